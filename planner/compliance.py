@@ -1,0 +1,249 @@
+"""Expectations x register -> findings: did each body meet as often as its rules require?
+
+Only ``held`` meetings satisfy a window. A ``planned`` (or ``projected``) meeting shows as
+scheduled in a window that is still running; one whose dates have passed is reported as
+unconfirmed and not counted. Meetings known only to the year or month decide a window when
+their whole range lies inside it; otherwise the window is ``uncertain``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from enum import Enum
+
+from planner.dates import Grain
+from planner.expectations import Expectation, ExpectationEngine, ordinal, rule_words
+from planner.model import AdHocRule, AtLeastRule, Body, Meeting, RuleBook, Status
+
+
+class Verdict(str, Enum):
+    MET = "met"
+    LATE = "late"
+    MISSED = "missed"
+    EXCESS = "excess"
+    OPEN = "open"
+    UNCERTAIN = "uncertain"
+    ADVISORY = "advisory"
+    NOT_APPLICABLE = "not_applicable"
+
+
+VIOLATIONS = frozenset({Verdict.LATE, Verdict.MISSED, Verdict.EXCESS})
+
+
+@dataclass(frozen=True)
+class Finding:
+    """An expectation judged against the register: verdict, the meetings that decided it, why."""
+
+    body: Body
+    verdict: Verdict
+    rule_text: str
+    source: str
+    expectation: Expectation | None
+    why: str
+    counted: tuple[Meeting, ...] = ()
+    scheduled: tuple[Meeting, ...] = ()
+    unconfirmed: tuple[Meeting, ...] = ()
+    late_meeting: Meeting | None = None
+    delay: str = ""
+    still_due: int = 0
+    due_by: date | None = None
+
+    @property
+    def violation(self) -> bool:
+        return self.verdict in VIOLATIONS
+
+    @property
+    def window_label(self) -> str:
+        return self.expectation.label if self.expectation else ""
+
+    @property
+    def required(self) -> str:
+        e = self.expectation
+        if e is None:
+            return ""
+        if e.maximum is not None:
+            return f"at most {e.maximum}"
+        return f"at least {e.minimum}" if e.minimum > 1 else "1"
+
+
+@dataclass(frozen=True)
+class Report:
+    """All findings of one check, in rule-book order of bodies and date order within each."""
+
+    book: RuleBook
+    today: date
+    start: date | None
+    end: date
+    meetings: int
+    findings: tuple[Finding, ...]
+    recorded: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def violations(self) -> list[Finding]:
+        return [f for f in self.findings if f.violation]
+
+    def of(self, body_id: str) -> list[Finding]:
+        return [f for f in self.findings if f.body.id == body_id]
+
+    def count(self, verdict: Verdict) -> int:
+        return sum(1 for f in self.findings if f.verdict is verdict)
+
+
+def _start_range(meeting: Meeting) -> tuple[date, date]:
+    return meeting.start.earliest, meeting.start.latest
+
+
+def _meeting_words(meeting: Meeting, body: Body) -> str:
+    bits = [str(meeting.start)]
+    if meeting.ordinal:
+        bits.append(f"{ordinal(meeting.ordinal)}")
+    if meeting.city:
+        bits.append(meeting.city)
+    return f"{body.label} " + " ".join([bits[0], f"({', '.join(bits[1:])})"] if len(bits) > 1 else bits)
+
+
+def _delay(expectation: Expectation, meeting: Meeting) -> str:
+    grain = expectation.grain
+    if grain is Grain.DAY:
+        days = (meeting.earliest - expectation.deadline).days
+        return f"{days} day{'s' if days != 1 else ''}"
+    periods = grain.index(meeting.earliest) - expectation.period
+    unit = {Grain.YEAR: "year", Grain.MONTH: "month", Grain.HALF: "half-year", Grain.QUARTER: "quarter"}[grain]
+    return f"{periods} {unit}{'s' if periods != 1 else ''}"
+
+
+def _thin(meetings: list[Meeting], expectation: Expectation) -> list[Meeting]:
+    """Meetings closer than ``min_gap`` to the previous counted one count once."""
+    rule = expectation.rule
+    if not isinstance(rule, AtLeastRule) or rule.min_gap is None:
+        return meetings
+    kept: list[Meeting] = []
+    for meeting in meetings:
+        if not kept or meeting.earliest >= rule.min_gap.add_to(kept[-1].earliest):
+            kept.append(meeting)
+    return kept
+
+
+class Judge:
+    """Judges expectations against one register as of ``today``."""
+
+    def __init__(self, engine: ExpectationEngine, today: date) -> None:
+        self.engine = engine
+        self.today = today
+
+    def judge(self, e: Expectation) -> Finding:
+        body = e.body
+        book = self.engine.book
+        text = rule_words(e.rule, book)
+        bm = self.engine.meetings_of(body.id)
+        on_time_end = e.deadline
+        held: list[Meeting] = []
+        possible: list[Meeting] = []
+        scheduled: list[Meeting] = []
+        unconfirmed: list[Meeting] = []
+        for m in bm.overlapping(e.window.start, on_time_end):
+            if not e.counts(m):
+                continue
+            s0, s1 = _start_range(m)
+            if s1 < e.window.start or s0 > on_time_end:
+                continue
+            inside = e.window.start <= s0 and s1 <= on_time_end
+            if m.status is Status.HELD:
+                (held if inside else possible).append(m)
+            elif m.status in (Status.PLANNED, Status.PROJECTED):
+                (scheduled if m.latest >= self.today else unconfirmed).append(m)
+        held = _thin(held, e)
+        n = len(held)
+        base = {"body": body, "rule_text": text, "source": e.rule.source, "expectation": e}
+        words = ", ".join(_meeting_words(m, body) for m in held)
+        sched_words = "; scheduled: " + ", ".join(_meeting_words(m, body) for m in scheduled) if scheduled else ""
+        unconf_words = (
+            "; " + ", ".join(_meeting_words(m, body) for m in unconfirmed) + " was planned but is not recorded as held (unconfirmed)"
+            if unconfirmed
+            else ""
+        )
+        running = self.today <= on_time_end
+        extras = {"scheduled": tuple(scheduled), "unconfirmed": tuple(unconfirmed)}
+
+        if e.maximum is not None:
+            if n > e.maximum:
+                return Finding(verdict=Verdict.EXCESS if e.binding else Verdict.ADVISORY, why=f"{e.label}: {n} meetings, at most {e.maximum} allowed: {words}.", counted=tuple(held), **base, **extras)
+            if n + len(possible) > e.maximum:
+                return Finding(verdict=Verdict.UNCERTAIN, why=f"{e.label}: {n} meetings for certain and {len(possible)} dated too loosely to place; at most {e.maximum} allowed.", counted=tuple(held), **base, **extras)
+            verdict = Verdict.OPEN if running and self.today >= e.window.start else Verdict.MET
+            return Finding(verdict=verdict, why=f"{e.label}: {n} of at most {e.maximum}" + (f" ({words})" if words else "") + ".", counted=tuple(held), **base, **extras)
+
+        if n >= e.minimum:
+            why = f"{e.label}: {n} of {e.minimum} required, {e.reason}: {words}."
+            if any(m.earliest > e.window.end for m in held):
+                why += " Held within the tolerance."
+            return Finding(verdict=Verdict.MET, why=why, counted=tuple(held), **base, **extras)
+        missing = e.minimum - n
+        if running:
+            held_words = f"{n} held ({words}); " if n else ""
+            why = f"{e.label}: {held_words}{missing} still due by {on_time_end}, {e.reason}{sched_words}{unconf_words}."
+            return Finding(verdict=Verdict.OPEN, why=why, counted=tuple(held), still_due=missing, due_by=on_time_end, **base, **extras)
+        if n + len(possible) >= e.minimum:
+            loose = ", ".join(f"{_meeting_words(m, body)}" for m in possible)
+            why = f"{e.label}: {n} of {e.minimum} certain; only loosely dated meetings could decide it: {loose}."
+            return Finding(verdict=Verdict.UNCERTAIN, why=why, counted=tuple(held + possible), **base, **extras)
+        late = self._late(e) if e.late_until is not None else None
+        verdict_if_binding = Verdict.LATE if late else Verdict.MISSED
+        verdict = verdict_if_binding if e.binding else Verdict.ADVISORY
+        if late:
+            delay = _delay(e, late)
+            why = f"due {e.label} ({e.reason}), held {_meeting_words(late, body)}: {delay} late."
+            return Finding(verdict=verdict, why=why, counted=(late,), late_meeting=late, delay=delay, **base, **extras)
+        held_part = f"{n} of {e.minimum} required" if e.minimum > 1 or n else f"0 of {e.minimum} required"
+        why = f"{e.label}: {held_part} ({e.reason}); " + (f"held: {words}" if n else "no counting meeting recorded") + f"{unconf_words}."
+        if not e.binding:
+            why = why.rstrip(".") + " (customary rule, an advisory)."
+        return Finding(verdict=verdict, why=why, counted=tuple(held), still_due=missing, **base, **extras)
+
+    def _late(self, e: Expectation) -> Meeting | None:
+        """The first held counting meeting after the deadline that the window may claim late."""
+        limit = e.late_until or e.deadline
+        bm = self.engine.meetings_of(e.body.id)
+        for m in bm.overlapping(e.deadline, limit):
+            if m.status is Status.HELD and e.counts(m) and m.start.earliest > e.deadline and m.start.latest <= limit:
+                return m
+        return None
+
+
+def check(
+    book: RuleBook,
+    meetings: Sequence[Meeting],
+    today: date,
+    start: date | None = None,
+    end: date | None = None,
+    bodies: Iterable[str] | None = None,
+) -> Report:
+    """Judge every expectation of ``book`` over ``[start, end]`` (default: all history to today)."""
+    end = end or today
+    engine = ExpectationEngine(book, meetings)
+    judge = Judge(engine, today)
+    wanted = set(bodies) if bodies else None
+    findings: list[Finding] = []
+    recorded: dict[str, int] = {}
+    for body in book.bodies:
+        if wanted is not None and body.id not in wanted:
+            continue
+        recorded[body.id] = len(engine.meetings_of(body.id).meetings)
+        exps = engine.for_body(body, start, end)
+        if not exps and not all(isinstance(r, AdHocRule) for r in body.rules):
+            findings.append(_not_applicable(body, book, start, end))
+        findings.extend(judge.judge(e) for e in exps)
+    return Report(book, today, start, end, len(meetings), tuple(findings), recorded)
+
+
+def _not_applicable(body: Body, book: RuleBook, start: date | None, end: date) -> Finding:
+    rule = next(r for r in body.rules if not isinstance(r, AdHocRule))
+    if body.established and body.established.earliest > end:
+        why = f"established {body.established}, after {end}: nothing due yet."
+    elif rule.since and rule.since > end:
+        why = f"the rule applies from {rule.since}: nothing due yet."
+    else:
+        why = "no window of this rule falls in the period checked (nothing to chain from, or before the body's first full period)."
+    return Finding(body=body, verdict=Verdict.NOT_APPLICABLE, rule_text=rule_words(rule, book), source=rule.source, expectation=None, why=why)

@@ -1,0 +1,251 @@
+"""Dates as the rules speak of them: partial dates, durations, calendar periods and windows.
+
+Historic records often know only the year or month of a meeting, so a :class:`PartialDate` is a
+range ``[earliest, latest]``. Cadence rules are judged over calendar periods (a year, a half, a
+quarter, a month, a day); a :class:`Grain` numbers those periods with plain integers so that
+"four years after" is index arithmetic, and :class:`Window` is the closed date range of one.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import Enum
+from typing import Any
+
+from dateutil.relativedelta import relativedelta
+from pydantic import GetCoreSchemaHandler
+from pydantic_core import core_schema
+
+_PARTIAL_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_DURATION_RE = re.compile(r"^([1-9][0-9]*)([ymd])$")
+DURATION_EXPECTED = "a whole number above zero and a unit y, m or d, e.g. '4y', '6m', '60d'"
+PARTIAL_EXPECTED = "a date YYYY, YYYY-MM or YYYY-MM-DD"
+
+
+class Precision(str, Enum):
+    """How much of a date the record knows."""
+
+    YEAR = "year"
+    MONTH = "month"
+    DAY = "day"
+
+
+@dataclass(frozen=True, order=True, slots=True)
+class PartialDate:
+    """A date known to the year, the month or the day: the range of days it may mean."""
+
+    earliest: date
+    latest: date
+    precision: Precision
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """Parse ``2019``, ``2019-09`` or ``2019-09-24``; raise ``ValueError`` otherwise."""
+        match = _PARTIAL_RE.match(text.strip())
+        if not match:
+            raise ValueError(f"{text!r} is not {PARTIAL_EXPECTED}")
+        year_s, month_s, day_s = match.groups()
+        year = int(year_s)
+        if year < 1:
+            raise ValueError(f"{text!r} is not a real date")
+        if month_s is None:
+            return cls(date(year, 1, 1), date(year, 12, 31), Precision.YEAR)
+        month = int(month_s)
+        if not 1 <= month <= 12:
+            raise ValueError(f"{text!r} has no month {month}")
+        last = calendar.monthrange(year, month)[1]
+        if day_s is None:
+            return cls(date(year, month, 1), date(year, month, last), Precision.MONTH)
+        day = int(day_s)
+        if not 1 <= day <= last:
+            raise ValueError(f"{text!r} is not a real date: {calendar.month_name[month]} {year} has {last} days")
+        return cls(date(year, month, day), date(year, month, day), Precision.DAY)
+
+    @classmethod
+    def of(cls, day: date) -> PartialDate:
+        return cls(day, day, Precision.DAY)
+
+    @classmethod
+    def coerce(cls, value: Any) -> PartialDate:
+        """Accept what TOML, JSON and CSV hand over: a date, a year as a number, or text."""
+        if isinstance(value, PartialDate):
+            return value
+        if isinstance(value, date):
+            return cls.of(value)
+        if isinstance(value, int) and not isinstance(value, bool):
+            return cls.parse(f"{value:04d}")
+        if isinstance(value, str):
+            return cls.parse(value)
+        raise ValueError(f"{value!r} is not {PARTIAL_EXPECTED}")
+
+    @property
+    def exact(self) -> bool:
+        return self.precision is Precision.DAY
+
+    def __str__(self) -> str:
+        if self.precision is Precision.YEAR:
+            return f"{self.earliest.year:04d}"
+        if self.precision is Precision.MONTH:
+            return f"{self.earliest.year:04d}-{self.earliest.month:02d}"
+        return self.earliest.isoformat()
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        return core_schema.no_info_plain_validator_function(
+            cls.coerce,
+            json_schema_input_schema=core_schema.union_schema(
+                [core_schema.str_schema(pattern=_PARTIAL_RE.pattern), core_schema.date_schema(), core_schema.int_schema()]
+            ),
+            serialization=core_schema.plain_serializer_function_ser_schema(str),
+        )
+
+
+class Grain(str, Enum):
+    """A kind of calendar period. Periods are numbered by integers so that they add."""
+
+    YEAR = "year"
+    HALF = "half"
+    QUARTER = "quarter"
+    MONTH = "month"
+    DAY = "day"
+
+    @property
+    def months(self) -> int:
+        return {"year": 12, "half": 6, "quarter": 3, "month": 1}.get(self.value, 0)
+
+    def index(self, day: date) -> int:
+        """The number of the period holding ``day``."""
+        if self is Grain.DAY:
+            return day.toordinal()
+        per = self.months
+        return (day.year * 12 + day.month - 1) // per
+
+    def window(self, index: int) -> Window:
+        """The closed date range of period ``index``."""
+        if self is Grain.DAY:
+            day = date.fromordinal(index)
+            return Window(day, day)
+        per = self.months
+        first = index * per
+        start = date(first // 12, first % 12 + 1, 1)
+        last = first + per - 1
+        year, month = last // 12, last % 12 + 1
+        return Window(start, date(year, month, calendar.monthrange(year, month)[1]))
+
+    def label(self, index: int) -> str:
+        """A period in words a secretariat uses: ``2018``, ``2018 H2``, ``2018 Q3``, ``2018-07``."""
+        start = self.window(index).start
+        if self is Grain.YEAR:
+            return f"{start.year:04d}"
+        if self is Grain.HALF:
+            return f"{start.year:04d} H{(start.month - 1) // 6 + 1}"
+        if self is Grain.QUARTER:
+            return f"{start.year:04d} Q{(start.month - 1) // 3 + 1}"
+        if self is Grain.MONTH:
+            return f"{start.year:04d}-{start.month:02d}"
+        return start.isoformat()
+
+
+_UNIT_GRAIN = {"y": Grain.YEAR, "m": Grain.MONTH, "d": Grain.DAY}
+_UNIT_WORDS = {"y": ("year", "years"), "m": ("month", "months"), "d": ("day", "days")}
+
+
+@dataclass(frozen=True, slots=True)
+class Duration:
+    """``4y``, ``6m`` or ``60d``. The unit also gives the grain a rule is judged at."""
+
+    amount: int
+    unit: str
+
+    @classmethod
+    def parse(cls, text: Any) -> Duration:
+        if isinstance(text, Duration):
+            return text
+        if not isinstance(text, str):
+            raise ValueError(f"{text!r} is not a duration; expected {DURATION_EXPECTED}")
+        match = _DURATION_RE.match(text.strip())
+        if not match:
+            raise ValueError(f"{text!r} is not a duration; expected {DURATION_EXPECTED}")
+        return cls(int(match.group(1)), match.group(2))
+
+    @property
+    def grain(self) -> Grain:
+        return _UNIT_GRAIN[self.unit]
+
+    @property
+    def periods(self) -> int:
+        """The duration counted in periods of its own grain."""
+        return self.amount
+
+    def delta(self) -> relativedelta:
+        if self.unit == "y":
+            return relativedelta(years=self.amount)
+        if self.unit == "m":
+            return relativedelta(months=self.amount)
+        return relativedelta(days=self.amount)
+
+    def add_to(self, day: date) -> date:
+        return day + self.delta()
+
+    def in_grain(self, grain: Grain) -> int:
+        """How many periods of ``grain`` this duration spans (``2y`` is 24 months)."""
+        if grain is Grain.DAY or self.unit == "d":
+            raise ValueError("day durations do not convert to calendar periods")
+        months = self.amount * (12 if self.unit == "y" else 1)
+        return months // grain.months
+
+    def words(self) -> str:
+        one, many = _UNIT_WORDS[self.unit]
+        return f"{self.amount} {one if self.amount == 1 else many}"
+
+    def __str__(self) -> str:
+        return f"{self.amount}{self.unit}"
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        return core_schema.no_info_plain_validator_function(
+            cls.parse,
+            json_schema_input_schema=core_schema.str_schema(pattern=_DURATION_RE.pattern),
+            serialization=core_schema.plain_serializer_function_ser_schema(str),
+        )
+
+
+@dataclass(frozen=True, order=True, slots=True)
+class Window:
+    """A closed range of days ``[start, end]`` over which a requirement is judged."""
+
+    start: date
+    end: date
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, date) and self.start <= day <= self.end
+
+    def covers(self, when: PartialDate) -> bool:
+        """Whether every day ``when`` may mean lies inside the window."""
+        return self.start <= when.earliest and when.latest <= self.end
+
+    def overlaps(self, when: PartialDate) -> bool:
+        return when.earliest <= self.end and self.start <= when.latest
+
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def __str__(self) -> str:
+        return f"{self.start.isoformat()}..{self.end.isoformat()}"
+
+
+def days_between(earlier: date, later: date) -> int:
+    return (later - earlier).days
+
+
+def next_day(day: date) -> date:
+    return day + timedelta(days=1)
+
+
+def months_between(earlier: date, later: date) -> int:
+    """Whole calendar months from ``earlier`` to ``later`` (relativedelta's count)."""
+    delta = relativedelta(later, earlier)
+    return delta.years * 12 + delta.months

@@ -1,0 +1,426 @@
+"""The validated shape of every input: rule book, bodies, cadence rules, meetings, chair terms.
+
+One schema, written once: TOML rule books, JSON registers and ``planner schema`` all come from
+these models. Every model is frozen and forbids unknown keys, so a typo fails loudly.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from enum import Enum
+from typing import Annotated, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from planner.dates import Duration, Grain, PartialDate
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", use_enum_values=False)
+
+
+# ---------------------------------------------------------------------------------------------
+# vocabulary
+
+
+class Category(str, Enum):
+    GOVERNING = "governing"
+    WORKING = "working"
+    ADVISORY = "advisory"
+
+
+class Kind(str, Enum):
+    """What sort of meeting. By default only ``regular`` meetings count toward a cadence."""
+
+    REGULAR = "regular"
+    SPECIAL = "special"
+    EXTRAORDINARY = "extraordinary"
+    INFORMAL = "informal"
+
+
+class Status(str, Enum):
+    HELD = "held"
+    PLANNED = "planned"
+    CANCELLED = "cancelled"
+    POSTPONED = "postponed"
+    PROJECTED = "projected"
+
+
+class MeetingFormat(str, Enum):
+    IN_PERSON = "in_person"
+    ONLINE = "online"
+    HYBRID = "hybrid"
+
+
+class HostPolicy(str, Enum):
+    """Who hosts a body's meetings: the chair, the Secretariat, one fixed country, or the
+    coordinator of the confidence building measure concerned."""
+
+    CHAIR = "chair"
+    SECRETARIAT = "secretariat"
+    FIXED = "fixed"
+    CBM_COORDINATOR = "cbm_coordinator"
+
+
+Per = Grain  # at_least / at_most judge per calendar year, half, quarter or month
+_ID_RE = r"^[a-z][a-z0-9_-]*$"
+
+
+# ---------------------------------------------------------------------------------------------
+# cadence rules
+
+
+class RuleBase(Frozen):
+    binding: bool = Field(True, description="true: required; false: customary, its shortfalls are advisories")
+    counts: tuple[Kind, ...] = Field((Kind.REGULAR,), description="meeting kinds that count toward the rule")
+    since: date | None = Field(None, description="first day the rule is in force")
+    until: date | None = Field(None, description="last day the rule is in force")
+    source: str = Field("", description="citation: document, article, URL")
+    note: str = ""
+
+    @model_validator(mode="after")
+    def _since_before_until(self) -> RuleBase:
+        if self.since and self.until and self.until < self.since:
+            raise ValueError(f"until {self.until} is before since {self.since}")
+        if not self.counts:
+            raise ValueError("counts is empty; expected at least one meeting kind")
+        return self
+
+    def in_force(self, day: date) -> bool:
+        return (self.since is None or self.since <= day) and (self.until is None or day <= self.until)
+
+
+class EveryRule(RuleBase):
+    """One counting meeting every ``interval``: rolling from the last, or on a fixed grid."""
+
+    kind: Literal["every"]
+    interval: Duration
+    mode: Literal["rolling", "grid"] = "rolling"
+    anchor: PartialDate | None = Field(None, description="grid start; default: first counting meeting")
+    tolerance: Duration | None = None
+
+    @model_validator(mode="after")
+    def _day_interval_mode(self) -> EveryRule:
+        if self.mode == "grid" and self.interval.unit == "d":
+            raise ValueError("a grid needs calendar periods: interval in days only works with mode = 'rolling'")
+        return self
+
+
+class AfterRule(RuleBase):
+    """One counting meeting ``offset`` after each counting meeting of another body."""
+
+    kind: Literal["after"]
+    body: str = Field(description="id of the other body")
+    offset: Duration
+    tolerance: Duration | None = None
+
+
+class AtLeastRule(RuleBase):
+    """Each calendar period must hold at least ``count`` counting meetings."""
+
+    kind: Literal["at_least"]
+    count: int = Field(ge=1)
+    per: Per
+    min_gap: Duration | None = Field(None, description="meetings closer than this count once")
+
+    @field_validator("per")
+    @classmethod
+    def _no_day(cls, value: Grain) -> Grain:
+        if value is Grain.DAY:
+            raise ValueError("'day' is not a period for at_least; expected year, half, quarter or month")
+        return value
+
+
+class AtMostRule(RuleBase):
+    """No calendar period may hold more than ``count`` counting meetings."""
+
+    kind: Literal["at_most"]
+    count: int = Field(ge=1)
+    per: Per
+
+    @field_validator("per")
+    @classmethod
+    def _no_day(cls, value: Grain) -> Grain:
+        if value is Grain.DAY:
+            raise ValueError("'day' is not a period for at_most; expected year, half, quarter or month")
+        return value
+
+
+class AdHocRule(RuleBase):
+    """Meets when needed: tracked, never due."""
+
+    kind: Literal["ad_hoc"]
+
+
+Rule = Annotated[EveryRule | AfterRule | AtLeastRule | AtMostRule | AdHocRule, Field(discriminator="kind")]
+RULE_KINDS = ("every", "after", "at_least", "at_most", "ad_hoc")
+
+
+# ---------------------------------------------------------------------------------------------
+# organization, bodies, chairmanship, CBMs
+
+
+class Blackout(Frozen):
+    """Days on which no meeting may be placed (holidays of the organization, UN weeks, ...)."""
+
+    start: date
+    end: date | None = None
+    reason: str = ""
+
+    @property
+    def last(self) -> date:
+        return self.end or self.start
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Blackout:
+        if self.end and self.end < self.start:
+            raise ValueError(f"end {self.end} is before start {self.start}")
+        return self
+
+
+class Member(Frozen):
+    name: str
+    code: str = Field(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2, used for public holidays")
+    aliases: tuple[str, ...] = ()
+    joined: PartialDate | None = None
+
+
+class Place(Frozen):
+    city: str
+    country: str
+
+
+class Organization(Frozen):
+    id: str = Field(pattern=_ID_RE)
+    name: str
+    short_name: str
+    timezone: str = "UTC"
+    secretariat: Place | None = None
+    members: tuple[Member, ...] = ()
+    blackout: tuple[Blackout, ...] = ()
+    source: str = ""
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"{value!r} is not a known IANA time zone, e.g. 'Asia/Almaty'") from None
+        return value
+
+    def member(self, name: str) -> Member | None:
+        """The member state called ``name`` (by name, alias or code, ignoring case)."""
+        key = name.strip().casefold()
+        for member in self.members:
+            if key in {member.name.casefold(), member.code.casefold(), *(a.casefold() for a in member.aliases)}:
+                return member
+        return None
+
+
+class Body(Frozen):
+    id: str = Field(pattern=_ID_RE)
+    name: str
+    short_name: str = ""
+    aliases: tuple[str, ...] = ()
+    category: Category
+    established: PartialDate | None = None
+    duration_days: int = Field(1, ge=1, le=60)
+    months: tuple[int, ...] = Field((), description="preferred months, 1-12")
+    host: HostPolicy = HostPolicy.SECRETARIAT
+    host_country: str | None = None
+    host_city: str | None = None
+    before: str | None = Field(None, description="id of a body this one meets just before, back to back")
+    blackout: tuple[Blackout, ...] = ()
+    rules: tuple[Rule, ...] = Field(min_length=1)
+
+    @field_validator("months")
+    @classmethod
+    def _months(cls, value: tuple[int, ...]) -> tuple[int, ...]:
+        for month in value:
+            if not 1 <= month <= 12:
+                raise ValueError(f"{month} is not a month; expected 1 to 12")
+        return value
+
+    @model_validator(mode="after")
+    def _fixed_host(self) -> Body:
+        if self.host is HostPolicy.FIXED and not self.host_country:
+            raise ValueError("host = 'fixed' needs host_country")
+        return self
+
+    @property
+    def label(self) -> str:
+        return self.short_name or self.name
+
+    def names(self) -> set[str]:
+        return {self.id.casefold(), self.name.casefold(), self.short_name.casefold(), *(a.casefold() for a in self.aliases)} - {""}
+
+
+class Chairmanship(Frozen):
+    """How the chair passes. CICA: two-year terms; the Summit host chairs until the next
+    Ministerial Council, whose host chairs until the next Summit."""
+
+    term: Duration
+    handover_bodies: tuple[str, ...] = Field((), description="bodies whose meetings hand the chair over")
+    chair_hosts: bool = Field(True, description="the incoming chair hosts the handover meeting")
+    consecutive_terms: bool = Field(False, description="a country may chair twice in a row")
+    tolerance: Duration | None = Field(None, description="slack before a long term is a finding")
+    source: str = ""
+
+
+class CBM(Frozen):
+    """One confidence building measure of the catalogue, with its coordinating states."""
+
+    dimension: Literal["economic", "new_challenges_and_threats", "environmental", "human", "military_political"]
+    measure: str
+    coordinators: tuple[str, ...] = ()
+    co_coordinators: tuple[str, ...] = ()
+
+
+class RuleBook(Frozen):
+    organization: Organization
+    chairmanship: Chairmanship | None = None
+    bodies: tuple[Body, ...] = Field(min_length=1)
+    cbms: tuple[CBM, ...] = ()
+
+    def body(self, key: str) -> Body | None:
+        folded = key.strip().casefold()
+        for body in self.bodies:
+            if folded in body.names():
+                return body
+        return None
+
+    def body_ids(self) -> list[str]:
+        return [b.id for b in self.bodies]
+
+
+# ---------------------------------------------------------------------------------------------
+# register
+
+
+class Meeting(Frozen):
+    """One entry of the register (or one projected meeting). Dates are inclusive."""
+
+    body: str
+    kind: Kind = Kind.REGULAR
+    ordinal: int | None = Field(None, ge=1)
+    start: PartialDate
+    end: PartialDate | None = None
+    status: Status = Status.HELD
+    city: str = ""
+    country: str = ""
+    format: MeetingFormat | None = None
+    title: str = ""
+    source: str = ""
+    reason: str = Field("", description="why a projected meeting is proposed")
+    rule_source: str = ""
+    customary: bool = False
+    key: str = Field("", description="stable identity of a projected meeting (its due window and slot)")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Meeting:
+        if self.end is not None and self.end.latest < self.start.earliest:
+            raise ValueError(f"end {self.end} is before start {self.start}")
+        return self
+
+    @property
+    def earliest(self) -> date:
+        return self.start.earliest
+
+    @property
+    def latest(self) -> date:
+        return (self.end or self.start).latest
+
+    @property
+    def exact(self) -> bool:
+        return self.start.exact and (self.end is None or self.end.exact)
+
+    @property
+    def venue(self) -> str:
+        return ", ".join(p for p in (self.city, self.country) if p)
+
+    def identity(self) -> str:
+        """What stays the same when a meeting is edited: its ordinal, else its projection key,
+        else its kind and first day. Calendar UIDs derive from it."""
+        if self.ordinal and self.kind is Kind.REGULAR:
+            return f"{self.ordinal}"
+        if self.ordinal:
+            return f"{self.kind.value}-{self.ordinal}"
+        if self.key:
+            return f"projected-{self.key}"
+        return f"{self.kind.value}-{self.start}"
+
+    def sort_key(self) -> tuple:
+        return (self.earliest, self.latest, self.body, self.ordinal or 0, self.kind.value, self.title)
+
+
+class ChairTerm(Frozen):
+    """A country chairing the organization from one date to another (``end`` empty: still chairing)."""
+
+    country: str
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    ordinal: int | None = Field(None, ge=1)
+    note: str = ""
+    source: str = ""
+    planned: bool = False
+
+    @model_validator(mode="after")
+    def _ordered(self) -> ChairTerm:
+        if self.start and self.end and self.end.latest < self.start.earliest:
+            raise ValueError(f"end {self.end} is before start {self.start}")
+        return self
+
+
+def cycle_in(graph: dict[str, list[str]]) -> list[str] | None:
+    """A cycle of ``after`` dependencies, as the ids around it, or ``None``."""
+    state: dict[str, int] = {}
+    stack: list[str] = []
+
+    def visit(node: str) -> list[str] | None:
+        state[node] = 1
+        stack.append(node)
+        for nxt in graph.get(node, []):
+            if state.get(nxt) == 1:
+                return [*stack[stack.index(nxt):], nxt]
+            if nxt not in state:
+                found = visit(nxt)
+                if found:
+                    return found
+        stack.pop()
+        state[node] = 2
+        return None
+
+    for node in sorted(graph):
+        if node not in state:
+            found = visit(node)
+            if found:
+                return found
+    return None
+
+
+def dependency_order(book: RuleBook) -> list[Body]:
+    """Bodies ordered so that each comes after the bodies its ``after`` rules and ``before``
+    placement depend on (stable: rule-book order otherwise)."""
+    deps = {b.id: sorted({r.body for r in b.rules if isinstance(r, AfterRule)} | ({b.before} if b.before else set())) for b in book.bodies}
+    done: set[str] = set()
+    order: list[Body] = []
+    by_id = {b.id: b for b in book.bodies}
+
+    def add(body_id: str) -> None:
+        if body_id in done:
+            return
+        done.add(body_id)
+        for dep in deps.get(body_id, []):
+            if dep in by_id:
+                add(dep)
+        order.append(by_id[body_id])
+
+    for body in book.bodies:
+        add(body.id)
+    return order
+
+
+ID_PATTERN = re.compile(_ID_RE)

@@ -1,0 +1,210 @@
+"""Registers -> meetings and chair terms: CSV (what a secretariat keeps in a spreadsheet), JSON
+and iCalendar (.ics exports of Outlook or Google calendars), with ``file:line`` in every error.
+
+Bodies are matched by id, name or alias, ignoring case; an unknown body is an error naming the
+closest known ones.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from planner.errors import InputErrors, RegisterError
+from planner.model import ChairTerm, Meeting, RuleBook
+from planner.rulebook import read_bytes
+
+MEETING_COLUMNS = ("body", "kind", "ordinal", "start", "end", "status", "city", "country", "format", "title", "source")
+MEETING_REQUIRED = ("body", "start")
+CHAIR_COLUMNS = ("country", "start", "end", "ordinal", "note", "source")
+CHAIR_REQUIRED = ("country",)
+_FORMAT_WORDS = {"in person": "in_person", "in-person": "in_person", "virtual": "online"}
+
+
+class BodyMatcher:
+    """Finds the body a register row means, by id, name or alias, ignoring case."""
+
+    def __init__(self, book: RuleBook) -> None:
+        self.by_name: dict[str, str] = {}
+        for body in book.bodies:
+            for name in body.names():
+                self.by_name.setdefault(name, body.id)
+
+    def match(self, text: str) -> str | None:
+        return self.by_name.get(text.strip().casefold())
+
+    def suggest(self, text: str) -> str:
+        close = difflib.get_close_matches(text.strip().casefold(), list(self.by_name), n=3, cutoff=0.5)
+        ids = list(dict.fromkeys(self.by_name[c] for c in close))
+        return "one of " + ", ".join(ids) if ids else "a body id or alias of the rule book"
+
+
+def decode_table(raw: bytes, path: Path) -> str:
+    """Text of a CSV file: UTF-8 with or without BOM, or UTF-16 with BOM as Excel saves it."""
+    if not raw.strip():
+        raise RegisterError("is empty", path=path, expected="a header line, then one row per entry")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            raise RegisterError("claims to be UTF-16 but does not decode", path=path, expected="the file saved as 'CSV UTF-8'") from None
+    if b"\x00" in raw:
+        raise RegisterError("is binary, not text", path=path, expected="a CSV, JSON or .ics register")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise RegisterError(f"is not UTF-8 text (byte 0x{raw[exc.start]:02x})", path=path, location=line, expected="the file saved as 'CSV UTF-8'") from None
+
+
+def _sniff_delimiter(header: str) -> str:
+    """Excel in many locales saves with semicolons, and 'Unicode text' with tabs."""
+    counts = {d: header.count(d) for d in (",", ";", "\t")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def read_rows(path: Path, columns: tuple[str, ...], required: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
+    """Rows of a CSV register as ``(line, {column: text})``, header checked."""
+    text = decode_table(read_bytes(path, RegisterError), path)
+    first_line = text.split("\n", 1)[0]
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(first_line))
+    try:
+        header = [h.strip().lower() for h in next(reader)]
+    except csv.Error as exc:
+        raise RegisterError(f"CSV error: {exc}", path=path, location=1) from None
+    missing = [c for c in required if c not in header]
+    if missing:
+        raise RegisterError(f"missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)}", path=path, location=1, value=",".join(header)[:80], expected="a header with at least " + ",".join(required))
+    unknown = [h for h in header if h not in columns]
+    if unknown:
+        close = difflib.get_close_matches(unknown[0], columns, n=1)
+        raise RegisterError(f"unknown column {unknown[0]!r}" + (f"; did you mean {close[0]!r}?" if close else ""), path=path, location=1, expected="columns among " + ",".join(columns))
+    width = len(header)
+    try:
+        for row in reader:
+            line = reader.line_num
+            if not any(cell.strip() for cell in row):
+                continue
+            if len(row) > width:
+                raise RegisterError(f"{len(row)} fields but the header has {width}", path=path, location=line, expected="a quoted value where a cell holds the delimiter")
+            yield line, {h: (row[i].strip() if i < len(row) else "") for i, h in enumerate(header)}
+    except csv.Error as exc:
+        raise RegisterError(f"CSV error: {exc}", path=path, location=reader.line_num) from None
+
+
+def _validation_error(exc: ValidationError, path: Path, location: str | int, row: dict[str, Any]) -> RegisterError:
+    err = exc.errors()[0]
+    field = str(err["loc"][0]) if err["loc"] else ""
+    msg = err["msg"].removeprefix("Value error, ")
+    if err["type"] == "enum":
+        msg = f"is not one of {err['ctx']['expected'].replace(chr(39), '')}"
+    elif err["type"] == "int_parsing":
+        msg = "is not a whole number"
+    elif err["type"] == "greater_than_equal":
+        msg = "must be 1 or more"
+    value = row.get(field) if field else None
+    where = f"{location}" if not field else location
+    problem = f"{field}: {msg}" if field else msg
+    return RegisterError(problem, path=path, location=where, value=value if value not in (None, "") and repr(value) not in msg else None)
+
+
+def _meeting_fields(row: dict[str, Any], matcher: BodyMatcher, path: Path, location: str | int) -> dict[str, Any]:
+    body_text = str(row.get("body") or "").strip()
+    if not body_text:
+        raise RegisterError("body: empty", path=path, location=location, expected="a body id or alias")
+    body = matcher.match(body_text)
+    if body is None:
+        raise RegisterError("body: unknown body", path=path, location=location, value=body_text, expected=matcher.suggest(body_text))
+    fields = {k: v for k, v in row.items() if v not in ("", None)}
+    fields["body"] = body
+    for key in ("kind", "status", "format"):
+        if isinstance(fields.get(key), str):
+            word = fields[key].strip().lower()
+            fields[key] = _FORMAT_WORDS.get(word, word) if key == "format" else word
+    if "start" not in fields:
+        raise RegisterError("start: empty", path=path, location=location, expected="a date YYYY, YYYY-MM or YYYY-MM-DD")
+    return fields
+
+
+def meetings_from_rows(rows: Iterable[tuple[str | int, dict[str, Any]]], book: RuleBook, path: Path) -> list[Meeting]:
+    matcher = BodyMatcher(book)
+    meetings: list[Meeting] = []
+    errors: list[RegisterError] = []
+    for location, row in rows:
+        try:
+            fields = _meeting_fields(row, matcher, path, location)
+            meetings.append(Meeting.model_validate(fields))
+        except ValidationError as exc:
+            errors.append(_validation_error(exc, path, location, row))
+        except RegisterError as exc:
+            errors.append(exc)
+        if len(errors) >= 50:
+            break
+    if errors:
+        raise errors[0] if len(errors) == 1 else InputErrors(errors)
+    return meetings
+
+
+def chairs_from_rows(rows: Iterable[tuple[str | int, dict[str, Any]]], path: Path) -> list[ChairTerm]:
+    terms: list[ChairTerm] = []
+    errors: list[RegisterError] = []
+    for location, row in rows:
+        fields = {k: v for k, v in row.items() if v not in ("", None)}
+        try:
+            terms.append(ChairTerm.model_validate(fields))
+        except ValidationError as exc:
+            errors.append(_validation_error(exc, path, location, row))
+    if errors:
+        raise errors[0] if len(errors) == 1 else InputErrors(errors)
+    return terms
+
+
+def _json_rows(path: Path, key: str) -> list[tuple[str, dict[str, Any]]]:
+    text = decode_table(read_bytes(path, RegisterError), path)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise RegisterError(f"JSON syntax error: {exc.msg}", path=path, location=f"{exc.lineno}:{exc.colno}") from None
+    if isinstance(data, dict):
+        if "schema_version" in data and key not in data:
+            raise RegisterError(f"has no {key!r} list", path=path, expected=f"an object with a {key!r} list")
+        data = data.get(key, data)
+    if not isinstance(data, list):
+        raise RegisterError("is not a list of entries", path=path, location=key, expected=f"a JSON list, or an object with a {key!r} list")
+    rows: list[tuple[str, dict[str, Any]]] = []
+    for i, item in enumerate(data):
+        if not isinstance(item, dict):
+            raise RegisterError("entry is not an object", path=path, location=f"{key}[{i}]", value=item)
+        rows.append((f"{key}[{i}]", {k: ("" if v is None else v) for k, v in item.items()}))
+    return rows
+
+
+def load_meetings(path: str | Path, book: RuleBook) -> list[Meeting]:
+    """Read a register of meetings from CSV, JSON or .ics, matching bodies to ``book``."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".ics":
+        from planner.ics_import import read_ics_meetings
+
+        return read_ics_meetings(path, book)
+    if suffix == ".json":
+        rows: Iterable[tuple[str | int, dict[str, Any]]] = _json_rows(path, "meetings")
+    else:
+        rows = read_rows(path, MEETING_COLUMNS, MEETING_REQUIRED)
+    return meetings_from_rows(rows, book, path)
+
+
+def load_chairs(path: str | Path) -> list[ChairTerm]:
+    """Read a register of chair terms from CSV or JSON."""
+    path = Path(path)
+    if path.suffix.lower() == ".json":
+        return chairs_from_rows(_json_rows(path, "chairs"), path)
+    return chairs_from_rows(read_rows(path, CHAIR_COLUMNS, CHAIR_REQUIRED), path)

@@ -1,0 +1,201 @@
+"""TOML rule book -> :class:`~planner.model.RuleBook`, with the file and key path in every error.
+
+The schema lives in :mod:`planner.model`; this module reads the file, turns pydantic's errors
+into one-line messages a secretariat can act on, and checks what a single model cannot see:
+unique ids and aliases, references between bodies, and cycles of ``after`` rules.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from planner import model
+from planner.errors import InputErrors, RuleBookError
+from planner.model import AfterRule, RuleBook, cycle_in
+
+_TOML_POS = re.compile(r"^(?P<msg>.*?)\s*\(at line (?P<line>\d+), column (?P<col>\d+)\)$")
+
+
+def embedded_path(name: str) -> Path:
+    """A file of the embedded CICA default: inside the installed wheel, or in the source tree."""
+    packaged = resources.files("planner") / "data" / name
+    if packaged.is_file():
+        return Path(str(packaged))
+    root = Path(__file__).resolve().parent.parent
+    source = {"cica.toml": root / "rules" / "cica.toml"}.get(name, root / "examples" / name)
+    return source
+
+
+def read_bytes(path: Path, error: type[RuleBookError] | Any) -> bytes:
+    """Read an input file, turning every OS failure into one clear input error."""
+    if not path.exists():
+        raise error("no such file", path=path)
+    if path.is_dir():
+        raise error("is a directory, not a file", path=path, expected="a file")
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise error(f"cannot be read: {exc.strerror or exc}", path=path) from None
+
+
+def load_rulebook(path: str | Path) -> RuleBook:
+    """Read and validate a rule book; raise :class:`RuleBookError` (or several) on any problem."""
+    path = Path(path)
+    raw = read_bytes(path, RuleBookError)
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise RuleBookError("is UTF-16; TOML must be UTF-8", path=path, expected="the file saved as UTF-8")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise RuleBookError(f"is not UTF-8 text (byte {exc.start})", path=path, expected="a UTF-8 TOML file") from None
+    if "\x00" in text:
+        raise RuleBookError("is binary, not TOML text", path=path, expected="a UTF-8 TOML file")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        match = _TOML_POS.match(str(exc))
+        if match:
+            raise RuleBookError(f"TOML syntax error: {match['msg']}", path=path, location=f"{match['line']}:{match['col']}") from None
+        raise RuleBookError(f"TOML syntax error: {exc}", path=path) from None
+    return parse_rulebook(data, path)
+
+
+def parse_rulebook(data: dict[str, Any], path: str | Path = "<rule book>") -> RuleBook:
+    try:
+        book = RuleBook.model_validate(data)
+    except ValidationError as exc:
+        raise InputErrors([_pydantic_error(err, path) for err in exc.errors()]) from None
+    problems = list(_cross_check(book, path))
+    if problems:
+        raise InputErrors(problems)
+    return book
+
+
+def _loc(loc: tuple[Any, ...]) -> str:
+    out = ""
+    previous: Any = None
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif previous is not None and isinstance(previous, int) and part in model.RULE_KINDS:
+            pass  # pydantic's discriminator tag: the kind is already in the data
+        elif isinstance(part, str) and part.startswith("function-"):
+            pass
+        else:
+            out += f".{part}" if out else str(part)
+        previous = part
+    return out
+
+
+@cache
+def _all_fields() -> tuple[str, ...]:
+    names: set[str] = set()
+    for obj in vars(model).values():
+        if isinstance(obj, type) and issubclass(obj, BaseModel) and obj is not BaseModel:
+            names.update(obj.model_fields)
+    return tuple(sorted(names))
+
+
+def _pydantic_error(err: dict[str, Any], path: str | Path) -> RuleBookError:
+    loc = _loc(err["loc"])
+    kind = err["type"]
+    value = err.get("input")
+    if kind == "extra_forbidden":
+        key = str(err["loc"][-1])
+        close = difflib.get_close_matches(key, _all_fields(), n=1)
+        return RuleBookError(f"unknown key {key!r}" + (f"; did you mean {close[0]!r}?" if close else ""), path=path, location=loc)
+    if kind == "missing":
+        return RuleBookError("missing required key", path=path, location=loc)
+    if kind == "union_tag_invalid":
+        return RuleBookError("unknown rule kind", path=path, location=f"{loc}.kind", value=err["ctx"]["tag"], expected="one of " + ", ".join(model.RULE_KINDS))
+    if kind == "union_tag_not_found":
+        return RuleBookError("rule has no kind", path=path, location=loc, expected="kind = one of " + ", ".join(model.RULE_KINDS))
+    if kind == "enum":
+        return RuleBookError(f"{value!r} is not one of {err['ctx']['expected'].replace(chr(39), '')}", path=path, location=loc)
+    msg = err["msg"].removeprefix("Value error, ")
+    shown = value if isinstance(value, str | int | float | bool) else None
+    return RuleBookError(msg[0].lower() + msg[1:] if msg else kind, path=path, location=loc, value=shown if shown is not None and repr(shown) not in msg else None)
+
+
+def _cross_check(book: RuleBook, path: str | Path):
+    ids = book.body_ids()
+    seen: dict[str, int] = {}
+    names: dict[str, str] = {}
+    for i, body in enumerate(book.bodies):
+        if body.id in seen:
+            yield RuleBookError(f"duplicate body id (also bodies[{seen[body.id]}])", path=path, location=f"bodies[{i}].id", value=body.id, expected="ids unique in the rule book")
+            continue
+        seen[body.id] = i
+        for name in sorted(body.names()):
+            other = names.get(name)
+            if other and other != body.id:
+                yield RuleBookError(f"name or alias {name!r} is used by both {other!r} and {body.id!r}", path=path, location=f"bodies[{i}].aliases")
+            names[name] = body.id
+
+    def unknown(ref: str, loc: str, what: str) -> RuleBookError:
+        close = difflib.get_close_matches(ref, ids, n=3)
+        hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+        return RuleBookError(f"{what} names an unknown body{hint}", path=path, location=loc, value=ref, expected="the id of a body in this rule book")
+
+    graph: dict[str, list[str]] = {}
+    for i, body in enumerate(book.bodies):
+        edges: list[str] = []
+        for j, rule in enumerate(body.rules):
+            if isinstance(rule, AfterRule):
+                if rule.body not in seen:
+                    yield unknown(rule.body, f"bodies[{i}].rules[{j}].body", "after rule")
+                elif rule.body == body.id:
+                    yield RuleBookError("an after rule cannot follow its own body", path=path, location=f"bodies[{i}].rules[{j}].body", value=rule.body)
+                else:
+                    edges.append(rule.body)
+        if body.before:
+            if body.before not in seen:
+                yield unknown(body.before, f"bodies[{i}].before", "before")
+            elif body.before == body.id:
+                yield RuleBookError("a body cannot meet before itself", path=path, location=f"bodies[{i}].before", value=body.before)
+            else:
+                edges.append(body.before)
+        if body.host is model.HostPolicy.FIXED and body.host_country and book.organization.members and not book.organization.member(body.host_country):
+            yield RuleBookError("host_country is not a member state", path=path, location=f"bodies[{i}].host_country", value=body.host_country, expected="a name, alias or code in organization.members")
+        yield from _overlapping_versions(body, i, path)
+        graph[body.id] = edges
+    cycle = cycle_in(graph)
+    if cycle:
+        yield RuleBookError("after/before rules form a cycle: " + " -> ".join(cycle), path=path, location="bodies", expected="no body to depend on itself through other bodies")
+    if book.chairmanship:
+        for k, ref in enumerate(book.chairmanship.handover_bodies):
+            if ref not in seen:
+                yield unknown(ref, f"chairmanship.handover_bodies[{k}]", "handover_bodies")
+    codes: dict[str, int] = {}
+    for k, member in enumerate(book.organization.members):
+        if member.code in codes:
+            yield RuleBookError("duplicate member code", path=path, location=f"organization.members[{k}].code", value=member.code)
+        codes[member.code] = k
+
+
+def _overlapping_versions(body: model.Body, index: int, path: str | Path):
+    """Rule versions of one kind family must not overlap: a window belongs to one version."""
+    from datetime import date
+
+    spans = []
+    for j, rule in enumerate(body.rules):
+        if rule.kind == "at_most":
+            continue  # a ceiling may stand beside a floor
+        spans.append((rule.since or date.min, rule.until or date.max, j))
+    spans.sort()
+    for (_, end_a, a), (start_b, _, b) in zip(spans, spans[1:], strict=False):
+        if start_b <= end_a:
+            yield RuleBookError(
+                f"rules[{a}] and rules[{b}] are both in force on {start_b if start_b != date.min else 'every day'}",
+                path=path,
+                location=f"bodies[{index}].rules[{b}].since",
+                expected="rule versions that follow one another: set until on the older one",
+            )
