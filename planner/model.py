@@ -252,7 +252,13 @@ class Body(Frozen):
 
     @property
     def label(self) -> str:
+        """The short name used inside sentences: "the 7th Summit"."""
         return self.short_name or self.name
+
+    @property
+    def display(self) -> str:
+        """The name for tables: the full name unless it is too long to line up."""
+        return self.name if len(self.name) <= 30 or not self.short_name else self.short_name
 
     def names(self) -> set[str]:
         return {self.id.casefold(), self.name.casefold(), self.short_name.casefold(), *(a.casefold() for a in self.aliases)} - {""}

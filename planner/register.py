@@ -11,7 +11,7 @@ import csv
 import difflib
 import io
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -187,14 +187,17 @@ def _json_rows(path: Path, key: str) -> list[tuple[str, dict[str, Any]]]:
     return rows
 
 
-def load_meetings(path: str | Path, book: RuleBook) -> list[Meeting]:
-    """Read a register of meetings from CSV, JSON or .ics, matching bodies to ``book``."""
+def load_meetings(path: str | Path, book: RuleBook, warn: Callable[[str], None] | None = None) -> list[Meeting]:
+    """Read a register of meetings from CSV, JSON or .ics, matching bodies to ``book``.
+
+    ``warn`` receives one message about .ics events that match no body (never dropped silently).
+    """
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".ics":
-        from planner.ics_import import read_ics_meetings
+        from planner.register_ics import read_ics_meetings
 
-        return read_ics_meetings(path, book)
+        return read_ics_meetings(path, book, warn)
     if suffix == ".json":
         rows: Iterable[tuple[str | int, dict[str, Any]]] = _json_rows(path, "meetings")
     else:

@@ -52,12 +52,15 @@ def load_rulebook(path: str | Path) -> RuleBook:
     raw = read_bytes(path, RuleBookError)
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise RuleBookError("is UTF-16; TOML must be UTF-8", path=path, expected="the file saved as UTF-8")
+    if not raw.strip():
+        raise RuleBookError("is empty", path=path, expected="a rule book: an [organization] table and [[bodies]]")
+    if b"\x00" in raw:
+        raise RuleBookError("is binary, not TOML text", path=path, expected="a UTF-8 TOML file")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise RuleBookError(f"is not UTF-8 text (byte {exc.start})", path=path, expected="a UTF-8 TOML file") from None
-    if "\x00" in text:
-        raise RuleBookError("is binary, not TOML text", path=path, expected="a UTF-8 TOML file")
+        line = raw[: exc.start].count(b"\n") + 1
+        raise RuleBookError(f"is not UTF-8 text (byte 0x{raw[exc.start]:02x})", path=path, location=line, expected="the file saved as UTF-8") from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -72,7 +75,7 @@ def parse_rulebook(data: dict[str, Any], path: str | Path = "<rule book>") -> Ru
     try:
         book = RuleBook.model_validate(data)
     except ValidationError as exc:
-        raise InputErrors([_pydantic_error(err, path) for err in exc.errors()]) from None
+        raise InputErrors(_pydantic_errors(exc.errors(), path)) from None
     problems = list(_cross_check(book, path))
     if problems:
         raise InputErrors(problems)
@@ -104,24 +107,82 @@ def _all_fields() -> tuple[str, ...]:
     return tuple(sorted(names))
 
 
-def _pydantic_error(err: dict[str, Any], path: str | Path) -> RuleBookError:
+# pydantic's error types, said in the words of a TOML file: (what is wrong, what was expected)
+_TYPE_WORDS: dict[str, tuple[str, str]] = {
+    **dict.fromkeys(("int_type", "int_parsing", "int_from_float"), ("is not a whole number", "a whole number, e.g. 2")),
+    **dict.fromkeys(("bool_type", "bool_parsing"), ("is not true or false", "true or false")),
+    **dict.fromkeys(("string_type",), ("is not text", "a quoted string")),
+    **dict.fromkeys(("tuple_type", "list_type"), ("is not an array", 'an array in brackets, e.g. ["a", "b"]')),
+    **dict.fromkeys(("dict_type", "model_type", "model_attributes_type"), ("is not a table", "a table: [name] or { key = value }")),
+    **dict.fromkeys(
+        ("date_type", "date_parsing", "date_from_datetime_inexact", "date_from_datetime_parsing"),
+        ("is not a date", "a TOML date without quotes, e.g. 2010-01-01"),
+    ),
+}
+# the id and code patterns of the schema, in words
+_PATTERN_WORDS = {
+    model._ID_RE: "lowercase letters, digits, '_' or '-', starting with a letter, e.g. 'senior_officials'",
+    "^[A-Z]{2}$": "a two-letter ISO 3166-1 code in capitals, e.g. 'KZ'",
+}
+
+
+def _pydantic_errors(errors: list[Any], path: str | Path) -> list[RuleBookError]:
+    """One message per problem: a table that is too short only because one of its entries
+    failed says nothing new, and a missing key next to a misspelt one is the same typo."""
+    locs = [tuple(err["loc"]) for err in errors]
+    missing = {loc[:-1]: [] for loc, err in zip(locs, errors, strict=True) if err["type"] == "missing"}
+    for loc, err in zip(locs, errors, strict=True):
+        if err["type"] == "missing":
+            missing[loc[:-1]].append(str(loc[-1]))
+    typos: dict[tuple[Any, ...], str] = {}
+    for loc, err in zip(locs, errors, strict=True):
+        if err["type"] == "extra_forbidden" and loc[:-1] in missing:
+            close = difflib.get_close_matches(str(loc[-1]), missing[loc[:-1]], n=1, cutoff=0.6)
+            if close:
+                typos[loc] = close[0]
+    meant = {(*loc[:-1], key) for loc, key in typos.items()}
+    out = []
+    for loc, err in zip(locs, errors, strict=True):
+        if err["type"] == "too_short" and any(other[: len(loc)] == loc and other != loc for other in locs):
+            continue
+        if loc in meant:
+            continue
+        out.append(_pydantic_error(err, path, typos.get(loc)))
+    return out
+
+
+def _pydantic_error(err: dict[str, Any], path: str | Path, meant: str | None = None) -> RuleBookError:
     loc = _loc(err["loc"])
     kind = err["type"]
     value = err.get("input")
+    ctx = err.get("ctx") or {}
+    shown = value if isinstance(value, str | int | float | bool) else None
     if kind == "extra_forbidden":
         key = str(err["loc"][-1])
-        close = difflib.get_close_matches(key, _all_fields(), n=1)
+        close = [meant] if meant else difflib.get_close_matches(key, _all_fields(), n=1)
+        if close and close[0] == key:
+            # a key written after a [table] header belongs to that table
+            return RuleBookError(f"unknown key {key!r} here; in TOML a key after a [table] header belongs to that table", path=path, location=loc, expected=f"{key!r} above the first [table] header, or under the table it belongs to")
         return RuleBookError(f"unknown key {key!r}" + (f"; did you mean {close[0]!r}?" if close else ""), path=path, location=loc)
     if kind == "missing":
         return RuleBookError("missing required key", path=path, location=loc)
     if kind == "union_tag_invalid":
-        return RuleBookError("unknown rule kind", path=path, location=f"{loc}.kind", value=err["ctx"]["tag"], expected="one of " + ", ".join(model.RULE_KINDS))
+        return RuleBookError("unknown rule kind", path=path, location=f"{loc}.kind", value=ctx["tag"], expected="one of " + ", ".join(model.RULE_KINDS))
     if kind == "union_tag_not_found":
         return RuleBookError("rule has no kind", path=path, location=loc, expected="kind = one of " + ", ".join(model.RULE_KINDS))
-    if kind == "enum":
-        return RuleBookError(f"{value!r} is not one of {err['ctx']['expected'].replace(chr(39), '')}", path=path, location=loc)
+    if kind in ("enum", "literal_error"):
+        return RuleBookError(f"{value!r} is not one of {ctx['expected'].replace(chr(39), '')}", path=path, location=loc)
+    if kind in _TYPE_WORDS:
+        problem, expected = _TYPE_WORDS[kind]
+        return RuleBookError(problem, path=path, location=loc, value=shown, expected=expected)
+    if kind == "string_pattern_mismatch":
+        return RuleBookError("does not have the right form", path=path, location=loc, value=shown, expected=_PATTERN_WORDS.get(ctx["pattern"], f"text matching {ctx['pattern']}"))
+    if kind in ("greater_than_equal", "less_than_equal"):
+        bound = ctx.get("ge", ctx.get("le"))
+        return RuleBookError("is too small" if kind == "greater_than_equal" else "is too large", path=path, location=loc, value=shown, expected=f"{bound} or {'more' if kind == 'greater_than_equal' else 'less'}")
+    if kind == "too_short":
+        return RuleBookError("is empty", path=path, location=loc, expected=f"at least {ctx.get('min_length', 1)} entry")
     msg = err["msg"].removeprefix("Value error, ")
-    shown = value if isinstance(value, str | int | float | bool) else None
     return RuleBookError(msg[0].lower() + msg[1:] if msg else kind, path=path, location=loc, value=shown if shown is not None and repr(shown) not in msg else None)
 
 

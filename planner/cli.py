@@ -1,0 +1,334 @@
+"""The ``planner`` command: parse options, call the library, render, choose the exit code.
+
+This is the only module that prints or exits. Exit codes: 0 fine; 1 ``check`` (or ``chairs``)
+found violations; 2 bad input or usage, as one line per problem and never a traceback.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import click
+
+from planner import __version__
+from planner.errors import InputError, InputErrors, PlannerError
+from planner.model import ChairTerm, Meeting, RuleBook
+
+FORMAT_CHOICE = click.Choice(["text", "markdown", "json", "csv"])
+
+
+def _parse_day(value: str, source: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date; expected YYYY-MM-DD", param_hint=source) from None
+
+
+def today_from_env(value: str | None) -> date:
+    """``--today``, else ``SOURCE_DATE_EPOCH`` (reproducible builds), else the real date (UTC)."""
+    if value:
+        return _parse_day(value, "--today")
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        try:
+            return datetime.fromtimestamp(int(epoch), UTC).date()
+        except (ValueError, OverflowError, OSError):
+            raise click.BadParameter(f"{epoch!r} is not a Unix time in seconds", param_hint="SOURCE_DATE_EPOCH") from None
+    return datetime.now(UTC).date()
+
+
+def write_atomically(path: Path, text: str | bytes) -> None:
+    """Write to a temporary file beside ``path``, then rename: a reader never sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+@dataclass
+class Inputs:
+    """The files a command works on, loaded once, with the labels used in reports."""
+
+    rules_path: Path
+    meetings_path: Path
+    chairs_path: Path
+    rules_label: str
+    today: date
+    _book: RuleBook | None = None
+    _meetings: list[Meeting] | None = None
+    _chairs: list[ChairTerm] | None = None
+
+    @property
+    def book(self) -> RuleBook:
+        if self._book is None:
+            from planner.rulebook import load_rulebook
+
+            self._book = load_rulebook(self.rules_path)
+        return self._book
+
+    @property
+    def meetings(self) -> list[Meeting]:
+        if self._meetings is None:
+            from planner.register import load_meetings
+
+            self._meetings = load_meetings(self.meetings_path, self.book, warn=warn)
+        return self._meetings
+
+    @property
+    def chairs(self) -> list[ChairTerm]:
+        if self._chairs is None:
+            from planner.register import load_chairs
+
+            self._chairs = load_chairs(self.chairs_path)
+        return self._chairs
+
+
+def warn(message: str) -> None:
+    click.echo(f"warning: {message}", err=True)
+
+
+def _inputs(ctx: click.Context, rules: str | None, meetings: str | None, chairs: str | None, today: str | None) -> Inputs:
+    from planner.rulebook import embedded_path
+
+    parent: dict[str, Any] = ctx.obj or {}
+    rules = rules or parent.get("rules")
+    meetings = meetings or parent.get("meetings")
+    chairs = chairs or parent.get("chairs")
+    today = today or parent.get("today")
+    rules_path = Path(rules) if rules else embedded_path("cica.toml")
+    return Inputs(
+        rules_path=rules_path,
+        meetings_path=Path(meetings) if meetings else embedded_path("cica-meetings.csv"),
+        chairs_path=Path(chairs) if chairs else embedded_path("cica-chairs.csv"),
+        rules_label=rules if rules else "rules/cica.toml (embedded)",
+        today=today_from_env(today),
+    )
+
+
+def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--rules``, ``--meetings``, ``--chairs``, ``--today`` on every command (and the group)."""
+
+    @click.option("--today", metavar="DATE", help="The date to judge as of (default: SOURCE_DATE_EPOCH, else today).")
+    @click.option("--chairs", metavar="FILE", help="Register of chair terms, CSV or JSON (default: embedded CICA).")
+    @click.option("--meetings", metavar="FILE", help="Register of meetings, CSV, JSON or .ics (default: embedded CICA).")
+    @click.option("--rules", metavar="FILE", help="Rule book, TOML (default: the embedded CICA rule book).")
+    @click.pass_context
+    @functools.wraps(func)
+    def wrapper(ctx: click.Context, rules: str | None, meetings: str | None, chairs: str | None, today: str | None, **kwargs: Any) -> Any:
+        try:
+            inputs = _inputs(ctx, rules, meetings, chairs, today)
+            return func(inputs, **kwargs)
+        except InputErrors as exc:
+            for error in exc.errors:
+                click.echo(f"error: {error}", err=True)
+            sys.exit(2)
+        except PlannerError as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(2)
+
+    return wrapper
+
+
+def emit(text: str, output: str | None) -> None:
+    if output and output != "-":
+        write_atomically(Path(output), text)
+    else:
+        click.echo(text, nl=False)
+
+
+def _day_option(value: str | None, name: str) -> date | None:
+    return _parse_day(value, name) if value else None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="planner")
+@click.option("--rules", metavar="FILE", help="Rule book, TOML (default: the embedded CICA rule book).")
+@click.option("--meetings", metavar="FILE", help="Register of meetings, CSV, JSON or .ics.")
+@click.option("--chairs", metavar="FILE", help="Register of chair terms, CSV or JSON.")
+@click.option("--today", metavar="DATE", help="The date to judge as of (default: SOURCE_DATE_EPOCH, else today).")
+@click.pass_context
+def main(ctx: click.Context, rules: str | None, meetings: str | None, chairs: str | None, today: str | None) -> None:
+    """Meeting calendar and schedule planner for intergovernmental organizations.
+
+    Keeps each body's cadence as data (a TOML rule book) and, against the register of
+    meetings held, checks compliance, projects schedules, plans chairmanships and exports
+    iCalendar feeds. With no options it works on the embedded CICA rule book and register.
+
+    \b
+    Example:
+      planner check --today 2026-11-26
+    """
+    ctx.obj = {"rules": rules, "meetings": meetings, "chairs": chairs, "today": today}
+
+
+@main.command()
+@input_options
+@click.option("--format", "fmt", type=FORMAT_CHOICE, default="text", show_default=True)
+@click.option("-o", "--output", metavar="FILE", help="Write to FILE (atomically) instead of standard output.")
+def bodies(inputs: Inputs, fmt: str, output: str | None) -> None:
+    """List each body, its category and its cadence in plain words.
+
+    \b
+    Example:
+      planner bodies --format markdown
+    """
+    from planner.render import render_bodies
+
+    emit(render_bodies(inputs.book, fmt), output)
+
+
+@main.command()
+@input_options
+def validate(inputs: Inputs) -> None:
+    """Check the rule book, the register and the chair terms; list every problem found.
+
+    Exit 0 when all three are valid, 2 otherwise (one line per problem).
+
+    \b
+    Example:
+      planner validate --rules my-org.toml --meetings meetings.csv
+    """
+    problems: list[PlannerError] = []
+    counts: dict[str, int] = {}
+    try:
+        book = inputs.book
+    except InputErrors as exc:
+        problems.extend(exc.errors)
+        book = None
+    except InputError as exc:
+        problems.append(exc)
+        book = None
+    if book is not None:
+        for name, loader in (("meetings", lambda: inputs.meetings), ("chair terms", lambda: inputs.chairs)):
+            try:
+                counts[name] = len(loader())
+            except InputErrors as exc:
+                problems.extend(exc.errors)
+            except InputError as exc:
+                problems.append(exc)
+    if problems:
+        raise InputErrors(problems)
+    assert book is not None
+    click.echo(
+        f"ok: {inputs.rules_label}: {len(book.bodies)} bodies, {len(book.organization.members)} member states, {len(book.cbms)} CBMs; "
+        f"{inputs.meetings_path.name}: {counts['meetings']} meetings; {inputs.chairs_path.name}: {counts['chair terms']} chair terms"
+    )
+
+
+@main.command()
+@click.option("-o", "--output", metavar="FILE", help="Write to FILE (atomically) instead of standard output.")
+def schema(output: str | None) -> None:
+    """Print the JSON Schema of rule books, for editors that validate TOML.
+
+    \b
+    Example:
+      planner schema -o rulebook.schema.json
+    """
+    import json
+
+    from planner.model import RuleBook
+
+    data = RuleBook.model_json_schema(mode="validation")
+    data["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    data["title"] = "planner rule book"
+    emit(json.dumps(data, indent=2, sort_keys=True) + "\n", output)
+
+
+@main.command()
+@input_options
+@click.option("--from", "start", metavar="DATE", help="Judge windows from this date (default: all history).")
+@click.option("--to", "end", metavar="DATE", help="Judge windows up to this date (default: --today).")
+@click.option("--body", "body_ids", multiple=True, metavar="ID", help="Only this body (repeatable).")
+@click.option("--format", "fmt", type=FORMAT_CHOICE, default="text", show_default=True)
+@click.option("--problems-only", is_flag=True, help="Only late, missed, excess, uncertain and advisory findings.")
+@click.option("-o", "--output", metavar="FILE", help="Write to FILE (atomically) instead of standard output.")
+def check(inputs: Inputs, start: str | None, end: str | None, body_ids: tuple[str, ...], fmt: str, problems_only: bool, output: str | None) -> None:
+    """Did each body meet as often as its rules require?
+
+    Exit 0 when every binding rule is kept (advisories allowed), 1 on any violation
+    (late, missed, excess), 2 on bad input.
+
+    \b
+    Example:
+      planner check --today 2026-11-26 --body summit --format json
+    """
+    from planner.compliance import check as run_check
+    from planner.render import exit_code, render_check
+
+    book = inputs.book
+    ids = resolve_bodies(book, body_ids)
+    report = run_check(book, inputs.meetings, inputs.today, _day_option(start, "--from"), _day_option(end, "--to"), ids)
+    emit(render_check(report, fmt, rules_label=inputs.rules_label, problems_only=problems_only), output)
+    sys.exit(exit_code(report))
+
+
+@main.command()
+@input_options
+@click.option("--from", "start", metavar="DATE", help="Start of the horizon (default: --today).")
+@click.option("--to", "end", metavar="DATE", help="End of the horizon (default: 10 years after --today); a year such as 2030 means its last day.")
+@click.option("--body", "body_ids", multiple=True, metavar="ID", help="Only this body (repeatable); bodies it depends on are still projected.")
+@click.option("--format", "fmt", type=FORMAT_CHOICE, default="text", show_default=True)
+@click.option("-o", "--output", metavar="FILE", help="Write to FILE (atomically) instead of standard output.")
+def project(inputs: Inputs, start: str | None, end: str | None, body_ids: tuple[str, ...], fmt: str, output: str | None) -> None:
+    """When must each body meet next? A dated schedule with ordinals, hosts and reasons.
+
+    Meetings the register lists as planned are kept; every unmet requirement in the horizon
+    gets projected meetings on working days of the host country.
+
+    \b
+    Example:
+      planner project --today 2026-11-26 --to 2030
+    """
+    from planner.render_schedule import render_projection
+
+    projection = run_projection(inputs, start, end, body_ids)
+    emit(render_projection(projection, fmt, rules_label=inputs.rules_label), output)
+
+
+def horizon_day(value: str | None, name: str, *, end: bool) -> date | None:
+    """``2030`` means the whole year: its first day for --from, its last for --to."""
+    if value and value.isdigit() and len(value) == 4:
+        return date(int(value), 12, 31) if end else date(int(value), 1, 1)
+    return _day_option(value, name)
+
+
+def run_projection(inputs: Inputs, start: str | None, end: str | None, body_ids: tuple[str, ...]):
+    from planner.projection import project as run_project
+
+    book = inputs.book
+    ids = resolve_bodies(book, body_ids)
+    return run_project(book, inputs.meetings, inputs.today, horizon_day(start, "--from", end=False), horizon_day(end, "--to", end=True), ids)
+
+
+def resolve_bodies(book: RuleBook, keys: tuple[str, ...]) -> list[str] | None:
+    """Body ids for ``--body`` values (ids, names or aliases); unknown ones are usage errors."""
+    if not keys:
+        return None
+    import difflib
+
+    ids = []
+    for key in keys:
+        body = book.body(key)
+        if body is None:
+            close = difflib.get_close_matches(key, book.body_ids(), n=3)
+            raise click.BadParameter(f"{key!r} is not a body of the rule book; expected one of {', '.join(close or book.body_ids())}", param_hint="--body")
+        ids.append(body.id)
+    return ids
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,289 @@
+"""Unmet expectations -> projected meetings: when must each body meet next?
+
+Bodies are projected in dependency order (a Summit before the Ministerial Council that follows
+it, the SOC before the SWG that meets just before it), so an ``after`` rule chains from the
+projected meetings of the other body too: a Summit that moves moves its Ministerial. Meetings the
+register lists as planned are kept as they are and count. Dates come from :mod:`planner.placement`.
+
+Invariant (tested): checking the register together with its own projection finds nothing missed
+or late inside the horizon.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from planner.dates import Grain, PartialDate, Window
+from planner.expectations import BodyMeetings, Expectation, ExpectationEngine, counts, ordinal
+from planner.model import AdHocRule, AtLeastRule, Body, EveryRule, Kind, Meeting, RuleBook, Status, dependency_order
+from planner.placement import Habits, WorkingCalendar, calendar_for, host_place
+
+SATISFYING = frozenset({Status.HELD, Status.PLANNED, Status.PROJECTED})
+MAX_ROUNDS = 100_000
+
+
+@dataclass(frozen=True)
+class ProjectionProblem:
+    """A window in which no date fits: said plainly, never a silent slip into the next period."""
+
+    body: Body
+    window: Window
+    label: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Projection:
+    book: RuleBook
+    today: date
+    start: date
+    end: date
+    register: tuple[Meeting, ...]
+    projected: tuple[Meeting, ...]
+    problems: tuple[ProjectionProblem, ...] = ()
+    bodies: tuple[str, ...] | None = None
+
+    def meetings(self) -> list[Meeting]:
+        """Register and projection together, sorted."""
+        return sorted([*self.register, *self.projected], key=Meeting.sort_key)
+
+    def schedule(self) -> list[Meeting]:
+        """What the schedule shows: planned and projected meetings inside the horizon."""
+        wanted = set(self.bodies) if self.bodies else None
+        out = [
+            m
+            for m in self.meetings()
+            if m.status in (Status.PLANNED, Status.PROJECTED)
+            and m.latest >= self.start
+            and m.earliest <= self.end
+            and (wanted is None or m.body in wanted)
+        ]
+        return out
+
+
+@dataclass
+class _BodyState:
+    body: Body
+    habits: Habits
+    next_ordinal: int | None
+    added: list[Meeting] = field(default_factory=list)
+
+
+def _satisfying(e: Expectation, bm: BodyMeetings, end: date) -> list[Meeting]:
+    out = []
+    for m in bm.overlapping(e.window.start, end):
+        if counts(e.rule, m) and m.status in SATISFYING and m.start.latest >= e.window.start and m.start.earliest <= end:
+            out.append(m)
+    if isinstance(e.rule, AtLeastRule) and e.rule.min_gap is not None:
+        kept: list[Meeting] = []
+        for m in out:
+            if not kept or m.earliest >= e.rule.min_gap.add_to(kept[-1].earliest):
+                kept.append(m)
+        return kept
+    return out
+
+
+class Projector:
+    def __init__(self, book: RuleBook, register: Sequence[Meeting], today: date, start: date, end: date) -> None:
+        self.book = book
+        self.today = today
+        self.start = start
+        self.end = end
+        self.not_before = max(start, today + timedelta(days=1))
+        self.engine = ExpectationEngine(book, register)
+        self.problems: list[ProjectionProblem] = []
+
+    def run(self) -> list[Meeting]:
+        projected: list[Meeting] = []
+        for body in dependency_order(self.book):
+            if all(isinstance(r, AdHocRule) for r in body.rules):
+                continue
+            projected.extend(self._project_body(body))
+        return projected
+
+    def _state(self, body: Body) -> _BodyState:
+        history = self.engine.meetings_of(body.id).meetings
+        regular = [m for m in history if m.kind is Kind.REGULAR and m.status in SATISFYING]
+        # Numbering continues only where the register numbers its latest regular meeting.
+        numbered = bool(regular) and regular[-1].ordinal is not None
+        ordinals = [m.ordinal for m in regular if m.ordinal]
+        return _BodyState(body, Habits.of(body, history), max(ordinals) + 1 if numbered and ordinals else None)
+
+    def _project_body(self, body: Body) -> list[Meeting]:
+        state = self._state(body)
+        failed: set[tuple[int, int]] = set()
+        for _ in range(MAX_ROUNDS):
+            bm = self.engine.meetings_of(body.id)
+            progressed = False
+            for e in self.engine.for_body(body, None, self.end, pending=False):
+                if (e.rule_index, e.period) in failed or e.maximum is not None:
+                    continue
+                if e.window.start > self.end:
+                    continue
+                if e.deadline < self.not_before:
+                    # A closed window: only a chain left with nothing after it needs a
+                    # meeting (as soon as possible); a late meeting already answered it.
+                    if e.late_until is None or _satisfying(e, bm, e.late_until):
+                        continue
+                    have: list[Meeting] = []
+                    window = self._overdue(e)
+                else:
+                    have = _satisfying(e, bm, e.deadline)
+                    window = self._placement_window(e)
+                if window is None:
+                    continue
+                missing = e.minimum - len(have)
+                if missing <= 0:
+                    continue
+                new = self._place(state, e, window, have, missing)
+                if not new:
+                    failed.add((e.rule_index, e.period))
+                    continue
+                state.added.extend(new)
+                self.engine.by_body[body.id] = BodyMeetings([*bm.meetings, *new])
+                progressed = True
+                # A rolling chain moves with each new meeting: recompute before going on.
+                break
+            if not progressed:
+                break
+        return state.added
+
+    def _placement_window(self, e: Expectation) -> Window:
+        """Where a meeting for ``e`` may go: the due period (a rolling chain is due in its
+        last period), never before tomorrow."""
+        if isinstance(e.rule, EveryRule) and e.rule.mode == "rolling" and e.grain is not Grain.DAY:
+            due = e.grain.window(e.period)
+            window = Window(max(due.start, e.window.start), e.deadline)
+        else:
+            window = Window(e.window.start, e.deadline)
+        return Window(max(window.start, self.not_before), window.end)
+
+    def _overdue(self, e: Expectation) -> Window | None:
+        """An overdue chain is placed as soon as possible: this period or the next."""
+        grain = e.grain if e.grain is not Grain.DAY else Grain.MONTH
+        first = self.not_before
+        end = grain.window(grain.index(first) + 1).end
+        return Window(first, min(end, self.end)) if first <= self.end else None
+
+    def _place(self, state: _BodyState, e: Expectation, window: Window, have: list[Meeting], missing: int) -> list[Meeting]:
+        body = state.body
+        city, country = host_place(body, self.book)
+        calendar = calendar_for(body, self.book, country)
+        days = body.duration_days
+        bm = self.engine.meetings_of(body.id)
+        gap = e.rule.min_gap if isinstance(e.rule, AtLeastRule) else None
+        taken = [m for m in bm.overlapping(window.start - timedelta(days=400), window.end + timedelta(days=400)) if m.status in SATISFYING]
+
+        def accept(day: date) -> bool:
+            end_day = day + timedelta(days=days - 1)
+            for m in taken:
+                if m.earliest <= end_day and day <= m.latest:
+                    return False
+                if gap and (day < gap.add_to(m.earliest) and m.earliest < gap.add_to(day)):
+                    return False
+            return True
+
+        targets = self._targets(state, e, window, have, missing)
+        new: list[Meeting] = []
+        for target in targets:
+            start_day = self._back_to_back(body, calendar, window, target)
+            if start_day is None:
+                start_day = calendar.place(target, days, window, accept=accept)
+            if start_day is None:
+                where = f" in {country}" if country else ""
+                self.problems.append(
+                    ProjectionProblem(body, window, e.label, f"{body.name}: no {days} consecutive working day{'s' if days > 1 else ''}{where} fit in {window} ({e.reason}); nothing was projected for {e.label}.")
+                )
+                break
+            meeting = self._meeting(state, e, start_day, city, country, len(have) + len(new) + 1)
+            new.append(meeting)
+            taken.append(meeting)
+        return new
+
+    def _targets(self, state: _BodyState, e: Expectation, window: Window, have: list[Meeting], missing: int) -> list[date]:
+        body = state.body
+        if e.minimum == 1:
+            wanted = state.habits.target_months(body, 1, window)
+            return wanted[:1]
+        full = e.grain.window(e.period) if e.grain is not Grain.DAY else window
+        wanted = state.habits.target_months(body, e.minimum, full)
+        for m in have:  # each meeting already there takes the target nearest to it
+            if wanted:
+                wanted.remove(min(wanted, key=lambda d, m=m: abs((d - m.earliest).days)))
+        usable = [d for d in wanted if d >= window.start]
+        if len(usable) < missing:
+            from planner.placement import even_spread
+
+            usable = even_spread(window, missing)
+        return sorted(usable)[:missing]
+
+    def _back_to_back(self, body: Body, calendar: WorkingCalendar, window: Window, target: date) -> date | None:
+        """A body that meets just before another is placed on the working days right before
+        that body's meeting nearest the target."""
+        if not body.before:
+            return None
+        partners = [m for m in self.engine.meetings_of(body.before).meetings if m.status in (Status.PLANNED, Status.PROJECTED) and window.start < m.earliest <= window.end + timedelta(days=1)]
+        if not partners:
+            return None
+        partner = min(partners, key=lambda m: abs((m.earliest - target).days))
+        own = {m.earliest for m in self.engine.meetings_of(body.id).meetings}
+        start = calendar.place_before(partner.earliest, body.duration_days, window)
+        return start if start is not None and start not in own else None
+
+    def _meeting(self, state: _BodyState, e: Expectation, start_day: date, city: str, country: str, slot: int) -> Meeting:
+        body = state.body
+        end_day = start_day + timedelta(days=body.duration_days - 1)
+        number = None
+        if state.next_ordinal is not None:
+            number = state.next_ordinal
+            state.next_ordinal += 1
+        reason = e.reason if e.origin is not None or e.minimum == 1 and not isinstance(e.rule, AtLeastRule) else f"{e.reason}: {slot} of {e.minimum} in {e.label}"
+        if e.deadline < self.not_before:
+            reason = f"overdue since {e.label}: {reason}"
+        if not e.rule.binding:
+            reason = f"customary, {reason}"
+        return Meeting(
+            body=body.id,
+            kind=Kind.REGULAR,
+            ordinal=number,
+            start=PartialDate.of(start_day),
+            end=PartialDate.of(end_day) if end_day != start_day else None,
+            status=Status.PROJECTED,
+            city=city,
+            country=country,
+            reason=reason,
+            rule_source=e.rule.source,
+            customary=not e.rule.binding,
+            key=f"{e.rule_index}-{e.label}-{slot}",
+        )
+
+
+def project(
+    book: RuleBook,
+    meetings: Iterable[Meeting],
+    today: date,
+    start: date | None = None,
+    end: date | None = None,
+    bodies: Sequence[str] | None = None,
+) -> Projection:
+    """Project the meetings each body must hold over ``[start, end]`` (default: today to
+    today + 10 years)."""
+    register = tuple(meetings)
+    start = start or today
+    end = end or _ten_years(today)
+    projector = Projector(book, register, today, start, end)
+    projected = [m for m in projector.run() if m.earliest <= end]
+    projected.sort(key=Meeting.sort_key)
+    return Projection(book, today, start, end, register, tuple(projected), tuple(projector.problems), tuple(bodies) if bodies else None)
+
+
+def _ten_years(today: date) -> date:
+    try:
+        return today.replace(year=today.year + 10)
+    except ValueError:  # 29 February
+        return today.replace(year=today.year + 10, day=28)
+
+
+__all__ = ["Projection", "ProjectionProblem", "project", "ordinal"]

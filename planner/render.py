@@ -1,0 +1,330 @@
+"""Findings and rule books -> text, markdown, JSON and CSV.
+
+Text is for a person at a terminal; markdown for a report or a wiki; JSON (with a
+``schema_version``) for programs; CSV for spreadsheets, with formula-like cells neutralized.
+Renderers return strings; the CLI writes them.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from planner.compliance import Finding, Report, Verdict
+from planner.expectations import rule_words
+from planner.model import AdHocRule, Body, Meeting, RuleBook
+
+SCHEMA_VERSION = 1
+FORMATS = ("text", "markdown", "json", "csv")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+# -- shared helpers -------------------------------------------------------------------------
+
+
+def safe_cell(value: Any) -> str:
+    """A CSV cell that a spreadsheet will not run as a formula (OWASP CSV injection)."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def to_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([safe_cell(v) for v in row])
+    return out.getvalue()
+
+
+def to_json(data: dict[str, Any]) -> str:
+    return json.dumps({"schema_version": SCHEMA_VERSION, **data}, indent=2, ensure_ascii=False) + "\n"
+
+
+def md_cell(value: Any) -> str:
+    return str(value if value is not None else "").replace("|", "\\|").replace("\n", " ")
+
+
+def md_table(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    lines += ["| " + " | ".join(md_cell(v) for v in row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def meeting_dict(m: Meeting) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "body": m.body,
+        "kind": m.kind.value,
+        "ordinal": m.ordinal,
+        "start": str(m.start),
+        "end": str(m.end) if m.end else None,
+        "status": m.status.value,
+        "city": m.city or None,
+        "country": m.country or None,
+        "format": m.format.value if m.format else None,
+        "title": m.title or None,
+        "source": m.source or None,
+    }
+    if m.reason:
+        data.update(reason=m.reason, rule_source=m.rule_source or None, customary=m.customary)
+    return data
+
+
+def cadence_words(body: Body, book: RuleBook) -> str:
+    """All versions of a body's cadence: the one in force last, earlier ones in brackets."""
+    rules = [r for r in body.rules]
+    if not rules:
+        return "ad hoc"
+    current = rules[-1]
+    text = rule_words(current, book)
+    if current.since:
+        text += f" (since {current.since}"
+        earlier = [rule_words(r, book) for r in rules[:-1]]
+        text += f"; before: {'; '.join(earlier)})" if earlier else ")"
+    if current.until:
+        text += f" (until {current.until})"
+    return text
+
+
+# -- planner bodies -------------------------------------------------------------------------
+
+
+def render_bodies(book: RuleBook, fmt: str) -> str:
+    rows = [(b.id, b.name, b.category.value, cadence_words(b, book), b.host.value) for b in book.bodies]
+    if fmt == "json":
+        return to_json(
+            {
+                "organization": book.organization.id,
+                "bodies": [
+                    {
+                        "id": b.id,
+                        "name": b.name,
+                        "short_name": b.short_name or None,
+                        "category": b.category.value,
+                        "established": str(b.established) if b.established else None,
+                        "cadence": cadence_words(b, book),
+                        "host": b.host.value,
+                        "rules": [r.model_dump(mode="json", exclude_defaults=True) | {"kind": r.kind, "words": rule_words(r, book)} for r in b.rules],
+                    }
+                    for b in book.bodies
+                ],
+            }
+        )
+    if fmt == "markdown":
+        return f"# {book.organization.short_name} bodies\n\n" + md_table(("id", "body", "category", "cadence", "host"), rows)
+    if fmt == "csv":
+        return to_csv(("id", "name", "category", "cadence", "host"), rows)
+    width = max(len(b.name) for b in book.bodies)
+    lines = [f"{book.organization.name} ({book.organization.short_name}): {len(book.bodies)} bodies", ""]
+    for category in ("governing", "working", "advisory"):
+        members = [b for b in book.bodies if b.category.value == category]
+        if not members:
+            continue
+        lines.append(category.capitalize())
+        lines += [f"  {b.name:<{width}}  {cadence_words(b, book)}" for b in members]
+        lines.append("")
+    return "\n".join(lines)
+
+
+# -- planner check --------------------------------------------------------------------------
+
+
+def _tally(findings: Sequence[Finding]) -> str:
+    judged = [f for f in findings if f.verdict not in (Verdict.OPEN, Verdict.NOT_APPLICABLE)]
+    counter = Counter(f.verdict.value for f in judged)
+    parts = [f"{counter[v]} {v.replace('_', ' ')}" for v in ("met", "late", "missed", "excess", "uncertain", "advisory") if counter[v]]
+    return f"{len(judged)} judged: " + ", ".join(parts) if judged else "nothing judged yet"
+
+
+def _next_words(findings: Sequence[Finding]) -> str:
+    open_ = [f for f in findings if f.verdict is Verdict.OPEN and f.still_due]
+    if not open_:
+        return ""
+    f = open_[0]
+    e = f.expectation
+    assert e is not None
+    base = f"open: {e.label}" if not e.pending else f"next due {e.label}"
+    extra: list[str] = []
+    if e.origin is not None and e.pending:
+        extra.append(e.reason)
+    for m in f.scheduled:
+        extra.append(_short_meeting(m) + ", scheduled")
+    for m in f.unconfirmed:
+        extra.append(_short_meeting(m) + ", unconfirmed")
+    if f.still_due > 1 or (not f.scheduled and not f.unconfirmed and not e.pending):
+        extra.append(f"{f.still_due} due by {f.due_by}")
+    return base + (f" ({'; '.join(extra)})" if extra else "")
+
+
+def _short_meeting(m: Meeting) -> str:
+    bits = []
+    if m.ordinal:
+        from planner.expectations import ordinal
+
+        bits.append(ordinal(m.ordinal))
+    bits.append(m.status.value)
+    if m.city:
+        bits.append(m.city)
+    bits.append(str(m.start))
+    return " ".join(bits[:2]) + (", " + ", ".join(bits[2:]) if len(bits) > 2 else "")
+
+
+def body_summary(body: Body, book: RuleBook, findings: Sequence[Finding], recorded: int) -> tuple[str, str, str]:
+    """Three columns per body: name, cadence in words, and what was judged / what is next."""
+    if all(isinstance(r, AdHocRule) for r in body.rules):
+        return body.display, "ad hoc", f"{recorded} meeting{'s' if recorded != 1 else ''} recorded, nothing due"
+    na = [f for f in findings if f.verdict is Verdict.NOT_APPLICABLE]
+    if na and len(na) == len(findings):
+        return body.display, cadence_words(body, book), "not applicable: " + na[0].why
+    status = _tally(findings)
+    nxt = _next_words(findings)
+    return body.display, cadence_words(body, book), status + (f"; {nxt}" if nxt else "")
+
+
+def exit_code(report: Report) -> int:
+    return 1 if report.violations else 0
+
+
+def totals_line(report: Report) -> str:
+    bodies = len({f.body.id for f in report.findings} | set(report.recorded))
+    violations = len(report.violations)
+    advisories = report.count(Verdict.ADVISORY)
+    open_ = sum(1 for f in report.findings if f.verdict is Verdict.OPEN and not (f.expectation and f.expectation.pending))
+    uncertain = report.count(Verdict.UNCERTAIN)
+    parts = [f"{bodies} bodies", f"{violations} violation{'s' if violations != 1 else ''}", f"{advisories} advisor{'ies' if advisories != 1 else 'y'}", f"{open_} open window{'s' if open_ != 1 else ''}"]
+    if uncertain:
+        parts.append(f"{uncertain} uncertain")
+    return " · ".join(parts) + f" · exit {exit_code(report)}"
+
+
+PROBLEM_VERDICTS = (Verdict.LATE, Verdict.MISSED, Verdict.EXCESS, Verdict.ADVISORY, Verdict.UNCERTAIN)
+
+
+def problem_line(f: Finding) -> str:
+    e = f.expectation
+    rule = f"Rule: {f.rule_text}" + (f" ({f.source})" if f.source else "") + "."
+    return f"{f.body.display}, {f.why} {rule}" if e else f"{f.body.display}: {f.why}"
+
+
+def render_check(report: Report, fmt: str, *, rules_label: str, problems_only: bool = False) -> str:
+    book = report.book
+    findings = [f for f in report.findings if not problems_only or f.verdict in PROBLEM_VERDICTS]
+    if fmt == "json":
+        return to_json(_check_json(report, findings, rules_label))
+    if fmt == "csv":
+        return to_csv(
+            ("body", "verdict", "violation", "window", "window_start", "window_end", "required", "counted", "delay", "still_due", "due_by", "rule", "source", "why"),
+            (
+                (
+                    f.body.id,
+                    f.verdict.value,
+                    "yes" if f.violation else "no",
+                    f.window_label,
+                    f.expectation.window.start if f.expectation else "",
+                    f.expectation.window.end if f.expectation else "",
+                    f.required,
+                    "; ".join(f"{m.start}" for m in f.counted),
+                    f.delay,
+                    f.still_due or "",
+                    f.due_by or "",
+                    f.rule_text,
+                    f.source,
+                    f.why,
+                )
+                for f in findings
+            ),
+        )
+    org = book.organization.short_name
+    head = f"{org} compliance as of {report.today} · rule book {rules_label} · {report.meetings} meetings in the register"
+    if report.start:
+        head += f" · from {report.start}"
+    if report.end != report.today:
+        head += f" · to {report.end}"
+    bodies = [b for b in book.bodies if b.id in report.recorded]
+    rows = [body_summary(b, book, report.of(b.id), report.recorded[b.id]) for b in bodies]
+    problems = [f for f in report.findings if f.verdict in PROBLEM_VERDICTS]
+    if fmt == "markdown":
+        out = [f"# {head}", ""]
+        if not problems_only:
+            out += [md_table(("body", "cadence", "status"), rows)]
+        if problems:
+            out += ["## Problems", ""]
+            out += [f"- **{f.verdict.value}** {problem_line(f)}" for f in problems]
+            out.append("")
+        out += [f"_{totals_line(report)}_", ""]
+        return "\n".join(out)
+    out = [head, ""]
+    if not problems_only:
+        w1 = max((len(r[0]) for r in rows), default=10)
+        w2 = max((len(r[1]) for r in rows), default=10)
+        out += [f"{a:<{w1}}  {b:<{w2}}  {c}" for a, b, c in rows]
+        out.append("")
+    if problems:
+        out.append("Problems")
+        out += [f"  {f.verdict.value:<9}{problem_line(f)}" for f in problems]
+        out.append("")
+    out.append(totals_line(report))
+    return "\n".join(out) + "\n"
+
+
+def finding_dict(f: Finding) -> dict[str, Any]:
+    e = f.expectation
+    return {
+        "body": f.body.id,
+        "verdict": f.verdict.value,
+        "violation": f.violation,
+        "binding": e.binding if e else True,
+        "rule": f.rule_text,
+        "rule_index": e.rule_index if e else None,
+        "source": f.source or None,
+        "window": {"label": e.label, "start": e.window.start.isoformat(), "end": e.window.end.isoformat()} if e else None,
+        "pending": e.pending if e else False,
+        "deadline": e.deadline.isoformat() if e else None,
+        "required": {"min": e.minimum, "max": e.maximum} if e else None,
+        "reason": e.reason if e else None,
+        "counted": [meeting_dict(m) for m in f.counted],
+        "scheduled": [meeting_dict(m) for m in f.scheduled],
+        "unconfirmed": [meeting_dict(m) for m in f.unconfirmed],
+        "delay": f.delay or None,
+        "still_due": f.still_due,
+        "due_by": f.due_by.isoformat() if f.due_by else None,
+        "why": f.why,
+    }
+
+
+def _check_json(report: Report, findings: Sequence[Finding], rules_label: str) -> dict[str, Any]:
+    book = report.book
+    return {
+        "command": "check",
+        "organization": book.organization.id,
+        "today": report.today.isoformat(),
+        "from": report.start.isoformat() if report.start else None,
+        "to": report.end.isoformat(),
+        "rule_book": rules_label,
+        "meetings": report.meetings,
+        "summary": {
+            "bodies": len(report.recorded),
+            "violations": len(report.violations),
+            "advisories": report.count(Verdict.ADVISORY),
+            "open": report.count(Verdict.OPEN),
+            "uncertain": report.count(Verdict.UNCERTAIN),
+            "exit_code": exit_code(report),
+        },
+        "bodies": [
+            {
+                "id": b.id,
+                "name": b.name,
+                "category": b.category.value,
+                "cadence": cadence_words(b, book),
+                "recorded": report.recorded[b.id],
+                "verdicts": dict(sorted(Counter(f.verdict.value for f in report.of(b.id)).items())),
+            }
+            for b in book.bodies
+            if b.id in report.recorded
+        ],
+        "findings": [finding_dict(f) for f in findings],
+    }

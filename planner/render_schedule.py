@@ -1,0 +1,112 @@
+"""Schedules -> text, markdown, JSON and CSV: what ``planner project`` shows.
+
+Text is grouped by year and readable at a glance: dates, body and ordinal, host, reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from planner.expectations import ordinal
+from planner.model import Body, HostPolicy, Meeting, RuleBook, Status
+from planner.projection import Projection
+from planner.render import md_table, meeting_dict, to_csv, to_json
+
+CHAIR_TBD = "chair to be decided"
+
+
+def host_words(m: Meeting, body: Body | None) -> str:
+    """Where a meeting goes, in words; a chair-hosted meeting with no chair known yet says so."""
+    place = m.venue
+    if place:
+        if body is not None and body.host is HostPolicy.SECRETARIAT and m.status is Status.PROJECTED:
+            return f"{m.city} (Secretariat)" if m.city else place
+        return place
+    if body is not None and body.host is HostPolicy.CHAIR:
+        return CHAIR_TBD
+    if body is not None and body.host is HostPolicy.CBM_COORDINATOR:
+        return "CBM coordinator"
+    return "venue to be decided"
+
+
+def _dates(m: Meeting) -> str:
+    if not m.start.exact:
+        return f"{m.start} (date not fixed)"
+    first = m.earliest.strftime("%m-%d")
+    if m.end and m.latest != m.earliest:
+        return f"{first} – {m.latest.strftime('%m-%d')}"
+    return first
+
+
+def _title(m: Meeting, body: Body | None) -> str:
+    name = body.display if body else m.body
+    return f"{name} ({ordinal(m.ordinal)})" if m.ordinal else name
+
+
+def _why(m: Meeting) -> str:
+    if m.status is Status.PLANNED:
+        return "planned in the register" + (f": {m.title}" if m.title else "")
+    return m.reason
+
+
+def schedule_dict(m: Meeting, book: RuleBook) -> dict[str, Any]:
+    return meeting_dict(m) | {"host": host_words(m, book.body(m.body))}
+
+
+def render_projection(projection: Projection, fmt: str, *, rules_label: str) -> str:
+    book = projection.book
+    items = projection.schedule()
+    if fmt == "json":
+        return to_json(
+            {
+                "command": "project",
+                "organization": book.organization.id,
+                "today": projection.today.isoformat(),
+                "from": projection.start.isoformat(),
+                "to": projection.end.isoformat(),
+                "rule_book": rules_label,
+                "meetings": [schedule_dict(m, book) for m in items],
+                "problems": [{"body": p.body.id, "window": p.label, "message": p.message} for p in projection.problems],
+            }
+        )
+    if fmt == "csv":
+        return to_csv(
+            ("body", "ordinal", "start", "end", "status", "host", "city", "country", "customary", "reason", "rule_source"),
+            (
+                (m.body, m.ordinal or "", m.start, m.end or "", m.status.value, host_words(m, book.body(m.body)), m.city, m.country, "yes" if m.customary else "", _why(m), m.rule_source)
+                for m in items
+            ),
+        )
+    planned = sum(1 for m in items if m.status is Status.PLANNED)
+    head = (
+        f"{book.organization.short_name} schedule {projection.start} to {projection.end} · rule book {rules_label} · "
+        f"{len(items)} meetings ({planned} planned, {len(items) - planned} projected)"
+    )
+    problems = [p.message for p in projection.problems]
+    if fmt == "markdown":
+        out = [f"# {head}", ""]
+        for year, group in _by_year(items):
+            out += [f"## {year}", "", md_table(("dates", "meeting", "host", "why"), ((_dates(m), _title(m, book.body(m.body)), host_words(m, book.body(m.body)), _why(m)) for m in group))]
+        if problems:
+            out += ["## Problems", "", *[f"- {p}" for p in problems], ""]
+        return "\n".join(out)
+    rows_by_year = [(year, [(_dates(m), _title(m, book.body(m.body)), host_words(m, book.body(m.body)), _why(m)) for m in group]) for year, group in _by_year(items)]
+    all_rows = [r for _, rows in rows_by_year for r in rows]
+    w = [max((len(r[i]) for r in all_rows), default=0) for i in range(3)]
+    out = [head, ""]
+    for year, rows in rows_by_year:
+        out.append(str(year))
+        out += [f"  {a:<{w[0]}}  {b:<{w[1]}}  {c:<{w[2]}}  {d}" for a, b, c, d in rows]
+    if problems:
+        out += ["", "Problems", *[f"  {p}" for p in problems]]
+    if not items:
+        out.append("Nothing is due in this horizon.")
+    return "\n".join(out) + "\n"
+
+
+def _by_year(items: Sequence[Meeting]) -> list[tuple[int, list[Meeting]]]:
+    groups: dict[int, list[Meeting]] = {}
+    for m in items:
+        groups.setdefault(m.earliest.year, []).append(m)
+    return sorted(groups.items())
