@@ -266,13 +266,18 @@ class Body(Frozen):
 
 class Chairmanship(Frozen):
     """How the chair passes. CICA: two-year terms; the Summit host chairs until the next
-    Ministerial Council, whose host chairs until the next Summit."""
+    Ministerial Council, whose host chairs until the next Summit.
+
+    With no ``handover_bodies`` the chair simply rotates every ``term`` (yearly rotation)."""
 
     term: Duration
-    handover_bodies: tuple[str, ...] = Field((), description="bodies whose meetings hand the chair over")
-    chair_hosts: bool = Field(True, description="the incoming chair hosts the handover meeting")
+    handover_bodies: tuple[str, ...] = Field((), description="bodies whose meetings hand the chair over; empty: the chair changes every `term`")
+    chair_hosts: bool = Field(True, description="the chair hosts the meetings of chair-hosted bodies held during its term")
+    handover_host: Literal["outgoing", "incoming"] = Field("outgoing", description="who hosts the handover meeting: the chair whose term it ends, or the one whose term it starts")
     consecutive_terms: bool = Field(False, description="a country may chair twice in a row")
+    order: Literal["plan", "alphabetical"] = Field("plan", description="how the next chairs are chosen: by an agreed plan, or alphabetically among the members")
     tolerance: Duration | None = Field(None, description="slack before a long term is a finding")
+    since: PartialDate | None = Field(None, description="terms that began before this date are not judged against the rule")
     source: str = ""
 
 

@@ -61,7 +61,7 @@ def decode_table(raw: bytes, path: Path) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise RegisterError(f"is not UTF-8 text (byte 0x{raw[exc.start]:02x})", path=path, location=line, expected="the file saved as 'CSV UTF-8'") from None
+        raise RegisterError(f"is not UTF-8 text (byte 0x{raw[exc.start]:02x})", path=path, location=line, expected="the file saved as UTF-8 ('CSV UTF-8' in Excel)") from None
 
 
 def _sniff_delimiter(header: str) -> str:
@@ -75,7 +75,8 @@ def read_rows(path: Path, columns: tuple[str, ...], required: tuple[str, ...]) -
     """Rows of a CSV register as ``(line, {column: text})``, header checked."""
     text = decode_table(read_bytes(path, RegisterError), path)
     first_line = text.split("\n", 1)[0]
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(first_line))
+    # strict: an unclosed quote is an error, not the rest of the file swallowed into one cell
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(first_line), strict=True)
     try:
         header = [h.strip().lower() for h in next(reader)]
     except csv.Error as exc:
@@ -83,11 +84,15 @@ def read_rows(path: Path, columns: tuple[str, ...], required: tuple[str, ...]) -
     missing = [c for c in required if c not in header]
     if missing:
         raise RegisterError(f"missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)}", path=path, location=1, value=",".join(header)[:80], expected="a header with at least " + ",".join(required))
+    twice = sorted({h for h in header if header.count(h) > 1})
+    if twice:
+        raise RegisterError(f"column {twice[0]!r} appears twice", path=path, location=1, expected="each column once")
     unknown = [h for h in header if h not in columns]
     if unknown:
         close = difflib.get_close_matches(unknown[0], columns, n=1)
         raise RegisterError(f"unknown column {unknown[0]!r}" + (f"; did you mean {close[0]!r}?" if close else ""), path=path, location=1, expected="columns among " + ",".join(columns))
     width = len(header)
+    line = reader.line_num
     try:
         for row in reader:
             line = reader.line_num
@@ -97,23 +102,40 @@ def read_rows(path: Path, columns: tuple[str, ...], required: tuple[str, ...]) -
                 raise RegisterError(f"{len(row)} fields but the header has {width}", path=path, location=line, expected="a quoted value where a cell holds the delimiter")
             yield line, {h: (row[i].strip() if i < len(row) else "") for i, h in enumerate(header)}
     except csv.Error as exc:
-        raise RegisterError(f"CSV error: {exc}", path=path, location=reader.line_num) from None
+        # the row that failed starts just after the last good one
+        if str(exc) == "unexpected end of data":
+            raise RegisterError("a quoted cell is never closed", path=path, location=line + 1, expected='a closing " before the end of the file') from None
+        raise RegisterError(f"CSV error: {exc}", path=path, location=line + 1) from None
 
 
 def _validation_error(exc: ValidationError, path: Path, location: str | int, row: dict[str, Any]) -> RegisterError:
-    err = exc.errors()[0]
-    field = str(err["loc"][0]) if err["loc"] else ""
-    msg = err["msg"].removeprefix("Value error, ")
-    if err["type"] == "enum":
-        msg = f"is not one of {err['ctx']['expected'].replace(chr(39), '')}"
-    elif err["type"] == "int_parsing":
-        msg = "is not a whole number"
-    elif err["type"] == "greater_than_equal":
-        msg = "must be 1 or more"
-    value = row.get(field) if field else None
-    where = f"{location}" if not field else location
-    problem = f"{field}: {msg}" if field else msg
-    return RegisterError(problem, path=path, location=where, value=value if value not in (None, "") and repr(value) not in msg else None)
+    """The first problem of a row (see :func:`_validation_errors` for all of them)."""
+    return _validation_errors(exc, path, location, row)[0]
+
+
+def _validation_errors(exc: ValidationError, path: Path, location: str | int, row: dict[str, Any]) -> list[RegisterError]:
+    """One message per bad cell of a row, each naming its column."""
+    out = []
+    for err in exc.errors():
+        field = str(err["loc"][0]) if err["loc"] else ""
+        msg = err["msg"].removeprefix("Value error, ")
+        expected = None
+        if err["type"] == "enum":
+            msg = f"is not one of {err['ctx']['expected'].replace(chr(39), '')}"
+        elif err["type"] == "int_parsing":
+            msg = "is not a whole number"
+        elif err["type"] == "greater_than_equal":
+            msg = "must be 1 or more"
+        elif err["type"] == "missing":
+            msg, expected = "empty", "a value in every row"
+        elif err["type"] in ("string_type", "int_type", "bool_type"):
+            msg = "has the wrong type"
+            expected = {"string_type": "text", "int_type": "a whole number", "bool_type": "true or false"}[err["type"]]
+        value = row.get(field) if field else None
+        problem = f"{field}: {msg}" if field else msg
+        shown = value if value not in (None, "") and repr(value) not in msg else None
+        out.append(RegisterError(problem, path=path, location=location, value=shown, expected=expected))
+    return out
 
 
 def _meeting_fields(row: dict[str, Any], matcher: BodyMatcher, path: Path, location: str | int) -> dict[str, Any]:
@@ -134,16 +156,24 @@ def _meeting_fields(row: dict[str, Any], matcher: BodyMatcher, path: Path, locat
     return fields
 
 
+def _until_broken(rows: Iterable[tuple[str | int, dict[str, Any]]], errors: list[RegisterError]) -> Iterator[tuple[str | int, dict[str, Any]]]:
+    """Rows until one the reader cannot go past; that error joins the problems of earlier rows."""
+    try:
+        yield from rows
+    except RegisterError as exc:
+        errors.append(exc)
+
+
 def meetings_from_rows(rows: Iterable[tuple[str | int, dict[str, Any]]], book: RuleBook, path: Path) -> list[Meeting]:
     matcher = BodyMatcher(book)
     meetings: list[Meeting] = []
     errors: list[RegisterError] = []
-    for location, row in rows:
+    for location, row in _until_broken(rows, errors):
         try:
             fields = _meeting_fields(row, matcher, path, location)
             meetings.append(Meeting.model_validate(fields))
         except ValidationError as exc:
-            errors.append(_validation_error(exc, path, location, row))
+            errors.extend(_validation_errors(exc, path, location, row))
         except RegisterError as exc:
             errors.append(exc)
         if len(errors) >= 50:
@@ -156,12 +186,12 @@ def meetings_from_rows(rows: Iterable[tuple[str | int, dict[str, Any]]], book: R
 def chairs_from_rows(rows: Iterable[tuple[str | int, dict[str, Any]]], path: Path) -> list[ChairTerm]:
     terms: list[ChairTerm] = []
     errors: list[RegisterError] = []
-    for location, row in rows:
+    for location, row in _until_broken(rows, errors):
         fields = {k: v for k, v in row.items() if v not in ("", None)}
         try:
             terms.append(ChairTerm.model_validate(fields))
         except ValidationError as exc:
-            errors.append(_validation_error(exc, path, location, row))
+            errors.extend(_validation_errors(exc, path, location, row))
     if errors:
         raise errors[0] if len(errors) == 1 else InputErrors(errors)
     return terms
@@ -173,12 +203,14 @@ def _json_rows(path: Path, key: str) -> list[tuple[str, dict[str, Any]]]:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise RegisterError(f"JSON syntax error: {exc.msg}", path=path, location=f"{exc.lineno}:{exc.colno}") from None
+    where = None
     if isinstance(data, dict):
-        if "schema_version" in data and key not in data:
-            raise RegisterError(f"has no {key!r} list", path=path, expected=f"an object with a {key!r} list")
-        data = data.get(key, data)
+        if key not in data:
+            keys = ", ".join(sorted(map(str, data)))[:80] or "none"
+            raise RegisterError(f"is an object (keys: {keys}) with no {key!r} list", path=path, expected=f"a JSON list of entries, or an object with a {key!r} list")
+        data, where = data[key], key
     if not isinstance(data, list):
-        raise RegisterError("is not a list of entries", path=path, location=key, expected=f"a JSON list, or an object with a {key!r} list")
+        raise RegisterError("is not a list of entries", path=path, location=where, value=data if isinstance(data, str | int | float | bool) else None, expected=f"a JSON list of entries, or an object with a {key!r} list")
     rows: list[tuple[str, dict[str, Any]]] = []
     for i, item in enumerate(data):
         if not isinstance(item, dict):

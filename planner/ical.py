@@ -1,0 +1,415 @@
+"""Meetings -> iCalendar feeds (RFC 5545): one ``.ics`` per body, ``all.ics`` and ``index.html``.
+
+What a subscriber's calendar must be able to rely on, and how this module provides it:
+
+* **Stable UIDs.** ``{organization}-{body}-{identity}@planner`` (e.g. ``cica-summit-7@planner``)
+  from :meth:`Meeting.identity`, never random, so that re-importing updates an event instead of
+  duplicating it (RFC 5545 3.8.4.7: "The UID itself MUST be a globally unique identifier").
+* **Byte-identical output for the same input.** DTSTAMP is the caller's ``stamp`` (the CLI takes
+  it from ``--today`` or ``SOURCE_DATE_EPOCH``), events are sorted, and nothing reads the clock.
+* **SEQUENCE and LAST-MODIFIED that move when a meeting does.** RFC 5545 3.8.7.4: the sequence
+  number "is incremented each time the Organizer makes a significant revision". A small state
+  file, ``.planner-state.json`` in the output folder, remembers per UID a fingerprint of the dates,
+  venue and status; when it changes, SEQUENCE rises by one and LAST-MODIFIED becomes ``stamp``.
+* **All-day events with exclusive DTEND.** RFC 5545 3.6.1: DTEND of an all-day event is the day
+  *after* the last; the register keeps inclusive end dates, so 12-13 October ends on 14 October.
+* **STATUS.** held and planned -> CONFIRMED; cancelled -> CANCELLED (kept, so subscribers see the
+  cancellation); projected -> TENTATIVE and TRANSP:TRANSPARENT (a projection must not block
+  free/busy time); postponed -> TENTATIVE with a note.
+
+Meetings known only to the month or the year
+---------------------------------------------
+An event spanning the whole month or year it may mean would look like a month-long conference,
+hide the other events of those days and block free/busy time. Instead such a meeting is a
+**one-day all-day event on the first day of the range**, with SUMMARY suffixed
+``(date not fixed: October 2026)``, STATUS:TENTATIVE, TRANSP:TRANSPARENT, the full range in
+DESCRIPTION, and ``X-PLANNER-DATE:2026-10`` so that :mod:`planner.register_ics` reads the partial
+date back exactly. A person sees the uncertainty in the title in every client; a firm date never
+carries the suffix. (A cancelled meeting stays CANCELLED even when its date was not fixed.)
+
+Our own properties (``X-PLANNER-BODY``, ``-KIND``, ``-STATUS``, ``-ORDINAL``, ``-DATE``,
+``-FORMAT``, ``-TITLE``, ``-SOURCE``) carry what CATEGORIES and LOCATION cannot say exactly; RFC
+5545 3.8.8.2 lets clients ignore them.
+
+No event is timed today, so no VTIMEZONE is needed; a feed of a body without meetings carries
+the organization's VTIMEZONE (built to 2100, past icalendar's 2038 default) so that it still has
+the one component RFC 5545 requires and its subscription URL always exists.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from icalendar import Calendar, Event, vCategory, vDDDTypes, vInt, vText, vUri
+from icalendar.cal.timezone import Timezone
+from icalendar.parser import Contentline
+
+from planner.dates import PartialDate, Precision
+from planner.errors import InputError
+from planner.model import Body, Kind, Meeting, RuleBook, Status
+
+PRODID = "-//planner//Meeting cadence planner//EN"
+STATE_FILE = ".planner-state.json"
+COMBINED = "all"
+TZ_FIRST, TZ_LAST = date(1970, 1, 1), date(2100, 1, 1)
+_STATUS = {Status.HELD: "CONFIRMED", Status.PLANNED: "CONFIRMED", Status.CANCELLED: "CANCELLED", Status.POSTPONED: "TENTATIVE", Status.PROJECTED: "TENTATIVE"}
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
+
+
+def ordinal_words(number: int) -> str:
+    """``1st``, ``2nd``, ``3rd``, ``11th``, ``22nd``."""
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def partial_words(when: PartialDate) -> str:
+    """``October 2026`` or ``2026``: how a person says a month- or year-precise date."""
+    if when.precision is Precision.MONTH:
+        return f"{_MONTHS[when.earliest.month - 1]} {when.earliest.year}"
+    return str(when) if when.precision is Precision.YEAR else when.earliest.isoformat()
+
+
+def unfixed_words(meeting: Meeting) -> str:
+    """The range a meeting known only to the month or year may mean, in words."""
+    end = meeting.end
+    if end is None or end == meeting.start:
+        return partial_words(meeting.start)
+    return f"{partial_words(meeting.start)} to {partial_words(end)}"
+
+
+def partial_code(meeting: Meeting) -> str:
+    """``2026-10`` or ``2026-10/2026-12``: the value of X-PLANNER-DATE."""
+    end = meeting.end
+    return str(meeting.start) if end is None or end == meeting.start else f"{meeting.start}/{end}"
+
+
+def event_uid(book: RuleBook, meeting: Meeting) -> str:
+    """``cica-summit-7@planner``: derived from domain keys only, so stable across runs."""
+    raw = f"{book.organization.id}-{meeting.body}-{meeting.identity()}"
+    return "".join(c if c.isalnum() or c in "-_." else "-" for c in raw) + "@planner"
+
+
+def fingerprint(meeting: Meeting) -> str:
+    """What makes a revision significant (RFC 5545 3.8.7.4): dates, venue and status."""
+    text = "|".join((str(meeting.start), str(meeting.end or ""), meeting.city, meeting.country, meeting.status.value))
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def summary(body: Body | None, meeting: Meeting) -> str:
+    """``7th Summit``, ``Senior Officials Committee``, ``Summit (projected)``."""
+    name = body.name if body else meeting.body
+    if meeting.title:
+        text = meeting.title
+    else:
+        if meeting.kind is not Kind.REGULAR:
+            name = f"{meeting.kind.value.capitalize()} {name}"
+        text = f"{ordinal_words(meeting.ordinal)} {name}" if meeting.ordinal else name
+    if meeting.status in (Status.PROJECTED, Status.POSTPONED, Status.CANCELLED):
+        text += f" ({meeting.status.value})"
+    if not meeting.exact:
+        text += f" (date not fixed: {unfixed_words(meeting)})"
+    return text
+
+
+def description(meeting: Meeting) -> str:
+    lines = []
+    if meeting.ordinal:
+        lines.append(f"Ordinal: {ordinal_words(meeting.ordinal)} {meeting.kind.value} meeting")
+    lines.append(f"Status: {meeting.status.value}")
+    if not meeting.exact:
+        lines.append(f"Date not fixed: {unfixed_words(meeting)} ({meeting.earliest} to {meeting.latest}); shown on its first day")
+    if meeting.status is Status.POSTPONED:
+        lines.append("Postponed: the new date is not fixed yet")
+    if meeting.reason:
+        lines.append(f"Reason: {meeting.reason}")
+    if meeting.customary:
+        lines.append("Customary: by practice, not a binding rule")
+    if meeting.rule_source:
+        lines.append(f"Rule source: {meeting.rule_source}")
+    if meeting.source:
+        lines.append(f"Register source: {meeting.source}")
+    return "\n".join(lines)
+
+
+@dataclass(frozen=True, slots=True)
+class Revision:
+    """What the state file remembers of one UID between exports."""
+
+    fingerprint: str
+    sequence: int
+    last_modified: datetime
+
+
+def revise(previous: Mapping[str, Revision], prints: Mapping[str, str], stamp: datetime) -> dict[str, Revision]:
+    """New revisions: unchanged fingerprints keep theirs, changed ones get SEQUENCE + 1.
+    UIDs no longer exported stay remembered, so a meeting that comes back never reuses a
+    sequence number."""
+    result = dict(previous)
+    for uid, fp in prints.items():
+        old = previous.get(uid)
+        if old is None:
+            result[uid] = Revision(fp, 0, stamp)
+        elif old.fingerprint != fp:
+            result[uid] = Revision(fp, old.sequence + 1, stamp)
+    return result
+
+
+class _Line(Contentline):
+    """A content line folded once; ``to_ical`` hands back the cached bytes."""
+
+    __slots__ = ("folded",)
+
+    def to_ical(self) -> bytes:
+        return self.folded  # type: ignore[no-any-return]
+
+
+class _Feed(Calendar):
+    """A calendar whose shared property values (DTSTAMP, STATUS, CATEGORIES of a body, ...) are
+    serialized once per export rather than once per event: icalendar still does the escaping
+    and folding, but 100,000 events share a few hundred distinct values."""
+
+    lines: dict[int, _Line]
+
+    def content_line(self, name: str, value: Any, sorted: bool = True) -> Contentline:  # noqa: A002
+        line = self.lines.get(id(value))
+        return line if line is not None else super().content_line(name, value, sorted=sorted)
+
+
+class FeedBuilder:
+    """Builds the VEVENTs of one export, sharing value objects and their serialized lines."""
+
+    def __init__(self, book: RuleBook, stamp: datetime, revisions: Mapping[str, Revision] | None = None) -> None:
+        self.book = book
+        self.stamp = normalize_stamp(stamp)
+        self.revisions = revisions or {}
+        self.bodies = {b.id: b for b in book.bodies}
+        self.lines: dict[int, _Line] = {}
+        self._values: dict[tuple[str, Any], Any] = {}
+        self.events: dict[str, Event] = {}
+
+    def shared(self, name: str, key: Any, make: Callable[[], Any]) -> Any:
+        """One value object per (property, key), serialized once (kept alive so ids stay unique)."""
+        value = self._values.get((name, key))
+        if value is None:
+            value = self._values[(name, key)] = make()
+            line = _Line(Contentline.from_parts(name, value.params, value, sorted=True))
+            line.folded = Contentline.to_ical(line)
+            self.lines[id(value)] = line
+        return value
+
+    def text(self, name: str, value: str) -> vText:
+        return self.shared(name, value, lambda: vText(value))
+
+    def day(self, name: str, day: date) -> vDDDTypes:
+        return self.shared(name, day, lambda: vDDDTypes(day))
+
+    def event(self, meeting: Meeting, uid: str) -> Event:
+        body = self.bodies.get(meeting.body)
+        rev = self.revisions.get(uid)
+        firm = meeting.exact
+        start = meeting.earliest
+        end = meeting.latest + timedelta(days=1) if firm else start + timedelta(days=1)
+        status = _STATUS[meeting.status] if firm or meeting.status is Status.CANCELLED else "TENTATIVE"
+        quiet = meeting.status is Status.PROJECTED or not firm
+        cats = (body.name if body else meeting.body, body.category.value if body else "", meeting.kind.value)
+        cats += ("projected",) if meeting.status is Status.PROJECTED else ()
+        ev = Event()
+        ev["UID"] = vText(uid)
+        ev["DTSTAMP"] = self.shared("DTSTAMP", None, lambda: vDDDTypes(self.stamp))
+        ev["DTSTART"] = self.day("DTSTART", start)
+        ev["DTEND"] = self.day("DTEND", end)
+        ev["SUMMARY"] = vText(summary(body, meeting))
+        ev["SEQUENCE"] = self.shared("SEQUENCE", rev.sequence if rev else 0, lambda: vInt(rev.sequence if rev else 0))
+        modified = rev.last_modified if rev else self.stamp
+        ev["LAST-MODIFIED"] = self.shared("LAST-MODIFIED", modified, lambda: vDDDTypes(modified))
+        ev["STATUS"] = self.text("STATUS", status)
+        ev["TRANSP"] = self.text("TRANSP", "TRANSPARENT" if quiet else "OPAQUE")
+        ev["CATEGORIES"] = self.shared("CATEGORIES", cats, lambda: vCategory([c for c in cats if c]))
+        if meeting.venue:
+            ev["LOCATION"] = self.text("LOCATION", meeting.venue)
+        ev["DESCRIPTION"] = vText(description(meeting))
+        if meeting.source.startswith(("http://", "https://")):
+            ev["URL"] = vUri(meeting.source)
+        elif meeting.source:
+            ev["X-PLANNER-SOURCE"] = vText(meeting.source)
+        ev["X-PLANNER-BODY"] = self.text("X-PLANNER-BODY", meeting.body)
+        ev["X-PLANNER-KIND"] = self.text("X-PLANNER-KIND", meeting.kind.value)
+        ev["X-PLANNER-STATUS"] = self.text("X-PLANNER-STATUS", meeting.status.value)
+        if meeting.ordinal:
+            ev["X-PLANNER-ORDINAL"] = self.shared("X-PLANNER-ORDINAL", meeting.ordinal, lambda: vInt(meeting.ordinal))
+        if not firm:
+            ev["X-PLANNER-DATE"] = vText(partial_code(meeting))
+        if meeting.format:
+            ev["X-PLANNER-FORMAT"] = self.text("X-PLANNER-FORMAT", meeting.format.value)
+        if meeting.title:
+            ev["X-PLANNER-TITLE"] = vText(meeting.title)
+        return ev
+
+    def build(self, meetings: Iterable[Meeting]) -> list[tuple[Meeting, str]]:
+        """Events for ``meetings`` in a deterministic order, with UIDs made unique (a second
+        meeting of the same identity gets ``-2`` in sorted order)."""
+        done: list[tuple[Meeting, str]] = []
+        seen: dict[str, int] = {}
+        for meeting in sorted(meetings, key=lambda m: (*m.sort_key(), m.status.value, m.key, m.city)):
+            uid = event_uid(self.book, meeting)
+            seen[uid] = seen.get(uid, 0) + 1
+            if seen[uid] > 1:
+                uid = uid.replace("@planner", f"-{seen[uid]}@planner")
+            done.append((meeting, uid))
+        return done
+
+    def calendar(self, name: str, caption: str, items: Sequence[tuple[Meeting, str]]) -> Calendar:
+        """A VCALENDAR with the RFC 7986 name, refresh interval and their X-WR twins."""
+        cal = _Feed()
+        cal.lines = self.lines
+        cal.add("prodid", PRODID)
+        cal.add("version", "2.0")
+        cal.add("calscale", "GREGORIAN")
+        cal.add("method", "PUBLISH")
+        cal.calendar_name = name  # NAME (RFC 7986 5.1) and X-WR-CALNAME
+        cal.description = caption  # DESCRIPTION (RFC 7986 5.2) and X-WR-CALDESC
+        cal.add("refresh-interval", timedelta(days=1), parameters={"VALUE": "DURATION"})
+        cal.add("x-published-ttl", "P1D")
+        for meeting, uid in items:
+            event = self.events.get(uid)
+            if event is None:
+                event = self.events[uid] = self.event(meeting, uid)
+            cal.add_component(event)
+        cal.add_missing_timezones(first_date=TZ_FIRST, last_date=TZ_LAST)  # only for timed events
+        if not items:
+            cal.add_component(Timezone.from_tzid(self.book.organization.timezone, first_date=TZ_FIRST, last_date=TZ_LAST))
+        return cal
+
+
+def normalize_stamp(stamp: datetime) -> datetime:
+    """DTSTAMP "MUST be specified in the UTC time format" (RFC 5545 3.8.7.2), to the second."""
+    if stamp.tzinfo is None:
+        stamp = stamp.replace(tzinfo=UTC)
+    return stamp.astimezone(UTC).replace(microsecond=0)
+
+
+def _combined_names(book: RuleBook) -> tuple[str, str]:
+    org = book.organization
+    return f"{org.short_name} meetings", f"All meetings of {org.name}, held, planned and projected"
+
+
+def combined_calendar_bytes(book: RuleBook, meetings: Iterable[Meeting], stamp: datetime, revisions: Mapping[str, Revision] | None = None) -> bytes:
+    """The combined feed as bytes (``planner ics --out -``). Without ``revisions`` every event has
+    SEQUENCE 0 and LAST-MODIFIED = ``stamp``."""
+    builder = FeedBuilder(book, stamp, revisions)
+    name, caption = _combined_names(book)
+    return builder.calendar(name, caption, builder.build(meetings)).to_ical()  # type: ignore[no-any-return]
+
+
+def load_state(out_dir: Path) -> dict[str, Revision]:
+    """The revisions of the previous export into ``out_dir`` (none on the first)."""
+    path = out_dir / STATE_FILE
+    if not path.exists():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return {uid: Revision(v["fingerprint"], int(v["sequence"]), datetime.fromisoformat(v["last_modified"])) for uid, v in data["events"].items()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise InputError(f"state file cannot be read: {exc}", path=path, expected="the file planner wrote; delete it to restart SEQUENCE numbers at 0") from None
+
+
+def state_bytes(revisions: Mapping[str, Revision]) -> bytes:
+    events = {uid: {"fingerprint": r.fingerprint, "sequence": r.sequence, "last_modified": r.last_modified.isoformat()} for uid, r in sorted(revisions.items())}
+    return (json.dumps({"version": 1, "events": events}, indent=1, sort_keys=True) + "\n").encode()
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write to a temporary file in the same folder, then ``os.replace``: a subscriber's client
+    never fetches a half-written feed."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, 0o644)  # mkstemp makes 0600; a web server must read published feeds
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_feeds(book: RuleBook, meetings: Iterable[Meeting], out_dir: str | Path, stamp: datetime, base_url: str | None = None) -> list[Path]:
+    """Write ``{body}.ics`` for every body, ``all.ics``, ``index.html`` and the state file into
+    ``out_dir``; return the paths written (state file excluded), in that order."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    meetings = list(meetings)
+    builder = FeedBuilder(book, stamp)
+    items = builder.build(meetings)
+    revisions = revise(load_state(out), {uid: fingerprint(m) for m, uid in items}, builder.stamp)
+    builder.revisions = revisions
+    feeds: list[tuple[str, str, str, list[tuple[Meeting, str]]]] = []
+    for body in book.bodies:
+        mine = [(m, uid) for m, uid in items if m.body == body.id]
+        feeds.append((f"{body.id}.ics", body.name, f"Meetings of the {body.name} ({book.organization.short_name})", mine))
+    name, caption = _combined_names(book)
+    feeds.append((f"{COMBINED}.ics", name, caption, items))
+    written: list[Path] = []
+    for filename, title, caption, subset in feeds:
+        path = out / filename
+        write_atomic(path, builder.calendar(title, caption, subset).to_ical())
+        written.append(path)
+    index = out / "index.html"
+    write_atomic(index, index_html(book, [(f, t, len(s)) for f, t, _, s in feeds], items, builder, base_url).encode())
+    written.append(index)
+    write_atomic(out / STATE_FILE, state_bytes(revisions))
+    return written
+
+
+def _links(filename: str, base_url: str | None) -> list[tuple[str, str]]:
+    if base_url is None:
+        return [("download", filename)]
+    url = f"{base_url.rstrip('/')}/{filename}"
+    scheme, _, rest = url.partition("://")
+    links = [(scheme, url)]
+    if scheme in ("http", "https"):
+        links.append(("webcal", f"webcal://{rest}"))
+    return links
+
+
+def _when(meeting: Meeting) -> str:
+    if not meeting.exact:
+        return f"{unfixed_words(meeting)} (date not fixed)"
+    first, last = meeting.earliest, meeting.latest
+    return first.isoformat() if first == last else f"{first.isoformat()} to {last.isoformat()}"
+
+
+def index_html(book: RuleBook, feeds: Sequence[tuple[str, str, int]], items: Sequence[tuple[Meeting, str]], builder: FeedBuilder, base_url: str | None) -> str:
+    """A static page: the feeds with subscribe links, and the coming meetings from ``stamp`` on.
+    Every value passes through ``html.escape``, so a title ``<script>`` stays text."""
+    e = html.escape
+    today = builder.stamp.date()
+    org = book.organization
+    out = ["<!DOCTYPE html>", '<html lang="en">', '<head><meta charset="utf-8">', f"<title>{e(org.name)}: meeting calendars</title>", "</head>", "<body>"]
+    out.append(f"<h1>{e(org.name)}: meeting calendars</h1>")
+    out.append(f"<p>Generated {e(builder.stamp.strftime('%Y-%m-%d %H:%M'))} UTC. Meetings whose date is not fixed appear on the first day of their month or year, marked &ldquo;date not fixed&rdquo;.</p>")
+    out.append("<h2>Feeds</h2>\n<ul>")
+    for filename, title, count in feeds:
+        links = " ".join(f'<a href="{e(href)}">{e(label)}</a>' for label, href in _links(filename, base_url))
+        out.append(f"<li>{e(title)} ({count} event{'s' if count != 1 else ''}): {links}</li>")
+    out.append("</ul>\n<h2>Coming meetings</h2>")
+    coming = [(m, uid) for m, uid in items if m.latest >= today]
+    if not coming:
+        out.append("<p>None.</p>")
+    else:
+        out.append("<table>\n<tr><th>Dates</th><th>Meeting</th><th>Body</th><th>Venue</th><th>Status</th></tr>")
+        for meeting, _uid in coming:
+            body = builder.bodies.get(meeting.body)
+            cells = (_when(meeting), summary(body, meeting), body.name if body else meeting.body, meeting.venue, meeting.status.value)
+            out.append("<tr>" + "".join(f"<td>{e(c)}</td>" for c in cells) + "</tr>")
+        out.append("</table>")
+    out += ["</body>", "</html>", ""]
+    return "\n".join(out)

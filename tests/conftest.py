@@ -1,0 +1,36 @@
+"""Shared fixtures: the embedded CICA data and a CLI runner."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from planner.model import Meeting, RuleBook
+from planner.register import load_chairs, load_meetings
+from planner.rulebook import embedded_path, load_rulebook
+
+ROOT = Path(__file__).resolve().parent.parent
+TODAY = date(2026, 11, 26)
+
+
+@pytest.fixture(scope="session")
+def cica() -> RuleBook:
+    return load_rulebook(embedded_path("cica.toml"))
+
+
+@pytest.fixture(scope="session")
+def cica_meetings(cica: RuleBook) -> list[Meeting]:
+    return load_meetings(embedded_path("cica-meetings.csv"), cica)
+
+
+@pytest.fixture(scope="session")
+def cica_chairs():
+    return load_chairs(embedded_path("cica-chairs.csv"))
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()

@@ -1,0 +1,128 @@
+"""Known answers of ``planner project`` on the CICA data, and the projection invariant."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+
+import pytest
+
+from planner.cli import main
+from planner.compliance import Verdict, check
+from planner.placement import WorkingCalendar, calendar_for
+from planner.projection import project
+
+from .conftest import TODAY
+
+
+@pytest.fixture(scope="module")
+def projection(cica, cica_meetings):
+    return project(cica, cica_meetings, TODAY)
+
+
+def test_next_ministerial_two_years_after_next_summit(projection):
+    """The 8th Ministerial Council falls two years after the (planned) 7th Summit: 2028."""
+    mcs = [m for m in projection.projected if m.body == "ministerial_council"]
+    summits = [m for m in projection.projected if m.body == "summit"]
+    assert mcs[0].ordinal == 8 and mcs[0].earliest.year == 2028
+    assert summits[0].ordinal == 8 and summits[0].earliest.year == 2030
+    assert mcs[1].earliest.year == summits[0].earliest.year + 2
+    assert "8th Summit" in mcs[1].reason
+
+
+def test_soc_and_swg_twice_a_year_swg_just_before(projection):
+    """Each year of the horizon has two SOC and two SWG meetings, the SWG the working day before."""
+    for year in range(2027, 2036):
+        soc = sorted(m.earliest for m in projection.meetings() if m.body == "soc" and m.earliest.year == year)
+        swg = sorted(m.earliest for m in projection.meetings() if m.body == "swg" and m.earliest.year == year)
+        assert len(soc) == 2 and len(swg) == 2, year
+        for before, after in zip(swg, soc, strict=True):
+            assert before < after <= before + timedelta(days=7), (year, before, after)
+
+
+def test_ad_hoc_bodies_are_never_projected(projection, cica):
+    """Expert meetings, specialized meetings, the PRC and the Council of Eminent Persons: never due."""
+    ad_hoc = {b.id for b in cica.bodies if all(r.kind == "ad_hoc" for r in b.rules)}
+    assert ad_hoc == {"expert_meetings", "specialized_meetings", "project_review_committee", "council_of_eminent_persons"}
+    assert not [m for m in projection.projected if m.body in ad_hoc]
+
+
+def test_march_meeting_in_kazakhstan_avoids_nauryz():
+    """A meeting wanted on 21 March in Kazakhstan lands after Nauryz (21-23 March) and the weekend."""
+    from planner.dates import Window
+
+    kz = WorkingCalendar("KZ")
+    assert not kz.is_working(date(2027, 3, 22))
+    assert "Nowruz" in kz.why_not(date(2027, 3, 22))  # the holidays package spells Nauryz so
+    day = kz.place(date(2027, 3, 21), 1, Window(date(2027, 3, 1), date(2027, 3, 31)))
+    assert day == date(2027, 3, 24)
+
+
+def test_iran_rests_on_friday():
+    """Iran's weekend is Friday: a Friday is not a working day there, a Saturday is."""
+    ir = WorkingCalendar("IR")
+    assert ir.why_not(date(2027, 6, 4)) == "weekend"  # Friday
+    assert date(2027, 6, 5).weekday() not in ir.weekend  # Saturday
+    kz = WorkingCalendar("KZ")
+    assert kz.is_working(date(2027, 6, 4)) and kz.why_not(date(2027, 6, 5)) == "weekend"
+
+
+def test_projected_meetings_fall_on_working_days(projection, cica):
+    """No projected meeting falls on a weekend or public holiday of its host or a blackout date."""
+    for m in projection.projected:
+        cal = calendar_for(cica.body(m.body), cica, m.country)
+        day = m.earliest
+        while day <= m.latest:
+            assert cal.is_working(day), (m, cal.why_not(day))
+            day += timedelta(days=1)
+
+
+def test_invariant_no_missed_or_late_inside_horizon(projection, cica):
+    """Checking the register with its own projection finds nothing missed or late in the horizon."""
+    report = check(cica, projection.meetings(), TODAY, end=projection.end)
+    bad = [f for f in report.findings if f.verdict in (Verdict.MISSED, Verdict.LATE) and f.expectation.window.end >= TODAY]
+    assert not bad, [f.why for f in bad]
+
+
+def test_projection_is_sorted_and_deterministic(cica, cica_meetings, projection):
+    """Same input, same projection; sorted by date."""
+    again = project(cica, cica_meetings, TODAY)
+    assert again.projected == projection.projected
+    starts = [m.earliest for m in projection.projected]
+    assert starts == sorted(starts)
+
+
+def test_ordinals_continue_the_register(projection):
+    """The Summit after the planned 7th is the 8th; the Ministerial after the 7th is the 8th."""
+    first = {}
+    for m in projection.projected:
+        first.setdefault(m.body, m)
+    assert first["summit"].ordinal == 8
+    assert first["ministerial_council"].ordinal == 8
+    assert first["soc"].ordinal is None
+
+
+def test_project_cli_lists_dated_meetings_2027_to_2036(runner):
+    """`planner project` shows years 2027-2036 with ordinals, hosts and reasons."""
+    result = runner.invoke(main, ["project", "--today", "2026-11-26"])
+    assert result.exit_code == 0, result.output
+    for year in range(2027, 2037):
+        assert f"\n{year}\n" in result.output
+    assert "Ministerial Council (8th)" in result.output
+    assert "Astana (Secretariat)" in result.output
+    assert "2 years after the 7th Summit" in result.output
+
+
+def test_project_json_shape(runner):
+    """--format json: schema_version, horizon and each meeting with host and reason."""
+    data = json.loads(runner.invoke(main, ["project", "--today", "2026-11-26", "--to", "2030", "--format", "json"]).output)
+    assert data["schema_version"] == 1 and data["to"] == "2030-12-31"
+    m = next(m for m in data["meetings"] if m["body"] == "ministerial_council")
+    assert m["status"] == "projected" and m["ordinal"] == 8 and m["reason"] and m["host"]
+
+
+def test_project_body_filter(runner):
+    """--body shows only that body, but its dependencies still shape it."""
+    data = json.loads(runner.invoke(main, ["project", "--today", "2026-11-26", "--body", "ministerial_council", "--format", "json"]).output)
+    assert {m["body"] for m in data["meetings"]} == {"ministerial_council"}
+    assert [m["start"][:4] for m in data["meetings"]] == ["2028", "2032", "2036"]
