@@ -48,14 +48,16 @@ def test_ad_hoc_bodies_are_never_projected(projection, cica):
 
 
 def test_march_meeting_in_kazakhstan_avoids_nauryz():
-    """A meeting wanted on 21 March in Kazakhstan lands after Nauryz (21-23 March) and the weekend."""
+    """A meeting wanted on 21 March in Kazakhstan does not land on Nauryz (21-23 March, observed 24th)."""
     from planner.dates import Window
 
     kz = WorkingCalendar("KZ")
     assert not kz.is_working(date(2027, 3, 22))
     assert "Nowruz" in kz.why_not(date(2027, 3, 22))  # the holidays package spells Nauryz so
     day = kz.place(date(2027, 3, 21), 1, Window(date(2027, 3, 1), date(2027, 3, 31)))
-    assert day == date(2027, 3, 24)
+    assert day == date(2027, 3, 19)  # nearest working day: Friday before (21-24 are holidays)
+    two = kz.place(date(2027, 3, 22), 2, Window(date(2027, 3, 22), date(2027, 3, 31)))
+    assert two == date(2027, 3, 25)  # Thu-Fri after Nauryz and its observed day
 
 
 def test_iran_rests_on_friday():
