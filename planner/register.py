@@ -48,20 +48,22 @@ class BodyMatcher:
 
 def decode_table(raw: bytes, path: Path) -> str:
     """Text of a CSV file: UTF-8 with or without BOM, or UTF-16 with BOM as Excel saves it."""
-    if not raw.strip():
-        raise RegisterError("is empty", path=path, expected="a header line, then one row per entry")
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return raw.decode("utf-16")
+            text = raw.decode("utf-16")
         except UnicodeDecodeError:
-            raise RegisterError("claims to be UTF-16 but does not decode", path=path, expected="the file saved as 'CSV UTF-8'") from None
-    if b"\x00" in raw:
+            raise RegisterError("claims to be UTF-16 but does not decode", path=path, expected="the file saved as UTF-8 ('CSV UTF-8' in Excel)") from None
+    elif b"\x00" in raw:
         raise RegisterError("is binary, not text", path=path, expected="a CSV, JSON or .ics register")
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise RegisterError(f"is not UTF-8 text (byte 0x{raw[exc.start]:02x})", path=path, location=line, expected="the file saved as UTF-8 ('CSV UTF-8' in Excel)") from None
+    else:
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = raw[: exc.start].count(b"\n") + 1
+            raise RegisterError(f"is not UTF-8 text (byte 0x{raw[exc.start]:02x})", path=path, location=line, expected="the file saved as UTF-8 ('CSV UTF-8' in Excel)") from None
+    if not text.strip():  # after decoding: a BOM alone is empty too
+        raise RegisterError("is empty", path=path, expected="a header line, then one row per entry")
+    return text
 
 
 def _sniff_delimiter(header: str) -> str:
@@ -108,11 +110,6 @@ def read_rows(path: Path, columns: tuple[str, ...], required: tuple[str, ...]) -
         raise RegisterError(f"CSV error: {exc}", path=path, location=line + 1) from None
 
 
-def _validation_error(exc: ValidationError, path: Path, location: str | int, row: dict[str, Any]) -> RegisterError:
-    """The first problem of a row (see :func:`_validation_errors` for all of them)."""
-    return _validation_errors(exc, path, location, row)[0]
-
-
 def _validation_errors(exc: ValidationError, path: Path, location: str | int, row: dict[str, Any]) -> list[RegisterError]:
     """One message per bad cell of a row, each naming its column."""
     out = []
@@ -122,12 +119,17 @@ def _validation_errors(exc: ValidationError, path: Path, location: str | int, ro
         expected = None
         if err["type"] == "enum":
             msg = f"is not one of {err['ctx']['expected'].replace(chr(39), '')}"
-        elif err["type"] == "int_parsing":
+        elif err["type"] in ("int_parsing", "int_from_float"):
             msg = "is not a whole number"
         elif err["type"] == "greater_than_equal":
             msg = "must be 1 or more"
         elif err["type"] == "missing":
             msg, expected = "empty", "a value in every row"
+        elif err["type"] == "extra_forbidden":
+            known = {"Meeting": MEETING_COLUMNS, "ChairTerm": CHAIR_COLUMNS}.get(exc.title, ())
+            close = difflib.get_close_matches(field, known, n=1)
+            msg = "unknown field" + (f"; did you mean {close[0]!r}?" if close else "")
+            expected = "fields among " + ",".join(known) if known else None
         elif err["type"] in ("string_type", "int_type", "bool_type"):
             msg = "has the wrong type"
             expected = {"string_type": "text", "int_type": "a whole number", "bool_type": "true or false"}[err["type"]]

@@ -52,8 +52,6 @@ def load_rulebook(path: str | Path) -> RuleBook:
     raw = read_bytes(path, RuleBookError)
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise RuleBookError("is UTF-16; TOML must be UTF-8", path=path, expected="the file saved as UTF-8")
-    if not raw.strip():
-        raise RuleBookError("is empty", path=path, expected="a rule book: an [organization] table and [[bodies]]")
     if b"\x00" in raw:
         raise RuleBookError("is binary, not TOML text", path=path, expected="a UTF-8 TOML file")
     try:
@@ -61,6 +59,8 @@ def load_rulebook(path: str | Path) -> RuleBook:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise RuleBookError(f"is not UTF-8 text (byte 0x{raw[exc.start]:02x})", path=path, location=line, expected="the file saved as UTF-8") from None
+    if not text.strip():  # after decoding: a BOM alone is empty too
+        raise RuleBookError("is empty", path=path, expected="a rule book: an [organization] table and [[bodies]]")
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -43,6 +43,7 @@ BAD_RULEBOOKS: dict[str, tuple[str | None, str]] = {
     "bad_month.toml": ("bodies[0].months", "13 is not a month; expected 1 to 12"),
     "fixed_host_without_country.toml": ("bodies[0]", "host = 'fixed' needs host_country"),
     "empty_file.toml": (None, "is empty"),
+    "bom_only.toml": (None, "is empty"),
     "binary_junk.toml": (None, "is binary, not TOML text"),
     "utf16.toml": (None, "is UTF-16; TOML must be UTF-8"),
     "latin1.toml": ("5", "is not UTF-8 text (byte 0xe9)"),
@@ -61,6 +62,7 @@ BAD_MEETINGS: dict[str, tuple[str | None, str]] = {
     "unknown_column.csv": ("1", "unknown column 'venue'"),
     "duplicate_column.csv": ("1", "column 'start' appears twice"),
     "empty.csv": (None, "is empty"),
+    "bom_only.csv": (None, "is empty"),
     "binary_junk.csv": (None, "is binary, not text"),
     "bad_ordinal.csv": ("3", "ordinal: is not a whole number (got 'seventh')"),
     "too_many_fields.csv": ("3", "9 fields but the header has 8"),
@@ -70,6 +72,7 @@ BAD_MEETINGS: dict[str, tuple[str | None, str]] = {
     "bad_json.json": ("3:45", "JSON syntax error"),
     "json_not_a_list.json": (None, "is an object (keys: body, start, status) with no 'meetings' list"),
     "json_bad_entry.json": ("meetings[1]", "ordinal: is not a whole number (got 'second')"),
+    "json_unknown_field.json": ("meetings[0]", "venue: unknown field (got 'Almaty'; expected fields among body,"),
 }
 
 BAD_CHAIRS: dict[str, tuple[str | None, str]] = {
