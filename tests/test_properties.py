@@ -1,0 +1,184 @@
+"""Hypothesis invariants of the expectations engine, compliance and projection."""
+
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from planner.compliance import VIOLATIONS, Verdict, check
+from planner.dates import PartialDate
+from planner.expectations import ExpectationEngine
+from planner.model import Kind, Meeting, Status
+from planner.placement import calendar_for
+from planner.projection import project
+from planner.rulebook import parse_rulebook
+
+TODAY = date(2026, 6, 15)
+SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@st.composite
+def rules(draw, other: str | None):
+    kinds = ["every_rolling", "every_grid", "at_least", "at_most"] + (["after"] if other else [])
+    kind = draw(st.sampled_from(kinds))
+    binding = draw(st.booleans()) if draw(st.integers(0, 4)) == 0 else True
+    if kind == "every_rolling":
+        unit = draw(st.sampled_from(["y", "m"]))
+        amount = draw(st.integers(1, 4)) if unit == "y" else draw(st.integers(3, 12))
+        return {"kind": "every", "interval": f"{amount}{unit}", "binding": binding}
+    if kind == "every_grid":
+        return {"kind": "every", "interval": f"{draw(st.integers(1, 3))}y", "mode": "grid", "anchor": "2000", "binding": binding}
+    if kind == "after":
+        return {"kind": "after", "body": other, "offset": f"{draw(st.integers(1, 2))}y", "binding": binding}
+    per = draw(st.sampled_from(["year", "half", "quarter"]))
+    count = draw(st.integers(1, 3))
+    rule = {"kind": kind, "count": count, "per": per, "binding": binding}
+    if kind == "at_least" and draw(st.booleans()):
+        days = {"year": 365, "half": 181, "quarter": 90}[per]
+        rule["min_gap"] = f"{max(1, days // (count * 2))}d"
+    return rule
+
+
+@st.composite
+def rulebooks(draw):
+    n = draw(st.integers(1, 3))
+    bodies = []
+    for i in range(n):
+        other = "b0" if i > 0 else None
+        bodies.append(
+            {
+                "id": f"b{i}",
+                "name": f"Body {i}",
+                "category": "governing",
+                "established": "2000-01-01",
+                "host": "fixed",
+                "host_country": draw(st.sampled_from(["KZ", "IR", "AZ"])),
+                "duration_days": draw(st.integers(1, 3)),
+                "rules": [draw(rules(other))],
+            }
+        )
+    members = [{"name": "Kazakhstan", "code": "KZ"}, {"name": "Iran", "code": "IR"}, {"name": "Azerbaijan", "code": "AZ"}]
+    return parse_rulebook({"organization": {"id": "org", "name": "Org", "short_name": "ORG", "members": members}, "bodies": bodies})
+
+
+@st.composite
+def registers(draw, book):
+    meetings = []
+    for body in book.bodies:
+        for _ in range(draw(st.integers(0, 25))):
+            day = date(2000, 1, 1) + timedelta(days=draw(st.integers(0, (TODAY - date(2000, 1, 1)).days - 1)))
+            precision = draw(st.sampled_from(["day"] * 6 + ["month", "year"]))
+            text = {"day": day.isoformat(), "month": day.isoformat()[:7], "year": day.isoformat()[:4]}[precision]
+            kind = draw(st.sampled_from([Kind.REGULAR] * 5 + [Kind.SPECIAL]))
+            status = draw(st.sampled_from([Status.HELD] * 8 + [Status.CANCELLED]))
+            meetings.append(Meeting(body=body.id, kind=kind, start=PartialDate.parse(text), status=status))
+    return meetings
+
+
+@st.composite
+def cases(draw):
+    book = draw(rulebooks())
+    return book, draw(registers(book))
+
+
+def _verdicts(book, meetings):
+    return {(f.body.id, f.expectation.rule_index, f.window_label): f.verdict for f in check(book, meetings, TODAY).findings if f.expectation}
+
+
+@SETTINGS
+@given(cases())
+def test_every_window_is_judged_exactly_once(case):
+    """One finding per expectation, and no window judged twice."""
+    book, meetings = case
+    exps = ExpectationEngine(book, meetings).all(None, TODAY)
+    findings = [f for f in check(book, meetings, TODAY).findings if f.expectation]
+    assert len(findings) == len(exps)
+    keys = [f.expectation.key for f in findings]
+    assert len(keys) == len(set(keys))
+
+
+@SETTINGS
+@given(cases(), st.randoms(use_true_random=False))
+def test_result_does_not_depend_on_row_order(case, rnd):
+    """Shuffling the register's rows changes nothing."""
+    book, meetings = case
+    shuffled = list(meetings)
+    rnd.shuffle(shuffled)
+    assert check(book, meetings, TODAY).findings == check(book, shuffled, TODAY).findings
+
+
+def _fixed_window_bodies(book):
+    """Bodies whose windows do not move when their own meetings change (at_least, grid, after)."""
+    return {b.id for b in book.bodies if b.rules[0].kind in ("at_least", "after") or (b.rules[0].kind == "every" and b.rules[0].mode == "grid")}
+
+
+@SETTINGS
+@given(cases(), st.data())
+def test_adding_a_meeting_never_breaks_a_met_window(case, data):
+    """Adding a counting meeting never turns a met window into a violation."""
+    book, meetings = case
+    fixed = sorted(_fixed_window_bodies(book))
+    if not fixed:
+        return
+    body = data.draw(st.sampled_from(fixed))
+    day = date(2000, 1, 1) + timedelta(days=data.draw(st.integers(0, 9000)))
+    extra = Meeting(body=body, start=PartialDate.of(day))
+    before, after = _verdicts(book, meetings), _verdicts(book, [*meetings, extra])
+    for key, verdict in before.items():
+        if key[0] == body and verdict is Verdict.MET:
+            assert after.get(key, Verdict.MET) not in VIOLATIONS, key
+
+
+@SETTINGS
+@given(cases(), st.data())
+def test_removing_a_meeting_never_turns_missed_into_met(case, data):
+    """Removing a meeting never turns a missed window into a met one."""
+    book, meetings = case
+    fixed = _fixed_window_bodies(book)
+    candidates = [i for i, m in enumerate(meetings) if m.body in fixed]
+    if not candidates:
+        return
+    drop = data.draw(st.sampled_from(candidates))
+    body = meetings[drop].body
+    before, after = _verdicts(book, meetings), _verdicts(book, meetings[:drop] + meetings[drop + 1 :])
+    for key, verdict in before.items():
+        if key[0] == body and verdict is Verdict.MISSED:
+            assert after.get(key, Verdict.MISSED) is not Verdict.MET, key
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(cases())
+def test_projection_invariant(case):
+    """Register + projection: nothing missed or late in the horizon (unless the projection says
+    why not), every projected day a working day of the host, sorted, unique and repeatable."""
+    book, meetings = case
+    end = date(2031, 12, 31)
+    projection = project(book, meetings, TODAY, end=end)
+    report = check(book, projection.meetings(), TODAY, end=end)
+    problem_windows = {(p.body.id, p.label) for p in projection.problems}
+    for f in report.findings:
+        if f.expectation and f.verdict in (Verdict.MISSED, Verdict.LATE) and f.expectation.window.start > TODAY:
+            assert (f.body.id, f.window_label) in problem_windows, f.why
+    for m in projection.projected:
+        cal = calendar_for(book.body(m.body), book, m.country)
+        day = m.earliest
+        while day <= m.latest:
+            assert cal.is_working(day), (m, cal.why_not(day))
+            day += timedelta(days=1)
+        assert TODAY < m.earliest <= end
+    starts = [m.sort_key() for m in projection.projected]
+    assert starts == sorted(starts)
+    assert len({(m.body, m.earliest) for m in projection.projected}) == len(projection.projected)
+    assert project(book, list(reversed(meetings)), TODAY, end=end).projected == projection.projected
+
+
+def test_random_seed_is_not_used():
+    """The engine is deterministic: no module-level randomness leaks into results."""
+    random.seed(1)
+    a = project(parse_rulebook({"organization": {"id": "o", "name": "O", "short_name": "O"}, "bodies": [{"id": "b", "name": "B", "category": "working", "rules": [{"kind": "at_least", "count": 2, "per": "year"}]}]}), [], TODAY)
+    random.seed(2)
+    b = project(parse_rulebook({"organization": {"id": "o", "name": "O", "short_name": "O"}, "bodies": [{"id": "b", "name": "B", "category": "working", "rules": [{"kind": "at_least", "count": 2, "per": "year"}]}]}), [], TODAY)
+    assert a.projected == b.projected
