@@ -204,28 +204,32 @@ def validate(inputs: Inputs) -> None:
     """
     problems: list[PlannerError] = []
     counts: dict[str, int] = {}
-    try:
-        book = inputs.book
-    except InputErrors as exc:
-        problems.extend(exc.errors)
-        book = None
-    except InputError as exc:
-        problems.append(exc)
-        book = None
-    if book is not None:
-        for name, loader in (("meetings", lambda: inputs.meetings), ("chair terms", lambda: inputs.chairs)):
-            try:
-                counts[name] = len(loader())
-            except InputErrors as exc:
-                problems.extend(exc.errors)
-            except InputError as exc:
-                problems.append(exc)
+
+    def attempt(name: str, loader: Callable[[], Any]) -> Any:
+        try:
+            value = loader()
+        except InputErrors as exc:
+            problems.extend(exc.errors)
+            return None
+        except InputError as exc:
+            problems.append(exc)
+            return None
+        counts[name] = len(value) if isinstance(value, list) else 1
+        return value
+
+    book = attempt("rule book", lambda: inputs.book)
+    if book is not None:  # meetings are matched to the rule book's bodies
+        attempt("meeting", lambda: inputs.meetings)
+    attempt("chair term", lambda: inputs.chairs)  # chair terms stand alone
     if problems:
         raise InputErrors(problems)
-    assert book is not None
+
+    def n(name: str) -> str:
+        return f"{counts[name]} {name}{'' if counts[name] == 1 else 's'}"
+
     click.echo(
         f"ok: {inputs.rules_label}: {len(book.bodies)} bodies, {len(book.organization.members)} member states, {len(book.cbms)} CBMs; "
-        f"{inputs.meetings_path.name}: {counts['meetings']} meetings; {inputs.chairs_path.name}: {counts['chair terms']} chair terms"
+        f"{inputs.meetings_path.name}: {n('meeting')}; {inputs.chairs_path.name}: {n('chair term')}"
     )
 
 
@@ -282,21 +286,91 @@ def check(inputs: Inputs, start: str | None, end: str | None, body_ids: tuple[st
 @click.option("--to", "end", metavar="DATE", help="End of the horizon (default: 10 years after --today); a year such as 2030 means its last day.")
 @click.option("--body", "body_ids", multiple=True, metavar="ID", help="Only this body (repeatable); bodies it depends on are still projected.")
 @click.option("--format", "fmt", type=FORMAT_CHOICE, default="text", show_default=True)
+@click.option("--plan", "plan_text", metavar="COUNTRIES", help='Planned chairs in order, e.g. "Azerbaijan, Kyrgyzstan, Thailand": they host the chair-hosted meetings of their terms.')
+@click.option("--plan-file", metavar="FILE", help="Planned chairs, one country per line ('#' comments).")
 @click.option("-o", "--output", metavar="FILE", help="Write to FILE (atomically) instead of standard output.")
-def project(inputs: Inputs, start: str | None, end: str | None, body_ids: tuple[str, ...], fmt: str, output: str | None) -> None:
+def project(inputs: Inputs, start: str | None, end: str | None, body_ids: tuple[str, ...], fmt: str, plan_text: str | None, plan_file: str | None, output: str | None) -> None:
     """When must each body meet next? A dated schedule with ordinals, hosts and reasons.
 
     Meetings the register lists as planned are kept; every unmet requirement in the horizon
-    gets projected meetings on working days of the host country.
+    gets projected meetings on working days of the host country. Chair-hosted meetings go to
+    the chair of their term: the current chair up to its next handover meeting, then the
+    chairs of --plan.
 
     \b
     Example:
-      planner project --today 2026-11-26 --to 2030
+      planner project --today 2026-11-26 --to 2030 --plan "Azerbaijan, Kyrgyzstan, Thailand"
     """
+    from planner.chairs_plan import with_chair_hosts
     from planner.render_schedule import render_projection
 
+    plan = read_plan_option(plan_text, plan_file)
     projection = run_projection(inputs, start, end, body_ids)
+    if inputs.book.chairmanship is not None and (plan is not None or own_chair_register(inputs)):
+        projection = with_chair_hosts(inputs.book, inputs.chairs, projection, plan)
     emit(render_projection(projection, fmt, rules_label=inputs.rules_label), output)
+
+
+def read_plan_option(plan_text: str | None, plan_file: str | None) -> list[str] | None:
+    """``--plan`` or ``--plan-file`` (not both) as the candidates' names, in order."""
+    from planner.chairs_plan import load_plan, parse_plan
+
+    if plan_text is not None and plan_file is not None:
+        raise click.UsageError("--plan and --plan-file exclude each other; give one")
+    if plan_file is not None:
+        return load_plan(plan_file)
+    if plan_text is not None:
+        names = parse_plan(plan_text)
+        if not names:
+            raise click.BadParameter("names no country; expected e.g. \"Azerbaijan, Kyrgyzstan\"", param_hint="--plan")
+        return names
+    return None
+
+
+def own_chair_register(inputs: Inputs) -> bool:
+    """Whether the chair register belongs to the rule book: given with --chairs, or both the
+    embedded CICA defaults. Another organization's rule book never gets CICA's chairs."""
+    from planner.rulebook import embedded_path
+
+    default_chairs = inputs.chairs_path == embedded_path("cica-chairs.csv")
+    return not default_chairs or inputs.rules_path == embedded_path("cica.toml")
+
+
+@main.command()
+@input_options
+@click.option("--plan", "plan_text", metavar="COUNTRIES", help='Candidates in order, e.g. "Azerbaijan, Kyrgyzstan, Thailand"; a first candidate who is the current chair confirms the running term.')
+@click.option("--plan-file", metavar="FILE", help="Candidates, one country per line ('#' comments).")
+@click.option("--country", metavar="NAME", help="Only this country: the terms it chaired or will chair, and the meetings it hosts.")
+@click.option("--to", "end", metavar="DATE", help="End of the projection the plan is laid on (default: 10 years after --today); a year means its last day.")
+@click.option("--format", "fmt", type=FORMAT_CHOICE, default="text", show_default=True)
+@click.option("-o", "--output", metavar="FILE", help="Write to FILE (atomically) instead of standard output.")
+def chairs(inputs: Inputs, plan_text: str | None, plan_file: str | None, country: str | None, end: str | None, fmt: str, output: str | None) -> None:
+    """Who chairs when? The chair terms of the register, checked against the rule book, and a plan.
+
+    Each term is shown with the handover meetings at its ends and the statutory meetings held
+    during it; terms longer than the rule allows, gaps, overlaps, non-members, consecutive
+    terms and handovers away from a handover meeting are findings. With --plan, the candidates
+    take the chair at the coming handover meetings of the projection, and each hosts the
+    chair-hosted meetings of its term.
+
+    Exit 0 when the register keeps the chair rule (notes allowed), 1 on any violation, 2 on
+    bad input (an unknown candidate, a plan that breaks a rule).
+
+    \b
+    Examples:
+      planner chairs --today 2026-11-26
+      planner chairs --today 2026-11-26 --plan "Azerbaijan, Kyrgyzstan, Thailand"
+      planner chairs --country Kazakhstan --format markdown
+    """
+    from planner.chairs_plan import chairs_report
+    from planner.render_chairs import exit_code as chairs_exit
+    from planner.render_chairs import render_chairs
+
+    plan = read_plan_option(plan_text, plan_file)
+    projection = run_projection(inputs, None, end, ())
+    report = chairs_report(inputs.book, inputs.chairs, projection, plan, country)
+    emit(render_chairs(report, fmt, rules_label=inputs.rules_label), output)
+    sys.exit(chairs_exit(report))
 
 
 def horizon_day(value: str | None, name: str, *, end: bool) -> date | None:

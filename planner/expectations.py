@@ -313,7 +313,7 @@ class ExpectationEngine:
     # -- at_least / at_most -----------------------------------------------------------------
 
     def _per_period(self, body: Body, index: int, rule: AtLeastRule | AtMostRule, start: date | None, end: date) -> list[Expectation]:
-        grain = rule.per
+        grain = rule.per.grain
         first = effective_start(body, rule)
         if first is not None:
             period = grain.index(first)

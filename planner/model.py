@@ -64,7 +64,18 @@ class HostPolicy(str, Enum):
     CBM_COORDINATOR = "cbm_coordinator"
 
 
-Per = Grain  # at_least / at_most judge per calendar year, half, quarter or month
+class Per(str, Enum):
+    """The calendar period ``at_least`` and ``at_most`` judge: a year, a half, a quarter, a month."""
+
+    YEAR = "year"
+    HALF = "half"
+    QUARTER = "quarter"
+    MONTH = "month"
+
+    @property
+    def grain(self) -> Grain:
+        return Grain(self.value)
+
 _ID_RE = r"^[a-z][a-z0-9_-]*$"
 
 
@@ -121,31 +132,17 @@ class AtLeastRule(RuleBase):
     """Each calendar period must hold at least ``count`` counting meetings."""
 
     kind: Literal["at_least"]
-    count: int = Field(ge=1)
+    count: int = Field(ge=1, strict=True)
     per: Per
     min_gap: Duration | None = Field(None, description="meetings closer than this count once")
-
-    @field_validator("per")
-    @classmethod
-    def _no_day(cls, value: Grain) -> Grain:
-        if value is Grain.DAY:
-            raise ValueError("'day' is not a period for at_least; expected year, half, quarter or month")
-        return value
 
 
 class AtMostRule(RuleBase):
     """No calendar period may hold more than ``count`` counting meetings."""
 
     kind: Literal["at_most"]
-    count: int = Field(ge=1)
+    count: int = Field(ge=1, strict=True)
     per: Per
-
-    @field_validator("per")
-    @classmethod
-    def _no_day(cls, value: Grain) -> Grain:
-        if value is Grain.DAY:
-            raise ValueError("'day' is not a period for at_most; expected year, half, quarter or month")
-        return value
 
 
 class AdHocRule(RuleBase):
@@ -227,7 +224,7 @@ class Body(Frozen):
     aliases: tuple[str, ...] = ()
     category: Category
     established: PartialDate | None = None
-    duration_days: int = Field(1, ge=1, le=60)
+    duration_days: int = Field(1, ge=1, le=60, strict=True)
     months: tuple[int, ...] = Field((), description="preferred months, 1-12")
     host: HostPolicy = HostPolicy.SECRETARIAT
     host_country: str | None = None

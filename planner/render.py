@@ -11,6 +11,7 @@ import csv
 import io
 import json
 from collections import Counter
+from datetime import date
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -75,18 +76,27 @@ def meeting_dict(m: Meeting) -> dict[str, Any]:
 
 
 def cadence_words(body: Body, book: RuleBook) -> str:
-    """All versions of a body's cadence: the one in force last, earlier ones in brackets."""
-    rules = [r for r in body.rules]
+    """All of a body's cadence: the rules in force last (joined), earlier versions in brackets.
+
+    "at least twice a year (since 2024-12-17; before: at least once a year)";
+    "every 2 years (fixed grid from 2011); at most once a year".
+    """
+    rules = list(body.rules)
     if not rules:
         return "ad hoc"
-    current = rules[-1]
-    text = rule_words(current, book)
-    if current.since:
-        text += f" (since {current.since}"
-        earlier = [rule_words(r, book) for r in rules[:-1]]
-        text += f"; before: {'; '.join(earlier)})" if earlier else ")"
-    if current.until:
-        text += f" (until {current.until})"
+    open_ended = [r for r in rules if r.until is None]
+    current = open_ended or [max(rules, key=lambda r: r.until or date.max)]
+    earlier = [r for r in rules if r not in current]
+    text = "; ".join(rule_words(r, book) for r in current)
+    since = max((r.since for r in current if r.since), default=None)
+    if since:
+        text += f" (since {since}"
+        text += f"; before: {'; '.join(rule_words(r, book) for r in earlier)})" if earlier else ")"
+    elif earlier:
+        text += f" (before: {'; '.join(rule_words(r, book) for r in earlier)})"
+    until = [r.until for r in current if r.until]
+    if until and not open_ended:
+        text += f" (until {max(until)})"
     return text
 
 
@@ -127,7 +137,7 @@ def render_bodies(book: RuleBook, fmt: str) -> str:
         lines.append(category.capitalize())
         lines += [f"  {b.name:<{width}}  {cadence_words(b, book)}" for b in members]
         lines.append("")
-    return "\n".join(lines)
+    return "\n".join(lines).rstrip("\n") + "\n"
 
 
 # -- planner check --------------------------------------------------------------------------
@@ -265,7 +275,7 @@ def render_check(report: Report, fmt: str, *, rules_label: str, problems_only: b
         out.append("")
     if problems:
         out.append("Problems")
-        out += [f"  {f.verdict.value:<9}{problem_line(f)}" for f in problems]
+        out += [f"  {f.verdict.value:<10}{problem_line(f)}" for f in problems]
         out.append("")
     out.append(totals_line(report))
     return "\n".join(out) + "\n"

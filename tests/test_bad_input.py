@@ -30,7 +30,7 @@ BAD_RULEBOOKS: dict[str, tuple[str | None, str]] = {
     "bad_duration_words.toml": ("bodies[0].rules[0].interval", "'4 years' is not a duration"),
     "negative_duration.toml": ("bodies[0].rules[0].interval", "'-2y' is not a duration"),
     "zero_duration.toml": ("bodies[0].rules[0].interval", "'0y' is not a duration; expected a whole number above zero"),
-    "bad_per.toml": ("bodies[0].rules[0].per", "'yaer' is not one of year, half, quarter, month"),
+    "bad_per.toml": ("bodies[0].rules[0].per", "'yaer' is not one of year, half, quarter or month"),
     "after_unknown_body.toml": ("bodies[1].rules[0].body", "unknown body; did you mean 'summit'? (got 'sumit'"),
     "after_cycle.toml": ("bodies", "cycle: a -> b -> a"),
     "before_cycle.toml": ("bodies", "cycle: a -> b -> a"),

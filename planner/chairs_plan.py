@@ -1,0 +1,247 @@
+"""Chairmanship plans: candidates assigned to the coming handover meetings, and the planned
+chairs set as hosts of the projected meetings of chair-hosted bodies.
+
+Semantics (from CICA's own history: Azerbaijan took the chair at the 7th Ministerial Council,
+2024-12-17, and hosts the 7th Summit, Baku, October 2026, which ends its term): a term runs from
+one handover meeting to the next; the chair hosts the chair-hosted meetings inside its term,
+including the handover meeting that ends it (``handover_host = "outgoing"``). A first candidate
+who is the current chair confirms the running term instead of starting a new one.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import re
+from collections.abc import Iterator, Sequence
+from datetime import date, timedelta
+from pathlib import Path
+
+from planner.chairs import (
+    ChairReport,
+    Term,
+    handover_meetings,
+    hosted_meetings,
+    judge,
+    next_handover,
+    statutory_meetings,
+    timeline,
+)
+from planner.dates import PartialDate, Window
+from planner.errors import InputError, PlanError
+from planner.model import ChairTerm, HostPolicy, Meeting, Member, RuleBook, Status
+from planner.placement import calendar_for
+from planner.projection import Projection, ProjectionProblem
+
+
+def parse_plan(text: str) -> list[str]:
+    """``"Azerbaijan, Kyrgyzstan, Thailand"`` (commas or semicolons) -> the names, in order."""
+    return [p.strip() for p in re.split(r"[,;\n]", text) if p.strip()]
+
+
+def load_plan(path: str | Path) -> list[str]:
+    """A plan file: one country per line; ``#`` starts a comment."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise InputError("no such file", path=path, expected="a plan file, one country per line") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot be read ({exc.__class__.__name__})", path=path, expected="a UTF-8 text file, one country per line") from None
+    names = [n for n in (line.split("#", 1)[0].strip() for line in text.splitlines()) if n]
+    if not names:
+        raise InputError("names no country", path=path, expected="one country per line ('#' starts a comment)")
+    return names
+
+
+def resolve_candidates(book: RuleBook, names: Sequence[str]) -> list[Member]:
+    """Each candidate as a member state; an unknown one is a :class:`PlanError` naming the
+    closest member names."""
+    out = []
+    members = book.organization.members
+    for name in names:
+        member = book.organization.member(name)
+        if member is None:
+            every = [m.name for m in members] + [a for m in members for a in m.aliases]
+            close = difflib.get_close_matches(name, every, n=3, cutoff=0.5)
+            hint = f"closest: {', '.join(close)}" if close else f"expected one of {', '.join(m.name for m in members)}"
+            raise PlanError(f"plan: {name!r} is not a member state of {book.organization.short_name} ({hint})")
+        out.append(member)
+    return out
+
+
+def alphabetical_after(book: RuleBook, current: Member | None, count: int) -> list[Member]:
+    """The next ``count`` members after ``current`` in alphabetical order, wrapping."""
+    members = sorted(book.organization.members, key=lambda m: m.name.casefold())
+    if not members:
+        return []
+    first = members.index(current) + 1 if current in members else 0
+    return [members[(first + k) % len(members)] for k in range(count)]
+
+
+Slot = tuple[PartialDate, Meeting | None, PartialDate | None, Meeting | None]
+
+
+def _slots(book: RuleBook, projection: Projection, anchor: PartialDate, opened: Meeting | None) -> Iterator[Slot]:
+    """Successive (start, opening meeting, end, closing meeting) of future terms."""
+    rule = book.chairmanship
+    assert rule is not None
+    if not rule.handover_bodies:
+        start = anchor
+        while True:
+            end = PartialDate.of(rule.term.add_to(start.earliest))
+            yield start, None, end, None
+            start = end
+    handovers = handover_meetings(book, projection.meetings(), regular_only=True)
+    start_day: PartialDate | None = anchor
+    while start_day is not None:
+        closing = next_handover(handovers, start_day)
+        yield start_day, opened, closing.start if closing else None, closing
+        start_day, opened = (closing.start, closing) if closing else (None, None)
+
+
+def plan_terms(book: RuleBook, terms: Sequence[Term], projection: Projection, candidates: Sequence[Member] | None) -> list[Term]:
+    """Future terms: ``candidates`` in order, or (``order = "alphabetical"`` and no plan) the
+    members after the current chair alphabetically, over the projection's horizon."""
+    rule = book.chairmanship
+    if rule is None:
+        if candidates:
+            raise PlanError("plan: the rule book has no [chairmanship] section; expected term and handover_bodies there")
+        return []
+    last = terms[-1] if terms else None
+    out: list[Term] = []
+    cands = list(candidates) if candidates is not None else None
+    if last is not None and last.running and cands and cands[0] == last.member:
+        out.append(dataclasses.replace(last, planned=True, current=True))
+        cands = cands[1:]
+    _check_consecutive(book, last, cands or [], confirmed=bool(out))
+    if last is None:
+        anchor, opened = PartialDate.of(projection.today), None
+    elif last.end is None:
+        if cands:
+            raise PlanError(f"plan: {last.country}'s running term has no handover meeting in the projection to {projection.end}; extend --to")
+        return out
+    else:
+        anchor, opened = last.end, last.closed_by
+    auto = cands is None
+    for k, (start, opening, end, closing) in enumerate(_slots(book, projection, anchor, opened)):
+        if auto:
+            if start.earliest > projection.end or rule.order != "alphabetical":
+                break
+            member = alphabetical_after(book, (out[-1].member if out else last.member if last else None), 1)[0]
+        elif k < len(cands or []):
+            member = (cands or [])[k]
+        else:
+            break
+        out.append(Term(member.name, start, end, member=member, planned=True, opened_by=opening, closed_by=closing))
+    if cands and len(out) - (1 if out and out[0].current else 0) < len(cands):
+        missing = cands[len(out) - (1 if out and out[0].current else 0)]
+        raise PlanError(f"plan: no handover meeting left for {missing.name} in the projection to {projection.end}; plan fewer chairs or extend --to")
+    return out
+
+
+def _check_consecutive(book: RuleBook, last: Term | None, cands: Sequence[Member], *, confirmed: bool) -> None:
+    rule = book.chairmanship
+    if rule is None or rule.consecutive_terms:
+        return
+    chain = ([last.member] if last is not None else []) + list(cands)
+    for i in range(1, len(chain)):
+        if chain[i] is not None and chain[i] == chain[i - 1]:
+            name = chain[i].name  # type: ignore[union-attr]
+            where = "the current chair" if i == 1 and last is not None else "the candidate before"
+            raise PlanError(
+                f"plan: {name} would chair twice in a row (after {where}); the rule book allows no consecutive terms (chairmanship.consecutive_terms = false)"
+                + (" — to keep the current chair, name it first only once" if confirmed and i == 1 else "")
+            )
+
+
+def assign_hosts(book: RuleBook, projection: Projection, terms: Sequence[Term]) -> Projection:
+    """A new projection whose projected meetings of chair-hosted bodies that fall in a known or
+    planned term are hosted by its chair, re-placed on the chair's working days in the same
+    year (never before tomorrow), duration and reason kept."""
+    rule = book.chairmanship
+    if rule is None or not rule.chair_hosts:
+        return projection
+    chair_bodies = {b.id: b for b in book.bodies if b.host is HostPolicy.CHAIR}
+    boundaries = {(m.body, m.key) for t in terms for m in (t.opened_by, t.closed_by) if m is not None and m.status is Status.PROJECTED}
+    tomorrow = projection.today + timedelta(days=1)
+    taken: dict[str, list[Meeting]] = {}
+    for m in projection.meetings():
+        if m.status in (Status.HELD, Status.PLANNED, Status.PROJECTED):
+            taken.setdefault(m.body, []).append(m)
+    problems = list(projection.problems)
+    out: list[Meeting] = []
+    for m in projection.projected:
+        body = chair_bodies.get(m.body)
+        term = next((t for t in terms if t.holds(m.earliest, rule)), None) if body else None
+        if body is None or term is None:
+            out.append(m)
+            continue
+        country = term.member.name if term.member else term.country
+        days = (m.latest - m.earliest).days + 1
+        year = Window(max(date(m.earliest.year, 1, 1), tomorrow), date(m.earliest.year, 12, 31))
+        others = [o for o in taken.get(m.body, []) if o is not m]
+        free = (m.body, m.key) in boundaries
+
+        def accept(day: date, others: list[Meeting] = others, days: int = days, term: Term = term, free: bool = free) -> bool:
+            last = day + timedelta(days=days - 1)
+            if any(o.earliest <= last and day <= o.latest for o in others):
+                return False
+            return free or term.holds(day, rule)
+
+        first = calendar_for(body, book, country).place(m.earliest, days, year, accept=accept) if year.start <= year.end else None
+        if first is None:
+            first = m.earliest
+            problems.append(ProjectionProblem(body, year, str(m.earliest.year), f"{body.name}: no {days} working day{'s' if days > 1 else ''} in {country} fit in {m.earliest.year}; kept {m.start}."))
+        end = first + timedelta(days=days - 1)
+        moved = m.model_copy(update={"start": PartialDate.of(first), "end": PartialDate.of(end) if days > 1 else None, "country": country, "city": m.city if m.country == country else ""})
+        taken[m.body] = [*others, moved]
+        out.append(moved)
+    out.sort(key=Meeting.sort_key)
+    return dataclasses.replace(projection, projected=tuple(out), problems=tuple(problems))
+
+
+def _refresh(book: RuleBook, t: Term, moved: dict[tuple[str, str], Meeting], meetings: Sequence[Meeting]) -> Term:
+    """A term with its boundary meetings (and so its dates) taken from the hosted projection."""
+
+    def swap(m: Meeting | None) -> Meeting | None:
+        return moved.get((m.body, m.key), m) if m is not None and m.status is Status.PROJECTED else m
+
+    opened, closed = swap(t.opened_by), swap(t.closed_by)
+    start = opened.start if t.planned and not t.current and opened is not None else t.start
+    end = closed.start if closed is not None and (t.planned or t.running) else t.end
+    t = dataclasses.replace(t, opened_by=opened, closed_by=closed, start=start, end=end)
+    return dataclasses.replace(t, statutory=statutory_meetings(book, meetings, t), hosted=hosted_meetings(book, meetings, t))
+
+
+def chairs_report(book: RuleBook, chairs: Sequence[ChairTerm], projection: Projection, plan: Sequence[str] | None = None, country: str | None = None) -> ChairReport:
+    """The register's terms judged against the rule, the plan (if any, or the alphabetical
+    rotation), and the projection with the chairs as hosts."""
+    today = projection.today
+    terms = timeline(book, chairs, projection.meetings(), today)
+    findings = judge(book, terms, today)
+    candidates = resolve_candidates(book, plan) if plan is not None else None
+    planned = plan_terms(book, terms, projection, candidates)
+    hosting = [*(t for t in planned if t.current), *terms, *(t for t in planned if not t.current)]
+    hosted = assign_hosts(book, projection, hosting)
+    moved = {(m.body, m.key): m for m in hosted.projected}
+    meetings = hosted.meetings()
+    terms = [_refresh(book, t, moved, meetings) for t in terms]
+    planned = [_refresh(book, t, moved, meetings) for t in planned]
+    member = None
+    if country is not None:
+        member = resolve_candidates(book, [country])[0]
+        terms = [t for t in terms if t.member == member]
+        planned = [t for t in planned if t.member == member]
+        findings = [f for f in findings if book.organization.member(f.country) == member]
+    return ChairReport(book, today, tuple(terms), tuple(findings), tuple(planned), hosted, member)
+
+
+def with_chair_hosts(book: RuleBook, chairs: Sequence[ChairTerm], projection: Projection, plan: Sequence[str] | None = None) -> Projection:
+    """What ``planner project`` shows: the projection with known or planned chairs as hosts."""
+    report = chairs_report(book, chairs, projection, plan)
+    assert isinstance(report.projection, Projection)
+    return report.projection
+
+
+__all__ = ["alphabetical_after", "assign_hosts", "chairs_report", "load_plan", "parse_plan", "plan_terms", "resolve_candidates", "with_chair_hosts"]

@@ -1,0 +1,195 @@
+"""Chair timelines and plans -> text, markdown, JSON and CSV: what ``planner chairs`` shows.
+
+Text reads like the secretariat's own summary: one line per term, the meetings that bound it
+and the statutory meetings inside it, then the plan with what each chair hosts, then findings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from planner.chairs import (
+    ChairFinding,
+    ChairReport,
+    Severity,
+    Term,
+    length_words,
+    meeting_words,
+    rule_words,
+)
+from planner.model import Meeting, RuleBook
+from planner.render import md_table, meeting_dict, to_csv, to_json
+
+
+def exit_code(report: ChairReport) -> int:
+    """1 when the register breaks the chair rule, as ``check`` does for cadences."""
+    return 1 if report.violations else 0
+
+
+def _to(t: Term) -> str:
+    if t.end is None:
+        return "open"
+    return f"{t.end} (expected)" if t.running else str(t.end)
+
+
+def _label(t: Term) -> str:
+    return t.country + (" (current)" if t.current else "")
+
+
+def _length(t: Term, report: ChairReport) -> str:
+    words = length_words(t.length(report.today), t.exact)
+    if t.running and not t.planned:
+        return f"{length_words(_so_far(t, report), t.exact)} so far" if t.start else words
+    return words if t.end else "open"
+
+
+def _so_far(t: Term, report: ChairReport) -> Any:
+    from dateutil.relativedelta import relativedelta
+
+    assert t.start is not None
+    return relativedelta(report.today, t.start.earliest)
+
+
+def _bounds(t: Term, book: RuleBook) -> str:
+    parts = []
+    if t.opened_by is not None:
+        parts.append(f"from the {meeting_words(t.opened_by, book)}")
+    if t.closed_by is not None:
+        parts.append(f"to the {meeting_words(t.closed_by, book)}")
+    return ", ".join(parts)
+
+
+def _list(meetings: Sequence[Meeting], book: RuleBook) -> str:
+    return "; ".join(meeting_words(m, book) for m in meetings)
+
+
+def _totals(report: ChairReport) -> str:
+    v, n = len(report.violations), len(report.notes)
+    parts = [f"{len(report.terms)} term{'s' if len(report.terms) != 1 else ''} in the register"]
+    if report.plan:
+        parts.append(f"{len(report.plan)} planned")
+    parts += [f"{v} violation{'s' if v != 1 else ''}", f"{n} note{'s' if n != 1 else ''}"]
+    return " · ".join(parts) + f" · exit {exit_code(report)}"
+
+
+def _head(report: ChairReport, rules_label: str) -> str:
+    org = report.book.organization.short_name
+    who = f"{report.country.name} as chair of {org}" if report.country else f"{org} chairmanship"
+    return f"{who} as of {report.today} · rule book {rules_label}"
+
+
+def term_dict(t: Term, report: ChairReport) -> dict[str, Any]:
+    delta = t.length(report.today)
+    return {
+        "ordinal": t.ordinal,
+        "country": t.country,
+        "member": t.member.name if t.member else None,
+        "from": str(t.start) if t.start else None,
+        "to": str(t.end) if t.end else None,
+        "running": t.running,
+        "planned": t.planned,
+        "current": t.current,
+        "years": t.years(),
+        "length": _length(t, report),
+        "length_days": (t.end.earliest - t.start.earliest).days if t.start and t.end else None,
+        "exact": t.exact,
+        "opened_by": meeting_dict(t.opened_by) if t.opened_by else None,
+        "closed_by": meeting_dict(t.closed_by) if t.closed_by else None,
+        "statutory": [meeting_dict(m) for m in t.statutory],
+        "hosted": [meeting_dict(m) for m in t.hosted],
+        "note": t.note or None,
+        "source": t.source or None,
+    } | ({"length_months": delta.years * 12 + delta.months} if delta is not None else {})
+
+
+def finding_dict(f: ChairFinding) -> dict[str, Any]:
+    return {"kind": f.kind, "severity": f.severity.value, "violation": f.severity is Severity.VIOLATION, "country": f.country, "message": f.message}
+
+
+def render_chairs(report: ChairReport, fmt: str, *, rules_label: str) -> str:
+    book = report.book
+    rule = book.chairmanship
+    if fmt == "json":
+        return to_json(
+            {
+                "command": "chairs",
+                "organization": book.organization.id,
+                "today": report.today.isoformat(),
+                "rule_book": rules_label,
+                "country": report.country.name if report.country else None,
+                "rule": (rule.model_dump(mode="json") | {"words": rule_words(rule, book)}) if rule else None,
+                "terms": [term_dict(t, report) for t in report.terms],
+                "plan": [term_dict(t, report) for t in report.plan],
+                "findings": [finding_dict(f) for f in report.findings],
+                "summary": {"terms": len(report.terms), "planned": len(report.plan), "violations": len(report.violations), "notes": len(report.notes), "exit_code": exit_code(report)},
+            }
+        )
+    if fmt == "csv":
+        rows = [
+            (
+                "plan" if t.planned else "register",
+                t.ordinal or "",
+                _label(t),
+                t.start or "",
+                t.end or "",
+                t.years(),
+                _length(t, report),
+                meeting_words(t.opened_by, book) if t.opened_by else "",
+                meeting_words(t.closed_by, book) if t.closed_by else "",
+                _list(t.statutory, book),
+                _list(t.hosted, book),
+                " ".join(f.message for f in report.findings if not t.planned and f.term_start == str(t.start or "")),
+                t.note,
+            )
+            for t in [*report.terms, *report.plan]
+        ]
+        return to_csv(("section", "ordinal", "country", "from", "to", "years", "length", "opened_by", "closed_by", "statutory", "hosted", "findings", "note"), rows)
+    head = _head(report, rules_label)
+    rule_line = f"Rule: {rule_words(rule, book)}." if rule else "The rule book has no [chairmanship] section."
+    if fmt == "markdown":
+        out = [f"# {head}", "", rule_line, ""]
+        if report.terms:
+            out += ["## Register", "", md_table(("#", "chair", "from", "to", "length", "handovers", "statutory meetings"), ((t.ordinal or "", t.country, t.start or "", _to(t), _length(t, report), _bounds(t, book), _list(t.statutory, book)) for t in report.terms))]
+        if report.plan:
+            out += ["## Plan", "", md_table(("chair", "from", "to", "years", "length", "handovers", "hosts"), ((_label(t), t.start or "", _to(t), t.years(), _length(t, report), _bounds(t, book), _list(t.hosted, book)) for t in report.plan))]
+        if report.findings:
+            out += ["## Findings", "", *[f"- **{f.severity.value}** {f.message}" for f in report.findings], ""]
+        out += [f"_{_totals(report)}_", ""]
+        return "\n".join(out)
+    out = [head, rule_line, ""]
+    if report.country and (report.terms or report.plan):
+        out += ["Chaired: " + ", ".join(t.years() + (" (planned)" if t.planned and not t.current else "") for t in [*report.terms, *(p for p in report.plan if not p.current)]), ""]
+    if report.terms:
+        out.append("Register")
+        out += _term_lines(report.terms, report, hosted=bool(report.country))
+        out.append("")
+    if report.plan:
+        out.append("Plan")
+        out += _term_lines(report.plan, report, hosted=True)
+        out.append("")
+    if report.findings:
+        out.append("Findings")
+        out += [f"  {f.severity.value:<10}{f.message}" for f in report.findings]
+        out.append("")
+    out.append(_totals(report))
+    return "\n".join(out) + "\n"
+
+
+def _term_lines(terms: Sequence[Term], report: ChairReport, *, hosted: bool) -> list[str]:
+    book = report.book
+    rows = [(f"{t.ordinal or ''}", _label(t), f"{t.start or '?'} → {_to(t)}", t.years(), _length(t, report)) for t in terms]
+    w = [max(len(r[i]) for r in rows) for i in range(5)]
+    out = []
+    for t, row in zip(terms, rows, strict=True):
+        out.append("  " + "  ".join(f"{cell:<{w[i]}}" for i, cell in enumerate(row)).rstrip())
+        bounds = _bounds(t, book)
+        if bounds:
+            out.append(f"      {bounds}")
+        others = [m for m in t.statutory if m not in (t.opened_by, t.closed_by)]
+        if others and not hosted:
+            out.append(f"      statutory: {_list(others, book)}")
+        if hosted:
+            out += [f"      hosts the {meeting_words(m, book)}" for m in t.hosted] or ["      hosts no chair-hosted meeting in the register or projection"]
+    return out
+
