@@ -121,9 +121,12 @@ def index_meetings(meetings: Iterable[Meeting]) -> dict[str, BodyMeetings]:
 def ordinal_words(meeting: Meeting, body: Body) -> str:
     """``the 6th Summit (2022-10-12)``; ``the Summit of 2022-10-12`` without an ordinal."""
     status = "" if meeting.status is Status.HELD else f", {meeting.status.value}"
+    # A projected date may still move (a chair plan re-places it on the host's working days);
+    # its year is what the chain depends on.
+    when = str(meeting.start.earliest.year) if meeting.status is Status.PROJECTED else str(meeting.start)
     if meeting.ordinal:
-        return f"the {ordinal(meeting.ordinal)} {body.label} ({meeting.start}{status})"
-    return f"the {body.label} of {meeting.start}{status}"
+        return f"the {ordinal(meeting.ordinal)} {body.label} ({when}{status})"
+    return f"the {body.label} of {when}{status}"
 
 
 def ordinal(n: int) -> str:
