@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 import os
 import sys
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -19,6 +18,7 @@ from typing import Any
 import click
 
 from planner import __version__
+from planner.atomic import write_atomic
 from planner.errors import InputError, InputErrors, PlannerError
 from planner.model import ChairTerm, Meeting, RuleBook
 
@@ -43,20 +43,6 @@ def today_from_env(value: str | None) -> date:
         except (ValueError, OverflowError, OSError):
             raise click.BadParameter(f"{epoch!r} is not a Unix time in seconds", param_hint="SOURCE_DATE_EPOCH") from None
     return datetime.now(UTC).date()
-
-
-def write_atomically(path: Path, text: str | bytes) -> None:
-    """Write to a temporary file beside ``path``, then rename: a reader never sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    data = text.encode("utf-8") if isinstance(text, str) else text
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 @dataclass
@@ -85,7 +71,7 @@ class Inputs:
         if self._meetings is None:
             from planner.register import load_meetings
 
-            self._meetings = load_meetings(self.meetings_path, self.book, warn=warn)
+            self._meetings = load_meetings(self.meetings_path, self.book, warn=warn, today=self.today)
         return self._meetings
 
     @property
@@ -145,7 +131,7 @@ def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 def emit(text: str, output: str | None) -> None:
     if output and output != "-":
-        write_atomically(Path(output), text)
+        write_atomic(Path(output), text)
     else:
         click.echo(text, nl=False)
 
@@ -371,6 +357,53 @@ def chairs(inputs: Inputs, plan_text: str | None, plan_file: str | None, country
     report = chairs_report(inputs.book, inputs.chairs, projection, plan, country)
     emit(render_chairs(report, fmt, rules_label=inputs.rules_label), output)
     sys.exit(chairs_exit(report))
+
+
+@main.command()
+@input_options
+@click.option("--out", "out", required=True, metavar="DIR", help="Folder for the feeds (created if missing), or - for all.ics on standard output.")
+@click.option("--from", "start", metavar="DATE", help="Start of the projection horizon (default: --today).")
+@click.option("--to", "end", metavar="DATE", help="End of the projection horizon (default: 10 years after --today); a year means its last day.")
+@click.option("--body", "body_ids", multiple=True, metavar="ID", help="Only this body's meetings (repeatable).")
+@click.option("--no-projected", is_flag=True, help="Only the register's meetings, without the projection.")
+@click.option("--plan", "plan_text", metavar="COUNTRIES", help="Chair plan, as for `planner project`: the planned chairs host.")
+@click.option("--plan-file", metavar="FILE", help="Chair plan, one country per line.")
+@click.option("--base-url", metavar="URL", help="Where DIR will be served, for the subscribe links of index.html.")
+def ics(inputs: Inputs, out: str, start: str | None, end: str | None, body_ids: tuple[str, ...], no_projected: bool, plan_text: str | None, plan_file: str | None, base_url: str | None) -> None:
+    """Write iCalendar feeds: one per body, all.ics and index.html.
+
+    Holds the register's meetings and the projection for the horizon. UIDs are stable and
+    DTSTAMP comes from --today (or SOURCE_DATE_EPOCH), so the same input gives byte-identical
+    files and re-importing updates events instead of duplicating them. A state file in DIR
+    raises SEQUENCE when a meeting's dates, venue or status change between two exports.
+
+    \b
+    Examples:
+      planner ics --today 2026-11-26 --out feeds --base-url https://example.org/cica
+      planner ics --out - --body summit --no-projected > summit.ics
+    """
+    from planner.ical import combined_calendar_bytes, write_feeds
+
+    book = inputs.book
+    ids = resolve_bodies(book, body_ids)
+    if no_projected:
+        meetings = list(inputs.meetings)
+    else:
+        plan = read_plan_option(plan_text, plan_file)
+        projection = run_projection(inputs, start, end, ())
+        if book.chairmanship is not None and (plan is not None or own_chair_register(inputs)):
+            from planner.chairs_plan import with_chair_hosts
+
+            projection = with_chair_hosts(book, inputs.chairs, projection, plan)
+        meetings = projection.meetings()
+    if ids is not None:
+        meetings = [m for m in meetings if m.body in ids]
+    stamp = datetime.combine(inputs.today, datetime.min.time(), UTC)
+    if out == "-":
+        click.echo(combined_calendar_bytes(book, meetings, stamp).decode("utf-8"), nl=False)
+        return
+    written = write_feeds(book, meetings, Path(out), stamp, base_url=base_url)
+    click.echo(f"wrote {len(written)} files to {out}: {len(meetings)} meetings in {len(written) - 2} feeds and all.ics, index.html", err=True)
 
 
 def horizon_day(value: str | None, name: str, *, end: bool) -> date | None:

@@ -11,14 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 
 from planner.dates import Grain
 from planner.expectations import Expectation, ExpectationEngine, ordinal, rule_words
 from planner.model import AdHocRule, AtLeastRule, Body, Meeting, RuleBook, Status
 
 
-class Verdict(str, Enum):
+class Verdict(StrEnum):
     MET = "met"
     LATE = "late"
     MISSED = "missed"

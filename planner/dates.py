@@ -12,7 +12,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 from dateutil.relativedelta import relativedelta
@@ -25,7 +25,7 @@ DURATION_EXPECTED = "a whole number above zero and a unit y, m or d, e.g. '4y', 
 PARTIAL_EXPECTED = "a date YYYY, YYYY-MM or YYYY-MM-DD"
 
 
-class Precision(str, Enum):
+class Precision(StrEnum):
     """How much of a date the record knows."""
 
     YEAR = "year"
@@ -103,7 +103,7 @@ class PartialDate:
         )
 
 
-class Grain(str, Enum):
+class Grain(StrEnum):
     """A kind of calendar period. Periods are numbered by integers so that they add."""
 
     YEAR = "year"

@@ -41,8 +41,6 @@ from __future__ import annotations
 import hashlib
 import html
 import json
-import os
-import tempfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -53,8 +51,10 @@ from icalendar import Calendar, Event, vCategory, vDDDTypes, vInt, vText, vUri
 from icalendar.cal.timezone import Timezone
 from icalendar.parser import Contentline
 
+from planner.atomic import write_atomic
 from planner.dates import PartialDate, Precision
 from planner.errors import InputError
+from planner.expectations import ordinal
 from planner.model import Body, Kind, Meeting, RuleBook, Status
 
 PRODID = "-//planner//Meeting cadence planner//EN"
@@ -63,12 +63,6 @@ COMBINED = "all"
 TZ_FIRST, TZ_LAST = date(1970, 1, 1), date(2100, 1, 1)
 _STATUS = {Status.HELD: "CONFIRMED", Status.PLANNED: "CONFIRMED", Status.CANCELLED: "CANCELLED", Status.POSTPONED: "TENTATIVE", Status.PROJECTED: "TENTATIVE"}
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
-
-
-def ordinal_words(number: int) -> str:
-    """``1st``, ``2nd``, ``3rd``, ``11th``, ``22nd``."""
-    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-    return f"{number}{suffix}"
 
 
 def partial_words(when: PartialDate) -> str:
@@ -105,14 +99,15 @@ def fingerprint(meeting: Meeting) -> str:
 
 
 def summary(body: Body | None, meeting: Meeting) -> str:
-    """``7th Summit``, ``Senior Officials Committee``, ``Summit (projected)``."""
+    """``7th Summit``, ``Senior Officials Committee``, ``Summit (projected)``.
+
+    Built from the body and ordinal, never from the register's title: a register title is often
+    a line of notes ("Almaty Act; Declaration on ..."), which would bury the meeting's name in a
+    calendar grid. The title goes into DESCRIPTION."""
     name = body.name if body else meeting.body
-    if meeting.title:
-        text = meeting.title
-    else:
-        if meeting.kind is not Kind.REGULAR:
-            name = f"{meeting.kind.value.capitalize()} {name}"
-        text = f"{ordinal_words(meeting.ordinal)} {name}" if meeting.ordinal else name
+    if meeting.kind is not Kind.REGULAR:
+        name = f"{meeting.kind.value.capitalize()} {name}"
+    text = f"{ordinal(meeting.ordinal)} {name}" if meeting.ordinal else name
     if meeting.status in (Status.PROJECTED, Status.POSTPONED, Status.CANCELLED):
         text += f" ({meeting.status.value})"
     if not meeting.exact:
@@ -121,23 +116,20 @@ def summary(body: Body | None, meeting: Meeting) -> str:
 
 
 def description(meeting: Meeting) -> str:
-    lines = []
-    if meeting.ordinal:
-        lines.append(f"Ordinal: {ordinal_words(meeting.ordinal)} {meeting.kind.value} meeting")
-    lines.append(f"Status: {meeting.status.value}")
-    if not meeting.exact:
-        lines.append(f"Date not fixed: {unfixed_words(meeting)} ({meeting.earliest} to {meeting.latest}); shown on its first day")
-    if meeting.status is Status.POSTPONED:
-        lines.append("Postponed: the new date is not fixed yet")
-    if meeting.reason:
-        lines.append(f"Reason: {meeting.reason}")
-    if meeting.customary:
-        lines.append("Customary: by practice, not a binding rule")
-    if meeting.rule_source:
-        lines.append(f"Rule source: {meeting.rule_source}")
-    if meeting.source:
-        lines.append(f"Register source: {meeting.source}")
-    return "\n".join(lines)
+    """Ordinal, status, the range of an unfixed date, reason and sources, one per line."""
+    m = meeting
+    lines = (
+        m.title,
+        f"Ordinal: {ordinal(m.ordinal)} {m.kind.value} meeting" if m.ordinal else "",
+        f"Status: {m.status.value}",
+        "" if m.exact else f"Date not fixed: {unfixed_words(m)} ({m.earliest} to {m.latest}); shown on its first day",
+        "Postponed: the new date is not fixed yet" if m.status is Status.POSTPONED else "",
+        f"Reason: {m.reason}" if m.reason else "",
+        "Customary: by practice, not a binding rule" if m.customary else "",
+        f"Rule source: {m.rule_source}" if m.rule_source else "",
+        f"Register source: {m.source}" if m.source else "",
+    )
+    return "\n".join(line for line in lines if line)
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,10 +164,10 @@ class _Line(Contentline):
         return self.folded  # type: ignore[no-any-return]
 
 
-class _Feed(Calendar):
-    """A calendar whose shared property values (DTSTAMP, STATUS, CATEGORIES of a body, ...) are
-    serialized once per export rather than once per event: icalendar still does the escaping
-    and folding, but 100,000 events share a few hundred distinct values."""
+class _FeedEvent(Event):
+    """A VEVENT whose shared property values (DTSTAMP, STATUS, CATEGORIES of a body, ...) are
+    serialized once per export rather than once per event: icalendar still escapes and folds
+    every value, but 100,000 events share a few hundred distinct ones."""
 
     lines: dict[int, _Line]
 
@@ -194,7 +186,8 @@ class FeedBuilder:
         self.bodies = {b.id: b for b in book.bodies}
         self.lines: dict[int, _Line] = {}
         self._values: dict[tuple[str, Any], Any] = {}
-        self.events: dict[str, Event] = {}
+        self._serialized: dict[str, bytes] = {}
+        self._timed: dict[str, Event] = {}
 
     def shared(self, name: str, key: Any, make: Callable[[], Any]) -> Any:
         """One value object per (property, key), serialized once (kept alive so ids stay unique)."""
@@ -222,7 +215,8 @@ class FeedBuilder:
         quiet = meeting.status is Status.PROJECTED or not firm
         cats = (body.name if body else meeting.body, body.category.value if body else "", meeting.kind.value)
         cats += ("projected",) if meeting.status is Status.PROJECTED else ()
-        ev = Event()
+        ev = _FeedEvent()
+        ev.lines = self.lines
         ev["UID"] = vText(uid)
         ev["DTSTAMP"] = self.shared("DTSTAMP", None, lambda: vDDDTypes(self.stamp))
         ev["DTSTART"] = self.day("DTSTART", start)
@@ -267,10 +261,15 @@ class FeedBuilder:
             done.append((meeting, uid))
         return done
 
-    def calendar(self, name: str, caption: str, items: Sequence[tuple[Meeting, str]]) -> Calendar:
-        """A VCALENDAR with the RFC 7986 name, refresh interval and their X-WR twins."""
-        cal = _Feed()
-        cal.lines = self.lines
+    def calendar_bytes(self, name: str, caption: str, items: Sequence[tuple[Meeting, str]]) -> bytes:
+        """A VCALENDAR with the RFC 7986 name, refresh interval and their X-WR twins.
+
+        Each VEVENT is serialized by icalendar as soon as it is built and the bytes are joined
+        inside the calendar's own serialization, exactly as ``Calendar.to_ical`` joins content
+        lines: 100,000 live Event objects would cost more in memory and garbage collection than
+        the serialization itself, and an event shared by a body feed and all.ics is serialized
+        once."""
+        cal = Calendar()
         cal.add("prodid", PRODID)
         cal.add("version", "2.0")
         cal.add("calscale", "GREGORIAN")
@@ -279,15 +278,26 @@ class FeedBuilder:
         cal.description = caption  # DESCRIPTION (RFC 7986 5.2) and X-WR-CALDESC
         cal.add("refresh-interval", timedelta(days=1), parameters={"VALUE": "DURATION"})
         cal.add("x-published-ttl", "P1D")
-        for meeting, uid in items:
-            event = self.events.get(uid)
-            if event is None:
-                event = self.events[uid] = self.event(meeting, uid)
-            cal.add_component(event)
-        cal.add_missing_timezones(first_date=TZ_FIRST, last_date=TZ_LAST)  # only for timed events
-        if not items:
+        body = b"".join(self.event_bytes(meeting, uid) for meeting, uid in items)
+        # Only timed events need a VTIMEZONE (RFC 5545 3.2.19); show them to icalendar, which
+        # builds the zones past its default end of 2038 when given last_date.
+        cal.subcomponents.extend(self._timed[uid] for _, uid in items if uid in self._timed)
+        cal.add_missing_timezones(first_date=TZ_FIRST, last_date=TZ_LAST)
+        cal.subcomponents = [c for c in cal.subcomponents if c.name == "VTIMEZONE"]
+        if not items:  # RFC 5545 3.4 needs one component: the organization's zone
             cal.add_component(Timezone.from_tzid(self.book.organization.timezone, first_date=TZ_FIRST, last_date=TZ_LAST))
-        return cal
+        head = cal.to_ical()
+        end = b"END:VCALENDAR\r\n"
+        return head[: -len(end)] + body + end  # type: ignore[no-any-return]
+
+    def event_bytes(self, meeting: Meeting, uid: str) -> bytes:
+        data = self._serialized.get(uid)
+        if data is None:
+            event = self.event(meeting, uid)
+            if isinstance(event["DTSTART"].dt, datetime):
+                self._timed[uid] = event
+            data = self._serialized[uid] = event.to_ical()
+        return data
 
 
 def normalize_stamp(stamp: datetime) -> datetime:
@@ -307,7 +317,7 @@ def combined_calendar_bytes(book: RuleBook, meetings: Iterable[Meeting], stamp: 
     SEQUENCE 0 and LAST-MODIFIED = ``stamp``."""
     builder = FeedBuilder(book, stamp, revisions)
     name, caption = _combined_names(book)
-    return builder.calendar(name, caption, builder.build(meetings)).to_ical()  # type: ignore[no-any-return]
+    return builder.calendar_bytes(name, caption, builder.build(meetings))
 
 
 def load_state(out_dir: Path) -> dict[str, Revision]:
@@ -325,20 +335,6 @@ def load_state(out_dir: Path) -> dict[str, Revision]:
 def state_bytes(revisions: Mapping[str, Revision]) -> bytes:
     events = {uid: {"fingerprint": r.fingerprint, "sequence": r.sequence, "last_modified": r.last_modified.isoformat()} for uid, r in sorted(revisions.items())}
     return (json.dumps({"version": 1, "events": events}, indent=1, sort_keys=True) + "\n").encode()
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write to a temporary file in the same folder, then ``os.replace``: a subscriber's client
-    never fetches a half-written feed."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, 0o644)  # mkstemp makes 0600; a web server must read published feeds
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def write_feeds(book: RuleBook, meetings: Iterable[Meeting], out_dir: str | Path, stamp: datetime, base_url: str | None = None) -> list[Path]:
@@ -360,7 +356,7 @@ def write_feeds(book: RuleBook, meetings: Iterable[Meeting], out_dir: str | Path
     written: list[Path] = []
     for filename, title, caption, subset in feeds:
         path = out / filename
-        write_atomic(path, builder.calendar(title, caption, subset).to_ical())
+        write_atomic(path, builder.calendar_bytes(title, caption, subset))
         written.append(path)
     index = out / "index.html"
     write_atomic(index, index_html(book, [(f, t, len(s)) for f, t, _, s in feeds], items, builder, base_url).encode())
@@ -405,10 +401,10 @@ def index_html(book: RuleBook, feeds: Sequence[tuple[str, str, int]], items: Seq
     if not coming:
         out.append("<p>None.</p>")
     else:
-        out.append("<table>\n<tr><th>Dates</th><th>Meeting</th><th>Body</th><th>Venue</th><th>Status</th></tr>")
+        out.append("<table>\n<tr><th>Dates</th><th>Meeting</th><th>Body</th><th>Venue</th><th>Status</th><th>Notes</th></tr>")
         for meeting, _uid in coming:
             body = builder.bodies.get(meeting.body)
-            cells = (_when(meeting), summary(body, meeting), body.name if body else meeting.body, meeting.venue, meeting.status.value)
+            cells = (_when(meeting), summary(body, meeting), body.name if body else meeting.body, meeting.venue, meeting.status.value, meeting.title or meeting.reason)
             out.append("<tr>" + "".join(f"<td>{e(c)}</td>" for c in cells) + "</tr>")
         out.append("</table>")
     out += ["</body>", "</html>", ""]

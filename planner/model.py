@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -25,13 +25,13 @@ class Frozen(BaseModel):
 # vocabulary
 
 
-class Category(str, Enum):
+class Category(StrEnum):
     GOVERNING = "governing"
     WORKING = "working"
     ADVISORY = "advisory"
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     """What sort of meeting. By default only ``regular`` meetings count toward a cadence."""
 
     REGULAR = "regular"
@@ -40,7 +40,7 @@ class Kind(str, Enum):
     INFORMAL = "informal"
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     HELD = "held"
     PLANNED = "planned"
     CANCELLED = "cancelled"
@@ -48,13 +48,13 @@ class Status(str, Enum):
     PROJECTED = "projected"
 
 
-class MeetingFormat(str, Enum):
+class MeetingFormat(StrEnum):
     IN_PERSON = "in_person"
     ONLINE = "online"
     HYBRID = "hybrid"
 
 
-class HostPolicy(str, Enum):
+class HostPolicy(StrEnum):
     """Who hosts a body's meetings: the chair, the Secretariat, one fixed country, or the
     coordinator of the confidence building measure concerned."""
 
@@ -64,7 +64,7 @@ class HostPolicy(str, Enum):
     CBM_COORDINATOR = "cbm_coordinator"
 
 
-class Per(str, Enum):
+class Per(StrEnum):
     """The calendar period ``at_least`` and ``at_most`` judge: a year, a half, a quarter, a month."""
 
     YEAR = "year"

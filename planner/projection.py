@@ -17,7 +17,17 @@ from datetime import date, timedelta
 
 from planner.dates import Grain, PartialDate, Window
 from planner.expectations import BodyMeetings, Expectation, ExpectationEngine, counts, ordinal
-from planner.model import AdHocRule, AtLeastRule, Body, EveryRule, Kind, Meeting, RuleBook, Status, dependency_order
+from planner.model import (
+    AdHocRule,
+    AtLeastRule,
+    Body,
+    EveryRule,
+    Kind,
+    Meeting,
+    RuleBook,
+    Status,
+    dependency_order,
+)
 from planner.placement import Habits, WorkingCalendar, calendar_for, host_place
 
 SATISFYING = frozenset({Status.HELD, Status.PLANNED, Status.PROJECTED})

@@ -12,6 +12,7 @@ import difflib
 import io
 import json
 from collections.abc import Callable, Iterable, Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -221,17 +222,19 @@ def _json_rows(path: Path, key: str) -> list[tuple[str, dict[str, Any]]]:
     return rows
 
 
-def load_meetings(path: str | Path, book: RuleBook, warn: Callable[[str], None] | None = None) -> list[Meeting]:
+def load_meetings(path: str | Path, book: RuleBook, warn: Callable[[str], None] | None = None, *, today: date | None = None) -> list[Meeting]:
     """Read a register of meetings from CSV, JSON or .ics, matching bodies to ``book``.
 
-    ``warn`` receives one message about .ics events that match no body (never dropped silently).
+    ``warn`` receives one message about .ics events that match no body (never dropped
+    silently); ``today`` decides whether an .ics event with no status of ours was held or is
+    planned.
     """
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".ics":
         from planner.register_ics import read_ics_meetings
 
-        return read_ics_meetings(path, book, warn)
+        return read_ics_meetings(path, book, warn, today=today)
     if suffix == ".json":
         rows: Iterable[tuple[str | int, dict[str, Any]]] = _json_rows(path, "meetings")
     else:

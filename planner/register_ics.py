@@ -36,6 +36,7 @@ from zoneinfo import ZoneInfo
 
 import x_wr_timezone
 from icalendar import Calendar, Event
+from icalendar.parser import unescape_backslash
 from pydantic import ValidationError
 
 from planner.dates import PartialDate
@@ -47,8 +48,7 @@ from planner.rulebook import read_bytes
 EXPECTED = "an iCalendar file (BEGIN:VCALENDAR ... END:VCALENDAR) with dated VEVENTs"
 _READ = {"DTSTART", "DTEND", "DURATION", "SUMMARY", "STATUS", "CATEGORIES", "LOCATION", "URL"}
 _ORDINAL_RE = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\b", re.IGNORECASE)
-_WORDS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
-          "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
+_WORDS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"]
 _ORDINAL_WORDS = {w: i + 1 for i, w in enumerate(_WORDS)}
 _KINDS = {k.value: k for k in Kind}
 _STATUSES = {s.value: s for s in Status}
@@ -68,6 +68,8 @@ def _decode(raw: bytes, path: Path) -> str:
     if not text.lstrip().upper().startswith("BEGIN:VCALENDAR"):
         first = text.lstrip().splitlines()[0][:60]
         raise RegisterError("is not iCalendar: it does not start with BEGIN:VCALENDAR", path=path, location=1, value=first, expected=EXPECTED)
+    if not text.rstrip().upper().endswith("END:VCALENDAR"):
+        raise RegisterError("is truncated: it does not end with END:VCALENDAR", path=path, location=text.rstrip().count("\n") + 1, expected="the whole file, as exported")
     return text
 
 
@@ -103,7 +105,10 @@ def _text(event: Event, name: str) -> str:
     value = event.get(name)
     if isinstance(value, list):
         value = value[0] if value else None
-    return str(value).strip() if value is not None else ""
+    if value is None:
+        return ""
+    # icalendar keeps unknown X- properties raw, but their default type is TEXT (RFC 5545 3.8.8.2)
+    return (unescape_backslash(str(value)) if name.startswith("X-") else str(value)).strip()
 
 
 def match_body(matcher: BodyMatcher, event: Event) -> str | None:
@@ -176,7 +181,7 @@ def _check(event: Event, path: Path, where: str) -> None:
         if name is None or name.upper() in _READ or name.upper().startswith("X-PLANNER-"):
             raise RegisterError(f"{name or 'event'}: {problem}", path=path, location=where, expected="a value as RFC 5545 defines it")
     if "DTSTART" not in event:
-        raise RegisterError("event has no DTSTART", path=path, location=where, value=_text(event, "SUMMARY") or None, expected="every VEVENT with a date")
+        raise RegisterError("event has no DTSTART", path=path, location=where, expected="every VEVENT with a date")
     for name in ("DTSTART", "DTEND"):
         prop = event.get(name)
         if prop is not None and "TZID" in prop.params and isinstance(prop.dt, datetime) and prop.dt.tzinfo is None:

@@ -11,8 +11,8 @@ import csv
 import io
 import json
 from collections import Counter
-from datetime import date
 from collections.abc import Iterable, Sequence
+from datetime import date
 from typing import Any
 
 from planner.compliance import Finding, Report, Verdict

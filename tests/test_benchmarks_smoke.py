@@ -1,0 +1,52 @@
+"""The benchmarks still run: each main function at a tiny size returns its figures (no timing
+is asserted; the real sizes are run by hand, see benchmarks/README.md)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
+
+
+def _import(name: str):
+    if str(BENCHMARKS) not in sys.path:
+        sys.path.insert(0, str(BENCHMARKS))
+    return __import__(name)
+
+
+def test_generated_rulebook_and_register_load(tmp_path: Path) -> None:
+    """The generator writes a rule book and register that the real loaders accept."""
+    from planner.register import load_meetings
+    from planner.rulebook import load_rulebook
+
+    generate = _import("generate")
+    generated = generate.main(["--bodies", "25", "--years", "5", "--out", str(tmp_path)], echo=lambda _line: None)
+    book = load_rulebook(tmp_path / "rulebook.toml")
+    assert len(book.bodies) == 25
+    assert len(load_meetings(tmp_path / "meetings.csv", book)) == len(generated.rows)
+    assert {"after", "ad_hoc", "at_most"} <= {k.split()[0] for k in generate.rule_kinds(generated)}
+
+
+def test_generation_is_deterministic() -> None:
+    """The same seed gives the same rule book and register."""
+    generate = _import("generate")
+    assert generate.generate(12, 4, seed=3).rows == generate.generate(12, 4, seed=3).rows
+
+
+def test_bench_check_returns_figures() -> None:
+    """bench_check at 10 bodies x 5 years gives seconds and memory for every stage and size."""
+    result = _import("bench_check").main(["--bodies", "10", "--years", "5"], echo=lambda _line: None)
+    assert [s.bodies for s in result.sizes] == [10, 20]
+    for size in result.sizes:
+        assert set(size.seconds) == {"load", "expectations", "check"}
+        assert all(size.maxrss[s] > 0 and size.peak[s] > 0 for s in size.seconds)
+    assert set(result.ratios) == {"load", "expectations", "check"}
+
+
+def test_bench_project_returns_figures() -> None:
+    """bench_project at 10 bodies over 5 years gives a time for both sizes and their ratio."""
+    result = _import("bench_project").main(["--bodies", "10", "--years", "5", "--history", "3"], echo=lambda _line: None)
+    assert [r.bodies for r in result.runs] == [5, 10]
+    assert all(r.seconds is not None and r.maxrss > 0 and r.peak is not None for r in result.runs)
+    assert result.ratio is not None
