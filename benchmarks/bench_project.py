@@ -6,12 +6,13 @@
 The rule book and register come from ``benchmarks/generate.py`` (every rule kind), written as
 TOML and CSV and loaded on the real path (not timed). Timed:
 ``project(book, meetings, today, end=today + years)``. The same is done for half the bodies in
-the same run, and ``time(N) / time(N/2)`` is printed: linear growth gives about 2; the script
+the same run, and ``time(N) / time(N/2)`` of CPU time (``time.process_time``, which a shared
+machine disturbs far less than wall time, also printed) is printed: linear growth gives about 2; the script
 exits 1 when it exceeds ``--limit`` (2.3) or a run does not finish within ``--timeout`` seconds.
 
 ``--history`` is how many years of register lie behind ``today``: the projector re-derives every
 window of a body's whole history each time it places a meeting, so the history length weighs
-on the cost (see benchmarks/README.md). Each run happens in its own forked process (``ru_maxrss``
+on the cost (see benchmarks/README.md). Each run happens in its own process, forked after the imports, (``ru_maxrss``
 is that run's own); the tracemalloc peak comes from a second, separate pass of both sizes at
 once, one per core (``--no-trace`` skips it). Warnings raised while projecting (the
 ``holidays`` package warns for years it has no data for) are counted and printed once each.
@@ -33,6 +34,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from planner.projection import project
+from planner.register import load_meetings
+from planner.rulebook import load_rulebook
+
 try:  # run as a script, benchmarks/ is on sys.path; imported from the tests, the test adds it
     import generate
     from bench_check import _MP, _generate, maxrss_bytes
@@ -52,7 +57,8 @@ def years_after(day: date, years: int) -> date:
 class Run:
     bodies: int
     meetings: int = 0
-    seconds: float | None = None  # None: did not finish within the timeout
+    seconds: float | None = None  # CPU seconds; None: did not finish within the timeout
+    wall: float | None = None
     maxrss: int = 0
     peak: int | None = None
     projected: int = 0
@@ -61,10 +67,6 @@ class Run:
 
 
 def measure(toml_path: Path, csv_path: Path, today: date, end: date, trace: bool) -> dict[str, Any]:
-    from planner.projection import project
-    from planner.register import load_meetings
-    from planner.rulebook import load_rulebook
-
     book = load_rulebook(toml_path)
     meetings = load_meetings(csv_path, book)
     gc.collect()
@@ -72,14 +74,15 @@ def measure(toml_path: Path, csv_path: Path, today: date, end: date, trace: bool
         warnings.simplefilter("always")
         if trace:
             tracemalloc.start()
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         projection = project(book, meetings, today, end=end)
-        seconds = time.perf_counter() - start
+        seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
         peak = tracemalloc.get_traced_memory()[1] if trace else None
         tracemalloc.stop()
     said = Counter(str(w.message) for w in caught)
     return {
-        "seconds": seconds,
+        "seconds": cpu,
+        "wall": seconds,
         "maxrss": maxrss_bytes(),
         "peak": peak,
         "projected": len(projection.projected),
@@ -102,10 +105,10 @@ def _start(target: Callable[..., Any], *args: Any) -> Any:
     return process, receive, time.perf_counter()
 
 
-def _finish(handle: Any, timeout: float) -> Any | None:
+def _finish(handle: Any, timeout: float | None) -> Any | None:
     """The child's result, or ``None`` when it ran past ``timeout`` (it is then ended)."""
     process, receive, started = handle
-    left = max(0.0, timeout - (time.perf_counter() - started))
+    left = None if timeout is None else max(0.0, timeout - (time.perf_counter() - started))
     if not receive.poll(left):
         process.terminate()
         process.join()
@@ -142,7 +145,7 @@ def main(argv: list[str] | None = None, echo: Callable[[str], None] = print) -> 
     began = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="planner-bench-") as tmp:
         handles = [_start(_generate, r.bodies, args.history, args.seed, f"{tmp}/{r.bodies}") for r in runs]
-        files = [_finish(h, float("inf")) for h in handles]
+        files = [_finish(h, None) for h in handles]
         for run, (count, _, _) in zip(runs, files, strict=True):
             run.meetings = count
         for run, (_, toml_path, csv_path) in zip(runs, files, strict=True):
@@ -150,8 +153,8 @@ def main(argv: list[str] | None = None, echo: Callable[[str], None] = print) -> 
             if got is None:
                 echo(f"{run.bodies} bodies: no result within {args.timeout:.0f} s")
                 continue
-            run.seconds, run.maxrss, run.projected, run.problems, run.warnings = got["seconds"], got["maxrss"], got["projected"], got["problems"], got["warnings"]
-            echo(f"timed {run.bodies} bodies: {run.seconds:.2f} s, {run.projected:,} projected meetings")
+            run.seconds, run.wall, run.maxrss, run.projected, run.problems, run.warnings = got["seconds"], got["wall"], got["maxrss"], got["projected"], got["problems"], got["warnings"]
+            echo(f"timed {run.bodies} bodies: {run.seconds:.2f} s CPU, {run.wall:.2f} s wall, {run.projected:,} projected meetings")
         if trace and all(r.seconds is not None for r in runs):
             handles = [_start(measure, Path(t), Path(c), today, end, True) for _, t, c in files]
             for run, handle in zip(runs, handles, strict=True):
@@ -160,12 +163,13 @@ def main(argv: list[str] | None = None, echo: Callable[[str], None] = print) -> 
     half, full = runs
     ratio = full.seconds / half.seconds if full.seconds is not None and half.seconds else None
     ok = ratio is not None and ratio <= args.limit
-    lines = [f"{'bodies':>7} {'meetings':>9} {'seconds':>9} {'maxrss':>8} {'peak':>8} {'projected':>10} {'problems':>9}"]
+    lines = [f"{'bodies':>7} {'meetings':>9} {'cpu s':>9} {'wall s':>9} {'maxrss':>8} {'peak':>8} {'projected':>10} {'problems':>9}"]
     for run in runs:
         seconds = f"{run.seconds:9.2f}" if run.seconds is not None else f"{'>' + str(int(args.timeout)):>9}"
         peak = f"{run.peak / 1e6:6.0f}MB" if run.peak is not None else f"{'-':>8}"
-        lines.append(f"{run.bodies:7d} {run.meetings:9d} {seconds} {run.maxrss / 1e6:6.0f}MB {peak} {run.projected:10d} {run.problems:9d}")
-    lines.append(f"ratio time(N)/time(N/2): {ratio:.2f}" if ratio is not None else "ratio time(N)/time(N/2): unknown (a run did not finish)")
+        wall = f"{run.wall:9.2f}" if run.wall is not None else f"{'-':>9}"
+        lines.append(f"{run.bodies:7d} {run.meetings:9d} {seconds} {wall} {run.maxrss / 1e6:6.0f}MB {peak} {run.projected:10d} {run.problems:9d}")
+    lines.append(f"ratio cpu(N)/cpu(N/2): {ratio:.2f}" if ratio is not None else "ratio cpu(N)/cpu(N/2): unknown (a run did not finish)")
     echo("")
     echo(f"planner project benchmark: {args.bodies} bodies vs {half.bodies}, horizon {today} to {end} ({args.years} years), register of {args.history} years (seed {args.seed})")
     for line in lines:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -21,6 +21,9 @@ from planner import __version__
 from planner.atomic import write_atomic
 from planner.errors import InputError, InputErrors, PlannerError
 from planner.model import ChairTerm, Meeting, RuleBook
+
+if TYPE_CHECKING:
+    from planner.projection import Projection
 
 FORMAT_CHOICE = click.Choice(["text", "markdown", "json", "csv"])
 
@@ -129,6 +132,18 @@ def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+def report_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--format`` and ``-o/--output``, the same on every report command."""
+    func = click.option("-o", "--output", metavar="FILE", help="Write to FILE (atomically) instead of standard output.")(func)
+    return click.option("--format", "fmt", type=FORMAT_CHOICE, default="text", show_default=True)(func)
+
+
+def plan_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--plan`` and ``--plan-file``, for the commands that lay a chair plan on a projection."""
+    func = click.option("--plan-file", metavar="FILE", help="Planned chairs, one country per line ('#' comments).")(func)
+    return click.option("--plan", "plan_text", metavar="COUNTRIES", help='Planned chairs in order, e.g. "Azerbaijan, Kyrgyzstan, Thailand": they host the chair-hosted meetings of their terms; a first candidate who is the current chair confirms the running term.')(func)
+
+
 def emit(text: str, output: str | None) -> None:
     if output and output != "-":
         write_atomic(Path(output), text)
@@ -163,8 +178,7 @@ def main(ctx: click.Context, rules: str | None, meetings: str | None, chairs: st
 
 @main.command()
 @input_options
-@click.option("--format", "fmt", type=FORMAT_CHOICE, default="text", show_default=True)
-@click.option("-o", "--output", metavar="FILE", help="Write to FILE (atomically) instead of standard output.")
+@report_options
 def bodies(inputs: Inputs, fmt: str, output: str | None) -> None:
     """List each body, its category and its cadence in plain words.
 
@@ -243,9 +257,8 @@ def schema(output: str | None) -> None:
 @click.option("--from", "start", metavar="DATE", help="Judge windows from this date (default: all history).")
 @click.option("--to", "end", metavar="DATE", help="Judge windows up to this date (default: --today).")
 @click.option("--body", "body_ids", multiple=True, metavar="ID", help="Only this body (repeatable).")
-@click.option("--format", "fmt", type=FORMAT_CHOICE, default="text", show_default=True)
+@report_options
 @click.option("--problems-only", is_flag=True, help="Only late, missed, excess, uncertain and advisory findings.")
-@click.option("-o", "--output", metavar="FILE", help="Write to FILE (atomically) instead of standard output.")
 def check(inputs: Inputs, start: str | None, end: str | None, body_ids: tuple[str, ...], fmt: str, problems_only: bool, output: str | None) -> None:
     """Did each body meet as often as its rules require?
 
@@ -271,10 +284,8 @@ def check(inputs: Inputs, start: str | None, end: str | None, body_ids: tuple[st
 @click.option("--from", "start", metavar="DATE", help="Start of the horizon (default: --today).")
 @click.option("--to", "end", metavar="DATE", help="End of the horizon (default: 10 years after --today); a year such as 2030 means its last day.")
 @click.option("--body", "body_ids", multiple=True, metavar="ID", help="Only this body (repeatable); bodies it depends on are still projected.")
-@click.option("--format", "fmt", type=FORMAT_CHOICE, default="text", show_default=True)
-@click.option("--plan", "plan_text", metavar="COUNTRIES", help='Planned chairs in order, e.g. "Azerbaijan, Kyrgyzstan, Thailand": they host the chair-hosted meetings of their terms.')
-@click.option("--plan-file", metavar="FILE", help="Planned chairs, one country per line ('#' comments).")
-@click.option("-o", "--output", metavar="FILE", help="Write to FILE (atomically) instead of standard output.")
+@report_options
+@plan_options
 def project(inputs: Inputs, start: str | None, end: str | None, body_ids: tuple[str, ...], fmt: str, plan_text: str | None, plan_file: str | None, output: str | None) -> None:
     """When must each body meet next? A dated schedule with ordinals, hosts and reasons.
 
@@ -287,14 +298,22 @@ def project(inputs: Inputs, start: str | None, end: str | None, body_ids: tuple[
     Example:
       planner project --today 2026-11-26 --to 2030 --plan "Azerbaijan, Kyrgyzstan, Thailand"
     """
-    from planner.chairs_plan import with_chair_hosts
     from planner.render_schedule import render_projection
+
+    projection = hosted_projection(inputs, start, end, body_ids, plan_text, plan_file)
+    emit(render_projection(projection, fmt, rules_label=inputs.rules_label), output)
+
+
+def hosted_projection(inputs: Inputs, start: str | None, end: str | None, body_ids: tuple[str, ...], plan_text: str | None, plan_file: str | None) -> Projection:
+    """The projection with chair-hosted meetings given to the chair of their term: the chair
+    register's, then the plan's."""
+    from planner.chairs_plan import with_chair_hosts
 
     plan = read_plan_option(plan_text, plan_file)
     projection = run_projection(inputs, start, end, body_ids)
     if inputs.book.chairmanship is not None and (plan is not None or own_chair_register(inputs)):
         projection = with_chair_hosts(inputs.book, inputs.chairs, projection, plan)
-    emit(render_projection(projection, fmt, rules_label=inputs.rules_label), output)
+    return projection
 
 
 def read_plan_option(plan_text: str | None, plan_file: str | None) -> list[str] | None:
@@ -324,12 +343,10 @@ def own_chair_register(inputs: Inputs) -> bool:
 
 @main.command()
 @input_options
-@click.option("--plan", "plan_text", metavar="COUNTRIES", help='Candidates in order, e.g. "Azerbaijan, Kyrgyzstan, Thailand"; a first candidate who is the current chair confirms the running term.')
-@click.option("--plan-file", metavar="FILE", help="Candidates, one country per line ('#' comments).")
+@plan_options
 @click.option("--country", metavar="NAME", help="Only this country: the terms it chaired or will chair, and the meetings it hosts.")
 @click.option("--to", "end", metavar="DATE", help="End of the projection the plan is laid on (default: 10 years after --today); a year means its last day.")
-@click.option("--format", "fmt", type=FORMAT_CHOICE, default="text", show_default=True)
-@click.option("-o", "--output", metavar="FILE", help="Write to FILE (atomically) instead of standard output.")
+@report_options
 def chairs(inputs: Inputs, plan_text: str | None, plan_file: str | None, country: str | None, end: str | None, fmt: str, output: str | None) -> None:
     """Who chairs when? The chair terms of the register, checked against the rule book, and a plan.
 
@@ -366,8 +383,7 @@ def chairs(inputs: Inputs, plan_text: str | None, plan_file: str | None, country
 @click.option("--to", "end", metavar="DATE", help="End of the projection horizon (default: 10 years after --today); a year means its last day.")
 @click.option("--body", "body_ids", multiple=True, metavar="ID", help="Only this body's meetings (repeatable).")
 @click.option("--no-projected", is_flag=True, help="Only the register's meetings, without the projection.")
-@click.option("--plan", "plan_text", metavar="COUNTRIES", help="Chair plan, as for `planner project`: the planned chairs host.")
-@click.option("--plan-file", metavar="FILE", help="Chair plan, one country per line.")
+@plan_options
 @click.option("--base-url", metavar="URL", help="Where DIR will be served, for the subscribe links of index.html.")
 def ics(inputs: Inputs, out: str, start: str | None, end: str | None, body_ids: tuple[str, ...], no_projected: bool, plan_text: str | None, plan_file: str | None, base_url: str | None) -> None:
     """Write iCalendar feeds: one per body, all.ics and index.html.
@@ -389,13 +405,7 @@ def ics(inputs: Inputs, out: str, start: str | None, end: str | None, body_ids: 
     if no_projected:
         meetings = list(inputs.meetings)
     else:
-        plan = read_plan_option(plan_text, plan_file)
-        projection = run_projection(inputs, start, end, ())
-        if book.chairmanship is not None and (plan is not None or own_chair_register(inputs)):
-            from planner.chairs_plan import with_chair_hosts
-
-            projection = with_chair_hosts(book, inputs.chairs, projection, plan)
-        meetings = projection.meetings()
+        meetings = hosted_projection(inputs, start, end, (), plan_text, plan_file).meetings()
     if ids is not None:
         meetings = [m for m in meetings if m.body in ids]
     stamp = datetime.combine(inputs.today, datetime.min.time(), UTC)
@@ -413,7 +423,7 @@ def horizon_day(value: str | None, name: str, *, end: bool) -> date | None:
     return _day_option(value, name)
 
 
-def run_projection(inputs: Inputs, start: str | None, end: str | None, body_ids: tuple[str, ...]):
+def run_projection(inputs: Inputs, start: str | None, end: str | None, body_ids: tuple[str, ...]) -> Projection:
     from planner.projection import project as run_project
 
     book = inputs.book

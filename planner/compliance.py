@@ -15,7 +15,7 @@ from enum import StrEnum
 
 from planner.dates import Grain
 from planner.expectations import Expectation, ExpectationEngine, ordinal, rule_words
-from planner.model import AdHocRule, AtLeastRule, Body, Meeting, RuleBook, Status
+from planner.model import AdHocRule, AtLeastRule, Body, Meeting, Rule, RuleBook, Status
 
 
 class Verdict(StrEnum):
@@ -132,11 +132,19 @@ class Judge:
     def __init__(self, engine: ExpectationEngine, today: date) -> None:
         self.engine = engine
         self.today = today
+        self._words: dict[int, str] = {}
+
+    def words(self, rule: Rule) -> str:
+        """The rule in words, worded once per rule rather than once per window."""
+        key = id(rule)
+        if key not in self._words:
+            self._words[key] = rule_words(rule, self.engine.book)
+        return self._words[key]
 
     def judge(self, e: Expectation) -> Finding:
         body = e.body
         book = self.engine.book
-        text = rule_words(e.rule, book)
+        text = self.words(e.rule)
         bm = self.engine.meetings_of(body.id)
         on_time_end = e.deadline
         held: list[Meeting] = []

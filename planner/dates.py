@@ -114,7 +114,7 @@ class Grain(StrEnum):
 
     @property
     def months(self) -> int:
-        return {"year": 12, "half": 6, "quarter": 3, "month": 1}.get(self.value, 0)
+        return _GRAIN_MONTHS[self]
 
     def index(self, day: date) -> int:
         """The number of the period holding ``day``."""
@@ -149,6 +149,7 @@ class Grain(StrEnum):
         return start.isoformat()
 
 
+_GRAIN_MONTHS = {Grain.YEAR: 12, Grain.HALF: 6, Grain.QUARTER: 3, Grain.MONTH: 1, Grain.DAY: 0}
 _UNIT_GRAIN = {"y": Grain.YEAR, "m": Grain.MONTH, "d": Grain.DAY}
 _UNIT_WORDS = {"y": ("year", "years"), "m": ("month", "months"), "d": ("day", "days")}
 

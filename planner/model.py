@@ -12,7 +12,7 @@ from enum import StrEnum
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
 from planner.dates import Duration, Grain, PartialDate
 
@@ -257,8 +257,9 @@ class Body(Frozen):
         """The name for tables: the full name unless it is too long to line up."""
         return self.name if len(self.name) <= 30 or not self.short_name else self.short_name
 
-    def names(self) -> set[str]:
-        return {self.id.casefold(), self.name.casefold(), self.short_name.casefold(), *(a.casefold() for a in self.aliases)} - {""}
+    def names(self) -> frozenset[str]:
+        """Id, name, short name and aliases, case-folded: what a register may call the body."""
+        return frozenset(n.casefold() for n in (self.id, self.name, self.short_name, *self.aliases) if n)
 
 
 class Chairmanship(Frozen):
@@ -288,17 +289,22 @@ class CBM(Frozen):
 
 
 class RuleBook(Frozen):
+    _by_name: dict[str, Body] = PrivateAttr(default_factory=dict)
+    _table_of: tuple[Body, ...] | None = PrivateAttr(default=None)
     organization: Organization
     chairmanship: Chairmanship | None = None
     bodies: tuple[Body, ...] = Field(min_length=1)
     cbms: tuple[CBM, ...] = ()
 
     def body(self, key: str) -> Body | None:
-        folded = key.strip().casefold()
-        for body in self.bodies:
-            if folded in body.names():
-                return body
-        return None
+        """The body called ``key`` (id, name or alias, any case), looked up in a table built once."""
+        if self._table_of is not self.bodies:  # built once; rebuilt after model_copy(update=...)
+            table: dict[str, Body] = {}
+            for body in self.bodies:
+                for name in body.names():
+                    table.setdefault(name, body)
+            self._by_name, self._table_of = table, self.bodies
+        return self._by_name.get(key.strip().casefold())
 
     def body_ids(self) -> list[str]:
         return [b.id for b in self.bodies]

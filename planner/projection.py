@@ -84,7 +84,9 @@ class _BodyState:
 def _satisfying(e: Expectation, bm: BodyMeetings, end: date) -> list[Meeting]:
     out = []
     for m in bm.overlapping(e.window.start, end):
-        if counts(e.rule, m) and m.status in SATISFYING and m.start.latest >= e.window.start and m.start.earliest <= end:
+        # Only a meeting surely inside the window satisfies it: one whose loose date straddles
+        # the window's edge leaves it uncertain, as compliance would judge it.
+        if counts(e.rule, m) and m.status in SATISFYING and m.start.earliest >= e.window.start and m.start.latest <= end:
             out.append(m)
     if isinstance(e.rule, AtLeastRule) and e.rule.min_gap is not None:
         kept: list[Meeting] = []

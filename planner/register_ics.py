@@ -41,9 +41,9 @@ from pydantic import ValidationError
 
 from planner.dates import PartialDate
 from planner.errors import InputErrors, RegisterError
+from planner.inputfile import read_text
 from planner.model import Kind, Meeting, RuleBook, Status
 from planner.register import BodyMatcher
-from planner.rulebook import read_bytes
 
 EXPECTED = "an iCalendar file (BEGIN:VCALENDAR ... END:VCALENDAR) with dated VEVENTs"
 _READ = {"DTSTART", "DTEND", "DURATION", "SUMMARY", "STATUS", "CATEGORIES", "LOCATION", "URL"}
@@ -55,16 +55,8 @@ _STATUSES = {s.value: s for s in Status}
 _SHOWN = 10
 
 
-def _decode(raw: bytes, path: Path) -> str:
-    if not raw.strip():
-        raise RegisterError("is empty", path=path, expected=EXPECTED)
-    if b"\x00" in raw:
-        raise RegisterError("is binary, not iCalendar text", path=path, expected=EXPECTED)
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise RegisterError(f"is not UTF-8 text (byte 0x{raw[exc.start]:02x})", path=path, location=line, expected="a UTF-8 .ics file") from None
+def _decode(path: Path) -> str:
+    text = read_text(path, RegisterError, what="iCalendar", saved_as="a UTF-8 .ics file", empty=EXPECTED)
     if not text.lstrip().upper().startswith("BEGIN:VCALENDAR"):
         first = text.lstrip().splitlines()[0][:60]
         raise RegisterError("is not iCalendar: it does not start with BEGIN:VCALENDAR", path=path, location=1, value=first, expected=EXPECTED)
@@ -75,7 +67,7 @@ def _decode(raw: bytes, path: Path) -> str:
 
 def parse_calendars(path: Path) -> list[Calendar]:
     """The calendars of an .ics file, with X-WR-TIMEZONE turned into standard time zones."""
-    text = _decode(read_bytes(path, RegisterError), path)
+    text = _decode(path)
     try:
         calendars = Calendar.from_ical(text, multiple=True)
     except ValueError as exc:

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ValidationError
 
 from planner import model
 from planner.errors import InputErrors, RuleBookError
+from planner.inputfile import read_text
 from planner.model import AfterRule, RuleBook, cycle_in
 
 _TOML_POS = re.compile(r"^(?P<msg>.*?)\s*\(at line (?P<line>\d+), column (?P<col>\d+)\)$")
@@ -34,33 +35,10 @@ def embedded_path(name: str) -> Path:
     return source
 
 
-def read_bytes(path: Path, error: type[RuleBookError] | Any) -> bytes:
-    """Read an input file, turning every OS failure into one clear input error."""
-    if not path.exists():
-        raise error("no such file", path=path)
-    if path.is_dir():
-        raise error("is a directory, not a file", path=path, expected="a file")
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise error(f"cannot be read: {exc.strerror or exc}", path=path) from None
-
-
 def load_rulebook(path: str | Path) -> RuleBook:
     """Read and validate a rule book; raise :class:`RuleBookError` (or several) on any problem."""
     path = Path(path)
-    raw = read_bytes(path, RuleBookError)
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise RuleBookError("is UTF-16; TOML must be UTF-8", path=path, expected="the file saved as UTF-8")
-    if b"\x00" in raw:
-        raise RuleBookError("is binary, not TOML text", path=path, expected="a UTF-8 TOML file")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise RuleBookError(f"is not UTF-8 text (byte 0x{raw[exc.start]:02x})", path=path, location=line, expected="the file saved as UTF-8") from None
-    if not text.strip():  # after decoding: a BOM alone is empty too
-        raise RuleBookError("is empty", path=path, expected="a rule book: an [organization] table and [[bodies]]")
+    text = read_text(path, RuleBookError, what="TOML", empty="a rule book: an [organization] table and [[bodies]]")
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -63,7 +63,7 @@ BAD_MEETINGS: dict[str, tuple[str | None, str]] = {
     "duplicate_column.csv": ("1", "column 'start' appears twice"),
     "empty.csv": (None, "is empty"),
     "bom_only.csv": (None, "is empty"),
-    "binary_junk.csv": (None, "is binary, not text"),
+    "binary_junk.csv": (None, "is binary, not CSV or JSON text"),
     "bad_ordinal.csv": ("3", "ordinal: is not a whole number (got 'seventh')"),
     "too_many_fields.csv": ("3", "9 fields but the header has 8"),
     "unclosed_quote.csv": ("2", "a quoted cell is never closed"),

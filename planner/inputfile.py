@@ -1,0 +1,52 @@
+"""Reading an input file as text, with one clear error for each way it can fail.
+
+Rule books, CSV/JSON registers and .ics registers share these failures: missing, a directory,
+unreadable, binary junk, not UTF-8 (Excel's "Unicode text" is UTF-16), or empty (a BOM alone
+counts as empty). Each becomes an :class:`~planner.errors.InputError` of the caller's class.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from planner.errors import InputError
+
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def read_bytes(path: Path, error: type[InputError]) -> bytes:
+    """Read an input file, turning every OS failure into one clear input error."""
+    if not path.exists():
+        raise error("no such file", path=path)
+    if path.is_dir():
+        raise error("is a directory, not a file", path=path, expected="a file")
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise error(f"cannot be read: {exc.strerror or exc}", path=path) from None
+
+
+def read_text(path: Path, error: type[InputError], *, what: str, utf16: bool = False, saved_as: str = "the file saved as UTF-8", empty: str = "some content") -> str:
+    """The text of ``path``: UTF-8 with or without BOM, or (with ``utf16``) UTF-16 with BOM.
+
+    ``what`` names the kind of file in messages ("TOML", "iCalendar", ...).
+    """
+    raw = read_bytes(path, error)
+    if raw.startswith(UTF16_BOMS):
+        if not utf16:
+            raise error(f"is UTF-16; {what} must be UTF-8", path=path, expected=saved_as)
+        try:
+            text = raw.decode("utf-16")
+        except UnicodeDecodeError:
+            raise error("claims to be UTF-16 but does not decode", path=path, expected=saved_as) from None
+    elif b"\x00" in raw:
+        raise error(f"is binary, not {what} text", path=path, expected=f"a UTF-8 {what} file")
+    else:
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = raw[: exc.start].count(b"\n") + 1
+            raise error(f"is not UTF-8 text (byte 0x{raw[exc.start]:02x})", path=path, location=line, expected=saved_as) from None
+    if not text.strip():  # after decoding: a BOM alone is empty too
+        raise error("is empty", path=path, expected=empty)
+    return text
