@@ -143,7 +143,6 @@ class Judge:
 
     def judge(self, e: Expectation) -> Finding:
         body = e.body
-        book = self.engine.book
         text = self.words(e.rule)
         bm = self.engine.meetings_of(body.id)
         on_time_end = e.deadline

@@ -103,6 +103,13 @@ class BodyMeetings:
         self.starts = [m.earliest for m in self.meetings]
         self.max_span = max((m.latest - m.earliest for m in self.meetings), default=timedelta(0))
 
+    def add(self, meeting: Meeting) -> None:
+        """Insert one meeting in order (projection adds them one by one)."""
+        at = bisect.bisect_right(self.meetings, meeting.sort_key(), key=Meeting.sort_key)
+        self.meetings.insert(at, meeting)
+        self.starts.insert(at, meeting.earliest)
+        self.max_span = max(self.max_span, meeting.latest - meeting.earliest)
+
     def overlapping(self, start: date, end: date) -> list[Meeting]:
         """Meetings whose possible days touch ``[start, end]``."""
         low_key = start - self.max_span if start > date.min + self.max_span else date.min
@@ -211,21 +218,26 @@ class ExpectationEngine:
     def for_body(self, body: Body, start: date | None, end: date, *, pending: bool = True) -> list[Expectation]:
         out: list[Expectation] = []
         for index, rule in enumerate(body.rules):
-            if isinstance(rule, EveryRule):
-                found = self._every(body, index, rule, end, pending)
-            elif isinstance(rule, AfterRule):
-                found = self._after(body, index, rule, end, pending)
-            elif isinstance(rule, AtLeastRule | AtMostRule):
-                found = self._per_period(body, index, rule, start, end)
-            else:
-                found = []
-            out.extend(e for e in found if start is None or e.window.end >= start or e.pending)
+            out.extend(self.for_rule(body, index, rule, start, end, pending=pending))
         out.sort(key=lambda e: (e.window.start, e.rule_index))
         return out
 
+    def for_rule(self, body: Body, index: int, rule: Rule, start: date | None, end: date, *, pending: bool = True, chain_from: date | None = None) -> list[Expectation]:
+        """The expectations of one rule. ``chain_from`` lets a rolling chain start from the last
+        counting meeting before that day instead of the body's whole history (projection)."""
+        if isinstance(rule, EveryRule):
+            found = self._every(body, index, rule, end, pending, chain_from)
+        elif isinstance(rule, AfterRule):
+            found = self._after(body, index, rule, end, pending)
+        elif isinstance(rule, AtLeastRule | AtMostRule):
+            found = self._per_period(body, index, rule, start, end)
+        else:
+            found = []
+        return [e for e in found if start is None or e.window.end >= start or e.pending]
+
     # -- every ------------------------------------------------------------------------------
 
-    def _every(self, body: Body, index: int, rule: EveryRule, end: date, pending: bool) -> list[Expectation]:
+    def _every(self, body: Body, index: int, rule: EveryRule, end: date, pending: bool, chain_from: date | None = None) -> list[Expectation]:
         counting = [m for m in self.meetings_of(body.id).meetings if counts(rule, m)]
         if rule.mode == "grid":
             return self._grid(body, index, rule, counting, end, pending)
@@ -234,6 +246,10 @@ class ExpectationEngine:
         founded = effective_start(body, rule)
         if founded and (not origins or origins[0].earliest > founded) and rule.since is None:
             origins.insert(0, None)
+        if chain_from is not None:
+            before = [i for i, m in enumerate(origins) if m is not None and m.earliest < chain_from]
+            if before:
+                origins = origins[before[-1] :]
         found: dict[int, Expectation] = {}
         for origin in origins:
             if origin is None:

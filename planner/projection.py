@@ -20,6 +20,7 @@ from planner.expectations import BodyMeetings, Expectation, ExpectationEngine, c
 from planner.model import (
     AdHocRule,
     AtLeastRule,
+    AtMostRule,
     Body,
     EveryRule,
     Kind,
@@ -125,42 +126,56 @@ class Projector:
 
     def _project_body(self, body: Body) -> list[Meeting]:
         state = self._state(body)
-        failed: set[tuple[int, int]] = set()
-        for _ in range(MAX_ROUNDS):
-            bm = self.engine.meetings_of(body.id)
-            progressed = False
-            for e in self.engine.for_body(body, None, self.end, pending=False):
-                if (e.rule_index, e.period) in failed or e.maximum is not None:
-                    continue
-                if e.window.start > self.end:
-                    continue
-                if e.deadline < self.not_before:
-                    # A closed window: only a chain left with nothing after it needs a
-                    # meeting (as soon as possible); a late meeting already answered it.
-                    if e.late_until is None or _satisfying(e, bm, e.late_until):
+        for index, rule in enumerate(body.rules):
+            if isinstance(rule, AdHocRule | AtMostRule):
+                continue
+            # A rolling chain moves with each new meeting: recompute it after each placement.
+            # Other rules have fixed windows: one pass places everything they miss.
+            rolling = isinstance(rule, EveryRule) and rule.mode == "rolling"
+            failed: set[int] = set()
+            for _ in range(MAX_ROUNDS):
+                placed = False
+                for e in self.engine.for_rule(body, index, rule, None, self.end, pending=False, chain_from=self.start if rolling else None):
+                    if e.period in failed:
                         continue
-                    have: list[Meeting] = []
-                    window = self._overdue(e)
-                else:
-                    have = _satisfying(e, bm, e.deadline)
-                    window = self._placement_window(e)
-                if window is None:
-                    continue
-                missing = e.minimum - len(have)
-                if missing <= 0:
-                    continue
-                new = self._place(state, e, window, have, missing)
-                if not new:
-                    failed.add((e.rule_index, e.period))
-                    continue
-                state.added.extend(new)
-                self.engine.by_body[body.id] = BodyMeetings([*bm.meetings, *new])
-                progressed = True
-                # A rolling chain moves with each new meeting: recompute before going on.
-                break
-            if not progressed:
-                break
+                    new = self._fill(state, e)
+                    if new is None:
+                        continue
+                    if not new:
+                        failed.add(e.period)
+                        continue
+                    placed = True
+                    if rolling:
+                        break
+                if not (rolling and placed):
+                    break
         return state.added
+
+    def _fill(self, state: _BodyState, e: Expectation) -> list[Meeting] | None:
+        """Place what ``e`` still lacks: ``None`` when it lacks nothing, ``[]`` when no date fits."""
+        if e.window.start > self.end:
+            return None
+        bm = self.engine.meetings_of(state.body.id)
+        if e.deadline < self.not_before:
+            # A closed window: only a chain left with nothing after it needs a meeting (as
+            # soon as possible); a late meeting already answered it.
+            if e.late_until is None or _satisfying(e, bm, e.late_until):
+                return None
+            have: list[Meeting] = []
+            window = self._overdue(e)
+        else:
+            have = _satisfying(e, bm, e.deadline)
+            window = self._placement_window(e)
+        missing = e.minimum - len(have)
+        if window is None or missing <= 0:
+            return None
+        new = self._place(state, e, window, have, missing)
+        if state.body.id not in self.engine.by_body:
+            self.engine.by_body[state.body.id] = bm
+        for meeting in new:
+            bm.add(meeting)
+        state.added.extend(new)
+        return new
 
     def _placement_window(self, e: Expectation) -> Window:
         """Where a meeting for ``e`` may go: the due period (a rolling chain is due in its
@@ -186,14 +201,16 @@ class Projector:
         days = body.duration_days
         bm = self.engine.meetings_of(body.id)
         gap = e.rule.min_gap if isinstance(e.rule, AtLeastRule) else None
-        taken = [m for m in bm.overlapping(window.start - timedelta(days=400), window.end + timedelta(days=400)) if m.status in SATISFYING]
+        span = timedelta(days=400)  # no min_gap reaches further than a year
+        taken = [(m.earliest, m.latest, gap.add_to(m.earliest) if gap else m.earliest) for m in bm.overlapping(window.start - span, window.end + span) if m.status in SATISFYING]
 
         def accept(day: date) -> bool:
             end_day = day + timedelta(days=days - 1)
-            for m in taken:
-                if m.earliest <= end_day and day <= m.latest:
+            reach = gap.add_to(day) if gap else day
+            for first, last, first_plus_gap in taken:
+                if first <= end_day and day <= last:
                     return False
-                if gap and (day < gap.add_to(m.earliest) and m.earliest < gap.add_to(day)):
+                if gap and day < first_plus_gap and first < reach:
                     return False
             return True
 
@@ -211,7 +228,7 @@ class Projector:
                 break
             meeting = self._meeting(state, e, start_day, city, country, len(have) + len(new) + 1)
             new.append(meeting)
-            taken.append(meeting)
+            taken.append((meeting.earliest, meeting.latest, gap.add_to(meeting.earliest) if gap else meeting.earliest))
         return new
 
     def _targets(self, state: _BodyState, e: Expectation, window: Window, have: list[Meeting], missing: int) -> list[date]:

@@ -8,8 +8,8 @@ closest known ones.
 from __future__ import annotations
 
 import csv
-import gc
 import difflib
+import gc
 import io
 import json
 from collections.abc import Callable, Iterable, Iterator
