@@ -238,18 +238,22 @@ class ExpectationEngine:
     # -- every ------------------------------------------------------------------------------
 
     def _every(self, body: Body, index: int, rule: EveryRule, end: date, pending: bool, chain_from: date | None = None) -> list[Expectation]:
-        counting = [m for m in self.meetings_of(body.id).meetings if counts(rule, m)]
+        bm = self.meetings_of(body.id)
         if rule.mode == "grid":
-            return self._grid(body, index, rule, counting, end, pending)
+            return self._grid(body, index, rule, [m for m in bm.meetings if counts(rule, m)], end, pending)
         grain, step = rule.interval.grain, rule.interval.periods
-        origins: list[Meeting | None] = [m for m in counting if m.status in CHAINING]
-        founded = effective_start(body, rule)
-        if founded and (not origins or origins[0].earliest > founded) and rule.since is None:
-            origins.insert(0, None)
+        first = 0
         if chain_from is not None:
-            before = [i for i, m in enumerate(origins) if m is not None and m.earliest < chain_from]
-            if before:
-                origins = origins[before[-1] :]
+            # Start from the last origin before chain_from: found by bisection, not a scan, so
+            # that a projection placing meeting after meeting stays linear.
+            j = bisect.bisect_left(bm.starts, chain_from) - 1
+            while j >= 0 and not (counts(rule, bm.meetings[j]) and bm.meetings[j].status in CHAINING):
+                j -= 1
+            first = max(j, 0)
+        origins: list[Meeting | None] = [m for m in bm.meetings[first:] if counts(rule, m) and m.status in CHAINING]
+        founded = effective_start(body, rule)
+        if first == 0 and founded and (not origins or origins[0].earliest > founded) and rule.since is None:
+            origins.insert(0, None)
         found: dict[int, Expectation] = {}
         for origin in origins:
             if origin is None:

@@ -133,9 +133,10 @@ class Projector:
             # Other rules have fixed windows: one pass places everything they miss.
             rolling = isinstance(rule, EveryRule) and rule.mode == "rolling"
             failed: set[int] = set()
+            chain_from = self.start
             for _ in range(MAX_ROUNDS):
                 placed = False
-                for e in self.engine.for_rule(body, index, rule, None, self.end, pending=False, chain_from=self.start if rolling else None):
+                for e in self.engine.for_rule(body, index, rule, None, self.end, pending=False, chain_from=chain_from if rolling else None):
                     if e.period in failed:
                         continue
                     new = self._fill(state, e)
@@ -146,6 +147,8 @@ class Projector:
                         continue
                     placed = True
                     if rolling:
+                        # Windows before the new meeting are answered; chain on from it.
+                        chain_from = max(chain_from, new[-1].earliest + timedelta(days=1))
                         break
                 if not (rolling and placed):
                     break
@@ -201,7 +204,8 @@ class Projector:
         days = body.duration_days
         bm = self.engine.meetings_of(body.id)
         gap = e.rule.min_gap if isinstance(e.rule, AtLeastRule) else None
-        span = timedelta(days=400)  # no min_gap reaches further than a year
+        # Only meetings within a gap (or a meeting's length) of the window can conflict.
+        span = (gap.add_to(window.start) - window.start if gap else timedelta(0)) + timedelta(days=days + bm.max_span.days)
         taken = [(m.earliest, m.latest, gap.add_to(m.earliest) if gap else m.earliest) for m in bm.overlapping(window.start - span, window.end + span) if m.status in SATISFYING]
 
         def accept(day: date) -> bool:
