@@ -204,9 +204,10 @@ class Projector:
         days = body.duration_days
         bm = self.engine.meetings_of(body.id)
         gap = e.rule.min_gap if isinstance(e.rule, AtLeastRule) else None
-        # Only meetings within a gap (or a meeting's length) of the window can conflict.
+        # Only meetings within a gap (or a meeting's length) of the window can conflict, and
+        # only those with firm dates: a meeting known to the year does not block the year.
         span = (gap.add_to(window.start) - window.start if gap else timedelta(0)) + timedelta(days=days + bm.max_span.days)
-        taken = [(m.earliest, m.latest, gap.add_to(m.earliest) if gap else m.earliest) for m in bm.overlapping(window.start - span, window.end + span) if m.status in SATISFYING]
+        taken = [(m.earliest, m.latest, gap.add_to(m.earliest) if gap else m.earliest) for m in bm.overlapping(window.start - span, window.end + span) if m.status in SATISFYING and m.exact]
 
         def accept(day: date) -> bool:
             end_day = day + timedelta(days=days - 1)

@@ -131,3 +131,24 @@ def test_project_body_filter(runner):
     data = json.loads(runner.invoke(main, ["project", "--today", "2026-11-26", "--body", "ministerial_council", "--format", "json"]).output)
     assert {m["body"] for m in data["meetings"]} == {"ministerial_council"}
     assert [m["start"][:4] for m in data["meetings"]] == ["2028", "2032", "2036"]
+
+
+def test_meeting_known_only_to_the_year_does_not_block_placement():
+    """A planned meeting dated only '2026' leaves the days of 2026 free for other meetings."""
+    from planner.dates import PartialDate
+    from planner.model import Meeting, Status
+    from planner.rulebook import parse_rulebook
+
+    book = parse_rulebook(
+        {
+            "organization": {"id": "o", "name": "Org", "short_name": "O", "members": [{"name": "Kazakhstan", "code": "KZ"}], "secretariat": {"city": "Astana", "country": "Kazakhstan"}},
+            "bodies": [{"id": "board", "name": "Board", "category": "governing", "host": "secretariat", "duration_days": 2, "rules": [{"kind": "at_least", "count": 2, "per": "half"}]}],
+        }
+    )
+    register = [
+        Meeting(body="board", start=PartialDate.parse("2026"), status=Status.PLANNED),
+        Meeting(body="board", start=PartialDate.parse("2026-07-07")),
+    ]
+    projection = project(book, register, date(2026, 6, 30), end=date(2026, 12, 31))
+    assert projection.problems == ()
+    assert [m.start.earliest.month >= 7 for m in projection.projected] == [True]
