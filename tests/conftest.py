@@ -34,3 +34,14 @@ def cica_chairs():
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()
+
+
+def days_off(book: RuleBook, meeting: Meeting) -> list[tuple[str, str]]:
+    """The days of ``meeting`` that are not working days of its host, with the reason."""
+    from datetime import timedelta
+
+    from planner.placement import calendar_for
+
+    calendar = calendar_for(book.body(meeting.body), book, meeting.country)
+    days = [meeting.earliest + timedelta(days=i) for i in range((meeting.latest - meeting.earliest).days + 1)]
+    return [(d.isoformat(), calendar.why_not(d)) for d in days if not calendar.is_working(d)]

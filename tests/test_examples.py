@@ -19,10 +19,11 @@ from click.testing import CliRunner
 from planner.cli import main
 from planner.compliance import Finding, Report, Verdict, check
 from planner.model import Meeting, RuleBook, Status
-from planner.placement import calendar_for
 from planner.projection import Projection, project
 from planner.register import load_meetings
 from planner.rulebook import load_rulebook
+
+from .conftest import days_off
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -316,6 +317,4 @@ def test_example_projection_falls_on_working_days(name):
     """Every day of every projected meeting is a working day of its host country."""
     book, _ = _load(name)
     for meeting in _projection(name).projected:
-        calendar = calendar_for(book.body(meeting.body), book, meeting.country)
-        days = [meeting.earliest + timedelta(days=i) for i in range((meeting.latest - meeting.earliest).days + 1)]
-        assert [d for d in days if not calendar.is_working(d)] == [], f"{meeting.body} {meeting.start}: {calendar.why_not(meeting.earliest)}"
+        assert days_off(book, meeting) == [], f"{meeting.body} {meeting.start}"

@@ -12,9 +12,10 @@ from planner.compliance import VIOLATIONS, Verdict, check
 from planner.dates import PartialDate
 from planner.expectations import ExpectationEngine
 from planner.model import Kind, Meeting, Status
-from planner.placement import calendar_for
 from planner.projection import project
 from planner.rulebook import parse_rulebook
+
+from .conftest import days_off
 
 TODAY = date(2026, 6, 15)
 SETTINGS = settings(max_examples=int(__import__("os").environ.get("PLANNER_HYPOTHESIS_EXAMPLES", 40)), deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -166,11 +167,7 @@ def test_projection_invariant(case):
         if f.expectation and f.expectation.deadline > TODAY and f.verdict not in (Verdict.MET, Verdict.OPEN):
             assert (f.expectation.key, f.verdict) in already or (f.body.id, f.window_label) in problem_windows, f.why
     for m in projection.projected:
-        cal = calendar_for(book.body(m.body), book, m.country)
-        day = m.earliest
-        while day <= m.latest:
-            assert cal.is_working(day), (m, cal.why_not(day))
-            day += timedelta(days=1)
+        assert days_off(book, m) == [], m
         assert TODAY < m.earliest <= end
     starts = [m.sort_key() for m in projection.projected]
     assert starts == sorted(starts)
