@@ -219,22 +219,31 @@ class Projector:
                     return False
             return True
 
-        targets = self._targets(state, e, window, have, missing)
-        new: list[Meeting] = []
-        for target in targets:
-            start_day = self._back_to_back(body, calendar, window, target)
-            if start_day is None:
-                start_day = calendar.place(target, days, window, accept=accept)
-            if start_day is None:
-                where = f" in {country}" if country else ""
-                self.problems.append(
-                    ProjectionProblem(body, window, e.label, f"{body.name}: no {days} consecutive working day{'s' if days > 1 else ''}{where} fit in {window} ({e.reason}); nothing was projected for {e.label}.")
-                )
-                break
-            meeting = self._meeting(state, e, start_day, city, country, len(have) + len(new) + 1)
-            new.append(meeting)
-            taken.append((meeting.earliest, meeting.latest, gap.add_to(meeting.earliest) if gap else meeting.earliest))
-        return new
+        def choose(targets: list[date]) -> list[date] | None:
+            chosen: list[date] = []
+            for target in targets:
+                start_day = self._back_to_back(body, calendar, window, target)
+                if start_day is None:
+                    start_day = calendar.place(target, days, window, accept=accept)
+                if start_day is None:
+                    del taken[len(taken) - len(chosen) :]
+                    return None
+                chosen.append(start_day)
+                end_day = start_day + timedelta(days=days - 1)
+                taken.append((start_day, end_day, gap.add_to(start_day) if gap else start_day))
+            return chosen
+
+        # The preferred spread first; if the gaps or holidays leave no room for it, pack the
+        # meetings from the start of the window, each as early as it may be.
+        starts = choose(self._targets(state, e, window, have, missing)) or (choose([window.start] * missing) if missing > 1 or gap else None)
+        if starts is None:
+            where = f" in {country}" if country else ""
+            apart = f", {gap.words()} apart," if gap else ""
+            self.problems.append(
+                ProjectionProblem(body, window, e.label, f"{body.name}: {missing} meeting{'s' if missing > 1 else ''} of {days} consecutive working day{'s' if days > 1 else ''}{where}{apart} do not fit in {window} ({e.reason}); nothing was projected for {e.label}.")
+            )
+            return []
+        return [self._meeting(state, e, day, city, country, len(have) + k + 1) for k, day in enumerate(sorted(starts))]
 
     def _targets(self, state: _BodyState, e: Expectation, window: Window, have: list[Meeting], missing: int) -> list[date]:
         body = state.body
