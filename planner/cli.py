@@ -6,11 +6,12 @@ found violations; 2 bad input or usage, as one line per problem and never a trac
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import sys
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -20,6 +21,7 @@ import click
 
 from planner import __version__
 from planner.atomic import write_atomic
+from planner.dates import MAX_YEAR, MIN_YEAR
 from planner.errors import InputError, InputErrors, PlannerError
 from planner.model import ChairTerm, Meeting, RuleBook
 
@@ -31,9 +33,16 @@ FORMAT_CHOICE = click.Choice(["text", "markdown", "json", "csv"])
 
 def _parse_day(value: str, source: str) -> date:
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a date; expected YYYY-MM-DD", param_hint=source) from None
+    return _in_range(day, value, source)
+
+
+def _in_range(day: date, value: str, source: str) -> date:
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        raise click.BadParameter(f"{value!r} is out of range; expected a year from {MIN_YEAR} to {MAX_YEAR}", param_hint=source)
+    return day
 
 
 def today_from_env(value: str | None) -> date:
@@ -43,7 +52,7 @@ def today_from_env(value: str | None) -> date:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
         try:
-            return datetime.fromtimestamp(int(epoch), UTC).date()
+            return _in_range(datetime.fromtimestamp(int(epoch), UTC).date(), epoch, "SOURCE_DATE_EPOCH")
         except (ValueError, OverflowError, OSError):
             raise click.BadParameter(f"{epoch!r} is not a Unix time in seconds", param_hint="SOURCE_DATE_EPOCH") from None
     return datetime.now(UTC).date()
@@ -147,9 +156,22 @@ def plan_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 def emit(text: str, output: str | None) -> None:
     if output and output != "-":
-        write_atomic(Path(output), text)
+        with writing(output):
+            write_atomic(Path(output), text)
     else:
         click.echo(text, nl=False)
+
+
+@contextlib.contextmanager
+def writing(target: str) -> Iterator[None]:
+    """An output that cannot be written (a folder, a file where a folder should be, no
+    permission) is one line and exit 2, like bad input."""
+    try:
+        yield
+    except OSError as exc:
+        blocked = f" ({exc.filename})" if exc.filename and not str(exc.filename).endswith(".tmp") and str(exc.filename) != target else ""
+        click.echo(f"error: {target}: cannot write: {exc.strerror or exc}{blocked} (expected a writable file path or folder)", err=True)
+        sys.exit(2)
 
 
 def _day_option(value: str | None, name: str) -> date | None:
@@ -416,14 +438,16 @@ def ics(inputs: Inputs, out: str, start: str | None, end: str | None, body_ids: 
     if out == "-":
         click.echo(combined_calendar_bytes(book, meetings, stamp).decode("utf-8"), nl=False)
         return
-    written = write_feeds(book, meetings, Path(out), stamp, base_url=base_url)
+    with writing(out):
+        written = write_feeds(book, meetings, Path(out), stamp, base_url=base_url)
     click.echo(f"wrote {len(written)} files to {out}: {len(meetings)} meetings in {len(written) - 2} feeds and all.ics, index.html", err=True)
 
 
 def horizon_day(value: str | None, name: str, *, end: bool) -> date | None:
     """``2030`` means the whole year: its first day for --from, its last for --to."""
     if value and value.isdigit() and len(value) == 4:
-        return date(int(value), 12, 31) if end else date(int(value), 1, 1)
+        year = _in_range(date(max(int(value), 1), 1, 1), value, name).year
+        return date(year, 12, 31) if end else date(year, 1, 1)
     return _day_option(value, name)
 
 

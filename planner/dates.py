@@ -23,6 +23,10 @@ _PARTIAL_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _DURATION_RE = re.compile(r"^([1-9][0-9]*)([ymd])$")
 DURATION_EXPECTED = "a whole number above zero and a unit y, m or d, e.g. '4y', '6m', '60d'"
 PARTIAL_EXPECTED = "a date YYYY, YYYY-MM or YYYY-MM-DD"
+# Every date a rule book, register or option may name: wide enough for any organization's
+# history and future, narrow enough that windows plus intervals stay inside Python's dates.
+MIN_YEAR, MAX_YEAR = 1000, 2999
+MAX_DURATION = {"y": 100, "m": 1200, "d": 36600}
 
 
 class Precision(StrEnum):
@@ -49,8 +53,8 @@ class PartialDate:
             raise ValueError(f"{text!r} is not {PARTIAL_EXPECTED}")
         year_s, month_s, day_s = match.groups()
         year = int(year_s)
-        if year < 1:
-            raise ValueError(f"{text!r} is not a real date")
+        if not MIN_YEAR <= year <= MAX_YEAR:
+            raise ValueError(f"{text!r} is out of range: years {MIN_YEAR} to {MAX_YEAR}")
         if month_s is None:
             return cls(date(year, 1, 1), date(year, 12, 31), Precision.YEAR)
         month = int(month_s)
@@ -74,6 +78,8 @@ class PartialDate:
         if isinstance(value, PartialDate):
             return value
         if isinstance(value, date):
+            if not MIN_YEAR <= value.year <= MAX_YEAR:
+                raise ValueError(f"'{value}' is out of range: years {MIN_YEAR} to {MAX_YEAR}")
             return cls.of(value)
         if isinstance(value, int) and not isinstance(value, bool):
             return cls.parse(f"{value:04d}")
@@ -170,7 +176,10 @@ class Duration:
         match = _DURATION_RE.match(text.strip())
         if not match:
             raise ValueError(f"{text!r} is not a duration; expected {DURATION_EXPECTED}")
-        return cls(int(match.group(1)), match.group(2))
+        amount, unit = int(match.group(1)), match.group(2)
+        if amount > MAX_DURATION[unit]:
+            raise ValueError(f"{text!r} is too long; expected at most {MAX_DURATION[unit]}{unit}")
+        return cls(amount, unit)
 
     @property
     def grain(self) -> Grain:

@@ -81,13 +81,14 @@ class WorkingCalendar:
                     return candidate
         return None
 
-    def place_before(self, anchor: date, days: int, window: Window, *, within: int = 10) -> date | None:
-        """A block of working days ending as close as possible before ``anchor``."""
+    def place_before(self, anchor: date, days: int, window: Window, *, within: int = 10, accept: Callable[[date], bool] = lambda _d: True) -> date | None:
+        """A block of working days ending as close as possible before ``anchor`` (at most
+        ``within`` days before it, so that the two meetings stay back to back)."""
         for back in range(1, within + 1):
             start = anchor - timedelta(days=back + days - 1)
             if start < window.start:
                 return None
-            if self.block_fits(start, days):
+            if start + timedelta(days=days - 1) <= window.end and self.block_fits(start, days) and accept(start):
                 return start
         return None
 

@@ -11,7 +11,7 @@ or late inside the horizon.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -219,10 +219,12 @@ class Projector:
                     return False
             return True
 
+        own = [m.earliest for m in bm.meetings if m.exact and m.status in SATISFYING]
+
         def choose(targets: list[date]) -> list[date] | None:
             chosen: list[date] = []
             for target in targets:
-                start_day = self._back_to_back(body, calendar, window, target)
+                start_day = self._back_to_back(body, calendar, window, target, accept, own + chosen)
                 if start_day is None:
                     start_day = calendar.place(target, days, window, accept=accept)
                 if start_day is None:
@@ -262,18 +264,20 @@ class Projector:
             usable = even_spread(window, missing)
         return sorted(usable)[:missing]
 
-    def _back_to_back(self, body: Body, calendar: WorkingCalendar, window: Window, target: date) -> date | None:
+    def _back_to_back(self, body: Body, calendar: WorkingCalendar, window: Window, target: date, accept: Callable[[date], bool], mine: list[date]) -> date | None:
         """A body that meets just before another is placed on the working days right before
-        that body's meeting nearest the target."""
+        that body's meeting nearest the target (one not already preceded, and keeping the
+        body's own gaps)."""
         if not body.before:
             return None
-        partners = [m for m in self.engine.meetings_of(body.before).meetings if m.status in (Status.PLANNED, Status.PROJECTED) and window.start < m.earliest <= window.end + timedelta(days=1)]
-        if not partners:
-            return None
-        partner = min(partners, key=lambda m: abs((m.earliest - target).days))
-        own = {m.earliest for m in self.engine.meetings_of(body.id).meetings}
-        start = calendar.place_before(partner.earliest, body.duration_days, window)
-        return start if start is not None and start not in own else None
+        partners = [m for m in self.engine.meetings_of(body.before).meetings if m.status in (Status.PLANNED, Status.PROJECTED) and m.exact and window.start < m.earliest <= window.end + timedelta(days=1)]
+        for partner in sorted(partners, key=lambda m: (abs((m.earliest - target).days), m.earliest)):
+            if any(partner.earliest - timedelta(days=10) <= day < partner.earliest for day in mine):
+                continue  # already preceded by one of this body's meetings
+            start = calendar.place_before(partner.earliest, body.duration_days, window, accept=accept)
+            if start is not None:
+                return start
+        return None
 
     def _meeting(self, state: _BodyState, e: Expectation, start_day: date, city: str, country: str, slot: int) -> Meeting:
         body = state.body

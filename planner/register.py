@@ -98,7 +98,7 @@ def read_rows(path: Path, columns: tuple[str, ...], required: tuple[str, ...]) -
         raise RegisterError(f"CSV error: {exc}", path=path, location=line + 1) from None
 
 
-def _validation_errors(exc: ValidationError, path: Path, location: str | int, row: dict[str, Any]) -> list[RegisterError]:
+def validation_errors(exc: ValidationError, path: Path, location: str | int, row: dict[str, Any]) -> list[RegisterError]:
     """One message per bad cell of a row, each naming its column."""
     out = []
     for err in exc.errors():
@@ -178,7 +178,7 @@ def _read_meeting_rows(rows: Iterable[tuple[str | int, dict[str, Any]]], matcher
             fields = _meeting_fields(row, matcher, path, location)
             meetings.append(Meeting.model_validate(fields))
         except ValidationError as exc:
-            errors.extend(_validation_errors(exc, path, location, row))
+            errors.extend(validation_errors(exc, path, location, row))
         except RegisterError as exc:
             errors.append(exc)
         if len(errors) >= 50:
@@ -193,7 +193,7 @@ def chairs_from_rows(rows: Iterable[tuple[str | int, dict[str, Any]]], path: Pat
         try:
             terms.append(ChairTerm.model_validate(fields))
         except ValidationError as exc:
-            errors.extend(_validation_errors(exc, path, location, row))
+            errors.extend(validation_errors(exc, path, location, row))
     if errors:
         raise errors[0] if len(errors) == 1 else InputErrors(errors)
     return terms

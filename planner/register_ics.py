@@ -39,11 +39,11 @@ from icalendar import Calendar, Event
 from icalendar.parser import unescape_backslash
 from pydantic import ValidationError
 
-from planner.dates import PartialDate
+from planner.dates import PARTIAL_EXPECTED, PartialDate
 from planner.errors import InputErrors, RegisterError
 from planner.inputfile import read_text
 from planner.model import Kind, Meeting, RuleBook, Status
-from planner.register import BodyMatcher
+from planner.register import BodyMatcher, validation_errors
 
 EXPECTED = "an iCalendar file (BEGIN:VCALENDAR ... END:VCALENDAR) with dated VEVENTs"
 _READ = {"DTSTART", "DTEND", "DURATION", "SUMMARY", "STATUS", "CATEGORIES", "LOCATION", "URL"}
@@ -152,11 +152,15 @@ def event_days(event: Event, zone: tzinfo) -> tuple[date, date]:
     else:
         end = None
     first = _local(start, zone)
-    if end is None or end <= start:
+    if end is None:
         return first, first
     if isinstance(end, datetime):
-        return first, max(first, _local(end - timedelta(microseconds=1), zone))
-    return first, end - timedelta(days=1)  # DTEND of an all-day event is exclusive
+        # Exports mix forms (an all-day DTSTART with a timed DTEND, a floating start with a
+        # zoned end): compare calendar days, never a date with a datetime.
+        last = _local(end - timedelta(microseconds=1), zone)
+    else:
+        last = end - timedelta(days=1)  # DTEND of an all-day event is exclusive
+    return first, max(first, last)
 
 
 def venue(location: str, book: RuleBook) -> tuple[str, str]:
@@ -227,6 +231,7 @@ def read_ics_meetings(path: str | Path, book: RuleBook, warn: Callable[[str], No
     if not events:
         raise RegisterError("has no VEVENT", path=path, expected=EXPECTED)
     for i, event in enumerate(events):
+        fields: dict[str, Any] = {}
         where = f"VEVENT {i + 1}" + (f" {_text(event, 'SUMMARY')!r}" if _text(event, "SUMMARY") else "")
         try:
             _check(event, path, where)
@@ -234,14 +239,14 @@ def read_ics_meetings(path: str | Path, book: RuleBook, warn: Callable[[str], No
             if body is None:
                 unmatched.append(_text(event, "SUMMARY") or f"VEVENT {i + 1}")
                 continue
-            meetings.append(Meeting.model_validate(meeting_fields(event, body, book, today)))
+            fields = meeting_fields(event, body, book, today)
+            meetings.append(Meeting.model_validate(fields))
         except RegisterError as exc:
             errors.append(exc)
         except ValidationError as exc:
-            err = exc.errors()[0]
-            field = ".".join(str(p) for p in err["loc"])
-            msg = err["msg"].removeprefix("Value error, ")
-            errors.append(RegisterError(f"{field}: {msg}" if field else msg, path=path, location=where))
+            errors.extend(validation_errors(exc, path, where, fields))
+        except ValueError as exc:  # a date of ours (X-PLANNER-DATE) that is not a date
+            errors.append(RegisterError(f"X-PLANNER-DATE: {exc}", path=path, location=where, expected=PARTIAL_EXPECTED))
         if len(errors) >= 50:
             break
     if errors:
