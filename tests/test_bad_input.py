@@ -30,6 +30,7 @@ BAD_RULEBOOKS: dict[str, tuple[str | None, str]] = {
     "bad_duration_words.toml": ("bodies[0].rules[0].interval", "'4 years' is not a duration"),
     "negative_duration.toml": ("bodies[0].rules[0].interval", "'-2y' is not a duration"),
     "zero_duration.toml": ("bodies[0].rules[0].interval", "'0y' is not a duration; expected a whole number above zero"),
+    "duration_too_long.toml": ("bodies[0].rules[0].interval", "'99999y' is too long; expected at most 100y"),
     "bad_per.toml": ("bodies[0].rules[0].per", "'yaer' is not one of year, half, quarter or month"),
     "after_unknown_body.toml": ("bodies[1].rules[0].body", "unknown body; did you mean 'summit'? (got 'sumit'"),
     "after_cycle.toml": ("bodies", "cycle: a -> b -> a"),
@@ -54,6 +55,7 @@ BAD_RULEBOOKS: dict[str, tuple[str | None, str]] = {
 
 BAD_MEETINGS: dict[str, tuple[str | None, str]] = {
     "impossible_date.csv": ("3", "start: '2023-02-30' is not a real date"),
+    "year_out_of_range.csv": ("3", "start: '9998' is out of range: years 1000 to 2999"),
     "end_before_start.csv": ("3", "end 2004-10-20 is before start 2004-10-22"),
     "unknown_kind.csv": ("3", "kind: is not one of regular, special, extraordinary or informal (got 'extraordinery')"),
     "unknown_status.csv": ("3", "status: is not one of held, planned, cancelled, postponed or projected (got 'done')"),

@@ -109,3 +109,22 @@ def test_python_dash_m_planner():
 
     out = subprocess.run([sys.executable, "-m", "planner", "--version"], capture_output=True, text=True, check=True)
     assert "planner" in out.stdout
+
+
+@pytest.mark.parametrize("command", [["bodies", "-o", "{dir}"], ["check", "--today", "2026-11-26", "-o", "{file}/x.txt"], ["ics", "--today", "2026-11-26", "--out", "{file}"]])
+def test_unwritable_output_is_one_line_and_exit_2(runner, tmp_path: Path, command):
+    """An output path that is a folder, or under a file, is reported in one line, exit 2."""
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    args = [a.format(dir=tmp_path, file=blocker) for a in command]
+    result = runner.invoke(main, args)
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output and result.exception is None or isinstance(result.exception, SystemExit)
+    assert result.stderr.startswith("error: ") and "cannot write" in result.stderr
+
+
+@pytest.mark.parametrize(("args", "fragment"), [(["project", "--today", "2026-11-26", "--to", "0000"], "out of range"), (["check", "--today", "9999-12-31"], "out of range")])
+def test_dates_out_of_range_are_usage_errors(runner, args, fragment):
+    """Dates outside 1000-2999 are refused before they can overflow a window."""
+    result = runner.invoke(main, args)
+    assert result.exit_code == 2 and fragment in result.output

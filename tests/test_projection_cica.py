@@ -148,3 +148,23 @@ def test_meeting_known_only_to_the_year_does_not_block_placement():
     projection = project(book, register, date(2026, 6, 30), end=date(2026, 12, 31))
     assert projection.problems == ()
     assert [m.start.earliest.month >= 7 for m in projection.projected] == [True]
+
+
+def test_back_to_back_body_keeps_to_distinct_days_and_its_gap():
+    """A body that meets before another gets each of its meetings on its own day, min_gap kept."""
+    from planner.rulebook import parse_rulebook
+
+    book = parse_rulebook(
+        {
+            "organization": {"id": "o", "name": "Org", "short_name": "O"},
+            "bodies": [
+                {"id": "council", "name": "Council", "category": "governing", "established": "2020-01-01", "rules": [{"kind": "at_least", "count": 1, "per": "year"}], "months": [6]},
+                {"id": "wg", "name": "Working Group", "category": "working", "established": "2020-01-01", "before": "council", "rules": [{"kind": "at_least", "count": 2, "per": "year", "min_gap": "60d"}]},
+            ],
+        }
+    )
+    projection = project(book, [], date(2026, 12, 31), end=date(2027, 12, 31))
+    council = [m.earliest for m in projection.projected if m.body == "council"]
+    wg = sorted(m.earliest for m in projection.projected if m.body == "wg")
+    assert len(wg) == 2 and (wg[1] - wg[0]).days >= 60
+    assert any(0 < (c - d).days <= 7 for c in council for d in wg)  # one of them just before the Council

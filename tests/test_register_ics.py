@@ -59,6 +59,13 @@ def test_outlook_export() -> None:
     assert youth.body == "youth" and youth.status is Status.PLANNED and youth.city == "Baku"
 
 
+def test_mixed_date_and_datetime_values_are_read_by_day() -> None:
+    """An all-day start with a timed end, or a floating start with a zoned end, is read by its days."""
+    first, second = read_ics_meetings(ICS / "mixed_date_datetime.ics", book(), today=TODAY)
+    assert (first.start, first.end) == (PartialDate.of(date(2020, 6, 1)), PartialDate.of(date(2020, 6, 2)))
+    assert (second.start, second.end) == (PartialDate.of(date(2021, 3, 1)), PartialDate.of(date(2021, 3, 2)))
+
+
 def test_unmatched_events_are_reported_in_one_warning() -> None:
     """Events matching no body are skipped and named once; a word inside a word is no match."""
     warnings: list[str] = []
@@ -87,6 +94,7 @@ def test_ordinal_in_summary(title: str, expected: int | None) -> None:
         ("no_dtstart.ics", "event has no DTSTART"),
         ("unknown_tzid.ics", "unknown time zone"),
         ("bad_xwr_timezone.ics", "X-WR-TIMEZONE cannot be applied"),
+        ("bad_planner_date.ics", "X-PLANNER-DATE: '2020-13' has no month 13"),
     ],
 )
 def test_bad_file_is_a_register_error_naming_it(name: str, message: str) -> None:
