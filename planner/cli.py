@@ -89,11 +89,19 @@ class Inputs:
 
     @property
     def chairs(self) -> list[ChairTerm]:
+        """The chair register: given with --chairs, or the embedded CICA one when the rule book
+        is CICA's too. Another organization's rule book never gets CICA's chairs."""
         if self._chairs is None:
             from planner.register import load_chairs
 
-            self._chairs = load_chairs(self.chairs_path)
+            self._chairs = [] if self.foreign_chairs else load_chairs(self.chairs_path)
         return self._chairs
+
+    @property
+    def foreign_chairs(self) -> bool:
+        from planner.rulebook import embedded_path
+
+        return self.chairs_path == embedded_path("cica-chairs.csv") and self.rules_path != embedded_path("cica.toml")
 
 
 def warn(message: str) -> None:
@@ -254,8 +262,8 @@ def validate(inputs: Inputs) -> None:
         return f"{counts[name]} {name}{'' if counts[name] == 1 else 's'}"
 
     click.echo(
-        f"ok: {inputs.rules_label}: {len(book.bodies)} bodies, {len(book.organization.members)} member states, {len(book.cbms)} CBMs; "
-        f"{inputs.meetings_path.name}: {n('meeting')}; {inputs.chairs_path.name}: {n('chair term')}"
+        f"ok: {inputs.rules_label}: {len(book.bodies)} bod{'y' if len(book.bodies) == 1 else 'ies'}, {len(book.organization.members)} member states, {len(book.cbms)} CBMs; "
+        f"{inputs.meetings_path.name}: {n('meeting')}; " + ("no chair register (--chairs)" if inputs.foreign_chairs else f"{inputs.chairs_path.name}: {n('chair term')}")
     )
 
 
@@ -280,8 +288,8 @@ def schema(output: str | None) -> None:
 
 @main.command()
 @input_options
-@click.option("--from", "start", metavar="DATE", help="Judge windows from this date (default: all history).")
-@click.option("--to", "end", metavar="DATE", help="Judge windows up to this date (default: --today).")
+@click.option("--from", "start", metavar="DATE", help="Judge windows from this date (default: all history); a year means its first day.")
+@click.option("--to", "end", metavar="DATE", help="Judge windows up to this date, as they stood on it (default: --today); a year means its last day.")
 @click.option("--body", "body_ids", multiple=True, metavar="ID", help="Only this body (repeatable).")
 @report_options
 @click.option("--problems-only", is_flag=True, help="Only late, missed, excess, uncertain and advisory findings.")
@@ -300,7 +308,8 @@ def check(inputs: Inputs, start: str | None, end: str | None, body_ids: tuple[st
 
     book = inputs.book
     ids = resolve_bodies(book, body_ids)
-    report = run_check(book, inputs.meetings, inputs.today, _day_option(start, "--from"), _day_option(end, "--to"), ids)
+    first, last = ordered_range(horizon_day(start, "--from", end=False), horizon_day(end, "--to", end=True))
+    report = run_check(book, inputs.meetings, inputs.today, first, last, ids)
     emit(render_check(report, fmt, rules_label=inputs.rules_label, problems_only=problems_only), output)
     sys.exit(exit_code(report))
 
@@ -337,7 +346,7 @@ def hosted_projection(inputs: Inputs, start: str | None, end: str | None, body_i
 
     plan = read_plan_option(plan_text, plan_file)
     projection = run_projection(inputs, start, end, body_ids)
-    if inputs.book.chairmanship is not None and (plan is not None or own_chair_register(inputs)):
+    if inputs.book.chairmanship is not None and (plan is not None or inputs.chairs):
         projection = with_chair_hosts(inputs.book, inputs.chairs, projection, plan)
     return projection
 
@@ -356,15 +365,6 @@ def read_plan_option(plan_text: str | None, plan_file: str | None) -> list[str] 
             raise click.BadParameter("names no country; expected e.g. \"Azerbaijan, Kyrgyzstan\"", param_hint="--plan")
         return names
     return None
-
-
-def own_chair_register(inputs: Inputs) -> bool:
-    """Whether the chair register belongs to the rule book: given with --chairs, or both the
-    embedded CICA defaults. Another organization's rule book never gets CICA's chairs."""
-    from planner.rulebook import embedded_path
-
-    default_chairs = inputs.chairs_path == embedded_path("cica-chairs.csv")
-    return not default_chairs or inputs.rules_path == embedded_path("cica.toml")
 
 
 @main.command()
@@ -456,7 +456,16 @@ def run_projection(inputs: Inputs, start: str | None, end: str | None, body_ids:
 
     book = inputs.book
     ids = resolve_bodies(book, body_ids)
-    return run_project(book, inputs.meetings, inputs.today, horizon_day(start, "--from", end=False), horizon_day(end, "--to", end=True), ids)
+    first, last = ordered_range(horizon_day(start, "--from", end=False), horizon_day(end, "--to", end=True))
+    if first is None and last is not None and last < inputs.today:
+        raise click.BadParameter(f"{last} is before --today ({inputs.today}); a projection looks ahead", param_hint="--to")
+    return run_project(book, inputs.meetings, inputs.today, first, last, ids)
+
+
+def ordered_range(first: date | None, last: date | None) -> tuple[date | None, date | None]:
+    if first and last and first > last:
+        raise click.BadParameter(f"--from {first} is after --to {last}", param_hint="--from/--to")
+    return first, last
 
 
 def resolve_bodies(book: RuleBook, keys: tuple[str, ...]) -> list[str] | None:

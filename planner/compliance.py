@@ -114,16 +114,21 @@ def _delay(expectation: Expectation, meeting: Meeting) -> str:
     return f"{periods} {unit}{'s' if periods != 1 else ''}"
 
 
-def _thin(meetings: list[Meeting], expectation: Expectation) -> list[Meeting]:
-    """Meetings closer than ``min_gap`` to the previous counted one count once."""
+def _thin(meetings: list[Meeting], expectation: Expectation) -> tuple[list[Meeting], list[Meeting]]:
+    """Meetings closer than ``min_gap`` to the previous counted one count once. A loosely
+    dated meeting counts only if even its nearest possible day keeps the gap; otherwise it
+    is doubtful (it may or may not be far enough), which makes the window uncertain."""
     rule = expectation.rule
     if not isinstance(rule, AtLeastRule) or rule.min_gap is None:
-        return meetings
+        return meetings, []
     kept: list[Meeting] = []
+    doubtful: list[Meeting] = []
     for meeting in meetings:
-        if not kept or meeting.earliest >= rule.min_gap.add_to(kept[-1].earliest):
+        if not kept or meeting.start.earliest >= rule.min_gap.add_to(kept[-1].start.latest):
             kept.append(meeting)
-    return kept
+        elif meeting.start.latest >= rule.min_gap.add_to(kept[-1].start.earliest):
+            doubtful.append(meeting)
+    return kept, doubtful
 
 
 class Judge:
@@ -142,6 +147,8 @@ class Judge:
         return self._words[key]
 
     def judge(self, e: Expectation) -> Finding:
+        if e.pending:
+            return self._next_due(e)
         body = e.body
         text = self.words(e.rule)
         bm = self.engine.meetings_of(body.id)
@@ -161,7 +168,8 @@ class Judge:
                 (held if inside else possible).append(m)
             elif m.status in (Status.PLANNED, Status.PROJECTED):
                 (scheduled if m.latest >= self.today else unconfirmed).append(m)
-        held = _thin(held, e)
+        held, doubtful = _thin(held, e)
+        possible += doubtful
         n = len(held)
         base = {"body": body, "rule_text": text, "source": e.rule.source, "expectation": e}
         words = ", ".join(_meeting_words(m, body) for m in held)
@@ -209,6 +217,13 @@ class Judge:
             why = why.rstrip(".") + " (customary rule, an advisory)."
         return Finding(verdict=verdict, why=why, counted=tuple(held), still_due=missing, **base, **extras)
 
+    def _next_due(self, e: Expectation) -> Finding:
+        """The window after the period checked: what is due next, not judged."""
+        bm = self.engine.meetings_of(e.body.id)
+        scheduled = tuple(m for m in bm.overlapping(e.window.start, e.deadline) if e.counts(m) and m.status in (Status.PLANNED, Status.PROJECTED) and m.latest >= self.today)
+        why = f"{e.label}: next due by {e.deadline}, {e.reason}" + ("; scheduled: " + ", ".join(_meeting_words(m, e.body) for m in scheduled) if scheduled else "") + "."
+        return Finding(body=e.body, verdict=Verdict.OPEN, rule_text=self.words(e.rule), source=e.rule.source, expectation=e, why=why, scheduled=scheduled, still_due=e.minimum, due_by=e.deadline)
+
     def _late(self, e: Expectation) -> Meeting | None:
         """The first held counting meeting after the deadline that the window may claim late."""
         limit = e.late_until or e.deadline
@@ -230,7 +245,9 @@ def check(
     """Judge every expectation of ``book`` over ``[start, end]`` (default: all history to today)."""
     end = end or today
     engine = ExpectationEngine(book, meetings)
-    judge = Judge(engine, today)
+    # With --to in the past, windows are judged as they stood then: one still running at
+    # --to is open, not missed because of what (did not) happen later.
+    judge = Judge(engine, min(today, end))
     wanted = set(bodies) if bodies else None
     findings: list[Finding] = []
     recorded: dict[str, int] = {}

@@ -187,6 +187,14 @@ def effective_start(body: Body, rule: Rule) -> date | None:
     return max(days) if days else None
 
 
+def _start_words(body: Body, rule: Rule) -> str:
+    """What a chain with no meeting yet counts from: the rule's start or the body's founding."""
+    start = effective_start(body, rule)
+    if rule.since is not None and start == rule.since:
+        return f"the rule took effect ({start})"
+    return f"the {body.label} was established ({start})"
+
+
 def _applies(body: Body, rule: Rule, window_start: date) -> bool:
     if not rule.in_force(window_start):
         return False
@@ -252,14 +260,18 @@ class ExpectationEngine:
             first = max(j, 0)
         origins: list[Meeting | None] = [m for m in bm.meetings[first:] if counts(rule, m) and m.status in CHAINING]
         founded = effective_start(body, rule)
-        if first == 0 and founded and (not origins or origins[0].earliest > founded) and rule.since is None:
-            origins.insert(0, None)
+        if founded and (first == 0 or not origins or founded >= origins[0].earliest):  # type: ignore[union-attr]
+            # The founding (or the rule's start) starts the chain too: a body that never met
+            # is due one interval after it. Placed before meetings of the same day, so that
+            # a real meeting's window wins where both fall due in the same period.
+            at = next((i for i, o in enumerate(origins) if o is not None and o.earliest >= founded), len(origins))
+            origins.insert(at, None)
         found: dict[int, Expectation] = {}
         for origin in origins:
             if origin is None:
                 assert founded is not None
                 first, anchor_day = founded, founded
-                reason = f"{rule.interval.words()} after the {body.label} was established ({founded})"
+                reason = f"{rule.interval.words()} after {_start_words(body, rule)}"
             else:
                 first, anchor_day = origin.latest + timedelta(days=1), origin.earliest
                 reason = f"{rule.interval.words()} after {ordinal_words(origin, body)}"
@@ -276,7 +288,29 @@ class ExpectationEngine:
             found[period] = Expectation(
                 body, rule, index, grain, period, window, 1, None, _tolerant(window.end, rule.tolerance), UNBOUNDED, reason, origin
             )
-        return _within(sorted(found.values(), key=lambda e: e.window.start), end, pending)
+        chain = sorted(found.values(), key=lambda e: e.window.start)
+        return _within(chain + self._after_last(chain, rule, end), end, pending)
+
+    @staticmethod
+    def _after_last(chain: list[Expectation], rule: EveryRule, end: date) -> list[Expectation]:
+        """Windows after the last one of a rolling chain, which nothing answered: the body stays
+        due every interval (a body silent for 12 years under "every 4 years" missed three)."""
+        if not chain:
+            return []
+        out: list[Expectation] = []
+        last = chain[-1]
+        while last.deadline < end and len(out) < 100_000:
+            period = last.period + rule.interval.periods
+            window_end = date.fromordinal(period) if last.grain is Grain.DAY else last.grain.window(period).end
+            window = Window(last.window.end + timedelta(days=1), window_end)
+            if not _applies(last.body, rule, window.start):
+                break  # the rule version ended: a later version takes over
+            reason = f"{rule.interval.words()} after the window due {last.label}, nothing held since " + (
+                ordinal_words(last.origin, last.body) if last.origin is not None else _start_words(last.body, rule)
+            )
+            last = Expectation(last.body, rule, last.rule_index, last.grain, period, window, 1, None, _tolerant(window.end, rule.tolerance), UNBOUNDED, reason, last.origin)
+            out.append(last)
+        return out
 
     def _grid(self, body: Body, index: int, rule: EveryRule, counting: list[Meeting], end: date, pending: bool) -> list[Expectation]:
         grain, step = rule.interval.grain, rule.interval.periods

@@ -174,3 +174,34 @@ def test_from_and_to_bound_the_windows_judged():
     book = _book({"kind": "at_least", "count": 1, "per": "year", "since": date(2015, 1, 1)})
     got = _verdicts(book, [], start=date(2018, 1, 1), end=date(2020, 12, 31))
     assert sorted(got) == ["2018", "2019", "2020"]
+
+
+def test_rolling_chain_stays_due_after_a_missed_window():
+    """Silent since 2024 under "once a year": 2025 missed, and 2026 still due, not forgotten."""
+    book = _book({"kind": "every", "interval": "1y"}, established="2020-01-01")
+    got = _verdicts(book, [_m("2021-05-01"), _m("2024-09-01")])
+    assert got["2025"][0] is Verdict.MISSED
+    assert got["2026"][0] is Verdict.OPEN
+
+
+def test_rule_with_since_and_no_meetings_is_due_from_its_start():
+    """`every 1y` since 2015 with no meeting at all: due 2016, missed, and each year after."""
+    book = _book({"kind": "every", "interval": "1y", "since": date(2015, 1, 1)})
+    got = _verdicts(book, [])
+    assert [got[str(y)][0] for y in range(2016, 2026)] == [Verdict.MISSED] * 10
+    assert got["2026"][0] is Verdict.OPEN
+
+
+def test_loosely_dated_meeting_cannot_prove_min_gap():
+    """Under min_gap 60d a meeting dated only '2020' may be too close to 2020-06-01: uncertain."""
+    book = _book({"kind": "at_least", "count": 2, "per": "year", "min_gap": "60d", "since": date(2020, 1, 1)})
+    got = _verdicts(book, [_m("2020"), _m("2020-06-01")], today=date(2021, 3, 1))
+    assert got["2020"][0] is Verdict.UNCERTAIN
+
+
+def test_window_after_to_is_what_is_due_next_not_judged():
+    """With --to in the past, windows are judged as they stood then: the next one is open."""
+    book = _book({"kind": "every", "interval": "1y"}, established="2010-01-01")
+    report = check(book, [_m("2010-03-01"), _m("2011-03-01")], TODAY, end=date(2011, 12, 31))
+    assert {f.window_label: f.verdict for f in report.of("board")} == {"2011": Verdict.MET, "2012": Verdict.OPEN}
+    assert not report.violations
