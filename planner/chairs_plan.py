@@ -54,9 +54,9 @@ def load_plan(path: str | Path) -> list[str]:
     return names
 
 
-def resolve_candidates(book: RuleBook, names: Sequence[str]) -> list[Member]:
+def resolve_candidates(book: RuleBook, names: Sequence[str], *, option: str = "plan") -> list[Member]:
     """Each candidate as a member state; an unknown one is a :class:`PlanError` naming the
-    closest member names."""
+    option it came from and the closest member names."""
     out = []
     members = book.organization.members
     for name in names:
@@ -65,7 +65,7 @@ def resolve_candidates(book: RuleBook, names: Sequence[str]) -> list[Member]:
             every = [m.name for m in members] + [a for m in members for a in m.aliases]
             close = difflib.get_close_matches(name, every, n=3, cutoff=0.5)
             hint = f"closest: {', '.join(close)}" if close else f"expected one of {', '.join(m.name for m in members)}"
-            raise PlanError(f"plan: {name!r} is not a member state of {book.organization.short_name} ({hint})")
+            raise PlanError(f"{option}: {name!r} is not a member state of {book.organization.short_name} ({hint})")
         out.append(member)
     return out
 
@@ -230,7 +230,7 @@ def chairs_report(book: RuleBook, chairs: Sequence[ChairTerm], projection: Proje
     planned = [_refresh(book, t, moved, meetings) for t in planned]
     member = None
     if country is not None:
-        member = resolve_candidates(book, [country])[0]
+        member = resolve_candidates(book, [country], option="--country")[0]
         terms = [t for t in terms if t.member == member]
         planned = [t for t in planned if t.member == member]
         findings = [f for f in findings if book.organization.member(f.country) == member]

@@ -154,9 +154,9 @@ def _until_broken(rows: Iterable[tuple[str | int, dict[str, Any]]], errors: list
         errors.append(exc)
 
 
-def meetings_from_rows(rows: Iterable[tuple[str | int, dict[str, Any]]], book: RuleBook, path: Path) -> list[Meeting]:
+def meetings_from_rows(rows: Iterable[tuple[str | int, dict[str, Any]]], book: RuleBook, path: Path, warn: Callable[[str], None] | None = None) -> list[Meeting]:
     matcher = BodyMatcher(book)
-    meetings: list[Meeting] = []
+    meetings: list[tuple[str | int, Meeting]] = []
     errors: list[RegisterError] = []
     # Hundreds of thousands of new objects, none of them cyclic garbage: the cyclic collector
     # would walk the growing heap again and again (40% of the load time in benchmarks).
@@ -169,14 +169,34 @@ def meetings_from_rows(rows: Iterable[tuple[str | int, dict[str, Any]]], book: R
             gc.enable()
     if errors:
         raise errors[0] if len(errors) == 1 else InputErrors(errors)
-    return meetings
+    return _once(meetings, path, warn)
 
 
-def _read_meeting_rows(rows: Iterable[tuple[str | int, dict[str, Any]]], matcher: BodyMatcher, path: Path, meetings: list[Meeting], errors: list[RegisterError]) -> None:
+def _once(meetings: list[tuple[str | int, Meeting]], path: Path, warn: Callable[[str], None] | None) -> list[Meeting]:
+    """A row copied twice would count twice toward a cadence: keep the first, and say so."""
+    seen: dict[Meeting, str | int] = {}
+    repeats: list[str] = []
+    for location, meeting in meetings:
+        if meeting in seen:
+            repeats.append(f"{_where(location)} (same as {_where(seen[meeting])})")
+        else:
+            seen[meeting] = location
+    if repeats and warn is not None:
+        shown = ", ".join(repeats[:10]) + (f" and {len(repeats) - 10} more" if len(repeats) > 10 else "")
+        many = len(repeats) != 1
+        warn(f"{path}: {len(repeats)} row{'s' if many else ''} repeat{'' if many else 's'} an earlier row and count{'' if many else 's'} once: {shown}")
+    return list(seen)
+
+
+def _where(location: str | int) -> str:
+    return f"line {location}" if isinstance(location, int) else str(location)
+
+
+def _read_meeting_rows(rows: Iterable[tuple[str | int, dict[str, Any]]], matcher: BodyMatcher, path: Path, meetings: list[tuple[str | int, Meeting]], errors: list[RegisterError]) -> None:
     for location, row in _until_broken(rows, errors):
         try:
             fields = _meeting_fields(row, matcher, path, location)
-            meetings.append(Meeting.model_validate(fields))
+            meetings.append((location, Meeting.model_validate(fields)))
         except ValidationError as exc:
             errors.extend(validation_errors(exc, path, location, row))
         except RegisterError as exc:
@@ -238,7 +258,7 @@ def load_meetings(path: str | Path, book: RuleBook, warn: Callable[[str], None] 
         rows: Iterable[tuple[str | int, dict[str, Any]]] = _json_rows(path, "meetings")
     else:
         rows = read_rows(path, MEETING_COLUMNS, MEETING_REQUIRED)
-    return meetings_from_rows(rows, book, path)
+    return meetings_from_rows(rows, book, path, warn)
 
 
 def load_chairs(path: str | Path) -> list[ChairTerm]:

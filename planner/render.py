@@ -253,7 +253,7 @@ def render_check(report: Report, fmt: str, *, rules_label: str, problems_only: b
             ),
         )
     org = book.organization.short_name
-    head = f"{org} compliance as of {report.today} · rule book {rules_label} · {report.meetings} meetings in the register"
+    head = f"{org} compliance as of {report.today} · rule book {rules_label} · {report.meetings} meeting{'' if report.meetings == 1 else 's'} in the register"
     if report.start:
         head += f" · from {report.start}"
     if report.end != report.today:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from datetime import date
 from pathlib import Path
 
@@ -87,3 +88,13 @@ def test_check_does_not_modify_its_input_files(name):
     result = CliRunner().invoke(main, ["check", "--today", "2026-11-26", "--rules", str(MINIMAL), "--meetings", str(REGISTERS / name)])
     assert result.exit_code in (0, 1), result.output
     assert [hashlib.sha256(p.read_bytes()).hexdigest() for p in files] == before
+
+
+def test_repeated_row_counts_once_with_a_warning(tmp_path):
+    """A row copied twice is counted once, and the warning names both lines."""
+    runner = CliRunner()
+    register = tmp_path / "meetings.csv"
+    register.write_text("body,start\nsummit,2020-01-01\nsummit,2020-01-01\nsummit,2022-10-12\n", "utf-8")
+    result = runner.invoke(main, ["check", "--meetings", str(register), "--body", "summit", "--today", "2026-11-26", "--format", "json"])
+    assert "1 row repeats an earlier row and counts once: line 3 (same as line 2)" in result.stderr
+    assert json.loads(result.stdout)["meetings"] == 2
