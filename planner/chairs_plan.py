@@ -180,7 +180,7 @@ def assign_hosts(book: RuleBook, projection: Projection, terms: Sequence[Term]) 
         country = term.member.name if term.member else term.country
         days = (m.latest - m.earliest).days + 1
         year = Window(max(date(m.earliest.year, 1, 1), tomorrow), date(m.earliest.year, 12, 31))
-        others = [o for o in taken.get(m.body, []) if o is not m]
+        others = [o for o in taken.get(m.body, []) if o is not m and o.exact]  # a year-only date blocks no day
         free = (m.body, m.key) in boundaries
 
         def accept(day: date, others: list[Meeting] = others, days: int = days, term: Term = term, free: bool = free) -> bool:
@@ -195,7 +195,7 @@ def assign_hosts(book: RuleBook, projection: Projection, terms: Sequence[Term]) 
             problems.append(ProjectionProblem(body, year, str(m.earliest.year), f"{body.name}: no {days} working day{'s' if days > 1 else ''} in {country} fit in {m.earliest.year}; kept {m.start}."))
         end = first + timedelta(days=days - 1)
         moved = m.model_copy(update={"start": PartialDate.of(first), "end": PartialDate.of(end) if days > 1 else None, "country": country, "city": m.city if m.country == country else ""})
-        taken[m.body] = [*others, moved]
+        taken[m.body] = [*(o for o in taken.get(m.body, []) if o is not m), moved]
         out.append(moved)
     out.sort(key=Meeting.sort_key)
     return dataclasses.replace(projection, projected=tuple(out), problems=tuple(problems))
