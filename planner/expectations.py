@@ -231,8 +231,12 @@ class ExpectationEngine:
         return out
 
     def for_rule(self, body: Body, index: int, rule: Rule, start: date | None, end: date, *, pending: bool = True, chain_from: date | None = None) -> list[Expectation]:
-        """The expectations of one rule. ``chain_from`` lets a rolling chain start from the last
-        counting meeting before that day instead of the body's whole history (projection)."""
+        """The expectations of one rule.
+
+        ``chain_from`` is for projection, which places a rolling chain meeting by meeting: the
+        chain starts from the last counting meeting before that day instead of the body's whole
+        history, and stops at its first unanswered window (the one to fill next) instead of
+        listing every interval after it."""
         if isinstance(rule, EveryRule):
             found = self._every(body, index, rule, end, pending, chain_from)
         elif isinstance(rule, AfterRule):
@@ -289,7 +293,9 @@ class ExpectationEngine:
                 body, rule, index, grain, period, window, 1, None, _tolerant(window.end, rule.tolerance), UNBOUNDED, reason, origin
             )
         chain = sorted(found.values(), key=lambda e: e.window.start)
-        return _within(chain + self._after_last(chain, rule, end), end, pending)
+        if chain_from is None:
+            chain += self._after_last(chain, rule, end)
+        return _within(chain, end, pending)
 
     @staticmethod
     def _after_last(chain: list[Expectation], rule: EveryRule, end: date) -> list[Expectation]:

@@ -219,12 +219,13 @@ class Projector:
                     return False
             return True
 
-        own = [m.earliest for m in bm.meetings if m.exact and m.status in SATISFYING]
+        # This body's own days near the window: a partner already preceded by one is taken.
+        own = [m.earliest for m in bm.overlapping(window.start, window.end + timedelta(days=11)) if m.exact and m.status in SATISFYING] if body.before else []
 
-        def choose(targets: list[date]) -> list[date] | None:
+        def choose(targets: list[date], pair: bool = True) -> list[date] | None:
             chosen: list[date] = []
             for target in targets:
-                start_day = self._back_to_back(body, calendar, window, target, accept, own + chosen)
+                start_day = self._back_to_back(body, calendar, window, target, accept, own + chosen) if pair else None
                 if start_day is None:
                     start_day = calendar.place(target, days, window, accept=accept)
                 if start_day is None:
@@ -235,9 +236,10 @@ class Projector:
                 taken.append((start_day, end_day, gap.add_to(start_day) if gap else start_day))
             return chosen
 
-        # The preferred spread first; if the gaps or holidays leave no room for it, pack the
-        # meetings from the start of the window, each as early as it may be.
-        starts = choose(self._targets(state, e, window, have, missing)) or (choose([window.start] * missing) if missing > 1 or gap else None)
+        # The preferred spread first (back to back with the partner body where there is one);
+        # if gaps or holidays leave no room for it, pack the meetings from the start of the
+        # window, each as early as it may be.
+        starts = choose(self._targets(state, e, window, have, missing)) or (choose([window.start] * missing, pair=False) if missing > 1 or gap else None)
         if starts is None:
             where = f" in {country}" if country else ""
             apart = f", {gap.words()} apart," if gap else ""
