@@ -156,31 +156,34 @@ def _until_broken(rows: Iterable[tuple[str | int, dict[str, Any]]], errors: list
 
 def meetings_from_rows(rows: Iterable[tuple[str | int, dict[str, Any]]], book: RuleBook, path: Path, warn: Callable[[str], None] | None = None) -> list[Meeting]:
     matcher = BodyMatcher(book)
-    meetings: list[tuple[str | int, Meeting]] = []
+    # Each meeting once, with the place it was first read: a row copied twice would count
+    # twice toward a cadence, so a repeat is kept once and reported.
+    seen: dict[Meeting, str | int] = {}
+    repeats: list[str] = []
     errors: list[RegisterError] = []
     # Hundreds of thousands of new objects, none of them cyclic garbage: the cyclic collector
     # would walk the growing heap again and again (40% of the load time in benchmarks).
     collecting = gc.isenabled()
     gc.disable()
     try:
-        _read_meeting_rows(rows, matcher, path, meetings, errors)
+        for location, row in _until_broken(rows, errors):
+            try:
+                meeting = Meeting.model_validate(_meeting_fields(row, matcher, path, location))
+            except ValidationError as exc:
+                errors.extend(validation_errors(exc, path, location, row))
+            except RegisterError as exc:
+                errors.append(exc)
+            else:
+                first = seen.setdefault(meeting, location)
+                if first != location:
+                    repeats.append(f"{_where(location)} (same as {_where(first)})")
+            if len(errors) >= 50:
+                break
     finally:
         if collecting:
             gc.enable()
     if errors:
         raise errors[0] if len(errors) == 1 else InputErrors(errors)
-    return _once(meetings, path, warn)
-
-
-def _once(meetings: list[tuple[str | int, Meeting]], path: Path, warn: Callable[[str], None] | None) -> list[Meeting]:
-    """A row copied twice would count twice toward a cadence: keep the first, and say so."""
-    seen: dict[Meeting, str | int] = {}
-    repeats: list[str] = []
-    for location, meeting in meetings:
-        if meeting in seen:
-            repeats.append(f"{_where(location)} (same as {_where(seen[meeting])})")
-        else:
-            seen[meeting] = location
     if repeats and warn is not None:
         shown = ", ".join(repeats[:10]) + (f" and {len(repeats) - 10} more" if len(repeats) > 10 else "")
         many = len(repeats) != 1
@@ -190,19 +193,6 @@ def _once(meetings: list[tuple[str | int, Meeting]], path: Path, warn: Callable[
 
 def _where(location: str | int) -> str:
     return f"line {location}" if isinstance(location, int) else str(location)
-
-
-def _read_meeting_rows(rows: Iterable[tuple[str | int, dict[str, Any]]], matcher: BodyMatcher, path: Path, meetings: list[tuple[str | int, Meeting]], errors: list[RegisterError]) -> None:
-    for location, row in _until_broken(rows, errors):
-        try:
-            fields = _meeting_fields(row, matcher, path, location)
-            meetings.append((location, Meeting.model_validate(fields)))
-        except ValidationError as exc:
-            errors.extend(validation_errors(exc, path, location, row))
-        except RegisterError as exc:
-            errors.append(exc)
-        if len(errors) >= 50:
-            break
 
 
 def chairs_from_rows(rows: Iterable[tuple[str | int, dict[str, Any]]], path: Path) -> list[ChairTerm]:
