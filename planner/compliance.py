@@ -14,8 +14,8 @@ from datetime import date
 from enum import StrEnum
 
 from planner.dates import Grain
-from planner.expectations import Expectation, ExpectationEngine, ordinal, rule_words
-from planner.model import AdHocRule, AtLeastRule, Body, Meeting, Rule, RuleBook, Status
+from planner.expectations import Expectation, ExpectationEngine, ordinal, rule_words, thin
+from planner.model import AdHocRule, Body, Meeting, Rule, RuleBook, Status
 
 
 class Verdict(StrEnum):
@@ -114,23 +114,6 @@ def _delay(expectation: Expectation, meeting: Meeting) -> str:
     return f"{periods} {unit}{'s' if periods != 1 else ''}"
 
 
-def _thin(meetings: list[Meeting], expectation: Expectation) -> tuple[list[Meeting], list[Meeting]]:
-    """Meetings closer than ``min_gap`` to the previous counted one count once. A loosely
-    dated meeting counts only if even its nearest possible day keeps the gap; otherwise it
-    is doubtful (it may or may not be far enough), which makes the window uncertain."""
-    rule = expectation.rule
-    if not isinstance(rule, AtLeastRule) or rule.min_gap is None:
-        return meetings, []
-    kept: list[Meeting] = []
-    doubtful: list[Meeting] = []
-    for meeting in meetings:
-        if not kept or meeting.start.earliest >= rule.min_gap.add_to(kept[-1].start.latest):
-            kept.append(meeting)
-        elif meeting.start.latest >= rule.min_gap.add_to(kept[-1].start.earliest):
-            doubtful.append(meeting)
-    return kept, doubtful
-
-
 class Judge:
     """Judges expectations against one register as of ``today``."""
 
@@ -168,7 +151,7 @@ class Judge:
                 (held if inside else possible).append(m)
             elif m.status in (Status.PLANNED, Status.PROJECTED):
                 (scheduled if m.latest >= self.today else unconfirmed).append(m)
-        held, doubtful = _thin(held, e)
+        held, doubtful = thin(held, e)
         possible += doubtful
         n = len(held)
         base = {"body": body, "rule_text": text, "source": e.rule.source, "expectation": e}

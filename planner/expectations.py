@@ -141,6 +141,31 @@ def ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
+def thin(meetings: list[Meeting], expectation: Expectation) -> tuple[list[Meeting], list[Meeting]]:
+    """Meetings closer than ``min_gap`` to a counted one count once.
+
+    Firmly dated meetings are counted first, each at least the gap after the previous one. A
+    loosely dated meeting then counts only if its whole range keeps the gap from every counted
+    one; otherwise it is doubtful (it may or may not be far enough), which can make a window
+    uncertain but never spoils what the firm dates prove."""
+    rule = expectation.rule
+    if not isinstance(rule, AtLeastRule) or rule.min_gap is None:
+        return meetings, []
+    gap = rule.min_gap
+    kept: list[Meeting] = []
+    for meeting in meetings:
+        if meeting.start.exact and (not kept or meeting.earliest >= gap.add_to(kept[-1].earliest)):
+            kept.append(meeting)
+    doubtful: list[Meeting] = []
+    for meeting in meetings:
+        if meeting.start.exact:
+            continue
+        clear = all(meeting.start.earliest >= gap.add_to(k.start.latest) or k.start.earliest >= gap.add_to(meeting.start.latest) for k in kept)
+        (kept if clear else doubtful).append(meeting)
+    kept.sort(key=Meeting.sort_key)
+    return kept, doubtful
+
+
 def count_words(n: int) -> str:
     return {1: "once", 2: "twice"}.get(n, f"{n} times")
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from planner.dates import Grain, PartialDate, Window
-from planner.expectations import BodyMeetings, Expectation, ExpectationEngine, counts, ordinal
+from planner.expectations import BodyMeetings, Expectation, ExpectationEngine, counts, ordinal, thin
 from planner.model import (
     AdHocRule,
     AtLeastRule,
@@ -89,13 +89,12 @@ def _satisfying(e: Expectation, bm: BodyMeetings, end: date) -> list[Meeting]:
         # the window's edge leaves it uncertain, as compliance would judge it.
         if counts(e.rule, m) and m.status in SATISFYING and m.start.earliest >= e.window.start and m.start.latest <= end:
             out.append(m)
+    kept, _ = thin(out, e)
     if isinstance(e.rule, AtLeastRule) and e.rule.min_gap is not None:
-        kept: list[Meeting] = []
-        for m in out:
-            if not kept or m.earliest >= e.rule.min_gap.add_to(kept[-1].earliest):
-                kept.append(m)
-        return kept
-    return out
+        # A loosely dated meeting cannot prove its distance from the meetings still to be
+        # placed: plan as if it were not there, so the firm dates alone keep the rule.
+        kept = [m for m in kept if m.start.exact]
+    return kept
 
 
 class Projector:
