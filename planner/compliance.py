@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
+from planner.bulk import paused_gc
 from planner.dates import Grain
 from planner.expectations import Expectation, ExpectationEngine, ordinal, rule_words, thin
 from planner.model import AdHocRule, Body, Meeting, Rule, RuleBook, Status
@@ -234,6 +235,12 @@ def check(
     wanted = set(bodies) if bodies else None
     findings: list[Finding] = []
     recorded: dict[str, int] = {}
+    with paused_gc():
+        _judge_all(book, engine, judge, wanted, start, end, findings, recorded)
+    return Report(book, today, start, end, len(meetings), tuple(findings), recorded)
+
+
+def _judge_all(book: RuleBook, engine: ExpectationEngine, judge: Judge, wanted: set[str] | None, start: date | None, end: date, findings: list[Finding], recorded: dict[str, int]) -> None:
     for body in book.bodies:
         if wanted is not None and body.id not in wanted:
             continue
@@ -242,7 +249,6 @@ def check(
         if not exps and not all(isinstance(r, AdHocRule) for r in body.rules):
             findings.append(_not_applicable(body, book, start, end))
         findings.extend(judge.judge(e) for e in exps)
-    return Report(book, today, start, end, len(meetings), tuple(findings), recorded)
 
 
 def _not_applicable(body: Body, book: RuleBook, start: date | None, end: date) -> Finding:

@@ -27,6 +27,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
+from planner.bulk import paused_gc
 from planner.dates import Duration, Grain, Window
 from planner.model import (
     AdHocRule,
@@ -243,9 +244,10 @@ class ExpectationEngine:
 
     def all(self, start: date | None, end: date, *, pending: bool = True, bodies: Sequence[str] | None = None) -> list[Expectation]:
         out: list[Expectation] = []
-        for body in self.book.bodies:
-            if bodies is None or body.id in bodies:
-                out.extend(self.for_body(body, start, end, pending=pending))
+        with paused_gc():
+            for body in self.book.bodies:
+                if bodies is None or body.id in bodies:
+                    out.extend(self.for_body(body, start, end, pending=pending))
         return out
 
     def for_body(self, body: Body, start: date | None, end: date, *, pending: bool = True) -> list[Expectation]:

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from planner.bulk import paused_gc
 from planner.dates import Grain, PartialDate, Window
 from planner.expectations import BodyMeetings, Expectation, ExpectationEngine, counts, ordinal, thin
 from planner.model import (
@@ -322,7 +323,8 @@ def project(
     start = start or today
     end = end or _ten_years(today)
     projector = Projector(book, register, today, start, end)
-    projected = [m for m in projector.run() if m.earliest <= end]
+    with paused_gc():
+        projected = [m for m in projector.run() if m.earliest <= end]
     projected.sort(key=Meeting.sort_key)
     return Projection(book, today, start, end, register, tuple(projected), tuple(projector.problems), tuple(bodies) if bodies else None)
 

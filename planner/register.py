@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import difflib
-import gc
 import io
 import json
 from collections.abc import Callable, Iterable, Iterator
@@ -19,6 +18,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from planner.bulk import paused_gc
 from planner.errors import InputErrors, RegisterError
 from planner.inputfile import read_text
 from planner.model import ChairTerm, Meeting, RuleBook
@@ -161,11 +161,7 @@ def meetings_from_rows(rows: Iterable[tuple[str | int, dict[str, Any]]], book: R
     seen: dict[Meeting, str | int] = {}
     repeats: list[str] = []
     errors: list[RegisterError] = []
-    # Hundreds of thousands of new objects, none of them cyclic garbage: the cyclic collector
-    # would walk the growing heap again and again (40% of the load time in benchmarks).
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with paused_gc():
         for location, row in _until_broken(rows, errors):
             try:
                 meeting = Meeting.model_validate(_meeting_fields(row, matcher, path, location))
@@ -179,9 +175,6 @@ def meetings_from_rows(rows: Iterable[tuple[str | int, dict[str, Any]]], book: R
                     repeats.append(f"{_where(location)} (same as {_where(first)})")
             if len(errors) >= 50:
                 break
-    finally:
-        if collecting:
-            gc.enable()
     if errors:
         raise errors[0] if len(errors) == 1 else InputErrors(errors)
     if repeats and warn is not None:
