@@ -11,7 +11,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from enum import StrEnum
 from typing import Any
 
@@ -245,17 +245,3 @@ class Window:
 
     def __str__(self) -> str:
         return f"{self.start.isoformat()}..{self.end.isoformat()}"
-
-
-def days_between(earlier: date, later: date) -> int:
-    return (later - earlier).days
-
-
-def next_day(day: date) -> date:
-    return day + timedelta(days=1)
-
-
-def months_between(earlier: date, later: date) -> int:
-    """Whole calendar months from ``earlier`` to ``later`` (relativedelta's count)."""
-    delta = relativedelta(later, earlier)
-    return delta.years * 12 + delta.months

@@ -36,7 +36,6 @@ from planner.model import (
     AtMostRule,
     Body,
     EveryRule,
-    Kind,
     Meeting,
     Rule,
     RuleBook,
@@ -438,4 +437,4 @@ def expectations(book: RuleBook, meetings: Iterable[Meeting], start: date | None
     return ExpectationEngine(book, meetings).all(start, end, pending=pending)
 
 
-__all__ = ["Expectation", "ExpectationEngine", "expectations", "counts", "rule_words", "ordinal", "Kind"]
+__all__ = ["Expectation", "ExpectationEngine", "expectations", "counts", "rule_words", "ordinal", "thin"]

@@ -6,7 +6,6 @@ these models. Every model is frozen and forbids unknown keys, so a typo fails lo
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from enum import StrEnum
 from typing import Annotated, Literal
@@ -436,5 +435,3 @@ def dependency_order(book: RuleBook) -> list[Body]:
         add(body.id)
     return order
 
-
-ID_PATTERN = re.compile(_ID_RE)

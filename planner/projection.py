@@ -17,7 +17,7 @@ from datetime import date, timedelta
 
 from planner.bulk import paused_gc
 from planner.dates import Grain, PartialDate, Window
-from planner.expectations import BodyMeetings, Expectation, ExpectationEngine, counts, ordinal, thin
+from planner.expectations import BodyMeetings, Expectation, ExpectationEngine, counts, thin
 from planner.model import (
     AdHocRule,
     AtLeastRule,
@@ -30,7 +30,7 @@ from planner.model import (
     Status,
     dependency_order,
 )
-from planner.placement import Habits, WorkingCalendar, calendar_for, host_place
+from planner.placement import Habits, WorkingCalendar, calendar_for, even_spread, host_place
 
 SATISFYING = frozenset({Status.HELD, Status.PLANNED, Status.PROJECTED})
 MAX_ROUNDS = 100_000
@@ -261,8 +261,6 @@ class Projector:
                 wanted.remove(min(wanted, key=lambda d, m=m: abs((d - m.earliest).days)))
         usable = [d for d in wanted if d >= window.start]
         if len(usable) < missing:
-            from planner.placement import even_spread
-
             usable = even_spread(window, missing)
         return sorted(usable)[:missing]
 
@@ -336,4 +334,4 @@ def _ten_years(today: date) -> date:
         return today.replace(year=today.year + 10, day=28)
 
 
-__all__ = ["Projection", "ProjectionProblem", "project", "ordinal"]
+__all__ = ["Projection", "ProjectionProblem", "project"]

@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any
 
 from planner.compliance import Finding, Report, Verdict
-from planner.expectations import rule_words
+from planner.expectations import ordinal, rule_words
 from planner.model import AdHocRule, Body, Meeting, RuleBook
 
 SCHEMA_VERSION = 1
@@ -177,8 +177,6 @@ def _next_words(findings: Sequence[Finding]) -> str:
 def _short_meeting(m: Meeting) -> str:
     bits = []
     if m.ordinal:
-        from planner.expectations import ordinal
-
         bits.append(ordinal(m.ordinal))
     bits.append(m.status.value)
     if m.city:
