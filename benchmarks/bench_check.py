@@ -6,9 +6,9 @@
 A generated rule book (``benchmarks/generate.py``: every rule kind) and register are written as
 TOML and CSV to a temporary directory, then three stages are timed on the real path:
 
-* ``load``: :func:`planner.rulebook.load_rulebook` + :func:`planner.register.load_meetings`;
+* ``load``: :func:`planner.inputs.rulebook.load_rulebook` + :func:`planner.inputs.register.load_meetings`;
 * ``expectations``: ``ExpectationEngine(book, meetings).all(None, today)``;
-* ``check``: :func:`planner.compliance.check` (all history up to ``today``).
+* ``check``: :func:`planner.engine.compliance.check` (all history up to ``today``).
 
 The same is done at 2N (twice the bodies by default, or twice the years with ``--double
 years``), and ``time(2N) / time(N)`` is printed per stage, of CPU time (``time.process_time``:
@@ -39,10 +39,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from planner.compliance import check
-from planner.expectations import ExpectationEngine
-from planner.register import load_meetings
-from planner.rulebook import load_rulebook
+from planner.engine.compliance import check
+from planner.engine.expectations import ExpectationEngine
+from planner.inputs.register import load_meetings
+from planner.inputs.rulebook import load_rulebook
 
 try:  # run as a script, benchmarks/ is on sys.path; imported from the tests, the test adds it
     import generate

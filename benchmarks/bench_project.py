@@ -34,9 +34,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from planner.projection import project
-from planner.register import load_meetings
-from planner.rulebook import load_rulebook
+from planner.engine.projection import project
+from planner.inputs.register import load_meetings
+from planner.inputs.rulebook import load_rulebook
 
 try:  # run as a script, benchmarks/ is on sys.path; imported from the tests, the test adds it
     import generate

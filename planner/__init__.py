@@ -11,22 +11,49 @@ The library in one breath::
 Nothing here prints or exits; the ``planner`` command (``planner.cli``) does.
 """
 
-from planner.chairs_plan import chairs_report, with_chair_hosts
-from planner.compliance import Finding, Report, Verdict, check
-from planner.errors import (
-    InputError,
-    InputErrors,
-    PlanError,
-    PlannerError,
-    RegisterError,
-    RuleBookError,
-)
-from planner.expectations import Expectation, ExpectationEngine, expectations
-from planner.ical import combined_calendar_bytes, write_feeds
-from planner.model import Body, ChairTerm, Meeting, RuleBook
-from planner.projection import Projection, project
-from planner.register import load_chairs, load_meetings
-from planner.rulebook import embedded_path, load_rulebook, parse_rulebook
+# PEP 562: the public API is imported on first use, so ``import planner`` (and every command's
+# start-up) loads nothing heavy; each command imports only what it uses.
+_LAZY = {
+    "Body": "planner.core.model",
+    "ChairTerm": "planner.core.model",
+    "Expectation": "planner.engine.expectations",
+    "ExpectationEngine": "planner.engine.expectations",
+    "Finding": "planner.engine.compliance",
+    "InputError": "planner.core.errors",
+    "InputErrors": "planner.core.errors",
+    "Meeting": "planner.core.model",
+    "PlanError": "planner.core.errors",
+    "PlannerError": "planner.core.errors",
+    "Projection": "planner.engine.projection",
+    "RegisterError": "planner.core.errors",
+    "Report": "planner.engine.compliance",
+    "RuleBook": "planner.core.model",
+    "RuleBookError": "planner.core.errors",
+    "Verdict": "planner.engine.compliance",
+    "chairs_report": "planner.engine.chairs_plan",
+    "check": "planner.engine.compliance",
+    "combined_calendar_bytes": "planner.outputs.ical",
+    "embedded_path": "planner.inputs.rulebook",
+    "expectations": "planner.engine.expectations",
+    "load_chairs": "planner.inputs.register",
+    "load_meetings": "planner.inputs.register",
+    "load_rulebook": "planner.inputs.rulebook",
+    "parse_rulebook": "planner.inputs.rulebook",
+    "project": "planner.engine.projection",
+    "with_chair_hosts": "planner.engine.chairs_plan",
+    "write_feeds": "planner.outputs.ical",
+}
+
+
+def __getattr__(name: str) -> object:
+    if name in _LAZY:
+        import importlib
+
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'planner' has no attribute {name!r}")
+
 
 __version__ = "0.1.0"
 

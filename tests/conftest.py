@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from planner.model import Meeting, RuleBook
-from planner.register import load_chairs, load_meetings
-from planner.rulebook import embedded_path, load_rulebook
+from planner.core.model import Meeting, RuleBook
+from planner.inputs.register import load_chairs, load_meetings
+from planner.inputs.rulebook import embedded_path, load_rulebook
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = date(2026, 11, 26)
@@ -40,7 +40,7 @@ def days_off(book: RuleBook, meeting: Meeting) -> list[tuple[str, str]]:
     """The days of ``meeting`` that are not working days of its host, with the reason."""
     from datetime import timedelta
 
-    from planner.placement import calendar_for
+    from planner.engine.placement import calendar_for
 
     calendar = calendar_for(book.body(meeting.body), book, meeting.country)
     days = [meeting.earliest + timedelta(days=i) for i in range((meeting.latest - meeting.earliest).days + 1)]

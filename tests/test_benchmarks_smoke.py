@@ -17,8 +17,8 @@ def _import(name: str):
 
 def test_generated_rulebook_and_register_load(tmp_path: Path) -> None:
     """The generator writes a rule book and register that the real loaders accept."""
-    from planner.register import load_meetings
-    from planner.rulebook import load_rulebook
+    from planner.inputs.register import load_meetings
+    from planner.inputs.rulebook import load_rulebook
 
     generate = _import("generate")
     generated = generate.main(["--bodies", "25", "--years", "5", "--out", str(tmp_path)], echo=lambda _line: None)

@@ -9,15 +9,15 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from planner.chairs import Severity, timeline
-from planner.chairs_plan import assign_hosts, chairs_report, plan_terms, resolve_candidates
 from planner.cli import main
-from planner.errors import PlanError
-from planner.model import ChairTerm, Status
-from planner.placement import calendar_for
-from planner.projection import Projection, project
-from planner.register import load_chairs, load_meetings
-from planner.rulebook import embedded_path, load_rulebook
+from planner.core.errors import PlanError
+from planner.core.model import ChairTerm, Status
+from planner.engine.chairs import Severity, timeline
+from planner.engine.chairs_plan import assign_hosts, chairs_report, plan_terms, resolve_candidates
+from planner.engine.placement import calendar_for
+from planner.engine.projection import Projection, project
+from planner.inputs.register import load_chairs, load_meetings
+from planner.inputs.rulebook import embedded_path, load_rulebook
 
 TODAY = date(2026, 11, 26)
 PLAN = "Azerbaijan, Kyrgyzstan, Thailand"

@@ -8,8 +8,8 @@ from datetime import date
 import pytest
 
 from planner.cli import main
-from planner.compliance import Verdict, check
-from planner.model import EveryRule
+from planner.core.model import EveryRule
+from planner.engine.compliance import Verdict, check
 
 from .conftest import TODAY
 
@@ -101,7 +101,7 @@ def test_check_json_carries_the_same_findings(runner, cica, cica_meetings):
 
 def test_check_csv_neutralizes_formula_cells(runner, tmp_path):
     """A cell that starts with = + - @ is prefixed so a spreadsheet shows it as text."""
-    from planner.render import safe_cell
+    from planner.outputs.render import safe_cell
 
     assert safe_cell("=HYPERLINK(1)") == "'=HYPERLINK(1)"
     assert safe_cell("-2y") == "'-2y"

@@ -17,11 +17,11 @@ import pytest
 from click.testing import CliRunner
 
 from planner.cli import main
-from planner.compliance import Finding, Report, Verdict, check
-from planner.model import Meeting, RuleBook, Status
-from planner.projection import Projection, project
-from planner.register import load_meetings
-from planner.rulebook import load_rulebook
+from planner.core.model import Meeting, RuleBook, Status
+from planner.engine.compliance import Finding, Report, Verdict, check
+from planner.engine.projection import Projection, project
+from planner.inputs.register import load_meetings
+from planner.inputs.rulebook import load_rulebook
 
 from .conftest import days_off
 

@@ -6,10 +6,10 @@ from datetime import date, timedelta
 
 import pytest
 
-from planner.compliance import Verdict, check
-from planner.dates import Duration, Grain, PartialDate
-from planner.model import Meeting, Status
-from planner.rulebook import parse_rulebook
+from planner.core.dates import Duration, Grain, PartialDate
+from planner.core.model import Meeting, Status
+from planner.engine.compliance import Verdict, check
+from planner.inputs.rulebook import parse_rulebook
 
 TODAY = date(2026, 11, 26)
 

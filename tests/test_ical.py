@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
-from planner.dates import PartialDate
-from planner.errors import InputError
-from planner.expectations import ordinal as ordinal_words
-from planner.ical import STATE_FILE, combined_calendar_bytes, event_uid, write_feeds
-from planner.model import Kind, Meeting, RuleBook, Status
-from planner.rulebook import parse_rulebook
+from planner.core.dates import PartialDate
+from planner.core.errors import InputError
+from planner.core.model import Kind, Meeting, RuleBook, Status
+from planner.engine.expectations import ordinal as ordinal_words
+from planner.inputs.rulebook import parse_rulebook
+from planner.outputs.ical import STATE_FILE, combined_calendar_bytes, event_uid, write_feeds
 
 FEEDS = Path(__file__).parent / "feeds"
 STAMP = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)

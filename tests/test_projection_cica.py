@@ -8,9 +8,9 @@ from datetime import date, timedelta
 import pytest
 
 from planner.cli import main
-from planner.compliance import Verdict, check
-from planner.placement import WorkingCalendar
-from planner.projection import project
+from planner.engine.compliance import Verdict, check
+from planner.engine.placement import WorkingCalendar
+from planner.engine.projection import project
 
 from .conftest import TODAY, days_off
 
@@ -49,7 +49,7 @@ def test_ad_hoc_bodies_are_never_projected(projection, cica):
 
 def test_march_meeting_in_kazakhstan_avoids_nauryz():
     """A meeting wanted on 21 March in Kazakhstan does not land on Nauryz (21-23 March, observed 24th)."""
-    from planner.dates import Window
+    from planner.core.dates import Window
 
     kz = WorkingCalendar("KZ")
     assert not kz.is_working(date(2027, 3, 22))
@@ -77,7 +77,7 @@ def test_projected_meetings_fall_on_working_days(projection, cica):
 
 def test_invariant_kept_projection_meets_every_window_of_the_horizon(projection, cica):
     """Were the plan and the projection held as proposed, every window from today on is met."""
-    from planner.model import Status
+    from planner.core.model import Status
 
     kept = [m.model_copy(update={"status": Status.HELD}) if m.status in (Status.PLANNED, Status.PROJECTED) else m for m in projection.meetings()]
     report = check(cica, kept, projection.end + timedelta(days=1), end=projection.end)
@@ -131,9 +131,9 @@ def test_project_body_filter(runner):
 
 def test_meeting_known_only_to_the_year_does_not_block_placement():
     """A planned meeting dated only '2026' leaves the days of 2026 free for other meetings."""
-    from planner.dates import PartialDate
-    from planner.model import Meeting, Status
-    from planner.rulebook import parse_rulebook
+    from planner.core.dates import PartialDate
+    from planner.core.model import Meeting, Status
+    from planner.inputs.rulebook import parse_rulebook
 
     book = parse_rulebook(
         {
@@ -152,7 +152,7 @@ def test_meeting_known_only_to_the_year_does_not_block_placement():
 
 def test_back_to_back_body_keeps_to_distinct_days_and_its_gap():
     """A body that meets before another gets each of its meetings on its own day, min_gap kept."""
-    from planner.rulebook import parse_rulebook
+    from planner.inputs.rulebook import parse_rulebook
 
     book = parse_rulebook(
         {

@@ -8,12 +8,12 @@ from datetime import date, timedelta
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from planner.compliance import VIOLATIONS, Verdict, check
-from planner.dates import PartialDate
-from planner.expectations import ExpectationEngine
-from planner.model import Kind, Meeting, Status
-from planner.projection import project
-from planner.rulebook import parse_rulebook
+from planner.core.dates import PartialDate
+from planner.core.model import Kind, Meeting, Status
+from planner.engine.compliance import VIOLATIONS, Verdict, check
+from planner.engine.expectations import ExpectationEngine
+from planner.engine.projection import project
+from planner.inputs.rulebook import parse_rulebook
 
 from .conftest import days_off
 

@@ -9,8 +9,8 @@ import tomllib
 import pytest
 
 from planner.cli import main
-from planner.register import load_meetings
-from planner.rulebook import parse_rulebook
+from planner.inputs.register import load_meetings
+from planner.inputs.rulebook import parse_rulebook
 
 from .conftest import ROOT
 
@@ -27,8 +27,8 @@ def test_readme_rulebook_loads_and_projects(tmp_path):
     """The complete small rule book of the README is valid, and its register reads against it."""
     from datetime import date
 
-    from planner.compliance import check
-    from planner.projection import project
+    from planner.engine.compliance import check
+    from planner.engine.projection import project
 
     book = parse_rulebook(tomllib.loads(_block("readme-rulebook", "toml")), "README.md")
     assert [b.id for b in book.bodies] == ["plenary", "council", "bureau", "forum", "experts"]

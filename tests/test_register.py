@@ -11,9 +11,9 @@ import pytest
 from click.testing import CliRunner
 
 from planner.cli import main
-from planner.model import Kind, Meeting, RuleBook, Status
-from planner.register import load_meetings
-from planner.rulebook import load_rulebook
+from planner.core.model import Kind, Meeting, RuleBook, Status
+from planner.inputs.register import load_meetings
+from planner.inputs.rulebook import load_rulebook
 
 HERE = Path(__file__).resolve().parent
 REGISTERS = HERE / "registers"

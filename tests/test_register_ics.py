@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from planner.dates import PartialDate
-from planner.errors import RegisterError
-from planner.ical import combined_calendar_bytes, write_feeds
-from planner.model import Kind, Meeting, Status
-from planner.register_ics import ordinal_in, read_ics_meetings
+from planner.core.dates import PartialDate
+from planner.core.errors import RegisterError
+from planner.core.model import Kind, Meeting, Status
+from planner.inputs.register_ics import ordinal_in, read_ics_meetings
+from planner.outputs.ical import combined_calendar_bytes, write_feeds
 from tests.test_ical import book, meetings
 
 ICS = Path(__file__).parent / "registers" / "ics"

@@ -3,7 +3,7 @@
 Bodies are projected in dependency order (a Summit before the Ministerial Council that follows
 it, the SOC before the SWG that meets just before it), so an ``after`` rule chains from the
 projected meetings of the other body too: a Summit that moves moves its Ministerial. Meetings the
-register lists as planned are kept as they are and count. Dates come from :mod:`planner.placement`.
+register lists as planned are kept as they are and count. Dates come from :mod:`planner.engine.placement`.
 
 Invariant (tested): checking the register together with its own projection finds nothing missed
 or late inside the horizon.
@@ -15,10 +15,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from planner.bulk import paused_gc
-from planner.dates import Grain, PartialDate, Window
-from planner.expectations import BodyMeetings, Expectation, ExpectationEngine, counts, thin
-from planner.model import (
+from planner.core.bulk import paused_gc
+from planner.core.dates import Grain, PartialDate, Window
+from planner.core.model import (
     AdHocRule,
     AtLeastRule,
     AtMostRule,
@@ -30,7 +29,8 @@ from planner.model import (
     Status,
     dependency_order,
 )
-from planner.placement import Habits, WorkingCalendar, calendar_for, even_spread, host_place
+from planner.engine.expectations import BodyMeetings, Expectation, ExpectationEngine, counts, thin
+from planner.engine.placement import Habits, WorkingCalendar, calendar_for, even_spread, host_place
 
 SATISFYING = frozenset({Status.HELD, Status.PLANNED, Status.PROJECTED})
 MAX_ROUNDS = 100_000

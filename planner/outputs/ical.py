@@ -23,7 +23,7 @@ An event spanning the whole month or year it may mean would look like a month-lo
 hide the other events of those days and block free/busy time. Instead such a meeting is a
 **one-day all-day event on the first day of the range**, with SUMMARY suffixed
 ``(date not fixed: October 2026)``, STATUS:TENTATIVE, TRANSP:TRANSPARENT, the full range in
-DESCRIPTION, and ``X-PLANNER-DATE:2026-10`` so that :mod:`planner.register_ics` reads the partial
+DESCRIPTION, and ``X-PLANNER-DATE:2026-10`` so that :mod:`planner.inputs.register_ics` reads the partial
 date back exactly. A person sees the uncertainty in the title in every client; a firm date never
 carries the suffix. (A cancelled meeting stays CANCELLED even when its date was not fixed.)
 
@@ -51,11 +51,11 @@ from icalendar import Calendar, Event, vCategory, vDDDTypes, vInt, vText, vUri
 from icalendar.cal.timezone import Timezone
 from icalendar.parser import Contentline
 
-from planner.atomic import write_atomic
-from planner.dates import PartialDate, Precision
-from planner.errors import InputError
-from planner.expectations import ordinal
-from planner.model import Body, Kind, Meeting, RuleBook, Status
+from planner.core.dates import PartialDate, Precision
+from planner.core.errors import InputError
+from planner.core.model import Body, Kind, Meeting, RuleBook, Status
+from planner.engine.expectations import ordinal
+from planner.inputs.atomic import write_atomic
 
 PRODID = "-//planner//Meeting cadence planner//EN"
 STATE_FILE = ".planner-state.json"

@@ -8,10 +8,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from planner.expectations import ordinal
-from planner.model import Body, HostPolicy, Meeting, RuleBook, Status
-from planner.projection import Projection
-from planner.render import md_table, meeting_dict, to_csv, to_json
+from planner.core.model import Body, HostPolicy, Meeting, RuleBook, Status
+from planner.engine.expectations import ordinal
+from planner.engine.projection import Projection
+from planner.outputs.render import md_table, meeting_dict, to_csv, to_json
 
 CHAIR_TBD = "chair to be decided"
 

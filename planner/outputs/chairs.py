@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from planner.chairs import (
+from planner.core.model import Meeting, RuleBook
+from planner.engine.chairs import (
     ChairFinding,
     ChairReport,
     Severity,
@@ -18,8 +19,7 @@ from planner.chairs import (
     meeting_words,
     rule_words,
 )
-from planner.model import Meeting, RuleBook
-from planner.render import md_table, meeting_dict, to_csv, to_json
+from planner.outputs.render import md_table, meeting_dict, to_csv, to_json
 
 
 def exit_code(report: ChairReport) -> int:

@@ -18,10 +18,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from planner.bulk import paused_gc
-from planner.errors import InputErrors, RegisterError
-from planner.inputfile import read_text
-from planner.model import ChairTerm, Meeting, RuleBook
+from planner.core.bulk import paused_gc
+from planner.core.errors import InputErrors, RegisterError
+from planner.core.model import ChairTerm, Meeting, RuleBook
+from planner.inputs.inputfile import read_text
 
 MEETING_COLUMNS = ("body", "kind", "ordinal", "start", "end", "status", "city", "country", "format", "title", "source")
 MEETING_REQUIRED = ("body", "start")
@@ -234,7 +234,7 @@ def load_meetings(path: str | Path, book: RuleBook, warn: Callable[[str], None] 
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".ics":
-        from planner.register_ics import read_ics_meetings
+        from planner.inputs.register_ics import read_ics_meetings
 
         return read_ics_meetings(path, book, warn, today=today)
     if suffix == ".json":

@@ -16,8 +16,8 @@ from functools import lru_cache
 
 import holidays
 
-from planner.dates import Window
-from planner.model import Blackout, Body, HostPolicy, Meeting, RuleBook
+from planner.core.dates import Window
+from planner.core.model import Blackout, Body, HostPolicy, Meeting, RuleBook
 
 SAT_SUN = frozenset({5, 6})
 

@@ -1,6 +1,6 @@
-"""TOML rule book -> :class:`~planner.model.RuleBook`, with the file and key path in every error.
+"""TOML rule book -> :class:`~planner.core.model.RuleBook`, with the file and key path in every error.
 
-The schema lives in :mod:`planner.model`; this module reads the file, turns pydantic's errors
+The schema lives in :mod:`planner.core.model`; this module reads the file, turns pydantic's errors
 into one-line messages a secretariat can act on, and checks what a single model cannot see:
 unique ids and aliases, references between bodies, and cycles of ``after`` rules.
 """
@@ -17,10 +17,10 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from planner import model
-from planner.errors import InputErrors, RuleBookError
-from planner.inputfile import read_text
-from planner.model import AfterRule, RuleBook, cycle_in
+from planner.core import model
+from planner.core.errors import InputErrors, RuleBookError
+from planner.core.model import AfterRule, RuleBook, cycle_in
+from planner.inputs.inputfile import read_text
 
 _TOML_POS = re.compile(r"^(?P<msg>.*?)\s*\(at line (?P<line>\d+), column (?P<col>\d+)\)$")
 
@@ -30,7 +30,7 @@ def embedded_path(name: str) -> Path:
     packaged = resources.files("planner") / "data" / name
     if packaged.is_file():
         return Path(str(packaged))
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     source = {"cica.toml": root / "rules" / "cica.toml"}.get(name, root / "examples" / name)
     return source
 

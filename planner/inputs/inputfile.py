@@ -2,14 +2,14 @@
 
 Rule books, CSV/JSON registers and .ics registers share these failures: missing, a directory,
 unreadable, binary junk, not UTF-8 (Excel's "Unicode text" is UTF-16), or empty (a BOM alone
-counts as empty). Each becomes an :class:`~planner.errors.InputError` of the caller's class.
+counts as empty). Each becomes an :class:`~planner.core.errors.InputError` of the caller's class.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from planner.errors import InputError
+from planner.core.errors import InputError
 
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 

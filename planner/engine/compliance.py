@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
-from planner.bulk import paused_gc
-from planner.dates import Grain
-from planner.expectations import Expectation, ExpectationEngine, ordinal, rule_words, thin
-from planner.model import AdHocRule, Body, Meeting, Rule, RuleBook, Status
+from planner.core.bulk import paused_gc
+from planner.core.dates import Grain
+from planner.core.model import AdHocRule, Body, Meeting, Rule, RuleBook, Status
+from planner.engine.expectations import Expectation, ExpectationEngine, ordinal, rule_words, thin
 
 
 class Verdict(StrEnum):

@@ -27,9 +27,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from planner.bulk import paused_gc
-from planner.dates import Duration, Grain, Window
-from planner.model import (
+from planner.core.bulk import paused_gc
+from planner.core.dates import Duration, Grain, Window
+from planner.core.model import (
     AdHocRule,
     AfterRule,
     AtLeastRule,

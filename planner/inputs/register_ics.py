@@ -10,7 +10,7 @@ How an event becomes a meeting:
   zone; a UTC time is read in the organization's zone. Calendars that name their zone only in
   ``X-WR-TIMEZONE`` (Google, Outlook) are first made standard with ``x_wr_timezone``. Our
   ``X-PLANNER-DATE`` (``2026-10``) restores a meeting known only to the month or year, which a
-  feed shows as a one-day event on the first day of its range (see :mod:`planner.ical`).
+  feed shows as a one-day event on the first day of its range (see :mod:`planner.outputs.ical`).
 * **Status.** Our ``X-PLANNER-STATUS``; else STATUS:CANCELLED -> cancelled, and any other event
   is held if it ended before ``today``, planned otherwise (a calendar says nothing of whether a
   past TENTATIVE meeting took place; the date is the better witness).
@@ -39,11 +39,11 @@ from icalendar import Calendar, Event
 from icalendar.parser import unescape_backslash
 from pydantic import ValidationError
 
-from planner.dates import PARTIAL_EXPECTED, PartialDate
-from planner.errors import InputErrors, RegisterError
-from planner.inputfile import read_text
-from planner.model import Kind, Meeting, RuleBook, Status
-from planner.register import BodyMatcher, validation_errors
+from planner.core.dates import PARTIAL_EXPECTED, PartialDate
+from planner.core.errors import InputErrors, RegisterError
+from planner.core.model import Kind, Meeting, RuleBook, Status
+from planner.inputs.inputfile import read_text
+from planner.inputs.register import BodyMatcher, validation_errors
 
 EXPECTED = "an iCalendar file (BEGIN:VCALENDAR ... END:VCALENDAR) with dated VEVENTs"
 _READ = {"DTSTART", "DTEND", "DURATION", "SUMMARY", "STATUS", "CATEGORIES", "LOCATION", "URL"}

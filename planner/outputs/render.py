@@ -15,9 +15,9 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
-from planner.compliance import Finding, Report, Verdict
-from planner.expectations import ordinal, rule_words
-from planner.model import AdHocRule, Body, Meeting, RuleBook
+from planner.core.model import AdHocRule, Body, Meeting, RuleBook
+from planner.engine.compliance import Finding, Report, Verdict
+from planner.engine.expectations import ordinal, rule_words
 
 SCHEMA_VERSION = 1
 FORMATS = ("text", "markdown", "json", "csv")

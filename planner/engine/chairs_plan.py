@@ -17,7 +17,10 @@ from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
 from pathlib import Path
 
-from planner.chairs import (
+from planner.core.dates import PartialDate, Window
+from planner.core.errors import InputError, PlanError
+from planner.core.model import ChairTerm, HostPolicy, Meeting, Member, RuleBook, Status
+from planner.engine.chairs import (
     ChairReport,
     Term,
     handover_meetings,
@@ -27,11 +30,8 @@ from planner.chairs import (
     statutory_meetings,
     timeline,
 )
-from planner.dates import PartialDate, Window
-from planner.errors import InputError, PlanError
-from planner.model import ChairTerm, HostPolicy, Meeting, Member, RuleBook, Status
-from planner.placement import calendar_for
-from planner.projection import Projection, ProjectionProblem
+from planner.engine.placement import calendar_for
+from planner.engine.projection import Projection, ProjectionProblem
 
 
 def parse_plan(text: str) -> list[str]:

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
-from planner.dates import Duration, Grain, PartialDate
+from planner.core.dates import Duration, Grain, PartialDate
 
 
 class Frozen(BaseModel):

@@ -1,0 +1,51 @@
+"""The ``planner`` command: parse options, call the library, render, choose the exit code.
+
+This package is the only code that prints or exits, one module per command. Exit codes: 0 fine;
+1 ``check`` (or ``chairs``) found violations; 2 bad input or usage, as one line per problem and
+never a traceback.
+"""
+
+from __future__ import annotations
+
+import warnings
+
+import click
+
+from planner import __version__
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="planner")
+@click.option("--rules", metavar="FILE", help="Rule book, TOML (default: the embedded CICA rule book).")
+@click.option("--meetings", metavar="FILE", help="Register of meetings, CSV, JSON or .ics.")
+@click.option("--chairs", metavar="FILE", help="Register of chair terms, CSV or JSON.")
+@click.option("--today", metavar="DATE", help="The date to judge as of (default: SOURCE_DATE_EPOCH, else today).")
+@click.pass_context
+def main(ctx: click.Context, rules: str | None, meetings: str | None, chairs: str | None, today: str | None) -> None:
+    """Meeting calendar and schedule planner for intergovernmental organizations.
+
+    Keeps each body's cadence as data (a TOML rule book) and, against the register of
+    meetings held, checks compliance, projects schedules, plans chairmanships and exports
+    iCalendar feeds. With no options it works on the embedded CICA rule book and register.
+
+    \b
+    Example:
+      planner check --today 2026-11-26
+    """
+    ctx.obj = {"rules": rules, "meetings": meetings, "chairs": chairs, "today": today}
+    # The holidays package warns when asked past the years it knows for a country (India:
+    # 2035); placement then avoids that country's weekends only, as the README says.
+    warnings.filterwarnings("ignore", message="Requested Holidays are available only", category=UserWarning)
+
+
+def _register() -> None:
+    from planner.cli import basics, chairs, check, ics, project
+
+    for command in (basics.bodies, basics.validate, basics.schema, check.check, project.project, chairs.chairs, ics.ics):
+        main.add_command(command)
+
+
+_register()
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

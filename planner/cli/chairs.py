@@ -1,0 +1,50 @@
+"""``planner chairs``: chair terms, checked, and a plan."""
+
+from __future__ import annotations
+
+import click
+
+from planner.cli.common import (
+    Inputs,
+    emit,
+    input_options,
+    plan_options,
+    read_plan_option,
+    report_options,
+    run_projection,
+)
+
+
+@click.command()
+@input_options
+@plan_options
+@click.option("--country", metavar="NAME", help="Only this country: the terms it chaired or will chair, and the meetings it hosts.")
+@click.option("--to", "end", metavar="DATE", help="End of the projection the plan is laid on (default: 10 years after --today); a year means its last day.")
+@report_options
+def chairs(inputs: Inputs, plan_text: str | None, plan_file: str | None, country: str | None, end: str | None, fmt: str, output: str | None) -> None:
+    """Who chairs when? The chair terms of the register, checked against the rule book, and a plan.
+
+    Each term is shown with the handover meetings at its ends and the statutory meetings held
+    during it; terms longer than the rule allows, gaps, overlaps, non-members, consecutive
+    terms and handovers away from a handover meeting are findings. With --plan, the candidates
+    take the chair at the coming handover meetings of the projection, and each hosts the
+    chair-hosted meetings of its term.
+
+    Exit 0 when the register keeps the chair rule (notes allowed), 1 on any violation, 2 on
+    bad input (an unknown candidate, a plan that breaks a rule).
+
+    \b
+    Examples:
+      planner chairs --today 2026-11-26
+      planner chairs --today 2026-11-26 --plan "Azerbaijan, Kyrgyzstan, Thailand"
+      planner chairs --country Kazakhstan --format markdown
+    """
+    from planner.engine.chairs_plan import chairs_report
+    from planner.outputs.chairs import exit_code as chairs_exit
+    from planner.outputs.chairs import render_chairs
+
+    plan = read_plan_option(plan_text, plan_file)
+    projection = run_projection(inputs, None, end, ())
+    report = chairs_report(inputs.book, inputs.chairs, projection, plan, country)
+    emit(render_chairs(report, fmt, rules_label=inputs.rules_label), output)
+    click.get_current_context().exit(chairs_exit(report))

@@ -1,0 +1,43 @@
+"""``planner check``: compliance of each body with its cadence rules."""
+
+from __future__ import annotations
+
+import click
+
+from planner.cli.common import (
+    Inputs,
+    emit,
+    horizon_day,
+    input_options,
+    ordered_range,
+    report_options,
+    resolve_bodies,
+)
+
+
+@click.command()
+@input_options
+@click.option("--from", "start", metavar="DATE", help="Judge windows from this date (default: all history); a year means its first day.")
+@click.option("--to", "end", metavar="DATE", help="Judge windows up to this date, as they stood on it (default: --today); a year means its last day.")
+@click.option("--body", "body_ids", multiple=True, metavar="ID", help="Only this body (repeatable).")
+@report_options
+@click.option("--problems-only", is_flag=True, help="Only late, missed, excess, uncertain and advisory findings.")
+def check(inputs: Inputs, start: str | None, end: str | None, body_ids: tuple[str, ...], fmt: str, problems_only: bool, output: str | None) -> None:
+    """Did each body meet as often as its rules require?
+
+    Exit 0 when every binding rule is kept (advisories allowed), 1 on any violation
+    (late, missed, excess), 2 on bad input.
+
+    \b
+    Example:
+      planner check --today 2026-11-26 --body summit --format json
+    """
+    from planner.engine.compliance import check as run_check
+    from planner.outputs.render import exit_code, render_check
+
+    book = inputs.book
+    ids = resolve_bodies(book, body_ids)
+    first, last = ordered_range(horizon_day(start, "--from", end=False), horizon_day(end, "--to", end=True))
+    report = run_check(book, inputs.meetings, inputs.today, first, last, ids)
+    emit(render_check(report, fmt, rules_label=inputs.rules_label, problems_only=problems_only), output)
+    click.get_current_context().exit(exit_code(report))

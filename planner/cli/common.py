@@ -1,0 +1,250 @@
+"""What every command shares: the input files, the common options, writing outputs, and the
+horizon and body options. Only the CLI prints or exits."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import os
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from planner.core.dates import MAX_YEAR, MIN_YEAR
+from planner.core.errors import InputErrors, PlannerError
+from planner.core.model import ChairTerm, Meeting, RuleBook
+from planner.inputs.atomic import write_atomic
+
+if TYPE_CHECKING:
+    from planner.engine.projection import Projection
+
+FORMAT_CHOICE = click.Choice(["text", "markdown", "json", "csv"])
+
+
+def _parse_day(value: str, source: str) -> date:
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date; expected YYYY-MM-DD", param_hint=source) from None
+    return _in_range(day, value, source)
+
+
+def _in_range(day: date, value: str, source: str) -> date:
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        raise click.BadParameter(f"{value!r} is out of range; expected a year from {MIN_YEAR} to {MAX_YEAR}", param_hint=source)
+    return day
+
+
+def today_from_env(value: str | None) -> date:
+    """``--today``, else ``SOURCE_DATE_EPOCH`` (reproducible builds), else the real date (UTC)."""
+    if value:
+        return _parse_day(value, "--today")
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        try:
+            return _in_range(datetime.fromtimestamp(int(epoch), UTC).date(), epoch, "SOURCE_DATE_EPOCH")
+        except (ValueError, OverflowError, OSError):
+            raise click.BadParameter(f"{epoch!r} is not a Unix time in seconds", param_hint="SOURCE_DATE_EPOCH") from None
+    return datetime.now(UTC).date()
+
+
+@dataclass
+class Inputs:
+    """The files a command works on, loaded once, with the labels used in reports."""
+
+    rules_path: Path
+    meetings_path: Path
+    chairs_path: Path
+    rules_label: str
+    today: date
+    _book: RuleBook | None = None
+    _meetings: list[Meeting] | None = None
+    _chairs: list[ChairTerm] | None = None
+
+    @property
+    def book(self) -> RuleBook:
+        if self._book is None:
+            from planner.inputs.rulebook import load_rulebook
+
+            self._book = load_rulebook(self.rules_path)
+        return self._book
+
+    @property
+    def meetings(self) -> list[Meeting]:
+        if self._meetings is None:
+            from planner.inputs.register import load_meetings
+
+            self._meetings = load_meetings(self.meetings_path, self.book, warn=warn, today=self.today)
+        return self._meetings
+
+    @property
+    def chairs(self) -> list[ChairTerm]:
+        """The chair register: given with --chairs, or the embedded CICA one when the rule book
+        is CICA's too. Another organization's rule book never gets CICA's chairs."""
+        if self._chairs is None:
+            from planner.inputs.register import load_chairs
+
+            self._chairs = [] if self.foreign_chairs else load_chairs(self.chairs_path)
+        return self._chairs
+
+    @property
+    def foreign_chairs(self) -> bool:
+        from planner.inputs.rulebook import embedded_path
+
+        return self.chairs_path == embedded_path("cica-chairs.csv") and self.rules_path != embedded_path("cica.toml")
+
+
+def warn(message: str) -> None:
+    click.echo(f"warning: {message}", err=True)
+
+
+def _inputs(ctx: click.Context, rules: str | None, meetings: str | None, chairs: str | None, today: str | None) -> Inputs:
+    from planner.inputs.rulebook import embedded_path
+
+    parent: dict[str, Any] = ctx.obj or {}
+    rules = rules or parent.get("rules")
+    meetings = meetings or parent.get("meetings")
+    chairs = chairs or parent.get("chairs")
+    today = today or parent.get("today")
+    rules_path = Path(rules) if rules else embedded_path("cica.toml")
+    return Inputs(
+        rules_path=rules_path,
+        meetings_path=Path(meetings) if meetings else embedded_path("cica-meetings.csv"),
+        chairs_path=Path(chairs) if chairs else embedded_path("cica-chairs.csv"),
+        rules_label=rules if rules else "rules/cica.toml (embedded)",
+        today=today_from_env(today),
+    )
+
+
+def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--rules``, ``--meetings``, ``--chairs``, ``--today`` on every command (and the group)."""
+
+    @click.option("--today", metavar="DATE", help="The date to judge as of (default: SOURCE_DATE_EPOCH, else today).")
+    @click.option("--chairs", metavar="FILE", help="Register of chair terms, CSV or JSON (default: embedded CICA).")
+    @click.option("--meetings", metavar="FILE", help="Register of meetings, CSV, JSON or .ics (default: embedded CICA).")
+    @click.option("--rules", metavar="FILE", help="Rule book, TOML (default: the embedded CICA rule book).")
+    @click.pass_context
+    @functools.wraps(func)
+    def wrapper(ctx: click.Context, rules: str | None, meetings: str | None, chairs: str | None, today: str | None, **kwargs: Any) -> Any:
+        try:
+            inputs = _inputs(ctx, rules, meetings, chairs, today)
+            return func(inputs, **kwargs)
+        except InputErrors as exc:
+            for error in exc.errors:
+                click.echo(f"error: {error}", err=True)
+            sys.exit(2)
+        except PlannerError as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(2)
+
+    return wrapper
+
+
+def report_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--format`` and ``-o/--output``, the same on every report command."""
+    func = click.option("-o", "--output", metavar="FILE", help="Write to FILE (atomically) instead of standard output.")(func)
+    return click.option("--format", "fmt", type=FORMAT_CHOICE, default="text", show_default=True)(func)
+
+
+def plan_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--plan`` and ``--plan-file``, for the commands that lay a chair plan on a projection."""
+    func = click.option("--plan-file", metavar="FILE", help="Planned chairs, one country per line ('#' comments).")(func)
+    return click.option("--plan", "plan_text", metavar="COUNTRIES", help='Planned chairs in order, e.g. "Azerbaijan, Kyrgyzstan, Thailand": they host the chair-hosted meetings of their terms; a first candidate who is the current chair confirms the running term.')(func)
+
+
+def emit(text: str, output: str | None) -> None:
+    if output and output != "-":
+        with writing(output):
+            write_atomic(Path(output), text)
+    else:
+        click.echo(text, nl=False)
+
+
+@contextlib.contextmanager
+def writing(target: str) -> Iterator[None]:
+    """An output that cannot be written (a folder, a file where a folder should be, no
+    permission) is one line and exit 2, like bad input."""
+    try:
+        yield
+    except OSError as exc:
+        blocked = f" ({exc.filename})" if exc.filename and not str(exc.filename).endswith(".tmp") and str(exc.filename) != target else ""
+        click.echo(f"error: {target}: cannot write: {exc.strerror or exc}{blocked} (expected a writable file path or folder)", err=True)
+        sys.exit(2)
+
+
+def _day_option(value: str | None, name: str) -> date | None:
+    return _parse_day(value, name) if value else None
+
+
+def hosted_projection(inputs: Inputs, start: str | None, end: str | None, body_ids: tuple[str, ...], plan_text: str | None, plan_file: str | None) -> Projection:
+    """The projection with chair-hosted meetings given to the chair of their term: the chair
+    register's, then the plan's."""
+    from planner.engine.chairs_plan import with_chair_hosts
+
+    plan = read_plan_option(plan_text, plan_file)
+    projection = run_projection(inputs, start, end, body_ids)
+    if inputs.book.chairmanship is not None and (plan is not None or inputs.chairs):
+        projection = with_chair_hosts(inputs.book, inputs.chairs, projection, plan)
+    return projection
+
+
+def read_plan_option(plan_text: str | None, plan_file: str | None) -> list[str] | None:
+    """``--plan`` or ``--plan-file`` (not both) as the candidates' names, in order."""
+    from planner.engine.chairs_plan import load_plan, parse_plan
+
+    if plan_text is not None and plan_file is not None:
+        raise click.UsageError("--plan and --plan-file exclude each other; give one")
+    if plan_file is not None:
+        return load_plan(plan_file)
+    if plan_text is not None:
+        names = parse_plan(plan_text)
+        if not names:
+            raise click.BadParameter("names no country; expected e.g. \"Azerbaijan, Kyrgyzstan\"", param_hint="--plan")
+        return names
+    return None
+
+
+def horizon_day(value: str | None, name: str, *, end: bool) -> date | None:
+    """``2030`` means the whole year: its first day for --from, its last for --to."""
+    if value and value.isdigit() and len(value) == 4:
+        year = _in_range(date(max(int(value), 1), 1, 1), value, name).year
+        return date(year, 12, 31) if end else date(year, 1, 1)
+    return _day_option(value, name)
+
+
+def run_projection(inputs: Inputs, start: str | None, end: str | None, body_ids: tuple[str, ...]) -> Projection:
+    from planner.engine.projection import project as run_project
+
+    book = inputs.book
+    ids = resolve_bodies(book, body_ids)
+    first, last = ordered_range(horizon_day(start, "--from", end=False), horizon_day(end, "--to", end=True))
+    if first is None and last is not None and last < inputs.today:
+        raise click.BadParameter(f"{last} is before --today ({inputs.today}); a projection looks ahead", param_hint="--to")
+    return run_project(book, inputs.meetings, inputs.today, first, last, ids)
+
+
+def ordered_range(first: date | None, last: date | None) -> tuple[date | None, date | None]:
+    if first and last and first > last:
+        raise click.BadParameter(f"--from {first} is after --to {last}", param_hint="--from/--to")
+    return first, last
+
+
+def resolve_bodies(book: RuleBook, keys: tuple[str, ...]) -> list[str] | None:
+    """Body ids for ``--body`` values (ids, names or aliases); unknown ones are usage errors."""
+    if not keys:
+        return None
+    import difflib
+
+    ids = []
+    for key in keys:
+        body = book.body(key)
+        if body is None:
+            close = difflib.get_close_matches(key, book.body_ids(), n=3)
+            raise click.BadParameter(f"{key!r} is not a body of the rule book; expected one of {', '.join(close or book.body_ids())}", param_hint="--body")
+        ids.append(body.id)
+    return ids

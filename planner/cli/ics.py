@@ -1,0 +1,58 @@
+"""``planner ics``: iCalendar feeds."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import click
+
+from planner.cli.common import (
+    Inputs,
+    hosted_projection,
+    input_options,
+    plan_options,
+    resolve_bodies,
+    writing,
+)
+
+
+@click.command()
+@input_options
+@click.option("--out", "out", required=True, metavar="DIR", help="Folder for the feeds (created if missing), or - for all.ics on standard output.")
+@click.option("--from", "start", metavar="DATE", help="Start of the projection horizon (default: --today).")
+@click.option("--to", "end", metavar="DATE", help="End of the projection horizon (default: 10 years after --today); a year means its last day.")
+@click.option("--body", "body_ids", multiple=True, metavar="ID", help="Only this body's meetings (repeatable).")
+@click.option("--no-projected", is_flag=True, help="Only the register's meetings, without the projection.")
+@plan_options
+@click.option("--base-url", metavar="URL", help="Where DIR will be served, for the subscribe links of index.html.")
+def ics(inputs: Inputs, out: str, start: str | None, end: str | None, body_ids: tuple[str, ...], no_projected: bool, plan_text: str | None, plan_file: str | None, base_url: str | None) -> None:
+    """Write iCalendar feeds: one per body, all.ics and index.html.
+
+    Holds the register's meetings and the projection for the horizon. UIDs are stable and
+    DTSTAMP comes from --today (or SOURCE_DATE_EPOCH), so the same input gives byte-identical
+    files and re-importing updates events instead of duplicating them. A state file in DIR
+    raises SEQUENCE when a meeting's dates, venue or status change between two exports.
+
+    \b
+    Examples:
+      planner ics --today 2026-11-26 --out feeds --base-url https://example.org/cica
+      planner ics --out - --body summit --no-projected > summit.ics
+    """
+    from planner.outputs.ical import combined_calendar_bytes, write_feeds
+
+    book = inputs.book
+    ids = resolve_bodies(book, body_ids)
+    if no_projected:
+        meetings = list(inputs.meetings)
+    else:
+        meetings = hosted_projection(inputs, start, end, (), plan_text, plan_file).meetings()
+    if ids is not None:
+        meetings = [m for m in meetings if m.body in ids]
+    stamp = datetime.combine(inputs.today, datetime.min.time(), UTC)
+    if out == "-":
+        click.echo(combined_calendar_bytes(book, meetings, stamp).decode("utf-8"), nl=False)
+        return
+    with writing(out):
+        written = write_feeds(book, meetings, Path(out), stamp, base_url=base_url)
+    click.echo(f"wrote {len(written)} files to {out}: {len(meetings)} meetings in {len(written) - 2} feeds and all.ics, index.html", err=True)
