@@ -41,7 +41,7 @@ _LAZY = {
     "parse_rulebook": "planner.inputs.rulebook",
     "project": "planner.engine.projection",
     "with_chair_hosts": "planner.engine.chairs_plan",
-    "write_feeds": "planner.outputs.ical",
+    "write_feeds": "planner.outputs.feeds",
 }
 
 

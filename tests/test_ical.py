@@ -17,7 +17,8 @@ from planner.core.errors import InputError
 from planner.core.model import Kind, Meeting, RuleBook, Status
 from planner.engine.expectations import ordinal as ordinal_words
 from planner.inputs.rulebook import parse_rulebook
-from planner.outputs.ical import STATE_FILE, combined_calendar_bytes, event_uid, write_feeds
+from planner.outputs.feeds import write_feeds
+from planner.outputs.ical import STATE_FILE, combined_calendar_bytes, event_uid
 
 FEEDS = Path(__file__).parent / "feeds"
 STAMP = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)

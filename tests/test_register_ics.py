@@ -11,7 +11,8 @@ from planner.core.dates import PartialDate
 from planner.core.errors import RegisterError
 from planner.core.model import Kind, Meeting, Status
 from planner.inputs.register_ics import ordinal_in, read_ics_meetings
-from planner.outputs.ical import combined_calendar_bytes, write_feeds
+from planner.outputs.feeds import write_feeds
+from planner.outputs.ical import combined_calendar_bytes
 from tests.test_ical import book, meetings
 
 ICS = Path(__file__).parent / "registers" / "ics"

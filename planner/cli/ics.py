@@ -39,7 +39,8 @@ def ics(inputs: Inputs, out: str, start: str | None, end: str | None, body_ids: 
       planner ics --today 2026-11-26 --out feeds --base-url https://example.org/cica
       planner ics --out - --body summit --no-projected > summit.ics
     """
-    from planner.outputs.ical import combined_calendar_bytes, write_feeds
+    from planner.outputs.feeds import write_feeds
+    from planner.outputs.ical import combined_calendar_bytes
 
     book = inputs.book
     ids = resolve_bodies(book, body_ids)

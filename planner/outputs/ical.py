@@ -39,12 +39,9 @@ the one component RFC 5545 requires and its subscription URL always exists.
 from __future__ import annotations
 
 import hashlib
-import html
-import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 from icalendar import Calendar, Event, vCategory, vDDDTypes, vInt, vText, vUri
@@ -52,10 +49,8 @@ from icalendar.cal.timezone import Timezone
 from icalendar.parser import Contentline
 
 from planner.core.dates import PartialDate, Precision
-from planner.core.errors import InputError
 from planner.core.model import Body, Kind, Meeting, RuleBook, Status
 from planner.engine.expectations import ordinal
-from planner.inputs.atomic import write_atomic
 
 PRODID = "-//planner//Meeting cadence planner//EN"
 STATE_FILE = ".planner-state.json"
@@ -307,7 +302,7 @@ def normalize_stamp(stamp: datetime) -> datetime:
     return stamp.astimezone(UTC).replace(microsecond=0)
 
 
-def _combined_names(book: RuleBook) -> tuple[str, str]:
+def combined_names(book: RuleBook) -> tuple[str, str]:
     org = book.organization
     return f"{org.short_name} meetings", f"All meetings of {org.name}, held, planned and projected"
 
@@ -316,96 +311,5 @@ def combined_calendar_bytes(book: RuleBook, meetings: Iterable[Meeting], stamp: 
     """The combined feed as bytes (``planner ics --out -``). Without ``revisions`` every event has
     SEQUENCE 0 and LAST-MODIFIED = ``stamp``."""
     builder = FeedBuilder(book, stamp, revisions)
-    name, caption = _combined_names(book)
+    name, caption = combined_names(book)
     return builder.calendar_bytes(name, caption, builder.build(meetings))
-
-
-def load_state(out_dir: Path) -> dict[str, Revision]:
-    """The revisions of the previous export into ``out_dir`` (none on the first)."""
-    path = out_dir / STATE_FILE
-    if not path.exists():
-        return {}
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return {uid: Revision(v["fingerprint"], int(v["sequence"]), datetime.fromisoformat(v["last_modified"])) for uid, v in data["events"].items()}
-    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise InputError(f"state file cannot be read: {exc}", path=path, expected="the file planner wrote; delete it to restart SEQUENCE numbers at 0") from None
-
-
-def state_bytes(revisions: Mapping[str, Revision]) -> bytes:
-    events = {uid: {"fingerprint": r.fingerprint, "sequence": r.sequence, "last_modified": r.last_modified.isoformat()} for uid, r in sorted(revisions.items())}
-    return (json.dumps({"version": 1, "events": events}, indent=1, sort_keys=True) + "\n").encode()
-
-
-def write_feeds(book: RuleBook, meetings: Iterable[Meeting], out_dir: str | Path, stamp: datetime, base_url: str | None = None) -> list[Path]:
-    """Write ``{body}.ics`` for every body, ``all.ics``, ``index.html`` and the state file into
-    ``out_dir``; return the paths written (state file excluded), in that order."""
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    meetings = list(meetings)
-    builder = FeedBuilder(book, stamp)
-    items = builder.build(meetings)
-    revisions = revise(load_state(out), {uid: fingerprint(m) for m, uid in items}, builder.stamp)
-    builder.revisions = revisions
-    feeds: list[tuple[str, str, str, list[tuple[Meeting, str]]]] = []
-    for body in book.bodies:
-        mine = [(m, uid) for m, uid in items if m.body == body.id]
-        feeds.append((f"{body.id}.ics", body.name, f"Meetings of the {body.name} ({book.organization.short_name})", mine))
-    name, caption = _combined_names(book)
-    feeds.append((f"{COMBINED}.ics", name, caption, items))
-    written: list[Path] = []
-    for filename, title, caption, subset in feeds:
-        path = out / filename
-        write_atomic(path, builder.calendar_bytes(title, caption, subset))
-        written.append(path)
-    index = out / "index.html"
-    write_atomic(index, index_html(book, [(f, t, len(s)) for f, t, _, s in feeds], items, builder, base_url).encode())
-    written.append(index)
-    write_atomic(out / STATE_FILE, state_bytes(revisions))
-    return written
-
-
-def _links(filename: str, base_url: str | None) -> list[tuple[str, str]]:
-    if base_url is None:
-        return [("download", filename)]
-    url = f"{base_url.rstrip('/')}/{filename}"
-    scheme, _, rest = url.partition("://")
-    links = [(scheme, url)]
-    if scheme in ("http", "https"):
-        links.append(("webcal", f"webcal://{rest}"))
-    return links
-
-
-def _when(meeting: Meeting) -> str:
-    if not meeting.exact:
-        return f"{unfixed_words(meeting)} (date not fixed)"
-    first, last = meeting.earliest, meeting.latest
-    return first.isoformat() if first == last else f"{first.isoformat()} to {last.isoformat()}"
-
-
-def index_html(book: RuleBook, feeds: Sequence[tuple[str, str, int]], items: Sequence[tuple[Meeting, str]], builder: FeedBuilder, base_url: str | None) -> str:
-    """A static page: the feeds with subscribe links, and the coming meetings from ``stamp`` on.
-    Every value passes through ``html.escape``, so a title ``<script>`` stays text."""
-    e = html.escape
-    today = builder.stamp.date()
-    org = book.organization
-    out = ["<!DOCTYPE html>", '<html lang="en">', '<head><meta charset="utf-8">', f"<title>{e(org.name)}: meeting calendars</title>", "</head>", "<body>"]
-    out.append(f"<h1>{e(org.name)}: meeting calendars</h1>")
-    out.append(f"<p>Generated {e(builder.stamp.strftime('%Y-%m-%d %H:%M'))} UTC. Meetings whose date is not fixed appear on the first day of their month or year, marked &ldquo;date not fixed&rdquo;.</p>")
-    out.append("<h2>Feeds</h2>\n<ul>")
-    for filename, title, count in feeds:
-        links = " ".join(f'<a href="{e(href)}">{e(label)}</a>' for label, href in _links(filename, base_url))
-        out.append(f"<li>{e(title)} ({count} event{'s' if count != 1 else ''}): {links}</li>")
-    out.append("</ul>\n<h2>Coming meetings</h2>")
-    coming = [(m, uid) for m, uid in items if m.latest >= today]
-    if not coming:
-        out.append("<p>None.</p>")
-    else:
-        out.append("<table>\n<tr><th>Dates</th><th>Meeting</th><th>Body</th><th>Venue</th><th>Status</th><th>Notes</th></tr>")
-        for meeting, _uid in coming:
-            body = builder.bodies.get(meeting.body)
-            cells = (_when(meeting), summary(body, meeting), body.name if body else meeting.body, meeting.venue, meeting.status.value, meeting.title or meeting.reason)
-            out.append("<tr>" + "".join(f"<td>{e(c)}</td>" for c in cells) + "</tr>")
-        out.append("</table>")
-    out += ["</body>", "</html>", ""]
-    return "\n".join(out)

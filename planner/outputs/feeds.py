@@ -1,0 +1,68 @@
+"""The feed folder: ``{body}.ics`` per body, ``all.ics``, ``index.html`` and the state file
+that remembers SEQUENCE between exports (see :mod:`planner.outputs.ical` for the events)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from datetime import datetime
+from pathlib import Path
+
+from planner.core.errors import InputError
+from planner.core.model import Meeting, RuleBook
+from planner.inputs.atomic import write_atomic
+from planner.outputs.ical import (
+    COMBINED,
+    STATE_FILE,
+    FeedBuilder,
+    Revision,
+    combined_names,
+    fingerprint,
+    revise,
+)
+from planner.outputs.index_html import index_html
+
+
+def load_state(out_dir: Path) -> dict[str, Revision]:
+    """The revisions of the previous export into ``out_dir`` (none on the first)."""
+    path = out_dir / STATE_FILE
+    if not path.exists():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return {uid: Revision(v["fingerprint"], int(v["sequence"]), datetime.fromisoformat(v["last_modified"])) for uid, v in data["events"].items()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise InputError(f"state file cannot be read: {exc}", path=path, expected="the file planner wrote; delete it to restart SEQUENCE numbers at 0") from None
+
+
+def state_bytes(revisions: Mapping[str, Revision]) -> bytes:
+    events = {uid: {"fingerprint": r.fingerprint, "sequence": r.sequence, "last_modified": r.last_modified.isoformat()} for uid, r in sorted(revisions.items())}
+    return (json.dumps({"version": 1, "events": events}, indent=1, sort_keys=True) + "\n").encode()
+
+
+def write_feeds(book: RuleBook, meetings: Iterable[Meeting], out_dir: str | Path, stamp: datetime, base_url: str | None = None) -> list[Path]:
+    """Write ``{body}.ics`` for every body, ``all.ics``, ``index.html`` and the state file into
+    ``out_dir``; return the paths written (state file excluded), in that order."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    meetings = list(meetings)
+    builder = FeedBuilder(book, stamp)
+    items = builder.build(meetings)
+    revisions = revise(load_state(out), {uid: fingerprint(m) for m, uid in items}, builder.stamp)
+    builder.revisions = revisions
+    feeds: list[tuple[str, str, str, list[tuple[Meeting, str]]]] = []
+    for body in book.bodies:
+        mine = [(m, uid) for m, uid in items if m.body == body.id]
+        feeds.append((f"{body.id}.ics", body.name, f"Meetings of the {body.name} ({book.organization.short_name})", mine))
+    name, caption = combined_names(book)
+    feeds.append((f"{COMBINED}.ics", name, caption, items))
+    written: list[Path] = []
+    for filename, title, caption, subset in feeds:
+        path = out / filename
+        write_atomic(path, builder.calendar_bytes(title, caption, subset))
+        written.append(path)
+    index = out / "index.html"
+    write_atomic(index, index_html(book, [(f, t, len(s)) for f, t, _, s in feeds], items, builder, base_url).encode())
+    written.append(index)
+    write_atomic(out / STATE_FILE, state_bytes(revisions))
+    return written
