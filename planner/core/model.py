@@ -11,14 +11,10 @@ from enum import StrEnum
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
+from pydantic import Field, PrivateAttr, field_validator, model_validator
 
+from planner.core.catalogue import CBM, Affiliate, Frozen
 from planner.core.dates import Duration, Grain, PartialDate
-
-
-class Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", use_enum_values=False)
-
 
 # ---------------------------------------------------------------------------------------------
 # vocabulary
@@ -196,6 +192,8 @@ class Organization(Frozen):
     secretariat: Place | None = None
     members: tuple[Member, ...] = ()
     blackout: tuple[Blackout, ...] = ()
+    observers: tuple[Affiliate, ...] = Field((), description="observer states and organizations")
+    partners: tuple[Affiliate, ...] = Field((), description="partner organizations")
     source: str = ""
 
     @field_validator("timezone")
@@ -222,6 +220,7 @@ class Body(Frozen):
     short_name: str = ""
     aliases: tuple[str, ...] = ()
     category: Category
+    stated_cadence: str = Field("", description="the cadence in the words of the organization's own text, e.g. 'Every four years (two years after the Summit)'; the rules say what it means")
     established: PartialDate | None = None
     duration_days: int = Field(1, ge=1, le=60, strict=True)
     months: tuple[int, ...] = Field((), description="preferred months, 1-12")
@@ -276,15 +275,6 @@ class Chairmanship(Frozen):
     tolerance: Duration | None = Field(None, description="slack before a long term is a finding")
     since: PartialDate | None = Field(None, description="terms that began before this date are not judged against the rule")
     source: str = ""
-
-
-class CBM(Frozen):
-    """One confidence building measure of the catalogue, with its coordinating states."""
-
-    dimension: Literal["economic", "new_challenges_and_threats", "environmental", "human", "military_political"]
-    measure: str
-    coordinators: tuple[str, ...] = ()
-    co_coordinators: tuple[str, ...] = ()
 
 
 class RuleBook(Frozen):

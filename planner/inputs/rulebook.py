@@ -18,6 +18,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from planner.core import model
+from planner.core.catalogue import catalogue_problems
 from planner.core.errors import InputErrors, RuleBookError
 from planner.core.model import AfterRule, RuleBook, cycle_in
 from planner.inputs.inputfile import read_text
@@ -218,6 +219,7 @@ def _cross_check(book: RuleBook, path: str | Path):
         if member.code in codes:
             yield RuleBookError("duplicate member code", path=path, location=f"organization.members[{k}].code", value=member.code)
         codes[member.code] = k
+    yield from catalogue_problems(book, path)
 
 
 def _overlapping_versions(body: model.Body, index: int, path: str | Path):

@@ -117,6 +117,7 @@ def render_bodies(book: RuleBook, fmt: str) -> str:
                         "category": b.category.value,
                         "established": str(b.established) if b.established else None,
                         "cadence": cadence_words(b, book),
+                        "stated_cadence": b.stated_cadence or None,
                         "host": b.host.value,
                         "rules": [r.model_dump(mode="json", exclude_defaults=True) | {"kind": r.kind, "words": rule_words(r, book)} for r in b.rules],
                     }

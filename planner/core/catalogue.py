@@ -1,0 +1,123 @@
+"""The organization's catalogue beyond its bodies: confidence building measures (CBMs) with their
+coordinating states, and the observer and partner states and organizations.
+
+CICA's Catalogue of Confidence Building Measures (2004, updated 2021 and 2024) groups measures in
+five dimensions; each measure has coordinators and co-coordinators among the member states, some
+for stated terms ("Russia (2022-2023, 2024-2025)"). These are facts a chairmanship plans with
+(``planner cbms --country``), so they are data in the rule book, each with its source.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from planner.core.errors import RuleBookError
+
+if TYPE_CHECKING:
+    from planner.core.model import RuleBook
+
+ID_RE = r"^[a-z][a-z0-9_-]*$"
+TERM_RE = re.compile(r"^(\d{4})-(\d{4})$")
+
+Dimension = Literal["economic", "new_challenges_and_threats", "environmental", "human", "military_political"]
+DIMENSIONS: tuple[str, ...] = ("economic", "new_challenges_and_threats", "environmental", "human", "military_political")
+DIMENSION_WORDS = {
+    "economic": "Economic dimension",
+    "new_challenges_and_threats": "New challenges and threats",
+    "environmental": "Environmental dimension",
+    "human": "Human dimension",
+    "military_political": "Military-political dimension",
+}
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", use_enum_values=False)
+
+
+def slug(text: str) -> str:
+    """``"Energy security"`` -> ``"energy_security"``: the default id of a measure."""
+    words = re.findall(r"[a-z0-9]+", text.casefold())
+    return "_".join(words) or "cbm"
+
+
+class CBM(Frozen):
+    """One confidence building measure (priority area) of the catalogue, with its coordinating
+    states. ``terms`` gives, per coordinating state, the terms it serves when the source states
+    them, as ``"YYYY-YYYY"``."""
+
+    id: str | None = Field(None, pattern=ID_RE, description="short id, used by a register's `cbm` column; default: the measure's words joined by '_'")
+    dimension: Dimension
+    measure: str = Field(min_length=1)
+    coordinators: tuple[str, ...] = ()
+    co_coordinators: tuple[str, ...] = ()
+    terms: dict[str, tuple[str, ...]] = Field(default_factory=dict, description='terms per coordinating state, e.g. { Russia = ["2022-2023", "2024-2025"] }')
+    source: str = ""
+
+    @field_validator("terms")
+    @classmethod
+    def _terms(cls, value: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+        for country, terms in value.items():
+            for term in terms:
+                match = TERM_RE.match(term)
+                if not match or int(match.group(1)) > int(match.group(2)):
+                    raise ValueError(f"term {term!r} of {country} is not a span of years; expected e.g. '2022-2023'")
+        return value
+
+    @property
+    def key(self) -> str:
+        return self.id or slug(self.measure)
+
+    def role_of(self, country: str) -> str | None:
+        """``"coordinator"``, ``"co-coordinator"`` or None for a member state's canonical name."""
+        if country in self.coordinators:
+            return "coordinator"
+        if country in self.co_coordinators:
+            return "co-coordinator"
+        return None
+
+
+class Affiliate(Frozen):
+    """An observer or partner of the organization: a state or an organization."""
+
+    name: str = Field(min_length=1)
+    short_name: str = ""
+    kind: Literal["state", "organization"]
+    since: int | None = Field(None, ge=1000, le=2999, strict=True, description="year the status was granted, where a source gives it")
+    source: str = ""
+
+    @property
+    def label(self) -> str:
+        return f"{self.name} ({self.short_name})" if self.short_name and self.short_name != self.name else self.name
+
+
+def catalogue_problems(book: RuleBook, path: str | Path) -> Iterator[RuleBookError]:
+    """What the schema alone cannot see: every coordinating state is a member state (written as
+    the member list writes it, so ``--country`` finds it), terms belong to a coordinating state,
+    and measure ids are unique."""
+    org = book.organization
+    keys: dict[str, int] = {}
+    for i, cbm in enumerate(book.cbms):
+        if cbm.key in keys:
+            yield RuleBookError(f"duplicate CBM id (also cbms[{keys[cbm.key]}])", path=path, location=f"cbms[{i}].id", value=cbm.key, expected="a unique id per measure: set id on one of them")
+        keys.setdefault(cbm.key, i)
+        for field in ("coordinators", "co_coordinators"):
+            for j, name in enumerate(getattr(cbm, field)):
+                member = org.member(name) if org.members else None
+                if org.members and member is None:
+                    yield RuleBookError("is not a member state", path=path, location=f"cbms[{i}].{field}[{j}]", value=name, expected="a name, alias or code in organization.members")
+                elif member is not None and member.name != name:
+                    yield RuleBookError(f"write the member's name as organization.members does: {member.name!r}", path=path, location=f"cbms[{i}].{field}[{j}]", value=name)
+        for country in cbm.terms:
+            if cbm.role_of(country) is None:
+                yield RuleBookError("terms name a state that neither coordinates nor co-coordinates this measure", path=path, location=f"cbms[{i}].terms", value=country, expected="a name listed in coordinators or co_coordinators")
+    seen: set[tuple[str, str]] = set()
+    for field in ("observers", "partners"):
+        for i, affiliate in enumerate(getattr(org, field)):
+            if (field, affiliate.name.casefold()) in seen:
+                yield RuleBookError("listed twice", path=path, location=f"organization.{field}[{i}].name", value=affiliate.name)
+            seen.add((field, affiliate.name.casefold()))
