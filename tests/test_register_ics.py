@@ -56,7 +56,8 @@ def test_outlook_export() -> None:
     assert (summit.body, summit.ordinal, summit.start, summit.end) == ("summit", 6, PartialDate.of(date(2022, 10, 12)), PartialDate.of(date(2022, 10, 13)))
     assert (summit.city, summit.country, summit.status) == ("Astana", "Kazakhstan", Status.HELD)
     assert (soc.body, soc.kind, soc.status, soc.country, soc.city) == ("soc", Kind.SPECIAL, Status.CANCELLED, "Kazakhstan", "")
-    assert soc.start == PartialDate.of(date(2023, 3, 15)) and soc.end == PartialDate.of(date(2023, 3, 16))
+    # 23:00 to 01:00: a late session, a one-day meeting on the day it began
+    assert soc.start == PartialDate.of(date(2023, 3, 15)) and soc.end is None
     assert youth.body == "youth" and youth.status is Status.PLANNED and youth.city == "Baku"
 
 
@@ -93,7 +94,7 @@ def test_ordinal_in_summary(title: str, expected: int | None) -> None:
         ("no_events.ics", "has no VEVENT"),
         ("bad_date.ics", "DTSTART: Expected time"),
         ("no_dtstart.ics", "event has no DTSTART"),
-        ("unknown_tzid.ics", "unknown time zone"),
+        ("bad_rrule.ics", "RRULE: Expected frequency"),
         ("bad_xwr_timezone.ics", "X-WR-TIMEZONE cannot be applied"),
         ("bad_planner_date.ics", "X-PLANNER-DATE: '2020-13' has no month 13"),
     ],
@@ -107,3 +108,95 @@ def test_bad_file_is_a_register_error_naming_it(name: str, message: str) -> None
 def test_missing_file_is_a_register_error(tmp_path: Path) -> None:
     with pytest.raises(RegisterError, match="no such file"):
         read_ics_meetings(tmp_path / "gone.ics", book())
+
+
+def test_yearly_series_with_count_gives_one_meeting_per_occurrence() -> None:
+    """RRULE:FREQ=YEARLY;COUNT=3 is three meetings, each two days, none with an ordinal."""
+    found = read_ics_meetings(ICS / "yearly_count3.ics", book(), today=TODAY)
+    assert [(m.body, str(m.start), str(m.end), m.ordinal, m.city) for m in found] == [
+        ("youth", "2023-09-12", "2023-09-13", None, "Baku"),
+        ("youth", "2024-09-12", "2024-09-13", None, "Baku"),
+        ("youth", "2025-09-12", "2025-09-13", None, "Baku"),
+    ]
+    assert [m.status for m in read_ics_meetings(ICS / "yearly_count3.ics", book(), today=date(2025, 1, 1))] == [Status.HELD, Status.HELD, Status.PLANNED]
+
+
+def test_yearly_series_gives_three_meetings_to_check(runner, tmp_path: Path) -> None:
+    """The Youth Council's yearly Outlook series meets its once-a-year rule in 2023, 2024, 2025."""
+    from planner.cli import main
+
+    result = runner.invoke(main, ["--meetings", str(ICS / "yearly_count3.ics"), "check", "--today", "2026-11-26", "--body", "youth_council", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    import json
+
+    report = json.loads(result.stdout)
+    assert report["meetings"] == 3
+    met = sorted(f["window"]["start"][:4] for f in report["findings"] if f["verdict"] == "met")
+    assert met == ["2023", "2024", "2025"]
+
+
+def test_series_with_exdate_rdate_and_overrides() -> None:
+    """Every six months, minus an EXDATE, plus RDATEs given as lists on several lines; one
+    occurrence moved to Baku over two days, one cancelled."""
+    found = read_ics_meetings(ICS / "series_overrides.ics", book(), today=TODAY)
+    got = [(str(m.start), str(m.end or ""), m.status.value, m.city) for m in found]
+    assert got == [
+        ("2024-03-15", "", "held", "Astana"),
+        ("2024-06-10", "", "held", "Astana"),
+        ("2024-09-17", "2024-09-18", "held", "Baku"),
+        ("2024-12-10", "", "held", "Astana"),
+        ("2025-09-15", "", "cancelled", ""),
+        ("2025-12-01", "", "held", "Astana"),
+        ("2026-03-15", "", "planned", "Astana"),
+    ]
+
+
+def test_endless_series_stops_at_the_horizon() -> None:
+    """An RRULE without COUNT or UNTIL is expanded up to ``until``, not forever."""
+    found = read_ics_meetings(ICS / "endless_series.ics", book(), today=TODAY, until=date(2027, 12, 31))
+    assert [str(m.start) for m in found] == [f"{y}-03-01" for y in range(2020, 2028)]
+    default = read_ics_meetings(ICS / "endless_series.ics", book(), today=TODAY)
+    assert str(default[-1].start) == "2036-03-01"  # ten years after today, the default horizon
+
+
+def test_whole_words_kinds_and_online_places() -> None:
+    """A planning call or a briefing is no meeting of the body it names; kinds come from
+    CATEGORIES or the title; Teams, Zoom and Webex locations are online or hybrid."""
+    warnings: list[str] = []
+    found = read_ics_meetings(ICS / "words_and_places.ics", book(), warnings.append, today=TODAY)
+    got = [(m.body, m.kind.value, m.format.value if m.format else "", m.city, m.country) for m in found]
+    assert got == [
+        ("youth", "regular", "online", "", ""),
+        ("soc", "extraordinary", "online", "", ""),
+        ("soc", "informal", "hybrid", "Astana", "Kazakhstan"),
+        ("soc", "special", "", "Baku", ""),
+    ]
+    assert warnings == [f"{ICS / 'words_and_places.ics'}: 3 events match no body and were skipped: 'Youth Council planning call', 'Pre-Summit briefing', 'Summitry workshop'"]
+
+
+def test_an_alias_can_claim_a_planning_call() -> None:
+    """The rule book decides: with the alias, the planning call is a Youth Council meeting."""
+    data = book().model_dump(mode="json", exclude_none=True)
+    youth = next(b for b in data["bodies"] if b["id"] == "youth")
+    youth["aliases"] = [*youth.get("aliases", []), "Youth Council planning call"]
+    from planner.core.model import RuleBook
+
+    found = read_ics_meetings(ICS / "words_and_places.ics", RuleBook.model_validate(data), today=TODAY)
+    assert [str(m.start) for m in found if m.body == "youth"] == ["2024-03-05", "2024-03-06"]
+
+
+def test_unknown_zone_is_read_as_written_with_one_warning() -> None:
+    """Outlook's TZID "Western/Central Europe" has no definition: dates as written, one warning."""
+    warnings: list[str] = []
+    summit, soc = read_ics_meetings(ICS / "outlook_unknown_zone.ics", book(), warnings.append, today=TODAY)
+    assert (str(summit.start), summit.end, summit.ordinal) == ("2022-10-12", None, 6)
+    assert str(soc.start) == "2023-06-01"
+    assert len(warnings) == 1 and "'Western/Central Europe' is not known" in warnings[0] and "4 dates read as written" in warnings[0]
+
+
+def test_repeated_dtstart_and_rdate_lists_are_read() -> None:
+    """Two DTSTART lines: the first, with a warning; RDATE lists on two lines all count."""
+    warnings: list[str] = []
+    found = read_ics_meetings(ICS / "repeated_dtstart.ics", book(), warnings.append, today=TODAY)
+    assert [str(m.start) for m in found] == ["2024-09-01", "2025-09-01", "2026-09-01", "2027-09-01"]
+    assert len(warnings) == 1 and "DTSTART given more than once" in warnings[0]

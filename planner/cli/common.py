@@ -62,6 +62,7 @@ class Inputs:
     chairs_path: Path
     rules_label: str
     today: date
+    until: date | None = None  # the judged horizon's end, where .ics series stop expanding
     _book: RuleBook | None = None
     _meetings: list[Meeting] | None = None
     _chairs: list[ChairTerm] | None = None
@@ -79,7 +80,7 @@ class Inputs:
         if self._meetings is None:
             from planner.inputs.register import load_meetings
 
-            self._meetings = load_meetings(self.meetings_path, self.book, warn=warn, today=self.today)
+            self._meetings = load_meetings(self.meetings_path, self.book, warn=warn, today=self.today, until=self.until)
         return self._meetings
 
     @property
@@ -225,6 +226,7 @@ def run_projection(inputs: Inputs, start: str | None, end: str | None, body_ids:
     first, last = ordered_range(horizon_day(start, "--from", end=False), horizon_day(end, "--to", end=True))
     if first is None and last is not None and last < inputs.today:
         raise click.BadParameter(f"{last} is before --today ({inputs.today}); a projection looks ahead", param_hint="--to")
+    inputs.until = last
     return run_project(book, inputs.meetings, inputs.today, first, last, ids)
 
 

@@ -224,19 +224,19 @@ def _json_rows(path: Path, key: str) -> list[tuple[str, dict[str, Any]]]:
     return rows
 
 
-def load_meetings(path: str | Path, book: RuleBook, warn: Callable[[str], None] | None = None, *, today: date | None = None) -> list[Meeting]:
+def load_meetings(path: str | Path, book: RuleBook, warn: Callable[[str], None] | None = None, *, today: date | None = None, until: date | None = None) -> list[Meeting]:
     """Read a register of meetings from CSV, JSON or .ics, matching bodies to ``book``.
 
     ``warn`` receives one message about .ics events that match no body (never dropped
     silently); ``today`` decides whether an .ics event with no status of ours was held or is
-    planned.
+    planned; ``until`` bounds the expansion of recurring .ics series (the judged horizon).
     """
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".ics":
         from planner.inputs.register_ics import read_ics_meetings
 
-        return read_ics_meetings(path, book, warn, today=today)
+        return read_ics_meetings(path, book, warn, today=today, until=until)
     if suffix == ".json":
         rows: Iterable[tuple[str | int, dict[str, Any]]] = _json_rows(path, "meetings")
     else:

@@ -1,58 +1,51 @@
 """An iCalendar file (an Outlook or Google export, or a feed of ours) -> register meetings.
 
-How an event becomes a meeting:
+How one event reads is :mod:`planner.inputs.ics_events`; this module reads the file, expands
+recurring series and collects what goes wrong.
 
-* **Body.** Our ``X-PLANNER-BODY``; else any CATEGORIES value that is a body id, name or alias;
-  else the longest body name or alias found as whole words in SUMMARY ("CICA Summit" beats
-  "Summit"). Events that match no body are skipped and reported in one warning.
-* **Dates.** All-day DTEND is exclusive (RFC 5545 3.6.1), the register's end is inclusive: DTEND
-  14 October means a last day of 13 October. A timed event counts on its local date in its own
-  zone; a UTC time is read in the organization's zone. Calendars that name their zone only in
-  ``X-WR-TIMEZONE`` (Google, Outlook) are first made standard with ``x_wr_timezone``. Our
-  ``X-PLANNER-DATE`` (``2026-10``) restores a meeting known only to the month or year, which a
-  feed shows as a one-day event on the first day of its range (see :mod:`planner.outputs.ical`).
-* **Status.** Our ``X-PLANNER-STATUS``; else STATUS:CANCELLED -> cancelled, and any other event
-  is held if it ended before ``today``, planned otherwise (a calendar says nothing of whether a
-  past TENTATIVE meeting took place; the date is the better witness).
-* **Kind and ordinal.** ``X-PLANNER-KIND`` or a CATEGORIES value that is a kind (``special``);
-  ``X-PLANNER-ORDINAL`` or an ordinal in SUMMARY (``7th Summit``, ``Seventh Summit``).
-* **Venue.** LOCATION ``city, country``: the last part is the country, the one before it the city;
-  a single part is a country when it names a member state, else a city.
+* **Recurring series.** RRULE, RDATE and EXDATE are expanded with their RECURRENCE-ID overrides
+  by ``recurring-ical-events`` up to ``until`` (the judged horizon; an endless series would
+  otherwise be endless): each occurrence is one meeting, so a yearly forum exported from Outlook
+  counts every year it met, not once.
+* **Zones.** Calendars that name their zone only in ``X-WR-TIMEZONE`` (Google, Outlook) are
+  first made standard with ``x_wr_timezone``. A register needs days, not instants: an event whose
+  TZID nobody defines (neither IANA, nor Windows, nor a VTIMEZONE of the file, e.g. Outlook's
+  ``Western/Central Europe``) is read with the date as written, and one warning names the zone.
+* **Repeated properties.** Several DTSTART lines (RFC 5545 allows one) are read as the first,
+  with one warning; several RDATE lines are dates of the series like any other.
 
 icalendar's parser does not raise on bad values; it records them in ``component.errors``. Those
 errors on the properties read here become :class:`RegisterError`, as do files that are empty,
-binary or not iCalendar, and calendars without a dated VEVENT. Recurring events (RRULE) count
-once, on their first occurrence.
+binary or not iCalendar, calendars without a dated VEVENT and series that cannot be expanded.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
-from datetime import UTC, date, datetime, timedelta, tzinfo
+from collections.abc import Callable, Iterator
+from datetime import date, datetime, timedelta
+from itertools import islice
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
+import recurring_ical_events
 import x_wr_timezone
 from icalendar import Calendar, Event
-from icalendar.parser import unescape_backslash
 from pydantic import ValidationError
 
-from planner.core.dates import PARTIAL_EXPECTED, PartialDate
+from planner.core.dates import MAX_YEAR, MIN_YEAR, PARTIAL_EXPECTED
 from planner.core.errors import InputErrors, RegisterError
-from planner.core.model import Kind, Meeting, RuleBook, Status
+from planner.core.model import Meeting, RuleBook
+from planner.inputs.ics_events import match_body, meeting_fields, ordinal_in, text
 from planner.inputs.inputfile import read_text
 from planner.inputs.register import BodyMatcher, validation_errors
 
+__all__ = ["EXPECTED", "ordinal_in", "parse_calendars", "read_ics_meetings"]
+
 EXPECTED = "an iCalendar file (BEGIN:VCALENDAR ... END:VCALENDAR) with dated VEVENTs"
-_READ = {"DTSTART", "DTEND", "DURATION", "SUMMARY", "STATUS", "CATEGORIES", "LOCATION", "URL"}
-_ORDINAL_RE = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\b", re.IGNORECASE)
-_WORDS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"]
-_ORDINAL_WORDS = {w: i + 1 for i, w in enumerate(_WORDS)}
-_KINDS = {k.value: k for k in Kind}
-_STATUSES = {s.value: s for s in Status}
+_READ = {"DTSTART", "DTEND", "DURATION", "SUMMARY", "STATUS", "CATEGORIES", "LOCATION", "URL", "RRULE", "RDATE", "EXDATE", "RECURRENCE-ID"}
 _SHOWN = 10
+SERIES_YEARS = 10  # the default projection horizon: how far an endless series is expanded
+MAX_OCCURRENCES = 10_000
 
 
 def _decode(path: Path) -> str:
@@ -84,175 +77,146 @@ def parse_calendars(path: Path) -> list[Calendar]:
     return result
 
 
-def categories(event: Event) -> list[str]:
-    """All CATEGORIES values: the property may repeat and each holds a list (RFC 5545 3.8.1.2)."""
-    value = event.get("CATEGORIES")
-    if value is None:
-        return []
-    items = value if isinstance(value, list) else [value]
-    return [str(c).strip() for item in items for c in getattr(item, "cats", [item]) if str(c).strip()]
+class _Notes:
+    """What a reader tells once per file rather than once per event."""
+
+    def __init__(self) -> None:
+        self.unmatched: list[str] = []
+        self.zones: dict[str, int] = {}
+        self.repeated: list[str] = []
+
+    def messages(self, path: Path) -> list[str]:
+        out = []
+        if self.unmatched:
+            n = len(self.unmatched)
+            out.append(f"{path}: {n} event{'s' if n != 1 else ''} match no body and were skipped: {_listed(self.unmatched)}")
+        if self.zones:
+            zones = ", ".join(repr(z) for z in sorted(self.zones))
+            n = sum(self.zones.values())
+            out.append(f"{path}: time zone {zones} is not known (neither IANA, Windows nor a VTIMEZONE of the file); {n} date{'s' if n != 1 else ''} read as written")
+        if self.repeated:
+            out.append(f"{path}: DTSTART given more than once; the first is used in {_listed(self.repeated)}")
+        return out
 
 
-def _text(event: Event, name: str) -> str:
-    value = event.get(name)
-    if isinstance(value, list):
-        value = value[0] if value else None
-    if value is None:
-        return ""
-    # icalendar keeps unknown X- properties raw, but their default type is TEXT (RFC 5545 3.8.8.2)
-    return (unescape_backslash(str(value)) if name.startswith("X-") else str(value)).strip()
+def _listed(items: list[str]) -> str:
+    shown = ", ".join(repr(s) for s in items[:_SHOWN])
+    return shown + (f" and {len(items) - _SHOWN} more" if len(items) > _SHOWN else "")
 
 
-def match_body(matcher: BodyMatcher, event: Event) -> str | None:
-    """The body an event means: our property, a category, or the longest name in SUMMARY."""
-    own = _text(event, "X-PLANNER-BODY")
-    if own and matcher.match(own):
-        return matcher.match(own)
-    for category in categories(event):
-        body = matcher.match(category)
-        if body:
-            return body
-    title = _text(event, "SUMMARY").casefold()
-    best: tuple[int, str] | None = None
-    for name, body_id in matcher.by_name.items():
-        if (best is None or len(name) > best[0]) and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", title):
-            best = (len(name), body_id)
-    return best[1] if best else None
-
-
-def ordinal_in(title: str) -> int | None:
-    """``7th Summit`` -> 7, ``Seventh Summit`` -> 7."""
-    match = _ORDINAL_RE.search(title)
-    if match and int(match.group(1)) >= 1:
-        return int(match.group(1))
-    for word in re.findall(r"[a-z]+", title.casefold()):
-        if word in _ORDINAL_WORDS:
-            return _ORDINAL_WORDS[word]
-    return None
-
-
-def _local(value: date, zone: tzinfo) -> date:
-    """The calendar day of a DATE or DATE-TIME, in its own zone (UTC -> the organization's)."""
-    if not isinstance(value, datetime):
-        return value
-    if value.tzinfo is None:
-        return value.date()  # floating time (RFC 5545 3.3.5 form #1): the same day everywhere
-    if value.utcoffset() == timedelta(0) and getattr(value.tzinfo, "key", "UTC") in ("UTC", "Etc/UTC") or value.tzinfo is UTC:
-        return value.astimezone(zone).date()
-    return value.date()
-
-
-def event_days(event: Event, zone: tzinfo) -> tuple[date, date]:
-    """First and last (inclusive) day of an event."""
-    start = event["DTSTART"].dt
-    if "DTEND" in event:
-        end = event["DTEND"].dt
-    elif "DURATION" in event and isinstance(event["DURATION"].dt, timedelta):
-        end = start + event["DURATION"].dt
-    else:
-        end = None
-    first = _local(start, zone)
-    if end is None:
-        return first, first
-    if isinstance(end, datetime):
-        # Exports mix forms (an all-day DTSTART with a timed DTEND, a floating start with a
-        # zoned end): compare calendar days, never a date with a datetime.
-        last = _local(end - timedelta(microseconds=1), zone)
-    else:
-        last = end - timedelta(days=1)  # DTEND of an all-day event is exclusive
-    return first, max(first, last)
-
-
-def venue(location: str, book: RuleBook) -> tuple[str, str]:
-    parts = [p.strip() for p in location.split(",") if p.strip()]
-    if not parts:
-        return "", ""
-    if len(parts) == 1:
-        return ("", parts[0]) if book.organization.member(parts[0]) else (parts[0], "")
-    return parts[-2], parts[-1]
-
-
-def _check(event: Event, path: Path, where: str) -> None:
+def _check(event: Event, path: Path, where: str, notes: _Notes) -> None:
+    """Errors on the properties read, DTSTART present and single; unknown zones noted."""
     for name, problem in event.errors:
         if name is None or name.upper() in _READ or name.upper().startswith("X-PLANNER-"):
             raise RegisterError(f"{name or 'event'}: {problem}", path=path, location=where, expected="a value as RFC 5545 defines it")
     if "DTSTART" not in event:
         raise RegisterError("event has no DTSTART", path=path, location=where, expected="every VEVENT with a date")
+    if isinstance(event["DTSTART"], list):
+        event["DTSTART"] = event["DTSTART"][0]
+        notes.repeated.append(where)
     for name in ("DTSTART", "DTEND"):
         prop = event.get(name)
+        if isinstance(prop, list):
+            raise RegisterError(f"{name} appears {len(prop)} times", path=path, location=where, expected=f"one {name}")
         if prop is not None and "TZID" in prop.params and isinstance(prop.dt, datetime) and prop.dt.tzinfo is None:
-            raise RegisterError(f"{name}: unknown time zone", path=path, location=where, value=str(prop.params["TZID"]), expected="an IANA time zone or a VTIMEZONE in the file")
+            zone = str(prop.params["TZID"])
+            notes.zones[zone] = notes.zones.get(zone, 0) + 1
 
 
-def meeting_fields(event: Event, body: str, book: RuleBook, today: date) -> dict[str, Any]:
-    """The register fields of one matched event (validated by :class:`Meeting` afterwards)."""
-    zone = ZoneInfo(book.organization.timezone)
-    ours = "X-PLANNER-BODY" in event
-    title = _text(event, "SUMMARY")
-    fields: dict[str, Any] = {"body": body}
-    partial = _text(event, "X-PLANNER-DATE")
-    if partial:
-        start_text, _, end_text = partial.partition("/")
-        fields["start"] = start_text
-        if end_text:
-            fields["end"] = end_text
-    else:
-        first, last = event_days(event, zone)
-        fields["start"] = PartialDate.of(first)
-        if last != first:
-            fields["end"] = PartialDate.of(last)
-    status = _text(event, "X-PLANNER-STATUS").lower()
-    if not status:
-        last_day = PartialDate.coerce(fields.get("end", fields["start"])).latest
-        status = "cancelled" if _text(event, "STATUS").upper() == "CANCELLED" else ("held" if last_day < today else "planned")
-    fields["status"] = status
-    kind = _text(event, "X-PLANNER-KIND").lower() or next((c.lower() for c in categories(event) if c.lower() in _KINDS), "regular")
-    fields["kind"] = kind
-    ordinal = _text(event, "X-PLANNER-ORDINAL")
-    fields["ordinal"] = ordinal if ordinal or ours else ordinal_in(title)
-    fields["city"], fields["country"] = venue(_text(event, "LOCATION"), book)
-    fields["title"] = _text(event, "X-PLANNER-TITLE") if ours else title
-    fields["source"] = _text(event, "URL") or _text(event, "X-PLANNER-SOURCE")
-    fields["format"] = _text(event, "X-PLANNER-FORMAT") or None
-    return {k: v for k, v in fields.items() if v not in ("", None)}
+def _where(i: int, event: Event) -> str:
+    title = text(event, "SUMMARY")
+    return f"VEVENT {i + 1}" + (f" {title!r}" if title else "")
 
 
-def read_ics_meetings(path: str | Path, book: RuleBook, warn: Callable[[str], None] | None = None, *, today: date | None = None) -> list[Meeting]:
-    """Meetings of an .ics register, in file order. Events that match no body are skipped and
-    named in one call of ``warn`` (the library never prints). ``today`` (default: the system
-    date) decides held or planned for events without a status of ours."""
+def _recurring(event: Event) -> bool:
+    return ("RRULE" in event or "RDATE" in event) and "RECURRENCE-ID" not in event
+
+
+def occurrences(cal: Calendar, path: Path, until: date, notes: _Notes) -> Iterator[tuple[str, Event, bool]]:
+    """``(where, event, in_series)`` for every single event and every occurrence of a series up to
+    ``until``, in file order. Overrides (RECURRENCE-ID) of a series come out as its occurrences."""
+    events = cal.walk("VEVENT")
+    series_uids = {str(ev.get("UID", "")) for ev in events if _recurring(ev) and "UID" in ev}
+    zones = [c for c in cal.subcomponents if c.name == "VTIMEZONE"]
+    for i, event in enumerate(events):
+        where = _where(i, event)
+        _check(event, path, where, notes)
+        uid = str(event.get("UID", ""))
+        if "RECURRENCE-ID" in event and uid in series_uids:
+            continue  # expanded with its series
+        if not _recurring(event):
+            yield where, event, False
+            continue
+        overrides = [ev for ev in events if "RECURRENCE-ID" in ev and str(ev.get("UID", "")) == uid and uid]
+        for j, override in enumerate(overrides):
+            _check(override, path, f"{where} override {j + 1}", notes)
+        for occurrence in sorted(_expand(event, overrides, zones, path, where, until), key=_local_day):
+            yield f"{where} on {_local_day(occurrence)}", occurrence, True
+
+
+def _local_day(event: Event) -> str:
+    value = event["DTSTART"].dt
+    return (value.date() if isinstance(value, datetime) else value).isoformat()
+
+
+def _expand(master: Event, overrides: list[Event], zones: list[Any], path: Path, where: str, until: date) -> list[Event]:
+    series = Calendar()
+    series.subcomponents.extend([*zones, master, *overrides])
+    try:
+        found = list(islice(recurring_ical_events.of(series).between(date(MIN_YEAR, 1, 1), until + timedelta(days=1)), MAX_OCCURRENCES + 1))
+    except (ValueError, TypeError, AttributeError, KeyError, recurring_ical_events.InvalidCalendar) as exc:
+        problem = str(exc).splitlines()[0][:160] if str(exc) else type(exc).__name__
+        raise RegisterError(f"recurring series cannot be expanded: {problem}", path=path, location=where, value=text(master, "RRULE") or None, expected="an RRULE, RDATE and EXDATE as RFC 5545 3.8.5 defines them") from None
+    if len(found) > MAX_OCCURRENCES:
+        raise RegisterError(f"recurring series has more than {MAX_OCCURRENCES} occurrences before {until}", path=path, location=where, expected="a series of meetings, not of minutes")
+    return found
+
+
+def read_ics_meetings(path: str | Path, book: RuleBook, warn: Callable[[str], None] | None = None, *, today: date | None = None, until: date | None = None) -> list[Meeting]:
+    """Meetings of an .ics register, in file order (a series in date order). Events that match no
+    body, unknown zones and repeated DTSTARTs are each named in one call of ``warn`` (the library
+    never prints). ``today`` (default: the system date) decides held or planned for events
+    without a status of ours; recurring series are expanded up to ``until`` (default: ten years
+    after ``today``, the default projection horizon)."""
     path = Path(path)
     today = today or date.today()
+    until = until or today.replace(year=min(today.year + SERIES_YEARS, MAX_YEAR), day=min(today.day, 28))
     matcher = BodyMatcher(book)
     meetings: list[Meeting] = []
-    unmatched: list[str] = []
     errors: list[RegisterError] = []
-    events = [ev for cal in parse_calendars(path) for ev in cal.walk("VEVENT")]
-    if not events:
+    notes = _Notes()
+    calendars = parse_calendars(path)
+    if not any(cal.walk("VEVENT") for cal in calendars):
         raise RegisterError("has no VEVENT", path=path, expected=EXPECTED)
-    for i, event in enumerate(events):
-        fields: dict[str, Any] = {}
-        where = f"VEVENT {i + 1}" + (f" {_text(event, 'SUMMARY')!r}" if _text(event, "SUMMARY") else "")
-        try:
-            _check(event, path, where)
-            body = match_body(matcher, event)
-            if body is None:
-                unmatched.append(_text(event, "SUMMARY") or f"VEVENT {i + 1}")
-                continue
-            fields = meeting_fields(event, body, book, today)
-            meetings.append(Meeting.model_validate(fields))
-        except RegisterError as exc:
-            errors.append(exc)
-        except ValidationError as exc:
-            errors.extend(validation_errors(exc, path, where, fields))
-        except ValueError as exc:  # a date of ours (X-PLANNER-DATE) that is not a date
-            errors.append(RegisterError(f"X-PLANNER-DATE: {exc}", path=path, location=where, expected=PARTIAL_EXPECTED))
-        if len(errors) >= 50:
-            break
+    try:
+        for cal in calendars:
+            for where, event, in_series in occurrences(cal, path, until, notes):
+                fields: dict[str, Any] = {}
+                try:
+                    body = match_body(matcher, event)
+                    if body is None:
+                        if not in_series or text(event, "SUMMARY") not in notes.unmatched:
+                            notes.unmatched.append(text(event, "SUMMARY") or where)
+                        continue
+                    fields = meeting_fields(event, body, book, today, in_series=in_series)
+                    meetings.append(Meeting.model_validate(fields))
+                except ValidationError as exc:
+                    errors.extend(validation_errors(exc, path, where, fields))
+                except ValueError as exc:  # a date of ours (X-PLANNER-DATE) that is not a date
+                    errors.append(RegisterError(f"X-PLANNER-DATE: {exc}", path=path, location=where, expected=PARTIAL_EXPECTED))
+                if len(errors) >= 50:
+                    raise _Enough
+    except RegisterError as exc:
+        errors.append(exc)
+    except _Enough:
+        pass
     if errors:
         raise errors[0] if len(errors) == 1 else InputErrors(errors)
-    if unmatched and warn is not None:
-        shown = ", ".join(repr(s) for s in unmatched[:_SHOWN])
-        more = f" and {len(unmatched) - _SHOWN} more" if len(unmatched) > _SHOWN else ""
-        warn(f"{path}: {len(unmatched)} event{'s' if len(unmatched) != 1 else ''} match no body and were skipped: {shown}{more}")
+    if warn is not None:
+        for message in notes.messages(path):
+            warn(message)
     return meetings
+
+
+class _Enough(Exception):
+    """Fifty problems are enough to show."""

@@ -1,0 +1,214 @@
+"""One VEVENT (or one occurrence of a series) -> the fields of one register meeting.
+
+How an event becomes a meeting:
+
+* **Body.** Our ``X-PLANNER-BODY``; else any CATEGORIES value that is a body id, name or alias;
+  else the longest body name or alias found as *whole words* in SUMMARY ("CICA Summit" beats
+  "Summit"; "Summitry workshop" is no Summit). A title that names a body but is about something
+  around the meeting ("Youth Council planning call", "Pre-Summit briefing") is not a meeting of
+  it, unless the rule book makes that title an alias.
+* **Dates.** All-day DTEND is exclusive (RFC 5545 3.6.1), the register's end is inclusive: DTEND
+  14 October means a last day of 13 October. A timed event counts on its local date in its own
+  zone; a UTC time is read in the organization's zone; a timed event shorter than 24 hours that
+  crosses midnight (a late session until 01:00) is a one-day meeting on its start date. Our
+  ``X-PLANNER-DATE`` (``2026-10``) restores a meeting known only to the month or year.
+* **Status.** Our ``X-PLANNER-STATUS``; else STATUS:CANCELLED -> cancelled, and any other event
+  is held if it ended before ``today``, planned otherwise (a calendar says nothing of whether a
+  past TENTATIVE meeting took place; the date is the better witness).
+* **Kind.** ``X-PLANNER-KIND``; else a CATEGORIES value that is a kind (``special``); else a kind
+  word in SUMMARY (informal, special, extraordinary; an emergency meeting is extraordinary).
+* **Ordinal.** ``X-PLANNER-ORDINAL`` or an ordinal in SUMMARY (``7th Summit``, ``Seventh
+  Summit``), except in the occurrences of a recurring series, which all share one SUMMARY.
+* **Venue.** An online LOCATION (Teams, Zoom, Meet, Webex, Skype, a URL) gives ``format =
+  online`` and no city; online beside a place (``Astana; Microsoft Teams Meeting``) is hybrid.
+  Otherwise ``city, country``: the last part is the country, the one before it the city; a single
+  part is a country when it names a member state, else a city.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, timedelta, tzinfo
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from icalendar import Event
+from icalendar.parser import unescape_backslash
+
+from planner.core.dates import PartialDate
+from planner.core.model import Kind, RuleBook
+from planner.inputs.register import BodyMatcher
+
+_ORDINAL_RE = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\b", re.IGNORECASE)
+_WORDS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"]
+_ORDINAL_WORDS = {w: i + 1 for i, w in enumerate(_WORDS)}
+_KINDS = {k.value: k for k in Kind}
+# Title words that make a kind when CATEGORIES says none: an emergency session is what rule
+# books call extraordinary.
+_KIND_WORDS = {"informal": "informal", "special": "special", "extraordinary": "extraordinary", "emergency": "extraordinary"}
+# Words that say an event is about a meeting rather than the meeting itself.
+_AROUND = frozenset(
+    ["planning", "prep", "preparation", "preparatory", "pre", "post", "briefing", "debriefing", "debrief", "rehearsal", "lunch", "dinner", "reception", "travel", "flight", "hotel", "visa", "deadline", "reminder", "drafting", "press", "premeeting"]
+)
+_ONLINE_RE = re.compile(r"\b(?:microsoft teams|teams|zoom|google meet|meet|webex|skype)\b|https?://|\bwww\.", re.IGNORECASE)
+_LOCATION_SPLIT = re.compile(r";|\s/\s|\n")
+
+
+def categories(event: Event) -> list[str]:
+    """All CATEGORIES values: the property may repeat and each holds a list (RFC 5545 3.8.1.2)."""
+    value = event.get("CATEGORIES")
+    if value is None:
+        return []
+    items = value if isinstance(value, list) else [value]
+    return [str(c).strip() for item in items for c in getattr(item, "cats", [item]) if str(c).strip()]
+
+
+def text(event: Event, name: str) -> str:
+    value = event.get(name)
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if value is None:
+        return ""
+    # icalendar keeps unknown X- properties raw, but their default type is TEXT (RFC 5545 3.8.8.2)
+    return (unescape_backslash(str(value)) if name.startswith("X-") else str(value)).strip()
+
+
+def _words(value: str) -> list[str]:
+    return re.findall(r"\w+", value.casefold())
+
+
+def match_title(matcher: BodyMatcher, title: str) -> str | None:
+    """The body whose longest name or alias stands in ``title`` as whole words, unless the rest of
+    the title says the event is around the meeting (a planning call, a briefing)."""
+    folded = title.casefold()
+    best: tuple[int, str, str] | None = None
+    for name, body_id in matcher.by_name.items():
+        if (best is None or len(name) > best[0]) and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", folded):
+            best = (len(name), name, body_id)
+    if best is None:
+        return None
+    rest = re.sub(rf"(?<!\w){re.escape(best[1])}(?!\w)", " ", folded)
+    return None if _AROUND.intersection(_words(rest)) else best[2]
+
+
+def match_body(matcher: BodyMatcher, event: Event) -> str | None:
+    """The body an event means: our property, a category, or a name in SUMMARY."""
+    own = text(event, "X-PLANNER-BODY")
+    if own and matcher.match(own):
+        return matcher.match(own)
+    for category in categories(event):
+        body = matcher.match(category)
+        if body:
+            return body
+    return match_title(matcher, text(event, "SUMMARY"))
+
+
+def ordinal_in(title: str) -> int | None:
+    """``7th Summit`` -> 7, ``Seventh Summit`` -> 7."""
+    match = _ORDINAL_RE.search(title)
+    if match and int(match.group(1)) >= 1:
+        return int(match.group(1))
+    for word in _words(title):
+        if word in _ORDINAL_WORDS:
+            return _ORDINAL_WORDS[word]
+    return None
+
+
+def kind_of(event: Event) -> str:
+    """Our X-PLANNER-KIND, a CATEGORIES kind, a kind word of the title, else regular."""
+    own = text(event, "X-PLANNER-KIND").lower()
+    if own:
+        return own
+    for category in categories(event):
+        if category.lower() in _KINDS:
+            return category.lower()
+    return next((_KIND_WORDS[w] for w in _words(text(event, "SUMMARY")) if w in _KIND_WORDS), "regular")
+
+
+def _local(value: date, zone: tzinfo) -> date:
+    """The calendar day of a DATE or DATE-TIME, in its own zone (UTC -> the organization's)."""
+    if not isinstance(value, datetime):
+        return value
+    if value.tzinfo is None:
+        # floating time (RFC 5545 3.3.5 form #1), or a zone nobody knows: the day as written
+        return value.date()
+    if value.utcoffset() == timedelta(0) and getattr(value.tzinfo, "key", "UTC") in ("UTC", "Etc/UTC") or value.tzinfo is UTC:
+        return value.astimezone(zone).date()
+    return value.date()
+
+
+def event_days(event: Event, zone: tzinfo) -> tuple[date, date]:
+    """First and last (inclusive) day of an event."""
+    start = event["DTSTART"].dt
+    if "DTEND" in event:
+        end = event["DTEND"].dt
+    elif "DURATION" in event and isinstance(event["DURATION"].dt, timedelta):
+        end = start + event["DURATION"].dt
+    else:
+        end = None
+    first = _local(start, zone)
+    if end is None:
+        return first, first
+    if isinstance(end, datetime):
+        if isinstance(start, datetime) and _span(start, end) < timedelta(hours=24):
+            return first, first  # a late session past midnight is still that day's meeting
+        # Exports mix forms (an all-day DTSTART with a timed DTEND, a floating start with a
+        # zoned end): compare calendar days, never a date with a datetime.
+        last = _local(end - timedelta(microseconds=1), zone)
+    else:
+        last = end - timedelta(days=1)  # DTEND of an all-day event is exclusive
+    return first, max(first, last)
+
+
+def _span(start: datetime, end: datetime) -> timedelta:
+    if (start.tzinfo is None) != (end.tzinfo is None):
+        return end.replace(tzinfo=None) - start.replace(tzinfo=None)
+    return end - start
+
+
+def venue(location: str, book: RuleBook) -> tuple[str, str, str]:
+    """``(city, country, format)`` of a LOCATION; format is ``online``, ``hybrid`` or empty."""
+    parts = [p.strip() for p in _LOCATION_SPLIT.split(location) if p.strip()]
+    places = [p for p in parts if not _ONLINE_RE.search(p)]
+    online = len(places) < len(parts)
+    if not places:
+        return "", "", "online" if online else ""
+    names = [p.strip() for p in places[0].split(",") if p.strip()]
+    fmt = "hybrid" if online else ""
+    if not names:
+        return "", "", fmt
+    if len(names) == 1:
+        return ("", names[0], fmt) if book.organization.member(names[0]) else (names[0], "", fmt)
+    return names[-2], names[-1], fmt
+
+
+def meeting_fields(event: Event, body: str, book: RuleBook, today: date, *, in_series: bool = False) -> dict[str, Any]:
+    """The register fields of one matched event (validated by :class:`Meeting` afterwards)."""
+    zone = ZoneInfo(book.organization.timezone)
+    ours = "X-PLANNER-BODY" in event
+    title = text(event, "SUMMARY")
+    fields: dict[str, Any] = {"body": body}
+    partial = text(event, "X-PLANNER-DATE")
+    if partial:
+        start_text, _, end_text = partial.partition("/")
+        fields["start"] = start_text
+        if end_text:
+            fields["end"] = end_text
+    else:
+        first, last = event_days(event, zone)
+        fields["start"] = PartialDate.of(first)
+        if last != first:
+            fields["end"] = PartialDate.of(last)
+    status = text(event, "X-PLANNER-STATUS").lower()
+    if not status:
+        last_day = PartialDate.coerce(fields.get("end", fields["start"])).latest
+        status = "cancelled" if text(event, "STATUS").upper() == "CANCELLED" else ("held" if last_day < today else "planned")
+    fields["status"] = status
+    fields["kind"] = kind_of(event)
+    ordinal = text(event, "X-PLANNER-ORDINAL")
+    fields["ordinal"] = ordinal if ordinal or ours or in_series else ordinal_in(title)
+    fields["city"], fields["country"], found_format = venue(text(event, "LOCATION"), book)
+    fields["title"] = text(event, "X-PLANNER-TITLE") if ours else title
+    fields["source"] = text(event, "URL") or text(event, "X-PLANNER-SOURCE")
+    fields["format"] = text(event, "X-PLANNER-FORMAT") or found_format or None
+    return {k: v for k, v in fields.items() if v not in ("", None)}
