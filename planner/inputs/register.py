@@ -22,12 +22,12 @@ from planner.core.bulk import paused_gc
 from planner.core.errors import InputErrors, RegisterError
 from planner.core.model import ChairTerm, Meeting, RuleBook
 from planner.inputs.inputfile import read_text
+from planner.inputs.rows import FORMAT_WORDS, RowParser
 
 MEETING_COLUMNS = ("body", "kind", "ordinal", "start", "end", "status", "city", "country", "format", "title", "source")
 MEETING_REQUIRED = ("body", "start")
 CHAIR_COLUMNS = ("country", "start", "end", "ordinal", "note", "source")
 CHAIR_REQUIRED = ("country",)
-_FORMAT_WORDS = {"in person": "in_person", "in-person": "in_person", "virtual": "online"}
 
 
 class BodyMatcher:
@@ -61,8 +61,8 @@ def _sniff_delimiter(header: str) -> str:
     return best if counts[best] else ","
 
 
-def read_rows(path: Path, columns: tuple[str, ...], required: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
-    """Rows of a CSV register as ``(line, {column: text})``, header checked."""
+def read_cells(path: Path, columns: tuple[str, ...], required: tuple[str, ...]) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
+    """The header of a CSV register (checked) and its rows as ``(line, cells)``, blank rows skipped."""
     text = read_table(path)
     first_line = text.split("\n", 1)[0]
     # strict: an unclosed quote is an error, not the rest of the file swallowed into one cell
@@ -81,21 +81,34 @@ def read_rows(path: Path, columns: tuple[str, ...], required: tuple[str, ...]) -
     if unknown:
         close = difflib.get_close_matches(unknown[0], columns, n=1)
         raise RegisterError(f"unknown column {unknown[0]!r}" + (f"; did you mean {close[0]!r}?" if close else ""), path=path, location=1, expected="columns among " + ",".join(columns))
-    width = len(header)
+    return header, _cells(reader, path, len(header))
+
+
+def _cells(reader: Any, path: Path, width: int) -> Iterator[tuple[int, list[str]]]:
     line = reader.line_num
     try:
         for row in reader:
             line = reader.line_num
-            if not any(cell.strip() for cell in row):
+            if not "".join(row).strip():
                 continue
             if len(row) > width:
                 raise RegisterError(f"{len(row)} fields but the header has {width}", path=path, location=line, expected="a quoted value where a cell holds the delimiter")
-            yield line, {h: (row[i].strip() if i < len(row) else "") for i, h in enumerate(header)}
+            yield line, row
     except csv.Error as exc:
         # the row that failed starts just after the last good one
         if str(exc) == "unexpected end of data":
             raise RegisterError("a quoted cell is never closed", path=path, location=line + 1, expected='a closing " before the end of the file') from None
         raise RegisterError(f"CSV error: {exc}", path=path, location=line + 1) from None
+
+
+def _as_dict(header: list[str], row: list[str]) -> dict[str, str]:
+    return {h: (row[i].strip() if i < len(row) else "") for i, h in enumerate(header)}
+
+
+def read_rows(path: Path, columns: tuple[str, ...], required: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
+    """Rows of a CSV register as ``(line, {column: text})``, header checked."""
+    header, rows = read_cells(path, columns, required)
+    return ((line, _as_dict(header, row)) for line, row in rows)
 
 
 def validation_errors(exc: ValidationError, path: Path, location: str | int, row: dict[str, Any]) -> list[RegisterError]:
@@ -140,13 +153,13 @@ def _meeting_fields(row: dict[str, Any], matcher: BodyMatcher, path: Path, locat
     for key in ("kind", "status", "format"):
         if isinstance(fields.get(key), str):
             word = fields[key].strip().lower()
-            fields[key] = _FORMAT_WORDS.get(word, word) if key == "format" else word
+            fields[key] = FORMAT_WORDS.get(word, word) if key == "format" else word
     if "start" not in fields:
         raise RegisterError("start: empty", path=path, location=location, expected="a date YYYY, YYYY-MM or YYYY-MM-DD")
     return fields
 
 
-def _until_broken(rows: Iterable[tuple[str | int, dict[str, Any]]], errors: list[RegisterError]) -> Iterator[tuple[str | int, dict[str, Any]]]:
+def _until_broken(rows: Iterable[tuple[str | int, Any]], errors: list[RegisterError]) -> Iterator[tuple[str | int, Any]]:
     """Rows until one the reader cannot go past; that error joins the problems of earlier rows."""
     try:
         yield from rows
@@ -154,7 +167,9 @@ def _until_broken(rows: Iterable[tuple[str | int, dict[str, Any]]], errors: list
         errors.append(exc)
 
 
-def meetings_from_rows(rows: Iterable[tuple[str | int, dict[str, Any]]], book: RuleBook, path: Path, warn: Callable[[str], None] | None = None) -> list[Meeting]:
+def meetings_from_rows(rows: Iterable[tuple[str | int, dict[str, Any] | Meeting]], book: RuleBook, path: Path, warn: Callable[[str], None] | None = None) -> list[Meeting]:
+    """Meetings of register rows: each row a dict of fields to validate, or a meeting the fast
+    parser already read."""
     matcher = BodyMatcher(book)
     # Each meeting once, with the place it was first read: a row copied twice would count
     # twice toward a cadence, so a repeat is kept once and reported.
@@ -163,13 +178,18 @@ def meetings_from_rows(rows: Iterable[tuple[str | int, dict[str, Any]]], book: R
     errors: list[RegisterError] = []
     with paused_gc():
         for location, row in _until_broken(rows, errors):
-            try:
-                meeting = Meeting.model_validate(_meeting_fields(row, matcher, path, location))
-            except ValidationError as exc:
-                errors.extend(validation_errors(exc, path, location, row))
-            except RegisterError as exc:
-                errors.append(exc)
+            if isinstance(row, Meeting):
+                meeting = row
             else:
+                try:
+                    meeting = Meeting.model_validate(_meeting_fields(row, matcher, path, location))
+                except ValidationError as exc:
+                    errors.extend(validation_errors(exc, path, location, row))
+                    meeting = None
+                except RegisterError as exc:
+                    errors.append(exc)
+                    meeting = None
+            if meeting is not None:
                 first = seen.setdefault(meeting, location)
                 if first != location:
                     repeats.append(f"{_where(location)} (same as {_where(first)})")
@@ -182,6 +202,14 @@ def meetings_from_rows(rows: Iterable[tuple[str | int, dict[str, Any]]], book: R
         many = len(repeats) != 1
         warn(f"{path}: {len(repeats)} row{'s' if many else ''} repeat{'' if many else 's'} an earlier row and count{'' if many else 's'} once: {shown}")
     return list(seen)
+
+
+def _csv_meetings(path: Path, book: RuleBook) -> Iterator[tuple[int, dict[str, str] | Meeting]]:
+    """CSV rows read by the fast parser; a row it is not sure of goes to the schema as a dict."""
+    header, rows = read_cells(path, MEETING_COLUMNS, MEETING_REQUIRED)
+    parser = RowParser(header, BodyMatcher(book).match)
+    for line, row in rows:
+        yield line, parser.meeting(row) or _as_dict(header, row)
 
 
 def _where(location: str | int) -> str:
@@ -238,9 +266,9 @@ def load_meetings(path: str | Path, book: RuleBook, warn: Callable[[str], None] 
 
         return read_ics_meetings(path, book, warn, today=today, until=until)
     if suffix == ".json":
-        rows: Iterable[tuple[str | int, dict[str, Any]]] = _json_rows(path, "meetings")
+        rows: Iterable[tuple[str | int, dict[str, Any] | Meeting]] = _json_rows(path, "meetings")
     else:
-        rows = read_rows(path, MEETING_COLUMNS, MEETING_REQUIRED)
+        rows = _csv_meetings(path, book)
     return meetings_from_rows(rows, book, path, warn)
 
 
