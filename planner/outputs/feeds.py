@@ -51,8 +51,11 @@ def write_feeds(book: RuleBook, meetings: Iterable[Meeting], out_dir: str | Path
     revisions = revise(load_state(out), {uid: fingerprint(m) for m, uid in items}, builder.stamp)
     builder.revisions = revisions
     feeds: list[tuple[str, str, str, list[tuple[Meeting, str]]]] = []
+    by_body: dict[str, list[tuple[Meeting, str]]] = {}
+    for m, uid in items:  # grouped once: a scan of every item per body is quadratic
+        by_body.setdefault(m.body, []).append((m, uid))
     for body in book.bodies:
-        mine = [(m, uid) for m, uid in items if m.body == body.id]
+        mine = by_body.get(body.id, [])
         feeds.append((f"{body.id}.ics", body.name, f"Meetings of the {body.name} ({book.organization.short_name})", mine))
     name, caption = combined_names(book)
     feeds.append((f"{COMBINED}.ics", name, caption, items))
