@@ -329,6 +329,10 @@ class _Generator:
             "secretariat": {"city": "Astana", "country": "Kazakhstan"},
             "members": [{"name": name, "code": code} for name, code, _ in MEMBERS],
             "blackout": blackout,
+            # A thousand bodies cannot each have a day of their own, nor one host's meetings be
+            # three days apart: a large organization says how many meetings a day it can hold.
+            "meetings_per_day": max(1, self.n // 10),
+            "min_days_between": 0,
         }
         return {"organization": organization, "bodies": [self.body(i) for i in range(self.n)]}
 

@@ -297,7 +297,7 @@ def test_example_passes_its_own_projection(name):
     report = check(book, [*meetings, *projection.projected], today, end=projection.end)
     broken = [f.why for f in report.findings if f.verdict in (Verdict.MISSED, Verdict.LATE) and f.expectation and f.expectation.window.start >= today]
     assert broken == []
-    assert projection.problems == ()
+    assert [p.message for p in projection.problems if p.kind != "unconfirmed"] == []
 
 
 @pytest.mark.parametrize("name", list(_pairs()))

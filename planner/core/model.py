@@ -194,6 +194,9 @@ class Organization(Frozen):
     blackout: tuple[Blackout, ...] = ()
     observers: tuple[Affiliate, ...] = Field((), description="observer states and organizations")
     partners: tuple[Affiliate, ...] = Field((), description="partner organizations")
+    avoid: tuple[str, ...] = Field((), description="iCalendar files (paths relative to the rule book) whose busy events are days no meeting is projected on")
+    min_days_between: int = Field(3, ge=0, le=366, strict=True, description="projected meetings of the same host at least this many days apart (paired bodies excepted)")
+    meetings_per_day: int = Field(1, ge=1, strict=True, description="at most this many bodies' projected meetings on one day (a `before` pair counts once)")
     source: str = ""
 
     @field_validator("timezone")
@@ -228,6 +231,7 @@ class Body(Frozen):
     host_country: str | None = None
     host_city: str | None = None
     before: str | None = Field(None, description="id of a body this one meets just before, back to back")
+    plenary: bool | None = Field(None, description="all member states attend: projected meetings avoid every member's public holidays (default: governing bodies)")
     blackout: tuple[Blackout, ...] = ()
     rules: tuple[Rule, ...] = Field(min_length=1)
 
@@ -244,6 +248,11 @@ class Body(Frozen):
         if self.host is HostPolicy.FIXED and not self.host_country:
             raise ValueError("host = 'fixed' needs host_country")
         return self
+
+    @property
+    def all_members(self) -> bool:
+        """Whether every member state attends (``plenary``; by default the governing bodies)."""
+        return self.plenary if self.plenary is not None else self.category is Category.GOVERNING
 
     @property
     def label(self) -> str:

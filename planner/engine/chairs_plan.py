@@ -30,6 +30,7 @@ from planner.engine.chairs import (
     statutory_meetings,
     timeline,
 )
+from planner.engine.crowd import DayBook, host_key
 from planner.engine.placement import calendar_for
 from planner.engine.projection import Projection, ProjectionProblem
 
@@ -170,6 +171,9 @@ def assign_hosts(book: RuleBook, projection: Projection, terms: Sequence[Term]) 
         if m.status in (Status.HELD, Status.PLANNED, Status.PROJECTED):
             taken.setdefault(m.body, []).append(m)
     problems = list(projection.problems)
+    # The same crowded calendar as projection: other bodies' days and the host's spacing.
+    daybook = DayBook(book)
+    daybook.add_all(projection.meetings(), tomorrow - timedelta(days=book.organization.min_days_between + 60))
     out: list[Meeting] = []
     for m in projection.projected:
         body = chair_bodies.get(m.body)
@@ -183,17 +187,25 @@ def assign_hosts(book: RuleBook, projection: Projection, terms: Sequence[Term]) 
         others = [o for o in taken.get(m.body, []) if o is not m and o.exact]  # a year-only date blocks no day
         free = (m.body, m.key) in boundaries
 
-        def accept(day: date, others: list[Meeting] = others, days: int = days, term: Term = term, free: bool = free) -> bool:
+        host = host_key(body, country)
+        daybook.remove(m.body, daybook.host_of(m), m.earliest, m.latest)
+
+        def accept(day: date, others: list[Meeting] = others, days: int = days, term: Term = term, free: bool = free, host: str = host) -> bool:
             last = day + timedelta(days=days - 1)
             if any(o.earliest <= last and day <= o.latest for o in others):
                 return False
-            return free or term.holds(day, rule)
+            return (free or term.holds(day, rule)) and daybook.free(m.body, host, day, last)
 
-        first = calendar_for(body, book, country).place(m.earliest, days, year, accept=accept) if year.start <= year.end else None
+        calendar = calendar_for(body, book, country)
+        first = calendar.place(m.earliest, days, year, accept=accept) if year.start <= year.end else None
+        if first is None and calendar.members is not None and year.start <= year.end:
+            found = calendar.place_fewest(m.earliest, days, year, accept=accept)
+            first = found[0] if found else None
         if first is None:
             first = m.earliest
             problems.append(ProjectionProblem(body, year, str(m.earliest.year), f"{body.name}: no {days} working day{'s' if days > 1 else ''} in {country} fit in {m.earliest.year}; kept {m.start}."))
         end = first + timedelta(days=days - 1)
+        daybook.add(m.body, host, first, end)
         moved = m.model_copy(update={"start": PartialDate.of(first), "end": PartialDate.of(end) if days > 1 else None, "country": country, "city": m.city if m.country == country else ""})
         taken[m.body] = [*(o for o in taken.get(m.body, []) if o is not m), moved]
         out.append(moved)

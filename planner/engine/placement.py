@@ -18,6 +18,7 @@ import holidays
 
 from planner.core.dates import Window
 from planner.core.model import Blackout, Body, HostPolicy, Meeting, RuleBook
+from planner.engine.member_holidays import MemberHolidays, member_holidays
 
 SAT_SUN = frozenset({5, 6})
 
@@ -31,20 +32,36 @@ def _country(code: str) -> holidays.HolidayBase | None:
 
 
 class WorkingCalendar:
-    """The working days of one host country, less the organization's and the body's blackouts."""
+    """The working days of one host country, less the organization's and the body's blackouts
+    (busy days of ``--avoid`` calendars among them) and, for a meeting all members attend, the
+    public holidays of every member state."""
 
-    def __init__(self, country_code: str | None, blackouts: Iterable[Blackout] = ()) -> None:
+    def __init__(self, country_code: str | None, blackouts: Iterable[Blackout] = (), members: MemberHolidays | None = None) -> None:
         self.code = country_code
         self.holidays = _country(country_code) if country_code else None
         self.weekend = frozenset(self.holidays.weekend) if self.holidays is not None else SAT_SUN
         self.blackouts = tuple(blackouts)
+        self.members = members
+        # One table of blackout days: an avoided calendar may bring hundreds of events.
+        self._off: dict[date, str] = {}
+        for b in self.blackouts:
+            day = b.start
+            while day <= b.last:
+                self._off.setdefault(day, b.reason or "blackout")
+                day += timedelta(days=1)
 
-    def is_working(self, day: date) -> bool:
+    def is_host_working(self, day: date) -> bool:
+        """A working day of the host, outside blackouts (members' holidays not considered)."""
         if day.weekday() in self.weekend:
             return False
         if self.holidays is not None and day in self.holidays:
             return False
-        return not any(b.start <= day <= b.last for b in self.blackouts)
+        return day not in self._off
+
+    def is_working(self, day: date) -> bool:
+        if not self.is_host_working(day):
+            return False
+        return not (self.members is not None and self.members.on(day))
 
     def why_not(self, day: date) -> str:
         """Why ``day`` is not a working day, in words (for explanations and tests)."""
@@ -52,10 +69,9 @@ class WorkingCalendar:
             return "weekend"
         if self.holidays is not None and day in self.holidays:
             return str(self.holidays.get(day))
-        for b in self.blackouts:
-            if b.start <= day <= b.last:
-                return b.reason or "blackout"
-        return ""
+        if day in self._off:
+            return self._off[day]
+        return self.members.why(day) if self.members is not None else ""
 
     def block_fits(self, start: date, days: int) -> bool:
         return all(self.is_working(start + timedelta(days=i)) for i in range(days))
@@ -70,27 +86,57 @@ class WorkingCalendar:
     ) -> date | None:
         """The first day of ``days`` consecutive working days nearest ``target`` inside
         ``window``: searched forward first, then backward. ``None`` when nothing fits."""
-        last_start = window.end - timedelta(days=days - 1)
-        if last_start < window.start:
-            return None
-        target = min(max(target, window.start), last_start)
-        span = (last_start - window.start).days
-        for step in range(span + 1):
-            for candidate in (target + timedelta(days=step), target - timedelta(days=step)):
-                if window.start <= candidate <= last_start and self.block_fits(candidate, days) and accept(candidate):
-                    return candidate
+        for candidate in _nearest(target, days, window):
+            if self.block_fits(candidate, days) and accept(candidate):
+                return candidate
         return None
 
+    def place_fewest(self, target: date, days: int, window: Window, *, accept: Callable[[date], bool] = lambda _d: True) -> tuple[date, tuple[str, ...]] | None:
+        """Where no day is free of every member's holidays: the block on the host's working
+        days with the fewest members on holiday (nearest ``target`` among equals), and those members."""
+        best: tuple[int, date, tuple[str, ...]] | None = None
+        for candidate in _nearest(target, days, window):
+            if not all(self.is_host_working(candidate + timedelta(days=i)) for i in range(days)) or not accept(candidate):
+                continue
+            names: list[str] = []
+            for i in range(days):
+                for name in self.members.on(candidate + timedelta(days=i)) if self.members is not None else ():
+                    if name not in names:
+                        names.append(name)
+            if best is None or len(names) < best[0]:
+                best = (len(names), candidate, tuple(sorted(names)))
+                if not names:
+                    break
+        return (best[1], best[2]) if best is not None else None
+
     def place_before(self, anchor: date, days: int, window: Window, *, within: int = 10, accept: Callable[[date], bool] = lambda _d: True) -> date | None:
-        """A block of working days ending as close as possible before ``anchor`` (at most
-        ``within`` days before it, so that the two meetings stay back to back)."""
+        """The block of ``days`` working days that ends on the working day right before
+        ``anchor`` (back to back: nothing but days off between the two), or ``None`` when that
+        block is not free or outside ``window``."""
         for back in range(1, within + 1):
             start = anchor - timedelta(days=back + days - 1)
             if start < window.start:
                 return None
+            if not self.is_working(start + timedelta(days=days - 1)):
+                continue  # a day off right before the anchor: look further back
             if start + timedelta(days=days - 1) <= window.end and self.block_fits(start, days) and accept(start):
                 return start
+            return None
         return None
+
+
+def _nearest(target: date, days: int, window: Window) -> Iterable[date]:
+    """Possible first days of a ``days``-day block in ``window``, nearest ``target`` first
+    (forward before backward at equal distance)."""
+    last_start = window.end - timedelta(days=days - 1)
+    if last_start < window.start:
+        return
+    target = min(max(target, window.start), last_start)
+    span = (last_start - window.start).days
+    for step in range(span + 1):
+        for candidate in (target + timedelta(days=step), target - timedelta(days=step)):
+            if window.start <= candidate <= last_start:
+                yield candidate
 
 
 def host_place(body: Body, book: RuleBook) -> tuple[str, str]:
@@ -103,15 +149,24 @@ def host_place(body: Body, book: RuleBook) -> tuple[str, str]:
 
 
 def calendar_for(body: Body, book: RuleBook, country: str) -> WorkingCalendar:
-    """The working calendar of ``country`` (a member name, alias or code) for ``body``."""
-    member = book.organization.member(country) if country else None
+    """The working calendar of ``country`` (a member name, alias or code) for ``body``.
+
+    A meeting all members attend also avoids every member state's public holidays. With no
+    host known yet (a chair-hosted body before its chair is), the Secretariat's country stands
+    in, and the members' holidays are avoided too: whoever hosts, the day stays a good one."""
+    org = book.organization
+    unknown = not country
+    if unknown and org.secretariat is not None:
+        country = org.secretariat.country
+    member = org.member(country) if country else None
     code = member.code if member else (country if len(country) == 2 and country.isupper() else None)
-    return _calendar(code, book.organization.blackout + body.blackout)
+    members = member_holidays(org.members) if org.members and (body.all_members or unknown) else None
+    return _calendar(code, org.blackout + body.blackout, members)
 
 
 @lru_cache(maxsize=512)
-def _calendar(code: str | None, blackouts: tuple[Blackout, ...]) -> WorkingCalendar:
-    return WorkingCalendar(code, blackouts)
+def _calendar(code: str | None, blackouts: tuple[Blackout, ...], members: MemberHolidays | None) -> WorkingCalendar:
+    return WorkingCalendar(code, blackouts, members)
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,9 @@ from planner.core.model import (
     Status,
     dependency_order,
 )
-from planner.engine.expectations import BodyMeetings, Expectation, ExpectationEngine, counts, thin
+from planner.engine.crowd import DayBook, host_key
+from planner.engine.expectations import BodyMeetings, Expectation, ExpectationEngine, counts, ordinal_words, thin
+from planner.engine.member_holidays import member_holidays
 from planner.engine.placement import Habits, WorkingCalendar, calendar_for, even_spread, host_place
 
 SATISFYING = frozenset({Status.HELD, Status.PLANNED, Status.PROJECTED})
@@ -44,6 +46,7 @@ class ProjectionProblem:
     window: Window
     label: str
     message: str
+    kind: str = "placement"  # "placement": nothing fits; "unconfirmed": a past planned meeting to confirm
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,7 @@ class Projection:
     projected: tuple[Meeting, ...]
     problems: tuple[ProjectionProblem, ...] = ()
     bodies: tuple[str, ...] | None = None
+    notes: tuple[str, ...] = ()
 
     def meetings(self) -> list[Meeting]:
         """Register and projection together, sorted."""
@@ -107,6 +111,32 @@ class Projector:
         self.not_before = max(start, today + timedelta(days=1))
         self.engine = ExpectationEngine(book, register)
         self.problems: list[ProjectionProblem] = []
+        self.notes: list[str] = []
+        # Days already taken by the register near the horizon, then by each projected meeting.
+        self.daybook = DayBook(book)
+        self.daybook.add_all(register, self.not_before - timedelta(days=book.organization.min_days_between + 60))
+        self.calendars: dict[tuple[str, str], WorkingCalendar] = {}
+        self.member_years: set[int] = set()
+        self.partners = {b.id: [p for p in book.bodies if p.before == b.id] for b in book.bodies}
+
+    def calendar(self, body: Body, country: str) -> WorkingCalendar:
+        found = self.calendars.get((body.id, country))
+        if found is None:
+            found = self.calendars[(body.id, country)] = calendar_for(body, self.book, country)
+        return found
+
+    def _partners_fit(self, body: Body, day: date) -> bool:
+        """Whether each body that meets just before ``body`` finds its days right before ``day`` free."""
+        for partner in self.partners.get(body.id, ()):
+            _, country = host_place(partner, self.book)
+            host = host_key(partner, country)
+            days = partner.duration_days
+            found = self.calendar(partner, country).place_before(
+                day, days, Window(day - timedelta(days=30), day), accept=lambda d, p=partner, h=host, n=days: self.daybook.free(p.id, h, d, d + timedelta(days=n - 1))
+            )
+            if found is None:
+                return False
+        return True
 
     def run(self) -> list[Meeting]:
         projected: list[Meeting] = []
@@ -200,7 +230,8 @@ class Projector:
     def _place(self, state: _BodyState, e: Expectation, window: Window, have: list[Meeting], missing: int) -> list[Meeting]:
         body = state.body
         city, country = host_place(body, self.book)
-        calendar = calendar_for(body, self.book, country)
+        calendar = self.calendar(body, country)
+        host = host_key(body, country)
         days = body.duration_days
         bm = self.engine.meetings_of(body.id)
         gap = e.rule.min_gap if isinstance(e.rule, AtLeastRule) else None
@@ -208,6 +239,8 @@ class Projector:
         # only those with firm dates: a meeting known to the year does not block the year.
         span = (gap.add_to(window.start) - window.start if gap else timedelta(0)) + timedelta(days=days + bm.max_span.days)
         taken = [(m.earliest, m.latest, gap.add_to(m.earliest) if gap else m.earliest) for m in bm.overlapping(window.start - span, window.end + span) if m.status in SATISFYING and m.exact]
+        daybook = self.daybook
+        pair_first = [True]
 
         def accept(day: date) -> bool:
             end_day = day + timedelta(days=days - 1)
@@ -217,44 +250,86 @@ class Projector:
                     return False
                 if gap and day < first_plus_gap and first < reach:
                     return False
-            return True
+            if not daybook.free(body.id, host, day, end_day):
+                return False
+            return not pair_first[0] or self._partners_fit(body, day)
 
         # This body's own days near the window: a partner already preceded by one is taken.
         own = [m.earliest for m in bm.overlapping(window.start, window.end + timedelta(days=11)) if m.exact and m.status in SATISFYING] if body.before else []
+        notes: dict[date, tuple[str, ...]] = {}
 
-        def choose(targets: list[date], pair: bool = True) -> list[date] | None:
+        def choose(targets: list[date], pair: bool = True, fewest: bool = False) -> list[date] | None:
             chosen: list[date] = []
             for target in targets:
                 start_day = self._back_to_back(body, calendar, window, target, accept, own + chosen) if pair else None
                 if start_day is None:
                     start_day = calendar.place(target, days, window, accept=accept)
+                if start_day is None and fewest:
+                    found = calendar.place_fewest(target, days, window, accept=accept)
+                    if found is not None:
+                        start_day, notes[found[0]] = found
                 if start_day is None:
                     del taken[len(taken) - len(chosen) :]
+                    for day in chosen:
+                        daybook.remove(body.id, host, day, day + timedelta(days=days - 1))
                     return None
                 chosen.append(start_day)
                 end_day = start_day + timedelta(days=days - 1)
                 taken.append((start_day, end_day, gap.add_to(start_day) if gap else start_day))
+                daybook.add(body.id, host, start_day, end_day)
             return chosen
 
-        # The preferred spread first (back to back with the partner body where there is one);
-        # if gaps or holidays leave no room for it, pack the meetings from the start of the
-        # window, each as early as it may be.
-        starts = choose(self._targets(state, e, window, have, missing)) or (choose([window.start] * missing, pair=False) if missing > 1 or gap else None)
+        # The preferred spread first (back to back with the partner body where there is one,
+        # keeping the days before free for a body that meets just before this one); if gaps,
+        # holidays or other bodies' meetings leave no room for it, pack the meetings from the
+        # start of the window, each as early as it may be; for a meeting of all members, then
+        # the days with the fewest members on holiday.
+        targets = self._targets(state, e, window, have, missing)
+        packed = [window.start] * missing
+        starts = choose(targets)
+        if starts is None and self.partners.get(body.id):
+            pair_first[0] = False
+            starts = choose(targets)
+        pair_first[0] = False
+        if starts is None and (missing > 1 or gap):
+            starts = choose(packed, pair=False)
+        if starts is None and calendar.members is not None:
+            starts = choose(targets, fewest=True) or (choose(packed, pair=False, fewest=True) if missing > 1 or gap else None)
         if starts is None:
             where = f" in {country}" if country else ""
             apart = f", {gap.words()} apart," if gap else ""
             self.problems.append(
-                ProjectionProblem(body, window, e.label, f"{body.name}: {missing} meeting{'s' if missing > 1 else ''} of {days} consecutive working day{'s' if days > 1 else ''}{where}{apart} do not fit in {window} ({e.reason}); nothing was projected for {e.label}.")
+                ProjectionProblem(
+                    body,
+                    window,
+                    e.label,
+                    f"{body.name}: {missing} meeting{'s' if missing > 1 else ''} of {days} consecutive working day{'s' if days > 1 else ''}{where}{apart} do not fit in {window}"
+                    f" beside the other bodies' meetings ({e.reason}); nothing was projected for {e.label}.",
+                )
             )
             return []
-        return [self._meeting(state, e, day, city, country, len(have) + k + 1) for k, day in enumerate(sorted(starts))]
+        if calendar.members is not None:
+            self.member_years.update(d.year for d in starts)
+        out = []
+        for k, day in enumerate(sorted(starts)):
+            meeting = self._meeting(state, e, day, city, country, len(have) + k + 1)
+            if day in notes:
+                names = notes[day]
+                self.notes.append(f"{body.name} {meeting.start}: no day in {window} is free of every member's public holidays; chosen with the fewest members on holiday ({', '.join(names)}).")
+            out.append(meeting)
+        return out
 
     def _targets(self, state: _BodyState, e: Expectation, window: Window, have: list[Meeting], missing: int) -> list[date]:
+        """Target days, computed over the whole due period (whatever --today is) and then
+        placed inside ``window`` by the nearest-day search."""
         body = state.body
+        full = e.grain.window(e.period) if e.grain is not Grain.DAY else e.window
         if e.minimum == 1:
-            wanted = state.habits.target_months(body, 1, window)
+            nominal = self._nominal(state, e)
+            if nominal is not None:
+                return [nominal]
+            wanted = state.habits.target_months(body, 1, full)
             return wanted[:1]
-        full = e.grain.window(e.period) if e.grain is not Grain.DAY else window
         wanted = state.habits.target_months(body, e.minimum, full)
         for m in have:  # each meeting already there takes the target nearest to it
             if wanted:
@@ -263,6 +338,16 @@ class Projector:
         if len(usable) < missing:
             usable = even_spread(window, missing)
         return sorted(usable)[:missing]
+
+    def _nominal(self, state: _BodyState, e: Expectation) -> date | None:
+        """A rolling chain's nominal date: the interval after the previous meeting (a preferred
+        or usual month, where the body has one, is kept for yearly intervals)."""
+        rule = e.rule
+        if not (isinstance(rule, EveryRule) and rule.mode == "rolling" and e.origin is not None):
+            return None
+        if e.grain is Grain.YEAR and (state.body.months or state.habits.months):
+            return None
+        return rule.interval.add_to(e.origin.earliest)
 
     def _back_to_back(self, body: Body, calendar: WorkingCalendar, window: Window, target: date, accept: Callable[[date], bool], mine: list[date]) -> date | None:
         """A body that meets just before another is placed on the working days right before
@@ -324,7 +409,32 @@ def project(
     with paused_gc():
         projected = [m for m in projector.run() if m.earliest <= end]
     projected.sort(key=Meeting.sort_key)
-    return Projection(book, today, start, end, register, tuple(projected), tuple(projector.problems), tuple(bodies) if bodies else None)
+    problems = [*unconfirmed(book, register, today, bodies), *projector.problems]
+    notes = [*projector.notes, *member_holidays(book.organization.members).gap_notes(y for y in projector.member_years if y <= end.year)] if book.organization.members else projector.notes
+    return Projection(book, today, start, end, register, tuple(projected), tuple(problems), tuple(bodies) if bodies else None, tuple(notes))
+
+
+def unconfirmed(book: RuleBook, register: Iterable[Meeting], today: date, bodies: Sequence[str] | None = None) -> list[ProjectionProblem]:
+    """Planned meetings whose dates have passed with no confirmation that they were held.
+
+    Projection still chains from them (they were probably held), but the register needs a word:
+    confirm them (status held) or re-plan them."""
+    out = []
+    for m in register:
+        body = book.body(m.body)
+        if m.status is not Status.PLANNED or m.latest >= today or body is None or (bodies and body.id not in bodies):
+            continue
+        where = f", {m.venue}" if m.venue else ""
+        out.append(
+            ProjectionProblem(
+                body,
+                Window(m.earliest, m.latest),
+                str(m.start),
+                f"{ordinal_words(m, body)[0].upper()}{ordinal_words(m, body)[1:]}{where} is past and not confirmed held: confirm or re-plan it (the projection chains from it as if held).",
+                "unconfirmed",
+            )
+        )
+    return out
 
 
 def _ten_years(today: date) -> date:

@@ -67,7 +67,8 @@ def render_projection(projection: Projection, fmt: str, *, rules_label: str) -> 
                 "to": projection.end.isoformat(),
                 "rule_book": rules_label,
                 "meetings": [schedule_dict(m, book) for m in items],
-                "problems": [{"body": p.body.id, "window": p.label, "message": p.message} for p in projection.problems],
+                "problems": [{"body": p.body.id, "window": p.label, "kind": p.kind, "message": p.message} for p in projection.problems],
+                "notes": list(projection.notes),
             }
         )
     if fmt == "csv":
@@ -90,6 +91,8 @@ def render_projection(projection: Projection, fmt: str, *, rules_label: str) -> 
             out += [f"## {year}", "", md_table(("dates", "meeting", "host", "why"), ((_dates(m), _title(m, book.body(m.body)), host_words(m, book.body(m.body)), _why(m)) for m in group))]
         if problems:
             out += ["## Problems", "", *[f"- {p}" for p in problems], ""]
+        if projection.notes:
+            out += ["## Notes", "", *[f"- {n}" for n in projection.notes], ""]
         return "\n".join(out)
     rows_by_year = [(year, [(_dates(m), _title(m, book.body(m.body)), host_words(m, book.body(m.body)), _why(m)) for m in group]) for year, group in _by_year(items)]
     all_rows = [r for _, rows in rows_by_year for r in rows]
@@ -100,6 +103,8 @@ def render_projection(projection: Projection, fmt: str, *, rules_label: str) -> 
         out += [f"  {a:<{w[0]}}  {b:<{w[1]}}  {c:<{w[2]}}  {d}" for a, b, c, d in rows]
     if problems:
         out += ["", "Problems", *[f"  {p}" for p in problems]]
+    if projection.notes:
+        out += ["", "Notes", *[f"  {n}" for n in projection.notes]]
     if not items:
         out.append("Nothing is due in this horizon.")
     return "\n".join(out) + "\n"

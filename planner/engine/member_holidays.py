@@ -1,0 +1,104 @@
+"""Public holidays of every member state, for meetings that all members attend.
+
+A Summit or a Ministerial Council is attended by every member state, so a day that is a public
+holiday anywhere among them (observed days included) is a poor day for it, not only a holiday of
+the host. The days come from the ``holidays`` package, one (country, year) at a time, cached.
+
+The package lacks data for some countries and years (Sri Lanka from 2027, India's lunar
+holidays after 2035): those are recorded as gaps, so that the output can say which members'
+holidays it could not avoid.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterable, Sequence
+from datetime import date
+from functools import lru_cache
+
+import holidays
+
+from planner.core.model import Member
+
+
+@lru_cache(maxsize=4096)
+def country_year(code: str, year: int) -> tuple[dict[date, str], bool]:
+    """The public holidays (observed days included) of ``code`` in ``year``, and whether the
+    package has full data for that year."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            found = holidays.country_holidays(code, years=year)
+        except NotImplementedError:
+            return {}, False
+    cls = type(found)
+    start, end = getattr(cls, "start_year", None), getattr(cls, "end_year", None)
+    outside = (start is not None and year < start) or (end is not None and year > end)
+    partial = any("available only" in str(w.message) for w in caught)
+    return {day: str(name) for day, name in found.items()}, not (outside or partial)
+
+
+class MemberHolidays:
+    """Which members are on a public holiday on a given day (members count from the day they joined)."""
+
+    def __init__(self, members: Sequence[Member]) -> None:
+        self.members = tuple(members)
+        self._years: dict[int, dict[date, tuple[Member, ...]]] = {}
+
+    def _year(self, year: int) -> dict[date, tuple[Member, ...]]:
+        table = self._years.get(year)
+        if table is None:
+            grouped: dict[date, list[Member]] = {}
+            for member in self.members:
+                days, _complete = country_year(member.code, year)
+                for day in days:
+                    grouped.setdefault(day, []).append(member)
+            table = self._years[year] = {day: tuple(ms) for day, ms in grouped.items()}
+        return table
+
+    def on(self, day: date) -> tuple[str, ...]:
+        """The names of the members (already joined on ``day``) for which ``day`` is a public holiday."""
+        found = self._year(day.year).get(day)
+        if not found:
+            return ()
+        return tuple(m.name for m in found if m.joined is None or m.joined.earliest <= day)
+
+    def why(self, day: date) -> str:
+        """``public holiday in Iran (Nowruz), Afghanistan (...)``, or ``""``."""
+        names = self.on(day)
+        if not names:
+            return ""
+        by_name = {m.name: m for m in self.members}
+        parts = [f"{n} ({country_year(by_name[n].code, day.year)[0].get(day, 'holiday')})" for n in names]
+        return "public holiday in " + ", ".join(parts)
+
+    def gap_notes(self, years: Iterable[int]) -> list[str]:
+        """One sentence naming the members whose holidays the package lacks in ``years``."""
+        years = sorted(set(years))
+        parts = []
+        for member in sorted(self.members, key=lambda m: m.name):
+            gap = [y for y in years if not country_year(member.code, y)[1]]
+            if gap:
+                parts.append(f"{member.name} ({_years_words(gap)})")
+        if not parts:
+            return []
+        return [f"The holidays package has no or incomplete public-holiday data for {', '.join(parts)}: meetings of all members could not avoid those holidays there."]
+
+
+def _years_words(years: list[int]) -> str:
+    runs: list[list[int]] = []
+    for year in years:
+        if runs and year == runs[-1][-1] + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}-{r[-1]}" for r in runs)
+
+
+@lru_cache(maxsize=16)
+def member_holidays(members: tuple[Member, ...]) -> MemberHolidays:
+    """One shared table per member list (a rule book's members), so that its years are built once."""
+    return MemberHolidays(members)
+
+
+__all__ = ["MemberHolidays", "country_year", "member_holidays"]
