@@ -190,11 +190,11 @@ def assign_hosts(book: RuleBook, projection: Projection, terms: Sequence[Term]) 
         host = host_key(body, country)
         daybook.remove(m.body, daybook.host_of(m), m.earliest, m.latest)
 
-        def accept(day: date, others: list[Meeting] = others, days: int = days, term: Term = term, free: bool = free, host: str = host) -> bool:
+        def accept(day: date, others: list[Meeting] = others, days: int = days, term: Term = term, free: bool = free, host: str = host, body_id: str = m.body) -> bool:
             last = day + timedelta(days=days - 1)
             if any(o.earliest <= last and day <= o.latest for o in others):
                 return False
-            return (free or term.holds(day, rule)) and daybook.free(m.body, host, day, last)
+            return (free or term.holds(day, rule)) and daybook.free(body_id, host, day, last)
 
         calendar = calendar_for(body, book, country)
         first = calendar.place(m.earliest, days, year, accept=accept) if year.start <= year.end else None

@@ -30,7 +30,14 @@ from planner.core.model import (
     dependency_order,
 )
 from planner.engine.crowd import DayBook, host_key
-from planner.engine.expectations import BodyMeetings, Expectation, ExpectationEngine, counts, ordinal_words, thin
+from planner.engine.expectations import (
+    BodyMeetings,
+    Expectation,
+    ExpectationEngine,
+    counts,
+    ordinal_words,
+    thin,
+)
 from planner.engine.member_holidays import member_holidays
 from planner.engine.placement import Habits, WorkingCalendar, calendar_for, even_spread, host_place
 
