@@ -39,9 +39,9 @@ def main(ctx: click.Context, rules: str | None, meetings: str | None, chairs: st
 
 
 def _register() -> None:
-    from planner.cli import basics, chairs, check, ics, project
+    from planner.cli import basics, chairs, check, ics, project, report
 
-    for command in (basics.bodies, basics.validate, basics.schema, check.check, project.project, chairs.chairs, ics.ics):
+    for command in (basics.bodies, basics.validate, basics.schema, check.check, project.project, chairs.chairs, ics.ics, report.report):
         main.add_command(command)
 
 

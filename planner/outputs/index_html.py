@@ -1,12 +1,35 @@
-"""``index.html`` of a feed folder: subscribe links and the coming meetings."""
+"""``index.html`` of a feed folder: subscribe links and the coming meetings.
+
+Rendered from ``templates/index.html.j2`` with autoescaping (a title ``<script>`` stays text),
+styled like the report. Each feed has its https and webcal links; a copy-link button appears
+only where a script and the clipboard are available, so without them the page is plain links.
+"""
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from planner.core.model import Meeting, RuleBook
+from planner.outputs.html import render_template
 from planner.outputs.ical import FeedBuilder, summary, unfixed_words
+
+
+@dataclass(frozen=True)
+class FeedLink:
+    title: str
+    count: int
+    links: list[tuple[str, str]]
+
+
+@dataclass(frozen=True)
+class ComingRow:
+    when: str
+    summary: str
+    body: str
+    venue: str
+    status: str
+    notes: str
 
 
 def _links(filename: str, base_url: str | None) -> list[tuple[str, str]]:
@@ -28,28 +51,18 @@ def _when(meeting: Meeting) -> str:
 
 
 def index_html(book: RuleBook, feeds: Sequence[tuple[str, str, int]], items: Sequence[tuple[Meeting, str]], builder: FeedBuilder, base_url: str | None) -> str:
-    """A static page: the feeds with subscribe links, and the coming meetings from ``stamp`` on.
-    Every value passes through ``html.escape``, so a title ``<script>`` stays text."""
-    e = html.escape
+    """A static page: the feeds with subscribe links, and the coming meetings from ``stamp`` on."""
     today = builder.stamp.date()
-    org = book.organization
-    out = ["<!DOCTYPE html>", '<html lang="en">', '<head><meta charset="utf-8">', f"<title>{e(org.name)}: meeting calendars</title>", "</head>", "<body>"]
-    out.append(f"<h1>{e(org.name)}: meeting calendars</h1>")
-    out.append(f"<p>Generated {e(builder.stamp.strftime('%Y-%m-%d %H:%M'))} UTC. Meetings whose date is not fixed appear on the first day of their month or year, marked &ldquo;date not fixed&rdquo;.</p>")
-    out.append("<h2>Feeds</h2>\n<ul>")
-    for filename, title, count in feeds:
-        links = " ".join(f'<a href="{e(href)}">{e(label)}</a>' for label, href in _links(filename, base_url))
-        out.append(f"<li>{e(title)} ({count} event{'s' if count != 1 else ''}): {links}</li>")
-    out.append("</ul>\n<h2>Coming meetings</h2>")
-    coming = [(m, uid) for m, uid in items if m.latest >= today]
-    if not coming:
-        out.append("<p>None.</p>")
-    else:
-        out.append("<table>\n<tr><th>Dates</th><th>Meeting</th><th>Body</th><th>Venue</th><th>Status</th><th>Notes</th></tr>")
-        for meeting, _uid in coming:
-            body = builder.bodies.get(meeting.body)
-            cells = (_when(meeting), summary(body, meeting), body.name if body else meeting.body, meeting.venue, meeting.status.value, meeting.title or meeting.reason)
-            out.append("<tr>" + "".join(f"<td>{e(c)}</td>" for c in cells) + "</tr>")
-        out.append("</table>")
-    out += ["</body>", "</html>", ""]
-    return "\n".join(out)
+    coming = []
+    for meeting, _uid in items:
+        if meeting.latest < today:
+            continue
+        body = builder.bodies.get(meeting.body)
+        coming.append(ComingRow(_when(meeting), summary(body, meeting), body.name if body else meeting.body, meeting.venue, meeting.status.value, meeting.title or meeting.reason))
+    return render_template(
+        "index.html.j2",
+        org=book.organization,
+        generated=builder.stamp.strftime("%Y-%m-%d %H:%M"),
+        feeds=[FeedLink(title, count, _links(filename, base_url)) for filename, title, count in feeds],
+        coming=coming,
+    )

@@ -1,0 +1,58 @@
+"""``planner report``: one self-contained HTML page with a timeline, the findings, the
+projected schedule and the chairs."""
+
+from __future__ import annotations
+
+import click
+
+from planner.cli.common import (
+    Inputs,
+    emit,
+    horizon_day,
+    input_options,
+    plan_options,
+    read_plan_option,
+    resolve_bodies,
+    run_projection,
+)
+
+
+@click.command()
+@input_options
+@click.option("-o", "--output", default="report.html", show_default=True, metavar="FILE", help="Write the page to FILE (atomically); - for standard output.")
+@click.option("--from", "start", metavar="DATE", help="Judge and draw from this date (default: the first record); a year means its first day.")
+@click.option("--to", "end", metavar="DATE", help="End of the projection (default: 10 years after --today); a year means its last day.")
+@click.option("--body", "body_ids", multiple=True, metavar="ID", help="Only this body (repeatable).")
+@plan_options
+def report(inputs: Inputs, output: str, start: str | None, end: str | None, body_ids: tuple[str, ...], plan_text: str | None, plan_file: str | None) -> None:
+    """Write an HTML page to read and send: totals, a timeline, findings, schedule and chairs.
+
+    The page is one self-contained file (inline CSS and SVG, no scripts, no network): the
+    timeline has a lane per body with the judged windows shaded by verdict, the meetings by
+    status, and the chair terms on top; below it, the findings of `check`, the schedule of
+    `project` and the terms of `chairs`, in the same words. Same inputs and --today, same bytes.
+
+    \b
+    Examples:
+      planner report --today 2026-12-01 -o report.html
+      planner report --plan "Azerbaijan, Kyrgyzstan, Thailand" --body summit --body ministerial_council
+    """
+    from planner.engine.chairs_plan import chairs_report
+    from planner.engine.compliance import check as run_check
+    from planner.outputs.report import build_page, render_report
+
+    book = inputs.book
+    ids = resolve_bodies(book, body_ids)
+    first = horizon_day(start, "--from", end=False)
+    if first is not None and first > inputs.today:
+        raise click.BadParameter(f"{first} is after --today ({inputs.today}); the report judges the past up to today", param_hint="--from")
+    plan = read_plan_option(plan_text, plan_file)
+    projection = run_projection(inputs, None, end, body_ids)
+    chairs = chairs_report(book, inputs.chairs, projection, plan) if book.chairmanship is not None else None
+    if chairs is not None and chairs.projection is not None:
+        projection = chairs.projection
+    checked = run_check(book, inputs.meetings, inputs.today, first, inputs.today, ids)
+    page = build_page(checked, projection, chairs, rules_label=inputs.rules_label, start=first)
+    emit(render_report(page), output)
+    if output != "-":
+        click.echo(f"wrote {output}: {len(page.timeline.lanes)} bodies, {sum(len(lane.marks) for lane in page.timeline.lanes)} meetings, {len(page.schedule)} in the schedule", err=True)

@@ -1,0 +1,29 @@
+"""The Jinja2 environment of the HTML outputs (the report and the feeds' ``index.html``).
+
+Autoescaping is on for every template, so a meeting titled ``<script>`` stays text; the
+templates ship inside the package (``planner/outputs/templates``) and need no network.
+Jinja2 is imported here only, when a page is rendered, so ``import planner`` stays cheap.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+
+@cache
+def _environment() -> Any:
+    import jinja2
+
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("planner.outputs", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def render_template(name: str, **context: Any) -> str:
+    return _environment().get_template(name).render(**context)

@@ -1,0 +1,327 @@
+"""``planner report``: one self-contained HTML page (inline CSS and SVG, no scripts, no network)
+with the totals, an SVG timeline, the findings, the projected schedule and the chair timeline.
+
+The tables use the same words as the text output (the findings' ``why``, the schedule's dates,
+hosts and reasons, the chair terms' lengths and handovers). The page is rendered by Jinja2 with
+autoescaping from ``templates/report.html.j2``; the same inputs and ``--today`` give the same bytes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from planner.core.model import Meeting, RuleBook, Status
+from planner.engine.chairs import ChairReport, Term, meeting_words
+from planner.engine.chairs import rule_words as chair_rule_words
+from planner.engine.compliance import Finding, Report, Verdict
+from planner.engine.expectations import ordinal
+from planner.engine.projection import Projection
+from planner.outputs.chairs import _bounds, _label, _length, _list, _to
+from planner.outputs.html import render_template
+from planner.outputs.render import PROBLEM_VERDICTS, body_summary
+from planner.outputs.schedule import _dates, _title, _why, host_words
+from planner.outputs.timeline import (
+    AXIS_Y,
+    BAND_H,
+    CHAIR_H,
+    CHAIR_Y,
+    DEFAULT_STYLE,
+    LABEL_W,
+    MARK_ROW,
+    VERDICT_STYLES,
+    MeetingItem,
+    TermItem,
+    Timeline,
+    WindowItem,
+    build_timeline,
+    slug,
+)
+
+NEXT_MEETINGS = 5
+
+
+@dataclass(frozen=True)
+class Note:
+    number: int
+    rule: str
+    source: str
+
+
+@dataclass(frozen=True)
+class FindingRow:
+    id: str
+    verdict: str
+    css: str
+    problem: bool
+    window: str
+    why: str
+    rule: str
+    note: int | None
+
+
+@dataclass
+class BodyGroup:
+    id: str
+    name: str
+    cadence: str
+    status: str
+    problems: int
+    rows: list[FindingRow] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ScheduleRow:
+    id: str
+    year: int
+    dates: str
+    when: str  # the dates in full, for the header
+    meeting: str
+    host: str
+    why: str
+    status: str
+
+
+@dataclass(frozen=True)
+class TermRow:
+    id: str
+    ordinal: str
+    chair: str
+    start: str
+    end: str
+    years: str
+    length: str
+    handovers: str
+    meetings: str
+    planned: bool
+
+
+@dataclass(frozen=True)
+class Total:
+    label: str
+    count: int
+    css: str
+
+
+@dataclass
+class Page:
+    title: str
+    organization: str
+    today: date
+    rules_label: str
+    horizon: str
+    totals: list[Total]
+    next_meetings: list[ScheduleRow]
+    timeline: Timeline
+    groups: list[BodyGroup]
+    schedule: list[ScheduleRow]
+    schedule_problems: list[str]
+    chair_rule: str
+    terms: list[TermRow]
+    plan: list[TermRow]
+    chair_findings: list[tuple[str, str]]
+
+
+class _Ids:
+    """Unique, readable element ids: a slug, with a counter when it repeats."""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, int] = {}
+
+    def __call__(self, prefix: str, *parts: object) -> str:
+        base = prefix + "-" + "-".join(slug(str(p)) for p in parts)
+        n = self.seen.get(base, 0)
+        self.seen[base] = n + 1
+        return base if n == 0 else f"{base}-{n + 1}"
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    return f"{n} {word if n == 1 else (many or word + 's')}"
+
+
+def meeting_key(m: Meeting) -> tuple[str, str]:
+    """What stays the same when a chair plan re-places a projected meeting."""
+    return (m.body, m.identity())
+
+
+def totals(report: Report) -> list[Total]:
+    """The header's counts, by the same definitions as the text's totals line."""
+    count = {v: 0 for v in ("violation", "advisory", "uncertain", "unknown", "open", "due")}
+    for f in report.findings:
+        if f.violation:
+            count["violation"] += 1
+        elif f.verdict is Verdict.OPEN:
+            count["due" if f.expectation and f.expectation.pending else "open"] += 1
+        elif f.verdict.value in count:
+            count[f.verdict.value] += 1
+    return [
+        Total("violations" if count["violation"] != 1 else "violation", count["violation"], "missed"),
+        Total("advisories" if count["advisory"] != 1 else "advisory", count["advisory"], "advisory"),
+        Total("uncertain", count["uncertain"], "uncertain"),
+        Total("unknown", count["unknown"], "unknown"),
+        Total("open windows" if count["open"] != 1 else "open window", count["open"], "open"),
+        Total("next due" if count["due"] else "next due", count["due"], "open"),
+    ]
+
+
+def build_page(report: Report, projection: Projection, chairs: ChairReport | None, *, rules_label: str, start: date | None = None) -> Page:
+    """Everything the template shows, computed once; ``projection`` should carry the chairs as
+    hosts (``chairs.projection``) so that the schedule names them."""
+    book = report.book
+    ids = _Ids()
+    wanted = set(report.recorded)
+    items = [m for m in projection.schedule() if m.body in wanted]
+    schedule_ids: dict[tuple[str, str], str] = {}
+    schedule = []
+    for m in items:
+        row = _schedule_row(m, book, ids("s", m.body, m.identity()))
+        schedule_ids[meeting_key(m)] = f"#{row.id}"
+        schedule.append(row)
+    groups, finding_ids, meeting_rows = _groups(report, ids)
+    terms, plan, term_items = _chairs(chairs, book, ids, start)
+    meetings = [m for m in projection.meetings() if m.body in wanted and (start is None or m.latest >= start)]
+    first = start or min([m.earliest for m in meetings] + [t.start for t in term_items] + [report.today], default=report.today)
+    last = max([projection.end, report.today] + [m.latest for m in meetings])
+    timeline = build_timeline(
+        [(b.id, b.label if len(b.label) <= 16 else b.label[:15] + "…", b.name) for b in book.bodies if b.id in wanted],
+        [_window_item(f, finding_ids[id(f)]) for f in report.findings if f.expectation is not None],
+        [_meeting_item(m, book, schedule_ids.get(meeting_key(m)) or meeting_rows.get(meeting_key(m)) or f"#b-{slug(m.body)}") for m in meetings],
+        term_items,
+        report.today,
+        first,
+        last,
+    )
+    org = book.organization
+    return Page(
+        title=f"{org.short_name} meetings: compliance, schedule and chairs as of {report.today}",
+        organization=org.name,
+        today=report.today,
+        rules_label=rules_label,
+        horizon=f"{first} to {last}",
+        totals=totals(report),
+        next_meetings=[r for r, m in zip(schedule, items, strict=True) if m.latest >= report.today][:NEXT_MEETINGS],
+        timeline=timeline,
+        groups=groups,
+        schedule=schedule,
+        schedule_problems=[p.message for p in projection.problems if p.body.id in wanted],
+        chair_rule=(chair_rule_words(book.chairmanship, book) if book.chairmanship else ""),
+        terms=terms,
+        plan=plan,
+        chair_findings=[(f.severity.value, f.message) for f in (chairs.findings if chairs else ())],
+    )
+
+
+class _Colours(dict[str, str]):
+    """Verdict colours by slug; a verdict without a style of its own gets the default."""
+
+    def __missing__(self, key: str) -> str:
+        return DEFAULT_STYLE[0]
+
+
+def render_report(page: Page) -> str:
+    from planner import __version__
+
+    return render_template(
+        "report.html.j2",
+        page=page,
+        version=__version__,
+        colours=_Colours({slug(v): colour for v, (colour, _) in VERDICT_STYLES.items()}),
+        label_w=LABEL_W,
+        chair_y=CHAIR_Y,
+        chair_h=CHAIR_H,
+        axis_y=AXIS_Y,
+        mark_row=MARK_ROW,
+        band_h=BAND_H,
+    )
+
+
+def _schedule_row(m: Meeting, book: RuleBook, row_id: str) -> ScheduleRow:
+    body = book.body(m.body)
+    when = str(m.start) + ("" if m.start.exact else " (date not fixed)")
+    if m.exact and m.latest != m.earliest:
+        when = f"{m.earliest} – {m.latest}"
+    return ScheduleRow(row_id, m.earliest.year, _dates(m), when, _title(m, body), host_words(m, body), _why(m), m.status.value)
+
+
+def _groups(report: Report, ids: _Ids) -> tuple[list[BodyGroup], dict[int, str], dict[tuple[str, str], str]]:
+    """Findings by body, bodies with problems first; each rule's source once, as a note."""
+    book = report.book
+    finding_ids: dict[int, str] = {}
+    meeting_rows: dict[tuple[str, str], str] = {}
+    groups = []
+    for body in book.bodies:
+        if body.id not in report.recorded:
+            continue
+        findings = report.of(body.id)
+        name, cadence, status = body_summary(body, book, findings, report.recorded[body.id])
+        problems = [f for f in findings if f.verdict in PROBLEM_VERDICTS]
+        group = BodyGroup(f"b-{slug(body.id)}", body.name, cadence, status, len(problems))
+        notes: dict[tuple[str, str], Note] = {}
+        for f in sorted(findings, key=lambda f: f.verdict not in PROBLEM_VERDICTS):  # stable: date order inside
+            row_id = ids("f", body.id, f.expectation.rule_index if f.expectation else "", f.window_label or f.verdict.value)
+            finding_ids[id(f)] = row_id
+            for m in (*f.counted, *f.scheduled, *f.unconfirmed, *((f.late_meeting,) if f.late_meeting else ())):
+                meeting_rows.setdefault(meeting_key(m), f"#{row_id}")
+            note = None
+            if f.source:
+                note = notes.setdefault((f.rule_text, f.source), Note(len(notes) + 1, f.rule_text, f.source)).number
+            group.rows.append(FindingRow(row_id, f.verdict.value, slug(f.verdict.value), f.verdict in PROBLEM_VERDICTS, f.window_label, f.why, f.rule_text, note))
+        group.notes = list(notes.values())
+        groups.append(group)
+    groups.sort(key=lambda g: g.problems == 0)  # stable: rule-book order within each part
+    return groups, finding_ids, meeting_rows
+
+
+def _window_item(f: Finding, row_id: str) -> WindowItem:
+    e = f.expectation
+    assert e is not None
+    title = f"{f.body.name}, {e.label}: {f.verdict.value.replace('_', ' ')}. {f.why} Rule: {f.rule_text}."
+    return WindowItem(f.body.id, f"{f.body.id}/{e.rule_index}/{e.label}", e.window.start, e.window.end, f.verdict.value, title, f"#{row_id}")
+
+
+def _meeting_item(m: Meeting, book: RuleBook, href: str) -> MeetingItem:
+    body = book.body(m.body)
+    name = body.name if body else m.body
+    kind = "" if m.kind.value == "regular" else f" ({m.kind.value})"
+    head = (f"{ordinal(m.ordinal)} {name}" if m.ordinal else name) + kind
+    when = f"{m.start}" + (f" to {m.end}" if m.end and m.end != m.start else "")
+    where = host_words(m, body) if m.status is Status.PROJECTED else (m.venue or "venue not recorded")
+    detail = m.title if m.title else (m.reason if m.reason else "")
+    title = f"{head}: {when}, {where}, {m.status.value}" + (f". {detail}" if detail else "")
+    return MeetingItem(m.body, f"{m.body}/{m.identity()}", m.earliest, m.start.latest, m.status.value, m.ordinal, title, href)
+
+
+def _chairs(chairs: ChairReport | None, book: RuleBook, ids: _Ids, start: date | None) -> tuple[list[TermRow], list[TermRow], list[TermItem]]:
+    if chairs is None:
+        return [], [], []
+    rows: list[TermRow] = []
+    plan: list[TermRow] = []
+    items: list[TermItem] = []
+    shown: Sequence[Term] = [*chairs.terms, *(t for t in chairs.plan if not t.current)]
+    for t in [*chairs.terms, *chairs.plan]:
+        row_id = ids("p" if t.planned else "c", t.country, t.start or "")
+        meetings = _list(t.hosted, book) if t.planned else _list(t.statutory, book)
+        row = TermRow(row_id, str(t.ordinal or ""), _label(t), str(t.start or "?"), _to(t), t.years(), _length(t, chairs), _bounds(t, book), meetings, t.planned)
+        (plan if t.planned else rows).append(row)
+        if t not in shown or t.start is None or (start is not None and t.end is not None and t.end.latest < start):
+            continue
+        member = t.member
+        title = f"{t.country}: chair {t.start} to {_to(t)}, {_length(t, chairs)}" + (f"; {_bounds(t, book)}" if _bounds(t, book) else "") + (" (planned)" if t.planned else "")
+        handover = t.opened_by
+        items.append(
+            TermItem(
+                row_id,
+                t.country,
+                member.code if member else "",
+                t.start.earliest,
+                t.end.earliest if t.end else None,
+                t.planned,
+                title,
+                f"#{row_id}",
+                handover.earliest if handover else None,
+                f"Handover: {meeting_words(handover, book)}" if handover else "",
+            )
+        )
+    return rows, plan, items

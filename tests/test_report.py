@@ -1,0 +1,117 @@
+"""``planner report``: one self-contained, deterministic HTML page whose timeline draws every
+window and meeting of the data, with a tooltip and a link to its row."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+from planner.cli import main
+from planner.engine.compliance import check
+from planner.engine.projection import project
+from planner.outputs.timeline import DEFAULT_STYLE, VERDICT_STYLES, WindowItem, build_timeline
+
+TODAY = date(2026, 12, 1)
+ARGS = ["report", "--today", TODAY.isoformat()]
+
+
+def write_report(runner, path: Path, *args: str) -> str:
+    result = runner.invoke(main, [*ARGS, "-o", str(path), *args])
+    assert result.exit_code == 0, result.output
+    return path.read_text(encoding="utf-8")
+
+
+def expected_keys(book, meetings, today: date = TODAY) -> tuple[set[str], set[str]]:
+    """The data's windows (judged findings) and meetings (register and projection), by key."""
+    windows = {f"{f.body.id}/{f.expectation.rule_index}/{f.expectation.label}" for f in check(book, meetings, today).findings if f.expectation}
+    marks = {f"{m.body}/{m.identity()}" for m in project(book, meetings, today).meetings()}
+    return windows, marks
+
+
+def elements(page: str, cls: str) -> dict[str, str]:
+    """``data-key`` -> tooltip of every ``<a class=cls>`` of the SVG."""
+    found = re.findall(rf'<a href="#[^"]+" class="{cls}[^"]*" data-key="([^"]+)"[^>]*><title>([^<]+)</title>', page)
+    return dict(found)
+
+
+def test_page_is_byte_identical_for_the_same_inputs(runner, tmp_path):
+    """Same inputs and --today, same bytes."""
+    assert write_report(runner, tmp_path / "a.html") == write_report(runner, tmp_path / "b.html")
+
+
+def test_page_is_self_contained(runner, tmp_path):
+    """No scripts, no external stylesheet, image, font or link: every link stays in the page."""
+    page = write_report(runner, tmp_path / "r.html")
+    assert "<script" not in page and "<link" not in page and "@import" not in page and "src=" not in page
+    hrefs = re.findall(r'href="([^"]*)"', page)
+    assert hrefs and all(h.startswith("#") for h in hrefs)
+    ids = set(re.findall(r' id="([^"]+)"', page))
+    assert len(ids) == len(re.findall(r' id="', page)), "ids are unique"
+    assert {h[1:] for h in hrefs} <= ids, "every link has its target row"
+
+
+def test_every_window_and_meeting_has_a_mark_with_a_tooltip(runner, tmp_path, cica, cica_meetings):
+    """The timeline draws each judged window and each meeting (held, planned, projected)."""
+    page = write_report(runner, tmp_path / "r.html")
+    windows, marks = expected_keys(cica, cica_meetings)
+    drawn_windows, drawn_marks = elements(page, "window"), elements(page, "meeting")
+    assert set(drawn_windows) == windows and set(drawn_marks) == marks
+    assert page.count('class="window"') == len(windows) and page.count('class="meeting"') == len(marks)
+    summit_2018 = drawn_windows["summit/0/2018"]
+    assert "late" in summit_2018 and "held Summit 2019-06-15 (5th, Dushanbe): 1 year late" in summit_2018
+    assert "7th Summit: 2026-10, Baku, Azerbaijan, planned" in drawn_marks["summit/7"]
+
+
+def test_tables_use_the_words_of_the_text_output(runner, tmp_path):
+    """Findings say what `check` says; the schedule what `project` says; the chairs what `chairs` says."""
+    page = write_report(runner, tmp_path / "r.html")
+    text = runner.invoke(main, ["check", "--today", TODAY.isoformat()]).output
+    why = re.search(r"late +Summit, (due 2018 .*?1 year late\.)", text).group(1)
+    assert f"<td data-label=\"why\">{why}</td>" in page.replace("&#39;", "'")
+    assert "4 violations" in text and "<b>4</b>violations" in page
+    assert "Ministerial Council (8th)" in page and "<td data-label=\"to\">2026-10 (expected)</td>" in page
+
+
+def test_findings_put_bodies_with_problems_first(runner, tmp_path):
+    page = write_report(runner, tmp_path / "r.html")
+    order = re.findall(r'<h3 id="b-([^"]+)">', page)
+    assert order[:3] == ["summit", "soc", "youth-council"] and order[3] == "ministerial-council"
+
+
+def test_plan_draws_planned_chairs_apart(runner, tmp_path):
+    """Planned chair terms are marked as such, with their own rows."""
+    page = write_report(runner, tmp_path / "r.html", "--plan", "Azerbaijan, Kyrgyzstan, Thailand")
+    planned = re.findall(r'<a href="#(p-[^"]+)" class="term planned"', page)
+    assert planned and all(f'id="{p}"' in page for p in planned)
+    assert any("kyrgyzstan" in p for p in planned)
+
+
+def test_body_and_from_narrow_the_page(runner, tmp_path):
+    page = write_report(runner, tmp_path / "r.html", "--body", "summit", "--from", "2010")
+    assert re.findall(r'<g class="lane" id="lane-([^"]+)"', page) == ["summit"]
+    assert "summit/2\"" not in page and "summit/4\"" in page
+
+
+def test_titles_are_escaped(runner, tmp_path):
+    """A register title is text, never markup."""
+    register = tmp_path / "m.csv"
+    register.write_text('body,kind,ordinal,start,end,status,city,country,format,title,source\nsummit,regular,1,2002-06-04,,held,Almaty,Kazakhstan,,"<script>alert(1)</script>",\n', "utf-8")
+    page = write_report(runner, tmp_path / "r.html", "--meetings", str(register))
+    assert "<script" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_bad_from_is_one_line_and_exit_2(runner, tmp_path):
+    result = runner.invoke(main, [*ARGS, "--from", "2030", "-o", str(tmp_path / "r.html")])
+    assert result.exit_code == 2 and "--from" in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "r.html").exists()
+
+
+def test_any_verdict_gets_a_style():
+    """A verdict the palette does not know is still drawn, with the default colour and pattern."""
+    items = [WindowItem("b", f"b/0/{v}", date(2020, 1, 1), date(2020, 12, 31), v, v, "#x") for v in ("met", "brand_new")]
+    timeline = build_timeline([("b", "B", "Body")], items, [], [], date(2021, 1, 1), date(2020, 1, 1), date(2021, 12, 31))
+    styles = {v: (colour, kind) for v, colour, kind, _ in timeline.verdicts}
+    assert styles == {"met": VERDICT_STYLES["met"], "brand-new": DEFAULT_STYLE}
+    assert sorted(b.verdict for b in timeline.lanes[0].bands) == ["brand-new", "met"]
+    assert timeline.lanes[0].rows == 2  # the same year twice: one band above the other
