@@ -38,11 +38,26 @@ def main(ctx: click.Context, rules: str | None, meetings: str | None, chairs: st
     warnings.filterwarnings("ignore", message="Requested Holidays are available only", category=UserWarning)
 
 
-def _register() -> None:
-    from planner.cli import basics, chairs, check, ics, project, report
+COMMANDS = (
+    "basics.bodies",
+    "basics.validate",
+    "basics.schema",
+    "check.check",
+    "project.project",
+    "chairs.chairs",
+    "ics.ics",
+    "report.report",
+    "cbms.cbms",
+)
 
-    for command in (basics.bodies, basics.validate, basics.schema, check.check, project.project, chairs.chairs, ics.ics, report.report):
-        main.add_command(command)
+
+def _register() -> None:
+    import importlib
+
+    # One module per command, one line each: "module.command".
+    for name in COMMANDS:
+        module, _, command = name.partition(".")
+        main.add_command(getattr(importlib.import_module(f"planner.cli.{module}"), command))
 
 
 _register()

@@ -328,6 +328,8 @@ class _MeetingFields(NamedTuple):
     rule_source: str = ""
     customary: bool = False
     key: str = ""  # stable identity of a projected meeting (its due window and slot)
+    documents: tuple[str, ...] = ()  # documents the meeting adopted, e.g. "Almaty Act"
+    cbm: str = ""  # the confidence building measure the meeting served: a CBM id of the rule book
 
 
 class Meeting(_MeetingFields):
@@ -344,8 +346,8 @@ class Meeting(_MeetingFields):
 
     __slots__ = ()
 
-    def __new__(cls, body: str, start: PartialDate, kind: Kind = Kind.REGULAR, ordinal: int | None = None, end: PartialDate | None = None, status: Status = Status.HELD, city: str = "", country: str = "", format: MeetingFormat | None = None, title: str = "", source: str = "", reason: str = "", rule_source: str = "", customary: bool = False, key: str = "") -> Meeting:  # noqa: A002 (the register's column)
-        values = (body, start, kind, ordinal, end, status, city, country, format, title, source, reason, rule_source, customary, key)
+    def __new__(cls, body: str, start: PartialDate, kind: Kind = Kind.REGULAR, ordinal: int | None = None, end: PartialDate | None = None, status: Status = Status.HELD, city: str = "", country: str = "", format: MeetingFormat | None = None, title: str = "", source: str = "", reason: str = "", rule_source: str = "", customary: bool = False, key: str = "", documents: tuple[str, ...] = (), cbm: str = "") -> Meeting:  # noqa: A002 (the register's column)
+        values = (body, start, kind, ordinal, end, status, city, country, format, title, source, reason, rule_source, customary, key, documents, cbm)
         typed = (
             start.__class__ is PartialDate
             and kind.__class__ is Kind
@@ -353,7 +355,9 @@ class Meeting(_MeetingFields):
             and (end is None or (end.__class__ is PartialDate and end.latest >= start.earliest))
             and (format is None or format.__class__ is MeetingFormat)
             and (ordinal is None or (ordinal.__class__ is int and ordinal >= 1))
-            and all(v.__class__ is str for v in (body, city, country, title, source, reason, rule_source, key))
+            and all(v.__class__ is str for v in (body, city, country, title, source, reason, rule_source, key, cbm))
+            and documents.__class__ is tuple
+            and all(d.__class__ is str for d in documents)
             and customary.__class__ is bool
         )
         if typed:

@@ -38,6 +38,7 @@ from icalendar.parser import unescape_backslash
 from planner.core.dates import PartialDate
 from planner.core.model import Kind, RuleBook
 from planner.inputs.register import BodyMatcher
+from planner.inputs.rows import split_documents
 
 _ORDINAL_RE = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\b", re.IGNORECASE)
 _WORDS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"]
@@ -211,4 +212,15 @@ def meeting_fields(event: Event, body: str, book: RuleBook, today: date, *, in_s
     fields["title"] = text(event, "X-PLANNER-TITLE") if ours else title
     fields["source"] = text(event, "URL") or text(event, "X-PLANNER-SOURCE")
     fields["format"] = text(event, "X-PLANNER-FORMAT") or found_format or None
-    return {k: v for k, v in fields.items() if v not in ("", None)}
+    fields["documents"] = split_documents(text(event, "X-PLANNER-DOCUMENTS") or documents_line(text(event, "DESCRIPTION")))
+    fields["cbm"] = text(event, "X-PLANNER-CBM")
+    return {k: v for k, v in fields.items() if v not in ("", None, ())}
+
+
+def documents_line(description: str) -> str:
+    """The documents a meeting adopted, from a ``Documents: A; B`` line of DESCRIPTION (the line
+    planner writes, and one a person can type in any calendar client)."""
+    for line in description.splitlines():
+        if line.casefold().startswith("documents:"):
+            return line.partition(":")[2].strip()
+    return ""

@@ -34,6 +34,8 @@ class MeetingRecord(Frozen):
     rule_source: str = ""
     customary: bool = False
     key: str = Field("", description="stable identity of a projected meeting (its due window and slot)")
+    documents: tuple[str, ...] = Field((), description="documents the meeting adopted, e.g. 'Almaty Act'")
+    cbm: str = Field("", description="the confidence building measure the meeting served: a CBM id of the rule book")
 
     @model_validator(mode="after")
     def _ordered(self) -> MeetingRecord:

@@ -22,9 +22,9 @@ from planner.core.bulk import paused_gc
 from planner.core.errors import InputErrors, RegisterError
 from planner.core.model import ChairTerm, Meeting, RuleBook
 from planner.inputs.inputfile import read_text
-from planner.inputs.rows import FORMAT_WORDS, RowParser
+from planner.inputs.rows import FORMAT_WORDS, RowParser, split_documents
 
-MEETING_COLUMNS = ("body", "kind", "ordinal", "start", "end", "status", "city", "country", "format", "title", "source")
+MEETING_COLUMNS = ("body", "kind", "ordinal", "start", "end", "status", "city", "country", "format", "title", "source", "documents", "cbm")
 MEETING_REQUIRED = ("body", "start")
 CHAIR_COLUMNS = ("country", "start", "end", "ordinal", "note", "source")
 CHAIR_REQUIRED = ("country",)
@@ -38,9 +38,25 @@ class BodyMatcher:
         for body in book.bodies:
             for name in body.names():
                 self.by_name.setdefault(name, body.id)
+        self.cbms: dict[str, str] = {}
+        for cbm in book.cbms:
+            self.cbms.setdefault(cbm.key.casefold(), cbm.key)
+            self.cbms.setdefault(cbm.measure.casefold(), cbm.key)
 
     def match(self, text: str) -> str | None:
         return self.by_name.get(text.strip().casefold())
+
+    def cbm(self, text: str, path: Path, location: str | int) -> str:
+        """The id of the catalogue measure a ``cbm`` cell names (by id or measure, any case)."""
+        if not text:
+            return ""
+        key = self.cbms.get(text.casefold())
+        if key is None:
+            close = difflib.get_close_matches(text.casefold(), list(self.cbms), n=3, cutoff=0.5)
+            ids = list(dict.fromkeys(self.cbms[c] for c in close))
+            expected = "one of " + ", ".join(ids) if ids else ("a CBM id of the rule book's catalogue" if self.cbms else "nothing: the rule book has no CBM catalogue")
+            raise RegisterError("cbm: unknown confidence building measure", path=path, location=location, value=text, expected=expected)
+        return key
 
     def suggest(self, text: str) -> str:
         close = difflib.get_close_matches(text.strip().casefold(), list(self.by_name), n=3, cutoff=0.5)
@@ -156,6 +172,10 @@ def _meeting_fields(row: dict[str, Any], matcher: BodyMatcher, path: Path, locat
             fields[key] = FORMAT_WORDS.get(word, word) if key == "format" else word
     if "start" not in fields:
         raise RegisterError("start: empty", path=path, location=location, expected="a date YYYY, YYYY-MM or YYYY-MM-DD")
+    if isinstance(fields.get("documents"), str):
+        fields["documents"] = split_documents(fields["documents"])
+    if isinstance(fields.get("cbm"), str):
+        fields["cbm"] = matcher.cbm(fields["cbm"].strip(), path, location)
     return fields
 
 
@@ -207,7 +227,8 @@ def meetings_from_rows(rows: Iterable[tuple[str | int, dict[str, Any] | Meeting]
 def _csv_meetings(path: Path, book: RuleBook) -> Iterator[tuple[int, dict[str, str] | Meeting]]:
     """CSV rows read by the fast parser; a row it is not sure of goes to the schema as a dict."""
     header, rows = read_cells(path, MEETING_COLUMNS, MEETING_REQUIRED)
-    parser = RowParser(header, BodyMatcher(book).match)
+    matcher = BodyMatcher(book)
+    parser = RowParser(header, matcher.match, matcher.cbms.get)
     for line, row in rows:
         yield line, parser.meeting(row) or _as_dict(header, row)
 

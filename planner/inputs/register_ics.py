@@ -199,6 +199,8 @@ def read_ics_meetings(path: str | Path, book: RuleBook, warn: Callable[[str], No
                             notes.unmatched.append(text(event, "SUMMARY") or where)
                         continue
                     fields = meeting_fields(event, body, book, today, in_series=in_series)
+                    if "cbm" in fields:
+                        fields["cbm"] = matcher.cbm(fields["cbm"], path, where)
                     meetings.append(Meeting.model_validate(fields))
                 except ValidationError as exc:
                     errors.extend(validation_errors(exc, path, where, fields))

@@ -23,7 +23,12 @@ _KINDS = {k.value: k for k in Kind}
 _STATUSES = {s.value: s for s in Status}
 _FORMATS = {f.value: f for f in MeetingFormat}
 _new = tuple.__new__
-_COLUMNS = ("body", "kind", "ordinal", "start", "end", "status", "city", "country", "format", "title", "source")
+_COLUMNS = ("body", "kind", "ordinal", "start", "end", "status", "city", "country", "format", "title", "source", "documents", "cbm")
+
+
+def split_documents(text: str) -> tuple[str, ...]:
+    """A cell of document titles separated by ';' (a JSON register may give a list instead)."""
+    return tuple(t.strip() for t in text.split(";") if t.strip())
 
 
 def _kind(cell: str) -> Any:
@@ -81,7 +86,7 @@ class _Cells(dict[str, Any]):
 class RowParser:
     """Meetings from rows of cells in the order of ``header`` (the register's columns)."""
 
-    def __init__(self, header: list[str], match: Callable[[str], str | None]) -> None:
+    def __init__(self, header: list[str], match: Callable[[str], str | None], match_cbm: Callable[[str], str | None]) -> None:
         width = len(header)
         # a column the header lacks reads an empty cell, kept one past the row's end
         self.width = width + 1
@@ -94,12 +99,15 @@ class RowParser:
         self.starts = _Cells(_required_date)
         self.ends = _Cells(_optional_date)
         self.places = _Cells(str.strip)  # cities and countries: one string each, shared
+        self.documents = _Cells(split_documents)
+        # a measure of the catalogue by id or words (any case); an unknown one goes to the schema
+        self.cbms = _Cells(lambda cell: (match_cbm(cell.strip().casefold()) or _UNSURE) if cell.strip() else "")
 
     def meeting(self, row: list[str]) -> Meeting | None:
         """The meeting of one row, or ``None`` when the row needs the schema's judgement."""
         if len(row) < self.width:
             row = row + [""] * (self.width - len(row))
-        i_body, i_kind, i_ordinal, i_start, i_end, i_status, i_city, i_country, i_format, i_title, i_source = self.at
+        i_body, i_kind, i_ordinal, i_start, i_end, i_status, i_city, i_country, i_format, i_title, i_source, i_documents, i_cbm = self.at
         body = self.bodies[row[i_body]]
         start = self.starts[row[i_start]]
         end = self.ends[row[i_end]]
@@ -107,9 +115,10 @@ class RowParser:
         status = self.statuses[row[i_status]]
         fmt = self.formats[row[i_format]]
         ordinal = self.ordinals[row[i_ordinal]]
-        if body is None or start is _UNSURE or end is _UNSURE or kind is _UNSURE or status is _UNSURE or fmt is _UNSURE or ordinal is _UNSURE:
+        cbm = self.cbms[row[i_cbm]]
+        if body is None or start is _UNSURE or end is _UNSURE or kind is _UNSURE or status is _UNSURE or fmt is _UNSURE or ordinal is _UNSURE or cbm is _UNSURE:
             return None
         if end is not None and end.latest < start.earliest:
             return None
         places = self.places
-        return _new(Meeting, (body, start, kind, ordinal, end, status, places[row[i_city]], places[row[i_country]], fmt, row[i_title].strip(), row[i_source].strip(), "", "", False, ""))
+        return _new(Meeting, (body, start, kind, ordinal, end, status, places[row[i_city]], places[row[i_country]], fmt, row[i_title].strip(), row[i_source].strip(), "", "", False, "", self.documents[row[i_documents]], cbm))

@@ -117,6 +117,7 @@ def description(meeting: Meeting) -> str:
         m.title,
         f"Ordinal: {ordinal(m.ordinal)} {m.kind.value} meeting" if m.ordinal else "",
         f"Status: {m.status.value}",
+        f"Documents: {'; '.join(m.documents)}" if m.documents else "",
         "" if m.exact else f"Date not fixed: {unfixed_words(m)} ({m.earliest} to {m.latest}); shown on its first day",
         "Postponed: the new date is not fixed yet" if m.status is Status.POSTPONED else "",
         f"Reason: {m.reason}" if m.reason else "",
@@ -241,6 +242,10 @@ class FeedBuilder:
             ev["X-PLANNER-FORMAT"] = self.text("X-PLANNER-FORMAT", meeting.format.value)
         if meeting.title:
             ev["X-PLANNER-TITLE"] = vText(meeting.title)
+        if meeting.documents:
+            ev["X-PLANNER-DOCUMENTS"] = vText("; ".join(meeting.documents))
+        if meeting.cbm:
+            ev["X-PLANNER-CBM"] = vText(meeting.cbm)
         return ev
 
     def build(self, meetings: Iterable[Meeting]) -> list[tuple[Meeting, str]]:

@@ -70,6 +70,10 @@ def meeting_dict(m: Meeting) -> dict[str, Any]:
         "title": m.title or None,
         "source": m.source or None,
     }
+    if m.documents:
+        data["documents"] = list(m.documents)
+    if m.cbm:
+        data["cbm"] = m.cbm
     if m.reason:
         data.update(reason=m.reason, rule_source=m.rule_source or None, customary=m.customary)
     return data
