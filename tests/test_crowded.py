@@ -181,3 +181,107 @@ def test_planned_meeting_of_another_body_blocks_its_day():
     crowded = project(book, [*history, planned], date(2026, 12, 1), end=date(2027, 12, 31))
     assert [m.earliest for m in alone.projected] == [date(2027, 6, 15)]
     assert [m.earliest for m in crowded.projected] == [date(2027, 6, 16)]
+
+
+# -- other calendars as blackouts (--avoid, [organization] avoid) -------------------------------
+
+BUSY = """BEGIN:VCALENDAR
+VERSION:2.0
+PRODID:-//test//EN
+BEGIN:VEVENT
+UID:a@test
+DTSTAMP:20260101T000000Z
+DTSTART;VALUE=DATE:20270601
+DTEND;VALUE=DATE:20270701
+SUMMARY:Election month
+END:VEVENT
+BEGIN:VEVENT
+UID:b@test
+DTSTAMP:20260101T000000Z
+DTSTART;VALUE=DATE:20270701
+DTEND;VALUE=DATE:20270801
+SUMMARY:Free reminder
+TRANSP:TRANSPARENT
+END:VEVENT
+BEGIN:VEVENT
+UID:c@test
+DTSTAMP:20260101T000000Z
+DTSTART:20270802T090000
+DTEND:20270802T170000
+RRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH
+SUMMARY:Weekly plenary of another body
+END:VEVENT
+END:VCALENDAR
+"""
+
+
+def test_avoid_reads_busy_events_and_ignores_transparent_ones(tmp_path):
+    """Busy events (one-off and recurring) become blackout days; TRANSP:TRANSPARENT ones do not."""
+    from planner.inputs.avoid import load_avoid
+
+    path = tmp_path / "busy.ics"
+    path.write_text(BUSY)
+    busy = load_avoid(path, date(2027, 1, 1), date(2027, 8, 31))
+    assert (busy[0].start, busy[0].last, busy[0].reason) == (date(2027, 6, 1), date(2027, 6, 30), "busy.ics: Election month")
+    assert not any(b.start.month == 7 for b in busy)
+    weekly = [b.start for b in busy if "Weekly" in b.reason]
+    assert weekly[:4] == [date(2027, 8, 2), date(2027, 8, 3), date(2027, 8, 4), date(2027, 8, 5)] and all(d.weekday() < 4 for d in weekly)
+
+
+def test_rule_book_avoid_is_relative_to_the_rule_book(tmp_path, runner, monkeypatch):
+    """`[organization] avoid = ["calendars/busy.ics"]` is read beside the rule book, from any directory."""
+    import json
+
+    from planner.cli import main
+
+    (tmp_path / "calendars").mkdir()
+    (tmp_path / "calendars" / "busy.ics").write_text(BUSY)
+    (tmp_path / "rules.toml").write_text(
+        '[organization]\nid = "o"\nname = "Org"\nshort_name = "O"\navoid = ["calendars/busy.ics"]\n'
+        'secretariat = { city = "Astana", country = "Kazakhstan" }\n'
+        '[[bodies]]\nid = "b"\nname = "Board"\ncategory = "working"\nestablished = 2020-01-01\nmonths = [6]\n'
+        '[[bodies.rules]]\nkind = "at_least"\ncount = 1\nper = "year"\n'
+    )
+    (tmp_path / "meetings.csv").write_text("body,start\nb,2026-06-15\n")
+    monkeypatch.chdir(tmp_path.parent)
+    out = runner.invoke(main, ["project", "--rules", str(tmp_path / "rules.toml"), "--meetings", str(tmp_path / "meetings.csv"), "--today", "2026-12-01", "--to", "2027", "--format", "json"])
+    assert out.exit_code == 0, out.output
+    (meeting,) = json.loads(out.output)["meetings"]
+    day = date.fromisoformat(meeting["start"])
+    assert not date(2027, 6, 1) <= day <= date(2027, 6, 30)  # June is busy in the other calendar
+    assert day.month in (5, 7)
+
+
+def test_avoid_busy_august_to_october_moves_the_8th_ministerial(runner):
+    """--avoid with a calendar busy from August to October 2028 moves the 8th Ministerial Council out of it."""
+    import json
+
+    from planner.cli import main
+
+    from .conftest import ROOT
+
+    args = ["project", "--today", "2026-11-26", "--body", "ministerial_council", "--format", "json"]
+    before = json.loads(runner.invoke(main, args).output)["meetings"][0]
+    after = json.loads(runner.invoke(main, [*args, "--avoid", str(ROOT / "examples" / "busy-2028.ics")]).output)["meetings"][0]
+    assert before["ordinal"] == after["ordinal"] == 8
+    assert "2028-08-01" <= before["start"] <= "2028-10-31"
+    assert after["start"].startswith("2028") and not "2028-08-01" <= after["start"] <= "2028-10-31"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("hello", "is not iCalendar"),
+        ("BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nSUMMARY:x\nEND:VEVENT\nEND:VCALENDAR\n", "VEVENT 1: event has no DTSTART"),
+    ],
+)
+def test_bad_avoid_file_is_one_line_and_exit_2(tmp_path, runner, text, expected):
+    """An --avoid file that is not a calendar: exit 2, one line naming the file."""
+    from planner.cli import main
+
+    path = tmp_path / "bad.ics"
+    path.write_text(text)
+    out = runner.invoke(main, ["project", "--today", "2026-11-26", "--avoid", str(path)])
+    assert out.exit_code == 2
+    lines = out.output.strip().splitlines()
+    assert len(lines) == 1 and str(path) in lines[0] and expected in lines[0], out.output

@@ -62,7 +62,12 @@ def rulebooks(draw):
             }
         )
     members = [{"name": "Kazakhstan", "code": "KZ"}, {"name": "Iran", "code": "IR"}, {"name": "Azerbaijan", "code": "AZ"}]
-    return parse_rulebook({"organization": {"id": "org", "name": "Org", "short_name": "ORG", "members": members}, "bodies": bodies})
+    # Busy days of other calendars (--avoid) reach placement as organization blackouts.
+    blackout = []
+    for _ in range(draw(st.integers(0, 3))):
+        first = TODAY + timedelta(days=draw(st.integers(0, 5 * 365)))
+        blackout.append({"start": first.isoformat(), "end": (first + timedelta(days=draw(st.integers(0, 60)))).isoformat(), "reason": "busy"})
+    return parse_rulebook({"organization": {"id": "org", "name": "Org", "short_name": "ORG", "members": members, "blackout": blackout}, "bodies": bodies})
 
 
 @st.composite

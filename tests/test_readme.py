@@ -47,7 +47,11 @@ def _commands() -> list[str]:
 
 @pytest.mark.parametrize("command", _commands())
 def test_readme_command_runs(command, runner, tmp_path, monkeypatch):
-    """Each `$ planner ...` line of the README runs on the embedded data (exit 0, or 1 for violations)."""
+    """Each `$ planner ...` line of the README runs on the embedded data (exit 0, or 1 for violations);
+    the files it names under examples/ are there, as in a checkout."""
+    import shutil
+
+    shutil.copytree(ROOT / "examples", tmp_path / "examples")
     monkeypatch.chdir(tmp_path)
     args = shlex.split(command)[1:]
     result = runner.invoke(main, args)

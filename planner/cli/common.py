@@ -9,7 +9,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -63,6 +63,7 @@ class Inputs:
     rules_label: str
     today: date
     until: date | None = None  # the judged horizon's end, where .ics series stop expanding
+    avoid: tuple[str, ...] = ()  # --avoid calendars, added to the rule book's own
     _book: RuleBook | None = None
     _meetings: list[Meeting] | None = None
     _chairs: list[ChairTerm] | None = None
@@ -152,6 +153,18 @@ def report_options(func: Callable[..., Any]) -> Callable[..., Any]:
     return click.option("--format", "fmt", type=FORMAT_CHOICE, default="text", show_default=True)(func)
 
 
+def avoid_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--avoid FILE.ics`` (repeatable): busy days of other calendars, for the commands that project."""
+
+    @click.option("--avoid", "avoid", multiple=True, metavar="FILE.ics", help="Another calendar whose busy events are days no meeting is projected on (repeatable; transparent events ignored).")
+    @functools.wraps(func)
+    def wrapper(inputs: Inputs, avoid: tuple[str, ...], **kwargs: Any) -> Any:
+        inputs.avoid = inputs.avoid + avoid
+        return func(inputs, **kwargs)
+
+    return wrapper
+
+
 def plan_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """``--plan`` and ``--plan-file``, for the commands that lay a chair plan on a projection."""
     func = click.option("--plan-file", metavar="FILE", help="Planned chairs, one country per line ('#' comments).")(func)
@@ -227,7 +240,31 @@ def run_projection(inputs: Inputs, start: str | None, end: str | None, body_ids:
     if first is None and last is not None and last < inputs.today:
         raise click.BadParameter(f"{last} is before --today ({inputs.today}); a projection looks ahead", param_hint="--to")
     inputs.until = last
+    book = with_avoided(inputs, first or inputs.today, last or _years_after(inputs.today, 10))
     return run_project(book, inputs.meetings, inputs.today, first, last, ids)
+
+
+def with_avoided(inputs: Inputs, first: date, last: date) -> RuleBook:
+    """The rule book with the busy days of the calendars to avoid (``[organization] avoid``,
+    relative to the rule book, then ``--avoid``) as organization blackouts. It replaces the
+    loaded one, so that a chair plan laid on the projection keeps off the same days."""
+    from planner.inputs.avoid import load_avoid
+
+    book = inputs.book
+    paths = [inputs.rules_path.parent / p for p in book.organization.avoid] + [Path(p) for p in inputs.avoid]
+    if not paths:
+        return book
+    busy = tuple(b for path in paths for b in load_avoid(path, first - timedelta(days=1), last + timedelta(days=366)))
+    org = book.organization.model_copy(update={"blackout": book.organization.blackout + busy})
+    inputs._book = book.model_copy(update={"organization": org})
+    return inputs._book
+
+
+def _years_after(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
 
 
 def ordered_range(first: date | None, last: date | None) -> tuple[date | None, date | None]:

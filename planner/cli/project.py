@@ -6,6 +6,7 @@ import click
 
 from planner.cli.common import (
     Inputs,
+    avoid_option,
     emit,
     hosted_projection,
     input_options,
@@ -19,19 +20,22 @@ from planner.cli.common import (
 @click.option("--from", "start", metavar="DATE", help="Start of the horizon (default: --today).")
 @click.option("--to", "end", metavar="DATE", help="End of the horizon (default: 10 years after --today); a year such as 2030 means its last day.")
 @click.option("--body", "body_ids", multiple=True, metavar="ID", help="Only this body (repeatable); bodies it depends on are still projected.")
+@avoid_option
 @report_options
 @plan_options
 def project(inputs: Inputs, start: str | None, end: str | None, body_ids: tuple[str, ...], fmt: str, plan_text: str | None, plan_file: str | None, output: str | None) -> None:
     """When must each body meet next? A dated schedule with ordinals, hosts and reasons.
 
     Meetings the register lists as planned are kept; every unmet requirement in the horizon
-    gets projected meetings on working days of the host country. Chair-hosted meetings go to
-    the chair of their term: the current chair up to its next handover meeting, then the
-    chairs of --plan.
+    gets projected meetings on working days of the host country, one body a day (pairs
+    excepted), meetings of all members off every member's public holidays, and off the busy
+    days of --avoid calendars. Chair-hosted meetings go to the chair of their term: the
+    current chair up to its next handover meeting, then the chairs of --plan.
 
     \b
     Example:
       planner project --today 2026-11-26 --to 2030 --plan "Azerbaijan, Kyrgyzstan, Thailand"
+      planner project --today 2026-11-26 --avoid un-high-level-week.ics
     """
     from planner.outputs.schedule import render_projection
 

@@ -1,0 +1,87 @@
+"""Other calendars as blackouts: the busy days of an iCalendar file (another organization's
+feed, the UN General Assembly's high-level week, a national election).
+
+Each busy event (RFC 5545 3.8.2.7: TRANSP is OPAQUE unless it says TRANSPARENT) becomes a
+:class:`~planner.core.model.Blackout` covering its days; transparent and cancelled events are
+ignored. Recurring events are expanded over the horizon asked for. Days are the calendar days
+as written in the file: a blackout is about days, not instants.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import recurring_ical_events
+from icalendar import Event
+
+from planner.core.errors import InputError
+from planner.core.model import Blackout
+from planner.inputs.register_ics import parse_calendars
+
+EXPECTED = "an iCalendar file (BEGIN:VCALENDAR ... END:VCALENDAR) whose busy VEVENTs are days to avoid"
+MAX_EVENTS = 100_000
+
+
+def _day(value: object) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return None
+
+
+def _days(event: Event) -> tuple[date, date] | None:
+    """First and last day (inclusive) of an event, or ``None`` without a usable DTSTART."""
+    start_prop = event.get("DTSTART")
+    start = getattr(start_prop, "dt", None)
+    first = _day(start)
+    if first is None:
+        return None
+    end = getattr(event.get("DTEND"), "dt", None)
+    if end is None and event.get("DURATION") is not None:
+        end = start + event["DURATION"].dt
+    if end is None:
+        return first, first
+    if isinstance(end, datetime) and isinstance(start, datetime):
+        # An event ending at midnight does not take the day it ends on.
+        last = (end - timedelta(microseconds=1)).date() if end > start else first
+    else:
+        last = _day(end) - timedelta(days=1) if _day(end) and _day(end) > first else first  # type: ignore[operator]
+    return first, max(first, last)
+
+
+def load_avoid(path: str | Path, first: date, last: date) -> tuple[Blackout, ...]:
+    """The busy days of ``path`` between ``first`` and ``last``, as blackouts that name the file
+    and the event."""
+    path = Path(path)
+    if not path.is_file():
+        raise InputError("no such file" if not path.exists() else "is not a file", path=path, expected=EXPECTED)
+    calendars = parse_calendars(path)
+    out: list[Blackout] = []
+    for cal in calendars:
+        for i, event in enumerate(cal.walk("VEVENT")):
+            for name, problem in event.errors:
+                if name is None or name.upper() in ("DTSTART", "DTEND", "DURATION", "RRULE", "RDATE", "EXDATE", "TRANSP"):
+                    raise InputError(f"{name or 'event'}: {problem}", path=path, location=f"VEVENT {i + 1}", expected="a value as RFC 5545 defines it")
+            if "DTSTART" not in event:
+                raise InputError("event has no DTSTART", path=path, location=f"VEVENT {i + 1}", expected="every VEVENT with a date")
+        try:
+            events = recurring_ical_events.of(cal).between(first, last + timedelta(days=1))
+        except (ValueError, TypeError, AttributeError, KeyError, recurring_ical_events.InvalidCalendar) as exc:
+            raise InputError(f"events cannot be read: {str(exc).splitlines()[0][:160]}", path=path, expected=EXPECTED) from None
+        for n, event in enumerate(events):
+            if n >= MAX_EVENTS:
+                raise InputError(f"more than {MAX_EVENTS} events between {first} and {last}", path=path, expected="a calendar of busy days, not of minutes")
+            if str(event.get("TRANSP", "OPAQUE")).upper() == "TRANSPARENT" or str(event.get("STATUS", "")).upper() == "CANCELLED":
+                continue
+            days = _days(event)
+            if days is None:
+                continue
+            summary = str(event.get("SUMMARY", "")).strip() or "busy"
+            out.append(Blackout(start=days[0], end=days[1] if days[1] != days[0] else None, reason=f"{path.name}: {summary}"))
+    out.sort(key=lambda b: (b.start, b.last, b.reason))
+    return tuple(out)
+
+
+__all__ = ["load_avoid"]
