@@ -79,6 +79,7 @@ _ID_RE = r"^[a-z][a-z0-9_-]*$"
 
 
 class RuleBase(Frozen):
+    id: str | None = Field(None, pattern=_ID_RE, description="names the rule; versions of one rule (the same rule changing over time) share it and must not overlap")
     binding: bool = Field(True, description="true: required; false: customary, its shortfalls are advisories")
     counts: tuple[Kind, ...] = Field((Kind.REGULAR,), description="meeting kinds that count toward the rule")
     since: date | None = Field(None, description="first day the rule is in force")
@@ -121,6 +122,7 @@ class AfterRule(RuleBase):
     body: str = Field(description="id of the other body")
     offset: Duration
     tolerance: Duration | None = None
+    origin_counts: tuple[Kind, ...] | None = Field(None, description="meeting kinds of the other body that start a window; default: the kinds the other body's own rules count")
 
 
 class AtLeastRule(RuleBase):

@@ -9,7 +9,7 @@ their whole range lies inside it; otherwise the window is ``uncertain``.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 from functools import cached_property
@@ -17,7 +17,15 @@ from functools import cached_property
 from planner.core.bulk import paused_gc
 from planner.core.dates import Grain
 from planner.core.model import AdHocRule, Body, Meeting, Rule, RuleBook, Status
-from planner.engine.expectations import Expectation, ExpectationEngine, ordinal, rule_words, thin
+from planner.engine.assignment import assign, inside
+from planner.engine.expectations import (
+    Expectation,
+    ExpectationEngine,
+    ordinal,
+    ordinal_words,
+    rule_words,
+    thin,
+)
 
 
 class Verdict(StrEnum):
@@ -126,11 +134,15 @@ def _delay(expectation: Expectation, meeting: Meeting) -> str:
 
 
 class Judge:
-    """Judges expectations against one register as of ``today``."""
+    """Judges expectations against one register as of ``today``.
 
-    def __init__(self, engine: ExpectationEngine, today: date) -> None:
+    ``closed``: judge as at the close of ``today`` (``--to`` in the past): a window whose
+    deadline is that day is final, not running."""
+
+    def __init__(self, engine: ExpectationEngine, today: date, *, closed: bool = False) -> None:
         self.engine = engine
         self.today = today
+        self.closed = closed
         self._words: dict[int, str] = {}
 
     def words(self, rule: Rule) -> str:
@@ -140,14 +152,53 @@ class Judge:
             self._words[key] = rule_words(rule, self.engine.book)
         return self._words[key]
 
+    def judge_all(self, exps: Sequence[Expectation]) -> list[Finding]:
+        """Judge expectations of any rules, in their order: each rule's windows share out its
+        meetings first (one meeting serves one window of a rule, :mod:`assignment`)."""
+        by_rule: dict[tuple[str, int], list[int]] = {}
+        for n, e in enumerate(exps):
+            by_rule.setdefault((e.body.id, e.rule_index), []).append(n)
+        out: list[Finding | None] = [None] * len(exps)
+        for positions in by_rule.values():
+            for n, finding in zip(positions, self.judge_rule([exps[n] for n in positions]), strict=True):
+                out[n] = finding
+        return [f for f in out if f is not None]
+
+    def judge_rule(self, exps: Sequence[Expectation]) -> list[Finding]:
+        """Judge the windows of one rule, in order."""
+        if not exps:
+            return []
+        bm = self.engine.meetings_of(exps[0].body.id)
+        claimed, owner = assign(exps, bm)
+        out = []
+        for n, e in enumerate(exps):
+            finding = self._judge(e, claimed[n], owner, n)
+            if finding.late_meeting is not None:
+                owner[id(finding.late_meeting)] = n
+            out.append(finding)
+        return out
+
     def judge(self, e: Expectation) -> Finding:
+        """Judge one expectation alone (its rule's other windows claim nothing)."""
+        return self.judge_rule([e])[0]
+
+    def _judge(self, e: Expectation, held: list[Meeting], owner: dict[int, int], me: int) -> Finding:
         if e.pending:
             return self._next_due(e)
+        if e.cases:
+            finding = self._judge_cases(e, held, owner, me)
+        else:
+            finding = self._judge_one(e, held, owner, me)
+        return self._unconfirmed_origin(finding)
+
+    def _running(self, deadline: date) -> bool:
+        return self.today < deadline if self.closed else self.today <= deadline
+
+    def _judge_one(self, e: Expectation, held: list[Meeting], owner: dict[int, int], me: int) -> Finding:
         body = e.body
         text = self.words(e.rule)
         bm = self.engine.meetings_of(body.id)
         on_time_end = e.deadline
-        held: list[Meeting] = []
         possible: list[Meeting] = []
         scheduled: list[Meeting] = []
         unconfirmed: list[Meeting] = []
@@ -157,9 +208,9 @@ class Judge:
             s0, s1 = _start_range(m)
             if s1 < e.window.start or s0 > on_time_end:
                 continue
-            inside = e.window.start <= s0 and s1 <= on_time_end
             if m.status is Status.HELD:
-                (held if inside else possible).append(m)
+                if owner.get(id(m), me) == me and not inside(m, e.window.start, on_time_end):
+                    possible.append(m)
             elif m.status in (Status.PLANNED, Status.PROJECTED):
                 (scheduled if m.latest >= self.today else unconfirmed).append(m)
         held, doubtful = thin(held, e)
@@ -173,7 +224,7 @@ class Judge:
             if unconfirmed
             else ""
         )
-        running = self.today <= on_time_end
+        running = self._running(on_time_end)
         extras = {"scheduled": tuple(scheduled), "unconfirmed": tuple(unconfirmed)}
 
         if e.maximum is not None:
@@ -198,7 +249,7 @@ class Judge:
             loose = ", ".join(f"{_meeting_words(m, body)}" for m in possible)
             why = f"{e.label}: {n} of {e.minimum} certain; only loosely dated meetings could decide it: {loose}."
             return Finding(verdict=Verdict.UNCERTAIN, why=why, counted=tuple(held + possible), **base, **extras)
-        late = self._late(e) if e.late_until is not None else None
+        late = self._late(e, owner, me) if e.late_until is not None else None
         verdict_if_binding = Verdict.LATE if late else Verdict.MISSED
         verdict = verdict_if_binding if e.binding else Verdict.ADVISORY
         if late:
@@ -211,6 +262,49 @@ class Judge:
             why = why.rstrip(".") + " (customary rule, an advisory)."
         return Finding(verdict=verdict, why=why, counted=tuple(held), still_due=missing, **base, **extras)
 
+    def _judge_cases(self, e: Expectation, held: list[Meeting], owner: dict[int, int], me: int) -> Finding:
+        """An origin dated too loosely to fix the due period: judge every period it may give.
+        When they agree, that is the verdict; when not, ``uncertain``, saying which origin
+        dates give which verdict (issue 9: a verdict is never more certain than the data)."""
+        found = [(c, self._judge_one(c, [m for m in held if inside(m, c.window.start, c.deadline)], owner, me)) for c in e.cases]
+        verdicts = {f.verdict for _, f in found}
+        if len(verdicts) == 1:
+            return replace(found[0][1], expectation=e)
+        runs: list[tuple[Verdict, str, str]] = []
+        for c, f in found:
+            if runs and runs[-1][0] is f.verdict:
+                runs[-1] = (f.verdict, runs[-1][1], c.assumption)
+            else:
+                runs.append((f.verdict, c.assumption, c.assumption))
+        by_verdict: dict[Verdict, list[str]] = {}
+        for verdict, first, last in runs:
+            by_verdict.setdefault(verdict, []).append(first if first == last else f"{first}..{last}")
+        origin = e.origin
+        other = self.engine.book.body(origin.body) if origin is not None else None
+        who = ordinal_words(origin, other) if origin is not None and other is not None else "the origin"
+        ifs = "; ".join(f"{verdict.value} if it was held {' or '.join(spans)}" for verdict, spans in by_verdict.items())
+        why = f"{e.label}: {e.reason}, but the register does not say when {who} was held: {ifs}."
+        counted = tuple(dict.fromkeys(m for _, f in found for m in f.counted))
+        return Finding(body=e.body, verdict=Verdict.UNCERTAIN, rule_text=self.words(e.rule), source=e.rule.source, expectation=e, why=why, counted=counted)
+
+    def _unconfirmed_origin(self, finding: Finding) -> Finding:
+        """A window that exists only because of a planned meeting whose dates passed without
+        it being recorded as held is ``uncertain``, never a violation (meaning 2)."""
+        e = finding.expectation
+        if e is None or not e.origins or finding.verdict not in (*VIOLATIONS, Verdict.ADVISORY):
+            return finding
+        if not all(o.status in (Status.PLANNED, Status.PROJECTED) and o.latest < self.today for o in e.origins):
+            return finding
+        book = self.engine.book
+        names = []
+        for o in e.origins:
+            other = book.body(o.body)
+            label = other.label if other else o.body
+            names.append(f"the {ordinal(o.ordinal)} {label}" if o.ordinal else f"the {label}")
+            names[-1] += f", planned {o.start}, not confirmed held"
+        why = f"{e.label}: depends on " + " and ".join(names) + f"; {finding.why[0].lower()}{finding.why[1:]}" if finding.why else ""
+        return replace(finding, verdict=Verdict.UNCERTAIN, why=why)
+
     def _next_due(self, e: Expectation) -> Finding:
         """The window after the period checked: what is due next, not judged."""
         bm = self.engine.meetings_of(e.body.id)
@@ -218,12 +312,13 @@ class Judge:
         why = f"{e.label}: next due by {e.deadline}, {e.reason}" + ("; scheduled: " + ", ".join(_meeting_words(m, e.body) for m in scheduled) if scheduled else "") + "."
         return Finding(body=e.body, verdict=Verdict.OPEN, rule_text=self.words(e.rule), source=e.rule.source, expectation=e, why=why, scheduled=scheduled, still_due=e.minimum, due_by=e.deadline)
 
-    def _late(self, e: Expectation) -> Meeting | None:
-        """The first held counting meeting after the deadline that the window may claim late."""
+    def _late(self, e: Expectation, owner: dict[int, int], me: int) -> Meeting | None:
+        """The first held counting meeting after the deadline, claimed by no other window of the
+        rule, that the window may claim late."""
         limit = e.late_until or e.deadline
         bm = self.engine.meetings_of(e.body.id)
         for m in bm.overlapping(e.deadline, limit):
-            if m.status is Status.HELD and e.counts(m) and m.start.earliest > e.deadline and m.start.latest <= limit:
+            if m.status is Status.HELD and e.counts(m) and m.start.earliest > e.deadline and m.start.latest <= limit and owner.get(id(m), me) == me:
                 return m
         return None
 
@@ -238,10 +333,13 @@ def check(
 ) -> Report:
     """Judge every expectation of ``book`` over ``[start, end]`` (default: all history to today)."""
     end = end or today
+    closed = end < today
+    if closed:
+        # --to in the past judges as at the close of that day: nothing after it exists,
+        # neither for the windows judged nor for what is due next (meaning 3).
+        meetings = [m for m in meetings if m.earliest <= end]
     engine = ExpectationEngine(book, meetings)
-    # With --to in the past, windows are judged as they stood then: one still running at
-    # --to is open, not missed because of what (did not) happen later.
-    judge = Judge(engine, min(today, end))
+    judge = Judge(engine, min(today, end), closed=closed)
     wanted = set(bodies) if bodies else None
     findings: list[Finding] = []
     recorded: dict[str, int] = {}
@@ -258,7 +356,7 @@ def _judge_all(book: RuleBook, engine: ExpectationEngine, judge: Judge, wanted: 
         exps = engine.for_body(body, start, end)
         if not exps and not all(isinstance(r, AdHocRule) for r in body.rules):
             findings.append(_not_applicable(body, book, start, end))
-        findings.extend(judge.judge(e) for e in exps)
+        findings.extend(judge.judge_all(exps))
 
 
 def _not_applicable(body: Body, book: RuleBook, start: date | None, end: date) -> Finding:

@@ -36,6 +36,7 @@ from planner.core.model import (
     AtMostRule,
     Body,
     EveryRule,
+    Kind,
     Meeting,
     Rule,
     RuleBook,
@@ -47,6 +48,7 @@ NOT_COUNTING = frozenset({Status.CANCELLED, Status.POSTPONED})
 # when its Ministerial Council is due.
 CHAINING = frozenset({Status.HELD, Status.PLANNED, Status.PROJECTED})
 UNBOUNDED = date.max
+MAX_CHAIN = 100_000  # windows of one chain: far beyond any real history, a guard against a runaway loop
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +69,13 @@ class Expectation:
     reason: str
     origin: Meeting | None = None
     pending: bool = False
+    # Every meeting this window is due after (two origins in one period make one window).
+    origins: tuple[Meeting, ...] = ()
+    # When the origin is dated too loosely to fix the due period: one expectation per possible
+    # period, each with ``assumption`` naming the origin dates it stands for (``2014-11``). The window of
+    # this expectation then spans them all; the judge decides whether the answer depends on it.
+    cases: tuple[Expectation, ...] = ()
+    assumption: str = ""
 
     @property
     def label(self) -> str:
@@ -88,6 +97,39 @@ class Expectation:
 def counts(rule: Rule, meeting: Meeting) -> bool:
     """Whether ``meeting`` can count toward ``rule``: a kind the rule counts, not called off."""
     return meeting.kind in rule.counts and meeting.status not in NOT_COUNTING
+
+
+def origin_kinds(rule: AfterRule, other: Body | None) -> frozenset[Kind]:
+    """The meetings of the other body that start an ``after`` chain: ``origin_counts`` when
+    given, else the kinds the other body's own rules count (its regular meetings), not the
+    dependent rule's ``counts`` (issue 9, meaning 5)."""
+    if rule.origin_counts is not None:
+        return frozenset(rule.origin_counts)
+    if other is None:
+        return frozenset(rule.counts)
+    return frozenset(k for r in other.rules for k in r.counts)
+
+
+def origin_cases(origin: Meeting, grain: Grain) -> list[tuple[date, str]]:
+    """The first days a loosely dated origin may have that give different due periods, each
+    with the words for it (``2014-11``); empty when every possible day gives the same one."""
+    when = origin.start
+    if when.exact:
+        return []
+    if grain is Grain.DAY:
+        n = (when.latest - when.earliest).days + 1
+        return [(when.earliest + timedelta(days=i), (when.earliest + timedelta(days=i)).isoformat()) for i in range(n)]
+    first, last = grain.index(when.earliest), grain.index(when.latest)
+    if first == last:
+        return []
+    return [(max(grain.window(p).start, when.earliest), grain.label(p)) for p in range(first, last + 1)]
+
+
+def _hull(cases: list[Expectation]) -> Expectation:
+    """One expectation standing for all ``cases``: the first case's period, all their days."""
+    first = cases[0]
+    window = Window(min(c.window.start for c in cases), max(c.window.end for c in cases))
+    return replace(first, window=window, deadline=max(c.deadline for c in cases), cases=tuple(cases), assumption="")
 
 
 @dataclass
@@ -296,51 +338,91 @@ class ExpectationEngine:
             # a real meeting's window wins where both fall due in the same period.
             at = next((i for i, o in enumerate(origins) if o is not None and o.earliest >= founded), len(origins))
             origins.insert(at, None)
-        found: dict[int, Expectation] = {}
+        # Origins due in the same period make one window, due after all of them (meaning 1).
+        groups: list[list[Meeting | None]] = []
+        last_period: int | None = None
         for origin in origins:
-            if origin is None:
-                assert founded is not None
-                first, anchor_day = founded, founded
-                reason = f"{rule.interval.words()} after {_start_words(body, rule)}"
+            anchor = founded if origin is None else origin.earliest
+            assert anchor is not None
+            period = anchor.toordinal() + step if grain is Grain.DAY else grain.index(anchor) + step
+            if groups and period == last_period:
+                groups[-1].append(origin)
             else:
-                first, anchor_day = origin.latest + timedelta(days=1), origin.earliest
-                reason = f"{rule.interval.words()} after {ordinal_words(origin, body)}"
-            if grain is Grain.DAY:
-                period = anchor_day.toordinal() + step
-                window = Window(first, date.fromordinal(period))
-            else:
-                period = grain.index(anchor_day) + step
-                window = Window(first, grain.window(period).end)
-            if window.end < window.start or not _applies(body, rule, window.start):
+                groups.append([origin])
+            last_period = period
+        chain: list[Expectation] = []
+        for n, group in enumerate(groups):
+            nxt = groups[n + 1][0] if n + 1 < len(groups) else None
+            e = self._rolling(body, index, rule, group, founded, nxt.latest if nxt is not None else UNBOUNDED)
+            if e is None:
                 continue
-            # Two origins due in the same period: the later one is the real requirement (the
-            # earlier is met by the later origin itself).
-            found[period] = Expectation(
-                body, rule, index, grain, period, window, 1, None, _tolerant(window.end, rule.tolerance), UNBOUNDED, reason, origin
-            )
-        chain = sorted(found.values(), key=lambda e: e.window.start)
+            chain.append(e)
+            # A long silence: the windows between stay due, each from the previous window's
+            # period. The next meeting is late for the last of them whose deadline it misses;
+            # the ones before it are missed (recording a late meeting never erases them).
+            while nxt is not None and nxt.earliest > e.deadline and len(chain) < MAX_CHAIN:
+                gap = self._next_window(e, rule, nxt.latest)
+                if gap is None or gap.deadline >= nxt.earliest:
+                    break
+                chain[-1] = replace(e, late_until=None)
+                chain.append(gap)
+                e = gap
         if chain_from is None:
             chain += self._after_last(chain, rule, end)
         return _within(chain, end, pending)
 
+    def _rolling(self, body: Body, index: int, rule: EveryRule, group: list[Meeting | None], founded: date | None, late_until: date) -> Expectation | None:
+        """The window due after ``group`` (origins of one due period, or the founding)."""
+        grain, step = rule.interval.grain, rule.interval.periods
+        last = group[-1]
+        if last is None:
+            assert founded is not None
+            first, anchor = founded, founded
+        else:
+            first, anchor = last.latest + timedelta(days=1), last.earliest
+        origins = tuple(o for o in group if o is not None)
+        reason = f"{rule.interval.words()} after " + (" and ".join(ordinal_words(o, body) for o in origins) if origins else _start_words(body, rule))
+
+        def due(day: date, assumption: str = "") -> Expectation:
+            period = day.toordinal() + step if grain is Grain.DAY else grain.index(day) + step
+            window = Window(first, date.fromordinal(period) if grain is Grain.DAY else grain.window(period).end)
+            return Expectation(body, rule, index, grain, period, window, 1, None, _tolerant(window.end, rule.tolerance), late_until, reason, last, False, origins, (), assumption)
+
+        e = due(anchor)
+        if e.window.end < e.window.start or not _applies(body, rule, e.window.start):
+            return None
+        if last is not None and len(origins) == 1:
+            cases = [due(day, label) for day, label in origin_cases(last, grain)]
+            cases = [c for c in cases if c.window.end >= c.window.start]
+            if len(cases) > 1:
+                return _hull(cases)
+        return e
+
     @staticmethod
-    def _after_last(chain: list[Expectation], rule: EveryRule, end: date) -> list[Expectation]:
+    def _next_window(last: Expectation, rule: EveryRule, late_until: date) -> Expectation | None:
+        """The window one interval after ``last``'s due period, answered by nothing since."""
+        period = last.period + rule.interval.periods
+        window_end = date.fromordinal(period) if last.grain is Grain.DAY else last.grain.window(period).end
+        window = Window(last.window.end + timedelta(days=1), window_end)
+        if not _applies(last.body, rule, window.start):
+            return None  # the rule version ended: a later version takes over
+        reason = f"{rule.interval.words()} after the window due {last.label}, nothing held since " + (
+            ordinal_words(last.origin, last.body) if last.origin is not None else _start_words(last.body, rule)
+        )
+        return Expectation(last.body, rule, last.rule_index, last.grain, period, window, 1, None, _tolerant(window.end, rule.tolerance), late_until, reason, last.origin, False, last.origins)
+
+    def _after_last(self, chain: list[Expectation], rule: EveryRule, end: date) -> list[Expectation]:
         """Windows after the last one of a rolling chain, which nothing answered: the body stays
         due every interval (a body silent for 12 years under "every 4 years" missed three)."""
         if not chain:
             return []
         out: list[Expectation] = []
         last = chain[-1]
-        while last.deadline < end and len(out) < 100_000:
-            period = last.period + rule.interval.periods
-            window_end = date.fromordinal(period) if last.grain is Grain.DAY else last.grain.window(period).end
-            window = Window(last.window.end + timedelta(days=1), window_end)
-            if not _applies(last.body, rule, window.start):
-                break  # the rule version ended: a later version takes over
-            reason = f"{rule.interval.words()} after the window due {last.label}, nothing held since " + (
-                ordinal_words(last.origin, last.body) if last.origin is not None else _start_words(last.body, rule)
-            )
-            last = Expectation(last.body, rule, last.rule_index, last.grain, period, window, 1, None, _tolerant(window.end, rule.tolerance), UNBOUNDED, reason, last.origin)
+        while last.deadline < end and len(out) < MAX_CHAIN:
+            nxt = self._next_window(last, rule, UNBOUNDED)
+            if nxt is None:
+                break
+            last = nxt
             out.append(last)
         return out
 
@@ -377,26 +459,40 @@ class ExpectationEngine:
     def _after(self, body: Body, index: int, rule: AfterRule, end: date, pending: bool) -> list[Expectation]:
         other = self.book.body(rule.body)
         label = other.label if other else rule.body
-        origins = [m for m in self.meetings_of(rule.body).meetings if counts(rule, m) and m.status in CHAINING]
-        grain = rule.offset.grain
-        slots: dict[int, tuple[Window, Meeting]] = {}
-        for origin in origins:
+        kinds = origin_kinds(rule, other)
+        origins = [m for m in self.meetings_of(rule.body).meetings if m.kind in kinds and m.status in CHAINING]
+        grain, offset, tolerance = rule.offset.grain, rule.offset.periods, rule.tolerance
+
+        def due(first_day: date, last_day: date) -> tuple[int, Window]:
             if grain is Grain.DAY:
-                period = origin.latest.toordinal() + rule.offset.periods
-                window = Window(origin.latest + timedelta(days=1), date.fromordinal(period))
-            else:
-                period = grain.index(origin.earliest) + rule.offset.periods
-                window = grain.window(period)
-            slots.setdefault(period, (window, origin))
+                period = last_day.toordinal() + offset
+                return period, Window(last_day + timedelta(days=1), date.fromordinal(period))
+            period = grain.index(first_day) + offset
+            return period, grain.window(period)
+
+        # Origins in one period make one window, due after all of them (meaning 1).
+        slots: dict[int, tuple[Window, list[Meeting]]] = {}
+        for origin in origins:
+            period, window = due(origin.earliest, origin.latest)
+            slots.setdefault(period, (window, []))[1].append(origin)
         out: list[Expectation] = []
         periods = sorted(slots)
         for n, period in enumerate(periods):
-            window, origin = slots[period]
+            window, group = slots[period]
+            origin = group[0]
             if not _applies(body, rule, window.start):
                 continue
             nxt = slots[periods[n + 1]][0].start - timedelta(days=1) if n + 1 < len(periods) else UNBOUNDED
-            reason = f"{rule.offset.words()} after {ordinal_words(origin, other) if other else label}"
-            out.append(Expectation(body, rule, index, grain, period, window, 1, None, _tolerant(window.end, rule.tolerance), nxt, reason, origin))
+            reason = f"{rule.offset.words()} after " + (" and ".join(ordinal_words(o, other) for o in group) if other else label)
+            e = Expectation(body, rule, index, grain, period, window, 1, None, _tolerant(window.end, tolerance), nxt, reason, origin, False, tuple(group))
+            cases = origin_cases(origin, grain) if len(group) == 1 and other else []
+            if len(cases) > 1:
+                alts = []
+                for day, words in cases:
+                    p, w = due(day, day if origin.end is None else max(day, origin.latest))
+                    alts.append(replace(e, period=p, window=w, deadline=_tolerant(w.end, tolerance), assumption=words))
+                e = _hull(alts)
+            out.append(e)
         return _within(out, end, pending)
 
     # -- at_least / at_most -----------------------------------------------------------------

@@ -1,0 +1,86 @@
+"""Which counting meeting serves which window of a rule: one meeting, one window.
+
+Windows of one rule can overlap (a rolling chain's windows, a tolerance reaching into the next
+period), yet a meeting held once answers one requirement once (issue 9: one meeting never fills
+two windows). Every rule kind's expectations go through :func:`assign`:
+
+1. each window, in order of its end, takes the earliest counting held meetings inside its own
+   period (``window.start`` .. ``window.end``) that no other window has taken, as many as it
+   requires;
+2. a window still short then takes meetings within its tolerance (after ``window.end``, up to
+   its ``deadline``) that no window took: a meeting serves an earlier window within the
+   tolerance only when its own period is met by another meeting (or it has none);
+3. what remains inside a window's own period is counted there too (three meetings in a year
+   show as "3 of 2 required"; ``at_most`` sees all of them).
+
+Each pass visits each window once and looks meetings up by bisection, so the whole is linear in
+windows and meetings (the windows of one rule overlap by a bounded amount).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from planner.core.model import Meeting, Status
+from planner.engine.expectations import BodyMeetings, Expectation
+
+ONE_DAY = timedelta(days=1)
+
+
+def inside(meeting: Meeting, start: date, end: date) -> bool:
+    """Whether every day the meeting may have started on lies in ``[start, end]``."""
+    return start <= meeting.start.earliest and meeting.start.latest <= end
+
+
+def _candidates(e: Expectation, bm: BodyMeetings, start: date, end: date) -> list[Meeting]:
+    if end < start:
+        return []
+    return [m for m in bm.overlapping(start, end) if m.status is Status.HELD and e.counts(m) and inside(m, start, end)]
+
+
+def assign(exps: Sequence[Expectation], bm: BodyMeetings) -> tuple[list[list[Meeting]], dict[int, int]]:
+    """For the expectations of one rule: the meetings each counts, and the owner of each
+    counted meeting (``id(meeting)`` -> index into ``exps``)."""
+    claimed: list[list[Meeting]] = [[] for _ in exps]
+    owner: dict[int, int] = {}
+    order = sorted((i for i, e in enumerate(exps) if not e.pending), key=lambda i: (exps[i].window.end, exps[i].window.start))
+    own: dict[int, list[Meeting]] = {}
+
+    def take(i: int, found: list[Meeting], limit: int | None) -> None:
+        got = claimed[i]
+        for m in found:
+            if limit is not None and len(got) >= limit:
+                return
+            if id(m) not in owner:
+                owner[id(m)] = i
+                got.append(m)
+
+    for i in order:
+        e = exps[i]
+        own[i] = _candidates(e, bm, e.window.start, e.window.end)
+        take(i, own[i], e.minimum if e.maximum is None else None)
+    for i in order:
+        e = exps[i]
+        if e.deadline > e.window.end and len(claimed[i]) < e.minimum:
+            late = _candidates(e, bm, e.window.end + ONE_DAY, e.deadline)
+            take(i, late, e.minimum)
+            for m in late:
+                if len(claimed[i]) >= e.minimum:
+                    break
+                # Taken by its own period, which another meeting can meet instead: that one
+                # serves its own period and this one the window it is late for.
+                j = owner.get(id(m), i)
+                spare = next((s for s in own.get(j, ()) if id(s) not in owner), None) if j != i else None
+                if spare is not None:
+                    claimed[j].remove(m)
+                    claimed[j].append(spare)
+                    owner[id(spare)] = j
+                    owner[id(m)] = i
+                    claimed[i].append(m)
+    for i in order:
+        take(i, own[i], None)
+    for got in claimed:
+        if len(got) > 1:
+            got.sort(key=Meeting.sort_key)
+    return claimed, owner

@@ -1,0 +1,125 @@
+"""The settled meanings of issue 9, each with its minimal case (README, "Semantics")."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from planner.core.dates import PartialDate
+from planner.core.model import Meeting, Status
+from planner.engine.compliance import Verdict, check
+from planner.inputs.rulebook import parse_rulebook
+
+
+def _book(*rules, other_rules=None, established=None):
+    bodies = []
+    if other_rules is not None:
+        bodies.append({"id": "summit", "name": "Summit", "category": "governing", "rules": other_rules})
+    body = {"id": "board", "name": "Board", "category": "governing", "rules": list(rules)}
+    if established:
+        body["established"] = established
+    bodies.append(body)
+    return parse_rulebook({"organization": {"id": "o", "name": "Org", "short_name": "O"}, "bodies": bodies})
+
+
+def _m(day, body="board", kind="regular", status="held", ordinal=None):
+    return Meeting(body=body, kind=kind, start=PartialDate.parse(day), status=Status(status), ordinal=ordinal)
+
+
+def _findings(book, meetings, today, **kw):
+    return [f for f in check(book, meetings, today, **kw).of("board") if f.expectation]
+
+
+def _verdicts(book, meetings, today, **kw):
+    return {f.window_label: f.verdict for f in _findings(book, meetings, today, **kw)}
+
+
+# -- bugs ---------------------------------------------------------------------------------------
+
+
+def test_loosely_dated_origin_makes_after_uncertain_not_late():
+    """Summit known only as 2014, Bureau 18 months after, held 2016-05-10: on time only if the
+    Summit was in November 2014, so uncertain, saying which dates give which verdict."""
+    book = _book({"kind": "after", "body": "summit", "offset": "18m"}, other_rules=[{"kind": "ad_hoc"}])
+    report = check(book, [_m("2014", body="summit"), _m("2016-05-10")], date(2017, 1, 15))
+    (finding,) = [f for f in report.of("board") if f.expectation]
+    assert finding.verdict is Verdict.UNCERTAIN
+    assert "met if it was held 2014-11" in finding.why
+    assert "late if it was held 2014-01..2014-10" in finding.why
+    assert not report.violations
+
+
+def test_loosely_dated_origin_in_a_rolling_chain_in_days():
+    """`every 90d` after a meeting dated 2023-10, next on 2024-01-10: met if the first was on
+    2023-10-12 or later, late if before; uncertain."""
+    book = _book({"kind": "every", "interval": "90d"})
+    findings = _findings(book, [_m("2023-10"), _m("2024-01-10")], date(2024, 2, 1))
+    first = findings[0]
+    assert first.verdict is Verdict.UNCERTAIN
+    assert "met if it was held 2023-10-12..2023-10-31" in first.why
+    assert "late if it was held 2023-10-01..2023-10-11" in first.why
+
+
+def test_loose_origin_with_one_answer_stays_definite():
+    """When every day the origin may have had gives the same verdict, the verdict stands."""
+    book = _book({"kind": "after", "body": "summit", "offset": "18m"}, other_rules=[{"kind": "ad_hoc"}])
+    assert [f.verdict for f in _findings(book, [_m("2014", body="summit")], date(2017, 1, 15))] == [Verdict.MISSED]
+
+
+def test_to_in_the_past_sees_nothing_after_it():
+    """`every 4y`, Summits 2010, 2014, 2019-06-15, --to 2019-01-01: the 2018 window was missed
+    as it stood then, and the 2019 Summit is no scheduled meeting either."""
+    book = _book({"kind": "every", "interval": "4y"})
+    meetings = [_m("2010-05-01"), _m("2014-05-01"), _m("2019-06-15")]
+    findings = _findings(book, meetings, date(2026, 1, 1), end=date(2019, 1, 1))
+    got = {f.window_label: f.verdict for f in findings}
+    assert got["2014"] is Verdict.MET and got["2018"] is Verdict.MISSED
+    assert all(m.earliest <= date(2019, 1, 1) for f in findings for m in (*f.counted, *f.scheduled))
+    assert "2019-06-15" not in " ".join(f.why for f in findings)
+
+
+def test_late_meeting_after_long_silence_keeps_the_missed_windows():
+    """`every 4y`, 2010-05-01 then 2023-03-01: 2014 missed, 2018 missed, 2022 late."""
+    book = _book({"kind": "every", "interval": "4y"})
+    findings = _findings(book, [_m("2010-05-01"), _m("2023-03-01")], date(2024, 1, 1))
+    got = {f.window_label: f.verdict for f in findings}
+    assert (got["2014"], got["2018"], got["2022"]) == (Verdict.MISSED, Verdict.MISSED, Verdict.LATE)
+    late = next(f for f in findings if f.window_label == "2022")
+    assert late.late_meeting is not None and late.late_meeting.earliest == date(2023, 3, 1)
+    assert got["2027"] is Verdict.OPEN
+
+
+def test_recording_a_late_meeting_never_improves_the_record():
+    """With only the 2010 meeting, 2014, 2018 and 2022 are missed; adding 2023 keeps 2014 and 2018."""
+    book = _book({"kind": "every", "interval": "4y"})
+    alone = _verdicts(book, [_m("2010-05-01")], date(2024, 1, 1))
+    assert [alone[y] for y in ("2014", "2018", "2022")] == [Verdict.MISSED] * 3
+
+
+def test_one_late_year_stays_late_not_missed():
+    """Summits 2014 then 2019 under `every 4y`: the 2018 window is one year late (CICA)."""
+    book = _book({"kind": "every", "interval": "4y"})
+    got = _verdicts(book, [_m("2014-05-01"), _m("2019-06-15")], date(2020, 1, 1))
+    assert got["2018"] is Verdict.LATE
+
+
+def test_one_meeting_fills_one_window_on_a_grid_with_tolerance():
+    """`every 1y` grid from 2022, tolerance 6m, meetings 2022-05-01, 2024-06-30, 2026-06-30:
+    2022 met, 2023 missed, 2024 met, 2025 missed, 2026 met."""
+    book = _book({"kind": "every", "interval": "1y", "mode": "grid", "anchor": "2022", "tolerance": "6m"})
+    got = _verdicts(book, [_m("2022-05-01"), _m("2024-06-30"), _m("2026-06-30")], date(2026, 12, 31))
+    assert [got[str(y)] for y in range(2022, 2027)] == [Verdict.MET, Verdict.MISSED, Verdict.MET, Verdict.MISSED, Verdict.MET]
+
+
+def test_a_spare_meeting_serves_the_earlier_window_within_tolerance():
+    """When its own period is met by another meeting, a meeting may serve the window before."""
+    book = _book({"kind": "every", "interval": "1y", "mode": "grid", "anchor": "2022", "tolerance": "6m"})
+    got = _verdicts(book, [_m("2022-05-01"), _m("2024-03-01"), _m("2024-09-01")], date(2024, 12, 31))
+    assert [got[str(y)] for y in range(2022, 2025)] == [Verdict.MET, Verdict.MET, Verdict.MET]
+
+
+def test_one_meeting_fills_one_window_after_another_body():
+    """`after` with tolerance: Summits 2020 and 2021, Board `1y` after with 6m tolerance, held
+    only 2022-03-01: it serves its own window (2022), and 2021's is missed."""
+    book = _book({"kind": "after", "body": "summit", "offset": "1y", "tolerance": "6m"}, other_rules=[{"kind": "ad_hoc"}])
+    got = _verdicts(book, [_m("2020-05-01", body="summit"), _m("2021-05-01", body="summit"), _m("2022-03-01")], date(2023, 6, 1))
+    assert got == {"2021": Verdict.MISSED, "2022": Verdict.MET}
