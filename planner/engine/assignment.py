@@ -33,37 +33,42 @@ def inside(meeting: Meeting, start: date, end: date) -> bool:
     return start <= meeting.start.earliest and meeting.start.latest <= end
 
 
-def _candidates(e: Expectation, bm: BodyMeetings, start: date, end: date) -> list[Meeting]:
-    if end < start:
-        return []
-    return [m for m in bm.overlapping(start, end) if m.status is Status.HELD and e.counts(m) and inside(m, start, end)]
+def _counting(e: Expectation, near: list[Meeting], start: date, end: date) -> list[Meeting]:
+    return [m for m in near if m.status is Status.HELD and inside(m, start, end) and e.counts(m)]
 
 
-def assign(exps: Sequence[Expectation], bm: BodyMeetings) -> tuple[list[list[Meeting]], dict[int, int]]:
-    """For the expectations of one rule: the meetings each counts, and the owner of each
-    counted meeting (``id(meeting)`` -> index into ``exps``)."""
+def assign(exps: Sequence[Expectation], bm: BodyMeetings) -> tuple[list[list[Meeting]], dict[int, int], list[list[Meeting]]]:
+    """For the expectations of one rule: the meetings each counts, the owner of each counted
+    meeting (``id(meeting)`` -> index into ``exps``), and each window's meetings (all those
+    touching ``window.start`` .. ``deadline``, looked up once for the judge too)."""
     claimed: list[list[Meeting]] = [[] for _ in exps]
+    near: list[list[Meeting]] = [[] for _ in exps]
     owner: dict[int, int] = {}
     order = sorted((i for i, e in enumerate(exps) if not e.pending), key=lambda i: (exps[i].window.end, exps[i].window.start))
     own: dict[int, list[Meeting]] = {}
+    unsorted: set[int] = set()
 
-    def take(i: int, found: list[Meeting], limit: int | None) -> None:
+    def take(i: int, found: list[Meeting], limit: int | None) -> bool:
         got = claimed[i]
+        took = False
         for m in found:
             if limit is not None and len(got) >= limit:
-                return
+                break
             if id(m) not in owner:
                 owner[id(m)] = i
                 got.append(m)
+                took = True
+        return took
 
     for i in order:
         e = exps[i]
-        own[i] = _candidates(e, bm, e.window.start, e.window.end)
+        near[i] = bm.overlapping(e.window.start, e.deadline)
+        own[i] = _counting(e, near[i], e.window.start, e.window.end)
         take(i, own[i], e.minimum if e.maximum is None else None)
     for i in order:
         e = exps[i]
         if e.deadline > e.window.end and len(claimed[i]) < e.minimum:
-            late = _candidates(e, bm, e.window.end + ONE_DAY, e.deadline)
+            late = _counting(e, near[i], e.window.end + ONE_DAY, e.deadline)
             take(i, late, e.minimum)
             for m in late:
                 if len(claimed[i]) >= e.minimum:
@@ -78,9 +83,10 @@ def assign(exps: Sequence[Expectation], bm: BodyMeetings) -> tuple[list[list[Mee
                     owner[id(spare)] = j
                     owner[id(m)] = i
                     claimed[i].append(m)
+                    unsorted.update((i, j))
     for i in order:
-        take(i, own[i], None)
-    for got in claimed:
-        if len(got) > 1:
-            got.sort(key=Meeting.sort_key)
-    return claimed, owner
+        if len(own[i]) > len(claimed[i]) and take(i, own[i], None):
+            unsorted.add(i)
+    for i in unsorted:
+        claimed[i].sort(key=Meeting.sort_key)
+    return claimed, owner, near

@@ -169,10 +169,10 @@ class Judge:
         if not exps:
             return []
         bm = self.engine.meetings_of(exps[0].body.id)
-        claimed, owner = assign(exps, bm)
+        claimed, owner, near = assign(exps, bm)
         out = []
         for n, e in enumerate(exps):
-            finding = self._judge(e, claimed[n], owner, n)
+            finding = self._judge(e, claimed[n], owner, n, near[n])
             if finding.late_meeting is not None:
                 owner[id(finding.late_meeting)] = n
             out.append(finding)
@@ -182,27 +182,27 @@ class Judge:
         """Judge one expectation alone (its rule's other windows claim nothing)."""
         return self.judge_rule([e])[0]
 
-    def _judge(self, e: Expectation, held: list[Meeting], owner: dict[int, int], me: int) -> Finding:
+    def _judge(self, e: Expectation, held: list[Meeting], owner: dict[int, int], me: int, near: list[Meeting]) -> Finding:
         if e.pending:
             return self._next_due(e)
         if e.cases:
-            finding = self._judge_cases(e, held, owner, me)
+            finding = self._judge_cases(e, held, owner, me, near)
         else:
-            finding = self._judge_one(e, held, owner, me)
+            finding = self._judge_one(e, held, owner, me, near)
         return self._unconfirmed_origin(finding)
 
     def _running(self, deadline: date) -> bool:
         return self.today < deadline if self.closed else self.today <= deadline
 
-    def _judge_one(self, e: Expectation, held: list[Meeting], owner: dict[int, int], me: int) -> Finding:
+    def _judge_one(self, e: Expectation, held: list[Meeting], owner: dict[int, int], me: int, near: list[Meeting]) -> Finding:
+        """``near``: the body's meetings touching ``window.start`` .. ``deadline`` (or more)."""
         body = e.body
         text = self.words(e.rule)
-        bm = self.engine.meetings_of(body.id)
         on_time_end = e.deadline
         possible: list[Meeting] = []
         scheduled: list[Meeting] = []
         unconfirmed: list[Meeting] = []
-        for m in bm.overlapping(e.window.start, on_time_end):
+        for m in near:
             if not e.counts(m):
                 continue
             s0, s1 = _start_range(m)
@@ -262,11 +262,11 @@ class Judge:
             why = why.rstrip(".") + " (customary rule, an advisory)."
         return Finding(verdict=verdict, why=why, counted=tuple(held), still_due=missing, **base, **extras)
 
-    def _judge_cases(self, e: Expectation, held: list[Meeting], owner: dict[int, int], me: int) -> Finding:
+    def _judge_cases(self, e: Expectation, held: list[Meeting], owner: dict[int, int], me: int, near: list[Meeting]) -> Finding:
         """An origin dated too loosely to fix the due period: judge every period it may give.
         When they agree, that is the verdict; when not, ``uncertain``, saying which origin
         dates give which verdict (issue 9: a verdict is never more certain than the data)."""
-        found = [(c, self._judge_one(c, [m for m in held if inside(m, c.window.start, c.deadline)], owner, me)) for c in e.cases]
+        found = [(c, self._judge_one(c, [m for m in held if inside(m, c.window.start, c.deadline)], owner, me, near)) for c in e.cases]
         verdicts = {f.verdict for _, f in found}
         if len(verdicts) == 1:
             return replace(found[0][1], expectation=e)
