@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -13,7 +14,6 @@ import pytest
 from icalendar import Calendar
 
 from planner.core.dates import PartialDate
-from planner.core.errors import InputError
 from planner.core.model import Kind, Meeting, RuleBook, Status
 from planner.engine.expectations import ordinal as ordinal_words
 from planner.inputs.rulebook import parse_rulebook
@@ -179,10 +179,15 @@ def test_cancelled_meeting_is_kept_after_cancellation(tmp_path: Path) -> None:
     assert str(ev["STATUS"]) == "CANCELLED" and ev["SEQUENCE"] == 1
 
 
-def test_corrupt_state_file_is_an_input_error(tmp_path: Path) -> None:
-    (tmp_path / STATE_FILE).write_text("{not json", encoding="utf-8")
-    with pytest.raises(InputError, match=STATE_FILE):
-        export(tmp_path)
+@pytest.mark.parametrize("damage", ["{not json", '{"version": 1, "events": {"x": {"fingerprint": "f", "sequence": 1e400, "last_modified": "2026-01-01T00:00:00+00:00"}}}', "[" * 100000, '{"events": 3}'])
+def test_damaged_state_file_is_reported_and_ignored(tmp_path: Path, damage: str) -> None:
+    """The state file is planner's own memory: damaged, it is named in a warning and the
+    export goes on with SEQUENCE numbers from 0 (and a good state file written)."""
+    (tmp_path / STATE_FILE).write_text(damage, encoding="utf-8")
+    warnings: list[str] = []
+    write_feeds(book(), meetings(), tmp_path, STAMP, warn=warnings.append)
+    assert len(warnings) == 1 and STATE_FILE in warnings[0] and "ignored" in warnings[0]
+    assert json.loads((tmp_path / STATE_FILE).read_text())["events"]
 
 
 def test_body_without_meetings_still_gets_a_valid_feed(tmp_path: Path) -> None:

@@ -64,7 +64,7 @@ def validate(inputs: Inputs) -> None:
 
     click.echo(
         f"ok: {inputs.rules_label}: {len(book.bodies)} bod{'y' if len(book.bodies) == 1 else 'ies'}, {len(book.organization.members)} member states, {len(book.cbms)} CBMs; "
-        f"{inputs.meetings_path.name}: {n('meeting')}; " + ("no chair register (--chairs)" if inputs.foreign_chairs else f"{inputs.chairs_path.name}: {n('chair term')}")
+        + ("no register of meetings (--meetings); " if inputs.foreign_meetings else f"{inputs.meetings_path.name}: {n('meeting')}; ") + ("no chair register (--chairs)" if inputs.foreign_chairs else f"{inputs.chairs_path.name}: {n('chair term')}")
     )
 
 

@@ -19,6 +19,7 @@ from planner.core.dates import MAX_YEAR, MIN_YEAR
 from planner.core.errors import InputErrors, PlannerError
 from planner.core.model import ChairTerm, Meeting, RuleBook
 from planner.inputs.atomic import write_atomic
+from planner.inputs.limits import MAX_HORIZON_YEARS
 
 if TYPE_CHECKING:
     from planner.engine.projection import Projection
@@ -81,8 +82,19 @@ class Inputs:
         if self._meetings is None:
             from planner.inputs.register import load_meetings
 
-            self._meetings = load_meetings(self.meetings_path, self.book, warn=warn, today=self.today, until=self.until)
+            if self.foreign_meetings:
+                click.echo(f"note: {self.rules_path} is not the embedded CICA rule book, so CICA's register is not used: no meetings recorded (give --meetings FILE)", err=True)
+                self._meetings = []
+            else:
+                self._meetings = load_meetings(self.meetings_path, self.book, warn=warn, today=self.today, until=self.until)
         return self._meetings
+
+    @property
+    def foreign_meetings(self) -> bool:
+        """Another organization's rule book never gets CICA's register of meetings."""
+        from planner.inputs.rulebook import embedded_path
+
+        return self.meetings_path == embedded_path("cica-meetings.csv") and self.rules_path != embedded_path("cica.toml")
 
     @property
     def chairs(self) -> list[ChairTerm]:
@@ -141,10 +153,23 @@ def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
                 click.echo(f"error: {error}", err=True)
             sys.exit(2)
         except PlannerError as exc:
-            click.echo(f"error: {exc}", err=True)
+            click.echo(f"error: {_plan_place(ctx, exc)}", err=True)
             sys.exit(2)
 
     return wrapper
+
+
+_PLAN_LINES = "planner.plan_lines"
+
+
+def _plan_place(ctx: click.Context, exc: PlannerError) -> str:
+    """A plan error caused by one candidate of a --plan-file names the file and its line."""
+    index = getattr(exc, "index", None)
+    plan = ctx.meta.get(_PLAN_LINES)
+    if index is None or plan is None or not 0 <= index < len(plan[1]):
+        return str(exc)
+    path, lines = plan
+    return f"{path}:{lines[index]}: {str(exc).removeprefix('plan: ')}"
 
 
 def report_options(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -209,12 +234,15 @@ def hosted_projection(inputs: Inputs, start: str | None, end: str | None, body_i
 
 def read_plan_option(plan_text: str | None, plan_file: str | None) -> list[str] | None:
     """``--plan`` or ``--plan-file`` (not both) as the candidates' names, in order."""
-    from planner.engine.chairs_plan import load_plan, parse_plan
+    from planner.engine.chairs_plan import load_plan_lines, parse_plan
 
     if plan_text is not None and plan_file is not None:
         raise click.UsageError("--plan and --plan-file exclude each other; give one")
     if plan_file is not None:
-        return load_plan(plan_file)
+        lines = load_plan_lines(plan_file)
+        # kept for the error handler: a candidate at fault is named by its file and line
+        click.get_current_context().meta[_PLAN_LINES] = (plan_file, [line for line, _ in lines])
+        return [name for _, name in lines]
     if plan_text is not None:
         names = parse_plan(plan_text)
         if not names:
@@ -240,6 +268,8 @@ def run_projection(inputs: Inputs, start: str | None, end: str | None, body_ids:
     if first is None and last is not None and last < inputs.today:
         raise click.BadParameter(f"{last} is before --today ({inputs.today}); a projection looks ahead", param_hint="--to")
     inputs.until = last
+    if last is not None and (last.year - (first or inputs.today).year) > MAX_HORIZON_YEARS:
+        raise click.BadParameter(f"{last} is more than {MAX_HORIZON_YEARS} years after {first or inputs.today}; expected a horizon of at most {MAX_HORIZON_YEARS} years (see Limits in the README)", param_hint="--to")
     book = with_avoided(inputs, first or inputs.today, last or _years_after(inputs.today, 10))
     return run_project(book, inputs.meetings, inputs.today, first, last, ids)
 

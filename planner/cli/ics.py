@@ -13,8 +13,20 @@ from planner.cli.common import (
     input_options,
     plan_options,
     resolve_bodies,
+    warn,
     writing,
 )
+
+
+def _base_url(value: str | None) -> str | None:
+    """Only web addresses: a ``javascript:`` or ``data:`` URL would become a live link in
+    index.html."""
+    if value is None:
+        return None
+    scheme, sep, rest = value.partition("://")
+    if not sep or scheme.lower() not in ("http", "https", "webcal") or not rest.strip("/") or any(c.isspace() or c in "<>\"'`" for c in value):
+        raise click.BadParameter(f"{value!r} is not a web address; expected http://, https:// or webcal:// and a host, e.g. https://example.org/cica", param_hint="--base-url")
+    return f"{scheme.lower()}://{rest}"
 
 
 @click.command()
@@ -25,7 +37,7 @@ from planner.cli.common import (
 @click.option("--body", "body_ids", multiple=True, metavar="ID", help="Only this body's meetings (repeatable).")
 @click.option("--no-projected", is_flag=True, help="Only the register's meetings, without the projection.")
 @plan_options
-@click.option("--base-url", metavar="URL", help="Where DIR will be served, for the subscribe links of index.html.")
+@click.option("--base-url", metavar="URL", callback=lambda _ctx, _param, value: _base_url(value), help="Where DIR will be served (http, https or webcal), for the subscribe links of index.html.")
 def ics(inputs: Inputs, out: str, start: str | None, end: str | None, body_ids: tuple[str, ...], no_projected: bool, plan_text: str | None, plan_file: str | None, base_url: str | None) -> None:
     """Write iCalendar feeds: one per body, all.ics and index.html.
 
@@ -55,5 +67,5 @@ def ics(inputs: Inputs, out: str, start: str | None, end: str | None, body_ids: 
         click.echo(combined_calendar_bytes(book, meetings, stamp).decode("utf-8"), nl=False)
         return
     with writing(out):
-        written = write_feeds(book, meetings, Path(out), stamp, base_url=base_url)
+        written = write_feeds(book, meetings, Path(out), stamp, base_url=base_url, warn=warn)
     click.echo(f"wrote {len(written)} files to {out}: {len(meetings)} meetings in {len(written) - 2} feeds and all.ics, index.html", err=True)

@@ -67,7 +67,12 @@ class RegisterError(InputError):
 
 
 class PlanError(PlannerError):
-    """A chairmanship plan that names unknown countries or breaks a chair rule."""
+    """A chairmanship plan that names unknown countries or breaks a chair rule. ``index`` is
+    the position (from 0) of the candidate at fault, so a plan file's error can name its line."""
+
+    def __init__(self, message: str, *, index: int | None = None) -> None:
+        self.index = index
+        super().__init__(message)
 
 
 class PlacementError(PlannerError):

@@ -431,50 +431,48 @@ class ChairTerm(Frozen):
 
 
 def cycle_in(graph: dict[str, list[str]]) -> list[str] | None:
-    """A cycle of ``after`` dependencies, as the ids around it, or ``None``."""
+    """A cycle of ``after`` dependencies, as the ids around it, or ``None``. Iterative: a chain
+    of thousands of ``after`` rules must not exhaust Python's recursion limit."""
     state: dict[str, int] = {}
-    stack: list[str] = []
-
-    def visit(node: str) -> list[str] | None:
-        state[node] = 1
-        stack.append(node)
-        for nxt in graph.get(node, []):
-            if state.get(nxt) == 1:
-                return [*stack[stack.index(nxt):], nxt]
-            if nxt not in state:
-                found = visit(nxt)
-                if found:
-                    return found
-        stack.pop()
-        state[node] = 2
-        return None
-
-    for node in sorted(graph):
-        if node not in state:
-            found = visit(node)
-            if found:
-                return found
+    for root in sorted(graph):
+        if root in state:
+            continue
+        state[root] = 1
+        path = [root]
+        todo = [iter(graph.get(root, []))]
+        while todo:
+            nxt = next(todo[-1], None)
+            if nxt is None:
+                state[path.pop()] = 2
+                todo.pop()
+            elif state.get(nxt) == 1:
+                return [*path[path.index(nxt):], nxt]
+            elif nxt not in state:
+                state[nxt] = 1
+                path.append(nxt)
+                todo.append(iter(graph.get(nxt, [])))
     return None
 
 
 def dependency_order(book: RuleBook) -> list[Body]:
     """Bodies ordered so that each comes after the bodies its ``after`` rules and ``before``
-    placement depend on (stable: rule-book order otherwise)."""
+    placement depend on (stable: rule-book order otherwise). Iterative, like :func:`cycle_in`."""
+    by_id = {b.id: b for b in book.bodies}
     deps = {b.id: sorted({r.body for r in b.rules if isinstance(r, AfterRule)} | ({b.before} if b.before else set())) for b in book.bodies}
     done: set[str] = set()
     order: list[Body] = []
-    by_id = {b.id: b for b in book.bodies}
-
-    def add(body_id: str) -> None:
-        if body_id in done:
-            return
-        done.add(body_id)
-        for dep in deps.get(body_id, []):
-            if dep in by_id:
-                add(dep)
-        order.append(by_id[body_id])
-
     for body in book.bodies:
-        add(body.id)
+        if body.id in done:
+            continue
+        done.add(body.id)
+        todo = [(body.id, iter(deps.get(body.id, [])))]
+        while todo:
+            node, pending = todo[-1]
+            dep = next(pending, None)
+            if dep is None:
+                todo.pop()
+                order.append(by_id[node])
+            elif dep in by_id and dep not in done:
+                done.add(dep)
+                todo.append((dep, iter(deps.get(dep, []))))
     return order
-

@@ -33,6 +33,8 @@ from planner.engine.chairs import (
 from planner.engine.crowd import DayBook, host_key
 from planner.engine.placement import calendar_for
 from planner.engine.projection import Projection, ProjectionProblem
+from planner.inputs.inputfile import read_text
+from planner.inputs.limits import MAX_PLAN_BYTES
 
 
 def parse_plan(text: str) -> list[str]:
@@ -42,14 +44,14 @@ def parse_plan(text: str) -> list[str]:
 
 def load_plan(path: str | Path) -> list[str]:
     """A plan file: one country per line; ``#`` starts a comment."""
+    return [name for _line, name in load_plan_lines(path)]
+
+
+def load_plan_lines(path: str | Path) -> list[tuple[int, str]]:
+    """The candidates of a plan file with their line numbers, for messages that name the line."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputError("no such file", path=path, expected="a plan file, one country per line") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot be read ({exc.__class__.__name__})", path=path, expected="a UTF-8 text file, one country per line") from None
-    names = [n for n in (line.split("#", 1)[0].strip() for line in text.splitlines()) if n]
+    text = read_text(path, InputError, what="plan", empty="one country per line ('#' starts a comment)", limit=MAX_PLAN_BYTES)
+    names = [(i, n) for i, n in enumerate((line.split("#", 1)[0].strip() for line in text.splitlines()), start=1) if n]
     if not names:
         raise InputError("names no country", path=path, expected="one country per line ('#' starts a comment)")
     return names
@@ -60,13 +62,13 @@ def resolve_candidates(book: RuleBook, names: Sequence[str], *, option: str = "p
     option it came from and the closest member names."""
     out = []
     members = book.organization.members
-    for name in names:
+    for index, name in enumerate(names):
         member = book.organization.member(name)
         if member is None:
             every = [m.name for m in members] + [a for m in members for a in m.aliases]
             close = difflib.get_close_matches(name, every, n=3, cutoff=0.5)
             hint = f"closest: {', '.join(close)}" if close else f"expected one of {', '.join(m.name for m in members)}"
-            raise PlanError(f"{option}: {name!r} is not a member state of {book.organization.short_name} ({hint})")
+            raise PlanError(f"{option}: {name!r} is not a member state of {book.organization.short_name} ({hint})", index=index)
         out.append(member)
     return out
 
@@ -115,7 +117,8 @@ def plan_terms(book: RuleBook, terms: Sequence[Term], projection: Projection, ca
     if last is not None and last.running and cands and cands[0] == last.member:
         out.append(dataclasses.replace(last, planned=True, current=True))
         cands = cands[1:]
-    _check_consecutive(book, last, cands or [], confirmed=bool(out))
+    shift = len(out)  # candidates[k] is the plan's entry k + shift
+    _check_consecutive(book, last, cands or [], confirmed=bool(out), shift=shift)
     if last is None:
         anchor, opened = PartialDate.of(projection.today), None
     elif last.end is None:
@@ -137,11 +140,11 @@ def plan_terms(book: RuleBook, terms: Sequence[Term], projection: Projection, ca
         out.append(Term(member.name, start, end, member=member, planned=True, opened_by=opening, closed_by=closing))
     if cands and len(out) - (1 if out and out[0].current else 0) < len(cands):
         missing = cands[len(out) - (1 if out and out[0].current else 0)]
-        raise PlanError(f"plan: no handover meeting left for {missing.name} in the projection to {projection.end}; plan fewer chairs or extend --to")
+        raise PlanError(f"plan: no handover meeting left for {missing.name} in the projection to {projection.end}; plan fewer chairs or extend --to", index=len(out))
     return out
 
 
-def _check_consecutive(book: RuleBook, last: Term | None, cands: Sequence[Member], *, confirmed: bool) -> None:
+def _check_consecutive(book: RuleBook, last: Term | None, cands: Sequence[Member], *, confirmed: bool, shift: int = 0) -> None:
     rule = book.chairmanship
     if rule is None or rule.consecutive_terms:
         return
@@ -152,7 +155,8 @@ def _check_consecutive(book: RuleBook, last: Term | None, cands: Sequence[Member
             where = "the current chair" if i == 1 and last is not None else "the candidate before"
             raise PlanError(
                 f"plan: {name} would chair twice in a row (after {where}); the rule book allows no consecutive terms (chairmanship.consecutive_terms = false)"
-                + (" — to keep the current chair, name it first only once" if confirmed and i == 1 else "")
+                + (" — to keep the current chair, name it first only once" if confirmed and i == 1 else ""),
+                index=i - (1 if last is not None else 0) + shift,
             )
 
 
@@ -256,4 +260,4 @@ def with_chair_hosts(book: RuleBook, chairs: Sequence[ChairTerm], projection: Pr
     return report.projection
 
 
-__all__ = ["alphabetical_after", "assign_hosts", "chairs_report", "load_plan", "parse_plan", "plan_terms", "resolve_candidates", "with_chair_hosts"]
+__all__ = ["alphabetical_after", "assign_hosts", "chairs_report", "load_plan", "load_plan_lines", "parse_plan", "plan_terms", "resolve_candidates", "with_chair_hosts"]

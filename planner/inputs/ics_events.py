@@ -196,10 +196,14 @@ def meeting_fields(event: Event, body: str, book: RuleBook, today: date, *, in_s
         if end_text:
             fields["end"] = end_text
     else:
-        first, last = event_days(event, zone)
-        fields["start"] = PartialDate.of(first)
+        try:
+            first, last = event_days(event, zone)
+        except OverflowError:
+            raise ValueError("the event ends after the year 9999") from None
+        # coerce, not of(): the same years as CSV and JSON registers (1000 to 2999)
+        fields["start"] = PartialDate.coerce(first)
         if last != first:
-            fields["end"] = PartialDate.of(last)
+            fields["end"] = PartialDate.coerce(last)
     status = text(event, "X-PLANNER-STATUS").lower()
     if not status:
         last_day = PartialDate.coerce(fields.get("end", fields["start"])).latest

@@ -10,28 +10,38 @@ from __future__ import annotations
 from pathlib import Path
 
 from planner.core.errors import InputError
+from planner.inputs.limits import MAX_REGISTER_BYTES, MiB
 
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
-def read_bytes(path: Path, error: type[InputError]) -> bytes:
-    """Read an input file, turning every OS failure into one clear input error."""
+def read_bytes(path: Path, error: type[InputError], limit: int = MAX_REGISTER_BYTES) -> bytes:
+    """Read an input file, turning every OS failure into one clear input error. No more than
+    ``limit`` bytes are read: a larger file (or ``/dev/zero``) is refused, not swallowed."""
     if not path.exists():
         raise error("no such file", path=path)
     if path.is_dir():
         raise error("is a directory, not a file", path=path, expected="a file")
     try:
-        return path.read_bytes()
+        with path.open("rb") as handle:
+            raw = handle.read(limit + 1)
     except OSError as exc:
         raise error(f"cannot be read: {exc.strerror or exc}", path=path) from None
+    if len(raw) > limit:
+        raise error(f"is larger than {_size(limit)}", path=path, expected=f"at most {_size(limit)} (see Limits in the README)")
+    return raw
 
 
-def read_text(path: Path, error: type[InputError], *, what: str, utf16: bool = False, saved_as: str = "the file saved as UTF-8", empty: str = "some content") -> str:
+def _size(count: int) -> str:
+    return f"{count // MiB} MB" if count >= MiB else f"{count} bytes"
+
+
+def read_text(path: Path, error: type[InputError], *, what: str, utf16: bool = False, saved_as: str = "the file saved as UTF-8", empty: str = "some content", limit: int = MAX_REGISTER_BYTES) -> str:
     """The text of ``path``: UTF-8 with or without BOM, or (with ``utf16``) UTF-16 with BOM.
 
     ``what`` names the kind of file in messages ("TOML", "iCalendar", ...).
     """
-    raw = read_bytes(path, error)
+    raw = read_bytes(path, error, limit)
     if raw.startswith(UTF16_BOMS):
         if not utf16:
             raise error(f"is UTF-16; {what} must be UTF-8", path=path, expected=saved_as)

@@ -22,6 +22,7 @@ from planner.core.bulk import paused_gc
 from planner.core.errors import InputErrors, RegisterError
 from planner.core.model import ChairTerm, Meeting, RuleBook
 from planner.inputs.inputfile import read_text
+from planner.inputs.limits import MAX_CHAIR_TERMS, MAX_DEPTH, MAX_MEETINGS, MAX_ORDINAL, screen
 from planner.inputs.rows import FORMAT_WORDS, RowParser, split_documents
 
 MEETING_COLUMNS = ("body", "kind", "ordinal", "start", "end", "status", "city", "country", "format", "title", "source", "documents", "cbm")
@@ -77,8 +78,9 @@ def _sniff_delimiter(header: str) -> str:
     return best if counts[best] else ","
 
 
-def read_cells(path: Path, columns: tuple[str, ...], required: tuple[str, ...]) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
-    """The header of a CSV register (checked) and its rows as ``(line, cells)``, blank rows skipped."""
+def read_cells(path: Path, columns: tuple[str, ...], required: tuple[str, ...], limit: int = MAX_MEETINGS) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
+    """The header of a CSV register (checked) and its rows as ``(line, cells)``, blank rows
+    skipped; more than ``limit`` rows is an error at the first row too many."""
     text = read_table(path)
     first_line = text.split("\n", 1)[0]
     # strict: an unclosed quote is an error, not the rest of the file swallowed into one cell
@@ -97,16 +99,20 @@ def read_cells(path: Path, columns: tuple[str, ...], required: tuple[str, ...]) 
     if unknown:
         close = difflib.get_close_matches(unknown[0], columns, n=1)
         raise RegisterError(f"unknown column {unknown[0]!r}" + (f"; did you mean {close[0]!r}?" if close else ""), path=path, location=1, expected="columns among " + ",".join(columns))
-    return header, _cells(reader, path, len(header))
+    return header, _cells(reader, path, len(header), limit)
 
 
-def _cells(reader: Any, path: Path, width: int) -> Iterator[tuple[int, list[str]]]:
+def _cells(reader: Any, path: Path, width: int, limit: int) -> Iterator[tuple[int, list[str]]]:
     line = reader.line_num
+    count = 0
     try:
         for row in reader:
             line = reader.line_num
             if not "".join(row).strip():
                 continue
+            count += 1
+            if count > limit:
+                raise RegisterError(f"more than {limit:,} rows", path=path, location=line, expected=f"at most {limit:,} rows (see Limits in the README)")
             if len(row) > width:
                 raise RegisterError(f"{len(row)} fields but the header has {width}", path=path, location=line, expected="a quoted value where a cell holds the delimiter")
             yield line, row
@@ -121,9 +127,9 @@ def _as_dict(header: list[str], row: list[str]) -> dict[str, str]:
     return {h: (row[i].strip() if i < len(row) else "") for i, h in enumerate(header)}
 
 
-def read_rows(path: Path, columns: tuple[str, ...], required: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
+def read_rows(path: Path, columns: tuple[str, ...], required: tuple[str, ...], limit: int = MAX_MEETINGS) -> Iterator[tuple[int, dict[str, str]]]:
     """Rows of a CSV register as ``(line, {column: text})``, header checked."""
-    header, rows = read_cells(path, columns, required)
+    header, rows = read_cells(path, columns, required, limit)
     return ((line, _as_dict(header, row)) for line, row in rows)
 
 
@@ -179,6 +185,12 @@ def _meeting_fields(row: dict[str, Any], matcher: BodyMatcher, path: Path, locat
     return fields
 
 
+def ordinal_error(ordinal: int, path: Path, location: str | int) -> RegisterError:
+    """Ordinals count meetings: a huge one is a typo, and calendars cannot hold it (RFC 5545
+    integers are 32-bit)."""
+    return RegisterError("ordinal: is too large", path=path, location=location, value=ordinal, expected=f"at most {MAX_ORDINAL:,}")
+
+
 def _until_broken(rows: Iterable[tuple[str | int, Any]], errors: list[RegisterError]) -> Iterator[tuple[str | int, Any]]:
     """Rows until one the reader cannot go past; that error joins the problems of earlier rows."""
     try:
@@ -209,7 +221,9 @@ def meetings_from_rows(rows: Iterable[tuple[str | int, dict[str, Any] | Meeting]
                 except RegisterError as exc:
                     errors.append(exc)
                     meeting = None
-            if meeting is not None:
+            if meeting is not None and meeting.ordinal is not None and meeting.ordinal > MAX_ORDINAL:
+                errors.append(ordinal_error(meeting.ordinal, path, location))
+            elif meeting is not None:
                 first = seen.setdefault(meeting, location)
                 if first != location:
                     repeats.append(f"{_where(location)} (same as {_where(first)})")
@@ -243,9 +257,16 @@ def chairs_from_rows(rows: Iterable[tuple[str | int, dict[str, Any]]], path: Pat
     for location, row in _until_broken(rows, errors):
         fields = {k: v for k, v in row.items() if v not in ("", None)}
         try:
-            terms.append(ChairTerm.model_validate(fields))
+            term = ChairTerm.model_validate(fields)
         except ValidationError as exc:
             errors.extend(validation_errors(exc, path, location, row))
+        else:
+            if term.ordinal is not None and term.ordinal > MAX_ORDINAL:
+                errors.append(ordinal_error(term.ordinal, path, location))
+            else:
+                terms.append(term)
+        if len(errors) >= 50:
+            break
     if errors:
         raise errors[0] if len(errors) == 1 else InputErrors(errors)
     return terms
@@ -257,6 +278,12 @@ def _json_rows(path: Path, key: str) -> list[tuple[str, dict[str, Any]]]:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise RegisterError(f"JSON syntax error: {exc.msg}", path=path, location=f"{exc.lineno}:{exc.colno}") from None
+    except RecursionError:
+        raise RegisterError("is nested too deeply to read", path=path, expected=f"at most {MAX_DEPTH} levels of objects and arrays") from None
+    except ValueError as exc:  # an integer of thousands of digits (int_max_str_digits)
+        raise RegisterError(f"JSON value cannot be read: {str(exc).split(';')[0]}", path=path, expected="numbers of a few digits") from None
+    for where_, problem, value, expected in screen(data, dates=False, root=key if isinstance(data, list) else ""):
+        raise RegisterError(problem, path=path, location=where_ or None, value=value, expected=expected)
     where = None
     if isinstance(data, dict):
         if key not in data:
@@ -265,6 +292,9 @@ def _json_rows(path: Path, key: str) -> list[tuple[str, dict[str, Any]]]:
         data, where = data[key], key
     if not isinstance(data, list):
         raise RegisterError("is not a list of entries", path=path, location=where, value=data if isinstance(data, str | int | float | bool) else None, expected=f"a JSON list of entries, or an object with a {key!r} list")
+    limit = MAX_MEETINGS if key == "meetings" else MAX_CHAIR_TERMS
+    if len(data) > limit:
+        raise RegisterError(f"holds {len(data):,} entries", path=path, location=where, expected=f"at most {limit:,} (see Limits in the README)")
     rows: list[tuple[str, dict[str, Any]]] = []
     for i, item in enumerate(data):
         if not isinstance(item, dict):
@@ -298,4 +328,4 @@ def load_chairs(path: str | Path) -> list[ChairTerm]:
     path = Path(path)
     if path.suffix.lower() == ".json":
         return chairs_from_rows(_json_rows(path, "chairs"), path)
-    return chairs_from_rows(read_rows(path, CHAIR_COLUMNS, CHAIR_REQUIRED), path)
+    return chairs_from_rows(read_rows(path, CHAIR_COLUMNS, CHAIR_REQUIRED, MAX_CHAIR_TERMS), path)

@@ -37,7 +37,8 @@ from planner.core.errors import InputErrors, RegisterError
 from planner.core.model import Meeting, RuleBook
 from planner.inputs.ics_events import match_body, meeting_fields, ordinal_in, text
 from planner.inputs.inputfile import read_text
-from planner.inputs.register import BodyMatcher, validation_errors
+from planner.inputs.limits import MAX_MEETINGS, MAX_ORDINAL
+from planner.inputs.register import BodyMatcher, ordinal_error, validation_errors
 
 __all__ = ["EXPECTED", "ordinal_in", "parse_calendars", "read_ics_meetings"]
 
@@ -104,6 +105,11 @@ def _listed(items: list[str]) -> str:
     return shown + (f" and {len(items) - _SHOWN} more" if len(items) > _SHOWN else "")
 
 
+def _raw(prop: Any) -> str:
+    raw = prop.to_ical() if hasattr(prop, "to_ical") else prop
+    return raw.decode("utf-8", "replace") if isinstance(raw, bytes) else str(raw)
+
+
 def _check(event: Event, path: Path, where: str, notes: _Notes) -> None:
     """Errors on the properties read, DTSTART present and single; unknown zones noted."""
     for name, problem in event.errors:
@@ -118,6 +124,9 @@ def _check(event: Event, path: Path, where: str, notes: _Notes) -> None:
         prop = event.get(name)
         if isinstance(prop, list):
             raise RegisterError(f"{name} appears {len(prop)} times", path=path, location=where, expected=f"one {name}")
+        if prop is not None and not isinstance(getattr(prop, "dt", None), date):
+            # DTSTART:100000 reads as a time of day; a meeting needs a day
+            raise RegisterError(f"{name}: is not a date", path=path, location=where, value=_raw(prop), expected="a DATE (20261012) or DATE-TIME (20261012T090000Z)")
         if prop is not None and "TZID" in prop.params and isinstance(prop.dt, datetime) and prop.dt.tzinfo is None:
             zone = str(prop.params["TZID"])
             notes.zones[zone] = notes.zones.get(zone, 0) + 1
@@ -201,11 +210,17 @@ def read_ics_meetings(path: str | Path, book: RuleBook, warn: Callable[[str], No
                     fields = meeting_fields(event, body, book, today, in_series=in_series)
                     if "cbm" in fields:
                         fields["cbm"] = matcher.cbm(fields["cbm"], path, where)
-                    meetings.append(Meeting.model_validate(fields))
+                    meeting = Meeting.model_validate(fields)
+                    if meeting.ordinal is not None and meeting.ordinal > MAX_ORDINAL:
+                        errors.append(ordinal_error(meeting.ordinal, path, where))
+                    elif len(meetings) >= MAX_MEETINGS:
+                        raise RegisterError(f"holds more than {MAX_MEETINGS:,} events", path=path, expected=f"at most {MAX_MEETINGS:,} (see Limits in the README)")
+                    else:
+                        meetings.append(meeting)
                 except ValidationError as exc:
                     errors.extend(validation_errors(exc, path, where, fields))
-                except ValueError as exc:  # a date of ours (X-PLANNER-DATE) that is not a date
-                    errors.append(RegisterError(f"X-PLANNER-DATE: {exc}", path=path, location=where, expected=PARTIAL_EXPECTED))
+                except ValueError as exc:  # a date out of range, or one of ours (X-PLANNER-DATE) that is not a date
+                    errors.append(RegisterError(f"{'X-PLANNER-DATE' if text(event, 'X-PLANNER-DATE') else 'DTSTART'}: {exc}", path=path, location=where, expected=PARTIAL_EXPECTED))
                 if len(errors) >= 50:
                     raise _Enough
     except RegisterError as exc:

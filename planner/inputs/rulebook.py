@@ -8,8 +8,10 @@ unique ids and aliases, references between bodies, and cycles of ``after`` rules
 from __future__ import annotations
 
 import difflib
+import json
 import re
 import tomllib
+from datetime import date
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -22,6 +24,21 @@ from planner.core.catalogue import catalogue_problems
 from planner.core.errors import InputErrors, RuleBookError
 from planner.core.model import AfterRule, RuleBook, cycle_in
 from planner.inputs.inputfile import read_text
+from planner.inputs.limits import (
+    MAX_DEPTH,
+    MAX_ID_LENGTH,
+    MAX_RULEBOOK_BYTES,
+    PERIOD_DAYS,
+    RESERVED_IDS,
+    screen,
+)
+
+
+def _iso(value: object) -> str:
+    """JSON text for what TOML (or a caller's dict) holds beyond JSON: dates, and objects of
+    the model such as a PartialDate, which read back from their text."""
+    return value.isoformat() if isinstance(value, date) else str(value)
+
 
 _TOML_POS = re.compile(r"^(?P<msg>.*?)\s*\(at line (?P<line>\d+), column (?P<col>\d+)\)$")
 
@@ -39,7 +56,7 @@ def embedded_path(name: str) -> Path:
 def load_rulebook(path: str | Path) -> RuleBook:
     """Read and validate a rule book; raise :class:`RuleBookError` (or several) on any problem."""
     path = Path(path)
-    text = read_text(path, RuleBookError, what="TOML", empty="a rule book: an [organization] table and [[bodies]]")
+    text = read_text(path, RuleBookError, what="TOML", empty="a rule book: an [organization] table and [[bodies]]", limit=MAX_RULEBOOK_BYTES)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -47,12 +64,22 @@ def load_rulebook(path: str | Path) -> RuleBook:
         if match:
             raise RuleBookError(f"TOML syntax error: {match['msg']}", path=path, location=f"{match['line']}:{match['col']}") from None
         raise RuleBookError(f"TOML syntax error: {exc}", path=path) from None
+    except RecursionError:
+        raise RuleBookError("is nested too deeply to read", path=path, expected=f"at most {MAX_DEPTH} levels of tables and arrays") from None
+    except ValueError as exc:  # an integer of thousands of digits (int_max_str_digits)
+        raise RuleBookError(f"TOML value cannot be read: {str(exc).split(';')[0]}", path=path, expected="numbers of a few digits") from None
     return parse_rulebook(data, path)
 
 
 def parse_rulebook(data: dict[str, Any], path: str | Path = "<rule book>") -> RuleBook:
+    """Validate a parsed rule book strictly: ``binding = "yes"`` or ``count = 2.0`` is an error,
+    not a guess. Validation runs on the JSON form of the document, where pydantic's strict mode
+    still reads a kind or a date from its text; TOML dates become their ISO text."""
+    problems = [RuleBookError(problem, path=path, location=where or None, value=value, expected=expected) for where, problem, value, expected in screen(data, dates=True)]
+    if problems:
+        raise InputErrors(problems[:50])
     try:
-        book = RuleBook.model_validate(data)
+        book = RuleBook.model_validate_json(json.dumps(data, default=_iso), strict=True)
     except ValidationError as exc:
         raise InputErrors(_pydantic_errors(exc.errors(), path)) from None
     problems = list(_cross_check(book, path))
@@ -170,6 +197,10 @@ def _cross_check(book: RuleBook, path: str | Path):
     seen: dict[str, int] = {}
     names: dict[str, str] = {}
     for i, body in enumerate(book.bodies):
+        if body.id in RESERVED_IDS:
+            yield RuleBookError("is a name planner writes in a feed folder (all.ics, index.html)", path=path, location=f"bodies[{i}].id", value=body.id, expected="another id: " + ", ".join(sorted(RESERVED_IDS)) + " are reserved")
+        if len(body.id) > MAX_ID_LENGTH:
+            yield RuleBookError(f"is longer than {MAX_ID_LENGTH} characters", path=path, location=f"bodies[{i}].id", value=body.id[:20] + "...", expected=f"a short id (it names the body's feed file): at most {MAX_ID_LENGTH} characters")
         if body.id in seen:
             yield RuleBookError(f"duplicate body id (also bodies[{seen[body.id]}])", path=path, location=f"bodies[{i}].id", value=body.id, expected="ids unique in the rule book")
             continue
@@ -189,6 +220,7 @@ def _cross_check(book: RuleBook, path: str | Path):
     for i, body in enumerate(book.bodies):
         edges: list[str] = []
         for j, rule in enumerate(body.rules):
+            yield from _count_fits(rule, f"bodies[{i}].rules[{j}].count", path)
             if isinstance(rule, AfterRule):
                 if rule.body not in seen:
                     yield unknown(rule.body, f"bodies[{i}].rules[{j}].body", "after rule")
@@ -209,7 +241,8 @@ def _cross_check(book: RuleBook, path: str | Path):
         graph[body.id] = edges
     cycle = cycle_in(graph)
     if cycle:
-        yield RuleBookError("after/before rules form a cycle: " + " -> ".join(cycle), path=path, location="bodies", expected="no body to depend on itself through other bodies")
+        shown = cycle if len(cycle) <= 9 else [*cycle[:4], f"... {len(cycle) - 7} more ...", *cycle[-3:]]
+        yield RuleBookError("after/before rules form a cycle: " + " -> ".join(shown), path=path, location="bodies", expected="no body to depend on itself through other bodies")
     if book.chairmanship:
         for k, ref in enumerate(book.chairmanship.handover_bodies):
             if ref not in seen:
@@ -220,6 +253,15 @@ def _cross_check(book: RuleBook, path: str | Path):
             yield RuleBookError("duplicate member code", path=path, location=f"organization.members[{k}].code", value=member.code)
         codes[member.code] = k
     yield from catalogue_problems(book, path)
+
+
+def _count_fits(rule: Any, loc: str, path: str | Path):
+    """A count no period can hold (``count = 1000000 per month``) is a typo, and projecting it
+    would never end: at most one meeting a day."""
+    count, per = getattr(rule, "count", None), getattr(rule, "per", None)
+    days = PERIOD_DAYS.get(getattr(per, "value", per)) if per is not None else None
+    if isinstance(count, int) and days is not None and count > days:
+        yield RuleBookError(f"is more meetings than a {per} has days", path=path, location=loc, value=count, expected=f"at most {days} (one meeting a day)")
 
 
 def _overlapping_versions(body: model.Body, index: int, path: str | Path):

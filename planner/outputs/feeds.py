@@ -4,13 +4,15 @@ that remembers SEQUENCE between exports (see :mod:`planner.outputs.ical` for the
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 from pathlib import Path
 
 from planner.core.errors import InputError
 from planner.core.model import Meeting, RuleBook
 from planner.inputs.atomic import write_atomic
+from planner.inputs.inputfile import read_bytes
+from planner.inputs.limits import MAX_STATE_BYTES, screen
 from planner.outputs.ical import (
     COMBINED,
     STATE_FILE,
@@ -23,16 +25,30 @@ from planner.outputs.ical import (
 from planner.outputs.index_html import index_html
 
 
-def load_state(out_dir: Path) -> dict[str, Revision]:
-    """The revisions of the previous export into ``out_dir`` (none on the first)."""
+def load_state(out_dir: Path, warn: Callable[[str], None] | None = None) -> dict[str, Revision]:
+    """The revisions of the previous export into ``out_dir`` (none on the first).
+
+    The state file is our own memory, not the user's input: a damaged one (truncated, edited,
+    ``"sequence": 1e400``) is reported through ``warn`` and ignored, so SEQUENCE numbers start
+    again at 0. It never stops the export."""
     path = out_dir / STATE_FILE
     if not path.exists():
         return {}
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return {uid: Revision(v["fingerprint"], int(v["sequence"]), datetime.fromisoformat(v["last_modified"])) for uid, v in data["events"].items()}
-    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise InputError(f"state file cannot be read: {exc}", path=path, expected="the file planner wrote; delete it to restart SEQUENCE numbers at 0") from None
+        data = json.loads(read_bytes(path, InputError, MAX_STATE_BYTES))
+        for _where, problem, _value, _expected in screen(data, dates=False):
+            raise ValueError(problem)
+        revisions = {}
+        for uid, v in data["events"].items():
+            sequence = v["sequence"]
+            if type(sequence) is not int or not 0 <= sequence < 2**31:
+                raise ValueError(f"sequence {sequence!r} of {uid!r} is not a whole number from 0 to 2147483647")
+            revisions[uid] = Revision(str(v["fingerprint"]), sequence, datetime.fromisoformat(v["last_modified"]))
+        return revisions
+    except (InputError, ValueError, KeyError, TypeError, AttributeError, RecursionError, OverflowError) as exc:
+        if warn is not None:
+            warn(f"{path}: state file is damaged and was ignored ({str(exc)[:160]}); SEQUENCE numbers start again at 0")
+        return {}
 
 
 def state_bytes(revisions: Mapping[str, Revision]) -> bytes:
@@ -40,7 +56,7 @@ def state_bytes(revisions: Mapping[str, Revision]) -> bytes:
     return (json.dumps({"version": 1, "events": events}, indent=1, sort_keys=True) + "\n").encode()
 
 
-def write_feeds(book: RuleBook, meetings: Iterable[Meeting], out_dir: str | Path, stamp: datetime, base_url: str | None = None) -> list[Path]:
+def write_feeds(book: RuleBook, meetings: Iterable[Meeting], out_dir: str | Path, stamp: datetime, base_url: str | None = None, warn: Callable[[str], None] | None = None) -> list[Path]:
     """Write ``{body}.ics`` for every body, ``all.ics``, ``index.html`` and the state file into
     ``out_dir``; return the paths written (state file excluded), in that order."""
     out = Path(out_dir)
@@ -48,7 +64,7 @@ def write_feeds(book: RuleBook, meetings: Iterable[Meeting], out_dir: str | Path
     meetings = list(meetings)
     builder = FeedBuilder(book, stamp)
     items = builder.build(meetings)
-    revisions = revise(load_state(out), {uid: fingerprint(m) for m, uid in items}, builder.stamp)
+    revisions = revise(load_state(out, warn), {uid: fingerprint(m) for m, uid in items}, builder.stamp)
     builder.revisions = revisions
     feeds: list[tuple[str, str, str, list[tuple[Meeting, str]]]] = []
     by_body: dict[str, list[tuple[Meeting, str]]] = {}

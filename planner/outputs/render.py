@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import date
@@ -28,17 +29,32 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def safe_cell(value: Any) -> str:
-    """A CSV cell that a spreadsheet will not run as a formula (OWASP CSV injection)."""
+    """A CSV cell that a spreadsheet will not run as a formula (OWASP CSV injection), at its
+    start or at the start of any of its lines (a tool that splits lines naively sees those too)."""
     text = "" if value is None else str(value)
+    if "\n" in text or "\r" in text:
+        text = _AFTER_BREAK.sub(r"\1'", text)
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
+_AFTER_BREAK = re.compile(r"([\r\n])(?=[" + re.escape("".join(_FORMULA_START)) + r"])")
+
+
 def to_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+    """CSV with ``\\n`` line ends. Python's writer quotes a cell holding its line terminator
+    but not a lone carriage return, which a spreadsheet reads as a line break: a row holding one
+    goes through a writer whose terminator is CRLF (so CR is quoted too), then ends with LF."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(header)
     for row in rows:
-        writer.writerow([safe_cell(v) for v in row])
+        cells = [safe_cell(v) for v in row]
+        if any("\r" in cell for cell in cells):
+            one = io.StringIO()
+            csv.writer(one, lineterminator="\r\n").writerow(cells)
+            out.write(one.getvalue()[:-2] + "\n")
+        else:
+            writer.writerow(cells)
     return out.getvalue()
 
 
