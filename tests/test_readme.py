@@ -42,7 +42,8 @@ def test_readme_rulebook_loads_and_projects(tmp_path):
 
 
 def _commands() -> list[str]:
-    return [line[2:] for line in re.findall(r"^\$ planner .*$", README, re.M)]
+    # `planner publish` needs a CalDAV server: tests/test_publish.py runs those lines on Radicale
+    return [line[2:] for line in re.findall(r"^\$ planner .*$", README, re.M) if not line.startswith("$ planner publish")]
 
 
 @pytest.mark.parametrize("command", _commands())

@@ -46,6 +46,7 @@ COMMANDS = (
     "project.project",
     "chairs.chairs",
     "ics.ics",
+    "publish.publish",
     "report.report",
     "cbms.cbms",
 )

@@ -196,6 +196,31 @@ def plan_options(func: Callable[..., Any]) -> Callable[..., Any]:
     return click.option("--plan", "plan_text", metavar="COUNTRIES", help='Planned chairs in order, e.g. "Azerbaijan, Kyrgyzstan, Thailand": they host the chair-hosted meetings of their terms; a first candidate who is the current chair confirms the running term.')(func)
 
 
+def event_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """What goes into a calendar, the same for ``ics`` and ``publish``: ``--from``, ``--to``,
+    ``--body``, ``--no-projected``, ``--plan`` and ``--plan-file``. The command receives one
+    ``events`` callable that gives the meetings for its inputs."""
+
+    @click.option("--from", "start", metavar="DATE", help="Start of the projection horizon (default: --today).")
+    @click.option("--to", "end", metavar="DATE", help="End of the projection horizon (default: 10 years after --today); a year means its last day.")
+    @click.option("--body", "body_ids", multiple=True, metavar="ID", help="Only this body's meetings (repeatable).")
+    @click.option("--no-projected", is_flag=True, help="Only the register's meetings, without the projection.")
+    @plan_options
+    @functools.wraps(func)
+    def wrapper(inputs: Inputs, start: str | None, end: str | None, body_ids: tuple[str, ...], no_projected: bool, plan_text: str | None, plan_file: str | None, **kwargs: Any) -> Any:
+        def events() -> list[Meeting]:
+            ids = resolve_bodies(inputs.book, body_ids)
+            if no_projected:
+                meetings = list(inputs.meetings)
+            else:
+                meetings = hosted_projection(inputs, start, end, (), plan_text, plan_file).meetings()
+            return meetings if ids is None else [m for m in meetings if m.body in ids]
+
+        return func(inputs, events=events, **kwargs)
+
+    return wrapper
+
+
 def emit(text: str, output: str | None) -> None:
     if output and output != "-":
         with writing(output):

@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
 import click
 
-from planner.cli.common import (
-    Inputs,
-    hosted_projection,
-    input_options,
-    plan_options,
-    resolve_bodies,
-    warn,
-    writing,
-)
+from planner.cli.common import Inputs, event_options, input_options, warn, writing
+from planner.core.model import Meeting
 
 
 def _base_url(value: str | None) -> str | None:
@@ -32,13 +26,9 @@ def _base_url(value: str | None) -> str | None:
 @click.command()
 @input_options
 @click.option("--out", "out", required=True, metavar="DIR", help="Folder for the feeds (created if missing), or - for all.ics on standard output.")
-@click.option("--from", "start", metavar="DATE", help="Start of the projection horizon (default: --today).")
-@click.option("--to", "end", metavar="DATE", help="End of the projection horizon (default: 10 years after --today); a year means its last day.")
-@click.option("--body", "body_ids", multiple=True, metavar="ID", help="Only this body's meetings (repeatable).")
-@click.option("--no-projected", is_flag=True, help="Only the register's meetings, without the projection.")
-@plan_options
+@event_options
 @click.option("--base-url", metavar="URL", callback=lambda _ctx, _param, value: _base_url(value), help="Where DIR will be served (http, https or webcal), for the subscribe links of index.html.")
-def ics(inputs: Inputs, out: str, start: str | None, end: str | None, body_ids: tuple[str, ...], no_projected: bool, plan_text: str | None, plan_file: str | None, base_url: str | None) -> None:
+def ics(inputs: Inputs, out: str, events: Callable[[], list[Meeting]], base_url: str | None) -> None:
     """Write iCalendar feeds: one per body, all.ics and index.html.
 
     Holds the register's meetings and the projection for the horizon. UIDs are stable and
@@ -55,13 +45,7 @@ def ics(inputs: Inputs, out: str, start: str | None, end: str | None, body_ids: 
     from planner.outputs.ical import combined_calendar_bytes
 
     book = inputs.book
-    ids = resolve_bodies(book, body_ids)
-    if no_projected:
-        meetings = list(inputs.meetings)
-    else:
-        meetings = hosted_projection(inputs, start, end, (), plan_text, plan_file).meetings()
-    if ids is not None:
-        meetings = [m for m in meetings if m.body in ids]
+    meetings = events()
     stamp = datetime.combine(inputs.today, datetime.min.time(), UTC)
     if out == "-":
         click.echo(combined_calendar_bytes(book, meetings, stamp).decode("utf-8"), nl=False)

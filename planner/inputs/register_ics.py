@@ -201,6 +201,8 @@ def read_ics_meetings(path: str | Path, book: RuleBook, warn: Callable[[str], No
         for cal in calendars:
             for where, event, in_series in occurrences(cal, path, until, notes):
                 fields: dict[str, Any] = {}
+                if "X-PLANNER-REMOVED" in event:
+                    continue  # a tombstone of ours: a meeting that left the feed, not a meeting
                 try:
                     body = match_body(matcher, event)
                     if body is None:

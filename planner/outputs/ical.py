@@ -128,6 +128,32 @@ def description(meeting: Meeting) -> str:
     return "\n".join(line for line in lines if line)
 
 
+REMOVED_NOTE = "Removed: no longer in the register or the projection"
+
+
+def tombstone(event: Event, stamp: datetime) -> Event:
+    """A copy of ``event`` that tells subscribers the meeting is gone (RFC 5546 3.2.5: a
+    cancellation is the event with STATUS:CANCELLED and a higher SEQUENCE). It keeps UID and
+    dates, so every client that holds the event finds and strikes it; ``X-PLANNER-REMOVED``
+    marks it as no meeting at all for readers of the feed (a register read back skips it)."""
+    dead = Event.from_ical(event.to_ical())
+    stamp = normalize_stamp(stamp)
+    for name in ("STATUS", "TRANSP", "SEQUENCE", "LAST-MODIFIED", "DTSTAMP", "SUMMARY", "DESCRIPTION", "X-PLANNER-REMOVED"):
+        dead.pop(name, None)
+    summary_text = str(event.get("SUMMARY", ""))
+    dead.add("SUMMARY", summary_text if summary_text.endswith("(removed)") else f"{summary_text} (removed)".strip())
+    dead.add("DTSTAMP", stamp)
+    dead.add("STATUS", "CANCELLED")
+    dead.add("TRANSP", "TRANSPARENT")
+    dead.add("SEQUENCE", int(event.get("SEQUENCE", 0)) + 1)
+    dead.add("LAST-MODIFIED", stamp)
+    note = f"{REMOVED_NOTE} as of {stamp.date().isoformat()}."
+    old = str(event.get("DESCRIPTION", ""))
+    dead.add("DESCRIPTION", f"{note}\n{old}" if old else note)
+    dead.add("X-PLANNER-REMOVED", stamp.date().isoformat())
+    return dead
+
+
 @dataclass(frozen=True, slots=True)
 class Revision:
     """What the state file remembers of one UID between exports."""

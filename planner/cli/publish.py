@@ -1,0 +1,79 @@
+"""``planner publish``: keep a CalDAV calendar equal to the feed."""
+
+from __future__ import annotations
+
+import netrc
+import os
+from collections.abc import Callable
+from datetime import UTC, datetime
+from urllib.parse import urlsplit
+
+import click
+
+from planner.cli.common import Inputs, event_options, input_options
+from planner.core.errors import InputError
+from planner.core.model import Meeting
+
+PASSWORD_ENV = "PLANNER_CALDAV_PASSWORD"
+_DONE = {"create": "created", "update": "updated", "cancel": "cancelled", "delete": "deleted"}
+_TODO = {"create": "to create", "update": "to update", "cancel": "to cancel", "delete": "to delete"}
+
+
+def credentials(url: str, user: str | None) -> tuple[str | None, str | None]:
+    """The user and password for ``url``: ``--user`` (else the URL's or ~/.netrc's login) and
+    the password from PLANNER_CALDAV_PASSWORD, else from ~/.netrc. Never from the command line:
+    a password there is seen by every user of the machine (``ps``) and kept in shell history."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise click.BadParameter(f"{url!r} is not an http(s) URL; expected e.g. https://host/user/calendar/", param_hint="--caldav")
+    if parts.password is not None:
+        raise click.BadParameter(f"the URL holds a password; give it in {PASSWORD_ENV} or ~/.netrc, never on the command line", param_hint="--caldav")
+    user = user or parts.username
+    password = os.environ.get(PASSWORD_ENV)
+    if password is None:
+        try:
+            found = netrc.netrc().authenticators(parts.hostname)
+        except netrc.NetrcParseError as exc:
+            raise InputError(f"cannot be read: {exc.msg}", path=exc.filename, location=exc.lineno, expected="machine HOST login USER password PASSWORD") from None
+        except OSError:  # no ~/.netrc (or no home): no password
+            found = None
+        if found and (user is None or user == found[0]):
+            user, password = user or found[0], found[2]
+    return user, password
+
+
+@click.command()
+@input_options
+@click.option("--caldav", "url", required=True, metavar="URL", help="The calendar's URL, e.g. https://host/user/cica/ (created if missing).")
+@click.option("--user", metavar="NAME", help=f"User name on the server; the password comes from {PASSWORD_ENV} or ~/.netrc.")
+@event_options
+@click.option("--prune", is_flag=True, help="Delete events that left the input instead of marking them cancelled.")
+@click.option("--dry-run", is_flag=True, help="Show what would be created, updated, cancelled or deleted; write nothing.")
+def publish(inputs: Inputs, url: str, user: str | None, events: Callable[[], list[Meeting]], prune: bool, dry_run: bool) -> None:
+    """Publish the feed's events to a CalDAV calendar and keep it in sync.
+
+    Creates the calendar if missing, then creates or updates each event by UID (never a
+    duplicate) and marks events that left the input STATUS:CANCELLED (or deletes them with
+    --prune). SEQUENCE rises only when a meeting's time, place or status changed. An identical
+    re-publish writes nothing; a run that broke off is completed by the next. Same events as
+    `planner ics`.
+
+    \b
+    Examples:
+      PLANNER_CALDAV_PASSWORD=... planner publish --caldav https://dav.example.org/sec/cica/ --user sec
+      planner publish --caldav https://dav.example.org/sec/cica/ --no-projected --dry-run
+    """
+    from planner.outputs.caldav import publish as run_publish
+
+    user, password = credentials(url, user)
+    stamp = datetime.combine(inputs.today, datetime.min.time(), UTC)
+    result = run_publish(inputs.book, events(), url, stamp=stamp, user=user, password=password, prune=prune, dry_run=dry_run)
+    for change in result.changes:
+        click.echo(f"{'would ' if dry_run else ''}{change.action:<7} {change.day:<10}  {change.summary}")
+    counts = ", ".join(f"{result.count(a)} {verb}" for a, verb in (_TODO if dry_run else _DONE).items())
+    if dry_run:
+        made = "the calendar would be created; " if result.created_calendar else ""
+        click.echo(f"dry run, nothing written to {result.url}: {made}{counts}, {result.unchanged} unchanged", err=True)
+    else:
+        made = "calendar created; " if result.created_calendar else ""
+        click.echo(f"published to {result.url}: {made}{counts}, {result.unchanged} unchanged", err=True)

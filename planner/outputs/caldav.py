@@ -1,0 +1,307 @@
+"""Meetings -> a CalDAV calendar (RFC 4791), kept equal to the feed ``planner ics`` writes.
+
+The server is the state: every run reads the calendar's events, compares them with the events
+the input gives, and writes only the difference, so an identical re-publish writes nothing and a
+run that broke half-way is completed by the next one.
+
+* **By UID, never twice.** An event is created when its UID is not on the server and replaced
+  in place (its own resource URL, with the ETag read) when it is; a second resource carrying one
+  of our UIDs is deleted.
+* **SEQUENCE per RFC 5546.** It rises by one only when the time, place or status changed
+  (RFC 5545 3.8.7.4, "significant revision"); a new description keeps it and only moves
+  LAST-MODIFIED. The caldav library's own bump on every save is turned off.
+* **Nothing orphaned.** An event of ours (UID ``{organization}-...@planner``) that the input no
+  longer gives is rewritten as a tombstone (STATUS:CANCELLED, SEQUENCE + 1, see
+  :func:`planner.outputs.ical.tombstone`), or deleted with ``prune``. Events of other
+  organizations or other programs in the same calendar are never touched.
+* **A missing calendar is created** (MKCALENDAR) at the URL given, with the feed's name.
+
+Errors of the network or the server become :class:`PublishError`, one line, never carrying the
+password (the URL is shown without its user-info part).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+from icalendar import Calendar, Event
+
+from planner.core.errors import InputError
+from planner.core.model import Meeting, RuleBook
+from planner.outputs.ical import PRODID, FeedBuilder, combined_names, tombstone
+
+# What a revision changes when it is significant (RFC 5546 2.1.4: time, place, status).
+SIGNIFICANT = ("DTSTART", "DTEND", "DURATION", "LOCATION", "STATUS")
+# Properties of ours compared between the server's copy and the input's; the rest of a server
+# copy (CREATED, a client's X-MOZ-*) is the server's or the reader's business.
+_WRITTEN = ("UID", "DTSTART", "DTEND", "SUMMARY", "STATUS", "TRANSP", "CATEGORIES", "LOCATION", "DESCRIPTION", "URL")
+EXPECTED_SERVER = "a CalDAV calendar URL such as https://host/user/calendar/, on a running server"
+
+
+class PublishError(InputError):
+    """The CalDAV server cannot be reached, refuses, or answers what no calendar would."""
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One write: ``create``, ``update``, ``cancel`` (tombstone) or ``delete``."""
+
+    action: str
+    uid: str
+    summary: str
+    day: str
+
+
+@dataclass
+class Publication:
+    """What a publish did (or, in a dry run, would do)."""
+
+    url: str
+    changes: list[Change] = field(default_factory=list)
+    unchanged: int = 0
+    created_calendar: bool = False
+    dry_run: bool = False
+
+    def count(self, action: str) -> int:
+        return sum(1 for c in self.changes if c.action == action)
+
+
+def shown_url(url: str) -> str:
+    """The URL without user-info, for messages."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    netloc = f"{host}:{parts.port}" if parts.port else host
+    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, ""))
+
+
+def _values(event: Event, name: str) -> tuple[bytes, ...]:
+    value = event.get(name)
+    if value is None:
+        return ()
+    items = value if isinstance(value, list) else [value]
+    return tuple(v.to_ical() if hasattr(v, "to_ical") else str(v).encode() for v in items)
+
+
+def content(event: Event, names: Iterable[str]) -> dict[str, tuple[bytes, ...]]:
+    return {name: _values(event, name) for name in names}
+
+
+def _ours(event: Event) -> list[str]:
+    return [*_WRITTEN, *sorted(str(k).upper() for k in event if str(k).upper().startswith("X-PLANNER-"))]
+
+
+def _sequence(event: Event) -> int:
+    try:
+        return int(event.get("SEQUENCE", 0))
+    except (TypeError, ValueError):
+        return 0
+
+
+def _day(event: Event) -> str:
+    start = event.get("DTSTART")
+    value = getattr(start, "dt", None)
+    return value.isoformat()[:10] if value is not None else ""
+
+
+def revised(wanted: Event, server: Event, stamp: datetime) -> Event | None:
+    """``wanted`` with the SEQUENCE and LAST-MODIFIED it must carry to replace ``server``, or
+    None when the server's copy already says the same."""
+    names = sorted(set(_ours(wanted)) | set(_ours(server)))
+    if content(wanted, names) == content(server, names):
+        return None
+    significant = content(wanted, SIGNIFICANT) != content(server, SIGNIFICANT)
+    wanted["SEQUENCE"] = _sequence(server) + (1 if significant else 0)
+    wanted.pop("LAST-MODIFIED", None)
+    wanted.add("LAST-MODIFIED", stamp)
+    return wanted
+
+
+def plan(wanted: Mapping[str, Event], server: Mapping[str, Event], stamp: datetime, *, prune: bool) -> list[tuple[Change, Event | None]]:
+    """The writes that make ``server`` equal to ``wanted`` (both by UID), in UID order; the event
+    to store with each (None for a delete). Pure: the server is not touched."""
+    out: list[tuple[Change, Event | None]] = []
+    for uid in sorted(set(wanted) | set(server)):
+        mine, theirs = wanted.get(uid), server.get(uid)
+        if mine is not None and theirs is None:
+            out.append((Change("create", uid, str(mine.get("SUMMARY", "")), _day(mine)), mine))
+        elif mine is not None and theirs is not None:
+            new = revised(mine, theirs, stamp)
+            if new is not None:
+                out.append((Change("update", uid, str(new.get("SUMMARY", "")), _day(new)), new))
+        elif theirs is not None and prune:
+            out.append((Change("delete", uid, str(theirs.get("SUMMARY", "")), _day(theirs)), None))
+        elif theirs is not None and "X-PLANNER-REMOVED" not in theirs:
+            dead = tombstone(theirs, stamp)
+            out.append((Change("cancel", uid, str(dead.get("SUMMARY", "")), _day(dead)), dead))
+    return out
+
+
+def wanted_events(book: RuleBook, meetings: Iterable[Meeting], stamp: datetime) -> dict[str, Event]:
+    """The VEVENTs of the combined feed, by UID, SEQUENCE 0 (the server's copy decides)."""
+    builder = FeedBuilder(book, stamp)
+    return {uid: Event.from_ical(builder.event(meeting, uid).to_ical()) for meeting, uid in builder.build(meetings)}
+
+
+def resource_bytes(event: Event) -> bytes:
+    """One VEVENT in its own VCALENDAR: a CalDAV resource holds one UID (RFC 4791 4.1)."""
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add_component(event)
+    if isinstance(getattr(event.get("DTSTART"), "dt", None), datetime):
+        cal.add_missing_timezones()
+    return cal.to_ical()  # type: ignore[no-any-return]
+
+
+def publish(
+    book: RuleBook,
+    meetings: Iterable[Meeting],
+    url: str,
+    *,
+    stamp: datetime,
+    user: str | None = None,
+    password: str | None = None,
+    prune: bool = False,
+    dry_run: bool = False,
+    timeout: float = 30,
+) -> Publication:
+    """Make the calendar at ``url`` hold exactly the events of ``meetings`` (plus tombstones of
+    those that left). Raises :class:`PublishError` on any network or server failure."""
+    wanted = wanted_events(book, meetings, stamp)
+    result = Publication(shown_url(url), dry_run=dry_run)
+    session = _Session(url, user, password, timeout)
+    with session.failures("reading the calendar"):
+        calendar = session.calendar()
+        objects = session.events(calendar, f"{book.organization.id}-") if calendar is not None else {}
+    if calendar is None:
+        result.created_calendar = True
+        if not dry_run:
+            name, caption = combined_names(book)
+            with session.failures("creating the calendar"):
+                calendar = session.create(name)
+    server = {uid: found[0][1] for uid, found in objects.items()}
+    steps = plan(wanted, server, stamp, prune=prune)
+    result.unchanged = len(set(wanted) & set(server)) - sum(1 for c, _ in steps if c.action == "update")
+    extra = [(uid, obj) for uid, found in objects.items() for obj, _ in found[1:]]
+    result.changes = [c for c, _ in steps] + [Change("delete", uid, "(second copy)", "") for uid, _ in extra]
+    if dry_run:
+        return result
+    done = 0
+    with session.failures("writing", progress=lambda: f"{done} of {len(result.changes)} changes written; run again to complete"):
+        for change, event in steps:
+            resource = objects[change.uid][0][0] if change.uid in objects else None
+            if event is None:
+                resource.delete()
+            else:
+                session.put(calendar, resource, resource_bytes(event))
+            done += 1
+        for _, resource in extra:
+            resource.delete()
+            done += 1
+    return result
+
+
+_ERRNO = re.compile(r"\[Errno -?\d+\] ([^')\]]+)")
+
+
+class _Session:
+    """The caldav client, imported only here (it pulls in an HTTP stack), and its errors."""
+
+    def __init__(self, url: str, user: str | None, password: str | None, timeout: float) -> None:
+        import caldav
+
+        self.url = url if url.endswith("/") else url + "/"
+        self.shown = shown_url(self.url)
+        self.client = caldav.DAVClient(url=self.url, username=user, password=password, timeout=timeout)
+        self.user = user
+
+    def calendar(self) -> Any:
+        """The calendar at the URL, or None when there is none yet."""
+        from caldav.collection import Calendar as DAVCalendar
+        from caldav.elements import dav
+        from caldav.lib import error
+
+        calendar = DAVCalendar(client=self.client, url=self.url)
+        try:
+            calendar.get_properties([dav.ResourceType()])
+        except error.NotFoundError:
+            return None
+        return calendar
+
+    def create(self, name: str) -> Any:
+        from caldav.collection import CalendarSet
+        from caldav.lib import error
+
+        parts = urlsplit(self.url)
+        parent_path, _, cal_id = parts.path.rstrip("/").rpartition("/")
+        parent = CalendarSet(client=self.client, url=urlunsplit((parts.scheme, parts.netloc, parent_path + "/", "", "")))
+        try:
+            return parent.make_calendar(name=name, cal_id=cal_id)
+        except error.MkcalendarError:
+            # Radicale and others make a user's home on the first discovery; then try again.
+            import caldav
+
+            root = urlunsplit((parts.scheme, parts.netloc, "/", "", ""))
+            caldav.DAVClient(url=root, username=self.user, password=self.client.password, timeout=self.client.timeout).principal()
+            return parent.make_calendar(name=name, cal_id=cal_id)
+
+    def events(self, calendar: Any, prefix: str) -> dict[str, list[tuple[Any, Event]]]:
+        """Our events on the server by UID (several resources per UID only if something went
+        wrong before), each with its resource."""
+        found: dict[str, list[tuple[Any, Event]]] = {}
+        for resource in calendar.events():
+            try:
+                events = Calendar.from_ical(resource.data).walk("VEVENT")
+            except ValueError:
+                continue  # not ours to judge: another program's event we cannot read
+            for event in events[:1]:
+                uid = str(event.get("UID", ""))
+                if uid.startswith(prefix) and uid.endswith("@planner"):
+                    found.setdefault(uid, []).append((resource, event))
+        return found
+
+    def put(self, calendar: Any, resource: Any, data: bytes) -> None:
+        from caldav.calendarobjectresource import Event as DAVEvent
+
+        if resource is None:
+            resource = DAVEvent(client=self.client, parent=calendar)
+        resource.save(raw_data=data, increase_seqno=False)
+
+    def failures(self, doing: str, progress: Any = None) -> _Failures:
+        return _Failures(self, doing, progress)
+
+
+class _Failures:
+    """Turns what the network and the server raise into one PublishError line."""
+
+    def __init__(self, session: _Session, doing: str, progress: Any) -> None:
+        self.session, self.doing, self.progress = session, doing, progress
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, _tb: Any) -> bool:
+        if exc is None or isinstance(exc, PublishError) or not isinstance(exc, Exception):
+            return False
+        from caldav.lib import error
+
+        after = f"; {self.progress()}" if self.progress else ""
+        if isinstance(exc, error.AuthorizationError):
+            who = f"user {self.session.user!r}" if self.session.user else "anonymous access"
+            raise PublishError(f"the server refused {who} while {self.doing}{after}", path=self.session.shown, expected="a --user and a password in PLANNER_CALDAV_PASSWORD or ~/.netrc that the server accepts") from None
+        if isinstance(exc, error.DAVError):
+            reason = " ".join(str(exc).split())[:160]
+            raise PublishError(f"the server refused while {self.doing}: {reason}{after}", path=self.session.shown, expected=EXPECTED_SERVER) from None
+        if isinstance(exc, OSError):
+            text = str(exc)
+            match = _ERRNO.search(text)
+            reason = match.group(1).strip() if match else (text.splitlines()[0][:120] if text else type(exc).__name__)
+            raise PublishError(f"cannot reach the CalDAV server while {self.doing}: {reason}{after}", path=self.session.shown, expected=EXPECTED_SERVER) from None
+        if isinstance(exc, ValueError):
+            raise PublishError(f"the server's answer cannot be read while {self.doing}: {str(exc)[:160]}{after}", path=self.session.shown, expected=EXPECTED_SERVER) from None
+        return False

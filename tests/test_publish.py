@@ -1,0 +1,228 @@
+"""``planner publish`` against a real CalDAV server: Radicale, started on a free local port."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from icalendar import Calendar
+
+from planner.cli import main
+
+FEEDS = Path(__file__).parent / "feeds"
+HEADER = "body,kind,ordinal,start,end,status,city,country\n"
+ROWS = {
+    "summit6": "summit,regular,6,2022-10-12,2022-10-13,held,Astana,Kazakhstan\n",
+    "summit7": "summit,regular,7,2026-10-14,2026-10-15,planned,Baku,Azerbaijan\n",
+    "soc": "soc,regular,,2025-05-20,,held,Astana,Kazakhstan\n",
+    "youth": "youth,regular,,2025-12-01,,held,Baku,Azerbaijan\n",
+}
+PASSWORD = "s3cret-Radicale-pw"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def radicale(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A throwaway Radicale (anyone may log in, each user owns their collections); its URL."""
+    folder = tmp_path_factory.mktemp("radicale")
+    port = _free_port()
+    log = (folder / "log").open("wb")
+    cmd = [sys.executable, "-m", "radicale", "--server-hosts", f"127.0.0.1:{port}", "--auth-type", "none", "--rights-type", "authenticated", "--storage-filesystem-folder", str(folder / "store"), "--logging-level", "warning"]
+    proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail("Radicale did not start: " + (folder / "log").read_text(errors="replace")[-2000:])
+                time.sleep(0.05)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        log.close()
+
+
+def run(tmp_path: Path, url: str, rows: list[str], *extra: str, today: str = "2026-03-01") -> tuple[int, str, str]:
+    register = tmp_path / "meetings.csv"
+    register.write_text(HEADER + "".join(ROWS[r] for r in rows), encoding="utf-8")
+    env = {"PLANNER_CALDAV_PASSWORD": PASSWORD, "HOME": str(tmp_path)}
+    result = CliRunner().invoke(main, ["publish", "--rules", str(FEEDS / "rulebook.toml"), "--meetings", str(register), "--today", today, "--no-projected", "--caldav", url, "--user", "sec", *extra], env=env)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def server_events(url: str) -> list[dict[str, str]]:
+    """Every event in the calendar at ``url``, one dict of its properties per resource."""
+    import caldav
+    from caldav.collection import Calendar as DAVCalendar
+
+    client = caldav.DAVClient(url=url, username="sec", password=PASSWORD)
+    out = []
+    for resource in DAVCalendar(client=client, url=url).events():
+        (event,) = Calendar.from_ical(resource.data).walk("VEVENT")
+        out.append({k: event[k].to_ical().decode() for k in ("UID", "DTSTART", "SEQUENCE", "STATUS", "SUMMARY", "LAST-MODIFIED") if k in event})
+    return sorted(out, key=lambda e: e["UID"])
+
+
+def by_uid(url: str) -> dict[str, dict[str, str]]:
+    events = server_events(url)
+    uids = [e["UID"] for e in events]
+    assert len(uids) == len(set(uids)), f"duplicate UIDs on the server: {uids}"
+    return {e["UID"]: e for e in events}
+
+
+def test_first_publish_creates_the_calendar_and_a_second_changes_nothing(tmp_path: Path, radicale: str) -> None:
+    """Twice the same input: the calendar is created once, every event once, nothing rewritten."""
+    url = f"{radicale}/sec/first/"
+    code, out, err = run(tmp_path, url, ["summit6", "summit7", "soc"])
+    assert code == 0, err
+    assert "calendar created; 3 created, 0 updated, 0 cancelled, 0 deleted, 0 unchanged" in err
+    events = by_uid(url)
+    assert sorted(events) == ["cica-soc-regular-2025-05-20@planner", "cica-summit-6@planner", "cica-summit-7@planner"]
+    assert {e["SEQUENCE"] for e in events.values()} == {"0"}
+    code, out, err = run(tmp_path, url, ["summit6", "summit7", "soc"])
+    assert code == 0 and out == ""
+    assert "0 created, 0 updated, 0 cancelled, 0 deleted, 3 unchanged" in err
+    assert by_uid(url) == events
+
+
+def test_changed_date_updates_in_place_with_a_higher_sequence(tmp_path: Path, radicale: str) -> None:
+    """The 7th Summit moves: same UID, SEQUENCE 1, new LAST-MODIFIED; the others are untouched."""
+    url = f"{radicale}/sec/moved/"
+    run(tmp_path, url, ["summit6", "summit7"])
+    ROWS["summit7_moved"] = ROWS["summit7"].replace("2026-10-14,2026-10-15", "2026-11-03,2026-11-04")
+    code, out, err = run(tmp_path, url, ["summit6", "summit7_moved"], today="2026-04-01")
+    assert code == 0, err
+    assert "0 created, 1 updated, 0 cancelled, 0 deleted, 1 unchanged" in err
+    events = by_uid(url)
+    assert events["cica-summit-7@planner"]["DTSTART"] == "20261103"
+    assert events["cica-summit-7@planner"]["SEQUENCE"] == "1"
+    assert events["cica-summit-7@planner"]["LAST-MODIFIED"] == "20260401T000000Z"
+    assert events["cica-summit-6@planner"]["SEQUENCE"] == "0"
+
+
+def test_meeting_that_left_the_register_is_cancelled_once(tmp_path: Path, radicale: str) -> None:
+    """A removed meeting stays on the server as CANCELLED with SEQUENCE + 1, and only once."""
+    url = f"{radicale}/sec/removed/"
+    run(tmp_path, url, ["summit6", "summit7", "youth"])
+    code, out, err = run(tmp_path, url, ["summit6", "summit7"])
+    assert code == 0, err
+    assert "0 created, 0 updated, 1 cancelled, 0 deleted, 2 unchanged" in err
+    assert out.split() == ["cancel", "2025-12-01", "Youth", "Council", "(removed)"]
+    gone = by_uid(url)["cica-youth-regular-2025-12-01@planner"]
+    assert (gone["STATUS"], gone["SEQUENCE"]) == ("CANCELLED", "1")
+    code, out, err = run(tmp_path, url, ["summit6", "summit7"])
+    assert "0 created, 0 updated, 0 cancelled, 0 deleted, 2 unchanged" in err
+    assert by_uid(url)["cica-youth-regular-2025-12-01@planner"]["SEQUENCE"] == "1"
+
+
+def test_a_meeting_that_comes_back_is_confirmed_again(tmp_path: Path, radicale: str) -> None:
+    """Back in the register after a tombstone: CONFIRMED again, SEQUENCE rises once more."""
+    url = f"{radicale}/sec/back/"
+    run(tmp_path, url, ["summit6", "youth"])
+    run(tmp_path, url, ["summit6"])
+    code, _, err = run(tmp_path, url, ["summit6", "youth"])
+    assert "0 created, 1 updated" in err
+    back = by_uid(url)["cica-youth-regular-2025-12-01@planner"]
+    assert (back["STATUS"], back["SEQUENCE"]) == ("CONFIRMED", "2")
+
+
+def test_prune_deletes_what_left_and_leaves_other_programs_events(tmp_path: Path, radicale: str) -> None:
+    """--prune: the removed meeting is gone; an event another program put there stays."""
+    import caldav
+    from caldav.collection import Calendar as DAVCalendar
+
+    url = f"{radicale}/sec/pruned/"
+    run(tmp_path, url, ["summit6", "youth"])
+    client = caldav.DAVClient(url=url, username="sec", password=PASSWORD)
+    DAVCalendar(client=client, url=url).add_event("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//other//EN\r\nBEGIN:VEVENT\r\nUID:lunch-1@example.org\r\nDTSTAMP:20260101T000000Z\r\nDTSTART;VALUE=DATE:20260105\r\nSUMMARY:Team lunch\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+    code, out, err = run(tmp_path, url, ["summit6"], "--prune")
+    assert code == 0, err
+    assert "0 created, 0 updated, 0 cancelled, 1 deleted, 1 unchanged" in err
+    assert sorted(by_uid(url)) == ["cica-summit-6@planner", "lunch-1@example.org"]
+
+
+def test_dry_run_writes_nothing(tmp_path: Path, radicale: str) -> None:
+    """--dry-run lists the changes, creates no calendar and writes no event."""
+    url = f"{radicale}/sec/dry/"
+    code, out, err = run(tmp_path, url, ["summit6", "soc"], "--dry-run")
+    assert code == 0, err
+    assert out.splitlines() == ["would create  2025-05-20  Senior Officials Committee", "would create  2022-10-12  6th Summit"]
+    assert "dry run, nothing written" in err and "the calendar would be created; 2 to create" in err
+    code, out, err = run(tmp_path, url, ["summit6", "soc"])
+    assert "calendar created; 2 created" in err
+
+
+def test_rerun_completes_what_a_broken_run_left(tmp_path: Path, radicale: str) -> None:
+    """An event lost on the way (a run cut off, a resource deleted) is created by the next run,
+    and nothing else is rewritten."""
+    url = f"{radicale}/sec/broken/"
+    run(tmp_path, url, ["summit6", "summit7", "soc"])
+    import caldav
+    from caldav.collection import Calendar as DAVCalendar
+
+    client = caldav.DAVClient(url=url, username="sec", password=PASSWORD)
+    DAVCalendar(client=client, url=url).event_by_uid("cica-summit-7@planner").delete()
+    code, out, err = run(tmp_path, url, ["summit6", "summit7", "soc"])
+    assert "1 created, 0 updated, 0 cancelled, 0 deleted, 2 unchanged" in err
+    assert len(by_uid(url)) == 3
+
+
+def test_unreachable_server_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    """Nothing listens: exit 2, one line naming the URL, no traceback, no password."""
+    url = f"http://127.0.0.1:{_free_port()}/sec/cica/"
+    code, out, err = run(tmp_path, url, ["summit6"])
+    assert code == 2
+    assert err.count("\n") == 1 and err.startswith(f"error: {url}: cannot reach the CalDAV server")
+    assert "Traceback" not in err and PASSWORD not in err + out
+
+
+def test_password_is_never_taken_from_the_command_line(tmp_path: Path) -> None:
+    """A password in the URL is refused before anything is sent, and not echoed."""
+    code, out, err = run(tmp_path, "http://sec:hunter2@127.0.0.1:9/sec/cica/", ["summit6"])
+    assert code == 2 and "PLANNER_CALDAV_PASSWORD" in err and "hunter2" not in err + out
+
+
+def test_password_from_netrc(tmp_path: Path, radicale: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without the environment variable, ~/.netrc gives the login and the password."""
+    from planner.cli.publish import credentials
+
+    (tmp_path / ".netrc").write_text("machine 127.0.0.1 login sec password from-netrc\n", encoding="utf-8")
+    (tmp_path / ".netrc").chmod(0o600)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.delenv("PLANNER_CALDAV_PASSWORD", raising=False)
+    assert credentials(f"{radicale}/sec/cica/", None) == ("sec", "from-netrc")
+    assert credentials(f"{radicale}/sec/cica/", "other") == ("other", None)
+
+
+def test_readme_publish_lines_run(tmp_path: Path, radicale: str) -> None:
+    """The README's `planner publish` examples, pointed at the test server, on the embedded data."""
+    import re
+    import shlex
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text("utf-8")
+    lines = re.findall(r"^\$ (planner publish .*)$", readme, re.M)
+    assert len(lines) == 2
+    for line in lines:
+        args = [a.replace("http://dav.example.org", radicale) for a in shlex.split(line)[1:]]
+        result = CliRunner().invoke(main, args, env={"PLANNER_CALDAV_PASSWORD": PASSWORD, "HOME": str(tmp_path)})
+        assert result.exit_code == 0, result.output
+    assert {e["UID"] for e in server_events(f"{radicale}/secretariat/cica/")} >= {"cica-summit-7@planner"}
