@@ -33,6 +33,7 @@ TODAY = {
     "committee-rule-changes": date(2020, 10, 15),
     "annual-assembly": date(2021, 3, 1),
     "treaty-body": date(2020, 2, 15),
+    "company-board": date(2025, 12, 1),
     "cica": date(2026, 11, 26),
 }
 DEFAULT_TODAY = date(2026, 11, 26)  # for examples added later without an entry above

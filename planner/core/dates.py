@@ -27,6 +27,14 @@ PARTIAL_EXPECTED = "a date YYYY, YYYY-MM or YYYY-MM-DD"
 # history and future, narrow enough that windows plus intervals stay inside Python's dates.
 MIN_YEAR, MAX_YEAR = 1000, 2999
 MAX_DURATION = {"y": 100, "m": 1200, "d": 36600}
+# The first day of a year that does not start in January: a month's first day, as MM-DD.
+YEAR_START_PATTERN = r"^(0[1-9]|1[0-2])-01$"
+YEAR_START_EXPECTED = "the first day of a month as MM-DD, e.g. '04-01' for financial years from 1 April"
+
+
+def year_start_month(text: str | None) -> int:
+    """The month a year starts in, from a checked ``MM-DD`` (``None``: January)."""
+    return int(text[:2]) if text else 1
 
 
 class Precision(StrEnum):
@@ -122,37 +130,46 @@ class Grain(StrEnum):
     def months(self) -> int:
         return _GRAIN_MONTHS[self]
 
-    def index(self, day: date) -> int:
-        """The number of the period holding ``day``."""
+    def index(self, day: date, year_start: int = 1) -> int:
+        """The number of the period holding ``day``; years, halves and quarters begin in month
+        ``year_start`` (4: financial years from 1 April)."""
         if self is Grain.DAY:
             return day.toordinal()
-        per = self.months
-        return (day.year * 12 + day.month - 1) // per
+        shift = year_start - 1 if self.months > 1 else 0
+        return (day.year * 12 + day.month - 1 - shift) // self.months
 
-    def window(self, index: int) -> Window:
+    def window(self, index: int, year_start: int = 1) -> Window:
         """The closed date range of period ``index``."""
         if self is Grain.DAY:
             day = date.fromordinal(index)
             return Window(day, day)
         per = self.months
-        first = index * per
+        first = index * per + (year_start - 1 if per > 1 else 0)
         start = date(first // 12, first % 12 + 1, 1)
         last = first + per - 1
         year, month = last // 12, last % 12 + 1
         return Window(start, date(year, month, calendar.monthrange(year, month)[1]))
 
-    def label(self, index: int) -> str:
-        """A period in words a secretariat uses: ``2018``, ``2018 H2``, ``2018 Q3``, ``2018-07``."""
-        start = self.window(index).start
-        if self is Grain.YEAR:
-            return f"{start.year:04d}"
-        if self is Grain.HALF:
-            return f"{start.year:04d} H{(start.month - 1) // 6 + 1}"
-        if self is Grain.QUARTER:
-            return f"{start.year:04d} Q{(start.month - 1) // 3 + 1}"
+    def label(self, index: int, year_start: int = 1) -> str:
+        """A period in words a secretariat uses: ``2018``, ``2018 H2``, ``2018 Q3``, ``2018-07``;
+        a year from another month is written as people write financial years: ``FY2022-23``,
+        ``FY2022-23 Q1`` (its first quarter)."""
+        start = self.window(index, year_start).start
         if self is Grain.MONTH:
             return f"{start.year:04d}-{start.month:02d}"
-        return start.isoformat()
+        if self is Grain.DAY:
+            return start.isoformat()
+        if year_start == 1:
+            year = f"{start.year:04d}"
+        else:
+            first = start.year if start.month >= year_start else start.year - 1
+            year = f"FY{first:04d}-{(first + 1) % 100:02d}"
+        within = (start.month - year_start) % 12
+        if self is Grain.HALF:
+            return f"{year} H{within // 6 + 1}"
+        if self is Grain.QUARTER:
+            return f"{year} Q{within // 3 + 1}"
+        return year
 
 
 _GRAIN_MONTHS = {Grain.YEAR: 12, Grain.HALF: 6, Grain.QUARTER: 3, Grain.MONTH: 1, Grain.DAY: 0}

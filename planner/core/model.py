@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import Field, PrivateAttr, field_validator, model_validator
 
 from planner.core.catalogue import CBM, Affiliate, Frozen
-from planner.core.dates import Duration, Grain, PartialDate
+from planner.core.dates import YEAR_START_PATTERN, Duration, Grain, PartialDate
 
 # ---------------------------------------------------------------------------------------------
 # vocabulary
@@ -86,6 +86,7 @@ class RuleBase(Frozen):
     until: date | None = Field(None, description="last day the rule is in force")
     source: str = Field("", description="citation: document, article, URL")
     note: str = ""
+    first_within: Duration | None = Field(None, description="the first counting meeting is due within this time of the body's `established` date (e.g. '30d' after incorporation)")
 
     @model_validator(mode="after")
     def _since_before_until(self) -> RuleBase:
@@ -125,13 +126,79 @@ class AfterRule(RuleBase):
     origin_counts: tuple[Kind, ...] | None = Field(None, description="meeting kinds of the other body that start a window; default: the kinds the other body's own rules count")
 
 
+YEAR_START_DESCRIPTION = "first day of the year for `per` periods, as MM-DD (e.g. '04-01': financial years from 1 April, labelled FY2022-23); default: the organization's, else 1 January"
+
+
+class Relaxation(Frozen):
+    """Some limits of a rule changed for a window of dates, the rest of the rule unchanged
+    (e.g. a regulator allowing 180 days between meetings instead of 120 for six months).
+
+    ``max_gap`` applies to a gap whose later meeting falls in ``[since, until]``; ``count`` and
+    ``min_gap`` apply to the periods whose first day falls in it."""
+
+    since: date
+    until: date
+    count: int | None = Field(None, ge=1, strict=True)
+    min_gap: Duration | None = None
+    max_gap: Duration | Literal["none"] | None = Field(None, description="the gap allowed in the window; 'none': no maximum")
+    source: str = Field("", description="citation of the relaxing act or circular")
+    note: str = ""
+
+    @model_validator(mode="after")
+    def _checked(self) -> Relaxation:
+        if self.until < self.since:
+            raise ValueError(f"until {self.until} is before since {self.since}")
+        if self.count is None and self.min_gap is None and self.max_gap is None:
+            raise ValueError("a relaxation changes nothing; expected count, min_gap or max_gap")
+        return self
+
+
 class AtLeastRule(RuleBase):
     """Each calendar period must hold at least ``count`` counting meetings."""
 
+    _relaxed: dict[int, AtLeastRule] = PrivateAttr(default_factory=dict)
     kind: Literal["at_least"]
     count: int = Field(ge=1, strict=True)
     per: Per
+    year_start: str | None = Field(None, pattern=YEAR_START_PATTERN, description=YEAR_START_DESCRIPTION)
     min_gap: Duration | None = Field(None, description="meetings closer than this count once")
+    max_gap: Duration | None = Field(None, description="no more than this between two consecutive counting meetings, across period boundaries (days from one meeting's first day to the next one's; see gap_from)")
+    gap_from: Literal["first_day", "last_day"] = Field("first_day", description="a gap runs from the earlier meeting's first day (default: a multi-day or adjourned meeting counts from its start) or from its last day, to the later meeting's first day")
+    relaxations: tuple[Relaxation, ...] = Field((), description="limits changed for a window of dates, e.g. a longer max_gap during an emergency")
+
+    @model_validator(mode="after")
+    def _gaps(self) -> AtLeastRule:
+        limits = [("max_gap", self.max_gap)] + [("relaxations.max_gap", r.max_gap) for r in self.relaxations]
+        for name, gap in limits:
+            if isinstance(gap, Duration) and gap.unit != "d":
+                raise ValueError(f"{name} {gap} must be in days, e.g. '120d'")
+        if self.max_gap is None and any(r.max_gap is not None for r in self.relaxations):
+            raise ValueError("a relaxation changes max_gap, but the rule has none")
+        if self.max_gap is not None and self.min_gap is not None and self.min_gap.unit == "d" and self.min_gap.amount > self.max_gap.amount:
+            raise ValueError(f"min_gap {self.min_gap} is longer than max_gap {self.max_gap}")
+        spans = sorted((r.since, r.until) for r in self.relaxations)
+        for (_, end), (start, _) in zip(spans, spans[1:], strict=False):
+            if start <= end:
+                raise ValueError(f"relaxations overlap on {start}; expected windows that follow one another")
+        return self
+
+    def relaxed(self, day: date) -> AtLeastRule:
+        """The rule as in force on ``day``: itself, or a copy with one relaxation's limits and
+        its source added to the rule's."""
+        for n, r in enumerate(self.relaxations):
+            if r.since <= day <= r.until:
+                if n not in self._relaxed:
+                    why = f"relaxed {r.since} to {r.until}" + (f": {r.source}" if r.source else "")
+                    update: dict[str, object] = {"relaxations": (), "source": f"{self.source}; {why}" if self.source else why}
+                    if r.count is not None:
+                        update["count"] = r.count
+                    if r.min_gap is not None:
+                        update["min_gap"] = r.min_gap
+                    if r.max_gap is not None:
+                        update["max_gap"] = None if r.max_gap == "none" else r.max_gap
+                    self._relaxed[n] = self.model_copy(update=update)
+                return self._relaxed[n]
+        return self
 
 
 class AtMostRule(RuleBase):
@@ -140,6 +207,7 @@ class AtMostRule(RuleBase):
     kind: Literal["at_most"]
     count: int = Field(ge=1, strict=True)
     per: Per
+    year_start: str | None = Field(None, pattern=YEAR_START_PATTERN, description=YEAR_START_DESCRIPTION)
 
 
 class AdHocRule(RuleBase):
@@ -199,6 +267,7 @@ class Organization(Frozen):
     avoid: tuple[str, ...] = Field((), description="iCalendar files (paths relative to the rule book) whose busy events are days no meeting is projected on")
     min_days_between: int = Field(3, ge=0, le=366, strict=True, description="projected meetings of the same host at least this many days apart (paired bodies excepted)")
     meetings_per_day: int = Field(1, ge=1, strict=True, description="at most this many bodies' projected meetings on one day (a `before` pair counts once)")
+    year_start: str | None = Field(None, pattern=YEAR_START_PATTERN, description="first day of the organization's year (e.g. '04-01': financial years), the default for rules that judge periods")
     source: str = ""
 
     @field_validator("timezone")

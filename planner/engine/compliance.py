@@ -26,6 +26,7 @@ from planner.engine.expectations import (
     rule_words,
     thin,
 )
+from planner.engine.gaps import GapExpectation
 
 
 class Verdict(StrEnum):
@@ -156,9 +157,12 @@ class Judge:
         """Judge expectations of any rules, in their order: each rule's windows share out its
         meetings first (one meeting serves one window of a rule, :mod:`assignment`)."""
         by_rule: dict[tuple[str, int], list[int]] = {}
-        for n, e in enumerate(exps):
-            by_rule.setdefault((e.body.id, e.rule_index), []).append(n)
         out: list[Finding | None] = [None] * len(exps)
+        for n, e in enumerate(exps):
+            if isinstance(e, GapExpectation):  # a gap is between two meetings: nothing to share out
+                out[n] = _judge_gap(self, e)
+            else:
+                by_rule.setdefault((e.body.id, e.rule_index), []).append(n)
         for positions in by_rule.values():
             for n, finding in zip(positions, self.judge_rule([exps[n] for n in positions]), strict=True):
                 out[n] = finding
@@ -180,6 +184,8 @@ class Judge:
 
     def judge(self, e: Expectation) -> Finding:
         """Judge one expectation alone (its rule's other windows claim nothing)."""
+        if isinstance(e, GapExpectation):
+            return _judge_gap(self, e)
         return self.judge_rule([e])[0]
 
     def _judge(self, e: Expectation, held: list[Meeting], owner: dict[int, int], me: int, near: list[Meeting]) -> Finding:
@@ -321,6 +327,12 @@ class Judge:
             if m.status is Status.HELD and e.counts(m) and m.start.earliest > e.deadline and m.start.latest <= limit and owner.get(id(m), me) == me:
                 return m
         return None
+
+
+def _judge_gap(judge: Judge, e: GapExpectation) -> Finding:
+    from planner.engine.gap_findings import judge_gap  # it builds on this module
+
+    return judge_gap(judge, e)
 
 
 def check(

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from planner.core.bulk import paused_gc
-from planner.core.dates import Duration, Grain, Window
+from planner.core.dates import Duration, Grain, Window, year_start_month
 from planner.core.model import (
     AdHocRule,
     AfterRule,
@@ -76,10 +76,11 @@ class Expectation:
     # this expectation then spans them all; the judge decides whether the answer depends on it.
     cases: tuple[Expectation, ...] = ()
     assumption: str = ""
+    year_start: int = 1  # the month years (and their halves and quarters) begin in
 
     @property
     def label(self) -> str:
-        return self.grain.label(self.period)
+        return self.grain.label(self.period, self.year_start)
 
     @property
     def binding(self) -> bool:
@@ -225,6 +226,8 @@ def rule_words(rule: Rule, book: RuleBook | None = None) -> str:
         text = f"at least {count_words(rule.count)} a {rule.per.value}"
         if rule.min_gap:
             text += f", {rule.min_gap.words()} apart"
+        if rule.max_gap:
+            text += f", at most {rule.max_gap.words()} apart"
     elif isinstance(rule, AtMostRule):
         text = f"at most {count_words(rule.count)} a {rule.per.value}"
     else:
@@ -313,6 +316,10 @@ class ExpectationEngine:
             found = self._per_period(body, index, rule, start, end)
         else:
             found = []
+        if rule.first_within is not None or getattr(rule, "max_gap", None) is not None:
+            from planner.engine.gaps import gap_expectations  # gaps builds on this module
+
+            found += gap_expectations(self, body, index, rule, end, pending, chain_from)
         return [e for e in found if start is None or e.window.end >= start or e.pending]
 
     # -- every ------------------------------------------------------------------------------
@@ -499,32 +506,36 @@ class ExpectationEngine:
 
     def _per_period(self, body: Body, index: int, rule: AtLeastRule | AtMostRule, start: date | None, end: date) -> list[Expectation]:
         grain = rule.per.grain
+        ys = year_start_month(rule.year_start or self.book.organization.year_start)
         first = effective_start(body, rule)
         if first is not None:
-            period = grain.index(first)
-            if grain.window(period).start < first:
+            period = grain.index(first, ys)
+            if grain.window(period, ys).start < first:
                 period += 1  # a window belongs to the rule in force on its first day
         else:
             # No founding date and no since: judged from the period of the first meeting.
             body_meetings = self.meetings_of(body.id).meetings
             if not body_meetings:
                 return []
-            period = grain.index(body_meetings[0].earliest)
+            period = grain.index(body_meetings[0].earliest, ys)
         if start:
-            period = max(period, grain.index(start))
-        last = grain.index(min(end, rule.until) if rule.until else end)
+            period = max(period, grain.index(start, ys))
+        last = grain.index(min(end, rule.until) if rule.until else end, ys)
         out = []
         per_words = {"year": "a year", "half": "a half-year", "quarter": "a quarter", "month": "a month"}[grain.value]
         for p in range(period, last + 1):
-            window = grain.window(p)
+            window = grain.window(p, ys)
             if not _applies(body, rule, window.start):
                 continue
             if isinstance(rule, AtLeastRule):
-                reason = f"at least {count_words(rule.count)} {per_words}"
-                out.append(Expectation(body, rule, index, grain, p, window, rule.count, None, window.end, None, reason))
+                relaxed = rule.relaxed(window.start)  # a relaxation of count or min_gap applies to the periods it begins
+                if (relaxed.count, relaxed.min_gap) == (rule.count, rule.min_gap):
+                    relaxed = rule
+                reason = f"at least {count_words(relaxed.count)} {per_words}"
+                out.append(Expectation(body, relaxed, index, grain, p, window, relaxed.count, None, window.end, None, reason, year_start=ys))
             else:
                 reason = f"at most {count_words(rule.count)} {per_words}"
-                out.append(Expectation(body, rule, index, grain, p, window, 0, rule.count, window.end, None, reason))
+                out.append(Expectation(body, rule, index, grain, p, window, 0, rule.count, window.end, None, reason, year_start=ys))
         return out
 
 

@@ -38,6 +38,7 @@ from planner.engine.expectations import (
     ordinal_words,
     thin,
 )
+from planner.engine.gaps import GapExpectation
 from planner.engine.member_holidays import member_holidays
 from planner.engine.placement import Habits, WorkingCalendar, calendar_for, even_spread, host_place
 
@@ -169,11 +170,13 @@ class Projector:
             # A rolling chain moves with each new meeting: recompute it after each placement.
             # Other rules have fixed windows: one pass places everything they miss.
             rolling = isinstance(rule, EveryRule) and rule.mode == "rolling"
+            # Gap windows (max_gap, first_within) chain like a rolling rule, after the fixed windows.
+            chained = rolling or isinstance(rule, AtLeastRule) and rule.max_gap is not None
             failed: set[int] = set()
             chain_from = self.start
             for _ in range(MAX_ROUNDS):
                 placed = False
-                for e in self.engine.for_rule(body, index, rule, None, self.end, pending=False, chain_from=chain_from if rolling else None):
+                for e in self.engine.for_rule(body, index, rule, None, self.end, pending=False, chain_from=chain_from if chained else None):
                     if e.period in failed:
                         continue
                     new = self._fill(state, e)
@@ -183,11 +186,11 @@ class Projector:
                         failed.add(e.period)
                         continue
                     placed = True
-                    if rolling:
+                    if rolling or isinstance(e, GapExpectation):
                         # Windows before the new meeting are answered; chain on from it.
                         chain_from = max(chain_from, new[-1].earliest + timedelta(days=1))
                         break
-                if not (rolling and placed):
+                if not (chained and placed):
                     break
         return state.added
 
@@ -330,7 +333,7 @@ class Projector:
         """Target days, computed over the whole due period (whatever --today is) and then
         placed inside ``window`` by the nearest-day search."""
         body = state.body
-        full = e.grain.window(e.period) if e.grain is not Grain.DAY else e.window
+        full = e.grain.window(e.period, e.year_start) if e.grain is not Grain.DAY else e.window
         if e.minimum == 1:
             nominal = self._nominal(state, e)
             if nominal is not None:

@@ -21,6 +21,7 @@ from pydantic import BaseModel, ValidationError
 
 from planner.core import model
 from planner.core.catalogue import catalogue_problems
+from planner.core.dates import YEAR_START_EXPECTED, YEAR_START_PATTERN
 from planner.core.errors import InputErrors, RuleBookError
 from planner.core.model import AfterRule, RuleBook, cycle_in
 from planner.inputs.inputfile import read_text
@@ -129,6 +130,7 @@ _TYPE_WORDS: dict[str, tuple[str, str]] = {
 _PATTERN_WORDS = {
     model._ID_RE: "lowercase letters, digits, '_' or '-', starting with a letter, e.g. 'senior_officials'",
     "^[A-Z]{2}$": "a two-letter ISO 3166-1 code in capitals, e.g. 'KZ'",
+    YEAR_START_PATTERN: YEAR_START_EXPECTED,
 }
 
 

@@ -1,0 +1,95 @@
+"""Gap windows judged: was the next counting meeting held within the gap the rule allows?
+
+A gap finding names both meetings and the gap in days (see :mod:`planner.engine.gaps` for the
+convention). Verdicts: ``met``; ``late`` (the next meeting came, but too late: by how many days);
+``missed`` (the limit passed and nothing has been held since); ``open`` (the limit is still ahead:
+due by that day); ``uncertain`` when a meeting known only to the month or year leaves the answer
+depending on its day, or when the gap counts from a planned meeting never recorded as held.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from planner.core.model import AtLeastRule, Meeting, Status
+from planner.engine.compliance import Finding, Judge, Verdict, _meeting_words
+from planner.engine.gaps import GapExpectation, from_range, limit_on
+
+
+def _days(n: int) -> str:
+    return f"{n} day{'s' if n != 1 else ''}"
+
+
+def _excess(e: GapExpectation, from_day: date, lo: date, hi: date, *, worst: bool) -> int | None:
+    """Days beyond the limit for a later meeting on a day of ``[lo, hi]``: the most (``worst``)
+    or the fewest. ``None``: no maximum applies there. The limit changes only at relaxation
+    edges, so those and the ends of the range are the only days to try."""
+    rule = e.rule
+    limit_of: Callable[[date], int | None]
+    if e.first_meeting or not isinstance(rule, AtLeastRule):
+        tries = [hi if worst else lo]
+        limit_of = lambda _d: (e.deadline - e.since_day).days  # noqa: E731
+    else:
+        edges = [d for r in rule.relaxations for d in ((r.since - timedelta(days=1), r.until) if worst else (r.since, r.until + timedelta(days=1)))]
+        tries = [hi if worst else lo, *(d for d in edges if lo <= d <= hi)]
+        limit_of = lambda d: limit_on(rule, d)  # noqa: E731
+    values = [(d - from_day).days - limit for d in tries if (limit := limit_of(d)) is not None]
+    if not values:
+        return None
+    return max(values) if worst else min(values)
+
+
+def judge_gap(judge: Judge, e: GapExpectation) -> Finding:
+    """The finding of one gap window (called by :class:`~planner.engine.compliance.Judge`)."""
+    body = e.body
+    rule = e.rule
+    bm = judge.engine.meetings_of(body.id)
+    held = [m for m in bm.meetings if e.counts(m) and m.status is Status.HELD and m.start.earliest <= judge.today]
+    origin = e.origin
+    if origin is None:
+        later = next((m for m in held if m.start.latest >= e.since_day), None)
+        start_words = f"the {body.label}'s establishment ({body.established})"
+        from_lo = from_hi = e.since_day
+    else:
+        later = next((m for m in held if m.sort_key() > origin.sort_key()), None)
+        start_words = _meeting_words(origin, body)
+        from_lo, from_hi = from_range(origin, getattr(rule, "gap_from", "first_day"))
+    in_window = [m for m in bm.overlapping(e.window.start, e.deadline) if e.counts(m) and m.status in (Status.PLANNED, Status.PROJECTED)]
+    scheduled = tuple(m for m in in_window if m.latest >= judge.today)
+    unconfirmed = tuple(m for m in in_window if m.latest < judge.today)
+    shown = rule.relaxed(later.start.earliest) if later is not None and isinstance(rule, AtLeastRule) else rule
+    base = {"body": body, "rule_text": judge.words(shown), "source": shown.source, "expectation": e, "scheduled": scheduled, "unconfirmed": unconfirmed}
+
+    if later is not None:
+        pair: tuple[Meeting, ...] = (*((origin,) if origin else ()), later)
+        lo, hi = (later.start.earliest - from_hi).days, (later.start.latest - from_lo).days
+        gap = _days(lo) if lo == hi else f"{lo} to {hi} days"
+        between = f"from {start_words} to {_meeting_words(later, body)}"
+        if e.first_meeting:
+            allowed = f"the first meeting is due within {rule.first_within.words() if rule.first_within else ''}"
+        else:
+            limit = limit_on(rule, later.start.earliest)
+            allowed = f"at most {_days(limit)} allowed" if limit is not None else "no maximum in force"
+        worst = _excess(e, from_lo, later.start.earliest, later.start.latest, worst=True)
+        if worst is None or worst <= 0:
+            return Finding(verdict=Verdict.MET, why=f"gap of {gap} {between}; {allowed}.", counted=pair, **base)
+        best = _excess(e, from_hi, later.start.earliest, later.start.latest, worst=False)
+        if best is not None and best > 0:
+            over = _days(best) if best == worst else f"{best} to {worst} days"
+            why = f"gap of {gap} {between}: {over} late ({allowed}, due by {e.deadline})."
+            return Finding(verdict=Verdict.LATE if rule.binding else Verdict.ADVISORY, why=why, counted=pair, late_meeting=later, delay=over, **base)
+        loose = "; ".join(f"{_meeting_words(m, body)} is known only to {m.start}" for m in pair if not m.start.exact)
+        why = f"gap of {gap} {between}; {allowed}: the verdict depends on the day ({loose})."
+        return Finding(verdict=Verdict.UNCERTAIN, why=why, counted=pair, **base)
+
+    if origin is not None and origin.status is not Status.HELD and origin.latest < judge.today:
+        why = f"{e.label}: counted from {start_words}, planned but not recorded as held (unconfirmed); due by {e.deadline} if it was held."
+        return Finding(verdict=Verdict.UNCERTAIN, why=why, **base)
+    if judge.today <= e.deadline:
+        sched = "; scheduled: " + ", ".join(_meeting_words(m, body) for m in scheduled) if scheduled else ""
+        why = f"{e.label}: {'first' if e.first_meeting else 'next'} meeting due by {e.deadline}, {e.reason}{sched}."
+        return Finding(verdict=Verdict.OPEN, why=why, still_due=1, due_by=e.deadline, **base)
+    unconf = "; " + ", ".join(_meeting_words(m, body) for m in unconfirmed) + " was planned but is not recorded as held (unconfirmed)" if unconfirmed else ""
+    why = f"{e.label}: no counting meeting since {start_words}; due by {e.deadline}, {e.reason}{unconf}."
+    return Finding(verdict=Verdict.MISSED if rule.binding else Verdict.ADVISORY, why=why, still_due=1, due_by=e.deadline, **base)

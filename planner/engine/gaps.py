@@ -1,0 +1,131 @@
+"""Gaps between meetings: ``max_gap`` and ``first_within``.
+
+``max_gap``: no more than N days between two consecutive counting meetings, judged across period
+boundaries (India's Companies Act 2013, s.173(1): "not more than one hundred and twenty days shall
+intervene between two consecutive meetings of the Board"). ``first_within``: the first counting
+meeting within N days of the body's ``established`` date (s.173(1): "within thirty days of the
+date of its incorporation").
+
+Convention: a gap is counted in days from the earlier meeting's first day (``gap_from =
+"last_day"``: its last day) to the later meeting's first day, so 2022-01-10 to 2022-05-10 is 120
+days. The default follows the Secretarial Standard SS-1 (para 2.1): an adjourned meeting being a
+continuation of the original one, the interval counts from the original meeting's date. The limit
+is the one in force on the later meeting's first day: a relaxation covers a gap when the later
+meeting falls in its window.
+
+Each gap is an :class:`Expectation` (one counting meeting due after ``origin``, by the last day the
+limit allows), so projection fills it like any other window; :mod:`planner.engine.gap_findings`
+judges it.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from planner.core.dates import Duration, Grain, Window
+from planner.core.model import AtLeastRule, Body, Meeting, Rule, Status
+from planner.engine.expectations import (
+    CHAINING,
+    UNBOUNDED,
+    Expectation,
+    ExpectationEngine,
+    counts,
+    effective_start,
+    ordinal_words,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class GapExpectation(Expectation):
+    """The meeting due after ``origin`` (or after the founding, for ``first_within``)."""
+
+    since_day: date = date.min  # the day the gap counts from
+    first_meeting: bool = False  # first_within: counted from the body's establishment
+
+    @property
+    def label(self) -> str:
+        """The days the next meeting may fall on: ``2022-01-11..2022-05-10``."""
+        return str(self.window)
+
+
+def limit_on(rule: Rule, day: date) -> int | None:
+    """The days a gap may last when its later meeting is on ``day`` (``None``: no maximum)."""
+    if not isinstance(rule, AtLeastRule):
+        return None
+    gap = rule.relaxed(day).max_gap
+    return gap.amount if gap else None
+
+
+def gap_deadline(rule: AtLeastRule, since_day: date) -> date:
+    """The last day a meeting may follow one on ``since_day`` without a break: the end of the
+    first run of days D with D - since_day <= the limit in force on D. (Relaxations make the
+    limit vary with D; a later run, such as a window exempt from any maximum, still makes a
+    meeting held in it met, but is not what the body is due by.)"""
+    assert rule.max_gap is not None
+
+    def allowed(day: date) -> bool:
+        limit = limit_on(rule, day)
+        return limit is None or (day - since_day).days <= limit
+
+    one = timedelta(days=1)
+    ends = {since_day + timedelta(days=rule.max_gap.amount)}
+    for r in rule.relaxations:
+        ends |= {r.since - one, r.until}
+        if isinstance(r.max_gap, Duration):
+            ends.add(since_day + timedelta(days=r.max_gap.amount))
+    return min((d for d in ends if d > since_day and allowed(d) and not allowed(d + one)), default=since_day)
+
+
+def from_range(origin: Meeting, gap_from: str) -> tuple[date, date]:
+    """The first and last day a gap after ``origin`` may count from (a range when the meeting
+    is known only to the month or year)."""
+    when = (origin.end or origin.start) if gap_from == "last_day" else origin.start
+    return when.earliest, when.latest
+
+
+def gap_expectations(engine: ExpectationEngine, body: Body, index: int, rule: Rule, end: date, pending: bool, chain_from: date | None = None) -> list[Expectation]:
+    """The first-meeting window (``first_within``) and one window after each counting meeting
+    (``max_gap``), up to the one after the last meeting, which is what is due next.
+
+    Origins are the held counting meetings, and the planned or projected ones after the last
+    held one (a planned meeting whose date passed without being recorded as held does not reset
+    the gap). With ``chain_from`` (projection), windows start from the last origin before it."""
+    out: list[Expectation] = []
+    bm = engine.meetings_of(body.id)
+    if rule.first_within is not None and body.established is not None and rule.in_force(body.established.earliest):
+        founded = body.established.earliest
+        deadline = rule.first_within.add_to(founded)
+        reason = f"first meeting within {rule.first_within.words()} of the {body.label}'s establishment ({body.established})"
+        out.append(GapExpectation(body, rule, index, Grain.DAY, founded.toordinal(), Window(founded, deadline), 1, None, deadline, UNBOUNDED, reason, since_day=founded, first_meeting=True))
+    if not isinstance(rule, AtLeastRule) or rule.max_gap is None:
+        return out
+    counting = [m for m in bm.meetings if counts(rule, m) and m.status in CHAINING]
+    last_held = max((i for i, m in enumerate(counting) if m.status is Status.HELD), default=-1)
+    origins = [m for i, m in enumerate(counting) if m.status is Status.HELD or i > last_held]
+    if chain_from is not None:
+        at = bisect.bisect_left([m.earliest for m in origins], chain_from)
+        origins = origins[max(at - 1, 0) :]
+    first = effective_start(body, rule)
+    found: dict[int, GapExpectation] = {}
+    for origin in origins:
+        if rule.until is not None and origin.earliest > rule.until:
+            break
+        since_day = from_range(origin, rule.gap_from)[0]
+        deadline = gap_deadline(rule, since_day)
+        if first is not None and deadline < first:
+            continue  # the gap ended before the rule (or the body) began
+        window = Window(origin.latest + timedelta(days=1), deadline)
+        is_pending = window.start > end
+        if is_pending and not pending:
+            break
+        reason = f"at most {rule.max_gap.words()} after {ordinal_words(origin, body)}"
+        # Two meetings on one day: the gap runs from the later one.
+        found[window.start.toordinal()] = GapExpectation(body, rule, index, Grain.DAY, window.start.toordinal(), window, 1, None, deadline, UNBOUNDED, reason, origin, is_pending, since_day=since_day)
+        if is_pending:
+            break
+    return out + sorted(found.values(), key=lambda e: e.window.start)
+
+
+__all__ = ["GapExpectation", "from_range", "gap_deadline", "gap_expectations", "limit_on"]
