@@ -31,7 +31,7 @@ BAD_RULEBOOKS: dict[str, tuple[str | None, str]] = {
     "negative_duration.toml": ("bodies[0].rules[0].interval", "'-2y' is not a duration"),
     "zero_duration.toml": ("bodies[0].rules[0].interval", "'0y' is not a duration; expected a whole number above zero"),
     "duration_too_long.toml": ("bodies[0].rules[0].interval", "'99999y' is too long; expected at most 100y"),
-    "bad_per.toml": ("bodies[0].rules[0].per", "'yaer' is not one of year, half, quarter or month"),
+    "bad_per.toml": ("bodies[0].rules[0].per", "'yaer' is not one of year, half, quarter, month or week"),
     "after_unknown_body.toml": ("bodies[1].rules[0].body", "unknown body; did you mean 'summit'? (got 'sumit'"),
     "after_cycle.toml": ("bodies", "cycle: a -> b -> a"),
     "before_cycle.toml": ("bodies", "cycle: a -> b -> a"),

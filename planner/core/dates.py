@@ -124,6 +124,7 @@ class Grain(StrEnum):
     HALF = "half"
     QUARTER = "quarter"
     MONTH = "month"
+    WEEK = "week"
     DAY = "day"
 
     @property
@@ -135,6 +136,8 @@ class Grain(StrEnum):
         ``year_start`` (4: financial years from 1 April)."""
         if self is Grain.DAY:
             return day.toordinal()
+        if self is Grain.WEEK:  # ISO weeks: date.min (0001-01-01) is a Monday
+            return (day.toordinal() - 1) // 7
         shift = year_start - 1 if self.months > 1 else 0
         return (day.year * 12 + day.month - 1 - shift) // self.months
 
@@ -143,6 +146,9 @@ class Grain(StrEnum):
         if self is Grain.DAY:
             day = date.fromordinal(index)
             return Window(day, day)
+        if self is Grain.WEEK:
+            monday = date.fromordinal(index * 7 + 1)
+            return Window(monday, date.fromordinal(index * 7 + 7))
         per = self.months
         first = index * per + (year_start - 1 if per > 1 else 0)
         start = date(first // 12, first % 12 + 1, 1)
@@ -157,6 +163,9 @@ class Grain(StrEnum):
         start = self.window(index, year_start).start
         if self is Grain.MONTH:
             return f"{start.year:04d}-{start.month:02d}"
+        if self is Grain.WEEK:
+            iso_year, week, _ = start.isocalendar()
+            return f"{iso_year:04d}-W{week:02d}"
         if self is Grain.DAY:
             return start.isoformat()
         if year_start == 1:
@@ -172,7 +181,7 @@ class Grain(StrEnum):
         return year
 
 
-_GRAIN_MONTHS = {Grain.YEAR: 12, Grain.HALF: 6, Grain.QUARTER: 3, Grain.MONTH: 1, Grain.DAY: 0}
+_GRAIN_MONTHS = {Grain.YEAR: 12, Grain.HALF: 6, Grain.QUARTER: 3, Grain.MONTH: 1, Grain.WEEK: 0, Grain.DAY: 0}
 _UNIT_GRAIN = {"y": Grain.YEAR, "m": Grain.MONTH, "d": Grain.DAY}
 _UNIT_WORDS = {"y": ("year", "years"), "m": ("month", "months"), "d": ("day", "days")}
 
@@ -190,6 +199,8 @@ class Duration:
             return text
         if not isinstance(text, str):
             raise ValueError(f"{text!r} is not a duration; expected {DURATION_EXPECTED}")
+        if text.strip().startswith("-"):
+            raise ValueError(f"{text!r} is not a duration: it is negative, and durations count forward (for a meeting due before another body's, use kind = 'before' with offset = {text.strip()[1:]!r})")
         match = _DURATION_RE.match(text.strip())
         if not match:
             raise ValueError(f"{text!r} is not a duration; expected {DURATION_EXPECTED}")
@@ -219,8 +230,8 @@ class Duration:
 
     def in_grain(self, grain: Grain) -> int:
         """How many periods of ``grain`` this duration spans (``2y`` is 24 months)."""
-        if grain is Grain.DAY or self.unit == "d":
-            raise ValueError("day durations do not convert to calendar periods")
+        if grain in (Grain.DAY, Grain.WEEK) or self.unit == "d":
+            raise ValueError("day durations (and weeks) do not convert to calendar periods")
         months = self.amount * (12 if self.unit == "y" else 1)
         return months // grain.months
 

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, PrivateAttr, field_validator, model_validator
 
+from planner.core.calendar_dates import DateSpec, Excused, Period, Weekday
 from planner.core.catalogue import CBM, Affiliate, Frozen
 from planner.core.dates import YEAR_START_PATTERN, Duration, Grain, PartialDate
 
@@ -60,12 +61,14 @@ class HostPolicy(StrEnum):
 
 
 class Per(StrEnum):
-    """The calendar period ``at_least`` and ``at_most`` judge: a year, a half, a quarter, a month."""
+    """The calendar period ``at_least`` and ``at_most`` judge: a year, a half, a quarter, a
+    month, an ISO week (Monday to Sunday)."""
 
     YEAR = "year"
     HALF = "half"
     QUARTER = "quarter"
     MONTH = "month"
+    WEEK = "week"
 
     @property
     def grain(self) -> Grain:
@@ -87,6 +90,11 @@ class RuleBase(Frozen):
     source: str = Field("", description="citation: document, article, URL")
     note: str = ""
     first_within: Duration | None = Field(None, description="the first counting meeting is due within this time of the body's `established` date (e.g. '30d' after incorporation)")
+    # the rule language for real organizations (issue 9, section 3): engine/calendar_rules.py
+    except_when: tuple[str, ...] = Field((), description="ids of bodies whose meeting in the same period excuses this one (no ministerial in a summit year)")
+    excused: tuple[Excused, ...] = Field((), description="periods whose shortfalls are excused, each with a reason and a source")
+    count_by: Literal["session", "event"] = Field("session", description="event: numbered sessions held together (same place, back to back) count once")
+    formats: tuple[MeetingFormat, ...] = Field((), description="meeting formats that count, e.g. ['in_person']; empty: all (a meeting with no format recorded counts)")
 
     @model_validator(mode="after")
     def _since_before_until(self) -> RuleBase:
@@ -210,14 +218,38 @@ class AtMostRule(RuleBase):
     year_start: str | None = Field(None, pattern=YEAR_START_PATTERN, description=YEAR_START_DESCRIPTION)
 
 
+class OnRule(RuleBase, DateSpec):
+    """The meeting opens on a day computed by rule, every ``interval`` years from ``anchor``."""
+
+    kind: Literal["on"]
+    interval: Duration = Field(Duration(1, "y"), description="in years: '1y' every year, '4y' every fourth year from anchor")
+    anchor: int | None = Field(None, ge=1000, le=2999, strict=True, description="a year the date falls due in (with interval above 1y)")
+
+    @model_validator(mode="after")
+    def _years(self) -> OnRule:
+        if self.interval.unit != "y":
+            raise ValueError(f"interval = '{self.interval}' for kind = 'on' must be in years, e.g. '1y' or '4y'")
+        if self.interval.amount > 1 and self.anchor is None:
+            raise ValueError(f"interval = '{self.interval}' needs anchor, a year the date falls due in, e.g. anchor = 2024")
+        return self
+
+
+class BeforeRule(RuleBase):
+    """One counting meeting within ``offset`` before each counting meeting of another body."""
+
+    kind: Literal["before"]
+    body: str = Field(description="id of the other body")
+    offset: Duration = Field(description="how long before it: the window is [its first day - offset, the day before]")
+
+
 class AdHocRule(RuleBase):
     """Meets when needed: tracked, never due."""
 
     kind: Literal["ad_hoc"]
 
 
-Rule = Annotated[EveryRule | AfterRule | AtLeastRule | AtMostRule | AdHocRule, Field(discriminator="kind")]
-RULE_KINDS = ("every", "after", "at_least", "at_most", "ad_hoc")
+Rule = Annotated[EveryRule | AfterRule | AtLeastRule | AtMostRule | OnRule | BeforeRule | AdHocRule, Field(discriminator="kind")]
+RULE_KINDS = ("every", "after", "at_least", "at_most", "on", "before", "ad_hoc")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -304,6 +336,8 @@ class Body(Frozen):
     before: str | None = Field(None, description="id of a body this one meets just before, back to back")
     plenary: bool | None = Field(None, description="all member states attend: projected meetings avoid every member's public holidays (default: governing bodies)")
     blackout: tuple[Blackout, ...] = ()
+    weekdays: tuple[Weekday, ...] = Field((), description="days of the week projected meetings go on, e.g. ['thu', 'fri']")
+    recess: tuple[Period, ...] = Field((), description="periods in which nothing is due and nothing is projected")
     rules: tuple[Rule, ...] = Field(min_length=1)
 
     @field_validator("months")
@@ -523,11 +557,21 @@ def cycle_in(graph: dict[str, list[str]]) -> list[str] | None:
     return None
 
 
+def rule_refs(body: Body) -> set[str]:
+    """The other bodies ``body``'s rules depend on: after and before origins, except_when."""
+    refs: set[str] = set()
+    for rule in body.rules:
+        if isinstance(rule, AfterRule | BeforeRule):
+            refs.add(rule.body)
+        refs.update(rule.except_when)
+    return refs
+
+
 def dependency_order(book: RuleBook) -> list[Body]:
     """Bodies ordered so that each comes after the bodies its ``after`` rules and ``before``
     placement depend on (stable: rule-book order otherwise). Iterative, like :func:`cycle_in`."""
     by_id = {b.id: b for b in book.bodies}
-    deps = {b.id: sorted({r.body for r in b.rules if isinstance(r, AfterRule)} | ({b.before} if b.before else set())) for b in book.bodies}
+    deps = {b.id: sorted(rule_refs(b) | ({b.before} if b.before else set())) for b in book.bodies}
     done: set[str] = set()
     order: list[Body] = []
     for body in book.bodies:

@@ -16,7 +16,7 @@ from functools import cached_property
 
 from planner.core.bulk import paused_gc
 from planner.core.dates import Grain
-from planner.core.model import AdHocRule, Body, Meeting, Rule, RuleBook, Status
+from planner.core.model import AdHocRule, Body, Meeting, OnRule, Rule, RuleBook, Status
 from planner.engine.assignment import assign, inside
 from planner.engine.expectations import (
     Expectation,
@@ -27,6 +27,7 @@ from planner.engine.expectations import (
     thin,
 )
 from planner.engine.gaps import GapExpectation
+from planner.engine.rule_verdicts import amend, judge_on
 
 
 class Verdict(StrEnum):
@@ -38,9 +39,11 @@ class Verdict(StrEnum):
     UNCERTAIN = "uncertain"
     ADVISORY = "advisory"
     NOT_APPLICABLE = "not_applicable"
+    OFF_DATE = "off_date"
+    EXCUSED = "excused"
 
 
-VIOLATIONS = frozenset({Verdict.LATE, Verdict.MISSED, Verdict.EXCESS})
+VIOLATIONS = frozenset({Verdict.LATE, Verdict.MISSED, Verdict.EXCESS, Verdict.OFF_DATE})
 
 
 @dataclass(frozen=True)
@@ -189,6 +192,19 @@ class Judge:
         return self.judge_rule([e])[0]
 
     def _judge(self, e: Expectation, held: list[Meeting], owner: dict[int, int], me: int, near: list[Meeting]) -> Finding:
+        """The finding of one window, with what the rule language adds (engine/rule_verdicts.py):
+        the ``on`` kind's own judgement, exceptions, merged events, formats not counted."""
+        if isinstance(e.rule, OnRule) and not e.pending:
+            found = judge_on(self.engine, e, self.today, self._running(e.window.start))
+            finding = Finding(body=e.body, verdict=Verdict(found.pop("verdict")), rule_text=self.words(e.rule), source=e.rule.source, expectation=e, **found)
+        else:
+            finding = self._judge_kinds(e, held, owner, me, near)
+        verdict, notes = amend(self.engine, e, finding.verdict.value, finding.counted)
+        if verdict or notes:
+            finding = replace(finding, verdict=Verdict(verdict) if verdict else finding.verdict, why=finding.why + notes)
+        return finding
+
+    def _judge_kinds(self, e: Expectation, held: list[Meeting], owner: dict[int, int], me: int, near: list[Meeting]) -> Finding:
         if e.pending:
             return self._next_due(e)
         if e.cases:

@@ -34,10 +34,12 @@ from planner.core.model import (
     AfterRule,
     AtLeastRule,
     AtMostRule,
+    BeforeRule,
     Body,
     EveryRule,
     Kind,
     Meeting,
+    OnRule,
     Rule,
     RuleBook,
     Status,
@@ -96,8 +98,9 @@ class Expectation:
 
 
 def counts(rule: Rule, meeting: Meeting) -> bool:
-    """Whether ``meeting`` can count toward ``rule``: a kind the rule counts, not called off."""
-    return meeting.kind in rule.counts and meeting.status not in NOT_COUNTING
+    """Whether ``meeting`` can count toward ``rule``: a kind the rule counts, not called off, in
+    a format the rule counts (a meeting with no format recorded counts)."""
+    return meeting.kind in rule.counts and meeting.status not in NOT_COUNTING and (not rule.formats or meeting.format is None or meeting.format in rule.formats)
 
 
 def origin_kinds(rule: AfterRule, other: Body | None) -> frozenset[Kind]:
@@ -192,6 +195,10 @@ def thin(meetings: list[Meeting], expectation: Expectation) -> tuple[list[Meetin
     one; otherwise it is doubtful (it may or may not be far enough), which can make a window
     uncertain but never spoils what the firm dates prove."""
     rule = expectation.rule
+    if rule.count_by == "event":
+        from planner.engine.calendar_rules import one_per_event  # builds on this module
+
+        meetings = one_per_event(meetings)
     if not isinstance(rule, AtLeastRule) or rule.min_gap is None:
         return meetings, []
     gap = rule.min_gap
@@ -230,6 +237,11 @@ def rule_words(rule: Rule, book: RuleBook | None = None) -> str:
             text += f", at most {rule.max_gap.words()} apart"
     elif isinstance(rule, AtMostRule):
         text = f"at most {count_words(rule.count)} a {rule.per.value}"
+    elif isinstance(rule, OnRule):
+        text = f"on {rule.words()}" + ("" if rule.interval.amount == 1 else f", every {rule.interval.words()}")
+    elif isinstance(rule, BeforeRule):
+        other = book.body(rule.body) if book else None
+        text = f"within {rule.offset.words()} before each {other.label if other else rule.body}"
     else:
         text = "ad hoc"
     if not rule.binding and not isinstance(rule, AdHocRule):
@@ -314,12 +326,20 @@ class ExpectationEngine:
             found = self._after(body, index, rule, end, pending)
         elif isinstance(rule, AtLeastRule | AtMostRule):
             found = self._per_period(body, index, rule, start, end)
+        elif isinstance(rule, OnRule | BeforeRule):
+            from planner.engine import calendar_rules  # the kinds of issue 9 build on this module
+
+            found = (calendar_rules.on_expectations if isinstance(rule, OnRule) else calendar_rules.before_expectations)(self, body, index, rule, end, pending)  # type: ignore[arg-type]
         else:
             found = []
         if rule.first_within is not None or getattr(rule, "max_gap", None) is not None:
             from planner.engine.gaps import gap_expectations  # gaps builds on this module
 
             found += gap_expectations(self, body, index, rule, end, pending, chain_from)
+        if body.recess:
+            from planner.engine.calendar_rules import recess_free
+
+            found = recess_free(body, found)
         return [e for e in found if start is None or e.window.end >= start or e.pending]
 
     # -- every ------------------------------------------------------------------------------
@@ -522,7 +542,7 @@ class ExpectationEngine:
             period = max(period, grain.index(start, ys))
         last = grain.index(min(end, rule.until) if rule.until else end, ys)
         out = []
-        per_words = {"year": "a year", "half": "a half-year", "quarter": "a quarter", "month": "a month"}[grain.value]
+        per_words = {"year": "a year", "half": "a half-year", "quarter": "a quarter", "month": "a month", "week": "a week"}[grain.value]
         for p in range(period, last + 1):
             window = grain.window(p, ys)
             if not _applies(body, rule, window.start):

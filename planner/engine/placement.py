@@ -161,7 +161,8 @@ def calendar_for(body: Body, book: RuleBook, country: str) -> WorkingCalendar:
     member = org.member(country) if country else None
     code = member.code if member else (country if len(country) == 2 and country.isupper() else None)
     members = member_holidays(org.members) if org.members and (body.all_members or unknown) else None
-    return _calendar(code, org.blackout + body.blackout, members)
+    recess = tuple(Blackout(start=p.first, end=p.last, reason=p.reason or "recess") for p in body.recess)
+    return _calendar(code, org.blackout + body.blackout + recess, members)
 
 
 @lru_cache(maxsize=512)

@@ -41,6 +41,7 @@ from planner.engine.expectations import (
 from planner.engine.gaps import GapExpectation
 from planner.engine.member_holidays import member_holidays
 from planner.engine.placement import Habits, WorkingCalendar, calendar_for, even_spread, host_place
+from planner.engine.rule_verdicts import excused_by
 
 SATISFYING = frozenset({Status.HELD, Status.PLANNED, Status.PROJECTED})
 MAX_ROUNDS = 100_000
@@ -196,7 +197,7 @@ class Projector:
 
     def _fill(self, state: _BodyState, e: Expectation) -> list[Meeting] | None:
         """Place what ``e`` still lacks: ``None`` when it lacks nothing, ``[]`` when no date fits."""
-        if e.window.start > self.end:
+        if e.window.start > self.end or excused_by(self.engine, e):
             return None
         bm = self.engine.meetings_of(state.body.id)
         if e.deadline < self.not_before:
@@ -252,7 +253,11 @@ class Projector:
         daybook = self.daybook
         pair_first = [True]
 
+        weekdays = {w.number for w in body.weekdays}
+
         def accept(day: date) -> bool:
+            if weekdays and day.weekday() not in weekdays:
+                return False
             end_day = day + timedelta(days=days - 1)
             reach = gap.add_to(day) if gap else day
             for first, last, first_plus_gap in taken:
@@ -314,7 +319,7 @@ class Projector:
                     window,
                     e.label,
                     f"{body.name}: {missing} meeting{'s' if missing > 1 else ''} of {days} consecutive working day{'s' if days > 1 else ''}{where}{apart} do not fit in {window}"
-                    f" beside the other bodies' meetings ({e.reason}); nothing was projected for {e.label}.",
+                    f" beside the other bodies' meetings ({e.reason}){_day_off(calendar, window, days)}; nothing was projected for {e.label}.",
                 )
             )
             return []
@@ -400,6 +405,14 @@ class Projector:
             customary=not e.rule.binding,
             key=f"{e.rule_index}-{e.label}-{slot}",
         )
+
+
+def _day_off(calendar: WorkingCalendar, window: Window, days: int) -> str:
+    """Why a window with one possible first day (an ``on`` rule's) cannot take the meeting."""
+    if window.days() != days:
+        return ""
+    off = [f"{d}: {calendar.why_not(d) or 'not a working day'}" for d in (window.start + timedelta(days=k) for k in range(days)) if not calendar.is_working(d)]
+    return f": {', '.join(off)}" if off else ""
 
 
 def project(

@@ -23,7 +23,7 @@ from planner.core import model
 from planner.core.catalogue import catalogue_problems
 from planner.core.dates import YEAR_START_EXPECTED, YEAR_START_PATTERN
 from planner.core.errors import InputErrors, RuleBookError
-from planner.core.model import AfterRule, RuleBook, cycle_in
+from planner.core.model import AfterRule, BeforeRule, RuleBook, cycle_in
 from planner.inputs.inputfile import read_text
 from planner.inputs.limits import (
     MAX_DEPTH,
@@ -223,13 +223,20 @@ def _cross_check(book: RuleBook, path: str | Path):
         edges: list[str] = []
         for j, rule in enumerate(body.rules):
             yield from _count_fits(rule, f"bodies[{i}].rules[{j}].count", path)
-            if isinstance(rule, AfterRule):
+            if isinstance(rule, AfterRule | BeforeRule):
                 if rule.body not in seen:
-                    yield unknown(rule.body, f"bodies[{i}].rules[{j}].body", "after rule")
+                    yield unknown(rule.body, f"bodies[{i}].rules[{j}].body", f"{rule.kind} rule")
                 elif rule.body == body.id:
-                    yield RuleBookError("an after rule cannot follow its own body", path=path, location=f"bodies[{i}].rules[{j}].body", value=rule.body)
+                    yield RuleBookError(f"{'an after' if rule.kind == 'after' else 'a before'} rule cannot follow its own body", path=path, location=f"bodies[{i}].rules[{j}].body", value=rule.body)
                 else:
                     edges.append(rule.body)
+            for k, ref in enumerate(rule.except_when):
+                if ref not in seen:
+                    yield unknown(ref, f"bodies[{i}].rules[{j}].except_when[{k}]", "except_when")
+                elif ref == body.id:
+                    yield RuleBookError("a body cannot excuse itself", path=path, location=f"bodies[{i}].rules[{j}].except_when[{k}]", value=ref, expected="the id of another body")
+                else:
+                    edges.append(ref)
         if body.before:
             if body.before not in seen:
                 yield unknown(body.before, f"bodies[{i}].before", "before")
@@ -272,8 +279,8 @@ def _overlapping_versions(body: model.Body, index: int, path: str | Path):
 
     spans = []
     for j, rule in enumerate(body.rules):
-        if rule.kind == "at_most":
-            continue  # a ceiling may stand beside a floor
+        if rule.kind in ("at_most", "before"):
+            continue  # a ceiling may stand beside a floor; a meeting before another body's beside a cadence
         spans.append((rule.since or date.min, rule.until or date.max, j))
     spans.sort()
     for (_, end_a, a), (start_b, _, b) in zip(spans, spans[1:], strict=False):

@@ -234,7 +234,7 @@ def totals_line(report: Report) -> str:
     return " · ".join(parts) + f" · exit {exit_code(report)}"
 
 
-PROBLEM_VERDICTS = (Verdict.LATE, Verdict.MISSED, Verdict.EXCESS, Verdict.ADVISORY, Verdict.UNCERTAIN)
+PROBLEM_VERDICTS = (Verdict.LATE, Verdict.MISSED, Verdict.EXCESS, Verdict.OFF_DATE, Verdict.ADVISORY, Verdict.UNCERTAIN)
 
 
 def problem_line(f: Finding) -> str:

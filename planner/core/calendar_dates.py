@@ -1,0 +1,179 @@
+"""Dates computed by rule, as statutes state them: "the 20th of January", "the third Tuesday of
+September", "the Tuesday next after the first Monday in November", "the Tuesday of the third
+week of September, counting from the first week that contains at least one working day".
+
+A :class:`DateSpec` names one such day for any year; ``kind = "on"`` rules (see
+:mod:`planner.engine.calendar_rules`) are built on it. Also here: the periods a rule is excused
+in, and the recess periods of a body, which are data about dates rather than about meetings.
+"""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date, timedelta
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from planner.core.dates import PartialDate
+
+_MONTH_NAMES = tuple(calendar.month_name)
+
+
+class Weekday(StrEnum):
+    MON = "mon"
+    TUE = "tue"
+    WED = "wed"
+    THU = "thu"
+    FRI = "fri"
+    SAT = "sat"
+    SUN = "sun"
+
+    @property
+    def number(self) -> int:
+        """Python's weekday number: Monday 0 ... Sunday 6."""
+        return list(Weekday).index(self)
+
+    @property
+    def day_name(self) -> str:
+        return calendar.day_name[self.number]
+
+
+def _nth_words(n: int) -> str:
+    if n < 0:
+        return "last" if n == -1 else f"{_ordinal(-n)} last"
+    return {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth"}.get(n, _ordinal(n))
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+class DateSpec(BaseModel):
+    """One day of each year, computed by rule.
+
+    * a fixed day: ``month = 1, day = 20``;
+    * the ``nth`` ``weekday`` of a month (``nth = -1``: the last): ``weekday = "tue", nth = 3, month = 9``;
+    * with ``weeks = "first_working"``, ``nth`` counts weeks (Monday to Sunday) instead, week 1
+      being the first week of the month that has a working day (Monday to Friday) in it: the
+      UN General Assembly's "Tuesday of the third week in September";
+    * the first ``weekday`` after another computed day:
+      ``weekday = "tue", after = { weekday = "mon", nth = 1, month = 11 }``.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    month: int | None = Field(None, ge=1, le=12, strict=True, description="1-12; not with after (the month comes from it)")
+    day: int | None = Field(None, ge=1, le=31, strict=True, description="a fixed day of the month")
+    weekday: Weekday | None = Field(None, description="mon ... sun: with nth (which one in the month) or with after")
+    nth: int | None = Field(None, ge=-5, le=5, strict=True, description="1 = first ... 5, -1 = last: which weekday (or week) of the month")
+    weeks: Literal["weekday", "first_working"] = Field(
+        "weekday", description="what nth counts: the weekday's occurrences, or weeks from the first week with a working day"
+    )
+    after: DateSpec | None = Field(None, description="the day this weekday is the first one after, e.g. the first Monday in November")
+
+    @model_validator(mode="after")
+    def _one_shape(self) -> DateSpec:
+        if self.day is not None:
+            extra = [k for k in ("weekday", "nth", "after") if getattr(self, k) is not None]
+            if extra:
+                raise ValueError(f"day = {self.day} fixes the date; remove {', '.join(extra)} (or remove day to compute the date from a weekday)")
+            if self.month is None:
+                raise ValueError(f"day = {self.day} needs month, e.g. month = 1, day = {self.day}")
+            if self.day > calendar.monthrange(2001, self.month)[1]:
+                raise ValueError(f"day = {self.day} does not exist every year in {_MONTH_NAMES[self.month]}; expected a day that every year has")
+            return self
+        if self.weekday is None:
+            raise ValueError("no date given: set month and day (month = 1, day = 20), or weekday with nth and month (weekday = 'tue', nth = 3, month = 9), or weekday with after")
+        if self.after is not None:
+            if self.nth is not None or self.month is not None:
+                raise ValueError(f"weekday = {self.weekday.value!r} with after is the first {self.weekday.value} after that date; remove nth and month (the month comes from after)")
+            return self
+        if self.nth is None or self.nth == 0:
+            raise ValueError(f"weekday = {self.weekday.value!r} needs nth (1 = first ... 5, -1 = last; got {self.nth}) or after (the first one after another date)")
+        if self.month is None:
+            raise ValueError(f"weekday = {self.weekday.value!r}, nth = {self.nth} needs month, e.g. month = 9")
+        if self.weeks == "first_working" and self.nth < 1:
+            raise ValueError(f"weeks = 'first_working' counts weeks forward from the first week with a working day; nth must be 1 or more, got {self.nth}")
+        return self
+
+    def on(self, year: int) -> date | None:
+        """The day in ``year``; ``None`` when the month has no such weekday (a fifth Tuesday)."""
+        if self.day is not None:
+            assert self.month is not None
+            return date(year, self.month, self.day)
+        assert self.weekday is not None
+        if self.after is not None:
+            base = self.after.on(year)
+            if base is None:
+                return None
+            return base + timedelta(days=(self.weekday.number - base.weekday()) % 7 or 7)
+        assert self.month is not None and self.nth is not None
+        first = date(year, self.month, 1)
+        last = date(year, self.month, calendar.monthrange(year, self.month)[1])
+        if self.weeks == "first_working":
+            monday = first - timedelta(days=first.weekday())
+            if first.weekday() >= 5:  # the week of the 1st has no working day of this month
+                monday += timedelta(days=7)
+            found = monday + timedelta(days=7 * (self.nth - 1) + self.weekday.number)
+        elif self.nth > 0:
+            found = first + timedelta(days=(self.weekday.number - first.weekday()) % 7 + 7 * (self.nth - 1))
+        else:
+            found = last - timedelta(days=(last.weekday() - self.weekday.number) % 7 + 7 * (-self.nth - 1))
+        return found if first <= found <= last else None
+
+    def words(self) -> str:
+        """The rule as a statute would say it: ``the Tuesday next after the first Monday in November``."""
+        if self.day is not None:
+            assert self.month is not None
+            return f"{self.day} {_MONTH_NAMES[self.month]}"
+        assert self.weekday is not None
+        if self.after is not None:
+            return f"the {self.weekday.day_name} next after {self.after.words()}"
+        assert self.month is not None and self.nth is not None
+        if self.weeks == "first_working":
+            return f"the {self.weekday.day_name} of the {_nth_words(self.nth)} week in {_MONTH_NAMES[self.month]} (week 1: the first with a working day)"
+        return f"the {_nth_words(self.nth)} {self.weekday.day_name} in {_MONTH_NAMES[self.month]}"
+
+
+class Period(BaseModel):
+    """A stretch of days given as partial dates: ``start = 2020, end = 2021`` is two whole years."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    start: PartialDate
+    end: PartialDate | None = None
+    reason: str = Field("", description="why, in words")
+    source: str = Field("", description="citation: decision, law, URL")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Period:
+        if self.end is not None and self.end.latest < self.start.earliest:
+            raise ValueError(f"end {self.end} is before start {self.start}")
+        return self
+
+    @property
+    def first(self) -> date:
+        return self.start.earliest
+
+    @property
+    def last(self) -> date:
+        return (self.end or self.start).latest
+
+    def covers(self, start: date, end: date) -> bool:
+        return self.first <= start and end <= self.last
+
+    def words(self) -> str:
+        span = f"{self.start}" if self.end is None or self.end == self.start else f"{self.start} to {self.end}"
+        return f"{span}: {self.reason}" if self.reason else span
+
+
+class Excused(Period):
+    """A period in which a rule's shortfalls are excused (a pandemic year, a date moved by law)."""
+
+    reason: str = Field(min_length=1, description="why the rule was not kept, in words (required)")
+
+
+__all__ = ["DateSpec", "Excused", "Period", "Weekday"]

@@ -1,0 +1,150 @@
+"""The rule kinds of real organizations' statutes: dates computed by rule (``on``), meetings
+due before another body's (``before``), recess periods, and sessions held together as one event.
+
+Each produces :class:`~planner.engine.expectations.Expectation` values like the other kinds,
+so compliance and projection treat them alike:
+
+* ``on``: one window per due year, opening on the computed day and as long as the body's
+  meetings (``duration_days``), so that projection can only place the meeting on that very day:
+  a weekend or holiday there is a Problem, never a silent move. Compliance judges the whole
+  year (:func:`judge_on`): held on the day is ``met``, held on another day ``off_date``.
+* ``before``: for each counting meeting of the other body opening on day S, one is due in
+  ``[S - offset, S - 1]``. Windows of origins close together are cut so that they never
+  overlap: a meeting serves one window of a rule.
+* ``recess``: a window wholly inside a body's recess is not due at all.
+* ``count_by = "event"``: sessions of one body in one place opening within the first one's
+  days or the day after are one event, which counts once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from planner.core.dates import Grain, Window
+from planner.core.model import Body, Meeting, OnRule, Rule
+from planner.engine.expectations import (
+    CHAINING,
+    Expectation,
+    _within,
+    counts,
+    effective_start,
+    ordinal_words,
+)
+
+if TYPE_CHECKING:
+    from planner.core.model import BeforeRule
+    from planner.engine.expectations import ExpectationEngine
+
+
+def _applies(body: Body, rule: Rule, day: date) -> bool:
+    if not rule.in_force(day):
+        return False
+    return not (body.established and day < body.established.earliest)
+
+
+def on_dates(engine: ExpectationEngine, body: Body, rule: OnRule, end: date) -> list[date]:
+    """The days an ``on`` rule names, from the rule's start (else the body's first meeting) to
+    ``end``, plus the next one after ``end``."""
+    first = effective_start(body, rule)
+    if first is None:
+        history = engine.meetings_of(body.id).meetings
+        if not history:
+            return []
+        first = date(history[0].earliest.year, 1, 1)
+    step = rule.interval.amount
+    year = first.year
+    if rule.anchor is not None:
+        year += (rule.anchor - year) % step
+    out: list[date] = []
+    last_year = min(end.year + step, (rule.until or date.max).year)
+    while year <= last_year:
+        day = rule.on(year)
+        if day is not None and day >= first and _applies(body, rule, day):
+            out.append(day)
+        year += step
+    return out
+
+
+def on_expectations(engine: ExpectationEngine, body: Body, index: int, rule: OnRule, end: date, pending: bool) -> list[Expectation]:
+    chain = []
+    for day in on_dates(engine, body, rule, end):
+        window = Window(day, day + timedelta(days=body.duration_days - 1))
+        reason = f"{rule.words()} {day.year}"
+        chain.append(Expectation(body, rule, index, Grain.DAY, day.toordinal(), window, 1, None, window.end, None, reason))
+    return _within(chain, end, pending)
+
+
+def before_expectations(engine: ExpectationEngine, body: Body, index: int, rule: BeforeRule, end: date, pending: bool) -> list[Expectation]:
+    other = engine.book.body(rule.body)
+    origins = [m for m in engine.meetings_of(rule.body).meetings if counts(rule, m) and m.status in CHAINING]
+    chain: list[Expectation] = []
+    for origin in origins:
+        last = origin.latest - timedelta(days=1) if not origin.start.exact else origin.earliest - timedelta(days=1)
+        first = origin.earliest - rule.offset.delta()
+        if chain and first <= chain[-1].window.end:
+            if chain[-1].window.end >= last:
+                continue  # two origins this close are one occasion: one meeting before them
+            first = chain[-1].window.end + timedelta(days=1)
+        window = Window(first, last)
+        if not _applies(body, rule, window.start):
+            continue
+        reason = f"{rule.offset.words()} before {ordinal_words(origin, other) if other else rule.body}"
+        chain.append(Expectation(body, rule, index, Grain.DAY, last.toordinal(), window, 1, None, last, None, reason, origin))
+    return _within(chain, end, pending)
+
+
+def in_recess(body: Body, e: Expectation) -> bool:
+    """Whether the whole window falls in one of the body's recess periods: nothing is due."""
+    return any(period.covers(e.window.start, e.window.end) for period in body.recess)
+
+
+def recess_free(body: Body, exps: Iterable[Expectation]) -> list[Expectation]:
+    if not body.recess:
+        return list(exps)
+    return [e for e in exps if not in_recess(body, e)]
+
+
+# -- sessions held together ---------------------------------------------------------------------
+
+
+def _joins(first: Meeting, meeting: Meeting) -> bool:
+    """A session joins the event another opened when it is held in the same place and opens
+    within that first session's days or the day after: the 40th and 41st Summits on 10 and 11
+    November. Anchoring on the first session (not chaining) keeps the count monotone: recording
+    one more session never merges two events that were apart."""
+    if not (first.exact and meeting.exact) or (first.city or "").casefold() != (meeting.city or "").casefold():
+        return False
+    return first.earliest <= meeting.earliest <= first.latest + timedelta(days=1)
+
+
+def events(meetings: Iterable[Meeting]) -> list[list[Meeting]]:
+    """Meetings grouped into events, in date order."""
+    groups: list[list[Meeting]] = []
+    for meeting in sorted(meetings, key=Meeting.sort_key):
+        home = next((g for g in reversed(groups) if _joins(g[0], meeting)), None)
+        if home is None:
+            groups.append([meeting])
+        else:
+            home.append(meeting)
+    return groups
+
+
+def one_per_event(meetings: list[Meeting]) -> list[Meeting]:
+    """The first session of each event: what ``count_by = "event"`` counts."""
+    return [group[0] for group in events(meetings)]
+
+
+# -- exceptions ---------------------------------------------------------------------------------
+
+
+def day_window(e: Expectation) -> Window:
+    """The period an exception is judged on: the due period (a rolling chain's last period)."""
+    if e.grain in (Grain.DAY, Grain.WEEK):
+        return e.window
+    due = e.grain.window(e.period)
+    return Window(max(due.start, e.window.start), due.end)
+
+
+__all__ = ["before_expectations", "day_window", "events", "on_expectations", "one_per_event", "recess_free"]

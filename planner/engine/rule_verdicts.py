@@ -1,0 +1,125 @@
+"""The verdicts of the rule language for real organizations: ``off_date`` for ``on`` rules, and
+``excused`` for a shortfall that an exception covers; plus the words a finding owes its reader
+about meetings merged into one event or not counted because of their format.
+
+Compliance calls :func:`judge_on` for the windows of ``on`` rules and passes every finding
+through :func:`amend`; both return plain values, so that this module needs nothing of
+compliance but the words of its verdicts.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from planner.core.model import Body, Meeting, MeetingFormat, Status
+from planner.engine.calendar_rules import day_window, events
+from planner.engine.expectations import NOT_COUNTING, Expectation, ordinal
+
+if TYPE_CHECKING:
+    from planner.engine.expectations import ExpectationEngine
+
+# verdicts a covering exception turns into ``excused``: shortfalls, and windows still due
+SHORTFALLS = frozenset({"missed", "late", "off_date", "advisory", "open"})
+FORMAT_WORDS = {MeetingFormat.ONLINE: "online", MeetingFormat.HYBRID: "hybrid", MeetingFormat.IN_PERSON: "in person"}
+
+
+def meeting_words(meeting: Meeting, body: Body) -> str:
+    bits = [b for b in (ordinal(meeting.ordinal) if meeting.ordinal else "", meeting.city) if b]
+    return f"{body.label} {meeting.start}" + (f" ({', '.join(bits)})" if bits else "")
+
+
+def judge_on(engine: ExpectationEngine, e: Expectation, today: date, running: bool) -> dict[str, Any]:
+    """An ``on`` window: held on the day is ``met``; held that year on another day ``off_date``;
+    known only to the month or year that holds the day, ``uncertain``; ``open`` while
+    ``running`` (the day not yet judged as at ``today``)."""
+    body, rule, day = e.body, e.rule, e.window.start
+    year = (date(day.year, 1, 1), date(day.year, 12, 31))
+    seen = [m for m in engine.meetings_of(body.id).overlapping(*year) if e.counts(m) and m.start.latest >= year[0] and m.start.earliest <= year[1]]
+    held = [m for m in seen if m.status is Status.HELD]
+    on_day = [m for m in held if m.start.exact and m.earliest == day]
+    label = f"due {day} ({e.reason})"
+    if on_day:
+        return {"verdict": "met", "why": f"{label}: held {meeting_words(on_day[0], body)}.", "counted": tuple(on_day)}
+    scheduled = tuple(m for m in seen if m.status in (Status.PLANNED, Status.PROJECTED) and m.latest >= today)
+    if running:
+        sched = "; scheduled: " + ", ".join(meeting_words(m, body) for m in scheduled) if scheduled else ""
+        return {"verdict": "open", "why": f"{label}: still due{sched}.", "scheduled": scheduled, "still_due": 1, "due_by": day}
+    loose = [m for m in held if not m.start.exact and m.start.earliest <= day <= m.start.latest]
+    if loose:
+        words = ", ".join(meeting_words(m, body) for m in loose)
+        return {"verdict": "uncertain", "why": f"{label}: held {words}, dated too loosely to tell whether it opened on {day}.", "counted": tuple(loose)}
+    customary = "" if rule.binding else " (customary rule, an advisory)"
+    if held:
+        words = ", ".join(f"{meeting_words(m, body)}, {_distance(m, day)}" for m in held)
+        return {"verdict": "off_date" if rule.binding else "advisory", "why": f"{label}: held {words}, not on the rule's date{customary}.", "counted": tuple(held)}
+    unconfirmed = tuple(m for m in seen if m.status in (Status.PLANNED, Status.PROJECTED))
+    unconf = "; " + ", ".join(meeting_words(m, body) for m in unconfirmed) + " was planned but is not recorded as held (unconfirmed)" if unconfirmed else ""
+    return {"verdict": "missed" if rule.binding else "advisory", "why": f"{label}: no counting meeting recorded in {day.year}{unconf}{customary}.", "unconfirmed": unconfirmed}
+
+
+def _distance(meeting: Meeting, day: date) -> str:
+    if not meeting.start.exact:
+        return f"not in {meeting.start}"
+    days = (meeting.earliest - day).days
+    return f"{abs(days)} day{'s' if abs(days) != 1 else ''} {'after' if days > 0 else 'before'}"
+
+
+def amend(engine: ExpectationEngine, e: Expectation | None, verdict: str, counted: tuple[Meeting, ...]) -> tuple[str | None, str]:
+    """What the rule language adds to a finding: a new verdict (``excused``) or ``None``, and
+    words to append to its why."""
+    if e is None or e.pending:
+        return None, ""
+    notes = [*_merged(engine, e, counted), *_not_counted_format(engine, e)]
+    extra = "".join(f" {n}" for n in notes)
+    if verdict in SHORTFALLS and e.maximum is None:
+        excuse = _excuse(engine, e)
+        if excuse:
+            return "excused", f"{extra} Excused: {excuse}."
+    return None, extra
+
+
+def excused_by(engine: ExpectationEngine, e: Expectation) -> str:
+    """Why nothing is due in ``e``'s window (for projection), or ``""``."""
+    return _excuse(engine, e)
+
+
+def _excuse(engine: ExpectationEngine, e: Expectation) -> str:
+    due = day_window(e)
+    for period in e.rule.excused:
+        if period.covers(due.start, due.end):
+            return period.words() + (f" ({period.source})" if period.source else "")
+    for other_id in e.rule.except_when:
+        other = engine.book.body(other_id)
+        for m in engine.meetings_of(other_id).overlapping(due.start, due.end):
+            if m.kind.value == "regular" and m.status not in NOT_COUNTING and due.start <= m.start.earliest and m.start.latest <= due.end:
+                name = other.label if other else other_id
+                return f"{meeting_words(m, other) if other else m.start} met in {e.label}, and no {e.body.label} is due in a period with a {name}"
+    return ""
+
+
+def _merged(engine: ExpectationEngine, e: Expectation, counted: tuple[Meeting, ...]) -> list[str]:
+    if e.rule.count_by != "event" or not counted:
+        return []
+    window = engine.meetings_of(e.body.id).overlapping(e.window.start, e.deadline)
+    out = []
+    for group in events(m for m in window if e.counts(m) and m.status is Status.HELD):
+        if len(group) > 1 and group[0] in counted:
+            names = " and ".join(meeting_words(m, e.body) for m in group)
+            out.append(f"Merged: {names} were held together and count as one event.")
+    return out
+
+
+def _not_counted_format(engine: ExpectationEngine, e: Expectation) -> list[str]:
+    formats = e.rule.formats
+    if not formats:
+        return []
+    window = engine.meetings_of(e.body.id).overlapping(e.window.start, e.deadline)
+    out = []
+    for m in window:
+        if m.format is not None and m.format not in formats and m.kind in e.rule.counts and m.status not in NOT_COUNTING and e.window.start <= m.start.earliest <= e.deadline:
+            out.append(f"Not counted: {FORMAT_WORDS[m.format]}: {meeting_words(m, e.body)}.")
+    return out
+
+
+__all__ = ["amend", "excused_by", "judge_on"]
