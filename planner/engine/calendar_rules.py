@@ -122,7 +122,7 @@ def _joins(first: Meeting, meeting: Meeting) -> bool:
 def events(meetings: Iterable[Meeting]) -> list[list[Meeting]]:
     """Meetings grouped into events, in date order."""
     groups: list[list[Meeting]] = []
-    for meeting in sorted(meetings, key=Meeting.sort_key):
+    for meeting in sorted(meetings, key=lambda m: (m.sort_key(), m.city, m.country, str(m.format))):
         home = next((g for g in reversed(groups) if _joins(g[0], meeting)), None)
         if home is None:
             groups.append([meeting])

@@ -36,6 +36,7 @@ def judge_on(engine: ExpectationEngine, e: Expectation, today: date, running: bo
     body, rule, day = e.body, e.rule, e.window.start
     year = (date(day.year, 1, 1), date(day.year, 12, 31))
     seen = [m for m in engine.meetings_of(body.id).overlapping(*year) if e.counts(m) and m.start.latest >= year[0] and m.start.earliest <= year[1]]
+    seen.sort(key=_full_key)
     held = [m for m in seen if m.status is Status.HELD]
     on_day = [m for m in held if m.start.exact and m.earliest == day]
     label = f"due {day} ({e.reason})"
@@ -56,6 +57,11 @@ def judge_on(engine: ExpectationEngine, e: Expectation, today: date, running: bo
     unconfirmed = tuple(m for m in seen if m.status in (Status.PLANNED, Status.PROJECTED))
     unconf = "; " + ", ".join(meeting_words(m, body) for m in unconfirmed) + " was planned but is not recorded as held (unconfirmed)" if unconfirmed else ""
     return {"verdict": "missed" if rule.binding else "advisory", "why": f"{label}: no counting meeting recorded in {day.year}{unconf}{customary}.", "unconfirmed": unconfirmed}
+
+
+def _full_key(meeting: Meeting) -> tuple:
+    """Row order never shows: meetings alike in date and body are listed by place and format."""
+    return (meeting.sort_key(), meeting.city, meeting.country, str(meeting.format))
 
 
 def _distance(meeting: Meeting, day: date) -> str:
@@ -116,7 +122,7 @@ def _not_counted_format(engine: ExpectationEngine, e: Expectation) -> list[str]:
         return []
     window = engine.meetings_of(e.body.id).overlapping(e.window.start, e.deadline)
     out = []
-    for m in window:
+    for m in sorted(window, key=_full_key):
         if m.format is not None and m.format not in formats and m.kind in e.rule.counts and m.status not in NOT_COUNTING and e.window.start <= m.start.earliest <= e.deadline:
             out.append(f"Not counted: {FORMAT_WORDS[m.format]}: {meeting_words(m, e.body)}.")
     return out
