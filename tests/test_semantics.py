@@ -123,3 +123,100 @@ def test_one_meeting_fills_one_window_after_another_body():
     book = _book({"kind": "after", "body": "summit", "offset": "1y", "tolerance": "6m"}, other_rules=[{"kind": "ad_hoc"}])
     got = _verdicts(book, [_m("2020-05-01", body="summit"), _m("2021-05-01", body="summit"), _m("2022-03-01")], date(2023, 6, 1))
     assert got == {"2021": Verdict.MISSED, "2022": Verdict.MET}
+
+
+# -- meanings -----------------------------------------------------------------------------------
+
+
+def test_two_origins_in_one_period_make_one_window_naming_both():
+    """Two Summits in 2020: one Board meeting is due in 2022, and the finding names both."""
+    book = _book({"kind": "after", "body": "summit", "offset": "2y"}, other_rules=[{"kind": "ad_hoc"}])
+    meetings = [_m("2020-03-01", body="summit", ordinal=5), _m("2020-11-01", body="summit", ordinal=6), _m("2022-06-01")]
+    (finding,) = _findings(book, meetings, date(2023, 1, 1))
+    assert finding.verdict is Verdict.MET and finding.window_label == "2022"
+    assert "5th Summit" in finding.why and "6th Summit" in finding.why
+
+
+def test_two_origins_in_one_period_of_a_rolling_chain():
+    """`every 2y`: meetings 2018-02 and 2018-10 make one window due 2020, naming both."""
+    book = _book({"kind": "every", "interval": "2y"})
+    findings = _findings(book, [_m("2018-02-01", ordinal=1), _m("2018-10-01", ordinal=2), _m("2020-05-01", ordinal=3)], date(2021, 1, 1))
+    due_2020 = next(f for f in findings if f.window_label == "2020")
+    assert due_2020.verdict is Verdict.MET and "1st Board" in due_2020.why and "2nd Board" in due_2020.why
+    assert [f.window_label for f in findings].count("2020") == 1
+
+
+def test_unconfirmed_planned_origin_makes_its_window_uncertain_not_missed():
+    """A Summit planned for 2023-10 and never recorded as held: the Board window due because of
+    it is uncertain ("depends on the 7th Summit, planned 2023-10, not confirmed held")."""
+    book = _book({"kind": "after", "body": "summit", "offset": "1y"}, other_rules=[{"kind": "ad_hoc"}])
+    report = check(book, [_m("2023-10", body="summit", status="planned", ordinal=7)], date(2025, 3, 1))
+    (finding,) = [f for f in report.of("board") if f.expectation]
+    assert finding.verdict is Verdict.UNCERTAIN
+    assert "depends on the 7th Summit, planned 2023-10, not confirmed held" in finding.why
+    assert not report.violations
+
+
+def test_planned_origin_before_its_dates_chains_as_now():
+    """Before its dates, a planned Summit fixes when the Board is due: next due, not uncertain."""
+    book = _book({"kind": "after", "body": "summit", "offset": "1y"}, other_rules=[{"kind": "ad_hoc"}])
+    (finding,) = _findings(book, [_m("2025-10", body="summit", status="planned")], date(2025, 3, 1))
+    assert finding.verdict is Verdict.OPEN and finding.window_label == "2026"
+
+
+def test_to_judges_as_at_the_close_of_that_day():
+    """--to 2019-12-31: the 2019 window ended that day, so it is final (missed), not open."""
+    book = _book({"kind": "at_least", "count": 1, "per": "year", "since": 2019})
+    got = _verdicts(book, [_m("2020-02-01")], date(2026, 1, 1), end=date(2019, 12, 31))
+    assert got == {"2019": Verdict.MISSED}
+    running = _verdicts(book, [_m("2020-02-01")], date(2026, 1, 1), end=date(2019, 12, 30))
+    assert running == {"2019": Verdict.OPEN}
+
+
+def test_different_rules_in_force_at_once_are_each_judged_and_named():
+    """`every 4y` and `after` the Summit on one body at once: both judged, each finding names its rule."""
+    book = _book(
+        {"id": "quadrennial", "kind": "every", "interval": "4y"},
+        {"id": "after-summit", "kind": "after", "body": "summit", "offset": "1y"},
+        other_rules=[{"kind": "ad_hoc"}],
+    )
+    findings = _findings(book, [_m("2015-05-01"), _m("2018-06-01", body="summit"), _m("2019-06-01")], date(2020, 1, 1))
+    assert {(f.rule_id, f.window_label, f.verdict) for f in findings} >= {("quadrennial", "2019", Verdict.MET), ("after-summit", "2019", Verdict.MET)}
+
+
+def test_a_binding_and_a_customary_reading_side_by_side():
+    """Two readings of one text as different rules (different ids): both judged at once."""
+    book = _book(
+        {"id": "statute", "kind": "every", "interval": "2y", "mode": "grid", "anchor": "2020"},
+        {"id": "practice", "kind": "at_least", "count": 1, "per": "year", "binding": False, "since": 2020},
+    )
+    findings = _findings(book, [_m("2020-05-01"), _m("2022-05-01")], date(2022, 12, 31))
+    assert {(f.rule_id, f.window_label): f.verdict for f in findings}[("practice", "2021")] is Verdict.ADVISORY
+    assert {(f.rule_id, f.window_label): f.verdict for f in findings}[("statute", "2022")] is Verdict.MET
+
+
+def test_after_starts_from_the_other_bodys_own_counting_meetings():
+    """A special Summit does not start an `after` window even when the Board counts specials."""
+    book = _book({"kind": "after", "body": "summit", "offset": "1y", "counts": ["regular", "special"]}, other_rules=[{"kind": "ad_hoc"}])
+    meetings = [_m("2020-05-05", body="summit"), _m("2022-05-05", body="summit", kind="special"), _m("2021-06-01", kind="special")]
+    assert _verdicts(book, meetings, date(2024, 1, 1)) == {"2021": Verdict.MET}
+
+
+def test_origin_counts_overrides_the_other_bodys_kinds():
+    """`origin_counts = ["regular", "special"]`: the special Summit starts a window too."""
+    book = _book({"kind": "after", "body": "summit", "offset": "1y", "origin_counts": ["regular", "special"]}, other_rules=[{"kind": "ad_hoc"}])
+    meetings = [_m("2020-05-05", body="summit"), _m("2022-05-05", body="summit", kind="special"), _m("2021-06-01")]
+    assert _verdicts(book, meetings, date(2024, 1, 1)) == {"2021": Verdict.MET, "2023": Verdict.MISSED}
+
+
+def test_since_and_until_accept_a_bare_year():
+    """`since = 2019` is 2019-01-01; `until = 2020` is 2020-12-31, as `established` reads a year."""
+    book = _book({"kind": "at_least", "count": 1, "per": "year", "since": 2019, "until": 2020})
+    rule = book.bodies[0].rules[0]
+    assert (rule.since, rule.until) == (date(2019, 1, 1), date(2020, 12, 31))
+
+
+def test_a_rule_with_no_start_begins_with_the_first_meeting():
+    """Neither `since` nor `established`: nothing is due before the body's first meeting."""
+    book = _book({"kind": "at_least", "count": 1, "per": "year"})
+    assert sorted(_verdicts(book, [_m("2021-03-01")], date(2022, 6, 1))) == ["2021", "2022"]

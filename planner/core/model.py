@@ -11,7 +11,7 @@ from enum import StrEnum
 from typing import Annotated, Any, Literal, NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, PrivateAttr, field_validator, model_validator
+from pydantic import BeforeValidator, Field, PrivateAttr, field_validator, model_validator
 
 from planner.core.calendar_dates import DateSpec, Excused, Period, Weekday
 from planner.core.catalogue import CBM, Affiliate, Frozen
@@ -81,12 +81,25 @@ _ID_RE = r"^[a-z][a-z0-9_-]*$"
 # cadence rules
 
 
+def _year_or_month(value: object, last: bool) -> object:
+    """``2019`` or ``"2019-09"`` in ``since``/``until``: the first (or last) day it may mean,
+    as ``established`` accepts; a full date passes through to the date validation."""
+    if isinstance(value, int) and not isinstance(value, bool) or isinstance(value, str) and len(value.strip()) in (4, 7):
+        when = PartialDate.coerce(value)
+        return when.latest if last else when.earliest
+    return value
+
+
+Since = Annotated[date, BeforeValidator(lambda v: _year_or_month(v, last=False), json_schema_input_type=int | str | date)]
+Until = Annotated[date, BeforeValidator(lambda v: _year_or_month(v, last=True), json_schema_input_type=int | str | date)]
+
+
 class RuleBase(Frozen):
     id: str | None = Field(None, pattern=_ID_RE, description="names the rule; versions of one rule (the same rule changing over time) share it and must not overlap")
     binding: bool = Field(True, description="true: required; false: customary, its shortfalls are advisories")
     counts: tuple[Kind, ...] = Field((Kind.REGULAR,), description="meeting kinds that count toward the rule")
-    since: date | None = Field(None, description="first day the rule is in force")
-    until: date | None = Field(None, description="last day the rule is in force")
+    since: Since | None = Field(None, description="first day the rule is in force (a year means its first day). Neither since nor the body's established: the rule starts with the body's first counting meeting in the register")
+    until: Until | None = Field(None, description="last day the rule is in force (a year means its last day)")
     source: str = Field("", description="citation: document, article, URL")
     note: str = ""
     first_within: Duration | None = Field(None, description="the first counting meeting is due within this time of the body's `established` date (e.g. '30d' after incorporation)")

@@ -69,6 +69,14 @@ class Finding:
         return self.verdict in VIOLATIONS
 
     @property
+    def rule_id(self) -> str:
+        """Which rule of the body this finding judges: its ``id``, else its place in the body."""
+        e = self.expectation
+        if e is None:
+            return ""
+        return e.rule.id or f"rules[{e.rule_index}]"
+
+    @property
     def window_label(self) -> str:
         return self.expectation.label if self.expectation else ""
 

@@ -274,20 +274,22 @@ def _count_fits(rule: Any, loc: str, path: str | Path):
 
 
 def _overlapping_versions(body: model.Body, index: int, path: str | Path):
-    """Rule versions of one kind family must not overlap: a window belongs to one version."""
+    """Versions of one rule must not overlap: a window belongs to one version. Rules with the
+    same ``id`` are versions of one rule; without ids, rules of the same kind are presumed to
+    be. Different rules (an ``every`` beside an ``after``, or two ids) may be in force together."""
     from datetime import date
 
-    spans = []
+    by_rule: dict[str, list[tuple[date, date, int]]] = {}
     for j, rule in enumerate(body.rules):
-        if rule.kind in ("at_most", "before"):
-            continue  # a ceiling may stand beside a floor; a meeting before another body's beside a cadence
-        spans.append((rule.since or date.min, rule.until or date.max, j))
-    spans.sort()
-    for (_, end_a, a), (start_b, _, b) in zip(spans, spans[1:], strict=False):
-        if start_b <= end_a:
-            yield RuleBookError(
-                f"rules[{a}] and rules[{b}] are both in force on {start_b if start_b != date.min else 'every day'}",
-                path=path,
-                location=f"bodies[{index}].rules[{b}].since",
-                expected="rule versions that follow one another: set until on the older one",
-            )
+        by_rule.setdefault(rule.id or f"kind {rule.kind}", []).append((rule.since or date.min, rule.until or date.max, j))
+    for identity, spans in by_rule.items():
+        spans.sort()
+        for (_, end_a, a), (start_b, _, b) in zip(spans, spans[1:], strict=False):
+            if start_b <= end_a:
+                same = f"same id {identity!r}" if not identity.startswith("kind ") else "same kind, no id"
+                yield RuleBookError(
+                    f"rules[{a}] and rules[{b}] ({same}) are both in force on {start_b if start_b != date.min else 'every day'}",
+                    path=path,
+                    location=f"bodies[{index}].rules[{b}].since",
+                    expected="versions of one rule that follow one another (set until on the older one), or different ids for different rules",
+                )

@@ -239,7 +239,8 @@ PROBLEM_VERDICTS = (Verdict.LATE, Verdict.MISSED, Verdict.EXCESS, Verdict.OFF_DA
 
 def problem_line(f: Finding) -> str:
     e = f.expectation
-    rule = f"Rule: {f.rule_text}" + (f" ({f.source})" if f.source else "") + "."
+    named = f" {e.rule.id}" if e and e.rule.id else ""
+    rule = f"Rule{named}: {f.rule_text}" + (f" ({f.source})" if f.source else "") + "."
     return f"{f.body.display}, {f.why} {rule}" if e else f"{f.body.display}: {f.why}"
 
 
@@ -313,6 +314,7 @@ def finding_dict(f: Finding) -> dict[str, Any]:
         "binding": e.binding if e else True,
         "rule": f.rule_text,
         "rule_index": e.rule_index if e else None,
+        "rule_id": f.rule_id or None,
         "source": f.source or None,
         "window": {"label": e.label, "start": e.window.start.isoformat(), "end": e.window.end.isoformat()} if e else None,
         "pending": e.pending if e else False,
