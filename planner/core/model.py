@@ -83,8 +83,8 @@ _ID_RE = r"^[a-z][a-z0-9_-]*$"
 
 def _year_or_month(value: object, last: bool) -> object:
     """``2019`` or ``"2019-09"`` in ``since``/``until``: the first (or last) day it may mean,
-    as ``established`` accepts; a full date passes through to the date validation."""
-    if isinstance(value, int) and not isinstance(value, bool) or isinstance(value, str) and len(value.strip()) in (4, 7):
+    as ``established`` accepts; a full date stays that day."""
+    if isinstance(value, int) and not isinstance(value, bool) or isinstance(value, str):
         when = PartialDate.coerce(value)
         return when.latest if last else when.earliest
     return value
