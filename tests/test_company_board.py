@@ -367,3 +367,18 @@ def test_cli_check_exits_1_on_the_example(runner):
     result = runner.invoke(main, ["check", "--rules", str(RULES), "--meetings", str(REGISTER), "--today", TODAY.isoformat()])
     assert result.exit_code == 1
     assert "1 late (due 2024-01-24..2024-05-22, held 2024-05-23)" in result.output
+
+
+def test_readme_company_board_block_loads_and_judges():
+    """The README's "Company boards" rule book is valid and judges a 121-day gap across a year end late."""
+    import re
+
+    readme = (ROOT / "README.md").read_text("utf-8")
+    block = re.search(r"<!-- readme-company-board -->\s*```toml\n(.*?)```", readme, re.S)
+    assert block
+    book = parse_rulebook(tomllib.loads(block.group(1)), "README.md")
+    board = [Meeting(body="board", start=PartialDate.parse(d)) for d in ("2015-06-19", "2024-01-24", "2024-05-24")]
+    labels = {f.window_label: f.verdict for f in check(book, board, date(2024, 6, 1)).of("board")}
+    assert labels["2015-06-01..2015-07-01"] is Verdict.MET
+    assert labels["2024-01-25..2024-05-23"] is Verdict.LATE
+    assert labels["FY2023-24"] is Verdict.MISSED
