@@ -145,6 +145,28 @@ def test_a_meeting_that_comes_back_is_confirmed_again(tmp_path: Path, radicale: 
     assert (back["STATUS"], back["SEQUENCE"]) == ("CONFIRMED", "2")
 
 
+def test_corrected_date_of_an_unnumbered_meeting_keeps_its_uid(tmp_path: Path, radicale: str) -> None:
+    """The SOC meeting moves from 20 to 22 May: the server's event is updated (SEQUENCE 1),
+    not cancelled beside a new one."""
+    url = f"{radicale}/sec/corrected/"
+    run(tmp_path, url, ["summit6", "soc"])
+    ROWS["soc_moved"] = ROWS["soc"].replace("2025-05-20", "2025-05-22")
+    code, out, err = run(tmp_path, url, ["summit6", "soc_moved"])
+    assert "0 created, 1 updated, 0 cancelled, 0 deleted, 1 unchanged" in err
+    events = by_uid(url)
+    assert sorted(events) == ["cica-soc-regular-2025-05-20@planner", "cica-summit-6@planner"]
+    assert (events["cica-soc-regular-2025-05-20@planner"]["DTSTART"], events["cica-soc-regular-2025-05-20@planner"]["SEQUENCE"]) == ("20250522", "1")
+
+
+def test_one_body_leaves_the_other_bodies_events(tmp_path: Path, radicale: str) -> None:
+    """--body summit publishes the Summits and neither cancels nor prunes anything else."""
+    url = f"{radicale}/sec/onebody/"
+    run(tmp_path, url, ["summit6", "soc", "youth"])
+    code, out, err = run(tmp_path, url, ["summit6", "summit7", "soc", "youth"], "--body", "summit", "--prune")
+    assert "1 created, 0 updated, 0 cancelled, 0 deleted, 1 unchanged" in err
+    assert len(by_uid(url)) == 4
+
+
 def test_prune_deletes_what_left_and_leaves_other_programs_events(tmp_path: Path, radicale: str) -> None:
     """--prune: the removed meeting is gone; an event another program put there stays."""
     import caldav

@@ -198,8 +198,8 @@ def plan_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 def event_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """What goes into a calendar, the same for ``ics`` and ``publish``: ``--from``, ``--to``,
-    ``--body``, ``--no-projected``, ``--plan`` and ``--plan-file``. The command receives one
-    ``events`` callable that gives the meetings for its inputs."""
+    ``--body``, ``--no-projected``, ``--plan`` and ``--plan-file``. The command receives an
+    ``events`` callable that gives the meetings for its inputs, and ``body_ids`` as given."""
 
     @click.option("--from", "start", metavar="DATE", help="Start of the projection horizon (default: --today).")
     @click.option("--to", "end", metavar="DATE", help="End of the projection horizon (default: 10 years after --today); a year means its last day.")
@@ -216,7 +216,7 @@ def event_options(func: Callable[..., Any]) -> Callable[..., Any]:
                 meetings = hosted_projection(inputs, start, end, (), plan_text, plan_file).meetings()
             return meetings if ids is None else [m for m in meetings if m.body in ids]
 
-        return func(inputs, events=events, **kwargs)
+        return func(inputs, events=events, body_ids=body_ids, **kwargs)
 
     return wrapper
 

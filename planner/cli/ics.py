@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from planner.cli.common import Inputs, event_options, input_options, warn, writing
+from planner.cli.common import Inputs, event_options, input_options, resolve_bodies, warn, writing
 from planner.core.model import Meeting
 
 
@@ -28,28 +28,34 @@ def _base_url(value: str | None) -> str | None:
 @click.option("--out", "out", required=True, metavar="DIR", help="Folder for the feeds (created if missing), or - for all.ics on standard output.")
 @event_options
 @click.option("--base-url", metavar="URL", callback=lambda _ctx, _param, value: _base_url(value), help="Where DIR will be served (http, https or webcal), for the subscribe links of index.html.")
-def ics(inputs: Inputs, out: str, events: Callable[[], list[Meeting]], base_url: str | None) -> None:
+@click.option("--keep-removed", type=click.IntRange(0, 3650), default=90, show_default=True, metavar="DAYS", help="Days a meeting that left the input stays in the feeds as CANCELLED.")
+def ics(inputs: Inputs, out: str, events: Callable[[], list[Meeting]], body_ids: tuple[str, ...], base_url: str | None, keep_removed: int) -> None:
     """Write iCalendar feeds: one per body, all.ics and index.html.
 
     Holds the register's meetings and the projection for the horizon. UIDs are stable and
     DTSTAMP comes from --today (or SOURCE_DATE_EPOCH), so the same input gives byte-identical
     files and re-importing updates events instead of duplicating them. A state file in DIR
-    raises SEQUENCE when a meeting's dates, venue or status change between two exports.
+    raises SEQUENCE when a meeting's dates, venue or status change between two exports, keeps
+    meetings that left as CANCELLED for --keep-removed days, and keeps a meeting's UID when
+    its date is corrected. With --body, only those feeds are written; the rest stay as they are.
 
     \b
     Examples:
       planner ics --today 2026-11-26 --out feeds --base-url https://example.org/cica
       planner ics --out - --body summit --no-projected > summit.ics
     """
-    from planner.outputs.feeds import write_feeds
-    from planner.outputs.ical import combined_calendar_bytes
+    from planner.outputs.feeds import source_url, write_feeds
+    from planner.outputs.ical import COMBINED, combined_calendar_bytes
 
     book = inputs.book
     meetings = events()
+    ids = resolve_bodies(book, body_ids)
     stamp = datetime.combine(inputs.today, datetime.min.time(), UTC)
     if out == "-":
-        click.echo(combined_calendar_bytes(book, meetings, stamp).decode("utf-8"), nl=False)
+        warn("--out - keeps no state: every event has SEQUENCE 0 and LAST-MODIFIED of --today, and meetings that left are not shown as cancelled; write to a folder (--out DIR) to keep them")
+        click.echo(combined_calendar_bytes(book, meetings, stamp, source=source_url(base_url, f"{COMBINED}.ics")).decode("utf-8"), nl=False)
         return
     with writing(out):
-        written = write_feeds(book, meetings, Path(out), stamp, base_url=base_url, warn=warn)
-    click.echo(f"wrote {len(written)} files to {out}: {len(meetings)} meetings in {len(written) - 2} feeds and all.ics, index.html", err=True)
+        written = write_feeds(book, meetings, Path(out), stamp, base_url=base_url, warn=warn, bodies=ids, keep_days=keep_removed)
+    feeds = [p.name for p in written if p.suffix == ".ics"]
+    click.echo(f"wrote {len(written)} files to {out}: {len(meetings)} meetings in {', '.join(feeds) if ids is not None else f'{len(feeds) - 1} feeds and all.ics, index.html'}", err=True)

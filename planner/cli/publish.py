@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import click
 
-from planner.cli.common import Inputs, event_options, input_options
+from planner.cli.common import Inputs, event_options, input_options, resolve_bodies
 from planner.core.errors import InputError
 from planner.core.model import Meeting
 
@@ -49,14 +49,14 @@ def credentials(url: str, user: str | None) -> tuple[str | None, str | None]:
 @event_options
 @click.option("--prune", is_flag=True, help="Delete events that left the input instead of marking them cancelled.")
 @click.option("--dry-run", is_flag=True, help="Show what would be created, updated, cancelled or deleted; write nothing.")
-def publish(inputs: Inputs, url: str, user: str | None, events: Callable[[], list[Meeting]], prune: bool, dry_run: bool) -> None:
+def publish(inputs: Inputs, url: str, user: str | None, events: Callable[[], list[Meeting]], body_ids: tuple[str, ...], prune: bool, dry_run: bool) -> None:
     """Publish the feed's events to a CalDAV calendar and keep it in sync.
 
     Creates the calendar if missing, then creates or updates each event by UID (never a
     duplicate) and marks events that left the input STATUS:CANCELLED (or deletes them with
     --prune). SEQUENCE rises only when a meeting's time, place or status changed. An identical
     re-publish writes nothing; a run that broke off is completed by the next. Same events as
-    `planner ics`.
+    `planner ics`; with --body, the other bodies' events on the server are left alone.
 
     \b
     Examples:
@@ -67,7 +67,9 @@ def publish(inputs: Inputs, url: str, user: str | None, events: Callable[[], lis
 
     user, password = credentials(url, user)
     stamp = datetime.combine(inputs.today, datetime.min.time(), UTC)
-    result = run_publish(inputs.book, events(), url, stamp=stamp, user=user, password=password, prune=prune, dry_run=dry_run)
+    meetings = events()
+    bodies = resolve_bodies(inputs.book, body_ids)
+    result = run_publish(inputs.book, meetings, url, stamp=stamp, user=user, password=password, prune=prune, dry_run=dry_run, bodies=bodies)
     for change in result.changes:
         click.echo(f"{'would ' if dry_run else ''}{change.action:<7} {change.day:<10}  {change.summary}")
     counts = ", ".join(f"{result.count(a)} {verb}" for a, verb in (_TODO if dry_run else _DONE).items())

@@ -13,7 +13,11 @@ run that broke half-way is completed by the next one.
 * **Nothing orphaned.** An event of ours (UID ``{organization}-...@planner``) that the input no
   longer gives is rewritten as a tombstone (STATUS:CANCELLED, SEQUENCE + 1, see
   :func:`planner.outputs.ical.tombstone`), or deleted with ``prune``. Events of other
-  organizations or other programs in the same calendar are never touched.
+  organizations or other programs in the same calendar are never touched, nor, when ``bodies``
+  are given, those of the other bodies.
+* **Stable UIDs.** A meeting without a number whose date was corrected takes over the UID of
+  the event the server holds for the same body and kind at the nearest date (see
+  :func:`planner.outputs.revisions.adopt`), so it is updated rather than cancelled and added.
 * **A missing calendar is created** (MKCALENDAR) at the URL given, with the feed's name.
 
 Errors of the network or the server become :class:`PublishError`, one line, never carrying the
@@ -23,7 +27,7 @@ password (the URL is shown without its user-info part).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -34,6 +38,7 @@ from icalendar import Calendar, Event
 from planner.core.errors import InputError
 from planner.core.model import Meeting, RuleBook
 from planner.outputs.ical import PRODID, FeedBuilder, combined_names, tombstone
+from planner.outputs.revisions import Revision, adopt
 
 # What a revision changes when it is significant (RFC 5546 2.1.4: time, place, status).
 SIGNIFICANT = ("DTSTART", "DTEND", "DURATION", "LOCATION", "STATUS")
@@ -121,12 +126,15 @@ def revised(wanted: Event, server: Event, stamp: datetime) -> Event | None:
     return wanted
 
 
-def plan(wanted: Mapping[str, Event], server: Mapping[str, Event], stamp: datetime, *, prune: bool) -> list[tuple[Change, Event | None]]:
+def plan(wanted: Mapping[str, Event], server: Mapping[str, Event], stamp: datetime, *, prune: bool, bodies: Sequence[str] | None = None) -> list[tuple[Change, Event | None]]:
     """The writes that make ``server`` equal to ``wanted`` (both by UID), in UID order; the event
-    to store with each (None for a delete). Pure: the server is not touched."""
+    to store with each (None for a delete). Server events of bodies outside ``bodies`` (when
+    given) are left alone. Pure: the server is not touched."""
     out: list[tuple[Change, Event | None]] = []
     for uid in sorted(set(wanted) | set(server)):
         mine, theirs = wanted.get(uid), server.get(uid)
+        if mine is None and bodies is not None and _text(theirs, "X-PLANNER-BODY") not in bodies:
+            continue
         if mine is not None and theirs is None:
             out.append((Change("create", uid, str(mine.get("SUMMARY", "")), _day(mine)), mine))
         elif mine is not None and theirs is not None:
@@ -141,10 +149,24 @@ def plan(wanted: Mapping[str, Event], server: Mapping[str, Event], stamp: dateti
     return out
 
 
-def wanted_events(book: RuleBook, meetings: Iterable[Meeting], stamp: datetime) -> dict[str, Event]:
-    """The VEVENTs of the combined feed, by UID, SEQUENCE 0 (the server's copy decides)."""
+def wanted_events(book: RuleBook, meetings: Iterable[Meeting], stamp: datetime, server: Mapping[str, Event] | None = None) -> dict[str, Event]:
+    """The VEVENTs of the combined feed, by UID, SEQUENCE 0 (the server's copy decides), with
+    the UIDs of corrected meetings taken over from ``server``."""
     builder = FeedBuilder(book, stamp)
-    return {uid: Event.from_ical(builder.event(meeting, uid).to_ical()) for meeting, uid in builder.build(meetings)}
+    items = adopt(builder.build(meetings), {uid: _seen(ev) for uid, ev in (server or {}).items()})
+    return {uid: Event.from_ical(builder.event(meeting, uid).to_ical()) for meeting, uid in items}
+
+
+def _text(event: Event | None, name: str) -> str:
+    return str(event.get(name, "")) if event is not None else ""
+
+
+def _seen(event: Event) -> Revision:
+    """What matching needs of a server event: body, kind, number, first day, removed or not."""
+    start = getattr(event.get("DTSTART"), "dt", None)
+    day = start.date() if isinstance(start, datetime) else start
+    removed = _text(event, "X-PLANNER-REMOVED")
+    return Revision("", _sequence(event), datetime.min, body=_text(event, "X-PLANNER-BODY"), kind=_text(event, "X-PLANNER-KIND"), numbered="X-PLANNER-ORDINAL" in event, start=day, removed=datetime.min.date() if removed else None)
 
 
 def resource_bytes(event: Event) -> bytes:
@@ -168,11 +190,11 @@ def publish(
     password: str | None = None,
     prune: bool = False,
     dry_run: bool = False,
+    bodies: Sequence[str] | None = None,
     timeout: float = 30,
 ) -> Publication:
     """Make the calendar at ``url`` hold exactly the events of ``meetings`` (plus tombstones of
     those that left). Raises :class:`PublishError` on any network or server failure."""
-    wanted = wanted_events(book, meetings, stamp)
     result = Publication(shown_url(url), dry_run=dry_run)
     session = _Session(url, user, password, timeout)
     with session.failures("reading the calendar"):
@@ -185,7 +207,9 @@ def publish(
             with session.failures("creating the calendar"):
                 calendar = session.create(name)
     server = {uid: found[0][1] for uid, found in objects.items()}
-    steps = plan(wanted, server, stamp, prune=prune)
+    in_scope = {uid: ev for uid, ev in server.items() if bodies is None or _text(ev, "X-PLANNER-BODY") in bodies}
+    wanted = wanted_events(book, meetings, stamp, in_scope)
+    steps = plan(wanted, server, stamp, prune=prune, bodies=bodies)
     result.unchanged = len(set(wanted) & set(server)) - sum(1 for c, _ in steps if c.action == "update")
     extra = [(uid, obj) for uid, found in objects.items() for obj, _ in found[1:]]
     result.changes = [c for c, _ in steps] + [Change("delete", uid, "(second copy)", "") for uid, _ in extra]

@@ -7,10 +7,9 @@ What a subscriber's calendar must be able to rely on, and how this module provid
   duplicating it (RFC 5545 3.8.4.7: "The UID itself MUST be a globally unique identifier").
 * **Byte-identical output for the same input.** DTSTAMP is the caller's ``stamp`` (the CLI takes
   it from ``--today`` or ``SOURCE_DATE_EPOCH``), events are sorted, and nothing reads the clock.
-* **SEQUENCE and LAST-MODIFIED that move when a meeting does.** RFC 5545 3.8.7.4: the sequence
-  number "is incremented each time the Organizer makes a significant revision". A small state
-  file, ``.planner-state.json`` in the output folder, remembers per UID a fingerprint of the dates,
-  venue and status; when it changes, SEQUENCE rises by one and LAST-MODIFIED becomes ``stamp``.
+* **SEQUENCE and LAST-MODIFIED that move when a meeting does**, tombstones for meetings that
+  left and UIDs that survive a corrected date: :mod:`planner.outputs.revisions`, remembered in
+  ``.planner-state.json`` by :mod:`planner.outputs.feeds`.
 * **All-day events with exclusive DTEND.** RFC 5545 3.6.1: DTEND of an all-day event is the day
   *after* the last; the register keeps inclusive end dates, so 12-13 October ends on 14 October.
 * **STATUS.** held and planned -> CONFIRMED; cancelled -> CANCELLED (kept, so subscribers see the
@@ -38,11 +37,9 @@ the one component RFC 5545 requires and its subscription URL always exists.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from icalendar import Calendar, Event, vCategory, vDDDTypes, vInt, vText, vUri
 from icalendar.cal.timezone import Timezone
@@ -51,6 +48,9 @@ from icalendar.parser import Contentline
 from planner.core.dates import PartialDate, Precision
 from planner.core.model import Body, Kind, Meeting, RuleBook, Status
 from planner.engine.expectations import ordinal
+
+if TYPE_CHECKING:
+    from planner.outputs.revisions import Revision
 
 PRODID = "-//planner//Meeting cadence planner//EN"
 STATE_FILE = ".planner-state.json"
@@ -85,12 +85,6 @@ def event_uid(book: RuleBook, meeting: Meeting) -> str:
     """``cica-summit-7@planner``: derived from domain keys only, so stable across runs."""
     raw = f"{book.organization.id}-{meeting.body}-{meeting.identity()}"
     return "".join(c if c.isalnum() or c in "-_." else "-" for c in raw) + "@planner"
-
-
-def fingerprint(meeting: Meeting) -> str:
-    """What makes a revision significant (RFC 5545 3.8.7.4): dates, venue and status."""
-    text = "|".join((str(meeting.start), str(meeting.end or ""), meeting.city, meeting.country, meeting.status.value))
-    return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
 def summary(body: Body | None, meeting: Meeting) -> str:
@@ -129,52 +123,40 @@ def description(meeting: Meeting) -> str:
 
 
 REMOVED_NOTE = "Removed: no longer in the register or the projection"
+REMOVED_SUFFIX = "(removed)"
 
 
-def tombstone(event: Event, stamp: datetime) -> Event:
+def tombstone(event: Event, stamp: datetime, *, sequence: int | None = None, last_modified: datetime | None = None, removed: date | None = None) -> Event:
     """A copy of ``event`` that tells subscribers the meeting is gone (RFC 5546 3.2.5: a
     cancellation is the event with STATUS:CANCELLED and a higher SEQUENCE). It keeps UID and
     dates, so every client that holds the event finds and strikes it; ``X-PLANNER-REMOVED``
-    marks it as no meeting at all for readers of the feed (a register read back skips it)."""
+    marks it as no meeting at all for readers of the feed (a register read back skips it).
+    By default the removal is now: SEQUENCE + 1, LAST-MODIFIED and the removal day from
+    ``stamp``; a feed repeating an older tombstone passes what it remembers."""
     dead = Event.from_ical(event.to_ical())
     stamp = normalize_stamp(stamp)
-    for name in ("STATUS", "TRANSP", "SEQUENCE", "LAST-MODIFIED", "DTSTAMP", "SUMMARY", "DESCRIPTION", "X-PLANNER-REMOVED"):
+    removed = removed or stamp.date()
+    for name in ("STATUS", "TRANSP", "SEQUENCE", "LAST-MODIFIED", "DTSTAMP", "SUMMARY", "DESCRIPTION", "X-PLANNER-REMOVED", "X-PLANNER-STATUS"):
         dead.pop(name, None)
     summary_text = str(event.get("SUMMARY", ""))
-    dead.add("SUMMARY", summary_text if summary_text.endswith("(removed)") else f"{summary_text} (removed)".strip())
+    dead.add("SUMMARY", summary_text if summary_text.endswith(REMOVED_SUFFIX) else f"{summary_text} {REMOVED_SUFFIX}".strip())
     dead.add("DTSTAMP", stamp)
     dead.add("STATUS", "CANCELLED")
     dead.add("TRANSP", "TRANSPARENT")
-    dead.add("SEQUENCE", int(event.get("SEQUENCE", 0)) + 1)
-    dead.add("LAST-MODIFIED", stamp)
-    note = f"{REMOVED_NOTE} as of {stamp.date().isoformat()}."
+    dead.add("SEQUENCE", int(event.get("SEQUENCE", 0)) + 1 if sequence is None else sequence)
+    dead.add("LAST-MODIFIED", stamp if last_modified is None else normalize_stamp(last_modified))
+    note = f"{REMOVED_NOTE} as of {removed.isoformat()}."
     old = str(event.get("DESCRIPTION", ""))
     dead.add("DESCRIPTION", f"{note}\n{old}" if old else note)
-    dead.add("X-PLANNER-REMOVED", stamp.date().isoformat())
+    dead.add("X-PLANNER-REMOVED", removed.isoformat())
     return dead
 
 
-@dataclass(frozen=True, slots=True)
-class Revision:
-    """What the state file remembers of one UID between exports."""
-
-    fingerprint: str
-    sequence: int
-    last_modified: datetime
-
-
-def revise(previous: Mapping[str, Revision], prints: Mapping[str, str], stamp: datetime) -> dict[str, Revision]:
-    """New revisions: unchanged fingerprints keep theirs, changed ones get SEQUENCE + 1.
-    UIDs no longer exported stay remembered, so a meeting that comes back never reuses a
-    sequence number."""
-    result = dict(previous)
-    for uid, fp in prints.items():
-        old = previous.get(uid)
-        if old is None:
-            result[uid] = Revision(fp, 0, stamp)
-        elif old.fingerprint != fp:
-            result[uid] = Revision(fp, old.sequence + 1, stamp)
-    return result
+def shown_days(meeting: Meeting) -> tuple[date, date]:
+    """DTSTART and the exclusive DTEND of a meeting's all-day event: its days, or the first day
+    alone when the date is not fixed."""
+    start = meeting.earliest
+    return start, (meeting.latest if meeting.exact else start) + timedelta(days=1)
 
 
 class _Line(Contentline):
@@ -231,8 +213,7 @@ class FeedBuilder:
         body = self.bodies.get(meeting.body)
         rev = self.revisions.get(uid)
         firm = meeting.exact
-        start = meeting.earliest
-        end = meeting.latest + timedelta(days=1) if firm else start + timedelta(days=1)
+        start, end = shown_days(meeting)
         status = _STATUS[meeting.status] if firm or meeting.status is Status.CANCELLED else "TENTATIVE"
         quiet = meeting.status is Status.PROJECTED or not firm
         cats = (body.name if body else meeting.body, body.category.value if body else "", meeting.kind.value)
@@ -287,14 +268,15 @@ class FeedBuilder:
             done.append((meeting, uid))
         return done
 
-    def calendar_bytes(self, name: str, caption: str, items: Sequence[tuple[Meeting, str]]) -> bytes:
+    def calendar_bytes(self, name: str, caption: str, items: Sequence[tuple[Meeting, str]], extra: Sequence[bytes] = (), source: str | None = None) -> bytes:
         """A VCALENDAR with the RFC 7986 name, refresh interval and their X-WR twins.
 
         Each VEVENT is serialized by icalendar as soon as it is built and the bytes are joined
         inside the calendar's own serialization, exactly as ``Calendar.to_ical`` joins content
         lines: 100,000 live Event objects would cost more in memory and garbage collection than
         the serialization itself, and an event shared by a body feed and all.ics is serialized
-        once."""
+        once. ``extra``: serialized events after the meetings' (tombstones); ``source``: where
+        the feed is served, given as the calendar's URL and SOURCE (RFC 7986 5.5, 5.8)."""
         cal = Calendar()
         cal.add("prodid", PRODID)
         cal.add("version", "2.0")
@@ -304,13 +286,16 @@ class FeedBuilder:
         cal.description = caption  # DESCRIPTION (RFC 7986 5.2) and X-WR-CALDESC
         cal.add("refresh-interval", timedelta(days=1), parameters={"VALUE": "DURATION"})
         cal.add("x-published-ttl", "P1D")
-        body = b"".join(self.event_bytes(meeting, uid) for meeting, uid in items)
+        if source:
+            cal.add("url", source, parameters={"VALUE": "URI"})
+            cal.add("source", source, parameters={"VALUE": "URI"})
+        body = b"".join(self.event_bytes(meeting, uid) for meeting, uid in items) + b"".join(extra)
         # Only timed events need a VTIMEZONE (RFC 5545 3.2.19); show them to icalendar, which
         # builds the zones past its default end of 2038 when given last_date.
         cal.subcomponents.extend(self._timed[uid] for _, uid in items if uid in self._timed)
         cal.add_missing_timezones(first_date=TZ_FIRST, last_date=TZ_LAST)
         cal.subcomponents = [c for c in cal.subcomponents if c.name == "VTIMEZONE"]
-        if not items:  # RFC 5545 3.4 needs one component: the organization's zone
+        if not items and not extra:  # RFC 5545 3.4 needs one component: the organization's zone
             cal.add_component(Timezone.from_tzid(self.book.organization.timezone, first_date=TZ_FIRST, last_date=TZ_LAST))
         head = cal.to_ical()
         end = b"END:VCALENDAR\r\n"
@@ -338,9 +323,9 @@ def combined_names(book: RuleBook) -> tuple[str, str]:
     return f"{org.short_name} meetings", f"All meetings of {org.name}, held, planned and projected"
 
 
-def combined_calendar_bytes(book: RuleBook, meetings: Iterable[Meeting], stamp: datetime, revisions: Mapping[str, Revision] | None = None) -> bytes:
+def combined_calendar_bytes(book: RuleBook, meetings: Iterable[Meeting], stamp: datetime, revisions: Mapping[str, Revision] | None = None, source: str | None = None) -> bytes:
     """The combined feed as bytes (``planner ics --out -``). Without ``revisions`` every event has
     SEQUENCE 0 and LAST-MODIFIED = ``stamp``."""
     builder = FeedBuilder(book, stamp, revisions)
     name, caption = combined_names(book)
-    return builder.calendar_bytes(name, caption, builder.build(meetings))
+    return builder.calendar_bytes(name, caption, builder.build(meetings), source=source)

@@ -1,0 +1,145 @@
+"""What a feed remembers between exports, so subscribers never see a step backwards.
+
+* **SEQUENCE** rises by one when a meeting's time, place or status changes (RFC 5545 3.8.7.4,
+  "significant revision"; RFC 5546 2.1.4); **LAST-MODIFIED** moves on every change of content
+  (a new description, a corrected title) and only then.
+* **Tombstones.** A meeting that leaves the input stays in its feeds as STATUS:CANCELLED with
+  SEQUENCE + 1 for ``keep_days`` (90 by default), so a calendar that imported it (and does not
+  delete what a feed stops listing) learns that it is gone (RFC 5546 3.2.5).
+* **Stable UIDs.** Numbered meetings keep ``body + kind + ordinal``; a meeting without a
+  number or an ``id`` whose derived UID is new takes over the UID of the meeting of the same
+  body and kind, at the nearest date, that the last export held and this one no longer gives:
+  a corrected date, or a projected meeting that became a recorded one, updates the event
+  instead of cancelling it and adding another.
+
+The memory is a :class:`Revision` per UID; :mod:`planner.outputs.feeds` stores them in the
+state file, and :mod:`planner.outputs.caldav` finds the same facts on the server.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+
+from icalendar import Event
+
+from planner.core.model import Body, Meeting
+from planner.outputs.ical import description, normalize_stamp, shown_days, summary, tombstone
+
+KEEP_DAYS = 90
+
+
+@dataclass(frozen=True, slots=True)
+class Revision:
+    """What is remembered of one UID: the prints that decide a revision, SEQUENCE and
+    LAST-MODIFIED, and enough of the event (body, kind, days shown, summary, place) to match it
+    again and to write its tombstone. ``content`` None: not known (an older state file, or
+    read from a feed), taken as unchanged. ``removed``: the day it left the input."""
+
+    fingerprint: str
+    sequence: int
+    last_modified: datetime
+    content: str | None = None
+    body: str = ""
+    kind: str = ""
+    numbered: bool = False
+    start: date | None = None
+    end: date | None = None
+    summary: str = ""
+    location: str = ""
+    removed: date | None = None
+
+
+def fingerprint(meeting: Meeting) -> str:
+    """What makes a revision significant (RFC 5545 3.8.7.4): dates, venue and status."""
+    text = "|".join((str(meeting.start), str(meeting.end or ""), meeting.city, meeting.country, meeting.status.value))
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def content_print(body: Body | None, meeting: Meeting) -> str:
+    """Everything an event shows: any change moves LAST-MODIFIED."""
+    shown = (summary(body, meeting), description(meeting), body.category.value if body else "", repr(tuple(meeting)))
+    return hashlib.sha256("\x1f".join(shown).encode()).hexdigest()[:16]
+
+
+def draft(body: Body | None, meeting: Meeting, stamp: datetime) -> Revision:
+    """The revision ``meeting`` would have if it were new."""
+    first, after = shown_days(meeting)
+    return Revision(fingerprint(meeting), 0, stamp, content_print(body, meeting), meeting.body, meeting.kind.value, meeting.ordinal is not None, first, after, summary(body, meeting), meeting.venue)
+
+
+def adopt(items: Sequence[tuple[Meeting, str]], previous: Mapping[str, Revision], fixed: Callable[[Meeting], bool] = lambda m: m.ordinal is not None) -> list[tuple[Meeting, str]]:
+    """``items`` with new UIDs of un-numbered meetings replaced by the UID of the previous
+    export's live event of the same body and kind at the nearest date that this export no
+    longer gives (ties: the earlier date, then the UID). Each old UID goes to one meeting."""
+    current = {uid for _, uid in items}
+    pool: dict[tuple[str, str], list[tuple[date, str]]] = {}
+    for uid, rev in previous.items():
+        if rev.removed is None and not rev.numbered and rev.start is not None and uid not in current:
+            pool.setdefault((rev.body, rev.kind), []).append((rev.start, uid))
+    if not pool:
+        return list(items)
+    out = []
+    for meeting, uid in items:
+        candidates = pool.get((meeting.body, meeting.kind.value))
+        if candidates and uid not in previous and not fixed(meeting):
+            day = meeting.earliest
+            best = min(candidates, key=lambda c: (abs((c[0] - day).days), c[0], c[1]))
+            candidates.remove(best)
+            uid = best[1]
+        out.append((meeting, uid))
+    return out
+
+
+def revise(previous: Mapping[str, Revision], current: Mapping[str, Revision], stamp: datetime, in_scope: Callable[[Revision], bool] = lambda r: True) -> dict[str, Revision]:
+    """The revisions after an export of ``current`` (drafts, see :func:`draft`).
+
+    Unchanged events keep SEQUENCE and LAST-MODIFIED; a new content moves LAST-MODIFIED; a new
+    time, place or status also raises SEQUENCE; an event that comes back after a tombstone
+    rises again. Live events of ``previous`` that ``current`` lacks (within ``in_scope``: a
+    ``--body`` export leaves the other bodies alone) become tombstones. Every UID stays
+    remembered, so a meeting that comes back never reuses a sequence number."""
+    stamp = normalize_stamp(stamp)
+    result = dict(previous)
+    for uid, new in current.items():
+        old = previous.get(uid)
+        if old is None:
+            result[uid] = replace(new, sequence=0, last_modified=stamp)
+        elif old.removed is not None or old.fingerprint != new.fingerprint:
+            result[uid] = replace(new, sequence=old.sequence + 1, last_modified=stamp)
+        elif old.content is not None and old.content != new.content:
+            result[uid] = replace(new, sequence=old.sequence, last_modified=stamp)
+        else:
+            result[uid] = replace(new, sequence=old.sequence, last_modified=old.last_modified)
+    for uid, old in previous.items():
+        if uid not in current and old.removed is None and in_scope(old):
+            result[uid] = replace(old, sequence=old.sequence + 1, last_modified=stamp, removed=stamp.date())
+    return result
+
+
+def tombstones(revisions: Mapping[str, Revision], stamp: datetime, keep_days: int = KEEP_DAYS, bodies: Iterable[str] | None = None) -> list[tuple[str, Revision]]:
+    """The removed events still shown (removed at most ``keep_days`` before ``stamp``), by
+    date then UID; only those of ``bodies`` when given."""
+    today = normalize_stamp(stamp).date()
+    wanted = set(bodies) if bodies is not None else None
+    shown = [(uid, r) for uid, r in revisions.items() if r.removed is not None and r.start is not None and (today - r.removed).days <= keep_days and (wanted is None or r.body in wanted)]
+    return sorted(shown, key=lambda item: (item[1].start, item[0]))
+
+
+def tombstone_event(uid: str, rev: Revision, stamp: datetime) -> Event:
+    """The CANCELLED event of a removed meeting, the same bytes at every export until it ages out."""
+    base = Event()
+    base.add("UID", uid)
+    base.add("DTSTART", rev.start)
+    if rev.end is not None:
+        base.add("DTEND", rev.end)
+    base.add("SUMMARY", rev.summary or uid)
+    if rev.location:
+        base.add("LOCATION", rev.location)
+    if rev.body:
+        base.add("X-PLANNER-BODY", rev.body)
+    if rev.kind:
+        base.add("X-PLANNER-KIND", rev.kind)
+    return tombstone(base, stamp, sequence=rev.sequence, last_modified=rev.last_modified, removed=rev.removed)

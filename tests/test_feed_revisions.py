@@ -1,0 +1,181 @@
+"""Feeds that never leave orphans: tombstones, UIDs that survive corrections, SEQUENCE and
+LAST-MODIFIED that never go backwards, even without the state file."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+from click.testing import CliRunner
+from icalendar import Calendar
+
+from planner.cli import main
+from planner.core.dates import PartialDate
+from planner.core.model import Meeting, Status
+from planner.inputs.register_ics import read_ics_meetings
+from planner.outputs.feeds import write_feeds
+from planner.outputs.ical import STATE_FILE
+from tests.test_ical import FEEDS, book, meetings
+
+STAMP = datetime(2026, 3, 1, tzinfo=UTC)
+LATER = datetime(2026, 4, 1, tzinfo=UTC)
+
+
+def export(out: Path, items: list[Meeting], stamp: datetime = STAMP, **kwargs) -> list[str]:
+    warnings: list[str] = []
+    write_feeds(book(), items, out, stamp, warn=warnings.append, **kwargs)
+    return warnings
+
+
+def events(path: Path) -> dict[str, Calendar]:
+    return {str(ev["UID"]): ev for ev in Calendar.from_ical(path).walk("VEVENT")}
+
+
+def without(items: list[Meeting], body: str) -> list[Meeting]:
+    return [m for m in items if m.body != body]
+
+
+def test_meeting_that_left_stays_cancelled_for_90_days(tmp_path: Path) -> None:
+    """The Youth Forum leaves the register: it stays in youth.ics and all.ics as CANCELLED with
+    SEQUENCE 1 for 90 days, the same bytes at every export, then it is gone."""
+    export(tmp_path, meetings())
+    export(tmp_path, without(meetings(), "youth"), LATER)
+    for feed in ("youth.ics", "all.ics"):
+        ev = events(tmp_path / feed)["cica-youth-regular-2026-12-01@planner"]
+        assert (str(ev["STATUS"]), ev["SEQUENCE"], str(ev["SUMMARY"])) == ("CANCELLED", 1, "Youth Council (removed)")
+        assert ev["LAST-MODIFIED"].dt == LATER and str(ev["X-PLANNER-REMOVED"]) == "2026-04-01"
+    first = (tmp_path / "youth.ics").read_bytes()
+    export(tmp_path, without(meetings(), "youth"), LATER)
+    assert (tmp_path / "youth.ics").read_bytes() == first
+    export(tmp_path, without(meetings(), "youth"), LATER + timedelta(days=90))
+    assert "cica-youth-regular-2026-12-01@planner" in events(tmp_path / "all.ics")
+    export(tmp_path, without(meetings(), "youth"), LATER + timedelta(days=91))
+    assert "cica-youth-regular-2026-12-01@planner" not in events(tmp_path / "all.ics")
+    assert not events(tmp_path / "youth.ics")
+
+
+def test_keep_days_is_configurable(tmp_path: Path) -> None:
+    export(tmp_path, meetings())
+    export(tmp_path, without(meetings(), "youth"), LATER, keep_days=0)
+    assert "cica-youth-regular-2026-12-01@planner" in events(tmp_path / "all.ics")
+    export(tmp_path, without(meetings(), "youth"), LATER + timedelta(days=1), keep_days=0)
+    assert "cica-youth-regular-2026-12-01@planner" not in events(tmp_path / "all.ics")
+
+
+def test_a_feed_read_back_as_a_register_skips_tombstones(tmp_path: Path) -> None:
+    export(tmp_path, meetings())
+    export(tmp_path, without(meetings(), "youth"), LATER)
+    back = read_ics_meetings(tmp_path / "all.ics", book(), today=date(2026, 4, 1))
+    assert len(back) == len(meetings()) - 1 and "youth" not in {m.body for m in back}
+
+
+def test_corrected_date_keeps_the_uid(tmp_path: Path) -> None:
+    """An un-numbered SOC meeting moved from 20 to 27 May keeps its UID: updated, SEQUENCE 1,
+    and no tombstone beside it."""
+    items = meetings()
+    export(tmp_path, items)
+    moved = [m.model_copy(update={"start": PartialDate.of(date(2026, 5, 27))}) if m.start == PartialDate.of(date(2026, 5, 20)) else m for m in items]
+    export(tmp_path, moved, LATER)
+    soc = events(tmp_path / "soc.ics")
+    ev = soc["cica-soc-regular-2026-05-20@planner"]
+    assert ev["DTSTART"].dt == date(2026, 5, 27) and ev["SEQUENCE"] == 1
+    assert not [e for e in soc.values() if str(e["STATUS"]) == "CANCELLED" and "X-PLANNER-REMOVED" in e]
+    export(tmp_path, moved, LATER)
+    assert events(tmp_path / "soc.ics")["cica-soc-regular-2026-05-20@planner"]["SEQUENCE"] == 1
+
+
+def test_projected_meeting_that_is_recorded_keeps_the_uid(tmp_path: Path) -> None:
+    """The projected SOC of November becomes a planned meeting on 12 November: same UID."""
+    items = meetings()
+    export(tmp_path, items)
+    projected = next(m for m in items if m.status is Status.PROJECTED)
+    recorded = Meeting(body="soc", start=PartialDate.of(date(2026, 11, 12)), status=Status.PLANNED, city="Baku", country="Azerbaijan")
+    export(tmp_path, [recorded if m is projected else m for m in items], LATER)
+    soc = events(tmp_path / "soc.ics")
+    ev = soc["cica-soc-projected-2026-2@planner"]
+    assert (ev["DTSTART"].dt, str(ev["STATUS"]), ev["SEQUENCE"]) == (date(2026, 11, 12), "CONFIRMED", 1)
+    assert "cica-soc-regular-2026-11-12@planner" not in soc
+
+
+def test_new_description_moves_last_modified_not_sequence(tmp_path: Path) -> None:
+    items = meetings()
+    export(tmp_path, items)
+    retitled = [m.model_copy(update={"title": "Astana Declaration adopted"}) if m.ordinal == 6 else m for m in items]
+    export(tmp_path, retitled, LATER)
+    ev = events(tmp_path / "summit.ics")["cica-summit-6@planner"]
+    assert ev["SEQUENCE"] == 0 and ev["LAST-MODIFIED"].dt == LATER
+    assert events(tmp_path / "summit.ics")["cica-summit-7@planner"]["LAST-MODIFIED"].dt == STAMP
+
+
+def test_without_the_state_file_sequence_comes_from_the_feeds(tmp_path: Path) -> None:
+    """The state file is lost after a change: SEQUENCE continues from the feeds being replaced
+    (1, not 0), LAST-MODIFIED is kept, and one warning says so."""
+    items = meetings()
+    export(tmp_path, items)
+    moved = [m.model_copy(update={"city": "Bishkek", "country": "Kyrgyzstan"}) if m.ordinal == 7 else m for m in items]
+    export(tmp_path, moved, LATER)
+    (tmp_path / STATE_FILE).unlink()
+    warnings = export(tmp_path, moved, LATER + timedelta(days=1))
+    ev = events(tmp_path / "summit.ics")["cica-summit-7@planner"]
+    assert ev["SEQUENCE"] == 1 and ev["LAST-MODIFIED"].dt == LATER
+    assert len(warnings) == 1 and "missing" in warnings[0] and "taken from the feeds" in warnings[0]
+    (tmp_path / STATE_FILE).unlink()
+    export(tmp_path, items, LATER + timedelta(days=2))
+    assert events(tmp_path / "summit.ics")["cica-summit-7@planner"]["SEQUENCE"] == 2
+
+
+def test_tombstone_survives_a_lost_state_file(tmp_path: Path) -> None:
+    export(tmp_path, meetings())
+    export(tmp_path, without(meetings(), "youth"), LATER)
+    (tmp_path / STATE_FILE).unlink()
+    export(tmp_path, without(meetings(), "youth"), LATER + timedelta(days=1))
+    ev = events(tmp_path / "youth.ics")["cica-youth-regular-2026-12-01@planner"]
+    assert (str(ev["STATUS"]), ev["SEQUENCE"], str(ev["SUMMARY"])) == ("CANCELLED", 1, "Youth Council (removed)")
+
+
+def test_state_file_of_version_1_is_still_read(tmp_path: Path) -> None:
+    """An older state file (fingerprint, sequence, last_modified) keeps its SEQUENCE numbers."""
+    export(tmp_path, meetings())
+    state = json.loads((tmp_path / STATE_FILE).read_text())
+    old = {uid: {k: v[k] for k in ("fingerprint", "sequence", "last_modified")} | {"sequence": 4} for uid, v in state["events"].items()}
+    (tmp_path / STATE_FILE).write_text(json.dumps({"version": 1, "events": old}))
+    assert export(tmp_path, meetings()) == []
+    assert {ev["SEQUENCE"] for ev in events(tmp_path / "all.ics").values()} == {4}
+
+
+def run_ics(tmp_path: Path, *args: str) -> tuple[int, str, str]:
+    register = tmp_path / "register.csv"
+    register.write_text("body,ordinal,start,end,status,city,country\nsummit,6,2022-10-12,2022-10-13,held,Astana,Kazakhstan\nsoc,,2025-05-20,,held,Astana,Kazakhstan\nyouth,,2025-12-01,,held,Baku,Azerbaijan\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["ics", "--rules", str(FEEDS / "rulebook.toml"), "--meetings", str(register), "--today", "2026-03-01", "--no-projected", *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_one_body_into_a_full_folder_leaves_the_other_feeds(tmp_path: Path) -> None:
+    """`--body summit` rewrites summit.ics only: the other feeds, all.ics and index.html keep
+    their bytes, and the other bodies' meetings are not taken for removed."""
+    out = tmp_path / "feeds"
+    assert run_ics(tmp_path, "--out", str(out))[0] == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.name != STATE_FILE}
+    code, _, err = run_ics(tmp_path, "--out", str(out), "--body", "summit")
+    assert code == 0 and "summit.ics" in err
+    after = {p.name: p.read_bytes() for p in out.iterdir() if p.name != STATE_FILE}
+    assert {n for n in after if after[n] != before[n]} <= {"summit.ics"}
+    code, _, _ = run_ics(tmp_path, "--out", str(out))
+    assert not [e for e in events(out / "all.ics").values() if "X-PLANNER-REMOVED" in e]
+
+
+def test_stdout_export_warns_that_it_keeps_no_state(tmp_path: Path) -> None:
+    code, out, err = run_ics(tmp_path, "--out", "-")
+    assert code == 0 and out.startswith("BEGIN:VCALENDAR")
+    assert err.count("warning:") == 1 and "keeps no state" in err
+
+
+def test_base_url_gives_each_feed_its_url_and_source(tmp_path: Path) -> None:
+    """RFC 7986 URL and SOURCE: where each calendar is served, so a client can refresh it."""
+    out = tmp_path / "feeds"
+    run_ics(tmp_path, "--out", str(out), "--base-url", "https://example.org/cica/")
+    cal = Calendar.from_ical((out / "summit.ics").read_bytes())
+    assert str(cal["URL"]) == str(cal["SOURCE"]) == "https://example.org/cica/summit.ics"
+    assert str(Calendar.from_ical((out / "all.ics").read_bytes())["SOURCE"]) == "https://example.org/cica/all.ics"
+    cal.validate()
