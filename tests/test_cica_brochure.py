@@ -140,7 +140,7 @@ def test_special_ministerials_numbered_as_the_brochure_does(cica_meetings):
 
 def test_documents_reach_feeds_and_json(runner, tmp_path):
     """The documents column goes into the feed's DESCRIPTION and back from an .ics register."""
-    feed = runner.invoke(main, ["ics", "--today", "2026-12-01", "--out", "-", "--body", "summit", "--no-projected"]).output
+    feed = runner.invoke(main, ["ics", "--today", "2026-12-01", "--out", "-", "--body", "summit", "--no-projected"]).stdout
     assert "Documents: Almaty Act" in feed
     path = tmp_path / "summit.ics"
     path.write_text(feed, encoding="utf-8")
