@@ -41,9 +41,32 @@ def test_readme_rulebook_loads_and_projects(tmp_path):
     assert project(book, meetings, date(2026, 11, 26)).projected
 
 
+def _sessions() -> list[list[str]]:
+    """Console blocks marked ``<!-- readme-session -->``: commands that build on each other's files."""
+    blocks = re.findall(r"<!-- readme-session -->\s*```console\n(.*?)```", README, re.S)
+    return [[line[2:] for line in block.splitlines() if line.startswith("$ planner ")] for block in blocks]
+
+
 def _commands() -> list[str]:
+    in_sessions = {c for session in _sessions() for c in session}
     # `planner publish` needs a CalDAV server: tests/test_publish.py runs those lines on Radicale
-    return [line[2:] for line in re.findall(r"^\$ planner .*$", README, re.M) if not line.startswith("$ planner publish")]
+    return [line[2:] for line in re.findall(r"^\$ planner .*$", README, re.M) if not line.startswith("$ planner publish") and line[2:] not in in_sessions]
+
+
+@pytest.mark.parametrize("session", _sessions(), ids=lambda s: s[-1].split()[1])
+def test_readme_session_runs_in_order(session, runner, tmp_path, monkeypatch):
+    """A README session runs command after command in one folder, as typed; the what-if diff says
+    the 8th Ministerial Council moves from 2028 to 2029."""
+    import shutil
+
+    shutil.copytree(ROOT / "examples", tmp_path / "examples")
+    monkeypatch.chdir(tmp_path)
+    for command in session:
+        result = runner.invoke(main, shlex.split(command)[1:])
+        assert result.exit_code == 0, (command, result.output, result.exception)
+    if session[-1].startswith("planner diff"):
+        line = next(x for x in result.output.splitlines() if "Ministerial Council (8th)" in x)
+        assert "2028-" in line and "→ 2029-" in line, line
 
 
 @pytest.mark.parametrize("command", _commands())

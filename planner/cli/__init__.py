@@ -17,11 +17,11 @@ from planner import __version__
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="planner")
 @click.option("--rules", metavar="FILE", help="Rule book, TOML (default: the embedded CICA rule book).")
-@click.option("--meetings", metavar="FILE", help="Register of meetings, CSV, JSON or .ics.")
+@click.option("--meetings", metavar="FILE", multiple=True, help="Register of meetings, CSV, JSON or .ics (repeatable: later files override rows with the same body, kind and ordinal).")
 @click.option("--chairs", metavar="FILE", help="Register of chair terms, CSV or JSON.")
 @click.option("--today", metavar="DATE", help="The date to judge as of (default: SOURCE_DATE_EPOCH, else today).")
 @click.pass_context
-def main(ctx: click.Context, rules: str | None, meetings: str | None, chairs: str | None, today: str | None) -> None:
+def main(ctx: click.Context, rules: str | None, meetings: tuple[str, ...], chairs: str | None, today: str | None) -> None:
     """Meeting calendar and schedule planner for intergovernmental organizations.
 
     Keeps each body's cadence as data (a TOML rule book) and, against the register of
@@ -44,6 +44,7 @@ COMMANDS = (
     "basics.schema",
     "check.check",
     "project.project",
+    "diff.diff",
     "chairs.chairs",
     "ics.ics",
     "publish.publish",

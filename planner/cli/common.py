@@ -65,6 +65,7 @@ class Inputs:
     today: date
     until: date | None = None  # the judged horizon's end, where .ics series stop expanding
     avoid: tuple[str, ...] = ()  # --avoid calendars, added to the rule book's own
+    more_meetings: tuple[Path, ...] = ()  # further --meetings files, laid over the first (what-if)
     _book: RuleBook | None = None
     _meetings: list[Meeting] | None = None
     _chairs: list[ChairTerm] | None = None
@@ -87,6 +88,11 @@ class Inputs:
                 self._meetings = []
             else:
                 self._meetings = load_meetings(self.meetings_path, self.book, warn=warn, today=self.today, until=self.until)
+            if self.more_meetings:
+                from planner.inputs.overlay import overlay
+
+                later = [load_meetings(path, self.book, warn=warn, today=self.today, until=self.until) for path in self.more_meetings]
+                self._meetings = overlay([self._meetings, *later])
         return self._meetings
 
     @property
@@ -117,7 +123,7 @@ def warn(message: str) -> None:
     click.echo(f"warning: {message}", err=True)
 
 
-def _inputs(ctx: click.Context, rules: str | None, meetings: str | None, chairs: str | None, today: str | None) -> Inputs:
+def _inputs(ctx: click.Context, rules: str | None, meetings: tuple[str, ...] | str | None, chairs: str | None, today: str | None) -> Inputs:
     from planner.inputs.rulebook import embedded_path
 
     parent: dict[str, Any] = ctx.obj or {}
@@ -126,9 +132,11 @@ def _inputs(ctx: click.Context, rules: str | None, meetings: str | None, chairs:
     chairs = chairs or parent.get("chairs")
     today = today or parent.get("today")
     rules_path = Path(rules) if rules else embedded_path("cica.toml")
+    files = [meetings] if isinstance(meetings, str) else list(meetings or ())
     return Inputs(
         rules_path=rules_path,
-        meetings_path=Path(meetings) if meetings else embedded_path("cica-meetings.csv"),
+        meetings_path=Path(files[0]) if files else embedded_path("cica-meetings.csv"),
+        more_meetings=tuple(Path(f) for f in files[1:]),
         chairs_path=Path(chairs) if chairs else embedded_path("cica-chairs.csv"),
         rules_label=rules if rules else "rules/cica.toml (embedded)",
         today=today_from_env(today),
@@ -140,11 +148,11 @@ def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
     @click.option("--today", metavar="DATE", help="The date to judge as of (default: SOURCE_DATE_EPOCH, else today).")
     @click.option("--chairs", metavar="FILE", help="Register of chair terms, CSV or JSON (default: embedded CICA).")
-    @click.option("--meetings", metavar="FILE", help="Register of meetings, CSV, JSON or .ics (default: embedded CICA).")
+    @click.option("--meetings", metavar="FILE", multiple=True, help="Register of meetings, CSV, JSON or .ics (default: embedded CICA). Repeatable: a later file adds rows and overrides rows of earlier ones with the same body, kind and ordinal (a what-if scenario).")
     @click.option("--rules", metavar="FILE", help="Rule book, TOML (default: the embedded CICA rule book).")
     @click.pass_context
     @functools.wraps(func)
-    def wrapper(ctx: click.Context, rules: str | None, meetings: str | None, chairs: str | None, today: str | None, **kwargs: Any) -> Any:
+    def wrapper(ctx: click.Context, rules: str | None, meetings: tuple[str, ...], chairs: str | None, today: str | None, **kwargs: Any) -> Any:
         try:
             inputs = _inputs(ctx, rules, meetings, chairs, today)
             return func(inputs, **kwargs)

@@ -19,6 +19,7 @@ from planner.core.bulk import paused_gc
 from planner.core.dates import Grain, PartialDate, Window
 from planner.core.model import (
     AdHocRule,
+    AfterRule,
     AtLeastRule,
     AtMostRule,
     Body,
@@ -55,7 +56,8 @@ class ProjectionProblem:
     window: Window
     label: str
     message: str
-    kind: str = "placement"  # "placement": nothing fits; "unconfirmed": a past planned meeting to confirm
+    kind: str = "placement"  # "placement": nothing fits; "unconfirmed": a past planned meeting to confirm; "late": a planned meeting answers a window late
+    meeting: Meeting | None = None  # the register's meeting concerned ("unconfirmed", "late")
 
 
 @dataclass(frozen=True)
@@ -210,6 +212,8 @@ class Projector:
         else:
             have = _satisfying(e, bm, e.deadline)
             window = self._placement_window(e)
+            if not have and self._answered_late(e, bm):
+                return None
         missing = e.minimum - len(have)
         if window is None or missing <= 0:
             return None
@@ -220,6 +224,30 @@ class Projector:
             bm.add(meeting)
         state.added.extend(new)
         return new
+
+    def _answered_late(self, e: Expectation, bm: BodyMeetings) -> bool:
+        """A chain window (rolling ``every``, ``after``) that a meeting of the register, planned
+        or held after its deadline, answers late: projecting another meeting before it would
+        put two where the rules ask one. It is a Problem instead ("the 7th Summit, planned
+        2027-04, is late for the Summit due 2026")."""
+        rule = e.rule
+        if not (isinstance(rule, EveryRule) and rule.mode == "rolling" or isinstance(rule, AfterRule)) or e.late_until is None:
+            return False
+        late = next((m for m in _satisfying(e, bm, e.late_until) if m.status is not Status.PROJECTED), None)
+        if late is None:
+            return False
+        body = e.body
+        self.problems.append(
+            ProjectionProblem(
+                body,
+                e.window,
+                e.label,
+                f"{body.name} due {e.label} ({e.reason}): {ordinal_words(late, body)} comes after the deadline ({e.deadline}) and answers it late; nothing more was projected for {e.label}.",
+                "late",
+                late,
+            )
+        )
+        return True
 
     def _placement_window(self, e: Expectation) -> Window:
         """Where a meeting for ``e`` may go: the due period (a rolling chain is due in its
@@ -455,6 +483,7 @@ def unconfirmed(book: RuleBook, register: Iterable[Meeting], today: date, bodies
                 str(m.start),
                 f"{ordinal_words(m, body)[0].upper()}{ordinal_words(m, body)[1:]}{where} is past and not confirmed held: confirm or re-plan it (the projection chains from it as if held).",
                 "unconfirmed",
+                m,
             )
         )
     return out

@@ -10,7 +10,7 @@ from typing import Any
 
 from planner.core.model import Body, HostPolicy, Meeting, RuleBook, Status
 from planner.engine.expectations import ordinal
-from planner.engine.projection import Projection
+from planner.engine.projection import Projection, ProjectionProblem
 from planner.outputs.render import md_table, meeting_dict, to_csv, to_json
 
 CHAIR_TBD = "chair to be decided"
@@ -51,7 +51,17 @@ def _why(m: Meeting) -> str:
 
 
 def schedule_dict(m: Meeting, book: RuleBook) -> dict[str, Any]:
-    return meeting_dict(m) | {"host": host_words(m, book.body(m.body))}
+    """A schedule row: the meeting, its host in words, its body's name and its identity (what
+    `planner diff` matches two projections by: the ordinal, else the rule, period and slot)."""
+    body = book.body(m.body)
+    return meeting_dict(m) | {"host": host_words(m, body), "name": body.display if body else m.body, "id": m.identity()}
+
+
+def _problem_dict(p: ProjectionProblem, book: RuleBook) -> dict[str, Any]:
+    out: dict[str, Any] = {"body": p.body.id, "window": p.label, "kind": p.kind, "message": p.message}
+    if p.meeting is not None:
+        out["meeting"] = schedule_dict(p.meeting, book)
+    return out
 
 
 def render_projection(projection: Projection, fmt: str, *, rules_label: str) -> str:
@@ -67,7 +77,7 @@ def render_projection(projection: Projection, fmt: str, *, rules_label: str) -> 
                 "to": projection.end.isoformat(),
                 "rule_book": rules_label,
                 "meetings": [schedule_dict(m, book) for m in items],
-                "problems": [{"body": p.body.id, "window": p.label, "kind": p.kind, "message": p.message} for p in projection.problems],
+                "problems": [_problem_dict(p, book) for p in projection.problems],
                 "notes": list(projection.notes),
             }
         )

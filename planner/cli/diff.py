@@ -1,0 +1,38 @@
+"""``planner diff``: what changes between two projections (a what-if against the plan)."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from planner.cli.common import emit
+from planner.core.errors import PlannerError
+
+
+@click.command()
+@click.argument("before", metavar="BEFORE.json")
+@click.argument("after", metavar="AFTER.json")
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text", show_default=True)
+@click.option("-o", "--output", metavar="FILE", help="Write to FILE (atomically) instead of standard output.")
+def diff(before: str, after: str, fmt: str, output: str | None) -> None:
+    """Compare two `planner project --format json` outputs: meetings moved (old and new dates,
+    and why), added, dropped, and hosts changed.
+
+    \b
+    Example (the 7th Summit slips to April 2027):
+      planner project --today 2026-11-26 --format json -o before.json
+      planner project --today 2026-11-26 --meetings examples/cica-meetings.csv \\
+          --meetings examples/cica-scenario-summit-2027.csv --format json -o after.json
+      planner diff before.json after.json
+    """
+    from planner.engine.diff import compare
+    from planner.inputs.projection_json import load_projection_json
+    from planner.outputs.diff import render_diff
+
+    try:
+        result = compare(load_projection_json(before), load_projection_json(after))
+    except PlannerError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+    emit(render_diff(result, fmt), output)

@@ -1,0 +1,109 @@
+"""Two projections compared: what moved (and why), what was added or dropped, whose host changed.
+
+The question is the planner's "if the Summit slips, what moves?": project the register, project
+it again with a scenario laid over it (``--meetings register.csv --meetings scenario.csv``), and
+compare. Meetings are matched by body and identity (the ordinal, else the projection key: the
+rule, due period and slot, e.g. the first SOC of 2027), so a meeting that moves stays one meeting.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from planner.inputs.projection_json import SavedProjection
+
+
+@dataclass(frozen=True)
+class Change:
+    """One meeting in both projections (``before``/``after``), or in one of them only."""
+
+    key: tuple[str, str]
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+    why: str = ""
+
+    @property
+    def body(self) -> str:
+        return self.key[0]
+
+    @property
+    def meeting(self) -> dict[str, Any]:
+        return self.after or self.before or {}
+
+
+@dataclass(frozen=True)
+class Diff:
+    before: SavedProjection
+    after: SavedProjection
+    moved: tuple[Change, ...]
+    added: tuple[Change, ...]
+    dropped: tuple[Change, ...]
+    hosts: tuple[Change, ...]
+
+    @property
+    def empty(self) -> bool:
+        return not (self.moved or self.added or self.dropped or self.hosts)
+
+
+def meeting_key(m: dict[str, Any]) -> tuple[str, str]:
+    """Body and identity: ``id`` where the projection wrote it, else the kind and ordinal, else the start."""
+    if m.get("id"):
+        return (m["body"], str(m["id"]))
+    if m.get("ordinal"):
+        kind = m.get("kind") or "regular"
+        return (m["body"], str(m["ordinal"]) if kind == "regular" else f"{kind}-{m['ordinal']}")
+    return (m["body"], f"{m.get('kind') or 'regular'}-{m['start']}")
+
+
+def dates(m: dict[str, Any]) -> str:
+    """``2028-09-20`` or ``2027-04-20 – 2027-04-21``."""
+    return f"{m['start']} – {m['end']}" if m.get("end") and m["end"] != m["start"] else str(m["start"])
+
+
+def _span(m: dict[str, Any]) -> tuple[str, str]:
+    return (str(m["start"]), str(m.get("end") or m["start"]))
+
+
+def _overlaps(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    (a1, a2), (b1, b2) = _span(a), _span(b)
+    return len(a1) == len(b1) == 10 and a1 <= b2 and b1 <= a2
+
+
+def _why(before: dict[str, Any], after: dict[str, Any], others: list[dict[str, Any]]) -> str:
+    """Why a meeting moved, from what the two projections say."""
+    if after.get("status") == "planned":
+        was = f"planned for {before['start']}" if before.get("status") == "planned" else "projected"
+        return f"re-planned in the register (was {was})"
+    new, old = after.get("reason") or "", before.get("reason") or ""
+    if new and new != old:
+        return f"{new} (was: {old})" if old else new
+    taken = [o for o in others if o is not after and o.get("body") != after.get("body") and _overlaps(o, before)]
+    if taken:
+        return f"its days are now taken by the {', '.join(sorted({str(o.get('name') or o['body']) for o in taken}))}"
+    return f"re-placed: {new}" if new else "re-placed"
+
+
+def compare(before: SavedProjection, after: SavedProjection) -> Diff:
+    old = {meeting_key(m): m for m in before.meetings}
+    new = {meeting_key(m): m for m in after.meetings}
+    later = list(after.meetings)
+    moved, hosts = [], []
+    for key in sorted(old.keys() & new.keys(), key=lambda k: (str(new[k]["start"]), k)):
+        a, b = old[key], new[key]
+        if _span(a) != _span(b):
+            moved.append(Change(key, a, b, _why(a, b, later)))
+        if (a.get("host") or "") != (b.get("host") or ""):
+            hosts.append(Change(key, a, b))
+    # A planned meeting already past (listed under the problems "to confirm") that the other
+    # projection plans anew has moved, not appeared.
+    pending = {meeting_key(p["meeting"]): p["meeting"] for p in before.problems if p.get("kind") == "unconfirmed" and isinstance(p.get("meeting"), dict) and p["meeting"].get("body") and p["meeting"].get("start")}
+    for key in sorted((new.keys() - old.keys()) & pending.keys(), key=lambda k: (str(new[k]["start"]), k)):
+        moved.append(Change(key, pending[key], new[key], _why(pending[key], new[key], later)))
+    moved.sort(key=lambda c: (str(c.meeting["start"]), c.key))
+    added = [Change(k, None, new[k], new[k].get("reason") or "planned in the register") for k in sorted(new.keys() - old.keys() - pending.keys(), key=lambda k: (str(new[k]["start"]), k))]
+    dropped = [Change(k, old[k], None) for k in sorted(old.keys() - new.keys(), key=lambda k: (str(old[k]["start"]), k))]
+    return Diff(before, after, tuple(moved), tuple(added), tuple(dropped), tuple(hosts))
+
+
+__all__ = ["Change", "Diff", "compare", "dates", "meeting_key"]

@@ -1,0 +1,73 @@
+"""``planner diff`` -> text, markdown and JSON."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from planner.engine.diff import Change, Diff, dates
+from planner.engine.expectations import ordinal
+from planner.outputs.render import md_table, to_json
+
+
+def _title(c: Change) -> str:
+    m = c.meeting
+    name = m.get("name") or c.body
+    return f"{name} ({ordinal(int(m['ordinal']))})" if m.get("ordinal") else str(name)
+
+
+def _rows(diff: Diff) -> list[tuple[str, list[tuple[str, str, str]]]]:
+    return [
+        ("Moved", [(_title(c), f"{dates(c.before or {})} → {dates(c.after or {})}", c.why) for c in diff.moved]),
+        ("Added", [(_title(c), dates(c.meeting), c.why) for c in diff.added]),
+        ("Dropped", [(_title(c), dates(c.meeting), f"no longer in the horizon (was: {c.meeting.get('reason') or 'planned in the register'})") for c in diff.dropped]),
+        ("Hosts changed", [(_title(c), dates(c.meeting), f"{(c.before or {}).get('host') or '?'} → {(c.after or {}).get('host') or '?'}") for c in diff.hosts]),
+    ]
+
+
+def _head(diff: Diff) -> str:
+    counts = f"{len(diff.moved)} moved · {len(diff.added)} added · {len(diff.dropped)} dropped · {len(diff.hosts)} host{'s' if len(diff.hosts) != 1 else ''} changed"
+    return f"{diff.before.path} → {diff.after.path} · {counts}"
+
+
+def _change(c: Change) -> dict[str, Any]:
+    out: dict[str, Any] = {"body": c.body, "id": c.key[1], "ordinal": c.meeting.get("ordinal")}
+    for side, m in (("before", c.before), ("after", c.after)):
+        if m is not None:
+            out[side] = {"start": m["start"], "end": m.get("end"), "host": m.get("host"), "status": m.get("status"), "reason": m.get("reason")}
+    if c.why:
+        out["why"] = c.why
+    return out
+
+
+def render_diff(diff: Diff, fmt: str) -> str:
+    if fmt == "json":
+        return to_json(
+            {
+                "command": "diff",
+                "before": {"file": diff.before.path, "today": diff.before.today, "from": diff.before.start, "to": diff.before.end},
+                "after": {"file": diff.after.path, "today": diff.after.today, "from": diff.after.start, "to": diff.after.end},
+                "moved": [_change(c) for c in diff.moved],
+                "added": [_change(c) for c in diff.added],
+                "dropped": [_change(c) for c in diff.dropped],
+                "hosts_changed": [_change(c) for c in diff.hosts],
+            }
+        )
+    sections = [(name, rows) for name, rows in _rows(diff) if rows]
+    if fmt == "markdown":
+        out = [f"# {_head(diff)}", ""]
+        for name, rows in sections:
+            out += [f"## {name}", "", md_table(("meeting", "dates", "why"), rows)]
+        if diff.empty:
+            out.append("The two projections hold the same meetings on the same dates.\n")
+        return "\n".join(out)
+    every = [r for _, rows in sections for r in rows]
+    w = [max((len(r[i]) for r in every), default=0) for i in range(2)]
+    out = [_head(diff)]
+    for name, rows in sections:
+        out += ["", name, *[f"  {a:<{w[0]}}  {b:<{w[1]}}  {c}" for a, b, c in rows]]
+    if diff.empty:
+        out.append("The two projections hold the same meetings on the same dates.")
+    return "\n".join(out) + "\n"
+
+
+__all__ = ["render_diff"]
