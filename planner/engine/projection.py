@@ -12,7 +12,7 @@ or late inside the horizon.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from planner.core.bulk import paused_gc
@@ -208,7 +208,13 @@ class Projector:
             if e.late_until is None or _satisfying(e, bm, e.late_until):
                 return None
             have: list[Meeting] = []
-            window = self._overdue(e)
+            current = self._current(e)
+            if current is not None:
+                # A rolling chain continues through its missed windows: fill the one due now.
+                e = current
+                window = self._placement_window(e)
+            else:
+                window = self._overdue(e)
         else:
             have = _satisfying(e, bm, e.deadline)
             window = self._placement_window(e)
@@ -218,6 +224,13 @@ class Projector:
         if window is None or missing <= 0:
             return None
         new = self._place(state, e, window, have, missing)
+        rule = e.rule
+        while not new and isinstance(rule, EveryRule) and rule.mode == "rolling":
+            # Nothing fits this window (a Problem says so): the chain goes on from its period.
+            e = self._chain_window(e, e.period + rule.interval.periods)
+            if e.window.start > self.end:
+                break
+            new = self._place(state, e, self._placement_window(e), [], 1)
         if state.body.id not in self.engine.by_body:
             self.engine.by_body[state.body.id] = bm
         for meeting in new:
@@ -258,6 +271,32 @@ class Projector:
         else:
             window = Window(e.window.start, e.deadline)
         return Window(max(window.start, self.not_before), window.end)
+
+    def _current(self, e: Expectation) -> Expectation | None:
+        """For a rolling chain silent past its deadline: the window of the chain due now (each
+        window due one interval after the previous one's period, as compliance judges it)."""
+        rule = e.rule
+        if not (isinstance(rule, EveryRule) and rule.mode == "rolling"):
+            return None
+        step = rule.interval.periods
+        now = self.not_before.toordinal() if e.grain is Grain.DAY else e.grain.index(self.not_before)
+        found = self._chain_window(e, e.period + max(1, -(-(now - e.period) // step)) * step)
+        return found if found.window.end >= self.not_before else None
+
+    def _chain_window(self, e: Expectation, period: int) -> Expectation:
+        """The window of ``e``'s rolling chain due in ``period``, after a silence since ``e``."""
+        rule = e.rule
+        assert isinstance(rule, EveryRule)
+        previous = period - rule.interval.periods
+
+        def end_of(p: int) -> date:
+            return date.fromordinal(p) if e.grain is Grain.DAY else e.grain.window(p).end
+
+        window = Window(end_of(previous) + timedelta(days=1), end_of(period))
+        since = e.reason.split("nothing held since ", 1)[1] if "nothing held since " in e.reason else e.reason.split(" after ", 1)[-1]
+        reason = f"{rule.interval.words()} after the window due {e.grain.label(previous)}, nothing held since {since}"
+        deadline = rule.tolerance.add_to(window.end) if rule.tolerance else window.end
+        return replace(e, period=period, window=window, deadline=deadline, reason=reason)
 
     def _overdue(self, e: Expectation) -> Window | None:
         """An overdue chain is placed as soon as possible: this period or the next."""
