@@ -211,7 +211,7 @@ def test_relaxation_without_a_maximum():
 def test_relaxation_of_max_gap_leaves_the_years_rule_alone():
     """FY2020-21 is judged by the unrelaxed count, and its rule reads as the rule book states it."""
     f = _finding("board", "FY2020-21")
-    assert f.rule_text == "at least 4 times a year, at most 120 days apart"
+    assert f.rule_text == "at least 4 times a year (years from 1 April), at most 120 days apart; the first within 30 days of the founding"
     assert "relaxed" not in f.source
 
 
@@ -336,6 +336,7 @@ def test_example_projection_chains_from_the_last_meeting():
     ("extra", "message"),
     [
         ('year_start = "04-15"', "the first day of a month as MM-DD"),
+        ('first_within = "30d"\n', "first_within needs the day the body was established"),
         ('max_gap = "4m"\n', "max_gap 4m must be in days"),
         ('[[bodies.rules.relaxations]]\nsince = 2020-03-24\nuntil = 2020-09-30\nsource = "x"', "a relaxation changes nothing"),
         ('[[bodies.rules.relaxations]]\nsince = 2020-09-30\nuntil = 2020-03-24\nmax_gap = "180d"', "until 2020-03-24 is before since 2020-09-30"),
@@ -351,13 +352,15 @@ def test_bad_gap_rules_are_one_line_errors(tmp_path, runner, extra, message):
     text = BOOK.format(extra="", established="2020-01-01")
     if extra.startswith("max_gap"):
         text = text.replace('max_gap = "120d"', extra)
+    elif extra.startswith("first_within"):
+        text = text.replace("established = 2020-01-01", 'established = "2020-01"') + extra
     else:
         text += extra
     path.write_text(text, "utf-8")
     result = runner.invoke(main, ["validate", "--rules", str(path)])
     assert result.exit_code == 2
     assert message in result.output
-    assert str(path) in result.output and "bodies[0].rules[0]" in result.output
+    assert str(path) in result.output and "bodies[0]" in result.output
     assert "Traceback" not in result.output
 
 
@@ -393,3 +396,25 @@ def test_readme_company_board_block_loads_and_judges():
     assert labels["2015-06-01..2015-07-01"] is Verdict.MET
     assert labels["2024-01-25..2024-05-23"] is Verdict.LATE
     assert labels["FY2023-24"] is Verdict.MISSED
+
+
+def test_to_a_past_day_closes_a_gap_ending_that_day():
+    """With --to 2022-05-10, the last day of the gap after 2022-01-10, the gap is final: missed, not open."""
+    (f,) = [x for x in check(_book(), [_meeting("2022-01-10"), _meeting("2022-06-01")], date(2022, 7, 1), end=date(2022, 5, 10)).of("board") if ".." in x.window_label]
+    assert (f.window_label, f.verdict) == ("2022-01-11..2022-05-10", Verdict.MISSED)
+
+
+def test_open_gap_names_the_planned_meeting():
+    """A planned meeting inside a running gap is shown as scheduled."""
+    meetings = [_meeting("2022-01-10"), _meeting("2022-04-20", status=Status.PLANNED)]
+    (f,) = [x for x in check(_book(), meetings, date(2022, 3, 1)).of("board") if x.window_label == "2022-01-11..2022-05-10"]
+    assert f.verdict is Verdict.OPEN
+    assert [str(m.start) for m in f.scheduled] == ["2022-04-20"]
+    assert "scheduled: Board 2022-04-20" in f.why
+
+
+def test_bodies_say_the_financial_year_and_the_first_meeting(runner):
+    """`planner bodies` words the rule as a company secretary reads it."""
+    result = runner.invoke(main, ["bodies", "--rules", str(RULES)])
+    assert result.exit_code == 0
+    assert "at least 4 times a year (years from 1 April), at most 120 days apart; the first within 30 days of the founding" in result.output

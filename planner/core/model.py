@@ -362,6 +362,12 @@ class Body(Frozen):
         return value
 
     @model_validator(mode="after")
+    def _founding_day(self) -> Body:
+        if any(r.first_within for r in self.rules) and not (self.established and self.established.exact):
+            raise ValueError("first_within needs the day the body was established: established = YYYY-MM-DD")
+        return self
+
+    @model_validator(mode="after")
     def _fixed_host(self) -> Body:
         if self.host is HostPolicy.FIXED and not self.host_country:
             raise ValueError("host = 'fixed' needs host_country")

@@ -23,6 +23,7 @@ that starts before the body was established.
 from __future__ import annotations
 
 import bisect
+import calendar
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -230,13 +231,13 @@ def rule_words(rule: Rule, book: RuleBook | None = None) -> str:
         other = book.body(rule.body) if book else None
         text = f"{rule.offset.words()} after each {other.label if other else rule.body}"
     elif isinstance(rule, AtLeastRule):
-        text = f"at least {count_words(rule.count)} a {rule.per.value}"
+        text = f"at least {count_words(rule.count)} a {rule.per.value}" + _year_words(rule, book)
         if rule.min_gap:
             text += f", {rule.min_gap.words()} apart"
         if rule.max_gap:
             text += f", at most {rule.max_gap.words()} apart"
     elif isinstance(rule, AtMostRule):
-        text = f"at most {count_words(rule.count)} a {rule.per.value}"
+        text = f"at most {count_words(rule.count)} a {rule.per.value}" + _year_words(rule, book)
     elif isinstance(rule, OnRule):
         text = f"on {rule.words()}" + ("" if rule.interval.amount == 1 else f", every {rule.interval.words()}")
     elif isinstance(rule, BeforeRule):
@@ -244,9 +245,17 @@ def rule_words(rule: Rule, book: RuleBook | None = None) -> str:
         text = f"within {rule.offset.words()} before each {other.label if other else rule.body}"
     else:
         text = "ad hoc"
+    if rule.first_within:
+        text += f"; the first within {rule.first_within.words()} of the founding"
     if not rule.binding and not isinstance(rule, AdHocRule):
         text = f"in practice {text.removeprefix('at least ')} (customary)"
     return text
+
+
+def _year_words(rule: AtLeastRule | AtMostRule, book: RuleBook | None) -> str:
+    """`` (years from 1 April)`` when the rule's years do not start in January."""
+    month = year_start_month(rule.year_start or (book.organization.year_start if book else None))
+    return f" (years from 1 {calendar.month_name[month]})" if month != 1 and rule.per.value != "month" else ""
 
 
 def _within(chain: list[Expectation], end: date, pending: bool) -> list[Expectation]:

@@ -86,7 +86,7 @@ def judge_gap(judge: Judge, e: GapExpectation) -> Finding:
     if origin is not None and origin.status is not Status.HELD and origin.latest < judge.today:
         why = f"{e.label}: counted from {start_words}, planned but not recorded as held (unconfirmed); due by {e.deadline} if it was held."
         return Finding(verdict=Verdict.UNCERTAIN, why=why, **base)
-    if judge.today <= e.deadline:
+    if judge._running(e.deadline):
         sched = "; scheduled: " + ", ".join(_meeting_words(m, body) for m in scheduled) if scheduled else ""
         why = f"{e.label}: {'first' if e.first_meeting else 'next'} meeting due by {e.deadline}, {e.reason}{sched}."
         return Finding(verdict=Verdict.OPEN, why=why, still_due=1, due_by=e.deadline, **base)
