@@ -34,9 +34,15 @@ TODAY = {
     "annual-assembly": date(2021, 3, 1),
     "treaty-body": date(2020, 2, 15),
     "company-board": date(2025, 12, 1),
+    "us-elections": date(2025, 6, 1),
+    "unga": date(2023, 6, 1),
+    "brics": date(2025, 12, 1),
+    "who": date(2025, 12, 1),
     "cica": date(2026, 11, 26),
 }
 DEFAULT_TODAY = date(2026, 11, 26)  # for examples added later without an entry above
+# Windows projection cannot fill, by the rule's own terms: an `on` rule's day that is a weekend.
+EXPECTED_PROBLEMS = {"us-elections": ["2029-01-06"]}  # 6 January 2029 is a Saturday
 
 
 @cache
@@ -298,7 +304,7 @@ def test_example_passes_its_own_projection(name):
     report = check(book, [*meetings, *projection.projected], today, end=projection.end)
     broken = [f.why for f in report.findings if f.verdict in (Verdict.MISSED, Verdict.LATE) and f.expectation and f.expectation.window.start >= today]
     assert broken == []
-    assert [p.message for p in projection.problems if p.kind != "unconfirmed"] == []
+    assert [p.label for p in projection.problems if p.kind != "unconfirmed"] == EXPECTED_PROBLEMS.get(name, [])
 
 
 @pytest.mark.parametrize("name", list(_pairs()))
@@ -309,7 +315,7 @@ def test_example_projection_kept_meets_every_window(name):
     projection = _projection(name)
     kept = [m.model_copy(update={"status": Status.HELD}) if m.status in (Status.PLANNED, Status.PROJECTED) else m for m in [*meetings, *projection.projected]]
     report = check(book, kept, projection.end + timedelta(days=1), end=projection.end)
-    broken = [f.why for f in report.findings if f.verdict not in (Verdict.MET, Verdict.OPEN) and f.expectation and f.expectation.window.start >= today]
+    broken = [f.why for f in report.findings if f.verdict not in (Verdict.MET, Verdict.OPEN) and f.expectation and f.expectation.window.start >= today and f.window_label not in EXPECTED_PROBLEMS.get(name, [])]
     assert broken == []
 
 

@@ -124,18 +124,22 @@ class DateSpec(BaseModel):
             found = last - timedelta(days=(last.weekday() - self.weekday.number) % 7 + 7 * (-self.nth - 1))
         return found if first <= found <= last else None
 
-    def words(self) -> str:
-        """The rule as a statute would say it: ``the Tuesday next after the first Monday in November``."""
-        if self.day is not None:
+    def words(self, year: int | None = None) -> str:
+        """The rule as a statute would say it: ``the Tuesday next after the first Monday in
+        November``; with ``year``, the day of that year: ``... in November 2026``."""
+        def month() -> str:
             assert self.month is not None
-            return f"{self.day} {_MONTH_NAMES[self.month]}"
+            return _MONTH_NAMES[self.month] + (f" {year}" if year is not None else "")
+
+        if self.day is not None:
+            return f"{self.day} {month()}"
         assert self.weekday is not None
         if self.after is not None:
-            return f"the {self.weekday.day_name} next after {self.after.words()}"
-        assert self.month is not None and self.nth is not None
+            return f"the {self.weekday.day_name} next after {self.after.words(year)}"
+        assert self.nth is not None
         if self.weeks == "first_working":
-            return f"the {self.weekday.day_name} of the {_nth_words(self.nth)} week in {_MONTH_NAMES[self.month]} (week 1: the first with a working day)"
-        return f"the {_nth_words(self.nth)} {self.weekday.day_name} in {_MONTH_NAMES[self.month]}"
+            return f"the {self.weekday.day_name} of the {_nth_words(self.nth)} week in {month()} (week 1: the first with a working day)"
+        return f"the {_nth_words(self.nth)} {self.weekday.day_name} in {month()}"
 
 
 class Period(BaseModel):

@@ -71,7 +71,7 @@ def on_expectations(engine: ExpectationEngine, body: Body, index: int, rule: OnR
     chain = []
     for day in on_dates(engine, body, rule, end):
         window = Window(day, day + timedelta(days=body.duration_days - 1))
-        reason = f"{rule.words()} {day.year}"
+        reason = rule.words(day.year)
         chain.append(Expectation(body, rule, index, Grain.DAY, day.toordinal(), window, 1, None, window.end, None, reason))
     return _within(chain, end, pending)
 

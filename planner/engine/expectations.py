@@ -249,6 +249,10 @@ def rule_words(rule: Rule, book: RuleBook | None = None) -> str:
         text += f"; the first within {rule.first_within.words()} of the founding"
     if not rule.binding and not isinstance(rule, AdHocRule):
         text = f"in practice {text.removeprefix('at least ')} (customary)"
+    if rule.formats:
+        text += ", " + " or ".join(f.value.replace("_", " ") for f in rule.formats) + " only"
+    if rule.count_by == "event":
+        text += ", sessions held together count once"
     return text
 
 
