@@ -531,7 +531,8 @@ class Meeting(_MeetingFields):
         return f"{self.kind.value}-{self.start}"
 
     def sort_key(self) -> tuple:
-        return (self.earliest, self.latest, self.body, self.ordinal or 0, self.kind.value, self.title)
+        # Everything a finding shows, so that the register's row order never shows in output.
+        return (self.earliest, self.latest, self.body, self.ordinal or 0, self.kind.value, self.title, self.city, self.country, self.status.value, self.format.value if self.format else "")
 
 
 class ChairTerm(Frozen):
