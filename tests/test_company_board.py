@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import json
 import tomllib
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
 
 import jsonschema
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from planner.cli import main
 from planner.core.dates import Grain
@@ -418,3 +420,24 @@ def test_bodies_say_the_financial_year_and_the_first_meeting(runner):
     result = runner.invoke(main, ["bodies", "--rules", str(RULES)])
     assert result.exit_code == 0
     assert "at least 4 times a year (years from 1 April), at most 120 days apart; the first within 30 days of the founding" in result.output
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    first=st.dates(date(2019, 1, 1), date(2021, 6, 30)),
+    days=st.integers(1, 400),
+    limit=st.integers(30, 200),
+    relaxed=st.booleans(),
+)
+def test_gap_verdict_is_the_days_against_the_limit_on_the_later_day(first, days, limit, relaxed):
+    """Two meetings `days` apart: met when the days are within the limit in force on the later
+    meeting's day (60 more inside a relaxation), late otherwise; the finding names both."""
+    extra = f'[[bodies.rules.relaxations]]\nsince = 2020-03-24\nuntil = 2020-09-30\nmax_gap = "{limit + 60}d"' if relaxed else ""
+    book = parse_rulebook(tomllib.loads(BOOK.format(extra=extra, established="2019-01-01").replace('max_gap = "120d"', f'max_gap = "{limit}d"')))
+    later = first + timedelta(days=days)
+    allowed = limit + 60 if relaxed and date(2020, 3, 24) <= later <= date(2020, 9, 30) else limit
+    meetings = [_meeting(first.isoformat()), _meeting(later.isoformat())]
+    (f,) = [x for x in check(book, meetings, later + timedelta(days=1)).of("board") if ".." in x.window_label and x.counted and x.counted[0].earliest == first]
+    assert f.verdict is (Verdict.MET if days <= allowed else Verdict.LATE)
+    assert [m.earliest for m in f.counted] == [first, later]
+    assert f"gap of {days} day" in f.why

@@ -179,7 +179,9 @@ def _next_words(findings: Sequence[Finding]) -> str:
     open_ = [f for f in findings if f.verdict is Verdict.OPEN and f.still_due]
     if not open_:
         return ""
-    f = open_[0]
+    # The most pressing first: a running window before a next one, the earliest deadline first
+    # (a board's gap may close before its year does).
+    f = min(open_, key=lambda f: (bool(f.expectation and f.expectation.pending), f.due_by or date.max))
     e = f.expectation
     assert e is not None
     base = f"open: {e.label}" if not e.pending else f"next due {e.label}"
