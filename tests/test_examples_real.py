@@ -214,3 +214,36 @@ def test_who_board_month_only_rows_count_inside_the_window():
     """A Board session known only as 'February 2020' lies wholly inside 17 Dec 2019 - 17 May 2020."""
     found = _finding("who", "eb", "2020-05-17")
     assert [m.ordinal for m in found.counted] == [146]
+
+
+# ---------------------------------------------------------------------------------------------
+# Asia-Europe Meeting
+
+ASEM_SUMMIT = [(str(year), "met") for year in range(2006, 2019, 2)] + [("2020", "open"), ("2022", "open")]  # 2022: next due
+# A Foreign Ministers' Meeting each year, except in a Summit year: even years excused.
+ASEM_FMM = [(str(year), "excused" if year % 2 == 0 else "met") for year in range(2006, 2020)] + [("2020", "open")]
+
+
+def test_asem_findings():
+    """Summits in even years, Foreign Ministers in odd ones: nothing missed, seven years excused."""
+    assert _table("asem", "summit") == ASEM_SUMMIT
+    assert _table("asem", "fmm") == ASEM_FMM
+    assert _cli("asem") == 0
+
+
+def test_asem_summit_year_excuse_names_the_summit():
+    """The why of an excused year names the Summit that excused it."""
+    found = _finding("asem", "fmm", "2016")
+    assert "Excused: Summit 2016-07 (11th, Ulaanbaatar) met in 2016, and no Foreign Ministers' Meeting is due in a period with a Summit." in found.why
+    assert found.rule_text == "in practice once a year (customary), except in a period with a Summit"
+
+
+def test_asem_projection_skips_the_ministers_in_summit_years():
+    """Projected Foreign Ministers' Meetings fall only in the years without a projected Summit."""
+    from .test_examples import _projection
+
+    years = {m.body: [] for m in _projection("asem").projected}
+    for m in _projection("asem").projected:
+        years[m.body].append(m.start.earliest.year)
+    assert years["summit"] == [2020, 2022, 2024, 2026, 2028]
+    assert years["fmm"] == [2021, 2023, 2025, 2027, 2029]

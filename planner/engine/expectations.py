@@ -249,6 +249,9 @@ def rule_words(rule: Rule, book: RuleBook | None = None) -> str:
         text += f"; the first within {rule.first_within.words()} of the founding"
     if not rule.binding and not isinstance(rule, AdHocRule):
         text = f"in practice {text.removeprefix('at least ')} (customary)"
+    if rule.except_when:
+        names = [(b.label if (b := book.body(ref)) else ref) if book else ref for ref in rule.except_when]
+        text += ", except in a period with a " + " or ".join(names)
     if rule.formats:
         text += ", " + " or ".join(f.value.replace("_", " ") for f in rule.formats) + " only"
     if rule.count_by == "event":
