@@ -356,3 +356,35 @@ def test_formats_bad_value_lists_the_choices():
     """formats takes in_person, online or hybrid."""
     (message,) = errors_of([{"kind": "at_least", "count": 1, "per": "year", "formats": ["virtual"]}])
     assert "bodies[0].rules[0].formats[0]: 'virtual' is not one of in_person, online or hybrid" in message
+
+
+def test_schema_shows_the_new_rule_language():
+    """planner schema lists the new kinds, the exceptions, weekdays, recess, count_by and formats."""
+    import json
+
+    from click.testing import CliRunner
+
+    from planner.cli import main
+
+    schema = json.loads(CliRunner().invoke(main, ["schema"]).output)
+    defs = schema["$defs"]
+    assert {"OnRule", "BeforeRule", "DateSpec", "Excused", "Period", "Weekday"} <= set(defs)
+    assert "week" in defs["Per"]["enum"]
+    assert {"except_when", "excused", "count_by", "formats"} <= set(defs["AtLeastRule"]["properties"])
+    assert {"weekdays", "recess"} <= set(defs["Body"]["properties"])
+    assert {"month", "day", "weekday", "nth", "weeks", "after", "interval", "anchor"} <= set(defs["OnRule"]["properties"])
+
+
+def test_json_summary_counts_excused(tmp_path):
+    """check --format json counts excused windows apart from violations."""
+    import json
+
+    from click.testing import CliRunner
+
+    from planner.cli import main
+
+    from .test_examples import EXAMPLES
+
+    args = ["check", "--rules", str(EXAMPLES / "asem.toml"), "--meetings", str(EXAMPLES / "asem-meetings.csv"), "--today", "2020-06-01", "--format", "json"]
+    summary = json.loads(CliRunner().invoke(main, args).output)["summary"]
+    assert (summary["excused"], summary["violations"]) == (7, 0)

@@ -349,6 +349,7 @@ def _check_json(report: Report, findings: Sequence[Finding], rules_label: str) -
             "advisories": report.count(Verdict.ADVISORY),
             "open": report.count(Verdict.OPEN),
             "uncertain": report.count(Verdict.UNCERTAIN),
+            "excused": report.count(Verdict.EXCUSED),
             "exit_code": exit_code(report),
         },
         "bodies": [
