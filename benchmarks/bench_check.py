@@ -1,6 +1,6 @@
 """Compliance at scale: loading, expectations and check, at N and 2N, with the growth ratio.
 
-    /work/venv/bin/python benchmarks/bench_check.py [--bodies 1000] [--years 100] [--seed 1]
+    python benchmarks/bench_check.py [--bodies 1000] [--years 100] [--seed 1]
         [--double bodies|years] [--no-trace] [--limit 2.3]
 
 A generated rule book (``benchmarks/generate.py``: every rule kind) and register are written as

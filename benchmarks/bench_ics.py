@@ -1,6 +1,6 @@
 """How much the planner's feed costs over a bare icalendar serialization of the same events.
 
-    /work/venv/bin/python benchmarks/bench_ics.py [--events 100000]
+    python benchmarks/bench_ics.py [--events 100000]
 
 Both sides are timed in the same run, from meetings in memory to bytes: the bare side builds an
 ``Event`` with UID, DTSTAMP, DTSTART, DTEND and SUMMARY per meeting and calls

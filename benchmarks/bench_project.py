@@ -1,6 +1,6 @@
 """Projection at scale: ``project()`` of generated bodies over a long horizon, against half the bodies.
 
-    /work/venv/bin/python benchmarks/bench_project.py [--bodies 1000] [--years 50] [--history 10]
+    python benchmarks/bench_project.py [--bodies 1000] [--years 50] [--history 10]
         [--seed 1] [--no-trace] [--limit 2.3] [--timeout 1200]
 
 The rule book and register come from ``benchmarks/generate.py`` (every rule kind), written as

@@ -1,6 +1,6 @@
 """A seeded generator of a large rule book and register, for the benchmarks.
 
-    /work/venv/bin/python benchmarks/generate.py --bodies 1000 --years 100 --seed 1 --out /tmp/gen
+    python benchmarks/generate.py --bodies 1000 --years 100 --seed 1 --out /tmp/gen
 
 writes ``rulebook.toml`` and ``meetings.csv`` into ``--out`` and prints what it made. The same
 arguments always give the same bytes (one ``random.Random(seed)``, no clock, no network).

@@ -51,3 +51,13 @@ def test_bench_project_returns_figures() -> None:
     assert [r.bodies for r in result.runs] == [3, 6]
     assert all(r.seconds is not None and r.maxrss > 0 for r in result.runs)
     assert result.ratio is not None
+
+
+def test_bench_commands_returns_figures() -> None:
+    """bench_commands at 4 bodies x 2 years runs each command as a process at N and 2N and
+    measures the floor and the start-up beside them (no goal is asserted)."""
+    result = _import("bench_commands").main(["--bodies", "4", "--years", "2", "--repeat", "1", "--startup-repeat", "1", "--only", "check-text,check-json,validate", "--no-gate"], echo=lambda _line: None)
+    assert set(result.floor) == {4, 8} and all(r.seconds > 0 for r in result.floor.values())
+    assert {name for name, _ in result.runs} == {"check-text", "check-json", "validate"}
+    assert all(r.code in (0, 1) and r.rss > 0 and r.seconds > 0 for r in result.runs.values())
+    assert result.startup is not None and result.startup[1].seconds > 0

@@ -1,0 +1,243 @@
+"""Whole commands, as a user runs them: every command and output format at N and 2N, with
+peak memory, beside a floor measured in the same run.
+
+    python benchmarks/bench_commands.py [--bodies 1000] [--years 100] [--seed 1] [--repeat 3]
+        [--only check-text,project] [--large] [--no-gate]
+
+Each command runs as its own process (``python -m planner ...``), ``--repeat`` times; the
+fastest wall time counts (a shared machine only ever adds time) and the largest peak RSS
+(``os.wait4``'s ``ru_maxrss`` of that process). The **floor** is Python's ``csv`` module
+reading the same register and parsing its dates, also a whole process, measured in the same
+run: ratios to it hold across machines and loads where seconds do not.
+
+Goals (issue 14): check text <= 8x the floor, JSON <= 12x, ``project --to`` 50 years <= 15x,
+growth N -> 2N <= 2.2 for every command and format, peak RSS <= 400 MB, and ``planner check``
+on the embedded CICA data starting at most as slowly as a bare import of the dependencies
+(``python -c "import click, pydantic, icalendar, dateutil.rrule, holidays"``). The script
+exits 1 when a goal is missed (``--no-gate``: print only).
+
+``--large`` adds the hostile-size cases of issue 10, timed once: ``validate`` and ``ics
+--no-projected`` on a 1,000,000-row register, and ``chairs`` on 100,000 chair terms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+
+try:  # run as a script, benchmarks/ is on sys.path; imported from the tests, the test adds it
+    import generate
+except ImportError:  # pragma: no cover
+    from benchmarks import generate
+
+TODAY = "2026-06-30"
+FLOOR = """
+import csv, sys
+from datetime import date
+def day(text):
+    parts = text.split("-")
+    if len(parts) == 3:
+        return date.fromisoformat(text)
+    return date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, 1)
+with open(sys.argv[1], newline="", encoding="utf-8") as f:
+    rows = csv.reader(f)
+    header = next(rows)
+    start, end = header.index("start"), header.index("end")
+    for row in rows:
+        day(row[start])
+        if row[end]:
+            day(row[end])
+"""
+BARE_IMPORT = "import click, pydantic, icalendar, dateutil.rrule, holidays"
+MB = 1024 * 1024
+
+
+def commands(data: Path, out: Path) -> dict[str, list[str]]:
+    """The command lines measured, by name (all on the generated rule book and register)."""
+    files = ["--rules", str(data / "rulebook.toml"), "--meetings", str(data / "meetings.csv"), "--today", TODAY]
+    horizon = str(date.fromisoformat(TODAY).year + 50)
+    return {
+        "validate": ["validate", *files],
+        "check-text": ["check", *files],
+        "check-json": ["check", *files, "--format", "json"],
+        "check-csv": ["check", *files, "--format", "csv"],
+        "check-markdown": ["check", *files, "--format", "markdown"],
+        "project-50y": ["project", *files, "--to", horizon],
+        "chairs": ["chairs", *files],
+        "ics": ["ics", *files, "--out", str(out / "feeds")],
+    }
+
+
+# name -> (largest ratio to the floor or None, largest growth N -> 2N)
+GOALS: dict[str, tuple[float | None, float]] = {
+    "check-text": (8.0, 2.2),
+    "check-json": (12.0, 2.2),
+    "project-50y": (15.0, 2.2),
+}
+DEFAULT_GOAL: tuple[float | None, float] = (None, 2.2)
+RSS_GOAL_MB = 400.0
+STARTUP_GOAL = 1.0
+
+
+@dataclass
+class Run:
+    seconds: float  # wall
+    rss: int  # bytes
+    code: int
+    cpu: float = 0.0  # user + system seconds of the process
+
+
+@dataclass
+class Result:
+    clock: str = "wall"
+    floor: dict[int, Run] = field(default_factory=dict)  # by bodies
+    runs: dict[tuple[str, int], Run] = field(default_factory=dict)
+    startup: tuple[Run, Run] | None = None  # (planner check on CICA, bare import)
+    large: dict[str, Run] = field(default_factory=dict)
+    failures: list[str] = field(default_factory=list)
+
+
+def planner_command() -> list[str]:
+    return [sys.executable, "-m", "planner"]
+
+
+def _spawn(argv: list[str], timeout: float) -> tuple[float, int, int, float]:
+    """Wall seconds, peak RSS (bytes), exit code and CPU seconds of one process."""
+    began = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = began + timeout
+    while True:
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            break
+        if time.perf_counter() > deadline:
+            proc.kill()
+        time.sleep(0.005)
+    seconds = time.perf_counter() - began
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    rss = usage.ru_maxrss * (1 if sys.platform == "darwin" else 1024)
+    return seconds, rss, proc.returncode, usage.ru_utime + usage.ru_stime
+
+
+def measure(argv: list[str], repeat: int, timeout: float) -> Run:
+    """The fastest of ``repeat`` runs (a shared machine only adds time), the largest RSS."""
+    runs = [_spawn(argv, timeout) for _ in range(repeat)]
+    return Run(min(r[0] for r in runs), max(r[1] for r in runs), runs[0][2], min(r[3] for r in runs))
+
+
+def write_chair_terms(path: Path, count: int, members: list[str]) -> None:
+    """``count`` consecutive chair terms of a week each from the year 1001, members in turn."""
+    day = date(1001, 1, 1)
+    lines = ["country,start,end,ordinal,note,source"]
+    for i in range(count):
+        end = day + timedelta(days=7)
+        lines.append(f"{members[i % len(members)]},{day},{end},{i + 1},,generated")
+        day = end
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def main(argv: list[str] | None = None, echo: Callable[[str], None] = print) -> Result:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--bodies", type=int, default=1000)
+    parser.add_argument("--years", type=int, default=100)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--repeat", type=int, default=3, help="runs per command; the fastest counts")
+    parser.add_argument("--startup-repeat", type=int, default=10)
+    parser.add_argument("--only", help="comma-separated command names (default: all)")
+    parser.add_argument("--timeout", type=float, default=600.0, help="seconds before a run is killed")
+    parser.add_argument("--large", action="store_true", help="also the 1,000,000-row register and 100,000 chair terms")
+    parser.add_argument("--large-rows", type=int, default=1_000_000)
+    parser.add_argument("--large-terms", type=int, default=100_000)
+    parser.add_argument("--clock", choices=("wall", "cpu"), default="wall", help="wall time, or the CPU time of each process (steadier on a busy machine)")
+    parser.add_argument("--no-gate", action="store_true", help="print the table, never exit 1")
+    args = parser.parse_args(argv)
+    result = Result(clock=args.clock)
+    planner = planner_command()
+    with tempfile.TemporaryDirectory(prefix="bench-commands-") as tmp:
+        work = Path(tmp)
+        sizes = (args.bodies, 2 * args.bodies)
+        for bodies in sizes:
+            data = work / f"n{bodies}"
+            generate.main(["--bodies", str(bodies), "--years", str(args.years), "--seed", str(args.seed), "--out", str(data)], echo=lambda _line: None)
+            result.floor[bodies] = measure([sys.executable, "-c", FLOOR, str(data / "meetings.csv")], args.repeat, args.timeout)
+            chosen = commands(data, work)
+            names = args.only.split(",") if args.only else list(chosen)
+            for name in names:
+                result.runs[(name, bodies)] = measure([*planner, *chosen[name]], args.repeat, args.timeout)
+                r = result.runs[(name, bodies)]
+                echo(f"  {name} at {bodies} bodies: {r.seconds:.2f} s wall, {r.cpu:.2f} s CPU, {r.rss / MB:.0f} MB, exit {r.code}")
+        cica = measure([*planner, "check", "--today", "2026-11-26"], args.startup_repeat, args.timeout)
+        bare = measure([sys.executable, "-c", BARE_IMPORT], args.startup_repeat, args.timeout)
+        result.startup = (cica, bare)
+        if args.large:
+            _large(result, work, planner, args, echo)
+    _report(result, sizes, echo)
+    if result.failures and not args.no_gate:
+        sys.exit(1)
+    return result
+
+
+def _large(result: Result, work: Path, planner: list[str], args: argparse.Namespace, echo: Callable[[str], None]) -> None:
+    per_body = 292_452 / 1000 / 100  # meetings per body and year (seed 1)
+    bodies = max(1, round(args.large_rows / per_body / args.years))
+    data = work / "large"
+    generate.main(["--bodies", str(bodies), "--years", str(args.years), "--seed", str(args.seed), "--out", str(data)], echo=lambda _line: None)
+    rows = sum(1 for _ in (data / "meetings.csv").open(encoding="utf-8")) - 1
+    files = ["--rules", str(data / "rulebook.toml"), "--meetings", str(data / "meetings.csv"), "--today", TODAY]
+    result.large[f"validate ({rows:,} rows)"] = measure([*planner, "validate", *files], 1, args.timeout)
+    result.large[f"ics --no-projected ({rows:,} rows)"] = measure([*planner, "ics", *files, "--no-projected", "--out", str(work / "large-feeds")], 1, args.timeout)
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    chairs = work / "chairs.csv"
+    write_chair_terms(chairs, args.large_terms, ["Austria", "Belgium", "Czechia", "Denmark", "Estonia"])
+    argv = ["chairs", "--rules", str(examples / "rotating-chair.toml"), "--meetings", str(examples / "rotating-chair-meetings.csv"), "--chairs", str(chairs), "--today", "2950-01-01"]
+    result.large[f"chairs ({args.large_terms:,} terms)"] = measure([*planner, *argv], 1, args.timeout)
+    for name, r in result.large.items():
+        echo(f"  {name}: {r.seconds:.2f} s wall, {r.cpu:.2f} s CPU, {r.rss / MB:.0f} MB, exit {r.code}")
+
+
+def _report(result: Result, sizes: tuple[int, int], echo: Callable[[str], None]) -> None:
+    n, n2 = sizes
+
+    def t(r: Run) -> float:
+        return r.cpu if result.clock == "cpu" else r.seconds
+
+    floor_n, floor_n2 = t(result.floor[n]), t(result.floor[n2])
+    echo("")
+    echo(f"floor (csv module reading the register and parsing its dates): {floor_n:.2f} s at {n} bodies, {floor_n2:.2f} s at {n2} ({result.clock} time; the fastest of each command's runs)")
+    echo("")
+    echo("| command | N s | N / floor | 2N s | 2N / floor | growth | peak RSS N / 2N | goal | ok |")
+    echo("|---|---|---|---|---|---|---|---|---|")
+    names = list(dict.fromkeys(name for name, _ in result.runs))
+    for name in names:
+        a, b = result.runs[(name, n)], result.runs[(name, n2)]
+        ratio_a, ratio_b = t(a) / floor_n, t(b) / floor_n2
+        growth = t(b) / t(a)
+        most, most_growth = GOALS.get(name, DEFAULT_GOAL)
+        goal = (f"<= {most:g}x, " if most else "") + f"growth <= {most_growth}, <= {RSS_GOAL_MB:.0f} MB"
+        ok = growth <= most_growth and max(a.rss, b.rss) / MB <= RSS_GOAL_MB and (most is None or max(ratio_a, ratio_b) <= most) and a.code in (0, 1) and b.code in (0, 1)
+        if not ok:
+            result.failures.append(name)
+        echo(f"| {name} | {t(a):.2f} | {ratio_a:.1f}x | {t(b):.2f} | {ratio_b:.1f}x | {growth:.2f} | {a.rss / MB:.0f} / {b.rss / MB:.0f} MB | {goal} | {'yes' if ok else 'NO'} |")
+    if result.startup:
+        cica, bare = (t(r) for r in result.startup)
+        ok = cica / bare <= STARTUP_GOAL
+        if not ok:
+            result.failures.append("startup")
+        echo(f"| CICA `planner check` / bare import | {cica:.3f} | {cica / bare:.2f}x | {bare:.3f} (bare) | | | {result.startup[0].rss / MB:.0f} MB | <= {STARTUP_GOAL}x | {'yes' if ok else 'NO'} |")
+    for name, r in result.large.items():
+        ok = r.rss / MB < 1024 and r.code in (0, 1)
+        if not ok:
+            result.failures.append(name)
+        echo(f"| {name} | {t(r):.2f} | | | | | {r.rss / MB:.0f} MB | seconds, < 1 GB | {'yes' if ok else 'NO'} |")
+
+
+if __name__ == "__main__":
+    main()
