@@ -36,7 +36,10 @@ DIMENSION_WORDS = {
 
 
 class Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", use_enum_values=False)
+    # defer_build: a model is built on its first validation, so a command pays only for what
+    # it validates (the rule book builds its nested models within its own; ChairTerm and the
+    # register schema wait until a chair register or a loose row comes)
+    model_config = ConfigDict(frozen=True, extra="forbid", use_enum_values=False, defer_build=True)
 
 
 def slug(text: str) -> str:
