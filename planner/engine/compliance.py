@@ -207,7 +207,7 @@ class Judge:
             finding = Finding(body=e.body, verdict=Verdict(found.pop("verdict")), rule_text=self.words(e.rule), source=e.rule.source, expectation=e, **found)
         else:
             finding = self._judge_kinds(e, held, owner, me, near)
-        verdict, notes = amend(self.engine, e, finding.verdict.value, finding.counted)
+        verdict, notes = amend(self.engine, e, finding.verdict.value, finding.counted, self.today)
         if verdict or notes:
             finding = replace(finding, verdict=Verdict(verdict) if verdict else finding.verdict, why=finding.why + notes)
         return finding

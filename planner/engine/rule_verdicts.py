@@ -71,7 +71,7 @@ def _distance(meeting: Meeting, day: date) -> str:
     return f"{abs(days)} day{'s' if abs(days) != 1 else ''} {'after' if days > 0 else 'before'}"
 
 
-def amend(engine: ExpectationEngine, e: Expectation | None, verdict: str, counted: tuple[Meeting, ...]) -> tuple[str | None, str]:
+def amend(engine: ExpectationEngine, e: Expectation | None, verdict: str, counted: tuple[Meeting, ...], today: date | None = None) -> tuple[str | None, str]:
     """What the rule language adds to a finding: a new verdict (``excused``) or ``None``, and
     words to append to its why."""
     if e is None or e.pending:
@@ -79,7 +79,7 @@ def amend(engine: ExpectationEngine, e: Expectation | None, verdict: str, counte
     notes = [*_merged(engine, e, counted), *_not_counted_format(engine, e)]
     extra = "".join(f" {n}" for n in notes)
     if verdict in SHORTFALLS and e.maximum is None:
-        excuse = _excuse(engine, e)
+        excuse = _excuse(engine, e, today)
         if excuse:
             return "excused", f"{extra} Excused: {excuse}."
     return None, extra
@@ -90,7 +90,10 @@ def excused_by(engine: ExpectationEngine, e: Expectation) -> str:
     return _excuse(engine, e)
 
 
-def _excuse(engine: ExpectationEngine, e: Expectation) -> str:
+def _excuse(engine: ExpectationEngine, e: Expectation, today: date | None = None) -> str:
+    """The first exception covering ``e``'s due period, in words. A planned meeting of the
+    excusing body excuses while its dates are still ahead (as of ``today``); once they passed
+    unconfirmed it no longer does (projection, with no ``today``, still trusts it)."""
     due = day_window(e)
     for period in e.rule.excused:
         if period.covers(due.start, due.end):
@@ -98,9 +101,14 @@ def _excuse(engine: ExpectationEngine, e: Expectation) -> str:
     for other_id in e.rule.except_when:
         other = engine.book.body(other_id)
         for m in engine.meetings_of(other_id).overlapping(due.start, due.end):
-            if m.kind.value == "regular" and m.status not in NOT_COUNTING and due.start <= m.start.earliest and m.start.latest <= due.end:
-                name = other.label if other else other_id
-                return f"{meeting_words(m, other) if other else m.start} met in {e.label}, and no {e.body.label} is due in a period with a {name}"
+            if m.kind.value != "regular" or m.status in NOT_COUNTING or not (due.start <= m.start.earliest and m.start.latest <= due.end):
+                continue
+            planned = m.status is not Status.HELD
+            if planned and today is not None and m.latest < today:
+                continue  # planned, dates passed, not confirmed held
+            name = other.label if other else other_id
+            verb = f"is {m.status.value} for" if planned else "met in"
+            return f"{meeting_words(m, other) if other else m.start} {verb} {e.label}, and no {e.body.label} is due in a period with a {name}"
     return ""
 
 
