@@ -9,6 +9,8 @@ depending on its day, or when the gap counts from a planned meeting never record
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from collections.abc import Callable
 from datetime import date, timedelta
 
@@ -45,16 +47,21 @@ def judge_gap(judge: Judge, e: GapExpectation) -> Finding:
     body = e.body
     rule = e.rule
     bm = judge.engine.meetings_of(body.id)
-    held = [m for m in bm.meetings if e.counts(m) and m.status is Status.HELD and m.start.earliest <= judge.today]
     origin = e.origin
     if origin is None:
-        later = next((m for m in held if m.start.latest >= e.since_day), None)
         start_words = f"the {body.label}'s establishment ({body.established})"
         from_lo = from_hi = e.since_day
+        at = bisect.bisect_left(bm.starts, e.since_day - bm.max_span) if e.since_day - date.min > bm.max_span else 0
     else:
-        later = next((m for m in held if m.sort_key() > origin.sort_key()), None)
         start_words = _meeting_words(origin, body)
         from_lo, from_hi = from_range(origin, getattr(rule, "gap_from", "first_day"))
+        at = bisect.bisect_right(bm.meetings, origin.sort_key(), key=Meeting.sort_key)
+    # The later meeting: the first held counting one after the origin (or after the founding),
+    # found by bisection so that judging every gap of a long register stays linear.
+    later = next(
+        (m for m in itertools.islice(bm.meetings, at, None) if m.status is Status.HELD and e.counts(m) and m.start.earliest <= judge.today and (origin is not None or m.start.latest >= e.since_day)),
+        None,
+    )
     in_window = [m for m in bm.overlapping(e.window.start, e.deadline) if e.counts(m) and m.status in (Status.PLANNED, Status.PROJECTED)]
     scheduled = tuple(m for m in in_window if m.latest >= judge.today)
     unconfirmed = tuple(m for m in in_window if m.latest < judge.today)
