@@ -91,7 +91,7 @@ def test_output_file_is_written_atomically(runner, tmp_path: Path):
     out = tmp_path / "report.json"
     result = runner.invoke(main, ["check", "--today", "2026-11-26", "--format", "json", "-o", str(out)])
     assert result.exit_code == 1
-    assert json.loads(out.read_text())["schema_version"] == 1
+    assert json.loads(out.read_text())["schema_version"] == 2
     assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
 
 

@@ -90,13 +90,24 @@ def test_check_json_carries_the_same_findings(runner, cica, cica_meetings):
     result = runner.invoke(main, ["check", "--today", "2026-11-26", "--format", "json"])
     assert result.exit_code == 1
     data = json.loads(result.output)
-    assert data["schema_version"] == 1
+    assert data["schema_version"] == 2
     report = check(cica, cica_meetings, TODAY)
     assert len(data["findings"]) == len(report.findings)
     late = [f for f in data["findings"] if f["verdict"] == "late"]
     assert late[0]["body"] == "summit" and late[0]["window"]["label"] == "2018"
     assert late[0]["counted"][0]["start"] == "2019-06-15"
     assert data["summary"]["exit_code"] == 1
+
+
+def test_check_json_states_each_rule_once(runner):
+    """Each rule's words and source are in bodies[].rules[]; a finding names its rule by index."""
+    data = json.loads(runner.invoke(main, ["check", "--today", "2026-11-26", "--format", "json"]).output)
+    rules = {b["id"]: b["rules"] for b in data["bodies"]}
+    assert rules["summit"][0]["words"] == "every 4 years" and rules["summit"][0]["source"]
+    for f in data["findings"]:
+        assert "source" not in f and rules[f["body"]][f["rule"]]["index"] == f["rule"]
+    late = next(f for f in data["findings"] if f["verdict"] == "late")
+    assert late["counted"] == [{"start": "2019-06-15", "ordinal": 5, "city": "Dushanbe"}]
 
 
 def test_check_csv_neutralizes_formula_cells(runner, tmp_path):

@@ -7,7 +7,7 @@ import contextlib
 import functools
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -229,12 +229,17 @@ def event_options(func: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-def emit(text: str, output: str | None) -> None:
+def emit(text: str | Iterable[str], output: str | None) -> None:
+    """Write a command's output (a string, or pieces written as they come) to ``output`` or
+    standard output."""
     if output and output != "-":
         with writing(output):
             write_atomic(Path(output), text)
-    else:
+    elif isinstance(text, str):
         click.echo(text, nl=False)
+    else:
+        for piece in text:
+            click.echo(piece, nl=False)
 
 
 @contextlib.contextmanager

@@ -12,7 +12,7 @@ import io
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from typing import Any
 
@@ -247,10 +247,19 @@ def problem_line(f: Finding) -> str:
 
 
 def render_check(report: Report, fmt: str, *, rules_label: str, problems_only: bool = False) -> str:
+    out = render_check_chunks(report, fmt, rules_label=rules_label, problems_only=problems_only)
+    return out if isinstance(out, str) else "".join(out)
+
+
+def render_check_chunks(report: Report, fmt: str, *, rules_label: str, problems_only: bool = False) -> str | Iterator[str]:
+    """The report as text, or (JSON) as pieces to write as they come, so that a large report
+    never exists whole in memory."""
     book = report.book
     findings = [f for f in report.findings if not problems_only or f.verdict in PROBLEM_VERDICTS]
     if fmt == "json":
-        return to_json(_check_json(report, findings, rules_label))
+        from planner.outputs.check_json import check_json
+
+        return check_json(report, findings, rules_label, cadence=cadence_words, exit_code=exit_code(report))
     if fmt == "csv":
         return to_csv(
             ("body", "verdict", "violation", "window", "window_start", "window_end", "required", "counted", "delay", "still_due", "due_by", "rule", "source", "why"),
@@ -305,64 +314,3 @@ def render_check(report: Report, fmt: str, *, rules_label: str, problems_only: b
         out.append("")
     out.append(totals_line(report))
     return "\n".join(out) + "\n"
-
-
-def finding_dict(f: Finding) -> dict[str, Any]:
-    e = f.expectation
-    return {
-        "body": f.body.id,
-        "verdict": f.verdict.value,
-        "violation": f.violation,
-        "binding": e.binding if e else True,
-        "rule": f.rule_text,
-        "rule_index": e.rule_index if e else None,
-        "rule_id": f.rule_id or None,
-        "source": f.source or None,
-        "window": {"label": e.label, "start": e.window.start.isoformat(), "end": e.window.end.isoformat()} if e else None,
-        "pending": e.pending if e else False,
-        "deadline": e.deadline.isoformat() if e else None,
-        "required": {"min": e.minimum, "max": e.maximum} if e else None,
-        "reason": e.reason if e else None,
-        "counted": [meeting_dict(m) for m in f.counted],
-        "scheduled": [meeting_dict(m) for m in f.scheduled],
-        "unconfirmed": [meeting_dict(m) for m in f.unconfirmed],
-        "delay": f.delay or None,
-        "still_due": f.still_due,
-        "due_by": f.due_by.isoformat() if f.due_by else None,
-        "why": f.why,
-    }
-
-
-def _check_json(report: Report, findings: Sequence[Finding], rules_label: str) -> dict[str, Any]:
-    book = report.book
-    return {
-        "command": "check",
-        "organization": book.organization.id,
-        "today": report.today.isoformat(),
-        "from": report.start.isoformat() if report.start else None,
-        "to": report.end.isoformat(),
-        "rule_book": rules_label,
-        "meetings": report.meetings,
-        "summary": {
-            "bodies": len(report.recorded),
-            "violations": len(report.violations),
-            "advisories": report.count(Verdict.ADVISORY),
-            "open": report.count(Verdict.OPEN),
-            "uncertain": report.count(Verdict.UNCERTAIN),
-            "excused": report.count(Verdict.EXCUSED),
-            "exit_code": exit_code(report),
-        },
-        "bodies": [
-            {
-                "id": b.id,
-                "name": b.name,
-                "category": b.category.value,
-                "cadence": cadence_words(b, book),
-                "recorded": report.recorded[b.id],
-                "verdicts": dict(sorted(Counter(f.verdict.value for f in report.of(b.id)).items())),
-            }
-            for b in book.bodies
-            if b.id in report.recorded
-        ],
-        "findings": [finding_dict(f) for f in findings],
-    }
