@@ -76,7 +76,9 @@ def test_tables_use_the_words_of_the_text_output(runner, tmp_path):
 def test_findings_put_bodies_with_problems_first(runner, tmp_path):
     page = write_report(runner, tmp_path / "r.html")
     order = re.findall(r'<h3 id="b-([^"]+)">', page)
-    assert order[:3] == ["summit", "soc", "youth-council"] and order[3] == "ministerial-council"
+    # Summit (late), Ministerial Council (an advisory under its customary four-year reading),
+    # SOC and Youth Council (missed) have problems; the rest follow in rule-book order.
+    assert order[:4] == ["summit", "ministerial-council", "soc", "youth-council"] and order[4] == "swg"
 
 
 def test_plan_draws_planned_chairs_apart(runner, tmp_path):
