@@ -167,8 +167,13 @@ class Projector:
 
     def _project_body(self, body: Body) -> list[Meeting]:
         state = self._state(body)
+        # A customary reading beside a binding rule (CICA's Ministerial Council: "every four
+        # years" beside "two years after the Summit") is judged, not planned for: the binding
+        # rule says when the body must meet, and planning both would put two meetings where one
+        # is meant whenever they disagree (a Summit that slips).
+        binding = any(r.binding and not isinstance(r, AdHocRule | AtMostRule) for r in body.rules)
         for index, rule in enumerate(body.rules):
-            if isinstance(rule, AdHocRule | AtMostRule):
+            if isinstance(rule, AdHocRule | AtMostRule) or (binding and not rule.binding):
                 continue
             # A rolling chain moves with each new meeting: recompute it after each placement.
             # Other rules have fixed windows: one pass places everything they miss.
