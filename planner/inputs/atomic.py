@@ -1,27 +1,179 @@
-"""Nothing lost: every output is written to a temporary file beside it, then renamed."""
+"""Nothing lost: outputs replace what was there whole, or not at all.
+
+A single file (``-o FILE``) is written to a short temporary name beside it, flushed to disk
+(``fsync``), then renamed over the target; the folder is flushed too, so after a crash or a
+power cut the target is the old file or the new one, never a torn one.
+
+A feed folder is a *set* of files (``{body}.ics``, ``all.ics``, ``index.html``, the state file)
+that must switch together: a reader must never find a new ``summit.ics`` beside an old
+``all.ics``. The whole new folder is built beside the old one (files the run does not rewrite
+are hard-linked into it), flushed, and the two folders are exchanged in one atomic step
+(Linux ``renameat2(RENAME_EXCHANGE)``; a new folder is simply renamed into place). Where that
+is not possible (another system, a folder that is a mount point, a parent folder we may not
+write), the files are renamed one by one in an order that never shows a reader of
+``index.html`` a feed older than the page: feeds first, then ``all.ics``, then ``index.html``.
+
+Temporary names are short (a body id of 250 characters still fits), are ours by their shape
+(``.pl-`` prefix), and a run removes those a killed run left behind.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import errno
+import hashlib
 import os
-import tempfile
-from collections.abc import Iterable
+import re
+import secrets
+import shutil
+from collections.abc import Iterable, Mapping
 from pathlib import Path
+
+_TEMP_PREFIX = ".pl-"
+# ours: ".pl-<hash>-<random>.tmp" files, ".pl-<hash>.new" folders, and the names of older
+# versions (mkstemp's ".<name>.<8 chars>.tmp")
+_STALE_FILE = re.compile(r"^(\.pl-[0-9a-f]{8}-[0-9a-f]{8}\.tmp|\..+\.(ics|html|json|txt|md|csv)\.[a-z0-9_]{8}\.tmp)$")
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def _tag(path: Path) -> str:
+    """A short tag of a target's name: its temporaries carry it, so a run cleans its own."""
+    return hashlib.sha256(path.name.encode("utf-8", "surrogateescape")).hexdigest()[:8]
+
+
+def _fsync_dir(folder: Path) -> None:
+    with contextlib.suppress(OSError):  # not every system can open a folder for fsync
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _write_file(path: Path, data: str | bytes | Iterable[str]) -> None:
+    pieces = [data] if isinstance(data, str | bytes) else data
+    with path.open("xb") as handle:
+        for piece in pieces:
+            handle.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.chmod(path, 0o644)  # a web server must read published files
+
+
+def _clean_stale_files(folder: Path, tag: str | None = None) -> None:
+    """Remove temporary files of our naming left by a killed run (of this target, with ``tag``)."""
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(folder):
+            if _STALE_FILE.match(entry.name) and (tag is None or not entry.name.startswith(_TEMP_PREFIX) or entry.name.startswith(f"{_TEMP_PREFIX}{tag}-")):
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
 
 
 def write_atomic(path: str | Path, data: str | bytes | Iterable[str]) -> None:
     """Write ``data`` (text, bytes, or pieces of text written as they come) to ``path`` so
-    that a reader (a person, a calendar client fetching a feed) never sees half a file:
-    temporary file in the same folder, then ``os.replace``."""
+    that a reader (a person, a calendar client fetching a feed) never sees half a file, even
+    after a crash."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    pieces = [data] if isinstance(data, str | bytes) else data
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    tag = _tag(path)
+    _clean_stale_files(path.parent, tag)
+    tmp = path.parent / f"{_TEMP_PREFIX}{tag}-{secrets.token_hex(4)}.tmp"
     try:
-        with os.fdopen(fd, "wb") as handle:
-            for piece in pieces:
-                handle.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
-        os.chmod(tmp, 0o644)  # mkstemp makes 0600; a web server must read published files
+        _write_file(tmp, data)
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
+    _fsync_dir(path.parent)
+
+
+def _exchange(a: Path, b: Path) -> None:
+    """Swap two folders atomically (Linux renameat2 with RENAME_EXCHANGE)."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        raise OSError(errno.ENOSYS, "renameat2 is not available")
+    if renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) != 0:
+        code = ctypes.get_errno()
+        raise OSError(code, os.strerror(code), str(b))
+
+
+def write_set(folder: str | Path, files: Mapping[str, bytes], order: Iterable[str] = ()) -> None:
+    """Make ``folder`` hold ``files`` (name -> bytes), switching the whole set at once.
+
+    Every other entry already in the folder is kept as it is (the other bodies' feeds of a
+    ``--body`` run, a file the publisher put there). ``order`` is the order of renames should
+    the folder have to be updated file by file: the files a reader reaches from others come
+    first (feeds before ``index.html``).
+    """
+    target = Path(folder)
+    if target.is_symlink():
+        target = target.resolve()  # a published folder is often a link: switch what it points to
+    parent = target.parent
+    parent.mkdir(parents=True, exist_ok=True)
+    staging = parent / f"{_TEMP_PREFIX}{_tag(target)}.new"
+    with contextlib.suppress(OSError):
+        shutil.rmtree(staging)  # a killed run's half-built folder, or the old set it swapped out
+    order = list(order)
+    ordered = [*(n for n in order if n in files), *sorted(n for n in files if n not in order)]
+    if target.exists() and not target.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, "is a file, not a folder", str(target))
+    try:
+        _build(staging, target, files, ordered)
+    except OSError:
+        with contextlib.suppress(OSError):
+            shutil.rmtree(staging)
+        if not target.is_dir():
+            raise
+        _in_place(target, files, ordered)  # e.g. the parent folder is not ours to write
+        return
+    try:
+        if target.is_dir():
+            _exchange(staging, target)
+        else:
+            os.rename(staging, target)
+    except OSError:
+        with contextlib.suppress(OSError):
+            shutil.rmtree(staging)
+        _in_place(target, files, ordered)
+        return
+    _fsync_dir(parent)
+    with contextlib.suppress(OSError):
+        shutil.rmtree(staging)  # the previous set
+
+
+def _build(staging: Path, target: Path, files: Mapping[str, bytes], ordered: list[str]) -> None:
+    """The new folder beside the old: our files written and flushed, every other entry of the
+    old folder hard-linked (a sub-folder or a file that cannot be linked: not this way)."""
+    staging.mkdir()
+    if target.is_dir():
+        os.chmod(staging, target.stat().st_mode & 0o7777)
+        for entry in os.scandir(target):
+            if entry.name in files or _STALE_FILE.match(entry.name):
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                raise IsADirectoryError(errno.EISDIR, "holds a folder", entry.path)
+            os.link(entry.path, staging / entry.name, follow_symlinks=False)
+    for name in ordered:
+        _write_file(staging / name, files[name])
+    _fsync_dir(staging)
+
+
+def _in_place(target: Path, files: Mapping[str, bytes], ordered: list[str]) -> None:
+    """Each file whole, renamed in ``ordered`` order once all are written and flushed."""
+    _clean_stale_files(target)
+    temps: list[tuple[Path, Path]] = []
+    try:
+        for name in ordered:
+            tmp = target / f"{_TEMP_PREFIX}{_tag(target / name)}-{secrets.token_hex(4)}.tmp"
+            temps.append((tmp, target / name))
+            _write_file(tmp, files[name])
+        for tmp, final in temps:
+            os.replace(tmp, final)
+    except BaseException:
+        for tmp, _ in temps:
+            tmp.unlink(missing_ok=True)
+        raise
+    _fsync_dir(target)

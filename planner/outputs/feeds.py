@@ -19,7 +19,7 @@ from typing import Any
 
 from planner.core.errors import InputError
 from planner.core.model import Meeting, RuleBook
-from planner.inputs.atomic import write_atomic
+from planner.inputs.atomic import write_set
 from planner.inputs.inputfile import read_bytes
 from planner.inputs.limits import MAX_STATE_BYTES, screen
 from planner.outputs.ical import COMBINED, REMOVED_SUFFIX, STATE_FILE, FeedBuilder, combined_names
@@ -35,6 +35,7 @@ from planner.outputs.revisions import (
     tombstones,
 )
 
+INDEX = "index.html"
 STATE_VERSION = 2
 _DATES = ("start", "end", "removed")
 
@@ -154,7 +155,6 @@ def write_feeds(
     written (state file excluded), in that order. Meetings that left the input since the last
     export stay ``keep_days`` as CANCELLED tombstones."""
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
     builder = FeedBuilder(book, stamp)
     previous = load_state(out, warn, book)
     selected = set(bodies) if bodies is not None else None
@@ -175,17 +175,13 @@ def write_feeds(
     if selected is None:
         name, caption = combined_names(book)
         feeds.append((f"{COMBINED}.ics", name, caption, items, [e for body_dead in dead.values() for e in body_dead]))
-    written: list[Path] = []
-    for filename, title, caption, subset, gone in feeds:
-        path = out / filename
-        write_atomic(path, builder.calendar_bytes(title, caption, subset, gone, source_url(base_url, filename)))
-        written.append(path)
+    files = {filename: builder.calendar_bytes(title, caption, subset, gone, source_url(base_url, filename)) for filename, title, caption, subset, gone in feeds}
     if selected is None:
-        index = out / "index.html"
-        write_atomic(index, index_html(book, [(f, t, len(s)) for f, t, _, s, _ in feeds], items, builder, base_url).encode())
-        written.append(index)
-    write_atomic(out / STATE_FILE, state_bytes(revisions))
-    return written
+        files[INDEX] = index_html(book, [(f, t, len(s)) for f, t, _, s, _ in feeds], items, builder, base_url).encode()
+    files[STATE_FILE] = state_bytes(revisions)
+    order = [*files]  # feeds, all.ics, index.html, state: a reader of index.html comes last
+    write_set(out, files, order)  # the whole set switches at once (see planner.inputs.atomic)
+    return [out / name for name in order if name != STATE_FILE]
 
 
 def source_url(base_url: str | None, filename: str) -> str | None:
