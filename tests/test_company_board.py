@@ -444,3 +444,24 @@ def test_gap_verdict_is_the_days_against_the_limit_on_the_later_day(first, days,
     assert f.verdict is (Verdict.MET if days <= allowed else Verdict.LATE)
     assert [m.earliest for m in f.counted] == [first, later]
     assert f"gap of {days} day" in f.why
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    held=st.lists(st.dates(date(2024, 1, 1), date(2025, 12, 31)), max_size=6, unique=True),
+    limit=st.integers(60, 200),
+    count=st.integers(1, 4),
+    year_start=st.sampled_from(["01-01", "04-01", "07-01"]),
+)
+def test_projection_keeps_every_gap_and_every_year(held, limit, count, year_start):
+    """Whatever the register, its projection leaves no gap over the limit and no year short."""
+    text = BOOK.format(extra=f'year_start = "{year_start}"', established="2024-01-01").replace('max_gap = "120d"', f'max_gap = "{limit}d"').replace("count = 1", f"count = {count}")
+    book = parse_rulebook(tomllib.loads(text))
+    today = date(2026, 1, 1)
+    meetings = [_meeting(d.isoformat()) for d in sorted(held)]
+    projection = project(book, meetings, today, end=date(2030, 12, 31))
+    assert projection.problems == ()
+    report = check(book, [*meetings, *projection.projected], today, end=projection.end)
+    assert [f.why for f in report.findings if f.verdict in (Verdict.LATE, Verdict.MISSED) and f.expectation.window.start >= today] == []
+    days = [m.earliest for m in projection.projected]
+    assert all((b - a).days <= limit for a, b in zip(days, days[1:], strict=False))
