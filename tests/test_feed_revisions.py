@@ -179,3 +179,34 @@ def test_base_url_gives_each_feed_its_url_and_source(tmp_path: Path) -> None:
     assert str(cal["URL"]) == str(cal["SOURCE"]) == "https://example.org/cica/summit.ics"
     assert str(Calendar.from_ical((out / "all.ics").read_bytes())["SOURCE"]) == "https://example.org/cica/all.ics"
     cal.validate()
+
+
+def test_register_id_gives_the_uid_whatever_the_date(tmp_path: Path) -> None:
+    """An `id` column: the UID follows it (a JSON number too), and a new date updates the event."""
+    from planner.inputs.register import load_meetings
+
+    csv = tmp_path / "register.csv"
+    csv.write_text("id,body,start,status\nspring-25,soc,2025-05-20,held\n", encoding="utf-8")
+    (first,) = load_meetings(csv, book())
+    assert first.id == "spring-25"
+    export(tmp_path / "feeds", [first])
+    assert list(events(tmp_path / "feeds" / "soc.ics")) == ["cica-soc-id-spring-25@planner"]
+    csv.write_text("id,body,start,status\nspring-25,soc,2025-06-03,held\n", encoding="utf-8")
+    export(tmp_path / "feeds", load_meetings(csv, book()), LATER)
+    (ev,) = events(tmp_path / "feeds" / "soc.ics").values()
+    assert (str(ev["UID"]), ev["DTSTART"].dt, ev["SEQUENCE"]) == ("cica-soc-id-spring-25@planner", date(2025, 6, 3), 1)
+    js = tmp_path / "register.json"
+    js.write_text('[{"id": 12, "body": "soc", "start": "2025-05-20"}]', encoding="utf-8")
+    assert load_meetings(js, book())[0].identity() == "id-12"
+
+
+def test_ics_uid_is_the_id_and_survives_a_round_trip(tmp_path: Path) -> None:
+    """An Outlook event keeps its UID as id (each occurrence of a series with its day), and our
+    feed carries it back in X-PLANNER-ID."""
+    ics = Path(__file__).parent / "registers" / "ics"
+    found = read_ics_meetings(ics / "yearly_count3.ics", book(), today=date(2026, 3, 1))
+    assert [m.id for m in found] == [f"040000008200E00074C5B7101A82E00800000000D0B8B3E4/{y}-09-12" for y in (2023, 2024, 2025)]
+    export(tmp_path, found)
+    back = read_ics_meetings(tmp_path / "all.ics", book(), today=date(2026, 3, 1))
+    assert [m.id for m in back] == [m.id for m in found]
+    assert len(set(events(tmp_path / "all.ics"))) == 3

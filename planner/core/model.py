@@ -454,6 +454,7 @@ class _MeetingFields(NamedTuple):
     key: str = ""  # stable identity of a projected meeting (its due window and slot)
     documents: tuple[str, ...] = ()  # documents the meeting adopted, e.g. "Almaty Act"
     cbm: str = ""  # the confidence building measure the meeting served: a CBM id of the rule book
+    id: str = ""  # the register's own identity of the meeting (an `id` column, an .ics UID): calendar UIDs follow it
 
 
 class Meeting(_MeetingFields):
@@ -470,8 +471,8 @@ class Meeting(_MeetingFields):
 
     __slots__ = ()
 
-    def __new__(cls, body: str, start: PartialDate, kind: Kind = Kind.REGULAR, ordinal: int | None = None, end: PartialDate | None = None, status: Status = Status.HELD, city: str = "", country: str = "", format: MeetingFormat | None = None, title: str = "", source: str = "", reason: str = "", rule_source: str = "", customary: bool = False, key: str = "", documents: tuple[str, ...] = (), cbm: str = "") -> Meeting:  # noqa: A002 (the register's column)
-        values = (body, start, kind, ordinal, end, status, city, country, format, title, source, reason, rule_source, customary, key, documents, cbm)
+    def __new__(cls, body: str, start: PartialDate, kind: Kind = Kind.REGULAR, ordinal: int | None = None, end: PartialDate | None = None, status: Status = Status.HELD, city: str = "", country: str = "", format: MeetingFormat | None = None, title: str = "", source: str = "", reason: str = "", rule_source: str = "", customary: bool = False, key: str = "", documents: tuple[str, ...] = (), cbm: str = "", id: str = "") -> Meeting:  # noqa: A002 (the register's columns)
+        values = (body, start, kind, ordinal, end, status, city, country, format, title, source, reason, rule_source, customary, key, documents, cbm, id)
         typed = (
             start.__class__ is PartialDate
             and kind.__class__ is Kind
@@ -479,7 +480,7 @@ class Meeting(_MeetingFields):
             and (end is None or (end.__class__ is PartialDate and end.latest >= start.earliest))
             and (format is None or format.__class__ is MeetingFormat)
             and (ordinal is None or (ordinal.__class__ is int and ordinal >= 1))
-            and all(v.__class__ is str for v in (body, city, country, title, source, reason, rule_source, key, cbm))
+            and all(v.__class__ is str for v in (body, city, country, title, source, reason, rule_source, key, cbm, id))
             and documents.__class__ is tuple
             and all(d.__class__ is str for d in documents)
             and customary.__class__ is bool
@@ -520,8 +521,14 @@ class Meeting(_MeetingFields):
         return ", ".join(p for p in (self.city, self.country) if p)
 
     def identity(self) -> str:
-        """What stays the same when a meeting is edited: its ordinal, else its projection key,
-        else its kind and first day. Calendar UIDs derive from it."""
+        """What stays the same when a meeting is edited: the register's id, else its ordinal,
+        else its projection key, else its kind and first day. Calendar UIDs derive from it (a
+        long id, such as an Outlook UID, by its digest)."""
+        if self.id:
+            import hashlib
+
+            text = self.id if len(self.id) <= 48 and self.id.isascii() else hashlib.sha256(self.id.encode()).hexdigest()[:16]
+            return f"id-{text}"
         if self.ordinal and self.kind is Kind.REGULAR:
             return f"{self.ordinal}"
         if self.ordinal:

@@ -19,6 +19,9 @@ How an event becomes a meeting:
   word in SUMMARY (informal, special, extraordinary; an emergency meeting is extraordinary).
 * **Ordinal.** ``X-PLANNER-ORDINAL`` or an ordinal in SUMMARY (``7th Summit``, ``Seventh
   Summit``), except in the occurrences of a recurring series, which all share one SUMMARY.
+* **Id.** The event's UID (with the day of the occurrence in a series), so a meeting keeps its
+  calendar UID in our feeds when its date is corrected in the source calendar; ``X-PLANNER-ID``
+  in a feed of ours.
 * **Venue.** An online LOCATION (Teams, Zoom, Meet, Webex, Skype, a URL) gives ``format =
   online`` and no city; online beside a place (``Astana; Microsoft Teams Meeting``) is hybrid.
   Otherwise ``city, country``: the last part is the country, the one before it the city; a single
@@ -218,7 +221,20 @@ def meeting_fields(event: Event, body: str, book: RuleBook, today: date, *, in_s
     fields["format"] = text(event, "X-PLANNER-FORMAT") or found_format or None
     fields["documents"] = split_documents(text(event, "X-PLANNER-DOCUMENTS") or documents_line(text(event, "DESCRIPTION")))
     fields["cbm"] = text(event, "X-PLANNER-CBM")
+    fields["id"] = text(event, "X-PLANNER-ID") if ours else external_id(event, in_series)
     return {k: v for k, v in fields.items() if v not in ("", None, ())}
+
+
+def external_id(event: Event, in_series: bool) -> str:
+    """Another calendar's identity of the event: its UID, and for one occurrence of a series the
+    day it was scheduled for (RECURRENCE-ID, which a moved occurrence keeps)."""
+    uid = text(event, "UID")
+    if not uid or not in_series:
+        return uid
+    when = event.get("RECURRENCE-ID") or event.get("DTSTART")
+    value = getattr(when, "dt", None)
+    day = value.date() if isinstance(value, datetime) else value
+    return f"{uid}/{day.isoformat()}" if isinstance(day, date) else uid
 
 
 def documents_line(description: str) -> str:

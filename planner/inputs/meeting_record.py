@@ -8,7 +8,7 @@ the column hints of :func:`planner.inputs.register.validation_errors` use it.
 
 from __future__ import annotations
 
-from pydantic import ConfigDict, Field, model_validator
+from pydantic import ConfigDict, Field, field_validator, model_validator
 
 from planner.core.dates import PartialDate
 from planner.core.model import Frozen, Kind, Meeting, MeetingFormat, Status
@@ -36,6 +36,13 @@ class MeetingRecord(Frozen):
     key: str = Field("", description="stable identity of a projected meeting (its due window and slot)")
     documents: tuple[str, ...] = Field((), description="documents the meeting adopted, e.g. 'Almaty Act'")
     cbm: str = Field("", description="the confidence building measure the meeting served: a CBM id of the rule book")
+    id: str = Field("", max_length=1000, description="the register's own identity of the meeting, kept by its calendar UID when dates change")
+
+    @field_validator("id", mode="before")
+    @classmethod
+    def _id_text(cls, value: object) -> object:
+        # JSON registers number their rows; an id of 12 is the id "12"
+        return str(value).strip() if isinstance(value, int) and not isinstance(value, bool) else value.strip() if isinstance(value, str) else value
 
     @model_validator(mode="after")
     def _ordered(self) -> MeetingRecord:

@@ -25,7 +25,7 @@ from planner.inputs.inputfile import read_text
 from planner.inputs.limits import MAX_CHAIR_TERMS, MAX_DEPTH, MAX_MEETINGS, MAX_ORDINAL, screen
 from planner.inputs.rows import FORMAT_WORDS, RowParser, split_documents
 
-MEETING_COLUMNS = ("body", "kind", "ordinal", "start", "end", "status", "city", "country", "format", "title", "source", "documents", "cbm")
+MEETING_COLUMNS = ("body", "kind", "ordinal", "start", "end", "status", "city", "country", "format", "title", "source", "documents", "cbm", "id")
 MEETING_REQUIRED = ("body", "start")
 CHAIR_COLUMNS = ("country", "start", "end", "ordinal", "note", "source")
 CHAIR_REQUIRED = ("country",)

@@ -23,7 +23,7 @@ _KINDS = {k.value: k for k in Kind}
 _STATUSES = {s.value: s for s in Status}
 _FORMATS = {f.value: f for f in MeetingFormat}
 _new = tuple.__new__
-_COLUMNS = ("body", "kind", "ordinal", "start", "end", "status", "city", "country", "format", "title", "source", "documents", "cbm")
+_COLUMNS = ("body", "kind", "ordinal", "start", "end", "status", "city", "country", "format", "title", "source", "documents", "cbm", "id")
 
 
 def split_documents(text: str) -> tuple[str, ...]:
@@ -107,7 +107,7 @@ class RowParser:
         """The meeting of one row, or ``None`` when the row needs the schema's judgement."""
         if len(row) < self.width:
             row = row + [""] * (self.width - len(row))
-        i_body, i_kind, i_ordinal, i_start, i_end, i_status, i_city, i_country, i_format, i_title, i_source, i_documents, i_cbm = self.at
+        i_body, i_kind, i_ordinal, i_start, i_end, i_status, i_city, i_country, i_format, i_title, i_source, i_documents, i_cbm, i_id = self.at
         body = self.bodies[row[i_body]]
         start = self.starts[row[i_start]]
         end = self.ends[row[i_end]]
@@ -121,4 +121,4 @@ class RowParser:
         if end is not None and end.latest < start.earliest:
             return None
         places = self.places
-        return _new(Meeting, (body, start, kind, ordinal, end, status, places[row[i_city]], places[row[i_country]], fmt, row[i_title].strip(), row[i_source].strip(), "", "", False, "", self.documents[row[i_documents]], cbm))
+        return _new(Meeting, (body, start, kind, ordinal, end, status, places[row[i_city]], places[row[i_country]], fmt, row[i_title].strip(), row[i_source].strip(), "", "", False, "", self.documents[row[i_documents]], cbm, row[i_id].strip()))

@@ -166,7 +166,7 @@ def _seen(event: Event) -> Revision:
     start = getattr(event.get("DTSTART"), "dt", None)
     day = start.date() if isinstance(start, datetime) else start
     removed = _text(event, "X-PLANNER-REMOVED")
-    return Revision("", _sequence(event), datetime.min, body=_text(event, "X-PLANNER-BODY"), kind=_text(event, "X-PLANNER-KIND"), numbered="X-PLANNER-ORDINAL" in event, start=day, removed=datetime.min.date() if removed else None)
+    return Revision("", _sequence(event), datetime.min, body=_text(event, "X-PLANNER-BODY"), kind=_text(event, "X-PLANNER-KIND"), numbered="X-PLANNER-ORDINAL" in event or "X-PLANNER-ID" in event, start=day, removed=datetime.min.date() if removed else None)
 
 
 def resource_bytes(event: Event) -> bytes:

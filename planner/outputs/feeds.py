@@ -116,7 +116,7 @@ def _from_event(event: Any, book: RuleBook) -> Revision | None:
         start, end = event["DTSTART"].dt, event["DTEND"].dt if "DTEND" in event else None
         removed = text(event, "X-PLANNER-REMOVED")
         summary = str(event.get("SUMMARY", ""))
-        common = {"body": body, "kind": text(event, "X-PLANNER-KIND"), "numbered": "X-PLANNER-ORDINAL" in event, "start": start, "end": end, "location": str(event.get("LOCATION", ""))}
+        common = {"body": body, "kind": text(event, "X-PLANNER-KIND"), "numbered": "X-PLANNER-ORDINAL" in event or "X-PLANNER-ID" in event, "start": start, "end": end, "location": str(event.get("LOCATION", ""))}
         if removed:
             return Revision("", sequence, modified, None, summary=summary.removesuffix(REMOVED_SUFFIX).strip(), removed=date.fromisoformat(removed), **common)
         meeting = Meeting.model_validate(meeting_fields(event, body, book, date(1970, 1, 1)))

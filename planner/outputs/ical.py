@@ -27,7 +27,7 @@ date back exactly. A person sees the uncertainty in the title in every client; a
 carries the suffix. (A cancelled meeting stays CANCELLED even when its date was not fixed.)
 
 Our own properties (``X-PLANNER-BODY``, ``-KIND``, ``-STATUS``, ``-ORDINAL``, ``-DATE``,
-``-FORMAT``, ``-TITLE``, ``-SOURCE``) carry what CATEGORIES and LOCATION cannot say exactly; RFC
+``-FORMAT``, ``-TITLE``, ``-SOURCE``, ``-ID``) carry what CATEGORIES and LOCATION cannot say exactly; RFC
 5545 3.8.8.2 lets clients ignore them.
 
 No event is timed today, so no VTIMEZONE is needed; a feed of a body without meetings carries
@@ -253,6 +253,8 @@ class FeedBuilder:
             ev["X-PLANNER-DOCUMENTS"] = vText("; ".join(meeting.documents))
         if meeting.cbm:
             ev["X-PLANNER-CBM"] = vText(meeting.cbm)
+        if meeting.id:
+            ev["X-PLANNER-ID"] = vText(meeting.id)
         return ev
 
     def build(self, meetings: Iterable[Meeting]) -> list[tuple[Meeting, str]]:

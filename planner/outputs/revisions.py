@@ -67,10 +67,10 @@ def content_print(body: Body | None, meeting: Meeting) -> str:
 def draft(body: Body | None, meeting: Meeting, stamp: datetime) -> Revision:
     """The revision ``meeting`` would have if it were new."""
     first, after = shown_days(meeting)
-    return Revision(fingerprint(meeting), 0, stamp, content_print(body, meeting), meeting.body, meeting.kind.value, meeting.ordinal is not None, first, after, summary(body, meeting), meeting.venue)
+    return Revision(fingerprint(meeting), 0, stamp, content_print(body, meeting), meeting.body, meeting.kind.value, meeting.ordinal is not None or bool(meeting.id), first, after, summary(body, meeting), meeting.venue)
 
 
-def adopt(items: Sequence[tuple[Meeting, str]], previous: Mapping[str, Revision], fixed: Callable[[Meeting], bool] = lambda m: m.ordinal is not None) -> list[tuple[Meeting, str]]:
+def adopt(items: Sequence[tuple[Meeting, str]], previous: Mapping[str, Revision], fixed: Callable[[Meeting], bool] = lambda m: m.ordinal is not None or bool(m.id)) -> list[tuple[Meeting, str]]:
     """``items`` with new UIDs of un-numbered meetings replaced by the UID of the previous
     export's live event of the same body and kind at the nearest date that this export no
     longer gives (ties: the earlier date, then the UID). Each old UID goes to one meeting."""
