@@ -22,4 +22,7 @@ def paused_gc() -> Iterator[None]:
         yield
     finally:
         if collecting:
+            # What the bulk work made is long-lived and holds no cycles: move it out of the
+            # collector's sight, or every full collection afterwards walks it again.
+            gc.freeze()
             gc.enable()

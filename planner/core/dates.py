@@ -142,7 +142,15 @@ class Grain(StrEnum):
         return (day.year * 12 + day.month - 1 - shift) // self.months
 
     def window(self, index: int, year_start: int = 1) -> Window:
-        """The closed date range of period ``index``."""
+        """The closed date range of period ``index`` (remembered: rules ask for the same
+        periods again and again, a hundred thousand times in a large check)."""
+        key = (self, index, year_start)
+        found = _WINDOWS.get(key)
+        if found is None:
+            found = _WINDOWS[key] = self._window(index, year_start)
+        return found
+
+    def _window(self, index: int, year_start: int) -> Window:
         if self is Grain.DAY:
             day = date.fromordinal(index)
             return Window(day, day)
@@ -160,6 +168,13 @@ class Grain(StrEnum):
         """A period in words a secretariat uses: ``2018``, ``2018 H2``, ``2018 Q3``, ``2018-07``;
         a year from another month is written as people write financial years: ``FY2022-23``,
         ``FY2022-23 Q1`` (its first quarter)."""
+        key = (self, index, year_start)
+        found = _LABELS.get(key)
+        if found is None:
+            found = _LABELS[key] = self._label(index, year_start)
+        return found
+
+    def _label(self, index: int, year_start: int) -> str:
         start = self.window(index, year_start).start
         if self is Grain.MONTH:
             return f"{start.year:04d}-{start.month:02d}"
@@ -181,6 +196,9 @@ class Grain(StrEnum):
         return year
 
 
+# periods already computed, by (grain, index, year_start): immutable values, a few per period
+_WINDOWS: dict[tuple[Grain, int, int], Window] = {}
+_LABELS: dict[tuple[Grain, int, int], str] = {}
 _GRAIN_MONTHS = {Grain.YEAR: 12, Grain.HALF: 6, Grain.QUARTER: 3, Grain.MONTH: 1, Grain.WEEK: 0, Grain.DAY: 0}
 _UNIT_GRAIN = {"y": Grain.YEAR, "m": Grain.MONTH, "d": Grain.DAY}
 _UNIT_WORDS = {"y": ("year", "years"), "m": ("month", "months"), "d": ("day", "days")}

@@ -539,7 +539,9 @@ class Meeting(_MeetingFields):
 
     def sort_key(self) -> tuple:
         # Everything a finding shows, so that the register's row order never shows in output.
-        return (self.earliest, self.latest, self.body, self.ordinal or 0, self.kind.value, self.title, self.city, self.country, self.status.value, self.format.value if self.format else "")
+        # The enums themselves, not .value: a StrEnum orders as its text, without the lookup.
+        start, end = self.start, self.end
+        return (start.earliest, (end or start).latest, self.body, self.ordinal or 0, self.kind, self.title, self.city, self.country, self.status, self.format or "")
 
 
 class ChairTerm(Frozen):
