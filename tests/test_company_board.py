@@ -22,7 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from planner.cli import main
-from planner.core.dates import Grain
+from planner.core.dates import Duration, Grain
 from planner.core.model import Meeting, PartialDate, RuleBook, Status
 from planner.engine.compliance import Finding, Report, Verdict, check
 from planner.engine.projection import project
@@ -342,7 +342,7 @@ def test_example_projection_chains_from_the_last_meeting():
     [
         ('year_start = "04-15"', "the first day of a month as MM-DD"),
         ('first_within = "30d"\n', "first_within needs the day the body was established"),
-        ('max_gap = "4m"\n', "max_gap 4m must be in days"),
+        ('max_gap = "30d"\nmin_gap = "60d"\n', "min_gap 60d is longer than max_gap 30d"),
         ('[[bodies.rules.relaxations]]\nsince = 2020-03-24\nuntil = 2020-09-30\nsource = "x"', "a relaxation changes nothing"),
         ('[[bodies.rules.relaxations]]\nsince = 2020-09-30\nuntil = 2020-03-24\nmax_gap = "180d"', "until 2020-03-24 is before since 2020-09-30"),
         (
@@ -465,3 +465,27 @@ def test_projection_keeps_every_gap_and_every_year(held, limit, count, year_star
     assert [f.why for f in report.findings if f.verdict in (Verdict.LATE, Verdict.MISSED) and f.expectation.window.start >= today] == []
     days = [m.earliest for m in projection.projected]
     assert all((b - a).days <= limit for a, b in zip(days, days[1:], strict=False))
+
+
+def test_relaxed_count_applies_to_the_periods_it_begins():
+    """A relaxation to twice a year from 2020-04-01 to 2021-03-31 covers FY2020-21 only: two meetings meet it, not FY2021-22."""
+    extra = '[[bodies.rules.relaxations]]\nsince = 2020-04-01\nuntil = 2021-03-31\ncount = 2\nsource = "emergency order"'
+    book = parse_rulebook(tomllib.loads(BOOK.format(extra=extra, established="2020-01-01").replace("count = 1", "count = 4").replace('max_gap = "120d"', 'max_gap = "200d"')))
+    meetings = [_meeting(d) for d in ("2020-06-01", "2020-12-01", "2021-06-01", "2021-12-01")]
+    found = {f.window_label: f for f in check(book, meetings, date(2022, 6, 1)).of("board") if f.window_label.startswith("FY")}
+    assert found["FY2020-21"].verdict is Verdict.MET
+    assert found["FY2020-21"].rule_text.startswith("at least twice a year")
+    assert "relaxed 2020-04-01 to 2021-03-31: emergency order" in found["FY2020-21"].source
+    assert found["FY2021-22"].verdict is Verdict.MISSED
+
+
+def test_gap_in_months():
+    """India's annual general meetings: no more than fifteen months between two (Companies Act 2013, s.96(1)).
+    From 2022-09-28, 2023-12-28 is fifteen months (met) and 2023-12-29 one day more (late)."""
+    book = _book().model_copy(deep=True)
+    rule = book.bodies[0].rules[0].model_copy(update={"max_gap": Duration.parse("15m")})
+    book = book.model_copy(update={"bodies": (book.bodies[0].model_copy(update={"rules": (rule,)}),)})
+    for later, verdict, delay in (("2023-12-28", Verdict.MET, ""), ("2023-12-29", Verdict.LATE, "1 day")):
+        (f,) = [x for x in check(book, [_meeting("2022-09-28"), _meeting(later)], date(2024, 1, 5)).of("board") if x.window_label == "2022-09-29..2023-12-28"]
+        assert (f.verdict, f.delay) == (verdict, delay)
+        assert "at most 15 months allowed" in f.why

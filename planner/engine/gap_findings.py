@@ -14,6 +14,7 @@ import itertools
 from collections.abc import Callable
 from datetime import date, timedelta
 
+from planner.core.dates import Duration
 from planner.core.model import AtLeastRule, Meeting, Status
 from planner.engine.compliance import Finding, Judge, Verdict, _meeting_words
 from planner.engine.gaps import GapExpectation, from_range, limit_on
@@ -28,15 +29,15 @@ def _excess(e: GapExpectation, from_day: date, lo: date, hi: date, *, worst: boo
     or the fewest. ``None``: no maximum applies there. The limit changes only at relaxation
     edges, so those and the ends of the range are the only days to try."""
     rule = e.rule
-    limit_of: Callable[[date], int | None]
+    limit_of: Callable[[date], Duration | None]
     if e.first_meeting or not isinstance(rule, AtLeastRule):
         tries = [hi if worst else lo]
-        limit_of = lambda _d: (e.deadline - e.since_day).days  # noqa: E731
+        limit_of = lambda _d: rule.first_within  # noqa: E731
     else:
         edges = [d for r in rule.relaxations for d in ((r.since - timedelta(days=1), r.until) if worst else (r.since, r.until + timedelta(days=1)))]
         tries = [hi if worst else lo, *(d for d in edges if lo <= d <= hi)]
         limit_of = lambda d: limit_on(rule, d)  # noqa: E731
-    values = [(d - from_day).days - limit for d in tries if (limit := limit_of(d)) is not None]
+    values = [(d - limit.add_to(from_day)).days for d in tries if (limit := limit_of(d)) is not None]
     if not values:
         return None
     return max(values) if worst else min(values)
@@ -77,7 +78,7 @@ def judge_gap(judge: Judge, e: GapExpectation) -> Finding:
             allowed = f"the first meeting is due within {rule.first_within.words() if rule.first_within else ''}"
         else:
             limit = limit_on(rule, later.start.earliest)
-            allowed = f"at most {_days(limit)} allowed" if limit is not None else "no maximum in force"
+            allowed = f"at most {limit.words()} allowed" if limit is not None else "no maximum in force"
         worst = _excess(e, from_lo, later.start.earliest, later.start.latest, worst=True)
         if worst is None or worst <= 0:
             return Finding(verdict=Verdict.MET, why=f"gap of {gap} {between}; {allowed}.", counted=pair, **base)

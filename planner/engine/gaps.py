@@ -50,31 +50,28 @@ class GapExpectation(Expectation):
         return str(self.window)
 
 
-def limit_on(rule: Rule, day: date) -> int | None:
-    """The days a gap may last when its later meeting is on ``day`` (``None``: no maximum)."""
-    if not isinstance(rule, AtLeastRule):
-        return None
-    gap = rule.relaxed(day).max_gap
-    return gap.amount if gap else None
+def limit_on(rule: Rule, day: date) -> Duration | None:
+    """The longest gap allowed when its later meeting is on ``day`` (``None``: no maximum)."""
+    return rule.relaxed(day).max_gap if isinstance(rule, AtLeastRule) else None
 
 
 def gap_deadline(rule: AtLeastRule, since_day: date) -> date:
     """The last day a meeting may follow one on ``since_day`` without a break: the end of the
-    first run of days D with D - since_day <= the limit in force on D. (Relaxations make the
-    limit vary with D; a later run, such as a window exempt from any maximum, still makes a
-    meeting held in it met, but is not what the body is due by.)"""
+    first run of days D within the limit in force on D. (Relaxations make the limit vary with
+    D; a later run, such as a window exempt from any maximum, still makes a meeting held in it
+    met, but is not what the body is due by.)"""
     assert rule.max_gap is not None
 
     def allowed(day: date) -> bool:
         limit = limit_on(rule, day)
-        return limit is None or (day - since_day).days <= limit
+        return limit is None or day <= limit.add_to(since_day)
 
     one = timedelta(days=1)
-    ends = {since_day + timedelta(days=rule.max_gap.amount)}
+    ends = {rule.max_gap.add_to(since_day)}
     for r in rule.relaxations:
         ends |= {r.since - one, r.until}
         if isinstance(r.max_gap, Duration):
-            ends.add(since_day + timedelta(days=r.max_gap.amount))
+            ends.add(r.max_gap.add_to(since_day))
     return min((d for d in ends if d > since_day and allowed(d) and not allowed(d + one)), default=since_day)
 
 
