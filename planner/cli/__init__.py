@@ -14,14 +14,15 @@ import click
 from planner import __version__
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-@click.version_option(__version__, prog_name="planner")
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, "-V", "--version", prog_name="planner")
 @click.option("--rules", metavar="FILE", help="Rule book, TOML (default: the embedded CICA rule book).")
 @click.option("--meetings", metavar="FILE", multiple=True, help="Register of meetings, CSV, JSON or .ics (repeatable: later files override rows with the same body, kind and ordinal).")
 @click.option("--chairs", metavar="FILE", help="Register of chair terms, CSV or JSON.")
 @click.option("--today", metavar="DATE", help="The date to judge as of (default: SOURCE_DATE_EPOCH, else today).")
+@click.option("-q", "--quiet", is_flag=True, help="Nothing on standard error unless something fails (no warnings, no 'wrote' lines).")
 @click.pass_context
-def main(ctx: click.Context, rules: str | None, meetings: tuple[str, ...], chairs: str | None, today: str | None) -> None:
+def main(ctx: click.Context, rules: str | None, meetings: tuple[str, ...], chairs: str | None, today: str | None, quiet: bool) -> None:
     """Meeting calendar and schedule planner for intergovernmental organizations.
 
     Keeps each body's cadence as data (a TOML rule book) and, against the register of
@@ -33,9 +34,13 @@ def main(ctx: click.Context, rules: str | None, meetings: tuple[str, ...], chair
       planner check --today 2026-11-26
     """
     ctx.obj = {"rules": rules, "meetings": meetings, "chairs": chairs, "today": today}
+    ctx.meta["planner.quiet"] = quiet
     # The holidays package warns when asked past the years it knows for a country (India:
     # 2035); placement then avoids that country's weekends only, as the README says.
     warnings.filterwarnings("ignore", message="Requested Holidays are available only", category=UserWarning)
+    if ctx.invoked_subcommand is None:  # bare `planner`: what it can do, and no error
+        click.echo(ctx.get_help())
+        ctx.exit(0)
 
 
 COMMANDS = (

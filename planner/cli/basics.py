@@ -7,8 +7,9 @@ from typing import Any
 
 import click
 
-from planner.cli.common import Inputs, emit, input_options, report_options
+from planner.cli.common import Inputs, emit, input_options, report_options, text_width
 from planner.core.errors import InputError, InputErrors, PlannerError
+from planner.core.words import plural
 
 
 @click.command()
@@ -23,7 +24,7 @@ def bodies(inputs: Inputs, fmt: str, output: str | None) -> None:
     """
     from planner.outputs.render import render_bodies
 
-    emit(render_bodies(inputs.book, fmt), output)
+    emit(render_bodies(inputs.book, fmt, width=text_width(output)), output)
 
 
 @click.command()
@@ -60,10 +61,12 @@ def validate(inputs: Inputs) -> None:
         raise InputErrors(problems)
 
     def n(name: str) -> str:
-        return f"{counts[name]} {name}{'' if counts[name] == 1 else 's'}"
+        return plural(counts[name], name)
 
+    members = plural(len(book.organization.members), "member state")
+    cbms = plural(len(book.cbms), "CBM")
     click.echo(
-        f"ok: {inputs.rules_label}: {len(book.bodies)} bod{'y' if len(book.bodies) == 1 else 'ies'}, {len(book.organization.members)} member states, {len(book.cbms)} CBMs; "
+        f"ok: {inputs.rules_label}: {plural(len(book.bodies), 'body', 'bodies')}, {members}, {cbms}; "
         + ("no register of meetings (--meetings); " if inputs.foreign_meetings else f"{inputs.meetings_path.name}: {n('meeting')}; ") + ("no chair register (--chairs)" if inputs.foreign_chairs else f"{inputs.chairs_path.name}: {n('chair term')}")
     )
 

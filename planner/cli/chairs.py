@@ -12,6 +12,7 @@ from planner.cli.common import (
     read_plan_option,
     report_options,
     run_projection,
+    text_width,
 )
 
 
@@ -46,5 +47,5 @@ def chairs(inputs: Inputs, plan_text: str | None, plan_file: str | None, country
     plan = read_plan_option(plan_text, plan_file)
     projection = run_projection(inputs, None, end, ())
     report = chairs_report(inputs.book, inputs.chairs, projection, plan, country)
-    emit(render_chairs(report, fmt, rules_label=inputs.rules_label), output)
+    emit(render_chairs(report, fmt, rules_label=inputs.rules_label, width=text_width(output)), output)
     click.get_current_context().exit(chairs_exit(report))

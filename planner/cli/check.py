@@ -12,6 +12,7 @@ from planner.cli.common import (
     ordered_range,
     report_options,
     resolve_bodies,
+    text_width,
 )
 
 
@@ -40,5 +41,5 @@ def check(inputs: Inputs, start: str | None, end: str | None, body_ids: tuple[st
     first, last = ordered_range(horizon_day(start, "--from", end=False), horizon_day(end, "--to", end=True))
     inputs.until = last
     report = run_check(book, inputs.meetings, inputs.today, first, last, ids)
-    emit(render_check_chunks(report, fmt, rules_label=inputs.rules_label, problems_only=problems_only), output)
+    emit(render_check_chunks(report, fmt, rules_label=inputs.rules_label, problems_only=problems_only, width=text_width(output)), output)
     click.get_current_context().exit(exit_code(report))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
+import shutil
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -119,8 +120,20 @@ class Inputs:
         return self.chairs_path == embedded_path("cica-chairs.csv") and self.rules_path != embedded_path("cica.toml")
 
 
+def quiet() -> bool:
+    """``--quiet`` given, before or after the command."""
+    ctx = click.get_current_context(silent=True)
+    return bool(ctx is not None and ctx.meta.get("planner.quiet"))
+
+
+def say(message: str) -> None:
+    """A note on standard error ("wrote ..."), unless ``--quiet``."""
+    if not quiet():
+        click.echo(message, err=True)
+
+
 def warn(message: str) -> None:
-    click.echo(f"warning: {message}", err=True)
+    say(f"warning: {message}")
 
 
 def _inputs(ctx: click.Context, rules: str | None, meetings: tuple[str, ...] | str | None, chairs: str | None, today: str | None) -> Inputs:
@@ -146,13 +159,16 @@ def _inputs(ctx: click.Context, rules: str | None, meetings: tuple[str, ...] | s
 def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """``--rules``, ``--meetings``, ``--chairs``, ``--today`` on every command (and the group)."""
 
+    @click.option("-q", "--quiet", is_flag=True, help="Nothing on standard error unless something fails.")
     @click.option("--today", metavar="DATE", help="The date to judge as of (default: SOURCE_DATE_EPOCH, else today).")
     @click.option("--chairs", metavar="FILE", help="Register of chair terms, CSV or JSON (default: embedded CICA).")
     @click.option("--meetings", metavar="FILE", multiple=True, help="Register of meetings, CSV, JSON or .ics (default: embedded CICA). Repeatable: a later file adds rows and overrides rows of earlier ones with the same body, kind and ordinal (a what-if scenario).")
     @click.option("--rules", metavar="FILE", help="Rule book, TOML (default: the embedded CICA rule book).")
     @click.pass_context
     @functools.wraps(func)
-    def wrapper(ctx: click.Context, rules: str | None, meetings: tuple[str, ...], chairs: str | None, today: str | None, **kwargs: Any) -> Any:
+    def wrapper(ctx: click.Context, rules: str | None, meetings: tuple[str, ...], chairs: str | None, today: str | None, quiet: bool, **kwargs: Any) -> Any:
+        if quiet:
+            ctx.meta["planner.quiet"] = True
         try:
             inputs = _inputs(ctx, rules, meetings, chairs, today)
             return func(inputs, **kwargs)
@@ -227,6 +243,19 @@ def event_options(func: Callable[..., Any]) -> Callable[..., Any]:
         return func(inputs, events=events, body_ids=body_ids, **kwargs)
 
     return wrapper
+
+
+def text_width(output: str | None = None) -> int:
+    """The width text output fits: ``COLUMNS`` when set, else the terminal's, else 100 (a
+    pipe, or a file given with ``-o``, which should not depend on the terminal that wrote it)."""
+    from planner.outputs.text import DEFAULT_WIDTH, MIN_WIDTH
+
+    columns = os.environ.get("COLUMNS", "").strip()
+    if columns.isdigit() and int(columns) > 0:
+        return max(int(columns), MIN_WIDTH)
+    if output and output != "-":
+        return DEFAULT_WIDTH
+    return max(shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns, MIN_WIDTH)
 
 
 def emit(text: str | Iterable[str], output: str | None) -> None:

@@ -8,8 +8,17 @@ from pathlib import Path
 
 import click
 
-from planner.cli.common import Inputs, event_options, input_options, resolve_bodies, warn, writing
+from planner.cli.common import (
+    Inputs,
+    event_options,
+    input_options,
+    resolve_bodies,
+    say,
+    warn,
+    writing,
+)
 from planner.core.model import Meeting
+from planner.core.words import plural
 
 
 def _base_url(value: str | None) -> str | None:
@@ -58,4 +67,5 @@ def ics(inputs: Inputs, out: str, events: Callable[[], list[Meeting]], body_ids:
     with writing(out):
         written = write_feeds(book, meetings, Path(out), stamp, base_url=base_url, warn=warn, bodies=ids, keep_days=keep_removed)
     feeds = [p.name for p in written if p.suffix == ".ics"]
-    click.echo(f"wrote {len(written)} files to {out}: {len(meetings)} meetings in {', '.join(feeds) if ids is not None else f'{len(feeds) - 1} feeds and all.ics, index.html'}", err=True)
+    where = ", ".join(feeds) if ids is not None else f"{plural(len(feeds) - 1, 'feed')} and all.ics, index.html"
+    say(f"wrote {plural(len(written), 'file')} to {out}: {plural(len(meetings), 'meeting')} in {where}")

@@ -12,6 +12,7 @@ from planner.cli.common import (
     input_options,
     plan_options,
     report_options,
+    text_width,
 )
 
 
@@ -40,4 +41,4 @@ def project(inputs: Inputs, start: str | None, end: str | None, body_ids: tuple[
     from planner.outputs.schedule import render_projection
 
     projection = hosted_projection(inputs, start, end, body_ids, plan_text, plan_file)
-    emit(render_projection(projection, fmt, rules_label=inputs.rules_label), output)
+    emit(render_projection(projection, fmt, rules_label=inputs.rules_label, width=text_width(output)), output)

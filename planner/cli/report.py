@@ -14,7 +14,9 @@ from planner.cli.common import (
     read_plan_option,
     resolve_bodies,
     run_projection,
+    say,
 )
+from planner.core.words import plural
 
 
 @click.command()
@@ -55,4 +57,5 @@ def report(inputs: Inputs, output: str, start: str | None, end: str | None, body
     page = build_page(checked, projection, chairs, rules_label=inputs.rules_label, start=first)
     emit(render_report(page), output)
     if output != "-":
-        click.echo(f"wrote {output}: {len(page.timeline.lanes)} bodies, {sum(len(lane.marks) for lane in page.timeline.lanes)} meetings, {len(page.schedule)} in the schedule", err=True)
+        marks = sum(len(lane.marks) for lane in page.timeline.lanes)
+        say(f"wrote {output}: {plural(len(page.timeline.lanes), 'body', 'bodies')}, {plural(marks, 'meeting')}, {len(page.schedule)} in the schedule")

@@ -35,6 +35,7 @@ from pydantic import ValidationError
 from planner.core.dates import MAX_YEAR, MIN_YEAR, PARTIAL_EXPECTED
 from planner.core.errors import InputErrors, RegisterError
 from planner.core.model import Meeting, RuleBook
+from planner.core.words import plural
 from planner.inputs.ics_events import match_body, meeting_fields, ordinal_in, text
 from planner.inputs.inputfile import read_text
 from planner.inputs.limits import MAX_MEETINGS, MAX_ORDINAL
@@ -90,11 +91,11 @@ class _Notes:
         out = []
         if self.unmatched:
             n = len(self.unmatched)
-            out.append(f"{path}: {n} event{'s' if n != 1 else ''} match no body and were skipped: {_listed(self.unmatched)}")
+            out.append(f"{path}: {plural(n, 'event')} {'matches' if n == 1 else 'match'} no body and {'was' if n == 1 else 'were'} skipped: {_listed(self.unmatched)}")
         if self.zones:
             zones = ", ".join(repr(z) for z in sorted(self.zones))
             n = sum(self.zones.values())
-            out.append(f"{path}: time zone {zones} is not known (neither IANA, Windows nor a VTIMEZONE of the file); {n} date{'s' if n != 1 else ''} read as written")
+            out.append(f"{path}: time zone {zones} is not known (neither IANA, Windows nor a VTIMEZONE of the file); {plural(n, 'date')} read as written")
         if self.repeated:
             out.append(f"{path}: DTSTART given more than once; the first is used in {_listed(self.repeated)}")
         return out

@@ -20,6 +20,7 @@ from planner.engine.chairs import (
     rule_words,
 )
 from planner.outputs.render import md_table, meeting_dict, to_csv, to_json
+from planner.outputs.text import DEFAULT_WIDTH, fit_lines, fit_table, plural, wrap, wrap_parts
 
 
 def exit_code(report: ChairReport) -> int:
@@ -66,10 +67,10 @@ def _list(meetings: Sequence[Meeting], book: RuleBook) -> str:
 
 def _totals(report: ChairReport) -> str:
     v, n = len(report.violations), len(report.notes)
-    parts = [f"{len(report.terms)} term{'s' if len(report.terms) != 1 else ''} in the register"]
+    parts = [f"{plural(len(report.terms), 'term')} in the register"]
     if report.plan:
         parts.append(f"{len(report.plan)} planned")
-    parts += [f"{v} violation{'s' if v != 1 else ''}", f"{n} note{'s' if n != 1 else ''}"]
+    parts += [plural(v, "violation"), plural(n, "note")]
     return " · ".join(parts) + f" · exit {exit_code(report)}"
 
 
@@ -107,7 +108,7 @@ def finding_dict(f: ChairFinding) -> dict[str, Any]:
     return {"kind": f.kind, "severity": f.severity.value, "violation": f.severity is Severity.VIOLATION, "country": f.country, "message": f.message}
 
 
-def render_chairs(report: ChairReport, fmt: str, *, rules_label: str) -> str:
+def render_chairs(report: ChairReport, fmt: str, *, rules_label: str, width: int = DEFAULT_WIDTH) -> str:
     book = report.book
     rule = book.chairmanship
     if fmt == "json":
@@ -157,39 +158,39 @@ def render_chairs(report: ChairReport, fmt: str, *, rules_label: str) -> str:
             out += ["## Findings", "", *[f"- **{f.severity.value}** {f.message}" for f in report.findings], ""]
         out += [f"_{_totals(report)}_", ""]
         return "\n".join(out)
-    out = [head, rule_line, ""]
+    out = [*wrap_parts(head.split(" · "), width), *wrap(rule_line, width, "", "  "), ""]
     if report.country and (report.terms or report.plan):
-        out += ["Chaired: " + ", ".join(t.years() + (" (planned)" if t.planned and not t.current else "") for t in [*report.terms, *(p for p in report.plan if not p.current)]), ""]
+        chaired = "Chaired: " + ", ".join(t.years() + (" (planned)" if t.planned and not t.current else "") for t in [*report.terms, *(p for p in report.plan if not p.current)])
+        out += [*wrap(chaired, width, "", "  "), ""]
     if report.terms:
         out.append("Register")
-        out += _term_lines(report.terms, report, hosted=bool(report.country))
+        out += _term_lines(report.terms, report, hosted=bool(report.country), width=width)
         out.append("")
     if report.plan:
         out.append("Plan")
-        out += _term_lines(report.plan, report, hosted=True)
+        out += _term_lines(report.plan, report, hosted=True, width=width)
         out.append("")
     if report.findings:
         out.append("Findings")
-        out += [f"  {f.severity.value:<10}{f.message}" for f in report.findings]
+        out += fit_lines([(f.severity.value, f.message) for f in report.findings], width, indent=2)
         out.append("")
-    out.append(_totals(report))
+    out += wrap_parts(_totals(report).split(" · "), width)
     return "\n".join(out) + "\n"
 
 
-def _term_lines(terms: Sequence[Term], report: ChairReport, *, hosted: bool) -> list[str]:
+def _term_lines(terms: Sequence[Term], report: ChairReport, *, hosted: bool, width: int) -> list[str]:
     book = report.book
     rows = [(f"{t.ordinal or ''}", _label(t), f"{t.start or '?'} → {_to(t)}", t.years(), _length(t, report)) for t in terms]
-    w = [max(len(r[i]) for r in rows) for i in range(5)]
     out = []
-    for t, row in zip(terms, rows, strict=True):
-        out.append("  " + "  ".join(f"{cell:<{w[i]}}" for i, cell in enumerate(row)).rstrip())
+    for t, lines in zip(terms, fit_table(rows, width, indent=2), strict=True):
+        out += lines
         bounds = _bounds(t, book)
         if bounds:
-            out.append(f"      {bounds}")
+            out += wrap(bounds, width, "      ", "        ")
         others = [m for m in t.statutory if m not in (t.opened_by, t.closed_by)]
         if others and not hosted:
-            out.append(f"      statutory: {_list(others, book)}")
+            out += wrap(f"statutory: {_list(others, book)}", width, "      ", "        ")
         if hosted:
-            out += [f"      hosts the {meeting_words(m, book)}" for m in t.hosted] or ["      hosts no chair-hosted meeting in the register or projection"]
+            for line in [f"hosts the {meeting_words(m, book)}" for m in t.hosted] or ["hosts no chair-hosted meeting in the register or projection"]:
+                out += wrap(line, width, "      ", "        ")
     return out
-

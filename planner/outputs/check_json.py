@@ -22,7 +22,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from planner.core.model import Body, Kind, Meeting, RuleBook, Status
-from planner.engine.compliance import Finding, Report, Verdict
+from planner.engine.compliance import Finding, Report
 from planner.engine.expectations import rule_words
 
 CHECK_SCHEMA_VERSION = 2
@@ -95,6 +95,8 @@ def finding_dict(f: Finding, rule: int | None) -> dict[str, Any]:
 def check_json(report: Report, findings: Sequence[Finding], rules_label: str, *, cadence: Any, exit_code: int) -> Iterator[str]:
     """The JSON document in pieces: the head (summary, bodies and their rules), then one
     finding per line. ``cadence`` words a body's cadence (from the text renderer)."""
+    from planner.outputs.render import check_totals
+
     book = report.book
     head = {
         "schema_version": CHECK_SCHEMA_VERSION,
@@ -105,15 +107,7 @@ def check_json(report: Report, findings: Sequence[Finding], rules_label: str, *,
         "to": report.end.isoformat(),
         "rule_book": rules_label,
         "meetings": report.meetings,
-        "summary": {
-            "bodies": len(report.recorded),
-            "violations": len(report.violations),
-            "advisories": report.count(Verdict.ADVISORY),
-            "open": report.count(Verdict.OPEN),
-            "uncertain": report.count(Verdict.UNCERTAIN),
-            "excused": report.count(Verdict.EXCUSED),
-            "exit_code": exit_code,
-        },
+        "summary": check_totals(report),  # the same numbers as the text's totals line
         "bodies": [
             {
                 "id": b.id,

@@ -19,6 +19,7 @@ from typing import Any
 from planner.core.model import AdHocRule, Body, Meeting, RuleBook
 from planner.engine.compliance import Finding, Report, Verdict
 from planner.engine.expectations import ordinal, rule_words
+from planner.outputs.text import DEFAULT_WIDTH, fit_lines, fit_table, plural, wrap, wrap_parts
 
 SCHEMA_VERSION = 1
 FORMATS = ("text", "markdown", "json", "csv")
@@ -123,7 +124,7 @@ def cadence_words(body: Body, book: RuleBook) -> str:
 # -- planner bodies -------------------------------------------------------------------------
 
 
-def render_bodies(book: RuleBook, fmt: str) -> str:
+def render_bodies(book: RuleBook, fmt: str, width: int = DEFAULT_WIDTH) -> str:
     rows = [(b.id, b.name, b.category.value, cadence_words(b, book), b.host.value) for b in book.bodies]
     if fmt == "json":
         return to_json(
@@ -149,14 +150,17 @@ def render_bodies(book: RuleBook, fmt: str) -> str:
         return f"# {book.organization.short_name} bodies\n\n" + md_table(("id", "body", "category", "cadence", "host"), rows)
     if fmt == "csv":
         return to_csv(("id", "name", "category", "cadence", "host"), rows)
-    width = max(len(b.name) for b in book.bodies)
-    lines = [f"{book.organization.name} ({book.organization.short_name}): {len(book.bodies)} bodies", ""]
+    org = book.organization
+    # one table for all categories, so that the columns line up from one to the next
+    lines = [*wrap(f"{org.name} ({org.short_name}): {plural(len(book.bodies), 'body', 'bodies')}; the first column is the id that --body takes", width), ""]
+    table = fit_table([(b.id, b.display, cadence_words(b, book)) for b in book.bodies], width, indent=2)
+    lines_of = dict(zip((b.id for b in book.bodies), table, strict=True))
     for category in ("governing", "working", "advisory"):
         members = [b for b in book.bodies if b.category.value == category]
         if not members:
             continue
         lines.append(category.capitalize())
-        lines += [f"  {b.name:<{width}}  {cadence_words(b, book)}" for b in members]
+        lines += [line for b in members for line in lines_of[b.id]]
         lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
 
@@ -211,7 +215,7 @@ def _short_meeting(m: Meeting) -> str:
 def body_summary(body: Body, book: RuleBook, findings: Sequence[Finding], recorded: int) -> tuple[str, str, str]:
     """Three columns per body: name, cadence in words, and what was judged / what is next."""
     if all(isinstance(r, AdHocRule) for r in body.rules):
-        return body.display, "ad hoc", f"{recorded} meeting{'s' if recorded != 1 else ''} recorded, nothing due"
+        return body.display, "ad hoc", f"{plural(recorded, 'meeting')} recorded, nothing due"
     na = [f for f in findings if f.verdict is Verdict.NOT_APPLICABLE]
     if na and len(na) == len(findings):
         return body.display, cadence_words(body, book), "not applicable: " + na[0].why
@@ -224,34 +228,75 @@ def exit_code(report: Report) -> int:
     return 1 if report.violations else 0
 
 
+def check_totals(report: Report) -> dict[str, int]:
+    """The totals of one check, defined once for the text, the JSON and the HTML report.
+
+    ``open``: windows still running today; ``next_due``: the next window of a chain (``every``,
+    ``after``), which has not begun. Verdicts are counted by value, so new ones count too.
+    """
+    counts = Counter(f.verdict.value for f in report.findings)
+    next_due = sum(1 for f in report.findings if f.verdict is Verdict.OPEN and f.expectation is not None and f.expectation.pending)
+    return {
+        "bodies": len({f.body.id for f in report.findings} | set(report.recorded)),
+        "violations": len(report.violations),
+        "advisories": counts["advisory"],
+        "uncertain": counts["uncertain"],
+        "unknown": counts["unknown"],
+        "excused": counts["excused"],
+        "open": counts["open"] - next_due,
+        "next_due": next_due,
+        "exit_code": exit_code(report),
+    }
+
+
 def totals_line(report: Report) -> str:
-    bodies = len({f.body.id for f in report.findings} | set(report.recorded))
-    violations = len(report.violations)
-    advisories = report.count(Verdict.ADVISORY)
-    open_ = sum(1 for f in report.findings if f.verdict is Verdict.OPEN and not (f.expectation and f.expectation.pending))
-    uncertain = report.count(Verdict.UNCERTAIN)
-    parts = [f"{bodies} bodies", f"{violations} violation{'s' if violations != 1 else ''}", f"{advisories} advisor{'ies' if advisories != 1 else 'y'}", f"{open_} open window{'s' if open_ != 1 else ''}"]
-    if uncertain:
-        parts.append(f"{uncertain} uncertain")
-    return " · ".join(parts) + f" · exit {exit_code(report)}"
+    t = check_totals(report)
+    parts = [plural(t["bodies"], "body", "bodies"), plural(t["violations"], "violation"), plural(t["advisories"], "advisory", "advisories"), plural(t["open"], "open window")]
+    if t["next_due"]:
+        parts.append(f"{t['next_due']} next due")
+    parts += [f"{t[k]} {k}" for k in ("uncertain", "unknown", "excused") if t[k]]
+    return " · ".join(parts) + f" · exit {t['exit_code']}"
 
 
 PROBLEM_VERDICTS = (Verdict.LATE, Verdict.MISSED, Verdict.EXCESS, Verdict.OFF_DATE, Verdict.ADVISORY, Verdict.UNCERTAIN)
 
 
-def problem_line(f: Finding) -> str:
+def problem_line(f: Finding, note: int | None = None) -> str:
+    """A problem in words; the rule (with its id, if it has one) cites its source by ``note``
+    (a number in the notes), or in brackets when there is no note."""
     e = f.expectation
-    named = f" {e.rule.id}" if e and e.rule.id else ""
-    rule = f"Rule{named}: {f.rule_text}" + (f" ({f.source})" if f.source else "") + "."
-    return f"{f.body.display}, {f.why} {rule}" if e else f"{f.body.display}: {f.why}"
+    if e is None:
+        return f"{f.body.display}: {f.why}"
+    named = f" {e.rule.id}" if e.rule.id else ""
+    if note is not None:
+        rule = f"Rule{named}: {f.rule_text} [{note}]."
+    else:
+        rule = f"Rule{named}: {f.rule_text}" + (f" ({f.source})" if f.source else "") + "."
+    return f"{f.body.display}, {f.why} {rule}"
 
 
-def render_check(report: Report, fmt: str, *, rules_label: str, problems_only: bool = False) -> str:
-    out = render_check_chunks(report, fmt, rules_label=rules_label, problems_only=problems_only)
+def source_notes(findings: Sequence[Finding]) -> tuple[dict[int, int], list[str]]:
+    """Each rule's source once: a note number per finding (by ``id``) and the notes in order."""
+    numbers: dict[tuple[str, str, str], int] = {}
+    notes: list[str] = []
+    of: dict[int, int] = {}
+    for f in findings:
+        if f.expectation is None or not f.source:
+            continue
+        key = (f.body.id, f.rule_text, f.source)
+        if key not in numbers:
+            numbers[key] = len(numbers) + 1
+            notes.append(f"{f.body.display}, {f.rule_text}: {f.source}")
+        of[id(f)] = numbers[key]
+    return of, notes
+
+
+def render_check(report: Report, fmt: str, *, rules_label: str, problems_only: bool = False, width: int = DEFAULT_WIDTH) -> str:
+    out = render_check_chunks(report, fmt, rules_label=rules_label, problems_only=problems_only, width=width)
     return out if isinstance(out, str) else "".join(out)
 
 
-def render_check_chunks(report: Report, fmt: str, *, rules_label: str, problems_only: bool = False) -> str | Iterator[str]:
+def render_check_chunks(report: Report, fmt: str, *, rules_label: str, problems_only: bool = False, width: int = DEFAULT_WIDTH) -> str | Iterator[str]:
     """The report as text, or (JSON) as pieces to write as they come, so that a large report
     never exists whole in memory."""
     book = report.book
@@ -284,33 +329,39 @@ def render_check_chunks(report: Report, fmt: str, *, rules_label: str, problems_
             ),
         )
     org = book.organization.short_name
-    head = f"{org} compliance as of {report.today} · rule book {rules_label} · {report.meetings} meeting{'' if report.meetings == 1 else 's'} in the register"
+    parts = [f"{org} compliance as of {report.today}", f"rule book {rules_label}", f"{plural(report.meetings, 'meeting')} in the register"]
     if report.start:
-        head += f" · from {report.start}"
+        parts.append(f"from {report.start}")
     if report.end != report.today:
-        head += f" · to {report.end}"
+        parts.append(f"to {report.end}")
+    head = " · ".join(parts)
     bodies = [b for b in book.bodies if b.id in report.recorded]
     rows = [body_summary(b, book, report.of(b.id), report.recorded[b.id]) for b in bodies]
     problems = [f for f in report.findings if f.verdict in PROBLEM_VERDICTS]
+    notes_of, notes = source_notes(problems)
     if fmt == "markdown":
         out = [f"# {head}", ""]
         if not problems_only:
             out += [md_table(("body", "cadence", "status"), rows)]
         if problems:
             out += ["## Problems", ""]
-            out += [f"- **{f.verdict.value}** {problem_line(f)}" for f in problems]
+            out += [f"- **{f.verdict.value}** {problem_line(f, notes_of.get(id(f)))}" for f in problems]
             out.append("")
+        if notes:
+            out += ["## Sources", "", *[f"{i}. {n}" for i, n in enumerate(notes, 1)], ""]
         out += [f"_{totals_line(report)}_", ""]
         return "\n".join(out)
-    out = [head, ""]
-    if not problems_only:
-        w1 = max((len(r[0]) for r in rows), default=10)
-        w2 = max((len(r[1]) for r in rows), default=10)
-        out += [f"{a:<{w1}}  {b:<{w2}}  {c}" for a, b, c in rows]
+    out = [*wrap_parts(parts, width), ""]
+    if not problems_only and rows:
+        out += fit_lines(rows, width)
         out.append("")
     if problems:
         out.append("Problems")
-        out += [f"  {f.verdict.value:<10}{problem_line(f)}" for f in problems]
+        out += fit_lines([(f.verdict.value, problem_line(f, notes_of.get(id(f)))) for f in problems], width, indent=2)
         out.append("")
-    out.append(totals_line(report))
+    if notes:
+        out.append("Sources")
+        out += fit_lines([(f"[{i}]", n) for i, n in enumerate(notes, 1)], width, indent=2, gap=1)
+        out.append("")
+    out += wrap_parts(totals_line(report).split(" · "), width)
     return "\n".join(out) + "\n"

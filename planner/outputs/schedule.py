@@ -12,6 +12,7 @@ from planner.core.model import Body, HostPolicy, Meeting, RuleBook, Status
 from planner.engine.expectations import ordinal
 from planner.engine.projection import Projection, ProjectionProblem
 from planner.outputs.render import md_table, meeting_dict, to_csv, to_json
+from planner.outputs.text import DEFAULT_WIDTH, fit_table, plural, wrap, wrap_parts
 
 CHAIR_TBD = "chair to be decided"
 
@@ -64,7 +65,7 @@ def _problem_dict(p: ProjectionProblem, book: RuleBook) -> dict[str, Any]:
     return out
 
 
-def render_projection(projection: Projection, fmt: str, *, rules_label: str) -> str:
+def render_projection(projection: Projection, fmt: str, *, rules_label: str, width: int = DEFAULT_WIDTH) -> str:
     book = projection.book
     items = projection.schedule()
     if fmt == "json":
@@ -90,10 +91,8 @@ def render_projection(projection: Projection, fmt: str, *, rules_label: str) -> 
             ),
         )
     planned = sum(1 for m in items if m.status is Status.PLANNED)
-    head = (
-        f"{book.organization.short_name} schedule {projection.start} to {projection.end} · rule book {rules_label} · "
-        f"{len(items)} meetings ({planned} planned, {len(items) - planned} projected)"
-    )
+    parts = [f"{book.organization.short_name} schedule {projection.start} to {projection.end}", f"rule book {rules_label}", f"{plural(len(items), 'meeting')} ({planned} planned, {len(items) - planned} projected)"]
+    head = " · ".join(parts)
     problems = [p.message for p in projection.problems]
     if fmt == "markdown":
         out = [f"# {head}", ""]
@@ -104,17 +103,17 @@ def render_projection(projection: Projection, fmt: str, *, rules_label: str) -> 
         if projection.notes:
             out += ["## Notes", "", *[f"- {n}" for n in projection.notes], ""]
         return "\n".join(out)
-    rows_by_year = [(year, [(_dates(m), _title(m, book.body(m.body)), host_words(m, book.body(m.body)), _why(m)) for m in group]) for year, group in _by_year(items)]
-    all_rows = [r for _, rows in rows_by_year for r in rows]
-    w = [max((len(r[i]) for r in all_rows), default=0) for i in range(3)]
-    out = [head, ""]
-    for year, rows in rows_by_year:
+    groups = _by_year(items)
+    # one table for all years, so that the columns line up from one year to the next
+    table = iter(fit_table([(_dates(m), _title(m, book.body(m.body)), host_words(m, book.body(m.body)), _why(m)) for _, group in groups for m in group], width, indent=2))
+    out = [*wrap_parts(parts, width), ""]
+    for year, group in groups:
         out.append(str(year))
-        out += [f"  {a:<{w[0]}}  {b:<{w[1]}}  {c:<{w[2]}}  {d}" for a, b, c, d in rows]
+        out += [line for _ in group for line in next(table)]
     if problems:
-        out += ["", "Problems", *[f"  {p}" for p in problems]]
+        out += ["", "Problems", *[line for p in problems for line in wrap(p, width, "  ", "    ")]]
     if projection.notes:
-        out += ["", "Notes", *[f"  {n}" for n in projection.notes]]
+        out += ["", "Notes", *[line for n in projection.notes for line in wrap(n, width, "  ", "    ")]]
     if not items:
         out.append("Nothing is due in this horizon.")
     return "\n".join(out) + "\n"

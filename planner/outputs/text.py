@@ -1,0 +1,103 @@
+"""Text for a terminal: tables that fit the width, long cells wrapped with a hanging indent
+under their column, plurals, and the totals of ``check`` (shared by text, JSON and HTML).
+
+The width is the caller's: the CLI takes it from the terminal (``COLUMNS`` first), or 100 when
+the output is not a terminal. No line of a table or paragraph exceeds it; words longer than a
+line (a URL in a citation) are cut.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Sequence
+
+from planner.core.words import plural
+
+__all__ = ["DEFAULT_WIDTH", "MIN_WIDTH", "fit_lines", "fit_table", "plural", "wrap", "wrap_parts"]
+
+DEFAULT_WIDTH = 100
+MIN_WIDTH = 40
+MIN_REST = 30  # the narrowest a wrapped column may be before the table stacks it
+
+
+def wrap(text: str, width: int, first: str = "", rest: str | None = None) -> list[str]:
+    """``text`` in lines of at most ``width``: the first starts with ``first``, the others with
+    ``rest`` (default: as many spaces as ``first``)."""
+    rest = " " * len(first) if rest is None else rest
+    if len(rest) > width - 20:  # too deep to be useful: hang less
+        rest = " " * min(4, len(rest))
+    if len(first) > width - 10:
+        return [first.rstrip()[:width], *wrap(text, width, rest, rest)]
+    lines = textwrap.wrap(text, width=width, initial_indent=first, subsequent_indent=rest, break_long_words=True, break_on_hyphens=False)
+    return lines or [first.rstrip()]
+
+
+def wrap_parts(parts: Sequence[str], width: int, sep: str = " · ", rest: str = "  ") -> list[str]:
+    """Parts joined by ``sep``, a line broken only between parts where possible (a header,
+    a totals line); a part longer than a line is wrapped itself."""
+    lines: list[str] = []
+    line = ""
+    for part in parts:
+        candidate = f"{line}{sep}{part}" if line else (rest if lines else "") + part
+        if len(candidate) <= width:
+            line = candidate
+            continue
+        if line:
+            lines.append(line)
+        start = rest if (lines or line) else ""
+        pieces = wrap(part, width, start, rest)
+        lines += pieces[:-1]
+        line = pieces[-1]
+    return [*lines, line] if line else lines
+
+
+def fit_table(rows: Sequence[Sequence[str]], width: int, *, indent: int = 0, gap: int = 2) -> list[list[str]]:
+    """The lines of each row of a table, laid out to fit ``width``:
+
+    1. every column aligned, the last one wrapped in its own column, when that leaves it room;
+    2. else all but the last column on the first line, the last one below, under column 2;
+    3. else the first column, then each other cell on its own lines under column 2;
+    4. else each row as a paragraph with a hanging indent.
+    """
+    if not rows:
+        return []
+    n = len(rows[0])
+    if n == 1:
+        return [wrap(row[0], width, " " * indent) for row in rows]
+    w = [max(len(r[i]) for r in rows) for i in range(n)]
+    lead, sep = " " * indent, " " * gap
+
+    def offset(k: int) -> int:
+        return indent + sum(w[:k]) + gap * k
+
+    # a short last column may wrap into two lines rather than leave its place
+    if offset(n - 1) + min(MIN_REST, max(12, (w[-1] + 1) // 2)) <= width:
+        head_cols, under = n - 1, offset(n - 1)
+    elif n > 2 and offset(n - 2) + w[n - 2] <= width:
+        head_cols, under = n - 1, offset(1)
+    elif offset(1) + MIN_REST <= width:
+        head_cols, under = 1, offset(1)
+    else:
+        return [wrap("  ".join(c for c in row if c), width, lead, lead + "    ") for row in rows]
+    aligned = under == offset(head_cols)  # mode 1: the last cell continues the first line
+    out = []
+    for row in rows:
+        cells = [f"{row[i]:<{w[i]}}" for i in range(head_cols)]
+        if not aligned:
+            cells[-1] = row[head_cols - 1]  # the last cell of the line needs no padding
+        head = lead + sep.join(cells)
+        rest = [c for c in row[head_cols:] if c]
+        pad = " " * under
+        if aligned and rest:
+            lines = wrap(rest[0], width, head + sep, pad)
+            rest = rest[1:]
+        else:
+            lines = wrap(head.rstrip(), width, "", pad) if len(head.rstrip()) > width else [head.rstrip()]
+        for cell in rest:
+            lines += wrap(cell, width, pad, pad)
+        out.append([line.rstrip() for line in lines])
+    return out
+
+
+def fit_lines(rows: Sequence[Sequence[str]], width: int, *, indent: int = 0, gap: int = 2) -> list[str]:
+    return [line for lines in fit_table(rows, width, indent=indent, gap=gap) for line in lines]

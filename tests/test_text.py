@@ -1,0 +1,122 @@
+"""Text that fits: the terminal's width (COLUMNS first, 100 when not a terminal), hanging
+indents, sources cited once, plurals, totals that agree with the JSON, and the CLI's manners."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from planner.cli import main
+from planner.outputs.text import fit_lines, fit_table, wrap
+
+TODAY = ["--today", "2026-12-01"]
+COMMANDS = [
+    ["check"],
+    ["check", "--problems-only"],
+    ["project"],
+    ["chairs"],
+    ["chairs", "--plan", "Azerbaijan, Kyrgyzstan, Thailand"],
+    ["chairs", "--country", "Kazakhstan"],
+    ["bodies"],
+]
+
+
+def run(runner, args, columns=None, **kw):
+    env = {"COLUMNS": str(columns)} if columns else {"COLUMNS": ""}
+    return runner.invoke(main, [*args, *TODAY], env=env, **kw)
+
+
+@pytest.mark.parametrize("columns", [80, 60])
+@pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
+def test_no_line_exceeds_columns(runner, args, columns):
+    result = run(runner, args, columns)
+    assert result.exit_code in (0, 1), result.output
+    too_long = [line for line in result.stdout.splitlines() if len(line) > columns]
+    assert not too_long, too_long
+
+
+@pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
+def test_not_a_terminal_means_100_columns(runner, args):
+    """Without COLUMNS and without a terminal (a pipe, a test runner), text is 100 wide."""
+    lines = run(runner, args).stdout.splitlines()
+    assert max(len(line) for line in lines) <= 100
+
+
+def test_a_file_does_not_take_the_terminal_width(runner, tmp_path):
+    """-o FILE is 100 wide unless COLUMNS says otherwise."""
+    run(runner, ["check", "-o", str(tmp_path / "a.txt")])
+    run(runner, ["check", "-o", str(tmp_path / "b.txt")], 70)
+    assert max(map(len, (tmp_path / "a.txt").read_text("utf-8").splitlines())) == 100
+    assert max(map(len, (tmp_path / "b.txt").read_text("utf-8").splitlines())) <= 70
+
+
+def test_long_reasons_hang_under_their_column(runner):
+    out = run(runner, ["check"], 80).stdout
+    problems = out.split("Problems\n")[1].split("\n\n")[0].splitlines()
+    assert problems[0].startswith("  late    Summit, due 2018")
+    assert problems[1].startswith(" " * 10) and not problems[1].startswith(" " * 11)
+
+
+def test_each_rule_source_is_cited_once(runner):
+    """Two Youth Council problems under one rule: one note, cited by number on both."""
+    out = run(runner, ["check"]).stdout
+    flat = " ".join(out.split())
+    assert flat.count("Not less than once a year [Brochure]") == 1
+    assert len(re.findall(r"CICA Youth Council, 202[45]: .*? Rule: at least once a year \[3\]\.", flat)) == 2
+    assert re.search(r"^Sources\n  \[1\] Summit, every 4 years: Rules of Procedure", out, re.M)
+
+
+def test_text_and_json_agree_on_every_total(runner):
+    text = run(runner, ["check"]).stdout.strip().splitlines()[-1]
+    summary = json.loads(run(runner, ["check", "--format", "json"]).stdout)["summary"]
+    words = {"bodies": "bodies", "violations": "violations", "advisories": "advisories", "open": "open windows", "next_due": "next due"}
+    for key, word in words.items():
+        assert f"{summary[key]} {word}" in text, (key, text)
+    assert summary["open"] + summary["next_due"] == json.loads(run(runner, ["check", "--format", "json"]).stdout)["summary"]["open"] + summary["next_due"]
+    assert text.endswith(f"exit {summary['exit_code']}")
+
+
+def test_plurals_in_the_singular(runner, tmp_path):
+    """One body, one meeting, one feed: no "1 bodies", "1 meetings", "1 feeds"."""
+    rules = tmp_path / "one.toml"
+    rules.write_text('[organization]\nid = "one"\nname = "One Body Org"\nshort_name = "OBO"\n\n[[bodies]]\nid = "board"\nname = "Board"\ncategory = "governing"\n[[bodies.rules]]\nkind = "every"\ninterval = "1y"\n', "utf-8")
+    register = tmp_path / "m.csv"
+    register.write_text("body,start,status\nboard,2025-05-05,held\n", "utf-8")
+    args = ["--rules", str(rules), "--meetings", str(register)]
+    check = run(runner, ["check", *args]).stdout
+    assert "1 meeting in the register" in check and "1 body ·" in check and "1 open window ·" in check and "1 open windows" not in check
+    assert "1 body;" in run(runner, ["bodies", *args]).stdout
+    ics = run(runner, ["ics", *args, "--out", str(tmp_path / "feeds"), "--no-projected"])
+    assert "1 meeting in 1 feed and all.ics" in ics.stderr
+    assert "1 member state" not in run(runner, ["validate", *args]).stdout  # 0 member states
+
+
+def test_bodies_shows_the_ids_body_takes(runner):
+    out = run(runner, ["bodies"]).stdout
+    for body_id in ("summit", "ministerial_council", "soc", "council_of_eminent_persons"):
+        assert re.search(rf"^  {body_id} ", out, re.M)
+    assert run(runner, ["check", "--body", "council_of_eminent_persons"]).exit_code == 0
+
+
+def test_version_quiet_and_bare_planner(runner, tmp_path):
+    assert run(runner, ["-V"]).stdout.startswith("planner, version ")
+    bare = runner.invoke(main, [], prog_name="planner")
+    assert bare.exit_code == 0 and "Usage: planner" in bare.stdout and "Commands:" in bare.stdout
+    loud = run(runner, ["report", "-o", str(tmp_path / "r.html")])
+    assert loud.exit_code == 0 and loud.stderr.startswith("wrote ")
+    for args in (["-q", "report", "-o", str(tmp_path / "r.html")], ["ics", "--quiet", "--out", str(tmp_path / "f")]):
+        result = run(runner, args)
+        assert result.exit_code == 0 and result.stderr == ""
+    assert run(runner, ["-q", "check", "--body", "nonsense"]).stderr  # errors still speak
+
+
+def test_fit_table_layouts():
+    rows = [("a", "bb", "a long cell " * 6), ("ccc", "d", "short")]
+    assert fit_lines(rows, 200) == ["a    bb  " + ("a long cell " * 6).strip(), "ccc  d   short"]
+    assert fit_table(rows, 40)[0][:2] == ["a    bb  a long cell a long cell a long", "         cell a long cell a long cell a"]
+    narrow = fit_table(rows, 30)
+    assert narrow[0][0] == "a    bb" and narrow[0][1].startswith("     a long cell")  # under column 2
+    assert all(len(line) <= 30 for lines in narrow for line in lines)
+    assert all(len(line) <= 12 for line in wrap("x" * 50 + " y", 12, "  ", "    "))
