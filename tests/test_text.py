@@ -9,7 +9,7 @@ import re
 import pytest
 
 from planner.cli import main
-from planner.outputs.text import fit_lines, fit_table, wrap
+from planner.outputs.text import fit_lines, fit_table, plural, wrap
 
 TODAY = ["--today", "2026-12-01"]
 COMMANDS = [
@@ -48,15 +48,16 @@ def test_a_file_does_not_take_the_terminal_width(runner, tmp_path):
     """-o FILE is 100 wide unless COLUMNS says otherwise."""
     run(runner, ["check", "-o", str(tmp_path / "a.txt")])
     run(runner, ["check", "-o", str(tmp_path / "b.txt")], 70)
-    assert max(map(len, (tmp_path / "a.txt").read_text("utf-8").splitlines())) == 100
+    assert 90 < max(map(len, (tmp_path / "a.txt").read_text("utf-8").splitlines())) <= 100
     assert max(map(len, (tmp_path / "b.txt").read_text("utf-8").splitlines())) <= 70
 
 
 def test_long_reasons_hang_under_their_column(runner):
     out = run(runner, ["check"], 80).stdout
     problems = out.split("Problems\n")[1].split("\n\n")[0].splitlines()
-    assert problems[0].startswith("  late    Summit, due 2018")
-    assert problems[1].startswith(" " * 10) and not problems[1].startswith(" " * 11)
+    column = problems[0].index("Summit, due 2018")
+    assert problems[0].startswith("  late ") and column < 16
+    assert problems[1].startswith(" " * column) and not problems[1].startswith(" " * (column + 1))
 
 
 def test_each_rule_source_is_cited_once(runner):
@@ -64,16 +65,18 @@ def test_each_rule_source_is_cited_once(runner):
     out = run(runner, ["check"]).stdout
     flat = " ".join(out.split())
     assert flat.count("Not less than once a year [Brochure]") == 1
-    assert len(re.findall(r"CICA Youth Council, 202[45]: .*? Rule: at least once a year \[3\]\.", flat)) == 2
+    notes = re.findall(r"CICA Youth Council, 202[45]: .*? Rule: at least once a year \[(\d+)\]\.", flat)
+    assert len(notes) == 2 and notes[0] == notes[1]
+    assert flat.count(f"[{notes[0]}] CICA Youth Council, at least once a year: Not less than once a year") == 1
     assert re.search(r"^Sources\n  \[1\] Summit, every 4 years: Rules of Procedure", out, re.M)
 
 
 def test_text_and_json_agree_on_every_total(runner):
     text = run(runner, ["check"]).stdout.strip().splitlines()[-1]
     summary = json.loads(run(runner, ["check", "--format", "json"]).stdout)["summary"]
-    words = {"bodies": "bodies", "violations": "violations", "advisories": "advisories", "open": "open windows", "next_due": "next due"}
-    for key, word in words.items():
-        assert f"{summary[key]} {word}" in text, (key, text)
+    words = {"bodies": ("body", "bodies"), "violations": ("violation", None), "advisories": ("advisory", "advisories"), "open": ("open window", None), "next_due": ("next due", "next due")}
+    for key, (word, many) in words.items():
+        assert plural(summary[key], word, many) in text, (key, text)
     assert summary["open"] + summary["next_due"] == json.loads(run(runner, ["check", "--format", "json"]).stdout)["summary"]["open"] + summary["next_due"]
     assert text.endswith(f"exit {summary['exit_code']}")
 
