@@ -248,3 +248,41 @@ def test_readme_publish_lines_run(tmp_path: Path, radicale: str) -> None:
         result = CliRunner().invoke(main, args, env={"PLANNER_CALDAV_PASSWORD": PASSWORD, "HOME": str(tmp_path)})
         assert result.exit_code == 0, result.output
     assert {e["UID"] for e in server_events(f"{radicale}/secretariat/cica/")} >= {"cica-summit-7@planner"}
+
+
+def test_url_that_is_no_calendar_is_one_line(tmp_path: Path, radicale: str) -> None:
+    """A user's home or the server root is not a calendar: exit 2 saying so, nothing written."""
+    code, out, err = run(tmp_path, f"{radicale}/sec/", ["summit6"])
+    assert code == 2 and err == f"error: {radicale}/sec/: is a user's home, not a calendar (expected the URL of a calendar, or a new one inside a user's home, e.g. https://host/user/cica/)\n"
+
+
+def test_server_refusing_the_password_is_one_line(tmp_path: Path) -> None:
+    """A server that answers 401 to everything: exit 2, one line naming the user, never the
+    password."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    class Refuse(BaseHTTPRequestHandler):
+        def do_any(self) -> None:
+            self.send_response(401)
+            self.send_header("WWW-Authenticate", 'Basic realm="calendars"')
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        do_GET = do_PUT = do_PROPFIND = do_REPORT = do_MKCALENDAR = do_OPTIONS = do_any  # noqa: N815
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Refuse)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/sec/cica/"
+        code, out, err = run(tmp_path, url, ["summit6"])
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert code == 2 and err.count("\n") == 1
+    assert err.startswith(f"error: {url}: the server refused user 'sec' while reading the calendar")
+    assert PASSWORD not in err + out

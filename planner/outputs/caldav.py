@@ -252,9 +252,14 @@ class _Session:
 
         calendar = DAVCalendar(client=self.client, url=self.url)
         try:
-            calendar.get_properties([dav.ResourceType()])
+            found = calendar.get_properties([dav.ResourceType()]).get(dav.ResourceType.tag)
         except error.NotFoundError:
             return None
+        kinds = found if isinstance(found, list) else [found] if found else []
+        if "{urn:ietf:params:xml:ns:caldav}calendar" not in kinds:
+            what = "a collection" if "{DAV:}collection" in kinds else "a single resource"
+            what = "a user's home" if "{DAV:}principal" in kinds else what
+            raise PublishError(f"is {what}, not a calendar", path=self.shown, expected="the URL of a calendar, or a new one inside a user's home, e.g. https://host/user/cica/")
         return calendar
 
     def create(self, name: str) -> Any:
@@ -300,6 +305,19 @@ class _Session:
         return _Failures(self, doing, progress)
 
 
+def _network_reason(exc: OSError, session: _Session) -> str:
+    """A few words for what the HTTP stack says in a paragraph."""
+    text = str(exc)
+    if "NameResolution" in text or "Name or service not known" in text or "nodename nor servname" in text:
+        return f"host {urlsplit(session.url).hostname!r} not found"
+    if "timed out" in text.lower() or "Timeout" in type(exc).__name__:
+        return f"no answer within {session.client.timeout} s"
+    match = _ERRNO.search(text)
+    if match:
+        return match.group(1).strip()
+    return text.splitlines()[0][:120] if text else type(exc).__name__
+
+
 class _Failures:
     """Turns what the network and the server raise into one PublishError line."""
 
@@ -315,17 +333,16 @@ class _Failures:
         from caldav.lib import error
 
         after = f"; {self.progress()}" if self.progress else ""
+        who = f"user {self.session.user!r}" if self.session.user else "anonymous access"
+        if isinstance(exc, error.AuthorizationError) and "403" in str(exc):
+            raise PublishError(f"the server forbids {who} while {self.doing}{after}", path=self.session.shown, expected="a calendar URL this user may write to") from None
         if isinstance(exc, error.AuthorizationError):
-            who = f"user {self.session.user!r}" if self.session.user else "anonymous access"
             raise PublishError(f"the server refused {who} while {self.doing}{after}", path=self.session.shown, expected="a --user and a password in PLANNER_CALDAV_PASSWORD or ~/.netrc that the server accepts") from None
         if isinstance(exc, error.DAVError):
             reason = " ".join(str(exc).split())[:160]
             raise PublishError(f"the server refused while {self.doing}: {reason}{after}", path=self.session.shown, expected=EXPECTED_SERVER) from None
         if isinstance(exc, OSError):
-            text = str(exc)
-            match = _ERRNO.search(text)
-            reason = match.group(1).strip() if match else (text.splitlines()[0][:120] if text else type(exc).__name__)
-            raise PublishError(f"cannot reach the CalDAV server while {self.doing}: {reason}{after}", path=self.session.shown, expected=EXPECTED_SERVER) from None
+            raise PublishError(f"cannot reach the CalDAV server while {self.doing}: {_network_reason(exc, self.session)}{after}", path=self.session.shown, expected=EXPECTED_SERVER) from None
         if isinstance(exc, ValueError):
             raise PublishError(f"the server's answer cannot be read while {self.doing}: {str(exc)[:160]}{after}", path=self.session.shown, expected=EXPECTED_SERVER) from None
         return False
