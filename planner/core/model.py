@@ -296,6 +296,8 @@ class Place(Frozen):
 
 
 class Organization(Frozen):
+    _by_name: dict[str, Member] = PrivateAttr(default_factory=dict)
+    _members_of: tuple[Member, ...] | None = PrivateAttr(default=None)
     id: str = Field(pattern=_ID_RE)
     name: str
     short_name: str
@@ -321,12 +323,15 @@ class Organization(Frozen):
         return value
 
     def member(self, name: str) -> Member | None:
-        """The member state called ``name`` (by name, alias or code, ignoring case)."""
-        key = name.strip().casefold()
-        for member in self.members:
-            if key in {member.name.casefold(), member.code.casefold(), *(a.casefold() for a in member.aliases)}:
-                return member
-        return None
+        """The member state called ``name`` (by name, alias or code, ignoring case), looked up
+        in a table built once (a chair register asks for every term and meeting)."""
+        if self._members_of is not self.members:  # built once; rebuilt after model_copy(update=...)
+            table: dict[str, Member] = {}
+            for member in self.members:
+                for key in (member.name, member.code, *member.aliases):
+                    table.setdefault(key.casefold(), member)
+            self._by_name, self._members_of = table, self.members
+        return self._by_name.get(name.strip().casefold())
 
 
 class Body(Frozen):
