@@ -11,7 +11,6 @@ projection and returns the plan and the projection with the planned chairs as ho
 from __future__ import annotations
 
 import bisect
-
 import difflib
 import re
 from collections.abc import Sequence

@@ -22,6 +22,7 @@ from planner.core.errors import InputError, PlanError
 from planner.core.model import ChairTerm, HostPolicy, Meeting, Member, RuleBook, Status
 from planner.engine.chairs import (
     ChairReport,
+    MeetingsByDay,
     Term,
     handover_meetings,
     hosted_meetings,
@@ -217,7 +218,7 @@ def assign_hosts(book: RuleBook, projection: Projection, terms: Sequence[Term]) 
     return dataclasses.replace(projection, projected=tuple(out), problems=tuple(problems))
 
 
-def _refresh(book: RuleBook, t: Term, moved: dict[tuple[str, str], Meeting], meetings: Sequence[Meeting]) -> Term:
+def _refresh(book: RuleBook, t: Term, moved: dict[tuple[str, str], Meeting], meetings: Sequence[Meeting] | MeetingsByDay) -> Term:
     """A term with its boundary meetings (and so its dates) taken from the hosted projection."""
 
     def swap(m: Meeting | None) -> Meeting | None:
@@ -242,8 +243,9 @@ def chairs_report(book: RuleBook, chairs: Sequence[ChairTerm], projection: Proje
     hosted = assign_hosts(book, projection, hosting)
     moved = {(m.body, m.key): m for m in hosted.projected}
     meetings = hosted.meetings()
-    terms = [_refresh(book, t, moved, meetings) for t in terms]
-    planned = [_refresh(book, t, moved, meetings) for t in planned]
+    pool = MeetingsByDay(meetings)  # ordered once for every term
+    terms = [_refresh(book, t, moved, pool) for t in terms]
+    planned = [_refresh(book, t, moved, pool) for t in planned]
     member = None
     if country is not None:
         member = resolve_candidates(book, [country], option="--country")[0]
