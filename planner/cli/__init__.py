@@ -44,6 +44,7 @@ def main(ctx: click.Context, rules: str | None, meetings: tuple[str, ...], chair
 
 
 COMMANDS = (
+    "init.init",
     "basics.bodies",
     "basics.validate",
     "basics.schema",

@@ -1,0 +1,80 @@
+"""``planner init``: start a rule book and registers for a new organization."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from planner.cli.common import say, today_from_env, writing
+
+
+@click.command()
+@click.argument("folder", metavar="DIR", required=False)
+@click.option("--name", default="Example Organization", show_default=True, help="The organization's name (its short name and id are made from the initials).")
+@click.option("--members", metavar="COUNTRIES", help='Member states, e.g. "Austria, Kazakhstan, Faroe Islands=FO" (Name=XX gives the ISO code).')
+@click.option("--example", "example_name", metavar="NAME", help="Copy a shipped example instead (see --list).")
+@click.option("--list", "list_examples", is_flag=True, help="Name the shipped examples and exit.")
+@click.option("--today", metavar="DATE", help="Its year is the bodies' year of establishment (default: SOURCE_DATE_EPOCH, else today).")
+@click.option("-q", "--quiet", is_flag=True, help="Nothing on standard error unless something fails.")
+@click.pass_context
+def init(ctx: click.Context, folder: str | None, name: str, members: str | None, example_name: str | None, list_examples: bool, today: str | None, quiet: bool) -> None:
+    """Start a new organization: a commented rule book and empty registers in DIR.
+
+    Writes DIR/rules.toml (two bodies, every other rule kind shown in comments), an empty
+    register of meetings DIR/meetings.csv and an empty chair register DIR/chairs.csv; all three
+    validate as written. With --example NAME, DIR gets a shipped example's files under the same
+    names instead. Nothing is overwritten: DIR may exist, but not these files.
+
+    \b
+    Examples:
+      planner init my-org --name "Regional Fisheries Commission" --members "Norway, Iceland"
+      planner init --list
+      planner init treaty --example treaty-body
+    """
+    from planner.core.errors import PlannerError
+    from planner.inputs.atomic import write_atomic
+    from planner.outputs.starter import (
+        CHAIRS_HEADER,
+        FILES,
+        MEETINGS_HEADER,
+        example,
+        examples,
+        resolve_members,
+        starter_rulebook,
+    )
+
+    if quiet:
+        ctx.meta["planner.quiet"] = True
+    if list_examples:
+        for ex in examples().values():
+            click.echo(f"{ex.name:<24}  {ex.organization}")
+        return
+    if folder is None:
+        raise click.UsageError("missing DIR: the folder to write the rule book and registers into (or --list)")
+    if example_name and (members or ctx.get_parameter_source("name") is not click.core.ParameterSource.DEFAULT):
+        raise click.UsageError("--example copies an example as it is; --name and --members start a new rule book instead")
+    out = Path(folder)
+    targets = [out / f for f in FILES]
+    existing = [str(p) for p in targets if p.exists()]
+    if existing:
+        click.echo(f"error: {existing[0]}: already exists; expected a folder without {', '.join(FILES)} (init overwrites nothing)", err=True)
+        ctx.exit(2)
+    try:
+        if example_name:
+            ex = example(example_name)
+            contents = [ex.rules.read_bytes(), ex.meetings.read_bytes(), ex.chairs.read_bytes() if ex.chairs else CHAIRS_HEADER.encode()]
+            what = f"the {ex.name} example ({ex.organization})"
+        else:
+            year = today_from_env(today).year
+            contents = [starter_rulebook(name, resolve_members(members or ""), year).encode(), MEETINGS_HEADER.encode(), CHAIRS_HEADER.encode()]
+            what = f"a starter rule book for {name}"
+    except PlannerError as exc:
+        click.echo(f"error: {exc}", err=True)
+        ctx.exit(2)
+    with writing(folder):
+        out.mkdir(parents=True, exist_ok=True)
+        for path, data in zip(targets, contents, strict=True):
+            write_atomic(path, data)
+    say(f"wrote {what} to {folder}: {', '.join(FILES)}")
+    say(f"next: planner validate --rules {out / 'rules.toml'} --meetings {out / 'meetings.csv'} --chairs {out / 'chairs.csv'}")

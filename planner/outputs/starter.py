@@ -1,0 +1,246 @@
+"""``planner init``: a starter rule book with every rule kind shown in comments, empty
+registers that validate, and the shipped examples to copy instead.
+
+The starter is plain text so that its comments survive: it teaches the format where it is
+edited. Values the user gives (the name, the members) are written as TOML basic strings, whose
+escapes JSON's are a subset of.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from planner.core.errors import PlannerError
+
+MEETINGS_HEADER = "body,kind,ordinal,start,end,status,city,country,format,title,source\n"
+CHAIRS_HEADER = "country,start,end,ordinal,note,source\n"
+FILES = ("rules.toml", "meetings.csv", "chairs.csv")
+
+
+class InitError(PlannerError):
+    """A member that is not a country, an unknown example, a folder that is not empty."""
+
+
+def _toml(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
+def short_name(name: str) -> str:
+    """Initials of the significant words: "Regional Fisheries Commission" -> "RFC"."""
+    words = [w for w in re.findall(r"[^\W\d_]+", name) if w.lower() not in {"of", "the", "for", "and", "on", "in", "de", "la", "du"}]
+    return "".join(w[0].upper() for w in words)[:8] or "ORG"
+
+
+def _countries() -> dict[str, tuple[str, str]]:
+    """Country names, codes and alpha-3 codes -> (name, alpha-2), from the holidays package."""
+    from holidays import registry
+
+    table: dict[str, tuple[str, str]] = {}
+    for key, (cls_name, alpha2, alpha3, *_) in registry.COUNTRIES.items():
+        name = key.replace("_", " ").title()
+        for alias in (key, name, alpha2, alpha3, cls_name):
+            table.setdefault(_fold(alias), (name, alpha2))
+    for alias, code in _ALIASES.items():
+        table.setdefault(_fold(alias), (alias, code))
+    return table
+
+
+# Names in use that the holidays package spells otherwise (UN and common short forms).
+_ALIASES = {
+    "Türkiye": "TR", "Turkiye": "TR", "Viet Nam": "VN", "Republic of Korea": "KR", "South Korea": "KR",
+    "Korea": "KR", "Russian Federation": "RU", "Iran (Islamic Republic of)": "IR", "Czech Republic": "CZ",
+    "United Kingdom": "GB", "UK": "GB", "United States of America": "US", "USA": "US", "Palestine": "PS",
+    "State of Palestine": "PS", "Lao PDR": "LA", "Laos": "LA", "Syria": "SY", "Moldova": "MD",
+}
+
+
+def _fold(text: str) -> str:
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]", "", plain.casefold())
+
+
+def resolve_members(text: str) -> list[tuple[str, str]]:
+    """``"Austria, Kazakhstan, Faroe Islands=FO"`` -> names with ISO 3166 alpha-2 codes. A name
+    the holidays package does not know needs its code: ``Name=XX``."""
+    out: list[tuple[str, str]] = []
+    table = _countries()
+    for item in (p.strip() for p in text.split(",")):
+        if not item:
+            continue
+        name, sep, code = item.partition("=")
+        name, code = name.strip(), code.strip().upper()
+        if sep:
+            if not re.fullmatch(r"[A-Z]{2}", code):
+                raise InitError(f"--members: {item!r}: {code!r} is not a two-letter ISO 3166 code; expected Name=XX, e.g. Austria=AT")
+            out.append((name, code))
+            continue
+        found = table.get(_fold(name))
+        if found is None:
+            close = difflib.get_close_matches(_fold(name), list(table), n=3, cutoff=0.75)
+            hint = f" (did you mean {', '.join(table[c][0] for c in close)}?)" if close else ""
+            raise InitError(f"--members: {name!r} is not a country the holidays package knows{hint}; expected a country name, or Name=XX with its ISO 3166 code")
+        out.append((name, found[1]))
+    return out
+
+
+def starter_rulebook(name: str, members: list[tuple[str, str]], year: int) -> str:
+    """A rule book that validates as written: two bodies, and every other rule kind in comments."""
+    short = short_name(name)
+    org_id = re.sub(r"[^a-z0-9]+", "-", short.lower()).strip("-") or "org"
+    if not re.match(r"[a-z]", org_id):
+        org_id = "org-" + org_id
+    member_lines = "".join(f"\n[[organization.members]]\nname = {_toml(n)}\ncode = {_toml(c)}\n" for n, c in members)
+    if not members:
+        member_lines = '\n# [[organization.members]]\n# name = "Austria"\n# code = "AT"                        # ISO 3166-1 alpha-2: public holidays come from it\n'
+    return _STARTER.format(name=_toml(name), short=_toml(short), id=_toml(org_id), members=member_lines, year=year, next=year + 1)
+
+
+_STARTER = """\
+# The rule book: who meets, how often, and on whose authority. Made by `planner init`.
+#
+# Check it with  planner validate --rules rules.toml --meetings meetings.csv --chairs chairs.csv
+# `planner schema -o rulebook.schema.json` gives editors a JSON Schema to check it as you type.
+# Dates are YYYY-MM-DD (or YYYY, YYYY-MM where only that is known); durations "4y", "6m", "60d".
+
+[organization]
+id = {id}
+name = {name}
+short_name = {short}
+timezone = "UTC"                      # IANA zone, e.g. "Europe/Vienna"
+# secretariat = {{ city = "Vienna", country = "Austria" }}
+# source = "Statute of the organization (https://...)"
+
+# Member states: projected meetings avoid their public holidays (from the ISO code).
+{members}
+# Days on which nothing is placed:
+# [[organization.blackout]]
+# start = {next}-09-20
+# end = {next}-09-24
+# reason = "UN General Assembly high-level week"
+
+# How the chair passes. Remove the leading "# " to use it; `planner chairs` checks the chair
+# register against it and plans the next chairs (`--plan "A, B"`).
+# [chairmanship]
+# term = "1y"
+# order = "alphabetical"              # or "plan": the chairs follow an agreed list
+# handover_bodies = ["assembly"]      # optional: the chair changes at these bodies' meetings
+# source = "Rules of Procedure, rule 3"
+
+# -------------------------------------------------------------------------------------------
+# Bodies. Each has an id (what --body takes), a name, a category (governing, working or
+# advisory) and one or more cadence rules. Any rule may say `source` (cite it!), `since` and
+# `until` (rules change: write each version as a rule with the same `id`), `binding = false`
+# (customary: shortfalls are advisories, not violations) and `counts` (the meeting kinds that
+# count; default ["regular"], so a special session does not replace the regular one).
+
+[[bodies]]
+id = "assembly"
+name = "General Assembly"
+short_name = "Assembly"
+category = "governing"
+established = {year}
+months = [10]                         # preferred months for projected meetings
+duration_days = 2                     # consecutive working days of the host country
+
+[[bodies.rules]]
+kind = "every"                        # one meeting every interval after the last
+interval = "1y"
+source = "Statute, art. 10"
+
+[[bodies]]
+id = "council"
+name = "Executive Council"
+short_name = "Council"
+category = "working"
+established = {year}
+
+[[bodies.rules]]
+kind = "at_least"                     # each period holds at least `count` meetings
+count = 2
+per = "year"                          # year, half, quarter, month or week
+source = "Statute, art. 14"
+
+# The other rule kinds, to put under a body (remove the leading "# "):
+#
+# [[bodies.rules]]                    # two years after each meeting of another body
+# kind = "after"
+# body = "assembly"
+# offset = "2y"
+#
+# [[bodies.rules]]                    # within a month before each meeting of another body
+# kind = "before"
+# body = "assembly"
+# offset = "1m"
+#
+# [[bodies.rules]]                    # no more than once a year
+# kind = "at_most"
+# count = 1
+# per = "year"
+#
+# [[bodies.rules]]                    # on a day computed each year: the third Tuesday of September
+# kind = "on"
+# month = 9
+# weekday = "tue"
+# nth = 3
+#
+# [[bodies.rules]]                    # every four years on a fixed grid; customary only
+# kind = "every"
+# id = "review"
+# interval = "4y"
+# mode = "grid"
+# anchor = {year}
+# binding = false
+#
+# [[bodies.rules]]                    # four a year, never more than 120 days apart
+# kind = "at_least"
+# id = "quarterly"                    # an id tells two rules of one kind on one body apart
+# count = 4
+# per = "year"
+# max_gap = "120d"
+#
+# [[bodies.rules]]                    # meets when needed: tracked, never due
+# kind = "ad_hoc"
+"""
+
+
+@dataclass(frozen=True)
+class Example:
+    name: str
+    organization: str
+    rules: Path
+    meetings: Path
+    chairs: Path | None
+
+
+def examples() -> dict[str, Example]:
+    """The shipped examples by name (their file name without ``.toml``), CICA first."""
+    from planner.inputs.rulebook import embedded_path
+
+    packaged = resources.files("planner") / "data" / "examples"
+    folder = Path(str(packaged)) if packaged.is_dir() else Path(__file__).resolve().parents[2] / "examples"
+    found = {"cica": (embedded_path("cica.toml"), embedded_path("cica-meetings.csv"), embedded_path("cica-chairs.csv"))}
+    for rules in sorted(folder.glob("*.toml")):
+        chairs = folder / f"{rules.stem}-chairs.csv"
+        found[rules.stem] = (rules, folder / f"{rules.stem}-meetings.csv", chairs if chairs.is_file() else None)
+    out = {}
+    for name, (rules, meetings, chairs) in found.items():
+        if not rules.is_file() or not meetings.is_file():
+            continue
+        organization = tomllib.loads(rules.read_text("utf-8")).get("organization", {}).get("name", name)
+        out[name] = Example(name, organization, rules, meetings, chairs)
+    return out
+
+
+def example(name: str) -> Example:
+    known = examples()
+    if name not in known:
+        close = difflib.get_close_matches(name, list(known), n=3) or list(known)
+        raise InitError(f"--example: {name!r} is not a shipped example; expected one of {', '.join(close)} (see planner init --list)")
+    return known[name]
