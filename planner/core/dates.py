@@ -11,7 +11,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any
 
@@ -244,7 +244,13 @@ class Duration:
         return relativedelta(days=self.amount)
 
     def add_to(self, day: date) -> date:
-        return day + self.delta()
+        """``day`` plus this duration, as relativedelta adds it (31 January + 1m = 28/29
+        February), without building one: placement adds durations hundreds of thousands of times."""
+        if self.unit == "d":
+            return day + timedelta(days=self.amount)
+        months = day.month - 1 + self.amount * (12 if self.unit == "y" else 1)
+        year, month = day.year + months // 12, months % 12 + 1
+        return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
 
     def in_grain(self, grain: Grain) -> int:
         """How many periods of ``grain`` this duration spans (``2y`` is 24 months)."""

@@ -42,6 +42,8 @@ class WorkingCalendar:
         self.weekend = frozenset(self.holidays.weekend) if self.holidays is not None else SAT_SUN
         self.blackouts = tuple(blackouts)
         self.members = members
+        self._memo: dict[date, bool] = {}
+        self._host_memo: dict[date, bool] = {}
         # One table of blackout days: an avoided calendar may bring hundreds of events.
         self._off: dict[date, str] = {}
         for b in self.blackouts:
@@ -52,16 +54,18 @@ class WorkingCalendar:
 
     def is_host_working(self, day: date) -> bool:
         """A working day of the host, outside blackouts (members' holidays not considered)."""
-        if day.weekday() in self.weekend:
-            return False
-        if self.holidays is not None and day in self.holidays:
-            return False
-        return day not in self._off
+        known = self._host_memo.get(day)
+        if known is None:
+            known = self._host_memo[day] = not (day.weekday() in self.weekend or (self.holidays is not None and day in self.holidays) or day in self._off)
+        return known
 
     def is_working(self, day: date) -> bool:
-        if not self.is_host_working(day):
-            return False
-        return not (self.members is not None and self.members.on(day))
+        # Placement asks about the same days again and again (each candidate block, each
+        # body): one answer per day, remembered, instead of asking the holidays package.
+        known = self._memo.get(day)
+        if known is None:
+            known = self._memo[day] = self.is_host_working(day) and not (self.members is not None and self.members.on(day))
+        return known
 
     def why_not(self, day: date) -> str:
         """Why ``day`` is not a working day, in words (for explanations and tests)."""
