@@ -400,3 +400,15 @@ def test_except_when_planned_summit_excuses_until_its_dates_pass_unconfirmed():
     assert "Summit 2013-06-01 is planned for 2013" in [f for f in ahead.of("ministerial") if f.window_label == "2013"][0].why
     passed = check(rules, meetings, today=date(2014, 3, 1))
     assert ("2013", "missed") in table(passed, "ministerial")
+
+
+def test_before_rule_origins_are_the_other_body_own_counting_kinds():
+    """A special Conference does not make a Board meeting due, even when the Board's rule counts
+    special meetings of its own; origin_counts overrides (issue 9, meaning 5)."""
+    board = {"id": "board", "rules": [{"kind": "before", "body": "conference", "offset": "1m", "counts": ["regular", "special"]}]}
+    meetings = [meet("conference", "2024-09-16"), meet("conference", "2024-12-02", kind=Kind.SPECIAL)]
+    report = check(book(CONFERENCE, board), meetings, today=date(2025, 1, 1))
+    assert [label for label, _ in table(report, "board")] == ["2024-09-15"]
+    override = {"id": "board", "rules": [{**board["rules"][0], "origin_counts": ["regular", "special"]}]}
+    report = check(book(CONFERENCE, override), meetings, today=date(2025, 1, 1))
+    assert [label for label, _ in table(report, "board")] == ["2024-09-15", "2024-12-01"]

@@ -249,6 +249,7 @@ class BeforeRule(RuleBase):
     kind: Literal["before"]
     body: str = Field(description="id of the other body")
     offset: Duration = Field(description="how long before it: the window is [its first day - offset, the day before]")
+    origin_counts: tuple[Kind, ...] | None = Field(None, description="meeting kinds of the other body that make one due before them; default: the kinds the other body's own rules count")
 
 
 class AdHocRule(RuleBase):

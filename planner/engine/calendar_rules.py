@@ -28,9 +28,9 @@ from planner.engine.expectations import (
     CHAINING,
     Expectation,
     _within,
-    counts,
     effective_start,
     ordinal_words,
+    origin_kinds,
 )
 
 if TYPE_CHECKING:
@@ -78,7 +78,8 @@ def on_expectations(engine: ExpectationEngine, body: Body, index: int, rule: OnR
 
 def before_expectations(engine: ExpectationEngine, body: Body, index: int, rule: BeforeRule, end: date, pending: bool) -> list[Expectation]:
     other = engine.book.body(rule.body)
-    origins = [m for m in engine.meetings_of(rule.body).meetings if counts(rule, m) and m.status in CHAINING]
+    kinds = origin_kinds(rule, other)  # the other body's own counting kinds (issue 9, meaning 5)
+    origins = [m for m in engine.meetings_of(rule.body).meetings if m.kind in kinds and m.status in CHAINING]
     chain: list[Expectation] = []
     for origin in origins:
         last = origin.latest - timedelta(days=1) if not origin.start.exact else origin.earliest - timedelta(days=1)

@@ -104,7 +104,7 @@ def counts(rule: Rule, meeting: Meeting) -> bool:
     return meeting.kind in rule.counts and meeting.status not in NOT_COUNTING and (not rule.formats or meeting.format is None or meeting.format in rule.formats)
 
 
-def origin_kinds(rule: AfterRule, other: Body | None) -> frozenset[Kind]:
+def origin_kinds(rule: AfterRule | BeforeRule, other: Body | None) -> frozenset[Kind]:
     """The meetings of the other body that start an ``after`` chain: ``origin_counts`` when
     given, else the kinds the other body's own rules count (its regular meetings), not the
     dependent rule's ``counts`` (issue 9, meaning 5)."""
