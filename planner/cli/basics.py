@@ -10,6 +10,7 @@ import click
 from planner.cli.common import Inputs, emit, input_options, report_options, text_width
 from planner.core.errors import InputError, InputErrors, PlannerError
 from planner.core.words import plural
+from planner.outputs.text import wrap
 
 
 @click.command()
@@ -65,10 +66,11 @@ def validate(inputs: Inputs) -> None:
 
     members = plural(len(book.organization.members), "member state")
     cbms = plural(len(book.cbms), "CBM")
-    click.echo(
+    line = (
         f"ok: {inputs.rules_label}: {plural(len(book.bodies), 'body', 'bodies')}, {members}, {cbms}; "
         + ("no register of meetings (--meetings); " if inputs.foreign_meetings else f"{inputs.meetings_path.name}: {n('meeting')}; ") + ("no chair register (--chairs)" if inputs.foreign_chairs else f"{inputs.chairs_path.name}: {n('chair term')}")
     )
+    click.echo("\n".join(wrap(line, text_width(), "", "  ")))
 
 
 @click.command()

@@ -85,7 +85,7 @@ class Inputs:
             from planner.inputs.register import load_meetings
 
             if self.foreign_meetings:
-                click.echo(f"note: {self.rules_path} is not the embedded CICA rule book, so CICA's register is not used: no meetings recorded (give --meetings FILE)", err=True)
+                say(f"note: {self.rules_path} is not the embedded CICA rule book, so CICA's register is not used: no meetings recorded (give --meetings FILE)")
                 self._meetings = []
             else:
                 self._meetings = load_meetings(self.meetings_path, self.book, warn=warn, today=self.today, until=self.until)

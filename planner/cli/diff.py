@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from planner.cli.common import emit
+from planner.cli.common import emit, text_width
 from planner.core.errors import PlannerError
 
 
@@ -35,4 +35,4 @@ def diff(before: str, after: str, fmt: str, output: str | None) -> None:
     except PlannerError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)
-    emit(render_diff(result, fmt), output)
+    emit(render_diff(result, fmt, width=text_width(output)), output)

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import click
 
-from planner.cli.common import Inputs, event_options, input_options, resolve_bodies
+from planner.cli.common import Inputs, event_options, input_options, resolve_bodies, say
 from planner.core.errors import InputError
 from planner.core.model import Meeting
 
@@ -78,4 +78,4 @@ def publish(inputs: Inputs, url: str, user: str | None, events: Callable[[], lis
         click.echo(f"dry run, nothing written to {result.url}: {made}{counts}, {result.unchanged} unchanged", err=True)
     else:
         made = "calendar created; " if result.created_calendar else ""
-        click.echo(f"published to {result.url}: {made}{counts}, {result.unchanged} unchanged", err=True)
+        say(f"published to {result.url}: {made}{counts}, {result.unchanged} unchanged")

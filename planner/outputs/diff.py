@@ -7,6 +7,7 @@ from typing import Any
 from planner.engine.diff import Change, Diff, dates
 from planner.engine.expectations import ordinal
 from planner.outputs.render import md_table, to_json
+from planner.outputs.text import DEFAULT_WIDTH, fit_table, plural, wrap_parts
 
 
 def _title(c: Change) -> str:
@@ -25,7 +26,7 @@ def _rows(diff: Diff) -> list[tuple[str, list[tuple[str, str, str]]]]:
 
 
 def _head(diff: Diff) -> str:
-    counts = f"{len(diff.moved)} moved · {len(diff.added)} added · {len(diff.dropped)} dropped · {len(diff.hosts)} host{'s' if len(diff.hosts) != 1 else ''} changed"
+    counts = f"{len(diff.moved)} moved · {len(diff.added)} added · {len(diff.dropped)} dropped · {plural(len(diff.hosts), 'host')} changed"
     return f"{diff.before.path} → {diff.after.path} · {counts}"
 
 
@@ -39,7 +40,7 @@ def _change(c: Change) -> dict[str, Any]:
     return out
 
 
-def render_diff(diff: Diff, fmt: str) -> str:
+def render_diff(diff: Diff, fmt: str, width: int = DEFAULT_WIDTH) -> str:
     if fmt == "json":
         return to_json(
             {
@@ -60,11 +61,11 @@ def render_diff(diff: Diff, fmt: str) -> str:
         if diff.empty:
             out.append("The two projections hold the same meetings on the same dates.\n")
         return "\n".join(out)
-    every = [r for _, rows in sections for r in rows]
-    w = [max((len(r[i]) for r in every), default=0) for i in range(2)]
-    out = [_head(diff)]
+    # one table for all sections, so that the columns line up from one to the next
+    table = iter(fit_table([r for _, rows in sections for r in rows], width, indent=2))
+    out = wrap_parts(_head(diff).split(" · "), width)
     for name, rows in sections:
-        out += ["", name, *[f"  {a:<{w[0]}}  {b:<{w[1]}}  {c}" for a, b, c in rows]]
+        out += ["", name, *[line for _ in rows for line in next(table)]]
     if diff.empty:
         out.append("The two projections hold the same meetings on the same dates.")
     return "\n".join(out) + "\n"

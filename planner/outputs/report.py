@@ -15,12 +15,12 @@ from datetime import date
 from planner.core.model import Meeting, RuleBook, Status
 from planner.engine.chairs import ChairReport, Term, meeting_words
 from planner.engine.chairs import rule_words as chair_rule_words
-from planner.engine.compliance import Finding, Report, Verdict
+from planner.engine.compliance import Finding, Report
 from planner.engine.expectations import ordinal
 from planner.engine.projection import Projection
 from planner.outputs.chairs import _bounds, _label, _length, _list, _to
 from planner.outputs.html import render_template
-from planner.outputs.render import PROBLEM_VERDICTS, body_summary
+from planner.outputs.render import PROBLEM_VERDICTS, body_summary, check_totals
 from planner.outputs.schedule import _dates, _title, _why, host_words
 from planner.outputs.timeline import (
     AXIS_Y,
@@ -147,22 +147,16 @@ def meeting_key(m: Meeting) -> tuple[str, str]:
 
 
 def totals(report: Report) -> list[Total]:
-    """The header's counts, by the same definitions as the text's totals line."""
-    count = {v: 0 for v in ("violation", "advisory", "uncertain", "unknown", "open", "due")}
-    for f in report.findings:
-        if f.violation:
-            count["violation"] += 1
-        elif f.verdict is Verdict.OPEN:
-            count["due" if f.expectation and f.expectation.pending else "open"] += 1
-        elif f.verdict.value in count:
-            count[f.verdict.value] += 1
+    """The header's counts: the totals of the text and the JSON (one definition)."""
+    t = check_totals(report)
     return [
-        Total("violations" if count["violation"] != 1 else "violation", count["violation"], "missed"),
-        Total("advisories" if count["advisory"] != 1 else "advisory", count["advisory"], "advisory"),
-        Total("uncertain", count["uncertain"], "uncertain"),
-        Total("unknown", count["unknown"], "unknown"),
-        Total("open windows" if count["open"] != 1 else "open window", count["open"], "open"),
-        Total("next due" if count["due"] else "next due", count["due"], "open"),
+        Total("violation" if t["violations"] == 1 else "violations", t["violations"], "missed"),
+        Total("advisory" if t["advisories"] == 1 else "advisories", t["advisories"], "advisory"),
+        Total("uncertain", t["uncertain"], "uncertain"),
+        Total("unknown", t["unknown"], "unknown"),
+        Total("excused", t["excused"], "excused"),
+        Total("open window" if t["open"] == 1 else "open windows", t["open"], "open"),
+        Total("next due", t["next_due"], "open"),
     ]
 
 
