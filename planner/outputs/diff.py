@@ -63,7 +63,8 @@ def render_diff(diff: Diff, fmt: str, width: int = DEFAULT_WIDTH) -> str:
         return "\n".join(out)
     # one table for all sections, so that the columns line up from one to the next
     table = iter(fit_table([r for _, rows in sections for r in rows], width, indent=2))
-    out = wrap_parts(_head(diff).split(" · "), width)
+    paths, _, counts = _head(diff).partition(" · ")
+    out = wrap_parts([paths, counts], width)  # the counts stay on one line
     for name, rows in sections:
         out += ["", name, *[line for _ in rows for line in next(table)]]
     if diff.empty:
