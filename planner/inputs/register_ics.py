@@ -169,11 +169,43 @@ def _local_day(event: Event) -> str:
     return (value.date() if isinstance(value, datetime) else value).isoformat()
 
 
+def _refuse_sub_daily(master: Event, path: Path, where: str) -> None:
+    """Meetings recur by the day at most: an hourly or secondly series (or a daily one with
+    dozens of times a day) is millions of occurrences, which no expansion should attempt."""
+    rules = master.get("RRULE")
+    for rule in rules if isinstance(rules, list) else [rules] if rules is not None else []:
+        freq = str((rule.get("FREQ") or ["DAILY"])[0]).upper()
+        per_day = 1
+        for part in ("BYHOUR", "BYMINUTE", "BYSECOND"):
+            per_day *= max(1, len(rule.get(part) or []))
+        if freq in ("SECONDLY", "MINUTELY", "HOURLY") or per_day > 24:
+            raise RegisterError("recurring series repeats within a day", path=path, location=where, value=_raw(rule), expected="FREQ=DAILY or longer, as meetings recur")
+
+
+def _first_year(master: Event) -> int:
+    """The first year a series can have an occurrence in (an RDATE may come before DTSTART)."""
+    start = master["DTSTART"].dt
+    return MIN_YEAR if "RDATE" in master or not isinstance(start, date) else max(MIN_YEAR, start.year - 1)
+
+
+def _by_year(query: Any, first_year: int, until: date) -> list[Event]:
+    """Occurrences up to ``until``, a year at a time: recurring_ical_events gathers a whole range
+    before it yields, so one range of centuries would take minutes before the cap is reached."""
+    found: list[Event] = []
+    for year in range(first_year, until.year + 1):
+        end = min(date(year + 1, 1, 1), until + timedelta(days=1))
+        found.extend(islice(query.between(date(year, 1, 1), end), MAX_OCCURRENCES + 1 - len(found)))
+        if len(found) > MAX_OCCURRENCES:
+            break
+    return found
+
+
 def _expand(master: Event, overrides: list[Event], zones: list[Any], path: Path, where: str, until: date) -> list[Event]:
+    _refuse_sub_daily(master, path, where)
     series = Calendar()
     series.subcomponents.extend([*zones, master, *overrides])
     try:
-        found = list(islice(recurring_ical_events.of(series).between(date(MIN_YEAR, 1, 1), until + timedelta(days=1)), MAX_OCCURRENCES + 1))
+        found = _by_year(recurring_ical_events.of(series), _first_year(master), until)
     except (ValueError, TypeError, AttributeError, KeyError, recurring_ical_events.InvalidCalendar) as exc:
         problem = str(exc).splitlines()[0][:160] if str(exc) else type(exc).__name__
         raise RegisterError(f"recurring series cannot be expanded: {problem}", path=path, location=where, value=text(master, "RRULE") or None, expected="an RRULE, RDATE and EXDATE as RFC 5545 3.8.5 defines them") from None

@@ -48,7 +48,7 @@ def _revision(uid: str, v: Any) -> Revision:
     for key in _DATES:
         if v.get(key):
             extra[key] = date.fromisoformat(v[key])
-    if not all(isinstance(extra.get(k, ""), str) for k in ("body", "kind", "summary", "location")) or not isinstance(extra.get("numbered", False), bool):
+    if not all(isinstance(extra.get(k, ""), str) for k in ("body", "kind", "summary", "location")) or not isinstance(extra.get("numbered", False), bool) or not isinstance(v["fingerprint"], str):
         raise ValueError(f"entry {uid!r} has a field of the wrong type")
     return Revision(str(v["fingerprint"]), sequence, datetime.fromisoformat(v["last_modified"]), **extra)
 

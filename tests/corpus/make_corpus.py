@@ -149,6 +149,256 @@ case("state", "negative_sequence.json", '{"version": 1, "events": {"x": {"finger
 case("state", "bad_timestamp.json", '{"version": 1, "events": {"x": {"fingerprint": "f", "sequence": 1, "last_modified": "yesterday"}}}', 0, None, STATE_SAYS)
 case("state", "binary.json", b"\x00\x01\x02", 0, None, STATE_SAYS)
 
+# --- recorded cases: the expected line is recorded from planner's answer when this script
+# runs (``says=RECORD``) and reviewed in the diff of cases.toml, like a golden file.
+RECORD = "<record>"
+
+
+def rec(folder: str, name: str, content: str | bytes, exit: int = 2) -> None:
+    case(folder, name, content, exit, RECORD, RECORD if exit == 2 else None)
+
+
+for name, old, new in [
+    ("interval_number", 'interval = "4y"', "interval = 4"),
+    ("interval_words", 'interval = "4y"', 'interval = "four years"'),
+    ("interval_weeks", 'interval = "4y"', 'interval = "4w"'),
+    ("offset_number", 'offset = "2y"', "offset = 2"),
+    ("offset_empty", 'offset = "2y"', 'offset = ""'),
+    ("per_decade", 'per = "year"', 'per = "decade"'),
+    ("per_number", 'per = "year"', "per = 1"),
+    ("kind_number", 'kind = "every"', "kind = 1"),
+    ("kind_empty", 'kind = "every"', 'kind = ""'),
+    ("kind_upper", 'kind = "every"', 'kind = "EVERY"'),
+    ("after_self", 'body = "summit"', 'body = "council"'),
+    ("after_body_number", 'body = "summit"', "body = 7"),
+    ("established_text", "established = 2002", 'established = "soon"'),
+    ("established_month_13", "established = 2002", 'established = "2002-13"'),
+    ("established_5_digits", "established = 2002", "established = 20020"),
+    ("established_negative", "established = 2002", "established = -2002"),
+    ("established_float", "established = 2002", "established = 2002.5"),
+    ("established_bool", "established = 2002", "established = true"),
+    ("months_zero", "months = [10]", "months = [0]"),
+    ("months_text", "months = [10]", 'months = "october"'),
+    ("months_nested", "months = [10]", "months = [[10]]"),
+    ("months_mixed", "months = [10]", 'months = [10, "11"]'),
+    ("duration_days_zero", "months = [10]", "months = [10]\nduration_days = 0"),
+    ("duration_days_61", "months = [10]", "months = [10]\nduration_days = 61"),
+    ("duration_days_float", "months = [10]", "months = [10]\nduration_days = 1.5"),
+    ("host_unknown", "months = [10]", 'months = [10]\nhost = "king"'),
+    ("host_fixed_not_member", "months = [10]", 'months = [10]\nhost = "fixed"\nhost_country = "Narnia"'),
+    ("before_unknown", "months = [10]", 'months = [10]\nbefore = "nobody"'),
+    ("before_self", "months = [10]", 'months = [10]\nbefore = "summit"'),
+    ("category_unknown", 'category = "governing"', 'category = "secret"'),
+    ("aliases_text", 'aliases = ["Summit Meeting", "Heads of State"]', 'aliases = "Summit Meeting"'),
+    ("alias_is_other_id", 'aliases = ["Summit Meeting", "Heads of State"]', 'aliases = ["council"]'),
+    ("id_uppercase", 'id = "summit"', 'id = "Summit"'),
+    ("id_space", 'id = "summit"', 'id = "the summit"'),
+    ("id_empty", 'id = "summit"', 'id = ""'),
+    ("id_digit_first", 'id = "summit"', 'id = "7summit"'),
+    ("id_unicode", 'id = "summit"', 'id = "sümmit"'),
+    ("id_path", 'id = "summit"', 'id = "../summit"'),
+    ("id_number", 'id = "summit"', "id = 1"),
+    ("org_id_missing", 'id = "demo"\n', ""),
+    ("org_name_empty_table", 'name = "Demonstration Organization"', "name = {}"),
+    ("timezone_mars", 'timezone = "Europe/Vienna"', 'timezone = "Mars/Olympus"'),
+    ("timezone_path", 'timezone = "Europe/Vienna"', 'timezone = "../../etc/passwd"'),
+    ("timezone_number", 'timezone = "Europe/Vienna"', "timezone = 3"),
+    ("member_code_lower", 'code = "AT"', 'code = "at"'),
+    ("member_code_three", 'code = "AT"', 'code = "AUT"'),
+    ("member_code_duplicate", 'code = "KZ"', 'code = "AT"'),
+    ("member_joined_text", 'code = "AT"', 'code = "AT"\njoined = "long ago"'),
+    ("member_unknown_key", 'code = "AT"', 'code = "AT"\nflag = "red"'),
+    ("secretariat_text", 'secretariat = { city = "Vienna", country = "Austria" }', 'secretariat = "Vienna"'),
+    ("secretariat_missing_city", 'secretariat = { city = "Vienna", country = "Austria" }', 'secretariat = { country = "Austria" }'),
+    ("rules_empty", '[[bodies.rules]]\nkind = "at_least"', 'rules = []\n[[bodies.extra]]\nkind = "at_least"'),
+    ("bodies_number", "[[bodies]]\nid = \"summit\"", "bodies = 3\n[[nothing]]\nid = \"summit\""),
+    ("counts_unknown_kind", 'source = "Charter, art. 5"', 'source = "Charter, art. 5"\ncounts = ["regularly"]'),
+    ("counts_empty", 'source = "Charter, art. 5"', 'source = "Charter, art. 5"\ncounts = []'),
+    ("tolerance_words", 'source = "Charter, art. 5"', 'source = "Charter, art. 5"\ntolerance = "a bit"'),
+    ("mode_unknown", 'source = "Charter, art. 5"', 'source = "Charter, art. 5"\nmode = "sometimes"'),
+    ("grid_in_days", 'interval = "4y"', 'interval = "40d"\nmode = "grid"'),
+    ("since_text", 'source = "Charter, art. 5"', 'source = "Charter, art. 5"\nsince = "yesterday"'),
+    ("since_after_until", 'source = "Charter, art. 5"', 'source = "Charter, art. 5"\nsince = 2020-01-01\nuntil = 2010-01-01'),
+    ("min_gap_number", 'per = "year"', 'per = "year"\nmin_gap = 60'),
+    ("unknown_top_level_key", "[organization]", 'colour = "blue"\n\n[organization]'),
+    ("duplicate_key", 'name = "Demonstration Organization"', 'name = "Demonstration Organization"\nname = "Again"'),
+    ("duplicate_table", "[organization]", "[organization]\n[organization]"),
+    ("unclosed_string", 'name = "Demonstration Organization"', 'name = "Demonstration Organization'),
+    ("bad_escape", 'name = "Demonstration Organization"', 'name = "Demonstration \\q Organization"'),
+    ("missing_value", 'name = "Demonstration Organization"', "name ="),
+    ("unclosed_array", "months = [10]", "months = [10,"),
+    ("control_character", 'name = "Demonstration Organization"', 'name = "Demonstration\x07Organization"'),
+    ("key_with_space", 'name = "Demonstration Organization"', 'full name = "Demonstration Organization"'),
+    ("chair_term_number", "[[bodies]]", '[chairmanship]\nterm = 2\n\n[[bodies]]'),
+    ("chair_order_random", "[[bodies]]", '[chairmanship]\nterm = "2y"\norder = "random"\n\n[[bodies]]'),
+    ("chair_handover_host", "[[bodies]]", '[chairmanship]\nterm = "2y"\nhandover_host = "nobody"\n\n[[bodies]]'),
+    ("chair_handover_unknown", "[[bodies]]", '[chairmanship]\nterm = "2y"\nhandover_bodies = ["nobody"]\n\n[[bodies]]'),
+    ("blackout_end_before_start", "[[organization.members]]", "[[organization.blackout]]\nstart = 2026-12-24\nend = 2026-12-20\n\n[[organization.members]]"),
+    ("blackout_text", "[[organization.members]]", '[[organization.blackout]]\nstart = "christmas"\n\n[[organization.members]]'),
+]:
+    rec("rulebook", f"{name}.toml", rb(old, new))
+rec("rulebook", "crlf_line_ends.toml", MINIMAL.replace("\n", "\r\n"), 0)
+rec("rulebook", "emoji_and_rtl_names.toml", rb('name = "Senior Officials Committee"', 'name = "Senior Officials \U0001f30d \u202eCommittee"'), 0)
+rec("rulebook", "nul_byte.toml", MINIMAL.replace("[organization]", "[organization]\x00"))
+rec("rulebook", "only_comments.toml", "# nothing yet\n")
+rec("rulebook", "no_organization.toml", "[[bodies]]" + MINIMAL.split("[[bodies]]", 1)[1])
+
+CSV_HEAD = "body,kind,ordinal,start,end,status,city,country,format,title,source\n"
+for name, row in [
+    ("kind_number", "summit,1,1,2002-06-04,,held,,,,,"),
+    ("status_done", "summit,regular,1,2002-06-04,,done,,,,,"),
+    ("format_paper", "summit,regular,1,2002-06-04,,held,,,paper,,"),
+    ("ordinal_zero", "summit,regular,0,2002-06-04,,held,,,,,"),
+    ("ordinal_negative", "summit,regular,-1,2002-06-04,,held,,,,,"),
+    ("ordinal_fraction", "summit,regular,1.5,2002-06-04,,held,,,,,"),
+    ("ordinal_roman", "summit,regular,VII,2002-06-04,,held,,,,,"),
+    ("start_empty", "summit,regular,1,,,held,,,,,"),
+    ("start_slashes", "summit,regular,1,2002/06/04,,held,,,,,"),
+    ("start_european", "summit,regular,1,04-06-2002,,held,,,,,"),
+    ("start_short_month", "summit,regular,1,2002-6,,held,,,,,"),
+    ("start_not_leap", "summit,regular,1,1999-02-29,,held,,,,,"),
+    ("start_year_999", "summit,regular,1,0999,,held,,,,,"),
+    ("start_year_3000", "summit,regular,1,3000,,held,,,,,"),
+    ("start_words", "summit,regular,1,last spring,,held,,,,,"),
+    ("end_before_start_year", "summit,regular,1,2002-06-04,2001,held,,,,,"),
+    ("end_impossible", "summit,regular,1,2002-06-04,2002-06-31,held,,,,,"),
+    ("body_empty", ",regular,1,2002-06-04,,held,,,,,"),
+    ("body_typo", "sumit,regular,1,2002-06-04,,held,,,,,"),
+    ("too_many_fields", "summit,regular,1,2002-06-04,,held,,,,,,extra"),
+]:
+    rec("meetings", f"csv_{name}.csv", CSV_HEAD + row + "\n")
+for name, text, code in [
+    ("header_only", CSV_HEAD, 0),
+    ("header_mixed_case", "Body,START,Status\nsummit,2002-06-04,held\n", 0),
+    ("tab_separated", "body\tstart\nsummit\t2002-06-04\n", 0),
+    ("semicolons", "body;start\nsummit;2002-06-04\n", 0),
+    ("crlf", "body,start\r\nsummit,2002-06-04\r\n", 0),
+    ("cr_only_line_ends", "body,start\rsummit,2002-06-04\r", 0),
+    ("blank_lines_and_commas", "body,start\n\n,,\nsummit,2002-06-04\n", 0),
+    ("repeated_row", "body,start\nsummit,2002-06-04\nsummit,2002-06-04\n", 0),
+    ("formula_cells", 'body,start,title\nsummit,2002-06-04,"=HYPERLINK(""http://x"")"\n', 0),
+    ("quote_in_unquoted_cell", 'body,start,title\nsummit,2002-06-04,say "hi"\n', 0),
+    ("unclosed_quote_last_line", 'body,start,title\nsummit,2002-06-04,"open\n', 2),
+    ("nul_byte", "body,start\nsummit,2002-06-04\x00\n", 2),
+    ("header_empty_name", "body,,start\nsummit,,2002-06-04\n", 2),
+    ("header_unknown", "body,start,venue\nsummit,2002-06-04,Almaty\n", 2),
+    ("utf16_without_bom", "body,start\nsummit,2002\n".encode("utf-16-le"), 2),
+    ("long_cell", "body,start,title\nsummit,2002-06-04," + "x" * 100_000 + "\n", 0),
+]:
+    rec("meetings", f"csv_{name}.csv", text, code)
+for name, text, code in [
+    ("top_string", '"meetings"', 2),
+    ("top_number", "42", 2),
+    ("top_null", "null", 2),
+    ("meetings_not_list", '{"meetings": {"body": "summit"}}', 2),
+    ("entry_number", "[1]", 2),
+    ("entry_list", '[["summit", "2002"]]', 2),
+    ("entry_null", "[null]", 2),
+    ("ordinal_float", '[{"body": "summit", "start": "2002-06-04", "ordinal": 3.5}]', 2),
+    ("ordinal_bool", '[{"body": "summit", "start": "2002-06-04", "ordinal": true}]', 0),
+    ("start_null", '[{"body": "summit", "start": null}]', 2),
+    ("start_object", '[{"body": "summit", "start": {"year": 2002}}]', 2),
+    ("body_number", '[{"body": 5, "start": "2002"}]', 2),
+    ("title_list", '[{"body": "summit", "start": "2002", "title": ["a"]}]', 2),
+    ("nan_literal", '[{"body": "summit", "start": "2002", "ordinal": NaN}]', 2),
+    ("infinity_literal", '[{"body": "summit", "start": "2002", "ordinal": Infinity}]', 2),
+    ("trailing_comma", '[{"body": "summit", "start": "2002"},]', 2),
+    ("comment", '// meetings\n[{"body": "summit", "start": "2002"}]', 2),
+    ("duplicate_keys", '[{"body": "council", "body": "summit", "start": "2002"}]', 0),
+    ("empty_list", "[]", 0),
+    ("year_as_number", '[{"body": "summit", "start": 2002}]', 0),
+    ("nul_escape", '[{"body": "summit", "start": "2002", "title": "a\\u0000b"}]', 0),
+]:
+    rec("meetings", f"json_{name}.json", text, code)
+for name, text, code in [
+    ("not_icalendar", "BEGIN:VCARD\r\nEND:VCARD\r\n", 2),
+    ("truncated", "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\n", 2),
+    ("no_vevent", ICS.format(events=""), 2),
+    ("no_dtstart", ics(), 2),
+    ("dtstart_iso_dashes", ics("DTSTART:2026-01-01"), 2),
+    ("dtstart_twice", ics("DTSTART;VALUE=DATE:20260101", "DTSTART;VALUE=DATE:20260102"), 0),
+    ("dtend_before_dtstart", ics("DTSTART;VALUE=DATE:20260105", "DTEND;VALUE=DATE:20260101"), 0),
+    ("unknown_tzid", ics("DTSTART;TZID=Mars/Olympus:20260101T100000"), 0),
+    ("rrule_secondly", ics("DTSTART;VALUE=DATE:20240101", "RRULE:FREQ=SECONDLY"), 2),
+    ("rrule_hourly_count", ics("DTSTART:20240101T090000Z", "RRULE:FREQ=HOURLY;COUNT=5"), 2),
+    ("rrule_daily_from_1000", ics("DTSTART;VALUE=DATE:10000101", "RRULE:FREQ=DAILY"), 2),
+    ("rrule_garbage", ics("DTSTART;VALUE=DATE:20240101", "RRULE:FREQ=SOMETIMES"), 2),
+    ("rrule_yearly", ics("DTSTART;VALUE=DATE:20100601", "RRULE:FREQ=YEARLY;COUNT=5"), 0),
+    ("duration_negative", ics("DTSTART;VALUE=DATE:20260101", "DURATION:-P3D"), 0),
+    ("planner_date_bad", ics("DTSTART;VALUE=DATE:20260101", "X-PLANNER-BODY:summit", "X-PLANNER-DATE:2026-13"), 2),
+    ("planner_body_unknown", ics("DTSTART;VALUE=DATE:20260101", "X-PLANNER-BODY:nobody", summary="Lunch"), 0),
+    ("no_match", ics("DTSTART;VALUE=DATE:20260101", summary="Team lunch"), 0),
+    ("binary", b"BEGIN:VCALENDAR\r\n\x00\x01\x02END:VCALENDAR\r\n", 2),
+    ("latin1", ics("DTSTART;VALUE=DATE:20260101", summary="Sommet \xe9").encode("latin-1"), 2),
+]:
+    rec("meetings", f"ics_{name}.ics", text, code)
+
+CHAIRS_HEAD = "country,start,end,ordinal,note,source\n"
+for name, row in [
+    ("country_empty", ",2002-06-04,,1,,"),
+    ("start_bad", "Austria,2002-14,,1,,"),
+    ("end_before_start", "Austria,2010,2002,1,,"),
+    ("ordinal_zero", "Austria,2002,,0,,"),
+    ("ordinal_words", "Austria,2002,,first,,"),
+    ("too_many_fields", "Austria,2002,,1,,,,"),
+]:
+    rec("chairs", f"csv_{name}.csv", CHAIRS_HEAD + row + "\n")
+for name, text, code in [
+    ("unknown_column", "country,from\nAustria,2002\n", 2),
+    ("empty", "", 2),
+    ("header_only", CHAIRS_HEAD, 0),
+]:
+    rec("chairs", f"csv_{name}.csv", text, code)
+for name, text in [
+    ("not_a_list", '{"chairs": 3}'),
+    ("entry_string", '["Austria"]'),
+    ("unknown_field", '[{"country": "Austria", "from": "2002"}]'),
+    ("lone_surrogate", '[{"country": "\\ud800"}]'),
+    ("country_number", '[{"country": 7}]'),
+]:
+    rec("chairs", f"json_{name}.json", text)
+
+for name, text in [
+    ("latin1", "Azerbaijan\nT\xfcrkiye\n".encode("latin-1")),
+    ("binary", b"\x00\x01\x02"),
+    ("empty", ""),
+    ("unknown_in_comment_line", "Azerbaijan # then\nAtlantis # maybe\n"),
+    ("second_unknown", "Azerbaijan\nKyrgyzstan\nElbonia\n"),
+]:
+    rec("plan", f"{name}.txt", text)
+for name, text in [
+    ("version_99_list", '{"version": 99, "events": []}'),
+    ("fingerprint_list", '{"version": 1, "events": {"x": {"fingerprint": [], "sequence": 1, "last_modified": "2026-01-01T00:00:00"}}}'),
+    ("lone_surrogate", '{"version": 1, "events": {"\\ud800": {"fingerprint": "f", "sequence": 1, "last_modified": "2026-01-01T00:00:00"}}}'),
+    ("sequence_text", '{"version": 1, "events": {"x": {"fingerprint": "f", "sequence": "1", "last_modified": "2026-01-01T00:00:00"}}}'),
+    ("sequence_2_31", '{"version": 1, "events": {"x": {"fingerprint": "f", "sequence": 2147483648, "last_modified": "2026-01-01T00:00:00"}}}'),
+    ("empty", ""),
+    ("top_list", "[]"),
+]:
+    case("state", f"{name}.json", text, 0, None, STATE_SAYS)
+
+
+def _record(folder: str, path: Path) -> str:
+    """planner's first error line for ``path``, after ``error: PATH`` (to be reviewed)."""
+    import sys
+    import tempfile
+
+    from click.testing import CliRunner
+
+    sys.path.insert(0, str(HERE.parent.parent))
+    from planner.cli import main as cli
+    from tests.test_corpus import commands
+
+    with tempfile.TemporaryDirectory() as tmp:
+        args = commands(folder, path, Path(tmp) / "out")[0]
+        result = CliRunner().invoke(cli, args)
+    prefix = f"error: {path}"
+    found = [line[len(prefix) :] for line in result.stderr.splitlines() if line.startswith(prefix)]
+    if result.exit_code != 2 or not found:
+        print(f"NOT AN ERROR {path.name}: exit {result.exit_code} {result.stderr[:300]!r}")
+        return "?"
+    return found[0]
+
 
 def main() -> None:
     folders = sorted({c[0] for c in CASES})
@@ -167,10 +417,13 @@ def main() -> None:
             path.write_bytes(content.encode("utf-8", "surrogatepass"))
         lines.append(f'["{folder}/{name}"]')
         lines.append(f"exit = {code}")
-        if where is not None:
-            lines.append(f"where = {json.dumps(where)}")
-        if says is not None:
-            lines.append(f"says = {json.dumps(says)}")
+        if says == RECORD:
+            lines.append(f"line = {json.dumps(_record(folder, path))}")
+        else:
+            if where is not None:
+                lines.append(f"where = {json.dumps(where)}")
+            if says is not None:
+                lines.append(f"says = {json.dumps(says)}")
         lines.append("")
     (HERE / "cases.toml").write_text("\n".join(lines), encoding="utf-8")
     print(f"{len(CASES)} cases")
