@@ -102,7 +102,7 @@ def test_us_count_on_a_saturday_is_a_projection_problem():
 
     (problem,) = _projection("us-elections").problems
     assert problem.label == "2029-01-06"
-    assert "2029-01-06: weekend" in problem.message
+    assert "due on 6 January 2029, but 2029-01-06 is a weekend day in United States; the rule fixes the day" in problem.message
     assert not [m for m in _projection("us-elections").projected if m.body == "count" and m.start.earliest.year == 2029]
 
 

@@ -390,8 +390,9 @@ class Projector:
                     body,
                     window,
                     e.label,
-                    f"{body.name}: {missing} meeting{'s' if missing > 1 else ''} of {days} consecutive working day{'s' if days > 1 else ''}{where}{apart} do not fit in {window}"
-                    f" beside the other bodies' meetings ({e.reason}){_day_off(calendar, window, days)}; nothing was projected for {e.label}.",
+                    _day_off(body, calendar, window, days, e.reason, where)
+                    or f"{body.name}: {missing} meeting{'s' if missing > 1 else ''} of {days} consecutive working day{'s' if days > 1 else ''}{where}{apart} do not fit in {window}"
+                    f" beside the other bodies' meetings ({e.reason}); nothing was projected for {e.label}.",
                 )
             )
             return []
@@ -486,12 +487,16 @@ class Projector:
         )
 
 
-def _day_off(calendar: WorkingCalendar, window: Window, days: int) -> str:
-    """Why a window with one possible first day (an ``on`` rule's) cannot take the meeting."""
+def _day_off(body: Body, calendar: WorkingCalendar, window: Window, days: int, reason: str, where: str) -> str:
+    """The Problem of a window with one possible first day (an ``on`` rule's) that is no
+    working day: the rule fixes the day, so nothing moves; ``""`` for any other window."""
     if window.days() != days:
         return ""
-    off = [f"{d}: {calendar.why_not(d) or 'not a working day'}" for d in (window.start + timedelta(days=k) for k in range(days)) if not calendar.is_working(d)]
-    return f": {', '.join(off)}" if off else ""
+    said = {"weekend": "a weekend day", "": "not a working day"}
+    off = [f"{d} is {said.get(calendar.why_not(d), calendar.why_not(d))}" for d in (window.start + timedelta(days=k) for k in range(days)) if not calendar.is_working(d)]
+    if not off:
+        return ""
+    return f"{body.name}: due on {reason}, but {', '.join(off)}{where}; the rule fixes the day, so nothing was projected for {window.start} (decide the day by law or decision, then record it)."
 
 
 def project(
