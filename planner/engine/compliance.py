@@ -46,7 +46,7 @@ class Verdict(StrEnum):
 VIOLATIONS = frozenset({Verdict.LATE, Verdict.MISSED, Verdict.EXCESS, Verdict.OFF_DATE})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """An expectation judged against the register: verdict, the meetings that decided it, why."""
 
