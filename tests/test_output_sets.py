@@ -119,3 +119,31 @@ def test_output_into_a_file_path_is_one_error(tmp_path: Path) -> None:
         result = CliRunner().invoke(main, ["ics", "--today", "2026-11-26", "--rules", str(MINIMAL), "--meetings", str(REGISTER), "--out", str(out)])
         assert result.exit_code == 2 and result.stderr.startswith(f"error: {out}: cannot write"), result.stderr
     assert blocker.read_text(encoding="utf-8") == "mine" and sorted(os.listdir(tmp_path)) == ["file"]
+
+
+def test_csv_output_quotes_a_lone_carriage_return_and_neutralizes_formulas() -> None:
+    """A cell with a CR alone stays one quoted cell; a formula after any line break is
+    neutralized, so no spreadsheet starts a row with ``=HYPERLINK``."""
+    import csv
+    import io
+
+    from planner.outputs.render import to_csv
+
+    text = to_csv(("a", "b"), [("x\r=1+2", "y"), ("=z", "a\n@b"), ("ok", "k")])
+    assert text == "a,b\n\"x\r'=1+2\",y\n'=z,\"a\n'@b\"\nok,k\n"
+    assert list(csv.reader(io.StringIO(text, newline=""))) == [["a", "b"], ["x\r'=1+2", "y"], ["'=z", "a\n'@b"], ["ok", "k"]]
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)//", "data:text/html,x", "ftp://example.org", "https://", "https://exa mple.org", 'https://x.org/"onload="'])
+def test_base_url_takes_only_web_addresses(tmp_path: Path, url: str) -> None:
+    """--base-url other than http, https or webcal with a host is a usage error, nothing written."""
+    result = CliRunner().invoke(main, ["ics", "--today", "2026-11-26", *("--rules", str(MINIMAL), "--meetings", str(REGISTER)), "--out", str(tmp_path / "f"), "--base-url", url])
+    assert result.exit_code == 2 and "is not a web address" in result.stderr and not (tmp_path / "f").exists()
+
+
+def test_another_rule_book_without_meetings_gets_no_cica_register() -> None:
+    """--rules of another organization without --meetings: an empty register and one note,
+    never CICA's meetings judged against another rule book."""
+    result = CliRunner().invoke(main, ["check", "--today", "2026-11-26", "--rules", str(MINIMAL)])
+    assert result.exit_code in (0, 1)
+    assert [line for line in result.stderr.splitlines()] == [f"note: {MINIMAL} is not the embedded CICA rule book, so CICA's register is not used: no meetings recorded (give --meetings FILE)"]
