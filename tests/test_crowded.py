@@ -285,3 +285,27 @@ def test_bad_avoid_file_is_one_line_and_exit_2(tmp_path, runner, text, expected)
     assert out.exit_code == 2
     lines = out.output.strip().splitlines()
     assert len(lines) == 1 and str(path) in lines[0] and expected in lines[0], out.output
+
+
+def test_chairs_plan_keeps_off_avoided_days(runner):
+    """`planner chairs --avoid`: the Kyrgyz term ends at a Ministerial Council outside the busy autumn of 2028."""
+    import json
+
+    from planner.cli import main
+
+    from .conftest import ROOT
+
+    out = runner.invoke(main, ["chairs", "--today", "2026-11-26", "--plan", "Azerbaijan, Kyrgyzstan, Thailand", "--avoid", str(ROOT / "examples" / "busy-2028.ics"), "--format", "json"])
+    handover = json.loads(out.output)["plan"][1]["to"]
+    assert handover.startswith("2028") and not "2028-08-01" <= handover <= "2028-10-31"
+
+
+@pytest.mark.parametrize("command", [["ics", "--out", "feeds"], ["report", "-o", "r.html"], ["chairs"]])
+def test_every_projecting_command_takes_avoid(command, runner, tmp_path, monkeypatch):
+    """chairs, ics and report take --avoid like project: a bad file is exit 2 with one line."""
+    from planner.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "bad.ics").write_text("hello")
+    out = runner.invoke(main, [*command, "--today", "2026-11-26", "--avoid", "bad.ics"])
+    assert out.exit_code == 2 and "bad.ics" in out.output and "is not iCalendar" in out.output, out.output

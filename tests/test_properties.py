@@ -180,6 +180,14 @@ def test_projection_invariant(case):
     # No two bodies' projected meetings share a day (none of these bodies is paired).
     taken = [(d, m.body) for m in projection.projected for d in range((m.latest - m.earliest).days + 1) for d in [m.earliest + timedelta(days=d)]]
     assert len({d for d, _ in taken}) == len(taken)
+    # One host's meetings (here: one country) keep min_days_between (3) days apart.
+    by_host: dict[str, list] = {}
+    for m in projection.projected:
+        by_host.setdefault(book.body(m.body).host_country, []).append(m)
+    for items in by_host.values():
+        items.sort(key=lambda m: m.earliest)
+        for a, b in zip(items, items[1:], strict=False):
+            assert a.body == b.body or (b.earliest - a.latest).days >= 3, (a, b)
     starts = [m.sort_key() for m in projection.projected]
     assert starts == sorted(starts)
     assert len({(m.body, m.earliest) for m in projection.projected}) == len(projection.projected)

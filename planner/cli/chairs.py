@@ -6,6 +6,7 @@ import click
 
 from planner.cli.common import (
     Inputs,
+    avoid_option,
     emit,
     input_options,
     plan_options,
@@ -18,6 +19,7 @@ from planner.cli.common import (
 
 @click.command()
 @input_options
+@avoid_option
 @plan_options
 @click.option("--country", metavar="NAME", help="Only this country: the terms it chaired or will chair, and the meetings it hosts.")
 @click.option("--to", "end", metavar="DATE", help="End of the projection the plan is laid on (default: 10 years after --today); a year means its last day.")

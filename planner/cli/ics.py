@@ -10,6 +10,7 @@ import click
 
 from planner.cli.common import (
     Inputs,
+    avoid_option,
     event_options,
     input_options,
     resolve_bodies,
@@ -34,6 +35,7 @@ def _base_url(value: str | None) -> str | None:
 
 @click.command()
 @input_options
+@avoid_option
 @click.option("--out", "out", required=True, metavar="DIR", help="Folder for the feeds (created if missing), or - for all.ics on standard output.")
 @event_options
 @click.option("--base-url", metavar="URL", callback=lambda _ctx, _param, value: _base_url(value), help="Where DIR will be served (http, https or webcal), for the subscribe links of index.html.")

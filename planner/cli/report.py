@@ -7,6 +7,7 @@ import click
 
 from planner.cli.common import (
     Inputs,
+    avoid_option,
     emit,
     horizon_day,
     input_options,
@@ -21,6 +22,7 @@ from planner.core.words import plural
 
 @click.command()
 @input_options
+@avoid_option
 @click.option("-o", "--output", default="report.html", show_default=True, metavar="FILE", help="Write the page to FILE (atomically); - for standard output.")
 @click.option("--from", "start", metavar="DATE", help="Judge and draw from this date (default: the first record); a year means its first day.")
 @click.option("--to", "end", metavar="DATE", help="End of the projection (default: 10 years after --today); a year means its last day.")
