@@ -7,7 +7,9 @@ never a traceback.
 
 from __future__ import annotations
 
+import importlib
 import warnings
+from collections.abc import Iterator, MutableMapping
 
 import click
 
@@ -59,16 +61,37 @@ COMMANDS = (
 )
 
 
-def _register() -> None:
-    import importlib
+class _Commands(MutableMapping[str, click.Command]):
+    """The commands by name, each module imported when its command is first asked for: the
+    start-up of ``planner check`` loads no other command's module (nor what it imports)."""
 
-    # One module per command, one line each: "module.command".
-    for name in COMMANDS:
-        module, _, command = name.partition(".")
-        main.add_command(getattr(importlib.import_module(f"planner.cli.{module}"), command))
+    def __init__(self, where: dict[str, str]) -> None:
+        self.where = where  # name -> "module.attribute"
+        self.loaded: dict[str, click.Command] = {}
+
+    def __getitem__(self, name: str) -> click.Command:
+        if name not in self.loaded:
+            module, _, attribute = self.where[name].partition(".")
+            self.loaded[name] = getattr(importlib.import_module(f"planner.cli.{module}"), attribute)
+        return self.loaded[name]
+
+    def __setitem__(self, name: str, command: click.Command) -> None:
+        self.loaded[name] = command
+        self.where.setdefault(name, "")
+
+    def __delitem__(self, name: str) -> None:
+        self.loaded.pop(name, None)
+        del self.where[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.where)
+
+    def __len__(self) -> int:
+        return len(self.where)
 
 
-_register()
+# One module per command, one line each: "module.command" (the command's name is its function's).
+main.commands = _Commands({entry.partition(".")[2]: entry for entry in COMMANDS})
 
 if __name__ == "__main__":  # pragma: no cover
     main()
