@@ -61,3 +61,10 @@ def test_bench_commands_returns_figures() -> None:
     assert {name for name, _ in result.runs} == {"check-text", "check-json", "validate"}
     assert all(r.code in (0, 1) and r.rss > 0 and r.seconds > 0 for r in result.runs.values())
     assert result.startup is not None and result.startup[1].seconds > 0
+
+
+def test_bench_limits_runs_at_a_tiny_scale() -> None:
+    """bench_limits at 1/1000 of the documented limits: two of its cases run and exit 0 or 1."""
+    result = _import("bench_limits").main(["--scale", "0.001", "--only", "chain check,state ics"], echo=lambda _line: None)
+    assert len(result.runs) == 2
+    assert all(code in (0, 1) and rss > 0 for _seconds, rss, code in result.runs.values()), result.runs

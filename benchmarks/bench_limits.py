@@ -1,0 +1,113 @@
+"""Large valid inputs at the documented limits (README, "Limits"): each command as a process,
+its time and peak memory. Nothing is asserted; run by hand and compare with the README.
+
+    python benchmarks/bench_limits.py                 # the real sizes (minutes, ~1 GB disk)
+    python benchmarks/bench_limits.py --scale 0.001   # a smoke run
+
+Cases: a rule book of 1,200 bodies chained by ``after`` rules; an .ics series of 10,000
+occurrences (the cap); a chair register of 200,000 terms; a register of 1,000,000 meetings; a
+feed folder whose state file remembers 100,000 events.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MINIMAL = ROOT / "tests" / "rulebooks" / "valid" / "minimal.toml"
+TODAY = "2026-11-26"
+
+
+@dataclass
+class Result:
+    runs: dict[str, tuple[float, int, int]] = field(default_factory=dict)  # case -> (seconds, max RSS KB, exit)
+
+
+def _chain(n: int) -> str:
+    head = MINIMAL.read_text(encoding="utf-8").split("[[bodies]]")[0]
+    bodies = ['[[bodies]]\nid = "b0"\nname = "B0"\ncategory = "working"\n[[bodies.rules]]\nkind = "every"\ninterval = "1y"\n']
+    bodies += [f'[[bodies]]\nid = "b{i}"\nname = "B{i}"\ncategory = "working"\n[[bodies.rules]]\nkind = "after"\nbody = "b{i - 1}"\noffset = "1y"\n' for i in range(1, n)]
+    return head + "\n".join(bodies)
+
+
+_MEASURED = "import resource, sys\nfrom planner.cli import main\ntry:\n    main(sys.argv[1:])\nfinally:\n    sys.stderr.write(f'MAXRSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}\\n')\n"
+
+
+def _run(args: list[str]) -> tuple[float, int, int]:
+    """Seconds, the process's own peak memory (KB) and its exit code."""
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, "-c", _MEASURED, *args], capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    rss = next((int(line.split()[1]) for line in done.stderr.splitlines() if line.startswith("MAXRSS ")), 0)
+    return seconds, rss, done.returncode
+
+
+def main(argv: list[str] | None = None, echo: Callable[[str], None] = print) -> Result:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", type=float, default=1.0, help="fraction of the real sizes")
+    parser.add_argument("--only", default="", help="comma-separated case names (default: all)")
+    opts = parser.parse_args(argv)
+
+    def size(n: int) -> int:
+        return max(2, int(n * opts.scale))
+
+    result = Result()
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        chain = work / "chain.toml"
+        chain.write_text(_chain(size(1200)), encoding="utf-8")
+        (work / "b0.csv").write_text("body,start\nb0,2020-06-01\n", encoding="utf-8")
+        given = ["--rules", str(chain), "--meetings", str(work / "b0.csv"), "--today", TODAY]
+        cases: dict[str, list[str]] = {"chain check": ["check", *given], "chain project": ["project", *given, "--format", "csv"]}
+
+        series = work / "series.ics"
+        series.write_text(
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:bench\r\nBEGIN:VEVENT\r\nUID:s\r\nSUMMARY:Summit\r\n"
+            f"DTSTART;VALUE=DATE:20000101\r\nRRULE:FREQ=DAILY;COUNT={size(10_000)}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+            encoding="utf-8",
+        )
+        cases["ics series validate"] = ["validate", "--rules", str(MINIMAL), "--meetings", str(series), "--today", TODAY]
+
+        chairs = work / "chairs.csv"
+        with chairs.open("w", encoding="utf-8") as out:
+            out.write("country,start,end\n")
+            n = size(200_000)
+            for i in range(n):
+                out.write(f"{'Austria' if i % 2 else 'Kazakhstan'},{1000 + i * 1999 // n:04d},\n" if i == n - 1 else f"{'Austria' if i % 2 else 'Kazakhstan'},{1000 + i * 1999 // n:04d},{1000 + (i + 1) * 1999 // n:04d}\n")
+        cases["chairs validate"] = ["validate", "--rules", str(MINIMAL), "--meetings", str(ROOT / "tests" / "registers" / "bom_utf8.csv"), "--chairs", str(chairs), "--today", TODAY]
+
+        meetings = work / "meetings.csv"
+        with meetings.open("w", encoding="utf-8") as out:
+            out.write("body,start,status\n")
+            n = size(1_000_000)
+            for i in range(n):
+                out.write(f"committee,{1000 + i * 1999 // n:04d}-{1 + i % 12:02d}-{1 + i % 28:02d},held\n")
+        cases["register validate"] = ["validate", "--rules", str(MINIMAL), "--meetings", str(meetings), "--today", TODAY]
+        cases["register ics --no-projected"] = ["ics", "--rules", str(MINIMAL), "--meetings", str(meetings), "--today", TODAY, "--no-projected", "--out", str(work / "feeds-big")]
+
+        feeds = work / "feeds"
+        feeds.mkdir()
+        events = {f"e{i}@planner": {"fingerprint": "x", "sequence": 1, "last_modified": "2026-01-01T00:00:00+00:00"} for i in range(size(100_000))}
+        (feeds / ".planner-state.json").write_text(json.dumps({"version": 1, "events": events}), encoding="utf-8")
+        cases["state ics"] = ["ics", "--rules", str(MINIMAL), "--meetings", str(ROOT / "tests" / "registers" / "bom_utf8.csv"), "--today", TODAY, "--out", str(feeds)]
+
+        wanted = {n.strip() for n in opts.only.split(",") if n.strip()}
+        for name, args in cases.items():
+            if wanted and name not in wanted:
+                continue
+            seconds, rss, code = _run(args)
+            result.runs[name] = (seconds, rss, code)
+            echo(f"{name:30} {seconds:7.2f} s  {rss / 1024:7.0f} MB max RSS  exit {code}")
+    return result
+
+
+if __name__ == "__main__":
+    main()
