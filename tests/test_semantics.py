@@ -220,3 +220,73 @@ def test_a_rule_with_no_start_begins_with_the_first_meeting():
     """Neither `since` nor `established`: nothing is due before the body's first meeting."""
     book = _book({"kind": "at_least", "count": 1, "per": "year"})
     assert sorted(_verdicts(book, [_m("2021-03-01")], date(2022, 6, 1))) == ["2021", "2022"]
+
+
+# -- record coverage ----------------------------------------------------------------------------
+
+
+def _covered(records, *, on="body"):
+    body = {"id": "board", "name": "Board", "category": "governing", "rules": [{"kind": "at_least", "count": 1, "per": "year", "since": 2015}]}
+    organization = {"id": "o", "name": "Org", "short_name": "O"}
+    (body if on == "body" else organization)["records"] = records
+    return parse_rulebook({"organization": organization, "bodies": [body]})
+
+
+def test_window_before_complete_records_with_no_meeting_is_unknown():
+    """Records complete from 2019: 2015-2018 with nothing recorded are unknown, not missed;
+    2019 on are judged as usual; a recorded meeting still meets its year."""
+    book = _covered([{"start": 2019, "source": "register"}])
+    report = check(book, [_m("2016-04-01"), _m("2019-05-01")], date(2020, 12, 31))
+    got = {f.window_label: f.verdict for f in report.of("board")}
+    assert got == {"2015": Verdict.UNKNOWN, "2016": Verdict.MET, "2017": Verdict.UNKNOWN, "2018": Verdict.UNKNOWN, "2019": Verdict.MET, "2020": Verdict.OPEN}
+    assert not report.violations and report.count(Verdict.UNKNOWN) == 3
+    unknown = next(f for f in report.of("board") if f.window_label == "2017")
+    assert "register is known complete only from 2019-01-01" in unknown.why
+
+
+def test_known_incomplete_period_is_unknown_and_the_rest_judged():
+    """Only an incomplete period stated (2024-2025 not found): those years unknown, 2023 missed."""
+    book = _covered([{"start": 2024, "end": 2025, "complete": False, "note": "sessions not found"}])
+    got = _verdicts(book, [_m("2022-03-01")], date(2026, 1, 1))
+    assert (got["2023"], got["2024"], got["2025"]) == (Verdict.MISSED, Verdict.UNKNOWN, Verdict.UNKNOWN)
+
+
+def test_organization_records_apply_to_bodies_without_their_own():
+    """Coverage stated for the organization covers a body that states none."""
+    book = _covered([{"start": 2017}], on="organization")
+    got = _verdicts(book, [], date(2018, 6, 1))
+    assert (got["2015"], got["2016"], got["2017"]) == (Verdict.UNKNOWN, Verdict.UNKNOWN, Verdict.MISSED)
+
+
+def test_unknown_is_counted_apart_in_json(runner, tmp_path):
+    """`planner check --format json` counts unknown windows in the summary, not as violations."""
+    import json
+
+    from planner.cli import main
+
+    rules = tmp_path / "rules.toml"
+    rules.write_text(
+        '[organization]\nid = "o"\nname = "Org"\nshort_name = "O"\n\n[[bodies]]\nid = "board"\nname = "Board"\ncategory = "governing"\n'
+        'records = [{ start = 2019 }]\n\n[[bodies.rules]]\nkind = "at_least"\ncount = 1\nper = "year"\nsince = 2017\n',
+        encoding="utf-8",
+    )
+    meetings = tmp_path / "meetings.csv"
+    meetings.write_text("body,start,status\nboard,2019-05-01,held\n", encoding="utf-8")
+    result = runner.invoke(main, ["check", "--rules", str(rules), "--meetings", str(meetings), "--today", "2019-12-31", "--format", "json"])
+    summary = json.loads(result.output)["summary"]
+    assert (summary["unknown"], summary["violations"], result.exit_code) == (2, 0, 0)
+
+
+def test_readme_records_block():
+    """The README's coverage example: unknown before 2019 and in the lost 2021, judged otherwise."""
+    import re
+    import tomllib
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parent.parent / "README.md").read_text("utf-8")
+    block = re.search(r"<!-- readme-records -->\s*```toml\n(.*?)```", text, re.S).group(1)
+    book = parse_rulebook(tomllib.loads(block), "README.md")
+    meetings = [Meeting(body="committee", start=PartialDate.parse(d)) for d in ("2010-05-01", "2019-03-01", "2022-03-01")]
+    got = {f.window_label: f.verdict for f in check(book, meetings, date(2023, 12, 31)).of("committee")}
+    assert got["2008"] is Verdict.UNKNOWN and got["2010"] is Verdict.MET
+    assert (got["2019"], got["2020"], got["2021"], got["2022"], got["2023"]) == (Verdict.MET, Verdict.MISSED, Verdict.UNKNOWN, Verdict.MET, Verdict.OPEN)

@@ -284,6 +284,28 @@ class Blackout(Frozen):
         return self
 
 
+class Records(Frozen):
+    """A period whose register is known complete (or, ``complete = false``, known incomplete).
+
+    Coverage is data about the register, not about a rule: ``since`` says when a rule began;
+    ``records`` say which periods' meetings are all recorded. Once a body (or the organization)
+    states a complete period, periods outside every complete one are not known complete; a
+    period stated incomplete never is. With no ``records`` at all the register is taken as
+    complete. A window not known complete with no counting meeting is ``unknown``, not missed."""
+
+    start: Since = Field(description="first day of the period (a year means its first day)")
+    end: Until | None = Field(None, description="last day of the period (a year means its last day); empty: open-ended")
+    complete: bool = Field(True, description="true: every meeting of the period is recorded; false: known gaps")
+    note: str = ""
+    source: str = ""
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Records:
+        if self.end and self.end < self.start:
+            raise ValueError(f"end {self.end} is before start {self.start}")
+        return self
+
+
 class Member(Frozen):
     name: str
     code: str = Field(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2, used for public holidays")
@@ -312,6 +334,7 @@ class Organization(Frozen):
     min_days_between: int = Field(3, ge=0, le=366, strict=True, description="projected meetings of the same host at least this many days apart (paired bodies excepted)")
     meetings_per_day: int = Field(1, ge=1, strict=True, description="at most this many bodies' projected meetings on one day (a `before` pair counts once)")
     year_start: str | None = Field(None, pattern=YEAR_START_PATTERN, description="first day of the organization's year (e.g. '04-01': financial years), the default for rules that judge periods")
+    records: tuple[Records, ...] = Field((), description="periods whose register is known complete (complete = false: known incomplete), for every body that states none of its own")
     source: str = ""
 
     @field_validator("timezone")
@@ -353,6 +376,7 @@ class Body(Frozen):
     blackout: tuple[Blackout, ...] = ()
     weekdays: tuple[Weekday, ...] = Field((), description="days of the week projected meetings go on, e.g. ['thu', 'fri']")
     recess: tuple[Period, ...] = Field((), description="periods in which nothing is due and nothing is projected")
+    records: tuple[Records, ...] = Field((), description="periods whose register of this body is known complete (complete = false: known incomplete); default: the organization's")
     rules: tuple[Rule, ...] = Field(min_length=1)
 
     @field_validator("months")

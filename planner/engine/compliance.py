@@ -18,6 +18,7 @@ from planner.core.bulk import paused_gc
 from planner.core.dates import Grain
 from planner.core.model import AdHocRule, Body, Meeting, OnRule, Rule, RuleBook, Status
 from planner.engine.assignment import assign, inside
+from planner.engine.coverage import Coverage
 from planner.engine.expectations import (
     Expectation,
     ExpectationEngine,
@@ -41,6 +42,7 @@ class Verdict(StrEnum):
     NOT_APPLICABLE = "not_applicable"
     OFF_DATE = "off_date"
     EXCUSED = "excused"
+    UNKNOWN = "unknown"
 
 
 VIOLATIONS = frozenset({Verdict.LATE, Verdict.MISSED, Verdict.EXCESS, Verdict.OFF_DATE})
@@ -156,6 +158,7 @@ class Judge:
         self.today = today
         self.closed = closed
         self._words: dict[int, str] = {}
+        self._coverages: dict[str, Coverage] = {}
 
     def words(self, rule: Rule) -> str:
         """The rule in words, worded once per rule rather than once per window."""
@@ -210,7 +213,22 @@ class Judge:
         verdict, notes = amend(self.engine, e, finding.verdict.value, finding.counted, self.today)
         if verdict or notes:
             finding = replace(finding, verdict=Verdict(verdict) if verdict else finding.verdict, why=finding.why + notes)
-        return finding
+        return self._coverage(finding)
+
+    def _coverage(self, finding: Finding) -> Finding:
+        """A shortfall where the register is not known complete is ``unknown``: the meeting
+        may have been held and not recorded (record coverage, :mod:`coverage`)."""
+        e = finding.expectation
+        shortfall = finding.verdict in (Verdict.MISSED, Verdict.LATE) or finding.verdict is Verdict.ADVISORY and (finding.still_due or finding.late_meeting)
+        if e is None or e.pending or not shortfall:
+            return finding
+        coverage = self._coverages.get(e.body.id)
+        if coverage is None:
+            coverage = self._coverages[e.body.id] = Coverage.of(e.body, self.engine.book)
+        gap = coverage.gap(e.window.start, e.deadline)
+        if not gap:
+            return finding
+        return replace(finding, verdict=Verdict.UNKNOWN, why=f"{finding.why} Unknown, not {finding.verdict.value}: {gap}.")
 
     def _judge_kinds(self, e: Expectation, held: list[Meeting], owner: dict[int, int], me: int, near: list[Meeting]) -> Finding:
         if e.pending:

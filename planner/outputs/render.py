@@ -171,7 +171,7 @@ def render_bodies(book: RuleBook, fmt: str, width: int = DEFAULT_WIDTH) -> str:
 def _tally(findings: Sequence[Finding]) -> str:
     judged = [f for f in findings if f.verdict not in (Verdict.OPEN, Verdict.NOT_APPLICABLE)]
     counter = Counter(f.verdict.value for f in judged)
-    parts = [f"{counter[v]} {v.replace('_', ' ')}" for v in ("met", "late", "missed", "off_date", "excess", "uncertain", "excused", "advisory") if counter[v]]
+    parts = [f"{counter[v]} {v.replace('_', ' ')}" for v in ("met", "late", "missed", "off_date", "excess", "uncertain", "unknown", "excused", "advisory") if counter[v]]
     late = [f for f in judged if f.verdict is Verdict.LATE and f.late_meeting is not None]
     if len(late) == 1:  # the one a reader asks about: "1 late (due 2018, held 2019-06-15)"
         i = parts.index("1 late")
