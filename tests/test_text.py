@@ -60,15 +60,24 @@ def test_long_reasons_hang_under_their_column(runner):
     assert problems[1].startswith(" " * column) and not problems[1].startswith(" " * (column + 1))
 
 
-def test_each_rule_source_is_cited_once(runner):
-    """Two Youth Council problems under one rule: one note, cited by number on both."""
-    out = run(runner, ["check"]).stdout
+def test_each_rule_source_is_cited_once(runner, tmp_path):
+    """Two Board problems under one rule: one note, cited by number on both."""
+    rules = tmp_path / "rules.toml"
+    rules.write_text(
+        '[organization]\nid = "o"\nname = "Org"\nshort_name = "O"\n\n[[bodies]]\nid = "board"\nname = "Board"\ncategory = "governing"\n\n'
+        '[[bodies.rules]]\nkind = "at_least"\ncount = 1\nper = "year"\nsince = 2024\nsource = "Statute, art. 1"\n',
+        encoding="utf-8",
+    )
+    meetings = tmp_path / "meetings.csv"
+    meetings.write_text("body,start,status\nboard,2026-03-01,held\n", encoding="utf-8")
+    out = run(runner, ["check", "--rules", str(rules), "--meetings", str(meetings)]).stdout
     flat = " ".join(out.split())
-    assert flat.count("Not less than once a year [Brochure]") == 1
-    notes = re.findall(r"CICA Youth Council, 202[45]: .*? Rule: at least once a year \[(\d+)\]\.", flat)
+    assert flat.count("Statute, art. 1") == 1
+    notes = re.findall(r"Board, 202[45]: .*? Rule: at least once a year \[(\d+)\]\.", flat)
     assert len(notes) == 2 and notes[0] == notes[1]
-    assert flat.count(f"[{notes[0]}] CICA Youth Council, at least once a year: Not less than once a year") == 1
-    assert re.search(r"^Sources\n  \[1\] Summit, every 4 years: Rules of Procedure", out, re.M)
+    assert flat.count(f"[{notes[0]}] Board, at least once a year: Statute, art. 1") == 1
+    cica = run(runner, ["check"]).stdout
+    assert re.search(r"^Sources\n  \[1\] Summit, every 4 years: Rules of Procedure", cica, re.M)
 
 
 def test_text_and_json_agree_on_every_total(runner):
