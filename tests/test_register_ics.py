@@ -200,3 +200,12 @@ def test_repeated_dtstart_and_rdate_lists_are_read() -> None:
     found = read_ics_meetings(ICS / "repeated_dtstart.ics", book(), warnings.append, today=TODAY)
     assert [str(m.start) for m in found] == ["2024-09-01", "2025-09-01", "2026-09-01", "2027-09-01"]
     assert len(warnings) == 1 and "DTSTART given more than once" in warnings[0]
+
+
+def test_icalendar_guesses_become_one_warning_of_ours() -> None:
+    """Thunderbird's vendor-prefixed TZID is read as Asia/Almaty; icalendar's Python warning
+    becomes one line naming the file, not a source line of a library."""
+    warnings: list[str] = []
+    (soc,) = read_ics_meetings(ICS / "vendor_tzid.ics", book(), warnings.append, today=TODAY)
+    assert (str(soc.start), soc.end) == ("2024-03-01", None)
+    assert warnings == [f"{ICS / 'vendor_tzid.ics'}: Timezone '/mozilla.org/20070129_1/Asia/Almaty' is a globally unique TZID; guessing it means 'Asia/Almaty' by stripping the vendor prefix. This may be wrong"]

@@ -21,6 +21,7 @@ binary or not iCalendar, calendars without a dated VEVENT and series that cannot
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable, Iterator
 from datetime import date, datetime, timedelta
 from itertools import islice
@@ -86,6 +87,7 @@ class _Notes:
         self.unmatched: list[str] = []
         self.zones: dict[str, int] = {}
         self.repeated: list[str] = []
+        self.guesses: list[str] = []
 
     def messages(self, path: Path) -> list[str]:
         out = []
@@ -98,6 +100,7 @@ class _Notes:
             out.append(f"{path}: time zone {zones} is not known (neither IANA, Windows nor a VTIMEZONE of the file); {plural(n, 'date')} read as written")
         if self.repeated:
             out.append(f"{path}: DTSTART given more than once; the first is used in {_listed(self.repeated)}")
+        out.extend(f"{path}: {guess}" for guess in self.guesses[:_SHOWN])
         return out
 
 
@@ -223,10 +226,26 @@ def read_ics_meetings(path: str | Path, book: RuleBook, warn: Callable[[str], No
     path = Path(path)
     today = today or date.today()
     until = until or today.replace(year=min(today.year + SERIES_YEARS, MAX_YEAR), day=min(today.day, 28))
+    with warnings.catch_warnings(record=True) as told:
+        # icalendar warns (Python warnings) when it guesses, e.g. a vendor-prefixed TZID
+        # "/mozilla.org/.../Asia/Almaty" read as Asia/Almaty: one line of ours instead
+        warnings.simplefilter("always")
+        meetings = _read(path, book, today, until, notes := _Notes())
+    ours = [w for w in told if w.category.__module__.startswith("icalendar")]
+    for other in told:
+        if other not in ours:  # not about the file: back to the usual filters
+            warnings.warn_explicit(other.message, other.category, other.filename, other.lineno)
+    notes.guesses = list(dict.fromkeys(str(w.message).split(". See ")[0] for w in ours))
+    if warn is not None:
+        for message in notes.messages(path):
+            warn(message)
+    return meetings
+
+
+def _read(path: Path, book: RuleBook, today: date, until: date, notes: _Notes) -> list[Meeting]:
     matcher = BodyMatcher(book)
     meetings: list[Meeting] = []
     errors: list[RegisterError] = []
-    notes = _Notes()
     calendars = parse_calendars(path)
     if not any(cal.walk("VEVENT") for cal in calendars):
         raise RegisterError("has no VEVENT", path=path, expected=EXPECTED)
@@ -264,9 +283,6 @@ def read_ics_meetings(path: str | Path, book: RuleBook, warn: Callable[[str], No
         pass
     if errors:
         raise errors[0] if len(errors) == 1 else InputErrors(errors)
-    if warn is not None:
-        for message in notes.messages(path):
-            warn(message)
     return meetings
 
 
