@@ -201,3 +201,30 @@ def test_random_seed_is_not_used():
     random.seed(2)
     b = project(parse_rulebook({"organization": {"id": "o", "name": "O", "short_name": "O"}, "bodies": [{"id": "b", "name": "B", "category": "working", "rules": [{"kind": "at_least", "count": 2, "per": "year"}]}]}), [], TODAY)
     assert a.projected == b.projected
+
+
+@SETTINGS
+@given(cases())
+def test_a_meeting_counts_in_at_most_one_window_per_rule(case):
+    """One meeting serves one window of a rule (issue 9): no held meeting is counted, on time,
+    within the tolerance or late, by two windows of the same rule."""
+    book, meetings = case
+    seen: dict[tuple[str, int, int], str] = {}
+    for f in check(book, meetings, TODAY).findings:
+        if f.expectation is None or f.verdict is Verdict.UNCERTAIN:
+            continue  # an uncertain window lists the loosely dated meetings that might decide it
+        for m in f.counted:
+            key = (f.body.id, f.expectation.rule_index, id(m))
+            assert key not in seen, (f.window_label, seen.get(key), m)
+            seen[key] = f.window_label
+
+
+@SETTINGS
+@given(cases(), st.data())
+def test_to_in_the_past_never_sees_later_meetings(case, data):
+    """`--to D` in the past: no finding counts, schedules or names a meeting after D."""
+    book, meetings = case
+    end = date(2000, 1, 1) + timedelta(days=data.draw(st.integers(365, 9000)))
+    for f in check(book, meetings, TODAY, end=end).findings:
+        for m in (*f.counted, *f.scheduled, *f.unconfirmed):
+            assert m.earliest <= end, (f.window_label, m)

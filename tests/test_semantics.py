@@ -290,3 +290,30 @@ def test_readme_records_block():
     got = {f.window_label: f.verdict for f in check(book, meetings, date(2023, 12, 31)).of("committee")}
     assert got["2008"] is Verdict.UNKNOWN and got["2010"] is Verdict.MET
     assert (got["2019"], got["2020"], got["2021"], got["2022"], got["2023"]) == (Verdict.MET, Verdict.MISSED, Verdict.UNKNOWN, Verdict.MET, Verdict.OPEN)
+
+
+# -- explanations -------------------------------------------------------------------------------
+
+
+def test_why_names_meetings_seen_but_not_counted():
+    """A special session and a cancelled one in the window are named, each with its reason."""
+    book = _book({"kind": "at_least", "count": 1, "per": "year", "since": 2020})
+    meetings = [_m("2020-03-01", kind="special"), _m("2020-06-01", status="cancelled")]
+    (finding,) = _findings(book, meetings, date(2020, 12, 31), end=date(2020, 12, 30))
+    assert "Board 2020-03-01 (special: this rule counts regular meetings)" in finding.why
+    assert "Board 2020-06-01 (cancelled)" in finding.why
+
+
+def test_why_names_the_meeting_another_window_counted():
+    """On the tolerance grid, 2023's why says the 2024-06-30 meeting was counted for 2024."""
+    book = _book({"kind": "every", "interval": "1y", "mode": "grid", "anchor": "2022", "tolerance": "6m"})
+    findings = _findings(book, [_m("2022-05-01"), _m("2024-06-30")], date(2024, 12, 31))
+    missed = next(f for f in findings if f.window_label == "2023")
+    assert "Board 2024-06-30 (counted for another window of this rule)" in missed.why
+
+
+def test_more_than_required_is_not_worded_as_of():
+    """Two meetings where one is required: "2 held (1 required)", never "2 of 1 required"."""
+    book = _book({"kind": "at_least", "count": 1, "per": "year", "since": 2020})
+    (finding,) = _findings(book, [_m("2020-03-01"), _m("2020-09-01")], date(2020, 12, 31), end=date(2020, 12, 30))
+    assert "2 held (1 required)" in finding.why and "2 of 1" not in finding.why

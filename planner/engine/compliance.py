@@ -27,6 +27,7 @@ from planner.engine.expectations import (
     rule_words,
     thin,
 )
+from planner.engine.explain import not_counted
 from planner.engine.gaps import GapExpectation
 from planner.engine.rule_verdicts import amend, judge_on
 
@@ -237,7 +238,11 @@ class Judge:
             finding = self._judge_cases(e, held, owner, me, near)
         else:
             finding = self._judge_one(e, held, owner, me, near)
+            notes = not_counted(e, near, owner, me, finding.counted, _meeting_words)
+            if notes:
+                finding = replace(finding, why=finding.why + notes)
         return self._unconfirmed_origin(finding)
+
 
     def _running(self, deadline: date) -> bool:
         return self.today < deadline if self.closed else self.today <= deadline
@@ -284,7 +289,8 @@ class Judge:
             return Finding(verdict=verdict, why=f"{e.label}: {n} of at most {e.maximum}" + (f" ({words})" if words else "") + ".", counted=tuple(held), **base, **extras)
 
         if n >= e.minimum:
-            why = f"{e.label}: {n} of {e.minimum} required, {e.reason}: {words}."
+            tally = f"{n} of {e.minimum} required" if n == e.minimum else f"{n} held ({e.minimum} required)"
+            why = f"{e.label}: {tally}, {e.reason}: {words}."
             if any(m.earliest > e.window.end for m in held):
                 why += " Held within the tolerance."
             return Finding(verdict=Verdict.MET, why=why, counted=tuple(held), **base, **extras)
