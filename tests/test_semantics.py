@@ -317,3 +317,15 @@ def test_more_than_required_is_not_worded_as_of():
     book = _book({"kind": "at_least", "count": 1, "per": "year", "since": 2020})
     (finding,) = _findings(book, [_m("2020-03-01"), _m("2020-09-01")], date(2020, 12, 31), end=date(2020, 12, 30))
     assert "2 held (1 required)" in finding.why and "2 of 1" not in finding.why
+
+
+def test_earlier_rule_versions_print_with_their_dates():
+    """"at least once a year (since 2019; until 2004: ...; 2005 to 2018: ...)"."""
+    from planner.outputs.render import cadence_words
+
+    book = _book(
+        {"kind": "at_least", "count": 1, "per": "year", "until": 2004},
+        {"kind": "at_least", "count": 2, "per": "year", "since": 2005, "until": 2018},
+        {"kind": "at_least", "count": 1, "per": "year", "since": 2019},
+    )
+    assert cadence_words(book.bodies[0], book) == "at least once a year (since 2019-01-01; until 2004: at least once a year; 2005 to 2018: at least twice a year)"

@@ -96,10 +96,26 @@ def meeting_dict(m: Meeting) -> dict[str, Any]:
     return data
 
 
-def cadence_words(body: Body, book: RuleBook) -> str:
-    """All of a body's cadence: the rules in force last (joined), earlier versions in brackets.
+def _day(day: date, last: bool) -> str:
+    """A version's bound as a reader writes it: a year when it is the year's first (last) day."""
+    return str(day.year) if (day.month, day.day) == ((12, 31) if last else (1, 1)) else day.isoformat()
 
-    "at least twice a year (since 2024-12-17; before: at least once a year)";
+
+def version_words(rule: Any, book: RuleBook) -> str:
+    """An earlier rule version with its dates: "2004 to 2024-12-16: at least once a year"."""
+    words = rule_words(rule, book)
+    if rule.since and rule.until:
+        return f"{_day(rule.since, False)} to {_day(rule.until, True)}: {words}"
+    if rule.until:
+        return f"until {_day(rule.until, True)}: {words}"
+    return f"since {_day(rule.since, False)}: {words}" if rule.since else words
+
+
+def cadence_words(body: Body, book: RuleBook) -> str:
+    """All of a body's cadence: the rules in force last (joined), earlier versions in brackets
+    with their dates.
+
+    "at least twice a year (since 2024-12-17; 2004 to 2024-12-16: at least once a year)";
     "every 2 years (fixed grid from 2011); at most once a year".
     """
     rules = list(body.rules)
@@ -107,14 +123,13 @@ def cadence_words(body: Body, book: RuleBook) -> str:
         return "ad hoc"
     open_ended = [r for r in rules if r.until is None]
     current = open_ended or [max(rules, key=lambda r: r.until or date.max)]
-    earlier = [r for r in rules if r not in current]
+    earlier = "; ".join(version_words(r, book) for r in rules if r not in current)
     text = "; ".join(rule_words(r, book) for r in current)
     since = max((r.since for r in current if r.since), default=None)
     if since:
-        text += f" (since {since}"
-        text += f"; before: {'; '.join(rule_words(r, book) for r in earlier)})" if earlier else ")"
+        text += f" (since {since}" + (f"; {earlier})" if earlier else ")")
     elif earlier:
-        text += f" (before: {'; '.join(rule_words(r, book) for r in earlier)})"
+        text += f" ({earlier})"
     until = [r.until for r in current if r.until]
     if until and not open_ended:
         text += f" (until {max(until)})"
