@@ -45,6 +45,14 @@ def assign(exps: Sequence[Expectation], bm: BodyMeetings) -> tuple[list[list[Mee
     near: list[list[Meeting]] = [[] for _ in exps]
     owner: dict[int, int] = {}
     order = sorted((i for i, e in enumerate(exps) if not e.pending), key=lambda i: (exps[i].window.end, exps[i].window.start))
+    if _disjoint(exps, order):
+        # Windows (with their tolerance) that share no day, as calendar periods without
+        # tolerance are: each meeting can only be its own window's, nothing to share out.
+        for i in order:
+            e = exps[i]
+            near[i] = bm.overlapping(e.window.start, e.deadline)
+            claimed[i] = _counting(e, near[i], e.window.start, e.deadline)
+        return claimed, owner, near
     own: dict[int, list[Meeting]] = {}
     unsorted: set[int] = set()
 
@@ -90,3 +98,14 @@ def assign(exps: Sequence[Expectation], bm: BodyMeetings) -> tuple[list[list[Mee
     for i in unsorted:
         claimed[i].sort(key=Meeting.sort_key)
     return claimed, owner, near
+
+
+def _disjoint(exps: Sequence[Expectation], order: list[int]) -> bool:
+    """Whether no two windows (``start`` .. ``deadline``) share a day."""
+    last: date | None = None
+    for i in order:
+        e = exps[i]
+        if last is not None and e.window.start <= last:
+            return False
+        last = e.deadline
+    return True
