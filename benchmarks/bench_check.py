@@ -8,7 +8,7 @@ TOML and CSV to a temporary directory, then three stages are timed on the real p
 
 * ``load``: :func:`planner.inputs.rulebook.load_rulebook` + :func:`planner.inputs.register.load_meetings`;
 * ``expectations``: ``ExpectationEngine(book, meetings).all(None, today)``;
-* ``check``: :func:`planner.engine.compliance.check` (all history up to ``today``).
+* ``check``: :func:`planner.engine.judging.compliance.check` (all history up to ``today``).
 
 The same is done at 2N (twice the bodies by default, or twice the years with ``--double
 years``), and ``time(2N) / time(N)`` is printed per stage, of CPU time (``time.process_time``:
@@ -39,8 +39,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from planner.engine.compliance import check
 from planner.engine.expectations import ExpectationEngine
+from planner.engine.judging.compliance import check
 from planner.inputs.register import load_meetings
 from planner.inputs.rulebook import load_rulebook
 

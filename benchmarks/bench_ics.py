@@ -4,7 +4,7 @@
 
 Both sides are timed in the same run, from meetings in memory to bytes: the bare side builds an
 ``Event`` with UID, DTSTAMP, DTSTART, DTEND and SUMMARY per meeting and calls
-``Calendar.to_ical()``; ours is :func:`planner.outputs.ical.combined_calendar_bytes`, which writes about
+``Calendar.to_ical()``; ours is :func:`planner.outputs.calendar.ical.combined_calendar_bytes`, which writes about
 three times as many properties per event. Target: ratio <= 1.3. Peak memory is measured with
 ``tracemalloc`` in a separate pass (tracing slows everything down, so it does not touch the
 timings).
@@ -24,7 +24,7 @@ from icalendar import Calendar, Event
 from planner.core.dates import PartialDate
 from planner.core.model import Kind, Meeting, RuleBook, Status
 from planner.inputs.rulebook import parse_rulebook
-from planner.outputs.ical import combined_calendar_bytes, event_uid, summary
+from planner.outputs.calendar.ical import combined_calendar_bytes, event_uid, summary
 
 STAMP = datetime(2026, 1, 1, tzinfo=UTC)
 CITIES = (("Astana", "Kazakhstan"), ("Baku", "Azerbaijan"), ("Dushanbe", "Tajikistan"), ("Beijing", "China"), ("", ""))

@@ -34,7 +34,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from planner.engine.projection import project
+from planner.engine.planning.projection import project
 from planner.inputs.register import load_meetings
 from planner.inputs.rulebook import load_rulebook
 

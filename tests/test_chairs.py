@@ -12,10 +12,15 @@ from click.testing import CliRunner
 from planner.cli import main
 from planner.core.errors import PlanError
 from planner.core.model import ChairTerm, Status
-from planner.engine.chairs import Severity, timeline
-from planner.engine.chairs_plan import assign_hosts, chairs_report, plan_terms, resolve_candidates
-from planner.engine.placement import calendar_for
-from planner.engine.projection import Projection, project
+from planner.engine.chairmanship.plan import (
+    assign_hosts,
+    chairs_report,
+    plan_terms,
+    resolve_candidates,
+)
+from planner.engine.chairmanship.terms import Severity, timeline
+from planner.engine.planning.placement import calendar_for
+from planner.engine.planning.projection import Projection, project
 from planner.inputs.register import load_chairs, load_meetings
 from planner.inputs.rulebook import embedded_path, load_rulebook
 

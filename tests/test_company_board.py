@@ -24,8 +24,8 @@ from hypothesis import strategies as st
 from planner.cli import main
 from planner.core.dates import Duration, Grain
 from planner.core.model import Meeting, PartialDate, RuleBook, Status
-from planner.engine.compliance import Finding, Report, Verdict, check
-from planner.engine.projection import project
+from planner.engine.judging.compliance import Finding, Report, Verdict, check
+from planner.engine.planning.projection import project
 from planner.inputs.register import load_meetings
 from planner.inputs.rulebook import load_rulebook, parse_rulebook
 

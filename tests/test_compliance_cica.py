@@ -9,7 +9,7 @@ import pytest
 
 from planner.cli import main
 from planner.core.model import EveryRule
-from planner.engine.compliance import Verdict, check
+from planner.engine.judging.compliance import Verdict, check
 
 from .conftest import TODAY
 

@@ -17,7 +17,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from planner.cli import main
-from planner.outputs.ical import STATE_FILE
+from planner.outputs.calendar.ical import STATE_FILE
 
 HERE = Path(__file__).resolve().parent
 CORPUS = HERE / "corpus"

@@ -10,10 +10,10 @@ import pytest
 
 from planner.core.dates import PartialDate
 from planner.core.model import Meeting, Status
-from planner.engine.chairs_plan import with_chair_hosts
-from planner.engine.member_holidays import member_holidays
-from planner.engine.placement import calendar_for
-from planner.engine.projection import project
+from planner.engine.chairmanship.plan import with_chair_hosts
+from planner.engine.planning.member_holidays import member_holidays
+from planner.engine.planning.placement import calendar_for
+from planner.engine.planning.projection import project
 from planner.inputs.rulebook import parse_rulebook
 
 from .conftest import TODAY
@@ -50,7 +50,7 @@ def test_no_two_bodies_meet_on_one_day_except_pairs(projections, cica, which):
 @pytest.mark.parametrize("which", ["bare", "plan"])
 def test_same_host_meetings_keep_min_days_between(projections, cica, which):
     """Two projected meetings of one host (the Secretariat, or one chair) are at least 3 days apart, pairs excepted."""
-    from planner.engine.crowd import DayBook
+    from planner.engine.planning.crowd import DayBook
 
     book = DayBook(cica)
     hosted = defaultdict(list)
@@ -217,7 +217,7 @@ END:VCALENDAR
 
 def test_avoid_reads_busy_events_and_ignores_transparent_ones(tmp_path):
     """Busy events (one-off and recurring) become blackout days; TRANSP:TRANSPARENT ones do not."""
-    from planner.inputs.avoid import load_avoid
+    from planner.inputs.ics.avoid import load_avoid
 
     path = tmp_path / "busy.ics"
     path.write_text(BUSY)

@@ -18,8 +18,8 @@ from click.testing import CliRunner
 
 from planner.cli import main
 from planner.core.model import Meeting, RuleBook, Status
-from planner.engine.compliance import Finding, Report, Verdict, check
-from planner.engine.projection import Projection, project
+from planner.engine.judging.compliance import Finding, Report, Verdict, check
+from planner.engine.planning.projection import Projection, project
 from planner.inputs.register import load_meetings
 from planner.inputs.rulebook import load_rulebook
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from planner.engine.compliance import Report, check
+from planner.engine.judging.compliance import Report, check
 from planner.inputs.register import load_meetings
 from planner.inputs.rulebook import load_rulebook
 

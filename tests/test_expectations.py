@@ -8,7 +8,7 @@ import pytest
 
 from planner.core.dates import Duration, Grain, PartialDate
 from planner.core.model import Meeting, Status
-from planner.engine.compliance import Verdict, check
+from planner.engine.judging.compliance import Verdict, check
 from planner.inputs.rulebook import parse_rulebook
 
 TODAY = date(2026, 11, 26)

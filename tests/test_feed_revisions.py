@@ -13,9 +13,9 @@ from icalendar import Calendar
 from planner.cli import main
 from planner.core.dates import PartialDate
 from planner.core.model import Meeting, Status
-from planner.inputs.register_ics import read_ics_meetings
-from planner.outputs.feeds import write_feeds
-from planner.outputs.ical import STATE_FILE
+from planner.inputs.ics.register_ics import read_ics_meetings
+from planner.outputs.calendar.feeds import write_feeds
+from planner.outputs.calendar.ical import STATE_FILE
 from tests.test_ical import FEEDS, book, meetings
 
 STAMP = datetime(2026, 3, 1, tzinfo=UTC)

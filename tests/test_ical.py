@@ -17,8 +17,8 @@ from planner.core.dates import PartialDate
 from planner.core.model import Kind, Meeting, RuleBook, Status
 from planner.engine.expectations import ordinal as ordinal_words
 from planner.inputs.rulebook import parse_rulebook
-from planner.outputs.feeds import write_feeds
-from planner.outputs.ical import STATE_FILE, combined_calendar_bytes, event_uid
+from planner.outputs.calendar.feeds import write_feeds
+from planner.outputs.calendar.ical import STATE_FILE, combined_calendar_bytes, event_uid
 
 FEEDS = Path(__file__).parent / "feeds"
 STAMP = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)

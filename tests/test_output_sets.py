@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from planner.cli import main
 from planner.inputs import atomic
-from planner.outputs.ical import STATE_FILE
+from planner.outputs.calendar.ical import STATE_FILE
 
 HERE = Path(__file__).resolve().parent
 MINIMAL = HERE / "rulebooks" / "valid" / "minimal.toml"

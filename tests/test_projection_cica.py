@@ -8,9 +8,9 @@ from datetime import date, timedelta
 import pytest
 
 from planner.cli import main
-from planner.engine.compliance import Verdict, check
-from planner.engine.placement import WorkingCalendar
-from planner.engine.projection import project
+from planner.engine.judging.compliance import Verdict, check
+from planner.engine.planning.placement import WorkingCalendar
+from planner.engine.planning.projection import project
 
 from .conftest import TODAY, days_off
 

@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 
 from planner.core.dates import PartialDate
 from planner.core.model import Kind, Meeting, Status
-from planner.engine.compliance import VIOLATIONS, Verdict, check
 from planner.engine.expectations import ExpectationEngine
-from planner.engine.projection import project
+from planner.engine.judging.compliance import VIOLATIONS, Verdict, check
+from planner.engine.planning.projection import project
 from planner.inputs.rulebook import parse_rulebook
 
 from .conftest import days_off

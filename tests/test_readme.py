@@ -27,8 +27,8 @@ def test_readme_rulebook_loads_and_projects(tmp_path):
     """The complete small rule book of the README is valid, and its register reads against it."""
     from datetime import date
 
-    from planner.engine.compliance import check
-    from planner.engine.projection import project
+    from planner.engine.judging.compliance import check
+    from planner.engine.planning.projection import project
 
     book = parse_rulebook(tomllib.loads(_block("readme-rulebook", "toml")), "README.md")
     assert [b.id for b in book.bodies] == ["plenary", "council", "bureau", "forum", "experts"]

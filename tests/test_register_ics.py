@@ -10,9 +10,9 @@ import pytest
 from planner.core.dates import PartialDate
 from planner.core.errors import RegisterError
 from planner.core.model import Kind, Meeting, Status
-from planner.inputs.register_ics import ordinal_in, read_ics_meetings
-from planner.outputs.feeds import write_feeds
-from planner.outputs.ical import combined_calendar_bytes
+from planner.inputs.ics.register_ics import ordinal_in, read_ics_meetings
+from planner.outputs.calendar.feeds import write_feeds
+from planner.outputs.calendar.ical import combined_calendar_bytes
 from tests.test_ical import book, meetings
 
 ICS = Path(__file__).parent / "registers" / "ics"

@@ -8,9 +8,9 @@ from datetime import date
 from pathlib import Path
 
 from planner.cli import main
-from planner.engine.compliance import check
-from planner.engine.projection import project
-from planner.outputs.timeline import DEFAULT_STYLE, VERDICT_STYLES, WindowItem, build_timeline
+from planner.engine.judging.compliance import check
+from planner.engine.planning.projection import project
+from planner.outputs.html.timeline import DEFAULT_STYLE, VERDICT_STYLES, WindowItem, build_timeline
 
 TODAY = date(2026, 12, 1)
 ARGS = ["report", "--today", TODAY.isoformat()]
@@ -75,8 +75,8 @@ def test_tables_use_the_words_of_the_text_output(runner, tmp_path):
 
 def test_findings_put_bodies_with_problems_first(runner, tmp_path, cica, cica_meetings):
     """Bodies with a problem (in rule-book order) come before the others."""
+    from planner.outputs.html.timeline import slug
     from planner.outputs.render import PROBLEM_VERDICTS
-    from planner.outputs.timeline import slug
 
     page = write_report(runner, tmp_path / "r.html")
     order = re.findall(r'<h3 id="b-([^"]+)">', page)

@@ -12,8 +12,8 @@ from planner.core.calendar_dates import DateSpec
 from planner.core.dates import PartialDate
 from planner.core.errors import InputErrors
 from planner.core.model import Kind, Meeting, MeetingFormat, Status
-from planner.engine.compliance import check
-from planner.engine.projection import project
+from planner.engine.judging.compliance import check
+from planner.engine.planning.projection import project
 from planner.inputs.rulebook import parse_rulebook
 
 ORG = {"id": "org", "name": "Org", "short_name": "ORG", "members": [{"name": "United States", "code": "US"}, {"name": "Switzerland", "code": "CH"}]}

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from planner.core.dates import PartialDate
 from planner.core.model import Meeting, MeetingFormat, Status
-from planner.engine.compliance import VIOLATIONS, Verdict, check
+from planner.engine.judging.compliance import VIOLATIONS, Verdict, check
 from planner.inputs.rulebook import parse_rulebook
 
 TODAY = date(2026, 6, 15)

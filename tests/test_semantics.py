@@ -6,7 +6,7 @@ from datetime import date
 
 from planner.core.dates import PartialDate
 from planner.core.model import Meeting, Status
-from planner.engine.compliance import Verdict, check
+from planner.engine.judging.compliance import Verdict, check
 from planner.inputs.rulebook import parse_rulebook
 
 

@@ -42,7 +42,7 @@ def chairs(inputs: Inputs, plan_text: str | None, plan_file: str | None, country
       planner chairs --today 2026-11-26 --plan "Azerbaijan, Kyrgyzstan, Thailand"
       planner chairs --country Kazakhstan --format markdown
     """
-    from planner.engine.chairs_plan import chairs_report
+    from planner.engine.chairmanship.plan import chairs_report
     from planner.outputs.chairs import exit_code as chairs_exit
     from planner.outputs.chairs import render_chairs
 

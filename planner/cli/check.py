@@ -33,7 +33,7 @@ def check(inputs: Inputs, start: str | None, end: str | None, body_ids: tuple[st
     Example:
       planner check --today 2026-11-26 --body summit --format json
     """
-    from planner.engine.compliance import check as run_check
+    from planner.engine.judging.compliance import check as run_check
     from planner.outputs.render import exit_code, render_check_chunks
 
     book = inputs.book

@@ -23,7 +23,7 @@ from planner.inputs.atomic import write_atomic
 from planner.inputs.limits import MAX_HORIZON_YEARS
 
 if TYPE_CHECKING:
-    from planner.engine.projection import Projection
+    from planner.engine.planning.projection import Projection
 
 FORMAT_CHOICE = click.Choice(["text", "markdown", "json", "csv"])
 
@@ -290,7 +290,7 @@ def _day_option(value: str | None, name: str) -> date | None:
 def hosted_projection(inputs: Inputs, start: str | None, end: str | None, body_ids: tuple[str, ...], plan_text: str | None, plan_file: str | None) -> Projection:
     """The projection with chair-hosted meetings given to the chair of their term: the chair
     register's, then the plan's."""
-    from planner.engine.chairs_plan import with_chair_hosts
+    from planner.engine.chairmanship.plan import with_chair_hosts
 
     plan = read_plan_option(plan_text, plan_file)
     projection = run_projection(inputs, start, end, body_ids)
@@ -301,7 +301,7 @@ def hosted_projection(inputs: Inputs, start: str | None, end: str | None, body_i
 
 def read_plan_option(plan_text: str | None, plan_file: str | None) -> list[str] | None:
     """``--plan`` or ``--plan-file`` (not both) as the candidates' names, in order."""
-    from planner.engine.chairs_plan import load_plan_lines, parse_plan
+    from planner.engine.chairmanship.plan import load_plan_lines, parse_plan
 
     if plan_text is not None and plan_file is not None:
         raise click.UsageError("--plan and --plan-file exclude each other; give one")
@@ -327,7 +327,7 @@ def horizon_day(value: str | None, name: str, *, end: bool) -> date | None:
 
 
 def run_projection(inputs: Inputs, start: str | None, end: str | None, body_ids: tuple[str, ...]) -> Projection:
-    from planner.engine.projection import project as run_project
+    from planner.engine.planning.projection import project as run_project
 
     book = inputs.book
     ids = resolve_bodies(book, body_ids)
@@ -345,7 +345,7 @@ def with_avoided(inputs: Inputs, first: date, last: date) -> RuleBook:
     """The rule book with the busy days of the calendars to avoid (``[organization] avoid``,
     relative to the rule book, then ``--avoid``) as organization blackouts. It replaces the
     loaded one, so that a chair plan laid on the projection keeps off the same days."""
-    from planner.inputs.avoid import load_avoid
+    from planner.inputs.ics.avoid import load_avoid
 
     book = inputs.book
     paths = [inputs.rules_path.parent / p for p in book.organization.avoid] + [Path(p) for p in inputs.avoid]

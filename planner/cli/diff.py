@@ -26,7 +26,7 @@ def diff(before: str, after: str, fmt: str, output: str | None) -> None:
           --meetings examples/cica-scenario-summit-2027.csv --format json -o after.json
       planner diff before.json after.json
     """
-    from planner.engine.diff import compare
+    from planner.engine.planning.diff import compare
     from planner.inputs.projection_json import load_projection_json
     from planner.outputs.diff import render_diff
 

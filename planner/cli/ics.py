@@ -55,8 +55,8 @@ def ics(inputs: Inputs, out: str, events: Callable[[], list[Meeting]], body_ids:
       planner ics --today 2026-11-26 --out feeds --base-url https://example.org/cica
       planner ics --out - --body summit --no-projected > summit.ics
     """
-    from planner.outputs.feeds import source_url, write_feeds
-    from planner.outputs.ical import COMBINED, combined_calendar_bytes
+    from planner.outputs.calendar.feeds import source_url, write_feeds
+    from planner.outputs.calendar.ical import COMBINED, combined_calendar_bytes
 
     book = inputs.book
     meetings = events()

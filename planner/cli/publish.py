@@ -63,7 +63,7 @@ def publish(inputs: Inputs, url: str, user: str | None, events: Callable[[], lis
       PLANNER_CALDAV_PASSWORD=... planner publish --caldav https://dav.example.org/sec/cica/ --user sec
       planner publish --caldav https://dav.example.org/sec/cica/ --no-projected --dry-run
     """
-    from planner.outputs.caldav import publish as run_publish
+    from planner.outputs.calendar.caldav import publish as run_publish
 
     user, password = credentials(url, user)
     stamp = datetime.combine(inputs.today, datetime.min.time(), UTC)

@@ -41,9 +41,9 @@ def report(inputs: Inputs, output: str, start: str | None, end: str | None, body
       planner report --today 2026-12-01 -o report.html
       planner report --plan "Azerbaijan, Kyrgyzstan, Thailand" --body summit --body ministerial_council
     """
-    from planner.engine.chairs_plan import chairs_report
-    from planner.engine.compliance import check as run_check
-    from planner.outputs.report import build_page, render_report
+    from planner.engine.chairmanship.plan import chairs_report
+    from planner.engine.judging.compliance import check as run_check
+    from planner.outputs.html.report import build_page, render_report
 
     book = inputs.book
     ids = resolve_bodies(book, body_ids)

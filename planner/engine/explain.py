@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from planner.core.model import Body, Meeting, Status
-from planner.engine.assignment import inside
 from planner.engine.expectations import Expectation
+from planner.engine.judging.assignment import inside
 
 
 def not_counted(e: Expectation, near: list[Meeting], owner: dict[int, int], me: int, counted: tuple[Meeting, ...], words: Callable[[Meeting, Body], str]) -> str:

@@ -14,7 +14,7 @@ is the one in force on the later meeting's first day: a relaxation covers a gap 
 meeting falls in its window.
 
 Each gap is an :class:`Expectation` (one counting meeting due after ``origin``, by the last day the
-limit allows), so projection fills it like any other window; :mod:`planner.engine.gap_findings`
+limit allows), so projection fills it like any other window; :mod:`planner.engine.judging.gap_findings`
 judges it.
 """
 

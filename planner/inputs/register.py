@@ -323,7 +323,7 @@ def load_meetings(path: str | Path, book: RuleBook, warn: Callable[[str], None] 
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".ics":
-        from planner.inputs.register_ics import read_ics_meetings
+        from planner.inputs.ics.register_ics import read_ics_meetings
 
         return read_ics_meetings(path, book, warn, today=today, until=until)
     if suffix == ".json":

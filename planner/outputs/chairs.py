@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from planner.core.model import Meeting, RuleBook
-from planner.engine.chairs import (
+from planner.engine.chairmanship.terms import (
     ChairFinding,
     ChairReport,
     Severity,

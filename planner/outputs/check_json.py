@@ -22,8 +22,8 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from planner.core.model import Body, Kind, Meeting, RuleBook, Status
-from planner.engine.compliance import Finding, Report
 from planner.engine.expectations import rule_words
+from planner.engine.judging.compliance import Finding, Report
 
 CHECK_SCHEMA_VERSION = 2
 

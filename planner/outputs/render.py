@@ -17,8 +17,8 @@ from datetime import date
 from typing import Any
 
 from planner.core.model import AdHocRule, Body, Meeting, RuleBook
-from planner.engine.compliance import Finding, Report, Verdict
 from planner.engine.expectations import ordinal, rule_words
+from planner.engine.judging.compliance import Finding, Report, Verdict
 from planner.outputs.text import DEFAULT_WIDTH, fit_lines, fit_table, plural, wrap, wrap_parts
 
 SCHEMA_VERSION = 1

@@ -10,7 +10,7 @@ from typing import Any
 
 from planner.core.model import Body, HostPolicy, Meeting, RuleBook, Status
 from planner.engine.expectations import ordinal
-from planner.engine.projection import Projection, ProjectionProblem
+from planner.engine.planning.projection import Projection, ProjectionProblem
 from planner.outputs.render import md_table, meeting_dict, to_csv, to_json
 from planner.outputs.text import DEFAULT_WIDTH, fit_table, plural, wrap, wrap_parts
 

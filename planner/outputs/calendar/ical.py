@@ -8,8 +8,8 @@ What a subscriber's calendar must be able to rely on, and how this module provid
 * **Byte-identical output for the same input.** DTSTAMP is the caller's ``stamp`` (the CLI takes
   it from ``--today`` or ``SOURCE_DATE_EPOCH``), events are sorted, and nothing reads the clock.
 * **SEQUENCE and LAST-MODIFIED that move when a meeting does**, tombstones for meetings that
-  left and UIDs that survive a corrected date: :mod:`planner.outputs.revisions`, remembered in
-  ``.planner-state.json`` by :mod:`planner.outputs.feeds`.
+  left and UIDs that survive a corrected date: :mod:`planner.outputs.calendar.revisions`, remembered in
+  ``.planner-state.json`` by :mod:`planner.outputs.calendar.feeds`.
 * **All-day events with exclusive DTEND.** RFC 5545 3.6.1: DTEND of an all-day event is the day
   *after* the last; the register keeps inclusive end dates, so 12-13 October ends on 14 October.
 * **STATUS.** held and planned -> CONFIRMED; cancelled -> CANCELLED (kept, so subscribers see the
@@ -22,7 +22,7 @@ An event spanning the whole month or year it may mean would look like a month-lo
 hide the other events of those days and block free/busy time. Instead such a meeting is a
 **one-day all-day event on the first day of the range**, with SUMMARY suffixed
 ``(date not fixed: October 2026)``, STATUS:TENTATIVE, TRANSP:TRANSPARENT, the full range in
-DESCRIPTION, and ``X-PLANNER-DATE:2026-10`` so that :mod:`planner.inputs.register_ics` reads the partial
+DESCRIPTION, and ``X-PLANNER-DATE:2026-10`` so that :mod:`planner.inputs.ics.register_ics` reads the partial
 date back exactly. A person sees the uncertainty in the title in every client; a firm date never
 carries the suffix. (A cancelled meeting stays CANCELLED even when its date was not fixed.)
 
@@ -50,7 +50,7 @@ from planner.core.model import Body, Kind, Meeting, RuleBook, Status
 from planner.engine.expectations import ordinal
 
 if TYPE_CHECKING:
-    from planner.outputs.revisions import Revision
+    from planner.outputs.calendar.revisions import Revision
 
 PRODID = "-//planner//Meeting cadence planner//EN"
 STATE_FILE = ".planner-state.json"

@@ -12,8 +12,8 @@
   a corrected date, or a projected meeting that became a recorded one, updates the event
   instead of cancelling it and adding another.
 
-The memory is a :class:`Revision` per UID; :mod:`planner.outputs.feeds` stores them in the
-state file, and :mod:`planner.outputs.caldav` finds the same facts on the server.
+The memory is a :class:`Revision` per UID; :mod:`planner.outputs.calendar.feeds` stores them in the
+state file, and :mod:`planner.outputs.calendar.caldav` finds the same facts on the server.
 """
 
 from __future__ import annotations
@@ -26,7 +26,13 @@ from datetime import date, datetime
 from icalendar import Event
 
 from planner.core.model import Body, Meeting
-from planner.outputs.ical import description, normalize_stamp, shown_days, summary, tombstone
+from planner.outputs.calendar.ical import (
+    description,
+    normalize_stamp,
+    shown_days,
+    summary,
+    tombstone,
+)
 
 KEEP_DAYS = 90
 

@@ -17,7 +17,7 @@ from icalendar import Event
 
 from planner.core.errors import InputError
 from planner.core.model import Blackout
-from planner.inputs.register_ics import parse_calendars
+from planner.inputs.ics.register_ics import parse_calendars
 
 EXPECTED = "an iCalendar file (BEGIN:VCALENDAR ... END:VCALENDAR) whose busy VEVENTs are days to avoid"
 MAX_EVENTS = 100_000

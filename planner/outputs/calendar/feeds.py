@@ -1,6 +1,6 @@
 """The feed folder: ``{body}.ics`` per body, ``all.ics``, ``index.html`` and the state file
 that remembers SEQUENCE, LAST-MODIFIED, tombstones and adopted UIDs between exports (see
-:mod:`planner.outputs.revisions`; :mod:`planner.outputs.ical` for the events).
+:mod:`planner.outputs.calendar.revisions`; :mod:`planner.outputs.calendar.ical` for the events).
 
 Without a state file (deleted, damaged, or never written) SEQUENCE must not silently go back to
 0: the revisions are then read from the feeds already in the folder, the ones this export
@@ -22,9 +22,15 @@ from planner.core.model import Meeting, RuleBook
 from planner.inputs.atomic import write_set
 from planner.inputs.inputfile import read_bytes
 from planner.inputs.limits import MAX_STATE_BYTES, screen
-from planner.outputs.ical import COMBINED, REMOVED_SUFFIX, STATE_FILE, FeedBuilder, combined_names
-from planner.outputs.index_html import index_html
-from planner.outputs.revisions import (
+from planner.outputs.calendar.ical import (
+    COMBINED,
+    REMOVED_SUFFIX,
+    STATE_FILE,
+    FeedBuilder,
+    combined_names,
+)
+from planner.outputs.calendar.index_html import index_html
+from planner.outputs.calendar.revisions import (
     KEEP_DAYS,
     Revision,
     adopt,
@@ -107,7 +113,7 @@ def revisions_from_feeds(out_dir: Path, book: RuleBook) -> dict[str, Revision]:
 
 
 def _from_event(event: Any, book: RuleBook) -> Revision | None:
-    from planner.inputs.ics_events import meeting_fields, text
+    from planner.inputs.ics.ics_events import meeting_fields, text
 
     body = text(event, "X-PLANNER-BODY")
     try:

@@ -18,7 +18,7 @@ import holidays
 
 from planner.core.dates import Window
 from planner.core.model import Blackout, Body, HostPolicy, Meeting, RuleBook
-from planner.engine.member_holidays import MemberHolidays, member_holidays
+from planner.engine.planning.member_holidays import MemberHolidays, member_holidays
 
 SAT_SUN = frozenset({5, 6})
 

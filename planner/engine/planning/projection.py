@@ -3,7 +3,7 @@
 Bodies are projected in dependency order (a Summit before the Ministerial Council that follows
 it, the SOC before the SWG that meets just before it), so an ``after`` rule chains from the
 projected meetings of the other body too: a Summit that moves moves its Ministerial. Meetings the
-register lists as planned are kept as they are and count. Dates come from :mod:`planner.engine.placement`.
+register lists as planned are kept as they are and count. Dates come from :mod:`planner.engine.planning.placement`.
 
 Invariant (tested): checking the register together with its own projection finds nothing missed
 or late inside the horizon.
@@ -30,7 +30,6 @@ from planner.core.model import (
     Status,
     dependency_order,
 )
-from planner.engine.crowd import DayBook, host_key
 from planner.engine.expectations import (
     BodyMeetings,
     Expectation,
@@ -40,9 +39,16 @@ from planner.engine.expectations import (
     thin,
 )
 from planner.engine.gaps import GapExpectation
-from planner.engine.member_holidays import member_holidays
-from planner.engine.placement import Habits, WorkingCalendar, calendar_for, even_spread, host_place
-from planner.engine.rule_verdicts import excused_by
+from planner.engine.judging.rule_verdicts import excused_by
+from planner.engine.planning.crowd import DayBook, host_key
+from planner.engine.planning.member_holidays import member_holidays
+from planner.engine.planning.placement import (
+    Habits,
+    WorkingCalendar,
+    calendar_for,
+    even_spread,
+    host_place,
+)
 
 SATISFYING = frozenset({Status.HELD, Status.PLANNED, Status.PROJECTED})
 MAX_ROUNDS = 100_000

@@ -1,7 +1,7 @@
 """The Jinja2 environment of the HTML outputs (the report and the feeds' ``index.html``).
 
 Autoescaping is on for every template, so a meeting titled ``<script>`` stays text; the
-templates ship inside the package (``planner/outputs/templates``) and need no network.
+templates ship inside the package (``planner/outputs/html/templates``) and need no network.
 Jinja2 is imported here only, when a page is rendered, so ``import planner`` stays cheap.
 """
 
@@ -16,7 +16,7 @@ def _environment() -> Any:
     import jinja2
 
     return jinja2.Environment(
-        loader=jinja2.PackageLoader("planner.outputs", "templates"),
+        loader=jinja2.PackageLoader("planner.outputs.html", "templates"),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

@@ -1,6 +1,6 @@
 """An iCalendar file (an Outlook or Google export, or a feed of ours) -> register meetings.
 
-How one event reads is :mod:`planner.inputs.ics_events`; this module reads the file, expands
+How one event reads is :mod:`planner.inputs.ics.ics_events`; this module reads the file, expands
 recurring series and collects what goes wrong.
 
 * **Recurring series.** RRULE, RDATE and EXDATE are expanded with their RECURRENCE-ID overrides
@@ -37,7 +37,7 @@ from planner.core.dates import MAX_YEAR, MIN_YEAR, PARTIAL_EXPECTED
 from planner.core.errors import InputErrors, RegisterError
 from planner.core.model import Meeting, RuleBook
 from planner.core.words import plural
-from planner.inputs.ics_events import match_body, meeting_fields, ordinal_in, text
+from planner.inputs.ics.ics_events import match_body, meeting_fields, ordinal_in, text
 from planner.inputs.inputfile import read_text
 from planner.inputs.limits import MAX_MEETINGS, MAX_ORDINAL
 from planner.inputs.register import BodyMatcher, ordinal_error, validation_errors

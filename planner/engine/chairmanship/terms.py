@@ -5,7 +5,7 @@ changed hands. A term runs from one handover meeting (a meeting of a ``handover_
 to the next, or, with no handover bodies, for ``term`` from the end of the last one (yearly
 rotation). Arrows point one way: a projection knows nothing of chairs; this module takes a
 projection and returns the plan and the projection with the planned chairs as hosts
-(:mod:`planner.engine.chairs_plan`).
+(:mod:`planner.engine.chairmanship.plan`).
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from planner.core.model import (
     Status,
 )
 from planner.engine.expectations import ordinal
-from planner.engine.projection import Projection
+from planner.engine.planning.projection import Projection
 
 # "On or within a few days of the boundary": the 3rd Summit ran 7-9 June 2010 and the chair
 # passed on the 8th; registers often date a handover by the meeting's first or last day.

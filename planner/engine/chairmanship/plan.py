@@ -20,7 +20,7 @@ from pathlib import Path
 from planner.core.dates import PartialDate, Window
 from planner.core.errors import InputError, PlanError
 from planner.core.model import ChairTerm, HostPolicy, Meeting, Member, RuleBook, Status
-from planner.engine.chairs import (
+from planner.engine.chairmanship.terms import (
     ChairReport,
     MeetingsByDay,
     Term,
@@ -31,9 +31,9 @@ from planner.engine.chairs import (
     statutory_meetings,
     timeline,
 )
-from planner.engine.crowd import DayBook, host_key
-from planner.engine.placement import calendar_for
-from planner.engine.projection import Projection, ProjectionProblem
+from planner.engine.planning.crowd import DayBook, host_key
+from planner.engine.planning.placement import calendar_for
+from planner.engine.planning.projection import Projection, ProjectionProblem
 from planner.inputs.inputfile import read_text
 from planner.inputs.limits import MAX_PLAN_BYTES
 

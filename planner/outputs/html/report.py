@@ -13,16 +13,14 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from planner.core.model import Meeting, RuleBook, Status
-from planner.engine.chairs import ChairReport, Term, meeting_words
-from planner.engine.chairs import rule_words as chair_rule_words
-from planner.engine.compliance import Finding, Report
+from planner.engine.chairmanship.terms import ChairReport, Term, meeting_words
+from planner.engine.chairmanship.terms import rule_words as chair_rule_words
 from planner.engine.expectations import ordinal
-from planner.engine.projection import Projection
+from planner.engine.judging.compliance import Finding, Report
+from planner.engine.planning.projection import Projection
 from planner.outputs.chairs import _bounds, _label, _length, _list, _to
-from planner.outputs.html import render_template
-from planner.outputs.render import PROBLEM_VERDICTS, body_summary, check_totals
-from planner.outputs.schedule import _dates, _title, _why, host_words
-from planner.outputs.timeline import (
+from planner.outputs.html.templating import render_template
+from planner.outputs.html.timeline import (
     AXIS_Y,
     BAND_H,
     CHAIR_H,
@@ -38,6 +36,8 @@ from planner.outputs.timeline import (
     build_timeline,
     slug,
 )
+from planner.outputs.render import PROBLEM_VERDICTS, body_summary, check_totals
+from planner.outputs.schedule import _dates, _title, _why, host_words
 
 NEXT_MEETINGS = 5
 

@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from planner.core.model import Meeting, RuleBook
-from planner.outputs.html import render_template
-from planner.outputs.ical import FeedBuilder, summary, unfixed_words
+from planner.outputs.calendar.ical import FeedBuilder, summary, unfixed_words
+from planner.outputs.html.templating import render_template
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,8 @@ from datetime import date, timedelta
 
 from planner.core.dates import Duration
 from planner.core.model import AtLeastRule, Meeting, Status
-from planner.engine.compliance import Finding, Judge, Verdict, _meeting_words
 from planner.engine.gaps import GapExpectation, from_range, limit_on
+from planner.engine.judging.compliance import Finding, Judge, Verdict, _meeting_words
 
 
 def _days(n: int) -> str:
@@ -44,7 +44,7 @@ def _excess(e: GapExpectation, from_day: date, lo: date, hi: date, *, worst: boo
 
 
 def judge_gap(judge: Judge, e: GapExpectation) -> Finding:
-    """The finding of one gap window (called by :class:`~planner.engine.compliance.Judge`)."""
+    """The finding of one gap window (called by :class:`~planner.engine.judging.compliance.Judge`)."""
     body = e.body
     rule = e.rule
     bm = judge.engine.meetings_of(body.id)

@@ -17,7 +17,6 @@ from functools import cached_property
 from planner.core.bulk import paused_gc
 from planner.core.dates import Grain
 from planner.core.model import AdHocRule, Body, Meeting, OnRule, Rule, RuleBook, Status
-from planner.engine.assignment import assign, inside
 from planner.engine.coverage import Coverage
 from planner.engine.expectations import (
     Expectation,
@@ -29,7 +28,8 @@ from planner.engine.expectations import (
 )
 from planner.engine.explain import not_counted
 from planner.engine.gaps import GapExpectation
-from planner.engine.rule_verdicts import amend, judge_on
+from planner.engine.judging.assignment import assign, inside
+from planner.engine.judging.rule_verdicts import amend, judge_on
 
 
 class Verdict(StrEnum):
@@ -378,7 +378,7 @@ class Judge:
 
 
 def _judge_gap(judge: Judge, e: GapExpectation) -> Finding:
-    from planner.engine.gap_findings import judge_gap  # it builds on this module
+    from planner.engine.judging.gap_findings import judge_gap  # it builds on this module
 
     return judge_gap(judge, e)
 

@@ -12,12 +12,12 @@ run that broke half-way is completed by the next one.
   LAST-MODIFIED. The caldav library's own bump on every save is turned off.
 * **Nothing orphaned.** An event of ours (UID ``{organization}-...@planner``) that the input no
   longer gives is rewritten as a tombstone (STATUS:CANCELLED, SEQUENCE + 1, see
-  :func:`planner.outputs.ical.tombstone`), or deleted with ``prune``. Events of other
+  :func:`planner.outputs.calendar.ical.tombstone`), or deleted with ``prune``. Events of other
   organizations or other programs in the same calendar are never touched, nor, when ``bodies``
   are given, those of the other bodies.
 * **Stable UIDs.** A meeting without a number whose date was corrected takes over the UID of
   the event the server holds for the same body and kind at the nearest date (see
-  :func:`planner.outputs.revisions.adopt`), so it is updated rather than cancelled and added.
+  :func:`planner.outputs.calendar.revisions.adopt`), so it is updated rather than cancelled and added.
 * **A missing calendar is created** (MKCALENDAR) at the URL given, with the feed's name.
 
 Errors of the network or the server become :class:`PublishError`, one line, never carrying the
@@ -37,8 +37,8 @@ from icalendar import Calendar, Event
 
 from planner.core.errors import InputError
 from planner.core.model import Meeting, RuleBook
-from planner.outputs.ical import PRODID, FeedBuilder, combined_names, tombstone
-from planner.outputs.revisions import Revision, adopt
+from planner.outputs.calendar.ical import PRODID, FeedBuilder, combined_names, tombstone
+from planner.outputs.calendar.revisions import Revision, adopt
 
 # What a revision changes when it is significant (RFC 5546 2.1.4: time, place, status).
 SIGNIFICANT = ("DTSTART", "DTEND", "DURATION", "LOCATION", "STATUS")

@@ -1,0 +1,140 @@
+"""Register entries: meetings (light named tuples) and chair terms."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, NamedTuple
+
+from pydantic import Field, model_validator
+
+from planner.core.catalogue import Frozen
+from planner.core.dates import PartialDate
+from planner.core.vocabulary import Kind, MeetingFormat, Status
+
+
+class _MeetingFields(NamedTuple):
+    body: str
+    start: PartialDate
+    kind: Kind = Kind.REGULAR
+    ordinal: int | None = None
+    end: PartialDate | None = None
+    status: Status = Status.HELD
+    city: str = ""
+    country: str = ""
+    format: MeetingFormat | None = None
+    title: str = ""
+    source: str = ""
+    reason: str = ""  # why a projected meeting is proposed
+    rule_source: str = ""
+    customary: bool = False
+    key: str = ""  # stable identity of a projected meeting (its due window and slot)
+    documents: tuple[str, ...] = ()  # documents the meeting adopted, e.g. "Almaty Act"
+    cbm: str = ""  # the confidence building measure the meeting served: a CBM id of the rule book
+    id: str = ""  # the register's own identity of the meeting (an `id` column, an .ics UID): calendar UIDs follow it
+
+
+class Meeting(_MeetingFields):
+    """One entry of the register (or one projected meeting). Dates are inclusive.
+
+    A light, immutable row (a named tuple: 300,000 of them load in a second and take a fraction
+    of the memory of validated models). Registers are validated on the way in, by the strict row
+    parser of :mod:`planner.inputs.rows` or, for JSON and .ics rows and every row that parser is
+    not sure of, by the pydantic model :class:`planner.inputs.meeting_record.MeetingRecord`,
+    which words the error messages. Built with keywords (``body`` and ``start`` are required),
+    fields of the wrong type (``kind="special"``, ``start="2019"``) are validated and coerced
+    by that model too.
+    """
+
+    __slots__ = ()
+
+    def __new__(cls, body: str, start: PartialDate, kind: Kind = Kind.REGULAR, ordinal: int | None = None, end: PartialDate | None = None, status: Status = Status.HELD, city: str = "", country: str = "", format: MeetingFormat | None = None, title: str = "", source: str = "", reason: str = "", rule_source: str = "", customary: bool = False, key: str = "", documents: tuple[str, ...] = (), cbm: str = "", id: str = "") -> Meeting:  # noqa: A002 (the register's columns)
+        values = (body, start, kind, ordinal, end, status, city, country, format, title, source, reason, rule_source, customary, key, documents, cbm, id)
+        typed = (
+            start.__class__ is PartialDate
+            and kind.__class__ is Kind
+            and status.__class__ is Status
+            and (end is None or (end.__class__ is PartialDate and end.latest >= start.earliest))
+            and (format is None or format.__class__ is MeetingFormat)
+            and (ordinal is None or (ordinal.__class__ is int and ordinal >= 1))
+            and all(v.__class__ is str for v in (body, city, country, title, source, reason, rule_source, key, cbm, id))
+            and documents.__class__ is tuple
+            and all(d.__class__ is str for d in documents)
+            and customary.__class__ is bool
+        )
+        if typed:
+            return tuple.__new__(cls, values)
+        return cls.model_validate(dict(zip(cls._fields, values, strict=True)))
+
+    @classmethod
+    def model_validate(cls, data: dict[str, Any]) -> Meeting:
+        """A meeting from loosely typed fields (a JSON or .ics register row), validated by the
+        register's schema; raises pydantic's ``ValidationError`` naming each bad field."""
+        from planner.inputs.meeting_record import MeetingRecord
+
+        return MeetingRecord.model_validate(data).meeting()
+
+    def model_copy(self, *, update: dict[str, Any] | None = None) -> Meeting:
+        """A copy with some fields changed (unvalidated, as pydantic's ``model_copy``)."""
+        return self._replace(**update) if update else self
+
+    def model_dump(self) -> dict[str, Any]:
+        return self._asdict()
+
+    @property
+    def earliest(self) -> date:
+        return self.start.earliest
+
+    @property
+    def latest(self) -> date:
+        return (self.end or self.start).latest
+
+    @property
+    def exact(self) -> bool:
+        return self.start.exact and (self.end is None or self.end.exact)
+
+    @property
+    def venue(self) -> str:
+        return ", ".join(p for p in (self.city, self.country) if p)
+
+    def identity(self) -> str:
+        """What stays the same when a meeting is edited: the register's id, else its ordinal,
+        else its projection key, else its kind and first day. Calendar UIDs derive from it (a
+        long id, such as an Outlook UID, by its digest)."""
+        if self.id:
+            import hashlib
+
+            text = self.id if len(self.id) <= 48 and self.id.isascii() else hashlib.sha256(self.id.encode()).hexdigest()[:16]
+            return f"id-{text}"
+        if self.ordinal and self.kind is Kind.REGULAR:
+            return f"{self.ordinal}"
+        if self.ordinal:
+            return f"{self.kind.value}-{self.ordinal}"
+        if self.key:
+            return f"projected-{self.key}"
+        return f"{self.kind.value}-{self.start}"
+
+    def sort_key(self) -> tuple:
+        # Everything a finding shows, so that the register's row order never shows in output.
+        # The enums themselves, not .value: a StrEnum orders as its text, without the lookup.
+        start, end = self.start, self.end
+        return (start.earliest, (end or start).latest, self.body, self.ordinal or 0, self.kind, self.title, self.city, self.country, self.status, self.format or "")
+
+
+class ChairTerm(Frozen):
+    """A country chairing the organization from one date to another (``end`` empty: still chairing)."""
+
+    country: str
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    ordinal: int | None = Field(None, ge=1)
+    note: str = ""
+    source: str = ""
+    planned: bool = False
+
+    @model_validator(mode="after")
+    def _ordered(self) -> ChairTerm:
+        if self.start and self.end and self.end.latest < self.start.earliest:
+            raise ValueError(f"end {self.end} is before start {self.start}")
+        return self
+
+

@@ -1,0 +1,66 @@
+"""The words of the domain: body categories, meeting kinds, statuses, formats, host policies
+and the periods rules judge (DESIGN.md, Vocabulary)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from planner.core.dates import Grain
+
+
+class Category(StrEnum):
+    GOVERNING = "governing"
+    WORKING = "working"
+    ADVISORY = "advisory"
+
+
+class Kind(StrEnum):
+    """What sort of meeting. By default only ``regular`` meetings count toward a cadence."""
+
+    REGULAR = "regular"
+    SPECIAL = "special"
+    EXTRAORDINARY = "extraordinary"
+    INFORMAL = "informal"
+
+
+class Status(StrEnum):
+    HELD = "held"
+    PLANNED = "planned"
+    CANCELLED = "cancelled"
+    POSTPONED = "postponed"
+    PROJECTED = "projected"
+
+
+class MeetingFormat(StrEnum):
+    IN_PERSON = "in_person"
+    ONLINE = "online"
+    HYBRID = "hybrid"
+
+
+class HostPolicy(StrEnum):
+    """Who hosts a body's meetings: the chair, the Secretariat, one fixed country, or the
+    coordinator of the confidence building measure concerned."""
+
+    CHAIR = "chair"
+    SECRETARIAT = "secretariat"
+    FIXED = "fixed"
+    CBM_COORDINATOR = "cbm_coordinator"
+
+
+class Per(StrEnum):
+    """The calendar period ``at_least`` and ``at_most`` judge: a year, a half, a quarter, a
+    month, an ISO week (Monday to Sunday)."""
+
+    YEAR = "year"
+    HALF = "half"
+    QUARTER = "quarter"
+    MONTH = "month"
+    WEEK = "week"
+
+    @property
+    def grain(self) -> Grain:
+        return Grain(self.value)
+
+_ID_RE = r"^[a-z][a-z0-9_-]*$"
+
+

@@ -1,0 +1,1 @@
+"""Chairmanship: the chair timeline checked against the rule book, and plans for the coming terms."""

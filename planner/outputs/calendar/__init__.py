@@ -1,0 +1,1 @@
+"""Calendars: iCalendar events and feed folders, their index page, and CalDAV publishing."""
