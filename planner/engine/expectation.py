@@ -1,0 +1,176 @@
+"""One requirement instance (:class:`Expectation`) and the register as the engine reads it: each
+body's meetings sorted once and looked up by bisection, which meetings count for a rule, and
+``min_gap`` thinning. :mod:`planner.engine.expectations` makes expectations from rules."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+
+from planner.core.dates import Grain, Window
+from planner.core.model import (
+    AfterRule,
+    AtLeastRule,
+    BeforeRule,
+    Body,
+    Kind,
+    Meeting,
+    Rule,
+    Status,
+)
+
+NOT_COUNTING = frozenset({Status.CANCELLED, Status.POSTPONED})
+# Statuses from which a chain (every rolling, after) continues: a planned Summit already fixes
+# when its Ministerial Council is due.
+CHAINING = frozenset({Status.HELD, Status.PLANNED, Status.PROJECTED})
+UNBOUNDED = date.max
+MAX_CHAIN = 100_000  # windows of one chain: far beyond any real history, a guard against a runaway loop
+
+
+@dataclass(frozen=True, slots=True)
+class Expectation:
+    """One requirement instance: ``body`` must hold ``minimum``..``maximum`` counting meetings
+    in ``window`` because of ``rule``; ``reason`` says why in words."""
+
+    body: Body
+    rule: Rule
+    rule_index: int
+    grain: Grain
+    period: int
+    window: Window
+    minimum: int
+    maximum: int | None
+    deadline: date
+    late_until: date | None
+    reason: str
+    origin: Meeting | None = None
+    pending: bool = False
+    # Every meeting this window is due after (two origins in one period make one window).
+    origins: tuple[Meeting, ...] = ()
+    # When the origin is dated too loosely to fix the due period: one expectation per possible
+    # period, each with ``assumption`` naming the origin dates it stands for (``2014-11``). The window of
+    # this expectation then spans them all; the judge decides whether the answer depends on it.
+    cases: tuple[Expectation, ...] = ()
+    assumption: str = ""
+    year_start: int = 1  # the month years (and their halves and quarters) begin in
+
+    @property
+    def label(self) -> str:
+        return self.grain.label(self.period, self.year_start)
+
+    @property
+    def binding(self) -> bool:
+        return self.rule.binding
+
+    @property
+    def key(self) -> tuple[str, int, str]:
+        """Stable identity: the body, the rule version and the due period."""
+        return (self.body.id, self.rule_index, self.label)
+
+    def counts(self, meeting: Meeting) -> bool:
+        return counts(self.rule, meeting)
+
+
+def counts(rule: Rule, meeting: Meeting) -> bool:
+    """Whether ``meeting`` can count toward ``rule``: a kind the rule counts, not called off, in
+    a format the rule counts (a meeting with no format recorded counts)."""
+    return meeting.kind in rule.counts and meeting.status not in NOT_COUNTING and (not rule.formats or meeting.format is None or meeting.format in rule.formats)
+
+
+def origin_kinds(rule: AfterRule | BeforeRule, other: Body | None) -> frozenset[Kind]:
+    """The meetings of the other body that start an ``after`` chain: ``origin_counts`` when
+    given, else the kinds the other body's own rules count (its regular meetings), not the
+    dependent rule's ``counts`` (issue 9, meaning 5)."""
+    if rule.origin_counts is not None:
+        return frozenset(rule.origin_counts)
+    if other is None:
+        return frozenset(rule.counts)
+    return frozenset(k for r in other.rules for k in r.counts)
+
+
+def origin_cases(origin: Meeting, grain: Grain) -> list[tuple[date, str]]:
+    """The first days a loosely dated origin may have that give different due periods, each
+    with the words for it (``2014-11``); empty when every possible day gives the same one."""
+    when = origin.start
+    if when.exact:
+        return []
+    if grain is Grain.DAY:
+        n = (when.latest - when.earliest).days + 1
+        return [(when.earliest + timedelta(days=i), (when.earliest + timedelta(days=i)).isoformat()) for i in range(n)]
+    first, last = grain.index(when.earliest), grain.index(when.latest)
+    if first == last:
+        return []
+    return [(max(grain.window(p).start, when.earliest), grain.label(p)) for p in range(first, last + 1)]
+
+
+def _hull(cases: list[Expectation]) -> Expectation:
+    """One expectation standing for all ``cases``: the first case's period, all their days."""
+    first = cases[0]
+    window = Window(min(c.window.start for c in cases), max(c.window.end for c in cases))
+    return replace(first, window=window, deadline=max(c.deadline for c in cases), cases=tuple(cases), assumption="")
+
+
+@dataclass
+class BodyMeetings:
+    """A body's meetings sorted by first possible day, for range look-ups by bisection."""
+
+    meetings: list[Meeting]
+    starts: list[date] = field(init=False)
+    max_span: timedelta = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.meetings.sort(key=Meeting.sort_key)
+        self.starts = [m.earliest for m in self.meetings]
+        self.max_span = max((m.latest - m.earliest for m in self.meetings), default=timedelta(0))
+
+    def add(self, meeting: Meeting) -> None:
+        """Insert one meeting in order (projection adds them one by one)."""
+        at = bisect.bisect_right(self.meetings, meeting.sort_key(), key=Meeting.sort_key)
+        self.meetings.insert(at, meeting)
+        self.starts.insert(at, meeting.earliest)
+        self.max_span = max(self.max_span, meeting.latest - meeting.earliest)
+
+    def overlapping(self, start: date, end: date) -> list[Meeting]:
+        """Meetings whose possible days touch ``[start, end]``."""
+        low_key = start - self.max_span if start > date.min + self.max_span else date.min
+        lo = bisect.bisect_left(self.starts, low_key)
+        hi = bisect.bisect_right(self.starts, end)
+        return [m for m in self.meetings[lo:hi] if m.latest >= start]
+
+
+def index_meetings(meetings: Iterable[Meeting]) -> dict[str, BodyMeetings]:
+    grouped: dict[str, list[Meeting]] = {}
+    for meeting in meetings:
+        grouped.setdefault(meeting.body, []).append(meeting)
+    return {body: BodyMeetings(items) for body, items in grouped.items()}
+
+
+def thin(meetings: list[Meeting], expectation: Expectation) -> tuple[list[Meeting], list[Meeting]]:
+    """Meetings closer than ``min_gap`` to a counted one count once.
+
+    Firmly dated meetings are counted first, each at least the gap after the previous one. A
+    loosely dated meeting then counts only if its whole range keeps the gap from every counted
+    one; otherwise it is doubtful (it may or may not be far enough), which can make a window
+    uncertain but never spoils what the firm dates prove."""
+    rule = expectation.rule
+    if rule.count_by == "event":
+        from planner.engine.calendar_rules import one_per_event  # builds on this module
+
+        meetings = one_per_event(meetings)
+    if not isinstance(rule, AtLeastRule) or rule.min_gap is None:
+        return meetings, []
+    gap = rule.min_gap
+    kept: list[Meeting] = []
+    for meeting in meetings:
+        if meeting.start.exact and (not kept or meeting.earliest >= gap.add_to(kept[-1].earliest)):
+            kept.append(meeting)
+    doubtful: list[Meeting] = []
+    for meeting in meetings:
+        if meeting.start.exact:
+            continue
+        clear = all(meeting.start.earliest >= gap.add_to(k.start.latest) or k.start.earliest >= gap.add_to(meeting.start.latest) for k in kept)
+        (kept if clear else doubtful).append(meeting)
+    kept.sort(key=Meeting.sort_key)
+    return kept, doubtful

@@ -1,0 +1,86 @@
+"""Rules and meetings in plain words: "every 4 years", "2 years after each Summit", "the 6th
+Summit (2022-10-12)". One place, so that check, project, feeds and the report say the same."""
+
+from __future__ import annotations
+
+import calendar
+
+from planner.core.dates import year_start_month
+from planner.core.model import (
+    AdHocRule,
+    AfterRule,
+    AtLeastRule,
+    AtMostRule,
+    BeforeRule,
+    Body,
+    EveryRule,
+    Meeting,
+    OnRule,
+    Rule,
+    RuleBook,
+    Status,
+)
+
+
+def ordinal_words(meeting: Meeting, body: Body) -> str:
+    """``the 6th Summit (2022-10-12)``; ``the Summit of 2022-10-12`` without an ordinal."""
+    status = "" if meeting.status is Status.HELD else f", {meeting.status.value}"
+    # A projected date may still move (a chair plan re-places it on the host's working days);
+    # its year is what the chain depends on.
+    when = str(meeting.start.earliest.year) if meeting.status is Status.PROJECTED else str(meeting.start)
+    if meeting.ordinal:
+        return f"the {ordinal(meeting.ordinal)} {body.label} ({when}{status})"
+    return f"the {body.label} of {when}{status}"
+
+
+def ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def count_words(n: int) -> str:
+    return {1: "once", 2: "twice"}.get(n, f"{n} times")
+
+
+def rule_words(rule: Rule, book: RuleBook | None = None) -> str:
+    """The rule in plain words: ``every 4 years``, ``2 years after each Summit``."""
+    if isinstance(rule, EveryRule):
+        text = f"every {rule.interval.words()}" if rule.interval.amount != 1 else f"once a {rule.interval.words().split()[1]}"
+        if rule.mode == "grid":
+            text += f" (fixed grid{' from ' + str(rule.anchor) if rule.anchor else ''})"
+    elif isinstance(rule, AfterRule):
+        other = book.body(rule.body) if book else None
+        text = f"{rule.offset.words()} after each {other.label if other else rule.body}"
+    elif isinstance(rule, AtLeastRule):
+        text = f"at least {count_words(rule.count)} a {rule.per.value}" + _year_words(rule, book)
+        if rule.min_gap:
+            text += f", {rule.min_gap.words()} apart"
+        if rule.max_gap:
+            text += f", at most {rule.max_gap.words()} apart"
+    elif isinstance(rule, AtMostRule):
+        text = f"at most {count_words(rule.count)} a {rule.per.value}" + _year_words(rule, book)
+    elif isinstance(rule, OnRule):
+        text = f"on {rule.words()}" + ("" if rule.interval.amount == 1 else f", every {rule.interval.words()}")
+    elif isinstance(rule, BeforeRule):
+        other = book.body(rule.body) if book else None
+        text = f"within {rule.offset.words()} before each {other.label if other else rule.body}"
+    else:
+        text = "ad hoc"
+    if rule.first_within:
+        text += f"; the first within {rule.first_within.words()} of the founding"
+    if not rule.binding and not isinstance(rule, AdHocRule):
+        text = f"in practice {text.removeprefix('at least ')} (customary)"
+    if rule.except_when:
+        names = [(b.label if (b := book.body(ref)) else ref) if book else ref for ref in rule.except_when]
+        text += ", except in a period with a " + " or ".join(names)
+    if rule.formats:
+        text += ", " + " or ".join(f.value.replace("_", " ") for f in rule.formats) + " only"
+    if rule.count_by == "event":
+        text += ", sessions held together count once"
+    return text
+
+
+def _year_words(rule: AtLeastRule | AtMostRule, book: RuleBook | None) -> str:
+    """`` (years from 1 April)`` when the rule's years do not start in January."""
+    month = year_start_month(rule.year_start or (book.organization.year_start if book else None))
+    return f" (years from 1 {calendar.month_name[month]})" if month != 1 and rule.per.value != "month" else ""
