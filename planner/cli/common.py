@@ -7,7 +7,6 @@ import contextlib
 import functools
 import os
 import shutil
-import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -175,10 +174,10 @@ def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
         except InputErrors as exc:
             for error in exc.errors:
                 click.echo(f"error: {error}", err=True)
-            sys.exit(2)
+            ctx.exit(2)
         except PlannerError as exc:
             click.echo(f"error: {_plan_place(ctx, exc)}", err=True)
-            sys.exit(2)
+            ctx.exit(2)
 
     return wrapper
 
@@ -280,7 +279,7 @@ def writing(target: str) -> Iterator[None]:
     except OSError as exc:
         blocked = f" ({exc.filename})" if exc.filename and not str(exc.filename).endswith(".tmp") and str(exc.filename) != target else ""
         click.echo(f"error: {target}: cannot write: {exc.strerror or exc}{blocked} (expected a writable file path or folder)", err=True)
-        sys.exit(2)
+        click.get_current_context().exit(2)
 
 
 def _day_option(value: str | None, name: str) -> date | None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-
 import click
 
 from planner.cli.common import emit, text_width
@@ -34,5 +32,5 @@ def diff(before: str, after: str, fmt: str, output: str | None) -> None:
         result = compare(load_projection_json(before), load_projection_json(after))
     except PlannerError as exc:
         click.echo(f"error: {exc}", err=True)
-        sys.exit(2)
+        click.get_current_context().exit(2)
     emit(render_diff(result, fmt, width=text_width(output)), output)
