@@ -39,6 +39,7 @@ TODAY = {
     "brics": date(2025, 12, 1),
     "who": date(2025, 12, 1),
     "asem": date(2020, 6, 1),
+    "asean": date(2025, 12, 1),
     "cica": date(2026, 11, 26),
 }
 DEFAULT_TODAY = date(2026, 11, 26)  # for examples added later without an entry above

@@ -247,3 +247,37 @@ def test_asem_projection_skips_the_ministers_in_summit_years():
         years[m.body].append(m.start.earliest.year)
     assert years["summit"] == [2020, 2022, 2024, 2026, 2028]
     assert years["fmm"] == [2021, 2023, 2025, 2027, 2029]
+
+
+# ---------------------------------------------------------------------------------------------
+# ASEAN Summit: "held twice annually" (Charter, Art. 7(4)(a)), two readings of the counting unit
+
+# Sessions: 36th (June) and 37th (November) 2020 apart; 38th+39th (Oct 2021), 40th+41st (Nov 2022)
+# and 44th+45th (Oct 2024) each held together; 42nd (May) and 43rd (Sept) 2023, 46th (May) and
+# 47th (Oct) 2025 apart. Counted by session every year has two; counted by gathering 2021, 2022
+# and 2024 have one. The register starts in 2020: the Charter's years before are unknown.
+ASEAN_SESSIONS = [(str(y), "met") for y in range(2020, 2026)]
+ASEAN_GATHERINGS = [("2020", "met"), ("2021", "advisory"), ("2022", "advisory"), ("2023", "met"), ("2024", "advisory"), ("2025", "met")]
+
+
+def _asean(rule: str) -> list[tuple[str, str]]:
+    return [(f.window_label, f.verdict.value) for f in _report("asean").of("summit") if f.rule_id == rule]
+
+
+def test_asean_counted_by_session_every_year_has_two():
+    got = _asean("twice_annually")
+    assert got[-6:] == ASEAN_SESSIONS
+    assert got[:-6] == [(str(y), "unknown") for y in range(2009, 2020)]
+
+
+def test_asean_counted_by_gathering_merges_summits_held_together():
+    got = _asean("two_gatherings")
+    assert got[-6:] == ASEAN_GATHERINGS
+    why = _finding_of("asean", "two_gatherings", "2022").why
+    assert "Merged" in why and "40th" in why and "41st" in why
+    assert not _report("asean").violations
+
+
+def _finding_of(name: str, rule: str, label: str):
+    (found,) = [f for f in _report(name).of("summit") if f.rule_id == rule and f.window_label == label]
+    return found
