@@ -11,12 +11,12 @@ or late inside the horizon.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from planner.core.bulk import paused_gc
-from planner.core.dates import Grain, PartialDate, Window
+from planner.core.dates import Grain, Window
 from planner.core.model import (
     AdHocRule,
     AfterRule,
@@ -41,59 +41,17 @@ from planner.engine.expectations import (
 from planner.engine.gaps import GapExpectation
 from planner.engine.judging.rule_verdicts import excused_by
 from planner.engine.planning.crowd import DayBook, host_key
+from planner.engine.planning.dating import SATISFYING, Dating
 from planner.engine.planning.member_holidays import member_holidays
 from planner.engine.planning.placement import (
     Habits,
     WorkingCalendar,
     calendar_for,
-    even_spread,
     host_place,
 )
+from planner.engine.planning.results import Projection, ProjectionProblem, unconfirmed
 
-SATISFYING = frozenset({Status.HELD, Status.PLANNED, Status.PROJECTED})
 MAX_ROUNDS = 100_000
-
-
-@dataclass(frozen=True)
-class ProjectionProblem:
-    """A window in which no date fits: said plainly, never a silent slip into the next period."""
-
-    body: Body
-    window: Window
-    label: str
-    message: str
-    kind: str = "placement"  # "placement": nothing fits; "unconfirmed": a past planned meeting to confirm; "late": a planned meeting answers a window late
-    meeting: Meeting | None = None  # the register's meeting concerned ("unconfirmed", "late")
-
-
-@dataclass(frozen=True)
-class Projection:
-    book: RuleBook
-    today: date
-    start: date
-    end: date
-    register: tuple[Meeting, ...]
-    projected: tuple[Meeting, ...]
-    problems: tuple[ProjectionProblem, ...] = ()
-    bodies: tuple[str, ...] | None = None
-    notes: tuple[str, ...] = ()
-
-    def meetings(self) -> list[Meeting]:
-        """Register and projection together, sorted."""
-        return sorted([*self.register, *self.projected], key=Meeting.sort_key)
-
-    def schedule(self) -> list[Meeting]:
-        """What the schedule shows: planned and projected meetings inside the horizon."""
-        wanted = set(self.bodies) if self.bodies else None
-        out = [
-            m
-            for m in self.meetings()
-            if m.status in (Status.PLANNED, Status.PROJECTED)
-            and m.latest >= self.start
-            and m.earliest <= self.end
-            and (wanted is None or m.body in wanted)
-        ]
-        return out
 
 
 @dataclass
@@ -119,7 +77,7 @@ def _satisfying(e: Expectation, bm: BodyMeetings, end: date) -> list[Meeting]:
     return kept
 
 
-class Projector:
+class Projector(Dating):
     def __init__(self, book: RuleBook, register: Sequence[Meeting], today: date, start: date, end: date) -> None:
         self.book = book
         self.today = today
@@ -316,194 +274,6 @@ class Projector:
         end = grain.window(grain.index(first) + 1).end
         return Window(first, min(end, self.end)) if first <= self.end else None
 
-    def _place(self, state: _BodyState, e: Expectation, window: Window, have: list[Meeting], missing: int) -> list[Meeting]:
-        body = state.body
-        city, country = host_place(body, self.book)
-        calendar = self.calendar(body, country)
-        host = host_key(body, country)
-        days = body.duration_days
-        bm = self.engine.meetings_of(body.id)
-        gap = e.rule.min_gap if isinstance(e.rule, AtLeastRule) else None
-        # Only meetings within a gap (or a meeting's length) of the window can conflict, and
-        # only those with firm dates: a meeting known to the year does not block the year.
-        span = (gap.add_to(window.start) - window.start if gap else timedelta(0)) + timedelta(days=days + bm.max_span.days)
-        taken = [(m.earliest, m.latest, gap.add_to(m.earliest) if gap else m.earliest) for m in bm.overlapping(window.start - span, window.end + span) if m.status in SATISFYING and m.exact]
-        daybook = self.daybook
-        pair_first = [True]
-
-        weekdays = {w.number for w in body.weekdays}
-
-        def accept(day: date) -> bool:
-            if weekdays and day.weekday() not in weekdays:
-                return False
-            end_day = day + timedelta(days=days - 1)
-            reach = gap.add_to(day) if gap else day
-            for first, last, first_plus_gap in taken:
-                if first <= end_day and day <= last:
-                    return False
-                if gap and day < first_plus_gap and first < reach:
-                    return False
-            if not daybook.free(body.id, host, day, end_day):
-                return False
-            return not pair_first[0] or self._partners_fit(body, day)
-
-        # This body's own days near the window: a partner already preceded by one is taken.
-        own = [m.earliest for m in bm.overlapping(window.start, window.end + timedelta(days=11)) if m.exact and m.status in SATISFYING] if body.before else []
-        notes: dict[date, tuple[str, ...]] = {}
-
-        def choose(targets: list[date], pair: bool = True, fewest: bool = False) -> list[date] | None:
-            chosen: list[date] = []
-            for target in targets:
-                start_day = self._back_to_back(body, calendar, window, target, accept, own + chosen) if pair else None
-                if start_day is None:
-                    start_day = calendar.place(target, days, window, accept=accept)
-                if start_day is None and fewest:
-                    found = calendar.place_fewest(target, days, window, accept=accept)
-                    if found is not None:
-                        start_day, notes[found[0]] = found
-                if start_day is None:
-                    del taken[len(taken) - len(chosen) :]
-                    for day in chosen:
-                        daybook.remove(body.id, host, day, day + timedelta(days=days - 1))
-                    return None
-                chosen.append(start_day)
-                end_day = start_day + timedelta(days=days - 1)
-                taken.append((start_day, end_day, gap.add_to(start_day) if gap else start_day))
-                daybook.add(body.id, host, start_day, end_day)
-            return chosen
-
-        # The preferred spread first (back to back with the partner body where there is one,
-        # keeping the days before free for a body that meets just before this one); if gaps,
-        # holidays or other bodies' meetings leave no room for it, pack the meetings from the
-        # start of the window, each as early as it may be; for a meeting of all members, then
-        # the days with the fewest members on holiday.
-        targets = self._targets(state, e, window, have, missing)
-        packed = [window.start] * missing
-        starts = choose(targets)
-        if starts is None and self.partners.get(body.id):
-            pair_first[0] = False
-            starts = choose(targets)
-        pair_first[0] = False
-        if starts is None and (missing > 1 or gap):
-            starts = choose(packed, pair=False)
-        if starts is None and calendar.members is not None:
-            starts = choose(targets, fewest=True) or (choose(packed, pair=False, fewest=True) if missing > 1 or gap else None)
-        if starts is None:
-            where = f" in {country}" if country else ""
-            apart = f", {gap.words()} apart," if gap else ""
-            self.problems.append(
-                ProjectionProblem(
-                    body,
-                    window,
-                    e.label,
-                    _day_off(body, calendar, window, days, e.reason, where)
-                    or f"{body.name}: {missing} meeting{'s' if missing > 1 else ''} of {days} consecutive working day{'s' if days > 1 else ''}{where}{apart} do not fit in {window}"
-                    f" beside the other bodies' meetings ({e.reason}); nothing was projected for {e.label}.",
-                )
-            )
-            return []
-        if calendar.members is not None:
-            self.member_years.update(d.year for d in starts)
-        out = []
-        for k, day in enumerate(sorted(starts)):
-            meeting = self._meeting(state, e, day, city, country, len(have) + k + 1)
-            if day in notes:
-                names = notes[day]
-                self.notes.append(f"{body.name} {meeting.start}: no day in {window} is free of every member's public holidays; chosen with the fewest members on holiday ({', '.join(names)}).")
-            out.append(meeting)
-        return out
-
-    def _targets(self, state: _BodyState, e: Expectation, window: Window, have: list[Meeting], missing: int) -> list[date]:
-        """Target days, computed over the whole due period (whatever --today is) and then
-        placed inside ``window`` by the nearest-day search."""
-        body = state.body
-        full = e.grain.window(e.period, e.year_start) if e.grain is not Grain.DAY else e.window
-        if e.minimum == 1:
-            nominal = self._nominal(state, e)
-            if nominal is not None:
-                return [nominal]
-            wanted = state.habits.target_months(body, 1, full)
-            return wanted[:1]
-        wanted = state.habits.target_months(body, e.minimum, full)
-        for m in have:  # each meeting already there takes the target nearest to it
-            if wanted:
-                wanted.remove(min(wanted, key=lambda d, m=m: abs((d - m.earliest).days)))
-        usable = [d for d in wanted if d >= window.start]
-        if len(usable) < missing:
-            usable = even_spread(window, missing)
-        return sorted(usable)[:missing]
-
-    def _nominal(self, state: _BodyState, e: Expectation) -> date | None:
-        """A rolling chain's nominal date: the interval after the previous meeting (a preferred
-        or usual month, where the body has one, is kept for yearly intervals)."""
-        rule = e.rule
-        if isinstance(e, GapExpectation):
-            # A preferred month inside the gap, else three quarters into it: 90 days after the
-            # last meeting under a 120-day maximum, with room to reschedule without breaking it.
-            years = range(e.window.start.year, e.window.end.year + 1)
-            if any(date(y, m, state.habits.day) in e.window for y in years for m in state.body.months):
-                return None
-            return e.window.start + (e.deadline - e.window.start) * 3 // 4
-        if not (isinstance(rule, EveryRule) and rule.mode == "rolling" and e.origin is not None):
-            return None
-        if e.grain is Grain.YEAR and (state.body.months or state.habits.months):
-            return None
-        return rule.interval.add_to(e.origin.earliest)
-
-    def _back_to_back(self, body: Body, calendar: WorkingCalendar, window: Window, target: date, accept: Callable[[date], bool], mine: list[date]) -> date | None:
-        """A body that meets just before another is placed on the working days right before
-        that body's meeting nearest the target (one not already preceded, and keeping the
-        body's own gaps)."""
-        if not body.before:
-            return None
-        partners = [m for m in self.engine.meetings_of(body.before).meetings if m.status in (Status.PLANNED, Status.PROJECTED) and m.exact and window.start < m.earliest <= window.end + timedelta(days=1)]
-        for partner in sorted(partners, key=lambda m: (abs((m.earliest - target).days), m.earliest)):
-            if any(partner.earliest - timedelta(days=10) <= day < partner.earliest for day in mine):
-                continue  # already preceded by one of this body's meetings
-            start = calendar.place_before(partner.earliest, body.duration_days, window, accept=accept)
-            if start is not None:
-                return start
-        return None
-
-    def _meeting(self, state: _BodyState, e: Expectation, start_day: date, city: str, country: str, slot: int) -> Meeting:
-        body = state.body
-        end_day = start_day + timedelta(days=body.duration_days - 1)
-        number = None
-        if state.next_ordinal is not None:
-            number = state.next_ordinal
-            state.next_ordinal += 1
-        reason = e.reason if e.origin is not None or e.minimum == 1 and not isinstance(e.rule, AtLeastRule) else f"{e.reason}: {slot} of {e.minimum} in {e.label}"
-        if e.deadline < self.not_before:
-            reason = f"overdue since {e.label}: {reason}"
-        if not e.rule.binding:
-            reason = f"customary, {reason}"
-        return Meeting(
-            body=body.id,
-            kind=Kind.REGULAR,
-            ordinal=number,
-            start=PartialDate.of(start_day),
-            end=PartialDate.of(end_day) if end_day != start_day else None,
-            status=Status.PROJECTED,
-            city=city,
-            country=country,
-            reason=reason,
-            rule_source=e.rule.source,
-            customary=not e.rule.binding,
-            key=f"{e.rule_index}-{e.label}-{slot}",
-        )
-
-
-def _day_off(body: Body, calendar: WorkingCalendar, window: Window, days: int, reason: str, where: str) -> str:
-    """The Problem of a window with one possible first day (an ``on`` rule's) that is no
-    working day: the rule fixes the day, so nothing moves; ``""`` for any other window."""
-    if window.days() != days:
-        return ""
-    said = {"weekend": "a weekend day", "": "not a working day"}
-    off = [f"{d} is {said.get(calendar.why_not(d), calendar.why_not(d))}" for d in (window.start + timedelta(days=k) for k in range(days)) if not calendar.is_working(d)]
-    if not off:
-        return ""
-    return f"{body.name}: due on {reason}, but {', '.join(off)}{where}; the rule fixes the day, so nothing was projected for {window.start} (decide the day by law or decision, then record it)."
-
 
 def project(
     book: RuleBook,
@@ -525,30 +295,6 @@ def project(
     problems = [*unconfirmed(book, register, today, bodies), *projector.problems]
     notes = [*projector.notes, *member_holidays(book.organization.members).gap_notes(y for y in projector.member_years if y <= end.year)] if book.organization.members else projector.notes
     return Projection(book, today, start, end, register, tuple(projected), tuple(problems), tuple(bodies) if bodies else None, tuple(notes))
-
-
-def unconfirmed(book: RuleBook, register: Iterable[Meeting], today: date, bodies: Sequence[str] | None = None) -> list[ProjectionProblem]:
-    """Planned meetings whose dates have passed with no confirmation that they were held.
-
-    Projection still chains from them (they were probably held), but the register needs a word:
-    confirm them (status held) or re-plan them."""
-    out = []
-    for m in register:
-        body = book.body(m.body)
-        if m.status is not Status.PLANNED or m.latest >= today or body is None or (bodies and body.id not in bodies):
-            continue
-        where = f", {m.venue}" if m.venue else ""
-        out.append(
-            ProjectionProblem(
-                body,
-                Window(m.earliest, m.latest),
-                str(m.start),
-                f"{ordinal_words(m, body)[0].upper()}{ordinal_words(m, body)[1:]}{where} is past and not confirmed held: confirm or re-plan it (the projection chains from it as if held).",
-                "unconfirmed",
-                m,
-            )
-        )
-    return out
 
 
 def _ten_years(today: date) -> date:

@@ -1,0 +1,85 @@
+"""What a projection returns: the projected meetings beside the register, and the Problems
+(windows nothing fits, planned meetings past and unconfirmed) said plainly."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from planner.core.dates import Window
+from planner.core.model import (
+    Body,
+    Meeting,
+    RuleBook,
+    Status,
+)
+from planner.engine.expectations import (
+    ordinal_words,
+)
+
+
+@dataclass(frozen=True)
+class ProjectionProblem:
+    """A window in which no date fits: said plainly, never a silent slip into the next period."""
+
+    body: Body
+    window: Window
+    label: str
+    message: str
+    kind: str = "placement"  # "placement": nothing fits; "unconfirmed": a past planned meeting to confirm; "late": a planned meeting answers a window late
+    meeting: Meeting | None = None  # the register's meeting concerned ("unconfirmed", "late")
+
+
+@dataclass(frozen=True)
+class Projection:
+    book: RuleBook
+    today: date
+    start: date
+    end: date
+    register: tuple[Meeting, ...]
+    projected: tuple[Meeting, ...]
+    problems: tuple[ProjectionProblem, ...] = ()
+    bodies: tuple[str, ...] | None = None
+    notes: tuple[str, ...] = ()
+
+    def meetings(self) -> list[Meeting]:
+        """Register and projection together, sorted."""
+        return sorted([*self.register, *self.projected], key=Meeting.sort_key)
+
+    def schedule(self) -> list[Meeting]:
+        """What the schedule shows: planned and projected meetings inside the horizon."""
+        wanted = set(self.bodies) if self.bodies else None
+        out = [
+            m
+            for m in self.meetings()
+            if m.status in (Status.PLANNED, Status.PROJECTED)
+            and m.latest >= self.start
+            and m.earliest <= self.end
+            and (wanted is None or m.body in wanted)
+        ]
+        return out
+
+
+def unconfirmed(book: RuleBook, register: Iterable[Meeting], today: date, bodies: Sequence[str] | None = None) -> list[ProjectionProblem]:
+    """Planned meetings whose dates have passed with no confirmation that they were held.
+
+    Projection still chains from them (they were probably held), but the register needs a word:
+    confirm them (status held) or re-plan them."""
+    out = []
+    for m in register:
+        body = book.body(m.body)
+        if m.status is not Status.PLANNED or m.latest >= today or body is None or (bodies and body.id not in bodies):
+            continue
+        where = f", {m.venue}" if m.venue else ""
+        out.append(
+            ProjectionProblem(
+                body,
+                Window(m.earliest, m.latest),
+                str(m.start),
+                f"{ordinal_words(m, body)[0].upper()}{ordinal_words(m, body)[1:]}{where} is past and not confirmed held: confirm or re-plan it (the projection chains from it as if held).",
+                "unconfirmed",
+                m,
+            )
+        )
+    return out
