@@ -40,11 +40,17 @@ TODAY = {
     "who": date(2025, 12, 1),
     "asem": date(2020, 6, 1),
     "asean": date(2025, 12, 1),
+    "eu-commission": date(2013, 2, 15),
     "cica": date(2026, 11, 26),
 }
 DEFAULT_TODAY = date(2026, 11, 26)  # for examples added later without an entry above
 # Windows projection cannot fill, by the rule's own terms: an `on` rule's day that is a weekend.
-EXPECTED_PROBLEMS = {"us-elections": ["2029-01-06"]}  # 6 January 2029 is a Saturday
+EXPECTED_PROBLEMS = {
+    "us-elections": ["2029-01-06"],  # 6 January 2029 is a Saturday
+    # --today is Friday 15 February 2013: no Tuesday or Wednesday left in its week; the summer
+    # break runs to Saturday 31 August, leaving week 35 no working day outside it.
+    "eu-commission": ["2013-W07", "2013-W35"],
+}
 
 
 @cache

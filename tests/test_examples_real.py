@@ -281,3 +281,29 @@ def test_asean_counted_by_gathering_merges_summits_held_together():
 def _finding_of(name: str, rule: str, label: str):
     (found,) = [f for f in _report(name).of("summit") if f.rule_id == rule and f.window_label == label]
     return found
+
+
+# ---------------------------------------------------------------------------------------------
+# European Commission: "at least once a week" (Rules of Procedure, Art. 5), Wednesdays
+
+# Register: the one College meeting a source dates, Wednesday 30 January 2013 (ISO week 5). As of
+# Friday 15 February 2013 weeks 2-6 are judged (week 1 began on 31 December 2012, before the
+# example's start): week 5 met, the others unknown (no week's records are known complete).
+def test_commission_weeks_are_unknown_not_missed_without_complete_records():
+    got = [(f.window_label, f.verdict.value) for f in _report("eu-commission").of("college") if f.expectation]
+    assert got[:5] == [("2013-W02", "unknown"), ("2013-W03", "unknown"), ("2013-W04", "unknown"), ("2013-W05", "met"), ("2013-W06", "unknown")]
+    assert not _report("eu-commission").violations
+
+
+def test_commission_projected_on_wednesdays_and_never_in_recess():
+    from datetime import date
+
+    from planner.engine.planning.projection import project
+
+    book = load_rulebook(EXAMPLES / "eu-commission.toml")
+    projection = project(book, load_meetings(EXAMPLES / "eu-commission-meetings.csv", book), date(2013, 2, 15), end=date(2014, 1, 31))
+    days = [m.earliest for m in projection.projected]
+    assert days and all(d.weekday() in (1, 2) for d in days)  # Tuesday or Wednesday
+    assert not [d for d in days if d.month == 8 and d.year == 2013 or date(2013, 12, 21) <= d <= date(2014, 1, 5)]
+    # Wednesday 1 May 2013 is Labour Day in Belgium: that week's meeting moves to the Tuesday.
+    assert date(2013, 4, 30) in days and date(2013, 5, 1) not in days
