@@ -14,14 +14,14 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import Field, field_validator
 
 from planner.core.errors import RuleBookError
+from planner.core.schema import ID_RE, Frozen
 
 if TYPE_CHECKING:
     from planner.core.model import RuleBook
 
-ID_RE = r"^[a-z][a-z0-9_-]*$"
 TERM_RE = re.compile(r"^(\d{4})-(\d{4})$")
 
 Dimension = Literal["economic", "new_challenges_and_threats", "environmental", "human", "military_political"]
@@ -33,13 +33,6 @@ DIMENSION_WORDS = {
     "human": "Human dimension",
     "military_political": "Military-political dimension",
 }
-
-
-class Frozen(BaseModel):
-    # defer_build: a model is built on its first validation, so a command pays only for what
-    # it validates (the rule book builds its nested models within its own; ChairTerm and the
-    # register schema wait until a chair register or a loose row comes)
-    model_config = ConfigDict(frozen=True, extra="forbid", use_enum_values=False, defer_build=True)
 
 
 def slug(text: str) -> str:

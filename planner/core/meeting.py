@@ -7,8 +7,8 @@ from typing import Any, NamedTuple
 
 from pydantic import Field, model_validator
 
-from planner.core.catalogue import Frozen
 from planner.core.dates import PartialDate
+from planner.core.schema import Frozen
 from planner.core.vocabulary import Kind, MeetingFormat, Status
 
 

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import Field, PrivateAttr, field_validator, model_validator
 
 from planner.core.calendar_dates import Period, Weekday
-from planner.core.catalogue import CBM, Affiliate, Frozen
+from planner.core.catalogue import CBM, Affiliate
 from planner.core.dates import YEAR_START_PATTERN, Duration, PartialDate
 from planner.core.meeting import ChairTerm, Meeting
 from planner.core.rules import (
@@ -32,7 +32,8 @@ from planner.core.rules import (
     Since,
     Until,
 )
-from planner.core.vocabulary import _ID_RE, Category, HostPolicy, Kind, MeetingFormat, Per, Status
+from planner.core.schema import ID_RE, Frozen
+from planner.core.vocabulary import Category, HostPolicy, Kind, MeetingFormat, Per, Status
 
 __all__ = [
     "AdHocRule",
@@ -133,7 +134,7 @@ class Place(Frozen):
 class Organization(Frozen):
     _by_name: dict[str, Member] = PrivateAttr(default_factory=dict)
     _members_of: tuple[Member, ...] | None = PrivateAttr(default=None)
-    id: str = Field(pattern=_ID_RE)
+    id: str = Field(pattern=ID_RE)
     name: str
     short_name: str
     timezone: str = "UTC"
@@ -171,7 +172,7 @@ class Organization(Frozen):
 
 
 class Body(Frozen):
-    id: str = Field(pattern=_ID_RE)
+    id: str = Field(pattern=ID_RE)
     name: str
     short_name: str = ""
     aliases: tuple[str, ...] = ()

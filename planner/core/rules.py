@@ -9,9 +9,9 @@ from typing import Annotated, Literal
 from pydantic import BeforeValidator, Field, PrivateAttr, model_validator
 
 from planner.core.calendar_dates import DateSpec, Excused
-from planner.core.catalogue import Frozen
 from planner.core.dates import YEAR_START_PATTERN, Duration, PartialDate
-from planner.core.vocabulary import _ID_RE, Kind, MeetingFormat, Per
+from planner.core.schema import ID_RE, Frozen
+from planner.core.vocabulary import Kind, MeetingFormat, Per
 
 
 def _year_or_month(value: object, last: bool) -> object:
@@ -28,7 +28,7 @@ Until = Annotated[date, BeforeValidator(lambda v: _year_or_month(v, last=True), 
 
 
 class RuleBase(Frozen):
-    id: str | None = Field(None, pattern=_ID_RE, description="names the rule; versions of one rule (the same rule changing over time) share it and must not overlap")
+    id: str | None = Field(None, pattern=ID_RE, description="names the rule; versions of one rule (the same rule changing over time) share it and must not overlap")
     binding: bool = Field(True, description="true: required; false: customary, its shortfalls are advisories")
     counts: tuple[Kind, ...] = Field((Kind.REGULAR,), description="meeting kinds that count toward the rule")
     since: Since | None = Field(None, description="first day the rule is in force (a year means its first day). Neither since nor the body's established: the rule starts with the body's first counting meeting in the register")

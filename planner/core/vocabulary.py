@@ -61,6 +61,5 @@ class Per(StrEnum):
     def grain(self) -> Grain:
         return Grain(self.value)
 
-_ID_RE = r"^[a-z][a-z0-9_-]*$"
 
 

@@ -61,18 +61,16 @@ def catalogue_view(book: RuleBook, meetings: Iterable[Meeting], dimension: str |
             raise PlannerError(f"--country: {country!r} is not a member state; expected one of {', '.join(close or names)}")
         name = member.name
     keys = {cbm.key: cbm for cbm in book.cbms}
-    by_measure = {cbm.measure.casefold(): cbm.key for cbm in book.cbms}
     activity: dict[str, Counter[int]] = {key: Counter() for key in keys}
     tracked = unassigned = 0
     for meeting in meetings:
         if not meeting.cbm or meeting.status not in _ACTIVE:
             continue
         tracked += 1
-        key = meeting.cbm if meeting.cbm in keys else by_measure.get(meeting.cbm.casefold())
-        if key is None:  # a register read against another rule book's catalogue
+        if meeting.cbm not in keys:  # the register resolved it to an id of another rule book's catalogue
             unassigned += 1
             continue
-        activity[key][meeting.earliest.year] += 1
+        activity[meeting.cbm][meeting.earliest.year] += 1
     areas = []
     for cbm in book.cbms:
         if dimension is not None and cbm.dimension != dimension:

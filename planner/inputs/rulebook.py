@@ -24,6 +24,7 @@ from planner.core.catalogue import catalogue_problems
 from planner.core.dates import YEAR_START_EXPECTED, YEAR_START_PATTERN
 from planner.core.errors import InputErrors, RuleBookError
 from planner.core.model import AfterRule, BeforeRule, RuleBook, cycle_in
+from planner.core.schema import ID_RE
 from planner.inputs.inputfile import read_text
 from planner.inputs.limits import (
     MAX_DEPTH,
@@ -128,7 +129,7 @@ _TYPE_WORDS: dict[str, tuple[str, str]] = {
 }
 # the id and code patterns of the schema, in words
 _PATTERN_WORDS = {
-    model._ID_RE: "lowercase letters, digits, '_' or '-', starting with a letter, e.g. 'senior_officials'",
+    ID_RE: "lowercase letters, digits, '_' or '-', starting with a letter, e.g. 'senior_officials'",
     "^[A-Z]{2}$": "a two-letter ISO 3166-1 code in capitals, e.g. 'KZ'",
     YEAR_START_PATTERN: YEAR_START_EXPECTED,
 }
