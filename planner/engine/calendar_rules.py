@@ -19,6 +19,7 @@ so compliance and projection treat them alike:
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -27,9 +28,11 @@ from planner.core.model import Body, Meeting, OnRule, Rule
 from planner.engine.expectations import (
     CHAINING,
     Expectation,
+    _hull,
     _within,
     effective_start,
     ordinal_words,
+    origin_cases,
     origin_kinds,
 )
 
@@ -92,7 +95,18 @@ def before_expectations(engine: ExpectationEngine, body: Body, index: int, rule:
         if not _applies(body, rule, window.start):
             continue
         reason = f"{rule.offset.words()} before {ordinal_words(origin, other) if other else rule.body}"
-        chain.append(Expectation(body, rule, index, Grain.DAY, last.toordinal(), window, 1, None, last, None, reason, origin))
+        e = Expectation(body, rule, index, Grain.DAY, last.toordinal(), window, 1, None, last, None, reason, origin)
+        if not origin.start.exact:
+            # The origin's opening day is not known: one case per day it may have opened on,
+            # so that a meeting inside some of those windows only is `uncertain`, not `met`.
+            cases = []
+            for day, words in origin_cases(origin, Grain.DAY):
+                w = Window(max(first, day - rule.offset.delta()), day - timedelta(days=1))
+                if w.end >= w.start:
+                    cases.append(replace(e, period=w.end.toordinal(), window=w, deadline=w.end, assumption=words))
+            if len(cases) > 1:
+                e = replace(_hull(cases), period=e.period)
+        chain.append(e)
     return _within(chain, end, pending)
 
 

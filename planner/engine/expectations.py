@@ -364,11 +364,12 @@ class ExpectationEngine:
             if grain.window(period, ys).start < first:
                 period += 1  # a window belongs to the rule in force on its first day
         else:
-            # No founding date and no since: judged from the period of the first meeting.
-            body_meetings = self.meetings_of(body.id).meetings
-            if not body_meetings:
+            # No founding date and no since: judged from the period of the first counting
+            # meeting (README, "Start"); a special or cancelled one before it starts nothing.
+            first_counting = next((m for m in self.meetings_of(body.id).meetings if counts(rule, m) and m.status in CHAINING), None)
+            if first_counting is None:
                 return []
-            period = grain.index(body_meetings[0].earliest, ys)
+            period = grain.index(first_counting.earliest, ys)
         if start:
             period = max(period, grain.index(start, ys))
         last = grain.index(min(end, rule.until) if rule.until else end, ys)

@@ -1,0 +1,108 @@
+"""An independent audit of `planner check`'s verdicts: small registers whose verdicts were
+computed by hand from the README's semantics before the tool was run (each derivation is in
+the test's comment), then compared with `planner check --format json`, end to end."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from planner.cli import main
+
+HEAD = '[organization]\nid = "o"\nname = "Org"\nshort_name = "O"\n'
+
+
+def _book(body: str, *, org: str = "", others: str = "") -> str:
+    """A rule book: the organization (plus ``org`` lines), then ``others`` bodies, then the
+    audited body ``board`` with the TOML ``body`` (its keys and rules)."""
+    return f'{HEAD}{org}\n{others}\n[[bodies]]\nid = "board"\nname = "Board"\ncategory = "governing"\n{body}'
+
+
+def _check(tmp_path: Path, book: str, rows: str, *args: str) -> dict:
+    rules, meetings = tmp_path / "rules.toml", tmp_path / "meetings.csv"
+    rules.write_text(book, encoding="utf-8")
+    meetings.write_text("body,kind,start,end,status,city,format\n" + rows, encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--rules", str(rules), "--meetings", str(meetings), "--format", "json", *args])
+    assert result.exit_code in (0, 1), result.output
+    out = json.loads(result.stdout)
+    out["stderr"] = result.stderr
+    out["exit"] = result.exit_code
+    return out
+
+
+def _verdicts(out: dict, body: str = "board", rule: int | None = None) -> dict[str, str]:
+    return {
+        f["window"]["label"]: f["verdict"]
+        for f in out["findings"]
+        if f["body"] == body and (rule is None or f["rule"] == rule) and f.get("window")
+    }
+
+
+def _finding(out: dict, label: str, body: str = "board") -> dict:
+    (found,) = [f for f in out["findings"] if f["body"] == body and (f.get("window") or {}).get("label") == label]
+    return found
+
+
+SUMMIT = '[[bodies]]\nid = "summit"\nname = "Summit"\ncategory = "governing"\n[[bodies.rules]]\nkind = "ad_hoc"\n'
+
+
+def _rule(text: str) -> str:
+    return "[[bodies.rules]]\n" + text + "\n"
+
+
+# -- the start of a rule ----------------------------------------------------------------------
+
+
+def test_a_rule_with_no_start_begins_with_the_first_counting_meeting_not_any_meeting(tmp_path):
+    """README, Semantics, "Start": with neither `since` nor `established`, the rule starts with
+    the body's first *counting* meeting. A special meeting in 2018 and a cancelled one in 2019
+    count for nothing, so the first counting meeting (2020-05-01) starts the rule: 2020 met,
+    2021 open (today 2021-06-01); 2018 and 2019 are not judged at all (they were `missed`)."""
+    rows = "board,special,2018-05-01,,held,,\nboard,regular,2019-02-01,,cancelled,,\nboard,regular,2020-05-01,,held,,\n"
+    out = _check(tmp_path, _book(_rule('kind = "at_least"\ncount = 1\nper = "year"')), rows, "--today", "2021-06-01")
+    assert _verdicts(out) == {"2020": "met", "2021": "open"}
+    assert out["exit"] == 0
+
+
+# -- before another body's meeting ------------------------------------------------------------
+
+
+def test_before_a_loosely_dated_origin_is_uncertain_when_the_day_decides(tmp_path):
+    """`before`, offset 1m: for a Summit opening on day S, one Board meeting is due in
+    [S - 1 month, S - 1]. The Summit is known only as 2024-06, the Board met 2024-05-20: if the
+    Summit opened 2024-06-01..2024-06-20 the window [S - 1m, S - 1] holds 2024-05-20 (met);
+    if it opened 2024-06-21..2024-06-30 the window starts after 2024-05-20 (missed). The verdict
+    depends on a day the register does not give: `uncertain`, never `met` (it was)."""
+    rows = "summit,regular,2024-06,,held,,\nboard,regular,2024-05-20,,held,,\n"
+    book = _book(_rule('kind = "before"\nbody = "summit"\noffset = "1m"'), others=SUMMIT)
+    out = _check(tmp_path, book, rows, "--today", "2025-01-01")
+    (finding,) = [f for f in out["findings"] if f["body"] == "board"]
+    assert finding["verdict"] == "uncertain"
+    assert "met if it was held 2024-06-01..2024-06-20" in finding["why"]
+    assert "missed if it was held 2024-06-21..2024-06-30" in finding["why"]
+
+
+def test_before_a_loosely_dated_origin_stays_definite_when_every_day_agrees(tmp_path):
+    """The same Summit (2024-06), Board on 2024-05-31: inside [S - 1m, S - 1] for every S in
+    June (S - 1m <= 2024-05-30 <= 05-31 <= S - 1), so `met` whatever the day."""
+    rows = "summit,regular,2024-06,,held,,\nboard,regular,2024-05-31,,held,,\n"
+    book = _book(_rule('kind = "before"\nbody = "summit"\noffset = "1m"'), others=SUMMIT)
+    out = _check(tmp_path, book, rows, "--today", "2025-01-01")
+    assert list(_verdicts(out).values()) == ["met"]
+
+
+def test_before_edges_of_the_window(tmp_path):
+    """Summit 2021-06-15: window [2021-05-15, 2021-06-14]; a Board on 2021-05-15 (the first
+    day) is met. Summit 2022-06-15, Board 2022-05-14 (one day too early): missed. Summit
+    2023-06-15..17, Board 2023-06-15 (the Summit's own first day, not before it): missed."""
+    rows = (
+        "summit,regular,2021-06-15,,held,,\nboard,regular,2021-05-15,,held,,\n"
+        "summit,regular,2022-06-15,,held,,\nboard,regular,2022-05-14,,held,,\n"
+        "summit,regular,2023-06-15,2023-06-17,held,,\nboard,regular,2023-06-15,,held,,\n"
+    )
+    book = _book(_rule('kind = "before"\nbody = "summit"\noffset = "1m"'), others=SUMMIT)
+    out = _check(tmp_path, book, rows, "--today", "2024-01-01")
+    assert _verdicts(out) == {"2021-06-14": "met", "2022-06-14": "missed", "2023-06-14": "missed"}
