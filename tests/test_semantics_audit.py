@@ -105,3 +105,40 @@ def test_before_edges_of_the_window(tmp_path):
     book = _book(_rule('kind = "before"\nbody = "summit"\noffset = "1m"'), others=SUMMIT)
     out = _check(tmp_path, book, rows, "--today", "2024-01-01")
     assert _verdicts(out) == {"2021-06-14": "met", "2022-06-14": "missed", "2023-06-14": "missed"}
+
+
+# -- explanations -------------------------------------------------------------------------------
+
+
+def test_min_gap_names_the_meeting_it_did_not_count(tmp_path):
+    """`at_least 2 per year`, `min_gap = "60d"`: 2021-01-01 and 2021-03-01 are 59 days apart,
+    so they count once (missed, 1 of 2), and the why says which one did not count and why.
+    2020-01-01 and 2020-03-01 are 60 days apart (2020 is a leap year): both count, met."""
+    rule = _rule('kind = "at_least"\ncount = 2\nper = "year"\nmin_gap = "60d"')
+    rows = "board,regular,2020-01-01,,held,,\nboard,regular,2020-03-01,,held,,\nboard,regular,2021-01-01,,held,,\nboard,regular,2021-03-01,,held,,\n"
+    out = _check(tmp_path, _book("established = 2020-01-01\n" + rule), rows, "--today", "2021-12-31", "--to", "2021-12-30")
+    assert _verdicts(out) == {"2020": "met", "2021": "open"}
+    out = _check(tmp_path, _book("established = 2020-01-01\n" + rule), rows, "--today", "2022-06-01")
+    assert _verdicts(out)["2021"] == "missed"
+    why = _finding(out, "2021")["why"]
+    assert "Not counted: Board 2021-03-01 (less than 60 days after a counted meeting" in why
+
+
+def test_on_rule_names_the_meeting_of_a_kind_it_does_not_count(tmp_path):
+    """`on` the third Tuesday of September (2025-09-16); only a special session met that day:
+    missed, and the why names the special session as not counted."""
+    rule = _rule('kind = "on"\nmonth = 9\nweekday = "tue"\nnth = 3')
+    out = _check(tmp_path, _book("established = 2025-01-01\n" + rule), "board,special,2025-09-16,,held,,\n", "--today", "2025-12-01")
+    finding = _finding(out, "2025-09-16")
+    assert finding["verdict"] == "missed"
+    assert "Not counted: Board 2025-09-16 (special: this rule counts regular meetings)" in finding["why"]
+
+
+def test_one_meeting_is_not_worded_as_meetings(tmp_path):
+    """`at_most 1 per half`: 2020-03-01 for certain and one known only as 2020 (H1 or H2):
+    H1 is uncertain, worded "1 meeting for certain", never "1 meetings"."""
+    rule = _rule('kind = "at_most"\ncount = 1\nper = "half"')
+    rows = "board,regular,2020-03-01,,held,,\nboard,regular,2020,,held,,\n"
+    out = _check(tmp_path, _book("established = 2020-01-01\n" + rule), rows, "--today", "2021-01-01")
+    assert _verdicts(out) == {"2020 H1": "uncertain", "2020 H2": "met", "2021 H1": "open"}
+    assert "1 meeting for certain and 1 dated too loosely" in _finding(out, "2020 H1")["why"]

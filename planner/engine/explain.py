@@ -19,6 +19,7 @@ def not_counted(e: Expectation, near: list[Meeting], owner: dict[int, int], me: 
     """`` Not counted: ...`` for the meetings of ``near`` inside ``e``'s window that the finding
     did not count, with the reason; empty when there are none."""
     used = {id(m) for m in counted}
+    min_gap = getattr(e.rule, "min_gap", None)
     notes = []
     for m in near:
         if id(m) in used or not inside(m, e.window.start, e.deadline):
@@ -29,6 +30,9 @@ def not_counted(e: Expectation, near: list[Meeting], owner: dict[int, int], me: 
             reason = f"{m.kind.value}: this rule counts {' and '.join(k.value for k in e.rule.counts)} meetings"
         elif m.status is Status.HELD and owner.get(id(m), me) != me:
             reason = "counted for another window of this rule"
+        elif m.status is Status.HELD and min_gap is not None and e.rule.count_by != "event":
+            # thinned out by min_gap (merged events are named by their own "Merged:" words)
+            reason = f"less than {min_gap.words()} after a counted meeting: meetings closer than that count once"
         else:
             continue
         notes.append(f"{words(m, e.body)} ({reason})")

@@ -193,7 +193,7 @@ class Judge:
             if n > e.maximum:
                 return Finding(verdict=Verdict.EXCESS if e.binding else Verdict.ADVISORY, why=f"{e.label}: {n} meetings, at most {e.maximum} allowed: {words}.", counted=tuple(held), **base, **extras)
             if n + len(possible) > e.maximum:
-                return Finding(verdict=Verdict.UNCERTAIN, why=f"{e.label}: {n} meetings for certain and {len(possible)} dated too loosely to place; at most {e.maximum} allowed.", counted=tuple(held), **base, **extras)
+                return Finding(verdict=Verdict.UNCERTAIN, why=f"{e.label}: {n} meeting{'' if n == 1 else 's'} for certain and {len(possible)} dated too loosely to place; at most {e.maximum} allowed.", counted=tuple(held), **base, **extras)
             verdict = Verdict.OPEN if running and self.today >= e.window.start else Verdict.MET
             return Finding(verdict=verdict, why=f"{e.label}: {n} of at most {e.maximum}" + (f" ({words})" if words else "") + ".", counted=tuple(held), **base, **extras)
 

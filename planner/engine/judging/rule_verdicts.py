@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from planner.core.model import Body, Meeting, MeetingFormat, Status
+from planner.core.model import Body, Meeting, MeetingFormat, OnRule, Status
 from planner.engine.calendar_rules import day_window, events
 from planner.engine.expectations import NOT_COUNTING, Expectation, ordinal
 
@@ -37,6 +37,27 @@ def judge_on(engine: ExpectationEngine, e: Expectation, today: date, running: bo
     year = (date(day.year, 1, 1), date(day.year, 12, 31))
     seen = [m for m in engine.meetings_of(body.id).overlapping(*year) if e.counts(m) and m.start.latest >= year[0] and m.start.earliest <= year[1]]
     seen.sort(key=_full_key)
+    result = _judge_on(body, rule, e, day, seen, today, running)
+    if result["verdict"] in ("missed", "off_date", "advisory"):
+        result["why"] += _not_counted_that_year(engine, e, year)
+    return result
+
+
+def _not_counted_that_year(engine: ExpectationEngine, e: Expectation, year: tuple[date, date]) -> str:
+    """The meetings of the due year an ``on`` rule did not count (their kind, or called
+    off), named as every finding names them (issue 9, section 4)."""
+    notes = []
+    for m in sorted(engine.meetings_of(e.body.id).overlapping(*year), key=_full_key):
+        if not (year[0] <= m.start.earliest and m.start.latest <= year[1]):
+            continue
+        if m.status in NOT_COUNTING:
+            notes.append(f"{meeting_words(m, e.body)} ({m.status.value})")
+        elif m.kind not in e.rule.counts:
+            notes.append(f"{meeting_words(m, e.body)} ({m.kind.value}: this rule counts {' and '.join(k.value for k in e.rule.counts)} meetings)")
+    return f" Not counted: {'; '.join(notes)}." if notes else ""
+
+
+def _judge_on(body: Body, rule: OnRule, e: Expectation, day: date, seen: list[Meeting], today: date, running: bool) -> dict[str, Any]:
     held = [m for m in seen if m.status is Status.HELD]
     on_day = [m for m in held if m.start.exact and m.earliest == day]
     label = f"due {day} ({e.reason})"
