@@ -142,3 +142,99 @@ def test_one_meeting_is_not_worded_as_meetings(tmp_path):
     out = _check(tmp_path, _book("established = 2020-01-01\n" + rule), rows, "--today", "2021-01-01")
     assert _verdicts(out) == {"2020 H1": "uncertain", "2020 H2": "met", "2021 H1": "open"}
     assert "1 meeting for certain and 1 dated too loosely" in _finding(out, "2020 H1")["why"]
+
+
+# -- real histories (sources in each register row) ----------------------------------------------
+
+AUDIT = Path(__file__).parent / "audit"
+
+
+def _real(name: str, today: str) -> dict:
+    result = CliRunner().invoke(
+        main,
+        ["check", "--rules", str(AUDIT / f"{name}.toml"), "--meetings", str(AUDIT / f"{name}-meetings.csv"), "--today", today, "--format", "json"],
+    )
+    out = json.loads(result.stdout)
+    out["exit"] = result.exit_code
+    return out
+
+
+def _rows(out: dict) -> list[tuple[str, str, bool]]:
+    return [(f["window"]["label"], f["verdict"], f["pending"]) for f in out["findings"]]
+
+
+def test_texas_legislature_convenes_on_the_second_tuesday_of_january_in_odd_years():
+    """Texas Government Code s.301.001. Second Tuesdays of January, worked out from the
+    calendar: 2015-01-13 (1 January a Thursday: Tuesdays 6, 13), 2017-01-10, 2019-01-08,
+    2021-01-12, 2023-01-10, 2025-01-14, and next 2027-01-12 (1 January a Friday: 5, 12).
+    The 84th-89th Legislatures convened on those very days: all met; the 85th's called session
+    in July 2017 is special and an even year is never due; next due 2027-01-12. Exit 0."""
+    out = _real("texas-legislature", "2025-06-01")
+    met = [(d, "met", False) for d in ("2015-01-13", "2017-01-10", "2019-01-08", "2021-01-12", "2023-01-10", "2025-01-14")]
+    assert _rows(out) == [*met, ("2027-01-12", "open", True)]
+    assert out["exit"] == 0
+
+
+def test_texas_legislature_the_day_before_it_convenes_is_open():
+    """On 2025-01-13 the 89th Legislature's day (2025-01-14) has not come: it is what is due
+    next (open, pending), not missed."""
+    out = _real("texas-legislature", "2025-01-13")
+    assert _rows(out)[-1] == ("2025-01-14", "open", True)
+    assert out["summary"]["violations"] == 0
+
+
+def test_chogm_customarily_every_two_years():
+    """CHOGM, `every 2y` rolling, customary. 2009 -> due 2011: Perth 2011 met; -> 2013 Colombo
+    met; -> 2015 Valletta met; -> due 2017: London 2018-04-15 is 1 year late (advisory, the
+    Vanuatu meeting was moved after Cyclone Pam); -> due 2020: the Kigali meeting of June 2020
+    was postponed (not counted, and named) and held 2022-06, past the 2020 deadline: the last
+    window whose deadline it missed is 2020, so 2020 is 2 years late (advisory), and the chain
+    goes on from 2022: due 2024, Apia 2024-10-21 met; due 2026, open on 2025-06-01. Exit 0:
+    a custom kept late is advisory, never a violation."""
+    out = _real("chogm", "2025-06-01")
+    assert _rows(out) == [
+        ("2011", "met", False),
+        ("2013", "met", False),
+        ("2015", "met", False),
+        ("2017", "advisory", False),
+        ("2020", "advisory", False),
+        ("2024", "met", False),
+        ("2026", "open", False),
+    ]
+    late = {f["window"]["label"]: f for f in out["findings"]}
+    assert late["2017"]["delay"] == "1 year" and late["2020"]["delay"] == "2 years"
+    assert "CHOGM 2020-06 (Kigali) (postponed)" in late["2020"]["why"]
+    assert out["exit"] == 0 and out["summary"]["advisories"] == 2
+
+
+# -- today, and the day a meeting belongs to ----------------------------------------------------
+
+
+def test_a_window_ending_on_today_is_open_and_a_meeting_on_today_counts(tmp_path):
+    """`at_least 1 per year` from 2020. On 2021-12-31 with nothing held in 2021 the year is
+    still running (a meeting may be held that day): open, also with `--to 2021-12-31`. With
+    `--to 2021-12-31` seen from 2022-03-01 the day is closed: missed. A meeting held on
+    2021-12-31 itself, seen that day: met."""
+    book = _book("established = 2020-01-01\n" + _rule('kind = "at_least"\ncount = 1\nper = "year"'))
+    rows = "board,regular,2020-03-01,,held,,\n"
+    assert _verdicts(_check(tmp_path, book, rows, "--today", "2021-12-31"))["2021"] == "open"
+    assert _verdicts(_check(tmp_path, book, rows, "--today", "2021-12-31", "--to", "2021-12-31"))["2021"] == "open"
+    assert _verdicts(_check(tmp_path, book, rows, "--today", "2022-03-01", "--to", "2021-12-31"))["2021"] == "missed"
+    rows += "board,regular,2021-12-31,,held,,\n"
+    assert _verdicts(_check(tmp_path, book, rows, "--today", "2021-12-31"))["2021"] == "met"
+
+
+def test_a_meeting_counts_in_the_period_it_opens(tmp_path):
+    """`at_least 1 per half`: a Board on 2020-06-30..2020-07-01 serves 2020 H1 (its first
+    day), so 2020 H2 is missed; a Board known only as 2021 may have opened in either half, so
+    both halves of 2021 are uncertain, never missed; one dated 2022-03 serves 2022 H1."""
+    book = _book("established = 2020-01-01\n" + _rule('kind = "at_least"\ncount = 1\nper = "half"'))
+    rows = "board,regular,2020-06-30,2020-07-01,held,,\nboard,regular,2021,,held,,\nboard,regular,2022-03,,held,,\n"
+    assert _verdicts(_check(tmp_path, book, rows, "--today", "2022-12-01")) == {
+        "2020 H1": "met",
+        "2020 H2": "missed",
+        "2021 H1": "uncertain",
+        "2021 H2": "uncertain",
+        "2022 H1": "met",
+        "2022 H2": "open",
+    }
