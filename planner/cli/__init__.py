@@ -8,12 +8,19 @@ never a traceback.
 from __future__ import annotations
 
 import importlib
+import os
 import warnings
 from collections.abc import Iterator, MutableMapping
 
 import click
 
 from planner import __version__
+
+# pydantic looks for plugins (observability hooks) in the entry points of every installed
+# distribution the first time it builds a validator: a scan that grows with the environment
+# and costs more than the rest of `planner check` on the CICA data. The command has no use
+# for them; a PYDANTIC_DISABLE_PLUGINS the user set is kept.
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})

@@ -17,11 +17,10 @@ import click
 
 from planner.core.dates import MAX_YEAR, MIN_YEAR
 from planner.core.errors import InputErrors, PlannerError
-from planner.core.model import ChairTerm, Meeting, RuleBook
-from planner.inputs.atomic import write_atomic
 from planner.inputs.limits import MAX_HORIZON_YEARS
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the models load with the rule book, not with the options
+    from planner.core.model import ChairTerm, Meeting, RuleBook
     from planner.engine.planning.projection import Projection
 
 FORMAT_CHOICE = click.Choice(["text", "markdown", "json", "csv"])
@@ -261,6 +260,8 @@ def emit(text: str | Iterable[str], output: str | None) -> None:
     """Write a command's output (a string, or pieces written as they come) to ``output`` or
     standard output."""
     if output and output != "-":
+        from planner.inputs.atomic import write_atomic
+
         with writing(output):
             write_atomic(Path(output), text)
     elif isinstance(text, str):

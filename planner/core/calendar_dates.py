@@ -63,7 +63,9 @@ class DateSpec(BaseModel):
       ``weekday = "tue", after = { weekday = "mon", nth = 1, month = 11 }``.
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # defer_build: the schema is built on first validation (see core/schema.py), so a
+    # command that never reads a date rule does not pay for it at start-up
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     month: int | None = Field(None, ge=1, le=12, strict=True, description="1-12; not with after (the month comes from it)")
     day: int | None = Field(None, ge=1, le=31, strict=True, description="a fixed day of the month")
@@ -145,7 +147,7 @@ class DateSpec(BaseModel):
 class Period(BaseModel):
     """A stretch of days given as partial dates: ``start = 2020, end = 2021`` is two whole years."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     start: PartialDate
     end: PartialDate | None = None

@@ -7,13 +7,11 @@ unique ids and aliases, references between bodies, and cycles of ``after`` rules
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 import tomllib
 from datetime import date
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -45,12 +43,22 @@ def _iso(value: object) -> str:
 _TOML_POS = re.compile(r"^(?P<msg>.*?)\s*\(at line (?P<line>\d+), column (?P<col>\d+)\)$")
 
 
+@cache
+def _package() -> Path:
+    return Path(__file__).resolve().parents[1]
+
+
 def embedded_path(name: str) -> Path:
-    """A file of the embedded CICA default: inside the installed wheel, or in the source tree."""
-    packaged = resources.files("planner") / "data" / name
+    """A file of the embedded CICA default: inside the installed wheel, or in the source tree.
+
+    The package is installed as files (the embedded data is read as a path), so its folder is
+    found from this module's own path: ``importlib.resources`` would cost every command's
+    start-up more than the rest of this lookup."""
+    package = _package()
+    packaged = package / "data" / name
     if packaged.is_file():
-        return Path(str(packaged))
-    root = Path(__file__).resolve().parents[2]
+        return packaged
+    root = package.parent
     source = {"cica.toml": root / "rules" / "cica.toml"}.get(name, root / "examples" / name)
     return source
 
@@ -138,6 +146,8 @@ _PATTERN_WORDS = {
 def _pydantic_errors(errors: list[Any], path: str | Path) -> list[RuleBookError]:
     """One message per problem: a table that is too short only because one of its entries
     failed says nothing new, and a missing key next to a misspelt one is the same typo."""
+    import difflib  # only when there are errors to word
+
     locs = [tuple(err["loc"]) for err in errors]
     missing = {loc[:-1]: [] for loc, err in zip(locs, errors, strict=True) if err["type"] == "missing"}
     for loc, err in zip(locs, errors, strict=True):
@@ -167,6 +177,8 @@ def _pydantic_error(err: dict[str, Any], path: str | Path, meant: str | None = N
     ctx = err.get("ctx") or {}
     shown = value if isinstance(value, str | int | float | bool) else None
     if kind == "extra_forbidden":
+        import difflib
+
         key = str(err["loc"][-1])
         close = [meant] if meant else difflib.get_close_matches(key, _all_fields(), n=1)
         if close and close[0] == key:
@@ -215,6 +227,8 @@ def _cross_check(book: RuleBook, path: str | Path):
             names[name] = body.id
 
     def unknown(ref: str, loc: str, what: str) -> RuleBookError:
+        import difflib
+
         close = difflib.get_close_matches(ref, ids, n=3)
         hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
         return RuleBookError(f"{what} names an unknown body{hint}", path=path, location=loc, value=ref, expected="the id of a body in this rule book")
