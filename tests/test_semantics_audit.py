@@ -238,3 +238,18 @@ def test_a_meeting_counts_in_the_period_it_opens(tmp_path):
         "2022 H1": "met",
         "2022 H2": "open",
     }
+
+
+def test_after_in_days_counts_from_the_day_the_other_meeting_opens(tmp_path):
+    """`after`, offset 30d: "30 days after the Summit of 2021-06-01" is 2021-07-01, whether
+    the Summit lasted one day or three (2021-06-01..03), as `every 30d` and `max_gap` count
+    from a meeting's first day. Board 2021-07-01: met; Summit 2022-06-01..03, Board
+    2022-07-02: 1 day late (it was met: the tool counted from 2022-06-03)."""
+    rows = (
+        "summit,regular,2021-06-01,2021-06-03,held,,\nboard,regular,2021-07-01,,held,,\n"
+        "summit,regular,2022-06-01,2022-06-03,held,,\nboard,regular,2022-07-02,,held,,\n"
+    )
+    book = _book(_rule('kind = "after"\nbody = "summit"\noffset = "30d"'), others=SUMMIT)
+    out = _check(tmp_path, book, rows, "--today", "2023-01-01")
+    assert _verdicts(out) == {"2021-07-01": "met", "2022-07-01": "late"}
+    assert _finding(out, "2022-07-01")["delay"] == "1 day"

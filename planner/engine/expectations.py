@@ -323,8 +323,11 @@ class ExpectationEngine:
 
         def due(first_day: date, last_day: date) -> tuple[int, Window]:
             if grain is Grain.DAY:
-                period = last_day.toordinal() + offset
-                return period, Window(last_day + timedelta(days=1), date.fromordinal(period))
+                # counted from the day the other meeting opens, as a rolling chain and a gap
+                # count; due from the day after it ends
+                period = first_day.toordinal() + offset
+                due_day = date.fromordinal(period)
+                return period, Window(min(last_day + timedelta(days=1), due_day), due_day)
             period = grain.index(first_day) + offset
             return period, grain.window(period)
 
