@@ -109,7 +109,26 @@ class DayBook:
         return None
 
     def free(self, body: str, host: str, first: date, last: date) -> bool:
-        return self.clash(body, host, first, last) is None
+        """Whether ``clash`` finds nothing: the same tests, without the words (placement asks
+        this for every candidate day; only a Problem needs to say what was in the way)."""
+        bodies_on, others, one = self.bodies_on, self._others, timedelta(days=1)
+        day = first
+        while day <= last:
+            on = bodies_on.get(day)
+            if on and others(on, body) >= self.per_day:
+                return False
+            day += one
+        if self.between > 0 and host:
+            hosted = self.host_days.get(host)
+            if hosted:
+                reach = timedelta(days=self.between - 1)
+                day, end = first - reach, last + reach
+                while day <= end:
+                    on = hosted.get(day)
+                    if on and others(on, body):
+                        return False
+                    day += one
+        return True
 
 
 __all__ = ["DayBook", "host_key"]

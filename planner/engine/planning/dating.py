@@ -178,7 +178,9 @@ class Dating:
         body's own gaps)."""
         if not body.before:
             return None
-        partners = [m for m in self.engine.meetings_of(body.before).meetings if m.status in (Status.PLANNED, Status.PROJECTED) and m.exact and window.start < m.earliest <= window.end + timedelta(days=1)]
+        last = window.end + timedelta(days=1)
+        near = self.engine.meetings_of(body.before).overlapping(window.start, last)  # by bisection, not a scan of the history
+        partners = [m for m in near if m.status in (Status.PLANNED, Status.PROJECTED) and m.exact and window.start < m.earliest <= last]
         for partner in sorted(partners, key=lambda m: (abs((m.earliest - target).days), m.earliest)):
             if any(partner.earliest - timedelta(days=10) <= day < partner.earliest for day in mine):
                 continue  # already preceded by one of this body's meetings

@@ -21,6 +21,7 @@ from planner.core.model import Blackout, Body, HostPolicy, Meeting, RuleBook
 from planner.engine.planning.member_holidays import MemberHolidays, member_holidays
 
 SAT_SUN = frozenset({5, 6})
+_ONE_DAY = timedelta(days=1)
 
 
 @lru_cache(maxsize=64)
@@ -78,7 +79,18 @@ class WorkingCalendar:
         return self.members.why(day) if self.members is not None else ""
 
     def block_fits(self, start: date, days: int) -> bool:
-        return all(self.is_working(start + timedelta(days=i)) for i in range(days))
+        # The hottest question of placement (each candidate day of each meeting): the memo
+        # read inline, the holidays package asked only for a day not seen before.
+        memo = self._memo
+        day = start
+        for _ in range(days):
+            known = memo.get(day)
+            if known is None:
+                known = self.is_working(day)
+            if not known:
+                return False
+            day += _ONE_DAY
+        return True
 
     def place(
         self,

@@ -146,9 +146,13 @@ class Projector(Dating):
             chained = rolling or isinstance(rule, AtLeastRule) and rule.max_gap is not None
             failed: set[int] = set()
             chain_from = self.start
+            # A calendar period closed before tomorrow needs nothing more (no chain runs late
+            # from it): only the periods from tomorrow on are made, whatever the history's length.
+            periodic = isinstance(rule, AtLeastRule | AtMostRule) and rule.first_within is None and getattr(rule, "max_gap", None) is None
+            since = self.not_before if periodic else None
             for _ in range(MAX_ROUNDS):
                 placed = False
-                for e in self.engine.for_rule(body, index, rule, None, self.end, pending=False, chain_from=chain_from if chained else None):
+                for e in self.engine.for_rule(body, index, rule, since, self.end, pending=False, chain_from=chain_from if chained else None):
                     if e.period in failed:
                         continue
                     new = self._fill(state, e)
@@ -168,8 +172,8 @@ class Projector(Dating):
 
     def _fill(self, state: _BodyState, e: Expectation) -> list[Meeting] | None:
         """Place what ``e`` still lacks: ``None`` when it lacks nothing, ``[]`` when no date fits."""
-        if e.window.start > self.end or excused_by(self.engine, e):
-            return None
+        if e.window.start > self.end or e.deadline < self.not_before and e.late_until is None or excused_by(self.engine, e):
+            return None  # (a closed window with no late chain needs nothing, excused or not)
         bm = self.engine.meetings_of(state.body.id)
         if e.deadline < self.not_before:
             # A closed window: only a chain left with nothing after it needs a meeting (as

@@ -68,8 +68,10 @@ def unconfirmed(book: RuleBook, register: Iterable[Meeting], today: date, bodies
     confirm them (status held) or re-plan them."""
     out = []
     for m in register:
+        if m.status is not Status.PLANNED or m.latest >= today:
+            continue  # most rows: decided without looking their body up
         body = book.body(m.body)
-        if m.status is not Status.PLANNED or m.latest >= today or body is None or (bodies and body.id not in bodies):
+        if body is None or (bodies and body.id not in bodies):
             continue
         where = f", {m.venue}" if m.venue else ""
         out.append(
