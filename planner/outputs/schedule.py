@@ -5,7 +5,7 @@ Text is grouped by year and readable at a glance: dates, body and ordinal, host,
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from planner.core.model import Body, HostPolicy, Meeting, RuleBook, Status
@@ -34,9 +34,11 @@ def host_words(m: Meeting, body: Body | None) -> str:
 def _dates(m: Meeting) -> str:
     if not m.start.exact:
         return f"{m.start} (date not fixed)"
-    first = m.earliest.strftime("%m-%d")
-    if m.end and m.latest != m.earliest:
-        return f"{first} – {m.latest.strftime('%m-%d')}"
+    day = m.earliest
+    first = f"{day.month:02d}-{day.day:02d}"
+    if m.end and m.latest != day:
+        last = m.latest
+        return f"{first} – {last.month:02d}-{last.day:02d}"
     return first
 
 
@@ -51,11 +53,25 @@ def _why(m: Meeting) -> str:
     return m.reason
 
 
-def schedule_dict(m: Meeting, book: RuleBook) -> dict[str, Any]:
+def schedule_dict(m: Meeting, book: RuleBook, body_of: Callable[[str], Body | None] | None = None) -> dict[str, Any]:
     """A schedule row: the meeting, its host in words, its body's name and its identity (what
     `planner diff` matches two projections by: the ordinal, else the rule, period and slot)."""
-    body = book.body(m.body)
+    body = (body_of or book.body)(m.body)
     return meeting_dict(m) | {"host": host_words(m, body), "name": body.display if body else m.body, "id": m.identity()}
+
+
+def bodies_of(book: RuleBook) -> Callable[[str], Body | None]:
+    """``book.body``, remembered per key: a schedule asks it for each of its rows."""
+    found: dict[str, Body | None] = {}
+
+    def body_of(key: str) -> Body | None:
+        try:
+            return found[key]
+        except KeyError:
+            body = found[key] = book.body(key)
+            return body
+
+    return body_of
 
 
 def _problem_dict(p: ProjectionProblem, book: RuleBook) -> dict[str, Any]:
@@ -68,6 +84,7 @@ def _problem_dict(p: ProjectionProblem, book: RuleBook) -> dict[str, Any]:
 def render_projection(projection: Projection, fmt: str, *, rules_label: str, width: int = DEFAULT_WIDTH) -> str:
     book = projection.book
     items = projection.schedule()
+    body_of = bodies_of(book)
     if fmt == "json":
         return to_json(
             {
@@ -77,7 +94,7 @@ def render_projection(projection: Projection, fmt: str, *, rules_label: str, wid
                 "from": projection.start.isoformat(),
                 "to": projection.end.isoformat(),
                 "rule_book": rules_label,
-                "meetings": [schedule_dict(m, book) for m in items],
+                "meetings": [schedule_dict(m, book, body_of) for m in items],
                 "problems": [_problem_dict(p, book) for p in projection.problems],
                 "notes": list(projection.notes),
             }
@@ -86,7 +103,7 @@ def render_projection(projection: Projection, fmt: str, *, rules_label: str, wid
         return to_csv(
             ("body", "ordinal", "start", "end", "status", "host", "city", "country", "customary", "reason", "rule_source"),
             (
-                (m.body, m.ordinal or "", m.start, m.end or "", m.status.value, host_words(m, book.body(m.body)), m.city, m.country, "yes" if m.customary else "", _why(m), m.rule_source)
+                (m.body, m.ordinal or "", m.start, m.end or "", m.status.value, host_words(m, body_of(m.body)), m.city, m.country, "yes" if m.customary else "", _why(m), m.rule_source)
                 for m in items
             ),
         )
@@ -97,7 +114,7 @@ def render_projection(projection: Projection, fmt: str, *, rules_label: str, wid
     if fmt == "markdown":
         out = [f"# {head}", ""]
         for year, group in _by_year(items):
-            out += [f"## {year}", "", md_table(("dates", "meeting", "host", "why"), ((_dates(m), _title(m, book.body(m.body)), host_words(m, book.body(m.body)), _why(m)) for m in group))]
+            out += [f"## {year}", "", md_table(("dates", "meeting", "host", "why"), (_row(m, body_of(m.body)) for m in group))]
         if problems:
             out += ["## Problems", "", *[f"- {p}" for p in problems], ""]
         if projection.notes:
@@ -105,7 +122,7 @@ def render_projection(projection: Projection, fmt: str, *, rules_label: str, wid
         return "\n".join(out)
     groups = _by_year(items)
     # one table for all years, so that the columns line up from one year to the next
-    table = iter(fit_table([(_dates(m), _title(m, book.body(m.body)), host_words(m, book.body(m.body)), _why(m)) for _, group in groups for m in group], width, indent=2))
+    table = iter(fit_table([_row(m, body_of(m.body)) for _, group in groups for m in group], width, indent=2))
     out = [*wrap_parts(parts, width), ""]
     for year, group in groups:
         out.append(str(year))
@@ -117,6 +134,10 @@ def render_projection(projection: Projection, fmt: str, *, rules_label: str, wid
     if not items:
         out.append("Nothing is due in this horizon.")
     return "\n".join(out) + "\n"
+
+
+def _row(m: Meeting, body: Body | None) -> tuple[str, str, str, str]:
+    return (_dates(m), _title(m, body), host_words(m, body), _why(m))
 
 
 def _by_year(items: Sequence[Meeting]) -> list[tuple[int, list[Meeting]]]:

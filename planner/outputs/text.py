@@ -28,6 +28,11 @@ def wrap(text: str, width: int, first: str = "", rest: str | None = None) -> lis
         rest = " " * min(4, len(rest))
     if len(first) > width - 10:
         return [first.rstrip()[:width], *wrap(text, width, rest, rest)]
+    if text and text[-1] != " " and len(first) + len(text) <= width and text.isprintable():
+        # What textwrap returns for a text that fits on the first line (no tab, line break or
+        # other white space to normalize, nothing to drop at its end), without its machinery:
+        # a schedule of 150,000 meetings is mostly such lines.
+        return [first + text]
     lines = textwrap.wrap(text, width=width, initial_indent=first, subsequent_indent=rest, break_long_words=True, break_on_hyphens=False)
     return lines or [first.rstrip()]
 
