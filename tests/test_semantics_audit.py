@@ -253,3 +253,33 @@ def test_after_in_days_counts_from_the_day_the_other_meeting_opens(tmp_path):
     out = _check(tmp_path, book, rows, "--today", "2023-01-01")
     assert _verdicts(out) == {"2021-07-01": "met", "2022-07-01": "late"}
     assert _finding(out, "2022-07-01")["delay"] == "1 day"
+
+
+# -- gaps after a loosely dated meeting ---------------------------------------------------------
+
+
+def test_a_silence_after_a_year_only_meeting_is_uncertain_while_its_day_decides(tmp_path):
+    """`max_gap = "15m"`; the last meeting is known only as 2021, nothing since; today
+    2022-12-01. Held on 2021-01-01, the next was due by 2022-04-01 (missed); held on
+    2021-12-31, by 2023-03-31 (still open). The day decides: `uncertain`, never `missed` (it
+    was "missed, due by 2022-04-01"). The gap's days run 2022-01-01..2023-03-31."""
+    rule = _rule('kind = "at_least"\ncount = 1\nper = "year"\nmax_gap = "15m"')
+    rows = "board,regular,2020-06-01,,held,,\nboard,regular,2021,,held,,\n"
+    out = _check(tmp_path, _book("established = 2020-01-01\n" + rule), rows, "--today", "2022-12-01")
+    finding = _finding(out, "2022-01-01..2023-03-31")
+    assert finding["verdict"] == "uncertain"
+    assert "due by 2022-04-01 if it was held on 2021-01-01, by 2023-03-31 if on 2021-12-31" in finding["why"]
+    assert out["exit"] == 0
+
+
+def test_a_silence_after_a_year_only_meeting_is_missed_once_every_day_is_past(tmp_path):
+    """`max_gap = "120d"`, last meeting known only as 2021, today 2022-12-01: even if it was
+    held on 2021-12-31 the next was due by 2022-04-30, long past: missed, due by 2022-04-30
+    at the latest (the window is 2022-01-01..2022-04-30, not the inverted
+    2022-01-01..2021-05-01 it was)."""
+    rule = _rule('kind = "at_least"\ncount = 1\nper = "year"\nmax_gap = "120d"')
+    rows = "board,regular,2021,,held,,\n"
+    out = _check(tmp_path, _book("established = 2021-01-01\n" + rule), rows, "--today", "2022-12-01")
+    finding = _finding(out, "2022-01-01..2022-04-30")
+    assert finding["verdict"] == "missed"
+    assert "due by 2022-04-30 at the latest" in finding["why"]

@@ -43,6 +43,10 @@ class GapExpectation(Expectation):
 
     since_day: date = date.min  # the day the gap counts from
     first_meeting: bool = False  # first_within: counted from the body's establishment
+    # An origin known only to the month or year: the day the next meeting is due by if the
+    # origin was on its last possible day (``deadline`` is for its first possible day). Past
+    # ``deadline`` but not past this, a silence is `uncertain`, not `missed`.
+    latest_deadline: date | None = None
 
     @property
     def label(self) -> str:
@@ -109,17 +113,19 @@ def gap_expectations(engine: ExpectationEngine, body: Body, index: int, rule: Ru
     for origin in origins:
         if rule.until is not None and origin.earliest > rule.until:
             break
-        since_day = from_range(origin, rule.gap_from)[0]
+        since_day, since_last = from_range(origin, rule.gap_from)
         deadline = gap_deadline(rule, since_day)
-        if first is not None and deadline < first:
+        latest = gap_deadline(rule, since_last) if since_last != since_day else None
+        if first is not None and (latest or deadline) < first:
             continue  # the gap ended before the rule (or the body) began
-        window = Window(origin.latest + timedelta(days=1), deadline)
+        # the days the next meeting may fall on: after the origin, up to the last day it may be due
+        window = Window(origin.latest + timedelta(days=1), max(latest or deadline, origin.latest + timedelta(days=1)))
         is_pending = window.start > end
         if is_pending and not pending:
             break
         reason = f"at most {rule.max_gap.words()} after {ordinal_words(origin, body)}"
         # Two meetings on one day: the gap runs from the later one.
-        found[window.start.toordinal()] = GapExpectation(body, rule, index, Grain.DAY, window.start.toordinal(), window, 1, None, deadline, UNBOUNDED, reason, origin, is_pending, since_day=since_day)
+        found[window.start.toordinal()] = GapExpectation(body, rule, index, Grain.DAY, window.start.toordinal(), window, 1, None, deadline, UNBOUNDED, reason, origin, is_pending, since_day=since_day, latest_deadline=latest)
         if is_pending:
             break
     return out + sorted(found.values(), key=lambda e: e.window.start)

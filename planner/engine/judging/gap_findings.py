@@ -94,10 +94,19 @@ def judge_gap(judge: Judge, e: GapExpectation) -> Finding:
     if origin is not None and origin.status is not Status.HELD and origin.latest < judge.today:
         why = f"{e.label}: counted from {start_words}, planned but not recorded as held (unconfirmed); due by {e.deadline} if it was held."
         return Finding(verdict=Verdict.UNCERTAIN, why=why, **base)
+    if not judge._running(e.deadline) and e.latest_deadline is not None and judge._running(e.latest_deadline):
+        # a silence after a loosely dated origin: missed if it was held early, still open if late
+        why = (
+            f"{e.label}: no counting meeting since {start_words}; due by {e.deadline} if it was held on {from_lo}, "
+            f"by {e.latest_deadline} if on {from_hi}: missed or still open depending on the day, {e.reason}."
+        )
+        return Finding(verdict=Verdict.UNCERTAIN, why=why, **base)
     if judge._running(e.deadline):
         sched = "; scheduled: " + ", ".join(_meeting_words(m, body) for m in scheduled) if scheduled else ""
         why = f"{e.label}: {'first' if e.first_meeting else 'next'} meeting due by {e.deadline}, {e.reason}{sched}."
         return Finding(verdict=Verdict.OPEN, why=why, still_due=1, due_by=e.deadline, **base)
     unconf = "; " + ", ".join(_meeting_words(m, body) for m in unconfirmed) + " was planned but is not recorded as held (unconfirmed)" if unconfirmed else ""
-    why = f"{e.label}: no counting meeting since {start_words}; due by {e.deadline}, {e.reason}{unconf}."
-    return Finding(verdict=Verdict.MISSED if rule.binding else Verdict.ADVISORY, why=why, still_due=1, due_by=e.deadline, **base)
+    due_by = e.latest_deadline or e.deadline  # whatever day a loosely dated origin had
+    latest = " at the latest" if e.latest_deadline else ""
+    why = f"{e.label}: no counting meeting since {start_words}; due by {due_by}{latest}, {e.reason}{unconf}."
+    return Finding(verdict=Verdict.MISSED if rule.binding else Verdict.ADVISORY, why=why, still_due=1, due_by=due_by, **base)
