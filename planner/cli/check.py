@@ -33,13 +33,13 @@ def check(inputs: Inputs, start: str | None, end: str | None, body_ids: tuple[st
     Example:
       planner check --today 2026-11-26 --body summit --format json
     """
-    from planner.engine.judging.compliance import check as run_check
+    from planner.engine.judging.compliance import check_bodies
     from planner.outputs.render import exit_code, render_check_chunks
 
     book = inputs.book
     ids = resolve_bodies(book, body_ids)
     first, last = ordered_range(horizon_day(start, "--from", end=False), horizon_day(end, "--to", end=True))
     inputs.until = last
-    report = run_check(book, inputs.meetings, inputs.today, first, last, ids)
+    report = check_bodies(book, inputs.meetings, inputs.today, first, last, ids)  # judged as it is written
     emit(render_check_chunks(report, fmt, rules_label=inputs.rules_label, problems_only=problems_only, width=text_width(output)), output)
-    click.get_current_context().exit(exit_code(report))
+    click.get_current_context().exit(exit_code(report))  # counted while writing

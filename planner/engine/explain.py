@@ -12,17 +12,22 @@ from collections.abc import Callable
 
 from planner.core.model import Body, Meeting, Status
 from planner.engine.expectations import Expectation
-from planner.engine.judging.assignment import inside
 
 
-def not_counted(e: Expectation, near: list[Meeting], owner: dict[int, int], me: int, counted: tuple[Meeting, ...], words: Callable[[Meeting, Body], str]) -> str:
-    """`` Not counted: ...`` for the meetings of ``near`` inside ``e``'s window that the finding
-    did not count, with the reason; empty when there are none."""
-    used = {id(m) for m in counted}
+def not_counted(e: Expectation, near: list[Meeting], owner: dict[int, int], me: int, counted: tuple[Meeting, ...]) -> list[tuple[Meeting, str]]:
+    """The meetings of ``near`` inside ``e``'s window that the finding did not count, each
+    with the reason; decided now (``owner`` changes as later windows claim meetings), worded
+    by :func:`not_counted_words` when the finding's why is read."""
+    used: set[int] | None = None
     min_gap = getattr(e.rule, "min_gap", None)
     notes = []
+    start, end = e.window.start, e.deadline
     for m in near:
-        if id(m) in used or not inside(m, e.window.start, e.deadline):
+        if not (start <= m.start.earliest and m.start.latest <= end):  # inside the window
+            continue
+        if used is None:
+            used = {id(c) for c in counted}
+        if id(m) in used:
             continue
         if m.status in (Status.CANCELLED, Status.POSTPONED):
             reason = m.status.value
@@ -35,5 +40,10 @@ def not_counted(e: Expectation, near: list[Meeting], owner: dict[int, int], me: 
             reason = f"less than {min_gap.words()} after a counted meeting: meetings closer than that count once"
         else:
             continue
-        notes.append(f"{words(m, e.body)} ({reason})")
-    return f" Not counted: {'; '.join(notes)}." if notes else ""
+        notes.append((m, reason))
+    return notes
+
+
+def not_counted_words(notes: list[tuple[Meeting, str]], body: Body, words: Callable[[Meeting, Body], str]) -> str:
+    """`` Not counted: ...`` for what :func:`not_counted` found; empty when it found nothing."""
+    return f" Not counted: {'; '.join(f'{words(m, body)} ({reason})' for m, reason in notes)}." if notes else ""

@@ -17,13 +17,14 @@ whole in memory.
 from __future__ import annotations
 
 import json
+import tempfile
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from typing import Any
 
 from planner.core.model import Body, Kind, Meeting, RuleBook, Status
 from planner.engine.expectations import rule_words
-from planner.engine.judging.compliance import Finding, Report
+from planner.engine.judging.compliance import Checked, Finding, Report
 
 CHECK_SCHEMA_VERSION = 2
 
@@ -92,9 +93,66 @@ def finding_dict(f: Finding, rule: int | None) -> dict[str, Any]:
     }
 
 
-def check_json(report: Report, findings: Sequence[Finding], rules_label: str, *, cadence: Any, exit_code: int) -> Iterator[str]:
+def check_json(report: Report | Checked, rules_label: str, *, problems_only: bool = False) -> Iterator[str]:
     """The JSON document in pieces: the head (summary, bodies and their rules), then one
-    finding per line. ``cadence`` words a body's cadence (from the text renderer)."""
+    finding per line. A check judged body by body (:class:`Checked`) writes each body's
+    findings to a temporary spool as it goes, since the head's totals need them all; a
+    :class:`Report` writes them straight after the head."""
+    if isinstance(report, Report):
+        bodies: list[dict[str, Any]] = []
+        pieces = list(_findings(report, bodies, problems_only))  # ``bodies`` is filled as a side effect
+        yield _head(report, rules_label, bodies)
+        yield from pieces
+        yield _TAIL if any(pieces) else _EMPTY_TAIL
+        return
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as spool:
+        bodies = []
+        written = 0
+        for piece in _findings(report, bodies, problems_only):
+            written += len(piece)
+            spool.write(piece)
+        yield _head(report, rules_label, bodies)
+        spool.seek(0)
+        while chunk := spool.read(1 << 20):
+            yield chunk
+    yield _TAIL if written else _EMPTY_TAIL
+
+
+_TAIL = "\n  ]\n}\n"
+_EMPTY_TAIL = "]\n}\n"
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def _findings(report: Report | Checked, bodies: list[dict[str, Any]], problems_only: bool) -> Iterator[str]:
+    """Each body's findings as one piece of JSON lines; each body's entry of the head is added
+    to ``bodies`` on the way."""
+    from planner.outputs.render import PROBLEM_VERDICTS, cadence_words
+
+    book = report.book
+    index = _RuleIndex(book)
+    first = True
+    for b, recorded, findings in report.bodies():
+        bodies.append(
+            {
+                "id": b.id,
+                "name": b.name,
+                "category": b.category.value,
+                "cadence": cadence_words(b, book),
+                "recorded": recorded,
+                "verdicts": dict(sorted(Counter(f.verdict.value for f in findings).items())),
+                "rules": rule_dicts(b, book),
+            }
+        )
+        lines = []
+        for f in findings:
+            if problems_only and f.verdict not in PROBLEM_VERDICTS:
+                continue
+            lines.append(("\n    " if first else ",\n    ") + _ENCODE(finding_dict(f, index.of(f))))
+            first = False
+        yield "".join(lines)
+
+
+def _head(report: Report | Checked, rules_label: str, bodies: list[dict[str, Any]]) -> str:
     from planner.outputs.render import check_totals
 
     book = report.book
@@ -108,23 +166,7 @@ def check_json(report: Report, findings: Sequence[Finding], rules_label: str, *,
         "rule_book": rules_label,
         "meetings": report.meetings,
         "summary": check_totals(report),  # the same numbers as the text's totals line
-        "bodies": [
-            {
-                "id": b.id,
-                "name": b.name,
-                "category": b.category.value,
-                "cadence": cadence(b, book),
-                "recorded": report.recorded[b.id],
-                "verdicts": dict(sorted(Counter(f.verdict.value for f in report.of(b.id)).items())),
-                "rules": rule_dicts(b, book),
-            }
-            for b in book.bodies
-            if b.id in report.recorded
-        ],
+        "bodies": bodies,
     }
     text = json.dumps(head, indent=2, ensure_ascii=False)
-    yield text[: -len("\n}")] + ',\n  "findings": ['
-    index = _RuleIndex(book)
-    for i, f in enumerate(findings):
-        yield ("," if i else "") + "\n    " + json.dumps(finding_dict(f, index.of(f)), ensure_ascii=False)
-    yield "\n  ]\n}\n" if findings else "]\n}\n"
+    return text[: -len("\n}")] + ',\n  "findings": ['

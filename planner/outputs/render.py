@@ -18,8 +18,8 @@ from typing import Any
 
 from planner.core.model import AdHocRule, Body, Meeting, RuleBook
 from planner.engine.expectations import ordinal, rule_words
-from planner.engine.judging.compliance import Finding, Report, Verdict
-from planner.outputs.text import DEFAULT_WIDTH, fit_lines, fit_table, plural, wrap, wrap_parts
+from planner.engine.judging.compliance import Checked, Finding, Report, Verdict
+from planner.outputs.text import DEFAULT_WIDTH, fit_table, plural, wrap
 
 SCHEMA_VERSION = 1
 FORMATS = ("text", "markdown", "json", "csv")
@@ -45,18 +45,26 @@ def to_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
     """CSV with ``\\n`` line ends. Python's writer quotes a cell holding its line terminator
     but not a lone carriage return, which a spreadsheet reads as a line break: a row holding one
     goes through a writer whose terminator is CRLF (so CR is quoted too), then ends with LF."""
+    return "".join(csv_chunks(header, [rows]))
+
+
+def csv_chunks(header: Sequence[str], batches: Iterable[Iterable[Sequence[Any]]]) -> Iterator[str]:
+    """:func:`to_csv` in pieces: the header, then the rows of each batch as one piece."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(header)
-    for row in rows:
-        cells = [safe_cell(v) for v in row]
-        if any("\r" in cell for cell in cells):
-            one = io.StringIO()
-            csv.writer(one, lineterminator="\r\n").writerow(cells)
-            out.write(one.getvalue()[:-2] + "\n")
-        else:
-            writer.writerow(cells)
-    return out.getvalue()
+    for rows in batches:
+        for row in rows:
+            cells = [safe_cell(v) for v in row]
+            if any("\r" in cell for cell in cells):
+                one = io.StringIO()
+                csv.writer(one, lineterminator="\r\n").writerow(cells)
+                out.write(one.getvalue()[:-2] + "\n")
+            else:
+                writer.writerow(cells)
+        yield out.getvalue()
+        out.seek(0)
+        out.truncate()
 
 
 def to_json(data: dict[str, Any]) -> str:
@@ -239,32 +247,33 @@ def body_summary(body: Body, book: RuleBook, findings: Sequence[Finding], record
     return body.display, cadence_words(body, book), status + (f"; {nxt}" if nxt else "")
 
 
-def exit_code(report: Report) -> int:
-    return 1 if report.violations else 0
+def exit_code(report: Report | Checked) -> int:
+    return 1 if report.tally.violations else 0
 
 
-def check_totals(report: Report) -> dict[str, int]:
-    """The totals of one check, defined once for the text, the JSON and the HTML report.
+def check_totals(report: Report | Checked) -> dict[str, int]:
+    """The totals of one check, defined once for the text, the JSON and the HTML report (of a
+    :class:`Checked`, once its bodies have all been read).
 
     ``open``: windows still running today; ``next_due``: the next window of a chain (``every``,
     ``after``), which has not begun. Verdicts are counted by value, so new ones count too.
     """
-    counts = Counter(f.verdict.value for f in report.findings)
-    next_due = sum(1 for f in report.findings if f.verdict is Verdict.OPEN and f.expectation is not None and f.expectation.pending)
+    tally = report.tally
+    counts = tally.verdicts
     return {
-        "bodies": len({f.body.id for f in report.findings} | set(report.recorded)),
-        "violations": len(report.violations),
+        "bodies": len(tally.bodies),
+        "violations": tally.violations,
         "advisories": counts["advisory"],
         "uncertain": counts["uncertain"],
         "unknown": counts["unknown"],
         "excused": counts["excused"],
-        "open": counts["open"] - next_due,
-        "next_due": next_due,
+        "open": counts["open"] - tally.next_due,
+        "next_due": tally.next_due,
         "exit_code": exit_code(report),
     }
 
 
-def totals_line(report: Report) -> str:
+def totals_line(report: Report | Checked) -> str:
     t = check_totals(report)
     parts = [plural(t["bodies"], "body", "bodies"), plural(t["violations"], "violation"), plural(t["advisories"], "advisory", "advisories"), plural(t["open"], "open window")]
     if t["next_due"]:
@@ -290,93 +299,15 @@ def problem_line(f: Finding, note: int | None = None) -> str:
     return f"{f.body.display}, {f.why} {rule}"
 
 
-def source_notes(findings: Sequence[Finding]) -> tuple[dict[int, int], list[str]]:
-    """Each rule's source once: a note number per finding (by ``id``) and the notes in order."""
-    numbers: dict[tuple[str, str, str], int] = {}
-    notes: list[str] = []
-    of: dict[int, int] = {}
-    for f in findings:
-        if f.expectation is None or not f.source:
-            continue
-        key = (f.body.id, f.rule_text, f.source)
-        if key not in numbers:
-            numbers[key] = len(numbers) + 1
-            notes.append(f"{f.body.display}, {f.rule_text}: {f.source}")
-        of[id(f)] = numbers[key]
-    return of, notes
-
-
-def render_check(report: Report, fmt: str, *, rules_label: str, problems_only: bool = False, width: int = DEFAULT_WIDTH) -> str:
+def render_check(report: Report | Checked, fmt: str, *, rules_label: str, problems_only: bool = False, width: int = DEFAULT_WIDTH) -> str:
     out = render_check_chunks(report, fmt, rules_label=rules_label, problems_only=problems_only, width=width)
     return out if isinstance(out, str) else "".join(out)
 
 
-def render_check_chunks(report: Report, fmt: str, *, rules_label: str, problems_only: bool = False, width: int = DEFAULT_WIDTH) -> str | Iterator[str]:
-    """The report as text, or (JSON) as pieces to write as they come, so that a large report
-    never exists whole in memory."""
-    book = report.book
-    findings = [f for f in report.findings if not problems_only or f.verdict in PROBLEM_VERDICTS]
-    if fmt == "json":
-        from planner.outputs.check_json import check_json
+def render_check_chunks(report: Report | Checked, fmt: str, *, rules_label: str, problems_only: bool = False, width: int = DEFAULT_WIDTH) -> Iterator[str]:
+    """The report in pieces to write as they come: a check judged body by body
+    (:class:`Checked`) is rendered body by body, so that a large report never exists whole in
+    memory (planner/outputs/check_report.py)."""
+    from planner.outputs.check_report import check_chunks
 
-        return check_json(report, findings, rules_label, cadence=cadence_words, exit_code=exit_code(report))
-    if fmt == "csv":
-        return to_csv(
-            ("body", "verdict", "violation", "window", "window_start", "window_end", "required", "counted", "delay", "still_due", "due_by", "rule", "source", "why"),
-            (
-                (
-                    f.body.id,
-                    f.verdict.value,
-                    "yes" if f.violation else "no",
-                    f.window_label,
-                    f.expectation.window.start if f.expectation else "",
-                    f.expectation.window.end if f.expectation else "",
-                    f.required,
-                    "; ".join(f"{m.start}" for m in f.counted),
-                    f.delay,
-                    f.still_due or "",
-                    f.due_by or "",
-                    f.rule_text,
-                    f.source,
-                    f.why,
-                )
-                for f in findings
-            ),
-        )
-    org = book.organization.short_name
-    parts = [f"{org} compliance as of {report.today}", f"rule book {rules_label}", f"{plural(report.meetings, 'meeting')} in the register"]
-    if report.start:
-        parts.append(f"from {report.start}")
-    if report.end != report.today:
-        parts.append(f"to {report.end}")
-    head = " · ".join(parts)
-    bodies = [b for b in book.bodies if b.id in report.recorded]
-    rows = [body_summary(b, book, report.of(b.id), report.recorded[b.id]) for b in bodies]
-    problems = [f for f in report.findings if f.verdict in PROBLEM_VERDICTS]
-    notes_of, notes = source_notes(problems)
-    if fmt == "markdown":
-        out = [f"# {head}", ""]
-        if not problems_only:
-            out += [md_table(("body", "cadence", "status"), rows)]
-        if problems:
-            out += ["## Problems", ""]
-            out += [f"- **{f.verdict.value}** {problem_line(f, notes_of.get(id(f)))}" for f in problems]
-            out.append("")
-        if notes:
-            out += ["## Sources", "", *[f"{i}. {n}" for i, n in enumerate(notes, 1)], ""]
-        out += [f"_{totals_line(report)}_", ""]
-        return "\n".join(out)
-    out = [*wrap_parts(parts, width), ""]
-    if not problems_only and rows:
-        out += fit_lines(rows, width)
-        out.append("")
-    if problems:
-        out.append("Problems")
-        out += fit_lines([(f.verdict.value, problem_line(f, notes_of.get(id(f)))) for f in problems], width, indent=2)
-        out.append("")
-    if notes:
-        out.append("Sources")
-        out += fit_lines([(f"[{i}]", n) for i, n in enumerate(notes, 1)], width, indent=2, gap=1)
-        out.append("")
-    out += wrap_parts(totals_line(report).split(" · "), width)
-    return "\n".join(out) + "\n"
+    return check_chunks(report, fmt, rules_label=rules_label, problems_only=problems_only, width=width)

@@ -8,7 +8,7 @@ their whole range lies inside it; otherwise the window is ``uncertain``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -24,14 +24,21 @@ from planner.engine.expectations import (
     rule_words,
     thin,
 )
-from planner.engine.explain import not_counted
+from planner.engine.explain import not_counted, not_counted_words
 from planner.engine.gaps import GapExpectation
 from planner.engine.judging.assignment import assign, inside
-from planner.engine.judging.findings import VIOLATIONS, Finding, Report, Verdict
+from planner.engine.judging.findings import (
+    VIOLATIONS,
+    Checked,
+    Finding,
+    Report,
+    Verdict,
+    with_more_words,
+)
 from planner.engine.judging.rule_verdicts import amend, judge_on
 
 # Re-exported: callers import the results of a check from here too.
-__all__ = ["VIOLATIONS", "Finding", "Judge", "Report", "Verdict", "check"]
+__all__ = ["VIOLATIONS", "Checked", "Finding", "Judge", "Report", "Verdict", "check", "check_bodies"]
 
 
 def _start_range(meeting: Meeting) -> tuple[date, date]:
@@ -122,7 +129,7 @@ class Judge:
             finding = self._judge_kinds(e, held, owner, me, near)
         verdict, notes = amend(self.engine, e, finding.verdict.value, finding.counted, self.today)
         if verdict or notes:
-            finding = replace(finding, verdict=Verdict(verdict) if verdict else finding.verdict, why=finding.why + notes)
+            finding = with_more_words(finding, lambda: notes, verdict=Verdict(verdict) if verdict else finding.verdict)
         return self._coverage(finding)
 
     def _coverage(self, finding: Finding) -> Finding:
@@ -138,7 +145,8 @@ class Judge:
         gap = coverage.gap(e.window.start, e.deadline)
         if not gap:
             return finding
-        return replace(finding, verdict=Verdict.UNKNOWN, why=f"{finding.why} Unknown, not {finding.verdict.value}: {gap}.")
+        shortfall_verdict = finding.verdict.value
+        return with_more_words(finding, lambda: f" Unknown, not {shortfall_verdict}: {gap}.", verdict=Verdict.UNKNOWN)
 
     def _judge_kinds(self, e: Expectation, held: list[Meeting], owner: dict[int, int], me: int, near: list[Meeting]) -> Finding:
         if e.pending:
@@ -147,9 +155,9 @@ class Judge:
             finding = self._judge_cases(e, held, owner, me, near)
         else:
             finding = self._judge_one(e, held, owner, me, near)
-            notes = not_counted(e, near, owner, me, finding.counted, _meeting_words)
+            notes = not_counted(e, near, owner, me, finding.counted)
             if notes:
-                finding = replace(finding, why=finding.why + notes)
+                finding = with_more_words(finding, lambda: not_counted_words(notes, e.body, _meeting_words))
         return self._unconfirmed_origin(finding)
 
 
@@ -178,52 +186,66 @@ class Judge:
         held, doubtful = thin(held, e)
         possible += doubtful
         n = len(held)
-        base = {"body": body, "rule_text": text, "source": e.rule.source, "expectation": e}
-        words = ", ".join(_meeting_words(m, body) for m in held)
-        sched_words = "; scheduled: " + ", ".join(_meeting_words(m, body) for m in scheduled) if scheduled else ""
-        unconf_words = (
-            "; " + ", ".join(_meeting_words(m, body) for m in unconfirmed) + " was planned but is not recorded as held (unconfirmed)"
-            if unconfirmed
-            else ""
-        )
+        base = {"body": body, "rule_text": text, "source": e.rule.source, "expectation": e, "scheduled": tuple(scheduled), "unconfirmed": tuple(unconfirmed)}
         running = self._running(on_time_end)
-        extras = {"scheduled": tuple(scheduled), "unconfirmed": tuple(unconfirmed)}
+        counted = tuple(held)
+
+        # The words of each finding are made only when read (Finding.why): most are never shown.
+        def words() -> str:
+            return ", ".join(_meeting_words(m, body) for m in held)
+
+        def unconf_words() -> str:
+            return "; " + ", ".join(_meeting_words(m, body) for m in unconfirmed) + " was planned but is not recorded as held (unconfirmed)" if unconfirmed else ""
 
         if e.maximum is not None:
             if n > e.maximum:
-                return Finding(verdict=Verdict.EXCESS if e.binding else Verdict.ADVISORY, why=f"{e.label}: {n} meetings, at most {e.maximum} allowed: {words}.", counted=tuple(held), **base, **extras)
+                return Finding(verdict=Verdict.EXCESS if e.binding else Verdict.ADVISORY, why=lambda: f"{e.label}: {n} meetings, at most {e.maximum} allowed: {words()}.", counted=counted, **base)
             if n + len(possible) > e.maximum:
-                return Finding(verdict=Verdict.UNCERTAIN, why=f"{e.label}: {n} meeting{'' if n == 1 else 's'} for certain and {len(possible)} dated too loosely to place; at most {e.maximum} allowed.", counted=tuple(held), **base, **extras)
+                return Finding(verdict=Verdict.UNCERTAIN, why=lambda: f"{e.label}: {n} meeting{'' if n == 1 else 's'} for certain and {len(possible)} dated too loosely to place; at most {e.maximum} allowed.", counted=counted, **base)
             verdict = Verdict.OPEN if running and self.today >= e.window.start else Verdict.MET
-            return Finding(verdict=verdict, why=f"{e.label}: {n} of at most {e.maximum}" + (f" ({words})" if words else "") + ".", counted=tuple(held), **base, **extras)
+            return Finding(verdict=verdict, why=lambda: f"{e.label}: {n} of at most {e.maximum}" + (f" ({words()})" if held else "") + ".", counted=counted, **base)
 
         if n >= e.minimum:
-            tally = f"{n} of {e.minimum} required" if n == e.minimum else f"{n} held ({e.minimum} required)"
-            why = f"{e.label}: {tally}, {e.reason}: {words}."
-            if any(m.earliest > e.window.end for m in held):
-                why += " Held within the tolerance."
-            return Finding(verdict=Verdict.MET, why=why, counted=tuple(held), **base, **extras)
+
+            def met() -> str:
+                tally = f"{n} of {e.minimum} required" if n == e.minimum else f"{n} held ({e.minimum} required)"
+                why = f"{e.label}: {tally}, {e.reason}: {words()}."
+                if any(m.earliest > e.window.end for m in held):
+                    why += " Held within the tolerance."
+                return why
+
+            return Finding(verdict=Verdict.MET, why=met, counted=counted, **base)
         missing = e.minimum - n
         if running:
-            held_words = f"{n} held ({words}); " if n else ""
-            why = f"{e.label}: {held_words}{missing} still due by {on_time_end}, {e.reason}{sched_words}{unconf_words}."
-            return Finding(verdict=Verdict.OPEN, why=why, counted=tuple(held), still_due=missing, due_by=on_time_end, **base, **extras)
+
+            def still_due() -> str:
+                held_words = f"{n} held ({words()}); " if n else ""
+                sched_words = "; scheduled: " + ", ".join(_meeting_words(m, body) for m in scheduled) if scheduled else ""
+                return f"{e.label}: {held_words}{missing} still due by {on_time_end}, {e.reason}{sched_words}{unconf_words()}."
+
+            return Finding(verdict=Verdict.OPEN, why=still_due, counted=counted, still_due=missing, due_by=on_time_end, **base)
         if n + len(possible) >= e.minimum:
-            loose = ", ".join(f"{_meeting_words(m, body)}" for m in possible)
-            why = f"{e.label}: {n} of {e.minimum} certain; only loosely dated meetings could decide it: {loose}."
-            return Finding(verdict=Verdict.UNCERTAIN, why=why, counted=tuple(held + possible), **base, **extras)
+
+            def loose() -> str:
+                loose = ", ".join(f"{_meeting_words(m, body)}" for m in possible)
+                return f"{e.label}: {n} of {e.minimum} certain; only loosely dated meetings could decide it: {loose}."
+
+            return Finding(verdict=Verdict.UNCERTAIN, why=loose, counted=tuple(held + possible), **base)
         late = self._late(e, owner, me) if e.late_until is not None else None
         verdict_if_binding = Verdict.LATE if late else Verdict.MISSED
         verdict = verdict_if_binding if e.binding else Verdict.ADVISORY
         if late:
             delay = _delay(e, late)
-            why = f"due {e.label} ({e.reason}), held {_meeting_words(late, body)}: {delay} late."
-            return Finding(verdict=verdict, why=why, counted=(late,), late_meeting=late, delay=delay, **base, **extras)
-        held_part = f"{n} of {e.minimum} required" if e.minimum > 1 or n else f"0 of {e.minimum} required"
-        why = f"{e.label}: {held_part} ({e.reason}); " + (f"held: {words}" if n else "no counting meeting recorded") + f"{unconf_words}."
-        if not e.binding:
-            why = why.rstrip(".") + " (customary rule, an advisory)."
-        return Finding(verdict=verdict, why=why, counted=tuple(held), still_due=missing, **base, **extras)
+            return Finding(verdict=verdict, why=lambda: f"due {e.label} ({e.reason}), held {_meeting_words(late, body)}: {delay} late.", counted=(late,), late_meeting=late, delay=delay, **base)
+
+        def short() -> str:
+            held_part = f"{n} of {e.minimum} required" if e.minimum > 1 or n else f"0 of {e.minimum} required"
+            why = f"{e.label}: {held_part} ({e.reason}); " + (f"held: {words()}" if n else "no counting meeting recorded") + f"{unconf_words()}."
+            if not e.binding:
+                why = why.rstrip(".") + " (customary rule, an advisory)."
+            return why
+
+        return Finding(verdict=verdict, why=short, counted=counted, still_due=missing, **base)
 
     def _judge_cases(self, e: Expectation, held: list[Meeting], owner: dict[int, int], me: int, near: list[Meeting]) -> Finding:
         """An origin dated too loosely to fix the due period: judge every period it may give.
@@ -301,6 +323,25 @@ def check(
     bodies: Iterable[str] | None = None,
 ) -> Report:
     """Judge every expectation of ``book`` over ``[start, end]`` (default: all history to today)."""
+    run = check_bodies(book, meetings, today, start, end, bodies)
+    findings: list[Finding] = []
+    recorded: dict[str, int] = {}
+    for body, count, found in run.bodies():
+        recorded[body.id] = count
+        findings.extend(found)
+    return Report(book, today, start, end, run.meetings, tuple(findings), recorded)
+
+
+def check_bodies(
+    book: RuleBook,
+    meetings: Sequence[Meeting],
+    today: date,
+    start: date | None = None,
+    end: date | None = None,
+    bodies: Iterable[str] | None = None,
+) -> Checked:
+    """:func:`check`, judged one body at a time as the result is read (for output that is
+    written as it comes: memory holds the register and one body's findings)."""
     end = end or today
     closed = end < today
     if closed:
@@ -310,22 +351,19 @@ def check(
     engine = ExpectationEngine(book, meetings)
     judge = Judge(engine, min(today, end), closed=closed)
     wanted = set(bodies) if bodies else None
-    findings: list[Finding] = []
-    recorded: dict[str, int] = {}
+    return Checked(book, today, start, end, len(meetings), _judge_bodies(book, engine, judge, wanted, start, end))
+
+
+def _judge_bodies(book: RuleBook, engine: ExpectationEngine, judge: Judge, wanted: set[str] | None, start: date | None, end: date) -> Iterator[tuple[Body, int, list[Finding]]]:
     with paused_gc():
-        _judge_all(book, engine, judge, wanted, start, end, findings, recorded)
-    return Report(book, today, start, end, len(meetings), tuple(findings), recorded)
-
-
-def _judge_all(book: RuleBook, engine: ExpectationEngine, judge: Judge, wanted: set[str] | None, start: date | None, end: date, findings: list[Finding], recorded: dict[str, int]) -> None:
-    for body in book.bodies:
-        if wanted is not None and body.id not in wanted:
-            continue
-        recorded[body.id] = len(engine.meetings_of(body.id).meetings)
-        exps = engine.for_body(body, start, end)
-        if not exps and not all(isinstance(r, AdHocRule) for r in body.rules):
-            findings.append(_not_applicable(body, book, start, end))
-        findings.extend(judge.judge_all(exps))
+        for body in book.bodies:
+            if wanted is not None and body.id not in wanted:
+                continue
+            recorded = len(engine.meetings_of(body.id).meetings)
+            exps = engine.for_body(body, start, end)
+            findings = [] if exps or all(isinstance(r, AdHocRule) for r in body.rules) else [_not_applicable(body, book, start, end)]
+            findings += judge.judge_all(exps)
+            yield body, recorded, findings
 
 
 def _not_applicable(body: Body, book: RuleBook, start: date | None, end: date) -> Finding:

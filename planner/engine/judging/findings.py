@@ -3,10 +3,13 @@ and the :class:`Report` of all findings grouped per body."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 from functools import cached_property
+from typing import Any
 
 from planner.core.model import Body, Meeting, RuleBook
 from planner.engine.expectations import (
@@ -40,7 +43,7 @@ class Finding:
     rule_text: str
     source: str
     expectation: Expectation | None
-    why: str
+    why: str  # or a function that words it on first reading (see _Why)
     counted: tuple[Meeting, ...] = ()
     scheduled: tuple[Meeting, ...] = ()
     unconfirmed: tuple[Meeting, ...] = ()
@@ -75,6 +78,39 @@ class Finding:
         return f"at least {e.minimum}" if e.minimum > 1 else "1"
 
 
+class _Why:
+    """``Finding.why``, worded when first read.
+
+    A check judges every window but most outputs show the words of few of them (the text shows
+    its problems only): the judge may give a finding's ``why`` as a function that words it, and
+    this slot calls it on first reading and keeps the text. Readers always see a ``str``."""
+
+    def __init__(self, slot: Any) -> None:
+        self.slot = slot
+
+    def __get__(self, finding: Finding | None, owner: type | None = None) -> Any:
+        if finding is None:
+            return self
+        why = self.slot.__get__(finding, owner)
+        if why.__class__ is not str:
+            why = why()
+            self.slot.__set__(finding, why)
+        return why
+
+    def __set__(self, finding: Finding, why: str | Callable[[], str]) -> None:
+        self.slot.__set__(finding, why)
+
+
+Finding.why = _Why(Finding.__dict__["why"])  # type: ignore[assignment, method-assign]
+
+
+def with_more_words(finding: Finding, more: Callable[[], str], **changes: Any) -> Finding:
+    """``finding`` (with ``changes``) whose why goes on with ``more()``, still worded only when
+    read."""
+    why = Finding.why.slot.__get__(finding, Finding)  # type: ignore[attr-defined]
+    return replace(finding, why=lambda: (why if why.__class__ is str else why()) + more(), **changes)
+
+
 @dataclass(frozen=True)
 class Report:
     """All findings of one check, in rule-book order of bodies and date order within each."""
@@ -105,3 +141,60 @@ class Report:
 
     def count(self, verdict: Verdict) -> int:
         return sum(1 for f in self.findings if f.verdict is verdict)
+
+    @cached_property
+    def tally(self) -> Tally:
+        tally = Tally()
+        for body_id in self.recorded:
+            tally.bodies.add(body_id)
+        tally.add(self.findings)
+        return tally
+
+    def bodies(self) -> Iterator[tuple[Body, int, list[Finding]]]:
+        """Each body judged, in rule-book order: the body, its meetings recorded, its findings."""
+        for body in self.book.bodies:
+            if body.id in self.recorded:
+                yield body, self.recorded[body.id], self.of(body.id)
+
+
+class Tally:
+    """What the totals of a check count, counted finding by finding (so that a check streamed
+    body by body needs none of them kept)."""
+
+    def __init__(self) -> None:
+        self.verdicts: Counter[str] = Counter()
+        self.violations = 0
+        self.next_due = 0  # the next window of a chain (``every``, ``after``): ``open`` and pending
+        self.bodies: set[str] = set()
+
+    def add(self, findings: Iterable[Finding]) -> None:
+        verdicts = self.verdicts
+        for f in findings:
+            verdict = f.verdict
+            verdicts[verdict.value] += 1
+            self.bodies.add(f.body.id)
+            if verdict in VIOLATIONS:
+                self.violations += 1
+            elif verdict is Verdict.OPEN and f.expectation is not None and f.expectation.pending:
+                self.next_due += 1
+
+
+@dataclass
+class Checked:
+    """A check judged body by body while it is read (:meth:`bodies`), so that only one body's
+    findings exist at a time; ``tally`` counts them on the way and is complete once
+    :meth:`bodies` has been read to its end. Renderers take it as they take a :class:`Report`."""
+
+    book: RuleBook
+    today: date
+    start: date | None
+    end: date
+    meetings: int
+    judged: Iterator[tuple[Body, int, list[Finding]]]
+    tally: Tally = field(default_factory=Tally)
+
+    def bodies(self) -> Iterator[tuple[Body, int, list[Finding]]]:
+        for body, recorded, findings in self.judged:
+            self.tally.bodies.add(body.id)
+            self.tally.add(findings)
+            yield body, recorded, findings

@@ -1,0 +1,122 @@
+"""``planner check`` as text, markdown, CSV and JSON, rendered body by body.
+
+A check judged body by body (:class:`~planner.engine.judging.findings.Checked`) is rendered as
+it is judged: CSV writes each body's rows and forgets them; text and markdown keep each body's
+summary row and its problems, not its findings; JSON writes each body's findings to a spool and
+writes its head (whose totals need every body) before copying them out. A :class:`Report` (all
+findings at hand) is rendered the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from planner.engine.judging.findings import Checked, Finding, Report
+from planner.outputs.render import (
+    PROBLEM_VERDICTS,
+    body_summary,
+    csv_chunks,
+    md_table,
+    problem_line,
+    totals_line,
+)
+from planner.outputs.text import DEFAULT_WIDTH, fit_lines, plural, wrap_parts
+
+CSV_HEADER = ("body", "verdict", "violation", "window", "window_start", "window_end", "required", "counted", "delay", "still_due", "due_by", "rule", "source", "why")
+
+
+class SourceNotes:
+    """Each rule's source once, numbered in the order problems cite them."""
+
+    def __init__(self) -> None:
+        self.numbers: dict[tuple[str, str, str], int] = {}
+        self.notes: list[str] = []
+
+    def number(self, f: Finding) -> int | None:
+        if f.expectation is None or not f.source:
+            return None
+        key = (f.body.id, f.rule_text, f.source)
+        number = self.numbers.get(key)
+        if number is None:
+            number = self.numbers[key] = len(self.numbers) + 1
+            self.notes.append(f"{f.body.display}, {f.rule_text}: {f.source}")
+        return number
+
+
+def check_chunks(report: Report | Checked, fmt: str, *, rules_label: str, problems_only: bool = False, width: int = DEFAULT_WIDTH) -> Iterator[str]:
+    if fmt == "json":
+        from planner.outputs.check_json import check_json
+
+        return check_json(report, rules_label, problems_only=problems_only)
+    if fmt == "csv":
+        return csv_chunks(CSV_HEADER, (_csv_rows(findings, problems_only) for _, _, findings in report.bodies()))
+    return _report(report, fmt, rules_label, problems_only, width)
+
+
+def _csv_rows(findings: list[Finding], problems_only: bool) -> Iterator[tuple[object, ...]]:
+    for f in findings:
+        if problems_only and f.verdict not in PROBLEM_VERDICTS:
+            continue
+        e = f.expectation
+        yield (
+            f.body.id,
+            f.verdict.value,
+            "yes" if f.violation else "no",
+            f.window_label,
+            e.window.start if e else "",
+            e.window.end if e else "",
+            f.required,
+            "; ".join(f"{m.start}" for m in f.counted),
+            f.delay,
+            f.still_due or "",
+            f.due_by or "",
+            f.rule_text,
+            f.source,
+            f.why,
+        )
+
+
+def _report(report: Report | Checked, fmt: str, rules_label: str, problems_only: bool, width: int) -> Iterator[str]:
+    """Text or markdown: a summary row per body, then the problems, the sources they cite and
+    the totals."""
+    book = report.book
+    parts = [f"{book.organization.short_name} compliance as of {report.today}", f"rule book {rules_label}", f"{plural(report.meetings, 'meeting')} in the register"]
+    if report.start:
+        parts.append(f"from {report.start}")
+    if report.end != report.today:
+        parts.append(f"to {report.end}")
+    rows: list[tuple[str, str, str]] = []
+    problems: list[tuple[str, str]] = []  # verdict, the problem in words
+    notes = SourceNotes()
+    for body, recorded, findings in report.bodies():
+        rows.append(body_summary(body, book, findings, recorded))
+        for f in findings:
+            if f.verdict in PROBLEM_VERDICTS:
+                problems.append((f.verdict.value, problem_line(f, notes.number(f))))
+    if fmt == "markdown":
+        out = [f"# {' · '.join(parts)}", ""]
+        if not problems_only:
+            out += [md_table(("body", "cadence", "status"), rows)]
+        if problems:
+            out += ["## Problems", ""]
+            out += [f"- **{verdict}** {line}" for verdict, line in problems]
+            out.append("")
+        if notes.notes:
+            out += ["## Sources", "", *[f"{i}. {n}" for i, n in enumerate(notes.notes, 1)], ""]
+        out += [f"_{totals_line(report)}_", ""]
+        yield "\n".join(out)
+        return
+    out = [*wrap_parts(parts, width), ""]
+    if not problems_only and rows:
+        out += fit_lines(rows, width)
+        out.append("")
+    if problems:
+        out.append("Problems")
+        out += fit_lines(problems, width, indent=2)
+        out.append("")
+    if notes.notes:
+        out.append("Sources")
+        out += fit_lines([(f"[{i}]", n) for i, n in enumerate(notes.notes, 1)], width, indent=2, gap=1)
+        out.append("")
+    out += wrap_parts(totals_line(report).split(" · "), width)
+    yield "\n".join(out) + "\n"
