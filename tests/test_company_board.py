@@ -18,7 +18,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from planner.cli import main
@@ -432,11 +432,13 @@ def test_bodies_say_the_financial_year_and_the_first_meeting(runner):
     limit=st.integers(30, 200),
     relaxed=st.booleans(),
 )
+@example(first=date(2020, 2, 1), days=61, limit=60, relaxed=True)  # a relaxation of 120d beside a limit of 60d
 def test_gap_verdict_is_the_days_against_the_limit_on_the_later_day(first, days, limit, relaxed):
     """Two meetings `days` apart: met when the days are within the limit in force on the later
     meeting's day (60 more inside a relaxation), late otherwise; the finding names both."""
     extra = f'[[bodies.rules.relaxations]]\nsince = 2020-03-24\nuntil = 2020-09-30\nmax_gap = "{limit + 60}d"' if relaxed else ""
-    book = parse_rulebook(tomllib.loads(BOOK.format(extra=extra, established="2019-01-01").replace('max_gap = "120d"', f'max_gap = "{limit}d"')))
+    # the limit goes in before the relaxation: with limit 60 the relaxation's own "120d" is no limit to replace
+    book = parse_rulebook(tomllib.loads(BOOK.replace('max_gap = "120d"', f'max_gap = "{limit}d"').format(extra=extra, established="2019-01-01")))
     later = first + timedelta(days=days)
     allowed = limit + 60 if relaxed and date(2020, 3, 24) <= later <= date(2020, 9, 30) else limit
     meetings = [_meeting(first.isoformat()), _meeting(later.isoformat())]
