@@ -311,7 +311,9 @@ class Judge:
 def _judge_gap(judge: Judge, e: GapExpectation) -> Finding:
     from planner.engine.judging.gap_findings import judge_gap  # it builds on this module
 
-    return judge_gap(judge, e)
+    # a gap broken where the register is not known complete may have been kept by a meeting
+    # nobody recorded: unknown, as for any other window (README, "Record coverage")
+    return judge._coverage(judge_gap(judge, e))
 
 
 def check(
