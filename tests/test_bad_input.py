@@ -74,7 +74,7 @@ BAD_MEETINGS: dict[str, tuple[str | None, str]] = {
     "latin1.csv": ("3", "is not UTF-8 text (byte 0xe9)"),
     "bad_json.json": ("3:45", "JSON syntax error"),
     "json_not_a_list.json": (None, "is an object (keys: body, start, status) with no 'meetings' list"),
-    "json_bad_entry.json": ("meetings[1]", "ordinal: is not a whole number (got 'second')"),
+    "json_bad_entry.json": ("meetings[1]", "ordinal: has the wrong type (got 'second'; expected a whole number"),
     "json_unknown_field.json": ("meetings[0]", "venue: unknown field (got 'Almaty'; expected fields among body,"),
 }
 

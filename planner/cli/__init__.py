@@ -68,6 +68,38 @@ COMMANDS = (
 )
 
 
+# What an option of each kind names, for the message when it is given empty.
+_EMPTY_EXPECTED = {
+    "FILE": "a file path",
+    "DIR": "a folder path",
+    "DATE": "a date YYYY-MM-DD or a year",
+    "FILE.ics": "an .ics file path",
+    "BEFORE.json": "a JSON file path",
+    "AFTER.json": "a JSON file path",
+}
+
+
+def refuse_empty(command: click.Command) -> click.Command:
+    """A file, folder or date given empty (``--rules "$UNSET"``) is an error, not the
+    default: ``--today ""`` would judge as of the clock, ``--out ""`` write into the working
+    folder and ``--rules ""`` silently check CICA's rule book."""
+    for param in command.params:
+        expected = _EMPTY_EXPECTED.get(param.metavar or "")
+        if param.name == "today":
+            expected = "a date YYYY-MM-DD"
+        if expected is None or getattr(param.callback, "refuses_empty", False):
+            continue
+
+        def callback(ctx: click.Context, p: click.Parameter, value: object, _inner: object = param.callback, _expected: str = expected) -> object:
+            if value == "" or (isinstance(value, tuple) and "" in value):
+                raise click.BadParameter(f"is empty; expected {_expected}", ctx=ctx, param=p)
+            return _inner(ctx, p, value) if callable(_inner) else value
+
+        callback.refuses_empty = True  # type: ignore[attr-defined]
+        param.callback = callback
+    return command
+
+
 class _Commands(MutableMapping[str, click.Command]):
     """The commands by name, each module imported when its command is first asked for: the
     start-up of ``planner check`` loads no other command's module (nor what it imports)."""
@@ -79,7 +111,7 @@ class _Commands(MutableMapping[str, click.Command]):
     def __getitem__(self, name: str) -> click.Command:
         if name not in self.loaded:
             module, _, attribute = self.where[name].partition(".")
-            self.loaded[name] = getattr(importlib.import_module(f"planner.cli.{module}"), attribute)
+            self.loaded[name] = refuse_empty(getattr(importlib.import_module(f"planner.cli.{module}"), attribute))
         return self.loaded[name]
 
     def __setitem__(self, name: str, command: click.Command) -> None:
@@ -99,6 +131,7 @@ class _Commands(MutableMapping[str, click.Command]):
 
 # One module per command, one line each: "module.command" (the command's name is its function's).
 main.commands = _Commands({entry.partition(".")[2]: entry for entry in COMMANDS})
+refuse_empty(main)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

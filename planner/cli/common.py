@@ -381,6 +381,7 @@ def resolve_bodies(book: RuleBook, keys: tuple[str, ...]) -> list[str] | None:
         body = book.body(key)
         if body is None:
             close = difflib.get_close_matches(key, book.body_ids(), n=3)
-            raise click.BadParameter(f"{key!r} is not a body of the rule book; expected one of {', '.join(close or book.body_ids())}", param_hint="--body")
+            shown = repr(key) if len(key) <= 60 else f"{key[:40]!r}... ({len(key):,} characters)"
+            raise click.BadParameter(f"{shown} is not a body of the rule book; expected one of {', '.join(close or book.body_ids())}", param_hint="--body")
         ids.append(body.id)
     return ids

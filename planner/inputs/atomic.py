@@ -27,6 +27,7 @@ import os
 import re
 import secrets
 import shutil
+import stat
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -76,6 +77,14 @@ def write_atomic(path: str | Path, data: str | bytes | Iterable[str]) -> None:
     that a reader (a person, a calendar client fetching a feed) never sees half a file, even
     after a crash."""
     path = Path(path)
+    kind = _kind(path)
+    if kind == "special":
+        # a device, pipe or socket (-o /dev/stdout, /dev/null, a FIFO): written as it is. A
+        # rename would put a regular file in its place (run as root: no more /dev/null).
+        _write_stream(path, data)
+        return
+    if kind == "link":
+        path = Path(os.path.realpath(path))  # keep the link: replace the file it points to
     path.parent.mkdir(parents=True, exist_ok=True)
     tag = _tag(path)
     _clean_stale_files(path.parent, tag)
@@ -87,6 +96,32 @@ def write_atomic(path: str | Path, data: str | bytes | Iterable[str]) -> None:
         tmp.unlink(missing_ok=True)
         raise
     _fsync_dir(path.parent)
+
+
+def _kind(path: Path) -> str:
+    """``special`` for a device, pipe or socket (the link followed), ``link`` for a symbolic
+    link to a file (or to nothing yet), else ``file`` (a regular file, a folder, nothing)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        mode = 0
+    if mode and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        return "special"
+    return "link" if path.is_symlink() else "file"
+
+
+def _write_stream(path: Path, data: str | bytes | Iterable[str]) -> None:
+    pieces = [data] if isinstance(data, str | bytes) else data
+    try:  # without waiting: a FIFO no program reads from would block the open forever
+        fd = os.open(path, os.O_WRONLY | os.O_NONBLOCK)
+    except OSError as exc:
+        if exc.errno == errno.ENXIO:
+            raise OSError(errno.ENXIO, "no program reads from this pipe", str(path)) from None
+        raise
+    os.set_blocking(fd, True)
+    with os.fdopen(fd, "wb") as handle:
+        for piece in pieces:
+            handle.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
 
 
 def _exchange(a: Path, b: Path) -> None:

@@ -7,6 +7,7 @@ counts as empty). Each becomes an :class:`~planner.core.errors.InputError` of th
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from planner.core.errors import InputError
@@ -23,13 +24,26 @@ def read_bytes(path: Path, error: type[InputError], limit: int = MAX_REGISTER_BY
     if path.is_dir():
         raise error("is a directory, not a file", path=path, expected="a file")
     try:
-        with path.open("rb") as handle:
-            raw = handle.read(limit + 1)
+        if path.is_file():
+            with path.open("rb") as handle:
+                raw = handle.read(limit + 1)
+        else:
+            raw = _read_special(path, limit + 1)
     except OSError as exc:
         raise error(f"cannot be read: {exc.strerror or exc}", path=path) from None
     if len(raw) > limit:
         raise error(f"is larger than {_size(limit)}", path=path, expected=f"at most {_size(limit)} (see Limits in the README)")
     return raw
+
+
+def _read_special(path: Path, size: int) -> bytes:
+    """A pipe or device (``/dev/stdin``, a FIFO, ``<(command)``). Opening a FIFO no program
+    writes to would wait forever: it is opened without waiting, then read as usual, so a
+    FIFO without a writer reads as empty and one with a writer reads what it writes."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    os.set_blocking(fd, True)
+    with os.fdopen(fd, "rb") as handle:
+        return handle.read(size)
 
 
 def _size(count: int) -> str:

@@ -283,9 +283,11 @@ def chairs_from_rows(rows: Iterable[tuple[str | int, dict[str, Any]]], path: Pat
 
 
 def _json_rows(path: Path, key: str) -> list[tuple[str, dict[str, Any]]]:
+    from planner.inputs.json_types import object_pairs, wrong_type
+
     text = read_table(path)
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=object_pairs)
     except json.JSONDecodeError as exc:
         raise RegisterError(f"JSON syntax error: {exc.msg}", path=path, location=f"{exc.lineno}:{exc.colno}") from None
     except RecursionError:
@@ -295,6 +297,8 @@ def _json_rows(path: Path, key: str) -> list[tuple[str, dict[str, Any]]]:
     for where_, problem, value, expected in screen(data, dates=False, root=key if isinstance(data, list) else ""):
         raise RegisterError(problem, path=path, location=where_ or None, value=value, expected=expected)
     where = None
+    if getattr(data, "twice", None):
+        raise RegisterError(f"key {data.twice!r} appears twice", path=path, expected="each key once (JSON keeps only the last)")
     if isinstance(data, dict):
         if key not in data:
             keys = ", ".join(sorted(map(str, data)))[:80] or "none"
@@ -306,9 +310,18 @@ def _json_rows(path: Path, key: str) -> list[tuple[str, dict[str, Any]]]:
     if len(data) > limit:
         raise RegisterError(f"holds {len(data):,} entries", path=path, location=where, expected=f"at most {limit:,} (see Limits in the README)")
     rows: list[tuple[str, dict[str, Any]]] = []
+    from planner.inputs.meeting_record import MeetingRecord
+
+    model = MeetingRecord if key == "meetings" else ChairTerm
     for i, item in enumerate(data):
         if not isinstance(item, dict):
             raise RegisterError("entry is not an object", path=path, location=f"{key}[{i}]", value=item)
+        if getattr(item, "twice", None):
+            raise RegisterError(f"key {item.twice!r} appears twice in one entry", path=path, location=f"{key}[{i}]", expected="each key once (JSON keeps only the last)")
+        wrong = wrong_type(model, item)
+        if wrong:  # a JSON value says its type: true is no ordinal, 5 no body name
+            field, problem, expected = wrong
+            raise RegisterError(f"{field}: {problem}", path=path, location=f"{key}[{i}]", value=item[field], expected=expected)
         rows.append((f"{key}[{i}]", {k: ("" if v is None else v) for k, v in item.items()}))
     return rows
 

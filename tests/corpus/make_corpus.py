@@ -295,7 +295,13 @@ for name, text, code in [
     ("entry_list", '[["summit", "2002"]]', 2),
     ("entry_null", "[null]", 2),
     ("ordinal_float", '[{"body": "summit", "start": "2002-06-04", "ordinal": 3.5}]', 2),
-    ("ordinal_bool", '[{"body": "summit", "start": "2002-06-04", "ordinal": true}]', 0),
+    ("ordinal_bool", '[{"body": "summit", "start": "2002-06-04", "ordinal": true}]', 2),
+    ("ordinal_float_whole", '[{"body": "summit", "start": "2002-06-04", "ordinal": 3.0}]', 2),
+    ("ordinal_text", '[{"body": "summit", "start": "2002-06-04", "ordinal": "3"}]', 2),
+    ("kind_number", '[{"body": "summit", "start": "2002", "kind": 1}]', 2),
+    ("start_bool", '[{"body": "summit", "start": true}]', 2),
+    ("documents_mixed", '[{"body": "summit", "start": "2002", "documents": ["Act", 1]}]', 2),
+    ("top_duplicate_key", '{"meetings": [], "meetings": [{"body": "summit", "start": "2002"}]}', 2),
     ("start_null", '[{"body": "summit", "start": null}]', 2),
     ("start_object", '[{"body": "summit", "start": {"year": 2002}}]', 2),
     ("body_number", '[{"body": 5, "start": "2002"}]', 2),
@@ -304,7 +310,7 @@ for name, text, code in [
     ("infinity_literal", '[{"body": "summit", "start": "2002", "ordinal": Infinity}]', 2),
     ("trailing_comma", '[{"body": "summit", "start": "2002"},]', 2),
     ("comment", '// meetings\n[{"body": "summit", "start": "2002"}]', 2),
-    ("duplicate_keys", '[{"body": "council", "body": "summit", "start": "2002"}]', 0),
+    ("duplicate_keys", '[{"body": "council", "body": "summit", "start": "2002"}]', 2),
     ("empty_list", "[]", 0),
     ("year_as_number", '[{"body": "summit", "start": 2002}]', 0),
     ("nul_escape", '[{"body": "summit", "start": "2002", "title": "a\\u0000b"}]', 0),
@@ -355,6 +361,9 @@ for name, text in [
     ("unknown_field", '[{"country": "Austria", "from": "2002"}]'),
     ("lone_surrogate", '[{"country": "\\ud800"}]'),
     ("country_number", '[{"country": 7}]'),
+    ("ordinal_bool", '[{"country": "Austria", "start": "2002", "ordinal": true}]'),
+    ("planned_text", '[{"country": "Austria", "start": "2002", "planned": "yes"}]'),
+    ("duplicate_country", '[{"country": "Austria", "country": "Kazakhstan", "start": "2002"}]'),
 ]:
     rec("chairs", f"json_{name}.json", text)
 

@@ -1,0 +1,140 @@
+"""Hostile places rather than hostile contents: pipes, links and empty option values.
+
+The corpus (tests/test_corpus.py) holds files with bad contents; what cannot be checked in as a
+file is here: a FIFO given as an input (no program writes to it: reading must not wait
+forever), a FIFO or a link given as an output (written through, never replaced by a regular
+file: the same code would replace /dev/null when run as root), and options given empty
+(``--rules "$UNSET"``), which must be errors rather than the defaults.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from planner.cli import main
+
+HERE = Path(__file__).resolve().parent
+MINIMAL = str(HERE / "rulebooks" / "valid" / "minimal.toml")
+GOOD_MEETINGS = str(HERE / "registers" / "bom_utf8.csv")
+TODAY = ["--today", "2026-11-26"]
+
+
+def run_process(args: list[str], timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    """planner as its own process: a hang fails the test instead of stopping the suite."""
+    return subprocess.run([sys.executable, "-m", "planner", *args], capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL)
+
+
+@pytest.mark.parametrize(
+    "given",
+    [
+        ["validate", "--rules", "{fifo}", "--meetings", GOOD_MEETINGS],
+        ["validate", "--rules", MINIMAL, "--meetings", "{fifo}"],
+        ["validate", "--rules", MINIMAL, "--meetings", "{fifo}.json"],
+        ["validate", "--rules", MINIMAL, "--meetings", GOOD_MEETINGS, "--chairs", "{fifo}"],
+        ["chairs", "--plan-file", "{fifo}"],
+    ],
+    ids=["rules", "meetings-csv", "meetings-json", "chairs", "plan-file"],
+)
+def test_fifo_without_writer_is_an_empty_input_not_a_hang(given: list[str], tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    if given[-1].endswith(".json") or any(a.endswith(".json") for a in given):
+        fifo = tmp_path / "pipe.json"
+    os.mkfifo(fifo)
+    args = [a.replace("{fifo}.json", str(fifo)).replace("{fifo}", str(fifo)) for a in given]
+    result = run_process([*args, *TODAY])
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.splitlines() == [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    assert f"error: {fifo}: is empty" in result.stderr
+
+
+def test_fifo_with_a_writer_is_read(tmp_path: Path) -> None:
+    """A pipe is an input like any other when a program writes to it (``<(command)``)."""
+    fifo = tmp_path / "rules.toml"
+    os.mkfifo(fifo)
+    proc = subprocess.Popen([sys.executable, "-m", "planner", "validate", "--rules", str(fifo), "--meetings", GOOD_MEETINGS, *TODAY], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    with fifo.open("w", encoding="utf-8") as writer:  # waits for planner to open the pipe
+        writer.write(Path(MINIMAL).read_text(encoding="utf-8"))
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0, err
+    assert "3 bodies, 2 member states" in " ".join(out.split())
+
+
+def test_output_to_a_fifo_nobody_reads_is_an_error_not_a_hang(tmp_path: Path) -> None:
+    fifo = tmp_path / "out"
+    os.mkfifo(fifo)
+    result = run_process(["check", *TODAY, "-o", str(fifo)])
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"error: {fifo}: cannot write: no program reads from this pipe (expected a writable file path or folder)"
+    assert fifo.is_fifo(), "the pipe was replaced by a regular file"
+
+
+def test_output_to_a_fifo_is_written_through_it(tmp_path: Path) -> None:
+    fifo = tmp_path / "out"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    proc = subprocess.Popen([sys.executable, "-m", "planner", "check", *TODAY, "-o", str(fifo)], stderr=subprocess.PIPE)
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    proc.wait(timeout=60)
+    reader.join(timeout=60)
+    run_process(["check", *TODAY, "-o", str(tmp_path / "file.txt")])  # the same environment (COLUMNS)
+    expected = (tmp_path / "file.txt").read_bytes()
+    assert proc.returncode == 1
+    assert received == [expected]
+    assert fifo.is_fifo()
+
+
+def test_output_through_a_link_keeps_the_link(tmp_path: Path) -> None:
+    target = tmp_path / "published" / "check.txt"
+    target.parent.mkdir()
+    target.write_text("old\n", encoding="utf-8")
+    link = tmp_path / "check.txt"
+    link.symlink_to(target)
+    result = CliRunner().invoke(main, ["check", *TODAY, "-o", str(link)])
+    assert result.exit_code == 1
+    assert link.is_symlink() and link.resolve() == target
+    CliRunner().invoke(main, ["check", *TODAY, "-o", str(tmp_path / "plain.txt")])
+    assert target.read_bytes() == (tmp_path / "plain.txt").read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("args", "option", "expected"),
+    [
+        (["--rules", "", "check"], "'--rules'", "a file path"),
+        (["check", "--rules", ""], "'--rules'", "a file path"),
+        (["check", "--meetings", ""], "'--meetings'", "a file path"),
+        (["check", "--chairs", ""], "'--chairs'", "a file path"),
+        (["--today", "", "check"], "'--today'", "a date YYYY-MM-DD"),
+        (["check", "--today", ""], "'--today'", "a date YYYY-MM-DD"),
+        (["check", "--to", ""], "'--to'", "a date YYYY-MM-DD or a year"),
+        (["project", "--from", ""], "'--from'", "a date YYYY-MM-DD or a year"),
+        (["check", "-o", ""], "'-o' / '--output'", "a file path"),
+        (["ics", "--out", ""], "'--out'", "a folder path"),
+        (["project", "--avoid", ""], "'--avoid'", "an .ics file path"),
+        (["chairs", "--plan-file", ""], "'--plan-file'", "a file path"),
+        (["diff", "", "after.json"], "'BEFORE.json'", "a JSON file path"),
+        (["init", ""], "'DIR'", "a folder path"),
+    ],
+)
+def test_an_option_given_empty_is_an_error_not_the_default(args: list[str], option: str, expected: str, tmp_path: Path) -> None:
+    """``--today "$UNSET"`` would judge as of the clock, ``--out ""`` write into the working
+    folder, ``--rules ""`` check CICA's rule book instead of the one meant."""
+    before = set(tmp_path.iterdir())
+    result = CliRunner().invoke(main, [*args, *(TODAY if "--today" not in args and args[0] != "diff" else [])], env={"SOURCE_DATE_EPOCH": ""})
+    assert result.exit_code == 2, result.output
+    assert f"Invalid value for {option}: is empty; expected {expected}" in result.output + result.stderr
+    assert set(tmp_path.iterdir()) == before
+
+
+def test_a_long_body_value_is_shortened_in_the_message() -> None:
+    result = CliRunner().invoke(main, ["check", *TODAY, "--body", "x" * 100_000])
+    assert result.exit_code == 2
+    assert "(100,000 characters) is not a body of the rule book" in result.stderr
+    assert len(result.stderr) < 1000
