@@ -297,3 +297,14 @@ def test_a_broken_gap_where_records_are_not_complete_is_unknown(tmp_path):
     assert got["2020-01-11..2020-05-09"] == "unknown"
     assert got["2020-12-02..2021-03-31"] == "unknown"
     assert got["2022-06-02..2022-09-29"] == "missed"
+
+
+def test_except_when_a_loosely_dated_meeting_may_excuse_is_uncertain(tmp_path):
+    """`at_least 1 per half` with `except_when = ["summit"]`; the only Summit is known as
+    2020, no Board meeting in 2020. The Summit was in H1 or in H2: whichever half it was in is
+    excused, the other missed, and the register does not say which: both halves `uncertain`
+    (they were both `missed`). 2021 H1, with no Summit: missed."""
+    rule = _rule('kind = "at_least"\ncount = 1\nper = "half"\nexcept_when = ["summit"]')
+    out = _check(tmp_path, _book("established = 2020-01-01\n" + rule, others=SUMMIT), "summit,regular,2020,,held,,\n", "--today", "2021-07-01")
+    assert _verdicts(out) == {"2020 H1": "uncertain", "2020 H2": "uncertain", "2021 H1": "missed", "2021 H2": "open"}
+    assert "Excused if Summit 2020 was held in 2020 H1" in _finding(out, "2020 H1")["why"]
