@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -202,13 +203,25 @@ class MeetingsByDay:
 
     def __init__(self, meetings: Sequence[Meeting]) -> None:
         self.meetings = meetings
-        self.order = sorted(range(len(meetings)), key=lambda i: meetings[i].earliest)
-        self.days = [meetings[i].earliest for i in self.order]
+        self._days: list[date] | None = None  # ordered on the first question: a report with no terms asks none
+        self._order: Sequence[int] = ()
+
+    def _index(self) -> list[date]:
+        meetings = self.meetings
+        days = [m.earliest for m in meetings]
+        if all(a <= b for a, b in zip(days, itertools.islice(days, 1, None), strict=False)):
+            self._order = range(len(days))  # a register or projection sorted already
+        else:
+            self._order = sorted(range(len(meetings)), key=days.__getitem__)
+            days = [days[i] for i in self._order]
+        self._days = days
+        return days
 
     def between(self, first: date, last: date) -> list[Meeting]:
         """Meetings whose first day is in ``[first, last]``, in the order they were given."""
-        lo, hi = bisect.bisect_left(self.days, first), bisect.bisect_right(self.days, last)
-        return [self.meetings[i] for i in sorted(self.order[lo:hi])]
+        days = self._days if self._days is not None else self._index()
+        lo, hi = bisect.bisect_left(days, first), bisect.bisect_right(days, last)
+        return [self.meetings[i] for i in sorted(self._order[lo:hi])]
 
 
 def statutory_meetings(book: RuleBook, meetings: Sequence[Meeting] | MeetingsByDay, term: Term) -> tuple[Meeting, ...]:

@@ -92,7 +92,11 @@ class Projector(Dating):
         self.daybook.add_all(register, self.not_before - timedelta(days=book.organization.min_days_between + 60))
         self.calendars: dict[tuple[str, str], WorkingCalendar] = {}
         self.member_years: set[int] = set()
-        self.partners = {b.id: [p for p in book.bodies if p.before == b.id] for b in book.bodies}
+        # body -> the bodies that meet just before it (one pass: a scan per body was quadratic)
+        self.partners: dict[str, list[Body]] = {b.id: [] for b in book.bodies}
+        for b in book.bodies:
+            if b.before in self.partners:
+                self.partners[b.before].append(b)
 
     def calendar(self, body: Body, country: str) -> WorkingCalendar:
         found = self.calendars.get((body.id, country))

@@ -44,8 +44,13 @@ class Projection:
     notes: tuple[str, ...] = ()
 
     def meetings(self) -> list[Meeting]:
-        """Register and projection together, sorted."""
-        return sorted([*self.register, *self.projected], key=Meeting.sort_key)
+        """Register and projection together, sorted (once: the chair report and the schedule
+        ask again, and a century of register is hundreds of thousands of keys to build)."""
+        found = self.__dict__.get("_meetings")
+        if found is None:
+            found = sorted([*self.register, *self.projected], key=Meeting.sort_key)
+            object.__setattr__(self, "_meetings", found)
+        return list(found)
 
     def schedule(self) -> list[Meeting]:
         """What the schedule shows: planned and projected meetings inside the horizon."""
