@@ -308,3 +308,20 @@ def test_except_when_a_loosely_dated_meeting_may_excuse_is_uncertain(tmp_path):
     out = _check(tmp_path, _book("established = 2020-01-01\n" + rule, others=SUMMIT), "summit,regular,2020,,held,,\n", "--today", "2021-07-01")
     assert _verdicts(out) == {"2020 H1": "uncertain", "2020 H2": "uncertain", "2021 H1": "missed", "2021 H2": "open"}
     assert "Excused if Summit 2020 was held in 2020 H1" in _finding(out, "2020 H1")["why"]
+
+
+def test_infosys_agms_each_year_and_within_fifteen_months():
+    """Companies Act 2013 s.96(1): an AGM in each year, at most 15 months apart. The 37th to
+    43rd AGMs (2018-06-23 ... 2024-06-26): one in each calendar year 2018-2024 (met; 2025
+    open). Gaps, each labelled from the day after an AGM to 15 months after it: 364 days
+    (2018-06-23 to 2019-06-22), 371 (to 2020-06-27, over 29 February), 357, 371, 368, 364:
+    all within; the next is due by 2024-06-26 + 15 months = 2025-09-26 (open). Exit 0."""
+    out = _real("infosys-agm", "2025-06-01")
+    gaps = ["2018-06-24..2019-09-23", "2019-06-23..2020-09-22", "2020-06-28..2021-09-27", "2021-06-20..2022-09-19", "2022-06-26..2023-09-25", "2023-06-29..2024-09-28"]
+    years = [str(y) for y in range(2018, 2025)]
+    got = {label: verdict for label, verdict, _ in _rows(out)}
+    assert got == {**dict.fromkeys(years + gaps, "met"), "2024-06-27..2025-09-26": "open", "2025": "open"}
+    whys = " ".join(f["why"] for f in out["findings"])
+    for days in (364, 371, 357, 368):
+        assert f"gap of {days} days" in whys
+    assert out["exit"] == 0
