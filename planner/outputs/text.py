@@ -18,6 +18,7 @@ __all__ = ["DEFAULT_WIDTH", "MIN_WIDTH", "fit_lines", "fit_table", "plural", "wr
 DEFAULT_WIDTH = 100
 MIN_WIDTH = 40
 MIN_REST = 30  # the narrowest a wrapped column may be before the table stacks it
+_BREAKS = "\t\n\x0b\x0c\r"  # whitespace that textwrap turns into spaces
 
 
 def wrap(text: str, width: int, first: str = "", rest: str | None = None) -> list[str]:
