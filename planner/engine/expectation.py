@@ -29,10 +29,13 @@ UNBOUNDED = date.max
 MAX_CHAIN = 100_000  # windows of one chain: far beyond any real history, a guard against a runaway loop
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Expectation:
     """One requirement instance: ``body`` must hold ``minimum``..``maximum`` counting meetings
-    in ``window`` because of ``rule``; ``reason`` says why in words."""
+    in ``window`` because of ``rule``; ``reason`` says why in words.
+
+    Treat it as immutable (:func:`dataclasses.replace` makes changed copies); not frozen only
+    because a frozen dataclass's ``__init__`` costs three times as much, one per window."""
 
     body: Body
     rule: Rule
@@ -134,10 +137,14 @@ class BodyMeetings:
 
     def overlapping(self, start: date, end: date) -> list[Meeting]:
         """Meetings whose possible days touch ``[start, end]``."""
+        starts = self.starts
         low_key = start - self.max_span if start > date.min + self.max_span else date.min
-        lo = bisect.bisect_left(self.starts, low_key)
-        hi = bisect.bisect_right(self.starts, end)
-        return [m for m in self.meetings[lo:hi] if m.latest >= start]
+        lo = bisect.bisect_left(starts, low_key)
+        mid = bisect.bisect_left(starts, start, lo)  # from here on every meeting starts in range
+        hi = bisect.bisect_right(starts, end, mid)
+        if lo == mid:
+            return self.meetings[mid:hi]
+        return [m for m in self.meetings[lo:mid] if m.latest >= start] + self.meetings[mid:hi]
 
 
 def index_meetings(meetings: Iterable[Meeting]) -> dict[str, BodyMeetings]:

@@ -378,18 +378,21 @@ class ExpectationEngine:
         last = grain.index(min(end, rule.until) if rule.until else end, ys)
         out = []
         per_words = {"year": "a year", "half": "a half-year", "quarter": "a quarter", "month": "a month", "week": "a week"}[grain.value]
+        at_least = isinstance(rule, AtLeastRule)
+        relaxes = at_least and bool(rule.relaxations)
+        reason = f"at least {count_words(rule.count)} {per_words}" if at_least else f"at most {count_words(rule.count)} {per_words}"
         for p in range(period, last + 1):
             window = grain.window(p, ys)
             if not _applies(body, rule, window.start):
                 continue
-            if isinstance(rule, AtLeastRule):
+            if relaxes:
                 relaxed = rule.relaxed(window.start)  # a relaxation of count or min_gap applies to the periods it begins
                 if (relaxed.count, relaxed.min_gap) == (rule.count, rule.min_gap):
                     relaxed = rule
-                reason = f"at least {count_words(relaxed.count)} {per_words}"
-                out.append(Expectation(body, relaxed, index, grain, p, window, relaxed.count, None, window.end, None, reason, year_start=ys))
+                out.append(Expectation(body, relaxed, index, grain, p, window, relaxed.count, None, window.end, None, f"at least {count_words(relaxed.count)} {per_words}", year_start=ys))
+            elif at_least:
+                out.append(Expectation(body, rule, index, grain, p, window, rule.count, None, window.end, None, reason, year_start=ys))
             else:
-                reason = f"at most {count_words(rule.count)} {per_words}"
                 out.append(Expectation(body, rule, index, grain, p, window, 0, rule.count, window.end, None, reason, year_start=ys))
         return out
 

@@ -37,7 +37,7 @@ from planner.engine.expectations import (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class GapExpectation(Expectation):
     """The meeting due after ``origin`` (or after the founding, for ``first_within``)."""
 

@@ -17,6 +17,7 @@ from planner.core.dates import Grain
 from planner.core.model import AdHocRule, Body, Meeting, OnRule, Rule, RuleBook, Status
 from planner.engine.coverage import Coverage
 from planner.engine.expectations import (
+    NOT_COUNTING,
     Expectation,
     ExpectationEngine,
     ordinal,
@@ -167,27 +168,34 @@ class Judge:
     def _judge_one(self, e: Expectation, held: list[Meeting], owner: dict[int, int], me: int, near: list[Meeting]) -> Finding:
         """``near``: the body's meetings touching ``window.start`` .. ``deadline`` (or more)."""
         body = e.body
-        text = self.words(e.rule)
+        rule = e.rule
+        text = self.words(rule)
         on_time_end = e.deadline
+        window_start = e.window.start
+        today = self.today
         possible: list[Meeting] = []
         scheduled: list[Meeting] = []
         unconfirmed: list[Meeting] = []
+        # counts(rule, m) and inside(m, ...) written out: this loop runs for every window
+        kinds, formats = rule.counts, rule.formats
         for m in near:
-            if not e.counts(m):
+            status = m.status
+            if m.kind not in kinds or status in NOT_COUNTING or (formats and m.format is not None and m.format not in formats):
                 continue
-            s0, s1 = _start_range(m)
-            if s1 < e.window.start or s0 > on_time_end:
+            s0, s1 = m.start.earliest, m.start.latest
+            if s1 < window_start or s0 > on_time_end:
                 continue
-            if m.status is Status.HELD:
-                if owner.get(id(m), me) == me and not inside(m, e.window.start, on_time_end):
+            if status is Status.HELD:
+                if not (window_start <= s0 and s1 <= on_time_end) and owner.get(id(m), me) == me:
                     possible.append(m)
-            elif m.status in (Status.PLANNED, Status.PROJECTED):
-                (scheduled if m.latest >= self.today else unconfirmed).append(m)
-        held, doubtful = thin(held, e)
-        possible += doubtful
+            elif status is Status.PLANNED or status is Status.PROJECTED:
+                (scheduled if m.latest >= today else unconfirmed).append(m)
+        if held and (rule.count_by == "event" or getattr(rule, "min_gap", None) is not None):
+            held, doubtful = thin(held, e)
+            possible += doubtful
         n = len(held)
-        base = {"body": body, "rule_text": text, "source": e.rule.source, "expectation": e, "scheduled": tuple(scheduled), "unconfirmed": tuple(unconfirmed)}
-        running = self._running(on_time_end)
+        base = {"body": body, "rule_text": text, "source": rule.source, "expectation": e, "scheduled": tuple(scheduled), "unconfirmed": tuple(unconfirmed)}
+        running = today < on_time_end if self.closed else today <= on_time_end
         counted = tuple(held)
 
         # The words of each finding are made only when read (Finding.why): most are never shown.

@@ -34,9 +34,13 @@ class Verdict(StrEnum):
 VIOLATIONS = frozenset({Verdict.LATE, Verdict.MISSED, Verdict.EXCESS, Verdict.OFF_DATE})
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Finding:
-    """An expectation judged against the register: verdict, the meetings that decided it, why."""
+    """An expectation judged against the register: verdict, the meetings that decided it, why.
+
+    Treat it as immutable (:func:`dataclasses.replace` makes changed copies). It is not a
+    frozen dataclass only because a frozen one's ``__init__`` costs four times as much, and a
+    check builds one finding per window (290,000 for 1,000 bodies over 100 years)."""
 
     body: Body
     verdict: Verdict
