@@ -325,3 +325,18 @@ def test_infosys_agms_each_year_and_within_fifteen_months():
     for days in (364, 371, 357, 368):
         assert f"gap of {days} days" in whys
     assert out["exit"] == 0
+
+
+def test_sessions_with_no_city_recorded_are_not_guessed_into_one_event(tmp_path):
+    """`count_by = "event"`, at least twice a year. 2021-03-01 and 2021-03-02 with no city
+    recorded: one event if held in one place, two if not; the register does not say, so the
+    year is `uncertain` (it was `missed`, 1 of 2, as if they were known to be together).
+    2022-11-10 and 11 in Bern, both recorded: one event, missed, and the why names the merge.
+    Two online sessions (a video conference has no city) on 2023-05-02 and 03: one event."""
+    rule = _rule('kind = "at_least"\ncount = 2\nper = "year"\ncount_by = "event"')
+    rows = "board,regular,2021-03-01,,held,,\nboard,regular,2021-03-02,,held,,\nboard,regular,2022-11-10,,held,Bern,\nboard,regular,2022-11-11,,held,Bern,\n"
+    rows += "board,regular,2023-05-02,,held,,online\nboard,regular,2023-05-03,,held,,online\n"
+    out = _check(tmp_path, _book("established = 2021-01-01\n" + rule), rows, "--today", "2024-01-01")
+    assert _verdicts(out) == {"2021": "uncertain", "2022": "missed", "2023": "missed", "2024": "open"}
+    assert "no city is recorded to tell whether Board 2021-03-02 was held with another session" in _finding(out, "2021")["why"]
+    assert "Merged: Board 2022-11-10 (Bern) and Board 2022-11-11 (Bern)" in _finding(out, "2022")["why"]

@@ -17,6 +17,7 @@ from planner.core.model import (
     Body,
     Kind,
     Meeting,
+    MeetingFormat,
     Rule,
     Status,
 )
@@ -162,12 +163,18 @@ def thin(meetings: list[Meeting], expectation: Expectation) -> tuple[list[Meetin
     one; otherwise it is doubtful (it may or may not be far enough), which can make a window
     uncertain but never spoils what the firm dates prove."""
     rule = expectation.rule
+    unsure: list[Meeting] = []
     if rule.count_by == "event":
-        from planner.engine.calendar_rules import one_per_event  # builds on this module
+        from planner.engine.calendar_rules import events  # builds on this module
 
-        meetings = one_per_event(meetings)
+        groups = events(meetings)
+        meetings = [group[0] for group in groups]
+        # Sessions merged only because no city is recorded for either may have been held
+        # apart: doubtful, never silently one event (never more certain than the data).
+        # Video conferences have no city: two online sessions on those days are one event.
+        unsure = [m for group in groups for m in group[1:] if not (group[0].city and m.city) and not (group[0].format is m.format is MeetingFormat.ONLINE)]
     if not isinstance(rule, AtLeastRule) or rule.min_gap is None:
-        return meetings, []
+        return meetings, unsure
     gap = rule.min_gap
     kept: list[Meeting] = []
     for meeting in meetings:
@@ -180,4 +187,4 @@ def thin(meetings: list[Meeting], expectation: Expectation) -> tuple[list[Meetin
         clear = all(meeting.start.earliest >= gap.add_to(k.start.latest) or k.start.earliest >= gap.add_to(meeting.start.latest) for k in kept)
         (kept if clear else doubtful).append(meeting)
     kept.sort(key=Meeting.sort_key)
-    return kept, doubtful
+    return kept, doubtful + unsure

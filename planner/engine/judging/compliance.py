@@ -209,7 +209,7 @@ class Judge:
             if n > e.maximum:
                 return Finding(verdict=Verdict.EXCESS if e.binding else Verdict.ADVISORY, why=lambda: f"{e.label}: {n} meetings, at most {e.maximum} allowed: {words()}.", counted=counted, **base)
             if n + len(possible) > e.maximum:
-                return Finding(verdict=Verdict.UNCERTAIN, why=lambda: f"{e.label}: {n} meeting{'' if n == 1 else 's'} for certain and {len(possible)} dated too loosely to place; at most {e.maximum} allowed.", counted=counted, **base)
+                return Finding(verdict=Verdict.UNCERTAIN, why=lambda: f"{e.label}: {n} meeting{'' if n == 1 else 's'} for certain and {len(possible)} {'dated too loosely to place' if all(not m.start.exact for m in possible) else 'in doubt (dated too loosely to place, or sessions with no city recorded)'}; at most {e.maximum} allowed.", counted=counted, **base)
             verdict = Verdict.OPEN if running and self.today >= e.window.start else Verdict.MET
             return Finding(verdict=verdict, why=lambda: f"{e.label}: {n} of at most {e.maximum}" + (f" ({words()})" if held else "") + ".", counted=counted, **base)
 
@@ -235,8 +235,10 @@ class Judge:
         if n + len(possible) >= e.minimum:
 
             def loose() -> str:
-                loose = ", ".join(f"{_meeting_words(m, body)}" for m in possible)
-                return f"{e.label}: {n} of {e.minimum} certain; only loosely dated meetings could decide it: {loose}."
+                loose = ", ".join(f"{_meeting_words(m, body)}" for m in possible if not m.start.exact)
+                apart = ", ".join(f"{_meeting_words(m, body)}" for m in possible if m.start.exact)
+                doubts = [f"only loosely dated meetings could decide it: {loose}" if loose else "", f"no city is recorded to tell whether {apart} was held with another session (one event) or apart" if apart else ""]
+                return f"{e.label}: {n} of {e.minimum} certain; " + "; ".join(d for d in doubts if d) + "."
 
             return Finding(verdict=Verdict.UNCERTAIN, why=loose, counted=tuple(held + possible), **base)
         late = self._late(e, owner, me) if e.late_until is not None else None

@@ -163,7 +163,7 @@ def _merged(engine: ExpectationEngine, e: Expectation, counted: tuple[Meeting, .
     window = engine.meetings_of(e.body.id).overlapping(e.window.start, e.deadline)
     out = []
     for group in events(m for m in window if e.counts(m) and m.status is Status.HELD):
-        if len(group) > 1 and group[0] in counted:
+        if len(group) > 1 and group[0] in counted and (group[0].city or group[0].format is MeetingFormat.ONLINE):  # else the merge is only possible (uncertain)
             names = " and ".join(meeting_words(m, e.body) for m in group)
             out.append(f"Merged: {names} were held together and count as one event.")
     return out
