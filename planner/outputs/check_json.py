@@ -93,6 +93,49 @@ def finding_dict(f: Finding, rule: int | None) -> dict[str, Any]:
     }
 
 
+_text = json.encoder.encode_basestring  # a JSON string, characters as they are (ensure_ascii=False)
+
+
+def _opt(value: str | None) -> str:
+    return "null" if value is None else _text(value)
+
+
+def _meeting_json(m: Meeting) -> str:
+    """``json.dumps(compact_meeting(m), ensure_ascii=False)``, written directly."""
+    out = '{"start": ' + _text(str(m.start))
+    if m.end is not None:
+        out += ', "end": ' + _text(str(m.end))
+    if m.ordinal:
+        out += f', "ordinal": {int(m.ordinal)}'
+    if m.kind is not Kind.REGULAR:
+        out += ', "kind": ' + _text(m.kind.value)
+    if m.status is not Status.HELD:
+        out += ', "status": ' + _text(m.status.value)
+    if m.city:
+        out += ', "city": ' + _text(m.city)
+    return out + "}"
+
+
+def finding_json(f: Finding, rule: int | None) -> str:
+    """``json.dumps(finding_dict(f, rule), ensure_ascii=False)``, written directly: building
+    the dict and encoding it took most of the time of a JSON check of 290,000 findings."""
+    e = f.expectation
+    if e is not None:
+        start, end = e.window.start.isoformat(), e.window.end.isoformat()
+        maximum = "null" if e.maximum is None else str(int(e.maximum))
+        window = f'{{"label": {_text(e.label)}, "start": {_text(start)}, "end": {_text(end)}}}, "pending": {"true" if e.pending else "false"}'
+        window += f', "deadline": {_text(e.deadline.isoformat())}, "required": {{"min": {int(e.minimum)}, "max": {maximum}}}, "reason": {_text(e.reason)}'
+    else:
+        window = 'null, "pending": false, "deadline": null, "required": null, "reason": null'
+    return (
+        f'{{"body": {_text(f.body.id)}, "rule": {"null" if rule is None else int(rule)}, "verdict": {_text(f.verdict.value)}, "violation": {"true" if f.violation else "false"}'
+        f', "window": {window}'
+        f', "counted": [{", ".join(map(_meeting_json, f.counted))}], "scheduled": [{", ".join(map(_meeting_json, f.scheduled))}]'
+        f', "unconfirmed": [{", ".join(map(_meeting_json, f.unconfirmed))}], "delay": {_opt(f.delay or None)}, "still_due": {int(f.still_due)}'
+        f', "due_by": {_opt(f.due_by.isoformat() if f.due_by else None)}, "why": {_text(f.why)}}}'
+    )
+
+
 def check_json(report: Report | Checked, rules_label: str, *, problems_only: bool = False) -> Iterator[str]:
     """The JSON document in pieces: the head (summary, bodies and their rules), then one
     finding per line. A check judged body by body (:class:`Checked`) writes each body's
@@ -120,7 +163,6 @@ def check_json(report: Report | Checked, rules_label: str, *, problems_only: boo
 
 _TAIL = "\n  ]\n}\n"
 _EMPTY_TAIL = "]\n}\n"
-_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def _findings(report: Report | Checked, bodies: list[dict[str, Any]], problems_only: bool) -> Iterator[str]:
@@ -147,7 +189,7 @@ def _findings(report: Report | Checked, bodies: list[dict[str, Any]], problems_o
         for f in findings:
             if problems_only and f.verdict not in PROBLEM_VERDICTS:
                 continue
-            lines.append(("\n    " if first else ",\n    ") + _ENCODE(finding_dict(f, index.of(f))))
+            lines.append(("\n    " if first else ",\n    ") + finding_json(f, index.of(f)))
             first = False
         yield "".join(lines)
 

@@ -34,7 +34,15 @@ def inside(meeting: Meeting, start: date, end: date) -> bool:
 
 
 def _counting(e: Expectation, near: list[Meeting], start: date, end: date) -> list[Meeting]:
-    return [m for m in near if m.status is Status.HELD and inside(m, start, end) and e.counts(m)]
+    """The held meetings of ``near`` inside ``[start, end]`` that count toward ``e``'s rule
+    (``inside`` and ``counts`` written out: this runs for every window)."""
+    rule = e.rule
+    kinds, formats = rule.counts, rule.formats
+    return [
+        m
+        for m in near
+        if m.status is Status.HELD and start <= m.start.earliest and m.start.latest <= end and m.kind in kinds and (not formats or m.format is None or m.format in formats)
+    ]
 
 
 def assign(exps: Sequence[Expectation], bm: BodyMeetings) -> tuple[list[list[Meeting]], dict[int, int], list[list[Meeting]]]:

@@ -341,7 +341,7 @@ def check(
     for body, count, found in run.bodies():
         recorded[body.id] = count
         findings.extend(found)
-    return Report(book, today, start, end, run.meetings, tuple(findings), recorded)
+    return Report(book, today, run.start, run.end, run.meetings, tuple(findings), recorded)
 
 
 def check_bodies(
