@@ -340,3 +340,12 @@ def test_sessions_with_no_city_recorded_are_not_guessed_into_one_event(tmp_path)
     assert _verdicts(out) == {"2021": "uncertain", "2022": "missed", "2023": "missed", "2024": "open"}
     assert "no city is recorded to tell whether Board 2021-03-02 was held with another session" in _finding(out, "2021")["why"]
     assert "Merged: Board 2022-11-10 (Bern) and Board 2022-11-11 (Bern)" in _finding(out, "2022")["why"]
+
+
+def test_to_after_today_judges_the_windows_to_come_as_open(tmp_path):
+    """`at_least 1 per year` from 2020, one meeting 2020-06-01, `--today 2021-06-01 --to
+    2023-12-31`: 2020 met; 2021 (running), 2022 and 2023 (to come) open, none missed."""
+    book = _book("established = 2020-01-01\n" + _rule('kind = "at_least"\ncount = 1\nper = "year"'))
+    out = _check(tmp_path, book, "board,regular,2020-06-01,,held,,\n", "--today", "2021-06-01", "--to", "2023-12-31")
+    assert _verdicts(out) == {"2020": "met", "2021": "open", "2022": "open", "2023": "open"}
+    assert out["summary"]["open"] == 3 and out["exit"] == 0
