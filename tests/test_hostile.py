@@ -138,3 +138,21 @@ def test_a_long_body_value_is_shortened_in_the_message() -> None:
     assert result.exit_code == 2
     assert "(100,000 characters) is not a body of the rule book" in result.stderr
     assert len(result.stderr) < 1000
+
+
+@pytest.mark.parametrize(
+    ("args", "option", "said"),
+    [
+        (["--name", "Evil\x1b[2J"], "--name", "holds a control character (U+001B)"),
+        (["--name", "   "], "--name", "is empty"),
+        (["--members", "Aus\u202etria, Kazakhstan"], "--members", "holds an invisible or layout character (U+202E)"),
+    ],
+)
+def test_init_refuses_names_its_rule_book_could_not_hold(args: list[str], option: str, said: str, tmp_path: Path) -> None:
+    """``init`` writes a rule book that validates as written, so a name the rule book refuses
+    is refused at the option, and nothing is written."""
+    result = CliRunner().invoke(main, ["init", str(tmp_path / "org"), *args, *TODAY])
+    assert result.exit_code == 2
+    assert f"Invalid value for {option}: " in result.output + result.stderr
+    assert said in result.output + result.stderr
+    assert not (tmp_path / "org").exists()

@@ -34,6 +34,7 @@ def init(ctx: click.Context, folder: str | None, name: str, members: str | None,
     """
     from planner.core.errors import PlannerError
     from planner.inputs.atomic import write_atomic
+    from planner.inputs.limits import name_problem
     from planner.outputs.starter import (
         CHAIRS_HEADER,
         FILES,
@@ -67,7 +68,13 @@ def init(ctx: click.Context, folder: str | None, name: str, members: str | None,
             what = f"the {ex.name} example ({ex.organization})"
         else:
             year = today_from_env(today).year
-            contents = [starter_rulebook(name, resolve_members(members or ""), year).encode(), MEETINGS_HEADER.encode(), CHAIRS_HEADER.encode()]
+            chosen = resolve_members(members or "")
+            # the rule book must validate as written: its names follow the rule book's rules
+            for option, value in [("--name", name), *(("--members", n) for n, _ in chosen)]:
+                problem = name_problem(value)
+                if problem:
+                    raise click.BadParameter(f"{value!r} {problem[0]}; expected {problem[1]}", param_hint=option)
+            contents = [starter_rulebook(name, chosen, year).encode(), MEETINGS_HEADER.encode(), CHAIRS_HEADER.encode()]
             what = f"a starter rule book for {name}"
     except PlannerError as exc:
         click.echo(f"error: {exc}", err=True)

@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 from planner.core.errors import InputError
-from planner.inputs.limits import MAX_REGISTER_BYTES, MiB
+from planner.inputs.limits import CONTROL, MAX_REGISTER_BYTES, MiB
 
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
@@ -73,4 +73,9 @@ def read_text(path: Path, error: type[InputError], *, what: str, utf16: bool = F
             raise error(f"is not UTF-8 text (byte 0x{raw[exc.start]:02x})", path=path, location=line, expected=saved_as) from None
     if not text.strip():  # after decoding: a BOM alone is empty too
         raise error("is empty", path=path, expected=empty)
+    control = CONTROL.search(text)
+    if control:  # ESC, BEL, form feed...: shown as they are, they drive the terminal
+        line = text.count("\n", 0, control.start()) + 1
+        column = control.start() - text.rfind("\n", 0, control.start())
+        raise error(f"holds a control character (U+{ord(control.group()):04X})", path=path, location=f"{line}:{column}", expected=f"{what} text without control characters (tab and line breaks are fine)")
     return text

@@ -10,6 +10,7 @@ README's "Limits" section lists them; keep the two in step.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date, datetime, time
 from typing import Any
@@ -53,13 +54,60 @@ def has_surrogate(text: str) -> bool:
     return False
 
 
-def screen(data: Any, *, dates: bool, root: str = "") -> Iterator[tuple[str, str, object, str]]:
+# Characters that make a terminal, a calendar or a CSV reader do something instead of showing
+# text: C0 controls but tab and line breaks, DEL and the C1 controls (ESC [ and CSI can clear
+# a screen or rewrite what a report seems to say).
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# In a name, alias or code: line breaks and tabs, and characters that are invisible or turn
+# the text around (bidirectional overrides and isolates, zero-width spaces and joiners), with
+# which two names that look the same are different, or one reads differently than it is.
+INVISIBLE = re.compile("[\t\n\r\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# keys whose values name something (a body, a state, a place) and are matched or lined up
+NAME_KEYS = frozenset({"name", "short_name", "aliases", "code", "city", "country", "handover_bodies"})
+
+
+def control_character(text: str) -> str | None:
+    """The first control character of ``text``, as U+XXXX, or ``None``."""
+    found = CONTROL.search(text)
+    return f"U+{ord(found.group()):04X}" if found else None
+
+
+def _shown(text: str) -> str:
+    """A value for a message: shown by its repr (escaped, so that it cannot act), shortened."""
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def name_problem(text: str, *, blank: bool = False) -> tuple[str, str] | None:
+    """What is wrong with ``text`` as a name, as ``(problem, expected)``, or ``None``: control
+    characters, invisible or layout characters, and (unless ``blank``) no visible character."""
+    control = control_character(text)
+    if control:
+        return f"holds a control character ({control})", "text without control characters"
+    odd = INVISIBLE.search(text)
+    if odd:
+        return f"holds an invisible or layout character (U+{ord(odd.group()):04X})", "a name of visible characters on one line"
+    if not blank and not text.strip():
+        return "is empty", "a name with visible characters"
+    return None
+
+
+def _name_problem(where: str, text: str) -> tuple[str, str] | None:
+    key = where.rstrip("]").rpartition("[")[0] if where.endswith("]") else where
+    if key.rpartition(".")[2] not in NAME_KEYS:
+        return None
+    return name_problem(text, blank=where.endswith("short_name"))
+
+
+def screen(data: Any, *, dates: bool, root: str = "", names: bool = False) -> Iterator[tuple[str, str, object, str]]:
     """Problems of a parsed document as ``(key path, problem, value, expected)``, found without
     recursion (a document nested 100,000 deep is one problem, not a ``RecursionError``).
     ``root`` names the document itself in key paths (a JSON register's bare list: ``meetings``).
 
     ``dates``: a TOML document, whose dates must be plain dates: every date of planner is a
     day, so a date-time or a time of day is refused where it stands.
+
+    Text never holds control characters (an escaped ``"\u001b"`` in JSON or TOML); with
+    ``names`` (a rule book), names, aliases and codes are visible text on one line.
     """
     stack: list[tuple[str, Any, int]] = [(root, data, 0)]
     while stack:
@@ -79,6 +127,10 @@ def screen(data: Any, *, dates: bool, root: str = "") -> Iterator[tuple[str, str
         elif isinstance(value, str):
             if has_surrogate(value):
                 yield where, "is not valid Unicode text (a lone surrogate such as \\ud800)", None, "text of real characters"
+            elif (control := control_character(value)) is not None:
+                yield where, f"holds a control character ({control})", _shown(value), "text without control characters (tab and line breaks are fine)"
+            elif names and (problem := _name_problem(where, value)) is not None:
+                yield where, problem[0], _shown(value), problem[1]
         elif dates and isinstance(value, datetime):
             yield where, "is a date and time", value.isoformat(), "a date without a time, e.g. 2010-01-01"
         elif dates and isinstance(value, time):

@@ -85,7 +85,7 @@ def parse_rulebook(data: dict[str, Any], path: str | Path = "<rule book>") -> Ru
     """Validate a parsed rule book strictly: ``binding = "yes"`` or ``count = 2.0`` is an error,
     not a guess. Validation runs on the JSON form of the document, where pydantic's strict mode
     still reads a kind or a date from its text; TOML dates become their ISO text."""
-    problems = [RuleBookError(problem, path=path, location=where or None, value=value, expected=expected) for where, problem, value, expected in screen(data, dates=True)]
+    problems = [RuleBookError(problem, path=path, location=where or None, value=value, expected=expected) for where, problem, value, expected in screen(data, dates=True, names=True)]
     if problems:
         raise InputErrors(problems[:50])
     try:

@@ -238,7 +238,22 @@ for name, old, new in [
 ]:
     rec("rulebook", f"{name}.toml", rb(old, new))
 rec("rulebook", "crlf_line_ends.toml", MINIMAL.replace("\n", "\r\n"), 0)
-rec("rulebook", "emoji_and_rtl_names.toml", rb('name = "Senior Officials Committee"', 'name = "Senior Officials \U0001f30d \u202eCommittee"'), 0)
+rec("rulebook", "emoji_and_rtl_names.toml", rb('name = "Senior Officials Committee"', 'name = "Senior Officials \U0001f30d \u0644\u062c\u0646\u0629 Committee"'), 0)
+# names are matched and lined up: invisible, turned-around or multi-line names are refused
+rec("rulebook", "name_rtl_override.toml", rb('name = "Senior Officials Committee"', 'name = "Senior Officials \u202eeettimmoC"'))
+rec("rulebook", "alias_zero_width_space.toml", rb('"Summit Meeting"', '"Summit\u200bMeeting"'))
+rec("rulebook", "alias_rlm_mark.toml", rb('"Summit Meeting"', '"Summit Meeting\u200f"'))
+rec("rulebook", "alias_empty.toml", rb('"Summit Meeting"', '""'))
+rec("rulebook", "name_blank.toml", rb('name = "Senior Officials Committee"', 'name = "   "'))
+rec("rulebook", "name_two_lines.toml", rb('name = "Senior Officials Committee"', 'name = """Senior Officials\nCommittee"""'))
+rec("rulebook", "name_tab.toml", rb('name = "Senior Officials Committee"', 'name = "Senior\tOfficials"'))
+rec("rulebook", "member_name_empty.toml", rb('name = "Austria"', 'name = ""'))
+rec("rulebook", "city_zero_width_joiner.toml", rb('city = "Vienna"', 'city = "Vie\u200dnna"'))
+# control characters escaped in TOML text: an escape sequence would drive the terminal
+rec("rulebook", "name_escape_sequence.toml", rb('name = "Senior Officials Committee"', 'name = "\\u001b[2J\\u001b[1;1HAll met"'))
+rec("rulebook", "source_bell.toml", rb('source = "Charter, art. 5"', 'source = "Charter\\u0007"'))
+rec("rulebook", "source_c1_csi.toml", rb('source = "Charter, art. 5"', 'source = "Charter\\u009b2J"'))
+rec("rulebook", "note_multi_line.toml", rb('source = "Charter, art. 5"', 'source = """Charter,\n\tart. 5"""'), 0)
 rec("rulebook", "nul_byte.toml", MINIMAL.replace("[organization]", "[organization]\x00"))
 rec("rulebook", "only_comments.toml", "# nothing yet\n")
 rec("rulebook", "no_organization.toml", "[[bodies]]" + MINIMAL.split("[[bodies]]", 1)[1])
@@ -284,6 +299,9 @@ for name, text, code in [
     ("header_unknown", "body,start,venue\nsummit,2002-06-04,Almaty\n", 2),
     ("utf16_without_bom", "body,start\nsummit,2002\n".encode("utf-16-le"), 2),
     ("long_cell", "body,start,title\nsummit,2002-06-04," + "x" * 100_000 + "\n", 0),
+    ("escape_sequence_city", "body,start,city\nsummit,2002-06-04,Almaty\nsummit,2006-06-17,\x1b[2J\x1b[1;1HAstana\n", 2),
+    ("bell_in_title", "body,start,title\nsummit,2002-06-04,Summit\x07\n", 2),
+    ("form_feed", "body,start\nsummit,2002-06-04\n\x0c\n", 2),
 ]:
     rec("meetings", f"csv_{name}.csv", text, code)
 for name, text, code in [
@@ -313,7 +331,9 @@ for name, text, code in [
     ("duplicate_keys", '[{"body": "council", "body": "summit", "start": "2002"}]', 2),
     ("empty_list", "[]", 0),
     ("year_as_number", '[{"body": "summit", "start": 2002}]', 0),
-    ("nul_escape", '[{"body": "summit", "start": "2002", "title": "a\\u0000b"}]', 0),
+    ("nul_escape", '[{"body": "summit", "start": "2002", "title": "a\\u0000b"}]', 2),
+    ("escape_sequence_city", '[{"body": "summit", "start": "2002", "city": "\\u001b[2J\\u001b[1;1HAll met"}]', 2),
+    ("c1_control_title", '[{"body": "summit", "start": "2002", "title": "a\\u009bb"}]', 2),
 ]:
     rec("meetings", f"json_{name}.json", text, code)
 for name, text, code in [
@@ -336,6 +356,7 @@ for name, text, code in [
     ("no_match", ics("DTSTART;VALUE=DATE:20260101", summary="Team lunch"), 0),
     ("binary", b"BEGIN:VCALENDAR\r\n\x00\x01\x02END:VCALENDAR\r\n", 2),
     ("latin1", ics("DTSTART;VALUE=DATE:20260101", summary="Sommet \xe9").encode("latin-1"), 2),
+    ("summary_escape_sequence", ics("DTSTART;VALUE=DATE:20260101", summary="Summit\x1b[2J"), 2),
 ]:
     rec("meetings", f"ics_{name}.ics", text, code)
 
@@ -370,6 +391,7 @@ for name, text in [
 for name, text in [
     ("latin1", "Azerbaijan\nT\xfcrkiye\n".encode("latin-1")),
     ("binary", b"\x00\x01\x02"),
+    ("escape_sequence", "Azerbaijan\n\x1b[2JKyrgyzstan\n"),
     ("empty", ""),
     ("unknown_in_comment_line", "Azerbaijan # then\nAtlantis # maybe\n"),
     ("second_unknown", "Azerbaijan\nKyrgyzstan\nElbonia\n"),
