@@ -49,23 +49,33 @@ class Dating:
         # Only meetings within a gap (or a meeting's length) of the window can conflict, and
         # only those with firm dates: a meeting known to the year does not block the year.
         span = (gap.add_to(window.start) - window.start if gap else timedelta(0)) + timedelta(days=days + bm.max_span.days)
-        taken = [(m.earliest, m.latest, gap.add_to(m.earliest) if gap else m.earliest) for m in bm.overlapping(window.start - span, window.end + span) if m.status in SATISFYING and m.exact]
+        taken = []
+        for m in bm.overlapping(window.start - span, window.end + span):
+            if m.status in SATISFYING and m.exact:
+                first = m.start.earliest
+                taken.append((first, m.latest, gap.add_to(first) if gap else first))
         daybook = self.daybook
+        free = daybook.free
         pair_first = [True]
+        body_id = body.id
+        length = timedelta(days=days - 1)
 
         weekdays = {w.number for w in body.weekdays}
 
         def accept(day: date) -> bool:
             if weekdays and day.weekday() not in weekdays:
                 return False
-            end_day = day + timedelta(days=days - 1)
-            reach = gap.add_to(day) if gap else day
-            for first, last, first_plus_gap in taken:
-                if first <= end_day and day <= last:
-                    return False
-                if gap and day < first_plus_gap and first < reach:
-                    return False
-            if not daybook.free(body.id, host, day, end_day):
+            end_day = day + length
+            if gap:
+                reach = gap.add_to(day)
+                for first, last, first_plus_gap in taken:
+                    if first <= end_day and day <= last or day < first_plus_gap and first < reach:
+                        return False
+            else:
+                for first, last, _ in taken:
+                    if first <= end_day and day <= last:
+                        return False
+            if not free(body_id, host, day, end_day):
                 return False
             return not pair_first[0] or self._partners_fit(body, day)
 

@@ -102,8 +102,15 @@ class WorkingCalendar:
     ) -> date | None:
         """The first day of ``days`` consecutive working days nearest ``target`` inside
         ``window``: searched forward first, then backward. ``None`` when nothing fits."""
+        memo = self._memo
         for candidate in _nearest(target, days, window):
-            if self.block_fits(candidate, days) and accept(candidate):
+            if days == 1:
+                fits = memo.get(candidate)
+                if fits is None:
+                    fits = self.is_working(candidate)
+            else:
+                fits = self.block_fits(candidate, days)
+            if fits and accept(candidate):
                 return candidate
         return None
 
@@ -147,12 +154,20 @@ def _nearest(target: date, days: int, window: Window) -> Iterable[date]:
     last_start = window.end - timedelta(days=days - 1)
     if last_start < window.start:
         return
-    target = min(max(target, window.start), last_start)
-    span = (last_start - window.start).days
-    for step in range(span + 1):
-        for candidate in (target + timedelta(days=step), target - timedelta(days=step)):
-            if window.start <= candidate <= last_start:
-                yield candidate
+    first = window.start
+    target = min(max(target, first), last_start)
+    yield target
+    later = earlier = target
+    while True:
+        later += _ONE_DAY
+        earlier -= _ONE_DAY
+        ahead, behind = later <= last_start, earlier >= first
+        if ahead:
+            yield later
+        if behind:
+            yield earlier
+        if not (ahead or behind):
+            return
 
 
 def host_place(body: Body, book: RuleBook) -> tuple[str, str]:
