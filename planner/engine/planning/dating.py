@@ -47,8 +47,10 @@ class Dating:
         bm = self.engine.meetings_of(body.id)
         gap = e.rule.min_gap if isinstance(e.rule, AtLeastRule) else None
         # Only meetings within a gap (or a meeting's length) of the window can conflict, and
-        # only those with firm dates: a meeting known to the year does not block the year.
-        span = (gap.add_to(window.start) - window.start if gap else timedelta(0)) + timedelta(days=days + bm.max_span.days)
+        # only those with firm dates: a meeting known to the year does not block the year (so
+        # the longest loose date of the history does not widen the search; a month of slack
+        # covers a gap in months measured from another day of the year).
+        span = (gap.add_to(window.start) - window.start if gap else timedelta(0)) + timedelta(days=days + 31)
         taken = []
         for m in bm.overlapping(window.start - span, window.end + span):
             if m.status in SATISFYING and m.exact:
