@@ -5,14 +5,14 @@ Text is grouped by year and readable at a glance: dates, body and ordinal, host,
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from planner.core.model import Body, HostPolicy, Meeting, RuleBook, Status
 from planner.engine.expectations import ordinal
 from planner.engine.planning.projection import Projection, ProjectionProblem
 from planner.outputs.render import md_table, meeting_dict, to_csv, to_json
-from planner.outputs.text import DEFAULT_WIDTH, fit_table, plural, wrap, wrap_parts
+from planner.outputs.text import DEFAULT_WIDTH, fit_rows, plural, wrap, wrap_parts
 
 CHAIR_TBD = "chair to be decided"
 
@@ -81,7 +81,8 @@ def _problem_dict(p: ProjectionProblem, book: RuleBook) -> dict[str, Any]:
     return out
 
 
-def render_projection(projection: Projection, fmt: str, *, rules_label: str, width: int = DEFAULT_WIDTH) -> str:
+def render_projection(projection: Projection, fmt: str, *, rules_label: str, width: int = DEFAULT_WIDTH) -> str | Iterator[str]:
+    """The schedule in ``fmt``: a string, or for text the pieces of one, written as they come."""
     book = projection.book
     items = projection.schedule()
     body_of = bodies_of(book)
@@ -120,20 +121,31 @@ def render_projection(projection: Projection, fmt: str, *, rules_label: str, wid
         if projection.notes:
             out += ["## Notes", "", *[f"- {n}" for n in projection.notes], ""]
         return "\n".join(out)
+    return _text(projection, items, body_of, parts, problems, width)
+
+
+def _text(projection: Projection, items: list[Meeting], body_of: Callable[[str], Body | None], parts: list[str], problems: list[str], width: int) -> Iterator[str]:
+    """The text schedule, written in pieces as its rows are laid out: 50 years of 1,000
+    bodies is 24 MB of text, which need not be held whole beside the projection."""
     groups = _by_year(items)
     # one table for all years, so that the columns line up from one year to the next
-    table = iter(fit_table([_row(m, body_of(m.body)) for _, group in groups for m in group], width, indent=2))
+    table = fit_rows([_row(m, body_of(m.body)) for _, group in groups for m in group], width, indent=2)
     out = [*wrap_parts(parts, width), ""]
     for year, group in groups:
         out.append(str(year))
-        out += [line for _ in group for line in next(table)]
+        for _ in group:
+            out += next(table)
+            if len(out) >= 4096:
+                yield "\n".join(out) + "\n"
+                out = []
     if problems:
         out += ["", "Problems", *[line for p in problems for line in wrap(p, width, "  ", "    ")]]
     if projection.notes:
         out += ["", "Notes", *[line for n in projection.notes for line in wrap(n, width, "  ", "    ")]]
     if not items:
         out.append("Nothing is due in this horizon.")
-    return "\n".join(out) + "\n"
+    if out:
+        yield "\n".join(out) + "\n"
 
 
 def _row(m: Meeting, body: Body | None) -> tuple[str, str, str, str]:

@@ -9,11 +9,11 @@ line (a URL in a citation) are cut.
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from planner.core.words import plural
 
-__all__ = ["DEFAULT_WIDTH", "MIN_WIDTH", "fit_lines", "fit_table", "plural", "wrap", "wrap_parts"]
+__all__ = ["DEFAULT_WIDTH", "MIN_WIDTH", "fit_lines", "fit_rows", "fit_table", "plural", "wrap", "wrap_parts"]
 
 DEFAULT_WIDTH = 100
 MIN_WIDTH = 40
@@ -58,7 +58,13 @@ def wrap_parts(parts: Sequence[str], width: int, sep: str = " · ", rest: str = 
 
 
 def fit_table(rows: Sequence[Sequence[str]], width: int, *, indent: int = 0, gap: int = 2) -> list[list[str]]:
-    """The lines of each row of a table, laid out to fit ``width``:
+    """The lines of each row of a table, laid out to fit ``width`` (see :func:`fit_rows`)."""
+    return list(fit_rows(rows, width, indent=indent, gap=gap))
+
+
+def fit_rows(rows: Sequence[Sequence[str]], width: int, *, indent: int = 0, gap: int = 2) -> Iterator[list[str]]:
+    """The lines of each row of a table, row by row as they are laid out (a long schedule is
+    written as it goes), to fit ``width``:
 
     1. every column aligned, the last one wrapped in its own column, when that leaves it room;
     2. else all but the last column on the first line, the last one below, under column 2;
@@ -66,10 +72,12 @@ def fit_table(rows: Sequence[Sequence[str]], width: int, *, indent: int = 0, gap
     4. else each row as a paragraph with a hanging indent.
     """
     if not rows:
-        return []
+        return
     n = len(rows[0])
     if n == 1:
-        return [wrap(row[0], width, " " * indent) for row in rows]
+        for row in rows:
+            yield wrap(row[0], width, " " * indent)
+        return
     w = [max(len(r[i]) for r in rows) for i in range(n)]
     lead, sep = " " * indent, " " * gap
 
@@ -84,9 +92,10 @@ def fit_table(rows: Sequence[Sequence[str]], width: int, *, indent: int = 0, gap
     elif offset(1) + MIN_REST <= width:
         head_cols, under = 1, offset(1)
     else:
-        return [wrap("  ".join(c for c in row if c), width, lead, lead + "    ") for row in rows]
+        for row in rows:
+            yield wrap("  ".join(c for c in row if c), width, lead, lead + "    ")
+        return
     aligned = under == offset(head_cols)  # mode 1: the last cell continues the first line
-    out = []
     for row in rows:
         cells = [f"{row[i]:<{w[i]}}" for i in range(head_cols)]
         if not aligned:
@@ -101,8 +110,7 @@ def fit_table(rows: Sequence[Sequence[str]], width: int, *, indent: int = 0, gap
             lines = wrap(head.rstrip(), width, "", pad) if len(head.rstrip()) > width else [head.rstrip()]
         for cell in rest:
             lines += wrap(cell, width, pad, pad)
-        out.append([line.rstrip() for line in lines])
-    return out
+        yield [line.rstrip() for line in lines]
 
 
 def fit_lines(rows: Sequence[Sequence[str]], width: int, *, indent: int = 0, gap: int = 2) -> list[str]:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -55,14 +56,17 @@ class Projection:
     def schedule(self) -> list[Meeting]:
         """What the schedule shows: planned and projected meetings inside the horizon."""
         wanted = set(self.bodies) if self.bodies else None
+        # Chosen first, then sorted (the same order: the sort is stable): a long register
+        # need not be sorted to show what lies ahead.
         out = [
             m
-            for m in self.meetings()
+            for m in itertools.chain(self.register, self.projected)
             if m.status in (Status.PLANNED, Status.PROJECTED)
             and m.latest >= self.start
             and m.earliest <= self.end
             and (wanted is None or m.body in wanted)
         ]
+        out.sort(key=Meeting.sort_key)
         return out
 
 
