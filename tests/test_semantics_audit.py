@@ -349,3 +349,106 @@ def test_to_after_today_judges_the_windows_to_come_as_open(tmp_path):
     out = _check(tmp_path, book, "board,regular,2020-06-01,,held,,\n", "--today", "2021-06-01", "--to", "2023-12-31")
     assert _verdicts(out) == {"2020": "met", "2021": "open", "2022": "open", "2023": "open"}
     assert out["summary"]["open"] == 3 and out["exit"] == 0
+
+
+# -- hand-computed cases the code already answered right (kept so they stay right) -------------
+
+
+def test_rolling_year_edges(tmp_path):
+    """`every 1y` rolling: 2020-12-31 -> due 2021, held 2021-12-31 (its last day): met;
+    -> due 2022, held 2023-01-01 (a day past): 1 year late; -> due 2024, open on 2024-06-01."""
+    rows = "board,regular,2020-12-31,,held,,\nboard,regular,2021-12-31,,held,,\nboard,regular,2023-01-01,,held,,\n"
+    out = _check(tmp_path, _book(_rule('kind = "every"\ninterval = "1y"')), rows, "--today", "2024-06-01")
+    assert _verdicts(out) == {"2021": "met", "2022": "late", "2024": "open"}
+    assert _finding(out, "2022")["delay"] == "1 year"
+
+
+def test_leap_day_origin_in_months_and_in_days(tmp_path):
+    """From 2024-02-29: `every 12m` is due in 2025-02, met by 2025-02-28; from 2025-02-28 due
+    2026-02, and 2026-03-01 is 1 month late. `every 365d`: 2024-02-29 + 365 days = 2025-02-28,
+    met; 2025-02-28 + 365 = 2026-02-28, and 2026-03-01 is 1 day late."""
+    rows = "board,regular,2024-02-29,,held,,\nboard,regular,2025-02-28,,held,,\nboard,regular,2026-03-01,,held,,\n"
+    months = _check(tmp_path, _book(_rule('kind = "every"\ninterval = "12m"')), rows, "--today", "2026-06-01")
+    assert _verdicts(months) == {"2025-02": "met", "2026-02": "late", "2027-03": "open"}
+    assert _finding(months, "2026-02")["delay"] == "1 month"
+    days = _check(tmp_path, _book(_rule('kind = "every"\ninterval = "365d"')), rows, "--today", "2026-06-01")
+    assert _verdicts(days) == {"2025-02-28": "met", "2026-02-28": "late", "2027-03-01": "open"}
+    assert _finding(days, "2026-02-28")["delay"] == "1 day"
+
+
+def test_grid_tolerance_at_both_edges(tmp_path):
+    """`every 2y` grid from 2020, `tolerance = "2m"`: 2020 met (2020-05-01); 2022 met by
+    2023-02-28, the tolerance's last day (2023 is no grid year, so nothing else claims it);
+    2024 met; 2026's deadline is 2027-02-28 and 2027-03-01 is a day past it: late (1 year, in
+    the rule's unit); 2028 next due by 2029-02-28."""
+    rule = _rule('kind = "every"\ninterval = "2y"\nmode = "grid"\nanchor = 2020\ntolerance = "2m"')
+    rows = "board,regular,2020-05-01,,held,,\nboard,regular,2023-02-28,,held,,\nboard,regular,2024-06-01,,held,,\nboard,regular,2027-03-01,,held,,\n"
+    out = _check(tmp_path, _book(rule), rows, "--today", "2027-06-01")
+    assert _verdicts(out) == {"2020": "met", "2022": "met", "2024": "met", "2026": "late", "2028": "open"}
+    assert _finding(out, "2028")["pending"] and _finding(out, "2028")["due_by"] == "2029-02-28"
+
+
+def test_on_the_third_tuesday_every_verdict(tmp_path):
+    """`on` the third Tuesday of September. 2021-09-21 (1 Sept a Wednesday: 7, 14, 21): met.
+    2022: due 09-20, held 09-21: off_date. 2023: held "2023-09" (the month holds 09-19):
+    uncertain. 2024: due 09-17, a meeting 09-16..18 opens the day before: off_date. 2025:
+    only a special session on 09-16: missed. 2026-09-15 is --today, planned that day: open."""
+    rule = _rule('kind = "on"\nmonth = 9\nweekday = "tue"\nnth = 3')
+    rows = (
+        "board,regular,2021-09-21,,held,,\nboard,regular,2022-09-21,,held,,\nboard,regular,2023-09,,held,,\n"
+        "board,regular,2024-09-16,2024-09-18,held,,\nboard,special,2025-09-16,,held,,\nboard,regular,2026-09-15,,planned,,\n"
+    )
+    out = _check(tmp_path, _book("established = 2021-01-01\n" + rule), rows, "--today", "2026-09-15")
+    assert _verdicts(out) == {
+        "2021-09-21": "met",
+        "2022-09-20": "off_date",
+        "2023-09-19": "uncertain",
+        "2024-09-17": "off_date",
+        "2025-09-16": "missed",
+        "2026-09-15": "open",
+        "2027-09-21": "open",
+    }
+
+
+def test_except_when_counts_only_the_other_bodys_regular_meetings_held_or_still_planned(tmp_path):
+    """`at_least 1 per year`, `except_when = ["summit"]`, `excused` 2023. 2020: a Summit held,
+    excused. 2021: the Summit was cancelled: missed. 2022: only a special Summit: missed.
+    2023: excused period. 2024: the Board met (the Summit planned for 2024-05 was never
+    confirmed: no excuse needed). 2025: a Summit known only as 2025 excuses 2025."""
+    rule = _rule('kind = "at_least"\ncount = 1\nper = "year"\nexcept_when = ["summit"]\nexcused = [{ start = 2023, reason = "pandemic" }]')
+    rows = (
+        "summit,regular,2020-05-01,,held,,\nsummit,regular,2021-05-01,,cancelled,,\nsummit,special,2022-05-01,,held,,\n"
+        "summit,regular,2024-05-01,,planned,,\nboard,regular,2024-06-01,,held,,\nsummit,regular,2025,,held,,\n"
+    )
+    out = _check(tmp_path, _book("established = 2020-01-01\n" + rule, others=SUMMIT), rows, "--today", "2025-06-01")
+    assert _verdicts(out) == {"2020": "excused", "2021": "missed", "2022": "missed", "2023": "excused", "2024": "met", "2025": "excused"}
+
+
+def test_records_partly_before_a_window_and_a_lost_year(tmp_path):
+    """Records complete from 2019-07-01, 2021 known incomplete; `at_least 1 per year` from
+    2017, one meeting in 2018. 2017: unknown; 2018: met; 2019: its first half is not known
+    complete: unknown; 2020: missed; 2021: unknown (lost); 2022: missed; 2023: open."""
+    body = 'established = 2017-01-01\nrecords = [{ start = 2019-07-01, source = "x" }, { start = 2021, end = 2021, complete = false, note = "lost" }]\n'
+    out = _check(tmp_path, _book(body + _rule('kind = "at_least"\ncount = 1\nper = "year"')), "board,regular,2018-05-01,,held,,\n", "--today", "2023-06-01")
+    assert _verdicts(out) == {"2017": "unknown", "2018": "met", "2019": "unknown", "2020": "missed", "2021": "unknown", "2022": "missed", "2023": "open"}
+
+
+def test_rule_versions_change_on_the_first_day_of_a_window(tmp_path):
+    """Rule `r`: once a year until 2020-06-30, twice a year since 2020-07-01. A window belongs
+    to the version in force on its first day: 2020 (from 2020-01-01) is judged once a year,
+    met by 2020-05-01; 2021, twice a year: 1 of 2, missed."""
+    rules = _rule('id = "r"\nkind = "at_least"\ncount = 1\nper = "year"\nuntil = 2020-06-30') + _rule('id = "r"\nkind = "at_least"\ncount = 2\nper = "year"\nsince = 2020-07-01')
+    rows = "board,regular,2019-05-01,,held,,\nboard,regular,2020-05-01,,held,,\nboard,regular,2021-05-01,,held,,\n"
+    out = _check(tmp_path, _book("established = 2019-01-01\n" + rules), rows, "--today", "2022-06-01")
+    assert _verdicts(out, rule=0) == {"2019": "met", "2020": "met"}
+    assert _verdicts(out, rule=1) == {"2021": "missed", "2022": "open"}
+
+
+def test_the_organizations_time_zone_does_not_move_dates(tmp_path):
+    """A meeting on 2020-12-31 counts in 2020 whether the organization sits at UTC+14
+    (Kiritimati) or UTC-11 (Pago Pago)."""
+    rule = _rule('kind = "at_least"\ncount = 1\nper = "year"')
+    rows = "board,regular,2020-12-31,,held,,\nboard,regular,2022-01-01,,held,,\n"
+    for zone in ("Pacific/Kiritimati", "Pacific/Pago_Pago"):
+        out = _check(tmp_path, _book("established = 2020-01-01\n" + rule, org=f'timezone = "{zone}"\n'), rows, "--today", "2022-01-01")
+        assert _verdicts(out) == {"2020": "met", "2021": "missed", "2022": "met"}
