@@ -3,8 +3,9 @@ CLI (in-process) and gets the answer ``cases.toml`` states: an exit code of 0, 1
 bad input one line naming the file, the place and what is wrong. Never a traceback or a hang.
 
 Folders say what a file is given as: ``rulebook`` (--rules), ``meetings`` (--meetings with the
-minimal rule book), ``chairs`` (--chairs), ``plan`` (--plan-file on the embedded CICA data) and
-``state`` (the state file of a feed folder). Add a case in ``make_corpus.py`` and run it.
+minimal rule book), ``chairs`` (--chairs), ``plan`` (--plan-file on the embedded CICA data),
+``projection`` (a saved ``project --format json``, given to ``diff``) and ``state`` (the state
+file of a feed folder). Add a case in ``make_corpus.py`` and run it.
 """
 
 from __future__ import annotations
@@ -42,6 +43,8 @@ def commands(kind: str, path: Path, out: Path) -> list[list[str]]:
         return [["validate", *TODAY, *given], ["chairs", *TODAY, *given]]
     if kind == "plan":
         return [["chairs", *TODAY, "--plan-file", f], ["project", *TODAY, "--plan-file", f]]
+    if kind == "projection":  # a saved `project --format json`, compared by `diff`
+        return [["diff", f, f]]
     if kind == "state":
         out.mkdir()
         shutil.copy(path, out / STATE_FILE)

@@ -12,8 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from planner.core.dates import PARTIAL_EXPECTED, PartialDate
 from planner.core.errors import InputError
+from planner.core.vocabulary import Kind, Status
 from planner.inputs.inputfile import read_text
+from planner.inputs.json_types import object_pairs, wrong_type
+from planner.inputs.limits import MAX_DEPTH, screen
 
 READABLE_VERSIONS = (1, 2)
 EXPECTED = "the JSON written by `planner project --format json`"
@@ -36,13 +40,21 @@ def load_projection_json(path: str | Path) -> SavedProjection:
     path = Path(path)
     text = read_text(path, InputError, what="JSON", empty=EXPECTED)
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=object_pairs)
     except json.JSONDecodeError as exc:
         raise InputError(f"is not JSON: {exc.msg}", path=path, location=f"{exc.lineno}:{exc.colno}", expected=EXPECTED) from None
+    except RecursionError:
+        raise InputError("is nested too deeply to read", path=path, expected=f"at most {MAX_DEPTH} levels of objects and arrays") from None
+    except ValueError as exc:  # an integer of thousands of digits (int_max_str_digits)
+        raise InputError(f"JSON value cannot be read: {str(exc).split(';')[0]}", path=path, expected="numbers of a few digits") from None
+    for where, problem, value, expected in screen(data, dates=False):
+        raise InputError(problem, path=path, location=where or None, value=value, expected=expected)
     if not isinstance(data, dict):
         raise InputError("is not a JSON object", path=path, value=type(data).__name__, expected=EXPECTED)
+    if getattr(data, "twice", None):
+        raise InputError(f"key {data.twice!r} appears twice", path=path, expected="each key once (JSON keeps only the last)")
     version = data.get("schema_version")
-    if version not in READABLE_VERSIONS:
+    if isinstance(version, bool) or version not in READABLE_VERSIONS:
         raise InputError("schema_version is not one this version reads", path=path, location="schema_version", value=version, expected=" or ".join(map(str, READABLE_VERSIONS)))
     if data.get("command") != "project":
         raise InputError("is not a projection", path=path, location="command", value=data.get("command"), expected=f"'project' ({EXPECTED})")
@@ -53,6 +65,7 @@ def load_projection_json(path: str | Path) -> SavedProjection:
         for key in ("body", "start"):
             if not isinstance(m, dict) or not isinstance(m.get(key), str) or not m.get(key):
                 raise InputError(f"meeting without {key}", path=path, location=f"meetings[{i}].{key}", value=m.get(key) if isinstance(m, dict) else m, expected="a string")
+        _check_meeting(m, path, f"meetings[{i}]")
     problems = data.get("problems") or []
     return SavedProjection(
         str(path),
@@ -63,6 +76,29 @@ def load_projection_json(path: str | Path) -> SavedProjection:
         tuple(meetings),
         tuple(p for p in problems if isinstance(p, dict)),
     )
+
+
+def _check_meeting(meeting: Any, path: Path, where: str) -> None:
+    """A saved meeting's fields have the types and forms ``project`` writes: a diff of a
+    damaged file must not report what the file does not say."""
+    from planner.inputs.meeting_record import MeetingRecord
+
+    if getattr(meeting, "twice", None):
+        raise InputError(f"key {meeting.twice!r} appears twice", path=path, location=where, expected="each key once (JSON keeps only the last)")
+    wrong = wrong_type(MeetingRecord, meeting)
+    if wrong:
+        field, problem, expected = wrong
+        raise InputError(problem, path=path, location=f"{where}.{field}", value=meeting[field], expected=expected)
+    for key in ("start", "end"):
+        if isinstance(meeting.get(key), str):
+            try:
+                PartialDate.parse(meeting[key])
+            except ValueError:
+                raise InputError("is not a date", path=path, location=f"{where}.{key}", value=meeting[key], expected=PARTIAL_EXPECTED) from None
+    for key, words in (("kind", Kind), ("status", Status)):
+        value = meeting.get(key)
+        if isinstance(value, str) and value not in {w.value for w in words} and not (key == "status" and value == "projected"):
+            raise InputError(f"is not a meeting {key}", path=path, location=f"{where}.{key}", value=value, expected="one of " + ", ".join(w.value for w in words))
 
 
 __all__ = ["SavedProjection", "load_projection_json"]

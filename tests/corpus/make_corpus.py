@@ -409,6 +409,33 @@ for name, text in [
     case("state", f"{name}.json", text, 0, None, STATE_SAYS)
 
 
+# saved projections (`planner diff BEFORE AFTER`): damaged copies of one
+PROJECTION = {
+    "schema_version": 2, "command": "project", "organization": "demo", "today": "2026-11-26", "from": "2026-11-26", "to": "2036-11-26",
+    "meetings": [{"body": "summit", "kind": "regular", "ordinal": 7, "start": "2026-10-12", "end": None, "status": "projected", "title": "", "host": "Vienna"}],
+    "problems": [],
+}
+
+
+def projection(**changes: object) -> str:
+    meeting = {**PROJECTION["meetings"][0], **changes}  # type: ignore[index]
+    return json.dumps({**PROJECTION, "meetings": [meeting]})
+
+
+for name, text, code in [
+    ("valid", projection(), 0),
+    ("nested_5000", "[" * 5000 + "]" * 5000, 2),
+    ("integer_5000_digits", '{"schema_version": ' + "9" * 5000 + "}", 2),
+    ("schema_version_bool", json.dumps({**PROJECTION, "schema_version": True}), 2),
+    ("duplicate_key", projection().replace('"command": "project"', '"command": "project", "command": "project"'), 2),
+    ("ordinal_bool", projection(ordinal=True), 2),
+    ("start_month_13", projection(start="2026-13"), 2),
+    ("kind_unknown", projection(kind="weird"), 2),
+    ("title_escape_sequence", projection(title="\u001b[2J"), 2),
+]:
+    rec("projection", f"{name}.json", text, code)
+
+
 def _record(folder: str, path: Path) -> str:
     """planner's first error line for ``path``, after ``error: PATH`` (to be reviewed)."""
     import sys
