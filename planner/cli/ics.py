@@ -55,8 +55,8 @@ def ics(inputs: Inputs, out: str, events: Callable[[], list[Meeting]], body_ids:
       planner ics --today 2026-11-26 --out feeds --base-url https://example.org/cica
       planner ics --out - --body summit --no-projected > summit.ics
     """
-    from planner.outputs.calendar.feeds import source_url, write_feeds
-    from planner.outputs.calendar.ical import COMBINED, combined_calendar_bytes
+    from planner.outputs.calendar.feeds import combined_calendar, source_url, write_feeds
+    from planner.outputs.calendar.ical import COMBINED
 
     book = inputs.book
     meetings = events()
@@ -64,7 +64,15 @@ def ics(inputs: Inputs, out: str, events: Callable[[], list[Meeting]], body_ids:
     stamp = datetime.combine(inputs.today, datetime.min.time(), UTC)
     if out == "-":
         warn("--out - keeps no state: every event has SEQUENCE 0 and LAST-MODIFIED of --today, and meetings that left are not shown as cancelled; write to a folder (--out DIR) to keep them")
-        click.echo(combined_calendar_bytes(book, meetings, stamp, source=source_url(base_url, f"{COMBINED}.ics")).decode("utf-8"), nl=False)
+        batch: list[bytes] = []
+        size = 0
+        for piece in combined_calendar(book, meetings, stamp, source=source_url(base_url, f"{COMBINED}.ics")):
+            batch.append(piece)
+            size += len(piece)
+            if size >= 1 << 20:  # written as it is made, a megabyte at a time
+                click.echo(b"".join(batch), nl=False)
+                batch, size = [], 0
+        click.echo(b"".join(batch), nl=False)
         return
     with writing(out):
         written = write_feeds(book, meetings, Path(out), stamp, base_url=base_url, warn=warn, bodies=ids, keep_days=keep_removed)

@@ -28,7 +28,7 @@ import re
 import secrets
 import shutil
 import stat
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 _TEMP_PREFIX = ".pl-"
@@ -53,7 +53,12 @@ def _fsync_dir(folder: Path) -> None:
             os.close(fd)
 
 
-def _write_file(path: Path, data: str | bytes | Iterable[str]) -> None:
+Content = str | bytes | Iterable[str] | Iterable[bytes] | Callable[[], Iterable[bytes]]
+
+
+def _write_file(path: Path, data: Content) -> None:
+    if callable(data):  # a producer: called at each try, so a file can be written again
+        data = data()
     pieces = [data] if isinstance(data, str | bytes) else data
     with path.open("xb") as handle:
         for piece in pieces:
@@ -72,7 +77,7 @@ def _clean_stale_files(folder: Path, tag: str | None = None) -> None:
                     os.unlink(entry.path)
 
 
-def write_atomic(path: str | Path, data: str | bytes | Iterable[str]) -> None:
+def write_atomic(path: str | Path, data: Content) -> None:
     """Write ``data`` (text, bytes, or pieces of text written as they come) to ``path`` so
     that a reader (a person, a calendar client fetching a feed) never sees half a file, even
     after a crash."""
@@ -135,8 +140,9 @@ def _exchange(a: Path, b: Path) -> None:
         raise OSError(code, os.strerror(code), str(b))
 
 
-def write_set(folder: str | Path, files: Mapping[str, bytes], order: Iterable[str] = ()) -> None:
-    """Make ``folder`` hold ``files`` (name -> bytes), switching the whole set at once.
+def write_set(folder: str | Path, files: Mapping[str, Content], order: Iterable[str] = ()) -> None:
+    """Make ``folder`` hold ``files`` (name -> bytes, or a function giving the pieces of the
+    file as they are made: the set need not fit in memory), switching the whole set at once.
 
     Every other entry already in the folder is kept as it is (the other bodies' feeds of a
     ``--body`` run, a file the publisher put there). ``order`` is the order of renames should
@@ -179,7 +185,7 @@ def write_set(folder: str | Path, files: Mapping[str, bytes], order: Iterable[st
         shutil.rmtree(staging)  # the previous set
 
 
-def _build(staging: Path, target: Path, files: Mapping[str, bytes], ordered: list[str]) -> None:
+def _build(staging: Path, target: Path, files: Mapping[str, Content], ordered: list[str]) -> None:
     """The new folder beside the old: our files written and flushed, every other entry of the
     old folder hard-linked (a sub-folder or a file that cannot be linked: not this way)."""
     staging.mkdir()
@@ -196,7 +202,7 @@ def _build(staging: Path, target: Path, files: Mapping[str, bytes], ordered: lis
     _fsync_dir(staging)
 
 
-def _in_place(target: Path, files: Mapping[str, bytes], ordered: list[str]) -> None:
+def _in_place(target: Path, files: Mapping[str, Content], ordered: list[str]) -> None:
     """Each file whole, renamed in ``ordered`` order once all are written and flushed."""
     _clean_stale_files(target)
     temps: list[tuple[Path, Path]] = []

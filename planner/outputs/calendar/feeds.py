@@ -1,148 +1,158 @@
 """The feed folder: ``{body}.ics`` per body, ``all.ics``, ``index.html`` and the state file
 that remembers SEQUENCE, LAST-MODIFIED, tombstones and adopted UIDs between exports (see
-:mod:`planner.outputs.calendar.revisions`; :mod:`planner.outputs.calendar.ical` for the events).
+:mod:`planner.outputs.calendar.revisions` and :mod:`planner.outputs.calendar.state`;
+:mod:`planner.outputs.calendar.ical` for the events).
 
-Without a state file (deleted, damaged, or never written) SEQUENCE must not silently go back to
-0: the revisions are then read from the feeds already in the folder, the ones this export
-replaces, with one warning. An export of some bodies (``--body``) writes only their feeds and
-leaves ``all.ics``, ``index.html`` and the other bodies' feeds as they were.
+A register of a million meetings makes feeds of about a gigabyte, so the set is never held in
+memory: each event is written once, as it is made, to a spool (an unnamed temporary file, so
+a killed run leaves nothing), with its revision going to a second spool for the state file.
+What stays in memory per event is where its bytes are (two integers). The files of the new
+set are then written from the spools into the new folder, which switches with the old one at
+once (:func:`planner.inputs.atomic.write_set`): a body's feed is one stretch of the spool,
+``all.ics`` reads the events back in date order.
+
+An export of some bodies (``--body``) writes only their feeds and leaves ``all.ics``,
+``index.html`` and the other bodies' feeds as they were.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import asdict
-from datetime import date, datetime
+import os
+import tempfile
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import IO
 
-from planner.core.errors import InputError
 from planner.core.model import Meeting, RuleBook
 from planner.inputs.atomic import write_set
-from planner.inputs.inputfile import read_bytes
-from planner.inputs.limits import MAX_STATE_BYTES, screen
 from planner.outputs.calendar.ical import (
     COMBINED,
-    REMOVED_SUFFIX,
     STATE_FILE,
     FeedBuilder,
     combined_names,
+    description,
+    event_order,
+    summary,
+    uids,
 )
 from planner.outputs.calendar.index_html import index_html
 from planner.outputs.calendar.revisions import (
     KEEP_DAYS,
     Revision,
     adopt,
+    adoption_pool,
     draft,
-    fingerprint,
-    revise,
+    numbers,
+    removed,
     tombstone_event,
     tombstones,
 )
+from planner.outputs.calendar.state import load_state, state_line, state_pieces
 
 INDEX = "index.html"
-STATE_VERSION = 2
-_DATES = ("start", "end", "removed")
+_CHUNK = 1 << 20
 
 
-def _revision(uid: str, v: Any) -> Revision:
-    sequence = v["sequence"]
-    if type(sequence) is not int or not 0 <= sequence < 2**31:
-        raise ValueError(f"sequence {sequence!r} of {uid!r} is not a whole number from 0 to 2147483647")
-    extra = {k: v[k] for k in ("content", "body", "kind", "numbered", "summary", "location") if k in v}
-    for key in _DATES:
-        if v.get(key):
-            extra[key] = date.fromisoformat(v[key])
-    if not all(isinstance(extra.get(k, ""), str) for k in ("body", "kind", "summary", "location")) or not isinstance(extra.get("numbered", False), bool) or not isinstance(v["fingerprint"], str):
-        raise ValueError(f"entry {uid!r} has a field of the wrong type")
-    return Revision(str(v["fingerprint"]), sequence, datetime.fromisoformat(v["last_modified"]), **extra)
-
-
-def read_state(path: Path) -> dict[str, Revision]:
-    """The revisions of a state file; ValueError (or KeyError, TypeError, ...) when damaged."""
-    data = json.loads(read_bytes(path, InputError, MAX_STATE_BYTES))
-    for _where, problem, _value, _expected in screen(data, dates=False):
-        raise ValueError(problem)
-    return {uid: _revision(uid, v) for uid, v in data["events"].items()}
-
-
-def load_state(out_dir: Path, warn: Callable[[str], None] | None = None, book: RuleBook | None = None) -> dict[str, Revision]:
-    """The revisions of the previous export into ``out_dir`` (none on the first).
-
-    The state file is our own memory, not the user's input: a damaged one (truncated, edited,
-    ``"sequence": 1e400``) is reported through ``warn`` and ignored. It never stops the export.
-    Missing or damaged, its place is taken by the feeds of the folder (given ``book``), so
-    SEQUENCE never goes backwards for an event that did not change."""
-    path = out_dir / STATE_FILE
-    problem = None
-    if path.exists():
-        try:
-            return read_state(path)
-        except (InputError, ValueError, KeyError, TypeError, AttributeError, RecursionError, OverflowError) as exc:
-            problem = f"state file is damaged and was ignored ({str(exc)[:160]})"
-    found = revisions_from_feeds(out_dir, book) if book is not None else {}
-    if (problem or found) and warn is not None:
-        tail = f"SEQUENCE and LAST-MODIFIED of {len(found)} events taken from the feeds in {out_dir}" if found else "SEQUENCE numbers start again at 0"
-        warn(f"{path}: {problem or 'missing'}; {tail}")
-    return found
-
-
-def revisions_from_feeds(out_dir: Path, book: RuleBook) -> dict[str, Revision]:
-    """What the feeds already in ``out_dir`` say of each of our events (the highest SEQUENCE
-    where two feeds disagree). Files that cannot be read are passed over: they are about to be
-    replaced, and the state file is the memory that failed, not the user's input."""
-    from icalendar import Calendar
-
-    found: dict[str, Revision] = {}
-    names = [f"{COMBINED}.ics", *(f"{b.id}.ics" for b in book.bodies)]
-    for name in names:
-        path = out_dir / name
-        if not path.is_file():
-            continue
-        try:
-            events = Calendar.from_ical(read_bytes(path, InputError, MAX_STATE_BYTES)).walk("VEVENT")
-        except (InputError, ValueError):
-            continue
-        for event in events:
-            rev = _from_event(event, book)
-            uid = str(event.get("UID", ""))
-            if rev is not None and (uid not in found or found[uid].sequence < rev.sequence):
-                found[uid] = rev
-    return found
-
-
-def _from_event(event: Any, book: RuleBook) -> Revision | None:
-    from planner.inputs.ics.ics_events import meeting_fields, text
-
-    body = text(event, "X-PLANNER-BODY")
+def _spool(near: Path) -> IO[bytes]:
+    """An unnamed temporary file on the output's file system when possible."""
     try:
-        sequence = int(event.get("SEQUENCE", 0))
-        modified = event["LAST-MODIFIED"].dt
-        start, end = event["DTSTART"].dt, event["DTEND"].dt if "DTEND" in event else None
-        removed = text(event, "X-PLANNER-REMOVED")
-        summary = str(event.get("SUMMARY", ""))
-        common = {"body": body, "kind": text(event, "X-PLANNER-KIND"), "numbered": "X-PLANNER-ORDINAL" in event or "X-PLANNER-ID" in event, "start": start, "end": end, "location": str(event.get("LOCATION", ""))}
-        if removed:
-            return Revision("", sequence, modified, None, summary=summary.removesuffix(REMOVED_SUFFIX).strip(), removed=date.fromisoformat(removed), **common)
-        meeting = Meeting.model_validate(meeting_fields(event, body, book, date(1970, 1, 1)))
-        return Revision(fingerprint(meeting), sequence, modified, None, summary=summary, **common)
-    except Exception:  # noqa: BLE001 - any event we cannot read back is simply not remembered
-        return None
+        return tempfile.TemporaryFile(dir=near)
+    except OSError:
+        return tempfile.TemporaryFile()
 
 
-def state_bytes(revisions: Mapping[str, Revision]) -> bytes:
-    events = {}
-    for uid, r in sorted(revisions.items()):
-        entry = {k: v for k, v in asdict(r).items() if v not in (None, "", False)}
-        entry["fingerprint"] = r.fingerprint
-        entry["sequence"] = r.sequence
-        entry["last_modified"] = r.last_modified.isoformat()
-        for key in _DATES:
-            if key in entry:
-                entry[key] = entry[key].isoformat()
-        events[uid] = entry
-    return (json.dumps({"version": STATE_VERSION, "events": events}, indent=1, sort_keys=True) + "\n").encode()
+def _read(spool: IO[bytes], spans: Iterable[tuple[int, int]]) -> Iterator[bytes]:
+    """The bytes of ``spans`` (offset, length) of ``spool``, adjacent spans read together."""
+    fd = spool.fileno()
+    start = end = 0
+    for offset, length in spans:
+        if offset == end and end - start < _CHUNK:
+            end += length
+            continue
+        if end > start:
+            yield os.pread(fd, end - start, start)
+        start, end = offset, offset + length
+    if end > start:
+        yield os.pread(fd, end - start, start)
+
+
+def _uid_groups(ids: Iterable[str]) -> dict[str, str]:
+    """Body id -> the id whose meetings it must get UIDs with. UIDs are
+    ``{org}-{body}-{identity}``, so only a body whose id extends another's with ``-`` (``x`` and
+    ``x-special``) can meet another body's UID; such bodies are numbered together."""
+    present = set(ids)
+    root = {}
+    for body in present:
+        cuts = [i for i, c in enumerate(body) if c == "-" and body[:i] in present]
+        root[body] = body[: cuts[0]] if cuts else body
+    return root
+
+
+class _Events:
+    """The events of one export, made once into a spool, with their revisions."""
+
+    def __init__(self, builder: FeedBuilder, meetings: Iterable[Meeting], previous: dict[str, Revision], near: Path) -> None:
+        self.builder = builder
+        self.spool = _spool(near)
+        self.states = _spool(near)
+        self.pending = dict(previous)  # previous UIDs not (yet) given by this export
+        self.order: list[Meeting] = sorted(meetings, key=event_order)
+        self.offsets = array("q", bytes(8 * len(self.order)))  # by position in date order
+        self.lengths = array("q", bytes(8 * len(self.order)))
+        self.by_body: dict[str, array[int]] = {}  # positions of each body's events
+        for i, meeting in enumerate(self.order):
+            self.by_body.setdefault(meeting.body, array("q")).append(i)
+        self.coming = [m for m in self.order if m.latest >= builder.stamp.date()]
+        self._make(previous)
+
+    def _make(self, previous: dict[str, Revision]) -> None:
+        builder, stamp, pool = self.builder, self.builder.stamp, adoption_pool(previous)
+        roots = _uid_groups(self.by_body)
+        groups: dict[str, list[str]] = {}
+        for body in self.by_body:
+            groups.setdefault(roots[body], []).append(body)
+        size = 0
+        write, state = self.spool.write, self.states.write
+        for members in groups.values():
+            positions = sorted(i for body in members for i in self.by_body[body])
+            for (meeting, uid), i in zip(adopt(uids(builder.book, (self.order[i] for i in positions)), previous, pool=pool), positions, strict=True):
+                body = builder.bodies.get(meeting.body)
+                shown, words = summary(body, meeting), description(meeting)
+                new = draft(body, meeting, stamp, shown, words)
+                sequence, modified = numbers(self.pending.pop(uid, None), new.fingerprint, new.content, stamp)
+                state((state_line(uid, new, sequence, modified) + "\n").encode())
+                data = builder.event_text(meeting, uid, sequence, modified, shown, words).encode()
+                write(data)
+                self.offsets[i], self.lengths[i] = size, len(data)
+                size += len(data)
+        self.spool.flush()
+
+    def events(self, body: str | None = None) -> Iterator[bytes]:
+        """The events of ``body`` (None: all), in date order."""
+        positions: Iterable[int] = range(len(self.order)) if body is None else self.by_body.get(body, ())
+        return _read(self.spool, ((self.offsets[i], self.lengths[i]) for i in positions))
+
+    def count(self, body: str | None = None) -> int:
+        return len(self.order) if body is None else len(self.by_body.get(body, ()))
+
+    def state(self, leftovers: list[tuple[str, Revision]]) -> Iterator[bytes]:
+        """The state file: this export's revisions, then the UIDs it no longer gives."""
+        self.states.flush()
+
+        def lines() -> Iterator[bytes]:
+            self.states.seek(0)
+            for line in self.states:  # a line never holds a line break: JSON escapes it
+                yield line[:-1]
+            for uid, rev in leftovers:
+                yield state_line(uid, rev).encode()
+
+        return state_pieces(lines())
+
+    def close(self) -> None:
+        self.spool.close()
+        self.states.close()
 
 
 def write_feeds(
@@ -164,33 +174,61 @@ def write_feeds(
     builder = FeedBuilder(book, stamp)
     previous = load_state(out, warn, book)
     selected = set(bodies) if bodies is not None else None
-    items = adopt(builder.build(meetings), previous)
-    drafts = {uid: draft(builder.bodies.get(m.body), m, builder.stamp) for m, uid in items}
-    revisions = revise(previous, drafts, builder.stamp, (lambda r: r.body in selected) if selected is not None else (lambda r: True))
-    builder.revisions = revisions
-    dead: dict[str, list[bytes]] = {}
-    for uid, rev in tombstones(revisions, builder.stamp, keep_days, selected):
-        dead.setdefault(rev.body, []).append(tombstone_event(uid, rev, builder.stamp).to_ical())
-    by_body: dict[str, list[tuple[Meeting, str]]] = {}
-    for m, uid in items:  # grouped once: a scan of every item per body is quadratic
-        by_body.setdefault(m.body, []).append((m, uid))
-    feeds: list[tuple[str, str, str, list[tuple[Meeting, str]], list[bytes]]] = []
-    for body in book.bodies:
-        if selected is None or body.id in selected:
-            feeds.append((f"{body.id}.ics", body.name, f"Meetings of the {body.name} ({book.organization.short_name})", by_body.get(body.id, []), dead.get(body.id, [])))
-    if selected is None:
-        name, caption = combined_names(book)
-        feeds.append((f"{COMBINED}.ics", name, caption, items, [e for body_dead in dead.values() for e in body_dead]))
-    files = {filename: builder.calendar_bytes(title, caption, subset, gone, source_url(base_url, filename)) for filename, title, caption, subset, gone in feeds}
-    if selected is None:
-        files[INDEX] = index_html(book, [(f, t, len(s)) for f, t, _, s, _ in feeds], items, builder, base_url).encode()
-    files[STATE_FILE] = state_bytes(revisions)
-    order = [*files]  # feeds, all.ics, index.html, state: a reader of index.html comes last
-    write_set(out, files, order)  # the whole set switches at once (see planner.inputs.atomic)
+    if selected is not None:
+        meetings = [m for m in meetings if m.body in selected]
+    out.parent.mkdir(parents=True, exist_ok=True)
+    made = _Events(builder, meetings, previous, out.parent)
+    try:
+        leftovers = []
+        for uid, old in sorted(made.pending.items()):
+            if old.removed is None and (selected is None or old.body in selected):
+                old = removed(old, builder.stamp)
+            leftovers.append((uid, old))
+        dead: dict[str, list[bytes]] = {}
+        for uid, rev in tombstones(dict(leftovers), builder.stamp, keep_days, selected):
+            dead.setdefault(rev.body, []).append(tombstone_event(uid, rev, builder.stamp).to_ical())
+        feeds: list[tuple[str, str, str, str | None, list[bytes]]] = []
+        for body in book.bodies:
+            if selected is None or body.id in selected:
+                feeds.append((f"{body.id}.ics", body.name, f"Meetings of the {body.name} ({book.organization.short_name})", body.id, dead.get(body.id, [])))
+        if selected is None:
+            name, caption = combined_names(book)
+            feeds.append((f"{COMBINED}.ics", name, caption, None, [e for body_dead in dead.values() for e in body_dead]))
+
+        def feed(title: str, caption: str, body: str | None, gone: list[bytes], source: str | None) -> Callable[[], Iterator[bytes]]:
+            def pieces() -> Iterator[bytes]:
+                head, end = builder.calendar_head(title, caption, source, empty=not made.count(body) and not gone)
+                yield head
+                yield from made.events(body)
+                yield from gone
+                yield end
+
+            return pieces
+
+        files: dict[str, bytes | Callable[[], Iterable[bytes]]] = {filename: feed(title, caption, body, gone, source_url(base_url, filename)) for filename, title, caption, body, gone in feeds}
+        if selected is None:
+            files[INDEX] = index_html(book, [(f, t, made.count(b)) for f, t, _, b, _ in feeds], made.coming, builder, base_url).encode()
+        files[STATE_FILE] = lambda: made.state(leftovers)
+        order = [*files]  # feeds, all.ics, index.html, state: a reader of index.html comes last
+        write_set(out, files, order)  # the whole set switches at once (see planner.inputs.atomic)
+    finally:
+        made.close()
     return [out / name for name in order if name != STATE_FILE]
+
+
+def combined_calendar(book: RuleBook, meetings: Iterable[Meeting], stamp: datetime, source: str | None = None) -> Iterator[bytes]:
+    """The combined feed (``planner ics --out -``), written as it is made: every event with
+    SEQUENCE 0 and LAST-MODIFIED = ``stamp`` (there is no state to remember)."""
+    builder = FeedBuilder(book, stamp)
+    ordered = sorted(meetings, key=event_order)
+    name, caption = combined_names(book)
+    head, end = builder.calendar_head(name, caption, source, empty=not ordered)
+    yield head
+    for meeting, uid in uids(book, ordered):
+        yield builder.event_text(meeting, uid).encode()
+    yield end
 
 
 def source_url(base_url: str | None, filename: str) -> str | None:
     """Where a feed is served, from ``--base-url``."""
     return f"{base_url.rstrip('/')}/{filename}" if base_url else None
-

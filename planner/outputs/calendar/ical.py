@@ -37,17 +37,18 @@ the one component RFC 5545 requires and its subscription URL always exists.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+import re
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from icalendar import Calendar, Event, vCategory, vDDDTypes, vInt, vText, vUri
+from icalendar import Calendar, Event, vCategory, vInt, vText, vUri
 from icalendar.cal.timezone import Timezone
-from icalendar.parser import Contentline
 
 from planner.core.dates import PartialDate, Precision
 from planner.core.model import Body, Kind, Meeting, RuleBook, Status
 from planner.engine.expectations import ordinal
+from planner.outputs.calendar.lines import day, escape, fold, text_line, utc
 
 if TYPE_CHECKING:
     from planner.outputs.calendar.revisions import Revision
@@ -57,6 +58,7 @@ STATE_FILE = ".planner-state.json"
 COMBINED = "all"
 TZ_FIRST, TZ_LAST = date(1970, 1, 1), date(2100, 1, 1)
 _STATUS = {Status.HELD: "CONFIRMED", Status.PLANNED: "CONFIRMED", Status.CANCELLED: "CANCELLED", Status.POSTPONED: "TENTATIVE", Status.PROJECTED: "TENTATIVE"}
+_UNSAFE = re.compile(r"[^A-Za-z0-9_.-]")  # what an ASCII UID keeps (str.isalnum, for the rest)
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 
 
@@ -84,6 +86,8 @@ def partial_code(meeting: Meeting) -> str:
 def event_uid(book: RuleBook, meeting: Meeting) -> str:
     """``cica-summit-7@planner``: derived from domain keys only, so stable across runs."""
     raw = f"{book.organization.id}-{meeting.body}-{meeting.identity()}"
+    if raw.isascii():
+        return _UNSAFE.sub("-", raw) + "@planner"
     return "".join(c if c.isalnum() or c in "-_." else "-" for c in raw) + "@planner"
 
 
@@ -159,94 +163,136 @@ def shown_days(meeting: Meeting) -> tuple[date, date]:
     return start, (meeting.latest if meeting.exact else start) + timedelta(days=1)
 
 
-class _Line(Contentline):
-    """A content line folded once; ``to_ical`` hands back the cached bytes."""
-
-    __slots__ = ("folded",)
-
-    def to_ical(self) -> bytes:
-        return self.folded  # type: ignore[no-any-return]
-
-
-class _FeedEvent(Event):
-    """A VEVENT whose shared property values (DTSTAMP, STATUS, CATEGORIES of a body, ...) are
-    serialized once per export rather than once per event: icalendar still escapes and folds
-    every value, but 100,000 events share a few hundred distinct ones."""
-
-    lines: dict[int, _Line]
-
-    def content_line(self, name: str, value: Any, sorted: bool = True) -> Contentline:  # noqa: A002
-        line = self.lines.get(id(value))
-        return line if line is not None else super().content_line(name, value, sorted=sorted)
-
-
 class FeedBuilder:
-    """Builds the VEVENTs of one export, sharing value objects and their serialized lines."""
+    """The VEVENTs of one export: :meth:`event_text` writes one directly (see
+    :mod:`planner.outputs.calendar.lines`), :meth:`event` builds the same event as an icalendar
+    object (for ``planner publish``, which sends events one by one)."""
 
     def __init__(self, book: RuleBook, stamp: datetime, revisions: Mapping[str, Revision] | None = None) -> None:
         self.book = book
         self.stamp = normalize_stamp(stamp)
         self.revisions = revisions or {}
         self.bodies = {b.id: b for b in book.bodies}
-        self.lines: dict[int, _Line] = {}
-        self._values: dict[tuple[str, Any], Any] = {}
-        self._serialized: dict[str, bytes] = {}
-        self._timed: dict[str, Event] = {}
+        self._lines: dict[tuple[str, Any], str] = {}
+        self._common_lines: dict[tuple[Any, ...], tuple[Body | None, str, str]] = {}
+        self._stamp_line = f"DTSTAMP:{utc(self.stamp)}\r\n"
+        self._empty_zone: bytes | None = None
 
-    def shared(self, name: str, key: Any, make: Callable[[], Any]) -> Any:
-        """One value object per (property, key), serialized once (kept alive so ids stay unique)."""
-        value = self._values.get((name, key))
-        if value is None:
-            value = self._values[(name, key)] = make()
-            line = _Line(Contentline.from_parts(name, value.params, value, sorted=True))
-            line.folded = Contentline.to_ical(line)
-            self.lines[id(value)] = line
-        return value
+    def _line(self, name: str, value: Any) -> str:
+        """A content line of a value many events share (a day, a venue, a status), made once."""
+        line = self._lines.get((name, value))
+        if line is None:
+            if isinstance(value, datetime):
+                line = f"{name}:{utc(value)}\r\n"
+            elif isinstance(value, date):
+                line = f"{name};VALUE=DATE:{day(value)}\r\n"
+            else:
+                line = text_line(name, value)
+            self._lines[(name, value)] = line
+        return line
 
-    def text(self, name: str, value: str) -> vText:
-        return self.shared(name, value, lambda: vText(value))
-
-    def day(self, name: str, day: date) -> vDDDTypes:
-        return self.shared(name, day, lambda: vDDDTypes(day))
-
-    def event(self, meeting: Meeting, uid: str) -> Event:
+    def _parts(self, meeting: Meeting, firm: bool) -> tuple[Body | None, str, bool, tuple[str, ...]]:
         body = self.bodies.get(meeting.body)
-        rev = self.revisions.get(uid)
-        firm = meeting.exact
-        start, end = shown_days(meeting)
         status = _STATUS[meeting.status] if firm or meeting.status is Status.CANCELLED else "TENTATIVE"
         quiet = meeting.status is Status.PROJECTED or not firm
         cats = (body.name if body else meeting.body, body.category.value if body else "", meeting.kind.value)
         cats += ("projected",) if meeting.status is Status.PROJECTED else ()
-        ev = _FeedEvent()
-        ev.lines = self.lines
-        ev["UID"] = vText(uid)
-        ev["DTSTAMP"] = self.shared("DTSTAMP", None, lambda: vDDDTypes(self.stamp))
-        ev["DTSTART"] = self.day("DTSTART", start)
-        ev["DTEND"] = self.day("DTEND", end)
-        ev["SUMMARY"] = vText(summary(body, meeting))
-        ev["SEQUENCE"] = self.shared("SEQUENCE", rev.sequence if rev else 0, lambda: vInt(rev.sequence if rev else 0))
-        modified = rev.last_modified if rev else self.stamp
-        ev["LAST-MODIFIED"] = self.shared("LAST-MODIFIED", modified, lambda: vDDDTypes(modified))
-        ev["STATUS"] = self.text("STATUS", status)
-        ev["TRANSP"] = self.text("TRANSP", "TRANSPARENT" if quiet else "OPAQUE")
-        ev["CATEGORIES"] = self.shared("CATEGORIES", cats, lambda: vCategory([c for c in cats if c]))
+        return body, status, quiet, tuple(c for c in cats if c)
+
+    def _common(self, meeting: Meeting, firm: bool) -> tuple[Body | None, str, str]:
+        """What events of one body, kind, status and firmness share: CATEGORIES, and STATUS to
+        X-PLANNER-STATUS less the optional lines between them (made once)."""
+        key = (meeting.body, meeting.kind, meeting.status, firm)
+        found = self._common_lines.get(key)
+        if found is None:
+            body, status, quiet, cats = self._parts(meeting, firm)
+            found = self._common_lines[key] = (
+                body,
+                fold(f"CATEGORIES:{','.join(escape(c) for c in cats)}"),
+                f"STATUS:{status}\r\nTRANSP:{'TRANSPARENT' if quiet else 'OPAQUE'}\r\n",
+            )
+        return found
+
+    def event_text(self, meeting: Meeting, uid: str, sequence: int = 0, modified: datetime | None = None, summary_text: str | None = None, description_text: str | None = None) -> str:
+        """The VEVENT of ``meeting`` as content lines, CRLF-terminated: the bytes icalendar
+        writes for :meth:`event` (SEQUENCE and LAST-MODIFIED given, not looked up)."""
+        firm = meeting.exact
+        body, categories, status = self._common(meeting, firm)
+        start, end = shown_days(meeting)
+        line = self._line
+        out = [
+            "BEGIN:VEVENT\r\n",
+            text_line("SUMMARY", summary(body, meeting) if summary_text is None else summary_text),
+            line("DTSTART", start),
+            line("DTEND", end),
+            self._stamp_line,
+            text_line("UID", uid),
+            f"SEQUENCE:{sequence}\r\n",
+            categories,
+            text_line("DESCRIPTION", description(meeting) if description_text is None else description_text),
+            line("LAST-MODIFIED", self.stamp if modified is None else modified),
+        ]
+        if meeting.city or meeting.country:
+            out.append(line("LOCATION", meeting.venue))
+        out.append(status)
+        source = meeting.source
+        web = source.startswith(("http://", "https://"))
+        if web:
+            out.append(fold(f"URL:{source}"))
+        out.append(line("X-PLANNER-BODY", meeting.body))
+        if meeting.cbm:
+            out.append(text_line("X-PLANNER-CBM", meeting.cbm))
+        if not firm:
+            out.append(text_line("X-PLANNER-DATE", partial_code(meeting)))
+        if meeting.documents:
+            out.append(text_line("X-PLANNER-DOCUMENTS", "; ".join(meeting.documents)))
+        if meeting.format:
+            out.append(line("X-PLANNER-FORMAT", meeting.format))
+        if meeting.id:
+            out.append(text_line("X-PLANNER-ID", meeting.id))
+        out.append(line("X-PLANNER-KIND", meeting.kind))
+        if meeting.ordinal:
+            out.append(f"X-PLANNER-ORDINAL:{meeting.ordinal}\r\n")
+        if source and not web:
+            out.append(text_line("X-PLANNER-SOURCE", source))
+        out.append(line("X-PLANNER-STATUS", meeting.status))
+        if meeting.title:
+            out.append(text_line("X-PLANNER-TITLE", meeting.title))
+        out.append("END:VEVENT\r\n")
+        return "".join(out)
+
+    def event(self, meeting: Meeting, uid: str) -> Event:
+        """The same event as an icalendar object, SEQUENCE and LAST-MODIFIED from ``revisions``."""
+        body, status, quiet, cats = self._parts(meeting, meeting.exact)
+        start, end = shown_days(meeting)
+        rev = self.revisions.get(uid)
+        ev = Event()
+        ev.add("UID", uid)
+        ev.add("DTSTAMP", self.stamp)
+        ev.add("DTSTART", start)
+        ev.add("DTEND", end)
+        ev.add("SUMMARY", summary(body, meeting))
+        ev.add("SEQUENCE", rev.sequence if rev else 0)
+        ev.add("LAST-MODIFIED", normalize_stamp(rev.last_modified) if rev else self.stamp)
+        ev.add("STATUS", status)
+        ev.add("TRANSP", "TRANSPARENT" if quiet else "OPAQUE")
+        ev["CATEGORIES"] = vCategory(list(cats))
         if meeting.venue:
-            ev["LOCATION"] = self.text("LOCATION", meeting.venue)
-        ev["DESCRIPTION"] = vText(description(meeting))
+            ev.add("LOCATION", meeting.venue)
+        ev.add("DESCRIPTION", description(meeting))
         if meeting.source.startswith(("http://", "https://")):
             ev["URL"] = vUri(meeting.source)
         elif meeting.source:
             ev["X-PLANNER-SOURCE"] = vText(meeting.source)
-        ev["X-PLANNER-BODY"] = self.text("X-PLANNER-BODY", meeting.body)
-        ev["X-PLANNER-KIND"] = self.text("X-PLANNER-KIND", meeting.kind.value)
-        ev["X-PLANNER-STATUS"] = self.text("X-PLANNER-STATUS", meeting.status.value)
+        ev["X-PLANNER-BODY"] = vText(meeting.body)
+        ev["X-PLANNER-KIND"] = vText(meeting.kind.value)
+        ev["X-PLANNER-STATUS"] = vText(meeting.status.value)
         if meeting.ordinal:
-            ev["X-PLANNER-ORDINAL"] = self.shared("X-PLANNER-ORDINAL", meeting.ordinal, lambda: vInt(meeting.ordinal))
-        if not firm:
+            ev["X-PLANNER-ORDINAL"] = vInt(meeting.ordinal)
+        if not meeting.exact:
             ev["X-PLANNER-DATE"] = vText(partial_code(meeting))
         if meeting.format:
-            ev["X-PLANNER-FORMAT"] = self.text("X-PLANNER-FORMAT", meeting.format.value)
+            ev["X-PLANNER-FORMAT"] = vText(meeting.format.value)
         if meeting.title:
             ev["X-PLANNER-TITLE"] = vText(meeting.title)
         if meeting.documents:
@@ -260,25 +306,13 @@ class FeedBuilder:
     def build(self, meetings: Iterable[Meeting]) -> list[tuple[Meeting, str]]:
         """Events for ``meetings`` in a deterministic order, with UIDs made unique (a second
         meeting of the same identity gets ``-2`` in sorted order)."""
-        done: list[tuple[Meeting, str]] = []
-        seen: dict[str, int] = {}
-        for meeting in sorted(meetings, key=lambda m: (*m.sort_key(), m.status.value, m.key, m.city)):
-            uid = event_uid(self.book, meeting)
-            seen[uid] = seen.get(uid, 0) + 1
-            if seen[uid] > 1:
-                uid = uid.replace("@planner", f"-{seen[uid]}@planner")
-            done.append((meeting, uid))
-        return done
+        return uids(self.book, sorted(meetings, key=event_order))
 
-    def calendar_bytes(self, name: str, caption: str, items: Sequence[tuple[Meeting, str]], extra: Sequence[bytes] = (), source: str | None = None) -> bytes:
-        """A VCALENDAR with the RFC 7986 name, refresh interval and their X-WR twins.
-
-        Each VEVENT is serialized by icalendar as soon as it is built and the bytes are joined
-        inside the calendar's own serialization, exactly as ``Calendar.to_ical`` joins content
-        lines: 100,000 live Event objects would cost more in memory and garbage collection than
-        the serialization itself, and an event shared by a body feed and all.ics is serialized
-        once. ``extra``: serialized events after the meetings' (tombstones); ``source``: where
-        the feed is served, given as the calendar's URL and SOURCE (RFC 7986 5.5, 5.8)."""
+    def calendar_head(self, name: str, caption: str, source: str | None = None, empty: bool = False) -> tuple[bytes, bytes]:
+        """The VCALENDAR's lines before its events and after them: the RFC 7986 name, refresh
+        interval and their X-WR twins, and ``source`` as the calendar's URL and SOURCE (RFC
+        7986 5.5, 5.8). No event is timed, so no VTIMEZONE is needed, except that an ``empty``
+        calendar carries the organization's (RFC 5545 3.4 needs one component)."""
         cal = Calendar()
         cal.add("prodid", PRODID)
         cal.add("version", "2.0")
@@ -291,26 +325,43 @@ class FeedBuilder:
         if source:
             cal.add("url", source, parameters={"VALUE": "URI"})
             cal.add("source", source, parameters={"VALUE": "URI"})
-        body = b"".join(self.event_bytes(meeting, uid) for meeting, uid in items) + b"".join(extra)
-        # Only timed events need a VTIMEZONE (RFC 5545 3.2.19); show them to icalendar, which
-        # builds the zones past its default end of 2038 when given last_date.
-        cal.subcomponents.extend(self._timed[uid] for _, uid in items if uid in self._timed)
-        cal.add_missing_timezones(first_date=TZ_FIRST, last_date=TZ_LAST)
-        cal.subcomponents = [c for c in cal.subcomponents if c.name == "VTIMEZONE"]
-        if not items and not extra:  # RFC 5545 3.4 needs one component: the organization's zone
-            cal.add_component(Timezone.from_tzid(self.book.organization.timezone, first_date=TZ_FIRST, last_date=TZ_LAST))
-        head = cal.to_ical()
         end = b"END:VCALENDAR\r\n"
-        return head[: -len(end)] + body + end  # type: ignore[no-any-return]
+        head = cal.to_ical()[: -len(end)]
+        if empty:
+            if self._empty_zone is None:
+                self._empty_zone = Timezone.from_tzid(self.book.organization.timezone, first_date=TZ_FIRST, last_date=TZ_LAST).to_ical()
+            head += self._empty_zone
+        return head, end
 
-    def event_bytes(self, meeting: Meeting, uid: str) -> bytes:
-        data = self._serialized.get(uid)
-        if data is None:
-            event = self.event(meeting, uid)
-            if isinstance(event["DTSTART"].dt, datetime):
-                self._timed[uid] = event
-            data = self._serialized[uid] = event.to_ical()
-        return data
+    def calendar_bytes(self, name: str, caption: str, items: Sequence[tuple[Meeting, str]], extra: Sequence[bytes] = (), source: str | None = None) -> bytes:
+        """A whole VCALENDAR of ``items`` (SEQUENCE and LAST-MODIFIED from ``revisions``), then
+        ``extra`` (serialized tombstones)."""
+        head, end = self.calendar_head(name, caption, source, empty=not items and not extra)
+        events = []
+        for meeting, uid in items:
+            rev = self.revisions.get(uid)
+            events.append(self.event_text(meeting, uid, rev.sequence if rev else 0, rev.last_modified if rev else None).encode())
+        return head + b"".join(events) + b"".join(extra) + end
+
+
+def event_order(meeting: Meeting) -> tuple:
+    """The order of events in a feed (and of the coming meetings of index.html)."""
+    return (*meeting.sort_key(), meeting.status.value, meeting.key, meeting.city)
+
+
+def uids(book: RuleBook, ordered: Iterable[Meeting]) -> list[tuple[Meeting, str]]:
+    """``ordered`` (in :func:`event_order`) with their UIDs, made unique: a second meeting of the
+    same identity gets ``-2``. Meetings of two bodies never share a UID unless one body's id
+    extends the other's with ``-``: give such bodies' meetings together."""
+    done: list[tuple[Meeting, str]] = []
+    seen: dict[str, int] = {}
+    for meeting in ordered:
+        uid = event_uid(book, meeting)
+        seen[uid] = seen.get(uid, 0) + 1
+        if seen[uid] > 1:
+            uid = uid.replace("@planner", f"-{seen[uid]}@planner")
+        done.append((meeting, uid))
+    return done
 
 
 def normalize_stamp(stamp: datetime) -> datetime:

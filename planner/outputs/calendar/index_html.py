@@ -7,7 +7,7 @@ only where a script and the clipboard are available, so without them the page is
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from planner.core.model import Meeting, RuleBook
@@ -50,11 +50,12 @@ def _when(meeting: Meeting) -> str:
     return first.isoformat() if first == last else f"{first.isoformat()} to {last.isoformat()}"
 
 
-def index_html(book: RuleBook, feeds: Sequence[tuple[str, str, int]], items: Sequence[tuple[Meeting, str]], builder: FeedBuilder, base_url: str | None) -> str:
-    """A static page: the feeds with subscribe links, and the coming meetings from ``stamp`` on."""
+def index_html(book: RuleBook, feeds: Sequence[tuple[str, str, int]], meetings: Iterable[Meeting], builder: FeedBuilder, base_url: str | None) -> str:
+    """A static page: the feeds with subscribe links, and the coming meetings from ``stamp`` on
+    (``meetings`` in the feeds' order)."""
     today = builder.stamp.date()
     coming = []
-    for meeting, _uid in items:
+    for meeting in meetings:
         if meeting.latest < today:
             continue
         body = builder.bodies.get(meeting.body)

@@ -64,64 +64,92 @@ def fingerprint(meeting: Meeting) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
-def content_print(body: Body | None, meeting: Meeting) -> str:
+def content_print(body: Body | None, meeting: Meeting, summary_text: str | None = None, description_text: str | None = None) -> str:
     """Everything an event shows: any change moves LAST-MODIFIED."""
-    shown = (summary(body, meeting), description(meeting), body.category.value if body else "", repr(tuple(meeting)))
+    shown = (summary(body, meeting) if summary_text is None else summary_text, description(meeting) if description_text is None else description_text, body.category.value if body else "", repr(tuple(meeting)))
     return hashlib.sha256("\x1f".join(shown).encode()).hexdigest()[:16]
 
 
-def draft(body: Body | None, meeting: Meeting, stamp: datetime) -> Revision:
-    """The revision ``meeting`` would have if it were new."""
+def draft(body: Body | None, meeting: Meeting, stamp: datetime, summary_text: str | None = None, description_text: str | None = None) -> Revision:
+    """The revision ``meeting`` would have if it were new (``summary_text`` and
+    ``description_text``: its summary and description, when already made)."""
     first, after = shown_days(meeting)
-    return Revision(fingerprint(meeting), 0, stamp, content_print(body, meeting), meeting.body, meeting.kind.value, meeting.ordinal is not None or bool(meeting.id), first, after, summary(body, meeting), meeting.venue)
+    shown = summary(body, meeting) if summary_text is None else summary_text
+    return Revision(fingerprint(meeting), 0, stamp, content_print(body, meeting, shown, description_text), meeting.body, meeting.kind.value, meeting.ordinal is not None or bool(meeting.id), first, after, shown, meeting.venue)
 
 
-def adopt(items: Sequence[tuple[Meeting, str]], previous: Mapping[str, Revision], fixed: Callable[[Meeting], bool] = lambda m: m.ordinal is not None or bool(m.id)) -> list[tuple[Meeting, str]]:
-    """``items`` with new UIDs of un-numbered meetings replaced by the UID of the previous
-    export's live event of the same body and kind at the nearest date that this export no
-    longer gives (ties: the earlier date, then the UID). Each old UID goes to one meeting."""
-    current = {uid for _, uid in items}
+def adoption_pool(previous: Mapping[str, Revision]) -> dict[tuple[str, str], list[tuple[date, str]]]:
+    """The previous export's live events a corrected meeting may take the UID of, by (body, kind)."""
     pool: dict[tuple[str, str], list[tuple[date, str]]] = {}
     for uid, rev in previous.items():
-        if rev.removed is None and not rev.numbered and rev.start is not None and uid not in current:
+        if rev.removed is None and not rev.numbered and rev.start is not None:
             pool.setdefault((rev.body, rev.kind), []).append((rev.start, uid))
+    return pool
+
+
+def adopt(items: Sequence[tuple[Meeting, str]], previous: Mapping[str, Revision], fixed: Callable[[Meeting], bool] = lambda m: m.ordinal is not None or bool(m.id), pool: dict[tuple[str, str], list[tuple[date, str]]] | None = None) -> list[tuple[Meeting, str]]:
+    """``items`` with new UIDs of un-numbered meetings replaced by the UID of the previous
+    export's live event of the same body and kind at the nearest date that this export no
+    longer gives (ties: the earlier date, then the UID). Each old UID goes to one meeting.
+    ``pool``: :func:`adoption_pool` of ``previous``, made once when ``items`` come body by body
+    (every meeting of a body must be in one call)."""
+    if pool is None:
+        pool = adoption_pool(previous)
     if not pool:
         return list(items)
+    current = {uid for _, uid in items}
     out = []
     for meeting, uid in items:
         candidates = pool.get((meeting.body, meeting.kind.value))
         if candidates and uid not in previous and not fixed(meeting):
-            day = meeting.earliest
-            best = min(candidates, key=lambda c: (abs((c[0] - day).days), c[0], c[1]))
-            candidates.remove(best)
-            uid = best[1]
+            free = [c for c in candidates if c[1] not in current]
+            if free:
+                day = meeting.earliest
+                best = min(free, key=lambda c: (abs((c[0] - day).days), c[0], c[1]))
+                candidates.remove(best)
+                uid = best[1]
         out.append((meeting, uid))
     return out
 
 
-def revise(previous: Mapping[str, Revision], current: Mapping[str, Revision], stamp: datetime, in_scope: Callable[[Revision], bool] = lambda r: True) -> dict[str, Revision]:
-    """The revisions after an export of ``current`` (drafts, see :func:`draft`).
+def numbers(old: Revision | None, fingerprint: str, content: str | None, stamp: datetime) -> tuple[int, datetime]:
+    """SEQUENCE and LAST-MODIFIED of an event now of ``fingerprint`` and ``content`` that the
+    last export gave as ``old``: unchanged, it keeps both; a new content moves LAST-MODIFIED; a
+    new time, place or status also raises SEQUENCE; an event that comes back after a tombstone
+    rises again. ``stamp``: normalized (:func:`normalize_stamp`)."""
+    if old is None:
+        return 0, stamp
+    if old.removed is not None or old.fingerprint != fingerprint:
+        return old.sequence + 1, stamp
+    if old.content is not None and old.content != content:
+        return old.sequence, stamp
+    return old.sequence, old.last_modified
 
-    Unchanged events keep SEQUENCE and LAST-MODIFIED; a new content moves LAST-MODIFIED; a new
-    time, place or status also raises SEQUENCE; an event that comes back after a tombstone
-    rises again. Live events of ``previous`` that ``current`` lacks (within ``in_scope``: a
-    ``--body`` export leaves the other bodies alone) become tombstones. Every UID stays
-    remembered, so a meeting that comes back never reuses a sequence number."""
+
+def revised(old: Revision | None, new: Revision, stamp: datetime) -> Revision:
+    """The revision of an event drafted as ``new`` (see :func:`draft`) that the last export
+    gave as ``old`` (see :func:`numbers`)."""
+    sequence, modified = numbers(old, new.fingerprint, new.content, stamp)
+    return Revision(new.fingerprint, sequence, modified, new.content, new.body, new.kind, new.numbered, new.start, new.end, new.summary, new.location)
+
+
+def removed(old: Revision, stamp: datetime) -> Revision:
+    """The tombstone's revision of a live event that left the input."""
+    return replace(old, sequence=old.sequence + 1, last_modified=stamp, removed=stamp.date())
+
+
+def revise(previous: Mapping[str, Revision], current: Mapping[str, Revision], stamp: datetime, in_scope: Callable[[Revision], bool] = lambda r: True) -> dict[str, Revision]:
+    """The revisions after an export of ``current`` (drafts, see :func:`draft`), each as
+    :func:`revised` says. Live events of ``previous`` that ``current`` lacks (within
+    ``in_scope``: a ``--body`` export leaves the other bodies alone) become tombstones. Every
+    UID stays remembered, so a meeting that comes back never reuses a sequence number."""
     stamp = normalize_stamp(stamp)
     result = dict(previous)
     for uid, new in current.items():
-        old = previous.get(uid)
-        if old is None:
-            result[uid] = replace(new, sequence=0, last_modified=stamp)
-        elif old.removed is not None or old.fingerprint != new.fingerprint:
-            result[uid] = replace(new, sequence=old.sequence + 1, last_modified=stamp)
-        elif old.content is not None and old.content != new.content:
-            result[uid] = replace(new, sequence=old.sequence, last_modified=stamp)
-        else:
-            result[uid] = replace(new, sequence=old.sequence, last_modified=old.last_modified)
+        result[uid] = revised(previous.get(uid), new, stamp)
     for uid, old in previous.items():
         if uid not in current and old.removed is None and in_scope(old):
-            result[uid] = replace(old, sequence=old.sequence + 1, last_modified=stamp, removed=stamp.date())
+            result[uid] = removed(old, stamp)
     return result
 
 

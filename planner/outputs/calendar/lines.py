@@ -1,0 +1,90 @@
+"""A small, strict writer of iCalendar content lines (RFC 5545 3.1), for the feeds' VEVENTs.
+
+Why not icalendar here: it has no streaming writer. Serializing an event through it means an
+``Event`` object, a value object per property, a ``Contentline`` per property and a fold of each
+line, which is most of the time of ``planner ics`` on a large register (a million events took
+minutes and gigabytes). The feeds need only a fixed set of properties of known types (TEXT,
+DATE, UTC DATE-TIME, INTEGER, URI), so each line is written directly:
+
+* TEXT is escaped as RFC 5545 3.3.11 says: backslash, semicolon and comma take a backslash, a
+  line break (CRLF, LF or a lone CR) becomes ``\\n``. (icalendar first turns a literal ``\\N`` of
+  the text into a line break; this writer keeps it as text.)
+* Lines longer than 75 octets are folded (3.1): CRLF and a space, never inside a UTF-8
+  sequence, and, as icalendar does, never right after a backslash or a caret, so an escape is
+  never split across lines. The bytes are those icalendar writes for the same event
+  (``tests/test_feed_lines.py`` compares them, and parses the feeds back with icalendar).
+* Properties come in icalendar's order for a VEVENT: SUMMARY, DTSTART, DTEND, DTSTAMP, UID,
+  SEQUENCE, then the others alphabetically.
+
+icalendar still parses every feed (register reading, revisions from feeds, the tests), writes
+the calendar header and the tombstones, and builds the events that ``planner publish`` sends.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+
+def escape(text: str) -> str:
+    """A TEXT value (RFC 5545 3.3.11)."""
+    if "\\" not in text and ";" not in text and "," not in text and "\n" not in text and "\r" not in text:
+        return text
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n")
+
+
+def fold(line: str) -> str:
+    """``line`` folded at 75 octets (RFC 5545 3.1), with the CRLF that ends it."""
+    if len(line) <= 74 and line.isascii():
+        return line + "\r\n"
+    if line.isascii():
+        parts = []
+        pos, n = 0, len(line)
+        while n - pos > 74:
+            cut = pos + 74
+            if line[cut - 1] in "\\^":  # keep an escape with what it escapes
+                cut -= 1
+            parts.append(line[pos:cut])
+            pos = cut
+        parts.append(line[pos:])
+        return "\r\n ".join(parts) + "\r\n"
+    return _fold_utf8(line) + "\r\n"
+
+
+def _fold_utf8(line: str) -> str:
+    """Folding counted in UTF-8 octets: a character is never split."""
+    parts: list[str] = []
+    current: list[str] = []
+    count = 0
+    for char in line:
+        code = ord(char)
+        size = 1 if code < 0x80 else 2 if code < 0x800 else 3 if code < 0x10000 else 4
+        if current and count + size >= 75:
+            if len(current) > 1 and current[-1] in "\\^":
+                carried = current.pop()
+                parts.append("".join(current))
+                current, count = [carried], 1
+            else:
+                parts.append("".join(current))
+                current, count = [], 0
+        current.append(char)
+        count += size
+    if current:
+        parts.append("".join(current))
+    return "\r\n ".join(parts)
+
+
+def text_line(name: str, value: str) -> str:
+    return fold(f"{name}:{escape(value)}")
+
+
+def day(value: date) -> str:
+    """A DATE value: ``20261012``."""
+    return f"{value.year:04d}{value.month:02d}{value.day:02d}"
+
+
+def utc(value: datetime) -> str:
+    """A DATE-TIME in UTC (RFC 5545 3.3.5, form 2): ``20261201T000000Z``. A naive value is
+    taken as UTC (DTSTAMP and LAST-MODIFIED must be UTC, 3.8.7)."""
+    if value.tzinfo is not None:
+        value = value.astimezone(UTC)
+    return f"{value.year:04d}{value.month:02d}{value.day:02d}T{value.hour:02d}{value.minute:02d}{value.second:02d}Z"

@@ -1,0 +1,195 @@
+"""The state file of a feed folder (``.planner-state.json``): a :class:`Revision` per UID, the
+memory that keeps SEQUENCE, LAST-MODIFIED, tombstones and adopted UIDs between exports.
+
+It is written one event to a line, streamed as the events are made, so that a million events
+never sit in memory as one document::
+
+    {"version": 3, "events": {
+    "cica-summit-7@planner": {"body":"summit","content":"...","fingerprint":"...",...},
+    ...
+    }}
+
+The whole is still one JSON document; a reader takes it a line at a time (an older version 2
+file, indented, is read whole). The file is our own memory, not the user's input: a damaged
+one (truncated, edited, ``"sequence": 1e400``) is reported and ignored, never fatal. Missing or
+damaged, its place is taken by the feeds of the folder, so SEQUENCE never goes backwards for an
+event that did not change.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from datetime import date, datetime
+from json.encoder import encode_basestring_ascii as _quote  # type: ignore[attr-defined]
+from pathlib import Path
+from typing import Any
+
+from planner.core.errors import InputError
+from planner.core.model import Meeting, RuleBook
+from planner.inputs.inputfile import read_bytes
+from planner.inputs.limits import MAX_MEETINGS, MAX_STATE_BYTES, screen
+from planner.outputs.calendar.ical import COMBINED, REMOVED_SUFFIX, STATE_FILE
+from planner.outputs.calendar.revisions import Revision, fingerprint
+
+STATE_VERSION = 3
+HEAD = b'{"version": 3, "events": {\n'
+TAIL = b"}}\n"
+_DATES = ("start", "end", "removed")
+_SHARED = frozenset({"body", "kind", "numbered", "location"})
+_MAX_LINE = 64 * 1024  # one event's entry: a few hundred bytes
+_MAX_EVENTS = 2 * MAX_MEETINGS  # the register's limit, and as many tombstones and old UIDs
+
+
+class _Shared(dict):  # type: ignore[type-arg]
+    """One object per distinct value (a body id, a day, an export's stamp): a million entries
+    share a few thousand of them."""
+
+    def __missing__(self, key: Any) -> Any:
+        self[key] = key
+        return key
+
+
+def _revision(uid: str, v: Any, shared: _Shared) -> Revision:
+    sequence = v["sequence"]
+    if type(sequence) is not int or not 0 <= sequence < 2**31:
+        raise ValueError(f"sequence {sequence!r} of {uid!r} is not a whole number from 0 to 2147483647")
+    extra = {k: shared[v[k]] if k in _SHARED else v[k] for k in ("content", "body", "kind", "numbered", "summary", "location") if k in v}
+    for key in _DATES:
+        if v.get(key):
+            extra[key] = shared[date.fromisoformat(v[key])]
+    if not all(isinstance(extra.get(k, ""), str) for k in ("body", "kind", "summary", "location")) or not isinstance(extra.get("numbered", False), bool) or not isinstance(v["fingerprint"], str):
+        raise ValueError(f"entry {uid!r} has a field of the wrong type")
+    return Revision(str(v["fingerprint"]), sequence, shared[datetime.fromisoformat(v["last_modified"])], **extra)
+
+
+def _screened(data: Any) -> Any:
+    for _where, problem, _value, _expected in screen(data, dates=False):
+        raise ValueError(problem)
+    return data
+
+
+def read_state(path: Path) -> dict[str, Revision]:
+    """The revisions of a state file; ValueError (or KeyError, TypeError, ...) when damaged."""
+    shared = _Shared()
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        raise InputError(f"cannot be read: {exc.strerror or exc}", path=path) from None
+    with handle:
+        if handle.readline(len(HEAD) + 1) != HEAD:  # version 2 (or a hand-made file): whole
+            data = _screened(json.loads(read_bytes(path, InputError, MAX_STATE_BYTES)))
+            return {uid: _revision(uid, v, shared) for uid, v in data["events"].items()}
+        found: dict[str, Revision] = {}
+        for number, line in enumerate(iter(lambda: handle.readline(_MAX_LINE + 1), b""), start=2):
+            if line == TAIL:
+                if handle.read(1):
+                    raise ValueError(f"line {number}: text after the end")
+                return found
+            if not line.endswith(b"\n") or len(found) >= _MAX_EVENTS:
+                raise ValueError(f"line {number}: truncated, or longer than {_MAX_LINE} bytes" if not line.endswith(b"\n") else f"more than {_MAX_EVENTS} events")
+            entry = line[:-1].removesuffix(b",")
+            for uid, v in _screened(json.loads(b"{" + entry + b"}")).items():
+                found[uid] = _revision(uid, v, shared)
+        raise ValueError("truncated: the end of the file is missing")
+
+
+def state_line(uid: str, r: Revision, sequence: int | None = None, last_modified: datetime | None = None) -> str:
+    """One event's entry, keys sorted, empty fields left out (the reader takes them as empty);
+    ``sequence`` and ``last_modified`` in place of the revision's when given."""
+    out = [_quote(uid), ': {']
+    if r.body:
+        out.append(f'"body":{_quote(r.body)},')
+    if r.content:
+        out.append(f'"content":{_quote(r.content)},')
+    if r.end:
+        out.append(f'"end":"{r.end.isoformat()}",')
+    out.append(f'"fingerprint":{_quote(r.fingerprint)},')
+    if r.kind:
+        out.append(f'"kind":{_quote(r.kind)},')
+    out.append(f'"last_modified":"{(r.last_modified if last_modified is None else last_modified).isoformat()}",')
+    if r.location:
+        out.append(f'"location":{_quote(r.location)},')
+    if r.numbered:
+        out.append('"numbered":true,')
+    if r.removed:
+        out.append(f'"removed":"{r.removed.isoformat()}",')
+    out.append(f'"sequence":{r.sequence if sequence is None else sequence}')
+    if r.start:
+        out.append(f',"start":"{r.start.isoformat()}"')
+    if r.summary:
+        out.append(f',"summary":{_quote(r.summary)}')
+    out.append("}")
+    return "".join(out)
+
+
+def state_pieces(lines: Iterator[bytes]) -> Iterator[bytes]:
+    """The state file from its entries (each a line, comma-separated as JSON wants)."""
+    yield HEAD
+    first = True
+    for line in lines:
+        yield line if first else b",\n" + line
+        first = False
+    yield (b"\n" if not first else b"") + TAIL
+
+
+def load_state(out_dir: Path, warn: Callable[[str], None] | None = None, book: RuleBook | None = None) -> dict[str, Revision]:
+    """The revisions of the previous export into ``out_dir`` (none on the first).
+
+    A damaged state file is reported through ``warn`` and ignored. Missing or damaged, its
+    place is taken by the feeds of the folder (given ``book``)."""
+    path = out_dir / STATE_FILE
+    problem = None
+    if path.exists():
+        try:
+            return read_state(path)
+        except (InputError, ValueError, KeyError, TypeError, AttributeError, RecursionError, OverflowError) as exc:
+            problem = f"state file is damaged and was ignored ({str(exc)[:160]})"
+    found = revisions_from_feeds(out_dir, book) if book is not None else {}
+    if (problem or found) and warn is not None:
+        tail = f"SEQUENCE and LAST-MODIFIED of {len(found)} events taken from the feeds in {out_dir}" if found else "SEQUENCE numbers start again at 0"
+        warn(f"{path}: {problem or 'missing'}; {tail}")
+    return found
+
+
+def revisions_from_feeds(out_dir: Path, book: RuleBook) -> dict[str, Revision]:
+    """What the feeds already in ``out_dir`` say of each of our events (the highest SEQUENCE
+    where two feeds disagree). Files that cannot be read are passed over: they are about to be
+    replaced, and the state file is the memory that failed, not the user's input."""
+    from icalendar import Calendar
+
+    found: dict[str, Revision] = {}
+    names = [f"{COMBINED}.ics", *(f"{b.id}.ics" for b in book.bodies)]
+    for name in names:
+        path = out_dir / name
+        if not path.is_file():
+            continue
+        try:
+            events = Calendar.from_ical(read_bytes(path, InputError, MAX_STATE_BYTES)).walk("VEVENT")
+        except (InputError, ValueError):
+            continue
+        for event in events:
+            rev = _from_event(event, book)
+            uid = str(event.get("UID", ""))
+            if rev is not None and (uid not in found or found[uid].sequence < rev.sequence):
+                found[uid] = rev
+    return found
+
+
+def _from_event(event: Any, book: RuleBook) -> Revision | None:
+    from planner.inputs.ics.ics_events import meeting_fields, text
+
+    body = text(event, "X-PLANNER-BODY")
+    try:
+        sequence = int(event.get("SEQUENCE", 0))
+        modified = event["LAST-MODIFIED"].dt
+        start, end = event["DTSTART"].dt, event["DTEND"].dt if "DTEND" in event else None
+        removed = text(event, "X-PLANNER-REMOVED")
+        summary = str(event.get("SUMMARY", ""))
+        common = {"body": body, "kind": text(event, "X-PLANNER-KIND"), "numbered": "X-PLANNER-ORDINAL" in event or "X-PLANNER-ID" in event, "start": start, "end": end, "location": str(event.get("LOCATION", ""))}
+        if removed:
+            return Revision("", sequence, modified, None, summary=summary.removesuffix(REMOVED_SUFFIX).strip(), removed=date.fromisoformat(removed), **common)
+        meeting = Meeting.model_validate(meeting_fields(event, body, book, date(1970, 1, 1)))
+        return Revision(fingerprint(meeting), sequence, modified, None, summary=summary, **common)
+    except Exception:  # noqa: BLE001 - any event we cannot read back is simply not remembered
+        return None
