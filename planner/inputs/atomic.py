@@ -115,7 +115,9 @@ def _kind(path: Path) -> str:
     return "link" if path.is_symlink() else "file"
 
 
-def _write_stream(path: Path, data: str | bytes | Iterable[str]) -> None:
+def _write_stream(path: Path, data: Content) -> None:
+    if callable(data):
+        data = data()
     pieces = [data] if isinstance(data, str | bytes) else data
     try:  # without waiting: a FIFO no program reads from would block the open forever
         fd = os.open(path, os.O_WRONLY | os.O_NONBLOCK)
