@@ -58,11 +58,13 @@ def _meeting_words(meeting: Meeting, body: Body) -> str:
 def _delay(expectation: Expectation, meeting: Meeting) -> str:
     grain = expectation.grain
     if grain is Grain.DAY:
-        days = (meeting.earliest - expectation.deadline).days
-        return f"{days} day{'s' if days != 1 else ''}"
-    periods = grain.index(meeting.earliest) - expectation.period
-    unit = {Grain.YEAR: "year", Grain.MONTH: "month", Grain.HALF: "half-year", Grain.QUARTER: "quarter"}[grain]
-    return f"{periods} {unit}{'s' if periods != 1 else ''}"
+        lo, hi = ((d - expectation.deadline).days for d in _start_range(meeting))
+        unit = "day"
+    else:
+        lo, hi = (grain.index(d) - expectation.period for d in _start_range(meeting))
+        unit = {Grain.YEAR: "year", Grain.MONTH: "month", Grain.HALF: "half-year", Grain.QUARTER: "quarter"}[grain]
+    # a late meeting known only to the month or year: as late as its possible days say, no more certain
+    return f"{lo} {unit}{'s' if lo != 1 else ''}" if lo == hi else f"{lo} to {hi} {unit}s"
 
 
 class Judge:
