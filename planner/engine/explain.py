@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from planner.core.model import Body, Meeting, Status
+from planner.core.model import AtLeastRule, Body, Meeting, Status
 from planner.engine.expectations import Expectation
 
 
@@ -19,7 +19,7 @@ def not_counted(e: Expectation, near: list[Meeting], owner: dict[int, int], me: 
     with the reason; decided now (``owner`` changes as later windows claim meetings), worded
     by :func:`not_counted_words` when the finding's why is read."""
     used: set[int] | None = None
-    min_gap = getattr(e.rule, "min_gap", None)
+    min_gap = e.rule.min_gap if isinstance(e.rule, AtLeastRule) else None  # getattr on a pydantic model that lacks it is slow
     notes = []
     start, end = e.window.start, e.deadline
     for m in near:

@@ -14,7 +14,7 @@ from datetime import date
 
 from planner.core.bulk import paused_gc
 from planner.core.dates import Grain
-from planner.core.model import AdHocRule, Body, Meeting, OnRule, Rule, RuleBook, Status
+from planner.core.model import AdHocRule, AtLeastRule, Body, Meeting, OnRule, Rule, RuleBook, Status
 from planner.engine.coverage import Coverage
 from planner.engine.expectations import (
     NOT_COUNTING,
@@ -192,7 +192,7 @@ class Judge:
                     possible.append(m)
             elif status is Status.PLANNED or status is Status.PROJECTED:
                 (scheduled if m.latest >= today else unconfirmed).append(m)
-        if held and (rule.count_by == "event" or getattr(rule, "min_gap", None) is not None):
+        if held and (rule.count_by == "event" or (isinstance(rule, AtLeastRule) and rule.min_gap is not None)):
             held, doubtful = thin(held, e)
             possible += doubtful
         n = len(held)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from functools import cached_property
@@ -108,11 +108,15 @@ class _Why:
 Finding.why = _Why(Finding.__dict__["why"])  # type: ignore[assignment, method-assign]
 
 
-def with_more_words(finding: Finding, more: Callable[[], str], **changes: Any) -> Finding:
-    """``finding`` (with ``changes``) whose why goes on with ``more()``, still worded only when
-    read."""
+def with_more_words(finding: Finding, more: Callable[[], str], verdict: Verdict | None = None) -> Finding:
+    """``finding``, whose why goes on with ``more()`` (still worded only when read), with a new
+    ``verdict`` if given. The judge completes a finding it has just made, before anyone else
+    sees it: the finding is changed in place (a copy per note cost more than the note)."""
     why = Finding.why.slot.__get__(finding, Finding)  # type: ignore[attr-defined]
-    return replace(finding, why=lambda: (why if why.__class__ is str else why()) + more(), **changes)
+    finding.why = lambda: (why if why.__class__ is str else why()) + more()
+    if verdict is not None:
+        finding.verdict = verdict
+    return finding
 
 
 @dataclass(frozen=True)
