@@ -195,6 +195,33 @@ def _meeting_fields(row: dict[str, Any], matcher: BodyMatcher, path: Path, locat
     return fields
 
 
+def _ordinal_text_error(fields: dict[str, Any], path: Path, location: str | int) -> RegisterError | None:
+    """An ordinal given as text (a CSV cell) is digits: Python would also read '+1', '1_000'
+    and, as pydantic does, '1.0' as numbers, none of which a register means."""
+    value = fields.get("ordinal")
+    digits = value[1:] if isinstance(value, str) and value.startswith("-") else value  # -1: "must be 1 or more"
+    if isinstance(digits, str) and digits and not (digits.isascii() and digits.isdigit()):
+        return RegisterError("ordinal: is not a whole number", path=path, location=location, value=value, expected="digits only, e.g. 3")
+    return None
+
+
+def _validated(validate: Callable[[dict[str, Any]], Any], fields: dict[str, Any], path: Path, location: str | int) -> Any:
+    """``validate(fields)``, and a text ordinal the schema read but a register does not mean."""
+    result = validate(fields)
+    bad = _ordinal_text_error(fields, path, location)
+    if bad:
+        raise bad
+    return result
+
+
+def _with_ordinal(found: list[RegisterError], fields: dict[str, Any], path: Path, location: str | int) -> list[RegisterError]:
+    """The schema's errors of a row, with a text ordinal it read but should not have, first."""
+    bad = _ordinal_text_error(fields, path, location)
+    if bad and not any(e.problem.startswith("ordinal:") for e in found):
+        return [bad, *found]
+    return found
+
+
 def ordinal_error(ordinal: int, path: Path, location: str | int) -> RegisterError:
     """Ordinals count meetings: a huge one is a typo, and calendars cannot hold it (RFC 5545
     integers are 32-bit)."""
@@ -224,9 +251,9 @@ def meetings_from_rows(rows: Iterable[tuple[str | int, dict[str, Any] | Meeting]
                 meeting = row
             else:
                 try:
-                    meeting = Meeting.model_validate(_meeting_fields(row, matcher, path, location))
+                    meeting = _validated(Meeting.model_validate, _meeting_fields(row, matcher, path, location), path, location)
                 except ValidationError as exc:
-                    errors.extend(validation_errors(exc, path, location, row))
+                    errors.extend(_with_ordinal(validation_errors(exc, path, location, row), row, path, location))
                     meeting = None
                 except RegisterError as exc:
                     errors.append(exc)
@@ -267,9 +294,11 @@ def chairs_from_rows(rows: Iterable[tuple[str | int, dict[str, Any]]], path: Pat
     for location, row in _until_broken(rows, errors):
         fields = {k: v for k, v in row.items() if v not in ("", None)}
         try:
-            term = ChairTerm.model_validate(fields)
+            term = _validated(ChairTerm.model_validate, fields, path, location)
         except ValidationError as exc:
-            errors.extend(validation_errors(exc, path, location, row))
+            errors.extend(_with_ordinal(validation_errors(exc, path, location, row), fields, path, location))
+        except RegisterError as exc:
+            errors.append(exc)
         else:
             if term.ordinal is not None and term.ordinal > MAX_ORDINAL:
                 errors.append(ordinal_error(term.ordinal, path, location))

@@ -267,6 +267,9 @@ for name, row in [
     ("ordinal_negative", "summit,regular,-1,2002-06-04,,held,,,,,"),
     ("ordinal_fraction", "summit,regular,1.5,2002-06-04,,held,,,,,"),
     ("ordinal_roman", "summit,regular,VII,2002-06-04,,held,,,,,"),
+    ("ordinal_underscore", "summit,regular,1_000,2002-06-04,,held,,,,,"),
+    ("ordinal_plus", "summit,regular,+1,2002-06-04,,held,,,,,"),
+    ("ordinal_point_zero", "summit,regular,1.0,2002-06-04,,held,,,,,"),
     ("start_empty", "summit,regular,1,,,held,,,,,"),
     ("start_slashes", "summit,regular,1,2002/06/04,,held,,,,,"),
     ("start_european", "summit,regular,1,04-06-2002,,held,,,,,"),
@@ -367,6 +370,7 @@ for name, row in [
     ("end_before_start", "Austria,2010,2002,1,,"),
     ("ordinal_zero", "Austria,2002,,0,,"),
     ("ordinal_words", "Austria,2002,,first,,"),
+    ("ordinal_underscore", "Austria,2002,,1_000,,"),
     ("too_many_fields", "Austria,2002,,1,,,,"),
 ]:
     rec("chairs", f"csv_{name}.csv", CHAIRS_HEAD + row + "\n")
