@@ -463,3 +463,14 @@ def test_the_delay_of_a_loosely_dated_late_meeting_is_a_range(tmp_path):
     assert _finding(out, "2021-04-01")["delay"] == "61 to 90 days"
     assert _finding(out, "2021-04")["delay"] == "2 months"
     assert "held Board 2021-06: 61 to 90 days late" in _finding(out, "2021-04-01")["why"]
+
+
+def test_every_test_the_readme_semantics_names_exists():
+    """The README's "Semantics" lines name the tests that back them: each must exist."""
+    import re
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### Semantics") : readme.index("## The register")]
+    named = set(re.findall(r"`(test_[a-z0-9_]+)`", section))
+    source = "".join((Path(__file__).parent / name).read_text(encoding="utf-8") for name in ("test_semantics.py", "test_semantics_audit.py"))
+    assert named and not [n for n in sorted(named) if f"def {n}(" not in source]
