@@ -155,7 +155,7 @@ class Organization(Frozen):
     def _known_zone(cls, value: str) -> str:
         try:
             ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError):
+        except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name too long for a file
             raise ValueError(f"{value!r} is not a known IANA time zone, e.g. 'Asia/Almaty'") from None
         return value
 

@@ -256,6 +256,7 @@ rec("rulebook", "source_c1_csi.toml", rb('source = "Charter, art. 5"', 'source =
 rec("rulebook", "note_multi_line.toml", rb('source = "Charter, art. 5"', 'source = """Charter,\n\tart. 5"""'), 0)
 rec("rulebook", "nul_byte.toml", MINIMAL.replace("[organization]", "[organization]\x00"))
 rec("rulebook", "only_comments.toml", "# nothing yet\n")
+rec("rulebook", "timezone_300_chars.toml", rb('timezone = "Europe/Vienna"', 'timezone = "' + "x" * 300 + '"'))
 rec("rulebook", "no_organization.toml", "[[bodies]]" + MINIMAL.split("[[bodies]]", 1)[1])
 
 CSV_HEAD = "body,kind,ordinal,start,end,status,city,country,format,title,source\n"
