@@ -18,6 +18,7 @@ from planner.engine.chairmanship.terms import (
     length_words,
     meeting_words,
     rule_words,
+    term_length,
 )
 from planner.outputs.render import md_table, meeting_dict, to_csv, to_json
 from planner.outputs.text import DEFAULT_WIDTH, fit_lines, fit_table, plural, wrap, wrap_parts
@@ -46,10 +47,8 @@ def _length(t: Term, report: ChairReport) -> str:
 
 
 def _so_far(t: Term, report: ChairReport) -> Any:
-    from dateutil.relativedelta import relativedelta
-
     assert t.start is not None
-    return relativedelta(report.today, t.start.earliest)
+    return term_length(t.start.earliest, report.today)
 
 
 def _bounds(t: Term, book: RuleBook) -> str:

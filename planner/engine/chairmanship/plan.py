@@ -227,7 +227,8 @@ def _refresh(book: RuleBook, t: Term, moved: dict[tuple[str, str], Meeting], mee
     opened, closed = swap(t.opened_by), swap(t.closed_by)
     start = opened.start if t.planned and not t.current and opened is not None else t.start
     end = closed.start if closed is not None and (t.planned or t.running) else t.end
-    t = dataclasses.replace(t, opened_by=opened, closed_by=closed, start=start, end=end)
+    if not (opened is t.opened_by and closed is t.closed_by and start is t.start and end is t.end):
+        t = dataclasses.replace(t, opened_by=opened, closed_by=closed, start=start, end=end)
     return dataclasses.replace(t, statutory=statutory_meetings(book, meetings, t), hosted=hosted_meetings(book, meetings, t))
 
 

@@ -79,7 +79,7 @@ class Term:
         if self.start is None:
             return None
         last = self.end.earliest if self.end else today
-        return relativedelta(last, self.start.earliest)
+        return term_length(self.start.earliest, last)
 
     @property
     def exact(self) -> bool:
@@ -121,6 +121,15 @@ class ChairReport:
 
 
 # -- words ----------------------------------------------------------------------------------
+
+
+def term_length(first: date, last: date) -> relativedelta:
+    """``relativedelta(last, first)``; under four weeks it is only days, known without
+    dateutil's month arithmetic (a register of 100,000 weekly terms asks it 100,000 times)."""
+    days = (last - first).days
+    if 0 <= days < 28:
+        return relativedelta(days=days)
+    return relativedelta(last, first)
 
 
 def length_words(delta: relativedelta | None, exact: bool = True) -> str:
@@ -260,16 +269,16 @@ def timeline(book: RuleBook, chairs: Sequence[ChairTerm], meetings: Sequence[Mee
     ordered = sorted(chairs, key=lambda t: (t.start.earliest if t.start else date.min, t.ordinal or 0))
     terms: list[Term] = []
     for ct in ordered:
-        term = Term(ct.country, ct.start, ct.end, member=book.organization.member(ct.country), running=ct.end is None, ordinal=ct.ordinal, note=ct.note, source=ct.source)
         opened = match_handover(handovers, ct.start) if ct.start else None
         closed = match_handover(handovers, ct.end) if ct.end else None
+        end = ct.end
         if ct.end is None and ct.start is not None:
             if rule and rule.handover_bodies:
                 closed = next_handover(handovers, ct.start)
-                term = replace(term, end=closed.start if closed else None)
+                end = closed.start if closed else None
             elif rule:
-                term = replace(term, end=PartialDate.of(rule.term.add_to(ct.start.earliest)))
-        term = replace(term, opened_by=opened, closed_by=closed)
+                end = PartialDate.of(rule.term.add_to(ct.start.earliest))
+        term = Term(ct.country, ct.start, end, member=book.organization.member(ct.country), running=ct.end is None, opened_by=opened, closed_by=closed, ordinal=ct.ordinal, note=ct.note, source=ct.source)
         terms.append(replace(term, statutory=statutory_meetings(book, pool, term), hosted=hosted_meetings(book, pool, term)))
     return terms
 
@@ -334,7 +343,7 @@ def _long_term(book: RuleBook, rule: Chairmanship, t: Term, today: date) -> list
     last = today if t.running else (t.end.earliest if t.end else None)
     if last is None or last <= allowed:
         return []
-    words = length_words(relativedelta(last, t.start.earliest), t.exact)
+    words = length_words(term_length(t.start.earliest, last), t.exact)
     slack = f" (tolerance {rule.tolerance.words()})" if rule.tolerance else ""
     so_far = " so far" if t.running else ""
     text = f"{t.country} chaired {_span(t, today)}: {words}{so_far}, longer than the rule's term of {rule.term.words()}{slack}."
