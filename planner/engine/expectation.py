@@ -130,8 +130,13 @@ class BodyMeetings:
         self.max_span = max((m.latest - m.earliest for m in self.meetings), default=timedelta(0))
 
     def add(self, meeting: Meeting) -> None:
-        """Insert one meeting in order (projection adds them one by one)."""
-        at = bisect.bisect_right(self.meetings, meeting.sort_key(), key=Meeting.sort_key)
+        """Insert one meeting in order (projection adds them one by one, mostly after the last)."""
+        key = meeting.sort_key()
+        meetings = self.meetings
+        if not meetings or meetings[-1].sort_key() <= key:
+            at = len(meetings)  # where bisect_right would put it, without its key calls
+        else:
+            at = bisect.bisect_right(meetings, key, key=Meeting.sort_key)
         self.meetings.insert(at, meeting)
         self.starts.insert(at, meeting.earliest)
         self.max_span = max(self.max_span, meeting.latest - meeting.earliest)
