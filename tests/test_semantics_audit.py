@@ -474,3 +474,20 @@ def test_every_test_the_readme_semantics_names_exists():
     named = set(re.findall(r"`(test_[a-z0-9_]+)`", section))
     source = "".join((Path(__file__).parent / name).read_text(encoding="utf-8") for name in ("test_semantics.py", "test_semantics_audit.py"))
     assert named and not [n for n in sorted(named) if f"def {n}(" not in source]
+
+
+def test_un_security_council_fourteen_day_rule_where_the_record_is_known():
+    """Provisional rule 1: at most 14 days between meetings. The source names every meeting of
+    two stretches: after the 23rd meeting (1946-02-16) none until 1946-03-26, and none after
+    2020-03-12 up to 2020-06-10. 1946-02-16 + 14 days = 1946-03-02, so 1946-03-26 is 24 days
+    late (38-day gap). The gap from 1946-03-26 runs into decades the register does not cover:
+    unknown, never "27001 days late". After 2020-03-12 nothing by 2020-03-26: missed. The
+    years 1947-2019 are unknown (73), 1946 and 2020 met. Exit 1."""
+    out = _real("un-security-council", "2020-06-10")
+    got = {f["window"]["label"]: f for f in out["findings"]}
+    assert got["1946-02-17..1946-03-02"]["verdict"] == "late" and got["1946-02-17..1946-03-02"]["delay"] == "24 days"
+    assert got["1946-03-27..1946-04-09"]["verdict"] == "unknown"
+    assert got["2020-03-13..2020-03-26"]["verdict"] == "missed"
+    assert got["1946"]["verdict"] == got["2020"]["verdict"] == "met"
+    assert {got[str(y)]["verdict"] for y in range(1947, 2020)} == {"unknown"}
+    assert out["summary"]["violations"] == 2 and out["summary"]["unknown"] == 74 and out["exit"] == 1
