@@ -57,3 +57,21 @@ def test_wrap_of_a_line_that_fits_is_what_textwrap_gives(text):
     for first in ("", "  x  "):
         expected = textwrap.wrap(text, width=40, initial_indent=first, subsequent_indent="  ", break_long_words=True, break_on_hyphens=False) or [first.rstrip()]
         assert wrap(text, 40, first, "  ") == expected
+
+
+def test_wrap_fills_lines_as_textwrap_does():
+    """Long cells are filled without textwrap when they are words between single spaces: the
+    same lines as textwrap, for widths, indents and words of every length (long ones too)."""
+    import random
+    import textwrap
+
+    rnd = random.Random(14)
+    words = ["a", "bb", "dddd", "longerword", "x" * 15, "Türkiye", "2019-06-15", "(Dushanbe)", "y" * 38, "z" * 70]
+    for _ in range(3000):
+        text = " ".join(rnd.choice(words) for _ in range(rnd.randint(1, 30)))
+        width = rnd.randint(30, 120)
+        first = rnd.choice(["", "  ", "  missed  ", " " * 19])
+        rest = rnd.choice(["  ", "    ", " " * 14])
+        hang = rest if len(rest) <= width - 20 else "    "  # wrap hangs less when the indent is deep
+        expected = textwrap.wrap(text, width=width, initial_indent=first, subsequent_indent=hang, break_long_words=True, break_on_hyphens=False)
+        assert wrap(text, width, first, rest) == expected

@@ -34,8 +34,31 @@ def wrap(text: str, width: int, first: str = "", rest: str | None = None) -> lis
         # other white space to normalize, nothing to drop at its end), without its machinery:
         # a schedule of 150,000 meetings is mostly such lines.
         return [first + text]
+    if text and text[0] != " " and text[-1] != " " and "  " not in text and text.isprintable():
+        # Words between single spaces, the rest of a check's problems: filled as textwrap fills them.
+        lines = _fill(text.split(" "), width, first, rest)
+        if lines is not None:
+            return lines
     lines = textwrap.wrap(text, width=width, initial_indent=first, subsequent_indent=rest, break_long_words=True, break_on_hyphens=False)
     return lines or [first.rstrip()]
+
+
+def _fill(words: list[str], width: int, first: str, rest: str) -> list[str] | None:
+    """Words separated by single spaces, filled greedily into lines as textwrap fills them;
+    ``None`` when a word is too long for a line (textwrap then breaks it)."""
+    longest = width - max(len(first), len(rest))
+    if max(map(len, words)) > longest:
+        return None
+    lines = []
+    line = first + words[0]
+    for word in words[1:]:
+        if len(line) + 1 + len(word) <= width:
+            line += " " + word
+        else:
+            lines.append(line)
+            line = rest + word
+    lines.append(line)
+    return lines
 
 
 def wrap_parts(parts: Sequence[str], width: int, sep: str = " · ", rest: str = "  ") -> list[str]:
