@@ -156,3 +156,14 @@ def test_init_refuses_names_its_rule_book_could_not_hold(args: list[str], option
     assert f"Invalid value for {option}: " in result.output + result.stderr
     assert said in result.output + result.stderr
     assert not (tmp_path / "org").exists()
+
+
+@pytest.mark.parametrize(("rule", "said"), [("FREQ=YEARLY;INTERVAL=0", "has an INTERVAL below 1"), ("FREQ=SECONDLY", "repeats within a day")])
+def test_an_avoid_calendar_with_an_endless_series_is_refused(rule: str, said: str, tmp_path: Path) -> None:
+    """A series that never moves on (INTERVAL=0) or moves by the second would be expanded
+    without end (it hung ``project --avoid``)."""
+    avoid = tmp_path / "busy.ics"
+    avoid.write_text(f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:a\r\nSUMMARY:Busy\r\nDTSTART;VALUE=DATE:20260101\r\nRRULE:{rule}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n", encoding="utf-8")
+    result = run_process(["project", *TODAY, "--avoid", str(avoid)])
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"error: {avoid}: VEVENT 1: recurring series {said}")

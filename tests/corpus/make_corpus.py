@@ -361,6 +361,10 @@ for name, text, code in [
     ("binary", b"BEGIN:VCALENDAR\r\n\x00\x01\x02END:VCALENDAR\r\n", 2),
     ("latin1", ics("DTSTART;VALUE=DATE:20260101", summary="Sommet \xe9").encode("latin-1"), 2),
     ("summary_escape_sequence", ics("DTSTART;VALUE=DATE:20260101", summary="Summit\x1b[2J"), 2),
+    ("tzid_300_chars", ics("DTSTART;TZID=" + "x" * 300 + ":20260101T100000"), 2),
+    ("tzid_folder", ics("DTSTART;TZID=Europe:20260101T100000"), 2),
+    ("rrule_interval_zero", ics("DTSTART;VALUE=DATE:20260101", "RRULE:FREQ=YEARLY;INTERVAL=0"), 2),
+    ("rrule_interval_negative", ics("DTSTART;VALUE=DATE:20260101", "RRULE:FREQ=WEEKLY;INTERVAL=-1"), 2),
 ]:
     rec("meetings", f"ics_{name}.ics", text, code)
 

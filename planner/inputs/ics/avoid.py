@@ -17,7 +17,7 @@ from icalendar import Event
 
 from planner.core.errors import InputError
 from planner.core.model import Blackout
-from planner.inputs.ics.register_ics import parse_calendars
+from planner.inputs.ics.register_ics import parse_calendars, refuse_unbounded_series
 
 EXPECTED = "an iCalendar file (BEGIN:VCALENDAR ... END:VCALENDAR) whose busy VEVENTs are days to avoid"
 MAX_EVENTS = 100_000
@@ -66,6 +66,8 @@ def load_avoid(path: str | Path, first: date, last: date) -> tuple[Blackout, ...
                     raise InputError(f"{name or 'event'}: {problem}", path=path, location=f"VEVENT {i + 1}", expected="a value as RFC 5545 defines it")
             if "DTSTART" not in event:
                 raise InputError("event has no DTSTART", path=path, location=f"VEVENT {i + 1}", expected="every VEVENT with a date")
+            # a series by the second, or with INTERVAL=0, would be expanded without end
+            refuse_unbounded_series(event, path, f"VEVENT {i + 1}")
         try:
             events = recurring_ical_events.of(cal).between(first, last + timedelta(days=1))
         except (ValueError, TypeError, AttributeError, KeyError, recurring_ical_events.InvalidCalendar) as exc:

@@ -66,6 +66,10 @@ def parse_calendars(path: Path) -> list[Calendar]:
     text = _decode(path)
     try:
         calendars = Calendar.from_ical(text, multiple=True)
+    except OSError as exc:  # the zone lookup read a TZID as a file name: too long, a folder
+        zone = str(exc.filename or "").rpartition("zoneinfo/")[2] or str(exc.filename)
+        shown = zone if len(zone) <= 60 else zone[:57] + "..."
+        raise RegisterError("has a TZID that names no time zone", path=path, value=shown, expected="an IANA time zone, e.g. 'Asia/Almaty', or a VTIMEZONE of that name") from None
     except ValueError as exc:
         problem = str(exc).splitlines()[0][:160]
         raise RegisterError(f"is not valid iCalendar: {problem}", path=path, expected=EXPECTED) from None
@@ -172,7 +176,7 @@ def _local_day(event: Event) -> str:
     return (value.date() if isinstance(value, datetime) else value).isoformat()
 
 
-def _refuse_sub_daily(master: Event, path: Path, where: str) -> None:
+def refuse_unbounded_series(master: Event, path: Path, where: str) -> None:
     """Meetings recur by the day at most: an hourly or secondly series (or a daily one with
     dozens of times a day) is millions of occurrences, which no expansion should attempt."""
     rules = master.get("RRULE")
@@ -183,6 +187,9 @@ def _refuse_sub_daily(master: Event, path: Path, where: str) -> None:
             per_day *= max(1, len(rule.get(part) or []))
         if freq in ("SECONDLY", "MINUTELY", "HOURLY") or per_day > 24:
             raise RegisterError("recurring series repeats within a day", path=path, location=where, value=_raw(rule), expected="FREQ=DAILY or longer, as meetings recur")
+        interval = (rule.get("INTERVAL") or [1])[0]
+        if not isinstance(interval, int) or interval < 1:  # INTERVAL=0 never moves on: the expansion would not end
+            raise RegisterError("recurring series has an INTERVAL below 1", path=path, location=where, value=_raw(rule), expected="INTERVAL=1 or more (RFC 5545 3.3.10: a positive integer)")
 
 
 def _first_year(master: Event) -> int:
@@ -204,7 +211,7 @@ def _by_year(query: Any, first_year: int, until: date) -> list[Event]:
 
 
 def _expand(master: Event, overrides: list[Event], zones: list[Any], path: Path, where: str, until: date) -> list[Event]:
-    _refuse_sub_daily(master, path, where)
+    refuse_unbounded_series(master, path, where)
     series = Calendar()
     series.subcomponents.extend([*zones, master, *overrides])
     try:
