@@ -56,7 +56,7 @@ class DayBook:
     def add_all(self, meetings: Iterable[Meeting], since: date) -> None:
         """Every firmly dated meeting (held, planned or projected) ending on or after ``since``."""
         for m in meetings:
-            if m.status in OCCUPYING and m.exact and m.latest >= since:
+            if m.latest >= since and m.status in OCCUPYING and m.exact:  # most of a register is history: date first
                 self.add(m.body, self.host_of(m), m.earliest, m.latest)
 
     def add(self, body: str, host: str, first: date, last: date) -> None:

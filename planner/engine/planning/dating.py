@@ -4,11 +4,12 @@ other meetings. Mixed into :class:`planner.engine.planning.projection.Projector`
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from planner.core.dates import Grain, PartialDate, Window
+from planner.core.dates import Duration, Grain, PartialDate, Window
 from planner.core.model import (
     AtLeastRule,
     Body,
@@ -51,11 +52,10 @@ class Dating:
         # the longest loose date of the history does not widen the search; a month of slack
         # covers a gap in months measured from another day of the year).
         span = (gap.add_to(window.start) - window.start if gap else timedelta(0)) + timedelta(days=days + 31)
-        taken = []
+        taken = _Taken(gap)
         for m in bm.overlapping(window.start - span, window.end + span):
             if m.status in SATISFYING and m.exact:
-                first = m.start.earliest
-                taken.append((first, m.latest, gap.add_to(first) if gap else first))
+                taken.add(m.start.earliest, m.latest)
         daybook = self.daybook
         free = daybook.free
         pair_first = [True]
@@ -68,15 +68,8 @@ class Dating:
             if weekdays and day.weekday() not in weekdays:
                 return False
             end_day = day + length
-            if gap:
-                reach = gap.add_to(day)
-                for first, last, first_plus_gap in taken:
-                    if first <= end_day and day <= last or day < first_plus_gap and first < reach:
-                        return False
-            else:
-                for first, last, _ in taken:
-                    if first <= end_day and day <= last:
-                        return False
+            if taken.blocks(day, end_day):
+                return False
             if not free(body_id, host, day, end_day):
                 return False
             return not pair_first[0] or self._partners_fit(body, day)
@@ -96,13 +89,13 @@ class Dating:
                     if found is not None:
                         start_day, notes[found[0]] = found
                 if start_day is None:
-                    del taken[len(taken) - len(chosen) :]
                     for day in chosen:
-                        daybook.remove(body.id, host, day, day + timedelta(days=days - 1))
+                        taken.remove(day, day + length)
+                        daybook.remove(body.id, host, day, day + length)
                     return None
                 chosen.append(start_day)
-                end_day = start_day + timedelta(days=days - 1)
-                taken.append((start_day, end_day, gap.add_to(start_day) if gap else start_day))
+                end_day = start_day + length
+                taken.add(start_day, end_day)
                 daybook.add(body.id, host, start_day, end_day)
             return chosen
 
@@ -229,6 +222,46 @@ class Dating:
         )
 
 
+
+
+class _Taken:
+    """The days a body's own firmly dated meetings take near a window, ordered by first day:
+    whether a block clashes with one of them, or starts within ``min_gap`` of one, is found by
+    bisection (a body due 366 times a year checked each candidate day against every meeting
+    already placed that year)."""
+
+    def __init__(self, gap: Duration | None) -> None:
+        self.gap = gap
+        self.firsts: list[date] = []
+        self.items: list[tuple[date, date, date]] = []  # (first, last, first + gap)
+        self.longest = timedelta(0)
+
+    def add(self, first: date, last: date) -> None:
+        at = bisect.bisect_right(self.firsts, first)
+        self.firsts.insert(at, first)
+        self.items.insert(at, (first, last, self.gap.add_to(first) if self.gap else first))
+        self.longest = max(self.longest, last - first)
+
+    def remove(self, first: date, last: date) -> None:
+        at = bisect.bisect_left(self.firsts, first)
+        while self.items[at][1] != last:
+            at += 1
+        del self.firsts[at], self.items[at]
+
+    def blocks(self, day: date, end_day: date) -> bool:
+        """Whether ``day``..``end_day`` overlaps a meeting, or ``day`` falls less than the gap
+        after a meeting's first day or a meeting less than the gap after ``day``."""
+        firsts, items = self.firsts, self.items
+        hi = bisect.bisect_right(firsts, end_day)
+        for k in range(bisect.bisect_left(firsts, day - self.longest, 0, hi), hi):
+            if items[k][1] >= day:
+                return True
+        if self.gap:
+            # first + gap grows with first: the latest first before day + gap decides
+            k = bisect.bisect_left(firsts, self.gap.add_to(day)) - 1
+            if k >= 0 and day < items[k][2]:
+                return True
+        return False
 
 
 def _day_off(body: Body, calendar: WorkingCalendar, window: Window, days: int, reason: str, where: str) -> str:

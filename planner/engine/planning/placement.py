@@ -16,12 +16,13 @@ from functools import lru_cache
 
 import holidays
 
-from planner.core.dates import Window
+from planner.core.dates import Precision, Window
 from planner.core.model import Blackout, Body, HostPolicy, Meeting, RuleBook
 from planner.engine.planning.member_holidays import MemberHolidays, member_holidays
 
 SAT_SUN = frozenset({5, 6})
 _ONE_DAY = timedelta(days=1)
+_KNOWN_MONTH = frozenset({Precision.DAY, Precision.MONTH})
 
 
 @lru_cache(maxsize=64)
@@ -210,8 +211,8 @@ class Habits:
 
     @classmethod
     def of(cls, body: Body, history: Sequence[Meeting]) -> Habits:
-        exact_months = [m.earliest.month for m in history if m.start.precision.value in ("day", "month")]
-        days = [m.earliest.day for m in history if m.start.exact]
+        exact_months = [m.start.earliest.month for m in history if m.start.precision in _KNOWN_MONTH]
+        days = [m.start.earliest.day for m in history if m.start.precision is Precision.DAY]
         day = int(statistics.median_low(days)) if days else 15
         return cls(tuple(sorted(exact_months)), min(day, 28))
 
