@@ -167,3 +167,14 @@ def test_an_avoid_calendar_with_an_endless_series_is_refused(rule: str, said: st
     result = run_process(["project", *TODAY, "--avoid", str(avoid)])
     assert result.returncode == 2
     assert result.stderr.startswith(f"error: {avoid}: VEVENT 1: recurring series {said}")
+
+
+def test_a_link_to_nothing_is_named_as_such(tmp_path: Path) -> None:
+    loop = tmp_path / "loop.toml"
+    loop.symlink_to(loop.name)
+    dangling = tmp_path / "gone.toml"
+    dangling.symlink_to(tmp_path / "moved" / "rules.toml")
+    for link, said in ((loop, "is a link to itself (got 'loop.toml'"), (dangling, "is a link to no file (got ")):
+        result = CliRunner().invoke(main, ["validate", *TODAY, "--rules", str(link)])
+        assert result.exit_code == 2
+        assert result.stderr.startswith(f"error: {link}: {said}")

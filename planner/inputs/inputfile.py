@@ -20,6 +20,9 @@ def read_bytes(path: Path, error: type[InputError], limit: int = MAX_REGISTER_BY
     """Read an input file, turning every OS failure into one clear input error. No more than
     ``limit`` bytes are read: a larger file (or ``/dev/zero``) is refused, not swallowed."""
     if not path.exists():
+        if path.is_symlink():  # a link to nothing, or to itself
+            target = os.readlink(path)
+            raise error("is a link to no file" if target != path.name else "is a link to itself", path=path, value=target, expected="a link to a readable file")
         raise error("no such file", path=path)
     if path.is_dir():
         raise error("is a directory, not a file", path=path, expected="a file")
