@@ -19,7 +19,7 @@ from planner.inputs.rulebook import embedded_path, load_rulebook
 from planner.outputs.calendar.feeds import write_feeds
 from planner.outputs.calendar.ical import STATE_FILE, FeedBuilder
 from planner.outputs.calendar.lines import fold
-from planner.outputs.calendar.revisions import Revision
+from planner.outputs.calendar.revisions import Revision, meeting_repr
 from planner.outputs.calendar.state import read_state
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -44,6 +44,7 @@ def test_every_event_of_the_examples_is_the_bytes_icalendar_writes(name: str) ->
         revisions[uid] = Revision("", i % 3, datetime(2025, 1, 2, 3, 4, 5, tzinfo=UTC))
     builder.revisions = revisions
     for meeting, uid in builder.build(meetings):
+        assert meeting_repr(meeting) == repr(tuple(meeting))  # content prints stay those of earlier exports
         rev = revisions[uid]
         assert builder.event_text(meeting, uid, rev.sequence, rev.last_modified).encode() == builder.event(meeting, uid).to_ical()
 

@@ -43,7 +43,7 @@ from planner.outputs.calendar.revisions import (
     Revision,
     adopt,
     adoption_pool,
-    draft,
+    draft_fields,
     numbers,
     removed,
     tombstone_event,
@@ -120,7 +120,7 @@ class _Events:
             for (meeting, uid), i in zip(adopt(uids(builder.book, (self.order[i] for i in positions)), previous, pool=pool), positions, strict=True):
                 body = builder.bodies.get(meeting.body)
                 shown, words = summary(body, meeting), description(meeting)
-                new = draft(body, meeting, stamp, shown, words)
+                new = draft_fields(body, meeting, stamp, shown, words)
                 sequence, modified = numbers(self.pending.pop(uid, None), new.fingerprint, new.content, stamp)
                 state((state_line(uid, new, sequence, modified) + "\n").encode())
                 data = builder.event_text(meeting, uid, sequence, modified, shown, words).encode()

@@ -22,6 +22,7 @@ import hashlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from typing import NamedTuple
 
 from icalendar import Event
 
@@ -64,18 +65,56 @@ def fingerprint(meeting: Meeting) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
+_REPRS: dict[object, str] = {}
+
+
+def _shared_repr(value: object) -> str:
+    """``repr`` of a value many meetings share (a date, a kind, a status), made once."""
+    text = _REPRS.get(value)
+    if text is None:
+        text = _REPRS[value] = repr(value)
+    return text
+
+
+def meeting_repr(meeting: Meeting) -> str:
+    """``repr(tuple(meeting))``, with the reprs of dates and enums made once per value."""
+    m, r, shared = meeting, repr, _shared_repr
+    return f"({r(m[0])}, {shared(m[1])}, {shared(m[2])}, {r(m[3])}, {shared(m[4])}, {shared(m[5])}, {', '.join(map(r, m[6:8]))}, {shared(m[8])}, {', '.join(map(r, m[9:]))})"
+
+
 def content_print(body: Body | None, meeting: Meeting, summary_text: str | None = None, description_text: str | None = None) -> str:
     """Everything an event shows: any change moves LAST-MODIFIED."""
-    shown = (summary(body, meeting) if summary_text is None else summary_text, description(meeting) if description_text is None else description_text, body.category.value if body else "", repr(tuple(meeting)))
+    shown = (summary(body, meeting) if summary_text is None else summary_text, description(meeting) if description_text is None else description_text, body.category.value if body else "", meeting_repr(meeting))
     return hashlib.sha256("\x1f".join(shown).encode()).hexdigest()[:16]
+
+
+class Draft(NamedTuple):
+    """The fields of a new :class:`Revision`, quicker to make (an export makes one per event)."""
+
+    fingerprint: str
+    sequence: int
+    last_modified: datetime
+    content: str | None
+    body: str
+    kind: str
+    numbered: bool
+    start: date | None
+    end: date | None
+    summary: str
+    location: str
+    removed: date | None = None
 
 
 def draft(body: Body | None, meeting: Meeting, stamp: datetime, summary_text: str | None = None, description_text: str | None = None) -> Revision:
     """The revision ``meeting`` would have if it were new (``summary_text`` and
     ``description_text``: its summary and description, when already made)."""
+    return Revision(*draft_fields(body, meeting, stamp, summary_text, description_text))
+
+
+def draft_fields(body: Body | None, meeting: Meeting, stamp: datetime, summary_text: str | None = None, description_text: str | None = None) -> Draft:
     first, after = shown_days(meeting)
     shown = summary(body, meeting) if summary_text is None else summary_text
-    return Revision(fingerprint(meeting), 0, stamp, content_print(body, meeting, shown, description_text), meeting.body, meeting.kind.value, meeting.ordinal is not None or bool(meeting.id), first, after, shown, meeting.venue)
+    return Draft(fingerprint(meeting), 0, stamp, content_print(body, meeting, shown, description_text), meeting.body, meeting.kind.value, meeting.ordinal is not None or bool(meeting.id), first, after, shown, meeting.venue)
 
 
 def adoption_pool(previous: Mapping[str, Revision]) -> dict[tuple[str, str], list[tuple[date, str]]]:

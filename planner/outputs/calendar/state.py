@@ -30,7 +30,7 @@ from planner.core.model import Meeting, RuleBook
 from planner.inputs.inputfile import read_bytes
 from planner.inputs.limits import MAX_MEETINGS, MAX_STATE_BYTES, screen
 from planner.outputs.calendar.ical import COMBINED, REMOVED_SUFFIX, STATE_FILE
-from planner.outputs.calendar.revisions import Revision, fingerprint
+from planner.outputs.calendar.revisions import Draft, Revision, fingerprint
 
 STATE_VERSION = 3
 HEAD = b'{"version": 3, "events": {\n'
@@ -94,7 +94,7 @@ def read_state(path: Path) -> dict[str, Revision]:
         raise ValueError("truncated: the end of the file is missing")
 
 
-def state_line(uid: str, r: Revision, sequence: int | None = None, last_modified: datetime | None = None) -> str:
+def state_line(uid: str, r: Revision | Draft, sequence: int | None = None, last_modified: datetime | None = None) -> str:
     """One event's entry, keys sorted, empty fields left out (the reader takes them as empty);
     ``sequence`` and ``last_modified`` in place of the revision's when given."""
     out = [_quote(uid), ': {']
