@@ -178,3 +178,12 @@ def test_a_link_to_nothing_is_named_as_such(tmp_path: Path) -> None:
         result = CliRunner().invoke(main, ["validate", *TODAY, "--rules", str(link)])
         assert result.exit_code == 2
         assert result.stderr.startswith(f"error: {link}: {said}")
+
+
+@pytest.mark.parametrize("url", ["http://[::1", "http://host:abc/", "https://exa mple.org/cal/"])
+def test_a_caldav_url_that_cannot_be_parsed_is_a_usage_error(url: str) -> None:
+    """An unclosed IPv6 bracket made urllib raise (a traceback); a port that is no number or a
+    space reached the client."""
+    result = CliRunner().invoke(main, ["publish", *TODAY, "--caldav", url, "--dry-run"])
+    assert result.exit_code == 2
+    assert f"Invalid value for --caldav: {url!r} is not an http(s) URL" in result.output + result.stderr

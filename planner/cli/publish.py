@@ -23,8 +23,13 @@ def credentials(url: str, user: str | None) -> tuple[str | None, str | None]:
     """The user and password for ``url``: ``--user`` (else the URL's or ~/.netrc's login) and
     the password from PLANNER_CALDAV_PASSWORD, else from ~/.netrc. Never from the command line:
     a password there is seen by every user of the machine (``ps``) and kept in shell history."""
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+        parts.port  # noqa: B018 - a port that is no number raises here, not in the client
+    except ValueError:  # an unclosed IPv6 bracket, a port that is no number
+        host = None
+    if host is None or parts.scheme not in ("http", "https") or any(c.isspace() for c in url):
         raise click.BadParameter(f"{url!r} is not an http(s) URL; expected e.g. https://host/user/calendar/", param_hint="--caldav")
     if parts.password is not None:
         raise click.BadParameter(f"the URL holds a password; give it in {PASSWORD_ENV} or ~/.netrc, never on the command line", param_hint="--caldav")
