@@ -187,3 +187,16 @@ def test_a_caldav_url_that_cannot_be_parsed_is_a_usage_error(url: str) -> None:
     result = CliRunner().invoke(main, ["publish", *TODAY, "--caldav", url, "--dry-run"])
     assert result.exit_code == 2
     assert f"Invalid value for --caldav: {url!r} is not an http(s) URL" in result.output + result.stderr
+
+
+def test_output_to_dev_stdout_appended_to_a_log_keeps_the_log(tmp_path: Path) -> None:
+    """``-o /dev/stdout >> log``: /dev/stdout leads to the log the shell opened; renaming a new
+    file over it would drop what the log held."""
+    log = tmp_path / "log.txt"
+    log.write_text("earlier line\n", encoding="utf-8")
+    with log.open("ab") as out:
+        proc = subprocess.run([sys.executable, "-m", "planner", "check", *TODAY, "-o", "/dev/stdout"], stdout=out, stderr=subprocess.PIPE, timeout=60)
+    run_process(["check", *TODAY, "-o", str(tmp_path / "alone.txt")])
+    assert proc.returncode == 1
+    assert log.read_bytes() == b"earlier line\n" + (tmp_path / "alone.txt").read_bytes()
+    assert Path("/dev/stdout").is_symlink() or not Path("/dev/stdout").is_file()

@@ -112,6 +112,11 @@ def _kind(path: Path) -> str:
         mode = 0
     if mode and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
         return "special"
+    folder = os.path.realpath(path.parent)
+    if mode and (folder == "/dev" or folder.startswith(("/dev/", "/proc/"))):
+        # /dev/stdout, /dev/fd/3 lead to a file the shell opened (> or >>): written through
+        # it, at its end, never renamed over (that would drop what >> kept)
+        return "special"
     return "link" if path.is_symlink() else "file"
 
 
@@ -120,7 +125,7 @@ def _write_stream(path: Path, data: Content) -> None:
         data = data()
     pieces = [data] if isinstance(data, str | bytes) else data
     try:  # without waiting: a FIFO no program reads from would block the open forever
-        fd = os.open(path, os.O_WRONLY | os.O_NONBLOCK)
+        fd = os.open(path, os.O_WRONLY | os.O_NONBLOCK | os.O_APPEND)
     except OSError as exc:
         if exc.errno == errno.ENXIO:
             raise OSError(errno.ENXIO, "no program reads from this pipe", str(path)) from None
