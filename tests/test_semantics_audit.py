@@ -491,3 +491,16 @@ def test_un_security_council_fourteen_day_rule_where_the_record_is_known():
     assert got["1946"]["verdict"] == got["2020"]["verdict"] == "met"
     assert {got[str(y)]["verdict"] for y in range(1947, 2020)} == {"unknown"}
     assert out["summary"]["violations"] == 2 and out["summary"]["unknown"] == 74 and out["exit"] == 1
+
+
+def test_an_unknown_gap_states_no_delay(tmp_path):
+    """The same 326-day gap as above: its verdict is `unknown` because 2020's records are not
+    known complete, so "206 days late" would claim what the register cannot say; the why
+    still gives the gap and why it is not judged."""
+    rule = _rule('kind = "at_least"\ncount = 1\nper = "year"\nmax_gap = "120d"')
+    book = _book('established = 2019-01-01\nrecords = [{ start = 2022, source = "minutes" }]\n' + rule)
+    rows = "board,regular,2020-01-10,,held,,\nboard,regular,2020-12-01,,held,,\nboard,regular,2022-06-01,,held,,\n"
+    finding = _finding(_check(tmp_path, book, rows, "--today", "2023-06-01"), "2020-01-11..2020-05-09")
+    assert finding["verdict"] == "unknown"
+    assert finding["delay"] is None
+    assert "gap of 326 days" in finding["why"] and "Unknown, not late" in finding["why"]

@@ -149,6 +149,7 @@ class Judge:
         if not gap:
             return finding
         shortfall_verdict = finding.verdict.value
+        finding.delay = ""  # a delay measured against records that may lack a meeting is no delay
         return with_more_words(finding, lambda: f" Unknown, not {shortfall_verdict}: {gap}.", verdict=Verdict.UNKNOWN)
 
     def _judge_kinds(self, e: Expectation, held: list[Meeting], owner: dict[int, int], me: int, near: list[Meeting]) -> Finding:
