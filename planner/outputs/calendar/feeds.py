@@ -78,6 +78,28 @@ def _read(spool: IO[bytes], spans: Iterable[tuple[int, int]]) -> Iterator[bytes]
         yield os.pread(fd, end - start, start)
 
 
+def date_order(meetings: Iterable[Meeting]) -> list[Meeting]:
+    """``meetings`` sorted by :func:`event_order`, with the full sort keys of one body at a
+    time in memory: each body's meetings are sorted by it, then all of them by (first day, last
+    day, body, place in the body's order) packed into one integer. The order is the same (the
+    full key starts with the first day, the last day and the body), but a million full keys at
+    once would cost some 300 MB."""
+    by_body: dict[str, list[Meeting]] = {}
+    for meeting in meetings:
+        by_body.setdefault(meeting.body, []).append(meeting)
+    lists = [sorted(by_body.pop(body), key=event_order) for body in sorted(by_body)]
+    place_bits = max((len(m) for m in lists), default=1).bit_length()
+    body_bits = len(lists).bit_length()
+    keys = []
+    for rank, ordered in enumerate(lists):
+        for place, meeting in enumerate(ordered):
+            first, last = meeting.earliest.toordinal(), meeting.latest.toordinal()
+            keys.append(((((first << 22) | (last - first)) << body_bits | rank) << place_bits) | place)  # 2**22 days: 11,000 years
+    keys.sort()
+    places, bodies = (1 << place_bits) - 1, (1 << body_bits) - 1
+    return [lists[(key >> place_bits) & bodies][key & places] for key in keys]
+
+
 def _uid_groups(ids: Iterable[str]) -> dict[str, str]:
     """Body id -> the id whose meetings it must get UIDs with. UIDs are
     ``{org}-{body}-{identity}``, so only a body whose id extends another's with ``-`` (``x`` and
@@ -98,7 +120,7 @@ class _Events:
         self.spool = _spool(near)
         self.states = _spool(near)
         self.pending = dict(previous)  # previous UIDs not (yet) given by this export
-        self.order: list[Meeting] = sorted(meetings, key=event_order)
+        self.order = date_order(meetings)
         self.offsets = array("q", bytes(8 * len(self.order)))  # by position in date order
         self.lengths = array("q", bytes(8 * len(self.order)))
         self.by_body: dict[str, array[int]] = {}  # positions of each body's events
@@ -220,7 +242,7 @@ def combined_calendar(book: RuleBook, meetings: Iterable[Meeting], stamp: dateti
     """The combined feed (``planner ics --out -``), written as it is made: every event with
     SEQUENCE 0 and LAST-MODIFIED = ``stamp`` (there is no state to remember)."""
     builder = FeedBuilder(book, stamp)
-    ordered = sorted(meetings, key=event_order)
+    ordered = date_order(meetings)
     name, caption = combined_names(book)
     head, end = builder.calendar_head(name, caption, source, empty=not ordered)
     yield head
