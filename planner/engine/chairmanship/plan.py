@@ -30,6 +30,7 @@ from planner.engine.chairmanship.terms import (
     next_handover,
     statutory_meetings,
     timeline,
+    with_meetings,
 )
 from planner.engine.planning.crowd import DayBook, host_key
 from planner.engine.planning.placement import calendar_for
@@ -229,7 +230,7 @@ def _refresh(book: RuleBook, t: Term, moved: dict[tuple[str, str], Meeting], mee
     end = closed.start if closed is not None and (t.planned or t.running) else t.end
     if not (opened is t.opened_by and closed is t.closed_by and start is t.start and end is t.end):
         t = dataclasses.replace(t, opened_by=opened, closed_by=closed, start=start, end=end)
-    return dataclasses.replace(t, statutory=statutory_meetings(book, meetings, t), hosted=hosted_meetings(book, meetings, t))
+    return with_meetings(t, statutory_meetings(book, meetings, t), hosted_meetings(book, meetings, t))
 
 
 def chairs_report(book: RuleBook, chairs: Sequence[ChairTerm], projection: Projection, plan: Sequence[str] | None = None, country: str | None = None) -> ChairReport:

@@ -128,8 +128,20 @@ def term_length(first: date, last: date) -> relativedelta:
     dateutil's month arithmetic (a register of 100,000 weekly terms asks it 100,000 times)."""
     days = (last - first).days
     if 0 <= days < 28:
-        return relativedelta(days=days)
+        found = _SHORT.get(days)
+        if found is None:
+            found = _SHORT[days] = relativedelta(days=days)
+        return found  # shared: nothing changes a length once made
     return relativedelta(last, first)
+
+
+_SHORT: dict[int, relativedelta] = {}
+
+
+def with_meetings(term: Term, statutory: tuple[Meeting, ...], hosted: tuple[Meeting, ...]) -> Term:
+    """``replace(term, statutory=..., hosted=...)`` without dataclasses.replace's field walk
+    (once or twice per term; a register may hold 100,000 terms)."""
+    return Term(**{**term.__dict__, "statutory": statutory, "hosted": hosted})
 
 
 def length_words(delta: relativedelta | None, exact: bool = True) -> str:
@@ -279,7 +291,7 @@ def timeline(book: RuleBook, chairs: Sequence[ChairTerm], meetings: Sequence[Mee
             elif rule:
                 end = PartialDate.of(rule.term.add_to(ct.start.earliest))
         term = Term(ct.country, ct.start, end, member=book.organization.member(ct.country), running=ct.end is None, opened_by=opened, closed_by=closed, ordinal=ct.ordinal, note=ct.note, source=ct.source)
-        terms.append(replace(term, statutory=statutory_meetings(book, pool, term), hosted=hosted_meetings(book, pool, term)))
+        terms.append(with_meetings(term, statutory_meetings(book, pool, term), hosted_meetings(book, pool, term)))
     return terms
 
 
