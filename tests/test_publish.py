@@ -286,3 +286,19 @@ def test_server_refusing_the_password_is_one_line(tmp_path: Path) -> None:
     assert code == 2 and err.count("\n") == 1
     assert err.startswith(f"error: {url}: the server refused user 'sec' while reading the calendar")
     assert PASSWORD not in err + out
+
+
+def test_a_port_holding_403_is_no_forbidden_answer() -> None:
+    """A 401 from a server on port 40373 was worded as a 403 (the URL's port was searched for
+    "403"): the status code decides."""
+    from types import SimpleNamespace
+
+    from caldav.lib import error
+
+    from planner.outputs.calendar.caldav import PublishError, _Failures
+
+    session = SimpleNamespace(user="sec", shown="http://127.0.0.1:40373/sec/cica/")
+    for status, words in ((401, "the server refused user 'sec'"), (403, "the server forbids user 'sec'")):
+        with pytest.raises(PublishError) as caught, _Failures(session, "reading the calendar", None):  # type: ignore[arg-type]
+            raise error.AuthorizationError(url="http://127.0.0.1:40373/sec/cica/", reason="Unauthorized" if status == 401 else "Forbidden", status=status)
+        assert str(caught.value).find(words) >= 0, str(caught.value)

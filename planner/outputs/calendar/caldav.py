@@ -334,7 +334,8 @@ class _Failures:
 
         after = f"; {self.progress()}" if self.progress else ""
         who = f"user {self.session.user!r}" if self.session.user else "anonymous access"
-        if isinstance(exc, error.AuthorizationError) and "403" in str(exc):
+        status = getattr(exc, "status", None)  # not "403" in str(exc): the URL's port may hold it
+        if isinstance(exc, error.AuthorizationError) and (status == 403 if status is not None else "403" in str(getattr(exc, "reason", ""))):
             raise PublishError(f"the server forbids {who} while {self.doing}{after}", path=self.session.shown, expected="a calendar URL this user may write to") from None
         if isinstance(exc, error.AuthorizationError):
             raise PublishError(f"the server refused {who} while {self.doing}{after}", path=self.session.shown, expected="a --user and a password in PLANNER_CALDAV_PASSWORD or ~/.netrc that the server accepts") from None
