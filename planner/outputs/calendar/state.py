@@ -33,7 +33,7 @@ from planner.outputs.calendar.ical import COMBINED, REMOVED_SUFFIX, STATE_FILE
 from planner.outputs.calendar.revisions import Draft, Revision, fingerprint
 
 STATE_VERSION = 3
-HEAD = b'{"version": 3, "events": {\n'
+HEAD = b'{"version": %d, "events": {\n' % STATE_VERSION
 TAIL = b"}}\n"
 _DATES = ("start", "end", "removed")
 _SHARED = frozenset({"body", "kind", "numbered", "location"})
