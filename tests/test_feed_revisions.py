@@ -210,3 +210,29 @@ def test_ics_uid_is_the_id_and_survives_a_round_trip(tmp_path: Path) -> None:
     back = read_ics_meetings(tmp_path / "all.ics", book(), today=date(2026, 3, 1))
     assert [m.id for m in back] == [m.id for m in found]
     assert len(set(events(tmp_path / "all.ics"))) == 3
+
+
+def test_a_large_folder_without_its_state_file_is_scanned_not_parsed(tmp_path: Path, monkeypatch) -> None:
+    """Past the read-back size, the feeds are scanned a line at a time (bounded work and
+    memory): each event's UID, body, kind, days, summary, place and tombstone are what
+    icalendar reads, and every SEQUENCE rises by one (its fingerprint is not known), never
+    backwards; the removed Youth Council stays a tombstone."""
+    from planner.outputs.calendar import readback
+
+    items = meetings()
+    export(tmp_path, items)
+    export(tmp_path, without(items, "youth"), LATER)
+    parsed = readback.revisions_from_feeds(tmp_path, book())
+    monkeypatch.setattr(readback, "READBACK_BYTES", 0)
+    scanned = readback.revisions_from_feeds(tmp_path, book())
+    assert scanned.keys() == parsed.keys() and len(scanned) == 7
+    fields = ("sequence", "last_modified", "body", "kind", "numbered", "start", "end", "summary", "location", "removed")
+    assert {u: [getattr(r, f) for f in fields] for u, r in scanned.items()} == {u: [getattr(r, f) for f in fields] for u, r in parsed.items()}
+    before = {u: ev["SEQUENCE"] for u, ev in events(tmp_path / "all.ics").items()}
+    (tmp_path / STATE_FILE).unlink()
+    warnings = export(tmp_path, without(items, "youth"), LATER + timedelta(days=1))
+    after = events(tmp_path / "all.ics")
+    youth = "cica-youth-regular-2026-12-01@planner"  # the tombstone stays as it was
+    assert {u: ev["SEQUENCE"] for u, ev in after.items()} == {u: s + (u != youth) for u, s in before.items()}
+    assert str(after[youth]["STATUS"]) == "CANCELLED" and after[youth]["SEQUENCE"] == 1
+    assert len(warnings) == 1 and "taken from the feeds" in warnings[0]

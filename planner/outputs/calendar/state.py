@@ -26,11 +26,12 @@ from pathlib import Path
 from typing import Any
 
 from planner.core.errors import InputError
-from planner.core.model import Meeting, RuleBook
+from planner.core.model import RuleBook
 from planner.inputs.inputfile import read_bytes
 from planner.inputs.limits import MAX_MEETINGS, MAX_STATE_BYTES, screen
-from planner.outputs.calendar.ical import COMBINED, REMOVED_SUFFIX, STATE_FILE
-from planner.outputs.calendar.revisions import Draft, Revision, fingerprint
+from planner.outputs.calendar.ical import STATE_FILE
+from planner.outputs.calendar.readback import revisions_from_feeds
+from planner.outputs.calendar.revisions import Draft, Revision
 
 STATE_VERSION = 3
 HEAD = b'{"version": %d, "events": {\n' % STATE_VERSION
@@ -150,46 +151,3 @@ def load_state(out_dir: Path, warn: Callable[[str], None] | None = None, book: R
         tail = f"SEQUENCE and LAST-MODIFIED of {len(found)} events taken from the feeds in {out_dir}" if found else "SEQUENCE numbers start again at 0"
         warn(f"{path}: {problem or 'missing'}; {tail}")
     return found
-
-
-def revisions_from_feeds(out_dir: Path, book: RuleBook) -> dict[str, Revision]:
-    """What the feeds already in ``out_dir`` say of each of our events (the highest SEQUENCE
-    where two feeds disagree). Files that cannot be read are passed over: they are about to be
-    replaced, and the state file is the memory that failed, not the user's input."""
-    from icalendar import Calendar
-
-    found: dict[str, Revision] = {}
-    names = [f"{COMBINED}.ics", *(f"{b.id}.ics" for b in book.bodies)]
-    for name in names:
-        path = out_dir / name
-        if not path.is_file():
-            continue
-        try:
-            events = Calendar.from_ical(read_bytes(path, InputError, MAX_STATE_BYTES)).walk("VEVENT")
-        except (InputError, ValueError):
-            continue
-        for event in events:
-            rev = _from_event(event, book)
-            uid = str(event.get("UID", ""))
-            if rev is not None and (uid not in found or found[uid].sequence < rev.sequence):
-                found[uid] = rev
-    return found
-
-
-def _from_event(event: Any, book: RuleBook) -> Revision | None:
-    from planner.inputs.ics.ics_events import meeting_fields, text
-
-    body = text(event, "X-PLANNER-BODY")
-    try:
-        sequence = int(event.get("SEQUENCE", 0))
-        modified = event["LAST-MODIFIED"].dt
-        start, end = event["DTSTART"].dt, event["DTEND"].dt if "DTEND" in event else None
-        removed = text(event, "X-PLANNER-REMOVED")
-        summary = str(event.get("SUMMARY", ""))
-        common = {"body": body, "kind": text(event, "X-PLANNER-KIND"), "numbered": "X-PLANNER-ORDINAL" in event or "X-PLANNER-ID" in event, "start": start, "end": end, "location": str(event.get("LOCATION", ""))}
-        if removed:
-            return Revision("", sequence, modified, None, summary=summary.removesuffix(REMOVED_SUFFIX).strip(), removed=date.fromisoformat(removed), **common)
-        meeting = Meeting.model_validate(meeting_fields(event, body, book, date(1970, 1, 1)))
-        return Revision(fingerprint(meeting), sequence, modified, None, summary=summary, **common)
-    except Exception:  # noqa: BLE001 - any event we cannot read back is simply not remembered
-        return None
