@@ -29,18 +29,7 @@ from datetime import date, timedelta
 
 from planner.core.bulk import paused_gc
 from planner.core.dates import Duration, Grain, Window, year_start_month
-from planner.core.model import (
-    AfterRule,
-    AtLeastRule,
-    AtMostRule,
-    BeforeRule,
-    Body,
-    EveryRule,
-    Meeting,
-    OnRule,
-    Rule,
-    RuleBook,
-)
+from planner.core.model import AfterRule, AtLeastRule, AtMostRule, BeforeRule, Body, EveryRule, Meeting, OnRule, Rule, RuleBook
 from planner.engine.expectation import (
     CHAINING,
     MAX_CHAIN,

@@ -22,16 +22,7 @@ from enum import StrEnum
 from dateutil.relativedelta import relativedelta
 
 from planner.core.dates import PartialDate
-from planner.core.model import (
-    Chairmanship,
-    ChairTerm,
-    HostPolicy,
-    Kind,
-    Meeting,
-    Member,
-    RuleBook,
-    Status,
-)
+from planner.core.model import Chairmanship, ChairTerm, HostPolicy, Kind, Meeting, Member, RuleBook, Status
 from planner.engine.expectations import ordinal
 from planner.engine.planning.projection import Projection
 
