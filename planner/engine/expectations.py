@@ -29,7 +29,18 @@ from datetime import date, timedelta
 
 from planner.core.bulk import paused_gc
 from planner.core.dates import Duration, Grain, Window, year_start_month
-from planner.core.model import AfterRule, AtLeastRule, AtMostRule, BeforeRule, Body, EveryRule, Meeting, OnRule, Rule, RuleBook
+from planner.core.model import (
+    AfterRule,
+    AtLeastRule,
+    AtMostRule,
+    BeforeRule,
+    Body,
+    EveryRule,
+    Meeting,
+    OnRule,
+    Rule,
+    RuleBook,
+)
 from planner.engine.expectation import (
     CHAINING,
     MAX_CHAIN,
@@ -48,24 +59,9 @@ from planner.engine.rule_words import count_words, ordinal, ordinal_words, rule_
 
 # Re-exported: the engine's words and its unit of requirement are imported from here too.
 __all__ = [
-    "BodyMeetings",
-    "CHAINING",
-    "Expectation",
-    "ExpectationEngine",
-    "MAX_CHAIN",
-    "NOT_COUNTING",
-    "UNBOUNDED",
-    "count_words",
-    "counts",
-    "effective_start",
-    "expectations",
-    "index_meetings",
-    "ordinal",
-    "ordinal_words",
-    "origin_cases",
-    "origin_kinds",
-    "rule_words",
-    "thin",
+    "BodyMeetings", "CHAINING", "Expectation", "ExpectationEngine", "MAX_CHAIN", "NOT_COUNTING",
+    "UNBOUNDED", "count_words", "counts", "effective_start", "expectations", "index_meetings",
+    "ordinal", "ordinal_words", "origin_cases", "origin_kinds", "rule_words", "thin",
 ]
 
 

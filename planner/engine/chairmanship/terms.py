@@ -22,7 +22,16 @@ from enum import StrEnum
 from dateutil.relativedelta import relativedelta
 
 from planner.core.dates import PartialDate
-from planner.core.model import Chairmanship, ChairTerm, HostPolicy, Kind, Meeting, Member, RuleBook, Status
+from planner.core.model import (
+    Chairmanship,
+    ChairTerm,
+    HostPolicy,
+    Kind,
+    Meeting,
+    Member,
+    RuleBook,
+    Status,
+)
 from planner.engine.expectations import ordinal
 from planner.engine.planning.projection import Projection
 
@@ -119,10 +128,8 @@ def term_length(first: date, last: date) -> relativedelta:
     dateutil's month arithmetic (a register of 100,000 weekly terms asks it 100,000 times)."""
     days = (last - first).days
     if 0 <= days < 28:
-        found = _SHORT.get(days)
-        if found is None:
-            found = _SHORT[days] = relativedelta(days=days)
-        return found  # shared: nothing changes a length once made
+        # shared: nothing changes a length once made
+        return _SHORT.get(days) or _SHORT.setdefault(days, relativedelta(days=days))
     return relativedelta(last, first)
 
 
@@ -138,11 +145,7 @@ def with_meetings(term: Term, statutory: tuple[Meeting, ...], hosted: tuple[Meet
 def length_words(delta: relativedelta | None, exact: bool = True) -> str:
     if delta is None:
         return "unknown"
-    parts = []
-    if delta.years:
-        parts.append(f"{delta.years} year{'s' if delta.years != 1 else ''}")
-    if delta.months:
-        parts.append(f"{delta.months} month{'s' if delta.months != 1 else ''}")
+    parts = [f"{n} {unit}{'s' if n != 1 else ''}" for n, unit in ((delta.years, "year"), (delta.months, "month")) if n]
     if not parts:
         parts.append(f"{delta.days} day{'s' if delta.days != 1 else ''}")
     return ("" if exact else "about ") + " ".join(parts)
