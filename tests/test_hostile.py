@@ -200,3 +200,17 @@ def test_output_to_dev_stdout_appended_to_a_log_keeps_the_log(tmp_path: Path) ->
     assert proc.returncode == 1
     assert log.read_bytes() == b"earlier line\n" + (tmp_path / "alone.txt").read_bytes()
     assert Path("/dev/stdout").is_symlink() or not Path("/dev/stdout").is_file()
+
+
+@pytest.mark.parametrize("mark", ["\x1b[2J", "\u202e", "\r", "\u200b"])
+def test_a_file_name_that_would_take_over_the_terminal_is_shown_escaped(mark: str, tmp_path: Path) -> None:
+    """A rule book whose name holds an escape sequence, a right-to-left override, a carriage
+    return or a zero-width space: the error line names it with the character escaped, so it
+    can neither clear the reader's terminal nor read backwards or hide what it says."""
+    bad = tmp_path / f"rules{mark}.toml"
+    bad.write_text("x")
+    result = CliRunner().invoke(main, ["check", "--rules", str(bad), *TODAY])
+    assert result.exit_code == 2
+    line = result.output.strip()
+    assert line.startswith("error: ") and "\n" not in line and mark not in line
+    assert ("\\x" if ord(mark[0]) < 0x80 else "\\u") in line and "rules" in line and ".toml" in line

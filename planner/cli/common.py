@@ -17,6 +17,7 @@ import click
 
 from planner.core.dates import MAX_YEAR, MIN_YEAR
 from planner.core.errors import InputErrors, PlannerError
+from planner.core.words import shown
 from planner.inputs.limits import MAX_HORIZON_YEARS
 
 if TYPE_CHECKING:  # the models load with the rule book, not with the options
@@ -124,10 +125,15 @@ def quiet() -> bool:
     return bool(ctx is not None and ctx.meta.get("planner.quiet"))
 
 
+def error(message: str) -> None:
+    """One line ``error: ...`` on standard error, always (``--quiet`` keeps failures)."""
+    click.echo(f"error: {shown(message)}", err=True)
+
+
 def say(message: str) -> None:
     """A note on standard error ("wrote ..."), unless ``--quiet``."""
     if not quiet():
-        click.echo(message, err=True)
+        click.echo(shown(message), err=True)
 
 
 def warn(message: str) -> None:
@@ -171,11 +177,11 @@ def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
             inputs = _inputs(ctx, rules, meetings, chairs, today)
             return func(inputs, **kwargs)
         except InputErrors as exc:
-            for error in exc.errors:
-                click.echo(f"error: {error}", err=True)
+            for problem in exc.errors:
+                error(str(problem))
             ctx.exit(2)
         except PlannerError as exc:
-            click.echo(f"error: {_plan_place(ctx, exc)}", err=True)
+            error(_plan_place(ctx, exc))
             ctx.exit(2)
 
     return wrapper
@@ -279,7 +285,7 @@ def writing(target: str) -> Iterator[None]:
         yield
     except OSError as exc:
         blocked = f" ({exc.filename})" if exc.filename and not str(exc.filename).endswith(".tmp") and str(exc.filename) != target else ""
-        click.echo(f"error: {target}: cannot write: {exc.strerror or exc}{blocked} (expected a writable file path or folder)", err=True)
+        error(f"{target}: cannot write: {exc.strerror or exc}{blocked} (expected a writable file path or folder)")
         click.get_current_context().exit(2)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from planner.cli.common import emit, text_width
+from planner.cli.common import emit, error, text_width
 from planner.core.errors import PlannerError
 
 
@@ -31,6 +31,6 @@ def diff(before: str, after: str, fmt: str, output: str | None) -> None:
     try:
         result = compare(load_projection_json(before), load_projection_json(after))
     except PlannerError as exc:
-        click.echo(f"error: {exc}", err=True)
+        error(str(exc))
         click.get_current_context().exit(2)
     emit(render_diff(result, fmt, width=text_width(output)), output)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from planner.cli.common import say, today_from_env, writing
+from planner.cli.common import error, say, today_from_env, writing
 
 
 @click.command()
@@ -59,7 +59,7 @@ def init(ctx: click.Context, folder: str | None, name: str, members: str | None,
     targets = [out / f for f in FILES]
     existing = [str(p) for p in targets if p.exists()]
     if existing:
-        click.echo(f"error: {existing[0]}: already exists; expected a folder without {', '.join(FILES)} (init overwrites nothing)", err=True)
+        error(f"{existing[0]}: already exists; expected a folder without {', '.join(FILES)} (init overwrites nothing)")
         ctx.exit(2)
     try:
         if example_name:
@@ -77,7 +77,7 @@ def init(ctx: click.Context, folder: str | None, name: str, members: str | None,
             contents = [starter_rulebook(name, chosen, year).encode(), MEETINGS_HEADER.encode(), CHAIRS_HEADER.encode()]
             what = f"a starter rule book for {name}"
     except PlannerError as exc:
-        click.echo(f"error: {exc}", err=True)
+        error(str(exc))
         ctx.exit(2)
     with writing(folder):
         out.mkdir(parents=True, exist_ok=True)

@@ -1,4 +1,4 @@
-"""Small helpers for writing counts in words, shared by every layer."""
+"""Small helpers for writing counts in words and showing text on a terminal, shared by every layer."""
 
 from __future__ import annotations
 
@@ -6,3 +6,16 @@ from __future__ import annotations
 def plural(n: int, word: str, many: str | None = None) -> str:
     """``1 body``, ``2 bodies`` (give ``many`` when the plural is not ``word + "s"``)."""
     return f"{n} {word if n == 1 else (many or word + 's')}"
+
+
+# Control characters and invisible direction marks a message may carry from its input (a file
+# name, a value quoted back): shown escaped, so an error line can neither clear the terminal nor
+# read backwards.
+_UNSEEN = {c: f"\\x{c:02x}" for c in (*range(0x20), *range(0x7F, 0xA0))} | {
+    c: f"\\u{c:04x}" for c in (*range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0xFEFF)
+}
+
+
+def shown(message: str) -> str:
+    """``message`` as one visible line (see ``_UNSEEN``)."""
+    return message.translate(_UNSEEN)
