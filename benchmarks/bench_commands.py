@@ -177,7 +177,8 @@ def main(argv: list[str] | None = None, echo: Callable[[str], None] = print) -> 
             data = work / f"n{bodies}"
             _generate(bodies, args.years, args.seed, data)
             result.floor[bodies] = measure([sys.executable, "-c", FLOOR, str(data / "meetings.csv")], args.repeat, args.timeout)
-            chosen = commands(data, work)
+            # each size writes its own feed folder: 2N re-reading N's state file measured N too
+            chosen = commands(data, data)
             names = [name for name in only if name != "startup"] if only else list(chosen)
             for name in names:
                 result.runs[(name, bodies)] = measure([*planner, *chosen[name]], args.repeat, args.timeout)
