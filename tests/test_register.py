@@ -98,3 +98,13 @@ def test_repeated_row_counts_once_with_a_warning(tmp_path):
     result = runner.invoke(main, ["check", "--meetings", str(register), "--body", "summit", "--today", "2026-11-26", "--format", "json"])
     assert "1 row repeats an earlier row and counts once: line 3 (same as line 2)" in result.stderr
     assert json.loads(result.stdout)["meetings"] == 2
+
+
+def test_the_register_schema_and_the_light_meeting_have_the_same_fields():
+    """A register row is validated by MeetingRecord and kept as a Meeting (a named tuple): the
+    two state the fields twice, so a field added to one only would be dropped or fail."""
+    from planner.inputs.meeting_record import MeetingRecord
+
+    record = {name: (f.default if not f.is_required() else None) for name, f in MeetingRecord.model_fields.items()}
+    assert set(record) == set(Meeting._fields)
+    assert {n: d for n, d in record.items() if n in Meeting._field_defaults} == Meeting._field_defaults
