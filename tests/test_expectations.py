@@ -154,12 +154,14 @@ def test_planned_meeting_in_open_window_is_scheduled():
 
 
 def test_past_planned_meeting_is_unconfirmed_and_not_counted():
-    """A planned meeting whose dates have passed is reported as unconfirmed, not as held."""
+    """A planned meeting whose dates have passed is reported as unconfirmed, not as held; the
+    register does not say whether it was, so its window is uncertain, not missed (see
+    tests/test_semantics_audit2.py)."""
     book = _book({"kind": "at_least", "count": 1, "per": "year", "since": date(2025, 1, 1)})
     report = check(book, [_m("2025-06-01", status="planned")], TODAY)
     finding = next(f for f in report.of("board") if f.window_label == "2025")
-    assert finding.verdict is Verdict.MISSED and finding.unconfirmed
-    assert "unconfirmed" in finding.why
+    assert finding.verdict is Verdict.UNCERTAIN and finding.unconfirmed and not finding.counted
+    assert "not recorded as held" in finding.why
 
 
 def test_body_not_yet_established_is_not_applicable():

@@ -8,7 +8,7 @@ after ``--to`` do not exist for the check at all.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from planner.core.model import AtLeastRule, Body, Meeting, Status
 from planner.engine.expectations import Expectation
@@ -47,3 +47,12 @@ def not_counted(e: Expectation, near: list[Meeting], owner: dict[int, int], me: 
 def not_counted_words(notes: list[tuple[Meeting, str]], body: Body, words: Callable[[Meeting, Body], str]) -> str:
     """`` Not counted: ...`` for what :func:`not_counted` found; empty when it found nothing."""
     return f" Not counted: {'; '.join(f'{words(m, body)} ({reason})' for m, reason in notes)}." if notes else ""
+
+
+def unheld_words(unheld: Sequence[Meeting], body: Body, words: Callable[[Meeting, Body], str], otherwise: str = "met") -> str:
+    """Planned meetings whose dates passed unrecorded as held: the register does not say
+    whether they were, so a verdict they would decide is ``uncertain`` (DESIGN: a verdict is
+    never more certain than the data), and the why says what holding them would make it."""
+    one = len(unheld) == 1
+    names = ", ".join(words(m, body) for m in unheld)
+    return f"; {names} {'was' if one else 'were'} planned but {'is' if one else 'are'} not recorded as held: {otherwise} if {'it was' if one else 'they were'} held as planned."

@@ -25,7 +25,7 @@ from planner.engine.expectations import (
     rule_words,
     thin,
 )
-from planner.engine.explain import not_counted, not_counted_words
+from planner.engine.explain import not_counted, not_counted_words, unheld_words
 from planner.engine.gaps import GapExpectation
 from planner.engine.judging.assignment import assign, inside
 from planner.engine.judging.findings import (
@@ -213,6 +213,8 @@ class Judge:
                 return Finding(verdict=Verdict.EXCESS if e.binding else Verdict.ADVISORY, why=lambda: f"{e.label}: {n} meetings, at most {e.maximum} allowed: {words()}.", counted=counted, **base)
             if n + len(possible) > e.maximum:
                 return Finding(verdict=Verdict.UNCERTAIN, why=lambda: f"{e.label}: {n} meeting{'' if n == 1 else 's'} for certain and {len(possible)} {'dated too loosely to place' if all(not m.start.exact for m in possible) else 'in doubt (dated too loosely to place, or sessions with no city recorded)'}; at most {e.maximum} allowed.", counted=counted, **base)
+            if unconfirmed and n + len(possible) + len(unconfirmed) > e.maximum:
+                return Finding(verdict=Verdict.UNCERTAIN, why=lambda: f"{e.label}: {n} of at most {e.maximum}{unheld_words(unconfirmed, body, _meeting_words, 'excess')}", counted=counted, **base)
             verdict = Verdict.OPEN if running and self.today >= e.window.start else Verdict.MET
             return Finding(verdict=verdict, why=lambda: f"{e.label}: {n} of at most {e.maximum}" + (f" ({words()})" if held else "") + ".", counted=counted, **base)
 
@@ -244,6 +246,8 @@ class Judge:
                 return f"{e.label}: {n} of {e.minimum} certain; " + "; ".join(d for d in doubts if d) + "."
 
             return Finding(verdict=Verdict.UNCERTAIN, why=loose, counted=tuple(held + possible), **base)
+        if unconfirmed and n + len(possible) + len(unconfirmed) >= e.minimum:
+            return Finding(verdict=Verdict.UNCERTAIN, why=lambda: f"{e.label}: {n} of {e.minimum} certain ({e.reason}){unheld_words(unconfirmed, body, _meeting_words)}", counted=counted, **base)
         late = self._late(e, owner, me) if e.late_until is not None else None
         verdict_if_binding = Verdict.LATE if late else Verdict.MISSED
         verdict = verdict_if_binding if e.binding else Verdict.ADVISORY

@@ -16,6 +16,7 @@ from datetime import date, timedelta
 
 from planner.core.dates import Duration
 from planner.core.model import AtLeastRule, Meeting, Status
+from planner.engine.explain import unheld_words
 from planner.engine.gaps import GapExpectation, from_range, limit_on
 from planner.engine.judging.compliance import Finding, Judge, Verdict, _meeting_words
 
@@ -69,6 +70,9 @@ def judge_gap(judge: Judge, e: GapExpectation) -> Finding:
     shown = rule.relaxed(later.start.earliest) if later is not None and isinstance(rule, AtLeastRule) else rule
     base = {"body": body, "rule_text": judge.words(shown), "source": shown.source, "expectation": e, "scheduled": scheduled, "unconfirmed": unconfirmed}
 
+    # planned inside the gap, dates passed, never recorded as held: had it been held, the gap
+    # would have been closed in time (never more certain than the data)
+    unheld = [m for m in unconfirmed if m.start.earliest <= e.deadline and (origin is None or m.start.earliest > origin.start.latest)]
     if later is not None:
         pair: tuple[Meeting, ...] = (*((origin,) if origin else ()), later)
         lo, hi = (later.start.earliest - from_hi).days, (later.start.latest - from_lo).days
@@ -83,6 +87,8 @@ def judge_gap(judge: Judge, e: GapExpectation) -> Finding:
         if worst is None or worst <= 0:
             return Finding(verdict=Verdict.MET, why=f"gap of {gap} {between}; {allowed}.", counted=pair, **base)
         best = _excess(e, from_hi, later.start.earliest, later.start.latest, worst=False)
+        if best is not None and best > 0 and unheld:
+            return Finding(verdict=Verdict.UNCERTAIN, why=f"gap of {gap} {between}; {allowed}{unheld_words(unheld, body, _meeting_words)}", counted=pair, **base)
         if best is not None and best > 0:
             over = _days(best) if best == worst else f"{best} to {worst} days"
             why = f"gap of {gap} {between}: {over} late ({allowed}, due by {e.deadline})."
@@ -105,6 +111,8 @@ def judge_gap(judge: Judge, e: GapExpectation) -> Finding:
         sched = "; scheduled: " + ", ".join(_meeting_words(m, body) for m in scheduled) if scheduled else ""
         why = f"{e.label}: {'first' if e.first_meeting else 'next'} meeting due by {e.deadline}, {e.reason}{sched}."
         return Finding(verdict=Verdict.OPEN, why=why, still_due=1, due_by=e.deadline, **base)
+    if unheld:
+        return Finding(verdict=Verdict.UNCERTAIN, why=f"{e.label}: no counting meeting recorded as held since {start_words}, {e.reason}{unheld_words(unheld, body, _meeting_words)}", **base)
     unconf = "; " + ", ".join(_meeting_words(m, body) for m in unconfirmed) + " was planned but is not recorded as held (unconfirmed)" if unconfirmed else ""
     due_by = e.latest_deadline or e.deadline  # whatever day a loosely dated origin had
     latest = " at the latest" if e.latest_deadline else ""

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from planner.core.model import Body, Meeting, MeetingFormat, OnRule, Status
 from planner.engine.calendar_rules import day_window, events
 from planner.engine.expectations import NOT_COUNTING, Expectation, ordinal
+from planner.engine.explain import unheld_words
 
 if TYPE_CHECKING:
     from planner.engine.expectations import ExpectationEngine
@@ -72,6 +73,9 @@ def _judge_on(body: Body, rule: OnRule, e: Expectation, day: date, seen: list[Me
         words = ", ".join(meeting_words(m, body) for m in loose)
         return {"verdict": "uncertain", "why": f"{label}: held {words}, dated too loosely to tell whether it opened on {day}.", "counted": tuple(loose)}
     customary = "" if rule.binding else " (customary rule, an advisory)"
+    unheld = [m for m in seen if m.status in (Status.PLANNED, Status.PROJECTED) and m.start.earliest <= day <= m.start.latest]
+    if unheld:  # planned for the day, dates passed, not recorded as held: the register does not say
+        return {"verdict": "uncertain", "why": f"{label}{unheld_words(unheld, body, meeting_words)}", "unconfirmed": tuple(unheld)}
     if held:
         words = ", ".join(f"{meeting_words(m, body)}, {_distance(m, day)}" for m in held)
         return {"verdict": "off_date" if rule.binding else "advisory", "why": f"{label}: held {words}, not on the rule's date{customary}.", "counted": tuple(held)}

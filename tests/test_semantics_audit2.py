@@ -1,0 +1,135 @@
+"""A second independent audit of `planner check`'s verdicts (after `test_semantics_audit.py`):
+small registers whose verdicts were computed by hand from DESIGN.md and the README before the
+tool was run (each derivation is in the test's docstring), then compared with `planner check
+--format json`, end to end. Where the tool disagreed, the test came first and the engine was
+fixed; the rest are kept so that they stay right."""
+
+from __future__ import annotations
+
+from tests.test_semantics_audit import _book, _check, _finding, _rule, _verdicts
+
+YEARLY = _rule('kind = "at_least"\ncount = 1\nper = "year"')
+
+
+# -- a planned meeting whose dates passed unconfirmed -------------------------------------------
+#
+# DESIGN: "A verdict is never more certain than the data"; the register says the meeting was
+# planned and does not say whether it was held. Projection takes it as probably held (it chains
+# from it and lists it as a Problem to confirm); `check` cannot call the window `missed` (nor
+# `late`, nor `met`): it is `uncertain`, and the why names the unconfirmed meeting.
+
+
+def test_a_window_whose_only_meeting_is_planned_and_unconfirmed_is_uncertain(tmp_path):
+    """`at_least 1 per year` from 2022: 2022-05-01 held (met); 2023-05-01 planned and never
+    recorded as held: met if it was held as planned, missed if not: uncertain (it was
+    `missed`, exit 1). 2024 is running on 2024-03-01: open. No violation: exit 0."""
+    rows = "board,regular,2022-05-01,,held,,\nboard,regular,2023-05-01,,planned,,\n"
+    out = _check(
+        tmp_path, _book("established = 2022-01-01\n" + YEARLY), rows, "--today", "2024-03-01"
+    )
+    assert _verdicts(out) == {"2022": "met", "2023": "uncertain", "2024": "open"}
+    why = _finding(out, "2023")["why"]
+    assert (
+        "Board 2023-05-01 was planned but is not recorded as held" in why
+        and "met if it was held as planned" in why
+    )
+    assert out["exit"] == 0
+
+
+def test_a_postponed_or_cancelled_meeting_stays_missed(tmp_path):
+    """The same rule: a meeting the register says was postponed (2020) or cancelled (2021) was
+    not held then; nothing else that year: missed, each naming the meeting not counted."""
+    rows = "board,regular,2020-05-01,,postponed,,\nboard,regular,2021-05-01,,cancelled,,\n"
+    out = _check(
+        tmp_path, _book("established = 2020-01-01\n" + YEARLY), rows, "--today", "2022-03-01"
+    )
+    assert _verdicts(out) == {"2020": "missed", "2021": "missed", "2022": "open"}
+    assert "Board 2020-05-01 (postponed)" in _finding(out, "2020")["why"]
+    assert "Board 2021-05-01 (cancelled)" in _finding(out, "2021")["why"]
+
+
+def test_a_rolling_window_answered_only_by_an_unconfirmed_meeting_is_uncertain(tmp_path):
+    """`every 1y` rolling: 2020-05-01 held -> due 2021; 2021-05-01 planned, unconfirmed:
+    uncertain (was missed). The chain goes on from the planned meeting as projection does
+    (DESIGN: "Projection still chains from it"): due 2022, met by 2022-05-01; 2023 open."""
+    rows = "board,regular,2020-05-01,,held,,\nboard,regular,2021-05-01,,planned,,\nboard,regular,2022-05-01,,held,,\n"
+    out = _check(
+        tmp_path, _book(_rule('kind = "every"\ninterval = "1y"')), rows, "--today", "2023-01-01"
+    )
+    assert _verdicts(out) == {"2021": "uncertain", "2022": "met", "2023": "open"}
+    assert out["exit"] == 0
+
+
+def test_an_unconfirmed_meeting_before_a_late_one_makes_the_window_uncertain_not_late(tmp_path):
+    """`every 1y` rolling, `tolerance = "3m"`: 2020-05-01 held -> due 2021 (by 2022-03-31);
+    2021-11-10 planned, unconfirmed; the next held meeting 2022-06-01. If the November meeting
+    was held, 2021 was met; if not, 2022-06-01 came 1 year late: uncertain (was late)."""
+    rows = "board,regular,2020-05-01,,held,,\nboard,regular,2021-11-10,,planned,,\nboard,regular,2022-06-01,,held,,\n"
+    out = _check(
+        tmp_path,
+        _book(_rule('kind = "every"\ninterval = "1y"\ntolerance = "3m"')),
+        rows,
+        "--today",
+        "2022-07-01",
+    )
+    assert _verdicts(out)["2021"] == "uncertain"
+    assert out["summary"]["violations"] == 0
+
+
+def test_an_on_rule_whose_day_was_only_planned_is_uncertain(tmp_path):
+    """`on` the third Tuesday of September: 2021-09-21. A regular meeting planned for that very
+    day and never recorded as held: met if it was held as planned: uncertain (was missed)."""
+    rule = _rule('kind = "on"\nmonth = 9\nweekday = "tue"\nnth = 3')
+    out = _check(
+        tmp_path,
+        _book("established = 2021-01-01\n" + rule),
+        "board,regular,2021-09-21,,planned,,\n",
+        "--today",
+        "2022-01-01",
+    )
+    finding = _finding(out, "2021-09-21")
+    assert finding["verdict"] == "uncertain"
+    assert "Board 2021-09-21 was planned but is not recorded as held" in finding["why"]
+    assert out["exit"] == 0
+
+
+def test_a_gap_an_unconfirmed_meeting_may_have_closed_is_uncertain(tmp_path):
+    """`max_gap = "120d"`: held 2021-03-01 and 2021-09-01 (184 days apart), and 2021-06-01
+    planned in between, never confirmed. Held as planned, both gaps are 92 days (met); if not,
+    the gap is 64 days late: uncertain (was late)."""
+    rule = _rule('kind = "at_least"\ncount = 1\nper = "year"\nmax_gap = "120d"')
+    rows = "board,regular,2021-03-01,,held,,\nboard,regular,2021-06-01,,planned,,\nboard,regular,2021-09-01,,held,,\n"
+    out = _check(
+        tmp_path, _book("established = 2021-01-01\n" + rule), rows, "--today", "2021-10-01"
+    )
+    finding = _finding(out, "2021-03-02..2021-06-29")
+    assert finding["verdict"] == "uncertain"
+    assert "Board 2021-06-01 was planned but is not recorded as held" in finding["why"]
+
+
+def test_at_most_with_an_unconfirmed_meeting_that_would_break_it_is_uncertain(tmp_path):
+    """`at_most 1 per year`: 2021-03-01 held, 2021-09-01 planned and never confirmed. Held as
+    planned, 2021 holds two (excess); if not, one (met): uncertain (was met)."""
+    rule = _rule('kind = "at_most"\ncount = 1\nper = "year"')
+    rows = "board,regular,2021-03-01,,held,,\nboard,regular,2021-09-01,,planned,,\n"
+    out = _check(
+        tmp_path, _book("established = 2021-01-01\n" + rule), rows, "--today", "2022-01-01"
+    )
+    assert _verdicts(out)["2021"] == "uncertain"
+    assert (
+        "Board 2021-09-01 was planned but is not recorded as held" in _finding(out, "2021")["why"]
+    )
+
+
+def test_a_meeting_planned_for_today_is_scheduled_not_unconfirmed(tmp_path):
+    """A meeting planned for --today itself may still be held that day: the year is open with
+    the meeting scheduled, not uncertain."""
+    out = _check(
+        tmp_path,
+        _book("established = 2023-01-01\n" + YEARLY),
+        "board,regular,2023-05-01,,planned,,\n",
+        "--today",
+        "2023-05-01",
+    )
+    finding = _finding(out, "2023")
+    assert finding["verdict"] == "open" and finding["scheduled"] and not finding["unconfirmed"]
