@@ -133,3 +133,48 @@ def test_a_meeting_planned_for_today_is_scheduled_not_unconfirmed(tmp_path):
     )
     finding = _finding(out, "2023")
     assert finding["verdict"] == "open" and finding["scheduled"] and not finding["unconfirmed"]
+
+
+# -- two versions of one rule --------------------------------------------------------------------
+
+EVERY_4_THEN_2 = _rule('id = "c"\nkind = "every"\ninterval = "4y"\nuntil = 2015-12-31') + _rule('id = "c"\nkind = "every"\ninterval = "2y"\nsince = 2016-01-01')
+
+
+def test_versions_of_a_rolling_rule_make_one_chain(tmp_path):
+    """Rule `c`: every 4 years until 2015, every 2 years since 2016 (versions share the id;
+    README: "a window belongs to the rule in force on its first day"). After 2008-05-01 due
+    2012 (v1, met); after 2012-05-01 due 2016 (met by 2015-05-01); the window after
+    2015-05-01 opens 2015-05-02, under the 4-year version: due 2019, met by 2017-05-01; the
+    window after 2017-05-01 opens under the 2-year version: due 2019, and 2020-05-01 is 1 year
+    late; then due 2022 (open). The new version starts no chain of its own "2 years after the
+    rule took effect" (that window, due 2018, counted 2017-05-01 a second time)."""
+    rows = "".join(f"board,regular,{d},,held,,\n" for d in ("2008-05-01", "2012-05-01", "2015-05-01", "2017-05-01", "2020-05-01"))
+    out = _check(tmp_path, _book(EVERY_4_THEN_2), rows, "--today", "2021-06-01")
+    assert _verdicts(out, rule=0) == {"2012": "met", "2016": "met", "2019": "met"}
+    assert _verdicts(out, rule=1) == {"2019": "late", "2022": "open"}
+    assert out["summary"]["violations"] == 1
+
+
+def test_a_silence_across_the_seam_of_two_versions_is_judged_once(tmp_path):
+    """The same rule, meetings 2011-05-01, 2015-05-01, then none until 2022-05-01. After 2015:
+    due 2019 under the 4-year version (missed); the next window opens 2020-01-01 under the
+    2-year version: due 2021, and 2022-05-01 is 1 year late; next due 2024. Two violations,
+    not three (it said 2018 missed beside 2019 late 3 years and 2020 late 2 years: one silence
+    judged by both versions at once, and one meeting late for two windows)."""
+    rows = "".join(f"board,regular,{d},,held,,\n" for d in ("2011-05-01", "2015-05-01", "2022-05-01"))
+    out = _check(tmp_path, _book(EVERY_4_THEN_2), rows, "--today", "2023-06-01")
+    assert _verdicts(out, rule=0) == {"2015": "met", "2019": "missed"}
+    assert _verdicts(out, rule=1) == {"2021": "late", "2024": "open"}
+    assert _finding(out, "2021")["delay"] == "1 year"
+    assert out["summary"]["violations"] == 2
+
+
+def test_versions_of_a_yearly_rule_change_with_the_window_not_mid_year(tmp_path):
+    """At least once a year until 2020-03-31, twice a year since 2020-04-01. Windows belong to
+    the version in force on their first day: 2020 (from 2020-01-01) is judged once a year, met
+    by 2020-02-01 alone; 2021 twice: 2021-03-01 and 2021-09-01, met."""
+    rules = _rule('id = "c"\nkind = "at_least"\ncount = 1\nper = "year"\nuntil = 2020-03-31') + _rule('id = "c"\nkind = "at_least"\ncount = 2\nper = "year"\nsince = 2020-04-01')
+    rows = "".join(f"board,regular,{d},,held,,\n" for d in ("2019-05-01", "2020-02-01", "2021-03-01", "2021-09-01"))
+    out = _check(tmp_path, _book("established = 2019-01-01\n" + rules), rows, "--today", "2022-01-01")
+    assert _verdicts(out, rule=0) == {"2019": "met", "2020": "met"}
+    assert _verdicts(out, rule=1) == {"2021": "met", "2022": "open"}

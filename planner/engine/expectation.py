@@ -15,6 +15,7 @@ from planner.core.model import (
     AtLeastRule,
     BeforeRule,
     Body,
+    EveryRule,
     Kind,
     Meeting,
     MeetingFormat,
@@ -193,3 +194,16 @@ def thin(meetings: list[Meeting], expectation: Expectation) -> tuple[list[Meetin
         (kept if clear else doubtful).append(meeting)
     kept.sort(key=Meeting.sort_key)
     return kept, doubtful + unsure
+
+
+def rolling_versions(body: Body, index: int, rule: EveryRule) -> list[tuple[int, EveryRule]]:
+    """The versions of a rolling rule (the same ``id``; without ids, the body's other rolling
+    ``every`` rules, as the rule book's validation presumes), earliest first."""
+    found = [(i, r) for i, r in enumerate(body.rules) if isinstance(r, EveryRule) and r.mode == "rolling" and r.id == rule.id]
+    return sorted(found, key=lambda v: v[1].since or date.min) if len(found) > 1 else [(index, rule)]
+
+
+def version_on(versions: list[tuple[int, EveryRule]], day: date) -> tuple[int, EveryRule]:
+    """The version in force on ``day``; else the last one that began by then (the first if
+    none did): its ``since``/``until`` then say that nothing is due."""
+    return next((v for v in versions if v[1].in_force(day)), next((v for v in reversed(versions) if (v[1].since or date.min) <= day), versions[0]))

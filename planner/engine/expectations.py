@@ -53,7 +53,9 @@ from planner.engine.expectation import (
     index_meetings,
     origin_cases,
     origin_kinds,
+    rolling_versions,
     thin,
+    version_on,
 )
 from planner.engine.rule_words import count_words, ordinal, ordinal_words, rule_words
 
@@ -164,7 +166,10 @@ class ExpectationEngine:
         bm = self.meetings_of(body.id)
         if rule.mode == "grid":
             return self._grid(body, index, rule, [m for m in bm.meetings if counts(rule, m)], end, pending)
-        grain, step = rule.interval.grain, rule.interval.periods
+        # Versions of one rule (the same id) make one chain: each window takes the interval of
+        # the version in force on its first day, and the later version goes on from the
+        # earlier one's last window instead of starting a chain of its own beside it.
+        versions = rolling_versions(body, index, rule) if chain_from is None else [(index, rule)]
         first = 0
         if chain_from is not None:
             # Start from the last origin before chain_from: found by bisection, not a scan, so
@@ -173,8 +178,8 @@ class ExpectationEngine:
             while j >= 0 and not (counts(rule, bm.meetings[j]) and bm.meetings[j].status in CHAINING):
                 j -= 1
             first = max(j, 0)
-        origins: list[Meeting | None] = [m for m in bm.meetings[first:] if counts(rule, m) and m.status in CHAINING]
-        founded = effective_start(body, rule)
+        origins: list[Meeting | None] = [m for m in bm.meetings[first:] if m.status in CHAINING and any(counts(r, m) for _, r in versions)]
+        founded = effective_start(body, versions[0][1])
         if founded and (first == 0 or not origins or founded >= origins[0].earliest):  # type: ignore[union-attr]
             # The founding (or the rule's start) starts the chain too: a body that never met
             # is due one interval after it. Placed before meetings of the same day, so that
@@ -183,20 +188,24 @@ class ExpectationEngine:
             origins.insert(at, None)
         # Origins due in the same period make one window, due after all of them (meaning 1).
         groups: list[list[Meeting | None]] = []
-        last_period: int | None = None
+        of_group: list[tuple[int, EveryRule]] = []
+        last_period: tuple[int, int] | None = None
         for origin in origins:
             anchor = founded if origin is None else origin.earliest
             assert anchor is not None
-            period = anchor.toordinal() + step if grain is Grain.DAY else grain.index(anchor) + step
+            vi, vr = version_on(versions, anchor if origin is None else origin.latest + timedelta(days=1))
+            grain, step = vr.interval.grain, vr.interval.periods
+            period = (vi, anchor.toordinal() + step if grain is Grain.DAY else grain.index(anchor) + step)
             if groups and period == last_period:
                 groups[-1].append(origin)
             else:
                 groups.append([origin])
+                of_group.append((vi, vr))
             last_period = period
         chain: list[Expectation] = []
         for n, group in enumerate(groups):
             nxt = groups[n + 1][0] if n + 1 < len(groups) else None
-            e = self._rolling(body, index, rule, group, founded, nxt.latest if nxt is not None else UNBOUNDED)
+            e = self._rolling(body, *of_group[n], group, founded, nxt.latest if nxt is not None else UNBOUNDED)
             if e is None:
                 continue
             chain.append(e)
@@ -204,14 +213,16 @@ class ExpectationEngine:
             # period. The next meeting is late for the last of them whose deadline it misses;
             # the ones before it are missed (recording a late meeting never erases them).
             while nxt is not None and nxt.earliest > e.deadline and len(chain) < MAX_CHAIN:
-                gap = self._next_window(e, rule, nxt.latest)
+                gap = self._next_window(e, versions, nxt.latest)
                 if gap is None or gap.deadline >= nxt.earliest:
                     break
                 chain[-1] = replace(e, late_until=None)
                 chain.append(gap)
                 e = gap
         if chain_from is None:
-            chain += self._after_last(chain, rule, end)
+            chain += self._after_last(chain, versions, end)
+        if len(versions) > 1:
+            chain = [e for e in chain if e.rule_index == index]
         return _within(chain, end, pending)
 
     def _rolling(self, body: Body, index: int, rule: EveryRule, group: list[Meeting | None], founded: date | None, late_until: date) -> Expectation | None:
@@ -242,19 +253,23 @@ class ExpectationEngine:
         return e
 
     @staticmethod
-    def _next_window(last: Expectation, rule: EveryRule, late_until: date) -> Expectation | None:
-        """The window one interval after ``last``'s due period, answered by nothing since."""
-        period = last.period + rule.interval.periods
-        window_end = date.fromordinal(period) if last.grain is Grain.DAY else last.grain.window(period).end
-        window = Window(last.window.end + timedelta(days=1), window_end)
+    def _next_window(last: Expectation, versions: list[tuple[int, EveryRule]], late_until: date) -> Expectation | None:
+        """The window one interval after ``last``'s due period, answered by nothing since, under
+        the version of the rule in force on its first day."""
+        start = last.window.end + timedelta(days=1)
+        index, rule = version_on(versions, start)
+        grain = rule.interval.grain
+        period = (last.window.end.toordinal() if grain is Grain.DAY else grain.index(last.window.end)) + rule.interval.periods
+        window_end = date.fromordinal(period) if grain is Grain.DAY else grain.window(period).end
+        window = Window(start, window_end)
         if not _applies(last.body, rule, window.start):
-            return None  # the rule version ended: a later version takes over
+            return None  # the rule ended (no later version takes over)
         reason = f"{rule.interval.words()} after the window due {last.label}, nothing held since " + (
             ordinal_words(last.origin, last.body) if last.origin is not None else _start_words(last.body, rule)
         )
-        return Expectation(last.body, rule, last.rule_index, last.grain, period, window, 1, None, _tolerant(window.end, rule.tolerance), late_until, reason, last.origin, False, last.origins)
+        return Expectation(last.body, rule, index, grain, period, window, 1, None, _tolerant(window.end, rule.tolerance), late_until, reason, last.origin, False, last.origins)
 
-    def _after_last(self, chain: list[Expectation], rule: EveryRule, end: date) -> list[Expectation]:
+    def _after_last(self, chain: list[Expectation], versions: list[tuple[int, EveryRule]], end: date) -> list[Expectation]:
         """Windows after the last one of a rolling chain, which nothing answered: the body stays
         due every interval (a body silent for 12 years under "every 4 years" missed three)."""
         if not chain:
@@ -262,7 +277,7 @@ class ExpectationEngine:
         out: list[Expectation] = []
         last = chain[-1]
         while last.deadline < end and len(out) < MAX_CHAIN:
-            nxt = self._next_window(last, rule, UNBOUNDED)
+            nxt = self._next_window(last, versions, UNBOUNDED)
             if nxt is None:
                 break
             last = nxt
