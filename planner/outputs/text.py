@@ -9,7 +9,7 @@ line (a URL in a citation) are cut.
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from planner.core.words import plural
 
@@ -85,23 +85,27 @@ def fit_table(rows: Sequence[Sequence[str]], width: int, *, indent: int = 0, gap
     return list(fit_rows(rows, width, indent=indent, gap=gap))
 
 
-def fit_rows(rows: Sequence[Sequence[str]], width: int, *, indent: int = 0, gap: int = 2) -> Iterator[list[str]]:
+def fit_rows(rows: Iterable[Sequence[str]], width: int, *, indent: int = 0, gap: int = 2, widths: Sequence[int] | None = None) -> Iterator[list[str]]:
     """The lines of each row of a table, row by row as they are laid out (a long schedule is
-    written as it goes), to fit ``width``:
+    written as it goes), to fit ``width``. ``rows`` is a sequence, or any iterable when the
+    caller gives the columns' ``widths`` (the longest cell of each, found beforehand):
 
     1. every column aligned, the last one wrapped in its own column, when that leaves it room;
     2. else all but the last column on the first line, the last one below, under column 2;
     3. else the first column, then each other cell on its own lines under column 2;
     4. else each row as a paragraph with a hanging indent.
     """
-    if not rows:
-        return
-    n = len(rows[0])
+    if widths is None:
+        rows = list(rows)
+        if not rows:
+            return
+        widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    n = len(widths)
     if n == 1:
         for row in rows:
             yield wrap(row[0], width, " " * indent)
         return
-    w = [max(len(r[i]) for r in rows) for i in range(n)]
+    w = list(widths)
     lead, sep = " " * indent, " " * gap
 
     def offset(k: int) -> int:
