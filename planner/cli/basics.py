@@ -84,7 +84,7 @@ def schema(output: str | None) -> None:
     """
     import json
 
-    from planner.core.model import RuleBook
+    from planner.core.schema.book import RuleBook
 
     data = RuleBook.model_json_schema(mode="validation")
     data["$schema"] = "https://json-schema.org/draft/2020-12/schema"

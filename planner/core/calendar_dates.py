@@ -14,9 +14,8 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
-
 from planner.core.dates import PartialDate
+from planner.core.record import Record
 
 _MONTH_NAMES = tuple(calendar.month_name)
 
@@ -51,7 +50,34 @@ def _ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
-class DateSpec(BaseModel):
+def date_spec_problem(spec: DateSpec) -> str | None:
+    """What makes a date rule name no day (or more than one way to compute it), in words; the
+    schema's check, shared by the run-time values (``spec`` is either)."""
+    if spec.day is not None:
+        extra = [k for k in ("weekday", "nth", "after") if getattr(spec, k) is not None]
+        if extra:
+            return f"day = {spec.day} fixes the date; remove {', '.join(extra)} (or remove day to compute the date from a weekday)"
+        if spec.month is None:
+            return f"day = {spec.day} needs month, e.g. month = 1, day = {spec.day}"
+        if spec.day > calendar.monthrange(2001, spec.month)[1]:
+            return f"day = {spec.day} does not exist every year in {_MONTH_NAMES[spec.month]}; expected a day that every year has"
+        return None
+    if spec.weekday is None:
+        return "no date given: set month and day (month = 1, day = 20), or weekday with nth and month (weekday = 'tue', nth = 3, month = 9), or weekday with after"
+    if spec.after is not None:
+        if spec.nth is not None or spec.month is not None:
+            return f"weekday = {spec.weekday.value!r} with after is the first {spec.weekday.value} after that date; remove nth and month (the month comes from after)"
+        return None
+    if spec.nth is None or spec.nth == 0:
+        return f"weekday = {spec.weekday.value!r} needs nth (1 = first ... 5, -1 = last; got {spec.nth}) or after (the first one after another date)"
+    if spec.month is None:
+        return f"weekday = {spec.weekday.value!r}, nth = {spec.nth} needs month, e.g. month = 9"
+    if spec.weeks == "first_working" and spec.nth < 1:
+        return f"weeks = 'first_working' counts weeks forward from the first week with a working day; nth must be 1 or more, got {spec.nth}"
+    return None
+
+
+class DateSpec(Record):
     """One day of each year, computed by rule.
 
     * a fixed day: ``month = 1, day = 20``;
@@ -61,45 +87,16 @@ class DateSpec(BaseModel):
       UN General Assembly's "Tuesday of the third week in September";
     * the first ``weekday`` after another computed day:
       ``weekday = "tue", after = { weekday = "mon", nth = 1, month = 11 }``.
+
+    The schema, with each field's limits, is :class:`planner.core.schema.rules.DateSpec`.
     """
 
-    # defer_build: the schema is built on first validation (see core/schema.py), so a
-    # command that never reads a date rule does not pay for it at start-up
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
-
-    month: int | None = Field(None, ge=1, le=12, strict=True, description="1-12; not with after (the month comes from it)")
-    day: int | None = Field(None, ge=1, le=31, strict=True, description="a fixed day of the month")
-    weekday: Weekday | None = Field(None, description="mon ... sun: with nth (which one in the month) or with after")
-    nth: int | None = Field(None, ge=-5, le=5, strict=True, description="1 = first ... 5, -1 = last: which weekday (or week) of the month")
-    weeks: Literal["weekday", "first_working"] = Field(
-        "weekday", description="what nth counts: the weekday's occurrences, or weeks from the first week with a working day"
-    )
-    after: DateSpec | None = Field(None, description="the day this weekday is the first one after, e.g. the first Monday in November")
-
-    @model_validator(mode="after")
-    def _one_shape(self) -> DateSpec:
-        if self.day is not None:
-            extra = [k for k in ("weekday", "nth", "after") if getattr(self, k) is not None]
-            if extra:
-                raise ValueError(f"day = {self.day} fixes the date; remove {', '.join(extra)} (or remove day to compute the date from a weekday)")
-            if self.month is None:
-                raise ValueError(f"day = {self.day} needs month, e.g. month = 1, day = {self.day}")
-            if self.day > calendar.monthrange(2001, self.month)[1]:
-                raise ValueError(f"day = {self.day} does not exist every year in {_MONTH_NAMES[self.month]}; expected a day that every year has")
-            return self
-        if self.weekday is None:
-            raise ValueError("no date given: set month and day (month = 1, day = 20), or weekday with nth and month (weekday = 'tue', nth = 3, month = 9), or weekday with after")
-        if self.after is not None:
-            if self.nth is not None or self.month is not None:
-                raise ValueError(f"weekday = {self.weekday.value!r} with after is the first {self.weekday.value} after that date; remove nth and month (the month comes from after)")
-            return self
-        if self.nth is None or self.nth == 0:
-            raise ValueError(f"weekday = {self.weekday.value!r} needs nth (1 = first ... 5, -1 = last; got {self.nth}) or after (the first one after another date)")
-        if self.month is None:
-            raise ValueError(f"weekday = {self.weekday.value!r}, nth = {self.nth} needs month, e.g. month = 9")
-        if self.weeks == "first_working" and self.nth < 1:
-            raise ValueError(f"weeks = 'first_working' counts weeks forward from the first week with a working day; nth must be 1 or more, got {self.nth}")
-        return self
+    month: int | None = None
+    day: int | None = None
+    weekday: Weekday | None = None
+    nth: int | None = None
+    weeks: Literal["weekday", "first_working"] = "weekday"
+    after: DateSpec | None = None
 
     def on(self, year: int) -> date | None:
         """The day in ``year``; ``None`` when the month has no such weekday (a fifth Tuesday)."""
@@ -144,21 +141,20 @@ class DateSpec(BaseModel):
         return f"the {_nth_words(self.nth)} {self.weekday.day_name} in {month()}"
 
 
-class Period(BaseModel):
-    """A stretch of days given as partial dates: ``start = 2020, end = 2021`` is two whole years."""
+def period_problem(period: Period) -> str | None:
+    """An end before the start, in words (the schema's check, shared with the run-time values)."""
+    if period.end is not None and period.end.latest < period.start.earliest:
+        return f"end {period.end} is before start {period.start}"
+    return None
 
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+
+class Period(Record):
+    """A stretch of days given as partial dates: ``start = 2020, end = 2021`` is two whole years."""
 
     start: PartialDate
     end: PartialDate | None = None
-    reason: str = Field("", description="why, in words")
-    source: str = Field("", description="citation: decision, law, URL")
-
-    @model_validator(mode="after")
-    def _ordered(self) -> Period:
-        if self.end is not None and self.end.latest < self.start.earliest:
-            raise ValueError(f"end {self.end} is before start {self.start}")
-        return self
+    reason: str = ""
+    source: str = ""
 
     @property
     def first(self) -> date:
@@ -179,7 +175,6 @@ class Period(BaseModel):
 class Excused(Period):
     """A period in which a rule's shortfalls are excused (a pandemic year, a date moved by law)."""
 
-    reason: str = Field(min_length=1, description="why the rule was not kept, in words (required)")
+    reason: str  # required: why the rule was not kept, in words
 
-
-__all__ = ["DateSpec", "Excused", "Period", "Weekday"]
+__all__ = ["DateSpec", "Excused", "Period", "Weekday", "date_spec_problem", "period_problem"]

@@ -5,6 +5,7 @@ CICA's Catalogue of Confidence Building Measures (2004, updated 2021 and 2024) g
 five dimensions; each measure has coordinators and co-coordinators among the member states, some
 for stated terms ("Russia (2022-2023, 2024-2025)"). These are facts a chairmanship plans with
 (``planner cbms --country``), so they are data in the rule book, each with its source.
+These are the run-time values; their schema is :mod:`planner.core.schema.book`.
 """
 
 from __future__ import annotations
@@ -14,10 +15,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from pydantic import Field, field_validator
-
 from planner.core.errors import RuleBookError
-from planner.core.schema import ID_RE, Frozen
+from planner.core.record import Record
 
 if TYPE_CHECKING:
     from planner.core.model import RuleBook
@@ -41,28 +40,28 @@ def slug(text: str) -> str:
     return "_".join(words) or "cbm"
 
 
-class CBM(Frozen):
+def terms_problem(value: dict[str, tuple[str, ...]]) -> str | None:
+    """A term that is no span of years, in words (shared with the schema)."""
+    for country, terms in value.items():
+        for term in terms:
+            match = TERM_RE.match(term)
+            if not match or int(match.group(1)) > int(match.group(2)):
+                return f"term {term!r} of {country} is not a span of years; expected e.g. '2022-2023'"
+    return None
+
+
+class CBM(Record):
     """One confidence building measure (priority area) of the catalogue, with its coordinating
     states. ``terms`` gives, per coordinating state, the terms it serves when the source states
     them, as ``"YYYY-YYYY"``."""
 
-    id: str | None = Field(None, pattern=ID_RE, description="short id, used by a register's `cbm` column; default: the measure's words joined by '_'")
+    id: str | None = None
     dimension: Dimension
-    measure: str = Field(min_length=1)
+    measure: str
     coordinators: tuple[str, ...] = ()
     co_coordinators: tuple[str, ...] = ()
-    terms: dict[str, tuple[str, ...]] = Field(default_factory=dict, description='terms per coordinating state, e.g. { Russia = ["2022-2023", "2024-2025"] }')
+    terms: dict[str, tuple[str, ...]] = {}  # noqa: RUF012 (a default never changed: values are immutable)
     source: str = ""
-
-    @field_validator("terms")
-    @classmethod
-    def _terms(cls, value: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
-        for country, terms in value.items():
-            for term in terms:
-                match = TERM_RE.match(term)
-                if not match or int(match.group(1)) > int(match.group(2)):
-                    raise ValueError(f"term {term!r} of {country} is not a span of years; expected e.g. '2022-2023'")
-        return value
 
     @property
     def key(self) -> str:
@@ -77,13 +76,13 @@ class CBM(Frozen):
         return None
 
 
-class Affiliate(Frozen):
+class Affiliate(Record):
     """An observer or partner of the organization: a state or an organization."""
 
-    name: str = Field(min_length=1)
+    name: str
     short_name: str = ""
     kind: Literal["state", "organization"]
-    since: int | None = Field(None, ge=1000, le=2999, strict=True, description="year the status was granted, where a source gives it")
+    since: int | None = None
     source: str = ""
 
     @property

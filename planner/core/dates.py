@@ -13,11 +13,12 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from dateutil.relativedelta import relativedelta
-from pydantic import GetCoreSchemaHandler
-from pydantic_core import core_schema
+if TYPE_CHECKING:  # the schema hooks and relativedelta load where they are used, not at start-up
+    from dateutil.relativedelta import relativedelta
+    from pydantic import GetCoreSchemaHandler
+    from pydantic_core import core_schema
 
 _PARTIAL_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _DURATION_RE = re.compile(r"^([1-9][0-9]*)([ymd])$")
@@ -108,6 +109,8 @@ class PartialDate:
 
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        from pydantic_core import core_schema
+
         return core_schema.no_info_plain_validator_function(
             cls.coerce,
             json_schema_input_schema=core_schema.union_schema(
@@ -237,6 +240,8 @@ class Duration:
         return self.amount
 
     def delta(self) -> relativedelta:
+        from dateutil.relativedelta import relativedelta
+
         if self.unit == "y":
             return relativedelta(years=self.amount)
         if self.unit == "m":
@@ -268,6 +273,8 @@ class Duration:
 
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        from pydantic_core import core_schema
+
         return core_schema.no_info_plain_validator_function(
             cls.parse,
             json_schema_input_schema=core_schema.str_schema(pattern=_DURATION_RE.pattern),

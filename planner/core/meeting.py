@@ -1,15 +1,21 @@
-"""Register entries: meetings (light named tuples) and chair terms."""
+"""Register entries: meetings (light named tuples) and chair terms (:mod:`planner.core.chair_term`)."""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import Any, NamedTuple
 
-from pydantic import Field, model_validator
-
 from planner.core.dates import PartialDate
-from planner.core.schema import Frozen
 from planner.core.vocabulary import Kind, MeetingFormat, Status
+
+
+def __getattr__(name: str) -> Any:
+    # a pydantic model, loaded when a command reads chair terms (see planner.core.model)
+    if name == "ChairTerm":
+        from planner.core.chair_term import ChairTerm
+
+        return ChairTerm
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class _MeetingFields(NamedTuple):
@@ -118,23 +124,3 @@ class Meeting(_MeetingFields):
         # The enums themselves, not .value: a StrEnum orders as its text, without the lookup.
         start, end = self.start, self.end
         return (start.earliest, (end or start).latest, self.body, self.ordinal or 0, self.kind, self.title, self.city, self.country, self.status, self.format or "")
-
-
-class ChairTerm(Frozen):
-    """A country chairing the organization from one date to another (``end`` empty: still chairing)."""
-
-    country: str
-    start: PartialDate | None = None
-    end: PartialDate | None = None
-    ordinal: int | None = Field(None, ge=1)
-    note: str = ""
-    source: str = ""
-    planned: bool = False
-
-    @model_validator(mode="after")
-    def _ordered(self) -> ChairTerm:
-        if self.start and self.end and self.end.latest < self.start.earliest:
-            raise ValueError(f"end {self.end} is before start {self.start}")
-        return self
-
-

@@ -1,24 +1,24 @@
-"""The validated shape of every input: rule book, bodies, cadence rules, meetings, chair terms.
+"""The rule book as the engine sees it: the organization, its bodies and their cadence rules,
+chairmanship, and the register's entries (meetings, chair terms).
 
-One schema, written once: TOML rule books, JSON registers and ``planner schema`` all come from
-these models. Every model is frozen and forbids unknown keys, so a typo fails loudly.
+These are plain immutable values, built by :mod:`planner.inputs.rulebook` from a validated rule
+book. The one schema that validates them, words what is wrong and is published by ``planner
+schema`` is :mod:`planner.core.schema`; the checks across fields below are shared with it.
 """
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-from pydantic import Field, PrivateAttr, field_validator, model_validator
+from typing import TYPE_CHECKING, Any, Literal
 
 from planner.core.calendar_dates import Period, Weekday
 from planner.core.catalogue import CBM, Affiliate
-from planner.core.dates import YEAR_START_PATTERN, Duration, PartialDate
-from planner.core.meeting import ChairTerm, Meeting
+from planner.core.dates import Duration, PartialDate
+from planner.core.meeting import Meeting
+from planner.core.record import Record
 from planner.core.rules import (
+    RULE_CLASSES,
     RULE_KINDS,
-    YEAR_START_DESCRIPTION,
     AdHocRule,
     AfterRule,
     AtLeastRule,
@@ -29,11 +29,22 @@ from planner.core.rules import (
     Relaxation,
     Rule,
     RuleBase,
-    Since,
-    Until,
 )
-from planner.core.schema import ID_RE, Frozen
 from planner.core.vocabulary import Category, HostPolicy, Kind, MeetingFormat, Per, Status
+
+if TYPE_CHECKING:
+    from planner.core.chair_term import ChairTerm
+
+
+def __getattr__(name: str) -> Any:
+    # ChairTerm is a pydantic model (a chair register is validated row by row): loaded when
+    # a command reads chair terms, not by every command that reads the rule book
+    if name == "ChairTerm":
+        from planner.core.chair_term import ChairTerm
+
+        return ChairTerm
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "AdHocRule",
@@ -49,7 +60,6 @@ __all__ = [
     "ChairTerm",
     "Chairmanship",
     "EveryRule",
-    "Frozen",
     "HostPolicy",
     "Kind",
     "Meeting",
@@ -59,27 +69,69 @@ __all__ = [
     "Organization",
     "Per",
     "Place",
+    "RULE_CLASSES",
     "RULE_KINDS",
     "Records",
     "Relaxation",
     "Rule",
     "RuleBase",
     "RuleBook",
-    "Since",
     "Status",
-    "Until",
-    "YEAR_START_DESCRIPTION",
     "cycle_in",
+    "fixed_host_problem",
+    "founding_day_problem",
+    "months_problem",
+    "span_problem",
+    "timezone_problem",
     "dependency_order",
     "rule_refs",
 ]
 
 
 # ---------------------------------------------------------------------------------------------
+# the checks across fields, shared with the schema (each returns what is wrong, in words)
+
+
+def span_problem(span: Blackout | Records) -> str | None:
+    if span.end and span.end < span.start:
+        return f"end {span.end} is before start {span.start}"
+    return None
+
+
+def timezone_problem(value: str) -> str | None:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name too long for a file
+        return f"{value!r} is not a known IANA time zone, e.g. 'Asia/Almaty'"
+    return None
+
+
+def months_problem(value: tuple[int, ...]) -> str | None:
+    for month in value:
+        if not 1 <= month <= 12:
+            return f"{month} is not a month; expected 1 to 12"
+    return None
+
+
+def founding_day_problem(body: Body) -> str | None:
+    if any(r.first_within for r in body.rules) and not (body.established and body.established.exact):
+        return "first_within needs the day the body was established: established = YYYY-MM-DD"
+    return None
+
+
+def fixed_host_problem(body: Body) -> str | None:
+    if body.host is HostPolicy.FIXED and not body.host_country:
+        return "host = 'fixed' needs host_country"
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
 # organization, bodies, chairmanship, CBMs
 
 
-class Blackout(Frozen):
+class Blackout(Record):
     """Days on which no meeting may be placed (holidays of the organization, UN weeks, ...)."""
 
     start: date
@@ -90,14 +142,8 @@ class Blackout(Frozen):
     def last(self) -> date:
         return self.end or self.start
 
-    @model_validator(mode="after")
-    def _ordered(self) -> Blackout:
-        if self.end and self.end < self.start:
-            raise ValueError(f"end {self.end} is before start {self.start}")
-        return self
 
-
-class Records(Frozen):
+class Records(Record):
     """A period whose register is known complete (or, ``complete = false``, known incomplete).
 
     Coverage is data about the register, not about a rule: ``since`` says when a rule began;
@@ -106,111 +152,75 @@ class Records(Frozen):
     period stated incomplete never is. With no ``records`` at all the register is taken as
     complete. A window not known complete with no counting meeting is ``unknown``, not missed."""
 
-    start: Since = Field(description="first day of the period (a year means its first day)")
-    end: Until | None = Field(None, description="last day of the period (a year means its last day); empty: open-ended")
-    complete: bool = Field(True, description="true: every meeting of the period is recorded; false: known gaps")
+    start: date
+    end: date | None = None
+    complete: bool = True
     note: str = ""
     source: str = ""
 
-    @model_validator(mode="after")
-    def _ordered(self) -> Records:
-        if self.end and self.end < self.start:
-            raise ValueError(f"end {self.end} is before start {self.start}")
-        return self
 
-
-class Member(Frozen):
+class Member(Record):
     name: str
-    code: str = Field(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2, used for public holidays")
+    code: str
     aliases: tuple[str, ...] = ()
     joined: PartialDate | None = None
 
 
-class Place(Frozen):
+class Place(Record):
     city: str
     country: str
 
 
-class Organization(Frozen):
-    _by_name: dict[str, Member] = PrivateAttr(default_factory=dict)
-    _members_of: tuple[Member, ...] | None = PrivateAttr(default=None)
-    id: str = Field(pattern=ID_RE)
+class Organization(Record):
+    id: str
     name: str
     short_name: str
     timezone: str = "UTC"
     secretariat: Place | None = None
     members: tuple[Member, ...] = ()
     blackout: tuple[Blackout, ...] = ()
-    observers: tuple[Affiliate, ...] = Field((), description="observer states and organizations")
-    partners: tuple[Affiliate, ...] = Field((), description="partner organizations")
-    avoid: tuple[str, ...] = Field((), description="iCalendar files (paths relative to the rule book) whose busy events are days no meeting is projected on")
-    min_days_between: int = Field(3, ge=0, le=366, strict=True, description="projected meetings of the same host at least this many days apart (paired bodies excepted)")
-    meetings_per_day: int = Field(1, ge=1, strict=True, description="at most this many bodies' projected meetings on one day (a `before` pair counts once)")
-    year_start: str | None = Field(None, pattern=YEAR_START_PATTERN, description="first day of the organization's year (e.g. '04-01': financial years), the default for rules that judge periods")
-    records: tuple[Records, ...] = Field((), description="periods whose register is known complete (complete = false: known incomplete), for every body that states none of its own")
+    observers: tuple[Affiliate, ...] = ()
+    partners: tuple[Affiliate, ...] = ()
+    avoid: tuple[str, ...] = ()
+    min_days_between: int = 3
+    meetings_per_day: int = 1
+    year_start: str | None = None
+    records: tuple[Records, ...] = ()
     source: str = ""
-
-    @field_validator("timezone")
-    @classmethod
-    def _known_zone(cls, value: str) -> str:
-        try:
-            ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name too long for a file
-            raise ValueError(f"{value!r} is not a known IANA time zone, e.g. 'Asia/Almaty'") from None
-        return value
 
     def member(self, name: str) -> Member | None:
         """The member state called ``name`` (by name, alias or code, ignoring case), looked up
         in a table built once (a chair register asks for every term and meeting)."""
-        if self._members_of is not self.members:  # built once; rebuilt after model_copy(update=...)
-            table: dict[str, Member] = {}
+        table: dict[str, Member] | None = self.__dict__.get("_by_name")
+        if table is None:
+            table = {}
             for member in self.members:
                 for key in (member.name, member.code, *member.aliases):
                     table.setdefault(key.casefold(), member)
-            self._by_name, self._members_of = table, self.members
-        return self._by_name.get(name.strip().casefold())
+            self.__dict__["_by_name"] = table
+        return table.get(name.strip().casefold())
 
 
-class Body(Frozen):
-    id: str = Field(pattern=ID_RE)
+class Body(Record):
+    id: str
     name: str
     short_name: str = ""
     aliases: tuple[str, ...] = ()
     category: Category
-    stated_cadence: str = Field("", description="the cadence in the words of the organization's own text, e.g. 'Every four years (two years after the Summit)'; the rules say what it means")
+    stated_cadence: str = ""
     established: PartialDate | None = None
-    duration_days: int = Field(1, ge=1, le=60, strict=True)
-    months: tuple[int, ...] = Field((), description="preferred months, 1-12")
+    duration_days: int = 1
+    months: tuple[int, ...] = ()
     host: HostPolicy = HostPolicy.SECRETARIAT
     host_country: str | None = None
     host_city: str | None = None
-    before: str | None = Field(None, description="id of a body this one meets just before, back to back")
-    plenary: bool | None = Field(None, description="all member states attend: projected meetings avoid every member's public holidays (default: governing bodies)")
+    before: str | None = None
+    plenary: bool | None = None
     blackout: tuple[Blackout, ...] = ()
-    weekdays: tuple[Weekday, ...] = Field((), description="days of the week projected meetings go on, e.g. ['thu', 'fri']")
-    recess: tuple[Period, ...] = Field((), description="periods in which nothing is due and nothing is projected")
-    records: tuple[Records, ...] = Field((), description="periods whose register of this body is known complete (complete = false: known incomplete); default: the organization's")
-    rules: tuple[Rule, ...] = Field(min_length=1)
-
-    @field_validator("months")
-    @classmethod
-    def _months(cls, value: tuple[int, ...]) -> tuple[int, ...]:
-        for month in value:
-            if not 1 <= month <= 12:
-                raise ValueError(f"{month} is not a month; expected 1 to 12")
-        return value
-
-    @model_validator(mode="after")
-    def _founding_day(self) -> Body:
-        if any(r.first_within for r in self.rules) and not (self.established and self.established.exact):
-            raise ValueError("first_within needs the day the body was established: established = YYYY-MM-DD")
-        return self
-
-    @model_validator(mode="after")
-    def _fixed_host(self) -> Body:
-        if self.host is HostPolicy.FIXED and not self.host_country:
-            raise ValueError("host = 'fixed' needs host_country")
-        return self
+    weekdays: tuple[Weekday, ...] = ()
+    recess: tuple[Period, ...] = ()
+    records: tuple[Records, ...] = ()
+    rules: tuple[Rule, ...]
 
     @property
     def all_members(self) -> bool:
@@ -232,40 +242,39 @@ class Body(Frozen):
         return frozenset(n.casefold() for n in (self.id, self.name, self.short_name, *self.aliases) if n)
 
 
-class Chairmanship(Frozen):
+class Chairmanship(Record):
     """How the chair passes. CICA: two-year terms; the Summit host chairs until the next
     Ministerial Council, whose host chairs until the next Summit.
 
     With no ``handover_bodies`` the chair simply rotates every ``term`` (yearly rotation)."""
 
     term: Duration
-    handover_bodies: tuple[str, ...] = Field((), description="bodies whose meetings hand the chair over; empty: the chair changes every `term`")
-    chair_hosts: bool = Field(True, description="the chair hosts the meetings of chair-hosted bodies held during its term")
-    handover_host: Literal["outgoing", "incoming"] = Field("outgoing", description="who hosts the handover meeting: the chair whose term it ends, or the one whose term it starts")
-    consecutive_terms: bool = Field(False, description="a country may chair twice in a row")
-    order: Literal["plan", "alphabetical"] = Field("plan", description="how the next chairs are chosen: by an agreed plan, or alphabetically among the members")
-    tolerance: Duration | None = Field(None, description="slack before a long term is a finding")
-    since: PartialDate | None = Field(None, description="terms that began before this date are not judged against the rule")
+    handover_bodies: tuple[str, ...] = ()
+    chair_hosts: bool = True
+    handover_host: Literal["outgoing", "incoming"] = "outgoing"
+    consecutive_terms: bool = False
+    order: Literal["plan", "alphabetical"] = "plan"
+    tolerance: Duration | None = None
+    since: PartialDate | None = None
     source: str = ""
 
 
-class RuleBook(Frozen):
-    _by_name: dict[str, Body] = PrivateAttr(default_factory=dict)
-    _table_of: tuple[Body, ...] | None = PrivateAttr(default=None)
+class RuleBook(Record):
     organization: Organization
     chairmanship: Chairmanship | None = None
-    bodies: tuple[Body, ...] = Field(min_length=1)
+    bodies: tuple[Body, ...]
     cbms: tuple[CBM, ...] = ()
 
     def body(self, key: str) -> Body | None:
         """The body called ``key`` (id, name or alias, any case), looked up in a table built once."""
-        if self._table_of is not self.bodies:  # built once; rebuilt after model_copy(update=...)
-            table: dict[str, Body] = {}
+        table: dict[str, Body] | None = self.__dict__.get("_by_name")
+        if table is None:
+            table = {}
             for body in self.bodies:
                 for name in body.names():
                     table.setdefault(name, body)
-            self._by_name, self._table_of = table, self.bodies
-        return self._by_name.get(key.strip().casefold())
+            self.__dict__["_by_name"] = table
+        return table.get(key.strip().casefold())
 
     def body_ids(self) -> list[str]:
         return [b.id for b in self.bodies]

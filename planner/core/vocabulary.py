@@ -7,6 +7,9 @@ from enum import StrEnum
 
 from planner.core.dates import Grain
 
+# Ids of organizations, bodies, rules and measures: what a register and --body name them by.
+ID_RE = r"^[a-z][a-z0-9_-]*$"
+
 
 class Category(StrEnum):
     GOVERNING = "governing"

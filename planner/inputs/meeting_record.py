@@ -11,7 +11,8 @@ from __future__ import annotations
 from pydantic import ConfigDict, Field, field_validator, model_validator
 
 from planner.core.dates import PartialDate
-from planner.core.model import Frozen, Kind, Meeting, MeetingFormat, Status
+from planner.core.model import Kind, Meeting, MeetingFormat, Status
+from planner.core.schema import Frozen
 
 
 class MeetingRecord(Frozen):

@@ -14,16 +14,28 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import Any
-
-from pydantic import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from planner.core.bulk import paused_gc
 from planner.core.errors import InputErrors, RegisterError
-from planner.core.model import ChairTerm, Meeting, RuleBook
+from planner.core.model import Meeting, RuleBook
 from planner.inputs.inputfile import read_text
 from planner.inputs.limits import MAX_CHAIR_TERMS, MAX_DEPTH, MAX_MEETINGS, MAX_ORDINAL, screen
 from planner.inputs.rows import FORMAT_WORDS, RowParser, split_documents
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
+
+    from planner.core.chair_term import ChairTerm
+
+
+def _schema_error() -> type[Exception]:
+    """pydantic's ValidationError, imported when a row fails: reading a valid register (the
+    fast row parser's) never loads pydantic."""
+    from pydantic import ValidationError
+
+    return ValidationError
+
 
 MEETING_COLUMNS = ("body", "kind", "ordinal", "start", "end", "status", "city", "country", "format", "title", "source", "documents", "cbm", "id")
 MEETING_REQUIRED = ("body", "start")
@@ -252,7 +264,7 @@ def meetings_from_rows(rows: Iterable[tuple[str | int, dict[str, Any] | Meeting]
             else:
                 try:
                     meeting = _validated(Meeting.model_validate, _meeting_fields(row, matcher, path, location), path, location)
-                except ValidationError as exc:
+                except _schema_error() as exc:
                     errors.extend(_with_ordinal(validation_errors(exc, path, location, row), row, path, location))
                     meeting = None
                 except RegisterError as exc:
@@ -289,13 +301,15 @@ def _where(location: str | int) -> str:
 
 
 def chairs_from_rows(rows: Iterable[tuple[str | int, dict[str, Any]]], path: Path) -> list[ChairTerm]:
+    from planner.core.chair_term import ChairTerm
+
     terms: list[ChairTerm] = []
     errors: list[RegisterError] = []
     for location, row in _until_broken(rows, errors):
         fields = {k: v for k, v in row.items() if v not in ("", None)}
         try:
             term = _validated(ChairTerm.model_validate, fields, path, location)
-        except ValidationError as exc:
+        except _schema_error() as exc:
             errors.extend(_with_ordinal(validation_errors(exc, path, location, row), fields, path, location))
         except RegisterError as exc:
             errors.append(exc)
@@ -339,6 +353,7 @@ def _json_rows(path: Path, key: str) -> list[tuple[str, dict[str, Any]]]:
     if len(data) > limit:
         raise RegisterError(f"holds {len(data):,} entries", path=path, location=where, expected=f"at most {limit:,} (see Limits in the README)")
     rows: list[tuple[str, dict[str, Any]]] = []
+    from planner.core.chair_term import ChairTerm
     from planner.inputs.meeting_record import MeetingRecord
 
     model = MeetingRecord if key == "meetings" else ChairTerm

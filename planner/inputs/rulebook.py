@@ -1,13 +1,14 @@
 """TOML rule book -> :class:`~planner.core.model.RuleBook`, with the file and key path in every error.
 
-The schema lives in :mod:`planner.core.model`; this module reads the file, turns pydantic's errors
-into one-line messages a secretariat can act on, and checks what a single model cannot see:
-unique ids and aliases, references between bodies, and cycles of ``after`` rules.
+The schema lives in :mod:`planner.core.schema`; this module reads the file, builds the run-time
+values (directly when every value is plainly right, :mod:`planner.inputs.rulebook_fast`, else
+through the schema), turns pydantic's errors into one-line messages a secretariat can act on,
+and checks what a single model cannot see: unique ids and aliases, references between bodies,
+and cycles of ``after`` rules.
 """
 
 from __future__ import annotations
 
-import json
 import re
 import tomllib
 from datetime import date
@@ -15,14 +16,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
-
 from planner.core import model
 from planner.core.catalogue import catalogue_problems
 from planner.core.dates import YEAR_START_EXPECTED, YEAR_START_PATTERN
 from planner.core.errors import InputErrors, RuleBookError
 from planner.core.model import AfterRule, BeforeRule, RuleBook, cycle_in
-from planner.core.schema import ID_RE
+from planner.core.vocabulary import ID_RE
 from planner.inputs.inputfile import read_text
 from planner.inputs.limits import (
     MAX_DEPTH,
@@ -88,14 +87,29 @@ def parse_rulebook(data: dict[str, Any], path: str | Path = "<rule book>") -> Ru
     problems = [RuleBookError(problem, path=path, location=where or None, value=value, expected=expected) for where, problem, value, expected in screen(data, dates=True, names=True)]
     if problems:
         raise InputErrors(problems[:50])
-    try:
-        book = RuleBook.model_validate_json(json.dumps(data, default=_iso), strict=True)
-    except ValidationError as exc:
-        raise InputErrors(_pydantic_errors(exc.errors(), path)) from None
+    from planner.inputs.rulebook_fast import fast_rulebook
+
+    book = fast_rulebook(data)
+    if book is None:  # not plainly valid: the schema decides, and words what is wrong
+        book = _validated(data, path)
     problems = list(_cross_check(book, path))
     if problems:
         raise InputErrors(problems)
     return book
+
+
+def _validated(data: dict[str, Any], path: str | Path) -> RuleBook:
+    import json
+
+    from pydantic import ValidationError
+
+    from planner.core.schema import to_runtime
+    from planner.core.schema.book import RuleBook as Schema
+
+    try:
+        return to_runtime(Schema.model_validate_json(json.dumps(data, default=_iso), strict=True))
+    except ValidationError as exc:
+        raise InputErrors(_pydantic_errors(exc.errors(), path)) from None
 
 
 def _loc(loc: tuple[Any, ...]) -> str:
@@ -116,8 +130,14 @@ def _loc(loc: tuple[Any, ...]) -> str:
 
 @cache
 def _all_fields() -> tuple[str, ...]:
-    names: set[str] = set()
-    for obj in vars(model).values():
+    """Every key of the schema (and of a chair register's rows), for "did you mean"."""
+    from pydantic import BaseModel
+
+    from planner.core.chair_term import ChairTerm
+    from planner.core.schema import book, rules
+
+    names: set[str] = set(ChairTerm.model_fields)
+    for obj in [*vars(book).values(), *vars(rules).values()]:
         if isinstance(obj, type) and issubclass(obj, BaseModel) and obj is not BaseModel:
             names.update(obj.model_fields)
     return tuple(sorted(names))
