@@ -5,6 +5,7 @@ body's meetings sorted once and looked up by bisection, which meetings count for
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -119,16 +120,25 @@ def _hull(cases: list[Expectation]) -> Expectation:
 
 @dataclass
 class BodyMeetings:
-    """A body's meetings sorted by first possible day, for range look-ups by bisection."""
+    """A body's meetings sorted by first possible day, for range look-ups by bisection.
+
+    ``lasts`` holds each meeting's last possible day and ``reach`` the latest of those so far
+    (never decreasing): the meetings that began before a range and last into it are found
+    from the first one whose ``reach`` gets there, not from the longest meeting's span before
+    it (one meeting known only to its year made every look-up scan a year of meetings)."""
 
     meetings: list[Meeting]
     starts: list[date] = field(init=False)
+    lasts: list[date] = field(init=False)
+    reach: list[date] = field(init=False)
     max_span: timedelta = field(init=False)
 
     def __post_init__(self) -> None:
         self.meetings.sort(key=Meeting.sort_key)
-        self.starts = [m.earliest for m in self.meetings]
-        self.max_span = max((m.latest - m.earliest for m in self.meetings), default=timedelta(0))
+        self.starts = [m.start.earliest for m in self.meetings]
+        self.lasts = [(m.end or m.start).latest for m in self.meetings]
+        self.reach = list(itertools.accumulate(self.lasts, max))
+        self.max_span = max((b - a for a, b in zip(self.starts, self.lasts, strict=True)), default=timedelta(0))
 
     def add(self, meeting: Meeting) -> None:
         """Insert one meeting in order (projection adds them one by one, mostly after the last)."""
@@ -138,20 +148,28 @@ class BodyMeetings:
             at = len(meetings)  # where bisect_right would put it, without its key calls
         else:
             at = bisect.bisect_right(meetings, key, key=Meeting.sort_key)
+        last = meeting.latest
         self.meetings.insert(at, meeting)
         self.starts.insert(at, meeting.earliest)
-        self.max_span = max(self.max_span, meeting.latest - meeting.earliest)
+        self.lasts.insert(at, last)
+        reach = self.reach
+        reach.insert(at, max(last, reach[at - 1]) if at else last)
+        at += 1
+        while at < len(reach) and reach[at] < last:  # the meetings after it now reach as far
+            reach[at] = last
+            at += 1
+        self.max_span = max(self.max_span, last - meeting.earliest)
 
     def overlapping(self, start: date, end: date) -> list[Meeting]:
-        """Meetings whose possible days touch ``[start, end]``."""
+        """Meetings whose possible days touch ``[start, end]``, in order."""
         starts = self.starts
-        low_key = start - self.max_span if start > date.min + self.max_span else date.min
-        lo = bisect.bisect_left(starts, low_key)
-        mid = bisect.bisect_left(starts, start, lo)  # from here on every meeting starts in range
+        mid = bisect.bisect_left(starts, start)  # from here on every meeting starts in range
         hi = bisect.bisect_right(starts, end, mid)
+        lo = bisect.bisect_left(self.reach, start, 0, mid)  # before it, none lasts until start
         if lo == mid:
             return self.meetings[mid:hi]
-        return [m for m in self.meetings[lo:mid] if m.latest >= start] + self.meetings[mid:hi]
+        meetings, lasts = self.meetings, self.lasts
+        return [meetings[i] for i in range(lo, mid) if lasts[i] >= start] + meetings[mid:hi]
 
 
 def index_meetings(meetings: Iterable[Meeting]) -> dict[str, BodyMeetings]:

@@ -45,22 +45,26 @@ def _counting(e: Expectation, near: list[Meeting], start: date, end: date) -> li
     ]
 
 
-def assign(exps: Sequence[Expectation], bm: BodyMeetings) -> tuple[list[list[Meeting]], dict[int, int], list[list[Meeting]]]:
+def assign(exps: Sequence[Expectation], bm: BodyMeetings) -> tuple[list[list[Meeting]] | None, dict[int, int], list[list[Meeting]]]:
     """For the expectations of one rule: the meetings each counts, the owner of each counted
     meeting (``id(meeting)`` -> index into ``exps``), and each window's meetings (all those
-    touching ``window.start`` .. ``deadline``, looked up once for the judge too)."""
-    claimed: list[list[Meeting]] = [[] for _ in exps]
+    touching ``window.start`` .. ``deadline``, looked up once for the judge too).
+
+    The meetings each counts are ``None`` when the windows share no day: each window then
+    counts the held counting meetings of its own that lie inside it, which the judge picks out
+    as it reads the window's meetings (one pass over them rather than two)."""
     near: list[list[Meeting]] = [[] for _ in exps]
     owner: dict[int, int] = {}
     order = sorted((i for i, e in enumerate(exps) if not e.pending), key=lambda i: (exps[i].window.end, exps[i].window.start))
+    overlapping = bm.overlapping
     if _disjoint(exps, order):
         # Windows (with their tolerance) that share no day, as calendar periods without
         # tolerance are: each meeting can only be its own window's, nothing to share out.
         for i in order:
             e = exps[i]
-            near[i] = bm.overlapping(e.window.start, e.deadline)
-            claimed[i] = _counting(e, near[i], e.window.start, e.deadline)
-        return claimed, owner, near
+            near[i] = overlapping(e.window.start, e.deadline)
+        return None, owner, near
+    claimed: list[list[Meeting]] = [[] for _ in exps]
     own: dict[int, list[Meeting]] = {}
     unsorted: set[int] = set()
 

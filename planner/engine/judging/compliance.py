@@ -13,7 +13,6 @@ from dataclasses import replace
 from datetime import date
 
 from planner.core.bulk import paused_gc
-from planner.core.dates import Grain
 from planner.core.model import AdHocRule, AtLeastRule, Body, Meeting, OnRule, Rule, RuleBook, Status
 from planner.engine.coverage import Coverage
 from planner.engine.expectations import (
@@ -25,9 +24,9 @@ from planner.engine.expectations import (
     rule_words,
     thin,
 )
-from planner.engine.explain import not_counted, not_counted_words, unheld_words
+from planner.engine.explain import not_counted, not_counted_words
 from planner.engine.gaps import GapExpectation
-from planner.engine.judging.assignment import assign, inside
+from planner.engine.judging.assignment import _counting, assign, inside
 from planner.engine.judging.findings import (
     VIOLATIONS,
     Checked,
@@ -37,34 +36,33 @@ from planner.engine.judging.findings import (
     with_more_words,
 )
 from planner.engine.judging.rule_verdicts import amend, judge_on
+from planner.engine.judging.window_finding import _meeting_words, window_finding
 
 # Re-exported: callers import the results of a check from here too.
 __all__ = ["VIOLATIONS", "Checked", "Finding", "Judge", "Report", "Verdict", "check", "check_bodies"]
 
 
-def _start_range(meeting: Meeting) -> tuple[date, date]:
-    return meeting.start.earliest, meeting.start.latest
+# verdicts that record coverage may turn into ``unknown`` (Judge._coverage)
+_SHORTFALLS = frozenset({Verdict.MISSED, Verdict.LATE, Verdict.ADVISORY})
+# an enum's members looked up once (a lookup on the class costs more than the test)
+HELD = Status.HELD
+_SCHEDULED = frozenset({Status.PLANNED, Status.PROJECTED})
 
 
-def _meeting_words(meeting: Meeting, body: Body) -> str:
-    bits = [str(meeting.start)]
-    if meeting.ordinal:
-        bits.append(f"{ordinal(meeting.ordinal)}")
-    if meeting.city:
-        bits.append(meeting.city)
-    return f"{body.label} " + " ".join([bits[0], f"({', '.join(bits[1:])})"] if len(bits) > 1 else bits)
+class _RuleFacts:
+    """What the judge asks of a rule for each of its windows, worked out once per rule."""
 
+    __slots__ = ("amends", "formats", "kinds", "on", "rule", "thins", "words")
 
-def _delay(expectation: Expectation, meeting: Meeting) -> str:
-    grain = expectation.grain
-    if grain is Grain.DAY:
-        lo, hi = ((d - expectation.deadline).days for d in _start_range(meeting))
-        unit = "day"
-    else:
-        lo, hi = (grain.index(d) - expectation.period for d in _start_range(meeting))
-        unit = {Grain.YEAR: "year", Grain.MONTH: "month", Grain.HALF: "half-year", Grain.QUARTER: "quarter"}[grain]
-    # a late meeting known only to the month or year: as late as its possible days say, no more certain
-    return f"{lo} {unit}{'s' if lo != 1 else ''}" if lo == hi else f"{lo} to {hi} {unit}s"
+    def __init__(self, rule: Rule, words: str) -> None:
+        self.rule = rule  # kept, so that its id is not reused while this is remembered
+        self.words = words
+        self.kinds = rule.counts
+        self.formats = rule.formats
+        self.on = isinstance(rule, OnRule)
+        self.thins = rule.count_by == "event" or (isinstance(rule, AtLeastRule) and rule.min_gap is not None)
+        # what rule_verdicts.amend may add: most rules use none of it
+        self.amends = bool(rule.excused or rule.except_when or rule.formats) or rule.count_by != "session"
 
 
 class Judge:
@@ -78,6 +76,7 @@ class Judge:
         self.today = today
         self.closed = closed
         self._words: dict[int, str] = {}
+        self._rules: dict[int, _RuleFacts] = {}
         self._coverages: dict[str, Coverage] = {}
 
     def words(self, rule: Rule) -> str:
@@ -109,8 +108,9 @@ class Judge:
         bm = self.engine.meetings_of(exps[0].body.id)
         claimed, owner, near = assign(exps, bm)
         out = []
+        judge = self._judge
         for n, e in enumerate(exps):
-            finding = self._judge(e, claimed[n], owner, n, near[n])
+            finding = judge(e, claimed[n] if claimed is not None else None, owner, n, near[n])
             if finding.late_meeting is not None:
                 owner[id(finding.late_meeting)] = n
             out.append(finding)
@@ -122,18 +122,43 @@ class Judge:
             return _judge_gap(self, e)
         return self.judge_rule([e])[0]
 
-    def _judge(self, e: Expectation, held: list[Meeting], owner: dict[int, int], me: int, near: list[Meeting]) -> Finding:
+    def _facts(self, rule: Rule) -> _RuleFacts:
+        """What every window of ``rule`` asks of it, worked out once per rule."""
+        found = self._rules.get(id(rule))
+        if found is None or found.rule is not rule:
+            found = self._rules[id(rule)] = _RuleFacts(rule, self.words(rule))
+        return found
+
+    def _judge(self, e: Expectation, held: list[Meeting] | None, owner: dict[int, int], me: int, near: list[Meeting]) -> Finding:
         """The finding of one window, with what the rule language adds (engine/rule_verdicts.py):
-        the ``on`` kind's own judgement, exceptions, merged events, formats not counted."""
-        if isinstance(e.rule, OnRule) and not e.pending:
+        the ``on`` kind's own judgement, exceptions, merged events, formats not counted.
+
+        ``held``: the counting meetings the window was given (:func:`assign`), or ``None``
+        for its own held counting meetings inside it."""
+        rule = e.rule
+        facts = self._facts(rule)
+        if facts.on and not e.pending:
             found = judge_on(self.engine, e, self.today, self._running(e.window.start))
-            finding = Finding(body=e.body, verdict=Verdict(found.pop("verdict")), rule_text=self.words(e.rule), source=e.rule.source, expectation=e, **found)
+            finding = Finding(body=e.body, verdict=Verdict(found.pop("verdict")), rule_text=facts.words, source=rule.source, expectation=e, **found)
+        elif e.pending:
+            finding = self._next_due(e)
+        elif e.cases:
+            if held is None:
+                held = _counting(e, near, e.window.start, e.deadline)
+            finding = self._judge_cases(e, held, owner, me, near)
+            if e.origins:
+                finding = self._unconfirmed_origin(finding)
         else:
-            finding = self._judge_kinds(e, held, owner, me, near)
-        verdict, notes = amend(self.engine, e, finding.verdict.value, finding.counted, self.today)
-        if verdict or notes:
-            finding = with_more_words(finding, lambda: notes, verdict=Verdict(verdict) if verdict else finding.verdict)
-        return self._coverage(finding)
+            finding = self._judge_one(e, held, owner, me, near, facts, notes=True)
+            if e.origins:
+                finding = self._unconfirmed_origin(finding)
+        if facts.amends:
+            verdict, notes = amend(self.engine, e, finding.verdict.value, finding.counted, self.today)
+            if verdict or notes:
+                finding = with_more_words(finding, lambda: notes, verdict=Verdict(verdict) if verdict else finding.verdict)
+        if finding.verdict in _SHORTFALLS:
+            return self._coverage(finding)
+        return finding
 
     def _coverage(self, finding: Finding) -> Finding:
         """A shortfall where the register is not known complete is ``unknown``: the meeting
@@ -152,123 +177,63 @@ class Judge:
         finding.delay = ""  # a delay measured against records that may lack a meeting is no delay
         return with_more_words(finding, lambda: f" Unknown, not {shortfall_verdict}: {gap}.", verdict=Verdict.UNKNOWN)
 
-    def _judge_kinds(self, e: Expectation, held: list[Meeting], owner: dict[int, int], me: int, near: list[Meeting]) -> Finding:
-        if e.pending:
-            return self._next_due(e)
-        if e.cases:
-            finding = self._judge_cases(e, held, owner, me, near)
-        else:
-            finding = self._judge_one(e, held, owner, me, near)
-            notes = not_counted(e, near, owner, me, finding.counted)
-            if notes:
-                finding = with_more_words(finding, lambda: not_counted_words(notes, e.body, _meeting_words))
-        return self._unconfirmed_origin(finding)
-
-
     def _running(self, deadline: date) -> bool:
         return self.today < deadline if self.closed else self.today <= deadline
 
-    def _judge_one(self, e: Expectation, held: list[Meeting], owner: dict[int, int], me: int, near: list[Meeting]) -> Finding:
-        """``near``: the body's meetings touching ``window.start`` .. ``deadline`` (or more)."""
+    def _judge_one(self, e: Expectation, held: list[Meeting] | None, owner: dict[int, int], me: int, near: list[Meeting], facts: _RuleFacts, *, notes: bool = False) -> Finding:
+        """``near``: the body's meetings touching ``window.start`` .. ``deadline`` (or more);
+        ``held``: the counting meetings given to the window, or ``None`` to pick out its own
+        held counting meetings inside it from ``near``. With ``notes``, the why names the
+        meetings inside the window that did not count (:func:`not_counted`)."""
         body = e.body
-        rule = e.rule
-        text = self.words(rule)
         on_time_end = e.deadline
         window_start = e.window.start
         today = self.today
         possible: list[Meeting] = []
         scheduled: list[Meeting] = []
         unconfirmed: list[Meeting] = []
+        claim = held is None
+        if claim:
+            held = []
+        inside = 0  # meetings inside the window, counted or not
         # counts(rule, m) and inside(m, ...) written out: this loop runs for every window
-        kinds, formats = rule.counts, rule.formats
+        kinds, formats = facts.kinds, facts.formats
         for m in near:
+            start = m.start
+            s0, s1 = start.earliest, start.latest
+            if s1 < window_start or s0 > on_time_end:
+                continue
+            within = window_start <= s0 and s1 <= on_time_end
+            inside += within
             status = m.status
             if m.kind not in kinds or status in NOT_COUNTING or (formats and m.format is not None and m.format not in formats):
                 continue
-            s0, s1 = m.start.earliest, m.start.latest
-            if s1 < window_start or s0 > on_time_end:
-                continue
-            if status is Status.HELD:
-                if not (window_start <= s0 and s1 <= on_time_end) and owner.get(id(m), me) == me:
+            if status is HELD:
+                if within:
+                    if claim:
+                        held.append(m)  # type: ignore[union-attr]
+                elif not owner or owner.get(id(m), me) == me:
                     possible.append(m)
-            elif status is Status.PLANNED or status is Status.PROJECTED:
-                (scheduled if m.latest >= today else unconfirmed).append(m)
-        if held and (rule.count_by == "event" or (isinstance(rule, AtLeastRule) and rule.min_gap is not None)):
+            elif status in _SCHEDULED:
+                (scheduled if (m.end or start).latest >= today else unconfirmed).append(m)
+        assert held is not None
+        if held and facts.thins:
             held, doubtful = thin(held, e)
             possible += doubtful
-        n = len(held)
-        base = {"body": body, "rule_text": text, "source": rule.source, "expectation": e, "scheduled": tuple(scheduled), "unconfirmed": tuple(unconfirmed)}
-        running = today < on_time_end if self.closed else today <= on_time_end
-        counted = tuple(held)
-
-        # The words of each finding are made only when read (Finding.why): most are never shown.
-        def words() -> str:
-            return ", ".join(_meeting_words(m, body) for m in held)
-
-        def unconf_words() -> str:
-            return "; " + ", ".join(_meeting_words(m, body) for m in unconfirmed) + " was planned but is not recorded as held (unconfirmed)" if unconfirmed else ""
-
-        if e.maximum is not None:
-            if n > e.maximum:
-                return Finding(verdict=Verdict.EXCESS if e.binding else Verdict.ADVISORY, why=lambda: f"{e.label}: {n} meetings, at most {e.maximum} allowed: {words()}.", counted=counted, **base)
-            if n + len(possible) > e.maximum:
-                return Finding(verdict=Verdict.UNCERTAIN, why=lambda: f"{e.label}: {n} meeting{'' if n == 1 else 's'} for certain and {len(possible)} {'dated too loosely to place' if all(not m.start.exact for m in possible) else 'in doubt (dated too loosely to place, or sessions with no city recorded)'}; at most {e.maximum} allowed.", counted=counted, **base)
-            if unconfirmed and n + len(possible) + len(unconfirmed) > e.maximum:
-                return Finding(verdict=Verdict.UNCERTAIN, why=lambda: f"{e.label}: {n} of at most {e.maximum}{unheld_words(unconfirmed, body, _meeting_words, 'excess')}", counted=counted, **base)
-            verdict = Verdict.OPEN if running and self.today >= e.window.start else Verdict.MET
-            return Finding(verdict=verdict, why=lambda: f"{e.label}: {n} of at most {e.maximum}" + (f" ({words()})" if held else "") + ".", counted=counted, **base)
-
-        if n >= e.minimum:
-
-            def met() -> str:
-                tally = f"{n} of {e.minimum} required" if n == e.minimum else f"{n} held ({e.minimum} required)"
-                why = f"{e.label}: {tally}, {e.reason}: {words()}."
-                if any(m.earliest > e.window.end for m in held):
-                    why += " Held within the tolerance."
-                return why
-
-            return Finding(verdict=Verdict.MET, why=met, counted=counted, **base)
-        missing = e.minimum - n
-        if running:
-
-            def still_due() -> str:
-                held_words = f"{n} held ({words()}); " if n else ""
-                sched_words = "; scheduled: " + ", ".join(_meeting_words(m, body) for m in scheduled) if scheduled else ""
-                return f"{e.label}: {held_words}{missing} still due by {on_time_end}, {e.reason}{sched_words}{unconf_words()}."
-
-            return Finding(verdict=Verdict.OPEN, why=still_due, counted=counted, still_due=missing, due_by=on_time_end, **base)
-        if n + len(possible) >= e.minimum:
-
-            def loose() -> str:
-                loose = ", ".join(f"{_meeting_words(m, body)}" for m in possible if not m.start.exact)
-                apart = ", ".join(f"{_meeting_words(m, body)}" for m in possible if m.start.exact)
-                doubts = [f"only loosely dated meetings could decide it: {loose}" if loose else "", f"no city is recorded to tell whether {apart} was held with another session (one event) or apart" if apart else ""]
-                return f"{e.label}: {n} of {e.minimum} certain; " + "; ".join(d for d in doubts if d) + "."
-
-            return Finding(verdict=Verdict.UNCERTAIN, why=loose, counted=tuple(held + possible), **base)
-        if unconfirmed and n + len(possible) + len(unconfirmed) >= e.minimum:
-            return Finding(verdict=Verdict.UNCERTAIN, why=lambda: f"{e.label}: {n} of {e.minimum} certain ({e.reason}){unheld_words(unconfirmed, body, _meeting_words)}", counted=counted, **base)
-        late = self._late(e, owner, me) if e.late_until is not None else None
-        verdict_if_binding = Verdict.LATE if late else Verdict.MISSED
-        verdict = verdict_if_binding if e.binding else Verdict.ADVISORY
-        if late:
-            delay = _delay(e, late)
-            return Finding(verdict=verdict, why=lambda: f"due {e.label} ({e.reason}), held {_meeting_words(late, body)}: {delay} late.", counted=(late,), late_meeting=late, delay=delay, **base)
-
-        def short() -> str:
-            held_part = f"{n} of {e.minimum} required" if e.minimum > 1 or n else f"0 of {e.minimum} required"
-            why = f"{e.label}: {held_part} ({e.reason}); " + (f"held: {words()}" if n else "no counting meeting recorded") + f"{unconf_words()}."
-            if not e.binding:
-                why = why.rstrip(".") + " (customary rule, an advisory)."
-            return why
-
-        return Finding(verdict=verdict, why=short, counted=counted, still_due=missing, **base)
+        finding = window_finding(self, e, held, possible, scheduled, unconfirmed, owner, me, facts.words)
+        if notes and (inside > len(held) or finding.late_meeting is not None):
+            # some meeting inside the window did not count: say which, and why
+            found = not_counted(e, near, owner, me, finding.counted)
+            if found:
+                finding = with_more_words(finding, lambda: not_counted_words(found, body, _meeting_words))
+        return finding
 
     def _judge_cases(self, e: Expectation, held: list[Meeting], owner: dict[int, int], me: int, near: list[Meeting]) -> Finding:
         """An origin dated too loosely to fix the due period: judge every period it may give.
         When they agree, that is the verdict; when not, ``uncertain``, saying which origin
         dates give which verdict (issue 9: a verdict is never more certain than the data)."""
-        found = [(c, self._judge_one(c, [m for m in held if inside(m, c.window.start, c.deadline)], owner, me, near)) for c in e.cases]
+        facts = self._facts(e.rule)
+        found = [(c, self._judge_one(c, [m for m in held if inside(m, c.window.start, c.deadline)], owner, me, near, facts)) for c in e.cases]
         verdicts = {f.verdict for _, f in found}
         if len(verdicts) == 1:
             return replace(found[0][1], expectation=e)
@@ -314,7 +279,7 @@ class Judge:
         why = f"{e.label}: next due by {e.deadline}, {e.reason}" + ("; scheduled: " + ", ".join(_meeting_words(m, e.body) for m in scheduled) if scheduled else "") + "."
         return Finding(body=e.body, verdict=Verdict.OPEN, rule_text=self.words(e.rule), source=e.rule.source, expectation=e, why=why, scheduled=scheduled, still_due=e.minimum, due_by=e.deadline)
 
-    def _late(self, e: Expectation, owner: dict[int, int], me: int) -> Meeting | None:
+    def late(self, e: Expectation, owner: dict[int, int], me: int) -> Meeting | None:
         """The first held counting meeting after the deadline, claimed by no other window of the
         rule, that the window may claim late."""
         limit = e.late_until or e.deadline

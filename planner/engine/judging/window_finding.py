@@ -1,0 +1,122 @@
+"""A window's verdict and the words of its finding, from the meetings the judge sorted out for
+it: those it counts, those that may count (dated too loosely, or in doubt as one event), and
+those planned in it. :class:`~planner.engine.judging.compliance.Judge` sorts them out."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from planner.core.dates import Grain
+from planner.core.model import Body, Meeting
+from planner.engine.expectations import Expectation, ordinal
+from planner.engine.explain import unheld_words
+from planner.engine.judging.findings import Finding, Verdict
+
+if TYPE_CHECKING:
+    from planner.engine.judging.compliance import Judge
+
+# an enum's members looked up once (a lookup on the class costs more than the test)
+_MET, _OPEN, _UNCERTAIN, _EXCESS, _ADVISORY, _LATE, _MISSED = (Verdict.MET, Verdict.OPEN, Verdict.UNCERTAIN, Verdict.EXCESS, Verdict.ADVISORY, Verdict.LATE, Verdict.MISSED)
+
+
+def _start_range(meeting: Meeting) -> tuple[date, date]:
+    return meeting.start.earliest, meeting.start.latest
+
+
+def _meeting_words(meeting: Meeting, body: Body) -> str:
+    bits = [str(meeting.start)]
+    if meeting.ordinal:
+        bits.append(f"{ordinal(meeting.ordinal)}")
+    if meeting.city:
+        bits.append(meeting.city)
+    return f"{body.label} " + " ".join([bits[0], f"({', '.join(bits[1:])})"] if len(bits) > 1 else bits)
+
+
+def _delay(expectation: Expectation, meeting: Meeting) -> str:
+    grain = expectation.grain
+    if grain is Grain.DAY:
+        lo, hi = ((d - expectation.deadline).days for d in _start_range(meeting))
+        unit = "day"
+    else:
+        lo, hi = (grain.index(d) - expectation.period for d in _start_range(meeting))
+        unit = {Grain.YEAR: "year", Grain.MONTH: "month", Grain.HALF: "half-year", Grain.QUARTER: "quarter"}[grain]
+    # a late meeting known only to the month or year: as late as its possible days say, no more certain
+    return f"{lo} {unit}{'s' if lo != 1 else ''}" if lo == hi else f"{lo} to {hi} {unit}s"
+
+
+def window_finding(judge: Judge, e: Expectation, held: list[Meeting], possible: list[Meeting], scheduled: list[Meeting], unconfirmed: list[Meeting], owner: dict[int, int], me: int, words: str) -> Finding:
+    """The finding of a window from the meetings it counts, those that may count, and
+    those planned in it."""
+    body = e.body
+    text, source = words, e.rule.source
+    on_time_end = e.deadline
+    today = judge.today
+    n = len(held)
+    running = today < on_time_end if judge.closed else today <= on_time_end
+    counted = tuple(held)
+    sched, unconf = tuple(scheduled), tuple(unconfirmed)
+
+    # The words of each finding are made only when read (Finding.why): most are never shown.
+    def words() -> str:
+        return ", ".join(_meeting_words(m, body) for m in held)
+
+    def unconf_words() -> str:
+        return "; " + ", ".join(_meeting_words(m, body) for m in unconfirmed) + " was planned but is not recorded as held (unconfirmed)" if unconfirmed else ""
+
+    if e.maximum is not None:
+        if n > e.maximum:
+            return Finding(body, _EXCESS if e.binding else _ADVISORY, text, source, e, lambda: f"{e.label}: {n} meetings, at most {e.maximum} allowed: {words()}.", counted, sched, unconf)
+        if n + len(possible) > e.maximum:
+            return Finding(body, _UNCERTAIN, text, source, e, lambda: f"{e.label}: {n} meeting{'' if n == 1 else 's'} for certain and {len(possible)} {'dated too loosely to place' if all(not m.start.exact for m in possible) else 'in doubt (dated too loosely to place, or sessions with no city recorded)'}; at most {e.maximum} allowed.", counted, sched, unconf)
+        if unconfirmed and n + len(possible) + len(unconfirmed) > e.maximum:
+            return Finding(body, _UNCERTAIN, text, source, e, lambda: f"{e.label}: {n} of at most {e.maximum}{unheld_words(unconfirmed, body, _meeting_words, 'excess')}", counted, sched, unconf)
+        verdict = _OPEN if running and today >= e.window.start else _MET
+        return Finding(body, verdict, text, source, e, lambda: f"{e.label}: {n} of at most {e.maximum}" + (f" ({words()})" if held else "") + ".", counted, sched, unconf)
+
+    if n >= e.minimum:
+
+        def met() -> str:
+            tally = f"{n} of {e.minimum} required" if n == e.minimum else f"{n} held ({e.minimum} required)"
+            why = f"{e.label}: {tally}, {e.reason}: {words()}."
+            if any(m.earliest > e.window.end for m in held):
+                why += " Held within the tolerance."
+            return why
+
+        return Finding(body, _MET, text, source, e, met, counted, sched, unconf)
+    missing = e.minimum - n
+    if running:
+
+        def still_due() -> str:
+            held_words = f"{n} held ({words()}); " if n else ""
+            sched_words = "; scheduled: " + ", ".join(_meeting_words(m, body) for m in scheduled) if scheduled else ""
+            return f"{e.label}: {held_words}{missing} still due by {on_time_end}, {e.reason}{sched_words}{unconf_words()}."
+
+        return Finding(body, _OPEN, text, source, e, still_due, counted, sched, unconf, still_due=missing, due_by=on_time_end)
+    if n + len(possible) >= e.minimum:
+
+        def loose() -> str:
+            loose = ", ".join(f"{_meeting_words(m, body)}" for m in possible if not m.start.exact)
+            apart = ", ".join(f"{_meeting_words(m, body)}" for m in possible if m.start.exact)
+            doubts = [f"only loosely dated meetings could decide it: {loose}" if loose else "", f"no city is recorded to tell whether {apart} was held with another session (one event) or apart" if apart else ""]
+            return f"{e.label}: {n} of {e.minimum} certain; " + "; ".join(d for d in doubts if d) + "."
+
+        return Finding(body, _UNCERTAIN, text, source, e, loose, tuple(held + possible), sched, unconf)
+    if unconfirmed and n + len(possible) + len(unconfirmed) >= e.minimum:
+        return Finding(body, _UNCERTAIN, text, source, e, lambda: f"{e.label}: {n} of {e.minimum} certain ({e.reason}){unheld_words(unconfirmed, body, _meeting_words)}", counted, sched, unconf)
+    late = judge.late(e, owner, me) if e.late_until is not None else None
+    verdict_if_binding = _LATE if late else _MISSED
+    verdict = verdict_if_binding if e.binding else _ADVISORY
+    if late:
+        delay = _delay(e, late)
+        return Finding(body, verdict, text, source, e, lambda: f"due {e.label} ({e.reason}), held {_meeting_words(late, body)}: {delay} late.", (late,), sched, unconf, late_meeting=late, delay=delay)
+
+    def short() -> str:
+        held_part = f"{n} of {e.minimum} required" if e.minimum > 1 or n else f"0 of {e.minimum} required"
+        why = f"{e.label}: {held_part} ({e.reason}); " + (f"held: {words()}" if n else "no counting meeting recorded") + f"{unconf_words()}."
+        if not e.binding:
+            why = why.rstrip(".") + " (customary rule, an advisory)."
+        return why
+
+    return Finding(body, verdict, text, source, e, short, counted, sched, unconf, still_due=missing)
+
