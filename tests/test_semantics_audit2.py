@@ -6,7 +6,7 @@ fixed; the rest are kept so that they stay right."""
 
 from __future__ import annotations
 
-from tests.test_semantics_audit import _book, _check, _finding, _rule, _verdicts
+from tests.test_semantics_audit import SUMMIT, _book, _check, _finding, _rule, _verdicts
 
 YEARLY = _rule('kind = "at_least"\ncount = 1\nper = "year"')
 
@@ -178,3 +178,30 @@ def test_versions_of_a_yearly_rule_change_with_the_window_not_mid_year(tmp_path)
     out = _check(tmp_path, _book("established = 2019-01-01\n" + rules), rows, "--today", "2022-01-01")
     assert _verdicts(out, rule=0) == {"2019": "met", "2020": "met"}
     assert _verdicts(out, rule=1) == {"2021": "met", "2022": "open"}
+
+
+# -- tolerance at the edge -----------------------------------------------------------------------
+
+
+def test_a_months_tolerance_after_a_month_runs_to_that_months_last_day(tmp_path):
+    """`after` the Summit, `offset = "3m"`, `tolerance = "1m"`: Summit 2021-01-05, so due in
+    2021-04, and a month of slack runs through May: 2021-05-31 is met within the tolerance (it
+    was 1 month late: the deadline was 30 April + 1 month = 30 May). 2022-06-01 after a Summit
+    of 2022-01-05 is a day past 31 May: late, by 2 months counted from the due month (as the
+    first audit's grid case counts a year from the due year)."""
+    rows = "summit,regular,2021-01-05,,held,,\nboard,regular,2021-05-31,,held,,\nsummit,regular,2022-01-05,,held,,\nboard,regular,2022-06-01,,held,,\n"
+    book = _book(_rule('kind = "after"\nbody = "summit"\noffset = "3m"\ntolerance = "1m"'), others=SUMMIT)
+    out = _check(tmp_path, book, rows, "--today", "2022-07-01")
+    assert _verdicts(out) == {"2021-04": "met", "2022-04": "late"}
+    assert "Held within the tolerance" in _finding(out, "2021-04")["why"]
+    assert _finding(out, "2022-04")["delay"] == "2 months"
+
+
+def test_a_months_tolerance_after_a_due_day_keeps_the_day(tmp_path):
+    """In days the due date is a day, not a month: `every 90d` with `tolerance = "1m"` from
+    2021-01-30 is due 2021-04-30, with slack to 2021-05-30 (30 April + 1 month), so 2021-05-31
+    is a day late; from 2021-05-31, due 2021-08-29, slack to 2021-09-29: 2021-09-29 is met."""
+    rows = "board,regular,2021-01-30,,held,,\nboard,regular,2021-05-31,,held,,\nboard,regular,2021-09-29,,held,,\n"
+    out = _check(tmp_path, _book(_rule('kind = "every"\ninterval = "90d"\ntolerance = "1m"')), rows, "--today", "2021-10-01")
+    assert _verdicts(out) == {"2021-04-30": "late", "2021-08-29": "met", "2021-12-28": "open"}
+    assert _finding(out, "2021-04-30")["delay"] == "1 day"

@@ -77,8 +77,14 @@ def _within(chain: list[Expectation], end: date, pending: bool) -> list[Expectat
     return out
 
 
-def _tolerant(end: date, tolerance: Duration | None) -> date:
-    return tolerance.add_to(end) if tolerance else end
+def _tolerant(end: date, tolerance: Duration | None, grain: Grain) -> date:
+    """The last day a window ending on ``end`` may be met within ``tolerance``. A calendar
+    period ends with a month, and so does a slack of whole months after it: a month's
+    tolerance after April runs to 31 May, not to 30 May as 30 April + 1 month would."""
+    if not tolerance:
+        return end
+    day = tolerance.add_to(end)
+    return day if grain is Grain.DAY or tolerance.grain is Grain.DAY else Grain.MONTH.window(Grain.MONTH.index(day)).end
 
 
 def effective_start(body: Body, rule: Rule) -> date | None:
@@ -240,7 +246,7 @@ class ExpectationEngine:
         def due(day: date, assumption: str = "") -> Expectation:
             period = day.toordinal() + step if grain is Grain.DAY else grain.index(day) + step
             window = Window(first, date.fromordinal(period) if grain is Grain.DAY else grain.window(period).end)
-            return Expectation(body, rule, index, grain, period, window, 1, None, _tolerant(window.end, rule.tolerance), late_until, reason, last, False, origins, (), assumption)
+            return Expectation(body, rule, index, grain, period, window, 1, None, _tolerant(window.end, rule.tolerance, grain), late_until, reason, last, False, origins, (), assumption)
 
         e = due(anchor)
         if e.window.end < e.window.start or not _applies(body, rule, e.window.start):
@@ -267,7 +273,7 @@ class ExpectationEngine:
         reason = f"{rule.interval.words()} after the window due {last.label}, nothing held since " + (
             ordinal_words(last.origin, last.body) if last.origin is not None else _start_words(last.body, rule)
         )
-        return Expectation(last.body, rule, index, grain, period, window, 1, None, _tolerant(window.end, rule.tolerance), late_until, reason, last.origin, False, last.origins)
+        return Expectation(last.body, rule, index, grain, period, window, 1, None, _tolerant(window.end, rule.tolerance, grain), late_until, reason, last.origin, False, last.origins)
 
     def _after_last(self, chain: list[Expectation], versions: list[tuple[int, EveryRule]], end: date) -> list[Expectation]:
         """Windows after the last one of a rolling chain, which nothing answered: the body stays
@@ -309,7 +315,7 @@ class ExpectationEngine:
         for n, (period, window) in enumerate(windows):
             nxt = windows[n + 1][1].start - timedelta(days=1) if n + 1 < len(windows) else UNBOUNDED
             reason = f"every {rule.interval.words()} on the grid from {grain.label(first_period)}"
-            out.append(Expectation(body, rule, index, grain, period, window, 1, None, _tolerant(window.end, rule.tolerance), nxt, reason, None, window.start > end))
+            out.append(Expectation(body, rule, index, grain, period, window, 1, None, _tolerant(window.end, rule.tolerance, grain), nxt, reason, None, window.start > end))
         return out
 
     # -- after ------------------------------------------------------------------------------
@@ -345,13 +351,13 @@ class ExpectationEngine:
                 continue
             nxt = slots[periods[n + 1]][0].start - timedelta(days=1) if n + 1 < len(periods) else UNBOUNDED
             reason = f"{rule.offset.words()} after " + (" and ".join(ordinal_words(o, other) for o in group) if other else label)
-            e = Expectation(body, rule, index, grain, period, window, 1, None, _tolerant(window.end, tolerance), nxt, reason, origin, False, tuple(group))
+            e = Expectation(body, rule, index, grain, period, window, 1, None, _tolerant(window.end, tolerance, grain), nxt, reason, origin, False, tuple(group))
             cases = origin_cases(origin, grain) if len(group) == 1 and other else []
             if len(cases) > 1:
                 alts = []
                 for day, words in cases:
                     p, w = due(day, day if origin.end is None else max(day, origin.latest))
-                    alts.append(replace(e, period=p, window=w, deadline=_tolerant(w.end, tolerance), assumption=words))
+                    alts.append(replace(e, period=p, window=w, deadline=_tolerant(w.end, tolerance, grain), assumption=words))
                 e = _hull(alts)
             out.append(e)
         return _within(out, end, pending)
