@@ -205,3 +205,14 @@ def test_a_months_tolerance_after_a_due_day_keeps_the_day(tmp_path):
     out = _check(tmp_path, _book(_rule('kind = "every"\ninterval = "90d"\ntolerance = "1m"')), rows, "--today", "2021-10-01")
     assert _verdicts(out) == {"2021-04-30": "late", "2021-08-29": "met", "2021-12-28": "open"}
     assert _finding(out, "2021-04-30")["delay"] == "1 day"
+
+
+def test_except_when_an_unconfirmed_meeting_may_excuse_is_uncertain(tmp_path):
+    """`at_least 1 per year`, `except_when = ["summit"]`: no Board meeting in 2021, and the
+    only Summit of 2021 was planned for 2021-05-01 and never recorded as held. Held, it
+    excuses 2021; not held, 2021 is missed: uncertain (it was missed), naming the Summit."""
+    rule = _rule('kind = "at_least"\ncount = 1\nper = "year"\nexcept_when = ["summit"]')
+    rows = "board,regular,2020-05-01,,held,,\nsummit,regular,2021-05-01,,planned,,\n"
+    out = _check(tmp_path, _book("established = 2020-01-01\n" + rule, others=SUMMIT), rows, "--today", "2022-03-01")
+    assert _verdicts(out) == {"2020": "met", "2021": "uncertain", "2022": "open"}
+    assert "Excused if Summit 2021-05-01 was held: it was planned but is not recorded as held" in _finding(out, "2021")["why"]

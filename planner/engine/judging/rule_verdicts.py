@@ -119,17 +119,19 @@ def amend(engine: ExpectationEngine, e: Expectation | None, verdict: str, counte
 def _maybe_excused(engine: ExpectationEngine, e: Expectation, today: date | None) -> str:
     """Words for an ``except_when`` meeting dated too loosely to tell whether it fell in the
     due period (a Summit known only as ``2020``, a half-yearly window): the shortfall then
-    depends on its day, so it is no violation (never more certain than the data)."""
+    depends on its day, so it is no violation (never more certain than the data); the same for
+    one planned whose dates passed without it being recorded as held."""
     due = day_window(e)
     for other_id in e.rule.except_when:
         other = engine.book.body(other_id)
         for m in engine.meetings_of(other_id).overlapping(due.start, due.end):
-            if m.kind.value != "regular" or m.status in NOT_COUNTING or m.start.exact:
-                continue
-            if m.status is not Status.HELD and today is not None and m.latest < today:
+            unconfirmed = m.status is not Status.HELD and today is not None and m.latest < today
+            if m.kind.value != "regular" or m.status in NOT_COUNTING or (m.start.exact and not unconfirmed):
                 continue
             if m.start.latest >= due.start and m.start.earliest <= due.end:
                 name = meeting_words(m, other) if other else str(m.start)
+                if unconfirmed:  # planned, dates passed, not recorded as held: it may have been
+                    return f"Excused if {name} was held: it was planned but is not recorded as held."
                 return f"Excused if {name} was held in {e.label}: the register gives only {m.start}."
     return ""
 
