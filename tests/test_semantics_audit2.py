@@ -216,3 +216,20 @@ def test_except_when_an_unconfirmed_meeting_may_excuse_is_uncertain(tmp_path):
     out = _check(tmp_path, _book("established = 2020-01-01\n" + rule, others=SUMMIT), rows, "--today", "2022-03-01")
     assert _verdicts(out) == {"2020": "met", "2021": "uncertain", "2022": "open"}
     assert "Excused if Summit 2021-05-01 was held: it was planned but is not recorded as held" in _finding(out, "2021")["why"]
+
+
+# -- an event across a period's edge -------------------------------------------------------------
+
+
+def test_an_event_across_the_year_end_counts_once_in_the_year_it_began(tmp_path):
+    """`count_by = "event"`, at least once a year: sessions in Bern on 2020-12-31 and
+    2021-01-01 are one event (the second opens the day after the first), and a meeting counts
+    in the period of its first day (README, "A meeting belongs to the day it opens"): 2020 met,
+    2021 missed (it was met: the one event counted in two years). In Bern then Geneva they are
+    two events: both years met. With no city recorded the register does not say: uncertain."""
+    rule = _rule('kind = "at_least"\ncount = 1\nper = "year"\ncount_by = "event"')
+    book = _book("established = 2020-01-01\n" + rule)
+    for second, verdict in (("Bern", "missed"), ("Geneva", "met"), ("", "uncertain")):
+        first = "Bern" if second else ""
+        rows = f"board,regular,2020-12-31,,held,{first},\nboard,regular,2021-01-01,,held,{second},\n"
+        assert _verdicts(_check(tmp_path, book, rows, "--today", "2022-03-01")) == {"2020": "met", "2021": verdict, "2022": "open"}

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
@@ -179,7 +179,7 @@ def index_meetings(meetings: Iterable[Meeting]) -> dict[str, BodyMeetings]:
     return {body: BodyMeetings(items) for body, items in grouped.items()}
 
 
-def thin(meetings: list[Meeting], expectation: Expectation) -> tuple[list[Meeting], list[Meeting]]:
+def thin(meetings: list[Meeting], expectation: Expectation, before: Sequence[Meeting] = ()) -> tuple[list[Meeting], list[Meeting]]:
     """Meetings closer than ``min_gap`` to a counted one count once.
 
     Firmly dated meetings are counted first, each at least the gap after the previous one. A
@@ -191,12 +191,14 @@ def thin(meetings: list[Meeting], expectation: Expectation) -> tuple[list[Meetin
     if rule.count_by == "event":
         from planner.engine.calendar_rules import events  # builds on this module
 
-        groups = events(meetings)
-        meetings = [group[0] for group in groups]
+        # ``before``: sessions ahead of the window; an event one of them opened counts there
+        prior = {id(m) for m in before}
+        groups = events([*before, *meetings]) if before else events(meetings)
+        meetings = [group[0] for group in groups if id(group[0]) not in prior]
         # Sessions merged only because no city is recorded for either may have been held
         # apart: doubtful, never silently one event (never more certain than the data).
         # Video conferences have no city: two online sessions on those days are one event.
-        unsure = [m for group in groups for m in group[1:] if not (group[0].city and m.city) and not (group[0].format is m.format is MeetingFormat.ONLINE)]
+        unsure = [m for group in groups for m in group[1:] if id(m) not in prior and not (group[0].city and m.city) and not (group[0].format is m.format is MeetingFormat.ONLINE)]
     if not isinstance(rule, AtLeastRule) or rule.min_gap is None:
         return meetings, unsure
     gap = rule.min_gap

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from planner.core.bulk import paused_gc
 from planner.core.model import AdHocRule, AtLeastRule, Body, Meeting, OnRule, Rule, RuleBook, Status
@@ -177,6 +177,14 @@ class Judge:
         finding.delay = ""  # a delay measured against records that may lack a meeting is no delay
         return with_more_words(finding, lambda: f" Unknown, not {shortfall_verdict}: {gap}.", verdict=Verdict.UNKNOWN)
 
+    def _sessions_before(self, e: Expectation) -> list[Meeting]:
+        """Held counting sessions that last into the day before the window: an event they
+        open counts in its first day's period, and a session inside the window that joins it
+        counts there, not here (sessions on 31 December and 1 January are one event, of the
+        year that saw its first day)."""
+        day = e.window.start - timedelta(days=1)
+        return [m for m in self.engine.meetings_of(e.body.id).overlapping(day, day) if m.status is HELD and m.start.latest <= day and e.counts(m)]
+
     def _running(self, deadline: date) -> bool:
         return self.today < deadline if self.closed else self.today <= deadline
 
@@ -218,7 +226,7 @@ class Judge:
                 (scheduled if (m.end or start).latest >= today else unconfirmed).append(m)
         assert held is not None
         if held and facts.thins:
-            held, doubtful = thin(held, e)
+            held, doubtful = thin(held, e, self._sessions_before(e) if e.rule.count_by == "event" else ())
             possible += doubtful
         finding = window_finding(self, e, held, possible, scheduled, unconfirmed, owner, me, facts.words)
         if notes and (inside > len(held) or finding.late_meeting is not None):
