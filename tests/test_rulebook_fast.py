@@ -18,8 +18,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel
 
+from planner.core.chair_term import ChairTerm
 from planner.core.rules import RuleBase
 from planner.core.schema import book as schema_book
+from planner.core.schema import chair_term as schema_chair_term
 from planner.core.schema import rules as schema_rules
 from planner.core.schema import to_runtime
 from planner.inputs.limits import screen
@@ -30,10 +32,10 @@ from tests.test_fuzz import mutate_toml
 ROOT = Path(__file__).resolve().parent.parent
 RULE_BOOKS = [ROOT / "rules" / "cica.toml", *sorted((ROOT / "examples").glob("*.toml")), *sorted((ROOT / "tests" / "rulebooks" / "valid").glob("*.toml"))]
 SCHEMA_MODELS = sorted(
-    {obj for module in (schema_book, schema_rules) for obj in vars(module).values() if isinstance(obj, type) and issubclass(obj, BaseModel) and obj.model_fields},
+    {obj for module in (schema_book, schema_rules, schema_chair_term) for obj in vars(module).values() if isinstance(obj, type) and issubclass(obj, BaseModel) and obj.model_fields},
     key=lambda cls: cls.__name__,
 )
-RUNTIME = {cls.__name__: cls for cls in (*FIELDS, RuleBase)}  # RuleBase: fields of every kind
+RUNTIME = {cls.__name__: cls for cls in (*FIELDS, RuleBase, ChairTerm)}  # RuleBase: fields of every kind
 
 
 @pytest.mark.parametrize("schema", SCHEMA_MODELS, ids=lambda cls: cls.__name__)
@@ -85,9 +87,9 @@ def test_schema_path_gives_runtime_values() -> None:
     assert to_runtime(schema_book.RuleBook.model_validate(book.model_dump(mode="json"))) == book
 
 
-@pytest.mark.parametrize("command", [["check", "--today", "2026-11-26"], ["check", "--today", "2026-11-26", "--format", "json"], ["bodies"]])
+@pytest.mark.parametrize("command", [["check", "--today", "2026-11-26"], ["check", "--today", "2026-11-26", "--format", "json"], ["validate"], ["bodies"]])
 def test_reading_commands_load_no_schema_or_calendar_libraries(command: list[str]) -> None:
-    """On valid inputs, check and bodies import neither pydantic (the schema) nor
+    """On valid inputs, check, validate and bodies import neither pydantic (the schema) nor
     icalendar, holidays or dateutil: their start-up is the CLI's and the rule book's own."""
     probe = (
         "import sys\nfrom planner.cli import main\n"

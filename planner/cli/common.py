@@ -351,12 +351,12 @@ def with_avoided(inputs: Inputs, first: date, last: date) -> RuleBook:
     """The rule book with the busy days of the calendars to avoid (``[organization] avoid``,
     relative to the rule book, then ``--avoid``) as organization blackouts. It replaces the
     loaded one, so that a chair plan laid on the projection keeps off the same days."""
-    from planner.inputs.ics.avoid import load_avoid
-
     book = inputs.book
     paths = [inputs.rules_path.parent / p for p in book.organization.avoid] + [Path(p) for p in inputs.avoid]
     if not paths:
         return book
+    from planner.inputs.ics.avoid import load_avoid  # icalendar, only for calendars to read
+
     busy = tuple(b for path in paths for b in load_avoid(path, first - timedelta(days=1), last + timedelta(days=366)))
     org = book.organization.model_copy(update={"blackout": book.organization.blackout + busy})
     inputs._book = book.model_copy(update={"organization": org})

@@ -9,15 +9,6 @@ from planner.core.dates import PartialDate
 from planner.core.vocabulary import Kind, MeetingFormat, Status
 
 
-def __getattr__(name: str) -> Any:
-    # a pydantic model, loaded when a command reads chair terms (see planner.core.model)
-    if name == "ChairTerm":
-        from planner.core.chair_term import ChairTerm
-
-        return ChairTerm
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
 class _MeetingFields(NamedTuple):
     body: str
     start: PartialDate

@@ -9,10 +9,11 @@ schema`` is :mod:`planner.core.schema`; the checks across fields below are share
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Literal
 
 from planner.core.calendar_dates import Period, Weekday
 from planner.core.catalogue import CBM, Affiliate
+from planner.core.chair_term import ChairTerm
 from planner.core.dates import Duration, PartialDate
 from planner.core.meeting import Meeting
 from planner.core.record import Record
@@ -31,20 +32,6 @@ from planner.core.rules import (
     RuleBase,
 )
 from planner.core.vocabulary import Category, HostPolicy, Kind, MeetingFormat, Per, Status
-
-if TYPE_CHECKING:
-    from planner.core.chair_term import ChairTerm
-
-
-def __getattr__(name: str) -> Any:
-    # ChairTerm is a pydantic model (a chair register is validated row by row): loaded when
-    # a command reads chair terms, not by every command that reads the rule book
-    if name == "ChairTerm":
-        from planner.core.chair_term import ChairTerm
-
-        return ChairTerm
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
 
 __all__ = [
     "AdHocRule",

@@ -18,15 +18,13 @@ from typing import TYPE_CHECKING, Any
 
 from planner.core.bulk import paused_gc
 from planner.core.errors import InputErrors, RegisterError
-from planner.core.model import Meeting, RuleBook
+from planner.core.model import ChairTerm, Meeting, RuleBook
 from planner.inputs.inputfile import read_text
 from planner.inputs.limits import MAX_CHAIR_TERMS, MAX_DEPTH, MAX_MEETINGS, MAX_ORDINAL, screen
 from planner.inputs.rows import FORMAT_WORDS, RowParser, split_documents
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
-
-    from planner.core.chair_term import ChairTerm
 
 
 def _schema_error() -> type[Exception]:
@@ -301,14 +299,12 @@ def _where(location: str | int) -> str:
 
 
 def chairs_from_rows(rows: Iterable[tuple[str | int, dict[str, Any]]], path: Path) -> list[ChairTerm]:
-    from planner.core.chair_term import ChairTerm
-
     terms: list[ChairTerm] = []
     errors: list[RegisterError] = []
     for location, row in _until_broken(rows, errors):
         fields = {k: v for k, v in row.items() if v not in ("", None)}
         try:
-            term = _validated(ChairTerm.model_validate, fields, path, location)
+            term = ChairTerm.from_cells(fields) or _validated(ChairTerm.model_validate, fields, path, location)
         except _schema_error() as exc:
             errors.extend(_with_ordinal(validation_errors(exc, path, location, row), fields, path, location))
         except RegisterError as exc:
@@ -353,10 +349,10 @@ def _json_rows(path: Path, key: str) -> list[tuple[str, dict[str, Any]]]:
     if len(data) > limit:
         raise RegisterError(f"holds {len(data):,} entries", path=path, location=where, expected=f"at most {limit:,} (see Limits in the README)")
     rows: list[tuple[str, dict[str, Any]]] = []
-    from planner.core.chair_term import ChairTerm
+    from planner.core.schema import chair_term
     from planner.inputs.meeting_record import MeetingRecord
 
-    model = MeetingRecord if key == "meetings" else ChairTerm
+    model = MeetingRecord if key == "meetings" else chair_term.ChairTerm
     for i, item in enumerate(data):
         if not isinstance(item, dict):
             raise RegisterError("entry is not an object", path=path, location=f"{key}[{i}]", value=item)

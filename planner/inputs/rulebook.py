@@ -133,8 +133,8 @@ def _all_fields() -> tuple[str, ...]:
     """Every key of the schema (and of a chair register's rows), for "did you mean"."""
     from pydantic import BaseModel
 
-    from planner.core.chair_term import ChairTerm
     from planner.core.schema import book, rules
+    from planner.core.schema.chair_term import ChairTerm
 
     names: set[str] = set(ChairTerm.model_fields)
     for obj in [*vars(book).values(), *vars(rules).values()]:
