@@ -123,13 +123,24 @@ def fit_rows(rows: Iterable[Sequence[str]], width: int, *, indent: int = 0, gap:
             yield wrap("  ".join(c for c in row if c), width, lead, lead + "    ")
         return
     aligned = under == offset(head_cols)  # mode 1: the last cell continues the first line
+    # The head of each row by one format (the last cell of the line needs no padding when the
+    # rest goes below it), and the usual row of a long schedule (one last cell that fits on
+    # the first line) without wrap's machinery: the same lines, a schedule has 150,000 rows.
+    specs = [f"{{:<{w[i]}}}" for i in range(head_cols)]
+    if not aligned:
+        specs[-1] = "{}"
+    template = lead + sep.join(specs)
+    pad = " " * under
+    short = aligned and n - head_cols == 1 and len(template.format(*[""] * head_cols)) + gap <= width - 10
     for row in rows:
-        cells = [f"{row[i]:<{w[i]}}" for i in range(head_cols)]
-        if not aligned:
-            cells[-1] = row[head_cols - 1]  # the last cell of the line needs no padding
-        head = lead + sep.join(cells)
+        head = template.format(*row[:head_cols])
+        if short:
+            cell = row[head_cols]
+            first = head + sep
+            if cell and cell[-1] != " " and len(first) + len(cell) <= width and cell.isprintable():
+                yield [(first + cell).rstrip()]
+                continue
         rest = [c for c in row[head_cols:] if c]
-        pad = " " * under
         if aligned and rest:
             lines = wrap(rest[0], width, head + sep, pad)
             rest = rest[1:]
