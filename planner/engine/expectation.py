@@ -142,12 +142,14 @@ class BodyMeetings:
 
     def add(self, meeting: Meeting) -> None:
         """Insert one meeting in order (projection adds them one by one, mostly after the last)."""
-        key = meeting.sort_key()
         meetings = self.meetings
-        if not meetings or meetings[-1].sort_key() <= key:
-            at = len(meetings)  # where bisect_right would put it, without its key calls
+        # After the last meeting (a later first day sorts after it whatever the rest of the
+        # keys say): where bisect_right would put it, without building sort keys.
+        if not meetings or meetings[-1].start.earliest < meeting.start.earliest:
+            at = len(meetings)
         else:
-            at = bisect.bisect_right(meetings, key, key=Meeting.sort_key)
+            key = meeting.sort_key()
+            at = len(meetings) if meetings[-1].sort_key() <= key else bisect.bisect_right(meetings, key, key=Meeting.sort_key)
         last = meeting.latest
         self.meetings.insert(at, meeting)
         self.starts.insert(at, meeting.earliest)

@@ -66,19 +66,9 @@ class DayBook:
         self._change(body, host, first, last, -1)
 
     def _change(self, body: str, host: str, first: date, last: date, by: int) -> None:
-        tables = [self.bodies_on]
+        _count(self.bodies_on, body, first, last, by)
         if host:
-            tables.append(self.host_days.setdefault(host, {}))
-        day = first
-        while day <= last:
-            for table in tables:
-                on = table.setdefault(day, {})
-                count = on.get(body, 0) + by
-                if count > 0:
-                    on[body] = count
-                else:
-                    on.pop(body, None)
-            day += timedelta(days=1)
+            _count(self.host_days.setdefault(host, {}), body, first, last, by)
 
     def _others(self, on: dict[str, int] | None, body: str) -> int:
         """How many bodies other than ``body`` and its partners meet in ``on``."""
@@ -130,5 +120,22 @@ class DayBook:
                     day += one
         return True
 
+
+def _count(table: dict[date, dict[str, int]], body: str, first: date, last: date, by: int) -> None:
+    """Add ``by`` to ``body``'s meetings on each day of ``first``..``last`` in ``table``."""
+    day = first
+    while day <= last:
+        on = table.get(day)
+        if on is None:
+            on = table[day] = {}
+        count = on.get(body, 0) + by
+        if count > 0:
+            on[body] = count
+        else:
+            on.pop(body, None)
+        day += _ONE_DAY
+
+
+_ONE_DAY = timedelta(days=1)
 
 __all__ = ["DayBook", "host_key"]

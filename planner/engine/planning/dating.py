@@ -41,9 +41,7 @@ class Dating:
 
     def _place(self, state: _BodyState, e: Expectation, window: Window, have: list[Meeting], missing: int) -> list[Meeting]:
         body = state.body
-        city, country = host_place(body, self.book)
-        calendar = self.calendar(body, country)
-        host = host_key(body, country)
+        city, country, calendar, host, weekdays = self._where(body)
         days = body.duration_days
         bm = self.engine.meetings_of(body.id)
         gap = e.rule.min_gap if isinstance(e.rule, AtLeastRule) else None
@@ -61,8 +59,6 @@ class Dating:
         pair_first = [True]
         body_id = body.id
         length = timedelta(days=days - 1)
-
-        weekdays = {w.number for w in body.weekdays}
 
         def accept(day: date) -> bool:
             if weekdays and day.weekday() not in weekdays:
@@ -140,6 +136,16 @@ class Dating:
             out.append(meeting)
         return out
 
+    def _where(self, body: Body) -> tuple[str, str, WorkingCalendar, str, frozenset[int]]:
+        """City, country, working calendar, host key and meeting weekdays of ``body``'s
+        meetings: the same for each of its meetings, so found once."""
+        where: dict[str, tuple[str, str, WorkingCalendar, str, frozenset[int]]] = self.__dict__.setdefault("_wheres", {})
+        found = where.get(body.id)
+        if found is None:
+            city, country = host_place(body, self.book)
+            found = where[body.id] = (city, country, self.calendar(body, country), host_key(body, country), frozenset(w.number for w in body.weekdays))
+        return found
+
     def _targets(self, state: _BodyState, e: Expectation, window: Window, have: list[Meeting], missing: int) -> list[date]:
         """Target days, computed over the whole due period (whatever --today is) and then
         placed inside ``window`` by the nearest-day search."""
@@ -209,9 +215,10 @@ class Dating:
         if state.next_ordinal is not None:
             number = state.next_ordinal
             state.next_ordinal += 1
-        reason = e.reason if e.origin is not None or e.minimum == 1 and not isinstance(e.rule, AtLeastRule) else f"{e.reason}: {slot} of {e.minimum} in {e.label}"
+        label = e.label
+        reason = e.reason if e.origin is not None or e.minimum == 1 and not isinstance(e.rule, AtLeastRule) else f"{e.reason}: {slot} of {e.minimum} in {label}"
         if e.deadline < self.not_before:
-            reason = f"overdue since {e.label}: {reason}"
+            reason = f"overdue since {label}: {reason}"
         if not e.rule.binding:
             reason = f"customary, {reason}"
         return Meeting(
@@ -226,7 +233,7 @@ class Dating:
             reason=reason,
             rule_source=e.rule.source,
             customary=not e.rule.binding,
-            key=f"{e.rule_index}-{e.label}-{slot}",
+            key=f"{e.rule_index}-{label}-{slot}",
         )
 
 

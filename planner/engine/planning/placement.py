@@ -213,8 +213,14 @@ class Habits:
     def of(cls, body: Body, history: Sequence[Meeting]) -> Habits:
         exact_months = [m.start.earliest.month for m in history if m.start.precision in _KNOWN_MONTH]
         days = [m.start.earliest.day for m in history if m.start.precision is Precision.DAY]
+        return cls.make(exact_months, days)
+
+    @classmethod
+    def make(cls, months: list[int], days: list[int]) -> Habits:
+        """From the months of the history's meetings known to the month or day, and the days
+        of those known to the day."""
         day = int(statistics.median_low(days)) if days else 15
-        return cls(tuple(sorted(exact_months)), min(day, 28))
+        return cls(tuple(sorted(months)), min(day, 28))
 
     def target_months(self, body: Body, count: int, window: Window) -> list[date]:
         """``count`` target days in ``window``: preferred months, else quantiles of the body's

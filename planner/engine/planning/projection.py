@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from planner.core.bulk import paused_gc
-from planner.core.dates import Grain, Window
+from planner.core.dates import Grain, Precision, Window
 from planner.core.model import (
     AdHocRule,
     AfterRule,
@@ -126,12 +126,30 @@ class Projector(Dating):
         return projected
 
     def _state(self, body: Body) -> _BodyState:
-        history = self.engine.meetings_of(body.id).meetings
-        regular = [m for m in history if m.kind is Kind.REGULAR and m.status in SATISFYING]
+        # One pass over the body's history (the only per-body work that grows with it): the
+        # numbering to continue and the habits (usual months and day of the month).
+        months: list[int] = []
+        days: list[int] = []
+        last: int | None = None  # the ordinal of the latest regular meeting
+        regular = False
+        top = 0
+        day_p, month_p, regular_kind, satisfying = Precision.DAY, Precision.MONTH, Kind.REGULAR, SATISFYING
+        for m in self.engine.meetings_of(body.id).meetings:
+            start = m.start
+            precision = start.precision
+            if precision is day_p:
+                first = start.earliest
+                days.append(first.day)
+                months.append(first.month)
+            elif precision is month_p:
+                months.append(start.earliest.month)
+            if m.kind is regular_kind and m.status in satisfying:
+                regular = True
+                last = m.ordinal
+                if last and last > top:
+                    top = last
         # Numbering continues only where the register numbers its latest regular meeting.
-        numbered = bool(regular) and regular[-1].ordinal is not None
-        ordinals = [m.ordinal for m in regular if m.ordinal]
-        return _BodyState(body, Habits.of(body, history), max(ordinals) + 1 if numbered and ordinals else None)
+        return _BodyState(body, Habits.make(months, days), top + 1 if regular and last is not None and top else None)
 
     def _project_body(self, body: Body) -> list[Meeting]:
         state = self._state(body)
