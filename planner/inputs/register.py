@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import difflib
 import json
-import re
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
@@ -19,9 +18,21 @@ from typing import TYPE_CHECKING, Any
 from planner.core.bulk import paused_gc
 from planner.core.errors import InputErrors, RegisterError
 from planner.core.model import ChairTerm, Meeting, RuleBook
-from planner.inputs.inputfile import read_text
 from planner.inputs.limits import MAX_CHAIR_TERMS, MAX_DEPTH, MAX_MEETINGS, MAX_ORDINAL, screen
 from planner.inputs.rows import FORMAT_WORDS, RowParser, split_documents
+from planner.inputs.table import (
+    as_dict,
+    broken,
+    is_blank,
+    open_cells,
+    read_cells,
+    read_rows,
+    read_table,
+    too_many_rows,
+    too_wide,
+)
+
+__all__ = ["BodyMatcher", "load_chairs", "load_meetings", "read_cells", "read_rows", "read_table", "validation_errors"]
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
@@ -73,84 +84,6 @@ class BodyMatcher:
         close = difflib.get_close_matches(text.strip().casefold(), list(self.by_name), n=3, cutoff=0.5)
         ids = list(dict.fromkeys(self.by_name[c] for c in close))
         return "one of " + ", ".join(ids) if ids else "a body id or alias of the rule book"
-
-
-def read_table(path: Path) -> str:
-    """Text of a CSV or JSON register: UTF-8 with or without BOM, or UTF-16 with BOM as Excel
-    saves "Unicode text"."""
-    return read_text(path, RegisterError, what="CSV or JSON", utf16=True, saved_as="the file saved as UTF-8 ('CSV UTF-8' in Excel)", empty="a header line, then one row per entry")
-
-
-def _sniff_delimiter(header: str) -> str:
-    """Excel in many locales saves with semicolons, and 'Unicode text' with tabs."""
-    counts = {d: header.count(d) for d in (",", ";", "\t")}
-    best = max(counts, key=lambda d: counts[d])
-    return best if counts[best] else ","
-
-
-# A line as io.StringIO(newline="") gives it: ended by \r\n, \r or \n, kept; then a last one without.
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
-
-
-def lines(text: str) -> Iterator[str]:
-    """The lines of ``text`` for the csv module, one at a time: io.StringIO would first copy
-    the whole text at four bytes a character (90 MB for a 23 MB register)."""
-    return (match.group() for match in _LINE.finditer(text))
-
-
-def read_cells(path: Path, columns: tuple[str, ...], required: tuple[str, ...], limit: int = MAX_MEETINGS) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
-    """The header of a CSV register (checked) and its rows as ``(line, cells)``, blank rows
-    skipped; more than ``limit`` rows is an error at the first row too many."""
-    text = read_table(path)
-    first_line = text[: text.find("\n")] if "\n" in text else text
-    # strict: an unclosed quote is an error, not the rest of the file swallowed into one cell
-    reader = csv.reader(lines(text), delimiter=_sniff_delimiter(first_line), strict=True)
-    try:
-        header = [h.strip().lower() for h in next(reader)]
-    except csv.Error as exc:
-        raise RegisterError(f"CSV error: {exc}", path=path, location=1) from None
-    missing = [c for c in required if c not in header]
-    if missing:
-        raise RegisterError(f"missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)}", path=path, location=1, value=",".join(header)[:80], expected="a header with at least " + ",".join(required))
-    twice = sorted({h for h in header if header.count(h) > 1})
-    if twice:
-        raise RegisterError(f"column {twice[0]!r} appears twice", path=path, location=1, expected="each column once")
-    unknown = [h for h in header if h not in columns]
-    if unknown:
-        close = difflib.get_close_matches(unknown[0], columns, n=1)
-        raise RegisterError(f"unknown column {unknown[0]!r}" + (f"; did you mean {close[0]!r}?" if close else ""), path=path, location=1, expected="columns among " + ",".join(columns))
-    return header, _cells(reader, path, len(header), limit)
-
-
-def _cells(reader: Any, path: Path, width: int, limit: int) -> Iterator[tuple[int, list[str]]]:
-    line = reader.line_num
-    count = 0
-    try:
-        for row in reader:
-            line = reader.line_num
-            if not "".join(row).strip():
-                continue
-            count += 1
-            if count > limit:
-                raise RegisterError(f"more than {limit:,} rows", path=path, location=line, expected=f"at most {limit:,} rows (see Limits in the README)")
-            if len(row) > width:
-                raise RegisterError(f"{len(row)} fields but the header has {width}", path=path, location=line, expected="a quoted value where a cell holds the delimiter")
-            yield line, row
-    except csv.Error as exc:
-        # the row that failed starts just after the last good one
-        if str(exc) == "unexpected end of data":
-            raise RegisterError("a quoted cell is never closed", path=path, location=line + 1, expected='a closing " before the end of the file') from None
-        raise RegisterError(f"CSV error: {exc}", path=path, location=line + 1) from None
-
-
-def _as_dict(header: list[str], row: list[str]) -> dict[str, str]:
-    return {h: (row[i].strip() if i < len(row) else "") for i, h in enumerate(header)}
-
-
-def read_rows(path: Path, columns: tuple[str, ...], required: tuple[str, ...], limit: int = MAX_MEETINGS) -> Iterator[tuple[int, dict[str, str]]]:
-    """Rows of a CSV register as ``(line, {column: text})``, header checked."""
-    header, rows = read_cells(path, columns, required, limit)
-    return ((line, _as_dict(header, row)) for line, row in rows)
 
 
 def validation_errors(exc: ValidationError, path: Path, location: str | int, row: dict[str, Any]) -> list[RegisterError]:
@@ -246,52 +179,106 @@ def _until_broken(rows: Iterable[tuple[str | int, Any]], errors: list[RegisterEr
         errors.append(exc)
 
 
-def meetings_from_rows(rows: Iterable[tuple[str | int, dict[str, Any] | Meeting]], book: RuleBook, path: Path, warn: Callable[[str], None] | None = None) -> list[Meeting]:
-    """Meetings of register rows: each row a dict of fields to validate, or a meeting the fast
-    parser already read."""
-    matcher = BodyMatcher(book)
-    # Each meeting once, with the place it was first read: a row copied twice would count
-    # twice toward a cadence, so a repeat is kept once and reported.
-    seen: dict[Meeting, str | int] = {}
-    repeats: list[str] = []
-    errors: list[RegisterError] = []
+class _Found:
+    """What reading a register found: each meeting once, with the place it was first read (a
+    row copied twice would count twice toward a cadence, so a repeat is kept once and
+    reported), and the errors, at most 50."""
+
+    def __init__(self, path: Path, matcher: BodyMatcher) -> None:
+        self.path = path
+        self.matcher = matcher
+        self.seen: dict[Meeting, str | int] = {}
+        self.repeats: list[str] = []
+        self.errors: list[RegisterError] = []
+
+    def validate(self, row: dict[str, Any], location: str | int) -> Meeting | None:
+        """The meeting of a row of loosely typed fields, by the register's schema; ``None``
+        when the row is bad, its errors noted."""
+        path = self.path
+        try:
+            meeting = _validated(Meeting.model_validate, _meeting_fields(row, self.matcher, path, location), path, location)
+        except _schema_error() as exc:
+            self.errors.extend(_with_ordinal(validation_errors(exc, path, location, row), row, path, location))
+            return None
+        except RegisterError as exc:
+            self.errors.append(exc)
+            return None
+        if meeting.ordinal is not None and meeting.ordinal > MAX_ORDINAL:
+            self.errors.append(ordinal_error(meeting.ordinal, path, location))
+            return None
+        return meeting
+
+    def add(self, meeting: Meeting, location: str | int) -> None:
+        first = self.seen.setdefault(meeting, location)
+        if first is not location:
+            self.repeats.append(f"{_where(location)} (same as {_where(first)})")
+
+    def result(self, warn: Callable[[str], None] | None) -> list[Meeting]:
+        """The meetings in the order first read; raises the errors, warns of the repeats."""
+        errors, repeats = self.errors, self.repeats
+        if errors:
+            raise errors[0] if len(errors) == 1 else InputErrors(errors)
+        if repeats and warn is not None:
+            shown = ", ".join(repeats[:10]) + (f" and {len(repeats) - 10} more" if len(repeats) > 10 else "")
+            many = len(repeats) != 1
+            warn(f"{self.path}: {len(repeats)} row{'s' if many else ''} repeat{'' if many else 's'} an earlier row and count{'' if many else 's'} once: {shown}")
+        return list(self.seen)
+
+
+def meetings_from_rows(rows: Iterable[tuple[str | int, dict[str, Any]]], book: RuleBook, path: Path, warn: Callable[[str], None] | None = None) -> list[Meeting]:
+    """Meetings of register rows, each a dict of fields to validate."""
+    found = _Found(path, BodyMatcher(book))
     with paused_gc():
-        for location, row in _until_broken(rows, errors):
-            if isinstance(row, Meeting):
-                meeting = row
-            else:
-                try:
-                    meeting = _validated(Meeting.model_validate, _meeting_fields(row, matcher, path, location), path, location)
-                except _schema_error() as exc:
-                    errors.extend(_with_ordinal(validation_errors(exc, path, location, row), row, path, location))
-                    meeting = None
-                except RegisterError as exc:
-                    errors.append(exc)
-                    meeting = None
-            if meeting is not None and meeting.ordinal is not None and meeting.ordinal > MAX_ORDINAL:
-                errors.append(ordinal_error(meeting.ordinal, path, location))
-            elif meeting is not None:
-                first = seen.setdefault(meeting, location)
-                if first != location:
-                    repeats.append(f"{_where(location)} (same as {_where(first)})")
-            if len(errors) >= 50:
+        for location, row in _until_broken(rows, found.errors):
+            meeting = found.validate(row, location)
+            if meeting is not None:
+                found.add(meeting, location)
+            if len(found.errors) >= 50:
                 break
-    if errors:
-        raise errors[0] if len(errors) == 1 else InputErrors(errors)
-    if repeats and warn is not None:
-        shown = ", ".join(repeats[:10]) + (f" and {len(repeats) - 10} more" if len(repeats) > 10 else "")
-        many = len(repeats) != 1
-        warn(f"{path}: {len(repeats)} row{'s' if many else ''} repeat{'' if many else 's'} an earlier row and count{'' if many else 's'} once: {shown}")
-    return list(seen)
+    return found.result(warn)
 
 
-def _csv_meetings(path: Path, book: RuleBook) -> Iterator[tuple[int, dict[str, str] | Meeting]]:
-    """CSV rows read by the fast parser; a row it is not sure of goes to the schema as a dict."""
-    header, rows = read_cells(path, MEETING_COLUMNS, MEETING_REQUIRED)
+def _csv_meetings(path: Path, book: RuleBook, warn: Callable[[str], None] | None) -> list[Meeting]:
+    """The meetings of a CSV register. Rows of the usual shapes are read by the fast parser in
+    this one loop (a register is mostly that); a row it is not sure of goes to the schema, as
+    in :func:`meetings_from_rows`, with the same checks and errors."""
+    header, reader = open_cells(path, MEETING_COLUMNS, MEETING_REQUIRED)
     matcher = BodyMatcher(book)
-    parser = RowParser(header, matcher.match, matcher.cbms.get)
-    for line, row in rows:
-        yield line, parser.meeting(row) or _as_dict(header, row)
+    parse = RowParser(header, matcher.match, matcher.cbms.get).meeting
+    width, limit = len(header), MAX_MEETINGS
+    found = _Found(path, matcher)
+    seen, errors = found.seen, found.errors
+    line = reader.line_num
+    count = 0
+    with paused_gc():
+        try:
+            for row in reader:
+                line = reader.line_num
+                size = len(row)
+                meeting = parse(row) if size == width else None
+                if meeting is None and is_blank(row):
+                    continue
+                count += 1
+                if count > limit:
+                    raise too_many_rows(limit, path, line)
+                if meeting is None:
+                    if size > width:
+                        raise too_wide(row, width, path, line)
+                    if size < width:
+                        meeting = parse(row + [""] * (width - size))
+                    if meeting is None:
+                        meeting = found.validate(as_dict(header, row), line)
+                        if meeting is None:
+                            if len(errors) >= 50:
+                                break
+                            continue
+                if seen.setdefault(meeting, line) is not line:
+                    found.repeats.append(f"line {line} (same as line {seen[meeting]})")
+        except csv.Error as exc:
+            errors.append(broken(exc, path, line))
+        except RegisterError as exc:
+            errors.append(exc)
+    return found.result(warn)
 
 
 def _where(location: str | int) -> str:
@@ -380,10 +367,8 @@ def load_meetings(path: str | Path, book: RuleBook, warn: Callable[[str], None] 
 
         return read_ics_meetings(path, book, warn, today=today, until=until)
     if suffix == ".json":
-        rows: Iterable[tuple[str | int, dict[str, Any] | Meeting]] = _json_rows(path, "meetings")
-    else:
-        rows = _csv_meetings(path, book)
-    return meetings_from_rows(rows, book, path, warn)
+        return meetings_from_rows(_json_rows(path, "meetings"), book, path, warn)
+    return _csv_meetings(path, book, warn)
 
 
 def load_chairs(path: str | Path) -> list[ChairTerm]:

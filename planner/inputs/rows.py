@@ -11,19 +11,25 @@ which accepts it or names each bad cell exactly as it always has.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
-from planner.core.dates import PartialDate
+from planner.core.dates import MAX_YEAR, MIN_YEAR, PartialDate, Precision
 from planner.core.model import Kind, Meeting, MeetingFormat, Status
+from planner.inputs.limits import MAX_ORDINAL
 
 FORMAT_WORDS = {"in person": "in_person", "in-person": "in_person", "virtual": "online"}
-# A cell the parser cannot read alone; the row goes to the schema.
-_UNSURE: Any = object()
 _KINDS = {k.value: k for k in Kind}
 _STATUSES = {s.value: s for s in Status}
 _FORMATS = {f.value: f for f in MeetingFormat}
+_DAY, _YEAR = Precision.DAY, Precision.YEAR
 _new = tuple.__new__
 _COLUMNS = ("body", "kind", "ordinal", "start", "end", "status", "city", "country", "format", "title", "source", "documents", "cbm", "id")
+
+
+class Unsure(Exception):
+    """A cell the parser cannot read alone: its row goes to the schema."""
+
 
 
 def split_documents(text: str) -> tuple[str, ...]:
@@ -31,94 +37,144 @@ def split_documents(text: str) -> tuple[str, ...]:
     return tuple(t.strip() for t in text.split(";") if t.strip())
 
 
-def _kind(cell: str) -> Any:
+def _kind(cell: str) -> Kind:
     word = cell.strip().lower()
-    return _KINDS.get(word, _UNSURE) if word else Kind.REGULAR
+    return _KINDS[word] if word else Kind.REGULAR
 
 
-def _status(cell: str) -> Any:
+def _status(cell: str) -> Status:
     word = cell.strip().lower()
-    return _STATUSES.get(word, _UNSURE) if word else Status.HELD
+    return _STATUSES[word] if word else Status.HELD
 
 
-def _format(cell: str) -> Any:
+def _format(cell: str) -> MeetingFormat | None:
     word = cell.strip().lower()
-    return _FORMATS.get(FORMAT_WORDS.get(word, word), _UNSURE) if word else None
+    return _FORMATS[FORMAT_WORDS.get(word, word)] if word else None
 
 
-def _ordinal(cell: str) -> Any:
+def _ordinal(cell: str) -> int | None:
     text = cell.strip()
     if not text:
         return None
-    # plain digits only, and few enough that any bound the schema sets is far above them
-    if text.isascii() and text.isdigit() and len(text) <= 9 and int(text) >= 1:
+    # plain digits only, at most the register's largest ordinal (a larger one is the schema's to word)
+    if text.isascii() and text.isdigit() and len(text) <= 9 and 1 <= int(text) <= MAX_ORDINAL:
         return int(text)
-    return _UNSURE
+    raise Unsure
 
 
-def _date(cell: str) -> Any:
+def _date(cell: str) -> PartialDate | None:
+    """The dates of a cell (``None`` when empty). The shapes a register is made of, ``2019``
+    and ``2019-09-24`` in ASCII digits, are read directly; anything else (a month, spaces,
+    other digits, an impossible day) by :meth:`PartialDate.parse`, which decides."""
+    if cell.isascii():
+        size = len(cell)
+        if size == 10 and cell[4] == cell[7] == "-" and cell.replace("-", "").isdigit():
+            try:
+                day = date.fromisoformat(cell)
+            except ValueError:
+                pass  # no such day: PartialDate.parse says why
+            else:
+                if MIN_YEAR <= day.year <= MAX_YEAR:
+                    return PartialDate(day, day, _DAY)
+        elif size == 4 and cell.isdigit() and MIN_YEAR <= int(cell) <= MAX_YEAR:
+            year = int(cell)
+            return PartialDate(date(year, 1, 1), date(year, 12, 31), _YEAR)
+    if not cell.strip():
+        return None
     try:
         return PartialDate.parse(cell)
     except ValueError:
-        return _UNSURE
+        raise Unsure from None
 
 
-def _optional_date(cell: str) -> Any:
-    return _date(cell) if cell.strip() else None
+class _Dates(dict[str, PartialDate | None]):
+    """Cell text -> dates, read on first sight: a register has tens of thousands of distinct
+    days, which this reads without the detour of a miss in the other columns' tables."""
 
-
-def _required_date(cell: str) -> Any:
-    return _date(cell) if cell.strip() else _UNSURE
-
-
-class _Cells(dict[str, Any]):
-    """Cell text -> parsed value, computed on first sight (one table per column)."""
-
-    def __init__(self, parse: Callable[[str], Any]) -> None:
-        super().__init__()
-        self.parse = parse
-
-    def __missing__(self, cell: str) -> Any:
-        value = self[cell] = self.parse(cell)
+    def __missing__(self, cell: str) -> PartialDate | None:
+        value = self[cell] = _date(cell)  # an unreadable cell raises Unsure, and is not kept
         return value
 
 
 class RowParser:
-    """Meetings from rows of cells in the order of ``header`` (the register's columns)."""
+    """Meetings from rows of cells in the order of ``header`` (the register's columns).
+
+    Every distinct cell is read once and remembered: a row costs a dictionary look-up per
+    column and one tuple, and the meetings share one string or date object for each distinct
+    value (fewer bytes per meeting, and cheaper to compare). :attr:`meeting` is built for the
+    header, with the tables and the columns' places bound to it."""
 
     def __init__(self, header: list[str], match: Callable[[str], str | None], match_cbm: Callable[[str], str | None]) -> None:
         width = len(header)
-        # a column the header lacks reads an empty cell, kept one past the row's end
-        self.width = width + 1
-        self.at = tuple(header.index(name) if name in header else width for name in _COLUMNS)
-        self.bodies = _Cells(lambda cell: match(cell) if cell.strip() else None)
-        self.kinds = _Cells(_kind)
-        self.statuses = _Cells(_status)
-        self.formats = _Cells(_format)
-        self.ordinals = _Cells(_ordinal)
-        self.starts = _Cells(_required_date)
-        self.ends = _Cells(_optional_date)
-        self.places = _Cells(str.strip)  # cities and countries: one string each, shared
-        self.documents = _Cells(split_documents)
-        # a measure of the catalogue by id or words (any case); an unknown one goes to the schema
-        self.cbms = _Cells(lambda cell: (match_cbm(cell.strip().casefold()) or _UNSURE) if cell.strip() else "")
 
-    def meeting(self, row: list[str]) -> Meeting | None:
-        """The meeting of one row, or ``None`` when the row needs the schema's judgement."""
-        if len(row) < self.width:
-            row = row + [""] * (self.width - len(row))
-        i_body, i_kind, i_ordinal, i_start, i_end, i_status, i_city, i_country, i_format, i_title, i_source, i_documents, i_cbm, i_id = self.at
-        body = self.bodies[row[i_body]]
-        start = self.starts[row[i_start]]
-        end = self.ends[row[i_end]]
-        kind = self.kinds[row[i_kind]]
-        status = self.statuses[row[i_status]]
-        fmt = self.formats[row[i_format]]
-        ordinal = self.ordinals[row[i_ordinal]]
-        cbm = self.cbms[row[i_cbm]]
-        if body is None or start is _UNSURE or end is _UNSURE or kind is _UNSURE or status is _UNSURE or fmt is _UNSURE or ordinal is _UNSURE or cbm is _UNSURE:
-            return None
-        if end is not None and end.latest < start.earliest:
-            return None
-        places = self.places
-        return _new(Meeting, (body, start, kind, ordinal, end, status, places[row[i_city]], places[row[i_country]], fmt, row[i_title].strip(), row[i_source].strip(), "", "", False, "", self.documents[row[i_documents]], cbm, row[i_id].strip()))
+        def body(cell: str) -> str:
+            found = match(cell) if cell.strip() else None
+            if found is None:
+                raise Unsure
+            return found
+
+        def cbm(cell: str) -> str:
+            # a measure of the catalogue by id or words (any case); an unknown one goes to the schema
+            found = match_cbm(cell.strip().casefold()) if cell.strip() else ""
+            if found is None:
+                raise Unsure
+            return found
+
+        bodies: dict[str, str] = {}
+        kinds: dict[str, Kind] = {}
+        statuses: dict[str, Status] = {}
+        formats: dict[str, MeetingFormat | None] = {}
+        ordinals: dict[str, int | None] = {}
+        dates = _Dates()
+        texts: dict[str, str] = {}  # cities, countries and titles: one string each, shared
+        documents: dict[str, tuple[str, ...]] = {}
+        cbms: dict[str, str] = {}
+        # a column the header lacks reads the empty cell put one past the row's end
+        at = dict(zip(_COLUMNS, (header.index(name) if name in header else width for name in _COLUMNS), strict=True))
+        tables: list[tuple[int, dict[str, Any], Callable[[str], Any]]] = [
+            (at["body"], bodies, body),
+            (at["kind"], kinds, _kind),
+            (at["status"], statuses, _status),
+            (at["format"], formats, _format),
+            (at["ordinal"], ordinals, _ordinal),
+            (at["city"], texts, str.strip),
+            (at["country"], texts, str.strip),
+            (at["title"], texts, str.strip),
+            (at["documents"], documents, split_documents),
+            (at["cbm"], cbms, cbm),
+        ]
+
+        def learn(row: list[str]) -> bool:
+            """Reads the cells of ``row`` not seen before; False when one cannot be read."""
+            for i, table, parse in tables:
+                cell = row[i]
+                if cell not in table:
+                    try:
+                        table[cell] = parse(cell)
+                    except (KeyError, Unsure):
+                        return False
+            return True
+
+        pad = any(name not in header for name in _COLUMNS)
+        i_body, i_kind, i_ordinal, i_start, i_end, i_status, i_city, i_country, i_format, i_title, i_source, i_documents, i_cbm, i_id = at.values()
+        new = tuple.__new__
+
+        def meeting(row: list[str]) -> Meeting | None:
+            """The meeting of one row of exactly the header's width (the list gets one more
+            empty cell when the header lacks a column), or ``None`` when the row needs the
+            schema's judgement."""
+            if pad:
+                row.append("")
+            try:
+                start = dates[row[i_start]]
+                end = dates[row[i_end]]
+                values = (bodies[row[i_body]], start, kinds[row[i_kind]], ordinals[row[i_ordinal]], end, statuses[row[i_status]], texts[row[i_city]], texts[row[i_country]], formats[row[i_format]], texts[row[i_title]], row[i_source].strip(), "", "", False, "", documents[row[i_documents]], cbms[row[i_cbm]], row[i_id].strip())
+            except KeyError:  # a cell not seen before
+                return meeting(row[:width]) if learn(row) else None
+            except Unsure:  # a cell that is no date
+                return None
+            if start is None or (end is not None and end.latest < start.earliest):
+                return None
+            return new(Meeting, values)
+
+        self.meeting = meeting
