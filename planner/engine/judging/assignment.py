@@ -19,6 +19,7 @@ windows and meetings (the windows of one rule overlap by a bounded amount).
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from datetime import date, timedelta
 
@@ -60,9 +61,17 @@ def assign(exps: Sequence[Expectation], bm: BodyMeetings) -> tuple[list[list[Mee
     if _disjoint(exps, order):
         # Windows (with their tolerance) that share no day, as calendar periods without
         # tolerance are: each meeting can only be its own window's, nothing to share out.
+        # (bm.overlapping written out for the common case: no meeting begun before the
+        # window lasts into it)
+        starts, reach, meetings = bm.starts, bm.reach, bm.meetings
         for i in order:
             e = exps[i]
-            near[i] = overlapping(e.window.start, e.deadline)
+            start, end = e.window.start, e.deadline
+            mid = bisect_left(starts, start)
+            if mid and reach[mid - 1] >= start:
+                near[i] = overlapping(start, end)
+            else:
+                near[i] = meetings[mid : bisect_right(starts, end, mid)]
         return None, owner, near
     claimed: list[list[Meeting]] = [[] for _ in exps]
     own: dict[int, list[Meeting]] = {}

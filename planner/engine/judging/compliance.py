@@ -108,9 +108,23 @@ class Judge:
         bm = self.engine.meetings_of(exps[0].body.id)
         claimed, owner, near = assign(exps, bm)
         out = []
-        judge = self._judge
+        rule = facts = None
         for n, e in enumerate(exps):
-            finding = judge(e, claimed[n] if claimed is not None else None, owner, n, near[n])
+            if e.rule is not rule:
+                rule = e.rule
+                facts = self._facts(rule)
+            assert facts is not None
+            held = claimed[n] if claimed is not None else None
+            if e.pending or e.cases or facts.on:
+                finding = self._judge(e, held, owner, n, near[n], facts)
+            else:  # most windows: what _judge does for them, without its dispatch
+                finding = self._judge_one(e, held, owner, n, near[n], facts, notes=True)
+                if e.origins:
+                    finding = self._unconfirmed_origin(finding)
+                if facts.amends:
+                    finding = self._amend(e, finding)
+                if finding.verdict in _SHORTFALLS:
+                    finding = self._coverage(finding)
             if finding.late_meeting is not None:
                 owner[id(finding.late_meeting)] = n
             out.append(finding)
@@ -129,35 +143,37 @@ class Judge:
             found = self._rules[id(rule)] = _RuleFacts(rule, self.words(rule))
         return found
 
-    def _judge(self, e: Expectation, held: list[Meeting] | None, owner: dict[int, int], me: int, near: list[Meeting]) -> Finding:
+    def _judge(self, e: Expectation, held: list[Meeting] | None, owner: dict[int, int], me: int, near: list[Meeting], facts: _RuleFacts) -> Finding:
         """The finding of one window, with what the rule language adds (engine/rule_verdicts.py):
         the ``on`` kind's own judgement, exceptions, merged events, formats not counted.
 
         ``held``: the counting meetings the window was given (:func:`assign`), or ``None``
         for its own held counting meetings inside it."""
         rule = e.rule
-        facts = self._facts(rule)
         if facts.on and not e.pending:
             found = judge_on(self.engine, e, self.today, self._running(e.window.start))
             finding = Finding(body=e.body, verdict=Verdict(found.pop("verdict")), rule_text=facts.words, source=rule.source, expectation=e, **found)
         elif e.pending:
             finding = self._next_due(e)
-        elif e.cases:
-            if held is None:
-                held = _counting(e, near, e.window.start, e.deadline)
-            finding = self._judge_cases(e, held, owner, me, near)
-            if e.origins:
-                finding = self._unconfirmed_origin(finding)
         else:
-            finding = self._judge_one(e, held, owner, me, near, facts, notes=True)
+            if e.cases:
+                if held is None:
+                    held = _counting(e, near, e.window.start, e.deadline)
+                finding = self._judge_cases(e, held, owner, me, near)
+            else:
+                finding = self._judge_one(e, held, owner, me, near, facts, notes=True)
             if e.origins:
                 finding = self._unconfirmed_origin(finding)
         if facts.amends:
-            verdict, notes = amend(self.engine, e, finding.verdict.value, finding.counted, self.today)
-            if verdict or notes:
-                finding = with_more_words(finding, lambda: notes, verdict=Verdict(verdict) if verdict else finding.verdict)
+            finding = self._amend(e, finding)
         if finding.verdict in _SHORTFALLS:
             return self._coverage(finding)
+        return finding
+
+    def _amend(self, e: Expectation, finding: Finding) -> Finding:
+        verdict, notes = amend(self.engine, e, finding.verdict.value, finding.counted, self.today)
+        if verdict or notes:
+            finding = with_more_words(finding, lambda: notes, verdict=Verdict(verdict) if verdict else finding.verdict)
         return finding
 
     def _coverage(self, finding: Finding) -> Finding:
