@@ -10,16 +10,26 @@ who is the current chair confirms the running term instead of starting a new one
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import difflib
+import itertools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date, timedelta
 from pathlib import Path
 
 from planner.core.dates import PartialDate, Window
 from planner.core.errors import InputError, PlanError
-from planner.core.model import ChairTerm, HostPolicy, Meeting, Member, RuleBook, Status
+from planner.core.model import (
+    Chairmanship,
+    ChairTerm,
+    HostPolicy,
+    Meeting,
+    Member,
+    RuleBook,
+    Status,
+)
 from planner.engine.chairmanship.terms import (
     ChairReport,
     MeetingsByDay,
@@ -172,10 +182,14 @@ def assign_hosts(book: RuleBook, projection: Projection, terms: Sequence[Term]) 
     chair_bodies = {b.id: b for b in book.bodies if b.host is HostPolicy.CHAIR}
     boundaries = {(m.body, m.key) for t in terms for m in (t.opened_by, t.closed_by) if m is not None and m.status is Status.PROJECTED}
     tomorrow = projection.today + timedelta(days=1)
-    taken: dict[str, list[Meeting]] = {}
-    for m in projection.meetings():
-        if m.status in (Status.HELD, Status.PLANNED, Status.PROJECTED):
-            taken.setdefault(m.body, []).append(m)
+    taken: dict[str, _Firm] = {}
+    for m in projection.meetings():  # sorted: each body's list is in order of first day
+        if m.status in (Status.HELD, Status.PLANNED, Status.PROJECTED) and m.exact and m.body in chair_bodies:  # a year-only date blocks no day
+            firm = taken.get(m.body)
+            if firm is None:
+                firm = taken[m.body] = _Firm()
+            firm.append(m)
+    holder = _holder(terms, rule)
     problems = list(projection.problems)
     # The same crowded calendar as projection: other bodies' days and the host's spacing.
     daybook = DayBook(book)
@@ -183,14 +197,16 @@ def assign_hosts(book: RuleBook, projection: Projection, terms: Sequence[Term]) 
     out: list[Meeting] = []
     for m in projection.projected:
         body = chair_bodies.get(m.body)
-        term = next((t for t in terms if t.holds(m.earliest, rule)), None) if body else None
+        term = holder(m.earliest) if body else None
         if body is None or term is None:
             out.append(m)
             continue
         country = term.member.name if term.member else term.country
         days = (m.latest - m.earliest).days + 1
         year = Window(max(date(m.earliest.year, 1, 1), tomorrow), date(m.earliest.year, 12, 31))
-        others = [o for o in taken.get(m.body, []) if o is not m and o.exact]  # a year-only date blocks no day
+        # (the days tried are inside ``year``: only the body's meetings touching it can clash)
+        firm = taken.get(m.body) or _Firm()
+        others = [o for o in firm.touching(year.start, year.end) if o is not m]
         free = (m.body, m.key) in boundaries
 
         host = host_key(body, country)
@@ -213,10 +229,61 @@ def assign_hosts(book: RuleBook, projection: Projection, terms: Sequence[Term]) 
         end = first + timedelta(days=days - 1)
         daybook.add(m.body, host, first, end)
         moved = m.model_copy(update={"start": PartialDate.of(first), "end": PartialDate.of(end) if days > 1 else None, "country": country, "city": m.city if m.country == country else ""})
-        taken[m.body] = [*(o for o in taken.get(m.body, []) if o is not m), moved]
+        firm.remove(m)
+        firm.add(moved)
+        taken[m.body] = firm
         out.append(moved)
     out.sort(key=Meeting.sort_key)
     return dataclasses.replace(projection, projected=tuple(out), problems=tuple(problems))
+
+
+class _Firm:
+    """A body's firmly dated meetings in order of first day: those touching a year are found by
+    bisection (a scan of the body's whole history for each meeting re-hosted grew with it)."""
+
+    def __init__(self) -> None:
+        self.starts: list[date] = []
+        self.items: list[Meeting] = []
+        self.span = timedelta(0)
+
+    def append(self, m: Meeting) -> None:
+        """``m`` after the others (its first day is not before theirs)."""
+        self.starts.append(m.earliest)
+        self.items.append(m)
+        self.span = max(self.span, m.latest - m.earliest)
+
+    def add(self, m: Meeting) -> None:
+        at = bisect.bisect_right(self.starts, m.earliest)
+        self.starts.insert(at, m.earliest)
+        self.items.insert(at, m)
+        self.span = max(self.span, m.latest - m.earliest)
+
+    def remove(self, m: Meeting) -> None:
+        at = bisect.bisect_left(self.starts, m.earliest)
+        while at < len(self.items) and self.items[at] is not m:
+            at += 1
+        if at < len(self.items):
+            del self.starts[at], self.items[at]
+
+    def touching(self, first: date, last: date) -> list[Meeting]:
+        lo = bisect.bisect_left(self.starts, first - self.span) if first > date.min + self.span else 0
+        hi = bisect.bisect_right(self.starts, last)
+        return [o for o in self.items[lo:hi] if o.latest >= first]
+
+
+def _holder(terms: Sequence[Term], rule: Chairmanship | None) -> Callable[[date], Term | None]:
+    """The first of ``terms`` (in their order) whose chair hosts a meeting on a day: the terms
+    that ended before the day are skipped by bisection, not tried one by one (100,000 terms)."""
+    lasts = [date.min if t.start is None else date.max if t.end is None else t.end.latest for t in terms]  # no term holds a day after these
+    reach = list(itertools.accumulate(lasts, max))
+
+    def holder(day: date) -> Term | None:
+        for i in range(bisect.bisect_left(reach, day), len(terms)):
+            if terms[i].holds(day, rule):
+                return terms[i]
+        return None
+
+    return holder
 
 
 def _refresh(book: RuleBook, t: Term, moved: dict[tuple[str, str], Meeting], meetings: Sequence[Meeting] | MeetingsByDay) -> Term:

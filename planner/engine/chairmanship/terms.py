@@ -10,9 +10,7 @@ projection and returns the plan and the projection with the planned chairs as ho
 
 from __future__ import annotations
 
-import bisect
 import difflib
-import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -25,13 +23,13 @@ from planner.core.dates import PartialDate
 from planner.core.model import (
     Chairmanship,
     ChairTerm,
-    HostPolicy,
     Kind,
     Meeting,
     Member,
     RuleBook,
     Status,
 )
+from planner.engine.chairmanship.pool import MeetingsByDay, chair_hosted_ids, statutory_ids
 from planner.engine.expectations import ordinal
 from planner.engine.planning.projection import Projection
 
@@ -212,37 +210,9 @@ def next_handover(handovers: Sequence[Meeting], after: PartialDate) -> Meeting |
     return None
 
 
-class MeetingsByDay:
-    """Meetings ordered by first day, so a term finds its own by bisection instead of a scan
-    of the whole register (100,000 terms x the register was quadratic)."""
-
-    def __init__(self, meetings: Sequence[Meeting]) -> None:
-        self.meetings = meetings
-        self._days: list[date] | None = None  # ordered on the first question: a report with no terms asks none
-        self._order: Sequence[int] = ()
-
-    def _index(self) -> list[date]:
-        meetings = self.meetings
-        days = [m.earliest for m in meetings]
-        if all(a <= b for a, b in zip(days, itertools.islice(days, 1, None), strict=False)):
-            self._order = range(len(days))  # a register or projection sorted already
-        else:
-            self._order = sorted(range(len(meetings)), key=days.__getitem__)
-            days = [days[i] for i in self._order]
-        self._days = days
-        return days
-
-    def between(self, first: date, last: date) -> list[Meeting]:
-        """Meetings whose first day is in ``[first, last]``, in the order they were given."""
-        days = self._days if self._days is not None else self._index()
-        lo, hi = bisect.bisect_left(days, first), bisect.bisect_right(days, last)
-        return [self.meetings[i] for i in sorted(self._order[lo:hi])]
-
-
 def statutory_meetings(book: RuleBook, meetings: Sequence[Meeting] | MeetingsByDay, term: Term) -> tuple[Meeting, ...]:
     """Meetings of the handover bodies (else of the governing bodies) held during the term."""
-    rule = book.chairmanship
-    ids = set(rule.handover_bodies) if rule and rule.handover_bodies else {b.id for b in book.bodies if b.category.value == "governing"}
+    ids = statutory_ids(book)
     if term.start is None:
         return ()
     last = term.end.latest if term.end else date.max
@@ -254,7 +224,7 @@ def hosted_meetings(book: RuleBook, meetings: Sequence[Meeting] | MeetingsByDay,
     """Meetings of chair-hosted bodies in the term that its chair hosts (by country)."""
     if term.member is None or term.start is None:
         return ()
-    chair_bodies = {b.id for b in book.bodies if b.host is HostPolicy.CHAIR}
+    chair_bodies = chair_hosted_ids(book)
     member = term.member
     pool = meetings if isinstance(meetings, MeetingsByDay) else MeetingsByDay(meetings)
     near = pool.between(term.start.earliest, term.end.latest if term.end else date.max)  # holds() keeps within these
