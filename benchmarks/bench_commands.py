@@ -73,7 +73,8 @@ def commands(data: Path, out: Path) -> dict[str, list[str]]:
         "check-csv": ["check", *files, "--format", "csv"],
         "check-markdown": ["check", *files, "--format", "markdown"],
         "project-50y": ["project", *files, "--to", horizon],
-        "chairs": ["chairs", *files],
+        # the same organization with a rotating chair that hosts one body in ten, and its chair terms
+        "chairs": ["chairs", "--rules", str(data / "rulebook-chairs.toml"), "--meetings", str(data / "meetings.csv"), "--chairs", str(data / "chairs.csv"), "--today", TODAY],
         "ics": ["ics", *files, "--out", str(out / "feeds")],
     }
 

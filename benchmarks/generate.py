@@ -5,6 +5,12 @@
 writes ``rulebook.toml`` and ``meetings.csv`` into ``--out`` and prints what it made. The same
 arguments always give the same bytes (one ``random.Random(seed)``, no clock, no network).
 
+For ``planner chairs`` it also writes ``rulebook-chairs.toml`` and ``chairs.csv``: the same
+organization with a chair that rotates every year in alphabetical order and hosts one body in ten,
+and a register of chair terms over the same years, with the slips a real one has (terms extended
+to two years, a term that began late). Both come from a random stream of their own, so
+``rulebook.toml`` and ``meetings.csv`` are the same bytes with or without them.
+
 Every cadence rule kind of DESIGN.md appears: ``every`` rolling (in years, months and days),
 ``every`` grid with an anchor and a tolerance, ``after`` (chains to earlier bodies only, so there
 is never a cycle; some chains run through several bodies), ``at_least`` per year, half, quarter
@@ -21,11 +27,12 @@ About three meetings per body and year: 1,000 bodies over 100 years is about 300
 from __future__ import annotations
 
 import argparse
+import copy
 import csv
 import json
 import random
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -35,6 +42,7 @@ TODAY = date(2026, 6, 30)
 meetings already planned for the coming year."""
 
 COLUMNS = ("body", "kind", "ordinal", "start", "end", "status", "city", "country", "format", "title", "source")
+CHAIR_COLUMNS = ("country", "start", "end", "ordinal", "note", "source")
 MEMBERS = (
     ("Kazakhstan", "KZ", "Astana"),
     ("Azerbaijan", "AZ", "Baku"),
@@ -71,9 +79,12 @@ class Generated:
     bodies: int
     years: int
     seed: int
+    chair_rulebook: dict[str, Any] = field(default_factory=dict)  # the rule book with a chairmanship
+    chairs: list[dict[str, str]] = field(default_factory=list)  # its register of chair terms
 
     def write(self, directory: str | Path) -> tuple[Path, Path]:
-        """Write ``rulebook.toml`` and ``meetings.csv`` into ``directory``; return both paths."""
+        """Write ``rulebook.toml`` and ``meetings.csv`` into ``directory`` (and, for
+        ``planner chairs``, ``rulebook-chairs.toml`` and ``chairs.csv``); return the first two."""
         directory = Path(directory)
         directory.mkdir(parents=True, exist_ok=True)
         toml_path = directory / "rulebook.toml"
@@ -83,6 +94,12 @@ class Generated:
             writer = csv.DictWriter(handle, fieldnames=COLUMNS, lineterminator="\n")
             writer.writeheader()
             writer.writerows(self.rows)
+        if self.chair_rulebook:
+            (directory / "rulebook-chairs.toml").write_text(to_toml(self.chair_rulebook), encoding="utf-8")
+            with (directory / "chairs.csv").open("w", encoding="utf-8", newline="") as handle:
+                writer = csv.DictWriter(handle, fieldnames=CHAIR_COLUMNS, lineterminator="\n")
+                writer.writeheader()
+                writer.writerows(self.chairs)
         return toml_path, csv_path
 
 
@@ -344,7 +361,57 @@ def generate(bodies: int = 1000, years: int = 100, seed: int = 1, today: date = 
     book = gen.rulebook()
     # register rows in date order, as a secretariat keeps them
     rows = sorted(gen.rows, key=lambda r: r["start"])
-    return Generated(book, rows, today, bodies, years, seed)
+    chair_book, chairs = with_chairmanship(book, gen.first_year, today, seed)
+    return Generated(book, rows, today, bodies, years, seed, chair_book, chairs)
+
+
+def with_chairmanship(book: dict[str, Any], first_year: int, today: date, seed: int) -> tuple[dict[str, Any], list[dict[str, str]]]:
+    """The rule book with a chair that rotates every year in alphabetical order of the members
+    and hosts every tenth body (those the rule book does not give a fixed host), one body in
+    thirty governing (their meetings are each term's statutory meetings), and a register
+    of chair terms from ``first_year`` to the running one. About 4 % of terms run two years (a
+    term too long, and the rotation then skips a member), 2 % begin a month late (a gap): the
+    findings ``planner chairs`` is for."""
+    rng = random.Random(f"chairs {seed}")  # a stream of its own: rulebook.toml and meetings.csv stay the same
+    bodies = copy.deepcopy(book["bodies"])
+    for i, body in enumerate(bodies):
+        if i % 10 == 4 and body.get("host") != "fixed":
+            body["host"] = "chair"
+        if body["category"] == "governing" and i % 30:
+            # A term lists the governing bodies' meetings: a real organization has a few such
+            # bodies, not a third of a thousand.
+            body["category"] = "working"
+    chairmanship = {
+        "term": "1y",
+        "handover_bodies": [],
+        "chair_hosts": True,
+        "consecutive_terms": False,
+        "order": "alphabetical",
+        "since": first_year,
+        "source": "Generated: one-year chairmanships in alphabetical order of the members' names",
+    }
+    names = sorted(name for name, _, _ in MEMBERS)
+    chairs: list[dict[str, str]] = []
+    year, turn = first_year, 0
+    while year <= today.year:
+        years = 2 if rng.random() < 0.04 else 1
+        late = rng.random() < 0.02
+        start = date(year, 2 if late else 1, 1)
+        end = date(year + years, 1, 1)
+        running = end > today
+        chairs.append(
+            {
+                "country": names[turn % len(names)],
+                "start": start.isoformat(),
+                "end": "" if running else end.isoformat(),
+                "ordinal": str(len(chairs) + 1),
+                "note": "extended for a second year" if years == 2 else "took over a month late" if late else "",
+                "source": f"https://example.org/chairs/{year}" if rng.random() < 0.3 else "",
+            }
+        )
+        year += years
+        turn += 1
+    return {"organization": book["organization"], "chairmanship": chairmanship, "bodies": bodies}, chairs
 
 
 def rule_kinds(generated: Generated) -> dict[str, int]:
@@ -380,6 +447,7 @@ def main(argv: list[str] | None = None, echo: Callable[[str], None] = print) -> 
     echo(f"{args.bodies} bodies, {len(generated.rows)} meetings over {args.years} years (seed {args.seed}, today {generated.today})")
     for kind, count in rule_kinds(generated).items():
         echo(f"  {count:6d}  {kind}")
+    echo(f"  chairs: {len(generated.chairs)} terms, {sum(1 for b in generated.chair_rulebook['bodies'] if b.get('host') == 'chair')} chair-hosted bodies (rulebook-chairs.toml, chairs.csv)")
     if args.out:
         toml_path, csv_path = generated.write(args.out)
         echo(f"wrote {toml_path} and {csv_path}")

@@ -3,6 +3,7 @@ is asserted; the real sizes are run by hand, see benchmarks/README.md)."""
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -26,6 +27,33 @@ def test_generated_rulebook_and_register_load(tmp_path: Path) -> None:
     assert len(book.bodies) == 25
     assert len(load_meetings(tmp_path / "meetings.csv", book)) == len(generated.rows)
     assert {"after", "ad_hoc", "at_most"} <= {k.split()[0] for k in generate.rule_kinds(generated)}
+
+
+def test_generated_chairmanship_is_what_chairs_judges(tmp_path: Path) -> None:
+    """The generator's chair rule book and chair register load, and `planner chairs` on them
+    lists every term, judges the two-year ones too long, and plans hosts for the chair-hosted
+    bodies; the main rule book and register are the same bytes as without them."""
+    from click.testing import CliRunner
+
+    from planner.cli import main as cli
+    from planner.inputs.rulebook import load_rulebook
+
+    generate = _import("generate")
+    generated = generate.main(["--bodies", "40", "--years", "30", "--seed", "2", "--out", str(tmp_path)], echo=lambda _line: None)
+    book = load_rulebook(tmp_path / "rulebook-chairs.toml")
+    assert book.chairmanship is not None and book.chairmanship.order == "alphabetical"
+    assert load_rulebook(tmp_path / "rulebook.toml").chairmanship is None
+    hosted = [b.id for b in book.bodies if b.host.value == "chair"]
+    assert hosted
+    assert generate.generate(40, 30, seed=2).rows == generated.rows
+    argv = ["chairs", "--rules", str(tmp_path / "rulebook-chairs.toml"), "--meetings", str(tmp_path / "meetings.csv"), "--chairs", str(tmp_path / "chairs.csv"), "--today", "2026-06-30", "--format", "json"]
+    result = CliRunner().invoke(cli, argv)
+    assert result.exit_code in (0, 1), result.output
+    report = json.loads(result.output)
+    assert len(report["terms"]) == len(generated.chairs)
+    long_terms = sum(1 for c in generated.chairs if c["note"] == "extended for a second year")
+    assert sum(1 for f in report["findings"] if f["kind"] == "long_term") == long_terms
+    assert any(m["body"] in hosted for t in report["plan"] for m in t["hosted"])
 
 
 def test_generation_is_deterministic() -> None:
