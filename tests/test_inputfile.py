@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from planner.core.errors import RegisterError
-from planner.inputs.inputfile import _may_hold_control, read_text
+from planner.inputs.inputfile import _may_hold_control, open_checked, read_text
 from planner.inputs.limits import CONTROL
 
 
@@ -45,3 +45,38 @@ def test_control_character_far_into_a_file_is_found(tmp_path: Path, char: str) -
     with pytest.raises(RegisterError, match="holds a control character") as caught:
         read(path)
     assert caught.value.location == "40002:8"
+
+
+def _files() -> list[Path]:
+    tests = Path(__file__).resolve().parent
+    return sorted(p for p in [*tests.glob("registers/**/*"), *tests.glob("corpus/meetings/*"), *tests.glob("corpus/chairs/*")] if p.is_file())
+
+
+@pytest.mark.parametrize("path", _files(), ids=lambda p: p.name)
+def test_a_file_is_streamed_only_when_read_text_takes_it_as_it_is(path: Path) -> None:
+    """Every register of the tests, good and bad: streamed, it reads as read_text reads it;
+    anything read_text refuses is left to read_text, which words the error."""
+    handle = open_checked(path)
+    try:
+        text = read(path)
+    except RegisterError:
+        assert handle is None
+        return
+    if handle is not None:
+        with handle:
+            assert handle.read() == text
+
+
+def test_a_multibyte_character_across_pieces_is_read_whole(tmp_path: Path) -> None:
+    path = tmp_path / "m.csv"
+    head = "body,start,city\n"
+    filler = "summit,2002,x\n" * ((1 << 20) // 14 - 2)
+    pad = (1 << 20) - len(head) - len(filler) - len("summit,2002,T") - 1  # "ü" from the last byte of the first megabyte
+    path.write_text(head + filler + "summit,2002," + "y" * pad + "Türkiye\u2028\n", encoding="utf-8")
+    assert path.read_bytes()[(1 << 20) - 1 : (1 << 20) + 1] == "ü".encode()  # straddles the first megabyte
+    with open_checked(path) as handle:
+        assert handle.read() == read(path)
+    path.write_bytes(path.read_bytes()[: (1 << 20)])  # cut inside the character
+    assert open_checked(path) is None
+    with pytest.raises(RegisterError, match="is not UTF-8 text"):
+        read(path)

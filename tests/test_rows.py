@@ -10,7 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from planner.core.errors import RegisterError
 from planner.core.model import RuleBook
+from planner.inputs import table
 from planner.inputs.register import MEETING_COLUMNS, BodyMatcher, _Found, load_meetings
 from planner.inputs.rows import RowParser
 from planner.inputs.rulebook import load_rulebook
@@ -91,3 +93,32 @@ def test_a_line_separator_in_a_cell_stays_in_its_cell(tmp_path: Path) -> None:
     path.write_text("body,start,title\nsummit,2002,one\u2028title\nsummit,2006,x\u2029y\n", encoding="utf-8")
     first, second = load_meetings(path, BOOK)
     assert (first.title, second.title) == ("one\u2028title", "x\u2029y")
+
+
+def test_a_register_streamed_reads_as_one_read_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Line ends of every kind, a BOM, a cell of several lines, over more than a megabyte."""
+    path = tmp_path / "m.csv"
+    ends = ("\n", "\r\n")
+    rows = "".join(f'soc,{1950 + i % 70}-0{1 + i % 9}-1{i % 10},"Almaty\r\nKazakhstan",Türkiye {i}{ends[i % 2]}' for i in range(30_000))
+    path.write_text("\ufeffbody,start,title,country\r\n" + rows + "summit,2002", encoding="utf-8", newline="")
+    streamed = load_meetings(path, BOOK)
+    monkeypatch.setattr(table, "open_checked", lambda _path: None)
+    assert streamed == load_meetings(path, BOOK) and len(streamed) == 30_001
+
+
+def test_a_register_that_changes_while_read_is_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A program writing to the file after it was checked: one line, not a traceback."""
+    path = tmp_path / "m.csv"
+    path.write_text("body,start\n" + "summit,2002\n" * 100_000, encoding="utf-8")
+    checked = table.open_checked
+
+    def then_written(p: Path):
+        handle = checked(p)
+        with p.open("r+b") as f:
+            f.seek(1_000_000)
+            f.write(b"\xff")
+        return handle
+
+    monkeypatch.setattr(table, "open_checked", then_written)
+    with pytest.raises(RegisterError, match="changed while it was read"):
+        load_meetings(path, BOOK)

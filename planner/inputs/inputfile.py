@@ -7,9 +7,13 @@ counts as empty). Each becomes an :class:`~planner.core.errors.InputError` of th
 
 from __future__ import annotations
 
+import codecs
+import io
 import os
 import re
+import stat
 from pathlib import Path
+from typing import TextIO
 
 from planner.core.errors import InputError
 from planner.inputs.limits import CONTROL, MAX_REGISTER_BYTES, MiB
@@ -102,3 +106,70 @@ def read_text(path: Path, error: type[InputError], *, what: str, utf16: bool = F
         column = control.start() - text.rfind("\n", 0, control.start())
         raise error(f"holds a control character (U+{ord(control.group()):04X})", path=path, location=f"{line}:{column}", expected=f"{what} text without control characters (tab and line breaks are fine)")
     return text
+
+
+_CHUNK = 1 << 20
+
+
+def open_checked(path: Path, limit: int = MAX_REGISTER_BYTES) -> TextIO | None:
+    """``path`` open as text (UTF-8, the BOM dropped, line ends kept for the csv module) when
+    :func:`read_text` would accept it as UTF-8, checked a megabyte at a time without holding
+    the file: a large register is then read as a stream, never whole in memory (23 MB of text
+    beside its meetings). ``None`` for anything else (a pipe, UTF-16, too large, a fault): the
+    caller reads the file whole by :func:`read_text`, which words the error."""
+    try:
+        before = path.stat()
+        if not stat.S_ISREG(before.st_mode) or before.st_size > limit:
+            return None
+        handle = path.open("rb")
+    except OSError:
+        return None
+    try:
+        clean = _clean(handle, limit)
+        after = os.fstat(handle.fileno())
+        if not clean or (after.st_size, after.st_mtime_ns) != (before.st_size, before.st_mtime_ns):
+            handle.close()
+            return None
+        handle.seek(0)
+    except OSError:
+        handle.close()
+        return None
+    return io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
+
+
+def _clean(handle: io.BufferedReader, limit: int) -> bool:
+    """Whether the bytes of ``handle`` are UTF-8 text, not empty, without NUL or control
+    characters and at most ``limit`` bytes: what read_text checks. A piece of ASCII (a register
+    is mostly that) is valid as it stands and is not decoded."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    content = False
+    total = 0
+    first = True
+    while chunk := handle.read(_CHUNK):
+        total += len(chunk)
+        if total > limit or b"\x00" in chunk:
+            return False
+        if first:
+            if chunk.startswith(UTF16_BOMS):
+                return False
+            chunk = chunk.removeprefix(codecs.BOM_UTF8)
+            first = False
+        if not chunk:  # a BOM alone so far
+            continue
+        if chunk.isascii() and not decoder.getstate()[0]:
+            if _may_hold_control(chunk):
+                return False
+            content = content or not chunk.isspace()
+        else:
+            try:
+                text = decoder.decode(chunk)
+            except UnicodeDecodeError:
+                return False
+            if CONTROL.search(text):
+                return False
+            content = content or not (not text or text.isspace())
+    try:
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return content

@@ -24,10 +24,10 @@ from planner.inputs.table import (
     as_dict,
     broken,
     is_blank,
-    open_cells,
     read_cells,
     read_rows,
     read_table,
+    streamed_cells,
     too_many_rows,
     too_wide,
 )
@@ -242,7 +242,14 @@ def _csv_meetings(path: Path, book: RuleBook, warn: Callable[[str], None] | None
     """The meetings of a CSV register. Rows of the usual shapes are read by the fast parser in
     this one loop (a register is mostly that); a row it is not sure of goes to the schema, as
     in :func:`meetings_from_rows`, with the same checks and errors."""
-    header, reader = open_cells(path, MEETING_COLUMNS, MEETING_REQUIRED)
+    try:
+        with streamed_cells(path, MEETING_COLUMNS, MEETING_REQUIRED) as (header, reader):
+            return _csv_rows(path, header, reader, book, warn)
+    except UnicodeDecodeError:  # checked before it was read: the file changed meanwhile
+        raise RegisterError("changed while it was read", path=path, expected="a file no program writes to meanwhile") from None
+
+
+def _csv_rows(path: Path, header: list[str], reader: Any, book: RuleBook, warn: Callable[[str], None] | None) -> list[Meeting]:
     matcher = BodyMatcher(book)
     parse = RowParser(header, matcher.match, matcher.cbms.get).meeting
     width, limit = len(header), MAX_MEETINGS

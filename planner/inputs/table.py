@@ -7,13 +7,14 @@ from __future__ import annotations
 import csv
 import difflib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from itertools import chain
 from pathlib import Path
 from typing import Any
 
 from planner.core.errors import RegisterError
-from planner.inputs.inputfile import read_text
+from planner.inputs.inputfile import open_checked, read_text
 from planner.inputs.limits import MAX_MEETINGS
 
 
@@ -60,13 +61,31 @@ def _chunks(text: str) -> Iterator[list[str]]:
         start = cut
 
 
-def open_cells(path: Path, columns: tuple[str, ...], required: tuple[str, ...]) -> tuple[list[str], Any]:
+@contextmanager
+def streamed_cells(path: Path, columns: tuple[str, ...], required: tuple[str, ...]) -> Iterator[tuple[list[str], Any]]:
+    """:func:`open_cells`, reading a file that is plainly UTF-8 text as a stream (the csv
+    module reads it a line at a time, and the text is never whole in memory)."""
+    handle = open_checked(path)
+    if handle is None:
+        yield open_cells(path, columns, required)
+        return
+    with handle:
+        first = handle.readline()
+        if first.endswith("\r"):  # lines ended by \r alone: the delimiter is sniffed from the whole text
+            yield open_cells(path, columns, required)
+            return
+        yield open_cells(path, columns, required, (chain((first,), handle), first.removesuffix("\n")))
+
+
+def open_cells(path: Path, columns: tuple[str, ...], required: tuple[str, ...], source: tuple[Iterable[str], str] | None = None) -> tuple[list[str], Any]:
     """The header of a CSV register (checked against ``columns``) and the csv reader of its
-    rows, positioned after the header."""
-    text = read_table(path)
-    first_line = text[: text.find("\n")] if "\n" in text else text
+    rows, positioned after the header; ``source``: its lines and first line, when they are
+    not read from the text of the whole file."""
+    if source is None:
+        text = read_table(path)
+        source = lines(text), text[: text.find("\n")] if "\n" in text else text
     # strict: an unclosed quote is an error, not the rest of the file swallowed into one cell
-    reader = csv.reader(lines(text), delimiter=_sniff_delimiter(first_line), strict=True)
+    reader = csv.reader(source[0], delimiter=_sniff_delimiter(source[1]), strict=True)
     try:
         header = [h.strip().lower() for h in next(reader)]
     except csv.Error as exc:
