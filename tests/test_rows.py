@@ -122,3 +122,13 @@ def test_a_register_that_changes_while_read_is_an_error(tmp_path: Path, monkeypa
     monkeypatch.setattr(table, "open_checked", then_written)
     with pytest.raises(RegisterError, match="changed while it was read"):
         load_meetings(path, BOOK)
+
+
+def test_repeats_name_the_first_line_of_the_same_meeting(tmp_path: Path) -> None:
+    """Rows written differently but meaning the same meeting repeat it; ten are named."""
+    path = tmp_path / "m.csv"
+    path.write_text("body,start,kind\nsummit,2002,\nsoc,2003,regular\n" + "Summit, 2002 ,Regular\nsoc,2003,\n" * 6, encoding="utf-8")
+    said: list[str] = []
+    assert len(load_meetings(path, BOOK, said.append)) == 2
+    named = ", ".join(f"line {4 + i} (same as line {2 + i % 2})" for i in range(10))
+    assert said == [f"{path}: 12 rows repeat an earlier row and count once: {named} and 2 more"]

@@ -10,7 +10,8 @@ from __future__ import annotations
 import csv
 import difflib
 import json
-from collections.abc import Callable, Iterable, Iterator
+from array import array
+from collections.abc import Callable, Iterable, Iterator, MutableSequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -182,13 +183,17 @@ def _until_broken(rows: Iterable[tuple[str | int, Any]], errors: list[RegisterEr
 class _Found:
     """What reading a register found: each meeting once, with the place it was first read (a
     row copied twice would count twice toward a cadence, so a repeat is kept once and
-    reported), and the errors, at most 50."""
+    reported), and the errors, at most 50.
 
-    def __init__(self, path: Path, matcher: BodyMatcher) -> None:
+    The places of a CSV register are line numbers in an array beside the meetings (an int
+    object each would take 32 bytes per meeting until the end of loading)."""
+
+    def __init__(self, path: Path, matcher: BodyMatcher, *, lines: bool = False) -> None:
         self.path = path
         self.matcher = matcher
-        self.seen: dict[Meeting, str | int] = {}
-        self.repeats: list[str] = []
+        self.seen: dict[Meeting, None] = {}
+        self.places: MutableSequence[Any] = array("q") if lines else []
+        self.repeats: list[tuple[str | int, Meeting]] = []
         self.errors: list[RegisterError] = []
 
     def validate(self, row: dict[str, Any], location: str | int) -> Meeting | None:
@@ -209,9 +214,12 @@ class _Found:
         return meeting
 
     def add(self, meeting: Meeting, location: str | int) -> None:
-        first = self.seen.setdefault(meeting, location)
-        if first is not location:
-            self.repeats.append(f"{_where(location)} (same as {_where(first)})")
+        seen = self.seen
+        seen[meeting] = None
+        if len(seen) > len(self.places):
+            self.places.append(location)
+        else:
+            self.repeats.append((location, meeting))
 
     def result(self, warn: Callable[[str], None] | None) -> list[Meeting]:
         """The meetings in the order first read; raises the errors, warns of the repeats."""
@@ -219,7 +227,9 @@ class _Found:
         if errors:
             raise errors[0] if len(errors) == 1 else InputErrors(errors)
         if repeats and warn is not None:
-            shown = ", ".join(repeats[:10]) + (f" and {len(repeats) - 10} more" if len(repeats) > 10 else "")
+            wanted = {meeting for _, meeting in repeats[:10]}
+            first = {meeting: place for meeting, place in zip(self.seen, self.places, strict=True) if meeting in wanted}
+            shown = ", ".join(f"{_where(place)} (same as {_where(first[meeting])})" for place, meeting in repeats[:10]) + (f" and {len(repeats) - 10} more" if len(repeats) > 10 else "")
             many = len(repeats) != 1
             warn(f"{self.path}: {len(repeats)} row{'s' if many else ''} repeat{'' if many else 's'} an earlier row and count{'' if many else 's'} once: {shown}")
         return list(self.seen)
@@ -253,8 +263,8 @@ def _csv_rows(path: Path, header: list[str], reader: Any, book: RuleBook, warn: 
     matcher = BodyMatcher(book)
     parse = RowParser(header, matcher.match, matcher.cbms.get).meeting
     width, limit = len(header), MAX_MEETINGS
-    found = _Found(path, matcher)
-    seen, errors = found.seen, found.errors
+    found = _Found(path, matcher, lines=True)
+    seen, places, repeats, errors = found.seen, found.places, found.repeats, found.errors
     line = reader.line_num
     count = 0
     with paused_gc():
@@ -279,8 +289,11 @@ def _csv_rows(path: Path, header: list[str], reader: Any, book: RuleBook, warn: 
                             if len(errors) >= 50:
                                 break
                             continue
-                if seen.setdefault(meeting, line) is not line:
-                    found.repeats.append(f"line {line} (same as line {seen[meeting]})")
+                seen[meeting] = None
+                if len(seen) > len(places):
+                    places.append(line)
+                else:
+                    repeats.append((line, meeting))
         except csv.Error as exc:
             errors.append(broken(exc, path, line))
         except RegisterError as exc:
