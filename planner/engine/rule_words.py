@@ -34,8 +34,16 @@ def ordinal_words(meeting: Meeting, body: Body) -> str:
 
 
 def ordinal(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
+    found = _ORDINALS.get(n)
+    if found is None:
+        suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+        found = f"{n}{suffix}"
+        if n < 100_000:  # the ordinals a register holds, a few thousand at most: made once each
+            _ORDINALS[n] = found
+    return found
+
+
+_ORDINALS: dict[int, str] = {}
 
 
 def count_words(n: int) -> str:

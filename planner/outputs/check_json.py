@@ -20,11 +20,13 @@ import json
 import tempfile
 from collections import Counter
 from collections.abc import Iterator
+from datetime import date
 from typing import Any
 
+from planner.core.dates import Precision
 from planner.core.model import Body, Kind, Meeting, RuleBook, Status
 from planner.engine.expectations import rule_words
-from planner.engine.judging.compliance import Checked, Finding, Report
+from planner.engine.judging.compliance import VIOLATIONS, Checked, Finding, Report, Verdict
 
 CHECK_SCHEMA_VERSION = 2
 
@@ -61,8 +63,9 @@ class _RuleIndex:
         self.words: dict[str, dict[str, int]] = {}
 
     def of(self, f: Finding) -> int | None:
-        if f.expectation is not None:
-            return f.expectation.rule_index
+        e = f.expectation
+        if e is not None:
+            return e.rule_index
         if f.body.id not in self.words:
             table: dict[str, int] = {}
             for i, rule in enumerate(f.body.rules):
@@ -94,45 +97,77 @@ def finding_dict(f: Finding, rule: int | None) -> dict[str, Any]:
 
 
 _text = json.encoder.encode_basestring  # a JSON string, characters as they are (ensure_ascii=False)
+_DAY = Precision.DAY
+_REGULAR, _HELD = Kind.REGULAR, Status.HELD
+# a finding's verdict and violation as JSON, by verdict (a StrEnum: its text is its value)
+_VERDICTS = {v: (_text(v.value), "true" if v in VIOLATIONS else "false") for v in Verdict}
 
 
 def _opt(value: str | None) -> str:
     return "null" if value is None else _text(value)
 
 
+class _Days(dict[date, str]):
+    """Each day as a JSON string, written once: a check writes three or four per finding, of a
+    few tens of thousands of distinct days."""
+
+    def __missing__(self, day: date) -> str:
+        text = self[day] = '"' + day.isoformat() + '"'
+        return text
+
+
 def _meeting_json(m: Meeting) -> str:
     """``json.dumps(compact_meeting(m), ensure_ascii=False)``, written directly."""
-    out = '{"start": ' + _text(str(m.start))
+    start = m.start
+    out = '{"start": "' + (start.earliest.isoformat() if start.precision is _DAY else str(start)) + '"'
     if m.end is not None:
         out += ', "end": ' + _text(str(m.end))
     if m.ordinal:
         out += f', "ordinal": {int(m.ordinal)}'
-    if m.kind is not Kind.REGULAR:
+    if m.kind is not _REGULAR:
         out += ', "kind": ' + _text(m.kind.value)
-    if m.status is not Status.HELD:
+    if m.status is not _HELD:
         out += ', "status": ' + _text(m.status.value)
     if m.city:
         out += ', "city": ' + _text(m.city)
     return out + "}"
 
 
-def finding_json(f: Finding, rule: int | None) -> str:
+_FINDING = (
+    '{"body": %s, "rule": %s, "verdict": %s, "violation": %s, "window": %s, "counted": [%s], "scheduled": [%s], "unconfirmed": [%s], "delay": %s, "still_due": %d, "due_by": %s, "why": %s}'
+)
+_WINDOW = '{"label": %s, "start": %s, "end": %s}, "pending": %s, "deadline": %s, "required": {"min": %d, "max": %s}, "reason": %s'
+_NO_WINDOW = 'null, "pending": false, "deadline": null, "required": null, "reason": null'
+
+
+def finding_json(f: Finding, rule: int | None, days: dict[date, str] | None = None) -> str:
     """``json.dumps(finding_dict(f, rule), ensure_ascii=False)``, written directly: building
-    the dict and encoding it took most of the time of a JSON check of 290,000 findings."""
+    the dict and encoding it took most of the time of a JSON check of 290,000 findings.
+    ``days``: the days already written (:class:`_Days`)."""
+    if days is None:
+        days = _Days()
     e = f.expectation
     if e is not None:
-        start, end = e.window.start.isoformat(), e.window.end.isoformat()
-        maximum = "null" if e.maximum is None else str(int(e.maximum))
-        window = f'{{"label": {_text(e.label)}, "start": {_text(start)}, "end": {_text(end)}}}, "pending": {"true" if e.pending else "false"}'
-        window += f', "deadline": {_text(e.deadline.isoformat())}, "required": {{"min": {int(e.minimum)}, "max": {maximum}}}, "reason": {_text(e.reason)}'
+        window = e.window
+        maximum = e.maximum
+        where = _WINDOW % (_text(e.label), days[window.start], days[window.end], "true" if e.pending else "false", days[e.deadline], e.minimum, "null" if maximum is None else int(maximum), _text(e.reason))
     else:
-        window = 'null, "pending": false, "deadline": null, "required": null, "reason": null'
-    return (
-        f'{{"body": {_text(f.body.id)}, "rule": {"null" if rule is None else int(rule)}, "verdict": {_text(f.verdict.value)}, "violation": {"true" if f.violation else "false"}'
-        f', "window": {window}'
-        f', "counted": [{", ".join(map(_meeting_json, f.counted))}], "scheduled": [{", ".join(map(_meeting_json, f.scheduled))}]'
-        f', "unconfirmed": [{", ".join(map(_meeting_json, f.unconfirmed))}], "delay": {_opt(f.delay or None)}, "still_due": {int(f.still_due)}'
-        f', "due_by": {_opt(f.due_by.isoformat() if f.due_by else None)}, "why": {_text(f.why)}}}'
+        where = _NO_WINDOW
+    verdict, violation = _VERDICTS[f.verdict]
+    due_by = f.due_by
+    return _FINDING % (
+        _text(f.body.id),
+        "null" if rule is None else int(rule),
+        verdict,
+        violation,
+        where,
+        ", ".join(map(_meeting_json, f.counted)) if f.counted else "",
+        ", ".join(map(_meeting_json, f.scheduled)) if f.scheduled else "",
+        ", ".join(map(_meeting_json, f.unconfirmed)) if f.unconfirmed else "",
+        _text(f.delay) if f.delay else "null",
+        f.still_due,
+        days[due_by] if due_by else "null",
+        _text(f.why),
     )
 
 
@@ -172,6 +207,8 @@ def _findings(report: Report | Checked, bodies: list[dict[str, Any]], problems_o
 
     book = report.book
     index = _RuleIndex(book)
+    problems = frozenset(PROBLEM_VERDICTS)
+    days = _Days()
     first = True
     for b, recorded, findings in report.bodies():
         bodies.append(
@@ -181,17 +218,18 @@ def _findings(report: Report | Checked, bodies: list[dict[str, Any]], problems_o
                 "category": b.category.value,
                 "cadence": cadence_words(b, book),
                 "recorded": recorded,
-                "verdicts": dict(sorted(Counter(f.verdict.value for f in findings).items())),
+                "verdicts": {v.value: n for v, n in sorted(Counter(f.verdict for f in findings).items())},
                 "rules": rule_dicts(b, book),
             }
         )
-        lines = []
-        for f in findings:
-            if problems_only and f.verdict not in PROBLEM_VERDICTS:
-                continue
-            lines.append(("\n    " if first else ",\n    ") + finding_json(f, index.of(f)))
-            first = False
-        yield "".join(lines)
+        if problems_only:
+            findings = [f for f in findings if f.verdict in problems]
+        if not findings:
+            yield ""
+            continue
+        lines = [finding_json(f, index.of(f), days) for f in findings]
+        yield ("\n    " if first else ",\n    ") + ",\n    ".join(lines)
+        first = False
 
 
 def _head(report: Report | Checked, rules_label: str, bodies: list[dict[str, Any]]) -> str:

@@ -88,10 +88,11 @@ def _report(report: Report | Checked, fmt: str, rules_label: str, problems_only:
     rows: list[tuple[str, str, str]] = []
     problems: list[tuple[str, str]] = []  # verdict, the problem in words
     notes = SourceNotes()
+    shown = frozenset(PROBLEM_VERDICTS)
     for body, recorded, findings in report.bodies():
         rows.append(body_summary(body, book, findings, recorded))
         for f in findings:
-            if f.verdict in PROBLEM_VERDICTS:
+            if f.verdict in shown:
                 problems.append((f.verdict.value, problem_line(f, notes.number(f))))
     if fmt == "markdown":
         out = [f"# {' · '.join(parts)}", ""]

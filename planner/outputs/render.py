@@ -191,19 +191,23 @@ def render_bodies(book: RuleBook, fmt: str, width: int = DEFAULT_WIDTH) -> str:
 # -- planner check --------------------------------------------------------------------------
 
 
+_NOT_APPLICABLE = Verdict.NOT_APPLICABLE
+
+
 def _tally(findings: Sequence[Finding]) -> str:
-    judged = [f for f in findings if f.verdict not in (Verdict.OPEN, Verdict.NOT_APPLICABLE)]
-    counter = Counter(f.verdict.value for f in judged)
+    counter = Counter(f.verdict for f in findings)  # by the member: a StrEnum counts under its text
+    judged_count = len(findings) - counter[Verdict.OPEN] - counter[Verdict.NOT_APPLICABLE]
     parts = [f"{counter[v]} {v.replace('_', ' ')}" for v in ("met", "late", "missed", "off_date", "excess", "uncertain", "unknown", "excused", "advisory") if counter[v]]
-    late = [f for f in judged if f.verdict is Verdict.LATE and f.late_meeting is not None]
+    late = [f for f in findings if f.verdict is Verdict.LATE and f.late_meeting is not None] if counter[Verdict.LATE] == 1 else []
     if len(late) == 1:  # the one a reader asks about: "1 late (due 2018, held 2019-06-15)"
         i = parts.index("1 late")
         parts[i] += f" (due {late[0].window_label}, held {late[0].late_meeting.start})"
-    return f"{len(judged)} judged: " + ", ".join(parts) if judged else "nothing judged yet"
+    return f"{judged_count} judged: " + ", ".join(parts) if judged_count else "nothing judged yet"
 
 
 def _next_words(findings: Sequence[Finding]) -> str:
-    open_ = [f for f in findings if f.verdict is Verdict.OPEN and f.still_due]
+    is_open = Verdict.OPEN
+    open_ = [f for f in findings if f.verdict is is_open and f.still_due]
     if not open_:
         return ""
     # The most pressing first: a running window before a next one, the earliest deadline first
@@ -239,9 +243,8 @@ def body_summary(body: Body, book: RuleBook, findings: Sequence[Finding], record
     """Three columns per body: name, cadence in words, and what was judged / what is next."""
     if all(isinstance(r, AdHocRule) for r in body.rules):
         return body.display, "ad hoc", f"{plural(recorded, 'meeting')} recorded, nothing due"
-    na = [f for f in findings if f.verdict is Verdict.NOT_APPLICABLE]
-    if na and len(na) == len(findings):
-        return body.display, cadence_words(body, book), "not applicable: " + na[0].why
+    if findings and all(f.verdict is _NOT_APPLICABLE for f in findings):
+        return body.display, cadence_words(body, book), "not applicable: " + findings[0].why
     status = _tally(findings)
     nxt = _next_words(findings)
     return body.display, cadence_words(body, book), status + (f"; {nxt}" if nxt else "")

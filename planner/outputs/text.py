@@ -45,20 +45,25 @@ def wrap(text: str, width: int, first: str = "", rest: str | None = None) -> lis
 
 def _fill(words: list[str], width: int, first: str, rest: str) -> list[str] | None:
     """Words separated by single spaces, filled greedily into lines as textwrap fills them;
-    ``None`` when a word is too long for a line (textwrap then breaks it)."""
+    ``None`` when a word is too long for a line (textwrap then breaks it).
+
+    Greedy filling puts on a line every word up to the last space that leaves the line within
+    ``width``: found by ``rfind`` on the text, a line at a time rather than a word at a time."""
     longest = width - max(len(first), len(rest))
     if max(map(len, words)) > longest:
         return None
+    text = " ".join(words)
     lines = []
-    line = first + words[0]
-    for word in words[1:]:
-        if len(line) + 1 + len(word) <= width:
-            line += " " + word
-        else:
-            lines.append(line)
-            line = rest + word
-    lines.append(line)
-    return lines
+    lead = first
+    while True:
+        room = width - len(lead)
+        if len(text) <= room:
+            lines.append(lead + text)
+            return lines
+        cut = text.rfind(" ", 0, room + 1)  # every word fits a line: there is one
+        lines.append(lead + text[:cut])
+        text = text[cut + 1 :]
+        lead = rest
 
 
 def wrap_parts(parts: Sequence[str], width: int, sep: str = " · ", rest: str = "  ") -> list[str]:

@@ -177,13 +177,15 @@ class Tally:
 
     def add(self, findings: Iterable[Finding]) -> None:
         verdicts = self.verdicts
+        add = self.bodies.add
+        is_open = Verdict.OPEN
         for f in findings:
             verdict = f.verdict
-            verdicts[verdict.value] += 1
-            self.bodies.add(f.body.id)
+            verdicts[verdict] += 1  # by the member: a StrEnum counts under its text all the same
+            add(f.body.id)
             if verdict in VIOLATIONS:
                 self.violations += 1
-            elif verdict is Verdict.OPEN and f.expectation is not None and f.expectation.pending:
+            elif verdict is is_open and f.expectation is not None and f.expectation.pending:
                 self.next_due += 1
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from planner.core.dates import Grain
+from planner.core.dates import Grain, Precision
 from planner.core.model import Body, Meeting
 from planner.engine.expectations import Expectation, ordinal
 from planner.engine.explain import unheld_words
@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from planner.engine.judging.compliance import Judge
 
 # an enum's members looked up once (a lookup on the class costs more than the test)
+_DAY = Precision.DAY
 _MET, _OPEN, _UNCERTAIN, _EXCESS, _ADVISORY, _LATE, _MISSED = (Verdict.MET, Verdict.OPEN, Verdict.UNCERTAIN, Verdict.EXCESS, Verdict.ADVISORY, Verdict.LATE, Verdict.MISSED)
 
 
@@ -25,12 +26,13 @@ def _start_range(meeting: Meeting) -> tuple[date, date]:
 
 
 def _meeting_words(meeting: Meeting, body: Body) -> str:
-    bits = [str(meeting.start)]
-    if meeting.ordinal:
-        bits.append(f"{ordinal(meeting.ordinal)}")
-    if meeting.city:
-        bits.append(meeting.city)
-    return f"{body.label} " + " ".join([bits[0], f"({', '.join(bits[1:])})"] if len(bits) > 1 else bits)
+    """``Summit 2019-06-15 (5th, Dushanbe)``: a meeting as every finding's why names it."""
+    start = meeting.start
+    when = start.earliest.isoformat() if start.precision is _DAY else str(start)
+    n, city = meeting.ordinal, meeting.city
+    if n:
+        return f"{body.label} {when} ({ordinal(n)}, {city})" if city else f"{body.label} {when} ({ordinal(n)})"
+    return f"{body.label} {when} ({city})" if city else f"{body.label} {when}"
 
 
 def _delay(expectation: Expectation, meeting: Meeting) -> str:
