@@ -99,3 +99,24 @@ def test_reading_commands_load_no_schema_or_calendar_libraries(command: list[str
     )
     done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True)
     assert done.stderr.splitlines()[-1] == "loaded: ", done.stderr[-500:]
+
+
+CELLS = ["Austria", "AT", " Austria ", "2019", "2019-09", "2019-02-30", " 2019 ", "0999", "1", "0", "-1", "03", "+1", "1_000", "1.0", "2147483648", 2019, 0, 3, True, 1.5]
+
+
+@settings(max_examples=int(os.environ.get("PLANNER_FUZZ_EXAMPLES", "25")) * 8, deadline=None)
+@given(cells=st.dictionaries(st.sampled_from(["country", "start", "end", "ordinal", "note", "source", "planned", "term"]), st.sampled_from(CELLS), max_size=5))
+def test_chair_rows_read_directly_only_as_the_schema_reads_them(cells: dict[str, object]) -> None:
+    """A chair register row read without the schema is one it accepts, to an equal term."""
+    from pydantic import ValidationError
+
+    from planner.core.schema.chair_term import ChairTerm as Schema
+
+    fast = ChairTerm.from_cells(cells)
+    if fast is None:
+        return
+    try:
+        model = Schema.model_validate(cells)
+    except ValidationError:
+        pytest.fail(f"read directly, refused by the schema: {cells}")
+    assert fast == ChairTerm(**{name: getattr(model, name) for name in Schema.model_fields})
