@@ -62,22 +62,25 @@ class ChairTerm(Record):
                     return None
                 value = int(value)
             values[key] = value
-        return cls(**values) if _typed(values) else None
-
-
-_TEXT_FIELDS = ("country", "note", "source")
+        if not _typed(values):
+            return None
+        term = cls.__new__(cls)
+        Record.__init__(term, **values)  # checked just now
+        return term
 
 
 def _typed(values: dict[str, Any]) -> bool:
     """Whether ``values`` are exactly the fields' types, and a term the schema accepts."""
-    if "country" not in values or not set(values) <= set(ChairTerm.model_fields):
-        return False
-    start, end, ordinal = values.get("start"), values.get("end"), values.get("ordinal")
+    get = values.get
+    start, end, ordinal = get("start"), get("end"), get("ordinal")
     return (
-        all(type(values.get(name, "")) is str for name in _TEXT_FIELDS)
+        type(get("country")) is str
+        and values.keys() <= ChairTerm._names
+        and type(get("note", "")) is str
+        and type(get("source", "")) is str
         and (start is None or type(start) is PartialDate)
         and (end is None or type(end) is PartialDate)
         and (ordinal is None or (type(ordinal) is int and ordinal >= 1))
-        and type(values.get("planned", False)) is bool
+        and type(get("planned", False)) is bool
         and not (start and end and end.latest < start.earliest)
     )

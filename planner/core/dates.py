@@ -57,6 +57,14 @@ class PartialDate:
     @classmethod
     def parse(cls, text: str) -> PartialDate:
         """Parse ``2019``, ``2019-09`` or ``2019-09-24``; raise ``ValueError`` otherwise."""
+        if len(text) == 10 and text[4] == "-" and text[7] == "-" and text.isascii() and (text[:4] + text[5:7] + text[8:]).isdigit():
+            # a full date, the common case: read by the C parser; anything odd takes the long way
+            try:
+                day = date.fromisoformat(text)
+            except ValueError:
+                day = None
+            if day is not None and MIN_YEAR <= day.year <= MAX_YEAR:
+                return cls(day, day, Precision.DAY)
         match = _PARTIAL_RE.match(text.strip())
         if not match:
             raise ValueError(f"{text!r} is not {PARTIAL_EXPECTED}")

@@ -17,8 +17,6 @@ from datetime import date
 from enum import Enum
 from typing import Any, ClassVar
 
-_MISSING = object()
-
 
 class Record:
     """An immutable value with named fields: keyword construction (unvalidated: the code that
@@ -26,6 +24,7 @@ class Record:
 
     model_fields: ClassVar[tuple[str, ...]] = ()
     _defaults: ClassVar[dict[str, Any]] = {}
+    _names: ClassVar[frozenset[str]] = frozenset()
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -35,18 +34,18 @@ class Record:
                 if not name.startswith("_") and not str(hint).startswith("ClassVar"):
                     names[name] = klass
         cls.model_fields = tuple(names)
+        cls._names = frozenset(names)
         cls._defaults = {name: vars(klass)[name] for name, klass in names.items() if name in vars(klass)}
 
     def __init__(self, **values: Any) -> None:
-        for name in self.model_fields:
-            value = values.pop(name, _MISSING)
-            if value is _MISSING:
-                value = self._defaults.get(name, _MISSING)
-                if value is _MISSING:
-                    raise TypeError(f"{type(self).__name__}: missing field {name!r}")
-            object.__setattr__(self, name, value)
-        if values:
-            raise TypeError(f"{type(self).__name__}: unknown fields {', '.join(sorted(values))}")
+        fields = self.__dict__  # empty: the defaults, then the values given (a few thousand a second matter: chair registers)
+        fields.update(self._defaults)
+        fields.update(values)
+        if len(fields) != len(self.model_fields) or not values.keys() <= self._names:
+            unknown = sorted(set(values) - set(self.model_fields))
+            missing = [name for name in self.model_fields if name not in fields]
+            fields.clear()
+            raise TypeError(f"{type(self).__name__}: " + (f"unknown fields {', '.join(unknown)}" if unknown else f"missing fields {', '.join(missing)}"))
 
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError(f"{type(self).__name__} is immutable: use model_copy(update=...)")
