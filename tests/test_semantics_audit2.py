@@ -6,6 +6,12 @@ fixed; the rest are kept so that they stay right."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from planner.cli import main
 from tests.test_semantics_audit import SUMMIT, _book, _check, _finding, _rule, _verdicts
 
 YEARLY = _rule('kind = "at_least"\ncount = 1\nper = "year"')
@@ -233,3 +239,52 @@ def test_an_event_across_the_year_end_counts_once_in_the_year_it_began(tmp_path)
         first = "Bern" if second else ""
         rows = f"board,regular,2020-12-31,,held,{first},\nboard,regular,2021-01-01,,held,{second},\n"
         assert _verdicts(_check(tmp_path, book, rows, "--today", "2022-03-01")) == {"2020": "met", "2021": verdict, "2022": "open"}
+
+
+# -- a real history: the OSCE Ministerial Council (sources in each register row) ----------------
+
+AUDIT = Path(__file__).parent / "audit"
+
+
+def _osce(tmp_path: Path, *args: str, extra: str = "") -> dict:
+    files = ["--meetings", str(AUDIT / "osce-meetings.csv")]
+    if extra:
+        (tmp_path / "what-if.csv").write_text("body,kind,ordinal,start,end,status,city\n" + extra, encoding="utf-8")
+        files += ["--meetings", str(tmp_path / "what-if.csv")]
+    result = CliRunner().invoke(main, ["check", "--rules", str(AUDIT / "osce.toml"), *files, "--body", "mc", "--format", "json", *args])
+    out = json.loads(result.stdout)
+    out["exit"] = result.exit_code
+    return out
+
+
+def test_osce_ministerial_council_at_least_once_a_year():
+    """Charter of Paris (1990), Supplementary Document: the Council meets "at least once a
+    year"; in a Summit year the Summit took its place. Worked out by hand, as of 2026-06-01:
+    1991-2009 are before the register's records (complete from 2010): 19 unknown, none missed.
+    2010: no Council, only an informal ministerial in Almaty (not counted, named) and the Astana
+    Summit of 1-2 December: excused. 2011-2025: the 18th-32nd Councils, one a year: met, the
+    19th known only as 2012 and the 24th only as 2017-12 (each still inside its year), the 27th
+    by video (the rule restricts no format), the 30th opening 2023-11-30 and ending 2023-12-01
+    (a 2023 meeting). 2026: open. Exit 0."""
+    out = _osce(Path(), "--today", "2026-06-01")
+    got = {f["window"]["label"]: f["verdict"] for f in out["findings"]}
+    assert got == {**{str(y): "unknown" for y in range(1991, 2010)}, "2010": "excused", **{str(y): "met" for y in range(2011, 2026)}, "2026": "open"}
+    why_2010 = next(f["why"] for f in out["findings"] if f["window"]["label"] == "2010")
+    assert "informal: this rule counts regular meetings" in why_2010 and "Summit 2010-12-01 (7th, Astana)" in why_2010
+    assert out["summary"]["unknown"] == 19 and out["summary"]["excused"] == 1 and out["exit"] == 0
+
+
+def test_osce_as_it_stood_before_the_32nd_council():
+    """`--to 2025-11-01`: the 32nd Council (4-5 December 2025) does not exist yet for the
+    check; 2025 is still running: open, not missed."""
+    out = _osce(Path(), "--today", "2026-06-01", "--to", "2025-11-01")
+    assert [(f["window"]["label"], f["verdict"]) for f in out["findings"]][-2:] == [("2024", "met"), ("2025", "open")]
+
+
+def test_osce_a_council_left_as_planned_in_the_register_is_uncertain(tmp_path):
+    """What if the register had never been updated after the 32nd Council (still `planned`
+    for 2025-12-04): as of 2026-06-01 the register does not say it was held, so 2025 is
+    uncertain, not missed (and not met)."""
+    out = _osce(tmp_path, "--today", "2026-06-01", extra="mc,regular,32,2025-12-04,2025-12-05,planned,Vienna\n")
+    finding = next(f for f in out["findings"] if f["window"]["label"] == "2025")
+    assert finding["verdict"] == "uncertain" and "32nd" in finding["why"] and out["exit"] == 0
