@@ -4,16 +4,17 @@ differently, and the register's meetings share one object per distinct value."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planner.core.errors import RegisterError
+from planner.core.errors import PlannerError, RegisterError
 from planner.core.model import RuleBook
-from planner.inputs import table
-from planner.inputs.register import MEETING_COLUMNS, BodyMatcher, _Found, load_meetings
+from planner.inputs import register_json, table
+from planner.inputs.register import MEETING_COLUMNS, BodyMatcher, Found, load_meetings
 from planner.inputs.rows import RowParser
 from planner.inputs.rulebook import load_rulebook
 from planner.inputs.table import _LINE, as_dict, lines
@@ -56,7 +57,7 @@ def test_fast_parser_agrees_with_the_schema(case: tuple[list[str], list[str]]) -
     header, row = case
     matcher = BodyMatcher(BOOK)
     fast = RowParser(header, matcher.match, matcher.cbms.get).meeting(list(row))
-    found = _Found(Path("m.csv"), matcher)
+    found = Found(Path("m.csv"), matcher)
     schema = found.validate(as_dict(header, row), 2)
     if fast is not None:
         assert schema == fast and not found.errors
@@ -132,3 +133,26 @@ def test_repeats_name_the_first_line_of_the_same_meeting(tmp_path: Path) -> None
     assert len(load_meetings(path, BOOK, said.append)) == 2
     named = ", ".join(f"line {4 + i} (same as line {2 + i % 2})" for i in range(10))
     assert said == [f"{path}: 12 rows repeat an earlier row and count once: {named} and 2 more"]
+
+
+JSON_VALUES = {**{k: [*v, None] for k, v in CELLS.items()}, "ordinal": [1, 7, 0, -1, 1_000_000, "3", True, 2.0, None, ""], "start": [*CELLS["start"], 2019, 999], "id": ["", "m-1", 12, None], "documents": [*CELLS["documents"], ["A", " B"], []]}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.fixed_dictionaries({}, optional={k: st.sampled_from(v) for k, v in JSON_VALUES.items()}), min_size=1, max_size=4))
+def test_json_entries_read_fast_as_the_schema_reads_them(tmp_path_factory: pytest.TempPathFactory, entries: list[dict[str, object]]) -> None:
+    """A JSON register gives the same meetings, or the same errors, read by the row parser
+    where it can be and read wholly by the schema."""
+    path = tmp_path_factory.mktemp("json") / "m.json"
+    path.write_text(json.dumps({"meetings": entries}), encoding="utf-8")
+
+    def outcome() -> object:
+        try:
+            return load_meetings(path, BOOK)
+        except PlannerError as exc:
+            return str(exc)
+
+    fast = outcome()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(register_json, "_cells", lambda _item: None)
+        assert fast == outcome()

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import difflib
-import json
 from array import array
 from collections.abc import Callable, Iterable, Iterator, MutableSequence
 from datetime import date
@@ -19,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from planner.core.bulk import paused_gc
 from planner.core.errors import InputErrors, RegisterError
 from planner.core.model import ChairTerm, Meeting, RuleBook
-from planner.inputs.limits import MAX_CHAIR_TERMS, MAX_DEPTH, MAX_MEETINGS, MAX_ORDINAL, screen
+from planner.inputs.limits import MAX_CHAIR_TERMS, MAX_MEETINGS, MAX_ORDINAL
 from planner.inputs.rows import FORMAT_WORDS, RowParser, split_documents
 from planner.inputs.table import (
     as_dict,
@@ -180,7 +179,7 @@ def _until_broken(rows: Iterable[tuple[str | int, Any]], errors: list[RegisterEr
         errors.append(exc)
 
 
-class _Found:
+class Found:
     """What reading a register found: each meeting once, with the place it was first read (a
     row copied twice would count twice toward a cadence, so a repeat is kept once and
     reported), and the errors, at most 50.
@@ -237,7 +236,7 @@ class _Found:
 
 def meetings_from_rows(rows: Iterable[tuple[str | int, dict[str, Any]]], book: RuleBook, path: Path, warn: Callable[[str], None] | None = None) -> list[Meeting]:
     """Meetings of register rows, each a dict of fields to validate."""
-    found = _Found(path, BodyMatcher(book))
+    found = Found(path, BodyMatcher(book))
     with paused_gc():
         for location, row in _until_broken(rows, found.errors):
             meeting = found.validate(row, location)
@@ -263,7 +262,7 @@ def _csv_rows(path: Path, header: list[str], reader: Any, book: RuleBook, warn: 
     matcher = BodyMatcher(book)
     parse = RowParser(header, matcher.match, matcher.cbms.get).meeting
     width, limit = len(header), MAX_MEETINGS
-    found = _Found(path, matcher, lines=True)
+    found = Found(path, matcher, lines=True)
     seen, places, repeats, errors = found.seen, found.places, found.repeats, found.errors
     line = reader.line_num
     count = 0
@@ -328,51 +327,6 @@ def chairs_from_rows(rows: Iterable[tuple[str | int, dict[str, Any]]], path: Pat
     return terms
 
 
-def _json_rows(path: Path, key: str) -> list[tuple[str, dict[str, Any]]]:
-    from planner.inputs.json_types import object_pairs, wrong_type
-
-    text = read_table(path)
-    try:
-        data = json.loads(text, object_pairs_hook=object_pairs)
-    except json.JSONDecodeError as exc:
-        raise RegisterError(f"JSON syntax error: {exc.msg}", path=path, location=f"{exc.lineno}:{exc.colno}") from None
-    except RecursionError:
-        raise RegisterError("is nested too deeply to read", path=path, expected=f"at most {MAX_DEPTH} levels of objects and arrays") from None
-    except ValueError as exc:  # an integer of thousands of digits (int_max_str_digits)
-        raise RegisterError(f"JSON value cannot be read: {str(exc).split(';')[0]}", path=path, expected="numbers of a few digits") from None
-    for where_, problem, value, expected in screen(data, dates=False, root=key if isinstance(data, list) else ""):
-        raise RegisterError(problem, path=path, location=where_ or None, value=value, expected=expected)
-    where = None
-    if getattr(data, "twice", None):
-        raise RegisterError(f"key {data.twice!r} appears twice", path=path, expected="each key once (JSON keeps only the last)")
-    if isinstance(data, dict):
-        if key not in data:
-            keys = ", ".join(sorted(map(str, data)))[:80] or "none"
-            raise RegisterError(f"is an object (keys: {keys}) with no {key!r} list", path=path, expected=f"a JSON list of entries, or an object with a {key!r} list")
-        data, where = data[key], key
-    if not isinstance(data, list):
-        raise RegisterError("is not a list of entries", path=path, location=where, value=data if isinstance(data, str | int | float | bool) else None, expected=f"a JSON list of entries, or an object with a {key!r} list")
-    limit = MAX_MEETINGS if key == "meetings" else MAX_CHAIR_TERMS
-    if len(data) > limit:
-        raise RegisterError(f"holds {len(data):,} entries", path=path, location=where, expected=f"at most {limit:,} (see Limits in the README)")
-    rows: list[tuple[str, dict[str, Any]]] = []
-    from planner.core.schema import chair_term
-    from planner.inputs.meeting_record import MeetingRecord
-
-    model = MeetingRecord if key == "meetings" else chair_term.ChairTerm
-    for i, item in enumerate(data):
-        if not isinstance(item, dict):
-            raise RegisterError("entry is not an object", path=path, location=f"{key}[{i}]", value=item)
-        if getattr(item, "twice", None):
-            raise RegisterError(f"key {item.twice!r} appears twice in one entry", path=path, location=f"{key}[{i}]", expected="each key once (JSON keeps only the last)")
-        wrong = wrong_type(model, item)
-        if wrong:  # a JSON value says its type: true is no ordinal, 5 no body name
-            field, problem, expected = wrong
-            raise RegisterError(f"{field}: {problem}", path=path, location=f"{key}[{i}]", value=item[field], expected=expected)
-        rows.append((f"{key}[{i}]", {k: ("" if v is None else v) for k, v in item.items()}))
-    return rows
-
-
 def load_meetings(path: str | Path, book: RuleBook, warn: Callable[[str], None] | None = None, *, today: date | None = None, until: date | None = None) -> list[Meeting]:
     """Read a register of meetings from CSV, JSON or .ics, matching bodies to ``book``.
 
@@ -387,7 +341,9 @@ def load_meetings(path: str | Path, book: RuleBook, warn: Callable[[str], None] 
 
         return read_ics_meetings(path, book, warn, today=today, until=until)
     if suffix == ".json":
-        return meetings_from_rows(_json_rows(path, "meetings"), book, path, warn)
+        from planner.inputs.register_json import json_meetings
+
+        return json_meetings(path, book, warn)
     return _csv_meetings(path, book, warn)
 
 
@@ -395,5 +351,7 @@ def load_chairs(path: str | Path) -> list[ChairTerm]:
     """Read a register of chair terms from CSV or JSON."""
     path = Path(path)
     if path.suffix.lower() == ".json":
-        return chairs_from_rows(_json_rows(path, "chairs"), path)
+        from planner.inputs.register_json import json_rows
+
+        return chairs_from_rows(json_rows(path, "chairs"), path)
     return chairs_from_rows(read_rows(path, CHAIR_COLUMNS, CHAIR_REQUIRED, MAX_CHAIR_TERMS), path)
