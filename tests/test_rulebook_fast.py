@@ -87,14 +87,27 @@ def test_schema_path_gives_runtime_values() -> None:
     assert to_runtime(schema_book.RuleBook.model_validate(book.model_dump(mode="json"))) == book
 
 
-@pytest.mark.parametrize("command", [["check", "--today", "2026-11-26"], ["check", "--today", "2026-11-26", "--format", "json"], ["validate"], ["bodies"]])
-def test_reading_commands_load_no_schema_or_calendar_libraries(command: list[str]) -> None:
+HEAVY = ("pydantic", "pydantic_core", "icalendar", "holidays", "dateutil")
+
+
+@pytest.mark.parametrize(
+    ("command", "allowed"),
+    [
+        (["check", "--today", "2026-11-26"], ()),
+        (["check", "--today", "2026-11-26", "--format", "json"], ()),
+        (["validate"], ()),
+        (["bodies"], ()),
+        (["chairs", "--today", "2026-11-26"], ("holidays", "dateutil")),  # placement's public holidays
+    ],
+)
+def test_commands_load_only_the_libraries_they_use(command: list[str], allowed: tuple[str, ...]) -> None:
     """On valid inputs, check, validate and bodies import neither pydantic (the schema) nor
-    icalendar, holidays or dateutil: their start-up is the CLI's and the rule book's own."""
+    icalendar, holidays or dateutil: their start-up is the CLI's and the rule book's own;
+    chairs needs public holidays for its projection, and no schema or calendar library."""
     probe = (
         "import sys\nfrom planner.cli import main\n"
         f"try:\n    main({command!r})\nexcept SystemExit:\n    pass\n"
-        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('pydantic', 'pydantic_core', 'icalendar', 'holidays', 'dateutil'))\n"
+        f"heavy = sorted({{m.split('.')[0] for m in sys.modules}} & {set(HEAVY) - set(allowed)!r})\n"
         "sys.stderr.write('\\nloaded: ' + ' '.join(heavy) + '\\n')"
     )
     done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True)
