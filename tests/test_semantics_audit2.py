@@ -288,3 +288,15 @@ def test_osce_a_council_left_as_planned_in_the_register_is_uncertain(tmp_path):
     out = _osce(tmp_path, "--today", "2026-06-01", extra="mc,regular,32,2025-12-04,2025-12-05,planned,Vienna\n")
     finding = next(f for f in out["findings"] if f["window"]["label"] == "2025")
     assert finding["verdict"] == "uncertain" and "32nd" in finding["why"] and out["exit"] == 0
+
+
+def test_before_an_unconfirmed_planned_meeting_is_uncertain_not_missed(tmp_path):
+    """`before` the Summit, `offset = "1m"`: a Summit planned for 2021-06-15 and never
+    recorded as held; no Board meeting in [2021-05-15, 2021-06-14]. The window exists only
+    because of the planned Summit (README, "Unconfirmed origins", as for `after`): uncertain,
+    naming it, not missed (it was missed, exit 1)."""
+    book = _book(_rule('kind = "before"\nbody = "summit"\noffset = "1m"'), others=SUMMIT)
+    out = _check(tmp_path, book, "summit,regular,2021-06-15,,planned,,\n", "--today", "2022-01-01")
+    finding = _finding(out, "2021-06-14")
+    assert finding["verdict"] == "uncertain" and "planned 2021-06-15, not confirmed held" in finding["why"]
+    assert out["exit"] == 0

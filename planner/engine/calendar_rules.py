@@ -95,7 +95,9 @@ def before_expectations(engine: ExpectationEngine, body: Body, index: int, rule:
         if not _applies(body, rule, window.start):
             continue
         reason = f"{rule.offset.words()} before {ordinal_words(origin, other) if other else rule.body}"
-        e = Expectation(body, rule, index, Grain.DAY, last.toordinal(), window, 1, None, last, None, reason, origin)
+        # origins: a window due only because of a planned meeting that passed unconfirmed is
+        # uncertain, never missed (README, "Unconfirmed origins"), as for `after`
+        e = Expectation(body, rule, index, Grain.DAY, last.toordinal(), window, 1, None, last, None, reason, origin, False, (origin,))
         if not origin.start.exact:
             # The origin's opening day is not known: one case per day it may have opened on,
             # so that a meeting inside some of those windows only is `uncertain`, not `met`.
