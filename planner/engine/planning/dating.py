@@ -221,6 +221,12 @@ class Dating:
             reason = f"overdue since {label}: {reason}"
         if not e.rule.binding:
             reason = f"customary, {reason}"
+        # Bodies under the same rule words share their reasons ("at least twice a year: 1 of 2
+        # in 2031") and keys: one string each, not one per meeting (60 MB at 2,000 bodies).
+        texts: dict[str, str] = self.__dict__.setdefault("_texts", {})
+        reason = texts.setdefault(reason, reason)
+        key = f"{e.rule_index}-{label}-{slot}"
+        key = texts.setdefault(key, key)
         return Meeting(
             body=body.id,
             kind=Kind.REGULAR,
@@ -233,7 +239,7 @@ class Dating:
             reason=reason,
             rule_source=e.rule.source,
             customary=not e.rule.binding,
-            key=f"{e.rule_index}-{label}-{slot}",
+            key=key,
         )
 
 
