@@ -300,3 +300,27 @@ def test_before_an_unconfirmed_planned_meeting_is_uncertain_not_missed(tmp_path)
     finding = _finding(out, "2021-06-14")
     assert finding["verdict"] == "uncertain" and "planned 2021-06-15, not confirmed held" in finding["why"]
     assert out["exit"] == 0
+
+
+def test_versions_of_an_after_rule_follow_the_version_in_force_when_the_origin_met(tmp_path):
+    """Rule `a`: one Board meeting 2 years after each Summit until 2015, 1 year after since 2016.
+    The Summit of 2014-05-01 was held under the 2-year version: due 2016, met by 2016-03-01 (it
+    had nothing due at all: its window, 2016, began under the 1-year version, which puts the
+    Summit's window in 2015, before that version began). 2010 -> due 2012, missed; 2018 -> due
+    2019 under the 1-year version, missed."""
+    rules = _rule('id = "a"\nkind = "after"\nbody = "summit"\noffset = "2y"\nuntil = 2015-12-31') + _rule('id = "a"\nkind = "after"\nbody = "summit"\noffset = "1y"\nsince = 2016-01-01')
+    rows = "summit,regular,2010-05-01,,held,,\nsummit,regular,2014-05-01,,held,,\nboard,regular,2016-03-01,,held,,\nsummit,regular,2018-05-01,,held,,\n"
+    out = _check(tmp_path, _book(rules, others=SUMMIT), rows, "--today", "2021-06-01")
+    assert _verdicts(out, rule=0) == {"2012": "missed", "2016": "met"}
+    assert _verdicts(out, rule=1) == {"2019": "missed"}
+
+
+def test_versions_of_an_after_rule_make_one_meeting_due_per_origin(tmp_path):
+    """The other way round (1 year until 2015, 2 years since 2016): the Summit of 2015-05-01 is
+    followed under the 1-year version, due 2016 (met by 2016-03-01), and not also under the
+    2-year one (due 2017: two meetings due for one Summit)."""
+    rules = _rule('id = "a"\nkind = "after"\nbody = "summit"\noffset = "1y"\nuntil = 2015-12-31') + _rule('id = "a"\nkind = "after"\nbody = "summit"\noffset = "2y"\nsince = 2016-01-01')
+    rows = "summit,regular,2015-05-01,,held,,\nboard,regular,2016-03-01,,held,,\nsummit,regular,2018-05-01,,held,,\n"
+    out = _check(tmp_path, _book(rules, others=SUMMIT), rows, "--today", "2021-06-01")
+    assert _verdicts(out, rule=0) == {"2016": "met"}
+    assert _verdicts(out, rule=1) == {"2020": "missed"}

@@ -101,6 +101,17 @@ def _start_words(body: Body, rule: Rule) -> str:
     return f"the {body.label} was established ({start})"
 
 
+def _after_applies(body: Body, rule: AfterRule, origin: Meeting, window_start: date) -> bool:
+    """Versions of one ``after`` rule (the same ``id``) follow the other body's meeting under
+    the version in force on the day it opened: a version change then neither leaves it with
+    nothing due nor makes two meetings due for it. Otherwise the window's first day decides."""
+    versions = [r for r in body.rules if isinstance(r, AfterRule) and r.id == rule.id]
+    at_origin = next((r for r in versions if r.in_force(origin.earliest)), None) if len(versions) > 1 else None
+    if at_origin is None:
+        return _applies(body, rule, window_start)
+    return at_origin is rule and not (body.established and window_start < body.established.earliest)
+
+
 def _applies(body: Body, rule: Rule, window_start: date) -> bool:
     if not rule.in_force(window_start):
         return False
@@ -347,7 +358,7 @@ class ExpectationEngine:
         for n, period in enumerate(periods):
             window, group = slots[period]
             origin = group[0]
-            if not _applies(body, rule, window.start):
+            if not _after_applies(body, rule, origin, window.start):
                 continue
             nxt = slots[periods[n + 1]][0].start - timedelta(days=1) if n + 1 < len(periods) else UNBOUNDED
             reason = f"{rule.offset.words()} after " + (" and ".join(ordinal_words(o, other) for o in group) if other else label)
