@@ -398,9 +398,15 @@ class ExpectationEngine:
         at_least = isinstance(rule, AtLeastRule)
         relaxes = at_least and bool(rule.relaxations)
         reason = f"at least {count_words(rule.count)} {per_words}" if at_least else f"at most {count_words(rule.count)} {per_words}"
+        # _applies(body, rule, window.start) written out: the first and last day a window may
+        # start on (window starts only grow with the period)
+        lowest = max((d for d in (rule.since, body.established.earliest if body.established else None) if d), default=date.min)
+        highest = rule.until or date.max
+        window_of = grain.window
+        count = rule.count
         for p in range(period, last + 1):
-            window = grain.window(p, ys)
-            if not _applies(body, rule, window.start):
+            window = window_of(p, ys)
+            if not lowest <= window.start <= highest:
                 continue
             if relaxes:
                 relaxed = rule.relaxed(window.start)  # a relaxation of count or min_gap applies to the periods it begins
@@ -408,9 +414,9 @@ class ExpectationEngine:
                     relaxed = rule
                 out.append(Expectation(body, relaxed, index, grain, p, window, relaxed.count, None, window.end, None, f"at least {count_words(relaxed.count)} {per_words}", year_start=ys))
             elif at_least:
-                out.append(Expectation(body, rule, index, grain, p, window, rule.count, None, window.end, None, reason, year_start=ys))
+                out.append(Expectation(body, rule, index, grain, p, window, count, None, window.end, None, reason, None, False, (), (), "", ys))
             else:
-                out.append(Expectation(body, rule, index, grain, p, window, 0, rule.count, window.end, None, reason, year_start=ys))
+                out.append(Expectation(body, rule, index, grain, p, window, 0, count, window.end, None, reason, None, False, (), (), "", ys))
         return out
 
 

@@ -56,6 +56,38 @@ class Finding:
     still_due: int = 0
     due_by: date | None = None
 
+    def __init__(
+        self,
+        body: Body,
+        verdict: Verdict,
+        rule_text: str,
+        source: str,
+        expectation: Expectation | None,
+        why: str | Callable[[], str],
+        counted: tuple[Meeting, ...] = (),
+        scheduled: tuple[Meeting, ...] = (),
+        unconfirmed: tuple[Meeting, ...] = (),
+        late_meeting: Meeting | None = None,
+        delay: str = "",
+        still_due: int = 0,
+        due_by: date | None = None,
+    ) -> None:
+        # The fields above, stored as the dataclass would store them, except ``why``: straight
+        # into its slot rather than through :class:`_Why` (a check makes one finding a window).
+        self.body = body
+        self.verdict = verdict
+        self.rule_text = rule_text
+        self.source = source
+        self.expectation = expectation
+        _store_why(self, why)
+        self.counted = counted
+        self.scheduled = scheduled
+        self.unconfirmed = unconfirmed
+        self.late_meeting = late_meeting
+        self.delay = delay
+        self.still_due = still_due
+        self.due_by = due_by
+
     @property
     def violation(self) -> bool:
         return self.verdict in VIOLATIONS
@@ -105,6 +137,7 @@ class _Why:
         self.slot.__set__(finding, why)
 
 
+_store_why = Finding.__dict__["why"].__set__
 Finding.why = _Why(Finding.__dict__["why"])  # type: ignore[assignment, method-assign]
 
 
