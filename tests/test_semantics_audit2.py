@@ -324,3 +324,19 @@ def test_versions_of_an_after_rule_make_one_meeting_due_per_origin(tmp_path):
     out = _check(tmp_path, _book(rules, others=SUMMIT), rows, "--today", "2021-06-01")
     assert _verdicts(out, rule=0) == {"2016": "met"}
     assert _verdicts(out, rule=1) == {"2020": "missed"}
+
+
+def test_a_rolling_chain_after_an_unconfirmed_meeting_is_definite_when_due_either_way(tmp_path):
+    """`every 1y` rolling: 2020-05-01 held, 2021-05-01 planned and never confirmed, nothing
+    since; today 2023-06-01. 2021: uncertain (met if it was held). 2022: if it was held, due
+    2022 (1 year after it); if not, 2021 was missed and the chain goes on from 2021: due 2022.
+    Nothing in 2022 either way: missed, not uncertain (README: only a window that exists
+    because of the unconfirmed meeting is uncertain). Under `every 2y` the planned 2021
+    meeting fell early in the window due 2022: held, 2023 was due (missed); not held, 2022 was
+    missed and 2024 is due: the 2023 window depends on it, uncertain."""
+    rows = "board,regular,2020-05-01,,held,,\nboard,regular,2021-05-01,,planned,,\n"
+    out = _check(tmp_path, _book(_rule('kind = "every"\ninterval = "1y"')), rows, "--today", "2023-06-01")
+    assert _verdicts(out) == {"2021": "uncertain", "2022": "missed", "2023": "open"}
+    assert "Due then whether or not Board 2021-05-01 (planned, not recorded as held) was held" in _finding(out, "2022")["why"]
+    out = _check(tmp_path, _book(_rule('kind = "every"\ninterval = "2y"')), rows, "--today", "2024-06-01")
+    assert _verdicts(out) == {"2022": "uncertain", "2023": "uncertain", "2025": "open"}

@@ -35,7 +35,7 @@ from planner.engine.judging.findings import (
     Verdict,
     with_more_words,
 )
-from planner.engine.judging.rule_verdicts import amend, judge_on
+from planner.engine.judging.rule_verdicts import amend, due_without, judge_on
 from planner.engine.judging.window_finding import _meeting_words, window_finding
 
 # Re-exported: callers import the results of a check from here too.
@@ -286,6 +286,8 @@ class Judge:
             return finding
         if not all(o.status in (Status.PLANNED, Status.PROJECTED) and o.latest < self.today for o in e.origins):
             return finding
+        if due_without(self.engine, e):  # due that period whether or not it was held
+            return with_more_words(finding, lambda: f" Due then whether or not {_meeting_words(e.origins[-1], e.body)} (planned, not recorded as held) was held.")
         book = self.engine.book
         names = []
         for o in e.origins:

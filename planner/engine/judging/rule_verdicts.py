@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from planner.core.model import Body, Meeting, MeetingFormat, OnRule, Status
+from planner.core.model import Body, EveryRule, Meeting, MeetingFormat, OnRule, Status
 from planner.engine.calendar_rules import day_window, events
 from planner.engine.expectations import NOT_COUNTING, Expectation, ordinal
 from planner.engine.explain import unheld_words
@@ -187,4 +187,17 @@ def _not_counted_format(engine: ExpectationEngine, e: Expectation) -> list[str]:
     return out
 
 
-__all__ = ["amend", "excused_by", "judge_on"]
+def due_without(engine: ExpectationEngine, e: Expectation) -> bool:
+    """Whether a rolling chain of the body's own meetings has this very window due even if
+    its unconfirmed origin was not held: the origin fell in the due period of the window it
+    would answer, so without it that window is missed and the chain goes on from the same
+    period (every year: 2021 planned, never confirmed; 2022 is due either way)."""
+    rule, origin = e.rule, e.origins[-1]
+    if not (isinstance(rule, EveryRule) and rule.mode == "rolling") or origin.body != e.body.id:
+        return False
+    before = engine.for_rule(e.body, e.rule_index, rule, None, origin.earliest, pending=False)
+    answered = [x for x in before if x.window.start <= origin.earliest and origin.latest <= x.window.end and x.period < e.period]
+    return bool(answered) and answered[-1].grain is e.grain and answered[-1].period + rule.interval.periods == e.period
+
+
+__all__ = ["amend", "due_without", "excused_by", "judge_on"]
