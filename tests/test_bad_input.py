@@ -57,6 +57,8 @@ BAD_RULEBOOKS: dict[str, tuple[str | None, str]] = {
 BAD_MEETINGS: dict[str, tuple[str | None, str]] = {
     "impossible_date.csv": ("3", "start: '2023-02-30' is not a real date"),
     "year_out_of_range.csv": ("3", "start: '9998' is out of range: years 1000 to 2999"),
+    # the Bengali digit four looks like an 8: the row reads 2018 and would have meant 2014
+    "foreign_digit_date.csv": ("3", "start: '201\u09ea-06-15' is not a date YYYY, YYYY-MM or YYYY-MM-DD (U+09EA is a digit of another script; expected 0-9)"),
     "end_before_start.csv": ("3", "end 2004-10-20 is before start 2004-10-22"),
     "unknown_kind.csv": ("3", "kind: is not one of regular, special, extraordinary or informal (got 'extraordinery')"),
     "unknown_status.csv": ("3", "status: is not one of held, planned, cancelled, postponed or projected (got 'done')"),

@@ -21,7 +21,7 @@ from planner.core.record import Record
 if TYPE_CHECKING:
     from planner.core.model import RuleBook
 
-TERM_RE = re.compile(r"^(\d{4})-(\d{4})$")
+TERM_RE = re.compile(r"^([0-9]{4})-([0-9]{4})$")  # not \d: digits of other scripts look like others
 
 Dimension = Literal["economic", "new_challenges_and_threats", "environmental", "human", "military_political"]
 DIMENSIONS: tuple[str, ...] = ("economic", "new_challenges_and_threats", "environmental", "human", "military_political")

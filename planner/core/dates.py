@@ -20,7 +20,8 @@ if TYPE_CHECKING:  # the schema hooks and relativedelta load where they are used
     from pydantic import GetCoreSchemaHandler
     from pydantic_core import core_schema
 
-_PARTIAL_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+# [0-9], not \d: a digit of another script may look like another digit (Bengali '৪' is 4)
+_PARTIAL_RE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
 _DURATION_RE = re.compile(r"^([1-9][0-9]*)([ymd])$")
 DURATION_EXPECTED = "a whole number above zero and a unit y, m or d, e.g. '4y', '6m', '60d'"
 PARTIAL_EXPECTED = "a date YYYY, YYYY-MM or YYYY-MM-DD"
@@ -36,6 +37,12 @@ YEAR_START_EXPECTED = "the first day of a month as MM-DD, e.g. '04-01' for finan
 def year_start_month(text: str | None) -> int:
     """The month a year starts in, from a checked ``MM-DD`` (``None``: January)."""
     return int(text[:2]) if text else 1
+
+
+def _foreign_digit(text: str) -> str:
+    """Words for a digit of another script in ``text`` (it reads as another date than it is)."""
+    odd = next((c for c in text if c.isdigit() and not c.isascii()), None)
+    return f" (U+{ord(odd):04X} is a digit of another script; expected 0-9)" if odd else ""
 
 
 class Precision(StrEnum):
@@ -67,7 +74,7 @@ class PartialDate:
                 return cls(day, day, Precision.DAY)
         match = _PARTIAL_RE.match(text.strip())
         if not match:
-            raise ValueError(f"{text!r} is not {PARTIAL_EXPECTED}")
+            raise ValueError(f"{text!r} is not {PARTIAL_EXPECTED}" + _foreign_digit(text))
         year_s, month_s, day_s = match.groups()
         year = int(year_s)
         if not MIN_YEAR <= year <= MAX_YEAR:
