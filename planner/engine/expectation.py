@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from planner.core.dates import Grain, Window
+from planner.core.dates import Duration, Grain, Window
 from planner.core.model import (
     AfterRule,
     AtLeastRule,
@@ -229,3 +229,30 @@ def version_on(versions: list[tuple[int, EveryRule]], day: date) -> tuple[int, E
     """The version in force on ``day``; else the last one that began by then (the first if
     none did): its ``since``/``until`` then say that nothing is due."""
     return next((v for v in versions if v[1].in_force(day)), next((v for v in reversed(versions) if (v[1].since or date.min) <= day), versions[0]))
+
+
+def _applies(body: Body, rule: Rule, window_start: date) -> bool:
+    if not rule.in_force(window_start):
+        return False
+    return not (body.established and window_start < body.established.earliest)
+
+
+def _after_applies(body: Body, rule: AfterRule, origin: Meeting, window_start: date) -> bool:
+    """Versions of one ``after`` rule (the same ``id``) follow the other body's meeting under
+    the version in force on the day it opened: a version change then neither leaves it with
+    nothing due nor makes two meetings due for it. Otherwise the window's first day decides."""
+    versions = [r for r in body.rules if isinstance(r, AfterRule) and r.id == rule.id]
+    at_origin = next((r for r in versions if r.in_force(origin.earliest)), None) if len(versions) > 1 else None
+    if at_origin is None:
+        return _applies(body, rule, window_start)
+    return at_origin is rule and not (body.established and window_start < body.established.earliest)
+
+
+def _tolerant(end: date, tolerance: Duration | None, grain: Grain) -> date:
+    """The last day a window ending on ``end`` may be met within ``tolerance``. A calendar
+    period ends with a month, and so does a slack of whole months after it: a month's
+    tolerance after April runs to 31 May, not to 30 May as 30 April + 1 month would."""
+    if not tolerance:
+        return end
+    day = tolerance.add_to(end)
+    return day if grain is Grain.DAY or tolerance.grain is Grain.DAY else Grain.MONTH.window(Grain.MONTH.index(day)).end

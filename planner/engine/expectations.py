@@ -28,7 +28,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from planner.core.bulk import paused_gc
-from planner.core.dates import Duration, Grain, Window, year_start_month
+from planner.core.dates import Grain, Window, year_start_month
 from planner.core.model import (
     AfterRule,
     AtLeastRule,
@@ -48,7 +48,10 @@ from planner.engine.expectation import (
     UNBOUNDED,
     BodyMeetings,
     Expectation,
+    _after_applies,
+    _applies,
     _hull,
+    _tolerant,
     counts,
     index_meetings,
     origin_cases,
@@ -77,14 +80,6 @@ def _within(chain: list[Expectation], end: date, pending: bool) -> list[Expectat
     return out
 
 
-def _tolerant(end: date, tolerance: Duration | None, grain: Grain) -> date:
-    """The last day a window ending on ``end`` may be met within ``tolerance``. A calendar
-    period ends with a month, and so does a slack of whole months after it: a month's
-    tolerance after April runs to 31 May, not to 30 May as 30 April + 1 month would."""
-    if not tolerance:
-        return end
-    day = tolerance.add_to(end)
-    return day if grain is Grain.DAY or tolerance.grain is Grain.DAY else Grain.MONTH.window(Grain.MONTH.index(day)).end
 
 
 def effective_start(body: Body, rule: Rule) -> date | None:
@@ -101,21 +96,6 @@ def _start_words(body: Body, rule: Rule) -> str:
     return f"the {body.label} was established ({start})"
 
 
-def _after_applies(body: Body, rule: AfterRule, origin: Meeting, window_start: date) -> bool:
-    """Versions of one ``after`` rule (the same ``id``) follow the other body's meeting under
-    the version in force on the day it opened: a version change then neither leaves it with
-    nothing due nor makes two meetings due for it. Otherwise the window's first day decides."""
-    versions = [r for r in body.rules if isinstance(r, AfterRule) and r.id == rule.id]
-    at_origin = next((r for r in versions if r.in_force(origin.earliest)), None) if len(versions) > 1 else None
-    if at_origin is None:
-        return _applies(body, rule, window_start)
-    return at_origin is rule and not (body.established and window_start < body.established.earliest)
-
-
-def _applies(body: Body, rule: Rule, window_start: date) -> bool:
-    if not rule.in_force(window_start):
-        return False
-    return not (body.established and window_start < body.established.earliest)
 
 
 class ExpectationEngine:
@@ -195,7 +175,8 @@ class ExpectationEngine:
             while j >= 0 and not (counts(rule, bm.meetings[j]) and bm.meetings[j].status in CHAINING):
                 j -= 1
             first = max(j, 0)
-        origins: list[Meeting | None] = [m for m in bm.meetings[first:] if m.status in CHAINING and any(counts(r, m) for _, r in versions)]
+        counting = [r for _, r in versions]  # one version, most often: one call per meeting
+        origins: list[Meeting | None] = [m for m in bm.meetings[first:] if m.status in CHAINING and (counts(rule, m) or (len(counting) > 1 and any(counts(r, m) for r in counting)))]
         founded = effective_start(body, versions[0][1])
         if founded and (first == 0 or not origins or founded >= origins[0].earliest):  # type: ignore[union-attr]
             # The founding (or the rule's start) starts the chain too: a body that never met
