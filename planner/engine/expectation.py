@@ -209,12 +209,14 @@ def thin(meetings: list[Meeting], expectation: Expectation, before: Sequence[Mee
         if meeting.start.exact and (not kept or meeting.earliest >= gap.add_to(kept[-1].earliest)):
             kept.append(meeting)
     doubtful: list[Meeting] = []
+    firm = len(kept)
     for meeting in meetings:
         if meeting.start.exact:
             continue
         clear = all(meeting.start.earliest >= gap.add_to(k.start.latest) or k.start.earliest >= gap.add_to(meeting.start.latest) for k in kept)
         (kept if clear else doubtful).append(meeting)
-    kept.sort(key=Meeting.sort_key)
+    if len(kept) > firm or rule.count_by == "event":  # else the firm ones, in the order given (sorted)
+        kept.sort(key=Meeting.sort_key)
     return kept, doubtful + unsure
 
 

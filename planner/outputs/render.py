@@ -53,9 +53,15 @@ def csv_chunks(header: Sequence[str], batches: Iterable[Iterable[Sequence[Any]]]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(header)
+    starts = frozenset(_FORMULA_START)
     for rows in batches:
         for row in rows:
-            cells = [safe_cell(v) for v in row]
+            texts = ["" if v is None else v if v.__class__ is str else str(v) for v in row]
+            joined = "".join(texts)
+            if "\n" not in joined and "\r" not in joined and starts.isdisjoint([t[:1] for t in texts]):
+                writer.writerow(texts)  # nothing for safe_cell to change: most rows
+                continue
+            cells = [safe_cell(v) for v in texts]
             if any("\r" in cell for cell in cells):
                 one = io.StringIO()
                 csv.writer(one, lineterminator="\r\n").writerow(cells)

@@ -61,7 +61,7 @@ def window_finding(judge: Judge, e: Expectation, held: list[Meeting], possible: 
 
     # The words of each finding are made only when read (Finding.why): most are never shown.
     def words() -> str:
-        return ", ".join(_meeting_words(m, body) for m in held)
+        return ", ".join([_meeting_words(m, body) for m in held])
 
     def unconf_words() -> str:
         return "; " + ", ".join(_meeting_words(m, body) for m in unconfirmed) + " was planned but is not recorded as held (unconfirmed)" if unconfirmed else ""
