@@ -239,11 +239,11 @@ def _applies(body: Body, rule: Rule, window_start: date) -> bool:
     return not (body.established and window_start < body.established.earliest)
 
 
-def _after_applies(body: Body, rule: AfterRule, origin: Meeting, window_start: date) -> bool:
-    """Versions of one ``after`` rule (the same ``id``) follow the other body's meeting under
-    the version in force on the day it opened: a version change then neither leaves it with
-    nothing due nor makes two meetings due for it. Otherwise the window's first day decides."""
-    versions = [r for r in body.rules if isinstance(r, AfterRule) and r.id == rule.id]
+def _after_applies(body: Body, rule: AfterRule, origin: Meeting, window_start: date, versions: list[Rule]) -> bool:
+    """Versions of one ``after`` rule (the same ``id``: ``versions``) follow the other body's
+    meeting under the version in force on the day it opened: a version change then neither
+    leaves it with nothing due nor makes two meetings due for it. Otherwise the window's first
+    day decides."""
     at_origin = next((r for r in versions if r.in_force(origin.earliest)), None) if len(versions) > 1 else None
     if at_origin is None:
         return _applies(body, rule, window_start)

@@ -318,6 +318,7 @@ class ExpectationEngine:
         kinds = origin_kinds(rule, other)
         origins = [m for m in self.meetings_of(rule.body).meetings if m.kind in kinds and m.status in CHAINING]
         grain, offset, tolerance = rule.offset.grain, rule.offset.periods, rule.tolerance
+        versions: list[Rule] = [r for r in body.rules if isinstance(r, AfterRule) and r.id == rule.id]
 
         def due(first_day: date, last_day: date) -> tuple[int, Window]:
             if grain is Grain.DAY:
@@ -339,7 +340,7 @@ class ExpectationEngine:
         for n, period in enumerate(periods):
             window, group = slots[period]
             origin = group[0]
-            if not _after_applies(body, rule, origin, window.start):
+            if not _after_applies(body, rule, origin, window.start, versions):
                 continue
             nxt = slots[periods[n + 1]][0].start - timedelta(days=1) if n + 1 < len(periods) else UNBOUNDED
             reason = f"{rule.offset.words()} after " + (" and ".join(ordinal_words(o, other) for o in group) if other else label)
