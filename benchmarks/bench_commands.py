@@ -30,7 +30,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -160,7 +160,7 @@ def main(argv: list[str] | None = None, echo: Callable[[str], None] = print) -> 
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--repeat", type=int, default=3, help="runs per command; the fastest counts")
     parser.add_argument("--startup-repeat", type=int, default=10)
-    parser.add_argument("--only", help="comma-separated command names (default: all); 'startup' alone: only the CICA start-up, without generated data")
+    parser.add_argument("--only", help="comma-separated command names (default: all); 'startup' alone: only the CICA start-up, without generated data; validate-large, ics-large, chairs-large: only those --large cases")
     parser.add_argument("--timeout", type=float, default=600.0, help="seconds before a run is killed")
     parser.add_argument("--large", action="store_true", help="also the 1,000,000-row register and 100,000 chair terms")
     parser.add_argument("--large-rows", type=int, default=1_000_000)
@@ -174,6 +174,11 @@ def main(argv: list[str] | None = None, echo: Callable[[str], None] = print) -> 
     with tempfile.TemporaryDirectory(prefix="bench-commands-") as tmp:
         work = Path(tmp)
         sizes = (args.bodies, 2 * args.bodies)
+        # "validate-large", "ics-large", "chairs-large": only those of the --large cases
+        large_only = [name.removesuffix("-large") for name in only if name.endswith("-large")] if only else []
+        only = [name for name in only if not name.endswith("-large")] if only else only
+        if large_only and not only:
+            only = ["startup"]  # nothing at N and 2N
         for bodies in sizes if only != ["startup"] else ():
             data = work / f"n{bodies}"
             _generate(bodies, args.years, args.seed, data)
@@ -194,23 +199,29 @@ def main(argv: list[str] | None = None, echo: Callable[[str], None] = print) -> 
         cica = measure([*planner, "check", "--today", "2026-11-26"], args.startup_repeat, args.timeout)
         bare = measure([sys.executable, "-c", BARE_IMPORT], args.startup_repeat, args.timeout)
         result.startup = (cica, bare)
-        if args.large:
-            _large(result, work, planner, args, echo)
+        if args.large or large_only:
+            _large(result, work, planner, args, echo, large_only)
     _report(result, sizes, echo)
     if result.failures and not args.no_gate:
         sys.exit(1)
     return result
 
 
-def _large(result: Result, work: Path, planner: list[str], args: argparse.Namespace, echo: Callable[[str], None]) -> None:
-    per_body = 292_452 / 1000 / 100  # meetings per body and year (seed 1)
-    bodies = max(1, round(args.large_rows / per_body / args.years))
-    data = work / "large"
-    _generate(bodies, args.years, args.seed, data)
-    rows = sum(1 for _ in (data / "meetings.csv").open(encoding="utf-8")) - 1
-    files = ["--rules", str(data / "rulebook.toml"), "--meetings", str(data / "meetings.csv"), "--today", TODAY]
-    result.large[f"validate ({rows:,} rows)"] = measure([*planner, "validate", *files], 1, args.timeout)
-    result.large[f"ics --no-projected ({rows:,} rows)"] = measure([*planner, "ics", *files, "--no-projected", "--out", str(work / "large-feeds")], 1, args.timeout)
+def _large(result: Result, work: Path, planner: list[str], args: argparse.Namespace, echo: Callable[[str], None], only: Sequence[str] = ()) -> None:
+    """The --large cases (``only``: those named, of validate, ics and chairs)."""
+    if not only or {"validate", "ics"} & set(only):
+        per_body = 292_452 / 1000 / 100  # meetings per body and year (seed 1)
+        bodies = max(1, round(args.large_rows / per_body / args.years))
+        data = work / "large"
+        _generate(bodies, args.years, args.seed, data)
+        rows = sum(1 for _ in (data / "meetings.csv").open(encoding="utf-8")) - 1
+        files = ["--rules", str(data / "rulebook.toml"), "--meetings", str(data / "meetings.csv"), "--today", TODAY]
+        if not only or "validate" in only:
+            result.large[f"validate ({rows:,} rows)"] = measure([*planner, "validate", *files], 1, args.timeout)
+        if not only or "ics" in only:
+            result.large[f"ics --no-projected ({rows:,} rows)"] = measure([*planner, "ics", *files, "--no-projected", "--out", str(work / "large-feeds")], 1, args.timeout)
+        if only and "chairs" not in only:
+            return
     examples = Path(__file__).resolve().parent.parent / "examples"
     chairs = work / "chairs.csv"
     write_chair_terms(chairs, args.large_terms, ["Austria", "Belgium", "Czechia", "Denmark", "Estonia"])
