@@ -286,7 +286,7 @@ def _holder(terms: Sequence[Term], rule: Chairmanship | None) -> Callable[[date]
     return holder
 
 
-def _refresh(book: RuleBook, t: Term, moved: dict[tuple[str, str], Meeting], meetings: Sequence[Meeting] | MeetingsByDay) -> Term:
+def _refresh(book: RuleBook, t: Term, moved: dict[tuple[str, str], Meeting], meetings: Sequence[Meeting] | MeetingsByDay, past: date | None = None) -> Term:
     """A term with its boundary meetings (and so its dates) taken from the hosted projection."""
 
     def swap(m: Meeting | None) -> Meeting | None:
@@ -297,6 +297,10 @@ def _refresh(book: RuleBook, t: Term, moved: dict[tuple[str, str], Meeting], mee
     end = closed.start if closed is not None and (t.planned or t.running) else t.end
     if not (opened is t.opened_by and closed is t.closed_by and start is t.start and end is t.end):
         t = dataclasses.replace(t, opened_by=opened, closed_by=closed, start=start, end=end)
+    elif past is not None and t.end is not None and t.end.latest < past:
+        # A term over before the first projected day (nothing is projected before tomorrow,
+        # re-hosted or not) sees only the register: its meetings are those it already has.
+        return t
     return with_meetings(t, statutory_meetings(book, meetings, t), hosted_meetings(book, meetings, t))
 
 
@@ -313,7 +317,8 @@ def chairs_report(book: RuleBook, chairs: Sequence[ChairTerm], projection: Proje
     moved = {(m.body, m.key): m for m in hosted.projected}
     meetings = hosted.meetings()
     pool = MeetingsByDay(meetings)  # ordered once for every term
-    terms = [_refresh(book, t, moved, pool) for t in terms]
+    tomorrow = today + timedelta(days=1)
+    terms = [_refresh(book, t, moved, pool, tomorrow) for t in terms]
     planned = [_refresh(book, t, moved, pool) for t in planned]
     member = None
     if country is not None:

@@ -105,7 +105,7 @@ class DayBook:
         day = first
         while day <= last:
             on = bodies_on.get(day)
-            if on and others(on, body) >= self.per_day:
+            if on and len(on) >= self.per_day and others(on, body) >= self.per_day:  # (others counts at most len(on))
                 return False
             day += one
         if self.between > 0 and host:

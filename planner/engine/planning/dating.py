@@ -77,7 +77,7 @@ class Dating:
         def choose(targets: list[date], pair: bool = True, fewest: bool = False) -> list[date] | None:
             chosen: list[date] = []
             for target in targets:
-                start_day = self._back_to_back(body, calendar, window, target, accept, own + chosen) if pair else None
+                start_day = self._back_to_back(body, calendar, window, target, accept, own + chosen) if pair and body.before else None
                 if start_day is None:
                     start_day = calendar.place(target, days, window, accept=accept)
                 if start_day is None and fewest:
