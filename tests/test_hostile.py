@@ -214,3 +214,11 @@ def test_a_file_name_that_would_take_over_the_terminal_is_shown_escaped(mark: st
     line = result.output.strip()
     assert line.startswith("error: ") and "\n" not in line and mark not in line
     assert ("\\x" if ord(mark[0]) < 0x80 else "\\u") in line and "rules" in line and ".toml" in line
+
+
+@pytest.mark.parametrize("year", ["202\u09ea", "\uff12\uff10\uff13\uff10", "\u0662\u0660\u0663\u0660"])
+def test_a_year_option_in_digits_of_another_script_is_refused(year: str) -> None:
+    """``--to 202৪`` (a Bengali four, which looks like an 8) is an error, not the year 2024."""
+    result = CliRunner().invoke(main, ["check", *TODAY, "--to", year])
+    assert result.exit_code == 2
+    assert f"Invalid value for --to: {year!r} is not a date" in result.output

@@ -326,7 +326,7 @@ def read_plan_option(plan_text: str | None, plan_file: str | None) -> list[str] 
 
 def horizon_day(value: str | None, name: str, *, end: bool) -> date | None:
     """``2030`` means the whole year: its first day for --from, its last for --to."""
-    if value and value.isdigit() and len(value) == 4:
+    if value and value.isascii() and value.isdigit() and len(value) == 4:  # not another script's digits
         year = _in_range(date(max(int(value), 1), 1, 1), value, name).year
         return date(year, 12, 31) if end else date(year, 1, 1)
     return _day_option(value, name)
