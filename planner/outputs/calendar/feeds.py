@@ -32,19 +32,16 @@ from planner.outputs.calendar.ical import (
     STATE_FILE,
     FeedBuilder,
     combined_names,
-    description,
     event_order,
-    summary,
     uids,
 )
 from planner.outputs.calendar.index_html import index_html
+from planner.outputs.calendar.making import EventMaker
 from planner.outputs.calendar.revisions import (
     KEEP_DAYS,
     Revision,
     adopt,
     adoption_pool,
-    draft_fields,
-    numbers,
     removed,
     tombstone_event,
     tombstones,
@@ -130,25 +127,24 @@ class _Events:
         self._make(previous)
 
     def _make(self, previous: dict[str, Revision]) -> None:
-        builder, stamp, pool = self.builder, self.builder.stamp, adoption_pool(previous)
+        builder, pool = self.builder, adoption_pool(previous)
         roots = _uid_groups(self.by_body)
         groups: dict[str, list[str]] = {}
         for body in self.by_body:
             groups.setdefault(roots[body], []).append(body)
         size = 0
         write, state = self.spool.write, self.states.write
+        make, pending = EventMaker(builder).make, self.pending.pop
+        offsets, lengths = self.offsets, self.lengths
         for members in groups.values():
             positions = sorted(i for body in members for i in self.by_body[body])
             for (meeting, uid), i in zip(adopt(uids(builder.book, (self.order[i] for i in positions)), previous, pool=pool), positions, strict=True):
-                body = builder.bodies.get(meeting.body)
-                shown, words = summary(body, meeting), description(meeting)
-                new = draft_fields(body, meeting, stamp, shown, words)
-                sequence, modified = numbers(self.pending.pop(uid, None), new.fingerprint, new.content, stamp)
-                state((state_line(uid, new, sequence, modified) + "\n").encode())
-                data = builder.event_text(meeting, uid, sequence, modified, shown, words).encode()
+                data, line = make(meeting, uid, pending(uid, None))
+                state(line)
                 write(data)
-                self.offsets[i], self.lengths[i] = size, len(data)
-                size += len(data)
+                offsets[i] = size
+                lengths[i] = n = len(data)
+                size += n
         self.spool.flush()
 
     def events(self, body: str | None = None) -> Iterator[bytes]:
