@@ -61,3 +61,36 @@ def test_awkward_meetings_are_made_as_before(text: str) -> None:
         new = draft_fields(builder.bodies.get(meeting.body), meeting, builder.stamp)
         for old in olds(new.fingerprint, new.content or ""):
             assert maker.make(meeting, uid, old) == expected(builder, meeting, uid, old)
+
+
+def test_the_last_state_read_line_by_line_gives_what_the_whole_file_gives(tmp_path) -> None:
+    """:func:`read_previous` (a line at a time, little kept in memory) against
+    :func:`read_state` (the whole file): the same revision for each UID, each given once,
+    the same adoption candidates, the same revisions left over (tombstones included)."""
+    from planner.outputs.calendar.feeds import write_feeds
+    from planner.outputs.calendar.ical import STATE_FILE
+    from planner.outputs.calendar.previous import read_previous
+    from planner.outputs.calendar.revisions import adoption_pool
+    from planner.outputs.calendar.state import read_state
+
+    book, meetings = example("cica")
+    write_feeds(book, meetings, tmp_path, STAMP)
+    write_feeds(book, meetings[::2], tmp_path, datetime(2026, 12, 2, tzinfo=UTC))  # half of them removed
+    path = tmp_path / STATE_FILE
+    whole = read_state(path)
+    assert any(r.removed for r in whole.values()) and any(not r.numbered for r in whole.values())
+    previous = read_previous(path)
+    assert not previous.revisions  # read line by line, not whole
+    assert previous.pool == adoption_pool(whole)
+    uids = sorted(whole)
+    for uid in uids[::2]:
+        assert uid in previous
+        got, want = previous.take(uid), whole[uid]
+        assert (got.fingerprint, got.sequence, got.last_modified, got.content, got.removed) == (want.fingerprint, want.sequence, want.last_modified, want.content, want.removed)
+        assert previous.take(uid) is None
+    assert dict(previous.left()) == {uid: whole[uid] for uid in uids[1::2]}
+    assert "cica-nothing-1@planner" not in previous
+    previous.close()
+    path.write_bytes(path.read_bytes().replace(b'"sequence":', b'"sequence": ', 1))  # valid JSON, not the writer's form
+    again = read_previous(path)
+    assert again.revisions == whole

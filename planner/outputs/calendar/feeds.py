@@ -37,11 +37,11 @@ from planner.outputs.calendar.ical import (
 )
 from planner.outputs.calendar.index_html import index_html
 from planner.outputs.calendar.making import EventMaker
+from planner.outputs.calendar.previous import Previous, read_previous
 from planner.outputs.calendar.revisions import (
     KEEP_DAYS,
     Revision,
     adopt,
-    adoption_pool,
     removed,
     tombstone_event,
     tombstones,
@@ -112,11 +112,11 @@ def _uid_groups(ids: Iterable[str]) -> dict[str, str]:
 class _Events:
     """The events of one export, made once into a spool, with their revisions."""
 
-    def __init__(self, builder: FeedBuilder, meetings: Iterable[Meeting], previous: dict[str, Revision], near: Path) -> None:
+    def __init__(self, builder: FeedBuilder, meetings: Iterable[Meeting], previous: Previous, near: Path) -> None:
         self.builder = builder
         self.spool = _spool(near)
         self.states = _spool(near)
-        self.pending = dict(previous)  # previous UIDs not (yet) given by this export
+        self.pending = previous  # gives each previous UID once: those left are not given by this export
         self.order = date_order(meetings)
         self.offsets = array("q", bytes(8 * len(self.order)))  # by position in date order
         self.lengths = array("q", bytes(8 * len(self.order)))
@@ -126,20 +126,20 @@ class _Events:
         self.coming = [m for m in self.order if m.latest >= builder.stamp.date()]
         self._make(previous)
 
-    def _make(self, previous: dict[str, Revision]) -> None:
-        builder, pool = self.builder, adoption_pool(previous)
+    def _make(self, previous: Previous) -> None:
+        builder, pool = self.builder, previous.pool
         roots = _uid_groups(self.by_body)
         groups: dict[str, list[str]] = {}
         for body in self.by_body:
             groups.setdefault(roots[body], []).append(body)
         size = 0
         write, state = self.spool.write, self.states.write
-        make, pending = EventMaker(builder).make, self.pending.pop
+        make, take = EventMaker(builder).make, previous.take
         offsets, lengths = self.offsets, self.lengths
         for members in groups.values():
             positions = sorted(i for body in members for i in self.by_body[body])
             for (meeting, uid), i in zip(adopt(uids(builder.book, (self.order[i] for i in positions)), previous, pool=pool), positions, strict=True):
-                data, line = make(meeting, uid, pending(uid, None))
+                data, line = make(meeting, uid, take(uid))
                 state(line)
                 write(data)
                 offsets[i] = size
@@ -190,15 +190,17 @@ def write_feeds(
     export stay ``keep_days`` as CANCELLED tombstones."""
     out = Path(out_dir)
     builder = FeedBuilder(book, stamp)
-    previous = load_state(out, warn, book)
+    found = load_state(out, warn, book, read=read_previous)
+    previous = found if isinstance(found, Previous) else Previous(found)
     selected = set(bodies) if bodies is not None else None
     if selected is not None:
         meetings = [m for m in meetings if m.body in selected]
     out.parent.mkdir(parents=True, exist_ok=True)
-    made = _Events(builder, meetings, previous, out.parent)
+    made: _Events | None = None
     try:
+        made = _Events(builder, meetings, previous, out.parent)
         leftovers = []
-        for uid, old in sorted(made.pending.items()):
+        for uid, old in sorted(previous.left(), key=lambda item: item[0]):
             if old.removed is None and (selected is None or old.body in selected):
                 old = removed(old, builder.stamp)
             leftovers.append((uid, old))
@@ -230,7 +232,9 @@ def write_feeds(
         order = [*files]  # feeds, all.ics, index.html, state: a reader of index.html comes last
         write_set(out, files, order)  # the whole set switches at once (see planner.inputs.atomic)
     finally:
-        made.close()
+        previous.close()
+        if made is not None:
+            made.close()
     return [out / name for name in order if name != STATE_FILE]
 
 

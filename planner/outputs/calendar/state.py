@@ -134,16 +134,17 @@ def state_pieces(lines: Iterator[bytes]) -> Iterator[bytes]:
     yield (b"\n" if not first else b"") + TAIL
 
 
-def load_state(out_dir: Path, warn: Callable[[str], None] | None = None, book: RuleBook | None = None) -> dict[str, Revision]:
+def load_state(out_dir: Path, warn: Callable[[str], None] | None = None, book: RuleBook | None = None, read: Callable[[Path], Any] = read_state) -> Any:
     """The revisions of the previous export into ``out_dir`` (none on the first).
 
     A damaged state file is reported through ``warn`` and ignored. Missing or damaged, its
-    place is taken by the feeds of the folder (given ``book``)."""
+    place is taken by the feeds of the folder (given ``book``). ``read``: what reads
+    the state file (:func:`read_state`: a dict of revisions); the feeds give a dict."""
     path = out_dir / STATE_FILE
     problem = None
     if path.exists():
         try:
-            return read_state(path)
+            return read(path)
         except (InputError, ValueError, KeyError, TypeError, AttributeError, RecursionError, OverflowError) as exc:
             problem = f"state file is damaged and was ignored ({str(exc)[:160]})"
     found = revisions_from_feeds(out_dir, book) if book is not None else {}
