@@ -35,7 +35,7 @@ from planner.outputs.calendar.ical import (
     event_order,
     uids,
 )
-from planner.outputs.calendar.index_html import index_html
+from planner.outputs.calendar.index_html import index_pieces
 from planner.outputs.calendar.making import EventMaker
 from planner.outputs.calendar.previous import Previous, read_previous
 from planner.outputs.calendar.revisions import (
@@ -227,7 +227,8 @@ def write_feeds(
 
         files: dict[str, bytes | Callable[[], Iterable[bytes]]] = {filename: feed(title, caption, body, gone, source_url(base_url, filename)) for filename, title, caption, body, gone in feeds}
         if selected is None:
-            files[INDEX] = index_html(book, [(f, t, made.count(b)) for f, t, _, b, _ in feeds], made.coming, builder, base_url).encode()
+            links = [(f, t, made.count(b)) for f, t, _, b, _ in feeds]
+            files[INDEX] = lambda: index_pieces(book, links, made.coming, builder, base_url)
         files[STATE_FILE] = lambda: made.state(leftovers)
         order = [*files]  # feeds, all.ics, index.html, state: a reader of index.html comes last
         write_set(out, files, order)  # the whole set switches at once (see planner.inputs.atomic)

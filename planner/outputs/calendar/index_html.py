@@ -7,12 +7,12 @@ only where a script and the clipboard are available, so without them the page is
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from planner.core.model import Meeting, RuleBook
 from planner.outputs.calendar.ical import FeedBuilder, summary, unfixed_words
-from planner.outputs.html.templating import render_template
+from planner.outputs.html.templating import generate_template
 
 
 @dataclass(frozen=True)
@@ -50,20 +50,47 @@ def _when(meeting: Meeting) -> str:
     return first.isoformat() if first == last else f"{first.isoformat()} to {last.isoformat()}"
 
 
-def index_html(book: RuleBook, feeds: Sequence[tuple[str, str, int]], meetings: Iterable[Meeting], builder: FeedBuilder, base_url: str | None) -> str:
+class _Coming:
+    """The rows of the coming meetings, made as the page is written (a register of a million
+    meetings has tens of thousands of them)."""
+
+    def __init__(self, meetings: Iterable[Meeting], builder: FeedBuilder) -> None:
+        self.meetings, self.builder = meetings, builder
+        self.today = builder.stamp.date()
+
+    def __bool__(self) -> bool:
+        return any(meeting.latest >= self.today for meeting in self.meetings)
+
+    def __iter__(self) -> Iterator[ComingRow]:
+        bodies, today = self.builder.bodies, self.today
+        for meeting in self.meetings:
+            if meeting.latest < today:
+                continue
+            body = bodies.get(meeting.body)
+            yield ComingRow(_when(meeting), summary(body, meeting), body.name if body else meeting.body, meeting.venue, meeting.status.value, meeting.title or meeting.reason)
+
+
+def index_pieces(book: RuleBook, feeds: Sequence[tuple[str, str, int]], meetings: Iterable[Meeting], builder: FeedBuilder, base_url: str | None) -> Iterator[bytes]:
     """A static page: the feeds with subscribe links, and the coming meetings from ``stamp`` on
-    (``meetings`` in the feeds' order)."""
-    today = builder.stamp.date()
-    coming = []
-    for meeting in meetings:
-        if meeting.latest < today:
-            continue
-        body = builder.bodies.get(meeting.body)
-        coming.append(ComingRow(_when(meeting), summary(body, meeting), body.name if body else meeting.body, meeting.venue, meeting.status.value, meeting.title or meeting.reason))
-    return render_template(
+    (``meetings`` in the feeds' order, read twice), in UTF-8 pieces of about 64 KB."""
+    pieces = generate_template(
         "index.html.j2",
         org=book.organization,
         generated=builder.stamp.strftime("%Y-%m-%d %H:%M"),
         feeds=[FeedLink(title, count, _links(filename, base_url)) for filename, title, count in feeds],
-        coming=coming,
+        coming=_Coming(meetings, builder),
     )
+    batch: list[str] = []
+    size = 0
+    for piece in pieces:
+        batch.append(piece)
+        size += len(piece)
+        if size >= 1 << 16:
+            yield "".join(batch).encode()
+            batch, size = [], 0
+    yield "".join(batch).encode()
+
+
+def index_html(book: RuleBook, feeds: Sequence[tuple[str, str, int]], meetings: Iterable[Meeting], builder: FeedBuilder, base_url: str | None) -> str:
+    """The page of :func:`index_pieces` whole."""
+    return b"".join(index_pieces(book, feeds, meetings, builder, base_url)).decode()

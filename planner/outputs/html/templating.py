@@ -7,6 +7,7 @@ Jinja2 is imported here only, when a page is rendered, so ``import planner`` sta
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
@@ -27,3 +28,9 @@ def _environment() -> Any:
 
 def render_template(name: str, **context: Any) -> str:
     return _environment().get_template(name).render(**context)
+
+
+def generate_template(name: str, **context: Any) -> Iterator[str]:
+    """The page of :func:`render_template` in pieces, as it is made (a large page need never be
+    whole in memory; ``context`` may hold iterables that make their rows as they are read)."""
+    return _environment().get_template(name).generate(**context)
