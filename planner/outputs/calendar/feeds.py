@@ -50,6 +50,7 @@ from planner.outputs.calendar.state import load_state, state_line, state_pieces
 
 INDEX = "index.html"
 _CHUNK = 1 << 20
+_AHEAD = 1 << 13  # read ahead per run of all.ics: 8 KB, 16 MB for 2,000 bodies
 
 
 def _spool(near: Path) -> IO[bytes]:
@@ -136,8 +137,11 @@ class _Events:
         write, state = self.spool.write, self.states.write
         make, take = EventMaker(builder).make, previous.take
         offsets, lengths = self.offsets, self.lengths
-        for members in groups.values():
+        runs = self.runs = array("i", bytes(4 * len(self.order)))  # by position: the group whose run of the spool holds it
+        for run, members in enumerate(groups.values()):
             positions = sorted(i for body in members for i in self.by_body[body])
+            for i in positions:
+                runs[i] = run
             for (meeting, uid), i in zip(adopt(uids(builder.book, (self.order[i] for i in positions)), previous, pool=pool), positions, strict=True):
                 data, line = make(meeting, uid, take(uid))
                 state(line)
@@ -149,8 +153,33 @@ class _Events:
 
     def events(self, body: str | None = None) -> Iterator[bytes]:
         """The events of ``body`` (None: all), in date order."""
-        positions: Iterable[int] = range(len(self.order)) if body is None else self.by_body.get(body, ())
-        return _read(self.spool, ((self.offsets[i], self.lengths[i]) for i in positions))
+        if body is None:
+            return self._merged()
+        return _read(self.spool, ((self.offsets[i], self.lengths[i]) for i in self.by_body.get(body, ())))
+
+    def _merged(self) -> Iterator[bytes]:
+        """All events in date order, a megabyte at a time. Each group of bodies is one run of
+        the spool, in date order: each run is read ahead a few kilobytes at a time (not one
+        read per event), and the runs are merged by the events' places in date order."""
+        fd, offsets, lengths, runs = self.spool.fileno(), self.offsets, self.lengths, self.runs
+        count = max(runs, default=-1) + 1
+        buffers, starts = [b""] * count, [0] * count
+        batch: list[bytes] = []
+        size = 0
+        for i in range(len(self.order)):
+            run, offset, length = runs[i], offsets[i], lengths[i]
+            at = offset - starts[run]
+            buffer = buffers[run]
+            if at < 0 or at + length > len(buffer):
+                buffer = buffers[run] = os.pread(fd, max(_AHEAD, length), offset)
+                starts[run], at = offset, 0
+            batch.append(buffer[at : at + length])
+            size += length
+            if size >= _CHUNK:
+                yield b"".join(batch)
+                batch, size = [], 0
+        if batch:
+            yield b"".join(batch)
 
     def count(self, body: str | None = None) -> int:
         return len(self.order) if body is None else len(self.by_body.get(body, ()))
