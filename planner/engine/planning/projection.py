@@ -196,7 +196,8 @@ class Projector(Dating):
 
     def _fill(self, state: _BodyState, e: Expectation) -> list[Meeting] | None:
         """Place what ``e`` still lacks: ``None`` when it lacks nothing, ``[]`` when no date fits."""
-        if e.window.start > self.end or e.deadline < self.not_before and e.late_until is None or excused_by(self.engine, e):
+        # (only a rule with excused periods or an except_when body can be excused)
+        if e.window.start > self.end or e.deadline < self.not_before and e.late_until is None or (e.rule.excused or e.rule.except_when) and excused_by(self.engine, e):
             return None  # (a closed window with no late chain needs nothing, excused or not)
         bm = self.engine.meetings_of(state.body.id)
         if e.deadline < self.not_before:
