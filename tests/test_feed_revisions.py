@@ -236,3 +236,18 @@ def test_a_large_folder_without_its_state_file_is_scanned_not_parsed(tmp_path: P
     assert {u: ev["SEQUENCE"] for u, ev in after.items()} == {u: s + (u != youth) for u, s in before.items()}
     assert str(after[youth]["STATUS"]) == "CANCELLED" and after[youth]["SEQUENCE"] == 1
     assert len(warnings) == 1 and "taken from the feeds" in warnings[0]
+
+
+def test_a_scanned_feed_with_a_sequence_in_other_digits_skips_that_event(tmp_path: Path, monkeypatch) -> None:
+    """A hand-edited feed's ``SEQUENCE:²`` (a digit to str.isdigit, not to int) is not a
+    sequence: the scan leaves that event out instead of failing."""
+    from planner.outputs.calendar import readback
+
+    export(tmp_path, meetings())
+    feed = tmp_path / "all.ics"
+    text = feed.read_bytes()
+    first = text.index(b"SEQUENCE:")
+    feed.write_bytes(text[:first] + "SEQUENCE:\u00b2".encode() + text[text.index(b"\r\n", first) :])
+    monkeypatch.setattr(readback, "READBACK_BYTES", 0)
+    scanned = readback.revisions_from_feeds(tmp_path, book())
+    assert len(scanned) == 7

@@ -79,7 +79,7 @@ def test_no_warning_callback_means_silence() -> None:
     assert len(read_ics_meetings(ICS / "outlook_export.ics", book(), today=TODAY)) == 3
 
 
-@pytest.mark.parametrize(("title", "expected"), [("7th Summit", 7), ("Sixth CICA Summit", 6), ("SOC 21st meeting", 21), ("Summit 2026", None)])
+@pytest.mark.parametrize(("title", "expected"), [("7th Summit", 7), ("Sixth CICA Summit", 6), ("SOC 21st meeting", 21), ("Summit 2026", None), ("\u09eath Summit", None)])
 def test_ordinal_in_summary(title: str, expected: int | None) -> None:
     assert ordinal_in(title) == expected
 

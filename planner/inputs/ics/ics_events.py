@@ -43,7 +43,8 @@ from planner.core.model import Kind, RuleBook
 from planner.inputs.register import BodyMatcher
 from planner.inputs.rows import split_documents
 
-_ORDINAL_RE = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\b", re.IGNORECASE)
+# [0-9], not \d: a digit of another script may look like another digit (Bengali '৪' is 4)
+_ORDINAL_RE = re.compile(r"\b([0-9]{1,3})(?:st|nd|rd|th)\b", re.IGNORECASE)
 _WORDS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"]
 _ORDINAL_WORDS = {w: i + 1 for i, w in enumerate(_WORDS)}
 _KINDS = {k.value: k for k in Kind}

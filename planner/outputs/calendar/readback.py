@@ -184,7 +184,7 @@ def _scanned(paths: list[Path]) -> dict[str, Revision]:
 
 def _scanned_event(e: dict[str, str]) -> Revision | None:
     sequence = e.get("SEQUENCE", "0")
-    if not sequence.isdigit() or len(sequence) > 10 or int(sequence) > _MAX_SEQUENCE:
+    if not (sequence.isascii() and sequence.isdigit()) or len(sequence) > 10 or int(sequence) > _MAX_SEQUENCE:
         return None
     removed = _day(e.get("X-PLANNER-REMOVED", ""))
     summary = _unescaped(e.get("SUMMARY", ""))
