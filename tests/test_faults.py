@@ -27,7 +27,7 @@ GIVEN = ["--rules", str(MINIMAL), "--meetings", str(REGISTER)]
 # of one step of the writing code: the moment a real crash or kill could come.
 KILLER = """
 import os, shutil, signal, sys
-from planner.inputs import atomic
+from planner.outputs import atomic
 owner, name, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
 target = {"atomic": atomic, "os": os, "shutil": shutil}[owner]
 original, calls = getattr(target, name), [0]

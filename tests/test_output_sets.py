@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from planner.cli import main
-from planner.inputs import atomic
+from planner.outputs import atomic
 from planner.outputs.calendar.ical import STATE_FILE
 
 HERE = Path(__file__).resolve().parent

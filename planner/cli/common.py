@@ -266,7 +266,7 @@ def emit(text: str | Iterable[str], output: str | None) -> None:
     """Write a command's output (a string, or pieces written as they come) to ``output`` or
     standard output."""
     if output and output != "-":
-        from planner.inputs.atomic import write_atomic
+        from planner.outputs.atomic import write_atomic
 
         with writing(output):
             write_atomic(Path(output), text)

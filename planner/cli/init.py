@@ -33,8 +33,8 @@ def init(ctx: click.Context, folder: str | None, name: str, members: str | None,
       planner init treaty --example treaty-body
     """
     from planner.core.errors import PlannerError
-    from planner.inputs.atomic import write_atomic
     from planner.inputs.limits import name_problem
+    from planner.outputs.atomic import write_atomic
     from planner.outputs.starter import (
         CHAIRS_HEADER,
         FILES,

@@ -258,3 +258,29 @@ def _tolerant(end: date, tolerance: Duration | None, grain: Grain) -> date:
         return end
     day = tolerance.add_to(end)
     return day if grain is Grain.DAY or tolerance.grain is Grain.DAY else Grain.MONTH.window(Grain.MONTH.index(day)).end
+
+
+def _within(chain: list[Expectation], end: date, pending: bool) -> list[Expectation]:
+    """The windows of a chain that start by ``end``, plus (with ``pending``) the next one."""
+    out = [e for e in chain if e.window.start <= end]
+    if pending:
+        later = [e for e in chain if e.window.start > end]
+        if later:
+            out.append(replace(later[0], pending=True))
+    return out
+
+
+
+
+def effective_start(body: Body, rule: Rule) -> date | None:
+    """The first day anything can be due under ``rule``: its ``since`` and the body's founding."""
+    days = [d for d in (rule.since, body.established.earliest if body.established else None) if d]
+    return max(days) if days else None
+
+
+def _start_words(body: Body, rule: Rule) -> str:
+    """What a chain with no meeting yet counts from: the rule's start or the body's founding."""
+    start = effective_start(body, rule)
+    if rule.since is not None and start == rule.since:
+        return f"the rule took effect ({start})"
+    return f"the {body.label} was established ({start})"

@@ -8,7 +8,7 @@ memory: each event is written once, as it is made, to a spool (an unnamed tempor
 a killed run leaves nothing), with its revision going to a second spool for the state file.
 What stays in memory per event is where its bytes are (two integers). The files of the new
 set are then written from the spools into the new folder, which switches with the old one at
-once (:func:`planner.inputs.atomic.write_set`): a body's feed is one stretch of the spool,
+once (:func:`planner.outputs.atomic.write_set`): a body's feed is one stretch of the spool,
 ``all.ics`` reads the events back in date order.
 
 An export of some bodies (``--body``) writes only their feeds and leaves ``all.ics``,
@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import IO
 
 from planner.core.model import Meeting, RuleBook
-from planner.inputs.atomic import write_set
+from planner.outputs.atomic import write_set
 from planner.outputs.calendar.ical import (
     COMBINED,
     STATE_FILE,
@@ -260,7 +260,7 @@ def write_feeds(
             files[INDEX] = lambda: index_pieces(book, links, made.coming, builder, base_url)
         files[STATE_FILE] = lambda: made.state(leftovers)
         order = [*files]  # feeds, all.ics, index.html, state: a reader of index.html comes last
-        write_set(out, files, order)  # the whole set switches at once (see planner.inputs.atomic)
+        write_set(out, files, order)  # the whole set switches at once (see planner.outputs.atomic)
     finally:
         previous.close()
         if made is not None:
