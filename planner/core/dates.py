@@ -272,13 +272,6 @@ class Duration:
         year, month = day.year + months // 12, months % 12 + 1
         return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
 
-    def in_grain(self, grain: Grain) -> int:
-        """How many periods of ``grain`` this duration spans (``2y`` is 24 months)."""
-        if grain in (Grain.DAY, Grain.WEEK) or self.unit == "d":
-            raise ValueError("day durations (and weeks) do not convert to calendar periods")
-        months = self.amount * (12 if self.unit == "y" else 1)
-        return months // grain.months
-
     def words(self) -> str:
         one, many = _UNIT_WORDS[self.unit]
         return f"{self.amount} {one if self.amount == 1 else many}"

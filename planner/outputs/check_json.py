@@ -103,10 +103,6 @@ _REGULAR, _HELD = Kind.REGULAR, Status.HELD
 _VERDICTS = {v: (_text(v.value), "true" if v in VIOLATIONS else "false") for v in Verdict}
 
 
-def _opt(value: str | None) -> str:
-    return "null" if value is None else _text(value)
-
-
 class _Days(dict[date, str]):
     """Each day as a JSON string, written once: a check writes three or four per finding, of a
     few tens of thousands of distinct days."""

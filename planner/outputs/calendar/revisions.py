@@ -177,21 +177,6 @@ def removed(old: Revision, stamp: datetime) -> Revision:
     return replace(old, sequence=old.sequence + 1, last_modified=stamp, removed=stamp.date())
 
 
-def revise(previous: Mapping[str, Revision], current: Mapping[str, Revision], stamp: datetime, in_scope: Callable[[Revision], bool] = lambda r: True) -> dict[str, Revision]:
-    """The revisions after an export of ``current`` (drafts, see :func:`draft`), each as
-    :func:`revised` says. Live events of ``previous`` that ``current`` lacks (within
-    ``in_scope``: a ``--body`` export leaves the other bodies alone) become tombstones. Every
-    UID stays remembered, so a meeting that comes back never reuses a sequence number."""
-    stamp = normalize_stamp(stamp)
-    result = dict(previous)
-    for uid, new in current.items():
-        result[uid] = revised(previous.get(uid), new, stamp)
-    for uid, old in previous.items():
-        if uid not in current and old.removed is None and in_scope(old):
-            result[uid] = removed(old, stamp)
-    return result
-
-
 def tombstones(revisions: Mapping[str, Revision], stamp: datetime, keep_days: int = KEEP_DAYS, bodies: Iterable[str] | None = None) -> list[tuple[str, Revision]]:
     """The removed events still shown (removed at most ``keep_days`` before ``stamp``), by
     date then UID; only those of ``bodies`` when given."""
