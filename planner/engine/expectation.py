@@ -10,10 +10,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from planner.core.dates import Duration, Grain, Window
+from planner.core.dates import Duration, Grain, Window, year_start_month
 from planner.core.model import (
     AfterRule,
     AtLeastRule,
+    AtMostRule,
     BeforeRule,
     Body,
     EveryRule,
@@ -181,13 +182,69 @@ def index_meetings(meetings: Iterable[Meeting]) -> dict[str, BodyMeetings]:
     return {body: BodyMeetings(items) for body, items in grouped.items()}
 
 
-def thin(meetings: list[Meeting], expectation: Expectation, before: Sequence[Meeting] = ()) -> tuple[list[Meeting], list[Meeting]]:
+def counted_before(bm: BodyMeetings, expectation: Expectation, statuses: frozenset[Status]) -> date | None:
+    """The first day of the last firmly dated meeting before ``expectation``'s window that
+    ``min_gap`` counts (None when there is none, or no ``min_gap``).
+
+    "Meetings closer than this count once" does not stop at a period's edge: a session on
+    20 December resumed on 10 January is one meeting, of the year it opened in. The counted
+    meetings are a greedy chain from the rule's start; a meeting at least the gap after the one
+    before it is always counted, so the chain is taken up from the last such meeting before
+    the window rather than from the body's first (a few meetings back, not the whole history)."""
+    rule = expectation.rule
+    if not isinstance(rule, AtLeastRule) or rule.min_gap is None:
+        return None
+    gap, body = rule.min_gap, expectation.body
+    begins = effective_start(body, rule) or date.min
+    meetings = bm.meetings
+    j = bisect.bisect_left(bm.starts, expectation.window.start) - 1
+    run: list[date] = []  # the meetings back to one surely counted, latest first
+    while j >= 0:
+        m = meetings[j]
+        j -= 1
+        if m.start.earliest < begins:
+            break
+        if not (m.start.exact and m.status in statuses and counts(rule, m)):
+            continue
+        if run and m.earliest == run[-1]:
+            continue  # two sessions of one day: the first counts
+        run.append(m.earliest)
+        if len(run) > 1 and run[-2] >= gap.add_to(run[-1]):
+            run.pop()  # run[-1] (now the last) is at least the gap after this one: counted
+            break
+    if not run:
+        return None
+    last = run.pop()
+    while run:
+        day = run.pop()
+        if day >= gap.add_to(last):
+            last = day
+    return last
+
+
+def gap_chain(bm: BodyMeetings, expectation: Expectation, statuses: frozenset[Status]) -> list[date]:
+    """The first days of the firmly dated meetings ``min_gap`` counts, from the rule's start
+    on: each at least the gap after the one counted before it. For a judge of a fixed
+    register, which looks up :func:`counted_before`'s answer for every window by bisection."""
+    rule = expectation.rule
+    assert isinstance(rule, AtLeastRule) and rule.min_gap is not None
+    gap = rule.min_gap
+    begins = effective_start(expectation.body, rule) or date.min
+    chain: list[date] = []
+    for m in bm.meetings:
+        if m.start.exact and m.status in statuses and m.start.earliest >= begins and counts(rule, m) and (not chain or m.earliest >= gap.add_to(chain[-1])):
+            chain.append(m.earliest)
+    return chain
+
+
+def thin(meetings: list[Meeting], expectation: Expectation, before: Sequence[Meeting] = (), prior: date | None = None) -> tuple[list[Meeting], list[Meeting]]:
     """Meetings closer than ``min_gap`` to a counted one count once.
 
-    Firmly dated meetings are counted first, each at least the gap after the previous one. A
-    loosely dated meeting then counts only if its whole range keeps the gap from every counted
-    one; otherwise it is doubtful (it may or may not be far enough), which can make a window
-    uncertain but never spoils what the firm dates prove."""
+    Firmly dated meetings are counted first, each at least the gap after the previous one
+    (``prior``: the first day of the last meeting counted before the window, see
+    :func:`counted_before`). A loosely dated meeting then counts only if its whole range keeps
+    the gap from every counted one; otherwise it is doubtful (it may or may not be far enough),
+    which can make a window uncertain but never spoils what the firm dates prove."""
     rule = expectation.rule
     unsure: list[Meeting] = []
     if rule.count_by == "event":
@@ -205,15 +262,18 @@ def thin(meetings: list[Meeting], expectation: Expectation, before: Sequence[Mee
         return meetings, unsure
     gap = rule.min_gap
     kept: list[Meeting] = []
+    last = prior
     for meeting in meetings:
-        if meeting.start.exact and (not kept or meeting.earliest >= gap.add_to(kept[-1].earliest)):
+        if meeting.start.exact and (last is None or meeting.earliest >= gap.add_to(last)):
             kept.append(meeting)
+            last = meeting.earliest
     doubtful: list[Meeting] = []
     firm = len(kept)
     for meeting in meetings:
         if meeting.start.exact:
             continue
         clear = all(meeting.start.earliest >= gap.add_to(k.start.latest) or k.start.earliest >= gap.add_to(meeting.start.latest) for k in kept)
+        clear = clear and (prior is None or meeting.start.earliest >= gap.add_to(prior))
         (kept if clear else doubtful).append(meeting)
     if len(kept) > firm or rule.count_by == "event":  # else the firm ones, in the order given (sorted)
         kept.sort(key=Meeting.sort_key)
@@ -237,6 +297,32 @@ def _applies(body: Body, rule: Rule, window_start: date) -> bool:
     if not rule.in_force(window_start):
         return False
     return not (body.established and window_start < body.established.earliest)
+
+
+def after_earlier_versions(body: Body, rule: AtLeastRule | AtMostRule, year_start: str | None) -> date | None:
+    """The day after the last window of the earlier versions of a per-period rule, or None.
+
+    A window belongs to the version in force on its first day, and versions of one rule are
+    one rule: once "at least once a year" (until 30 June 2019) has judged the year 2019, "at
+    least once a half-year" (from 1 July 2019) begins with 2020 H1. Judging 2019 H2 too would
+    judge those days twice and let one meeting count for both windows (README, Semantics)."""
+    if rule.since is None:
+        return None
+    identity = rule.id or f"kind {rule.kind}"
+    found: date | None = None
+    for other in body.rules:
+        if other is rule or not isinstance(other, AtLeastRule | AtMostRule) or (other.id or f"kind {other.kind}") != identity:
+            continue
+        if other.until is None or other.until >= rule.since:
+            continue
+        grain, ys = other.per.grain, year_start_month(other.year_start or year_start)
+        last = grain.window(grain.index(other.until, ys), ys)
+        began = effective_start(body, other)
+        if began is not None and last.start < began:
+            continue  # that window was never the earlier version's
+        day = last.end + timedelta(days=1)
+        found = day if found is None else max(found, day)
+    return found
 
 
 def _after_applies(body: Body, rule: AfterRule, origin: Meeting, window_start: date, versions: list[Rule]) -> bool:

@@ -54,6 +54,7 @@ from planner.engine.expectation import (
     _start_words,
     _tolerant,
     _within,
+    after_earlier_versions,
     counts,
     effective_start,
     index_meetings,
@@ -359,6 +360,9 @@ class ExpectationEngine:
         # start on (window starts only grow with the period)
         lowest = max((d for d in (rule.since, body.established.earliest if body.established else None) if d), default=date.min)
         highest = rule.until or date.max
+        seam = after_earlier_versions(body, rule, self.book.organization.year_start)
+        if seam is not None and seam > lowest:
+            lowest = seam
         window_of = grain.window
         count = rule.count
         for p in range(period, last + 1):

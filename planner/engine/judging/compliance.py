@@ -8,6 +8,7 @@ their whole range lies inside it; otherwise the window is ``uncertain``.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
@@ -15,6 +16,7 @@ from datetime import date, timedelta
 from planner.core.bulk import paused_gc
 from planner.core.model import AdHocRule, AtLeastRule, Body, Meeting, OnRule, Rule, RuleBook, Status
 from planner.engine.coverage import Coverage
+from planner.engine.expectation import gap_chain
 from planner.engine.expectations import (
     NOT_COUNTING,
     Expectation,
@@ -78,6 +80,7 @@ class Judge:
         self._words: dict[int, str] = {}
         self._rules: dict[int, _RuleFacts] = {}
         self._coverages: dict[str, Coverage] = {}
+        self._gap_chains: dict[tuple[str, int, object], list[date]] = {}
 
     def words(self, rule: Rule) -> str:
         """The rule in words, worded once per rule rather than once per window."""
@@ -201,6 +204,19 @@ class Judge:
         day = e.window.start - timedelta(days=1)
         return [m for m in self.engine.meetings_of(e.body.id).overlapping(day, day) if m.status is HELD and m.start.latest <= day and e.counts(m)]
 
+    def _counted_before(self, e: Expectation) -> date | None:
+        """The last held meeting before ``e``'s window that ``min_gap`` counted (it reaches
+        across a period's edge: expectation.counted_before); one chain per rule, by bisection."""
+        gap = getattr(e.rule, "min_gap", None)
+        if gap is None:
+            return None
+        key = (e.body.id, e.rule_index, gap)
+        chain = self._gap_chains.get(key)
+        if chain is None:
+            chain = self._gap_chains[key] = gap_chain(self.engine.meetings_of(e.body.id), e, frozenset({HELD}))
+        at = bisect.bisect_left(chain, e.window.start)
+        return chain[at - 1] if at else None
+
     def _running(self, deadline: date) -> bool:
         return self.today < deadline if self.closed else self.today <= deadline
 
@@ -242,7 +258,7 @@ class Judge:
                 (scheduled if (m.end or start).latest >= today else unconfirmed).append(m)
         assert held is not None
         if held and facts.thins:
-            held, doubtful = thin(held, e, self._sessions_before(e) if e.rule.count_by == "event" else ())
+            held, doubtful = thin(held, e, self._sessions_before(e) if e.rule.count_by == "event" else (), self._counted_before(e))
             possible += doubtful
         finding = window_finding(self, e, held, possible, scheduled, unconfirmed, owner, me, facts.words)
         if notes and (inside > len(held) or finding.late_meeting is not None):

@@ -31,6 +31,7 @@ from planner.core.model import (
     Status,
     dependency_order,
 )
+from planner.engine.expectation import counted_before
 from planner.engine.expectations import (
     BodyMeetings,
     Expectation,
@@ -70,7 +71,7 @@ def _satisfying(e: Expectation, bm: BodyMeetings, end: date) -> list[Meeting]:
         # the window's edge leaves it uncertain, as compliance would judge it.
         if counts(e.rule, m) and m.status in SATISFYING and m.start.earliest >= e.window.start and m.start.latest <= end:
             out.append(m)
-    kept, _ = thin(out, e)
+    kept, _ = thin(out, e, (), counted_before(bm, e, SATISFYING))
     if isinstance(e.rule, AtLeastRule) and e.rule.min_gap is not None:
         # A loosely dated meeting cannot prove its distance from the meetings still to be
         # placed: plan as if it were not there, so the firm dates alone keep the rule.
