@@ -374,6 +374,11 @@ def check_bodies(
         # --to in the past judges as at the close of that day: nothing after it exists,
         # neither for the windows judged nor for what is due next (meaning 3).
         meetings = [m for m in meetings if m.earliest <= end]
+    elif any(m.status is HELD and m.start.earliest > today for m in meetings):
+        # As of --today, a meeting that opens after it has not been held yet, whatever a
+        # register written later says: it is scheduled, never counted (a verdict is never
+        # more certain than the data as it stood on that day).
+        meetings = [m.model_copy(update={"status": Status.PLANNED}) if m.status is HELD and m.start.earliest > today else m for m in meetings]
     engine = ExpectationEngine(book, meetings)
     judge = Judge(engine, min(today, end), closed=closed)
     wanted = set(bodies) if bodies else None
