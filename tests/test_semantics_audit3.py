@@ -9,6 +9,7 @@ derivation is in the test's docstring."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from click.testing import CliRunner
 
@@ -137,3 +138,102 @@ def test_projection_fills_a_year_whose_only_meeting_min_gap_discounts(tmp_path):
     assert result.exit_code == 0, result.output
     placed = [m["start"] for m in json.loads(result.stdout)["meetings"] if m["status"] == "projected"]
     assert len(placed) == 1 and "2020-02-18" <= placed[0] <= "2020-12-31"
+
+
+# -- a register written later, judged as of an earlier day -----------------------------------------
+
+
+def test_a_meeting_recorded_held_after_today_is_scheduled_not_counted(tmp_path):
+    """README: `--today` is the day the check stands on; `--to D` "judges as at the close of D:
+    nothing after D exists". A register written in 2026 says 2025-06-17 was held; judged as of
+    2025-06-01 that meeting had not happened yet. At least 2 a year: 2025-01-28 held, 2025-06-17
+    and 2025-09-16 recorded held but after today: by hand 2025 is open (1 held, 1 still due,
+    2 scheduled), never met; the same with `--to 2025-06-01` (it was met on both: `--to` equal
+    to `--today` did not cut the later rows)."""
+    rule = _rule('kind = "at_least"\ncount = 2\nper = "year"')
+    rows = "board,regular,2025-01-28,,held,,\nboard,regular,2025-06-17,,held,,\nboard,regular,2025-09-16,,held,,\n"
+    for extra in ((), ("--to", "2025-06-01")):
+        out = _check(tmp_path, _book("established = 2025-01-01\n" + rule), rows, "--today", "2025-06-01", *extra)
+        assert _verdicts(out) == {"2025": "open"}
+        why = _finding(out, "2025")["why"]
+        assert "1 still due" in why and "scheduled: Board 2025-06-17, Board 2025-09-16" in why
+    out = _check(tmp_path, _book("established = 2025-01-01\n" + rule), rows, "--today", "2025-06-17")
+    assert _verdicts(out) == {"2025": "met"}  # a meeting on --today counts
+
+
+# -- real histories (tests/audit/, a source URL in every rule and row) ---------------------------
+
+def _real(name: str, *args: str) -> dict:
+    root = Path(__file__).parent / "audit"
+    result = CliRunner().invoke(main, ["check", "--rules", str(root / f"{name}.toml"), "--meetings", str(root / f"{name}-meetings.csv"), "--format", "json", *args])
+    assert result.exit_code in (0, 1), result.output
+    out = json.loads(result.stdout)
+    out["exit"] = result.exit_code
+    return out
+
+
+def test_european_council_twice_every_six_months():
+    """TEU art. 15(3) (Lisbon, from 2009-12-01): "shall meet twice every six months", judged per
+    half-year; before it the Nice art. 4, "at least twice a year", judged per year. Rows for 2009
+    and 2019-2025 (records say so; 2010-2018 are not transcribed). By hand, as of 2025-12-01:
+    - 2009 (first day under Nice): 4 regular meetings (March, June, October, December): met.
+      The Lisbon version begins with 2010 H1 (no 2009 H2 window: December 2009 counts once).
+    - 2010 H1 .. 2018 H2: 18 half-years with nothing transcribed and records not complete:
+      unknown, never missed.
+    - 2019 H1 (March, June), 2019 H2 (October, December): met; special (April, June 30) and
+      informal (Sibiu, May) meetings do not count (rule counts regular).
+    - 2020 H1: the February meeting was special; March and June were video conferences of the
+      members, not formal meetings (`formats = ["in_person"]`): 0 of 2, missed.
+    - 2020 H2 (October, December): met. 2021 H1: March by video, May special, Porto informal:
+      June only, 1 of 2, missed. 2021 H2 .. 2025 H1: two regular meetings each: met.
+    - 2025 H2: October held, 18-19 December planned: open.
+    Two violations, exit 1."""
+    out = _real("european-council", "--today", "2025-12-01")
+    got = _verdicts(out, "euco")
+    assert got.pop("2009") == "met" and "2009 H2" not in got
+    assert [label for label, v in got.items() if v == "unknown"] == [f"{y} H{h}" for y in range(2010, 2019) for h in (1, 2)]
+    assert {label: v for label, v in got.items() if v != "unknown"} == {
+        "2019 H1": "met", "2019 H2": "met", "2020 H1": "missed", "2020 H2": "met",
+        "2021 H1": "missed", "2021 H2": "met", "2022 H1": "met", "2022 H2": "met",
+        "2023 H1": "met", "2023 H2": "met", "2024 H1": "met", "2024 H2": "met",
+        "2025 H1": "met", "2025 H2": "open",
+    }
+    assert "Not counted: online: EUCO 2020-03-26" in _finding(out, "2020 H1", "euco")["why"]
+    assert out["summary"]["violations"] == 2 and out["exit"] == 1
+
+
+def test_fomc_at_least_four_times_each_year():
+    """Federal Reserve Act s.12A(a): "at least four times each year and oftener if deemed
+    necessary"; unscheduled meetings count (`counts = ["regular", "special"]`). By hand:
+    2019-2024 each hold eight scheduled meetings: met; 2020 holds seven scheduled plus the
+    unscheduled 3 and 15 March, and names the cancelled 17-18 March meeting as not counted.
+    As of 2025-06-01 the rows of 17 June to 10 December 2025 (recorded held) had not happened:
+    2025 is open with three held, one still due; as of 2025-12-31 it is met."""
+    out = _real("fomc", "--today", "2025-06-01")
+    got = _verdicts(out, "fomc")
+    assert got == {str(y): "met" for y in range(2019, 2025)} | {"2025": "open"}
+    why = _finding(out, "2020", "fomc")["why"]
+    assert why.startswith("2020: 9 held (4 required)") and "FOMC 2020-03-17 (Washington) (cancelled)" in why
+    assert _finding(out, "2025", "fomc")["why"].startswith("2025: 3 held")
+    out = _real("fomc", "--today", "2025-12-31")
+    assert _verdicts(out, "fomc")["2025"] == "met" and out["exit"] == 0
+
+
+def test_african_union_assembly_across_three_versions_of_its_rule():
+    """Constitutive Act art. 6(3): at least once a year (to 2004); twice a year 2005 to the
+    reform decision of 17-18 November 2018; once a year from 2018-11-18, with a mid-year
+    coordination meeting beside it. By hand, as of 2025-12-01:
+    - 2002: its first day comes before the Assembly was established (2002-07-09): not judged.
+    - 2003, 2004: one ordinary session each (Maputo, Addis Ababa): met.
+    - 2005-2017: two ordinary sessions each (January/February and June/July; 2013 January and
+      May): met under "twice a year".
+    - 2018 straddles the change: its first day is under "twice a year", so it needs two, and
+      has them (30th January, 31st July): met, worded "twice".
+    - 2019-2025: one ordinary session each (the 34th, 2021, by video: this rule counts every
+      format): met, worded "once"; the 11th and 12th extraordinary sessions do not count.
+    - The Mid-Year Coordination Meeting, 2019-2025: one each (2020 and 2021 by video): met."""
+    out = _real("african-union", "--today", "2025-12-01")
+    assert _verdicts(out, "assembly") == {str(y): "met" for y in range(2003, 2026)}
+    assert "twice" in _finding(out, "2018", "assembly")["why"] and "once" in _finding(out, "2019", "assembly")["why"]
+    assert _verdicts(out, "myc") == {str(y): "met" for y in range(2019, 2026)}
+    assert out["exit"] == 0
