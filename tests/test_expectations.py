@@ -5,9 +5,12 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from planner.core.dates import Duration, Grain, PartialDate
 from planner.core.model import Meeting, Status
+from planner.engine.expectation import BodyMeetings
 from planner.engine.judging.compliance import Verdict, check
 from planner.inputs.rulebook import parse_rulebook
 
@@ -207,3 +210,24 @@ def test_window_after_to_is_what_is_due_next_not_judged():
     report = check(book, [_m("2010-03-01"), _m("2011-03-01")], TODAY, end=date(2011, 12, 31))
     assert {f.window_label: f.verdict for f in report.of("board")} == {"2011": Verdict.MET, "2012": Verdict.OPEN}
     assert not report.violations
+
+
+_DAYS = st.sampled_from(["2019", "2019-01", "2019-01-01", "2019-01-02", "2019-12-31", "2020", "2020-01-01"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(_DAYS, st.sampled_from([None, "2019-12-31", "2021"]), st.sampled_from([None, 1, 2]), st.sampled_from(["", "Almaty", "Baku"]), st.sampled_from(list(Status))), max_size=12))
+def test_a_body_s_meetings_are_in_sort_key_order(rows):
+    """Indexed by body, meetings keep the order of the whole sort key, ties of first days and
+    already rising registers alike, and each one's last possible day."""
+    meetings = []
+    for start, end, ordinal, city, status in rows:
+        first = PartialDate.parse(start)
+        last = PartialDate.parse(end) if end and PartialDate.parse(end).latest >= first.earliest else None
+        meetings.append(Meeting(body="soc", start=first, end=last, ordinal=ordinal, city=city, status=status))
+    indexed = BodyMeetings(list(meetings))
+    expected = sorted(meetings, key=Meeting.sort_key)
+    assert indexed.meetings == expected
+    assert indexed.starts == [m.start.earliest for m in expected]
+    assert indexed.lasts == [(m.end or m.start).latest for m in expected]
+    assert indexed.max_span == max((m.latest - m.earliest for m in expected), default=timedelta(0))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -135,11 +136,14 @@ class BodyMeetings:
     max_span: timedelta = field(init=False)
 
     def __post_init__(self) -> None:
-        self.meetings.sort(key=Meeting.sort_key)
-        self.starts = [m.start.earliest for m in self.meetings]
-        self.lasts = [(m.end or m.start).latest for m in self.meetings]
-        self.reach = list(itertools.accumulate(self.lasts, max))
-        self.max_span = max((b - a for a, b in zip(self.starts, self.lasts, strict=True)), default=timedelta(0))
+        meetings = self.meetings
+        self.starts = starts = _sort_by_first_day(meetings)
+        # each meeting's last possible day: its start's, or its end's where it has one
+        self.lasts = lasts = [m.start.latest for m in meetings]
+        for i in itertools.compress(range(len(meetings)), map(_END, meetings)):
+            lasts[i] = meetings[i].end.latest
+        self.reach = list(itertools.accumulate(lasts, max))
+        self.max_span = max(map(operator.sub, lasts, starts), default=timedelta(0))
 
     def add(self, meeting: Meeting) -> None:
         """Insert one meeting in order (projection adds them one by one, mostly after the last)."""
@@ -173,6 +177,34 @@ class BodyMeetings:
             return self.meetings[mid:hi]
         meetings, lasts = self.meetings, self.lasts
         return [meetings[i] for i in range(lo, mid) if lasts[i] >= start] + meetings[mid:hi]
+
+
+_END = operator.itemgetter(Meeting._fields.index("end"))
+
+
+def _sort_by_first_day(meetings: list[Meeting]) -> list[date]:
+    """Sorts ``meetings`` in place by :meth:`Meeting.sort_key` and returns their first days.
+
+    A sort key (a tuple of ten) per meeting took half the time of indexing a register: sorted
+    by first day alone (a look-up in C), only meetings that share a first day need the whole
+    key, and a body whose first days already rise needs no sort. Both sorts are stable, so
+    the order is the one the whole key gives."""
+    starts = [m.start.earliest for m in meetings]
+    if all(map(operator.lt, starts, itertools.islice(starts, 1, None))):
+        return starts
+    meetings[:] = [meetings[i] for i in sorted(range(len(meetings)), key=starts.__getitem__)]
+    starts.sort()
+    # positions whose first day is the one before it: each run of them, with the one before, ties
+    ties = list(itertools.compress(range(1, len(starts)), map(operator.eq, starts, itertools.islice(starts, 1, None))))
+    j, count = 0, len(ties)
+    while j < count:
+        first = last = ties[j]
+        while j + 1 < count and ties[j + 1] == last + 1:
+            j += 1
+            last += 1
+        meetings[first - 1 : last + 1] = sorted(meetings[first - 1 : last + 1], key=Meeting.sort_key)
+        j += 1
+    return starts
 
 
 def index_meetings(meetings: Iterable[Meeting]) -> dict[str, BodyMeetings]:
