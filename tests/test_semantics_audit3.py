@@ -237,3 +237,46 @@ def test_african_union_assembly_across_three_versions_of_its_rule():
     assert "twice" in _finding(out, "2018", "assembly")["why"] and "once" in _finding(out, "2019", "assembly")["why"]
     assert _verdicts(out, "myc") == {str(y): "met" for y in range(2019, 2026)}
     assert out["exit"] == 0
+
+
+# -- a meeting due within the first part of each period (UK Companies Act 2006, s.336) -----------
+#
+# s.336(1): a public company must hold its AGM "in each period of 6 months beginning with the day
+# following its accounting reference date". `at_least 1 per year` with `year_start` could only
+# say "one in each financial year", and would call an October AGM after a 31 March year end met.
+# `within = "6m"` says it: the window is the period's first six months.
+
+
+def test_within_judges_only_the_first_part_of_each_period(tmp_path):
+    """Accounting reference date 31 March: `year_start = "04-01"`, `within = "6m"`: each AGM
+    is due 1 April to 30 September. AGMs 2022-09-20 (in time), 2023-10-15 (two weeks after
+    the period), 2024-07-01. By hand: FY2022-23 met; FY2023-24 missed (the October meeting is
+    outside the six months); FY2024-25 met; FY2025-26 open on 2025-06-01, due by 2025-09-30."""
+    rule = _rule('kind = "at_least"\ncount = 1\nper = "year"\nyear_start = "04-01"\nwithin = "6m"')
+    rows = "board,regular,2022-09-20,,held,,\nboard,regular,2023-10-15,,held,,\nboard,regular,2024-07-01,,held,,\n"
+    out = _check(tmp_path, _book("established = 2022-04-01\n" + rule), rows, "--today", "2025-06-01")
+    assert _verdicts(out) == {"FY2022-23": "met", "FY2023-24": "missed", "FY2024-25": "met", "FY2025-26": "open"}
+    assert "within its first 6 months" in _finding(out, "FY2023-24")["why"]
+    assert "by 2025-09-30" in _finding(out, "FY2025-26")["why"]
+
+
+def test_within_as_long_as_the_period_is_refused(tmp_path):
+    """`within = "12m"` per year is the whole year: a mistake, refused with one line naming
+    the rule and what is expected (exit 2)."""
+    rules, meetings = tmp_path / "rules.toml", tmp_path / "meetings.csv"
+    rules.write_text(_book(_rule(f'{YEARLY}\nwithin = "12m"')), encoding="utf-8")
+    meetings.write_text("body,kind,start,end,status,city,format\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--rules", str(rules), "--meetings", str(meetings)])
+    assert result.exit_code == 2
+    assert "bodies[0].rules[0]: within = '12m' is not shorter than a year" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_bp_agms_within_six_months_of_the_year_end():
+    """BP p.l.c., accounting reference date 31 December: each AGM due 1 January to 30 June
+    (s.336(1)). AGMs 2019-05-21, 2020-05-27 (closed meeting), 2021-05-12 (online; the Act does
+    not restrict the format here), 2022-05-12, 2023-04-27, 2024-04-25, 2025-04-17: by hand
+    2019-2025 met; as of 2025-12-01 the 2025 window closed on 30 June, so nothing is open."""
+    out = _real("bp-agm", "--today", "2025-12-01")
+    assert _verdicts(out, "agm") == {str(y): "met" for y in range(2019, 2026)}
+    assert out["exit"] == 0

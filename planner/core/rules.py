@@ -39,7 +39,16 @@ def relaxation_problem(relaxation: Relaxation) -> str | None:
     return None
 
 
+_PERIOD_MONTHS = {"year": 12, "half": 6, "quarter": 3, "month": 1}
+_PERIOD_DAYS = {"year": 365, "half": 181, "quarter": 90, "month": 28, "week": 7}
+
+
 def gaps_problem(rule: AtLeastRule) -> str | None:
+    within, per = rule.within, getattr(rule.per, "value", rule.per)
+    if within is not None:
+        shorter = within.amount < _PERIOD_DAYS[per] if within.unit == "d" else within.unit == "m" and within.amount < _PERIOD_MONTHS.get(per, 0)
+        if not shorter:
+            return f"within = '{within}' is not shorter than a {per}; expected the first part of each period, e.g. within = '6m' for per = 'year'"
     if rule.max_gap is None and any(r.max_gap is not None for r in rule.relaxations):
         return "a relaxation changes max_gap, but the rule has none"
     if rule.max_gap is not None and rule.min_gap is not None and rule.min_gap.unit == "d" and rule.min_gap.amount > rule.max_gap.amount:
@@ -126,6 +135,7 @@ class AtLeastRule(RuleBase):
     max_gap: Duration | None = None
     gap_from: Literal["first_day", "last_day"] = "first_day"
     relaxations: tuple[Relaxation, ...] = ()
+    within: Duration | None = None
 
     def relaxed(self, day: date) -> AtLeastRule:
         """The rule as in force on ``day``: itself, or a copy with one relaxation's limits and

@@ -356,6 +356,8 @@ class ExpectationEngine:
         at_least = isinstance(rule, AtLeastRule)
         relaxes = at_least and bool(rule.relaxations)
         reason = f"at least {count_words(rule.count)} {per_words}" if at_least else f"at most {count_words(rule.count)} {per_words}"
+        if at_least and rule.within is not None:
+            reason += f", within its first {rule.within.words()}"
         # _applies(body, rule, window.start) written out: the first and last day a window may
         # start on (window starts only grow with the period)
         lowest = max((d for d in (rule.since, body.established.earliest if body.established else None) if d), default=date.min)
@@ -365,15 +367,18 @@ class ExpectationEngine:
             lowest = seam
         window_of = grain.window
         count = rule.count
+        within = rule.within if at_least else None
         for p in range(period, last + 1):
             window = window_of(p, ys)
             if not lowest <= window.start <= highest:
                 continue
+            if within is not None:  # due in the period's first part only (s.336: six months)
+                window = Window(window.start, min(window.end, within.add_to(window.start) - timedelta(days=1)))
             if relaxes:
                 relaxed = rule.relaxed(window.start)  # a relaxation of count or min_gap applies to the periods it begins
                 if (relaxed.count, relaxed.min_gap) == (rule.count, rule.min_gap):
                     relaxed = rule
-                out.append(Expectation(body, relaxed, index, grain, p, window, relaxed.count, None, window.end, None, f"at least {count_words(relaxed.count)} {per_words}", year_start=ys))
+                out.append(Expectation(body, relaxed, index, grain, p, window, relaxed.count, None, window.end, None, f"at least {count_words(relaxed.count)} {per_words}" + reason[reason.index(per_words) + len(per_words):], year_start=ys))
             elif at_least:
                 out.append(Expectation(body, rule, index, grain, p, window, count, None, window.end, None, reason, None, False, (), (), "", ys))
             else:

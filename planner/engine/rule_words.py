@@ -61,6 +61,8 @@ def rule_words(rule: Rule, book: RuleBook | None = None) -> str:
         text = f"{rule.offset.words()} after each {other.label if other else rule.body}"
     elif isinstance(rule, AtLeastRule):
         text = f"at least {count_words(rule.count)} a {rule.per.value}" + _year_words(rule, book)
+        if rule.within:
+            text += f", within its first {rule.within.words()}"
         if rule.min_gap:
             text += f", {rule.min_gap.words()} apart"
         if rule.max_gap:

@@ -249,6 +249,7 @@ FIELDS: dict[type[Record], dict[str, Convert]] = {
         "max_gap": _duration,
         "gap_from": _choice("first_day", "last_day"),
         "relaxations": _many(_nested(rules.Relaxation)),
+        "within": _duration,
     },
     rules.AtMostRule: {**_RULE_BASE, "kind": _text, "count": _integer(1), "per": _enum(Per), "year_start": _YEAR_START},
     rules.OnRule: {**_DATE_SPEC, **_RULE_BASE, "kind": _text, "interval": _duration, "anchor": _integer(1000, 2999)},

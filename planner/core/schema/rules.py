@@ -153,6 +153,7 @@ class AtLeastRule(RuleBase):
     max_gap: Duration | None = Field(None, description="no more than this between two consecutive counting meetings, across period boundaries ('120d': days from one meeting's first day to the next one's, see gap_from; '15m': calendar months)")
     gap_from: Literal["first_day", "last_day"] = Field("first_day", description="a gap runs from the earlier meeting's first day (default: a multi-day or adjourned meeting counts from its start) or from its last day, to the later meeting's first day")
     relaxations: tuple[Relaxation, ...] = Field((), description="limits changed for a window of dates, e.g. a longer max_gap during an emergency")
+    within: Duration | None = Field(None, description="the meetings are due within this first part of each period: per = 'year', year_start = '04-01', within = '6m' is April to September (UK Companies Act 2006 s.336: an AGM within six months after the accounting reference date)")
 
     @model_validator(mode="after")
     def _gaps(self) -> AtLeastRule:

@@ -74,7 +74,9 @@ def window_finding(judge: Judge, e: Expectation, held: list[Meeting], possible: 
         if unconfirmed and n + len(possible) + len(unconfirmed) > e.maximum:
             return Finding(body, _UNCERTAIN, text, source, e, lambda: f"{e.label}: {n} of at most {e.maximum}{unheld_words(unconfirmed, body, _meeting_words, 'excess')}", counted, sched, unconf)
         verdict = _OPEN if running and today >= e.window.start else _MET
-        return Finding(body, verdict, text, source, e, lambda: f"{e.label}: {n} of at most {e.maximum}" + (f" ({words()})" if held else "") + ".", counted, sched, unconf)
+        # a scheduled meeting that would break the limit if held is what an open window is about
+        over = f"; scheduled: {', '.join(_meeting_words(m, body) for m in scheduled)}, {n + len(scheduled)} if held" if scheduled and n + len(scheduled) > e.maximum else ""
+        return Finding(body, verdict, text, source, e, lambda: f"{e.label}: {n} of at most {e.maximum}" + (f" ({words()})" if held else "") + over + ".", counted, sched, unconf)
 
     if n >= e.minimum:
 

@@ -150,7 +150,7 @@ class Dating:
         """Target days, computed over the whole due period (whatever --today is) and then
         placed inside ``window`` by the nearest-day search."""
         body = state.body
-        full = e.grain.window(e.period, e.year_start) if e.grain is not Grain.DAY else e.window
+        full = e.grain.window(e.period, e.year_start) if e.grain is not Grain.DAY and not getattr(e.rule, "within", None) else e.window
         if e.minimum == 1:
             nominal = self._nominal(state, e)
             if nominal is not None:
