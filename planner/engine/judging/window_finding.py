@@ -5,6 +5,7 @@ those planned in it. :class:`~planner.engine.judging.compliance.Judge` sorts the
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from typing import TYPE_CHECKING
 
 from planner.core.dates import Grain, Precision
@@ -47,6 +48,23 @@ def _delay(expectation: Expectation, meeting: Meeting) -> str:
     return f"{lo} {unit}{'s' if lo != 1 else ''}" if lo == hi else f"{lo} to {hi} {unit}s"
 
 
+def _met_words(e: Expectation, held: list[Meeting]) -> str:
+    """The why of a met window: its tally and the meetings that met it."""
+    n, minimum, body = len(held), e.minimum, e.body
+    tally = f"{n} of {minimum} required" if n == minimum else f"{n} held ({minimum} required)"
+    why = f"{e.label}: {tally}, {e.reason}: {', '.join([_meeting_words(m, body) for m in held])}."
+    end = e.window.end
+    for m in held:
+        if m.start.earliest > end:
+            return why + " Held within the tolerance."
+    return why
+
+
+def met_finding(e: Expectation, held: list[Meeting], words: str) -> Finding:
+    """A window met by ``held`` (enough counting meetings, none else to tell of)."""
+    return Finding(e.body, _MET, words, e.rule.source, e, partial(_met_words, e, held), tuple(held))
+
+
 def window_finding(judge: Judge, e: Expectation, held: list[Meeting], possible: list[Meeting], scheduled: list[Meeting], unconfirmed: list[Meeting], owner: dict[int, int], me: int, words: str) -> Finding:
     """The finding of a window from the meetings it counts, those that may count, and
     those planned in it."""
@@ -79,15 +97,7 @@ def window_finding(judge: Judge, e: Expectation, held: list[Meeting], possible: 
         return Finding(body, verdict, text, source, e, lambda: f"{e.label}: {n} of at most {e.maximum}" + (f" ({words()})" if held else "") + over + ".", counted, sched, unconf)
 
     if n >= e.minimum:
-
-        def met() -> str:
-            tally = f"{n} of {e.minimum} required" if n == e.minimum else f"{n} held ({e.minimum} required)"
-            why = f"{e.label}: {tally}, {e.reason}: {words()}."
-            if any(m.earliest > e.window.end for m in held):
-                why += " Held within the tolerance."
-            return why
-
-        return Finding(body, _MET, text, source, e, met, counted, sched, unconf)
+        return Finding(body, _MET, text, source, e, partial(_met_words, e, held), counted, sched, unconf)
     missing = e.minimum - n
     if running:
 
