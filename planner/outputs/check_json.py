@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-from planner.core.dates import Precision
+from planner.core.dates import PartialDate, Precision
 from planner.core.model import Body, Kind, Meeting, RuleBook, Status
 from planner.engine.expectations import rule_words
 from planner.engine.judging.compliance import VIOLATIONS, Checked, Finding, Report, Verdict
@@ -112,58 +112,64 @@ class _Days(dict[date, str]):
         return text
 
 
-def _meeting_json(m: Meeting) -> str:
-    """``json.dumps(compact_meeting(m), ensure_ascii=False)``, written directly."""
+def _meeting_json(m: Meeting, days: dict[date, str]) -> str:
+    """``json.dumps(compact_meeting(m), ensure_ascii=False)``, written directly (``days``: the
+    days already written, :class:`_Days`)."""
     start = m.start
-    out = '{"start": "' + (start.earliest.isoformat() if start.precision is _DAY else str(start)) + '"'
-    if m.end is not None:
-        out += ', "end": ' + _text(str(m.end))
+    when = days[start.earliest] if start.precision is _DAY else _quoted(start)
+    end, n, city = m.end, m.ordinal, m.city
+    if end is None and m.kind is _REGULAR and m.status is _HELD and n.__class__ is int and n and city:
+        return f'{{"start": {when}, "ordinal": {n}, "city": {_text(city)}}}'  # most meetings
+    out = f'{{"start": {when}'
+    if end is not None:
+        out = f'{out}, "end": {days[end.earliest] if end.precision is _DAY else _quoted(end)}'
     if m.ordinal:
-        out += f', "ordinal": {int(m.ordinal)}'
+        out = f'{out}, "ordinal": {int(m.ordinal)}'
     if m.kind is not _REGULAR:
-        out += ', "kind": ' + _text(m.kind.value)
+        out = f'{out}, "kind": {_text(m.kind.value)}'
     if m.status is not _HELD:
-        out += ', "status": ' + _text(m.status.value)
-    if m.city:
-        out += ', "city": ' + _text(m.city)
-    return out + "}"
+        out = f'{out}, "status": {_text(m.status.value)}'
+    city = m.city
+    return f'{out}, "city": {_text(city)}}}' if city else out + "}"
 
 
-_FINDING = (
-    '{"body": %s, "rule": %s, "verdict": %s, "violation": %s, "window": %s, "counted": [%s], "scheduled": [%s], "unconfirmed": [%s], "delay": %s, "still_due": %d, "due_by": %s, "why": %s}'
-)
-_WINDOW = '{"label": %s, "start": %s, "end": %s}, "pending": %s, "deadline": %s, "required": {"min": %d, "max": %s}, "reason": %s'
+def _quoted(day: PartialDate) -> str:
+    return f'"{day}"'  # a year or a month: digits and a dash, nothing to escape
+
+
+def _meetings_json(meetings: tuple[Meeting, ...], days: dict[date, str]) -> str:
+    return ", ".join([_meeting_json(m, days) for m in meetings])
+
+
 _NO_WINDOW = 'null, "pending": false, "deadline": null, "required": null, "reason": null'
 
 
 def finding_json(f: Finding, rule: int | None, days: dict[date, str] | None = None) -> str:
     """``json.dumps(finding_dict(f, rule), ensure_ascii=False)``, written directly: building
-    the dict and encoding it took most of the time of a JSON check of 290,000 findings.
-    ``days``: the days already written (:class:`_Days`)."""
+    the dict and encoding it took most of the time of a JSON check of 290,000 findings (and
+    an f-string formats in less than half the time of ``%``). ``days``: the days already
+    written (:class:`_Days`)."""
     if days is None:
         days = _Days()
     e = f.expectation
     if e is not None:
         window = e.window
         maximum = e.maximum
-        where = _WINDOW % (_text(e.label), days[window.start], days[window.end], "true" if e.pending else "false", days[e.deadline], e.minimum, "null" if maximum is None else int(maximum), _text(e.reason))
+        where = (
+            f'{{"label": {_text(e.label)}, "start": {days[window.start]}, "end": {days[window.end]}}}, '
+            f'"pending": {"true" if e.pending else "false"}, "deadline": {days[e.deadline]}, '
+            f'"required": {{"min": {int(e.minimum)}, "max": {"null" if maximum is None else int(maximum)}}}, "reason": {_text(e.reason)}'
+        )
     else:
         where = _NO_WINDOW
     verdict, violation = _VERDICTS[f.verdict]
     due_by = f.due_by
-    return _FINDING % (
-        _text(f.body.id),
-        "null" if rule is None else int(rule),
-        verdict,
-        violation,
-        where,
-        ", ".join(map(_meeting_json, f.counted)) if f.counted else "",
-        ", ".join(map(_meeting_json, f.scheduled)) if f.scheduled else "",
-        ", ".join(map(_meeting_json, f.unconfirmed)) if f.unconfirmed else "",
-        _text(f.delay) if f.delay else "null",
-        f.still_due,
-        days[due_by] if due_by else "null",
-        _text(f.why),
+    counted, scheduled, unconfirmed = f.counted, f.scheduled, f.unconfirmed
+    return (
+        f'{{"body": {_text(f.body.id)}, "rule": {"null" if rule is None else int(rule)}, "verdict": {verdict}, "violation": {violation}, "window": {where}, '
+        f'"counted": [{_meetings_json(counted, days) if counted else ""}], "scheduled": [{_meetings_json(scheduled, days) if scheduled else ""}], '
+        f'"unconfirmed": [{_meetings_json(unconfirmed, days) if unconfirmed else ""}], '
+        f'"delay": {_text(f.delay) if f.delay else "null"}, "still_due": {int(f.still_due)}, "due_by": {days[due_by] if due_by else "null"}, "why": {_text(f.why)}}}'
     )
 
 
