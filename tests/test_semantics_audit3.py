@@ -280,3 +280,61 @@ def test_bp_agms_within_six_months_of_the_year_end():
     out = _real("bp-agm", "--today", "2025-12-01")
     assert _verdicts(out, "agm") == {str(y): "met" for y in range(2019, 2026)}
     assert out["exit"] == 0
+
+
+# -- numbers the register skips --------------------------------------------------------------------
+#
+# A register that records the 9th and the 11th Forum says, by its own numbering, that a 10th was
+# held between them. A window that 10th may have filled is not proved short: `unknown` (as in a
+# period whose records are not known complete), never `missed` (CICA's Think Tank Forum has this
+# very gap, which is why its rule book judges it only from 2023).
+
+
+def _numbered(tmp_path, book: str, rows: str, *args: str) -> dict:
+    rules, meetings = tmp_path / "rules.toml", tmp_path / "meetings.csv"
+    rules.write_text(book, encoding="utf-8")
+    meetings.write_text("body,kind,ordinal,start,end,status,city\n" + rows, encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--rules", str(rules), "--meetings", str(meetings), "--format", "json", *args])
+    assert result.exit_code in (0, 1), result.output
+    out = json.loads(result.stdout)
+    out["exit"] = result.exit_code
+    return out
+
+
+def test_a_number_the_register_skips_makes_the_window_it_may_fill_unknown(tmp_path):
+    """Once a year from 2021: the 9th on 2021-12-28 and the 11th on 2023-08-28 (CICA's Think
+    Tank Forum). The 10th opened between those days; nothing recorded in 2022. By hand: 2021
+    met, 2022 unknown (the 10th may have been held then), 2023 met, 2024 open; no violation."""
+    rows = "board,regular,9,2021-12-28,,held,\nboard,regular,11,2023-08-28,,held,\n"
+    out = _numbered(tmp_path, _book("established = 2021-01-01\n" + _rule(YEARLY)), rows, "--today", "2024-06-01")
+    assert _verdicts(out) == {"2021": "met", "2022": "unknown", "2023": "met", "2024": "open"}
+    assert "the 10th is not recorded and may have been held in this window" in _finding(out, "2022")["why"]
+    assert out["exit"] == 0
+
+
+def test_a_skipped_number_accounted_for_leaves_the_window_missed(tmp_path):
+    """The same, with the 10th recorded as cancelled (its number is accounted for), or with an
+    unnumbered meeting between the 9th and the 11th (it may be the 10th, and it is in 2023):
+    nothing can have been held in 2022: missed, exit 1."""
+    book = _book("established = 2021-01-01\n" + _rule(YEARLY))
+    for middle in ("board,regular,10,2022-06-01,,cancelled,\n", "board,regular,,2023-02-01,,held,\n"):
+        rows = "board,regular,9,2021-12-28,,held,\n" + middle + "board,regular,11,2023-08-28,,held,\n"
+        out = _numbered(tmp_path, book, rows, "--today", "2024-06-01")
+        assert _verdicts(out)["2022"] == "missed" and out["exit"] == 1
+
+
+def test_one_skipped_number_cannot_fill_a_window_short_of_two(tmp_path):
+    """Twice a year: the 10th and 11th in 2021, the 13th and 14th in 2023; the 12th is not
+    recorded. In 2022 even the 12th would make 1 of 2: missed stays missed."""
+    rows = "board,regular,10,2021-03-01,,held,\nboard,regular,11,2021-09-01,,held,\nboard,regular,13,2023-03-01,,held,\nboard,regular,14,2023-09-01,,held,\n"
+    out = _numbered(tmp_path, _book("established = 2021-01-01\n" + _rule('kind = "at_least"\ncount = 2\nper = "year"')), rows, "--today", "2024-01-02")
+    assert _verdicts(out)["2022"] == "missed"
+
+
+def test_numbers_run_per_kind(tmp_path):
+    """Special meetings are numbered apart. Regular: 1st 2021-05-01, 2nd 2023-05-01 (no number
+    skipped). Special: 1st 2021-06-01, 3rd 2023-06-01 (the 2nd special may be of 2022). Once a
+    year, counting regular meetings: the unrecorded special session cannot fill 2022: missed."""
+    rows = "board,regular,1,2021-05-01,,held,\nboard,special,1,2021-06-01,,held,\nboard,special,3,2023-06-01,,held,\nboard,regular,2,2023-05-01,,held,\n"
+    out = _numbered(tmp_path, _book("established = 2021-01-01\n" + _rule(YEARLY)), rows, "--today", "2024-01-02")
+    assert _verdicts(out)["2022"] == "missed"

@@ -8,9 +8,15 @@ organization's (``core/model.py``, :class:`Records`).
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
-from planner.core.model import Body, Records, RuleBook
+from planner.core.model import Body, Kind, Meeting, Records, RuleBook
+from planner.engine.rule_words import ordinal
+
+if TYPE_CHECKING:
+    from planner.engine.expectation import Expectation
 
 
 class Coverage:
@@ -42,3 +48,64 @@ class Coverage:
                 day = last + timedelta(days=1)
         spans = ", ".join(f"{a}..{b}" if b != date.max else f"from {a}" for a, b in self.complete)
         return f"the register is known complete only {spans}"
+
+
+class Unrecorded:
+    """Meetings the register's own numbering says were held but which it does not list: the
+    9th and the 11th Forum are recorded, so a 10th was held between them. A shortfall of a
+    window that such a meeting may have filled proves nothing (never more certain than the
+    data), as in a period whose records are not known complete.
+
+    Numbers run per body and kind; a number recorded in any status (a cancelled 10th keeps
+    its number) is accounted for, and an unnumbered meeting of that kind between the two may
+    be the one missing. Only gaps between two recorded numbers count: a register that starts
+    at the 5th says nothing new about the years its coverage statements do not already cover."""
+
+    def __init__(self, meetings: list[Meeting], label: str = "") -> None:
+        by_kind: dict[Kind, list[Meeting]] = {}
+        for m in meetings:
+            by_kind.setdefault(m.kind, []).append(m)
+        # (kind, first day the unrecorded meetings may have opened on, last day, how many, words)
+        self.spans: list[tuple[Kind, date, date, int, str]] = []
+        for kind, group in by_kind.items():
+            numbered = sorted((m for m in group if m.ordinal), key=lambda m: (m.ordinal, m.start.earliest))
+            for a, b in zip(numbered, numbered[1:], strict=False):
+                missing = b.ordinal - a.ordinal - 1  # type: ignore[operator]
+                if missing <= 0 or b.start.latest < a.start.earliest:
+                    continue  # no gap, or numbers out of order in time: nothing to infer
+                first, last = a.start.earliest, b.start.latest
+                missing -= sum(1 for m in group if not m.ordinal and first <= m.start.earliest and m.start.latest <= last)
+                if missing > 0:
+                    names = ordinal(a.ordinal + 1) if missing == 1 else f"{ordinal(a.ordinal + 1)} to {ordinal(b.ordinal - 1)}"  # type: ignore[operator]
+                    words = f"the register numbers the {label}{' ' if label else ''}{kind.value} meetings {ordinal(a.ordinal)} ({a.start}) then {ordinal(b.ordinal)} ({b.start}): the {names} {'is' if missing == 1 else 'are'} not recorded and may have been held in this window"  # type: ignore[arg-type]
+                    self.spans.append((kind, first, last, missing, words))
+
+    def gap(self, start: date, end: date, kinds: Iterable[Kind], needed: int) -> str:
+        """Why a shortfall of ``needed`` meetings of ``kinds`` in ``[start, end]`` may be the
+        register's, not the body's, in words; empty when no unrecorded meeting could fill it."""
+        found = [(n, words) for kind, first, last, n, words in self.spans if kind in kinds and first <= end and start <= last]
+        if not found or sum(n for n, _ in found) < needed:
+            return ""
+        return "; ".join(words for _, words in found)
+
+
+class RecordGaps:
+    """Why a body's shortfall may be the register's: coverage statements, then numbering."""
+
+    def __init__(self, body: Body, book: RuleBook, meetings: list[Meeting]) -> None:
+        self.coverage = Coverage.of(body, book)
+        self.label = body.label
+        self.meetings = meetings
+        self.unrecorded: Unrecorded | None = None
+
+    def gap(self, e: Expectation, counted: Sequence[Meeting]) -> str:
+        start, end = e.window.start, e.deadline
+        gap = self.coverage.gap(start, end)
+        if gap:
+            return gap
+        if self.unrecorded is None:
+            self.unrecorded = Unrecorded(self.meetings, self.label)
+        if not self.unrecorded.spans:
+            return ""
+        inside = sum(1 for m in counted if start <= m.start.earliest and m.start.latest <= end)
+        return self.unrecorded.gap(start, end, e.rule.counts, max(1, e.minimum - inside))

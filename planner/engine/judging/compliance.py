@@ -8,7 +8,6 @@ their whole range lies inside it; otherwise the window is ``uncertain``.
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
@@ -16,8 +15,7 @@ from datetime import date, timedelta
 from planner.core.bulk import paused_gc
 from planner.core.dates import Precision
 from planner.core.model import AdHocRule, AtLeastRule, Body, Meeting, OnRule, Rule, RuleBook, Status
-from planner.engine.coverage import Coverage
-from planner.engine.expectation import gap_chain
+from planner.engine.coverage import RecordGaps
 from planner.engine.expectations import (
     NOT_COUNTING,
     Expectation,
@@ -40,6 +38,7 @@ from planner.engine.judging.findings import (
 )
 from planner.engine.judging.rule_verdicts import amend, due_without, judge_on
 from planner.engine.judging.window_finding import _meeting_words, met_finding, window_finding
+from planner.engine.min_gap import GapChains
 
 # Re-exported: callers import the results of a check from here too.
 __all__ = ["VIOLATIONS", "Checked", "Finding", "Judge", "Report", "Verdict", "check", "check_bodies"]
@@ -85,8 +84,8 @@ class Judge:
         self.closed = closed
         self._words: dict[int, str] = {}
         self._rules: dict[int, _RuleFacts] = {}
-        self._coverages: dict[str, Coverage] = {}
-        self._gap_chains: dict[tuple[str, int, object], list[date]] = {}
+        self._coverages: dict[str, RecordGaps] = {}
+        self._gap_chains = GapChains()
 
     def words(self, rule: Rule) -> str:
         """The rule in words, worded once per rule rather than once per window."""
@@ -199,10 +198,10 @@ class Judge:
         shortfall = finding.verdict in (Verdict.MISSED, Verdict.LATE) or finding.verdict is Verdict.ADVISORY and (finding.still_due or finding.late_meeting)
         if e is None or e.pending or not shortfall:
             return finding
-        coverage = self._coverages.get(e.body.id)
-        if coverage is None:
-            coverage = self._coverages[e.body.id] = Coverage.of(e.body, self.engine.book)
-        gap = coverage.gap(e.window.start, e.deadline)
+        gaps = self._coverages.get(e.body.id)
+        if gaps is None:
+            gaps = self._coverages[e.body.id] = RecordGaps(e.body, self.engine.book, self.engine.meetings_of(e.body.id).meetings)
+        gap = gaps.gap(e, finding.counted)
         if not gap:
             return finding
         shortfall_verdict = finding.verdict.value
@@ -218,17 +217,8 @@ class Judge:
         return [m for m in self.engine.meetings_of(e.body.id).overlapping(day, day) if m.status is HELD and m.start.latest <= day and e.counts(m)]
 
     def _counted_before(self, e: Expectation) -> date | None:
-        """The last held meeting before ``e``'s window that ``min_gap`` counted (it reaches
-        across a period's edge: expectation.counted_before); one chain per rule, by bisection."""
-        gap = getattr(e.rule, "min_gap", None)
-        if gap is None:
-            return None
-        key = (e.body.id, e.rule_index, gap)
-        chain = self._gap_chains.get(key)
-        if chain is None:
-            chain = self._gap_chains[key] = gap_chain(self.engine.meetings_of(e.body.id), e, frozenset({HELD}))
-        at = bisect.bisect_left(chain, e.window.start)
-        return chain[at - 1] if at else None
+        """The last held meeting before ``e``'s window that ``min_gap`` counted (min_gap.py)."""
+        return self._gap_chains.counted_before(self.engine.meetings_of(e.body.id), e)
 
     def _running(self, deadline: date) -> bool:
         return self.today < deadline if self.closed else self.today <= deadline

@@ -31,7 +31,6 @@ from planner.core.model import (
     Status,
     dependency_order,
 )
-from planner.engine.expectation import counted_before
 from planner.engine.expectations import (
     BodyMeetings,
     Expectation,
@@ -42,6 +41,7 @@ from planner.engine.expectations import (
 )
 from planner.engine.gaps import GapExpectation
 from planner.engine.judging.rule_verdicts import excused_by
+from planner.engine.min_gap import counted_before
 from planner.engine.planning.crowd import DayBook, host_key
 from planner.engine.planning.dating import SATISFYING, Dating
 from planner.engine.planning.member_holidays import member_holidays

@@ -1,0 +1,87 @@
+"""``min_gap`` across a period's edge: which meeting before a window was the last one counted.
+
+"Meetings closer than this count once" (README) does not stop at a period's edge: a session of
+20 December resumed on 10 January is one meeting, of the year it opened in. :func:`thin` counts a
+window's own meetings from the last meeting counted before it, found here.
+"""
+
+from __future__ import annotations
+
+import bisect
+from datetime import date
+
+from planner.core.model import AtLeastRule, Status
+from planner.engine.expectation import BodyMeetings, Expectation, counts, effective_start
+
+
+def counted_before(bm: BodyMeetings, expectation: Expectation, statuses: frozenset[Status]) -> date | None:
+    """The first day of the last firmly dated meeting before ``expectation``'s window that
+    ``min_gap`` counts (None when there is none, or no ``min_gap``).
+
+    "Meetings closer than this count once" does not stop at a period's edge: a session on
+    20 December resumed on 10 January is one meeting, of the year it opened in. The counted
+    meetings are a greedy chain from the rule's start; a meeting at least the gap after the one
+    before it is always counted, so the chain is taken up from the last such meeting before
+    the window rather than from the body's first (a few meetings back, not the whole history)."""
+    rule = expectation.rule
+    if not isinstance(rule, AtLeastRule) or rule.min_gap is None:
+        return None
+    gap, body = rule.min_gap, expectation.body
+    begins = effective_start(body, rule) or date.min
+    meetings = bm.meetings
+    j = bisect.bisect_left(bm.starts, expectation.window.start) - 1
+    run: list[date] = []  # the meetings back to one surely counted, latest first
+    while j >= 0:
+        m = meetings[j]
+        j -= 1
+        if m.start.earliest < begins:
+            break
+        if not (m.start.exact and m.status in statuses and counts(rule, m)):
+            continue
+        if run and m.earliest == run[-1]:
+            continue  # two sessions of one day: the first counts
+        run.append(m.earliest)
+        if len(run) > 1 and run[-2] >= gap.add_to(run[-1]):
+            run.pop()  # run[-1] (now the last) is at least the gap after this one: counted
+            break
+    if not run:
+        return None
+    last = run.pop()
+    while run:
+        day = run.pop()
+        if day >= gap.add_to(last):
+            last = day
+    return last
+
+
+def gap_chain(bm: BodyMeetings, expectation: Expectation, statuses: frozenset[Status]) -> list[date]:
+    """The first days of the firmly dated meetings ``min_gap`` counts, from the rule's start
+    on: each at least the gap after the one counted before it. For a judge of a fixed
+    register, which looks up :func:`counted_before`'s answer for every window by bisection."""
+    rule = expectation.rule
+    assert isinstance(rule, AtLeastRule) and rule.min_gap is not None
+    gap = rule.min_gap
+    begins = effective_start(expectation.body, rule) or date.min
+    chain: list[date] = []
+    for m in bm.meetings:
+        if m.start.exact and m.status in statuses and m.start.earliest >= begins and counts(rule, m) and (not chain or m.earliest >= gap.add_to(chain[-1])):
+            chain.append(m.earliest)
+    return chain
+
+
+class GapChains:
+    """:func:`gap_chain` once per rule (and gap) of a fixed register, looked up by bisection."""
+
+    def __init__(self) -> None:
+        self.chains: dict[tuple[str, int, object], list[date]] = {}
+
+    def counted_before(self, bm: BodyMeetings, e: Expectation) -> date | None:
+        gap = getattr(e.rule, "min_gap", None)
+        if gap is None:
+            return None
+        key = (e.body.id, e.rule_index, gap)
+        chain = self.chains.get(key)
+        if chain is None:
+            chain = self.chains[key] = gap_chain(bm, e, frozenset({Status.HELD}))
+        at = bisect.bisect_left(chain, e.window.start)
+        return chain[at - 1] if at else None
