@@ -65,7 +65,7 @@ class _RuleFacts:
         self.on = isinstance(rule, OnRule)
         self.thins = rule.count_by == "event" or (isinstance(rule, AtLeastRule) and rule.min_gap is not None)
         # what rule_verdicts.amend may add: most rules use none of it
-        self.amends = bool(rule.excused or rule.except_when or rule.formats) or rule.count_by != "session"
+        self.amends = bool(rule.excused or rule.except_when or rule.formats or getattr(rule, "within", None)) or rule.count_by != "session"
         # nothing but the meetings inside a window decides it (_plainly_judged), with min_gap
         # thinning them at most
         self.plain = not (self.on or self.amends)

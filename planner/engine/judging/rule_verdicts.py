@@ -102,9 +102,9 @@ def amend(engine: ExpectationEngine, e: Expectation | None, verdict: str, counte
     if e is None or e.pending:
         return None, ""
     rule = e.rule
-    if not (rule.excused or rule.except_when or rule.formats) and rule.count_by == "session":
+    if not (rule.excused or rule.except_when or rule.formats or getattr(rule, "within", None)) and rule.count_by == "session":
         return None, ""  # most rules use none of it: keep check as fast as before
-    notes = [*_merged(engine, e, counted), *_not_counted_format(engine, e)]
+    notes = [*_merged(engine, e, counted), *_not_counted_format(engine, e), *_after_within(engine, e)]
     extra = "".join(f" {n}" for n in notes)
     if verdict in SHORTFALLS and e.maximum is None:
         excuse = _excuse(engine, e, today)
@@ -185,6 +185,17 @@ def _not_counted_format(engine: ExpectationEngine, e: Expectation) -> list[str]:
         if m.format is not None and m.format not in formats and m.kind in e.rule.counts and m.status not in NOT_COUNTING and e.window.start <= m.start.earliest <= e.deadline:
             out.append(f"Not counted: {FORMAT_WORDS[m.format]}: {meeting_words(m, e.body)}.")
     return out
+
+
+def _after_within(engine: ExpectationEngine, e: Expectation) -> list[str]:
+    """The period's meetings after the part ``within`` judges (an AGM held after the six
+    months of s.336), named in the why: they were held, and do not count."""
+    within = getattr(e.rule, "within", None)
+    if within is None:
+        return []
+    end = e.grain.window(e.period, e.year_start).end
+    late = [m for m in engine.meetings_of(e.body.id).overlapping(e.deadline, end) if e.deadline < m.start.earliest <= end and m.kind in e.rule.counts and m.status is Status.HELD]
+    return [f"Not counted: {meeting_words(m, e.body)} (after the first {within.words()} of {e.label})." for m in sorted(late, key=_full_key)]
 
 
 def due_without(engine: ExpectationEngine, e: Expectation) -> bool:
