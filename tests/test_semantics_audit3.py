@@ -352,3 +352,32 @@ def test_sco_heads_of_state_once_a_year_read_both_ways():
     assert _verdicts(out, "chs", rule=0) == {str(y): "met" for y in range(2004, 2026)}
     assert _verdicts(out, "chs", rule=1) == {str(y): "met" for y in range(2004, 2025)} | {"2025": "open"}
     assert out["exit"] == 0
+
+
+# -- leap days ----------------------------------------------------------------------------------------
+
+
+def test_a_gap_of_months_from_29_february_ends_on_28_february(tmp_path):
+    """`max_gap = "12m"` from a meeting on 2020-02-29: 2021 has no 29 February, and 12 calendar
+    months run to its last day in February, 2021-02-28 (the corresponding-day rule, as
+    dateutil and s.96-style "fifteen months" count). A meeting on 2021-03-01 is 1 day late; on
+    2021-02-28 it is met."""
+    rule = _rule(f'{YEARLY}\nmax_gap = "12m"')
+    book = _book("established = 2020-01-01\n" + rule)
+    out = _check(tmp_path, book, "board,regular,2020-02-29,,held,,\nboard,regular,2021-03-01,,held,,\n", "--today", "2021-06-01")
+    gap = _finding(out, "2020-03-01..2021-02-28")
+    assert gap["verdict"] == "late" and gap["delay"] == "1 day"
+    out = _check(tmp_path, book, "board,regular,2020-02-29,,held,,\nboard,regular,2021-02-28,,held,,\n", "--today", "2021-06-01")
+    assert _finding(out, "2020-03-01..2021-02-28")["verdict"] == "met"
+
+
+def test_every_48_months_from_29_february_and_every_4_years(tmp_path):
+    """Meetings on 29 February 2016, 2020 and 2024. `every 48m` (months): due by the end of
+    February four years on: 2020-02 met, 2024-02 met, 2028-02 open on 2025-03-01. `every 4y`
+    (years) with nothing after 2020-02-29: 2024 due; on 2025-03-01 without the 2024 meeting it
+    is missed, and 2028 is open."""
+    rows = "board,regular,2016-02-29,,held,,\nboard,regular,2020-02-29,,held,,\n"
+    out = _check(tmp_path, _book(_rule('kind = "every"\ninterval = "48m"')), rows + "board,regular,2024-02-29,,held,,\n", "--today", "2025-03-01")
+    assert _verdicts(out) == {"2020-02": "met", "2024-02": "met", "2028-02": "open"}
+    out = _check(tmp_path, _book(_rule('kind = "every"\ninterval = "4y"')), rows, "--today", "2025-03-01")
+    assert _verdicts(out) == {"2020": "met", "2024": "missed", "2028": "open"}
