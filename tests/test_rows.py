@@ -14,7 +14,15 @@ from hypothesis import strategies as st
 from planner.core.errors import PlannerError, RegisterError
 from planner.core.model import RuleBook
 from planner.inputs import register_json, table
-from planner.inputs.register import MEETING_COLUMNS, BodyMatcher, Found, load_meetings
+from planner.inputs.register import (
+    MEETING_COLUMNS,
+    MEETING_REQUIRED,
+    BodyMatcher,
+    Found,
+    load_meetings,
+    meetings_from_rows,
+    read_rows,
+)
 from planner.inputs.rows import RowParser
 from planner.inputs.rulebook import load_rulebook
 from planner.inputs.table import _LINE, as_dict, lines
@@ -156,3 +164,41 @@ def test_json_entries_read_fast_as_the_schema_reads_them(tmp_path_factory: pytes
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(register_json, "_cells", lambda _item: None)
         assert fast == outcome()
+
+
+QUOTED_CELLS = ["summit", "soc", "2019", "2019-06-15", "", " ", "Astana", '"Almaty, Kazakhstan"', '"a ""quoted"" title"', '"two\nlines"', '"two\r\nlines"', 'a"b', '"unclosed', '""', '"soc"', "x;y", "Türkiye"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.lists(st.sampled_from(QUOTED_CELLS), min_size=0, max_size=5), min_size=1, max_size=6),
+    st.sampled_from(["\n", "\r\n", "\r"]),
+    st.sampled_from([",", ";"]),
+    st.booleans(),
+)
+def test_lines_without_quotes_are_split_as_the_csv_module_reads_them(tmp_path_factory: pytest.TempPathFactory, rows: list[list[str]], end: str, delimiter: str, last_end: bool) -> None:
+    """A line without a quote is split at the delimiter instead of read by the csv module:
+    the same meetings, repeats, errors and line numbers, with quoted cells over several lines,
+    blank lines, short and long rows and every line end."""
+    path = tmp_path_factory.mktemp("csv") / "m.csv"
+    text = delimiter.join(["body", "start", "city", "title", "source"]) + end + end.join(delimiter.join(row) for row in rows) + (end if last_end else "")
+    path.write_bytes(text.encode("utf-8"))
+
+    def outcome() -> object:
+        said: list[str] = []
+        try:
+            return load_meetings(path, BOOK, said.append), said
+        except PlannerError as exc:
+            return str(exc)
+
+    split = outcome()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(table.csv, "field_size_limit", lambda: -1)  # every line to the csv module
+        assert split == outcome()
+    # and as the csv module's own loop over the rows reads them, with its line numbers
+    said: list[str] = []
+    try:
+        whole: object = meetings_from_rows(read_rows(path, MEETING_COLUMNS, MEETING_REQUIRED), BOOK, path, said.append), said
+    except PlannerError as exc:
+        whole = str(exc)
+    assert split == whole

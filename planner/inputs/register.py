@@ -21,13 +21,14 @@ from planner.core.model import ChairTerm, Meeting, RuleBook
 from planner.inputs.limits import MAX_CHAIR_TERMS, MAX_MEETINGS, MAX_ORDINAL
 from planner.inputs.rows import FORMAT_WORDS, RowParser, split_documents
 from planner.inputs.table import (
+    Records,
     as_dict,
     broken,
     is_blank,
     read_cells,
     read_rows,
     read_table,
-    streamed_cells,
+    streamed_records,
     too_many_rows,
     too_wide,
 )
@@ -194,6 +195,7 @@ class Found:
         self.places: MutableSequence[Any] = array("q") if lines else []
         self.repeats: list[tuple[str | int, Meeting]] = []
         self.errors: list[RegisterError] = []
+        self.read: list[Meeting] | None = None  # all the meetings, when settled with no repeat
 
     def validate(self, row: dict[str, Any], location: str | int) -> Meeting | None:
         """The meeting of a row of loosely typed fields, by the register's schema; ``None``
@@ -211,6 +213,16 @@ class Found:
             self.errors.append(ordinal_error(meeting.ordinal, path, location))
             return None
         return meeting
+
+    def settle(self, meetings: list[Meeting], places: MutableSequence[Any]) -> None:
+        """Adds ``meetings``, read in this order at ``places``. A set of them, built in C, says
+        whether any repeats (nearly no register has a repeat): cheaper than a look-up per row
+        as it is read, and its table is the only one (a dict's grows by steps)."""
+        if not self.seen and len(set(meetings)) == len(meetings):
+            self.read = meetings
+            return
+        for meeting, place in zip(meetings, places, strict=True):
+            self.add(meeting, place)
 
     def add(self, meeting: Meeting, location: str | int) -> None:
         seen = self.seen
@@ -231,7 +243,7 @@ class Found:
             shown = ", ".join(f"{_where(place)} (same as {_where(first[meeting])})" for place, meeting in repeats[:10]) + (f" and {len(repeats) - 10} more" if len(repeats) > 10 else "")
             many = len(repeats) != 1
             warn(f"{self.path}: {len(repeats)} row{'s' if many else ''} repeat{'' if many else 's'} an earlier row and count{'' if many else 's'} once: {shown}")
-        return list(self.seen)
+        return self.read if self.read is not None else list(self.seen)
 
 
 def meetings_from_rows(rows: Iterable[tuple[str | int, dict[str, Any]]], book: RuleBook, path: Path, warn: Callable[[str], None] | None = None) -> list[Meeting]:
@@ -252,24 +264,33 @@ def _csv_meetings(path: Path, book: RuleBook, warn: Callable[[str], None] | None
     this one loop (a register is mostly that); a row it is not sure of goes to the schema, as
     in :func:`meetings_from_rows`, with the same checks and errors."""
     try:
-        with streamed_cells(path, MEETING_COLUMNS, MEETING_REQUIRED) as (header, reader):
-            return _csv_rows(path, header, reader, book, warn)
+        with streamed_records(path, MEETING_COLUMNS, MEETING_REQUIRED) as records:
+            return _csv_rows(path, records, book, warn)
     except UnicodeDecodeError:  # checked before it was read: the file changed meanwhile
         raise RegisterError("changed while it was read", path=path, expected="a file no program writes to meanwhile") from None
 
 
-def _csv_rows(path: Path, header: list[str], reader: Any, book: RuleBook, warn: Callable[[str], None] | None) -> list[Meeting]:
+def _csv_rows(path: Path, records: Records, book: RuleBook, warn: Callable[[str], None] | None) -> list[Meeting]:
+    header = records.header
     matcher = BodyMatcher(book)
     parse = RowParser(header, matcher.match, matcher.cbms.get).meeting
     width, limit = len(header), MAX_MEETINGS
     found = Found(path, matcher, lines=True)
-    seen, places, repeats, errors = found.seen, found.places, found.repeats, found.errors
-    line = reader.line_num
+    errors = found.errors
+    read: list[Meeting] = []  # every row's meeting, a row repeated too: Found.settle keeps each once
+    places = array("i")  # the line of each (a file of at most 256 MB has fewer than 2**31 lines)
+    quoted, delimiter, plain_limit = records.quoted, records.delimiter, records.plain_limit
+    line = records.reader.line_num  # the last line read, of the header or of the last row
     count = 0
     with paused_gc():
         try:
-            for row in reader:
-                line = reader.line_num
+            for text in records.lines:
+                if '"' in text or len(text) > plain_limit:
+                    row, taken = quoted(text)
+                    line += taken
+                else:
+                    line += 1
+                    row = text.rstrip("\r\n").split(delimiter)
                 size = len(row)
                 meeting = parse(row) if size == width else None
                 if meeting is None and is_blank(row):
@@ -288,15 +309,13 @@ def _csv_rows(path: Path, header: list[str], reader: Any, book: RuleBook, warn: 
                             if len(errors) >= 50:
                                 break
                             continue
-                seen[meeting] = None
-                if len(seen) > len(places):
-                    places.append(line)
-                else:
-                    repeats.append((line, meeting))
+                read.append(meeting)
+                places.append(line)
         except csv.Error as exc:
             errors.append(broken(exc, path, line))
         except RegisterError as exc:
             errors.append(exc)
+        found.settle(read, places)
     return found.result(warn)
 
 

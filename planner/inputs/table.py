@@ -7,7 +7,7 @@ from __future__ import annotations
 import csv
 import difflib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from itertools import chain
 from pathlib import Path
@@ -61,31 +61,86 @@ def _chunks(text: str) -> Iterator[list[str]]:
         start = cut
 
 
+class _Pushed:
+    """The lines of a register as the csv module reads them: the line it is handed, then (for
+    a quoted cell over several lines) the lines after it."""
+
+    __slots__ = ("line", "rest")
+
+    def __init__(self, rest: Iterator[str]) -> None:
+        self.line: str | None = None
+        self.rest = rest
+
+    def __iter__(self) -> _Pushed:
+        return self
+
+    def __next__(self) -> str:
+        line = self.line
+        if line is None:
+            return next(self.rest)
+        self.line = None
+        return line
+
+
+class Records:
+    """A CSV register line by line: its checked header, the lines after it, and the row of a
+    line the csv module must read (:meth:`quoted`).
+
+    A line without a quote is its cells split at the delimiter, as the csv module would read
+    it (the delimiter and the quote are its only special characters here, and a line holds no
+    line break: no control characters, and lines end at ``\r`` and ``\n``) at two thirds of
+    the cost; a line with a quote, or longer than the csv module's cell limit, is read by the
+    csv module, which also takes the lines a quoted cell spans and words every error."""
+
+    def __init__(self, path: Path, columns: tuple[str, ...], required: tuple[str, ...], lines: Iterator[str], first: str) -> None:
+        self.delimiter = _sniff_delimiter(first)
+        self.lines = lines
+        self._feed = _Pushed(lines)
+        # strict: an unclosed quote is an error, not the rest of the file swallowed into one cell
+        self.reader = reader = csv.reader(self._feed, delimiter=self.delimiter, strict=True)
+        self.header = _header(reader, path, columns, required)
+        self.plain_limit = csv.field_size_limit()  # a longer line goes to the csv module, which refuses a cell that long
+
+    def quoted(self, text: str) -> tuple[list[str], int]:
+        """The row that starts with line ``text``, read by the csv module, and how many lines
+        it took (raises ``csv.Error``)."""
+        reader = self.reader
+        before = reader.line_num
+        self._feed.line = text
+        row = next(reader)
+        return row, reader.line_num - before
+
+
 @contextmanager
-def streamed_cells(path: Path, columns: tuple[str, ...], required: tuple[str, ...]) -> Iterator[tuple[list[str], Any]]:
-    """:func:`open_cells`, reading a file that is plainly UTF-8 text as a stream (the csv
-    module reads it a line at a time, and the text is never whole in memory)."""
+def streamed_records(path: Path, columns: tuple[str, ...], required: tuple[str, ...]) -> Iterator[Records]:
+    """The :class:`Records` of a CSV register, read as a stream when the file is plainly UTF-8
+    text (its text is never whole in memory), else from the text of the whole file."""
     handle = open_checked(path)
     if handle is None:
-        yield open_cells(path, columns, required)
+        text = read_table(path)
+        yield Records(path, columns, required, lines(text), text[: text.find("\n")] if "\n" in text else text)
         return
     with handle:
         first = handle.readline()
         if first.endswith("\r"):  # lines ended by \r alone: the delimiter is sniffed from the whole text
-            yield open_cells(path, columns, required)
+            text = read_table(path)
+            yield Records(path, columns, required, lines(text), text[: text.find("\n")] if "\n" in text else text)
             return
-        yield open_cells(path, columns, required, (chain((first,), handle), first.removesuffix("\n")))
+        yield Records(path, columns, required, chain((first,), handle), first.removesuffix("\n"))
 
 
-def open_cells(path: Path, columns: tuple[str, ...], required: tuple[str, ...], source: tuple[Iterable[str], str] | None = None) -> tuple[list[str], Any]:
+def open_cells(path: Path, columns: tuple[str, ...], required: tuple[str, ...]) -> tuple[list[str], Any]:
     """The header of a CSV register (checked against ``columns``) and the csv reader of its
-    rows, positioned after the header; ``source``: its lines and first line, when they are
-    not read from the text of the whole file."""
-    if source is None:
-        text = read_table(path)
-        source = lines(text), text[: text.find("\n")] if "\n" in text else text
+    rows, positioned after the header."""
+    text = read_table(path)
+    first = text[: text.find("\n")] if "\n" in text else text
     # strict: an unclosed quote is an error, not the rest of the file swallowed into one cell
-    reader = csv.reader(source[0], delimiter=_sniff_delimiter(source[1]), strict=True)
+    reader = csv.reader(lines(text), delimiter=_sniff_delimiter(first), strict=True)
+    return _header(reader, path, columns, required), reader
+
+
+def _header(reader: Any, path: Path, columns: tuple[str, ...], required: tuple[str, ...]) -> list[str]:
+    """The header the csv ``reader`` reads first, checked against ``columns``."""
     try:
         header = [h.strip().lower() for h in next(reader)]
     except csv.Error as exc:
@@ -100,7 +155,7 @@ def open_cells(path: Path, columns: tuple[str, ...], required: tuple[str, ...], 
     if unknown:
         close = difflib.get_close_matches(unknown[0], columns, n=1)
         raise RegisterError(f"unknown column {unknown[0]!r}" + (f"; did you mean {close[0]!r}?" if close else ""), path=path, location=1, expected="columns among " + ",".join(columns))
-    return header, reader
+    return header
 
 
 def read_cells(path: Path, columns: tuple[str, ...], required: tuple[str, ...], limit: int = MAX_MEETINGS) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
