@@ -14,7 +14,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from planner.cli import main
-from tests.test_semantics_audit import _book, _check, _finding, _rule, _verdicts
+from tests.test_semantics_audit import SUMMIT, _book, _check, _finding, _rule, _verdicts
 
 YEARLY = 'kind = "at_least"\ncount = 1\nper = "year"'
 
@@ -381,3 +381,37 @@ def test_every_48_months_from_29_february_and_every_4_years(tmp_path):
     assert _verdicts(out) == {"2020-02": "met", "2024-02": "met", "2028-02": "open"}
     out = _check(tmp_path, _book(_rule('kind = "every"\ninterval = "4y"')), rows, "--today", "2025-03-01")
     assert _verdicts(out) == {"2020": "met", "2024": "missed", "2028": "open"}
+
+
+# -- versions of one `before` rule ------------------------------------------------------------------
+#
+# README: versions of one `after` rule follow each meeting of the other body under the version in
+# force on the day it opened (tests/test_semantics_audit2.py). `before` hangs on the same meeting,
+# so the same holds: "within N before each Summit" is the version in force when the Summit meets.
+
+_BEFORE_VERSIONS = 'id = "b"\nkind = "before"\nbody = "summit"\n'
+
+
+def test_versions_of_a_before_rule_follow_the_version_in_force_when_the_origin_met(tmp_path):
+    """"Within 1 month before each Summit" until 2020-12-31, "within 2 months" from
+    2021-01-01. A Summit on 2021-01-15 meets under the second: its Board is due in
+    [2020-11-15, 2021-01-14], and the Board of 2020-12-01 is in it: met (it was missed under
+    the first version, chosen by the window's first day, 2020-12-15). One window, not two."""
+    rules = _rule(_BEFORE_VERSIONS + 'offset = "1m"\nuntil = 2020-12-31') + _rule(_BEFORE_VERSIONS + 'offset = "2m"\nsince = 2021-01-01')
+    rows = "summit,regular,2021-01-15,,held,,\nboard,regular,2020-12-01,,held,,\n"
+    out = _check(tmp_path, _book(rules, others=SUMMIT), rows, "--today", "2022-01-01")
+    assert _verdicts(out) == {"2021-01-14": "met"}
+    assert _finding(out, "2021-01-14")["rule"] == 1
+
+
+def test_a_summit_under_a_before_rule_has_a_meeting_due_even_when_its_window_starts_in_a_gap(tmp_path):
+    """The first version ends 2020-10-31, the second begins 2021-01-01: the window of a Summit
+    on 2021-01-15 under the second begins 2020-11-15, in the gap. The Summit met under the
+    second version, so its Board is due ("nothing due" was the answer): the Board of
+    2020-12-01 meets it. Without that Board: missed."""
+    rules = _rule(_BEFORE_VERSIONS + 'offset = "1m"\nuntil = 2020-10-31') + _rule(_BEFORE_VERSIONS + 'offset = "2m"\nsince = 2021-01-01')
+    book = _book(rules, others=SUMMIT)
+    out = _check(tmp_path, book, "summit,regular,2021-01-15,,held,,\nboard,regular,2020-12-01,,held,,\n", "--today", "2022-01-01")
+    assert _verdicts(out) == {"2021-01-14": "met"}
+    out = _check(tmp_path, book, "summit,regular,2021-01-15,,held,,\n", "--today", "2022-01-01")
+    assert _verdicts(out) == {"2021-01-14": "missed"}

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from planner.core.dates import Grain, Window
 from planner.core.model import Body, Meeting, OnRule, Rule
+from planner.engine.expectation import _after_applies
 from planner.engine.expectations import (
     CHAINING,
     Expectation,
@@ -84,6 +85,10 @@ def before_expectations(engine: ExpectationEngine, body: Body, index: int, rule:
     kinds = origin_kinds(rule, other)  # the other body's own counting kinds (issue 9, meaning 5)
     origins = [m for m in engine.meetings_of(rule.body).meetings if m.kind in kinds and m.status in CHAINING]
     chain: list[Expectation] = []
+    # Versions of one rule follow each meeting of the other body under the version in force
+    # on the day it opened, as for `after`: a Summit of 15 January 2021 under "within 2 months
+    # before" (from 1 January) is due its Board from 15 November 2020, under that version only.
+    versions = [r for r in body.rules if r.kind == "before" and r.id == rule.id]
     for origin in origins:
         last = origin.latest - timedelta(days=1) if not origin.start.exact else origin.earliest - timedelta(days=1)
         first = origin.earliest - rule.offset.delta()
@@ -92,7 +97,7 @@ def before_expectations(engine: ExpectationEngine, body: Body, index: int, rule:
                 continue  # two origins this close are one occasion: one meeting before them
             first = chain[-1].window.end + timedelta(days=1)
         window = Window(first, last)
-        if not _applies(body, rule, window.start):
+        if not _after_applies(body, rule, origin, window.start, versions):  # type: ignore[arg-type]
             continue
         reason = f"{rule.offset.words()} before {ordinal_words(origin, other) if other else rule.body}"
         # origins: a window due only because of a planned meeting that passed unconfirmed is
