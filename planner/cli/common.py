@@ -273,8 +273,15 @@ def emit(text: str | Iterable[str], output: str | None) -> None:
     elif isinstance(text, str):
         click.echo(text, nl=False)
     else:
+        stream = click.get_text_stream("stdout")
         for piece in text:
-            click.echo(piece, nl=False)
+            if "\x1b" in piece:
+                click.echo(piece, nl=False)  # which strips styles when standard output is no terminal
+            else:
+                # what click.echo does with a piece that holds no escape code, without its
+                # search for one (a JSON check at N writes 137 MB)
+                stream.write(piece)
+                stream.flush()
 
 
 @contextlib.contextmanager

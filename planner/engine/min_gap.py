@@ -10,8 +10,9 @@ from __future__ import annotations
 import bisect
 from datetime import date
 
+from planner.core.dates import Precision
 from planner.core.model import AtLeastRule, Status
-from planner.engine.expectation import BodyMeetings, Expectation, counts, effective_start
+from planner.engine.expectation import NOT_COUNTING, BodyMeetings, Expectation, counts, effective_start
 
 
 def counted_before(bm: BodyMeetings, expectation: Expectation, statuses: frozenset[Status]) -> date | None:
@@ -63,9 +64,17 @@ def gap_chain(bm: BodyMeetings, expectation: Expectation, statuses: frozenset[St
     gap = rule.min_gap
     begins = effective_start(expectation.body, rule) or date.min
     chain: list[date] = []
+    kinds, formats = rule.counts, rule.formats
+    day_precision = Precision.DAY
+    # the first day the next counted meeting may have: the gap after the last one counted
+    # (added once per counted meeting, not once per meeting looked at; meetings are in order)
+    after = begins
     for m in bm.meetings:
-        if m.start.exact and m.status in statuses and m.start.earliest >= begins and counts(rule, m) and (not chain or m.earliest >= gap.add_to(chain[-1])):
-            chain.append(m.earliest)
+        start = m.start
+        # counts(rule, m) written out: this looks at every meeting of the body
+        if start.precision is day_precision and start.earliest >= after and m.status in statuses and m.kind in kinds and m.status not in NOT_COUNTING and (not formats or m.format is None or m.format in formats):
+            chain.append(start.earliest)
+            after = gap.add_to(start.earliest)
     return chain
 
 

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
+from operator import attrgetter
 from typing import Any
 
 from planner.core.model import AdHocRule, Body, Meeting, RuleBook
@@ -200,8 +201,12 @@ def render_bodies(book: RuleBook, fmt: str, width: int = DEFAULT_WIDTH) -> str:
 _NOT_APPLICABLE = Verdict.NOT_APPLICABLE
 
 
-def _tally(findings: Sequence[Finding]) -> str:
-    counter = Counter(f.verdict for f in findings)  # by the member: a StrEnum counts under its text
+_VERDICT = attrgetter("verdict")
+
+
+def _tally(findings: Sequence[Finding], counter: Counter[Verdict] | None = None) -> str:
+    if counter is None:
+        counter = Counter(map(_VERDICT, findings))  # by the member: a StrEnum counts under its text
     judged_count = len(findings) - counter[Verdict.OPEN] - counter[Verdict.NOT_APPLICABLE]
     parts = [f"{counter[v]} {v.replace('_', ' ')}" for v in ("met", "late", "missed", "off_date", "excess", "uncertain", "unknown", "excused", "advisory") if counter[v]]
     late = [f for f in findings if f.verdict is Verdict.LATE and f.late_meeting is not None] if counter[Verdict.LATE] == 1 else []
@@ -211,8 +216,10 @@ def _tally(findings: Sequence[Finding]) -> str:
     return f"{judged_count} judged: " + ", ".join(parts) if judged_count else "nothing judged yet"
 
 
-def _next_words(findings: Sequence[Finding]) -> str:
+def _next_words(findings: Sequence[Finding], counter: Counter[Verdict] | None = None) -> str:
     is_open = Verdict.OPEN
+    if counter is not None and not counter[is_open]:
+        return ""
     open_ = [f for f in findings if f.verdict is is_open and f.still_due]
     if not open_:
         return ""
@@ -251,8 +258,9 @@ def body_summary(body: Body, book: RuleBook, findings: Sequence[Finding], record
         return body.display, "ad hoc", f"{plural(recorded, 'meeting')} recorded, nothing due"
     if findings and all(f.verdict is _NOT_APPLICABLE for f in findings):
         return body.display, cadence_words(body, book), "not applicable: " + findings[0].why
-    status = _tally(findings)
-    nxt = _next_words(findings)
+    counter = Counter(map(_VERDICT, findings))
+    status = _tally(findings, counter)
+    nxt = _next_words(findings, counter)
     return body.display, cadence_words(body, book), status + (f"; {nxt}" if nxt else "")
 
 

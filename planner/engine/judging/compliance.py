@@ -55,7 +55,7 @@ _SCHEDULED = frozenset({Status.PLANNED, Status.PROJECTED})
 class _RuleFacts:
     """What the judge asks of a rule for each of its windows, worked out once per rule."""
 
-    __slots__ = ("amends", "formats", "gap", "kinds", "on", "plain", "rule", "thins", "words")
+    __slots__ = ("amends", "formats", "gap", "gap_days", "kinds", "on", "plain", "rule", "thins", "words")
 
     def __init__(self, rule: Rule, words: str) -> None:
         self.rule = rule  # kept, so that its id is not reused while this is remembered
@@ -70,6 +70,7 @@ class _RuleFacts:
         # thinning them at most
         self.plain = not (self.on or self.amends)
         self.gap = rule.min_gap if isinstance(rule, AtLeastRule) else None
+        self.gap_days = timedelta(days=self.gap.amount) if self.gap is not None and self.gap.unit == "d" else None  # gap.add_to in days
 
 
 class Judge:
@@ -365,9 +366,10 @@ def _plainly_judged(judge: Judge, e: Expectation, near: list[Meeting], held: lis
         # from the one counted before it (thin's first pass keeps them all, its second has
         # none to see), the first from the last one counted before the window
         last = judge._counted_before(e)
+        days = facts.gap_days
         for m in near:
             when = m.start
-            if when.precision is not DAY or (last is not None and when.earliest < gap.add_to(last)):
+            if when.precision is not DAY or (last is not None and when.earliest < (last + days if days is not None else gap.add_to(last))):
                 return None
             last = when.earliest
     return met_finding(e, near, facts.words)
