@@ -12,7 +12,13 @@ from datetime import date
 
 from planner.core.dates import Precision
 from planner.core.model import AtLeastRule, Status
-from planner.engine.expectation import NOT_COUNTING, BodyMeetings, Expectation, counts, effective_start
+from planner.engine.expectation import (
+    NOT_COUNTING,
+    BodyMeetings,
+    Expectation,
+    counts,
+    effective_start,
+)
 
 
 def counted_before(bm: BodyMeetings, expectation: Expectation, statuses: frozenset[Status]) -> date | None:

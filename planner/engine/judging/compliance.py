@@ -13,7 +13,6 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from planner.core.bulk import paused_gc
-from planner.core.dates import Precision
 from planner.core.model import AdHocRule, AtLeastRule, Body, Meeting, OnRule, Rule, RuleBook, Status
 from planner.engine.coverage import RecordGaps
 from planner.engine.expectations import (
@@ -37,7 +36,7 @@ from planner.engine.judging.findings import (
     with_more_words,
 )
 from planner.engine.judging.rule_verdicts import amend, due_without, judge_on
-from planner.engine.judging.window_finding import _meeting_words, met_finding, window_finding
+from planner.engine.judging.window_finding import _meeting_words, plainly_judged, window_finding
 from planner.engine.min_gap import GapChains
 
 # Re-exported: callers import the results of a check from here too.
@@ -48,7 +47,6 @@ __all__ = ["VIOLATIONS", "Checked", "Finding", "Judge", "Report", "Verdict", "ch
 _SHORTFALLS = frozenset({Verdict.MISSED, Verdict.LATE, Verdict.ADVISORY})
 # an enum's members looked up once (a lookup on the class costs more than the test)
 HELD = Status.HELD
-DAY = Precision.DAY
 _SCHEDULED = frozenset({Status.PLANNED, Status.PROJECTED})
 
 
@@ -66,7 +64,7 @@ class _RuleFacts:
         self.thins = rule.count_by == "event" or (isinstance(rule, AtLeastRule) and rule.min_gap is not None)
         # what rule_verdicts.amend may add: most rules use none of it
         self.amends = bool(rule.excused or rule.except_when or rule.formats or getattr(rule, "within", None)) or rule.count_by != "session"
-        # nothing but the meetings inside a window decides it (_plainly_judged), with min_gap
+        # nothing but the meetings inside a window decides it (plainly_judged), with min_gap
         # thinning them at most
         self.plain = not (self.on or self.amends)
         self.gap = rule.min_gap if isinstance(rule, AtLeastRule) else None
@@ -127,7 +125,7 @@ class Judge:
             if facts.plain and not (e.pending or e.cases):
                 # most windows: every meeting near it lies inside, counts and is held, and they
                 # are enough (or not too many); what _judge_one and window_finding would say
-                finding = _plainly_judged(self, e, near[n], held, facts)
+                finding = plainly_judged(self, e, near[n], held, facts)
                 if finding is not None:
                     out.append(finding)
                     continue
@@ -334,45 +332,6 @@ class Judge:
             if m.status is Status.HELD and e.counts(m) and m.start.earliest > e.deadline and m.start.latest <= limit and owner.get(id(m), me) == me:
                 return m
         return None
-
-
-def _plainly_judged(judge: Judge, e: Expectation, near: list[Meeting], held: list[Meeting] | None, facts: _RuleFacts) -> Finding | None:
-    """The finding of a window of a plain rule (:class:`_RuleFacts`) whose meetings (``near``:
-    all those touching it) all lie inside it, count toward the rule and are held, when they
-    meet its minimum or keep within its maximum; else ``None`` (the judge then works it out in
-    full). Nothing else can change such a window's verdict: no meeting it did not count, none
-    planned, none in doubt, and an unconfirmed origin or missing records only question a
-    shortfall. ``held``: the meetings :func:`assign` gave the window, when windows overlap."""
-    start, end = e.window.start, e.deadline
-    kinds = facts.kinds
-    for m in near:
-        when = m.start
-        if when.earliest < start or when.latest > end or m.status is not HELD or m.kind not in kinds:
-            return None
-    if held is not None:  # shared out between windows: plain when this one has all of its own
-        if len(held) != len(near):
-            return None
-        near = held
-    maximum = e.maximum
-    if maximum is not None:
-        if len(near) > maximum:
-            return None
-        return window_finding(judge, e, near, [], [], [], {}, 0, facts.words)
-    if len(near) < e.minimum:
-        return None
-    gap = facts.gap
-    if gap is not None:
-        # min_gap thins nothing when every meeting is dated to the day and keeps the gap
-        # from the one counted before it (thin's first pass keeps them all, its second has
-        # none to see), the first from the last one counted before the window
-        last = judge._counted_before(e)
-        days = facts.gap_days
-        for m in near:
-            when = m.start
-            if when.precision is not DAY or (last is not None and when.earliest < (last + days if days is not None else gap.add_to(last))):
-                return None
-            last = when.earliest
-    return met_finding(e, near, facts.words)
 
 
 def _judge_gap(judge: Judge, e: GapExpectation) -> Finding:

@@ -9,16 +9,17 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from planner.core.dates import Grain, Precision
-from planner.core.model import Body, Meeting
+from planner.core.model import Body, Meeting, Status
 from planner.engine.expectations import Expectation, ordinal
 from planner.engine.explain import unheld_words
 from planner.engine.judging.findings import Finding, Verdict
 
 if TYPE_CHECKING:
-    from planner.engine.judging.compliance import Judge
+    from planner.engine.judging.compliance import Judge, _RuleFacts
 
 # an enum's members looked up once (a lookup on the class costs more than the test)
 _DAY = Precision.DAY
+_HELD = Status.HELD
 _MET, _OPEN, _UNCERTAIN, _EXCESS, _ADVISORY, _LATE, _MISSED = (Verdict.MET, Verdict.OPEN, Verdict.UNCERTAIN, Verdict.EXCESS, Verdict.ADVISORY, Verdict.LATE, Verdict.MISSED)
 
 
@@ -63,6 +64,45 @@ def _met_words(e: Expectation, held: list[Meeting]) -> str:
 def met_finding(e: Expectation, held: list[Meeting], words: str) -> Finding:
     """A window met by ``held`` (enough counting meetings, none else to tell of)."""
     return Finding(e.body, _MET, words, e.rule.source, e, partial(_met_words, e, held), tuple(held))
+
+
+def plainly_judged(judge: Judge, e: Expectation, near: list[Meeting], held: list[Meeting] | None, facts: _RuleFacts) -> Finding | None:
+    """The finding of a window of a plain rule (``_RuleFacts.plain`` of :mod:`compliance`) whose meetings (``near``:
+    all those touching it) all lie inside it, count toward the rule and are held, when they
+    meet its minimum or keep within its maximum; else ``None`` (the judge then works it out in
+    full). Nothing else can change such a window's verdict: no meeting it did not count, none
+    planned, none in doubt, and an unconfirmed origin or missing records only question a
+    shortfall. ``held``: the meetings :func:`assign` gave the window, when windows overlap."""
+    start, end = e.window.start, e.deadline
+    kinds = facts.kinds
+    for m in near:
+        when = m.start
+        if when.earliest < start or when.latest > end or m.status is not _HELD or m.kind not in kinds:
+            return None
+    if held is not None:  # shared out between windows: plain when this one has all of its own
+        if len(held) != len(near):
+            return None
+        near = held
+    maximum = e.maximum
+    if maximum is not None:
+        if len(near) > maximum:
+            return None
+        return window_finding(judge, e, near, [], [], [], {}, 0, facts.words)
+    if len(near) < e.minimum:
+        return None
+    gap = facts.gap
+    if gap is not None:
+        # min_gap thins nothing when every meeting is dated to the day and keeps the gap
+        # from the one counted before it (thin's first pass keeps them all, its second has
+        # none to see), the first from the last one counted before the window
+        last = judge._counted_before(e)
+        days = facts.gap_days
+        for m in near:
+            when = m.start
+            if when.precision is not _DAY or (last is not None and when.earliest < (last + days if days is not None else gap.add_to(last))):
+                return None
+            last = when.earliest
+    return met_finding(e, near, facts.words)
 
 
 def window_finding(judge: Judge, e: Expectation, held: list[Meeting], possible: list[Meeting], scheduled: list[Meeting], unconfirmed: list[Meeting], owner: dict[int, int], me: int, words: str) -> Finding:
