@@ -7,10 +7,14 @@ never a traceback.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import importlib
 import os
+import sys
 import warnings
 from collections.abc import Iterator, MutableMapping
+from typing import Any
 
 import click
 
@@ -23,7 +27,101 @@ from planner import __version__
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class _StreamFailed(click.ClickException):
+    """Standard output (or error) could not take what a command wrote: a full disk
+    (``> /dev/full``), a closed pipe (``| head``), a lost terminal. One line and exit 2, as
+    for an output file that cannot be written; never a traceback, and never exit 1, which
+    says that violations were found."""
+
+    exit_code = 2
+
+    def __init__(self, stream: str, exc: OSError) -> None:
+        said = "the program reading it stopped before the end" if exc.errno == errno.EPIPE else (exc.strerror or str(exc))
+        super().__init__(f"{stream}: cannot write: {said} (expected a {stream} that takes the whole output, or -o FILE)")
+        self.stream = stream
+
+    def show(self, file: Any = None) -> None:
+        _quiet_stream(sys.stdout if self.stream == "standard output" else sys.stderr)
+        try:
+            sys.stderr.write(f"error: {self.message}\n")
+            sys.stderr.flush()
+        except (OSError, ValueError):  # standard error is broken too: the exit code says it
+            _quiet_stream(sys.stderr)
+
+
+def _quiet_stream(stream: Any) -> None:
+    """Point a broken standard stream at /dev/null, so that the text left in its buffer does
+    not fail again (with a traceback) when Python flushes it on the way out."""
+    try:
+        fd = stream.fileno()
+        null = os.open(os.devnull, os.O_WRONLY)
+    except (OSError, ValueError, AttributeError):  # not a file (a test's capture): nothing to flush
+        return
+    os.dup2(null, fd)
+    os.close(null)
+
+
+def _failed_stream(exc: OSError) -> str | None:
+    """The standard stream whose write raised ``exc``, if a write of ``click.echo`` did."""
+    tb = exc.__traceback__
+    while tb is not None:
+        code = tb.tb_frame.f_code
+        if code.co_name == "echo" and code.co_filename.endswith(os.path.join("click", "utils.py")):
+            return "standard error" if tb.tb_frame.f_locals.get("err") else "standard output"
+        tb = tb.tb_next
+    return None
+
+
+class _Interrupted(click.ClickException):
+    """Ctrl-C: exit 2 like any run that did not finish (click's own answer, exit 1, would say
+    that violations were found). Outputs are written atomically: nothing half-written stays."""
+
+    exit_code = 2
+
+    def __init__(self) -> None:
+        super().__init__("interrupted before the end; nothing was written in part")
+
+    def show(self, file: Any = None) -> None:
+        with contextlib.suppress(OSError, ValueError):
+            sys.stderr.write(f"\nerror: {self.message}\n")
+
+
+class _Planner(click.Group):
+    """The command group, with a failure of standard output or error (while any command or
+    ``--help`` writes) turned into one line and exit 2, and Ctrl-C into exit 2."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().main(*args, **kwargs)
+        except OSError as exc:  # click's own message (a usage error) could not be written
+            if _failed_stream(exc) is None:
+                raise
+            _quiet_stream(sys.stderr)
+            sys.exit(2)
+
+    def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
+        try:
+            return super().make_context(*args, **kwargs)
+        except OSError as exc:
+            raise _stream_error(exc) from None
+        except KeyboardInterrupt:
+            raise _Interrupted() from None
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except OSError as exc:
+            raise _stream_error(exc) from None
+        except KeyboardInterrupt:
+            raise _Interrupted() from None
+
+
+def _stream_error(exc: OSError) -> Exception:
+    stream = _failed_stream(exc)
+    return exc if stream is None else _StreamFailed(stream, exc)
+
+
+@click.group(cls=_Planner, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, "-V", "--version", prog_name="planner")
 @click.option("--rules", metavar="FILE", help="Rule book, TOML (default: the embedded CICA rule book).")
 @click.option("--meetings", metavar="FILE", multiple=True, help="Register of meetings, CSV, JSON or .ics (repeatable: later files override rows with the same body, kind and ordinal).")

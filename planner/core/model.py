@@ -32,6 +32,7 @@ from planner.core.rules import (
     RuleBase,
 )
 from planner.core.vocabulary import Category, HostPolicy, Kind, MeetingFormat, Per, Status
+from planner.core.words import name_key
 
 __all__ = [
     "AdHocRule",
@@ -183,9 +184,9 @@ class Organization(Record):
             table = {}
             for member in self.members:
                 for key in (member.name, member.code, *member.aliases):
-                    table.setdefault(key.casefold(), member)
+                    table.setdefault(name_key(key), member)
             self.__dict__["_by_name"] = table
-        return table.get(name.strip().casefold())
+        return table.get(name_key(name))
 
 
 class Body(Record):
@@ -225,8 +226,9 @@ class Body(Record):
         return self.name if len(self.name) <= 30 or not self.short_name else self.short_name
 
     def names(self) -> frozenset[str]:
-        """Id, name, short name and aliases, case-folded: what a register may call the body."""
-        return frozenset(n.casefold() for n in (self.id, self.name, self.short_name, *self.aliases) if n)
+        """Id, name, short name and aliases, in the form names are compared (:func:`name_key`):
+        what a register may call the body."""
+        return frozenset(name_key(n) for n in (self.id, self.name, self.short_name, *self.aliases) if n)
 
 
 class Chairmanship(Record):
@@ -261,7 +263,7 @@ class RuleBook(Record):
                 for name in body.names():
                     table.setdefault(name, body)
             self.__dict__["_by_name"] = table
-        return table.get(key.strip().casefold())
+        return table.get(name_key(key))
 
     def body_ids(self) -> list[str]:
         return [b.id for b in self.bodies]

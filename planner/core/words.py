@@ -16,6 +16,18 @@ _UNSEEN = {c: f"\\x{c:02x}" for c in (*range(0x20), *range(0x7F, 0xA0))} | {
 }
 
 
+def name_key(text: str) -> str:
+    """The form in which two names are the same name: case folded, spaces collapsed and, for
+    text beyond ASCII, compatibility forms made one (NFKC: 'Ｃａｆé', 'Cafe' + a combining
+    accent and 'café' are one name). Rule books are checked and registers matched in this form,
+    so two names that read alike cannot mean two bodies or two members."""
+    if not text.isascii():
+        import unicodedata
+
+        text = unicodedata.normalize("NFKC", text)
+    return " ".join(text.casefold().split())
+
+
 def shown(message: str) -> str:
     """``message`` as one visible line (see ``_UNSEEN``)."""
     return message.translate(_UNSEEN)

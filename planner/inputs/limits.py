@@ -35,6 +35,9 @@ MAX_HORIZON_YEARS = 100
 # body ids name feed files ({id}.ics): short, and never a name planner writes itself
 MAX_ID_LENGTH = 64
 RESERVED_IDS = frozenset({"all", "index", "planner"})
+# names Windows keeps for devices, with any extension: con.ics cannot be made on Windows, nor on
+# a share a Windows server keeps, so a feed folder copied or served there would lose the feed
+WINDOWS_DEVICE_NAMES = frozenset({"con", "prn", "aux", "nul", *(f"{d}{n}" for d in ("com", "lpt") for n in range(10))})
 # how many meetings an at_least/at_most rule may ask for in one period: one a day at most
 PERIOD_DAYS = {"year": 366, "half": 184, "quarter": 92, "month": 31, "week": 7}
 

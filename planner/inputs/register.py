@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from planner.core.bulk import paused_gc
 from planner.core.errors import InputErrors, RegisterError
 from planner.core.model import ChairTerm, Meeting, RuleBook
+from planner.core.words import name_key
 from planner.inputs.limits import MAX_CHAIR_TERMS, MAX_MEETINGS, MAX_ORDINAL
 from planner.inputs.rows import FORMAT_WORDS, RowParser, split_documents
 from planner.inputs.table import (
@@ -67,7 +68,7 @@ class BodyMatcher:
             self.cbms.setdefault(cbm.measure.casefold(), cbm.key)
 
     def match(self, text: str) -> str | None:
-        return self.by_name.get(text.strip().casefold())
+        return self.by_name.get(name_key(text))
 
     def cbm(self, text: str, path: Path, location: str | int) -> str:
         """The id of the catalogue measure a ``cbm`` cell names (by id or measure, any case)."""
@@ -82,7 +83,7 @@ class BodyMatcher:
         return key
 
     def suggest(self, text: str) -> str:
-        close = difflib.get_close_matches(text.strip().casefold(), list(self.by_name), n=3, cutoff=0.5)
+        close = difflib.get_close_matches(name_key(text), list(self.by_name), n=3, cutoff=0.5)
         ids = list(dict.fromkeys(self.by_name[c] for c in close))
         return "one of " + ", ".join(ids) if ids else "a body id or alias of the rule book"
 

@@ -22,6 +22,7 @@ from planner.core.dates import YEAR_START_EXPECTED, YEAR_START_PATTERN
 from planner.core.errors import InputErrors, RuleBookError
 from planner.core.model import AfterRule, BeforeRule, RuleBook, cycle_in
 from planner.core.vocabulary import ID_RE
+from planner.core.words import name_key
 from planner.inputs.inputfile import read_text
 from planner.inputs.limits import (
     MAX_DEPTH,
@@ -29,6 +30,7 @@ from planner.inputs.limits import (
     MAX_RULEBOOK_BYTES,
     PERIOD_DAYS,
     RESERVED_IDS,
+    WINDOWS_DEVICE_NAMES,
     screen,
 )
 
@@ -234,6 +236,8 @@ def _cross_check(book: RuleBook, path: str | Path):
     for i, body in enumerate(book.bodies):
         if body.id in RESERVED_IDS:
             yield RuleBookError("is a name planner writes in a feed folder (all.ics, index.html)", path=path, location=f"bodies[{i}].id", value=body.id, expected="another id: " + ", ".join(sorted(RESERVED_IDS)) + " are reserved")
+        if body.id in WINDOWS_DEVICE_NAMES:
+            yield RuleBookError("is a device name on Windows: its feed file could not be made there", path=path, location=f"bodies[{i}].id", value=body.id, expected="another id: con, prn, aux, nul, com0-com9 and lpt0-lpt9 are reserved")
         if len(body.id) > MAX_ID_LENGTH:
             yield RuleBookError(f"is longer than {MAX_ID_LENGTH} characters", path=path, location=f"bodies[{i}].id", value=body.id[:20] + "...", expected=f"a short id (it names the body's feed file): at most {MAX_ID_LENGTH} characters")
         if body.id in seen:
@@ -296,7 +300,19 @@ def _cross_check(book: RuleBook, path: str | Path):
         if member.code in codes:
             yield RuleBookError("duplicate member code", path=path, location=f"organization.members[{k}].code", value=member.code)
         codes[member.code] = k
+    yield from _member_names(book, path)
     yield from catalogue_problems(book, path)
+
+
+def _member_names(book: Any, path: str | Path):
+    """Two members called alike (after case, spaces and Unicode forms: ``name_key``) would
+    make a chair register's or a plan's country mean either."""
+    owners: dict[str, str] = {}
+    for k, member in enumerate(book.organization.members):
+        for name in sorted({name_key(n) for n in (member.name, member.code, *member.aliases) if n}):
+            other = owners.setdefault(name, member.name)
+            if other != member.name:
+                yield RuleBookError(f"name, code or alias {name!r} is used by both {other!r} and {member.name!r}", path=path, location=f"organization.members[{k}]", expected="each member named apart")
 
 
 def _count_fits(rule: Any, loc: str, path: str | Path):

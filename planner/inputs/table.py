@@ -148,9 +148,10 @@ def _header(reader: Any, path: Path, columns: tuple[str, ...], required: tuple[s
     missing = [c for c in required if c not in header]
     if missing:
         raise RegisterError(f"missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)}", path=path, location=1, value=",".join(header)[:80], expected="a header with at least " + ",".join(required))
-    twice = sorted({h for h in header if header.count(h) > 1})
-    if twice:
-        raise RegisterError(f"column {twice[0]!r} appears twice", path=path, location=1, expected="each column once")
+    seen: set[str] = set()  # a set, not header.count per column: 100,000 columns took minutes
+    twice = next((h for h in header if h in seen or seen.add(h)), None)
+    if twice is not None:
+        raise RegisterError(f"column {twice!r} appears twice", path=path, location=1, expected="each column once")
     unknown = [h for h in header if h not in columns]
     if unknown:
         close = difflib.get_close_matches(unknown[0], columns, n=1)

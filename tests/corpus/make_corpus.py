@@ -444,6 +444,32 @@ for name, text, code in [
 ]:
     rec("projection", f"{name}.json", text, code)
 
+# --- third attacker pass: names that read alike, device names -------------------------------------
+for name, old, new in [
+    ("id_windows_con", 'id = "committee"', 'id = "con"'),
+    ("id_windows_com1", 'id = "committee"', 'id = "com1"'),
+    ("id_windows_lpt9", 'id = "committee"', 'id = "lpt9"'),
+    ("alias_fullwidth_is_other_alias", 'aliases = ["Committee of Senior Officials"]', 'aliases = ["\uff23\uff2d\uff26\uff21"]'),
+    ("alias_padded_is_other_alias", 'aliases = ["Committee of Senior Officials"]', 'aliases = ["  CMFA  "]'),
+    ("alias_double_space_is_other_alias", 'aliases = ["Committee of Senior Officials"]', 'aliases = ["Ministerial  Council"]'),
+    ("member_name_in_capitals", 'name = "Kazakhstan"', 'name = "AUSTRIA"'),
+    ("member_name_fullwidth", 'name = "Kazakhstan"', 'name = "\uff21ustria"'),
+    ("member_alias_is_other_code", 'code = "KZ"', 'code = "KZ"\naliases = ["at"]'),
+]:
+    rec("rulebook", f"{name}.toml", rb(old, new))
+# the same accented name typed composed (U+00E9) and decomposed (e + U+0301): one name to a reader
+case(
+    "rulebook",
+    "alias_decomposed_accent_is_other_alias.toml",
+    rb('aliases = ["Committee of Senior Officials"]', 'aliases = ["Cafe\u0301"]').replace('aliases = ["Ministerial Council", "CMFA"]', 'aliases = ["Caf\u00e9"]'),
+    2,
+    "bodies[2].aliases",
+    "name or alias 'caf\u00e9' is used by both 'council' and 'committee'",
+)
+# a register names a body in fullwidth letters or with doubled spaces: the same body
+case("meetings", "csv_body_fullwidth_and_spaces.csv", "body,start\n\uff33\uff55\uff4d\uff4d\uff49\uff54,2002-06-04\nsummit   of  heads of state,2006-06-04\n", 1)
+
+
 
 def _record(folder: str, path: Path) -> str:
     """planner's first error line for ``path``, after ``error: PATH`` (to be reviewed)."""

@@ -1,0 +1,117 @@
+"""Third attacker pass: what an outsider tried after the corpus and the fuzz test passed.
+
+Standard output that cannot take the output (``> /dev/full``, ``| head``), Ctrl-C, a CSV header
+of a hundred thousand columns, and names that read alike (the corpus holds the rule books).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from planner.cli import main
+
+HERE = Path(__file__).resolve().parent
+MINIMAL = str(HERE / "rulebooks" / "valid" / "minimal.toml")
+GOOD_MEETINGS = str(HERE / "registers" / "bom_utf8.csv")
+TODAY = ["--today", "2026-11-26"]
+GIVEN = ["--rules", MINIMAL, "--meetings", GOOD_MEETINGS, *TODAY]
+
+
+def run_process(args: list[str], **kwargs: object) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "planner", *args], text=True, timeout=120, stdin=subprocess.DEVNULL, **kwargs)  # type: ignore[call-overload]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", *GIVEN],
+        ["check", *GIVEN, "--format", "json"],
+        ["project", *GIVEN, "--format", "csv"],
+        ["chairs", *GIVEN],
+        ["ics", *GIVEN, "--out", "-", "-q"],
+        ["report", *GIVEN, "-o", "-"],
+        ["validate", *GIVEN],
+        ["bodies", *GIVEN],
+        ["cbms", *TODAY],
+        ["schema"],
+        ["--help"],
+        ["check", "--help"],
+        ["-V"],
+    ],
+    ids=lambda a: " ".join(x for x in a if not x.startswith("/"))[:40],
+)
+def test_standard_output_on_a_full_disk_is_one_line_and_exit_2(args: list[str]) -> None:
+    """``planner check > /dev/full`` ended in a traceback and exit 1, which says that
+    violations were found."""
+    with open("/dev/full", "w") as full:
+        result = run_process(args, stdout=full, stderr=subprocess.PIPE)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.splitlines()[-1] == "error: standard output: cannot write: No space left on device (expected a standard output that takes the whole output, or -o FILE)"
+    assert "Traceback" not in result.stderr and "Exception ignored" not in result.stderr
+
+
+def test_standard_error_on_a_full_disk_still_exits_2() -> None:
+    """A usage error whose own message cannot be written: exit 2 all the same."""
+    with open("/dev/full", "w") as full:
+        result = run_process(["check", "--no-such-option"], stdout=subprocess.PIPE, stderr=full)
+    assert result.returncode == 2
+
+
+def test_a_reader_that_stopped_is_exit_2_not_1() -> None:
+    """``planner check | head -1``: the reader leaves and the pipe closes under the writer.
+    click answered exit 1, which says that violations were found. Here the reader is gone
+    before the first write, so the write fails whatever the size of the pipe's buffer."""
+    import os
+
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        result = run_process(["validate", *GIVEN], stdout=write_end, stderr=subprocess.PIPE)
+    finally:
+        os.close(write_end)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.splitlines() == ["error: standard output: cannot write: the program reading it stopped before the end (expected a standard output that takes the whole output, or -o FILE)"]
+
+
+def test_ctrl_c_is_exit_2_and_leaves_the_old_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C while the output is written: click's answer was exit 1 ("violations found")."""
+    import planner.outputs.atomic as atomic
+
+    out = tmp_path / "check.txt"
+    out.write_text("old\n", encoding="utf-8")
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(atomic, "_write_file", interrupted)
+    result = CliRunner().invoke(main, ["check", *GIVEN, "-o", str(out)])
+    assert result.exit_code == 2
+    assert "error: interrupted before the end; nothing was written in part" in result.stderr
+    assert out.read_text(encoding="utf-8") == "old\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["check.txt"]
+
+
+@pytest.mark.parametrize(("header", "said"), [("c{i}", "unknown column 'c0'"), ("c{half}", "column 'c0' appears twice")])
+def test_a_header_of_100000_columns_is_refused_at_once(tmp_path: Path, header: str, said: str) -> None:
+    """The check for a column given twice counted each column in the whole header: 100,000
+    columns took minutes (quadratic). Not timed: it would not finish within the suite."""
+    register = tmp_path / "wide.csv"
+    cells = ",".join(header.format(i=i, half=i % 50_000) for i in range(100_000))
+    register.write_text(f"body,start,{cells}\nsummit,2002-06-04\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", "--rules", MINIMAL, "--meetings", str(register), *TODAY])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: {register}:1: {said}")
+
+
+def test_names_that_read_alike_match_one_body(tmp_path: Path) -> None:
+    """A register's body in fullwidth letters or with doubled spaces is the body a reader sees."""
+    register = tmp_path / "meetings.csv"
+    register.write_text("body,start\n\uff33\uff55\uff4d\uff4d\uff49\uff54,2002-06-04\nsummit   of  heads OF state,2006-06-04\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--rules", MINIMAL, "--meetings", str(register), *TODAY, "--format", "csv", "--body", "summit"])
+    assert result.exit_code == 1, result.stderr
+    assert "2002-06-04" in result.output and "2006-06-04" in result.output
