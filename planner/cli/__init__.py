@@ -62,13 +62,24 @@ def _quiet_stream(stream: Any) -> None:
 
 
 def _failed_stream(exc: OSError) -> str | None:
-    """The standard stream whose write raised ``exc``, if a write of ``click.echo`` did."""
-    tb = exc.__traceback__
+    """The standard stream whose write raised ``exc``: a write of ``click.echo``, or a write
+    to a stream on file descriptor 1 or 2 that the innermost frame holds (``emit`` writes
+    pieces to standard output itself)."""
+    tb, frame = exc.__traceback__, None
     while tb is not None:
-        code = tb.tb_frame.f_code
+        frame = tb.tb_frame
+        code = frame.f_code
         if code.co_name == "echo" and code.co_filename.endswith(os.path.join("click", "utils.py")):
-            return "standard error" if tb.tb_frame.f_locals.get("err") else "standard output"
+            return "standard error" if frame.f_locals.get("err") else "standard output"
         tb = tb.tb_next
+    for value in frame.f_locals.values() if frame is not None else ():
+        if hasattr(value, "write") and hasattr(value, "fileno"):
+            try:
+                fd = value.fileno()
+            except (OSError, ValueError, AttributeError, TypeError):
+                continue
+            if fd in (1, 2):
+                return "standard output" if fd == 1 else "standard error"
     return None
 
 
