@@ -13,12 +13,13 @@ from hypothesis import strategies as st
 
 from planner.core.errors import PlannerError, RegisterError
 from planner.core.model import RuleBook
-from planner.inputs import register_json, table
+from planner.inputs import register, register_json, table
 from planner.inputs.register import (
     MEETING_COLUMNS,
     MEETING_REQUIRED,
     BodyMatcher,
     Found,
+    load_chairs,
     load_meetings,
     meetings_from_rows,
     read_rows,
@@ -202,3 +203,35 @@ def test_lines_without_quotes_are_split_as_the_csv_module_reads_them(tmp_path_fa
     except PlannerError as exc:
         whole = str(exc)
     assert split == whole
+
+
+CHAIR_CELLS = {
+    "country": ["Austria", " Belgium ", "", "Türkiye"],
+    "start": ["2019-06-15", "2019", "2019-06", " 2019-06-15", "2019-02-30", "", "x", "0999"],
+    "end": ["", "2020-06-15", "2018", "2019-06-14", "2019-06-15", "2019-13"],
+    "ordinal": ["", "1", "12", "01", "0", "-1", "999999", "1000000", "1234567890", " 3 ", "1.0", "１"],
+    "note": ["", "extended", " x "],
+    "source": ["", "https://s-cica.org/"],
+}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.permutations(list(CHAIR_CELLS)), st.lists(st.booleans(), min_size=6, max_size=6), st.data())
+def test_chair_rows_read_fast_as_the_schema_reads_them(tmp_path_factory: pytest.TempPathFactory, columns: list[str], keep: list[bool], data: st.DataObject) -> None:
+    """A chair register gives the same terms, or the same errors, read by the row parser
+    where it can be and by from_cells and the schema alone."""
+    header = [c for c, k in zip(columns, keep, strict=True) if k or c == "country"]
+    rows = data.draw(st.lists(st.tuples(*(st.sampled_from(CHAIR_CELLS[c]) for c in header)), min_size=1, max_size=4))
+    path = tmp_path_factory.mktemp("chairs") / "chairs.csv"
+    path.write_text(",".join(header) + "\n" + "".join(",".join(row) + "\n" for row in rows), encoding="utf-8")
+
+    def outcome() -> object:
+        try:
+            return load_chairs(path)
+        except PlannerError as exc:
+            return str(exc)
+
+    fast = outcome()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(register, "chair_parser", lambda _header: lambda _row: None)
+        assert fast == outcome()

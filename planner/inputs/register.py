@@ -20,7 +20,7 @@ from planner.core.errors import InputErrors, RegisterError
 from planner.core.model import ChairTerm, Meeting, RuleBook
 from planner.core.words import name_key
 from planner.inputs.limits import MAX_CHAIR_TERMS, MAX_MEETINGS, MAX_ORDINAL
-from planner.inputs.rows import FORMAT_WORDS, RowParser, split_documents
+from planner.inputs.rows import FORMAT_WORDS, RowParser, chair_parser, split_documents
 from planner.inputs.table import (
     Records,
     as_dict,
@@ -324,10 +324,19 @@ def _where(location: str | int) -> str:
     return f"line {location}" if isinstance(location, int) else str(location)
 
 
-def chairs_from_rows(rows: Iterable[tuple[str | int, dict[str, Any]]], path: Path) -> list[ChairTerm]:
+def chairs_from_rows(rows: Iterable[tuple[str | int, Any]], path: Path, header: list[str] | None = None) -> list[ChairTerm]:
+    """Chair terms of register rows, each a dict of fields; with ``header``, each a list of a
+    CSV register's cells in its order, read by the fast parser when it can."""
     terms: list[ChairTerm] = []
     errors: list[RegisterError] = []
+    parse = chair_parser(header) if header is not None else None
     for location, row in _until_broken(rows, errors):
+        if parse is not None:
+            term = parse(row)
+            if term is not None:
+                terms.append(term)
+                continue
+            row = as_dict(header, row)  # type: ignore[arg-type]
         fields = {k: v for k, v in row.items() if v not in ("", None)}
         try:
             term = ChairTerm.from_cells(fields) or _validated(ChairTerm.model_validate, fields, path, location)
@@ -374,4 +383,5 @@ def load_chairs(path: str | Path) -> list[ChairTerm]:
         from planner.inputs.register_json import json_rows
 
         return chairs_from_rows(json_rows(path, "chairs"), path)
-    return chairs_from_rows(read_rows(path, CHAIR_COLUMNS, CHAIR_REQUIRED, MAX_CHAIR_TERMS), path)
+    header, rows = read_cells(path, CHAIR_COLUMNS, CHAIR_REQUIRED, MAX_CHAIR_TERMS)
+    return chairs_from_rows(rows, path, header)

@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from planner.core.dates import MAX_YEAR, MIN_YEAR, PartialDate, Precision
-from planner.core.model import Kind, Meeting, MeetingFormat, Status
+from planner.core.model import ChairTerm, Kind, Meeting, MeetingFormat, Status
 from planner.inputs.limits import MAX_ORDINAL
 
 FORMAT_WORDS = {"in person": "in_person", "in-person": "in_person", "virtual": "online"}
@@ -178,3 +178,48 @@ class RowParser:
             return new(Meeting, values)
 
         self.meeting = meeting
+
+
+_CHAIR_COLUMNS = ("country", "start", "end", "ordinal", "note", "source")
+
+
+def chair_parser(header: list[str]) -> Callable[[list[str]], ChairTerm | None]:
+    """Chair terms from rows of cells in the order of ``header``, as
+    :meth:`ChairTerm.from_cells` reads a row's stripped, non-empty cells; ``None`` for a row
+    it would not read (the schema then words what is wrong) or whose ordinal is too large.
+
+    ``from_cells`` took a dict of the row and another of its values (10 us a term): here the
+    cells are read in place, each date text once, and the term's fields set directly."""
+    width = len(header)
+    at = [header.index(name) if name in header else width for name in _CHAIR_COLUMNS]
+    pad = width in at
+    i_country, i_start, i_end, i_ordinal, i_note, i_source = at
+    dates = _Dates()
+    new = ChairTerm.__new__
+
+    def term(row: list[str]) -> ChairTerm | None:
+        if len(row) != width:
+            return None
+        if pad:
+            row = [*row, ""]
+        country = row[i_country].strip()
+        ordinal: int | None = None
+        text = row[i_ordinal].strip()
+        if text:
+            # digits without a leading zero, as from_cells takes them; a larger one is the schema's
+            if not (text.isascii() and text.isdigit() and text[0] != "0" and len(text) < 10):
+                return None
+            ordinal = int(text)
+            if ordinal > MAX_ORDINAL:
+                return None
+        try:
+            start, end = dates[row[i_start]], dates[row[i_end]]
+        except Unsure:
+            return None
+        if not country or (start is not None and end is not None and end.latest < start.earliest):
+            return None
+        made = new(ChairTerm)
+        vars(made).update(country=country, start=start, end=end, ordinal=ordinal, note=row[i_note].strip(), source=row[i_source].strip(), planned=False)
+        return made
+
+    return term
