@@ -415,3 +415,18 @@ def test_a_summit_under_a_before_rule_has_a_meeting_due_even_when_its_window_sta
     assert _verdicts(out) == {"2021-01-14": "met"}
     out = _check(tmp_path, book, "summit,regular,2021-01-15,,held,,\n", "--today", "2022-01-01")
     assert _verdicts(out) == {"2021-01-14": "missed"}
+
+
+def test_within_with_partial_dates_at_its_edges(tmp_path):
+    """Financial years from 1 April, AGM within the first 6 months (April to September).
+    `2022-09` lies inside FY2022-23's six months: met. `2023` (year only) may be January-March
+    2023 (FY2022-23, after its six months), April-September (FY2023-24's six months) or later:
+    FY2023-24 uncertain, and FY2022-23's why does not call it "after the first 6 months" (it
+    may not be). `2025-03` is in FY2024-25 but after its six months: FY2024-25 missed, naming
+    it. FY2025-26 open on 2025-06-01, due by 2025-09-30."""
+    rule = _rule('kind = "at_least"\ncount = 1\nper = "year"\nyear_start = "04-01"\nwithin = "6m"')
+    rows = "board,regular,2022-09,,held,,\nboard,regular,2023,,held,,\nboard,regular,2025-03,,held,,\n"
+    out = _check(tmp_path, _book("established = 2022-04-01\n" + rule), rows, "--today", "2025-06-01")
+    assert _verdicts(out) == {"FY2022-23": "met", "FY2023-24": "uncertain", "FY2024-25": "missed", "FY2025-26": "open"}
+    assert "Board 2023 " not in _finding(out, "FY2022-23")["why"] + " "
+    assert "Not counted: Board 2025-03 (after the first 6 months of FY2024-25)" in _finding(out, "FY2024-25")["why"]

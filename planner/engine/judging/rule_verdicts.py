@@ -194,7 +194,7 @@ def _after_within(engine: ExpectationEngine, e: Expectation) -> list[str]:
     if within is None:
         return []
     end = e.grain.window(e.period, e.year_start).end
-    late = [m for m in engine.meetings_of(e.body.id).overlapping(e.deadline, end) if e.deadline < m.start.earliest <= end and m.kind in e.rule.counts and m.status is Status.HELD]
+    late = [m for m in engine.meetings_of(e.body.id).overlapping(e.deadline, end) if e.deadline < m.start.earliest and m.start.latest <= end and m.kind in e.rule.counts and m.status is Status.HELD]
     return [f"Not counted: {meeting_words(m, e.body)} (after the first {within.words()} of {e.label})." for m in sorted(late, key=_full_key)]
 
 
