@@ -115,3 +115,35 @@ def test_names_that_read_alike_match_one_body(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["check", "--rules", MINIMAL, "--meetings", str(register), *TODAY, "--format", "csv", "--body", "summit"])
     assert result.exit_code == 1, result.stderr
     assert "2002-06-04" in result.output and "2006-06-04" in result.output
+
+
+def _series(n: int, summary: str, rule: str = "FREQ=DAILY;COUNT=40") -> str:
+    events = "".join(f"BEGIN:VEVENT\r\nUID:s{i}\r\nSUMMARY:{summary}\r\nDTSTART;VALUE=DATE:20240101\r\nRRULE:{rule}\r\nEND:VEVENT\r\n" for i in range(n))
+    return f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\n{events}END:VCALENDAR\r\n"
+
+
+def test_series_of_one_file_are_bounded_together(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each series stopped at 10,000 occurrences, but 300 daily series (10 KB) came to 1.4
+    million meetings at about half a millisecond each: minutes. All the series of a file share
+    one bound (50,000; 100 here, so that the test expands little)."""
+    from planner.inputs.ics import register_ics
+
+    monkeypatch.setattr(register_ics, "MAX_SERIES_MEETINGS", 100)
+    register = tmp_path / "series.ics"
+    register.write_text(_series(2, "Summit"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", "--rules", MINIMAL, "--meetings", str(register), *TODAY])
+    assert result.exit_code == 0, result.stderr  # 2 x 40 meetings
+    register.write_text(_series(3, "Summit"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", "--rules", MINIMAL, "--meetings", str(register), *TODAY])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: {register}: VEVENT 3 'Summit': recurring series come to more than 100 meetings before 2036-11-26")
+
+
+def test_a_series_that_matches_no_body_is_not_expanded(tmp_path: Path) -> None:
+    """A stand-up every minute in an exported calendar is no meeting of the rule book: skipped
+    with the other unmatched events, never expanded (nor refused for repeating within a day)."""
+    register = tmp_path / "calendar.ics"
+    register.write_text(_series(300, "Daily stand-up", "FREQ=MINUTELY"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", "--rules", MINIMAL, "--meetings", str(register), *TODAY])
+    assert result.exit_code == 0, result.stderr
+    assert f"warning: {register}: 1 event matches no body and was skipped: 'Daily stand-up'" in result.stderr

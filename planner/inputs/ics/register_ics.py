@@ -49,6 +49,9 @@ _READ = {"DTSTART", "DTEND", "DURATION", "SUMMARY", "STATUS", "CATEGORIES", "LOC
 _SHOWN = 10
 SERIES_YEARS = 10  # the default projection horizon: how far an endless series is expanded
 MAX_OCCURRENCES = 10_000
+# occurrences of all the series of one file together: each becomes a meeting (about half a
+# millisecond each to expand and read), and a file of 10 KB can hold 300 daily series
+MAX_SERIES_MEETINGS = 50_000
 
 
 def _decode(path: Path) -> str:
@@ -149,9 +152,13 @@ def _recurring(event: Event) -> bool:
     return ("RRULE" in event or "RDATE" in event) and "RECURRENCE-ID" not in event
 
 
-def occurrences(cal: Calendar, path: Path, until: date, notes: _Notes) -> Iterator[tuple[str, Event, bool]]:
+def occurrences(cal: Calendar, path: Path, until: date, notes: _Notes, wanted: Callable[[Event], bool] = lambda event: True) -> Iterator[tuple[str, Event, bool]]:
     """``(where, event, in_series)`` for every single event and every occurrence of a series up to
-    ``until``, in file order. Overrides (RECURRENCE-ID) of a series come out as its occurrences."""
+    ``until``, in file order. Overrides (RECURRENCE-ID) of a series come out as its occurrences.
+    A series none of whose events is ``wanted`` (no body's: a daily stand-up in an exported
+    calendar) comes out once, unexpanded; the occurrences of all series together are at most
+    ``MAX_SERIES_MEETINGS``."""
+    budget = MAX_SERIES_MEETINGS
     events = cal.walk("VEVENT")
     series_uids = {str(ev.get("UID", "")) for ev in events if _recurring(ev) and "UID" in ev}
     zones = [c for c in cal.subcomponents if c.name == "VTIMEZONE"]
@@ -167,7 +174,14 @@ def occurrences(cal: Calendar, path: Path, until: date, notes: _Notes) -> Iterat
         overrides = [ev for ev in events if "RECURRENCE-ID" in ev and str(ev.get("UID", "")) == uid and uid]
         for j, override in enumerate(overrides):
             _check(override, path, f"{where} override {j + 1}", notes)
-        for occurrence in sorted(_expand(event, overrides, zones, path, where, until), key=_local_day):
+        if not any(wanted(ev) for ev in (event, *overrides)):
+            yield where, event, True
+            continue
+        found = _expand(event, overrides, zones, path, where, until)
+        budget -= len(found)
+        if budget < 0:
+            raise RegisterError(f"recurring series come to more than {MAX_SERIES_MEETINGS:,} meetings before {until}", path=path, location=where, expected="fewer or shorter series of meetings (see Limits in the README)")
+        for occurrence in sorted(found, key=_local_day):
             yield f"{where} on {_local_day(occurrence)}", occurrence, True
 
 
@@ -258,7 +272,7 @@ def _read(path: Path, book: RuleBook, today: date, until: date, notes: _Notes) -
         raise RegisterError("has no VEVENT", path=path, expected=EXPECTED)
     try:
         for cal in calendars:
-            for where, event, in_series in occurrences(cal, path, until, notes):
+            for where, event, in_series in occurrences(cal, path, until, notes, lambda event: match_body(matcher, event) is not None):
                 fields: dict[str, Any] = {}
                 if "X-PLANNER-REMOVED" in event:
                     continue  # a tombstone of ours: a meeting that left the feed, not a meeting
