@@ -141,9 +141,11 @@ def test_adding_a_meeting_never_breaks_a_met_window(case, data):
 @SETTINGS
 @given(cases(), st.data())
 def test_removing_a_meeting_never_turns_missed_into_met(case, data):
-    """Removing a meeting never turns a missed window into a met one."""
+    """Removing a meeting never turns a missed window into a met one. Not under `min_gap`,
+    which reaches across a period's edge: removing the meeting of 20 December lets that of
+    10 January count for its own year (test_semantics_audit3.py)."""
     book, meetings = case
-    fixed = _fixed_window_bodies(book)
+    fixed = {b for b in _fixed_window_bodies(book) if getattr(book.body(b).rules[0], "min_gap", None) is None}
     candidates = [i for i, m in enumerate(meetings) if m.body in fixed]
     if not candidates:
         return

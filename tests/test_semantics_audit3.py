@@ -430,3 +430,14 @@ def test_within_with_partial_dates_at_its_edges(tmp_path):
     assert _verdicts(out) == {"FY2022-23": "met", "FY2023-24": "uncertain", "FY2024-25": "missed", "FY2025-26": "open"}
     assert "Board 2023 " not in _finding(out, "FY2022-23")["why"] + " "
     assert "Not counted: Board 2025-03 (after the first 6 months of FY2024-25)" in _finding(out, "FY2024-25")["why"]
+
+
+def test_removing_a_meeting_can_meet_the_next_year_under_min_gap(tmp_path):
+    """Why tests/test_properties.py's "removing a meeting never turns missed into met" leaves
+    `min_gap` rules out: once a year, `min_gap = "60d"`, 2019-12-20 and 2020-01-10: 2020 is
+    missed (the two count once, in 2019). Without the December meeting, 2019 is missed and
+    2020 met: removing a meeting turned 2020 from missed into met, as the rule's words say."""
+    rule = _book("established = 2019-01-01\n" + _rule(f'{YEARLY}\nmin_gap = "60d"'))
+    both = _check(tmp_path, rule, "board,regular,2019-12-20,,held,,\nboard,regular,2020-01-10,,held,,\n", "--today", "2021-01-15")
+    one = _check(tmp_path, rule, "board,regular,2020-01-10,,held,,\n", "--today", "2021-01-15")
+    assert (_verdicts(both)["2020"], _verdicts(one)["2020"]) == ("missed", "met")
