@@ -9,11 +9,19 @@ derivation is in the test's docstring."""
 from __future__ import annotations
 
 import json
+import os
+from datetime import date, timedelta
 from pathlib import Path
 
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from planner.cli import main
+from planner.core.dates import PartialDate
+from planner.core.model import Meeting
+from planner.engine.judging.compliance import check
+from planner.inputs.rulebook import parse_rulebook
 from tests.test_semantics_audit import SUMMIT, _book, _check, _finding, _rule, _verdicts
 
 YEARLY = 'kind = "at_least"\ncount = 1\nper = "year"'
@@ -441,3 +449,31 @@ def test_removing_a_meeting_can_meet_the_next_year_under_min_gap(tmp_path):
     both = _check(tmp_path, rule, "board,regular,2019-12-20,,held,,\nboard,regular,2020-01-10,,held,,\n", "--today", "2021-01-15")
     one = _check(tmp_path, rule, "board,regular,2020-01-10,,held,,\n", "--today", "2021-01-15")
     assert (_verdicts(both)["2020"], _verdicts(one)["2020"]) == ("missed", "met")
+
+
+@settings(max_examples=int(os.environ.get("PLANNER_HYPOTHESIS_EXAMPLES", 40)), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.sampled_from(["year", "half", "quarter", "month"]),
+    st.sampled_from(["year", "half", "quarter", "month"]),
+    st.dates(date(2003, 1, 1), date(2020, 12, 31)),
+    st.integers(0, 40),
+    st.lists(st.dates(date(2000, 1, 1), date(2025, 12, 31)), max_size=40),
+)
+def test_versions_of_a_per_period_rule_never_judge_a_day_twice(first, second, until, gap, days):
+    """Two versions of one `at_least` rule, any two periods, the second beginning `gap` days
+    after the first ends: their windows never overlap, and no meeting is counted by two of
+    them (README, Semantics: versions of one rule never judge a day twice)."""
+    since = until + timedelta(days=gap + 1)
+    book = parse_rulebook({
+        "organization": {"id": "o", "name": "Org", "short_name": "O"},
+        "bodies": [{"id": "board", "name": "Board", "category": "governing", "established": "2000-01-01", "rules": [
+            {"id": "r", "kind": "at_least", "count": 1, "per": first, "until": until.isoformat()},
+            {"id": "r", "kind": "at_least", "count": 1, "per": second, "since": since.isoformat()},
+        ]}],
+    })
+    meetings = [Meeting(body="board", start=PartialDate.of(day)) for day in days]
+    findings = [f for f in check(book, meetings, date(2026, 1, 1)).findings if f.expectation is not None]
+    windows = sorted((f.expectation.window.start, f.expectation.window.end) for f in findings)
+    assert all(a[1] < b[0] for a, b in zip(windows, windows[1:], strict=False)), windows
+    counted = [id(m) for f in findings for m in f.counted]
+    assert len(counted) == len(set(counted))
