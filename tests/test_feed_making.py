@@ -63,16 +63,22 @@ def test_awkward_meetings_are_made_as_before(text: str) -> None:
             assert maker.make(meeting, uid, old) == expected(builder, meeting, uid, old)
 
 
-def test_the_last_state_read_line_by_line_gives_what_the_whole_file_gives(tmp_path) -> None:
-    """:func:`read_previous` (a line at a time, little kept in memory) against
+@pytest.mark.parametrize("block", [1 << 22, 700, 1])
+@pytest.mark.parametrize("order", ["sorted", "as written"])
+def test_the_last_state_read_in_bulk_gives_what_the_whole_file_gives(tmp_path, monkeypatch: pytest.MonkeyPatch, block: int, order: str) -> None:
+    """:func:`read_previous` (in blocks of lines, little kept in memory) against
     :func:`read_state` (the whole file): the same revision for each UID, each given once,
-    the same adoption candidates, the same revisions left over (tombstones included)."""
+    whether asked in the order written (the next line tried first) or not (the table of
+    hashes), with blocks of any size; the same adoption candidates, the same revisions left
+    over (tombstones included)."""
+    from planner.outputs.calendar import previous as bulk
     from planner.outputs.calendar.feeds import write_feeds
     from planner.outputs.calendar.ical import STATE_FILE
     from planner.outputs.calendar.previous import read_previous
     from planner.outputs.calendar.revisions import adoption_pool
     from planner.outputs.calendar.state import read_state
 
+    monkeypatch.setattr(bulk, "_BLOCK", block)
     book, meetings = example("cica")
     write_feeds(book, meetings, tmp_path, STAMP)
     write_feeds(book, meetings[::2], tmp_path, datetime(2026, 12, 2, tzinfo=UTC))  # half of them removed
@@ -80,9 +86,9 @@ def test_the_last_state_read_line_by_line_gives_what_the_whole_file_gives(tmp_pa
     whole = read_state(path)
     assert any(r.removed for r in whole.values()) and any(not r.numbered for r in whole.values())
     previous = read_previous(path)
-    assert not previous.revisions  # read line by line, not whole
+    assert not previous.revisions  # read in bulk, not whole
     assert previous.pool == adoption_pool(whole)
-    uids = sorted(whole)
+    uids = sorted(whole) if order == "sorted" else list(whole)
     for uid in uids[::2]:
         assert uid in previous
         got, want = previous.take(uid), whole[uid]
@@ -94,3 +100,64 @@ def test_the_last_state_read_line_by_line_gives_what_the_whole_file_gives(tmp_pa
     path.write_bytes(path.read_bytes().replace(b'"sequence":', b'"sequence": ', 1))  # valid JSON, not the writer's form
     again = read_previous(path)
     assert again.revisions == whole
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        lambda text: text.replace(',"fingerprint"', ',"x":1,"fingerprint"', 1),  # a key the writer never writes
+        lambda text: text.replace('"content":"', '"content":"0', 1),  # a print of another length
+        lambda text: text.replace('"sequence":0', '"sequence":2147483648', 1),  # out of range
+        lambda text: text.replace('"start":"2', '"start":"3', 1).replace('-01"', '-32"', 1),  # no such day
+        lambda text: text.replace("\n}}", "}}", 1),  # an entry and the end on one line
+        lambda text: text[: text.index("\n", 40) + 1] + text[40 : text.index("\n", 40) + 1] + text[text.index("\n", 40) + 1 :],  # a UID twice
+    ],
+)
+def test_a_state_file_not_in_the_writers_form_is_read_whole(tmp_path, edit) -> None:
+    """Whatever the bulk reader does not know as the writer's own lines goes to
+    :func:`read_state`, which reads it whole (or says what is damaged), as before."""
+    from planner.outputs.calendar.feeds import write_feeds
+    from planner.outputs.calendar.ical import STATE_FILE
+    from planner.outputs.calendar.previous import read_previous
+    from planner.outputs.calendar.state import read_state
+
+    book, meetings = example("cica")
+    write_feeds(book, meetings, tmp_path, STAMP)
+    path = tmp_path / STATE_FILE
+    text = path.read_text(encoding="ascii")
+    changed = edit(text)
+    assert changed != text
+    path.write_text(changed, encoding="ascii")
+    try:
+        whole = read_state(path)
+    except (ValueError, KeyError, TypeError):
+        whole = None
+    try:
+        previous = read_previous(path)
+    except (ValueError, KeyError, TypeError):
+        assert whole is None
+    else:
+        assert previous.revisions == whole
+
+
+def test_entries_without_a_content_print_are_read_as_unknown(tmp_path) -> None:
+    """An entry of an older export has no content print: taken as unknown (None), not as text."""
+    from planner.outputs.calendar.feeds import write_feeds
+    from planner.outputs.calendar.ical import STATE_FILE
+    from planner.outputs.calendar.previous import read_previous
+    from planner.outputs.calendar.state import read_state
+
+    book, meetings = example("cica")
+    write_feeds(book, meetings, tmp_path, STAMP)
+    path = tmp_path / STATE_FILE
+    lines = path.read_text(encoding="ascii").split("\n")
+    lines[1] = lines[1][: lines[1].index('"content"')] + lines[1][lines[1].index('"end"') :]
+    path.write_text("\n".join(lines), encoding="ascii")
+    whole = read_state(path)
+    previous = read_previous(path)
+    assert not previous.revisions
+    for uid, want in whole.items():
+        got = previous.take(uid)
+        assert (got.fingerprint, got.sequence, got.last_modified, got.content, got.removed) == (want.fingerprint, want.sequence, want.last_modified, want.content, want.removed)
+    assert sum(r.content is None for r in whole.values()) == 1
+    previous.close()

@@ -25,6 +25,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO
 
+from planner.core.bulk import paused_gc
 from planner.core.model import Meeting, RuleBook
 from planner.outputs.atomic import write_set
 from planner.outputs.calendar.ical import (
@@ -217,7 +218,11 @@ def write_feeds(
     (only when every body is written) and the state file into ``out_dir``; return the paths
     written (state file excluded), in that order. Meetings that left the input since the last
     export stay ``keep_days`` as CANCELLED tombstones."""
-    out = Path(out_dir)
+    with paused_gc():
+        return _write_feeds(book, meetings, Path(out_dir), stamp, base_url, warn, bodies, keep_days)
+
+
+def _write_feeds(book: RuleBook, meetings: Iterable[Meeting], out: Path, stamp: datetime, base_url: str | None, warn: Callable[[str], None] | None, bodies: Sequence[str] | None, keep_days: int) -> list[Path]:
     builder = FeedBuilder(book, stamp)
     found = load_state(out, warn, book, read=read_previous)
     previous = found if isinstance(found, Previous) else Previous(found)
