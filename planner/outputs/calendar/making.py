@@ -1,10 +1,20 @@
 """One event of a feed folder, made once: its VEVENT bytes and its state line together.
 
 An export of a large register makes a million events, so what each needs is computed once
-and shared: the summary and description go into the event, both prints and the state line;
-the days, venue and status are looked at once; the content lines of values many events share
-(a day, a venue, a body, a status) and the ``str``/``repr`` of dates and enums are made once
-per value. The bytes are exactly those of :meth:`FeedBuilder.event_text
+and shared, and the event is one format string of pieces made earlier:
+
+* what events of one body, kind, status, format and firmness share (CATEGORIES, STATUS and
+  TRANSP, X-PLANNER-BODY, -KIND, -STATUS and -FORMAT, the body's name in the summary, the
+  ``repr`` of the enums for the content print, the body and kind for the state line) is made
+  once per such group;
+* what a day or a register date gives (DTSTART, DTEND, ISO text, ``str`` and ``repr``, words
+  for an unfixed date) once per value; ordinals and places once per value;
+* text is escaped and folded only where it can need it: a cheap test first (pieces made by
+  this module from known text are safe), :func:`~planner.outputs.calendar.lines.escape` and
+  :func:`~planner.outputs.calendar.lines.fold` only for the rest.
+
+The summary and description go into the event, both prints and the state line. The bytes are
+exactly those of :meth:`FeedBuilder.event_text
 <planner.outputs.calendar.ical.FeedBuilder.event_text>` and
 :func:`~planner.outputs.calendar.state.state_line` of
 :func:`~planner.outputs.calendar.revisions.draft_fields`, and the prints those of
@@ -15,14 +25,15 @@ compares them).
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timedelta
 from hashlib import sha256
 from json.encoder import encode_basestring_ascii as _quote  # type: ignore[attr-defined]
 from typing import TYPE_CHECKING, Any
 
-from planner.core.dates import Precision
-from planner.core.model import Meeting
-from planner.outputs.calendar.ical import FeedBuilder, description, partial_code, summary
+from planner.core.model import Kind, Meeting, MeetingFormat, Status
+from planner.engine.rule_words import ordinal
+from planner.outputs.calendar.ical import FeedBuilder, partial_words
 from planner.outputs.calendar.lines import escape, fold, utc
 
 if TYPE_CHECKING:
@@ -30,7 +41,20 @@ if TYPE_CHECKING:
 
 _ONE_DAY = timedelta(days=1)
 _WEB = ("http://", "https://")
-_DAY = Precision.DAY
+_SAFE = re.compile(r"[^\\;,\r\n]*").fullmatch  # TEXT that escaping leaves as it is
+_NOTED = (Status.PROJECTED, Status.POSTPONED, Status.CANCELLED)
+_POSTPONED = "Postponed: the new date is not fixed yet"
+_CUSTOMARY = "Customary: by practice, not a binding rule"
+_NUMBERED = '"numbered":true,'
+_SUMMARY = '"summary":'
+
+
+def _line(name: str, value: str) -> str:
+    """A TEXT content line (as :func:`~planner.outputs.calendar.lines.text_line`), the test for
+    a short plain value first."""
+    if len(value) + len(name) <= 73 and value.isascii() and _SAFE(value):
+        return f"{name}:{value}\r\n"
+    return fold(f"{name}:{escape(value)}")
 
 
 class EventMaker:
@@ -41,12 +65,15 @@ class EventMaker:
         self.builder = builder
         self.stamp = builder.stamp
         self._dtstamp = f"DTSTAMP:{utc(self.stamp)}\r\n"
+        self._groups: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+        self._shared: dict[str, str] = {}
+        self._formats = {fmt: (repr(fmt), _line("X-PLANNER-FORMAT", fmt._value_) if fmt else "") for fmt in (None, *MeetingFormat)}
+        self._dates: dict[int, tuple[Any, ...]] = {}  # id(PartialDate) -> (it, str, repr, exact, first day, last day, words)
         self._days: dict[date, tuple[str, str, str]] = {}  # day -> (DTSTART line, DTEND line, ISO)
-        self._partials: dict[int, tuple[Any, str, str]] = {}  # id(PartialDate) -> (it, str, repr)
+        self._places: dict[tuple[str, str], tuple[str, str, str]] = {}  # (city, country) -> (venue, LOCATION line, JSON)
+        self._ordinals: dict[int, str] = {}
         self._modified: dict[datetime, tuple[str, str]] = {}  # LAST-MODIFIED line, ISO
-        self._texts: dict[tuple[str, str], str] = {}  # (name, value) -> content line
-        self._bodies: dict[str, tuple[Any, str, str, str, str]] = {}  # id -> (Body, category, repr, X-PLANNER-BODY line, JSON)
-        self._enums: dict[Any, tuple[str, str, str]] = {}  # member -> (repr, line, JSON of value)
+        self._stamp_modified = self._last_modified(self.stamp)
 
     def _day(self, day: date) -> tuple[str, str, str]:
         found = self._days.get(day)
@@ -55,30 +82,23 @@ class EventMaker:
             found = self._days[day] = (f"DTSTART;VALUE=DATE:{text}\r\n", f"DTEND;VALUE=DATE:{text}\r\n", day.isoformat())
         return found
 
-    def _partial(self, value: Any) -> tuple[Any, str, str]:
-        found = self._partials.get(id(value))
+    def _date(self, value: Any) -> tuple[Any, ...]:
+        found = self._dates.get(id(value))
         if found is None:  # the value itself is kept, so its id is never reused meanwhile
-            found = self._partials[id(value)] = (value, "" if value is None else str(value), repr(value))
+            found = self._dates[id(value)] = (value, str(value), repr(value), value.exact, value.earliest, value.latest, partial_words(value))
         return found
 
-    def _text(self, name: str, value: str) -> str:
-        key = (name, value)
-        line = self._texts.get(key)
-        if line is None:
-            line = self._texts[key] = fold(f"{name}:{escape(value)}")
-        return line
-
-    def _body(self, body_id: str) -> tuple[Any, str, str, str, str]:
-        found = self._bodies.get(body_id)
+    def _place(self, city: str, country: str) -> tuple[str, str, str]:
+        found = self._places.get((city, country))
         if found is None:
-            body = self.builder.bodies.get(body_id)
-            found = self._bodies[body_id] = (body, body.category.value if body else "", repr(body_id), fold(f"X-PLANNER-BODY:{escape(body_id)}"), _quote(body_id))
+            venue = f"{city}, {country}" if city and country else city or country
+            found = self._places[(city, country)] = (venue, _line("LOCATION", venue) if venue else "", f'"location":{_quote(venue)},' if venue else "")
         return found
 
-    def _enum(self, member: Any, name: str) -> tuple[str, str, str]:
-        found = self._enums.get((name, member))
+    def _ordinal(self, number: int) -> str:
+        found = self._ordinals.get(number)
         if found is None:
-            found = self._enums[(name, member)] = (repr(member), "" if member is None else fold(f"{name}:{escape(member._value_)}"), "" if member is None else _quote(member._value_))
+            found = self._ordinals[number] = ordinal(number)
         return found
 
     def _last_modified(self, value: datetime) -> tuple[str, str]:
@@ -87,92 +107,124 @@ class EventMaker:
             found = self._modified[value] = (f"LAST-MODIFIED:{utc(value)}\r\n", value.isoformat())
         return found
 
+    def _group(self, key: tuple[Any, ...], meeting: Meeting) -> tuple[Any, ...]:
+        """What the events of one body, kind, status and firmness share (``meeting``:
+        one of them)."""
+        body_id, kind, status, firm = key
+        builder = self.builder
+        body = builder.bodies.get(body_id)
+        name = body.name if body else body_id
+        if kind is not Kind.REGULAR:
+            name = f"{kind.value.capitalize()} {name}"
+        noted = f" ({status.value})" if status in _NOTED else ""
+        _, categories, status_lines = builder._common(meeting, firm)
+        pieces = (
+            repr(body_id),
+            repr(kind),
+            repr(status),
+            "",
+            body.category.value if body else "",
+            f'"body":{_quote(body_id)},' if body_id else "",
+            f'"kind":{_quote(kind._value_)},',
+            categories,
+            status_lines,
+            _line("X-PLANNER-BODY", body_id),
+            "",
+            _line("X-PLANNER-KIND", kind._value_),
+            _line("X-PLANNER-STATUS", status._value_),
+            name,
+            escape(name) + noted,  # the summary after the ordinal, escaped (the status note is plain)
+            noted,
+            name.isascii(),
+            f"Status: {status._value_}",
+            _POSTPONED if status is Status.POSTPONED else "",
+            kind._value_,
+            status._value_,
+        )
+        shared = self._shared  # one string for the pieces many groups share (a body's, a kind's)
+        found = self._groups[key] = tuple(piece if type(piece) is not str else shared.setdefault(piece, piece) for piece in pieces)
+        return found
+
     def make(self, meeting: Meeting, uid: str, old: Revision | None) -> tuple[bytes, bytes]:
         """The event of ``meeting`` as ``uid`` and its state line, SEQUENCE and LAST-MODIFIED
         decided from ``old`` (the last export's revision of ``uid``) as
         :func:`~planner.outputs.calendar.revisions.numbers` says."""
-        body_id, start, kind, number, end, status, city, country, fmt, title, source, _reason, _rule_source, _customary, _key, documents, cbm, mid = meeting
-        body, category, body_repr, body_line, body_json = self._body(body_id)
-        first = start.earliest
-        firm = start.precision is _DAY and (end is None or end.precision is _DAY)
-        last = (end or start).latest if firm else first
-        start_line, _, first_iso = self._day(first)
-        after = last + _ONE_DAY
-        _, end_line, after_iso = self._day(after)
-        shown = summary(body, meeting)
-        words = description(meeting)
-        start_p, end_p = self._partial(start), self._partial(end)
-        kind_repr, kind_line, kind_json = self._enum(kind, "X-PLANNER-KIND")
-        status_repr, status_line, _ = self._enum(status, "X-PLANNER-STATUS")
-        format_repr, format_line, _ = self._enum(fmt, "X-PLANNER-FORMAT")
-        status_value = status._value_
-        fingerprint = sha256(f"{start_p[1]}|{end_p[1]}|{city}|{country}|{status_value}".encode()).hexdigest()[:16]
-        fields = f"({body_repr}, {start_p[2]}, {kind_repr}, {number!r}, {end_p[2]}, {status_repr}, {repr(meeting[6:8])[1:-1]}, {format_repr}, {repr(meeting[9:])[1:-1]})"
-        content = sha256(f"{shown}\x1f{words}\x1f{category}\x1f{fields}".encode()).hexdigest()[:16]
-        stamp = self.stamp
-        if old is None:
-            sequence, modified = 0, stamp
-        elif old.removed is not None or old.fingerprint != fingerprint:
-            sequence, modified = old.sequence + 1, stamp
-        elif old.content is not None and old.content != content:
-            sequence, modified = old.sequence, stamp
+        body_id, start, kind, number, end, status, city, country, fmt, title, source, reason, rule_source, customary, _key, documents, cbm, mid = meeting
+        s = self._dates.get(id(start)) or self._date(start)
+        if end is None:
+            firm = s[3]
+            last = s[5]
+            end_text, end_repr = "", "None"
         else:
-            sequence, modified = old.sequence, old.last_modified
-        modified_line, modified_iso = self._last_modified(modified)
-        venue = f"{city}, {country}" if city and country else city or country
-        categories, status_lines = self.builder._common(meeting, firm)[1:]
-        out = [
-            "BEGIN:VEVENT\r\n",
-            fold(f"SUMMARY:{escape(shown)}"),
-            start_line,
-            end_line,
-            self._dtstamp,
-            fold(f"UID:{escape(uid)}"),
-            f"SEQUENCE:{sequence}\r\n",
-            categories,
-            fold(f"DESCRIPTION:{escape(words)}"),
-            modified_line,
-        ]
-        if venue:
-            out.append(self._text("LOCATION", venue))
-        out.append(status_lines)
-        web = source.startswith(_WEB)
-        if web:
-            out.append(fold(f"URL:{source}"))
-        out.append(body_line)
-        if cbm:
-            out.append(fold(f"X-PLANNER-CBM:{escape(cbm)}"))
-        if not firm:
-            out.append(fold(f"X-PLANNER-DATE:{escape(partial_code(meeting))}"))
-        if documents:
-            out.append(fold(f"X-PLANNER-DOCUMENTS:{escape('; '.join(documents))}"))
-        if fmt:
-            out.append(format_line)
-        if mid:
-            out.append(fold(f"X-PLANNER-ID:{escape(mid)}"))
-        out.append(kind_line)
+            e = self._dates.get(id(end)) or self._date(end)
+            firm = s[3] and e[3]
+            last = e[5]
+            end_text, end_repr = e[1], e[2]
+        first = s[4]
+        start_line, _, first_iso = self._days.get(first) or self._day(first)
+        after = (last if firm else first) + _ONE_DAY
+        _, end_line, after_iso = self._days.get(after) or self._day(after)
+        g = self._groups.get((body_id, kind, status, firm)) or self._group((body_id, kind, status, firm), meeting)
         if number:
-            out.append(f"X-PLANNER-ORDINAL:{number}\r\n")
-        if source and not web:
-            out.append(fold(f"X-PLANNER-SOURCE:{escape(source)}"))
-        out.append(status_line)
-        if title:
-            out.append(fold(f"X-PLANNER-TITLE:{escape(title)}"))
-        out.append("END:VEVENT\r\n")
-        state = [_quote(uid), ': {']
-        if body_id:
-            state.append(f'"body":{body_json},')
-        state.append(f'"content":"{content}","end":"{after_iso}","fingerprint":"{fingerprint}",')
-        if kind_json:
-            state.append(f'"kind":{kind_json},')
-        state.append(f'"last_modified":"{modified_iso}",')
-        if venue:
-            state.append(f'"location":{_quote(venue)},')
-        if number is not None or mid:
-            state.append('"numbered":true,')
-        state.append(f'"sequence":{sequence},"start":"{first_iso}"')
-        if shown:
-            state.append(f',"summary":{_quote(shown)}')
-        state.append("}\n")
-        return "".join(out).encode(), "".join(state).encode()
+            o = self._ordinals.get(number) or self._ordinal(number)
+            shown = f"{o} {g[13]}{g[15]}"
+            summary_text = f"{o} {g[14]}"
+            words = [title, f"Ordinal: {o} {g[19]} meeting", g[17]] if title else [f"Ordinal: {o} {g[19]} meeting", g[17]]
+        else:
+            shown = g[13] + g[15]
+            summary_text = g[14]
+            words = [title, g[17]] if title else [g[17]]
+        if documents:
+            words.append(f"Documents: {'; '.join(documents)}")
+        if firm:
+            plain = g[16]
+        else:
+            unfixed = s[6] if end is None or end == start else f"{s[6]} to {e[6]}"
+            shown += f" (date not fixed: {unfixed})"
+            summary_text += f" (date not fixed: {unfixed})"
+            plain = g[16] and unfixed.isascii()
+            words.append(f"Date not fixed: {unfixed} ({first_iso} to {last.isoformat()}); shown on its first day")
+        if g[18]:
+            words.append(g[18])
+        if reason:
+            words.append(f"Reason: {reason}")
+        if customary:
+            words.append(_CUSTOMARY)
+        if rule_source:
+            words.append(f"Rule source: {rule_source}")
+        if source:
+            words.append(f"Register source: {source}")
+        described = "\n".join(words)
+        venue, location_line, venue_json = self._places.get((city, country)) or self._place(city, country)
+        fingerprint = sha256(f"{s[1]}|{end_text}|{city}|{country}|{g[20]}".encode()).hexdigest()[:16]
+        rest = meeting[9:]
+        format_repr, format_line = self._formats[fmt]
+        fields = f"({g[0]}, {s[2]}, {g[1]}, {number!r}, {end_repr}, {g[2]}, {city!r}, {country!r}, {format_repr}, {repr(rest)[1:-1]})"
+        content = sha256(f"{shown}\x1f{described}\x1f{g[4]}\x1f{fields}".encode()).hexdigest()[:16]
+        if old is None:
+            sequence, (modified_line, modified_iso) = 0, self._stamp_modified
+        elif old.removed is not None or old.fingerprint != fingerprint:
+            sequence, (modified_line, modified_iso) = old.sequence + 1, self._stamp_modified
+        elif old.content is not None and old.content != content:
+            sequence, (modified_line, modified_iso) = old.sequence, self._stamp_modified
+        else:
+            sequence = old.sequence
+            modified_line, modified_iso = self._modified.get(old.last_modified) or self._last_modified(old.last_modified)
+        web = source.startswith(_WEB)
+        summary_line = f"SUMMARY:{summary_text}\r\n" if plain and len(summary_text) <= 66 else fold(f"SUMMARY:{summary_text}")
+        if "\\" in described or ";" in described or "," in described or "\r" in described:
+            description_line = fold(f"DESCRIPTION:{escape(described)}")
+        else:
+            description_line = fold(f"DESCRIPTION:{described}".replace("\n", "\\n"))
+        text = (
+            f"BEGIN:VEVENT\r\n{summary_line}{start_line}{end_line}{self._dtstamp}{_line('UID', uid)}SEQUENCE:{sequence}\r\n{g[7]}{description_line}{modified_line}{location_line}{g[8]}"
+            f"{fold(f'URL:{source}') if web else ''}{g[9]}{_line('X-PLANNER-CBM', cbm) if cbm else ''}{'' if firm else _line('X-PLANNER-DATE', s[1] if end is None or end == start else f'{s[1]}/{end_text}')}"
+            f"{_line('X-PLANNER-DOCUMENTS', '; '.join(documents)) if documents else ''}{format_line}{_line('X-PLANNER-ID', mid) if mid else ''}{g[11]}{f'X-PLANNER-ORDINAL:{number}{chr(13)}{chr(10)}' if number else ''}"
+            f"{_line('X-PLANNER-SOURCE', source) if source and not web else ''}{g[12]}{_line('X-PLANNER-TITLE', title) if title else ''}END:VEVENT\r\n"
+        )
+        state = (
+            f'{_quote(uid)}: {{{g[5]}"content":"{content}","end":"{after_iso}","fingerprint":"{fingerprint}",{g[6]}"last_modified":"{modified_iso}",{venue_json}'
+            f'{_NUMBERED if number is not None or mid else ""}"sequence":{sequence},"start":"{first_iso}"{f",{_SUMMARY}{_quote(shown)}" if shown else ""}}}\n'
+        )
+        return text.encode(), state.encode()
 
