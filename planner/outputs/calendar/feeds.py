@@ -47,7 +47,7 @@ from planner.outputs.calendar.revisions import (
     tombstone_event,
     tombstones,
 )
-from planner.outputs.calendar.state import load_state, state_line, state_pieces
+from planner.outputs.calendar.state import HEAD, TAIL, load_state, state_line
 
 INDEX = "index.html"
 _CHUNK = 1 << 20
@@ -92,7 +92,7 @@ def date_order(meetings: Iterable[Meeting]) -> list[Meeting]:
     keys = []
     for rank, ordered in enumerate(lists):
         for place, meeting in enumerate(ordered):
-            first, last = meeting.earliest.toordinal(), meeting.latest.toordinal()
+            first, last = meeting[1].earliest.toordinal(), (meeting[4] or meeting[1]).latest.toordinal()
             keys.append(((((first << 22) | (last - first)) << body_bits | rank) << place_bits) | place)  # 2**22 days: 11,000 years
     keys.sort()
     places, bodies = (1 << place_bits) - 1, (1 << body_bits) - 1
@@ -125,7 +125,8 @@ class _Events:
         self.by_body: dict[str, array[int]] = {}  # positions of each body's events
         for i, meeting in enumerate(self.order):
             self.by_body.setdefault(meeting.body, array("q")).append(i)
-        self.coming = [m for m in self.order if m.latest >= builder.stamp.date()]
+        today = builder.stamp.date()
+        self.coming = [m for m in self.order if (m[4] or m[1]).latest >= today]
         self._make(previous)
 
     def _make(self, previous: Previous) -> None:
@@ -186,17 +187,35 @@ class _Events:
         return len(self.order) if body is None else len(self.by_body.get(body, ()))
 
     def state(self, leftovers: list[tuple[str, Revision]]) -> Iterator[bytes]:
-        """The state file: this export's revisions, then the UIDs it no longer gives."""
+        """The state file: this export's revisions, then the UIDs it no longer gives, a
+        megabyte at a time (as :func:`~planner.outputs.calendar.state.state_pieces` writes
+        them: a line never holds a line break, JSON escapes it, so each one the spool holds
+        ends an entry)."""
         self.states.flush()
+        fd, size = self.states.fileno(), self.states.tell()
 
-        def lines() -> Iterator[bytes]:
-            self.states.seek(0)
-            for line in self.states:  # a line never holds a line break: JSON escapes it
-                yield line[:-1]
+        def entries() -> Iterator[bytes]:  # each entry followed by ",\n"
+            for at in range(0, size, _CHUNK):
+                yield os.pread(fd, min(_CHUNK, size - at), at).replace(b"\n", b",\n")
+            batch: list[bytes] = []
             for uid, rev in leftovers:
-                yield state_line(uid, rev).encode()
+                batch.append(state_line(uid, rev).encode() + b",\n")
+                if len(batch) >= 4096:
+                    yield b"".join(batch)
+                    batch = []
+            if batch:
+                yield b"".join(batch)
 
-        return state_pieces(lines())
+        def pieces() -> Iterator[bytes]:
+            yield HEAD
+            held = b""
+            for piece in entries():
+                if held:
+                    yield held
+                held = piece
+            yield held[:-2] + b"\n" + TAIL if held else TAIL  # the last entry takes no comma
+
+        return pieces()
 
     def close(self) -> None:
         self.spool.close()

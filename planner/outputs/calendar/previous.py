@@ -21,12 +21,14 @@ is damaged, as before.
 from __future__ import annotations
 
 import json
+import mmap
 import os
 import re
 from array import array
 from collections.abc import Iterator
 from datetime import date, datetime
-from itertools import accumulate, compress, islice
+from itertools import accumulate, compress, islice, repeat
+from json.encoder import encode_basestring_ascii as _quote  # type: ignore[attr-defined]
 from operator import not_
 from pathlib import Path
 from typing import IO, Any, NamedTuple
@@ -44,9 +46,9 @@ _LINE = re.compile(
     rf'(({_STR}): \{{(?:"body":({_STR}),)?(?:"content":"([0-9a-f]+)",)?(?:"end":{_DAY},)?"fingerprint":"([0-9a-f]*)",(?:"kind":({_STR}),)?'
     rf'"last_modified":"([0-9T:+-]{{19,25}})",(?:"location":{_STR},)?("numbered":true,)?(?:"removed":{_DAY},)?"sequence":(0|[1-9][0-9]{{0,9}})(?:,"start":{_DAY})?(?:,"summary":{_STR})?\}}(,?)\n)'
 )
-_BLOCK = 1 << 22  # read 4 MB at a time
+_BLOCK = 1 << 20  # read a megabyte at a time
 _PRINT = 16  # the length of a print (a SHA-256 digest cut to 16 hex digits)
-_UNKNOWN = " " * _PRINT  # no content print (an older entry)
+_SHORTEST = 64  # no entry of the writer's form is shorter: a bound of the number of lines
 
 
 def _text(quoted: str) -> str:
@@ -77,6 +79,26 @@ class _Values(dict):  # type: ignore[type-arg]
         return number
 
 
+class _Column:
+    """Numbers of one kind, one per line, in memory of their own (an anonymous map, as large
+    as the file could need, of which only what is written takes room): a column that grew by
+    reallocation left the heap in holes of some 100 MB for a million lines."""
+
+    def __init__(self, code: str, capacity: int) -> None:
+        self.map = mmap.mmap(-1, max(1, capacity) * array(code).itemsize)
+        self.view = memoryview(self.map).cast(code)
+        self.size = 0
+
+    def extend(self, values: array[int]) -> None:
+        end = self.size + len(values)
+        self.view[self.size : end] = values
+        self.size = end
+
+    def close(self) -> None:
+        self.view.release()
+        self.map.close()
+
+
 class Previous:
     """The revisions of the last export into a folder. :meth:`take` gives a UID's revision
     once, ``in`` asks without taking, :meth:`left` yields the revisions never taken, and
@@ -87,19 +109,13 @@ class Previous:
     def __init__(self, revisions: dict[str, Revision] | None = None) -> None:
         self.revisions = dict(revisions or {})
         self.handle: IO[bytes] | None = None
-        self.offsets = array("q", [0])  # where each line starts, then the end of the last
-        self.uids = ""  # the UIDs one after another, the n-th from uid_at[n] to uid_at[n + 1]
-        self.uid_at = array("q", [0])
-        self.hashes = array("q")
-        self.prints = ""  # fingerprints, then content prints (_UNKNOWN: none), 16 characters each
-        self.contents = ""
-        self.sequences = array("q")
-        self.modified = array("i")  # numbers in stamps.found
-        self.removals = array("i")  # numbers in days.found (0: not removed)
+        self.count = 0  # lines read in bulk
+        self.columns: dict[str, _Column] = {}
+        self.uids: mmap.mmap | None = None  # the UIDs as the file quotes them, one after another
         self.stamps = _Values(datetime.fromisoformat)
         self.days = _Values(date.fromisoformat)
         self.days[""]  # noqa: B018 (number 0: none)
-        self.lines: dict[int, int] | None = None  # UID hash -> line number, made on the first miss
+        self.lines: dict[int, int] | None = None  # hash of the quoted UID -> line number, made on the first miss
         self.next = 0  # the line after the last one found
         self.taken = bytearray()
         self.pool: dict[tuple[str, str], list[tuple[date, str]]] = {}
@@ -108,26 +124,32 @@ class Previous:
                 self.pool.setdefault((rev.body, rev.kind), []).append((rev.start, uid))
 
     def _line(self, number: int) -> str:
-        start = self.offsets[number]
+        offsets = self.columns["offsets"].view
+        start = offsets[number]
         assert self.handle is not None
-        return os.pread(self.handle.fileno(), self.offsets[number + 1] - start, start).decode("ascii")
+        return os.pread(self.handle.fileno(), offsets[number + 1] - start, start).decode("ascii")
 
-    def _is(self, number: int, uid: str) -> bool:
-        at = self.uid_at[number]
-        return self.uid_at[number + 1] - at == len(uid) and self.uids.startswith(uid, at)
+    def _is(self, number: int, quoted: bytes) -> bool:
+        at = self.columns["uid_at"].view
+        start = at[number]
+        assert self.uids is not None
+        return at[number + 1] - start == len(quoted) and self.uids[start : start + len(quoted)] == quoted
 
     def _find(self, uid: str) -> int:
         """The line number of ``uid``, or -1."""
+        if not self.count:
+            return -1
+        quoted = _quote(uid)
+        code = quoted.encode()
         number = self.next
-        if number < len(self.hashes) and self._is(number, uid):
+        if number < self.count and self._is(number, code):
             self.next = number + 1
             return number
         if self.lines is None:
-            if not self.hashes:
-                return -1
-            self.lines = dict(zip(self.hashes, range(len(self.hashes)), strict=True))
-        number = self.lines.get(hash(uid), -1)
-        if number < 0 or not self._is(number, uid):
+            hashes = self.columns["hashes"].view
+            self.lines = dict(zip(hashes[: self.count], range(self.count), strict=True))
+        number = self.lines.get(hash(quoted), -1)
+        if number < 0 or not self._is(number, code):
             return -1
         self.next = number + 1
         return number
@@ -143,16 +165,16 @@ class Previous:
         if number < 0 or self.taken[number]:
             return None
         self.taken[number] = 1
-        at = number * _PRINT
-        content = self.contents[at : at + _PRINT]
-        return tuple.__new__(Old, (self.prints[at : at + _PRINT], self.sequences[number], self.stamps.found[self.modified[number]], None if content == _UNKNOWN else content, self.days.found[self.removals[number]]))
+        c = self.columns
+        content = None if c["unknown"].view[number] else f"{c['contents'].view[number]:016x}"
+        return tuple.__new__(Old, (f"{c['prints'].view[number]:016x}", c["sequences"].view[number], self.stamps.found[c["modified"].view[number]], content, self.days.found[c["removals"].view[number]]))
 
     def left(self) -> Iterator[tuple[str, Revision]]:
         """The revisions never taken."""
         yield from self.revisions.items()
         if self.handle is None:
             return
-        for number in range(len(self.offsets) - 1):
+        for number in range(self.count):
             if not self.taken[number]:
                 line = self._line(number)
                 ((uid, v),) = json.loads("{" + line[: -2 if line.endswith(",\n") else -1] + "}").items()
@@ -163,6 +185,12 @@ class Previous:
         if self.handle is not None:
             self.handle.close()
             self.handle = None
+        for column in self.columns.values():
+            column.close()
+        self.columns = {}
+        if self.uids is not None:
+            self.uids.close()
+            self.uids = None
 
 
 def read_previous(path: Path) -> Previous:
@@ -194,6 +222,9 @@ def _blocks(handle: IO[bytes]) -> Iterator[bytes]:
         yield rest
 
 
+_COLUMNS = {"offsets": "q", "uid_at": "q", "hashes": "q", "prints": "Q", "contents": "Q", "unknown": "b", "sequences": "i", "modified": "i", "removals": "i", "pooled": "i", "pool_keys": "i", "pool_days": "i"}
+
+
 def _scan(made: Previous) -> bool:
     """Read the state file of ``made`` (see the module's text): False when a line is not in the
     writer's form or anything is amiss."""
@@ -201,11 +232,14 @@ def _scan(made: Previous) -> bool:
     assert handle is not None
     if handle.readline(len(HEAD) + 1) != HEAD:
         return False
-    made.offsets[0] = len(HEAD)
-    uids: list[str] = []
-    prints: list[str] = []
-    contents: list[str] = []
-    days, stamps, pool = made.days, made.stamps, made.pool
+    size = os.fstat(handle.fileno()).st_size
+    capacity = min(size // _SHORTEST + 1, _MAX_EVENTS) + 1
+    made.columns = c = {name: _Column(code, capacity) for name, code in _COLUMNS.items()}
+    made.uids = uids = mmap.mmap(-1, max(1, size))
+    c["offsets"].extend(array("q", [len(HEAD)]))
+    c["uid_at"].extend(array("q", [0]))
+    days, stamps = made.days, made.stamps
+    keys: dict[tuple[str, str], int] = {}
     ended = last = False  # the end seen; an entry without a comma (the last) seen
     count = 0
     for block in _blocks(handle):
@@ -220,36 +254,48 @@ def _scan(made: Previous) -> bool:
                 return False
             continue
         whole, uid, body, content, end, fingerprint, kind, modified, numbered, removed, sequence, start, comma = zip(*lines, strict=True)
-        count += len(whole)
-        if sum(map(len, whole)) != len(text) or max(map(len, whole)) > _MAX_LINE or count > _MAX_EVENTS:
+        if sum(map(len, whole)) != len(text) or max(map(len, whole)) > _MAX_LINE or count + len(whole) >= capacity - 1:
             return False  # some text outside the writer's lines
         if last or comma.count("") > (not comma[-1]):
             return False  # every entry but the last ends with a comma
         last = not comma[-1]
-        made.offsets.extend(islice(accumulate(map(len, whole), initial=made.offsets[-1]), 1, None))
-        names = [u[1:-1] if "\\" not in u else json.loads(u) for u in uid]
-        uids.append("".join(names))
-        made.uid_at.extend(islice(accumulate(map(len, names), initial=made.uid_at[-1]), 1, None))
-        made.hashes.extend(map(hash, names))
+        if any("\\" in u and _quote(json.loads(u)) != u for u in uid):
+            return False  # a UID written otherwise than the writer writes it
         if set(map(len, fingerprint)) != {_PRINT} or not set(map(len, content)) <= {0, _PRINT}:
             return False
-        prints.append("".join(fingerprint))
-        contents.append("".join(c or _UNKNOWN for c in content) if "" in content else "".join(content))
         numbers = array("q", map(int, sequence))
         if max(numbers) >= 2**31:
             return False
-        made.sequences.extend(numbers)
-        made.modified.extend(map(stamps.__getitem__, modified))
-        made.removals.extend(map(days.__getitem__, removed))
-        for text in {*end, *start}:
-            days[text]  # noqa: B018 (checked: ValueError when there is no such day)
-        for i in compress(range(len(names)), map(not_, numbered)):  # un-numbered, live, dated
+        c["offsets"].extend(array("q", islice(accumulate(map(len, whole), initial=c["offsets"].view[count]), 1, None)))
+        joined = "".join(uid).encode()
+        at = c["uid_at"].view[count]
+        uids[at : at + len(joined)] = joined
+        c["uid_at"].extend(array("q", islice(accumulate(map(len, uid), initial=at), 1, None)))
+        c["hashes"].extend(array("q", map(hash, uid)))
+        c["prints"].extend(array("Q", map(int, fingerprint, repeat(16))))
+        c["contents"].extend(array("Q", [int(p, 16) if p else 0 for p in content] if "" in content else map(int, content, repeat(16))))
+        c["unknown"].extend(array("b", map(not_, content)))
+        c["sequences"].extend(array("i", numbers))
+        c["modified"].extend(array("i", map(stamps.__getitem__, modified)))
+        c["removals"].extend(array("i", map(days.__getitem__, removed)))
+        for day in {*end, *start}:
+            days[day]  # noqa: B018 (checked: ValueError when there is no such day)
+        for i in compress(range(len(uid)), map(not_, numbered)):  # un-numbered, live, dated: adoption candidates
             if not removed[i] and start[i]:
-                pool.setdefault((_text(body[i]) if body[i] else "", _text(kind[i]) if kind[i] else ""), []).append((days.found[days[start[i]]], names[i]))
+                key = (_text(body[i]) if body[i] else "", _text(kind[i]) if kind[i] else "")
+                c["pooled"].extend(array("i", [count + i]))
+                c["pool_keys"].extend(array("i", [keys.setdefault(key, len(keys))]))
+                c["pool_days"].extend(array("i", [days[start[i]]]))
+        count += len(whole)
     if not ended or handle.read(1) or (count and not last):
         return False
-    if len(set(made.hashes)) != len(made.hashes):
+    hashes = c["hashes"].view[:count]
+    if len(set(hashes)) != count:
         return False  # a UID twice (the later one counts, as read_state reads it), or two UIDs of one hash
-    made.uids, made.prints, made.contents = "".join(uids), "".join(prints), "".join(contents)
-    made.taken = bytearray(len(made.hashes))
+    names = list(keys)
+    at = c["uid_at"].view
+    for number, key, day in zip(c["pooled"].view[: c["pooled"].size], c["pool_keys"].view[: c["pooled"].size], c["pool_days"].view[: c["pooled"].size], strict=True):
+        made.pool.setdefault(names[key], []).append((days.found[day], _text(uids[at[number] : at[number + 1]].decode("ascii"))))
+    made.count = count
+    made.taken = bytearray(count)
     return True
