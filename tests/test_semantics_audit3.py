@@ -477,3 +477,34 @@ def test_versions_of_a_per_period_rule_never_judge_a_day_twice(first, second, un
     assert all(a[1] < b[0] for a, b in zip(windows, windows[1:], strict=False)), windows
     counted = [id(m) for f in findings for m in f.counted]
     assert len(counted) == len(set(counted))
+
+
+# -- what the engine does not infer (README, Semantics) -------------------------------------------
+
+
+def test_a_rolling_window_opened_under_a_rule_stays_due_after_its_until(tmp_path):
+    """`every 2y` rolling `until = 2015-12-31`, no later version; meetings 2014-05-01 and
+    2015-06-01. The window after 2015-06-01 opens on 2015-06-02, under the rule, and is due by
+    2017-12-31: with nothing since, 2017 is missed, though the rule ended in 2015 (a window
+    belongs to the rule in force on its first day). Nothing after it is due."""
+    rows = "board,regular,2014-05-01,,held,,\nboard,regular,2015-06-01,,held,,\n"
+    out = _check(tmp_path, _book(_rule('kind = "every"\ninterval = "2y"\nuntil = 2015-12-31')), rows, "--today", "2020-06-01")
+    assert _verdicts(out) == {"2016": "met", "2017": "missed"}
+
+
+def test_a_number_on_two_rows_counts_twice(tmp_path):
+    """Twice a year: the 5th session on 2021-03-01 and again (resumed) on 2021-09-01, two rows
+    with one number. Each row is a meeting: 2021 met (2 of 2). A register that means one
+    session in two parts records it as one row."""
+    rows = "board,regular,5,2021-03-01,,held,\nboard,regular,5,2021-09-01,,held,\n"
+    out = _numbered(tmp_path, _book("established = 2021-01-01\n" + _rule('kind = "at_least"\ncount = 2\nper = "year"')), rows, "--today", "2022-01-02")
+    assert _verdicts(out)["2021"] == "met"
+
+
+def test_one_loose_meeting_between_two_windows_leaves_both_uncertain(tmp_path):
+    """Once a half-year: one meeting known only as `2021`. It fills 2021 H1 or 2021 H2, not
+    both, so one of them is short; the register does not say which: both uncertain, and no
+    violation is counted (exit 0)."""
+    out = _check(tmp_path, _book("established = 2021-01-01\n" + _rule('kind = "at_least"\ncount = 1\nper = "half"')), "board,regular,2021,,held,,\n", "--today", "2022-01-02")
+    assert _verdicts(out) == {"2021 H1": "uncertain", "2021 H2": "uncertain", "2022 H1": "open"}
+    assert out["exit"] == 0
