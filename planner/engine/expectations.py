@@ -26,6 +26,7 @@ import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
+from operator import attrgetter
 
 from planner.core.bulk import paused_gc
 from planner.core.dates import Grain, Window, year_start_month
@@ -74,6 +75,10 @@ __all__ = [
 ]
 
 
+_RULE_INDEX = attrgetter("rule_index")
+_WINDOW_START = attrgetter("window.start")
+
+
 class ExpectationEngine:
     """Turns a rule book and a register into expectations over a horizon.
 
@@ -101,7 +106,10 @@ class ExpectationEngine:
         out: list[Expectation] = []
         for index, rule in enumerate(body.rules):
             out.extend(self.for_rule(body, index, rule, start, end, pending=pending))
-        out.sort(key=lambda e: (e.window.start, e.rule_index))
+        # by (window.start, rule_index) as two stable sorts on keys read in C (no tuple per window)
+        if len(body.rules) > 1:
+            out.sort(key=_RULE_INDEX)
+        out.sort(key=_WINDOW_START)
         return out
 
     def for_rule(self, body: Body, index: int, rule: Rule, start: date | None, end: date, *, pending: bool = True, chain_from: date | None = None) -> list[Expectation]:
@@ -131,7 +139,9 @@ class ExpectationEngine:
             from planner.engine.calendar_rules import recess_free
 
             found = recess_free(body, found)
-        return [e for e in found if start is None or e.window.end >= start or e.pending]
+        if start is None:
+            return found
+        return [e for e in found if e.window.end >= start or e.pending]
 
     # -- every ------------------------------------------------------------------------------
 

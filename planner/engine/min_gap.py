@@ -8,6 +8,7 @@ window's own meetings from the last meeting counted before it, found here.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from datetime import date
 
 from planner.core.dates import Precision
@@ -90,13 +91,23 @@ class GapChains:
     def __init__(self) -> None:
         self.chains: dict[tuple[str, int, object], list[date]] = {}
 
-    def counted_before(self, bm: BodyMeetings, e: Expectation) -> date | None:
-        gap = getattr(e.rule, "min_gap", None)
-        if gap is None:
-            return None
-        key = (e.body.id, e.rule_index, gap)
-        chain = self.chains.get(key)
-        if chain is None:
-            chain = self.chains[key] = gap_chain(bm, e, frozenset({Status.HELD}))
+        # the last rule asked about and its chain: a rule's windows are asked one after another
+        self._last: tuple[object, object, int, list[date]] | None = None
+
+    def counted_before(self, bm: BodyMeetings | Callable[[], BodyMeetings], e: Expectation) -> date | None:
+        """``bm``: the body's meetings, or a function that gives them (called only to build a
+        chain)."""
+        last = self._last
+        if last is not None and last[0] is e.rule and last[1] is e.body and last[2] == e.rule_index:
+            chain = last[3]
+        else:
+            gap = getattr(e.rule, "min_gap", None)
+            if gap is None:
+                return None
+            key = (e.body.id, e.rule_index, gap)
+            chain = self.chains.get(key)
+            if chain is None:
+                chain = self.chains[key] = gap_chain(bm if isinstance(bm, BodyMeetings) else bm(), e, frozenset({Status.HELD}))
+            self._last = (e.rule, e.body, e.rule_index, chain)
         at = bisect.bisect_left(chain, e.window.start)
         return chain[at - 1] if at else None

@@ -217,7 +217,7 @@ class Judge:
 
     def _counted_before(self, e: Expectation) -> date | None:
         """The last held meeting before ``e``'s window that ``min_gap`` counted (min_gap.py)."""
-        return self._gap_chains.counted_before(self.engine.meetings_of(e.body.id), e)
+        return self._gap_chains.counted_before(lambda: self.engine.meetings_of(e.body.id), e)
 
     def _running(self, deadline: date) -> bool:
         return self.today < deadline if self.closed else self.today <= deadline
