@@ -273,15 +273,11 @@ def emit(text: str | Iterable[str], output: str | None) -> None:
     elif isinstance(text, str):
         click.echo(text, nl=False)
     else:
-        stream = click.get_text_stream("stdout")
         for piece in text:
-            if "\x1b" in piece:
-                click.echo(piece, nl=False)  # which strips styles when standard output is no terminal
-            else:
-                # what click.echo does with a piece that holds no escape code, without its
-                # search for one (a JSON check at N writes 137 MB)
-                stream.write(piece)
-                stream.flush()
+            # click strips styles when standard output is no terminal, a search of every
+            # piece for an escape code (a JSON check at N writes 137 MB): a piece with none
+            # has nothing to strip, and is written as it is (color=True)
+            click.echo(piece, nl=False, color=True if "\x1b" not in piece else None)
 
 
 @contextlib.contextmanager

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from planner.core.dates import Grain, Precision
 from planner.core.model import Body, Meeting, Status
-from planner.engine.expectations import Expectation, ordinal
+from planner.engine.expectations import NOT_COUNTING, Expectation, ordinal
 from planner.engine.explain import unheld_words
 from planner.engine.judging.findings import Finding, Verdict
 
@@ -67,23 +67,42 @@ def met_finding(e: Expectation, held: list[Meeting], words: str) -> Finding:
 
 
 def plainly_judged(judge: Judge, e: Expectation, near: list[Meeting], held: list[Meeting] | None, facts: _RuleFacts) -> Finding | None:
-    """The finding of a window of a plain rule (``_RuleFacts.plain`` of :mod:`compliance`) whose meetings (``near``:
-    all those touching it) all lie inside it, count toward the rule and are held, when they
-    meet its minimum or keep within its maximum; else ``None`` (the judge then works it out in
-    full). Nothing else can change such a window's verdict: no meeting it did not count, none
-    planned, none in doubt, and an unconfirmed origin or missing records only question a
-    shortfall. ``held``: the meetings :func:`assign` gave the window, when windows overlap."""
+    """The finding of a window of a plain rule (``_RuleFacts.plain`` of :mod:`compliance`)
+    whose meetings inside it all count toward the rule and are held, when they meet its
+    minimum or keep within its maximum; else ``None`` (the judge then works it out in full).
+    ``near``: all the meetings touching the window; ``held``: the meetings :func:`assign` gave
+    it, when windows overlap.
+
+    Nothing else can change such a window's verdict or words: no meeting inside it that it did
+    not count, none planned, and an unconfirmed origin or missing records only question a
+    shortfall. A held meeting that may lie partly outside (dated to the year, beside a month's
+    window) could only have counted too: it changes nothing once the window is met, but may
+    break a maximum, so an ``at_most`` window with one is worked out in full."""
     start, end = e.window.start, e.deadline
     kinds = facts.kinds
-    for m in near:
+    maximum = e.maximum
+    inside: list[Meeting] | None = None  # when some meeting of near is not inside
+    for n, m in enumerate(near):
         when = m.start
-        if when.earliest < start or when.latest > end or m.status is not _HELD or m.kind not in kinds:
+        if start <= when.earliest and when.latest <= end:
+            if m.status is not _HELD or m.kind not in kinds:
+                return None
+            if inside is not None:
+                inside.append(m)
+            continue
+        # not inside: one that begins before the window and only lasts into it is not the
+        # window's; one that may begin in it is, unless planned (the finding names it) or
+        # perhaps one too many
+        if when.latest >= start and when.earliest <= end and m.kind in kinds and m.status not in NOT_COUNTING and (m.status is not _HELD or maximum is not None):
             return None
+        if inside is None:
+            inside = near[:n]
+    if inside is not None:
+        near = inside
     if held is not None:  # shared out between windows: plain when this one has all of its own
         if len(held) != len(near):
             return None
         near = held
-    maximum = e.maximum
     if maximum is not None:
         if len(near) > maximum:
             return None
