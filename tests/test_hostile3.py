@@ -147,3 +147,35 @@ def test_a_series_that_matches_no_body_is_not_expanded(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["validate", "--rules", MINIMAL, "--meetings", str(register), *TODAY])
     assert result.exit_code == 0, result.stderr
     assert f"warning: {register}: 1 event matches no body and was skipped: 'Daily stand-up'" in result.stderr
+
+
+def _many_bodies(tmp_path: Path, n: int) -> Path:
+    """The minimal rule book with ``n`` more bodies that must meet 31 times a month."""
+    more = "".join(f'\n[[bodies]]\nid = "b{i}"\nname = "Body {i}"\ncategory = "working"\nestablished = 2000\n\n[[bodies.rules]]\nkind = "at_least"\ncount = 31\nper = "month"\nsource = "x"\n' for i in range(n))
+    rules = tmp_path / "rules.toml"
+    rules.write_text(Path(MINIMAL).read_text(encoding="utf-8") + more, encoding="utf-8")
+    return rules
+
+
+@pytest.mark.parametrize("command", [["project"], ["ics", "--out", "-"], ["chairs"], ["report", "-o", "-"]])
+def test_a_projection_of_millions_of_meetings_is_refused_before_placing(tmp_path: Path, command: list[str]) -> None:
+    """3,000 bodies meeting 31 times a month (a rule book of 500 KB) asked for 11 million
+    meetings over ten years: project ran for more than ten minutes. The demand is summed
+    before placing (here 300 bodies over 100 years: 12 million)."""
+    rules = _many_bodies(tmp_path, 300)
+    result = CliRunner().invoke(main, [*command, "--rules", str(rules), "--meetings", GOOD_MEETINGS, *TODAY, "--to", "2126"])
+    assert result.exit_code == 2, result.stderr
+    assert result.stderr.startswith(f"error: {rules}: bodies: its rules ask for more than 1,000,000 meetings from 2026-11-26 to 2126-12-31 (reached at body 'b24')")
+
+
+def test_a_projection_beyond_its_estimate_is_stopped_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The estimate counts counts and intervals; whatever it misses, the meetings placed are
+    counted body by body against the same bound (20 here)."""
+    from planner.engine.planning import projection
+
+    monkeypatch.setattr(projection, "MAX_PROJECTED", 20)
+    monkeypatch.setattr(projection, "_demand_over", lambda *args: None)
+    rules = _many_bodies(tmp_path, 2)
+    result = CliRunner().invoke(main, ["project", "--rules", str(rules), "--meetings", GOOD_MEETINGS, *TODAY])
+    assert result.exit_code == 2, result.stderr
+    assert result.stderr.startswith(f"error: {rules}: bodies: its rules ask for more than 20 meetings from 2026-11-26 to 2036-11-26 (reached at body ")

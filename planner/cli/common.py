@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from planner.core.dates import MAX_YEAR, MIN_YEAR
-from planner.core.errors import InputErrors, PlannerError
+from planner.core.errors import InputErrors, PlannerError, RuleBookError
 from planner.core.words import shown
 from planner.inputs.limits import MAX_HORIZON_YEARS
 
@@ -173,6 +173,7 @@ def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
     def wrapper(ctx: click.Context, rules: str | None, meetings: tuple[str, ...], chairs: str | None, today: str | None, quiet: bool, **kwargs: Any) -> Any:
         if quiet:
             ctx.meta["planner.quiet"] = True
+        inputs = None
         try:
             inputs = _inputs(ctx, rules, meetings, chairs, today)
             return func(inputs, **kwargs)
@@ -181,6 +182,8 @@ def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
                 error(str(problem))
             ctx.exit(2)
         except PlannerError as exc:
+            if isinstance(exc, RuleBookError) and exc.path is None and inputs is not None:
+                exc.path = str(inputs.rules_path)  # found by the engine, which knows no file
             error(_plan_place(ctx, exc))
             ctx.exit(2)
 

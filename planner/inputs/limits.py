@@ -32,6 +32,9 @@ MAX_DEPTH = 16
 MAX_ORDINAL = 999_999
 # years between the start and the end of a projection horizon
 MAX_HORIZON_YEARS = 100
+# meetings a projection may place: 1,000 bodies over 100 years are 300,000; a rule book of 3,000
+# bodies meeting every day would be 11 million over ten years (hours of work)
+MAX_PROJECTED = 1_000_000
 # body ids name feed files ({id}.ics): short, and never a name planner writes itself
 MAX_ID_LENGTH = 64
 RESERVED_IDS = frozenset({"all", "index", "planner"})

@@ -17,7 +17,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from planner.core.bulk import paused_gc
-from planner.core.dates import Grain, Precision, Window
+from planner.core.dates import Duration, Grain, Precision, Window
+from planner.core.errors import RuleBookError
 from planner.core.model import (
     AdHocRule,
     AfterRule,
@@ -52,6 +53,7 @@ from planner.engine.planning.placement import (
     host_place,
 )
 from planner.engine.planning.results import Projection, ProjectionProblem, unconfirmed
+from planner.inputs.limits import MAX_PROJECTED
 
 MAX_ROUNDS = 100_000
 
@@ -120,13 +122,28 @@ class Projector(Dating):
         return True
 
     def run(self) -> list[list[Meeting]]:
-        """The projected meetings of each body, body by body in dependency order."""
+        """The projected meetings of each body, body by body in dependency order; more than
+        ``MAX_PROJECTED`` in all is an error of the rule book (or of the horizon asked for)."""
         projected: list[list[Meeting]] = []
+        total = 0
+        too_many = _demand_over(self.book, self.start, self.end, MAX_PROJECTED)
+        if too_many is not None:
+            raise self._too_many(too_many)
         for body in dependency_order(self.book):
             if all(isinstance(r, AdHocRule) for r in body.rules):
                 continue
             projected.append(self._project_body(body))
+            total += len(projected[-1])
+            if total > MAX_PROJECTED:  # beyond the estimate (chains of gaps): stop all the same
+                raise self._too_many(body.id)
         return projected
+
+    def _too_many(self, body_id: str) -> RuleBookError:
+        return RuleBookError(
+            f"its rules ask for more than {MAX_PROJECTED:,} meetings from {self.start} to {self.end} (reached at body {body_id!r})",
+            location="bodies",
+            expected="fewer meetings a period or fewer bodies, or a shorter horizon (--to); see Limits in the README",
+        )
 
     def _state(self, body: Body) -> _BodyState:
         # One pass over the body's history (the only per-body work that grows with it): the
@@ -303,6 +320,31 @@ class Projector(Dating):
         first = self.not_before
         end = grain.window(grain.index(first) + 1).end
         return Window(first, min(end, self.end)) if first <= self.end else None
+
+
+_SHORTEST_DAYS = {"year": 365, "half": 181, "quarter": 90, "month": 28, "week": 7, "y": 365, "m": 28, "d": 1}
+
+
+def _demand_over(book: RuleBook, start: date, end: date, limit: int) -> str | None:
+    """The body at which the meetings the rules ask for from ``start`` to ``end`` pass
+    ``limit`` (counts a period times the periods, one a step of an interval; the rules the
+    projection places), or ``None``: a rule book of 3,000 bodies meeting every day is refused
+    before hours of placing, not after."""
+    days = max((end - start).days, 0) + 1
+    total = 0
+    for body in book.bodies:
+        binding = any(r.binding and not isinstance(r, AdHocRule | AtMostRule) for r in body.rules)
+        for rule in body.rules:
+            if isinstance(rule, AdHocRule | AtMostRule) or (binding and not rule.binding):
+                continue
+            if isinstance(rule, AtLeastRule):
+                total += rule.count * (days // _SHORTEST_DAYS[getattr(rule.per, "value", rule.per)] + 2)
+            elif isinstance(getattr(rule, "interval", None), Duration):
+                step = rule.interval.amount * _SHORTEST_DAYS[rule.interval.unit]  # type: ignore[attr-defined]
+                total += days // max(step, 1) + 2
+        if total > limit:
+            return body.id
+    return None
 
 
 def project(
