@@ -215,7 +215,7 @@ class Found:
             return None
         return meeting
 
-    def settle(self, meetings: list[Meeting], places: MutableSequence[Any]) -> None:
+    def settle(self, meetings: list[Meeting], places: Iterable[str | int]) -> None:
         """Adds ``meetings``, read in this order at ``places``. A set of them, built in C, says
         whether any repeats (nearly no register has a repeat): cheaper than a look-up per row
         as it is read, and its table is the only one (a dict's grows by steps)."""

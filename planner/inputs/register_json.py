@@ -168,12 +168,20 @@ def json_meetings(path: Path, book: RuleBook, warn: Callable[[str], None] | None
                 if meeting is not None:
                     entries[i] = None  # read: its memory serves the meetings that follow
         found = register.Found(path, matcher)
-        for i, meeting in enumerate(read):
-            location = f"meetings[{i}]"
-            if meeting is None:
-                meeting = found.validate(_fields(entries[i]), location)
-            if meeting is not None:
-                found.add(meeting, location)
-            if len(found.errors) >= 50:
-                break
+        if None in read:  # an entry the parser left to the schema
+            kept: list[Meeting] = []
+            at: list[int] = []
+            for i, meeting in enumerate(read):
+                if meeting is None:
+                    meeting = found.validate(_fields(entries[i]), f"meetings[{i}]")
+                    if meeting is None:
+                        if len(found.errors) >= 50:
+                            break
+                        continue
+                kept.append(meeting)
+                at.append(i)
+        else:
+            kept, at = read, range(len(read))  # type: ignore[assignment]
+        # the places of the entries are named only when a meeting repeats
+        found.settle(kept, (f"meetings[{i}]" for i in at))
     return found.result(warn)
