@@ -235,3 +235,14 @@ def test_chair_rows_read_fast_as_the_schema_reads_them(tmp_path_factory: pytest.
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(register, "chair_parser", lambda _header: lambda _row: None)
         assert fast == outcome()
+
+
+def test_json_repeats_name_the_first_entry_of_the_same_meeting(tmp_path: Path) -> None:
+    """Entries the schema reads (a list of documents) and entries the parser reads repeat
+    alike, each named by its place in the register."""
+    path = tmp_path / "m.json"
+    first, second, listed = {"body": "summit", "start": "2002"}, {"body": "soc", "start": 2003}, {"body": "soc", "start": "2004", "documents": ["A"]}
+    path.write_text(json.dumps({"meetings": [first, listed, second, {**first, "kind": "Regular"}, listed, second]}), encoding="utf-8")
+    said: list[str] = []
+    assert len(load_meetings(path, BOOK, said.append)) == 3
+    assert said == [f"{path}: 3 rows repeat an earlier row and count once: meetings[3] (same as meetings[0]), meetings[4] (same as meetings[1]), meetings[5] (same as meetings[2])"]

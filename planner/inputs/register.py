@@ -197,6 +197,7 @@ class Found:
         self.repeats: list[tuple[str | int, Meeting]] = []
         self.errors: list[RegisterError] = []
         self.read: list[Meeting] | None = None  # all the meetings, when settled with no repeat
+        self.first: dict[Meeting, str | int] | None = None  # the place of each, when settled with repeats
 
     def validate(self, row: dict[str, Any], location: str | int) -> Meeting | None:
         """The meeting of a row of loosely typed fields, by the register's schema; ``None``
@@ -215,15 +216,27 @@ class Found:
             return None
         return meeting
 
-    def settle(self, meetings: list[Meeting], places: Iterable[str | int]) -> None:
-        """Adds ``meetings``, read in this order at ``places``. A set of them, built in C, says
-        whether any repeats (nearly no register has a repeat): cheaper than a look-up per row
-        as it is read, and its table is the only one (a dict's grows by steps)."""
-        if not self.seen and len(set(meetings)) == len(meetings):
+    def settle(self, meetings: list[Meeting], place: Callable[[int], str | int]) -> None:
+        """Takes ``meetings``, in the order read (``place(i)``: where the i-th was read), into a
+        Found that holds none yet. One dict of them, built in C, says whether any repeats
+        (nearly no register has a repeat): cheaper than a look-up per row as it is read."""
+        seen = dict.fromkeys(meetings)
+        if len(seen) == len(meetings):
             self.read = meetings
             return
-        for meeting, place in zip(meetings, places, strict=True):
-            self.add(meeting, place)
+        # The dict keeps the first meeting of each value, in the order read: a walk by
+        # identity (no hashing again) finds the others, the repeats.
+        firsts = list(seen)
+        del seen
+        j, count = 0, len(firsts)
+        for i, meeting in enumerate(meetings):
+            if j < count and meeting is firsts[j]:
+                j += 1
+            else:
+                self.repeats.append((place(i), meeting))
+        self.read = firsts
+        # where the repeats a warning names were first read (list.index: the first equal one)
+        self.first = {meeting: place(meetings.index(meeting)) for _, meeting in self.repeats[:10]}
 
     def add(self, meeting: Meeting, location: str | int) -> None:
         seen = self.seen
@@ -240,7 +253,7 @@ class Found:
             raise errors[0] if len(errors) == 1 else InputErrors(errors)
         if repeats and warn is not None:
             wanted = {meeting for _, meeting in repeats[:10]}
-            first = {meeting: place for meeting, place in zip(self.seen, self.places, strict=True) if meeting in wanted}
+            first = self.first or {meeting: place for meeting, place in zip(self.seen, self.places, strict=True) if meeting in wanted}
             shown = ", ".join(f"{_where(place)} (same as {_where(first[meeting])})" for place, meeting in repeats[:10]) + (f" and {len(repeats) - 10} more" if len(repeats) > 10 else "")
             many = len(repeats) != 1
             warn(f"{self.path}: {len(repeats)} row{'s' if many else ''} repeat{'' if many else 's'} an earlier row and count{'' if many else 's'} once: {shown}")
@@ -316,7 +329,7 @@ def _csv_rows(path: Path, records: Records, book: RuleBook, warn: Callable[[str]
             errors.append(broken(exc, path, line))
         except RegisterError as exc:
             errors.append(exc)
-        found.settle(read, places)
+        found.settle(read, places.__getitem__)
     return found.result(warn)
 
 

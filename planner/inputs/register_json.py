@@ -182,6 +182,5 @@ def json_meetings(path: Path, book: RuleBook, warn: Callable[[str], None] | None
                 at.append(i)
         else:
             kept, at = read, range(len(read))  # type: ignore[assignment]
-        # the places of the entries are named only when a meeting repeats
-        found.settle(kept, (f"meetings[{i}]" for i in at))
+        found.settle(kept, lambda i: f"meetings[{at[i]}]")
     return found.result(warn)
