@@ -12,7 +12,7 @@ and rooms are largely the same people and places. So (``[organization]`` setting
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import date
 
 from planner.core.model import Body, HostPolicy, Meeting, RuleBook, Status
 
@@ -43,9 +43,11 @@ class DayBook:
                 self.partners.setdefault(b.id, set()).add(b.before)
                 self.partners.setdefault(b.before, set()).add(b.id)
         # day -> body -> meetings that day; host -> day -> body -> meetings. Looking a day up
-        # costs the same however many bodies the organization has.
-        self.bodies_on: dict[date, dict[str, int]] = {}
-        self.host_days: dict[str, dict[date, dict[str, int]]] = {}
+        # costs the same however many bodies the organization has. Days are keyed by their
+        # ordinals: placement asks about a few days around each candidate, and a range of
+        # integers walks them without making a date (and a timedelta sum) per day.
+        self.bodies_on: dict[int, dict[str, int]] = {}
+        self.host_days: dict[str, dict[int, dict[str, int]]] = {}
 
     def host_of(self, meeting: Meeting) -> str:
         return host_key(self.book.body(meeting.body), meeting.country)
@@ -60,15 +62,31 @@ class DayBook:
                 self.add(m.body, self.host_of(m), m.earliest, m.latest)
 
     def add(self, body: str, host: str, first: date, last: date) -> None:
-        self._change(body, host, first, last, 1)
+        # (_change's work without its calls: placement adds one meeting per projected meeting)
+        a, z = first.toordinal(), last.toordinal() + 1
+        table = self.bodies_on
+        for _ in (0, 1):
+            for day in range(a, z):
+                on = table.get(day)
+                if on is None:
+                    table[day] = {body: 1}
+                else:
+                    on[body] = on.get(body, 0) + 1
+            if not host or self.between <= 0:  # (the hosts' days are read only to keep them apart)
+                return
+            table = self.host_days.get(host)
+            if table is None:
+                table = self.host_days[host] = {}
+            host = ""
 
     def remove(self, body: str, host: str, first: date, last: date) -> None:
         self._change(body, host, first, last, -1)
 
     def _change(self, body: str, host: str, first: date, last: date, by: int) -> None:
-        _count(self.bodies_on, body, first, last, by)
-        if host:
-            _count(self.host_days.setdefault(host, {}), body, first, last, by)
+        a, b = first.toordinal(), last.toordinal() + 1
+        _count(self.bodies_on, body, a, b, by)
+        if host and self.between > 0:
+            _count(self.host_days.setdefault(host, {}), body, a, b, by)
 
     def _others(self, on: dict[str, int] | None, body: str) -> int:
         """How many bodies other than ``body`` and its partners meet in ``on``."""
@@ -80,51 +98,44 @@ class DayBook:
     def clash(self, body: str, host: str, first: date, last: date) -> str | None:
         """What stands in the way of ``body`` meeting on ``first``..``last`` hosted by
         ``host``: other bodies' meetings that day, or the same host too close; ``None`` when free."""
-        day = first
-        while day <= last:
+        a, z = first.toordinal(), last.toordinal()
+        for day in range(a, z + 1):
             on = self.bodies_on.get(day)
             if self._others(on, body) >= self.per_day:
-                return f"{', '.join(sorted(b for b in on or () if not self.paired(b, body)))} on {day}"
-            day += timedelta(days=1)
+                return f"{', '.join(sorted(b for b in on or () if not self.paired(b, body)))} on {date.fromordinal(day)}"
         if self.between > 0 and host:
             hosted = self.host_days.get(host)
             if hosted:
-                reach = timedelta(days=self.between - 1)
-                day = first - reach
-                while day <= last + reach:
+                reach = self.between - 1
+                for day in range(a - reach, z + reach + 1):
                     on = hosted.get(day)
                     if self._others(on, body):
-                        return f"{min(b for b in on or () if not self.paired(b, body))} with the same host on {day}"
-                    day += timedelta(days=1)
+                        return f"{min(b for b in on or () if not self.paired(b, body))} with the same host on {date.fromordinal(day)}"
         return None
 
     def free(self, body: str, host: str, first: date, last: date) -> bool:
         """Whether ``clash`` finds nothing: the same tests, without the words (placement asks
         this for every candidate day; only a Problem needs to say what was in the way)."""
-        bodies_on, others, one = self.bodies_on, self._others, timedelta(days=1)
-        day = first
-        while day <= last:
+        bodies_on, others, per_day = self.bodies_on, self._others, self.per_day
+        a, z = first.toordinal(), last.toordinal()
+        for day in range(a, z + 1):
             on = bodies_on.get(day)
-            if on and len(on) >= self.per_day and others(on, body) >= self.per_day:  # (others counts at most len(on))
+            if on and len(on) >= per_day and others(on, body) >= per_day:  # (others counts at most len(on))
                 return False
-            day += one
         if self.between > 0 and host:
             hosted = self.host_days.get(host)
             if hosted:
-                reach = timedelta(days=self.between - 1)
-                day, end = first - reach, last + reach
-                while day <= end:
+                reach = self.between - 1
+                for day in range(a - reach, z + reach + 1):
                     on = hosted.get(day)
                     if on and others(on, body):
                         return False
-                    day += one
         return True
 
 
-def _count(table: dict[date, dict[str, int]], body: str, first: date, last: date, by: int) -> None:
-    """Add ``by`` to ``body``'s meetings on each day of ``first``..``last`` in ``table``."""
-    day = first
-    while day <= last:
+def _count(table: dict[int, dict[str, int]], body: str, first: int, stop: int, by: int) -> None:
+    """Add ``by`` to ``body``'s meetings on each day (ordinal) of ``first``..``stop - 1`` in ``table``."""
+    for day in range(first, stop):
         on = table.get(day)
         if on is None:
             on = table[day] = {}
@@ -133,9 +144,6 @@ def _count(table: dict[date, dict[str, int]], body: str, first: date, last: date
             on[body] = count
         else:
             on.pop(body, None)
-        day += _ONE_DAY
 
-
-_ONE_DAY = timedelta(days=1)
 
 __all__ = ["DayBook", "host_key"]

@@ -31,6 +31,7 @@ from planner.engine.planning.placement import (
 from planner.engine.planning.results import ProjectionProblem
 
 SATISFYING = frozenset({Status.HELD, Status.PLANNED, Status.PROJECTED})
+_REGULAR, _PROJECTED = Kind.REGULAR, Status.PROJECTED
 
 if TYPE_CHECKING:
     from planner.engine.planning.projection import _BodyState
@@ -51,12 +52,12 @@ class Dating:
         # covers a gap in months measured from another day of the year).
         span = (gap.add_to(window.start) - window.start if gap else timedelta(0)) + timedelta(days=days + 31)
         taken = _Taken(gap)
-        for m in bm.overlapping(window.start - span, window.end + span):
-            if m.status in SATISFYING and m.exact:
-                taken.add(m.start.earliest, m.latest)
+        # (in order of first day already: appended, not inserted one by one)
+        taken.extend([(m.start.earliest, m.latest) for m in bm.overlapping(window.start - span, window.end + span) if m.status in SATISFYING and m.exact])
         daybook = self.daybook
-        free = daybook.free
-        pair_first = [True]
+        free, blocks = daybook.free, taken.blocks
+        # (a body no other meets just before has no partners to fit: no call to ask)
+        pair_first = [bool(self.partners.get(body.id))]
         body_id = body.id
         length = timedelta(days=days - 1)
 
@@ -64,7 +65,7 @@ class Dating:
             if weekdays and day.weekday() not in weekdays:
                 return False
             end_day = day + length
-            if taken.blocks(day, end_day):
+            if blocks(day, end_day):
                 return False
             if not free(body_id, host, day, end_day):
                 return False
@@ -92,7 +93,7 @@ class Dating:
                 chosen.append(start_day)
                 end_day = start_day + length
                 taken.add(start_day, end_day)
-                daybook.add(body.id, host, start_day, end_day)
+                daybook.add(body_id, host, start_day, end_day)
             return chosen
 
         # The preferred spread first (back to back with the partner body where there is one,
@@ -210,16 +211,17 @@ class Dating:
 
     def _meeting(self, state: _BodyState, e: Expectation, start_day: date, city: str, country: str, slot: int) -> Meeting:
         body = state.body
-        end_day = start_day + timedelta(days=body.duration_days - 1)
-        number = None
-        if state.next_ordinal is not None:
-            number = state.next_ordinal
-            state.next_ordinal += 1
+        days = body.duration_days
+        number = state.next_ordinal
+        if number is not None:
+            state.next_ordinal = number + 1
         label = e.label
-        reason = e.reason if e.origin is not None or e.minimum == 1 and not isinstance(e.rule, AtLeastRule) else f"{e.reason}: {slot} of {e.minimum} in {label}"
+        rule = e.rule
+        reason = e.reason if e.origin is not None or e.minimum == 1 and not isinstance(rule, AtLeastRule) else f"{e.reason}: {slot} of {e.minimum} in {label}"
         if e.deadline < self.not_before:
             reason = f"overdue since {label}: {reason}"
-        if not e.rule.binding:
+        binding = rule.binding
+        if not binding:
             reason = f"customary, {reason}"
         # Bodies under the same rule words share their reasons ("at least twice a year: 1 of 2
         # in 2031") and keys: one string each, not one per meeting (60 MB at 2,000 bodies).
@@ -227,22 +229,20 @@ class Dating:
         reason = texts.setdefault(reason, reason)
         key = f"{e.rule_index}-{label}-{slot}"
         key = texts.setdefault(key, key)
-        return Meeting(
-            body=body.id,
-            kind=Kind.REGULAR,
-            ordinal=number,
-            start=self._day(start_day),
-            end=self._day(end_day) if end_day != start_day else None,
-            status=Status.PROJECTED,
-            city=city,
-            country=country,
-            reason=reason,
-            rule_source=e.rule.source,
-            customary=not e.rule.binding,
-            key=key,
-        )
-
-
+        # One (immutable) PartialDate per day: 300,000 projected meetings fall on 18,000 days.
+        known: dict[date, PartialDate] = self.__dict__.setdefault("_days", {})
+        start = known.get(start_day) or self._day(start_day)
+        end = None
+        if days != 1:
+            end_day = start_day + timedelta(days=days - 1)
+            if end_day != start_day:
+                end = known.get(end_day) or self._day(end_day)
+        source = rule.source
+        if source.__class__ is str and city.__class__ is str and country.__class__ is str:
+            # Every field is of its type already (dates made here, ordinal counted up from a
+            # positive one): the tuple itself, without Meeting's check of each field.
+            return tuple.__new__(Meeting, (body.id, start, _REGULAR, number, end, _PROJECTED, city, country, None, "", "", reason, source, not binding, key, (), "", ""))
+        return Meeting(body=body.id, kind=Kind.REGULAR, ordinal=number, start=start, end=end, status=Status.PROJECTED, city=city, country=country, reason=reason, rule_source=source, customary=not binding, key=key)
 
 
 class _Taken:
@@ -253,14 +253,31 @@ class _Taken:
 
     def __init__(self, gap: Duration | None) -> None:
         self.gap = gap
+        # a gap in days is a fixed step: added without Duration.add_to's dispatch
+        self.step = timedelta(days=gap.amount) if gap is not None and gap.unit == "d" else None
         self.firsts: list[date] = []
         self.items: list[tuple[date, date, date]] = []  # (first, last, first + gap)
         self.longest = timedelta(0)
 
+    def extend(self, blocks: list[tuple[date, date]]) -> None:
+        """Add blocks already ordered by first day, none before the last one held."""
+        if self.firsts or len(blocks) < 2:
+            for first, last in blocks:
+                self.add(first, last)
+            return
+        gap, step = self.gap, self.step
+        self.firsts = [first for first, _ in blocks]
+        if step is not None:
+            self.items = [(first, last, first + step) for first, last in blocks]
+        else:
+            self.items = [(first, last, gap.add_to(first) if gap else first) for first, last in blocks]
+        self.longest = max(last - first for first, last in blocks)
+
     def add(self, first: date, last: date) -> None:
         at = bisect.bisect_right(self.firsts, first)
         self.firsts.insert(at, first)
-        self.items.insert(at, (first, last, self.gap.add_to(first) if self.gap else first))
+        step = self.step
+        self.items.insert(at, (first, last, first + step if step is not None else self.gap.add_to(first) if self.gap else first))
         self.longest = max(self.longest, last - first)
 
     def remove(self, first: date, last: date) -> None:
@@ -279,7 +296,8 @@ class _Taken:
                 return True
         if self.gap:
             # first + gap grows with first: the latest first before day + gap decides
-            k = bisect.bisect_left(firsts, self.gap.add_to(day)) - 1
+            step = self.step
+            k = bisect.bisect_left(firsts, day + step if step is not None else self.gap.add_to(day)) - 1
             if k >= 0 and day < items[k][2]:
                 return True
         return False

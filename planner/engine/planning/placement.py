@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from itertools import islice
 
 import holidays
 
@@ -103,8 +104,21 @@ class WorkingCalendar:
     ) -> date | None:
         """The first day of ``days`` consecutive working days nearest ``target`` inside
         ``window``: searched forward first, then backward. ``None`` when nothing fits."""
+        first = window.start
+        last_start = window.end - timedelta(days=days - 1)
+        if last_start < first:
+            return None
+        target = first if target < first else last_start if target > last_start else target
+        reach = max(last_start - target, target - first).days
+        # The order of _nearest (target, then forward before backward at each distance) as
+        # steps added to the target: most searches end within a few days of it, and resuming
+        # a generator costs more than testing a day.
+        steps = islice(_STEPS, 2 * reach + 1) if reach < _MAX_STEP else (c - target for c in _nearest(target, days, window))
         memo = self._memo
-        for candidate in _nearest(target, days, window):
+        for step in steps:
+            candidate = target + step
+            if candidate < first or candidate > last_start:
+                continue
             if days == 1:
                 fits = memo.get(candidate)
                 if fits is None:
@@ -147,6 +161,10 @@ class WorkingCalendar:
                 return start
             return None
         return None
+
+
+_MAX_STEP = 800
+_STEPS = [timedelta(0), *(timedelta(days=sign * k) for k in range(1, _MAX_STEP + 1) for sign in (1, -1))]
 
 
 def _nearest(target: date, days: int, window: Window) -> Iterable[date]:
@@ -254,5 +272,12 @@ def _spread_pick(days: list[date], count: int) -> list[date]:
 
 def even_spread(window: Window, count: int) -> list[date]:
     """``count`` days at the middles of ``count`` equal parts of ``window``."""
-    total = window.days()
-    return [window.start + timedelta(days=int((k + 0.5) * total / count)) for k in range(count)]
+    # (remembered: a thousand bodies ask for the middle of the same months; a copy, as callers
+    # take targets out of it)
+    return list(_even_spread(window.start, window.end, count))
+
+
+@lru_cache(maxsize=4096)
+def _even_spread(start: date, end: date, count: int) -> tuple[date, ...]:
+    total = (end - start).days + 1
+    return tuple(start + timedelta(days=int((k + 0.5) * total / count)) for k in range(count))

@@ -67,8 +67,11 @@ class _BodyState:
 
 
 def _satisfying(e: Expectation, bm: BodyMeetings, end: date) -> list[Meeting]:
+    found = bm.overlapping(e.window.start, end)
+    if not found:
+        return []  # (a window still ahead mostly: nothing recorded in it yet)
     out = []
-    for m in bm.overlapping(e.window.start, end):
+    for m in found:
         # Only a meeting surely inside the window satisfies it: one whose loose date straddles
         # the window's edge leaves it uncertain, as compliance would judge it.
         if counts(e.rule, m) and m.status in SATISFYING and m.start.earliest >= e.window.start and m.start.latest <= end:
@@ -148,28 +151,19 @@ class Projector(Dating):
     def _state(self, body: Body) -> _BodyState:
         # One pass over the body's history (the only per-body work that grows with it): the
         # numbering to continue and the habits (usual months and day of the month).
-        months: list[int] = []
-        days: list[int] = []
-        last: int | None = None  # the ordinal of the latest regular meeting
-        regular = False
-        top = 0
+        # (comprehensions, not one loop: the order of the months and days does not matter, the
+        # habits sort them and take a median)
         day_p, month_p, regular_kind, satisfying = Precision.DAY, Precision.MONTH, Kind.REGULAR, SATISFYING
-        for m in self.engine.meetings_of(body.id).meetings:
-            start = m.start
-            precision = start.precision
-            if precision is day_p:
-                first = start.earliest
-                days.append(first.day)
-                months.append(first.month)
-            elif precision is month_p:
-                months.append(start.earliest.month)
-            if m.kind is regular_kind and m.status in satisfying:
-                regular = True
-                last = m.ordinal
-                if last and last > top:
-                    top = last
+        meetings = self.engine.meetings_of(body.id).meetings
+        starts = [m.start for m in meetings]
+        exact = [s.earliest for s in starts if s.precision is day_p]
+        days = [d.day for d in exact]
+        months = [d.month for d in exact] + [s.earliest.month for s in starts if s.precision is month_p]
+        ordinals = [m.ordinal for m in meetings if m.kind is regular_kind and m.status in satisfying]
+        last = ordinals[-1] if ordinals else None  # the ordinal of the latest regular meeting
+        top = max(filter(None, ordinals), default=0)
         # Numbering continues only where the register numbers its latest regular meeting.
-        return _BodyState(body, Habits.make(months, days), top + 1 if regular and last is not None and top else None)
+        return _BodyState(body, Habits.make(months, days), top + 1 if ordinals and last is not None and top else None)
 
     def _project_body(self, body: Body) -> list[Meeting]:
         state = self._state(body)
@@ -281,12 +275,11 @@ class Projector(Dating):
     def _placement_window(self, e: Expectation) -> Window:
         """Where a meeting for ``e`` may go: the due period (a rolling chain is due in its
         last period), never before tomorrow."""
+        start = e.window.start
         if isinstance(e.rule, EveryRule) and e.rule.mode == "rolling" and e.grain is not Grain.DAY:
             due = e.grain.window(e.period)
-            window = Window(max(due.start, e.window.start), e.deadline)
-        else:
-            window = Window(e.window.start, e.deadline)
-        return Window(max(window.start, self.not_before), window.end)
+            start = max(due.start, start)
+        return Window(max(start, self.not_before), e.deadline)
 
     def _current(self, e: Expectation) -> Expectation | None:
         """For a rolling chain silent past its deadline: the window of the chain due now (each
@@ -368,13 +361,24 @@ def project(
     del projector  # its indexes and crowd, before the schedule is ordered
     for found in by_body:
         found[:] = [m for m in found if m.earliest <= end]
-        found.sort(key=Meeting.sort_key)
+        # Placed mostly in order: sorted (by the whole key) only where a first day does not
+        # come strictly after the one before it (strictly later first days are in order).
+        firsts = [m.start.earliest for m in found]
+        if any(a >= b for a, b in zip(firsts, firsts[1:], strict=False)):
+            found.sort(key=Meeting.sort_key)
     # One body's sort keys at a time, merged: the order of sorting all 300,000 at once (a key
     # names the body, so only a body's own meetings can tie, and each body's sort is stable),
-    # without holding 300,000 keys of ten fields beside the projection.
-    projected = tuple(heapq.merge(*by_body, key=Meeting.sort_key))
+    # without holding 300,000 keys of ten fields beside the projection. The merge needs only
+    # the keys' first three fields (first day, last day, body): meetings of two bodies differ
+    # there, and one body's ties come from one list, which heapq.merge keeps in its order.
+    projected = tuple(heapq.merge(*by_body, key=_merge_key))
     del by_body
-    return Projection(book, today, start, end, register, projected, tuple(problems), tuple(bodies) if bodies else None, tuple(notes))
+    return Projection(book, today, start, end, register, projected, tuple(problems), tuple(bodies) if bodies else None, tuple(notes)).in_order()
+
+
+def _merge_key(m: Meeting) -> tuple[date, date, str]:
+    start, end = m.start, m.end
+    return (start.earliest, (end or start).latest, m.body)
 
 
 def _ten_years(today: date) -> date:

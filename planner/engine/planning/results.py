@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import bisect
 import heapq
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -69,14 +70,35 @@ class Projection:
         # sorted already: merged, its 300,000 sort keys are not all held at once.
         planned = sorted(shown(self.register), key=Meeting.sort_key)
         projected = shown(self.projected)
-        keys = map(Meeting.sort_key, projected)
-        previous = next(keys, None)
-        for key in keys:
-            if key < previous:
-                projected.sort(key=Meeting.sort_key)  # a projection built elsewhere, in another order
-                break
-            previous = key
-        return list(heapq.merge(planned, projected, key=Meeting.sort_key))
+        if not self.__dict__.get("_in_order"):
+            keys = map(Meeting.sort_key, projected)
+            previous = next(keys, None)
+            for key in keys:
+                if key < previous:
+                    projected.sort(key=Meeting.sort_key)  # a projection built elsewhere, in another order
+                    break
+                previous = key
+        if len(planned) * 8 > len(projected):
+            return list(heapq.merge(planned, projected, key=Meeting.sort_key))
+        # A few planned meetings among many projected ones: each goes where heapq.merge would
+        # put it (before the projected meetings its key equals), found by bisection, without a
+        # sort key for every projected meeting.
+        out: list[Meeting] = []
+        at = 0
+        for m in planned:
+            to = bisect.bisect_left(projected, m.sort_key(), at, key=Meeting.sort_key)
+            out += projected[at:to]
+            out.append(m)
+            at = to
+        out += projected[at:]
+        return out
+
+    def in_order(self) -> Projection:
+        """Mark ``projected`` as sorted by :meth:`Meeting.sort_key` (as :func:`project` builds
+        it), so that :meth:`schedule` need not check; a copy made with ``replace`` (chair
+        hosts change cities, and with them the order) is checked again."""
+        self.__dict__["_in_order"] = True
+        return self
 
 
 def unconfirmed(book: RuleBook, register: Iterable[Meeting], today: date, bodies: Sequence[str] | None = None) -> list[ProjectionProblem]:
