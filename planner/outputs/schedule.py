@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from typing import Any
 
+from planner.core.dates import Precision
 from planner.core.model import Body, HostPolicy, Meeting, RuleBook, Status
 from planner.engine.expectations import ordinal
 from planner.engine.planning.projection import Projection, ProjectionProblem
@@ -16,6 +17,7 @@ from planner.outputs.render import md_table, meeting_dict, to_csv, to_json
 from planner.outputs.text import DEFAULT_WIDTH, fit_rows, plural, wrap, wrap_parts
 
 CHAIR_TBD = "chair to be decided"
+_DAY = Precision.DAY
 
 
 def host_words(m: Meeting, body: Body | None) -> str:
@@ -133,11 +135,7 @@ def _text(projection: Projection, items: list[Meeting], body_of: Callable[[str],
     # One table for all years, so that the columns line up from one year to the next. Its
     # widths come from a first pass that keeps no row: 300,000 rows held for the layout
     # took 60 MB beside the projection.
-    widths = [0, 0, 0, 0]
-    for m in items:
-        for k, cell in enumerate(row(m)):
-            if len(cell) > widths[k]:
-                widths[k] = len(cell)
+    widths = row.widths(items)
     table = fit_rows((row(m) for _, group in groups for m in group), width, indent=2, widths=widths)
     out = [*wrap_parts(parts, width), ""]
     for year, group in groups:
@@ -174,7 +172,7 @@ class _Rows:
 
     def __call__(self, m: Meeting) -> tuple[str, str, str, str]:
         start, end = m.start, m.end
-        if start.exact and (end is None or end.exact):
+        if start.precision is _DAY and (end is None or end.precision is _DAY):
             span = (start.earliest, (end or start).latest)
             dates = self.dates.get(span)
             if dates is None:
@@ -199,8 +197,49 @@ class _Rows:
         return (dates, title, host, m.reason if m.status is Status.PROJECTED else _why(m))
 
 
+    def widths(self, items: Sequence[Meeting]) -> list[int]:
+        """The longest cell of each column over ``items``: the lengths of the cells each row
+        would have, without making the rows (a title is a name and an ordinal's words)."""
+        dates_w = names_w = hosts_w = why_w = 0
+        dates, hosts, names, ordinals, body_of = self.dates, self.hosts, self.names, self.ordinals, self.body_of
+        day_p, projected = _DAY, Status.PROJECTED
+        for m in items:
+            start, end = m.start, m.end
+            if start.precision is day_p and (end is None or end.precision is day_p):
+                span = (start.earliest, (end or start).latest)
+                text = dates.get(span)
+                if text is None:
+                    text = dates[span] = _dates(m)
+            else:
+                text = _dates(m)
+            if len(text) > dates_w:
+                dates_w = len(text)
+            key = (m.body, m.city, m.country, m.status)
+            text = hosts.get(key)
+            if text is None:
+                text = hosts[key] = host_words(m, body_of(m.body))
+            if len(text) > hosts_w:
+                hosts_w = len(text)
+            name = names.get(m.body)
+            if name is None:
+                body = body_of(m.body)
+                name = names[m.body] = body.display if body else m.body
+            size = len(name)
+            if m.ordinal:
+                words = ordinals.get(m.ordinal)
+                if words is None:
+                    words = ordinals[m.ordinal] = ordinal(m.ordinal)
+                size += len(words) + 3  # "name (words)"
+            if size > names_w:
+                names_w = size
+            size = len(m.reason) if m.status is projected else len(_why(m))
+            if size > why_w:
+                why_w = size
+        return [dates_w, names_w, hosts_w, why_w]
+
+
 def _by_year(items: Sequence[Meeting]) -> list[tuple[int, list[Meeting]]]:
     groups: dict[int, list[Meeting]] = {}
     for m in items:
-        groups.setdefault(m.earliest.year, []).append(m)
+        groups.setdefault(m.start.earliest.year, []).append(m)
     return sorted(groups.items())

@@ -137,8 +137,17 @@ def fit_rows(rows: Iterable[Sequence[str]], width: int, *, indent: int = 0, gap:
     template = lead + sep.join(specs)
     pad = " " * under
     short = aligned and n - head_cols == 1 and len(template.format(*[""] * head_cols)) + gap <= width - 10
+    # mode 2 with one last cell (a long schedule's usual row): the head on its line, the last
+    # cell below it when it fits there, as wrap would lay them out
+    below = not aligned and n - head_cols == 1 and len(pad) <= width - 10
     for row in rows:
         head = template.format(*row[:head_cols])
+        if below:
+            cell = row[head_cols]
+            head = head.rstrip()
+            if cell and cell[-1] != " " and len(head) <= width and under + len(cell) <= width and cell.isprintable():
+                yield [head, pad + cell]
+                continue
         if short:
             cell = row[head_cols]
             first = head + sep

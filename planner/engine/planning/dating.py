@@ -64,7 +64,7 @@ class Dating:
         def accept(day: date) -> bool:
             if weekdays and day.weekday() not in weekdays:
                 return False
-            end_day = day + length
+            end_day = day + length if days != 1 else day
             if blocks(day, end_day):
                 return False
             if not free(body_id, host, day, end_day):
@@ -245,6 +245,9 @@ class Dating:
         return Meeting(body=body.id, kind=Kind.REGULAR, ordinal=number, start=start, end=end, status=Status.PROJECTED, city=city, country=country, reason=reason, rule_source=source, customary=not binding, key=key)
 
 
+_SHIFTED: dict[Duration, dict[date, date]] = {}
+
+
 class _Taken:
     """The days a body's own firmly dated meetings take near a window, ordered by first day:
     whether a block clashes with one of them, or starts within ``min_gap`` of one, is found by
@@ -253,8 +256,10 @@ class _Taken:
 
     def __init__(self, gap: Duration | None) -> None:
         self.gap = gap
-        # a gap in days is a fixed step: added without Duration.add_to's dispatch
+        # a gap in days is a fixed step: added without Duration.add_to's dispatch; one in
+        # months or years is added to each day once per run (the same days come back)
         self.step = timedelta(days=gap.amount) if gap is not None and gap.unit == "d" else None
+        self.shifted = _SHIFTED.setdefault(gap, {}) if gap is not None and self.step is None else {}
         self.firsts: list[date] = []
         self.items: list[tuple[date, date, date]] = []  # (first, last, first + gap)
         self.longest = timedelta(0)
@@ -297,7 +302,13 @@ class _Taken:
         if self.gap:
             # first + gap grows with first: the latest first before day + gap decides
             step = self.step
-            k = bisect.bisect_left(firsts, day + step if step is not None else self.gap.add_to(day)) - 1
+            if step is not None:
+                until = day + step
+            else:
+                until = self.shifted.get(day)
+                if until is None:
+                    until = self.shifted[day] = self.gap.add_to(day)
+            k = bisect.bisect_left(firsts, until) - 1
             if k >= 0 and day < items[k][2]:
                 return True
         return False

@@ -114,18 +114,24 @@ class WorkingCalendar:
         # steps added to the target: most searches end within a few days of it, and resuming
         # a generator costs more than testing a day.
         steps = islice(_STEPS, 2 * reach + 1) if reach < _MAX_STEP else (c - target for c in _nearest(target, days, window))
-        memo = self._memo
+        if days == 1:
+            memo = self._memo
+            for step in steps:
+                candidate = target + step
+                if candidate < first or candidate > last_start:
+                    continue
+                fits = memo.get(candidate)
+                if fits is None:
+                    fits = self.is_working(candidate)
+                if fits and accept(candidate):
+                    return candidate
+            return None
+        block_fits = self.block_fits
         for step in steps:
             candidate = target + step
             if candidate < first or candidate > last_start:
                 continue
-            if days == 1:
-                fits = memo.get(candidate)
-                if fits is None:
-                    fits = self.is_working(candidate)
-            else:
-                fits = self.block_fits(candidate, days)
-            if fits and accept(candidate):
+            if block_fits(candidate, days) and accept(candidate):
                 return candidate
         return None
 
@@ -243,7 +249,9 @@ class Habits:
     def target_months(self, body: Body, count: int, window: Window) -> list[date]:
         """``count`` target days in ``window``: preferred months, else quantiles of the body's
         history months, else an even spread over the window."""
-        months = [m for m in body.months]
+        months = body.months
+        if not months and not self.months:
+            return even_spread(window, count)  # (most bodies: neither preferred nor usual months)
         first_year = window.start.year
         candidates: list[date] = []
         if months:

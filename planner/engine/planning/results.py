@@ -58,11 +58,14 @@ class Projection:
         """What the schedule shows: planned and projected meetings inside the horizon."""
         wanted = set(self.bodies) if self.bodies else None
 
+        statuses, first, last = _SHOWN, self.start, self.end
+
         def shown(meetings: Iterable[Meeting]) -> list[Meeting]:
+            # (Meeting.earliest and .latest written out: this runs over the whole register)
             return [
                 m
                 for m in meetings
-                if m.status in (Status.PLANNED, Status.PROJECTED) and m.latest >= self.start and m.earliest <= self.end and (wanted is None or m.body in wanted)
+                if m.status in statuses and (m.end or m.start).latest >= first and m.start.earliest <= last and (wanted is None or m.body in wanted)
             ]
 
         # Chosen first, then ordered (the same order as sorting everything: the sort is stable
@@ -99,6 +102,9 @@ class Projection:
         hosts change cities, and with them the order) is checked again."""
         self.__dict__["_in_order"] = True
         return self
+
+
+_SHOWN = frozenset({Status.PLANNED, Status.PROJECTED})
 
 
 def unconfirmed(book: RuleBook, register: Iterable[Meeting], today: date, bodies: Sequence[str] | None = None) -> list[ProjectionProblem]:
