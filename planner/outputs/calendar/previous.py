@@ -115,7 +115,7 @@ class Previous:
         self.stamps = _Values(datetime.fromisoformat)
         self.days = _Values(date.fromisoformat)
         self.days[""]  # noqa: B018 (number 0: none)
-        self.lines: dict[int, int] | None = None  # hash of the quoted UID -> line number, made on the first miss
+        self.slots: array[int] | None = None  # line numbers by the hash of the quoted UID, made on the first miss
         self.next = 0  # the line after the last one found
         self.taken = bytearray()
         self.pool: dict[tuple[str, str], list[tuple[date, str]]] = {}
@@ -136,7 +136,8 @@ class Previous:
         return at[number + 1] - start == len(quoted) and self.uids[start : start + len(quoted)] == quoted
 
     def _find(self, uid: str) -> int:
-        """The line number of ``uid``, or -1."""
+        """The line number of ``uid``, or -1: the line after the last found, that one (asked
+        again, as ``in`` then :meth:`take` do), else the table of hashes."""
         if not self.count:
             return -1
         quoted = _quote(uid)
@@ -145,14 +146,34 @@ class Previous:
         if number < self.count and self._is(number, code):
             self.next = number + 1
             return number
-        if self.lines is None:
-            hashes = self.columns["hashes"].view
-            self.lines = dict(zip(hashes[: self.count], range(self.count), strict=True))
-        number = self.lines.get(hash(quoted), -1)
-        if number < 0 or not self._is(number, code):
-            return -1
-        self.next = number + 1
-        return number
+        if number and self._is(number - 1, code):
+            return number - 1
+        slots = self.slots if self.slots is not None else self._table()
+        hashes = self.columns["hashes"].view
+        wanted = hash(quoted)
+        mask = len(slots) - 1
+        at = wanted & mask
+        while (number := slots[at]) >= 0:
+            if hashes[number] == wanted and self._is(number, code):
+                self.next = number + 1
+                return number
+            at = (at + 1) & mask
+        return -1
+
+    def _table(self) -> array[int]:
+        """Open addressing over the hashes of the UIDs: a slot per line number, twice as many
+        slots as lines (16 bytes a line; a dict of a million took 100 MB)."""
+        size = 8
+        while size < 2 * self.count:
+            size *= 2
+        slots = self.slots = array("q", [-1]) * size
+        mask = size - 1
+        for number, wanted in enumerate(self.columns["hashes"].view[: self.count]):
+            at = wanted & mask
+            while slots[at] >= 0:
+                at = (at + 1) & mask
+            slots[at] = number
+        return slots
 
     def __contains__(self, uid: object) -> bool:
         return isinstance(uid, str) and (uid in self.revisions or self._find(uid) >= 0)
