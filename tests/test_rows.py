@@ -134,8 +134,11 @@ def test_a_register_that_changes_while_read_is_an_error(tmp_path: Path, monkeypa
         load_meetings(path, BOOK)
 
 
-def test_repeats_name_the_first_line_of_the_same_meeting(tmp_path: Path) -> None:
-    """Rows written differently but meaning the same meeting repeat it; ten are named."""
+@pytest.mark.parametrize("step", [1 << 16, 1, 3])
+def test_repeats_name_the_first_line_of_the_same_meeting(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, step: int) -> None:
+    """Rows written differently but meaning the same meeting repeat it; ten are named (and
+    the same when the dict that finds them grows by a few rows at a time)."""
+    monkeypatch.setattr(register, "_STEP", step)
     path = tmp_path / "m.csv"
     path.write_text("body,start,kind\nsummit,2002,\nsoc,2003,regular\n" + "Summit, 2002 ,Regular\nsoc,2003,\n" * 6, encoding="utf-8")
     said: list[str] = []

@@ -12,6 +12,7 @@ import difflib
 from array import array
 from collections.abc import Callable, Iterable, Iterator, MutableSequence
 from datetime import date
+from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -216,11 +217,13 @@ class Found:
             return None
         return meeting
 
-    def settle(self, meetings: list[Meeting], place: Callable[[int], str | int]) -> None:
+    def settle(self, meetings: list[Meeting], place: Callable[[int], str | int], seen: dict[Meeting, None] | None = None, done: int = 0) -> None:
         """Takes ``meetings``, in the order read (``place(i)``: where the i-th was read), into a
         Found that holds none yet. One dict of them, built in C, says whether any repeats
-        (nearly no register has a repeat): cheaper than a look-up per row as it is read."""
-        seen = dict.fromkeys(meetings)
+        (nearly no register has a repeat): cheaper than a look-up per row as it is read.
+        ``seen``: that dict of the first ``done`` meetings, built while they were read."""
+        seen = {} if seen is None else seen
+        seen.update(zip(meetings[done:], repeat(None)))
         if len(seen) == len(meetings):
             self.read = meetings
             return
@@ -284,6 +287,9 @@ def _csv_meetings(path: Path, book: RuleBook, warn: Callable[[str], None] | None
         raise RegisterError("changed while it was read", path=path, expected="a file no program writes to meanwhile") from None
 
 
+_STEP = 1 << 16  # meetings read between two additions to the dict that finds repeats
+
+
 def _csv_rows(path: Path, records: Records, book: RuleBook, warn: Callable[[str], None] | None) -> list[Meeting]:
     header = records.header
     matcher = BodyMatcher(book)
@@ -295,6 +301,8 @@ def _csv_rows(path: Path, records: Records, book: RuleBook, warn: Callable[[str]
     places = array("i")  # the line of each (a file of at most 256 MB has fewer than 2**31 lines)
     quoted, delimiter, plain_limit = records.quoted, records.delimiter, records.plain_limit
     line = records.reader.line_num  # the last line read, of the header or of the last row
+    seen: dict[Meeting, None] = {}
+    done, mark = 0, _STEP
     count = 0
     with paused_gc():
         try:
@@ -325,11 +333,14 @@ def _csv_rows(path: Path, records: Records, book: RuleBook, warn: Callable[[str]
                             continue
                 read.append(meeting)
                 places.append(line)
+                if len(read) == mark:  # the dict of them grows as they are read, not all at the end
+                    seen.update(zip(read[done:], repeat(None)))
+                    done, mark = mark, mark + _STEP
         except csv.Error as exc:
             errors.append(broken(exc, path, line))
         except RegisterError as exc:
             errors.append(exc)
-        found.settle(read, places.__getitem__)
+        found.settle(read, places.__getitem__, seen, done)
     return found.result(warn)
 
 
