@@ -149,12 +149,21 @@ class BodyMeetings:
         """Insert one meeting in order (projection adds them one by one, mostly after the last)."""
         meetings = self.meetings
         # After the last meeting (a later first day sorts after it whatever the rest of the
-        # keys say): where bisect_right would put it, without building sort keys.
-        if not meetings or meetings[-1].start.earliest < meeting.start.earliest:
-            at = len(meetings)
-        else:
-            key = meeting.sort_key()
-            at = len(meetings) if meetings[-1].sort_key() <= key else bisect.bisect_right(meetings, key, key=Meeting.sort_key)
+        # keys say): where bisect_right would put it, without building sort keys; appended,
+        # as projection adds most of its meetings.
+        first = meeting.start.earliest
+        if not meetings or meetings[-1].start.earliest < first:
+            last = (meeting.end or meeting.start).latest
+            meetings.append(meeting)
+            self.starts.append(first)
+            self.lasts.append(last)
+            reach = self.reach
+            reach.append(reach[-1] if reach and reach[-1] > last else last)
+            if last - first > self.max_span:
+                self.max_span = last - first
+            return
+        key = meeting.sort_key()
+        at = len(meetings) if meetings[-1].sort_key() <= key else bisect.bisect_right(meetings, key, key=Meeting.sort_key)
         last = meeting.latest
         self.meetings.insert(at, meeting)
         self.starts.insert(at, meeting.earliest)

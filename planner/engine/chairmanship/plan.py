@@ -184,7 +184,7 @@ def assign_hosts(book: RuleBook, projection: Projection, terms: Sequence[Term]) 
     tomorrow = projection.today + timedelta(days=1)
     taken: dict[str, _Firm] = {}
     for m in projection.meetings():  # sorted: each body's list is in order of first day
-        if m.status in (Status.HELD, Status.PLANNED, Status.PROJECTED) and m.exact and m.body in chair_bodies:  # a year-only date blocks no day
+        if m.body in chair_bodies and m.status in (Status.HELD, Status.PLANNED, Status.PROJECTED) and m.exact:  # a year-only date blocks no day (the body first: most are not chair-hosted)
             firm = taken.get(m.body)
             if firm is None:
                 firm = taken[m.body] = _Firm()

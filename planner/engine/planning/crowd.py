@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
+from planner.core.dates import Precision
 from planner.core.model import Body, HostPolicy, Meeting, RuleBook, Status
 
 OCCUPYING = frozenset({Status.HELD, Status.PLANNED, Status.PROJECTED})
@@ -57,9 +58,13 @@ class DayBook:
 
     def add_all(self, meetings: Iterable[Meeting], since: date) -> None:
         """Every firmly dated meeting (held, planned or projected) ending on or after ``since``."""
+        day = Precision.DAY
         for m in meetings:
-            if m.latest >= since and m.status in OCCUPYING and m.exact:  # most of a register is history: date first
-                self.add(m.body, self.host_of(m), m.earliest, m.latest)
+            # (Meeting.latest and .exact written out: this runs over the whole register, most
+            # of it history, so the date is asked first)
+            start, end = m.start, m.end
+            if (end or start).latest >= since and m.status in OCCUPYING and start.precision is day and (end is None or end.precision is day):
+                self.add(m.body, self.host_of(m), start.earliest, (end or start).latest)
 
     def add(self, body: str, host: str, first: date, last: date) -> None:
         # (_change's work without its calls: placement adds one meeting per projected meeting)

@@ -103,7 +103,16 @@ class Dating:
         # the days with the fewest members on holiday.
         targets = self._targets(state, e, window, have, missing)
         packed = [window.start] * missing
-        starts = choose(targets)
+        if len(targets) == 1 and not body.before and not pair_first[0]:
+            # choose() for one target with no pair to keep (most windows): the day found
+            # needs no place among this window's other blocks, there are none
+            day = calendar.place(targets[0], days, window, accept=accept)
+            starts = None
+            if day is not None:
+                daybook.add(body_id, host, day, day + length)
+                starts = [day]
+        else:
+            starts = choose(targets)
         if starts is None and self.partners.get(body.id):
             pair_first[0] = False
             starts = choose(targets)
