@@ -179,3 +179,46 @@ def test_a_projection_beyond_its_estimate_is_stopped_too(tmp_path: Path, monkeyp
     result = CliRunner().invoke(main, ["project", "--rules", str(rules), "--meetings", GOOD_MEETINGS, *TODAY])
     assert result.exit_code == 2, result.stderr
     assert result.stderr.startswith(f"error: {rules}: bodies: its rules ask for more than 20 meetings from 2026-11-26 to 2036-11-26 (reached at body ")
+
+
+_BOMB = b"""<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;"><!ENTITY e "&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;"><!ENTITY f "&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;"><!ENTITY g "&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;"><!ENTITY h "&g;&g;&g;&g;&g;&g;&g;&g;&g;&g;">]><d:multistatus xmlns:d="DAV:"><d:response><d:href>&h;</d:href></d:response></d:multistatus>"""
+
+
+@pytest.mark.parametrize(
+    ("answer", "said"),
+    [
+        (b"<?xml version='1.0'?><d:multistatus xmlns:d='DAV:'><d:response><d:href>/a</d:href></d:respon", ""),
+        (_BOMB, "Maximum entity amplification factor exceeded"),
+    ],
+    ids=["xml-cut-short", "entity-bomb"],
+)
+def test_a_server_whose_answer_cannot_be_read_is_one_line(answer: bytes, said: str) -> None:
+    """A server (or something posing as one) that answers XML cut short, or an entity bomb:
+    caldav raised AttributeError and lxml XMLSyntaxError, both tracebacks and exit 1."""
+    import http.server
+    import threading
+
+    class Answer(http.server.BaseHTTPRequestHandler):
+        def handle_any(self) -> None:
+            self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            self.send_response(207)
+            self.send_header("Content-Type", "application/xml")
+            self.send_header("Content-Length", str(len(answer)))
+            self.end_headers()
+            self.wfile.write(answer)
+
+        do_PROPFIND = do_REPORT = do_GET = do_PUT = do_MKCALENDAR = do_OPTIONS = handle_any
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Answer)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/user/cal/"
+    try:
+        result = CliRunner().invoke(main, ["publish", *GIVEN, "--caldav", url])
+    finally:
+        server.shutdown()
+    assert result.exit_code == 2, result.stderr
+    assert result.stderr.startswith(f"error: {url}: the server's answer cannot be read while reading the calendar: {said}")
+    assert len(result.stderr.splitlines()) == 1

@@ -344,6 +344,8 @@ class _Failures:
             raise PublishError(f"the server refused while {self.doing}: {reason}{after}", path=self.session.shown, expected=EXPECTED_SERVER) from None
         if isinstance(exc, OSError):
             raise PublishError(f"cannot reach the CalDAV server while {self.doing}: {_network_reason(exc, self.session)}{after}", path=self.session.shown, expected=EXPECTED_SERVER) from None
-        if isinstance(exc, ValueError):
-            raise PublishError(f"the server's answer cannot be read while {self.doing}: {str(exc)[:160]}{after}", path=self.session.shown, expected=EXPECTED_SERVER) from None
-        return False
+        # Anything else came out of the client reading what the server said: XML cut short
+        # (AttributeError deep in caldav), an entity bomb (lxml's XMLSyntaxError, no
+        # ValueError), an answer of the wrong shape. One line all the same, never a traceback.
+        said = " ".join(str(exc).split())[:160] or type(exc).__name__
+        raise PublishError(f"the server's answer cannot be read while {self.doing}: {said}{after}", path=self.session.shown, expected=EXPECTED_SERVER) from None
