@@ -222,3 +222,43 @@ def test_a_server_whose_answer_cannot_be_read_is_one_line(answer: bytes, said: s
     assert result.exit_code == 2, result.stderr
     assert result.stderr.startswith(f"error: {url}: the server's answer cannot be read while reading the calendar: {said}")
     assert len(result.stderr.splitlines()) == 1
+
+
+def test_a_server_that_never_stops_answering_is_cut_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An answer without end (no Content-Length, bytes forever) was read whole into memory:
+    17 GB in 200 s. It is read to a bound (256 MB; 1 MB here) and refused in one line."""
+    import http.server
+    import threading
+
+    from planner.outputs.calendar import caldav
+
+    monkeypatch.setattr(caldav, "MAX_ANSWER_BYTES", 1024 * 1024)
+
+    class Endless(http.server.BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.0"
+
+        def do_PROPFIND(self) -> None:
+            self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            self.send_response(207)
+            self.send_header("Content-Type", "application/xml")
+            self.end_headers()
+            try:
+                self.wfile.write(b"<?xml version='1.0'?><d:multistatus xmlns:d='DAV:'>")
+                while True:
+                    self.wfile.write(b"<d:response><d:href>/x</d:href></d:response>" * 1000)
+            except OSError:
+                pass
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Endless)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/user/cal/"
+    try:
+        result = CliRunner().invoke(main, ["publish", *GIVEN, "--caldav", url])
+    finally:
+        server.shutdown()
+    assert result.exit_code == 2, result.stderr
+    assert result.stderr.startswith(f"error: {url}: the server's answer cannot be read while reading the calendar: the answer is larger than 1 MB")

@@ -242,6 +242,7 @@ class _Session:
         self.url = url if url.endswith("/") else url + "/"
         self.shown = shown_url(self.url)
         self.client = caldav.DAVClient(url=self.url, username=user, password=password, timeout=timeout)
+        self.client.session.hooks.setdefault("response", []).append(_bounded_answer)
         self.user = user
 
     def calendar(self) -> Any:
@@ -303,6 +304,25 @@ class _Session:
 
     def failures(self, doing: str, progress: Any = None) -> _Failures:
         return _Failures(self, doing, progress)
+
+
+MAX_ANSWER_BYTES = 256 * 1024 * 1024
+
+
+def _bounded_answer(response: Any, *args: Any, **kwargs: Any) -> Any:
+    """Read the server's answer here, at most ``MAX_ANSWER_BYTES`` of it (the HTTP stack would
+    read an endless answer into memory: 17 GB in 200 s from a server that never stops)."""
+    if getattr(response, "_content_consumed", True) or response.raw is None:
+        return response
+    body = bytearray()
+    for piece in response.iter_content(1 << 16):
+        body += piece
+        if len(body) > MAX_ANSWER_BYTES:
+            response.close()
+            raise ValueError(f"the answer is larger than {MAX_ANSWER_BYTES // (1024 * 1024)} MB")
+    response._content = bytes(body)
+    response._content_consumed = True
+    return response
 
 
 def _network_reason(exc: OSError, session: _Session) -> str:
