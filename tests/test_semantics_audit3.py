@@ -482,14 +482,51 @@ def test_versions_of_a_per_period_rule_never_judge_a_day_twice(first, second, un
 # -- what the engine does not infer (README, Semantics) -------------------------------------------
 
 
-def test_a_rolling_window_opened_under_a_rule_stays_due_after_its_until(tmp_path):
+EVERY_2Y_UNTIL_2015 = _rule('kind = "every"\ninterval = "2y"\nuntil = 2015-12-31')
+
+
+def test_a_rolling_window_past_the_end_of_a_rule_is_judged_only_to_its_end(tmp_path):
     """`every 2y` rolling `until = 2015-12-31`, no later version; meetings 2014-05-01 and
-    2015-06-01. The window after 2015-06-01 opens on 2015-06-02, under the rule, and is due by
-    2017-12-31: with nothing since, 2017 is missed, though the rule ended in 2015 (a window
-    belongs to the rule in force on its first day). Nothing after it is due."""
+    2015-06-01. By hand: after 2014-05-01 a meeting is due by the end of 2016; 2015-06-01
+    answers it (2016 met). The window after 2015-06-01 opens 2015-06-02 and would be due by
+    2017-12-31, but the rule ended on 2015-12-31 and nothing was held from 2015-06-02 to
+    2015-12-31: while the rule was in force nothing was yet due, so a secretariat reads no
+    violation in 2017 (the rule required nothing after its end): no finding, exit 0. (The
+    second audit judged 2017 missed.)"""
     rows = "board,regular,2014-05-01,,held,,\nboard,regular,2015-06-01,,held,,\n"
-    out = _check(tmp_path, _book(_rule('kind = "every"\ninterval = "2y"\nuntil = 2015-12-31')), rows, "--today", "2020-06-01")
-    assert _verdicts(out) == {"2016": "met", "2017": "missed"}
+    out = _check(tmp_path, _book(EVERY_2Y_UNTIL_2015), rows, "--today", "2020-06-01")
+    assert _verdicts(out) == {"2016": "met"}
+    assert out["exit"] == 0
+
+
+def test_a_rolling_window_past_the_end_of_a_rule_met_before_its_end_stays_met(tmp_path):
+    """The same rule; meetings 2013-05-01, 2014-06-01, 2015-03-01 and 2016-03-01. By hand:
+    after 2013-05-01 due by the end of 2015, answered 2014-06-01: 2015 met. After 2014-06-01
+    due by the end of 2016, past the rule's end, but answered on 2015-03-01 while the rule was
+    in force: 2016 met. After 2015-03-01 due 2017: nothing held by 2015-12-31, no finding; the
+    meeting of 2016-03-01 answers nothing, the rule had ended."""
+    rows = "board,regular,2013-05-01,,held,,\nboard,regular,2014-06-01,,held,,\nboard,regular,2015-03-01,,held,,\nboard,regular,2016-03-01,,held,,\n"
+    out = _check(tmp_path, _book(EVERY_2Y_UNTIL_2015), rows, "--today", "2020-06-01")
+    assert [(f["window"]["label"], f["verdict"]) for f in out["findings"] if f.get("window")] == [("2015", "met"), ("2016", "met")]
+
+
+def test_a_silence_running_past_the_end_of_a_rule_is_missed_only_to_its_end(tmp_path):
+    """`every 1y` rolling `until = 2017-12-31`, one meeting 2014-05-01, nothing since. By hand:
+    due 2015 (missed), then one interval after each missed window: 2016 missed, 2017 missed
+    (its deadline, 2017-12-31, is the rule's last day). 2018 would open on 2018-01-01, after the
+    end: nothing. Exit 1 (3 violations)."""
+    out = _check(tmp_path, _book(_rule('kind = "every"\ninterval = "1y"\nuntil = 2017-12-31')), "board,regular,2014-05-01,,held,,\n", "--today", "2020-06-01")
+    assert _verdicts(out) == {"2015": "missed", "2016": "missed", "2017": "missed"}
+
+
+def test_a_rolling_window_across_the_seam_of_two_versions_is_still_judged(tmp_path):
+    """With a later version from the day after the end, the rule has not ended: every 4 years
+    until 2015, then every 2 years; meetings 2015-05-01 and 2020-05-01 (README, "Versions of
+    one rolling rule are one chain"). By hand: after 2015-05-01 the window opens under the first
+    version (due 2019), which the second version does not end: 2019 late (2020-05-01)."""
+    book = _book(_rule('id = "r"\nkind = "every"\ninterval = "4y"\nuntil = 2015-12-31') + _rule('id = "r"\nkind = "every"\ninterval = "2y"\nsince = 2016-01-01'))
+    out = _check(tmp_path, book, "board,regular,2015-05-01,,held,,\nboard,regular,2020-05-01,,held,,\n", "--today", "2021-06-01")
+    assert _verdicts(out, rule=0)["2019"] == "late"
 
 
 def test_a_number_on_two_rows_counts_twice(tmp_path):

@@ -279,6 +279,26 @@ def version_on(versions: list[tuple[int, EveryRule]], day: date) -> tuple[int, E
     return next((v for v in versions if v[1].in_force(day)), next((v for v in reversed(versions) if (v[1].since or date.min) <= day), versions[0]))
 
 
+def within_the_rules_life(chain: list[Expectation], versions: list[tuple[int, EveryRule]]) -> list[Expectation]:
+    """The windows of a rolling chain that the rule still required.
+
+    A rule that has ended (its ``until``, with no version in force the day after) requires
+    nothing after its end. A window opened under it whose due period runs past that end is
+    judged only to the end day: met when the meeting that answers it opened by then, and
+    otherwise no finding, since nothing was yet due while the rule was in force (README,
+    Semantics)."""
+    out = []
+    for e in chain:
+        until = e.rule.until
+        # late_until is the latest day of the meeting that answers the window (UNBOUNDED or
+        # None when nothing does).
+        answered = until is not None and e.late_until is not None and e.late_until <= until
+        if until is not None and e.window.end > until and not answered and not any(r.in_force(until + timedelta(days=1)) for _, r in versions):
+            continue
+        out.append(e)
+    return out
+
+
 def _applies(body: Body, rule: Rule, window_start: date) -> bool:
     if not rule.in_force(window_start):
         return False

@@ -64,6 +64,7 @@ from planner.engine.expectation import (
     rolling_versions,
     thin,
     version_on,
+    within_the_rules_life,
 )
 from planner.engine.rule_words import count_words, ordinal, ordinal_words, rule_words
 
@@ -205,6 +206,7 @@ class ExpectationEngine:
                 e = gap
         if chain_from is None:
             chain += self._after_last(chain, versions, end)
+        chain = within_the_rules_life(chain, versions if chain_from is None else rolling_versions(body, index, rule))
         if len(versions) > 1:
             chain = [e for e in chain if e.rule_index == index]
         return _within(chain, end, pending)
