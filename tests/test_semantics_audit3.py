@@ -529,13 +529,87 @@ def test_a_rolling_window_across_the_seam_of_two_versions_is_still_judged(tmp_pa
     assert _verdicts(out, rule=0)["2019"] == "late"
 
 
-def test_a_number_on_two_rows_counts_twice(tmp_path):
+YEARLY_FROM_2021 = "established = 2021-01-01\n" + _rule(YEARLY)
+
+
+def test_a_number_on_two_rows_is_one_meeting_in_two_parts(tmp_path):
     """Twice a year: the 5th session on 2021-03-01 and again (resumed) on 2021-09-01, two rows
-    with one number. Each row is a meeting: 2021 met (2 of 2). A register that means one
-    session in two parts records it as one row."""
+    with one number. A number identifies one meeting: the rows are its two parts, counted once,
+    so 2021 holds 1 of the 2 required: missed (the third audit counted two meetings, met)."""
     rows = "board,regular,5,2021-03-01,,held,\nboard,regular,5,2021-09-01,,held,\n"
     out = _numbered(tmp_path, _book("established = 2021-01-01\n" + _rule('kind = "at_least"\ncount = 2\nper = "year"')), rows, "--today", "2022-01-02")
+    assert _verdicts(out)["2021"] == "missed"
+
+
+def test_a_meeting_in_two_parts_counts_in_the_period_of_its_first_part(tmp_path):
+    """Once a year from 2021: the 5th session opens 2021-11-15 and resumes 2022-03-01; nothing
+    else. By hand: one meeting, opening in 2021: 2021 met; 2022 has no meeting of its own:
+    missed (counting the resumed part would have met 2022 with a session of 2021)."""
+    rows = "board,regular,5,2021-11-15,,held,\nboard,regular,5,2022-03-01,,held,\n"
+    out = _numbered(tmp_path, _book(YEARLY_FROM_2021), rows, "--today", "2023-01-02")
+    assert {k: v for k, v in _verdicts(out).items() if k in ("2021", "2022")} == {"2021": "met", "2022": "missed"}
+    assert "Not counted: Board 2022-03-01 (5th) (the same number as Board 2021-11-15 (5th): one meeting, counted there)." in _finding(out, "2022")["why"]
+
+
+def test_a_called_off_row_beside_a_held_one_with_its_number_is_no_part(tmp_path):
+    """Once a year from 2021: the 5th planned for 2021-12-01 and postponed, then held on
+    2022-02-01 (two rows, one number). The postponed row says the 5th was not held on its
+    dates: the held row is the meeting, in 2022. By hand: 2021 missed, 2022 met."""
+    rows = "board,regular,5,2021-12-01,,postponed,\nboard,regular,5,2022-02-01,,held,\n"
+    out = _numbered(tmp_path, _book(YEARLY_FROM_2021), rows, "--today", "2023-01-02")
+    assert {k: v for k, v in _verdicts(out).items() if k in ("2021", "2022")} == {"2021": "missed", "2022": "met"}
+
+
+def test_numbers_run_per_kind_and_per_body_so_only_those_rows_are_parts():
+    """The regular 5th and the special 5th are two meetings, as are the Board's and the
+    Summit's 5th; the regular 5th of the Board on three rows is one meeting whose first part
+    is the earliest row, whatever the register's order."""
+    from planner.core.meeting import later_parts
+    from planner.core.vocabulary import Kind
+
+    def row(body: str, kind: Kind, day: str) -> Meeting:
+        return Meeting(body=body, start=PartialDate.parse(day), kind=kind, ordinal=5)
+
+    late, first, middle = row("board", Kind.REGULAR, "2021-09-01"), row("board", Kind.REGULAR, "2021-03-01"), row("board", Kind.REGULAR, "2021-06-01")
+    others = [row("board", Kind.SPECIAL, "2021-04-01"), row("summit", Kind.REGULAR, "2021-05-01")]
+    parts = later_parts([late, *others, first, middle])
+    assert parts == {id(late): first, id(middle): first}
+    assert later_parts([first, *others]) == {}
+
+
+def test_a_plan_left_beside_the_held_row_of_its_number_is_superseded(tmp_path):
+    """Once a year from 2021: the 5th recorded planned for 2021-03-01 (never updated) and held
+    on 2021-06-01. The held row says what happened: it is the meeting, and the stale plan is
+    no second meeting nor an unconfirmed one. By hand: 2021 met (not uncertain)."""
+    rows = "board,regular,5,2021-03-01,,planned,\nboard,regular,5,2021-06-01,,held,\n"
+    out = _numbered(tmp_path, _book(YEARLY_FROM_2021), rows, "--today", "2022-01-02")
     assert _verdicts(out)["2021"] == "met"
+
+
+def test_a_later_register_keeps_the_parts_of_a_meeting_it_does_not_name(tmp_path):
+    """`--meetings` twice: the first register has the 5th in two parts (2021-11-15, resumed
+    2022-03-01), the second adds the 6th on 2023-05-01. The overlay replaces rows by number
+    only across registers, so both parts stay (it used to keep the last part alone, moving
+    the 5th into 2022). By hand, once a year from 2021: 2021 met, 2022 missed, 2023 met, 2024 open."""
+    rules, base, more = tmp_path / "rules.toml", tmp_path / "base.csv", tmp_path / "more.csv"
+    rules.write_text(_book(YEARLY_FROM_2021), encoding="utf-8")
+    head = "body,kind,ordinal,start,end,status,city\n"
+    base.write_text(head + "board,regular,5,2021-11-15,,held,\nboard,regular,5,2022-03-01,,held,\n", encoding="utf-8")
+    more.write_text(head + "board,regular,6,2023-05-01,,held,\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--rules", str(rules), "--meetings", str(base), "--meetings", str(more), "--format", "json", "--today", "2024-01-02"])
+    assert _verdicts(json.loads(result.stdout)) == {"2021": "met", "2022": "missed", "2023": "met", "2024": "open"}
+
+
+def test_a_later_register_replaces_every_part_of_a_meeting(tmp_path):
+    """The same two parts of the 5th, and a second register recording the 5th as one session
+    held 2022-06-01: the later row replaces the meeting whole. By hand: 2021 missed, 2022 met."""
+    rules, base, more = tmp_path / "rules.toml", tmp_path / "base.csv", tmp_path / "more.csv"
+    rules.write_text(_book(YEARLY_FROM_2021), encoding="utf-8")
+    head = "body,kind,ordinal,start,end,status,city\n"
+    base.write_text(head + "board,regular,5,2021-11-15,,held,\nboard,regular,5,2022-03-01,,held,\n", encoding="utf-8")
+    more.write_text(head + "board,regular,5,2022-06-01,,held,\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--rules", str(rules), "--meetings", str(base), "--meetings", str(more), "--format", "json", "--today", "2023-01-02"])
+    assert {k: v for k, v in _verdicts(json.loads(result.stdout)).items() if k in ("2021", "2022")} == {"2021": "missed", "2022": "met"}
 
 
 def test_one_loose_meeting_between_two_windows_leaves_both_uncertain(tmp_path):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import operator
+from collections.abc import Sequence
 from datetime import date
 from typing import Any, NamedTuple
 
@@ -115,3 +117,33 @@ class Meeting(_MeetingFields):
         # The enums themselves, not .value: a StrEnum orders as its text, without the lookup.
         start, end = self.start, self.end
         return (start.earliest, (end or start).latest, self.body, self.ordinal or 0, self.kind, self.title, self.city, self.country, self.status, self.format or "")
+
+
+_CALLED_OFF = frozenset({Status.CANCELLED, Status.POSTPONED})
+_NUMBER = operator.itemgetter(0, 2, 3)  # body, kind, ordinal: what identifies a numbered meeting
+_ORDINAL = operator.itemgetter(3)
+
+
+def later_parts(meetings: Sequence[Meeting]) -> dict[int, Meeting]:
+    """One meeting recorded on several rows: ``id`` of each row after the first -> the first.
+
+    A number identifies one meeting, so rows with the same body, kind and ordinal are parts of
+    it (a session resumed months later, a meeting held in two parts): it counts once, where
+    its first part (the earliest held row by :meth:`Meeting.sort_key`; with none held, the
+    earliest row) opens: a planned row before a held one is a plan the held row superseded. A
+    cancelled or postponed row is no part: it says that meeting was not held on those days
+    (README, Semantics)."""
+    ordinals = list(map(_ORDINAL, meetings))
+    if len(set(ordinals)) + max(ordinals.count(None) - 1, 0) == len(ordinals):
+        return {}  # nearly every register: no number on two rows (one look-up each, in C)
+    rows: dict[tuple[str, Kind, int], list[Meeting]] = {}
+    for m in meetings:
+        if m.ordinal is not None and m.status not in _CALLED_OFF:
+            rows.setdefault(_NUMBER(m), []).append(m)
+    out: dict[int, Meeting] = {}
+    for parts in rows.values():
+        if len(parts) > 1:
+            held = [m for m in parts if m.status is Status.HELD]
+            first = min(held or parts, key=Meeting.sort_key)
+            out.update((id(m), first) for m in parts if m is not first)
+    return out

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from planner.core.dates import Duration, Grain, Window, year_start_month
+from planner.core.meeting import later_parts
 from planner.core.model import (
     AfterRule,
     AtLeastRule,
@@ -216,11 +217,21 @@ def _sort_by_first_day(meetings: list[Meeting]) -> list[date]:
     return starts
 
 
-def index_meetings(meetings: Iterable[Meeting]) -> dict[str, BodyMeetings]:
+def index_meetings(meetings: Iterable[Meeting], parts: dict[str, list[tuple[Meeting, Meeting]]] | None = None) -> dict[str, BodyMeetings]:
+    """Each body's meetings. A numbered meeting recorded on several rows is one meeting: its
+    later parts are left out (each with its first part in ``parts``, for the findings' why)."""
     grouped: dict[str, list[Meeting]] = {}
     for meeting in meetings:
         grouped.setdefault(meeting.body, []).append(meeting)
-    return {body: BodyMeetings(items) for body, items in grouped.items()}
+    out = {}
+    for body, items in grouped.items():
+        later = later_parts(items)
+        if later:
+            if parts is not None:
+                parts[body] = [(m, later[id(m)]) for m in items if id(m) in later]
+            items = [m for m in items if id(m) not in later]
+        out[body] = BodyMeetings(items)
+    return out
 
 
 def thin(meetings: list[Meeting], expectation: Expectation, before: Sequence[Meeting] = (), prior: date | None = None) -> tuple[list[Meeting], list[Meeting]]:

@@ -90,7 +90,8 @@ class ExpectationEngine:
 
     def __init__(self, book: RuleBook, meetings: Iterable[Meeting]) -> None:
         self.book = book
-        self.by_body = index_meetings(meetings)
+        self.parts: dict[str, list[tuple[Meeting, Meeting]]] = {}  # later parts of numbered meetings, by body
+        self.by_body = index_meetings(meetings, self.parts)
 
     def meetings_of(self, body_id: str) -> BodyMeetings:
         return self.by_body.get(body_id) or BodyMeetings([])

@@ -56,3 +56,12 @@ def unheld_words(unheld: Sequence[Meeting], body: Body, words: Callable[[Meeting
     one = len(unheld) == 1
     names = ", ".join(words(m, body) for m in unheld)
     return f"; {names} {'was' if one else 'were'} planned but {'is' if one else 'are'} not recorded as held: {otherwise} if {'it was' if one else 'they were'} held as planned."
+
+
+def parts_words(e: Expectation, parts: list[tuple[Meeting, Meeting]], words: Callable[[Meeting, Body], str]) -> str:
+    """`` Not counted: ...`` for the rows inside ``e``'s window that another row with their
+    number stands for: a number on two rows is one meeting (a resumed session), counted once
+    where its first held part opened (README, Semantics); empty when no such row is inside."""
+    start, end, kinds, body = e.window.start, e.deadline, e.rule.counts, e.body
+    notes = [f"{words(m, body)} (the same number as {words(first, body)}: one meeting, counted there)" for m, first in parts if m.kind in kinds and start <= m.start.earliest and m.start.latest <= end]
+    return f" Not counted: {'; '.join(notes)}." if notes else ""

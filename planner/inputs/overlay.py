@@ -2,7 +2,8 @@
 
 ``--meetings register.csv --meetings scenario.csv``: the later file adds its rows, and a row with
 the same body, kind and ordinal as an earlier one replaces it (the 7th Summit "planned 2026-10"
-becomes "held 2027-04-20"). Rows without an ordinal have no identity to match, so they are added.
+becomes "held 2027-04-20"); a meeting recorded in parts on several rows of one register is
+replaced whole. Rows without an ordinal have no identity to match, so they are added.
 Parsing stays in :mod:`planner.inputs.register`; this is only the merge, after loading.
 """
 
@@ -20,18 +21,31 @@ def overlay_key(meeting: Meeting) -> tuple[str, Kind, int] | None:
 
 def overlay(registers: Sequence[Iterable[Meeting]]) -> list[Meeting]:
     """The registers merged in order, later rows overriding earlier ones with the same key;
-    an overridden row keeps its place."""
+    an overridden row keeps its place. Rows of one register with the same key are parts of
+    one meeting (a resumed session): all are kept, and a later register's rows with that key
+    replace all of them."""
     merged: list[Meeting | None] = []
-    where: dict[tuple[str, Kind, int], int] = {}
-    for register in registers:
+    # key -> (the register its rows came from, their places in merged)
+    where: dict[tuple[str, Kind, int], tuple[int, list[int]]] = {}
+    for n, register in enumerate(registers):
         for meeting in register:
             key = overlay_key(meeting)
-            if key is not None and key in where:
-                merged[where[key]] = meeting
+            if key is None:
+                merged.append(meeting)
                 continue
-            if key is not None:
-                where[key] = len(merged)
-            merged.append(meeting)
+            found = where.get(key)
+            if found is None:
+                where[key] = (n, [len(merged)])
+                merged.append(meeting)
+            elif found[0] == n:  # another part of a meeting of this register
+                found[1].append(len(merged))
+                merged.append(meeting)
+            else:  # an earlier register's meeting, in one row or several: replaced
+                first, *rest = found[1]
+                merged[first] = meeting
+                for place in rest:
+                    merged[place] = None
+                where[key] = (n, [first])
     return [m for m in merged if m is not None]
 
 

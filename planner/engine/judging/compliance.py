@@ -24,7 +24,7 @@ from planner.engine.expectations import (
     rule_words,
     thin,
 )
-from planner.engine.explain import not_counted, not_counted_words
+from planner.engine.explain import not_counted, not_counted_words, parts_words
 from planner.engine.gaps import GapExpectation
 from planner.engine.judging.assignment import _counting, assign, inside
 from planner.engine.judging.findings import (
@@ -142,6 +142,9 @@ class Judge:
             if finding.late_meeting is not None:
                 owner[id(finding.late_meeting)] = n
             out.append(finding)
+        parts = self.engine.parts.get(exps[0].body.id)
+        if parts:  # a number on two rows: its later parts are named where they fall
+            out = [with_more_words(f, lambda e=e: parts_words(e, parts, _meeting_words)) for f, e in zip(out, exps, strict=True)]
         return out
 
     def judge(self, e: Expectation) -> Finding:
