@@ -65,3 +65,20 @@ def parts_words(e: Expectation, parts: list[tuple[Meeting, Meeting]], words: Cal
     start, end, kinds, body = e.window.start, e.deadline, e.rule.counts, e.body
     notes = [f"{words(m, body)} (the same number as {words(first, body)}: one meeting, counted there)" for m, first in parts if m.kind in kinds and start <= m.start.earliest and m.start.latest <= end]
     return f" Not counted: {'; '.join(notes)}." if notes else ""
+
+
+def one_window_words(e: Expectation, loose: Sequence[Meeting], words: Callable[[Meeting, Body], str]) -> str:
+    """``; Board 2021 can fill only one of 2021 H1 and 2021 H2 ...`` for the loosely dated
+    meetings of a per-period window that may have opened in other periods of the rule too: one
+    meeting fills one window, so at most one of those windows is met by it, though the register
+    does not say which (README, Semantics); empty for other windows."""
+    if e.rule.kind != "at_least" or e.origins:
+        return ""
+    grain, ys, body = e.grain, e.year_start, e.body
+    notes = []
+    for m in loose:
+        lo, hi = grain.index(m.start.earliest, ys), grain.index(m.start.latest, ys)
+        if lo != hi:
+            periods = f"{grain.label(lo, ys)} and {grain.label(hi, ys)}" if hi == lo + 1 else f"{grain.label(lo, ys)} to {grain.label(hi, ys)}"
+            notes.append(f"{words(m, body)} can fill only one of {periods} (one meeting, one window), and the register does not say which")
+    return "".join(f"; {note}" for note in notes)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from planner.core.dates import Grain, Precision
 from planner.core.model import Body, Meeting, Status
 from planner.engine.expectations import NOT_COUNTING, Expectation, ordinal
-from planner.engine.explain import unheld_words
+from planner.engine.explain import one_window_words, unheld_words
 from planner.engine.judging.findings import Finding, Verdict
 
 if TYPE_CHECKING:
@@ -172,7 +172,8 @@ def window_finding(judge: Judge, e: Expectation, held: list[Meeting], possible: 
             loose = ", ".join(f"{_meeting_words(m, body)}" for m in possible if not m.start.exact)
             apart = ", ".join(f"{_meeting_words(m, body)}" for m in possible if m.start.exact)
             doubts = [f"only loosely dated meetings could decide it: {loose}" if loose else "", f"no city is recorded to tell whether {apart} was held with another session (one event) or apart" if apart else ""]
-            return f"{e.label}: {n} of {e.minimum} certain; " + "; ".join(d for d in doubts if d) + "."
+            spread = one_window_words(e, [m for m in possible if not m.start.exact], _meeting_words)
+            return f"{e.label}: {n} of {e.minimum} certain; " + "; ".join(d for d in doubts if d) + spread + "."
 
         return Finding(body, _UNCERTAIN, text, source, e, loose, tuple(held + possible), sched, unconf)
     if unconfirmed and n + len(possible) + len(unconfirmed) >= e.minimum:
