@@ -209,3 +209,20 @@ def test_icalendar_guesses_become_one_warning_of_ours() -> None:
     (soc,) = read_ics_meetings(ICS / "vendor_tzid.ics", book(), warnings.append, today=TODAY)
     assert (str(soc.start), soc.end) == ("2024-03-01", None)
     assert warnings == [f"{ICS / 'vendor_tzid.ics'}: Timezone '/mozilla.org/20070129_1/Asia/Almaty' is a globally unique TZID; guessing it means 'Asia/Almaty' by stripping the vendor prefix. This may be wrong"]
+
+
+@pytest.mark.parametrize(
+    ("end_line", "prop"),
+    [("DTEND;VALUE=DATE:30010101", "DTEND"), ("DURATION:P800000D", "DURATION"), ("DURATION:P3000000D", "DURATION")],
+)
+def test_a_last_day_out_of_range_names_the_property_that_set_it(tmp_path: Path, end_line: str, prop: str) -> None:
+    # DTSTART is 2025-01-01, in range: the error must point at the line that is wrong
+    # (P3000000D passes the year 9999, P800000D and 3001 only the registers' 2999)
+    path = tmp_path / "far.ics"
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//t//t//EN", "BEGIN:VEVENT", "UID:far@t", "DTSTAMP:20260101T000000Z",
+             "DTSTART;VALUE=DATE:20250101", end_line, "SUMMARY:Summit", "END:VEVENT", "END:VCALENDAR", ""]
+    path.write_text("\r\n".join(lines), encoding="utf-8")
+    with pytest.raises(RegisterError) as info:
+        read_ics_meetings(path, book(), today=TODAY)
+    assert f"VEVENT 1 'Summit': {prop}: " in str(info.value)
+    assert "DTSTART" not in str(info.value)

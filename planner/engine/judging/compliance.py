@@ -33,6 +33,7 @@ from planner.engine.judging.findings import (
     Finding,
     Report,
     Verdict,
+    not_applicable,
     with_more_words,
 )
 from planner.engine.judging.rule_verdicts import amend, due_without, judge_on
@@ -397,17 +398,7 @@ def _judge_bodies(book: RuleBook, engine: ExpectationEngine, judge: Judge, wante
                 continue
             recorded = len(engine.meetings_of(body.id).meetings)
             exps = engine.for_body(body, start, end)
-            findings = [] if exps or all(isinstance(r, AdHocRule) for r in body.rules) else [_not_applicable(body, book, start, end)]
+            findings = [] if exps or all(isinstance(r, AdHocRule) for r in body.rules) else [not_applicable(body, book, start, end)]
             findings += judge.judge_all(exps)
             yield body, recorded, findings
 
-
-def _not_applicable(body: Body, book: RuleBook, start: date | None, end: date) -> Finding:
-    rule = next(r for r in body.rules if not isinstance(r, AdHocRule))
-    if body.established and body.established.earliest > end:
-        why = f"established {body.established}, after {end}: nothing due yet."
-    elif rule.since and rule.since > end:
-        why = f"the rule applies from {rule.since}: nothing due yet."
-    else:
-        why = "no window of this rule falls in the period checked (nothing to chain from, or before the body's first full period)."
-    return Finding(body=body, verdict=Verdict.NOT_APPLICABLE, rule_text=rule_words(rule, book), source=rule.source, expectation=None, why=why)

@@ -12,9 +12,10 @@ from functools import cached_property
 from operator import attrgetter
 from typing import Any
 
-from planner.core.model import Body, Meeting, RuleBook
+from planner.core.model import AdHocRule, Body, Meeting, RuleBook
 from planner.engine.expectations import (
     Expectation,
+    rule_words,
 )
 
 
@@ -244,3 +245,15 @@ class Checked:
             self.tally.bodies.add(body.id)
             self.tally.add(findings)
             yield body, recorded, findings
+
+
+def not_applicable(body: Body, book: RuleBook, start: date | None, end: date) -> Finding:
+    """The finding of a body with rules and no window in the period checked: why nothing is due."""
+    rule = next(r for r in body.rules if not isinstance(r, AdHocRule))
+    if body.established and body.established.earliest > end:
+        why = f"established {body.established}, after {end}: nothing due yet."
+    elif rule.since and rule.since > end:
+        why = f"the rule applies from {rule.since}: nothing due yet."
+    else:
+        why = "no window of this rule falls in the period checked (nothing to chain from, or before the body's first full period)."
+    return Finding(body=body, verdict=Verdict.NOT_APPLICABLE, rule_text=rule_words(rule, book), source=rule.source, expectation=None, why=why)

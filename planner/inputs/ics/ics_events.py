@@ -187,6 +187,15 @@ def venue(location: str, book: RuleBook) -> tuple[str, str, str]:
     return names[-2], names[-1], fmt
 
 
+class EventDateError(ValueError):
+    """A day of an event no register accepts, with the property it comes from (DTEND or
+    DURATION for the last day: an error naming DTSTART would point at the wrong line)."""
+
+    def __init__(self, prop: str, message: str) -> None:
+        super().__init__(message)
+        self.prop = prop
+
+
 def meeting_fields(event: Event, body: str, book: RuleBook, today: date, *, in_series: bool = False) -> dict[str, Any]:
     """The register fields of one matched event (validated by :class:`Meeting` afterwards)."""
     zone = ZoneInfo(book.organization.timezone)
@@ -200,14 +209,18 @@ def meeting_fields(event: Event, body: str, book: RuleBook, today: date, *, in_s
         if end_text:
             fields["end"] = end_text
     else:
+        ends = "DTEND" if "DTEND" in event else "DURATION"
         try:
             first, last = event_days(event, zone)
         except OverflowError:
-            raise ValueError("the event ends after the year 9999") from None
+            raise EventDateError(ends, "the event ends after the year 9999") from None
         # coerce, not of(): the same years as CSV and JSON registers (1000 to 2999)
         fields["start"] = PartialDate.coerce(first)
         if last != first:
-            fields["end"] = PartialDate.coerce(last)
+            try:
+                fields["end"] = PartialDate.coerce(last)
+            except ValueError as exc:  # the last day, out of range: name what set it
+                raise EventDateError(ends, str(exc)) from None
     status = text(event, "X-PLANNER-STATUS").lower()
     if not status:
         last_day = PartialDate.coerce(fields.get("end", fields["start"])).latest

@@ -37,7 +37,13 @@ from planner.core.dates import MAX_YEAR, MIN_YEAR, PARTIAL_EXPECTED
 from planner.core.errors import InputErrors, RegisterError
 from planner.core.model import Meeting, RuleBook
 from planner.core.words import plural
-from planner.inputs.ics.ics_events import match_body, meeting_fields, ordinal_in, text
+from planner.inputs.ics.ics_events import (
+    EventDateError,
+    match_body,
+    meeting_fields,
+    ordinal_in,
+    text,
+)
 from planner.inputs.inputfile import read_text
 from planner.inputs.limits import MAX_MEETINGS, MAX_ORDINAL
 from planner.inputs.register import BodyMatcher, ordinal_error, validation_errors
@@ -295,7 +301,8 @@ def _read(path: Path, book: RuleBook, today: date, until: date, notes: _Notes) -
                 except ValidationError as exc:
                     errors.extend(validation_errors(exc, path, where, fields))
                 except ValueError as exc:  # a date out of range, or one of ours (X-PLANNER-DATE) that is not a date
-                    errors.append(RegisterError(f"{'X-PLANNER-DATE' if text(event, 'X-PLANNER-DATE') else 'DTSTART'}: {exc}", path=path, location=where, expected=PARTIAL_EXPECTED))
+                    prop = exc.prop if isinstance(exc, EventDateError) else "X-PLANNER-DATE" if text(event, "X-PLANNER-DATE") else "DTSTART"
+                    errors.append(RegisterError(f"{prop}: {exc}", path=path, location=where, expected=PARTIAL_EXPECTED))
                 if len(errors) >= 50:
                     raise _Enough
     except RegisterError as exc:
