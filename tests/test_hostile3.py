@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 
 from planner.cli import main
 
@@ -181,6 +181,22 @@ def test_a_projection_beyond_its_estimate_is_stopped_too(tmp_path: Path, monkeyp
     assert result.stderr.startswith(f"error: {rules}: bodies: its rules ask for more than 20 meetings from 2026-11-26 to 2036-11-26 (reached at body ")
 
 
+def _publish_to(handler: type) -> tuple[str, Result]:
+    """``planner publish`` against a fake server on a free port of this machine, answering with
+    ``handler`` (an ``http.server.BaseHTTPRequestHandler``): the URL and the run's result."""
+    import http.server
+    import threading
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/user/cal/"
+    try:
+        return url, CliRunner().invoke(main, ["publish", *GIVEN, "--caldav", url])
+    finally:
+        server.shutdown()
+
+
 _BOMB = b"""<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;"><!ENTITY e "&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;"><!ENTITY f "&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;"><!ENTITY g "&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;"><!ENTITY h "&g;&g;&g;&g;&g;&g;&g;&g;&g;&g;">]><d:multistatus xmlns:d="DAV:"><d:response><d:href>&h;</d:href></d:response></d:multistatus>"""
 
 
@@ -196,7 +212,6 @@ def test_a_server_whose_answer_cannot_be_read_is_one_line(answer: bytes, said: s
     """A server (or something posing as one) that answers XML cut short, or an entity bomb:
     caldav raised AttributeError and lxml XMLSyntaxError, both tracebacks and exit 1."""
     import http.server
-    import threading
 
     class Answer(http.server.BaseHTTPRequestHandler):
         def handle_any(self) -> None:
@@ -212,13 +227,7 @@ def test_a_server_whose_answer_cannot_be_read_is_one_line(answer: bytes, said: s
         def log_message(self, *args: object) -> None:
             pass
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Answer)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_address[1]}/user/cal/"
-    try:
-        result = CliRunner().invoke(main, ["publish", *GIVEN, "--caldav", url])
-    finally:
-        server.shutdown()
+    url, result = _publish_to(Answer)
     assert result.exit_code == 2, result.stderr
     assert result.stderr.startswith(f"error: {url}: the server's answer cannot be read while reading the calendar: {said}")
     assert len(result.stderr.splitlines()) == 1
@@ -228,7 +237,6 @@ def test_a_server_that_never_stops_answering_is_cut_off(monkeypatch: pytest.Monk
     """An answer without end (no Content-Length, bytes forever) was read whole into memory:
     17 GB in 200 s. It is read to a bound (256 MB; 1 MB here) and refused in one line."""
     import http.server
-    import threading
 
     from planner.outputs.calendar import caldav
 
@@ -252,13 +260,6 @@ def test_a_server_that_never_stops_answering_is_cut_off(monkeypatch: pytest.Monk
         def log_message(self, *args: object) -> None:
             pass
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Endless)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_address[1]}/user/cal/"
-    try:
-        result = CliRunner().invoke(main, ["publish", *GIVEN, "--caldav", url])
-    finally:
-        server.shutdown()
+    url, result = _publish_to(Endless)
     assert result.exit_code == 2, result.stderr
     assert result.stderr.startswith(f"error: {url}: the server's answer cannot be read while reading the calendar: the answer is larger than 1 MB")
