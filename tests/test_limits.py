@@ -88,3 +88,13 @@ def test_horizon_of_100_years(to: str, code: int) -> None:
     assert result.exit_code == code, result.stderr
     if code:
         assert "more than 100 years after 2026-11-26" in result.stderr
+
+
+@pytest.mark.parametrize(("start", "code"), [("1936-11-26", 0), ("1000-01-01", 2)])
+def test_horizon_of_100_years_with_the_default_end(start: str, code: int) -> None:
+    """--from alone ends at the default end (10 years after --today): 1000-01-01 to 2036 is a
+    horizon of a thousand years, refused like an explicit --to would be (it was let through)."""
+    result = invoke("project", "--today", "2026-11-26", "--rules", str(MINIMAL), "--meetings", str(REGISTER), "--from", start, "--format", "csv")
+    assert result.exit_code == code, result.stderr
+    if code:
+        assert "Invalid value for --from: 1000-01-01 is more than 100 years before the default end 2036-11-26" in result.stderr

@@ -347,9 +347,11 @@ def run_projection(inputs: Inputs, start: str | None, end: str | None, body_ids:
     if first is None and last is not None and last < inputs.today:
         raise click.BadParameter(f"{last} is before --today ({inputs.today}); a projection looks ahead", param_hint="--to")
     inputs.until = last
-    if last is not None and (last.year - (first or inputs.today).year) > MAX_HORIZON_YEARS:
-        raise click.BadParameter(f"{last} is more than {MAX_HORIZON_YEARS} years after {first or inputs.today}; expected a horizon of at most {MAX_HORIZON_YEARS} years (see Limits in the README)", param_hint="--to")
-    book = with_avoided(inputs, first or inputs.today, last or _years_after(inputs.today, 10))
+    ends = last or _years_after(inputs.today, 10)  # the default end too: --from 1000-01-01 alone
+    if ends.year - (first or inputs.today).year > MAX_HORIZON_YEARS:
+        said, hint = (f"{last} is more than {MAX_HORIZON_YEARS} years after {first or inputs.today}", "--to") if last else (f"{first} is more than {MAX_HORIZON_YEARS} years before the default end {ends}", "--from")
+        raise click.BadParameter(f"{said}; expected a horizon of at most {MAX_HORIZON_YEARS} years (see Limits in the README)", param_hint=hint)
+    book = with_avoided(inputs, first or inputs.today, ends)
     return run_project(book, inputs.meetings, inputs.today, first, last, ids)
 
 
