@@ -5,6 +5,7 @@ icalendar and recurring-ical-events read back event for event. Also the streamed
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -115,13 +116,15 @@ def test_state_file_is_one_event_a_line_and_reads_back(tmp_path: Path) -> None:
     assert lazily[uid].fingerprint == entry["fingerprint"] and lazily[uid].sequence == entry["sequence"]
 
 
-@pytest.mark.parametrize("damage", ["truncate", "bad-line", "after-end"])
+@pytest.mark.parametrize("damage", ["truncate", "bad-line", "after-end", "far-stamp"])
 def test_a_damaged_streamed_state_file_is_a_warning(damage: str, tmp_path: Path) -> None:
+    # far-stamp: a LAST-MODIFIED no export wrote (--today stops at 2999) was carried into the feeds
     book, meetings = example("eu-commission")
     write_feeds(book, meetings, tmp_path, STAMP)
     path = tmp_path / STATE_FILE
     data = path.read_bytes()
-    path.write_bytes({"truncate": data[: len(data) // 2], "bad-line": data.replace(b'"sequence":0', b'"sequence":1e400', 1), "after-end": data + b"{}\n"}[damage])
+    far = re.sub(rb'"last_modified":"[^"]*"', b'"last_modified":"9999-12-31T23:59:59+00:00"', data, count=1)
+    path.write_bytes({"truncate": data[: len(data) // 2], "bad-line": data.replace(b'"sequence":0', b'"sequence":1e400', 1), "after-end": data + b"{}\n", "far-stamp": far}[damage])
     with pytest.raises(ValueError):
         read_state(path)
     warnings: list[str] = []

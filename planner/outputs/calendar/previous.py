@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import IO, Any, NamedTuple
 
 from planner.outputs.calendar.revisions import Revision
-from planner.outputs.calendar.state import _MAX_EVENTS, _MAX_LINE, HEAD, TAIL, read_state
+from planner.outputs.calendar.state import _MAX_EVENTS, _MAX_LINE, HEAD, TAIL, read_state, stamp_of
 
 _STR = r'"[^"\\\x00-\x1f]*+(?:\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})[^"\\\x00-\x1f]*+)*+"'
 _DAY = r'"(\d{4}-\d\d-\d\d)"'
@@ -112,7 +112,7 @@ class Previous:
         self.count = 0  # lines read in bulk
         self.columns: dict[str, _Column] = {}
         self.uids: mmap.mmap | None = None  # the UIDs as the file quotes them, one after another
-        self.stamps = _Values(datetime.fromisoformat)
+        self.stamps = _Values(stamp_of)
         self.days = _Values(date.fromisoformat)
         self.days[""]  # noqa: B018 (number 0: none)
         self.slots: array[int] | None = None  # line numbers by the hash of the quoted UID, made on the first miss

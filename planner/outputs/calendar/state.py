@@ -25,6 +25,7 @@ from json.encoder import encode_basestring_ascii as _quote  # type: ignore[attr-
 from pathlib import Path
 from typing import Any
 
+from planner.core.dates import MAX_YEAR
 from planner.core.errors import InputError
 from planner.core.model import RuleBook
 from planner.inputs.inputfile import read_bytes
@@ -61,7 +62,16 @@ def _revision(uid: str, v: Any, shared: _Shared) -> Revision:
             extra[key] = shared[date.fromisoformat(v[key])]
     if not all(isinstance(extra.get(k, ""), str) for k in ("body", "kind", "summary", "location")) or not isinstance(extra.get("numbered", False), bool) or not isinstance(v["fingerprint"], str):
         raise ValueError(f"entry {uid!r} has a field of the wrong type")
-    return Revision(str(v["fingerprint"]), sequence, shared[datetime.fromisoformat(v["last_modified"])], **extra)
+    return Revision(str(v["fingerprint"]), sequence, shared[stamp_of(v["last_modified"])], **extra)
+
+
+def stamp_of(text: str) -> datetime:
+    """A LAST-MODIFIED the state file keeps. One after the year ``MAX_YEAR`` no export wrote
+    (--today and SOURCE_DATE_EPOCH stop there): damage, not a value to carry into the feeds."""
+    value = datetime.fromisoformat(text)
+    if value.year > MAX_YEAR:
+        raise ValueError(f"last_modified {text} is after the year {MAX_YEAR}")
+    return value
 
 
 def _screened(data: Any) -> Any:
