@@ -180,6 +180,19 @@ def test_a_link_to_nothing_is_named_as_such(tmp_path: Path) -> None:
         assert result.stderr.startswith(f"error: {link}: {said}")
 
 
+@pytest.mark.parametrize("args", [["check", "-o", "loop.txt"], ["report", "-o", "loop.html"], ["ics", "--out", "loop"]])
+def test_an_output_that_is_a_link_to_itself_is_one_line_and_stays_a_link(tmp_path: Path, args: list[str]) -> None:
+    """-o onto a link to itself replaced the link with a file (an input link like it is
+    refused), and ics --out onto one was a traceback (pathlib's RuntimeError) with exit 1."""
+    loop = tmp_path / args[-1]
+    loop.symlink_to(loop.name)
+    result = CliRunner().invoke(main, [args[0], *TODAY, args[1], str(loop)])
+    assert result.exit_code == 2, result.stderr
+    assert result.stderr == f"error: {loop}: cannot write: Too many levels of symbolic links (expected a writable file path or folder)\n"
+    assert loop.is_symlink() and os.readlink(loop) == loop.name
+    assert sorted(p.name for p in tmp_path.iterdir()) == [loop.name]  # nothing left beside it
+
+
 @pytest.mark.parametrize("url", ["http://[::1", "http://host:abc/", "https://exa mple.org/cal/"])
 def test_a_caldav_url_that_cannot_be_parsed_is_a_usage_error(url: str) -> None:
     """An unclosed IPv6 bracket made urllib raise (a traceback); a port that is no number or a

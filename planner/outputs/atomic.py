@@ -108,7 +108,9 @@ def _kind(path: Path) -> str:
     link to a file (or to nothing yet), else ``file`` (a regular file, a folder, nothing)."""
     try:
         mode = os.stat(path).st_mode
-    except OSError:
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise  # a link that leads back to itself: no file to write through, not ours to replace
         mode = 0
     if mode and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
         return "special"
@@ -158,7 +160,10 @@ def write_set(folder: str | Path, files: Mapping[str, Content], order: Iterable[
     """
     target = Path(folder)
     if target.is_symlink():
-        target = target.resolve()  # a published folder is often a link: switch what it points to
+        try:
+            target = target.resolve()  # a published folder is often a link: switch what it points to
+        except RuntimeError:  # a link that leads back to itself (Python 3.13 raises OSError itself)
+            raise OSError(errno.ELOOP, os.strerror(errno.ELOOP), str(folder)) from None
     parent = target.parent
     parent.mkdir(parents=True, exist_ok=True)
     staging = parent / f"{_TEMP_PREFIX}{_tag(target)}.new"
