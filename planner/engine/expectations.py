@@ -71,7 +71,7 @@ from planner.engine.rule_words import count_words, ordinal, ordinal_words, rule_
 # Re-exported: the engine's words and its unit of requirement are imported from here too.
 __all__ = [
     "BodyMeetings", "CHAINING", "Expectation", "ExpectationEngine", "MAX_CHAIN", "NOT_COUNTING",
-    "UNBOUNDED", "count_words", "counts", "effective_start", "expectations", "index_meetings",
+    "UNBOUNDED", "count_words", "counts", "effective_start", "index_meetings",
     "ordinal", "ordinal_words", "origin_cases", "origin_kinds", "rule_words", "thin",
 ]
 
@@ -368,9 +368,8 @@ class ExpectationEngine:
         per_words = {"year": "a year", "half": "a half-year", "quarter": "a quarter", "month": "a month", "week": "a week"}[grain.value]
         at_least = isinstance(rule, AtLeastRule)
         relaxes = at_least and bool(rule.relaxations)
-        reason = f"at least {count_words(rule.count)} {per_words}" if at_least else f"at most {count_words(rule.count)} {per_words}"
-        if at_least and rule.within is not None:
-            reason += f", within its first {rule.within.words()}"
+        within_words = f", within its first {rule.within.words()}" if at_least and rule.within is not None else ""
+        reason = f"at least {count_words(rule.count)} {per_words}{within_words}" if at_least else f"at most {count_words(rule.count)} {per_words}"
         # _applies(body, rule, window.start) written out: the first and last day a window may
         # start on (window starts only grow with the period)
         lowest = max((d for d in (rule.since, body.established.earliest if body.established else None) if d), default=date.min)
@@ -391,17 +390,9 @@ class ExpectationEngine:
                 relaxed = rule.relaxed(window.start)  # a relaxation of count or min_gap applies to the periods it begins
                 if (relaxed.count, relaxed.min_gap) == (rule.count, rule.min_gap):
                     relaxed = rule
-                out.append(Expectation(body, relaxed, index, grain, p, window, relaxed.count, None, window.end, None, f"at least {count_words(relaxed.count)} {per_words}" + reason[reason.index(per_words) + len(per_words):], year_start=ys))
+                out.append(Expectation(body, relaxed, index, grain, p, window, relaxed.count, None, window.end, None, f"at least {count_words(relaxed.count)} {per_words}{within_words}", year_start=ys))
             elif at_least:
                 out.append(Expectation(body, rule, index, grain, p, window, count, None, window.end, None, reason, None, False, (), (), "", ys))
             else:
                 out.append(Expectation(body, rule, index, grain, p, window, 0, count, window.end, None, reason, None, False, (), (), "", ys))
         return out
-
-
-def expectations(book: RuleBook, meetings: Iterable[Meeting], start: date | None, end: date, *, pending: bool = True) -> list[Expectation]:
-    """All expectations of ``book`` over ``[start, end]`` given the register ``meetings``."""
-    return ExpectationEngine(book, meetings).all(start, end, pending=pending)
-
-
-__all__ = ["Expectation", "ExpectationEngine", "expectations", "counts", "rule_words", "ordinal", "thin"]

@@ -36,6 +36,7 @@ from planner.engine.judging.findings import (
     not_applicable,
     with_more_words,
 )
+from planner.engine.judging.gap_findings import judge_gap
 from planner.engine.judging.rule_verdicts import amend, due_without, judge_on
 from planner.engine.judging.window_finding import _meeting_words, plainly_judged, window_finding
 from planner.engine.min_gap import GapChains
@@ -84,7 +85,7 @@ class Judge:
         self.closed = closed
         self._words: dict[int, str] = {}
         self._rules: dict[int, _RuleFacts] = {}
-        self._coverages: dict[str, RecordGaps] = {}
+        self._record_gaps: dict[str, RecordGaps] = {}
         self._gap_chains = GapChains()
 
     def words(self, rule: Rule) -> str:
@@ -101,7 +102,7 @@ class Judge:
         out: list[Finding | None] = [None] * len(exps)
         for n, e in enumerate(exps):
             if isinstance(e, GapExpectation):  # a gap is between two meetings: nothing to share out
-                out[n] = _judge_gap(self, e)
+                out[n] = judge_gap(self, e)
             else:
                 by_rule.setdefault((e.body.id, e.rule_index), []).append(n)
         for positions in by_rule.values():
@@ -151,7 +152,7 @@ class Judge:
     def judge(self, e: Expectation) -> Finding:
         """Judge one expectation alone (its rule's other windows claim nothing)."""
         if isinstance(e, GapExpectation):
-            return _judge_gap(self, e)
+            return judge_gap(self, e)
         return self.judge_rule([e])[0]
 
     def _facts(self, rule: Rule) -> _RuleFacts:
@@ -201,9 +202,9 @@ class Judge:
         shortfall = finding.verdict in (Verdict.MISSED, Verdict.LATE) or finding.verdict is Verdict.ADVISORY and (finding.still_due or finding.late_meeting)
         if e is None or e.pending or not shortfall:
             return finding
-        gaps = self._coverages.get(e.body.id)
+        gaps = self._record_gaps.get(e.body.id)
         if gaps is None:
-            gaps = self._coverages[e.body.id] = RecordGaps(e.body, self.engine.book, self.engine.meetings_of(e.body.id).meetings)
+            gaps = self._record_gaps[e.body.id] = RecordGaps(e.body, self.engine.book, self.engine.meetings_of(e.body.id).meetings)
         gap = gaps.gap(e, finding.counted)
         if not gap:
             return finding
@@ -336,14 +337,6 @@ class Judge:
             if m.status is Status.HELD and e.counts(m) and m.start.earliest > e.deadline and m.start.latest <= limit and owner.get(id(m), me) == me:
                 return m
         return None
-
-
-def _judge_gap(judge: Judge, e: GapExpectation) -> Finding:
-    from planner.engine.judging.gap_findings import judge_gap  # it builds on this module
-
-    # a gap broken where the register is not known complete may have been kept by a meeting
-    # nobody recorded: unknown, as for any other window (README, "Record coverage")
-    return judge._coverage(judge_gap(judge, e))
 
 
 def check(

@@ -13,12 +13,17 @@ import bisect
 import itertools
 from collections.abc import Callable
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from planner.core.dates import Duration
 from planner.core.model import AtLeastRule, Meeting, Status
 from planner.engine.explain import unheld_words
 from planner.engine.gaps import GapExpectation, from_range, limit_on
-from planner.engine.judging.compliance import Finding, Judge, Verdict, _meeting_words
+from planner.engine.judging.findings import Finding, Verdict
+from planner.engine.judging.window_finding import _meeting_words
+
+if TYPE_CHECKING:
+    from planner.engine.judging.compliance import Judge
 
 
 def _days(n: int) -> str:
@@ -45,7 +50,13 @@ def _excess(e: GapExpectation, from_day: date, lo: date, hi: date, *, worst: boo
 
 
 def judge_gap(judge: Judge, e: GapExpectation) -> Finding:
-    """The finding of one gap window (called by :class:`~planner.engine.judging.compliance.Judge`)."""
+    """The finding of one gap window (called by :class:`~planner.engine.judging.compliance.Judge`).
+    A gap broken where the register is not known complete may have been kept by a meeting
+    nobody recorded: unknown, as for any other window (README, "Record coverage")."""
+    return judge._coverage(_gap_finding(judge, e))
+
+
+def _gap_finding(judge: Judge, e: GapExpectation) -> Finding:
     body = e.body
     rule = e.rule
     bm = judge.engine.meetings_of(body.id)
