@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import difflib
 from array import array
-from collections.abc import Callable, Iterable, Iterator, MutableSequence
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from itertools import repeat
 from pathlib import Path
@@ -185,20 +185,16 @@ def _until_broken(rows: Iterable[tuple[str | int, Any]], errors: list[RegisterEr
 class Found:
     """What reading a register found: each meeting once, with the place it was first read (a
     row copied twice would count twice toward a cadence, so a repeat is kept once and
-    reported), and the errors, at most 50.
+    reported), and the errors, at most 50. The meetings are read whole, then taken in by
+    :meth:`settle`."""
 
-    The places of a CSV register are line numbers in an array beside the meetings (an int
-    object each would take 32 bytes per meeting until the end of loading)."""
-
-    def __init__(self, path: Path, matcher: BodyMatcher, *, lines: bool = False) -> None:
+    def __init__(self, path: Path, matcher: BodyMatcher) -> None:
         self.path = path
         self.matcher = matcher
-        self.seen: dict[Meeting, None] = {}
-        self.places: MutableSequence[Any] = array("q") if lines else []
         self.repeats: list[tuple[str | int, Meeting]] = []
         self.errors: list[RegisterError] = []
-        self.read: list[Meeting] | None = None  # all the meetings, when settled with no repeat
-        self.first: dict[Meeting, str | int] | None = None  # the place of each, when settled with repeats
+        self.read: list[Meeting] = []  # each meeting once, in the order first read
+        self.first: dict[Meeting, str | int] = {}  # where the repeats a warning names were first read
 
     def validate(self, row: dict[str, Any], location: str | int) -> Meeting | None:
         """The meeting of a row of loosely typed fields, by the register's schema; ``None``
@@ -241,38 +237,32 @@ class Found:
         # where the repeats a warning names were first read (list.index: the first equal one)
         self.first = {meeting: place(meetings.index(meeting)) for _, meeting in self.repeats[:10]}
 
-    def add(self, meeting: Meeting, location: str | int) -> None:
-        seen = self.seen
-        seen[meeting] = None
-        if len(seen) > len(self.places):
-            self.places.append(location)
-        else:
-            self.repeats.append((location, meeting))
-
     def result(self, warn: Callable[[str], None] | None) -> list[Meeting]:
         """The meetings in the order first read; raises the errors, warns of the repeats."""
         errors, repeats = self.errors, self.repeats
         if errors:
             raise errors[0] if len(errors) == 1 else InputErrors(errors)
         if repeats and warn is not None:
-            wanted = {meeting for _, meeting in repeats[:10]}
-            first = self.first or {meeting: place for meeting, place in zip(self.seen, self.places, strict=True) if meeting in wanted}
-            shown = ", ".join(f"{_where(place)} (same as {_where(first[meeting])})" for place, meeting in repeats[:10]) + (f" and {len(repeats) - 10} more" if len(repeats) > 10 else "")
+            shown = ", ".join(f"{_where(place)} (same as {_where(self.first[meeting])})" for place, meeting in repeats[:10]) + (f" and {len(repeats) - 10} more" if len(repeats) > 10 else "")
             many = len(repeats) != 1
             warn(f"{self.path}: {len(repeats)} row{'s' if many else ''} repeat{'' if many else 's'} an earlier row and count{'' if many else 's'} once: {shown}")
-        return self.read if self.read is not None else list(self.seen)
+        return self.read
 
 
 def meetings_from_rows(rows: Iterable[tuple[str | int, dict[str, Any]]], book: RuleBook, path: Path, warn: Callable[[str], None] | None = None) -> list[Meeting]:
     """Meetings of register rows, each a dict of fields to validate."""
     found = Found(path, BodyMatcher(book))
+    read: list[Meeting] = []
+    places: list[str | int] = []
     with paused_gc():
         for location, row in _until_broken(rows, found.errors):
             meeting = found.validate(row, location)
             if meeting is not None:
-                found.add(meeting, location)
+                read.append(meeting)
+                places.append(location)
             if len(found.errors) >= 50:
                 break
+        found.settle(read, places.__getitem__)
     return found.result(warn)
 
 
@@ -295,7 +285,7 @@ def _csv_rows(path: Path, records: Records, book: RuleBook, warn: Callable[[str]
     matcher = BodyMatcher(book)
     parse = RowParser(header, matcher.match, matcher.cbms.get).meeting
     width, limit = len(header), MAX_MEETINGS
-    found = Found(path, matcher, lines=True)
+    found = Found(path, matcher)
     errors = found.errors
     read: list[Meeting] = []  # every row's meeting, a row repeated too: Found.settle keeps each once
     places = array("i")  # the line of each (a file of at most 256 MB has fewer than 2**31 lines)
