@@ -171,65 +171,53 @@ class _Rows:
         self.ordinals: dict[int, str] = {}
 
     def __call__(self, m: Meeting) -> tuple[str, str, str, str]:
-        start, end = m.start, m.end
-        if start.precision is _DAY and (end is None or end.precision is _DAY):
-            span = (start.earliest, (end or start).latest)
-            dates = self.dates.get(span)
-            if dates is None:
-                dates = self.dates[span] = _dates(m)
-        else:
-            dates = _dates(m)
-        key = (m.body, m.city, m.country, m.status)
-        host = self.hosts.get(key)
-        if host is None:
-            host = self.hosts[key] = host_words(m, self.body_of(m.body))
-        name = self.names.get(m.body)
-        if name is None:
-            body = self.body_of(m.body)
-            name = self.names[m.body] = body.display if body else m.body
-        if m.ordinal:
-            words = self.ordinals.get(m.ordinal)
-            if words is None:
-                words = self.ordinals[m.ordinal] = ordinal(m.ordinal)
-            title = f"{name} ({words})"
-        else:
-            title = name
-        return (dates, title, host, m.reason if m.status is Status.PROJECTED else _why(m))
+        name = self.name(m.body)
+        title = f"{name} ({self.ordinal(m.ordinal)})" if m.ordinal else name
+        return (self.date(m), title, self.host(m), m.reason if m.status is Status.PROJECTED else _why(m))
 
+    def date(self, m: Meeting) -> str:
+        start, end = m.start, m.end
+        if start.precision is not _DAY or (end is not None and end.precision is not _DAY):
+            return _dates(m)
+        span = (start.earliest, (end or start).latest)
+        text = self.dates.get(span)
+        if text is None:
+            text = self.dates[span] = _dates(m)
+        return text
+
+    def host(self, m: Meeting) -> str:
+        key = (m.body, m.city, m.country, m.status)
+        text = self.hosts.get(key)
+        if text is None:
+            text = self.hosts[key] = host_words(m, self.body_of(m.body))
+        return text
+
+    def name(self, body_id: str) -> str:
+        text = self.names.get(body_id)
+        if text is None:
+            body = self.body_of(body_id)
+            text = self.names[body_id] = body.display if body else body_id
+        return text
+
+    def ordinal(self, number: int) -> str:
+        text = self.ordinals.get(number)
+        if text is None:
+            text = self.ordinals[number] = ordinal(number)
+        return text
 
     def widths(self, items: Sequence[Meeting]) -> list[int]:
         """The longest cell of each column over ``items``: the lengths of the cells each row
         would have, without making the rows (a title is a name and an ordinal's words)."""
         dates_w = names_w = hosts_w = why_w = 0
-        dates, hosts, names, ordinals, body_of = self.dates, self.hosts, self.names, self.ordinals, self.body_of
-        day_p, projected = _DAY, Status.PROJECTED
+        projected = Status.PROJECTED
         for m in items:
-            start, end = m.start, m.end
-            if start.precision is day_p and (end is None or end.precision is day_p):
-                span = (start.earliest, (end or start).latest)
-                text = dates.get(span)
-                if text is None:
-                    text = dates[span] = _dates(m)
-            else:
-                text = _dates(m)
-            if len(text) > dates_w:
-                dates_w = len(text)
-            key = (m.body, m.city, m.country, m.status)
-            text = hosts.get(key)
-            if text is None:
-                text = hosts[key] = host_words(m, body_of(m.body))
-            if len(text) > hosts_w:
-                hosts_w = len(text)
-            name = names.get(m.body)
-            if name is None:
-                body = body_of(m.body)
-                name = names[m.body] = body.display if body else m.body
-            size = len(name)
-            if m.ordinal:
-                words = ordinals.get(m.ordinal)
-                if words is None:
-                    words = ordinals[m.ordinal] = ordinal(m.ordinal)
-                size += len(words) + 3  # "name (words)"
+            size = len(self.date(m))
+            if size > dates_w:
+                dates_w = size
+            size = len(self.host(m))
+            if size > hosts_w:
+                hosts_w = size
+            size = len(self.name(m.body)) + (len(self.ordinal(m.ordinal)) + 3 if m.ordinal else 0)  # "name (words)"
             if size > names_w:
                 names_w = size
             size = len(m.reason) if m.status is projected else len(_why(m))
