@@ -11,7 +11,7 @@ import pytest
 
 from planner.core.dates import PartialDate, Precision
 from planner.core.model import Kind, Meeting, MeetingFormat, Status
-from planner.outputs.calendar.ical import FeedBuilder
+from planner.outputs.calendar.ical import FeedBuilder, event_order
 from planner.outputs.calendar.making import EventMaker
 from planner.outputs.calendar.revisions import Revision, draft_fields, numbers
 from planner.outputs.calendar.state import state_line
@@ -161,3 +161,12 @@ def test_entries_without_a_content_print_are_read_as_unknown(tmp_path) -> None:
         assert (got.fingerprint, got.sequence, got.last_modified, got.content, got.removed) == (want.fingerprint, want.sequence, want.last_modified, want.content, want.removed)
     assert sum(r.content is None for r in whole.values()) == 1
     previous.close()
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_event_order_is_the_sort_key_then_status_key_and_city(name: str) -> None:
+    """event_order writes Meeting.sort_key's fields out (a million calls in a large export):
+    it must stay the sort key, then the status's value, the projection key and the city."""
+    _, meetings = example(name)
+    for meeting in [*meetings, meetings[0].model_copy(update={"key": "2030-1", "status": Status.PROJECTED, "end": None})]:
+        assert event_order(meeting) == (*meeting.sort_key(), meeting.status.value, meeting.key, meeting.city)
