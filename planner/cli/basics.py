@@ -7,7 +7,8 @@ from typing import Any
 
 import click
 
-from planner.cli.common import Inputs, emit, input_options, report_options, text_width
+from planner.cli.common.inputs import Inputs, input_options
+from planner.cli.common.output import emit, report_options, text_width
 from planner.core.errors import InputError, InputErrors, PlannerError
 from planner.core.words import plural
 from planner.outputs.text import wrap

@@ -6,7 +6,8 @@ import shutil
 
 import click
 
-from planner.cli.common import Inputs, emit, input_options, report_options
+from planner.cli.common.inputs import Inputs, input_options
+from planner.cli.common.output import emit, report_options
 
 
 @click.command()

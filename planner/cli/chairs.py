@@ -4,17 +4,9 @@ from __future__ import annotations
 
 import click
 
-from planner.cli.common import (
-    Inputs,
-    avoid_option,
-    emit,
-    input_options,
-    plan_options,
-    read_plan_option,
-    report_options,
-    run_projection,
-    text_width,
-)
+from planner.cli.common.horizon import avoid_option, plan_options, read_plan_option, run_projection
+from planner.cli.common.inputs import Inputs, input_options
+from planner.cli.common.output import emit, report_options, text_width
 
 
 @click.command()

@@ -4,16 +4,9 @@ from __future__ import annotations
 
 import click
 
-from planner.cli.common import (
-    Inputs,
-    emit,
-    horizon_day,
-    input_options,
-    ordered_range,
-    report_options,
-    resolve_bodies,
-    text_width,
-)
+from planner.cli.common.horizon import horizon_day, ordered_range, resolve_bodies
+from planner.cli.common.inputs import Inputs, input_options
+from planner.cli.common.output import emit, report_options, text_width
 
 
 @click.command()

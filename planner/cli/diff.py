@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from planner.cli.common import emit, error, text_width
+from planner.cli.common.output import emit, error, text_width
 from planner.core.errors import PlannerError
 
 

@@ -8,16 +8,9 @@ from pathlib import Path
 
 import click
 
-from planner.cli.common import (
-    Inputs,
-    avoid_option,
-    event_options,
-    input_options,
-    resolve_bodies,
-    say,
-    warn,
-    writing,
-)
+from planner.cli.common.horizon import avoid_option, event_options, resolve_bodies
+from planner.cli.common.inputs import Inputs, input_options
+from planner.cli.common.output import say, warn, writing
 from planner.core.model import Meeting
 from planner.core.words import plural
 

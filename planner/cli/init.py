@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from planner.cli.common import error, say, today_from_env, writing
+from planner.cli.common.inputs import today_from_env
+from planner.cli.common.output import error, say, writing
 
 
 @click.command()

@@ -4,16 +4,9 @@ from __future__ import annotations
 
 import click
 
-from planner.cli.common import (
-    Inputs,
-    avoid_option,
-    emit,
-    hosted_projection,
-    input_options,
-    plan_options,
-    report_options,
-    text_width,
-)
+from planner.cli.common.horizon import avoid_option, hosted_projection, plan_options
+from planner.cli.common.inputs import Inputs, input_options
+from planner.cli.common.output import emit, report_options, text_width
 
 
 @click.command()

@@ -10,7 +10,9 @@ from urllib.parse import urlsplit
 
 import click
 
-from planner.cli.common import Inputs, event_options, input_options, resolve_bodies, say
+from planner.cli.common.horizon import event_options, resolve_bodies
+from planner.cli.common.inputs import Inputs, input_options
+from planner.cli.common.output import say
 from planner.core.errors import InputError
 from planner.core.model import Meeting
 

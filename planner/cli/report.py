@@ -5,18 +5,16 @@ from __future__ import annotations
 
 import click
 
-from planner.cli.common import (
-    Inputs,
+from planner.cli.common.horizon import (
     avoid_option,
-    emit,
     horizon_day,
-    input_options,
     plan_options,
     read_plan_option,
     resolve_bodies,
     run_projection,
-    say,
 )
+from planner.cli.common.inputs import Inputs, input_options
+from planner.cli.common.output import emit, say
 from planner.core.words import plural
 
 

@@ -1,0 +1,176 @@
+"""The input files every command reads (rule book, registers, chairs), ``--today``, and the
+options that name them; bad input becomes one line per problem and exit 2."""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from planner.cli.common.output import error, say, warn
+from planner.core.dates import MAX_YEAR, MIN_YEAR
+from planner.core.errors import InputErrors, PlannerError, RuleBookError
+
+if TYPE_CHECKING:  # the models load with the rule book, not with the options
+    from planner.core.model import ChairTerm, Meeting, RuleBook
+
+
+def _parse_day(value: str, source: str) -> date:
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date; expected YYYY-MM-DD", param_hint=source) from None
+    return _in_range(day, value, source)
+
+
+def _in_range(day: date, value: str, source: str) -> date:
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        raise click.BadParameter(f"{value!r} is out of range; expected a year from {MIN_YEAR} to {MAX_YEAR}", param_hint=source)
+    return day
+
+
+def today_from_env(value: str | None) -> date:
+    """``--today``, else ``SOURCE_DATE_EPOCH`` (reproducible builds), else the real date (UTC)."""
+    if value:
+        return _parse_day(value, "--today")
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        try:
+            return _in_range(datetime.fromtimestamp(int(epoch), UTC).date(), epoch, "SOURCE_DATE_EPOCH")
+        except (ValueError, OverflowError, OSError):
+            raise click.BadParameter(f"{epoch!r} is not a Unix time in seconds", param_hint="SOURCE_DATE_EPOCH") from None
+    return datetime.now(UTC).date()
+
+
+@dataclass
+class Inputs:
+    """The files a command works on, loaded once, with the labels used in reports."""
+
+    rules_path: Path
+    meetings_path: Path
+    chairs_path: Path
+    rules_label: str
+    today: date
+    until: date | None = None  # the judged horizon's end, where .ics series stop expanding
+    avoid: tuple[str, ...] = ()  # --avoid calendars, added to the rule book's own
+    more_meetings: tuple[Path, ...] = ()  # further --meetings files, laid over the first (what-if)
+    _book: RuleBook | None = None
+    _meetings: list[Meeting] | None = None
+    _chairs: list[ChairTerm] | None = None
+
+    @property
+    def book(self) -> RuleBook:
+        if self._book is None:
+            from planner.inputs.rulebook import load_rulebook
+
+            self._book = load_rulebook(self.rules_path)
+        return self._book
+
+    @property
+    def meetings(self) -> list[Meeting]:
+        if self._meetings is None:
+            from planner.inputs.register import load_meetings
+
+            if self.foreign_meetings:
+                say(f"note: {self.rules_path} is not the embedded CICA rule book, so CICA's register is not used: no meetings recorded (give --meetings FILE)")
+                self._meetings = []
+            else:
+                self._meetings = load_meetings(self.meetings_path, self.book, warn=warn, today=self.today, until=self.until)
+            if self.more_meetings:
+                from planner.inputs.overlay import overlay
+
+                later = [load_meetings(path, self.book, warn=warn, today=self.today, until=self.until) for path in self.more_meetings]
+                self._meetings = overlay([self._meetings, *later])
+        return self._meetings
+
+    @property
+    def foreign_meetings(self) -> bool:
+        """Another organization's rule book never gets CICA's register of meetings."""
+        from planner.inputs.rulebook import embedded_path
+
+        return self.meetings_path == embedded_path("cica-meetings.csv") and self.rules_path != embedded_path("cica.toml")
+
+    @property
+    def chairs(self) -> list[ChairTerm]:
+        """The chair register: given with --chairs, or the embedded CICA one when the rule book
+        is CICA's too. Another organization's rule book never gets CICA's chairs."""
+        if self._chairs is None:
+            from planner.inputs.register import load_chairs
+
+            self._chairs = [] if self.foreign_chairs else load_chairs(self.chairs_path)
+        return self._chairs
+
+    @property
+    def foreign_chairs(self) -> bool:
+        from planner.inputs.rulebook import embedded_path
+
+        return self.chairs_path == embedded_path("cica-chairs.csv") and self.rules_path != embedded_path("cica.toml")
+
+
+def _inputs(ctx: click.Context, rules: str | None, meetings: tuple[str, ...] | str | None, chairs: str | None, today: str | None) -> Inputs:
+    from planner.inputs.rulebook import embedded_path
+
+    parent: dict[str, Any] = ctx.obj or {}
+    rules = rules or parent.get("rules")
+    meetings = meetings or parent.get("meetings")
+    chairs = chairs or parent.get("chairs")
+    today = today or parent.get("today")
+    rules_path = Path(rules) if rules else embedded_path("cica.toml")
+    files = [meetings] if isinstance(meetings, str) else list(meetings or ())
+    return Inputs(
+        rules_path=rules_path,
+        meetings_path=Path(files[0]) if files else embedded_path("cica-meetings.csv"),
+        more_meetings=tuple(Path(f) for f in files[1:]),
+        chairs_path=Path(chairs) if chairs else embedded_path("cica-chairs.csv"),
+        rules_label=rules if rules else "rules/cica.toml (embedded)",
+        today=today_from_env(today),
+    )
+
+
+def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--rules``, ``--meetings``, ``--chairs``, ``--today`` on every command (and the group)."""
+
+    @click.option("-q", "--quiet", is_flag=True, help="Nothing on standard error unless something fails.")
+    @click.option("--today", metavar="DATE", help="The date to judge as of (default: SOURCE_DATE_EPOCH, else today).")
+    @click.option("--chairs", metavar="FILE", help="Register of chair terms, CSV or JSON (default: embedded CICA).")
+    @click.option("--meetings", metavar="FILE", multiple=True, help="Register of meetings, CSV, JSON or .ics (default: embedded CICA). Repeatable: a later file adds rows and overrides rows of earlier ones with the same body, kind and ordinal (a what-if scenario).")
+    @click.option("--rules", metavar="FILE", help="Rule book, TOML (default: the embedded CICA rule book).")
+    @click.pass_context
+    @functools.wraps(func)
+    def wrapper(ctx: click.Context, rules: str | None, meetings: tuple[str, ...], chairs: str | None, today: str | None, quiet: bool, **kwargs: Any) -> Any:
+        if quiet:
+            ctx.meta["planner.quiet"] = True
+        inputs = None
+        try:
+            inputs = _inputs(ctx, rules, meetings, chairs, today)
+            return func(inputs, **kwargs)
+        except InputErrors as exc:
+            for problem in exc.errors:
+                error(str(problem))
+            ctx.exit(2)
+        except PlannerError as exc:
+            if isinstance(exc, RuleBookError) and exc.path is None and inputs is not None:
+                exc.path = str(inputs.rules_path)  # found by the engine, which knows no file
+            error(_plan_place(ctx, exc))
+            ctx.exit(2)
+
+    return wrapper
+
+
+_PLAN_LINES = "planner.plan_lines"
+
+
+def _plan_place(ctx: click.Context, exc: PlannerError) -> str:
+    """A plan error caused by one candidate of a --plan-file names the file and its line."""
+    index = getattr(exc, "index", None)
+    plan = ctx.meta.get(_PLAN_LINES)
+    if index is None or plan is None or not 0 <= index < len(plan[1]):
+        return str(exc)
+    path, lines = plan
+    return f"{path}:{lines[index]}: {str(exc).removeprefix('plan: ')}"

@@ -1,0 +1,85 @@
+"""What a command writes: its messages on standard error (``--quiet``), ``--format`` and
+``-o/--output``, the width of text output, and writing outputs. Only the CLI prints or exits."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import click
+
+from planner.core.words import shown
+
+FORMAT_CHOICE = click.Choice(["text", "markdown", "json", "csv"])
+
+
+def quiet() -> bool:
+    """``--quiet`` given, before or after the command."""
+    ctx = click.get_current_context(silent=True)
+    return bool(ctx is not None and ctx.meta.get("planner.quiet"))
+
+
+def error(message: str) -> None:
+    """One line ``error: ...`` on standard error, always (``--quiet`` keeps failures)."""
+    click.echo(f"error: {shown(message)}", err=True)
+
+
+def say(message: str) -> None:
+    """A note on standard error ("wrote ..."), unless ``--quiet``."""
+    if not quiet():
+        click.echo(shown(message), err=True)
+
+
+def warn(message: str) -> None:
+    say(f"warning: {message}")
+
+def report_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--format`` and ``-o/--output``, the same on every report command."""
+    func = click.option("-o", "--output", metavar="FILE", help="Write to FILE (atomically) instead of standard output.")(func)
+    return click.option("--format", "fmt", type=FORMAT_CHOICE, default="text", show_default=True)(func)
+
+def text_width(output: str | None = None) -> int:
+    """The width text output fits: ``COLUMNS`` when set, else the terminal's, else 100 (a
+    pipe, or a file given with ``-o``, which should not depend on the terminal that wrote it)."""
+    from planner.outputs.text import DEFAULT_WIDTH, MIN_WIDTH
+
+    columns = os.environ.get("COLUMNS", "").strip()
+    if columns.isdigit() and int(columns) > 0:
+        return max(int(columns), MIN_WIDTH)
+    if output and output != "-":
+        return DEFAULT_WIDTH
+    return max(shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns, MIN_WIDTH)
+
+
+def emit(text: str | Iterable[str], output: str | None) -> None:
+    """Write a command's output (a string, or pieces written as they come) to ``output`` or
+    standard output."""
+    if output and output != "-":
+        from planner.outputs.atomic import write_atomic
+
+        with writing(output):
+            write_atomic(Path(output), text)
+    elif isinstance(text, str):
+        click.echo(text, nl=False)
+    else:
+        for piece in text:
+            # click strips styles when standard output is no terminal, a search of every
+            # piece for an escape code (a JSON check at N writes 137 MB): a piece with none
+            # has nothing to strip, and is written as it is (color=True)
+            click.echo(piece, nl=False, color=True if "\x1b" not in piece else None)
+
+
+@contextlib.contextmanager
+def writing(target: str) -> Iterator[None]:
+    """An output that cannot be written (a folder, a file where a folder should be, no
+    permission) is one line and exit 2, like bad input."""
+    try:
+        yield
+    except OSError as exc:
+        blocked = f" ({exc.filename})" if exc.filename and not str(exc.filename).endswith(".tmp") and str(exc.filename) != target else ""
+        error(f"{target}: cannot write: {exc.strerror or exc}{blocked} (expected a writable file path or folder)")
+        click.get_current_context().exit(2)
