@@ -13,12 +13,14 @@ from hypothesis import strategies as st
 
 from planner.core.errors import PlannerError, RegisterError
 from planner.core.model import RuleBook
-from planner.inputs import register, register_json, table
+from planner.inputs import register_json, table
 from planner.inputs.register import (
     MEETING_COLUMNS,
     MEETING_REQUIRED,
     BodyMatcher,
     Found,
+    chairs,
+    csv_meetings,
     load_chairs,
     load_meetings,
     meetings_from_rows,
@@ -138,7 +140,7 @@ def test_a_register_that_changes_while_read_is_an_error(tmp_path: Path, monkeypa
 def test_repeats_name_the_first_line_of_the_same_meeting(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, step: int) -> None:
     """Rows written differently but meaning the same meeting repeat it; ten are named (and
     the same when the dict that finds them grows by a few rows at a time)."""
-    monkeypatch.setattr(register, "_STEP", step)
+    monkeypatch.setattr(csv_meetings, "_STEP", step)
     path = tmp_path / "m.csv"
     path.write_text("body,start,kind\nsummit,2002,\nsoc,2003,regular\n" + "Summit, 2002 ,Regular\nsoc,2003,\n" * 6, encoding="utf-8")
     said: list[str] = []
@@ -236,7 +238,7 @@ def test_chair_rows_read_fast_as_the_schema_reads_them(tmp_path_factory: pytest.
 
     fast = outcome()
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(register, "chair_parser", lambda _header: lambda _row: None)
+        patch.setattr(chairs, "chair_parser", lambda _header: lambda _row: None)
         assert fast == outcome()
 
 

@@ -1,0 +1,121 @@
+"""What reading a register found: its meetings, each once, the repeats and the errors; and
+the meetings of rows of loosely typed fields (JSON entries, rows the fast parser is not sure
+of), each validated by the register's schema."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from itertools import repeat
+from pathlib import Path
+from typing import Any
+
+from planner.core.bulk import paused_gc
+from planner.core.errors import InputErrors, RegisterError
+from planner.core.model import Meeting, RuleBook
+from planner.inputs.limits import MAX_ORDINAL
+from planner.inputs.register.schema_rows import (
+    BodyMatcher,
+    meeting_fields,
+    ordinal_error,
+    schema_error,
+    validated,
+    validation_errors,
+    with_ordinal,
+)
+
+
+def until_broken(rows: Iterable[tuple[str | int, Any]], errors: list[RegisterError]) -> Iterator[tuple[str | int, Any]]:
+    """Rows until one the reader cannot go past; that error joins the problems of earlier rows."""
+    try:
+        yield from rows
+    except RegisterError as exc:
+        errors.append(exc)
+
+
+class Found:
+    """What reading a register found: each meeting once, with the place it was first read (a
+    row copied twice would count twice toward a cadence, so a repeat is kept once and
+    reported), and the errors, at most 50. The meetings are read whole, then taken in by
+    :meth:`settle`."""
+
+    def __init__(self, path: Path, matcher: BodyMatcher) -> None:
+        self.path = path
+        self.matcher = matcher
+        self.repeats: list[tuple[str | int, Meeting]] = []
+        self.errors: list[RegisterError] = []
+        self.read: list[Meeting] = []  # each meeting once, in the order first read
+        self.first: dict[Meeting, str | int] = {}  # where the repeats a warning names were first read
+
+    def validate(self, row: dict[str, Any], location: str | int) -> Meeting | None:
+        """The meeting of a row of loosely typed fields, by the register's schema; ``None``
+        when the row is bad, its errors noted."""
+        path = self.path
+        try:
+            meeting = validated(Meeting.model_validate, meeting_fields(row, self.matcher, path, location), path, location)
+        except schema_error() as exc:
+            self.errors.extend(with_ordinal(validation_errors(exc, path, location, row), row, path, location))
+            return None
+        except RegisterError as exc:
+            self.errors.append(exc)
+            return None
+        if meeting.ordinal is not None and meeting.ordinal > MAX_ORDINAL:
+            self.errors.append(ordinal_error(meeting.ordinal, path, location))
+            return None
+        return meeting
+
+    def settle(self, meetings: list[Meeting], place: Callable[[int], str | int], seen: dict[Meeting, None] | None = None, done: int = 0) -> None:
+        """Takes ``meetings``, in the order read (``place(i)``: where the i-th was read), into a
+        Found that holds none yet. One dict of them, built in C, says whether any repeats
+        (nearly no register has a repeat): cheaper than a look-up per row as it is read.
+        ``seen``: that dict of the first ``done`` meetings, built while they were read."""
+        seen = {} if seen is None else seen
+        seen.update(zip(meetings[done:], repeat(None)))
+        if len(seen) == len(meetings):
+            self.read = meetings
+            return
+        # The dict keeps the first meeting of each value, in the order read: a walk by
+        # identity (no hashing again) finds the others, the repeats.
+        firsts = list(seen)
+        del seen
+        j, count = 0, len(firsts)
+        for i, meeting in enumerate(meetings):
+            if j < count and meeting is firsts[j]:
+                j += 1
+            else:
+                self.repeats.append((place(i), meeting))
+        self.read = firsts
+        # where the repeats a warning names were first read (list.index: the first equal one)
+        self.first = {meeting: place(meetings.index(meeting)) for _, meeting in self.repeats[:10]}
+
+    def result(self, warn: Callable[[str], None] | None) -> list[Meeting]:
+        """The meetings in the order first read; raises the errors, warns of the repeats."""
+        errors, repeats = self.errors, self.repeats
+        if errors:
+            raise errors[0] if len(errors) == 1 else InputErrors(errors)
+        if repeats and warn is not None:
+            shown = ", ".join(f"{_where(place)} (same as {_where(self.first[meeting])})" for place, meeting in repeats[:10]) + (f" and {len(repeats) - 10} more" if len(repeats) > 10 else "")
+            many = len(repeats) != 1
+            warn(f"{self.path}: {len(repeats)} row{'s' if many else ''} repeat{'' if many else 's'} an earlier row and count{'' if many else 's'} once: {shown}")
+        return self.read
+
+
+def meetings_from_rows(rows: Iterable[tuple[str | int, dict[str, Any]]], book: RuleBook, path: Path, warn: Callable[[str], None] | None = None) -> list[Meeting]:
+    """Meetings of register rows, each a dict of fields to validate."""
+    found = Found(path, BodyMatcher(book))
+    read: list[Meeting] = []
+    places: list[str | int] = []
+    with paused_gc():
+        for location, row in until_broken(rows, found.errors):
+            meeting = found.validate(row, location)
+            if meeting is not None:
+                read.append(meeting)
+                places.append(location)
+            if len(found.errors) >= 50:
+                break
+        found.settle(read, places.__getitem__)
+    return found.result(warn)
+
+
+
+def _where(location: str | int) -> str:
+    return f"line {location}" if isinstance(location, int) else str(location)

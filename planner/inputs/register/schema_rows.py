@@ -1,0 +1,154 @@
+"""Register rows the schema reads: the columns, the bodies a row may name (by id, name or
+alias, ignoring case; an unknown body is an error naming the closest known ones), and the
+schema's errors worded per cell, each naming its column.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from planner.core.errors import RegisterError
+from planner.core.model import RuleBook
+from planner.core.words import name_key
+from planner.inputs.limits import MAX_ORDINAL
+from planner.inputs.rows import FORMAT_WORDS, split_documents
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
+
+
+def schema_error() -> type[Exception]:
+    """pydantic's ValidationError, imported when a row fails: reading a valid register (the
+    fast row parser's) never loads pydantic."""
+    from pydantic import ValidationError
+
+    return ValidationError
+
+
+MEETING_COLUMNS = ("body", "kind", "ordinal", "start", "end", "status", "city", "country", "format", "title", "source", "documents", "cbm", "id")
+MEETING_REQUIRED = ("body", "start")
+CHAIR_COLUMNS = ("country", "start", "end", "ordinal", "note", "source")
+CHAIR_REQUIRED = ("country",)
+
+
+class BodyMatcher:
+    """Finds the body a register row means, by id, name or alias, ignoring case."""
+
+    def __init__(self, book: RuleBook) -> None:
+        self.by_name: dict[str, str] = {}
+        for body in book.bodies:
+            for name in body.names():
+                self.by_name.setdefault(name, body.id)
+        self.cbms: dict[str, str] = {}
+        for cbm in book.cbms:
+            self.cbms.setdefault(cbm.key.casefold(), cbm.key)
+            self.cbms.setdefault(cbm.measure.casefold(), cbm.key)
+
+    def match(self, text: str) -> str | None:
+        return self.by_name.get(name_key(text))
+
+    def cbm(self, text: str, path: Path, location: str | int) -> str:
+        """The id of the catalogue measure a ``cbm`` cell names (by id or measure, any case)."""
+        if not text:
+            return ""
+        key = self.cbms.get(text.casefold())
+        if key is None:
+            close = difflib.get_close_matches(text.casefold(), list(self.cbms), n=3, cutoff=0.5)
+            ids = list(dict.fromkeys(self.cbms[c] for c in close))
+            expected = "one of " + ", ".join(ids) if ids else ("a CBM id of the rule book's catalogue" if self.cbms else "nothing: the rule book has no CBM catalogue")
+            raise RegisterError("cbm: unknown confidence building measure", path=path, location=location, value=text, expected=expected)
+        return key
+
+    def suggest(self, text: str) -> str:
+        close = difflib.get_close_matches(name_key(text), list(self.by_name), n=3, cutoff=0.5)
+        ids = list(dict.fromkeys(self.by_name[c] for c in close))
+        return "one of " + ", ".join(ids) if ids else "a body id or alias of the rule book"
+
+
+def validation_errors(exc: ValidationError, path: Path, location: str | int, row: dict[str, Any]) -> list[RegisterError]:
+    """One message per bad cell of a row, each naming its column."""
+    out = []
+    for err in exc.errors():
+        field = str(err["loc"][0]) if err["loc"] else ""
+        msg = err["msg"].removeprefix("Value error, ")
+        expected = None
+        if err["type"] == "enum":
+            msg = f"is not one of {err['ctx']['expected'].replace(chr(39), '')}"
+        elif err["type"] in ("int_parsing", "int_from_float"):
+            msg = "is not a whole number"
+        elif err["type"] == "greater_than_equal":
+            msg = "must be 1 or more"
+        elif err["type"] == "missing":
+            msg, expected = "empty", "a value in every row"
+        elif err["type"] == "extra_forbidden":
+            known = {"Meeting": MEETING_COLUMNS, "ChairTerm": CHAIR_COLUMNS}.get(exc.title, ())
+            close = difflib.get_close_matches(field, known, n=1)
+            msg = "unknown field" + (f"; did you mean {close[0]!r}?" if close else "")
+            expected = "fields among " + ",".join(known) if known else None
+        elif err["type"] in ("string_type", "int_type", "bool_type"):
+            msg = "has the wrong type"
+            expected = {"string_type": "text", "int_type": "a whole number", "bool_type": "true or false"}[err["type"]]
+        value = row.get(field) if field else None
+        problem = f"{field}: {msg}" if field else msg
+        shown = value if value not in (None, "") and repr(value) not in msg else None
+        out.append(RegisterError(problem, path=path, location=location, value=shown, expected=expected))
+    return out
+
+
+
+def meeting_fields(row: dict[str, Any], matcher: BodyMatcher, path: Path, location: str | int) -> dict[str, Any]:
+    body_text = str(row.get("body") or "").strip()
+    if not body_text:
+        raise RegisterError("body: empty", path=path, location=location, expected="a body id or alias")
+    body = matcher.match(body_text)
+    if body is None:
+        raise RegisterError("body: unknown body", path=path, location=location, value=body_text, expected=matcher.suggest(body_text))
+    fields = {k: v for k, v in row.items() if v not in ("", None)}
+    fields["body"] = body
+    for key in ("kind", "status", "format"):
+        if isinstance(fields.get(key), str):
+            word = fields[key].strip().lower()
+            fields[key] = FORMAT_WORDS.get(word, word) if key == "format" else word
+    if "start" not in fields:
+        raise RegisterError("start: empty", path=path, location=location, expected="a date YYYY, YYYY-MM or YYYY-MM-DD")
+    if isinstance(fields.get("documents"), str):
+        fields["documents"] = split_documents(fields["documents"])
+    if isinstance(fields.get("cbm"), str):
+        fields["cbm"] = matcher.cbm(fields["cbm"].strip(), path, location)
+    return fields
+
+
+def _ordinal_text_error(fields: dict[str, Any], path: Path, location: str | int) -> RegisterError | None:
+    """An ordinal given as text (a CSV cell) is digits: Python would also read '+1', '1_000'
+    and, as pydantic does, '1.0' as numbers, none of which a register means."""
+    value = fields.get("ordinal")
+    digits = value[1:] if isinstance(value, str) and value.startswith("-") else value  # -1: "must be 1 or more"
+    if isinstance(digits, str) and digits and not (digits.isascii() and digits.isdigit()):
+        return RegisterError("ordinal: is not a whole number", path=path, location=location, value=value, expected="digits only, e.g. 3")
+    return None
+
+
+def validated(validate: Callable[[dict[str, Any]], Any], fields: dict[str, Any], path: Path, location: str | int) -> Any:
+    """``validate(fields)``, and a text ordinal the schema read but a register does not mean."""
+    result = validate(fields)
+    bad = _ordinal_text_error(fields, path, location)
+    if bad:
+        raise bad
+    return result
+
+
+def with_ordinal(found: list[RegisterError], fields: dict[str, Any], path: Path, location: str | int) -> list[RegisterError]:
+    """The schema's errors of a row, with a text ordinal it read but should not have, first."""
+    bad = _ordinal_text_error(fields, path, location)
+    if bad and not any(e.problem.startswith("ordinal:") for e in found):
+        return [bad, *found]
+    return found
+
+
+def ordinal_error(ordinal: int, path: Path, location: str | int) -> RegisterError:
+    """Ordinals count meetings: a huge one is a typo, and calendars cannot hold it (RFC 5545
+    integers are 32-bit)."""
+    return RegisterError("ordinal: is too large", path=path, location=location, value=ordinal, expected=f"at most {MAX_ORDINAL:,}")
