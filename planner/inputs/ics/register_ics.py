@@ -39,6 +39,7 @@ from planner.core.model import Meeting, RuleBook
 from planner.core.words import plural
 from planner.inputs.ics.ics_events import (
     EventDateError,
+    TitleMatcher,
     match_body,
     meeting_fields,
     ordinal_in,
@@ -271,6 +272,7 @@ def read_ics_meetings(path: str | Path, book: RuleBook, warn: Callable[[str], No
 
 def _read(path: Path, book: RuleBook, today: date, until: date, notes: _Notes) -> list[Meeting]:
     matcher = BodyMatcher(book)
+    titles = TitleMatcher(matcher)
     meetings: list[Meeting] = []
     errors: list[RegisterError] = []
     calendars = parse_calendars(path)
@@ -278,12 +280,12 @@ def _read(path: Path, book: RuleBook, today: date, until: date, notes: _Notes) -
         raise RegisterError("has no VEVENT", path=path, expected=EXPECTED)
     try:
         for cal in calendars:
-            for where, event, in_series in occurrences(cal, path, until, notes, lambda event: match_body(matcher, event) is not None):
+            for where, event, in_series in occurrences(cal, path, until, notes, lambda event: match_body(titles, event) is not None):
                 fields: dict[str, Any] = {}
                 if "X-PLANNER-REMOVED" in event:
                     continue  # a tombstone of ours: a meeting that left the feed, not a meeting
                 try:
-                    body = match_body(matcher, event)
+                    body = match_body(titles, event)
                     if body is None:
                         if not in_series or text(event, "SUMMARY") not in notes.unmatched:
                             notes.unmatched.append(text(event, "SUMMARY") or where)
