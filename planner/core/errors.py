@@ -47,7 +47,7 @@ class InputError(PlannerError):
         text = f"{where}: {self.problem}" if where else self.problem
         details = []
         if self.value is not None:
-            details.append(f"got {self.value!r}")
+            details.append(f"got {_shortened(repr(self.value))}")
         if self.expected:
             details.append(f"expected {self.expected}")
         if details:
@@ -56,6 +56,12 @@ class InputError(PlannerError):
 
     def __str__(self) -> str:
         return self.message
+
+
+def _shortened(text: str, limit: int = 200) -> str:
+    """A value's repr for a message, cut short: a 10,000-character name or a 4,000-digit number
+    is one line to read, not a screenful (the place and the expectation say the rest)."""
+    return text if len(text) <= limit else f"{text[: limit - 40]}... ({len(text):,} characters)"
 
 
 class RuleBookError(InputError):

@@ -16,7 +16,14 @@ from pathlib import Path
 from typing import TextIO
 
 from planner.core.errors import InputError
-from planner.inputs.limits import CONTROL, MAX_REGISTER_BYTES, MiB
+from planner.inputs.limits import (
+    BIDI,
+    BIDI_EXPECTED,
+    CONTROL,
+    MAX_REGISTER_BYTES,
+    MiB,
+    bidi_problem,
+)
 
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
@@ -76,12 +83,18 @@ def _may_hold_control(raw: bytes) -> bool:
     return b"\xc2" in raw and _C1_UTF8.search(raw) is not None
 
 
+# The bidirectional controls BIDI finds, as UTF-8 bytes (E2 80 AA to AE, E2 81 A6 to A9).
+_BIDI_UTF8 = re.compile(b"\xe2(?:\x80[\xaa-\xae]|\x81[\xa6-\xa9])")
+
+
 def read_text(path: Path, error: type[InputError], *, what: str, utf16: bool = False, saved_as: str = "the file saved as UTF-8", empty: str = "some content", limit: int = MAX_REGISTER_BYTES) -> str:
     """The text of ``path``: UTF-8 with or without BOM, or (with ``utf16``) UTF-16 with BOM.
 
     ``what`` names the kind of file in messages ("TOML", "iCalendar", ...).
     """
     raw = read_bytes(path, error, limit)
+    if raw.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # before UTF-16: FF FE starts both
+        raise error(f"is UTF-32; {what} must be UTF-8", path=path, expected=saved_as)
     utf16_text = raw.startswith(UTF16_BOMS)
     if utf16_text:
         if not utf16:
@@ -105,6 +118,11 @@ def read_text(path: Path, error: type[InputError], *, what: str, utf16: bool = F
         line = text.count("\n", 0, control.start()) + 1
         column = control.start() - text.rfind("\n", 0, control.start())
         raise error(f"holds a control character (U+{ord(control.group()):04X})", path=path, location=f"{line}:{column}", expected=f"{what} text without control characters (tab and line breaks are fine)")
+    bidi = BIDI.search(text) if utf16_text or _BIDI_UTF8.search(raw) else None
+    if bidi:
+        line = text.count("\n", 0, bidi.start()) + 1
+        column = bidi.start() - text.rfind("\n", 0, bidi.start())
+        raise error(bidi_problem(bidi.group()), path=path, location=f"{line}:{column}", expected=BIDI_EXPECTED)
     return text
 
 
@@ -165,7 +183,7 @@ def _clean(handle: io.BufferedReader, limit: int) -> bool:
                 text = decoder.decode(chunk)
             except UnicodeDecodeError:
                 return False
-            if CONTROL.search(text):
+            if CONTROL.search(text) or BIDI.search(text):
                 return False
             content = content or not (not text or text.isspace())
     try:

@@ -64,6 +64,19 @@ def has_surrogate(text: str) -> bool:
 # text: C0 controls but tab and line breaks, DEL and the C1 controls (ESC [ and CSI can clear
 # a screen or rewrite what a report seems to say).
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Bidirectional embeddings, overrides and isolates (U+202A to U+202E, U+2066 to U+2069): in any
+# text, not only names. One left open in a title turns around what follows it wherever the
+# title is shown (the rest of a verdict's line in a terminal, of a cell in the report, of an
+# event's description), so "held 2019-06-15" can read as another date. Text of any script
+# reads in its own order without them; the marks U+200E and U+200F stay allowed.
+BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+BIDI_EXPECTED = "text without bidirectional embeddings, overrides or isolates (U+202A to U+202E, U+2066 to U+2069)"
+
+
+def bidi_problem(char: str) -> str:
+    return f"holds a bidirectional control character (U+{ord(char):04X}) that turns the text after it around"
+
+
 # In a name, alias or code: line breaks and tabs, and characters that are invisible or turn
 # the text around (bidirectional overrides and isolates, zero-width spaces and joiners), with
 # which two names that look the same are different, or one reads differently than it is.
@@ -137,6 +150,8 @@ def screen(data: Any, *, dates: bool, root: str = "", names: bool = False) -> It
                 yield where, f"holds a control character ({control})", _shown(value), "text without control characters (tab and line breaks are fine)"
             elif names and (problem := _name_problem(where, value)) is not None:
                 yield where, problem[0], _shown(value), problem[1]
+            elif (bidi := BIDI.search(value)) is not None:
+                yield where, bidi_problem(bidi.group()), _shown(value), BIDI_EXPECTED
         elif dates and isinstance(value, datetime):
             yield where, "is a date and time", value.isoformat(), "a date without a time, e.g. 2010-01-01"
         elif dates and isinstance(value, time):

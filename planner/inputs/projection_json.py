@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,7 @@ from planner.core.errors import InputError
 from planner.core.vocabulary import Kind, Status
 from planner.inputs.inputfile import read_text
 from planner.inputs.json_types import object_pairs, wrong_type
-from planner.inputs.limits import MAX_DEPTH, screen
+from planner.inputs.limits import MAX_DEPTH, MAX_ORDINAL, screen
 
 READABLE_VERSIONS = (1, 2)
 EXPECTED = "the JSON written by `planner project --format json`"
@@ -58,6 +59,9 @@ def load_projection_json(path: str | Path) -> SavedProjection:
         raise InputError("schema_version is not one this version reads", path=path, location="schema_version", value=version, expected=" or ".join(map(str, READABLE_VERSIONS)))
     if data.get("command") != "project":
         raise InputError("is not a projection", path=path, location="command", value=data.get("command"), expected=f"'project' ({EXPECTED})")
+    for key in ("today", "from", "to"):
+        if key in data and not _is_day(data[key]):
+            raise InputError("is not a date", path=path, location=key, value=data[key], expected="a date YYYY-MM-DD")
     meetings = data.get("meetings")
     if not isinstance(meetings, list):
         raise InputError("has no list of meetings", path=path, location="meetings", expected=EXPECTED)
@@ -78,6 +82,16 @@ def load_projection_json(path: str | Path) -> SavedProjection:
     )
 
 
+def _is_day(value: object) -> bool:
+    if not isinstance(value, str) or len(value) != 10:
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
 def _check_meeting(meeting: Any, path: Path, where: str) -> None:
     """A saved meeting's fields have the types and forms ``project`` writes: a diff of a
     damaged file must not report what the file does not say."""
@@ -89,12 +103,18 @@ def _check_meeting(meeting: Any, path: Path, where: str) -> None:
     if wrong:
         field, problem, expected = wrong
         raise InputError(problem, path=path, location=f"{where}.{field}", value=meeting[field], expected=expected)
+    dates: dict[str, PartialDate] = {}
     for key in ("start", "end"):
         if isinstance(meeting.get(key), str):
             try:
-                PartialDate.parse(meeting[key])
+                dates[key] = PartialDate.parse(meeting[key])
             except ValueError:
                 raise InputError("is not a date", path=path, location=f"{where}.{key}", value=meeting[key], expected=PARTIAL_EXPECTED) from None
+    if "end" in dates and dates["end"].latest < dates["start"].earliest:
+        raise InputError("is before the start", path=path, location=f"{where}.end", value=meeting["end"], expected=f"an end on or after the start {meeting['start']}")
+    ordinal = meeting.get("ordinal")
+    if isinstance(ordinal, int) and not 1 <= ordinal <= MAX_ORDINAL:
+        raise InputError("is out of range", path=path, location=f"{where}.ordinal", value=ordinal, expected=f"an ordinal from 1 to {MAX_ORDINAL:,}")
     for key, words in (("kind", Kind), ("status", Status)):
         value = meeting.get(key)
         if isinstance(value, str) and value not in {w.value for w in words} and not (key == "status" and value == "projected"):

@@ -470,6 +470,29 @@ case(
 case("meetings", "csv_body_fullwidth_and_spaces.csv", "body,start\n\uff33\uff55\uff4d\uff4d\uff49\uff54,2002-06-04\nsummit   of  heads of state,2006-06-04\n", 1)
 
 
+# --- fourth attacker pass: text that turns around, odd encodings, damaged saved projections -------
+# a bidirectional override or isolate left open in any text turns around what is shown after it
+for name, content in [
+    ("csv_title_rtl_override.csv", "body,start,title\nsummit,2002-06-04,\u202eheld 2019\n"),
+    ("csv_city_isolate.csv", "body,start,city\nsummit,2002-06-04,\u2067Almaty\n"),
+    ("json_title_escaped_override.json", '[{"body": "summit", "start": "2002-06-04", "title": "\\u202dx"}]'),
+    ("ics_summary_rtl_override.ics", ics("DTSTART;VALUE=DATE:20260101", summary="Summit \u202e9102")),
+    ("csv_utf32.csv", ("body,start\nsummit,2002-06-04\n").encode("utf-32")),
+]:
+    rec("meetings", name, content)
+# marks (U+200E, U+200F) and text in a right-to-left script are fine outside names
+rec("meetings", "csv_title_arabic_with_rlm.csv", "body,start,title\nsummit,2002-06-04,\u0642\u0645\u0629\u200f 2002\n", 0)
+rec("rulebook", "source_escaped_override.toml", rb('source = "', 'source = "\\u202e', count=1))
+rec("plan", "isolate.txt", "Kazakhstan\n\u2066China\n")
+for name, text, code in [
+    ("end_before_start", projection(end="2025"), 2),
+    ("ordinal_zero", projection(ordinal=0), 2),
+    ("ordinal_1e30", projection(ordinal=10**30), 2),
+    ("today_not_a_date", json.dumps({**PROJECTION, "today": {"y": 2026}}), 2),
+    ("title_rtl_override", projection(title="\u202e"), 2),
+]:
+    rec("projection", f"{name}.json", text, code)
+
 
 def _record(folder: str, path: Path) -> str:
     """planner's first error line for ``path``, after ``error: PATH`` (to be reviewed)."""
