@@ -1,0 +1,156 @@
+"""Fourth attacker pass: the HTML pages fed hostile names in a real browser, the feeds' base
+address, and messages about huge values (the corpus holds the files: bidirectional controls,
+UTF-32, damaged saved projections).
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from planner.cli import main
+from planner.core.errors import InputError
+
+from .test_report_browser import _open, browser  # noqa: F401 (browser is a fixture)
+
+TODAY = ["--today", "2026-12-01"]
+# what a hostile name tries: close the element, open a script, an event handler, a link
+SCRIPT = '<script>document.title="PWNED"</script>"\'><img src=x onerror="document.title=\'PWNED\'">'
+LINK = 'javascript:document.title="PWNED"'
+LONG = "W" * 10_000  # one word of 10,000 letters: no place to break it
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """A rule book, a register and chair terms whose every name, title, note and source holds
+    markup, a script link or 10,000 letters without a space; the report and feeds made of them."""
+    folder = tmp_path_factory.mktemp("hostile4")
+    book = folder / "evil.toml"
+    book.write_text(
+        f"""[organization]
+id = "evil"
+name = '''Evil {SCRIPT} {LONG}'''
+short_name = "E<b>vil"
+timezone = "UTC"
+secretariat = {{ city = "C<script>x</script>", country = "Peru" }}
+source = '''{LINK} {SCRIPT}'''
+
+[[organization.members]]
+name = "Peru"
+code = "PE"
+joined = 2012
+
+[[organization.members]]
+name = "{"Chile" * 2000}"
+code = "CL"
+joined = 2012
+
+[[bodies]]
+id = "ga"
+name = '''GA {SCRIPT}'''
+short_name = "G<svg onload=alert(1)>"
+aliases = ['{LINK}']
+category = "governing"
+established = 2012
+duration_days = 2
+months = [11]
+host = "secretariat"
+
+[[bodies.rules]]
+kind = "at_least"
+count = 1
+per = "year"
+source = '''{LINK} {SCRIPT} {LONG}'''
+
+[[bodies]]
+id = "longbody"
+name = "{LONG}"
+category = "working"
+established = 2012
+host = "secretariat"
+
+[[bodies.rules]]
+kind = "every"
+interval = "2y"
+source = '{LINK}'
+""",
+        encoding="utf-8",
+    )
+    meetings = folder / "evil.csv"
+    with meetings.open("w", newline="", encoding="utf-8") as handle:
+        rows = csv.writer(handle)
+        rows.writerow(["body", "kind", "ordinal", "start", "end", "status", "city", "country", "format", "title", "source"])
+        for n, year in enumerate(range(2012, 2026), start=1):
+            rows.writerow(["ga", "regular", n, f"{year}-11-10", "", "held", SCRIPT, "Peru", "in_person", SCRIPT + (LONG if n == 4 else ""), LINK])
+        rows.writerow(["longbody", "regular", 1, "2013-05-01", "", "held", LONG, "Peru", "in_person", SCRIPT, LINK])
+        rows.writerow(["ga", "regular", 20, "2027-11-10", "", "planned", LONG, "Peru", "in_person", "planned " + SCRIPT, f'http://x/"><script>document.title="PWNED"</script>{LONG}'])
+    chairs = folder / "chairs.csv"
+    chairs.write_text(f'country,start,end,ordinal,note,source\nPeru,2012-01-01,2014-01-01,1,"{SCRIPT.replace(chr(34), chr(39))} {LONG}",{LINK}\n', encoding="utf-8")
+    given = ["--rules", str(book), "--meetings", str(meetings), *TODAY]
+    runner = CliRunner()
+    report = runner.invoke(main, [*given[:4], "--chairs", str(chairs), *TODAY, "report", "-q", "-o", str(folder / "report.html")])
+    assert report.exit_code == 0, report.output
+    feeds = runner.invoke(main, [*given, "ics", "-q", "--out", str(folder / "feeds"), "--base-url", "https://example.org/evil"])
+    assert feeds.exit_code == 0, feeds.output
+    return {"report": folder / "report.html", "index": folder / "feeds" / "index.html"}
+
+
+@pytest.mark.parametrize("which", ["report", "index"])
+@pytest.mark.parametrize("width", [1280, 375])
+def test_hostile_names_neither_run_nor_widen_the_page(browser, hostile, which: str, width: int) -> None:  # noqa: F811
+    """Markup in every name stays text (no script, no handler, no dialog, the title untouched),
+    no link leads to a script, and a 10,000-letter word wraps: the page never scrolls sideways
+    (it once was 180,000 px wide, from a heading no rule could break)."""
+    page, errors = _open(browser, hostile[which], width)
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.reload()
+    assert page.title() != "PWNED" and page.title().startswith(("Evil <script>", "E<b>vil"))
+    assert page.evaluate("document.querySelectorAll('script:not(:empty)').length") <= 1  # index.html's own copy button
+    assert page.evaluate("document.querySelectorAll('img, iframe, object, embed, [onerror], [onload]').length") == 0
+    hrefs = page.evaluate("() => Array.from(document.querySelectorAll('a')).map(a => a.getAttribute('href') || '')")
+    assert hrefs and all(h.startswith(("#", "https://example.org/evil/", "webcal://example.org/evil/")) for h in hrefs)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    assert "PWNED" in page.content()  # the text is there, as text
+    assert dialogs == [] and errors == []
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://example.org/cal?v=1",  # the feeds' names would land in the query
+        "https://example.org/cal#top",  # ... or in the fragment
+        "https://user:secret@example.org/cal",  # a password published on the page
+        "https:///cal",  # no host
+        "https://:443/cal",
+        "https://example.org:99999/cal",  # no such port
+        "https://example.org:0/cal",
+        "https://example.org/a\\b",
+    ],
+)
+def test_a_base_url_that_is_no_folder_address_is_refused(url: str, tmp_path: Path) -> None:
+    """``--base-url`` is where the folder is served: the page adds ``/all.ics`` to it, so an
+    address with a query or a fragment (``?v=1/all.ics``), credentials or no host is refused."""
+    result = CliRunner().invoke(main, ["ics", *TODAY, "--out", str(tmp_path / "feeds"), "--base-url", url])
+    assert result.exit_code == 2
+    assert "Invalid value for --base-url" in result.output and "expected" in result.output
+    assert not (tmp_path / "feeds").exists()
+
+
+@pytest.mark.parametrize("url", ["https://example.org/cica", "webcal://example.org:8443/c/", "http://[::1]:8080/feeds"])
+def test_a_folder_address_is_kept(url: str, tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["ics", *TODAY, "-q", "--out", str(tmp_path / "feeds"), "--base-url", url])
+    assert result.exit_code == 0, result.output
+    assert f'href="{url.rstrip("/")}/all.ics"' in (tmp_path / "feeds" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_huge_value_is_shown_cut_short_in_a_message() -> None:
+    """A 4,000-digit ordinal or a 10,000-letter name is named by its start and its length: one
+    line to read, not a screenful."""
+    line = InputError("is too large", path="r.json", location="meetings[0].ordinal", value=int("9" * 4000), expected="at most 999,999").message
+    assert len(line) < 300 and "(4,000 characters)" in line and line.endswith("expected at most 999,999)")
+    short = InputError("is wrong", path="r.csv", location=2, value="x" * 150).message
+    assert "x" * 150 in short
