@@ -129,7 +129,7 @@ class Dating:
                     body,
                     window,
                     e.label,
-                    _day_off(body, calendar, window, days, e.reason, where)
+                    _day_off(body, calendar, window, e.window, days, e.reason, where)
                     or f"{body.name}: {missing} meeting{'s' if missing > 1 else ''} of {days} consecutive working day{'s' if days > 1 else ''}{where}{apart} do not fit in {window}"
                     f" beside the other bodies' meetings ({e.reason}); nothing was projected for {e.label}.",
                 )
@@ -323,10 +323,12 @@ class _Taken:
         return False
 
 
-def _day_off(body: Body, calendar: WorkingCalendar, window: Window, days: int, reason: str, where: str) -> str:
+def _day_off(body: Body, calendar: WorkingCalendar, window: Window, due: Window, days: int, reason: str, where: str) -> str:
     """The Problem of a window with one possible first day (an ``on`` rule's) that is no
-    working day: the rule fixes the day, so nothing moves; ``""`` for any other window."""
-    if window.days() != days:
+    working day: the rule fixes the day, so nothing moves; ``""`` for any other window. The
+    rule's own window decides, not what --today leaves of it: a year due by 31 December, with
+    only that Saturday left after today, is no day the rule fixes."""
+    if window.days() != days or due.days() != days:
         return ""
     said = {"weekend": "a weekend day", "": "not a working day"}
     off = [f"{d} is {said.get(calendar.why_not(d), calendar.why_not(d))}" for d in (window.start + timedelta(days=k) for k in range(days)) if not calendar.is_working(d)]

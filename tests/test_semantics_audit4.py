@@ -1,0 +1,62 @@
+"""A fourth audit, of `planner project` beside `planner check` (after test_semantics_audit*.py):
+small rule books whose next due dates and projected meetings were worked out by hand from
+DESIGN.md's projection semantics (working days of the host, the window check calls open is the
+one project fills, nothing moves silently) before the tool was run; the derivation is in each
+test's docstring. Calendar facts (weekdays, public holidays) were read from a calendar and the
+`holidays` package's own tables, named where used."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from planner.cli import main
+from tests.test_semantics_audit import _rule, _verdicts
+
+HEAD = '[organization]\nid = "o"\nname = "Org"\nshort_name = "O"\nsecretariat = { city = "Bern", country = "Switzerland" }\n'
+
+
+def _body(keys: str, *rules: str, id: str = "board", name: str = "Board") -> str:
+    return f'[[bodies]]\nid = "{id}"\nname = "{name}"\ncategory = "working"\n{keys}\n' + "".join(_rule(r) for r in rules)
+
+
+def _run(tmp_path: Path, command: str, book: str, rows: str, *args: str) -> dict:
+    rules, meetings = tmp_path / "rules.toml", tmp_path / "meetings.csv"
+    rules.write_text(HEAD + book, encoding="utf-8")
+    meetings.write_text("body,kind,ordinal,start,end,status,city,country\n" + rows, encoding="utf-8")
+    result = CliRunner().invoke(main, [command, "--rules", str(rules), "--meetings", str(meetings), "--format", "json", *args])
+    assert result.exit_code in (0, 1), result.output
+    return json.loads(result.stdout)
+
+
+def _projected(out: dict, body: str = "board") -> list[str]:
+    return [m["start"] for m in out["meetings"] if m["body"] == body and m["status"] == "projected"]
+
+
+def _problems(out: dict, body: str = "board") -> dict[str, str]:
+    return {p["window"]: p["message"] for p in out["problems"] if p["body"] == body}
+
+
+EVERY_2Y = 'kind = "every"\ninterval = "2y"'
+SECRETARIAT = 'host = "secretariat"\nmonths = [6]'
+
+
+# -- the window check calls open on --today is the one project fills, or a Problem says why ------
+
+
+def test_a_window_cut_to_a_weekend_by_today_is_no_day_the_rule_fixes(tmp_path):
+    """Every 2 years, rolling, the last Board 2020-06-10: due by 2022-12-31. On 2022-12-30
+    (a Friday) check calls 2022 open; projection begins tomorrow, and 2022-12-31 is a Saturday:
+    nothing fits, a Problem says so. The rule does not fix the day (any day of 2021-2022
+    would do): the Problem must not say "the rule fixes the day" (it did, since what
+    --today left of the window was one day long, like an `on` rule's)."""
+    rows = "board,regular,1,2020-06-10,,held,Bern,Switzerland\n"
+    book = _body(SECRETARIAT, EVERY_2Y)
+    assert _verdicts(_run(tmp_path, "check", book, rows, "--today", "2022-12-30")) == {"2022": "open"}
+    out = _run(tmp_path, "project", book, rows, "--today", "2022-12-30", "--to", "2027")
+    message = _problems(out)["2022"]
+    assert "fixes the day" not in message and "do not fit in 2022-12-31..2022-12-31" in message
+    # the chain goes on from the window due 2022 (the rolling chain continues through it)
+    assert _projected(out) == ["2024-06-10", "2026-06-10"]
