@@ -60,3 +60,31 @@ def test_a_window_cut_to_a_weekend_by_today_is_no_day_the_rule_fixes(tmp_path):
     assert "fixes the day" not in message and "do not fit in 2022-12-31..2022-12-31" in message
     # the chain goes on from the window due 2022 (the rolling chain continues through it)
     assert _projected(out) == ["2024-06-10", "2026-06-10"]
+
+
+# -- a projected date falls on a working day of the host, member state or not --------------------
+
+
+def test_a_host_country_named_by_a_non_member_keeps_its_own_weekend(tmp_path):
+    """A Board hosted in Jerusalem (`host = "fixed"`, `host_country = "Israel"`), every year,
+    in October; its last meeting 2025-10-16, so the target is 2026-10-16, a Friday. Israel's
+    weekend is Friday and Saturday (the holidays package: weekend {4, 5}), and the organization
+    lists no members, so the host is known by its name only. By hand, nearest working day
+    (forward first at each distance): 10-17 is a Saturday, 10-15 a Thursday (no holiday:
+    Israel's 2026 holidays end with Simchat Torah on 10-03): 2026-10-15. It was 2026-10-16, a
+    Friday: a country named but not listed as a member got Saturday-Sunday and no holidays."""
+    book = _body('host = "fixed"\nhost_country = "Israel"\nhost_city = "Jerusalem"\nmonths = [10]', 'kind = "every"\ninterval = "1y"')
+    rows = "board,regular,1,2025-10-16,,held,Jerusalem,Israel\n"
+    out = _run(tmp_path, "project", book, rows, "--today", "2026-01-15", "--to", "2026")
+    assert _projected(out) == ["2026-10-15"]
+
+
+def test_a_secretariat_outside_the_members_keeps_its_public_holidays(tmp_path):
+    """The Secretariat in Bern, Switzerland, and no member list: a yearly Board in May, last
+    held 2025-05-14, is due 2026-05-14, Ascension Day (a Swiss public holiday in the holidays
+    package, a Thursday). By hand: the nearest working day, forward first, is Friday
+    2026-05-15 (it was the holiday itself)."""
+    book = _body('host = "secretariat"\nmonths = [5]', 'kind = "every"\ninterval = "1y"')
+    rows = "board,regular,1,2025-05-14,,held,Bern,Switzerland\n"
+    out = _run(tmp_path, "project", book, rows, "--today", "2026-01-15", "--to", "2026")
+    assert _projected(out) == ["2026-05-15"]

@@ -12,12 +12,12 @@ import difflib
 import json
 import re
 import tomllib
-import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 from planner.core.errors import PlannerError
+from planner.engine.planning.countries import country_table, fold
 
 MEETINGS_HEADER = "body,kind,ordinal,start,end,status,city,country,format,title,source\n"
 CHAIRS_HEADER = "country,start,end,ordinal,note,source\n"
@@ -38,32 +38,8 @@ def short_name(name: str) -> str:
     return "".join(w[0].upper() for w in words)[:8] or "ORG"
 
 
-def _countries() -> dict[str, tuple[str, str]]:
-    """Country names, codes and alpha-3 codes -> (name, alpha-2), from the holidays package."""
-    from holidays import registry
-
-    table: dict[str, tuple[str, str]] = {}
-    for key, (cls_name, alpha2, alpha3, *_) in registry.COUNTRIES.items():
-        name = key.replace("_", " ").title()
-        for alias in (key, name, alpha2, alpha3, cls_name):
-            table.setdefault(_fold(alias), (name, alpha2))
-    for alias, code in _ALIASES.items():
-        table.setdefault(_fold(alias), (alias, code))
-    return table
-
-
-# Names in use that the holidays package spells otherwise (UN and common short forms).
-_ALIASES = {
-    "Türkiye": "TR", "Turkiye": "TR", "Viet Nam": "VN", "Republic of Korea": "KR", "South Korea": "KR",
-    "Korea": "KR", "Russian Federation": "RU", "Iran (Islamic Republic of)": "IR", "Czech Republic": "CZ",
-    "United Kingdom": "GB", "UK": "GB", "United States of America": "US", "USA": "US", "Palestine": "PS",
-    "State of Palestine": "PS", "Lao PDR": "LA", "Laos": "LA", "Syria": "SY", "Moldova": "MD",
-}
-
-
-def _fold(text: str) -> str:
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]", "", plain.casefold())
+_countries = country_table
+_fold = fold
 
 
 def resolve_members(text: str) -> list[tuple[str, str]]:

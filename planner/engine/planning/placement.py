@@ -19,6 +19,7 @@ import holidays
 
 from planner.core.dates import Precision, Window
 from planner.core.model import Blackout, Body, HostPolicy, Meeting, RuleBook
+from planner.engine.planning.countries import country_code
 from planner.engine.planning.member_holidays import MemberHolidays, member_holidays
 
 SAT_SUN = frozenset({5, 6})
@@ -215,7 +216,8 @@ def calendar_for(body: Body, book: RuleBook, country: str) -> WorkingCalendar:
     if unknown and org.secretariat is not None:
         country = org.secretariat.country
     member = org.member(country) if country else None
-    code = member.code if member else (country if len(country) == 2 and country.isupper() else None)
+    # (a host that is no member, a Secretariat in Geneva: its own country's calendar all the same)
+    code = member.code if member else (country if len(country) == 2 and country.isupper() else country_code(country) if country else None)
     members = member_holidays(org.members) if org.members and (body.all_members or unknown) else None
     recess = tuple(Blackout(start=p.first, end=p.last, reason=p.reason or "recess") for p in body.recess)
     return _calendar(code, org.blackout + body.blackout + recess, members)
