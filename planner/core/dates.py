@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
@@ -60,6 +60,16 @@ class PartialDate:
     earliest: date
     latest: date
     precision: Precision
+    # Its hash, computed once: a register's meetings are hashed to find repeated rows, two
+    # dates each, and the generated hash (a tuple of three, with an enum's hash in Python)
+    # was two thirds of that work.
+    _hash: int = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_hash", hash((self.earliest, self.latest, self.precision)))
+
+    def __hash__(self) -> int:
+        return self._hash
 
     @classmethod
     def parse(cls, text: str) -> PartialDate:
