@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from icalendar import Event
 
 from planner.cli import main
 from planner.core.errors import InputError
@@ -154,3 +155,51 @@ def test_a_huge_value_is_shown_cut_short_in_a_message() -> None:
     assert len(line) < 300 and "(4,000 characters)" in line and line.endswith("expected at most 999,999)")
     short = InputError("is wrong", path="r.csv", location=2, value="x" * 150).message
     assert "x" * 150 in short
+
+
+SEQUENCE_MAX = 2**31 - 1
+
+
+def _server_event(uid: str, sequence: str, summary: str = "6th Summit") -> Event:
+    return Event.from_ical(f"BEGIN:VEVENT\r\nUID:{uid}\r\nDTSTAMP:20200101T000000Z\r\nDTSTART;VALUE=DATE:20221012\r\nSUMMARY:{summary}\r\nSEQUENCE:{sequence}\r\nX-PLANNER-BODY:summit\r\nEND:VEVENT\r\n")
+
+
+@pytest.mark.parametrize("sequence", [str(SEQUENCE_MAX), "-5", "abc"])
+def test_a_server_event_at_the_largest_sequence_is_updated_and_cancelled_without_overflow(sequence: str) -> None:
+    """A calendar event of ours that someone (an import, a hand edit) left at SEQUENCE
+    2147483647, below 0 or not a number: publish rewrites and cancels it; the number stays
+    an RFC 5545 INTEGER (one more was icalendar's ValueError, a traceback and exit 1)."""
+    from datetime import UTC, datetime
+
+    from planner.inputs.register import load_meetings
+    from planner.inputs.rulebook import embedded_path, load_rulebook
+    from planner.outputs.calendar.caldav import plan, resource_bytes, wanted_events
+
+    book = load_rulebook(embedded_path("cica.toml"))
+    stamp = datetime(2026, 12, 1, tzinfo=UTC)
+    wanted = wanted_events(book, load_meetings(embedded_path("cica-meetings.csv"), book), stamp)
+    ours = next(uid for uid in wanted if uid.startswith("cica-summit-6"))
+    server = {ours: _server_event(ours, sequence, "edited by hand"), "cica-gone@planner": _server_event("cica-gone@planner", sequence)}
+    steps = {change.uid: (change.action, event) for change, event in plan(wanted, server, stamp, prune=False)}
+    assert steps[ours][0] == "update" and steps["cica-gone@planner"][0] == "cancel"
+    for _, event in (steps[ours], steps["cica-gone@planner"]):
+        assert 0 <= int(event["SEQUENCE"]) <= SEQUENCE_MAX
+        assert b"SEQUENCE:" in resource_bytes(event)
+
+
+def test_a_feed_state_at_the_largest_sequence_stays_there(tmp_path: Path) -> None:
+    """``ics --out`` over a folder whose state holds SEQUENCE 2147483647 (the largest the state
+    accepts), with meetings that moved and left: the feeds are written, SEQUENCE stays at the
+    largest INTEGER (it was a traceback), and the next run reads the state back."""
+    out = tmp_path / "feeds"
+    runner = CliRunner()
+    assert runner.invoke(main, ["ics", *TODAY, "-q", "--out", str(out)]).exit_code == 0
+    state = out / ".planner-state.json"
+    state.write_text(state.read_text(encoding="utf-8").replace('"sequence":0', f'"sequence":{SEQUENCE_MAX}'), encoding="utf-8")
+    moved = ["--meetings", str(Path(__file__).resolve().parent.parent / "examples" / "cica-scenario-summit-2027.csv")]
+    for _ in range(2):
+        result = runner.invoke(main, [*moved, "ics", *TODAY, "-q", "--out", str(out)])
+        assert result.exit_code == 0, result.output
+        assert "damaged" not in result.output
+    sequences = {int(line.split(":")[1]) for line in (out / "all.ics").read_text(encoding="utf-8").splitlines() if line.startswith("SEQUENCE:")}
+    assert SEQUENCE_MAX in sequences and max(sequences) == SEQUENCE_MAX

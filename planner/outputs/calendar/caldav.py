@@ -37,7 +37,7 @@ from icalendar import Calendar, Event
 
 from planner.core.errors import InputError
 from planner.core.model import Meeting, RuleBook
-from planner.outputs.calendar.ical import PRODID, FeedBuilder, combined_names, tombstone
+from planner.outputs.calendar.ical import PRODID, FeedBuilder, combined_names, next_sequence, sequence_of, tombstone
 from planner.outputs.calendar.revisions import Revision, adopt
 
 # What a revision changes when it is significant (RFC 5546 2.1.4: time, place, status).
@@ -100,13 +100,6 @@ def _ours(event: Event) -> list[str]:
     return [*_WRITTEN, *sorted(str(k).upper() for k in event if str(k).upper().startswith("X-PLANNER-"))]
 
 
-def _sequence(event: Event) -> int:
-    try:
-        return int(event.get("SEQUENCE", 0))
-    except (TypeError, ValueError):
-        return 0
-
-
 def _day(event: Event) -> str:
     start = event.get("DTSTART")
     value = getattr(start, "dt", None)
@@ -120,7 +113,7 @@ def revised(wanted: Event, server: Event, stamp: datetime) -> Event | None:
     if content(wanted, names) == content(server, names):
         return None
     significant = content(wanted, SIGNIFICANT) != content(server, SIGNIFICANT)
-    wanted["SEQUENCE"] = _sequence(server) + (1 if significant else 0)
+    wanted["SEQUENCE"] = next_sequence(sequence_of(server)) if significant else sequence_of(server)
     wanted.pop("LAST-MODIFIED", None)
     wanted.add("LAST-MODIFIED", stamp)
     return wanted
@@ -166,7 +159,7 @@ def _seen(event: Event) -> Revision:
     start = getattr(event.get("DTSTART"), "dt", None)
     day = start.date() if isinstance(start, datetime) else start
     removed = _text(event, "X-PLANNER-REMOVED")
-    return Revision("", _sequence(event), datetime.min, body=_text(event, "X-PLANNER-BODY"), kind=_text(event, "X-PLANNER-KIND"), numbered="X-PLANNER-ORDINAL" in event or "X-PLANNER-ID" in event, start=day, removed=datetime.min.date() if removed else None)
+    return Revision("", sequence_of(event), datetime.min, body=_text(event, "X-PLANNER-BODY"), kind=_text(event, "X-PLANNER-KIND"), numbered="X-PLANNER-ORDINAL" in event or "X-PLANNER-ID" in event, start=day, removed=datetime.min.date() if removed else None)
 
 
 def resource_bytes(event: Event) -> bytes:

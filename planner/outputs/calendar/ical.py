@@ -132,6 +132,26 @@ def description(meeting: Meeting) -> str:
     return "\n".join(line for line in lines if line)
 
 
+# RFC 5545 3.3.8: an INTEGER is 32-bit signed; SEQUENCE counts from 0
+MAX_SEQUENCE = 2**31 - 1
+
+
+def next_sequence(sequence: int) -> int:
+    """The SEQUENCE after ``sequence``, never past the largest INTEGER: a server's event or a
+    feed's state at 2147483647 (an import, a hand edit) stays there, where one more was a
+    traceback (icalendar refuses the number) or a line no client reads."""
+    return min(max(sequence, 0) + 1, MAX_SEQUENCE)
+
+
+def sequence_of(event: Event) -> int:
+    """An event's SEQUENCE as written by someone else: 0 when missing or not a number, and
+    inside 0 to :data:`MAX_SEQUENCE`."""
+    try:
+        return min(max(int(event.get("SEQUENCE", 0)), 0), MAX_SEQUENCE)
+    except (TypeError, ValueError):
+        return 0
+
+
 REMOVED_NOTE = "Removed: no longer in the register or the projection"
 REMOVED_SUFFIX = "(removed)"
 
@@ -153,7 +173,7 @@ def tombstone(event: Event, stamp: datetime, *, sequence: int | None = None, las
     dead.add("DTSTAMP", stamp)
     dead.add("STATUS", "CANCELLED")
     dead.add("TRANSP", "TRANSPARENT")
-    dead.add("SEQUENCE", int(event.get("SEQUENCE", 0)) + 1 if sequence is None else sequence)
+    dead.add("SEQUENCE", next_sequence(sequence_of(event)) if sequence is None else sequence)
     dead.add("LAST-MODIFIED", stamp if last_modified is None else normalize_stamp(last_modified))
     note = f"{REMOVED_NOTE} as of {removed.isoformat()}."
     old = str(event.get("DESCRIPTION", ""))

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 from planner.core.model import Kind, Meeting, MeetingFormat, Status
 from planner.engine.rule_words import ordinal
-from planner.outputs.calendar.ical import FeedBuilder, partial_words
+from planner.outputs.calendar.ical import FeedBuilder, next_sequence, partial_words
 from planner.outputs.calendar.lines import escape, fold, utc
 
 if TYPE_CHECKING:
@@ -204,7 +204,7 @@ class EventMaker:
         if old is None:
             sequence, (modified_line, modified_iso) = 0, self._stamp_modified
         elif old.removed is not None or old.fingerprint != fingerprint:
-            sequence, (modified_line, modified_iso) = old.sequence + 1, self._stamp_modified
+            sequence, (modified_line, modified_iso) = next_sequence(old.sequence), self._stamp_modified
         elif old.content is not None and old.content != content:
             sequence, (modified_line, modified_iso) = old.sequence, self._stamp_modified
         else:

@@ -29,6 +29,7 @@ from icalendar import Event
 from planner.core.model import Body, Meeting
 from planner.outputs.calendar.ical import (
     description,
+    next_sequence,
     normalize_stamp,
     shown_days,
     summary,
@@ -159,7 +160,7 @@ def numbers(old: Revision | None, fingerprint: str, content: str | None, stamp: 
     if old is None:
         return 0, stamp
     if old.removed is not None or old.fingerprint != fingerprint:
-        return old.sequence + 1, stamp
+        return next_sequence(old.sequence), stamp
     if old.content is not None and old.content != content:
         return old.sequence, stamp
     return old.sequence, old.last_modified
@@ -174,7 +175,7 @@ def revised(old: Revision | None, new: Revision, stamp: datetime) -> Revision:
 
 def removed(old: Revision, stamp: datetime) -> Revision:
     """The tombstone's revision of a live event that left the input."""
-    return replace(old, sequence=old.sequence + 1, last_modified=stamp, removed=stamp.date())
+    return replace(old, sequence=next_sequence(old.sequence), last_modified=stamp, removed=stamp.date())
 
 
 def tombstones(revisions: Mapping[str, Revision], stamp: datetime, keep_days: int = KEEP_DAYS, bodies: Iterable[str] | None = None) -> list[tuple[str, Revision]]:
