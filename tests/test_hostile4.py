@@ -203,3 +203,38 @@ def test_a_feed_state_at_the_largest_sequence_stays_there(tmp_path: Path) -> Non
         assert "damaged" not in result.output
     sequences = {int(line.split(":")[1]) for line in (out / "all.ics").read_text(encoding="utf-8").splitlines() if line.startswith("SEQUENCE:")}
     assert SEQUENCE_MAX in sequences and max(sequences) == SEQUENCE_MAX
+
+
+ICS_HEAD = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//hostile4//EN\r\n"
+ICS_EVENT = "BEGIN:VEVENT\r\nUID:{n}@x\r\nDTSTAMP:20260101T000000Z\r\nDTSTART;VALUE=DATE:20100105\r\nSUMMARY:{summary}\r\nEND:VEVENT\r\n"
+
+
+@pytest.mark.parametrize("option", ["--meetings", "--avoid"])
+def test_an_ics_file_of_too_many_components_is_refused_before_parsing(option: str, tmp_path: Path) -> None:
+    """100,002 components in 1.6 MB: icalendar made each an object (10 s and 300 MB a hundred
+    thousand), so a 256 MB file would have taken hours and gigabytes. Refused before parsing,
+    naming the line where the limit is passed (the 100,001st component, line 200,006)."""
+    bad = tmp_path / "many.ics"
+    bad.write_text(ICS_HEAD + ICS_EVENT.format(n=0, summary="Summit") + "BEGIN:X-THING\r\nEND:X-THING\r\n" * 100_000 + "END:VCALENDAR\r\n", encoding="utf-8", newline="")
+    result = CliRunner().invoke(main, ["project", *TODAY, option, str(bad)])
+    assert result.exit_code == 2
+    assert result.output.strip() == f"error: {bad}:200006: holds more than 100,000 components (BEGIN: lines) (expected at most 100,000 events, time zones and other components (see Limits in the README))"
+
+
+def test_an_ics_file_above_32_mb_is_refused(tmp_path: Path) -> None:
+    bad = tmp_path / "big.ics"
+    with bad.open("wb") as handle:
+        handle.truncate(32 * 1024 * 1024 + 1)
+    result = CliRunner().invoke(main, ["validate", *TODAY, "--meetings", str(bad)])
+    assert result.exit_code == 2 and "is larger than 32 MB" in result.output
+
+
+@pytest.mark.parametrize(("summary", "found"), [("Summit " + "x" * 5_000, True), ("x" * 1_000 + " Summit", False), ("x" * 990 + " Summit", True)])
+def test_a_summary_is_matched_on_its_first_thousand_characters(summary: str, found: bool, tmp_path: Path) -> None:
+    """A body's name stands at the start of a title; a SUMMARY of megabytes was searched for
+    every name of every body (seconds each), so only its first 1,000 characters are."""
+    register = tmp_path / "one.ics"
+    register.write_text(ICS_HEAD + ICS_EVENT.format(n=1, summary=summary) + "END:VCALENDAR\r\n", encoding="utf-8", newline="")
+    result = CliRunner().invoke(main, ["validate", *TODAY, "--meetings", str(register)])
+    assert result.exit_code == 0, result.output
+    assert ("1 meeting;" in result.output) is found

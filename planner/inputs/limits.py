@@ -23,6 +23,14 @@ MAX_RULEBOOK_BYTES = 4 * MiB
 MAX_REGISTER_BYTES = 256 * MiB
 MAX_PLAN_BYTES = 1 * MiB
 MAX_STATE_BYTES = 256 * MiB
+# an .ics register or --avoid calendar: icalendar builds every component as objects (about
+# 100 us and 3 KB each: 100,000 events are 10 s and 300 MB) and reads a long line a character
+# at a time (a second for 4 MB), so an .ics file is bounded well below a CSV register
+MAX_ICS_BYTES = 32 * MiB
+MAX_ICS_COMPONENTS = 100_000
+# an event's SUMMARY is matched against every body's names on its first characters only: a
+# title of megabytes took seconds per name, and no body's name stands that far in
+MAX_TITLE_MATCHED = 1_000
 # rows of a register: meetings, chair terms
 MAX_MEETINGS = 2_000_000
 MAX_CHAIR_TERMS = 200_000

@@ -40,6 +40,7 @@ from icalendar.parser import unescape_backslash
 
 from planner.core.dates import PartialDate
 from planner.core.model import Kind, RuleBook
+from planner.inputs.limits import MAX_TITLE_MATCHED
 from planner.inputs.register import BodyMatcher
 from planner.inputs.rows import split_documents
 
@@ -105,7 +106,7 @@ class TitleMatcher:
         rest of the title says the event is around the meeting (a planning call, a briefing)."""
         if title in self._seen:
             return self._seen[title]
-        folded = title.casefold()
+        folded = title[:MAX_TITLE_MATCHED].casefold()
         best: tuple[int, re.Pattern[str], str] | None = None
         for length, pattern, body_id in self._names:
             if (best is None or length > best[0]) and pattern.search(folded):

@@ -21,6 +21,7 @@ binary or not iCalendar, calendars without a dated VEVENT and series that cannot
 
 from __future__ import annotations
 
+import re
 import warnings
 from collections.abc import Callable, Iterator
 from datetime import date, datetime, timedelta
@@ -46,7 +47,7 @@ from planner.inputs.ics.ics_events import (
     text,
 )
 from planner.inputs.inputfile import read_text
-from planner.inputs.limits import MAX_MEETINGS, MAX_ORDINAL
+from planner.inputs.limits import MAX_ICS_BYTES, MAX_ICS_COMPONENTS, MAX_MEETINGS, MAX_ORDINAL
 from planner.inputs.register import BodyMatcher, ordinal_error, validation_errors
 
 __all__ = ["EXPECTED", "ordinal_in", "parse_calendars", "read_ics_meetings"]
@@ -61,8 +62,15 @@ MAX_OCCURRENCES = 10_000
 MAX_SERIES_MEETINGS = 50_000
 
 
+_BEGIN = re.compile(r"^BEGIN:", re.IGNORECASE | re.MULTILINE)
+
+
 def _decode(path: Path) -> str:
-    text = read_text(path, RegisterError, what="iCalendar", saved_as="a UTF-8 .ics file", empty=EXPECTED)
+    text = read_text(path, RegisterError, what="iCalendar", saved_as="a UTF-8 .ics file", empty=EXPECTED, limit=MAX_ICS_BYTES)
+    for count, begin in enumerate(_BEGIN.finditer(text), start=1):
+        if count > MAX_ICS_COMPONENTS:
+            line = text.count("\n", 0, begin.start()) + 1
+            raise RegisterError(f"holds more than {MAX_ICS_COMPONENTS:,} components (BEGIN: lines)", path=path, location=line, expected=f"at most {MAX_ICS_COMPONENTS:,} events, time zones and other components (see Limits in the README)")
     if not text.lstrip().upper().startswith("BEGIN:VCALENDAR"):
         first = text.lstrip().splitlines()[0][:60]
         raise RegisterError("is not iCalendar: it does not start with BEGIN:VCALENDAR", path=path, location=1, value=first, expected=EXPECTED)
