@@ -37,7 +37,14 @@ from icalendar import Calendar, Event
 
 from planner.core.errors import InputError
 from planner.core.model import Meeting, RuleBook
-from planner.outputs.calendar.ical import PRODID, FeedBuilder, combined_names, next_sequence, sequence_of, tombstone
+from planner.outputs.calendar.ical import (
+    PRODID,
+    FeedBuilder,
+    combined_names,
+    next_sequence,
+    sequence_of,
+    tombstone,
+)
 from planner.outputs.calendar.revisions import Revision, adopt
 
 # What a revision changes when it is significant (RFC 5546 2.1.4: time, place, status).
