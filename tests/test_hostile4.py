@@ -238,3 +238,36 @@ def test_a_summary_is_matched_on_its_first_thousand_characters(summary: str, fou
     result = CliRunner().invoke(main, ["validate", *TODAY, "--meetings", str(register)])
     assert result.exit_code == 0, result.output
     assert ("1 meeting;" in result.output) is found
+
+
+def test_runs_into_one_feed_folder_at_once_take_turns(tmp_path: Path) -> None:
+    """Four ``ics --out`` runs started together into one new folder: each used to remove the
+    others' staging folder, and all four failed ('File exists (.pl-3fe3cde5.new)'), writing
+    nothing. They now take turns: all succeed and the folder holds what one run writes."""
+    import subprocess
+    import sys
+
+    alone = tmp_path / "alone"
+    assert CliRunner().invoke(main, ["ics", *TODAY, "-q", "--out", str(alone)]).exit_code == 0
+    shared = tmp_path / "shared"
+    runs = [subprocess.Popen([sys.executable, "-m", "planner", "ics", *TODAY, "-q", "--out", str(shared)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, cwd=tmp_path) for _ in range(4)]
+    said = [run.communicate(timeout=300)[0] for run in runs]
+    assert [run.returncode for run in runs] == [0, 0, 0, 0], said
+    assert sorted(p.name for p in shared.iterdir()) == sorted(p.name for p in alone.iterdir())
+    for path in alone.iterdir():
+        assert (shared / path.name).read_bytes() == path.read_bytes(), path.name
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".pl-")] == []
+
+
+def test_a_run_that_waits_too_long_for_another_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """While another run holds the folder, a second gives up after LOCK_WAIT with one line and
+    exit 2, and the folder is untouched."""
+    from planner.outputs import atomic
+
+    monkeypatch.setattr(atomic, "LOCK_WAIT", 0.2)
+    out = tmp_path / "feeds"
+    with atomic.folder_lock(out):
+        result = CliRunner().invoke(main, ["ics", *TODAY, "--out", str(out)])
+    assert result.exit_code == 2
+    assert result.output.strip() == f"error: {out}: cannot write: another planner run has been writing this folder for 0 s; try again when it ends (expected a writable file path or folder)"
+    assert not out.exists()

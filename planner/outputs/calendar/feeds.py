@@ -27,7 +27,7 @@ from typing import IO
 
 from planner.core.bulk import paused_gc
 from planner.core.model import Meeting, RuleBook
-from planner.outputs.atomic import write_set
+from planner.outputs.atomic import folder_lock, write_set
 from planner.outputs.calendar.ical import (
     COMBINED,
     STATE_FILE,
@@ -237,7 +237,7 @@ def write_feeds(
     (only when every body is written) and the state file into ``out_dir``; return the paths
     written (state file excluded), in that order. Meetings that left the input since the last
     export stay ``keep_days`` as CANCELLED tombstones."""
-    with paused_gc():
+    with folder_lock(out_dir), paused_gc():
         return _write_feeds(book, meetings, Path(out_dir), stamp, base_url, warn, bodies, keep_days)
 
 
