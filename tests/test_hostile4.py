@@ -271,3 +271,24 @@ def test_a_run_that_waits_too_long_for_another_says_so(tmp_path: Path, monkeypat
     assert result.exit_code == 2
     assert result.output.strip() == f"error: {out}: cannot write: another planner run has been writing this folder for 0 s; try again when it ends (expected a writable file path or folder)"
     assert not out.exists()
+
+
+def test_a_line_folded_inside_a_character_is_unfolded_first(tmp_path: Path) -> None:
+    """RFC 5545 3.1: a simple writer may fold in the middle of a UTF-8 sequence, and readers
+    'need to unfold lines in such a way to properly restore the original sequence'. Such a
+    file was refused as 'not UTF-8 text (byte 0xc3)'; bytes broken otherwise still are."""
+    from planner.inputs.register import load_meetings
+    from planner.inputs.rulebook import load_rulebook
+
+    text = ICS_HEAD + ICS_EVENT.format(n=1, summary="Summit in Türkiye") + "END:VCALENDAR\r\n"
+    raw = text.encode()
+    cut = raw.index("ü".encode()) + 1  # between the two bytes of ü
+    register = tmp_path / "folded.ics"
+    register.write_bytes(raw[:cut] + b"\r\n " + raw[cut:])
+    book = load_rulebook(Path(__file__).resolve().parent / "rulebooks" / "valid" / "minimal.toml")
+    (meeting,) = load_meetings(register, book)
+    assert meeting.title == "Summit in Türkiye"
+    broken = tmp_path / "broken.ics"
+    broken.write_bytes(raw[:cut] + b"\r\nX" + raw[cut:])
+    result = CliRunner().invoke(main, ["validate", *TODAY, "--meetings", str(broken)])
+    assert result.exit_code == 2 and "is not UTF-8 text (byte 0xc3)" in result.output

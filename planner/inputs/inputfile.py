@@ -87,10 +87,24 @@ def _may_hold_control(raw: bytes) -> bool:
 _BIDI_UTF8 = re.compile(b"\xe2(?:\x80[\xaa-\xae]|\x81[\xa6-\xa9])")
 
 
-def read_text(path: Path, error: type[InputError], *, what: str, utf16: bool = False, saved_as: str = "the file saved as UTF-8", empty: str = "some content", limit: int = MAX_REGISTER_BYTES) -> str:
+# An iCalendar line break followed by a space or a tab: a folded line (RFC 5545 3.1)
+_FOLD = re.compile(b"\r?\n[ \t]")
+
+
+def _unfolded(raw: bytes) -> str | None:
+    try:
+        return _FOLD.sub(b"", raw).decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+
+
+def read_text(path: Path, error: type[InputError], *, what: str, utf16: bool = False, saved_as: str = "the file saved as UTF-8", empty: str = "some content", limit: int = MAX_REGISTER_BYTES, folded: bool = False) -> str:
     """The text of ``path``: UTF-8 with or without BOM, or (with ``utf16``) UTF-16 with BOM.
 
-    ``what`` names the kind of file in messages ("TOML", "iCalendar", ...).
+    ``what`` names the kind of file in messages ("TOML", "iCalendar", ...). ``folded``: an
+    iCalendar file, whose folding may split a character's bytes over two lines ("implementations
+    need to unfold lines in such a way to properly restore the original sequence", RFC 5545
+    3.1): when the bytes do not decode as they stand, they are unfolded first.
     """
     raw = read_bytes(path, error, limit)
     if raw.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # before UTF-16: FF FE starts both
@@ -109,8 +123,10 @@ def read_text(path: Path, error: type[InputError], *, what: str, utf16: bool = F
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            line = raw[: exc.start].count(b"\n") + 1
-            raise error(f"is not UTF-8 text (byte 0x{raw[exc.start]:02x})", path=path, location=line, expected=saved_as) from None
+            text = _unfolded(raw) if folded else None
+            if text is None:
+                line = raw[: exc.start].count(b"\n") + 1
+                raise error(f"is not UTF-8 text (byte 0x{raw[exc.start]:02x})", path=path, location=line, expected=saved_as) from None
     if not text or text.isspace():  # after decoding: a BOM alone is empty too
         raise error("is empty", path=path, expected=empty)
     control = CONTROL.search(text) if utf16_text or _may_hold_control(raw) else None

@@ -66,7 +66,7 @@ _BEGIN = re.compile(r"^BEGIN:", re.IGNORECASE | re.MULTILINE)
 
 
 def _decode(path: Path) -> str:
-    text = read_text(path, RegisterError, what="iCalendar", saved_as="a UTF-8 .ics file", empty=EXPECTED, limit=MAX_ICS_BYTES)
+    text = read_text(path, RegisterError, what="iCalendar", saved_as="a UTF-8 .ics file", empty=EXPECTED, limit=MAX_ICS_BYTES, folded=True)
     for count, begin in enumerate(_BEGIN.finditer(text), start=1):
         if count > MAX_ICS_COMPONENTS:
             line = text.count("\n", 0, begin.start()) + 1
