@@ -22,6 +22,8 @@ import tempfile
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime
+from itertools import chain
+from operator import itemgetter
 from pathlib import Path
 from typing import IO
 
@@ -51,6 +53,8 @@ from planner.outputs.calendar.state import HEAD, TAIL, load_state, state_line
 
 INDEX = "index.html"
 _CHUNK = 1 << 20
+_BATCH = 1 << 16  # events written to the spool together: 64 KB (a megabyte at a time costs page faults)
+_START, _END = itemgetter(1), itemgetter(4)  # a meeting's start and end
 _AHEAD = 1 << 13  # read ahead per run of all.ics: 8 KB, 16 MB for 2,000 bodies
 
 
@@ -78,25 +82,40 @@ def _read(spool: IO[bytes], spans: Iterable[tuple[int, int]]) -> Iterator[bytes]
 
 
 def date_order(meetings: Iterable[Meeting]) -> list[Meeting]:
-    """``meetings`` sorted by :func:`event_order`, with the full sort keys of one body at a
-    time in memory: each body's meetings are sorted by it, then all of them by (first day, last
-    day, body, place in the body's order) packed into one integer. The order is the same (the
-    full key starts with the first day, the last day and the body), but a million full keys at
-    once would cost some 300 MB."""
+    """``meetings`` sorted by :func:`event_order`, without a full sort key per meeting: all of
+    them are sorted by (first day, last day, body, place in the input) packed into one integer,
+    and only a run of meetings of one body on the same days is sorted again by the full key
+    (stably, so equal keys keep their input order). The order is the same (the full key starts
+    with the first day, the last day and the body), but a million full keys would cost some
+    300 MB and a million calls of :func:`event_order`."""
     by_body: dict[str, list[Meeting]] = {}
     for meeting in meetings:
-        by_body.setdefault(meeting.body, []).append(meeting)
-    lists = [sorted(by_body.pop(body), key=event_order) for body in sorted(by_body)]
+        by_body.setdefault(meeting[0], []).append(meeting)
+    lists = [by_body.pop(body) for body in sorted(by_body)]
     place_bits = max((len(m) for m in lists), default=1).bit_length()
     body_bits = len(lists).bit_length()
-    keys = []
-    for rank, ordered in enumerate(lists):
-        for place, meeting in enumerate(ordered):
-            first, last = meeting[1].earliest.toordinal(), (meeting[4] or meeting[1]).latest.toordinal()
-            keys.append(((((first << 22) | (last - first)) << body_bits | rank) << place_bits) | place)  # 2**22 days: 11,000 years
+    keys: list[int] = []
+    shift = 1 << (body_bits + place_bits)
+    for rank, listed in enumerate(lists):  # a body at a time, a column at a time
+        starts = list(map(_START, listed))
+        firsts = [start.earliest.toordinal() for start in starts]
+        lasts = [(end or start).latest.toordinal() for start, end in zip(starts, map(_END, listed), strict=True)]
+        base = rank << place_bits
+        keys += [((first << 22) + last - first) * shift + base + place for place, first, last in zip(range(len(listed)), firsts, lasts, strict=True)]  # 2**22 days: 11,000 years
     keys.sort()
     places, bodies = (1 << place_bits) - 1, (1 << body_bits) - 1
-    return [lists[(key >> place_bits) & bodies][key & places] for key in keys]
+    ordered = [lists[(key >> place_bits) & bodies][key & places] for key in keys]
+    days = [key >> place_bits for key in keys]  # first day, last day and body: a run of equal ones is a tie
+    if len(set(days)) < len(days):
+        at = 0
+        while at < len(days):
+            end = at + 1
+            while end < len(days) and days[end] == days[at]:
+                end += 1
+            if end - at > 1:
+                ordered[at:end] = sorted(ordered[at:end], key=event_order)
+            at = end
+    return ordered
 
 
 def _uid_groups(ids: Iterable[str]) -> dict[str, str]:
@@ -130,33 +149,50 @@ class _Events:
         self._make(previous)
 
     def _make(self, previous: Previous) -> None:
-        builder, pool = self.builder, previous.pool
+        builder, pool, order = self.builder, previous.pool, self.order
         roots = _uid_groups(self.by_body)
         groups: dict[str, list[str]] = {}
         for body in self.by_body:
             groups.setdefault(roots[body], []).append(body)
-        size = 0
+        size = flushed = 0
         write, state = self.spool.write, self.states.write
         make, take = EventMaker(builder).make, previous.take
         offsets, lengths = self.offsets, self.lengths
-        runs = self.runs = array("i", bytes(4 * len(self.order)))  # by position: the group whose run of the spool holds it
+        runs = self.runs = array("i", bytes(4 * len(order)))  # by position: the group whose run of the spool holds it
+        spans: dict[str, tuple[int, int]] = {}  # a body alone in its group -> its stretch of the spool
+        events: list[bytes] = []  # written some together
+        lines: list[bytes] = []
         for run, members in enumerate(groups.values()):
-            positions = sorted(i for body in members for i in self.by_body[body])
-            for i in positions:
-                runs[i] = run
-            for (meeting, uid), i in zip(adopt(uids(builder.book, (self.order[i] for i in positions)), previous, pool=pool), positions, strict=True):
+            positions = self.by_body[members[0]] if len(members) == 1 else sorted(chain.from_iterable(self.by_body[body] for body in members))
+            if run:
+                for i in positions:
+                    runs[i] = run
+            begin = size
+            for (meeting, uid), i in zip(adopt(uids(builder.book, [order[i] for i in positions]), previous, pool=pool), positions, strict=True):
                 data, line = make(meeting, uid, take(uid))
-                state(line)
-                write(data)
+                lines.append(line)
+                events.append(data)
                 offsets[i] = size
                 lengths[i] = n = len(data)
                 size += n
+                if size - flushed >= _BATCH:
+                    write(b"".join(events))
+                    state(b"".join(lines))
+                    events, lines, flushed = [], [], size
+            if len(members) == 1:
+                spans[members[0]] = (begin, size)
+        self.spans = spans
+        write(b"".join(events))
+        state(b"".join(lines))
         self.spool.flush()
 
     def events(self, body: str | None = None) -> Iterator[bytes]:
         """The events of ``body`` (None: all), in date order."""
         if body is None:
             return self._merged()
+        span = self.spans.get(body)
+        if span is not None:  # one stretch of the spool
+            return _read(self.spool, ((at, min(_CHUNK, span[1] - at)) for at in range(span[0], span[1], _CHUNK)))
         return _read(self.spool, ((self.offsets[i], self.lengths[i]) for i in self.by_body.get(body, ())))
 
     def _merged(self) -> Iterator[bytes]:
