@@ -88,3 +88,35 @@ def test_a_secretariat_outside_the_members_keeps_its_public_holidays(tmp_path):
     rows = "board,regular,1,2025-05-14,,held,Bern,Switzerland\n"
     out = _run(tmp_path, "project", book, rows, "--today", "2026-01-15", "--to", "2026")
     assert _projected(out) == ["2026-05-15"]
+
+
+def test_a_window_whose_deadline_is_today_is_a_problem_not_a_silent_slip(tmp_path):
+    """The same Board, judged on its deadline, Saturday 2022-12-31. README: a window whose
+    deadline is --today is `open` (a meeting may still be held that day). Projection begins
+    tomorrow, so no day is left to fill it: a Problem must say so (it said nothing, and went on
+    as if 2022 were missed). The chain goes on from the window due 2022: by hand, 2 years after
+    it is 2024, in June, on the 10th (the body's day): Monday 2024-06-10. On 2023-01-01 the
+    window is missed (check) and the Problem is gone: the past is check's to report."""
+    rows = "board,regular,1,2020-06-10,,held,Bern,Switzerland\n"
+    book = _body(SECRETARIAT, EVERY_2Y)
+    assert _verdicts(_run(tmp_path, "check", book, rows, "--today", "2022-12-31")) == {"2022": "open"}
+    out = _run(tmp_path, "project", book, rows, "--today", "2022-12-31", "--to", "2025")
+    assert "1 still due by 2022-12-31, which is today" in _problems(out)["2022"]
+    assert _projected(out) == ["2024-06-10"]
+    out = _run(tmp_path, "project", book, rows, "--today", "2023-01-01", "--to", "2025")
+    assert _problems(out) == {} and _projected(out) == ["2024-06-10"]
+
+
+def test_a_period_short_on_its_last_day_is_a_problem(tmp_path):
+    """At least once a quarter; one Board on 2023-07-20; today Sunday 2023-12-31. Check: 2023
+    Q4 open, 1 still due by 2023-12-31. Projection (from 2024-01-01) fills 2024 Q1 and Q2 and
+    says that 2023 Q4 cannot be filled (it said nothing). With --from 2024-03-01 the horizon
+    does not reach today: no Problem for 2023 Q4."""
+    rows = "board,regular,1,2023-07-20,,held,Bern,Switzerland\n"
+    book = _body('host = "secretariat"', 'kind = "at_least"\ncount = 1\nper = "quarter"')
+    assert _verdicts(_run(tmp_path, "check", book, rows, "--today", "2023-12-31"))["2023 Q4"] == "open"
+    out = _run(tmp_path, "project", book, rows, "--today", "2023-12-31", "--to", "2024-06-30")
+    assert list(_problems(out)) == ["2023 Q4"] and "which is today" in _problems(out)["2023 Q4"]
+    assert [d[:4] for d in _projected(out)] == ["2024", "2024"]
+    out = _run(tmp_path, "project", book, rows, "--today", "2023-12-31", "--to", "2024-06-30", "--from", "2024-03-01")
+    assert _problems(out) == {}

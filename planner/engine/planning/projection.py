@@ -91,6 +91,9 @@ class Projector(Dating):
         self.start = start
         self.end = end
         self.not_before = max(start, today + timedelta(days=1))
+        # A window whose deadline is --today is still open (check: a meeting may still be held
+        # today) but no projected day is left in it: a Problem says so, never a silent slip.
+        self.due_today = today if self.not_before == today + timedelta(days=1) else None
         self.engine = ExpectationEngine(book, register)
         self.problems: list[ProjectionProblem] = []
         self.notes: list[str] = []
@@ -185,7 +188,7 @@ class Projector(Dating):
             # A calendar period closed before tomorrow needs nothing more (no chain runs late
             # from it): only the periods from tomorrow on are made, whatever the history's length.
             periodic = isinstance(rule, AtLeastRule | AtMostRule) and rule.first_within is None and getattr(rule, "max_gap", None) is None
-            since = self.not_before if periodic else None
+            since = (self.due_today or self.not_before) if periodic else None
             for _ in range(MAX_ROUNDS):
                 placed = False
                 for e in self.engine.for_rule(body, index, rule, since, self.end, pending=False, chain_from=chain_from if chained else None):
@@ -209,9 +212,14 @@ class Projector(Dating):
     def _fill(self, state: _BodyState, e: Expectation) -> list[Meeting] | None:
         """Place what ``e`` still lacks: ``None`` when it lacks nothing, ``[]`` when no date fits."""
         # (only a rule with excused periods or an except_when body can be excused)
-        if e.window.start > self.end or e.deadline < self.not_before and e.late_until is None or (e.rule.excused or e.rule.except_when) and excused_by(self.engine, e):
+        closed = e.deadline < self.not_before
+        if e.window.start > self.end or closed and e.late_until is None and e.deadline != self.due_today or (e.rule.excused or e.rule.except_when) and excused_by(self.engine, e):
             return None  # (a closed window with no late chain needs nothing, excused or not)
         bm = self.engine.meetings_of(state.body.id)
+        if closed and e.deadline == self.due_today:
+            self._due_today(e, bm)
+            if e.late_until is None:
+                return None
         if e.deadline < self.not_before:
             # A closed window: only a chain left with nothing after it needs a meeting (as
             # soon as possible); a late meeting already answered it.
@@ -247,6 +255,23 @@ class Projector(Dating):
             bm.add(meeting)
         state.added.extend(new)
         return new
+
+    def _due_today(self, e: Expectation, bm: BodyMeetings) -> None:
+        """The Problem of a window still short on its last day, --today: check calls it open,
+        and projection, which begins tomorrow, has no day left to fill it."""
+        have = _satisfying(e, bm, e.deadline)
+        missing = e.minimum - len(have)
+        if missing <= 0 or not have and self._answered_late(e, bm):
+            return
+        body = e.body
+        self.problems.append(
+            ProjectionProblem(
+                body,
+                e.window,
+                e.label,
+                f"{body.name} due {e.label} ({e.reason}): {missing} still due by {e.deadline}, which is today; projection begins tomorrow, so nothing was projected for {e.label} (a meeting held today meets it: record it).",
+            )
+        )
 
     def _answered_late(self, e: Expectation, bm: BodyMeetings) -> bool:
         """A chain window (rolling ``every``, ``after``) that a meeting of the register, planned
