@@ -169,6 +169,11 @@ def test_projection_invariant(case):
     report = check(book, kept, end + timedelta(days=1), end=end)
     # What the register already broke (an excess of the past) is not the projection's doing.
     already = {(f.expectation.key, f.verdict) for f in check(book, meetings, end + timedelta(days=1), end=end).findings if f.expectation}
+    # A window the register already leaves uncertain today (its origin known only to the year:
+    # late if that meeting was held early in it, met if late) stays uncertain whatever is
+    # projected after today: the register's doing too (found by hypothesis: `every 12m` after
+    # a meeting of "2025", judged on 2026-06-15).
+    already |= {(f.expectation.key, f.verdict) for f in check(book, meetings, TODAY).findings if f.expectation and f.verdict is Verdict.UNCERTAIN}
     problem_windows = {(p.body.id, p.label) for p in projection.problems}
     for f in report.findings:
         if f.expectation and f.expectation.deadline > TODAY and f.verdict not in (Verdict.MET, Verdict.OPEN):
