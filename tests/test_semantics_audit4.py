@@ -8,12 +8,13 @@ test's docstring. Calendar facts (weekdays, public holidays) were read from a ca
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 from click.testing import CliRunner
 
 from planner.cli import main
-from tests.test_semantics_audit import _rule, _verdicts
+from tests.test_semantics_audit import _finding, _rule, _verdicts
 
 HEAD = '[organization]\nid = "o"\nname = "Org"\nshort_name = "O"\nsecretariat = { city = "Bern", country = "Switzerland" }\n'
 
@@ -120,3 +121,90 @@ def test_a_period_short_on_its_last_day_is_a_problem(tmp_path):
     assert [d[:4] for d in _projected(out)] == ["2024", "2024"]
     out = _run(tmp_path, "project", book, rows, "--today", "2023-12-31", "--to", "2024-06-30", "--from", "2024-03-01")
     assert _problems(out) == {}
+
+
+# -- at_most rules bound what projection places --------------------------------------------------
+
+
+def test_projection_keeps_an_at_most_rule(tmp_path):
+    """At least twice a year, preferred month March, and at most once a month; one Board on
+    2026-03-06, today 2026-06-01. By hand: 2026 needs one more (any month but March: projected
+    after today); 2027 and 2028 need two each, and both targets fall in March: one stays in
+    March, the other goes to the nearest day outside it. Projection placed two in March
+    (2027-03-05 and 2027-03-08), and check of the register with its projection found an
+    `excess` the projection had made. Now no month holds two, every year holds two, and
+    checking the register with the projection finds no excess."""
+    book = _body('host = "secretariat"\nmonths = [3]', 'kind = "at_least"\ncount = 2\nper = "year"', 'kind = "at_most"\ncount = 1\nper = "month"')
+    rows = "board,regular,1,2026-03-06,,held,Bern,Switzerland\n"
+    out = _run(tmp_path, "project", book, rows, "--today", "2026-06-01", "--to", "2028")
+    starts = _projected(out)
+    months = [d[:7] for d in ["2026-03-06", *starts]]
+    assert len(months) == len(set(months)) == 6
+    assert [d[:4] for d in starts] == ["2026", "2027", "2027", "2028", "2028"]
+    assert out["problems"] == []
+    # the register and its projection, checked together at the end of the horizon
+    rows += "".join(f"board,regular,,{d},,held,Bern,Switzerland\n" for d in starts)
+    checked = _run(tmp_path, "check", book, rows, "--today", "2028-12-31")
+    assert [f for f in checked["findings"] if f["verdict"] not in ("met", "open")] == []
+
+
+# -- real rules not yet audited (tests/audit/, a source URL in every rule and row) ---------------
+
+
+def _real(command: str, name: str, *args: str) -> dict:
+    root = Path(__file__).parent / "audit"
+    result = CliRunner().invoke(main, [command, "--rules", str(root / f"{name}.toml"), "--meetings", str(root / f"{name}-meetings.csv"), "--format", "json", *args])
+    assert result.exit_code in (0, 1), result.output
+    return json.loads(result.stdout)
+
+
+def test_wto_ministerial_conference_at_least_once_every_two_years():
+    """Marrakesh Agreement art. IV:1, "at least once every two years", as a rolling `every 2y`
+    from the WTO's entry into force (1995-01-01). By hand, as of 2025-12-01:
+    - 1997 (due 2 years after 1995): Singapore, December 1996, met; 1998 Geneva, 2000 (Seattle,
+      1999), 2001 Doha, 2003 Cancún, 2005 Hong Kong: met.
+    - After Hong Kong (2005) the next was due by 2007; Geneva 2009-11-30 missed that deadline
+      and no other: late for 2007, 2 years (README: the next meeting is late for the last
+      window whose deadline it missed). Then 2011, 2013, 2015, 2017 met (Buenos Aires is known
+      here only as 2017-12: the year decides).
+    - After 2017: 2019 missed; the 12th, postponed from June 2020 (Nur-Sultan) and from
+      November 2021 (Geneva; postponed rows never count), held 2022-06-12: late for 2021, 1
+      year; 2019 stays missed. 2024 (Abu Dhabi) met; 2026 open, the 14th planned in Yaoundé
+      for 2026-03-26. Three violations, exit 1.
+    Projection: the 15th is due in 2028, 2 years after the 14th (planned), placed on the
+    Secretariat's working days (Geneva) with its chair to be decided."""
+    out = _real("check", "wto", "--today", "2025-12-01")
+    assert _verdicts(out, "mc") == {
+        "1997": "met", "1998": "met", "2000": "met", "2001": "met", "2003": "met", "2005": "met",
+        "2007": "late", "2011": "met", "2013": "met", "2015": "met", "2017": "met",
+        "2019": "missed", "2021": "late", "2024": "met", "2026": "open", "2028": "open",
+    }
+    assert out["summary"]["violations"] == 3 and out["summary"]["exit_code"] == 1
+    late = _finding(out, "2021", "mc")
+    assert late["delay"] == "1 year" and "(postponed)" in late["why"]
+    assert _finding(out, "2007", "mc")["delay"] == "2 years"
+    out = _real("project", "wto", "--today", "2025-12-01", "--to", "2030")
+    (first, *_) = [m for m in out["meetings"] if m["status"] == "projected"]
+    assert first["ordinal"] == 15 and first["start"].startswith("2028") and "14th Ministerial Conference (2026-03-26, planned)" in first["reason"]
+    assert first["host"] == "chair to be decided"
+
+
+def test_delaware_annual_meeting_within_thirteen_months():
+    """DGCL s.211(b)-(c): an annual meeting, and no more than 13 months from one to the next
+    (`at_least 1 per year`, `max_gap = "13m"`): Tesla's meetings of 2019-06-11, 2020-09-22
+    (the 2020-07-07 date postponed) and 2021-10-07. By hand, from 2019, as of 2021-12-31:
+    2019, 2020 and 2021 each hold one: met. The gap 2019-06-11 -> 2020-09-22: 13 months after
+    2019-06-11 is 2020-07-11, so 73 days late (20 days of July, 31 of August, 22 of
+    September). 2020-09-22 -> 2021-10-07 is within 2021-10-22: met. Open: the gap from
+    2021-10-07, due by 2022-11-07. Projection: 2022 and 2023 each get one, 12 months apart
+    at most (the body's usual day and month), none later than the gap allows."""
+    out = _real("check", "tesla-agm", "--today", "2021-12-31", "--from", "2019-01-01")
+    got = _verdicts(out, "agm")
+    assert {k: v for k, v in got.items() if len(k) == 4} == {"2019": "met", "2020": "met", "2021": "met"}
+    (late,) = [f for f in out["findings"] if f["verdict"] == "late"]
+    assert late["delay"] == "73 days" and late["deadline"] == "2020-07-11"
+    assert [f["due_by"] for f in out["findings"] if f["verdict"] == "open"] == ["2022-11-07"]
+    out = _real("project", "tesla-agm", "--today", "2021-12-31", "--to", "2023")
+    starts = [date.fromisoformat(m["start"]) for m in out["meetings"] if m["status"] == "projected"]
+    assert [d.year for d in starts] == [2022, 2023]
+    assert starts[0] <= date(2022, 11, 7) and (starts[1] - starts[0]).days <= 365

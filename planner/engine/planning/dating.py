@@ -9,9 +9,10 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from planner.core.dates import Duration, Grain, PartialDate, Window
+from planner.core.dates import Duration, Grain, PartialDate, Window, year_start_month
 from planner.core.model import (
     AtLeastRule,
+    AtMostRule,
     Body,
     EveryRule,
     Kind,
@@ -19,7 +20,9 @@ from planner.core.model import (
     Status,
 )
 from planner.engine.expectations import (
+    BodyMeetings,
     Expectation,
+    counts,
 )
 from planner.engine.gaps import GapExpectation
 from planner.engine.planning.crowd import host_key
@@ -60,6 +63,10 @@ class Dating:
         pair_first = [bool(self.partners.get(body.id))]
         body_id = body.id
         length = timedelta(days=days - 1)
+        # The body's at_most rules: a day whose period already holds as many counting meetings
+        # as the rule allows is no day for one more (placing there made an excess of its own).
+        caps = self._caps(body)
+        current: list[date] = []  # the days this placement has chosen so far
 
         def accept(day: date) -> bool:
             if weekdays and day.weekday() not in weekdays:
@@ -69,6 +76,8 @@ class Dating:
                 return False
             if not free(body_id, host, day, end_day):
                 return False
+            if caps and _capped(caps, bm, day, current):
+                return False
             return not pair_first[0] or self._partners_fit(body, day)
 
         # This body's own days near the window: a partner already preceded by one is taken.
@@ -76,7 +85,8 @@ class Dating:
         notes: dict[date, tuple[str, ...]] = {}
 
         def choose(targets: list[date], pair: bool = True, fewest: bool = False) -> list[date] | None:
-            chosen: list[date] = []
+            chosen = current
+            chosen.clear()
             for target in targets:
                 start_day = self._back_to_back(body, calendar, window, target, accept, own + chosen) if pair and body.before else None
                 if start_day is None:
@@ -89,12 +99,13 @@ class Dating:
                     for day in chosen:
                         taken.remove(day, day + length)
                         daybook.remove(body.id, host, day, day + length)
+                    chosen.clear()
                     return None
                 chosen.append(start_day)
                 end_day = start_day + length
                 taken.add(start_day, end_day)
                 daybook.add(body_id, host, start_day, end_day)
-            return chosen
+            return list(chosen)
 
         # The preferred spread first (back to back with the partner body where there is one,
         # keeping the days before free for a body that meets just before this one); if gaps,
@@ -145,6 +156,15 @@ class Dating:
                 self.notes.append(f"{body.name} {meeting.start}: no day in {window} is free of every member's public holidays; chosen with the fewest members on holiday ({', '.join(names)}).")
             out.append(meeting)
         return out
+
+    def _caps(self, body: Body) -> tuple[tuple[AtMostRule, Grain, int], ...]:
+        """``body``'s at_most rules, with the grain and first month of their periods."""
+        caps: dict[str, tuple[tuple[AtMostRule, Grain, int], ...]] = self.__dict__.setdefault("_capses", {})
+        found = caps.get(body.id)
+        if found is None:
+            year_start = self.book.organization.year_start
+            found = caps[body.id] = tuple((r, r.per.grain, year_start_month(r.year_start or year_start)) for r in body.rules if isinstance(r, AtMostRule))
+        return found
 
     def _where(self, body: Body) -> tuple[str, str, WorkingCalendar, str, frozenset[int]]:
         """City, country, working calendar, host key and meeting weekdays of ``body``'s
@@ -321,6 +341,22 @@ class _Taken:
             if k >= 0 and day < items[k][2]:
                 return True
         return False
+
+
+def _capped(caps: tuple[tuple[AtMostRule, Grain, int], ...], bm: BodyMeetings, day: date, chosen: list[date]) -> bool:
+    """Whether a meeting opening on ``day`` would put more counting meetings in one period
+    of an at_most rule than it allows: those of the register and the projection surely opening
+    in that period (as check counts them), and the days this placement chose already."""
+    for rule, grain, ys in caps:
+        window = grain.window(grain.index(day, ys), ys)
+        first = window.start
+        if rule.since and first < rule.since or rule.until and first > rule.until:
+            continue  # a period belongs to the rule in force on its first day
+        held = sum(1 for m in bm.overlapping(first, window.end) if m.status in SATISFYING and counts(rule, m) and first <= m.start.earliest and m.start.latest <= window.end)
+        held += sum(1 for d in chosen if first <= d <= window.end)
+        if held >= rule.count:
+            return True
+    return False
 
 
 def _day_off(body: Body, calendar: WorkingCalendar, window: Window, due: Window, days: int, reason: str, where: str) -> str:
