@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from planner.core.dates import PartialDate
+from planner.core.dates import PartialDate, Precision, partial_date
 from planner.core.model import Kind, Meeting, Status
 from planner.engine.expectations import ExpectationEngine
 from planner.engine.judging.compliance import VIOLATIONS, Verdict, check
@@ -235,3 +235,12 @@ def test_to_in_the_past_never_sees_later_meetings(case, data):
     for f in check(book, meetings, TODAY, end=end).findings:
         for m in (*f.counted, *f.scheduled, *f.unconfirmed):
             assert m.earliest <= end, (f.window_label, m)
+
+
+@given(st.dates(date(1000, 1, 1), date(2999, 12, 31)), st.integers(0, 400), st.sampled_from(list(Precision)))
+def test_partial_date_made_directly_is_the_dataclass_value(first: date, days: int, precision: Precision) -> None:
+    """The fast constructor gives the value, hash, order and text the dataclass gives."""
+    last = min(first + timedelta(days=days), date(2999, 12, 31))
+    made, built = partial_date(first, last, precision), PartialDate(first, last, precision)
+    assert made == built and hash(made) == hash(built) and repr(made) == repr(built) and str(made) == str(built)
+    assert not made < built and not built < made and made._hash == built._hash

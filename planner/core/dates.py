@@ -81,7 +81,7 @@ class PartialDate:
             except ValueError:
                 day = None
             if day is not None and MIN_YEAR <= day.year <= MAX_YEAR:
-                return cls(day, day, Precision.DAY)
+                return partial_date(day, day, Precision.DAY)
         match = _PARTIAL_RE.match(text.strip())
         if not match:
             raise ValueError(f"{text!r} is not {PARTIAL_EXPECTED}" + _foreign_digit(text))
@@ -104,7 +104,7 @@ class PartialDate:
 
     @classmethod
     def of(cls, day: date) -> PartialDate:
-        return cls(day, day, Precision.DAY)
+        return partial_date(day, day, Precision.DAY)
 
     @classmethod
     def coerce(cls, value: Any) -> PartialDate:
@@ -143,6 +143,22 @@ class PartialDate:
             ),
             serialization=core_schema.plain_serializer_function_ser_schema(str),
         )
+
+
+_new = object.__new__
+_SET_EARLIEST, _SET_LATEST, _SET_PRECISION, _SET_HASH = (vars(PartialDate)[name].__set__ for name in ("earliest", "latest", "precision", "_hash"))
+
+
+def partial_date(earliest: date, latest: date, precision: Precision) -> PartialDate:
+    """``PartialDate(earliest, latest, precision)``, its fields set directly: the frozen
+    dataclass's ``__init__`` sets each through ``object.__setattr__`` (a microsecond a date;
+    a register has tens of thousands of distinct dates). Callers pass checked values."""
+    made = _new(PartialDate)
+    _SET_EARLIEST(made, earliest)
+    _SET_LATEST(made, latest)
+    _SET_PRECISION(made, precision)
+    _SET_HASH(made, hash((earliest, latest, precision)))
+    return made
 
 
 class Grain(StrEnum):

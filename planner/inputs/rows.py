@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from planner.core.dates import MAX_YEAR, MIN_YEAR, PartialDate, Precision
+from planner.core.dates import MAX_YEAR, MIN_YEAR, PartialDate, Precision, partial_date
 from planner.core.model import ChairTerm, Kind, Meeting, MeetingFormat, Status
 from planner.inputs.limits import MAX_ORDINAL
 
@@ -75,10 +75,10 @@ def _date(cell: str) -> PartialDate | None:
                 pass  # no such day: PartialDate.parse says why
             else:
                 if MIN_YEAR <= day.year <= MAX_YEAR:
-                    return PartialDate(day, day, _DAY)
+                    return partial_date(day, day, _DAY)
         elif size == 4 and cell.isdigit() and MIN_YEAR <= int(cell) <= MAX_YEAR:
             year = int(cell)
-            return PartialDate(date(year, 1, 1), date(year, 12, 31), _YEAR)
+            return partial_date(date(year, 1, 1), date(year, 12, 31), _YEAR)
     if not cell.strip():
         return None
     try:
