@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from planner.core.errors import PlannerError, RegisterError
 from planner.core.model import RuleBook
-from planner.inputs import register_json, table
+from planner.inputs import table
 from planner.inputs.register import (
     MEETING_COLUMNS,
     MEETING_REQUIRED,
@@ -21,6 +21,7 @@ from planner.inputs.register import (
     Found,
     chairs,
     csv_meetings,
+    json_register,
     load_chairs,
     load_meetings,
     meetings_from_rows,
@@ -168,7 +169,7 @@ def test_json_entries_read_fast_as_the_schema_reads_them(tmp_path_factory: pytes
 
     fast = outcome()
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(register_json, "_cells", lambda _item: None)
+        patch.setattr(json_register, "_cells", lambda _item: None)
         assert fast == outcome()
 
 

@@ -9,7 +9,7 @@ import pytest
 from planner.cli import main
 from planner.core.dates import PartialDate
 from planner.core.model import Kind, Meeting, Status
-from planner.inputs.overlay import overlay
+from planner.inputs.register.overlay import overlay
 
 from .conftest import ROOT
 

@@ -83,7 +83,7 @@ class Inputs:
             else:
                 self._meetings = load_meetings(self.meetings_path, self.book, warn=warn, today=self.today, until=self.until)
             if self.more_meetings:
-                from planner.inputs.overlay import overlay
+                from planner.inputs.register.overlay import overlay
 
                 later = [load_meetings(path, self.book, warn=warn, today=self.today, until=self.until) for path in self.more_meetings]
                 self._meetings = overlay([self._meetings, *later])

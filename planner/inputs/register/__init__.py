@@ -61,7 +61,7 @@ def load_meetings(path: str | Path, book: RuleBook, warn: Callable[[str], None] 
 
         return read_ics_meetings(path, book, warn, today=today, until=until)
     if suffix == ".json":
-        from planner.inputs.register_json import json_meetings
+        from planner.inputs.register.json_register import json_meetings
 
         return json_meetings(path, book, warn)
     return meetings_of_csv(path, book, warn)

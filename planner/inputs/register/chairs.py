@@ -60,7 +60,7 @@ def load_chairs(path: str | Path) -> list[ChairTerm]:
     """Read a register of chair terms from CSV or JSON."""
     path = Path(path)
     if path.suffix.lower() == ".json":
-        from planner.inputs.register_json import json_rows
+        from planner.inputs.register.json_register import json_rows
 
         return chairs_from_rows(json_rows(path, "chairs"), path)
     header, rows = read_cells(path, CHAIR_COLUMNS, CHAIR_REQUIRED, MAX_CHAIR_TERMS)
