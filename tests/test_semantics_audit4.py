@@ -208,3 +208,16 @@ def test_delaware_annual_meeting_within_thirteen_months():
     starts = [date.fromisoformat(m["start"]) for m in out["meetings"] if m["status"] == "projected"]
     assert [d.year for d in starts] == [2022, 2023]
     assert starts[0] <= date(2022, 11, 7) and (starts[1] - starts[0]).days <= 365
+
+
+def test_a_host_the_holidays_package_does_not_know_is_said_not_guessed(tmp_path):
+    """A fixed host whose country the holidays package does not know ("Atlantis"): its
+    weekend and holidays are not known, so placement can avoid only Saturdays and Sundays. The
+    schedule must say so (it was silent, as if Saturday-Sunday were that country's weekend),
+    once per country."""
+    book = _body('host = "fixed"\nhost_country = "Atlantis"\nhost_city = "Poseidonis"', 'kind = "at_least"\ncount = 2\nper = "year"')
+    book += _body('host = "fixed"\nhost_country = "Atlantis"\nhost_city = "Poseidonis"', 'kind = "at_least"\ncount = 1\nper = "year"', id="bureau", name="Bureau")
+    rows = "board,regular,1,2025-10-16,,held,Poseidonis,Atlantis\n"
+    out = _run(tmp_path, "project", book, rows, "--today", "2026-01-15", "--to", "2026")
+    notes = [n for n in out["notes"] if "Atlantis" in n]
+    assert len(notes) == 1 and "avoid only Saturdays and Sundays" in notes[0]

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from planner.core.bulk import paused_gc
-from planner.core.dates import Duration, Grain, Precision, Window
+from planner.core.dates import Grain, Precision, Window
 from planner.core.errors import RuleBookError
 from planner.core.model import (
     AdHocRule,
@@ -45,6 +45,7 @@ from planner.engine.judging.rule_verdicts import excused_by
 from planner.engine.min_gap import counted_before
 from planner.engine.planning.crowd import DayBook, host_key
 from planner.engine.planning.dating import SATISFYING, Dating
+from planner.engine.planning.demand import demand_over as _demand_over
 from planner.engine.planning.member_holidays import member_holidays
 from planner.engine.planning.placement import (
     Habits,
@@ -101,6 +102,7 @@ class Projector(Dating):
         self.daybook = DayBook(book)
         self.daybook.add_all(register, self.not_before - timedelta(days=book.organization.min_days_between + 60))
         self.calendars: dict[tuple[str, str], WorkingCalendar] = {}
+        self.unknown_hosts: set[str] = set()
         self.member_years: set[int] = set()
         # body -> the bodies that meet just before it (one pass: a scan per body was quadratic)
         self.partners: dict[str, list[Body]] = {b.id: [] for b in book.bodies}
@@ -112,6 +114,13 @@ class Projector(Dating):
         found = self.calendars.get((body.id, country))
         if found is None:
             found = self.calendars[(body.id, country)] = calendar_for(body, self.book, country)
+            secretariat = self.book.organization.secretariat
+            where = country or (secretariat.country if secretariat is not None else "")
+            if found.holidays is None and where and where not in self.unknown_hosts:
+                # (never silent: a host the holidays package does not know keeps only a
+                # Saturday-Sunday weekend, which may not be its own)
+                self.unknown_hosts.add(where)
+                self.notes.append(f"The holidays package knows no calendar of {where}: meetings placed there avoid only Saturdays and Sundays, not its own weekend or public holidays (give the member's ISO code, or a country name the package knows).")
         return found
 
     def _partners_fit(self, body: Body, day: date) -> bool:
@@ -338,31 +347,6 @@ class Projector(Dating):
         first = self.not_before
         end = grain.window(grain.index(first) + 1).end
         return Window(first, min(end, self.end)) if first <= self.end else None
-
-
-_SHORTEST_DAYS = {"year": 365, "half": 181, "quarter": 90, "month": 28, "week": 7, "y": 365, "m": 28, "d": 1}
-
-
-def _demand_over(book: RuleBook, start: date, end: date, limit: int) -> str | None:
-    """The body at which the meetings the rules ask for from ``start`` to ``end`` pass
-    ``limit`` (counts a period times the periods, one a step of an interval; the rules the
-    projection places), or ``None``: a rule book of 3,000 bodies meeting every day is refused
-    before hours of placing, not after."""
-    days = max((end - start).days, 0) + 1
-    total = 0
-    for body in book.bodies:
-        binding = any(r.binding and not isinstance(r, AdHocRule | AtMostRule) for r in body.rules)
-        for rule in body.rules:
-            if isinstance(rule, AdHocRule | AtMostRule) or (binding and not rule.binding):
-                continue
-            if isinstance(rule, AtLeastRule):
-                total += rule.count * (days // _SHORTEST_DAYS[getattr(rule.per, "value", rule.per)] + 2)
-            elif isinstance(getattr(rule, "interval", None), Duration):
-                step = rule.interval.amount * _SHORTEST_DAYS[rule.interval.unit]  # type: ignore[attr-defined]
-                total += days // max(step, 1) + 2
-        if total > limit:
-            return body.id
-    return None
 
 
 def project(
