@@ -11,6 +11,7 @@ import json
 from datetime import date
 from pathlib import Path
 
+import holidays
 from click.testing import CliRunner
 
 from planner.cli import main
@@ -221,3 +222,60 @@ def test_a_host_the_holidays_package_does_not_know_is_said_not_guessed(tmp_path)
     out = _run(tmp_path, "project", book, rows, "--today", "2026-01-15", "--to", "2026")
     notes = [n for n in out["notes"] if "Atlantis" in n]
     assert len(notes) == 1 and "avoid only Saturdays and Sundays" in notes[0]
+
+
+# -- chairs: terms, gaps, overlaps, what each chair hosts ----------------------------------------
+
+CHAIR_BOOK = """[chairmanship]
+term = "1y"
+handover_bodies = ["plenary"]
+chair_hosts = true
+consecutive_terms = false
+source = "Statute"
+
+[[bodies]]
+id = "plenary"
+name = "Plenary"
+category = "governing"
+host = "chair"
+months = [6]
+
+[[bodies.rules]]
+kind = "every"
+interval = "1y"
+"""
+MEMBERS = 'members = [{ name = "Austria", code = "AT" }, { name = "Italy", code = "IT" }, { name = "Switzerland", code = "CH" }, { name = "France", code = "FR" }]\n'
+
+
+def test_chair_terms_gaps_overlaps_and_the_hosts_of_a_plan(tmp_path):
+    """One-year terms handed over at each yearly Plenary. Plenaries 2020-06-10 (Vienna),
+    2021-06-09 (Rome), 2022-06-08 (Bern), 2023-06-14 (Paris), 2024-06-12 (Vienna). Terms:
+    Austria 2020-06-10..2021-06-09, Italy 2021-06-09..2022-05-01, Switzerland 2022-06-08..
+    2023-08-01, France 2023-06-14..2024-06-12, Austria from 2024-06-12. By hand:
+    - Italy hands over on 2022-05-01, no Plenary within 7 days: a handover finding.
+    - No chair from 2022-05-02 to 2022-06-07: a gap of 37 days.
+    - Switzerland 2022-06-08 to 2023-08-01 is longer than 1 year and did not hand over at the
+      4th Plenary (2023-06-14): a long term; its handover on 2023-08-01 is at no Plenary.
+    - Switzerland (to 2023-08-01) and France (from 2023-06-14) overlap by 48 days.
+    Five violations, exit 1. A plan "Austria, Italy, France" confirms Austria's running term
+    (to the 6th Plenary, 2025), then Italy and France; each hosts the Plenary that ends its
+    term (outgoing host): Austria the 6th, Italy the 7th, France the 8th, each on a working
+    day of its own country."""
+    (tmp_path / "chairs.csv").write_text(
+        "country,start,end,ordinal,note,source\nAustria,2020-06-10,2021-06-09,1,,\nItaly,2021-06-09,2022-05-01,2,,\n"
+        "Switzerland,2022-06-08,2023-08-01,3,,\nFrance,2023-06-14,2024-06-12,4,,\nAustria,2024-06-12,,5,,\n",
+        encoding="utf-8",
+    )
+    rows = "".join(f"plenary,regular,{n},{d},,held,{c},{k}\n" for n, d, c, k in [(1, "2020-06-10", "Vienna", "Austria"), (2, "2021-06-09", "Rome", "Italy"), (3, "2022-06-08", "Bern", "Switzerland"), (4, "2023-06-14", "Paris", "France"), (5, "2024-06-12", "Vienna", "Austria")])
+    out = _run(tmp_path, "chairs", MEMBERS + CHAIR_BOOK, rows, "--chairs", str(tmp_path / "chairs.csv"), "--today", "2024-12-01", "--plan", "Austria, Italy, France")
+    assert sorted((f["kind"], f["country"]) for f in out["findings"]) == [("gap", "Switzerland"), ("handover", "France"), ("handover", "Switzerland"), ("long_term", "Switzerland"), ("overlap", "France")]
+    messages = " ".join(f["message"] for f in out["findings"])
+    assert "No chair for 37 days" in messages and "overlap by 48 days" in messages
+    assert out["summary"]["violations"] == 5 and out["summary"]["exit_code"] == 1
+    hosted = [(t["country"], [(m["ordinal"], m["country"]) for m in t["hosted"]]) for t in out["plan"]]
+    assert hosted == [("Austria", [(6, "Austria")]), ("Italy", [(7, "Italy")]), ("France", [(8, "France")])]
+    for term in out["plan"]:
+        (meeting,) = term["hosted"]
+        day = date.fromisoformat(meeting["start"])
+        calendar = holidays.country_holidays({"Austria": "AT", "Italy": "IT", "France": "FR"}[meeting["country"]], years=day.year)
+        assert day.weekday() < 5 and day not in calendar, meeting
