@@ -124,9 +124,12 @@ def _fixed_window_bodies(book):
 @SETTINGS
 @given(cases(), st.data())
 def test_adding_a_meeting_never_breaks_a_met_window(case, data):
-    """Adding a counting meeting never turns a met window into a violation."""
+    """Adding a counting meeting never turns a met window into a violation. Not under
+    `min_gap`, which reaches across a period's edge: a meeting added on 2002-07-03 leaves the
+    one of 2003-01-01 closer than 182 days to it, so 2003 is missed (README, "min_gap crosses
+    period edges"; found by hypothesis)."""
     book, meetings = case
-    fixed = sorted(_fixed_window_bodies(book))
+    fixed = sorted(b for b in _fixed_window_bodies(book) if getattr(book.body(b).rules[0], "min_gap", None) is None)
     if not fixed:
         return
     body = data.draw(st.sampled_from(fixed))
