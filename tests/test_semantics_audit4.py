@@ -279,3 +279,20 @@ def test_chair_terms_gaps_overlaps_and_the_hosts_of_a_plan(tmp_path):
         day = date.fromisoformat(meeting["start"])
         calendar = holidays.country_holidays({"Austria": "AT", "Italy": "IT", "France": "FR"}[meeting["country"]], years=day.year)
         assert day.weekday() < 5 and day not in calendar, meeting
+
+
+def test_a_due_period_the_register_cannot_fix_is_a_note_not_a_certainty(tmp_path):
+    """A Board due 6 months after each Summit; the only Summit is known as "2024". By hand:
+    held in month P of 2024, the Board is due in P + 6: one of 2024-07 to 2025-06, and the
+    register does not say which. As of 2024-03-01 none of these has begun, so check calls it
+    next due; projection can only guess, and places the Board in the first of them (July
+    2024), which the schedule must say is a guess (it said nothing, as if the Summit's month
+    were known)."""
+    summit = _body('host = "secretariat"', 'kind = "ad_hoc"', id="summit", name="Summit")
+    book = summit + _body('host = "secretariat"', 'kind = "after"\nbody = "summit"\noffset = "6m"')
+    rows = "summit,regular,1,2024,,held,Bern,Switzerland\n"
+    out = _run(tmp_path, "project", book, rows, "--today", "2024-03-01", "--to", "2025-12-31")
+    (start,) = _projected(out)
+    assert start.startswith("2024-07")
+    (note,) = [n for n in out["notes"] if n.startswith(f"Board {start}:")]
+    assert "only as 2024" in note and "one of 2024-07 to 2025-06" in note

@@ -155,6 +155,15 @@ class Dating:
                 names = notes[day]
                 self.notes.append(f"{body.name} {meeting.start}: no day in {window} is free of every member's public holidays; chosen with the fewest members on holiday ({', '.join(names)}).")
             out.append(meeting)
+        origin = e.origin
+        periods = sorted(e.cases, key=lambda c: c.period) if e.cases else []
+        if origin is not None and periods and periods[-1].deadline >= self.not_before:
+            # The origin is dated too loosely to fix the due period, and not every period it
+            # could be has passed: the first still ahead is filled, which is a guess, and the
+            # schedule says so (overdue in every reading, it is no guess).
+            self.notes.append(
+                f"{body.name} {out[0].start}: due {e.reason}, a date the register gives only as {origin.start}: it is due in one of {periods[0].label} to {periods[-1].label}, and the register does not say which; placed by the earliest reading still ahead (re-plan when that date is known)."
+            )
         return out
 
     def _caps(self, body: Body) -> tuple[tuple[AtMostRule, Grain, int], ...]:
