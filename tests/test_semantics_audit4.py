@@ -287,7 +287,8 @@ def test_a_due_period_the_register_cannot_fix_is_a_note_not_a_certainty(tmp_path
     register does not say which. As of 2024-03-01 none of these has begun, so check calls it
     next due; projection can only guess, and places the Board in the first of them (July
     2024), which the schedule must say is a guess (it said nothing, as if the Summit's month
-    were known)."""
+    were known). Check said "next due by 2025-06-30", the latest reading's deadline, as if it
+    were the deadline."""
     summit = _body('host = "secretariat"', 'kind = "ad_hoc"', id="summit", name="Summit")
     book = summit + _body('host = "secretariat"', 'kind = "after"\nbody = "summit"\noffset = "6m"')
     rows = "summit,regular,1,2024,,held,Bern,Switzerland\n"
@@ -296,3 +297,8 @@ def test_a_due_period_the_register_cannot_fix_is_a_note_not_a_certainty(tmp_path
     assert start.startswith("2024-07")
     (note,) = [n for n in out["notes"] if n.startswith(f"Board {start}:")]
     assert "only as 2024" in note and "one of 2024-07 to 2025-06" in note
+    # check, on the same day: next due, by 2025-06-30 only at the latest (it said "next due by
+    # 2025-06-30" as if that were the deadline; it is 2024-07-31 for a Summit of January)
+    (finding,) = [f for f in _run(tmp_path, "check", book, rows, "--today", "2024-03-01")["findings"] if f["body"] == "board"]
+    assert finding["pending"] and finding["due_by"] == "2025-06-30"
+    assert "next due by 2025-06-30 at the latest" in finding["why"] and "one of 2024-07 to 2025-06" in finding["why"]

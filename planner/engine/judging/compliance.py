@@ -325,7 +325,10 @@ class Judge:
         """The window after the period checked: what is due next, not judged."""
         bm = self.engine.meetings_of(e.body.id)
         scheduled = tuple(m for m in bm.overlapping(e.window.start, e.deadline) if e.counts(m) and m.status in (Status.PLANNED, Status.PROJECTED) and m.latest >= self.today)
-        why = f"{e.label}: next due by {e.deadline}, {e.reason}" + ("; scheduled: " + ", ".join(_meeting_words(m, e.body) for m in scheduled) if scheduled else "") + "."
+        # (an origin dated too loosely to fix the due period: the deadline is the latest reading's)
+        cases = sorted(e.cases, key=lambda c: c.period) if e.cases and e.origin is not None else []
+        loose = f" at the latest, {e.reason} (due in one of {cases[0].label} to {cases[-1].label}: the register gives that date only as {e.origin.start})" if cases and e.origin is not None else f", {e.reason}"
+        why = f"{e.label}: next due by {e.deadline}{loose}" + ("; scheduled: " + ", ".join(_meeting_words(m, e.body) for m in scheduled) if scheduled else "") + "."
         return Finding(body=e.body, verdict=Verdict.OPEN, rule_text=self.words(e.rule), source=e.rule.source, expectation=e, why=why, scheduled=scheduled, still_due=e.minimum, due_by=e.deadline)
 
     def late(self, e: Expectation, owner: dict[int, int], me: int) -> Meeting | None:
