@@ -455,14 +455,18 @@ def test_gap_verdict_is_the_days_against_the_limit_on_the_later_day(first, days,
     count=st.integers(1, 4),
     year_start=st.sampled_from(["01-01", "04-01", "07-01"]),
 )
+@example(held=[date(2025, 9, 1)], limit=122, count=1, year_start="01-01")  # the gap's deadline is --today
 def test_projection_keeps_every_gap_and_every_year(held, limit, count, year_start):
-    """Whatever the register, its projection leaves no gap over the limit and no year short."""
+    """Whatever the register, its projection leaves no gap over the limit and no year short.
+    The one Problem allowed: a gap whose last day is --today itself (check calls it open, a
+    meeting held today meets it; projection begins tomorrow and says so)."""
     text = BOOK.format(extra=f'year_start = "{year_start}"', established="2024-01-01").replace('max_gap = "120d"', f'max_gap = "{limit}d"').replace("count = 1", f"count = {count}")
     book = parse_rulebook(tomllib.loads(text))
     today = date(2026, 1, 1)
     meetings = [_meeting(d.isoformat()) for d in sorted(held)]
     projection = project(book, meetings, today, end=date(2030, 12, 31))
-    assert projection.problems == ()
+    assert [p.message for p in projection.problems if f"by {today}, which is today" not in p.message] == []
+    assert len(projection.problems) <= 1
     report = check(book, [*meetings, *projection.projected], today, end=projection.end)
     assert [f.why for f in report.findings if f.verdict in (Verdict.LATE, Verdict.MISSED) and f.expectation.window.start >= today] == []
     days = [m.earliest for m in projection.projected]

@@ -97,6 +97,7 @@ class Projector(Dating):
         self.due_today = today if self.not_before == today + timedelta(days=1) else None
         self.engine = ExpectationEngine(book, register)
         self.problems: list[ProjectionProblem] = []
+        self._told_today: set[tuple[str, str]] = set()
         self.notes: list[str] = []
         # Days already taken by the register near the horizon, then by each projected meeting.
         self.daybook = DayBook(book)
@@ -222,14 +223,25 @@ class Projector(Dating):
         """Place what ``e`` still lacks: ``None`` when it lacks nothing, ``[]`` when no date fits."""
         # (only a rule with excused periods or an except_when body can be excused)
         closed = e.deadline < self.not_before
-        if e.window.start > self.end or closed and e.late_until is None and e.deadline != self.due_today or (e.rule.excused or e.rule.except_when) and excused_by(self.engine, e):
+        gap = isinstance(e, GapExpectation)
+        if e.window.start > self.end or closed and e.late_until is None and not gap and e.deadline != self.due_today or (e.rule.excused or e.rule.except_when) and excused_by(self.engine, e):
             return None  # (a closed window with no late chain needs nothing, excused or not)
         bm = self.engine.meetings_of(state.body.id)
         if closed and e.deadline == self.due_today:
             self._due_today(e, bm)
-            if e.late_until is None:
+            if e.late_until is None and not gap:
                 return None
-        if e.deadline < self.not_before:
+        if closed and gap:
+            # A gap already longer than the rule allows grows with every day without a meeting
+            # (check judges the next one late by the days past the deadline): the next meeting
+            # is placed as soon as possible, unless the register already has one after it, or
+            # one is projected as soon (for another rule of the body; one projected for a later
+            # window of this rule, months ahead, leaves the gap growing until then).
+            window = self._overdue(e)
+            if any(m.status is not Status.PROJECTED or window is not None and m.start.earliest <= window.end for m in _satisfying(e, bm, self.end)):
+                return None
+            have = []
+        elif closed:
             # A closed window: only a chain left with nothing after it needs a meeting (as
             # soon as possible); a late meeting already answered it.
             if e.late_until is None or _satisfying(e, bm, e.late_until):
@@ -273,14 +285,11 @@ class Projector(Dating):
         if missing <= 0 or not have and self._answered_late(e, bm):
             return
         body = e.body
-        self.problems.append(
-            ProjectionProblem(
-                body,
-                e.window,
-                e.label,
-                f"{body.name} due {e.label} ({e.reason}): {missing} still due by {e.deadline}, which is today; projection begins tomorrow, so nothing was projected for {e.label} (a meeting held today meets it: record it).",
-            )
-        )
+        message = f"{body.name} due {e.label} ({e.reason}): {missing} still due by {e.deadline}, which is today; projection begins tomorrow, so nothing was projected for {e.label} (a meeting held today meets it: record it)."
+        if (body.id, message) in self._told_today:
+            return  # (a chained rule's windows are made again after each placement: told once)
+        self._told_today.add((body.id, message))
+        self.problems.append(ProjectionProblem(body, e.window, e.label, message))
 
     def _answered_late(self, e: Expectation, bm: BodyMeetings) -> bool:
         """A chain window (rolling ``every``, ``after``) that a meeting of the register, planned
