@@ -4,6 +4,7 @@ as ``numbers`` decides them, for every meeting of the examples and for awkward t
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, date, datetime
 
@@ -170,3 +171,32 @@ def test_event_order_is_the_sort_key_then_status_key_and_city(name: str) -> None
     _, meetings = example(name)
     for meeting in [*meetings, meetings[0].model_copy(update={"key": "2030-1", "status": Status.PROJECTED, "end": None})]:
         assert event_order(meeting) == (*meeting.sort_key(), meeting.status.value, meeting.key, meeting.city)
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_an_export_of_the_same_register_finds_the_last_state_in_turn(tmp_path, monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    """Exported again with nothing changed, every event finds its last revision at the line
+    after the one before (adoption asks only about un-numbered meetings, and after the body's
+    lines were found): the table of hashes is never made, and every revision is taken."""
+    from planner.outputs.calendar.feeds import write_feeds
+    from planner.outputs.calendar.ical import STATE_FILE
+    from planner.outputs.calendar.previous import Previous
+
+    book, meetings = example(name)
+    write_feeds(book, meetings, tmp_path, STAMP)
+    first = (tmp_path / STATE_FILE).read_bytes()
+
+    def no_table(self: Previous) -> None:
+        raise AssertionError("the table of hashes was made")
+
+    monkeypatch.setattr(Previous, "_table", no_table)
+    every = Previous.left
+
+    def left(self: Previous) -> Iterator[tuple[str, Revision]]:
+        rest = list(every(self))
+        assert not rest  # each revision was taken
+        return iter(rest)
+
+    monkeypatch.setattr(Previous, "left", left)
+    write_feeds(book, meetings, tmp_path, STAMP)
+    assert (tmp_path / STATE_FILE).read_bytes() == first

@@ -168,8 +168,17 @@ class _Events:
                 for i in positions:
                     runs[i] = run
             begin = size
-            for (meeting, uid), i in zip(adopt(uids(builder.book, [order[i] for i in positions]), previous, pool=pool), positions, strict=True):
-                data, line = make(meeting, uid, take(uid))
+            made = uids(builder.book, [order[i] for i in positions])
+            if previous.count:  # the last state read in bulk: its lines looked up in turn, before adoption asks
+                numbers = previous.lines(uid for _, uid in made)
+                olds = [previous.take_line(n) for n in numbers]
+                adopted = adopt(made, {uid for (_, uid), n in zip(made, numbers, strict=True) if n >= 0}, pool=pool)
+                olds = [old if uid is was else take(uid) for old, (_, uid), (_, was) in zip(olds, adopted, made, strict=True)]
+            else:
+                adopted = adopt(made, previous, pool=pool)
+                olds = [take(uid) for _, uid in adopted]
+            for (meeting, uid), old, i in zip(adopted, olds, positions, strict=True):
+                data, line = make(meeting, uid, old)
                 lines.append(line)
                 events.append(data)
                 offsets[i] = size

@@ -25,7 +25,7 @@ import mmap
 import os
 import re
 from array import array
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from itertools import accumulate, compress, islice, repeat
 from json.encoder import encode_basestring_ascii as _quote  # type: ignore[attr-defined]
@@ -118,6 +118,8 @@ class Previous:
         self.slots: array[int] | None = None  # line numbers by the hash of the quoted UID, made on the first miss
         self.next = 0  # the line after the last one found
         self.taken = bytearray()
+        self._uid_at: Any = None  # the columns take asks, once read (see _scan)
+        self._olds: tuple[Any, ...] = ()
         self.pool: dict[tuple[str, str], list[tuple[date, str]]] = {}
         for uid, rev in self.revisions.items():
             if rev.removed is None and not rev.numbered and rev.start is not None:
@@ -130,7 +132,7 @@ class Previous:
         return os.pread(self.handle.fileno(), offsets[number + 1] - start, start).decode("ascii")
 
     def _is(self, number: int, quoted: bytes) -> bool:
-        at = self.columns["uid_at"].view
+        at = self._uid_at
         start = at[number]
         assert self.uids is not None
         return at[number + 1] - start == len(quoted) and self.uids[start : start + len(quoted)] == quoted
@@ -143,7 +145,8 @@ class Previous:
         quoted = _quote(uid)
         code = quoted.encode()
         number = self.next
-        if number < self.count and self._is(number, code):
+        at = self._uid_at
+        if number < self.count and at[number + 1] - at[number] == len(code) and self.uids[at[number] : at[number + 1]] == code:  # type: ignore[index]
             self.next = number + 1
             return number
         if number and self._is(number - 1, code):
@@ -182,13 +185,22 @@ class Previous:
         """The last revision of ``uid``, once (a UID this export gives)."""
         if self.revisions:
             return self.revisions.pop(uid, None)
-        number = self._find(uid)
+        return self.take_line(self._find(uid))
+
+    def lines(self, uids: Iterable[str]) -> list[int]:
+        """The line numbers of ``uids`` (-1: not there) in the state file read in bulk, asked
+        in turn: an export's UIDs in the order the last one wrote them are found one after
+        another, without the table of hashes."""
+        find = self._find
+        return [find(uid) for uid in uids]
+
+    def take_line(self, number: int) -> Old | None:
+        """The revision of line ``number`` (of :meth:`lines`), once."""
         if number < 0 or self.taken[number]:
             return None
         self.taken[number] = 1
-        c = self.columns
-        content = None if c["unknown"].view[number] else f"{c['contents'].view[number]:016x}"
-        return tuple.__new__(Old, (f"{c['prints'].view[number]:016x}", c["sequences"].view[number], self.stamps.found[c["modified"].view[number]], content, self.days.found[c["removals"].view[number]]))
+        prints, contents, unknown, sequences, modified, removals = self._olds
+        return tuple.__new__(Old, (f"{prints[number]:016x}", sequences[number], self.stamps.found[modified[number]], None if unknown[number] else f"{contents[number]:016x}", self.days.found[removals[number]]))
 
     def left(self) -> Iterator[tuple[str, Revision]]:
         """The revisions never taken."""
@@ -206,6 +218,7 @@ class Previous:
         if self.handle is not None:
             self.handle.close()
             self.handle = None
+        self._uid_at, self._olds = None, ()
         for column in self.columns.values():
             column.close()
         self.columns = {}
@@ -299,14 +312,13 @@ def _scan(made: Previous) -> bool:
         c["sequences"].extend(array("i", numbers))
         c["modified"].extend(array("i", map(stamps.__getitem__, modified)))
         c["removals"].extend(array("i", map(days.__getitem__, removed)))
-        for day in {*end, *start}:
+        for day in {*end, *start}.difference(days):
             days[day]  # noqa: B018 (checked: ValueError when there is no such day)
-        for i in compress(range(len(uid)), map(not_, numbered)):  # un-numbered, live, dated: adoption candidates
-            if not removed[i] and start[i]:
-                key = (_text(body[i]) if body[i] else "", _text(kind[i]) if kind[i] else "")
-                c["pooled"].extend(array("i", [count + i]))
-                c["pool_keys"].extend(array("i", [keys.setdefault(key, len(keys))]))
-                c["pool_days"].extend(array("i", [days[start[i]]]))
+        pooled = [i for i in compress(range(len(uid)), map(not_, numbered)) if not removed[i] and start[i]]  # un-numbered, live, dated: adoption candidates
+        if pooled:
+            c["pooled"].extend(array("i", [count + i for i in pooled]))
+            c["pool_keys"].extend(array("i", [keys.setdefault((_text(body[i]) if body[i] else "", _text(kind[i]) if kind[i] else ""), len(keys)) for i in pooled]))
+            c["pool_days"].extend(array("i", [days[start[i]] for i in pooled]))
         count += len(whole)
     if not ended or handle.read(1) or (count and not last):
         return False
@@ -319,4 +331,6 @@ def _scan(made: Previous) -> bool:
         made.pool.setdefault(names[key], []).append((days.found[day], _text(uids[at[number] : at[number + 1]].decode("ascii"))))
     made.count = count
     made.taken = bytearray(count)
+    made._uid_at = c["uid_at"].view
+    made._olds = tuple(c[name].view for name in ("prints", "contents", "unknown", "sequences", "modified", "removals"))
     return True

@@ -19,7 +19,7 @@ state file, and :mod:`planner.outputs.calendar.caldav` finds the same facts on t
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import NamedTuple
@@ -127,21 +127,23 @@ def adoption_pool(previous: Mapping[str, Revision]) -> dict[tuple[str, str], lis
     return pool
 
 
-def adopt(items: Sequence[tuple[Meeting, str]], previous: Mapping[str, Revision], fixed: Callable[[Meeting], bool] = lambda m: m.ordinal is not None or bool(m.id), pool: dict[tuple[str, str], list[tuple[date, str]]] | None = None) -> list[tuple[Meeting, str]]:
+def adopt(items: Sequence[tuple[Meeting, str]], previous: Container[str], fixed: Callable[[Meeting], bool] = lambda m: m.ordinal is not None or bool(m.id), pool: dict[tuple[str, str], list[tuple[date, str]]] | None = None) -> list[tuple[Meeting, str]]:
     """``items`` with new UIDs of un-numbered meetings replaced by the UID of the previous
     export's live event of the same body and kind at the nearest date that this export no
     longer gives (ties: the earlier date, then the UID). Each old UID goes to one meeting.
     ``pool``: :func:`adoption_pool` of ``previous``, made once when ``items`` come body by body
-    (every meeting of a body must be in one call)."""
+    (every meeting of a body must be in one call); given it, ``previous`` need only answer
+    ``in`` (the UIDs of ``items`` the last export gave)."""
     if pool is None:
+        assert isinstance(previous, Mapping)
         pool = adoption_pool(previous)
     if not pool:
         return list(items)
     current = {uid for _, uid in items}
     out = []
     for meeting, uid in items:
-        candidates = pool.get((meeting.body, meeting.kind.value))
-        if candidates and uid not in previous and not fixed(meeting):
+        candidates = pool.get((meeting[0], meeting[2]._value_))  # body, kind
+        if candidates and not fixed(meeting) and uid not in previous:  # a numbered meeting never asks previous
             free = [c for c in candidates if c[1] not in current]
             if free:
                 day = meeting.earliest
