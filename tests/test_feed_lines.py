@@ -131,3 +131,23 @@ def test_a_damaged_streamed_state_file_is_a_warning(damage: str, tmp_path: Path)
     write_feeds(book, meetings, tmp_path, STAMP, warn=warnings.append)
     assert len(warnings) == 1 and "damaged" in warnings[0]
     assert len(read_state(path)) == len(meetings)
+
+
+@pytest.mark.parametrize("empty", [False, True])
+@pytest.mark.parametrize("source", [None, "", "https://example.org/cica/summit.ics", "https://example.org/" + "x" * 60 + ".ics", "https://example.org/a,b;c.ics", "webcal://example.org/ü.ics"])
+@pytest.mark.parametrize(
+    "name",
+    ["Summit", "Body 00038 at least quarter", "x" * 56, "x" * 57, "x" * 70, "Heads of State, Government", "A; B", 'The "Board"', "Back\\slash", "Türkiye", "tab\there", ""],
+)
+def test_a_feed_head_is_what_icalendar_writes(name: str, source: str | None, empty: bool) -> None:
+    """The head of a feed from the form made once (plain values) or from icalendar (the rest):
+    the same bytes as icalendar writes for them, and a calendar icalendar reads back."""
+    from planner.outputs.calendar.heads import END, Heads, written
+
+    heads = Heads("Asia/Almaty")
+    for caption in (f"Meetings of the {name} (CICA)", "All meetings"):
+        head = heads.head(name, caption, source, empty)
+        assert head == written(name, caption, source, heads.zone() if empty else b"")
+        assert heads.head(name, caption, source, empty) == head  # made again from the kept form
+        if empty:
+            assert Calendar.from_ical(head + END).get("X-WR-CALNAME") == name

@@ -42,21 +42,20 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from icalendar import Calendar, Event, vCategory, vInt, vText, vUri
-from icalendar.cal.timezone import Timezone
+from icalendar import Event, vCategory, vInt, vText, vUri
 
 from planner.core.dates import PartialDate, Precision
 from planner.core.model import Body, Kind, Meeting, RuleBook, Status
 from planner.engine.expectations import ordinal
+from planner.outputs.calendar.heads import END, Heads
+from planner.outputs.calendar.heads import PRODID as PRODID  # for planner publish
 from planner.outputs.calendar.lines import day, escape, fold, text_line, utc
 
 if TYPE_CHECKING:
     from planner.outputs.calendar.revisions import Revision
 
-PRODID = "-//planner//Meeting cadence planner//EN"
 STATE_FILE = ".planner-state.json"
 COMBINED = "all"
-TZ_FIRST, TZ_LAST = date(1970, 1, 1), date(2100, 1, 1)
 _STATUS = {Status.HELD: "CONFIRMED", Status.PLANNED: "CONFIRMED", Status.CANCELLED: "CANCELLED", Status.POSTPONED: "TENTATIVE", Status.PROJECTED: "TENTATIVE"}
 _UNSAFE = re.compile(r"[^A-Za-z0-9_.-]")  # what an ASCII UID keeps (str.isalnum, for the rest)
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
@@ -202,7 +201,7 @@ class FeedBuilder:
         self._lines: dict[tuple[str, Any], str] = {}
         self._common_lines: dict[tuple[Any, ...], tuple[Body | None, str, str]] = {}
         self._stamp_line = f"DTSTAMP:{utc(self.stamp)}\r\n"
-        self._empty_zone: bytes | None = None
+        self._heads = Heads(book.organization.timezone)
 
     def _line(self, name: str, value: Any) -> str:
         """A content line of a value many events share (a day, a venue, a status), made once."""
@@ -339,25 +338,7 @@ class FeedBuilder:
         interval and their X-WR twins, and ``source`` as the calendar's URL and SOURCE (RFC
         7986 5.5, 5.8). No event is timed, so no VTIMEZONE is needed, except that an ``empty``
         calendar carries the organization's (RFC 5545 3.4 needs one component)."""
-        cal = Calendar()
-        cal.add("prodid", PRODID)
-        cal.add("version", "2.0")
-        cal.add("calscale", "GREGORIAN")
-        cal.add("method", "PUBLISH")
-        cal.calendar_name = name  # NAME (RFC 7986 5.1) and X-WR-CALNAME
-        cal.description = caption  # DESCRIPTION (RFC 7986 5.2) and X-WR-CALDESC
-        cal.add("refresh-interval", timedelta(days=1), parameters={"VALUE": "DURATION"})
-        cal.add("x-published-ttl", "P1D")
-        if source:
-            cal.add("url", source, parameters={"VALUE": "URI"})
-            cal.add("source", source, parameters={"VALUE": "URI"})
-        end = b"END:VCALENDAR\r\n"
-        head = cal.to_ical()[: -len(end)]
-        if empty:
-            if self._empty_zone is None:
-                self._empty_zone = Timezone.from_tzid(self.book.organization.timezone, first_date=TZ_FIRST, last_date=TZ_LAST).to_ical()
-            head += self._empty_zone
-        return head, end
+        return self._heads.head(name, caption, source, empty), END
 
     def calendar_bytes(self, name: str, caption: str, items: Sequence[tuple[Meeting, str]], extra: Sequence[bytes] = (), source: str | None = None) -> bytes:
         """A whole VCALENDAR of ``items`` (SEQUENCE and LAST-MODIFIED from ``revisions``), then
