@@ -22,8 +22,8 @@ import tempfile
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime
-from itertools import chain
-from operator import itemgetter
+from itertools import chain, compress, count, islice, repeat
+from operator import eq, itemgetter, rshift
 from pathlib import Path
 from typing import IO
 
@@ -103,18 +103,19 @@ def date_order(meetings: Iterable[Meeting]) -> list[Meeting]:
         base = rank << place_bits
         keys += [((first << 22) + last - first) * shift + base + place for place, first, last in zip(range(len(listed)), firsts, lasts, strict=True)]  # 2**22 days: 11,000 years
     keys.sort()
+    days = [map(rshift, part, repeat(place_bits)) for part in (keys, islice(keys, 1, None))]  # first day, last day and body
+    ties = list(compress(count(), map(eq, *days)))  # i: meetings i and i + 1 are a tie, to be ordered by the full key
     places, bodies = (1 << place_bits) - 1, (1 << body_bits) - 1
     ordered = [lists[(key >> place_bits) & bodies][key & places] for key in keys]
-    days = [key >> place_bits for key in keys]  # first day, last day and body: a run of equal ones is a tie
-    if len(set(days)) < len(days):
-        at = 0
-        while at < len(days):
-            end = at + 1
-            while end < len(days) and days[end] == days[at]:
-                end += 1
-            if end - at > 1:
-                ordered[at:end] = sorted(ordered[at:end], key=event_order)
-            at = end
+    del keys
+    at = 0
+    while at < len(ties):
+        end = at
+        while end + 1 < len(ties) and ties[end + 1] == ties[end] + 1:
+            end += 1
+        first, last = ties[at], ties[end] + 1
+        ordered[first : last + 1] = sorted(ordered[first : last + 1], key=event_order)
+        at = end + 1
     return ordered
 
 
