@@ -292,3 +292,24 @@ def test_a_line_folded_inside_a_character_is_unfolded_first(tmp_path: Path) -> N
     broken.write_bytes(raw[:cut] + b"\r\nX" + raw[cut:])
     result = CliRunner().invoke(main, ["validate", *TODAY, "--meetings", str(broken)])
     assert result.exit_code == 2 and "is not UTF-8 text (byte 0xc3)" in result.output
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+def test_a_state_file_that_is_no_file_is_ignored_not_waited_on(kind: str, tmp_path: Path) -> None:
+    """A feed folder whose ``.planner-state.json`` is a FIFO (opening it waited forever) or a
+    link to /dev/zero: reported and ignored, and a regular state file takes its place."""
+    import os
+    import subprocess
+    import sys
+
+    out = tmp_path / "feeds"
+    out.mkdir()
+    state = out / ".planner-state.json"
+    if kind == "fifo":
+        os.mkfifo(state)
+    else:
+        state.symlink_to("/dev/zero")
+    run = subprocess.run([sys.executable, "-m", "planner", "ics", *TODAY, "--out", str(out)], capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL, cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert f"{state}: state file is not a regular file and was ignored" in run.stderr
+    assert state.is_file() and not state.is_symlink() and state.read_bytes().startswith(b'{"version"')

@@ -152,7 +152,9 @@ def load_state(out_dir: Path, warn: Callable[[str], None] | None = None, book: R
     the state file (:func:`read_state`: a dict of revisions); the feeds give a dict."""
     path = out_dir / STATE_FILE
     problem = None
-    if path.exists():
+    if path.exists() and not path.is_file():  # a FIFO (opening it waited forever), /dev/zero
+        problem = "state file is not a regular file and was ignored"
+    elif path.exists():
         try:
             return read(path)
         except (InputError, ValueError, KeyError, TypeError, AttributeError, RecursionError, OverflowError) as exc:
