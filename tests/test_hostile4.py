@@ -313,3 +313,25 @@ def test_a_state_file_that_is_no_file_is_ignored_not_waited_on(kind: str, tmp_pa
     assert run.returncode == 0, run.stderr
     assert f"{state}: state file is not a regular file and was ignored" in run.stderr
     assert state.is_file() and not state.is_symlink() and state.read_bytes().startswith(b'{"version"')
+
+
+def test_file_names_in_a_report_head_are_shown_escaped(tmp_path: Path) -> None:
+    """A rule book or a saved projection named with ESC [2J and a right-to-left override: the
+    head of ``check`` and of ``diff`` names it escaped (error lines did already), so printed to
+    a terminal (``color=True``: click keeps escape codes there) it neither clears the screen
+    nor turns the line around."""
+    minimal = Path(__file__).resolve().parent / "rulebooks" / "valid" / "minimal.toml"
+    rules = tmp_path / "r\x1b[2J\u202e.toml"
+    rules.write_bytes(minimal.read_bytes())
+    runner = CliRunner()
+    check = runner.invoke(main, ["check", *TODAY, "--rules", str(rules), "--meetings", str(minimal.parents[2] / "registers" / "bom_utf8.csv")], color=True)
+    assert check.exit_code in (0, 1), check.output
+    projection = tmp_path / "p.json"
+    assert runner.invoke(main, ["project", *TODAY, "--format", "json", "-o", str(projection)]).exit_code == 0
+    odd = tmp_path / "x\x1b[2J\u202e.json"
+    odd.write_bytes(projection.read_bytes())
+    diff = runner.invoke(main, ["diff", str(projection), str(odd)], color=True)
+    assert diff.exit_code == 0, diff.output
+    for output in (check.output, diff.output):
+        assert "\x1b" not in output and "\u202e" not in output
+        assert "\\x1b[2J\\u202e." in output

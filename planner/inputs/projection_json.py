@@ -16,6 +16,7 @@ from typing import Any
 from planner.core.dates import PARTIAL_EXPECTED, PartialDate
 from planner.core.errors import InputError
 from planner.core.vocabulary import Kind, Status
+from planner.core.words import shown
 from planner.inputs.inputfile import read_text
 from planner.inputs.json_types import object_pairs, wrong_type
 from planner.inputs.limits import MAX_DEPTH, MAX_ORDINAL, screen
@@ -72,7 +73,7 @@ def load_projection_json(path: str | Path) -> SavedProjection:
         _check_meeting(m, path, f"meetings[{i}]")
     problems = data.get("problems") or []
     return SavedProjection(
-        str(path),
+        shown(str(path)),  # shown in the diff's head: a name holding ESC [2J must not act
         str(data.get("organization", "")),
         str(data.get("today", "")),
         str(data.get("from", "")),

@@ -16,6 +16,7 @@ import click
 from planner.cli.common.output import error, say, warn
 from planner.core.dates import MAX_YEAR, MIN_YEAR
 from planner.core.errors import InputErrors, PlannerError, RuleBookError
+from planner.core.words import shown
 
 if TYPE_CHECKING:  # the models load with the rule book, not with the options
     from planner.core.model import ChairTerm, Meeting, RuleBook
@@ -128,7 +129,7 @@ def _inputs(ctx: click.Context, rules: str | None, meetings: tuple[str, ...] | s
         meetings_path=Path(files[0]) if files else embedded_path("cica-meetings.csv"),
         more_meetings=tuple(Path(f) for f in files[1:]),
         chairs_path=Path(chairs) if chairs else embedded_path("cica-chairs.csv"),
-        rules_label=rules if rules else "rules/cica.toml (embedded)",
+        rules_label=shown(rules) if rules else "rules/cica.toml (embedded)",  # a file name is text from outside too
         today=today_from_env(today),
     )
 
