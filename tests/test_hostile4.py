@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from icalendar import Event
 
 from planner.cli import main
@@ -335,3 +337,41 @@ def test_file_names_in_a_report_head_are_shown_escaped(tmp_path: Path) -> None:
     for output in (check.output, diff.output):
         assert "\x1b" not in output and "\u202e" not in output
         assert "\\x1b[2J\\u202e." in output
+
+
+def _body_by_every_name(titles, title: str) -> str | None:  # noqa: ANN001
+    """The title matcher as it was: every name of the rule book searched in the title."""
+    import re
+
+    from planner.inputs.ics.ics_events import _AROUND, _words
+
+    folded = title[:1000].casefold()
+    best = None
+    for name, body_id in titles.matcher.by_name.items():
+        pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+        if (best is None or len(name) > best[0]) and pattern.search(folded):
+            best = (len(name), pattern, body_id)
+    if best is None:
+        return None
+    return None if _AROUND.intersection(_words(best[1].sub(" ", folded))) else best[2]
+
+
+@pytest.fixture(scope="module")
+def cica_titles():  # noqa: ANN201
+    from planner.inputs.ics.ics_events import TitleMatcher
+    from planner.inputs.register import BodyMatcher
+    from planner.inputs.rulebook import embedded_path, load_rulebook
+
+    return TitleMatcher(BodyMatcher(load_rulebook(embedded_path("cica.toml"))))
+
+
+NAME_WORDS = ["CICA", "Summit", "Senior", "Officials", "Committee", "SOC", "Special", "Working", "Group", "Ministerial", "Council", "Think", "Tank", "Forum", "Youth", "Business", "of", "the", "planning", "call", "briefing", "7th", "Heads", "State", "Meeting"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(st.sampled_from(NAME_WORDS) | st.text(max_size=6), max_size=12), separators=st.lists(st.sampled_from([" ", "  ", "-", ", ", "'s ", "(", ") ", "_", "/", ""]), min_size=12, max_size=12))
+def test_titles_found_by_their_words_as_by_every_name(cica_titles, words: list[str], separators: list[str]) -> None:  # noqa: ANN001
+    """The title matcher looks only at the names whose words a title holds (a rule book of
+    100,000 aliases made each title 25 ms); it finds the body searching every name found."""
+    title = "".join(word + sep for word, sep in zip(words, separators, strict=False))
+    assert cica_titles.body(title) == _body_by_every_name(cica_titles, title), title

@@ -90,16 +90,58 @@ def _words(value: str) -> list[str]:
     return re.findall(r"\w+", value.casefold())
 
 
+_WORD = re.compile(r"\w+")
+_NAMES = ""  # the trie's key for the names that end at a node: no word is empty
+
+
 class TitleMatcher:
     """The body an event's title names (:meth:`body`), found once per distinct title: the
     occurrences of a series all share one SUMMARY, and a search of every name and alias per
-    occurrence made a 50,000-occurrence register take seconds in this alone."""
+    occurrence made a 50,000-occurrence register take seconds in this alone.
+
+    Names are indexed by their words (a trie of ``\\w+`` runs): a name can stand in a title as
+    whole words only where the title's words run as the name's do, so a title is searched only
+    for the names whose words it holds. Searching each title for every name took 25 ms a title
+    with 100,000 aliases (a 100,000-event .ics: 40 minutes); each candidate is still confirmed
+    by the same whole-word search, so the answer is the same."""
 
     def __init__(self, matcher: BodyMatcher) -> None:
         self.matcher = matcher
+        self._trie: dict[str, Any] = {}
+        self._loose: list[tuple[int, int, str, str]] = []  # names without a word character
         # in the matcher's order: of two names of one length, the first found wins
-        self._names = [(len(name), re.compile(rf"(?<!\w){re.escape(name)}(?!\w)"), body_id) for name, body_id in matcher.by_name.items()]
+        for order, (name, body_id) in enumerate(matcher.by_name.items()):
+            entry = (order, len(name), name, body_id)
+            words = _WORD.findall(name)
+            if not words:
+                self._loose.append(entry)
+                continue
+            node = self._trie
+            for word in words:
+                node = node.setdefault(word, {})
+            node.setdefault(_NAMES, []).append(entry)
+        self._patterns: dict[str, re.Pattern[str]] = {}
         self._seen: dict[str, str | None] = {}
+
+    def _pattern(self, name: str) -> re.Pattern[str]:
+        pattern = self._patterns.get(name)
+        if pattern is None:
+            pattern = self._patterns[name] = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+        return pattern
+
+    def _candidates(self, words: list[str]) -> list[tuple[int, int, str, str]]:
+        """The names whose words run in ``words`` as they do in the name, in the matcher's order."""
+        found: dict[int, tuple[int, int, str, str]] = {entry[0]: entry for entry in self._loose}
+        trie = self._trie
+        for start in range(len(words)):
+            node = trie
+            for word in words[start:]:
+                node = node.get(word)
+                if node is None:
+                    break
+                for entry in node.get(_NAMES, ()):
+                    found[entry[0]] = entry
+        return [found[order] for order in sorted(found)]
 
     def body(self, title: str) -> str | None:
         """The body whose longest name or alias stands in ``title`` as whole words, unless the
@@ -108,9 +150,11 @@ class TitleMatcher:
             return self._seen[title]
         folded = title[:MAX_TITLE_MATCHED].casefold()
         best: tuple[int, re.Pattern[str], str] | None = None
-        for length, pattern, body_id in self._names:
-            if (best is None or length > best[0]) and pattern.search(folded):
-                best = (length, pattern, body_id)
+        for _, length, name, body_id in self._candidates(_WORD.findall(folded)):
+            if best is None or length > best[0]:
+                pattern = self._pattern(name)
+                if pattern.search(folded):
+                    best = (length, pattern, body_id)
         found = None
         if best is not None:
             rest = best[1].sub(" ", folded)
