@@ -375,3 +375,12 @@ def test_titles_found_by_their_words_as_by_every_name(cica_titles, words: list[s
     100,000 aliases made each title 25 ms); it finds the body searching every name found."""
     title = "".join(word + sep for word, sep in zip(words, separators, strict=False))
     assert cica_titles.body(title) == _body_by_every_name(cica_titles, title), title
+
+
+@pytest.mark.parametrize(("option", "value"), [("--today", "20261201"), ("--today", "2026-W49-2"), ("--to", "20300101"), ("--to", "2031-W01"), ("--from", "2027W011")])
+def test_a_date_option_takes_only_the_documented_shape(option: str, value: str) -> None:
+    """``date.fromisoformat`` reads ``20261201`` and ISO weeks; the options say YYYY-MM-DD
+    (a year for --to), so the other shapes are errors, as in every input file."""
+    result = CliRunner().invoke(main, ["project", "--today", "2026-12-01", option, value])
+    assert result.exit_code == 2
+    assert f"Invalid value for {option}: {value!r} is not a date; expected YYYY-MM-DD" in result.output

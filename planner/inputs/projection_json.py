@@ -84,7 +84,7 @@ def load_projection_json(path: str | Path) -> SavedProjection:
 
 
 def _is_day(value: object) -> bool:
-    if not isinstance(value, str) or len(value) != 10:
+    if not isinstance(value, str) or len(value) != 10 or value[4] != "-" or value[7] != "-" or not value.replace("-", "").isdigit():
         return False
     try:
         date.fromisoformat(value)

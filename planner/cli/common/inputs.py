@@ -22,8 +22,16 @@ if TYPE_CHECKING:  # the models load with the rule book, not with the options
     from planner.core.model import ChairTerm, Meeting, RuleBook
 
 
+def is_day_text(value: str) -> bool:
+    """Whether ``value`` has the shape YYYY-MM-DD: ``date.fromisoformat`` also takes
+    ``20261201`` and ISO weeks (``2026-W49-2``), which no option documents."""
+    return len(value) == 10 and value[4] == value[7] == "-" and value.isascii() and value.replace("-", "").isdigit()
+
+
 def _parse_day(value: str, source: str) -> date:
     try:
+        if not is_day_text(value):
+            raise ValueError(value)
         day = date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a date; expected YYYY-MM-DD", param_hint=source) from None
