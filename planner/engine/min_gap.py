@@ -101,13 +101,17 @@ class GapChains:
         if last is not None and last[0] is e.rule and last[1] is e.body and last[2] == e.rule_index:
             chain = last[3]
         else:
-            gap = getattr(e.rule, "min_gap", None)
-            if gap is None:
+            if getattr(e.rule, "min_gap", None) is None:
                 return None
-            key = (e.body.id, e.rule_index, gap)
-            chain = self.chains.get(key)
-            if chain is None:
-                chain = self.chains[key] = gap_chain(bm if isinstance(bm, BodyMeetings) else bm(), e, frozenset({Status.HELD}))
+            chain = self.chain(bm, e)
             self._last = (e.rule, e.body, e.rule_index, chain)
         at = bisect.bisect_left(chain, e.window.start)
         return chain[at - 1] if at else None
+
+    def chain(self, bm: BodyMeetings | Callable[[], BodyMeetings], e: Expectation) -> list[date]:
+        """The :func:`gap_chain` of ``e``'s rule (which has a ``min_gap``), made once."""
+        key = (e.body.id, e.rule_index, e.rule.min_gap)  # type: ignore[union-attr]
+        chain = self.chains.get(key)
+        if chain is None:
+            chain = self.chains[key] = gap_chain(bm if isinstance(bm, BodyMeetings) else bm(), e, frozenset({Status.HELD}))
+        return chain

@@ -20,13 +20,13 @@ from planner.engine.expectations import (
     Expectation,
     ExpectationEngine,
     ordinal,
-    ordinal_words,
     rule_words,
     thin,
 )
 from planner.engine.explain import not_counted, not_counted_words, parts_words
 from planner.engine.gaps import GapExpectation
-from planner.engine.judging.assignment import _counting, assign, inside
+from planner.engine.judging.assignment import _counting, assign
+from planner.engine.judging.cases import judge_cases
 from planner.engine.judging.findings import (
     VIOLATIONS,
     Checked,
@@ -37,6 +37,7 @@ from planner.engine.judging.findings import (
     with_more_words,
 )
 from planner.engine.judging.gap_findings import judge_gap
+from planner.engine.judging.periods import judge_in_order
 from planner.engine.judging.rule_verdicts import amend, due_without, judge_on
 from planner.engine.judging.window_finding import _meeting_words, plainly_judged, window_finding
 from planner.engine.min_gap import GapChains
@@ -115,35 +116,28 @@ class Judge:
         if not exps:
             return []
         bm = self.engine.meetings_of(exps[0].body.id)
-        claimed, owner, near = assign(exps, bm)
-        out = []
-        rule = facts = None
-        for n, e in enumerate(exps):
-            if e.rule is not rule:
-                rule = e.rule
-                facts = self._facts(rule)
-            assert facts is not None
-            held = claimed[n] if claimed is not None else None
-            if facts.plain and not (e.pending or e.cases):
-                # most windows: every meeting near it lies inside, counts and is held, and they
-                # are enough (or not too many); what _judge_one and window_finding would say
-                finding = plainly_judged(self, e, near[n], held, facts)
-                if finding is not None:
-                    out.append(finding)
-                    continue
-            if e.pending or e.cases or facts.on:
-                finding = self._judge(e, held, owner, n, near[n], facts)
-            else:  # most windows: what _judge does for them, without its dispatch
-                finding = self._judge_one(e, held, owner, n, near[n], facts, notes=True)
-                if e.origins:
-                    finding = self._unconfirmed_origin(finding)
-                if facts.amends:
-                    finding = self._amend(e, finding)
-                if finding.verdict in _SHORTFALLS:
-                    finding = self._coverage(finding)
-            if finding.late_meeting is not None:
-                owner[id(finding.late_meeting)] = n
-            out.append(finding)
+        out = judge_in_order(self, exps, bm)  # calendar periods: one walk over the meetings
+        if out is None:
+            claimed, owner, near = assign(exps, bm)
+            out = []
+            rule = facts = None
+            for n, e in enumerate(exps):
+                if e.rule is not rule:
+                    rule = e.rule
+                    facts = self._facts(rule)
+                assert facts is not None
+                held = claimed[n] if claimed is not None else None
+                if facts.plain and not (e.pending or e.cases):
+                    # most windows: every meeting near it lies inside, counts and is held, and
+                    # they are enough (or not too many); what _judge_one and window_finding say
+                    finding = plainly_judged(self, e, near[n], held, facts)
+                    if finding is not None:
+                        out.append(finding)
+                        continue
+                finding = self.judge_window(e, held, owner, n, near[n], facts)
+                if finding.late_meeting is not None:
+                    owner[id(finding.late_meeting)] = n
+                out.append(finding)
         parts = self.engine.parts.get(exps[0].body.id)
         if parts:  # a number on two rows: its later parts are named where they fall
             out = [with_more_words(f, lambda e=e: parts_words(e, parts, _meeting_words)) for f, e in zip(out, exps, strict=True)]
@@ -162,6 +156,20 @@ class Judge:
             found = self._rules[id(rule)] = _RuleFacts(rule, self.words(rule))
         return found
 
+    def judge_window(self, e: Expectation, held: list[Meeting] | None, owner: dict[int, int], me: int, near: list[Meeting], facts: _RuleFacts) -> Finding:
+        """A window that :func:`plainly_judged` could not decide, judged in full."""
+        if e.pending or e.cases or facts.on:
+            return self._judge(e, held, owner, me, near, facts)
+        # most windows: what _judge does for them, without its dispatch
+        finding = self._judge_one(e, held, owner, me, near, facts, notes=True)
+        if e.origins:
+            finding = self._unconfirmed_origin(finding)
+        if facts.amends:
+            finding = self._amend(e, finding)
+        if finding.verdict in _SHORTFALLS:
+            finding = self._coverage(finding)
+        return finding
+
     def _judge(self, e: Expectation, held: list[Meeting] | None, owner: dict[int, int], me: int, near: list[Meeting], facts: _RuleFacts) -> Finding:
         """The finding of one window, with what the rule language adds (engine/rule_verdicts.py):
         the ``on`` kind's own judgement, exceptions, merged events, formats not counted.
@@ -178,7 +186,7 @@ class Judge:
             if e.cases:
                 if held is None:
                     held = _counting(e, near, e.window.start, e.deadline)
-                finding = self._judge_cases(e, held, owner, me, near)
+                finding = judge_cases(self, e, held, owner, me, near)
             else:
                 finding = self._judge_one(e, held, owner, me, near, facts, notes=True)
             if e.origins:
@@ -223,6 +231,10 @@ class Judge:
     def _counted_before(self, e: Expectation) -> date | None:
         """The last held meeting before ``e``'s window that ``min_gap`` counted (min_gap.py)."""
         return self._gap_chains.counted_before(lambda: self.engine.meetings_of(e.body.id), e)
+
+    def gap_chain(self, e: Expectation) -> list[date]:
+        """The first days of the meetings ``min_gap`` counts for ``e``'s rule (min_gap.py)."""
+        return self._gap_chains.chain(lambda: self.engine.meetings_of(e.body.id), e)
 
     def _running(self, deadline: date) -> bool:
         return self.today < deadline if self.closed else self.today <= deadline
@@ -274,32 +286,6 @@ class Judge:
             if found:
                 finding = with_more_words(finding, lambda: not_counted_words(found, body, _meeting_words))
         return finding
-
-    def _judge_cases(self, e: Expectation, held: list[Meeting], owner: dict[int, int], me: int, near: list[Meeting]) -> Finding:
-        """An origin dated too loosely to fix the due period: judge every period it may give.
-        When they agree, that is the verdict; when not, ``uncertain``, saying which origin
-        dates give which verdict (issue 9: a verdict is never more certain than the data)."""
-        facts = self._facts(e.rule)
-        found = [(c, self._judge_one(c, [m for m in held if inside(m, c.window.start, c.deadline)], owner, me, near, facts)) for c in e.cases]
-        verdicts = {f.verdict for _, f in found}
-        if len(verdicts) == 1:
-            return replace(found[0][1], expectation=e)
-        runs: list[tuple[Verdict, str, str]] = []
-        for c, f in found:
-            if runs and runs[-1][0] is f.verdict:
-                runs[-1] = (f.verdict, runs[-1][1], c.assumption)
-            else:
-                runs.append((f.verdict, c.assumption, c.assumption))
-        by_verdict: dict[Verdict, list[str]] = {}
-        for verdict, first, last in runs:
-            by_verdict.setdefault(verdict, []).append(first if first == last else f"{first}..{last}")
-        origin = e.origin
-        other = self.engine.book.body(origin.body) if origin is not None else None
-        who = ordinal_words(origin, other) if origin is not None and other is not None else "the origin"
-        ifs = "; ".join(f"{verdict.value} if it was held {' or '.join(spans)}" for verdict, spans in by_verdict.items())
-        why = f"{e.label}: {e.reason}, but the register does not say when {who} was held: {ifs}."
-        counted = tuple(dict.fromkeys(m for _, f in found for m in f.counted))
-        return Finding(body=e.body, verdict=Verdict.UNCERTAIN, rule_text=self.words(e.rule), source=e.rule.source, expectation=e, why=why, counted=counted)
 
     def _unconfirmed_origin(self, finding: Finding) -> Finding:
         """A window that exists only because of a planned meeting whose dates passed without

@@ -1,0 +1,42 @@
+"""A window due after an origin dated too loosely to fix its period (``Expectation.cases``):
+judged once per period the origin may give, and ``uncertain`` when the answers differ."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from planner.core.model import Meeting
+from planner.engine.expectations import Expectation, ordinal_words
+from planner.engine.judging.assignment import inside
+from planner.engine.judging.findings import Finding, Verdict
+
+if TYPE_CHECKING:
+    from planner.engine.judging.compliance import Judge
+
+
+def judge_cases(judge: Judge, e: Expectation, held: list[Meeting], owner: dict[int, int], me: int, near: list[Meeting]) -> Finding:
+    """An origin dated too loosely to fix the due period: judge every period it may give.
+    When they agree, that is the verdict; when not, ``uncertain``, saying which origin
+    dates give which verdict (issue 9: a verdict is never more certain than the data)."""
+    facts = judge._facts(e.rule)
+    found = [(c, judge._judge_one(c, [m for m in held if inside(m, c.window.start, c.deadline)], owner, me, near, facts)) for c in e.cases]
+    verdicts = {f.verdict for _, f in found}
+    if len(verdicts) == 1:
+        return replace(found[0][1], expectation=e)
+    runs: list[tuple[Verdict, str, str]] = []
+    for c, f in found:
+        if runs and runs[-1][0] is f.verdict:
+            runs[-1] = (f.verdict, runs[-1][1], c.assumption)
+        else:
+            runs.append((f.verdict, c.assumption, c.assumption))
+    by_verdict: dict[Verdict, list[str]] = {}
+    for verdict, first, last in runs:
+        by_verdict.setdefault(verdict, []).append(first if first == last else f"{first}..{last}")
+    origin = e.origin
+    other = judge.engine.book.body(origin.body) if origin is not None else None
+    who = ordinal_words(origin, other) if origin is not None and other is not None else "the origin"
+    ifs = "; ".join(f"{verdict.value} if it was held {' or '.join(spans)}" for verdict, spans in by_verdict.items())
+    why = f"{e.label}: {e.reason}, but the register does not say when {who} was held: {ifs}."
+    counted = tuple(dict.fromkeys(m for _, f in found for m in f.counted))
+    return Finding(body=e.body, verdict=Verdict.UNCERTAIN, rule_text=judge.words(e.rule), source=e.rule.source, expectation=e, why=why, counted=counted)
