@@ -8,8 +8,10 @@ organization's (``core/model.py``, :class:`Records`).
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from planner.core.model import Body, Kind, Meeting, Records, RuleBook
@@ -50,6 +52,10 @@ class Coverage:
         return f"the register is known complete only {spans}"
 
 
+_NUMBER = attrgetter("ordinal")
+_NUMBER_FIRST_DAY = attrgetter("ordinal", "start.earliest")  # a key read in C
+
+
 class Unrecorded:
     """Meetings the register's own numbering says were held but which it does not list: the
     9th and the 11th Forum are recorded, so a 10th was held between them. A shortfall of a
@@ -68,13 +74,21 @@ class Unrecorded:
         # (kind, first day the unrecorded meetings may have opened on, last day, how many, words)
         self.spans: list[tuple[Kind, date, date, int, str]] = []
         for kind, group in by_kind.items():
-            numbered = sorted((m for m in group if m.ordinal), key=lambda m: (m.ordinal, m.start.earliest))
+            numbers = list(filter(None, map(_NUMBER, group)))
+            if not numbers or max(numbers) - min(numbers) + 1 == len(set(numbers)):
+                continue  # numbers without a gap (most registers): nothing unrecorded
+            numbered = sorted((m for m in group if m.ordinal), key=_NUMBER_FIRST_DAY)
+            # the unnumbered ones by first day: those between two numbers are looked up, not
+            # counted over the whole group for each gap
+            loose = sorted((m.start.earliest, m.start.latest) for m in group if not m.ordinal)
+            firsts = [first for first, _ in loose]
             for a, b in zip(numbered, numbered[1:], strict=False):
                 missing = b.ordinal - a.ordinal - 1  # type: ignore[operator]
                 if missing <= 0 or b.start.latest < a.start.earliest:
                     continue  # no gap, or numbers out of order in time: nothing to infer
                 first, last = a.start.earliest, b.start.latest
-                missing -= sum(1 for m in group if not m.ordinal and first <= m.start.earliest and m.start.latest <= last)
+                if loose:
+                    missing -= sum(1 for _, latest in loose[bisect_left(firsts, first) : bisect_right(firsts, last)] if latest <= last)
                 if missing > 0:
                     names = ordinal(a.ordinal + 1) if missing == 1 else f"{ordinal(a.ordinal + 1)} to {ordinal(b.ordinal - 1)}"  # type: ignore[operator]
                     words = f"the register numbers the {label}{' ' if label else ''}{kind.value} meetings {ordinal(a.ordinal)} ({a.start}) then {ordinal(b.ordinal)} ({b.start}): the {names} {'is' if missing == 1 else 'are'} not recorded and may have been held in this window"  # type: ignore[arg-type]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 
 from planner.core.dates import Precision
 from planner.core.model import AtLeastRule, Status
@@ -76,12 +76,16 @@ def gap_chain(bm: BodyMeetings, expectation: Expectation, statuses: frozenset[St
     # the first day the next counted meeting may have: the gap after the last one counted
     # (added once per counted meeting, not once per meeting looked at; meetings are in order)
     after = begins
+    counting = statuses - NOT_COUNTING
+    days = timedelta(days=gap.amount) if gap.unit == "d" else None  # gap.add_to, in days
     for m in bm.meetings:
         start = m.start
         # counts(rule, m) written out: this looks at every meeting of the body
-        if start.precision is day_precision and start.earliest >= after and m.status in statuses and m.kind in kinds and m.status not in NOT_COUNTING and (not formats or m.format is None or m.format in formats):
-            chain.append(start.earliest)
-            after = gap.add_to(start.earliest)
+        if start.precision is day_precision:
+            first = start.earliest
+            if first >= after and m.status in counting and m.kind in kinds and (not formats or m.format is None or m.format in formats):
+                chain.append(first)
+                after = first + days if days is not None else gap.add_to(first)
     return chain
 
 
