@@ -339,7 +339,9 @@ class ExpectationEngine:
                 alts = []
                 for day, words in cases:
                     p, w = due(day, day if origin.end is None else max(day, origin.latest))
-                    alts.append(replace(e, period=p, window=w, deadline=_tolerant(w.end, tolerance, grain), assumption=words))
+                    # replace(e, period=p, window=w, deadline=..., assumption=words), without its
+                    # look-up of the fields: one per day a loosely dated origin may have had
+                    alts.append(Expectation(e.body, rule, index, grain, p, w, 1, None, _tolerant(w.end, tolerance, grain), nxt, reason, origin, False, e.origins, (), words, e.year_start))
                 e = _hull(alts)
             out.append(e)
         return _within(out, end, pending)

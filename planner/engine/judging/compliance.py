@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
+from itertools import compress
+from operator import attrgetter
 
 from planner.core.bulk import paused_gc
 from planner.core.model import AdHocRule, AtLeastRule, Body, Meeting, OnRule, Rule, RuleBook, Status
@@ -50,6 +52,7 @@ __all__ = ["VIOLATIONS", "Checked", "Finding", "Judge", "Report", "Verdict", "ch
 _SHORTFALLS = frozenset({Verdict.MISSED, Verdict.LATE, Verdict.ADVISORY})
 # an enum's members looked up once (a lookup on the class costs more than the test)
 HELD = Status.HELD
+_RULE_KEY = attrgetter("body.id", "rule_index")
 _SCHEDULED = frozenset({Status.PLANNED, Status.PROJECTED})
 
 
@@ -99,6 +102,19 @@ class Judge:
     def judge_all(self, exps: Sequence[Expectation]) -> list[Finding]:
         """Judge expectations of any rules, in their order: each rule's windows share out its
         meetings first (one meeting serves one window of a rule, :mod:`assignment`)."""
+        if GapExpectation not in set(map(type, exps)):
+            # by rule, with the keys read in C (a body's windows come in date order, its rules
+            # interleaved): most bodies have one rule, whose windows are all of them
+            keys = list(map(_RULE_KEY, exps))
+            rules = dict.fromkeys(keys)
+            if len(rules) <= 1:
+                return self.judge_rule(exps)
+            found: list[Finding] = [None] * len(exps)  # type: ignore[list-item]
+            for key in rules:
+                positions = list(compress(range(len(keys)), map(key.__eq__, keys)))
+                for n, finding in zip(positions, self.judge_rule([exps[n] for n in positions]), strict=True):
+                    found[n] = finding
+            return found
         by_rule: dict[tuple[str, int], list[int]] = {}
         out: list[Finding | None] = [None] * len(exps)
         for n, e in enumerate(exps):

@@ -13,12 +13,11 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING
 
 from planner.core.dates import Precision
-from planner.core.model import Kind, Meeting, Status
+from planner.core.model import Status
 from planner.engine.expectations import BodyMeetings, Expectation
 from planner.engine.judging.findings import Finding, Verdict
 from planner.engine.judging.window_finding import _met_words, plainly_judged
@@ -67,7 +66,18 @@ def judge_in_order(judge: Judge, exps: Sequence[Expectation], bm: BodyMeetings) 
         else:
             near = meetings[mid : bisect_right(starts, end, mid)]
             plain_near = plain and e.maximum is None
-        if plain_near and _met(e, near, end, kinds):
+        if plain_near and len(near) >= e.minimum:
+            # plainly_judged's first test, for meetings that all begin inside the window: each
+            # lies inside, is held and counts
+            for m in near:
+                if m.start.latest > end or m.status is not _HELD or m.kind not in kinds:
+                    met = False
+                    break
+            else:
+                met = True
+        else:
+            met = False
+        if met:
             if gap is None:
                 out.append(Finding(e.body, _MET, words, source, e, partial(_met_words, e, near), tuple(near)))
                 continue
@@ -96,13 +106,3 @@ def judge_in_order(judge: Judge, exps: Sequence[Expectation], bm: BodyMeetings) 
         out.append(finding)
     return out
 
-
-def _met(e: Expectation, near: list[Meeting], end: date, kinds: frozenset[Kind]) -> bool:
-    """Whether meetings that all begin inside a window are enough for it and each lies
-    inside, is held and counts (:func:`plainly_judged`'s first test, for this case)."""
-    if len(near) < e.minimum:
-        return False
-    for m in near:
-        if m.start.latest > end or m.status is not _HELD or m.kind not in kinds:
-            return False
-    return True
