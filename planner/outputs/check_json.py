@@ -138,6 +138,8 @@ def _quoted(day: PartialDate) -> str:
 
 
 def _meetings_json(meetings: tuple[Meeting, ...], days: dict[date, str]) -> str:
+    if len(meetings) == 1:  # most findings
+        return _meeting_json(meetings[0], days)
     return ", ".join([_meeting_json(m, days) for m in meetings])
 
 

@@ -53,7 +53,8 @@ def _met_words(e: Expectation, held: list[Meeting]) -> str:
     """The why of a met window: its tally and the meetings that met it."""
     n, minimum, body = len(held), e.minimum, e.body
     tally = f"{n} of {minimum} required" if n == minimum else f"{n} held ({minimum} required)"
-    why = f"{e.label}: {tally}, {e.reason}: {', '.join([_meeting_words(m, body) for m in held])}."
+    named = _meeting_words(held[0], body) if n == 1 else ", ".join([_meeting_words(m, body) for m in held])
+    why = f"{e.label}: {tally}, {e.reason}: {named}."
     end = e.window.end
     for m in held:
         if m.start.earliest > end:
