@@ -103,8 +103,7 @@ class Judge:
         """Judge expectations of any rules, in their order: each rule's windows share out its
         meetings first (one meeting serves one window of a rule, :mod:`assignment`)."""
         if GapExpectation not in set(map(type, exps)):
-            # by rule, with the keys read in C (a body's windows come in date order, its rules
-            # interleaved): most bodies have one rule, whose windows are all of them
+            # by rule, keys read in C (most bodies have one rule: no grouping at all)
             keys = list(map(_RULE_KEY, exps))
             rules = dict.fromkeys(keys)
             if len(rules) <= 1:
