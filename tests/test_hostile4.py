@@ -384,3 +384,19 @@ def test_a_date_option_takes_only_the_documented_shape(option: str, value: str) 
     result = CliRunner().invoke(main, ["project", "--today", "2026-12-01", option, value])
     assert result.exit_code == 2
     assert f"Invalid value for {option}: {value!r} is not a date; expected YYYY-MM-DD" in result.output
+
+
+@pytest.mark.parametrize("epoch", ["1_700_000_000", "+1700000000", " 1700000000", "\u0661\u0667\u0660\u0660\u0660\u0660\u0660\u0660\u0660\u0660"])
+def test_source_date_epoch_is_ascii_digits(epoch: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``int()`` reads underscores, a sign, spaces and other scripts' digits; a Unix time in
+    ``SOURCE_DATE_EPOCH`` is ASCII digits, so those are refused, not read as 2023-11-14."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    result = CliRunner().invoke(main, ["check"])
+    assert result.exit_code == 2
+    assert f"Invalid value for SOURCE_DATE_EPOCH: {epoch!r} is not a Unix time in seconds" in result.output
+
+
+def test_source_date_epoch_of_plain_digits_still_sets_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    result = CliRunner().invoke(main, ["check"])
+    assert result.exit_code == 1 and "as of 2023-11-14" in result.output

@@ -51,6 +51,10 @@ def today_from_env(value: str | None) -> date:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
         try:
+            # ASCII digits only: int() also reads '1_700_000_000', '+17...', spaces and the
+            # digits of other scripts, which the reproducible-builds spec does not allow
+            if not (epoch.isascii() and epoch.removeprefix("-").isdigit()):
+                raise ValueError(epoch)
             return _in_range(datetime.fromtimestamp(int(epoch), UTC).date(), epoch, "SOURCE_DATE_EPOCH")
         except (ValueError, OverflowError, OSError):
             raise click.BadParameter(f"{epoch!r} is not a Unix time in seconds", param_hint="SOURCE_DATE_EPOCH") from None
