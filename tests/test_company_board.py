@@ -456,6 +456,8 @@ def test_gap_verdict_is_the_days_against_the_limit_on_the_later_day(first, days,
     year_start=st.sampled_from(["01-01", "04-01", "07-01"]),
 )
 @example(held=[date(2025, 9, 1)], limit=122, count=1, year_start="01-01")  # the gap's deadline is --today
+@example(held=[date(2025, 6, 15)], limit=200, count=1, year_start="01-01")  # (the same, found twice more)
+@example(held=[date(2025, 11, 1)], limit=61, count=1, year_start="01-01")
 def test_projection_keeps_every_gap_and_every_year(held, limit, count, year_start):
     """Whatever the register, its projection leaves no gap over the limit and no year short.
     The one Problem allowed: a gap whose last day is --today itself (check calls it open, a
