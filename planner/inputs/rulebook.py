@@ -315,6 +315,9 @@ def _member_names(book: Any, path: str | Path):
                 yield RuleBookError(f"name, code or alias {name!r} is used by both {other!r} and {member.name!r}", path=path, location=f"organization.members[{k}]", expected="each member named apart")
 
 
+_PERIOD_MONTHS = {"year": 12, "half": 6, "quarter": 3, "month": 1}
+
+
 def _count_fits(rule: Any, loc: str, path: str | Path):
     """A count no period can hold (``count = 1000000 per month``) is a typo, and projecting it
     would never end: at most one meeting a day."""
@@ -322,6 +325,28 @@ def _count_fits(rule: Any, loc: str, path: str | Path):
     days = PERIOD_DAYS.get(getattr(per, "value", per)) if per is not None else None
     if isinstance(count, int) and days is not None and count > days:
         yield RuleBookError(f"is more meetings than a {per} has days", path=path, location=loc, value=count, expected=f"at most {days} (one meeting a day)")
+        return
+    # Meetings closer than min_gap count once: count of them, each min_gap after the last, must
+    # fit in one period (its longest: a leap year's 366 days, a 31-day month), else no register
+    # can ever meet the rule (twice a year, 400 days apart)
+    gap = getattr(rule, "min_gap", None)
+    if isinstance(count, int) and count > 1 and days is not None and gap is not None:
+        months = _PERIOD_MONTHS.get(getattr(per, "value", per))
+        steps = gap.amount * (count - 1)
+        if gap.unit == "d":
+            fits = steps <= days - 1
+        elif gap.unit == "m":
+            fits = months is not None and steps < months  # (a week holds no month)
+        else:  # years: a year after the first is in the next year
+            fits = steps == 0
+        if not fits:
+            yield RuleBookError(
+                f"meetings {gap} apart (min_gap) cannot be held {count} times in one {per}",
+                path=path,
+                location=loc.removesuffix(".count") + ".min_gap",
+                value=str(gap),
+                expected=f"a min_gap that lets {count} meetings fit in a {per}, or a lower count",
+            )
 
 
 def _overlapping_versions(body: model.Body, index: int, path: str | Path):

@@ -90,6 +90,10 @@ case("rulebook", "strict_name_number.toml", rb('name = "Demonstration Organizati
 case("rulebook", "count_million_per_month.toml", rb('count = 2\nper = "year"', 'count = 1000000\nper = "month"'), 2, "bodies[2].rules[0].count", "is more meetings than a month has days")
 case("rulebook", "count_1e22_per_year.toml", rb("count = 2", "count = 10000000000000000000000"), 2, "bodies[2].rules[0].count", "is more meetings than a year has days")
 case("rulebook", "count_93_per_quarter.toml", rb('count = 2\nper = "year"', 'count = 93\nper = "quarter"'), 2, "bodies[2].rules[0].count", "at most 92")
+# min_gap apart, count meetings cannot fit in one period: no register could ever meet the rule
+case("rulebook", "min_gap_400d_twice_a_year.toml", rb("count = 2", 'count = 2\nmin_gap = "400d"'), 2, "bodies[2].rules[0].min_gap", "cannot be held 2 times in one year")
+case("rulebook", "min_gap_1y_twice_a_year.toml", rb("count = 2", 'count = 2\nmin_gap = "1y"'), 2, "bodies[2].rules[0].min_gap", "cannot be held 2 times in one year")
+case("rulebook", "min_gap_12m_twice_a_year.toml", rb("count = 2", 'count = 2\nmin_gap = "12m"'), 2, "bodies[2].rules[0].min_gap", "meetings 12m apart (min_gap)")
 case("rulebook", "count_zero.toml", rb("count = 2", "count = 0"), 2, "bodies[2].rules[0].count", "is too small")
 case("rulebook", "count_negative.toml", rb("count = 2", "count = -1"), 2, "bodies[2].rules[0].count", "is too small")
 case("rulebook", "body_id_all.toml", rb('id = "committee"', 'id = "all"'), 2, "bodies[2].id", "is a name planner writes")
