@@ -4,12 +4,11 @@ other meetings. Mixed into :class:`planner.engine.planning.projection.Projector`
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Callable
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from planner.core.dates import Duration, Grain, PartialDate, Window, year_start_month
+from planner.core.dates import Grain, PartialDate, Window, year_start_month
 from planner.core.model import (
     AtLeastRule,
     AtMostRule,
@@ -32,6 +31,7 @@ from planner.engine.planning.placement import (
     host_place,
 )
 from planner.engine.planning.results import ProjectionProblem
+from planner.engine.planning.taken import Taken
 
 SATISFYING = frozenset({Status.HELD, Status.PLANNED, Status.PROJECTED})
 _REGULAR, _PROJECTED = Kind.REGULAR, Status.PROJECTED
@@ -43,26 +43,35 @@ if TYPE_CHECKING:
 class Dating:
     """The placement half of the projector: which day each missing meeting takes."""
 
+    # (made by the projector: shared reasons and keys, one PartialDate per day, where each
+    # body meets)
+    _texts: dict[str, str]
+    _days: dict[date, PartialDate]
+    _wheres: dict[str, tuple[str, str, WorkingCalendar, str, frozenset[int]]]
+
     def _place(self, state: _BodyState, e: Expectation, window: Window, have: list[Meeting], missing: int) -> list[Meeting]:
         body = state.body
-        city, country, calendar, host, weekdays = self._where(body)
+        city, country, calendar, host, weekdays = state.where
         days = body.duration_days
         bm = self.engine.meetings_of(body.id)
-        gap = e.rule.min_gap if isinstance(e.rule, AtLeastRule) else None
+        rule = e.rule
+        gap = rule.min_gap if isinstance(rule, AtLeastRule) else None
         # Only meetings within a gap (or a meeting's length) of the window can conflict, and
         # only those with firm dates: a meeting known to the year does not block the year (so
         # the longest loose date of the history does not widen the search; a month of slack
         # covers a gap in months measured from another day of the year).
-        span = (gap.add_to(window.start) - window.start if gap else timedelta(0)) + timedelta(days=days + 31)
-        taken = _Taken(gap)
+        first, last = window.start, window.end
+        span = gap.add_to(first) - first + state.reach if gap else state.reach
+        taken = Taken(gap)
         # (in order of first day already: appended, not inserted one by one)
-        taken.extend([(m.start.earliest, m.latest) for m in bm.overlapping(window.start - span, window.end + span) if m.status in SATISFYING and m.exact])
+        taken.extend([(m.start.earliest, m.latest) for m in bm.overlapping(first - span, last + span) if m.status in SATISFYING and m.exact])
         daybook = self.daybook
         free, blocks = daybook.free, taken.blocks
         # (a body no other meets just before has no partners to fit: no call to ask)
-        pair_first = [bool(self.partners.get(body.id))]
+        partnered = state.partnered
+        pair_first = [partnered]
         body_id = body.id
-        length = timedelta(days=days - 1)
+        length = state.length
         # The body's at_most rules: a day whose period already holds as many counting meetings
         # as the rule allows is no day for one more (placing there made an excess of its own).
         caps = self._caps(body)
@@ -79,6 +88,19 @@ class Dating:
             if caps and _capped(caps, bm, day, current):
                 return False
             return not pair_first[0] or self._partners_fit(body, day)
+
+        targets = self._targets(state, e, window, have, missing)
+        alone = len(targets) == 1 and not body.before and not partnered
+        if alone:
+            # One target with no pair to keep (most windows): the day found needs no place
+            # among this window's other blocks, there are none; a window where it fails goes
+            # on as every other does (its target, packed, then the fewest members on holiday).
+            day = calendar.place(targets[0], days, window, accept=accept)
+            if day is not None:
+                daybook.add(body_id, host, day, day + length)
+                if calendar.members is not None:
+                    self.member_years.add(day.year)
+                return [self._meeting(state, e, day, city, country, len(have) + 1)]
 
         # This body's own days near the window: a partner already preceded by one is taken.
         own = [m.earliest for m in bm.overlapping(window.start, window.end + timedelta(days=11)) if m.exact and m.status in SATISFYING] if body.before else []
@@ -112,19 +134,9 @@ class Dating:
         # holidays or other bodies' meetings leave no room for it, pack the meetings from the
         # start of the window, each as early as it may be; for a meeting of all members, then
         # the days with the fewest members on holiday.
-        targets = self._targets(state, e, window, have, missing)
         packed = [window.start] * missing
-        if len(targets) == 1 and not body.before and not pair_first[0]:
-            # choose() for one target with no pair to keep (most windows): the day found
-            # needs no place among this window's other blocks, there are none
-            day = calendar.place(targets[0], days, window, accept=accept)
-            starts = None
-            if day is not None:
-                daybook.add(body_id, host, day, day + length)
-                starts = [day]
-        else:
-            starts = choose(targets)
-        if starts is None and self.partners.get(body.id):
+        starts = None if alone else choose(targets)
+        if starts is None and partnered:
             pair_first[0] = False
             starts = choose(targets)
         pair_first[0] = False
@@ -178,7 +190,7 @@ class Dating:
     def _where(self, body: Body) -> tuple[str, str, WorkingCalendar, str, frozenset[int]]:
         """City, country, working calendar, host key and meeting weekdays of ``body``'s
         meetings: the same for each of its meetings, so found once."""
-        where: dict[str, tuple[str, str, WorkingCalendar, str, frozenset[int]]] = self.__dict__.setdefault("_wheres", {})
+        where = self._wheres
         found = where.get(body.id)
         if found is None:
             city, country = host_place(body, self.book)
@@ -241,19 +253,16 @@ class Dating:
 
     def _day(self, day: date) -> PartialDate:
         """One (immutable) PartialDate per day: 300,000 projected meetings fall on 18,000 days."""
-        days: dict[date, PartialDate] = self.__dict__.setdefault("_days", {})
-        found = days.get(day)
+        found = self._days.get(day)
         if found is None:
-            found = days[day] = PartialDate.of(day)
+            found = self._days[day] = PartialDate.of(day)
         return found
 
     def _meeting(self, state: _BodyState, e: Expectation, start_day: date, city: str, country: str, slot: int) -> Meeting:
-        body = state.body
-        days = body.duration_days
         number = state.next_ordinal
         if number is not None:
             state.next_ordinal = number + 1
-        label = e.label
+        label = e.grain.label(e.period, e.year_start)
         rule = e.rule
         reason = e.reason if e.origin is not None or e.minimum == 1 and not isinstance(rule, AtLeastRule) else f"{e.reason}: {slot} of {e.minimum} in {label}"
         if e.deadline < self.not_before:
@@ -263,93 +272,25 @@ class Dating:
             reason = f"customary, {reason}"
         # Bodies under the same rule words share their reasons ("at least twice a year: 1 of 2
         # in 2031") and keys: one string each, not one per meeting (60 MB at 2,000 bodies).
-        texts: dict[str, str] = self.__dict__.setdefault("_texts", {})
+        texts = self._texts
         reason = texts.setdefault(reason, reason)
         key = f"{e.rule_index}-{label}-{slot}"
         key = texts.setdefault(key, key)
         # One (immutable) PartialDate per day: 300,000 projected meetings fall on 18,000 days.
-        known: dict[date, PartialDate] = self.__dict__.setdefault("_days", {})
+        known = self._days
         start = known.get(start_day) or self._day(start_day)
         end = None
-        if days != 1:
-            end_day = start_day + timedelta(days=days - 1)
-            if end_day != start_day:
-                end = known.get(end_day) or self._day(end_day)
+        length = state.length
+        if length:
+            end_day = start_day + length
+            end = known.get(end_day) or self._day(end_day)
+        body = state.body
         source = rule.source
         if source.__class__ is str and city.__class__ is str and country.__class__ is str:
             # Every field is of its type already (dates made here, ordinal counted up from a
             # positive one): the tuple itself, without Meeting's check of each field.
             return tuple.__new__(Meeting, (body.id, start, _REGULAR, number, end, _PROJECTED, city, country, None, "", "", reason, source, not binding, key, (), "", ""))
         return Meeting(body=body.id, kind=Kind.REGULAR, ordinal=number, start=start, end=end, status=Status.PROJECTED, city=city, country=country, reason=reason, rule_source=source, customary=not binding, key=key)
-
-
-_SHIFTED: dict[Duration, dict[date, date]] = {}
-
-
-class _Taken:
-    """The days a body's own firmly dated meetings take near a window, ordered by first day:
-    whether a block clashes with one of them, or starts within ``min_gap`` of one, is found by
-    bisection (a body due 366 times a year checked each candidate day against every meeting
-    already placed that year)."""
-
-    def __init__(self, gap: Duration | None) -> None:
-        self.gap = gap
-        # a gap in days is a fixed step: added without Duration.add_to's dispatch; one in
-        # months or years is added to each day once per run (the same days come back)
-        self.step = timedelta(days=gap.amount) if gap is not None and gap.unit == "d" else None
-        self.shifted = _SHIFTED.setdefault(gap, {}) if gap is not None and self.step is None else {}
-        self.firsts: list[date] = []
-        self.items: list[tuple[date, date, date]] = []  # (first, last, first + gap)
-        self.longest = timedelta(0)
-
-    def extend(self, blocks: list[tuple[date, date]]) -> None:
-        """Add blocks already ordered by first day, none before the last one held."""
-        if self.firsts or len(blocks) < 2:
-            for first, last in blocks:
-                self.add(first, last)
-            return
-        gap, step = self.gap, self.step
-        self.firsts = [first for first, _ in blocks]
-        if step is not None:
-            self.items = [(first, last, first + step) for first, last in blocks]
-        else:
-            self.items = [(first, last, gap.add_to(first) if gap else first) for first, last in blocks]
-        self.longest = max(last - first for first, last in blocks)
-
-    def add(self, first: date, last: date) -> None:
-        at = bisect.bisect_right(self.firsts, first)
-        self.firsts.insert(at, first)
-        step = self.step
-        self.items.insert(at, (first, last, first + step if step is not None else self.gap.add_to(first) if self.gap else first))
-        self.longest = max(self.longest, last - first)
-
-    def remove(self, first: date, last: date) -> None:
-        at = bisect.bisect_left(self.firsts, first)
-        while self.items[at][1] != last:
-            at += 1
-        del self.firsts[at], self.items[at]
-
-    def blocks(self, day: date, end_day: date) -> bool:
-        """Whether ``day``..``end_day`` overlaps a meeting, or ``day`` falls less than the gap
-        after a meeting's first day or a meeting less than the gap after ``day``."""
-        firsts, items = self.firsts, self.items
-        hi = bisect.bisect_right(firsts, end_day)
-        for k in range(bisect.bisect_left(firsts, day - self.longest, 0, hi), hi):
-            if items[k][1] >= day:
-                return True
-        if self.gap:
-            # first + gap grows with first: the latest first before day + gap decides
-            step = self.step
-            if step is not None:
-                until = day + step
-            else:
-                until = self.shifted.get(day)
-                if until is None:
-                    until = self.shifted[day] = self.gap.add_to(day)
-            k = bisect.bisect_left(firsts, until) - 1
-            if k >= 0 and day < items[k][2]:
-                return True
-        return False
 
 
 def _capped(caps: tuple[tuple[AtMostRule, Grain, int], ...], bm: BodyMeetings, day: date, chosen: list[date]) -> bool:
