@@ -48,6 +48,7 @@ class WorkingCalendar:
         self.members = members
         self._memo: dict[date, bool] = {}
         self._host_memo: dict[date, bool] = {}
+        self._blocks: dict[int, dict[date, bool]] = {}  # length -> first day -> block_fits
         # One table of blackout days: an avoided calendar may bring hundreds of events.
         self._off: dict[date, str] = {}
         for b in self.blackouts:
@@ -127,12 +128,20 @@ class WorkingCalendar:
                 if fits and accept(candidate):
                     return candidate
             return None
+        # (each block's answer remembered by its first day: the same blocks come back for
+        # every body of that length and calendar)
+        fits_from = self._blocks.get(days)
+        if fits_from is None:
+            fits_from = self._blocks[days] = {}
         block_fits = self.block_fits
         for step in steps:
             candidate = target + step
             if candidate < first or candidate > last_start:
                 continue
-            if block_fits(candidate, days) and accept(candidate):
+            fits = fits_from.get(candidate)
+            if fits is None:
+                fits = fits_from[candidate] = block_fits(candidate, days)
+            if fits and accept(candidate):
                 return candidate
         return None
 
@@ -252,8 +261,8 @@ class Habits:
         """``count`` target days in ``window``: preferred months, else quantiles of the body's
         history months, else an even spread over the window."""
         months = body.months
-        if not months and not self.months:
-            return even_spread(window, count)  # (most bodies: neither preferred nor usual months)
+        if not months and (not self.months or (window.end - window.start).days < 364):
+            return even_spread(window, count)  # (no preferred months, and no usual ones or a period under a year)
         first_year = window.start.year
         candidates: list[date] = []
         if months:

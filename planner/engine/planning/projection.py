@@ -331,10 +331,13 @@ class Projector(Dating):
     def _placement_window(self, e: Expectation) -> Window:
         """Where a meeting for ``e`` may go: the due period (a rolling chain is due in its
         last period), never before tomorrow."""
-        start = e.window.start
+        window = e.window
+        start = window.start
         if isinstance(e.rule, EveryRule) and e.rule.mode == "rolling" and e.grain is not Grain.DAY:
             due = e.grain.window(e.period)
             start = max(due.start, start)
+        if start >= self.not_before and window.end == e.deadline and start == window.start:
+            return window  # (most windows: the whole period is ahead, no new Window to make)
         return Window(max(start, self.not_before), e.deadline)
 
     def _current(self, e: Expectation) -> Expectation | None:
