@@ -5,8 +5,8 @@ other meetings. Mixed into :class:`planner.engine.planning.projection.Projector`
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
 
 from planner.core.dates import Grain, PartialDate, Window, year_start_month
 from planner.core.model import (
@@ -26,6 +26,7 @@ from planner.engine.expectations import (
 from planner.engine.gaps import GapExpectation
 from planner.engine.planning.crowd import host_key
 from planner.engine.planning.placement import (
+    Habits,
     WorkingCalendar,
     even_spread,
     host_place,
@@ -36,8 +37,23 @@ from planner.engine.planning.taken import Taken
 SATISFYING = frozenset({Status.HELD, Status.PLANNED, Status.PROJECTED})
 _REGULAR, _PROJECTED = Kind.REGULAR, Status.PROJECTED
 
-if TYPE_CHECKING:
-    from planner.engine.planning.projection import _BodyState
+
+@dataclass
+class BodyState:
+    body: Body
+    habits: Habits
+    next_ordinal: int | None
+    # where the body meets (city, country, working calendar, host key, weekdays), found once
+    where: tuple[str, str, WorkingCalendar, str, frozenset[int]]
+    partnered: bool  # another body meets just before this one
+    added: list[Meeting] = field(default_factory=list)
+    length: timedelta = field(init=False)  # a meeting's first day to its last
+    reach: timedelta = field(init=False)  # how far a meeting of its own near a window may matter
+
+    def __post_init__(self) -> None:
+        days = self.body.duration_days
+        self.length = timedelta(days=days - 1)
+        self.reach = timedelta(days=days + 31)
 
 
 class Dating:
@@ -49,7 +65,7 @@ class Dating:
     _days: dict[date, PartialDate]
     _wheres: dict[str, tuple[str, str, WorkingCalendar, str, frozenset[int]]]
 
-    def _place(self, state: _BodyState, e: Expectation, window: Window, have: list[Meeting], missing: int) -> list[Meeting]:
+    def _place(self, state: BodyState, e: Expectation, window: Window, have: list[Meeting], missing: int) -> list[Meeting]:
         body = state.body
         city, country, calendar, host, weekdays = state.where
         days = body.duration_days
@@ -197,7 +213,7 @@ class Dating:
             found = where[body.id] = (city, country, self.calendar(body, country), host_key(body, country), frozenset(w.number for w in body.weekdays))
         return found
 
-    def _targets(self, state: _BodyState, e: Expectation, window: Window, have: list[Meeting], missing: int) -> list[date]:
+    def _targets(self, state: BodyState, e: Expectation, window: Window, have: list[Meeting], missing: int) -> list[date]:
         """Target days, computed over the whole due period (whatever --today is) and then
         placed inside ``window`` by the nearest-day search."""
         body = state.body
@@ -217,7 +233,7 @@ class Dating:
             usable = even_spread(window, missing)
         return sorted(usable)[:missing]
 
-    def _nominal(self, state: _BodyState, e: Expectation) -> date | None:
+    def _nominal(self, state: BodyState, e: Expectation) -> date | None:
         """A rolling chain's nominal date: the interval after the previous meeting (a preferred
         or usual month, where the body has one, is kept for yearly intervals)."""
         rule = e.rule
@@ -258,7 +274,7 @@ class Dating:
             found = self._days[day] = PartialDate.of(day)
         return found
 
-    def _meeting(self, state: _BodyState, e: Expectation, start_day: date, city: str, country: str, slot: int) -> Meeting:
+    def _meeting(self, state: BodyState, e: Expectation, start_day: date, city: str, country: str, slot: int) -> Meeting:
         number = state.next_ordinal
         if number is not None:
             state.next_ordinal = number + 1

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date, timedelta
 
 from planner.core.bulk import paused_gc
@@ -44,7 +44,7 @@ from planner.engine.gaps import GapExpectation
 from planner.engine.judging.rule_verdicts import excused_by
 from planner.engine.min_gap import counted_before
 from planner.engine.planning.crowd import DayBook, host_key
-from planner.engine.planning.dating import SATISFYING, Dating
+from planner.engine.planning.dating import SATISFYING, BodyState, Dating
 from planner.engine.planning.demand import demand_over as _demand_over
 from planner.engine.planning.member_holidays import member_holidays
 from planner.engine.planning.placement import (
@@ -57,24 +57,6 @@ from planner.engine.planning.results import Projection, ProjectionProblem, uncon
 from planner.inputs.limits import MAX_PROJECTED
 
 MAX_ROUNDS = 100_000
-
-
-@dataclass
-class _BodyState:
-    body: Body
-    habits: Habits
-    next_ordinal: int | None
-    # where the body meets (city, country, working calendar, host key, weekdays), found once
-    where: tuple[str, str, WorkingCalendar, str, frozenset[int]]
-    partnered: bool  # another body meets just before this one
-    added: list[Meeting] = field(default_factory=list)
-    length: timedelta = field(init=False)  # a meeting's first day to its last
-    reach: timedelta = field(init=False)  # how far a meeting of its own near a window may matter
-
-    def __post_init__(self) -> None:
-        days = self.body.duration_days
-        self.length = timedelta(days=days - 1)
-        self.reach = timedelta(days=days + 31)
 
 
 def _satisfying(e: Expectation, bm: BodyMeetings, end: date) -> list[Meeting]:
@@ -174,7 +156,7 @@ class Projector(Dating):
             expected="fewer meetings a period or fewer bodies, or a shorter horizon (--to); see Limits in the README",
         )
 
-    def _state(self, body: Body) -> _BodyState:
+    def _state(self, body: Body) -> BodyState:
         # One pass over the body's history (the only per-body work that grows with it): the
         # numbering to continue and the habits (usual months and day of the month).
         # (comprehensions, not one loop: the order of the months and days does not matter, the
@@ -189,7 +171,7 @@ class Projector(Dating):
         last = ordinals[-1] if ordinals else None  # the ordinal of the latest regular meeting
         top = max(filter(None, ordinals), default=0)
         # Numbering continues only where the register numbers its latest regular meeting.
-        return _BodyState(body, Habits.make(months, days), top + 1 if ordinals and last is not None and top else None, self._where(body), bool(self.partners.get(body.id)))
+        return BodyState(body, Habits.make(months, days), top + 1 if ordinals and last is not None and top else None, self._where(body), bool(self.partners.get(body.id)))
 
     def _project_body(self, body: Body) -> list[Meeting]:
         state = self._state(body)
@@ -232,7 +214,7 @@ class Projector(Dating):
                     break
         return state.added
 
-    def _fill(self, state: _BodyState, e: Expectation) -> list[Meeting] | None:
+    def _fill(self, state: BodyState, e: Expectation) -> list[Meeting] | None:
         """Place what ``e`` still lacks: ``None`` when it lacks nothing, ``[]`` when no date fits."""
         # (only a rule with excused periods or an except_when body can be excused)
         closed = e.deadline < self.not_before
