@@ -116,7 +116,10 @@ class Dating:
                 daybook.add(body_id, host, day, day + length)
                 if calendar.members is not None:
                     self.member_years.add(day.year)
-                return [self._meeting(state, e, day, city, country, len(have) + 1)]
+                meeting = self._meeting(state, e, day, city, country, len(have) + 1)
+                if e.cases:
+                    self._guessed(e, meeting)
+                return [meeting]
 
         # This body's own days near the window: a partner already preceded by one is taken.
         own = [m.earliest for m in bm.overlapping(window.start, window.end + timedelta(days=11)) if m.exact and m.status in SATISFYING] if body.before else []
@@ -183,6 +186,12 @@ class Dating:
                 names = notes[day]
                 self.notes.append(f"{body.name} {meeting.start}: no day in {window} is free of every member's public holidays; chosen with the fewest members on holiday ({', '.join(names)}).")
             out.append(meeting)
+        if e.cases:
+            self._guessed(e, out[0])
+        return out
+
+    def _guessed(self, e: Expectation, first: Meeting) -> None:
+        """The note of a window whose origin is dated too loosely to fix the due period."""
         origin = e.origin
         periods = sorted(e.cases, key=lambda c: c.period) if e.cases else []
         if origin is not None and periods and periods[-1].deadline >= self.not_before:
@@ -190,9 +199,8 @@ class Dating:
             # could be has passed: the first still ahead is filled, which is a guess, and the
             # schedule says so (overdue in every reading, it is no guess).
             self.notes.append(
-                f"{body.name} {out[0].start}: due {e.reason}, a date the register gives only as {origin.start}: it is due in one of {periods[0].label} to {periods[-1].label}, and the register does not say which; placed by the earliest reading still ahead (re-plan when that date is known)."
+                f"{e.body.name} {first.start}: due {e.reason}, a date the register gives only as {origin.start}: it is due in one of {periods[0].label} to {periods[-1].label}, and the register does not say which; placed by the earliest reading still ahead (re-plan when that date is known)."
             )
-        return out
 
     def _caps(self, body: Body) -> tuple[tuple[AtMostRule, Grain, int], ...]:
         """``body``'s at_most rules, with the grain and first month of their periods."""
