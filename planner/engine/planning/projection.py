@@ -13,15 +13,13 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 from datetime import date, timedelta
 
 from planner.core.bulk import paused_gc
-from planner.core.dates import Grain, Precision, Window
+from planner.core.dates import Precision, Window
 from planner.core.errors import RuleBookError
 from planner.core.model import (
     AdHocRule,
-    AfterRule,
     AtLeastRule,
     AtMostRule,
     Body,
@@ -33,19 +31,15 @@ from planner.core.model import (
     dependency_order,
 )
 from planner.engine.expectations import (
-    BodyMeetings,
     Expectation,
     ExpectationEngine,
-    counts,
-    ordinal_words,
-    thin,
 )
 from planner.engine.gaps import GapExpectation
 from planner.engine.judging.rule_verdicts import excused_by
-from planner.engine.min_gap import counted_before
 from planner.engine.planning.crowd import DayBook, host_key
-from planner.engine.planning.dating import SATISFYING, BodyState, Dating
+from planner.engine.planning.dating import SATISFYING, BodyState
 from planner.engine.planning.demand import demand_over as _demand_over
+from planner.engine.planning.lateness import Lateness, meetings_satisfying
 from planner.engine.planning.member_holidays import member_holidays
 from planner.engine.planning.placement import (
     Habits,
@@ -59,25 +53,7 @@ from planner.inputs.limits import MAX_PROJECTED
 MAX_ROUNDS = 100_000
 
 
-def _satisfying(e: Expectation, bm: BodyMeetings, end: date) -> list[Meeting]:
-    found = bm.overlapping(e.window.start, end)
-    if not found:
-        return []  # (a window still ahead mostly: nothing recorded in it yet)
-    out = []
-    for m in found:
-        # Only a meeting surely inside the window satisfies it: one whose loose date straddles
-        # the window's edge leaves it uncertain, as compliance would judge it.
-        if counts(e.rule, m) and m.status in SATISFYING and m.start.earliest >= e.window.start and m.start.latest <= end:
-            out.append(m)
-    kept, _ = thin(out, e, (), counted_before(bm, e, SATISFYING))
-    if isinstance(e.rule, AtLeastRule) and e.rule.min_gap is not None:
-        # A loosely dated meeting cannot prove its distance from the meetings still to be
-        # placed: plan as if it were not there, so the firm dates alone keep the rule.
-        kept = [m for m in kept if m.start.exact]
-    return kept
-
-
-class Projector(Dating):
+class Projector(Lateness):
     def __init__(self, book: RuleBook, register: Sequence[Meeting], today: date, start: date, end: date) -> None:
         self.book = book
         self.today = today
@@ -233,13 +209,13 @@ class Projector(Dating):
             # one is projected as soon (for another rule of the body; one projected for a later
             # window of this rule, months ahead, leaves the gap growing until then).
             window = self._overdue(e)
-            if any(m.status is not Status.PROJECTED or window is not None and m.start.earliest <= window.end for m in _satisfying(e, bm, self.end)):
+            if any(m.status is not Status.PROJECTED or window is not None and m.start.earliest <= window.end for m in meetings_satisfying(e, bm, self.end)):
                 return None
             have = []
         elif closed:
             # A closed window: only a chain left with nothing after it needs a meeting (as
             # soon as possible); a late meeting already answered it.
-            if e.late_until is None or _satisfying(e, bm, e.late_until):
+            if e.late_until is None or meetings_satisfying(e, bm, e.late_until):
                 return None
             have: list[Meeting] = []
             current = self._current(e)
@@ -250,7 +226,7 @@ class Projector(Dating):
             else:
                 window = self._overdue(e)
         else:
-            have = _satisfying(e, bm, e.deadline)
+            have = meetings_satisfying(e, bm, e.deadline)
             window = self._placement_window(e)
             if not have and self._answered_late(e, bm):
                 return None
@@ -271,89 +247,6 @@ class Projector(Dating):
             bm.add(meeting)
         state.added.extend(new)
         return new
-
-    def _due_today(self, e: Expectation, bm: BodyMeetings) -> None:
-        """The Problem of a window still short on its last day, --today: check calls it open,
-        and projection, which begins tomorrow, has no day left to fill it."""
-        have = _satisfying(e, bm, e.deadline)
-        missing = e.minimum - len(have)
-        if missing <= 0 or not have and self._answered_late(e, bm):
-            return
-        body = e.body
-        message = f"{body.name} due {e.label} ({e.reason}): {missing} still due by {e.deadline}, which is today; projection begins tomorrow, so nothing was projected for {e.label} (a meeting held today meets it: record it)."
-        if (body.id, message) in self._told_today:
-            return  # (a chained rule's windows are made again after each placement: told once)
-        self._told_today.add((body.id, message))
-        self.problems.append(ProjectionProblem(body, e.window, e.label, message))
-
-    def _answered_late(self, e: Expectation, bm: BodyMeetings) -> bool:
-        """A chain window (rolling ``every``, ``after``) that a meeting of the register, planned
-        or held after its deadline, answers late: projecting another meeting before it would
-        put two where the rules ask one. It is a Problem instead ("the 7th Summit, planned
-        2027-04, is late for the Summit due 2026")."""
-        rule = e.rule
-        if not (isinstance(rule, EveryRule) and rule.mode == "rolling" or isinstance(rule, AfterRule)) or e.late_until is None:
-            return False
-        late = next((m for m in _satisfying(e, bm, e.late_until) if m.status is not Status.PROJECTED), None)
-        if late is None:
-            return False
-        body = e.body
-        self.problems.append(
-            ProjectionProblem(
-                body,
-                e.window,
-                e.label,
-                f"{body.name} due {e.label} ({e.reason}): {ordinal_words(late, body)} comes after the deadline ({e.deadline}) and answers it late; nothing more was projected for {e.label}.",
-                "late",
-                late,
-            )
-        )
-        return True
-
-    def _placement_window(self, e: Expectation) -> Window:
-        """Where a meeting for ``e`` may go: the due period (a rolling chain is due in its
-        last period), never before tomorrow."""
-        window = e.window
-        start = window.start
-        if isinstance(e.rule, EveryRule) and e.rule.mode == "rolling" and e.grain is not Grain.DAY:
-            due = e.grain.window(e.period)
-            start = max(due.start, start)
-        if start >= self.not_before and window.end == e.deadline and start == window.start:
-            return window  # (most windows: the whole period is ahead, no new Window to make)
-        return Window(max(start, self.not_before), e.deadline)
-
-    def _current(self, e: Expectation) -> Expectation | None:
-        """For a rolling chain silent past its deadline: the window of the chain due now (each
-        window due one interval after the previous one's period, as compliance judges it)."""
-        rule = e.rule
-        if not (isinstance(rule, EveryRule) and rule.mode == "rolling"):
-            return None
-        step = rule.interval.periods
-        now = self.not_before.toordinal() if e.grain is Grain.DAY else e.grain.index(self.not_before)
-        found = self._chain_window(e, e.period + max(1, -(-(now - e.period) // step)) * step)
-        return found if found.window.end >= self.not_before else None
-
-    def _chain_window(self, e: Expectation, period: int) -> Expectation:
-        """The window of ``e``'s rolling chain due in ``period``, after a silence since ``e``."""
-        rule = e.rule
-        assert isinstance(rule, EveryRule)
-        previous = period - rule.interval.periods
-
-        def end_of(p: int) -> date:
-            return date.fromordinal(p) if e.grain is Grain.DAY else e.grain.window(p).end
-
-        window = Window(end_of(previous) + timedelta(days=1), end_of(period))
-        since = e.reason.split("nothing held since ", 1)[1] if "nothing held since " in e.reason else e.reason.split(" after ", 1)[-1]
-        reason = f"{rule.interval.words()} after the window due {e.grain.label(previous)}, nothing held since {since}"
-        deadline = rule.tolerance.add_to(window.end) if rule.tolerance else window.end
-        return replace(e, period=period, window=window, deadline=deadline, reason=reason)
-
-    def _overdue(self, e: Expectation) -> Window | None:
-        """An overdue chain is placed as soon as possible: this period or the next."""
-        grain = e.grain if e.grain is not Grain.DAY else Grain.MONTH
-        first = self.not_before
-        end = grain.window(grain.index(first) + 1).end
-        return Window(first, min(end, self.end)) if first <= self.end else None
 
 
 def project(
