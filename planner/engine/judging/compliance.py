@@ -176,8 +176,12 @@ class Judge:
         if e.pending or e.cases or facts.on:
             return self._judge(e, held, owner, me, near, facts)
         # most windows: what _judge does for them, without its dispatch
-        finding = self._judge_one(e, held, owner, me, near, facts, notes=True)
-        if e.origins:
+        return self._finished(e, self._judge_one(e, held, owner, me, near, facts, notes=True), facts)
+
+    def _finished(self, e: Expectation, finding: Finding, facts: _RuleFacts, *, origins: bool = True) -> Finding:
+        """A window's finding with what follows judging: an origin never confirmed, the rule
+        language's amendments, record coverage for a shortfall."""
+        if origins and e.origins:
             finding = self._unconfirmed_origin(finding)
         if facts.amends:
             finding = self._amend(e, finding)
@@ -195,22 +199,14 @@ class Judge:
         if facts.on and not e.pending:
             found = judge_on(self.engine, e, self.today, self._running(e.window.start))
             finding = Finding(body=e.body, verdict=Verdict(found.pop("verdict")), rule_text=facts.words, source=rule.source, expectation=e, **found)
-        elif e.pending:
-            finding = self._next_due(e)
-        else:
-            if e.cases:
-                if held is None:
-                    held = _counting(e, near, e.window.start, e.deadline)
-                finding = judge_cases(self, e, held, owner, me, near)
-            else:
-                finding = self._judge_one(e, held, owner, me, near, facts, notes=True)
-            if e.origins:
-                finding = self._unconfirmed_origin(finding)
-        if facts.amends:
-            finding = self._amend(e, finding)
-        if finding.verdict in _SHORTFALLS:
-            return self._coverage(finding)
-        return finding
+            return self._finished(e, finding, facts, origins=False)
+        if e.pending:
+            return self._finished(e, self._next_due(e), facts, origins=False)
+        if e.cases:
+            if held is None:
+                held = _counting(e, near, e.window.start, e.deadline)
+            return self._finished(e, judge_cases(self, e, held, owner, me, near), facts)
+        return self._finished(e, self._judge_one(e, held, owner, me, near, facts, notes=True), facts)
 
     def _amend(self, e: Expectation, finding: Finding) -> Finding:
         verdict, notes = amend(self.engine, e, finding.verdict.value, finding.counted, self.today)
