@@ -400,3 +400,48 @@ def test_source_date_epoch_of_plain_digits_still_sets_today(monkeypatch: pytest.
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     result = CliRunner().invoke(main, ["check"])
     assert result.exit_code == 1 and "as of 2023-11-14" in result.output
+
+
+MINIMAL_BOOK = Path(__file__).parent / "rulebooks" / "valid" / "minimal.toml"
+
+
+def _ics_with(description: str) -> str:
+    return (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Microsoft Corporation//Outlook 16.0 MIMEDIR//EN\r\nBEGIN:VEVENT\r\nUID:teams-1\r\n"
+        f"SUMMARY:Summit of Heads of State\r\nDTSTART;VALUE=DATE:20260601\r\nDESCRIPTION:{description}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "Join by phone \u202a+1 323-555-0100,,123456#\u202c United States",  # Teams: LRE ... PDF
+        "Dial \u2066+7 7172 000000\u2069 or \u202a+43 1 000\u202c",  # isolates, and two in one line
+        "\u2067\u202bنص\u202c\u2069 then Latin",  # an embedding inside an isolate, closed in order
+        "Dial \u202a+1 323-555-0100,,\r\n 123456#\u202c",  # closed on the folded continuation
+    ],
+)
+def test_an_ics_property_that_closes_its_bidi_controls_is_read(tmp_path: Path, description: str) -> None:
+    """Outlook and Teams invitations wrap phone numbers in U+202A ... U+202C: closed inside the
+    property's value, they turn nothing after it around, and the export is a register."""
+    register = tmp_path / "teams.ics"
+    register.write_text(_ics_with(description), encoding="utf-8", newline="")
+    result = CliRunner().invoke(main, ["validate", *TODAY, "--rules", str(MINIMAL_BOOK), "--meetings", str(register)])
+    assert result.exit_code == 0, result.output
+    assert "1 meeting" in result.output
+
+
+@pytest.mark.parametrize(
+    ("description", "column"),
+    [
+        ("Dial \u202a+1 323-555-0100", 18),  # opened, never closed: what follows is turned around
+        ("Summit\u202c 2019", 19),  # a PDF that closes nothing
+        ("\u2066a\u202bb\u2069\u202c", 18),  # the PDI closed the isolate and the embedding in it: the PDF closes nothing
+    ],
+)
+def test_an_ics_property_that_leaves_a_bidi_control_open_is_refused(tmp_path: Path, description: str, column: int) -> None:
+    register = tmp_path / "open.ics"
+    register.write_text(_ics_with(description), encoding="utf-8", newline="")
+    result = CliRunner().invoke(main, ["validate", *TODAY, "--rules", str(MINIMAL_BOOK), "--meetings", str(register)])
+    assert result.exit_code == 2
+    assert f"open.ics:8:{column}: holds a bidirectional control character" in result.output

@@ -135,11 +135,44 @@ def read_text(path: Path, error: type[InputError], *, what: str, utf16: bool = F
         column = control.start() - text.rfind("\n", 0, control.start())
         raise error(f"holds a control character (U+{ord(control.group()):04X})", path=path, location=f"{line}:{column}", expected=f"{what} text without control characters (tab and line breaks are fine)")
     bidi = BIDI.search(text) if utf16_text or _BIDI_UTF8.search(raw) else None
+    if bidi and folded:
+        # An iCalendar property is one (unfolded) line: controls closed on it stay inside its
+        # value (Outlook and Teams wrap phone numbers in U+202A ... U+202C); one left open is not
+        bidi = _left_open(text, bidi.start())
     if bidi:
         line = text.count("\n", 0, bidi.start()) + 1
         column = bidi.start() - text.rfind("\n", 0, bidi.start())
         raise error(bidi_problem(bidi.group()), path=path, location=f"{line}:{column}", expected=BIDI_EXPECTED)
     return text
+
+
+_PDF, _PDI = "\u202c", "\u2069"
+_ISOLATES = frozenset("\u2066\u2067\u2068")
+
+
+def _left_open(text: str, first: int) -> re.Match[str] | None:
+    """The first bidirectional control of an iCalendar text that its content line (folds
+    joined) leaves open, or that closes nothing; ``None`` when every one is closed in order
+    (UAX #9: PDF closes an embedding or override, PDI an isolate and what opened inside it)."""
+    start = text.rfind("\n", 0, first) + 1
+    for line in re.finditer(r"[^\n]*(?:\n[ \t][^\n]*)*", text[start:]):
+        if not BIDI.search(line.group()):
+            continue
+        opened: list[re.Match[str]] = []
+        for found in BIDI.finditer(line.group()):
+            char = found.group()
+            if char == _PDF and opened and opened[-1].group() not in _ISOLATES:
+                opened.pop()
+            elif char == _PDI and any(m.group() in _ISOLATES for m in opened):
+                while opened.pop().group() not in _ISOLATES:
+                    pass
+            elif char in (_PDF, _PDI):
+                return BIDI.search(text, start + line.start() + found.start())
+            else:
+                opened.append(found)
+        if opened:
+            return BIDI.search(text, start + line.start() + opened[0].start())
+    return None
 
 
 _CHUNK = 1 << 20
