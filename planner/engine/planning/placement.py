@@ -116,31 +116,24 @@ class WorkingCalendar:
         # steps added to the target: most searches end within a few days of it, and resuming
         # a generator costs more than testing a day.
         steps = islice(_STEPS, 2 * reach + 1) if reach < _MAX_STEP else (c - target for c in _nearest(target, days, window))
+        # A day's answer is remembered by is_working; a block's by its first day (the same
+        # blocks come back for every body of that length and calendar).
         if days == 1:
-            memo = self._memo
-            for step in steps:
-                candidate = target + step
-                if candidate < first or candidate > last_start:
-                    continue
-                fits = memo.get(candidate)
-                if fits is None:
-                    fits = self.is_working(candidate)
-                if fits and accept(candidate):
-                    return candidate
-            return None
-        # (each block's answer remembered by its first day: the same blocks come back for
-        # every body of that length and calendar)
-        fits_from = self._blocks.get(days)
-        if fits_from is None:
-            fits_from = self._blocks[days] = {}
-        block_fits = self.block_fits
+            known, fit = self._memo, self.is_working
+        else:
+            known = self._blocks.setdefault(days, {})
+            block_fits = self.block_fits
+
+            def fit(start: date) -> bool:
+                return block_fits(start, days)
+
         for step in steps:
             candidate = target + step
             if candidate < first or candidate > last_start:
                 continue
-            fits = fits_from.get(candidate)
+            fits = known.get(candidate)
             if fits is None:
-                fits = fits_from[candidate] = block_fits(candidate, days)
+                fits = known[candidate] = fit(candidate)
             if fits and accept(candidate):
                 return candidate
         return None
