@@ -54,6 +54,8 @@ def _title(m: Meeting, body: Body | None) -> str:
 def _why(m: Meeting) -> str:
     if m.status is Status.PLANNED:
         return "planned in the register" + (f": {m.title}" if m.title else "")
+    if m.status is Status.HELD:  # opens after --today: the register was written later
+        return "in the register as held (it opens after --today)" + (f": {m.title}" if m.title else "")
     return m.reason
 
 
@@ -112,7 +114,7 @@ def render_projection(projection: Projection, fmt: str, *, rules_label: str, wid
                 for m in items
             ),
         )
-    planned = sum(1 for m in items if m.status is Status.PLANNED)
+    planned = sum(1 for m in items if m.status is not Status.PROJECTED)  # (held after --today too)
     parts = [f"{book.organization.short_name} schedule {projection.start} to {projection.end}", f"rule book {rules_label}", f"{plural(len(items), 'meeting')} ({planned} planned, {len(items) - planned} projected)"]
     head = " · ".join(parts)
     problems = [p.message for p in projection.problems]

@@ -215,8 +215,8 @@ class Projector(Lateness):
         elif closed:
             # A closed window: only a chain left with nothing after it needs a meeting (as
             # soon as possible); a late meeting already answered it.
-            if e.late_until is None or meetings_satisfying(e, bm, e.late_until):
-                return None
+            if e.late_until is None or e.late_until < self.not_before or meetings_satisfying(e, bm, e.late_until):
+                return None  # (nor one whose days to be answered late have passed: check's missed is final)
             have: list[Meeting] = []
             current = self._current(e)
             if current is not None:

@@ -55,17 +55,22 @@ class Projection:
         return list(found)
 
     def schedule(self) -> list[Meeting]:
-        """What the schedule shows: planned and projected meetings inside the horizon."""
+        """What the schedule shows: planned and projected meetings inside the horizon, and the
+        register's meetings recorded as held that open after --today (a register written
+        later): check calls them scheduled, so the schedule shows them beside the plans."""
         wanted = set(self.bodies) if self.bodies else None
 
-        statuses, first, last = _SHOWN, self.start, self.end
+        statuses, first, last, today, held = _SHOWN, self.start, self.end, self.today, Status.HELD
 
         def shown(meetings: Iterable[Meeting]) -> list[Meeting]:
             # (Meeting.earliest and .latest written out: this runs over the whole register)
             return [
                 m
                 for m in meetings
-                if m.status in statuses and (m.end or m.start).latest >= first and m.start.earliest <= last and (wanted is None or m.body in wanted)
+                if (m.status in statuses or m.status is held and m.start.earliest > today)
+                and (m.end or m.start).latest >= first
+                and m.start.earliest <= last
+                and (wanted is None or m.body in wanted)
             ]
 
         # Chosen first, then ordered (the same order as sorting everything: the sort is stable
