@@ -5,13 +5,22 @@ CSV and markdown, the HTML report, project and ics) says what the engine says.""
 
 from __future__ import annotations
 
+import calendar
+import csv
+import html
+import io
 import json
+import re
+import tomllib
+from collections import Counter
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from planner.cli import main
 
+ROOT = Path(__file__).resolve().parent.parent
 HEAD = '[organization]\nid = "o"\nname = "Org"\nshort_name = "O"\nsecretariat = { city = "Bern", country = "Switzerland" }\n'
 SECRETARIAT = 'host = "secretariat"\nmonths = [6]'
 
@@ -93,3 +102,182 @@ def test_a_meeting_recorded_held_after_today_is_in_the_schedule(tmp_path):
     # on the day it opened, it is the register's past: no longer in the schedule
     out = _run(tmp_path, "project", book, rows, "--today", "2025-07-06", "--to", "2026")
     assert [status for _, status in _schedule(out)] == ["projected"]
+
+
+# -- every output says what the engine says --------------------------------------------------------
+
+SUMMIT = '[[bodies]]\nid = "summit"\nname = "Summit"\ncategory = "governing"\nhost = "secretariat"\nmonths = [10]\n[[bodies.rules]]\nkind = "every"\ninterval = "2y"\n'
+
+
+def _small(id: str, keys: str, *rules: str) -> str:
+    return _body('host = "secretariat"\n' + keys, *rules, id=id, name=id.title())
+
+
+# Small rule books that between them give every verdict (met, late, missed, excess, open, next
+# due, uncertain, unknown, off_date, excused, advisory, not_applicable) under every kind of rule,
+# each judged on dates before, inside and after its windows.
+AGREEMENT = {
+    "yearly-records-customary": (
+        _small("board", "months = [6]", 'kind = "at_least"\ncount = 1\nper = "year"')
+        + _small("council", "records = [{ start = 2021 }]", 'kind = "every"\ninterval = "2y"')
+        + _small("forum", "", 'kind = "at_least"\ncount = 1\nper = "year"\nbinding = false'),
+        "board,regular,,2019-05-01,,held,,\nboard,regular,,2020,,held,,\nboard,regular,,2022-06-01,,held,,\n"
+        "council,regular,,2018-03-01,,held,,\ncouncil,regular,,2021-04-01,,held,,\nforum,regular,,2021-04-01,,held,,\n",
+        ("2023-12-01", "2021-06-30"),
+    ),
+    "after-before-loose": (
+        SUMMIT
+        + _small("ministerial", "", 'kind = "after"\nbody = "summit"\noffset = "1y"')
+        + _small("bureau", "", 'kind = "before"\nbody = "summit"\noffset = "1m"'),
+        "summit,regular,1,2016-10-12,2016-10-13,held,Bern,Switzerland\nsummit,regular,2,2019-06,,held,,\nsummit,regular,3,2021-10-05,,held,,\n"
+        "summit,regular,4,2023-10-10,,planned,,\nsummit,regular,5,2025-10-14,,planned,,\n"
+        "ministerial,regular,,2017-05-01,,held,,\nministerial,regular,,2020-09-01,,held,,\nministerial,special,,2022-05-01,,held,,\n"
+        "bureau,regular,,2016-09-20,,held,,\nbureau,regular,,2019-05-20,,held,,\nbureau,regular,,2021-09-30,,cancelled,,\n",
+        ("2024-03-01", "2025-10-01", "2021-10-05"),
+    ),
+    "caps-dates-excuses": (
+        _small("board", "", 'kind = "at_most"\ncount = 1\nper = "half"')
+        + _small("assembly", "", 'kind = "on"\nmonth = 9\nweekday = "tue"\nnth = 3\nexcused = [{ start = 2020, end = 2020, reason = "pandemic" }]')
+        + _small("council", "", 'kind = "at_least"\ncount = 1\nper = "year"\nexcept_when = ["assembly"]\nformats = ["in_person"]'),
+        "board,regular,,2021-02-01,,held,,\nboard,regular,,2021-05-01,,held,,\nboard,regular,,2021-09-01,,held,,\nboard,regular,,2022-03-01,,planned,,\n"
+        "assembly,regular,,2019-09-17,,held,,\nassembly,regular,,2021-09-14,,held,,\nassembly,regular,,2022-09-14,,held,,\nassembly,regular,,2023-09,,held,,\n"
+        "council,regular,,2019-04-01,,held,,\n",
+        ("2023-12-01", "2022-09-20"),
+    ),
+    "gaps-weeks-not-yet": (
+        _small("board", "established = 2022-01-01", 'kind = "at_least"\ncount = 2\nper = "year"\nmax_gap = "200d"\nfirst_within = "60d"')
+        + _small("council", 'weekdays = ["wed"]\nrecess = [{ start = 2023-07-17, end = 2023-08-27, reason = "summer" }]', 'kind = "at_least"\ncount = 1\nper = "week"\nsince = 2023-06-05')
+        + _small("youth", "established = 2030-01-01", 'kind = "at_least"\ncount = 1\nper = "year"'),
+        "board,regular,1,2022-02-15,,held,,\nboard,regular,2,2022-09-15,,held,,\nboard,regular,4,2023-09-01,,held,,\n"
+        "council,regular,,2023-06-07,,held,,\ncouncil,regular,,2023-06-21,,held,,\ncouncil,regular,,2023-06-28,,held,,\ncouncil,regular,,2023-07,,held,,\n",
+        ("2023-09-10", "2024-02-01"),
+    ),
+}
+PROBLEM_WORDS = {"late", "missed", "excess", "off_date", "advisory", "uncertain"}
+TOTAL_WORDS = {
+    "violation": "violations", "violations": "violations", "advisory": "advisories", "advisories": "advisories",
+    "open window": "open", "open windows": "open", "next due": "next_due", "uncertain": "uncertain", "unknown": "unknown", "excused": "excused",
+}
+
+
+def _outputs(rules: Path, meetings: Path, today: str, to: str, tmp_path: Path) -> dict:
+    common = ["--rules", str(rules), "--meetings", str(meetings), "--today", today]
+    out = {fmt: _invoke("check", *common, "--format", fmt).stdout for fmt in ("json", "text", "csv", "markdown")}
+    _invoke("report", *common, "--to", to, "-o", str(tmp_path / "report.html"))
+    out["html"] = (tmp_path / "report.html").read_text(encoding="utf-8")
+    out["project"] = json.loads(_invoke("project", *common, "--to", to, "--format", "json").stdout)
+    _invoke("ics", *common, "--to", to, "--out", str(tmp_path / "feeds"))
+    out["ics"] = (tmp_path / "feeds" / "all.ics").read_text(encoding="utf-8")
+    book = tomllib.loads(rules.read_text(encoding="utf-8"))
+    out["excusing"] = {b["id"]: {x for r in b.get("rules", []) for x in r.get("except_when", [])} for b in book["bodies"]}
+    return out
+
+
+def _days(start: str) -> tuple[str, str]:
+    """The first and last day a partial date may mean."""
+    if len(start) == 4:
+        return f"{start}-01-01", f"{start}-12-31"
+    if len(start) == 7:
+        year, month = map(int, start.split("-"))
+        return f"{start}-01", f"{start}-{calendar.monthrange(year, month)[1]:02d}"
+    return start, start
+
+
+def _totals(line: str) -> dict[str, int]:
+    return {TOTAL_WORDS[word]: int(n) for n, word in re.findall(r"(\d+) (violations?|advisory|advisories|open windows?|next due|uncertain|unknown|excused)\b", line)}
+
+
+def _disagreements(o: dict) -> list:
+    """What an output says that the JSON of check (or project, for ics) does not."""
+    check = json.loads(o["json"])
+    findings = check["findings"]
+    wrong: list = []
+    said = Counter((f["body"], (f.get("window") or {}).get("label"), f["verdict"]) for f in findings)
+    # the CSV: one row per finding, the same window and verdict, violation yes exactly where JSON says
+    rows = list(csv.DictReader(io.StringIO(o["csv"])))
+    in_csv = Counter((r["body"], r["window"] or None, r["verdict"]) for r in rows)
+    if in_csv != said:
+        wrong.append(("csv", said - in_csv, in_csv - said))
+    if Counter(r["violation"] == "yes" for r in rows)[True] != check["summary"]["violations"]:
+        wrong.append(("csv violations", check["summary"]))
+    # the HTML report: a row per finding under its body's heading (the verdict in words)
+    page = o["html"]
+    part = page[page.index("<h2>Findings</h2>") : page.index('<section id="schedule">')]
+    in_html: Counter = Counter()
+    for block in part.split('<h3 id="b-')[1:]:
+        body = block[: block.index('"')].replace("-", "_")
+        for m in re.finditer(r'<span class="verdict"[^>]*>([^<]*)</span></td><td[^>]*data-label="window">([^<]*)</td>', block):
+            in_html[(body, html.unescape(m.group(2)) or None, m.group(1).replace(" ", "_"))] += 1
+    if in_html != said:
+        wrong.append(("html", said - in_html, in_html - said))
+    # the summary counts the findings; text, markdown and the report's totals say the summary
+    s = check["summary"]
+    verdicts = Counter(f["verdict"] for f in findings)
+    counted = {"violations": sum(1 for f in findings if f["violation"]), "advisories": verdicts["advisory"], "uncertain": verdicts["uncertain"], "unknown": verdicts["unknown"], "excused": verdicts["excused"]}
+    if {k: s[k] for k in counted} != counted or s["open"] + s["next_due"] != verdicts["open"] or s["exit_code"] != (1 if counted["violations"] else 0):
+        wrong.append(("summary", s, verdicts))
+    nonzero = {k: v for k, v in s.items() if k in TOTAL_WORDS.values() and v}
+    text_totals = " ".join(o["text"].rstrip().split("\n\n")[-1].split())
+    md_totals = o["markdown"].rstrip().splitlines()[-1]
+    html_totals = re.findall(r"<li[^>]*><b>(\d+)</b>\s*([^<]+)</li>", page)
+    for name, line in (("text", text_totals), ("markdown", md_totals), ("html", " ".join(f"{n} {w.strip()}" for n, w in html_totals))):
+        if {k: v for k, v in _totals(line).items() if v} != nonzero or (name != "html" and f"exit {s['exit_code']}" not in line):
+            wrong.append((f"{name} totals", line, s))
+    # the Problems of text and markdown: one line per finding of a problem verdict
+    problems = Counter(f["verdict"] for f in findings if f["verdict"] in PROBLEM_WORDS)
+    in_text = Counter(m.group(1) for m in re.finditer(r"^  (\w+) {2,}\S", o["text"], re.M) if m.group(1) in PROBLEM_WORDS)
+    in_md = Counter(m.group(1) for m in re.finditer(r"^- \*\*(\w+)\*\* ", o["markdown"], re.M))
+    if in_text != problems or in_md != problems:
+        wrong.append(("problems", problems, in_text, in_md))
+    # ics: the projected events are project's projected meetings
+    project = o["project"]
+    projected = Counter((m["body"], m["start"]) for m in project["meetings"] if m["status"] == "projected")
+    in_ics: Counter = Counter()
+    for event in o["ics"].replace("\r\n", "\n").split("BEGIN:VEVENT")[1:]:
+        props = dict(re.findall(r"^([A-Z-]+)(?:;[^:\n]*)?:(.*)$", event, re.M))
+        if props.get("X-PLANNER-STATUS") == "projected":
+            day = props["DTSTART"]
+            in_ics[(props["X-PLANNER-BODY"], f"{day[:4]}-{day[4:6]}-{day[6:8]}")] += 1
+    if in_ics != projected:
+        wrong.append(("ics", projected - in_ics, in_ics - projected))
+    # project: each window check calls open (due after today, inside the horizon) has a meeting
+    # in its schedule between tomorrow and the due date, or a Problem of the body says why not
+    today = check["today"]
+    for f in findings:
+        if f["verdict"] != "open" or not f.get("due_by") or f["due_by"] <= today or f["due_by"] > project["to"]:
+            continue
+        first, last = f["window"]["start"], f["due_by"]
+        # (a meeting projected for a body of the rule's except_when excuses the window instead)
+        bodies = {f["body"], *o["excusing"].get(f["body"], ())}
+        fills = [m for m in project["meetings"] if m["body"] in bodies and _days(m["start"])[1] > today and _days(m["start"])[1] >= first and _days(m["start"])[0] <= last]
+        if not fills and not any(p["body"] == f["body"] for p in project["problems"]):
+            wrong.append(("project", f["body"], f["window"]["label"], f["due_by"]))
+    return wrong
+
+
+@pytest.mark.parametrize(("name", "today"), [(name, today) for name, (_, _, todays) in AGREEMENT.items() for today in todays])
+def test_every_output_says_what_the_engine_says(tmp_path, name, today):
+    """check's JSON is the engine's word: the CSV and the HTML report list the same findings
+    (body, window, verdict), the summary counts them, the totals of text, markdown and the
+    report say the summary, the Problems of text and markdown are the findings of a problem
+    verdict, ics projects what project projects, and each window check calls open has a
+    meeting in project's schedule before its due date, or a Problem."""
+    book, rows, _ = AGREEMENT[name]
+    rules, meetings = _files(tmp_path, book, rows)
+    assert _disagreements(_outputs(rules, meetings, today, "2027", tmp_path)) == []
+
+
+@pytest.mark.parametrize("name", ["cica", *sorted(p.stem for p in (ROOT / "examples").glob("*.toml"))])
+def test_every_output_agrees_on_the_shipped_rule_books(tmp_path, name):
+    """The same agreement on CICA (2026-12-01, the known answer's date) and on every example
+    at the date its tests judge it."""
+    from tests.test_examples import DEFAULT_TODAY, TODAY
+
+    if name == "cica":
+        rules, meetings, today = ROOT / "rules" / "cica.toml", ROOT / "examples" / "cica-meetings.csv", "2026-12-01"
+    else:
+        rules, meetings, today = ROOT / "examples" / f"{name}.toml", ROOT / "examples" / f"{name}-meetings.csv", TODAY.get(name, DEFAULT_TODAY).isoformat()
+    o = _outputs(rules, meetings, today, str(int(today[:4]) + 4), tmp_path)
+    assert _disagreements(o) == []
+    if name == "cica":
+        assert json.loads(o["json"])["summary"] == {"bodies": 14, "violations": 2, "advisories": 1, "uncertain": 0, "unknown": 27, "excused": 0, "open": 11, "next_due": 1, "exit_code": 1}
