@@ -117,6 +117,8 @@ class _Planner(click.Group):
             raise _stream_error(exc) from None
         except KeyboardInterrupt:
             raise _Interrupted() from None
+        except click.ClickException as exc:
+            raise _cut_short(exc) from None
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -125,11 +127,42 @@ class _Planner(click.Group):
             raise _stream_error(exc) from None
         except KeyboardInterrupt:
             raise _Interrupted() from None
+        except click.ClickException as exc:
+            raise _cut_short(exc) from None
+
+
+def _cut_short(exc: click.ClickException) -> click.ClickException:
+    """A usage error quotes the bad value back: a 100 KB ``--format`` or ``--today`` is shown
+    cut to its start and end, one line to read."""
+    from planner.core.words import cut_long_words
+
+    exc.message = cut_long_words(exc.message)
+    return exc
+
+
+class _PathFailed(click.ClickException):
+    """An operating system failure on a named file that no command turned into its own message
+    (the commands name their inputs and outputs themselves; this is the net under them): one
+    line naming the file and exit 2, never a traceback."""
+
+    exit_code = 2
+
+    def __init__(self, exc: OSError) -> None:
+        from planner.core.words import cut_long_words, shown
+
+        name = shown(cut_long_words(str(exc.filename)))
+        super().__init__(f"{name}: {exc.strerror or exc} (expected a path this program can read or write)")
+
+    def show(self, file: Any = None) -> None:
+        with contextlib.suppress(OSError, ValueError):
+            sys.stderr.write(f"error: {self.message}\n")
 
 
 def _stream_error(exc: OSError) -> Exception:
     stream = _failed_stream(exc)
-    return exc if stream is None else _StreamFailed(stream, exc)
+    if stream is not None:
+        return _StreamFailed(stream, exc)
+    return _PathFailed(exc) if exc.filename is not None else exc
 
 
 @click.group(cls=_Planner, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})

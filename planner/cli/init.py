@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
@@ -58,9 +59,13 @@ def init(ctx: click.Context, folder: str | None, name: str, members: str | None,
         raise click.UsageError("--example copies an example as it is; --name and --members start a new rule book instead")
     out = Path(folder)
     targets = [out / f for f in FILES]
-    existing = [str(p) for p in targets if p.exists()]
+    # lexists: a link counts (init writes through none), and a name too long to be a file is no file
+    existing = [str(p) for p in targets if os.path.lexists(p)]
     if existing:
         error(f"{existing[0]}: already exists; expected a folder without {', '.join(FILES)} (init overwrites nothing)")
+        ctx.exit(2)
+    if os.path.lexists(out) and not out.is_dir():  # a file, a device: mkdir would only say "File exists"
+        error(f"{folder}: is not a folder (expected a folder, or a path where one can be made)")
         ctx.exit(2)
     try:
         if example_name:

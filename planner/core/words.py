@@ -31,3 +31,22 @@ def name_key(text: str) -> str:
 def shown(message: str) -> str:
     """``message`` as one visible line (see ``_UNSEEN``)."""
     return message.translate(_UNSEEN)
+
+
+LONG_WORD = 1000  # characters of a word a message shows whole
+
+
+def cut_long_words(message: str) -> str:
+    """``message`` with each run of more than ``LONG_WORD`` characters without a space (a 100 KB
+    file name or option value quoted back) cut to its start and end and its length: one line to
+    read, and the end of a path still shows which file it was."""
+    if len(message) <= LONG_WORD:
+        return message
+    import re
+
+    def cut(match: re.Match[str]) -> str:
+        word = match[0]
+        body = word.rstrip(":;,.)'\"")  # the message's own punctuation stays after the note
+        return f"{body[:120]}...{body[-40:]} ({len(body):,} characters){word[len(body):]}"
+
+    return re.sub(rf"\S{{{LONG_WORD + 1},}}", cut, message)

@@ -8,6 +8,7 @@ counts as empty). Each becomes an :class:`~planner.core.errors.InputError` of th
 from __future__ import annotations
 
 import codecs
+import errno
 import io
 import os
 import re
@@ -31,15 +32,20 @@ UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 def read_bytes(path: Path, error: type[InputError], limit: int = MAX_REGISTER_BYTES) -> bytes:
     """Read an input file, turning every OS failure into one clear input error. No more than
     ``limit`` bytes are read: a larger file (or ``/dev/zero``) is refused, not swallowed."""
-    if not path.exists():
+    try:
+        # a name longer than the system takes, or a path through a file, fails already here
+        kind = path.stat().st_mode
+    except OSError as exc:
+        if exc.errno not in (errno.ENOENT, errno.ENOTDIR, errno.ELOOP):
+            raise error(f"cannot be read: {exc.strerror or exc}", path=path, expected="the path of a readable file") from None
         if path.is_symlink():  # a link to nothing, or to itself
             target = os.readlink(path)
-            raise error("is a link to no file" if target != path.name else "is a link to itself", path=path, value=target, expected="a link to a readable file")
-        raise error("no such file", path=path)
-    if path.is_dir():
+            raise error("is a link to no file" if target != path.name else "is a link to itself", path=path, value=target, expected="a link to a readable file") from None
+        raise error("no such file", path=path) from None
+    if stat.S_ISDIR(kind):
         raise error("is a directory, not a file", path=path, expected="a file")
     try:
-        if path.is_file():
+        if stat.S_ISREG(kind):
             with path.open("rb") as handle:
                 raw = handle.read(limit + 1)
         else:
@@ -49,6 +55,21 @@ def read_bytes(path: Path, error: type[InputError], limit: int = MAX_REGISTER_BY
     if len(raw) > limit:
         raise error(f"is larger than {_size(limit)}", path=path, expected=f"at most {_size(limit)} (see Limits in the README)")
     return raw
+
+
+def check_readable(path: Path, error: type[InputError]) -> None:
+    """Refuse, as :func:`read_bytes` would, a file named on the command line that cannot be read,
+    without reading it: a command that has no use for it (``check`` reads no chair terms)
+    still says that the file given is missing or unreadable, rather than ignoring it."""
+    try:
+        kind = path.stat().st_mode
+    except OSError:
+        read_bytes(path, error)  # raises the same message as reading would
+        return
+    if stat.S_ISDIR(kind):
+        raise error("is a directory, not a file", path=path, expected="a file")
+    if stat.S_ISREG(kind) and not os.access(path, os.R_OK):
+        raise error(f"cannot be read: {os.strerror(errno.EACCES)}", path=path)
 
 
 def _read_special(path: Path, size: int) -> bytes:

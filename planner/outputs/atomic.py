@@ -145,17 +145,36 @@ def write_atomic(path: str | Path, data: Content) -> None:
         return
     if kind == "link":
         path = Path(os.path.realpath(path))  # keep the link: replace the file it points to
+    mode = _kept_mode(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     tag = _tag(path)
     _clean_stale_files(path.parent, tag)
     tmp = path.parent / f"{_TEMP_PREFIX}{tag}-{secrets.token_hex(4)}.tmp"
     try:
         _write_file(tmp, data)
+        if mode is not None:
+            os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
     _fsync_dir(path.parent)
+
+
+def _kept_mode(path: Path) -> int | None:
+    """The permissions of the file ``path`` replaces, which the new file keeps (a report kept
+    private, 0600, must not become readable by all), or ``None`` when there is none. A file this
+    user may not write is refused, as a shell's ``>`` would refuse it: the rename that replaces
+    it needs only the folder's permission, and would overwrite a file made read-only to keep it."""
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    if not stat.S_ISREG(found.st_mode):
+        return None
+    if not os.access(path, os.W_OK):
+        raise PermissionError(errno.EACCES, "is read-only", str(path))
+    return stat.S_IMODE(found.st_mode)
 
 
 def _kind(path: Path) -> str:

@@ -136,6 +136,7 @@ def _inputs(ctx: click.Context, rules: str | None, meetings: tuple[str, ...] | s
     today = today or parent.get("today")
     rules_path = Path(rules) if rules else embedded_path("cica.toml")
     files = [meetings] if isinstance(meetings, str) else list(meetings or ())
+    _given_are_readable(rules, files, chairs)
     return Inputs(
         rules_path=rules_path,
         meetings_path=Path(files[0]) if files else embedded_path("cica-meetings.csv"),
@@ -144,6 +145,23 @@ def _inputs(ctx: click.Context, rules: str | None, meetings: tuple[str, ...] | s
         rules_label=shown(rules) if rules else "rules/cica.toml (embedded)",  # a file name is text from outside too
         today=today_from_env(today),
     )
+
+
+def _given_are_readable(rules: str | None, meetings: list[str], chairs: str | None) -> None:
+    """Every file named with --rules, --meetings or --chairs exists and may be read, also where
+    the command has no use for it: a mistyped --chairs given to `check` is an error, not ignored."""
+    from planner.core.errors import RegisterError
+    from planner.inputs.inputfile import check_readable
+
+    problems: list[PlannerError] = []
+    for name, error_class in ((rules, RuleBookError), *((m, RegisterError) for m in meetings), (chairs, RegisterError)):
+        if name:
+            try:
+                check_readable(Path(name), error_class)
+            except PlannerError as exc:
+                problems.append(exc)
+    if problems:
+        raise InputErrors(problems)  # every file at fault, one line each
 
 
 def input_options(func: Callable[..., Any]) -> Callable[..., Any]:

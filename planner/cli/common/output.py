@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from planner.core.words import shown
+from planner.core.words import cut_long_words, shown
 
 FORMAT_CHOICE = click.Choice(["text", "markdown", "json", "csv"])
 
@@ -25,13 +25,13 @@ def quiet() -> bool:
 
 def error(message: str) -> None:
     """One line ``error: ...`` on standard error, always (``--quiet`` keeps failures)."""
-    click.echo(f"error: {shown(message)}", err=True)
+    click.echo(f"error: {shown(cut_long_words(message))}", err=True)
 
 
 def say(message: str) -> None:
     """A note on standard error ("wrote ..."), unless ``--quiet``."""
     if not quiet():
-        click.echo(shown(message), err=True)
+        click.echo(shown(cut_long_words(message)), err=True)
 
 
 def warn(message: str) -> None:

@@ -1,0 +1,166 @@
+"""Fifth attacker pass: every command's every option fed what a hostile caller can give it (a
+name longer than the system takes, an unreadable file, a read-only output), and valid inputs
+built to make the work grow. The corpus holds the files; these are the cases a file cannot hold.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from planner.cli import main
+from planner.core.words import LONG_WORD, cut_long_words
+
+HERE = Path(__file__).resolve().parent
+MINIMAL = str(HERE / "rulebooks" / "valid" / "minimal.toml")
+TODAY = ["--today", "2026-12-01"]
+
+
+def _one_line(result, most: int = LONG_WORD + 300) -> str:  # noqa: ANN001
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: "), result.stderr[:2000]
+    assert len(lines[0]) <= most, len(lines[0])
+    return lines[0]
+
+
+# Every option that names a file or folder, and the command it is given to.
+PATH_OPTIONS = [
+    ["validate", "--rules"],
+    ["validate", "--meetings"],
+    ["validate", "--chairs"],
+    ["check", "--chairs"],  # a file the command does not read
+    ["bodies", "--meetings"],
+    ["project", "--avoid"],
+    ["project", "--plan-file"],
+    ["chairs", "-o"],
+    ["ics", "--out"],
+    ["report", "-o"],
+    ["schema", "-o"],
+    ["diff"],
+    ["init"],
+]
+
+
+@pytest.mark.parametrize("length", [300, 100_000], ids=["300-letter name", "100 KB path"])
+@pytest.mark.parametrize("command", PATH_OPTIONS, ids=" ".join)
+def test_a_path_longer_than_the_system_takes_is_one_short_line(command: list[str], length: int, tmp_path: Path) -> None:
+    """A file name of 300 letters (over the 255 a folder entry takes) or a path of 100 KB
+    (over PATH_MAX) ended in an ``OSError`` traceback for every input option; the message now
+    names the file, cut to its start and end, on one line."""
+    path = str(tmp_path / ("n" * length))
+    args = [*command, path] if command[0] in ("diff", "init") else [command[0], *TODAY, *command[1:], path]
+    if command[0] == "diff":
+        args.append(path)
+    if command[0] == "schema":
+        args = ["schema", "-o", path]
+    line = _one_line(CliRunner().invoke(main, args))
+    assert "too long" in line, line
+    if length > LONG_WORD:
+        assert f"({len(path):,} characters)" in line, line
+
+
+def test_a_long_word_is_cut_and_the_message_punctuation_kept() -> None:
+    word = "x" * 5000
+    assert cut_long_words(f"{word}: is wrong") == f"{'x' * 120}...{'x' * 40} (5,000 characters): is wrong"
+    assert cut_long_words(f"'{word}' and 'short'") == f"'{'x' * 119}...{'x' * 40} (5,001 characters)' and 'short'"
+    assert cut_long_words("a" * LONG_WORD) == "a" * LONG_WORD
+
+
+@pytest.mark.parametrize("option", ["--format", "--today", "--body"])
+def test_a_usage_error_quotes_a_huge_value_cut_short(option: str) -> None:
+    """``--format`` given 100 KB came back whole in click's usage error."""
+    result = CliRunner().invoke(main, ["check", option, "A" * 100_000])
+    assert result.exit_code == 2
+    assert len(result.stderr) < 3 * LONG_WORD, len(result.stderr)
+
+
+@pytest.mark.parametrize("command", [["check"], ["bodies"], ["cbms"], ["validate"]], ids=" ".join)
+@pytest.mark.parametrize("option", ["--meetings", "--chairs"])
+def test_a_file_given_is_read_or_refused_even_where_the_command_has_no_use_for_it(command: list[str], option: str, tmp_path: Path) -> None:
+    """``check --chairs typo.csv`` and ``bodies --meetings missing.csv`` exited 0 or 1 without
+    a word: a file named on the command line exists and can be read, or it is an error."""
+    missing = tmp_path / "typo.csv"
+    line = _one_line(CliRunner().invoke(main, [*command, *TODAY, option, str(missing)]))
+    assert line == f"error: {missing}: no such file"
+    line = _one_line(CliRunner().invoke(main, [*command, *TODAY, option, str(tmp_path)]))
+    assert line == f"error: {tmp_path}: is a directory, not a file (expected a file)"
+
+
+def test_validate_names_every_file_given_that_cannot_be_read(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["validate", *TODAY, "--rules", str(tmp_path / "a.toml"), "--meetings", str(tmp_path), "--chairs", str(tmp_path / "c.csv")])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"error: {tmp_path / 'a.toml'}: no such file",
+        f"error: {tmp_path}: is a directory, not a file (expected a file)",
+        f"error: {tmp_path / 'c.csv'}: no such file",
+    ]
+
+
+def test_an_output_keeps_the_permissions_of_the_file_it_replaces(tmp_path: Path) -> None:
+    """``-o report.txt`` over a file kept private (0600) left a new file readable by all (0644):
+    the atomic rename put a new file in place, with the temporary file's permissions."""
+    target = tmp_path / "private.txt"
+    target.write_text("old\n")
+    target.chmod(0o600)
+    result = CliRunner().invoke(main, ["bodies", *TODAY, "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    assert "Summit" in target.read_text()
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+def _as_plain_user() -> list[str] | None:
+    """A command prefix that runs without root's power to write any file, or ``None``."""
+    if os.geteuid() != 0:
+        return []
+    setpriv = shutil.which("setpriv")
+    return [setpriv, "--bounding-set=-dac_override,-dac_read_search"] if setpriv else None
+
+
+@pytest.mark.parametrize("command", [["check"], ["report"], ["schema"]], ids=" ".join)
+def test_a_read_only_output_is_refused_not_replaced(command: list[str], tmp_path: Path) -> None:
+    """A file made read-only (0444) was replaced all the same, since the rename needs only the
+    folder's permission: refused now, as a shell's ``>`` refuses it."""
+    prefix = _as_plain_user()
+    if prefix is None:
+        pytest.skip("needs setpriv(1) to run as root without DAC override")
+    target = tmp_path / "kept.txt"
+    target.write_text("kept\n")
+    target.chmod(0o444)
+    args = command if command == ["schema"] else [*command, *TODAY]
+    result = subprocess.run([*prefix, sys.executable, "-m", "planner", *args, "-o", str(target)], capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.splitlines() == [f"error: {target}: cannot write: is read-only (expected a writable file path or folder)"]
+    assert target.read_text() == "kept\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kept.txt"]  # no temporary file left
+
+
+def test_an_unreadable_input_is_one_line(tmp_path: Path) -> None:
+    prefix = _as_plain_user()
+    if prefix is None:
+        pytest.skip("needs setpriv(1) to run as root without DAC override")
+    secret = tmp_path / "secret.csv"
+    secret.write_text("body,kind\n")
+    secret.chmod(0)
+    for args in (["check", "--chairs", str(secret)], ["project", "--avoid", str(secret)], ["diff", str(secret), str(secret)]):
+        result = subprocess.run([*prefix, sys.executable, "-m", "planner", *args], capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
+        assert result.returncode == 2, result.stderr
+        assert result.stderr.splitlines()[-1].startswith(f"error: {secret}: cannot be read: Permission denied"), result.stderr
+
+
+@pytest.mark.parametrize("where", ["/dev/null", "file"])
+def test_init_into_something_that_is_no_folder_says_so(where: str, tmp_path: Path) -> None:
+    """``init /dev/full`` said only "File exists"."""
+    target = tmp_path / "a-file"
+    target.write_text("x")
+    folder = where if where != "file" else str(target)
+    line = _one_line(CliRunner().invoke(main, ["init", folder]))
+    assert line == f"error: {folder}: is not a folder (expected a folder, or a path where one can be made)"
