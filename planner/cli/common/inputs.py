@@ -136,7 +136,8 @@ def _inputs(ctx: click.Context, rules: str | None, meetings: tuple[str, ...] | s
     today = today or parent.get("today")
     rules_path = Path(rules) if rules else embedded_path("cica.toml")
     files = [meetings] if isinstance(meetings, str) else list(meetings or ())
-    _given_are_readable(rules, files, chairs)
+    if ctx.command.name != "validate":  # validate reads every file, and lists each one's problems
+        _given_are_readable(rules, files, chairs)
     return Inputs(
         rules_path=rules_path,
         meetings_path=Path(files[0]) if files else embedded_path("cica-meetings.csv"),
