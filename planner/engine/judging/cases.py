@@ -4,6 +4,7 @@ judged once per period the origin may give, and ``uncertain`` when the answers d
 from __future__ import annotations
 
 from dataclasses import replace
+from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
 from planner.core.model import Meeting
@@ -12,7 +13,7 @@ from planner.engine.judging.assignment import inside
 from planner.engine.judging.findings import Finding, Verdict
 
 if TYPE_CHECKING:
-    from planner.engine.judging.compliance import Judge
+    from planner.engine.judging.compliance import Judge, _RuleFacts
 
 
 def judge_cases(judge: Judge, e: Expectation, held: list[Meeting], owner: dict[int, int], me: int, near: list[Meeting]) -> Finding:
@@ -20,7 +21,7 @@ def judge_cases(judge: Judge, e: Expectation, held: list[Meeting], owner: dict[i
     When they agree, that is the verdict; when not, ``uncertain``, saying which origin
     dates give which verdict (issue 9: a verdict is never more certain than the data)."""
     facts = judge._facts(e.rule)
-    found = [(c, judge._judge_one(c, [m for m in held if inside(m, c.window.start, c.deadline)], owner, me, near, facts)) for c in e.cases]
+    found = _judged(judge, e, held, owner, me, near, facts)
     verdicts = {f.verdict for _, f in found}
     if len(verdicts) == 1:
         return replace(found[0][1], expectation=e)
@@ -40,3 +41,43 @@ def judge_cases(judge: Judge, e: Expectation, held: list[Meeting], owner: dict[i
     why = f"{e.label}: {e.reason}, but the register does not say when {who} was held: {ifs}."
     counted = tuple(dict.fromkeys(m for _, f in found for m in f.counted))
     return Finding(body=e.body, verdict=Verdict.UNCERTAIN, rule_text=judge.words(e.rule), source=e.rule.source, expectation=e, why=why, counted=counted)
+
+
+def _judged(judge: Judge, e: Expectation, held: list[Meeting], owner: dict[int, int], me: int, near: list[Meeting], facts: _RuleFacts) -> list[tuple[Expectation, Finding]]:
+    """Each case of ``e`` with its finding. An origin known only to its year gives one case
+    per day it may have been held (365 windows, a day apart), and most of them see the same
+    meetings in the same places: a case whose window sorts every meeting's possible first days
+    as an earlier case's did (before, inside, after it: where its first and last day fall among
+    those days), is as far from the late meetings after it and as running as it, has that
+    case's verdict and counted meetings, and is not judged again. Only the first case's finding
+    is read for more (:func:`judge_cases`), and it is always judged. Rules that thin their
+    meetings (``min_gap``, merged events) see meetings before the window too: every case is
+    judged."""
+    cases = e.cases
+    if facts.thins:
+        return [(c, judge._judge_one(c, [m for m in held if inside(m, c.window.start, c.deadline)], owner, me, near, facts)) for c in cases]
+    firsts = sorted([m.start.earliest for m in near])
+    lasts = sorted([m.start.latest for m in near])
+    starts = judge.engine.meetings_of(e.body.id).starts  # where the late meetings after a deadline begin
+    today, closed = judge.today, judge.closed
+    seen: dict[tuple[object, ...], Finding] = {}
+    found: list[tuple[Expectation, Finding]] = []
+    for c in cases:
+        start, end = c.window.start, c.deadline
+        key = (
+            bisect_left(firsts, start),
+            bisect_right(firsts, end),
+            bisect_left(lasts, start),
+            bisect_right(lasts, end),
+            bisect_right(starts, end),
+            c.late_until,
+            today < end if closed else today <= end,
+            today >= start,
+            c.minimum,
+            c.maximum,
+        )
+        finding = seen.get(key)
+        if finding is None:
+            finding = seen[key] = judge._judge_one(c, [m for m in held if inside(m, start, end)], owner, me, near, facts)
+        found.append((c, finding))
+    return found
