@@ -3,8 +3,8 @@ judged once per period the origin may give, and ``uncertain`` when the answers d
 
 from __future__ import annotations
 
-from dataclasses import replace
 from bisect import bisect_left, bisect_right
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from planner.core.model import Meeting
