@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING
 
 from planner.core.dates import Precision
 from planner.core.model import Status
-from planner.engine.expectations import BodyMeetings, Expectation
+from planner.engine.expectations import NOT_COUNTING, BodyMeetings, Expectation
 from planner.engine.judging.findings import Finding, Verdict
-from planner.engine.judging.window_finding import _met_words, plainly_judged
+from planner.engine.judging.window_finding import _at_most_words, _met_words
 
 if TYPE_CHECKING:
     from planner.engine.judging.compliance import Judge
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 _HELD = Status.HELD
 _DAY = Precision.DAY
 _MET = Verdict.MET
+_OPEN = Verdict.OPEN
 
 
 def judge_in_order(judge: Judge, exps: Sequence[Expectation], bm: BodyMeetings) -> list[Finding] | None:
@@ -44,6 +45,7 @@ def judge_in_order(judge: Judge, exps: Sequence[Expectation], bm: BodyMeetings) 
         last = e.deadline
     starts, reach, meetings = bm.starts, bm.reach, bm.meetings
     overlapping = bm.overlapping
+    today, closed = judge.today, judge.closed
     owner: dict[int, int] = {}
     out: list[Finding] = []
     rule = facts = chain = None
@@ -62,47 +64,52 @@ def judge_in_order(judge: Judge, exps: Sequence[Expectation], bm: BodyMeetings) 
         mid = bisect_left(starts, start, mid)
         if mid and reach[mid - 1] >= start:
             near = overlapping(start, end)
-            plain_near = False
         else:
             near = meetings[mid : bisect_right(starts, end, mid)]
-            plain_near = plain and e.maximum is None
-        if plain_near and len(near) >= e.minimum:
-            # plainly_judged's first test, for meetings that all begin inside the window: each
-            # lies inside, is held and counts
-            for m in near:
-                if m.start.latest > end or m.status is not _HELD or m.kind not in kinds:
-                    met = False
-                    break
-            else:
-                met = True
-        else:
-            met = False
-        if met:
-            if gap is None:
-                out.append(Finding(e.body, _MET, words, source, e, partial(_met_words, e, near), tuple(near)))
-                continue
-            # min_gap thins nothing when each is dated to the day and keeps the gap from the
-            # one counted before it (min_gap.counted_before)
-            if chain is None:
-                chain = judge.gap_chain(e)
-            at = bisect_left(chain, start, at)
-            before = chain[at - 1] if at else None
-            for m in near:
-                when = m.start
-                if when.precision is not _DAY or (before is not None and when.earliest < (before + days if days is not None else gap.add_to(before))):
-                    break
-                before = when.earliest
-            else:
-                out.append(Finding(e.body, _MET, words, source, e, partial(_met_words, e, near), tuple(near)))
-                continue
         if plain:
-            finding = plainly_judged(judge, e, near, None, facts)
-            if finding is not None:
-                out.append(finding)
-                continue
+            # plainly_judged, written out: every meeting inside the window is held and
+            # counts; one not inside may not begin in it unless it is held and could only
+            # have counted too (a ceiling sees it: worked out in full)
+            maximum = e.maximum
+            inside = near
+            for i, m in enumerate(near):
+                when = m.start
+                if start <= when.earliest and when.latest <= end:
+                    if m.status is not _HELD or m.kind not in kinds:
+                        break
+                    if inside is not near:
+                        inside.append(m)
+                    continue
+                if when.latest >= start and when.earliest <= end and m.kind in kinds and m.status not in NOT_COUNTING and (m.status is not _HELD or maximum is not None):
+                    break
+                if inside is near:
+                    inside = near[:i]
+            else:
+                if maximum is not None:
+                    if len(inside) <= maximum:
+                        running = today < end if closed else today <= end
+                        out.append(Finding(e.body, _OPEN if running and today >= start else _MET, words, source, e, partial(_at_most_words, e, inside), tuple(inside)))
+                        continue
+                elif len(inside) >= e.minimum:
+                    if gap is None:
+                        out.append(Finding(e.body, _MET, words, source, e, partial(_met_words, e, inside), tuple(inside)))
+                        continue
+                    # min_gap thins nothing when each is dated to the day and keeps the gap
+                    # from the one counted before it (min_gap.counted_before)
+                    if chain is None:
+                        chain = judge.gap_chain(e)
+                    at = bisect_left(chain, start, at)
+                    before = chain[at - 1] if at else None
+                    for m in inside:
+                        when = m.start
+                        if when.precision is not _DAY or (before is not None and when.earliest < (before + days if days is not None else gap.add_to(before))):
+                            break
+                        before = when.earliest
+                    else:
+                        out.append(Finding(e.body, _MET, words, source, e, partial(_met_words, e, inside), tuple(inside)))
+                        continue
         finding = judge.judge_window(e, None, owner, n, near, facts)
         if finding.late_meeting is not None:
             owner[id(finding.late_meeting)] = n
         out.append(finding)
     return out
-

@@ -62,6 +62,12 @@ def _met_words(e: Expectation, held: list[Meeting]) -> str:
     return why
 
 
+def _at_most_words(e: Expectation, held: list[Meeting]) -> str:
+    """The why of an ``at_most`` window within its limit, nothing in doubt or planned."""
+    body = e.body
+    return f"{e.label}: {len(held)} of at most {e.maximum}" + (f" ({', '.join([_meeting_words(m, body) for m in held])})" if held else "") + "."
+
+
 def met_finding(e: Expectation, held: list[Meeting], words: str) -> Finding:
     """A window met by ``held`` (enough counting meetings, none else to tell of)."""
     return Finding(e.body, _MET, words, e.rule.source, e, partial(_met_words, e, held), tuple(held))
