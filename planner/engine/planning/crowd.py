@@ -49,6 +49,10 @@ class DayBook:
         # integers walks them without making a date (and a timedelta sum) per day.
         self.bodies_on: dict[int, dict[str, int]] = {}
         self.host_days: dict[str, dict[int, dict[str, int]]] = {}
+        # The days (ordinals) on which ``per_day`` bodies or more meet: only those can be full,
+        # so a block none of whose days is here is free of the first test without a look-up
+        # per day (an organization allowing 100 meetings a day has none).
+        self.crowded: set[int] = set()
 
     def host_of(self, meeting: Meeting) -> str:
         return host_key(self.book.body(meeting.body), meeting.country)
@@ -70,13 +74,17 @@ class DayBook:
         # (_change's work without its calls: placement adds one meeting per projected meeting)
         a, z = first.toordinal(), last.toordinal() + 1
         table = self.bodies_on
+        per_day = self.per_day
         for _ in (0, 1):
             for day in range(a, z):
                 on = table.get(day)
                 if on is None:
-                    table[day] = {body: 1}
+                    on = table[day] = {body: 1}
                 else:
                     on[body] = on.get(body, 0) + 1
+                if per_day is not None and len(on) >= per_day:
+                    self.crowded.add(day)
+            per_day = None  # (the hosts' table counts no crowd)
             if not host or self.between <= 0:  # (the hosts' days are read only to keep them apart)
                 return
             table = self.host_days.get(host)
@@ -90,6 +98,13 @@ class DayBook:
     def _change(self, body: str, host: str, first: date, last: date, by: int) -> None:
         a, b = first.toordinal(), last.toordinal() + 1
         _count(self.bodies_on, body, a, b, by)
+        bodies_on, crowded, per_day = self.bodies_on, self.crowded, self.per_day
+        for day in range(a, b):
+            on = bodies_on[day]
+            if on and len(on) >= per_day:
+                crowded.add(day)
+            else:
+                crowded.discard(day)
         if host and self.between > 0:
             _count(self.host_days.setdefault(host, {}), body, a, b, by)
 
@@ -121,12 +136,12 @@ class DayBook:
     def free(self, body: str, host: str, first: date, last: date) -> bool:
         """Whether ``clash`` finds nothing: the same tests, without the words (placement asks
         this for every candidate day; only a Problem needs to say what was in the way)."""
-        bodies_on, others, per_day = self.bodies_on, self._others, self.per_day
+        bodies_on, others, per_day, crowded = self.bodies_on, self._others, self.per_day, self.crowded
         a, z = first.toordinal(), last.toordinal()
-        for day in range(a, z + 1):
-            on = bodies_on.get(day)
-            if on and len(on) >= per_day and others(on, body) >= per_day:  # (others counts at most len(on))
-                return False
+        if crowded:
+            for day in range(a, z + 1):
+                if day in crowded and others(bodies_on[day], body) >= per_day:  # (others counts at most len(on))
+                    return False
         if self.between > 0 and host:
             hosted = self.host_days.get(host)
             if hosted:

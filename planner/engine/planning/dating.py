@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from planner.core.dates import Grain, PartialDate, Window, year_start_month
+from planner.core.dates import Duration, Grain, PartialDate, Window, year_start_month
 from planner.core.model import (
     AtLeastRule,
     AtMostRule,
@@ -36,6 +36,7 @@ from planner.engine.planning.taken import Taken
 
 SATISFYING = frozenset({Status.HELD, Status.PLANNED, Status.PROJECTED})
 _REGULAR, _PROJECTED = Kind.REGULAR, Status.PROJECTED
+_MONTH = timedelta(days=31)
 
 
 @dataclass
@@ -47,6 +48,9 @@ class BodyState:
     where: tuple[str, str, WorkingCalendar, str, frozenset[int]]
     partnered: bool  # another body meets just before this one
     added: list[Meeting] = field(default_factory=list)
+    # The body's own firmly dated days from the start of placement on, one table per min_gap
+    # of its rules, kept as meetings are placed (made once, not once per placement: see taken)
+    takens: dict[Duration | None, Taken] = field(default_factory=dict)
     length: timedelta = field(init=False)  # a meeting's first day to its last
     reach: timedelta = field(init=False)  # how far a meeting of its own near a window may matter
 
@@ -72,17 +76,15 @@ class Dating:
         bm = self.engine.meetings_of(body.id)
         rule = e.rule
         gap = rule.min_gap if isinstance(rule, AtLeastRule) else None
-        # Only meetings within a gap (or a meeting's length) of the window can conflict, and
-        # only those with firm dates: a meeting known to the year does not block the year (so
-        # the longest loose date of the history does not widen the search; a month of slack
-        # covers a gap in months measured from another day of the year).
-        first, last = window.start, window.end
-        span = gap.add_to(first) - first + state.reach if gap else state.reach
-        taken = Taken(gap)
-        # (in order of first day already: appended, not inserted one by one)
-        taken.extend([(m.start.earliest, m.latest) for m in bm.overlapping(first - span, last + span) if m.status in SATISFYING and m.exact])
+        # The body's own firmly dated days (and its gap from them): one table per gap for the
+        # whole body, kept up to date as meetings are placed.
+        taken = state.takens.get(gap)
+        if taken is None:
+            taken = state.takens[gap] = self._taken(state, bm, gap)
         daybook = self.daybook
         free, blocks = daybook.free, taken.blocks
+        # (asked only where it can say no: a day some bodies crowd already, or a host kept apart)
+        crowded, hosted = daybook.crowded, daybook.between > 0 and bool(host)
         # (a body no other meets just before has no partners to fit: no call to ask)
         partnered = state.partnered
         pair_first = [partnered]
@@ -99,7 +101,7 @@ class Dating:
             end_day = day + length if days != 1 else day
             if blocks(day, end_day):
                 return False
-            if not free(body_id, host, day, end_day):
+            if (crowded or hosted) and not free(body_id, host, day, end_day):
                 return False
             if caps and _capped(caps, bm, day, current):
                 return False
@@ -177,6 +179,8 @@ class Dating:
                 )
             )
             return []
+        for day in starts:  # (the projector adds them again with the meetings placed, as every meeting)
+            taken.remove(day, day + length)
         if calendar.members is not None:
             self.member_years.update(d.year for d in starts)
         out = []
@@ -189,6 +193,24 @@ class Dating:
         if e.cases:
             self._guessed(e, out[0])
         return out
+
+    def _taken(self, state: BodyState, bm: BodyMeetings, gap: Duration | None) -> Taken:
+        """The body's firmly dated meetings that may clash with, or fall within ``gap`` of,
+        a meeting placed from tomorrow on: one table for every placement of the body.
+
+        Only meetings within a gap (or a meeting's length) of a window can conflict, only
+        those with firm dates (a meeting known to the year does not block the year), and every
+        window placed in starts tomorrow or later: those ending after a gap and a meeting's
+        reach before tomorrow (a month of slack covers a gap in months measured from another
+        day). More meetings than one window needs change no answer of :meth:`Taken.blocks`,
+        which tests the days themselves, so one table serves every placement (made for each
+        placement, it was a tenth of projection)."""
+        first = self.not_before
+        span = (gap.add_to(first) - first if gap else timedelta(0)) + state.reach + _MONTH
+        taken = Taken(gap)
+        # (in order of first day already: appended, not inserted one by one)
+        taken.extend([(m.start.earliest, m.latest) for m in bm.overlapping(first - span, date.max) if m.status in SATISFYING and m.exact])
+        return taken
 
     def _guessed(self, e: Expectation, first: Meeting) -> None:
         """The note of a window whose origin is dated too loosely to fix the due period."""

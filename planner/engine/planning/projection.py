@@ -243,8 +243,12 @@ class Projector(Lateness):
             new = self._place(state, e, self._placement_window(e), [], 1)
         if state.body.id not in self.engine.by_body:
             self.engine.by_body[state.body.id] = bm
+        takens = state.takens.values()
         for meeting in new:
             bm.add(meeting)
+            first, last = meeting.start.earliest, meeting.latest
+            for taken in takens:
+                taken.add(first, last)
         state.added.extend(new)
         return new
 
