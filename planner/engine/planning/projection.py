@@ -73,7 +73,7 @@ class Projector(Lateness):
         # Days already taken by the register near the horizon, then by each projected meeting.
         self.daybook = DayBook(book)
         self.daybook.add_all(register, self.not_before - timedelta(days=book.organization.min_days_between + 60))
-        self.calendars: dict[tuple[str, str], WorkingCalendar] = {}
+        self.calendars: dict[tuple[str, str | bool], WorkingCalendar] = {}
         self.unknown_hosts: set[str] = set()
         self.member_years: set[int] = set()
         # body -> the bodies that meet just before it (one pass: a scan per body was quadratic)
@@ -83,9 +83,13 @@ class Projector(Lateness):
                 self.partners[b.before].append(b)
 
     def calendar(self, body: Body, country: str) -> WorkingCalendar:
-        found = self.calendars.get((body.id, country))
+        # A body without blackouts or recesses of its own has its country's calendar (with the
+        # members' holidays, or without): one per country, not one per body, whose making
+        # hashes the organization's blackouts (and --avoid's busy days) for each.
+        key = (country, body.all_members) if not body.blackout and not body.recess else (body.id, country)
+        found = self.calendars.get(key)
         if found is None:
-            found = self.calendars[(body.id, country)] = calendar_for(body, self.book, country)
+            found = self.calendars[key] = calendar_for(body, self.book, country)
             secretariat = self.book.organization.secretariat
             where = country or (secretariat.country if secretariat is not None else "")
             if found.holidays is None and where and where not in self.unknown_hosts:
