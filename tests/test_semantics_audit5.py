@@ -267,17 +267,70 @@ def test_every_output_says_what_the_engine_says(tmp_path, name, today):
     assert _disagreements(_outputs(rules, meetings, today, "2027", tmp_path)) == []
 
 
-@pytest.mark.parametrize("name", ["cica", *sorted(p.stem for p in (ROOT / "examples").glob("*.toml"))])
+@pytest.mark.parametrize(
+    "name", ["cica", *sorted(p.stem for p in (ROOT / "examples").glob("*.toml")), *sorted(f"audit/{p.stem}" for p in (ROOT / "tests" / "audit").glob("*.toml"))]
+)
 def test_every_output_agrees_on_the_shipped_rule_books(tmp_path, name):
-    """The same agreement on CICA (2026-12-01, the known answer's date) and on every example
-    at the date its tests judge it."""
+    """The same agreement on CICA (2026-12-01, the known answer's date), on every example at
+    the date its tests judge it, and on the real histories of tests/audit/ as of 2025-12-01."""
     from tests.test_examples import DEFAULT_TODAY, TODAY
 
     if name == "cica":
         rules, meetings, today = ROOT / "rules" / "cica.toml", ROOT / "examples" / "cica-meetings.csv", "2026-12-01"
+    elif name.startswith("audit/"):
+        rules, meetings, today = ROOT / "tests" / f"{name}.toml", ROOT / "tests" / f"{name}-meetings.csv", "2025-12-01"
     else:
         rules, meetings, today = ROOT / "examples" / f"{name}.toml", ROOT / "examples" / f"{name}-meetings.csv", TODAY.get(name, DEFAULT_TODAY).isoformat()
     o = _outputs(rules, meetings, today, str(int(today[:4]) + 4), tmp_path)
     assert _disagreements(o) == []
     if name == "cica":
         assert json.loads(o["json"])["summary"] == {"bodies": 14, "violations": 2, "advisories": 1, "uncertain": 0, "unknown": 27, "excused": 0, "open": 11, "next_due": 1, "exit_code": 1}
+
+
+# -- real rules not yet in tests/audit/ (a source URL in every rule and row) ------------------------
+
+
+def _real(name: str, *args: str) -> dict:
+    root = ROOT / "tests" / "audit"
+    return json.loads(_invoke("check", "--rules", str(root / f"{name}.toml"), "--meetings", str(root / f"{name}-meetings.csv"), "--format", "json", *args).stdout)
+
+
+def test_opec_conference_two_ordinary_meetings_a_year():
+    """OPEC Statute, art. 12: "two Ordinary Meetings a year", extraordinary ones besides; read
+    as at least two and at most two ordinary meetings per calendar year. By hand, as of
+    2021-01-15: 2019 holds the 176th (1 July) and 177th (5-6 December): 2 of 2, met under both
+    rules. 2020 holds the 178th (Extraordinary, 5 March), the 179th (6 June) and the 180th
+    (30 November, both by videoconference: the Statute names no format): 2 ordinary, met under
+    both; the extraordinary one is named as not counted, and does not make 2020 excess.
+    2021 open (2 due by 2021-12-31). As of 2020-06-01 the 179th and 180th had not opened:
+    2020 open with 2 still due, nothing counted yet (the 178th does not count)."""
+    out = _real("opec", "--today", "2021-01-15")
+    assert sorted((f["rule"], f["window"]["label"], f["verdict"]) for f in out["findings"]) == [
+        (0, "2019", "met"), (0, "2020", "met"), (0, "2021", "open"), (1, "2019", "met"), (1, "2020", "met"), (1, "2021", "open"),
+    ]
+    (at_least_2020,) = [f for f in out["findings"] if f["rule"] == 0 and f["window"]["label"] == "2020"]
+    assert "Not counted: Conference 2020-03-05 (178th, Vienna) (extraordinary" in at_least_2020["why"]
+    assert out["summary"]["violations"] == 0
+    out = _real("opec", "--today", "2020-06-01")
+    (open_2020,) = [f for f in out["findings"] if f["rule"] == 0 and f["window"]["label"] == "2020"]
+    assert open_2020["verdict"] == "open" and open_2020["still_due"] == 2 and not open_2020["counted"]
+
+
+def test_imf_world_bank_annual_meetings_at_annual_intervals():
+    """IMF By-Laws, Section 1: regular meetings "at annual intervals", read as `every 12m`
+    (calendar months). By hand: Bali 2018-10 (month only) makes 2019-10 due (12 months after
+    a month, whatever its day): 2019-10-14 met; then 2020-10 (2020-10-12, online) met; 2021-10
+    (hybrid, month only) met; 2022-10-10, 2023-10-09 (Marrakech), 2024-10-21 met (in days,
+    2023-10-09 + 365 is 2024-10-08: a `365d` reading would call it 13 days late). As of
+    2025-09-01 the 2025 meetings (13-18 October) are planned: 2025-10 open, scheduled. As of
+    2025-12-01 they are past and the register, with only the announcement as source, does not
+    say they were held: 2025-10 `uncertain` ("met if it was held as planned"), never met or
+    missed; the chain goes on from them as planned: 2026-10 open (Bangkok planned)."""
+    out = _real("imf-wb-annual", "--today", "2025-09-01")
+    verdicts = {f["window"]["label"]: f["verdict"] for f in out["findings"]}
+    assert verdicts == {"2019-10": "met", "2020-10": "met", "2021-10": "met", "2022-10": "met", "2023-10": "met", "2024-10": "met", "2025-10": "open", "2026-10": "open"}
+    assert out["summary"]["open"] == 1 and out["summary"]["next_due"] == 1
+    out = _real("imf-wb-annual", "--today", "2025-12-01")
+    findings = {f["window"]["label"]: f for f in out["findings"]}
+    assert findings["2025-10"]["verdict"] == "uncertain" and "met if it was held as planned" in findings["2025-10"]["why"]
+    assert findings["2026-10"]["verdict"] == "open" and out["summary"]["violations"] == 0 and out["summary"]["uncertain"] == 1
