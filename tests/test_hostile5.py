@@ -163,3 +163,84 @@ def test_init_into_something_that_is_no_folder_says_so(where: str, tmp_path: Pat
     folder = where if where != "file" else str(target)
     line = _one_line(CliRunner().invoke(main, ["init", folder]))
     assert line == f"error: {folder}: is not a folder (expected a folder, or a path where one can be made)"
+
+
+def _calendar(body: str, zone: str = "") -> str:
+    return f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//y//EN\r\n{zone}{body}END:VCALENDAR\r\n"
+
+
+def _series(uid: str, rule: str, start: str = "DTSTART;VALUE=DATE:20200105") -> str:
+    return f"BEGIN:VEVENT\r\nUID:{uid}\r\nDTSTAMP:20200101T000000Z\r\n{start}\r\nSUMMARY:Summit of Heads of State\r\nRRULE:{rule}\r\nEND:VEVENT\r\n"
+
+
+def test_the_search_for_a_next_occurrence_stops_the_year_after_the_horizon() -> None:
+    """dateutil looks for a series' next occurrence up to the year 9999: five series that match
+    no day (February 30th) took 51 s to validate, ten seconds each. During an expansion the
+    search ends the year after the horizon, and dateutil is itself again afterwards."""
+    from datetime import datetime
+
+    from dateutil import rrule
+
+    from planner.inputs.ics.register_ics import searching_until
+
+    with searching_until(2030):
+        years = [d.year for d in rrule.rrule(rrule.YEARLY, dtstart=datetime(2020, 1, 1))]
+        assert list(rrule.rrule(rrule.DAILY, dtstart=datetime(2020, 1, 1), bymonth=2, bymonthday=30)) == []
+    assert years == list(range(2020, 2032))
+    assert rrule.rrule(rrule.YEARLY, dtstart=datetime(2020, 1, 1)).count() == 9999 - 2020 + 1
+
+
+@pytest.mark.parametrize("option", ["--meetings", "--avoid"])
+def test_series_that_match_no_day_are_read_as_no_meetings(option: str, tmp_path: Path) -> None:
+    never = tmp_path / "never.ics"
+    never.write_text(_calendar("".join(_series(f"n{i}", "FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30") for i in range(5))), encoding="utf-8", newline="")
+    result = CliRunner().invoke(main, ["project", *TODAY, "--rules", MINIMAL, option, str(never), "--to", "2030"] + (["--meetings", str(HERE / "registers" / "bom_utf8.csv")] if option == "--avoid" else []))
+    assert result.exit_code == 0, result.output
+    if option == "--meetings":
+        assert "5 meetings" not in result.stderr
+
+
+def _zone(part: str) -> str:
+    return f"BEGIN:VTIMEZONE\r\nTZID:Evil/Zone\r\n{part}END:VTIMEZONE\r\n"
+
+
+ZONED = _series("t", "FREQ=WEEKLY;COUNT=5", start="DTSTART;TZID=Evil/Zone:20200105T100000")
+
+
+@pytest.mark.parametrize(
+    ("zone", "said"),
+    [
+        # offsets that change every day from the year 1000: reading one time in the zone walked
+        # through them (a hang at 400 MB and growing)
+        (
+            _zone("BEGIN:STANDARD\r\nDTSTART:10000101T000000\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0000\r\nRRULE:FREQ=DAILY\r\nEND:STANDARD\r\n"),
+            "VTIMEZONE 1 'Evil/Zone': time zone STANDARD changes more often than once a year (got 'FREQ=DAILY'; expected FREQ=YEARLY, as time zones change (RFC 5545 3.6.5))",
+        ),
+        (
+            _zone("".join(f"BEGIN:DAYLIGHT\r\nDTSTART:{1900 + i // 12:04d}{1 + i % 12:02d}01T000000\r\nTZOFFSETFROM:+0000\r\nTZOFFSETTO:+0100\r\nEND:DAYLIGHT\r\n" for i in range(1001))),
+            "VTIMEZONE 1 'Evil/Zone': time zone has more than 1,000 changes of offset (expected at most 1,000 STANDARD/DAYLIGHT parts and RDATEs (see Limits in the README))",
+        ),
+        (
+            _zone("BEGIN:STANDARD\r\nDTSTART:19000101T000000\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0000\r\nRDATE:" + ",".join(f"{1901 + i // 12:04d}{1 + i % 12:02d}01T000000" for i in range(1000)) + "\r\nEND:STANDARD\r\n"),
+            "VTIMEZONE 1 'Evil/Zone': time zone has more than 1,000 changes of offset (expected at most 1,000 STANDARD/DAYLIGHT parts and RDATEs (see Limits in the README))",
+        ),
+    ],
+    ids=["daily changes", "1,001 parts", "1,000 RDATEs and a part"],
+)
+@pytest.mark.parametrize("option", ["--meetings", "--avoid"])
+def test_a_time_zone_of_endless_changes_is_refused(zone: str, said: str, option: str, tmp_path: Path) -> None:
+    ics = tmp_path / "zoned.ics"
+    ics.write_text(_calendar(ZONED, zone), encoding="utf-8", newline="")
+    line = _one_line(CliRunner().invoke(main, ["project", *TODAY, "--rules", MINIMAL, option, str(ics)] + (["--meetings", str(HERE / "registers" / "bom_utf8.csv")] if option == "--avoid" else [])))
+    assert line == f"error: {ics}: {said}"
+
+
+def test_a_time_zone_of_yearly_rules_is_read(tmp_path: Path) -> None:
+    zone = _zone(
+        "BEGIN:STANDARD\r\nDTSTART:19701025T030000\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\nRRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\nEND:STANDARD\r\n"
+        "BEGIN:DAYLIGHT\r\nDTSTART:19700329T020000\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\nRRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\nEND:DAYLIGHT\r\n"
+    )
+    ics = tmp_path / "zoned.ics"
+    ics.write_text(_calendar(ZONED, zone), encoding="utf-8", newline="")
+    result = CliRunner().invoke(main, ["validate", *TODAY, "--rules", MINIMAL, "--meetings", str(ics)])
+    assert result.exit_code == 0, result.output

@@ -28,6 +28,9 @@ MAX_STATE_BYTES = 256 * MiB
 # at a time (a second for 4 MB), so an .ics file is bounded well below a CSV register
 MAX_ICS_BYTES = 32 * MiB
 MAX_ICS_COMPONENTS = 100_000
+# changes of offset one VTIMEZONE lists (STANDARD/DAYLIGHT parts and their RDATEs): real zones
+# write a few yearly rules, or a few hundred past changes one by one
+MAX_ZONE_CHANGES = 1_000
 # an event's SUMMARY is matched against every body's names on its first characters only: a
 # title of megabytes took seconds per name, and no body's name stands that far in
 MAX_TITLE_MATCHED = 1_000

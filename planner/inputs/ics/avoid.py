@@ -17,7 +17,7 @@ from icalendar import Event
 
 from planner.core.errors import InputError
 from planner.core.model import Blackout
-from planner.inputs.ics.register_ics import parse_calendars, refuse_unbounded_series
+from planner.inputs.ics.register_ics import parse_calendars, refuse_unbounded_series, searching_until
 
 EXPECTED = "an iCalendar file (BEGIN:VCALENDAR ... END:VCALENDAR) whose busy VEVENTs are days to avoid"
 MAX_EVENTS = 100_000
@@ -72,7 +72,8 @@ def load_avoid(path: str | Path, first: date, last: date) -> tuple[Blackout, ...
             # a series by the second, or with INTERVAL=0, would be expanded without end
             refuse_unbounded_series(event, path, f"VEVENT {i + 1}")
         try:
-            events = recurring_ical_events.of(cal).between(first, last + timedelta(days=1))
+            with searching_until(last.year):
+                events = recurring_ical_events.of(cal).between(first, last + timedelta(days=1))
         except (ValueError, TypeError, AttributeError, KeyError, recurring_ical_events.InvalidCalendar) as exc:
             raise InputError(f"events cannot be read: {str(exc).splitlines()[0][:160]}", path=path, expected=EXPECTED) from None
         for n, event in enumerate(events):

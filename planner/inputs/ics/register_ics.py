@@ -21,6 +21,7 @@ binary or not iCalendar, calendars without a dated VEVENT and series that cannot
 
 from __future__ import annotations
 
+import contextlib
 import re
 import warnings
 from collections.abc import Callable, Iterator
@@ -47,7 +48,7 @@ from planner.inputs.ics.ics_events import (
     text,
 )
 from planner.inputs.inputfile import read_text
-from planner.inputs.limits import MAX_ICS_BYTES, MAX_ICS_COMPONENTS, MAX_MEETINGS, MAX_ORDINAL
+from planner.inputs.limits import MAX_ICS_BYTES, MAX_ICS_COMPONENTS, MAX_MEETINGS, MAX_ORDINAL, MAX_ZONE_CHANGES
 from planner.inputs.register import BodyMatcher, ordinal_error, validation_errors
 
 __all__ = ["EXPECTED", "ordinal_in", "parse_calendars", "read_ics_meetings"]
@@ -95,11 +96,57 @@ def parse_calendars(path: Path) -> list[Calendar]:
     for cal in calendars:
         if cal.name != "VCALENDAR":
             raise RegisterError(f"holds a {cal.name} outside any VCALENDAR", path=path, expected=EXPECTED)
+        _refuse_costly_zones(cal, path)
         try:
             result.append(x_wr_timezone.to_standard(cal))
         except Exception as exc:  # noqa: BLE001 - a third-party rewrite; any failure is the file's
             raise RegisterError(f"X-WR-TIMEZONE cannot be applied: {exc}", path=path, value=str(cal.get("X-WR-TIMEZONE", "")), expected="an IANA time zone, e.g. 'Asia/Almaty'") from None
     return result
+
+
+def _refuse_costly_zones(cal: Calendar, path: Path) -> None:
+    """A VTIMEZONE's changes of offset are yearly (RFC 5545 3.6.5: its RRULEs are yearly rules,
+    and every real zone writes them so). One that changes by the minute from the year 1000 is
+    hundreds of millions of changes, which reading a time in that zone walks through: refused,
+    as is a zone of more than MAX_ZONE_CHANGES changes listed one by one."""
+    for z, zone in enumerate(cal.walk("VTIMEZONE")):
+        where = f"VTIMEZONE {z + 1} {str(zone.get('TZID', ''))[:60]!r}"
+        changes = 0
+        for part in zone.subcomponents:
+            changes += 1
+            rules = part.get("RRULE")
+            for rule in rules if isinstance(rules, list) else [rules] if rules is not None else []:
+                freq = str((rule.get("FREQ") or [""])[0]).upper()
+                interval = (rule.get("INTERVAL") or [1])[0]
+                if freq != "YEARLY" or not isinstance(interval, int) or interval < 1:
+                    raise RegisterError(f"time zone {part.name} changes more often than once a year", path=path, location=where, value=_raw(rule), expected="FREQ=YEARLY, as time zones change (RFC 5545 3.6.5)")
+            dates = part.get("RDATE")
+            for rdate in dates if isinstance(dates, list) else [dates] if dates is not None else []:
+                changes += len(getattr(rdate, "dts", ()))
+        if changes > MAX_ZONE_CHANGES:
+            raise RegisterError(f"time zone has more than {MAX_ZONE_CHANGES:,} changes of offset", path=path, location=where, expected=f"at most {MAX_ZONE_CHANGES:,} STANDARD/DAYLIGHT parts and RDATEs (see Limits in the README)")
+
+
+@contextlib.contextmanager
+def searching_until(year: int) -> Iterator[None]:
+    """dateutil looks for a rule's next occurrence up to the year 9999: a series that matches
+    no day (FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30) walks eight thousand years, day by day, for each
+    query (10 s a series). Nothing after the horizon is read, so the search stops the year after
+    it: dateutil's rrule reads its last year from its own name ``datetime``, which here is the
+    datetime module with another MAXYEAR, for the time of the expansion."""
+    import datetime as real
+    import types
+
+    from dateutil import rrule
+
+    bounded = types.ModuleType("datetime")
+    bounded.__dict__.update(real.__dict__)
+    bounded.MAXYEAR = min(real.MAXYEAR, max(year + 1, real.MINYEAR))  # type: ignore[attr-defined]
+    rrule.datetime = bounded  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        rrule.datetime = real  # type: ignore[attr-defined]
 
 
 class _Notes:
@@ -244,7 +291,8 @@ def _expand(master: Event, overrides: list[Event], zones: list[Any], path: Path,
     series = Calendar()
     series.subcomponents.extend([*zones, master, *overrides])
     try:
-        found = _by_year(recurring_ical_events.of(series), _first_year(master), until)
+        with searching_until(until.year):
+            found = _by_year(recurring_ical_events.of(series), _first_year(master), until)
     except (ValueError, TypeError, AttributeError, KeyError, recurring_ical_events.InvalidCalendar) as exc:
         problem = str(exc).splitlines()[0][:160] if str(exc) else type(exc).__name__
         raise RegisterError(f"recurring series cannot be expanded: {problem}", path=path, location=where, value=text(master, "RRULE") or None, expected="an RRULE, RDATE and EXDATE as RFC 5545 3.8.5 defines them") from None
