@@ -48,7 +48,13 @@ from planner.inputs.ics.ics_events import (
     text,
 )
 from planner.inputs.inputfile import read_text
-from planner.inputs.limits import MAX_ICS_BYTES, MAX_ICS_COMPONENTS, MAX_MEETINGS, MAX_ORDINAL, MAX_ZONE_CHANGES
+from planner.inputs.limits import (
+    MAX_ICS_BYTES,
+    MAX_ICS_COMPONENTS,
+    MAX_MEETINGS,
+    MAX_ORDINAL,
+    MAX_ZONE_CHANGES,
+)
 from planner.inputs.register import BodyMatcher, ordinal_error, validation_errors
 
 __all__ = ["EXPECTED", "ordinal_in", "parse_calendars", "read_ics_meetings"]
