@@ -334,3 +334,49 @@ def test_imf_world_bank_annual_meetings_at_annual_intervals():
     findings = {f["window"]["label"]: f for f in out["findings"]}
     assert findings["2025-10"]["verdict"] == "uncertain" and "met if it was held as planned" in findings["2025-10"]["why"]
     assert findings["2026-10"]["verdict"] == "open" and out["summary"]["violations"] == 0 and out["summary"]["uncertain"] == 1
+
+
+# -- chairmanship: a term is as long as the register's days make it ---------------------------------
+
+CHAIR_HEAD = (
+    '[organization]\nid = "o"\nname = "Org"\nshort_name = "O"\n'
+    'members = [{ name = "Austria", code = "AT" }, { name = "Belgium", code = "BE" }, { name = "Czechia", code = "CZ" }]\n'
+    '[chairmanship]\nterm = "2y"\nhandover_bodies = []\nchair_hosts = true\nconsecutive_terms = false\n'
+    '[[bodies]]\nid = "council"\nname = "Council"\ncategory = "governing"\nhost = "chair"\n[[bodies.rules]]\nkind = "ad_hoc"\n'
+)
+
+
+def _chairs(tmp_path: Path, rows: str, today: str) -> dict:
+    rules, meetings, chairs = tmp_path / "rules.toml", tmp_path / "meetings.csv", tmp_path / "chairs.csv"
+    rules.write_text(CHAIR_HEAD, encoding="utf-8")
+    meetings.write_text("body,start,status\ncouncil,2020-05-04,held\n", encoding="utf-8")
+    chairs.write_text("country,start,end,ordinal,note,source\n" + rows, encoding="utf-8")
+    return json.loads(_invoke("chairs", "--rules", str(rules), "--meetings", str(meetings), "--chairs", str(chairs), "--today", today, "--format", "json").stdout)
+
+
+def test_a_term_known_to_the_month_is_not_called_too_long_on_a_day_it_does_not_give(tmp_path):
+    """Two-year terms. Austria from `2020-01` (some day of January 2020) to 2022-01-15: begun
+    on 2020-01-01 it ran 2 years 14 days (too long); begun on 2020-01-15 or later, at most
+    2 years (2020-01-31 + 2 years is 2022-01-31, after 2022-01-15). The day decides, and the
+    register does not give it: a note, never a violation (it was a violation, counted from
+    2020-01-01). Belgium from 2022-01-15 to `2024` (some day of 2024): at most 2 years if it
+    ended by 2024-01-15, longer after: a note too (it said nothing, counted to 2024-01-01).
+    Czechia from 2024-02 to 2026-03-10: even begun on 2024-02-29 it ran past 2026-02-28: a
+    violation, as certain as the data."""
+    out = _chairs(tmp_path, "Austria,2020-01,2022-01-15,1,,\nBelgium,2022-01-15,2024,2,,\nCzechia,2024-02,2026-03-10,3,,\n", "2026-12-01")
+    found = {(f["country"], f["kind"]): f for f in out["findings"]}
+    assert set(found) == {("Austria", "long_term"), ("Belgium", "long_term"), ("Czechia", "long_term")}
+    assert [found[(c, "long_term")]["violation"] for c in ("Austria", "Belgium", "Czechia")] == [False, False, True]
+    assert "perhaps longer than the rule's term of 2 years" in found[("Austria", "long_term")]["message"]
+    assert "longer, for instance, if it began on 2022-01-15 and ended after 2024-01-15" in found[("Belgium", "long_term")]["message"]
+    assert out["summary"]["violations"] == 1 and out["summary"]["exit_code"] == 1
+
+
+def test_a_term_one_day_too_long_says_the_day(tmp_path):
+    """Two-year terms: Austria 2020-01-01 to 2022-01-01 is 2 years (allowed); Belgium
+    2022-01-01 to 2024-01-02 is one day longer: a violation whose words say "2 years 1 day"
+    (they said "2 years, longer than the rule's term of 2 years")."""
+    out = _chairs(tmp_path, "Austria,2020-01-01,2022-01-01,1,,\nBelgium,2022-01-01,2024-01-02,2,,\nCzechia,2024-01-02,2026-01-01,3,,\n", "2026-12-01")
+    (long_term,) = [f for f in out["findings"] if f["kind"] == "long_term"]
+    assert long_term["country"] == "Belgium" and long_term["violation"]
+    assert "2022-01-01 to 2024-01-02: 2 years 1 day, longer than the rule's term of 2 years." in long_term["message"]

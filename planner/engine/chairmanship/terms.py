@@ -311,17 +311,35 @@ def _close(book: RuleBook, name: str) -> str:
     return f"; closest: {', '.join(close)}" if close else ""
 
 
+def _allowed(rule: Chairmanship, start: date) -> date:
+    allowed = rule.term.add_to(start)
+    return rule.tolerance.add_to(allowed) if rule.tolerance else allowed
+
+
 def _long_term(book: RuleBook, rule: Chairmanship, t: Term, today: date) -> list[ChairFinding]:
     assert t.start is not None
-    allowed = rule.term.add_to(t.start.earliest)
-    if rule.tolerance:
-        allowed = rule.tolerance.add_to(allowed)
-    last = today if t.running else (t.end.earliest if t.end else None)
-    if last is None or last <= allowed:
+    if not t.running and t.end is None:
         return []
-    words = length_words(term_length(t.start.earliest, last), t.exact)
+    # A term dated only to the year or month is as long as its days make it: longest from the
+    # first day its start may mean to the last its end may mean, shortest the other way round.
+    last, latest_end = (today, today) if t.running else (t.end.earliest, t.end.latest)  # type: ignore[union-attr]
+    allowed = _allowed(rule, t.start.earliest)
+    if latest_end <= allowed:
+        return []  # not longer than the rule, whatever the days
     slack = f" (tolerance {rule.tolerance.words()})" if rule.tolerance else ""
     so_far = " so far" if t.running else ""
+    if last <= _allowed(rule, t.start.latest):
+        # Longer only on some of the days the register allows: a note, never a violation.
+        shortest, longest = (length_words(term_length(a, b)) for a, b in ((t.start.latest, last), (t.start.earliest, latest_end)))
+        text = (
+            f"{t.country} chaired {_span(t, today)}: {shortest} to {longest}{so_far}, perhaps longer than the rule's term of {rule.term.words()}{slack}:"
+            f" longer, for instance, if it began on {t.start.earliest} and ended after {allowed}; the register does not give the days."
+        )
+        return [ChairFinding("long_term", Severity.NOTE, t.country, text)]
+    delta = term_length(t.start.earliest, last)
+    words = length_words(delta, t.exact)
+    if delta is not None and delta.days and rule.term.add_to(t.start.earliest) >= t.start.earliest + relativedelta(years=delta.years, months=delta.months):
+        words += f" {delta.days} day{'s' if delta.days != 1 else ''}"  # "2 years 1 day", not "2 years, longer than 2 years"
     text = f"{t.country} chaired {_span(t, today)}: {words}{so_far}, longer than the rule's term of {rule.term.words()}{slack}."
     missed = [m for m in t.statutory if m.kind is Kind.REGULAR and m.body in rule.handover_bodies and t.start.latest + HANDOVER_SLACK < m.earliest and (t.end is None or m.latest < t.end.earliest - HANDOVER_SLACK)]
     if missed:
