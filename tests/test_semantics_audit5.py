@@ -380,3 +380,93 @@ def test_a_term_one_day_too_long_says_the_day(tmp_path):
     (long_term,) = [f for f in out["findings"] if f["kind"] == "long_term"]
     assert long_term["country"] == "Belgium" and long_term["violation"]
     assert "2022-01-01 to 2024-01-02: 2 years 1 day, longer than the rule's term of 2 years." in long_term["message"]
+
+
+# -- boundaries no test pinned, each worked out by hand -------------------------------------------
+
+_SUMMIT_AD_HOC = '[[bodies]]\nid = "summit"\nname = "Summit"\ncategory = "governing"\n[[bodies.rules]]\nkind = "ad_hoc"\n'
+_BEFORE_1M = _SUMMIT_AD_HOC + _body("", 'kind = "before"\nbody = "summit"\noffset = "1m"')
+_GRID_TOLERANCE = _body("", 'kind = "every"\ninterval = "1y"\nmode = "grid"\ntolerance = "6m"')
+_AT_MOST_YEAR = _body("", 'kind = "at_most"\ncount = 1\nper = "year"')
+_ON_3RD_TUESDAY = _body("", 'kind = "on"\nmonth = 9\nweekday = "tue"\nnth = 3')
+_FIRST_WITHIN = _body("established = 2020-03-01", 'kind = "at_least"\ncount = 1\nper = "year"\nfirst_within = "30d"')
+
+BOUNDARIES = [
+    # ISO weeks across a year end: 2020 has 53 ISO weeks; W52 is 12-21..27, W53 12-28..2021-01-03
+    # (a Sunday), 2021-W01 opens Monday 01-04. Each week holds its meeting.
+    ("iso-week-53", _body("", 'kind = "at_least"\ncount = 1\nper = "week"\nsince = 2020-12-21'),
+     "board,regular,,2020-12-22,,held,,\nboard,regular,,2020-12-31,,held,,\nboard,regular,,2021-01-03,,held,,\nboard,regular,,2021-01-04,,held,,\n",
+     "2021-01-10", {"2020-W52": "met", "2020-W53": "met", "2021-W01": "met"}),
+    # Quarters on their first and last days: 01-01 is Q1, 06-30 Q2, 07-01 Q3, 12-31 Q4.
+    ("quarter-edges", _body("", 'kind = "at_least"\ncount = 1\nper = "quarter"'),
+     "board,regular,,2023-01-01,,held,,\nboard,regular,,2023-06-30,,held,,\nboard,regular,,2023-07-01,,held,,\nboard,regular,,2023-12-31,,held,,\n",
+     "2024-01-01", {"2023 Q1": "met", "2023 Q2": "met", "2023 Q3": "met", "2023 Q4": "met", "2024 Q1": "open"}),
+    # Day-exact rolling: 2023-01-01 + 100 days = 2023-04-11 (met on the due day); + 100 = 07-20,
+    # held 07-21 (1 day late); from it, + 100 = 10-29 (open).
+    ("every-100d-due-day", _body("", 'kind = "every"\ninterval = "100d"'),
+     "board,regular,,2023-01-01,,held,,\nboard,regular,,2023-04-11,,held,,\nboard,regular,,2023-07-21,,held,,\n",
+     "2023-08-01", {"2023-04-11": "met", "2023-07-20": "late", "2023-10-29": "open"}),
+    # Grid with 6 months' tolerance: 2024's own meeting is the later one (08-01); the earlier one
+    # may serve 2023 if it opened by 2023-12-31 + 6 months = 2024-06-30.
+    ("grid-tolerance-last-day", _GRID_TOLERANCE,
+     "board,regular,,2022-05-01,,held,,\nboard,regular,,2024-06-30,,held,,\nboard,regular,,2024-08-01,,held,,\n",
+     "2024-12-01", {"2022": "met", "2023": "met", "2024": "met", "2025": "open"}),
+    ("grid-tolerance-day-after", _GRID_TOLERANCE,
+     "board,regular,,2022-05-01,,held,,\nboard,regular,,2024-07-01,,held,,\nboard,regular,,2024-08-01,,held,,\n",
+     "2024-12-01", {"2022": "met", "2023": "missed", "2024": "met", "2025": "open"}),
+    # ... a meeting known only as 2024-06 lies within the tolerance on every day it may mean.
+    ("grid-tolerance-month", _GRID_TOLERANCE,
+     "board,regular,,2022-05-01,,held,,\nboard,regular,,2024-06,,held,,\nboard,regular,,2024-08-01,,held,,\n",
+     "2024-12-01", {"2022": "met", "2023": "met", "2024": "met", "2025": "open"}),
+    # `before` 1 month a Summit of 2023-06-15: due in [2023-05-15, 2023-06-14].
+    ("before-first-day", _BEFORE_1M, "summit,regular,,2023-06-15,,held,,\nboard,regular,,2023-05-15,,held,,\n", "2023-12-01", {"2023-06-14": "met"}),
+    ("before-day-earlier", _BEFORE_1M, "summit,regular,,2023-06-15,,held,,\nboard,regular,,2023-05-14,,held,,\n", "2023-12-01", {"2023-06-14": "missed"}),
+    ("before-same-day", _BEFORE_1M, "summit,regular,,2023-06-15,,held,,\nboard,regular,,2023-06-15,,held,,\n", "2023-12-01", {"2023-06-14": "missed"}),
+    ("before-eve", _BEFORE_1M, "summit,regular,,2023-06-15,,held,,\nboard,regular,,2023-06-14,,held,,\n", "2023-12-01", {"2023-06-14": "met"}),
+    # 31 March less one month is 28 February (2023 is no leap year): due in [02-28, 03-30].
+    ("before-month-end", _BEFORE_1M, "summit,regular,,2023-03-31,,held,,\nboard,regular,,2023-02-28,,held,,\n", "2023-12-01", {"2023-03-30": "met"}),
+    ("before-month-end-earlier", _BEFORE_1M, "summit,regular,,2023-03-31,,held,,\nboard,regular,,2023-02-27,,held,,\n", "2023-12-01", {"2023-03-30": "missed"}),
+    # at_most once a year: a cancelled and a postponed meeting were not held, an extraordinary
+    # one is not of a kind the rule counts; a planned one whose day passed unconfirmed may have
+    # been held (uncertain, never excess); two held regular ones are excess.
+    ("at-most-not-held", _AT_MOST_YEAR, "board,regular,,2021-03-01,,held,,\nboard,regular,,2021-06-01,,cancelled,,\nboard,regular,,2021-09-01,,postponed,,\n", "2022-01-15", {"2021": "met", "2022": "open"}),
+    ("at-most-other-kind", _AT_MOST_YEAR, "board,regular,,2021-03-01,,held,,\nboard,extraordinary,,2021-06-01,,held,,\n", "2022-01-15", {"2021": "met", "2022": "open"}),
+    ("at-most-unconfirmed", _AT_MOST_YEAR, "board,regular,,2021-03-01,,held,,\nboard,regular,,2021-06-01,,planned,,\n", "2022-01-15", {"2021": "uncertain", "2022": "open"}),
+    ("at-most-excess", _AT_MOST_YEAR, "board,regular,,2021-03-01,,held,,\nboard,regular,,2021-06-01,,held,,\n", "2022-01-15", {"2021": "excess", "2022": "open"}),
+    # at_most once a quarter: a meeting known only as 2021 may have been in Q4 beside 2021-12-01:
+    # Q4 uncertain; Q1-Q3 hold at most one whatever its day (met).
+    ("at-most-loose", _body("", 'kind = "at_most"\ncount = 1\nper = "quarter"'), "board,regular,,2021-12-01,,held,,\nboard,regular,,2021,,held,,\n",
+     "2022-06-15", {"2021 Q1": "met", "2021 Q2": "met", "2021 Q3": "met", "2021 Q4": "uncertain", "2022 Q1": "met", "2022 Q2": "open"}),
+    # An `on` rule (the third Tuesday of September: 2021-09-21, 2022-09-20, 2023-09-19): a meeting
+    # known only to the month or year may have been on the day (uncertain); a planned meeting
+    # on the day whose date passed unconfirmed too, a cancelled one on a wrong day never counts;
+    # nothing held in 2023 is missed.
+    ("on-loose", _ON_3RD_TUESDAY, "board,regular,,2021-09,,held,,\nboard,regular,,2022,,held,,\nboard,regular,,2023-09-19,2023-09-20,held,,\n",
+     "2024-01-15", {"2021-09-21": "uncertain", "2022-09-20": "uncertain", "2023-09-19": "met", "2024-09-17": "open"}),
+    ("on-unconfirmed", _ON_3RD_TUESDAY, "board,regular,,2021-09-21,,held,,\nboard,regular,,2022-09-21,,cancelled,,\nboard,regular,,2022-09-20,,planned,,\n",
+     "2024-01-15", {"2021-09-21": "met", "2022-09-20": "uncertain", "2023-09-19": "missed", "2024-09-17": "open"}),
+    # `within = "6m"` of financial years from 1 April: due 04-01..09-30. 2020-09-30 met,
+    # 2021-10-01 one day outside (missed), 2022-04-01 met on the first day.
+    ("within-edges", _body("", 'kind = "at_least"\ncount = 1\nper = "year"\nwithin = "6m"\nyear_start = "04-01"\nsince = 2020-04-01'),
+     "board,regular,,2020-09-30,,held,,\nboard,regular,,2021-10-01,,held,,\nboard,regular,,2022-04-01,,held,,\n",
+     "2023-01-01", {"FY2020-21": "met", "FY2021-22": "missed", "FY2022-23": "met"}),
+    # first_within 30 days of 2020-03-01: by 2020-03-31. On that day met, a day later late;
+    # known only as 2020-03 every day it may mean is in time (met), as 2020-04 none is (late).
+    ("first-within-last-day", _FIRST_WITHIN, "board,regular,,2020-03-31,,held,,\n", "2020-12-01", {"2020-03-01..2020-03-31": "met"}),
+    ("first-within-day-after", _FIRST_WITHIN, "board,regular,,2020-04-01,,held,,\n", "2020-12-01", {"2020-03-01..2020-03-31": "late"}),
+    ("first-within-month", _FIRST_WITHIN, "board,regular,,2020-03,,held,,\n", "2020-12-01", {"2020-03-01..2020-03-31": "met"}),
+    ("first-within-next-month", _FIRST_WITHIN, "board,regular,,2020-04,,held,,\n", "2020-12-01", {"2020-03-01..2020-03-31": "late"}),
+    # Versions of a rolling rule meeting in the middle of a window: every 2 years until
+    # 2020-06-30, then every year. From 2019-03-01 the window opening 2019-03-02 belongs to the
+    # first version: due 2021, met by 2021-09-01; then yearly: 2022 missed, 2023 open.
+    ("rolling-versions-mid-window", _body("", 'id = "e"\nkind = "every"\ninterval = "2y"\nuntil = 2020-06-30', 'id = "e"\nkind = "every"\ninterval = "1y"\nsince = 2020-07-01'),
+     "board,regular,,2019-03-01,,held,,\nboard,regular,,2021-09-01,,held,,\n", "2023-01-15", {"2021": "met", "2022": "missed", "2023": "open"}),
+]
+
+
+@pytest.mark.parametrize(("name", "book", "rows", "today", "expected"), BOUNDARIES, ids=[b[0] for b in BOUNDARIES])
+def test_boundaries(tmp_path, name, book, rows, today, expected):
+    """Each row of BOUNDARIES, worked out by hand in the comment above it."""
+    out = _run(tmp_path, "check", book, rows, "--today", today)
+    assert _verdicts(out) == expected
+    assert out["summary"]["violations"] == sum(1 for v in expected.values() if v in {"late", "missed", "excess", "off_date"})
