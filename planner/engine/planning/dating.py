@@ -116,6 +116,7 @@ class Dating:
             day = calendar.place(targets[0], days, window, accept=accept)
             if day is not None:
                 daybook.add(body_id, host, day, day + length)
+                taken.add(day, day + length)
                 if calendar.members is not None:
                     self.member_years.add(day.year)
                 meeting = self._meeting(state, e, day, city, country, len(have) + 1)
@@ -179,8 +180,6 @@ class Dating:
                 )
             )
             return []
-        for day in starts:  # (the projector adds them again with the meetings placed, as every meeting)
-            taken.remove(day, day + length)
         if calendar.members is not None:
             self.member_years.update(d.year for d in starts)
         out = []
@@ -247,11 +246,12 @@ class Dating:
         """Target days, computed over the whole due period (whatever --today is) and then
         placed inside ``window`` by the nearest-day search."""
         body = state.body
-        full = e.grain.window(e.period, e.year_start) if e.grain is not Grain.DAY and not getattr(e.rule, "within", None) else e.window
         if e.minimum == 1:
             nominal = self._nominal(state, e)
             if nominal is not None:
                 return [nominal]
+        full = e.grain.window(e.period, e.year_start) if e.grain is not Grain.DAY and not getattr(e.rule, "within", None) else e.window
+        if e.minimum == 1:
             wanted = state.habits.target_months(body, 1, full)
             return wanted[:1]
         wanted = state.habits.target_months(body, e.minimum, full)

@@ -247,12 +247,16 @@ class Projector(Lateness):
             new = self._place(state, e, self._placement_window(e), [], 1)
         if state.body.id not in self.engine.by_body:
             self.engine.by_body[state.body.id] = bm
-        takens = state.takens.values()
+        # (the table of the rule's own gap has the days placed already; a body with rules of
+        # other gaps has theirs too)
+        own = state.takens.get(rule.min_gap if isinstance(rule, AtLeastRule) else None) if new else None
+        others = [t for t in state.takens.values() if t is not own] if new else ()
         for meeting in new:
             bm.add(meeting)
-            first, last = meeting.start.earliest, meeting.latest
-            for taken in takens:
-                taken.add(first, last)
+            if others:
+                first, last = meeting.start.earliest, meeting.latest
+                for taken in others:
+                    taken.add(first, last)
         state.added.extend(new)
         return new
 
