@@ -5,6 +5,7 @@ built to make the work grow. The corpus holds the files; these are the cases a f
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import stat
@@ -244,3 +245,33 @@ def test_a_time_zone_of_yearly_rules_is_read(tmp_path: Path) -> None:
     ics.write_text(_calendar(ZONED, zone), encoding="utf-8", newline="")
     result = CliRunner().invoke(main, ["validate", *TODAY, "--rules", MINIMAL, "--meetings", str(ics)])
     assert result.exit_code == 0, result.output
+
+
+def test_a_long_problem_is_filled_as_textwrap_fills_it() -> None:
+    """Filling copied the rest of the text at every line: a 2 MB problem (an after window
+    naming 100,000 origins) took minutes. The lines are textwrap's, at any length."""
+    import textwrap
+
+    from planner.outputs.text import wrap
+
+    words = " ".join(f"w{i % 97}x{'y' * (i % 13)}" for i in range(20_000))
+    assert wrap(words, 100, "  late      ") == textwrap.wrap(words, width=100, initial_indent="  late      ", subsequent_indent=" " * 12, break_long_words=True, break_on_hyphens=False)
+
+
+def test_a_window_after_many_meetings_of_one_day_names_the_first_ten(tmp_path: Path) -> None:
+    """Every follower of a body that met 100,000 times on one day wrote all 100,000 in its
+    window's reason (8 MB of text a follower, minutes each): ten are named, and how many more."""
+    book = tmp_path / "fan.toml"
+    head = Path(MINIMAL).read_text(encoding="utf-8").split("[[bodies]]")[0]
+    book.write_text(
+        head
+        + '[[bodies]]\nid = "summit"\nname = "Summit"\ncategory = "governing"\n[[bodies.rules]]\nkind = "ad_hoc"\n\n'
+        + "".join(f'[[bodies]]\nid = "f{i}"\nname = "Follower {i}"\ncategory = "working"\n[[bodies.rules]]\nkind = "after"\nbody = "summit"\noffset = "1y"\n\n' for i in range(3)),
+        encoding="utf-8",
+    )
+    register = tmp_path / "m.csv"
+    register.write_text("body,kind,ordinal,start,end,status,city,country\n" + "".join(f"summit,regular,{i + 1},2020-05-05,,held,Vienna,Austria\n" for i in range(25)), encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", *TODAY, "--rules", str(book), "--meetings", str(register), "--format", "json"])
+    assert result.exit_code == 1, result.output
+    reasons = {f["reason"] for f in json.loads(result.stdout)["findings"] if f["body"].startswith("f")}
+    assert reasons == {"1 year after the 1st Summit (2020-05-05) and the 2nd Summit (2020-05-05) and the 3rd Summit (2020-05-05) and the 4th Summit (2020-05-05) and the 5th Summit (2020-05-05) and the 6th Summit (2020-05-05) and the 7th Summit (2020-05-05) and the 8th Summit (2020-05-05) and the 9th Summit (2020-05-05) and the 10th Summit (2020-05-05) and 15 more"}, reasons

@@ -66,7 +66,7 @@ from planner.engine.expectation import (
     version_on,
     within_the_rules_life,
 )
-from planner.engine.rule_words import count_words, ordinal, ordinal_words, rule_words
+from planner.engine.rule_words import count_words, ordinal, ordinal_words, origins_words, rule_words
 
 # Re-exported: the engine's words and its unit of requirement are imported from here too.
 __all__ = [
@@ -222,7 +222,7 @@ class ExpectationEngine:
         else:
             first, anchor = last.latest + timedelta(days=1), last.earliest
         origins = tuple(o for o in group if o is not None)
-        reason = f"{rule.interval.words()} after " + (" and ".join(ordinal_words(o, body) for o in origins) if origins else _start_words(body, rule))
+        reason = f"{rule.interval.words()} after " + (origins_words(origins, body) if origins else _start_words(body, rule))
 
         def due(day: date, assumption: str = "") -> Expectation:
             period = day.toordinal() + step if grain is Grain.DAY else grain.index(day) + step
@@ -332,7 +332,7 @@ class ExpectationEngine:
             if not _after_applies(body, rule, origin, window.start, versions):
                 continue
             nxt = slots[periods[n + 1]][0].start - timedelta(days=1) if n + 1 < len(periods) else UNBOUNDED
-            reason = f"{rule.offset.words()} after " + (" and ".join(ordinal_words(o, other) for o in group) if other else label)
+            reason = f"{rule.offset.words()} after " + (origins_words(group, other) if other else label)
             e = Expectation(body, rule, index, grain, period, window, 1, None, _tolerant(window.end, tolerance, grain), nxt, reason, origin, False, tuple(group))
             cases = origin_cases(origin, grain) if len(group) == 1 and other else []
             if len(cases) > 1:

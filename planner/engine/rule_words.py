@@ -4,6 +4,7 @@ Summit (2022-10-12)". One place, so that check, project, feeds and the report sa
 from __future__ import annotations
 
 import calendar
+from collections.abc import Sequence
 
 from planner.core.dates import year_start_month
 from planner.core.model import (
@@ -94,3 +95,14 @@ def _year_words(rule: AtLeastRule | AtMostRule, book: RuleBook | None) -> str:
     """`` (years from 1 April)`` when the rule's years do not start in January."""
     month = year_start_month(rule.year_start or (book.organization.year_start if book else None))
     return f" (years from 1 {calendar.month_name[month]})" if month != 1 and rule.per.value != "month" else ""
+
+
+SHOWN_ORIGINS = 10  # origins a window's reason names; 100,000 meetings on one day made each follower's reason 2 MB
+
+
+def origins_words(group: Sequence[Meeting], other: Body) -> str:
+    """The origins of an after window in words: all of them up to ``SHOWN_ORIGINS``, then the
+    first ones and how many more (the window lists them all in its data)."""
+    if len(group) <= SHOWN_ORIGINS:
+        return " and ".join(ordinal_words(o, other) for o in group)
+    return " and ".join(ordinal_words(o, other) for o in group[:SHOWN_ORIGINS]) + f" and {len(group) - SHOWN_ORIGINS:,} more"

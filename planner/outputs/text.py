@@ -55,14 +55,15 @@ def _fill(words: list[str], width: int, first: str, rest: str) -> list[str] | No
     text = " ".join(words)
     lines = []
     lead = first
+    at = 0  # where the rest of the text begins: never copied (a 2 MB problem was quadratic)
     while True:
         room = width - len(lead)
-        if len(text) <= room:
-            lines.append(lead + text)
+        if len(text) - at <= room:
+            lines.append(lead + text[at:])
             return lines
-        cut = text.rfind(" ", 0, room + 1)  # every word fits a line: there is one
-        lines.append(lead + text[:cut])
-        text = text[cut + 1 :]
+        cut = text.rfind(" ", at, at + room + 1)  # every word fits a line: there is one
+        lines.append(lead + text[at:cut])
+        at = cut + 1
         lead = rest
 
 
