@@ -210,12 +210,8 @@ def _plainly_clean(data: Any, *, dates: bool, names: bool, root: str) -> bool:
             item_kind = 1 if kind else 0  # "short_name[0]" is a name that may not be blank
             for child in value:
                 push((child, depth + 1, item_kind if child.__class__ is str else 0))
-        elif isinstance(value, str | dict | list):
-            return False  # a subclass: the screen's own walk
-        elif dates and isinstance(value, date) and (isinstance(value, datetime) or not MIN_YEAR <= value.year <= MAX_YEAR):
-            return False
-        elif dates and isinstance(value, time):
-            return False
+        elif isinstance(value, str | dict | list) or (dates and (isinstance(value, time) or (isinstance(value, date) and (isinstance(value, datetime) or not MIN_YEAR <= value.year <= MAX_YEAR)))):
+            return False  # a subclass (the walk's own), a date and time, a time of day, a year out of range
     joined = "".join(texts)
     if has_surrogate(joined) or CONTROL.search(joined) or BIDI.search(joined):
         return False
