@@ -63,7 +63,9 @@ def _csv_rows(path: Path, records: Records, book: RuleBook, warn: Callable[[str]
                     line += taken
                 else:
                     line += 1
-                    row = text.rstrip("\r\n").split(delimiter)
+                    # the line end stays on the last cell: every cell is read stripped (a
+                    # copy of each line without it took 5 % of the load)
+                    row = text.split(delimiter)
                 size = len(row)
                 meeting = parse(row) if size == width else None
                 if meeting is None and is_blank(row):
