@@ -470,3 +470,45 @@ def test_boundaries(tmp_path, name, book, rows, today, expected):
     out = _run(tmp_path, "check", book, rows, "--today", today)
     assert _verdicts(out) == expected
     assert out["summary"]["violations"] == sum(1 for v in expected.values() if v in {"late", "missed", "excess", "off_date"})
+
+
+# -- count_by = "event": counted apart only when the register proves them apart ---------------------
+
+_EVENTS_TWICE = _body("", 'kind = "at_least"\ncount = 2\nper = "year"\ncount_by = "event"')
+
+
+@pytest.mark.parametrize(
+    ("rows", "verdict", "words"),
+    [
+        # Bern on 11-10 and, the day after, a session with no city: held in Bern it joins the
+        # 10 November event (one event: 2021 short, 1 of 2), held elsewhere it is a second
+        # event (met). The city decides and the register does not give it: uncertain (it was
+        # met: a missing city was read as another city).
+        ("board,regular,1,2021-11-10,,held,Bern,\nboard,regular,2,2021-11-11,,held,,\n", "uncertain", "no city is recorded to tell whether Board 2021-11-11 (2nd)"),
+        # Bern, some day of November, and Bern on 11-11: opened 11-10..11-12 the two are one
+        # event, on another day two. The day decides: uncertain (it was met: a session known
+        # only to the month was never joined to any).
+        ("board,regular,1,2021-11,,held,Bern,\nboard,regular,2,2021-11-11,,held,Bern,\n", "uncertain", "the register does not give the days to tell whether Board 2021-11-11 (2nd, Bern)"),
+        # Certain either way: Bern and Geneva are apart (met); Bern on 11-10 and 11-11 are one
+        # event (1 of 2: missed); a video conference beside a meeting in Bern is apart (met).
+        ("board,regular,1,2021-11-10,,held,Bern,\nboard,regular,2,2021-11-11,,held,Geneva,\n", "met", ""),
+        ("board,regular,1,2021-11-10,,held,Bern,\nboard,regular,2,2021-11-11,,held,Bern,\n", "missed", ""),
+    ],
+    ids=["no-city", "month-only", "two-cities", "one-event"],
+)
+def test_sessions_counted_apart_only_when_the_register_proves_them_apart(tmp_path, rows, verdict, words):
+    """README, `count_by = "event"`: sessions in the same city opening within the first one's
+    days or the day after are one event; where the register does not say (no city, a day
+    known only to the month), a window that depends on it is uncertain, never met or missed."""
+    out = _run(tmp_path, "check", _EVENTS_TWICE, rows, "--today", "2022-01-15")
+    (found,) = [f for f in out["findings"] if f["window"]["label"] == "2021"]
+    assert found["verdict"] == verdict and words in found["why"]
+
+
+def test_an_event_cap_is_not_broken_by_a_session_that_may_have_joined_it(tmp_path):
+    """At most one event a year: Bern on 2021-11-10 and a session with no city on 11-11 are
+    one event if it was in Bern (1: within the cap) and two otherwise (excess). Uncertain,
+    never excess (it was excess)."""
+    book = _body("", 'kind = "at_most"\ncount = 1\nper = "year"\ncount_by = "event"')
+    out = _run(tmp_path, "check", book, "board,regular,1,2021-11-10,,held,Bern,\nboard,regular,2,2021-11-11,,held,,\n", "--today", "2022-01-15")
+    assert _verdicts(out)["2021"] == "uncertain" and out["summary"]["violations"] == 0

@@ -24,7 +24,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from planner.core.dates import Grain, Window
-from planner.core.model import Body, Meeting, OnRule, Rule
+from planner.core.model import Body, Meeting, MeetingFormat, OnRule, Rule
 from planner.engine.expectation import _after_applies
 from planner.engine.expectations import (
     CHAINING,
@@ -153,6 +153,29 @@ def events(meetings: Iterable[Meeting]) -> list[list[Meeting]]:
     return groups
 
 
+def _may_join(first: Meeting, meeting: Meeting) -> bool:
+    """Whether ``meeting`` may have joined the event ``first`` opened on days or in a place the
+    register does not give: a city missing on one side, or a day known only to the month or year."""
+    a, b = (first.city or "").casefold(), (meeting.city or "").casefold()
+    if a and b and a != b:
+        return False  # two cities: held apart
+    formats = (first.format, meeting.format)
+    if None not in formats and formats[0] is not formats[1] and MeetingFormat.ONLINE in formats:
+        return False  # a video conference beside a meeting in person: held apart
+    return meeting.start.latest >= first.start.earliest and meeting.start.earliest <= first.latest + timedelta(days=1)
+
+
+def maybe_joined(groups: list[list[Meeting]]) -> set[int]:
+    """The ids of events' first sessions that may belong to an earlier event (see
+    :func:`_may_join`): counted apart, the count would be more certain than the data."""
+    out: set[int] = set()
+    for i, group in enumerate(groups):
+        head = group[0]
+        if any(_may_join(other[0], head) or _may_join(head, other[0]) for other in groups[:i]):
+            out.add(id(head))
+    return out
+
+
 def one_per_event(meetings: list[Meeting]) -> list[Meeting]:
     """The first session of each event: what ``count_by = "event"`` counts."""
     return [group[0] for group in events(meetings)]
@@ -169,4 +192,4 @@ def day_window(e: Expectation) -> Window:
     return Window(max(due.start, e.window.start), due.end)
 
 
-__all__ = ["before_expectations", "day_window", "events", "on_expectations", "one_per_event", "recess_free"]
+__all__ = ["before_expectations", "day_window", "events", "maybe_joined", "on_expectations", "one_per_event", "recess_free"]

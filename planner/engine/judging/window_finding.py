@@ -177,8 +177,13 @@ def window_finding(judge: Judge, e: Expectation, held: list[Meeting], possible: 
 
         def loose() -> str:
             loose = ", ".join(f"{_meeting_words(m, body)}" for m in possible if not m.start.exact)
-            apart = ", ".join(f"{_meeting_words(m, body)}" for m in possible if m.start.exact)
-            doubts = [f"only loosely dated meetings could decide it: {loose}" if loose else "", f"no city is recorded to tell whether {apart} was held with another session (one event) or apart" if apart else ""]
+            apart = ", ".join(f"{_meeting_words(m, body)}" for m in possible if m.start.exact and not m.city)
+            near = ", ".join(f"{_meeting_words(m, body)}" for m in possible if m.start.exact and m.city)  # beside a session dated loosely
+            doubts = [
+                f"only loosely dated meetings could decide it: {loose}" if loose else "",
+                f"no city is recorded to tell whether {apart} was held with another session (one event) or apart" if apart else "",
+                f"the register does not give the days to tell whether {near} was held with another session (one event) or apart" if near else "",
+            ]
             spread = one_window_words(e, [m for m in possible if not m.start.exact], _meeting_words)
             return f"{e.label}: {n} of {e.minimum} certain; " + "; ".join(d for d in doubts if d) + spread + "."
 
