@@ -12,7 +12,7 @@ run that broke half-way is completed by the next one.
   LAST-MODIFIED. The caldav library's own bump on every save is turned off.
 * **Nothing orphaned.** An event of ours (UID ``{organization}-...@planner``) that the input no
   longer gives is rewritten as a tombstone (STATUS:CANCELLED, SEQUENCE + 1, see
-  :func:`planner.outputs.calendar.ical.tombstone`), or deleted with ``prune``. Events of other
+  :func:`planner.outputs.calendar.revisions.tombstone`), or deleted with ``prune``. Events of other
   organizations or other programs in the same calendar are never touched, nor, when ``bodies``
   are given, those of the other bodies.
 * **Stable UIDs.** A meeting without a number whose date was corrected takes over the UID of
@@ -37,15 +37,14 @@ from icalendar import Calendar, Event
 
 from planner.core.errors import InputError
 from planner.core.model import Meeting, RuleBook
-from planner.outputs.calendar.ical import (
-    PRODID,
-    FeedBuilder,
-    combined_names,
+from planner.outputs.calendar.ical import PRODID, FeedBuilder, combined_names
+from planner.outputs.calendar.revisions import (
+    Revision,
+    adopt,
     next_sequence,
     sequence_of,
     tombstone,
 )
-from planner.outputs.calendar.revisions import Revision, adopt
 
 # What a revision changes when it is significant (RFC 5546 2.1.4: time, place, status).
 SIGNIFICANT = ("DTSTART", "DTEND", "DURATION", "LOCATION", "STATUS")

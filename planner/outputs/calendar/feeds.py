@@ -175,9 +175,11 @@ class _Events:
                 olds = [previous.take_line(n) for n in numbers]
                 adopted = adopt(made, {uid for (_, uid), n in zip(made, numbers, strict=True) if n >= 0}, pool=pool)
                 olds = [old if uid is was else take(uid) for old, (_, uid), (_, was) in zip(olds, adopted, made, strict=True)]
-            else:
+            elif previous.revisions:
                 adopted = adopt(made, previous, pool=pool)
                 olds = [take(uid) for _, uid in adopted]
+            else:  # the first export into the folder: nothing to adopt or take
+                adopted, olds = made, [None] * len(made)
             for (meeting, uid), old, i in zip(adopted, olds, positions, strict=True):
                 data, line = make(meeting, uid, old)
                 lines.append(line)

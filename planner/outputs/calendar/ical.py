@@ -131,56 +131,6 @@ def description(meeting: Meeting) -> str:
     return "\n".join(line for line in lines if line)
 
 
-# RFC 5545 3.3.8: an INTEGER is 32-bit signed; SEQUENCE counts from 0
-MAX_SEQUENCE = 2**31 - 1
-
-
-def next_sequence(sequence: int) -> int:
-    """The SEQUENCE after ``sequence``, never past the largest INTEGER: a server's event or a
-    feed's state at 2147483647 (an import, a hand edit) stays there, where one more was a
-    traceback (icalendar refuses the number) or a line no client reads."""
-    return min(max(sequence, 0) + 1, MAX_SEQUENCE)
-
-
-def sequence_of(event: Event) -> int:
-    """An event's SEQUENCE as written by someone else: 0 when missing or not a number, and
-    inside 0 to :data:`MAX_SEQUENCE`."""
-    try:
-        return min(max(int(event.get("SEQUENCE", 0)), 0), MAX_SEQUENCE)
-    except (TypeError, ValueError):
-        return 0
-
-
-REMOVED_NOTE = "Removed: no longer in the register or the projection"
-REMOVED_SUFFIX = "(removed)"
-
-
-def tombstone(event: Event, stamp: datetime, *, sequence: int | None = None, last_modified: datetime | None = None, removed: date | None = None) -> Event:
-    """A copy of ``event`` that tells subscribers the meeting is gone (RFC 5546 3.2.5: a
-    cancellation is the event with STATUS:CANCELLED and a higher SEQUENCE). It keeps UID and
-    dates, so every client that holds the event finds and strikes it; ``X-PLANNER-REMOVED``
-    marks it as no meeting at all for readers of the feed (a register read back skips it).
-    By default the removal is now: SEQUENCE + 1, LAST-MODIFIED and the removal day from
-    ``stamp``; a feed repeating an older tombstone passes what it remembers."""
-    dead = Event.from_ical(event.to_ical())
-    stamp = normalize_stamp(stamp)
-    removed = removed or stamp.date()
-    for name in ("STATUS", "TRANSP", "SEQUENCE", "LAST-MODIFIED", "DTSTAMP", "SUMMARY", "DESCRIPTION", "X-PLANNER-REMOVED", "X-PLANNER-STATUS"):
-        dead.pop(name, None)
-    summary_text = str(event.get("SUMMARY", ""))
-    dead.add("SUMMARY", summary_text if summary_text.endswith(REMOVED_SUFFIX) else f"{summary_text} {REMOVED_SUFFIX}".strip())
-    dead.add("DTSTAMP", stamp)
-    dead.add("STATUS", "CANCELLED")
-    dead.add("TRANSP", "TRANSPARENT")
-    dead.add("SEQUENCE", next_sequence(sequence_of(event)) if sequence is None else sequence)
-    dead.add("LAST-MODIFIED", stamp if last_modified is None else normalize_stamp(last_modified))
-    note = f"{REMOVED_NOTE} as of {removed.isoformat()}."
-    old = str(event.get("DESCRIPTION", ""))
-    dead.add("DESCRIPTION", f"{note}\n{old}" if old else note)
-    dead.add("X-PLANNER-REMOVED", removed.isoformat())
-    return dead
-
-
 def shown_days(meeting: Meeting) -> tuple[date, date]:
     """DTSTART and the exclusive DTEND of a meeting's all-day event: its days, or the first day
     alone when the date is not fixed."""

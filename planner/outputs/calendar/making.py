@@ -33,8 +33,9 @@ from typing import TYPE_CHECKING, Any
 
 from planner.core.model import Kind, Meeting, MeetingFormat, Status
 from planner.engine.rule_words import ordinal
-from planner.outputs.calendar.ical import FeedBuilder, next_sequence, partial_words
+from planner.outputs.calendar.ical import FeedBuilder, partial_words
 from planner.outputs.calendar.lines import escape, fold, utc
+from planner.outputs.calendar.revisions import next_sequence
 
 if TYPE_CHECKING:
     from planner.outputs.calendar.revisions import Revision

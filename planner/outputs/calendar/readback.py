@@ -22,8 +22,8 @@ from planner.core.errors import InputError
 from planner.core.model import Meeting, RuleBook
 from planner.inputs.inputfile import read_bytes
 from planner.inputs.limits import MAX_STATE_BYTES, MiB
-from planner.outputs.calendar.ical import COMBINED, REMOVED_SUFFIX
-from planner.outputs.calendar.revisions import Revision, fingerprint
+from planner.outputs.calendar.ical import COMBINED
+from planner.outputs.calendar.revisions import REMOVED_SUFFIX, Revision, fingerprint
 
 READBACK_BYTES = 16 * MiB  # feeds read back whole with icalendar up to this size; scanned beyond
 _MAX_SEQUENCE = 2**31 - 1  # RFC 5545 integer
