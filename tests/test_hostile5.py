@@ -275,3 +275,104 @@ def test_a_window_after_many_meetings_of_one_day_names_the_first_ten(tmp_path: P
     assert result.exit_code == 1, result.output
     reasons = {f["reason"] for f in json.loads(result.stdout)["findings"] if f["body"].startswith("f")}
     assert reasons == {"1 year after the 1st Summit (2020-05-05) and the 2nd Summit (2020-05-05) and the 3rd Summit (2020-05-05) and the 4th Summit (2020-05-05) and the 5th Summit (2020-05-05) and the 6th Summit (2020-05-05) and the 7th Summit (2020-05-05) and the 8th Summit (2020-05-05) and the 9th Summit (2020-05-05) and the 10th Summit (2020-05-05) and 15 more"}, reasons
+
+
+# -- publish against a real CalDAV server -------------------------------------------------------
+
+from .test_publish import PASSWORD, by_uid, radicale  # noqa: E402, F401 (radicale is a fixture)
+from .test_publish import run as publish_run  # noqa: E402
+
+
+def test_events_edited_deleted_or_copied_by_hand_are_put_back_by_the_next_publish(tmp_path: Path, radicale: str) -> None:  # noqa: F811
+    """Between two runs someone moves one event of ours, deletes another and tries to store a
+    copy of a third under another name (Radicale refuses a second resource with one UID: 409).
+    The next publish puts the calendar back as the feed has it, raising SEQUENCE only where the
+    date changed; the one after changes nothing."""
+    from datetime import date
+
+    import caldav
+    from caldav.collection import Calendar as DAVCalendar
+    from icalendar import Calendar
+
+    url = f"{radicale}/sec/by-hand/"
+    rows = ["summit6", "summit7", "soc", "youth"]
+    assert publish_run(tmp_path, url, rows)[0] == 0
+    before = by_uid(url)
+    client = caldav.DAVClient(url=url, username="sec", password=PASSWORD)
+    resources = {str(Calendar.from_ical(r.data).walk("VEVENT")[0]["UID"]): r for r in DAVCalendar(client=client, url=url).events()}
+    moved = resources["cica-soc-regular-2025-05-20@planner"]
+    calendar = Calendar.from_ical(moved.data)
+    event = calendar.walk("VEVENT")[0]
+    event["SUMMARY"] = "moved by hand"
+    event.pop("DTSTART")
+    event.pop("DTEND", None)
+    event.add("DTSTART", date(2030, 1, 1))
+    moved.data = calendar.to_ical()
+    moved.save()
+    resources["cica-summit-6@planner"].delete()
+    copy = resources["cica-youth-regular-2025-12-01@planner"].data.replace("SUMMARY:", "SUMMARY:copy ")
+    assert client.put(f"{url}copy.ics", copy, {"Content-Type": "text/calendar; charset=utf-8"}).status in (409, 412, 201, 204)
+
+    code, out, err = publish_run(tmp_path, url, rows)
+    assert code == 0, err
+    after = by_uid(url)
+    assert set(after) == set(before)
+    assert after["cica-soc-regular-2025-05-20@planner"]["DTSTART"] == before["cica-soc-regular-2025-05-20@planner"]["DTSTART"]
+    assert after["cica-soc-regular-2025-05-20@planner"]["SUMMARY"] == before["cica-soc-regular-2025-05-20@planner"]["SUMMARY"]
+    assert int(after["cica-soc-regular-2025-05-20@planner"]["SEQUENCE"]) > int(before["cica-soc-regular-2025-05-20@planner"]["SEQUENCE"])
+    assert after["cica-summit-6@planner"]["SUMMARY"] == before["cica-summit-6@planner"]["SUMMARY"]
+    assert all(e["SUMMARY"] == before[u]["SUMMARY"] for u, e in after.items())
+    code, out, err = publish_run(tmp_path, url, rows)
+    assert (code, by_uid(url)) == (0, after) and "0 created, 0 updated, 0 cancelled, 0 deleted, 4 unchanged" in err
+
+
+def _answering(status: int, headers: tuple[tuple[str, str], ...] = (), body: bytes = b"") -> type:
+    import http.server
+
+    class Answer(http.server.BaseHTTPRequestHandler):
+        def answer(self) -> None:
+            self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            self.send_response(status)
+            for name, value in headers:
+                self.send_header(name, value.replace("PORT", str(self.server.server_address[1])))
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        do_PROPFIND = do_REPORT = do_GET = do_PUT = do_MKCALENDAR = do_OPTIONS = do_DELETE = answer
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    return Answer
+
+
+@pytest.mark.parametrize(
+    ("handler", "said"),
+    [
+        (_answering(500, body=b"boom"), "the server refused while reading the calendar: PropfindError at '500 Internal Server Error boom'"),
+        (_answering(404), "the server refused while creating the calendar: NotFoundError"),
+        (_answering(301, (("Location", "http://127.0.0.1:PORT/user/cal/"),)), "cannot reach the CalDAV server while reading the calendar: Exceeded 30 redirects."),
+        (_answering(302, (("Location", "file:///etc/passwd"),)), "cannot reach the CalDAV server while reading the calendar: No connection adapters were found for 'file:///etc/passwd'"),
+    ],
+    ids=["500", "404", "redirect loop", "redirect to a file"],
+)
+def test_a_server_that_answers_no_calendar_is_one_line_naming_the_url_without_the_password(handler: type, said: str, tmp_path: Path) -> None:
+    import http.server
+    import threading
+
+    from .test_hostile3 import GIVEN
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/user/cal/"
+    state = tmp_path / "kept"
+    try:
+        result = CliRunner().invoke(main, ["publish", *GIVEN, "--caldav", url, "--user", "sec"], env={"PLANNER_CALDAV_PASSWORD": "pw-Never-Shown", "HOME": str(tmp_path)})
+    finally:
+        server.shutdown()
+    line = _one_line(result)
+    assert line.startswith(f"error: {url}: {said}"), line
+    assert "pw-Never-Shown" not in result.output + result.stderr
+    assert not state.exists() and sorted(p.name for p in tmp_path.iterdir()) == []  # nothing local written
