@@ -376,3 +376,53 @@ def test_a_server_that_answers_no_calendar_is_one_line_naming_the_url_without_th
     assert line.startswith(f"error: {url}: {said}"), line
     assert "pw-Never-Shown" not in result.output + result.stderr
     assert not state.exists() and sorted(p.name for p in tmp_path.iterdir()) == []  # nothing local written
+
+
+# -- windows judged, counted before judging ----------------------------------------------------
+
+
+def _weekly_book(tmp_path: Path, bodies: int) -> Path:
+    head = Path(MINIMAL).read_text(encoding="utf-8").split("[[bodies]]")[0]
+    book = tmp_path / "weekly.toml"
+    book.write_text(head + "".join(f'[[bodies]]\nid = "w{i}"\nname = "Weekly {i}"\ncategory = "working"\nestablished = 2000\n[[bodies.rules]]\nkind = "at_least"\ncount = 1\nper = "week"\n\n' for i in range(bodies)), encoding="utf-8")
+    return book
+
+
+def test_a_check_of_too_many_windows_is_refused_before_any_is_judged(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """1,000 bodies of twenty rules since 2000 are 2.5 million windows: over 120 s and 2 GB
+    (200 bodies: 34 s, 404 MB). The windows are counted first; past the limit (1,000,000; 3,000
+    here) the check is refused in one line, before a line of output. A shorter range passes."""
+    from planner.engine.judging import budget
+
+    monkeypatch.setattr(budget, "MAX_JUDGED", 3_000)
+    book = _weekly_book(tmp_path, 3)  # 3 x 1,405 weeks
+    register = tmp_path / "none.csv"
+    register.write_text("body,kind,ordinal,start,end,status,city,country\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", *TODAY, "--rules", str(book), "--meetings", str(register), "-q"])
+    assert result.stdout == ""
+    assert _one_line(result) == f"error: {book}: bodies: its rules judge more than 3,000 windows up to 2026-12-01 (reached at body 'w2') (expected fewer rules or bodies, or a shorter range (--from, --to, --body); see Limits in the README)"
+    for narrower in (["--from", "2020"], ["--body", "w0"]):
+        result = CliRunner().invoke(main, ["check", *TODAY, "--rules", str(book), "--meetings", str(register), "-q", *narrower])
+        assert result.exit_code == 1, result.output
+
+
+EXAMPLES = sorted((HERE.parent / "examples").glob("*.toml"))
+
+
+@pytest.mark.parametrize("book", EXAMPLES, ids=lambda p: p.stem)
+def test_the_count_of_windows_is_never_below_the_windows_judged(book: Path) -> None:
+    """The limit is checked on an estimate: it must never let through more than it counts."""
+    from datetime import date
+
+    from planner.engine.expectations import ExpectationEngine
+    from planner.engine.judging.budget import _windows
+    from planner.inputs.register import load_meetings
+    from planner.inputs.rulebook import load_rulebook
+
+    rules = load_rulebook(book)
+    meetings = load_meetings(book.with_name(f"{book.stem}-meetings.csv"), rules, today=date(2026, 12, 1))
+    engine = ExpectationEngine(rules, meetings)
+    for body in rules.bodies:
+        for start in (None, date(2020, 1, 1)):
+            made = len(engine.for_body(body, start, date(2026, 12, 1)))
+            assert _windows(body, engine, start, date(2026, 12, 1)) >= made, (body.id, start)

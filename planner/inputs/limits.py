@@ -46,6 +46,9 @@ MAX_HORIZON_YEARS = 100
 # meetings a projection may place: 1,000 bodies over 100 years are 300,000; a rule book of 3,000
 # bodies meeting every day would be 11 million over ten years (hours of work)
 MAX_PROJECTED = 1_000_000
+# windows a check may judge: the generated 1,000 bodies x 100 years are 254,546 (2,000 bodies:
+# 506,805); 1,000 bodies of twenty rules since 2000 are 2.5 million (minutes, gigabytes)
+MAX_JUDGED = 1_000_000
 # body ids name feed files ({id}.ics): short, and never a name planner writes itself
 MAX_ID_LENGTH = 64
 RESERVED_IDS = frozenset({"all", "index", "planner"})

@@ -28,6 +28,7 @@ from planner.engine.expectations import (
 from planner.engine.explain import not_counted, not_counted_words, parts_words
 from planner.engine.gaps import GapExpectation
 from planner.engine.judging.assignment import _counting, assign
+from planner.engine.judging.budget import refuse_too_many
 from planner.engine.judging.cases import judge_cases
 from planner.engine.judging.findings import (
     VIOLATIONS,
@@ -381,6 +382,7 @@ def check_bodies(
     engine = ExpectationEngine(book, meetings)
     judge = Judge(engine, min(today, end), closed=closed)
     wanted = set(bodies) if bodies else None
+    refuse_too_many(book, engine, start, end, wanted)  # before the first body is judged and written
     return Checked(book, today, start, end, len(meetings), _judge_bodies(book, engine, judge, wanted, start, end))
 
 
