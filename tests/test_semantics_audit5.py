@@ -512,3 +512,16 @@ def test_an_event_cap_is_not_broken_by_a_session_that_may_have_joined_it(tmp_pat
     book = _body("", 'kind = "at_most"\ncount = 1\nper = "year"\ncount_by = "event"')
     out = _run(tmp_path, "check", book, "board,regular,1,2021-11-10,,held,Bern,\nboard,regular,2,2021-11-11,,held,,\n", "--today", "2022-01-15")
     assert _verdicts(out)["2021"] == "uncertain" and out["summary"]["violations"] == 0
+
+
+def test_an_excused_period_covering_part_of_a_window_is_named_not_applied(tmp_path):
+    """README: `excused` periods' due periods are not judged. At least once a year from 2019,
+    excused March 2020 to June 2021: neither 2020 (January and February are not excused) nor
+    2021 (July to December are not) lies wholly inside it, so both are judged: missed, as
+    nothing was held. The why says why the excuse did not apply (it said nothing of it)."""
+    book = _body("", 'kind = "at_least"\ncount = 1\nper = "year"\nsince = 2019\nexcused = [{ start = "2020-03", end = "2021-06", reason = "pandemic" }]')
+    out = _run(tmp_path, "check", book, "board,regular,,2019-03-01,,held,,\n", "--today", "2022-06-01")
+    assert _verdicts(out) == {"2019": "met", "2020": "missed", "2021": "missed", "2022": "open"}
+    whys = {f["window"]["label"]: f["why"] for f in out["findings"]}
+    assert whys["2020"].endswith("Not excused: the excused period 2020-03 to 2021-06 (pandemic) covers only part of 2020.")
+    assert "Not excused" in whys["2021"] and "Not excused" not in whys["2019"] + whys["2022"]

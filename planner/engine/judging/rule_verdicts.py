@@ -113,7 +113,17 @@ def amend(engine: ExpectationEngine, e: Expectation | None, verdict: str, counte
         maybe = _maybe_excused(engine, e, today) if verdict != "open" else ""
         if maybe:
             return "uncertain", f"{extra} {maybe}"
+        if verdict != "open":
+            extra += _part_excused(e)
     return None, extra
+
+
+def _part_excused(e: Expectation) -> str:
+    """Words for an excused period that covers only part of a short window: the rule could
+    still be kept on the other days, so the window is judged, and its why says so."""
+    due = day_window(e)
+    part = [p for p in e.rule.excused if p.first <= due.end and due.start <= p.last]
+    return "".join(f" Not excused: the excused period {p.words().replace(': ', ' (', 1) + ')' if p.reason else p.words()} covers only part of {e.label}." for p in part)
 
 
 def _maybe_excused(engine: ExpectationEngine, e: Expectation, today: date | None) -> str:
