@@ -4,12 +4,20 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from datetime import date
+from functools import partial
+from pathlib import Path
 
 import pytest
 
+from planner.core.dates import PartialDate
+from planner.core.model import Kind, Status
 from planner.engine.judging.compliance import Verdict, check, check_bodies
+from planner.engine.judging.window_finding import _met_words
+from planner.inputs.register import load_meetings
+from planner.inputs.rulebook import load_rulebook
 from planner.outputs.check_json import finding_dict, finding_json
-from planner.outputs.render import check_totals, exit_code, render_check
+from planner.outputs.render import check_totals, csv_chunks, exit_code, render_check, to_csv
 from planner.outputs.text import wrap
 
 from .conftest import TODAY
@@ -75,3 +83,54 @@ def test_wrap_fills_lines_as_textwrap_does():
         hang = rest if len(rest) <= width - 20 else "    "  # wrap hangs less when the indent is deep
         expected = textwrap.wrap(text, width=width, initial_indent=first, subsequent_indent=hang, break_long_words=True, break_on_hyphens=False)
         assert wrap(text, width, first, rest) == expected
+
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+EXAMPLE_CASES = sorted(p.stem for p in EXAMPLES.glob("*.toml") if (EXAMPLES / f"{p.stem}-meetings.csv").exists())
+
+
+@pytest.mark.parametrize("name", EXAMPLE_CASES)
+def test_finding_json_of_every_example_is_the_json_of_the_finding(name):
+    """The JSON writer words a met window's why itself, from the meetings' fields it writes
+    anyway: the same text as the finding's own words, for every finding of every example."""
+    book = load_rulebook(EXAMPLES / f"{name}.toml")
+    meetings = load_meetings(EXAMPLES / f"{name}-meetings.csv", book)
+    for n, f in enumerate(check(book, meetings, date(2026, 12, 1)).findings):
+        line = finding_json(f, n % 2)  # first, while the why is still a function
+        assert line == json.dumps(finding_dict(f, n % 2), ensure_ascii=False)
+
+
+def test_met_why_of_odd_meetings_is_the_findings_own(cica, cica_meetings):
+    """A met window's why as JSON writes them, for meetings with what the common case lacks:
+    no ordinal, no city, an end, a date known to the month, quotes and other scripts, special
+    kinds and statuses, and several meetings, one held within the tolerance."""
+    met = next(f for f in check(cica, cica_meetings, TODAY).findings if f.verdict is Verdict.MET and len(f.counted) == 1)
+    e, m = met.expectation, met.counted[0]
+    late = m._replace(start=PartialDate.parse(f"{e.window.end.year + 1}-01-02"))
+    variants = [
+        m._replace(ordinal=None),
+        m._replace(city=""),
+        m._replace(ordinal=None, city=""),
+        m._replace(end=PartialDate.parse(f"{e.window.end.year}-12-31")),
+        m._replace(start=PartialDate.parse(f"{e.window.end.year}-03"), city='Ba"ku\\ Türkiye\u2028'),
+        m._replace(kind=Kind.SPECIAL, status=Status.PLANNED),
+        m._replace(ordinal=11, city="Астана"),
+    ]
+    for held in [[v] for v in variants] + [variants[:3], [m, late], [late]]:
+        f = replace(met, why=partial(_met_words, e, held), counted=tuple(held))
+        for counted in (tuple(held), (m,)):  # counted as the why says, or not
+            g = replace(f, counted=counted, why=partial(_met_words, e, held))
+            line = finding_json(g, 0)
+            assert line == json.dumps(finding_dict(g, 0), ensure_ascii=False)
+            assert json.loads(line)["why"] == _met_words(e, held)
+
+
+@pytest.mark.parametrize(
+    "cells",
+    [("a", "b"), ("=1+1", "b"), ("a", "+1"), ("a", "-1"), ("a", "@x"), ("\tx", "b"), ("a\nb", "c"), ("a\rb", "c"), ("a", "b\r\n=c"), ("a\x00=", "b"), ("", "")],
+)
+def test_a_batch_of_text_rows_is_written_as_row_by_row(cells):
+    """CSV rows given as text are checked a batch at a time; a batch with anything to
+    neutralize (a formula-like cell, a line break) comes out as the row-by-row writer makes it."""
+    rows = [("plain", "row"), cells, ("another", "row")]
+    assert "".join(csv_chunks(("h1", "h2"), [rows], texts=True)) == "".join(csv_chunks(("h1", "h2"), [rows])) == to_csv(("h1", "h2"), rows)

@@ -21,12 +21,15 @@ import tempfile
 from collections import Counter
 from collections.abc import Iterator
 from datetime import date
+from functools import partial
+from operator import itemgetter
 from typing import Any
 
 from planner.core.dates import PartialDate, Precision
 from planner.core.model import Body, Kind, Meeting, RuleBook, Status
-from planner.engine.expectations import rule_words
+from planner.engine.expectations import Expectation, ordinal, rule_words
 from planner.engine.judging.compliance import VIOLATIONS, Checked, Finding, Report, Verdict
+from planner.engine.judging.window_finding import _meeting_words, _met_words
 
 CHECK_SCHEMA_VERSION = 2
 
@@ -99,6 +102,8 @@ def finding_dict(f: Finding, rule: int | None) -> dict[str, Any]:
 _text = json.encoder.encode_basestring  # a JSON string, characters as they are (ensure_ascii=False)
 _DAY = Precision.DAY
 _REGULAR, _HELD = Kind.REGULAR, Status.HELD
+# a meeting's fields that its JSON and its words read, in one C call (a meeting is a named tuple)
+_FIELDS = itemgetter(*(Meeting._fields.index(name) for name in ("start", "kind", "ordinal", "end", "status", "city")))
 # a finding's verdict and violation as JSON, by verdict (a StrEnum: its text is its value)
 _VERDICTS = {v: f'{_text(v.value)}, "violation": {"true" if v in VIOLATIONS else "false"}' for v in Verdict}
 
@@ -155,12 +160,32 @@ def finding_json(f: Finding, rule: int | None, days: dict[date, str] | None = No
 
 
 class _Texts(dict[str, str]):
-    """Each text as a JSON string, written once: a window's label and reason are shared by
-    the windows of every body judged on the same periods by the same words."""
+    """Each text as the inside of a JSON string (escaped, without its quotes), written once: a
+    window's label and reason are shared by the windows of every body judged on the same
+    periods by the same words."""
 
     def __missing__(self, text: str) -> str:
-        found = self[text] = _text(text)
+        found = self[text] = _text(text)[1:-1]
         return found
+
+
+class _Isos(dict[date, str]):
+    """Each day in ISO form, written once."""
+
+    def __missing__(self, day: date) -> str:
+        text = self[day] = day.isoformat()
+        return text
+
+
+class _Ordinals(dict[int, str]):
+    def __missing__(self, n: int) -> str:
+        found = self[n] = ordinal(n)
+        return found
+
+
+# A finding's why as judged: a text, or the function that words it (findings.py, _Why). Read
+# here without the descriptor, which would keep the text in the finding: a writer reads it once.
+_why_of = Finding.__dict__["why"].slot.__get__
 
 
 class _Lines:
@@ -170,6 +195,10 @@ class _Lines:
     def __init__(self, days: dict[date, str] | None = None) -> None:
         self.days = _Days() if days is None else days
         self.texts = _Texts()
+        self.labels: dict[tuple[Any, int, int], str] = {}  # by grain, period and year start
+        self.ordinals = _Ordinals()
+        self.isos = _Isos()
+        self.named: tuple[Body | None, str] = (None, "")  # the last body and its label, escaped
 
     def body(self, findings: list[Finding], index: _RuleIndex) -> list[str]:
         """The lines of one body's findings."""
@@ -189,26 +218,91 @@ class _Lines:
 
     def line(self, f: Finding, head: str) -> str:
         """``head``: the line up to its verdict (the body and the rule)."""
-        days, texts = self.days, self.texts
+        days = self.days
         e = f.expectation
+        why = _why_of(f, Finding)
+        counted = f.counted
+        counted_json = None
         if e is not None:
             window = e.window
             maximum = e.maximum
+            if e.__class__ is Expectation:  # not a subclass with labels of its own (a gap's days)
+                key = (e.grain, e.period, e.year_start)
+                label = self.labels.get(key)
+                if label is None:
+                    label = self.labels[key] = self.texts[e.label]
+            else:
+                label = self.texts[e.label]
+            reason = self.texts[e.reason]
             where = (
-                f'{{"label": {texts[e.label]}, "start": {days[window.start]}, "end": {days[window.end]}}}, '
+                f'{{"label": "{label}", "start": {days[window.start]}, "end": {days[window.end]}}}, '
                 f'"pending": {"true" if e.pending else "false"}, "deadline": {days[e.deadline]}, '
-                f'"required": {{"min": {int(e.minimum)}, "max": {"null" if maximum is None else int(maximum)}}}, "reason": {texts[e.reason]}'
+                f'"required": {{"min": {int(e.minimum)}, "max": {"null" if maximum is None else int(maximum)}}}, "reason": "{reason}"'
             )
+            if why.__class__ is partial and why.func is _met_words:  # most findings: a met window
+                counted_json, why = self._met(why.args[0], why.args[1], counted, label if why.args[0] is e else None)
+            elif why.__class__ is not str:
+                why = _text(why())
+            else:
+                why = _text(why)
         else:
             where = _NO_WINDOW
+            why = _text(f.why)
+        if counted_json is None:
+            counted_json = _meetings_json(counted, days) if counted else ""
         due_by = f.due_by
-        counted, scheduled, unconfirmed = f.counted, f.scheduled, f.unconfirmed
+        scheduled, unconfirmed = f.scheduled, f.unconfirmed
         return (
             f'{head}{_VERDICTS[f.verdict]}, "window": {where}, '
-            f'"counted": [{_meetings_json(counted, days) if counted else ""}], "scheduled": [{_meetings_json(scheduled, days) if scheduled else ""}], '
+            f'"counted": [{counted_json}], "scheduled": [{_meetings_json(scheduled, days) if scheduled else ""}], '
             f'"unconfirmed": [{_meetings_json(unconfirmed, days) if unconfirmed else ""}], '
-            f'"delay": {_text(f.delay) if f.delay else "null"}, "still_due": {int(f.still_due)}, "due_by": {days[due_by] if due_by else "null"}, "why": {_text(f.why)}}}'
+            f'"delay": {_text(f.delay) if f.delay else "null"}, "still_due": {int(f.still_due)}, "due_by": {days[due_by] if due_by else "null"}, "why": {why}}}'
         )
+
+    def _met(self, e: Expectation, held: list[Meeting], counted: tuple[Meeting, ...], label: str | None) -> tuple[str | None, str]:
+        """The JSON of ``counted`` (``None`` when it is not ``held``) and of the why of a met
+        window, ``_met_words(e, held)``, written at once from each meeting's fields (the
+        JSON of a meeting and its words read the same ones). ``label``: ``e``'s, escaped."""
+        body = e.body
+        named_body, body_label = self.named
+        if body is not named_body:
+            body_label = self.texts[body.label]
+            self.named = (body, body_label)
+        count, minimum, last = len(held), e.minimum, e.window.end
+        if count == 1:
+            m = held[0]
+            json, named = self._pair(m, body, body_label)
+            late = m.start.earliest > last
+            same = len(counted) == 1 and counted[0] is m
+        else:
+            pairs = [self._pair(m, body, body_label) for m in held]
+            json = ", ".join([p[0] for p in pairs])
+            named = ", ".join([p[1] for p in pairs])
+            late = any(m.start.earliest > last for m in held)
+            same = len(counted) == count and all(c is m for c, m in zip(counted, held, strict=True))
+        tally = f"{count} of {minimum} required" if count == minimum else f"{count} held ({minimum} required)"
+        if label is None:
+            label = self.texts[e.label]
+        tolerance = " Held within the tolerance." if late else ""
+        return (json if same else None), f'"{label}: {tally}, {self.texts[e.reason]}: {named}.{tolerance}"'
+
+    def _pair(self, m: Meeting, body: Body, body_label: str) -> tuple[str, str]:
+        """A meeting's JSON (:func:`_meeting_json`) and its words, escaped (window_finding's
+        ``_meeting_words``), from one reading of its fields."""
+        start, kind, n, end, status, city = _FIELDS(m)
+        if kind is not _REGULAR or status is not _HELD or (n and n.__class__ is not int):
+            return _meeting_json(m, self.days), _text(_meeting_words(m, body))[1:-1]
+        isos = self.isos
+        when = isos[start.earliest] if start.precision is _DAY else str(start)
+        json = f'{{"start": "{when}"' if end is None else f'{{"start": "{when}", "end": "{isos[end.earliest] if end.precision is _DAY else end}"'
+        if city:
+            city = self.texts[city]
+            if n:
+                return f'{json}, "ordinal": {n}, "city": "{city}"}}', f"{body_label} {when} ({self.ordinals[n]}, {city})"
+            return f'{json}, "city": "{city}"}}', f"{body_label} {when} ({city})"
+        if n:
+            return f'{json}, "ordinal": {n}}}', f"{body_label} {when} ({self.ordinals[n]})"
+        return json + "}", f"{body_label} {when}"
 
 
 def check_json(report: Report | Checked, rules_label: str, *, problems_only: bool = False) -> Iterator[str]:

@@ -10,8 +10,10 @@ findings at hand) is rendered the same way.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
-from planner.engine.judging.findings import Checked, Finding, Report
+from planner.engine.expectation import Expectation
+from planner.engine.judging.findings import VIOLATIONS, Checked, Finding, Report, Verdict
 from planner.outputs.render import (
     PROBLEM_VERDICTS,
     body_summary,
@@ -49,31 +51,63 @@ def check_chunks(report: Report | Checked, fmt: str, *, rules_label: str, proble
 
         return check_json(report, rules_label, problems_only=problems_only)
     if fmt == "csv":
-        return csv_chunks(CSV_HEADER, (_csv_rows(findings, problems_only) for _, _, findings in report.bodies()))
+        texts = _Texts()
+        return csv_chunks(CSV_HEADER, (_csv_rows(findings, problems_only, texts) for _, _, findings in report.bodies()), texts=True)
     return _report(report, fmt, rules_label, problems_only, width)
 
 
-def _csv_rows(findings: list[Finding], problems_only: bool) -> Iterator[tuple[object, ...]]:
+class _Texts(dict[Any, str]):
+    """Each day or partial date as text (``str``), written once: a check's CSV writes three or
+    four a finding, of a few tens of thousands of distinct ones."""
+
+    def __missing__(self, value: Any) -> str:
+        text = self[value] = str(value)
+        return text
+
+
+def _csv_rows(findings: list[Finding], problems_only: bool, texts: dict[Any, str]) -> list[tuple[str, ...]]:
+    """The CSV rows of a body's findings, every cell a ``str`` (``texts``: :class:`_Texts`)."""
+    rows = []
+    labels = texts  # a window's label by its grain, period and year start (tuples: no clash with days)
     for f in findings:
-        if problems_only and f.verdict not in PROBLEM_VERDICTS:
+        verdict = f.verdict
+        if problems_only and verdict not in PROBLEM_VERDICTS:
             continue
         e = f.expectation
-        yield (
-            f.body.id,
-            f.verdict.value,
-            "yes" if f.violation else "no",
-            f.window_label,
-            e.window.start if e else "",
-            e.window.end if e else "",
-            f.required,
-            "; ".join(f"{m.start}" for m in f.counted),
-            f.delay,
-            f.still_due or "",
-            f.due_by or "",
-            f.rule_text,
-            f.source,
-            f.why,
+        if e is not None:
+            window = e.window
+            maximum, minimum = e.maximum, e.minimum
+            if e.__class__ is _EXPECTATION:  # not a subclass with labels of its own (a gap's days)
+                key = (e.grain, e.period, e.year_start)
+                label = labels.get(key)
+                if label is None:
+                    label = labels[key] = e.label
+            else:
+                label = e.label
+            where = (label, texts[window.start], texts[window.end], f"at most {maximum}" if maximum is not None else f"at least {minimum}" if minimum > 1 else "1")
+        else:
+            where = _NO_WINDOW
+        counted, due_by, still_due = f.counted, f.due_by, f.still_due
+        rows.append(
+            (
+                f.body.id,
+                *_VERDICT_CELLS[verdict],
+                *where,
+                (texts[counted[0].start] if len(counted) == 1 else "; ".join([texts[m.start] for m in counted])) if counted else "",
+                f.delay,
+                str(still_due) if still_due else "",
+                texts[due_by] if due_by else "",
+                f.rule_text,
+                f.source,
+                f.why,
+            )
         )
+    return rows
+
+
+_NO_WINDOW = ("", "", "", "")
+_EXPECTATION = Expectation
+_VERDICT_CELLS = {v: (v.value, "yes" if v in VIOLATIONS else "no") for v in Verdict}
 
 
 def _report(report: Report | Checked, fmt: str, rules_label: str, problems_only: bool, width: int) -> Iterator[str]:
