@@ -13,7 +13,8 @@ import pytest
 from planner.core.dates import PartialDate
 from planner.core.model import Kind, Status
 from planner.engine.judging.compliance import Verdict, check, check_bodies
-from planner.engine.judging.window_finding import _met_words
+from planner.engine.judging.findings import with_more_words
+from planner.engine.judging.window_finding import _capped_words, _met_words
 from planner.inputs.register import load_meetings
 from planner.inputs.rulebook import load_rulebook
 from planner.outputs.check_json import finding_dict, finding_json
@@ -123,6 +124,20 @@ def test_met_why_of_odd_meetings_is_the_findings_own(cica, cica_meetings):
             line = finding_json(g, 0)
             assert line == json.dumps(finding_dict(g, 0), ensure_ascii=False)
             assert json.loads(line)["why"] == _met_words(e, held)
+        for over in ("", '; scheduled: Summit 2027 ("Baku"), 2 if held'):  # an at_most window's words
+            g = replace(f, why=partial(_capped_words, e, len(held), held, over))
+            line = finding_json(g, 0)
+            assert line == json.dumps(finding_dict(g, 0), ensure_ascii=False)
+            assert json.loads(line)["why"] == _capped_words(e, len(held), held, over)
+    g = replace(met, why=partial(_capped_words, e, 0, [], ""), counted=())
+    assert finding_json(g, 0) == json.dumps(finding_dict(g, 0), ensure_ascii=False)
+    # notes after the words (not counted, amendments, coverage), once or twice, after any why
+    for why in (partial(_met_words, e, [m]), partial(_capped_words, e, 1, [m], ""), 'a "text"', lambda: "worded\tlate"):
+        g = with_more_words(replace(met, why=why), lambda: ' Not counted: "Baku" (special).')
+        assert finding_json(g, 0) == json.dumps(finding_dict(g, 0), ensure_ascii=False)
+        g = with_more_words(with_more_words(replace(met, why=why), lambda: " One."), lambda: " Two\u00e9.", verdict=Verdict.UNKNOWN)
+        assert finding_json(g, 0) == json.dumps(finding_dict(g, 0), ensure_ascii=False)
+    assert finding_json(g, 0) == json.dumps(finding_dict(g, 0), ensure_ascii=False)
 
 
 @pytest.mark.parametrize(

@@ -29,7 +29,8 @@ from planner.core.dates import PartialDate, Precision
 from planner.core.model import Body, Kind, Meeting, RuleBook, Status
 from planner.engine.expectations import Expectation, ordinal, rule_words
 from planner.engine.judging.compliance import VIOLATIONS, Checked, Finding, Report, Verdict
-from planner.engine.judging.window_finding import _meeting_words, _met_words
+from planner.engine.judging.findings import more_words
+from planner.engine.judging.window_finding import _capped_words, _meeting_words, _met_words
 
 CHECK_SCHEMA_VERSION = 2
 
@@ -239,12 +240,20 @@ class _Lines:
                 f'"pending": {"true" if e.pending else "false"}, "deadline": {days[e.deadline]}, '
                 f'"required": {{"min": {int(e.minimum)}, "max": {"null" if maximum is None else int(maximum)}}}, "reason": "{reason}"'
             )
+            more = ""
+            if why.__class__ is partial and why.func is more_words:  # a why with notes after it (not counted, ...)
+                why, more = why.args
+                more = _text(more())[1:-1]
             if why.__class__ is partial and why.func is _met_words:  # most findings: a met window
                 counted_json, why = self._met(why.args[0], why.args[1], counted, label if why.args[0] is e else None)
+            elif why.__class__ is partial and why.func is _capped_words:  # an at_most window within its limit
+                counted_json, why = self._capped(*why.args, counted, label if why.args[0] is e else None)
             elif why.__class__ is not str:
                 why = _text(why())
             else:
                 why = _text(why)
+            if more:
+                why = why[:-1] + more + '"'
         else:
             where = _NO_WINDOW
             why = _text(f.why)
@@ -263,13 +272,32 @@ class _Lines:
         """The JSON of ``counted`` (``None`` when it is not ``held``) and of the why of a met
         window, ``_met_words(e, held)``, written at once from each meeting's fields (the
         JSON of a meeting and its words read the same ones). ``label``: ``e``'s, escaped."""
+        json, named, late = self._held(e, held, counted)
+        count, minimum = len(held), e.minimum
+        tally = f"{count} of {minimum} required" if count == minimum else f"{count} held ({minimum} required)"
+        if label is None:
+            label = self.texts[e.label]
+        tolerance = " Held within the tolerance." if late else ""
+        return json, f'"{label}: {tally}, {self.texts[e.reason]}: {named}.{tolerance}"'
+
+    def _capped(self, e: Expectation, n: int, held: list[Meeting], over: str, counted: tuple[Meeting, ...], label: str | None) -> tuple[str | None, str]:
+        """:meth:`_met` for ``_capped_words(e, n, held, over)``, an ``at_most`` window within its limit."""
+        json, named = (self._held(e, held, counted)[:2]) if held else ("" if not counted else None, "")
+        if label is None:
+            label = self.texts[e.label]
+        named = f" ({named})" if held else ""
+        return json, f'"{label}: {n} of at most {e.maximum}{named}{_text(over)[1:-1] if over else ""}."'
+
+    def _held(self, e: Expectation, held: list[Meeting], counted: tuple[Meeting, ...]) -> tuple[str | None, str, bool]:
+        """The JSON of ``counted`` (``None`` when it is not ``held``), the words of ``held``
+        (escaped) and whether one of them was held after ``e``'s window (within the tolerance)."""
         body = e.body
         named_body, body_label = self.named
         if body is not named_body:
             body_label = self.texts[body.label]
             self.named = (body, body_label)
-        count, minimum, last = len(held), e.minimum, e.window.end
-        if count == 1:
+        last = e.window.end
+        if len(held) == 1:
             m = held[0]
             json, named = self._pair(m, body, body_label)
             late = m.start.earliest > last
@@ -279,12 +307,8 @@ class _Lines:
             json = ", ".join([p[0] for p in pairs])
             named = ", ".join([p[1] for p in pairs])
             late = any(m.start.earliest > last for m in held)
-            same = len(counted) == count and all(c is m for c, m in zip(counted, held, strict=True))
-        tally = f"{count} of {minimum} required" if count == minimum else f"{count} held ({minimum} required)"
-        if label is None:
-            label = self.texts[e.label]
-        tolerance = " Held within the tolerance." if late else ""
-        return (json if same else None), f'"{label}: {tally}, {self.texts[e.reason]}: {named}.{tolerance}"'
+            same = len(counted) == len(held) and all(c is m for c, m in zip(counted, held, strict=True))
+        return (json if same else None), named, late
 
     def _pair(self, m: Meeting, body: Body, body_label: str) -> tuple[str, str]:
         """A meeting's JSON (:func:`_meeting_json`) and its words, escaped (window_finding's

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-from functools import cached_property
+from functools import cached_property, partial
 from operator import attrgetter
 from typing import Any
 
@@ -147,11 +147,16 @@ def with_more_words(finding: Finding, more: Callable[[], str], verdict: Verdict 
     """``finding``, whose why goes on with ``more()`` (still worded only when read), with a new
     ``verdict`` if given. The judge completes a finding it has just made, before anyone else
     sees it: the finding is changed in place (a copy per note cost more than the note)."""
-    why = Finding.why.slot.__get__(finding, Finding)  # type: ignore[attr-defined]
-    finding.why = lambda: (why if why.__class__ is str else why()) + more()
+    finding.why = partial(more_words, Finding.why.slot.__get__(finding, Finding), more)  # type: ignore[attr-defined]
     if verdict is not None:
         finding.verdict = verdict
     return finding
+
+
+def more_words(why: str | Callable[[], str], more: Callable[[], str]) -> str:
+    """The why of :func:`with_more_words`: the finding's own, then ``more()`` (a partial of
+    this function, so that a writer can tell the two apart and word the first its own way)."""
+    return (why if why.__class__ is str else why()) + more()  # type: ignore[operator]
 
 
 @dataclass(frozen=True)

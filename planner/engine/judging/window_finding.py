@@ -68,6 +68,13 @@ def _at_most_words(e: Expectation, held: list[Meeting]) -> str:
     return f"{e.label}: {len(held)} of at most {e.maximum}" + (f" ({', '.join([_meeting_words(m, body) for m in held])})" if held else "") + "."
 
 
+def _capped_words(e: Expectation, n: int, held: list[Meeting], over: str) -> str:
+    """The why of an ``at_most`` window within its limit: its tally, the meetings in it, and
+    ``over``, the scheduled meetings that would break the limit if held (worded when judged)."""
+    named = f" ({', '.join([_meeting_words(m, e.body) for m in held])})" if held else ""
+    return f"{e.label}: {n} of at most {e.maximum}{named}{over}."
+
+
 def met_finding(e: Expectation, held: list[Meeting], words: str) -> Finding:
     """A window met by ``held`` (enough counting meetings, none else to tell of)."""
     return Finding(e.body, _MET, words, e.rule.source, e, partial(_met_words, e, held), tuple(held))
@@ -160,7 +167,7 @@ def window_finding(judge: Judge, e: Expectation, held: list[Meeting], possible: 
         verdict = _OPEN if running and today >= e.window.start else _MET
         # a scheduled meeting that would break the limit if held is what an open window is about
         over = f"; scheduled: {', '.join(_meeting_words(m, body) for m in scheduled)}, {n + len(scheduled)} if held" if scheduled and n + len(scheduled) > e.maximum else ""
-        return Finding(body, verdict, text, source, e, lambda: f"{e.label}: {n} of at most {e.maximum}" + (f" ({words()})" if held else "") + over + ".", counted, sched, unconf)
+        return Finding(body, verdict, text, source, e, partial(_capped_words, e, n, held, over), counted, sched, unconf)
 
     if n >= e.minimum:
         return Finding(body, _MET, text, source, e, partial(_met_words, e, held), counted, sched, unconf)
