@@ -99,13 +99,16 @@ def _csv_rows(findings: list[Finding], problems_only: bool, texts: dict[Any, str
                 texts[due_by] if due_by else "",
                 f.rule_text,
                 f.source,
-                f.why,
+                why if (why := _why_of(f, Finding)).__class__ is str else why(),
             )
         )
     return rows
 
 
 _NO_WINDOW = ("", "", "", "")
+# A finding's why as judged, text or the function that words it (findings.py, _Why), read
+# without the descriptor that keeps the text in the finding: the CSV reads each why once.
+_why_of = Finding.__dict__["why"].slot.__get__
 _EXPECTATION = Expectation
 _VERDICT_CELLS = {v: (v.value, "yes" if v in VIOLATIONS else "no") for v in Verdict}
 
