@@ -19,8 +19,9 @@ from typing import TYPE_CHECKING
 from planner.core.dates import Precision
 from planner.core.model import Status
 from planner.engine.expectations import NOT_COUNTING, BodyMeetings, Expectation
-from planner.engine.judging.findings import Finding, Verdict
-from planner.engine.judging.window_finding import _at_most_words, _met_words
+from planner.engine.explain import not_counted, not_counted_words
+from planner.engine.judging.findings import Finding, Verdict, with_more_words
+from planner.engine.judging.window_finding import _at_most_words, _meeting_words, _met_words
 
 if TYPE_CHECKING:
     from planner.engine.judging.compliance import Judge
@@ -72,11 +73,17 @@ def judge_in_order(judge: Judge, exps: Sequence[Expectation], bm: BodyMeetings) 
             # have counted too (a ceiling sees it: worked out in full)
             maximum = e.maximum
             inside = near
+            noted = False  # a meeting inside it that does not count (another kind, called off)
             for i, m in enumerate(near):
                 when = m.start
                 if start <= when.earliest and when.latest <= end:
                     if m.status is not _HELD or m.kind not in kinds:
-                        break
+                        if m.kind in kinds and m.status not in NOT_COUNTING:
+                            break  # planned: the finding names it (worked out in full)
+                        noted = True
+                        if inside is near:
+                            inside = near[:i]
+                        continue
                     if inside is not near:
                         inside.append(m)
                     continue
@@ -85,29 +92,35 @@ def judge_in_order(judge: Judge, exps: Sequence[Expectation], bm: BodyMeetings) 
                 if inside is near:
                     inside = near[:i]
             else:
+                finding = None
                 if maximum is not None:
                     if len(inside) <= maximum:
                         running = today < end if closed else today <= end
-                        out.append(Finding(e.body, _OPEN if running and today >= start else _MET, words, source, e, partial(_at_most_words, e, inside), tuple(inside)))
-                        continue
+                        finding = Finding(e.body, _OPEN if running and today >= start else _MET, words, source, e, partial(_at_most_words, e, inside), tuple(inside))
                 elif len(inside) >= e.minimum:
                     if gap is None:
-                        out.append(Finding(e.body, _MET, words, source, e, partial(_met_words, e, inside), tuple(inside)))
-                        continue
-                    # min_gap thins nothing when each is dated to the day and keeps the gap
-                    # from the one counted before it (min_gap.counted_before)
-                    if chain is None:
-                        chain = judge.gap_chain(e)
-                    at = bisect_left(chain, start, at)
-                    before = chain[at - 1] if at else None
-                    for m in inside:
-                        when = m.start
-                        if when.precision is not _DAY or (before is not None and when.earliest < (before + days if days is not None else gap.add_to(before))):
-                            break
-                        before = when.earliest
+                        finding = Finding(e.body, _MET, words, source, e, partial(_met_words, e, inside), tuple(inside))
                     else:
-                        out.append(Finding(e.body, _MET, words, source, e, partial(_met_words, e, inside), tuple(inside)))
-                        continue
+                        # min_gap thins nothing when each is dated to the day and keeps the gap
+                        # from the one counted before it (min_gap.counted_before)
+                        if chain is None:
+                            chain = judge.gap_chain(e)
+                        at = bisect_left(chain, start, at)
+                        before = chain[at - 1] if at else None
+                        for m in inside:
+                            when = m.start
+                            if when.precision is not _DAY or (before is not None and when.earliest < (before + days if days is not None else gap.add_to(before))):
+                                break
+                            before = when.earliest
+                        else:
+                            finding = Finding(e.body, _MET, words, source, e, partial(_met_words, e, inside), tuple(inside))
+                if finding is not None:
+                    if noted:  # as Judge._judge_one names them
+                        found = not_counted(e, near, owner, n, finding.counted)
+                        if found:
+                            finding = with_more_words(finding, partial(not_counted_words, found, e.body, _meeting_words))
+                    out.append(finding)
+                    continue
         finding = judge.judge_window(e, None, owner, n, near, facts)
         if finding.late_meeting is not None:
             owner[id(finding.late_meeting)] = n
