@@ -525,3 +525,29 @@ def test_an_excused_period_covering_part_of_a_window_is_named_not_applied(tmp_pa
     whys = {f["window"]["label"]: f["why"] for f in out["findings"]}
     assert whys["2020"].endswith("Not excused: the excused period 2020-03 to 2021-06 (pandemic) covers only part of 2020.")
     assert "Not excused" in whys["2021"] and "Not excused" not in whys["2019"] + whys["2022"]
+
+
+# -- a meeting that opens while the previous one still runs ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        # The 1st Board runs 2020-12-30..2021-01-02; the 2nd opens on 2021-01-02, its last day.
+        # `every 1y` rolling: after the 1st (period 2020) the next is due by the end of 2021. The
+        # 2nd is the next meeting to open after the 1st: 2021 is met, and the 2nd's own window
+        # (2022) is open on 2022-03-01. It used to be missed: the window began the day after the
+        # 1st's last day, 2021-01-03, and the 2nd opened a day before it.
+        ("board,regular,1,2020-12-30,2021-01-02,held,Bern,Switzerland\nboard,regular,2,2021-01-02,,held,Bern,Switzerland\n", {"2021": "met", "2022": "open"}),
+        # Without the overlap nothing changes: the 2nd on 2021-01-03 is the first day of the window.
+        ("board,regular,1,2020-12-30,2021-01-02,held,Bern,Switzerland\nboard,regular,2,2021-01-03,,held,Bern,Switzerland\n", {"2021": "met", "2022": "open"}),
+        # A meeting opening on the same day as the 1st does not follow it: one window, due 2021,
+        # naming both origins (two origins in one period), missed on 2022-03-01.
+        ("board,regular,1,2020-12-30,2021-01-02,held,Bern,Switzerland\nboard,regular,2,2020-12-30,,held,Bern,Switzerland\n", {"2021": "missed", "2022": "open"}),
+    ],
+)
+def test_a_meeting_opening_while_the_previous_one_runs_is_the_next_one(tmp_path, rows, expected):
+    book = _body("established = 2019-01-01", 'id = "yearly"\nkind = "every"\ninterval = "1y"\nsource = "test"')
+    out = _run(tmp_path, "check", book, rows, "--today", "2022-03-01")
+    got = _verdicts(out)
+    assert {k: got.get(k) for k in expected} == expected, got

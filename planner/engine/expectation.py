@@ -146,6 +146,15 @@ class BodyMeetings:
         self.reach = list(itertools.accumulate(lasts, max))
         self.max_span = max(map(operator.sub, lasts, starts), default=timedelta(0))
 
+    def opens_during(self, origin: Meeting, rule: Rule) -> bool:
+        """Whether another meeting counting for ``rule`` opens after ``origin`` opens and by its last day."""
+        j = bisect.bisect_right(self.starts, origin.start.latest)
+        while j < len(self.starts) and self.starts[j] <= origin.latest:
+            if self.meetings[j] is not origin and self.meetings[j].status in CHAINING and counts(rule, self.meetings[j]):
+                return True
+            j += 1
+        return False
+
     def add(self, meeting: Meeting) -> None:
         """Insert one meeting in order (projection adds them one by one, mostly after the last)."""
         meetings = self.meetings
