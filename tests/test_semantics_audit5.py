@@ -551,3 +551,17 @@ def test_a_meeting_opening_while_the_previous_one_runs_is_the_next_one(tmp_path,
     out = _run(tmp_path, "check", book, rows, "--today", "2022-03-01")
     got = _verdicts(out)
     assert {k: got.get(k) for k in expected} == expected, got
+
+
+def test_a_gap_window_after_a_meeting_another_opens_during_holds_that_meeting(tmp_path):
+    """`max_gap = "30d"`; the 1st on 2021-06-01..10, the 2nd opens on 2021-06-05 while the 1st
+    runs, the 3rd on 2021-07-04. The 2nd is the next meeting after the 1st (a gap of 4 days), so
+    the window after the 1st opens on 2021-06-02 and closes 30 days after 06-01, on 07-01: it holds
+    the meeting it counts. (It began on 06-11, after the 1st's last day, and was met by a
+    meeting outside it, listed after the 2nd's window.) The 2nd's window, 06-06..07-05, is met
+    by the 3rd: 29 days."""
+    book = _body("established = 2021-01-01", 'id = "gap"\nkind = "at_least"\ncount = 1\nper = "year"\nmax_gap = "30d"\nsource = "test"')
+    rows = "board,regular,1,2021-06-01,2021-06-10,held,Bern,Switzerland\nboard,regular,2,2021-06-05,,held,Bern,Switzerland\nboard,regular,3,2021-07-04,,held,Bern,Switzerland\n"
+    out = _run(tmp_path, "check", book, rows, "--today", "2021-12-01")
+    gaps = [(f["window"]["label"], f["verdict"]) for f in out["findings"] if ".." in f["window"]["label"]]
+    assert gaps == [("2021-06-02..2021-07-01", "met"), ("2021-06-06..2021-07-05", "met"), ("2021-07-05..2021-08-03", "missed")]
