@@ -224,3 +224,26 @@ def test_consecutive_register_terms_are_a_violation() -> None:
     report = chairs_report(book, chairs, projection)
     assert [f.kind for f in report.violations] == ["consecutive"]
     assert all(m.status is Status.PROJECTED for m in report.projection.projected)
+
+
+def test_a_rehosted_projection_is_ordered_as_a_full_sort_orders_it() -> None:
+    """The chair-hosted projection's meetings are ordered from the first projection's sorted list
+    (the moved meetings put in by bisection): the same list a sort of everything gives, and
+    where a moved meeting's key ties with another's, that sort itself decides."""
+    import dataclasses
+
+    from planner.core.model import Meeting
+
+    book = load_rulebook(EXAMPLES / "rotating-chair.toml")
+    projection = project(book, load_meetings(EXAMPLES / "rotating-chair-meetings.csv", book), TODAY)
+    hosted = chairs_report(book, load_chairs(EXAMPLES / "rotating-chair-chairs.csv"), projection).projection
+    before = {id(m) for m in projection.projected}
+    assert any(id(m) not in before for m in hosted.projected)  # re-hosted: new meetings
+    assert "_meetings" in hosted.__dict__  # ordered from the first projection's list, not sorted
+    assert hosted.meetings() == sorted([*hosted.register, *hosted.projected], key=Meeting.sort_key)
+    # a tie: a "moved" meeting equal in every key to a register meeting goes after it
+    twin = projection.register[0]
+    old = projection.projected[0]
+    tied = dataclasses.replace(projection, projected=(twin, *projection.projected[1:])).ordered_as(projection, [(old, twin)])
+    assert "_meetings" not in tied.__dict__
+    assert tied.meetings() == sorted([*tied.register, *tied.projected], key=Meeting.sort_key)

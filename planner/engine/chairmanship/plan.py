@@ -233,8 +233,9 @@ def assign_hosts(book: RuleBook, projection: Projection, terms: Sequence[Term]) 
         firm.add(moved)
         taken[m.body] = firm
         out.append(moved)
+    changed = [(m, n) for m, n in zip(projection.projected, out, strict=True) if m is not n]
     out.sort(key=Meeting.sort_key)
-    return dataclasses.replace(projection, projected=tuple(out), problems=tuple(problems))
+    return dataclasses.replace(projection, projected=tuple(out), problems=tuple(problems)).ordered_as(projection, changed)
 
 
 class _Firm:
