@@ -146,14 +146,14 @@ class BodyMeetings:
         self.reach = list(itertools.accumulate(lasts, max))
         self.max_span = max(map(operator.sub, lasts, starts), default=timedelta(0))
 
-    def opens_during(self, origin: Meeting, rule: Rule) -> bool:
-        """Whether another meeting counting for ``rule`` opens after ``origin`` opens and by its last day."""
-        j = bisect.bisect_right(self.starts, origin.start.latest)
-        while j < len(self.starts) and self.starts[j] <= origin.latest:
-            if self.meetings[j] is not origin and self.meetings[j].status in CHAINING and counts(rule, self.meetings[j]):
-                return True
-            j += 1
-        return False
+    def next_opening(self, origin: Meeting, rule: Rule) -> date:
+        """The day the meeting after ``origin`` may first open: after its last day, or after it opens where another counting meeting opens while it runs."""
+        opened, last = origin.start.latest, origin.latest
+        for j in range(bisect.bisect_right(self.starts, opened), bisect.bisect_right(self.starts, last)):  # empty unless it runs on
+            m = self.meetings[j]
+            if m is not origin and m.status in CHAINING and counts(rule, m):
+                return opened + timedelta(days=1)
+        return last + timedelta(days=1)
 
     def add(self, meeting: Meeting) -> None:
         """Insert one meeting in order (projection adds them one by one, mostly after the last)."""

@@ -220,10 +220,7 @@ class ExpectationEngine:
             assert founded is not None
             first, anchor = founded, founded
         else:
-            # The day after the origin's last day, or after it opens where another meeting opens
-            # while it runs: that one is the next (2020-12-30..2021-01-02, then 2021-01-02).
-            opened, anchor = last.start.latest, last.earliest
-            first = (opened if opened < last.latest and self.meetings_of(body.id).opens_during(last, rule) else last.latest) + timedelta(days=1)
+            first, anchor = self.meetings_of(body.id).next_opening(last, rule), last.earliest
         origins = tuple(o for o in group if o is not None)
         reason = f"{rule.interval.words()} after " + (origins_words(origins, body) if origins else _start_words(body, rule))
 

@@ -118,10 +118,8 @@ def gap_expectations(engine: ExpectationEngine, body: Body, index: int, rule: Ru
         latest = gap_deadline(rule, since_last) if since_last != since_day else None
         if first is not None and (latest or deadline) < first:
             continue  # the gap ended before the rule (or the body) began
-        # the days the next meeting may fall on: after the origin (after it opens, where another
-        # meeting opens while it runs: that one is the next), up to the last day it may be due
-        opened = origin.start.latest
-        after = (opened if opened < origin.latest and bm.opens_during(origin, rule) else origin.latest) + timedelta(days=1)
+        # the days the next meeting may fall on: after the origin, up to the last day it may be due
+        after = bm.next_opening(origin, rule)
         window = Window(after, max(latest or deadline, after))
         is_pending = window.start > end
         if is_pending and not pending:
