@@ -17,7 +17,8 @@ from planner.engine.judging.findings import with_more_words
 from planner.engine.judging.window_finding import _capped_words, _met_words
 from planner.inputs.register import load_meetings
 from planner.inputs.rulebook import load_rulebook
-from planner.outputs.check_json import finding_dict, finding_json
+from planner.outputs.check_json import finding_dict
+from planner.outputs.check_lines import finding_json
 from planner.outputs.render import check_totals, csv_chunks, exit_code, render_check, to_csv
 from planner.outputs.text import wrap
 
