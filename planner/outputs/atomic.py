@@ -23,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import errno
+import functools
 import hashlib
 import os
 import re
@@ -110,17 +111,13 @@ def _syncfs(folder: Path) -> bool:
     raise OSError(code, os.strerror(code), str(folder))
 
 
-_LIBC: list[ctypes.CDLL | None] = []
-
-
+@functools.cache
 def _libc() -> ctypes.CDLL | None:
     """The C library (for renameat2 and syncfs), loaded once; None where there is none."""
-    if not _LIBC:
-        try:
-            _LIBC.append(ctypes.CDLL(None, use_errno=True))
-        except (OSError, TypeError):  # TypeError: no C library by that name (Windows)
-            _LIBC.append(None)
-    return _LIBC[0]
+    try:
+        return ctypes.CDLL(None, use_errno=True)
+    except (OSError, TypeError):  # TypeError: no C library by that name (Windows)
+        return None
 
 
 def _clean_stale_files(folder: Path, tag: str | None = None) -> None:
