@@ -146,7 +146,7 @@ def test_on_rule_projection_on_a_weekend_is_a_problem_not_a_move():
     [
         ({"month": 1, "day": 20, "weekday": "tue"}, "day = 20 fixes the date; remove weekday"),
         ({"day": 20}, "day = 20 needs month"),
-        ({"month": 2, "day": 30}, "day = 30 does not exist every year in February"),
+        ({"month": 2, "day": 30}, "day = 30 does not exist in February"),
         ({"month": 9, "weekday": "tue"}, "weekday = 'tue' needs nth"),
         ({"weekday": "tue", "nth": 3}, "needs month, e.g. month = 9"),
         ({"weekday": "tue", "nth": 1, "after": {"weekday": "mon", "nth": 1, "month": 11}}, "remove nth and month"),

@@ -98,7 +98,7 @@ def test_a_meeting_recorded_held_after_today_is_in_the_schedule(tmp_path):
     assert "reason" not in out["meetings"][0]  # the register's row, as a planned one; the text says why in words
     rules, meetings = tmp_path / "rules.toml", tmp_path / "meetings.csv"
     text = _invoke("project", "--rules", str(rules), "--meetings", str(meetings), "--today", "2025-06-01", "--to", "2026").stdout
-    assert "2 meetings (1 planned, 1 projected)" in text and "in the register as held (it opens after --today)" in text
+    assert "2 meetings (0 planned, 1 recorded held after --today, 1 projected)" in text and "in the register as held (it opens after --today)" in text
     # on the day it opened, it is the register's past: no longer in the schedule
     out = _run(tmp_path, "project", book, rows, "--today", "2025-07-06", "--to", "2026")
     assert [status for _, status in _schedule(out)] == ["projected"]

@@ -59,8 +59,8 @@ def date_spec_problem(spec: DateSpec) -> str | None:
             return f"day = {spec.day} fixes the date; remove {', '.join(extra)} (or remove day to compute the date from a weekday)"
         if spec.month is None:
             return f"day = {spec.day} needs month, e.g. month = 1, day = {spec.day}"
-        if spec.day > calendar.monthrange(2001, spec.month)[1]:
-            return f"day = {spec.day} does not exist every year in {_MONTH_NAMES[spec.month]}; expected a day that every year has"
+        if spec.day > calendar.monthrange(2000, spec.month)[1]:  # 2000: a leap year, so 29 February is a day
+            return f"day = {spec.day} does not exist in {_MONTH_NAMES[spec.month]}; expected a day that {_MONTH_NAMES[spec.month]} has"
         return None
     if spec.weekday is None:
         return "no date given: set month and day (month = 1, day = 20), or weekday with nth and month (weekday = 'tue', nth = 3, month = 9), or weekday with after"
@@ -99,10 +99,14 @@ class DateSpec(Record):
     after: DateSpec | None = None
 
     def on(self, year: int) -> date | None:
-        """The day in ``year``; ``None`` when the month has no such weekday (a fifth Tuesday)."""
+        """The day in ``year``; ``None`` when the month has no such weekday (a fifth Tuesday).
+
+        29 February falls on 28 February in a common year, the last day of that February: the
+        anniversary of a leap day as a year added to it reads (``Duration.add_to`` clamps the
+        same way), so that an ``on`` rule is due every year, never skipped three years in four."""
         if self.day is not None:
             assert self.month is not None
-            return date(year, self.month, self.day)
+            return date(year, self.month, min(self.day, calendar.monthrange(year, self.month)[1]))
         assert self.weekday is not None
         if self.after is not None:
             base = self.after.on(year)
@@ -131,6 +135,12 @@ class DateSpec(Record):
             return _MONTH_NAMES[self.month] + (f" {year}" if year is not None else "")
 
         if self.day is not None:
+            assert self.month is not None
+            if year is not None and self.day > calendar.monthrange(year, self.month)[1]:
+                last = calendar.monthrange(year, self.month)[1]
+                return f"{last} {month()} ({self.day} {_MONTH_NAMES[self.month]} in a leap year)"
+            if year is None and self.day > calendar.monthrange(2001, self.month)[1]:
+                return f"{self.day} {month()} (28 {month()} in a common year)"
             return f"{self.day} {month()}"
         assert self.weekday is not None
         if self.after is not None:

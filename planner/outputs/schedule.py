@@ -115,8 +115,12 @@ def render_projection(projection: Projection, fmt: str, *, rules_label: str, wid
                 for m in items
             ),
         )
-    planned = sum(1 for m in items if m.status is not Status.PROJECTED)  # (held after --today too)
-    parts = [f"{book.organization.short_name} schedule {projection.start} to {projection.end}", f"rule book {rules_label}", f"{plural(len(items), 'meeting')} ({planned} planned, {len(items) - planned} projected)"]
+    # A row recorded as held that opens after --today is in the schedule (a register written
+    # later) but is no plan: counted apart, as the schedule's lines say it.
+    planned = sum(1 for m in items if m.status is Status.PLANNED)
+    held = sum(1 for m in items if m.status is Status.HELD)
+    counts = f"{planned} planned, " + (f"{held} recorded held after --today, " if held else "") + f"{len(items) - planned - held} projected"
+    parts = [f"{book.organization.short_name} schedule {projection.start} to {projection.end}", f"rule book {rules_label}", f"{plural(len(items), 'meeting')} ({counts})"]
     head = " · ".join(parts)
     problems = [p.message for p in projection.problems]
     if fmt == "markdown":

@@ -47,7 +47,7 @@ class Severity(StrEnum):
 
 @dataclass(frozen=True)
 class ChairFinding:
-    kind: str  # long_term, gap, overlap, not_member, consecutive, handover, special_handover, before_rule
+    kind: str  # long_term, gap, overlap, gap_or_overlap, not_member, consecutive, handover, special_handover, before_rule
     severity: Severity
     country: str
     message: str
@@ -362,7 +362,19 @@ def _boundary(prev: Term, t: Term, today: date) -> list[ChairFinding]:
     if t.start.latest < prev.end.earliest:
         days = (prev.end.earliest - t.start.latest).days
         return [ChairFinding("overlap", Severity.VIOLATION, t.country, f"{prev.country} (to {prev.end}) and {t.country} (from {t.start}) overlap by {days} days.")]
-    return []
+    # Dated only to the month or year, the two terms may still leave days with no chair or
+    # with two: a note saying which days would, never a violation (more certain than the data).
+    gap = t.start.latest > prev.end.earliest + timedelta(days=1)
+    overlap = t.start.earliest < prev.end.latest
+    if not (gap or overlap):
+        return []
+    kind = "gap" if not overlap else "overlap" if not gap else "gap_or_overlap"
+    text = (
+        f"{prev.country} (to {prev.end}) and {t.country} (from {t.start}): perhaps {' or '.join(('a gap',) * gap + ('an overlap',) * overlap)}:"
+        f" {prev.country}'s term ended on a day from {prev.end.earliest} to {prev.end.latest}, {t.country}'s began on a day from {t.start.earliest} to {t.start.latest},"
+        " and the register does not give the days."
+    )
+    return [ChairFinding(kind, Severity.NOTE, t.country, text)]
 
 
 def _handover(book: RuleBook, when: PartialDate | None, m: Meeting | None, before: str | None, after: str | None) -> list[ChairFinding]:
