@@ -5,7 +5,16 @@ docstring before the tool was run."""
 
 from __future__ import annotations
 
-from tests.test_semantics_audit5 import SECRETARIAT, _body, _chairs, _files, _invoke, _run, _schedule, _verdicts
+from tests.test_semantics_audit5 import (
+    SECRETARIAT,
+    _body,
+    _chairs,
+    _files,
+    _invoke,
+    _run,
+    _schedule,
+    _verdicts,
+)
 
 # -- what the fifth audit left open -----------------------------------------------------------------
 
