@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:  # the schema hooks and relativedelta load where they are used, not at start-up
     from dateutil.relativedelta import relativedelta
@@ -53,23 +53,23 @@ class Precision(StrEnum):
     DAY = "day"
 
 
-@dataclass(frozen=True, order=True, slots=True)
-class PartialDate:
-    """A date known to the year, the month or the day: the range of days it may mean."""
-
+class _PartialFields(NamedTuple):
     earliest: date
     latest: date
     precision: Precision
-    # Its hash, computed once: a register's meetings are hashed to find repeated rows, two
-    # dates each, and the generated hash (a tuple of three, with an enum's hash in Python)
-    # was two thirds of that work.
-    _hash: int = field(init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_hash", hash((self.earliest, self.latest, self.precision)))
 
-    def __hash__(self) -> int:
-        return self._hash
+class PartialDate(_PartialFields):
+    """A date known to the year, the month or the day: the range of days it may mean.
+
+    An immutable triple (a named tuple, as :class:`~planner.core.meeting.Meeting` is): equal,
+    hashed and ordered by ``(earliest, latest, precision)``, as the frozen, ordered dataclass it
+    was, in C: a register's meetings are hashed to find repeated rows, two dates each, and the
+    dataclass's ``__hash__`` was a Python call (it is the same number: the hash of that triple).
+    Its ``repr`` is the dataclass's. Being a tuple, it must not reach code that takes any tuple
+    for a sequence of values (``to_runtime``, ``model_dump`` ask for it first)."""
+
+    __slots__ = ()
 
     @classmethod
     def parse(cls, text: str) -> PartialDate:
@@ -145,20 +145,14 @@ class PartialDate:
         )
 
 
-_new = object.__new__
-_SET_EARLIEST, _SET_LATEST, _SET_PRECISION, _SET_HASH = (vars(PartialDate)[name].__set__ for name in ("earliest", "latest", "precision", "_hash"))
+_new = tuple.__new__
 
 
 def partial_date(earliest: date, latest: date, precision: Precision) -> PartialDate:
-    """``PartialDate(earliest, latest, precision)``, its fields set directly: the frozen
-    dataclass's ``__init__`` sets each through ``object.__setattr__`` (a microsecond a date;
-    a register has tens of thousands of distinct dates). Callers pass checked values."""
-    made = _new(PartialDate)
-    _SET_EARLIEST(made, earliest)
-    _SET_LATEST(made, latest)
-    _SET_PRECISION(made, precision)
-    _SET_HASH(made, hash((earliest, latest, precision)))
-    return made
+    """``PartialDate(earliest, latest, precision)`` without the named tuple's ``__new__`` (a
+    Python call with keyword handling; a register has tens of thousands of distinct dates).
+    Callers pass checked values."""
+    return _new(PartialDate, (earliest, latest, precision))
 
 
 class Grain(StrEnum):

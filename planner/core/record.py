@@ -17,6 +17,8 @@ from datetime import date
 from enum import Enum
 from typing import Any, ClassVar
 
+from planner.core.dates import PartialDate
+
 
 class Record:
     """An immutable value with named fields: keyword construction (unvalidated: the code that
@@ -98,7 +100,7 @@ class Record:
 def _dumped(value: Any, json: bool, exclude_defaults: bool, exclude_none: bool) -> Any:
     if isinstance(value, Record):
         return value.model_dump(mode="json" if json else "python", exclude_defaults=exclude_defaults, exclude_none=exclude_none)
-    if isinstance(value, tuple | list):
+    if isinstance(value, tuple | list) and not isinstance(value, PartialDate):  # a date is a value, not a sequence
         items = [_dumped(v, json, exclude_defaults, exclude_none) for v in value]
         return items if json else tuple(items) if isinstance(value, tuple) else items
     if isinstance(value, dict):

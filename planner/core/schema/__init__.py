@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
+from planner.core.dates import PartialDate
 from planner.core.vocabulary import ID_RE
 
 __all__ = ["ID_RE", "Frozen", "checked", "to_runtime", "validated"]
@@ -59,7 +60,7 @@ def to_runtime(value: Any) -> Any:
         if cls is None:
             cls = _CLASSES[type(value)] = _runtime_class(type(value).__name__)
         return cls(**{name: to_runtime(getattr(value, name)) for name in type(value).model_fields})
-    if isinstance(value, tuple):
+    if isinstance(value, tuple) and not isinstance(value, PartialDate):  # a date is a value, not a sequence
         return tuple(to_runtime(v) for v in value)
     if isinstance(value, dict):
         return {k: to_runtime(v) for k, v in value.items()}
