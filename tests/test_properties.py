@@ -247,3 +247,15 @@ def test_partial_date_made_directly_is_the_constructed_value(first: date, days: 
     made, built = partial_date(first, last, precision), PartialDate(first, last, precision)
     assert made == built and hash(made) == hash(built) and repr(made) == repr(built) and str(made) == str(built)
     assert not made < built and not built < made and type(made) is type(built) is PartialDate
+
+
+def test_partial_date_text_hash_and_order_are_those_of_its_triple() -> None:
+    """Feed state files hash ``repr`` of meetings, sets of dates iterate by hash: a PartialDate
+    shows, hashes and orders as the dataclass it was, and stays one value in a rule book's dump."""
+    year = PartialDate(date(2019, 1, 1), date(2019, 12, 31), Precision.YEAR)
+    day = PartialDate.of(date(2019, 1, 1))
+    assert repr(year) == "PartialDate(earliest=datetime.date(2019, 1, 1), latest=datetime.date(2019, 12, 31), precision=<Precision.YEAR: 'year'>)"
+    assert hash(year) == hash((date(2019, 1, 1), date(2019, 12, 31), Precision.YEAR))
+    assert day < year and sorted([year, day]) == [day, year] and f"{year}/{day}" == "2019/2019-01-01"
+    book = parse_rulebook({"organization": {"id": "o", "name": "O", "short_name": "O"}, "bodies": [{"id": "b", "name": "B", "category": "governing", "established": "2019", "rules": [{"kind": "every", "interval": "1y"}]}]})
+    assert book.bodies[0].established == year and book.model_dump(mode="json")["bodies"][0]["established"] == "2019"
