@@ -107,7 +107,7 @@ def test_state_file_is_one_event_a_line_and_reads_back(tmp_path: Path) -> None:
     write_feeds(book, meetings, tmp_path, STAMP)
     text = (tmp_path / STATE_FILE).read_text()
     lines = text.splitlines()
-    assert lines[0] == '{"version": 3, "events": {' and lines[-1] == "}}"
+    assert lines[0] == '{"version": 4, "events": {' and lines[-1] == "}}"
     assert len(lines) == len(meetings) + 2
     whole = json.loads(text)["events"]
     lazily = read_state(tmp_path / STATE_FILE)

@@ -251,3 +251,60 @@ def test_a_scanned_feed_with_a_sequence_in_other_digits_skips_that_event(tmp_pat
     monkeypatch.setattr(readback, "READBACK_BYTES", 0)
     scanned = readback.revisions_from_feeds(tmp_path, book())
     assert len(scanned) == 7
+
+
+def as_version_3(out: Path, items: list[Meeting]) -> None:
+    """The state file of ``out`` as an export before version 4 wrote it: its head, and each
+    content print of the older form (of the summary, description, category and the meeting's
+    ``repr``), as a folder made before the upgrade holds it."""
+    from planner.outputs.calendar.ical import FeedBuilder
+    from planner.outputs.calendar.revisions import content_print, legacy_content_print
+
+    builder = FeedBuilder(book(), STAMP)
+    text = (out / STATE_FILE).read_text(encoding="ascii")
+    assert text.startswith('{"version": 4,')
+    text = text.replace('{"version": 4,', '{"version": 3,', 1)
+    for meeting, _uid in builder.build(items):
+        body = builder.bodies.get(meeting.body)
+        new, old = content_print(body, meeting), legacy_content_print(body, meeting)
+        assert new != old and text.count(f'"content":"{new}"') == 1
+        text = text.replace(f'"content":"{new}"', f'"content":"{old}"')
+    (out / STATE_FILE).write_text(text, encoding="ascii")
+
+
+def test_a_folder_of_state_version_3_is_upgraded_without_moving_anything(tmp_path: Path) -> None:
+    """The first export into a folder made before version 4 compares the last prints with
+    prints of their own form: unchanged events keep SEQUENCE and LAST-MODIFIED, a new title
+    moves only that event's LAST-MODIFIED, a new city only that event's SEQUENCE; the file is
+    then of version 4, and the next export compares prints of the new form."""
+    items = meetings()
+    export(tmp_path, items)
+    as_version_3(tmp_path, items)
+    before = events(tmp_path / "all.ics")
+    changed = [m.model_copy(update={"title": "Astana Declaration adopted"}) if m.ordinal == 6 else m.model_copy(update={"city": "Bishkek"}) if m.ordinal == 7 else m for m in items]
+    assert export(tmp_path, changed, LATER) == []
+    after = events(tmp_path / "all.ics")
+    assert set(after) == set(before)
+    moved = {uid for uid in after if after[uid]["SEQUENCE"] != before[uid]["SEQUENCE"]}
+    touched = {uid for uid in after if after[uid]["LAST-MODIFIED"].dt != before[uid]["LAST-MODIFIED"].dt}
+    assert moved == {"cica-summit-7@planner"} and touched == {"cica-summit-6@planner", "cica-summit-7@planner"}
+    assert (tmp_path / STATE_FILE).read_text().startswith('{"version": 4,')
+    assert export(tmp_path, changed, LATER + timedelta(days=1)) == []
+    again = events(tmp_path / "all.ics")
+    assert all((again[u]["SEQUENCE"], again[u]["LAST-MODIFIED"].dt) == (after[u]["SEQUENCE"], after[u]["LAST-MODIFIED"].dt) for u in after)
+
+
+def test_one_body_into_a_folder_of_version_3_keeps_the_older_prints(tmp_path: Path) -> None:
+    """``--body`` into a folder made before version 4 leaves the other bodies' prints as they
+    were, so the file stays of version 3 (its own prints of that form too): a new title of
+    another body seen by the next whole export still moves that event's LAST-MODIFIED."""
+    items = meetings()
+    export(tmp_path, items)
+    as_version_3(tmp_path, items)
+    export(tmp_path, items, LATER, bodies=["soc"])
+    assert (tmp_path / STATE_FILE).read_text().startswith('{"version": 3,')
+    retitled = [m.model_copy(update={"title": "Astana Declaration adopted"}) if m.ordinal == 6 else m for m in items]
+    export(tmp_path, retitled, LATER + timedelta(days=1))
+    after = events(tmp_path / "all.ics")
+    touched = {uid for uid, ev in after.items() if ev["LAST-MODIFIED"].dt != STAMP}
+    assert touched == {"cica-summit-6@planner"} and after["cica-summit-6@planner"]["SEQUENCE"] == 0

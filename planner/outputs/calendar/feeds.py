@@ -21,6 +21,7 @@ import os
 import tempfile
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
 from datetime import datetime
 from itertools import chain, compress, count, islice, repeat
 from operator import eq, itemgetter, rshift
@@ -49,7 +50,7 @@ from planner.outputs.calendar.revisions import (
     tombstone_event,
     tombstones,
 )
-from planner.outputs.calendar.state import HEAD, TAIL, load_state, state_line
+from planner.outputs.calendar.state import HEAD, HEAD_3, TAIL, load_state, state_line
 
 INDEX = "index.html"
 _CHUNK = 1 << 20
@@ -134,8 +135,9 @@ def _uid_groups(ids: Iterable[str]) -> dict[str, str]:
 class _Events:
     """The events of one export, made once into a spool, with their revisions."""
 
-    def __init__(self, builder: FeedBuilder, meetings: Iterable[Meeting], previous: Previous, near: Path) -> None:
+    def __init__(self, builder: FeedBuilder, meetings: Iterable[Meeting], previous: Previous, near: Path, keep_legacy: bool = False) -> None:
         self.builder = builder
+        self.keep_legacy = keep_legacy  # the state file stays of version 3 (see planner.outputs.calendar.state)
         self.spool = _spool(near)
         self.states = _spool(near)
         self.pending = previous  # gives each previous UID once: those left are not given by this export
@@ -157,7 +159,7 @@ class _Events:
             groups.setdefault(roots[body], []).append(body)
         size = flushed = 0
         write, state = self.spool.write, self.states.write
-        make, take = EventMaker(builder).make, previous.take
+        make, take = EventMaker(builder, previous.legacy, self.keep_legacy).make, previous.take
         offsets, lengths = self.offsets, self.lengths
         runs = self.runs = array("i", bytes(4 * len(order)))  # by position: the group whose run of the spool holds it
         spans: dict[str, tuple[int, int]] = {}  # a body alone in its group -> its stretch of the spool
@@ -255,7 +257,7 @@ class _Events:
                 yield b"".join(batch)
 
         def pieces() -> Iterator[bytes]:
-            yield HEAD
+            yield HEAD_3 if self.keep_legacy else HEAD
             held = b""
             for piece in entries():
                 if held:
@@ -299,11 +301,14 @@ def _write_feeds(book: RuleBook, meetings: Iterable[Meeting], out: Path, stamp: 
     out.parent.mkdir(parents=True, exist_ok=True)
     made: _Events | None = None
     try:
-        made = _Events(builder, meetings, previous, out.parent)
+        keep_legacy = previous.legacy and selected is not None  # some bodies' prints stay of the older form
+        made = _Events(builder, meetings, previous, out.parent, keep_legacy)
         leftovers = []
         for uid, old in sorted(previous.left(), key=lambda item: item[0]):
             if old.removed is None and (selected is None or old.body in selected):
                 old = removed(old, builder.stamp)
+            elif previous.legacy and not keep_legacy and old.content is not None:  # a removed meeting's print of the older form: unknown
+                old = replace(old, content=None)
             leftovers.append((uid, old))
         dead: dict[str, list[bytes]] = {}
         for uid, rev in tombstones(dict(leftovers), builder.stamp, keep_days, selected):

@@ -35,7 +35,7 @@ from planner.core.model import Kind, Meeting, MeetingFormat, Status
 from planner.engine.rule_words import ordinal
 from planner.outputs.calendar.ical import FeedBuilder, partial_words
 from planner.outputs.calendar.lines import escape, fold, utc
-from planner.outputs.calendar.revisions import next_sequence
+from planner.outputs.calendar.revisions import CONTENT_FORM, next_sequence
 
 if TYPE_CHECKING:
     from planner.outputs.calendar.revisions import Revision
@@ -48,6 +48,7 @@ _POSTPONED = "Postponed: the new date is not fixed yet"
 _CUSTOMARY = "Customary: by practice, not a binding rule"
 _NUMBERED = '"numbered":true,'
 _SUMMARY = '"summary":'
+_DOCUMENTS = "\x1e"
 
 
 def _line(name: str, value: str) -> str:
@@ -62,13 +63,15 @@ class EventMaker:
     """Makes the events of one export (see the module's text). ``make`` returns the event's
     bytes and its state line (without the line break)."""
 
-    def __init__(self, builder: FeedBuilder) -> None:
+    def __init__(self, builder: FeedBuilder, legacy: bool = False, keep_legacy: bool = False) -> None:
         self.builder = builder
+        self.legacy = legacy  # the last export's content prints are of the form before version 4
+        self.keep_legacy = keep_legacy  # and the state line keeps that form (see planner.outputs.calendar.state)
         self.stamp = builder.stamp
         self._dtstamp = f"DTSTAMP:{utc(self.stamp)}\r\n"
         self._groups: dict[tuple[Any, ...], tuple[Any, ...]] = {}
         self._shared: dict[str, str] = {}
-        self._formats = {fmt: (repr(fmt), _line("X-PLANNER-FORMAT", fmt._value_) if fmt else "") for fmt in (None, *MeetingFormat)}
+        self._formats = {fmt: (repr(fmt), _line("X-PLANNER-FORMAT", fmt._value_) if fmt else "", fmt._value_ if fmt else "") for fmt in (None, *MeetingFormat)}
         self._dates: dict[int, tuple[Any, ...]] = {}  # id(PartialDate) -> (it, str, repr, exact, first day, last day, words)
         self._days: dict[date, tuple[str, str, str]] = {}  # day -> (DTSTART line, DTEND line, ISO)
         self._places: dict[tuple[str, str], tuple[str, str, str]] = {}  # (city, country) -> (venue, LOCATION line, JSON)
@@ -141,6 +144,7 @@ class EventMaker:
             _POSTPONED if status is Status.POSTPONED else "",
             kind._value_,
             status._value_,
+            f"{CONTENT_FORM}\x1f{body.name if body else ''}\x1f{body.category.value if body else ''}\x1f{body_id}\x1f{kind._value_}\x1f{status._value_}\x1f",  # the content print's beginning
         )
         shared = self._shared  # one string for the pieces many groups share (a body's, a kind's)
         found = self._groups[key] = tuple(piece if type(piece) is not str else shared.setdefault(piece, piece) for piece in pieces)
@@ -198,19 +202,21 @@ class EventMaker:
         described = "\n".join(words)
         venue, location_line, venue_json = self._places.get((city, country)) or self._place(city, country)
         fingerprint = sha256(f"{s[1]}|{end_text}|{city}|{country}|{g[20]}".encode()).hexdigest()[:16]
-        rest = meeting[9:]
-        format_repr, format_line = self._formats[fmt]
-        fields = f"({g[0]}, {s[2]}, {g[1]}, {number!r}, {end_repr}, {g[2]}, {city!r}, {country!r}, {format_repr}, {repr(rest)[1:-1]})"
-        content = sha256(f"{shown}\x1f{described}\x1f{g[4]}\x1f{fields}".encode()).hexdigest()[:16]
+        format_repr, format_line, format_value = self._formats[fmt]
+        content = sha256(f"{g[21]}{s[1]}\x1f{end_text}\x1f{number}\x1f{city}\x1f{country}\x1f{format_value}\x1f{title}\x1f{source}\x1f{reason}\x1f{rule_source}\x1f{customary}\x1f{_key}\x1f{_DOCUMENTS.join(documents)}\x1f{cbm}\x1f{mid}".encode()).hexdigest()[:16]
+        if self.legacy:  # the print of the form before version 4
+            former = sha256(f"{shown}\x1f{described}\x1f{g[4]}\x1f({g[0]}, {s[2]}, {g[1]}, {number!r}, {end_repr}, {g[2]}, {city!r}, {country!r}, {format_repr}, {repr(meeting[9:])[1:-1]})".encode()).hexdigest()[:16]
         if old is None:
             sequence, (modified_line, modified_iso) = 0, self._stamp_modified
         elif old.removed is not None or old.fingerprint != fingerprint:
             sequence, (modified_line, modified_iso) = next_sequence(old.sequence), self._stamp_modified
-        elif old.content is not None and old.content != content:
+        elif old.content is not None and old.content != (former if self.legacy else content):
             sequence, (modified_line, modified_iso) = old.sequence, self._stamp_modified
         else:
             sequence = old.sequence
             modified_line, modified_iso = self._modified.get(old.last_modified) or self._last_modified(old.last_modified)
+        if self.keep_legacy:
+            content = former
         web = source.startswith(_WEB)
         summary_line = f"SUMMARY:{summary_text}\r\n" if plain and len(summary_text) <= 66 else fold(f"SUMMARY:{summary_text}")
         if "\\" in described or ";" in described or "," in described or "\r" in described:

@@ -34,7 +34,16 @@ from pathlib import Path
 from typing import IO, Any, NamedTuple
 
 from planner.outputs.calendar.revisions import Revision
-from planner.outputs.calendar.state import _MAX_EVENTS, _MAX_LINE, HEAD, TAIL, read_state, stamp_of
+from planner.outputs.calendar.state import (
+    _MAX_EVENTS,
+    _MAX_LINE,
+    HEAD,
+    HEAD_3,
+    TAIL,
+    is_legacy,
+    read_state,
+    stamp_of,
+)
 
 _STR = r'"[^"\\\x00-\x1f]*+(?:\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})[^"\\\x00-\x1f]*+)*+"'
 _DAY = r'"(\d{4}-\d\d-\d\d)"'
@@ -108,6 +117,7 @@ class Previous:
 
     def __init__(self, revisions: dict[str, Revision] | None = None) -> None:
         self.revisions = dict(revisions or {})
+        self.legacy = False  # content prints of the form before state version 4
         self.handle: IO[bytes] | None = None
         self.count = 0  # lines read in bulk
         self.columns: dict[str, _Column] = {}
@@ -238,7 +248,9 @@ def read_previous(path: Path) -> Previous:
     except (OSError, ValueError, OverflowError):
         pass
     made.close()
-    return Previous(read_state(path))
+    made = Previous(read_state(path))
+    made.legacy = is_legacy(path)
+    return made
 
 
 def _blocks(handle: IO[bytes]) -> Iterator[bytes]:
@@ -264,8 +276,10 @@ def _scan(made: Previous) -> bool:
     writer's form or anything is amiss."""
     handle = made.handle
     assert handle is not None
-    if handle.readline(len(HEAD) + 1) != HEAD:
+    head = handle.readline(len(HEAD) + 1)
+    if head not in (HEAD, HEAD_3):
         return False
+    made.legacy = head == HEAD_3
     size = os.fstat(handle.fileno()).st_size
     capacity = min(size // _SHORTEST + 1, _MAX_EVENTS) + 1
     made.columns = c = {name: _Column(code, capacity) for name, code in _COLUMNS.items()}

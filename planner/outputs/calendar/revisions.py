@@ -130,8 +130,45 @@ def meeting_repr(meeting: Meeting) -> str:
     return f"({r(m[0])}, {shared(m[1])}, {shared(m[2])}, {r(m[3])}, {shared(m[4])}, {shared(m[5])}, {', '.join(map(r, m[6:8]))}, {shared(m[8])}, {', '.join(map(r, m[9:]))})"
 
 
-def content_print(body: Body | None, meeting: Meeting, summary_text: str | None = None, description_text: str | None = None) -> str:
-    """Everything an event shows: any change moves LAST-MODIFIED."""
+CONTENT_FORM = "4"  # the form of the content print: raise it when the words an event is written in change
+
+
+def content_print(body: Body | None, meeting: Meeting) -> str:
+    """Everything an event shows: any change moves LAST-MODIFIED. The event is written from
+    its meeting's fields and its body's name and category alone (and this module's words, whose
+    form :data:`CONTENT_FORM` names), so the print is of those, not of the written text: a
+    million events are not written twice over to be compared."""
+    m = meeting
+    fields = (
+        CONTENT_FORM,
+        body.name if body else "",
+        body.category.value if body else "",
+        m.body,
+        m.kind.value,
+        m.status.value,
+        str(m.start),
+        str(m.end or ""),
+        str(m.ordinal),
+        m.city,
+        m.country,
+        m.format.value if m.format else "",
+        m.title,
+        m.source,
+        m.reason,
+        m.rule_source,
+        str(m.customary),
+        m.key,
+        "\x1e".join(m.documents),
+        m.cbm,
+        m.id,
+    )
+    return hashlib.sha256("\x1f".join(fields).encode()).hexdigest()[:16]
+
+
+def legacy_content_print(body: Body | None, meeting: Meeting, summary_text: str | None = None, description_text: str | None = None) -> str:
+    """The content print of state files before version 4 (of the summary, description,
+    category and ``repr`` of the meeting): what an export compares with the prints of a folder
+    made by an older version, so that upgrading moves no LAST-MODIFIED."""
     shown = (summary(body, meeting) if summary_text is None else summary_text, description(meeting) if description_text is None else description_text, body.category.value if body else "", meeting_repr(meeting))
     return hashlib.sha256("\x1f".join(shown).encode()).hexdigest()[:16]
 
@@ -162,7 +199,7 @@ def draft(body: Body | None, meeting: Meeting, stamp: datetime, summary_text: st
 def draft_fields(body: Body | None, meeting: Meeting, stamp: datetime, summary_text: str | None = None, description_text: str | None = None) -> Draft:
     first, after = shown_days(meeting)
     shown = summary(body, meeting) if summary_text is None else summary_text
-    return Draft(fingerprint(meeting), 0, stamp, content_print(body, meeting, shown, description_text), meeting.body, meeting.kind.value, meeting.ordinal is not None or bool(meeting.id), first, after, shown, meeting.venue)
+    return Draft(fingerprint(meeting), 0, stamp, content_print(body, meeting), meeting.body, meeting.kind.value, meeting.ordinal is not None or bool(meeting.id), first, after, shown, meeting.venue)
 
 
 def adoption_pool(previous: Mapping[str, Revision]) -> dict[tuple[str, str], list[tuple[date, str]]]:

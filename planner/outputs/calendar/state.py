@@ -4,13 +4,18 @@ memory that keeps SEQUENCE, LAST-MODIFIED, tombstones and adopted UIDs between e
 It is written one event to a line, streamed as the events are made, so that a million events
 never sit in memory as one document::
 
-    {"version": 3, "events": {
+    {"version": 4, "events": {
     "cica-summit-7@planner": {"body":"summit","content":"...","fingerprint":"...",...},
     ...
     }}
 
 The whole is still one JSON document; a reader takes it a line at a time (an older version 2
-file, indented, is read whole). The file is our own memory, not the user's input: a damaged
+file, indented, is read whole). Version 4 changed only what the content print is of
+(:func:`~planner.outputs.calendar.revisions.content_print`): the prints of a version 3 file (or
+older) are compared with prints of their own form (:func:`is_legacy`), so upgrading moves no
+LAST-MODIFIED. An export of some bodies (``--body``) keeps the file at version 3, prints of the
+older form, since the other bodies' prints stay as they were; an export of all bodies writes
+version 4, and keeps a removed meeting's print of the older form as unknown. The file is our own memory, not the user's input: a damaged
 one (truncated, edited, ``"sequence": 1e400``) is reported and ignored, never fatal. Missing or
 damaged, its place is taken by the feeds of the folder, so SEQUENCE never goes backwards for an
 event that did not change.
@@ -34,8 +39,9 @@ from planner.outputs.calendar.ical import STATE_FILE
 from planner.outputs.calendar.readback import revisions_from_feeds
 from planner.outputs.calendar.revisions import Draft, Revision
 
-STATE_VERSION = 3
+STATE_VERSION = 4
 HEAD = b'{"version": %d, "events": {\n' % STATE_VERSION
+HEAD_3 = b'{"version": 3, "events": {\n'  # the same lines, with content prints of the form before 4
 TAIL = b"}}\n"
 _DATES = ("start", "end", "removed")
 _SHARED = frozenset({"body", "kind", "numbered", "location"})
@@ -65,6 +71,16 @@ def _revision(uid: str, v: Any, shared: _Shared) -> Revision:
     return Revision(str(v["fingerprint"]), sequence, shared[stamp_of(v["last_modified"])], **extra)
 
 
+def is_legacy(path: Path) -> bool:
+    """Whether the state file at ``path`` is of a version before 4 (its content prints of the
+    older form); a file that cannot be read is not."""
+    try:
+        with path.open("rb") as handle:
+            return handle.readline(len(HEAD) + 1) != HEAD
+    except OSError:
+        return False
+
+
 def stamp_of(text: str) -> datetime:
     """A LAST-MODIFIED the state file keeps. One after the year ``MAX_YEAR`` no export wrote
     (--today and SOURCE_DATE_EPOCH stop there): damage, not a value to carry into the feeds."""
@@ -88,7 +104,7 @@ def read_state(path: Path) -> dict[str, Revision]:
     except OSError as exc:
         raise InputError(f"cannot be read: {exc.strerror or exc}", path=path) from None
     with handle:
-        if handle.readline(len(HEAD) + 1) != HEAD:  # version 2 (or a hand-made file): whole
+        if handle.readline(len(HEAD) + 1) not in (HEAD, HEAD_3):  # version 2 (or a hand-made file): whole
             data = _screened(json.loads(read_bytes(path, InputError, MAX_STATE_BYTES)))
             return {uid: _revision(uid, v, shared) for uid, v in data["events"].items()}
         found: dict[str, Revision] = {}
