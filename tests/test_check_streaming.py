@@ -42,6 +42,24 @@ def test_a_report_without_to_is_judged_up_to_today(cica, cica_meetings):
     assert json.loads(render_check(report, "json", rules_label="cica"))["to"] == TODAY.isoformat()
 
 
+def test_json_to_standard_output_is_the_file_it_writes(runner, tmp_path):
+    """The JSON check comes in UTF-8 bytes (spooled encoded): on standard output and in a file
+    with -o the same document, a non-ASCII city in UTF-8."""
+    from planner.cli import main
+
+    root = Path(__file__).parents[1]
+    register = tmp_path / "meetings.csv"
+    register.write_text((root / "examples" / "cica-meetings.csv").read_text(encoding="utf-8").replace(",Istanbul,", ",İstanbul,"), encoding="utf-8")
+    target = tmp_path / "check.json"
+    args = ["check", "--rules", str(root / "rules" / "cica.toml"), "--meetings", str(register), "--today", "2026-12-01", "--format", "json"]
+    shown = runner.invoke(main, args)
+    written = runner.invoke(main, [*args, "-o", str(target)])
+    assert shown.exit_code == written.exit_code == 1
+    assert shown.stdout_bytes == target.read_bytes()
+    assert "Summit 2010-06-07 (3rd, İstanbul)".encode() in shown.stdout_bytes
+    assert any("İstanbul" in f["why"] for f in json.loads(shown.stdout_bytes)["findings"])
+
+
 def test_finding_json_is_the_json_of_the_finding(cica, cica_meetings):
     """The JSON of each finding is written directly, not through json.dumps: the same text,
     non-ASCII characters, quotes and findings without a window included."""

@@ -45,7 +45,8 @@ class SourceNotes:
         return number
 
 
-def check_chunks(report: Report | Checked, fmt: str, *, rules_label: str, problems_only: bool = False, width: int = DEFAULT_WIDTH) -> Iterator[str]:
+def check_chunks(report: Report | Checked, fmt: str, *, rules_label: str, problems_only: bool = False, width: int = DEFAULT_WIDTH) -> Iterator[str] | Iterator[bytes]:
+    """The pieces of ``report`` in ``fmt``: JSON's in UTF-8 bytes (:func:`check_json`), the rest in text."""
     if fmt == "json":
         from planner.outputs.check_json import check_json
 

@@ -341,13 +341,13 @@ def problem_line(f: Finding, note: int | None = None) -> str:
 
 def render_check(report: Report | Checked, fmt: str, *, rules_label: str, problems_only: bool = False, width: int = DEFAULT_WIDTH) -> str:
     out = render_check_chunks(report, fmt, rules_label=rules_label, problems_only=problems_only, width=width)
-    return out if isinstance(out, str) else "".join(out)
+    return "".join([piece if piece.__class__ is str else piece.decode() for piece in out])
 
 
-def render_check_chunks(report: Report | Checked, fmt: str, *, rules_label: str, problems_only: bool = False, width: int = DEFAULT_WIDTH) -> Iterator[str]:
+def render_check_chunks(report: Report | Checked, fmt: str, *, rules_label: str, problems_only: bool = False, width: int = DEFAULT_WIDTH) -> Iterator[str] | Iterator[bytes]:
     """The report in pieces to write as they come: a check judged body by body
     (:class:`Checked`) is rendered body by body, so that a large report never exists whole in
-    memory (planner/outputs/check_report.py)."""
+    memory (planner/outputs/check_report.py). JSON comes in UTF-8 bytes, the rest in text."""
     from planner.outputs.check_report import check_chunks
 
     return check_chunks(report, fmt, rules_label=rules_label, problems_only=problems_only, width=width)

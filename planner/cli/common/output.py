@@ -55,9 +55,9 @@ def text_width(output: str | None = None) -> int:
     return max(shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns, MIN_WIDTH)
 
 
-def emit(text: str | Iterable[str], output: str | None) -> None:
-    """Write a command's output (a string, or pieces written as they come) to ``output`` or
-    standard output."""
+def emit(text: str | Iterable[str] | Iterable[bytes], output: str | None) -> None:
+    """Write a command's output (a string, or pieces of text or of UTF-8 bytes written as they
+    come) to ``output`` or standard output."""
     if output and output != "-":
         from planner.outputs.atomic import write_atomic
 
@@ -67,6 +67,9 @@ def emit(text: str | Iterable[str], output: str | None) -> None:
         click.echo(text, nl=False)
     else:
         for piece in text:
+            if piece.__class__ is bytes:  # encoded already (a JSON check): no styles to strip
+                click.echo(piece, nl=False)
+                continue
             # click strips styles when standard output is no terminal, a search of every
             # piece for an escape code (a JSON check at N writes 137 MB): a piece with none
             # has nothing to strip, and is written as it is (color=True)
