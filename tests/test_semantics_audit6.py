@@ -93,3 +93,43 @@ def test_loosely_dated_chair_terms_that_may_leave_a_gap_or_overlap_say_so(tmp_pa
     assert "perhaps a gap or an overlap" in found[("Belgium", "gap_or_overlap")]["message"]
     assert "perhaps an overlap:" in found[("Austria", "overlap")]["message"] and "the register does not give the days" in found[("Austria", "overlap")]["message"]
     assert "No chair for 16 days" in found[("Czechia", "gap")]["message"]
+
+
+# -- over-certainty hunt: verdicts that depended on a day the data does not give ----------------------
+
+
+def test_a_period_before_a_founding_known_only_to_the_year_is_uncertain_not_missed(tmp_path):
+    """`established = 2010` (some day of 2010), at least once a quarter. A quarter is due only
+    if the body existed on its first day (founded 2010-03-01, 2010 Q1 is no whole quarter of
+    its life: nothing due, as for an exact `established`). 2010 Q1 was `missed`, read from
+    2010-01-01. Its first held meeting, 2010-05-10, bounds the founding: it existed by then,
+    so 2010 Q3 and Q4 are due whatever the day: missed, as certain as the data; 2010 Q2
+    (from 04-01, before 05-10) holds the meeting: met. Q1 and nothing held: `uncertain`,
+    "due only if the Board was established by 2010-01-01". With `established = 2010-01-01`
+    the same register leaves Q1 missed."""
+    rows = "board,regular,,2010-05-10,,held,,\n"
+    rule = 'kind = "at_least"\ncount = 1\nper = "quarter"'
+    out = _run(tmp_path, "check", _body("established = 2010", rule), rows, "--today", "2011-01-15")
+    assert _verdicts(out) == {"2010 Q1": "uncertain", "2010 Q2": "met", "2010 Q3": "missed", "2010 Q4": "missed", "2011 Q1": "open"}
+    (q1,) = [f for f in out["findings"] if f["window"]["label"] == "2010 Q1"]
+    assert "due only if the Board was established by 2010-01-01; the rule book dates its founding only as 2010" in q1["why"]
+    assert out["summary"]["violations"] == 2 and out["summary"]["uncertain"] == 1
+    out = _run(tmp_path, "check", _body("established = 2010-01-01", rule), rows, "--today", "2011-01-15")
+    assert _verdicts(out)["2010 Q1"] == "missed"
+
+
+def test_a_grid_that_starts_from_a_loosely_dated_meeting_is_uncertain(tmp_path):
+    """`every 6m` on the grid, no `anchor`: the grid starts from the first counting meeting,
+    here known only as `2019`. Read from 2019-01 the grid is January/July, and 2020-02-10 and
+    2020-08-10 are each a month late; had the first meeting been in February 2019, the grid
+    is February/August and both are on time. The register does not say: `uncertain`, never
+    `late` (they were late). With the first meeting dated 2019-01-20 the grid is fixed,
+    January/July: 2019-08-15 answers 2019-07 a month late, and both 2020 windows are late,
+    as certain as the data."""
+    rule = 'kind = "every"\ninterval = "6m"\nmode = "grid"'
+    rows = "board,regular,,2019,,held,,\nboard,regular,,2019-08-15,,held,,\nboard,regular,,2020-02-10,,held,,\nboard,regular,,2020-08-10,,held,,\n"
+    out = _run(tmp_path, "check", _body("", rule), rows, "--today", "2020-12-01")
+    assert set(_verdicts(out).values()) <= {"uncertain", "open"} and out["summary"]["violations"] == 0
+    assert any("the grid starts from the first meeting, Board 2019, which the register dates only as 2019" in f["why"] for f in out["findings"])
+    out = _run(tmp_path, "check", _body("", rule), rows.replace("board,regular,,2019,", "board,regular,,2019-01-20,"), "--today", "2020-12-01")
+    assert _verdicts(out) == {"2019-01": "met", "2019-07": "late", "2020-01": "late", "2020-07": "late", "2021-01": "open"}

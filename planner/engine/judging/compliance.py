@@ -40,6 +40,7 @@ from planner.engine.judging.findings import (
     with_more_words,
 )
 from planner.engine.judging.gap_findings import judge_gap
+from planner.engine.judging.loose_starts import loose_starts
 from planner.engine.judging.periods import judge_in_order
 from planner.engine.judging.rule_verdicts import amend, due_without, judge_on
 from planner.engine.judging.window_finding import _meeting_words, plainly_judged, window_finding
@@ -157,7 +158,7 @@ class Judge:
         parts = self.engine.parts.get(exps[0].body.id)
         if parts:  # a number on two rows: its later parts are named where they fall
             out = [with_more_words(f, lambda e=e: parts_words(e, parts, _meeting_words)) for f, e in zip(out, exps, strict=True)]
-        return out
+        return loose_starts(exps, bm, out, self.today)
 
     def judge(self, e: Expectation) -> Finding:
         """Judge one expectation alone (its rule's other windows claim nothing)."""

@@ -1,0 +1,72 @@
+"""Where a rule's periods start from a day the data does not give, a violation is ``uncertain``.
+
+Two such starts (sixth audit, ``tests/test_semantics_audit6.py``):
+
+* a founding known only to the year or month (``established = 2010``): a calendar period is
+  due only if the body existed on its first day (founded on 2010-03-01, the first half of 2010
+  is no whole period of its life, as for an exact ``established``);
+* a grid with no ``anchor`` starts from the first counting meeting: dated only to the year
+  (``every 6m`` from ``2019``), it does not fix which months are due.
+
+Judged as if the earliest day were the one, such windows were ``missed`` or ``late`` on a
+reading the register does not give.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from planner.core.model import EveryRule, Meeting, Status
+from planner.engine.expectations import BodyMeetings, Expectation, counts
+from planner.engine.judging.findings import VIOLATIONS, Finding, Verdict, with_more_words
+from planner.engine.judging.window_finding import _meeting_words
+
+_CALENDAR_KINDS = frozenset({"at_least", "at_most", "on"})
+_SHORT = VIOLATIONS | {Verdict.ADVISORY}
+
+
+def loose_starts(exps: Sequence[Expectation], bm: BodyMeetings, out: list[Finding], today: date) -> list[Finding]:
+    """``out``, the findings of one rule's windows ``exps``, with the shortfalls that depend on
+    a loosely dated start made ``uncertain``."""
+    founded = exps[0].body.established
+    if founded is not None and not founded.exact and exps[0].window.start < founded.latest:
+        # founded by its first held meeting at the latest, whatever the rule book's date says
+        by = min((m.start.latest for m in bm.meetings if m.status is Status.HELD and m.start.earliest <= today), default=founded.latest)
+        by = min(by, founded.latest)
+        if exps[0].window.start < by:
+            out = [_founding(f, by) for f in out]
+    rule = exps[0].rule
+    if isinstance(rule, EveryRule) and rule.mode == "grid" and rule.anchor is None:
+        first = next((m for m in bm.meetings if counts(rule, m)), None)
+        grain = rule.interval.grain
+        if first is not None and grain.index(first.start.earliest) != grain.index(first.start.latest):
+            out = [_loose_anchor(f, first) for f in out]
+    return out
+
+
+def _founding(finding: Finding, by: date) -> Finding:
+    """A calendar window that begins before ``by``, the last day the body may have been
+    founded on: due only if it was founded by the window's first day."""
+    e = finding.expectation
+    founded = finding.body.established
+    if e is None or founded is None or e.pending or e.rule.kind not in _CALENDAR_KINDS or e.window.start >= by or finding.verdict not in _SHORT:
+        return finding
+    finding.delay = ""
+    return with_more_words(
+        finding,
+        lambda: f" Uncertain: due only if the {finding.body.label} was established by {e.window.start}; the rule book dates its founding only as {founded} ({founded.earliest} to {founded.latest}).",
+        verdict=Verdict.UNCERTAIN,
+    )
+
+
+def _loose_anchor(finding: Finding, first: Meeting) -> Finding:
+    """A violation on a grid whose periods depend on the day of its first meeting."""
+    if finding.verdict not in _SHORT:
+        return finding
+    finding.delay = ""
+    return with_more_words(
+        finding,
+        lambda: f" Uncertain: the grid starts from the first meeting, {_meeting_words(first, finding.body)}, which the register dates only as {first.start}; other periods are due if it was held on another day.",
+        verdict=Verdict.UNCERTAIN,
+    )
