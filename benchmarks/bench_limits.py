@@ -6,7 +6,8 @@ its time and peak memory. Nothing is asserted; run by hand and compare with the 
 
 Cases: a rule book of 1,200 bodies chained by ``after`` rules; an .ics series of 10,000
 occurrences (the cap); a chair register of 200,000 terms; a register of 1,000,000 meetings; a
-feed folder whose state file remembers 100,000 events.
+feed folder whose state file remembers 100,000 events; ``project`` and ``chairs`` over ten years
+of 1,000 bodies of twenty rules in a calendar of one body a day (``crowded.py``).
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import crowded  # (benchmarks/, beside this file)
 
 ROOT = Path(__file__).resolve().parent.parent
 MINIMAL = ROOT / "tests" / "rulebooks" / "valid" / "minimal.toml"
@@ -67,6 +70,14 @@ def main(argv: list[str] | None = None, echo: Callable[[str], None] = print) -> 
         (work / "b0.csv").write_text("body,start\nb0,2020-06-01\n", encoding="utf-8")
         given = ["--rules", str(chain), "--meetings", str(work / "b0.csv"), "--today", TODAY]
         cases: dict[str, list[str]] = {"chain check": ["check", *given], "chain project": ["project", *given, "--format", "csv"]}
+
+        # 1,000 bodies of twenty rules, one body a day: the calendar is full within weeks, and
+        # each placement after that finds no day (it asked every day of its window: over 90 s)
+        crowd = work / "crowded"
+        crowded.write(crowd, size(1000))
+        ten_years = ["--meetings", str(crowd / "meetings.csv"), "--today", "2026-12-01", "--to", "2036", "--format", "csv"]
+        cases["crowded project"] = ["project", "--rules", str(crowd / "rulebook.toml"), *ten_years]
+        cases["crowded chairs"] = ["chairs", "--rules", str(crowd / "rulebook-chairs.toml"), "--chairs", str(crowd / "chairs.csv"), *ten_years]
 
         series = work / "series.ics"
         series.write_text(

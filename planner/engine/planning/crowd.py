@@ -11,7 +11,8 @@ and rooms are largely the same people and places. So (``[organization]`` setting
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import bisect
+from collections.abc import Iterable, Iterator
 from datetime import date
 
 from planner.core.dates import Precision
@@ -153,6 +154,72 @@ class DayBook:
         return True
 
 
+    def blocked(self, body: str, host: str, days: int) -> Blocked:
+        """The first days of ``days``-day blocks that :meth:`free` refuses to ``body`` hosted
+        by ``host``, as runs: a full calendar is skipped by bisection, not asked day by day
+        (each failed placement asked every day of its window).
+
+        Only other bodies' meetings block a body, and while one body is projected only its own
+        are added: the runs stay true for the whole of that body's placement."""
+        others, per_day, bodies_on = self._others, self.per_day, self.bodies_on
+        back = days - 1
+        if self.partners.get(body):
+            spans = [(day - back, day) for day in self.crowded if others(bodies_on.get(day), body) >= per_day]
+        else:  # (others written out: len(on) less the body itself)
+            spans = [(day - back, day) for day in self.crowded if len(on := bodies_on[day]) - (body in on) >= per_day]
+        hosted = self.host_days.get(host) if self.between > 0 and host else None
+        if hosted:
+            reach = self.between - 1
+            spans += [(day - back - reach, day + reach) for day, on in hosted.items() if on and others(on, body)]
+        return Blocked(spans)
+
+
+class Blocked:
+    """Runs of day ordinals, merged: the next and previous day outside them by bisection."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans.sort()
+        starts: list[int] = []
+        ends: list[int] = []
+        for a, z in spans:
+            if ends and a <= ends[-1] + 1:
+                if z > ends[-1]:
+                    ends[-1] = z
+            else:
+                starts.append(a)
+                ends.append(z)
+        self.starts, self.ends = starts, ends
+
+    def after(self, day: int) -> int:
+        """The first day from ``day`` on outside every run."""
+        k = bisect.bisect_right(self.starts, day) - 1
+        return self.ends[k] + 1 if k >= 0 and self.ends[k] >= day else day
+
+    def before(self, day: int) -> int:
+        """The last day up to ``day`` outside every run."""
+        k = bisect.bisect_right(self.starts, day) - 1
+        return self.starts[k] - 1 if k >= 0 and self.ends[k] >= day else day
+
+    def nearest(self, target: int, lo: int, hi: int, distance: int = 0) -> Iterator[int]:
+        """The days of ``lo``..``hi`` outside every run, from ``distance`` away from
+        ``target`` on, nearest first and the later before the earlier at equal distance: the
+        order of the placement search, less the days it would refuse."""
+        ahead, behind = target + distance, target - distance
+        if distance == 0:
+            behind -= 1
+        ahead = self.after(ahead) if ahead <= hi else hi + 1
+        behind = self.before(behind) if behind >= lo else lo - 1
+        while True:
+            if ahead <= hi and (behind < lo or ahead - target <= target - behind):
+                yield ahead
+                ahead = self.after(ahead + 1) if ahead < hi else hi + 1
+            elif behind >= lo:
+                yield behind
+                behind = self.before(behind - 1) if behind > lo else lo - 1
+            else:
+                return
+
+
 def _count(table: dict[int, dict[str, int]], body: str, first: int, stop: int, by: int) -> None:
     """Add ``by`` to ``body``'s meetings on each day (ordinal) of ``first``..``stop - 1`` in ``table``."""
     for day in range(first, stop):
@@ -166,4 +233,4 @@ def _count(table: dict[int, dict[str, int]], body: str, first: int, stop: int, b
             on.pop(body, None)
 
 
-__all__ = ["DayBook", "host_key"]
+__all__ = ["Blocked", "DayBook", "host_key"]

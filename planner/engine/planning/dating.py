@@ -27,6 +27,7 @@ from planner.engine.gaps import GapExpectation
 from planner.engine.planning.crowd import host_key
 from planner.engine.planning.placement import (
     Habits,
+    Skip,
     WorkingCalendar,
     even_spread,
     host_place,
@@ -51,6 +52,7 @@ class BodyState:
     # The body's own firmly dated days from the start of placement on, one table per min_gap
     # of its rules, kept as meetings are placed (made once, not once per placement: see taken)
     takens: dict[Duration | None, Taken] = field(default_factory=dict)
+    skip: Skip | None = None  # the days other bodies leave it no room on (made on first need)
     length: timedelta = field(init=False)  # a meeting's first day to its last
     reach: timedelta = field(init=False)  # how far a meeting of its own near a window may matter
 
@@ -94,6 +96,11 @@ class Dating:
         # as the rule allows is no day for one more (placing there made an excess of its own).
         caps = self._caps(body)
         current: list[date] = []  # the days this placement has chosen so far
+        # (a full calendar: the days other bodies' meetings and the host's spacing refuse,
+        # skipped by bisection instead of asked day by day; the same for all the body's placements)
+        skip = state.skip
+        if skip is None and (crowded or hosted):
+            skip = state.skip = Skip(lambda: daybook.blocked(body_id, host, days))
 
         def accept(day: date) -> bool:
             if weekdays and day.weekday() not in weekdays:
@@ -113,7 +120,7 @@ class Dating:
             # One target with no pair to keep (most windows): the day found needs no place
             # among this window's other blocks, there are none; a window where it fails goes
             # on as every other does (its target, packed, then the fewest members on holiday).
-            day = calendar.place(targets[0], days, window, accept=accept)
+            day = calendar.place(targets[0], days, window, accept=accept, skip=skip)
             if day is not None:
                 daybook.add(body_id, host, day, day + length)
                 taken.add(day, day + length)
@@ -134,9 +141,9 @@ class Dating:
             for target in targets:
                 start_day = self._back_to_back(body, calendar, window, target, accept, own + chosen) if pair and body.before else None
                 if start_day is None:
-                    start_day = calendar.place(target, days, window, accept=accept)
+                    start_day = calendar.place(target, days, window, accept=accept, skip=skip)
                 if start_day is None and fewest:
-                    found = calendar.place_fewest(target, days, window, accept=accept)
+                    found = calendar.place_fewest(target, days, window, accept=accept, skip=skip)
                     if found is not None:
                         start_day, notes[found[0]] = found
                 if start_day is None:

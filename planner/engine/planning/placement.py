@@ -20,6 +20,7 @@ import holidays
 from planner.core.dates import Precision, Window
 from planner.core.model import Blackout, Body, HostPolicy, Meeting, RuleBook
 from planner.engine.planning.countries import country_code
+from planner.engine.planning.crowd import Blocked
 from planner.engine.planning.member_holidays import MemberHolidays, member_holidays
 
 SAT_SUN = frozenset({5, 6})
@@ -103,15 +104,21 @@ class WorkingCalendar:
         window: Window,
         *,
         accept: Callable[[date], bool] = lambda _d: True,
+        skip: Skip | None = None,
     ) -> date | None:
         """The first day of ``days`` consecutive working days nearest ``target`` inside
-        ``window``: searched forward first, then backward. ``None`` when nothing fits."""
+        ``window``: searched forward first, then backward. ``None`` when nothing fits.
+
+        ``skip``: the first days ``accept`` surely refuses (a full calendar's), skipped by
+        bisection once a search has gone ``_SKIP_AFTER`` days either way without a fit."""
         first = window.start
         last_start = window.end - timedelta(days=days - 1)
         if last_start < first:
             return None
         target = first if target < first else last_start if target > last_start else target
         reach = max(last_start - target, target - first).days
+        if skip is not None and (reach > _SKIP_AFTER or skip.runs is not None):
+            return self._place_skipping(target, days, first, last_start, accept, skip)
         # The order of _nearest (target, then forward before backward at each distance) as
         # steps added to the target: most searches end within a few days of it, and resuming
         # a generator costs more than testing a day.
@@ -136,13 +143,56 @@ class WorkingCalendar:
                 fits = known[candidate] = fit(candidate)
             if fits and accept(candidate):
                 return candidate
+        if skip is not None:
+            skip.get()  # (a short window found nothing: the next search skips what it cannot take)
         return None
 
-    def place_fewest(self, target: date, days: int, window: Window, *, accept: Callable[[date], bool] = lambda _d: True) -> tuple[date, tuple[str, ...]] | None:
+    def _fits(self, days: int) -> tuple[dict[date, bool], Callable[[date], bool]]:
+        """The memo of blocks of ``days`` days that fit, and how to answer one not in it."""
+        if days == 1:
+            return self._memo, self.is_working
+        block_fits = self.block_fits
+        return self._blocks.setdefault(days, {}), lambda start: block_fits(start, days)
+
+    def _place_skipping(self, target: date, days: int, first: date, last_start: date, accept: Callable[[date], bool], skip: Skip) -> date | None:
+        """:meth:`place`'s search in the same order, skipping the runs of ``skip`` (made when
+        the first ``_SKIP_AFTER`` days each way found nothing, then used from the start)."""
+        known, fit = self._fits(days)
+        runs = skip.runs
+        if runs is None:
+            for step in islice(_STEPS, 2 * _SKIP_AFTER + 1):
+                candidate = target + step
+                if candidate < first or candidate > last_start:
+                    continue
+                fits = known.get(candidate)
+                if fits is None:
+                    fits = known[candidate] = fit(candidate)
+                if fits and accept(candidate):
+                    return candidate
+            runs, distance = skip.get(), _SKIP_AFTER + 1
+        else:
+            distance = 0
+        for ordinal in runs.nearest(target.toordinal(), first.toordinal(), last_start.toordinal(), distance):
+            candidate = date.fromordinal(ordinal)
+            fits = known.get(candidate)
+            if fits is None:
+                fits = known[candidate] = fit(candidate)
+            if fits and accept(candidate):
+                return candidate
+        return None
+
+    def place_fewest(self, target: date, days: int, window: Window, *, accept: Callable[[date], bool] = lambda _d: True, skip: Skip | None = None) -> tuple[date, tuple[str, ...]] | None:
         """Where no day is free of every member's holidays: the block on the host's working
         days with the fewest members on holiday (nearest ``target`` among equals), and those members."""
         best: tuple[int, date, tuple[str, ...]] | None = None
-        for candidate in _nearest(target, days, window):
+        candidates = _nearest(target, days, window)
+        if skip is not None:
+            last_start = window.end - timedelta(days=days - 1)
+            if last_start < window.start:
+                return None
+            near = min(max(target, window.start), last_start)
+            candidates = map(date.fromordinal, skip.get().nearest(near.toordinal(), window.start.toordinal(), last_start.toordinal()))
+        for candidate in candidates:
             if not all(self.is_host_working(candidate + timedelta(days=i)) for i in range(days)) or not accept(candidate):
                 continue
             names: list[str] = []
@@ -173,6 +223,22 @@ class WorkingCalendar:
 
 
 _MAX_STEP = 800
+_SKIP_AFTER = 16
+
+
+class Skip:
+    """The days a body's placements surely cannot take (:meth:`DayBook.blocked`), made on
+    first need: most searches end within a few days of their target and never ask."""
+
+    def __init__(self, make: Callable[[], Blocked]) -> None:
+        self.make = make
+        self.runs: Blocked | None = None
+
+    def get(self) -> Blocked:
+        if self.runs is None:
+            self.runs = self.make()
+        return self.runs
+
 _STEPS = [timedelta(0), *(timedelta(days=sign * k) for k in range(1, _MAX_STEP + 1) for sign in (1, -1))]
 
 
