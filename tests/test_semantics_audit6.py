@@ -133,3 +133,114 @@ def test_a_grid_that_starts_from_a_loosely_dated_meeting_is_uncertain(tmp_path):
     assert any("the grid starts from the first meeting, Board 2019, which the register dates only as 2019" in f["why"] for f in out["findings"])
     out = _run(tmp_path, "check", _body("", rule), rows.replace("board,regular,,2019,", "board,regular,,2019-01-20,"), "--today", "2020-12-01")
     assert _verdicts(out) == {"2019-01": "met", "2019-07": "late", "2020-01": "late", "2020-07": "late", "2021-01": "open"}
+
+
+# -- real rule shapes, each from its founding text ----------------------------------------------------
+
+_AKTG = (
+    '[organization]\nid = "ag"\nname = "Beispiel AG"\nshort_name = "AG"\nyear_start = "10-01"\nsecretariat = { city = "Munich", country = "Germany" }\n'
+    '[[bodies]]\nid = "board"\nname = "Supervisory Board"\nshort_name = "Board"\ncategory = "governing"\nhost = "secretariat"\n'
+    '[[bodies.rules]]\nkind = "at_least"\ncount = 2\nper = "half"\nyear_start = "01-01"\nsince = 2023\nsource = "AktG s.110(3) sentence 1"\n'
+    '[[bodies]]\nid = "sub"\nname = "Supervisory Board of a non-listed subsidiary"\nshort_name = "Subsidiary board"\ncategory = "governing"\nhost = "secretariat"\n'
+    '[[bodies.rules]]\nkind = "at_least"\ncount = 1\nper = "half"\nyear_start = "01-01"\nsince = 2024\nsource = "AktG s.110(3) sentence 2"\n'
+)
+
+
+def test_german_supervisory_boards_meet_twice_or_once_per_calendar_half_year(tmp_path):
+    """AktG s.110(3): "Der Aufsichtsrat muss zwei Sitzungen im Kalenderhalbjahr abhalten"; in a
+    non-listed company the board may resolve on one per calendar half-year. Calendar halves,
+    whatever the financial year: a (fictional) AG with financial years from 1 October keeps
+    `year_start = "01-01"` on the rule, so that the halves are January-June and July-December,
+    not October-March. By hand, as of 2026-01-15. Listed board: 2023 H1 (02-15, 05-10) and H2
+    (09-20, 12-05) met; 2024 H1 met by 03-12 and the meeting of 06-30..07-01 (it opens in H1,
+    so it counts there); 2024 H2 holds only 2024-11: 1 of 2, missed; 2025 H1 holds 02-10 and
+    perhaps the meeting known only as `2025`: uncertain; 2025 H2 (10-01, 12-10) met; 2026 H1
+    open (2 due by 2026-06-30). Non-listed board: 2024 H1 and H2 met; 2025 H1 met by the
+    meeting of 06-30..07-01, which leaves 2025 H2 missed (one meeting, one window, in the
+    period it opens); 2026 H1 open."""
+    rules, meetings = tmp_path / "rules.toml", tmp_path / "meetings.csv"
+    rules.write_text(_AKTG, encoding="utf-8")
+    rows = [
+        "board,2023-02-15,", "board,2023-05-10,", "board,2023-09-20,", "board,2023-12-05,", "board,2024-03-12,", "board,2024-06-30,2024-07-01",
+        "board,2024-11,", "board,2025-02-10,", "board,2025,", "board,2025-10-01,", "board,2025-12-10,",
+        "sub,2024-03-01,", "sub,2024-09-01,", "sub,2025-06-30,2025-07-01",
+    ]
+    meetings.write_text("body,start,end,status\n" + "".join(f"{r},held\n" for r in rows), encoding="utf-8")
+    import json
+
+    out = json.loads(_invoke("check", "--rules", str(rules), "--meetings", str(meetings), "--today", "2026-01-15", "--format", "json").stdout)
+    assert _verdicts(out) == {"2023 H1": "met", "2023 H2": "met", "2024 H1": "met", "2024 H2": "missed", "2025 H1": "uncertain", "2025 H2": "met", "2026 H1": "open"}
+    assert _verdicts(out, "sub") == {"2024 H1": "met", "2024 H2": "met", "2025 H1": "met", "2025 H2": "missed", "2026 H1": "open"}
+    assert out["summary"]["violations"] == 2 and out["summary"]["uncertain"] == 1
+
+
+def test_a_uk_agm_within_six_months_of_the_accounting_reference_date(tmp_path):
+    """Companies Act 2006, s.336(1): a public company holds its AGM "in each period of 6 months
+    beginning with the day following its accounting reference date". With the reference date
+    31 March: `year_start = "04-01"`, `within = "6m"`: due 1 April - 30 September. By hand, as
+    of 2025-12-01: FY2022-23 met (2022-07-20); FY2023-24 met (2023-09-29, the 6 months' last
+    day but one); FY2024-25 missed: 2024-10-02 is two days after the period, named as not
+    counted; FY2025-26 met by `2025-09` (every day of September is inside). A change of the
+    reference date (s.392: a shortened or extended period) moves the period, and the rule
+    book has one `year_start`: what it cannot say, README "Semantics" says."""
+    book = (
+        '[organization]\nid = "plc"\nname = "Example plc"\nshort_name = "PLC"\nyear_start = "04-01"\nsecretariat = { city = "London", country = "GB" }\n'
+        '[[bodies]]\nid = "agm"\nname = "Annual General Meeting"\nshort_name = "AGM"\ncategory = "governing"\nhost = "secretariat"\n'
+        '[[bodies.rules]]\nkind = "at_least"\ncount = 1\nper = "year"\nwithin = "6m"\nsince = 2022-04-01\nsource = "Companies Act 2006, s.336(1)"\n'
+    )
+    rules, meetings = tmp_path / "rules.toml", tmp_path / "meetings.csv"
+    rules.write_text(book, encoding="utf-8")
+    meetings.write_text("body,start,status\nagm,2022-07-20,held\nagm,2023-09-29,held\nagm,2024-10-02,held\nagm,2025-09,held\n", encoding="utf-8")
+    import json
+
+    out = json.loads(_invoke("check", "--rules", str(rules), "--meetings", str(meetings), "--today", "2025-12-01", "--format", "json").stdout)
+    assert _verdicts(out, "agm") == {"FY2022-23": "met", "FY2023-24": "met", "FY2024-25": "missed", "FY2025-26": "met"}
+    (missed,) = [f for f in out["findings"] if f["verdict"] == "missed"]
+    assert "Not counted: AGM 2024-10-02" in missed["why"] and "after the first 6 months of FY2024-25" in missed["why"]
+
+
+def _audit(name: str, *args: str) -> dict:
+    import json
+    from pathlib import Path
+
+    root = Path(__file__).parent / "audit"
+    return json.loads(_invoke("check", "--rules", str(root / f"{name}.toml"), "--meetings", str(root / f"{name}-meetings.csv"), "--format", "json", *args).stdout)
+
+
+def test_asean_summit_twice_annually_under_the_charter_2009_2019():
+    """ASEAN Charter, art. 7(3)(a): Summits "held twice annually" (in force 15 December 2008:
+    2009 is the first whole year). tests/audit/asean-summit-charter: the 14th to the 35th
+    Summit, mostly to the month. By hand, as of 2020-01-15. Numbered Summits: every year
+    2009-2019 holds two (2009: 14th 2009-02, 15th 2009-10; 2016: 28th and 29th, both
+    2016-09-06; 2019: 34th 2019-06 and the 35th, known only as 2019, in 2019 whatever its
+    day): 11 met, 2020 open. Gatherings (customary): the 28th and 29th, in Vientiane on the
+    same days, are one event: 2016 an advisory naming them merged; 2019's 35th is known only
+    to the year but in another city (Nonthaburi, not Bangkok): it cannot have joined the
+    34th, so 2019 met; the others met; 2020 open. No violation."""
+    out = _audit("asean-summit-charter", "--today", "2020-01-15")
+    by_rule = {r: {f["window"]["label"]: f["verdict"] for f in out["findings"] if f["rule"] == r} for r in (0, 1)}
+    years = {str(y): "met" for y in range(2009, 2020)}
+    assert by_rule[0] == {**years, "2020": "open"}
+    assert by_rule[1] == {**years, "2016": "advisory", "2020": "open"}
+    (merged,) = [f for f in out["findings"] if f["verdict"] == "advisory"]
+    assert "Merged: Summit 2016-09-06 (28th, Vientiane) and Summit 2016-09-06 (29th, Vientiane)" in merged["why"]
+    assert out["summary"]["violations"] == 0 and out["summary"]["advisories"] == 1
+
+
+def test_world_health_assembly_one_regular_session_a_year_resumed_in_2020():
+    """WHO Constitution, art. 13: "regular annual session", read as at least and at most one
+    regular session a year. By hand, as of 2025-12-01: 2019-2025 each hold one numbered
+    regular session: met under both rules, except the `at_most` window of 2025, still running
+    (open). 2020: the 73rd met by video 18-19 May and was resumed 9-14 November: one session
+    on two rows, counted once, in May; the November row is named ("the same number ... one
+    meeting, counted there") and does not make 2020 excess. 2021: the 2nd special session
+    (29 November) counts toward neither rule and is named as not counted."""
+    out = _audit("wha", "--today", "2025-12-01")
+    by_rule = {r: {f["window"]["label"]: f["verdict"] for f in out["findings"] if f["rule"] == r} for r in (0, 1)}
+    years = {str(y): "met" for y in range(2019, 2026)}
+    assert by_rule[0] == years and by_rule[1] == {**years, "2025": "open"}
+    (cap_2020,) = [f for f in out["findings"] if f["rule"] == 1 and f["window"]["label"] == "2020"]
+    assert "Not counted: WHA 2020-11-09 (73rd) (the same number as WHA 2020-05-18 (73rd): one meeting, counted there)" in cap_2020["why"]
+    (y2021,) = [f for f in out["findings"] if f["rule"] == 0 and f["window"]["label"] == "2021"]
+    assert "WHA 2021-11-29 (2nd, Geneva) (special: this rule counts regular meetings)" in y2021["why"]
+    assert out["summary"]["violations"] == 0
