@@ -8,8 +8,8 @@ memory: each event is written once, as it is made, to a spool (an unnamed tempor
 a killed run leaves nothing), with its revision going to a second spool for the state file.
 What stays in memory per event is where its bytes are (two integers). The files of the new
 set are then written from the spools into the new folder, which switches with the old one at
-once (:func:`planner.outputs.atomic.write_set`): a body's feed is one stretch of the spool,
-``all.ics`` reads the events back in date order.
+once (:func:`planner.outputs.atomic.write_set`): the events are made in date order, so
+``all.ics`` is the spool as it stands and a body's feed is read from its events' places.
 
 An export of some bodies (``--body``) writes only their feeds and leaves ``all.ics``,
 ``index.html`` and the other bodies' feeds as they were.
@@ -23,7 +23,7 @@ from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import datetime
-from itertools import chain, compress, count, islice, repeat
+from itertools import compress, count, islice, repeat
 from operator import eq, itemgetter, rshift
 from pathlib import Path
 from typing import IO
@@ -56,7 +56,6 @@ INDEX = "index.html"
 _CHUNK = 1 << 20
 _BATCH = 1 << 16  # events written to the spool together: 64 KB (a megabyte at a time costs page faults)
 _START, _END = itemgetter(1), itemgetter(4)  # a meeting's start and end
-_AHEAD = 1 << 13  # read ahead per run of all.ics: 8 KB, 16 MB for 2,000 bodies
 
 
 def _spool(near: Path) -> IO[bytes]:
@@ -120,18 +119,6 @@ def date_order(meetings: Iterable[Meeting]) -> list[Meeting]:
     return ordered
 
 
-def _uid_groups(ids: Iterable[str]) -> dict[str, str]:
-    """Body id -> the id whose meetings it must get UIDs with. UIDs are
-    ``{org}-{body}-{identity}``, so only a body whose id extends another's with ``-`` (``x`` and
-    ``x-special``) can meet another body's UID; such bodies are numbered together."""
-    present = set(ids)
-    root = {}
-    for body in present:
-        cuts = [i for i, c in enumerate(body) if c == "-" and body[:i] in present]
-        root[body] = body[: cuts[0]] if cuts else body
-    return root
-
-
 class _Events:
     """The events of one export, made once into a spool, with their revisions."""
 
@@ -152,86 +139,56 @@ class _Events:
         self._make(previous)
 
     def _make(self, previous: Previous) -> None:
+        """Every event, made in date order: the meetings lie in memory about in the order they
+        were read, so that a walk in date order finds each near the last (made body by body,
+        every meeting was a cache miss: a third more time at N). UIDs made in date order are
+        those made body by body (``uids`` numbers a repeated identity in date order, and a UID
+        of one body never is that of another unless one id extends the other with ``-``, whose
+        meetings the date order gives together as well); adoption takes each body's and kind's
+        meetings in date order too."""
         builder, pool, order = self.builder, previous.pool, self.order
-        roots = _uid_groups(self.by_body)
-        groups: dict[str, list[str]] = {}
-        for body in self.by_body:
-            groups.setdefault(roots[body], []).append(body)
+        made = uids(builder.book, order)
+        numbers: Sequence[int] = ()
+        if previous.count:  # the last state read in bulk: its lines looked up in turn (in the order it was written), before adoption asks
+            numbers = array("q", previous.lines(uid for _, uid in made))
+            adopted = adopt(made, {uid for (_, uid), n in zip(made, numbers, strict=True) if n >= 0}, pool=pool)
+        elif previous.revisions:
+            adopted = adopt(made, previous, pool=pool)
+        else:  # the first export into the folder: nothing to adopt or take
+            adopted = made
         size = flushed = 0
         write, state = self.spool.write, self.states.write
-        make, take = EventMaker(builder, previous.legacy, self.keep_legacy).make, previous.take
+        make, take, take_line = EventMaker(builder, previous.legacy, self.keep_legacy).make, previous.take, previous.take_line
         offsets, lengths = self.offsets, self.lengths
-        runs = self.runs = array("i", bytes(4 * len(order)))  # by position: the group whose run of the spool holds it
-        spans: dict[str, tuple[int, int]] = {}  # a body alone in its group -> its stretch of the spool
         events: list[bytes] = []  # written some together
         lines: list[bytes] = []
-        for run, members in enumerate(groups.values()):
-            positions = self.by_body[members[0]] if len(members) == 1 else sorted(chain.from_iterable(self.by_body[body] for body in members))
-            if run:
-                for i in positions:
-                    runs[i] = run
-            begin = size
-            made = uids(builder.book, [order[i] for i in positions])
-            if previous.count:  # the last state read in bulk: its lines looked up in turn, before adoption asks
-                numbers = previous.lines(uid for _, uid in made)
-                olds = [previous.take_line(n) for n in numbers]
-                adopted = adopt(made, {uid for (_, uid), n in zip(made, numbers, strict=True) if n >= 0}, pool=pool)
-                olds = [old if uid is was else take(uid) for old, (_, uid), (_, was) in zip(olds, adopted, made, strict=True)]
-            elif previous.revisions:
-                adopted = adopt(made, previous, pool=pool)
-                olds = [take(uid) for _, uid in adopted]
-            else:  # the first export into the folder: nothing to adopt or take
-                adopted, olds = made, [None] * len(made)
-            for (meeting, uid), old, i in zip(adopted, olds, positions, strict=True):
-                data, line = make(meeting, uid, old)
-                lines.append(line)
-                events.append(data)
-                offsets[i] = size
-                lengths[i] = n = len(data)
-                size += n
-                if size - flushed >= _BATCH:
-                    write(b"".join(events))
-                    state(b"".join(lines))
-                    events, lines, flushed = [], [], size
-            if len(members) == 1:
-                spans[members[0]] = (begin, size)
-        self.spans = spans
+        for i, ((meeting, uid), (_, was)) in enumerate(zip(adopted, made, strict=True)):
+            if numbers:
+                old = take_line(numbers[i]) if uid is was else take(uid)
+            else:
+                old = take(uid) if previous.revisions else None
+            data, line = make(meeting, uid, old)
+            lines.append(line)
+            events.append(data)
+            offsets[i] = size
+            lengths[i] = n = len(data)
+            size += n
+            if size - flushed >= _BATCH:
+                write(b"".join(events))
+                state(b"".join(lines))
+                events, lines, flushed = [], [], size
         write(b"".join(events))
         state(b"".join(lines))
         self.spool.flush()
+        self.size = size
 
     def events(self, body: str | None = None) -> Iterator[bytes]:
-        """The events of ``body`` (None: all), in date order."""
+        """The events of ``body`` (None: all), in date order: the spool is in date order, so
+        all of them are the spool a megabyte at a time, and a body's are its stretches."""
         if body is None:
-            return self._merged()
-        span = self.spans.get(body)
-        if span is not None:  # one stretch of the spool
-            return _read(self.spool, ((at, min(_CHUNK, span[1] - at)) for at in range(span[0], span[1], _CHUNK)))
-        return _read(self.spool, ((self.offsets[i], self.lengths[i]) for i in self.by_body.get(body, ())))
-
-    def _merged(self) -> Iterator[bytes]:
-        """All events in date order, a megabyte at a time. Each group of bodies is one run of
-        the spool, in date order: each run is read ahead a few kilobytes at a time (not one
-        read per event), and the runs are merged by the events' places in date order."""
-        fd, offsets, lengths, runs = self.spool.fileno(), self.offsets, self.lengths, self.runs
-        count = max(runs, default=-1) + 1
-        buffers, starts = [b""] * count, [0] * count
-        batch: list[bytes] = []
-        size = 0
-        for i in range(len(self.order)):
-            run, offset, length = runs[i], offsets[i], lengths[i]
-            at = offset - starts[run]
-            buffer = buffers[run]
-            if at < 0 or at + length > len(buffer):
-                buffer = buffers[run] = os.pread(fd, max(_AHEAD, length), offset)
-                starts[run], at = offset, 0
-            batch.append(buffer[at : at + length])
-            size += length
-            if size >= _CHUNK:
-                yield b"".join(batch)
-                batch, size = [], 0
-        if batch:
-            yield b"".join(batch)
+            return _read(self.spool, ((at, min(_CHUNK, self.size - at)) for at in range(0, self.size, _CHUNK)))
+        offsets, lengths = self.offsets, self.lengths
+        return _read(self.spool, ((offsets[i], lengths[i]) for i in self.by_body.get(body, ())))
 
     def count(self, body: str | None = None) -> int:
         return len(self.order) if body is None else len(self.by_body.get(body, ()))
