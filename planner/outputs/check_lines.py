@@ -15,7 +15,12 @@ from planner.core.model import Body, Kind, Meeting, Status
 from planner.engine.expectations import Expectation, ordinal
 from planner.engine.judging.compliance import VIOLATIONS, Finding, Verdict
 from planner.engine.judging.findings import more_words
-from planner.engine.judging.window_finding import _capped_words, _meeting_words, _met_words
+from planner.engine.judging.window_finding import (
+    _at_most_words,
+    _capped_words,
+    _meeting_words,
+    _met_words,
+)
 
 if TYPE_CHECKING:
     from planner.outputs.check_json import _RuleIndex
@@ -70,6 +75,7 @@ def _meetings_json(meetings: tuple[Meeting, ...], days: dict[date, str]) -> str:
 
 
 _NO_WINDOW = 'null, "pending": false, "deadline": null, "required": null, "reason": null'
+_NOTHING_DUE = '"scheduled": [], "unconfirmed": [], "delay": null, "still_due": 0, "due_by": null'
 
 
 def finding_json(f: Finding, rule: int | None, days: dict[date, str] | None = None) -> str:
@@ -139,53 +145,67 @@ class _Lines:
 
     def line(self, f: Finding, head: str) -> str:
         """``head``: the line up to its verdict (the body and the rule)."""
-        days = self.days
         e = f.expectation
+        if e is None:
+            return self._no_window(f, head)
+        days = self.days
         why = _why_of(f, Finding)
         counted = f.counted
         counted_json = None
-        if e is not None:
-            window = e.window
-            maximum = e.maximum
-            if e.__class__ is Expectation:  # not a subclass with labels of its own (a gap's days)
-                key = (e.grain, e.period, e.year_start)
-                label = self.labels.get(key)
-                if label is None:
-                    label = self.labels[key] = self.texts[e.label]
-            else:
-                label = self.texts[e.label]
-            reason = self.texts[e.reason]
-            where = (
-                f'{{"label": "{label}", "start": {days[window.start]}, "end": {days[window.end]}}}, '
-                f'"pending": {"true" if e.pending else "false"}, "deadline": {days[e.deadline]}, '
-                f'"required": {{"min": {int(e.minimum)}, "max": {"null" if maximum is None else int(maximum)}}}, "reason": "{reason}"'
-            )
-            more = ""
-            if why.__class__ is partial and why.func is more_words:  # a why with notes after it (not counted, ...)
-                why, more = why.args
-                more = _text(more())[1:-1]
-            if why.__class__ is partial and why.func is _met_words:  # most findings: a met window
-                counted_json, why = self._met(why.args[0], why.args[1], counted, label if why.args[0] is e else None)
-            elif why.__class__ is partial and why.func is _capped_words:  # an at_most window within its limit
-                counted_json, why = self._capped(*why.args, counted, label if why.args[0] is e else None)
-            elif why.__class__ is not str:
-                why = _text(why())
-            else:
-                why = _text(why)
-            if more:
-                why = why[:-1] + more + '"'
+        window = e.window
+        maximum = e.maximum
+        if e.__class__ is Expectation:  # not a subclass with labels of its own (a gap's days)
+            key = (e.grain, e.period, e.year_start)
+            label = self.labels.get(key)
+            if label is None:
+                label = self.labels[key] = self.texts[e.label]
         else:
-            where = _NO_WINDOW
-            why = _text(f.why)
+            label = self.texts[e.label]
+        reason = self.texts[e.reason]
+        func = why.func if why.__class__ is partial else None
+        more = ""
+        if func is more_words:  # a why with notes after it (not counted, ...)
+            why, more = why.args
+            more = _text(more())[1:-1]
+            func = why.func if why.__class__ is partial else None
+        if func is _met_words:  # most findings: a met window
+            counted_json, why = self._met(*why.args, counted, label if why.args[0] is e else None)
+        elif func is _at_most_words:  # an at_most window within its limit, worded as _capped_words words it
+            met, held = why.args
+            counted_json, why = self._capped(met, len(held), held, "", counted, label if met is e else None)
+        elif func is _capped_words:  # the same, with scheduled meetings that may break the limit
+            counted_json, why = self._capped(*why.args, counted, label if why.args[0] is e else None)
+        else:
+            why = _text(why if why.__class__ is str else why())
+        if more:
+            why = why[:-1] + more + '"'
         if counted_json is None:
             counted_json = _meetings_json(counted, days) if counted else ""
-        due_by = f.due_by
-        scheduled, unconfirmed = f.scheduled, f.unconfirmed
+        due_by, scheduled, unconfirmed, delay, still_due = f.due_by, f.scheduled, f.unconfirmed, f.delay, f.still_due
+        if due_by is None and not (scheduled or unconfirmed or delay or still_due):  # most findings
+            tail = _NOTHING_DUE
+        else:
+            tail = (
+                f'"scheduled": [{_meetings_json(scheduled, days) if scheduled else ""}], '
+                f'"unconfirmed": [{_meetings_json(unconfirmed, days) if unconfirmed else ""}], '
+                f'"delay": {_text(delay) if delay else "null"}, "still_due": {int(still_due)}, "due_by": {days[due_by] if due_by else "null"}'
+            )
         return (
-            f'{head}{_VERDICTS[f.verdict]}, "window": {where}, '
-            f'"counted": [{counted_json}], "scheduled": [{_meetings_json(scheduled, days) if scheduled else ""}], '
+            f'{head}{_VERDICTS[f.verdict]}, "window": {{"label": "{label}", "start": {days[window.start]}, "end": {days[window.end]}}}, '
+            f'"pending": {"true" if e.pending else "false"}, "deadline": {days[e.deadline]}, '
+            f'"required": {{"min": {int(e.minimum)}, "max": {"null" if maximum is None else int(maximum)}}}, "reason": "{reason}", '
+            f'"counted": [{counted_json}], {tail}, "why": {why}}}'
+        )
+
+    def _no_window(self, f: Finding, head: str) -> str:
+        """The line of a finding without a window (``not_applicable``)."""
+        days = self.days
+        counted, scheduled, unconfirmed, due_by = f.counted, f.scheduled, f.unconfirmed, f.due_by
+        return (
+            f'{head}{_VERDICTS[f.verdict]}, "window": {_NO_WINDOW}, '
+            f'"counted": [{_meetings_json(counted, days) if counted else ""}], "scheduled": [{_meetings_json(scheduled, days) if scheduled else ""}], '
             f'"unconfirmed": [{_meetings_json(unconfirmed, days) if unconfirmed else ""}], '
-            f'"delay": {_text(f.delay) if f.delay else "null"}, "still_due": {int(f.still_due)}, "due_by": {days[due_by] if due_by else "null"}, "why": {why}}}'
+            f'"delay": {_text(f.delay) if f.delay else "null"}, "still_due": {int(f.still_due)}, "due_by": {days[due_by] if due_by else "null"}, "why": {_text(f.why)}}}'
         )
 
     def _met(self, e: Expectation, held: list[Meeting], counted: tuple[Meeting, ...], label: str | None) -> tuple[str | None, str]:
