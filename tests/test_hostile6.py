@@ -73,3 +73,41 @@ def test_a_failed_placement_in_a_full_calendar_asks_few_days(tmp_path: Path, mon
     assert len(problems) > 200, len(problems)
     assert now < len(problems) * 3, (now, len(problems), asked["free"])  # (656 for 317 Problems)
     assert asked["free"] > now * 10, (now, len(problems), asked["free"])  # (what it asked before: 20,595)
+
+
+# -- click's usage errors: one line, like every other error -------------------------------------
+
+USAGE = [
+    (["check", "--format", "xml"], "error: planner check: Invalid value for '--format': 'xml' is not one of 'text', 'markdown', 'json', 'csv' (see planner check --help)"),
+    (["check", "--bogus"], "error: planner check: No such option '--bogus'. Did you mean '--body'? (see planner check --help)"),
+    (["chek"], "error: planner: No such command 'chek'. (Did you mean one of: 'check', 'schema'?) (see planner --help)"),
+    (["project", "--to"], "error: planner project: Option '--to' requires an argument (see planner project --help)"),
+    (["--bogus"], "error: planner: No such option '--bogus' (see planner --help)"),
+    (["check", "extra"], "error: planner check: Got unexpected extra argument (extra) (see planner check --help)"),
+    (["diff"], "error: planner diff: Missing argument 'BEFORE.json' (see planner diff --help)"),
+    (["check", "--today", "2026-13-01"], "error: planner check: Invalid value for --today: '2026-13-01' is not a date; expected YYYY-MM-DD (see planner check --help)"),
+]
+
+
+@pytest.mark.parametrize(("argv", "line"), USAGE, ids=lambda v: " ".join(v) if isinstance(v, list) else "")
+def test_a_usage_error_is_one_line_naming_the_command_option_and_value(argv: list[str], line: str) -> None:
+    """click printed four lines (usage, a hint to --help, a blank line, the error): a log
+    keeping one line per failure kept "Usage: planner check [OPTIONS]". Now one line names the
+    command, the option, the bad value and what was expected, and where the options are listed."""
+    from click.testing import CliRunner
+
+    from planner.cli import main
+
+    result = CliRunner().invoke(main, argv, prog_name="planner")
+    assert result.exit_code == 2, result.output
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [line]
+
+
+def test_a_usage_error_as_a_process_is_one_line() -> None:
+    """The same through ``python -m planner`` (click's standalone mode, not the test runner)."""
+    import subprocess
+
+    done = subprocess.run([sys.executable, "-m", "planner", "check", "--format", "xml"], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.splitlines() == [USAGE[0][1]]

@@ -128,16 +128,38 @@ class _Planner(click.Group):
         except KeyboardInterrupt:
             raise _Interrupted() from None
         except click.ClickException as exc:
-            raise _cut_short(exc) from None
+            # (an option of a command missing its value fails before the command's context
+            # exists: the group's knows which command it was)
+            sub = ctx.invoked_subcommand
+            raise _cut_short(exc, f"{ctx.command_path} {sub}" if sub and isinstance(exc, click.UsageError) and exc.ctx in (None, ctx) else None) from None
 
 
-def _cut_short(exc: click.ClickException) -> click.ClickException:
+def _cut_short(exc: click.ClickException, where: str | None = None) -> click.ClickException:
     """A usage error quotes the bad value back: a 100 KB ``--format`` or ``--today`` is shown
     cut to its start and end, one line to read."""
     from planner.core.words import cut_long_words
 
     exc.message = cut_long_words(exc.message)
+    if isinstance(exc, click.UsageError) and not isinstance(exc, _UsageLine):
+        return _UsageLine(exc, where or (exc.ctx.command_path if exc.ctx is not None else "planner"))
     return exc
+
+
+class _UsageLine(click.UsageError):
+    """A usage error as one line, like every other error: the command, the option, the bad
+    value and what was expected, and where the options are listed. click's own shows four
+    (usage, a hint to --help, a blank line, the error), which a script reading the first line
+    of standard error, or a log keeping one line per failure, cuts to "Usage: ...". """
+
+    def __init__(self, exc: click.UsageError, where: str) -> None:
+        super().__init__(exc.message, exc.ctx)
+        self.exit_code = 2
+        self.cause, self.where = exc, where
+
+    def show(self, file: Any = None) -> None:
+        said = " ".join(self.cause.format_message().split()).rstrip(".")
+        with contextlib.suppress(OSError, ValueError):
+            sys.stderr.write(f"error: {self.where}: {said} (see {self.where} --help)\n")
 
 
 class _PathFailed(click.ClickException):
