@@ -111,3 +111,66 @@ def test_a_usage_error_as_a_process_is_one_line() -> None:
     done = subprocess.run([sys.executable, "-m", "planner", "check", "--format", "xml"], capture_output=True, text=True, timeout=60)
     assert done.returncode == 2 and done.stdout == ""
     assert done.stderr.splitlines() == [USAGE[0][1]]
+
+
+# -- publish: an error after a redirect says where it went --------------------------------------
+
+
+def _redirecting(target: str, then: int) -> type:
+    import http.server
+
+    class Answer(http.server.BaseHTTPRequestHandler):
+        def answer(self) -> None:
+            self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            moved = self.path.startswith("/user/cal")
+            body = b"" if moved else b"boom"
+            self.send_response(301 if moved else then)
+            if moved:
+                self.send_header("Location", target.replace("PORT", str(self.server.server_address[1])))
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        do_PROPFIND = do_REPORT = do_GET = do_PUT = do_MKCALENDAR = do_OPTIONS = do_DELETE = answer
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    return Answer
+
+
+@pytest.mark.parametrize(
+    ("target", "then", "said"),
+    [
+        ("http://no-such-host.invalid/cal/", 500, "cannot reach the CalDAV server while reading the calendar: host 'no-such-host.invalid' not found, after a redirect to http://no-such-host.invalid/cal/"),
+        ("http://u:pw-In-Location@127.0.0.1:PORT/elsewhere/", 500, "the server refused while reading the calendar: PropfindError at '500 Internal Server Error boom', reason no reason, after a redirect to http://127.0.0.1:PORT/elsewhere/"),
+        ("/elsewhere/", 401, "the server refused user 'sec' while reading the calendar, after a redirect to http://127.0.0.1:PORT/elsewhere/"),
+    ],
+    ids=["to an unknown host", "to a URL with a password", "to a path that refuses the user"],
+)
+def test_a_publish_error_after_a_redirect_names_where_it_went(target: str, then: int, said: str, tmp_path: Path) -> None:
+    """A server redirecting to an unknown host gave "host '127.0.0.1' not found": the
+    original URL's host, which was found. The line names the URL given and, after a redirect,
+    the URL it went to (without a user name or password in it)."""
+    import http.server
+    import threading
+
+    from click.testing import CliRunner
+
+    from planner.cli import main
+
+    from .test_hostile3 import GIVEN
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _redirecting(target, then))
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    port = server.server_address[1]
+    url = f"http://127.0.0.1:{port}/user/cal/"
+    try:
+        result = CliRunner().invoke(main, ["publish", *GIVEN, "--caldav", url, "--user", "sec"], env={"PLANNER_CALDAV_PASSWORD": "pw-Never-Shown", "HOME": str(tmp_path)})
+    finally:
+        server.shutdown()
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"error: {url}: {said.replace('PORT', str(port))} (expected "), lines
+    assert "pw-Never-Shown" not in result.output and "pw-In-Location" not in result.output

@@ -31,7 +31,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from icalendar import Calendar, Event
 
@@ -241,8 +241,18 @@ class _Session:
         self.url = url if url.endswith("/") else url + "/"
         self.shown = shown_url(self.url)
         self.client = caldav.DAVClient(url=self.url, username=user, password=password, timeout=timeout)
-        self.client.session.hooks.setdefault("response", []).append(_bounded_answer)
+        self.client.session.hooks.setdefault("response", []).extend([_bounded_answer, self._followed])
         self.user = user
+        self.went: str | None = None  # where a redirect sent the last request, when elsewhere
+
+    def _followed(self, response: Any, *args: Any, **kwargs: Any) -> Any:
+        """Remember where the server redirected to: an error after a redirect is about that
+        URL (its host not found, its answer), and the line says so."""
+        location = response.headers.get("Location") if response.is_redirect else None
+        if location:
+            went = urljoin(response.url, location)
+            self.went = went if went.rstrip("/") != self.url.rstrip("/") else self.went
+        return response
 
     def calendar(self) -> Any:
         """The calendar at the URL, or None when there is none yet."""
@@ -324,11 +334,16 @@ def _bounded_answer(response: Any, *args: Any, **kwargs: Any) -> Any:
     return response
 
 
+def _after_redirect(went: str | None) -> str:
+    """``, after a redirect to URL`` (without its user-info part), or ``""``."""
+    return f", after a redirect to {shown_url(went)}" if went else ""
+
+
 def _network_reason(exc: OSError, session: _Session) -> str:
     """A few words for what the HTTP stack says in a paragraph."""
     text = str(exc)
     if "NameResolution" in text or "Name or service not known" in text or "nodename nor servname" in text:
-        return f"host {urlsplit(session.url).hostname!r} not found"
+        return f"host {urlsplit(session.went or session.url).hostname!r} not found"
     if "timed out" in text.lower() or "Timeout" in type(exc).__name__:
         return f"no answer within {session.client.timeout} s"
     match = _ERRNO.search(text)
@@ -351,7 +366,8 @@ class _Failures:
             return False
         from caldav.lib import error
 
-        after = f"; {self.progress()}" if self.progress else ""
+        moved = _after_redirect(getattr(self.session, "went", None))
+        after = f"{moved}; {self.progress()}" if self.progress else moved
         who = f"user {self.session.user!r}" if self.session.user else "anonymous access"
         status = getattr(exc, "status", None)  # not "403" in str(exc): the URL's port may hold it
         if isinstance(exc, error.AuthorizationError) and (status == 403 if status is not None else "403" in str(getattr(exc, "reason", ""))):
