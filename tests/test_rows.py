@@ -151,6 +151,17 @@ def test_repeats_name_the_first_line_of_the_same_meeting(tmp_path: Path, monkeyp
     assert said == [f"{path}: 12 rows repeat an earlier row and count once: {named} and 2 more"]
 
 
+def test_repeats_name_their_lines_past_blank_short_and_quoted_rows(tmp_path: Path) -> None:
+    """The lines a repeat names are counted past blank rows, rows of several lines (named by
+    their last line, as their errors are) and short rows, as the csv module counts them."""
+    path = tmp_path / "m.csv"
+    rows = ["body,start,title", "summit,2002,A", "", "summit,2002,A", 'soc,2003,"two', 'lines"', 'soc,2003,"two', 'lines"', ",,", "Summit , 2002 ,A", "summit,2002", "summit,2002,"]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    said: list[str] = []
+    assert len(load_meetings(path, BOOK, said.append)) == 3
+    assert said == [f"{path}: 4 rows repeat an earlier row and count once: line 4 (same as line 2), line 8 (same as line 6), line 10 (same as line 2), line 12 (same as line 11)"]
+
+
 JSON_VALUES = {**{k: [*v, None] for k, v in CELLS.items()}, "ordinal": [1, 7, 0, -1, 1_000_000, "3", True, 2.0, None, ""], "start": [*CELLS["start"], 2019, 999], "id": ["", "m-1", 12, None], "documents": [*CELLS["documents"], ["A", " B"], []]}
 
 

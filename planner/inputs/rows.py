@@ -177,7 +177,22 @@ class RowParser:
                 return None
             return new(Meeting, values)
 
-        self.meeting = meeting
+        def plain(row: list[str]) -> Meeting | None:
+            """:func:`meeting` for a header of every column but documents, cbm and id (nearly
+            every register): no empty cell to add, nor to look up, for those three."""
+            try:
+                start = dates[row[i_start]]
+                end = dates[row[i_end]]
+                values = (bodies[row[i_body]], start, kinds[row[i_kind]], ordinals[row[i_ordinal]], end, statuses[row[i_status]], texts[row[i_city]], texts[row[i_country]], formats[row[i_format]], texts[row[i_title]], row[i_source].strip(), "", "", False, "", (), "", "")
+            except KeyError:  # a cell not seen before: learnt as above
+                return meeting(row)
+            except Unsure:  # a cell that is no date
+                return None
+            if start is None or (end is not None and end.latest < start.earliest):
+                return None
+            return new(Meeting, values)
+
+        self.meeting = plain if set(_COLUMNS).difference(header) == {"documents", "cbm", "id"} else meeting
 
 
 _CHAIR_COLUMNS = ("country", "start", "end", "ordinal", "note", "source")

@@ -4,7 +4,7 @@ in every error."""
 from __future__ import annotations
 
 import csv
-from array import array
+from bisect import bisect_right
 from collections.abc import Callable
 from itertools import repeat
 from pathlib import Path
@@ -41,6 +41,29 @@ def meetings_of_csv(path: Path, book: RuleBook, warn: Callable[[str], None] | No
 _STEP = 1 << 16  # meetings read between two additions to the dict that finds repeats
 
 
+class _Lines:
+    """The line each meeting was read on, kept as runs: a row of one line that gives a meeting
+    keeps the run going (nearly every row), so nothing is noted per row. A run starts at
+    meeting ``first`` on line ``line``; the i-th meeting of it was read on ``line + i - first``."""
+
+    def __init__(self, line: int) -> None:
+        self.firsts, self.lines = [0], [line]
+
+    def run(self, first: int, line: int) -> None:
+        """The meeting ``first`` (the next to be read) is on ``line``, or later if it is not
+        there: a later call for the same meeting replaces this one."""
+        firsts, lines = self.firsts, self.lines
+        if firsts[-1] == first:
+            lines[-1] = line
+        elif lines[-1] + first - firsts[-1] != line:
+            firsts.append(first)
+            lines.append(line)
+
+    def __call__(self, i: int) -> int:
+        k = bisect_right(self.firsts, i) - 1
+        return self.lines[k] + i - self.firsts[k]
+
+
 def _csv_rows(path: Path, records: Records, book: RuleBook, warn: Callable[[str], None] | None) -> list[Meeting]:
     header = records.header
     matcher = BodyMatcher(book)
@@ -49,9 +72,9 @@ def _csv_rows(path: Path, records: Records, book: RuleBook, warn: Callable[[str]
     found = Found(path, matcher)
     errors = found.errors
     read: list[Meeting] = []  # every row's meeting, a row repeated too: Found.settle keeps each once
-    places = array("i")  # the line of each (a file of at most 256 MB has fewer than 2**31 lines)
     quoted, delimiter, plain_limit = records.quoted, records.delimiter, records.plain_limit
     line = records.reader.line_num  # the last line read, of the header or of the last row
+    places = _Lines(line + 1)
     seen: dict[Meeting, None] = {}
     done, mark = 0, _STEP
     count = 0
@@ -61,6 +84,7 @@ def _csv_rows(path: Path, records: Records, book: RuleBook, warn: Callable[[str]
                 if '"' in text or len(text) > plain_limit:
                     row, taken = quoted(text)
                     line += taken
+                    places.run(len(read), line)
                 else:
                     line += 1
                     # the line end stays on the last cell: every cell is read stripped (a
@@ -69,6 +93,7 @@ def _csv_rows(path: Path, records: Records, book: RuleBook, warn: Callable[[str]
                 size = len(row)
                 meeting = parse(row) if size == width else None
                 if meeting is None and is_blank(row):
+                    places.run(len(read), line + 1)
                     continue
                 count += 1
                 if count > limit:
@@ -81,11 +106,11 @@ def _csv_rows(path: Path, records: Records, book: RuleBook, warn: Callable[[str]
                     if meeting is None:
                         meeting = found.validate(as_dict(header, row), line)
                         if meeting is None:
+                            places.run(len(read), line + 1)
                             if len(errors) >= 50:
                                 break
                             continue
                 read.append(meeting)
-                places.append(line)
                 if len(read) == mark:  # the dict of them grows as they are read, not all at the end
                     seen.update(zip(read[done:], repeat(None)))
                     done, mark = mark, mark + _STEP
@@ -93,5 +118,5 @@ def _csv_rows(path: Path, records: Records, book: RuleBook, warn: Callable[[str]
             errors.append(broken(exc, path, line))
         except RegisterError as exc:
             errors.append(exc)
-        found.settle(read, places.__getitem__, seen, done)
+        found.settle(read, places, seen, done)
     return found.result(warn)
