@@ -244,3 +244,38 @@ def test_world_health_assembly_one_regular_session_a_year_resumed_in_2020():
     (y2021,) = [f for f in out["findings"] if f["rule"] == 0 and f["window"]["label"] == "2021"]
     assert "WHA 2021-11-29 (2nd, Geneva) (special: this rule counts regular meetings)" in y2021["why"]
     assert out["summary"]["violations"] == 0
+
+
+# -- every output says what the engine says, on this audit's shapes ----------------------------------
+
+_AGREEMENT6 = {
+    "leap-day": (_LEAP_DAY, "board,regular,,2023-02-28,,held,Bern,Switzerland\nboard,regular,,2024-02-28,,held,Bern,Switzerland\n", ("2026-06-01", "2024-02-29")),
+    "loose-founding-and-grid": (
+        _body("established = 2010", 'kind = "at_least"\ncount = 1\nper = "quarter"')
+        + _body("", 'kind = "every"\ninterval = "6m"\nmode = "grid"', id="council", name="Council"),
+        "board,regular,,2010-05-10,,held,,\ncouncil,regular,,2019,,held,,\ncouncil,regular,,2019-08-15,,held,,\ncouncil,regular,,2020-02-10,,held,,\n",
+        ("2011-01-15", "2020-12-01"),
+    ),
+    "aktg-calendar-halves": (
+        _AKTG,
+        "board,regular,,2024-03-12,,held,Munich,Germany\nboard,regular,,2024-06-30,2024-07-01,held,Munich,Germany\nboard,regular,,2024-11,,held,Munich,Germany\n"
+        "board,regular,,2025,,held,Munich,Germany\nsub,regular,,2025-06-30,2025-07-01,held,Munich,Germany\n",
+        ("2026-01-15", "2025-07-01"),
+    ),
+}
+
+
+def test_every_output_agrees_on_this_audits_shapes(tmp_path):
+    """The agreement of tests/test_semantics_audit5.py (check in four formats, the report,
+    project and ics say the same findings, totals and Problems) on the leap-day rule, a
+    founding known only to the year and a grid from a loosely dated meeting, at dates on
+    both sides of their windows, and on supervisory boards judged by calendar halves. (The new
+    histories of tests/audit/ are in audit5's agreement test, which runs every one.)"""
+    from tests.test_semantics_audit5 import _disagreements, _outputs
+
+    for name, (book, rows, todays) in _AGREEMENT6.items():
+        for today in todays:
+            rules, meetings = _files(tmp_path, book, rows)
+            if book.startswith("[organization]"):  # a whole rule book, with its own organization
+                rules.write_text(book, encoding="utf-8")
+            assert (name, today, _disagreements(_outputs(rules, meetings, today, str(int(today[:4]) + 3), tmp_path))) == (name, today, [])
