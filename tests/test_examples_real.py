@@ -250,7 +250,7 @@ def test_asem_projection_skips_the_ministers_in_summit_years():
 
 
 # ---------------------------------------------------------------------------------------------
-# ASEAN Summit: "held twice annually" (Charter, Art. 7(4)(a)), two readings of the counting unit
+# ASEAN Summit: "held twice annually" (Charter, Art. 7(3)(a)), two readings of the counting unit
 
 # Sessions: 36th (June) and 37th (November) 2020 apart; 38th+39th (Oct 2021), 40th+41st (Nov 2022)
 # and 44th+45th (Oct 2024) each held together; 42nd (May) and 43rd (Sept) 2023, 46th (May) and
