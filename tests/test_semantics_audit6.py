@@ -279,3 +279,23 @@ def test_every_output_agrees_on_this_audits_shapes(tmp_path):
             if book.startswith("[organization]"):  # a whole rule book, with its own organization
                 rules.write_text(book, encoding="utf-8")
             assert (name, today, _disagreements(_outputs(rules, meetings, today, str(int(today[:4]) + 3), tmp_path))) == (name, today, [])
+
+
+def test_a_held_meeting_known_only_to_a_month_that_runs_past_today_may_not_have_opened(tmp_path):
+    """README, "A register written later": a row recorded held that opens after --today is
+    scheduled, never counted. One known only as `2021-06`, judged on 2021-06-15, may have
+    opened on 06-01..06-15 or 06-16..06-30: the register does not say it had opened by
+    then. At least twice a half, 2021-03-01 and `2021-06`: 2021 H1 was `met` on the second;
+    now `uncertain` (met if it opened by 06-15, still open otherwise). At most once a half,
+    the same rows: it was `excess`, a violation on a meeting that may not have been held
+    yet; now `uncertain`. Judged on 2021-07-01 the month is past: met, and excess."""
+    rows = "board,regular,,2021-03-01,,held,,\nboard,regular,,2021-06,,held,,\n"
+    at_least = _body("", 'kind = "at_least"\ncount = 2\nper = "half"')
+    at_most = _body("", 'kind = "at_most"\ncount = 1\nper = "half"')
+    for book, settled in ((at_least, "met"), (at_most, "excess")):
+        out = _run(tmp_path, "check", book, rows, "--today", "2021-06-15")
+        (h1,) = [f for f in out["findings"] if f["window"]["label"] == "2021 H1"]
+        assert h1["verdict"] == "uncertain" and "Board 2021-06 may not have opened by 2021-06-15" in h1["why"]
+        assert out["summary"]["violations"] == 0
+        out = _run(tmp_path, "check", book, rows, "--today", "2021-07-01")
+        assert _verdicts(out)["2021 H1"] == settled

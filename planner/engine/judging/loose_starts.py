@@ -24,6 +24,7 @@ from planner.engine.judging.window_finding import _meeting_words
 
 _CALENDAR_KINDS = frozenset({"at_least", "at_most", "on"})
 _SHORT = VIOLATIONS | {Verdict.ADVISORY}
+_DECIDED = frozenset({Verdict.MET, Verdict.EXCESS})
 
 
 def loose_starts(exps: Sequence[Expectation], bm: BodyMeetings, out: list[Finding], today: date) -> list[Finding]:
@@ -36,6 +37,11 @@ def loose_starts(exps: Sequence[Expectation], bm: BodyMeetings, out: list[Findin
         by = min(by, founded.latest)
         if exps[0].window.start < by:
             out = [_founding(f, by) for f in out]
+    # a held meeting known only to a month or year that goes on past today may not have
+    # opened yet: a running window it alone makes met (or excess) is not yet decided
+    straddling = [m for m in bm.overlapping(today, today) if m.status is Status.HELD and m.start.earliest <= today < m.start.latest]
+    if straddling:
+        out = [_not_yet(f, straddling, today) for f in out]
     rule = exps[0].rule
     if isinstance(rule, EveryRule) and rule.mode == "grid" and rule.anchor is None:
         first = next((m for m in bm.meetings if counts(rule, m)), None)
@@ -43,6 +49,25 @@ def loose_starts(exps: Sequence[Expectation], bm: BodyMeetings, out: list[Findin
         if first is not None and grain.index(first.start.earliest) != grain.index(first.start.latest):
             out = [_loose_anchor(f, first) for f in out]
     return out
+
+
+def _not_yet(finding: Finding, straddling: list[Meeting], today: date) -> Finding:
+    """``met`` or ``excess`` only with a meeting that may open after ``today``: ``uncertain``."""
+    e = finding.expectation
+    if e is None or finding.verdict not in _DECIDED:
+        return finding
+    maybe = [m for m in finding.counted if any(m is s for s in straddling)]
+    if not maybe:
+        return finding
+    left = len(finding.counted) - len(maybe)
+    if finding.verdict is Verdict.MET and left >= e.minimum or finding.verdict is Verdict.EXCESS and e.maximum is not None and left > e.maximum:
+        return finding
+    names = ", ".join(f"{_meeting_words(m, finding.body)}" for m in maybe)
+    return with_more_words(
+        finding,
+        lambda: f" Uncertain: {names} may not have opened by {today} (the register gives only {', '.join(str(m.start) for m in maybe)}).",
+        verdict=Verdict.UNCERTAIN,
+    )
 
 
 def _founding(finding: Finding, by: date) -> Finding:
