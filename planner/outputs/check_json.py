@@ -20,6 +20,7 @@ import json
 import tempfile
 from collections import Counter
 from collections.abc import Iterator
+from operator import attrgetter
 from typing import Any
 
 from planner.core.model import Body, Kind, Meeting, RuleBook, Status
@@ -28,6 +29,7 @@ from planner.engine.judging.compliance import Checked, Finding, Report
 from planner.outputs.check_lines import _Lines
 
 CHECK_SCHEMA_VERSION = 2
+_VERDICT = attrgetter("verdict")
 
 
 def compact_meeting(m: Meeting) -> dict[str, Any]:
@@ -146,7 +148,7 @@ def _findings(report: Report | Checked, bodies: list[dict[str, Any]], problems_o
                 "category": b.category.value,
                 "cadence": cadence_words(b, book),
                 "recorded": recorded,
-                "verdicts": {v.value: n for v, n in sorted(Counter(f.verdict for f in findings).items())},
+                "verdicts": {v.value: n for v, n in sorted(Counter(map(_VERDICT, findings)).items())},
                 "rules": rule_dicts(b, book),
             }
         )
@@ -156,7 +158,8 @@ def _findings(report: Report | Checked, bodies: list[dict[str, Any]], problems_o
             yield ""
             continue
         lines = writer.body(findings, index)
-        yield ("\n    " if first else ",\n    ") + ",\n    ".join(lines)
+        yield "\n    " if first else ",\n    "  # apart: a body's lines are not copied once more to put it before them
+        yield ",\n    ".join(lines)
         first = False
 
 

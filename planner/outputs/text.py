@@ -8,6 +8,8 @@ line (a URL in a citation) are cut.
 
 from __future__ import annotations
 
+import functools
+import re
 import textwrap
 from collections.abc import Iterable, Iterator, Sequence
 
@@ -36,23 +38,24 @@ def wrap(text: str, width: int, first: str = "", rest: str | None = None) -> lis
         return [first + text]
     if text and text[0] != " " and text[-1] != " " and "  " not in text and text.isprintable():
         # Words between single spaces, the rest of a check's problems: filled as textwrap fills them.
-        lines = _fill(text.split(" "), width, first, rest)
+        lines = _fill(text, width, first, rest)
         if lines is not None:
             return lines
     lines = textwrap.wrap(text, width=width, initial_indent=first, subsequent_indent=rest, break_long_words=True, break_on_hyphens=False)
     return lines or [first.rstrip()]
 
 
-def _fill(words: list[str], width: int, first: str, rest: str) -> list[str] | None:
+def _fill(text: str, width: int, first: str, rest: str) -> list[str] | None:
     """Words separated by single spaces, filled greedily into lines as textwrap fills them;
     ``None`` when a word is too long for a line (textwrap then breaks it).
 
     Greedy filling puts on a line every word up to the last space that leaves the line within
-    ``width``: found by ``rfind`` on the text, a line at a time rather than a word at a time."""
+    ``width``: found by ``rfind`` on the text, a line at a time rather than a word at a time.
+    A word too long for a line is looked for by one search of the text, not by splitting it
+    into words (32,000 problems of about 300 characters at N)."""
     longest = width - max(len(first), len(rest))
-    if max(map(len, words)) > longest:
+    if len(text) > longest and _too_long(longest).search(text) is not None:
         return None
-    text = " ".join(words)
     lines = []
     lead = first
     at = 0  # where the rest of the text begins: never copied (a 2 MB problem was quadratic)
@@ -65,6 +68,12 @@ def _fill(words: list[str], width: int, first: str, rest: str) -> list[str] | No
         lines.append(lead + text[at:cut])
         at = cut + 1
         lead = rest
+
+
+@functools.cache
+def _too_long(longest: int) -> re.Pattern[str]:
+    """A search for a word (no space in it) of more than ``longest`` characters."""
+    return re.compile(f"[^ ]{{{longest + 1}}}")
 
 
 def wrap_parts(parts: Sequence[str], width: int, sep: str = " · ", rest: str = "  ") -> list[str]:
