@@ -174,3 +174,25 @@ def test_a_publish_error_after_a_redirect_names_where_it_went(target: str, then:
     lines = result.stderr.splitlines()
     assert len(lines) == 1 and lines[0].startswith(f"error: {url}: {said.replace('PORT', str(port))} (expected "), lines
     assert "pw-Never-Shown" not in result.output and "pw-In-Location" not in result.output
+
+
+# -- --today at the calendar's edges ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("today", ["2995-06-01", "2999-12-31"])
+def test_the_default_horizon_stops_at_the_last_year_a_date_may_have(today: str, tmp_path: Path) -> None:
+    """``--today 2995-06-01`` projected to 3005 by default: past 2999, the last year any input
+    takes, so ``planner diff`` refused the JSON that ``project`` had just written, and the feeds
+    did not read back as a register. The default end is now 2999-12-31 at the latest."""
+    from click.testing import CliRunner
+
+    from planner.cli import main
+
+    saved = tmp_path / "p.json"
+    result = CliRunner().invoke(main, ["project", "--today", today, "--format", "json", "-o", str(saved)])
+    assert result.exit_code == 0, result.output
+    assert "3000-" not in saved.read_text(encoding="utf-8")
+    result = CliRunner().invoke(main, ["diff", str(saved), str(saved)])
+    assert result.exit_code == 0, result.output
+    result = CliRunner().invoke(main, ["project", "--today", today])
+    assert result.exit_code == 0 and f"schedule {today} to 2999-12-31" in result.stdout.splitlines()[0], result.output

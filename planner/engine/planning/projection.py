@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 
 from planner.core.bulk import paused_gc
-from planner.core.dates import Precision, Window
+from planner.core.dates import MAX_YEAR, Precision, Window
 from planner.core.errors import RuleBookError
 from planner.core.model import (
     AdHocRule,
@@ -306,6 +306,10 @@ def _merge_key(m: Meeting) -> tuple[date, date, str]:
 
 
 def _ten_years(today: date) -> date:
+    """Ten years after ``today``, but not past the last year a date may have (a projection
+    from 2995 written to 3005 was output no command reads back: ``diff`` refused its dates)."""
+    if today.year + 10 > MAX_YEAR:
+        return date(MAX_YEAR, 12, 31)
     try:
         return today.replace(year=today.year + 10)
     except ValueError:  # 29 February
