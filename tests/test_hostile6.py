@@ -196,3 +196,29 @@ def test_the_default_horizon_stops_at_the_last_year_a_date_may_have(today: str, 
     assert result.exit_code == 0, result.output
     result = CliRunner().invoke(main, ["project", "--today", today])
     assert result.exit_code == 0 and f"schedule {today} to 2999-12-31" in result.stdout.splitlines()[0], result.output
+
+
+# -- a state file of a version this planner does not know ---------------------------------------
+
+
+@pytest.mark.parametrize("version", ["5", "-1", "1e400", "true", "\"4\""])
+def test_a_state_file_of_an_unknown_version_is_reported_and_ignored(version: str, tmp_path: Path) -> None:
+    """A state file saying ``"version": 5`` (a later planner's, whose fields may mean
+    something else), -1 or 1e400 was read as if it were this planner's, silently. It is now
+    reported in one warning and ignored, like any damaged state file: the feeds of the folder
+    stand in for it."""
+    from click.testing import CliRunner
+
+    from planner.cli import main
+
+    out = tmp_path / "feeds"
+    assert CliRunner().invoke(main, ["ics", "--today", "2026-12-01", "--out", str(out), "-q"]).exit_code == 0
+    state = out / ".planner-state.json"
+    lines = state.read_text(encoding="utf-8").split("\n")
+    state.write_text("\n".join([f'{{"version": {version}, "events": {{', *lines[1:]]), encoding="utf-8")
+    result = CliRunner().invoke(main, ["ics", "--today", "2026-12-01", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    warning = result.stderr.splitlines()[0]
+    assert warning.startswith(f"warning: {state}: state file is damaged and was ignored (version "), warning
+    assert "is not one this planner reads: 1 to " in warning
+    assert "taken from the feeds" in warning

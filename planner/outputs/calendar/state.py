@@ -106,6 +106,10 @@ def read_state(path: Path) -> dict[str, Revision]:
     with handle:
         if handle.readline(len(HEAD) + 1) not in (HEAD, HEAD_3):  # version 2 (or a hand-made file): whole
             data = _screened(json.loads(read_bytes(path, InputError, MAX_STATE_BYTES)))
+            version = data.get("version", 1) if isinstance(data, dict) else 1
+            if type(version) is not int or not 1 <= version <= STATE_VERSION:
+                # (a later planner's file, whose fields may mean something else: not guessed at)
+                raise ValueError(f"version {version!r} is not one this planner reads: 1 to {STATE_VERSION}")
             return {uid: _revision(uid, v, shared) for uid, v in data["events"].items()}
         found: dict[str, Revision] = {}
         for number, line in enumerate(iter(lambda: handle.readline(_MAX_LINE + 1), b""), start=2):
