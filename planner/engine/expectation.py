@@ -1,18 +1,14 @@
-"""One requirement instance (:class:`Expectation`) and the register as the engine reads it: each
-body's meetings sorted once and looked up by bisection, which meetings count for a rule, and
-``min_gap`` thinning. :mod:`planner.engine.expectations` makes expectations from rules."""
+"""One requirement instance (:class:`Expectation`), origins dated too loosely, ``min_gap``
+thinning and the versions of a rule. :mod:`planner.engine.expectations` makes expectations from
+rules; :mod:`planner.engine.body_meetings` holds the register as the engine reads it."""
 
 from __future__ import annotations
 
-import bisect
-import itertools
-import operator
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from planner.core.dates import Duration, Grain, Window, year_start_month
-from planner.core.meeting import later_parts
 from planner.core.model import (
     AfterRule,
     AtLeastRule,
@@ -24,13 +20,15 @@ from planner.core.model import (
     Meeting,
     MeetingFormat,
     Rule,
-    Status,
 )
 
-NOT_COUNTING = frozenset({Status.CANCELLED, Status.POSTPONED})
-# Statuses from which a chain (every rolling, after) continues: a planned Summit already fixes
-# when its Ministerial Council is due.
-CHAINING = frozenset({Status.HELD, Status.PLANNED, Status.PROJECTED})
+# the register as the engine reads it (defined here before; imported from here too)
+from planner.engine.body_meetings import CHAINING as CHAINING
+from planner.engine.body_meetings import NOT_COUNTING as NOT_COUNTING
+from planner.engine.body_meetings import BodyMeetings as BodyMeetings
+from planner.engine.body_meetings import counts as counts
+from planner.engine.body_meetings import index_meetings as index_meetings
+
 UNBOUNDED = date.max
 MAX_CHAIN = 100_000  # windows of one chain: far beyond any real history, a guard against a runaway loop
 
@@ -82,12 +80,6 @@ class Expectation:
         return counts(self.rule, meeting)
 
 
-def counts(rule: Rule, meeting: Meeting) -> bool:
-    """Whether ``meeting`` can count toward ``rule``: a kind the rule counts, not called off, in
-    a format the rule counts (a meeting with no format recorded counts)."""
-    return meeting.kind in rule.counts and meeting.status not in NOT_COUNTING and (not rule.formats or meeting.format is None or meeting.format in rule.formats)
-
-
 def origin_kinds(rule: AfterRule | BeforeRule, other: Body | None) -> frozenset[Kind]:
     """The meetings of the other body that start an ``after`` chain: ``origin_counts`` when
     given, else the kinds the other body's own rules count (its regular meetings), not the
@@ -119,128 +111,6 @@ def _hull(cases: list[Expectation]) -> Expectation:
     first = cases[0]
     window = Window(min(c.window.start for c in cases), max(c.window.end for c in cases))
     return replace(first, window=window, deadline=max(c.deadline for c in cases), cases=tuple(cases), assumption="")
-
-
-@dataclass
-class BodyMeetings:
-    """A body's meetings sorted by first possible day, for range look-ups by bisection.
-
-    ``lasts`` holds each meeting's last possible day and ``reach`` the latest of those so far
-    (never decreasing): the meetings that began before a range and last into it are found
-    from the first one whose ``reach`` gets there, not from the longest meeting's span before
-    it (one meeting known only to its year made every look-up scan a year of meetings)."""
-
-    meetings: list[Meeting]
-    starts: list[date] = field(init=False)
-    lasts: list[date] = field(init=False)
-    reach: list[date] = field(init=False)
-    max_span: timedelta = field(init=False)
-
-    def __post_init__(self) -> None:
-        meetings = self.meetings
-        self.starts = starts = _sort_by_first_day(meetings)
-        # each meeting's last possible day: its start's, or its end's where it has one
-        self.lasts = lasts = [m.start.latest for m in meetings]
-        for i in itertools.compress(range(len(meetings)), map(_END, meetings)):
-            lasts[i] = meetings[i].end.latest
-        self.reach = list(itertools.accumulate(lasts, max))
-        self.max_span = max(map(operator.sub, lasts, starts), default=timedelta(0))
-
-    def next_opening(self, origin: Meeting, rule: Rule) -> date:
-        """The day the meeting after ``origin`` may first open: after its last day, or after it opens where another counting meeting opens while it runs."""
-        opened, last = origin.start.latest, origin.latest
-        for j in range(bisect.bisect_right(self.starts, opened), bisect.bisect_right(self.starts, last)):  # empty unless it runs on
-            m = self.meetings[j]
-            if m is not origin and m.status in CHAINING and counts(rule, m):
-                return opened + timedelta(days=1)
-        return last + timedelta(days=1)
-
-    def add(self, meeting: Meeting) -> None:
-        """Insert one meeting in order (projection adds them one by one, mostly after the last)."""
-        meetings = self.meetings
-        # After the last meeting (a later first day sorts after it whatever the rest of the
-        # keys say): where bisect_right would put it, without building sort keys; appended,
-        # as projection adds most of its meetings.
-        first = meeting.start.earliest
-        if not meetings or meetings[-1].start.earliest < first:
-            last = (meeting.end or meeting.start).latest
-            meetings.append(meeting)
-            self.starts.append(first)
-            self.lasts.append(last)
-            reach = self.reach
-            reach.append(reach[-1] if reach and reach[-1] > last else last)
-            if last - first > self.max_span:
-                self.max_span = last - first
-            return
-        key = meeting.sort_key()
-        at = len(meetings) if meetings[-1].sort_key() <= key else bisect.bisect_right(meetings, key, key=Meeting.sort_key)
-        last = meeting.latest
-        self.meetings.insert(at, meeting)
-        self.starts.insert(at, meeting.earliest)
-        self.lasts.insert(at, last)
-        reach = self.reach
-        reach.insert(at, max(last, reach[at - 1]) if at else last)
-        at += 1
-        while at < len(reach) and reach[at] < last:  # the meetings after it now reach as far
-            reach[at] = last
-            at += 1
-        self.max_span = max(self.max_span, last - meeting.earliest)
-
-    def overlapping(self, start: date, end: date) -> list[Meeting]:
-        """Meetings whose possible days touch ``[start, end]``, in order."""
-        starts = self.starts
-        mid = bisect.bisect_left(starts, start)  # from here on every meeting starts in range
-        hi = bisect.bisect_right(starts, end, mid)
-        lo = bisect.bisect_left(self.reach, start, 0, mid)  # before it, none lasts until start
-        if lo == mid:
-            return self.meetings[mid:hi]
-        meetings, lasts = self.meetings, self.lasts
-        return [meetings[i] for i in range(lo, mid) if lasts[i] >= start] + meetings[mid:hi]
-
-
-_END = operator.itemgetter(Meeting._fields.index("end"))
-
-
-def _sort_by_first_day(meetings: list[Meeting]) -> list[date]:
-    """Sorts ``meetings`` in place by :meth:`Meeting.sort_key` and returns their first days.
-
-    A sort key (a tuple of ten) per meeting took half the time of indexing a register: sorted
-    by first day alone (a look-up in C), only meetings that share a first day need the whole
-    key, and a body whose first days already rise needs no sort. Both sorts are stable, so
-    the order is the one the whole key gives."""
-    starts = [m.start.earliest for m in meetings]
-    if all(map(operator.lt, starts, itertools.islice(starts, 1, None))):
-        return starts
-    meetings[:] = [meetings[i] for i in sorted(range(len(meetings)), key=starts.__getitem__)]
-    starts.sort()
-    # positions whose first day is the one before it: each run of them, with the one before, ties
-    ties = list(itertools.compress(range(1, len(starts)), map(operator.eq, starts, itertools.islice(starts, 1, None))))
-    j, count = 0, len(ties)
-    while j < count:
-        first = last = ties[j]
-        while j + 1 < count and ties[j + 1] == last + 1:
-            j += 1
-            last += 1
-        meetings[first - 1 : last + 1] = sorted(meetings[first - 1 : last + 1], key=Meeting.sort_key)
-        j += 1
-    return starts
-
-
-def index_meetings(meetings: Iterable[Meeting], parts: dict[str, list[tuple[Meeting, Meeting]]] | None = None) -> dict[str, BodyMeetings]:
-    """Each body's meetings. A numbered meeting recorded on several rows is one meeting: its
-    later parts are left out (each with its first part in ``parts``, for the findings' why)."""
-    grouped: dict[str, list[Meeting]] = {}
-    for meeting in meetings:
-        grouped.setdefault(meeting.body, []).append(meeting)
-    out = {}
-    for body, items in grouped.items():
-        later = later_parts(items)
-        if later:
-            if parts is not None:
-                parts[body] = [(m, later[id(m)]) for m in items if id(m) in later]
-            items = [m for m in items if id(m) not in later]
-        out[body] = BodyMeetings(items)
-    return out
 
 
 def thin(meetings: list[Meeting], expectation: Expectation, before: Sequence[Meeting] = (), prior: date | None = None) -> tuple[list[Meeting], list[Meeting]]:
