@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from planner.core.dates import Duration, Grain, PartialDate
-from planner.core.model import Meeting, Status
+from planner.core.model import Kind, Meeting, Status
 from planner.engine.expectation import BodyMeetings
 from planner.engine.judging.compliance import Verdict, check
 from planner.inputs.rulebook import parse_rulebook
@@ -231,3 +231,22 @@ def test_a_body_s_meetings_are_in_sort_key_order(rows):
     assert indexed.starts == [m.start.earliest for m in expected]
     assert indexed.lasts == [(m.end or m.start).latest for m in expected]
     assert indexed.max_span == max((m.latest - m.earliest for m in expected), default=timedelta(0))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(_DAYS, st.sampled_from([None, "2019-12-31"]), st.sampled_from(list(Kind)), st.sampled_from(list(Status))), max_size=10), st.integers(0, 10))
+def test_meetings_added_one_by_one_index_as_all_at_once(rows, split):
+    """Projection adds meetings to an indexed body one by one: the index (order, days, and
+    ``firm``, the kind of each meeting held and dated to the day) is the one of all at once."""
+    meetings = []
+    for start, end, kind, status in rows:
+        first = PartialDate.parse(start)
+        last = PartialDate.parse(end) if end and PartialDate.parse(end).latest >= first.earliest else None
+        meetings.append(Meeting(body="soc", start=first, end=last, kind=kind, status=status))
+    grown = BodyMeetings(list(meetings[:split]))
+    for m in meetings[split:]:
+        grown.add(m)
+    whole = BodyMeetings(list(meetings))
+    assert [m.sort_key() for m in grown.meetings] == [m.sort_key() for m in whole.meetings]
+    assert (grown.starts, grown.lasts, grown.reach, grown.firm) == (whole.starts, whole.lasts, whole.reach, whole.firm)
+    assert whole.firm == [m.kind if m.status is Status.HELD and m.start.exact else None for m in whole.meetings]

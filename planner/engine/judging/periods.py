@@ -6,22 +6,30 @@ meetings of its own. Their meetings are found by a walk that moves forward with 
 not a search of the whole register per window, and the usual window (every meeting near it
 lies inside, is held and counts, and there are enough) is decided in the walk itself: the
 finding :func:`~planner.engine.judging.window_finding.plainly_judged` would give, without its
-calls. Any other window is judged in full, as :meth:`Judge.judge_rule` judges it.
+calls. Most such windows are decided without reading a meeting at all, from
+:attr:`BodyMeetings.firm` and how many meetings open in them. Any other window is judged in
+full, as :meth:`Judge.judge_rule` judges it.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from functools import partial
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from planner.core.dates import Precision
-from planner.core.model import Status
+from planner.core.model import Kind, Status
 from planner.engine.expectations import NOT_COUNTING, BodyMeetings, Expectation
 from planner.engine.explain import not_counted, not_counted_words
 from planner.engine.judging.findings import Finding, Verdict, with_more_words
-from planner.engine.judging.window_finding import _at_most_words, _meeting_words, _met_words
+from planner.engine.judging.window_finding import (
+    _at_most_words,
+    _capped_words,
+    _meeting_words,
+    _met_words,
+)
 
 if TYPE_CHECKING:
     from planner.engine.judging.compliance import Judge
@@ -52,12 +60,16 @@ def judge_in_order(judge: Judge, exps: Sequence[Expectation], bm: BodyMeetings) 
     rule = facts = chain = None
     plain = False
     mid = at = 0
+    odd: list[int] = []
+    odd_kinds = None
     for n, e in enumerate(exps):
         if e.rule is not rule:
             rule = e.rule
             facts = judge._facts(rule)
             plain, kinds, gap, days, words, source = facts.plain, facts.kinds, facts.gap, facts.gap_days, facts.words, rule.source
             chain, at = None, 0
+            if plain and kinds is not odd_kinds:
+                odd, odd_kinds = _odd(bm.firm, kinds), kinds
         assert facts is not None
         start, end = e.window.start, e.deadline
         # the meetings touching the window, as BodyMeetings.overlapping finds them (windows
@@ -66,7 +78,40 @@ def judge_in_order(judge: Judge, exps: Sequence[Expectation], bm: BodyMeetings) 
         if mid and reach[mid - 1] >= start:
             near = overlapping(start, end)
         else:
-            near = meetings[mid : bisect_right(starts, end, mid)]
+            hi = bisect_right(starts, end, mid)
+            if plain and odd[hi] == odd[mid]:
+                # The usual window: every meeting that touches it opens in it, on a day the
+                # register gives, is held and counts (the loop below would keep them all and
+                # note none). Its count decides it, or min_gap's chain when that kept them all.
+                count = hi - mid
+                maximum = e.maximum
+                if maximum is not None:
+                    if count <= maximum:
+                        held = tuple(meetings[mid:hi])
+                        running = today < end if closed else today <= end
+                        out.append(Finding(e.body, _OPEN if running and today >= start else _MET, words, source, e, partial(_capped_words, e, count, held, ""), held))
+                        continue
+                elif count >= e.minimum:
+                    if gap is not None:
+                        # min_gap thins nothing when its chain (each counted meeting at least
+                        # the gap after the one before) holds every one of them
+                        if chain is None:
+                            chain = judge.gap_chain(e)
+                        at = bisect_left(chain, start, at)
+                        met = chain[at : at + count] == starts[mid:hi]
+                    else:
+                        met = True
+                    if met:
+                        held = tuple(meetings[mid:hi])
+                        out.append(Finding(e.body, _MET, words, source, e, partial(_met_words, e, held), held))
+                        continue
+                # too few (or too many, or thinned): worked out in full, nothing to note
+                finding = judge.judge_window(e, None, owner, n, meetings[mid:hi], facts)
+                if finding.late_meeting is not None:
+                    owner[id(finding.late_meeting)] = n
+                out.append(finding)
+                continue
+            near = meetings[mid:hi]
         if plain:
             # plainly_judged, written out: every meeting inside the window is held and
             # counts; one not inside may not begin in it unless it is held and could only
@@ -126,3 +171,11 @@ def judge_in_order(judge: Judge, exps: Sequence[Expectation], bm: BodyMeetings) 
             owner[id(finding.late_meeting)] = n
         out.append(finding)
     return out
+
+
+def _odd(firm: list[Kind | None], kinds: Collection[Kind]) -> list[int]:
+    """How many of a body's first k meetings (k = 0 .. len) a window of a rule counting
+    ``kinds`` cannot take as they are (``firm``: :attr:`BodyMeetings.firm`): dated more loosely
+    than to the day, not held, or of a kind the rule does not count. A run of meetings with
+    none of them (the same count at both ends) decides a window by how many it holds."""
+    return list(accumulate([kind not in kinds for kind in firm], initial=0))
