@@ -237,7 +237,7 @@ def test_a_body_s_meetings_are_in_sort_key_order(rows):
 @given(st.lists(st.tuples(_DAYS, st.sampled_from([None, "2019-12-31"]), st.sampled_from(list(Kind)), st.sampled_from(list(Status))), max_size=10), st.integers(0, 10))
 def test_meetings_added_one_by_one_index_as_all_at_once(rows, split):
     """Projection adds meetings to an indexed body one by one: the index (order, days, and
-    ``firm``, the kind of each meeting held and dated to the day) is the one of all at once."""
+    the kind of each meeting held, the last day each may have opened on) is the one of all at once."""
     meetings = []
     for start, end, kind, status in rows:
         first = PartialDate.parse(start)
@@ -248,5 +248,6 @@ def test_meetings_added_one_by_one_index_as_all_at_once(rows, split):
         grown.add(m)
     whole = BodyMeetings(list(meetings))
     assert [m.sort_key() for m in grown.meetings] == [m.sort_key() for m in whole.meetings]
-    assert (grown.starts, grown.lasts, grown.reach, grown.firm) == (whole.starts, whole.lasts, whole.reach, whole.firm)
-    assert whole.firm == [m.kind if m.status is Status.HELD and m.start.exact else None for m in whole.meetings]
+    assert (grown.starts, grown.lasts, grown.reach, grown.held, grown.opened_by) == (whole.starts, whole.lasts, whole.reach, whole.held, whole.opened_by)
+    assert whole.held == [m.kind if m.status is Status.HELD else None for m in whole.meetings]
+    assert whole.opened_by == [m.start.latest for m in whole.meetings]

@@ -10,7 +10,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from planner.core.dates import Precision
 from planner.core.meeting import later_parts
 from planner.core.model import Kind, Meeting, Rule, Status
 
@@ -35,8 +34,9 @@ class BodyMeetings:
     from the first one whose ``reach`` gets there, not from the longest meeting's span before
     it (one meeting known only to its year made every look-up scan a year of meetings).
 
-    ``firm`` holds each meeting's kind when it is held and dated to the day, else ``None``:
-    all a calendar period's judge reads of most meetings (:mod:`~planner.engine.judging.periods`).
+    ``held`` holds each meeting's kind when it is held, else ``None``, and ``opened_by`` the
+    last day it may have opened on (its first day's, the same day when dated to the day): all
+    a calendar period's judge reads of most meetings (:mod:`~planner.engine.judging.periods`).
     Read here, while the meetings were just sorted: a register is in date order, so a body's
     meetings lie far apart in memory, and reading them again later cost more than judging."""
 
@@ -45,18 +45,20 @@ class BodyMeetings:
     lasts: list[date] = field(init=False)
     reach: list[date] = field(init=False)
     max_span: timedelta = field(init=False)
-    firm: list[Kind | None] = field(init=False)
+    held: list[Kind | None] = field(init=False)
+    opened_by: list[date] = field(init=False)
 
     def __post_init__(self) -> None:
         meetings = self.meetings
         self.starts = starts = _sort_by_first_day(meetings)
         # each meeting's last possible day: its start's, or its end's where it has one
-        self.lasts = lasts = [m.start.latest for m in meetings]
+        self.opened_by = [m.start.latest for m in meetings]
+        self.lasts = lasts = self.opened_by.copy()
         for i in itertools.compress(range(len(meetings)), map(_END, meetings)):
             lasts[i] = meetings[i].end.latest
         self.reach = list(itertools.accumulate(lasts, max))
         self.max_span = max(map(operator.sub, lasts, starts), default=timedelta(0))
-        self.firm = [m.kind if m.status is _HELD and m.start.precision is _DAY else None for m in meetings]  # _firm, in one loop
+        self.held = [m.kind if m.status is _HELD else None for m in meetings]
 
     def next_opening(self, origin: Meeting, rule: Rule) -> date:
         """The day the meeting after ``origin`` may first open: after its last day, or after it opens where another counting meeting opens while it runs."""
@@ -78,7 +80,8 @@ class BodyMeetings:
             last = (meeting.end or meeting.start).latest
             meetings.append(meeting)
             self.starts.append(first)
-            self.firm.append(_firm(meeting))
+            self.held.append(meeting.kind if meeting.status is _HELD else None)
+            self.opened_by.append(meeting.start.latest)
             self.lasts.append(last)
             reach = self.reach
             reach.append(reach[-1] if reach and reach[-1] > last else last)
@@ -90,7 +93,8 @@ class BodyMeetings:
         last = meeting.latest
         self.meetings.insert(at, meeting)
         self.starts.insert(at, meeting.earliest)
-        self.firm.insert(at, _firm(meeting))
+        self.held.insert(at, meeting.kind if meeting.status is _HELD else None)
+        self.opened_by.insert(at, meeting.start.latest)
         self.lasts.insert(at, last)
         reach = self.reach
         reach.insert(at, max(last, reach[at - 1]) if at else last)
@@ -112,13 +116,7 @@ class BodyMeetings:
         return [meetings[i] for i in range(lo, mid) if lasts[i] >= start] + meetings[mid:hi]
 
 
-def _firm(meeting: Meeting) -> Kind | None:
-    """``BodyMeetings.firm`` of one meeting: its kind if held and dated to the day."""
-    return meeting.kind if meeting.status is _HELD and meeting.start.precision is _DAY else None
-
-
 _HELD = Status.HELD
-_DAY = Precision.DAY
 _END = operator.itemgetter(Meeting._fields.index("end"))
 
 

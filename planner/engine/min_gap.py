@@ -78,6 +78,14 @@ def gap_chain(bm: BodyMeetings, expectation: Expectation, statuses: frozenset[St
     after = begins
     counting = statuses - NOT_COUNTING
     days = timedelta(days=gap.amount) if gap.unit == "d" else None  # gap.add_to, in days
+    if statuses == _HELD_ONLY and not formats:
+        # held, its kind and its first day's range are in BodyMeetings (dated to the day: one
+        # day): the meetings themselves are not read again (they lie far apart in memory)
+        for first, last, kind in zip(bm.starts, bm.opened_by, bm.held, strict=True):
+            if kind is not None and first >= after and first == last and kind in kinds:
+                chain.append(first)
+                after = first + days if days is not None else gap.add_to(first)
+        return chain
     for m in bm.meetings:
         start = m.start
         # counts(rule, m) written out: this looks at every meeting of the body
@@ -87,6 +95,9 @@ def gap_chain(bm: BodyMeetings, expectation: Expectation, statuses: frozenset[St
                 chain.append(first)
                 after = first + days if days is not None else gap.add_to(first)
     return chain
+
+
+_HELD_ONLY = frozenset({Status.HELD})
 
 
 class GapChains:

@@ -7,7 +7,7 @@ not a search of the whole register per window, and the usual window (every meeti
 lies inside, is held and counts, and there are enough) is decided in the walk itself: the
 finding :func:`~planner.engine.judging.window_finding.plainly_judged` would give, without its
 calls. Most such windows are decided without reading a meeting at all, from
-:attr:`BodyMeetings.firm` and how many meetings open in them. Any other window is judged in
+:attr:`BodyMeetings.held` and ``opened_by`` and how many meetings open in them. Any other window is judged in
 full, as :meth:`Judge.judge_rule` judges it.
 """
 
@@ -15,12 +15,14 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Sequence
+from datetime import date
 from functools import partial
 from itertools import accumulate
+from operator import ne
 from typing import TYPE_CHECKING
 
 from planner.core.dates import Precision
-from planner.core.model import Kind, Status
+from planner.core.model import Kind, Meeting, Status
 from planner.engine.expectations import NOT_COUNTING, BodyMeetings, Expectation
 from planner.engine.explain import not_counted, not_counted_words
 from planner.engine.judging.findings import Finding, Verdict, with_more_words
@@ -52,7 +54,7 @@ def judge_in_order(judge: Judge, exps: Sequence[Expectation], bm: BodyMeetings) 
         if last is not None and start <= last:
             return None
         last = e.deadline
-    starts, reach, meetings = bm.starts, bm.reach, bm.meetings
+    starts, reach, meetings, opened_by = bm.starts, bm.reach, bm.meetings, bm.opened_by
     overlapping = bm.overlapping
     today, closed = judge.today, judge.closed
     owner: dict[int, int] = {}
@@ -62,6 +64,9 @@ def judge_in_order(judge: Judge, exps: Sequence[Expectation], bm: BodyMeetings) 
     mid = at = 0
     odd: list[int] = []
     odd_kinds = None
+    # how many of the first k meetings are dated more loosely than to the day (read from the
+    # index, not from the meetings)
+    loose = list(accumulate(map(ne, starts, opened_by), initial=0))
     for n, e in enumerate(exps):
         if e.rule is not rule:
             rule = e.rule
@@ -69,20 +74,27 @@ def judge_in_order(judge: Judge, exps: Sequence[Expectation], bm: BodyMeetings) 
             plain, kinds, gap, days, words, source = facts.plain, facts.kinds, facts.gap, facts.gap_days, facts.words, rule.source
             chain, at = None, 0
             if plain and kinds is not odd_kinds:
-                odd, odd_kinds = _odd(bm.firm, kinds), kinds
+                odd, odd_kinds = _odd(bm.held, kinds), kinds
         assert facts is not None
         start, end = e.window.start, e.deadline
         # the meetings touching the window, as BodyMeetings.overlapping finds them (windows
         # only move forward: each search starts where the last one stopped)
         mid = bisect_left(starts, start, mid)
-        if mid and reach[mid - 1] >= start:
-            near = overlapping(start, end)
-        else:
-            hi = bisect_right(starts, end, mid)
-            if plain and odd[hi] == odd[mid]:
-                # The usual window: every meeting that touches it opens in it, on a day the
-                # register gives, is held and counts (the loop below would keep them all and
-                # note none). Its count decides it, or min_gap's chain when that kept them all.
+        hi = bisect_right(starts, end, mid)
+        reached = mid and reach[mid - 1] >= start  # a meeting that opened before it runs into it
+        near = None
+        # The usual window: every meeting that may open in it opens in it (dated to the day,
+        # or loosely within it), is held and counts, and none that opened before may have
+        # opened in it unless held and only counting too (the loop below would keep the first
+        # ones, leave out the others and note none). Its count decides it, or min_gap's chain
+        # when that kept them all.
+        if plain and odd[hi] == odd[mid] and (loose[hi] == loose[mid] or max(opened_by[mid:hi]) <= end):
+            if reached:
+                near = overlapping(start, end)
+                usual = not _may_open_in(near[: len(near) - (hi - mid)], start, kinds, e.maximum)
+            else:
+                usual = True
+            if usual:
                 count = hi - mid
                 maximum = e.maximum
                 if maximum is not None:
@@ -98,7 +110,8 @@ def judge_in_order(judge: Judge, exps: Sequence[Expectation], bm: BodyMeetings) 
                         if chain is None:
                             chain = judge.gap_chain(e)
                         at = bisect_left(chain, start, at)
-                        met = chain[at : at + count] == starts[mid:hi]
+                        # (it holds only meetings dated to the day)
+                        met = loose[hi] == loose[mid] and chain[at : at + count] == starts[mid:hi]
                     else:
                         met = True
                     if met:
@@ -106,12 +119,13 @@ def judge_in_order(judge: Judge, exps: Sequence[Expectation], bm: BodyMeetings) 
                         out.append(Finding(e.body, _MET, words, source, e, partial(_met_words, e, held), held))
                         continue
                 # too few (or too many, or thinned): worked out in full, nothing to note
-                finding = judge.judge_window(e, None, owner, n, meetings[mid:hi], facts)
+                finding = judge.judge_window(e, None, owner, n, near if near is not None else meetings[mid:hi], facts)
                 if finding.late_meeting is not None:
                     owner[id(finding.late_meeting)] = n
                 out.append(finding)
                 continue
-            near = meetings[mid:hi]
+        if near is None:
+            near = overlapping(start, end) if reached else meetings[mid:hi]
         if plain:
             # plainly_judged, written out: every meeting inside the window is held and
             # counts; one not inside may not begin in it unless it is held and could only
@@ -173,9 +187,19 @@ def judge_in_order(judge: Judge, exps: Sequence[Expectation], bm: BodyMeetings) 
     return out
 
 
-def _odd(firm: list[Kind | None], kinds: Collection[Kind]) -> list[int]:
+def _odd(held: list[Kind | None], kinds: Collection[Kind]) -> list[int]:
     """How many of a body's first k meetings (k = 0 .. len) a window of a rule counting
-    ``kinds`` cannot take as they are (``firm``: :attr:`BodyMeetings.firm`): dated more loosely
-    than to the day, not held, or of a kind the rule does not count. A run of meetings with
-    none of them (the same count at both ends) decides a window by how many it holds."""
-    return list(accumulate([kind not in kinds for kind in firm], initial=0))
+    ``kinds`` cannot take as they are (``held``: :attr:`BodyMeetings.held`): not held, or of a
+    kind the rule does not count. A run of meetings with none of them (the same count at both
+    ends), each inside the window, decides it by how many it holds."""
+    return list(accumulate([kind not in kinds for kind in held], initial=0))
+
+
+def _may_open_in(before: list[Meeting], start: date, kinds: Collection[Kind], maximum: int | None) -> bool:
+    """Whether one of ``before`` (meetings that opened before a window and run into it) may
+    have opened in the window and would count there unless held (a ceiling sees it, held or
+    not): the window is then worked out in full."""
+    for m in before:
+        if m.start.latest >= start and m.kind in kinds and m.status not in NOT_COUNTING and (m.status is not _HELD or maximum is not None):
+            return True
+    return False
