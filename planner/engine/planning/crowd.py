@@ -76,6 +76,16 @@ class DayBook:
         a, z = first.toordinal(), last.toordinal() + 1
         table = self.bodies_on
         per_day = self.per_day
+        if z - a == 1 and (not host or self.between <= 0):
+            # (most meetings: one day, no host's days to keep: the loops below, unrolled)
+            on = table.get(a)
+            if on is None:
+                on = table[a] = {body: 1}
+            else:
+                on[body] = on.get(body, 0) + 1
+            if per_day is not None and len(on) >= per_day:
+                self.crowded.add(a)
+            return
         for _ in (0, 1):
             for day in range(a, z):
                 on = table.get(day)

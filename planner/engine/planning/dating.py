@@ -21,7 +21,6 @@ from planner.core.model import (
 from planner.engine.expectations import (
     BodyMeetings,
     Expectation,
-    counts,
 )
 from planner.engine.gaps import GapExpectation
 from planner.engine.planning.crowd import host_key
@@ -32,8 +31,8 @@ from planner.engine.planning.placement import (
     even_spread,
     host_place,
 )
-from planner.engine.planning.results import ProjectionProblem
-from planner.engine.planning.taken import Taken
+from planner.engine.planning.results import ProjectionProblem, day_off
+from planner.engine.planning.taken import Taken, capped
 
 SATISFYING = frozenset({Status.HELD, Status.PLANNED, Status.PROJECTED})
 _REGULAR, _PROJECTED = Kind.REGULAR, Status.PROJECTED
@@ -52,11 +51,14 @@ class BodyState:
     # The body's own firmly dated days from the start of placement on, one table per min_gap
     # of its rules, kept as meetings are placed (made once, not once per placement: see taken)
     takens: dict[Duration | None, Taken] = field(default_factory=dict)
+    accepts: dict[Duration | None, tuple[Taken, Callable[[date], bool], list[date], list[bool]]] = field(default_factory=dict)
     skip: Skip | None = None  # the days other bodies leave it no room on (made on first need)
     length: timedelta = field(init=False)  # a meeting's first day to its last
     reach: timedelta = field(init=False)  # how far a meeting of its own near a window may matter
+    alone: bool = field(init=False)  # meets neither just before another body nor just after one
 
     def __post_init__(self) -> None:
+        self.alone = not self.body.before and not self.partnered
         days = self.body.duration_days
         self.length = timedelta(days=days - 1)
         self.reach = timedelta(days=days + 31)
@@ -73,65 +75,28 @@ class Dating:
 
     def _place(self, state: BodyState, e: Expectation, window: Window, have: list[Meeting], missing: int) -> list[Meeting]:
         body = state.body
-        city, country, calendar, host, weekdays = state.where
+        city, country, calendar, host, _ = state.where
         days = body.duration_days
-        bm = self.engine.meetings_of(body.id)
         rule = e.rule
         gap = rule.min_gap if isinstance(rule, AtLeastRule) else None
-        # The body's own firmly dated days (and its gap from them): one table per gap for the
-        # whole body, kept up to date as meetings are placed.
-        taken = state.takens.get(gap)
-        if taken is None:
-            taken = state.takens[gap] = self._taken(state, bm, gap)
+        taken, accept, current, pair_first = self._accepting(state, gap)
+        partnered = pair_first[0]
+        skip = self._skip(state)
         daybook = self.daybook
-        free, blocks = daybook.free, taken.blocks
-        # (asked only where it can say no: a day some bodies crowd already, or a host kept apart)
-        crowded, hosted = daybook.crowded, daybook.between > 0 and bool(host)
-        # (a body no other meets just before has no partners to fit: no call to ask)
-        partnered = state.partnered
-        pair_first = [partnered]
         body_id = body.id
         length = state.length
-        # The body's at_most rules: a day whose period already holds as many counting meetings
-        # as the rule allows is no day for one more (placing there made an excess of its own).
-        caps = self._caps(body)
-        current: list[date] = []  # the days this placement has chosen so far
-        # (a full calendar: the days other bodies' meetings and the host's spacing refuse,
-        # skipped by bisection instead of asked day by day; the same for all the body's placements)
-        skip = state.skip
-        if skip is None and (crowded or hosted):
-            skip = state.skip = Skip(lambda: daybook.blocked(body_id, host, days))
-
-        def accept(day: date) -> bool:
-            if weekdays and day.weekday() not in weekdays:
-                return False
-            end_day = day + length if days != 1 else day
-            if blocks(day, end_day):
-                return False
-            if (crowded or hosted) and not free(body_id, host, day, end_day):
-                return False
-            if caps and _capped(caps, bm, day, current):
-                return False
-            return not pair_first[0] or self._partners_fit(body, day)
-
         targets = self._targets(state, e, window, have, missing)
         alone = len(targets) == 1 and not body.before and not partnered
         if alone:
             # One target with no pair to keep (most windows): the day found needs no place
             # among this window's other blocks, there are none; a window where it fails goes
             # on as every other does (its target, packed, then the fewest members on holiday).
-            day = calendar.place(targets[0], days, window, accept=accept, skip=skip)
-            if day is not None:
-                daybook.add(body_id, host, day, day + length)
-                taken.add(day, day + length)
-                if calendar.members is not None:
-                    self.member_years.add(day.year)
-                meeting = self._meeting(state, e, day, city, country, len(have) + 1)
-                if e.cases:
-                    self._guessed(e, meeting)
+            meeting = self._place_alone(state, e, window, targets[0], len(have) + 1)
+            if meeting is not None:
                 return [meeting]
 
         # This body's own days near the window: a partner already preceded by one is taken.
+        bm = self.engine.meetings_of(body_id)
         own = [m.earliest for m in bm.overlapping(window.start, window.end + timedelta(days=11)) if m.exact and m.status in SATISFYING] if body.before else []
         notes: dict[date, tuple[str, ...]] = {}
 
@@ -181,7 +146,7 @@ class Dating:
                     body,
                     window,
                     e.label,
-                    _day_off(body, calendar, window, e.window, days, e.reason, where)
+                    day_off(body, calendar, window, e.window, days, e.reason, where)
                     or f"{body.name}: {missing} meeting{'s' if missing > 1 else ''} of {days} consecutive working day{'s' if days > 1 else ''}{where}{apart} do not fit in {window}"
                     f" beside the other bodies' meetings ({e.reason}); nothing was projected for {e.label}.",
                 )
@@ -199,6 +164,83 @@ class Dating:
         if e.cases:
             self._guessed(e, out[0])
         return out
+
+    def _place_alone(self, state: BodyState, e: Expectation, window: Window, target: date, slot: int) -> Meeting | None:
+        """The meeting of a window that lacks one, of a body no other is paired with, on the
+        day nearest ``target`` that fits; ``None`` when no day does."""
+        body = state.body
+        city, country, calendar, host, _ = state.where
+        rule = e.rule
+        taken, accept, _, _ = self._accepting(state, rule.min_gap if isinstance(rule, AtLeastRule) else None)
+        day = calendar.place(target, body.duration_days, window, accept=accept, skip=self._skip(state))
+        if day is None:
+            return None
+        end_day = day + state.length
+        self.daybook.add(body.id, host, day, end_day)
+        taken.add(day, end_day)
+        if calendar.members is not None:
+            self.member_years.add(day.year)
+        meeting = self._meeting(state, e, day, city, country, slot)
+        if e.cases:
+            self._guessed(e, meeting)
+        return meeting
+
+    def _skip(self, state: BodyState) -> Skip | None:
+        """A full calendar's days that other bodies' meetings and the host's spacing refuse,
+        skipped by bisection instead of asked day by day (the same for all the body's
+        placements, made once the calendar has crowded days or hosts to keep apart)."""
+        skip = state.skip
+        if skip is None:
+            daybook = self.daybook
+            host = state.where[3]
+            if daybook.crowded or daybook.between > 0 and host:
+                body_id, days = state.body.id, state.body.duration_days
+                skip = state.skip = Skip(lambda: daybook.blocked(body_id, host, days))
+        return skip
+
+    def _accepting(self, state: BodyState, gap: Duration | None) -> tuple[Taken, Callable[[date], bool], list[date], list[bool]]:
+        """The body's own firmly dated days (one table per gap for the whole body, kept up to
+        date as meetings are placed) and whether a first day is one for a meeting of the body,
+        with the days chosen so far (emptied) and whether partners are asked first (reset):
+        made once per body and gap, not once per placement."""
+        found = state.accepts.get(gap)
+        if found is None:
+            found = state.accepts[gap] = self._acceptor(state, gap)
+        found[2].clear()
+        found[3][0] = state.partnered
+        return found
+
+    def _acceptor(self, state: BodyState, gap: Duration | None) -> tuple[Taken, Callable[[date], bool], list[date], list[bool]]:
+        body = state.body
+        _, _, _, host, weekdays = state.where
+        days = body.duration_days
+        bm = self.engine.meetings_of(body.id)  # (registered before the first placement: see _fill)
+        taken = state.takens[gap] = self._taken(state, bm, gap)
+        daybook = self.daybook
+        free, blocks = daybook.free, taken.blocks
+        # (asked only where it can say no: a day some bodies crowd already, or a host kept apart)
+        crowded, hosted = daybook.crowded, daybook.between > 0 and bool(host)
+        pair_first = [state.partnered]
+        body_id = body.id
+        length = state.length
+        # The body's at_most rules: a day whose period already holds as many counting meetings
+        # as the rule allows is no day for one more (placing there made an excess of its own).
+        caps = self._caps(body)
+        current: list[date] = []
+
+        def accept(day: date) -> bool:
+            if weekdays and day.weekday() not in weekdays:
+                return False
+            end_day = day + length if days != 1 else day
+            if blocks(day, end_day):
+                return False
+            if (crowded or hosted) and not free(body_id, host, day, end_day):
+                return False
+            if caps and capped(caps, bm, day, current):
+                return False
+            return not pair_first[0] or self._partners_fit(body, day)
+
+        return taken, accept, current, pair_first
 
     def _taken(self, state: BodyState, bm: BodyMeetings, gap: Duration | None) -> Taken:
         """The body's firmly dated meetings that may clash with, or fall within ``gap`` of,
@@ -253,6 +295,13 @@ class Dating:
         """Target days, computed over the whole due period (whatever --today is) and then
         placed inside ``window`` by the nearest-day search."""
         body = state.body
+        if e.minimum == 1 and e.rule.__class__ is AtLeastRule and e.__class__ is Expectation and not body.months and e.rule.within is None and e.grain is not Grain.DAY:
+            # (most windows: one meeting a period, no preferred month, no chain: the middle of
+            # the period, as target_months' even spread gives it, without its calls)
+            full = e.grain.window(e.period, e.year_start)
+            span = (full.end - full.start).days
+            if span < 364 or not state.habits.months:
+                return [full.start + timedelta(days=(span + 1) // 2)]
         if e.minimum == 1:
             nominal = self._nominal(state, e)
             if nominal is not None:
@@ -344,33 +393,3 @@ class Dating:
             # positive one): the tuple itself, without Meeting's check of each field.
             return tuple.__new__(Meeting, (body.id, start, _REGULAR, number, end, _PROJECTED, city, country, None, "", "", reason, source, not binding, key, (), "", ""))
         return Meeting(body=body.id, kind=Kind.REGULAR, ordinal=number, start=start, end=end, status=Status.PROJECTED, city=city, country=country, reason=reason, rule_source=source, customary=not binding, key=key)
-
-
-def _capped(caps: tuple[tuple[AtMostRule, Grain, int], ...], bm: BodyMeetings, day: date, chosen: list[date]) -> bool:
-    """Whether a meeting opening on ``day`` would put more counting meetings in one period
-    of an at_most rule than it allows: those of the register and the projection surely opening
-    in that period (as check counts them), and the days this placement chose already."""
-    for rule, grain, ys in caps:
-        window = grain.window(grain.index(day, ys), ys)
-        first = window.start
-        if rule.since and first < rule.since or rule.until and first > rule.until:
-            continue  # a period belongs to the rule in force on its first day
-        held = sum(1 for m in bm.overlapping(first, window.end) if m.status in SATISFYING and counts(rule, m) and first <= m.start.earliest and m.start.latest <= window.end)
-        held += sum(1 for d in chosen if first <= d <= window.end)
-        if held >= rule.count:
-            return True
-    return False
-
-
-def _day_off(body: Body, calendar: WorkingCalendar, window: Window, due: Window, days: int, reason: str, where: str) -> str:
-    """The Problem of a window with one possible first day (an ``on`` rule's) that is no
-    working day: the rule fixes the day, so nothing moves; ``""`` for any other window. The
-    rule's own window decides, not what --today leaves of it: a year due by 31 December, with
-    only that Saturday left after today, is no day the rule fixes."""
-    if window.days() != days or due.days() != days:
-        return ""
-    said = {"weekend": "a weekend day", "": "not a working day"}
-    off = [f"{d} is {said.get(calendar.why_not(d), calendar.why_not(d))}" for d in (window.start + timedelta(days=k) for k in range(days)) if not calendar.is_working(d)]
-    if not off:
-        return ""
-    return f"{body.name}: due on {reason}, but {', '.join(off)}{where}; the rule fixes the day, so nothing was projected for {window.start} (decide the day by law or decision, then record it)."

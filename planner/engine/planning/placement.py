@@ -12,7 +12,7 @@ import statistics
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import islice
 
 import holidays
@@ -116,24 +116,24 @@ class WorkingCalendar:
         if last_start < first:
             return None
         target = first if target < first else last_start if target > last_start else target
-        reach = max(last_start - target, target - first).days
-        if skip is not None and (reach > _SKIP_AFTER or skip.runs is not None):
+        if skip is not None and skip.runs is not None:
             return self._place_skipping(target, days, first, last_start, accept, skip)
+        # A day's answer is remembered by is_working; a block's by its first day (the same
+        # blocks come back for every body of that length and calendar).
+        known, fit = self._fits(days)
+        # (most searches end on the target itself: asked before the search is set up)
+        fits = known.get(target)
+        if fits is None:
+            fits = known[target] = fit(target)
+        if fits and accept(target):
+            return target
+        reach = max(last_start - target, target - first).days
+        if skip is not None and reach > _SKIP_AFTER:
+            return self._place_skipping(target, days, first, last_start, accept, skip, asked=True)
         # The order of _nearest (target, then forward before backward at each distance) as
         # steps added to the target: most searches end within a few days of it, and resuming
         # a generator costs more than testing a day.
-        steps = islice(_STEPS, 2 * reach + 1) if reach < _MAX_STEP else (c - target for c in _nearest(target, days, window))
-        # A day's answer is remembered by is_working; a block's by its first day (the same
-        # blocks come back for every body of that length and calendar).
-        if days == 1:
-            known, fit = self._memo, self.is_working
-        else:
-            known = self._blocks.setdefault(days, {})
-            block_fits = self.block_fits
-
-            def fit(start: date) -> bool:
-                return block_fits(start, days)
-
+        steps = islice(_STEPS, 1, 2 * reach + 1) if reach < _MAX_STEP else (c - target for c in islice(_nearest(target, days, window), 1, None))
         for step in steps:
             candidate = target + step
             if candidate < first or candidate > last_start:
@@ -151,16 +151,19 @@ class WorkingCalendar:
         """The memo of blocks of ``days`` days that fit, and how to answer one not in it."""
         if days == 1:
             return self._memo, self.is_working
-        block_fits = self.block_fits
-        return self._blocks.setdefault(days, {}), lambda start: block_fits(start, days)
+        known = self._blocks.get(days)
+        if known is None:
+            known = self._blocks[days] = {}
+        return known, partial(self.block_fits, days=days)
 
-    def _place_skipping(self, target: date, days: int, first: date, last_start: date, accept: Callable[[date], bool], skip: Skip) -> date | None:
+    def _place_skipping(self, target: date, days: int, first: date, last_start: date, accept: Callable[[date], bool], skip: Skip, *, asked: bool = False) -> date | None:
         """:meth:`place`'s search in the same order, skipping the runs of ``skip`` (made when
-        the first ``_SKIP_AFTER`` days each way found nothing, then used from the start)."""
+        the first ``_SKIP_AFTER`` days each way found nothing, then used from the start);
+        ``asked``: the target itself was refused already."""
         known, fit = self._fits(days)
         runs = skip.runs
         if runs is None:
-            for step in islice(_STEPS, 2 * _SKIP_AFTER + 1):
+            for step in islice(_STEPS, 1 if asked else 0, 2 * _SKIP_AFTER + 1):
                 candidate = target + step
                 if candidate < first or candidate > last_start:
                     continue

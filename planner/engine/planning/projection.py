@@ -196,6 +196,25 @@ class Projector(Lateness):
 
     def _fill(self, state: BodyState, e: Expectation) -> list[Meeting] | None:
         """Place what ``e`` still lacks: ``None`` when it lacks nothing, ``[]`` when no date fits."""
+        rule = e.rule
+        if rule.__class__ is AtLeastRule and e.minimum == 1 and e.__class__ is Expectation and state.alone and not (rule.excused or rule.except_when):
+            # The most common window (one meeting a calendar period, of a body no other is
+            # paired with), wholly ahead and still empty: its one meeting placed without the
+            # questions below, whose answers are known (nothing late, nothing to thin, the
+            # whole period to place in). Anything else, or no day found, goes the long way.
+            window = e.window
+            start = window.start
+            bm = self.engine.by_body.get(state.body.id)
+            if self.not_before <= start <= self.end and window.end == e.deadline and bm is not None and (not bm.reach or bm.reach[-1] < start or not bm.overlapping(start, e.deadline)):
+                meeting = self._place_alone(state, e, window, self._targets(state, e, window, [], 1)[0], 1)
+                if meeting is not None:
+                    bm.add(meeting)
+                    own = state.takens.get(rule.min_gap)
+                    for taken in state.takens.values():
+                        if taken is not own:
+                            taken.add(meeting.start.earliest, meeting.latest)
+                    state.added.append(meeting)
+                    return [meeting]
         # (only a rule with excused periods or an except_when body can be excused)
         closed = e.deadline < self.not_before
         gap = isinstance(e, GapExpectation)
@@ -237,6 +256,9 @@ class Projector(Lateness):
         missing = e.minimum - len(have)
         if window is None or missing <= 0:
             return None
+        if state.body.id not in self.engine.by_body:
+            # (before placing: placement keeps the body's meetings for its at_most caps)
+            self.engine.by_body[state.body.id] = bm
         new = self._place(state, e, window, have, missing)
         rule = e.rule
         while not new and isinstance(rule, EveryRule) and rule.mode == "rolling":
@@ -245,8 +267,6 @@ class Projector(Lateness):
             if e.window.start > self.end:
                 break
             new = self._place(state, e, self._placement_window(e), [], 1)
-        if state.body.id not in self.engine.by_body:
-            self.engine.by_body[state.body.id] = bm
         # (the table of the rule's own gap has the days placed already; a body with rules of
         # other gaps has theirs too)
         own = state.takens.get(rule.min_gap if isinstance(rule, AtLeastRule) else None) if new else None

@@ -7,7 +7,8 @@ import bisect
 import heapq
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from planner.core.dates import Window
 from planner.core.model import (
@@ -19,6 +20,9 @@ from planner.core.model import (
 from planner.engine.expectations import (
     ordinal_words,
 )
+
+if TYPE_CHECKING:
+    from planner.engine.planning.placement import WorkingCalendar
 
 
 @dataclass(frozen=True)
@@ -160,3 +164,17 @@ def unconfirmed(book: RuleBook, register: Iterable[Meeting], today: date, bodies
             )
         )
     return out
+
+
+def day_off(body: Body, calendar: WorkingCalendar, window: Window, due: Window, days: int, reason: str, where: str) -> str:
+    """The Problem of a window with one possible first day (an ``on`` rule's) that is no
+    working day: the rule fixes the day, so nothing moves; ``""`` for any other window. The
+    rule's own window decides, not what --today leaves of it: a year due by 31 December, with
+    only that Saturday left after today, is no day the rule fixes."""
+    if window.days() != days or due.days() != days:
+        return ""
+    said = {"weekend": "a weekend day", "": "not a working day"}
+    off = [f"{d} is {said.get(calendar.why_not(d), calendar.why_not(d))}" for d in (window.start + timedelta(days=k) for k in range(days)) if not calendar.is_working(d)]
+    if not off:
+        return ""
+    return f"{body.name}: due on {reason}, but {', '.join(off)}{where}; the rule fixes the day, so nothing was projected for {window.start} (decide the day by law or decision, then record it)."

@@ -1,11 +1,14 @@
-"""The days a body's own firmly dated meetings take near a window, for placement."""
+"""The days a body's own firmly dated meetings take near a window, and the periods its meetings
+already fill up to an at_most rule's count, for placement."""
 
 from __future__ import annotations
 
 import bisect
 from datetime import date, timedelta
 
-from planner.core.dates import Duration
+from planner.core.dates import Duration, Grain
+from planner.core.model import AtMostRule
+from planner.engine.expectation import CHAINING, BodyMeetings, counts
 
 _SHIFTED: dict[Duration, dict[date, date]] = {}
 
@@ -76,4 +79,20 @@ class Taken:
         return False
 
 
-__all__ = ["Taken"]
+def capped(caps: tuple[tuple[AtMostRule, Grain, int], ...], bm: BodyMeetings, day: date, chosen: list[date]) -> bool:
+    """Whether a meeting opening on ``day`` would put more counting meetings in one period
+    of an at_most rule than it allows: those of the register and the projection surely opening
+    in that period (as check counts them), and the days this placement chose already."""
+    for rule, grain, ys in caps:
+        window = grain.window(grain.index(day, ys), ys)
+        first = window.start
+        if rule.since and first < rule.since or rule.until and first > rule.until:
+            continue  # a period belongs to the rule in force on its first day
+        held = sum(1 for m in bm.overlapping(first, window.end) if m.status in CHAINING and counts(rule, m) and first <= m.start.earliest and m.start.latest <= window.end)
+        held += sum(1 for d in chosen if first <= d <= window.end)
+        if held >= rule.count:
+            return True
+    return False
+
+
+__all__ = ["Taken", "capped"]
