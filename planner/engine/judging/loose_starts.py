@@ -33,8 +33,14 @@ def loose_starts(exps: Sequence[Expectation], bm: BodyMeetings, out: list[Findin
     founded = exps[0].body.established
     if founded is not None and not founded.exact and exps[0].window.start < founded.latest:
         # founded by its first held meeting at the latest, whatever the rule book's date says
-        by = min((m.start.latest for m in bm.meetings if m.status is Status.HELD and m.start.earliest <= today), default=founded.latest)
-        by = min(by, founded.latest)
+        # (only meetings opening before the founding's last day can bring it earlier: the
+        # register is in order of first days, so the search stops at the first one after)
+        by = founded.latest
+        for m in bm.meetings:
+            if m.start.earliest >= by:
+                break
+            if m.status is Status.HELD and m.start.earliest <= today:
+                by = min(by, m.start.latest)
         if exps[0].window.start < by:
             out = [_founding(f, by) for f in out]
     # a held meeting known only to a month or year that goes on past today may not have
