@@ -222,3 +222,31 @@ def test_a_state_file_of_an_unknown_version_is_reported_and_ignored(version: str
     assert warning.startswith(f"warning: {state}: state file is damaged and was ignored (version "), warning
     assert "is not one this planner reads: 1 to " in warning
     assert "taken from the feeds" in warning
+
+
+@pytest.mark.parametrize(
+    ("epoch", "first"),
+    [("-30610224000", "1000-01-01"), ("32503679999", "2999-12-31"), ("0", "1970-01-01"), ("-1", "1969-12-31")],
+)
+def test_source_date_epoch_at_the_edges_of_the_dates_taken(epoch: str, first: str) -> None:
+    """The first and last seconds of the years 1000 to 2999 are days to judge as of."""
+    from click.testing import CliRunner
+
+    from planner.cli import main
+
+    result = CliRunner().invoke(main, ["check", "-q"], env={"SOURCE_DATE_EPOCH": epoch})
+    assert result.exit_code in (0, 1) and f"as of {first} " in result.stdout.splitlines()[0], result.output
+
+
+@pytest.mark.parametrize("epoch", ["-30610224001", "32503680000", "-99999999999999", "99999999999999999999999"])
+def test_source_date_epoch_beyond_the_dates_taken_is_out_of_range(epoch: str) -> None:
+    """A Unix time of a year before 1000 or after 2999 is one all the same: -99999999999999 and
+    a 23-digit one were called "not a Unix time in seconds" (the platform's overflow); they
+    are out of range, with the range of seconds that is not."""
+    from click.testing import CliRunner
+
+    from planner.cli import main
+
+    result = CliRunner().invoke(main, ["check", "-q"], env={"SOURCE_DATE_EPOCH": epoch}, prog_name="planner")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [f"error: planner check: Invalid value for SOURCE_DATE_EPOCH: {epoch!r} is out of range; expected a year from 1000 to 2999 (-30610224000 to 32503679999) (see planner check --help)"]

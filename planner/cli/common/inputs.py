@@ -55,10 +55,19 @@ def today_from_env(value: str | None) -> date:
             # digits of other scripts, which the reproducible-builds spec does not allow
             if not (epoch.isascii() and epoch.removeprefix("-").isdigit()):
                 raise ValueError(epoch)
-            return _in_range(datetime.fromtimestamp(int(epoch), UTC).date(), epoch, "SOURCE_DATE_EPOCH")
-        except (ValueError, OverflowError, OSError):
+            seconds = int(epoch)
+        except ValueError:
             raise click.BadParameter(f"{epoch!r} is not a Unix time in seconds", param_hint="SOURCE_DATE_EPOCH") from None
+        # (a Unix time of many digits is one all the same, of a year no date takes: said so,
+        # not "not a Unix time", and before the platform's own limits answer for it)
+        if not _FIRST_SECOND <= seconds <= _LAST_SECOND:
+            raise click.BadParameter(f"{epoch!r} is out of range; expected a year from {MIN_YEAR} to {MAX_YEAR} ({_FIRST_SECOND} to {_LAST_SECOND})", param_hint="SOURCE_DATE_EPOCH")
+        return datetime.fromtimestamp(seconds, UTC).date()
     return datetime.now(UTC).date()
+
+
+_FIRST_SECOND = int(datetime(MIN_YEAR, 1, 1, tzinfo=UTC).timestamp())
+_LAST_SECOND = int(datetime(MAX_YEAR, 12, 31, 23, 59, 59, tzinfo=UTC).timestamp())
 
 
 @dataclass
