@@ -134,15 +134,9 @@ class WorkingCalendar:
         # steps added to the target: most searches end within a few days of it, and resuming
         # a generator costs more than testing a day.
         steps = islice(_STEPS, 1, 2 * reach + 1) if reach < _MAX_STEP else (c - target for c in islice(_nearest(target, days, window), 1, None))
-        for step in steps:
-            candidate = target + step
-            if candidate < first or candidate > last_start:
-                continue
-            fits = known.get(candidate)
-            if fits is None:
-                fits = known[candidate] = fit(candidate)
-            if fits and accept(candidate):
-                return candidate
+        found = _first_fit(target, steps, first, last_start, known, fit, accept)
+        if found is not None:
+            return found
         if skip is not None:
             skip.get()  # (a short window found nothing: the next search skips what it cannot take)
         return None
@@ -163,15 +157,9 @@ class WorkingCalendar:
         known, fit = self._fits(days)
         runs = skip.runs
         if runs is None:
-            for step in islice(_STEPS, 1 if asked else 0, 2 * _SKIP_AFTER + 1):
-                candidate = target + step
-                if candidate < first or candidate > last_start:
-                    continue
-                fits = known.get(candidate)
-                if fits is None:
-                    fits = known[candidate] = fit(candidate)
-                if fits and accept(candidate):
-                    return candidate
+            found = _first_fit(target, islice(_STEPS, 1 if asked else 0, 2 * _SKIP_AFTER + 1), first, last_start, known, fit, accept)
+            if found is not None:
+                return found
             runs, distance = skip.get(), _SKIP_AFTER + 1
         else:
             distance = 0
@@ -362,3 +350,18 @@ def even_spread(window: Window, count: int) -> list[date]:
 def _even_spread(start: date, end: date, count: int) -> tuple[date, ...]:
     total = (end - start).days + 1
     return tuple(start + timedelta(days=int((k + 0.5) * total / count)) for k in range(count))
+
+
+def _first_fit(target: date, steps: Iterable[timedelta], first: date, last_start: date, known: dict[date, bool], fit: Callable[[date], bool], accept: Callable[[date], bool]) -> date | None:
+    """The first of ``target + step`` within ``[first, last_start]`` that fits (asked once, then
+    remembered in ``known``) and is accepted; None when none is."""
+    for step in steps:
+        candidate = target + step
+        if candidate < first or candidate > last_start:
+            continue
+        fits = known.get(candidate)
+        if fits is None:
+            fits = known[candidate] = fit(candidate)
+        if fits and accept(candidate):
+            return candidate
+    return None
