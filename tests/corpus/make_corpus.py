@@ -497,6 +497,19 @@ for name, text, code in [
 ]:
     rec("projection", f"{name}.json", text, code)
 
+# --- seventh attacker pass: a meeting that runs into the year 3000 ----------------------------------
+for name, content, code in [
+    ("csv_end_year_3000.csv", "body,start,end\nsummit,2999-12-30,3000-01-02\n", 2),
+    ("json_end_year_3000.json", '[{"body": "summit", "start": "2999-12-30", "end": "3000-01-01"}]', 2),
+    ("ics_dtend_year_3000.ics", ics("DTSTART;VALUE=DATE:29991230", "DTEND;VALUE=DATE:30000103"), 2),
+    ("ics_duration_into_3000.ics", ics("DTSTART;VALUE=DATE:29991230", "DURATION:P5D"), 2),
+    ("ics_timed_into_3000.ics", ics("DTSTART:29991231T230000Z", "DTEND:30000101T010000Z"), 2),
+]:
+    rec("meetings", name, content, code)
+# ending on 2999-12-31 (an all-day DTEND of 3000-01-01 is exclusive) is in range
+case("meetings", "csv_end_2999_12_31.csv", "body,start,end\nsummit,2999-12-30,2999-12-31\n", 1)
+case("meetings", "ics_dtend_exclusive_3000_01_01.ics", ics("DTSTART;VALUE=DATE:29991230", "DTEND;VALUE=DATE:30000101"), 1)
+
 
 def _record(folder: str, path: Path) -> str:
     """planner's first error line for ``path``, after ``error: PATH`` (to be reviewed)."""

@@ -25,6 +25,7 @@ from planner.engine.expectations import (
 from planner.engine.gaps import GapExpectation
 from planner.engine.planning.crowd import host_key
 from planner.engine.planning.placement import (
+    LAST_DAY,
     Habits,
     Skip,
     WorkingCalendar,
@@ -37,6 +38,8 @@ from planner.engine.planning.taken import Taken, capped
 SATISFYING = frozenset({Status.HELD, Status.PLANNED, Status.PROJECTED})
 _REGULAR, _PROJECTED = Kind.REGULAR, Status.PROJECTED
 _MONTH = timedelta(days=31)
+_BESIDE = "beside the other bodies' meetings"
+_BEYOND = "by 2999-12-31, the last day planner reads and writes"  # a window that runs into the year 3000
 
 
 @dataclass
@@ -148,7 +151,7 @@ class Dating:
                     e.label,
                     day_off(body, calendar, window, e.window, days, e.reason, where)
                     or f"{body.name}: {missing} meeting{'s' if missing > 1 else ''} of {days} consecutive working day{'s' if days > 1 else ''}{where}{apart} do not fit in {window}"
-                    f" beside the other bodies' meetings ({e.reason}); nothing was projected for {e.label}.",
+                    f" {_BEYOND if window.end > LAST_DAY else _BESIDE} ({e.reason}); nothing was projected for {e.label}.",
                 )
             )
             return []

@@ -17,7 +17,7 @@ from itertools import islice
 
 import holidays
 
-from planner.core.dates import Precision, Window
+from planner.core.dates import MAX_YEAR, Precision, Window
 from planner.core.model import Blackout, Body, HostPolicy, Meeting, RuleBook
 from planner.engine.planning.countries import country_code
 from planner.engine.planning.crowd import Blocked
@@ -26,6 +26,7 @@ from planner.engine.planning.member_holidays import MemberHolidays, member_holid
 SAT_SUN = frozenset({5, 6})
 _ONE_DAY = timedelta(days=1)
 _KNOWN_MONTH = frozenset({Precision.DAY, Precision.MONTH})
+LAST_DAY = date(MAX_YEAR, 12, 31)  # no meeting may end after it: no input or output reads the year 3000
 
 
 @lru_cache(maxsize=64)
@@ -112,7 +113,7 @@ class WorkingCalendar:
         ``skip``: the first days ``accept`` surely refuses (a full calendar's), skipped by
         bisection once a search has gone ``_SKIP_AFTER`` days either way without a fit."""
         first = window.start
-        last_start = window.end - timedelta(days=days - 1)
+        last_start = _last_start(window, days)
         if last_start < first:
             return None
         target = first if target < first else last_start if target > last_start else target
@@ -178,7 +179,7 @@ class WorkingCalendar:
         best: tuple[int, date, tuple[str, ...]] | None = None
         candidates = _nearest(target, days, window)
         if skip is not None:
-            last_start = window.end - timedelta(days=days - 1)
+            last_start = _last_start(window, days)
             if last_start < window.start:
                 return None
             near = min(max(target, window.start), last_start)
@@ -233,10 +234,16 @@ class Skip:
 _STEPS = [timedelta(0), *(timedelta(days=sign * k) for k in range(1, _MAX_STEP + 1) for sign in (1, -1))]
 
 
+def _last_start(window: Window, days: int) -> date:
+    """The last first day of a ``days``-day block inside ``window`` that ends by 2999-12-31 (an
+    ``on`` rule's window of a five-day meeting due on 30 December 2999 runs into 3000)."""
+    return (window.end if window.end < LAST_DAY else LAST_DAY) - timedelta(days=days - 1)
+
+
 def _nearest(target: date, days: int, window: Window) -> Iterable[date]:
     """Possible first days of a ``days``-day block in ``window``, nearest ``target`` first
     (forward before backward at equal distance)."""
-    last_start = window.end - timedelta(days=days - 1)
+    last_start = _last_start(window, days)
     if last_start < window.start:
         return
     first = window.start

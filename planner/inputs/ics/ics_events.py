@@ -38,7 +38,7 @@ from zoneinfo import ZoneInfo
 from icalendar import Event
 from icalendar.parser import unescape_backslash
 
-from planner.core.dates import PartialDate
+from planner.core.dates import MAX_YEAR, MIN_YEAR, PartialDate
 from planner.core.model import Kind, RuleBook
 from planner.inputs.limits import MAX_TITLE_MATCHED
 from planner.inputs.register import BodyMatcher
@@ -256,6 +256,14 @@ def venue(location: str, book: RuleBook) -> tuple[str, str, str]:
     return names[-2], names[-1], fmt
 
 
+def _out_of_range(event: Event, prop: str, which: str, day: date, zone: ZoneInfo) -> str:
+    """What the file says and the day it makes (a DTEND is exclusive, a DURATION counts from
+    DTSTART, a time is read in the organization's zone): the value alone misled."""
+    value = event.get(prop)
+    said = value.to_ical().decode("utf-8", "replace") if hasattr(value, "to_ical") else str(value)
+    return f"{said[:40]!r} makes the event's {which} day {day.isoformat()} (in {zone.key}), out of range: years {MIN_YEAR} to {MAX_YEAR}"
+
+
 class EventDateError(ValueError):
     """A day of an event no register accepts, with the property it comes from (DTEND or
     DURATION for the last day: an error naming DTSTART would point at the wrong line)."""
@@ -284,12 +292,15 @@ def meeting_fields(event: Event, body: str, book: RuleBook, today: date, *, in_s
         except OverflowError:
             raise EventDateError(ends, "the event ends after the year 9999") from None
         # coerce, not of(): the same years as CSV and JSON registers (1000 to 2999)
-        fields["start"] = PartialDate.coerce(first)
+        try:
+            fields["start"] = PartialDate.coerce(first)
+        except ValueError:
+            raise EventDateError("DTSTART", _out_of_range(event, "DTSTART", "first", first, zone)) from None
         if last != first:
             try:
                 fields["end"] = PartialDate.coerce(last)
-            except ValueError as exc:  # the last day, out of range: name what set it
-                raise EventDateError(ends, str(exc)) from None
+            except ValueError:  # the last day, out of range: name what set it
+                raise EventDateError(ends, _out_of_range(event, ends, "last", last, zone)) from None
     status = text(event, "X-PLANNER-STATUS").lower()
     if not status:
         last_day = PartialDate.coerce(fields.get("end", fields["start"])).latest
