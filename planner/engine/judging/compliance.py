@@ -395,6 +395,14 @@ def _judge_bodies(book: RuleBook, engine: ExpectationEngine, judge: Judge, wante
             recorded = len(engine.meetings_of(body.id).meetings)
             exps = engine.for_body(body, start, end)
             findings = [] if exps or all(isinstance(r, AdHocRule) for r in body.rules) else [not_applicable(body, book, start, end)]
-            findings += judge.judge_all(exps)
+            if len(body.rules) == 1 and not _gaps(body.rules[0]):
+                # one rule and no gap windows (most bodies): nothing to group, no key read per window
+                findings += judge.judge_rule(exps)
+            else:
+                findings += judge.judge_all(exps)
             yield body, recorded, findings
 
+
+def _gaps(rule: Rule) -> bool:
+    """Whether ``rule`` has gap windows besides its own (ExpectationEngine.for_rule)."""
+    return rule.first_within is not None or getattr(rule, "max_gap", None) is not None
