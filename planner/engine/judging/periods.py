@@ -17,8 +17,6 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Sequence
 from datetime import date
 from functools import partial
-from itertools import accumulate
-from operator import ne
 from typing import TYPE_CHECKING
 
 from planner.core.dates import Precision
@@ -66,7 +64,7 @@ def judge_in_order(judge: Judge, exps: Sequence[Expectation], bm: BodyMeetings) 
     odd_kinds = None
     # how many of the first k meetings are dated more loosely than to the day (read from the
     # index, not from the meetings)
-    loose = list(accumulate(map(ne, starts, opened_by), initial=0))
+    loose = bm.loose_before()
     for n, e in enumerate(exps):
         if e.rule is not rule:
             rule = e.rule
@@ -74,7 +72,7 @@ def judge_in_order(judge: Judge, exps: Sequence[Expectation], bm: BodyMeetings) 
             plain, kinds, gap, days, words, source = facts.plain, facts.kinds, facts.gap, facts.gap_days, facts.words, rule.source
             chain, at = None, 0
             if plain and kinds is not odd_kinds:
-                odd, odd_kinds = _odd(bm.held, kinds), kinds
+                odd, odd_kinds = bm.odd_before(kinds), kinds
         assert facts is not None
         start, end = e.window.start, e.deadline
         # the meetings touching the window, as BodyMeetings.overlapping finds them (windows
@@ -185,14 +183,6 @@ def judge_in_order(judge: Judge, exps: Sequence[Expectation], bm: BodyMeetings) 
             owner[id(finding.late_meeting)] = n
         out.append(finding)
     return out
-
-
-def _odd(held: list[Kind | None], kinds: Collection[Kind]) -> list[int]:
-    """How many of a body's first k meetings (k = 0 .. len) a window of a rule counting
-    ``kinds`` cannot take as they are (``held``: :attr:`BodyMeetings.held`): not held, or of a
-    kind the rule does not count. A run of meetings with none of them (the same count at both
-    ends), each inside the window, decides it by how many it holds."""
-    return list(accumulate([kind not in kinds for kind in held], initial=0))
 
 
 def _may_open_in(before: list[Meeting], start: date, kinds: Collection[Kind], maximum: int | None) -> bool:
