@@ -290,7 +290,10 @@ class Duration:
             return day + timedelta(days=self.amount)
         months = day.month - 1 + self.amount * (12 if self.unit == "y" else 1)
         year, month = day.year + months // 12, months % 12 + 1
-        return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
+        d = day.day
+        if d > 28:  # every month has the first 28 days (monthrange works out a weekday too)
+            d = min(d, calendar.monthrange(year, month)[1])
+        return date(year, month, d)
 
     def words(self) -> str:
         one, many = _UNIT_WORDS[self.unit]
