@@ -9,8 +9,10 @@ after ``--to`` do not exist for the check at all.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import cache
 
-from planner.core.model import AtLeastRule, Body, Meeting, Status
+from planner.core.dates import Duration
+from planner.core.model import AtLeastRule, Body, Kind, Meeting, Status
 from planner.engine.expectations import Expectation
 
 
@@ -19,29 +21,49 @@ def not_counted(e: Expectation, near: list[Meeting], owner: dict[int, int], me: 
     with the reason; decided now (``owner`` changes as later windows claim meetings), worded
     by :func:`not_counted_words` when the finding's why is read."""
     used: set[int] | None = None
-    min_gap = e.rule.min_gap if isinstance(e.rule, AtLeastRule) else None  # getattr on a pydantic model that lacks it is slow
+    rule = e.rule
+    kinds = rule.counts
+    min_gap = rule.min_gap if isinstance(rule, AtLeastRule) else None  # getattr on a pydantic model that lacks it is slow
     notes = []
     start, end = e.window.start, e.deadline
     for m in near:
-        if not (start <= m.start.earliest and m.start.latest <= end):  # inside the window
+        when = m.start
+        if not (start <= when.earliest and when.latest <= end):  # inside the window
             continue
         if used is None:
             used = {id(c) for c in counted}
         if id(m) in used:
             continue
-        if m.status in (Status.CANCELLED, Status.POSTPONED):
-            reason = m.status.value
-        elif m.kind not in e.rule.counts:
-            reason = f"{m.kind.value}: this rule counts {' and '.join(k.value for k in e.rule.counts)} meetings"
-        elif m.status is Status.HELD and owner.get(id(m), me) != me:
+        status = m.status
+        if status in _CALLED_OFF:
+            reason = status.value
+        elif m.kind not in kinds:
+            reason = _kind_reason(m.kind, kinds)
+        elif status is _HELD and owner.get(id(m), me) != me:
             reason = "counted for another window of this rule"
-        elif m.status is Status.HELD and min_gap is not None and e.rule.count_by != "event":
+        elif status is _HELD and min_gap is not None and rule.count_by != "event":
             # thinned out by min_gap (merged events are named by their own "Merged:" words)
-            reason = f"less than {min_gap.words()} after a counted meeting: meetings closer than that count once"
+            reason = _gap_reason(min_gap)
         else:
             continue
         notes.append((m, reason))
     return notes
+
+
+_CALLED_OFF = (Status.CANCELLED, Status.POSTPONED)
+_HELD = Status.HELD
+
+
+@cache
+def _kind_reason(kind: Kind, kinds: tuple[Kind, ...]) -> str:
+    """Why a meeting of ``kind`` does not count toward a rule counting ``kinds`` (worded once)."""
+    return f"{kind.value}: this rule counts {' and '.join(k.value for k in kinds)} meetings"
+
+
+@cache
+def _gap_reason(min_gap: Duration) -> str:
+    """Why a meeting thinned out by ``min_gap`` does not count (worded once per gap)."""
+    return f"less than {min_gap.words()} after a counted meeting: meetings closer than that count once"
 
 
 def not_counted_words(notes: list[tuple[Meeting, str]], body: Body, words: Callable[[Meeting, Body], str]) -> str:
