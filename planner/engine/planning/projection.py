@@ -294,8 +294,10 @@ def project(
     register = tuple(meetings)
     start = start or today
     end = end or _ten_years(today)
-    projector = Projector(book, register, today, start, end)
     with paused_gc():
+        # (the projector's indexes of the register too: a full collection while they are made
+        # walked the whole register, a tenth of a second at N)
+        projector = Projector(book, register, today, start, end)
         by_body = projector.run()
     problems = [*unconfirmed(book, register, today, bodies), *projector.problems]
     notes = [*projector.notes, *member_holidays(book.organization.members).gap_notes(y for y in projector.member_years if y <= end.year)] if book.organization.members else projector.notes
