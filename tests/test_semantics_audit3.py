@@ -620,7 +620,7 @@ def test_one_loose_meeting_between_two_windows_leaves_both_uncertain(tmp_path):
     assert _verdicts(out) == {"2021 H1": "uncertain", "2021 H2": "uncertain", "2022 H1": "open"}
     assert out["exit"] == 0
     # the why says what the summary cannot: the meeting fills one of the two, not both
-    stated = "Board 2021 can fill only one of 2021 H1 and 2021 H2 (one meeting, one window), and the register does not say which."
+    stated = "One meeting fills only one of 2021 H1 and 2021 H2: Board 2021 cannot meet more than one of them, and the register does not say which."
     assert stated in _finding(out, "2021 H1")["why"] and stated in _finding(out, "2021 H2")["why"]
 
 
@@ -629,4 +629,4 @@ def test_a_loose_meeting_within_one_period_says_nothing_of_others(tmp_path):
     doubt), 2021 H2 missed; no why speaks of a meeting filling one of several windows."""
     out = _check(tmp_path, _book("established = 2021-01-01\n" + _rule('kind = "at_least"\ncount = 1\nper = "half"')), "board,regular,2021-03,,held,,\n", "--today", "2022-01-02")
     assert _verdicts(out) == {"2021 H1": "met", "2021 H2": "missed", "2022 H1": "open"}
-    assert not any("can fill only one of" in f["why"] for f in out["findings"])
+    assert not any("fills only one of" in f["why"] for f in out["findings"])

@@ -89,18 +89,26 @@ def parts_words(e: Expectation, parts: list[tuple[Meeting, Meeting]], words: Cal
     return f" Not counted: {'; '.join(notes)}." if notes else ""
 
 
-def one_window_words(e: Expectation, loose: Sequence[Meeting], words: Callable[[Meeting, Body], str]) -> str:
-    """``; Board 2021 can fill only one of 2021 H1 and 2021 H2 ...`` for the loosely dated
-    meetings of a per-period window that may have opened in other periods of the rule too: one
-    meeting fills one window, so at most one of those windows is met by it, though the register
-    does not say which (README, Semantics); empty for other windows."""
+def one_window_words(e: Expectation, certain: int, loose: Sequence[Meeting], words: Callable[[Meeting, Body], str]) -> str:
+    """``; met if Board 2021 was held 2021-07-01..2021-12-31 (the register gives only 2021)``
+    for the loosely dated meetings of a per-period window that may have opened in other
+    periods too: the days on which each would count here, which is what the register does not
+    say (README, Semantics); empty for other windows. ``certain``: the meetings the window
+    counts for certain. Whether one of them is also the only hope of another window of the
+    rule is said apart (:func:`shared_words`)."""
     if e.rule.kind != "at_least" or e.origins:
         return ""
-    grain, ys, body = e.grain, e.year_start, e.body
-    notes = []
-    for m in loose:
-        lo, hi = grain.index(m.start.earliest, ys), grain.index(m.start.latest, ys)
-        if lo != hi:
-            periods = f"{grain.label(lo, ys)} and {grain.label(hi, ys)}" if hi == lo + 1 else f"{grain.label(lo, ys)} to {grain.label(hi, ys)}"
-            notes.append(f"{words(m, body)} can fill only one of {periods} (one meeting, one window), and the register does not say which")
-    return "".join(f"; {note}" for note in notes)
+    start, end, body = e.window.start, e.deadline, e.body
+    spread = [m for m in loose if m.start.earliest < start or m.start.latest > end]
+    one = len(spread) == 1 and certain + 1 >= e.minimum  # that meeting alone decides it
+    return "".join(f"; {'met' if one else 'counts here'} if {words(m, body)} was held {max(start, m.start.earliest)}..{min(end, m.start.latest)} (the register gives only {m.start})" for m in spread)
+
+
+def shared_words(e: Expectation, m: Meeting, words: Callable[[Meeting, Body], str]) -> str:
+    """`` One meeting fills only one of 2021 H1 and 2021 H2: ...`` for a loosely dated meeting
+    that two or more uncertain windows of one rule each count on: at most one of them is met
+    by it, though the register does not say which (README, Semantics)."""
+    grain, ys = e.grain, e.year_start
+    lo, hi = grain.index(m.start.earliest, ys), grain.index(m.start.latest, ys)
+    periods = f"{grain.label(lo, ys)} and {grain.label(hi, ys)}" if hi == lo + 1 else f"{grain.label(lo, ys)} to {grain.label(hi, ys)}"
+    return f" One meeting fills only one of {periods}: {words(m, e.body)} cannot meet more than one of them, and the register does not say which."

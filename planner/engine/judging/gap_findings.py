@@ -95,9 +95,23 @@ def _gap_finding(judge: Judge, e: GapExpectation) -> Finding:
             limit = limit_on(rule, later.start.earliest)
             allowed = f"at most {limit.words()} allowed" if limit is not None else "no maximum in force"
         worst = _excess(e, from_lo, later.start.earliest, later.start.latest, worst=True)
-        if worst is None or worst <= 0:
+        # known only to a month or year that runs past today, the later meeting may not have
+        # opened yet: then nothing has closed the gap by today (sixth and seventh audits)
+        pending = later.start.latest > judge.today
+        if (worst is None or worst <= 0) and not pending:
             return Finding(verdict=Verdict.MET, why=f"gap of {gap} {between}; {allowed}.", counted=pair, **base)
         best = _excess(e, from_hi, later.start.earliest, later.start.latest, worst=False)
+        if pending and (rule.binding or worst is None or worst <= 0):
+            # what it was if it opened by today: judged on the days up to today only
+            by = min(later.start.latest, judge.today)
+            most = _excess(e, from_lo, later.start.earliest, by, worst=True)
+            least = _excess(e, from_hi, later.start.earliest, by, worst=False)
+            verdict = "met" if most is None or most <= 0 else "late" if least is not None and least > 0 else "met or late, depending on the day,"
+            why = (
+                f"gap {between}; {allowed}, due by {e.deadline}: {verdict} if {_meeting_words(later, body)} opened by {judge.today}; "
+                f"the register gives only {later.start}, and if it opens later nothing held has closed the gap by {judge.today}."
+            )
+            return Finding(verdict=Verdict.UNCERTAIN, why=why, counted=pair, **base)
         if best is not None and best > 0 and unheld:
             return Finding(verdict=Verdict.UNCERTAIN, why=f"gap of {gap} {between}; {allowed}{unheld_words(unheld, body, _meeting_words)}", counted=pair, **base)
         if best is not None and best > 0:

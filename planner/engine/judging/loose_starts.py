@@ -16,9 +16,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from functools import partial
 
 from planner.core.model import EveryRule, Meeting, Status
 from planner.engine.expectations import BodyMeetings, Expectation, counts
+from planner.engine.explain import shared_words
 from planner.engine.judging.findings import VIOLATIONS, Finding, Verdict, with_more_words
 from planner.engine.judging.window_finding import _meeting_words
 
@@ -44,11 +46,14 @@ def loose_starts(exps: Sequence[Expectation], bm: BodyMeetings, out: list[Findin
         if exps[0].window.start < by:
             out = [_founding(f, by) for f in out]
     # a held meeting known only to a month or year that goes on past today may not have
-    # opened yet: a running window it alone makes met (or excess) is not yet decided
+    # opened yet: a running window it alone makes met (or excess) is not yet decided, and a
+    # closed one it alone answers late may still be waiting for it
     straddling = [m for m in bm.overlapping(today, today) if m.status is Status.HELD and m.start.earliest <= today < m.start.latest]
     if straddling:
         out = [_not_yet(f, straddling, today) for f in out]
     rule = exps[0].rule
+    if rule.kind == "at_least":
+        out = _shared(out)
     if isinstance(rule, EveryRule) and rule.mode == "grid" and rule.anchor is None:
         first = next((m for m in bm.meetings if counts(rule, m)), None)
         grain = rule.interval.grain
@@ -57,10 +62,50 @@ def loose_starts(exps: Sequence[Expectation], bm: BodyMeetings, out: list[Findin
     return out
 
 
+def _shared(out: list[Finding]) -> list[Finding]:
+    """The uncertain windows of an ``at_least`` rule that each count on one loosely dated
+    meeting: it meets one of them at most, and each why says so (:func:`shared_words`)."""
+    unsure = [f for f in out if f.verdict is Verdict.UNCERTAIN and f.expectation is not None and not f.expectation.origins]
+    if len(unsure) < 2:
+        return out
+    seen: dict[int, int] = {}
+    for f in unsure:
+        for m in f.counted:
+            if not m.start.exact:
+                seen[id(m)] = seen.get(id(m), 0) + 1
+    said: dict[int, str] = {}  # the words of each shared meeting, made once when first read
+
+    def words(e: Expectation, m: Meeting) -> str:
+        text = said.get(id(m))
+        if text is None:
+            text = said[id(m)] = shared_words(e, m, _meeting_words)
+        return text
+
+    for f in unsure:
+        e = f.expectation
+        assert e is not None
+        for m in f.counted:
+            if seen.get(id(m), 0) > 1 and (m.start.earliest < e.window.start or m.start.latest > e.deadline):
+                f = with_more_words(f, partial(words, e, m))
+    return out
+
+
 def _not_yet(finding: Finding, straddling: list[Meeting], today: date) -> Finding:
-    """``met`` or ``excess`` only with a meeting that may open after ``today``: ``uncertain``."""
+    """``met`` or ``excess`` only with a meeting that may open after ``today``, or ``late``
+    only by one: ``uncertain``."""
     e = finding.expectation
-    if e is None or finding.verdict not in _DECIDED:
+    if e is None:
+        return finding
+    late = finding.late_meeting
+    if finding.verdict is Verdict.LATE and late is not None and any(late is s for s in straddling):
+        # late if it opened by today; if it opens later, nothing has answered the window yet
+        finding.delay = ""
+        return with_more_words(
+            finding,
+            lambda: f" Uncertain: {_meeting_words(late, finding.body)} may not have opened by {today} (the register gives only {late.start}): late if it opened {late.start.earliest}..{today}; if it opens later, nothing held has answered the window by {today}.",
+            verdict=Verdict.UNCERTAIN,
+        )
+    if finding.verdict not in _DECIDED:
         return finding
     maybe = [m for m in finding.counted if any(m is s for s in straddling)]
     if not maybe:

@@ -195,7 +195,7 @@ def window_finding(judge: Judge, e: Expectation, held: list[Meeting], possible: 
                 f"no city is recorded to tell whether {apart} was held with another session (one event) or apart" if apart else "",
                 f"the register does not give the days to tell whether {near} was held with another session (one event) or apart" if near else "",
             ]
-            spread = one_window_words(e, [m for m in possible if not m.start.exact], _meeting_words)
+            spread = one_window_words(e, n, [m for m in possible if not m.start.exact], _meeting_words)
             return f"{e.label}: {n} of {e.minimum} certain; " + "; ".join(d for d in doubts if d) + spread + "."
 
         return Finding(body, _UNCERTAIN, text, source, e, loose, tuple(held + possible), sched, unconf)
