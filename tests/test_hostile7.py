@@ -4,15 +4,24 @@ output bounded by what a person can read, and each documented limit at and one o
 from __future__ import annotations
 
 import json
+import re
+import sys
+from collections import Counter
+from datetime import date
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from planner.cli import main
+from planner.core.dates import Window
+from planner.core.model import Body
+from planner.engine.planning.results import ProjectionProblem
+from planner.outputs import schedule
 
 HERE = Path(__file__).resolve().parent
 MINIMAL = HERE / "rulebooks" / "valid" / "minimal.toml"
+BENCHMARKS = HERE.parent / "benchmarks"
 
 
 def invoke(*args: str):  # noqa: ANN201
@@ -52,3 +61,59 @@ def test_every_command_ends_by_2999_12_31(command: list[str], tmp_path: Path) ->
     for feed in out.glob("*.ics") if out.is_dir() else ():
         days = [line for line in feed.read_text(encoding="utf-8").splitlines() if line.startswith(("DTSTART", "DTEND"))]
         assert days and not [d for d in days if ":3000" in d and not d.endswith(":30000101")], days  # (an all-day DTEND is exclusive)
+
+
+def _crowded(tmp_path: Path, bodies: int) -> list[str]:
+    if str(BENCHMARKS) not in sys.path:
+        sys.path.insert(0, str(BENCHMARKS))
+    import crowded
+
+    crowded.write(tmp_path, bodies, 1)
+    return ["--rules", str(tmp_path / "rulebook.toml"), "--meetings", str(tmp_path / "meetings.csv"), "--today", "2026-11-26", "--to", "2036"]
+
+
+@pytest.fixture(scope="module")
+def crowd(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    """Twenty bodies of twenty rules in a full calendar: about 6,000 windows where nothing fits."""
+    return _crowded(tmp_path_factory.mktemp("crowd"), 20)
+
+
+def test_a_crowded_projection_groups_its_problems_in_json(crowd: list[str]) -> None:
+    """Past 1,000 problems JSON lists each body's and kind's first ten, and says how many
+    there are in all and in each group: a 1,000-body calendar wrote 1.1 million of them."""
+    data = json.loads(invoke("project", *crowd, "--format", "json").output)
+    total, groups = data["problems_total"], data["problem_groups"]
+    assert total > schedule.PROBLEMS_LISTED_JSON and sum(g["count"] for g in groups) == total
+    assert len(groups) == len({(g["body"], g["kind"]) for g in groups}) <= 20 * 3
+    listed = Counter((p["body"], p["kind"]) for p in data["problems"])
+    assert listed == {(g["body"], g["kind"]): min(g["count"], schedule.PROBLEMS_PER_GROUP) for g in groups}
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_a_crowded_projection_groups_its_problems_in_words(crowd: list[str], fmt: str) -> None:
+    """Past 100 problems, text and markdown give a line per body and kind: its count, its first
+    windows and its first problem in words; every problem is counted in one group."""
+    data = json.loads(invoke("project", *crowd, "--format", "json").output)
+    out = invoke("project", *crowd, "--format", fmt).output
+    part = out[out.index("Problems") :]
+    assert f"{data['problems_total']:,} problems, more than {schedule.PROBLEMS_LISTED} to list" in " ".join(part.split())
+    counts = [int(n.replace(",", "")) for n in re.findall(r"Body \d+: ([\d,]+) windows? where nothing fits", " ".join(part.split()))]
+    assert sum(counts) == data["problems_total"] and len(counts) == len(data["problem_groups"])
+    assert len(part.splitlines()) < 20 * 6
+
+
+def test_a_crowded_report_groups_its_problems(crowd: list[str], tmp_path: Path) -> None:
+    """The HTML report's schedule Problems are grouped the same way."""
+    out = tmp_path / "report.html"
+    result = invoke("report", *crowd, "-o", str(out))
+    assert result.exit_code in (0, 1), result.stderr
+    page = out.read_text(encoding="utf-8")
+    problems = page[page.index("<h3>Problems</h3>") :].split("</ul>", 1)[0]
+    assert problems.count("<li>") <= 20 * 3 + 1 and "windows where nothing fits" in problems
+
+
+def test_a_few_problems_are_each_listed(tmp_path: Path) -> None:
+    """Up to 100 problems, each is listed in its own words, as before."""
+    found = [ProjectionProblem(Body(id="b", name="B", category="working", rules=[]), Window(date(2027, 1, 1), date(2027, 12, 31)), f"{k}", f"B: problem {k}.") for k in range(schedule.PROBLEMS_LISTED)]
+    assert schedule.problem_lines(found) == [p.message for p in found]
+    assert len(schedule.problem_lines([*found, found[0]])) == 2

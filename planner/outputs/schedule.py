@@ -88,6 +88,68 @@ def _problem_dict(p: ProjectionProblem, book: RuleBook) -> dict[str, Any]:
     return out
 
 
+# A crowded calendar (1,000 bodies of twenty rules) leaves a million windows where nothing
+# fits: listed one by one that was 667 MB of text no one reads. Past PROBLEMS_LISTED they are
+# grouped by body and kind, each group with its count, its first windows and its first problem
+# in words; JSON keeps the first PROBLEMS_PER_GROUP of each group (README, "Limits").
+PROBLEMS_LISTED = 100
+PROBLEMS_LISTED_JSON = 1000
+PROBLEMS_PER_GROUP = 10
+WINDOWS_SHOWN = 3
+_GROUP_WORDS = {
+    "placement": ("window where nothing fits", "windows where nothing fits"),
+    "unconfirmed": ("past planned meeting not confirmed", "past planned meetings not confirmed"),
+    "late": ("planned meeting answering a window late", "planned meetings answering a window late"),
+}
+
+
+def problem_groups(problems: Iterable[ProjectionProblem]) -> list[list[ProjectionProblem]]:
+    """The problems of each body and kind, in the order their first appears."""
+    groups: dict[tuple[str, str], list[ProjectionProblem]] = {}
+    for p in problems:
+        key = (p.body.id, p.kind)
+        group = groups.get(key)
+        if group is None:
+            groups[key] = [p]
+        else:
+            group.append(p)
+    return list(groups.values())
+
+
+def problem_lines(problems: Sequence[ProjectionProblem]) -> list[str]:
+    """The problems in words: each one while there are at most PROBLEMS_LISTED, else a heading
+    and a line for each body and kind (its count, first windows and first problem)."""
+    if len(problems) <= PROBLEMS_LISTED:
+        return [p.message for p in problems]
+    groups = problem_groups(problems)
+    out = [f"{len(problems):,} problems, more than {PROBLEMS_LISTED} to list: grouped by body and kind, each with its first {WINDOWS_SHOWN} windows and its first problem in words (--format json lists the first {PROBLEMS_PER_GROUP} of each group)."]
+    for group in groups:
+        first = group[0]
+        one, many = _GROUP_WORDS.get(first.kind, (f"{first.kind} problem", f"{first.kind} problems"))
+        shown: dict[str, None] = {}
+        for p in group:  # the first distinct windows (two rules of a body may miss one year)
+            if len(shown) > WINDOWS_SHOWN:
+                break
+            shown[p.label] = None
+        labels = ", ".join(list(shown)[:WINDOWS_SHOWN]) + (", ..." if len(shown) > WINDOWS_SHOWN else "")
+        name = first.body.name
+        said = first.message.removeprefix(f"{name}: ")
+        out.append(f"{name}: {len(group):,} {one if len(group) == 1 else many} ({labels}); the first: {said}")
+    return out
+
+
+def _problems_json(problems: Sequence[ProjectionProblem], book: RuleBook) -> dict[str, Any]:
+    """``problems`` (each one while there are at most PROBLEMS_LISTED_JSON, else each group's
+    first PROBLEMS_PER_GROUP), ``problems_total`` and ``problem_groups`` (body, kind, count)."""
+    groups = problem_groups(problems)
+    listed = problems if len(problems) <= PROBLEMS_LISTED_JSON else [p for group in groups for p in group[:PROBLEMS_PER_GROUP]]
+    return {
+        "problems": [_problem_dict(p, book) for p in listed],
+        "problems_total": len(problems),
+        "problem_groups": [{"body": g[0].body.id, "kind": g[0].kind, "count": len(g)} for g in groups],
+    }
+
+
 def render_projection(projection: Projection, fmt: str, *, rules_label: str, width: int = DEFAULT_WIDTH) -> str | Iterator[str]:
     """The schedule in ``fmt``: a string, or for text the pieces of one, written as they come."""
     book = projection.book
@@ -103,7 +165,7 @@ def render_projection(projection: Projection, fmt: str, *, rules_label: str, wid
                 "to": projection.end.isoformat(),
                 "rule_book": rules_label,
                 "meetings": [schedule_dict(m, book, body_of) for m in items],
-                "problems": [_problem_dict(p, book) for p in projection.problems],
+                **_problems_json(projection.problems, book),
                 "notes": list(projection.notes),
             }
         )
@@ -122,7 +184,7 @@ def render_projection(projection: Projection, fmt: str, *, rules_label: str, wid
     counts = f"{planned} planned, " + (f"{held} recorded held after --today, " if held else "") + f"{len(items) - planned - held} projected"
     parts = [f"{book.organization.short_name} schedule {projection.start} to {projection.end}", f"rule book {rules_label}", f"{plural(len(items), 'meeting')} ({counts})"]
     head = " · ".join(parts)
-    problems = [p.message for p in projection.problems]
+    problems = problem_lines(projection.problems)
     if fmt == "markdown":
         out = [f"# {head}", ""]
         for year, group in _by_year(items):

@@ -37,7 +37,7 @@ from planner.outputs.html.timeline import (
     slug,
 )
 from planner.outputs.render import PROBLEM_VERDICTS, body_summary, check_totals
-from planner.outputs.schedule import _dates, _title, _why, host_words
+from planner.outputs.schedule import _dates, _title, _why, host_words, problem_lines
 
 NEXT_MEETINGS = 5
 
@@ -199,7 +199,7 @@ def build_page(report: Report, projection: Projection, chairs: ChairReport | Non
         timeline=timeline,
         groups=groups,
         schedule=schedule,
-        schedule_problems=[p.message for p in projection.problems if p.body.id in wanted],
+        schedule_problems=problem_lines([p for p in projection.problems if p.body.id in wanted]),
         chair_rule=(chair_rule_words(book.chairmanship, book) if book.chairmanship else ""),
         terms=terms,
         plan=plan,
