@@ -24,6 +24,7 @@ from planner.engine.expectations import (
 )
 from planner.engine.gaps import GapExpectation
 from planner.engine.planning.crowd import host_key
+from planner.engine.planning.numbering import Numbering
 from planner.engine.planning.placement import (
     LAST_DAY,
     Habits,
@@ -51,6 +52,7 @@ class BodyState:
     where: tuple[str, str, WorkingCalendar, str, frozenset[int]]
     partnered: bool  # another body meets just before this one
     added: list[Meeting] = field(default_factory=list)
+    numbers: Numbering | None = None  # where the register numbers meetings ahead: by day
     # The body's own firmly dated days from the start of placement on, one table per min_gap
     # of its rules, kept as meetings are placed (made once, not once per placement: see taken)
     takens: dict[Duration | None, Taken] = field(default_factory=dict)
@@ -365,13 +367,17 @@ class Dating:
 
     def _meeting(self, state: BodyState, e: Expectation, start_day: date, city: str, country: str, slot: int) -> Meeting:
         number = state.next_ordinal
-        if number is not None:
+        if state.numbers is not None:  # (only where the register numbers meetings ahead)
+            number = state.numbers.on(start_day)
+        elif number is not None:
             state.next_ordinal = number + 1
         label = e.grain.label(e.period, e.year_start)
         rule = e.rule
         reason = e.reason if e.origin is not None or e.minimum == 1 and not isinstance(rule, AtLeastRule) else f"{e.reason}: {slot} of {e.minimum} in {label}"
         if e.deadline < self.not_before:
             reason = f"overdue since {label}: {reason}"
+        elif start_day > e.window.end:  # after its period, within its tolerance: say which period
+            reason = f"due {label}, by {e.deadline}: {reason}"
         binding = rule.binding
         if not binding:
             reason = f"customary, {reason}"

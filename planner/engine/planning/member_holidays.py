@@ -85,6 +85,25 @@ class MemberHolidays:
         return [f"The holidays package has no or incomplete public-holiday data for {', '.join(parts)}: meetings of all members could not avoid those holidays there."]
 
 
+def host_gap_notes(hosts: dict[tuple[str, str], tuple[holidays.HolidayBase, set[int]]], last_year: int) -> list[str]:
+    """One sentence naming the host countries ((code, name) -> their holidays as placement
+    read them, and the years meetings were placed there) whose public holidays the package
+    lacks in those years (up to ``last_year``): outside its years for that country, or a year
+    with none at all (Sri Lanka from 2027). Read from the placement's own tables, built
+    already, rather than by building each year again."""
+    parts = []
+    for (code, name), (known, years) in sorted(hosts.items(), key=lambda item: item[0][1]):
+        cls = type(known)
+        first, last = getattr(cls, "start_year", None), getattr(cls, "end_year", None)
+        have = {day.year for day in known}
+        gap = [y for y in sorted(years) if y <= last_year and ((first is not None and y < first) or (last is not None and y > last) or (y not in have and (y in known.years or not country_year(code, y)[0])))]
+        if gap:
+            parts.append(f"{name} ({_years_words(gap)})")
+    if not parts:
+        return []
+    return [f"The holidays package has no or incomplete public-holiday data for {', '.join(parts)}: meetings hosted there avoid only its weekend in those years, not its public holidays."]
+
+
 def _years_words(years: list[int]) -> str:
     runs: list[list[int]] = []
     for year in years:
@@ -101,4 +120,4 @@ def member_holidays(members: tuple[Member, ...]) -> MemberHolidays:
     return MemberHolidays(members)
 
 
-__all__ = ["MemberHolidays", "country_year", "member_holidays"]
+__all__ = ["MemberHolidays", "country_year", "host_gap_notes", "member_holidays"]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from planner.core.bulk import paused_gc
 from planner.core.dates import MAX_YEAR, Precision, Window
@@ -36,11 +37,13 @@ from planner.engine.expectations import (
 )
 from planner.engine.gaps import GapExpectation
 from planner.engine.judging.rule_verdicts import excused_by
+from planner.engine.planning.countries import country_table, fold
 from planner.engine.planning.crowd import DayBook, host_key
 from planner.engine.planning.dating import SATISFYING, BodyState
 from planner.engine.planning.demand import demand_over as _demand_over
 from planner.engine.planning.lateness import Lateness, meetings_satisfying
-from planner.engine.planning.member_holidays import member_holidays
+from planner.engine.planning.member_holidays import host_gap_notes, member_holidays
+from planner.engine.planning.numbering import numbering
 from planner.engine.planning.placement import (
     Habits,
     WorkingCalendar,
@@ -49,6 +52,9 @@ from planner.engine.planning.placement import (
 )
 from planner.engine.planning.results import Projection, ProjectionProblem, unconfirmed
 from planner.inputs.limits import MAX_PROJECTED
+
+if TYPE_CHECKING:
+    from holidays import HolidayBase
 
 MAX_ROUNDS = 100_000
 
@@ -76,6 +82,7 @@ class Projector(Lateness):
         self.calendars: dict[tuple[str, str | bool], WorkingCalendar] = {}
         self.unknown_hosts: set[str] = set()
         self.member_years: set[int] = set()
+        self.host_years: dict[tuple[str, str], tuple[HolidayBase, set[int]]] = {}
         # body -> the bodies that meet just before it (one pass: a scan per body was quadratic)
         self.partners: dict[str, list[Body]] = {b.id: [] for b in book.bodies}
         for b in book.bodies:
@@ -148,10 +155,9 @@ class Projector(Lateness):
         days = [d.day for d in exact]
         months = [d.month for d in exact] + [s.earliest.month for s in starts if s.precision is month_p]
         ordinals = [m.ordinal for m in meetings if m.kind is regular_kind and m.status in satisfying]
-        last = ordinals[-1] if ordinals else None  # the ordinal of the latest regular meeting
-        top = max(filter(None, ordinals), default=0)
         # Numbering continues only where the register numbers its latest regular meeting.
-        return BodyState(body, Habits.make(months, days), top + 1 if ordinals and last is not None and top else None, self._where(body), bool(self.partners.get(body.id)))
+        number, numbers = numbering(meetings, ordinals, self.not_before)
+        return BodyState(body, Habits.make(months, days), number, self._where(body), bool(self.partners.get(body.id)), numbers=numbers)
 
     def _project_body(self, body: Body) -> list[Meeting]:
         state = self._state(body)
@@ -192,7 +198,23 @@ class Projector(Lateness):
                         break
                 if not (chained and placed):
                     break
+        if state.added:
+            self._host_years(state)
         return state.added
+
+    def _host_years(self, state: BodyState) -> None:
+        """Remember the years the body's meetings were placed in its host's calendar, for a
+        note on years whose public holidays the holidays package lacks (Sri Lanka from 2027):
+        the meetings there avoid only the weekend, and the output says so. (A calendar of all
+        members says it of the members already.)"""
+        _, country, calendar, _, _ = state.where
+        code = calendar.code
+        if calendar.holidays is None or code is None or calendar.members is not None and any(m.code == code for m in calendar.members.members):
+            return
+        secretariat = self.book.organization.secretariat
+        name = country or (secretariat.country if secretariat is not None else code)
+        name = country_table().get(fold(name), (name,))[0] if len(name) == 2 else name  # "IN": India
+        self.host_years.setdefault((code, name), (calendar.holidays, set()))[1].update(m.start.earliest.year for m in state.added)
 
     def _fill(self, state: BodyState, e: Expectation) -> list[Meeting] | None:
         """Place what ``e`` still lacks: ``None`` when it lacks nothing, ``[]`` when no date fits."""
@@ -301,6 +323,7 @@ def project(
         by_body = projector.run()
     problems = [*unconfirmed(book, register, today, bodies), *projector.problems]
     notes = [*projector.notes, *member_holidays(book.organization.members).gap_notes(y for y in projector.member_years if y <= end.year)] if book.organization.members else projector.notes
+    notes = [*notes, *host_gap_notes(projector.host_years, end.year)]
     del projector  # its indexes and crowd, before the schedule is ordered
     for found in by_body:
         found[:] = [m for m in found if m.earliest <= end]

@@ -1,0 +1,74 @@
+"""Ordinals of projected meetings: the register's numbering, continued.
+
+The next Summit is the 7th when the register's latest is the 6th. Where the register numbers
+meetings still ahead (a 7th planned for 2027 after a 5th held in 2025), a meeting projected
+before one of them is the 6th, the number after the last meeting before it, not the number
+after the highest (8th); where that number is already another meeting's, the register's
+numbering leaves it none, and the projection gives none rather than a second 7th.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from planner.core.model import Kind, Meeting, Status
+
+_COUNTED = frozenset({Status.HELD, Status.PLANNED, Status.PROJECTED})
+
+
+def numbering(meetings: Sequence[Meeting], ordinals: Sequence[int | None], cut: date) -> tuple[int | None, Numbering | None]:
+    """The first ordinal to project (``None``: the register does not number its latest regular
+    meeting) and, where the register numbers meetings opening on ``cut`` or later, the
+    :class:`Numbering` that numbers each projected meeting by its day. ``meetings`` are the
+    body's, sorted by first day; ``ordinals`` those of its regular meetings held or planned, in
+    that order."""
+    top = max(filter(None, ordinals), default=0)
+    if not ordinals or ordinals[-1] is None or not top:
+        return None, None
+    regular = Kind.REGULAR
+    later: list[tuple[date, int]] = []
+    counted = 0  # regular meetings held or planned among those ahead
+    for m in reversed(meetings):  # sorted by first day: those ahead are the last ones
+        if m.start.earliest < cut:
+            break
+        if m.kind is regular and m.status in _COUNTED:
+            counted += 1
+            if m.ordinal:
+                later.append((m.start.earliest, m.ordinal))
+    if not later:
+        return top + 1, None
+    first = max(filter(None, ordinals[: len(ordinals) - counted]), default=0) + 1
+    return first, Numbering(first, tuple(reversed(later)))
+
+
+class Numbering:
+    """Ordinals by day, where the register numbers meetings ahead (``later``: (first day,
+    ordinal)) and ``first`` is the number after the last one before them."""
+
+    def __init__(self, first: int, later: tuple[tuple[date, int], ...]) -> None:
+        self.first = first
+        self.later = later
+        self.given: list[tuple[date, int]] = []  # projected so far: (day, ordinal)
+        self.used = {n for _, n in later}
+
+    def on(self, day: date) -> int | None:
+        """One more than the last numbered meeting before ``day``, or ``None`` where that number
+        is already another meeting's."""
+        top = self.first - 1
+        for opens, n in self.later:
+            if opens <= day and n > top:
+                top = n
+        for opens, n in reversed(self.given):  # placed in order of days, as a rule: the last one before ``day``
+            if opens <= day:
+                top = max(top, n)
+                break
+        number = top + 1
+        if number in self.used:
+            return None
+        self.given.append((day, number))
+        self.used.add(number)
+        return number
+
+
+__all__ = ["Numbering", "numbering"]
