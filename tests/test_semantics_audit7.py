@@ -371,3 +371,62 @@ def test_a_year_only_row_against_an_at_most_per_half(tmp_path):
     held in H1, within the limit otherwise: uncertain; H2 holds at most that one: met."""
     out = _check(tmp_path, _body("", 'kind = "at_most"\ncount = 1\nper = "half"\nsince = 2021'), _rows("board,regular,,2021,,held,,", "board,regular,,2021-03-01,,held,,"), "--today", "2022-01-10")
     assert _verdicts(out) == {"2021 H1": "uncertain", "2021 H2": "met", "2022 H1": "open"}
+
+
+# -- real histories under their founding texts (tests/audit/, a source in every rule and row) ------------------
+
+
+def _real(name: str, *args: str) -> dict:
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent / "audit"
+    return json.loads(_invoke("check", "--rules", str(root / f"{name}.toml"), "--meetings", str(root / f"{name}-meetings.csv"), "--format", "json", *args).stdout)
+
+
+def test_saarc_summit_once_a_year_under_the_charter_1986_2025():
+    """SAARC Charter, art. III: the Heads of State or Government "shall meet once a year or
+    more often": at least once a calendar year, from the Charter of 8 December 1985 (1985 is
+    no whole year of it: the first window is 1986). By hand from the 18 Summits held, as of
+    2025-12-01: met in 1986, 1987, 1988 (29-31 December), 1990, 1991, 1993, 1995, 1997, 1998,
+    2002 (4-6 January), 2004, 2005, 2007, 2008, 2010, 2011 and 2014 (17); missed in 1989,
+    1992, 1994, 1996, 1999-2001, 2003, 2006, 2009, 2012, 2013 and every year 2015-2024 (22:
+    real violations, the Summit has not met since Kathmandu 2014); 2025 open. The 19th
+    (Islamabad, November 2016), postponed, is named in 2016's why and counts for nothing."""
+    out = _real("saarc", "--today", "2025-12-01")
+    got = {f["window"]["label"]: f["verdict"] for f in out["findings"]}
+    met = {1986, 1987, 1988, 1990, 1991, 1993, 1995, 1997, 1998, 2002, 2004, 2005, 2007, 2008, 2010, 2011, 2014}
+    assert got == {**{str(y): ("met" if y in met else "missed") for y in range(1986, 2025)}, "2025": "open"}
+    assert out["summary"]["violations"] == 22 and out["summary"]["exit_code"] == 1
+    (y2016,) = [f for f in out["findings"] if f["window"]["label"] == "2016"]
+    assert "Not counted: Summit 2016-11-15 (19th, Islamabad) (postponed)" in y2016["why"]
+
+
+def test_arab_league_summit_once_a_year_in_march_2016_2023():
+    """The Annex to the Pact on the regular convening of the Council at summit level (Cairo,
+    October 2000): once a year (binding, rule `yearly`), in March (`binding = false`, rule
+    `march`: the League moves the date without calling it a breach). The register holds the
+    ordinary sessions of 2016-2023 (`records`). By hand, as of 2025-12-01. Yearly: 2001-2015
+    unknown (15: not transcribed), 2016 met by Nouakchott (25 July; the cancelled Marrakesh
+    session of 7 April named as not counted), 2017, 2018, 2019 met, 2020 missed (the Algiers
+    session set for March was postponed) and 2021 missed (cancelled): 2 violations; 2022 met
+    by Algiers (1-2 November; the postponed 22 March session named), 2023 met by Jeddah
+    (`2023-05`, inside the year whatever its day), 2024 unknown, 2025 open. March: March 2017
+    (29th) and March 2019 (31st, its last day) met; 2016 (July), 2018 (15 April), 2020, 2021,
+    2022 (November) and 2023 (May, whatever its day) advisories (6); the Marches of 2001-2015,
+    2024 and 2025 unknown (17). Exit 1."""
+    out = _real("arab-league-summit", "--today", "2025-12-01")
+    yearly = {f["window"]["label"]: f["verdict"] for f in out["findings"] if f["rule"] == 0}
+    march = {f["window"]["label"][2:6]: f["verdict"] for f in out["findings"] if f["rule"] == 1}
+    assert yearly == {
+        **{str(y): "unknown" for y in range(2001, 2016)},
+        **dict.fromkeys(("2016", "2017", "2018", "2019", "2022", "2023"), "met"),
+        "2020": "missed", "2021": "missed", "2024": "unknown", "2025": "open",
+    }
+    assert march == {
+        **{str(y): "unknown" for y in (*range(2001, 2016), 2024, 2025)},
+        "2017": "met", "2019": "met", **dict.fromkeys(("2016", "2018", "2020", "2021", "2022", "2023"), "advisory"),
+    }
+    assert out["summary"]["violations"] == 2 and out["summary"]["advisories"] == 6 and out["summary"]["unknown"] == 33
+    why = {f["window"]["label"]: f["why"] for f in out["findings"] if f["rule"] == 0}
+    assert "Not counted: Summit 2016-04-07 (27th, Marrakesh) (cancelled)" in why["2016"]
+    assert "Not counted: Summit 2022-03-22 (31st, Algiers) (postponed)" in why["2022"]
