@@ -117,3 +117,22 @@ def test_a_few_problems_are_each_listed(tmp_path: Path) -> None:
     found = [ProjectionProblem(Body(id="b", name="B", category="working", rules=[]), Window(date(2027, 1, 1), date(2027, 12, 31)), f"{k}", f"B: problem {k}.") for k in range(schedule.PROBLEMS_LISTED)]
     assert schedule.problem_lines(found) == [p.message for p in found]
     assert len(schedule.problem_lines([*found, found[0]])) == 2
+
+
+@pytest.mark.parametrize(
+    ("option", "name", "content"),
+    [
+        ("--plan-file", "plan.txt", "Azerbaijan\n" + ", ".join(["Kazakhstan", "China"] * 35000) + "\n"),
+        ("--meetings", "m.csv", "body,start\nsummit," + "a b " * 30000 + "\n"),
+    ],
+)
+def test_a_long_value_with_spaces_is_cut_in_its_error(option: str, name: str, content: str, tmp_path: Path) -> None:
+    """A 700 KB plan line of names with commas, or a 120 KB date cell with spaces, was quoted
+    back whole: one error line of 665 KB. The quoted value is cut to its start, end and length."""
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    args = ["validate", "--rules", str(MINIMAL), "--meetings", str(path)] if option == "--meetings" else ["chairs", "--today", "2026-11-26", "--plan-file", str(path)]
+    result = invoke(*args)
+    (line,) = result.stderr.splitlines()
+    assert result.exit_code == 2 and line.startswith(f"error: {path}:") and len(line) < 1500, len(line)
+    assert " characters)" in line

@@ -38,8 +38,8 @@ LONG_WORD = 1000  # characters of a word a message shows whole
 
 def cut_long_words(message: str) -> str:
     """``message`` with each run of more than ``LONG_WORD`` characters without a space (a 100 KB
-    file name or option value quoted back) cut to its start and end and its length: one line to
-    read, and the end of a path still shows which file it was."""
+    file name or option value quoted back), and each quoted value of more, cut to its start and
+    end and its length: one line to read, and the end of a path still shows which file it was."""
     if len(message) <= LONG_WORD:
         return message
     import re
@@ -49,4 +49,12 @@ def cut_long_words(message: str) -> str:
         body = word.rstrip(":;,.)'\"")  # the message's own punctuation stays after the note
         return f"{body[:120]}...{body[-40:]} ({len(body):,} characters){word[len(body):]}"
 
-    return re.sub(rf"\S{{{LONG_WORD + 1},}}", cut, message)
+    message = re.sub(rf"\S{{{LONG_WORD + 1},}}", cut, message)
+    if len(message) <= LONG_WORD:
+        return message
+
+    def cut_quoted(match: re.Match[str]) -> str:  # a value with spaces: 'Kazakhstan, China, ...' of 600 KB
+        quote, body = match[0][0], match[0][1:-1]
+        return f"{quote}{body[:120]}...{body[-40:]}{quote} ({len(body):,} characters)"
+
+    return re.sub(rf"'[^'\n]{{{LONG_WORD + 1},}}'|\"[^\"\n]{{{LONG_WORD + 1},}}\"", cut_quoted, message)

@@ -506,6 +506,9 @@ for name, content, code in [
     ("ics_timed_into_3000.ics", ics("DTSTART:29991231T230000Z", "DTEND:30000101T010000Z"), 2),
 ]:
     rec("meetings", name, content, code)
+# a long value with spaces, quoted back: cut to its start, end and length (it was 665 KB of one line)
+rec("plan", "line_of_names_with_commas.txt", "Azerbaijan\n" + ", ".join(["Kazakhstan", "China"] * 2000) + "\n")
+rec("meetings", "csv_start_long_with_spaces.csv", "body,start\nsummit," + "a b " * 3000 + "\n")
 # ending on 2999-12-31 (an all-day DTEND of 3000-01-01 is exclusive) is in range
 case("meetings", "csv_end_2999_12_31.csv", "body,start,end\nsummit,2999-12-30,2999-12-31\n", 1)
 case("meetings", "ics_dtend_exclusive_3000_01_01.ics", ics("DTSTART;VALUE=DATE:29991230", "DTEND;VALUE=DATE:30000101"), 1)
