@@ -82,6 +82,8 @@ class BodyMeetings:
     def next_opening(self, origin: Meeting, rule: Rule) -> date:
         """The day the meeting after ``origin`` may first open: after its last day, or after it opens where another counting meeting opens while it runs."""
         opened, last = origin.start.latest, origin.latest
+        if opened == last:  # (most origins: one day) no meeting opens while it runs
+            return last + timedelta(days=1)
         for j in range(bisect.bisect_right(self.starts, opened), bisect.bisect_right(self.starts, last)):  # empty unless it runs on
             m = self.meetings[j]
             if m is not origin and m.status in CHAINING and counts(rule, m):

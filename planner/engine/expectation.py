@@ -168,6 +168,8 @@ def rolling_versions(body: Body, index: int, rule: EveryRule) -> list[tuple[int,
 def version_on(versions: list[tuple[int, EveryRule]], day: date) -> tuple[int, EveryRule]:
     """The version in force on ``day``; else the last one that began by then (the first if
     none did): its ``since``/``until`` then say that nothing is due."""
+    if len(versions) == 1:  # a rule of one version (most): each of the three answers is it
+        return versions[0]
     return next((v for v in versions if v[1].in_force(day)), next((v for v in reversed(versions) if (v[1].since or date.min) <= day), versions[0]))
 
 

@@ -221,7 +221,7 @@ class ExpectationEngine:
             first, anchor = founded, founded
         else:
             first, anchor = self.meetings_of(body.id).next_opening(last, rule), last.earliest
-        origins = tuple(o for o in group if o is not None)
+        origins = (last,) if len(group) == 1 and last is not None else tuple(o for o in group if o is not None)
         reason = f"{rule.interval.words()} after " + (origins_words(origins, body) if origins else _start_words(body, rule))
 
         def due(day: date, assumption: str = "") -> Expectation:

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Sequence
+from operator import itemgetter
 
-from planner.core.dates import year_start_month
+from planner.core.dates import Precision, year_start_month
 from planner.core.model import (
     AdHocRule,
     AfterRule,
@@ -25,13 +26,24 @@ from planner.core.model import (
 
 def ordinal_words(meeting: Meeting, body: Body) -> str:
     """``the 6th Summit (2022-10-12)``; ``the Summit of 2022-10-12`` without an ordinal."""
-    status = "" if meeting.status is Status.HELD else f", {meeting.status.value}"
-    # A projected date may still move (a chair plan re-places it on the host's working days);
-    # its year is what the chain depends on.
-    when = str(meeting.start.earliest.year) if meeting.status is Status.PROJECTED else str(meeting.start)
-    if meeting.ordinal:
-        return f"the {ordinal(meeting.ordinal)} {body.label} ({when}{status})"
-    return f"the {body.label} of {when}{status}"
+    start, n, status = _ORDINAL_FIELDS(meeting)
+    if status is _HELD:
+        tail = ""
+        when = start.earliest.isoformat() if start.precision is _DAY else str(start)
+    else:
+        tail = f", {status.value}"
+        # A projected date may still move (a chair plan re-places it on the host's working
+        # days); its year is what the chain depends on.
+        when = str(start.earliest.year) if status is Status.PROJECTED else str(start)
+    if n:
+        return f"the {ordinal(n)} {body.label} ({when}{tail})"
+    return f"the {body.label} of {when}{tail}"
+
+
+# the fields of a meeting its words read, in one C call (a meeting is a named tuple)
+_ORDINAL_FIELDS = itemgetter(*(Meeting._fields.index(name) for name in ("start", "ordinal", "status")))
+_HELD = Status.HELD
+_DAY = Precision.DAY
 
 
 def ordinal(n: int) -> str:
