@@ -215,12 +215,16 @@ class Tally:
         self.next_due = 0  # the next window of a chain (``every``, ``after``): ``open`` and pending
         self.bodies: set[str] = set()
 
-    def add(self, findings: Iterable[Finding]) -> None:
+    def add(self, findings: Iterable[Finding], body_id: str | None = None) -> None:
+        """Count ``findings``; ``body_id``: the one body they all belong to, when known."""
         findings = findings if isinstance(findings, list | tuple) else list(findings)
         # counted in C (a body's findings are read once per rendering; 250,000 at N)
         found = Counter(map(_VERDICT, findings))
         self.verdicts.update(found)  # by the member: a StrEnum counts under its text all the same
-        self.bodies.update(map(_BODY_ID, findings))
+        if body_id is None:
+            self.bodies.update(map(_BODY_ID, findings))
+        elif findings:
+            self.bodies.add(body_id)
         self.violations += sum(n for verdict, n in found.items() if verdict in VIOLATIONS)
         if found[Verdict.OPEN]:
             is_open = Verdict.OPEN
@@ -248,7 +252,7 @@ class Checked:
     def bodies(self) -> Iterator[tuple[Body, int, list[Finding]]]:
         for body, recorded, findings in self.judged:
             self.tally.bodies.add(body.id)
-            self.tally.add(findings)
+            self.tally.add(findings, body.id)
             yield body, recorded, findings
 
 

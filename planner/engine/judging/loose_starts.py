@@ -14,9 +14,11 @@ reading the register does not give.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from datetime import date
 from functools import partial
+from operator import attrgetter
 
 from planner.core.model import EveryRule, Meeting, Status
 from planner.engine.expectations import BodyMeetings, Expectation, counts
@@ -27,6 +29,7 @@ from planner.engine.judging.window_finding import _meeting_words
 _CALENDAR_KINDS = frozenset({"at_least", "at_most", "on"})
 _SHORT = VIOLATIONS | {Verdict.ADVISORY}
 _DECIDED = frozenset({Verdict.MET, Verdict.EXCESS})
+_WINDOW_START = attrgetter("window.start")
 
 
 def loose_starts(exps: Sequence[Expectation], bm: BodyMeetings, out: list[Finding], today: date) -> list[Finding]:
@@ -44,7 +47,9 @@ def loose_starts(exps: Sequence[Expectation], bm: BodyMeetings, out: list[Findin
             if m.status is Status.HELD and m.start.earliest <= today:
                 by = min(by, m.start.latest)
         if exps[0].window.start < by:
-            out = [_founding(f, by) for f in out]
+            # the windows are in order (Judge.judge_rule): only those that begin before ``by``
+            upto = bisect_left(exps, by, key=_WINDOW_START)
+            out = [_founding(f, by) for f in out[:upto]] + out[upto:]
     # a held meeting known only to a month or year that goes on past today may not have
     # opened yet: a running window it alone makes met (or excess) is not yet decided, and a
     # closed one it alone answers late may still be waiting for it
