@@ -31,13 +31,13 @@ from planner.core.model import (
     RuleBook,
     Status,
 )
+from planner.engine.chairmanship.findings import judge
 from planner.engine.chairmanship.terms import (
     ChairReport,
     MeetingsByDay,
     Term,
     handover_meetings,
     hosted_meetings,
-    judge,
     next_handover,
     statutory_meetings,
     timeline,

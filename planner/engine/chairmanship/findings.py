@@ -1,0 +1,163 @@
+"""Chair terms judged against the rule book's chair rule: terms too long, gaps and overlaps
+between terms, chairs that are no member state, the same country twice in a row, and handovers
+away from a meeting of a handover body (or at a special one). Findings never claim more than
+the register's dates say: a term or boundary known only to the month or year is a note where
+only some of its days would break the rule."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from planner.core.dates import PartialDate
+from planner.core.model import Chairmanship, Kind, Meeting, RuleBook, Status
+from planner.engine.chairmanship.terms import (
+    HANDOVER_SLACK,
+    ChairFinding,
+    Severity,
+    Term,
+    length_words,
+    meeting_words,
+    term_length,
+)
+
+_EXTENSION_RE = re.compile(r"extend|extension|continu|prolong|renew", re.IGNORECASE)
+
+
+def _span(t: Term, today: date) -> str:
+    start = t.start or "?"
+    end = f"{t.end}" if t.end and not t.running else f"today ({today})" if t.running else "?"
+    return f"{start} to {end}"
+
+
+def judge(book: RuleBook, terms: Sequence[Term], today: date) -> list[ChairFinding]:
+    """Each term against the chair rule: too long, gaps and overlaps, non-members, consecutive
+    terms, and handovers away from a meeting of a handover body."""
+    out: list[ChairFinding] = []
+    for i, t in enumerate(terms):
+        first = len(out)
+        _judge_term(book, terms, i, today, out)
+        out[first:] = [replace(f, term_start=str(t.start or "")) for f in out[first:]]
+    return out
+
+
+def _judge_term(book: RuleBook, terms: Sequence[Term], i: int, today: date, out: list[ChairFinding]) -> None:
+    rule = book.chairmanship
+    handover_ids = rule.handover_bodies if rule else ()
+    t = terms[i]
+    if t.member is None:
+        out.append(ChairFinding("not_member", Severity.VIOLATION, t.country, f"{t.country} ({_span(t, today)}) is not a member state of the rule book{_close(book, t.country)}."))
+    if rule is None or t.start is None:
+        return
+    if rule.since and t.start.earliest < rule.since.earliest:
+        out.append(ChairFinding("before_rule", Severity.NOTE, t.country, f"{t.country} ({_span(t, today)}) began before the chair rule ({rule.since}) and is not judged by it."))
+    else:
+        out.extend(_long_term(book, rule, t, today))
+    if i and terms[i - 1].member is not None and terms[i - 1].member == t.member and not rule.consecutive_terms:
+        out.append(ChairFinding("consecutive", Severity.VIOLATION, t.country, f"{t.country} chaired twice in a row ({terms[i - 1].years()}, {t.years()}); the rule allows no consecutive terms (consecutive_terms = false)."))
+    if i:
+        out.extend(_boundary(terms[i - 1], t, today))
+    if t.running and t.closed_by is not None and t.closed_by.status is Status.PLANNED and t.closed_by.latest < today:
+        out.append(ChairFinding("stale", Severity.NOTE, t.country, f"The {meeting_words(t.closed_by, book)} that ends {t.country}'s term is past as of {today} but still recorded as planned: record it as held (and the new chair) in the registers."))
+    if handover_ids:
+        boundaries = [(t.start, t.opened_by, terms[i - 1].country if i else None, t.country)]
+        if t.end and not t.running and (i == len(terms) - 1 or terms[i + 1].start != t.end):
+            boundaries.append((t.end, t.closed_by, t.country, terms[i + 1].country if i + 1 < len(terms) else None))
+        for when, meeting, before, after in boundaries:
+            out.extend(_handover(book, when, meeting, before, after))
+
+
+def _close(book: RuleBook, name: str) -> str:
+    names = [m.name for m in book.organization.members]
+    close = difflib.get_close_matches(name, names, n=3, cutoff=0.6)
+    return f"; closest: {', '.join(close)}" if close else ""
+
+
+def _allowed(rule: Chairmanship, start: date) -> date:
+    allowed = rule.term.add_to(start)
+    return rule.tolerance.add_to(allowed) if rule.tolerance else allowed
+
+
+def _long_term(book: RuleBook, rule: Chairmanship, t: Term, today: date) -> list[ChairFinding]:
+    assert t.start is not None
+    if not t.running and t.end is None:
+        return []
+    # A term dated only to the year or month is as long as its days make it: longest from the
+    # first day its start may mean to the last its end may mean, shortest the other way round.
+    last, latest_end = (today, today) if t.running else (t.end.earliest, t.end.latest)  # type: ignore[union-attr]
+    allowed = _allowed(rule, t.start.earliest)
+    if latest_end <= allowed:
+        return []  # not longer than the rule, whatever the days
+    slack = f" (tolerance {rule.tolerance.words()})" if rule.tolerance else ""
+    so_far = " so far" if t.running else ""
+    if last <= _allowed(rule, t.start.latest):
+        # Longer only on some of the days the register allows: a note, never a violation.
+        shortest, longest = (length_words(term_length(a, b)) for a, b in ((t.start.latest, last), (t.start.earliest, latest_end)))
+        text = (
+            f"{t.country} chaired {_span(t, today)}: {shortest} to {longest}{so_far}, perhaps longer than the rule's term of {rule.term.words()}{slack}:"
+            f" longer, for instance, if it began on {t.start.earliest} and ended after {allowed}; the register does not give the days."
+        )
+        return [ChairFinding("long_term", Severity.NOTE, t.country, text)]
+    delta = term_length(t.start.earliest, last)
+    words = length_words(delta, t.exact)
+    if delta is not None and delta.days and rule.term.add_to(t.start.earliest) >= t.start.earliest + relativedelta(years=delta.years, months=delta.months):
+        words += f" {delta.days} day{'s' if delta.days != 1 else ''}"  # "2 years 1 day", not "2 years, longer than 2 years"
+    text = f"{t.country} chaired {_span(t, today)}: {words}{so_far}, longer than the rule's term of {rule.term.words()}{slack}."
+    missed = [m for m in t.statutory if m.kind is Kind.REGULAR and m.body in rule.handover_bodies and t.start.latest + HANDOVER_SLACK < m.earliest and (t.end is None or m.latest < t.end.earliest - HANDOVER_SLACK)]
+    if missed:
+        text += " Did not hand over at: " + "; ".join(meeting_words(m, book) for m in missed) + "."
+    said = [s.strip() for s in re.split(r"(?<=\.)\s+", t.note) if _EXTENSION_RE.search(s)]
+    if said:
+        text += f" The register notes an extension: {' '.join(said)}"
+    return [ChairFinding("long_term", Severity.VIOLATION, t.country, text)]
+
+
+def _boundary(prev: Term, t: Term, today: date) -> list[ChairFinding]:
+    assert t.start is not None
+    if prev.running:
+        return [ChairFinding("overlap", Severity.VIOLATION, t.country, f"{prev.country} is still chairing (no end in the register) when {t.country} begins on {t.start}.")]
+    if prev.end is None:
+        return []
+    if t.start.earliest > prev.end.latest + timedelta(days=1):
+        days = (t.start.earliest - prev.end.latest).days - 1
+        return [ChairFinding("gap", Severity.VIOLATION, t.country, f"No chair for {days} days: {prev.country} ended {prev.end}, {t.country} began {t.start}.")]
+    if t.start.latest < prev.end.earliest:
+        days = (prev.end.earliest - t.start.latest).days
+        return [ChairFinding("overlap", Severity.VIOLATION, t.country, f"{prev.country} (to {prev.end}) and {t.country} (from {t.start}) overlap by {days} days.")]
+    # Dated only to the month or year, the two terms may still leave days with no chair or
+    # with two: a note saying which days would, never a violation (more certain than the data).
+    gap = t.start.latest > prev.end.earliest + timedelta(days=1)
+    overlap = t.start.earliest < prev.end.latest
+    if not (gap or overlap):
+        return []
+    kind = "gap" if not overlap else "overlap" if not gap else "gap_or_overlap"
+    text = (
+        f"{prev.country} (to {prev.end}) and {t.country} (from {t.start}): perhaps {' or '.join(('a gap',) * gap + ('an overlap',) * overlap)}:"
+        f" {prev.country}'s term ended on a day from {prev.end.earliest} to {prev.end.latest}, {t.country}'s began on a day from {t.start.earliest} to {t.start.latest},"
+        " and the register does not give the days."
+    )
+    return [ChairFinding(kind, Severity.NOTE, t.country, text)]
+
+
+def _handover(book: RuleBook, when: PartialDate | None, m: Meeting | None, before: str | None, after: str | None) -> list[ChairFinding]:
+    if when is None:
+        return []
+    who = f"{before} → {after}" if before and after else f"to {after}" if after else f"from {before}"
+    if m is None:
+        return [ChairFinding("handover", Severity.VIOLATION, after or before or "", f"Handover {who} on {when} is not at a meeting of a handover body (none within {HANDOVER_SLACK.days} days in the register).")]
+    if m.kind is not Kind.REGULAR:
+        return [
+            ChairFinding(
+                "special_handover",
+                Severity.NOTE,
+                after or before or "",
+                f"Handover {who} on {when} was at a {m.kind.value} meeting, the {meeting_words(m, book)}, not a regular one. "
+                "Counted as a handover: the rule names the body, not the kind of meeting.",
+            )
+        ]
+    return []
