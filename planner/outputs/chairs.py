@@ -41,9 +41,27 @@ def _label(t: Term) -> str:
 
 def _length(t: Term, report: ChairReport) -> str:
     words = length_words(t.length(report.today), t.exact)
-    if t.running and not t.planned:
-        return f"{length_words(_so_far(t, report), t.exact)} so far" if t.start else words
+    so_far = t.running and not t.planned
+    if t.start is not None and not t.exact and (t.end is not None or so_far):
+        # Dated only to the month or year: as short as its latest start to its earliest end,
+        # as long as the other way round ("1 year 3 months to 2 years 3 months"), never one
+        # length the register does not give.
+        first, last = (report.today, report.today) if so_far else (t.end.earliest, t.end.latest)  # type: ignore[union-attr]
+        words = _range_words(term_length(min(t.start.latest, first), first), term_length(t.start.earliest, last))
+    if so_far:
+        return f"{words if not t.exact else length_words(_so_far(t, report), t.exact)} so far" if t.start else words
     return words if t.end else "open"
+
+
+def _range_words(short: Any, long: Any) -> str:
+    """``1 year 9 to 10 months``, ``1 year 3 months to 2 years 3 months``, or one length."""
+    a, b = length_words(short), length_words(long)
+    if a == b:
+        return a
+    if short.years == long.years and short.months and long.months:
+        years = f"{short.years} year{'s' if short.years != 1 else ''} " if short.years else ""
+        return f"{years}{short.months} to {long.months} months"
+    return f"{a} to {b}"
 
 
 def _so_far(t: Term, report: ChairReport) -> Any:

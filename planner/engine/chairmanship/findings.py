@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
-from planner.core.dates import PartialDate
+from planner.core.dates import PartialDate, Precision
 from planner.core.model import Chairmanship, Kind, Meeting, RuleBook, Status
 from planner.engine.chairmanship.terms import (
     HANDOVER_SLACK,
@@ -65,11 +65,13 @@ def _judge_term(book: RuleBook, terms: Sequence[Term], i: int, today: date, out:
     if t.running and t.closed_by is not None and t.closed_by.status is Status.PLANNED and t.closed_by.latest < today:
         out.append(ChairFinding("stale", Severity.NOTE, t.country, f"The {meeting_words(t.closed_by, book)} that ends {t.country}'s term is past as of {today} but still recorded as planned: record it as held (and the new chair) in the registers."))
     if handover_ids:
-        boundaries = [(t.start, t.opened_by, terms[i - 1].country if i else None, t.country)]
+        boundaries = [(t.start, t.opened_by, t.opened_among, terms[i - 1].country if i else None, t.country)]
         if t.end and not t.running and (i == len(terms) - 1 or terms[i + 1].start != t.end):
-            boundaries.append((t.end, t.closed_by, t.country, terms[i + 1].country if i + 1 < len(terms) else None))
-        for when, meeting, before, after in boundaries:
+            boundaries.append((t.end, t.closed_by, t.closed_among, t.country, terms[i + 1].country if i + 1 < len(terms) else None))
+        for when, meeting, among, before, after in boundaries:
             out.extend(_handover(book, when, meeting, before, after))
+            if meeting is not None and among:
+                out.append(_loose_handover(book, when, meeting, among, before, after))
 
 
 def _close(book: RuleBook, name: str) -> str:
@@ -149,15 +151,34 @@ def _handover(book: RuleBook, when: PartialDate | None, m: Meeting | None, befor
         return []
     who = f"{before} → {after}" if before and after else f"to {after}" if after else f"from {before}"
     if m is None:
-        return [ChairFinding("handover", Severity.VIOLATION, after or before or "", f"Handover {who} on {when} is not at a meeting of a handover body (none within {HANDOVER_SLACK.days} days in the register).")]
+        return [ChairFinding("handover", Severity.VIOLATION, after or before or "", f"Handover {who} {_on(when)} is not at a meeting of a handover body (none within {HANDOVER_SLACK.days} days in the register).")]
     if m.kind is not Kind.REGULAR:
         return [
             ChairFinding(
                 "special_handover",
                 Severity.NOTE,
                 after or before or "",
-                f"Handover {who} on {when} was at a {m.kind.value} meeting, the {meeting_words(m, book)}, not a regular one. "
+                f"Handover {who} {_on(when)} was at a {m.kind.value} meeting, the {meeting_words(m, book)}, not a regular one. "
                 "Counted as a handover: the rule names the body, not the kind of meeting.",
             )
         ]
     return []
+
+
+def _loose_handover(book: RuleBook, when: PartialDate, m: Meeting, among: Sequence[Meeting], before: str | None, after: str | None) -> ChairFinding:
+    """A handover the register dates only to the month or year is matched to a meeting of a
+    handover body then, which the register itself does not name: a note says so, and names
+    the others it may have been."""
+    who = f"{before} → {after}" if before and after else f"to {after}" if after else f"from {before}"
+    grain = "year" if when.precision is Precision.YEAR else "month"
+    others = [o for o in among if o is not m]
+    text = f"Handover {who} in {when}: the register gives only the {grain}; taken to be at the {meeting_words(m, book)}"
+    if others:
+        text += f", one of {len(among)} meetings of handover bodies then (also: {'; '.join(meeting_words(o, book) for o in others)}): the register does not say which."
+    else:
+        text += ", the only meeting of a handover body then."
+    return ChairFinding("loose_handover", Severity.NOTE, after or before or "", text)
+
+
+def _on(when: PartialDate) -> str:
+    return f"on {when}" if when.exact else f"in {when}"

@@ -44,7 +44,7 @@ class Severity(StrEnum):
 
 @dataclass(frozen=True)
 class ChairFinding:
-    kind: str  # long_term, gap, overlap, gap_or_overlap, not_member, consecutive, handover, special_handover, before_rule
+    kind: str  # long_term, gap, overlap, gap_or_overlap, not_member, consecutive, handover, special_handover, loose_handover, before_rule, stale
     severity: Severity
     country: str
     message: str
@@ -64,6 +64,10 @@ class Term:
     current: bool = False  # the running term, confirmed by a plan
     opened_by: Meeting | None = None
     closed_by: Meeting | None = None
+    # A start or end the register gives only to the month or year: the meetings of handover
+    # bodies it may mean (``opened_by``/``closed_by`` is one of them; the register does not say which)
+    opened_among: tuple[Meeting, ...] = ()
+    closed_among: tuple[Meeting, ...] = ()
     statutory: tuple[Meeting, ...] = ()
     hosted: tuple[Meeting, ...] = ()
     ordinal: int | None = None
@@ -199,6 +203,14 @@ def match_handover(candidates: Sequence[Meeting], when: PartialDate) -> Meeting 
     return min(near, key=lambda m: (_gap(m, when), m.kind is not Kind.REGULAR, m.sort_key())) if near else None
 
 
+def handovers_near(candidates: Sequence[Meeting], when: PartialDate | None) -> tuple[Meeting, ...]:
+    """Where ``when`` is known only to the month or year: every handover-body meeting it may
+    mean (on or within a few days of one of its days); ``()`` for a day."""
+    if when is None or when.exact:
+        return ()
+    return tuple(m for m in candidates if _gap(m, when) <= HANDOVER_SLACK)
+
+
 def next_handover(handovers: Sequence[Meeting], after: PartialDate) -> Meeting | None:
     """The first regular handover meeting after a term began at ``after``."""
     for m in handovers:
@@ -251,6 +263,9 @@ def timeline(book: RuleBook, chairs: Sequence[ChairTerm], meetings: Sequence[Mee
                 end = closed.start if closed else None
             elif rule:
                 end = PartialDate.of(rule.term.add_to(ct.start.earliest))
-        term = Term(ct.country, ct.start, end, member=book.organization.member(ct.country), running=ct.end is None, opened_by=opened, closed_by=closed, ordinal=ct.ordinal, note=ct.note, source=ct.source)
+        term = Term(
+            ct.country, ct.start, end, member=book.organization.member(ct.country), running=ct.end is None, opened_by=opened, closed_by=closed,
+            opened_among=handovers_near(handovers, ct.start), closed_among=handovers_near(handovers, ct.end), ordinal=ct.ordinal, note=ct.note, source=ct.source,
+        )  # fmt: skip
         terms.append(with_meetings(term, statutory_meetings(book, pool, term), hosted_meetings(book, pool, term)))
     return terms

@@ -1,0 +1,153 @@
+"""A seventh audit: `planner chairs` against real rotations worked out by hand (each docstring
+holds the computation): CICA's chair terms (examples/cica-chairs.csv, from
+/work/shared/data's sourced rows), ASEAN's yearly alphabetical chair (Charter art. 31(1)) and
+the Council of the EU's six-month Presidencies in the order the Council fixed; and terms the
+register dates only to the year."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.test_semantics_audit5 import _invoke
+
+ROOT = Path(__file__).resolve().parent.parent
+AUDIT = ROOT / "tests" / "audit"
+_HEADER = "country,start,end,ordinal,note,source\n"
+
+
+def _chairs(*args: str, fmt: str = "json"):
+    out = _invoke("chairs", "--format", fmt, *args).stdout
+    return json.loads(out) if fmt == "json" else out
+
+
+def _cica_with(tmp_path: Path, rows: str, fmt: str = "json"):
+    chairs = tmp_path / "chairs.csv"
+    chairs.write_text(_HEADER + rows, encoding="utf-8")
+    return _chairs("--today", "2026-12-03", "--chairs", str(chairs), fmt=fmt)
+
+
+def test_cica_chair_terms_by_hand():
+    """Two-year terms, 6 months' tolerance (2y6m allowed), judged from 2009. Kazakhstan
+    2002-06-04 to 2010-06-08 began before the rule: a note. Türkiye 2010-06-08 to 2014-05-21,
+    3 years 11 months: too long, and the 4th Ministerial Council (2012-09-12) was a handover
+    meeting it kept the chair through. China 2014-05-21 to 2018-09-24, 4 years 4 months: too
+    long (the 5th Ministerial, 2016-04-27). Tajikistan 2018-09-24 to 2020-09-24: 2 years, within
+    the rule; both its handovers at special Ministerials (notes, counted). Kazakhstan 2020-09-24
+    to 2024-12-17: 4 years 2 months (and 23 days): too long (the 6th Ministerial 2021, the 6th
+    Summit 2022). Azerbaijan from 2024-12-17, running to the 7th Summit (2026-10, planned, past
+    on 2026-12-03 and not confirmed): a note; 1 year 11 months so far (to 2026-12-03: 1 year
+    11 months 16 days; its start is a day, so not "about")."""
+    out = _chairs("--today", "2026-12-03")
+    lengths = [(t["country"], t["length"]) for t in out["terms"]]
+    assert lengths == [
+        ("Kazakhstan", "8 years"),
+        ("Türkiye", "3 years 11 months"),
+        ("China", "4 years 4 months"),
+        ("Tajikistan", "2 years"),
+        ("Kazakhstan", "4 years 2 months"),
+        ("Azerbaijan", "1 year 11 months so far"),
+    ]
+    kinds = [(f["kind"], f["severity"], f["country"]) for f in out["findings"]]
+    assert kinds == [
+        ("before_rule", "note", "Kazakhstan"),
+        ("long_term", "violation", "Türkiye"),
+        ("long_term", "violation", "China"),
+        ("special_handover", "note", "Tajikistan"),
+        ("long_term", "violation", "Kazakhstan"),
+        ("special_handover", "note", "Kazakhstan"),
+        ("stale", "note", "Azerbaijan"),
+    ]
+    messages = [f["message"] for f in out["findings"]]
+    assert "Did not hand over at: 4th Ministerial Council (2012-09-12" in messages[1]
+    assert "Did not hand over at: 5th Ministerial Council (2016-04-27" in messages[2]
+    assert "6th Ministerial Council (2021-10-11" in messages[4] and "6th Summit (2022-10-12" in messages[4]
+
+
+def test_a_handover_dated_only_to_the_year_says_which_meeting_it_was_taken_to_be(tmp_path):
+    """The known open point: a term that starts `2020` was matched to the one handover
+    meeting of 2020 (the 2nd special Ministerial, 2020-09-24) with no word that the register
+    does not say so. Now a note: "the register gives only the year; taken to be at the 2nd
+    special Ministerial Council (2020-09-24), the only meeting of a handover body then", and
+    the special-meeting note says "in 2020", not "on 2020". With `2022`, two meetings of
+    handover bodies fall in the year (the informal Ministerial of 2022-09 and the 6th Summit
+    of 2022-10-12): taken to be the Summit (a regular one first), and the note names the other:
+    "the register does not say which". A handover dated to the day: no such note."""
+    rows = "China,2014-05-21,2018-09-24,3,,x\nTajikistan,2018-09-24,2020,4,,x\nKazakhstan,2020,2024-12-17,5,,x\nAzerbaijan,2024-12-17,,6,,x\n"
+    out = _cica_with(tmp_path, rows)
+    (loose,) = [f for f in out["findings"] if f["kind"] == "loose_handover"]
+    assert loose["severity"] == "note" and loose["message"] == (
+        "Handover Tajikistan → Kazakhstan in 2020: the register gives only the year; taken to be at the"
+        " 2nd special Ministerial Council (2020-09-24), the only meeting of a handover body then."
+    )
+    assert any(f["kind"] == "special_handover" and "Handover Tajikistan → Kazakhstan in 2020 was at a special meeting" in f["message"] for f in out["findings"])
+    rows = "Tajikistan,2018-09-24,2020-09-24,4,,x\nKazakhstan,2020-09-24,2022,5,,x\nMongolia,2022,2024-12-17,6,,x\nAzerbaijan,2024-12-17,,7,,x\n"
+    out = _cica_with(tmp_path, rows)
+    (loose,) = [f for f in out["findings"] if f["kind"] == "loose_handover"]
+    assert loose["message"].startswith("Handover Kazakhstan → Mongolia in 2022: the register gives only the year; taken to be at the 6th Summit (2022-10-12")
+    assert "one of 2 meetings of handover bodies then (also: informal Ministerial Council (2022-09" in loose["message"] and loose["message"].endswith("the register does not say which.")
+    assert not [f for f in _chairs("--today", "2026-12-03")["findings"] if f["kind"] == "loose_handover"]
+
+
+def test_a_term_dated_only_to_the_year_gives_its_length_as_a_range(tmp_path):
+    """Tajikistan 2018-09-24 to `2020`: from 1 year 3 months (ended 2020-01-01) to 2 years 3
+    months (ended 2020-12-31); it said "about 1 year 3 months", the shortest reading only.
+    Kazakhstan `2020` to 2024-12-17: 3 years 11 months to 4 years 11 months (it said "about 4
+    years 11 months"): on every reading longer than 2 years 6 months, so still a violation.
+    A planned term from the 7th Summit (2026-10) to the 8th Ministerial (2028-09-20): "1 year
+    10 to 11 months". Text and JSON say the same."""
+    rows = "China,2014-05-21,2018-09-24,3,,x\nTajikistan,2018-09-24,2020,4,,x\nKazakhstan,2020,2024-12-17,5,,x\nAzerbaijan,2024-12-17,,6,,x\n"
+    out = _cica_with(tmp_path, rows)
+    assert [t["length"] for t in out["terms"]][1:3] == ["1 year 3 months to 2 years 3 months", "3 years 11 months to 4 years 11 months"]
+    assert [f["severity"] for f in out["findings"] if f["kind"] == "long_term" and f["country"] == "Kazakhstan"] == ["violation"]
+    text = _cica_with(tmp_path, rows, fmt="text")
+    assert "1 year 3 months to 2 years 3 months" in text and "3 years 11 months to 4 years 11 months" in text
+    plan = _chairs("--today", "2026-12-03", "--plan", "Azerbaijan, Kyrgyzstan, Thailand")["plan"]
+    assert [(t["country"], t["to"], t["length"]) for t in plan][1:] == [("Kyrgyzstan", "2028-09-20", "1 year 10 to 11 months"), ("Thailand", "2030-10-16", "2 years")]
+
+
+def _asean(*args: str) -> dict:
+    return _chairs("--rules", str(AUDIT / "asean-chair.toml"), "--meetings", str(AUDIT / "asean-chair-meetings.csv"), "--chairs", str(AUDIT / "asean-chair-chairs.csv"), "--today", "2026-03-01", *args)
+
+
+def test_asean_chair_rotates_yearly_and_hosts_the_summits():
+    """ASEAN Charter art. 31(1): one-year chairs in alphabetical order; art. 7(3)(a): the chair
+    hosts the Summits. Viet Nam 2020 ... Malaysia 2025, Philippines 2026 (in place of Myanmar):
+    each exactly 1 year, none twice in a row, no gap: no finding. Each term's statutory
+    meetings are its own year's Summits (the 36th and 37th in 2020, ..., the 46th and 47th in
+    2025). Proposed without a plan, alphabetically after the Philippines: Singapore (2027),
+    Thailand (2028), the chairs ASEAN has announced; each hosts its year's two projected
+    Summits (the 50th and 51st in Singapore, the 52nd and 53rd in Thailand)."""
+    out = _asean()
+    assert [(t["country"], t["length"]) for t in out["terms"]][:6] == [(c, "1 year") for c in ("Viet Nam", "Brunei Darussalam", "Cambodia", "Indonesia", "Lao PDR", "Malaysia")]
+    assert out["findings"] == [] and out["summary"]["exit_code"] == 0
+    assert [[m["ordinal"] for m in t["statutory"]] for t in out["terms"][:6]] == [[36, 37], [38, 39], [40, 41], [42, 43], [44, 45], [46, 47]]
+    assert [(t["country"], t["from"], [m["ordinal"] for m in t["hosted"]]) for t in out["plan"][:2]] == [("Singapore", "2027-01-01", [50, 51]), ("Thailand", "2028-01-01", [52, 53])]
+    planned = _asean("--plan", "Philippines, Singapore, Thailand")["plan"]
+    assert [(t["country"], t["current"], [m["country"] for m in t["hosted"]]) for t in planned] == [
+        ("Philippines", True, ["Philippines", "Philippines"]),
+        ("Singapore", False, ["Singapore", "Singapore"]),
+        ("Thailand", False, ["Thailand", "Thailand"]),
+    ]
+
+
+def test_eu_council_presidencies_of_six_months_in_the_councils_order():
+    """Six-month Presidencies from 1 January and 1 July (Council Decision (EU) 2016/1316):
+    Sweden 2023 H1 to Denmark 2025 H2, each 6 months, none twice in a row, no gap: no finding;
+    Cyprus from 2026-01-01, running, expected to 2026-07-01. The plan "Cyprus, Ireland,
+    Lithuania, Greece" (the Decision's order): Cyprus confirmed to 2026-07-01, Ireland to
+    2027-01-01, Lithuania to 2027-07-01, Greece to 2028-01-01, each hosting the one informal
+    meeting of its half-year."""
+    args = ("--rules", str(AUDIT / "eu-presidency.toml"), "--meetings", str(AUDIT / "eu-presidency-meetings.csv"), "--chairs", str(AUDIT / "eu-presidency-chairs.csv"), "--today", "2026-03-01")
+    out = _chairs(*args, "--plan", "Cyprus, Ireland, Lithuania, Greece")
+    assert [t["length"] for t in out["terms"][:6]] == ["6 months"] * 6 and out["findings"] == []
+    assert (out["terms"][6]["country"], out["terms"][6]["to"], out["terms"][6]["running"]) == ("Cyprus", "2026-07-01", True)
+    plan = [(t["country"], t["from"], t["to"], [(m["start"][:7], m["country"]) for m in t["hosted"]]) for t in out["plan"]]
+    assert [p[:3] for p in plan] == [
+        ("Cyprus", "2026-01-01", "2026-07-01"),
+        ("Ireland", "2026-07-01", "2027-01-01"),
+        ("Lithuania", "2027-01-01", "2027-07-01"),
+        ("Greece", "2027-07-01", "2028-01-01"),
+    ]
+    for country, first, last, hosted in plan:
+        assert len(hosted) == 1 and hosted[0][1] == country and first[:7] <= hosted[0][0] < last[:7]
