@@ -328,6 +328,34 @@ def test_before_an_origin_known_only_to_the_year(tmp_path):
     assert sorted(f["verdict"] for f in out["findings"] if f["body"] == "board") == ["met", "missed"]
 
 
+def test_a_before_window_missed_on_every_reading_of_its_origin_is_worded_as_labelled(tmp_path):
+    """Board within a month before each Summit; Summit `2021`, no Board: missed whatever the
+    Summit's day. The window is labelled by the last day it may end on (2021-12-30, JSON and
+    the HTML report), but its why began with the first reading's day ("2020-12-31: 0 of 1
+    required"), so the text's Problems line and the JSON named two different days. The why
+    now begins with the label and says the verdict holds on every reading: "The same whatever
+    day the Summit of 2021 was held (2021-01-01..2021-12-31)". Summit `2021-06`, Board
+    2021-04-20 (before every day the window may begin): missed, labelled 2021-06-29."""
+    book = _SUMMIT_EVERY_2Y + _body("", 'kind = "before"\nbody = "summit"\noffset = "1m"')
+    first = ("summit,regular,,2019-05-01,,held,,", "board,regular,,2019-04-10,,held,,")
+    out = _check(tmp_path, book, _rows(*first, "summit,regular,,2021,,held,,"), "--today", "2022-06-10")
+    (f,) = [f for f in out["findings"] if f["body"] == "board" and f["verdict"] == "missed"]
+    assert f["window"]["label"] == "2021-12-30" and f["why"].startswith("2021-12-30: 0 of 1 required (1 month before the Summit of 2021)")
+    assert f["why"].endswith("The same whatever day the Summit of 2021 was held (2021-01-01..2021-12-31).")
+    out = _check(tmp_path, book, _rows(*first, "summit,regular,,2021-06,,held,,", "board,regular,,2021-04-20,,held,,"), "--today", "2022-06-10")
+    (f,) = [f for f in out["findings"] if f["body"] == "board" and f["verdict"] == "missed"]
+    assert f["window"]["label"] == "2021-06-29" and f["why"].startswith("2021-06-29: ")
+
+
+def test_an_on_rules_year_held_in_another_month_known_only_to_the_month(tmp_path):
+    """`on` 10 March; held `2020-03` (may be the 10th: uncertain) and `2021-04` (never 10
+    March: off_date). The off_date why read "held Board 2021-04, not in 2021-04, not on the
+    rule's date"; it gives the distance on every reading now: "22 to 51 days after"."""
+    out = _check(tmp_path, _body("", 'kind = "on"\nmonth = 3\nday = 10\nsince = 2020'), _rows("board,regular,,2020-03,,held,,", "board,regular,,2021-04,,held,,"), "--today", "2021-06-01")
+    assert _verdicts(out) == {"2020-03-10": "uncertain", "2021-03-10": "off_date", "2022-03-10": "open"}
+    assert "held Board 2021-04, 22 to 51 days after, not on the rule's date" in _why(out, "2021-03-10")
+
+
 # -- year-only rows against half-years and quarters ------------------------------------------------------------
 
 _HALF = _body("", 'kind = "at_least"\ncount = 1\nper = "half"\nsince = 2021')

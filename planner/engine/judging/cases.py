@@ -24,7 +24,16 @@ def judge_cases(judge: Judge, e: Expectation, held: list[Meeting], owner: dict[i
     found = _judged(judge, e, held, owner, me, near, facts)
     verdicts = {f.verdict for _, f in found}
     if len(verdicts) == 1:
-        return replace(found[0][1], expectation=e)
+        first = found[0][0]
+        if first.label == e.label:
+            return replace(found[0][1], expectation=e)
+        # a window labelled apart from its first case (`before` names the latest day it may
+        # end on): the why speaks of that window, on every day the origin may have opened on
+        why = found[0][1].why
+        head = f"{first.label}: "
+        why = f"{e.label}: {why[len(head):]}" if why.startswith(head) else why
+        who = _who(judge, e)
+        return replace(found[0][1], expectation=e, why=f"{why} The same whatever day {who} was held ({first.assumption}..{found[-1][0].assumption}).")
     runs: list[tuple[Verdict, str, str]] = []
     for c, f in found:
         if runs and runs[-1][0] is f.verdict:
@@ -34,13 +43,17 @@ def judge_cases(judge: Judge, e: Expectation, held: list[Meeting], owner: dict[i
     by_verdict: dict[Verdict, list[str]] = {}
     for verdict, first, last in runs:
         by_verdict.setdefault(verdict, []).append(first if first == last else f"{first}..{last}")
-    origin = e.origin
-    other = judge.engine.book.body(origin.body) if origin is not None else None
-    who = ordinal_words(origin, other) if origin is not None and other is not None else "the origin"
+    who = _who(judge, e)
     ifs = "; ".join(f"{verdict.value} if it was held {' or '.join(spans)}" for verdict, spans in by_verdict.items())
     why = f"{e.label}: {e.reason}, but the register does not say when {who} was held: {ifs}."
     counted = tuple(dict.fromkeys(m for _, f in found for m in f.counted))
     return Finding(body=e.body, verdict=Verdict.UNCERTAIN, rule_text=judge.words(e.rule), source=e.rule.source, expectation=e, why=why, counted=counted)
+
+
+def _who(judge: Judge, e: Expectation) -> str:
+    origin = e.origin
+    other = judge.engine.book.body(origin.body) if origin is not None else None
+    return ordinal_words(origin, other) if origin is not None and other is not None else "the origin"
 
 
 def _judged(judge: Judge, e: Expectation, held: list[Meeting], owner: dict[int, int], me: int, near: list[Meeting], facts: _RuleFacts) -> list[tuple[Expectation, Finding]]:

@@ -91,7 +91,9 @@ def _full_key(meeting: Meeting) -> tuple:
 
 def _distance(meeting: Meeting, day: date) -> str:
     if not meeting.start.exact:
-        return f"not in {meeting.start}"
+        # known only to a month or year that does not hold the day: how far on every reading
+        lo, hi = (meeting.start.earliest - day).days, (meeting.start.latest - day).days
+        return f"{lo} to {hi} days after" if lo > 0 else f"{-hi} to {-lo} days before"
     days = (meeting.earliest - day).days
     return f"{abs(days)} day{'s' if abs(days) != 1 else ''} {'after' if days > 0 else 'before'}"
 
