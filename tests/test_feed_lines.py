@@ -142,7 +142,7 @@ def test_a_damaged_streamed_state_file_is_a_warning(damage: str, tmp_path: Path)
 def test_a_feed_head_is_what_icalendar_writes(name: str, source: str | None, empty: bool) -> None:
     """The head of a feed from the form made once (plain values) or from icalendar (the rest):
     the same bytes as icalendar writes for them, and a calendar icalendar reads back."""
-    from planner.outputs.calendar.heads import END, Heads, written
+    from planner.outputs.calendar.lines import END, Heads, written
 
     heads = Heads("Asia/Almaty")
     for caption in (f"Meetings of the {name} (CICA)", "All meetings"):

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import os
 import tempfile
-from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
@@ -38,7 +37,6 @@ from planner.outputs.calendar.ical import (
     FeedBuilder,
     combined_names,
     event_order,
-    uids,
 )
 from planner.outputs.calendar.index_html import index_pieces
 from planner.outputs.calendar.making import EventMaker
@@ -46,12 +44,13 @@ from planner.outputs.calendar.previous import Previous, read_previous
 from planner.outputs.calendar.revisions import (
     KEEP_DAYS,
     Revision,
-    adopt,
+    nearest,
     removed,
     tombstone_event,
     tombstones,
 )
 from planner.outputs.calendar.state import HEAD, HEAD_3, TAIL, load_state, state_line
+from planner.outputs.calendar.uids import UIDMaker, each_uid, repeated, repeats
 
 INDEX = "index.html"
 _CHUNK = 1 << 20
@@ -142,35 +141,30 @@ class _Events:
     def _make(self, previous: Previous) -> None:
         """Every event, made in date order: the meetings lie in memory about in the order they
         were read, so that a walk in date order finds each near the last (made body by body,
-        every meeting was a cache miss: a third more time at N). UIDs made in date order are
-        those made body by body (``uids`` numbers a repeated identity in date order, and a UID
-        of one body never is that of another unless one id extends the other with ``-``, whose
-        meetings the date order gives together as well); adoption takes each body's and kind's
-        meetings in date order too."""
+        every meeting was a cache miss: a third more time at N). Each UID is made as its event
+        is, the repeated identities counted before (:func:`~planner.outputs.calendar.uids.repeats`:
+        a list of every UID took some 100 MB at 650,000 meetings); adoption takes each body's
+        and kind's meetings in date order, as :func:`~planner.outputs.calendar.revisions.adopt`
+        does, ``current`` being the candidates' UIDs this export gives."""
         builder, pool, order = self.builder, previous.pool, self.order
-        made = uids(builder.book, order)
-        numbers: Sequence[int] = ()
-        if previous.count:  # the last state read in bulk: its lines looked up in turn (in the order it was written), before adoption asks
-            numbers = array("q", previous.lines(uid for _, uid in made))
-            adopted = adopt(made, {uid for (_, uid), n in zip(made, numbers, strict=True) if n >= 0}, pool=pool)
-        elif previous.revisions:
-            adopted = adopt(made, previous, pool=pool)
-        else:  # the first export into the folder: nothing to adopt or take
-            adopted = made
+        make_uid = UIDMaker(builder.book)
+        again, current = repeats(make_uid, order, {uid for candidates in pool.values() for _, uid in candidates})
         size = flushed = 0
         write, state, body_write = self.spool.write, self.states.write, self.by_body.write
-        make, take, take_line = EventMaker(builder, previous.legacy, self.keep_legacy).make, previous.take, previous.take_line
+        make, take = EventMaker(builder, previous.legacy, self.keep_legacy).make, previous.take
         events: list[bytes] = []  # written some together
         lines: list[bytes] = []
         held: dict[str, list[bytes]] = {body: [] for body in self.counts}  # a body's last events, not yet in by_body
         stretches = self.stretches = {body: [] for body in self.counts}
         at = 0  # the end of by_body
-        for i, ((meeting, uid), (_, was)) in enumerate(zip(adopted, made, strict=True)):
-            if numbers:
-                old = take_line(numbers[i]) if uid is was else take(uid)
-            else:
-                old = take(uid) if previous.revisions else None
-            data, line = make(meeting, uid, old)
+        asked = previous.count or previous.revisions  # else the first export into the folder: nothing to adopt or take
+        for place, meeting in enumerate(order):
+            uid = make_uid(meeting)
+            if again and (n := again.get(place)):
+                uid = repeated(uid, n)
+            if pool and (candidates := pool.get((meeting[0], meeting[2]._value_))) and meeting[3] is None and not meeting[17] and uid not in previous:
+                uid = nearest(candidates, meeting, current) or uid
+            data, line = make(meeting, uid, take(uid) if asked else None)
             lines.append(line)
             events.append(data)
             size += len(data)
@@ -325,7 +319,7 @@ def combined_calendar(book: RuleBook, meetings: Iterable[Meeting], stamp: dateti
     name, caption = combined_names(book)
     head, end = builder.calendar_head(name, caption, source, empty=not ordered)
     yield head
-    for meeting, uid in uids(book, ordered):
+    for meeting, uid in each_uid(book, ordered):
         yield builder.event_text(meeting, uid).encode()
     yield end
 

@@ -37,7 +37,6 @@ the one component RFC 5545 requires and its subscription URL always exists.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -47,9 +46,10 @@ from icalendar import Event, vCategory, vInt, vText, vUri
 from planner.core.dates import PartialDate, Precision
 from planner.core.model import Body, Kind, Meeting, RuleBook, Status
 from planner.engine.expectations import ordinal
-from planner.outputs.calendar.heads import END, Heads
-from planner.outputs.calendar.heads import PRODID as PRODID  # for planner publish
-from planner.outputs.calendar.lines import day, escape, fold, text_line, utc
+from planner.outputs.calendar.lines import END, Heads, day, escape, fold, text_line, utc
+from planner.outputs.calendar.lines import PRODID as PRODID  # for planner publish
+from planner.outputs.calendar.uids import event_uid as event_uid  # the library's name
+from planner.outputs.calendar.uids import uids
 
 if TYPE_CHECKING:
     from planner.outputs.calendar.revisions import Revision
@@ -57,7 +57,6 @@ if TYPE_CHECKING:
 STATE_FILE = ".planner-state.json"
 COMBINED = "all"
 _STATUS = {Status.HELD: "CONFIRMED", Status.PLANNED: "CONFIRMED", Status.CANCELLED: "CANCELLED", Status.POSTPONED: "TENTATIVE", Status.PROJECTED: "TENTATIVE"}
-_UNSAFE = re.compile(r"[^A-Za-z0-9_.-]")  # what an ASCII UID keeps (str.isalnum, for the rest)
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 
 
@@ -80,20 +79,6 @@ def partial_code(meeting: Meeting) -> str:
     """``2026-10`` or ``2026-10/2026-12``: the value of X-PLANNER-DATE."""
     end = meeting.end
     return str(meeting.start) if end is None or end == meeting.start else f"{meeting.start}/{end}"
-
-
-def event_uid(book: RuleBook, meeting: Meeting) -> str:
-    """``cica-summit-7@planner``: derived from domain keys only, so stable across runs."""
-    return _safe(f"{book.organization.id}-{meeting.body}-{meeting.identity()}") + "@planner"
-
-
-def _safe(raw: str) -> str:
-    """``raw`` with each character a UID does not keep made ``-``: letters and digits (of any
-    script), ``-``, ``_`` and ``.`` stay. Character by character, so the UIDs of one body can
-    share the safe form of their beginning."""
-    if raw.isascii():
-        return _UNSAFE.sub("-", raw)
-    return "".join(c if c.isalnum() or c in "-_." else "-" for c in raw)
 
 
 def summary(body: Body | None, meeting: Meeting) -> str:
@@ -307,29 +292,6 @@ def event_order(meeting: Meeting) -> tuple:
     million meetings calls it a million times)."""
     body, start, kind, number, end, status, city, country, fmt, title, _, _, _, _, key, _, _, _ = meeting
     return (start.earliest, (end or start).latest, body, number or 0, kind, title, city, country, status, fmt or "", status._value_, key, city)
-
-
-def uids(book: RuleBook, ordered: Iterable[Meeting]) -> list[tuple[Meeting, str]]:
-    """``ordered`` (in :func:`event_order`) with their UIDs, made unique: a second meeting of the
-    same identity gets ``-2``. Meetings of two bodies never share a UID unless one body's id
-    extends the other's with ``-``: give such bodies' meetings together."""
-    done: list[tuple[Meeting, str]] = []
-    seen: dict[str, int] = {}
-    starts: dict[str, str] = {}  # body -> the safe beginning of its UIDs
-    org = book.organization.id
-    for meeting in ordered:
-        if meeting[3] and meeting[2] is Kind.REGULAR and not meeting[17]:  # identity: the ordinal
-            start = starts.get(meeting[0])
-            if start is None:
-                start = starts[meeting[0]] = _safe(f"{org}-{meeting[0]}-")
-            uid = f"{start}{meeting[3]}@planner"
-        else:
-            uid = event_uid(book, meeting)
-        seen[uid] = seen.get(uid, 0) + 1
-        if seen[uid] > 1:
-            uid = uid.replace("@planner", f"-{seen[uid]}@planner")
-        done.append((meeting, uid))
-    return done
 
 
 def normalize_stamp(stamp: datetime) -> datetime:

@@ -228,14 +228,21 @@ def adopt(items: Sequence[tuple[Meeting, str]], previous: Container[str], fixed:
     for meeting, uid in items:
         candidates = pool.get((meeting[0], meeting[2]._value_))  # body, kind
         if candidates and not fixed(meeting) and uid not in previous:  # a numbered meeting never asks previous
-            free = [c for c in candidates if c[1] not in current]
-            if free:
-                day = meeting.earliest
-                best = min(free, key=lambda c: (abs((c[0] - day).days), c[0], c[1]))
-                candidates.remove(best)
-                uid = best[1]
+            uid = nearest(candidates, meeting, current) or uid
         out.append((meeting, uid))
     return out
+
+
+def nearest(candidates: list[tuple[date, str]], meeting: Meeting, current: Container[str]) -> str | None:
+    """The UID ``meeting`` adopts (see :func:`adopt`), taken from ``candidates``: the nearest
+    to its date of those not in ``current`` (the UIDs the export gives), or None."""
+    free = [c for c in candidates if c[1] not in current]
+    if not free:
+        return None
+    day = meeting.earliest
+    best = min(free, key=lambda c: (abs((c[0] - day).days), c[0], c[1]))
+    candidates.remove(best)
+    return best[1]
 
 
 def numbers(old: Revision | None, fingerprint: str, content: str | None, stamp: datetime) -> tuple[int, datetime]:
