@@ -3,6 +3,7 @@ output bounded by what a person can read, and each documented limit at and one o
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 import sys
@@ -18,6 +19,8 @@ from planner.core.dates import Window
 from planner.core.model import Body
 from planner.engine.planning.results import ProjectionProblem
 from planner.outputs import schedule
+
+from .test_report_browser import _open, browser  # noqa: F401 (browser is a fixture)
 
 HERE = Path(__file__).resolve().parent
 MINIMAL = HERE / "rulebooks" / "valid" / "minimal.toml"
@@ -136,3 +139,54 @@ def test_a_long_value_with_spaces_is_cut_in_its_error(option: str, name: str, co
     (line,) = result.stderr.splitlines()
     assert result.exit_code == 2 and line.startswith(f"error: {path}:") and len(line) < 1500, len(line)
     assert " characters)" in line
+
+
+SPACED = "Summit " + "of the Heads of State " * 460  # 10,000 characters that wrap at every space
+UNSEEN = "\u200b\u200c\u200d\u2060\ufeff"  # zero-width characters: allowed in titles and cities
+
+
+@pytest.fixture(scope="module")
+def spaced_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A report whose body name is 10,000 characters with spaces, its meetings titled with
+    markup, zero-width characters, line breaks and a right-to-left mark, cities of 10,000."""
+    folder = tmp_path_factory.mktemp("spaced")
+    book = folder / "book.toml"
+    text = MINIMAL.read_text(encoding="utf-8").replace('name = "Summit of Heads of State"', f'name = "{SPACED}"', 1)
+    book.write_text(text.replace('source = "Charter, art. 5"', 'source = "javascript:alert(3) data:text/html,<script>alert(4)</script>"', 1), encoding="utf-8")
+    meetings = folder / "m.csv"
+    with meetings.open("w", newline="", encoding="utf-8") as handle:
+        rows = csv.writer(handle)
+        rows.writerow(["body", "start", "status", "city", "country", "title", "source"])
+        rows.writerow(["summit", "2002-06-04", "held", "<b>Almaty</b>" + UNSEEN, "Austria", f"<img src=x onerror=alert(1)>{UNSEEN}\r\nsecond line\rthird \u200f", "javascript:alert(2)"])
+        rows.writerow(["summit", "2006-06-04", "held", "Vienna " * 1500, "Austria", "\u0642\u0645\u0629\u200f 2006", "//evil.example/a.js"])
+        rows.writerow(["committee", "2024-03-01", "held", "Vienna", "Austria", "<style>*{display:none}</style>", "https://evil.example/x"])
+    out = folder / "report.html"
+    result = invoke("report", "--rules", str(book), "--meetings", str(meetings), "--today", "2026-11-26", "-q", "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    return out
+
+
+def test_a_value_past_a_thousand_characters_is_cut_on_the_page(spaced_report: Path) -> None:
+    """The page shows a 10,000-character name by its start and its length; the rest of the page
+    (the report's own 600-character sentences) is whole."""
+    page = spaced_report.read_text(encoding="utf-8")
+    assert SPACED not in page and f"… ({len(SPACED):,} characters)" in page
+    assert "<img" not in page and "<style>*" not in page and 'href="javascript' not in page
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_a_long_spaced_name_leaves_the_page_readable(browser, spaced_report: Path, width: int) -> None:  # noqa: F811
+    """In Chromium: nothing runs (no dialog, no console error, no request), the page does not
+    scroll sideways, the timeline fits the viewport, and no table cell grows past a screen
+    (a 10,000-character name filled each of its rows with a hundred lines)."""
+    page, errors = _open(browser, spaced_report, width)
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.reload()
+    page.mouse.move(width // 2, 400)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    assert page.evaluate("document.querySelector('.timeline').getBoundingClientRect().right") <= width
+    tallest = page.evaluate("Math.max(...Array.from(document.querySelectorAll('td')).map(td => td.getBoundingClientRect().height))")
+    assert tallest < 900, tallest
+    assert page.evaluate("document.querySelectorAll('img, iframe, object, embed, style:not(:first-of-type), [onerror], [onload]').length") == 0
+    assert dialogs == [] and errors == []
