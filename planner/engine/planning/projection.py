@@ -27,11 +27,13 @@ from planner.core.model import (
     EveryRule,
     Kind,
     Meeting,
+    Rule,
     RuleBook,
     Status,
     dependency_order,
 )
 from planner.engine.expectations import (
+    BodyMeetings,
     Expectation,
     ExpectationEngine,
 )
@@ -219,24 +221,27 @@ class Projector(Lateness):
     def _fill(self, state: BodyState, e: Expectation) -> list[Meeting] | None:
         """Place what ``e`` still lacks: ``None`` when it lacks nothing, ``[]`` when no date fits."""
         rule = e.rule
-        if rule.__class__ is AtLeastRule and e.minimum == 1 and e.__class__ is Expectation and state.alone and not (rule.excused or rule.except_when):
-            # The most common window (one meeting a calendar period, of a body no other is
-            # paired with), wholly ahead and still empty: its one meeting placed without the
-            # questions below, whose answers are known (nothing late, nothing to thin, the
-            # whole period to place in). Anything else, or no day found, goes the long way.
+        if rule.__class__ is AtLeastRule and e.__class__ is Expectation and e.minimum > 0 and not (rule.excused or rule.except_when):
+            # The most common windows (so many meetings a calendar period), wholly ahead and
+            # still empty: placed without the questions below, whose answers are known (nothing
+            # late, nothing to thin, nothing there yet, the whole period to place in). One
+            # meeting of a body no other is paired with is placed first on its own: where no
+            # day fits, the general placement says why, as for any other window.
             window = e.window
             start = window.start
             bm = self.engine.by_body.get(state.body.id)
             if self.not_before <= start <= self.end and window.end == e.deadline and bm is not None and (not bm.reach or bm.reach[-1] < start or not bm.overlapping(start, e.deadline)):
-                meeting = self._place_alone(state, e, window, self._targets(state, e, window, [], 1)[0], 1)
-                if meeting is not None:
-                    bm.add(meeting)
-                    own = state.takens.get(rule.min_gap)
-                    for taken in state.takens.values():
-                        if taken is not own:
-                            taken.add(meeting.start.earliest, meeting.latest)
-                    state.added.append(meeting)
-                    return [meeting]
+                if e.minimum == 1 and state.alone:
+                    meeting = self._place_alone(state, e, window, self._targets(state, e, window, [], 1)[0], 1)
+                    if meeting is not None:
+                        bm.add(meeting)
+                        own = state.takens.get(rule.min_gap)
+                        for taken in state.takens.values():
+                            if taken is not own:
+                                taken.add(meeting.start.earliest, meeting.latest)
+                        state.added.append(meeting)
+                        return [meeting]
+                return self._added(state, bm, rule, self._place(state, e, window, [], e.minimum))
         # (only a rule with excused periods or an except_when body can be excused)
         closed = e.deadline < self.not_before
         gap = isinstance(e, GapExpectation)
@@ -289,6 +294,11 @@ class Projector(Lateness):
             if e.window.start > self.end:
                 break
             new = self._place(state, e, self._placement_window(e), [], 1)
+        return self._added(state, bm, rule, new)
+
+    @staticmethod
+    def _added(state: BodyState, bm: BodyMeetings, rule: Rule, new: list[Meeting]) -> list[Meeting]:
+        """``new``, recorded as the body's meetings and in its tables of taken days."""
         # (the table of the rule's own gap has the days placed already; a body with rules of
         # other gaps has theirs too)
         own = state.takens.get(rule.min_gap if isinstance(rule, AtLeastRule) else None) if new else None
@@ -326,10 +336,12 @@ def project(
     notes = [*notes, *host_gap_notes(projector.host_years, end.year)]
     del projector  # its indexes and crowd, before the schedule is ordered
     for found in by_body:
-        found[:] = [m for m in found if m.earliest <= end]
         # Placed mostly in order: sorted (by the whole key) only where a first day does not
         # come strictly after the one before it (strictly later first days are in order).
         firsts = [m.start.earliest for m in found]
+        if firsts and max(firsts) > end:  # (a chain's last window may reach past the horizon)
+            found[:] = [m for m, first in zip(found, firsts, strict=True) if first <= end]
+            firsts = [first for first in firsts if first <= end]
         if any(a >= b for a, b in zip(firsts, firsts[1:], strict=False)):
             found.sort(key=Meeting.sort_key)
     # Each body's meetings in order, then all of them by first day, last day and body: the
