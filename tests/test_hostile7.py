@@ -18,7 +18,11 @@ from planner.cli import main
 from planner.core.dates import Window
 from planner.core.model import Body
 from planner.engine.planning.results import ProjectionProblem
+from planner.inputs import limits
+from planner.inputs.ics import register_ics
+from planner.inputs.register import chairs as chair_register
 from planner.outputs import schedule
+from planner.outputs.calendar.ical import STATE_FILE
 
 from .test_report_browser import _open, browser  # noqa: F401 (browser is a fixture)
 
@@ -190,3 +194,105 @@ def test_a_long_spaced_name_leaves_the_page_readable(browser, spaced_report: Pat
     assert tallest < 900, tallest
     assert page.evaluate("document.querySelectorAll('img, iframe, object, embed, style:not(:first-of-type), [onerror], [onload]').length") == 0
     assert dialogs == [] and errors == []
+
+
+# --- each documented limit (README, "Limits"): at it passes, one over is exit 2 naming it -------
+REGISTER = HERE / "registers" / "bom_utf8.csv"
+
+
+def _padded(text: str, size: int) -> bytes:
+    """``text`` and a comment line that brings it to exactly ``size`` bytes."""
+    data = text.encode("utf-8") + b"\n# "
+    return data + b"x" * (size - len(data) - 1) + b"\n"
+
+
+@pytest.mark.parametrize("over", [0, 1])
+def test_rule_book_of_4_mb(over: int, tmp_path: Path) -> None:
+    book = tmp_path / "book.toml"
+    book.write_bytes(_padded(MINIMAL.read_text(encoding="utf-8"), limits.MAX_RULEBOOK_BYTES + over))
+    result = invoke("validate", "--rules", str(book), "--meetings", str(REGISTER))
+    assert result.exit_code == (2 if over else 0), result.stderr
+    assert not over or result.stderr == f"error: {book}: is larger than 4 MB (expected at most 4 MB (see Limits in the README))\n", result.stderr
+
+
+@pytest.mark.parametrize("over", [0, 1])
+def test_plan_file_of_1_mb(over: int, tmp_path: Path) -> None:
+    plan = tmp_path / "plan.txt"
+    plan.write_bytes(_padded("Kyrgyzstan", limits.MAX_PLAN_BYTES + over))
+    result = invoke("chairs", "--today", "2026-11-26", "--plan-file", str(plan))
+    assert result.exit_code in ((2,) if over else (0, 1)), result.stderr
+    assert over or "Kyrgyzstan" in result.output
+    assert not over or (result.stderr.startswith(f"error: {plan}: is larger than 1 MB") and len(result.stderr.splitlines()) == 1), result.stderr
+
+
+@pytest.mark.parametrize("over", [0, 1])
+def test_body_id_of_64_characters(over: int, tmp_path: Path) -> None:
+    book = tmp_path / "book.toml"
+    long_id = "c" * (limits.MAX_ID_LENGTH + over)
+    book.write_text(MINIMAL.read_text(encoding="utf-8").replace('id = "committee"', f'id = "{long_id}"', 1), encoding="utf-8")
+    result = invoke("validate", "--rules", str(book), "--meetings", str(REGISTER))
+    assert result.exit_code == (2 if over else 0), result.stderr
+    assert not over or f"bodies[2].id: is longer than {limits.MAX_ID_LENGTH} characters" in result.stderr
+
+
+@pytest.mark.parametrize(("per", "most"), [("year", 366), ("half", 184), ("quarter", 92), ("month", 31), ("week", 7)])
+@pytest.mark.parametrize("over", [0, 1])
+def test_counts_of_one_meeting_a_day(per: str, most: int, over: int, tmp_path: Path) -> None:
+    book = tmp_path / "book.toml"
+    book.write_text(MINIMAL.read_text(encoding="utf-8").replace('count = 2\nper = "year"', f'count = {most + over}\nper = "{per}"', 1), encoding="utf-8")
+    result = invoke("validate", "--rules", str(book), "--meetings", str(REGISTER))
+    assert result.exit_code == (2 if over else 0), result.stderr
+    assert not over or f"(got {most + 1}; expected at most {most} (one meeting a day))" in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("over", [0, 1])
+def test_chair_register_rows(over: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """200,000 terms, here 3 (the large case is in benchmarks/bench_limits.py)."""
+    monkeypatch.setattr(chair_register, "MAX_CHAIR_TERMS", 3)
+    chairs = tmp_path / "chairs.csv"
+    rows = [f"Austria,{2000 + 2 * k}-01-01,{2002 + 2 * k}-01-01" for k in range(3 + over)]
+    chairs.write_text("country,start,end\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    result = invoke("validate", "--rules", str(MINIMAL), "--meetings", str(REGISTER), "--chairs", str(chairs))
+    assert result.exit_code == (2 if over else 0), result.stderr
+    assert not over or f"error: {chairs}:5: " in result.stderr and "more than 3 rows" in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("over", [0, 1])
+def test_ics_components(over: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """100,000 BEGIN: lines, here 4 (the calendar and three events)."""
+    monkeypatch.setattr(register_ics, "MAX_ICS_COMPONENTS", 4)
+    events = "".join(f"BEGIN:VEVENT\r\nUID:e{k}\r\nSUMMARY:Summit\r\nDTSTART;VALUE=DATE:{2002 + 4 * k}0604\r\nEND:VEVENT\r\n" for k in range(3 + over))
+    path = tmp_path / "m.ics"
+    path.write_text(f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:t\r\n{events}END:VCALENDAR\r\n", encoding="utf-8")
+    result = invoke("validate", "--rules", str(MINIMAL), "--meetings", str(path))
+    assert result.exit_code == (2 if over else 0), result.stderr
+    assert not over or "holds more than 4 components (BEGIN: lines)" in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize(("day", "code"), [("1000-01-01", 0), ("0999-12-31", 2), ("2999-12-31", 0), ("3000-01-01", 2)])
+def test_dates_from_1000_to_2999(day: str, code: int, tmp_path: Path) -> None:
+    path = tmp_path / "m.csv"
+    path.write_text(f"body,start\nsummit,{day}\n", encoding="utf-8")
+    result = invoke("validate", "--rules", str(MINIMAL), "--meetings", str(path))
+    assert result.exit_code == code, result.stderr
+    assert not code or f"start: '{day}' is out of range: years 1000 to 2999" in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("over", [0, 1])
+def test_state_file_line_of_64_kb(over: int, tmp_path: Path) -> None:
+    """A state file is read a line at a time, 64 KB a line: a longer one is damage, reported in
+    a warning and the file ignored (never fatal); one of 64 KB is read."""
+    feeds = tmp_path / "feeds"
+    given = ["ics", "--today", "2026-11-26", "--no-projected", "--out", str(feeds)]
+    assert invoke(*given).exit_code == 0
+    state = feeds / STATE_FILE
+    lines = state.read_bytes().split(b"\n")
+    pad = 64 * 1024 + over - len(lines[1])
+    lines[1] = lines[1].replace(b'"summary":"', b'"summary":"' + b"x" * pad, 1)
+    assert len(lines[1]) == 64 * 1024 + over
+    state.write_bytes(b"\n".join(lines))
+    result = invoke(*given)
+    assert result.exit_code == 0, result.stderr
+    warned = [line for line in result.stderr.splitlines() if line.startswith("warning: ")]
+    assert len(warned) == over, result.stderr
+    assert not over or warned[0].startswith(f"warning: {state}: state file is damaged and was ignored (line 2: truncated, or longer than 65536 bytes)"), warned
