@@ -151,3 +151,21 @@ def test_eu_council_presidencies_of_six_months_in_the_councils_order():
     ]
     for country, first, last, hosted in plan:
         assert len(hosted) == 1 and hosted[0][1] == country and first[:7] <= hosted[0][0] < last[:7]
+
+
+def test_a_meeting_in_the_month_of_a_handover_the_register_dates_only_to_the_month_has_no_host_yet():
+    """CICA as of 2026-03-01: Azerbaijan chairs until the 7th Summit, planned for October 2026
+    (no day); the outgoing chair hosts the Summit itself. The 14th Think Tank Forum, projected
+    for 2026-10-27, falls in that month: before the Summit Azerbaijan would host it, after it
+    the next chair. Projection named Azerbaijan; it now leaves the host to be decided, with a
+    note, with or without a plan (the plan's Kyrgyzstan does not host it either). The Finance
+    Summit of April 2026 is still Azerbaijan's, the 7th Summit too."""
+    out = json.loads(_invoke("project", "--today", "2026-03-01", "--to", "2027-06-30", "--format", "json").stdout)
+    (ttf,) = [m for m in out["meetings"] if m["body"] == "think_tank_forum" and m["start"].startswith("2026")]
+    assert (ttf["start"], ttf["host"], ttf["country"]) == ("2026-10-27", "chair to be decided", None)
+    assert "CICA Think Tank Forum 2026-10-27: the chair passes from Azerbaijan on a day of 2026-10 the registers do not give, so its host (before or after the handover) is to be decided." in out["notes"]
+    (finance,) = [m for m in out["meetings"] if m["body"] == "finance_summit" and m["start"].startswith("2026")]
+    assert finance["country"] == "Azerbaijan"
+    plan = _chairs("--today", "2026-03-01", "--plan", "Azerbaijan, Kyrgyzstan, Thailand")["plan"]
+    hosted = {t["country"]: [(m["body"], m["start"]) for m in t["hosted"]] for t in plan}
+    assert ("summit", "2026-10") in hosted["Azerbaijan"] and not any(body == "think_tank_forum" and start.startswith("2026-10") for t in hosted.values() for body, start in t)

@@ -196,9 +196,15 @@ def assign_hosts(book: RuleBook, projection: Projection, terms: Sequence[Term]) 
     daybook = DayBook(book)
     daybook.add_all(projection.meetings(), tomorrow - timedelta(days=book.organization.min_days_between + 60))
     out: list[Meeting] = []
+    notes = list(projection.notes)
     for m in projection.projected:
         body = chair_bodies.get(m.body)
         term = holder(m.earliest) if body else None
+        if term is not None and (m.body, m.key) not in boundaries and (bound := term.unsure_on(m.earliest)) is not None:
+            # The chair changes on a day of ``bound`` the register does not give: this meeting
+            # may fall before the handover or after it, so its host is not known (never a guess).
+            notes.append(f"{body.name} {m.start}: the chair passes from {term.country} on a day of {bound} the registers do not give, so its host (before or after the handover) is to be decided.")  # type: ignore[union-attr]
+            term = None
         if body is None or term is None:
             out.append(m)
             continue
@@ -217,7 +223,7 @@ def assign_hosts(book: RuleBook, projection: Projection, terms: Sequence[Term]) 
             last = day + timedelta(days=days - 1)
             if any(o.earliest <= last and day <= o.latest for o in others):
                 return False
-            return (free or term.holds(day, rule)) and daybook.free(body_id, host, day, last)
+            return (free or term.holds(day, rule) and term.unsure_on(day) is None) and daybook.free(body_id, host, day, last)
 
         calendar = calendar_for(body, book, country)
         first = calendar.place(m.earliest, days, year, accept=accept) if year.start <= year.end else None
@@ -236,7 +242,7 @@ def assign_hosts(book: RuleBook, projection: Projection, terms: Sequence[Term]) 
         out.append(moved)
     changed = [(m, n) for m, n in zip(projection.projected, out, strict=True) if m is not n]
     out.sort(key=Meeting.sort_key)
-    return dataclasses.replace(projection, projected=tuple(out), problems=tuple(problems)).ordered_as(projection, changed)
+    return dataclasses.replace(projection, projected=tuple(out), problems=tuple(problems), notes=tuple(notes)).ordered_as(projection, changed)
 
 
 class _Firm:

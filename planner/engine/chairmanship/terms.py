@@ -99,6 +99,14 @@ class Term:
         before_end = self.end is None or (day < self.end.earliest if incoming else day <= self.end.latest)
         return after_start and before_end
 
+    def unsure_on(self, day: date) -> PartialDate | None:
+        """The start or end of this term, known only to the month or year, whose days ``day``
+        is among (the chair may have changed before it or after it), else ``None``."""
+        for bound in (self.start, self.end):
+            if bound is not None and not bound.exact and bound.earliest <= day <= bound.latest:
+                return bound
+        return None
+
 
 @dataclass(frozen=True)
 class ChairReport:
