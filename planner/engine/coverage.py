@@ -53,7 +53,6 @@ class Coverage:
 
 
 _NUMBER = attrgetter("ordinal")
-_KIND = attrgetter("kind")
 _NUMBER_FIRST_DAY = attrgetter("ordinal", "start.earliest")  # a key read in C
 
 
@@ -69,18 +68,15 @@ class Unrecorded:
     at the 5th says nothing new about the years its coverage statements do not already cover."""
 
     def __init__(self, meetings: list[Meeting], label: str = "") -> None:
-        # each meeting's kind and number read in C, once: most registers have no gap in any
-        # kind's numbers, and then no meeting is read again
-        kinds = list(map(_KIND, meetings))
-        all_numbers = list(map(_NUMBER, meetings))
-        distinct = dict.fromkeys(kinds)  # in order of first appearance
+        by_kind: dict[Kind, list[Meeting]] = {}
+        for m in meetings:
+            by_kind.setdefault(m.kind, []).append(m)
         # (kind, first day the unrecorded meetings may have opened on, last day, how many, words)
         self.spans: list[tuple[Kind, date, date, int, str]] = []
-        for kind in distinct:
-            numbers = list(filter(None, all_numbers)) if len(distinct) == 1 else [n for k, n in zip(kinds, all_numbers, strict=True) if k is kind and n]
+        for kind, group in by_kind.items():
+            numbers = list(filter(None, map(_NUMBER, group)))
             if not numbers or max(numbers) - min(numbers) + 1 == len(set(numbers)):
                 continue  # numbers without a gap (most registers): nothing unrecorded
-            group = [m for m in meetings if m.kind is kind]
             numbered = sorted((m for m in group if m.ordinal), key=_NUMBER_FIRST_DAY)
             # the unnumbered ones by first day: those between two numbers are looked up, not
             # counted over the whole group for each gap
