@@ -47,8 +47,6 @@ class BodyMeetings:
     max_span: timedelta = field(init=False)
     held: list[Kind | None] = field(init=False)
     opened_by: list[date] = field(init=False)
-    # prefix counts a calendar period's judge reads, made on first use (loose_before, odd_before)
-    _prefixes: dict[object, list[int]] = field(init=False, repr=False, compare=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         meetings = self.meetings
@@ -61,23 +59,6 @@ class BodyMeetings:
         self.reach = list(itertools.accumulate(lasts, max))
         self.max_span = max(map(operator.sub, lasts, starts), default=timedelta(0))
         self.held = [m.kind if m.status is _HELD else None for m in meetings]
-
-    def loose_before(self) -> list[int]:
-        """How many of the first k meetings (k = 0 .. len) are dated more loosely than to the
-        day: read from ``starts`` and ``opened_by``, once per body rather than once per rule."""
-        found = self._prefixes.get(None)
-        if found is None:
-            found = self._prefixes[None] = list(itertools.accumulate(map(operator.ne, self.starts, self.opened_by), initial=0))
-        return found
-
-    def odd_before(self, kinds: tuple[Kind, ...]) -> list[int]:
-        """How many of the first k meetings (k = 0 .. len) a window of a rule counting
-        ``kinds`` cannot take as they are: not held, or of a kind it does not count. A run of
-        meetings with none of them (the same count at both ends) is all held and counting."""
-        found = self._prefixes.get(kinds)
-        if found is None:
-            found = self._prefixes[kinds] = list(itertools.accumulate([kind not in kinds for kind in self.held], initial=0))
-        return found
 
     def next_opening(self, origin: Meeting, rule: Rule) -> date:
         """The day the meeting after ``origin`` may first open: after its last day, or after it opens where another counting meeting opens while it runs."""
@@ -93,7 +74,6 @@ class BodyMeetings:
     def add(self, meeting: Meeting) -> None:
         """Insert one meeting in order (projection adds them one by one, mostly after the last)."""
         meetings = self.meetings
-        self._prefixes.clear()
         # After the last meeting (a later first day sorts after it whatever the rest of the
         # keys say): where bisect_right would put it, without building sort keys; appended,
         # as projection adds most of its meetings.

@@ -86,6 +86,11 @@ def from_range(origin: Meeting, gap_from: str) -> tuple[date, date]:
     return when.earliest, when.latest
 
 
+def has_gaps(rule: Rule) -> bool:
+    """Whether ``rule`` has gap windows besides its own (:func:`gap_expectations`)."""
+    return rule.first_within is not None or getattr(rule, "max_gap", None) is not None
+
+
 def gap_expectations(engine: ExpectationEngine, body: Body, index: int, rule: Rule, end: date, pending: bool, chain_from: date | None = None) -> list[Expectation]:
     """The first-meeting window (``first_within``) and one window after each counting meeting
     (``max_gap``), up to the one after the last meeting, which is what is due next.

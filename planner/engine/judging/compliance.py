@@ -26,7 +26,7 @@ from planner.engine.expectations import (
     thin,
 )
 from planner.engine.explain import not_counted, not_counted_words, parts_words
-from planner.engine.gaps import GapExpectation
+from planner.engine.gaps import GapExpectation, has_gaps
 from planner.engine.judging.assignment import _counting, assign
 from planner.engine.judging.budget import refuse_too_many
 from planner.engine.judging.cases import judge_cases
@@ -41,7 +41,7 @@ from planner.engine.judging.findings import (
 )
 from planner.engine.judging.gap_findings import judge_gap
 from planner.engine.judging.loose_starts import loose_starts
-from planner.engine.judging.periods import judge_in_order
+from planner.engine.judging.periods import PeriodCounts, judge_in_order
 from planner.engine.judging.rule_verdicts import amend, due_without, judge_on
 from planner.engine.judging.window_finding import _meeting_words, plainly_judged, window_finding
 from planner.engine.min_gap import GapChains
@@ -93,6 +93,7 @@ class Judge:
         self._rules: dict[int, _RuleFacts] = {}
         self._record_gaps: dict[str, RecordGaps] = {}
         self._gap_chains = GapChains()
+        self.period_counts = PeriodCounts()  # of the body being judged (periods.py)
 
     def words(self, rule: Rule) -> str:
         """The rule in words, worded once per rule rather than once per window."""
@@ -395,14 +396,5 @@ def _judge_bodies(book: RuleBook, engine: ExpectationEngine, judge: Judge, wante
             recorded = len(engine.meetings_of(body.id).meetings)
             exps = engine.for_body(body, start, end)
             findings = [] if exps or all(isinstance(r, AdHocRule) for r in body.rules) else [not_applicable(body, book, start, end)]
-            if len(body.rules) == 1 and not _gaps(body.rules[0]):
-                # one rule and no gap windows (most bodies): nothing to group, no key read per window
-                findings += judge.judge_rule(exps)
-            else:
-                findings += judge.judge_all(exps)
+            findings += judge.judge_rule(exps) if len(body.rules) == 1 and not has_gaps(body.rules[0]) else judge.judge_all(exps)  # (most bodies: nothing to group)
             yield body, recorded, findings
-
-
-def _gaps(rule: Rule) -> bool:
-    """Whether ``rule`` has gap windows besides its own (ExpectationEngine.for_rule)."""
-    return rule.first_within is not None or getattr(rule, "max_gap", None) is not None

@@ -17,6 +17,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Sequence
 from datetime import date
 from functools import partial
+from itertools import accumulate
+from operator import ne
 from typing import TYPE_CHECKING
 
 from planner.core.dates import Precision
@@ -64,7 +66,8 @@ def judge_in_order(judge: Judge, exps: Sequence[Expectation], bm: BodyMeetings) 
     odd_kinds = None
     # how many of the first k meetings are dated more loosely than to the day (read from the
     # index, not from the meetings)
-    loose = bm.loose_before()
+    counts = judge.period_counts.of(bm)
+    loose = counts.loose
     for n, e in enumerate(exps):
         if e.rule is not rule:
             rule = e.rule
@@ -72,7 +75,7 @@ def judge_in_order(judge: Judge, exps: Sequence[Expectation], bm: BodyMeetings) 
             plain, kinds, gap, days, words, source = facts.plain, facts.kinds, facts.gap, facts.gap_days, facts.words, rule.source
             chain, at = None, 0
             if plain and kinds is not odd_kinds:
-                odd, odd_kinds = bm.odd_before(kinds), kinds
+                odd, odd_kinds = counts.odd(kinds), kinds
         assert facts is not None
         start, end = e.window.start, e.deadline
         # the meetings touching the window, as BodyMeetings.overlapping finds them (windows
@@ -183,6 +186,37 @@ def judge_in_order(judge: Judge, exps: Sequence[Expectation], bm: BodyMeetings) 
             owner[id(finding.late_meeting)] = n
         out.append(finding)
     return out
+
+
+class PeriodCounts:
+    """Prefix counts of one body's meetings that the walk reads for every window, made once
+    per body (not once per rule) and kept only while that body is judged (a check judges one
+    body at a time, on a register that does not change)."""
+
+    def __init__(self) -> None:
+        self.bm: BodyMeetings | None = None
+        self.loose: list[int] = []
+        self._odd: dict[tuple[Kind, ...], list[int]] = {}
+
+    def of(self, bm: BodyMeetings) -> PeriodCounts:
+        if bm is not self.bm:
+            self.bm = bm
+            # how many of the first k meetings (k = 0 .. len) are dated more loosely than
+            # to the day (read from the index, not from the meetings)
+            self.loose = list(accumulate(map(ne, bm.starts, bm.opened_by), initial=0))
+            self._odd = {}
+        return self
+
+    def odd(self, kinds: tuple[Kind, ...]) -> list[int]:
+        """How many of the first k meetings a window of a rule counting ``kinds`` cannot
+        take as they are (:attr:`BodyMeetings.held`): not held, or of a kind the rule does
+        not count. A run of meetings with none of them (the same count at both ends), each
+        inside the window, decides it by how many it holds."""
+        found = self._odd.get(kinds)
+        if found is None:
+            assert self.bm is not None
+            found = self._odd[kinds] = list(accumulate([kind not in kinds for kind in self.bm.held], initial=0))
+        return found
 
 
 def _may_open_in(before: list[Meeting], start: date, kinds: Collection[Kind], maximum: int | None) -> bool:
