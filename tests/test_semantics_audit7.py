@@ -458,3 +458,39 @@ def test_arab_league_summit_once_a_year_in_march_2016_2023():
     why = {f["window"]["label"]: f["why"] for f in out["findings"] if f["rule"] == 0}
     assert "Not counted: Summit 2016-04-07 (27th, Marrakesh) (cancelled)" in why["2016"]
     assert "Not counted: Summit 2022-03-22 (31st, Algiers) (postponed)" in why["2022"]
+
+
+# -- a rolling chain after an origin dated more loosely than its interval -------------------------------------
+
+_EVERY_6M = _body("", 'kind = "every"\ninterval = "6m"')
+
+
+def test_a_rolling_window_after_an_origin_known_only_to_the_year_is_judged_not_dropped(tmp_path):
+    """`every 6m` rolling; the Board met in `2019` (some month), then 2020-01-15. Held in
+    January to June 2019, the next was due by July to December 2019 and 2020-01-15 came
+    late; held July to December, it was due January to June 2020 and 2020-01-15 met it.
+    There was no finding at all for that window (the reading "held in January" made it end
+    before the day the next meeting could open, and the window was dropped, with every
+    other reading): now uncertain, "late if it was held 2019-01..2019-06; met if it was
+    held 2019-07..2019-12". With the next meeting on 2020-10-15, late on every reading: late,
+    "4 to 15 months" (as late as the readings allow). With none, judged 2020-12-01: missed
+    on every reading (due by 2020-06 at the latest)."""
+    out = _check(tmp_path, _EVERY_6M, _rows("board,regular,,2019,,held,,", "board,regular,,2020-01-15,,held,,"), "--today", "2020-03-01")
+    assert _verdicts(out) == {"2019-07": "uncertain", "2020-07": "open"}
+    assert "late if it was held 2019-01..2019-06; met if it was held 2019-07..2019-12" in _why(out, "2019-07")
+    out = _check(tmp_path, _EVERY_6M, _rows("board,regular,,2019,,held,,", "board,regular,,2020-10-15,,held,,"), "--today", "2020-12-01")
+    (late,) = [f for f in out["findings"] if f["window"]["label"] == "2019-07"]
+    assert late["verdict"] == "late" and late["delay"] == "4 to 15 months"
+    out = _check(tmp_path, _EVERY_6M, _rows("board,regular,,2019,,held,,"), "--today", "2020-12-01")
+    assert _verdicts(out)["2019-07"] == "missed" and out["summary"]["violations"] == 1
+
+
+def test_late_on_every_reading_of_a_loose_origin_is_as_late_as_the_readings_allow(tmp_path):
+    """`every 200d` after a Board known only as `2019`, next held 2020-10-18: due between
+    2019-07-20 (held 1 January) and 2020-07-18 (held 31 December): late on every reading, by
+    92 to 456 days. It said "456 days" (the first reading's), more certain than the register.
+    The why says the verdict holds whatever the day and that the delay depends on it."""
+    out = _check(tmp_path, _body("", 'kind = "every"\ninterval = "200d"'), _rows("board,regular,,2019,,held,,", "board,regular,,2020-10-18,,held,,"), "--today", "2020-12-01")
+    (late,) = [f for f in out["findings"] if f["verdict"] == "late"]
+    assert late["delay"] == "92 to 456 days" and "held Board 2020-10-18: 92 to 456 days late." in late["why"]
+    assert "Late whatever day the Board of 2019 was held (2019-01-01..2019-12-31); how late depends on it." in late["why"]

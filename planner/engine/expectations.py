@@ -226,18 +226,26 @@ class ExpectationEngine:
 
         def due(day: date, assumption: str = "") -> Expectation:
             period = day.toordinal() + step if grain is Grain.DAY else grain.index(day) + step
-            window = Window(first, date.fromordinal(period) if grain is Grain.DAY else grain.window(period).end)
+            end = date.fromordinal(period) if grain is Grain.DAY else grain.window(period).end
+            # A reading of a loosely dated origin whose due period ends before the day the
+            # next meeting may first open (`every 6m` after a meeting known only as `2019`,
+            # read as held in March): only a late meeting can answer it. Its window is its
+            # last day (it was dropped, and the readings left could all say met).
+            window = Window(min(first, end), end)
             return Expectation(body, rule, index, grain, period, window, 1, None, _tolerant(window.end, rule.tolerance, grain), late_until, reason, last, False, origins, (), assumption)
 
-        e = due(anchor)
-        if e.window.end < e.window.start or not _applies(body, rule, e.window.start):
+        if not _applies(body, rule, first):
             return None
+        e = due(anchor)
         if last is not None and len(origins) == 1:
             cases = [due(day, label) for day, label in origin_cases(last, grain)]
-            cases = [c for c in cases if c.window.end >= c.window.start]
-            if len(cases) > 1:
+            if late_until < first:
+                # the next origin may open inside this one's days (the register does not order
+                # them): only the readings due after it could have closed are judged
+                cases = [c for c in cases if c.window.end >= first] if e.window.end >= first else []
+            if len(cases) > 1 and any(c.window.end >= first for c in cases):
                 return _hull(cases)
-        return e
+        return None if e.window.end < first else e
 
     @staticmethod
     def _next_window(last: Expectation, versions: list[tuple[int, EveryRule]], late_until: date) -> Expectation | None:

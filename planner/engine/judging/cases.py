@@ -7,6 +7,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from planner.core.dates import Grain
 from planner.core.model import Meeting
 from planner.engine.expectations import Expectation, ordinal_words
 from planner.engine.judging.assignment import inside
@@ -25,6 +26,9 @@ def judge_cases(judge: Judge, e: Expectation, held: list[Meeting], owner: dict[i
     verdicts = {f.verdict for _, f in found}
     if len(verdicts) == 1:
         first = found[0][0]
+        late = found[0][1].late_meeting
+        if late is not None and first.deadline != found[-1][0].deadline:
+            return _late_on_every_reading(judge, e, found, late)
         if first.label == e.label:
             return replace(found[0][1], expectation=e)
         # a window labelled apart from its first case (`before` names the latest day it may
@@ -50,6 +54,24 @@ def judge_cases(judge: Judge, e: Expectation, held: list[Meeting], owner: dict[i
     return Finding(body=e.body, verdict=Verdict.UNCERTAIN, rule_text=judge.words(e.rule), source=e.rule.source, expectation=e, why=why, counted=counted)
 
 
+def _late_on_every_reading(judge: Judge, e: Expectation, found: list[tuple[Expectation, Finding]], late: Meeting) -> Finding:
+    """Late whatever day the loosely dated origin had: by as much as its readings allow (the
+    first reading's delay alone was more certain than the register)."""
+    grain = e.grain
+    if grain is Grain.DAY:
+        spans = [(late.start.earliest - c.deadline).days for c, _ in found] + [(late.start.latest - c.deadline).days for c, _ in found]
+        unit = "day"
+    else:
+        spans = [grain.index(late.start.earliest) - c.period for c, _ in found] + [grain.index(late.start.latest) - c.period for c, _ in found]
+        unit = {Grain.YEAR: "year", Grain.MONTH: "month", Grain.HALF: "half-year", Grain.QUARTER: "quarter"}[grain]
+    lo, hi = max(min(spans), 1), max(spans)
+    delay = f"{lo} {unit}{'s' if lo != 1 else ''}" if lo == hi else f"{lo} to {hi} {unit}s"
+    base = found[0][1]
+    why = base.why.replace(f": {base.delay} late.", f": {delay} late.") if base.delay else base.why
+    why += f" Late whatever day {_who(judge, e)} was held ({found[0][0].assumption}..{found[-1][0].assumption}); how late depends on it."
+    return replace(base, expectation=e, why=why, delay=delay)
+
+
 def _who(judge: Judge, e: Expectation) -> str:
     origin = e.origin
     other = judge.engine.book.body(origin.body) if origin is not None else None
@@ -67,6 +89,11 @@ def _judged(judge: Judge, e: Expectation, held: list[Meeting], owner: dict[int, 
     meetings (``min_gap``, merged events) see meetings before the window too: every case is
     judged."""
     cases = e.cases
+    if e.origin is not None and e.origin.body == e.body.id:
+        # a rolling chain's own loosely dated origin never answers the window due after it
+        # (a reading of it may make that window end inside its days: `every 6m` after `2019`)
+        near = [m for m in near if m is not e.origin]
+        held = [m for m in held if m is not e.origin]
     if facts.thins:
         return [(c, judge._judge_one(c, [m for m in held if inside(m, c.window.start, c.deadline)], owner, me, near, facts)) for c in cases]
     firsts = sorted([m.start.earliest for m in near])
