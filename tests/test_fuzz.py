@@ -116,5 +116,9 @@ def test_mutated_inputs_never_crash(pair: tuple[Path, Path], which: str, data: s
         run(["project", *given_files, "--to", "2030", "--format", data.draw(st.sampled_from(["text", "json", "csv"]))])
         run(["chairs", *given_files])
         run(["ics", *given_files, "--to", "2030", "--out", str(folder / "feeds")])
+        run(["report", *given_files, "--to", "2030", "-q", "-o", str(folder / "report.html")])
+        run(["project", *given_files, "--to", "2030", "--format", "json", "-q", "-o", str(folder / "p.json")])
+        if (folder / "p.json").is_file():
+            run(["diff", str(folder / "p.json"), str(folder / "p.json")])
         run(["bodies", "--rules", str(rules)])
         assert (rules.read_bytes(), meetings.read_bytes()) == before, "an input file was modified"

@@ -296,3 +296,13 @@ def test_state_file_line_of_64_kb(over: int, tmp_path: Path) -> None:
     warned = [line for line in result.stderr.splitlines() if line.startswith("warning: ")]
     assert len(warned) == over, result.stderr
     assert not over or warned[0].startswith(f"warning: {state}: state file is damaged and was ignored (line 2: truncated, or longer than 65536 bytes)"), warned
+
+
+def test_a_csv_schedule_says_what_it_leaves_out(crowd: list[str]) -> None:
+    """The CSV schedule holds the meetings alone: its Problems were dropped without a word. A
+    note on standard error counts them and says where they are listed (--quiet keeps it back)."""
+    result = invoke("project", *crowd, "--format", "csv")
+    total = json.loads(invoke("project", *crowd, "--format", "json").output)["problems_total"]
+    assert result.exit_code == 0 and result.stderr.startswith(f"note: {total:,} Problems"), result.stderr
+    assert "--format text or json lists them" in result.stderr
+    assert invoke("-q", "project", *crowd, "--format", "csv").stderr == ""

@@ -6,7 +6,7 @@ import click
 
 from planner.cli.common.horizon import avoid_option, hosted_projection, plan_options
 from planner.cli.common.inputs import Inputs, input_options
-from planner.cli.common.output import emit, report_options, text_width
+from planner.cli.common.output import emit, report_options, say, text_width
 
 
 @click.command()
@@ -35,3 +35,8 @@ def project(inputs: Inputs, start: str | None, end: str | None, body_ids: tuple[
 
     projection = hosted_projection(inputs, start, end, body_ids, plan_text, plan_file)
     emit(render_projection(projection, fmt, rules_label=inputs.rules_label, width=text_width(output)), output)
+    if fmt == "csv" and (projection.problems or projection.notes):
+        # the CSV is the schedule's rows alone: what did not fit must not pass unsaid
+        told = [f"{len(projection.problems):,} Problem{'s' if len(projection.problems) != 1 else ''}"] if projection.problems else []
+        told += [f"{len(projection.notes):,} note{'s' if len(projection.notes) != 1 else ''}"] if projection.notes else []
+        say(f"note: {' and '.join(told)} (windows where nothing fits, planned meetings to confirm, missing holiday data) are not rows of the CSV: --format text or json lists them")
