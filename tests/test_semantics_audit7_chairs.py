@@ -37,7 +37,9 @@ def test_cica_chair_terms_by_hand():
     to 2024-12-17: 4 years 2 months (and 23 days): too long (the 6th Ministerial 2021, the 6th
     Summit 2022). Azerbaijan from 2024-12-17, running to the 7th Summit (2026-10, planned, past
     on 2026-12-03 and not confirmed): a note; 1 year 11 months so far (to 2026-12-03: 1 year
-    11 months 16 days; its start is a day, so not "about")."""
+    11 months 16 days; its start is a day, so not "about"). The handovers at the 3rd and 4th
+    Summits and the 7th Ministerial were hosted by the incoming chair, which the rule book's
+    handover_host = "outgoing" does not say: a note each (see the next test)."""
     out = _chairs("--today", "2026-12-03")
     lengths = [(t["country"], t["length"]) for t in out["terms"]]
     assert lengths == [
@@ -52,16 +54,36 @@ def test_cica_chair_terms_by_hand():
     assert kinds == [
         ("before_rule", "note", "Kazakhstan"),
         ("long_term", "violation", "Türkiye"),
+        ("handover_host", "note", "Türkiye"),
         ("long_term", "violation", "China"),
+        ("handover_host", "note", "China"),
         ("special_handover", "note", "Tajikistan"),
         ("long_term", "violation", "Kazakhstan"),
         ("special_handover", "note", "Kazakhstan"),
         ("stale", "note", "Azerbaijan"),
+        ("handover_host", "note", "Azerbaijan"),
     ]
     messages = [f["message"] for f in out["findings"]]
     assert "Did not hand over at: 4th Ministerial Council (2012-09-12" in messages[1]
-    assert "Did not hand over at: 5th Ministerial Council (2016-04-27" in messages[2]
-    assert "6th Ministerial Council (2021-10-11" in messages[4] and "6th Summit (2022-10-12" in messages[4]
+    assert "Did not hand over at: 5th Ministerial Council (2016-04-27" in messages[3]
+    assert "6th Ministerial Council (2021-10-11" in messages[6] and "6th Summit (2022-10-12" in messages[6]
+
+
+def test_the_hosts_of_cicas_handover_meetings_against_the_rule_book():
+    """rules/cica.toml says the outgoing chair hosts the handover meeting (it reads the 7th
+    Summit, Baku 2026, as ending Azerbaijan's term). The register's handovers at regular
+    meetings were all hosted by the incoming chair: the 3rd Summit in Istanbul (Kazakhstan to
+    Türkiye), the 4th in Shanghai (Türkiye to China), the 7th Ministerial Council in
+    Azerbaijan (Kazakhstan to Azerbaijan), as NOTES.md's reading of the 2009 amendment ("the
+    state hosting a Summit chairs until the next Ministerial") has it. Three notes (the rule
+    book or the register may be wrong; neither is a breach of the term rule); the special
+    Ministerials in New York and online were hosted by neither: nothing."""
+    notes = [f["message"] for f in _chairs("--today", "2026-12-03")["findings"] if f["kind"] == "handover_host"]
+    assert notes == [
+        'The 3rd Summit (2010-06-07, Istanbul, Türkiye), where Kazakhstan handed the chair to Türkiye, was hosted by the incoming chair; the rule book has the outgoing chair host the handover meeting (handover_host = "outgoing").',
+        'The 4th Summit (2014-05-20, Shanghai, China), where Türkiye handed the chair to China, was hosted by the incoming chair; the rule book has the outgoing chair host the handover meeting (handover_host = "outgoing").',
+        'The 7th Ministerial Council (2024-12-17, Azerbaijan), where Kazakhstan handed the chair to Azerbaijan, was hosted by the incoming chair; the rule book has the outgoing chair host the handover meeting (handover_host = "outgoing").',
+    ]
 
 
 def test_a_handover_dated_only_to_the_year_says_which_meeting_it_was_taken_to_be(tmp_path):

@@ -72,6 +72,8 @@ def _judge_term(book: RuleBook, terms: Sequence[Term], i: int, today: date, out:
             out.extend(_handover(book, when, meeting, before, after))
             if meeting is not None and among:
                 out.append(_loose_handover(book, when, meeting, among, before, after))
+            if meeting is not None and before and after and not (rule.since and when is not None and when.earliest < rule.since.earliest):
+                out.extend(_handover_host(book, rule, meeting, before, after))
 
 
 def _close(book: RuleBook, name: str) -> str:
@@ -182,3 +184,25 @@ def _loose_handover(book: RuleBook, when: PartialDate, m: Meeting, among: Sequen
 
 def _on(when: PartialDate) -> str:
     return f"on {when}" if when.exact else f"in {when}"
+
+
+def _handover_host(book: RuleBook, rule: Chairmanship, m: Meeting, before: str, after: str) -> list[ChairFinding]:
+    """A handover meeting the register places in the country of the chair the rule does not
+    name as its host (``handover_host``): a note, since the register is the record of what
+    happened and the rule book's reading of hosting may be what is wrong."""
+    org = book.organization
+    host = org.member(m.country) if m.country else None
+    outgoing, incoming = org.member(before), org.member(after)
+    if host is None or outgoing is None or incoming is None or outgoing is incoming:
+        return []
+    said, other = ("outgoing", "incoming") if rule.handover_host == "outgoing" else ("incoming", "outgoing")
+    if host is (incoming if said == "outgoing" else outgoing):
+        return [
+            ChairFinding(
+                "handover_host",
+                Severity.NOTE,
+                after,
+                f"The {meeting_words(m, book)}, where {before} handed the chair to {after}, was hosted by the {other} chair; the rule book has the {said} chair host the handover meeting (handover_host = \"{said}\").",
+            )
+        ]
+    return []
