@@ -232,6 +232,21 @@ def test_a_grid_tolerance_ends_on_the_last_day_of_february_leap_or_not(tmp_path)
     assert {k: v for k, v in _verdicts(out).items() if k <= "2022"} == {"2020": "met", "2021": "missed", "2022": "met"}
 
 
+def test_a_spare_meeting_known_only_to_the_year_may_serve_the_earlier_windows_tolerance(tmp_path):
+    """The same grid (tolerance 2 months). 2020-06-01, `2022` and 2022-06-01: 2022 is met by
+    06-01 whatever the other's day; held in January or February 2022, the `2022` meeting
+    served 2021 within its tolerance (one meeting, one window: its own period is met by
+    another), held later it did not. 2021 was `missed` (its own period took it): it is
+    `uncertain` now, and 2022's why says the loose meeting was left to another window, which
+    it may serve. `2022-02` instead (every day within the slack): 2021 met."""
+    out = _check(tmp_path, _GRID_2M, _rows("board,regular,,2020-06-01,,held,,", "board,regular,,2022,,held,,", "board,regular,,2022-06-01,,held,,"), "--today", "2023-01-10")
+    assert {k: v for k, v in _verdicts(out).items() if k <= "2022"} == {"2020": "met", "2021": "uncertain", "2022": "met"}
+    assert "only loosely dated meetings could decide it: Board 2022" in _why(out, "2021")
+    assert "Not counted: Board 2022 (left to another window of this rule, which it may serve: the register gives only 2022)" in _why(out, "2022")
+    out = _check(tmp_path, _GRID_2M, _rows("board,regular,,2020-06-01,,held,,", "board,regular,,2022-02,,held,,", "board,regular,,2022-06-01,,held,,"), "--today", "2023-01-10")
+    assert {k: v for k, v in _verdicts(out).items() if k <= "2022"} == {"2020": "met", "2021": "met", "2022": "met"}
+
+
 def test_a_monthly_grid_anchored_in_february_takes_march_within_a_months_tolerance(tmp_path):
     """`every 12m` on the grid from 2020-02, `tolerance = "1m"`: due each February, slack to
     31 March. 2020-02-10 met; 2021: 03-05 and 03-31 (its last day), both in the slack, and

@@ -40,7 +40,8 @@ def not_counted(e: Expectation, near: list[Meeting], owner: dict[int, int], me: 
         elif m.kind not in kinds:
             reason = _kind_reason(m.kind, kinds)
         elif status is _HELD and owner.get(id(m), me) != me:
-            reason = "counted for another window of this rule"
+            # a loosely dated one may only perhaps serve the other window (assignment.py)
+            reason = "counted for another window of this rule" if m.start.exact else f"left to another window of this rule, which it may serve: the register gives only {m.start}"
         elif status is _HELD and min_gap is not None and rule.count_by != "event":
             # thinned out by min_gap (merged events are named by their own "Merged:" words)
             reason = _gap_reason(min_gap)

@@ -113,12 +113,36 @@ def assign(exps: Sequence[Expectation], bm: BodyMeetings) -> tuple[list[list[Mee
                     owner[id(m)] = i
                     claimed[i].append(m)
                     unsorted.update((i, j))
+            if len(claimed[i]) < e.minimum:
+                _loose_to_earlier(i, e, exps, near[i], own, claimed, owner, unsorted)
     for i in order:
         if len(own[i]) > len(claimed[i]) and take(i, own[i], None):
             unsorted.add(i)
     for i in unsorted:
         claimed[i].sort(key=Meeting.sort_key)
     return claimed, owner, near
+
+
+def _loose_to_earlier(i: int, e: Expectation, exps: Sequence[Expectation], near: list[Meeting], own: dict[int, list[Meeting]], claimed: list[list[Meeting]], owner: dict[int, int], unsorted: set[int]) -> None:
+    """A window short of meetings whose tolerance a loosely dated meeting may fall in
+    (`2022` after a 2021 window with two months' slack), taken by its own period that another
+    meeting meets anyway: it may have served this window, so it is left to it, uncounted (the
+    judge sees it as possible: ``uncertain``), and its own period counts the other one.
+    Counted there, this window was ``missed`` on a reading the register does not give."""
+    end, deadline = e.window.end, e.deadline
+    for m in near:
+        s0, s1 = m.start.earliest, m.start.latest
+        if not (s1 > end and s0 <= deadline) or (s0 > end and s1 <= deadline) or m.status is not Status.HELD or not e.counts(m):
+            continue
+        j = owner.get(id(m))
+        if j is None or j == i or j not in own:
+            continue
+        if sum(1 for s in own[j] if s is not m and owner.get(id(s), j) == j) < exps[j].minimum:
+            continue  # its own period needs it
+        claimed[j].remove(m)
+        owner[id(m)] = i
+        unsorted.add(j)
+        return
 
 
 def _disjoint(exps: Sequence[Expectation], order: list[int]) -> bool:
