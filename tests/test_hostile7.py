@@ -306,3 +306,22 @@ def test_a_csv_schedule_says_what_it_leaves_out(crowd: list[str]) -> None:
     assert result.exit_code == 0 and result.stderr.startswith(f"note: {total:,} Problems"), result.stderr
     assert "--format text or json lists them" in result.stderr
     assert invoke("-q", "project", *crowd, "--format", "csv").stderr == ""
+
+
+def test_report_draws_at_most_its_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A report of the generated 1,000 bodies x 100 years was 304 MB of HTML and 2.5 GB of
+    memory: past MAX_REPORT_DRAWN windows and meetings the page is refused in one line that
+    says how to narrow it. At the limit it is written (the limit patched small here)."""
+    import planner.cli.report as report_command
+
+    given = ["report", "--rules", str(MINIMAL), "--meetings", str(REGISTER), "--today", "2026-11-26", "-o", str(tmp_path / "r.html")]
+    monkeypatch.setattr(report_command, "MAX_REPORT_DRAWN", 0)
+    refused = invoke(*given)
+    drawn = int(re.search(r"would draw ([\d,]+) windows and meetings", refused.stderr)[1].replace(",", ""))  # type: ignore[index]
+    assert refused.exit_code == 2 and len(refused.stderr.splitlines()) == 1 and "narrow it with --body, --from or --to" in refused.stderr
+    monkeypatch.setattr(report_command, "MAX_REPORT_DRAWN", drawn)
+    assert invoke(*given).exit_code == 0 and (tmp_path / "r.html").is_file()
+    monkeypatch.setattr(report_command, "MAX_REPORT_DRAWN", drawn - 1)
+    assert invoke(*given).exit_code == 2
+    # --body narrows what is drawn
+    assert invoke(*given, "--body", "summit").exit_code == 0

@@ -49,6 +49,9 @@ MAX_PROJECTED = 1_000_000
 # windows a check may judge: the generated 1,000 bodies x 100 years are 254,546 (2,000 bodies:
 # 506,805); 1,000 bodies of twenty rules since 2000 are 2.5 million (minutes, gigabytes)
 MAX_JUDGED = 1_000_000
+# what one report page draws (judged windows, meetings of the register and the projection): a
+# page to read; at N (254,546 windows, 292,452 meetings) it was 304 MB of HTML and 2.5 GB of memory
+MAX_REPORT_DRAWN = 100_000
 # body ids name feed files ({id}.ics): short, and never a name planner writes itself
 MAX_ID_LENGTH = 64
 RESERVED_IDS = frozenset({"all", "index", "planner"})
