@@ -262,3 +262,22 @@ def test_an_overdue_after_window_is_projected_at_once_and_says_overdue(tmp_path)
     out = _run(tmp_path, "project", book, _rows("summit,regular,4,2023-10-02,,held,Bern,Switzerland", "summit,regular,5,2025-10-01,,planned,Bern,Switzerland"), "--today", "2025-03-01", "--to", "2027")
     assert _days(out) == ["2025-03-03", "2026-06-15"]
     assert _reasons(out)[0] == "overdue since 2024: 1 year after the 4th Summit (2023-10-02)"
+
+
+def test_a_first_meeting_due_within_months_of_the_founding_serves_its_year_too(tmp_path):
+    """Once a year, `first_within = "6m"`, established 2025-11-01, no meeting yet; today
+    2026-01-15. The first meeting is due by 2026-05-01; held then, it is also 2026's meeting
+    (check: both windows met by one meeting). Projection placed 2026's meeting first (June,
+    the body's month) and then the first meeting (2026-03-16): two meetings in 2026 where one
+    is due. Now the first meeting's window goes first: 2026-03-16, whose reason is the
+    founding window's words alone (it read "...: 1 of 1 in 2025-11-01"), then 2027-06-15.
+    Twice a year: the first meeting and one more in 2026."""
+    book = _body('host = "secretariat"\nmonths = [6]\nestablished = 2025-11-01', 'kind = "at_least"\ncount = 1\nper = "year"\nfirst_within = "6m"')
+    out = _run(tmp_path, "project", book, "", "--today", "2026-01-15", "--to", "2027")
+    assert _days(out) == ["2026-03-16", "2027-06-15"]
+    assert _reasons(out)[0] == "first meeting within 6 months of the Board's establishment (2025-11-01)"
+    check = _run(tmp_path, "check", book, _rows("board,regular,1,2026-03-16,,held,Bern,Switzerland"), "--today", "2027-01-15")
+    assert [f["verdict"] for f in check["findings"] if f["window"]["label"] in ("2025-11-01..2026-05-01", "2026")] == ["met", "met"]
+    twice = _body('host = "secretariat"\nmonths = [6]\nestablished = 2025-11-01', 'kind = "at_least"\ncount = 2\nper = "year"\nfirst_within = "6m"')
+    days = _days(_run(tmp_path, "project", twice, "", "--today", "2026-01-15", "--to", "2026"))
+    assert len(days) == 2 and days[0] <= "2026-05-01"

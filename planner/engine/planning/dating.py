@@ -373,7 +373,7 @@ class Dating:
             state.next_ordinal = number + 1
         label = e.grain.label(e.period, e.year_start)
         rule = e.rule
-        reason = e.reason if e.origin is not None or e.minimum == 1 and not isinstance(rule, AtLeastRule) else f"{e.reason}: {slot} of {e.minimum} in {label}"
+        reason = e.reason if e.origin is not None or e.minimum == 1 and (not isinstance(rule, AtLeastRule) or e.__class__ is not Expectation) else f"{e.reason}: {slot} of {e.minimum} in {label}"
         if e.deadline < self.not_before:
             reason = f"overdue since {label}: {reason}"
         elif start_day > e.window.end:  # after its period, within its tolerance: say which period

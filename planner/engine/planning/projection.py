@@ -184,7 +184,12 @@ class Projector(Lateness):
             since = (self.due_today or self.not_before) if periodic else None
             for _ in range(MAX_ROUNDS):
                 placed = False
-                for e in self.engine.for_rule(body, index, rule, since, self.end, pending=False, chain_from=chain_from if chained else None):
+                found: Iterable[Expectation] = self.engine.for_rule(body, index, rule, since, self.end, pending=False, chain_from=chain_from if chained else None)
+                if rule.__class__ is AtLeastRule and rule.first_within is not None:
+                    # The first meeting's window first: the meeting placed in it serves its
+                    # calendar period too (placed after that period's, it made two where one is due).
+                    found = sorted(found, key=lambda e: not getattr(e, "first_meeting", False))
+                for e in found:
                     if e.period in failed:
                         continue
                     new = self._fill(state, e)
@@ -194,7 +199,7 @@ class Projector(Lateness):
                         failed.add(e.period)
                         continue
                     placed = True
-                    if rolling or isinstance(e, GapExpectation):
+                    if rolling or chained and isinstance(e, GapExpectation):
                         # Windows before the new meeting are answered; chain on from it.
                         chain_from = max(chain_from, new[-1].earliest + timedelta(days=1))
                         break
