@@ -163,8 +163,8 @@ class ExpectationEngine:
             while j >= 0 and not (counts(rule, bm.meetings[j]) and bm.meetings[j].status in CHAINING):
                 j -= 1
             first = max(j, 0)
-        counting = [r for _, r in versions]  # one version, most often: one call per meeting
-        origins: list[Meeting | None] = [m for m in bm.meetings[first:] if m.status in CHAINING and (counts(rule, m) or (len(counting) > 1 and any(counts(r, m) for r in counting)))]
+        counting, kinds, formats = [r for _, r in versions], rule.counts, rule.formats  # one version, most often
+        origins: list[Meeting | None] = [m for m in bm.meetings[first:] if m.status in CHAINING and ((m.kind in kinds and (not formats or m.format is None or m.format in formats)) or (len(counting) > 1 and any(counts(r, m) for r in counting)))]
         founded = effective_start(body, versions[0][1])
         if founded and (first == 0 or not origins or founded >= origins[0].earliest):  # type: ignore[union-attr]
             # The founding (or the rule's start) starts the chain too: a body that never met
@@ -344,12 +344,10 @@ class ExpectationEngine:
             e = Expectation(body, rule, index, grain, period, window, 1, None, _tolerant(window.end, tolerance, grain), nxt, reason, origin, False, tuple(group))
             cases = origin_cases(origin, grain) if len(group) == 1 and other else []
             if len(cases) > 1:
-                alts = []
-                for day, words in cases:
-                    p, w = due(day, day if origin.end is None else max(day, origin.latest))
-                    # replace(e, period=p, window=w, deadline=..., assumption=words), without its
-                    # look-up of the fields: one per day a loosely dated origin may have had
-                    alts.append(Expectation(e.body, rule, index, grain, p, w, 1, None, _tolerant(w.end, tolerance, grain), nxt, reason, origin, False, e.origins, (), words, e.year_start))
+                alts, ends, of, ys = [], origin.latest if origin.end is not None else None, e.origins, e.year_start
+                for day, words in cases:  # replace(e, period=..., assumption=words) without its look-ups: one per day
+                    p, w = due(day, day if ends is None else max(day, ends))
+                    alts.append(Expectation(body, rule, index, grain, p, w, 1, None, _tolerant(w.end, tolerance, grain) if tolerance else w.end, nxt, reason, origin, False, of, (), words, ys))
                 e = _hull(alts)
             out.append(e)
         return _within(out, end, pending)
