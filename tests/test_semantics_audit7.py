@@ -187,6 +187,18 @@ def test_late_only_by_a_loosely_dated_row_that_may_open_after_today_is_uncertain
     assert _verdicts(out)["2020"] == "advisory"
 
 
+def test_off_the_date_only_by_a_loosely_dated_row_that_may_open_after_today_is_uncertain(tmp_path):
+    """`on` 10 March; the only 2021 row is held `2021-04`, judged 2021-04-15. Had it opened by
+    the 15th, 2021 is off_date; had it opened later, nothing was held in 2021 by that day
+    (missed so far). The register does not say which: uncertain. Judged 2021-05-15: off_date.
+    Beside a meeting of 2021-02-01, surely held off the date: off_date."""
+    book = _body("", 'kind = "on"\nmonth = 3\nday = 10\nsince = 2021')
+    out = _check(tmp_path, book, _rows("board,regular,,2021-04,,held,,"), "--today", "2021-04-15")
+    assert _verdicts(out)["2021-03-10"] == "uncertain" and "Board 2021-04 may not have opened by 2021-04-15" in _why(out, "2021-03-10")
+    assert _verdicts(_check(tmp_path, book, _rows("board,regular,,2021-04,,held,,"), "--today", "2021-05-15"))["2021-03-10"] == "off_date"
+    assert _verdicts(_check(tmp_path, book, _rows("board,regular,,2021-02-01,,held,,", "board,regular,,2021-04,,held,,"), "--today", "2021-04-15"))["2021-03-10"] == "off_date"
+
+
 def test_a_gap_closed_only_by_a_loosely_dated_row_that_may_open_after_today_is_uncertain(tmp_path):
     """Once a year, `max_gap = "30d"`: held 2021-01-10 (next due by 2021-02-09) and a row
     held `2021-03`, judged 2021-03-05. If it opened 03-01..03-05 the gap was 20 to 24 days

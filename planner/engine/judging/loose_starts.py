@@ -110,6 +110,14 @@ def _not_yet(finding: Finding, straddling: list[Meeting], today: date) -> Findin
             lambda: f" Uncertain: {_meeting_words(late, finding.body)} may not have opened by {today} (the register gives only {late.start}): late if it opened {late.start.earliest}..{today}; if it opens later, nothing held has answered the window by {today}.",
             verdict=Verdict.UNCERTAIN,
         )
+    if finding.verdict is Verdict.OFF_DATE and finding.counted and all(any(m is s for s in straddling) for m in finding.counted):
+        # held on another day only if it opened by today; else nothing held that year yet
+        names = ", ".join(_meeting_words(m, finding.body) for m in finding.counted)
+        return with_more_words(
+            finding,
+            lambda: f" Uncertain: {names} may not have opened by {today} (the register gives only {', '.join(str(m.start) for m in finding.counted)}): off the date if it opened by then; if it opens later, nothing was held on or off the date by {today}.",
+            verdict=Verdict.UNCERTAIN,
+        )
     if finding.verdict not in _DECIDED:
         return finding
     maybe = [m for m in finding.counted if any(m is s for s in straddling)]
