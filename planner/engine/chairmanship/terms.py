@@ -87,7 +87,7 @@ class Term:
     def years(self) -> str:
         first = f"{self.start.earliest.year}" if self.start else "?"
         last = f"{self.end.earliest.year}" if self.end else ""
-        return f"{first}–{last}"
+        return first if first == last else f"{first}–{last}"  # a half-year Presidency: "2023", not "2023–2023"
 
     def holds(self, day: date, rule: Chairmanship | None) -> bool:
         """Whether the chair of this term hosts a chair-hosted meeting on ``day``: the
