@@ -250,10 +250,11 @@ def test_a_spare_meeting_known_only_to_the_year_may_serve_the_earlier_windows_to
     served 2021 within its tolerance (one meeting, one window: its own period is met by
     another), held later it did not. 2021 was `missed` (its own period took it): it is
     `uncertain` now, and 2022's why says the loose meeting was left to another window, which
-    it may serve. `2022-02` instead (every day within the slack): 2021 met."""
+    it may serve; 2021's why gives the days that would meet it (2022-01-01..2022-02-28, the
+    slack). `2022-02` instead (every day within the slack): 2021 met."""
     out = _check(tmp_path, _GRID_2M, _rows("board,regular,,2020-06-01,,held,,", "board,regular,,2022,,held,,", "board,regular,,2022-06-01,,held,,"), "--today", "2023-01-10")
     assert {k: v for k, v in _verdicts(out).items() if k <= "2022"} == {"2020": "met", "2021": "uncertain", "2022": "met"}
-    assert "only loosely dated meetings could decide it: Board 2022" in _why(out, "2021")
+    assert "only loosely dated meetings could decide it: Board 2022; met if Board 2022 was held 2022-01-01..2022-02-28 (the register gives only 2022)" in _why(out, "2021")
     assert "Not counted: Board 2022 (left to another window of this rule, which it may serve: the register gives only 2022)" in _why(out, "2022")
     out = _check(tmp_path, _GRID_2M, _rows("board,regular,,2020-06-01,,held,,", "board,regular,,2022-02,,held,,", "board,regular,,2022-06-01,,held,,"), "--today", "2023-01-10")
     assert {k: v for k, v in _verdicts(out).items() if k <= "2022"} == {"2020": "met", "2021": "met", "2022": "met"}
