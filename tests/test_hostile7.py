@@ -325,3 +325,44 @@ def test_report_draws_at_most_its_limit(tmp_path: Path, monkeypatch: pytest.Monk
     assert invoke(*given).exit_code == 2
     # --body narrows what is drawn
     assert invoke(*given, "--body", "summit").exit_code == 0
+
+
+@pytest.mark.parametrize("over", [0, 1])
+def test_csv_cell_of_131072_characters(over: int, tmp_path: Path) -> None:
+    path = tmp_path / "m.csv"
+    path.write_text("body,start,title\nsummit,2002," + "t" * (131_072 + over) + "\n", encoding="utf-8")
+    result = invoke("validate", "--rules", str(MINIMAL), "--meetings", str(path))
+    assert result.exit_code == (2 if over else 0), result.stderr
+    assert not over or result.stderr.startswith(f"error: {path}:2: CSV error: field larger than field limit (131072)"), result.stderr
+
+
+@pytest.mark.parametrize("over", [0, 1])
+def test_recurring_series_occurrences(over: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """10,000 occurrences a series, here 5."""
+    monkeypatch.setattr(register_ics, "MAX_OCCURRENCES", 5)
+    path = tmp_path / "m.ics"
+    path.write_text(f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:t\r\nBEGIN:VEVENT\r\nUID:s\r\nSUMMARY:Summit\r\nDTSTART;VALUE=DATE:20200101\r\nRRULE:FREQ=YEARLY;COUNT={5 + over}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n", encoding="utf-8")
+    result = invoke("validate", "--rules", str(MINIMAL), "--meetings", str(path), "--today", "2026-11-26")
+    assert result.exit_code == (2 if over else 0), result.stderr
+    assert not over or "recurring series has more than 5 occurrences" in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("event", "code"),
+    [
+        ("DTSTART;VALUE=DATE:99991231\r\nDURATION:P5D", 2),  # was OverflowError in recurring_ical_events
+        ("DTSTART;VALUE=DATE:99991230\r\nRRULE:FREQ=DAILY", 0),  # after the horizon: nothing to avoid
+        ("DTSTART;VALUE=DATE:29991230\r\nDURATION:P5D", 0),
+        ("DTSTART:29991231T230000Z\r\nDTEND:30000101T030000Z", 0),
+    ],
+)
+def test_an_avoided_calendar_at_the_end_of_dates(event: str, code: int, tmp_path: Path) -> None:
+    """--avoid reads another organization's calendar: an event ending after 9999 is one line and
+    exit 2 in every command that takes it, never a traceback; days past 2999 are simply no days."""
+    avoid = tmp_path / "busy.ics"
+    avoid.write_text(f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:t\r\nBEGIN:VEVENT\r\nUID:a\r\nSUMMARY:busy\r\n{event}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n", encoding="utf-8")
+    for command in (["project"], ["chairs"], ["ics", "--out", str(tmp_path / "feeds")], ["report", "-o", str(tmp_path / "r.html")]):
+        result = invoke(*command, "--today", "2026-11-26", "--avoid", str(avoid), "-q")
+        assert result.exception is None or isinstance(result.exception, SystemExit), (command, result.exception)
+        assert result.exit_code in ((2,) if code else (0, 1)), (command, result.stderr)
+        assert not code or result.stderr == f"error: {avoid}: an event ends after the year 9999 (expected events in the years 1000 to 2999)\n", result.stderr

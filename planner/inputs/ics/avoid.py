@@ -78,6 +78,8 @@ def load_avoid(path: str | Path, first: date, last: date) -> tuple[Blackout, ...
         try:
             with searching_until(last.year):
                 events = recurring_ical_events.of(cal).between(first, last + timedelta(days=1))
+        except OverflowError:  # DTSTART 9999-12-31 with DURATION:P5D: an end no date can hold
+            raise InputError("an event ends after the year 9999", path=path, expected="events in the years 1000 to 2999") from None
         except (ValueError, TypeError, AttributeError, KeyError, recurring_ical_events.InvalidCalendar) as exc:
             raise InputError(f"events cannot be read: {str(exc).splitlines()[0][:160]}", path=path, expected=EXPECTED) from None
         for n, event in enumerate(events):
@@ -85,7 +87,10 @@ def load_avoid(path: str | Path, first: date, last: date) -> tuple[Blackout, ...
                 raise InputError(f"more than {MAX_EVENTS} events between {first} and {last}", path=path, expected="a calendar of busy days, not of minutes")
             if str(event.get("TRANSP", "OPAQUE")).upper() == "TRANSPARENT" or str(event.get("STATUS", "")).upper() == "CANCELLED":
                 continue
-            days = _days(event)
+            try:
+                days = _days(event)
+            except OverflowError:
+                raise InputError("an event ends after the year 9999", path=path, location=f"VEVENT {n + 1}", expected="events in the years 1000 to 2999") from None
             if days is None:
                 continue
             summary = str(event.get("SUMMARY", "")).strip() or "busy"
