@@ -111,7 +111,7 @@ class Dating:
             for target in targets:
                 start_day = self._back_to_back(body, calendar, window, target, accept, own + chosen) if pair and body.before else None
                 if start_day is None:
-                    start_day = calendar.place(target, days, window, accept=accept, skip=skip)
+                    start_day = calendar.place(target, days, window, accept=accept, skip=skip, own=taken)
                 if start_day is None and fewest:
                     found = calendar.place_fewest(target, days, window, accept=accept, skip=skip)
                     if found is not None:
@@ -177,7 +177,7 @@ class Dating:
         city, country, calendar, host, _ = state.where
         rule = e.rule
         taken, accept, _, _ = self._accepting(state, rule.min_gap if isinstance(rule, AtLeastRule) else None)
-        day = calendar.place(target, body.duration_days, window, accept=accept, skip=self._skip(state))
+        day = calendar.place(target, body.duration_days, window, accept=accept, skip=self._skip(state), own=taken)
         if day is None:
             return None
         end_day = day + state.length

@@ -22,6 +22,7 @@ from planner.core.model import Blackout, Body, HostPolicy, Meeting, RuleBook
 from planner.engine.planning.countries import country_code
 from planner.engine.planning.crowd import Blocked
 from planner.engine.planning.member_holidays import MemberHolidays, member_holidays
+from planner.engine.planning.taken import Taken
 
 SAT_SUN = frozenset({5, 6})
 _ONE_DAY = timedelta(days=1)
@@ -106,12 +107,15 @@ class WorkingCalendar:
         *,
         accept: Callable[[date], bool] = lambda _d: True,
         skip: Skip | None = None,
+        own: Taken | None = None,
     ) -> date | None:
         """The first day of ``days`` consecutive working days nearest ``target`` inside
         ``window``: searched forward first, then backward. ``None`` when nothing fits.
 
         ``skip``: the first days ``accept`` surely refuses (a full calendar's), skipped by
-        bisection once a search has gone ``_SKIP_AFTER`` days either way without a fit."""
+        bisection once a search has gone ``_SKIP_AFTER`` days either way without a fit.
+        ``own``: the body's own days, which ``accept`` asks first: a day they refuse tells
+        how many days on that side they refuse too, passed over without asking."""
         first = window.start
         last_start = _last_start(window, days)
         if last_start < first:
@@ -126,16 +130,18 @@ class WorkingCalendar:
         fits = known.get(target)
         if fits is None:
             fits = known[target] = fit(target)
+        if own is not None:
+            own.refused = None
         if fits and accept(target):
             return target
         reach = max(last_start - target, target - first).days
         if skip is not None and reach > _SKIP_AFTER:
-            return self._place_skipping(target, days, first, last_start, accept, skip, asked=True)
+            return self._place_skipping(target, days, first, last_start, accept, skip, asked=True, own=own)
         # The order of _nearest (target, then forward before backward at each distance) as
         # steps added to the target: most searches end within a few days of it, and resuming
         # a generator costs more than testing a day.
         steps = islice(_STEPS, 1, 2 * reach + 1) if reach < _MAX_STEP else (c - target for c in islice(_nearest(target, days, window), 1, None))
-        found = _first_fit(target, steps, first, last_start, known, fit, accept)
+        found = _first_fit(target, steps, first, last_start, known, fit, accept) if own is None else own.first_fit(target, steps, first, last_start, known, fit, accept)
         if found is not None:
             return found
         if skip is not None:
@@ -151,14 +157,15 @@ class WorkingCalendar:
             known = self._blocks[days] = {}
         return known, partial(self.block_fits, days=days)
 
-    def _place_skipping(self, target: date, days: int, first: date, last_start: date, accept: Callable[[date], bool], skip: Skip, *, asked: bool = False) -> date | None:
+    def _place_skipping(self, target: date, days: int, first: date, last_start: date, accept: Callable[[date], bool], skip: Skip, *, asked: bool = False, own: Taken | None = None) -> date | None:
         """:meth:`place`'s search in the same order, skipping the runs of ``skip`` (made when
         the first ``_SKIP_AFTER`` days each way found nothing, then used from the start);
         ``asked``: the target itself was refused already."""
         known, fit = self._fits(days)
         runs = skip.runs
         if runs is None:
-            found = _first_fit(target, islice(_STEPS, 1 if asked else 0, 2 * _SKIP_AFTER + 1), first, last_start, known, fit, accept)
+            steps = islice(_STEPS, 1 if asked else 0, 2 * _SKIP_AFTER + 1)
+            found = _first_fit(target, steps, first, last_start, known, fit, accept) if own is None or not asked else own.first_fit(target, steps, first, last_start, known, fit, accept)
             if found is not None:
                 return found
             runs, distance = skip.get(), _SKIP_AFTER + 1

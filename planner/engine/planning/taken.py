@@ -4,6 +4,7 @@ already fill up to an at_most rule's count, for placement."""
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 
 from planner.core.dates import Duration, Grain
@@ -11,6 +12,7 @@ from planner.core.model import AtMostRule
 from planner.engine.expectation import CHAINING, BodyMeetings, counts
 
 _SHIFTED: dict[Duration, dict[date, date]] = {}
+_ONE_DAY = timedelta(days=1)
 
 
 class Taken:
@@ -28,6 +30,12 @@ class Taken:
         self.firsts: list[date] = []
         self.items: list[tuple[date, date, date]] = []  # (first, last, first + gap)
         self.longest = timedelta(0)
+        # The least a gap spans (a month is at least 28 days, a year 365: 31 January + 1m is
+        # 28 February). When blocks refuses a day, ``refused`` says which days it surely
+        # refuses for the same meeting: the first later day it may not, and the earliest day
+        # from which it refuses every day up to this one (a search passes over them).
+        self.least = (self.step or timedelta(days=gap.amount * (28 if gap.unit == "m" else 365))) if gap is not None else None
+        self.refused: tuple[date, date] | None = None
 
     def extend(self, blocks: list[tuple[date, date]]) -> None:
         """Add blocks already ordered by first day, none before the last one held."""
@@ -63,20 +71,58 @@ class Taken:
         hi = bisect.bisect_right(firsts, end_day)
         for k in range(bisect.bisect_left(firsts, day - self.longest, 0, hi), hi):
             if items[k][1] >= day:
+                # (the later blocks up to its last day overlap it too, and the earlier ones
+                # back to its first day less the block's length)
+                self.refused = (items[k][1] + _ONE_DAY, firsts[k] - (end_day - day))
                 return True
         if self.gap:
             # first + gap grows with first: the latest first before day + gap decides
-            step = self.step
-            if step is not None:
-                until = day + step
-            else:
-                until = self.shifted.get(day)
-                if until is None:
-                    until = self.shifted[day] = self.gap.add_to(day)
-            k = bisect.bisect_left(firsts, until) - 1
+            k = bisect.bisect_left(firsts, self._until(day)) - 1
             if k >= 0 and day < items[k][2]:
+                # (so every later day up to its first + gap is within it, and every earlier day
+                # back to its first less the least the gap spans)
+                self.refused = (items[k][2], firsts[k] - self.least + _ONE_DAY)  # type: ignore[operator]
                 return True
         return False
+
+    def first_fit(self, target: date, steps: Iterable[timedelta], first: date, last_start: date, known: dict[date, bool], fit: Callable[[date], bool], accept: Callable[[date], bool]) -> date | None:
+        """The placement search (``target + step`` for each step inside ``[first, last_start]``,
+        that fits and is accepted), passing over the days this table surely refuses, as
+        ``refused`` tells when ``accept`` asked :meth:`blocks` about one (the target's, asked
+        before the search, may be there already). A body due three times a half-year, two
+        months apart, asked ``accept`` about every day its last meeting's gap covered."""
+        ahead, behind = target + _ONE_DAY, target  # refused: ahead of the target before ``ahead``, behind it from ``behind``
+        if self.refused is not None:
+            ahead, behind = self.refused
+        for step in steps:
+            candidate = target + step
+            if candidate < first or candidate > last_start or behind <= candidate < ahead and candidate != target:
+                continue
+            fits = known.get(candidate)
+            if fits is None:
+                fits = known[candidate] = fit(candidate)
+            if fits:
+                self.refused = None
+                if accept(candidate):
+                    return candidate
+                refused = self.refused
+                if refused is not None:
+                    # (the days between this one and the target were asked already: a bound
+                    # short of this day passes over nothing new)
+                    if candidate >= target:
+                        ahead = refused[0]
+                    if candidate <= target:
+                        behind = refused[1]
+        return None
+
+    def _until(self, day: date) -> date:
+        step = self.step
+        if step is not None:
+            return day + step
+        until = self.shifted.get(day)
+        if until is None:
+            until = self.shifted[day] = self.gap.add_to(day)  # type: ignore[union-attr]
+        return until
 
 
 def capped(caps: tuple[tuple[AtMostRule, Grain, int], ...], bm: BodyMeetings, day: date, chosen: list[date]) -> bool:
