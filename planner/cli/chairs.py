@@ -38,7 +38,7 @@ def chairs(inputs: Inputs, plan_text: str | None, plan_file: str | None, country
     from planner.outputs.chairs import exit_code as chairs_exit
     from planner.outputs.chairs import render_chairs
 
-    plan = read_plan_option(plan_text, plan_file)
+    plan = read_plan_option(plan_text, plan_file, inputs.book)
     projection = run_projection(inputs, None, end, ())
     report = chairs_report(inputs.book, inputs.chairs, projection, plan, country)
     emit(render_chairs(report, fmt, rules_label=inputs.rules_label, width=text_width(output)), output)

@@ -49,7 +49,7 @@ def report(inputs: Inputs, output: str, start: str | None, end: str | None, body
     first = horizon_day(start, "--from", end=False)
     if first is not None and first > inputs.today:
         raise click.BadParameter(f"{first} is after --today ({inputs.today}); the report judges the past up to today", param_hint="--from")
-    plan = read_plan_option(plan_text, plan_file)
+    plan = read_plan_option(plan_text, plan_file, inputs.book)
     projection = run_projection(inputs, None, end, body_ids)
     chairs = chairs_report(book, inputs.chairs, projection, plan) if book.chairmanship is not None else None
     if chairs is not None and chairs.projection is not None:

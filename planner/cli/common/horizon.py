@@ -72,30 +72,34 @@ def hosted_projection(inputs: Inputs, start: str | None, end: str | None, body_i
     register's, then the plan's."""
     from planner.engine.chairmanship.plan import with_chair_hosts
 
-    plan = read_plan_option(plan_text, plan_file)
+    plan = read_plan_option(plan_text, plan_file, inputs.book)
     projection = run_projection(inputs, start, end, body_ids)
     if inputs.book.chairmanship is not None and (plan is not None or inputs.chairs):
         projection = with_chair_hosts(inputs.book, inputs.chairs, projection, plan)
     return projection
 
 
-def read_plan_option(plan_text: str | None, plan_file: str | None) -> list[str] | None:
-    """``--plan`` or ``--plan-file`` (not both) as the candidates' names, in order."""
-    from planner.engine.chairmanship.plan import load_plan_lines, parse_plan
+def read_plan_option(plan_text: str | None, plan_file: str | None, book: RuleBook | None = None) -> list[str] | None:
+    """``--plan`` or ``--plan-file`` (not both) as the candidates' names, in order. With the
+    ``book`` (of a chairmanship), a name that is no member state is refused here, before the
+    register is read and projected (at N that took 2 s before a plan file's line 2 was named)."""
+    from planner.engine.chairmanship.plan import load_plan_lines, parse_plan, resolve_candidates
 
     if plan_text is not None and plan_file is not None:
         raise click.UsageError("--plan and --plan-file exclude each other; give one")
+    names: list[str] | None = None
     if plan_file is not None:
         lines = load_plan_lines(plan_file)
         # kept for the error handler: a candidate at fault is named by its file and line
         click.get_current_context().meta[_PLAN_LINES] = (plan_file, [line for line, _ in lines])
-        return [name for _, name in lines]
-    if plan_text is not None:
+        names = [name for _, name in lines]
+    elif plan_text is not None:
         names = parse_plan(plan_text)
         if not names:
             raise click.BadParameter("names no country; expected e.g. \"Azerbaijan, Kyrgyzstan\"", param_hint="--plan")
-        return names
-    return None
+    if names is not None and book is not None and book.chairmanship is not None:
+        resolve_candidates(book, names)
+    return names
 
 
 def horizon_day(value: str | None, name: str, *, end: bool) -> date | None:
