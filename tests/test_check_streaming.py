@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from dataclasses import replace
 from datetime import date
@@ -9,6 +11,8 @@ from functools import partial
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from planner.core.dates import PartialDate
 from planner.core.model import Kind, Status
@@ -161,10 +165,27 @@ def test_met_why_of_odd_meetings_is_the_findings_own(cica, cica_meetings):
 
 @pytest.mark.parametrize(
     "cells",
-    [("a", "b"), ("=1+1", "b"), ("a", "+1"), ("a", "-1"), ("a", "@x"), ("\tx", "b"), ("a\nb", "c"), ("a\rb", "c"), ("a", "b\r\n=c"), ("a\x00=", "b"), ("", "")],
+    [
+        ("a", "b"), ("=1+1", "b"), ("a", "+1"), ("a", "-1"), ("a", "@x"), ("\tx", "b"), ("a\nb", "c"), ("a\rb", "c"), ("a", "b\r\n=c"), ("a\x00=", "b"), ("", ""),
+        ("a, b", "c"), ('say "a"', "b"), ('"', ","), ("a\x00b", "c"), (" a ", "b'"), ("Türkiye, Астана", "\u2028"),
+    ],
 )
 def test_a_batch_of_text_rows_is_written_as_row_by_row(cells):
     """CSV rows given as text are checked a batch at a time; a batch with anything to
     neutralize (a formula-like cell, a line break) comes out as the row-by-row writer makes it."""
     rows = [("plain", "row"), cells, ("another", "row")]
     assert "".join(csv_chunks(("h1", "h2"), [rows], texts=True)) == "".join(csv_chunks(("h1", "h2"), [rows])) == to_csv(("h1", "h2"), rows)
+
+
+@given(st.lists(st.lists(st.text(alphabet=',"ab \x00\u00e9\u2028', max_size=4), min_size=1, max_size=3).map(tuple), max_size=4), st.integers(0, 2))
+def test_text_rows_written_column_by_column_are_the_csv_modules(rows, batch):
+    """A batch of text rows with nothing to neutralize is written a column at a time: the
+    same text as the csv module's, quotes and commas quoted, rows of other lengths, a lone
+    empty cell, a NUL and a batch of no rows left to the module."""
+    batches = [rows[:batch], rows[batch:]]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(("h1", "h2"))
+    for part in batches:
+        writer.writerows(part)
+    assert "".join(csv_chunks(("h1", "h2"), batches, texts=True)) == "".join(csv_chunks(("h1", "h2"), batches)) == out.getvalue()

@@ -69,6 +69,12 @@ def csv_chunks(header: Sequence[str], batches: Iterable[Iterable[Sequence[Any]]]
             except TypeError:  # a cell that is no text after all: each row is looked at below
                 cells = "\n"
             if "\n" not in cells and "\r" not in cells and cells[:1] not in starts and _FORMULA_CELL.search(cells) is None:
+                lines = _csv_lines(rows)
+                if lines is not None:
+                    yield out.getvalue() + lines if out.tell() else lines  # the header, before the first batch
+                    out.seek(0)
+                    out.truncate()
+                    continue
                 writer.writerows(rows)
                 yield out.getvalue()
                 out.seek(0)
@@ -90,6 +96,33 @@ def csv_chunks(header: Sequence[str], batches: Iterable[Iterable[Sequence[Any]]]
         yield out.getvalue()
         out.seek(0)
         out.truncate()
+
+
+def _csv_lines(rows: list[Any]) -> str | None:
+    """``rows`` (text, no line breaks in any cell) as the csv module writes them, quoting a cell
+    only where it holds a comma or a quote (doubled), or ``None`` when they are not all of one
+    length of two cells or more, or hold a NUL (then the module writes them).
+
+    Column by column: a column with neither (most of them) is taken as it is, with no look at
+    its cells one by one; the csv module looks at each character of each cell (at 1,000 bodies
+    a check's 250,000 rows of 14 cells took 0.6 s in ``writerows``)."""
+    if not rows:
+        return ""
+    width = len(rows[0])
+    if width < 2 or any(len(row) != width for row in rows):  # a lone empty cell is written ""
+        return None
+    columns: list[Any] = list(zip(*rows, strict=True))  # all of one length
+    for i, column in enumerate(columns):
+        text = "\n".join(column)
+        if "\x00" in text:
+            return None
+        if "," in text or '"' in text:
+            columns[i] = [_quoted(cell) if "," in cell or '"' in cell else cell for cell in column]
+    return "\n".join(map(",".join, zip(*columns, strict=True))) + "\n"
+
+
+def _quoted(cell: str) -> str:
+    return '"' + cell.replace('"', '""') + '"'
 
 
 # a cell after the first that begins like a formula, in cells joined by NUL (a search for one
