@@ -281,3 +281,15 @@ def test_a_first_meeting_due_within_months_of_the_founding_serves_its_year_too(t
     twice = _body('host = "secretariat"\nmonths = [6]\nestablished = 2025-11-01', 'kind = "at_least"\ncount = 2\nper = "year"\nfirst_within = "6m"')
     days = _days(_run(tmp_path, "project", twice, "", "--today", "2026-01-15", "--to", "2026"))
     assert len(days) == 2 and days[0] <= "2026-05-01"
+
+
+def test_a_chair_whose_holidays_the_package_lacks_is_said_for_the_meetings_it_hosts():
+    """CICA with the plan "Azerbaijan, Sri Lanka, Thailand": Sri Lanka chairs from the 7th
+    Summit (2026-10) to the 8th Ministerial Council (2028) and hosts the advisory bodies'
+    meetings of 2027 and 2028, placed on its working days; the package has no Sri Lankan
+    holidays from 2027, so they avoid only its weekend. The members' note spoke only of
+    meetings of all members; a note now names the hosted years too (2027-2028)."""
+    out = json.loads(_invoke("project", "--today", "2026-12-03", "--to", "2029", "--plan", "Azerbaijan, Sri Lanka, Thailand", "--format", "json").stdout)
+    hosted = sorted({m["start"][:4] for m in out["meetings"] if m["country"] == "Sri Lanka" and m["status"] == "projected"})
+    assert hosted == ["2026", "2027", "2028"]
+    assert "The holidays package has no or incomplete public-holiday data for Sri Lanka (2027-2028): meetings hosted there avoid only its weekend in those years, not its public holidays." in out["notes"]

@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from planner.core.bulk import paused_gc
 from planner.core.dates import PartialDate, Window
@@ -44,10 +45,14 @@ from planner.engine.chairmanship.terms import (
     with_meetings,
 )
 from planner.engine.planning.crowd import DayBook, host_key
+from planner.engine.planning.member_holidays import host_gap_notes
 from planner.engine.planning.placement import calendar_for
 from planner.engine.planning.projection import Projection, ProjectionProblem
 from planner.inputs.inputfile import read_text
 from planner.inputs.limits import MAX_PLAN_BYTES
+
+if TYPE_CHECKING:
+    from holidays import HolidayBase
 
 
 def parse_plan(text: str) -> list[str]:
@@ -197,6 +202,7 @@ def assign_hosts(book: RuleBook, projection: Projection, terms: Sequence[Term]) 
     daybook.add_all(projection.meetings(), tomorrow - timedelta(days=book.organization.min_days_between + 60))
     out: list[Meeting] = []
     notes = list(projection.notes)
+    hosts: dict[tuple[str, str], tuple[HolidayBase, set[int]]] = {}
     for m in projection.projected:
         body = chair_bodies.get(m.body)
         term = holder(m.earliest) if body else None
@@ -234,12 +240,16 @@ def assign_hosts(book: RuleBook, projection: Projection, terms: Sequence[Term]) 
             first = m.earliest
             problems.append(ProjectionProblem(body, year, str(m.earliest.year), f"{body.name}: no {days} working day{'s' if days > 1 else ''} in {country} fit in {m.earliest.year}; kept {m.start}."))
         end = first + timedelta(days=days - 1)
+        if calendar.holidays is not None and calendar.code and calendar.members is None:
+            # (for a note on the years whose holidays the package lacks there, as projection's)
+            hosts.setdefault((calendar.code, country), (calendar.holidays, set()))[1].add(first.year)
         daybook.add(m.body, host, first, end)
         moved = m.model_copy(update={"start": PartialDate.of(first), "end": PartialDate.of(end) if days > 1 else None, "country": country, "city": m.city if m.country == country else ""})
         firm.remove(m)
         firm.add(moved)
         taken[m.body] = firm
         out.append(moved)
+    notes += [n for n in host_gap_notes(hosts, projection.end.year) if n not in notes]
     changed = [(m, n) for m, n in zip(projection.projected, out, strict=True) if m is not n]
     out.sort(key=Meeting.sort_key)
     return dataclasses.replace(projection, projected=tuple(out), problems=tuple(problems), notes=tuple(notes)).ordered_as(projection, changed)
