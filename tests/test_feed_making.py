@@ -112,6 +112,7 @@ def test_the_last_state_read_in_bulk_gives_what_the_whole_file_gives(tmp_path, m
         lambda text: text.replace('"start":"2', '"start":"3', 1).replace('-01"', '-32"', 1),  # no such day
         lambda text: text.replace("\n}}", "}}", 1),  # an entry and the end on one line
         lambda text: text[: text.index("\n", 40) + 1] + text[40 : text.index("\n", 40) + 1] + text[text.index("\n", 40) + 1 :],  # a UID twice
+        lambda text: text[: text.index("\n", 40) + 1] + text[text.index("\n") + 1 : text.index("\n", 40) + 1] + text[text.index("\n", 40) + 1 :],  # an entry twice
     ],
 )
 def test_a_state_file_not_in_the_writers_form_is_read_whole(tmp_path, edit) -> None:
@@ -177,7 +178,7 @@ def test_event_order_is_the_sort_key_then_status_key_and_city(name: str) -> None
 def test_an_export_of_the_same_register_finds_the_last_state_in_turn(tmp_path, monkeypatch: pytest.MonkeyPatch, name: str) -> None:
     """Exported again with nothing changed, every event finds its last revision at the line
     after the one before (adoption asks only about un-numbered meetings, and after the body's
-    lines were found): the table of hashes is never made, and every revision is taken."""
+    lines were found): the table of hashes is never asked, and every revision is taken."""
     from planner.outputs.calendar.feeds import write_feeds
     from planner.outputs.calendar.ical import STATE_FILE
     from planner.outputs.calendar.previous import Previous
@@ -186,10 +187,10 @@ def test_an_export_of_the_same_register_finds_the_last_state_in_turn(tmp_path, m
     write_feeds(book, meetings, tmp_path, STAMP)
     first = (tmp_path / STATE_FILE).read_bytes()
 
-    def no_table(self: Previous) -> None:
-        raise AssertionError("the table of hashes was made")
+    def no_table(self: Previous, quoted: str, code: bytes) -> int:
+        raise AssertionError(f"the table of hashes was asked for {quoted}")
 
-    monkeypatch.setattr(Previous, "_table", no_table)
+    monkeypatch.setattr(Previous, "_probe", no_table)
     every = Previous.left
 
     def left(self: Previous) -> Iterator[tuple[str, Revision]]:

@@ -89,7 +89,7 @@ class EventMaker:
     def _date(self, value: Any) -> tuple[Any, ...]:
         found = self._dates.get(id(value))
         if found is None:  # the value itself is kept, so its id is never reused meanwhile
-            found = self._dates[id(value)] = (value, str(value), repr(value), value.exact, value.earliest, value.latest, partial_words(value))
+            found = self._dates[id(value)] = (value, str(value), repr(value) if self.legacy else "", value.exact, value.earliest, value.latest, partial_words(value))  # repr: only the older print asks
         return found
 
     def _place(self, city: str, country: str) -> tuple[str, str, str]:

@@ -10,8 +10,8 @@ expression over each block (every byte of the block must belong to a line in the
 and what an export asks of each event is kept in columns: the UIDs as one string, the prints as
 one string of 16 characters each, SEQUENCE, LAST-MODIFIED and the removal day as small integers
 (about 90 bytes an event). An export asks for the UIDs in the order the last one wrote them
-unless the register changed, so the line after the last one found is tried first; a table of
-UID hashes is made only when that misses. A whole line is read again (``pread``) only for a
+unless the register changed, so the line after the last one found is tried first, else a table
+of UID hashes (made as the file is read: it finds a UID written twice). A whole line is read again (``pread``) only for a
 revision the export no longer gives. A file with any line not in the writer's form (edited by
 hand, or older) or anything amiss is read by
 :func:`~planner.outputs.calendar.state.read_state` instead, which holds it whole and says what
@@ -125,7 +125,7 @@ class Previous:
         self.stamps = _Values(stamp_of)
         self.days = _Values(date.fromisoformat)
         self.days[""]  # noqa: B018 (number 0: none)
-        self.slots: array[int] | None = None  # line numbers by the hash of the quoted UID, made on the first miss
+        self.slots: array[int] | None = None  # line numbers by the hash of the quoted UID
         self.next = 0  # the line after the last one found
         self.taken = bytearray()
         self._uid_at: Any = None  # the columns take asks, once read (see _scan)
@@ -161,7 +161,12 @@ class Previous:
             return number
         if number and self._is(number - 1, code):
             return number - 1
-        slots = self.slots if self.slots is not None else self._table()
+        return self._probe(quoted, code)
+
+    def _probe(self, quoted: str, code: bytes) -> int:
+        """The line number of the UID ``quoted`` (``code``: its bytes) in the table, or -1."""
+        slots = self.slots
+        assert slots is not None
         hashes = self.columns["hashes"].view
         wanted = hash(quoted)
         mask = len(slots) - 1
@@ -173,19 +178,25 @@ class Previous:
             at = (at + 1) & mask
         return -1
 
-    def _table(self) -> array[int]:
+    def _table(self) -> array[int] | None:
         """Open addressing over the hashes of the UIDs: a slot per line number, twice as many
-        slots as lines (16 bytes a line; a dict of a million took 100 MB)."""
+        slots as lines (8 bytes a line; a dict of a million took 100 MB), made as the file is
+        read; None when two lines have one hash (one UID twice, or two of one hash: a set of
+        the hashes, to find that out, took 40 MB for 650,000 lines)."""
         size = 8
         while size < 2 * self.count:
             size *= 2
-        slots = self.slots = array("q", [-1]) * size
+        slots = array("i", [-1]) * size
         mask = size - 1
-        for number, wanted in enumerate(self.columns["hashes"].view[: self.count]):
+        hashes = self.columns["hashes"].view
+        for number, wanted in enumerate(hashes[: self.count]):
             at = wanted & mask
-            while slots[at] >= 0:
+            while (other := slots[at]) >= 0:
+                if hashes[other] == wanted:
+                    return None
                 at = (at + 1) & mask
             slots[at] = number
+        self.slots = slots
         return slots
 
     def __contains__(self, uid: object) -> bool:
@@ -336,14 +347,13 @@ def _scan(made: Previous) -> bool:
         count += len(whole)
     if not ended or handle.read(1) or (count and not last):
         return False
-    hashes = c["hashes"].view[:count]
-    if len(set(hashes)) != count:
+    made.count = count
+    if made._table() is None:
         return False  # a UID twice (the later one counts, as read_state reads it), or two UIDs of one hash
     names = list(keys)
     at = c["uid_at"].view
     for number, key, day in zip(c["pooled"].view[: c["pooled"].size], c["pool_keys"].view[: c["pooled"].size], c["pool_days"].view[: c["pooled"].size], strict=True):
         made.pool.setdefault(names[key], []).append((days.found[day], _text(uids[at[number] : at[number + 1]].decode("ascii"))))
-    made.count = count
     made.taken = bytearray(count)
     made._uid_at = c["uid_at"].view
     made._olds = tuple(c[name].view for name in ("prints", "contents", "unknown", "sequences", "modified", "removals"))
