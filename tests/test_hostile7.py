@@ -380,3 +380,20 @@ def test_a_plan_names_its_unknown_country_before_the_register_is_read(command: l
     result = invoke("--meetings", str(register), *command, "--today", "2026-11-26", "--plan-file", str(plan))
     assert result.exit_code == 2 and result.stderr.startswith(f"error: {plan}:2: 'Atlantis' is not a member state of CICA"), result.stderr
     assert len(result.stderr.splitlines()) == 1
+
+
+def test_projected_numbering_stops_at_the_largest_ordinal(tmp_path: Path) -> None:
+    """A register numbered up to 999,999 was projected on to 1,000,000 and beyond: a saved
+    projection that `diff` then refused ("ordinal out of range"), feeds no re-import could read.
+    Past 999,999 projected meetings are left unnumbered, with a note."""
+    register = tmp_path / "m.csv"
+    register.write_text("body,start,ordinal\nsummit,2022-10-01,999999\ncommittee,2026-03-01,999998\n", encoding="utf-8")
+    saved = tmp_path / "p.json"
+    given = ["--rules", str(MINIMAL), "--meetings", str(register), "--today", "2026-11-26"]
+    result = invoke("project", *given, "--to", "2031", "--format", "json", "-o", str(saved))
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(saved.read_text(encoding="utf-8"))
+    numbers = [m["ordinal"] for m in data["meetings"] if m["ordinal"]]
+    assert max(numbers) == limits.MAX_ORDINAL and 999999 in numbers, numbers
+    assert any("numbering passes 999,999" in n and n.startswith("Summit of Heads of State") for n in data["notes"]), data["notes"]
+    assert invoke("diff", str(saved), str(saved)).exit_code == 0

@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from planner.core.model import Kind, Meeting, Status
+from planner.core.model import Kind, Meeting, RuleBook, Status
+from planner.inputs.limits import MAX_ORDINAL
 
 _COUNTED = frozenset({Status.HELD, Status.PLANNED, Status.PROJECTED})
 
@@ -71,4 +72,17 @@ class Numbering:
         return number
 
 
-__all__ = ["Numbering", "numbering"]
+def within_limit(found: list[Meeting], book: RuleBook, notes: list[str]) -> None:
+    """A body's projected ordinals past MAX_ORDINAL dropped (the largest any input reads back:
+    a saved projection or feed numbered 1,000,000 could not be read again), with a note."""
+    over = [k for k, m in enumerate(found) if m.ordinal is not None and m.ordinal > MAX_ORDINAL]
+    if not over:
+        return
+    for k in over:
+        found[k] = found[k]._replace(ordinal=None)
+    body = book.body(found[0].body)
+    name = body.name if body else found[0].body
+    notes.append(f"{name}: numbering passes {MAX_ORDINAL:,}, the largest ordinal planner reads; {len(over):,} projected meeting{'s' if len(over) > 1 else ''} left unnumbered.")
+
+
+__all__ = ["Numbering", "numbering", "within_limit"]

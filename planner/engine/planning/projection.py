@@ -45,7 +45,7 @@ from planner.engine.planning.dating import SATISFYING, BodyState
 from planner.engine.planning.demand import demand_over as _demand_over
 from planner.engine.planning.lateness import Lateness, meetings_satisfying
 from planner.engine.planning.member_holidays import host_gap_notes, member_holidays
-from planner.engine.planning.numbering import numbering
+from planner.engine.planning.numbering import numbering, within_limit
 from planner.engine.planning.placement import (
     Habits,
     WorkingCalendar,
@@ -341,6 +341,7 @@ def project(
     notes = [*notes, *host_gap_notes(projector.host_years, end.year)]
     del projector  # its indexes and crowd, before the schedule is ordered
     for found in by_body:
+        within_limit(found, book, notes)
         # Placed mostly in order: sorted (by the whole key) only where a first day does not
         # come strictly after the one before it (strictly later first days are in order).
         firsts = [m.start.earliest for m in found]
