@@ -11,6 +11,7 @@ holidays it could not avoid.
 
 from __future__ import annotations
 
+import itertools
 import warnings
 from collections.abc import Iterable, Sequence
 from datetime import date
@@ -21,21 +22,47 @@ import holidays
 from planner.core.model import Member
 
 
+@lru_cache(maxsize=64)
+def country_calendar(code: str) -> holidays.HolidayBase | None:
+    """The holidays package's calendar of ``code`` (``None`` where it has none): one per
+    country, its years filled as :func:`country_year` asks for them. (A calendar made per
+    year, 300 at N, cost more than filling the years; the host's calendar filled the same
+    years again.)"""
+    try:
+        return holidays.country_holidays(code)
+    except NotImplementedError:
+        return None
+
+
 @lru_cache(maxsize=4096)
 def country_year(code: str, year: int) -> tuple[dict[date, str], bool]:
     """The public holidays (observed days included) of ``code`` in ``year``, and whether the
     package has full data for that year."""
+    calendar = country_calendar(code)
+    if calendar is None:
+        return {}, False
+    if year in calendar.years:  # (filled already, its warnings gone: asked again, on its own)
+        return _fresh_year(code, year)
+    filled = len(calendar)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        try:
-            found = holidays.country_holidays(code, years=year)
-        except NotImplementedError:
-            return {}, False
+        date(year, 1, 1) in calendar  # noqa: B015 (asking fills the year: the days it adds come last)
+    return {day: str(name) for day, name in itertools.islice(calendar.items(), filled, None)}, _complete(calendar, year, caught)
+
+
+def _fresh_year(code: str, year: int) -> tuple[dict[date, str], bool]:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        found = holidays.country_holidays(code, years=year)
+    return {day: str(name) for day, name in found.items()}, _complete(found, year, caught)
+
+
+def _complete(found: holidays.HolidayBase, year: int, caught: list[warnings.WarningMessage]) -> bool:
     cls = type(found)
     start, end = getattr(cls, "start_year", None), getattr(cls, "end_year", None)
     outside = (start is not None and year < start) or (end is not None and year > end)
     partial = any("available only" in str(w.message) for w in caught)
-    return {day: str(name) for day, name in found.items()}, not (outside or partial)
+    return not (outside or partial)
 
 
 class MemberHolidays:
@@ -120,4 +147,4 @@ def member_holidays(members: tuple[Member, ...]) -> MemberHolidays:
     return MemberHolidays(members)
 
 
-__all__ = ["MemberHolidays", "country_year", "host_gap_notes", "member_holidays"]
+__all__ = ["MemberHolidays", "country_calendar", "country_year", "host_gap_notes", "member_holidays"]

@@ -15,27 +15,22 @@ from datetime import date, timedelta
 from functools import lru_cache, partial
 from itertools import islice
 
-import holidays
-
 from planner.core.dates import MAX_YEAR, Precision, Window
 from planner.core.model import Blackout, Body, HostPolicy, Meeting, RuleBook
 from planner.engine.planning.countries import country_code
 from planner.engine.planning.crowd import Blocked
-from planner.engine.planning.member_holidays import MemberHolidays, member_holidays
+from planner.engine.planning.member_holidays import (
+    MemberHolidays,
+    country_calendar,
+    country_year,
+    member_holidays,
+)
 from planner.engine.planning.taken import Taken
 
 SAT_SUN = frozenset({5, 6})
 _ONE_DAY = timedelta(days=1)
 _KNOWN_MONTH = frozenset({Precision.DAY, Precision.MONTH})
 LAST_DAY = date(MAX_YEAR, 12, 31)  # no meeting may end after it: no input or output reads the year 3000
-
-
-@lru_cache(maxsize=64)
-def _country(code: str) -> holidays.HolidayBase | None:
-    try:
-        return holidays.country_holidays(code)
-    except NotImplementedError:
-        return None
 
 
 class WorkingCalendar:
@@ -45,7 +40,7 @@ class WorkingCalendar:
 
     def __init__(self, country_code: str | None, blackouts: Iterable[Blackout] = (), members: MemberHolidays | None = None) -> None:
         self.code = country_code
-        self.holidays = _country(country_code) if country_code else None
+        self.holidays = country_calendar(country_code) if country_code else None
         self.weekend = frozenset(self.holidays.weekend) if self.holidays is not None else SAT_SUN
         self.blackouts = tuple(blackouts)
         self.members = members
@@ -64,7 +59,8 @@ class WorkingCalendar:
         """A working day of the host, outside blackouts (members' holidays not considered)."""
         known = self._host_memo.get(day)
         if known is None:
-            known = self._host_memo[day] = not (day.weekday() in self.weekend or (self.holidays is not None and day in self.holidays) or day in self._off)
+            # (the holidays of the day's year, as the members' calendar reads them: each year filled once)
+            known = self._host_memo[day] = not (day.weekday() in self.weekend or (self.holidays is not None and day in country_year(self.code, day.year)[0]) or day in self._off)
         return known
 
     def is_working(self, day: date) -> bool:
@@ -79,8 +75,8 @@ class WorkingCalendar:
         """Why ``day`` is not a working day, in words (for explanations and tests)."""
         if day.weekday() in self.weekend:
             return "weekend"
-        if self.holidays is not None and day in self.holidays:
-            return str(self.holidays.get(day))
+        if self.holidays is not None and day in (named := country_year(self.code, day.year)[0]):
+            return named[day]
         if day in self._off:
             return self._off[day]
         return self.members.why(day) if self.members is not None else ""
