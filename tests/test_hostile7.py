@@ -397,3 +397,18 @@ def test_projected_numbering_stops_at_the_largest_ordinal(tmp_path: Path) -> Non
     assert max(numbers) == limits.MAX_ORDINAL and 999999 in numbers, numbers
     assert any("numbering passes 999,999" in n and n.startswith("Summit of Heads of State") for n in data["notes"]), data["notes"]
     assert invoke("diff", str(saved), str(saved)).exit_code == 0
+
+
+@pytest.mark.parametrize("command", [["check"], ["project", "--to", "2030"], ["bodies"]])
+def test_markdown_makes_no_link_or_markup_of_a_name(command: list[str], tmp_path: Path) -> None:
+    """A body named `[click](javascript:...)` or `<img onerror=...>` became a link or markup
+    wherever the markdown was rendered (a wiki, a pull request): brackets are escaped and "<"
+    is an entity, so the text reads the same and nothing of the input acts."""
+    book = tmp_path / "book.toml"
+    name = "[click](javascript:alert(1)) <img src=x onerror=alert(2)> ![i](https://evil.example/t.png)"
+    book.write_text(MINIMAL.read_text(encoding="utf-8").replace('name = "Summit of Heads of State"', f'name = "{name}"', 1), encoding="utf-8")
+    result = invoke(*command, "--rules", str(book), "--meetings", str(REGISTER), "--today", "2026-11-26", "--format", "markdown")
+    assert result.exit_code in (0, 1), result.stderr
+    assert "javascript:alert(1)" in result.output  # the text is there, as text
+    assert not re.search(r"(?<!\\)\[[^\]]*(?<!\\)\]\(", result.output), result.output  # no [text](url) left unescaped
+    assert "<img" not in result.output

@@ -19,6 +19,7 @@ from planner.outputs.render import (
     body_summary,
     csv_chunks,
     md_table,
+    md_text,
     problem_line,
     totals_line,
 )
@@ -133,15 +134,15 @@ def _report(report: Report | Checked, fmt: str, rules_label: str, problems_only:
             if f.verdict in shown:
                 problems.append((f.verdict.value, problem_line(f, notes.number(f))))
     if fmt == "markdown":
-        out = [f"# {' · '.join(parts)}", ""]
+        out = [f"# {md_text(' · '.join(parts))}", ""]
         if not problems_only:
             out += [md_table(("body", "cadence", "status"), rows)]
         if problems:
             out += ["## Problems", ""]
-            out += [f"- **{verdict}** {line}" for verdict, line in problems]
+            out += [f"- **{verdict}** {md_text(line)}" for verdict, line in problems]
             out.append("")
         if notes.notes:
-            out += ["## Sources", "", *[f"{i}. {n}" for i, n in enumerate(notes.notes, 1)], ""]
+            out += ["## Sources", "", *[f"{i}. {md_text(n)}" for i, n in enumerate(notes.notes, 1)], ""]
         out += [f"_{totals_line(report)}_", ""]
         yield "\n".join(out)
         return

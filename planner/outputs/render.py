@@ -134,8 +134,21 @@ def to_json(data: dict[str, Any]) -> str:
     return json.dumps({"schema_version": SCHEMA_VERSION, **data}, indent=2, ensure_ascii=False) + "\n"
 
 
+# Markdown is rendered where it is read (a wiki, a pull request): a name from the input written
+# as `[x](javascript:...)` or `<img onerror=...>` became a link or markup there. "](" is escaped
+# (no inline link or image without it; a note's "[1]" stays as it is) and "<" written as an
+# entity (no HTML, no autolink): the text reads the same, nothing from the input acts.
+
+
+def md_text(value: str) -> str:
+    """``value`` as markdown text: no link, image or HTML made of what it holds."""
+    if "<" in value or "](" in value:
+        return value.replace("<", "&lt;").replace("](", "]\\(")
+    return value
+
+
 def md_cell(value: Any) -> str:
-    return str(value if value is not None else "").replace("|", "\\|").replace("\n", " ")
+    return md_text(str(value if value is not None else "")).replace("|", "\\|").replace("\n", " ")
 
 
 def md_table(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:

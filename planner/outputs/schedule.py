@@ -14,7 +14,7 @@ from planner.core.dates import Precision
 from planner.core.model import Body, HostPolicy, Meeting, RuleBook, Status
 from planner.engine.expectations import ordinal
 from planner.engine.planning.projection import Projection, ProjectionProblem
-from planner.outputs.render import md_table, meeting_dict, to_csv, to_json
+from planner.outputs.render import md_table, md_text, meeting_dict, to_csv, to_json
 from planner.outputs.text import DEFAULT_WIDTH, fit_rows, plural, wrap, wrap_parts
 
 CHAIR_TBD = "chair to be decided"
@@ -186,13 +186,13 @@ def render_projection(projection: Projection, fmt: str, *, rules_label: str, wid
     head = " · ".join(parts)
     problems = problem_lines(projection.problems)
     if fmt == "markdown":
-        out = [f"# {head}", ""]
+        out = [f"# {md_text(head)}", ""]
         for year, group in _by_year(items):
             out += [f"## {year}", "", md_table(("dates", "meeting", "host", "why"), (_row(m, body_of(m.body)) for m in group))]
         if problems:
-            out += ["## Problems", "", *[f"- {p}" for p in problems], ""]
+            out += ["## Problems", "", *[f"- {md_text(p)}" for p in problems], ""]
         if projection.notes:
-            out += ["## Notes", "", *[f"- {n}" for n in projection.notes], ""]
+            out += ["## Notes", "", *[f"- {md_text(n)}" for n in projection.notes], ""]
         return "\n".join(out)
     return _text(projection, items, body_of, parts, problems, width)
 
