@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from planner.engine.planning import crowd, dating
+from planner.engine.planning import crowd
+from planner.engine.planning.dating import choice
 from planner.engine.planning.projection import project
 from planner.inputs.register import load_meetings
 from planner.inputs.rulebook import load_rulebook
@@ -36,7 +37,7 @@ def _projection(book_path: Path, register: Path, to: date):  # noqa: ANN202
 
 def _day_by_day(monkeypatch: pytest.MonkeyPatch) -> None:
     """Placement as it was: every day of a window asked, none skipped."""
-    monkeypatch.setattr(dating, "Skip", lambda make: None)
+    monkeypatch.setattr(choice, "Skip", lambda make: None)
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])

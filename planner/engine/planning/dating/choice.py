@@ -1,82 +1,30 @@
-"""Dating a projected meeting: the days a window allows, the body's habits (preferred months,
-nominal dates of a rolling chain, back-to-back pairs), the host's working days and the crowd of
-other meetings. Mixed into :class:`planner.engine.planning.projection.Projector`."""
+"""The day each missing meeting takes: the nearest to its target that the host's working
+days, the body's own gaps and caps, its partner body and the other bodies' meetings allow;
+packed from the window's start, or on the days with the fewest members on holiday, when the
+preferred spread does not fit; a Problem saying why when nothing does."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from planner.core.dates import Duration, Grain, PartialDate, Window, year_start_month
-from planner.core.model import (
-    AtLeastRule,
-    AtMostRule,
-    Body,
-    EveryRule,
-    Kind,
-    Meeting,
-    Status,
-)
-from planner.engine.expectations import (
-    BodyMeetings,
-    Expectation,
-)
-from planner.engine.gaps import GapExpectation
-from planner.engine.planning.crowd import host_key
-from planner.engine.planning.numbering import Numbering
-from planner.engine.planning.placement import (
-    LAST_DAY,
-    Habits,
-    Skip,
-    WorkingCalendar,
-    even_spread,
-    host_place,
-)
+from planner.core.dates import Duration, Grain, Window, year_start_month
+from planner.core.model import AtLeastRule, AtMostRule, Body, Meeting, Status
+from planner.engine.expectations import BodyMeetings, Expectation
+from planner.engine.planning.dating.projected import Projected
+from planner.engine.planning.dating.state import SATISFYING, BodyState
+from planner.engine.planning.dating.targets import Targets
+from planner.engine.planning.placement import LAST_DAY, Skip, WorkingCalendar
 from planner.engine.planning.results import ProjectionProblem, day_off
 from planner.engine.planning.taken import Taken, capped
 
-SATISFYING = frozenset({Status.HELD, Status.PLANNED, Status.PROJECTED})
-_REGULAR, _PROJECTED = Kind.REGULAR, Status.PROJECTED
 _MONTH = timedelta(days=31)
 _BESIDE = "beside the other bodies' meetings"
 _BEYOND = "by 2999-12-31, the last day planner reads and writes"  # a window that runs into the year 3000
 
 
-@dataclass
-class BodyState:
-    body: Body
-    habits: Habits
-    next_ordinal: int | None
-    # where the body meets (city, country, working calendar, host key, weekdays), found once
-    where: tuple[str, str, WorkingCalendar, str, frozenset[int]]
-    partnered: bool  # another body meets just before this one
-    added: list[Meeting] = field(default_factory=list)
-    numbers: Numbering | None = None  # where the register numbers meetings ahead: by day
-    # The body's own firmly dated days from the start of placement on, one table per min_gap
-    # of its rules, kept as meetings are placed (made once, not once per placement: see taken)
-    takens: dict[Duration | None, Taken] = field(default_factory=dict)
-    accepts: dict[Duration | None, tuple[Taken, Callable[[date], bool], list[date], list[bool]]] = field(default_factory=dict)
-    skip: Skip | None = None  # the days other bodies leave it no room on (made on first need)
-    length: timedelta = field(init=False)  # a meeting's first day to its last
-    reach: timedelta = field(init=False)  # how far a meeting of its own near a window may matter
-    alone: bool = field(init=False)  # meets neither just before another body nor just after one
-
-    def __post_init__(self) -> None:
-        self.alone = not self.body.before and not self.partnered
-        days = self.body.duration_days
-        self.length = timedelta(days=days - 1)
-        self.reach = timedelta(days=days + 31)
-
-
-class Dating:
+class Dating(Targets, Projected):
     """The placement half of the projector: which day each missing meeting takes."""
-
-    # (made by the projector: shared reasons and keys, one PartialDate per day, where each
-    # body meets)
-    _texts: dict[str, str]
-    _days: dict[date, PartialDate]
-    _wheres: dict[str, tuple[str, str, WorkingCalendar, str, frozenset[int]]]
 
     def _place(self, state: BodyState, e: Expectation, window: Window, have: list[Meeting], missing: int) -> list[Meeting]:
         body = state.body
@@ -265,18 +213,6 @@ class Dating:
         taken.extend([(m.start.earliest, m.latest) for m in bm.overlapping(first - span, date.max) if m.status in SATISFYING and m.exact])
         return taken
 
-    def _guessed(self, e: Expectation, first: Meeting) -> None:
-        """The note of a window whose origin is dated too loosely to fix the due period."""
-        origin = e.origin
-        periods = sorted(e.cases, key=lambda c: c.period) if e.cases else []
-        if origin is not None and periods and periods[-1].deadline >= self.not_before:
-            # The origin is dated too loosely to fix the due period, and not every period it
-            # could be has passed: the first still ahead is filled, which is a guess, and the
-            # schedule says so (overdue in every reading, it is no guess).
-            self.notes.append(
-                f"{e.body.name} {first.start}: due {e.reason}, a date the register gives only as {origin.start}: it is due in one of {periods[0].label} to {periods[-1].label}, and the register does not say which; placed by the earliest reading still ahead (re-plan when that date is known)."
-            )
-
     def _caps(self, body: Body) -> tuple[tuple[AtMostRule, Grain, int], ...]:
         """``body``'s at_most rules, with the grain and first month of their periods."""
         caps: dict[str, tuple[tuple[AtMostRule, Grain, int], ...]] = self.__dict__.setdefault("_capses", {})
@@ -285,61 +221,6 @@ class Dating:
             year_start = self.book.organization.year_start
             found = caps[body.id] = tuple((r, r.per.grain, year_start_month(r.year_start or year_start)) for r in body.rules if isinstance(r, AtMostRule))
         return found
-
-    def _where(self, body: Body) -> tuple[str, str, WorkingCalendar, str, frozenset[int]]:
-        """City, country, working calendar, host key and meeting weekdays of ``body``'s
-        meetings: the same for each of its meetings, so found once."""
-        where = self._wheres
-        found = where.get(body.id)
-        if found is None:
-            city, country = host_place(body, self.book)
-            found = where[body.id] = (city, country, self.calendar(body, country), host_key(body, country), frozenset(w.number for w in body.weekdays))
-        return found
-
-    def _targets(self, state: BodyState, e: Expectation, window: Window, have: list[Meeting], missing: int) -> list[date]:
-        """Target days, computed over the whole due period (whatever --today is) and then
-        placed inside ``window`` by the nearest-day search."""
-        body = state.body
-        if e.minimum == 1 and e.rule.__class__ is AtLeastRule and e.__class__ is Expectation and not body.months and e.rule.within is None and e.grain is not Grain.DAY:
-            # (most windows: one meeting a period, no preferred month, no chain: the middle of
-            # the period, as target_months' even spread gives it, without its calls)
-            full = e.grain.window(e.period, e.year_start)
-            span = (full.end - full.start).days
-            if span < 364 or not state.habits.months:
-                return [full.start + timedelta(days=(span + 1) // 2)]
-        if e.minimum == 1:
-            nominal = self._nominal(state, e)
-            if nominal is not None:
-                return [nominal]
-        full = e.grain.window(e.period, e.year_start) if e.grain is not Grain.DAY and not getattr(e.rule, "within", None) else e.window
-        if e.minimum == 1:
-            wanted = state.habits.target_months(body, 1, full)
-            return wanted[:1]
-        wanted = state.habits.target_months(body, e.minimum, full)
-        for m in have:  # each meeting already there takes the target nearest to it
-            if wanted:
-                wanted.remove(min(wanted, key=lambda d, m=m: abs((d - m.earliest).days)))
-        usable = [d for d in wanted if d >= window.start]
-        if len(usable) < missing:
-            usable = even_spread(window, missing)
-        return sorted(usable)[:missing]
-
-    def _nominal(self, state: BodyState, e: Expectation) -> date | None:
-        """A rolling chain's nominal date: the interval after the previous meeting (a preferred
-        or usual month, where the body has one, is kept for yearly intervals)."""
-        rule = e.rule
-        if isinstance(e, GapExpectation):
-            # A preferred month inside the gap, else three quarters into it: 90 days after the
-            # last meeting under a 120-day maximum, with room to reschedule without breaking it.
-            years = range(e.window.start.year, e.window.end.year + 1)
-            if any(date(y, m, state.habits.day) in e.window for y in years for m in state.body.months):
-                return None
-            return e.window.start + (e.deadline - e.window.start) * 3 // 4
-        if not (isinstance(rule, EveryRule) and rule.mode == "rolling" and e.origin is not None):
-            return None
-        if e.grain is Grain.YEAR and (state.body.months or state.habits.months):
-            return None
-        return rule.interval.add_to(e.origin.earliest)
 
     def _back_to_back(self, body: Body, calendar: WorkingCalendar, window: Window, target: date, accept: Callable[[date], bool], mine: list[date]) -> date | None:
         """A body that meets just before another is placed on the working days right before
@@ -357,48 +238,3 @@ class Dating:
             if start is not None:
                 return start
         return None
-
-    def _day(self, day: date) -> PartialDate:
-        """One (immutable) PartialDate per day: 300,000 projected meetings fall on 18,000 days."""
-        found = self._days.get(day)
-        if found is None:
-            found = self._days[day] = PartialDate.of(day)
-        return found
-
-    def _meeting(self, state: BodyState, e: Expectation, start_day: date, city: str, country: str, slot: int) -> Meeting:
-        number = state.next_ordinal
-        if state.numbers is not None:  # (only where the register numbers meetings ahead)
-            number = state.numbers.on(start_day)
-        elif number is not None:
-            state.next_ordinal = number + 1
-        label = e.grain.label(e.period, e.year_start)
-        rule = e.rule
-        reason = e.reason if e.origin is not None or e.minimum == 1 and (not isinstance(rule, AtLeastRule) or e.__class__ is not Expectation) else f"{e.reason}: {slot} of {e.minimum} in {label}"
-        if e.deadline < self.not_before:
-            reason = f"overdue since {label}: {reason}"
-        elif start_day > e.window.end:  # after its period, within its tolerance: say which period
-            reason = f"due {label}, by {e.deadline}: {reason}"
-        binding = rule.binding
-        if not binding:
-            reason = f"customary, {reason}"
-        # Bodies under the same rule words share their reasons ("at least twice a year: 1 of 2
-        # in 2031") and keys: one string each, not one per meeting (60 MB at 2,000 bodies).
-        texts = self._texts
-        reason = texts.setdefault(reason, reason)
-        key = f"{e.rule_index}-{label}-{slot}"
-        key = texts.setdefault(key, key)
-        # One (immutable) PartialDate per day: 300,000 projected meetings fall on 18,000 days.
-        known = self._days
-        start = known.get(start_day) or self._day(start_day)
-        end = None
-        length = state.length
-        if length:
-            end_day = start_day + length
-            end = known.get(end_day) or self._day(end_day)
-        body = state.body
-        source = rule.source
-        if source.__class__ is str and city.__class__ is str and country.__class__ is str:
-            # Every field is of its type already (dates made here, ordinal counted up from a
-            # positive one): the tuple itself, without Meeting's check of each field.
-            return tuple.__new__(Meeting, (body.id, start, _REGULAR, number, end, _PROJECTED, city, country, None, "", "", reason, source, not binding, key, (), "", ""))
-        return Meeting(body=body.id, kind=Kind.REGULAR, ordinal=number, start=start, end=end, status=Status.PROJECTED, city=city, country=country, reason=reason, rule_source=source, customary=not binding, key=key)

@@ -1,0 +1,92 @@
+"""The projected meeting itself, once its day is chosen: its ordinal, reason, key and place,
+and the note of a window whose due period is a guess."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from planner.core.dates import PartialDate
+from planner.core.model import AtLeastRule, Body, Kind, Meeting, Status
+from planner.engine.expectations import Expectation
+from planner.engine.planning.crowd import host_key
+from planner.engine.planning.dating.state import BodyState
+from planner.engine.planning.placement import WorkingCalendar, host_place
+
+_REGULAR, _PROJECTED = Kind.REGULAR, Status.PROJECTED
+
+
+class Projected:
+    """Projected meetings and where each body meets (a part of :class:`Dating`)."""
+
+    # (made by the projector: shared reasons and keys, one PartialDate per day, where each
+    # body meets)
+    _texts: dict[str, str]
+    _days: dict[date, PartialDate]
+    _wheres: dict[str, tuple[str, str, WorkingCalendar, str, frozenset[int]]]
+
+    def _where(self, body: Body) -> tuple[str, str, WorkingCalendar, str, frozenset[int]]:
+        """City, country, working calendar, host key and meeting weekdays of ``body``'s
+        meetings: the same for each of its meetings, so found once."""
+        where = self._wheres
+        found = where.get(body.id)
+        if found is None:
+            city, country = host_place(body, self.book)
+            found = where[body.id] = (city, country, self.calendar(body, country), host_key(body, country), frozenset(w.number for w in body.weekdays))
+        return found
+
+    def _guessed(self, e: Expectation, first: Meeting) -> None:
+        """The note of a window whose origin is dated too loosely to fix the due period."""
+        origin = e.origin
+        periods = sorted(e.cases, key=lambda c: c.period) if e.cases else []
+        if origin is not None and periods and periods[-1].deadline >= self.not_before:
+            # The origin is dated too loosely to fix the due period, and not every period it
+            # could be has passed: the first still ahead is filled, which is a guess, and the
+            # schedule says so (overdue in every reading, it is no guess).
+            self.notes.append(
+                f"{e.body.name} {first.start}: due {e.reason}, a date the register gives only as {origin.start}: it is due in one of {periods[0].label} to {periods[-1].label}, and the register does not say which; placed by the earliest reading still ahead (re-plan when that date is known)."
+            )
+
+    def _day(self, day: date) -> PartialDate:
+        """One (immutable) PartialDate per day: 300,000 projected meetings fall on 18,000 days."""
+        found = self._days.get(day)
+        if found is None:
+            found = self._days[day] = PartialDate.of(day)
+        return found
+
+    def _meeting(self, state: BodyState, e: Expectation, start_day: date, city: str, country: str, slot: int) -> Meeting:
+        number = state.next_ordinal
+        if state.numbers is not None:  # (only where the register numbers meetings ahead)
+            number = state.numbers.on(start_day)
+        elif number is not None:
+            state.next_ordinal = number + 1
+        label = e.grain.label(e.period, e.year_start)
+        rule = e.rule
+        reason = e.reason if e.origin is not None or e.minimum == 1 and (not isinstance(rule, AtLeastRule) or e.__class__ is not Expectation) else f"{e.reason}: {slot} of {e.minimum} in {label}"
+        if e.deadline < self.not_before:
+            reason = f"overdue since {label}: {reason}"
+        elif start_day > e.window.end:  # after its period, within its tolerance: say which period
+            reason = f"due {label}, by {e.deadline}: {reason}"
+        binding = rule.binding
+        if not binding:
+            reason = f"customary, {reason}"
+        # Bodies under the same rule words share their reasons ("at least twice a year: 1 of 2
+        # in 2031") and keys: one string each, not one per meeting (60 MB at 2,000 bodies).
+        texts = self._texts
+        reason = texts.setdefault(reason, reason)
+        key = f"{e.rule_index}-{label}-{slot}"
+        key = texts.setdefault(key, key)
+        # One (immutable) PartialDate per day: 300,000 projected meetings fall on 18,000 days.
+        known = self._days
+        start = known.get(start_day) or self._day(start_day)
+        end = None
+        length = state.length
+        if length:
+            end_day = start_day + length
+            end = known.get(end_day) or self._day(end_day)
+        body = state.body
+        source = rule.source
+        if source.__class__ is str and city.__class__ is str and country.__class__ is str:
+            # Every field is of its type already (dates made here, ordinal counted up from a
+            # positive one): the tuple itself, without Meeting's check of each field.
+            return tuple.__new__(Meeting, (body.id, start, _REGULAR, number, end, _PROJECTED, city, country, None, "", "", reason, source, not binding, key, (), "", ""))
+        return Meeting(body=body.id, kind=Kind.REGULAR, ordinal=number, start=start, end=end, status=Status.PROJECTED, city=city, country=country, reason=reason, rule_source=source, customary=not binding, key=key)

@@ -1,0 +1,43 @@
+"""What the projector keeps of each body while it places its meetings: its habits, where it
+meets, its next ordinal, its own firmly dated days, the meetings added so far."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from planner.core.dates import Duration
+from planner.core.model import Body, Meeting, Status
+from planner.engine.planning.numbering import Numbering
+from planner.engine.planning.placement import Habits, Skip, WorkingCalendar
+from planner.engine.planning.taken import Taken
+
+SATISFYING = frozenset({Status.HELD, Status.PLANNED, Status.PROJECTED})
+
+
+@dataclass
+class BodyState:
+    body: Body
+    habits: Habits
+    next_ordinal: int | None
+    # where the body meets (city, country, working calendar, host key, weekdays), found once
+    where: tuple[str, str, WorkingCalendar, str, frozenset[int]]
+    partnered: bool  # another body meets just before this one
+    added: list[Meeting] = field(default_factory=list)
+    numbers: Numbering | None = None  # where the register numbers meetings ahead: by day
+    # The body's own firmly dated days from the start of placement on, one table per min_gap
+    # of its rules, kept as meetings are placed (made once, not once per placement: see taken)
+    takens: dict[Duration | None, Taken] = field(default_factory=dict)
+    accepts: dict[Duration | None, tuple[Taken, Callable[[date], bool], list[date], list[bool]]] = field(default_factory=dict)
+    skip: Skip | None = None  # the days other bodies leave it no room on (made on first need)
+    length: timedelta = field(init=False)  # a meeting's first day to its last
+    reach: timedelta = field(init=False)  # how far a meeting of its own near a window may matter
+    alone: bool = field(init=False)  # meets neither just before another body nor just after one
+
+    def __post_init__(self) -> None:
+        self.alone = not self.body.before and not self.partnered
+        days = self.body.duration_days
+        self.length = timedelta(days=days - 1)
+        self.reach = timedelta(days=days + 31)
+

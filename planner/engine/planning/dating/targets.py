@@ -1,0 +1,63 @@
+"""The day a missing meeting aims at: the middle of its period, the body's preferred or usual
+months, a rolling chain's nominal date, three quarters into a gap; the nearest day that fits
+is found by :mod:`planner.engine.planning.dating.choice`."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from planner.core.dates import Grain, Window
+from planner.core.model import AtLeastRule, EveryRule, Meeting
+from planner.engine.expectations import Expectation
+from planner.engine.gaps import GapExpectation
+from planner.engine.planning.dating.state import BodyState
+from planner.engine.planning.placement import even_spread
+
+
+class Targets:
+    """The target days of a window (a part of :class:`Dating`)."""
+
+    def _targets(self, state: BodyState, e: Expectation, window: Window, have: list[Meeting], missing: int) -> list[date]:
+        """Target days, computed over the whole due period (whatever --today is) and then
+        placed inside ``window`` by the nearest-day search."""
+        body = state.body
+        if e.minimum == 1 and e.rule.__class__ is AtLeastRule and e.__class__ is Expectation and not body.months and e.rule.within is None and e.grain is not Grain.DAY:
+            # (most windows: one meeting a period, no preferred month, no chain: the middle of
+            # the period, as target_months' even spread gives it, without its calls)
+            full = e.grain.window(e.period, e.year_start)
+            span = (full.end - full.start).days
+            if span < 364 or not state.habits.months:
+                return [full.start + timedelta(days=(span + 1) // 2)]
+        if e.minimum == 1:
+            nominal = self._nominal(state, e)
+            if nominal is not None:
+                return [nominal]
+        full = e.grain.window(e.period, e.year_start) if e.grain is not Grain.DAY and not getattr(e.rule, "within", None) else e.window
+        if e.minimum == 1:
+            wanted = state.habits.target_months(body, 1, full)
+            return wanted[:1]
+        wanted = state.habits.target_months(body, e.minimum, full)
+        for m in have:  # each meeting already there takes the target nearest to it
+            if wanted:
+                wanted.remove(min(wanted, key=lambda d, m=m: abs((d - m.earliest).days)))
+        usable = [d for d in wanted if d >= window.start]
+        if len(usable) < missing:
+            usable = even_spread(window, missing)
+        return sorted(usable)[:missing]
+
+    def _nominal(self, state: BodyState, e: Expectation) -> date | None:
+        """A rolling chain's nominal date: the interval after the previous meeting (a preferred
+        or usual month, where the body has one, is kept for yearly intervals)."""
+        rule = e.rule
+        if isinstance(e, GapExpectation):
+            # A preferred month inside the gap, else three quarters into it: 90 days after the
+            # last meeting under a 120-day maximum, with room to reschedule without breaking it.
+            years = range(e.window.start.year, e.window.end.year + 1)
+            if any(date(y, m, state.habits.day) in e.window for y in years for m in state.body.months):
+                return None
+            return e.window.start + (e.deadline - e.window.start) * 3 // 4
+        if not (isinstance(rule, EveryRule) and rule.mode == "rolling" and e.origin is not None):
+            return None
+        if e.grain is Grain.YEAR and (state.body.months or state.habits.months):
+            return None
+        return rule.interval.add_to(e.origin.earliest)
