@@ -23,7 +23,7 @@ from planner.outputs.render import (
     problem_line,
     totals_line,
 )
-from planner.outputs.text import DEFAULT_WIDTH, fit_lines, plural, wrap_parts
+from planner.outputs.text import DEFAULT_WIDTH, fit_lines, plural, wrap, wrap_parts
 
 CSV_HEADER = ("body", "verdict", "violation", "window", "window_start", "window_end", "required", "counted", "delay", "still_due", "due_by", "rule", "source", "why")
 
@@ -44,6 +44,67 @@ class SourceNotes:
             number = self.numbers[key] = len(self.numbers) + 1
             self.notes.append(f"{f.body.display}, {f.rule_text}: {f.source}")
         return number
+
+
+# A crowded calendar, or a century of a thousand bodies, leaves tens of thousands of problems
+# (33,000 at the generated 1,000 bodies x 100 years: 10.5 MB of text no one reads line by
+# line). Past PROBLEMS_LISTED, text and markdown give one line for each body and verdict: how
+# many, its first windows and its first problem in words, as ``project`` does; JSON and CSV
+# keep every finding (README, "Limits").
+PROBLEMS_LISTED = 100
+WINDOWS_SHOWN = 3
+_GROUP_WORDS = {
+    Verdict.LATE: ("window met late", "windows met late"),
+    Verdict.MISSED: ("window missed", "windows missed"),
+    Verdict.EXCESS: ("window over its limit", "windows over their limit"),
+    Verdict.OFF_DATE: ("year off the rule's date", "years off the rule's date"),
+    Verdict.ADVISORY: ("customary window not kept", "customary windows not kept"),
+    Verdict.UNCERTAIN: ("uncertain window", "uncertain windows"),
+}
+
+
+class _Problems:
+    """The problems of a check as they are judged: each one while there are at most
+    PROBLEMS_LISTED, and for each body and verdict its count, first windows and first problem.
+    A finding kept is worded at once (its why is judged from what it holds now)."""
+
+    def __init__(self) -> None:
+        self.total = 0
+        self.listed: list[Finding] = []
+        self.groups: dict[tuple[str, Verdict], tuple[Finding, list[int], dict[str, None]]] = {}
+
+    def add(self, f: Finding) -> None:
+        self.total += 1
+        if self.total <= PROBLEMS_LISTED + 1:
+            f.why  # noqa: B018 (worded now, kept in the finding)
+            self.listed.append(f)
+        key = (f.body.id, f.verdict)
+        group = self.groups.get(key)
+        if group is None:
+            f.why  # noqa: B018
+            group = self.groups[key] = (f, [0], {})
+        group[1][0] += 1
+        labels = group[2]
+        if len(labels) <= WINDOWS_SHOWN:  # the first distinct windows (two rules may miss one year)
+            labels[f.window_label] = None
+
+    def lines(self, notes: SourceNotes) -> tuple[str, list[tuple[str, str]]]:
+        """A heading (empty while every problem is listed) and the lines: (verdict, words)."""
+        if self.total <= PROBLEMS_LISTED:
+            return "", [(f.verdict.value, problem_line(f, notes.number(f))) for f in self.listed]
+        heading = (
+            f"{self.total:,} problems, more than {PROBLEMS_LISTED} to list: grouped by body and verdict, each with its first "
+            f"{WINDOWS_SHOWN} windows and its first problem in words (--format json and --format csv give every finding)."
+        )
+        out = []
+        for f, (count,), labels in self.groups.values():
+            one, many = _GROUP_WORDS.get(f.verdict, (f"{f.verdict.value} window", f"{f.verdict.value} windows"))
+            shown = ", ".join([label for label in list(labels)[:WINDOWS_SHOWN] if label]) + (", ..." if len(labels) > WINDOWS_SHOWN else "")
+            line = problem_line(f, notes.number(f))
+            display = f.body.display
+            said = line[len(display) + 2 :] if line.startswith((f"{display}, ", f"{display}: ")) else line
+            out.append((f.verdict.value, f"{display}: {count:,} {one if count == 1 else many}" + (f" ({shown})" if shown else "") + f"; the first: {said}"))
+        return heading, out
 
 
 def check_chunks(report: Report | Checked, fmt: str, *, rules_label: str, problems_only: bool = False, width: int = DEFAULT_WIDTH) -> Iterator[str] | Iterator[bytes]:
@@ -125,20 +186,23 @@ def _report(report: Report | Checked, fmt: str, rules_label: str, problems_only:
     if report.end != report.today:
         parts.append(f"to {report.end}")
     rows: list[tuple[str, str, str]] = []
-    problems: list[tuple[str, str]] = []  # verdict, the problem in words
-    notes = SourceNotes()
+    found = _Problems()
     shown = frozenset(PROBLEM_VERDICTS)
     for body, recorded, findings in report.bodies():
         rows.append(body_summary(body, book, findings, recorded))
         for f in findings:
             if f.verdict in shown:
-                problems.append((f.verdict.value, problem_line(f, notes.number(f))))
+                found.add(f)
+    notes = SourceNotes()
+    heading, problems = found.lines(notes)
     if fmt == "markdown":
         out = [f"# {md_text(' · '.join(parts))}", ""]
         if not problems_only:
             out += [md_table(("body", "cadence", "status"), rows)]
         if problems:
             out += ["## Problems", ""]
+            if heading:
+                out += [md_text(heading), ""]
             out += [f"- **{verdict}** {md_text(line)}" for verdict, line in problems]
             out.append("")
         if notes.notes:
@@ -152,6 +216,8 @@ def _report(report: Report | Checked, fmt: str, rules_label: str, problems_only:
         out.append("")
     if problems:
         out.append("Problems")
+        if heading:
+            out += wrap(heading, width, "  ", "  ")
         out += fit_lines(problems, width, indent=2)
         out.append("")
     if notes.notes:
