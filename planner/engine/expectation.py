@@ -153,9 +153,77 @@ def thin(meetings: list[Meeting], expectation: Expectation, before: Sequence[Mee
         clear = all(meeting.start.earliest >= gap.add_to(k.start.latest) or k.start.earliest >= gap.add_to(meeting.start.latest) for k in kept)
         clear = clear and (prior is None or meeting.start.earliest >= gap.add_to(prior))
         (kept if clear else doubtful).append(meeting)
+    window = expectation.window
+    if len(doubtful) == 1 and len(kept) == firm and not unsure and window.start <= doubtful[0].start.earliest and doubtful[0].start.latest <= window.end:
+        # one loosely dated meeting that may or may not keep the gap: read it on each of its
+        # days; when every reading counts the same meetings, that is no doubt at all
+        agreed = _every_reading(meetings, doubtful[0], gap, prior)
+        if agreed is not None:
+            return agreed, []
     if len(kept) > firm or rule.count_by == "event":  # else the firm ones, in the order given (sorted)
         kept.sort(key=Meeting.sort_key)
     return kept, doubtful + unsure
+
+
+def _every_reading(meetings: list[Meeting], loose: Meeting, gap: Duration, prior: date | None) -> list[Meeting] | None:
+    """The meetings ``min_gap`` counts among ``meetings`` (all dated to the day but ``loose``)
+    when every day ``loose`` may have opened on gives the same ones; else ``None``. A loose
+    meeting wholly within the gap of a counted one may still count in its place (a January
+    meeting before 1 March and 20 April, 60 days apart, counts and lets 20 April count too):
+    each reading is counted as the chain counts it."""
+    first, last = loose.start.earliest.toordinal(), loose.start.latest.toordinal()
+    if last - first > 366 or len(meetings) > 64:
+        return None
+    add = gap.add_to
+    days = gap.amount if gap.unit == "d" else None
+    others = [(m.earliest, add(m.earliest), id(m)) for m in meetings if m is not loose]  # each firm day and the gap after it
+    after_prior = None if prior is None else add(prior)
+    # The counted meetings change only on a day where one comparison below turns: the loose
+    # meeting passes a firm one, reaches the gap after a counted one, or its own gap passes a
+    # firm one's day (gap.add_to is monotone: found by bisection). Those days and the first
+    # stand for all the others.
+    lo, hi = date.fromordinal(first), date.fromordinal(last)
+    turns = {lo}
+    for opened, then, _ in others:
+        turns.update((opened, then))
+        a, b = first, last + 1  # the first day whose gap ends after ``opened``
+        if days is not None:
+            a = b = min(max(opened.toordinal() - days + 1, first), last + 1)
+        while a < b:
+            mid = (a + b) // 2
+            if add(date.fromordinal(mid)) > opened:
+                b = mid
+            else:
+                a = mid + 1
+        turns.add(date.fromordinal(a) if a <= last else hi)
+    if after_prior is not None:
+        turns.add(after_prior)
+    answer: list[int] | None = None
+    for when in sorted(d for d in turns if lo <= d <= hi):
+        free = after_prior  # the first day the next counted meeting may open on
+        got: list[int] = []
+        placed = False
+        for opened, then, key in others:
+            if not placed and when < opened:
+                placed = True
+                if free is None or when >= free:
+                    got.append(-1)
+                    free = add(when)
+            if free is None or opened >= free:
+                got.append(key)
+                free = then
+        if not placed and (free is None or when >= free):
+            got.append(-1)
+        if answer is None:
+            answer = got
+        elif got != answer:
+            return None
+    if answer is None:
+        return None
+    chosen = set(answer)
+    kept = [m for m in meetings if (id(m) in chosen if m is not loose else -1 in chosen)]
+    kept.sort(key=Meeting.sort_key)
+    return kept
 
 
 def rolling_versions(body: Body, index: int, rule: EveryRule) -> list[tuple[int, EveryRule]]:
