@@ -24,6 +24,9 @@ TODAY = ["--today", "2026-12-01"]
 SCRIPT = '<script>document.title="PWNED"</script>"\'><img src=x onerror="document.title=\'PWNED\'">'
 LINK = 'javascript:document.title="PWNED"'
 LONG = "W" * 10_000  # one word of 10,000 letters: no place to break it
+# the longest a rule book takes (README "Limits"): a name of 200 characters, another text of 2,000
+NAME = "W" * 100
+TEXT = "W" * 1_800
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +38,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     book.write_text(
         f"""[organization]
 id = "evil"
-name = '''Evil {SCRIPT} {LONG}'''
+name = '''Evil {SCRIPT} {NAME}'''
 short_name = "E<b>vil"
 timezone = "UTC"
 secretariat = {{ city = "C<script>x</script>", country = "Peru" }}
@@ -47,7 +50,7 @@ code = "PE"
 joined = 2012
 
 [[organization.members]]
-name = "{"Chile" * 2000}"
+name = "{"Chile" * 40}"
 code = "CL"
 joined = 2012
 
@@ -66,11 +69,11 @@ host = "secretariat"
 kind = "at_least"
 count = 1
 per = "year"
-source = '''{LINK} {SCRIPT} {LONG}'''
+source = '''{LINK} {SCRIPT} {TEXT}'''
 
 [[bodies]]
 id = "longbody"
-name = "{LONG}"
+name = "{"W" * 200}"
 category = "working"
 established = 2012
 host = "secretariat"

@@ -74,3 +74,46 @@ def test_check_json_and_csv_keep_every_finding(crowd: list[str]) -> None:
     data = json.loads(invoke("check", *crowd, "--format", "json").output)
     rows = invoke("check", *crowd, "--format", "csv").output.count("\n") - 1
     assert rows == len(data["findings"]) > 1000
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "where", "limit"),
+    [
+        ('id = "demo"', 'id = "{}"', "organization.id", 64),
+        ('id = "committee"', 'id = "{}"', "bodies[2].id", 64),
+        ('name = "Summit of Heads of State"', 'name = "{}"', "bodies[0].name", 200),
+        ('short_name = "SOC"', 'short_name = "{}"', "bodies[2].short_name", 200),
+        ('"Summit Meeting"', '"{}"', "bodies[0].aliases[0]", 200),
+        ('name = "Austria"', 'name = "{}"', "organization.members[0].name", 200),
+        ('source = "Charter, art. 5"', 'source = "{}"', "bodies[0].rules[0].source", 2000),
+    ],
+)
+def test_rule_book_names_ids_and_texts_at_and_over_their_length(old: str, new: str, where: str, limit: int, tmp_path: Path) -> None:
+    """Ids take 64 characters, names 200, other texts 2,000 (README "Limits"); one more is one
+    line naming the file, the key path, the length and the limit."""
+    text = MINIMAL.read_text(encoding="utf-8")
+    assert old in text
+    for length in (limit, limit + 1):
+        value = ("x" * length) if where.endswith("id") else ("ab " * length)[:length - 1] + "z"
+        book = tmp_path / f"b{length}.toml"
+        book.write_text(text.replace(old, new.format(value), 1), encoding="utf-8")
+        result = invoke("validate", "--rules", str(book))
+        if length == limit:
+            assert result.exit_code == 0, result.stderr
+        else:
+            lines = result.stderr.splitlines()
+            assert result.exit_code == 2 and len([line for line in lines if line.startswith("error:")]) == 1, result.stderr
+            assert f"{book}: {where}: is longer than {limit:,} characters ({length:,})" in result.stderr
+            assert f"at most {limit:,} characters" in result.stderr
+
+
+def test_a_key_past_200_characters_is_refused(tmp_path: Path) -> None:
+    """A table key is a field's name or a member's: 200 characters at most."""
+    text = MINIMAL.read_text(encoding="utf-8")
+    for length, code in ((200, 2), (201, 2)):
+        book = tmp_path / f"k{length}.toml"
+        book.write_text(text.replace("months = [10]", f"months = [10]\n{'k' * length} = 1", 1), encoding="utf-8")
+        result = invoke("validate", "--rules", str(book))
+        assert result.exit_code == code
+        # at 200 the schema refuses the unknown field; past it, the key's length is said first
+        assert ("holds a key longer than 200 characters (201)" in result.stderr) == (length == 201), result.stderr

@@ -52,8 +52,15 @@ MAX_JUDGED = 1_000_000
 # what one report page draws (judged windows, meetings of the register and the projection): a
 # page to read; at N (254,546 windows, 292,452 meetings) it was 304 MB of HTML and 2.5 GB of memory
 MAX_REPORT_DRAWN = 100_000
-# body ids name feed files ({id}.ics): short, and never a name planner writes itself
+# body ids name feed files ({id}.ics): short, and never a name planner writes itself. Every id
+# of a rule book (the organization's, a body's, a rule's) is held to the same length; a name
+# (of a body, member, city; an alias, a code) is shown on one line of every output, so 200
+# characters (CICA's longest is 66: its own name); any other text of a rule book (a source, a
+# note, a reason) 2,000 (CICA's longest source is 399). A 10,000-character name made every
+# line that names the body a paragraph.
 MAX_ID_LENGTH = 64
+MAX_NAME_LENGTH = 200
+MAX_TEXT_LENGTH = 2_000
 RESERVED_IDS = frozenset({"all", "index", "planner"})
 # names Windows keeps for devices, with any extension: con.ics cannot be made on Windows, nor on
 # a share a Windows server keeps, so a feed folder copied or served there would lose the feed
@@ -164,11 +171,16 @@ def _screened(data: Any, *, dates: bool, root: str, names: bool) -> Iterator[tup
                 if isinstance(key, str) and has_surrogate(key):
                     yield where, "holds a key that is not valid Unicode (a lone surrogate such as \\ud800)", None, "text of real characters"
                     continue
+                if names and isinstance(key, str) and len(key) > MAX_NAME_LENGTH:
+                    yield where, f"holds a key longer than {MAX_NAME_LENGTH} characters ({len(key):,})", _shown(key), f"keys of at most {MAX_NAME_LENGTH} characters"
+                    continue
                 children.append((_key(where, key), child, depth + 1))
             stack.extend(reversed(children))
         elif isinstance(value, str):
             if has_surrogate(value):
                 yield where, "is not valid Unicode text (a lone surrogate such as \\ud800)", None, "text of real characters"
+            elif names and (too_long := _too_long(where, value)) is not None:
+                yield where, too_long[0], _shown(value), too_long[1]
             elif (control := control_character(value)) is not None:
                 yield where, f"holds a control character ({control})", _shown(value), "text without control characters (tab and line breaks are fine)"
             elif names and (problem := _name_problem(where, value)) is not None:
@@ -183,6 +195,17 @@ def _screened(data: Any, *, dates: bool, root: str, names: bool) -> Iterator[tup
             yield where, "is out of range", value.isoformat(), f"a year from {MIN_YEAR} to {MAX_YEAR}"
 
 
+def _too_long(where: str, text: str) -> tuple[str, str] | None:
+    """``(problem, expected)`` when ``text`` at ``where`` in a rule book is past its length."""
+    if len(text) <= MAX_ID_LENGTH:
+        return None
+    kind = _name_kind(where)
+    limit, what = (MAX_ID_LENGTH, "an id") if kind == 3 else (MAX_NAME_LENGTH, "a name") if kind else (MAX_TEXT_LENGTH, "a text")
+    if len(text) <= limit:
+        return None
+    return f"is longer than {limit:,} characters ({len(text):,})", f"{what} of at most {limit:,} characters"
+
+
 def _plainly_clean(data: Any, *, dates: bool, names: bool, root: str) -> bool:
     """Whether :func:`screen` certainly finds nothing in ``data``: one walk that makes no key
     paths, then each of the screen's expressions run once over all the text joined (each
@@ -191,12 +214,14 @@ def _plainly_clean(data: Any, *, dates: bool, names: bool, root: str) -> bool:
     texts: list[str] = []  # every key and string
     named: list[str] = []  # names, aliases and codes, which must be visible and on one line
     blank_ok: list[str] = []  # short names, which may be empty
-    stack: list[tuple[Any, int, int]] = [(data, 0, _name_kind(root) if names else 0)]  # value, depth, 0 or 1 (a name) or 2 (a short name)
+    stack: list[tuple[Any, int, int]] = [(data, 0, _name_kind(root) if names else 0)]  # value, depth, 0 or 1 (a name) or 2 (a short name) or 3 (an id)
     pop, push, text = stack.pop, stack.append, texts.append
     while stack:
         value, depth, kind = pop()
         if value.__class__ is str:
             text(value)
+            if names and len(value) > MAX_ID_LENGTH and (kind == 3 or len(value) > MAX_NAME_LENGTH):
+                return False  # maybe too long: the screen decides
             if kind == 1:
                 named.append(value)
             elif kind == 2:
@@ -208,12 +233,14 @@ def _plainly_clean(data: Any, *, dates: bool, names: bool, root: str) -> bool:
                 if key.__class__ is not str or "." in key or "[" in key:
                     return False
                 text(key)
-                push((child, depth + 1, (2 if key == "short_name" else 1) if names and key in NAME_KEYS else 0))
+                if names and len(key) > MAX_NAME_LENGTH:
+                    return False
+                push((child, depth + 1, ((2 if key == "short_name" else 1) if key in NAME_KEYS else 3 if key == "id" else 0) if names else 0))
         elif value.__class__ is list:
             if depth >= MAX_DEPTH:
                 return False
             # a string straight in a list under a name key is a name; one a list deeper is not
-            item_kind = 1 if kind else 0  # "short_name[0]" is a name that may not be blank
+            item_kind = 1 if kind in (1, 2) else 0  # "short_name[0]" is a name that may not be blank
             for child in value:
                 push((child, depth + 1, item_kind if child.__class__ is str else 0))
         elif isinstance(value, str | dict | list) or (dates and (isinstance(value, time) or (isinstance(value, date) and (isinstance(value, datetime) or not MIN_YEAR <= value.year <= MAX_YEAR)))):
@@ -225,8 +252,10 @@ def _plainly_clean(data: Any, *, dates: bool, names: bool, root: str) -> bool:
 
 
 def _name_kind(where: str) -> int:
-    """What :func:`_name_problem` makes of a string at ``where``: 0 none, 1 a name, 2 a short name."""
+    """What :func:`_name_problem` makes of a string at ``where``: 0 none, 1 a name, 2 a short
+    name; 3 an id (an ``id`` key's value)."""
     key = where.rstrip("]").rpartition("[")[0] if where.endswith("]") else where
-    if key.rpartition(".")[2] not in NAME_KEYS:
-        return 0
+    last = key.rpartition(".")[2]
+    if last not in NAME_KEYS:
+        return 3 if last == "id" and key == where else 0
     return 2 if where.endswith("short_name") else 1

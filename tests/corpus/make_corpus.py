@@ -99,6 +99,15 @@ case("rulebook", "count_negative.toml", rb("count = 2", "count = -1"), 2, "bodie
 case("rulebook", "body_id_all.toml", rb('id = "committee"', 'id = "all"'), 2, "bodies[2].id", "is a name planner writes")
 case("rulebook", "body_id_index.toml", rb('id = "committee"', 'id = "index"'), 2, "bodies[2].id", "is a name planner writes")
 case("rulebook", "body_id_300_chars.toml", rb('id = "committee"', f'id = "{"c" * 300}"'), 2, "bodies[2].id", "is longer than 64 characters")
+# --- rule books: names, ids and texts past their length (eighth pass) ---------------------------
+case("rulebook", "organization_id_65_chars.toml", rb('id = "demo"', f'id = "{"d" * 65}"'), 2, "organization.id", "is longer than 64 characters (65)")
+case("rulebook", "body_name_201_chars.toml", rb('name = "Summit of Heads of State"', f'name = "{"S" * 201}"'), 2, "bodies[0].name", "is longer than 200 characters (201)")
+case("rulebook", "alias_201_chars.toml", rb('"Summit Meeting"', f'"{"a " * 100}b"'), 2, "bodies[0].aliases[0]", "is longer than 200 characters (201)")
+case("rulebook", "member_name_10000_chars.toml", rb('name = "Austria"', f'name = "{"Austria " * 1250}"'), 2, "organization.members[0].name", "is longer than 200 characters (10,000)")
+case("rulebook", "source_2001_chars.toml", rb('source = "Charter, art. 5"', f'source = "{"x" * 2001}"'), 2, "bodies[0].rules[0].source", "is longer than 2,000 characters (2,001)")
+case("rulebook", "rule_id_100_chars.toml", add_rule_field(f'id = "{"r" * 100}"'), 2, "bodies[0].rules[0].id", "is longer than 64 characters (100)")
+case("rulebook", "key_201_chars.toml", rb("months = [10]", f'months = [10]\n{"k" * 201} = 1'), 2, "bodies[0]", "holds a key longer than 200 characters (201)")
+case("rulebook", "every_string_10000_chars.toml", __import__("re").sub(r'= "[^"]*"', lambda m: '= "' + "a b " * 2500 + '"', MINIMAL), 2, "organization.id", "is longer than 64 characters (10,000)")
 
 
 def chain(n: int) -> str:
