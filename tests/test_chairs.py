@@ -96,13 +96,14 @@ def test_running_term_ends_at_the_planned_summit(cica: tuple) -> None:
 
 
 def test_plan_follows_the_handover_meetings(cica: tuple) -> None:
-    """Azerbaijan (current) to the 7th Summit, Kyrgyzstan to the 8th Ministerial 2028, Thailand to the 8th Summit 2030."""
+    """Azerbaijan (current) to the 7th Summit, Kyrgyzstan to the 8th Ministerial 2028, Thailand to the 8th Summit 2030.
+    The incoming chair hosts a projected handover meeting (handover_host = "incoming"): Thailand
+    the 8th Ministerial; the 7th Summit is the register's, planned in Baku: Azerbaijan's."""
     book, chairs, projection = cica
     plan = chairs_report(book, chairs, projection, [c.strip() for c in PLAN.split(",")]).plan
     assert [(t.country, t.current, t.years()) for t in plan] == [("Azerbaijan", True, "2024–2026"), ("Kyrgyzstan", False, "2026–2028"), ("Thailand", False, "2028–2030")]
     assert [(t.closed_by.body, t.closed_by.ordinal) for t in plan] == [("summit", 7), ("ministerial_council", 8), ("summit", 8)]
-    for t in plan:
-        assert t.closed_by in t.hosted, f"{t.country} hosts the meeting that ends its term"
+    assert [(t.country, t.opened_by in t.hosted, t.closed_by in t.hosted) for t in plan] == [("Azerbaijan", True, True), ("Kyrgyzstan", False, False), ("Thailand", True, False)]
 
 
 def test_consecutive_plan_is_rejected(cica: tuple) -> None:
@@ -131,17 +132,19 @@ def test_cli_chairs_plan_json(cica: tuple) -> None:
     assert data["plan"][2]["to"].startswith("2030-10")  # 2028-09-21/22: Rosh Hashanah in Israel, a member state
 
 
-def test_cli_project_plan_hosts_the_8th_ministerial_in_kyrgyzstan() -> None:
-    """planner project --plan puts the 8th Ministerial Council 2028 in Kyrgyzstan, on a Kyrgyz working day."""
+def test_cli_project_plan_hosts_the_8th_ministerial_in_thailand() -> None:
+    """planner project --plan puts the 8th Ministerial Council 2028, where Kyrgyzstan hands the
+    chair to Thailand, in Thailand (the incoming chair), on a Thai working day; the 8th Summit
+    2030 opens the term of a chair the plan does not name: its host is to be decided."""
     result = run("project", "--today", "2026-11-26", "--to", "2030", "--plan", PLAN, "--format", "json")
     assert result.exit_code == 0, result.stderr
     meetings = json.loads(result.stdout)["meetings"]
     mc8 = next(m for m in meetings if m["body"] == "ministerial_council" and m["ordinal"] == 8)
     summit8 = next(m for m in meetings if m["body"] == "summit" and m["ordinal"] == 8)
-    assert (mc8["country"], mc8["host"], mc8["start"][:4]) == ("Kyrgyzstan", "Kyrgyzstan", "2028")
-    assert summit8["country"] == "Thailand"
+    assert (mc8["country"], mc8["host"], mc8["start"][:4]) == ("Thailand", "Thailand", "2028")
+    assert (summit8.get("country"), summit8["host"]) == (None, "chair to be decided")
     book = load_rulebook(embedded_path("cica.toml"))
-    assert calendar_for(book.body("ministerial_council"), book, "Kyrgyzstan").is_working(date.fromisoformat(mc8["start"]))
+    assert calendar_for(book.body("ministerial_council"), book, "Thailand").is_working(date.fromisoformat(mc8["start"]))
 
 
 def test_project_without_plan_uses_the_current_chair() -> None:
@@ -174,11 +177,11 @@ def test_plan_file_with_comments(tmp_path: Path) -> None:
 
 
 def test_country_lists_its_terms_and_planned_ones() -> None:
-    """--country Kazakhstan shows 2002-2010 and 2020-2024; --country Thailand its planned term and hosting."""
+    """--country Kazakhstan shows 2002-2010 and 2020-2024; --country Thailand its planned term and hosting (the 8th Ministerial, which opens it)."""
     kz = json.loads(run("chairs", "--today", "2026-11-26", "--country", "Kazakhstan", "--format", "json").stdout)
     assert [t["years"] for t in kz["terms"]] == ["2002–2010", "2020–2024"]
     th = run("chairs", "--today", "2026-11-26", "--plan", PLAN, "--country", "Thailand")
-    assert "Chaired: 2028–2030 (planned)" in th.stdout and "hosts the 8th Summit" in th.stdout
+    assert "Chaired: 2028–2030 (planned)" in th.stdout and "hosts the 8th Ministerial Council" in th.stdout and "hosts the 8th Summit" not in th.stdout
 
 
 def test_csv_and_markdown_render() -> None:

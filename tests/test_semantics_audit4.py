@@ -276,9 +276,11 @@ def test_chair_terms_gaps_overlaps_and_the_hosts_of_a_plan(tmp_path):
     assert "No chair for 37 days" in messages and "overlap by 48 days" in messages
     assert out["summary"]["violations"] == 5 and out["summary"]["exit_code"] == 1
     hosted = [(t["country"], [(m["ordinal"], m["country"]) for m in t["hosted"]]) for t in out["plan"]]
-    assert hosted == [("Austria", [(6, "Austria")]), ("Italy", [(7, "Italy")]), ("France", [(8, "France")])]
+    # (Austria also hosted the 5th, held in Vienna, which opened its running term: listed since
+    # the eighth audit, whichever side of the handover the rule book gives it to)
+    assert hosted == [("Austria", [(5, "Austria"), (6, "Austria")]), ("Italy", [(7, "Italy")]), ("France", [(8, "France")])]
     for term in out["plan"]:
-        (meeting,) = term["hosted"]
+        meeting = term["hosted"][-1]
         day = date.fromisoformat(meeting["start"])
         calendar = holidays.country_holidays({"Austria": "AT", "Italy": "IT", "France": "FR"}[meeting["country"]], years=day.year)
         assert day.weekday() < 5 and day not in calendar, meeting

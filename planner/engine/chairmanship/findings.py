@@ -64,6 +64,8 @@ def _judge_term(book: RuleBook, terms: Sequence[Term], i: int, today: date, out:
         out.extend(_boundary(terms[i - 1], t, today))
     if t.running and t.closed_by is not None and t.closed_by.status is Status.PLANNED and t.closed_by.latest < today:
         out.append(ChairFinding("stale", Severity.NOTE, t.country, f"The {meeting_words(t.closed_by, book)} that ends {t.country}'s term is past as of {today} but still recorded as planned: record it as held (and the new chair) in the registers."))
+    if t.running and t.closed_by is not None and handover_ids:
+        out.extend(_planned_handover_host(book, rule, t))
     if handover_ids:
         boundaries = [(t.start, t.opened_by, t.opened_among, terms[i - 1].country if i else None, t.country)]
         if t.end and not t.running and (i == len(terms) - 1 or terms[i + 1].start != t.end):
@@ -206,3 +208,29 @@ def _handover_host(book: RuleBook, rule: Chairmanship, m: Meeting, before: str, 
             )
         ]
     return []
+
+
+def _planned_handover_host(book: RuleBook, rule: Chairmanship, t: Term) -> list[ChairFinding]:
+    """The meeting expected to end a running term, planned in the register in a country the
+    rule book's ``handover_host`` does not give it to: a note (the next chair is not known yet,
+    and the plan may change), as for a handover meeting held so (``_handover_host``)."""
+    m = t.closed_by
+    assert m is not None
+    org = book.organization
+    host = org.member(m.country) if m.country else None
+    if host is None or t.member is None:
+        return []
+    if rule.handover_host == "incoming" and host is t.member and not rule.consecutive_terms:
+        who = f"the outgoing chair ({t.country}; no country chairs twice in a row)"
+    elif rule.handover_host == "outgoing" and host is not t.member:
+        who = f"{host.name}, not the outgoing chair ({t.country})"
+    else:
+        return []
+    return [
+        ChairFinding(
+            "handover_host",
+            Severity.NOTE,
+            t.country,
+            f"The {meeting_words(m, book)}, expected to end {t.country}'s term, is to be hosted by {who}; the rule book has the {rule.handover_host} chair host the handover meeting (handover_host = \"{rule.handover_host}\").",
+        )
+    ]

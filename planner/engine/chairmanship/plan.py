@@ -1,11 +1,11 @@
 """Chairmanship plans: candidates assigned to the coming handover meetings, and the planned
 chairs set as hosts of the projected meetings of chair-hosted bodies.
 
-Semantics (from CICA's own history: Azerbaijan took the chair at the 7th Ministerial Council,
-2024-12-17, and hosts the 7th Summit, Baku, October 2026, which ends its term): a term runs from
-one handover meeting to the next; the chair hosts the chair-hosted meetings inside its term,
-including the handover meeting that ends it (``handover_host = "outgoing"``). A first candidate
-who is the current chair confirms the running term instead of starting a new one.
+Semantics: a term runs from one handover meeting to the next; the chair hosts the chair-hosted
+meetings inside its term, and the handover meeting that ends it (``handover_host = "outgoing"``,
+the default) or the one that begins it (``"incoming"``: CICA, whose held handovers at the 3rd
+and 4th Summits and the 7th Ministerial Council were all hosted by the incoming chair). A first
+candidate who is the current chair confirms the running term instead of starting a new one.
 """
 
 from __future__ import annotations

@@ -96,7 +96,9 @@ class Term:
             return False
         incoming = rule is not None and rule.handover_host == "incoming"
         after_start = day >= self.start.earliest if incoming else day > self.start.latest
-        before_end = self.end is None or (day < self.end.earliest if incoming else day <= self.end.latest)
+        # (an end known only to the month or year holds its days either way: which side of the
+        # handover they fall on is unknown, and ``unsure_on`` says so)
+        before_end = self.end is None or (day < self.end.earliest if incoming and self.end.exact else day <= self.end.latest)
         return after_start and before_end
 
     def unsure_on(self, day: date) -> PartialDate | None:
@@ -245,11 +247,15 @@ def hosted_meetings(book: RuleBook, meetings: Sequence[Meeting] | MeetingsByDay,
     member = term.member
     pool = meetings if isinstance(meetings, MeetingsByDay) else MeetingsByDay(meetings)
     near = pool.between(term.start.earliest, term.end.latest if term.end else date.max)  # holds() keeps within these
-    return tuple(
-        m
-        for m in near
-        if m.body in chair_bodies and m.status in ALIVE and m.country and book.organization.member(m.country) is member and term.holds(m.earliest, book.chairmanship)
-    )
+    org = book.organization
+    found = [m for m in near if m.body in chair_bodies and m.status in ALIVE and m.country and org.member(m.country) is member and term.holds(m.earliest, book.chairmanship)]
+    # A handover meeting held (or planned) in this chair's country is this chair's, whichever
+    # side of the handover the rule book gives it to: ``handover_host`` places projected
+    # meetings; the register says who hosted, and a note says where the two disagree.
+    for at, m in ((0, term.opened_by), (len(found), term.closed_by)):
+        if m is not None and m.body in chair_bodies and m.status in ALIVE and m.country and org.member(m.country) is member and m not in found:
+            found.insert(at, m)
+    return tuple(found)
 
 
 def timeline(book: RuleBook, chairs: Sequence[ChairTerm], meetings: Sequence[Meeting], today: date) -> list[Term]:

@@ -1,0 +1,99 @@
+"""An eighth audit: `planner project` and `planner chairs` against cases worked out by hand from
+DESIGN.md alone (each docstring holds the computation, written before the tool was run), and
+the points the seventh audit left open (who hosts a handover meeting, a term length dated only
+to the month in JSON, a meeting that can never be placed, the ordinal of a cancelled meeting)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.test_semantics_audit5 import _invoke
+
+_MEMBERS = 'members = [{ name = "Austria", code = "AT" }, { name = "Belgium", code = "BE" }, { name = "Czechia", code = "CZ" }]\n'
+_PLENARY = (
+    '[[bodies]]\nid = "plenary"\nname = "Plenary"\ncategory = "governing"\nhost = "chair"\nmonths = [6]\nduration_days = 2\n'
+    '[[bodies.rules]]\nkind = "every"\ninterval = "2y"\n'
+)
+_FORUM = '[[bodies]]\nid = "forum"\nname = "Forum"\ncategory = "advisory"\nhost = "chair"\nmonths = [6]\nestablished = 2022-01-01\n[[bodies.rules]]\nkind = "at_least"\ncount = 1\nper = "year"\n'
+
+
+def _chair_book(handover_host: str, *bodies: str) -> str:
+    return (
+        '[organization]\nid = "o"\nname = "Org"\nshort_name = "O"\nsecretariat = { city = "Vienna", country = "Austria" }\n'
+        + _MEMBERS
+        + f'[chairmanship]\nterm = "2y"\nhandover_bodies = ["plenary"]\nchair_hosts = true\nconsecutive_terms = false\nhandover_host = "{handover_host}"\n'
+        + "".join(bodies or (_PLENARY,))
+    )
+
+
+# The 1st Plenary opens Austria's term in Vienna; the 2nd hands the chair to Belgium in Brussels
+# (hosted by the incoming chair); the 3rd is planned in Brussels for June 2026 (no day), where
+# Belgium's term is expected to end: hosted by the outgoing chair.
+_PLENARIES = (
+    "plenary,regular,1,2022-06-14,2022-06-15,held,Vienna,Austria\n"
+    "plenary,regular,2,2024-06-11,2024-06-12,held,Brussels,Belgium\n"
+    "plenary,regular,3,2026-06,,planned,Brussels,Belgium\n"
+)
+_TERMS = "Austria,2022-06-14,2024-06-11,1,,x\nBelgium,2024-06-11,,2,,x\n"
+
+
+def _files(tmp_path: Path, book: str, rows: str, terms: str = _TERMS) -> list[str]:
+    rules, meetings, chairs = tmp_path / "rules.toml", tmp_path / "meetings.csv", tmp_path / "chairs.csv"
+    rules.write_text(book, encoding="utf-8")
+    meetings.write_text("body,kind,ordinal,start,end,status,city,country\n" + rows, encoding="utf-8")
+    chairs.write_text("country,start,end,ordinal,note,source\n" + terms, encoding="utf-8")
+    return ["--rules", str(rules), "--meetings", str(meetings), "--chairs", str(chairs)]
+
+
+def _json(*args: str) -> dict:
+    return json.loads(_invoke(*args, "--format", "json").stdout)
+
+
+# -- who hosts a handover meeting (CICA's rule book corrected; the register's hosts said) -------
+
+
+def test_a_planned_handover_meeting_in_the_outgoing_chairs_country_is_a_note_under_incoming(tmp_path):
+    """handover_host = "incoming". The 2nd Plenary (Brussels), where Austria handed the chair to
+    Belgium, was hosted by the incoming chair, as the rule says: nothing. The 3rd, planned in
+    Brussels for June 2026, is expected to end Belgium's term; Belgium cannot chair again at
+    once (consecutive_terms = false), so it would be hosted by the outgoing chair: one note,
+    no violation (exit 0). Belgium's hosted meetings are the 2nd and the 3rd (the register's
+    hosts), Austria's the 1st."""
+    args = _files(tmp_path, _chair_book("incoming"), _PLENARIES)
+    out = _json("chairs", *args, "--today", "2026-03-01")
+    assert [(f["kind"], f["severity"]) for f in out["findings"]] == [("handover_host", "note")]
+    assert out["findings"][0]["message"] == (
+        "The 3rd Plenary (2026-06, Brussels, Belgium, planned), expected to end Belgium's term, is to be hosted by the outgoing chair"
+        ' (Belgium; no country chairs twice in a row); the rule book has the incoming chair host the handover meeting (handover_host = "incoming").'
+    )
+    assert out["summary"]["exit_code"] == 0
+    assert [(t["country"], [m["ordinal"] for m in t["hosted"]]) for t in out["terms"]] == [("Austria", [1]), ("Belgium", [2, 3])]
+
+
+def test_the_same_register_under_outgoing_notes_the_held_handover_instead(tmp_path):
+    """Control: handover_host = "outgoing". The 2nd Plenary was hosted by the incoming chair,
+    which the rule does not say: a note; the planned 3rd in Brussels is the outgoing chair's,
+    as the rule says: nothing. Belgium still lists the 2nd among its hosted meetings (it was
+    listed nowhere: the rule gave the handover day to Austria, the register to Belgium)."""
+    args = _files(tmp_path, _chair_book("outgoing"), _PLENARIES)
+    out = _json("chairs", *args, "--today", "2026-03-01")
+    assert [(f["kind"], f["severity"], f["country"]) for f in out["findings"]] == [("handover_host", "note", "Belgium")]
+    assert out["findings"][0]["message"].startswith("The 2nd Plenary (2024-06-11, Brussels, Belgium), where Austria handed the chair to Belgium, was hosted by the incoming chair")
+    assert [(t["country"], [m["ordinal"] for m in t["hosted"]]) for t in out["terms"]] == [("Austria", [1]), ("Belgium", [2, 3])]
+
+
+def test_a_meeting_in_the_month_a_running_term_ends_has_no_host_under_either_reading(tmp_path):
+    """The Forum meets once a year in June, in the chair's country. Belgium's term is expected
+    to end at the 3rd Plenary, planned for some day of June 2026: the 2026 Forum, projected in
+    June, may fall before the handover (Belgium's) or after it (the next chair's, unknown).
+    Under "outgoing" it was said so; under "incoming" it was silently "chair to be decided"
+    (the days of a loose end were held by no term): now the same note under both. The 2027
+    Forum is the next chair's, who is not known: to be decided, no note."""
+    for reading in ("outgoing", "incoming"):
+        args = _files(tmp_path, _chair_book(reading, _PLENARY, _FORUM), _PLENARIES)
+        out = _json("project", *args, "--today", "2026-03-01", "--to", "2027")
+        forums = [(m["start"][:7], m["host"]) for m in out["meetings"] if m["body"] == "forum"]
+        assert forums == [("2026-06", "chair to be decided"), ("2027-06", "chair to be decided")], reading
+        notes = [n for n in out["notes"] if n.startswith("Forum 2026-06")]
+        assert len(notes) == 1 and "the chair passes from Belgium on a day of 2026-06 the registers do not give" in notes[0], (reading, out["notes"])
