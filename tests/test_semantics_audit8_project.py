@@ -97,3 +97,39 @@ def test_a_meeting_in_the_month_a_running_term_ends_has_no_host_under_either_rea
         assert forums == [("2026-06", "chair to be decided"), ("2027-06", "chair to be decided")], reading
         notes = [n for n in out["notes"] if n.startswith("Forum 2026-06")]
         assert len(notes) == 1 and "the chair passes from Belgium on a day of 2026-06 the registers do not give" in notes[0], (reading, out["notes"])
+
+
+# -- a term's length in JSON, as the text gives it ------------------------------------------------
+
+
+def test_json_gives_the_length_range_of_a_term_dated_only_to_the_year(tmp_path):
+    """CICA's terms with Tajikistan to `2020` and Kazakhstan from `2020`. Tajikistan
+    2018-09-24 to a day of 2020: shortest to 2020-01-01, 464 days (365 to 2019-09-24, 99 more),
+    1 year 3 months (15 months); longest to 2020-12-31, 829 days (a leap year's 365 more),
+    2 years 3 months (27). Kazakhstan from a day of 2020 to 2024-12-17: shortest from
+    2020-12-31, 1,447 days (4 years less 14 days), 3 years 11 months (47); longest from
+    2020-01-01, 1,812 days (1,826 to 2024-12-31, less 14), 4 years 11 months (59). The text
+    says "1 year 3 months to 2 years 3 months" and "3 years 11 months to 4 years 11 months";
+    JSON gave one length, the earliest reading (`length_days` 464 and 1,812): now `null`, and
+    the ranges. Control: China 2014-05-21 to 2018-09-24, dated to the day: 1,587 days, 52
+    months, each range that number twice."""
+    chairs = tmp_path / "chairs.csv"
+    chairs.write_text("country,start,end,ordinal,note,source\nChina,2014-05-21,2018-09-24,3,,x\nTajikistan,2018-09-24,2020,4,,x\nKazakhstan,2020,2024-12-17,5,,x\nAzerbaijan,2024-12-17,,6,,x\n", encoding="utf-8")
+    out = _json("chairs", "--chairs", str(chairs), "--today", "2026-12-03")
+    got = [(t["country"], t["length"], t["length_days"], t["length_days_range"], t["length_months"], t["length_months_range"]) for t in out["terms"][:3]]
+    assert got == [
+        ("China", "4 years 4 months", 1587, [1587, 1587], 52, [52, 52]),
+        ("Tajikistan", "1 year 3 months to 2 years 3 months", None, [464, 829], None, [15, 27]),
+        ("Kazakhstan", "3 years 11 months to 4 years 11 months", None, [1447, 1812], None, [47, 59]),
+    ]
+
+
+def test_json_gives_the_length_range_of_a_planned_term_from_a_meeting_dated_to_the_month():
+    """The plan "Azerbaijan, Kyrgyzstan, Thailand": Kyrgyzstan from the 7th Summit (some day
+    of October 2026) to the 8th Ministerial Council (2028-09-20): shortest from 2026-10-31,
+    690 days (1 year 10 months 20 days: 22 months), longest from 2026-10-01, 720 days (1 year
+    11 months 19 days: 23): the text's "1 year 10 to 11 months". Thailand from 2028-09-20 to
+    the 8th Summit (2030-10-16), both days: 756 days, 24 months."""
+    out = _json("chairs", "--today", "2026-12-03", "--plan", "Azerbaijan, Kyrgyzstan, Thailand")
+    got = [(t["country"], t["length"], t["length_days"], t["length_days_range"], t["length_months_range"]) for t in out["plan"][1:]]
+    assert got == [("Kyrgyzstan", "1 year 10 to 11 months", None, [690, 720], [22, 23]), ("Thailand", "2 years", 756, [756, 756], [24, 24])]

@@ -97,8 +97,24 @@ def _head(report: ChairReport, rules_label: str) -> str:
     return f"{who} as of {report.today} · rule book {rules_label}"
 
 
+def _length_ranges(t: Term) -> tuple[list[int] | None, list[int] | None]:
+    """The shortest and longest length from ``from`` to ``to`` in days and in whole months
+    over the days the register allows (the same number twice for a term dated to the day),
+    as the text's "1 year 3 months to 2 years 3 months" reads them; ``None`` without both."""
+    if t.start is None or t.end is None:
+        return None, None
+    first, last = t.end.earliest, t.end.latest
+    early = min(t.start.latest, first)
+    short, long = term_length(early, first), term_length(t.start.earliest, last)
+    return [(first - early).days, (last - t.start.earliest).days], [short.years * 12 + short.months, long.years * 12 + long.months]
+
+
 def term_dict(t: Term, report: ChairReport) -> dict[str, Any]:
     delta = t.length(report.today)
+    days, months = _length_ranges(t)
+    # A term dated only to the month or year has no one length: null, and the range the
+    # register allows (its earliest reading alone was given as the length).
+    exact = t.exact
     return {
         "ordinal": t.ordinal,
         "country": t.country,
@@ -110,7 +126,8 @@ def term_dict(t: Term, report: ChairReport) -> dict[str, Any]:
         "current": t.current,
         "years": t.years(),
         "length": _length(t, report),
-        "length_days": (t.end.earliest - t.start.earliest).days if t.start and t.end else None,
+        "length_days": (t.end.earliest - t.start.earliest).days if t.start and t.end and exact else None,
+        "length_days_range": days,
         "exact": t.exact,
         "opened_by": meeting_dict(t.opened_by) if t.opened_by else None,
         "closed_by": meeting_dict(t.closed_by) if t.closed_by else None,
@@ -118,7 +135,7 @@ def term_dict(t: Term, report: ChairReport) -> dict[str, Any]:
         "hosted": [meeting_dict(m) for m in t.hosted],
         "note": t.note or None,
         "source": t.source or None,
-    } | ({"length_months": delta.years * 12 + delta.months} if delta is not None else {})
+    } | ({"length_months": delta.years * 12 + delta.months if exact else None, "length_months_range": months} if delta is not None else {})
 
 
 def finding_dict(f: ChairFinding) -> dict[str, Any]:
