@@ -39,3 +39,30 @@ def test_min_gap_a_loose_meeting_that_counts_in_place_of_a_firm_one_on_every_rea
     assert "Not counted: Board 2021-03-01 (less than 60 days after a counted meeting" in _why(out, "2021")
     out = _check(tmp_path, _TWICE_60D, _rows("board,regular,,2021-02,,held,,", "board,regular,,2021-04-15,,held,,"), "--today", "2022-01-10")
     assert _verdicts(out)["2021"] == "uncertain"
+
+
+# -- max_gap after an origin known only to the month ------------------------------------------------
+
+_GAP_120D = _body("", 'kind = "at_least"\ncount = 1\nper = "year"\nmax_gap = "120d"')
+
+
+def test_max_gap_open_after_a_loose_origin_gives_the_due_day_of_each_reading(tmp_path):
+    """At least once a year, at most 120 days apart. 2020-06-10, then `2020-12`, judged
+    2021-03-15. The gap after December's meeting is due by 2021-03-31 if it was held on 1
+    December, by 2021-04-30 if on 31 December: open, and the why gives both days (it said
+    only "due by 2021-03-31", as if the meeting was held on 1 December). The window runs to
+    the last of them. Control: after an exact 2020-12-20 the why gives one day, 2021-04-19."""
+    out = _check(tmp_path, _GAP_120D, _rows("board,regular,,2020-06-10,,held,,", "board,regular,,2020-12,,held,,"), "--today", "2021-03-15")
+    assert _verdicts(out)["2021-01-01..2021-04-30"] == "open"
+    assert "next meeting due by 2021-03-31 if Board 2020-12 was held on 2020-12-01, by 2021-04-30 if on 2020-12-31" in _why(out, "2021-01-01..2021-04-30")
+    out = _check(tmp_path, _GAP_120D, _rows("board,regular,,2020-06-10,,held,,", "board,regular,,2020-12-20,,held,,"), "--today", "2021-03-15")
+    assert "next meeting due by 2021-04-19, at most 120 days after the Board of 2020-12-20." in _why(out, "2020-12-21..2021-04-19")
+
+
+def test_max_gap_late_after_a_loose_origin_gives_the_range_of_due_days(tmp_path):
+    """`2020-06`, then 2020-12-20: 173 to 202 days, late on every reading by 53 to 82 days; due
+    by 2020-09-29 (held 1 June) to 2020-10-28 (held 30 June): the why gave only the first."""
+    out = _check(tmp_path, _GAP_120D, _rows("board,regular,,2020-06,,held,,", "board,regular,,2020-12-20,,held,,"), "--today", "2021-03-15")
+    (late,) = [f for f in out["findings"] if f["verdict"] == "late"]
+    assert late["delay"] == "53 to 82 days"
+    assert "due by 2020-09-29..2020-10-28, depending on the day of Board 2020-06 (2020-06-01..2020-06-30))." in late["why"]

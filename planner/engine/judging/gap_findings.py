@@ -108,7 +108,7 @@ def _gap_finding(judge: Judge, e: GapExpectation) -> Finding:
             least = _excess(e, from_hi, later.start.earliest, by, worst=False)
             verdict = "met" if most is None or most <= 0 else "late" if least is not None and least > 0 else "met or late, depending on the day,"
             why = (
-                f"gap {between}; {allowed}, due by {e.deadline}: {verdict} if {_meeting_words(later, body)} opened by {judge.today}; "
+                f"gap {between}; {allowed}, due by {e.deadline if e.latest_deadline is None else f'{e.deadline}..{e.latest_deadline}'}: {verdict} if {_meeting_words(later, body)} opened by {judge.today}; "
                 f"the register gives only {later.start}, and if it opens later nothing held has closed the gap by {judge.today}."
             )
             return Finding(verdict=Verdict.UNCERTAIN, why=why, counted=pair, **base)
@@ -116,7 +116,8 @@ def _gap_finding(judge: Judge, e: GapExpectation) -> Finding:
             return Finding(verdict=Verdict.UNCERTAIN, why=f"gap of {gap} {between}; {allowed}{unheld_words(unheld, body, _meeting_words)}", counted=pair, **base)
         if best is not None and best > 0:
             over = _days(best) if best == worst else f"{best} to {worst} days"
-            why = f"gap of {gap} {between}: {over} late ({allowed}, due by {e.deadline})."
+            due = f"{e.deadline}" if e.latest_deadline is None else f"{e.deadline}..{e.latest_deadline}, depending on the day of {start_words} ({from_lo}..{from_hi})"
+            why = f"gap of {gap} {between}: {over} late ({allowed}, due by {due})."
             return Finding(verdict=Verdict.LATE if rule.binding else Verdict.ADVISORY, why=why, counted=pair, late_meeting=later, delay=over, **base)
         loose = "; ".join(f"{_meeting_words(m, body)} is known only to {m.start}" for m in pair if not m.start.exact)
         why = f"gap of {gap} {between}; {allowed}: the verdict depends on the day ({loose})."
@@ -134,7 +135,9 @@ def _gap_finding(judge: Judge, e: GapExpectation) -> Finding:
         return Finding(verdict=Verdict.UNCERTAIN, why=why, **base)
     if judge._running(e.deadline):
         sched = "; scheduled: " + ", ".join(_meeting_words(m, body) for m in scheduled) if scheduled else ""
-        why = f"{e.label}: {'first' if e.first_meeting else 'next'} meeting due by {e.deadline}, {e.reason}{sched}."
+        # after an origin known only to the month or year, the day it is due by depends on its day
+        by = f"{e.deadline}" if e.latest_deadline is None else f"{e.deadline} if {start_words} was held on {from_lo}, by {e.latest_deadline} if on {from_hi}"
+        why = f"{e.label}: {'first' if e.first_meeting else 'next'} meeting due by {by}, {e.reason}{sched}."
         return Finding(verdict=Verdict.OPEN, why=why, still_due=1, due_by=e.deadline, **base)
     if unheld:
         return Finding(verdict=Verdict.UNCERTAIN, why=f"{e.label}: no counting meeting recorded as held since {start_words}, {e.reason}{unheld_words(unheld, body, _meeting_words)}", **base)
