@@ -12,8 +12,10 @@ from click.testing import CliRunner
 
 from planner.cli import main
 from planner.outputs import check_report
+from planner.outputs.html import report
 
 from .test_hostile7 import _crowded
+from .test_report_browser import _open, browser  # noqa: F401 (browser is a fixture)
 
 HERE = Path(__file__).resolve().parent
 MINIMAL = HERE / "rulebooks" / "valid" / "minimal.toml"
@@ -117,3 +119,94 @@ def test_a_key_past_200_characters_is_refused(tmp_path: Path) -> None:
         assert result.exit_code == code
         # at 200 the schema refuses the unknown field; past it, the key's length is said first
         assert ("holds a key longer than 200 characters (201)" in result.stderr) == (length == 201), result.stderr
+
+
+@pytest.fixture(scope="module")
+def crowded_report(crowd: list[str], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("report8") / "report.html"
+    result = invoke("report", *crowd, "-o", str(out))
+    assert result.exit_code in (0, 1), result.stderr
+    return out
+
+
+def test_a_crowded_report_lists_each_bodys_first_findings_and_counts_the_rest(crowd: list[str], crowded_report: Path) -> None:
+    """Past 2,000 findings a body lists its first ten (problems first) and a line counting the
+    rest by verdict; the page says the JSON has them all (100 crowded bodies: 36 -> 2.6 MB)."""
+    data = json.loads(invoke("check", *crowd[:-2], "--format", "json").output)  # (a report's --to ends its projection)
+    page = crowded_report.read_text(encoding="utf-8")
+    assert "planner check --format json gives every one" in page
+    findings = page[page.index('<section id="findings">') : page.index('<section id="schedule">')]
+    tables = findings.split("<tbody>")[1:]
+    assert len(tables) == 20
+    listed = more = 0
+    for table in tables:
+        rows = table.split("</tbody>")[0]
+        listed += rows.count('<tr id="f-')
+        assert rows.count('<tr id="f-') <= report.FINDINGS_PER_BODY
+        counted = re.search(r"… and ([\d,]+) more findings? \(([^)]*)\)", rows)
+        if counted:
+            more += int(counted[1].replace(",", ""))
+            assert int(counted[1].replace(",", "")) == sum(int(n.replace(",", "")) for n in re.findall(r"([\d,]+) [a-z ]+", counted[2]))
+    assert listed + more == len(data["findings"]) > report.FINDINGS_LISTED
+    assert len(page.encode()) < 1_500_000
+
+
+def test_a_report_under_its_findings_limit_lists_every_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Up to FINDINGS_LISTED findings every one is a row (limit patched to the count: 109 for
+    the monthly board to mid-2008); one over and the body lists its first ten."""
+    given = [*_monthly(tmp_path, "2008-06-01")[1:-1], "-o", str(tmp_path / "r.html")]
+    total = len(json.loads(invoke("check", *given[:-2], "--format", "json").output)["findings"])
+    monkeypatch.setattr(report, "FINDINGS_LISTED", total)
+    assert invoke("report", *given).exit_code in (0, 1)
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert page.count('<tr id="f-') == total and "more findings" not in page
+    monkeypatch.setattr(report, "FINDINGS_LISTED", total - 1)
+    assert invoke("report", *given).exit_code in (0, 1)
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert page.count('<tr id="f-') == report.FINDINGS_PER_BODY and f"… and {total - report.FINDINGS_PER_BODY:,} more findings" in page
+
+
+_BROKEN_WORDS = """() => {
+  const out = [];
+  for (const td of document.querySelectorAll('td.host')) {
+    const node = td.firstChild;
+    if (!node || node.nodeType !== 3) continue;
+    let i = 0;
+    for (const word of node.textContent.split(' ')) {
+      if (word) {
+        const range = document.createRange();
+        range.setStart(node, i); range.setEnd(node, i + word.length);
+        if (new Set(Array.from(range.getClientRects()).map(r => Math.round(r.top))).size > 1) out.push(word);
+      }
+      i += word.length + 1;
+    }
+  }
+  return out;
+}"""
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_the_host_column_wraps_at_spaces_only(browser, crowded_report: Path, width: int) -> None:  # noqa: F811
+    """Beside long reasons the host column broke inside words ("Astana (Secre-tariat)" at
+    1280 px): it wraps at spaces only, and the page does not scroll sideways."""
+    page, errors = _open(browser, crowded_report, width)
+    assert page.evaluate("document.querySelectorAll('td.host').length") > 100
+    assert page.evaluate(_BROKEN_WORDS) == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= width and errors == []
+
+
+def test_a_host_of_one_long_word_is_clipped_with_its_whole_in_a_title(browser, tmp_path: Path) -> None:  # noqa: F811
+    """A planned meeting in a city of 300 letters without a space: one line, cut with an
+    ellipsis, the whole city in the title attribute; no sideways scroll."""
+    city = "Llanfair" * 25
+    register = tmp_path / "m.csv"
+    register.write_text(f"body,start,status,city,country\nsummit,2027-10-12,planned,{city},Austria\n", encoding="utf-8")
+    out = tmp_path / "r.html"
+    assert invoke("report", "--rules", str(MINIMAL), "--meetings", str(register), "--today", "2026-12-01", "-o", str(out)).exit_code in (0, 1)
+    html = out.read_text(encoding="utf-8")
+    assert f'<span class="clip" title="{city}' in html
+    for width in (1280, 375):
+        page, errors = _open(browser, out, width)
+        clip = page.query_selector("td.host .clip")
+        assert clip is not None and clip.evaluate("e => e.scrollWidth > e.clientWidth && getComputedStyle(e).textOverflow") == "ellipsis"
+        assert page.evaluate("document.documentElement.scrollWidth") <= width and errors == []

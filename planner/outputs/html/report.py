@@ -40,6 +40,14 @@ from planner.outputs.render import PROBLEM_VERDICTS, body_summary, check_totals
 from planner.outputs.schedule import _dates, _title, _why, host_words, problem_lines
 
 NEXT_MEETINGS = 5
+# The findings a page lists row by row: all of them up to FINDINGS_LISTED, else each body's
+# first FINDINGS_PER_BODY (its problems first) and a line counting the rest by verdict. 100
+# crowded bodies (benchmarks/crowded.py) have 97,000 findings: a 36 MB page (34 MB of rows)
+# that took a browser seconds to lay out, for rows that repeat one another; --format json of
+# ``check`` holds them all.
+HOST_WORD = 24  # letters of the longest word a host cell wraps around (README, "planner report")
+FINDINGS_LISTED = 2_000
+FINDINGS_PER_BODY = 10
 
 
 @dataclass(frozen=True)
@@ -70,6 +78,7 @@ class BodyGroup:
     problems: int
     rows: list[FindingRow] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
+    more: str = ""  # the findings not listed, counted by verdict
 
 
 @dataclass(frozen=True)
@@ -82,6 +91,13 @@ class ScheduleRow:
     host: str
     why: str
     status: str
+
+    @property
+    def host_clipped(self) -> bool:
+        """Whether the host holds a word too long to wrap: shown on one line, cut with an
+        ellipsis, the whole in its title (a host column that may break anywhere was squeezed
+        to a few letters a line beside long reasons: "(Secre/tariat)")."""
+        return any(len(word) > HOST_WORD for word in self.host.split())
 
 
 @dataclass(frozen=True)
@@ -122,6 +138,7 @@ class Page:
     terms: list[TermRow]
     plan: list[TermRow]
     chair_findings: list[tuple[str, str]]
+    findings_cut: str = ""  # what the findings' lists leave out, and where it is
 
 
 class _Ids:
@@ -204,6 +221,7 @@ def build_page(report: Report, projection: Projection, chairs: ChairReport | Non
         terms=terms,
         plan=plan,
         chair_findings=[(f.severity.value, f.message) for f in (chairs.findings if chairs else ())],
+        findings_cut=_cut_words(groups),
     )
 
 
@@ -245,15 +263,22 @@ def _groups(report: Report, ids: _Ids) -> tuple[list[BodyGroup], dict[int, str],
     finding_ids: dict[int, str] = {}
     meeting_rows: dict[tuple[str, str], str] = {}
     groups = []
-    for body in book.bodies:
-        if body.id not in report.recorded:
-            continue
+    wanted = [body for body in book.bodies if body.id in report.recorded]
+    listed = sum(len(report.of(body.id)) for body in wanted) <= FINDINGS_LISTED
+    for body in wanted:
         findings = report.of(body.id)
         name, cadence, status = body_summary(body, book, findings, report.recorded[body.id])
         problems = [f for f in findings if f.verdict in PROBLEM_VERDICTS]
         group = BodyGroup(f"b-{slug(body.id)}", body.name, cadence, status, len(problems))
         notes: dict[tuple[str, str], Note] = {}
-        for f in sorted(findings, key=lambda f: f.verdict not in PROBLEM_VERDICTS):  # stable: date order inside
+        ordered = sorted(findings, key=lambda f: f.verdict not in PROBLEM_VERDICTS)  # stable: date order inside
+        if not listed and len(ordered) > FINDINGS_PER_BODY:
+            rest = ordered[FINDINGS_PER_BODY:]
+            ordered = ordered[:FINDINGS_PER_BODY]
+            for f in rest:  # the timeline's bands of these link to the body
+                finding_ids[id(f)] = group.id
+            group.more = _more_words(rest)
+        for f in ordered:
             row_id = ids("f", body.id, f.expectation.rule_index if f.expectation else "", f.window_label or f.verdict.value)
             finding_ids[id(f)] = row_id
             for m in (*f.counted, *f.scheduled, *f.unconfirmed, *((f.late_meeting,) if f.late_meeting else ())):
@@ -266,6 +291,24 @@ def _groups(report: Report, ids: _Ids) -> tuple[list[BodyGroup], dict[int, str],
         groups.append(group)
     groups.sort(key=lambda g: g.problems == 0)  # stable: rule-book order within each part
     return groups, finding_ids, meeting_rows
+
+
+def _cut_words(groups: Sequence[BodyGroup]) -> str:
+    if not any(g.more for g in groups):
+        return ""
+    return (
+        f"More than {FINDINGS_LISTED:,} findings: each body lists its first {FINDINGS_PER_BODY} (problems first) and counts the rest"
+        " by verdict; planner check --format json gives every one."
+    )
+
+
+def _more_words(rest: Sequence[Finding]) -> str:
+    """The findings of a body past FINDINGS_PER_BODY: how many, of which verdicts."""
+    counts: dict[str, int] = {}
+    for f in rest:
+        counts[f.verdict.value] = counts.get(f.verdict.value, 0) + 1
+    by_verdict = ", ".join(f"{n:,} {verdict.replace('_', ' ')}" for verdict, n in counts.items())
+    return f"… and {len(rest):,} more {'finding' if len(rest) == 1 else 'findings'} ({by_verdict}), not listed on this page: planner check --format json gives every one."
 
 
 def _window_item(f: Finding, row_id: str) -> WindowItem:
