@@ -132,3 +132,47 @@ def test_fit_table_layouts():
     assert narrow[0][0] == "a    bb" and narrow[0][1].startswith("     a long cell")  # under column 2
     assert all(len(line) <= 30 for lines in narrow for line in lines)
     assert all(len(line) <= 12 for line in wrap("x" * 50 + " y", 12, "  ", "    "))
+
+
+@pytest.mark.parametrize("columns", [40, 60, 80, 100, 140, 200])
+def test_schedule_rows_are_laid_out_as_fit_rows_lays_them_out(cica, columns):
+    """The text schedule lays out its usual rows (a reason on the head's line or on one line
+    below it) without fit_rows: the same lines at every width, whatever the reason (a space at
+    its end, a tab, a word too long for a line, none at all) and whatever the other cells."""
+    import random
+    from datetime import date, timedelta
+
+    from planner.core.dates import PartialDate
+    from planner.core.model import Meeting, Status
+    from planner.outputs.schedule import _row, _Rows
+    from planner.outputs.text import fit_rows, row_layout
+
+    rnd = random.Random(columns)
+    reasons = ["at least once a year", "ends in a space ", "a\ttab", "", "Türkiye\u200b", "y" * 150]
+    reasons += [("wxyz " * 50)[:k] for k in range(1, 220)]  # every length: a cell that just fits, and one a character longer
+    items = []
+    for _ in range(2000):
+        day = date(2027, 1, 1) + timedelta(days=rnd.randint(0, 3000))
+        end = PartialDate.of(day + timedelta(days=rnd.randint(1, 3))) if rnd.random() < 0.3 else None
+        status = rnd.choice([Status.PROJECTED, Status.PROJECTED, Status.PLANNED])
+        items.append(
+            Meeting(
+                body=rnd.choice(cica.bodies).id,
+                start=PartialDate.of(day) if rnd.random() < 0.9 else PartialDate.parse(str(day.year)),
+                end=end,
+                ordinal=rnd.choice([None, 1, 7, 121]),
+                status=status,
+                city=rnd.choice(["", "Astana", "Baku"]),
+                country=rnd.choice(["", "Kazakhstan", "Azerbaijan"]),
+                reason=rnd.choice(reasons) if status is Status.PROJECTED else "",
+                title=rnd.choice(["", "a title", "x" * 120]),
+            )
+        )
+    items.sort(key=Meeting.sort_key)
+    rows = _Rows(cica.body)
+    widths = rows.widths(items)
+    assert widths == [max(len(r[i]) for r in map(lambda m: _row(m, cica.body(m.body)), items)) for i in range(4)]
+    expected = [line for lines in fit_rows([_row(m, cica.body(m.body)) for m in items], columns, indent=2, widths=widths) for line in lines]
+    laid: list[str] = []
+    rows.lay_out(items, laid, row_layout(widths, columns, indent=2), widths, columns)
+    assert laid == expected

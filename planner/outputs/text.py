@@ -12,10 +12,11 @@ import functools
 import re
 import textwrap
 from collections.abc import Iterable, Iterator, Sequence
+from typing import NamedTuple
 
 from planner.core.words import plural
 
-__all__ = ["DEFAULT_WIDTH", "MIN_WIDTH", "fit_lines", "fit_rows", "fit_table", "plural", "wrap", "wrap_parts"]
+__all__ = ["DEFAULT_WIDTH", "MIN_WIDTH", "RowLayout", "fit_lines", "fit_rows", "fit_table", "plural", "row_layout", "wrap", "wrap_parts"]
 
 DEFAULT_WIDTH = 100
 MIN_WIDTH = 40
@@ -115,41 +116,14 @@ def fit_rows(rows: Iterable[Sequence[str]], width: int, *, indent: int = 0, gap:
         if not rows:
             return
         widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    n = len(widths)
-    if n == 1:
+    layout = row_layout(widths, width, indent=indent, gap=gap)
+    if layout is None:
+        lead = " " * indent
         for row in rows:
-            yield wrap(row[0], width, " " * indent)
+            yield wrap(row[0], width, lead) if len(widths) == 1 else wrap("  ".join(c for c in row if c), width, lead, lead + "    ")
         return
-    w = list(widths)
-    lead, sep = " " * indent, " " * gap
-
-    def offset(k: int) -> int:
-        return indent + sum(w[:k]) + gap * k
-
-    # a short last column may wrap into two lines rather than leave its place
-    if offset(n - 1) + min(MIN_REST, max(12, (w[-1] + 1) // 2)) <= width:
-        head_cols, under = n - 1, offset(n - 1)
-    elif n > 2 and offset(n - 2) + w[n - 2] <= width:
-        head_cols, under = n - 1, offset(1)
-    elif offset(1) + MIN_REST <= width:
-        head_cols, under = 1, offset(1)
-    else:
-        for row in rows:
-            yield wrap("  ".join(c for c in row if c), width, lead, lead + "    ")
-        return
-    aligned = under == offset(head_cols)  # mode 1: the last cell continues the first line
-    # The head of each row by one format (the last cell of the line needs no padding when the
-    # rest goes below it), and the usual row of a long schedule (one last cell that fits on
-    # the first line) without wrap's machinery: the same lines, a schedule has 150,000 rows.
-    specs = [f"{{:<{w[i]}}}" for i in range(head_cols)]
-    if not aligned:
-        specs[-1] = "{}"
-    template = lead + sep.join(specs)
-    pad = " " * under
-    short = aligned and n - head_cols == 1 and len(template.format(*[""] * head_cols)) + gap <= width - 10
-    # mode 2 with one last cell (a long schedule's usual row): the head on its line, the last
-    # cell below it when it fits there, as wrap would lay them out
-    below = not aligned and n - head_cols == 1 and len(pad) <= width - 10
+    head_cols, aligned, template, pad, short, below = layout
+    under, sep = len(pad), " " * gap
     for row in rows:
         head = template.format(*row[:head_cols])
         if below:
@@ -173,6 +147,57 @@ def fit_rows(rows: Iterable[Sequence[str]], width: int, *, indent: int = 0, gap:
         for cell in rest:
             lines += wrap(cell, width, pad, pad)
         yield [line.rstrip() for line in lines]
+
+
+class RowLayout(NamedTuple):
+    """How :func:`fit_rows` lays out each row of a table (widths known): the head's columns,
+    whether the last cell continues the head's line (mode 1), the head's format, the indent
+    of what goes under it, and whether a row's one last cell goes on the head's line
+    (``short``) or on one line below it (``below``) when it fits there unwrapped."""
+
+    head_cols: int
+    aligned: bool
+    template: str
+    pad: str
+    short: bool
+    below: bool
+
+
+def row_layout(widths: Sequence[int], width: int, *, indent: int = 0, gap: int = 2) -> RowLayout | None:
+    """The layout of rows with columns ``widths`` wide; ``None`` for one column or a row
+    laid out as a paragraph (mode 4)."""
+    n = len(widths)
+    if n == 1:
+        return None
+    w = list(widths)
+    lead, sep = " " * indent, " " * gap
+
+    def offset(k: int) -> int:
+        return indent + sum(w[:k]) + gap * k
+
+    # a short last column may wrap into two lines rather than leave its place
+    if offset(n - 1) + min(MIN_REST, max(12, (w[-1] + 1) // 2)) <= width:
+        head_cols, under = n - 1, offset(n - 1)
+    elif n > 2 and offset(n - 2) + w[n - 2] <= width:
+        head_cols, under = n - 1, offset(1)
+    elif offset(1) + MIN_REST <= width:
+        head_cols, under = 1, offset(1)
+    else:
+        return None
+    aligned = under == offset(head_cols)  # mode 1: the last cell continues the first line
+    # The head of each row by one format (the last cell of the line needs no padding when the
+    # rest goes below it), and the usual row of a long schedule (one last cell that fits on
+    # the first line) without wrap's machinery: the same lines, a schedule has 150,000 rows.
+    specs = [f"{{:<{w[i]}}}" for i in range(head_cols)]
+    if not aligned:
+        specs[-1] = "{}"
+    template = lead + sep.join(specs)
+    pad = " " * under
+    short = aligned and n - head_cols == 1 and len(template.format(*[""] * head_cols)) + gap <= width - 10
+    # mode 2 with one last cell (a long schedule's usual row): the head on its line, the last
+    # cell below it when it fits there, as wrap would lay them out
+    below = not aligned and n - head_cols == 1 and len(pad) <= width - 10
+    return RowLayout(head_cols, aligned, template, pad, short, below)
 
 
 def fit_lines(rows: Sequence[Sequence[str]], width: int, *, indent: int = 0, gap: int = 2) -> list[str]:
