@@ -133,3 +133,55 @@ def test_json_gives_the_length_range_of_a_planned_term_from_a_meeting_dated_to_t
     out = _json("chairs", "--today", "2026-12-03", "--plan", "Azerbaijan, Kyrgyzstan, Thailand")
     got = [(t["country"], t["length"], t["length_days"], t["length_days_range"], t["length_months_range"]) for t in out["plan"][1:]]
     assert got == [("Kyrgyzstan", "1 year 10 to 11 months", None, [690, 720], [22, 23]), ("Thailand", "2 years", 756, [756, 756], [24, 24])]
+
+
+# -- a meeting that can never be placed: why, exactly ---------------------------------------------
+
+_BERN = '[organization]\nid = "o"\nname = "Org"\nshort_name = "O"\nsecretariat = { city = "Bern", country = "Switzerland" }\n'
+
+
+def _board(keys: str) -> str:
+    return _BERN + f'[[bodies]]\nid = "board"\nname = "Board"\ncategory = "working"\nhost = "secretariat"\nestablished = 2020-01-01\nmonths = [6]\n{keys}\n[[bodies.rules]]\nkind = "at_least"\ncount = 1\nper = "year"\n'
+
+
+def _project(tmp_path: Path, book: str, *args: str, fmt: str = "json"):
+    rules, meetings = tmp_path / "rules.toml", tmp_path / "meetings.csv"
+    rules.write_text(book, encoding="utf-8")
+    meetings.write_text("body,kind,ordinal,start,end,status,city,country\n", encoding="utf-8")
+    out = _invoke("project", "--rules", str(rules), "--meetings", str(meetings), "--format", fmt, *args).stdout
+    return json.loads(out) if fmt == "json" else out
+
+
+def test_a_six_day_meeting_in_a_five_day_week_says_the_longest_run_and_what_blocks_it(tmp_path):
+    """Six consecutive working days in Bern, where Saturday and Sunday are the weekend: no week
+    holds six, so no window ever fits, whatever other bodies do. From 2026-03-02 (today
+    2026-03-01) to the end of 2026, the weekdays off are Ascension (Thursday 2026-05-14: Easter
+    is 5 April, plus 39 days) and Christmas (Friday 2026-12-25); 1 August is a Saturday. The
+    Problem said "do not fit ... beside the other bodies' meetings" (there are none); it now
+    says the longest run is 5 days and names the weekend and those days. The text ended with
+    "Nothing is due in this horizon.", which the Problems contradict. Control: five days fit,
+    in the Board's month (June), from its target day, Monday 15 June, to Friday 19 June.
+    (Written first as 29 June to 3 July, from the middle of the year: `months = [6]` forgotten.)"""
+    out = _project(tmp_path, _board("duration_days = 6"), "--today", "2026-03-01", "--to", "2026")
+    assert out["meetings"] == []
+    assert [p["message"] for p in out["problems"]] == [
+        "Board: a meeting of 6 consecutive working days in Switzerland fits nowhere in 2026-03-02..2026-12-31 (at least once a year): the longest run of"
+        " working days there is 5 days (Saturday and Sunday are weekend days in Switzerland; off as well: 2026-05-14 Ascension Day, 2026-12-25 Christmas Day);"
+        " nothing was projected for 2026."
+    ]
+    text = _project(tmp_path, _board("duration_days = 6"), "--today", "2026-03-01", "--to", "2026", fmt="text")
+    assert "beside the other bodies' meetings" not in text and "Nothing is due" not in text and text.rstrip().endswith("No meeting was projected in this horizon: see the Problems.")
+    five = _project(tmp_path, _board("duration_days = 5"), "--today", "2026-03-01", "--to", "2026")
+    assert [(m["start"], m["end"]) for m in five["meetings"]] == [("2026-06-15", "2026-06-19")] and five["problems"] == []
+
+
+def test_a_meeting_whose_start_weekday_leaves_no_run_says_so(tmp_path):
+    """Four days starting on a Friday (`weekdays = ["fri"]`): Friday to Monday always holds the
+    weekend, so no window fits: "no run of 4 working days there starts on a Friday, its
+    meeting day". Control: one day on a Friday is placed, on the Friday nearest its
+    target, Monday 15 June: Friday 12 June (3 days back) before Friday 19 June (4 ahead)."""
+    out = _project(tmp_path, _board('duration_days = 4\nweekdays = ["fri"]'), "--today", "2026-03-01", "--to", "2026")
+    (problem,) = [p["message"] for p in out["problems"]]
+    assert "fits nowhere in 2026-03-02..2026-12-31 (at least once a year): no run of 4 working days there starts on a Friday, its meeting day (Saturday and Sunday" in problem
+    one = _project(tmp_path, _board('weekdays = ["fri"]'), "--today", "2026-03-01", "--to", "2026")
+    assert [m["start"] for m in one["meetings"]] == ["2026-06-12"]

@@ -229,7 +229,8 @@ def _text(projection: Projection, items: list[Meeting], body_of: Callable[[str],
     if projection.notes:
         out += ["", "Notes", *[line for n in projection.notes for line in wrap(n, width, "  ", "    ")]]
     if not items:
-        out.append("Nothing is due in this horizon.")
+        # (with Problems, something may be due that nothing could be placed for)
+        out.append("No meeting was projected in this horizon: see the Problems." if problems else "Nothing is due in this horizon.")
     if out:
         yield "\n".join(out) + "\n"
 

@@ -180,3 +180,44 @@ def day_off(body: Body, calendar: WorkingCalendar, window: Window, due: Window, 
     if not off:
         return ""
     return f"{body.name}: due on {reason}, but {', '.join(off)}{where}; the rule fixes the day, so nothing was projected for {window.start} (decide the day by law or decision, then record it)."
+
+
+_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def no_run(body: Body, calendar: WorkingCalendar, window: Window, days: int, reason: str, where: str, label: str) -> str:
+    """The Problem of a window in which no run of ``days`` consecutive working days exists at
+    all (or none starts on one of the body's meeting weekdays): the length and the days that
+    block it, not "beside the other bodies' meetings", which would send the reader looking for
+    a clash there is not; ``""`` when such a run exists (it stops at the first)."""
+    allowed = frozenset(w.number for w in body.weekdays)
+    run = longest = 0
+    off: list[date] = []
+    day, last, one = window.start, window.end, timedelta(days=1)
+    while day <= last:
+        if calendar.is_working(day):
+            run += 1
+            longest = max(longest, run)
+            if run >= days and (not allowed or (day - timedelta(days=days - 1)).weekday() in allowed):
+                return ""
+        else:
+            run = 0
+            off.append(day)
+        day += one
+    weekend = sorted(calendar.weekend)
+    said = [f"{' and '.join(_NAMES[d] for d in weekend)} {'are weekend days' if len(weekend) > 1 else 'is the weekend'}{where}"] if weekend else []
+    other = [d for d in off if d.weekday() not in calendar.weekend]
+    if other:
+        named = [f"{d} {calendar.why_not(d) or 'not a working day'}" for d in other[:4]]
+        said.append("off as well: " + ", ".join(named) + (f" and {len(other) - 4} more" if len(other) > 4 else ""))
+    blocked = f" ({'; '.join(said)})" if said else ""
+    length = f"{days} consecutive working days" if days > 1 else "one working day"
+    if longest >= days:
+        starts = " or ".join(_NAMES[d] for d in sorted(allowed))
+        its = f"its meeting day{'s' if len(allowed) > 1 else ''}"
+        why = f"no run of {days} working days there starts on a {starts}, {its}{blocked}" if days > 1 else f"no working day there is a {starts}, {its}{blocked}"
+    elif longest:
+        why = f"the longest run of working days there is {longest} day{'s' if longest > 1 else ''}{blocked}"
+    else:
+        why = f"it holds no working day{blocked}"
+    return f"{body.name}: a meeting of {length}{where} fits nowhere in {window} ({reason}): {why}; nothing was projected for {label}."

@@ -15,7 +15,7 @@ from planner.engine.planning.dating.projected import Projected
 from planner.engine.planning.dating.state import SATISFYING, BodyState
 from planner.engine.planning.dating.targets import Targets
 from planner.engine.planning.placement import LAST_DAY, Skip, WorkingCalendar
-from planner.engine.planning.results import ProjectionProblem, day_off
+from planner.engine.planning.results import ProjectionProblem, day_off, no_run
 from planner.engine.planning.taken import Taken, capped
 
 _MONTH = timedelta(days=31)
@@ -100,6 +100,7 @@ class Dating(Targets, Projected):
                     window,
                     e.label,
                     day_off(body, calendar, window, e.window, days, e.reason, where)
+                    or (no_run(body, calendar, window, days, e.reason, where, e.label) if window.end <= LAST_DAY else "")
                     or f"{body.name}: {missing} meeting{'s' if missing > 1 else ''} of {days} consecutive working day{'s' if days > 1 else ''}{where}{apart} do not fit in {window}"
                     f" {_BEYOND if window.end > LAST_DAY else _BESIDE} ({e.reason}); nothing was projected for {e.label}.",
                 )
