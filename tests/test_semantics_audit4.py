@@ -59,7 +59,8 @@ def test_a_window_cut_to_a_weekend_by_today_is_no_day_the_rule_fixes(tmp_path):
     assert _verdicts(_run(tmp_path, "check", book, rows, "--today", "2022-12-30")) == {"2022": "open"}
     out = _run(tmp_path, "project", book, rows, "--today", "2022-12-30", "--to", "2027")
     message = _problems(out)["2022"]
-    assert "fixes the day" not in message and "do not fit in 2022-12-31..2022-12-31" in message
+    # (eighth audit: the Problem says why nothing fits: the one day left is a Saturday)
+    assert "fixes the day" not in message and "fits nowhere in 2022-12-31..2022-12-31" in message and "it has no working day (Saturday and Sunday are weekend days" in message
     # the chain goes on from the window due 2022 (the rolling chain continues through it)
     assert _projected(out) == ["2024-06-10", "2026-06-10"]
 

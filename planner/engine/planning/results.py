@@ -219,5 +219,5 @@ def no_run(body: Body, calendar: WorkingCalendar, window: Window, days: int, rea
     elif longest:
         why = f"the longest run of working days there is {longest} day{'s' if longest > 1 else ''}{blocked}"
     else:
-        why = f"it holds no working day{blocked}"
+        why = f"it has no working day{blocked}"
     return f"{body.name}: a meeting of {length}{where} fits nowhere in {window} ({reason}): {why}; nothing was projected for {label}."
