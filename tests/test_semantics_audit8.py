@@ -10,7 +10,7 @@ agree (the Problems and the totals)."""
 
 from __future__ import annotations
 
-from tests.test_semantics_audit5 import _body
+from tests.test_semantics_audit5 import _body, _invoke
 from tests.test_semantics_audit7 import _check, _rows, _verdicts, _why
 
 _TWICE_60D = _body("", 'kind = "at_least"\ncount = 2\nper = "year"\nmin_gap = "60d"')
@@ -66,3 +66,45 @@ def test_max_gap_late_after_a_loose_origin_gives_the_range_of_due_days(tmp_path)
     (late,) = [f for f in out["findings"] if f["verdict"] == "late"]
     assert late["delay"] == "53 to 82 days"
     assert "due by 2020-09-29..2020-10-28, depending on the day of Board 2020-06 (2020-06-01..2020-06-30))." in late["why"]
+
+
+# -- one meeting on two rows ------------------------------------------------------------------------
+
+_TWICE_AT_MOST_ONCE = _body("", 'kind = "at_least"\ncount = 2\nper = "year"', 'kind = "at_most"\ncount = 1\nper = "year"')
+
+
+def test_a_row_given_twice_is_one_meeting_or_two_never_a_certain_count(tmp_path):
+    """At least twice and at most once a year (a rule book that cannot be kept, so that both
+    sides show). 2021: one row repeated identically (lines 2 and 3), no number. Counted once,
+    2021 was missed (1 of 2) and its at_most met, as if the register said it was one meeting;
+    counted twice it would be met and excess. It does not say: both uncertain, each why naming
+    the two lines, in every output. 2022: 2022-02-01 on two rows (lines 4 and 5) and
+    2022-06-01: at_least met and at_most excess whichever it was; the whys say so."""
+    rows = _rows("board,regular,,2021-05-03,,held,,", "board,regular,,2021-05-03,,held,,", "board,regular,,2022-02-01,,held,,", "board,regular,,2022-02-01,,held,,", "board,regular,,2022-06-01,,held,,")
+    out = _check(tmp_path, _TWICE_AT_MOST_ONCE, rows, "--today", "2022-12-31")
+    got = {(f["rule"], f["window"]["label"]): f["verdict"] for f in out["findings"]}
+    assert got == {(0, "2021"): "uncertain", (1, "2021"): "uncertain", (0, "2022"): "met", (1, "2022"): "excess"}
+    words = "Board 2021-05-03 is on 2 rows with the same kind and days and no number (meetings.csv lines 2 and 3): one meeting or two, the register does not say."
+    assert all(words in f["why"] for f in out["findings"] if f["window"]["label"] == "2021")
+    assert "2021: 1 of 2 certain (at least twice a year)" in out["findings"][0]["why"]
+    assert "(meetings.csv lines 4 and 5): one meeting or two, met either way." in out["findings"][2]["why"]
+    assert "excess either way" in out["findings"][3]["why"]
+    common = ["check", "--rules", str(tmp_path / "rules.toml"), "--meetings", str(tmp_path / "meetings.csv"), "--today", "2022-12-31"]
+    for fmt in ("text", "markdown", "csv"):
+        said = " ".join(_invoke(*common, "--format", fmt).stdout.split())
+        assert "(meetings.csv lines 2 and 3)" in said, fmt
+
+
+def test_rows_of_one_day_that_differ_only_in_a_city_are_one_meeting_or_two(tmp_path):
+    """The same, with the two rows of 2021-05-03 differing in their city (Paris; none): both
+    were counted, making 2021 met (2 of 2) and excess (2 of at most 1), though they may be one
+    meeting recorded twice: both uncertain now. Rows dated only to the year (`2021` twice, a
+    city on one) are not paired: two meetings, as the register gives them. Control: two
+    numbered rows (1st and 2nd) on one day are two meetings: met and excess."""
+    out = _check(tmp_path, _TWICE_AT_MOST_ONCE, _rows("board,regular,,2021-05-03,,held,Paris,", "board,regular,,2021-05-03,,held,,"), "--today", "2022-01-10")
+    assert {(f["rule"], f["window"]["label"]): f["verdict"] for f in out["findings"] if f["window"]["label"] == "2021"} == {(0, "2021"): "uncertain", (1, "2021"): "uncertain"}
+    assert "Board 2021-05-03 and Board 2021-05-03 (Paris) are 2 rows with the same kind and days and no number" in out["findings"][0]["why"]
+    out = _check(tmp_path, _TWICE_AT_MOST_ONCE, _rows("board,regular,,2021,,held,Paris,", "board,regular,,2021,,held,,"), "--today", "2022-01-10")
+    assert [f["verdict"] for f in out["findings"] if f["window"]["label"] == "2021"] == ["met", "excess"]
+    out = _check(tmp_path, _TWICE_AT_MOST_ONCE, _rows("board,regular,1,2021-05-03,,held,,", "board,regular,2,2021-05-03,,held,,"), "--today", "2022-01-10")
+    assert [f["verdict"] for f in out["findings"] if f["window"]["label"] == "2021"] == ["met", "excess"]

@@ -119,6 +119,19 @@ class Meeting(_MeetingFields):
         return (start.earliest, (end or start).latest, self.body, self.ordinal or 0, self.kind, self.title, self.city, self.country, self.status, self.format or "")
 
 
+class Recorded(list):  # type: ignore[type-arg]
+    """A register's meetings, each once (a plain list of :class:`Meeting`), and ``twice``: each
+    meeting the register gives on more than one identical row -> how many rows, and where in
+    words (``(2, "dup.csv lines 2 and 3")``). Kept once (a copy counts for nothing more), but one
+    meeting or two the register does not say: the check says so where it matters."""
+
+    twice: dict[Meeting, tuple[int, str]]
+
+    def __init__(self, meetings: Sequence[Meeting] = (), twice: dict[Meeting, tuple[int, str]] | None = None) -> None:
+        super().__init__(meetings)
+        self.twice = twice or {}
+
+
 _CALLED_OFF = frozenset({Status.CANCELLED, Status.POSTPONED})
 _NUMBER = operator.itemgetter(0, 2, 3)  # body, kind, ordinal: what identifies a numbered meeting
 _ORDINAL = operator.itemgetter(3)

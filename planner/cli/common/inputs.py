@@ -108,7 +108,12 @@ class Inputs:
                 from planner.inputs.register.overlay import overlay
 
                 later = [load_meetings(path, self.book, warn=warn, today=self.today, until=self.until) for path in self.more_meetings]
+                twice = {k: v for register in (self._meetings, *later) for k, v in getattr(register, "twice", {}).items()}
                 self._meetings = overlay([self._meetings, *later])
+                if twice:  # the rows each register gives twice (core.meeting.Recorded)
+                    from planner.core.meeting import Recorded
+
+                    self._meetings = Recorded(self._meetings, twice)
         return self._meetings
 
     @property

@@ -43,6 +43,7 @@ from planner.engine.judging.gap_findings import judge_gap
 from planner.engine.judging.loose_starts import loose_starts
 from planner.engine.judging.periods import PeriodCounts, judge_in_order
 from planner.engine.judging.rule_verdicts import amend, due_without, judge_on
+from planner.engine.judging.twin_rows import twin_noted
 from planner.engine.judging.window_finding import _meeting_words, plainly_judged, window_finding
 from planner.engine.min_gap import GapChains
 
@@ -370,7 +371,7 @@ def check_bodies(
 ) -> Checked:
     """:func:`check`, judged one body at a time as the result is read (for output that is
     written as it comes: memory holds the register and one body's findings)."""
-    end = end or today
+    end, twice = end or today, getattr(meetings, "twice", None)  # rows given twice (core.meeting.Recorded)
     closed = end < today
     if closed:
         # --to in the past judges as at the close of that day: nothing after it exists,
@@ -385,7 +386,7 @@ def check_bodies(
     judge = Judge(engine, min(today, end), closed=closed)
     wanted = set(bodies) if bodies else None
     refuse_too_many(book, engine, start, end, wanted)  # before the first body is judged and written
-    return Checked(book, today, start, end, len(meetings), _judge_bodies(book, engine, judge, wanted, start, end))
+    return Checked(book, today, start, end, len(meetings), twin_noted(_judge_bodies(book, engine, judge, wanted, start, end), engine, twice))
 
 
 def _judge_bodies(book: RuleBook, engine: ExpectationEngine, judge: Judge, wanted: set[str] | None, start: date | None, end: date) -> Iterator[tuple[Body, int, list[Finding]]]:

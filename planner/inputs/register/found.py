@@ -11,6 +11,7 @@ from typing import Any
 
 from planner.core.bulk import paused_gc
 from planner.core.errors import InputErrors, RegisterError
+from planner.core.meeting import Recorded
 from planner.core.model import Meeting, RuleBook
 from planner.inputs.limits import MAX_ORDINAL
 from planner.inputs.register.schema_rows import (
@@ -45,6 +46,7 @@ class Found:
         self.errors: list[RegisterError] = []
         self.read: list[Meeting] = []  # each meeting once, in the order first read
         self.first: dict[Meeting, str | int] = {}  # where the repeats a warning names were first read
+        self.places: dict[Meeting, list[str | int]] = {}  # every place a repeated meeting was read
 
     def validate(self, row: dict[str, Any], location: str | int) -> Meeting | None:
         """The meeting of a row of loosely typed fields, by the register's schema; ``None``
@@ -84,8 +86,13 @@ class Found:
             else:
                 self.repeats.append((place(i), meeting))
         self.read = firsts
-        # where the repeats a warning names were first read (list.index: the first equal one)
-        self.first = {meeting: place(meetings.index(meeting)) for _, meeting in self.repeats[:10]}
+        # where each repeated meeting was read, first place first (its rows, for the check)
+        repeated = {meeting: None for _, meeting in self.repeats}
+        self.places = places = {}
+        for i, meeting in enumerate(meetings):
+            if meeting in repeated:
+                places.setdefault(meeting, []).append(place(i))
+        self.first = {meeting: found[0] for meeting, found in places.items()}
 
     def result(self, warn: Callable[[str], None] | None) -> list[Meeting]:
         """The meetings in the order first read; raises the errors, warns of the repeats."""
@@ -96,6 +103,9 @@ class Found:
             shown = ", ".join(f"{_where(place)} (same as {_where(self.first[meeting])})" for place, meeting in repeats[:10]) + (f" and {len(repeats) - 10} more" if len(repeats) > 10 else "")
             many = len(repeats) != 1
             warn(f"{self.path}: {len(repeats)} row{'s' if many else ''} repeat{'' if many else 's'} an earlier row and count{'' if many else 's'} once: {shown}")
+        if repeats:
+            name = self.path.name
+            return Recorded(self.read, {meeting: (len(found), f"{name} {_places(found)}") for meeting, found in self.places.items()})
         return self.read
 
 
@@ -119,3 +129,10 @@ def meetings_from_rows(rows: Iterable[tuple[str | int, dict[str, Any]]], book: R
 
 def _where(location: str | int) -> str:
     return f"line {location}" if isinstance(location, int) else str(location)
+
+
+def _places(found: list[str | int]) -> str:
+    """``lines 2 and 3``, ``lines 2, 3 and 7``, ``meetings[0] and meetings[4]``."""
+    words = [str(p) for p in found[:10]] + ([f"{len(found) - 10} more"] if len(found) > 10 else [])
+    listed = ", ".join(words[:-1]) + " and " + words[-1]
+    return f"lines {listed}" if all(isinstance(p, int) for p in found) else listed

@@ -1,0 +1,84 @@
+"""One meeting or two: rows of one body with the same kind and days and no number.
+
+A number identifies a meeting (:func:`planner.core.meeting.later_parts`); without one, two rows
+of a body with the same kind, first and last days may be one meeting recorded twice (a data
+problem to report) or two meetings held those days: the register does not say. A row repeated
+identically is read once (:mod:`planner.inputs.register.found` keeps its lines in
+:class:`~planner.core.meeting.Recorded`); rows dated to the day that differ only in a city, a
+title or a source are both kept. Either way such rows are never counted twice toward a minimum
+and never make a maximum certain: where one or two decides the window it is ``uncertain``, and
+every finding that counted them names them (and the rows' lines, where the reader gave them).
+Meetings dated only to a month or year are not paired up: two rows of `2021` are as likely two
+meetings as one."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import replace
+from datetime import date
+
+from planner.core.model import Body, Meeting, Status
+from planner.engine.expectations import ExpectationEngine
+from planner.engine.gaps import GapExpectation
+from planner.engine.judging.findings import Finding, Verdict, with_more_words
+from planner.engine.judging.window_finding import _meeting_words
+
+_SHORT = frozenset({Verdict.MET, Verdict.MISSED, Verdict.ADVISORY})  # an at_least window counts its held meetings
+_CAPPED = frozenset({Verdict.MET, Verdict.OPEN, Verdict.EXCESS, Verdict.ADVISORY})  # an at_most window: all it holds
+
+
+def twin_noted(judged: Iterator[tuple[Body, int, list[Finding]]], engine: ExpectationEngine, twice: Mapping[Meeting, tuple[int, str]] | None) -> Iterator[tuple[Body, int, list[Finding]]]:
+    """``judged`` (a check's bodies as they are judged), each finding that counted twin rows
+    judged again on one meeting or two (see the module's doc)."""
+    bodies = {m.body for m in twice} if twice else set()
+    for body, recorded, findings in judged:
+        bm = engine.meetings_of(body.id)
+        twins = _twins(body, bm.meetings, bm.starts, twice or {}, body.id in bodies)
+        if twins:
+            findings = [_noted(f, twins) for f in findings]
+        yield body, recorded, findings
+
+
+def _twins(body: Body, meetings: list[Meeting], starts: list[date], twice: Mapping[Meeting, tuple[int, str]], repeated: bool) -> dict[int, tuple[int, int, str]]:
+    """id of each held meeting of a twin group -> (its group, copies beyond the one kept,
+    the group's words); empty for nearly every body (no two meetings open the same day)."""
+    if not repeated and len(set(starts)) == len(starts):
+        return {}
+    groups: dict[tuple, list[Meeting]] = {}
+    for m in meetings:
+        if m.status is Status.HELD and m.ordinal is None and (m.start.exact or m in twice):
+            groups.setdefault((m.kind, m.start, m.end) if m.start.exact else (id(m),), []).append(m)
+    out: dict[int, tuple[int, int, str]] = {}
+    for n, group in enumerate(groups.values()):
+        lines = [twice[m][1] for m in group if m in twice]
+        if len(group) == 1 and not lines:
+            continue
+        named = " and ".join(_meeting_words(m, body) for m in group)
+        rows = sum(twice[m][0] if m in twice else 1 for m in group)
+        where = f" ({'; '.join(lines)})" if lines else ""
+        words = f"{named} {'is on' if len(group) == 1 else 'are'} {rows} rows with the same kind and days and no number{where}"
+        for m in group:
+            out[id(m)] = (n, twice[m][0] - 1 if m in twice else 0, words)
+    return out
+
+
+def _noted(f: Finding, twins: dict[int, tuple[int, int, str]]) -> Finding:
+    e = f.expectation
+    if e is None or isinstance(e, GapExpectation) or not f.counted:
+        return f
+    found = [twins[id(m)] for m in f.counted if id(m) in twins]
+    if not found:
+        return f
+    groups = {g for g, _, _ in found}
+    lo = len(f.counted) - (len(found) - len(groups))  # each group one meeting
+    hi = len(f.counted) + sum(extra for _, extra, _ in found)  # each row a meeting
+    words = "; ".join(dict.fromkeys(w for _, _, w in found))
+    kept = f.verdict in (Verdict.MET, Verdict.OPEN)
+    doubt = None
+    if e.maximum is None and f.verdict in _SHORT and (lo < e.minimum if kept else hi >= e.minimum):
+        doubt = f"{e.label}: {lo} of {e.minimum} certain ({e.reason}); {words}: one meeting or two, the register does not say."
+    elif e.maximum is not None and f.verdict in _CAPPED and (hi > e.maximum if kept else lo <= e.maximum):
+        doubt = f"{e.label}: {lo} to {hi} meetings, at most {e.maximum} allowed; {words}: one meeting or two, the register does not say."
+    if doubt is not None:
+        return replace(f, verdict=Verdict.UNCERTAIN, why=doubt, late_meeting=None, delay="", still_due=0, due_by=None)
+    return with_more_words(f, lambda: f" {words[0].upper()}{words[1:]}: one meeting or two, {f.verdict.value.replace('_', ' ')} either way.")
