@@ -8,7 +8,9 @@ Each command runs as its own process (``python -m planner ...``), ``--repeat`` t
 fastest wall time counts (a shared machine only ever adds time) and the largest peak RSS
 (``os.wait4``'s ``ru_maxrss`` of that process). The **floor** is Python's ``csv`` module
 reading the same register and parsing its dates, also a whole process, measured in the same
-run: ratios to it hold across machines and loads where seconds do not.
+run: ratios to it hold across machines and loads where seconds do not. ``ics`` writes into a
+folder removed before each run (a fresh export); ``ics-again`` runs the same command into the
+folder just written, as a user's cron job does (its state file read back, the old set replaced).
 
 Goals (issue 14): check text <= 8x the floor, JSON <= 12x, ``project --to`` 50 years <= 15x,
 growth N -> 2N <= 2.2 for every command and format, peak RSS <= 400 MB, and ``planner check``
@@ -17,7 +19,8 @@ on the embedded CICA data starting at most as slowly as a bare import of the dep
 exits 1 when a goal is missed (``--no-gate``: print only).
 
 ``--large`` adds the hostile-size cases of issue 10, timed once: ``validate`` and ``ics
---no-projected`` on a 1,000,000-row register, and ``chairs`` on 100,000 chair terms.
+--no-projected`` (fresh, then again into its folder) on a 1,000,000-row register, and
+``chairs`` on 100,000 chair terms.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ import argparse
 import compileall
 import importlib.util
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -76,7 +80,26 @@ def commands(data: Path, out: Path) -> dict[str, list[str]]:
         # the same organization with a rotating chair that hosts one body in ten, and its chair terms
         "chairs": ["chairs", "--rules", str(data / "rulebook-chairs.toml"), "--meetings", str(data / "meetings.csv"), "--chairs", str(data / "chairs.csv"), "--today", TODAY],
         "ics": ["ics", *files, "--out", str(out / "feeds")],
+        # the same command into the folder it just wrote (a user's cron job): its state file read
+        "ics-again": ["ics", *files, "--out", str(out / "feeds")],
     }
+
+
+def _fresh(folder: Path) -> Callable[[], None]:
+    """Before each run of ``ics``: no feed folder yet (a run after the first read back the
+    state file the one before wrote, and measured a re-export)."""
+    return lambda: shutil.rmtree(folder, ignore_errors=True)
+
+
+def _written(argv: list[str], folder: Path, timeout: float) -> Callable[[], None]:
+    """Before each run of ``ics-again``: the folder written by the same command (once, untimed,
+    when ``ics`` did not run before)."""
+
+    def before() -> None:
+        if not folder.is_dir():
+            _spawn(argv, timeout)
+
+    return before
 
 
 # name -> (largest ratio to the floor or None, largest growth N -> 2N)
@@ -130,9 +153,14 @@ def _spawn(argv: list[str], timeout: float) -> tuple[float, int, int, float]:
     return seconds, rss, proc.returncode, usage.ru_utime + usage.ru_stime
 
 
-def measure(argv: list[str], repeat: int, timeout: float) -> Run:
-    """The fastest of ``repeat`` runs (a shared machine only adds time), the largest RSS."""
-    runs = [_spawn(argv, timeout) for _ in range(repeat)]
+def measure(argv: list[str], repeat: int, timeout: float, before: Callable[[], None] | None = None) -> Run:
+    """The fastest of ``repeat`` runs (a shared machine only adds time), the largest RSS;
+    ``before`` called before each run, untimed."""
+    runs = []
+    for _ in range(repeat):
+        if before is not None:
+            before()
+        runs.append(_spawn(argv, timeout))
     return Run(min(r[0] for r in runs), max(r[1] for r in runs), runs[0][2], min(r[3] for r in runs))
 
 
@@ -186,8 +214,10 @@ def main(argv: list[str] | None = None, echo: Callable[[str], None] = print) -> 
             # each size writes its own feed folder: 2N re-reading N's state file measured N too
             chosen = commands(data, data)
             names = [name for name in only if name != "startup"] if only else list(chosen)
+            feeds = data / "feeds"
+            prepare = {"ics": _fresh(feeds), "ics-again": _written([*planner, *chosen["ics-again"]], feeds, args.timeout)}
             for name in names:
-                result.runs[(name, bodies)] = measure([*planner, *chosen[name]], args.repeat, args.timeout)
+                result.runs[(name, bodies)] = measure([*planner, *chosen[name]], args.repeat, args.timeout, prepare.get(name))
                 r = result.runs[(name, bodies)]
                 echo(f"  {name} at {bodies} bodies: {r.seconds:.2f} s wall, {r.cpu:.2f} s CPU, {r.rss / MB:.0f} MB, exit {r.code}")
         # An installed package has its bytecode compiled (pip does it), as the dependencies of
@@ -219,7 +249,9 @@ def _large(result: Result, work: Path, planner: list[str], args: argparse.Namesp
         if not only or "validate" in only:
             result.large[f"validate ({rows:,} rows)"] = measure([*planner, "validate", *files], 1, args.timeout)
         if not only or "ics" in only:
-            result.large[f"ics --no-projected ({rows:,} rows)"] = measure([*planner, "ics", *files, "--no-projected", "--out", str(work / "large-feeds")], 1, args.timeout)
+            argv = [*planner, "ics", *files, "--no-projected", "--out", str(work / "large-feeds")]
+            result.large[f"ics --no-projected ({rows:,} rows)"] = measure(argv, 1, args.timeout, _fresh(work / "large-feeds"))
+            result.large[f"ics --no-projected again ({rows:,} rows)"] = measure(argv, 1, args.timeout)  # into the folder just written
         if only and "chairs" not in only:
             return
     examples = Path(__file__).resolve().parent.parent / "examples"
