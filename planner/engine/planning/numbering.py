@@ -62,7 +62,8 @@ class Numbering:
                 top = n
         for opens, n in reversed(self.given):  # placed in order of days, as a rule: the last one before ``day``
             if opens <= day:
-                top = max(top, n)
+                if n > top:
+                    top = n
                 break
         number = top + 1
         if number in self.used:

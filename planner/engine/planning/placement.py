@@ -112,8 +112,9 @@ class WorkingCalendar:
         bisection once a search has gone ``_SKIP_AFTER`` days either way without a fit.
         ``own``: the body's own days, which ``accept`` asks first: a day they refuse tells
         how many days on that side they refuse too, passed over without asking."""
-        first = window.start
-        last_start = _last_start(window, days)
+        first, end = window.start, window.end
+        # (_last_start and _fits written out: placement asks this for each projected meeting)
+        last_start = (end if end < LAST_DAY else LAST_DAY) - _BACKS[days]
         if last_start < first:
             return None
         target = first if target < first else last_start if target > last_start else target
@@ -121,7 +122,7 @@ class WorkingCalendar:
             return self._place_skipping(target, days, first, last_start, accept, skip)
         # A day's answer is remembered by is_working; a block's by its first day (the same
         # blocks come back for every body of that length and calendar).
-        known, fit = self._fits(days)
+        known, fit = (self._memo, self.is_working) if days == 1 else self._fits(days)
         # (most searches end on the target itself: asked before the search is set up)
         fits = known.get(target)
         if fits is None:
@@ -218,6 +219,9 @@ class WorkingCalendar:
 
 
 _MAX_STEP = 800
+# A block's first day to its last, by its days (duration_days is 1 to 60): made once, not for
+# each search
+_BACKS = [timedelta(days=days - 1) for days in range(62)]
 _SKIP_AFTER = 16
 
 
@@ -240,7 +244,7 @@ _STEPS = [timedelta(0), *(timedelta(days=sign * k) for k in range(1, _MAX_STEP +
 def _last_start(window: Window, days: int) -> date:
     """The last first day of a ``days``-day block inside ``window`` that ends by 2999-12-31 (an
     ``on`` rule's window of a five-day meeting due on 30 December 2999 runs into 3000)."""
-    return (window.end if window.end < LAST_DAY else LAST_DAY) - timedelta(days=days - 1)
+    return (window.end if window.end < LAST_DAY else LAST_DAY) - _BACKS[days]
 
 
 def _nearest(target: date, days: int, window: Window) -> Iterable[date]:

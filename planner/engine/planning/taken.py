@@ -56,7 +56,8 @@ class Taken:
         self.firsts.insert(at, first)
         step = self.step
         self.items.insert(at, (first, last, first + step if step is not None else self.gap.add_to(first) if self.gap else first))
-        self.longest = max(self.longest, last - first)
+        if last - first > self.longest:
+            self.longest = last - first
 
     def remove(self, first: date, last: date) -> None:
         at = bisect.bisect_left(self.firsts, first)
@@ -77,7 +78,8 @@ class Taken:
                 return True
         if self.gap:
             # first + gap grows with first: the latest first before day + gap decides
-            k = bisect.bisect_left(firsts, self._until(day)) - 1
+            step = self.step
+            k = bisect.bisect_left(firsts, day + step if step is not None else self._until(day)) - 1
             if k >= 0 and day < items[k][2]:
                 # (so every later day up to its first + gap is within it, and every earlier day
                 # back to its first less the least the gap spans)
