@@ -259,14 +259,16 @@ def test_within_judges_only_the_first_part_of_each_period(tmp_path):
     """Accounting reference date 31 March: `year_start = "04-01"`, `within = "6m"`: each AGM
     is due 1 April to 30 September. AGMs 2022-09-20 (in time), 2023-10-15 (two weeks after
     the period), 2024-07-01. By hand: FY2022-23 met; FY2023-24 missed (the October meeting is
-    outside the six months); FY2024-25 met; FY2025-26 open on 2025-06-01, due by 2025-09-30."""
+    outside the six months); FY2024-25 met; FY2025-26 open on 2025-06-01, due by 2025-09-30.
+    Each window is labelled by its own months (2022-04..2022-09): "FY2022-23" named a whole
+    year the window is not (eighth audit)."""
     rule = _rule('kind = "at_least"\ncount = 1\nper = "year"\nyear_start = "04-01"\nwithin = "6m"')
     rows = "board,regular,2022-09-20,,held,,\nboard,regular,2023-10-15,,held,,\nboard,regular,2024-07-01,,held,,\n"
     out = _check(tmp_path, _book("established = 2022-04-01\n" + rule), rows, "--today", "2025-06-01")
-    assert _verdicts(out) == {"FY2022-23": "met", "FY2023-24": "missed", "FY2024-25": "met", "FY2025-26": "open"}
-    why = _finding(out, "FY2023-24")["why"]
-    assert "within its first 6 months" in why and "Not counted: Board 2023-10-15 (after the first 6 months of FY2023-24)" in why
-    assert "by 2025-09-30" in _finding(out, "FY2025-26")["why"]
+    assert _verdicts(out) == {"2022-04..2022-09": "met", "2023-04..2023-09": "missed", "2024-04..2024-09": "met", "2025-04..2025-09": "open"}
+    why = _finding(out, "2023-04..2023-09")["why"]
+    assert "within its first 6 months" in why and "Not counted: Board 2023-10-15 (after 2023-09-30, the end of the first 6 months of FY2023-24)" in why
+    assert "by 2025-09-30" in _finding(out, "2025-04..2025-09")["why"]
 
 
 def test_within_as_long_as_the_period_is_refused(tmp_path):
@@ -435,9 +437,9 @@ def test_within_with_partial_dates_at_its_edges(tmp_path):
     rule = _rule('kind = "at_least"\ncount = 1\nper = "year"\nyear_start = "04-01"\nwithin = "6m"')
     rows = "board,regular,2022-09,,held,,\nboard,regular,2023,,held,,\nboard,regular,2025-03,,held,,\n"
     out = _check(tmp_path, _book("established = 2022-04-01\n" + rule), rows, "--today", "2025-06-01")
-    assert _verdicts(out) == {"FY2022-23": "met", "FY2023-24": "uncertain", "FY2024-25": "missed", "FY2025-26": "open"}
-    assert "Board 2023 " not in _finding(out, "FY2022-23")["why"] + " "
-    assert "Not counted: Board 2025-03 (after the first 6 months of FY2024-25)" in _finding(out, "FY2024-25")["why"]
+    assert _verdicts(out) == {"2022-04..2022-09": "met", "2023-04..2023-09": "uncertain", "2024-04..2024-09": "missed", "2025-04..2025-09": "open"}
+    assert "Board 2023 " not in _finding(out, "2022-04..2022-09")["why"] + " "
+    assert "Not counted: Board 2025-03 (after 2024-09-30, the end of the first 6 months of FY2024-25)" in _finding(out, "2024-04..2024-09")["why"]
 
 
 def test_removing_a_meeting_can_meet_the_next_year_under_min_gap(tmp_path):

@@ -452,7 +452,7 @@ BOUNDARIES = [
     # 2021-10-01 one day outside (missed), 2022-04-01 met on the first day.
     ("within-edges", _body("", 'kind = "at_least"\ncount = 1\nper = "year"\nwithin = "6m"\nyear_start = "04-01"\nsince = 2020-04-01'),
      "board,regular,,2020-09-30,,held,,\nboard,regular,,2021-10-01,,held,,\nboard,regular,,2022-04-01,,held,,\n",
-     "2023-01-01", {"FY2020-21": "met", "FY2021-22": "missed", "FY2022-23": "met"}),
+     "2023-01-01", {"2020-04..2020-09": "met", "2021-04..2021-09": "missed", "2022-04..2022-09": "met"}),
     # first_within 30 days of 2020-03-01: by 2020-03-31. On that day met, a day later late;
     # known only as 2020-03 every day it may mean is in time (met), as 2020-04 none is (late).
     ("first-within-last-day", _FIRST_WITHIN, "board,regular,,2020-03-31,,held,,\n", "2020-12-01", {"2020-03-01..2020-03-31": "met"}),

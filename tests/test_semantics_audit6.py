@@ -194,9 +194,9 @@ def test_a_uk_agm_within_six_months_of_the_accounting_reference_date(tmp_path):
     import json
 
     out = json.loads(_invoke("check", "--rules", str(rules), "--meetings", str(meetings), "--today", "2025-12-01", "--format", "json").stdout)
-    assert _verdicts(out, "agm") == {"FY2022-23": "met", "FY2023-24": "met", "FY2024-25": "missed", "FY2025-26": "met"}
+    assert _verdicts(out, "agm") == {"2022-04..2022-09": "met", "2023-04..2023-09": "met", "2024-04..2024-09": "missed", "2025-04..2025-09": "met"}
     (missed,) = [f for f in out["findings"] if f["verdict"] == "missed"]
-    assert "Not counted: AGM 2024-10-02" in missed["why"] and "after the first 6 months of FY2024-25" in missed["why"]
+    assert "Not counted: AGM 2024-10-02" in missed["why"] and "(after 2024-09-30, the end of the first 6 months of FY2024-25)" in missed["why"]
 
 
 def _audit(name: str, *args: str) -> dict:

@@ -108,3 +108,21 @@ def test_rows_of_one_day_that_differ_only_in_a_city_are_one_meeting_or_two(tmp_p
     assert [f["verdict"] for f in out["findings"] if f["window"]["label"] == "2021"] == ["met", "excess"]
     out = _check(tmp_path, _TWICE_AT_MOST_ONCE, _rows("board,regular,1,2021-05-03,,held,,", "board,regular,2,2021-05-03,,held,,"), "--today", "2022-01-10")
     assert [f["verdict"] for f in out["findings"] if f["window"]["label"] == "2021"] == ["met", "excess"]
+
+
+# -- the label of a window that is the first part of a year not starting in January ---------------------------
+
+
+def test_a_within_window_of_a_year_from_march_is_labelled_by_its_own_month(tmp_path):
+    """The Arab League's March rule (tests/audit/arab-league-summit.toml): years from 1 March,
+    due within the first month. The window of 2016 is 2016-03-01..2016-03-31; it was labelled
+    "FY2016-17", a financial year the League does not have and a span the window is not, and
+    its why said the July session was "after the first 1 month of FY2016-17". It is labelled
+    "2016-03" now, and the July session is "after 2016-03-31". A year from January keeps its
+    plain label (`2016`, due within its first 6 months: 2016-01..2016-06 is the year's part)."""
+    out = _check(tmp_path, _body("", 'kind = "at_least"\ncount = 1\nper = "year"\nyear_start = "03-01"\nwithin = "1m"\nsince = 2016-03-01'), _rows("board,regular,,2016-07-25,,held,,", "board,regular,,2017-03-29,,held,,"), "--today", "2017-12-01")
+    assert _verdicts(out) == {"2016-03": "missed", "2017-03": "met"}
+    assert _why(out, "2016-03").startswith("2016-03: 0 of 1 required (at least once a year, within its first 1 month)")
+    assert "Not counted: Board 2016-07-25 (after 2016-03-31, the end of the first 1 month of FY2016-17)." in _why(out, "2016-03")
+    out = _check(tmp_path, _body("", 'kind = "at_least"\ncount = 1\nper = "year"\nwithin = "6m"\nsince = 2016'), _rows("board,regular,,2016-05-02,,held,,"), "--today", "2016-12-01")
+    assert _verdicts(out) == {"2016": "met"}

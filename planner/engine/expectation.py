@@ -65,6 +65,8 @@ class Expectation:
 
     @property
     def label(self) -> str:
+        if self.year_start != 1 and self.grain.months > 1 and self.window.end < self.grain.window(self.period, self.year_start).end:
+            return _part_label(self.window)
         return self.grain.label(self.period, self.year_start)
 
     @property
@@ -104,6 +106,19 @@ def origin_cases(origin: Meeting, grain: Grain) -> list[tuple[date, str]]:
     if first == last:
         return []
     return [(max(grain.window(p).start, when.earliest), grain.label(p)) for p in range(first, last + 1)]
+
+
+def _part_label(window: Window) -> str:
+    """The label of a window that is only the first part (``within``) of a year that does not
+    begin in January: its own months (``2016-03``, ``2022-04..2022-09``) or days. A financial
+    year's name (``FY2016-17``) read as the whole year, which the window is not: the League of
+    Arab States' March session of 2016 is no "FY2016-17", and an AGM due April to September
+    2022 (Companies Act 2006 s.336) is for the year that ended in March."""
+    start, end = window.start, window.end
+    if start.day != 1 or (end + timedelta(days=1)).day != 1:
+        return f"{start.isoformat()}..{end.isoformat()}"
+    first, last = f"{start.year:04d}-{start.month:02d}", f"{end.year:04d}-{end.month:02d}"
+    return first if first == last else f"{first}..{last}"
 
 
 def _hull(cases: list[Expectation]) -> Expectation:

@@ -207,7 +207,7 @@ def _after_within(engine: ExpectationEngine, e: Expectation) -> list[str]:
         return []
     end = e.grain.window(e.period, e.year_start).end
     late = [m for m in engine.meetings_of(e.body.id).overlapping(e.deadline, end) if e.deadline < m.start.earliest and m.start.latest <= end and m.kind in e.rule.counts and m.status is Status.HELD]
-    return [f"Not counted: {meeting_words(m, e.body)} (after the first {within.words()} of {e.label})." for m in sorted(late, key=_full_key)]
+    return [f"Not counted: {meeting_words(m, e.body)} (after {e.window.end}, the end of the first {within.words()} of {e.grain.label(e.period, e.year_start)})." for m in sorted(late, key=_full_key)]
 
 
 def due_without(engine: ExpectationEngine, e: Expectation) -> bool:
