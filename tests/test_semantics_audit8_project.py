@@ -185,3 +185,39 @@ def test_a_meeting_whose_start_weekday_leaves_no_run_says_so(tmp_path):
     assert "fits nowhere in 2026-03-02..2026-12-31 (at least once a year): no run of 4 working days there starts on a Friday, its meeting day (Saturday and Sunday" in problem
     one = _project(tmp_path, _board('weekdays = ["fri"]'), "--today", "2026-03-01", "--to", "2026")
     assert [m["start"] for m in one["meetings"]] == ["2026-06-12"]
+
+
+# -- the number of a cancelled meeting --------------------------------------------------------------
+
+_EVERY_2Y = _BERN + '[[bodies]]\nid = "board"\nname = "Board"\ncategory = "working"\nhost = "secretariat"\nmonths = [6]\n[[bodies.rules]]\nkind = "every"\ninterval = "2y"\n'
+
+
+def _register(tmp_path: Path, rows: str) -> list[str]:
+    rules, meetings = tmp_path / "rules.toml", tmp_path / "meetings.csv"
+    rules.write_text(_EVERY_2Y, encoding="utf-8")
+    meetings.write_text("body,kind,ordinal,start,end,status,city,country\nboard,regular,5,2022-06-10,,held,Bern,Switzerland\nboard,regular,6,2024-06-10,,held,Bern,Switzerland\n" + rows, encoding="utf-8")
+    return ["--rules", str(rules), "--meetings", str(meetings), "--today", "2026-03-01"]
+
+
+def test_a_cancelled_numbered_meeting_keeps_its_number_in_project_and_the_feed(tmp_path):
+    """Every 2 years, rolling; the 5th 2022-06-10 and the 6th 2024-06-10 held; the 7th,
+    2026-06-10, cancelled. DESIGN.md: "Ordinals continue the register's numbering" and the
+    feed's UIDs come from organization, body and ordinal; the register's numbering holds a 7th
+    (cancelled, as the G7's 46th Summit of 2020 was: Cornwall 2021 was the 47th). The 2026
+    window is due (a cancelled meeting does not count): a meeting at the nominal date,
+    Wednesday 2026-06-10, which is the 8th, not a second 7th; then 2028-06-09 (the 10th is a
+    Saturday, the 11th a Sunday: Friday first) the 9th, 2030-06-10 the 10th. The feed held
+    "7th Board (cancelled)" as o-board-7 and "7th Board (projected)" as o-board-7-2; now the
+    8th is o-board-8. Control: the 7th cancelled but unnumbered leaves the 7th to the next."""
+    args = _register(tmp_path, "board,regular,7,2026-06-10,,cancelled,Bern,Switzerland\n")
+    out = _json("project", *args, "--to", "2030")
+    assert [(m["start"], m["ordinal"]) for m in out["meetings"] if m["status"] == "projected"] == [("2026-06-10", 8), ("2028-06-09", 9), ("2030-06-10", 10)]
+    feeds = tmp_path / "feeds"
+    _invoke("-q", "ics", *args, "--to", "2030", "--out", str(feeds))
+    lines = (feeds / "board.ics").read_text(encoding="utf-8").splitlines()
+    uids = [line for line in lines if line.startswith("UID:")]
+    summaries = [line for line in lines if line.startswith("SUMMARY:")]
+    assert uids == [f"UID:o-board-{n}@planner" for n in (5, 6, 7, 8, 9, 10)]
+    assert summaries[2:4] == ["SUMMARY:7th Board (cancelled)", "SUMMARY:8th Board (projected)"]
+    control = _json("project", *_register(tmp_path, "board,regular,,2026-06-10,,cancelled,Bern,Switzerland\n"), "--to", "2030")
+    assert [m["ordinal"] for m in control["meetings"] if m["status"] == "projected"] == [7, 8, 9]

@@ -4,7 +4,9 @@ The next Summit is the 7th when the register's latest is the 6th. Where the regi
 meetings still ahead (a 7th planned for 2027 after a 5th held in 2025), a meeting projected
 before one of them is the 6th, the number after the last meeting before it, not the number
 after the highest (8th); where that number is already another meeting's, the register's
-numbering leaves it none, and the projection gives none rather than a second 7th.
+numbering leaves it none, and the projection gives none rather than a second 7th. A cancelled
+meeting the register numbers keeps its number: after a cancelled 7th, the next is the 8th (its
+feed event, cancelled, keeps the 7th's UID; a projected 7th beside it was a second 7th).
 """
 
 from __future__ import annotations
@@ -16,14 +18,15 @@ from planner.core.model import Kind, Meeting, RuleBook, Status
 from planner.inputs.limits import MAX_ORDINAL
 
 _COUNTED = frozenset({Status.HELD, Status.PLANNED, Status.PROJECTED})
+_CANCELLED = Status.CANCELLED
 
 
 def numbering(meetings: Sequence[Meeting], ordinals: Sequence[int | None], cut: date) -> tuple[int | None, Numbering | None]:
     """The first ordinal to project (``None``: the register does not number its latest regular
     meeting) and, where the register numbers meetings opening on ``cut`` or later, the
     :class:`Numbering` that numbers each projected meeting by its day. ``meetings`` are the
-    body's, sorted by first day; ``ordinals`` those of its regular meetings held or planned, in
-    that order."""
+    body's, sorted by first day; ``ordinals`` those of its regular meetings held or planned (and
+    the numbered cancelled ones), in that order."""
     top = max(filter(None, ordinals), default=0)
     if not ordinals or ordinals[-1] is None or not top:
         return None, None
@@ -33,7 +36,7 @@ def numbering(meetings: Sequence[Meeting], ordinals: Sequence[int | None], cut: 
     for m in reversed(meetings):  # sorted by first day: those ahead are the last ones
         if m.start.earliest < cut:
             break
-        if m.kind is regular and m.status in _COUNTED:
+        if m.kind is regular and (m.status in _COUNTED or m.status is _CANCELLED and m.ordinal):
             counted += 1
             if m.ordinal:
                 later.append((m.start.earliest, m.ordinal))

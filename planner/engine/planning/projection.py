@@ -160,7 +160,11 @@ class Projector(Lateness):
         exact = [s.earliest for s in starts if s.precision is day_p]
         days = [d.day for d in exact]
         months = [d.month for d in exact] + [s.earliest.month for s in starts if s.precision is month_p]
-        ordinals = [m.ordinal for m in meetings if m.kind is regular_kind and m.status in satisfying]
+        # A cancelled meeting the register numbers keeps its number (the G7's 46th Summit,
+        # Camp David 2020, was cancelled; Cornwall 2021 was the 47th): the next is numbered
+        # after it, and the feed never holds two meetings of one number (numbering.py).
+        cancelled = Status.CANCELLED
+        ordinals = [m.ordinal for m in meetings if m.kind is regular_kind and (m.status in satisfying or m.status is cancelled and m.ordinal)]
         # Numbering continues only where the register numbers its latest regular meeting.
         number, numbers = numbering(meetings, ordinals, self.not_before)
         return Habits.make(months, days), number, numbers
