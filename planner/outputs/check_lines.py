@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from datetime import date
 from functools import partial
-from operator import itemgetter
+from operator import is_, itemgetter
 from typing import TYPE_CHECKING, Any
 
 from planner.core.dates import PartialDate, Precision
@@ -169,12 +169,29 @@ class _Lines:
             more = _text(more())[1:-1]
             func = why.func if why.__class__ is partial else None
         if func is _met_words:  # most findings: a met window
-            counted_json, why = self._met(*why.args, counted, label if why.args[0] is e else None)
+            met, held = why.args
+            if met is e and len(held) == 1 and len(counted) == 1 and counted[0] is held[0]:  # most of them: met by one meeting
+                m = held[0]
+                counted_json, named = self._one(m, e.body)
+                minimum = e.minimum
+                tally = "1 of 1 required" if minimum == 1 else f"1 held ({minimum} required)"
+                why = f'"{label}: {tally}, {reason}: {named}.{" Held within the tolerance." if m.start.earliest > window.end else ""}"'
+            else:
+                counted_json, why = self._met(met, held, counted, label if met is e else None)
         elif func is _at_most_words:  # an at_most window within its limit, worded as _capped_words words it
             met, held = why.args
-            counted_json, why = self._capped(met, len(held), held, "", counted, label if met is e else None)
+            if met is e and len(held) == 1 and len(counted) == 1 and counted[0] is held[0]:  # most of them: one meeting
+                counted_json, named = self._one(held[0], e.body)
+                why = f'"{label}: 1 of at most {maximum} ({named})."'
+            else:
+                counted_json, why = self._capped(met, len(held), held, "", counted, label if met is e else None)
         elif func is _capped_words:  # the same, with scheduled meetings that may break the limit
-            counted_json, why = self._capped(*why.args, counted, label if why.args[0] is e else None)
+            met, n, held, over = why.args
+            if met is e and len(held) == 1 and len(counted) == 1 and counted[0] is held[0]:
+                counted_json, named = self._one(held[0], e.body)
+                why = f'"{label}: {n} of at most {maximum} ({named}){_text(over)[1:-1] if over else ""}."'
+            else:
+                counted_json, why = self._capped(met, n, held, over, counted, label if met is e else None)
         else:
             why = _text(why if why.__class__ is str else why())
         if more:
@@ -246,9 +263,17 @@ class _Lines:
             pairs = [self._pair(m, body, body_label) for m in held]
             json = ", ".join([p[0] for p in pairs])
             named = ", ".join([p[1] for p in pairs])
-            late = any(m.start.earliest > last for m in held)
-            same = len(counted) == len(held) and all(c is m for c, m in zip(counted, held, strict=True))
+            late = max([m.start.earliest for m in held]) > last
+            same = len(counted) == len(held) and all(map(is_, counted, held))
         return (json if same else None), named, late
+
+    def _one(self, m: Meeting, body: Body) -> tuple[str, str]:
+        """:meth:`_pair` of a meeting of ``body``: a window's one meeting (most windows)."""
+        named_body, body_label = self.named
+        if body is not named_body:
+            body_label = self.texts[body.label]
+            self.named = (body, body_label)
+        return self._pair(m, body, body_label)
 
     def _pair(self, m: Meeting, body: Body, body_label: str) -> tuple[str, str]:
         """A meeting's JSON (:func:`_meeting_json`) and its words, escaped (window_finding's
