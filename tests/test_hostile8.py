@@ -32,6 +32,12 @@ def crowd(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
     return _crowded(tmp_path_factory.mktemp("crowd8"), 20)
 
 
+@pytest.fixture(scope="module")
+def crowd_json(crowd: list[str]) -> dict:
+    """The crowded check's JSON, once."""
+    return json.loads(invoke("check", *crowd, "--format", "json").output)
+
+
 def _monthly(tmp_path: Path, today: str) -> list[str]:
     register = tmp_path / "empty.csv"
     register.write_text("body,start\n", encoding="utf-8")
@@ -57,10 +63,10 @@ def test_check_lists_100_problems_and_groups_the_101st(fmt: str, tmp_path: Path)
 
 
 @pytest.mark.parametrize("fmt", ["text", "markdown"])
-def test_a_crowded_check_groups_its_problems(crowd: list[str], fmt: str) -> None:
+def test_a_crowded_check_groups_its_problems(crowd: list[str], crowd_json: dict, fmt: str) -> None:
     """Twenty crowded bodies left thousands of problem lines (100 bodies: 15 MB of text). Past
     100 there is a line per body and verdict, and every problem is counted in one of them."""
-    data = json.loads(invoke("check", *crowd, "--format", "json").output)
+    data = crowd_json
     problems = [f for f in data["findings"] if f["verdict"] in {"late", "missed", "excess", "off_date", "advisory", "uncertain"}]
     out = invoke("check", *crowd, "--format", fmt).output
     part = " ".join(out[out.index("Problems") :].split())
@@ -71,9 +77,9 @@ def test_a_crowded_check_groups_its_problems(crowd: list[str], fmt: str) -> None
     assert len(out.encode()) < 100_000, len(out.encode())
 
 
-def test_check_json_and_csv_keep_every_finding(crowd: list[str]) -> None:
+def test_check_json_and_csv_keep_every_finding(crowd: list[str], crowd_json: dict) -> None:
     """Findings are the product: JSON and CSV give every one, whatever their number."""
-    data = json.loads(invoke("check", *crowd, "--format", "json").output)
+    data = crowd_json
     rows = invoke("check", *crowd, "--format", "csv").output.count("\n") - 1
     assert rows == len(data["findings"]) > 1000
 
@@ -210,3 +216,94 @@ def test_a_host_of_one_long_word_is_clipped_with_its_whole_in_a_title(browser, t
         clip = page.query_selector("td.host .clip")
         assert clip is not None and clip.evaluate("e => e.scrollWidth > e.clientWidth && getComputedStyle(e).textOverflow") == "ellipsis"
         assert page.evaluate("document.documentElement.scrollWidth") <= width and errors == []
+
+
+def _ics(*events: str) -> str:
+    return "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\n" + "".join(events) + "END:VCALENDAR\r\n"
+
+
+def _event(*props: str) -> str:
+    return "BEGIN:VEVENT\r\n" + "".join(p + "\r\n" for p in props) + "END:VEVENT\r\n"
+
+
+def _folded(line: str) -> str:
+    return "\r\n ".join(line[i : i + 74] for i in range(0, len(line), 74))
+
+
+_DAYS = [f"{2010 + i // 400}{1 + i % 12:02d}{1 + i % 28:02d}" for i in range(20_000)]
+LARGE = {
+    "one_day_100000_rows.csv": "body,start,status\n" + "summit,2010-10-12,held\n" * 100_000,
+    "one_day_numbered_20000.csv": "body,kind,ordinal,start,status\n" + "".join(f"committee,regular,{i},2010-10-12,held\n" for i in range(1, 20_001)),
+    "folded_summary_1mb.ics": _ics(_event("UID:a", "DTSTART;VALUE=DATE:20101012", _folded("SUMMARY:Summit " + "x" * (1 << 20)))),
+    "folded_description_1mb.ics": _ics(_event("UID:a", "DTSTART;VALUE=DATE:20101012", "SUMMARY:Summit", _folded("DESCRIPTION:" + "y" * (1 << 20)))),
+    "exdate_list_20000.ics": _ics(_event("UID:r", "DTSTART;VALUE=DATE:20100101", "RRULE:FREQ=YEARLY;COUNT=20", "SUMMARY:Summit", "EXDATE;VALUE=DATE:" + ",".join(_DAYS))),
+    "exdate_lines_20000.ics": _ics(_event("UID:r", "DTSTART;VALUE=DATE:20100101", "RRULE:FREQ=YEARLY;COUNT=20", "SUMMARY:Summit", *("EXDATE;VALUE=DATE:" + d for d in _DAYS))),
+    "rdate_list_20000.ics": _ics(_event("UID:r", "DTSTART;VALUE=DATE:20100101", "SUMMARY:Summit", "RDATE;VALUE=DATE:" + ",".join(_DAYS))),
+}
+
+
+@pytest.mark.parametrize("name", sorted(LARGE))
+def test_large_hostile_registers_end_in_a_verdict_or_one_line(name: str, tmp_path: Path) -> None:
+    """100,000 rows of one body on one day, .ics lines folded to 1 MB, 20,000 EXDATEs on one
+    line or on 20,000 (100,000 took 3.5 s CPU by hand): each is read and judged, repeats are
+    one warning line of bounded length, never a traceback (`timeout 20` by hand at full size)."""
+    path = tmp_path / name
+    path.write_text(LARGE[name], encoding="utf-8", newline="")
+    result = invoke("--rules", str(MINIMAL), "--meetings", str(path), "--today", "2026-12-01", "check")
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert result.exit_code in (0, 1), result.stderr
+    assert all(len(line) < 2_000 for line in result.stderr.splitlines()), [len(line) for line in result.stderr.splitlines()]
+
+
+def test_a_state_file_cut_at_any_byte_is_a_warning_and_the_same_feeds(tmp_path: Path) -> None:
+    """A feed folder's state file truncated at every 97th byte (by hand: at every one of its
+    2,828 bytes): each run warns in one line that it ignored the file and writes the same
+    feeds, taking SEQUENCE from them."""
+    from planner.outputs.calendar.ical import STATE_FILE
+
+    register = tmp_path / "m.csv"
+    register.write_text("body,start,status\nsummit,2002-10-01,held\nsummit,2027-10-12,planned\n", encoding="utf-8")
+    given = ["--rules", str(MINIMAL), "--meetings", str(register), "--today", "2026-12-01", "ics", "--to", "2028", "--out"]
+    full = tmp_path / "full"
+    assert invoke(*given, str(full)).exit_code == 0
+    state = (full / STATE_FILE).read_bytes()
+    feeds = {f.name: f.read_bytes() for f in full.glob("*.ics")}
+    for n in [*range(0, len(state), 97), len(state) - 1]:
+        folder = tmp_path / f"t{n}"
+        folder.mkdir()
+        for name, data in feeds.items():
+            (folder / name).write_bytes(data)
+        (folder / STATE_FILE).write_bytes(state[:n])
+        result = invoke(*given, str(folder))
+        assert result.exit_code == 0, (n, result.stderr)
+        warned = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
+        assert len(warned) == 1 and "state file is damaged and was ignored" in warned[0], (n, result.stderr)
+        assert {f.name: f.read_bytes() for f in folder.glob("*.ics")} == feeds, n
+
+
+def test_links_out_of_a_feed_folder_never_write_outside(tmp_path: Path) -> None:
+    """`ics --out` a link to a file elsewhere: one line, exit 2, the file untouched. A feed or
+    the state file that links out of the folder is replaced by a file of the folder; what it
+    pointed at is never written."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    for name in ("file.txt", "feed.txt", "state.txt"):
+        (outside / name).write_text("precious\n", encoding="utf-8")
+    register = tmp_path / "m.csv"
+    register.write_text("body,start,status\nsummit,2002-10-01,held\n", encoding="utf-8")
+    given = ["--rules", str(MINIMAL), "--meetings", str(register), "--today", "2026-12-01", "ics", "--out"]
+    link = tmp_path / "link"
+    link.symlink_to(outside / "file.txt")
+    refused = invoke(*given, str(link))
+    assert refused.exit_code == 2 and len(refused.stderr.splitlines()) == 1 and "is a file, not a folder" in refused.stderr
+    feeds = tmp_path / "feeds"
+    assert invoke(*given, str(feeds)).exit_code == 0
+    (feeds / "summit.ics").unlink()
+    (feeds / "summit.ics").symlink_to(outside / "feed.txt")
+    (feeds / ".planner-state.json").unlink()
+    (feeds / ".planner-state.json").symlink_to(outside / "state.txt")
+    again = invoke(*given, str(feeds))
+    assert again.exit_code == 0, again.stderr
+    assert not (feeds / "summit.ics").is_symlink() and "BEGIN:VCALENDAR" in (feeds / "summit.ics").read_text(encoding="utf-8")
+    assert not (feeds / ".planner-state.json").is_symlink()
+    assert all((outside / name).read_text(encoding="utf-8") == "precious\n" for name in ("file.txt", "feed.txt", "state.txt"))

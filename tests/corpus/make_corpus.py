@@ -138,6 +138,18 @@ case("meetings", "ics_year_9999.ics", ics("DTSTART;VALUE=DATE:99991231"), 2, "VE
 case("meetings", "ics_year_9999_duration.ics", ics("DTSTART;VALUE=DATE:99991231", "DURATION:P3D"), 2, "VEVENT 1 'Summit'", "the event ends after the year 9999")
 case("meetings", "ics_year_0001.ics", ics("DTSTART;VALUE=DATE:00010101"), 2, "VEVENT 1 'Summit'", "DTSTART: '00010101' makes the event's first day 0001-01-01 (in Europe/Vienna), out of range")
 case("meetings", "ics_ordinal_2_31.ics", ics("DTSTART;VALUE=DATE:20260101", "X-PLANNER-ORDINAL:2147483648"), 2, "VEVENT 1 'Summit'", "ordinal: is too large")
+# --- registers: the eighth pass's shapes (tests/test_hostile8.py runs the large ones) ----------
+case("meetings", "bom_crlf_lf_cr_mixed.csv", b"\xef\xbb\xbfbody,start,status\r\nsummit,2002-10-01,held\nsummit,2006-10-01,held\rsummit,2010-10-01,held\r\ncommittee,2024-03-01,held\n", 0)
+case("meetings", "quoted_newlines_every_column.csv", '"bo\ndy","sta\nrt","sta\r\ntus"\n"sum\nmit","2002-\n10-01","he\nld"\n', 2, "1", "missing columns body, start")
+case("meetings", "quoted_newlines_in_values.csv", 'body,start,status,city,title,source\nsummit,2006-10-01,held,"Vie\nnna","line1\r\n=cmd|x\rline3","http://a\nb"\n', 0)
+case("meetings", "quoted_newline_in_date.csv", 'body,start\nsummit,"2002-\n10-01"\n', 2, "3", "start")  # a row of several lines is named by its last
+case("meetings", "json_key_twice_at_top.json", '{"meetings": [], "meetings": [{"body": "summit", "start": "2002-10-01"}]}', 2, None, "key 'meetings' appears twice")
+case("meetings", "json_key_twice_in_entry.json", '[{"body": "summit", "start": "2002-10-01", "start": "2003-10-01"}]', 2, "meetings[0]", "key 'start' appears twice in one entry")
+case("meetings", "ics_vevent_without_dtstart.ics", ics("DTEND;VALUE=DATE:20101013"), 2, "VEVENT 1 'Summit'", "event has no DTSTART")
+case("meetings", "ics_override_of_missing_series.ics", ics("RECURRENCE-ID;VALUE=DATE:20101012", "DTSTART;VALUE=DATE:20101014"), 0)
+case("meetings", "ics_override_of_missing_series_utc.ics", ics("RECURRENCE-ID:20101012T100000Z", "DTSTART:20101014T100000Z"), 0)
+case("meetings", "ics_exdate_list_2000.ics", ics("DTSTART;VALUE=DATE:20100101", "RRULE:FREQ=YEARLY;COUNT=20", "EXDATE;VALUE=DATE:" + ",".join(f"{2010 + i // 300}{1 + i % 12:02d}{1 + i % 28:02d}" for i in range(2000))), 0)
+case("meetings", "ics_folded_line_64k.ics", ics("DTSTART;VALUE=DATE:20101012", "\r\n ".join(("DESCRIPTION:" + "y" * 65536)[i : i + 74] for i in range(0, 65548, 74))), 0)
 
 # --- chair registers ------------------------------------------------------------------------
 case("chairs", "json_nested_5000.json", "[" * 5000 + "]" * 5000, 2, None, "is nested too deeply to read")
@@ -150,6 +162,8 @@ case("plan", "twice_in_a_row.txt", "Kyrgyzstan\nKyrgyzstan\n", 2, "2", "Kyrgyzst
 case("plan", "too_many.txt", "Kyrgyzstan\nThailand\nChina\nIndia\nIran\nIraq\nQatar\nEgypt\n", 2, "7", "no handover meeting left for Qatar")
 case("plan", "utf16.txt", b"\xff\xfeK\x00", 2, None, "is UTF-16; plan must be UTF-8")
 case("plan", "only_comments.txt", "# nobody yet\n\n", 2, None, "names no country")
+case("plan", "key_value_line.txt", "Kazakhstan\nchair = China\n", 2, "2", "'chair = China' is not a member state of CICA")
+case("plan", "toml_table.txt", "[plan]\nKazakhstan\n", 2, "1", "'[plan]' is not a member state of CICA")
 
 # --- state files of a feed folder: damaged, they are reported and ignored ----------------------
 STATE_SAYS = "state file is damaged and was ignored"
