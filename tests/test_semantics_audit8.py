@@ -126,3 +126,44 @@ def test_a_within_window_of_a_year_from_march_is_labelled_by_its_own_month(tmp_p
     assert "Not counted: Board 2016-07-25 (after 2016-03-31, the end of the first 1 month of FY2016-17)." in _why(out, "2016-03")
     out = _check(tmp_path, _body("", 'kind = "at_least"\ncount = 1\nper = "year"\nwithin = "6m"\nsince = 2016'), _rows("board,regular,,2016-05-02,,held,,"), "--today", "2016-12-01")
     assert _verdicts(out) == {"2016": "met"}
+
+
+# -- real histories ----------------------------------------------------------------------------------
+
+
+def _real(name: str, *args: str) -> dict:
+    """check's JSON on a sourced history of tests/audit/, after the text agrees with it."""
+    from pathlib import Path
+
+    root = Path(__file__).parent / "audit"
+    common = ["check", "--rules", str(root / f"{name}.toml"), "--meetings", str(root / f"{name}-meetings.csv"), *args]
+    import json
+
+    out = json.loads(_invoke(*common, "--format", "json").stdout)
+    text = " ".join(_invoke(*common).stdout.split())
+    assert f"{out['summary']['violations']} violation" in text
+    return out
+
+
+def test_mercosur_summit_once_per_semester_under_ouro_preto_2019_2023():
+    """Protocol of Ouro Preto, art. 6: the Common Market Council meets "at least once per
+    semester with the participation of the Presidents": at least once a calendar half-year.
+    The register holds the ordinary Summits 54th to 63rd (records 2019-07-01..2023-12-31). By
+    hand, as of 2024-06-01: 1996 H1 to 2019 H1 unknown (47 semesters, not transcribed); 2019 H2
+    met (17 July and 5 December); 2020 H1 missed (the 56th moved to 2 July, by video); 2020 H2
+    met; 2021 H1 uncertain: only the 58th, known to the year (2021), could fill it, and the
+    30th-anniversary videoconference of 26 March is no ordinary Summit (named, not counted);
+    2021 H2 met by the 59th (17 December); 2022 H1 and 2023 H1 missed (the mid-year Summits
+    were held in July: 20-21 July 2022 in Luque, 4 July 2023 in Iguazú), real violations of the
+    letter; 2022 H2 and 2023 H2 met; 2024 H1 open. 3 violations, exit 1."""
+    out = _real("mercosur-cmc", "--today", "2024-06-01")
+    got = {f["window"]["label"]: f["verdict"] for f in out["findings"]}
+    assert got == {
+        **{f"{y} H{h}": "unknown" for y in range(1996, 2019) for h in (1, 2)},
+        "2019 H1": "unknown", "2019 H2": "met", "2020 H1": "missed", "2020 H2": "met", "2021 H1": "uncertain", "2021 H2": "met",
+        "2022 H1": "missed", "2022 H2": "met", "2023 H1": "missed", "2023 H2": "met", "2024 H1": "open",
+    }
+    assert out["summary"]["violations"] == 3 and out["summary"]["uncertain"] == 1 and out["summary"]["exit_code"] == 1
+    why = {f["window"]["label"]: f["why"] for f in out["findings"]}
+    assert "met if CMC Summit 2021 (58th) was held 2021-01-01..2021-06-30 (the register gives only 2021)" in why["2021 H1"]
+    assert "Not counted: CMC Summit 2021-03-26 (special: this rule counts regular meetings)" in why["2021 H1"]
