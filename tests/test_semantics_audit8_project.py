@@ -221,3 +221,100 @@ def test_a_cancelled_numbered_meeting_keeps_its_number_in_project_and_the_feed(t
     assert summaries[2:4] == ["SUMMARY:7th Board (cancelled)", "SUMMARY:8th Board (projected)"]
     control = _json("project", *_register(tmp_path, "board,regular,,2026-06-10,,cancelled,Bern,Switzerland\n"), "--to", "2030")
     assert [m["ordinal"] for m in control["meetings"] if m["status"] == "projected"] == [7, 8, 9]
+
+
+# -- hand-computed cases in areas the earlier audits did not cover ------------------------------------
+
+
+def _org(city: str, country: str, *bodies: str) -> str:
+    return f'[organization]\nid = "o"\nname = "Org"\nshort_name = "O"\nsecretariat = {{ city = "{city}", country = "{country}" }}\n' + "".join(bodies)
+
+
+def _yearly(id: str, name: str, keys: str = "") -> str:
+    return f'[[bodies]]\nid = "{id}"\nname = "{name}"\ncategory = "working"\nhost = "secretariat"\nestablished = 2020-01-01\n{keys}\n[[bodies.rules]]\nkind = "at_least"\ncount = 1\nper = "year"\n'
+
+
+def _projected(tmp_path: Path, book: str, rows: str, *args: str, fmt: str = "json"):
+    rules, meetings = tmp_path / "rules.toml", tmp_path / "meetings.csv"
+    rules.write_text(book, encoding="utf-8")
+    meetings.write_text("body,kind,ordinal,start,end,status,city,country\n" + rows, encoding="utf-8")
+    paths = ("--rules", str(rules), "--meetings", str(meetings))
+    out = _invoke("project", *paths, "--format", fmt, *args).stdout
+    return (json.loads(out) if fmt == "json" else out), paths
+
+
+def test_a_host_whose_holidays_are_incomplete_in_a_year_is_said_not_only_one_with_none(tmp_path):
+    """A Board in New Delhi, once a year, in January (target the 15th). The holidays package
+    has India's holidays to 2035; after that only the fixed-date ones (Republic Day and
+    others: 10 a year, not 19), and it warns so. Today 2034-06-01, to 2037: 2034's window is
+    what is left of the year: Friday 2034-06-02, the first working day; then Monday
+    2035-01-15, Tuesday 2036-01-15, Thursday 2037-01-15. The note of the seventh audit named a
+    host with no holidays at all (Sri Lanka from 2027); India in 2036-2037 was placed in
+    silence. Now a note says its data is incomplete in those years (2034 and 2035 are not
+    named)."""
+    out, _ = _projected(tmp_path, _org("New Delhi", "India", _yearly("board", "Board", "months = [1]")), "", "--today", "2034-06-01", "--to", "2037")
+    assert [m["start"] for m in out["meetings"]] == ["2034-06-02", "2035-01-15", "2036-01-15", "2037-01-15"]
+    assert out["notes"] == ["The holidays package has incomplete public-holiday data for India (2036-2037): meetings hosted there avoid its weekend and the holidays it knows in those years, not the others."]
+
+
+def test_an_on_rule_on_a_fixed_holiday_the_package_still_knows_is_a_problem_each_year(tmp_path):
+    """Control of the previous case: an `on` rule for 26 January in New Delhi. Republic Day
+    is a fixed-date holiday the package keeps after 2035: 2035-01-26 (Friday) and 2037-01-26
+    (Monday) are Republic Day, 2036-01-26 a Saturday: three Problems, nothing placed, and
+    no note (no meeting was placed in India in a year of incomplete data)."""
+    on = '[[bodies]]\nid = "board"\nname = "Board"\ncategory = "working"\nhost = "secretariat"\nestablished = 2030-01-01\n[[bodies.rules]]\nkind = "on"\nmonth = 1\nday = 26\n'
+    out, _ = _projected(tmp_path, _org("New Delhi", "India", on), "", "--today", "2034-06-01", "--to", "2037")
+    assert out["meetings"] == [] and out["notes"] == []
+    words = [p["message"] for p in out["problems"]]
+    assert len(words) == 3 and "2035-01-26 is Republic Day in India" in words[0] and "2036-01-26 is a weekend day" in words[1] and "2037-01-26 is Republic Day in India" in words[2]
+
+
+def test_a_body_that_meets_before_a_projected_meeting_is_placed_on_the_working_day_before_it(tmp_path):
+    """A Council once a year in June, 2 days (target Monday 2026-06-15: 15-16 June; 2027:
+    Tuesday 15 to Wednesday 16 June); a Group meets just before it (`before = "council"`),
+    1 day, once a year. Both are projected: the Group's day is the working day right before
+    the Council's first: Friday 2026-06-12 (13-14 June are the weekend), Monday 2027-06-14.
+    The ics feed has the same days (DTSTART; DTEND exclusive: the Council's 2026 event ends
+    on the 17th)."""
+    book = _org("Bern", "Switzerland", _yearly("council", "Council", "months = [6]\nduration_days = 2"), _yearly("group", "Group", 'before = "council"'))
+    out, paths = _projected(tmp_path, book, "", "--today", "2026-03-01", "--to", "2027")
+    assert [(m["body"], m["start"], m.get("end")) for m in out["meetings"]] == [
+        ("group", "2026-06-12", None),
+        ("council", "2026-06-15", "2026-06-16"),
+        ("group", "2027-06-14", None),
+        ("council", "2027-06-15", "2027-06-16"),
+    ]
+    feeds = tmp_path / "feeds"
+    _invoke("-q", "ics", *paths, "--today", "2026-03-01", "--to", "2027", "--out", str(feeds))
+    ics = (feeds / "all.ics").read_text(encoding="utf-8")
+    for day in ("DTSTART;VALUE=DATE:20260612", "DTSTART;VALUE=DATE:20260615", "DTEND;VALUE=DATE:20260617", "DTSTART;VALUE=DATE:20270614", "DTSTART;VALUE=DATE:20270615"):
+        assert day in ics, day
+
+
+def test_a_planned_meeting_past_today_and_unconfirmed_is_a_problem_and_the_chain_goes_on_from_it(tmp_path):
+    """Every 2 years, rolling; the 5th held 2023-06-12, the 6th planned for Tuesday 2025-06-10
+    and not confirmed; today 2026-03-01. DESIGN.md: a planned meeting whose dates passed
+    unconfirmed is no binding origin; projection still chains from it and lists it under
+    Problems. So: one Problem naming the 6th; the 7th 2 years after it, Thursday 2027-06-10;
+    the 8th 2029-06-10, a Sunday: Monday 06-11 (one day forward) before Friday 06-08 (two
+    back). The text says the same under "Problems"."""
+    rows = "board,regular,5,2023-06-12,,held,Bern,Switzerland\nboard,regular,6,2025-06-10,,planned,Bern,Switzerland\n"
+    book = _org("Bern", "Switzerland", '[[bodies]]\nid = "board"\nname = "Board"\ncategory = "working"\nhost = "secretariat"\nmonths = [6]\n[[bodies.rules]]\nkind = "every"\ninterval = "2y"\n')
+    out, _ = _projected(tmp_path, book, rows, "--today", "2026-03-01", "--to", "2029")
+    assert [(m["start"], m["ordinal"]) for m in out["meetings"] if m["status"] == "projected"] == [("2027-06-10", 7), ("2029-06-11", 8)]
+    (problem,) = out["problems"]
+    assert "6th Board" in problem["message"] and "past and not confirmed held" in problem["message"]
+    text, _ = _projected(tmp_path, book, rows, "--today", "2026-03-01", "--to", "2029", fmt="text")
+    assert "Problems" in text and "past and not confirmed held" in " ".join(text.split())
+
+
+def test_a_chair_term_that_ends_on_the_handover_meetings_last_day_is_matched_to_it(tmp_path):
+    """The 2nd Plenary runs 11-12 June 2024 in Brussels. Austria's term ends on its last day,
+    2024-06-12, and Belgium's begins that day: the handover is within the 7 days' slack of
+    the meeting, so it is at a meeting of a handover body (no `handover` violation), there is
+    neither a gap nor an overlap, and under "incoming" Belgium hosted it: no finding at all
+    but the planned 3rd's note."""
+    terms = "Austria,2022-06-14,2024-06-12,1,,x\nBelgium,2024-06-12,,2,,x\n"
+    out = _json("chairs", *_files(tmp_path, _chair_book("incoming"), _PLENARIES, terms), "--today", "2026-03-01")
+    assert [f["kind"] for f in out["findings"]] == ["handover_host"] and "3rd Plenary" in out["findings"][0]["message"]
+    assert [(t["country"], t["closed_by"] and t["closed_by"]["ordinal"]) for t in out["terms"]] == [("Austria", 2), ("Belgium", 3)]

@@ -118,17 +118,26 @@ def host_gap_notes(hosts: dict[tuple[str, str], tuple[holidays.HolidayBase, set[
     lacks in those years (up to ``last_year``): outside its years for that country, or a year
     with none at all (Sri Lanka from 2027). Read from the placement's own tables, built
     already, rather than by building each year again."""
-    parts = []
+    parts, partial = [], []
     for (code, name), (known, years) in sorted(hosts.items(), key=lambda item: item[0][1]):
         cls = type(known)
         first, last = getattr(cls, "start_year", None), getattr(cls, "end_year", None)
         have = {day.year for day in known}
-        gap = [y for y in sorted(years) if y <= last_year and ((first is not None and y < first) or (last is not None and y > last) or (y not in have and (y in known.years or not country_year(code, y)[0])))]
+        placed = [y for y in sorted(years) if y <= last_year]
+        gap = [y for y in placed if (first is not None and y < first) or (last is not None and y > last) or (y not in have and (y in known.years or not country_year(code, y)[0]))]
         if gap:
             parts.append(f"{name} ({_years_words(gap)})")
-    if not parts:
-        return []
-    return [f"The holidays package has no or incomplete public-holiday data for {', '.join(parts)}: meetings hosted there avoid only its weekend in those years, not its public holidays."]
+        # Some holidays but not all (India after 2035: its fixed-date ones, not those of the
+        # lunar calendars, which the package warns it has only to 2035): said too, apart.
+        some = [y for y in placed if y not in gap and not country_year(code, y)[1]]
+        if some:
+            partial.append(f"{name} ({_years_words(some)})")
+    out = []
+    if parts:
+        out.append(f"The holidays package has no or incomplete public-holiday data for {', '.join(parts)}: meetings hosted there avoid only its weekend in those years, not its public holidays.")
+    if partial:
+        out.append(f"The holidays package has incomplete public-holiday data for {', '.join(partial)}: meetings hosted there avoid its weekend and the holidays it knows in those years, not the others.")
+    return out
 
 
 def _years_words(years: list[int]) -> str:
