@@ -9,6 +9,8 @@ from dataclasses import replace
 from datetime import UTC, date, datetime
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from planner.core.dates import PartialDate, Precision
 from planner.core.model import Kind, Meeting, MeetingFormat, Status
@@ -201,3 +203,55 @@ def test_an_export_of_the_same_register_finds_the_last_state_in_turn(tmp_path, m
     monkeypatch.setattr(Previous, "left", left)
     write_feeds(book, meetings, tmp_path, STAMP)
     assert (tmp_path / STATE_FILE).read_bytes() == first
+
+
+_TEXTS = [*AWKWARD, "", "Board", "4th Summit (removed)", " padded ", "x" * 120, "a:b;c,d", "Almaty, Kazakhstan"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    summary=st.sampled_from(_TEXTS) | st.text(max_size=90),
+    uid=st.sampled_from(["cica-summit-7@planner", "x" * 90 + "@planner", "é-1@planner"]) | st.text(min_size=1, max_size=80),
+    location=st.sampled_from(_TEXTS) | st.text(max_size=40),
+    body=st.sampled_from(["summit", "", "b-ü", "a,b"]),
+    kind=st.sampled_from(["regular", "", "special"]),
+    sequence=st.integers(0, 2**31 - 1),
+    start=st.dates(date(1, 1, 1), date(9998, 12, 1)),
+    end=st.none() | st.just(1) | st.integers(1, 400),
+    removed=st.none() | st.dates(date(1990, 1, 1), date(2100, 1, 1)),
+)
+def test_a_tombstone_written_directly_is_what_icalendar_writes(summary: str, uid: str, location: str, body: str, kind: str, sequence: int, start: date, end: int | None, removed: date | None) -> None:
+    """``tombstone_text`` (written line by line) gives the bytes of ``tombstone_event`` (through
+    icalendar) for any summary, UID, place, body and kind, dated or not, removed or not."""
+    from datetime import timedelta
+
+    from planner.outputs.calendar.revisions import tombstone_event, tombstone_text
+
+    rev = Revision("f" * 16, sequence, EARLIER, None, body, kind, False, start, None if end is None else start + timedelta(days=end), summary, location, removed)
+    assert tombstone_text(uid, rev, STAMP) == tombstone_event(uid, rev, STAMP).to_ical()
+
+
+def test_a_folder_whose_spools_cannot_be_linked_gets_the_same_bytes(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """all.ics and the state file are their spools, given a name by a hard link; where that
+    fails (another file system, no /proc) their bytes are copied: the same folder either way,
+    at a first export and again with half the meetings gone (tombstones)."""
+    import os
+
+    from planner.outputs import atomic
+    from planner.outputs.calendar.feeds import write_feeds
+
+    book, meetings = example("cica")
+    linked, copied = tmp_path / "linked", tmp_path / "copied"
+    write_feeds(book, meetings, linked, STAMP)
+    write_feeds(book, meetings[::2], linked, datetime(2026, 12, 2, tzinfo=UTC))
+
+    def no_link(*_args: object, **_kwargs: object) -> None:
+        raise OSError("no links here")
+
+    monkeypatch.setattr(atomic.os, "link", no_link)
+    write_feeds(book, meetings, copied, STAMP)
+    write_feeds(book, meetings[::2], copied, datetime(2026, 12, 2, tzinfo=UTC))
+    names = sorted(os.listdir(linked))
+    assert names == sorted(os.listdir(copied)) and "all.ics" in names
+    for name in names:
+        assert (linked / name).read_bytes() == (copied / name).read_bytes(), name

@@ -30,9 +30,11 @@ import re
 import secrets
 import shutil
 import stat
+import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
+from typing import IO
 
 _TEMP_PREFIX = ".pl-"
 # ours: ".pl-<hash>-<random>.tmp" files, ".pl-<hash>.new" folders, and the names of older
@@ -56,11 +58,56 @@ def _fsync_dir(folder: Path) -> None:
             os.close(fd)
 
 
-Content = str | bytes | Iterable[str] | Iterable[bytes] | Callable[[], Iterable[bytes]]
+class Spooled:
+    """A file's whole content, already written to an unnamed file (:func:`spool`): placed by
+    a hard link to it where the file system allows (Linux ``O_TMPFILE``: the bytes are written
+    once, not once to the spool and again to the file: some 300 MB less for a feed folder of
+    300,000 events), else copied. The handle stays the caller's to close."""
+
+    def __init__(self, handle: IO[bytes]) -> None:
+        self.handle = handle
+
+    def place(self, path: Path) -> None:
+        """``path`` (new) holding the spool's bytes."""
+        self.handle.flush()
+        fd = self.handle.fileno()
+        try:
+            os.link(f"/proc/self/fd/{fd}", path)  # an O_TMPFILE file without O_EXCL takes a name
+            return
+        except OSError:
+            pass  # not that kind of file, another file system, no /proc: copied
+        size = os.fstat(fd).st_size
+        with path.open("xb") as out:
+            for at in range(0, size, 1 << 20):
+                out.write(os.pread(fd, min(1 << 20, size - at), at))
+
+
+def spool(near: Path) -> IO[bytes]:
+    """An unnamed temporary file (a killed run leaves nothing), on the file system of the
+    folder ``near`` when it can be, and one that :class:`Spooled` can give a name there."""
+    with contextlib.suppress(OSError, AttributeError):  # AttributeError: no O_TMPFILE (not Linux)
+        return os.fdopen(os.open(near, os.O_TMPFILE | os.O_RDWR, 0o600), "w+b")
+    try:
+        return tempfile.TemporaryFile(dir=near)
+    except OSError:
+        return tempfile.TemporaryFile()
+
+
+Content = str | bytes | Iterable[str] | Iterable[bytes] | Callable[[], Iterable[bytes]] | Spooled
 
 
 def _write_file(path: Path, data: Content, sync: bool = True) -> None:
     """Write ``path`` (new) and, with ``sync``, flush it to disk (``fsync``)."""
+    if isinstance(data, Spooled):
+        data.place(path)
+        os.chmod(path, 0o644)
+        if sync:
+            fd = os.open(path, os.O_RDWR)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+        return
     if callable(data):  # a producer: called at each try, so a file can be written again
         data = data()
     pieces = [data] if isinstance(data, str | bytes) else data

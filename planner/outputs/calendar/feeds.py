@@ -18,7 +18,6 @@ An export of some bodies (``--body``) writes only their feeds and leaves ``all.i
 from __future__ import annotations
 
 import os
-import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
@@ -30,7 +29,7 @@ from typing import IO
 
 from planner.core.bulk import paused_gc
 from planner.core.model import Meeting, RuleBook
-from planner.outputs.atomic import folder_lock, write_set
+from planner.outputs.atomic import Spooled, folder_lock, spool, write_set
 from planner.outputs.calendar.ical import (
     COMBINED,
     STATE_FILE,
@@ -39,6 +38,7 @@ from planner.outputs.calendar.ical import (
     event_order,
 )
 from planner.outputs.calendar.index_html import index_pieces
+from planner.outputs.calendar.lines import END
 from planner.outputs.calendar.making import EventMaker
 from planner.outputs.calendar.previous import Previous, read_previous
 from planner.outputs.calendar.revisions import (
@@ -46,7 +46,7 @@ from planner.outputs.calendar.revisions import (
     Revision,
     nearest,
     removed,
-    tombstone_event,
+    tombstone_text,
     tombstones,
 )
 from planner.outputs.calendar.state import HEAD, HEAD_3, TAIL, load_state, state_line
@@ -58,14 +58,6 @@ _BATCH = 1 << 16  # events written to the spool together: 64 KB (a megabyte at a
 _HELD = 16  # a body's events written to by_body together: some 10 KB, 30 MB held for 3,400 bodies
 _BODY = itemgetter(0)
 _START, _END = itemgetter(1), itemgetter(4)  # a meeting's start and end
-
-
-def _spool(near: Path) -> IO[bytes]:
-    """An unnamed temporary file on the output's file system when possible."""
-    try:
-        return tempfile.TemporaryFile(dir=near)
-    except OSError:
-        return tempfile.TemporaryFile()
 
 
 def _read(spool: IO[bytes], spans: Iterable[tuple[int, int]]) -> Iterator[bytes]:
@@ -124,18 +116,21 @@ def date_order(meetings: Iterable[Meeting]) -> list[Meeting]:
 class _Events:
     """The events of one export, made once into a spool, with their revisions."""
 
-    def __init__(self, builder: FeedBuilder, meetings: Iterable[Meeting], previous: Previous, near: Path, keep_legacy: bool = False) -> None:
+    def __init__(self, builder: FeedBuilder, meetings: Iterable[Meeting], previous: Previous, near: Path, keep_legacy: bool = False, combined: tuple[str, str, str | None] | None = None) -> None:
         self.builder = builder
         self.keep_legacy = keep_legacy  # the state file stays of version 3 (see planner.outputs.calendar.state)
-        self.spool = _spool(near)  # the events in date order: all.ics
-        self.by_body = _spool(near)  # the same, a body's some together: its feed is a few stretches
-        self.states = _spool(near)
+        self.spool = spool(near)  # all.ics: its head, the events in date order, then its end
+        self.by_body = spool(near)  # the same, a body's some together: its feed is a few stretches
+        self.states = spool(near)  # the state file, its entries each ending ",\n" until the last
         self.pending = previous  # gives each previous UID once: those left are not given by this export
         self.order = date_order(meetings)
         self.counts = Counter(map(_BODY, self.order))
         self.stretches: dict[str, list[tuple[int, int]]] = {}  # body -> where its feed's events are in by_body
         today = builder.stamp.date()
         self.coming = [m for m in self.order if (m[4] or m[1]).latest >= today]
+        self.states.write(HEAD_3 if keep_legacy else HEAD)
+        self.combined = combined if self.order else None  # all.ics's name, caption and URL: its head goes first
+        self.begin = self.spool.write(builder.calendar_head(*self.combined, empty=False)[0]) if self.combined is not None else 0
         self._make(previous)
 
     def _make(self, previous: Previous) -> None:
@@ -185,10 +180,10 @@ class _Events:
                 mine.clear()
             if size - flushed >= _BATCH:
                 write(b"".join(events))
-                state(b"".join(lines))
+                state(b"".join(lines).replace(b"\n", b",\n"))  # a line never holds a line break (JSON escapes it)
                 events, lines, flushed = [], [], size
         write(b"".join(events))
-        state(b"".join(lines))
+        state(b"".join(lines).replace(b"\n", b",\n"))
         for body, mine in held.items():
             if mine:
                 n = body_write(b"".join(mine))
@@ -203,42 +198,41 @@ class _Events:
         megabyte at a time, a body's its stretches of by_body (read once each, not an event at
         a time: a million reads took some 2 s of system time)."""
         if body is None:
-            return _read(self.spool, ((at, min(_CHUNK, self.size - at)) for at in range(0, self.size, _CHUNK)))
+            return _read(self.spool, ((self.begin + at, min(_CHUNK, self.size - at)) for at in range(0, self.size, _CHUNK)))
         return _read(self.by_body, self.stretches.get(body, ()))
 
     def count(self, body: str | None = None) -> int:
         return len(self.order) if body is None else self.counts.get(body, 0)
 
-    def state(self, leftovers: list[tuple[str, Revision]]) -> Iterator[bytes]:
-        """The state file: this export's revisions, then the UIDs it no longer gives, a
-        megabyte at a time (as :func:`~planner.outputs.calendar.state.state_pieces` writes
-        them: a line never holds a line break, JSON escapes it, so each one the spool holds
-        ends an entry)."""
-        self.states.flush()
-        fd, size = self.states.fileno(), self.states.tell()
+    def all_ics(self, gone: list[bytes]) -> Spooled | None:
+        """all.ics, its events followed by ``gone`` (tombstones) and its end; None when it has
+        no event (its head, written first, is that of a feed with events)."""
+        if self.combined is None:
+            return None
+        self.spool.seek(0, os.SEEK_END)
+        self.spool.write(b"".join(gone) + END)
+        return Spooled(self.spool)
 
-        def entries() -> Iterator[bytes]:  # each entry followed by ",\n"
-            for at in range(0, size, _CHUNK):
-                yield os.pread(fd, min(_CHUNK, size - at), at).replace(b"\n", b",\n")
-            batch: list[bytes] = []
-            for uid, rev in leftovers:
-                batch.append(state_line(uid, rev).encode() + b",\n")
-                if len(batch) >= 4096:
-                    yield b"".join(batch)
-                    batch = []
-            if batch:
-                yield b"".join(batch)
-
-        def pieces() -> Iterator[bytes]:
-            yield HEAD_3 if self.keep_legacy else HEAD
-            held = b""
-            for piece in entries():
-                if held:
-                    yield held
-                held = piece
-            yield held[:-2] + b"\n" + TAIL if held else TAIL  # the last entry takes no comma
-
-        return pieces()
+    def state(self, leftovers: list[tuple[str, Revision]]) -> Spooled:
+        """The state file: this export's revisions, then the UIDs it no longer gives (as
+        :func:`~planner.outputs.calendar.state.state_pieces` writes them), the last entry
+        without its comma."""
+        states = self.states
+        batch: list[bytes] = []
+        for uid, rev in leftovers:
+            batch.append(state_line(uid, rev).encode() + b",\n")
+            if len(batch) >= 4096:
+                states.write(b"".join(batch))
+                batch = []
+        states.write(b"".join(batch))
+        states.flush()
+        size = states.tell()
+        if size > len(HEAD):  # an entry: the last one's comma goes
+            states.truncate(size - 2)
+            states.seek(size - 2)
+            states.write(b"\n")
+        states.write(TAIL)
+        return Spooled(states)
 
     def close(self) -> None:
         self.spool.close()
@@ -276,7 +270,8 @@ def _write_feeds(book: RuleBook, meetings: Iterable[Meeting], out: Path, stamp: 
     made: _Events | None = None
     try:
         keep_legacy = previous.legacy and selected is not None  # some bodies' prints stay of the older form
-        made = _Events(builder, meetings, previous, out.parent, keep_legacy)
+        combined = (*combined_names(book), source_url(base_url, f"{COMBINED}.ics")) if selected is None else None
+        made = _Events(builder, meetings, previous, out.parent, keep_legacy, combined)
         leftovers = []
         for uid, old in sorted(previous.left(), key=lambda item: item[0]):
             if old.removed is None and (selected is None or old.body in selected):
@@ -286,7 +281,7 @@ def _write_feeds(book: RuleBook, meetings: Iterable[Meeting], out: Path, stamp: 
             leftovers.append((uid, old))
         dead: dict[str, list[bytes]] = {}
         for uid, rev in tombstones(dict(leftovers), builder.stamp, keep_days, selected):
-            dead.setdefault(rev.body, []).append(tombstone_event(uid, rev, builder.stamp).to_ical())
+            dead.setdefault(rev.body, []).append(tombstone_text(uid, rev, builder.stamp))
         feeds: list[tuple[str, str, str, str | None, list[bytes]]] = []
         for body in book.bodies:
             if selected is None or body.id in selected:
@@ -305,11 +300,13 @@ def _write_feeds(book: RuleBook, meetings: Iterable[Meeting], out: Path, stamp: 
 
             return pieces
 
-        files: dict[str, bytes | Callable[[], Iterable[bytes]]] = {filename: feed(title, caption, body, gone, source_url(base_url, filename)) for filename, title, caption, body, gone in feeds}
+        files: dict[str, bytes | Callable[[], Iterable[bytes]] | Spooled] = {filename: feed(title, caption, body, gone, source_url(base_url, filename)) for filename, title, caption, body, gone in feeds}
+        if selected is None and (whole := made.all_ics(feeds[-1][4])) is not None:
+            files[f"{COMBINED}.ics"] = whole
         if selected is None:
             links = [(f, t, made.count(b)) for f, t, _, b, _ in feeds]
             files[INDEX] = lambda: index_pieces(book, links, made.coming, builder, base_url)
-        files[STATE_FILE] = lambda: made.state(leftovers)
+        files[STATE_FILE] = made.state(leftovers)
         order = [*files]  # feeds, all.ics, index.html, state: a reader of index.html comes last
         write_set(out, files, order)  # the whole set switches at once (see planner.outputs.atomic)
     finally:
