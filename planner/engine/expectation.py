@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from planner.core.dates import Duration, Grain, Window, year_start_month
+from planner.core.dates import Duration, Grain, Window, window_between, year_start_month
 from planner.core.model import (
     AfterRule,
     AtLeastRule,
@@ -119,6 +119,28 @@ def _part_label(window: Window) -> str:
         return f"{start.isoformat()}..{end.isoformat()}"
     first, last = f"{start.year:04d}-{start.month:02d}", f"{end.year:04d}-{end.month:02d}"
     return first if first == last else f"{first}..{last}"
+
+
+def reading_cases(e: Expectation, readings: list[tuple[date, str]], first: date) -> list[Expectation]:
+    """The windows of a rolling chain due after ``e``'s origin on each reading of its first
+    day (:func:`origin_cases`), each as :meth:`ExpectationEngine._rolling` makes ``e``
+    (``first``: the day the next meeting may first open), without a call per reading: an
+    origin known only to its year gives 365 of them."""
+    rule, grain, late_until = e.rule, e.grain, e.late_until
+    body, index, reason, origin, origins = e.body, e.rule_index, e.reason, e.origin, e.origins
+    step, tolerance = rule.interval.periods, rule.tolerance  # type: ignore[attr-defined]
+    day_grain = grain is Grain.DAY
+    out = []
+    for day, assumption in readings:
+        if day_grain:
+            period = day.toordinal() + step
+            end = date.fromordinal(period)
+        else:
+            period = grain.index(day) + step
+            end = grain.window(period).end
+        window = window_between(first if first < end else end, end)
+        out.append(Expectation(body, rule, index, grain, period, window, 1, None, _tolerant(end, tolerance, grain) if tolerance else end, late_until, reason, origin, False, origins, (), assumption))
+    return out
 
 
 def _hull(cases: list[Expectation]) -> Expectation:

@@ -61,6 +61,7 @@ from planner.engine.expectation import (
     index_meetings,
     origin_cases,
     origin_kinds,
+    reading_cases,
     rolling_versions,
     thin,
     version_on,
@@ -238,7 +239,7 @@ class ExpectationEngine:
             return None
         e = due(anchor)
         if last is not None and len(origins) == 1:
-            cases = [due(day, label) for day, label in origin_cases(last, grain)]
+            cases = reading_cases(e, origin_cases(last, grain), first)
             if late_until < first:
                 # the next origin may open inside this one's days (the register does not order
                 # them): only the readings due after it could have closed are judged
