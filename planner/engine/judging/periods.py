@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from planner.core.dates import Precision
 from planner.core.model import Kind, Meeting, Status
-from planner.engine.expectations import NOT_COUNTING, BodyMeetings, Expectation
+from planner.engine.expectations import NOT_COUNTING, BodyMeetings, Expectation, thin
 from planner.engine.explain import not_counted, not_counted_words
 from planner.engine.judging.findings import Finding, Verdict, with_more_words
 from planner.engine.judging.window_finding import (
@@ -31,10 +31,11 @@ from planner.engine.judging.window_finding import (
     _capped_words,
     _meeting_words,
     _met_words,
+    window_finding,
 )
 
 if TYPE_CHECKING:
-    from planner.engine.judging.compliance import Judge
+    from planner.engine.judging.compliance import Judge, _RuleFacts
 
 _HELD = Status.HELD
 _DAY = Precision.DAY
@@ -120,7 +121,12 @@ def judge_in_order(judge: Judge, exps: Sequence[Expectation], bm: BodyMeetings) 
                         out.append(Finding(e.body, _MET, words, source, e, partial(_met_words, e, held), held))
                         continue
                 # too few (or too many, or thinned): worked out in full, nothing to note
-                finding = judge.judge_window(e, None, owner, n, near if near is not None else meetings[mid:hi], facts)
+                if near is None and maximum is None and (gap is None or loose[hi] == loose[mid]):
+                    # every meeting near it lies inside, is held, counts, and is dated to the day
+                    # where min_gap thins them: judged without sorting them out again
+                    finding = _judged_inside(judge, e, meetings[mid:hi], owner, n, facts)
+                else:
+                    finding = judge.judge_window(e, None, owner, n, near if near is not None else meetings[mid:hi], facts)
                 if finding.late_meeting is not None:
                     owner[id(finding.late_meeting)] = n
                 out.append(finding)
@@ -186,6 +192,22 @@ def judge_in_order(judge: Judge, exps: Sequence[Expectation], bm: BodyMeetings) 
             owner[id(finding.late_meeting)] = n
         out.append(finding)
     return out
+
+
+def _judged_inside(judge: Judge, e: Expectation, near: list[Meeting], owner: dict[int, int], me: int, facts: _RuleFacts) -> Finding:
+    """What :meth:`Judge.judge_window` finds for a window of a plain rule whose meetings
+    ``near`` all lie inside it, are held and count (and are dated to the day when ``min_gap``
+    thins them), without sorting them out one by one (``Judge._judge_one``): they are its
+    held meetings, none is in doubt, planned or unconfirmed."""
+    held, possible = near, []
+    if held and facts.thins:  # (min_gap only: a plain rule counts sessions; none is in doubt, dated to the day)
+        held, possible = thin(held, e, (), judge._counted_before(e))
+    finding = window_finding(judge, e, held, possible, [], [], owner, me, facts.words)
+    if len(near) > len(held) or finding.late_meeting is not None:
+        found = not_counted(e, near, owner, me, finding.counted)
+        if found:
+            finding = with_more_words(finding, partial(not_counted_words, found, e.body, _meeting_words))
+    return judge._finished(e, finding, facts)
 
 
 class PeriodCounts:
