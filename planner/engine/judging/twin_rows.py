@@ -13,9 +13,12 @@ meetings as one."""
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from datetime import date
+from itertools import compress, islice
+from operator import eq
 
 from planner.core.model import Body, Meeting, Status
 from planner.engine.expectations import ExpectationEngine
@@ -33,17 +36,25 @@ def twin_noted(judged: Iterator[tuple[Body, int, list[Finding]]], engine: Expect
     bodies = {m.body for m in twice} if twice else set()
     for body, recorded, findings in judged:
         bm = engine.meetings_of(body.id)
-        twins = _twins(body, bm.meetings, bm.starts, twice or {}, body.id in bodies)
+        twins = _twins(body, bm.meetings, bm.starts, bm.opened_by, twice or {}, body.id in bodies)
         if twins:
             findings = [_noted(f, twins) for f in findings]
         yield body, recorded, findings
 
 
-def _twins(body: Body, meetings: list[Meeting], starts: list[date], twice: Mapping[Meeting, tuple[int, str]], repeated: bool) -> dict[int, tuple[int, int, str]]:
+def _twins(body: Body, meetings: list[Meeting], starts: list[date], opened_by: list[date], twice: Mapping[Meeting, tuple[int, str]], repeated: bool) -> dict[int, tuple[int, int, str]]:
     """id of each held meeting of a twin group -> (its group, copies beyond the one kept,
     the group's words); empty for nearly every body (no two meetings open the same day)."""
-    if not repeated and len(set(starts)) == len(starts):
-        return {}
+    if not repeated:
+        # Without repeated rows, twins are meetings dated to one and the same day: only the
+        # days two such meetings open on are looked at, found in the index (in order of first
+        # and last days, those dated to a day come first among the meetings opening that day,
+        # their first and last opening days one), not in the meetings themselves.
+        ties = compress(range(1, len(starts)), map(eq, starts, islice(starts, 1, None)))
+        days = sorted({starts[i] for i in ties if opened_by[i] == starts[i]})
+        if not days:
+            return {}
+        meetings = [m for day in days for m in meetings[bisect_left(starts, day) : bisect_right(starts, day)]]
     groups: dict[tuple, list[Meeting]] = {}
     for m in meetings:
         if m.status is Status.HELD and m.ordinal is None and (m.start.exact or m in twice):
