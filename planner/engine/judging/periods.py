@@ -136,9 +136,11 @@ def judge_in_order(judge: Judge, exps: Sequence[Expectation], bm: BodyMeetings) 
         if plain:
             # plainly_judged, written out: every meeting inside the window is held and
             # counts; one not inside may not begin in it unless it is held and could only
-            # have counted too (a ceiling sees it: worked out in full)
+            # have counted too (a ceiling counts it as possible, as Judge._judge_one does:
+            # within the ceiling with it, the window is decided here, else in full)
             maximum = e.maximum
             inside = near
+            possible = 0
             noted = False  # a meeting inside it that does not count (another kind, called off)
             for i, m in enumerate(near):
                 when = m.start
@@ -153,14 +155,17 @@ def judge_in_order(judge: Judge, exps: Sequence[Expectation], bm: BodyMeetings) 
                     if inside is not near:
                         inside.append(m)
                     continue
-                if when.latest >= start and when.earliest <= end and m.kind in kinds and m.status not in NOT_COUNTING and (m.status is not _HELD or maximum is not None):
-                    break
+                if when.latest >= start and when.earliest <= end and m.kind in kinds and m.status not in NOT_COUNTING:
+                    if m.status is not _HELD:
+                        break  # planned: the finding names it (worked out in full)
+                    if maximum is not None and (not owner or owner.get(id(m), n) == n):
+                        possible += 1
                 if inside is near:
                     inside = near[:i]
             else:
                 finding = None
                 if maximum is not None:
-                    if len(inside) <= maximum:
+                    if len(inside) + possible <= maximum:
                         running = today < end if closed else today <= end
                         finding = Finding(e.body, _OPEN if running and today >= start else _MET, words, source, e, partial(_at_most_words, e, inside), tuple(inside))
                 elif len(inside) >= e.minimum:
