@@ -10,6 +10,8 @@ agree (the Problems and the totals)."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.test_semantics_audit5 import _body, _invoke
 from tests.test_semantics_audit7 import _check, _rows, _verdicts, _why
 
@@ -167,3 +169,97 @@ def test_mercosur_summit_once_per_semester_under_ouro_preto_2019_2023():
     why = {f["window"]["label"]: f["why"] for f in out["findings"]}
     assert "met if CMC Summit 2021 (58th) was held 2021-01-01..2021-06-30 (the register gives only 2021)" in why["2021 H1"]
     assert "Not counted: CMC Summit 2021-03-26 (special: this rule counts regular meetings)" in why["2021 H1"]
+
+
+# -- hand-computed cases in areas no audit covered ----------------------------------------------------------
+# Each case: the rule book, the rows, --today and every window's verdict, worked out by hand from
+# DESIGN.md and README "Semantics" before the tool was run (the derivation is the comment).
+
+
+_ON_3_JAN = 'kind = "on"\nmonth = 1\nday = 3\nsince = 2021'  # US Constitution, 20th Amendment s.2
+_YEAR_2019 = 'kind = "at_least"\ncount = 1\nper = "year"\nsince = 2019'
+_TWO_AFTERS = (
+    _body("", 'kind = "ad_hoc"', id="summit", name="Summit") + _body("", 'kind = "ad_hoc"', id="assembly", name="Assembly")
+    + _body("", 'id = "s"\nkind = "after"\nbody = "summit"\noffset = "1y"', 'id = "a"\nkind = "after"\nbody = "assembly"\noffset = "6m"')
+)
+
+CASES = [
+    # `on` 3 January: on the day met; a day early (2 January) or late (4 January) in its own
+    # year off_date; nothing in 2024 missed; 2025 not yet come: open.
+    ("on-early-late", _body("", _ON_3_JAN), ["2021-01-03", "2022-01-02", "2023-01-04"], "2024-06-01",
+     {"2021-01-03": "met", "2022-01-03": "off_date", "2023-01-03": "off_date", "2024-01-03": "missed", "2025-01-03": "open"}),
+    # the 2022 session opened a day early, on 31 December 2021: that is a meeting of 2021 (met
+    # already); 2022 holds none: missed, not off_date. `2023-01`: on the 3rd or not, the
+    # register does not say: uncertain. A special meeting on 3 January 2024 does not count: missed.
+    ("on-year-edges", _body("", _ON_3_JAN), ["2021-01-03", "2021-12-31", "2023-01", "2024-01-03,special"], "2024-06-01",
+     {"2021-01-03": "met", "2022-01-03": "missed", "2023-01-03": "uncertain", "2024-01-03": "missed", "2025-01-03": "open"}),
+    # a law moves the day from 2023 (two versions of one rule, `id`): 3 January to 2022, 6
+    # January from 2023: 2023-01-06 met; 2024-01-03, the old day, off_date (3 days before).
+    ("on-version-switch", _body("", 'id = "convene"\nkind = "on"\nmonth = 1\nday = 3\nsince = 2021\nuntil = 2022', 'id = "convene"\nkind = "on"\nmonth = 1\nday = 6\nsince = 2023'),
+     ["2021-01-03", "2022-01-03", "2023-01-06", "2024-01-03"], "2024-06-01",
+     {"2021-01-03": "met", "2022-01-03": "met", "2023-01-06": "met", "2024-01-06": "off_date", "2025-01-06": "open"}),
+    # once per semester (Ouro Preto art. 6) from 2021-07-01: two in 2021 H2 met; `2022-01` is in
+    # H1 whatever its day: met; 2022 H2 met; 2023 H1 running: open.
+    ("half-loose-month", _body("", 'kind = "at_least"\ncount = 1\nper = "half"\nsince = 2021-07-01'), ["2021-07-08", "2021-12-17", "2022-01", "2022-12-06"], "2023-03-01",
+     {"2021 H2": "met", "2022 H1": "met", "2022 H2": "met", "2023 H1": "open"}),
+    # a July meeting never serves the first half: 2021 H1 missed though 2021 H2 holds two.
+    ("half-july-is-h2", _body("", 'kind = "at_least"\ncount = 1\nper = "half"\nsince = 2021'), ["2021-07-01", "2021-12-01"], "2022-01-15",
+     {"2021 H1": "missed", "2021 H2": "met", "2022 H1": "open"}),
+    # excused 2020 exactly (its first to its last day): 2020 empty is excused, not missed.
+    ("excused-whole-year", _body("", _YEAR_2019 + '\nexcused = [{ start = 2020, end = 2020, reason = "pandemic" }]'), ["2019-05-01", "2021-05-01"], "2022-06-01",
+     {"2019": "met", "2020": "excused", "2021": "met", "2022": "open"}),
+    # excused from 2 January 2020: one day of 2020 is not excused, so its shortfall is not
+    # either (README: due periods the excused period holds): missed, saying so.
+    ("excused-a-day-short", _body("", _YEAR_2019 + '\nexcused = [{ start = 2020-01-02, end = 2020-12-31, reason = "pandemic" }]'), ["2019-05-01", "2021-05-01"], "2022-06-01",
+     {"2019": "met", "2020": "missed", "2021": "met", "2022": "open"}),
+    # excused over a year's edge (March 2020 to February 2021) covers neither year whole: both missed.
+    ("excused-across-years", _body("", _YEAR_2019 + '\nexcused = [{ start = "2020-03", end = "2021-02", reason = "pandemic" }]'), ["2019-05-01"], "2022-06-01",
+     {"2019": "met", "2020": "missed", "2021": "missed", "2022": "open"}),
+    # an excused year that was kept anyway is met, not excused.
+    ("excused-but-met", _body("", _YEAR_2019 + '\nexcused = [{ start = 2020, end = 2020, reason = "pandemic" }]'), ["2019-05-01", "2020-05-01", "2021-05-01"], "2022-06-01",
+     {"2019": "met", "2020": "met", "2021": "met", "2022": "open"}),
+    # a rule that ends mid-year (until 2022-06-30) still judges 2022, the window in force on its
+    # first day, with every day of it: a September meeting meets it; 2023 is no window of it.
+    ("until-mid-year", _body("", 'kind = "at_least"\ncount = 1\nper = "year"\nsince = 2020\nuntil = 2022-06-30'), ["2020-05-01", "2022-09-01"], "2023-06-01",
+     {"2020": "met", "2021": "missed", "2022": "met"}),
+    # count_by = "event": sessions 1 and 2 in Geneva on 31 December and 1 January are one event,
+    # of the year it opened in (2020); 2021 holds no event of its own: missed.
+    ("event-across-year-end", _body("", 'kind = "at_least"\ncount = 1\nper = "year"\ncount_by = "event"\nsince = 2020'), ["2020-12-31,regular,1,Geneva", "2021-01-01,regular,2,Geneva"], "2022-03-01",
+     {"2020": "met", "2021": "missed", "2022": "open"}),
+    # the same sessions counted by session: each counts in its own year: both met.
+    ("sessions-across-year-end", _body("", 'kind = "at_least"\ncount = 1\nper = "year"\nsince = 2020'), ["2020-12-31,regular,1,Geneva", "2021-01-01,regular,2,Geneva"], "2022-03-01",
+     {"2020": "met", "2021": "met", "2022": "open"}),
+]
+
+
+def _case_rows(rows: list[str]) -> str:
+    """``day[,kind[,ordinal[,city]]]`` -> Board register rows."""
+    out = []
+    for row in rows:
+        day, kind, number, city = ([*row.split(","), "", "", ""])[:4]
+        out.append(f"board,{kind or 'regular'},{number},{day},,held,{city},")
+    return _rows(*out)
+
+
+@pytest.mark.parametrize(("name", "book", "rows", "today", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_hand_computed_case(tmp_path, name, book, rows, today, expected):
+    """Each window's verdict as worked out by hand (the comment above each case)."""
+    out = _check(tmp_path, book, _case_rows(rows), "--today", today)
+    assert _verdicts(out) == expected
+
+
+def test_two_after_rules_on_one_body_are_each_served_by_one_meeting(tmp_path):
+    """A Board due a year after each Summit (rule `s`) and six months after each Assembly (rule
+    `a`). Summit 2020-05-04, Assembly 2021-03-10: due in 2021 and in 2021-09. Board 2021-09-15
+    serves both (one meeting serves one window of a rule; different rules each count it). With
+    2021-02-01 and 2021-10-15 instead: 2021 met by both, 2021-09 late by a month (October).
+    Two Assemblies in March 2021 make one window, naming both."""
+    rows = ["summit,regular,1,2020-05-04,,held,,", "assembly,regular,1,2021-03-10,,held,,"]
+    out = _check(tmp_path, _TWO_AFTERS, _rows(*rows, "board,regular,,2021-09-15,,held,,"), "--today", "2022-06-01")
+    assert {(f["rule"], f["window"]["label"]): f["verdict"] for f in out["findings"] if f["body"] == "board"} == {(0, "2021"): "met", (1, "2021-09"): "met"}
+    out = _check(tmp_path, _TWO_AFTERS, _rows(*rows, "board,regular,,2021-02-01,,held,,", "board,regular,,2021-10-15,,held,,"), "--today", "2022-06-01")
+    board = {(f["rule"], f["window"]["label"]): f for f in out["findings"] if f["body"] == "board"}
+    assert board[(0, "2021")]["verdict"] == "met" and board[(1, "2021-09")]["verdict"] == "late" and board[(1, "2021-09")]["delay"] == "1 month"
+    out = _check(tmp_path, _TWO_AFTERS, _rows(*rows, "assembly,regular,2,2021-03-25,,held,,", "board,regular,,2021-09-15,,held,,"), "--today", "2022-06-01")
+    (a,) = [f for f in out["findings"] if f["body"] == "board" and f["rule"] == 1]
+    assert a["verdict"] == "met" and "the 1st Assembly (2021-03-10) and the 2nd Assembly (2021-03-25)" in a["why"]
