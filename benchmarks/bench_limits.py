@@ -7,7 +7,8 @@ its time and peak memory. Nothing is asserted; run by hand and compare with the 
 Cases: a rule book of 1,200 bodies chained by ``after`` rules; an .ics series of 10,000
 occurrences (the cap); a chair register of 200,000 terms; a register of 1,000,000 meetings; a
 feed folder whose state file remembers 100,000 events; ``project`` and ``chairs`` over ten years
-of 1,000 bodies of twenty rules in a calendar of one body a day (``crowded.py``).
+of 1,000 bodies of twenty rules in a calendar of one body a day (``crowded.py``); 100,000
+numbered meetings of one body on one day; 100,000 EXDATEs on one line and on as many lines.
 """
 
 from __future__ import annotations
@@ -103,6 +104,21 @@ def main(argv: list[str] | None = None, echo: Callable[[str], None] = print) -> 
                 out.write(f"committee,{1000 + i * 1999 // n:04d}-{1 + i % 12:02d}-{1 + i % 28:02d},held\n")
         cases["register validate"] = ["validate", "--rules", str(MINIMAL), "--meetings", str(meetings), "--today", TODAY]
         cases["register ics --no-projected"] = ["ics", "--rules", str(MINIMAL), "--meetings", str(meetings), "--today", TODAY, "--no-projected", "--out", str(work / "feeds-big")]
+
+        # the eighth pass's hostile shapes at full size: 100,000 rows of one body on one day
+        # (numbered: each a meeting), 100,000 EXDATEs on one line and on as many lines
+        one_day = work / "one-day.csv"
+        with one_day.open("w", encoding="utf-8") as out:
+            out.write("body,kind,ordinal,start,status\n")
+            out.writelines(f"committee,regular,{i},2010-10-12,held\n" for i in range(1, size(100_000) + 1))
+        cases["one day check"] = ["check", "--rules", str(MINIMAL), "--meetings", str(one_day), "--today", TODAY]
+        days = [f"{2010 + i // 400}{1 + i % 12:02d}{1 + i % 28:02d}" for i in range(size(100_000))]
+        head = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:bench\r\nBEGIN:VEVENT\r\nUID:x\r\nSUMMARY:Summit\r\nDTSTART;VALUE=DATE:20100101\r\nRRULE:FREQ=YEARLY;COUNT=20\r\n"
+        tail = "END:VEVENT\r\nEND:VCALENDAR\r\n"
+        for name, exdates in (("exdate line", "EXDATE;VALUE=DATE:" + ",".join(days) + "\r\n"), ("exdate lines", "".join(f"EXDATE;VALUE=DATE:{d}\r\n" for d in days))):
+            path = work / f"{name.replace(' ', '-')}.ics"
+            path.write_text(head + exdates + tail, encoding="utf-8", newline="")
+            cases[f"{name} check"] = ["check", "--rules", str(MINIMAL), "--meetings", str(path), "--today", TODAY]
 
         feeds = work / "feeds"
         feeds.mkdir()
