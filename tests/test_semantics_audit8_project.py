@@ -318,3 +318,46 @@ def test_a_chair_term_that_ends_on_the_handover_meetings_last_day_is_matched_to_
     out = _json("chairs", *_files(tmp_path, _chair_book("incoming"), _PLENARIES, terms), "--today", "2026-03-01")
     assert [f["kind"] for f in out["findings"]] == ["handover_host"] and "3rd Plenary" in out["findings"][0]["message"]
     assert [(t["country"], t["closed_by"] and t["closed_by"]["ordinal"]) for t in out["terms"]] == [("Austria", 2), ("Belgium", 3)]
+
+
+def test_a_chair_hosted_meeting_just_after_a_handover_goes_to_the_new_chair_and_keeps_its_spacing(tmp_path):
+    """The 3rd Plenary, Tuesday 2026-06-16 in Prague, ends Belgium's term. The Forum (chair
+    hosted, 3 days, June, target Monday 06-15): 15-17 June shares the Plenary's day, and
+    meetings of different bodies do not share a day; 16 June neither; back one day is a
+    Sunday; so Wednesday 17 to Friday 19 June. Without a plan the next chair is unknown:
+    "chair to be decided". With the plan "Belgium, Czechia", Czechia chairs from the 16th
+    and hosts it; its own meetings are kept 3 days apart (`min_days_between`, default 3):
+    from the 19th, a Friday whose 3 days hold the weekend, so Monday 22 to Wednesday 24 June.
+    The same under either handover_host reading (the Plenary's host is the register's)."""
+    rows = "plenary,regular,1,2022-06-14,2022-06-15,held,Vienna,Austria\nplenary,regular,2,2024-06-11,2024-06-12,held,Brussels,Belgium\nplenary,regular,3,2026-06-16,,planned,Prague,Czechia\n"
+    forum = _FORUM.replace("months = [6]", "months = [6]\nduration_days = 3")
+    for reading in ("incoming", "outgoing"):
+        args = _files(tmp_path, _chair_book(reading, _PLENARY, forum), rows)
+        alone = _json("project", *args, "--today", "2026-03-01", "--to", "2026")
+        assert [(m["start"], m["end"], m["host"]) for m in alone["meetings"] if m["body"] == "forum"] == [("2026-06-17", "2026-06-19", "chair to be decided")], reading
+        planned = _json("project", *args, "--today", "2026-03-01", "--to", "2026", "--plan", "Belgium, Czechia")
+        assert [(m["start"], m["end"], m["country"]) for m in planned["meetings"] if m["body"] == "forum"] == [("2026-06-22", "2026-06-24", "Czechia")], reading
+
+
+def test_the_council_of_the_eu_presidency_trio_2024_to_2026_in_order_with_its_lengths():
+    """Council Decision (EU) 2016/1316: Belgium 2024 H1, Hungary 2024 H2, Poland 2025 H1,
+    Denmark 2025 H2, Cyprus 2026 H1, Ireland 2026 H2. Days: Belgium 1 January to 1 July 2024,
+    182 (31+29+31+30+31+30, a leap year); Hungary to 1 January 2025, 184 (31+31+30+31+30+31);
+    Poland to 1 July 2025, 181; Denmark to 1 January 2026, 184; each 6 months. Cyprus from
+    2026-01-01 is running, expected to end 2026-07-01 (181 days); the plan "Cyprus, Ireland"
+    confirms it and gives Ireland 2026-07-01 to 2027-01-01 (184 days). JSON and text agree."""
+    audit = Path(__file__).resolve().parent / "audit"
+    args = ("--rules", str(audit / "eu-presidency.toml"), "--meetings", str(audit / "eu-presidency-meetings.csv"), "--chairs", str(audit / "eu-presidency-chairs.csv"), "--today", "2026-03-01", "--plan", "Cyprus, Ireland")
+    out = _json("chairs", *args)
+    terms = [(t["country"], t["from"], t["to"], t["length_days"]) for t in out["terms"][2:]]
+    assert terms == [
+        ("Belgium", "2024-01-01", "2024-07-01", 182),
+        ("Hungary", "2024-07-01", "2025-01-01", 184),
+        ("Poland", "2025-01-01", "2025-07-01", 181),
+        ("Denmark", "2025-07-01", "2026-01-01", 184),
+        ("Cyprus", "2026-01-01", "2026-07-01", 181),
+    ]
+    assert [t["length"] for t in out["terms"][2:6]] == ["6 months"] * 4
+    assert [(t["country"], t["from"], t["to"], t["length_days_range"]) for t in out["plan"]] == [("Cyprus", "2026-01-01", "2026-07-01", [181, 181]), ("Ireland", "2026-07-01", "2027-01-01", [184, 184])]
+    text = _invoke("chairs", *args).stdout
+    assert "Ireland" in text and "2026-07-01 → 2027-01-01" in text
