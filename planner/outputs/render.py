@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
+from itertools import chain
 from operator import attrgetter
 from typing import Any
 
@@ -65,7 +66,7 @@ def csv_chunks(header: Sequence[str], batches: Iterable[Iterable[Sequence[Any]]]
             # a NUL inside a cell can only make the search find too much (then each row is
             # looked at below), never too little: every cell begins the text or follows a NUL
             try:
-                cells = "\x00".join(["\x00".join(row) for row in rows])
+                cells = "\x00".join(chain.from_iterable(rows))  # one join, not one a row
             except TypeError:  # a cell that is no text after all: each row is looked at below
                 cells = "\n"
             if "\n" not in cells and "\r" not in cells and cells[:1] not in starts and _FORMULA_CELL.search(cells) is None:
@@ -116,8 +117,10 @@ def _csv_lines(rows: list[Any]) -> str | None:
         text = "\n".join(column)
         if "\x00" in text:
             return None
-        if "," in text or '"' in text:
+        if '"' in text:
             columns[i] = [_quoted(cell) if "," in cell or '"' in cell else cell for cell in column]
+        elif "," in text:  # most such columns (a why): quoted, nothing to double
+            columns[i] = ['"' + cell + '"' if "," in cell else cell for cell in column]
     return "\n".join(map(",".join, zip(*columns, strict=True))) + "\n"
 
 
