@@ -263,3 +263,33 @@ def test_two_after_rules_on_one_body_are_each_served_by_one_meeting(tmp_path):
     out = _check(tmp_path, _TWO_AFTERS, _rows(*rows, "assembly,regular,2,2021-03-25,,held,,", "board,regular,,2021-09-15,,held,,"), "--today", "2022-06-01")
     (a,) = [f for f in out["findings"] if f["body"] == "board" and f["rule"] == 1]
     assert a["verdict"] == "met" and "the 1st Assembly (2021-03-10) and the 2nd Assembly (2021-03-25)" in a["why"]
+
+
+def test_us_congress_assembles_each_year_on_3_january_unless_by_law_1987_2023():
+    """Constitution, Amendment XX, s.2: Congress "shall assemble at least once in every year,
+    and such meeting shall begin at noon on the 3d day of January, unless they shall by law
+    appoint a different day": rule `yearly` binding, rule `third` (the day) customary, as a law
+    may move it. The register: each session's convening day, 1987-2008 and 2015-2023
+    (`records`). By hand, as of 2024-06-01: yearly met 1987-2008 and 2015-2023 (31), 2009-2014
+    unknown (6), 2024 open. The day: met where a session convened on 3 January (1989, 1991,
+    1992, 1996, 2001, 2006, 2008, 2017-2023: 14); advisories where it convened on a day set by
+    law (1987, 1988, 1990, 1993-1995, 1997-2000, 2002-2005, 2007, 2015, 2016: 17); unknown
+    2009-2014 and 2024 (7: not transcribed; it said advisory, as if the register were complete
+    there); 2025 next due. No violation, exit 0."""
+    out = _real("us-congress", "--today", "2024-06-01")
+    yearly = {f["window"]["label"]: f["verdict"] for f in out["findings"] if f["rule"] == 0}
+    third = {f["window"]["label"][:4]: f["verdict"] for f in out["findings"] if f["rule"] == 1}
+    sessions = [*range(1987, 2009), *range(2015, 2024)]
+    assert yearly == {**{str(y): "met" for y in sessions}, **{str(y): "unknown" for y in range(2009, 2015)}, "2024": "open"}
+    on_day = {1989, 1991, 1992, 1996, 2001, 2006, 2008, *range(2017, 2024)}
+    assert third == {**{str(y): ("met" if y in on_day else "advisory") for y in sessions}, **{str(y): "unknown" for y in (*range(2009, 2015), 2024)}, "2025": "open"}
+    assert out["summary"]["violations"] == 0 and out["summary"]["advisories"] == 17 and out["summary"]["unknown"] == 13 and out["summary"]["exit_code"] == 0
+
+
+def test_a_customary_on_rule_with_no_meeting_where_records_are_not_complete_is_unknown(tmp_path):
+    """An `on` rule (3 January) with `records` 2020-2021: 2019 and 2022, with nothing recorded,
+    were `unknown` under a binding rule but `advisory` under a customary one, as if the register
+    were complete there; both are unknown now. 2020 and 2021 met on the day."""
+    book = _body('records = [{ start = 2020, end = 2021 }]', 'kind = "on"\nmonth = 1\nday = 3\nbinding = false\nsince = 2019')
+    out = _check(tmp_path, book, _rows("board,regular,,2020-01-03,,held,,", "board,regular,,2021-01-03,,held,,"), "--today", "2022-06-01")
+    assert _verdicts(out) == {"2019-01-03": "unknown", "2020-01-03": "met", "2021-01-03": "met", "2022-01-03": "unknown", "2023-01-03": "open"}

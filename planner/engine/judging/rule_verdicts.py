@@ -81,7 +81,8 @@ def _judge_on(body: Body, rule: OnRule, e: Expectation, day: date, seen: list[Me
         return {"verdict": "off_date" if rule.binding else "advisory", "why": f"{label}: held {words}, not on the rule's date{customary}.", "counted": tuple(held)}
     unconfirmed = tuple(m for m in seen if m.status in (Status.PLANNED, Status.PROJECTED))
     unconf = "; " + ", ".join(meeting_words(m, body) for m in unconfirmed) + " was planned but is not recorded as held (unconfirmed)" if unconfirmed else ""
-    return {"verdict": "missed" if rule.binding else "advisory", "why": f"{label}: no counting meeting recorded in {day.year}{unconf}{customary}.", "unconfirmed": unconfirmed}
+    # nothing held that year: a shortfall, which records that are not known complete make unknown (as a missed one)
+    return {"verdict": "missed" if rule.binding else "advisory", "why": f"{label}: no counting meeting recorded in {day.year}{unconf}{customary}.", "unconfirmed": unconfirmed, "still_due": 1}
 
 
 def _full_key(meeting: Meeting) -> tuple:
