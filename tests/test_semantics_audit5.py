@@ -243,8 +243,12 @@ def _disagreements(o: dict) -> list:
     # project: each window check calls open (due after today, inside the horizon) has a meeting
     # in its schedule between tomorrow and the due date, or a Problem of the body says why not
     today = check["today"]
+    # (a customary reading beside a binding rule is judged, not planned for: projection.py)
+    rules = {b["id"]: b["rules"] for b in check["bodies"]}
     for f in findings:
         if f["verdict"] != "open" or not f.get("due_by") or f["due_by"] <= today or f["due_by"] > project["to"]:
+            continue
+        if not rules[f["body"]][f["rule"]]["binding"] and any(r["binding"] and r["kind"] not in ("ad_hoc", "at_most") for r in rules[f["body"]]):
             continue
         first, last = f["window"]["start"], f["due_by"]
         # (a meeting projected for a body of the rule's except_when excuses the window instead)
