@@ -242,8 +242,12 @@ def test_a_folder_whose_spools_cannot_be_linked_gets_the_same_bytes(tmp_path, mo
 
     book, meetings = example("cica")
     linked, copied = tmp_path / "linked", tmp_path / "copied"
+    placed: list[bool] = []
+    place = atomic.Spooled.place
+    monkeypatch.setattr(atomic.Spooled, "place", lambda self, path: placed.append(place(self, path)) or placed[-1])
     write_feeds(book, meetings, linked, STAMP)
     write_feeds(book, meetings[::2], linked, datetime(2026, 12, 2, tzinfo=UTC))
+    assert len(placed) == 4 and (all(placed) or not os.path.isdir("/proc/self/fd"))  # linked on Linux
 
     def no_link(*_args: object, **_kwargs: object) -> None:
         raise OSError("no links here")
@@ -255,3 +259,4 @@ def test_a_folder_whose_spools_cannot_be_linked_gets_the_same_bytes(tmp_path, mo
     assert names == sorted(os.listdir(copied)) and "all.ics" in names
     for name in names:
         assert (linked / name).read_bytes() == (copied / name).read_bytes(), name
+    assert len(placed) == 8 and not any(placed[4:])  # copied

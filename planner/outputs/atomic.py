@@ -67,19 +67,23 @@ class Spooled:
     def __init__(self, handle: IO[bytes]) -> None:
         self.handle = handle
 
-    def place(self, path: Path) -> None:
-        """``path`` (new) holding the spool's bytes."""
+    def place(self, path: Path) -> bool:
+        """``path`` (new) holding the spool's bytes: True when linked, False when copied."""
         self.handle.flush()
         fd = self.handle.fileno()
-        try:
-            os.link(f"/proc/self/fd/{fd}", path)  # an O_TMPFILE file without O_EXCL takes a name
-            return
-        except OSError:
-            pass  # not that kind of file, another file system, no /proc: copied
+        with contextlib.suppress(OSError):  # not that kind of file, another file system, no /proc: copied
+            folder = os.open(path.parent, os.O_RDONLY)
+            try:  # an O_TMPFILE file without O_EXCL takes a name; with a dir_fd, os.link is
+                # linkat(AT_SYMLINK_FOLLOW), without one link(2), which would link the /proc entry
+                os.link(f"/proc/self/fd/{fd}", path.name, dst_dir_fd=folder)
+                return True
+            finally:
+                os.close(folder)
         size = os.fstat(fd).st_size
         with path.open("xb") as out:
             for at in range(0, size, 1 << 20):
                 out.write(os.pread(fd, min(1 << 20, size - at), at))
+        return False
 
 
 def spool(near: Path) -> IO[bytes]:
