@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 from bisect import bisect_right
 from collections.abc import Callable
-from itertools import repeat
 from pathlib import Path
 
 from planner.core.bulk import paused_gc
@@ -75,7 +74,7 @@ def _csv_rows(path: Path, records: Records, book: RuleBook, warn: Callable[[str]
     quoted, delimiter, plain_limit = records.quoted, records.delimiter, records.plain_limit
     line = records.reader.line_num  # the last line read, of the header or of the last row
     places = _Lines(line + 1)
-    seen: dict[Meeting, None] = {}
+    seen: set[Meeting] = set()
     done, mark = 0, _STEP
     count = 0
     with paused_gc():
@@ -111,8 +110,8 @@ def _csv_rows(path: Path, records: Records, book: RuleBook, warn: Callable[[str]
                                 break
                             continue
                 read.append(meeting)
-                if len(read) == mark:  # the dict of them grows as they are read, not all at the end
-                    seen.update(zip(read[done:], repeat(None)))
+                if len(read) == mark:  # the set of them grows as they are read, not all at the end
+                    seen.update(read[done:])
                     done, mark = mark, mark + _STEP
         except csv.Error as exc:
             errors.append(broken(exc, path, line))

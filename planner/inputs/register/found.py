@@ -5,7 +5,6 @@ of), each validated by the register's schema."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -65,20 +64,21 @@ class Found:
             return None
         return meeting
 
-    def settle(self, meetings: list[Meeting], place: Callable[[int], str | int], seen: dict[Meeting, None] | None = None, done: int = 0) -> None:
+    def settle(self, meetings: list[Meeting], place: Callable[[int], str | int], seen: set[Meeting] | None = None, done: int = 0) -> None:
         """Takes ``meetings``, in the order read (``place(i)``: where the i-th was read), into a
-        Found that holds none yet. One dict of them, built in C, says whether any repeats
-        (nearly no register has a repeat): cheaper than a look-up per row as it is read.
-        ``seen``: that dict of the first ``done`` meetings, built while they were read."""
-        seen = {} if seen is None else seen
-        seen.update(zip(meetings[done:], repeat(None)))
+        Found that holds none yet. One set of them, built in C, says whether any repeats
+        (nearly no register has a repeat): cheaper than a look-up per row as it is read, and
+        than a dict (0.015 s at N). ``seen``: that set of the first ``done`` meetings, built
+        while they were read."""
+        seen = set() if seen is None else seen
+        seen.update(meetings[done:])
         if len(seen) == len(meetings):
             self.read = meetings
             return
-        # The dict keeps the first meeting of each value, in the order read: a walk by
-        # identity (no hashing again) finds the others, the repeats.
-        firsts = list(seen)
         del seen
+        # A dict keeps the first meeting of each value, in the order read: a walk by
+        # identity (no hashing again) finds the others, the repeats.
+        firsts = list(dict.fromkeys(meetings))
         j, count = 0, len(firsts)
         for i, meeting in enumerate(meetings):
             if j < count and meeting is firsts[j]:
