@@ -63,11 +63,13 @@ def _numbering_gap(meetings: list[Meeting]) -> bool:
     per meeting): at N nearly no body's do, and grouping them by kind first cost 0.05 s."""
     kinds = list(map(_KIND, meetings))
     numbers = list(map(_NUMBER, meetings))
-    distinct = set(kinds)
-    for kind in distinct:
-        of_kind = numbers if len(distinct) == 1 else compress(numbers, map(eq, kinds, repeat(kind)))
-        got = set(filter(None, of_kind))
-        if got and max(got) - min(got) + 1 != len(got):
+    numbered = set(compress(kinds, numbers))  # the kinds of the numbered ones (at N, one a body)
+    if len(numbered) == 1:
+        got = set(filter(None, numbers))
+        return max(got) - min(got) + 1 != len(got)
+    for kind in numbered:
+        got = set(filter(None, compress(numbers, map(eq, kinds, repeat(kind)))))
+        if max(got) - min(got) + 1 != len(got):
             return True
     return False
 
