@@ -115,17 +115,18 @@ class ExpectationEngine:
         out.sort(key=_WINDOW_START)
         return out
 
-    def for_rule(self, body: Body, index: int, rule: Rule, start: date | None, end: date, *, pending: bool = True, chain_from: date | None = None) -> list[Expectation]:
+    def for_rule(self, body: Body, index: int, rule: Rule, start: date | None, end: date, *, pending: bool = True, chain_from: date | None = None, open_from: date | None = None) -> list[Expectation]:
         """The expectations of one rule.
 
         ``chain_from`` is for projection, which places a rolling chain meeting by meeting: the
         chain starts from the last counting meeting before that day instead of the body's whole
         history, and stops at its first unanswered window (the one to fill next) instead of
-        listing every interval after it."""
+        listing every interval after it. ``open_from`` (projection): an ``after`` rule leaves
+        out the windows whose deadline and late days both passed before it (nothing to place)."""
         if isinstance(rule, EveryRule):
             found = self._every(body, index, rule, end, pending, chain_from)
         elif isinstance(rule, AfterRule):
-            found = self._after(body, index, rule, end, pending)
+            found = self._after(body, index, rule, end, pending, open_from)
         elif isinstance(rule, AtLeastRule | AtMostRule):
             found = self._per_period(body, index, rule, start, end)
         elif isinstance(rule, OnRule | BeforeRule):
@@ -310,7 +311,7 @@ class ExpectationEngine:
 
     # -- after ------------------------------------------------------------------------------
 
-    def _after(self, body: Body, index: int, rule: AfterRule, end: date, pending: bool) -> list[Expectation]:
+    def _after(self, body: Body, index: int, rule: AfterRule, end: date, pending: bool, open_from: date | None = None) -> list[Expectation]:
         other = self.book.body(rule.body)
         label = other.label if other else rule.body
         kinds = origin_kinds(rule, other)
@@ -338,12 +339,16 @@ class ExpectationEngine:
         for n, period in enumerate(periods):
             window, group = slots[period]
             origin = group[0]
+            nxt = slots[periods[n + 1]][0].start - timedelta(days=1) if n + 1 < len(periods) else UNBOUNDED
+            cases = origin_cases(origin, grain) if len(group) == 1 and other else []
+            if open_from is not None and nxt < open_from:
+                day = max(d for d, _ in cases) if len(cases) > 1 else None  # a hull's deadline: its last case's
+                if _tolerant(window.end if day is None else due(day, day)[1].end, tolerance, grain) < open_from:
+                    continue  # closed before open_from, its late days too
             if not _after_applies(body, rule, origin, window.start, versions):
                 continue
-            nxt = slots[periods[n + 1]][0].start - timedelta(days=1) if n + 1 < len(periods) else UNBOUNDED
             reason = f"{rule.offset.words()} after " + (origins_words(group, other) if other else label)
             e = Expectation(body, rule, index, grain, period, window, 1, None, _tolerant(window.end, tolerance, grain), nxt, reason, origin, False, tuple(group))
-            cases = origin_cases(origin, grain) if len(group) == 1 and other else []
             if len(cases) > 1:
                 alts, ends, of, ys = [], origin.latest if origin.end is not None else None, e.origins, e.year_start
                 for day, words in cases:  # replace(e, period=..., assumption=words) without its look-ups: one per day

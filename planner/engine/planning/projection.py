@@ -193,10 +193,12 @@ class Projector(Lateness):
             # A calendar period closed before tomorrow needs nothing more (no chain runs late
             # from it): only the periods from tomorrow on are made, whatever the history's length.
             periodic = isinstance(rule, AtLeastRule | AtMostRule) and rule.first_within is None and getattr(rule, "max_gap", None) is None
-            since = (self.due_today or self.not_before) if periodic else None
+            # (An after rule's windows closed before then, with their late days, need nothing either.)
+            open_from = self.due_today or self.not_before
+            since = open_from if periodic else None
             for _ in range(MAX_ROUNDS):
                 placed = False
-                found: Iterable[Expectation] = self.engine.for_rule(body, index, rule, since, self.end, pending=False, chain_from=chain_from if chained else None)
+                found: Iterable[Expectation] = self.engine.for_rule(body, index, rule, since, self.end, pending=False, chain_from=chain_from if chained else None, open_from=open_from)
                 if rule.__class__ is AtLeastRule and rule.first_within is not None:
                     # The first meeting's window first: the meeting placed in it serves its
                     # calendar period too (placed after that period's, it made two where one is due).
