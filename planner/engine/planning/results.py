@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from planner.core.calendar_dates import Weekday
 from planner.core.dates import Window
 from planner.core.model import (
     Body,
@@ -182,7 +183,7 @@ def day_off(body: Body, calendar: WorkingCalendar, window: Window, due: Window, 
     return f"{body.name}: due on {reason}, but {', '.join(off)}{where}; the rule fixes the day, so nothing was projected for {window.start} (decide the day by law or decision, then record it)."
 
 
-_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WEEKDAYS = tuple(Weekday)  # by Python's weekday number: their day_name words them
 
 
 def no_run(body: Body, calendar: WorkingCalendar, window: Window, days: int, reason: str, where: str, label: str) -> str:
@@ -205,7 +206,7 @@ def no_run(body: Body, calendar: WorkingCalendar, window: Window, days: int, rea
             off.append(day)
         day += one
     weekend = sorted(calendar.weekend)
-    said = [f"{' and '.join(_NAMES[d] for d in weekend)} {'are weekend days' if len(weekend) > 1 else 'is the weekend'}{where}"] if weekend else []
+    said = [f"{' and '.join(_WEEKDAYS[d].day_name for d in weekend)} {'are weekend days' if len(weekend) > 1 else 'is the weekend'}{where}"] if weekend else []
     other = [d for d in off if d.weekday() not in calendar.weekend]
     if other:
         named = [f"{d} {calendar.why_not(d) or 'not a working day'}" for d in other[:4]]
@@ -213,7 +214,7 @@ def no_run(body: Body, calendar: WorkingCalendar, window: Window, days: int, rea
     blocked = f" ({'; '.join(said)})" if said else ""
     length = f"{days} consecutive working days" if days > 1 else "one working day"
     if longest >= days:
-        starts = " or ".join(_NAMES[d] for d in sorted(allowed))
+        starts = " or ".join(_WEEKDAYS[d].day_name for d in sorted(allowed))
         its = f"its meeting day{'s' if len(allowed) > 1 else ''}"
         why = f"no run of {days} working days there starts on a {starts}, {its}{blocked}" if days > 1 else f"no working day there is a {starts}, {its}{blocked}"
     elif longest:

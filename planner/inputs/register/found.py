@@ -87,7 +87,7 @@ class Found:
                 self.repeats.append((place(i), meeting))
         self.read = firsts
         # where each repeated meeting was read, first place first (its rows, for the check)
-        repeated = {meeting: None for _, meeting in self.repeats}
+        repeated = {meeting for _, meeting in self.repeats}
         self.places = places = {}
         for i, meeting in enumerate(meetings):
             if meeting in repeated:
