@@ -29,7 +29,7 @@ from datetime import date, timedelta
 from operator import attrgetter
 
 from planner.core.bulk import paused_gc
-from planner.core.dates import Grain, Window, year_start_month
+from planner.core.dates import Grain, Window
 from planner.core.model import (
     AfterRule,
     AtLeastRule,
@@ -49,13 +49,11 @@ from planner.engine.expectation import (
     UNBOUNDED,
     BodyMeetings,
     Expectation,
-    _after_applies,
     _applies,
     _hull,
     _start_words,
     _tolerant,
     _within,
-    after_earlier_versions,
     counts,
     effective_start,
     index_meetings,
@@ -67,6 +65,8 @@ from planner.engine.expectation import (
     version_on,
     within_the_rules_life,
 )
+from planner.engine.expectations_after import after_expectations
+from planner.engine.expectations_periods import per_period_expectations
 from planner.engine.rule_words import count_words, ordinal, ordinal_words, origins_words, rule_words
 
 # Re-exported: the engine's words and its unit of requirement are imported from here too.
@@ -126,9 +126,9 @@ class ExpectationEngine:
         if isinstance(rule, EveryRule):
             found = self._every(body, index, rule, end, pending, chain_from)
         elif isinstance(rule, AfterRule):
-            found = self._after(body, index, rule, end, pending, open_from)
+            found = after_expectations(self, body, index, rule, end, pending, open_from)
         elif isinstance(rule, AtLeastRule | AtMostRule):
-            found = self._per_period(body, index, rule, start, end)
+            found = per_period_expectations(self, body, index, rule, start, end)
         elif isinstance(rule, OnRule | BeforeRule):
             from planner.engine import calendar_rules  # the kinds of issue 9 build on this module
 
@@ -307,106 +307,4 @@ class ExpectationEngine:
             nxt = windows[n + 1][1].start - timedelta(days=1) if n + 1 < len(windows) else UNBOUNDED
             reason = f"every {rule.interval.words()} on the grid from {grain.label(first_period)}"
             out.append(Expectation(body, rule, index, grain, period, window, 1, None, _tolerant(window.end, rule.tolerance, grain), nxt, reason, None, window.start > end))
-        return out
-
-    # -- after ------------------------------------------------------------------------------
-
-    def _after(self, body: Body, index: int, rule: AfterRule, end: date, pending: bool, open_from: date | None = None) -> list[Expectation]:
-        other = self.book.body(rule.body)
-        label = other.label if other else rule.body
-        kinds = origin_kinds(rule, other)
-        origins = [m for m in self.meetings_of(rule.body).meetings if m.kind in kinds and m.status in CHAINING]
-        grain, offset, tolerance = rule.offset.grain, rule.offset.periods, rule.tolerance
-        versions: list[Rule] = [r for r in body.rules if isinstance(r, AfterRule) and r.id == rule.id]
-
-        def due(first_day: date, last_day: date) -> tuple[int, Window]:
-            if grain is Grain.DAY:
-                # counted from the day the other meeting opens, as a rolling chain and a gap
-                # count; due from the day after it ends
-                period = first_day.toordinal() + offset
-                due_day = date.fromordinal(period)
-                return period, Window(min(last_day + timedelta(days=1), due_day), due_day)
-            period = grain.index(first_day) + offset
-            return period, grain.window(period)
-
-        # Origins in one period make one window, due after all of them (meaning 1).
-        slots: dict[int, tuple[Window, list[Meeting]]] = {}
-        for origin in origins:
-            period, window = due(origin.earliest, origin.latest)
-            slots.setdefault(period, (window, []))[1].append(origin)
-        out: list[Expectation] = []
-        periods = sorted(slots)
-        for n, period in enumerate(periods):
-            window, group = slots[period]
-            origin = group[0]
-            nxt = slots[periods[n + 1]][0].start - timedelta(days=1) if n + 1 < len(periods) else UNBOUNDED
-            cases = origin_cases(origin, grain) if len(group) == 1 and other else []
-            if open_from is not None and nxt < open_from:
-                day = max(d for d, _ in cases) if len(cases) > 1 else None  # a hull's deadline: its last case's
-                if _tolerant(window.end if day is None else due(day, day)[1].end, tolerance, grain) < open_from:
-                    continue  # closed before open_from, its late days too
-            if not _after_applies(body, rule, origin, window.start, versions):
-                continue
-            reason = f"{rule.offset.words()} after " + (origins_words(group, other) if other else label)
-            e = Expectation(body, rule, index, grain, period, window, 1, None, _tolerant(window.end, tolerance, grain), nxt, reason, origin, False, tuple(group))
-            if len(cases) > 1:
-                alts, ends, of, ys = [], origin.latest if origin.end is not None else None, e.origins, e.year_start
-                for day, words in cases:  # replace(e, period=..., assumption=words) without its look-ups: one per day
-                    p, w = due(day, day if ends is None else max(day, ends))
-                    alts.append(Expectation(body, rule, index, grain, p, w, 1, None, _tolerant(w.end, tolerance, grain) if tolerance else w.end, nxt, reason, origin, False, of, (), words, ys))
-                e = _hull(alts)
-            out.append(e)
-        return _within(out, end, pending)
-
-    # -- at_least / at_most -----------------------------------------------------------------
-
-    def _per_period(self, body: Body, index: int, rule: AtLeastRule | AtMostRule, start: date | None, end: date) -> list[Expectation]:
-        grain = rule.per.grain
-        ys = year_start_month(rule.year_start or self.book.organization.year_start)
-        first = effective_start(body, rule)
-        if first is not None:
-            period = grain.index(first, ys)
-            if grain.window(period, ys).start < first:
-                period += 1  # a window belongs to the rule in force on its first day
-        else:
-            # No founding date and no since: judged from the period of the first counting
-            # meeting (README, "Start"); a special or cancelled one before it starts nothing.
-            first_counting = next((m for m in self.meetings_of(body.id).meetings if counts(rule, m) and m.status in CHAINING), None)
-            if first_counting is None:
-                return []
-            period = grain.index(first_counting.earliest, ys)
-        if start:
-            period = max(period, grain.index(start, ys))
-        last = grain.index(min(end, rule.until) if rule.until else end, ys)
-        out = []
-        per_words = {"year": "a year", "half": "a half-year", "quarter": "a quarter", "month": "a month", "week": "a week"}[grain.value]
-        at_least = isinstance(rule, AtLeastRule)
-        relaxes = at_least and bool(rule.relaxations)
-        within_words = f", within its first {rule.within.words()}" if at_least and rule.within is not None else ""
-        reason = f"at least {count_words(rule.count)} {per_words}{within_words}" if at_least else f"at most {count_words(rule.count)} {per_words}"
-        # _applies(body, rule, window.start) written out: the first and last day a window may
-        # start on (window starts only grow with the period)
-        lowest = max((d for d in (rule.since, body.established.earliest if body.established else None) if d), default=date.min)
-        highest = rule.until or date.max
-        seam = after_earlier_versions(body, rule, self.book.organization.year_start)
-        if seam is not None and seam > lowest:
-            lowest = seam
-        window_of = grain.window
-        count = rule.count
-        within = rule.within if at_least else None
-        for p in range(period, last + 1):
-            window = window_of(p, ys)
-            if not lowest <= window.start <= highest:
-                continue
-            if within is not None:  # due in the period's first part only (s.336: six months)
-                window = Window(window.start, min(window.end, within.add_to(window.start) - timedelta(days=1)))
-            if relaxes:
-                relaxed = rule.relaxed(window.start)  # a relaxation of count or min_gap applies to the periods it begins
-                if (relaxed.count, relaxed.min_gap) == (rule.count, rule.min_gap):
-                    relaxed = rule
-                out.append(Expectation(body, relaxed, index, grain, p, window, relaxed.count, None, window.end, None, f"at least {count_words(relaxed.count)} {per_words}{within_words}", year_start=ys))
-            elif at_least:
-                out.append(Expectation(body, rule, index, grain, p, window, count, None, window.end, None, reason, None, False, (), (), "", ys))
-            else:
-                out.append(Expectation(body, rule, index, grain, p, window, 0, count, window.end, None, reason, None, False, (), (), "", ys))
         return out

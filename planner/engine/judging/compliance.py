@@ -9,7 +9,6 @@ their whole range lies inside it; otherwise the window is ``uncertain``.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import replace
 from datetime import date, timedelta
 from itertools import compress
 from operator import attrgetter
@@ -21,7 +20,6 @@ from planner.engine.expectations import (
     NOT_COUNTING,
     Expectation,
     ExpectationEngine,
-    ordinal,
     rule_words,
     thin,
 )
@@ -39,10 +37,11 @@ from planner.engine.judging.findings import (
     not_applicable,
     with_more_words,
 )
+from planner.engine.judging.finishing import finished
 from planner.engine.judging.gap_findings import judge_gap
 from planner.engine.judging.loose_starts import loose_starts
 from planner.engine.judging.periods import PeriodCounts, judge_in_order
-from planner.engine.judging.rule_verdicts import amend, due_without, judge_on
+from planner.engine.judging.rule_verdicts import judge_on
 from planner.engine.judging.twin_rows import twin_noted
 from planner.engine.judging.window_finding import _meeting_words, plainly_judged, window_finding
 from planner.engine.min_gap import GapChains
@@ -51,8 +50,6 @@ from planner.engine.min_gap import GapChains
 __all__ = ["VIOLATIONS", "Checked", "Finding", "Judge", "Report", "Verdict", "check", "check_bodies"]
 
 
-# verdicts that record coverage may turn into ``unknown`` (Judge._coverage)
-_SHORTFALLS = frozenset({Verdict.MISSED, Verdict.LATE, Verdict.ADVISORY})
 # an enum's members looked up once (a lookup on the class costs more than the test)
 HELD = Status.HELD
 _RULE_KEY = attrgetter("body.id", "rule_index")
@@ -180,18 +177,7 @@ class Judge:
         if e.pending or e.cases or facts.on:
             return self._judge(e, held, owner, me, near, facts)
         # most windows: what _judge does for them, without its dispatch
-        return self._finished(e, self._judge_one(e, held, owner, me, near, facts, notes=True), facts)
-
-    def _finished(self, e: Expectation, finding: Finding, facts: _RuleFacts, *, origins: bool = True) -> Finding:
-        """A window's finding with what follows judging: an origin never confirmed, the rule
-        language's amendments, record coverage for a shortfall."""
-        if origins and e.origins:
-            finding = self._unconfirmed_origin(finding)
-        if facts.amends:
-            finding = self._amend(e, finding)
-        if finding.verdict in _SHORTFALLS:
-            finding = self._coverage(finding)
-        return finding
+        return finished(self, e, self._judge_one(e, held, owner, me, near, facts, notes=True), facts)
 
     def _judge(self, e: Expectation, held: list[Meeting] | None, owner: dict[int, int], me: int, near: list[Meeting], facts: _RuleFacts) -> Finding:
         """The finding of one window, with what the rule language adds (engine/rule_verdicts.py):
@@ -203,37 +189,14 @@ class Judge:
         if facts.on and not e.pending:
             found = judge_on(self.engine, e, self.today, self._running(e.window.start))
             finding = Finding(body=e.body, verdict=Verdict(found.pop("verdict")), rule_text=facts.words, source=rule.source, expectation=e, **found)
-            return self._finished(e, finding, facts, origins=False)
+            return finished(self, e, finding, facts, origins=False)
         if e.pending:
-            return self._finished(e, self._next_due(e), facts, origins=False)
+            return finished(self, e, self._next_due(e), facts, origins=False)
         if e.cases:
             if held is None:
                 held = _counting(e, near, e.window.start, e.deadline)
-            return self._finished(e, judge_cases(self, e, held, owner, me, near), facts)
-        return self._finished(e, self._judge_one(e, held, owner, me, near, facts, notes=True), facts)
-
-    def _amend(self, e: Expectation, finding: Finding) -> Finding:
-        verdict, notes = amend(self.engine, e, finding.verdict.value, finding.counted, self.today)
-        if verdict or notes:
-            finding = with_more_words(finding, lambda: notes, verdict=Verdict(verdict) if verdict else finding.verdict)
-        return finding
-
-    def _coverage(self, finding: Finding) -> Finding:
-        """A shortfall where the register is not known complete is ``unknown``: the meeting
-        may have been held and not recorded (record coverage, :mod:`coverage`)."""
-        e = finding.expectation
-        shortfall = finding.verdict in (Verdict.MISSED, Verdict.LATE) or finding.verdict is Verdict.ADVISORY and (finding.still_due or finding.late_meeting)
-        if e is None or e.pending or not shortfall:
-            return finding
-        gaps = self._record_gaps.get(e.body.id)
-        if gaps is None:
-            gaps = self._record_gaps[e.body.id] = RecordGaps(e.body, self.engine.book, self.engine.meetings_of(e.body.id).meetings)
-        gap = gaps.gap(e, finding.counted)
-        if not gap:
-            return finding
-        shortfall_verdict = finding.verdict.value
-        finding.delay = ""  # a delay measured against records that may lack a meeting is no delay
-        return with_more_words(finding, lambda: f" Unknown, not {shortfall_verdict}: {gap}.", verdict=Verdict.UNKNOWN)
+            return finished(self, e, judge_cases(self, e, held, owner, me, near), facts)
+        return finished(self, e, self._judge_one(e, held, owner, me, near, facts, notes=True), facts)
 
     def _sessions_before(self, e: Expectation) -> list[Meeting]:
         """Held counting sessions that last into the day before the window: an event they
@@ -301,26 +264,6 @@ class Judge:
             if found:
                 finding = with_more_words(finding, lambda: not_counted_words(found, body, _meeting_words))
         return finding
-
-    def _unconfirmed_origin(self, finding: Finding) -> Finding:
-        """A window that exists only because of a planned meeting whose dates passed without
-        it being recorded as held is ``uncertain``, never a violation (meaning 2)."""
-        e = finding.expectation
-        if e is None or not e.origins or finding.verdict not in (*VIOLATIONS, Verdict.ADVISORY):
-            return finding
-        if not all(o.status in (Status.PLANNED, Status.PROJECTED) and o.latest < self.today for o in e.origins):
-            return finding
-        if due_without(self.engine, e):  # due that period whether or not it was held
-            return with_more_words(finding, lambda: f" Due then whether or not {_meeting_words(e.origins[-1], e.body)} (planned, not recorded as held) was held.")
-        book = self.engine.book
-        names = []
-        for o in e.origins:
-            other = book.body(o.body)
-            label = other.label if other else o.body
-            names.append(f"the {ordinal(o.ordinal)} {label}" if o.ordinal else f"the {label}")
-            names[-1] += f", planned {o.start}, not confirmed held"
-        why = f"{e.label}: depends on " + " and ".join(names) + f"; {finding.why[0].lower()}{finding.why[1:]}" if finding.why else ""
-        return replace(finding, verdict=Verdict.UNCERTAIN, why=why)
 
     def _next_due(self, e: Expectation) -> Finding:
         """The window after the period checked: what is due next, not judged."""

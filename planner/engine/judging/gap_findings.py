@@ -20,6 +20,7 @@ from planner.core.model import AtLeastRule, Meeting, Status
 from planner.engine.explain import unheld_words
 from planner.engine.gaps import GapExpectation, from_range, limit_on
 from planner.engine.judging.findings import Finding, Verdict
+from planner.engine.judging.finishing import coverage
 from planner.engine.judging.window_finding import _meeting_words
 
 if TYPE_CHECKING:
@@ -53,7 +54,7 @@ def judge_gap(judge: Judge, e: GapExpectation) -> Finding:
     """The finding of one gap window (called by :class:`~planner.engine.judging.compliance.Judge`).
     A gap broken where the register is not known complete may have been kept by a meeting
     nobody recorded: unknown, as for any other window (README, "Record coverage")."""
-    return judge._coverage(_gap_finding(judge, e))
+    return coverage(judge, _gap_finding(judge, e))
 
 
 def _gap_finding(judge: Judge, e: GapExpectation) -> Finding:

@@ -26,6 +26,7 @@ from planner.core.model import Kind, Meeting, Status
 from planner.engine.expectations import NOT_COUNTING, BodyMeetings, Expectation, thin
 from planner.engine.explain import not_counted, not_counted_words
 from planner.engine.judging.findings import Finding, Verdict, with_more_words
+from planner.engine.judging.finishing import finished
 from planner.engine.judging.window_finding import (
     _at_most_words,
     _capped_words,
@@ -212,7 +213,7 @@ def _judged_inside(judge: Judge, e: Expectation, near: list[Meeting], owner: dic
         found = not_counted(e, near, owner, me, finding.counted)
         if found:
             finding = with_more_words(finding, partial(not_counted_words, found, e.body, _meeting_words))
-    return judge._finished(e, finding, facts)
+    return finished(judge, e, finding, facts)
 
 
 class PeriodCounts:

@@ -1,0 +1,77 @@
+"""``after`` rules -> expectations: for each counting meeting of the other body (held, planned
+or projected) in period P, one meeting is due in period P + offset (``DESIGN.md``, "Cadence
+rules"). Origins in one period make one window, due after all of them; an origin dated too
+loosely to fix the period gives one case per period it may fall in.
+
+Part of :class:`~planner.engine.expectations.ExpectationEngine`, which calls it per rule."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from planner.core.dates import Grain, Window
+from planner.core.model import AfterRule, Body, Meeting, Rule
+from planner.engine.expectation import (
+    CHAINING,
+    UNBOUNDED,
+    Expectation,
+    _after_applies,
+    _hull,
+    _tolerant,
+    _within,
+    origin_cases,
+    origin_kinds,
+)
+from planner.engine.rule_words import origins_words
+
+if TYPE_CHECKING:
+    from planner.engine.expectations import ExpectationEngine
+
+
+def after_expectations(engine: ExpectationEngine, body: Body, index: int, rule: AfterRule, end: date, pending: bool, open_from: date | None = None) -> list[Expectation]:
+    other = engine.book.body(rule.body)
+    label = other.label if other else rule.body
+    kinds = origin_kinds(rule, other)
+    origins = [m for m in engine.meetings_of(rule.body).meetings if m.kind in kinds and m.status in CHAINING]
+    grain, offset, tolerance = rule.offset.grain, rule.offset.periods, rule.tolerance
+    versions: list[Rule] = [r for r in body.rules if isinstance(r, AfterRule) and r.id == rule.id]
+
+    def due(first_day: date, last_day: date) -> tuple[int, Window]:
+        if grain is Grain.DAY:
+            # counted from the day the other meeting opens, as a rolling chain and a gap
+            # count; due from the day after it ends
+            period = first_day.toordinal() + offset
+            due_day = date.fromordinal(period)
+            return period, Window(min(last_day + timedelta(days=1), due_day), due_day)
+        period = grain.index(first_day) + offset
+        return period, grain.window(period)
+
+    # Origins in one period make one window, due after all of them (meaning 1).
+    slots: dict[int, tuple[Window, list[Meeting]]] = {}
+    for origin in origins:
+        period, window = due(origin.earliest, origin.latest)
+        slots.setdefault(period, (window, []))[1].append(origin)
+    out: list[Expectation] = []
+    periods = sorted(slots)
+    for n, period in enumerate(periods):
+        window, group = slots[period]
+        origin = group[0]
+        nxt = slots[periods[n + 1]][0].start - timedelta(days=1) if n + 1 < len(periods) else UNBOUNDED
+        cases = origin_cases(origin, grain) if len(group) == 1 and other else []
+        if open_from is not None and nxt < open_from:
+            day = max(d for d, _ in cases) if len(cases) > 1 else None  # a hull's deadline: its last case's
+            if _tolerant(window.end if day is None else due(day, day)[1].end, tolerance, grain) < open_from:
+                continue  # closed before open_from, its late days too
+        if not _after_applies(body, rule, origin, window.start, versions):
+            continue
+        reason = f"{rule.offset.words()} after " + (origins_words(group, other) if other else label)
+        e = Expectation(body, rule, index, grain, period, window, 1, None, _tolerant(window.end, tolerance, grain), nxt, reason, origin, False, tuple(group))
+        if len(cases) > 1:
+            alts, ends, of, ys = [], origin.latest if origin.end is not None else None, e.origins, e.year_start
+            for day, words in cases:  # replace(e, period=..., assumption=words) without its look-ups: one per day
+                p, w = due(day, day if ends is None else max(day, ends))
+                alts.append(Expectation(body, rule, index, grain, p, w, 1, None, _tolerant(w.end, tolerance, grain) if tolerance else w.end, nxt, reason, origin, False, of, (), words, ys))
+            e = _hull(alts)
+        out.append(e)
+    return _within(out, end, pending)

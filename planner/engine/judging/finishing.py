@@ -1,0 +1,80 @@
+"""What follows judging a window, for every finding the judge makes: an origin never confirmed
+held (``uncertain``, never a violation), the rule language's amendments (engine/rule_verdicts.py),
+and record coverage, which turns a shortfall the register may not show into ``unknown``.
+:class:`~planner.engine.judging.compliance.Judge` calls these."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from planner.core.model import Status
+from planner.engine.coverage import RecordGaps
+from planner.engine.expectations import Expectation, ordinal
+from planner.engine.judging.findings import VIOLATIONS, Finding, Verdict, with_more_words
+from planner.engine.judging.rule_verdicts import amend, due_without
+from planner.engine.judging.window_finding import _meeting_words
+
+if TYPE_CHECKING:
+    from planner.engine.judging.compliance import Judge, _RuleFacts
+
+# verdicts that record coverage may turn into ``unknown`` (:func:`coverage`)
+_SHORTFALLS = frozenset({Verdict.MISSED, Verdict.LATE, Verdict.ADVISORY})
+
+
+def finished(judge: Judge, e: Expectation, finding: Finding, facts: _RuleFacts, *, origins: bool = True) -> Finding:
+    """A window's finding with what follows judging: an origin never confirmed, the rule
+    language's amendments, record coverage for a shortfall."""
+    if origins and e.origins:
+        finding = unconfirmed_origin(judge, finding)
+    if facts.amends:
+        finding = amend_finding(judge, e, finding)
+    if finding.verdict in _SHORTFALLS:
+        finding = coverage(judge, finding)
+    return finding
+
+
+def amend_finding(judge: Judge, e: Expectation, finding: Finding) -> Finding:
+    verdict, notes = amend(judge.engine, e, finding.verdict.value, finding.counted, judge.today)
+    if verdict or notes:
+        finding = with_more_words(finding, lambda: notes, verdict=Verdict(verdict) if verdict else finding.verdict)
+    return finding
+
+
+def coverage(judge: Judge, finding: Finding) -> Finding:
+    """A shortfall where the register is not known complete is ``unknown``: the meeting
+    may have been held and not recorded (record coverage, :mod:`coverage`)."""
+    e = finding.expectation
+    shortfall = finding.verdict in (Verdict.MISSED, Verdict.LATE) or finding.verdict is Verdict.ADVISORY and (finding.still_due or finding.late_meeting)
+    if e is None or e.pending or not shortfall:
+        return finding
+    gaps = judge._record_gaps.get(e.body.id)
+    if gaps is None:
+        gaps = judge._record_gaps[e.body.id] = RecordGaps(e.body, judge.engine.book, judge.engine.meetings_of(e.body.id).meetings)
+    gap = gaps.gap(e, finding.counted)
+    if not gap:
+        return finding
+    shortfall_verdict = finding.verdict.value
+    finding.delay = ""  # a delay measured against records that may lack a meeting is no delay
+    return with_more_words(finding, lambda: f" Unknown, not {shortfall_verdict}: {gap}.", verdict=Verdict.UNKNOWN)
+
+
+def unconfirmed_origin(judge: Judge, finding: Finding) -> Finding:
+    """A window that exists only because of a planned meeting whose dates passed without
+    it being recorded as held is ``uncertain``, never a violation (meaning 2)."""
+    e = finding.expectation
+    if e is None or not e.origins or finding.verdict not in (*VIOLATIONS, Verdict.ADVISORY):
+        return finding
+    if not all(o.status in (Status.PLANNED, Status.PROJECTED) and o.latest < judge.today for o in e.origins):
+        return finding
+    if due_without(judge.engine, e):  # due that period whether or not it was held
+        return with_more_words(finding, lambda: f" Due then whether or not {_meeting_words(e.origins[-1], e.body)} (planned, not recorded as held) was held.")
+    book = judge.engine.book
+    names = []
+    for o in e.origins:
+        other = book.body(o.body)
+        label = other.label if other else o.body
+        names.append(f"the {ordinal(o.ordinal)} {label}" if o.ordinal else f"the {label}")
+        names[-1] += f", planned {o.start}, not confirmed held"
+    why = f"{e.label}: depends on " + " and ".join(names) + f"; {finding.why[0].lower()}{finding.why[1:]}" if finding.why else ""
+    return replace(finding, verdict=Verdict.UNCERTAIN, why=why)
