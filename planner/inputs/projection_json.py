@@ -1,8 +1,11 @@
 """A saved ``planner project --format json`` output, read back for ``planner diff``.
 
-Only what a comparison needs is checked: the document is a projection (``command`` is
-``project``), its ``schema_version`` is one this version reads, and each meeting has a body and
-a start. Anything else is one :class:`~planner.core.errors.InputError` naming the file and the key.
+The document must be what ``project`` writes: ``command`` is ``project``, ``schema_version`` is
+one this version reads (``project`` has only ever written 1), every key is one ``project``
+writes (a key it never wrote is another program's document, or a hand edit whose meaning a
+diff would silently drop), the keys a diff needs are there, and each meeting has a body and a
+start. Anything else is one :class:`~planner.core.errors.InputError` naming the file and the
+key path.
 """
 
 from __future__ import annotations
@@ -21,8 +24,15 @@ from planner.inputs.inputfile import read_text
 from planner.inputs.json_types import object_pairs, wrong_type
 from planner.inputs.limits import MAX_DEPTH, MAX_ORDINAL, screen
 
-READABLE_VERSIONS = (1, 2)
+READABLE_VERSIONS = (1,)
 EXPECTED = "the JSON written by `planner project --format json`"
+# The keys `project --format json` writes (README, "planner project"), at each level; those a
+# diff cannot do without are REQUIRED.
+TOP_KEYS = ("schema_version", "command", "organization", "today", "from", "to", "rule_book", "meetings", "problems", "problems_total", "problem_groups", "notes")
+REQUIRED = ("organization", "today", "from", "to")
+MEETING_KEYS = ("body", "kind", "ordinal", "start", "end", "status", "city", "country", "format", "title", "source", "documents", "cbm", "reason", "rule_source", "customary", "host", "name", "id")
+PROBLEM_KEYS = ("body", "window", "kind", "message", "meeting")
+GROUP_KEYS = ("body", "kind", "count")
 
 
 @dataclass(frozen=True)
@@ -57,9 +67,12 @@ def load_projection_json(path: str | Path) -> SavedProjection:
         raise InputError(f"key {data.twice!r} appears twice", path=path, expected="each key once (JSON keeps only the last)")
     version = data.get("schema_version")
     if isinstance(version, bool) or version not in READABLE_VERSIONS:
+        if data.get("command") not in (None, "project"):  # another command's output: say which
+            raise InputError("is not a projection", path=path, location="command", value=data.get("command"), expected=f"'project' ({EXPECTED})")
         raise InputError("schema_version is not one this version reads", path=path, location="schema_version", value=version, expected=" or ".join(map(str, READABLE_VERSIONS)))
     if data.get("command") != "project":
         raise InputError("is not a projection", path=path, location="command", value=data.get("command"), expected=f"'project' ({EXPECTED})")
+    _known_keys(data, TOP_KEYS, path, "")
     for key in ("today", "from", "to"):
         if key in data and not _is_day(data[key]):
             raise InputError("is not a date", path=path, location=key, value=data[key], expected="a date YYYY-MM-DD")
@@ -72,6 +85,12 @@ def load_projection_json(path: str | Path) -> SavedProjection:
                 raise InputError(f"meeting without {key}", path=path, location=f"meetings[{i}].{key}", value=m.get(key) if isinstance(m, dict) else m, expected="a string")
         _check_meeting(m, path, f"meetings[{i}]")
     problems = data.get("problems") or []
+    _check_problems(data, path)
+    for key in REQUIRED:
+        if key not in data:
+            raise InputError("is missing", path=path, location=key, expected=("the organization's id" if key == "organization" else "a date YYYY-MM-DD") + f", as {EXPECTED} gives it")
+    if not isinstance(data["organization"], str) or not data["organization"]:
+        raise InputError("is not an organization's id", path=path, location="organization", value=data["organization"], expected="the rule book's organization id, a string")
     return SavedProjection(
         shown(str(path)),  # shown in the diff's head: a name holding ESC [2J must not act
         str(data.get("organization", "")),
@@ -81,6 +100,33 @@ def load_projection_json(path: str | Path) -> SavedProjection:
         tuple(meetings),
         tuple(p for p in problems if isinstance(p, dict)),
     )
+
+
+def _known_keys(data: dict[str, Any], keys: tuple[str, ...], path: Path, where: str) -> None:
+    """A key ``project`` never writes at ``where`` is refused, named by its key path."""
+    for key in data:
+        if key not in keys:
+            raise InputError("is not a key `planner project --format json` writes", path=path, location=f"{where}.{key}" if where else str(key), expected="one of " + ", ".join(keys))
+
+
+def _check_problems(data: dict[str, Any], path: Path) -> None:
+    """The problems and their groups, as ``project`` writes them: lists of objects of its keys."""
+    for name, keys in (("problems", PROBLEM_KEYS), ("problem_groups", GROUP_KEYS), ("notes", None)):
+        items = data.get(name)
+        if items is None:
+            continue
+        if not isinstance(items, list):
+            raise InputError("is not a list", path=path, location=name, value=type(items).__name__, expected=EXPECTED)
+        for i, item in enumerate(items):
+            if keys is None:
+                if not isinstance(item, str):
+                    raise InputError("is not a text", path=path, location=f"{name}[{i}]", value=type(item).__name__, expected="a note in words")
+                continue
+            if not isinstance(item, dict):
+                raise InputError("is not an object", path=path, location=f"{name}[{i}]", value=type(item).__name__, expected=EXPECTED)
+            _known_keys(item, keys, path, f"{name}[{i}]")
+            if isinstance(item.get("meeting"), dict):
+                _known_keys(item["meeting"], MEETING_KEYS, path, f"{name}[{i}].meeting")
 
 
 def _is_day(value: object) -> bool:
@@ -100,6 +146,7 @@ def _check_meeting(meeting: Any, path: Path, where: str) -> None:
 
     if getattr(meeting, "twice", None):
         raise InputError(f"key {meeting.twice!r} appears twice", path=path, location=where, expected="each key once (JSON keeps only the last)")
+    _known_keys(meeting, MEETING_KEYS, path, where)
     wrong = wrong_type(MeetingRecord, meeting)
     if wrong:
         field, problem, expected = wrong

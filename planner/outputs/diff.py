@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from planner.engine.expectations import ordinal
-from planner.engine.planning.diff import Change, Diff, dates
+from planner.engine.planning.diff import Change, Diff, dates, horizon
 from planner.outputs.render import md_table, to_json
 from planner.outputs.text import DEFAULT_WIDTH, fit_table, plural, wrap_parts
 
@@ -20,14 +20,21 @@ def _rows(diff: Diff) -> list[tuple[str, list[tuple[str, str, str]]]]:
     return [
         ("Moved", [(_title(c), f"{dates(c.before or {})} → {dates(c.after or {})}", c.why) for c in diff.moved]),
         ("Added", [(_title(c), dates(c.meeting), c.why) for c in diff.added]),
-        ("Dropped", [(_title(c), dates(c.meeting), f"no longer in the horizon (was: {c.meeting.get('reason') or 'planned in the register'})") for c in diff.dropped]),
+        ("Dropped", [(_title(c), dates(c.meeting), c.why) for c in diff.dropped]),
         ("Hosts changed", [(_title(c), dates(c.meeting), f"{(c.before or {}).get('host') or '?'} → {(c.after or {}).get('host') or '?'}") for c in diff.hosts]),
     ]
 
 
-def _head(diff: Diff) -> str:
+def _head_parts(diff: Diff) -> list[str]:
+    """The files, the horizons where they differ (a meeting dropped or added may only have
+    left or entered the horizon), and the counts."""
     counts = f"{len(diff.moved)} moved · {len(diff.added)} added · {len(diff.dropped)} dropped · {plural(len(diff.hosts), 'host')} changed"
-    return f"{diff.before.path} → {diff.after.path} · {counts}"
+    old, new = horizon(diff.before), horizon(diff.after)
+    return [f"{diff.before.path} → {diff.after.path}", *([f"horizon {old} → {new}"] if old != new else []), counts]
+
+
+def _head(diff: Diff) -> str:
+    return " · ".join(_head_parts(diff))
 
 
 def _change(c: Change) -> dict[str, Any]:
@@ -63,8 +70,7 @@ def render_diff(diff: Diff, fmt: str, width: int = DEFAULT_WIDTH) -> str:
         return "\n".join(out)
     # one table for all sections, so that the columns line up from one to the next
     table = iter(fit_table([r for _, rows in sections for r in rows], width, indent=2))
-    paths, _, counts = _head(diff).partition(" · ")
-    out = wrap_parts([paths, counts], width)  # the counts stay on one line
+    out = wrap_parts(_head_parts(diff), width)  # the counts stay on one line
     for name, rows in sections:
         out += ["", name, *[line for _ in rows for line in next(table)]]
     if diff.empty:

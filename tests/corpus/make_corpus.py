@@ -447,7 +447,7 @@ for name, text in [
 
 # saved projections (`planner diff BEFORE AFTER`): damaged copies of one
 PROJECTION = {
-    "schema_version": 2, "command": "project", "organization": "demo", "today": "2026-11-26", "from": "2026-11-26", "to": "2036-11-26",
+    "schema_version": 1, "command": "project", "organization": "demo", "today": "2026-11-26", "from": "2026-11-26", "to": "2036-11-26",
     "meetings": [{"body": "summit", "kind": "regular", "ordinal": 7, "start": "2026-10-12", "end": None, "status": "projected", "title": "", "host": "Vienna"}],
     "problems": [],
 }
@@ -517,6 +517,11 @@ for name, text, code in [
     ("ordinal_1e30", projection(ordinal=10**30), 2),
     ("today_not_a_date", json.dumps({**PROJECTION, "today": {"y": 2026}}), 2),
     ("title_rtl_override", projection(title="\u202e"), 2),
+    # what `project` never writes: another schema, a key of another program, a key a diff needs missing
+    ("schema_version_2", json.dumps({**PROJECTION, "schema_version": 2}), 2),
+    ("key_unknown", json.dumps({**PROJECTION, "scenario": "Summit slips"}), 2),
+    ("meeting_key_unknown", projection(colour="red"), 2),
+    ("today_missing", json.dumps({k: v for k, v in PROJECTION.items() if k != "today"}), 2),
 ]:
     rec("projection", f"{name}.json", text, code)
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from planner.core.dates import PartialDate
+from planner.core.errors import InputError
 from planner.inputs.projection_json import SavedProjection
 
 
@@ -84,7 +86,43 @@ def _why(before: dict[str, Any], after: dict[str, Any], others: list[dict[str, A
     return f"re-placed: {new}" if new else "re-placed"
 
 
+def _outside(m: dict[str, Any], p: SavedProjection) -> bool:
+    """``m`` lies wholly outside ``p``'s horizon (the dates are checked when read)."""
+    first, last = PartialDate.parse(str(m["start"])).earliest.isoformat(), PartialDate.parse(str(m.get("end") or m["start"])).latest.isoformat()
+    return bool(p.start and p.end) and (last < p.start or first > p.end)
+
+
+def horizon(p: SavedProjection) -> str:
+    """``2026-11-26 to 2036-11-26``."""
+    return f"{p.start} to {p.end}"
+
+
+def _gone(m: dict[str, Any], after: SavedProjection) -> str:
+    """Why a meeting of BEFORE is not in AFTER, in words: outside its horizon, or no longer
+    planned or projected (what the register or the rules now make of it)."""
+    was = m.get("reason") or ("planned in the register" if m.get("status") == "planned" else "")
+    if _outside(m, after):
+        return f"outside the new horizon ({horizon(after)})" + (f" (was: {was})" if was else "")
+    if m.get("status") == "planned":
+        return f"no longer planned in the register (was: {was})"
+    return "no longer projected" + (f" (was: {was})" if was else "")
+
+
+def _new(m: dict[str, Any], before: SavedProjection) -> str:
+    """Why a meeting of AFTER is not in BEFORE."""
+    why = m.get("reason") or ("planned in the register" if m.get("status") == "planned" else "")
+    if _outside(m, before):
+        return f"{why} (outside the old horizon: {horizon(before)})" if why else f"outside the old horizon ({horizon(before)})"
+    return why
+
+
 def compare(before: SavedProjection, after: SavedProjection) -> Diff:
+    """What changed from ``before`` to ``after``: two projections of one organization (of two,
+    every meeting would be "added" and "dropped": refused, naming the file and key)."""
+    if before.organization != after.organization:
+        raise InputError(
+            "is another organization's projection", path=after.path, location="organization", value=after.organization, expected=f"{before.organization!r}, the organization of {before.path}"
+        )
     old = {meeting_key(m): m for m in before.meetings}
     new = {meeting_key(m): m for m in after.meetings}
     later = list(after.meetings)
@@ -101,9 +139,9 @@ def compare(before: SavedProjection, after: SavedProjection) -> Diff:
     for key in sorted((new.keys() - old.keys()) & pending.keys(), key=lambda k: (str(new[k]["start"]), k)):
         moved.append(Change(key, pending[key], new[key], _why(pending[key], new[key], later)))
     moved.sort(key=lambda c: (str(c.meeting["start"]), c.key))
-    added = [Change(k, None, new[k], new[k].get("reason") or "planned in the register") for k in sorted(new.keys() - old.keys() - pending.keys(), key=lambda k: (str(new[k]["start"]), k))]
-    dropped = [Change(k, old[k], None) for k in sorted(old.keys() - new.keys(), key=lambda k: (str(old[k]["start"]), k))]
+    added = [Change(k, None, new[k], _new(new[k], before)) for k in sorted(new.keys() - old.keys() - pending.keys(), key=lambda k: (str(new[k]["start"]), k))]
+    dropped = [Change(k, old[k], None, _gone(old[k], after)) for k in sorted(old.keys() - new.keys(), key=lambda k: (str(old[k]["start"]), k))]
     return Diff(before, after, tuple(moved), tuple(added), tuple(dropped), tuple(hosts))
 
 
-__all__ = ["Change", "Diff", "compare", "dates", "meeting_key"]
+__all__ = ["Change", "Diff", "compare", "dates", "horizon", "meeting_key"]
