@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import operator
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence, Set
 from datetime import date
 from typing import Any, NamedTuple
 
@@ -123,13 +123,17 @@ class Recorded(list):  # type: ignore[type-arg]
     """A register's meetings, each once (a plain list of :class:`Meeting`), and ``twice``: each
     meeting the register gives on more than one identical row -> how many rows, and where in
     words (``(2, "dup.csv lines 2 and 3")``). Kept once (a copy counts for nothing more), but one
-    meeting or two the register does not say: the check says so where it matters."""
+    meeting or two the register does not say: the check says so where it matters. ``rows_of``,
+    where the reader can say it: the same for any meetings of the register, on one row or more
+    (a later ``--meetings`` file may give one of them again: :mod:`planner.inputs.register.overlay`)."""
 
     twice: dict[Meeting, tuple[int, str]]
+    rows_of: Callable[[Set[Meeting]], dict[Meeting, tuple[int, str]]] | None
 
-    def __init__(self, meetings: Sequence[Meeting] = (), twice: dict[Meeting, tuple[int, str]] | None = None) -> None:
+    def __init__(self, meetings: Sequence[Meeting] = (), twice: dict[Meeting, tuple[int, str]] | None = None, rows_of: Callable[[Set[Meeting]], dict[Meeting, tuple[int, str]]] | None = None) -> None:
         super().__init__(meetings)
         self.twice = twice or {}
+        self.rows_of = rows_of
 
 
 _CALLED_OFF = frozenset({Status.CANCELLED, Status.POSTPONED})

@@ -105,15 +105,11 @@ class Inputs:
             else:
                 self._meetings = load_meetings(self.meetings_path, self.book, warn=warn, today=self.today, until=self.until)
             if self.more_meetings:
-                from planner.inputs.register.overlay import overlay
+                from planner.inputs.register.overlay import overlay_recorded
 
                 later = [load_meetings(path, self.book, warn=warn, today=self.today, until=self.until) for path in self.more_meetings]
-                twice = {k: v for register in (self._meetings, *later) for k, v in getattr(register, "twice", {}).items()}
-                self._meetings = overlay([self._meetings, *later])
-                if twice:  # the rows each register gives twice (core.meeting.Recorded)
-                    from planner.core.meeting import Recorded
-
-                    self._meetings = Recorded(self._meetings, twice)
+                names = [Path(self.meetings_path).name, *(Path(p).name for p in self.more_meetings)]
+                self._meetings = overlay_recorded([self._meetings, *later], names, warn)
         return self._meetings
 
     @property

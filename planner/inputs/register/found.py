@@ -4,7 +4,7 @@ of), each validated by the register's schema."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Set
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +46,8 @@ class Found:
         self.read: list[Meeting] = []  # each meeting once, in the order first read
         self.first: dict[Meeting, str | int] = {}  # where the repeats a warning names were first read
         self.places: dict[Meeting, list[str | int]] = {}  # every place a repeated meeting was read
+        self._rows: list[Meeting] = []  # every row's meeting, a repeat too (settle)
+        self._place: Callable[[int], str | int] = lambda i: i
 
     def validate(self, row: dict[str, Any], location: str | int) -> Meeting | None:
         """The meeting of a row of loosely typed fields, by the register's schema; ``None``
@@ -70,6 +72,7 @@ class Found:
         (nearly no register has a repeat): cheaper than a look-up per row as it is read, and
         than a dict (0.015 s at N). ``seen``: that set of the first ``done`` meetings, built
         while they were read."""
+        self._rows, self._place = meetings, place  # every row's meeting and place, for rows_of
         seen = set() if seen is None else seen
         seen.update(meetings[done:])
         if len(seen) == len(meetings):
@@ -103,10 +106,20 @@ class Found:
             shown = ", ".join(f"{_where(place)} (same as {_where(self.first[meeting])})" for place, meeting in repeats[:10]) + (f" and {len(repeats) - 10} more" if len(repeats) > 10 else "")
             many = len(repeats) != 1
             warn(f"{self.path}: {len(repeats)} row{'s' if many else ''} repeat{'' if many else 's'} an earlier row and count{'' if many else 's'} once: {shown}")
-        if repeats:
-            name = self.path.name
-            return Recorded(self.read, {meeting: (len(found), f"{name} {_places(found)}") for meeting, found in self.places.items()})
-        return self.read
+        name = self.path.name
+        return Recorded(self.read, {meeting: (len(found), f"{name} {_places(found)}") for meeting, found in self.places.items()}, self.rows_of)
+
+    def rows_of(self, wanted: Set[Meeting]) -> dict[Meeting, tuple[int, str]]:
+        """Each of ``wanted`` -> on how many rows it was read, and where in words
+        (``(1, "b.csv line 5")``): a walk over every row, for the few meetings a later register
+        gives again (:mod:`planner.inputs.register.overlay`)."""
+        found: dict[Meeting, list[str | int]] = {}
+        place = self._place
+        for i, meeting in enumerate(self._rows):
+            if meeting in wanted:
+                found.setdefault(meeting, []).append(place(i))
+        name = self.path.name
+        return {meeting: (len(at), f"{name} {_places(at)}") for meeting, at in found.items()}
 
 
 def meetings_from_rows(rows: Iterable[tuple[str | int, dict[str, Any]]], book: RuleBook, path: Path, warn: Callable[[str], None] | None = None) -> list[Meeting]:
@@ -134,5 +147,8 @@ def _where(location: str | int) -> str:
 def _places(found: list[str | int]) -> str:
     """``lines 2 and 3``, ``lines 2, 3 and 7``, ``meetings[0] and meetings[4]``."""
     words = [str(p) for p in found[:10]] + ([f"{len(found) - 10} more"] if len(found) > 10 else [])
+    lines = all(isinstance(p, int) for p in found)
+    if len(words) == 1:
+        return f"line {words[0]}" if lines else words[0]
     listed = ", ".join(words[:-1]) + " and " + words[-1]
-    return f"lines {listed}" if all(isinstance(p, int) for p in found) else listed
+    return f"lines {listed}" if lines else listed

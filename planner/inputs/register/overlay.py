@@ -3,14 +3,18 @@
 ``--meetings register.csv --meetings scenario.csv``: the later file adds its rows, and a row with
 the same body, kind and ordinal as an earlier one replaces it (the 7th Summit "planned 2026-10"
 becomes "held 2027-04-20"); a meeting recorded in parts on several rows of one register is
-replaced whole. Rows without an ordinal have no identity to match, so they are added.
-Parsing stays in :mod:`planner.inputs.register`; this is only the merge, after loading.
+replaced whole. Rows without an ordinal have no identity to match, so they are added; a row
+that an earlier register gives identically is what a row repeated in one register is (kept
+once, and one meeting or two, the check says where it matters: :mod:`planner.engine.judging.twin_rows`),
+with the rows of every register that gives it. Parsing stays in
+:mod:`planner.inputs.register`; this is only the merge, after loading.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
+from planner.core.meeting import Recorded
 from planner.core.model import Kind, Meeting
 
 
@@ -49,4 +53,57 @@ def overlay(registers: Sequence[Iterable[Meeting]]) -> list[Meeting]:
     return [m for m in merged if m is not None]
 
 
-__all__ = ["overlay", "overlay_key"]
+def overlay_recorded(registers: Sequence[list[Meeting]], names: Sequence[str], warn: Callable[[str], None] | None = None) -> list[Meeting]:
+    """:func:`overlay` of ``registers`` (read from the files ``names``), as a
+    :class:`~planner.core.meeting.Recorded` that knows the meetings given on more than one
+    identical row, by one register (its own ``twice``) or by several. A meeting with no number
+    that a later register gives again identically is kept once, where first read, and ``warn``
+    hears of it as of a row repeated in one file: two files no more say "two meetings" than one
+    file giving the row twice does."""
+    twice = {k: v for register in registers for k, v in getattr(register, "twice", {}).items()}
+    merged = overlay(registers)
+    again = _given_again(registers)
+    if again:
+        kept: set[Meeting] = set()
+        merged = [m for m in merged if m not in again or (m not in kept and not kept.add(m))]  # type: ignore[func-returns-value]
+        twice.update(_rows_of(registers, names, again, warn))
+    return Recorded(merged, twice) if twice else merged
+
+
+def _given_again(registers: Sequence[list[Meeting]]) -> set[Meeting]:
+    """The meetings with no number that more than one register gives."""
+    seen: set[Meeting] = set()
+    again: set[Meeting] = set()
+    for register in registers:
+        mine = {m for m in register if m.ordinal is None}
+        again |= mine & seen
+        seen |= mine
+    return again
+
+
+def _rows_of(registers: Sequence[list[Meeting]], names: Sequence[str], again: set[Meeting], warn: Callable[[str], None] | None) -> dict[Meeting, tuple[int, str]]:
+    """Each meeting of ``again`` -> its rows in every register that gives it, and where in
+    words (``(2, "a.csv line 2; b.csv line 5")``); ``warn`` hears of the later registers' rows."""
+    found: dict[Meeting, list[tuple[int, str]]] = {}
+    for register, name in zip(registers, names, strict=True):
+        mine = sorted(again.intersection(register), key=Meeting.sort_key)
+        if not mine:
+            continue
+        rows_of = getattr(register, "rows_of", None)
+        said = rows_of(set(mine)) if rows_of is not None else {}
+        known = getattr(register, "twice", {})
+        later, count = [], 0
+        for meeting in mine:
+            rows, words = said.get(meeting) or known.get(meeting) or (1, name)
+            if meeting in found:
+                later.append(f"{words.removeprefix(name + ' ') if words != name else 'a row'} (same as {found[meeting][0][1]})")
+                count += rows
+            found.setdefault(meeting, []).append((rows, words))
+        if later and warn is not None:
+            shown = ", ".join(later[:10]) + (f" and {len(later) - 10} more" if len(later) > 10 else "")
+            many = count != 1
+            warn(f"{name}: {count} row{'s' if many else ''} repeat{'' if many else 's'} a row of an earlier --meetings file and count{'' if many else 's'} once: {shown}")
+    return {meeting: (sum(r for r, _ in parts), "; ".join(w for _, w in parts)) for meeting, parts in found.items()}
+
+
+__all__ = ["overlay", "overlay_key", "overlay_recorded"]
