@@ -107,7 +107,10 @@ class Found:
             many = len(repeats) != 1
             warn(f"{self.path}: {len(repeats)} row{'s' if many else ''} repeat{'' if many else 's'} an earlier row and count{'' if many else 's'} once: {shown}")
         name = self.path.name
-        return Recorded(self.read, {meeting: (len(found), f"{name} {_places(found)}") for meeting, found in self.places.items()}, self.rows_of)
+        recorded = Recorded(self.read, {meeting: (len(found), f"{name} {_places(found)}") for meeting, found in self.places.items()}, self.rows_of)
+        if not repeats:  # the same meetings in the same order: the list read is let go
+            self._rows = self.read = recorded
+        return recorded
 
     def rows_of(self, wanted: Set[Meeting]) -> dict[Meeting, tuple[int, str]]:
         """Each of ``wanted`` -> on how many rows it was read, and where in words
