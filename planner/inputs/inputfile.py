@@ -44,15 +44,19 @@ def read_bytes(path: Path, error: type[InputError], limit: int = MAX_REGISTER_BY
         raise error("no such file", path=path) from None
     if stat.S_ISDIR(kind):
         raise error("is a directory, not a file", path=path, expected="a file")
+    too_large = False
     try:
         if stat.S_ISREG(kind):
             with path.open("rb") as handle:
-                raw = handle.read(limit + 1)
+                # a file that says it is larger is refused unread (a 1 GB register took 280 MB
+                # to refuse); one that grows while read is still cut at the limit
+                too_large = os.fstat(handle.fileno()).st_size > limit
+                raw = b"" if too_large else handle.read(limit + 1)
         else:
             raw = _read_special(path, limit + 1)
     except OSError as exc:
         raise error(f"cannot be read: {exc.strerror or exc}", path=path) from None
-    if len(raw) > limit:
+    if too_large or len(raw) > limit:
         raise error(f"is larger than {_size(limit)}", path=path, expected=f"at most {_size(limit)} (see Limits in the README)")
     return raw
 

@@ -131,6 +131,9 @@ def _validated(data: dict[str, Any], path: str | Path) -> RuleBook:
         raise InputErrors(_pydantic_errors(exc.errors(), path)) from None
 
 
+MAX_LISTED = 50  # problems of a rule book worded one by one; past that, one line counts the rest
+
+
 def _loc(loc: tuple[Any, ...]) -> str:
     out = ""
     previous: Any = None
@@ -199,12 +202,17 @@ def _pydantic_errors(errors: list[Any], path: str | Path) -> list[RuleBookError]
             if close:
                 typos[loc] = close[0]
     meant = {(*loc[:-1], key) for loc, key in typos.items()}
+    parents = {loc[:k] for loc in locs for k in range(len(loc))}  # a table holding an entry at fault
     out = []
-    for loc, err in zip(locs, errors, strict=True):
-        if err["type"] == "too_short" and any(other[: len(loc)] == loc and other != loc for other in locs):
+    for i, (loc, err) in enumerate(zip(locs, errors, strict=True)):
+        if err["type"] == "too_short" and loc in parents:
             continue
         if loc in meant:
             continue
+        if len(out) == MAX_LISTED:  # 100,000 unknown keys took minutes to word, one "did you mean" each
+            rest = len(errors) - i
+            out.append(RuleBookError(f"{rest:,} more problem{'s' if rest != 1 else ''} not listed (the first {MAX_LISTED} are above)", path=path))
+            break
         out.append(_pydantic_error(err, path, typos.get(loc)))
     return out
 

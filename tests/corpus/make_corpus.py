@@ -10,6 +10,7 @@ column, a key path, or ``None`` for the whole file; ``says`` is part of the one-
 
 from __future__ import annotations
 
+import codecs
 import json
 import shutil
 from pathlib import Path
@@ -168,9 +169,9 @@ case("plan", "toml_table.txt", "[plan]\nKazakhstan\n", 2, "1", "'[plan]' is not 
 # --- state files of a feed folder: damaged, they are reported and ignored ----------------------
 STATE_SAYS = "state file is damaged and was ignored"
 case("state", "sequence_1e400.json", json.dumps({"version": 1, "events": {"x@planner": {"fingerprint": "f", "sequence": 1}}}).replace('"sequence": 1', '"sequence": 1e400'), 0, None, STATE_SAYS)
-case("state", "nested_5000.json", "[" * 5000 + "]" * 5000, 0, None, STATE_SAYS)
+case("state", "nested_5000.json", "[" * 5000 + "]" * 5000, 0, None, STATE_SAYS + " (nested too deeply to read)")
 case("state", "not_json.json", "{not json", 0, None, STATE_SAYS)
-case("state", "integer_5000_digits.json", '{"version": 1, "events": {"x": {"fingerprint": "f", "sequence": ' + "9" * 5000 + ', "last_modified": "2026-01-01T00:00:00"}}}', 0, None, STATE_SAYS)
+case("state", "integer_5000_digits.json", '{"version": 1, "events": {"x": {"fingerprint": "f", "sequence": ' + "9" * 5000 + ', "last_modified": "2026-01-01T00:00:00"}}}', 0, None, STATE_SAYS + " (Exceeds the limit (4300 digits) for integer string conversion: value has 5000 digits);")
 case("state", "events_not_an_object.json", '{"version": 1, "events": 3}', 0, None, STATE_SAYS)
 case("state", "negative_sequence.json", '{"version": 1, "events": {"x": {"fingerprint": "f", "sequence": -1, "last_modified": "2026-01-01T00:00:00"}}}', 0, None, STATE_SAYS)
 case("state", "bad_timestamp.json", '{"version": 1, "events": {"x": {"fingerprint": "f", "sequence": 1, "last_modified": "yesterday"}}}', 0, None, STATE_SAYS)
@@ -540,6 +541,55 @@ rec("meetings", "csv_start_long_with_spaces.csv", "body,start\nsummit," + "a b "
 # ending on 2999-12-31 (an all-day DTEND of 3000-01-01 is exclusive) is in range
 case("meetings", "csv_end_2999_12_31.csv", "body,start,end\nsummit,2999-12-30,2999-12-31\n", 1)
 case("meetings", "ics_dtend_exclusive_3000_01_01.ics", ics("DTSTART;VALUE=DATE:29991230", "DTEND;VALUE=DATE:30000101"), 1)
+
+# --- ninth attacker pass: tables of many keys, include-like keys, other encodings, odd headers,
+# absurd time zones and series (tests/test_hostile9.py runs the large ones) ------------------------
+MINIMAL_KEYS = MINIMAL.replace('timezone = "Europe/Vienna"', 'timezone = "Europe/Vienna"\n' + "".join(f"k{i} = {i}\n" for i in range(2000)), 1)
+case("rulebook", "unknown_keys_2000.toml", MINIMAL_KEYS, 2, None, "1,950 more problems not listed (the first 50 are above)")
+for name, content in [
+    ("include_key.toml", 'include = "/etc/passwd"\n' + MINIMAL),
+    ("ref_key_in_body.toml", rb("[[bodies]]", '[[bodies]]\n"$ref" = "other.toml"')),
+    ("rules_a_file_path.toml", rb('[[bodies.rules]]\nkind = "every"\ninterval = "4y"\nsource = "Charter, art. 5"', 'rules = "/etc/passwd"')),
+    ("timezone_etc_localtime.toml", rb('timezone = "Europe/Vienna"', 'timezone = "/etc/localtime"')),
+    ("timezone_posix_rule.toml", rb('timezone = "Europe/Vienna"', 'timezone = "EST5EDT,M3.2.0,M11.1.0"')),
+    ("utf16.toml", MINIMAL.encode("utf-16")),
+]:
+    rec("rulebook", name, content)
+CSV_ROWS = "body,kind,ordinal,start\nsummit,regular,1,2002-06-04\n"
+JSON_ROWS = '[{"body": "summit", "start": "2002-06-04", "city": "Z\u00fcrich"}]'
+for name, content, code in [
+    ("csv_utf16_le_bom.csv", CSV_ROWS.encode("utf-16"), 1),
+    ("csv_utf16_be_bom.csv", codecs.BOM_UTF16_BE + CSV_ROWS.encode("utf-16-be"), 1),
+    ("csv_latin1.csv", "body,start,city\nsummit,2002-06-04,Z\u00fcrich\n".encode("latin-1"), 2),
+    ("csv_cp1252_quotes.csv", "body,start,title\nsummit,2002-06-04,\u201cFirst\u201d\n".encode("cp1252"), 2),
+    ("csv_nul_in_header.csv", CSV_ROWS.replace("body", "bo\x00dy", 1), 2),
+    ("csv_header_start_twice.csv", "body,start,start\nsummit,2002-06-04,2003-01-01\n", 2),
+    ("csv_header_body_twice_in_capitals.csv", "body,Body,start\nsummit,council,2002-06-04\n", 2),
+    ("csv_header_without_start.csv", "body,kind,ordinal\nsummit,regular,1\n", 2),
+    ("csv_header_two_boms.csv", "\ufeff\ufeffbody,start\nsummit,2002-06-04\n", 2),
+    ("json_utf16_bom.json", JSON_ROWS.encode("utf-16"), 1),
+    ("json_utf16_without_bom.json", JSON_ROWS.encode("utf-16-le"), 2),
+    ("json_latin1.json", JSON_ROWS.encode("latin-1"), 2),
+    ("json_raw_nul.json", JSON_ROWS.replace("Z\u00fcrich", "Z\x00rich"), 2),
+    ("json_truncated_array.json", "[" + ", ".join(['{"body": "summit", "start": "2002-06-04"}'] * 20), 2),
+    ("ics_utf16.ics", ics("DTSTART;VALUE=DATE:20190601").encode("utf-16"), 2),
+    ("ics_nul_in_summary.ics", ics("DTSTART;VALUE=DATE:20190601", summary="Sum\x00mit"), 2),
+    ("ics_rrule_count_30_digits.ics", ics("DTSTART;VALUE=DATE:20000601", "RRULE:FREQ=YEARLY;COUNT=" + "9" * 30), 2),
+    ("ics_rrule_daily_until_9999.ics", ics("DTSTART;VALUE=DATE:20000601", "RRULE:FREQ=DAILY;UNTIL=99991231"), 2),
+    ("ics_rrule_yearly_count_1e9.ics", ics("DTSTART;VALUE=DATE:20000601", "RRULE:FREQ=YEARLY;COUNT=1000000000"), 1),
+    ("ics_rrule_yearly_until_9999.ics", ics("DTSTART;VALUE=DATE:20000601", "RRULE:FREQ=YEARLY;UNTIL=99991231"), 1),
+]:
+    rec("meetings", name, content, code)
+for offsets, code in [("+2500", 2), ("+9959", 2), ("garbage", 2), ("+1400", 1)]:
+    zone = f"BEGIN:VTIMEZONE\r\nTZID:Absurd\r\nBEGIN:STANDARD\r\nDTSTART:19700101T000000\r\nTZOFFSETFROM:+0000\r\nTZOFFSETTO:{offsets}\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n"
+    event = "BEGIN:VEVENT\r\nUID:corpus-1\r\nSUMMARY:Summit\r\nDTSTART;TZID=Absurd:20190601T230000\r\nEND:VEVENT\r\n"
+    rec("meetings", f"ics_vtimezone_offset_{offsets.strip('+')}.ics", ICS.format(events=zone + event), code)
+for name, content, code in [
+    ("csv_utf16_bom.csv", "country,start,end\nKazakhstan,2002-06-04,2010-06-08\n".encode("utf-16"), 0),
+    ("csv_latin1.csv", "country,start,end\nT\u00fcrkiye,2002-06-04,2010-06-08\n".encode("latin-1"), 2),
+    ("csv_nul.csv", "country,start,end\nK\x00azakhstan,2002-06-04,2010-06-08\n", 2),
+]:
+    rec("chairs", name, content, code)
 
 
 def _record(folder: str, path: Path) -> str:

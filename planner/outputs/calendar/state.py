@@ -178,7 +178,10 @@ def load_state(out_dir: Path, warn: Callable[[str], None] | None = None, book: R
         try:
             return read(path)
         except (InputError, ValueError, KeyError, TypeError, AttributeError, RecursionError, OverflowError) as exc:
-            problem = f"state file is damaged and was ignored ({str(exc)[:160]})"
+            # in the file's words, not Python's ("maximum recursion depth exceeded while decoding
+            # a JSON array from a unicode string", "use sys.set_int_max_str_digits()")
+            said = "nested too deeply to read" if isinstance(exc, RecursionError) else str(exc).split("; use sys.set_int_max_str_digits")[0]
+            problem = f"state file is damaged and was ignored ({said[:160]})"
     found = revisions_from_feeds(out_dir, book) if book is not None else {}
     if (problem or found) and warn is not None:
         tail = f"SEQUENCE and LAST-MODIFIED of {len(found)} events taken from the feeds in {out_dir}" if found else "SEQUENCE numbers start again at 0"
