@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from planner.core.dates import PartialDate
 from planner.core.errors import PlannerError, RegisterError
 from planner.core.model import Meeting, RuleBook
 from planner.inputs import table
@@ -22,6 +23,7 @@ from planner.inputs.register import (
     Found,
     chairs,
     csv_meetings,
+    found,
     json_register,
     load_chairs,
     load_meetings,
@@ -141,14 +143,41 @@ def test_a_register_that_changes_while_read_is_an_error(tmp_path: Path, monkeypa
 @pytest.mark.parametrize("step", [1 << 16, 1, 3])
 def test_repeats_name_the_first_line_of_the_same_meeting(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, step: int) -> None:
     """Rows written differently but meaning the same meeting repeat it; ten are named (and
-    the same when the dict that finds them grows by a few rows at a time)."""
+    the same when the set that finds them grows by a few rows at a time)."""
     monkeypatch.setattr(csv_meetings, "_STEP", step)
+    monkeypatch.setattr(found, "_STEP", step)
     path = tmp_path / "m.csv"
     path.write_text("body,start,kind\nsummit,2002,\nsoc,2003,regular\n" + "Summit, 2002 ,Regular\nsoc,2003,\n" * 6, encoding="utf-8")
     said: list[str] = []
     assert len(load_meetings(path, BOOK, said.append)) == 2
     named = ", ".join(f"line {4 + i} (same as line {2 + i % 2})" for i in range(10))
     assert said == [f"{path}: 12 rows repeat an earlier row and count once: {named} and 2 more"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(0, 40), max_size=120), st.sampled_from([1, 2, 5, 1 << 16]), st.integers(0, 120), st.sampled_from([0, 1, 16]))
+def test_repeats_are_found_as_a_walk_row_by_row_finds_them(values: list[int], step: int, taken: int, scans: int) -> None:
+    """Found notes each repeated row, each meeting once in the order first read and every row
+    of a repeated meeting, first row first, as one walk over the rows would: whatever part of
+    the rows it took while they were read, whichever of its ways it finds the first rows by
+    (a scan each, or one walk for many), equal meetings made apart (not one object)."""
+    meetings = [Meeting(body=f"b{v % 23}", start=PartialDate.parse(str(2000 + v // 23))) for v in values]
+    first: dict[Meeting, int] = {}
+    repeats = [i for i, m in enumerate(meetings) if first.setdefault(m, i) != i]
+    rows: dict[Meeting, list[int]] = {}
+    for i, m in enumerate(meetings):
+        rows.setdefault(m, []).append(i)
+    places = {m: [f"row {i}" for i in found_at] for m, found_at in rows.items() if len(found_at) > 1}
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(found, "_STEP", step)
+        patch.setattr(found, "_SCANS", scans)
+        seen = Found(Path("m.csv"), BodyMatcher(BOOK))
+        seen.take(meetings[:taken])
+        seen.settle(meetings, lambda i: f"row {i}")
+    assert seen.read == list(first) and all(a is b for a, b in zip(seen.read, first, strict=True))
+    assert seen.repeats == [(f"row {i}", meetings[i]) for i in repeats]
+    assert list(seen.places.items()) == list(places.items())
+    assert seen.first == {m: found_at[0] for m, found_at in places.items()}
 
 
 def test_repeats_name_their_lines_past_blank_short_and_quoted_rows(tmp_path: Path) -> None:

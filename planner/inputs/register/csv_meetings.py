@@ -37,7 +37,7 @@ def meetings_of_csv(path: Path, book: RuleBook, warn: Callable[[str], None] | No
         raise RegisterError("changed while it was read", path=path, expected="a file no program writes to meanwhile") from None
 
 
-_STEP = 1 << 16  # meetings read between two additions to the dict that finds repeats
+_STEP = 1 << 16  # meetings read between two calls of Found.take
 
 
 class _Lines:
@@ -74,8 +74,7 @@ def _csv_rows(path: Path, records: Records, book: RuleBook, warn: Callable[[str]
     quoted, delimiter, plain_limit = records.quoted, records.delimiter, records.plain_limit
     line = records.reader.line_num  # the last line read, of the header or of the last row
     places = _Lines(line + 1)
-    seen: set[Meeting] = set()
-    done, mark = 0, _STEP
+    take, mark = found.take, _STEP
     count = 0
     with paused_gc():
         try:
@@ -111,11 +110,11 @@ def _csv_rows(path: Path, records: Records, book: RuleBook, warn: Callable[[str]
                             continue
                 read.append(meeting)
                 if len(read) == mark:  # the set of them grows as they are read, not all at the end
-                    seen.update(read[done:])
-                    done, mark = mark, mark + _STEP
+                    take(read)
+                    mark += _STEP
         except csv.Error as exc:
             errors.append(broken(exc, path, line))
         except RegisterError as exc:
             errors.append(exc)
-        found.settle(read, places, seen, done)
+        found.settle(read, places)
     return found.result(warn)

@@ -23,6 +23,9 @@ from planner.inputs.register.schema_rows import (
     with_ordinal,
 )
 
+_STEP = 1 << 16  # meetings hashed at a time, and walked when one of them repeats an earlier one
+_SCANS = 16  # repeated meetings whose first rows are found each by a scan, not by one walk of the rows
+
 
 def until_broken(rows: Iterable[tuple[str | int, Any]], errors: list[RegisterError]) -> Iterator[tuple[str | int, Any]]:
     """Rows until one the reader cannot go past; that error joins the problems of earlier rows."""
@@ -48,6 +51,9 @@ class Found:
         self.places: dict[Meeting, list[str | int]] = {}  # every place a repeated meeting was read
         self._rows: list[Meeting] = []  # every row's meeting, a repeat too (settle)
         self._place: Callable[[int], str | int] = lambda i: i
+        self._seen: set[Meeting] = set()  # the meetings :meth:`take` noted
+        self._done = 0  # how many it noted
+        self._repeats: list[int] = []  # the rows among them that repeat an earlier one
 
     def validate(self, row: dict[str, Any], location: str | int) -> Meeting | None:
         """The meeting of a row of loosely typed fields, by the register's schema; ``None``
@@ -66,35 +72,58 @@ class Found:
             return None
         return meeting
 
-    def settle(self, meetings: list[Meeting], place: Callable[[int], str | int], seen: set[Meeting] | None = None, done: int = 0) -> None:
+    def take(self, meetings: list[Meeting]) -> None:
+        """Notes the meetings read since the last call (``meetings`` is every one read so far,
+        in order): the set of them grows while the register is read, and a part of
+        ``_STEP`` that repeats a meeting (nearly no register has one) is walked to say which
+        rows do. Each meeting is hashed once, in C: the set of a part is merged into the set
+        of those before it, and asked whether it meets it, by the hashes the sets keep."""
+        seen, repeats = self._seen, self._repeats
+        end = len(meetings)
+        for lo in range(self._done, end, _STEP):
+            hi = min(lo + _STEP, end)
+            part = meetings[lo:hi]
+            new = set(part)
+            if len(new) < hi - lo or not seen.isdisjoint(new):
+                before = new & seen  # meetings read in an earlier part: every row of them here repeats
+                first: dict[Meeting, int] = {}
+                for i, meeting in enumerate(part, lo):
+                    if (before and meeting in before) or first.setdefault(meeting, i) != i:
+                        repeats.append(i)
+            seen |= new
+        self._done = end
+
+    def settle(self, meetings: list[Meeting], place: Callable[[int], str | int]) -> None:
         """Takes ``meetings``, in the order read (``place(i)``: where the i-th was read), into a
-        Found that holds none yet. One set of them, built in C, says whether any repeats
-        (nearly no register has a repeat): cheaper than a look-up per row as it is read, and
-        than a dict (0.015 s at N). ``seen``: that set of the first ``done`` meetings, built
-        while they were read."""
+        Found that holds none yet (:meth:`take` may have noted the first of them already)."""
         self._rows, self._place = meetings, place  # every row's meeting and place, for rows_of
-        seen = set() if seen is None else seen
-        seen.update(meetings[done:])
-        if len(seen) == len(meetings):
+        self.take(meetings)
+        self._seen = set()  # no longer needed
+        repeats = self._repeats
+        if not repeats:
             self.read = meetings
             return
-        del seen
-        # A dict keeps the first meeting of each value, in the order read: a walk by
-        # identity (no hashing again) finds the others, the repeats.
-        firsts = list(dict.fromkeys(meetings))
-        j, count = 0, len(firsts)
-        for i, meeting in enumerate(meetings):
-            if j < count and meeting is firsts[j]:
-                j += 1
-            else:
-                self.repeats.append((place(i), meeting))
+        # each meeting once: the rows between the repeats, by slices
+        firsts: list[Meeting] = []
+        lo = 0
+        for i in repeats:
+            firsts += meetings[lo:i]
+            lo = i + 1
+        firsts += meetings[lo:]
         self.read = firsts
+        self.repeats = [(place(i), meetings[i]) for i in repeats]
         # where each repeated meeting was read, first place first (its rows, for the check)
-        repeated = {meeting for _, meeting in self.repeats}
-        self.places = places = {}
-        for i, meeting in enumerate(meetings):
-            if meeting in repeated:
-                places.setdefault(meeting, []).append(place(i))
+        later: dict[Meeting, list[int]] = {}
+        for i in repeats:
+            later.setdefault(meetings[i], []).append(i)
+        if len(later) <= _SCANS:  # each first row found by a scan in C up to its first repeat
+            at = {meeting: [meetings.index(meeting, 0, rows[0]), *rows] for meeting, rows in later.items()}
+        else:  # many: one walk over the rows up to the last repeat
+            at = {}
+            for i, meeting in enumerate(meetings[: repeats[-1] + 1]):
+                if meeting in later:
+                    at.setdefault(meeting, []).append(i)
+        self.places = places = {meeting: [place(i) for i in rows] for meeting, rows in sorted(at.items(), key=lambda item: item[1][0])}
         self.first = {meeting: found[0] for meeting, found in places.items()}
 
     def result(self, warn: Callable[[str], None] | None) -> list[Meeting]:
