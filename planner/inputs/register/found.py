@@ -54,6 +54,7 @@ class Found:
         self._seen: set[Meeting] = set()  # the meetings :meth:`take` noted
         self._done = 0  # how many it noted
         self._repeats: list[int] = []  # the rows among them that repeat an earlier one
+        self._repeating = False  # whether one has been seen
 
     def validate(self, row: dict[str, Any], location: str | int) -> Meeting | None:
         """The meeting of a row of loosely typed fields, by the register's schema; ``None``
@@ -74,15 +75,25 @@ class Found:
 
     def take(self, meetings: list[Meeting]) -> None:
         """Notes the meetings read since the last call (``meetings`` is every one read so far,
-        in order): the set of them grows while the register is read, and a part of
-        ``_STEP`` that repeats a meeting (nearly no register has one) is walked to say which
-        rows do. Each meeting is hashed once, in C: the set of a part is merged into the set
-        of those before it, and asked whether it meets it, by the hashes the sets keep."""
+        in order): the set of them grows while the register is read, by parts of ``_STEP``.
+
+        Each meeting is hashed once, in C. A part that makes the set grow by less than its
+        length holds a repeat (nearly no register has one): from there on, each part's own set
+        is asked whether it meets the set of those before it (by the hashes the sets keep)
+        before it is merged, and a part that repeats a meeting is walked to say which rows do.
+        """
         seen, repeats = self._seen, self._repeats
         end = len(meetings)
         for lo in range(self._done, end, _STEP):
             hi = min(lo + _STEP, end)
             part = meetings[lo:hi]
+            if not self._repeating:
+                size = len(seen)
+                seen.update(part)
+                if len(seen) - size == hi - lo:
+                    continue
+                self._repeating = True
+                seen = self._seen = set(meetings[:lo])  # the set before this part, again
             new = set(part)
             if len(new) < hi - lo or not seen.isdisjoint(new):
                 before = new & seen  # meetings read in an earlier part: every row of them here repeats
