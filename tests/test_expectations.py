@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date, timedelta
 
 import pytest
@@ -219,18 +220,20 @@ _DAYS = st.sampled_from(["2019", "2019-01", "2019-01-01", "2019-01-02", "2019-12
 @given(st.lists(st.tuples(_DAYS, st.sampled_from([None, "2019-12-31", "2021"]), st.sampled_from([None, 1, 2]), st.sampled_from(["", "Almaty", "Baku"]), st.sampled_from(list(Status))), max_size=12))
 def test_a_body_s_meetings_are_in_sort_key_order(rows):
     """Indexed by body, meetings keep the order of the whole sort key, ties of first days and
-    already rising registers alike, and each one's last possible day."""
+    already rising registers alike, each one's last possible day and the latest so far."""
     meetings = []
     for start, end, ordinal, city, status in rows:
         first = PartialDate.parse(start)
         last = PartialDate.parse(end) if end and PartialDate.parse(end).latest >= first.earliest else None
         meetings.append(Meeting(body="soc", start=first, end=last, ordinal=ordinal, city=city, status=status))
-    indexed = BodyMeetings(list(meetings))
     expected = sorted(meetings, key=Meeting.sort_key)
-    assert indexed.meetings == expected
-    assert indexed.starts == [m.start.earliest for m in expected]
-    assert indexed.lasts == [(m.end or m.start).latest for m in expected]
-    assert indexed.max_span == max((m.latest - m.earliest for m in expected), default=timedelta(0))
+    # as read, and in order of first days with ties in any order (a register in date order)
+    for indexed in (BodyMeetings(list(meetings)), BodyMeetings(sorted(meetings, key=lambda m: m.start.earliest))):
+        assert indexed.meetings == expected
+        assert indexed.starts == [m.start.earliest for m in expected]
+        assert indexed.lasts == [(m.end or m.start).latest for m in expected]
+        assert indexed.reach == list(itertools.accumulate(indexed.lasts, max))
+        assert indexed.max_span == max((m.latest - m.earliest for m in expected), default=timedelta(0))
 
 
 @settings(max_examples=200, deadline=None)

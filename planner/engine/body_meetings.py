@@ -52,11 +52,11 @@ class BodyMeetings:
         meetings = self.meetings
         self.starts = starts = _sort_by_first_day(meetings)
         # each meeting's last possible day: its start's, or its end's where it has one
-        self.opened_by = [m.start.latest for m in meetings]
+        self.opened_by = list(map(_LATEST, map(_START, meetings)))
         self.lasts = lasts = self.opened_by.copy()
         for i in itertools.compress(range(len(meetings)), map(_END, meetings)):
             lasts[i] = meetings[i].end.latest
-        self.reach = list(itertools.accumulate(lasts, max))
+        self.reach = _reach(lasts)
         self.max_span = max(map(operator.sub, lasts, starts), default=timedelta(0))
         self.held = [m.kind if m.status is _HELD else None for m in meetings]
 
@@ -119,7 +119,26 @@ class BodyMeetings:
 
 
 _HELD = Status.HELD
-_END = operator.itemgetter(Meeting._fields.index("end"))
+_START, _END = operator.itemgetter(Meeting._fields.index("start")), operator.itemgetter(Meeting._fields.index("end"))
+_EARLIEST, _LATEST = operator.itemgetter(0), operator.itemgetter(1)  # of a PartialDate (a named tuple)
+
+
+def _reach(lasts: list[date]) -> list[date]:
+    """The latest of ``lasts`` up to each place. Where a day is earlier than the one before it
+    (a meeting known only to its year, then the meetings of that year; found in C), the
+    latest so far carries on until a day reaches it: ``itertools.accumulate(lasts, max)``
+    called ``max`` for every meeting (0.045 s of indexing the 292,452 meetings at N)."""
+    reach = lasts.copy()
+    count = len(lasts)
+    j = 0  # reach is right before j
+    for i in itertools.compress(range(1, count), map(operator.lt, itertools.islice(lasts, 1, None), lasts)):
+        if i < j:  # in a stretch the latest so far already covers
+            continue
+        top, j = reach[i - 1], i
+        while j < count and lasts[j] < top:
+            reach[j] = top
+            j += 1
+    return reach
 
 
 def _sort_by_first_day(meetings: list[Meeting]) -> list[date]:
@@ -129,11 +148,12 @@ def _sort_by_first_day(meetings: list[Meeting]) -> list[date]:
     by first day alone (a look-up in C), only meetings that share a first day need the whole
     key, and a body whose first days already rise needs no sort. Both sorts are stable, so
     the order is the one the whole key gives."""
-    starts = [m.start.earliest for m in meetings]
+    starts = list(map(_EARLIEST, map(_START, meetings)))
     if all(map(operator.lt, starts, itertools.islice(starts, 1, None))):
         return starts
-    meetings[:] = [meetings[i] for i in sorted(range(len(meetings)), key=starts.__getitem__)]
-    starts.sort()
+    if not all(map(operator.le, starts, itertools.islice(starts, 1, None))):  # (a register in date order: only ties)
+        meetings[:] = [meetings[i] for i in sorted(range(len(meetings)), key=starts.__getitem__)]
+        starts.sort()
     # positions whose first day is the one before it: each run of them, with the one before, ties
     ties = list(itertools.compress(range(1, len(starts)), map(operator.eq, starts, itertools.islice(starts, 1, None))))
     j, count = 0, len(ties)
