@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 
 from tests.test_semantics_audit5 import HEAD, _body, _invoke
-from tests.test_semantics_audit7 import _rows
+from tests.test_semantics_audit7 import _check, _rows, _verdicts, _why
 
 _HEADER = "body,kind,ordinal,start,end,status,city,country\n"
 _TWICE_AT_MOST_ONCE = _body("", 'kind = "at_least"\ncount = 2\nper = "year"', 'kind = "at_most"\ncount = 1\nper = "year"')
@@ -72,3 +72,56 @@ def test_rows_given_again_count_every_row_and_decide_nothing_where_either_way_ho
     assert [f["verdict"] for f in out["findings"] if f["window"]["label"] == "2021"] == ["met", "excess"]
     out, _ = _two_files(tmp_path, _TWICE_AT_MOST_ONCE, _rows("board,regular,4,2021-05,,held,,"), _rows("board,regular,4,2021-05,,held,,"), "--today", "2022-01-10")
     assert [f["verdict"] for f in out["findings"] if f["window"]["label"] == "2021"] == ["missed", "met"]
+
+
+# -- a loosely dated origin across the seam of two versions of an `after` rule -------------------
+
+_SUMMIT_AD_HOC = '[[bodies]]\nid = "summit"\nname = "Summit"\ncategory = "governing"\n[[bodies.rules]]\nkind = "ad_hoc"\n'
+_AFTER_2Y_THEN_1Y = _SUMMIT_AD_HOC + _body(
+    "",
+    'kind = "after"\nbody = "summit"\noffset = "2y"\nid = "a"\nuntil = 2016-06-30',
+    'kind = "after"\nbody = "summit"\noffset = "1y"\nid = "a"\nsince = 2016-07-01',
+)
+
+
+def test_an_after_origin_known_only_to_the_year_of_a_version_change_is_uncertain(tmp_path):
+    """A Board due 2 years after each Summit until 2016-06-30, 1 year after from 2016-07-01
+    (one rule, two versions): a Summit follows the version in force on the day it opened
+    (README, Semantics). The 1st Summit is known only as `2016`: held by 30 June, its Board
+    is due in 2018; from 1 July, in 2017. Board 2017-05-01: met on the second reading, missed
+    on the first; it said missed (the version of 1 January alone). Now uncertain, saying which
+    days give which. With Board 2018-05-01 instead: met or late (a year), uncertain too."""
+    out = _check(tmp_path, _AFTER_2Y_THEN_1Y, _rows("summit,regular,1,2016,,held,,", "board,regular,,2017-05-01,,held,,"), "--today", "2019-03-01")
+    assert _verdicts(out) == {"2018": "uncertain"}
+    why = _why(out, "2018")
+    assert "1 year after it if it was held from 2016-07-01 (the rule's version in force then)" in why
+    assert "missed if it was held 2016-01-01..2016-06-30; met if it was held 2016-07-01..2016-12-31." in why
+    out = _check(tmp_path, _AFTER_2Y_THEN_1Y, _rows("summit,regular,1,2016,,held,,", "board,regular,,2018-05-01,,held,,"), "--today", "2019-03-01")
+    assert _verdicts(out) == {"2018": "uncertain"}
+    assert "met if it was held 2016-01-01..2016-06-30; late if it was held 2016-07-01..2016-12-31." in _why(out, "2018")
+
+
+def test_an_after_origin_whose_days_keep_to_one_version_stays_definite(tmp_path):
+    """Controls: the 1st Summit known as `2016-06` (every day of it under the first version):
+    due 2018, and Board 2017-05-01 does not answer it: missed. Dated 2016-09-01 (the second
+    version): due 2017, met by 2017-05-01. Known as `2016` with Boards in 2017 and 2018: met
+    on either reading."""
+    out = _check(tmp_path, _AFTER_2Y_THEN_1Y, _rows("summit,regular,1,2016-06,,held,,", "board,regular,,2017-05-01,,held,,"), "--today", "2019-03-01")
+    assert _verdicts(out) == {"2018": "missed"}
+    out = _check(tmp_path, _AFTER_2Y_THEN_1Y, _rows("summit,regular,1,2016-09-01,,held,,", "board,regular,,2017-05-01,,held,,"), "--today", "2019-03-01")
+    assert _verdicts(out) == {"2017": "met"}
+    out = _check(tmp_path, _AFTER_2Y_THEN_1Y, _rows("summit,regular,1,2016,,held,,", "board,regular,,2017-05-01,,held,,", "board,regular,,2018-05-01,,held,,"), "--today", "2019-03-01")
+    assert _verdicts(out) == {"2018": "met"}
+
+
+def test_an_after_origin_across_a_version_change_in_days(tmp_path):
+    """The same in days: 90 days after each Summit until 2016-06-30, 30 days from 2016-07-01;
+    Summit `2016`, Board 2016-08-15. By hand: a Summit of day S under 90 days is answered on
+    time when S + 90 >= 15 August, so S from 2016-05-17 (late before); under 30 days when S +
+    30 >= 15 August and S before it: 2016-07-16..2016-08-14 met, 2016-07-01..07-15 late; a
+    Summit from 15 August on comes after the Board: missed. Uncertain, with those days."""
+    book = _SUMMIT_AD_HOC + _body("", 'kind = "after"\nbody = "summit"\noffset = "90d"\nid = "a"\nuntil = 2016-06-30', 'kind = "after"\nbody = "summit"\noffset = "30d"\nid = "a"\nsince = 2016-07-01')
+    out = _check(tmp_path, book, _rows("summit,regular,1,2016,,held,,", "board,regular,,2016-08-15,,held,,"), "--today", "2019-03-01")
+    (f,) = [f for f in out["findings"] if f["body"] == "board"]
+    assert f["verdict"] == "uncertain"
+    assert "late if it was held 2016-01-01..2016-05-16 or 2016-07-01..2016-07-15; met if it was held 2016-05-17..2016-06-30 or 2016-07-16..2016-08-14; missed if it was held 2016-08-15..2016-12-31." in f["why"]

@@ -37,7 +37,7 @@ def after_expectations(engine: ExpectationEngine, body: Body, index: int, rule: 
     grain, offset, tolerance = rule.offset.grain, rule.offset.periods, rule.tolerance
     versions: list[Rule] = [r for r in body.rules if isinstance(r, AfterRule) and r.id == rule.id]
 
-    def due(first_day: date, last_day: date) -> tuple[int, Window]:
+    def due(first_day: date, last_day: date, offset: int = offset) -> tuple[int, Window]:
         if grain is Grain.DAY:
             # counted from the day the other meeting opens, as a rolling chain and a gap
             # count; due from the day after it ends
@@ -59,6 +59,9 @@ def after_expectations(engine: ExpectationEngine, body: Body, index: int, rule: 
         origin = group[0]
         nxt = slots[periods[n + 1]][0].start - timedelta(days=1) if n + 1 < len(periods) else UNBOUNDED
         cases = origin_cases(origin, grain) if len(group) == 1 and other else []
+        seams = _seams(versions, origin, grain) if len(group) == 1 and other and len(versions) > 1 else []
+        if seams:
+            cases = _split(cases or [(origin.earliest, str(origin.start))], seams, origin.latest)
         if open_from is not None and nxt < open_from:
             day = max(d for d, _ in cases) if len(cases) > 1 else None  # a hull's deadline: its last case's
             if _tolerant(window.end if day is None else due(day, day)[1].end, tolerance, grain) < open_from:
@@ -70,8 +73,39 @@ def after_expectations(engine: ExpectationEngine, body: Body, index: int, rule: 
         if len(cases) > 1:
             alts, ends, of, ys = [], origin.latest if origin.end is not None else None, e.origins, e.year_start
             for day, words in cases:  # replace(e, period=..., assumption=words) without its look-ups: one per day
-                p, w = due(day, day if ends is None else max(day, ends))
-                alts.append(Expectation(body, rule, index, grain, p, w, 1, None, _tolerant(w.end, tolerance, grain) if tolerance else w.end, nxt, reason, origin, False, of, (), words, ys))
+                v = next((r for r in versions if r.in_force(day)), rule) if seams else rule
+                p, w = due(day, day if ends is None else max(day, ends), v.offset.periods)  # type: ignore[attr-defined]
+                alts.append(Expectation(body, rule, index, grain, p, w, 1, None, _tolerant(w.end, v.tolerance, grain) if v.tolerance else w.end, nxt, reason, origin, False, of, (), words, ys))  # type: ignore[attr-defined]
             e = _hull(alts)
+            if seams:
+                e.reason = reason + "".join(f"; {v.offset.words()} after it if it was held from {day.isoformat()} (the rule's version in force then)" for day, v in seams)  # type: ignore[attr-defined]
         out.append(e)
     return _within(out, end, pending)
+
+
+def _seams(versions: list[Rule], origin: Meeting, grain: Grain) -> list[tuple[date, Rule]]:
+    """Where another version of the rule (the same ``id``) takes over within the days a loosely
+    dated origin may have opened on, each with that version: the version in force on the day
+    it opened decides its offset (``_after_applies``), and the register does not give that
+    day. Versions of another grain are left out (their windows are not periods of this one)."""
+    first, last = origin.start.earliest, origin.start.latest
+    return sorted(
+        ((v.since, v) for v in versions if v.since is not None and first < v.since <= last and v.offset.grain is grain),  # type: ignore[attr-defined]
+        key=lambda seam: seam[0],
+    )
+
+
+def _split(readings: list[tuple[date, str]], seams: list[tuple[date, Rule]], last: date) -> list[tuple[date, str]]:
+    """``readings`` (first days and their words) cut at each seam's day: a reading that a seam
+    cuts becomes two, each worded by its days (``2016-01-01..2016-06-30``)."""
+    cuts = [day for day, _ in seams]
+    out: list[tuple[date, str]] = []
+    for n, (day, words) in enumerate(readings):
+        end = readings[n + 1][0] - timedelta(days=1) if n + 1 < len(readings) else last
+        inner = [c for c in cuts if day < c <= end]
+        if not inner:
+            out.append((day, words))
+            continue
+        for a, b in zip([day, *inner], [*(c - timedelta(days=1) for c in inner), end], strict=True):
+            out.append((a, a.isoformat() if a == b else f"{a.isoformat()}..{b.isoformat()}"))
+    return out

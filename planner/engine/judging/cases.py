@@ -37,7 +37,7 @@ def judge_cases(judge: Judge, e: Expectation, held: list[Meeting], owner: dict[i
         head = f"{first.label}: "
         why = f"{e.label}: {why[len(head):]}" if why.startswith(head) else why
         who = _who(judge, e)
-        return replace(found[0][1], expectation=e, why=f"{why} The same whatever day {who} was held ({first.assumption}..{found[-1][0].assumption}).")
+        return replace(found[0][1], expectation=e, why=f"{why} The same whatever day {who} was held ({_span(first.assumption, found[-1][0].assumption)}).")
     runs: list[tuple[Verdict, str, str]] = []
     for c, f in found:
         if runs and runs[-1][0] is f.verdict:
@@ -46,7 +46,7 @@ def judge_cases(judge: Judge, e: Expectation, held: list[Meeting], owner: dict[i
             runs.append((f.verdict, c.assumption, c.assumption))
     by_verdict: dict[Verdict, list[str]] = {}
     for verdict, first, last in runs:
-        by_verdict.setdefault(verdict, []).append(first if first == last else f"{first}..{last}")
+        by_verdict.setdefault(verdict, []).append(_span(first, last))
     who = _who(judge, e)
     ifs = "; ".join(f"{verdict.value} if it was held {' or '.join(spans)}" for verdict, spans in by_verdict.items())
     why = f"{e.label}: {e.reason}, but the register does not say when {who} was held: {ifs}."
@@ -68,8 +68,13 @@ def _late_on_every_reading(judge: Judge, e: Expectation, found: list[tuple[Expec
     delay = f"{lo} {unit}{'s' if lo != 1 else ''}" if lo == hi else f"{lo} to {hi} {unit}s"
     base = found[0][1]
     why = base.why.replace(f": {base.delay} late.", f": {delay} late.") if base.delay else base.why
-    why += f" Late whatever day {_who(judge, e)} was held ({found[0][0].assumption}..{found[-1][0].assumption}); how late depends on it."
+    why += f" Late whatever day {_who(judge, e)} was held ({_span(found[0][0].assumption, found[-1][0].assumption)}); how late depends on it."
     return replace(base, expectation=e, why=why, delay=delay)
+
+
+def _span(first: str, last: str) -> str:
+    """The readings from ``first`` to ``last`` (each a period, a day or days ``a..b``)."""
+    return first if first == last else f"{first.partition('..')[0]}..{last.rpartition('..')[2]}"
 
 
 def _who(judge: Judge, e: Expectation) -> str:
