@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from planner.core.dates import Duration, Grain, Window, window_between, year_start_month
+from planner.core.dates import Duration, Grain, Precision, Window, window_between, year_start_month
 from planner.core.model import (
     AfterRule,
     AtLeastRule,
@@ -30,6 +30,7 @@ from planner.engine.body_meetings import counts as counts
 from planner.engine.body_meetings import index_meetings as index_meetings
 
 UNBOUNDED = date.max
+_DAY = Precision.DAY
 MAX_CHAIN = 100_000  # windows of one chain: far beyond any real history, a guard against a runaway loop
 
 
@@ -178,13 +179,18 @@ def thin(meetings: list[Meeting], expectation: Expectation, before: Sequence[Mee
     gap = rule.min_gap
     kept: list[Meeting] = []
     last = prior
+    days = timedelta(days=gap.amount) if gap.unit == "d" else None  # gap.add_to in days, without its call
+    loose = False
     for meeting in meetings:
-        if meeting.start.exact and (last is None or meeting.earliest >= gap.add_to(last)):
+        when = meeting.start
+        if when.precision is not _DAY:
+            loose = True
+        elif last is None or when.earliest >= (last + days if days is not None else gap.add_to(last)):
             kept.append(meeting)
-            last = meeting.earliest
+            last = when.earliest
     doubtful: list[Meeting] = []
     firm = len(kept)
-    for meeting in meetings:
+    for meeting in meetings if loose else ():
         if meeting.start.exact:
             continue
         clear = all(meeting.start.earliest >= gap.add_to(k.start.latest) or k.start.earliest >= gap.add_to(meeting.start.latest) for k in kept)

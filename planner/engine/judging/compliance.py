@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, timedelta
+from functools import partial
 from itertools import compress
 from operator import attrgetter
 
@@ -262,7 +263,7 @@ class Judge:
             # some meeting inside the window did not count: say which, and why
             found = not_counted(e, near, owner, me, finding.counted)
             if found:
-                finding = with_more_words(finding, lambda: not_counted_words(found, body, _meeting_words))
+                finding = with_more_words(finding, partial(not_counted_words, found, body, _meeting_words))
         return finding
 
     def _next_due(self, e: Expectation) -> Finding:

@@ -55,7 +55,9 @@ def loose_starts(exps: Sequence[Expectation], bm: BodyMeetings, out: list[Findin
     # closed one it alone answers late may still be waiting for it
     straddling = [m for m in bm.overlapping(today, today) if m.status is Status.HELD and m.start.earliest <= today < m.start.latest]
     if straddling:
-        out = [_not_yet(f, straddling, today) for f in out]
+        # only a finding that holds one of them (counted, or late) can change (_not_yet)
+        ids = set(map(id, straddling))
+        out = [_not_yet(f, straddling, today) if id(f.late_meeting) in ids or not ids.isdisjoint(map(id, f.counted)) else f for f in out]
     rule = exps[0].rule
     if rule.kind == "at_least":
         out = _shared(out)

@@ -102,7 +102,7 @@ def judge_in_order(judge: Judge, exps: Sequence[Expectation], bm: BodyMeetings) 
                 maximum = e.maximum
                 if maximum is not None:
                     if count <= maximum:
-                        held = tuple(meetings[mid:hi])
+                        held = (meetings[mid],) if count == 1 else tuple(meetings[mid:hi])
                         running = today < end if closed else today <= end
                         out.append(Finding(e.body, _OPEN if running and today >= start else _MET, words, source, e, partial(_capped_words, e, count, held, ""), held))
                         continue
@@ -118,7 +118,7 @@ def judge_in_order(judge: Judge, exps: Sequence[Expectation], bm: BodyMeetings) 
                     else:
                         met = True
                     if met:
-                        held = tuple(meetings[mid:hi])
+                        held = (meetings[mid],) if count == 1 else tuple(meetings[mid:hi])
                         out.append(Finding(e.body, _MET, words, source, e, partial(_met_words, e, held), held))
                         continue
                 # too few (or too many, or thinned): worked out in full, nothing to note

@@ -145,75 +145,100 @@ def plainly_judged(judge: Judge, e: Expectation, near: list[Meeting], held: list
 def window_finding(judge: Judge, e: Expectation, held: list[Meeting], possible: list[Meeting], scheduled: list[Meeting], unconfirmed: list[Meeting], owner: dict[int, int], me: int, words: str) -> Finding:
     """The finding of a window from the meetings it counts, those that may count, and
     those planned in it."""
+    # The words of each finding are made only when read (Finding.why): most are never shown.
+    # They are partials of module functions, not closures (a closure's cells cost every call).
     body = e.body
-    text, source = words, e.rule.source
+    source = e.rule.source
     on_time_end = e.deadline
     today = judge.today
     n = len(held)
-    running = today < on_time_end if judge.closed else today <= on_time_end
     counted = tuple(held)
-    sched, unconf = tuple(scheduled), tuple(unconfirmed)
-
-    # The words of each finding are made only when read (Finding.why): most are never shown.
-    def words() -> str:
-        return ", ".join([_meeting_words(m, body) for m in held])
-
-    def unconf_words() -> str:
-        return "; " + ", ".join(_meeting_words(m, body) for m in unconfirmed) + " was planned but is not recorded as held (unconfirmed)" if unconfirmed else ""
-
-    if e.maximum is not None:
-        if n > e.maximum:
-            return Finding(body, _EXCESS if e.binding else _ADVISORY, text, source, e, lambda: f"{e.label}: {n} meetings, at most {e.maximum} allowed: {words()}.", counted, sched, unconf)
-        if n + len(possible) > e.maximum:
-            return Finding(body, _UNCERTAIN, text, source, e, lambda: f"{e.label}: {n} meeting{'' if n == 1 else 's'} for certain and {len(possible)} {'dated too loosely to place' if all(not m.start.exact for m in possible) else 'in doubt (dated too loosely to place, or sessions with no city recorded)'}; at most {e.maximum} allowed.", counted, sched, unconf)
-        if unconfirmed and n + len(possible) + len(unconfirmed) > e.maximum:
-            return Finding(body, _UNCERTAIN, text, source, e, lambda: f"{e.label}: {n} of at most {e.maximum}{unheld_words(unconfirmed, body, _meeting_words, 'excess')}", counted, sched, unconf)
+    sched = tuple(scheduled) if scheduled else ()
+    unconf = tuple(unconfirmed) if unconfirmed else ()
+    maximum = e.maximum
+    if maximum is not None:
+        if n > maximum:
+            return Finding(body, _EXCESS if e.binding else _ADVISORY, words, source, e, partial(_excess_words, e, n, held), counted, sched, unconf)
+        if n + len(possible) > maximum:
+            return Finding(body, _UNCERTAIN, words, source, e, partial(_ceiling_doubt_words, e, n, possible), counted, sched, unconf)
+        if unconfirmed and n + len(possible) + len(unconfirmed) > maximum:
+            return Finding(body, _UNCERTAIN, words, source, e, partial(_ceiling_unheld_words, e, n, unconfirmed), counted, sched, unconf)
+        running = today < on_time_end if judge.closed else today <= on_time_end
         verdict = _OPEN if running and today >= e.window.start else _MET
         # a scheduled meeting that would break the limit if held is what an open window is about
-        over = f"; scheduled: {', '.join(_meeting_words(m, body) for m in scheduled)}, {n + len(scheduled)} if held" if scheduled and n + len(scheduled) > e.maximum else ""
-        return Finding(body, verdict, text, source, e, partial(_capped_words, e, n, held, over), counted, sched, unconf)
+        over = f"; scheduled: {', '.join(_meeting_words(m, body) for m in scheduled)}, {n + len(scheduled)} if held" if scheduled and n + len(scheduled) > maximum else ""
+        return Finding(body, verdict, words, source, e, partial(_capped_words, e, n, held, over), counted, sched, unconf)
 
-    if n >= e.minimum:
-        return Finding(body, _MET, text, source, e, partial(_met_words, e, held), counted, sched, unconf)
-    missing = e.minimum - n
-    if running:
-
-        def still_due() -> str:
-            held_words = f"{n} held ({words()}); " if n else ""
-            sched_words = "; scheduled: " + ", ".join(_meeting_words(m, body) for m in scheduled) if scheduled else ""
-            return f"{e.label}: {held_words}{missing} still due by {on_time_end}, {e.reason}{sched_words}{unconf_words()}."
-
-        return Finding(body, _OPEN, text, source, e, still_due, counted, sched, unconf, still_due=missing, due_by=on_time_end)
-    if n + len(possible) >= e.minimum:
-
-        def loose() -> str:
-            loose = ", ".join(f"{_meeting_words(m, body)}" for m in possible if not m.start.exact)
-            apart = ", ".join(f"{_meeting_words(m, body)}" for m in possible if m.start.exact and not m.city)
-            near = ", ".join(f"{_meeting_words(m, body)}" for m in possible if m.start.exact and m.city)  # beside a session dated loosely
-            doubts = [
-                f"only loosely dated meetings could decide it: {loose}" if loose else "",
-                f"no city is recorded to tell whether {apart} was held with another session (one event) or apart" if apart else "",
-                f"the register does not give the days to tell whether {near} was held with another session (one event) or apart" if near else "",
-            ]
-            spread = one_window_words(e, n, [m for m in possible if not m.start.exact], _meeting_words)
-            return f"{e.label}: {n} of {e.minimum} certain; " + "; ".join(d for d in doubts if d) + spread + "."
-
-        return Finding(body, _UNCERTAIN, text, source, e, loose, tuple(held + possible), sched, unconf)
-    if unconfirmed and n + len(possible) + len(unconfirmed) >= e.minimum:
-        return Finding(body, _UNCERTAIN, text, source, e, lambda: f"{e.label}: {n} of {e.minimum} certain ({e.reason}){unheld_words(unconfirmed, body, _meeting_words)}", counted, sched, unconf)
+    minimum = e.minimum
+    if n >= minimum:
+        return Finding(body, _MET, words, source, e, partial(_met_words, e, held), counted, sched, unconf)
+    missing = minimum - n
+    if today < on_time_end if judge.closed else today <= on_time_end:
+        return Finding(body, _OPEN, words, source, e, partial(_still_due_words, e, n, held, scheduled, unconfirmed, missing), counted, sched, unconf, still_due=missing, due_by=on_time_end)
+    if n + len(possible) >= minimum:
+        return Finding(body, _UNCERTAIN, words, source, e, partial(_loose_words, e, n, possible), tuple(held + possible), sched, unconf)
+    if unconfirmed and n + len(possible) + len(unconfirmed) >= minimum:
+        return Finding(body, _UNCERTAIN, words, source, e, partial(_floor_unheld_words, e, n, unconfirmed), counted, sched, unconf)
     late = judge.late(e, owner, me) if e.late_until is not None else None
-    verdict_if_binding = _LATE if late else _MISSED
-    verdict = verdict_if_binding if e.binding else _ADVISORY
+    binding = e.binding
     if late:
         delay = _delay(e, late)
-        return Finding(body, verdict, text, source, e, lambda: f"due {e.label} ({e.reason}), held {_meeting_words(late, body)}: {delay} late.", (late,), sched, unconf, late_meeting=late, delay=delay)
+        return Finding(body, (_LATE if binding else _ADVISORY), words, source, e, partial(_late_words, e, late, delay), (late,), sched, unconf, late_meeting=late, delay=delay)
+    return Finding(body, (_MISSED if binding else _ADVISORY), words, source, e, partial(_short_words, e, n, held, unconfirmed), counted, sched, unconf, still_due=missing)
 
-    def short() -> str:
-        held_part = f"{n} of {e.minimum} required" if e.minimum > 1 or n else f"0 of {e.minimum} required"
-        why = f"{e.label}: {held_part} ({e.reason}); " + (f"held: {words()}" if n else "no counting meeting recorded") + f"{unconf_words()}."
-        if not e.binding:
-            why = why.rstrip(".") + " (customary rule, an advisory)."
-        return why
 
-    return Finding(body, verdict, text, source, e, short, counted, sched, unconf, still_due=missing)
+def _held_words(held: list[Meeting], body: Body) -> str:
+    return ", ".join([_meeting_words(m, body) for m in held])
 
+
+def _unconfirmed_words(unconfirmed: list[Meeting], body: Body) -> str:
+    return "; " + ", ".join(_meeting_words(m, body) for m in unconfirmed) + " was planned but is not recorded as held (unconfirmed)" if unconfirmed else ""
+
+
+def _excess_words(e: Expectation, n: int, held: list[Meeting]) -> str:
+    return f"{e.label}: {n} meetings, at most {e.maximum} allowed: {_held_words(held, e.body)}."
+
+
+def _ceiling_doubt_words(e: Expectation, n: int, possible: list[Meeting]) -> str:
+    return f"{e.label}: {n} meeting{'' if n == 1 else 's'} for certain and {len(possible)} {'dated too loosely to place' if all(not m.start.exact for m in possible) else 'in doubt (dated too loosely to place, or sessions with no city recorded)'}; at most {e.maximum} allowed."
+
+
+def _ceiling_unheld_words(e: Expectation, n: int, unconfirmed: list[Meeting]) -> str:
+    return f"{e.label}: {n} of at most {e.maximum}{unheld_words(unconfirmed, e.body, _meeting_words, 'excess')}"
+
+
+def _still_due_words(e: Expectation, n: int, held: list[Meeting], scheduled: list[Meeting], unconfirmed: list[Meeting], missing: int) -> str:
+    body = e.body
+    held_words = f"{n} held ({_held_words(held, body)}); " if n else ""
+    sched_words = "; scheduled: " + ", ".join(_meeting_words(m, body) for m in scheduled) if scheduled else ""
+    return f"{e.label}: {held_words}{missing} still due by {e.deadline}, {e.reason}{sched_words}{_unconfirmed_words(unconfirmed, body)}."
+
+
+def _loose_words(e: Expectation, n: int, possible: list[Meeting]) -> str:
+    body = e.body
+    loose = ", ".join(f"{_meeting_words(m, body)}" for m in possible if not m.start.exact)
+    apart = ", ".join(f"{_meeting_words(m, body)}" for m in possible if m.start.exact and not m.city)
+    near = ", ".join(f"{_meeting_words(m, body)}" for m in possible if m.start.exact and m.city)  # beside a session dated loosely
+    doubts = [
+        f"only loosely dated meetings could decide it: {loose}" if loose else "",
+        f"no city is recorded to tell whether {apart} was held with another session (one event) or apart" if apart else "",
+        f"the register does not give the days to tell whether {near} was held with another session (one event) or apart" if near else "",
+    ]
+    spread = one_window_words(e, n, [m for m in possible if not m.start.exact], _meeting_words)
+    return f"{e.label}: {n} of {e.minimum} certain; " + "; ".join(d for d in doubts if d) + spread + "."
+
+
+def _floor_unheld_words(e: Expectation, n: int, unconfirmed: list[Meeting]) -> str:
+    return f"{e.label}: {n} of {e.minimum} certain ({e.reason}){unheld_words(unconfirmed, e.body, _meeting_words)}"
+
+
+def _late_words(e: Expectation, late: Meeting, delay: str) -> str:
+    return f"due {e.label} ({e.reason}), held {_meeting_words(late, e.body)}: {delay} late."
+
+
+def _short_words(e: Expectation, n: int, held: list[Meeting], unconfirmed: list[Meeting]) -> str:
+    held_part = f"{n} of {e.minimum} required" if e.minimum > 1 or n else f"0 of {e.minimum} required"
+    why = f"{e.label}: {held_part} ({e.reason}); " + (f"held: {_held_words(held, e.body)}" if n else "no counting meeting recorded") + f"{_unconfirmed_words(unconfirmed, e.body)}."
+    if not e.binding:
+        why = why.rstrip(".") + " (customary rule, an advisory)."
+    return why
