@@ -6,10 +6,12 @@ Part of :class:`~planner.engine.expectations.ExpectationEngine`, which calls it 
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from datetime import date, timedelta
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
-from planner.core.dates import Window, year_start_month
+from planner.core.dates import Grain, Window, year_start_month
 from planner.core.model import AtLeastRule, AtMostRule, Body
 from planner.engine.expectation import (
     CHAINING,
@@ -58,6 +60,14 @@ def per_period_expectations(engine: ExpectationEngine, body: Body, index: int, r
     window_of = grain.window
     count = rule.count
     within = rule.within if at_least else None
+    if not relaxes and within is None:
+        # most rules: every window the whole period, one count for all of them. Window starts
+        # only grow with the period: those from lowest to highest are one run, found by bisection
+        windows = _windows(grain, ys, period, last)
+        a = bisect_left(windows, lowest, key=_START)
+        b = bisect_right(windows, highest, a, key=_START)
+        minimum, maximum = (count, None) if at_least else (0, count)
+        return [Expectation(body, rule, index, grain, p, w, minimum, maximum, w.end, None, reason, None, False, (), (), "", ys) for p, w in enumerate(windows[a:b], period + a)]
     for p in range(period, last + 1):
         window = window_of(p, ys)
         if not lowest <= window.start <= highest:
@@ -74,3 +84,27 @@ def per_period_expectations(engine: ExpectationEngine, body: Body, index: int, r
         else:
             out.append(Expectation(body, rule, index, grain, p, window, 0, count, window.end, None, reason, None, False, (), (), "", ys))
     return out
+
+
+_START = attrgetter("start")
+# grain.window(p, ys) for a run of periods, per grain and year start (``_windows``)
+_RUNS: dict[tuple[Grain, int], tuple[int, list[Window]]] = {}
+
+
+def _windows(grain: Grain, ys: int, first: int, last: int) -> list[Window]:
+    """``grain.window(p, ys)`` for ``p`` in ``first`` .. ``last``: sliced from one list kept per
+    grain and year start (the same windows, asked for by every rule with that grain), grown to
+    cover what is asked (never more than the periods some rule asked for)."""
+    if last < first:
+        return []
+    found = _RUNS.get((grain, ys))
+    if found is None:
+        found = _RUNS[(grain, ys)] = (first, [grain.window(p, ys) for p in range(first, last + 1)])
+    base, runs = found
+    if first < base:  # only the periods it lacks are made
+        runs[:0] = [grain.window(p, ys) for p in range(first, base)]
+        base = first
+        _RUNS[(grain, ys)] = (base, runs)
+    if last >= base + len(runs):
+        runs += [grain.window(p, ys) for p in range(base + len(runs), last + 1)]
+    return runs[first - base : last - base + 1]
