@@ -12,6 +12,7 @@ or late inside the horizon.
 from __future__ import annotations
 
 import itertools
+import operator
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -354,32 +355,46 @@ def project(
     notes = [*projector.notes, *member_holidays(book.organization.members).gap_notes(y for y in projector.member_years if y <= end.year)] if book.organization.members else projector.notes
     notes = [*notes, *host_gap_notes(projector.host_years, end.year)]
     del projector  # its indexes and crowd, before the schedule is ordered
+    inside = True  # every projected meeting opens inside the horizon (as placement puts them)
     for found in by_body:
         within_limit(found, book, notes)
         # Placed mostly in order: sorted (by the whole key) only where a first day does not
         # come strictly after the one before it (strictly later first days are in order).
-        firsts = [m.start.earliest for m in found]
+        firsts = list(map(_FIRST_DAY, found))
         if firsts and max(firsts) > end:  # (a chain's last window may reach past the horizon)
             found[:] = [m for m, first in zip(found, firsts, strict=True) if first <= end]
             firsts = [first for first in firsts if first <= end]
-        if any(a >= b for a, b in zip(firsts, firsts[1:], strict=False)):
+        if not all(map(operator.lt, firsts, itertools.islice(firsts, 1, None))):
             found.sort(key=Meeting.sort_key)
+        if firsts and min(firsts) < start:
+            inside = False
     # Each body's meetings in order, then all of them by first day, last day and body: the
     # order of sorting all 300,000 by the whole key (a key names the body, so only a body's own
     # meetings can tie, and a stable sort keeps each body's own order among them), without
     # holding 300,000 keys of ten fields beside the projection. One sort of the lists laid end
     # to end, mostly runs already, is what heapq.merge gives, in C (merge's generator took 0.8 s).
+    # The lists laid end to end in the order of their bodies' ids, then two stable sorts, by
+    # last day and then by first day (read in C): the order of one sort by (first day, last
+    # day, body), without a tuple of three per meeting (0.12 -> 0.05 s at N).
+    by_body.sort(key=_body_of)
     merged = list(itertools.chain.from_iterable(by_body))
     del by_body
-    merged.sort(key=_merge_key)
+    merged.sort(key=_last_day)
+    merged.sort(key=_FIRST_DAY)
     projected = tuple(merged)
     del merged
-    return Projection(book, today, start, end, register, projected, tuple(problems), tuple(bodies) if bodies else None, tuple(notes)).in_order()
+    return Projection(book, today, start, end, register, projected, tuple(problems), tuple(bodies) if bodies else None, tuple(notes)).in_order(inside=inside)
 
 
-def _merge_key(m: Meeting) -> tuple[date, date, str]:
-    start, end = m.start, m.end
-    return (start.earliest, (end or start).latest, m.body)
+_FIRST_DAY = operator.attrgetter("start.earliest")
+
+
+def _body_of(found: list[Meeting]) -> str:
+    return found[0].body if found else ""
+
+
+def _last_day(m: Meeting) -> date:
+    return (m.end or m.start).latest
 
 
 def _ten_years(today: date) -> date:

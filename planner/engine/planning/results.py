@@ -106,7 +106,8 @@ class Projection:
         # and the merge keeps the register's meetings first among equals). The projection is
         # sorted already: merged, its 300,000 sort keys are not all held at once.
         planned = sorted(shown(self.register), key=Meeting.sort_key)
-        projected = shown(self.projected)
+        # (all of project()'s own projection is shown, but for --body: 300,000 not asked again)
+        projected = list(self.projected) if wanted is None and self.__dict__.get("_inside") else shown(self.projected)
         if not self.__dict__.get("_in_order"):
             keys = map(Meeting.sort_key, projected)
             previous = next(keys, None)
@@ -130,11 +131,13 @@ class Projection:
         out += projected[at:]
         return out
 
-    def in_order(self) -> Projection:
+    def in_order(self, *, inside: bool = False) -> Projection:
         """Mark ``projected`` as sorted by :meth:`Meeting.sort_key` (as :func:`project` builds
         it), so that :meth:`schedule` need not check; a copy made with ``replace`` (chair
-        hosts change cities, and with them the order) is checked again."""
+        hosts change cities, and with them the order) is checked again. ``inside``: each of
+        them is projected and opens inside the horizon, so the schedule shows them all."""
         self.__dict__["_in_order"] = True
+        self.__dict__["_inside"] = inside
         return self
 
 
