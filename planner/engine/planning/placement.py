@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import statistics
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache, partial
 from itertools import islice
@@ -307,6 +307,8 @@ class Habits:
 
     months: tuple[int, ...]
     day: int
+    # the months picked for ``count`` meetings a period, by count: the same for every period
+    _picks: dict[int, tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(cls, body: Body, history: Sequence[Meeting]) -> Habits:
@@ -336,13 +338,15 @@ class Habits:
             if len(inside) >= count:
                 return _spread_pick(inside, count)
         if self.months and window.days() >= 365:
-            picks = [self.months[min(len(self.months) - 1, int((k + 0.5) * len(self.months) / count))] for k in range(count)]
-            years = range(window.start.year, window.end.year + 1)
-            out = []
-            for k, month in enumerate(picks):
-                year = years[min(len(years) - 1, k * len(years) // count)] if len(years) > 1 else window.start.year
-                out.append(date(year, month, self.day))
-            return sorted(out)
+            picks = self._picks.get(count)
+            if picks is None:
+                usual = self.months
+                picks = self._picks[count] = tuple(usual[min(len(usual) - 1, int((k + 0.5) * len(usual) / count))] for k in range(count))
+            # the k-th pick in the k-th share of the window's years
+            years, day = window.end.year - first_year + 1, self.day
+            if years > 1:
+                return sorted([date(first_year + min(years - 1, k * years // count), month, day) for k, month in enumerate(picks)])
+            return sorted([date(first_year, month, day) for month in picks])
         return even_spread(window, count)
 
 
