@@ -146,9 +146,13 @@ _SHORT: dict[int, relativedelta] = {}
 
 
 def with_meetings(term: Term, statutory: tuple[Meeting, ...], hosted: tuple[Meeting, ...]) -> Term:
-    """``replace(term, statutory=..., hosted=...)`` without dataclasses.replace's field walk
-    (once or twice per term; a register may hold 100,000 terms)."""
-    return Term(**{**term.__dict__, "statutory": statutory, "hosted": hosted})
+    """``replace(term, statutory=..., hosted=...)`` without dataclasses.replace's field walk,
+    nor the frozen ``__init__``'s seventeen ``object.__setattr__`` (once or twice per term; a
+    register may hold 100,000 terms): a copy of ``term``'s fields, checked when it was made,
+    with the two given."""
+    new = object.__new__(Term)
+    new.__dict__.update(term.__dict__, statutory=statutory, hosted=hosted)
+    return new
 
 
 def length_words(delta: relativedelta | None, exact: bool = True) -> str:
