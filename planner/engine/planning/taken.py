@@ -136,7 +136,10 @@ def capped(caps: tuple[tuple[AtMostRule, Grain, int], ...], bm: BodyMeetings, da
         first = window.start
         if rule.since and first < rule.since or rule.until and first > rule.until:
             continue  # a period belongs to the rule in force on its first day
-        held = sum(1 for m in bm.overlapping(first, window.end) if m.status in CHAINING and counts(rule, m) and first <= m.start.earliest and m.start.latest <= window.end)
+        near = bm.overlapping(first, window.end)
+        if len(near) + len(chosen) < rule.count:
+            continue  # (fewer meetings near than the rule allows, counted or not: most periods)
+        held = sum(1 for m in near if m.status in CHAINING and counts(rule, m) and first <= m.start.earliest and m.start.latest <= window.end)
         held += sum(1 for d in chosen if first <= d <= window.end)
         if held >= rule.count:
             return True
