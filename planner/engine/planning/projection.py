@@ -157,10 +157,11 @@ class Projector(Lateness):
         # habits sort them and take a median)
         day_p, month_p, regular_kind, satisfying = Precision.DAY, Precision.MONTH, Kind.REGULAR, SATISFYING
         meetings = self.engine.meetings_of(body.id).meetings
-        starts = [m.start for m in meetings]
+        # (fields read by attrgetter, in C: a century of history is 300,000 meetings at N)
+        starts = list(map(_START, meetings))
         exact = [s.earliest for s in starts if s.precision is day_p]
-        days = [d.day for d in exact]
-        months = [d.month for d in exact] + [s.earliest.month for s in starts if s.precision is month_p]
+        days = list(map(_DAY, exact))
+        months = [*map(_MONTH_OF, exact), *(s.earliest.month for s in starts if s.precision is month_p)]
         # A cancelled meeting the register numbers keeps its number (the G7's 46th Summit,
         # Camp David 2020, was cancelled; Cornwall 2021 was the 47th): the next is numbered
         # after it, and the feed never holds two meetings of one number (numbering.py).
@@ -387,6 +388,7 @@ def project(
 
 
 _FIRST_DAY = operator.attrgetter("start.earliest")
+_START, _DAY, _MONTH_OF = operator.attrgetter("start"), operator.attrgetter("day"), operator.attrgetter("month")
 
 
 def _body_of(found: list[Meeting]) -> str:
