@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from tests.test_semantics_audit5 import HEAD, _body, _invoke
 from tests.test_semantics_audit7 import _check, _rows, _verdicts, _why
 
@@ -125,3 +127,117 @@ def test_an_after_origin_across_a_version_change_in_days(tmp_path):
     (f,) = [f for f in out["findings"] if f["body"] == "board"]
     assert f["verdict"] == "uncertain"
     assert "late if it was held 2016-01-01..2016-05-16 or 2016-07-01..2016-07-15; met if it was held 2016-05-17..2016-06-30 or 2016-07-16..2016-08-14; missed if it was held 2016-08-15..2016-12-31." in f["why"]
+
+
+# -- a numbered row and a row without a number on the same day ------------------------------------
+
+
+def test_a_row_without_a_number_beside_a_numbered_one_of_the_same_day_is_one_meeting_or_two(tmp_path):
+    """At least twice and at most once a year. The 4th Board on 2021-05-03, and a row of the
+    same day and kind with no number: a secretariat's spreadsheet that typed the 4th again
+    without its number, or a second meeting that day; the register does not say. Both were
+    counted (met, excess); now both uncertain. With 2021-09-03 besides: 2 meetings for certain,
+    met and excess either way, and the whys say so. Control: the 4th and the 5th on one day are
+    two meetings (a number identifies one): met and excess."""
+    out = _check(tmp_path, _TWICE_AT_MOST_ONCE, _rows("board,regular,4,2021-05-03,,held,,", "board,regular,,2021-05-03,,held,,"), "--today", "2022-01-10")
+    assert {(f["rule"], f["window"]["label"]): f["verdict"] for f in out["findings"] if f["window"]["label"] == "2021"} == {(0, "2021"): "uncertain", (1, "2021"): "uncertain"}
+    assert "Board 2021-05-03 and Board 2021-05-03 (4th) are 2 rows with the same kind and days, only one of them numbered: one meeting or two, the register does not say." in out["findings"][0]["why"]
+    out = _check(tmp_path, _TWICE_AT_MOST_ONCE, _rows("board,regular,4,2021-05-03,,held,,", "board,regular,,2021-05-03,,held,,", "board,regular,,2021-09-03,,held,,"), "--today", "2022-01-10")
+    assert [f["verdict"] for f in out["findings"] if f["window"]["label"] == "2021"] == ["met", "excess"]
+    assert "only one of them numbered: one meeting or two, met either way." in out["findings"][0]["why"]
+    out = _check(tmp_path, _TWICE_AT_MOST_ONCE, _rows("board,regular,4,2021-05-03,,held,,", "board,regular,5,2021-05-03,,held,,"), "--today", "2022-01-10")
+    assert [f["verdict"] for f in out["findings"] if f["window"]["label"] == "2021"] == ["met", "excess"]
+
+
+# -- hand-computed cases: a messy spreadsheet, leap days, weeks, versions ----------------------------
+
+_YEARLY = 'kind = "at_least"\ncount = 1\nper = "year"'
+_EXCEPT_SUMMIT = _SUMMIT_AD_HOC + _body("", _YEARLY + '\nsince = 2020\nexcept_when = ["summit"]')
+
+CASES = [
+    # every 1461 days (four years to the day) from 2020-02-29: due 2024-02-29 (met on the day),
+    # then 2028-02-29: 2028-03-01 is 1 day late; the next due 1461 days after it, 2032-03-01.
+    ("leap-every-1461d", _body("", 'kind = "every"\ninterval = "1461d"'), ["board,regular,,2020-02-29", "board,regular,,2024-02-29", "board,regular,,2028-03-01"], "2028-06-01",
+     {"2024-02-29": "met", "2028-02-29": "late", "2032-03-01": "open"}),
+    # every 48 months from 2020-02-29: months are the grain, due 2024-02 (a day of that month
+    # meets it), then 2028-02.
+    ("leap-every-48m", _body("", 'kind = "every"\ninterval = "48m"'), ["board,regular,,2020-02-29", "board,regular,,2024-02-01"], "2024-06-01",
+     {"2024-02": "met", "2028-02": "open"}),
+    # 365 days after a Summit of 2020-02-29 is 2021-02-28: a Board that day is on time.
+    ("leap-after-365d", _SUMMIT_AD_HOC + _body("", 'kind = "after"\nbody = "summit"\noffset = "365d"'), ["summit,regular,1,2020-02-29", "board,regular,,2021-02-28"], "2021-06-01",
+     {"2021-02-28": "met"}),
+    # ... and one the day after is a day late.
+    ("leap-after-365d-late", _SUMMIT_AD_HOC + _body("", 'kind = "after"\nbody = "summit"\noffset = "365d"'), ["summit,regular,1,2020-02-29", "board,regular,,2021-03-01"], "2021-06-01",
+     {"2021-02-28": "late"}),
+    # within a month before a Summit of 2021-03-30: from 2021-02-28 (30 February is no day: the
+    # month's last, as 29 February reads in a common year) to 2021-03-29. 28 February is in.
+    ("before-1m-from-a-30th", _SUMMIT_AD_HOC + _body("", 'kind = "before"\nbody = "summit"\noffset = "1m"'), ["summit,regular,1,2021-03-30", "board,regular,,2021-02-28"], "2021-06-01",
+     {"2021-03-29": "met"}),
+    # ... 27 February is not.
+    ("before-1m-a-day-early", _SUMMIT_AD_HOC + _body("", 'kind = "before"\nbody = "summit"\noffset = "1m"'), ["summit,regular,1,2021-03-30", "board,regular,,2021-02-27"], "2021-06-01",
+     {"2021-03-29": "missed"}),
+    # before a Summit of three days (1-3 March): due from 1 February to 28 February, counted from
+    # the day it opens; its first day (1 February) is in.
+    ("before-a-summit-of-days", _SUMMIT_AD_HOC + _body("", 'kind = "before"\nbody = "summit"\noffset = "1m"'), ["summit,regular,1,2021-03-01,2021-03-03", "board,regular,,2021-02-01"], "2021-06-01",
+     {"2021-02-28": "met"}),
+    # ISO week 53 of 2020 runs 2020-12-28..2021-01-03: Friday 1 January 2021 meets it.
+    ("week-53", _body("", 'kind = "at_least"\ncount = 1\nper = "week"\nsince = 2020-12-28'), ["board,regular,,2021-01-01", "board,regular,,2021-01-07"], "2021-01-10",
+     {"2020-W53": "met", "2021-W01": "met"}),
+    # a recess of 14-25 July holds week 29 (19-25) whole: no window; week 28 (12-18) only in
+    # part: due, and missed; week 30 ends on --today: open.
+    ("week-recess-part", _body('recess = [{ start = 2021-07-14, end = 2021-07-25, reason = "summer" }]', 'kind = "at_least"\ncount = 1\nper = "week"\nsince = 2021-07-05'), ["board,regular,,2021-07-08"], "2021-08-01",
+     {"2021-W27": "met", "2021-W28": "missed", "2021-W30": "open"}),
+    # except_when: a Summit of 31 December 2020 to 2 January 2021 is of 2020 (a meeting belongs
+    # to the period it opens in): 2020 excused, 2021 missed.
+    ("except-when-across-year-end", _EXCEPT_SUMMIT, ["summit,regular,1,2020-12-31,2021-01-02"], "2022-03-01",
+     {"2020": "excused", "2021": "missed", "2022": "open"}),
+    # a special Summit is no regular meeting: it excuses nothing.
+    ("except-when-special", _EXCEPT_SUMMIT, ["summit,special,,2021-05-01"], "2022-03-01",
+     {"2020": "missed", "2021": "missed", "2022": "open"}),
+    # nor does a cancelled one.
+    ("except-when-cancelled", _EXCEPT_SUMMIT, ["summit,regular,1,2021-05-01,,cancelled"], "2022-03-01",
+     {"2020": "missed", "2021": "missed", "2022": "open"}),
+    # a cancelled row and a held row of one day: the held one counts, the cancelled never (at
+    # least and at most once a year: both met in 2021; both open in 2022).
+    ("cancelled-beside-held", _body("", _YEARLY, 'kind = "at_most"\ncount = 1\nper = "year"'), ["board,regular,,2021-05-03,,cancelled", "board,regular,,2021-05-03"], "2022-01-10",
+     {"2021": "met", "2022": "open"}),
+    # postponed in November 2020, held in February 2021: 2020 missed, 2021 met.
+    ("postponed-into-next-year", _body("", _YEARLY + "\nsince = 2020"), ["board,regular,,2020-11-15,,postponed", "board,regular,,2021-02-10"], "2021-06-01",
+     {"2020": "missed", "2021": "met"}),
+    # once a year until 2020-06-30, twice a year from 2020-07-01 (one rule): 2020 is the first
+    # version's (in force on 1 January), and a row known only as `2020` lies wholly in it:
+    # met; the second version begins with 2021.
+    ("year-only-row-in-a-version-change-year", _body("", _YEARLY + '\nid = "r"\nsince = 2019\nuntil = 2020-06-30', 'kind = "at_least"\ncount = 2\nper = "year"\nid = "r"\nsince = 2020-07-01'),
+     ["board,regular,,2019-05-01", "board,regular,,2020", "board,regular,,2021-03-01", "board,regular,,2021-09-01"], "2022-01-15",
+     {"2019": "met", "2020": "met", "2021": "met", "2022": "open"}),
+    # a rule from 2020-07-01 is judged from its first whole year, 2021; September 2020 serves
+    # no window.
+    ("since-mid-year", _body("", _YEARLY + "\nsince = 2020-07-01"), ["board,regular,,2020-09-01"], "2022-03-01",
+     {"2021": "missed", "2022": "open"}),
+    # every year from a founding of 2020-07-01, never met: due 2021 (missed), then 2022 (open).
+    ("every-from-a-mid-year-founding", _body("established = 2020-07-01", 'kind = "every"\ninterval = "1y"'), [], "2022-03-01",
+     {"2021": "missed", "2022": "open"}),
+    # at most once a year: 30 December to 2 January is 2020's; 2021 holds only June: no excess.
+    ("at-most-across-year-end", _body("", 'kind = "at_most"\ncount = 1\nper = "year"'), ["board,regular,,2020-12-30,2021-01-02", "board,regular,,2021-06-01"], "2022-01-10",
+     {"2020": "met", "2021": "met", "2022": "open"}),
+    # on 15 September: a meeting of 14-16 September opens a day early: off_date.
+    ("on-day-inside-a-longer-meeting", _body("", 'kind = "on"\nmonth = 9\nday = 15\nsince = 2021'), ["board,regular,,2021-09-14,2021-09-16"], "2022-01-10",
+     {"2021-09-15": "off_date", "2022-09-15": "open"}),
+    # founded 2020-02-29, the first meeting due within a year: by 2021-02-28; held that day.
+    ("first-within-from-29-february", _body("established = 2020-02-29", _YEARLY + '\nfirst_within = "1y"'), ["board,regular,,2021-02-28"], "2021-06-01",
+     {"2020-02-29..2021-02-28": "met", "2021": "met"}),
+    # ... held on 1 March: a day late (366 days); 2021 itself is met.
+    ("first-within-a-day-late", _body("established = 2020-02-29", _YEARLY + '\nfirst_within = "1y"'), ["board,regular,,2021-03-01"], "2021-06-01",
+     {"2020-02-29..2021-02-28": "late", "2021": "met"}),
+    # every year, rolling: 2021-12-31..2022-01-02 opens in 2021 (met); the next window runs from
+    # 2022-01-03 to the end of 2022, and 2022-06-01 meets it.
+    ("rolling-across-year-end", _body("", 'kind = "every"\ninterval = "1y"'), ["board,regular,,2020-06-01", "board,regular,,2021-12-31,2022-01-02", "board,regular,,2022-06-01"], "2022-08-01",
+     {"2021": "met", "2022": "met", "2023": "open"}),
+]
+
+
+@pytest.mark.parametrize(("name", "book", "rows", "today", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_hand_computed_case(tmp_path, name, book, rows, today, expected):
+    """Each Board window's verdict as worked out by hand (the comment above each case)."""
+    out = _check(tmp_path, book, _rows(*(r + "," * (7 - r.count(",")) for r in rows)), "--today", today)
+    assert _verdicts(out) == expected

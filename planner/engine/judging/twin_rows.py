@@ -2,7 +2,9 @@
 
 A number identifies a meeting (:func:`planner.core.meeting.later_parts`); without one, two rows
 of a body with the same kind, first and last days may be one meeting recorded twice (a data
-problem to report) or two meetings held those days: the register does not say. A row repeated
+problem to report) or two meetings held those days: the register does not say. So may a row
+without a number beside one with a number (the 4th, recorded again without it); two numbers
+are two meetings. A row repeated
 identically is read once (:mod:`planner.inputs.register.found` keeps its lines in
 :class:`~planner.core.meeting.Recorded`); rows dated to the day that differ only in a city, a
 title or a source are both kept. Either way such rows are never counted twice toward a minimum
@@ -57,17 +59,22 @@ def _twins(body: Body, meetings: list[Meeting], starts: list[date], opened_by: l
         meetings = [m for day in days for m in meetings[bisect_left(starts, day) : bisect_right(starts, day)]]
     groups: dict[tuple, list[Meeting]] = {}
     for m in meetings:
-        if m.status is Status.HELD and m.ordinal is None and (m.start.exact or m in twice):
+        if m.status is Status.HELD and (m.start.exact or (m.ordinal is None and m in twice)):
             groups.setdefault((m.kind, m.start, m.end) if m.start.exact else (id(m),), []).append(m)
     out: dict[int, tuple[int, int, str]] = {}
     for n, group in enumerate(groups.values()):
+        numbered = sum(m.ordinal is not None for m in group)
+        if numbered > 1:  # two numbers are two meetings: the rows without one, if any, pair alone
+            group = [m for m in group if m.ordinal is None]
+            numbered = 0
         lines = [twice[m][1] for m in group if m in twice]
         if len(group) == 1 and not lines:
             continue
         named = " and ".join(_meeting_words(m, body) for m in group)
         rows = sum(twice[m][0] if m in twice else 1 for m in group)
         where = f" ({'; '.join(lines)})" if lines else ""
-        words = f"{named} {'is on' if len(group) == 1 else 'are'} {rows} rows with the same kind and days and no number{where}"
+        which = ", only one of them numbered" if numbered else " and no number"
+        words = f"{named} {'is on' if len(group) == 1 else 'are'} {rows} rows with the same kind and days{which}{where}"
         for m in group:
             out[id(m)] = (n, twice[m][0] - 1 if m in twice else 0, words)
     return out
