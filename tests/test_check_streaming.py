@@ -23,7 +23,8 @@ from planner.inputs.register import load_meetings
 from planner.inputs.rulebook import load_rulebook
 from planner.outputs.check_json import finding_dict
 from planner.outputs.check_lines import finding_json
-from planner.outputs.render import check_totals, csv_chunks, exit_code, render_check, to_csv
+from planner.outputs.formats import csv_chunks, to_csv
+from planner.outputs.render import check_totals, exit_code, render_check
 from planner.outputs.text import wrap
 
 from .conftest import TODAY

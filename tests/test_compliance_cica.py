@@ -123,7 +123,7 @@ def test_check_json_states_each_rule_once(runner):
 
 def test_check_csv_neutralizes_formula_cells(runner, tmp_path):
     """A cell that starts with = + - @ is prefixed so a spreadsheet shows it as text."""
-    from planner.outputs.render import safe_cell
+    from planner.outputs.formats import safe_cell
 
     assert safe_cell("=HYPERLINK(1)") == "'=HYPERLINK(1)"
     assert safe_cell("-2y") == "'-2y"

@@ -127,7 +127,7 @@ def test_csv_output_quotes_a_lone_carriage_return_and_neutralizes_formulas() -> 
     import csv
     import io
 
-    from planner.outputs.render import to_csv
+    from planner.outputs.formats import to_csv
 
     text = to_csv(("a", "b"), [("x\r=1+2", "y"), ("=z", "a\n@b"), ("ok", "k")])
     assert text == "a,b\n\"x\r'=1+2\",y\n'=z,\"a\n'@b\"\nok,k\n"

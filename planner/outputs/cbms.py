@@ -7,7 +7,7 @@ from typing import Any
 
 from planner.core.catalogue import DIMENSION_WORDS
 from planner.engine.catalogue import Area, CatalogueView
-from planner.outputs.render import md_table, to_csv, to_json
+from planner.outputs.formats import md_table, to_csv, to_json
 
 # An area whose last meeting is this many years back (or that has none) is flagged as idle.
 IDLE_YEARS = 3

@@ -20,7 +20,7 @@ from planner.engine.chairmanship.terms import (
     rule_words,
     term_length,
 )
-from planner.outputs.render import md_table, meeting_dict, to_csv, to_json
+from planner.outputs.formats import md_table, meeting_dict, to_csv, to_json
 from planner.outputs.text import DEFAULT_WIDTH, fit_lines, fit_table, plural, wrap, wrap_parts
 
 

@@ -14,15 +14,8 @@ from typing import Any
 
 from planner.engine.expectation import Expectation
 from planner.engine.judging.findings import VIOLATIONS, Checked, Finding, Report, Verdict
-from planner.outputs.render import (
-    PROBLEM_VERDICTS,
-    body_summary,
-    csv_chunks,
-    md_table,
-    md_text,
-    problem_line,
-    totals_line,
-)
+from planner.outputs.formats import csv_chunks, md_table, md_text
+from planner.outputs.render import PROBLEM_VERDICTS, body_summary, problem_line, totals_line
 from planner.outputs.text import DEFAULT_WIDTH, fit_lines, plural, wrap, wrap_parts
 
 CSV_HEADER = ("body", "verdict", "violation", "window", "window_start", "window_end", "required", "counted", "delay", "still_due", "due_by", "rule", "source", "why")

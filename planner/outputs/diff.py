@@ -6,7 +6,7 @@ from typing import Any
 
 from planner.engine.expectations import ordinal
 from planner.engine.planning.diff import Change, Diff, dates, horizon
-from planner.outputs.render import md_table, to_json
+from planner.outputs.formats import md_table, to_json
 from planner.outputs.text import DEFAULT_WIDTH, fit_table, plural, wrap_parts
 
 

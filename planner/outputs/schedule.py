@@ -16,7 +16,7 @@ from planner.core.dates import Precision
 from planner.core.model import Body, HostPolicy, Meeting, RuleBook, Status
 from planner.engine.expectations import ordinal
 from planner.engine.planning.projection import Projection, ProjectionProblem
-from planner.outputs.render import md_table, md_text, meeting_dict, to_csv, to_json
+from planner.outputs.formats import md_table, md_text, meeting_dict, to_csv, to_json
 from planner.outputs.text import (
     DEFAULT_WIDTH,
     RowLayout,
