@@ -16,7 +16,7 @@ from planner.core.dates import Precision
 from planner.core.model import Body, HostPolicy, Meeting, RuleBook, Status
 from planner.engine.expectations import ordinal
 from planner.engine.planning.projection import Projection, ProjectionProblem
-from planner.outputs.formats import md_table, md_text, meeting_dict, to_csv, to_json
+from planner.outputs.formats import md_table, md_text, meeting_dict, to_csv
 from planner.outputs.text import (
     DEFAULT_WIDTH,
     RowLayout,
@@ -175,19 +175,9 @@ def _render(projection: Projection, fmt: str, *, rules_label: str, width: int) -
     items = projection.schedule()
     body_of = bodies_of(book)
     if fmt == "json":
-        return to_json(
-            {
-                "command": "project",
-                "organization": book.organization.id,
-                "today": projection.today.isoformat(),
-                "from": projection.start.isoformat(),
-                "to": projection.end.isoformat(),
-                "rule_book": rules_label,
-                "meetings": [schedule_dict(m, book, body_of) for m in items],
-                **_problems_json(projection.problems, book),
-                "notes": list(projection.notes),
-            }
-        )
+        from planner.outputs.schedule_json import projection_json
+
+        return projection_json(projection, rules_label, body_of, items)
     if fmt == "csv":
         return to_csv(
             ("body", "ordinal", "start", "end", "status", "host", "city", "country", "customary", "reason", "rule_source"),

@@ -1,0 +1,91 @@
+"""``project --format json`` is written in pieces (planner/outputs/schedule_json.py): the same
+bytes as the standard encoder's ``json.dumps(..., indent=2, ensure_ascii=False)`` of the
+schedule's dicts."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from planner.core.dates import PartialDate
+from planner.core.model import Kind, Meeting, MeetingFormat, Status
+from planner.engine.planning.projection import Projection, project
+from planner.inputs.register import load_meetings
+from planner.inputs.rulebook import embedded_path, load_rulebook
+from planner.outputs.formats import to_json
+from planner.outputs.schedule import _problems_json, bodies_of, render_projection, schedule_dict
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+def standard(projection: Projection, rules_label: str) -> str:
+    """The document as ``to_json`` wrote it whole, before it was written in pieces."""
+    book = projection.book
+    body_of = bodies_of(book)
+    return to_json(
+        {
+            "command": "project",
+            "organization": book.organization.id,
+            "today": projection.today.isoformat(),
+            "from": projection.start.isoformat(),
+            "to": projection.end.isoformat(),
+            "rule_book": rules_label,
+            "meetings": [schedule_dict(m, book, body_of) for m in projection.schedule()],
+            **_problems_json(projection.problems, book),
+            "notes": list(projection.notes),
+        }
+    )
+
+
+def written(projection: Projection, rules_label: str) -> str:
+    out = render_projection(projection, "json", rules_label=rules_label)
+    return out if isinstance(out, str) else "".join(out)
+
+
+def _cica(today: date) -> Projection:
+    book = load_rulebook(embedded_path("cica.toml"))
+    return project(book, load_meetings(embedded_path("cica-meetings.csv"), book), today, end=date(2040, 12, 31))
+
+
+def test_cica_projection_json_is_the_standard_encoders():
+    """CICA to 2040: every meeting, problem and note as json.dumps writes them."""
+    projection = _cica(date(2026, 11, 26))
+    assert projection.schedule() and projection.notes
+    assert written(projection, "rules/cica.toml") == standard(projection, "rules/cica.toml")
+
+
+@pytest.mark.parametrize("name", ["eu-commission", "unga", "rotating-chair", "asean"])
+def test_example_projection_json_is_the_standard_encoders(name: str):
+    """An example's projection (problems, customary meetings, chair hosts) to the byte."""
+    book = load_rulebook(EXAMPLES / f"{name}.toml")
+    projection = project(book, load_meetings(EXAMPLES / f"{name}-meetings.csv", book), date(2026, 6, 30))
+    assert written(projection, f"{name}.toml") == standard(projection, f"{name}.toml")
+
+
+def test_unusual_meetings_are_written_as_the_standard_encoder_writes_them():
+    """Documents, a CBM, a reason with no rule source, a customary meeting, an unknown body,
+    an ordinal and none, a month-long end, quotes, a backslash, a control character, non-ASCII
+    text and a name that looks like JSON."""
+    base = _cica(date(2026, 11, 26))
+    day = PartialDate.parse("2027-03-04")
+    odd = [
+        Meeting("summit", day, Kind.REGULAR, 12, PartialDate.parse("2027-04"), Status.PLANNED, 'Baku "old town"', "Azerbaijan", MeetingFormat.HYBRID, "a\\b\tc\x01", "https://x/?a=1&b=é", documents=("Almaty Act", "Déclaration « X »"), cbm="economic"),
+        Meeting("nobody-known", day, Kind.SPECIAL, None, None, Status.PROJECTED, "", "", None, "", "", reason='due: "2027"', customary=True),
+        Meeting("soc", PartialDate.parse("2027"), Kind.EXTRAORDINARY, 7, None, Status.PLANNED, "Астана", "", MeetingFormat.ONLINE, '{"x": 1}', "", id="ext-7"),
+        Meeting("swg", day, Kind.REGULAR, None, day, Status.PROJECTED, "", "Qatar", None, "", "", reason="r", rule_source="Rules §3", key="w-2027"),
+    ]
+    projection = dataclasses.replace(base, projected=(*base.projected, *odd))
+    assert len(projection.schedule()) == len(base.schedule()) + len(odd)
+    assert written(projection, "r.toml") == standard(projection, "r.toml")
+
+
+def test_an_empty_schedule_is_an_empty_list():
+    """No meeting in the horizon: ``"meetings": []``, as the standard encoder writes it."""
+    base = _cica(date(2026, 11, 26))
+    projection = dataclasses.replace(base, register=(), projected=(), problems=(), notes=())
+    assert not projection.schedule()
+    assert written(projection, "r.toml") == standard(projection, "r.toml")
+    assert '"meetings": [],' in written(projection, "r.toml")
