@@ -241,3 +241,54 @@ def test_hand_computed_case(tmp_path, name, book, rows, today, expected):
     """Each Board window's verdict as worked out by hand (the comment above each case)."""
     out = _check(tmp_path, book, _rows(*(r + "," * (7 - r.count(",")) for r in rows)), "--today", today)
     assert _verdicts(out) == expected
+
+
+# -- real histories under their founding texts (tests/audit/) ------------------------------------
+
+
+def _real(name: str, *args: str) -> dict:
+    """check's JSON on a sourced history of tests/audit/, after its text agrees on the totals."""
+    from pathlib import Path
+
+    root = Path(__file__).parent / "audit"
+    common = ["check", "--rules", str(root / f"{name}.toml"), "--meetings", str(root / f"{name}-meetings.csv"), *args]
+    out = json.loads(_invoke(*common, "--format", "json").stdout)
+    text = " ".join(_invoke(*common).stdout.split())
+    violations = out["summary"]["violations"]
+    assert f"{violations} violation{'s' if violations != 1 else ''}" in text
+    return out
+
+
+def test_gcc_supreme_council_one_regular_session_every_year_2013_2024():
+    """Charter of the GCC, art. 7(2): the Supreme Council "shall hold one regular session every
+    year": at least once a calendar year from the Charter of 25 May 1981 (1982 the first whole
+    year). The register holds the 34th to 45th sessions (2013-2024, `records`); three are known
+    only to the month (December), which decides a year as well as a day does. By hand, as of
+    2025-12-01: 1982-2012 unknown (31: not transcribed); 2013-2019 met (7); 2020 missed (the
+    41st, the session of 2020, opened at Al-Ula on 5 January 2021: a meeting belongs to the
+    period it opens in): a real violation of the letter; 2021 met by two (41st and 42nd); 2022,
+    2023, 2024 met; 2025 open. The emergency summit of Mecca (30 May 2019) is extraordinary:
+    named in 2019's why, not counted. 1 violation, exit 1."""
+    out = _real("gcc-supreme-council", "--today", "2025-12-01")
+    got = {f["window"]["label"]: f["verdict"] for f in out["findings"]}
+    assert got == {**{str(y): "unknown" for y in range(1982, 2013)}, **{str(y): "met" for y in (*range(2013, 2020), 2021, 2022, 2023, 2024)}, "2020": "missed", "2025": "open"}
+    assert out["summary"]["violations"] == 1 and out["summary"]["unknown"] == 31 and out["summary"]["exit_code"] == 1
+    assert "Not counted: Summit 2019-05-30 (Mecca) (extraordinary: this rule counts regular meetings)." in [f for f in out["findings"] if f["window"]["label"] == "2019"][0]["why"]
+    assert "2 held (1 required)" in [f for f in out["findings"] if f["window"]["label"] == "2021"][0]["why"]
+
+
+def test_oic_islamic_summit_once_every_three_years_since_the_2008_charter():
+    """Charter of the OIC (Dakar, 2008), art. 10(1): the Islamic Summit "shall convene once every
+    three years": rolling `every 3y` on calendar years from the 11th Summit (13-14 March 2008),
+    which adopted the Charter. By hand, as of 2025-12-01: after 2008 the next was due by the end
+    of 2011; the 12th met in Cairo on 6 February 2013: 2011 late, 2 years. After 2013, due 2016:
+    the 13th (Istanbul, April 2016: known to the month, which is enough for years) met it; after
+    2016, due 2019: the 14th (Mecca, 31 May 2019) met it; after 2019, due 2022: the 15th (Banjul,
+    4-5 May 2024) is 2 years late; after 2024, 2027 is open. 2 real violations. The three
+    extraordinary Summits (Mecca 2012, Istanbul 2017, Riyadh 2023) count for nothing: 2017's is
+    named in 2019's why (the window after 2016 runs from April 2016)."""
+    out = _real("oic-islamic-summit", "--today", "2025-12-01")
+    got = {f["window"]["label"]: (f["verdict"], f["delay"]) for f in out["findings"]}
+    assert got == {"2011": ("late", "2 years"), "2016": ("met", None), "2019": ("met", None), "2022": ("late", "2 years"), "2027": ("open", None)}
+    assert out["summary"]["violations"] == 2 and out["summary"]["exit_code"] == 1
+    assert "Not counted: Summit 2017-12-13 (Istanbul) (extraordinary: this rule counts regular meetings)." in [f for f in out["findings"] if f["window"]["label"] == "2019"][0]["why"]
