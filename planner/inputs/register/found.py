@@ -54,7 +54,7 @@ class Found:
         self._seen: set[Meeting] = set()  # the meetings :meth:`take` noted
         self._done = 0  # how many it noted
         self._repeats: list[int] = []  # the rows among them that repeat an earlier one
-        self._repeating = False  # whether one has been seen
+        self._across = False  # whether a part has repeated a meeting of an earlier part
 
     def validate(self, row: dict[str, Any], location: str | int) -> Meeting | None:
         """The meeting of a row of loosely typed fields, by the register's schema; ``None``
@@ -78,26 +78,33 @@ class Found:
         in order): the set of them grows while the register is read, by parts of ``_STEP``.
 
         Each meeting is hashed once, in C. A part that makes the set grow by less than its
-        length holds a repeat (nearly no register has one): from there on, each part's own set
-        is asked whether it meets the set of those before it (by the hashes the sets keep)
-        before it is merged, and a part that repeats a meeting is walked to say which rows do.
+        length holds a repeat (nearly no register has one), walked to say which rows repeat
+        when they are all of that part's own meetings (a row copied at once, the usual
+        repeat). From the first part that repeats a meeting of an earlier part on, each
+        part's own set is asked whether it meets the set before it (by the hashes the sets
+        keep) before it is merged, and walked when it does.
         """
         seen, repeats = self._seen, self._repeats
         end = len(meetings)
         for lo in range(self._done, end, _STEP):
             hi = min(lo + _STEP, end)
             part = meetings[lo:hi]
-            if not self._repeating:
+            if not self._across:
                 size = len(seen)
                 seen.update(part)
-                if len(seen) - size == hi - lo:
+                grew = len(seen) - size
+                if grew == hi - lo:
                     continue
-                self._repeating = True
+                if len(set(part)) == grew:  # repeats of this part's own meetings only
+                    first: dict[Meeting, int] = {}
+                    repeats.extend(i for i, meeting in enumerate(part, lo) if first.setdefault(meeting, i) != i)
+                    continue
+                self._across = True
                 seen = self._seen = set(meetings[:lo])  # the set before this part, again
             new = set(part)
             if len(new) < hi - lo or not seen.isdisjoint(new):
                 before = new & seen  # meetings read in an earlier part: every row of them here repeats
-                first: dict[Meeting, int] = {}
+                first = {}
                 for i, meeting in enumerate(part, lo):
                     if (before and meeting in before) or first.setdefault(meeting, i) != i:
                         repeats.append(i)
