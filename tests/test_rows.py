@@ -223,11 +223,13 @@ QUOTED_CELLS = ["summit", "soc", "2019", "2019-06-15", "", " ", "Astana", '"Alma
     st.sampled_from(["\n", "\r\n", "\r"]),
     st.sampled_from([",", ";"]),
     st.booleans(),
+    st.sampled_from([1, 2, 3, 1024]),
 )
-def test_lines_without_quotes_are_split_as_the_csv_module_reads_them(tmp_path_factory: pytest.TempPathFactory, rows: list[list[str]], end: str, delimiter: str, last_end: bool) -> None:
+def test_lines_without_quotes_are_split_as_the_csv_module_reads_them(tmp_path_factory: pytest.TempPathFactory, rows: list[list[str]], end: str, delimiter: str, last_end: bool, batch: int) -> None:
     """A line without a quote is split at the delimiter instead of read by the csv module:
     the same meetings, repeats, errors and line numbers, with quoted cells over several lines,
-    blank lines, short and long rows and every line end."""
+    blank lines, short and long rows and every line end, whichever lines a batch of lines
+    taken at a time ends on (a quoted cell over two batches)."""
     path = tmp_path_factory.mktemp("csv") / "m.csv"
     text = delimiter.join(["body", "start", "city", "title", "source"]) + end + end.join(delimiter.join(row) for row in rows) + (end if last_end else "")
     path.write_bytes(text.encode("utf-8"))
@@ -239,7 +241,9 @@ def test_lines_without_quotes_are_split_as_the_csv_module_reads_them(tmp_path_fa
         except PlannerError as exc:
             return str(exc)
 
-    split = outcome()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(csv_meetings, "_BATCH", batch)
+        split = outcome()
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(table.csv, "field_size_limit", lambda: -1)  # every line to the csv module
         assert split == outcome()

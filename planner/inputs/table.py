@@ -101,6 +101,11 @@ class Records:
         self.header = _header(reader, path, columns, required)
         self.plain_limit = csv.field_size_limit()  # a longer line goes to the csv module, which refuses a cell that long
 
+    def taking(self, lines: Iterator[str]) -> None:
+        """From now on the lines a quoted cell spans come from ``lines`` (the rest of a batch
+        of lines already taken, then the lines after it)."""
+        self._feed.rest = lines
+
     def quoted(self, text: str) -> tuple[list[str], int]:
         """The row that starts with line ``text``, read by the csv module, and how many lines
         it took (raises ``csv.Error``)."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 from bisect import bisect_right
 from collections.abc import Callable
+from itertools import chain, islice
 from pathlib import Path
 
 from planner.core.bulk import paused_gc
@@ -38,6 +39,7 @@ def meetings_of_csv(path: Path, book: RuleBook, warn: Callable[[str], None] | No
 
 
 _STEP = 1 << 16  # meetings read between two calls of Found.take
+_BATCH = 1024  # lines taken from the file at a time
 
 
 class _Lines:
@@ -63,58 +65,93 @@ class _Lines:
         return self.lines[k] + i - self.firsts[k]
 
 
+class _Rows:
+    """The rows of a CSV register one at a time, each as its line asks: a quoted cell (read by
+    the csv module, over as many lines as it spans), a blank row, a short row, a row the fast
+    parser leaves to the schema. ``line``: the last line read; ``count``: the rows read."""
+
+    def __init__(self, path: Path, records: Records, parser: RowParser, found: Found, read: list[Meeting]) -> None:
+        self.path, self.records, self.parse, self.found, self.read = path, records, parser.meeting, found, read
+        self.header = records.header
+        self.line = records.reader.line_num  # the header's last line
+        self.places = _Lines(self.line + 1)
+        self.count = 0
+
+    def one(self, text: str) -> bool:
+        """Reads the row that starts with line ``text``; False once 50 rows are bad."""
+        records, read, places, path = self.records, self.read, self.places, self.path
+        width = len(self.header)
+        if '"' in text or len(text) > records.plain_limit:
+            row, taken = records.quoted(text)
+            self.line += taken
+            places.run(len(read), self.line)
+        else:
+            self.line += 1
+            # the line end stays on the last cell: every cell is read stripped (a copy of each
+            # line without it took 5 % of the load)
+            row = text.split(records.delimiter)
+        line, size = self.line, len(row)
+        meeting = self.parse(row) if size == width else None
+        if meeting is None and is_blank(row):
+            places.run(len(read), line + 1)
+            return True
+        self.count += 1
+        if self.count > MAX_MEETINGS:
+            raise too_many_rows(MAX_MEETINGS, path, line)
+        if meeting is None:
+            if size > width:
+                raise too_wide(row, width, path, line)
+            if size < width:
+                meeting = self.parse(row + [""] * (width - size))
+            if meeting is None:
+                meeting = self.found.validate(as_dict(self.header, row), line)
+                if meeting is None:
+                    places.run(len(read), line + 1)
+                    return len(self.found.errors) < 50
+        read.append(meeting)
+        return True
+
+
 def _csv_rows(path: Path, records: Records, book: RuleBook, warn: Callable[[str], None] | None) -> list[Meeting]:
-    header = records.header
     matcher = BodyMatcher(book)
-    parse = RowParser(header, matcher.match, matcher.cbms.get).meeting
-    width, limit = len(header), MAX_MEETINGS
+    parser = RowParser(records.header, matcher.match, matcher.cbms.get)
     found = Found(path, matcher)
-    errors = found.errors
     read: list[Meeting] = []  # every row's meeting, a row repeated too: Found.settle keeps each once
-    quoted, delimiter, plain_limit = records.quoted, records.delimiter, records.plain_limit
-    line = records.reader.line_num  # the last line read, of the header or of the last row
-    places = _Lines(line + 1)
-    take, mark = found.take, _STEP
-    count = 0
+    rows = _Rows(path, records, parser, found, read)
+    plain_lines, one, take = parser.lines, rows.one, found.take
+    lines, delimiter, plain_limit = records.lines, records.delimiter, records.plain_limit
+    mark = _STEP
     with paused_gc():
         try:
-            for text in records.lines:
-                if '"' in text or len(text) > plain_limit:
-                    row, taken = quoted(text)
-                    line += taken
-                    places.run(len(read), line)
+            # A batch of lines without a quote, none too long for the csv module and not past
+            # the limit of rows, is read by the fast parser's loop (a row of one line each, so
+            # nothing is counted per row) up to a line it cannot read alone; that line, and
+            # every line of any other batch, is read as its row asks.
+            while batch := list(islice(lines, _BATCH)):
+                pending = iter(batch)
+                records.taking(chain(pending, lines))  # a quoted cell's next lines: the batch's, then the file's
+                size = len(batch)
+                joined = "".join(batch)
+                if rows.count + size <= MAX_MEETINGS and '"' not in joined and (len(joined) <= plain_limit or max(map(len, batch)) <= plain_limit):
+                    while True:
+                        before = len(read)
+                        stop = plain_lines(pending, delimiter, read)
+                        done = len(read) - before
+                        rows.line += done
+                        rows.count += done
+                        if stop is None or not one(stop):
+                            break
+                    if stop is not None:
+                        break  # 50 bad rows
                 else:
-                    line += 1
-                    # the line end stays on the last cell: every cell is read stripped (a
-                    # copy of each line without it took 5 % of the load)
-                    row = text.split(delimiter)
-                size = len(row)
-                meeting = parse(row) if size == width else None
-                if meeting is None and is_blank(row):
-                    places.run(len(read), line + 1)
-                    continue
-                count += 1
-                if count > limit:
-                    raise too_many_rows(limit, path, line)
-                if meeting is None:
-                    if size > width:
-                        raise too_wide(row, width, path, line)
-                    if size < width:
-                        meeting = parse(row + [""] * (width - size))
-                    if meeting is None:
-                        meeting = found.validate(as_dict(header, row), line)
-                        if meeting is None:
-                            places.run(len(read), line + 1)
-                            if len(errors) >= 50:
-                                break
-                            continue
-                read.append(meeting)
-                if len(read) == mark:  # the set of them grows as they are read, not all at the end
+                    if not all(map(one, pending)):
+                        break
+                if len(read) >= mark:  # the set of them grows as they are read, not all at the end
                     take(read)
-                    mark += _STEP
+                    mark = len(read) + _STEP
         except csv.Error as exc:
-            errors.append(broken(exc, path, line))
+            found.errors.append(broken(exc, path, rows.line))
         except RegisterError as exc:
-            errors.append(exc)
-        found.settle(read, places)
+            found.errors.append(exc)
+        found.settle(read, rows.places)
     return found.result(warn)
