@@ -7,6 +7,7 @@ import click
 from planner.cli.common.horizon import avoid_option, plan_options, read_plan_option, run_projection
 from planner.cli.common.inputs import Inputs, input_options
 from planner.cli.common.output import emit, report_options, text_width
+from planner.inputs.limits import MAX_CHAIRS_LISTED
 
 
 @click.command()
@@ -41,5 +42,11 @@ def chairs(inputs: Inputs, plan_text: str | None, plan_file: str | None, country
     plan = read_plan_option(plan_text, plan_file, inputs.book)
     projection = run_projection(inputs, None, end, ())
     report = chairs_report(inputs.book, inputs.chairs, projection, plan, country)
+    listed = len(report.findings) + sum(len(t.statutory) + len(t.hosted) for t in (*report.terms, *report.plan))
+    if listed > MAX_CHAIRS_LISTED:
+        raise click.UsageError(
+            f"the answer would name {listed:,} meetings and findings under {len(report.terms) + len(report.plan):,} chair terms, more than {MAX_CHAIRS_LISTED:,}"
+            " (see Limits in the README); narrow it with --country or --to"
+        )
     emit(render_chairs(report, fmt, rules_label=inputs.rules_label, width=text_width(output)), output)
     click.get_current_context().exit(chairs_exit(report))

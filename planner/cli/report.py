@@ -56,10 +56,10 @@ def report(inputs: Inputs, output: str, start: str | None, end: str | None, body
         projection = chairs.projection
     checked = run_check(book, inputs.meetings, inputs.today, first, inputs.today, ids)
     wanted = set(ids) if ids else None
-    drawn = len(checked.findings) + sum(1 for m in (*projection.register, *projection.projected) if (wanted is None or m.body in wanted) and (first is None or m.latest >= first))
+    drawn = len(checked.findings) + (len(chairs.terms) + len(chairs.findings) if chairs is not None else 0) + sum(1 for m in (*projection.register, *projection.projected) if (wanted is None or m.body in wanted) and (first is None or m.latest >= first))
     if drawn > MAX_REPORT_DRAWN:
         raise click.UsageError(
-            f"the page would draw {drawn:,} windows and meetings, more than {MAX_REPORT_DRAWN:,} (a page to read: see Limits in the README);"
+            f"the page would draw {drawn:,} windows, meetings, chair terms and findings, more than {MAX_REPORT_DRAWN:,} (a page to read: see Limits in the README);"
             " narrow it with --body, --from or --to, or use check and project with --format json for all of them"
         )
     page = build_page(checked, projection, chairs, rules_label=inputs.rules_label, start=first)

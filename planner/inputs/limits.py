@@ -52,6 +52,10 @@ MAX_JUDGED = 1_000_000
 # what one report page draws (judged windows, meetings of the register and the projection): a
 # page to read; at N (254,546 windows, 292,452 meetings) it was 304 MB of HTML and 2.5 GB of memory
 MAX_REPORT_DRAWN = 100_000
+# meetings a `chairs` answer names under its terms (statutory and hosted, each term's own list)
+# and findings: CICA names about 150; 100,000 overlapping ten-year terms named 2 million, a
+# JSON answer of 938 MB built in 6.9 GB of memory (text: 157 MB)
+MAX_CHAIRS_LISTED = 200_000
 # body ids name feed files ({id}.ics): short, and never a name planner writes itself. Every id
 # of a rule book (the organization's, a body's, a rule's) is held to the same length; a name
 # (of a body, member, city; an alias, a code) is shown on one line of every output, so 200

@@ -161,6 +161,13 @@ def render_chairs(report: ChairReport, fmt: str, *, rules_label: str, width: int
             }
         )
     if fmt == "csv":
+        # a term's findings by its place (a scan of every finding for every term, matched by the
+        # start date, was quadratic: 5,000 overlapping terms took minutes and gigabytes, and a
+        # row showed the findings of any other term that began the same day)
+        said: dict[int, list[str]] = {}
+        for f in report.findings:
+            if f.term is not None:
+                said.setdefault(f.term, []).append(f.message)
         rows = [
             (
                 "plan" if t.planned else "register",
@@ -174,10 +181,10 @@ def render_chairs(report: ChairReport, fmt: str, *, rules_label: str, width: int
                 meeting_words(t.closed_by, book) if t.closed_by else "",
                 _list(t.statutory, book),
                 _list(t.hosted, book),
-                " ".join(f.message for f in report.findings if not t.planned and f.term_start == str(t.start or "")),
+                " ".join(said.get(i, ())) if not t.planned else "",
                 t.note,
             )
-            for t in [*report.terms, *report.plan]
+            for i, t in enumerate([*report.terms, *report.plan])
         ]
         return to_csv(("section", "ordinal", "country", "from", "to", "years", "length", "opened_by", "closed_by", "statutory", "hosted", "findings", "note"), rows)
     head = _head(report, rules_label)

@@ -42,7 +42,7 @@ def judge(book: RuleBook, terms: Sequence[Term], today: date) -> list[ChairFindi
     for i, t in enumerate(terms):
         first = len(out)
         _judge_term(book, terms, i, today, out)
-        out[first:] = [replace(f, term_start=str(t.start or "")) for f in out[first:]]
+        out[first:] = [replace(f, term_start=str(t.start or ""), term=i) for f in out[first:]]
     return out
 
 

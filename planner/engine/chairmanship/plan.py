@@ -349,9 +349,10 @@ def _chairs_report(book: RuleBook, chairs: Sequence[ChairTerm], projection: Proj
     member = None
     if country is not None:
         member = resolve_candidates(book, [country], option="--country")[0]
+        kept = {old: new for new, old in enumerate(i for i, t in enumerate(terms) if t.member == member)}
         terms = [t for t in terms if t.member == member]
         planned = [t for t in planned if t.member == member]
-        findings = [f for f in findings if book.organization.member(f.country) == member]
+        findings = [dataclasses.replace(f, term=kept.get(f.term)) if f.term is not None else f for f in findings if book.organization.member(f.country) == member]
     return ChairReport(book, today, tuple(terms), tuple(findings), tuple(planned), hosted, member)
 
 

@@ -49,6 +49,7 @@ class ChairFinding:
     country: str
     message: str
     term_start: str = ""  # the start of the term it concerns, as written: ties it to its row
+    term: int | None = None  # the place of that term in the report's terms (two may share a start)
 
 
 @dataclass(frozen=True)
