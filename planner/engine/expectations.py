@@ -226,21 +226,21 @@ class ExpectationEngine:
         origins = (last,) if len(group) == 1 and last is not None else tuple(o for o in group if o is not None)
         reason = f"{rule.interval.words()} after " + (origins_words(origins, body) if origins else _start_words(body, rule))
 
-        def due(day: date, assumption: str = "") -> Expectation:
-            period = day.toordinal() + step if grain is Grain.DAY else grain.index(day) + step
-            end = date.fromordinal(period) if grain is Grain.DAY else grain.window(period).end
-            # A reading of a loosely dated origin whose due period ends before the day the
-            # next meeting may first open (`every 6m` after a meeting known only as `2019`,
-            # read as held in March): only a late meeting can answer it. Its window is its
-            # last day (it was dropped, and the readings left could all say met).
-            window = Window(min(first, end), end)
-            return Expectation(body, rule, index, grain, period, window, 1, None, _tolerant(window.end, rule.tolerance, grain), late_until, reason, last, False, origins, (), assumption)
-
         if not _applies(body, rule, first):
             return None
-        e = due(anchor)
-        if last is not None and len(origins) == 1:
-            cases = reading_cases(e, origin_cases(last, grain), first)
+        # the window due after the anchor (one call: the readings of a loosely dated origin are
+        # made by reading_cases, as this one is)
+        period = anchor.toordinal() + step if grain is Grain.DAY else grain.index(anchor) + step
+        end = date.fromordinal(period) if grain is Grain.DAY else grain.window(period).end
+        # A reading of a loosely dated origin whose due period ends before the day the
+        # next meeting may first open (`every 6m` after a meeting known only as `2019`,
+        # read as held in March): only a late meeting can answer it. Its window is its
+        # last day (it was dropped, and the readings left could all say met).
+        window = Window(min(first, end), end)
+        e = Expectation(body, rule, index, grain, period, window, 1, None, _tolerant(end, rule.tolerance, grain), late_until, reason, last, False, origins, (), "")
+        readings = origin_cases(last, grain) if last is not None and len(origins) == 1 else None
+        if readings:  # (none for an origin dated to the day)
+            cases = reading_cases(e, readings, first)
             if late_until < first:
                 # the next origin may open inside this one's days (the register does not order
                 # them): only the readings due after it could have closed are judged
