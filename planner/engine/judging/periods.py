@@ -61,9 +61,14 @@ def judge_in_order(judge: Judge, exps: Sequence[Expectation], bm: BodyMeetings) 
     today, closed = judge.today, judge.closed
     owner: dict[int, int] = {}
     out: list[Finding] = []
+    append = out.append
+    if not exps:
+        return out
+    body = exps[0].body  # (one body's windows: Judge.judge_rule)
     rule = facts = chain = None
     plain = False
-    mid = at = 0
+    mid = hi = at = 0
+    size = len(starts)
     odd: list[int] = []
     odd_kinds = None
     # how many of the first k meetings are dated more loosely than to the day (read from the
@@ -82,8 +87,39 @@ def judge_in_order(judge: Judge, exps: Sequence[Expectation], bm: BodyMeetings) 
         start, end = e.window.start, e.deadline
         # the meetings touching the window, as BodyMeetings.overlapping finds them (windows
         # only move forward: each search starts where the last one stopped)
-        mid = bisect_left(starts, start, mid)
-        hi = bisect_right(starts, end, mid)
+        # (a window that begins where the last one's meetings stopped starts there: two
+        # comparisons, not a search; and the meetings in one are few: searched for among the
+        # next eight first)
+        if (hi == size or start <= starts[hi]) and (not hi or starts[hi - 1] < start):
+            mid = hi
+        else:
+            mid = bisect_left(starts, start, mid)
+        top = mid + 8 if mid + 8 < size else size
+        hi = bisect_right(starts, end, mid, top)
+        if hi == top < size:
+            hi = bisect_right(starts, end, top)
+        if plain and odd[hi] == odd[mid] and loose[hi] == loose[mid] and not (mid and reach[mid - 1] >= start):
+            # The commonest window, decided first: none that opened before runs into it, and
+            # every meeting in it is held, counts and is dated to the day (or loosely within
+            # it). Enough of them (kept whole by min_gap's chain, when it thins), or no more
+            # than a ceiling, decide it as the usual window below is decided; else it goes on.
+            count = hi - mid
+            maximum = e.maximum
+            if maximum is None:
+                if count >= e.minimum:
+                    if gap is not None:
+                        if chain is None:
+                            chain = judge.gap_chain(e)
+                        at = bisect_left(chain, start, at)
+                    if gap is None or chain[at : at + count] == starts[mid:hi]:
+                        held = (meetings[mid],) if count == 1 else tuple(meetings[mid:hi])
+                        append(Finding(body, _MET, words, source, e, partial(_met_words, e, held), held))
+                        continue
+            elif count <= maximum:
+                held = (meetings[mid],) if count == 1 else tuple(meetings[mid:hi])
+                running = today < end if closed else today <= end
+                append(Finding(body, _OPEN if running and today >= start else _MET, words, source, e, partial(_capped_words, e, count, held, ""), held))
+                continue
         reached = mid and reach[mid - 1] >= start  # a meeting that opened before it runs into it
         near = None
         # The usual window: every meeting that may open in it opens in it (dated to the day,
@@ -104,7 +140,7 @@ def judge_in_order(judge: Judge, exps: Sequence[Expectation], bm: BodyMeetings) 
                     if count <= maximum:
                         held = (meetings[mid],) if count == 1 else tuple(meetings[mid:hi])
                         running = today < end if closed else today <= end
-                        out.append(Finding(e.body, _OPEN if running and today >= start else _MET, words, source, e, partial(_capped_words, e, count, held, ""), held))
+                        append(Finding(body, _OPEN if running and today >= start else _MET, words, source, e, partial(_capped_words, e, count, held, ""), held))
                         continue
                 elif count >= e.minimum:
                     if gap is not None:
@@ -119,7 +155,7 @@ def judge_in_order(judge: Judge, exps: Sequence[Expectation], bm: BodyMeetings) 
                         met = True
                     if met:
                         held = (meetings[mid],) if count == 1 else tuple(meetings[mid:hi])
-                        out.append(Finding(e.body, _MET, words, source, e, partial(_met_words, e, held), held))
+                        append(Finding(body, _MET, words, source, e, partial(_met_words, e, held), held))
                         continue
                 # too few (or too many, or thinned): worked out in full, nothing to note
                 if near is None and maximum is None and (gap is None or loose[hi] == loose[mid]):
@@ -130,7 +166,7 @@ def judge_in_order(judge: Judge, exps: Sequence[Expectation], bm: BodyMeetings) 
                     finding = judge.judge_window(e, None, owner, n, near if near is not None else meetings[mid:hi], facts)
                 if finding.late_meeting is not None:
                     owner[id(finding.late_meeting)] = n
-                out.append(finding)
+                append(finding)
                 continue
         if near is None:
             near = overlapping(start, end) if reached else meetings[mid:hi]
@@ -168,10 +204,10 @@ def judge_in_order(judge: Judge, exps: Sequence[Expectation], bm: BodyMeetings) 
                 if maximum is not None:
                     if len(inside) + possible <= maximum:
                         running = today < end if closed else today <= end
-                        finding = Finding(e.body, _OPEN if running and today >= start else _MET, words, source, e, partial(_at_most_words, e, inside), tuple(inside))
+                        finding = Finding(body, _OPEN if running and today >= start else _MET, words, source, e, partial(_at_most_words, e, inside), tuple(inside))
                 elif len(inside) >= e.minimum:
                     if gap is None:
-                        finding = Finding(e.body, _MET, words, source, e, partial(_met_words, e, inside), tuple(inside))
+                        finding = Finding(body, _MET, words, source, e, partial(_met_words, e, inside), tuple(inside))
                     else:
                         # min_gap thins nothing when each is dated to the day and keeps the gap
                         # from the one counted before it (min_gap.counted_before)
@@ -185,18 +221,18 @@ def judge_in_order(judge: Judge, exps: Sequence[Expectation], bm: BodyMeetings) 
                                 break
                             before = when.earliest
                         else:
-                            finding = Finding(e.body, _MET, words, source, e, partial(_met_words, e, inside), tuple(inside))
+                            finding = Finding(body, _MET, words, source, e, partial(_met_words, e, inside), tuple(inside))
                 if finding is not None:
                     if noted:  # as Judge._judge_one names them
                         found = not_counted(e, near, owner, n, finding.counted)
                         if found:
-                            finding = with_more_words(finding, partial(not_counted_words, found, e.body, _meeting_words))
-                    out.append(finding)
+                            finding = with_more_words(finding, partial(not_counted_words, found, body, _meeting_words))
+                    append(finding)
                     continue
         finding = judge.judge_window(e, None, owner, n, near, facts)
         if finding.late_meeting is not None:
             owner[id(finding.late_meeting)] = n
-        out.append(finding)
+        append(finding)
     return out
 
 
