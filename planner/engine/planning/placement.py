@@ -119,7 +119,7 @@ class WorkingCalendar:
             return None
         target = first if target < first else last_start if target > last_start else target
         if skip is not None and skip.runs is not None:
-            return self._place_skipping(target, days, first, last_start, accept, skip)
+            return self._place_skipping(target, days, first, last_start, accept, skip, own=own)
         # A day's answer is remembered by is_working; a block's by its first day (the same
         # blocks come back for every body of that length and calendar).
         known, fit = (self._memo, self.is_working) if days == 1 else self._fits(days)
@@ -157,7 +157,9 @@ class WorkingCalendar:
     def _place_skipping(self, target: date, days: int, first: date, last_start: date, accept: Callable[[date], bool], skip: Skip, *, asked: bool = False, own: Taken | None = None) -> date | None:
         """:meth:`place`'s search in the same order, skipping the runs of ``skip`` (made when
         the first ``_SKIP_AFTER`` days each way found nothing, then used from the start);
-        ``asked``: the target itself was refused already."""
+        ``asked``: the target itself was refused already. ``own``, as for :meth:`place`: the
+        days it refuses on either side of one it refused are passed over unasked, as
+        :meth:`Taken.first_fit` does (a window where nothing fits asked each of its days)."""
         known, fit = self._fits(days)
         runs = skip.runs
         if runs is None:
@@ -168,13 +170,28 @@ class WorkingCalendar:
             runs, distance = skip.get(), _SKIP_AFTER + 1
         else:
             distance = 0
+        ahead, behind = target + _ONE_DAY, target  # own refuses the days ahead of the target before ``ahead``, behind it from ``behind``
         for ordinal in runs.nearest(target.toordinal(), first.toordinal(), last_start.toordinal(), distance):
             candidate = date.fromordinal(ordinal)
+            if behind <= candidate < ahead and candidate != target:
+                continue
             fits = known.get(candidate)
             if fits is None:
                 fits = known[candidate] = fit(candidate)
-            if fits and accept(candidate):
-                return candidate
+            if fits:
+                if own is None:
+                    if accept(candidate):
+                        return candidate
+                    continue
+                own.refused = None
+                if accept(candidate):
+                    return candidate
+                refused = own.refused
+                if refused is not None:  # (the nearer days on its side were asked already)
+                    if candidate >= target:
+                        ahead = refused[0]
+                    if candidate <= target:
+                        behind = refused[1]
         return None
 
     def place_fewest(self, target: date, days: int, window: Window, *, accept: Callable[[date], bool] = lambda _d: True, skip: Skip | None = None) -> tuple[date, tuple[str, ...]] | None:
