@@ -11,6 +11,8 @@ feed event, cancelled, keeps the 7th's UID; a projected 7th beside it was a seco
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from collections.abc import Sequence
 from datetime import date
 
@@ -55,14 +57,20 @@ class Numbering:
         self.later = later
         self.given: list[tuple[date, int]] = []  # projected so far: (day, ordinal)
         self.used = {n for _, n in later}
+        # The register's numbers ahead by first day, and the highest of those opening by each:
+        # the highest before a day by bisection (a body numbering twelve ahead was asked about
+        # each of them for every meeting projected).
+        ordered = sorted(later)
+        self.opens = [opens for opens, _ in ordered]
+        self.tops = list(itertools.accumulate((n for _, n in ordered), max))
 
     def on(self, day: date) -> int | None:
         """One more than the last numbered meeting before ``day``, or ``None`` where that number
         is already another meeting's."""
         top = self.first - 1
-        for opens, n in self.later:
-            if opens <= day and n > top:
-                top = n
+        k = bisect.bisect_right(self.opens, day)
+        if k and self.tops[k - 1] > top:
+            top = self.tops[k - 1]
         for opens, n in reversed(self.given):  # placed in order of days, as a rule: the last one before ``day``
             if opens <= day:
                 if n > top:
