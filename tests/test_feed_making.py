@@ -247,7 +247,8 @@ def test_a_folder_whose_spools_cannot_be_linked_gets_the_same_bytes(tmp_path, mo
     monkeypatch.setattr(atomic.Spooled, "place", lambda self, path: placed.append(place(self, path)) or placed[-1])
     write_feeds(book, meetings, linked, STAMP)
     write_feeds(book, meetings[::2], linked, datetime(2026, 12, 2, tzinfo=UTC))
-    assert len(placed) == 4 and (all(placed) or not os.path.isdir("/proc/self/fd"))  # linked on Linux
+    linked_spools = len(placed)  # all.ics, the state file and each feed with events, twice
+    assert linked_spools >= 4 and (all(placed) or not os.path.isdir("/proc/self/fd"))  # linked on Linux
 
     def no_link(*_args: object, **_kwargs: object) -> None:
         raise OSError("no links here")
@@ -259,4 +260,34 @@ def test_a_folder_whose_spools_cannot_be_linked_gets_the_same_bytes(tmp_path, mo
     assert names == sorted(os.listdir(copied)) and "all.ics" in names
     for name in names:
         assert (linked / name).read_bytes() == (copied / name).read_bytes(), name
-    assert len(placed) == 8 and not any(placed[4:])  # copied
+    assert len(placed) == 2 * linked_spools and not any(placed[linked_spools:])  # copied
+
+
+def test_feeds_from_one_shared_spool_are_the_feeds_of_a_spool_each(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each body's feed is a spool of its own where the process may hold a file open per body,
+    else the stretches of one spool all bodies share: the same folder either way, at a first
+    export, again with half the meetings gone (tombstones), and for some bodies only."""
+    import os
+
+    from planner.outputs.calendar import feeds
+
+    book, meetings = example("cica")
+    own, shared = tmp_path / "own", tmp_path / "shared"
+    spooled: list[str] = []  # the bodies whose feed was a spool of its own
+    feed = feeds._Events.feed
+    monkeypatch.setattr(feeds._Events, "feed", lambda self, body, gone: (made := feed(self, body, gone)) is not None and spooled.append(body) or made)
+    some = sorted({m.body for m in meetings})[:2]
+    for folder in (own, shared):
+        if folder == shared:
+            monkeypatch.setattr(feeds, "_spare_files", lambda: 0)
+        feeds.write_feeds(book, meetings, folder, STAMP)
+        feeds.write_feeds(book, meetings[::2], folder, datetime(2026, 12, 2, tzinfo=UTC))
+        feeds.write_feeds(book, meetings[1::3], folder, datetime(2026, 12, 3, tzinfo=UTC), bodies=some)
+        if folder == own:
+            assert len(spooled) > 2 * len(some) and set(some) <= set(spooled)
+            spooled.clear()
+    assert not spooled
+    names = sorted(os.listdir(own))
+    assert names == sorted(os.listdir(shared)) and "all.ics" in names
+    for name in names:
+        assert (own / name).read_bytes() == (shared / name).read_bytes(), name
