@@ -24,6 +24,7 @@ _STATUSES = {s.value: s for s in Status}
 _FORMATS = {f.value: f for f in MeetingFormat}
 _DAY, _YEAR = Precision.DAY, Precision.YEAR
 _new = tuple.__new__
+_from_iso = date.fromisoformat
 _COLUMNS = ("body", "kind", "ordinal", "start", "end", "status", "city", "country", "format", "title", "source", "documents", "cbm", "id")
 
 
@@ -92,6 +93,15 @@ class _Dates(dict[str, PartialDate | None]):
     days, which this reads without the detour of a miss in the other columns' tables."""
 
     def __missing__(self, cell: str) -> PartialDate | None:
+        # a day in ASCII digits (nearly every cell) read here, a call less each; else _date
+        if len(cell) == 10 and cell.isascii() and cell[4] == cell[7] == "-" and cell.replace("-", "").isdigit():
+            try:
+                day = _from_iso(cell)
+            except ValueError:
+                day = None  # no such day: PartialDate.parse says why
+            if day is not None and MIN_YEAR <= day.year <= MAX_YEAR:
+                value = self[cell] = _new(PartialDate, (day, day, _DAY))
+                return value
         value = self[cell] = _date(cell)  # an unreadable cell raises Unsure, and is not kept
         return value
 
@@ -144,8 +154,12 @@ class RowParser:
             (at["cbm"], cbms, cbm),
         ]
 
-        def learn(row: list[str]) -> bool:
-            """Reads the cells of ``row`` not seen before; False when one cannot be read."""
+        present = [(i, table, parse) for i, table, parse in tables if i < width]  # the columns the header has
+
+        def learn(row: list[str], tables: list[tuple[int, dict[str, Any], Callable[[str], Any]]] = tables) -> bool:
+            """Reads the cells of ``row`` not seen before (of ``tables``: every column's, the
+            row given one more empty cell when the header lacks one); False when one cannot
+            be read."""
             for i, table, parse in tables:
                 cell = row[i]
                 if cell not in table:
@@ -208,8 +222,8 @@ class RowParser:
                     start = dates[row[i_start]]
                     end = dates[row[i_end]]
                     values = (bodies[row[i_body]], start, kinds[row[i_kind]], ordinals[row[i_ordinal]], end, statuses[row[i_status]], texts[row[i_city]], texts[row[i_country]], formats[row[i_format]], texts[row[i_title]], row[i_source].strip(), "", "", False, "", (), "", "")
-                except KeyError:  # a cell not seen before: learnt as plain learns it
-                    made = meeting(row)
+                except KeyError:  # a cell not seen before: learnt, and the row read again
+                    made = plain(row) if learn(row, present) else None
                     if made is None:
                         return text
                     append(made)
