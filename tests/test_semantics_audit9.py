@@ -129,6 +129,27 @@ def test_an_after_origin_across_a_version_change_in_days(tmp_path):
     assert "late if it was held 2016-01-01..2016-05-16 or 2016-07-01..2016-07-15; met if it was held 2016-05-17..2016-06-30 or 2016-07-16..2016-08-14; missed if it was held 2016-08-15..2016-12-31." in f["why"]
 
 
+
+_EVERY_4Y_THEN_2Y = _body("", 'kind = "every"\ninterval = "4y"\nid = "e"\nuntil = 2016-06-30', 'kind = "every"\ninterval = "2y"\nid = "e"\nsince = 2016-07-01')
+
+
+def test_a_rolling_window_after_a_meeting_known_only_to_the_year_of_a_version_change(tmp_path):
+    """Every 4 years until 2016-06-30, every 2 years from 2016-07-01 (one rolling rule): each
+    window takes the interval of the version in force on its first day, the day after the
+    meeting it follows (README, Semantics). Boards 2012-05-01, `2016`, 2019-05-01. Held by 29
+    June 2016, the next window opens under the first version: due 2020, met by 2019; held from
+    30 June, under the second: due 2018, and 2019 is a year late. It said late (the version of
+    the day after 31 December alone); now uncertain, with the days. Controls: Board 2021-05-01
+    instead is late on every reading (1 to 3 years); 2018-05-01 meets either reading."""
+    out = _check(tmp_path, _EVERY_4Y_THEN_2Y, _rows("board,regular,,2012-05-01,,held,,", "board,regular,,2016,,held,,", "board,regular,,2019-05-01,,held,,"), "--today", "2021-06-01")
+    assert _verdicts(out) == {"2016": "met", "2020": "uncertain", "2021": "open"}
+    assert "met if it was held 2016-01-01..2016-06-29; late if it was held 2016-06-30..2016-12-31." in _why(out, "2020")
+    out = _check(tmp_path, _EVERY_4Y_THEN_2Y, _rows("board,regular,,2012-05-01,,held,,", "board,regular,,2016,,held,,", "board,regular,,2021-05-01,,held,,"), "--today", "2021-06-01")
+    (late,) = [f for f in out["findings"] if f["verdict"] == "late"]
+    assert late["delay"] == "1 to 3 years"
+    out = _check(tmp_path, _EVERY_4Y_THEN_2Y, _rows("board,regular,,2012-05-01,,held,,", "board,regular,,2016,,held,,", "board,regular,,2018-05-01,,held,,"), "--today", "2021-06-01")
+    assert [f["verdict"] for f in out["findings"] if f["counted"] and f["counted"][0]["start"] == "2018-05-01"] == ["met"]
+
 # -- a numbered row and a row without a number on the same day ------------------------------------
 
 

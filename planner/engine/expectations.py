@@ -65,7 +65,7 @@ from planner.engine.expectation import (
     version_on,
     within_the_rules_life,
 )
-from planner.engine.expectations_after import after_expectations
+from planner.engine.expectations_after import after_expectations, split_readings
 from planner.engine.expectations_periods import per_period_expectations
 from planner.engine.rule_words import count_words, ordinal, ordinal_words, origins_words, rule_words
 
@@ -193,7 +193,7 @@ class ExpectationEngine:
         chain: list[Expectation] = []
         for n, group in enumerate(groups):
             nxt = groups[n + 1][0] if n + 1 < len(groups) else None
-            e = self._rolling(body, *of_group[n], group, founded, nxt.latest if nxt is not None else UNBOUNDED)
+            e = self._rolling(body, *of_group[n], group, founded, nxt.latest if nxt is not None else UNBOUNDED, versions)
             if e is None:
                 continue
             chain.append(e)
@@ -214,8 +214,9 @@ class ExpectationEngine:
             chain = [e for e in chain if e.rule_index == index]
         return _within(chain, end, pending)
 
-    def _rolling(self, body: Body, index: int, rule: EveryRule, group: list[Meeting | None], founded: date | None, late_until: date) -> Expectation | None:
-        """The window due after ``group`` (origins of one due period, or the founding)."""
+    def _rolling(self, body: Body, index: int, rule: EveryRule, group: list[Meeting | None], founded: date | None, late_until: date, versions: Sequence[tuple[int, EveryRule]] = ()) -> Expectation | None:
+        """The window due after ``group`` (origins of one due period, or the founding), under
+        the version of the rule in force on its first day (``versions``, when there are several)."""
         grain, step = rule.interval.grain, rule.interval.periods
         last = group[-1]
         if last is None:
@@ -239,8 +240,10 @@ class ExpectationEngine:
         window = Window(min(first, end), end)
         e = Expectation(body, rule, index, grain, period, window, 1, None, _tolerant(end, rule.tolerance, grain), late_until, reason, last, False, origins, (), "")
         readings = origin_cases(last, grain) if last is not None and len(origins) == 1 else None
-        if readings:  # (none for an origin dated to the day)
-            cases = reading_cases(e, readings, first)
+        # (a reading per version where a version change cuts the origin's days: _version_readings)
+        cases = _version_readings(e, versions, last, first) if readings is not None and len(versions) > 1 and last is not None and not last.start.exact else []
+        if readings or cases:  # (none for an origin dated to the day)
+            cases = cases or reading_cases(e, readings or [], first)
             if late_until < first:
                 # the next origin may open inside this one's days (the register does not order
                 # them): only the readings due after it could have closed are judged
@@ -308,3 +311,21 @@ class ExpectationEngine:
             reason = f"every {rule.interval.words()} on the grid from {grain.label(first_period)}"
             out.append(Expectation(body, rule, index, grain, period, window, 1, None, _tolerant(window.end, rule.tolerance, grain), nxt, reason, None, window.start > end))
         return out
+
+
+def _version_readings(e: Expectation, versions: Sequence[tuple[int, EveryRule]], last: Meeting, first: date) -> list[Expectation]:
+    """The windows due after ``last``, a meeting of the body dated too loosely to say under which
+    version of the rule its next window opens (the version in force the day after it): each
+    reading under its own version's interval, cut where a version takes over; empty when every
+    day it may have been held gives one version."""
+    grain = e.grain
+    cuts = [r.since - timedelta(days=1) for _, r in versions if r.since is not None and r.interval.grain is grain and last.start.earliest < r.since - timedelta(days=1) <= last.start.latest]
+    if not cuts:
+        return []
+    readings = split_readings(origin_cases(last, grain) or [(last.start.earliest, str(last.start))], sorted(cuts), last.start.latest)
+    out: list[Expectation] = []
+    for day, words in readings:
+        _, rule = version_on(list(versions), day + timedelta(days=1))
+        reason = e.reason if rule is e.rule else e.reason.replace(e.rule.interval.words(), rule.interval.words(), 1)  # type: ignore[attr-defined]
+        out += reading_cases(replace(e, rule=rule, reason=reason), [(day, words)], first)
+    return out

@@ -61,7 +61,7 @@ def after_expectations(engine: ExpectationEngine, body: Body, index: int, rule: 
         cases = origin_cases(origin, grain) if len(group) == 1 and other else []
         seams = _seams(versions, origin, grain) if len(group) == 1 and other and len(versions) > 1 else []
         if seams:
-            cases = _split(cases or [(origin.earliest, str(origin.start))], seams, origin.latest)
+            cases = split_readings(cases or [(origin.earliest, str(origin.start))], [day for day, _ in seams], origin.latest)
         if open_from is not None and nxt < open_from:
             day = max(d for d, _ in cases) if len(cases) > 1 else None  # a hull's deadline: its last case's
             if _tolerant(window.end if day is None else due(day, day)[1].end, tolerance, grain) < open_from:
@@ -95,10 +95,9 @@ def _seams(versions: list[Rule], origin: Meeting, grain: Grain) -> list[tuple[da
     )
 
 
-def _split(readings: list[tuple[date, str]], seams: list[tuple[date, Rule]], last: date) -> list[tuple[date, str]]:
-    """``readings`` (first days and their words) cut at each seam's day: a reading that a seam
-    cuts becomes two, each worded by its days (``2016-01-01..2016-06-30``)."""
-    cuts = [day for day, _ in seams]
+def split_readings(readings: list[tuple[date, str]], cuts: list[date], last: date) -> list[tuple[date, str]]:
+    """``readings`` (first days and their words, up to ``last``) cut at each of ``cuts``: a
+    reading that a cut splits becomes two, each worded by its days (``2016-01-01..2016-06-30``)."""
     out: list[tuple[date, str]] = []
     for n, (day, words) in enumerate(readings):
         end = readings[n + 1][0] - timedelta(days=1) if n + 1 < len(readings) else last
