@@ -313,3 +313,16 @@ def test_oic_islamic_summit_once_every_three_years_since_the_2008_charter():
     assert got == {"2011": ("late", "2 years"), "2016": ("met", None), "2019": ("met", None), "2022": ("late", "2 years"), "2027": ("open", None)}
     assert out["summary"]["violations"] == 2 and out["summary"]["exit_code"] == 1
     assert "Not counted: Summit 2017-12-13 (Istanbul) (extraordinary: this rule counts regular meetings)." in [f for f in out["findings"] if f["window"]["label"] == "2019"][0]["why"]
+
+
+def test_projection_plans_for_rows_that_may_be_one_meeting(tmp_path):
+    """At least three times a year; the register has 2026-01-01 on two rows with no number
+    (one meeting or two). Projection counted two and planned one more, and check then called
+    2026 uncertain (2 of 3 certain) in the register with its own projection, against the
+    invariant that a projection leaves nothing short inside its horizon (found by the
+    projection property test). It plans two now: 2026 met either way."""
+    book = _body("", 'kind = "at_least"\ncount = 3\nper = "year"\nsince = 2026')
+    (tmp_path / "rules.toml").write_text(HEAD + book, encoding="utf-8")
+    (tmp_path / "m.csv").write_text(_HEADER + _rows("board,regular,,2026-01-01,,held,,", "board,regular,,2026-01-01,,held,Bern,"), encoding="utf-8")
+    out = json.loads(_invoke("project", "--rules", str(tmp_path / "rules.toml"), "--meetings", str(tmp_path / "m.csv"), "--today", "2026-06-15", "--to", "2026-12-31", "--format", "json").stdout)
+    assert len([m for m in out["meetings"] if m["start"].startswith("2026")]) == 2

@@ -100,3 +100,21 @@ def _noted(f: Finding, twins: dict[int, tuple[int, int, str]]) -> Finding:
     if doubt is not None:
         return replace(f, verdict=Verdict.UNCERTAIN, why=doubt, late_meeting=None, delay="", still_due=0, due_by=None)
     return with_more_words(f, lambda: f" {words[0].upper()}{words[1:]}: one meeting or two, {f.verdict.value.replace('_', ' ')} either way.")
+
+
+def certain_count(meetings: list[Meeting]) -> int:
+    """How many of ``meetings`` (of one body, counted toward a window) are meetings for certain:
+    held rows with the same kind and days are one meeting or two (see the module's doc), so each
+    such group counts its numbered rows when it has two or more, else once. What projection
+    plans for, so that a window check calls "one meeting or two" gets enough either way."""
+    if len(meetings) < 2:
+        return len(meetings)
+    groups: dict[tuple, list[int]] = {}
+    count = 0
+    for m in meetings:
+        if m.status is Status.HELD and m.start.exact:
+            numbers = groups.setdefault((m.kind, m.start, m.end), [0, 0])
+            numbers[m.ordinal is None] += 1
+        else:
+            count += 1
+    return count + sum(numbered + (unnumbered > 0) if numbered > 1 else 1 for numbered, unnumbered in groups.values())

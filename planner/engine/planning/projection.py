@@ -40,6 +40,7 @@ from planner.engine.expectations import (
 )
 from planner.engine.gaps import GapExpectation
 from planner.engine.judging.rule_verdicts import excused_by
+from planner.engine.judging.twin_rows import certain_count
 from planner.engine.planning.countries import country_table, fold
 from planner.engine.planning.crowd import DayBook, host_key
 from planner.engine.planning.dating import SATISFYING, BodyState
@@ -301,7 +302,7 @@ class Projector(Lateness):
             window = self._placement_window(e)
             if not have and self._answered_late(e, bm):
                 return None
-        missing = e.minimum - len(have)
+        missing = e.minimum - certain_count(have)  # rows that may be one meeting count once (judging.twin_rows)
         if window is None or missing <= 0:
             return None
         if state.body.id not in self.engine.by_body:
