@@ -148,3 +148,63 @@ def test_chairs_naming_more_than_its_limit_is_refused_in_one_line(tmp_path: Path
     monkeypatch.setattr(chairs_command, "MAX_CHAIRS_LISTED", named - 1)
     assert invoke(*given).exit_code == 2
     assert invoke(*given, "--country", "Türkiye").exit_code == 1  # --country narrows it
+
+
+def test_an_init_killed_between_its_files_is_completed_by_running_it_again(tmp_path: Path) -> None:
+    """kill -9 after `init` wrote rules.toml but not the registers left a folder that every
+    later `init` refused ("rules.toml: already exists"): a file init itself would write, byte
+    for byte, is no conflict, so the same command completes it. Another file still is one."""
+    import subprocess
+    import sys
+
+    from .test_faults import KILLER
+
+    org = tmp_path / "org"
+    args = ["init", str(org), "--name", "Fisheries Commission", "--members", "Norway, Iceland", "--today", "2026-11-26"]
+    done = subprocess.run([sys.executable, "-c", KILLER, "atomic", "_write_file", "2", *args], capture_output=True, text=True, timeout=120)
+    assert done.returncode < 0, done.stderr
+    assert sorted(p.name for p in org.iterdir()) == ["rules.toml"]
+    again = invoke(*args)
+    assert again.exit_code == 0, again.stderr
+    assert sorted(p.name for p in org.iterdir()) == ["chairs.csv", "meetings.csv", "rules.toml"]
+    fresh = tmp_path / "fresh"
+    assert invoke(*args[:1], str(fresh), *args[2:]).exit_code == 0
+    assert {p.name: p.read_bytes() for p in org.iterdir()} == {p.name: p.read_bytes() for p in fresh.iterdir()}
+    assert invoke(*args).exit_code == 2  # all three there: nothing to complete
+    (org / "meetings.csv").unlink()
+    (org / "rules.toml").write_text("# mine\n", encoding="utf-8")
+    mine = invoke(*args)
+    assert mine.exit_code == 2 and "rules.toml: already exists" in mine.stderr
+    assert (org / "rules.toml").read_text(encoding="utf-8") == "# mine\n" and not (org / "meetings.csv").exists()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["report"], ["project", "--format", "json"], ["chairs", "--format", "json"], ["check", "--format", "markdown"], ["diff"]],
+    ids=["report", "project", "chairs", "check-markdown", "diff"],
+)
+@pytest.mark.parametrize(("owner", "name"), [("os", "replace"), ("os", "fsync")], ids=["before-rename", "while-flushing"])
+def test_kill_during_an_output_file_leaves_the_old_file_and_the_next_run_cleans_up(command: list[str], owner: str, name: str, tmp_path: Path) -> None:
+    """kill -9 of every command that writes ``-o FILE``, with its temporary file written (before
+    the rename) or being flushed: the old file is whole, and the next run leaves only the new."""
+    import os
+    import subprocess
+    import sys
+
+    from .test_faults import KILLER
+
+    target = tmp_path / "out"
+    given = ["--rules", str(MINIMAL), "--meetings", str(GOOD), "--today", "2026-11-26"]
+    if command == ["diff"]:
+        saved = tmp_path / "saved.json"
+        assert invoke("project", *given, "--format", "json", "-o", str(saved)).exit_code == 0
+        args = ["diff", str(saved), str(saved), "-o", str(target)]
+    else:
+        args = [*command, *given, "-o", str(target)]
+    target.write_text("old\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", KILLER, owner, name, "1", *args], capture_output=True, text=True, timeout=120)
+    assert done.returncode < 0, done.stderr
+    assert target.read_text(encoding="utf-8") == "old\n"
+    assert invoke(*args).exit_code in (0, 1)
+    assert target.read_text(encoding="utf-8") != "old\n"
+    assert sorted(os.listdir(tmp_path)) == sorted(["out", *(["saved.json"] if command == ["diff"] else [])])

@@ -59,11 +59,6 @@ def init(ctx: click.Context, folder: str | None, name: str, members: str | None,
         raise click.UsageError("--example copies an example as it is; --name and --members start a new rule book instead")
     out = Path(folder)
     targets = [out / f for f in FILES]
-    # lexists: a link counts (init writes through none), and a name too long to be a file is no file
-    existing = [str(p) for p in targets if os.path.lexists(p)]
-    if existing:
-        error(f"{existing[0]}: already exists; expected a folder without {', '.join(FILES)} (init overwrites nothing)")
-        ctx.exit(2)
     if os.path.lexists(out) and not out.is_dir():  # a file, a device: mkdir would only say "File exists"
         error(f"{folder}: is not a folder (expected a folder, or a path where one can be made)")
         ctx.exit(2)
@@ -85,9 +80,27 @@ def init(ctx: click.Context, folder: str | None, name: str, members: str | None,
     except PlannerError as exc:
         error(str(exc))
         ctx.exit(2)
+    # lexists: a link counts (init writes through none), and a name too long to be a file is no
+    # file. A file init itself wrote, byte for byte, is no conflict: a run killed between its
+    # files is completed by running it again (it said "rules.toml: already exists" for ever)
+    existing = [str(p) for p, data in zip(targets, contents, strict=True) if os.path.lexists(p) and not _written(p, data)]
+    if all(os.path.lexists(p) for p in targets):
+        existing = existing or [str(targets[0])]  # all there already: nothing to complete
+    if existing:
+        error(f"{existing[0]}: already exists; expected a folder without {', '.join(FILES)} (init overwrites nothing)")
+        ctx.exit(2)
     with writing(folder):
         out.mkdir(parents=True, exist_ok=True)
         for path, data in zip(targets, contents, strict=True):
-            write_atomic(path, data)
+            if not os.path.lexists(path):
+                write_atomic(path, data)
     say(f"wrote {what} to {folder}: {', '.join(FILES)}")
     say(f"next: planner validate --rules {out / 'rules.toml'} --meetings {out / 'meetings.csv'} --chairs {out / 'chairs.csv'}")
+
+
+def _written(path: Path, data: bytes) -> bool:
+    """Whether ``path`` is a plain file holding ``data`` (what this init would write)."""
+    try:
+        return not path.is_symlink() and path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data
+    except OSError:
+        return False
