@@ -16,7 +16,7 @@ from planner.core.dates import Precision
 from planner.core.model import Body, HostPolicy, Meeting, RuleBook, Status
 from planner.engine.expectations import ordinal
 from planner.engine.planning.projection import Projection, ProjectionProblem
-from planner.outputs.formats import md_table, md_text, meeting_dict, to_csv
+from planner.outputs.formats import md_table, md_text, meeting_dict
 from planner.outputs.text import (
     DEFAULT_WIDTH,
     RowLayout,
@@ -175,17 +175,13 @@ def _render(projection: Projection, fmt: str, *, rules_label: str, width: int) -
     items = projection.schedule()
     body_of = bodies_of(book)
     if fmt == "json":
-        from planner.outputs.schedule_json import projection_json
+        from planner.outputs.schedule_data import projection_json
 
         return projection_json(projection, rules_label, body_of, items)
     if fmt == "csv":
-        return to_csv(
-            ("body", "ordinal", "start", "end", "status", "host", "city", "country", "customary", "reason", "rule_source"),
-            (
-                (m.body, m.ordinal or "", m.start, m.end or "", m.status.value, host_words(m, body_of(m.body)), m.city, m.country, "yes" if m.customary else "", _why(m), m.rule_source)
-                for m in items
-            ),
-        )
+        from planner.outputs.schedule_data import projection_csv
+
+        return projection_csv(items, body_of)
     # A row recorded as held that opens after --today is in the schedule (a register written
     # later) but is no plan: counted apart, as the schedule's lines say it.
     planned = sum(1 for m in items if m.status is Status.PLANNED)

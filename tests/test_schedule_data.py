@@ -1,6 +1,6 @@
-"""``project --format json`` is written in pieces (planner/outputs/schedule_json.py): the same
-bytes as the standard encoder's ``json.dumps(..., indent=2, ensure_ascii=False)`` of the
-schedule's dicts."""
+"""``project --format json`` and ``--format csv`` are written in pieces
+(planner/outputs/schedule_data.py): the same bytes as the standard encoder's ``json.dumps(...,
+indent=2, ensure_ascii=False)`` of the schedule's dicts, and as ``to_csv`` of its rows."""
 
 from __future__ import annotations
 
@@ -15,8 +15,15 @@ from planner.core.model import Kind, Meeting, MeetingFormat, Status
 from planner.engine.planning.projection import Projection, project
 from planner.inputs.register import load_meetings
 from planner.inputs.rulebook import embedded_path, load_rulebook
-from planner.outputs.formats import to_json
-from planner.outputs.schedule import _problems_json, bodies_of, render_projection, schedule_dict
+from planner.outputs.formats import to_csv, to_json
+from planner.outputs.schedule import (
+    _problems_json,
+    _why,
+    bodies_of,
+    host_words,
+    render_projection,
+    schedule_dict,
+)
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
@@ -40,8 +47,20 @@ def standard(projection: Projection, rules_label: str) -> str:
     )
 
 
-def written(projection: Projection, rules_label: str) -> str:
-    out = render_projection(projection, "json", rules_label=rules_label)
+def standard_csv(projection: Projection) -> str:
+    """The CSV as ``to_csv`` wrote it from each meeting's values, before it was written in pieces."""
+    body_of = bodies_of(projection.book)
+    return to_csv(
+        ("body", "ordinal", "start", "end", "status", "host", "city", "country", "customary", "reason", "rule_source"),
+        [
+            (m.body, m.ordinal or "", m.start, m.end or "", m.status.value, host_words(m, body_of(m.body)), m.city, m.country, "yes" if m.customary else "", _why(m), m.rule_source)
+            for m in projection.schedule()
+        ],
+    )
+
+
+def written(projection: Projection, rules_label: str, fmt: str = "json") -> str:
+    out = render_projection(projection, fmt, rules_label=rules_label)
     return out if isinstance(out, str) else "".join(out)
 
 
@@ -55,6 +74,7 @@ def test_cica_projection_json_is_the_standard_encoders():
     projection = _cica(date(2026, 11, 26))
     assert projection.schedule() and projection.notes
     assert written(projection, "rules/cica.toml") == standard(projection, "rules/cica.toml")
+    assert written(projection, "", "csv") == standard_csv(projection)
 
 
 @pytest.mark.parametrize("name", ["eu-commission", "unga", "rotating-chair", "asean"])
@@ -63,6 +83,7 @@ def test_example_projection_json_is_the_standard_encoders(name: str):
     book = load_rulebook(EXAMPLES / f"{name}.toml")
     projection = project(book, load_meetings(EXAMPLES / f"{name}-meetings.csv", book), date(2026, 6, 30))
     assert written(projection, f"{name}.toml") == standard(projection, f"{name}.toml")
+    assert written(projection, "", "csv") == standard_csv(projection)
 
 
 def test_unusual_meetings_are_written_as_the_standard_encoder_writes_them():
@@ -80,6 +101,23 @@ def test_unusual_meetings_are_written_as_the_standard_encoder_writes_them():
     projection = dataclasses.replace(base, projected=(*base.projected, *odd))
     assert len(projection.schedule()) == len(base.schedule()) + len(odd)
     assert written(projection, "r.toml") == standard(projection, "r.toml")
+    assert written(projection, "", "csv") == standard_csv(projection)
+
+
+def test_csv_cells_a_spreadsheet_would_run_or_split_are_written_as_to_csv_writes_them():
+    """A city that begins like a formula, one with a comma, a quote or a line break, a reason
+    with a carriage return: the rows as ``to_csv`` writes them, formulas neutralized."""
+    base = _cica(date(2026, 11, 26))
+    day = PartialDate.parse("2027-03-04")
+    odd = [
+        Meeting("soc", day, Kind.REGULAR, None, None, Status.PROJECTED, "=HYPERLINK(1)", "", None, "", "", reason="-due", rule_source="@x"),
+        Meeting("swg", day, Kind.REGULAR, 3, None, Status.PLANNED, 'Baku, "old"', "Azerbaijan"),
+        Meeting("swg", PartialDate.parse("2027-05"), Kind.REGULAR, None, None, Status.PROJECTED, "A\nB", "", None, "", "", reason="one\r+two"),
+    ]
+    projection = dataclasses.replace(base, projected=(*base.projected, *odd))
+    text = written(projection, "", "csv")
+    assert text == standard_csv(projection)
+    assert "'=HYPERLINK(1)" in text and '"Baku, ""old"""' in text
 
 
 def test_an_empty_schedule_is_an_empty_list():
@@ -89,3 +127,4 @@ def test_an_empty_schedule_is_an_empty_list():
     assert not projection.schedule()
     assert written(projection, "r.toml") == standard(projection, "r.toml")
     assert '"meetings": [],' in written(projection, "r.toml")
+    assert written(projection, "", "csv") == standard_csv(projection) == "body,ordinal,start,end,status,host,city,country,customary,reason,rule_source\n"

@@ -1,4 +1,5 @@
-"""``planner project --format json``, written in pieces as its meetings are encoded.
+"""``planner project --format json`` and ``--format csv``, the schedule for programs, written
+in pieces as its meetings are encoded.
 
 The document is what ``json.dumps(..., indent=2, ensure_ascii=False)`` makes of the schedule
 (:func:`planner.outputs.formats.to_json`), to the byte; but the standard encoder with an indent
@@ -6,7 +7,10 @@ is pure Python and holds the whole text at once: at N (50 years of 1,000 bodies,
 meetings, 78 MB) it took some 3.5 s and the process 800 MB. Here each meeting is one format of
 pieces written once and shared (a body's id and name, a kind, a status, a city, a host), the
 meetings go out a thousand at a time, and what is small (the head, the problems and the notes)
-is left to the standard encoder.
+is left to the standard encoder. The CSV's rows are made of texts made once for each distinct
+value (a date, a host) and written a thousand at a time by :func:`~planner.outputs.formats.csv_chunks`,
+as a check's are (it took 1.1 s at N, each row a tuple of values the csv module converted and
+looked at cell by cell, and the whole text held at once).
 """
 
 from __future__ import annotations
@@ -17,9 +21,9 @@ from operator import itemgetter
 from typing import Any
 
 from planner.core.bulk import paused_gc
-from planner.core.model import Body, Meeting
+from planner.core.model import Body, Meeting, Status
 from planner.engine.planning.projection import Projection
-from planner.outputs.formats import SCHEMA_VERSION
+from planner.outputs.formats import SCHEMA_VERSION, csv_chunks
 
 _text = json.encoder.encode_basestring  # a JSON string, characters as they are (ensure_ascii=False)
 _CHUNK = 1024  # meetings a piece
@@ -131,3 +135,59 @@ class _Meetings:
 
 # a meeting's fields that its line reads, in one C call (a meeting is a named tuple)
 _FIELDS = itemgetter(*(Meeting._fields.index(name) for name in ("body", "start", "kind", "ordinal", "end", "status", "city", "country", "format", "title", "source", "reason")))
+
+
+CSV_HEADER = ("body", "ordinal", "start", "end", "status", "host", "city", "country", "customary", "reason", "rule_source")
+_PROJECTED = Status.PROJECTED
+
+
+def projection_csv(items: list[Meeting], body_of: Callable[[str], Body | None]) -> Iterator[str]:
+    """The schedule ``items`` as CSV in pieces: the header, then each thousand meetings' rows."""
+    with paused_gc():
+        rows = _CsvRows(body_of)
+        # (one batch at least, empty with no meeting: the header comes with the first)
+        yield from csv_chunks(CSV_HEADER, (rows.of(items[at : at + _CHUNK]) for at in range(0, max(len(items), 1), _CHUNK)), texts=True)
+
+
+class _CsvRows:
+    """Each meeting's CSV row, every cell a text: a date's and a host's made once."""
+
+    def __init__(self, body_of: Callable[[str], Body | None]) -> None:
+        self.body_of = body_of
+        self.dates: dict[Any, str] = {}
+        self.hosts: dict[tuple[str, str, str, Status], str] = {}  # by body, city, country and status
+        self.numbers: dict[int, str] = {}
+
+    def _text(self, value: Any, found: dict[Any, str]) -> str:
+        text = found[value] = str(value)
+        return text
+
+    def _host(self, m: Meeting) -> str:
+        from planner.outputs.schedule import host_words
+
+        host = self.hosts[(m.body, m.city, m.country, m.status)] = host_words(m, self.body_of(m.body))
+        return host
+
+    def of(self, items: list[Meeting]) -> list[tuple[str, ...]]:
+        from planner.outputs.schedule import _why
+
+        dates, hosts, numbers, text = self.dates, self.hosts, self.numbers, self._text
+        out = []
+        for m in items:
+            body, start, kind, number, end, status, city, country, form, title, source, reason = _FIELDS(m)
+            out.append(
+                (
+                    body,
+                    (numbers.get(number) or text(number, numbers)) if number else "",
+                    dates.get(start) or text(start, dates),
+                    (dates.get(end) or text(end, dates)) if end else "",
+                    status.value,
+                    hosts.get((body, city, country, status)) or self._host(m),
+                    city,
+                    country,
+                    "yes" if m.customary else "",
+                    reason if status is _PROJECTED else _why(m),
+                    m.rule_source,
+                )
+            )
+        return out
