@@ -120,3 +120,123 @@ def test_diff_says_a_meeting_left_the_horizon_rather_than_the_plan(tmp_path):
     assert [(c["id"], c["after"]["start"]) for c in again["moved"]] == [("7", "2027-06-10"), ("8", "2029-06-11")]
     assert [(c["id"], c["why"]) for c in again["dropped"]] == [("9", "no longer projected (was: 2 years after the 8th Board (2028, projected))")]
     assert "horizon" not in _invoke("diff", str(long), str(later)).stdout.splitlines()[0]
+
+
+# -- a postponed numbered meeting is the same meeting, moved -----------------------------------------
+
+_SIXTH = "board,regular,5,2022-06-10,,held,Bern,Switzerland\nboard,regular,6,2024-06-10,,held,Bern,Switzerland\n"
+
+
+def _feed(tmp_path: Path, paths: list[str], *args: str) -> list[tuple[str, str, str]]:
+    feeds = tmp_path / f"feeds{len(list(tmp_path.glob('feeds*')))}"  # a new folder: no state, no tombstones
+    _invoke("-q", "ics", *paths, "--today", "2026-03-01", "--to", "2030", "--out", str(feeds), *args)
+    events = (feeds / "board.ics").read_text(encoding="utf-8").split("BEGIN:VEVENT")[1:]
+    return [tuple(next(line.split(":", 1)[1] for line in e.splitlines() if line.startswith(k)) for k in ("UID", "SUMMARY", "DTSTART")) for e in events]  # type: ignore[misc]
+
+
+def test_a_postponed_numbered_meeting_is_projected_as_itself_after_its_old_day(tmp_path):
+    """Every 2 years, rolling; the 6th held 2024-06-10; the 7th, due 2026, was to open
+    Wednesday 2026-06-10 and is postponed (DESIGN.md: the new date is not fixed yet). A
+    postponed meeting is the same meeting moved, and held later: the projection places the
+    7th (the number after the 6th: the postponed one's own) on the first working day after
+    2026-06-10, Thursday 2026-06-11, with "postponed from 2026-06-10" in its reason; then the
+    8th 2028-06-09 (the 10th is a Saturday), the 9th 2030-06-10. Before, the 7th was placed on
+    the very day it was postponed from, and the feed held "7th Board (postponed)" as o-board-7
+    beside "7th Board (projected)" as o-board-7-2: now one event, o-board-7, moved to the 11th
+    (a subscriber sees the 7th move, not a second 7th). Project text says the same."""
+    paths = _paths(tmp_path, _EVERY_2Y, _SIXTH + "board,regular,7,2026-06-10,,postponed,Bern,Switzerland\n")
+    out = _json("project", *paths, "--today", "2026-03-01", "--to", "2030")
+    assert [(m["start"], m["ordinal"], m["id"]) for m in out["meetings"]] == [("2026-06-11", 7, "7"), ("2028-06-09", 8, "8"), ("2030-06-10", 9, "9")]
+    assert out["meetings"][0]["reason"] == "postponed from 2026-06-10; 2 years after the 6th Board (2024-06-10)"
+    assert _feed(tmp_path, paths)[2:] == [
+        ("o-board-7@planner", "7th Board (projected)", "20260611"),
+        ("o-board-8@planner", "8th Board (projected)", "20280609"),
+        ("o-board-9@planner", "9th Board (projected)", "20300610"),
+    ]
+    text = _invoke("project", *paths, "--today", "2026-03-01", "--to", "2030").stdout
+    assert "06-11  Board (7th)" in text and "postponed from 2026-06-10" in text
+
+
+def test_a_postponed_meeting_re_planned_in_the_register_is_one_event(tmp_path):
+    """Control: the 7th postponed from 2026-06-10 and re-planned for Tuesday 2026-09-15 (a
+    second row of the same number). The register now dates the 7th: nothing is projected for
+    2026; the 8th is due 2 years after, in 2028, in the Board's month (`months = [6]`, kept
+    for yearly intervals: README), 2028-06-09 (the 10th a Saturday). (Written first as
+    2028-09-15, the nominal date: the preferred month forgotten.) The feed held the
+    postponed row as o-board-7 and the planned one as o-board-7-2; now the planned row alone,
+    as o-board-7 (with or without the projection). Without the re-planned row and without
+    the projection (--no-projected) the postponed event stays, "(postponed)"."""
+    rows = _SIXTH + "board,regular,7,2026-06-10,,postponed,Bern,Switzerland\nboard,regular,7,2026-09-15,,planned,Bern,Switzerland\n"
+    paths = _paths(tmp_path, _EVERY_2Y, rows)
+    out = _json("project", *paths, "--today", "2026-03-01", "--to", "2028")
+    assert [(m["start"], m["ordinal"], m["status"]) for m in out["meetings"]] == [("2026-09-15", 7, "planned"), ("2028-06-09", 8, "projected")]
+    assert _feed(tmp_path, paths)[2:4] == [("o-board-7@planner", "7th Board", "20260915"), ("o-board-8@planner", "8th Board (projected)", "20280609")]
+    assert _feed(tmp_path, paths, "--no-projected")[2:] == [("o-board-7@planner", "7th Board", "20260915")]
+    alone = _paths(tmp_path, _EVERY_2Y, _SIXTH + "board,regular,7,2026-06-10,,postponed,Bern,Switzerland\n", "alone.csv")
+    assert _feed(tmp_path, alone, "--no-projected")[2:] == [("o-board-7@planner", "7th Board (postponed)", "20260610")]
+
+
+def test_a_meeting_postponed_from_its_windows_last_day_is_a_problem_not_an_earlier_day(tmp_path):
+    """The 7th postponed from 2026-12-31, the last day of its window (due 2026): no day of
+    2026 is left after it. A Problem says so ("has no day left after it"), and the rolling
+    chain goes on from the missed window's period (DESIGN.md): the 7th 2028 (06-10 a
+    Saturday: Friday 06-09), the 8th 2030-06-10. Nothing was placed before the day it was
+    postponed from."""
+    paths = _paths(tmp_path, _EVERY_2Y, _SIXTH + "board,regular,7,2026-12-31,,postponed,Bern,Switzerland\n")
+    out = _json("project", *paths, "--today", "2026-03-01", "--to", "2030")
+    assert [(m["start"], m["ordinal"]) for m in out["meetings"]] == [("2028-06-09", 7), ("2030-06-10", 8)]
+    (problem,) = [p["message"] for p in out["problems"]]
+    assert problem.startswith("Board: the 7th, postponed from 2026-12-31, has no day left after it in 2026-03-02..2026-12-31")
+
+
+def test_diff_says_a_postponed_meeting_moved(tmp_path):
+    """The 7th planned for 2026-06-10, then postponed: two projections to 2030. The diff
+    matches the 7th in both (id "7"): moved 2026-06-10 → 2026-06-11, "postponed from
+    2026-06-10; ..."; nothing added or dropped (the 8th and 9th keep their days)."""
+    before = _saved(tmp_path, "before.json", *_paths(tmp_path, _EVERY_2Y, _SIXTH + "board,regular,7,2026-06-10,,planned,Bern,Switzerland\n", "b.csv"), "--today", "2026-03-01", "--to", "2030")
+    after = _saved(tmp_path, "after.json", *_paths(tmp_path, _EVERY_2Y, _SIXTH + "board,regular,7,2026-06-10,,postponed,Bern,Switzerland\n", "a.csv"), "--today", "2026-03-01", "--to", "2030")
+    out = json.loads(_invoke("diff", str(before), str(after), "--format", "json").stdout)
+    assert [(c["id"], c["before"]["start"], c["after"]["start"]) for c in out["moved"]] == [("7", "2026-06-10", "2026-06-11")]
+    assert out["moved"][0]["why"].startswith("postponed from 2026-06-10") and out["added"] == [] and out["dropped"] == []
+
+
+# -- an .ics override of a series the file does not hold ---------------------------------------------
+
+_ICS = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//audit//EN\r\n{}END:VCALENDAR\r\n"
+_SIXTH_EVENT = "BEGIN:VEVENT\r\nUID:board-6\r\nDTSTART;VALUE=DATE:20240610\r\nSUMMARY:Board\r\nEND:VEVENT\r\n"
+_OVERRIDE = "BEGIN:VEVENT\r\nUID:board-series\r\nRECURRENCE-ID;VALUE=DATE:20260610\r\nDTSTART;VALUE=DATE:20260617\r\nSUMMARY:Board\r\nEND:VEVENT\r\n"
+_SERIES = "BEGIN:VEVENT\r\nUID:board-series\r\nDTSTART;VALUE=DATE:20250610\r\nRRULE:FREQ=YEARLY;COUNT=2\r\nSUMMARY:Board\r\nEND:VEVENT\r\n"
+
+
+def _ics_register(tmp_path: Path, name: str, events: str) -> list[str]:
+    rules, meetings = tmp_path / "rules.toml", tmp_path / name
+    rules.write_text(_EVERY_2Y, encoding="utf-8")
+    meetings.write_text(_ICS.format(events), encoding="utf-8", newline="")
+    return ["--rules", str(rules), "--meetings", str(meetings)]
+
+
+def test_an_override_of_a_series_the_file_does_not_hold_is_one_occurrence_and_said(tmp_path):
+    """RFC 5545 3.8.4.4: RECURRENCE-ID with UID names one occurrence of a recurring event, the
+    day it was scheduled for; DTSTART is when it is held. A file may hold the occurrence alone
+    (an invitation to one occurrence, RFC 5546; a calendar exported in part). So the event
+    at line 9 (UID board-series, RECURRENCE-ID 2026-06-10, DTSTART 2026-06-17) is the Board on
+    Wednesday 2026-06-17, an occurrence of a series whose other occurrences the file does not
+    give: read so, with the identity the series would give it (board-series/2026-06-10), and a
+    warning naming the file, the line, the event and its UID. It was read as a plain meeting
+    in silence, its identity the bare UID. Control: with its series in the file (yearly from
+    2025-06-10, twice), the override replaces the 2026 occurrence: the same meeting, the same
+    identity, and no warning."""
+    alone = _ics_register(tmp_path, "alone.ics", _SIXTH_EVENT + _OVERRIDE)
+    result = CliRunner().invoke(main, ["project", *alone, "--today", "2026-03-01", "--to", "2026", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    (warning,) = [line for line in result.stderr.splitlines() if "RECURRENCE-ID" in line]
+    assert warning == (
+        f"warning: {alone[3]}: 1 event overrides one occurrence (RECURRENCE-ID) of a recurring series the file does not hold; read as a meeting on its DTSTART,"
+        " the series' other occurrences unknown (RFC 5545 3.8.4.4): line 9 VEVENT 2 'Board' UID 'board-series' (RECURRENCE-ID 2026-06-10)"
+    )
+    got = [(m["start"], m["status"], m["id"]) for m in json.loads(result.stdout)["meetings"]]
+    assert got == [("2026-06-17", "planned", "id-board-series/2026-06-10")]
+    series = _ics_register(tmp_path, "series.ics", _SIXTH_EVENT + _SERIES + _OVERRIDE)
+    control = CliRunner().invoke(main, ["project", *series, "--today", "2026-03-01", "--to", "2026", "--format", "json"])
+    assert control.exit_code == 0 and "RECURRENCE-ID" not in control.stderr, control.stderr
+    assert [(m["start"], m["status"], m["id"]) for m in json.loads(control.stdout)["meetings"]] == got

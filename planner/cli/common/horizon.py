@@ -52,7 +52,7 @@ def event_options(func: Callable[..., Any]) -> Callable[..., Any]:
         def events() -> list[Meeting]:
             ids = resolve_bodies(inputs.book, body_ids)
             if no_projected:
-                meetings = list(inputs.meetings)
+                meetings = _without_moved(list(inputs.meetings))
             else:
                 meetings = hosted_projection(inputs, start, end, (), plan_text, plan_file).meetings()
             return meetings if ids is None else [m for m in meetings if m.body in ids]
@@ -61,6 +61,17 @@ def event_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
     return wrapper
 
+
+
+def _without_moved(meetings: list[Meeting]) -> list[Meeting]:
+    """The register without the postponed rows a later row of their number stands for (the
+    meeting re-planned, held or cancelled: one event in a feed, under the first row's UID);
+    the projection leaves them out the same way (``Projection.moved``)."""
+    from planner.engine.planning.numbering import postponed_rows, superseded
+
+    postponed = postponed_rows(meetings)
+    gone = set(map(id, superseded(postponed, meetings))) if postponed else ()
+    return [m for m in meetings if id(m) not in gone] if gone else meetings
 
 
 def _day_option(value: str | None, name: str) -> date | None:

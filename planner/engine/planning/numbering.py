@@ -7,13 +7,21 @@ after the highest (8th); where that number is already another meeting's, the reg
 numbering leaves it none, and the projection gives none rather than a second 7th. A cancelled
 meeting the register numbers keeps its number: after a cancelled 7th, the next is the 8th (its
 feed event, cancelled, keeps the 7th's UID; a projected 7th beside it was a second 7th).
+
+A postponed meeting is the same meeting moved (DESIGN.md: status postponed, the new date not
+fixed yet): it keeps its number, and the meeting the projection places under that number is it,
+at its new date, after the day it was postponed from. The postponed row then leaves the meetings shown, so
+that the feed holds one event of that number, under the postponed row's UID: a subscriber sees
+the 7th move, not a second 7th appear. A later row of the number (the 7th re-planned, held or
+cancelled) supersedes the postponed one in the same way (:func:`superseded`).
 """
 
 from __future__ import annotations
 
 import bisect
 import itertools
-from collections.abc import Sequence
+import operator
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 from planner.core.model import Kind, Meeting, RuleBook, Status
@@ -21,6 +29,9 @@ from planner.inputs.limits import MAX_ORDINAL
 
 _COUNTED = frozenset({Status.HELD, Status.PLANNED, Status.PROJECTED})
 _CANCELLED = Status.CANCELLED
+_POSTPONED = Status.POSTPONED
+_STATUS = operator.itemgetter(5)
+_BODY_NUMBER = operator.itemgetter(0, 3)
 
 
 def numbering(meetings: Sequence[Meeting], ordinals: Sequence[int | None], cut: date) -> tuple[int | None, Numbering | None]:
@@ -84,6 +95,76 @@ class Numbering:
         return number
 
 
+def postponed_rows(meetings: Iterable[Meeting]) -> list[Meeting]:
+    """The numbered regular meetings ``meetings`` gives as postponed (in most registers none:
+    one look-up a row, in C, says so)."""
+    meetings = meetings if isinstance(meetings, Sequence) else list(meetings)
+    if _POSTPONED not in map(_STATUS, meetings):
+        return []
+    regular = Kind.REGULAR
+    # (chosen in C: a long register holds a thousand postponed rows among 300,000)
+    called_off = itertools.compress(meetings, map(operator.is_, map(_STATUS, meetings), itertools.repeat(_POSTPONED)))
+    return [m for m in called_off if m[3] and m[2] is regular]
+
+
+def superseded(postponed: Sequence[Meeting], meetings: Iterable[Meeting]) -> list[Meeting]:
+    """The rows of ``postponed`` (:func:`postponed_rows` of ``meetings``) that another row of
+    their number stands for: one that is not postponed (the meeting re-planned, held or
+    cancelled), else a later postponement of it."""
+    wanted = {(m.body, m[3]) for m in postponed}
+    regular = Kind.REGULAR
+    meetings = meetings if isinstance(meetings, Sequence) else list(meetings)
+    # the rows of those numbers, chosen in C (a long register: a thousand among 300,000)
+    same = itertools.compress(meetings, map(wanted.__contains__, map(_BODY_NUMBER, meetings)))
+    recorded = {(m[0], m[3]) for m in same if m[2] is regular and m[5] is not _POSTPONED}
+    of_number: dict[tuple[str, int], list[Meeting]] = {}
+    for m in postponed:
+        of_number.setdefault((m.body, m[3]), []).append(m)
+    out: list[Meeting] = []
+    for key, same in of_number.items():
+        out += same if key in recorded else sorted(same, key=Meeting.sort_key)[:-1]
+    return out
+
+
+def awaited(meetings: Sequence[Meeting]) -> dict[int, list[Meeting]] | None:
+    """A body's postponed numbered meetings that the projection may place (``meetings`` are
+    the body's): ordinal -> its postponed rows, for a number no other row reaches (none
+    regular and not postponed numbered as high: no row re-dates it, and the next number
+    projected is it). ``None`` for nearly every body: most postponed rows of a long register
+    were held later under another number, or their number was passed over."""
+    regular = Kind.REGULAR
+    out: dict[int, list[Meeting]] = {}
+    # (chosen in C, one pass: the body's rows were just read)
+    for m in itertools.compress(meetings, map(operator.is_, map(_STATUS, meetings), itertools.repeat(_POSTPONED))):
+        if m[3] and m[2] is regular:
+            number = m[3]
+            # from the latest rows back, where the higher numbers are: most are passed at once
+            if number in out or not any(o[3] and o[3] >= number and o[2] is regular and o[5] is not _POSTPONED for o in reversed(meetings)):
+                out.setdefault(number, []).append(m)
+    return out or None
+
+
+def placed(found: Iterable[list[Meeting]], awaiting: dict[str, dict[int, list[Meeting]]]) -> list[Meeting]:
+    """Each projected meeting of ``found`` (lists of one body's) that takes an awaited number
+    (``awaiting``: body -> :func:`awaited`) made that meeting, in place: its reason says from
+    when it was postponed, and it keeps the postponed row's ``id`` (its calendar UID). Returns
+    the postponed rows it stands for, which leave the meetings shown."""
+    gone: list[Meeting] = []
+    regular = Kind.REGULAR
+    for meetings in found:
+        waiting = awaiting.get(meetings[0].body) if meetings else None
+        if not waiting:
+            continue
+        for k, m in enumerate(meetings):
+            rows = waiting.get(m[3]) if m[3] and m[2] is regular else None
+            if rows:
+                rows = sorted(rows, key=Meeting.sort_key)
+                days = " and ".join(str(r.start) for r in rows)
+                meetings[k] = m._replace(reason=f"postponed from {days}; {m.reason}" if m.reason else f"postponed from {days}", id=next((r.id for r in rows if r.id), ""))
+                gone += rows
+    return gone
+
+
 def within_limit(found: list[Meeting], book: RuleBook, notes: list[str]) -> None:
     """A body's projected ordinals past MAX_ORDINAL dropped (the largest any input reads back:
     a saved projection or feed numbered 1,000,000 could not be read again), with a note."""
@@ -97,4 +178,4 @@ def within_limit(found: list[Meeting], book: RuleBook, notes: list[str]) -> None
     notes.append(f"{name}: numbering passes {MAX_ORDINAL:,}, the largest ordinal planner reads; {len(over):,} projected meeting{'s' if len(over) > 1 else ''} left unnumbered.")
 
 
-__all__ = ["Numbering", "numbering", "within_limit"]
+__all__ = ["Numbering", "awaited", "numbering", "placed", "postponed_rows", "superseded", "within_limit"]

@@ -37,6 +37,7 @@ from planner.engine.expectations import (
     BodyMeetings,
     Expectation,
     ExpectationEngine,
+    ordinal,
 )
 from planner.engine.gaps import GapExpectation
 from planner.engine.judging.rule_verdicts import excused_by
@@ -47,7 +48,13 @@ from planner.engine.planning.dating import SATISFYING, BodyState
 from planner.engine.planning.demand import demand_over as _demand_over
 from planner.engine.planning.lateness import Lateness, meetings_satisfying
 from planner.engine.planning.member_holidays import host_gap_notes, member_holidays
-from planner.engine.planning.numbering import Numbering, numbering, within_limit
+from planner.engine.planning.numbering import (
+    Numbering,
+    awaited,
+    numbering,
+    placed,
+    within_limit,
+)
 from planner.engine.planning.placement import (
     Habits,
     WorkingCalendar,
@@ -74,6 +81,9 @@ class Projector(Lateness):
         # today) but no projected day is left in it: a Problem says so, never a silent slip.
         self.due_today = today if self.not_before == today + timedelta(days=1) else None
         self.engine = ExpectationEngine(book, register)
+        # body -> ordinal -> the register's postponed rows of that number that the projection
+        # places (numbering.awaited: each is held later, as the meeting projected under it)
+        self.awaiting: dict[str, dict[int, list[Meeting]]] = {}
         self.problems: list[ProjectionProblem] = []
         self._told_today: set[tuple[str, str]] = set()
         self.notes: list[str] = []
@@ -170,11 +180,14 @@ class Projector(Lateness):
         ordinals = [m.ordinal for m in meetings if m.kind is regular_kind and (m.status in satisfying or m.status is cancelled and m.ordinal)]
         # Numbering continues only where the register numbers its latest regular meeting.
         number, numbers = numbering(meetings, ordinals, self.not_before)
+        waiting = awaited(meetings)
+        if waiting is not None:
+            self.awaiting[body.id] = waiting
         return Habits.make(months, days), number, numbers
 
     def _state(self, body: Body, history: tuple[Habits, int | None, Numbering | None]) -> BodyState:
         habits, number, numbers = history
-        return BodyState(body, habits, number, self._where(body), bool(self.partners.get(body.id)), numbers=numbers)
+        return BodyState(body, habits, number, self._where(body), bool(self.partners.get(body.id)), numbers=numbers, postponed=_last_days(self.awaiting.get(body.id)))
 
     def _project_body(self, body: Body, history: tuple[Habits, int | None, Numbering | None]) -> list[Meeting]:
         state = self._state(body, history)
@@ -252,7 +265,7 @@ class Projector(Lateness):
             window = e.window
             start = window.start
             bm = self.engine.by_body.get(state.body.id)
-            if self.not_before <= start <= self.end and window.end == e.deadline and bm is not None and (not bm.reach or bm.reach[-1] < start or not bm.overlapping(start, e.deadline)):
+            if self.not_before <= start <= self.end and window.end == e.deadline and bm is not None and state.postponed is None and (not bm.reach or bm.reach[-1] < start or not bm.overlapping(start, e.deadline)):
                 if e.minimum == 1 and state.alone:
                     meeting = self._place_alone(state, e, window, self._targets(state, e, window, [], 1)[0], 1)
                     if meeting is not None:
@@ -308,7 +321,9 @@ class Projector(Lateness):
         if state.body.id not in self.engine.by_body:
             # (before placing: placement keeps the body's meetings for its at_most caps)
             self.engine.by_body[state.body.id] = bm
-        new = self._place(state, e, window, have, missing)
+        if state.postponed is not None:
+            window = self._after_postponement(state, e, window)
+        new = self._place(state, e, window, have, missing) if window is not None else []
         rule = e.rule
         while not new and isinstance(rule, EveryRule) and rule.mode == "rolling":
             # Nothing fits this window (a Problem says so): the chain goes on from its period.
@@ -317,6 +332,22 @@ class Projector(Lateness):
                 break
             new = self._place(state, e, self._placement_window(e), [], 1)
         return self._added(state, bm, rule, new)
+
+    def _after_postponement(self, state: BodyState, e: Expectation, window: Window) -> Window | None:
+        """``window`` from the day after the postponed meeting whose number the next meeting
+        takes (a postponed meeting is held later, never on its old days); ``None``, with a
+        Problem, when the window closes first."""
+        number = state.next_ordinal if state.numbers is None else None
+        last = state.postponed.get(number) if state.postponed and number is not None else None
+        if last is None or last < window.start:
+            return window
+        if last >= window.end:
+            body = state.body
+            self.problems.append(
+                ProjectionProblem(body, window, e.label, f"{body.name}: the {ordinal(number)}, postponed from {last}, has no day left after it in {window} ({e.reason}); nothing was projected for {e.label}.")
+            )
+            return None
+        return Window(last + timedelta(days=1), window.end)
 
     @staticmethod
     def _added(state: BodyState, bm: BodyMeetings, rule: Rule, new: list[Meeting]) -> list[Meeting]:
@@ -356,6 +387,7 @@ def project(
     problems = [*unconfirmed(book, register, today, bodies), *projector.problems]
     notes = [*projector.notes, *member_holidays(book.organization.members).gap_notes(y for y in projector.member_years if y <= end.year)] if book.organization.members else projector.notes
     notes = [*notes, *host_gap_notes(projector.host_years, end.year)]
+    awaiting = projector.awaiting
     del projector  # its indexes and crowd, before the schedule is ordered
     inside = True  # every projected meeting opens inside the horizon (as placement puts them)
     for found in by_body:
@@ -370,6 +402,7 @@ def project(
             found.sort(key=Meeting.sort_key)
         if firsts and min(firsts) < start:
             inside = False
+    moved = placed(by_body, awaiting) if awaiting else ()
     # Each body's meetings in order, then all of them by first day, last day and body: the
     # order of sorting all 300,000 by the whole key (a key names the body, so only a body's own
     # meetings can tie, and a stable sort keeps each body's own order among them), without
@@ -385,7 +418,12 @@ def project(
     merged.sort(key=_FIRST_DAY)
     projected = tuple(merged)
     del merged
-    return Projection(book, today, start, end, register, projected, tuple(problems), tuple(bodies) if bodies else None, tuple(notes)).in_order(inside=inside)
+    return Projection(book, today, start, end, register, projected, tuple(problems), tuple(bodies) if bodies else None, tuple(notes), tuple(moved)).in_order(inside=inside)
+
+
+def _last_days(waiting: dict[int, list[Meeting]] | None) -> dict[int, date] | None:
+    """Ordinal -> the last day of its postponed meeting (the meeting projected under it opens after)."""
+    return {number: max(m.latest for m in rows) for number, rows in waiting.items()} if waiting else None
 
 
 _FIRST_DAY = operator.attrgetter("start.earliest")

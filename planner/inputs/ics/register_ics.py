@@ -163,9 +163,24 @@ class _Notes:
         self.zones: dict[str, int] = {}
         self.repeated: list[str] = []
         self.guesses: list[str] = []
+        # overrides (RECURRENCE-ID) of a series the file does not hold, read as meetings:
+        # (the event's place among the file's VEVENTs, where, UID, the day it overrides)
+        self.orphans: list[tuple[int, str, str, str]] = []
+        self.events_before = 0  # VEVENTs of the calendars before the one being read
 
     def messages(self, path: Path) -> list[str]:
         out = []
+        if self.orphans:
+            lines = _event_lines(path)
+            shown = [
+                (f"line {lines[k]} " if k < len(lines) else "") + f"{where} UID {uid!r} (RECURRENCE-ID {day})" for k, where, uid, day in self.orphans[:_SHOWN]
+            ]
+            more = f" and {len(self.orphans) - _SHOWN} more" if len(self.orphans) > _SHOWN else ""
+            n = len(self.orphans)
+            out.append(
+                f"{path}: {plural(n, 'event')} {'overrides' if n == 1 else 'override'} one occurrence (RECURRENCE-ID) of a recurring series the file does not hold;"
+                f" read as {'a meeting' if n == 1 else 'meetings'} on {'its' if n == 1 else 'their'} DTSTART, the series' other occurrences unknown (RFC 5545 3.8.4.4): {', '.join(shown)}{more}"
+            )
         if self.unmatched:
             n = len(self.unmatched)
             out.append(f"{path}: {plural(n, 'event')} {'matches' if n == 1 else 'match'} no body and {'was' if n == 1 else 'were'} skipped: {_listed(self.unmatched)}")
@@ -177,6 +192,15 @@ class _Notes:
             out.append(f"{path}: DTSTART given more than once; the first is used in {_listed(self.repeated)}")
         out.extend(f"{path}: {guess}" for guess in self.guesses[:_SHOWN])
         return out
+
+
+def _event_lines(path: Path) -> list[int]:
+    """The line of each BEGIN:VEVENT of the file, in order (asked only to name an event)."""
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return []
+    return [raw.count(b"\n", 0, m.start()) + 1 for m in re.finditer(rb"^BEGIN:VEVENT\r?$", raw, re.IGNORECASE | re.MULTILINE)]
 
 
 def _listed(items: list[str]) -> str:
@@ -236,6 +260,17 @@ def occurrences(cal: Calendar, path: Path, until: date, notes: _Notes, wanted: C
         uid = str(event.get("UID", ""))
         if "RECURRENCE-ID" in event and uid in series_uids:
             continue  # expanded with its series
+        if "RECURRENCE-ID" in event:
+            # An override whose series the file does not hold (an invitation to one occurrence,
+            # RFC 5546; a calendar exported in part): one occurrence of a series, held on its own
+            # DTSTART (RECURRENCE-ID is the day it was scheduled for). Read as one meeting of a
+            # series, with the identity the series would give it (UID and that day), and said.
+            if wanted(event):
+                recurrence = getattr(event["RECURRENCE-ID"], "dt", None)
+                day = recurrence.date() if isinstance(recurrence, datetime) else recurrence
+                notes.orphans.append((notes.events_before + i, where, uid, day.isoformat() if isinstance(day, date) else _raw(event["RECURRENCE-ID"])))
+            yield where, event, True
+            continue
         if not _recurring(event):
             yield where, event, False
             continue
@@ -251,6 +286,7 @@ def occurrences(cal: Calendar, path: Path, until: date, notes: _Notes, wanted: C
             raise RegisterError(f"recurring series come to more than {MAX_SERIES_MEETINGS:,} meetings before {until}", path=path, location=where, expected="fewer or shorter series of meetings (see Limits in the README)")
         for occurrence in sorted(found, key=_local_day):
             yield f"{where} on {_local_day(occurrence)}", occurrence, True
+    notes.events_before += len(events)
 
 
 def _local_day(event: Event) -> str:

@@ -26,6 +26,9 @@ class BodyState:
     partnered: bool  # another body meets just before this one
     added: list[Meeting] = field(default_factory=list)
     numbers: Numbering | None = None  # where the register numbers meetings ahead: by day
+    # ordinal -> the last day of its postponed meeting (a postponed meeting is held later: the
+    # meeting projected under its number opens after that day); None: none postponed
+    postponed: dict[int, date] | None = None
     # The body's own firmly dated days from the start of placement on, one table per min_gap
     # of its rules, kept as meetings are placed (made once, not once per placement: see taken)
     takens: dict[Duration | None, Taken] = field(default_factory=dict)
