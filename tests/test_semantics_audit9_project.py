@@ -240,3 +240,233 @@ def test_an_override_of_a_series_the_file_does_not_hold_is_one_occurrence_and_sa
     control = CliRunner().invoke(main, ["project", *series, "--today", "2026-03-01", "--to", "2026", "--format", "json"])
     assert control.exit_code == 0 and "RECURRENCE-ID" not in control.stderr, control.stderr
     assert [(m["start"], m["status"], m["id"]) for m in json.loads(control.stdout)["meetings"]] == got
+
+
+# -- hand-computed cases in areas the earlier audits did not cover --------------------------------------
+
+
+def _book(*bodies: str, city: str = "Bern", country: str = "Switzerland") -> str:
+    return f'[organization]\nid = "o"\nname = "Org"\nshort_name = "O"\nsecretariat = {{ city = "{city}", country = "{country}" }}\n' + "".join(bodies)
+
+
+def _body(id: str, name: str, keys: str = "", rules: str = '[[bodies.rules]]\nkind = "at_least"\ncount = 1\nper = "year"\n') -> str:
+    return f'[[bodies]]\nid = "{id}"\nname = "{name}"\ncategory = "working"\nhost = "secretariat"\nestablished = 2020-01-01\n{keys}\n{rules}'
+
+
+_VERSIONS = (
+    '[[bodies.rules]]\nid = "cadence"\nkind = "at_least"\ncount = 1\nper = "year"\nuntil = 2027-12-31\n'
+    '[[bodies.rules]]\nid = "cadence"\nkind = "at_least"\ncount = 1\nper = "half"\nsince = 2028-01-01\n'
+)
+
+
+def test_a_rule_version_that_changes_inside_the_horizon_switches_on_its_date(tmp_path):
+    """Once a year until 2027-12-31, then (same rule id) once a half-year from 2028-01-01; no
+    preferred month, no history: the middle of each period. 2026: 1 January + 182 days, Thursday
+    2026-07-02; 2027: Friday 2027-07-02; 2028 H1 (leap year, 182 days): 1 January + 91 =
+    Saturday 1 April, Sunday the 2nd, so Friday 2028-03-31 (one day back); 2028 H2: 1 July +
+    92 = Sunday 1 October, so Monday 2028-10-02. The reasons name the version in force:
+    "once a year" to 2027, "once a half-year" from 2028. Control: the first version alone (no
+    until): one meeting in 2028, 1 January + 183 = Sunday 2 July, so Monday 2028-07-03."""
+    paths = _paths(tmp_path, _book(_body("board", "Board", rules=_VERSIONS)), "")
+    out = _json("project", *paths, "--today", "2026-03-01", "--to", "2028")
+    got = [(m["start"], m["reason"]) for m in out["meetings"]]
+    assert got == [
+        ("2026-07-02", "at least once a year: 1 of 1 in 2026"),
+        ("2027-07-02", "at least once a year: 1 of 1 in 2027"),
+        ("2028-03-31", "at least once a half-year: 1 of 1 in 2028 H1"),
+        ("2028-10-02", "at least once a half-year: 1 of 1 in 2028 H2"),
+    ]
+    text = _invoke("project", *paths, "--today", "2026-03-01", "--to", "2028").stdout
+    assert "03-31  Board  Bern (Secretariat)  at least once a half-year: 1 of 1 in 2028 H1" in text
+    alone = _paths(tmp_path, _book(_body("board", "Board")), "", "alone.csv")
+    assert [m["start"] for m in _json("project", *alone, "--today", "2026-03-01", "--to", "2028")["meetings"]] == ["2026-07-02", "2027-07-02", "2028-07-03"]
+
+
+def test_a_body_that_meets_before_a_postponed_meeting_meets_before_its_new_days(tmp_path):
+    """The Council meets once a year in June, 2 days (its 6th 16-17 June 2025); the Group meets
+    just before it. The 7th Council, 15-16 June 2026, is postponed: it is held after the 16th.
+    Target Monday 15 June (`months = [6]`; its usual day the lower middle of the 16th and the
+    postponed row's 15th): the first days it may take are Wednesday
+    17 to Thursday 18 June, "postponed from 2026-06-15"; the Group on the working day right
+    before, Tuesday 16 June (the postponed Council's own day, which holds no meeting now).
+    2027: the 8th Council Tuesday 15 to Wednesday 16 June, the Group Monday 14 June. The feed
+    holds the same days, and the 7th once."""
+    council = _body("council", "Council", "months = [6]\nduration_days = 2")
+    group = _body("group", "Group", 'before = "council"')
+    rows = "council,regular,6,2025-06-16,2025-06-17,held,Bern,Switzerland\ngroup,regular,,2025-06-13,,held,Bern,Switzerland\ncouncil,regular,7,2026-06-15,2026-06-16,postponed,Bern,Switzerland\n"
+    paths = _paths(tmp_path, _book(council, group), rows)
+    out = _json("project", *paths, "--today", "2026-03-01", "--to", "2027")
+    assert [(m["body"], m["start"], m["end"], m["ordinal"]) for m in out["meetings"]] == [
+        ("group", "2026-06-16", None, None),
+        ("council", "2026-06-17", "2026-06-18", 7),
+        ("group", "2027-06-14", None, None),
+        ("council", "2027-06-15", "2027-06-16", 8),
+    ]
+    assert out["meetings"][1]["reason"].startswith("postponed from 2026-06-15; ")
+    feeds = tmp_path / "feeds"
+    _invoke("-q", "ics", *paths, "--today", "2026-03-01", "--to", "2027", "--out", str(feeds))
+    council_feed = (feeds / "council.ics").read_text(encoding="utf-8")
+    assert council_feed.count("UID:o-council-7@planner") == 1 and "DTSTART;VALUE=DATE:20260617" in council_feed and "DTSTART;VALUE=DATE:20260615" not in council_feed
+    assert "DTSTART;VALUE=DATE:20260616" in (feeds / "group.ics").read_text(encoding="utf-8")
+
+
+def test_a_meeting_aimed_at_eid_al_adha_in_ankara_takes_the_working_day_before(tmp_path):
+    """A Board in Ankara, once a year, held 27 May 2024 and 27 May 2025: its usual month is May
+    and its usual day the 27th. 2026: Wednesday 27 May is the first day of Eid al-Adha in
+    Türkiye (27-30 May, a lunar date: 16-19 May in 2027); one day on, the 28th, is Eid too;
+    one day back, Tuesday 26 May, is a working day: 2026-05-26. 2027: Thursday 27 May, free:
+    2027-05-27. Control: the same Board in Bern (no Eid) keeps Wednesday 2026-05-27."""
+    rows = "board,regular,,2024-05-27,,held,Ankara,Türkiye\nboard,regular,,2025-05-27,,held,Ankara,Türkiye\n"
+    ankara = _paths(tmp_path, _book(_body("board", "Board"), city="Ankara", country="Türkiye"), rows)
+    assert [m["start"] for m in _json("project", *ankara, "--today", "2026-03-01", "--to", "2027")["meetings"]] == ["2026-05-26", "2027-05-27"]
+    bern = _paths(tmp_path, _book(_body("board", "Board")), rows.replace("Ankara,Türkiye", "Bern,Switzerland"), "bern.csv")
+    assert [m["start"] for m in _json("project", *bern, "--today", "2026-03-01", "--to", "2027")["meetings"]] == ["2026-05-27", "2027-05-27"]
+
+
+def test_an_on_rule_that_falls_on_easter_monday_is_a_problem_that_year_only(tmp_path):
+    """An `on` rule for 6 April in Vienna. Easter Sunday is 5 April 2026 (28 March 2027, 16 April
+    2028): 6 April 2026 is Easter Monday, a public holiday in Austria: a Problem naming it,
+    nothing placed (an `on` rule's date is not moved). Tuesday 6 April 2027 and Thursday
+    6 April 2028 are working days: placed on the day. Control: in Bern the same rule places
+    all three: Easter Monday is a holiday of most Swiss cantons, not of the Confederation,
+    and the holidays package gives Switzerland's national holidays. (Written first for Bern:
+    the holiday is cantonal.)"""
+    on = _body("board", "Board", rules='[[bodies.rules]]\nkind = "on"\nmonth = 4\nday = 6\n')
+    out = _json("project", *_paths(tmp_path, _book(on, city="Vienna", country="Austria"), ""), "--today", "2026-03-01", "--to", "2028")
+    assert [m["start"] for m in out["meetings"]] == ["2027-04-06", "2028-04-06"]
+    (problem,) = [p["message"] for p in out["problems"]]
+    assert "2026-04-06 is Easter Monday in Austria" in problem
+    bern = _json("project", *_paths(tmp_path, _book(on), "", "bern.csv"), "--today", "2026-03-01", "--to", "2028")
+    assert [m["start"] for m in bern["meetings"]] == ["2026-04-06", "2027-04-06", "2028-04-06"] and bern["problems"] == []
+
+
+def test_today_is_the_day_of_a_planned_meeting(tmp_path):
+    """Once a year in June; the 7th is planned for today, Wednesday 2026-06-10. It may still be
+    held today: it is no Problem (its dates have not passed) and it answers 2026; the
+    projection starts tomorrow, on the Board's usual day, the lower middle of the 16th (2025)
+    and the 10th: the 8th Thursday 2027-06-10, the 9th 2028-06-09 (the 10th a Saturday, the
+    11th a Sunday). (Written first as the 15th, the usual day forgotten.)
+    Control: the day after (today 2026-06-11) the 7th is past and not confirmed: a Problem,
+    and the same projection (it is still chained from)."""
+    rows = "board,regular,6,2025-06-16,,held,Bern,Switzerland\nboard,regular,7,2026-06-10,,planned,Bern,Switzerland\n"
+    paths = _paths(tmp_path, _book(_body("board", "Board", "months = [6]")), rows)
+    out = _json("project", *paths, "--today", "2026-06-10", "--to", "2028")
+    assert [(m["start"], m["ordinal"], m["status"]) for m in out["meetings"]] == [("2026-06-10", 7, "planned"), ("2027-06-10", 8, "projected"), ("2028-06-09", 9, "projected")]
+    assert out["problems"] == []
+    after = _json("project", *paths, "--today", "2026-06-11", "--to", "2028")
+    assert [(m["start"], m["ordinal"]) for m in after["meetings"]] == [("2027-06-10", 8), ("2028-06-09", 9)]
+    assert [p["kind"] for p in after["problems"]] == ["unconfirmed"]
+
+
+def test_a_horizon_that_ends_before_the_next_due_date_projects_nothing_and_says_so(tmp_path):
+    """Every 4 years, the 6th held 2024-06-10: the 7th is due in 2028. To the end of 2027
+    nothing is due: no meeting, no Problem, and the text says "Nothing is due in this
+    horizon." (not "No meeting was projected ... see the Problems"). Control: to 2028, the 7th
+    in June on the usual day, the 10th, a Saturday in 2028: Friday 2028-06-09 (the 11th is a
+    Sunday)."""
+    paths = _paths(tmp_path, _EVERY_2Y.replace('"2y"', '"4y"'), _SIXTH)
+    out = _json("project", *paths, "--today", "2026-03-01", "--to", "2027")
+    assert out["meetings"] == [] and out["problems"] == []
+    assert _invoke("project", *paths, "--today", "2026-03-01", "--to", "2027").stdout.rstrip().endswith("Nothing is due in this horizon.")
+    assert [(m["start"], m["ordinal"]) for m in _json("project", *paths, "--today", "2026-03-01", "--to", "2028")["meetings"]] == [("2028-06-09", 7)]
+
+
+# -- chairs: a plan that ends inside the horizon; the Council of the EU's trio 2025-2027 ------------------
+
+_CHAIR_BOOK = (
+    '[organization]\nid = "o"\nname = "Org"\nshort_name = "O"\nsecretariat = { city = "Vienna", country = "Austria" }\n'
+    'members = [{ name = "Austria", code = "AT" }, { name = "Belgium", code = "BE" }, { name = "Czechia", code = "CZ" }]\n'
+    '[chairmanship]\nterm = "2y"\nhandover_bodies = ["plenary"]\nchair_hosts = true\nconsecutive_terms = false\nhandover_host = "incoming"\n'
+    '[[bodies]]\nid = "plenary"\nname = "Plenary"\ncategory = "governing"\nhost = "chair"\nmonths = [6]\nduration_days = 2\n[[bodies.rules]]\nkind = "every"\ninterval = "2y"\n'
+)
+
+
+def _chair_files(tmp_path: Path) -> list[str]:
+    paths = _paths(tmp_path, _CHAIR_BOOK, "plenary,regular,1,2022-06-14,2022-06-15,held,Vienna,Austria\nplenary,regular,2,2024-06-11,2024-06-12,held,Brussels,Belgium\n")
+    chairs = tmp_path / "chairs.csv"
+    chairs.write_text("country,start,end,ordinal,note,source\nAustria,2022-06-14,2024-06-11,1,,x\nBelgium,2024-06-11,,2,,x\n", encoding="utf-8")
+    return [*paths, "--chairs", str(chairs)]
+
+
+def test_a_plan_whose_last_chair_hands_over_inside_the_horizon_says_who_follows_is_not_known(tmp_path):
+    """Every 2 years in June, 2 days, on the usual day (the lower middle of the 14th and the
+    11th: the 11th): the 3rd Plenary Thursday 11-12 June 2026, the 4th 2028-06-12 (the 11th a
+    Sunday), the 5th Tuesday 11-12 June 2030. The plan "Belgium, Czechia": Belgium's running
+    term ends at the 3rd (hosted by the incoming chair, Czechia), Czechia's at the 4th, inside
+    the horizon (to 2030), and the plan names no one after it. The 4th and 5th were "chair to
+    be decided" and nothing said why; now chairs (text under the plan, JSON `after_plan`) and
+    project (a note) say the plan names no chair after Czechia, and which meetings wait for
+    one. Control: to 2027, Czechia's term ends after the horizon: nothing is said."""
+    args = [*_chair_files(tmp_path), "--today", "2026-03-01", "--plan", "Belgium, Czechia"]
+    words = (
+        "The plan names no chair after Czechia, whose term is expected to end at the 4th Plenary (2028-06-12, projected): the chair from then is to be decided,"
+        " and so is the host of the 2 meetings it would host (4th Plenary (2028-06-12, projected); 5th Plenary (2030-06-11, projected))."
+    )
+    out = _json("chairs", *args, "--to", "2030")
+    assert [(t["country"], t["from"], t["to"]) for t in out["plan"]] == [("Belgium", "2024-06-11", "2026-06-11"), ("Czechia", "2026-06-11", "2028-06-12")]
+    assert out["after_plan"] == words
+    assert words in " ".join(_invoke("chairs", *args, "--to", "2030").stdout.split())
+    projected = _json("project", *args, "--to", "2030")
+    assert [(m["start"], m["host"]) for m in projected["meetings"]] == [("2026-06-11", "Czechia"), ("2028-06-12", "chair to be decided"), ("2030-06-11", "chair to be decided")]
+    assert projected["notes"] == [words]
+    short = _json("chairs", *args, "--to", "2027")
+    assert short["after_plan"] is None and _json("project", *args, "--to", "2027")["notes"] == []
+
+
+_EU = Path(__file__).resolve().parent / "audit"
+_EU_ARGS = ("--rules", str(_EU / "eu-presidency.toml"), "--meetings", str(_EU / "eu-presidency-meetings.csv"), "--chairs", str(_EU / "eu-presidency-chairs.csv"), "--today", "2026-03-01", "--to", "2027")
+
+
+def test_the_council_of_the_eu_trios_2025_to_2027_in_order_with_their_days_and_hosts(tmp_path):
+    """Council Decision (EU) 2016/1316: the trio Poland (2025 H1), Denmark (2025 H2), Cyprus
+    (2026 H1), then Ireland (2026 H2), Lithuania (2027 H1), Greece (2027 H2). The register runs
+    to Cyprus, running since 2026-01-01; the plan "Cyprus, Ireland, Lithuania, Greece": Ireland
+    2026-07-01 to 2027-01-01 (184 days: 31+31+30+31+30+31), Lithuania to 2027-07-01 (181: 31
+    +28+31+30+31+30), Greece to 2028-01-01 (184). The informal ministerial meeting (once a
+    half-year, hosted by the Presidency) is placed as a chair-hosted meeting before its chair
+    is known: the middle of the half-year, avoiding every member state's public holidays, then
+    on its chair's working days from there. 2026 H1: 1 January + 90 = Wednesday 1 April, Cyprus
+    National Day; 2 April Maundy Thursday (Denmark), 31 March Freedom Day (Malta), 3 April Good
+    Friday: Monday 30 March, Cyprus. 2026 H2: 1 July + 92 = Thursday 1 October, Cyprus
+    Independence Day: Friday 2 October (one day on before one back), Ireland. 2027 H1: Thursday
+    1 April, Cyprus National Day again: Friday 2 April (Good Friday is 26 March), Lithuania.
+    2027 H2: Friday 1 October: the 2nd is a Saturday, so Thursday 30 September, Greece. Project
+    JSON, chairs and the feed (LOCATION) agree."""
+    args = (*_EU_ARGS, "--plan", "Cyprus, Ireland, Lithuania, Greece")
+    chairs = _json("chairs", *args)
+    assert [(t["country"], t["from"], t["to"], t["length_days"]) for t in chairs["terms"][4:]] == [
+        ("Poland", "2025-01-01", "2025-07-01", 181),
+        ("Denmark", "2025-07-01", "2026-01-01", 184),
+        ("Cyprus", "2026-01-01", "2026-07-01", 181),
+    ]
+    assert [(t["country"], t["from"], t["to"], t["length_days"]) for t in chairs["plan"]] == [
+        ("Cyprus", "2026-01-01", "2026-07-01", 181),
+        ("Ireland", "2026-07-01", "2027-01-01", 184),
+        ("Lithuania", "2027-01-01", "2027-07-01", 181),
+        ("Greece", "2027-07-01", "2028-01-01", 184),
+    ]
+    hosted = [(t["country"], [m["start"] for m in t["hosted"]]) for t in chairs["plan"]]
+    assert hosted == [("Cyprus", ["2026-03-30"]), ("Ireland", ["2026-10-02"]), ("Lithuania", ["2027-04-02"]), ("Greece", ["2027-09-30"])]
+    projected = _json("project", *args)
+    assert [(m["start"], m["country"]) for m in projected["meetings"]] == [("2026-03-30", "Cyprus"), ("2026-10-02", "Ireland"), ("2027-04-02", "Lithuania"), ("2027-09-30", "Greece")]
+    feeds = tmp_path / "feeds"
+    _invoke("-q", "ics", *args, "--out", str(feeds))
+    lines = (feeds / "informal.ics").read_text(encoding="utf-8").splitlines()
+    days = [line.rsplit(":", 1)[1] for line in lines if line.startswith("DTSTART")]
+    where = [line.split(":", 1)[1] for line in lines if line.startswith("LOCATION")]
+    assert list(zip(days, where, strict=True)) == [("20260330", "Cyprus"), ("20261002", "Ireland"), ("20270402", "Lithuania"), ("20270930", "Greece")]
+
+
+def test_diff_of_two_plans_says_whose_hosting_changed(tmp_path):
+    """Control of the trio: the plan with Lithuania and Greece swapped ("Cyprus, Ireland,
+    Greece, Lithuania": not the Council's order) gives the same days (Greece's 2 April 2027 and
+    Lithuania's 30 September 2027 are working days there), so `diff` of the two projections
+    moves nothing and says two hosts changed: 2027-04-02 Lithuania → Greece, 2027-09-30 Greece
+    → Lithuania."""
+    before = tmp_path / "council.json"
+    after = tmp_path / "swapped.json"
+    _invoke("project", *_EU_ARGS, "--plan", "Cyprus, Ireland, Lithuania, Greece", "--format", "json", "-o", str(before))
+    _invoke("project", *_EU_ARGS, "--plan", "Cyprus, Ireland, Greece, Lithuania", "--format", "json", "-o", str(after))
+    out = json.loads(_invoke("diff", str(before), str(after), "--format", "json").stdout)
+    assert out["moved"] == [] and out["added"] == [] and out["dropped"] == []
+    assert [(c["after"]["start"], c["before"]["host"], c["after"]["host"]) for c in out["hosts_changed"]] == [("2027-04-02", "Lithuania", "Greece"), ("2027-09-30", "Greece", "Lithuania")]

@@ -156,6 +156,7 @@ def render_chairs(report: ChairReport, fmt: str, *, rules_label: str, width: int
                 "rule": (rule.model_dump(mode="json") | {"words": rule_words(rule, book)}) if rule else None,
                 "terms": [term_dict(t, report) for t in report.terms],
                 "plan": [term_dict(t, report) for t in report.plan],
+                "after_plan": report.after_plan or None,
                 "findings": [finding_dict(f) for f in report.findings],
                 "summary": {"terms": len(report.terms), "planned": len(report.plan), "violations": len(report.violations), "notes": len(report.notes), "exit_code": exit_code(report)},
             }
@@ -195,6 +196,8 @@ def render_chairs(report: ChairReport, fmt: str, *, rules_label: str, width: int
             out += ["## Register", "", md_table(("#", "chair", "from", "to", "length", "handovers", "statutory meetings"), ((t.ordinal or "", t.country, t.start or "", _to(t), _length(t, report), _bounds(t, book), _list(t.statutory, book)) for t in report.terms))]
         if report.plan:
             out += ["## Plan", "", md_table(("chair", "from", "to", "years", "length", "handovers", "hosts"), ((_label(t), t.start or "", _to(t), t.years(), _length(t, report), _bounds(t, book), _list(t.hosted, book)) for t in report.plan))]
+            if report.after_plan:
+                out += [report.after_plan, ""]
         if report.findings:
             out += ["## Findings", "", *[f"- **{f.severity.value}** {f.message}" for f in report.findings], ""]
         out += [f"_{_totals(report)}_", ""]
@@ -210,6 +213,8 @@ def render_chairs(report: ChairReport, fmt: str, *, rules_label: str, width: int
     if report.plan:
         out.append("Plan")
         out += _term_lines(report.plan, report, hosted=True, width=width)
+        if report.after_plan:
+            out += wrap(report.after_plan, width, "  ", "    ")
         out.append("")
     if report.findings:
         out.append("Findings")

@@ -39,6 +39,7 @@ from planner.engine.chairmanship.terms import (
     Term,
     handover_meetings,
     hosted_meetings,
+    meeting_words,
     next_handover,
     statutory_meetings,
     timeline,
@@ -340,6 +341,9 @@ def _chairs_report(book: RuleBook, chairs: Sequence[ChairTerm], projection: Proj
     planned = plan_terms(book, terms, projection, candidates)
     hosting = [*(t for t in planned if t.current), *terms, *(t for t in planned if not t.current)]
     hosted = assign_hosts(book, projection, hosting)
+    after = _after_plan(book, planned, hosted) if candidates is not None else ""
+    if after:
+        hosted = dataclasses.replace(hosted, notes=(*hosted.notes, after)).ordered_as(hosted, ())
     moved = {(m.body, m.key): m for m in hosted.projected}
     meetings = hosted.meetings()
     pool = MeetingsByDay(meetings)  # ordered once for every term
@@ -353,7 +357,23 @@ def _chairs_report(book: RuleBook, chairs: Sequence[ChairTerm], projection: Proj
         terms = [t for t in terms if t.member == member]
         planned = [t for t in planned if t.member == member]
         findings = [dataclasses.replace(f, term=kept.get(f.term)) if f.term is not None else f for f in findings if book.organization.member(f.country) == member]
-    return ChairReport(book, today, tuple(terms), tuple(findings), tuple(planned), hosted, member)
+    return ChairReport(book, today, tuple(terms), tuple(findings), tuple(planned), hosted, member, after)
+
+
+def _after_plan(book: RuleBook, planned: Sequence[Term], hosted: Projection) -> str:
+    """What follows a plan whose last chair is expected to hand over inside the horizon: no
+    one is named, so the chair from then, and the host of the chair-hosted meetings it would
+    hold, are to be decided (said, not left to a reader to infer from "chair to be decided")."""
+    last = planned[-1] if planned else None
+    if last is None or last.end is None or last.closed_by is None or last.end.earliest > hosted.end:
+        return ""
+    chair_bodies = {b.id for b in book.bodies if b.host is HostPolicy.CHAIR}
+    after = [m for m in hosted.projected if m.body in chair_bodies and m.earliest >= last.end.latest and not m.country]
+    words = f"The plan names no chair after {last.country}, whose term is expected to end at the {meeting_words(last.closed_by, book)}: the chair from then is to be decided"
+    if after:
+        shown = "; ".join(meeting_words(m, book) for m in after[:3]) + (f" and {len(after) - 3} more" if len(after) > 3 else "")
+        words += f", and so is the host of {'the meeting' if len(after) == 1 else f'the {len(after)} meetings'} it would host ({shown})"
+    return words + "."
 
 
 def with_chair_hosts(book: RuleBook, chairs: Sequence[ChairTerm], projection: Projection, plan: Sequence[str] | None = None) -> Projection:

@@ -120,6 +120,7 @@ class ChairReport:
     plan: tuple[Term, ...] = ()
     projection: Projection | None = None  # with the chairs as hosts
     country: Member | None = None
+    after_plan: str = ""  # where a plan's last chair is expected to hand over within the horizon: who follows is not known
 
     @property
     def violations(self) -> list[ChairFinding]:
