@@ -400,7 +400,7 @@ def test_a_plan_whose_last_chair_hands_over_inside_the_horizon_says_who_follows_
     args = [*_chair_files(tmp_path), "--today", "2026-03-01", "--plan", "Belgium, Czechia"]
     words = (
         "The plan names no chair after Czechia, whose term is expected to end at the 4th Plenary (2028-06-12, projected): the chair from then is to be decided,"
-        " and so is the host of the 2 meetings it would host (4th Plenary (2028-06-12, projected); 5th Plenary (2030-06-11, projected))."
+        " and so are the hosts of the 2 chair-hosted meetings from then (4th Plenary (2028-06-12, projected); 5th Plenary (2030-06-11, projected))."
     )
     out = _json("chairs", *args, "--to", "2030")
     assert [(t["country"], t["from"], t["to"]) for t in out["plan"]] == [("Belgium", "2024-06-11", "2026-06-11"), ("Czechia", "2026-06-11", "2028-06-12")]

@@ -372,7 +372,7 @@ def _after_plan(book: RuleBook, planned: Sequence[Term], hosted: Projection) -> 
     words = f"The plan names no chair after {last.country}, whose term is expected to end at the {meeting_words(last.closed_by, book)}: the chair from then is to be decided"
     if after:
         shown = "; ".join(meeting_words(m, book) for m in after[:3]) + (f" and {len(after) - 3} more" if len(after) > 3 else "")
-        words += f", and so is the host of {'the meeting' if len(after) == 1 else f'the {len(after)} meetings'} it would host ({shown})"
+        words += f", and so {'is the host of the chair-hosted meeting' if len(after) == 1 else f'are the hosts of the {len(after)} chair-hosted meetings'} from then ({shown})"
     return words + "."
 
 

@@ -126,22 +126,32 @@ def superseded(postponed: Sequence[Meeting], meetings: Iterable[Meeting]) -> lis
     return out
 
 
-def awaited(meetings: Sequence[Meeting]) -> dict[int, list[Meeting]] | None:
-    """A body's postponed numbered meetings that the projection may place (``meetings`` are
-    the body's): ordinal -> its postponed rows, for a number no other row reaches (none
-    regular and not postponed numbered as high: no row re-dates it, and the next number
-    projected is it). ``None`` for nearly every body: most postponed rows of a long register
-    were held later under another number, or their number was passed over."""
+def awaited(meetings: Sequence[Meeting], ordinals: Sequence[int | None]) -> tuple[dict[int, list[Meeting]] | None, list[Meeting]]:
+    """A body's postponed numbered meetings (``meetings`` are the body's; ``ordinals``, those of
+    its regular rows held, planned or cancelled, as :func:`numbering` takes them): those the
+    projection may place, ordinal -> its postponed rows, for a number past every other (the
+    next number projected is it); and those another row stands for (:func:`superseded`: the
+    number re-planned, held or cancelled, or postponed again later). ``(None, [])`` for nearly
+    every body: most postponed rows of a long register were held later under their number."""
     regular = Kind.REGULAR
-    out: dict[int, list[Meeting]] = {}
     # (chosen in C, one pass: the body's rows were just read)
-    for m in itertools.compress(meetings, map(operator.is_, map(_STATUS, meetings), itertools.repeat(_POSTPONED))):
-        if m[3] and m[2] is regular:
-            number = m[3]
-            # from the latest rows back, where the higher numbers are: most are passed at once
-            if number in out or not any(o[3] and o[3] >= number and o[2] is regular and o[5] is not _POSTPONED for o in reversed(meetings)):
-                out.setdefault(number, []).append(m)
-    return out or None
+    rows = [m for m in itertools.compress(meetings, map(operator.is_, map(_STATUS, meetings), itertools.repeat(_POSTPONED))) if m[3] and m[2] is regular]
+    if not rows:
+        return None, []
+    top = max(filter(None, ordinals), default=0)
+    by_number: dict[int, list[Meeting]] = {}
+    for m in rows:
+        by_number.setdefault(m[3], []).append(m)
+    out: dict[int, list[Meeting]] = {}
+    gone: list[Meeting] = []
+    for number, same in by_number.items():
+        if number <= top and number in ordinals:  # (a look-up in C: a row or two a body)
+            gone += same
+        elif number > top:
+            out[number] = same  # (placed decides: the projected meeting stands for them all)
+        else:
+            gone += sorted(same, key=Meeting.sort_key)[:-1]  # the latest postponement stands for the earlier
+    return out or None, gone
 
 
 def placed(found: Iterable[list[Meeting]], awaiting: dict[str, dict[int, list[Meeting]]]) -> list[Meeting]:
@@ -151,17 +161,21 @@ def placed(found: Iterable[list[Meeting]], awaiting: dict[str, dict[int, list[Me
     the postponed rows it stands for, which leave the meetings shown."""
     gone: list[Meeting] = []
     regular = Kind.REGULAR
+    left = {body: dict(waiting) for body, waiting in awaiting.items()}
     for meetings in found:
-        waiting = awaiting.get(meetings[0].body) if meetings else None
+        waiting = left.get(meetings[0].body) if meetings else None
         if not waiting:
             continue
         for k, m in enumerate(meetings):
-            rows = waiting.get(m[3]) if m[3] and m[2] is regular else None
+            rows = waiting.pop(m[3], None) if m[3] and m[2] is regular else None
             if rows:
                 rows = sorted(rows, key=Meeting.sort_key)
                 days = " and ".join(str(r.start) for r in rows)
                 meetings[k] = m._replace(reason=f"postponed from {days}; {m.reason}" if m.reason else f"postponed from {days}", id=next((r.id for r in rows if r.id), ""))
                 gone += rows
+    for waiting in left.values():  # not placed (past the horizon): the latest postponement stands for the earlier
+        for rows in waiting.values():
+            gone += sorted(rows, key=Meeting.sort_key)[:-1]
     return gone
 
 

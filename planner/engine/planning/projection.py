@@ -84,6 +84,7 @@ class Projector(Lateness):
         # body -> ordinal -> the register's postponed rows of that number that the projection
         # places (numbering.awaited: each is held later, as the meeting projected under it)
         self.awaiting: dict[str, dict[int, list[Meeting]]] = {}
+        self.superseded: list[Meeting] = []  # postponed rows a later row of their number stands for
         self.problems: list[ProjectionProblem] = []
         self._told_today: set[tuple[str, str]] = set()
         self.notes: list[str] = []
@@ -180,9 +181,11 @@ class Projector(Lateness):
         ordinals = [m.ordinal for m in meetings if m.kind is regular_kind and (m.status in satisfying or m.status is cancelled and m.ordinal)]
         # Numbering continues only where the register numbers its latest regular meeting.
         number, numbers = numbering(meetings, ordinals, self.not_before)
-        waiting = awaited(meetings)
+        waiting, gone = awaited(meetings, ordinals)
         if waiting is not None:
             self.awaiting[body.id] = waiting
+        if gone:
+            self.superseded += gone
         return Habits.make(months, days), number, numbers
 
     def _state(self, body: Body, history: tuple[Habits, int | None, Numbering | None]) -> BodyState:
@@ -387,7 +390,7 @@ def project(
     problems = [*unconfirmed(book, register, today, bodies), *projector.problems]
     notes = [*projector.notes, *member_holidays(book.organization.members).gap_notes(y for y in projector.member_years if y <= end.year)] if book.organization.members else projector.notes
     notes = [*notes, *host_gap_notes(projector.host_years, end.year)]
-    awaiting = projector.awaiting
+    awaiting, superseded = projector.awaiting, projector.superseded
     del projector  # its indexes and crowd, before the schedule is ordered
     inside = True  # every projected meeting opens inside the horizon (as placement puts them)
     for found in by_body:
@@ -402,7 +405,7 @@ def project(
             found.sort(key=Meeting.sort_key)
         if firsts and min(firsts) < start:
             inside = False
-    moved = placed(by_body, awaiting) if awaiting else ()
+    moved = [*superseded, *placed(by_body, awaiting)] if awaiting else superseded
     # Each body's meetings in order, then all of them by first day, last day and body: the
     # order of sorting all 300,000 by the whole key (a key names the body, so only a body's own
     # meetings can tie, and a stable sort keeps each body's own order among them), without

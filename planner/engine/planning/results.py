@@ -21,7 +21,6 @@ from planner.core.model import (
 from planner.engine.expectations import (
     ordinal_words,
 )
-from planner.engine.planning.numbering import postponed_rows, superseded
 
 if TYPE_CHECKING:
     from planner.engine.planning.placement import WorkingCalendar
@@ -50,20 +49,19 @@ class Projection:
     problems: tuple[ProjectionProblem, ...] = ()
     bodies: tuple[str, ...] | None = None
     notes: tuple[str, ...] = ()
-    moved: tuple[Meeting, ...] = ()  # postponed rows another meeting of their number stands for (numbering.postponements)
+    moved: tuple[Meeting, ...] = ()  # postponed rows another meeting of their number stands for (numbering.awaited, placed)
 
     def meetings(self) -> list[Meeting]:
         """Register and projection together, sorted (once: the chair report and the schedule
         ask again, and a century of register is hundreds of thousands of keys to build),
-        without the postponed rows another meeting of their number stands for (:attr:`moved`,
-        projected; :func:`~planner.engine.planning.numbering.superseded`, in the register): that
-        meeting, moved, is one event in a feed."""
+        without the postponed rows another meeting of their number stands for (:attr:`moved`:
+        projected, or a later row of the register): that meeting, moved, is one event in a
+        feed."""
         found = self.__dict__.get("_meetings")
         if found is None:
             register: Iterable[Meeting] = self.register
-            postponed = postponed_rows(self.register)
-            if postponed:
-                gone = set(map(id, [*self.moved, *superseded(postponed, self.register)]))
+            if self.moved:
+                gone = set(map(id, self.moved))
                 register = [m for m in register if id(m) not in gone]
             found = sorted([*register, *self.projected], key=Meeting.sort_key)
             object.__setattr__(self, "_meetings", found)
