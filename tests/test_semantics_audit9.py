@@ -326,3 +326,21 @@ def test_projection_plans_for_rows_that_may_be_one_meeting(tmp_path):
     (tmp_path / "m.csv").write_text(_HEADER + _rows("board,regular,,2026-01-01,,held,,", "board,regular,,2026-01-01,,held,Bern,"), encoding="utf-8")
     out = json.loads(_invoke("project", "--rules", str(tmp_path / "rules.toml"), "--meetings", str(tmp_path / "m.csv"), "--today", "2026-06-15", "--to", "2026-12-31", "--format", "json").stdout)
     assert len([m for m in out["meetings"] if m["start"].startswith("2026")]) == 2
+
+
+def test_un_human_rights_council_no_fewer_than_three_sessions_per_year_2016_2024():
+    """GA resolution 60/251, para. 10: the Council schedules "no fewer than three sessions per
+    year": at least 3 regular sessions a calendar year from the resolution (15 March 2006; 2007
+    the first whole year). The register holds the 31st to 57th sessions (2016-2024, `records`),
+    known to their months. By hand, as of 2025-12-01: 2007-2015 unknown (9: not transcribed);
+    2016-2024 met, three a year (9); 2020 too, though the 43rd was suspended in March and
+    resumed in June: one session in two parts (the same number), counted once, in February, the
+    44th and 45th making three; the six special sessions of 2021-2022 count for nothing, named
+    in their years' whys; 2025 open (3 still due). No violation, exit 0."""
+    out = _real("un-human-rights-council", "--today", "2025-12-01")
+    got = {f["window"]["label"]: f["verdict"] for f in out["findings"]}
+    assert got == {**{str(y): "unknown" for y in range(2007, 2016)}, **{str(y): "met" for y in range(2016, 2025)}, "2025": "open"}
+    assert out["summary"]["violations"] == 0 and out["summary"]["exit_code"] == 0
+    why = {f["window"]["label"]: f["why"] for f in out["findings"]}
+    assert "the same number as HRC 2020-02 (43rd, Geneva): one meeting, counted there" in why["2020"]
+    assert "HRC 2021-08 (31st, Geneva) (special: this rule counts regular meetings)" in why["2021"]
