@@ -224,8 +224,9 @@ QUOTED_CELLS = ["summit", "soc", "2019", "2019-06-15", "", " ", "Astana", '"Alma
     st.sampled_from([",", ";"]),
     st.booleans(),
     st.sampled_from([1, 2, 3, 1024]),
+    st.sampled_from([0, 1 << 20]),
 )
-def test_lines_without_quotes_are_split_as_the_csv_module_reads_them(tmp_path_factory: pytest.TempPathFactory, rows: list[list[str]], end: str, delimiter: str, last_end: bool, batch: int) -> None:
+def test_lines_without_quotes_are_split_as_the_csv_module_reads_them(tmp_path_factory: pytest.TempPathFactory, rows: list[list[str]], end: str, delimiter: str, last_end: bool, batch: int, joined: int) -> None:
     """A line without a quote is split at the delimiter instead of read by the csv module:
     the same meetings, repeats, errors and line numbers, with quoted cells over several lines,
     blank lines, short and long rows and every line end, whichever lines a batch of lines
@@ -243,6 +244,7 @@ def test_lines_without_quotes_are_split_as_the_csv_module_reads_them(tmp_path_fa
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(csv_meetings, "_BATCH", batch)
+        patch.setattr(csv_meetings, "_JOINED", joined)  # quotes looked for line by line, or in the batch joined
         split = outcome()
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(table.csv, "field_size_limit", lambda: -1)  # every line to the csv module
@@ -254,6 +256,21 @@ def test_lines_without_quotes_are_split_as_the_csv_module_reads_them(tmp_path_fa
     except PlannerError as exc:
         whole = str(exc)
     assert split == whole
+
+
+@pytest.mark.parametrize("batch", [1, 3, 1024])
+@pytest.mark.parametrize("joined", [0, 1 << 20])
+def test_quoted_cells_in_rows_of_the_header_s_width_are_the_csv_module_s(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, batch: int, joined: int) -> None:
+    """A row of the header's width with a quoted cell (its quotes not part of the value, two
+    quotes one, a cell over two lines) is read by the csv module, however the batch of lines
+    it is in is looked at for a quote."""
+    path = tmp_path / "m.csv"
+    path.write_text('body,start,city,title\nsummit,2019,"Astana",""\nsoc,2020,Baku,"a ""quoted"" title"\nsoc,2021,"two\nlines",x\nsummit,2022,,\n', encoding="utf-8")
+    monkeypatch.setattr(csv_meetings, "_BATCH", batch)
+    monkeypatch.setattr(csv_meetings, "_JOINED", joined)
+    got = load_meetings(path, BOOK)
+    assert [(m.city, m.title) for m in got] == [("Astana", ""), ("Baku", 'a "quoted" title'), ("two\nlines", "x"), ("", "")]
+    assert got == meetings_from_rows(read_rows(path, MEETING_COLUMNS, MEETING_REQUIRED), BOOK, path)
 
 
 CHAIR_CELLS = {

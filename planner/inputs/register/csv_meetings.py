@@ -6,7 +6,8 @@ from __future__ import annotations
 import csv
 from bisect import bisect_right
 from collections.abc import Callable
-from itertools import chain, islice
+from itertools import chain, islice, repeat
+from operator import contains
 from pathlib import Path
 
 from planner.core.bulk import paused_gc
@@ -40,6 +41,7 @@ def meetings_of_csv(path: Path, book: RuleBook, warn: Callable[[str], None] | No
 
 _STEP = 1 << 16  # meetings read between two calls of Found.take
 _BATCH = 1024  # lines taken from the file at a time
+_JOINED = 1 << 20  # characters of a batch joined to look for a quote at once
 
 
 class _Lines:
@@ -130,9 +132,9 @@ def _csv_rows(path: Path, records: Records, book: RuleBook, warn: Callable[[str]
             while batch := list(islice(lines, _BATCH)):
                 pending = iter(batch)
                 records.taking(chain(pending, lines))  # a quoted cell's next lines: the batch's, then the file's
-                size = len(batch)
-                joined = "".join(batch)
-                if rows.count + size <= MAX_MEETINGS and '"' not in joined and (len(joined) <= plain_limit or max(map(len, batch)) <= plain_limit):
+                chars = sum(map(len, batch))
+                # (a quote is looked for in the batch joined, a copy of at most _JOINED characters)
+                if rows.count + len(batch) <= MAX_MEETINGS and (chars <= plain_limit or max(map(len, batch)) <= plain_limit) and ('"' not in "".join(batch) if chars <= _JOINED else not any(map(contains, batch, repeat('"')))):
                     while True:
                         before = len(read)
                         stop = plain_lines(pending, delimiter, read)
