@@ -470,3 +470,32 @@ def test_diff_of_two_plans_says_whose_hosting_changed(tmp_path):
     out = json.loads(_invoke("diff", str(before), str(after), "--format", "json").stdout)
     assert out["moved"] == [] and out["added"] == [] and out["dropped"] == []
     assert [(c["after"]["start"], c["before"]["host"], c["after"]["host"]) for c in out["hosts_changed"]] == [("2027-04-02", "Lithuania", "Greece"), ("2027-09-30", "Greece", "Lithuania")]
+
+
+# -- postponements in real histories (tests/audit) ---------------------------------------------------
+
+
+def test_the_wto_twelfth_ministerial_conference_postponed_twice_is_one_event_at_geneva(tmp_path):
+    """The WTO's MC12 was set for Nur-Sultan, 8-11 June 2020 (postponed: COVID-19), then for
+    Geneva, 30 November - 3 December 2021 (postponed: Omicron), and held in Geneva from 12 June
+    2022 (tests/audit/wto-meetings.csv, with their sources). One conference, the 12th: the feed
+    held `wto-mc-12` (postponed, 2020), `wto-mc-12-2` (postponed, 2021) and the held one as
+    `wto-mc-12-3`; now one event, `wto-mc-12`, on 2022-06-12, with or without the projection."""
+    args = ("--rules", str(_EU / "wto.toml"), "--meetings", str(_EU / "wto-meetings.csv"), "--today", "2026-12-03", "--to", "2030")
+    for extra in ((), ("--no-projected",)):
+        feeds = tmp_path / f"feeds{len(extra)}"
+        _invoke("-q", "ics", *args, "--out", str(feeds), *extra)
+        events = (feeds / "mc.ics").read_text(encoding="utf-8").split("BEGIN:VEVENT")[1:]
+        twelfth = [e for e in events if "UID:wto-mc-12" in e]
+        assert len(twelfth) == 1 and "UID:wto-mc-12@planner" in twelfth[0] and "DTSTART;VALUE=DATE:20220612" in twelfth[0], extra
+
+
+def test_the_saarc_nineteenth_summit_postponed_indefinitely_is_the_next_one_projected():
+    """SAARC's 19th Summit, set for Islamabad on 15-16 November 2016, was postponed indefinitely
+    and has not been held (tests/audit/saarc-meetings.csv). It keeps its number: the Summit the
+    projection places next (today 2026-12-03, once a year: the first working day after today,
+    Friday 2026-12-04) is the 19th, "postponed from 2016-11-15", then the 20th in 2027."""
+    out = _json("project", "--rules", str(_EU / "saarc.toml"), "--meetings", str(_EU / "saarc-meetings.csv"), "--today", "2026-12-03", "--to", "2027")
+    summits = [(m["start"], m["ordinal"], m["reason"]) for m in out["meetings"] if m["body"] == "summit"]
+    assert summits[0][:2] == ("2026-12-04", 19) and summits[0][2].startswith("postponed from 2016-11-15; ")
+    assert summits[1][1] == 20
