@@ -1,5 +1,5 @@
 """``project --format json`` and ``--format csv`` are written in pieces
-(planner/outputs/schedule_data.py): the same bytes as the standard encoder's ``json.dumps(...,
+(planner/outputs/schedule/data.py): the same bytes as the standard encoder's ``json.dumps(...,
 indent=2, ensure_ascii=False)`` of the schedule's dicts, and as ``to_csv`` of its rows."""
 
 from __future__ import annotations

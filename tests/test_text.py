@@ -144,7 +144,8 @@ def test_schedule_rows_are_laid_out_as_fit_rows_lays_them_out(cica, columns):
 
     from planner.core.dates import PartialDate
     from planner.core.model import Meeting, Status
-    from planner.outputs.schedule import _row, _Rows
+    from planner.outputs.schedule import _row
+    from planner.outputs.schedule.rows import _Rows
     from planner.outputs.text import fit_rows, row_layout
 
     rnd = random.Random(columns)
