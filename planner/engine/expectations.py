@@ -79,6 +79,7 @@ __all__ = [
 
 _RULE_INDEX = attrgetter("rule_index")
 _WINDOW_START = attrgetter("window.start")
+_GRAIN_DAY = Grain.DAY  # read once (in Python 3.11 a member read from its class costs ~0.3 us)
 
 
 class ExpectationEngine:
@@ -183,7 +184,7 @@ class ExpectationEngine:
             assert anchor is not None
             vi, vr = version_on(versions, anchor if origin is None else origin.latest + timedelta(days=1))
             grain, step = vr.interval.grain, vr.interval.periods
-            period = (vi, anchor.toordinal() + step if grain is Grain.DAY else grain.index(anchor) + step)
+            period = (vi, anchor.toordinal() + step if grain is _GRAIN_DAY else grain.index(anchor) + step)
             if groups and period == last_period:
                 groups[-1].append(origin)
             else:
@@ -231,8 +232,8 @@ class ExpectationEngine:
             return None
         # the window due after the anchor (one call: the readings of a loosely dated origin are
         # made by reading_cases, as this one is)
-        period = anchor.toordinal() + step if grain is Grain.DAY else grain.index(anchor) + step
-        end = date.fromordinal(period) if grain is Grain.DAY else grain.window(period).end
+        period = anchor.toordinal() + step if grain is _GRAIN_DAY else grain.index(anchor) + step
+        end = date.fromordinal(period) if grain is _GRAIN_DAY else grain.window(period).end
         # A reading of a loosely dated origin whose due period ends before the day the
         # next meeting may first open (`every 6m` after a meeting known only as `2019`,
         # read as held in March): only a late meeting can answer it. Its window is its
@@ -259,8 +260,8 @@ class ExpectationEngine:
         start = last.window.end + timedelta(days=1)
         index, rule = version_on(versions, start)
         grain = rule.interval.grain
-        period = (last.window.end.toordinal() if grain is Grain.DAY else grain.index(last.window.end)) + rule.interval.periods
-        window_end = date.fromordinal(period) if grain is Grain.DAY else grain.window(period).end
+        period = (last.window.end.toordinal() if grain is _GRAIN_DAY else grain.index(last.window.end)) + rule.interval.periods
+        window_end = date.fromordinal(period) if grain is _GRAIN_DAY else grain.window(period).end
         window = Window(start, window_end)
         if not _applies(last.body, rule, window.start):
             return None  # the rule ended (no later version takes over)

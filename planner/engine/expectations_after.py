@@ -28,6 +28,8 @@ from planner.engine.rule_words import origins_words
 if TYPE_CHECKING:
     from planner.engine.expectations import ExpectationEngine
 
+_GRAIN_DAY = Grain.DAY  # read once (in Python 3.11 a member read from its class costs ~0.3 us)
+
 
 def after_expectations(engine: ExpectationEngine, body: Body, index: int, rule: AfterRule, end: date, pending: bool, open_from: date | None = None) -> list[Expectation]:
     other = engine.book.body(rule.body)
@@ -38,7 +40,7 @@ def after_expectations(engine: ExpectationEngine, body: Body, index: int, rule: 
     versions: list[Rule] = [r for r in body.rules if isinstance(r, AfterRule) and r.id == rule.id]
 
     def due(first_day: date, last_day: date, offset: int = offset) -> tuple[int, Window]:
-        if grain is Grain.DAY:
+        if grain is _GRAIN_DAY:
             # counted from the day the other meeting opens, as a rolling chain and a gap
             # count; due from the day after it ends
             period = first_day.toordinal() + offset

@@ -27,6 +27,7 @@ from planner.core.model import Meeting, Status
 from planner.engine.expectations import BodyMeetings, Expectation
 
 ONE_DAY = timedelta(days=1)
+_HELD = Status.HELD  # read once (in Python 3.11 a member read from its class costs ~0.3 us)
 
 
 def inside(meeting: Meeting, start: date, end: date) -> bool:
@@ -42,7 +43,7 @@ def _counting(e: Expectation, near: list[Meeting], start: date, end: date) -> li
     return [
         m
         for m in near
-        if m.status is Status.HELD and start <= m.start.earliest and m.start.latest <= end and m.kind in kinds and (not formats or m.format is None or m.format in formats)
+        if m.status is _HELD and start <= m.start.earliest and m.start.latest <= end and m.kind in kinds and (not formats or m.format is None or m.format in formats)
     ]
 
 
@@ -132,7 +133,7 @@ def _loose_to_earlier(i: int, e: Expectation, exps: Sequence[Expectation], near:
     end, deadline = e.window.end, e.deadline
     for m in near:
         s0, s1 = m.start.earliest, m.start.latest
-        if not (s1 > end and s0 <= deadline) or (s0 > end and s1 <= deadline) or m.status is not Status.HELD or not e.counts(m):
+        if not (s1 > end and s0 <= deadline) or (s0 > end and s1 <= deadline) or m.status is not _HELD or not e.counts(m):
             continue
         j = owner.get(id(m))
         if j is None or j == i or j not in own:

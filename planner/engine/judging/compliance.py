@@ -269,7 +269,7 @@ class Judge:
     def _next_due(self, e: Expectation) -> Finding:
         """The window after the period checked: what is due next, not judged."""
         bm = self.engine.meetings_of(e.body.id)
-        scheduled = tuple(m for m in bm.overlapping(e.window.start, e.deadline) if e.counts(m) and m.status in (Status.PLANNED, Status.PROJECTED) and m.latest >= self.today)
+        scheduled = tuple(m for m in bm.overlapping(e.window.start, e.deadline) if e.counts(m) and m.status in _SCHEDULED and m.latest >= self.today)
         # (an origin dated too loosely to fix the due period: the deadline is the latest reading's)
         cases = sorted(e.cases, key=lambda c: c.period) if e.cases and e.origin is not None else []
         loose = f" at the latest, {e.reason} (due in one of {cases[0].label} to {cases[-1].label}: the register gives that date only as {e.origin.start})" if cases and e.origin is not None else f", {e.reason}"
@@ -282,7 +282,7 @@ class Judge:
         limit = e.late_until or e.deadline
         bm = self.engine.meetings_of(e.body.id)
         for m in bm.overlapping(e.deadline, limit):
-            if m.status is Status.HELD and e.counts(m) and m.start.earliest > e.deadline and m.start.latest <= limit and owner.get(id(m), me) == me:
+            if m.status is HELD and e.counts(m) and m.start.earliest > e.deadline and m.start.latest <= limit and owner.get(id(m), me) == me:
                 return m
         return None
 

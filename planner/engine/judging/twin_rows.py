@@ -30,6 +30,7 @@ from planner.engine.judging.window_finding import _meeting_words
 
 _SHORT = frozenset({Verdict.MET, Verdict.MISSED, Verdict.ADVISORY})  # an at_least window counts its held meetings
 _CAPPED = frozenset({Verdict.MET, Verdict.OPEN, Verdict.EXCESS, Verdict.ADVISORY})  # an at_most window: all it holds
+_HELD = Status.HELD  # read once (in Python 3.11 a member read from its class costs ~0.3 us)
 
 
 def twin_noted(judged: Iterator[tuple[Body, int, list[Finding]]], engine: ExpectationEngine, twice: Mapping[Meeting, tuple[int, str]] | None) -> Iterator[tuple[Body, int, list[Finding]]]:
@@ -59,7 +60,7 @@ def _twins(body: Body, meetings: list[Meeting], starts: list[date], opened_by: l
         meetings = [m for day in days for m in meetings[bisect_left(starts, day) : bisect_right(starts, day)]]
     groups: dict[tuple, list[Meeting]] = {}
     for m in meetings:
-        if m.status is Status.HELD and (m.start.exact or (m.ordinal is None and m in twice)):
+        if m.status is _HELD and (m.start.exact or (m.ordinal is None and m in twice)):
             groups.setdefault((m.kind, m.start, m.end) if m.start.exact else (id(m),), []).append(m)
     out: dict[int, tuple[int, int, str]] = {}
     for n, group in enumerate(groups.values()):
