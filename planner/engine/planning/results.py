@@ -8,6 +8,7 @@ import heapq
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from planner.core.calendar_dates import Weekday
@@ -59,11 +60,14 @@ class Projection:
         feed."""
         found = self.__dict__.get("_meetings")
         if found is None:
-            register: Iterable[Meeting] = self.register
+            register: Sequence[Meeting] = self.register
             if self.moved:
                 gone = set(map(id, self.moved))
                 register = [m for m in register if id(m) not in gone]
-            found = sorted([*register, *self.projected], key=Meeting.sort_key)
+            if self.__dict__.get("_in_order"):
+                found = _merged(register, self.projected)
+            else:
+                found = sorted([*register, *self.projected], key=Meeting.sort_key)
             object.__setattr__(self, "_meetings", found)
         return list(found)
 
@@ -150,6 +154,29 @@ class Projection:
 
 
 _SHOWN = frozenset({Status.PLANNED, Status.PROJECTED})
+_FIRST_DAY = attrgetter("start.earliest")
+
+
+def _merged(register: Sequence[Meeting], projected: Sequence[Meeting]) -> list[Meeting]:
+    """``sorted([*register, *projected], key=Meeting.sort_key)`` for a ``projected`` in that
+    order already: the register sorted, and the projection laid after the register's meetings
+    that open before it (their keys are smaller) with the few others, planned ahead, each put
+    before the projected meetings whose keys are not smaller (where the stable sort puts them),
+    found by bisection: no sort key for 146,000 projected meetings at N."""
+    out = sorted(register, key=Meeting.sort_key)
+    if not projected:
+        return out
+    k = bisect.bisect_left(out, projected[0].start.earliest, key=_FIRST_DAY)
+    ahead = out[k:]
+    del out[k:]
+    at = 0
+    for m in ahead:
+        to = bisect.bisect_left(projected, m.sort_key(), at, key=Meeting.sort_key)
+        out += projected[at:to]
+        out.append(m)
+        at = to
+    out += projected[at:]
+    return out
 
 
 def unconfirmed(book: RuleBook, register: Iterable[Meeting], today: date, bodies: Sequence[str] | None = None) -> list[ProjectionProblem]:
