@@ -208,3 +208,41 @@ def test_kill_during_an_output_file_leaves_the_old_file_and_the_next_run_cleans_
     assert invoke(*args).exit_code in (0, 1)
     assert target.read_text(encoding="utf-8") != "old\n"
     assert sorted(os.listdir(tmp_path)) == sorted(["out", *(["saved.json"] if command == ["diff"] else [])])
+
+
+def test_a_server_that_answers_a_byte_at_a_time_is_cut_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The timeout bounds each wait for a byte: a server sending one every few seconds held
+    `publish` for as long as it pleased (64 KB were awaited before anything was measured).
+    An answer must arrive within MAX_ANSWER_SECONDS (300; 1 here) of its headers."""
+    import http.server
+    import time
+
+    from planner.outputs.calendar import caldav
+
+    from .test_hostile3 import _publish_to
+
+    monkeypatch.setattr(caldav, "MAX_ANSWER_SECONDS", 1.0)
+
+    class Trickle(http.server.BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.0"
+
+        def do_PROPFIND(self) -> None:
+            self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            self.send_response(207)
+            self.send_header("Content-Type", "application/xml")
+            self.end_headers()
+            try:
+                for byte in b"<?xml version='1.0'?><d:multistatus xmlns:d='DAV:'>" * 4:
+                    self.wfile.write(bytes([byte]))
+                    self.wfile.flush()
+                    time.sleep(0.02)
+            except OSError:
+                pass
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    url, result = _publish_to(Trickle)
+    assert result.exit_code == 2, result.stderr
+    assert result.stderr.startswith(f"error: {url}: the server's answer cannot be read while reading the calendar: the answer took more than 1 s to arrive")
+    assert len(result.stderr.splitlines()) == 1

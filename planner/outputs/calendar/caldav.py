@@ -316,19 +316,31 @@ class _Session:
 
 
 MAX_ANSWER_BYTES = 256 * 1024 * 1024
+# how long one answer may take to arrive once its headers came: the timeout bounds each wait
+# for a byte, so a server sending a byte every few seconds held a run for days
+MAX_ANSWER_SECONDS = 300.0
 
 
 def _bounded_answer(response: Any, *args: Any, **kwargs: Any) -> Any:
     """Read the server's answer here, at most ``MAX_ANSWER_BYTES`` of it (the HTTP stack would
-    read an endless answer into memory: 17 GB in 200 s from a server that never stops)."""
+    read an endless answer into memory: 17 GB in 200 s from a server that never stops), in at
+    most ``MAX_ANSWER_SECONDS``. Each read returns what has come (``read1``), so a slow answer
+    is measured as it trickles, not after 64 KB of it."""
+    import time
+
     if getattr(response, "_content_consumed", True) or response.raw is None:
         return response
     body = bytearray()
-    for piece in response.iter_content(1 << 16):
+    start = time.monotonic()
+    raw = response.raw
+    while piece := raw.read1(1 << 16, decode_content=True):
         body += piece
         if len(body) > MAX_ANSWER_BYTES:
             response.close()
             raise ValueError(f"the answer is larger than {MAX_ANSWER_BYTES // (1024 * 1024)} MB")
+        if time.monotonic() - start > MAX_ANSWER_SECONDS:
+            response.close()
+            raise ValueError(f"the answer took more than {MAX_ANSWER_SECONDS:.0f} s to arrive")
     response._content = bytes(body)
     response._content_consumed = True
     return response
