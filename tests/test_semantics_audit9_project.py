@@ -499,3 +499,14 @@ def test_the_saarc_nineteenth_summit_postponed_indefinitely_is_the_next_one_proj
     summits = [(m["start"], m["ordinal"], m["reason"]) for m in out["meetings"] if m["body"] == "summit"]
     assert summits[0][:2] == ("2026-12-04", 19) and summits[0][2].startswith("postponed from 2016-11-15; ")
     assert summits[1][1] == 20
+
+
+def test_an_ad_hoc_bodys_postponed_meeting_re_planned_is_one_event_with_the_projection_too(tmp_path):
+    """An ad hoc Board (tracked, never due): the 7th postponed from 2026-06-10 and re-planned
+    for 2026-09-15. Nothing is projected for it, and its history is not read for a projection;
+    the feed with the projection held `o-board-7` (postponed) and `o-board-7-2` (planned) where
+    `--no-projected` held one: now one, `o-board-7` on 2026-09-15, either way."""
+    book = _EVERY_2Y.replace('kind = "every"\ninterval = "2y"\n', 'kind = "ad_hoc"\n')
+    paths = _paths(tmp_path, book, _SIXTH + "board,regular,7,2026-06-10,,postponed,Bern,Switzerland\nboard,regular,7,2026-09-15,,planned,Bern,Switzerland\n")
+    for extra in ((), ("--no-projected",)):
+        assert _feed(tmp_path, paths, *extra)[2:] == [("o-board-7@planner", "7th Board", "20260915")], extra
