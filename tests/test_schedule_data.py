@@ -1,6 +1,7 @@
 """``project --format json`` and ``--format csv`` are written in pieces
 (planner/outputs/schedule/data.py): the same bytes as the standard encoder's ``json.dumps(...,
-indent=2, ensure_ascii=False)`` of the schedule's dicts, and as ``to_csv`` of its rows."""
+indent=2, ensure_ascii=False)`` of the schedule's dicts, and as ``to_csv`` of its rows; markdown rows
+as ``md_table`` of each meeting's row."""
 
 from __future__ import annotations
 
@@ -128,3 +129,24 @@ def test_an_empty_schedule_is_an_empty_list():
     assert written(projection, "r.toml") == standard(projection, "r.toml")
     assert '"meetings": [],' in written(projection, "r.toml")
     assert written(projection, "", "csv") == standard_csv(projection) == "body,ordinal,start,end,status,host,city,country,customary,reason,rule_source\n"
+
+
+def test_markdown_rows_are_md_table_of_each_meetings_row():
+    """The markdown schedule's rows, made from cells escaped once, are ``md_table`` of
+    ``_row``: a pipe, a "<", a "](" and a line break in a cell are escaped as before."""
+    from planner.outputs.formats import md_table
+    from planner.outputs.schedule import _row
+    from planner.outputs.schedule.rows import _by_year
+
+    base = _cica(date(2026, 11, 26))
+    day = PartialDate.parse("2027-03-04")
+    odd = [
+        Meeting("soc", day, Kind.REGULAR, None, None, Status.PROJECTED, "a|b", "<img>", None, "", "", reason="[x](javascript:1)\nnext"),
+        Meeting("swg", PartialDate.parse("2027"), Kind.REGULAR, 4, None, Status.PLANNED, "", "", None, "t|<", ""),
+    ]
+    projection = dataclasses.replace(base, projected=(*base.projected, *odd))
+    body_of = bodies_of(projection.book)
+    text = written(projection, "r.toml", "markdown")
+    for year, group in _by_year(projection.schedule()):
+        assert f"## {year}\n\n" + md_table(("dates", "meeting", "host", "why"), [_row(m, body_of(m.body)) for m in group]) in text
+    assert "a\\|b" in text and "]\\(javascript:1) next" in text

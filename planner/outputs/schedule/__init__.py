@@ -14,7 +14,7 @@ from planner.core.bulk import paused_gc
 from planner.core.model import Body, HostPolicy, Meeting, RuleBook, Status
 from planner.engine.expectations import ordinal
 from planner.engine.planning.projection import Projection, ProjectionProblem
-from planner.outputs.formats import md_table, md_text, meeting_dict
+from planner.outputs.formats import md_text, meeting_dict
 from planner.outputs.text import (
     DEFAULT_WIDTH,
     plural,
@@ -185,11 +185,12 @@ def _render(projection: Projection, fmt: str, *, rules_label: str, width: int) -
     head = " · ".join(parts)
     problems = problem_lines(projection.problems)
     if fmt == "markdown":
-        from planner.outputs.schedule.rows import _by_year
+        from planner.outputs.schedule.rows import _by_year, _Rows
 
         out = [f"# {md_text(head)}", ""]
+        rows = _Rows(body_of)
         for year, group in _by_year(items):
-            out += [f"## {year}", "", md_table(("dates", "meeting", "host", "why"), (_row(m, body_of(m.body)) for m in group))]
+            out += [f"## {year}", "", rows.md_table(group)]
         if problems:
             out += ["## Problems", "", *[f"- {md_text(p)}" for p in problems], ""]
         if projection.notes:

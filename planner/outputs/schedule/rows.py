@@ -12,11 +12,13 @@ from typing import Any
 from planner.core.dates import Precision
 from planner.core.model import Body, Meeting, Status
 from planner.engine.expectations import ordinal
+from planner.outputs.formats import md_cell
 from planner.outputs.schedule import _dates, _why, host_words
 from planner.outputs.text import RowLayout, fit_rows
 
 _DAY = Precision.DAY
 _PROJECTED = Status.PROJECTED
+_MD_HEAD = "| dates | meeting | host | why |\n|---|---|---|---|"  # md_table's head of those columns
 
 
 class _Rows:
@@ -33,6 +35,7 @@ class _Rows:
         self.names: dict[str, str] = {}
         self.ordinals: dict[int, str] = {}
         self.plains: dict[str, bool] = {}  # a last cell (a reason) -> whether it has nothing for wrap to do
+        self.md: dict[str, str] = {}  # a cell -> as markdown (md_cell)
 
     def _dates(self, m: Meeting) -> str:
         """``_dates(m)``, remembered for a meeting of one or more whole days."""
@@ -112,6 +115,46 @@ class _Rows:
                     out.append((head + "  " + why).rstrip())
                     continue
             out += next(fit_rows([(text, title, host, why)], width, indent=2, widths=widths))
+
+    def cells(self, m: Meeting) -> tuple[str, str, str, str]:
+        """``_row(m, body)``: its dates, title, host and why, from the cells made once."""
+        start, end = m.start, m.end
+        text = None
+        if start.precision is _DAY:
+            if end is None:
+                text = self.days.get(start.earliest)
+            elif end.precision is _DAY:
+                text = self.dates.get((start.earliest, end.latest))
+        if text is None:
+            text = self._dates(m)
+        body = m.body
+        name = self.names.get(body)
+        if name is None:
+            found = self.body_of(body)
+            name = self.names[body] = found.display if found else body
+        number = m.ordinal
+        if number:
+            words = self.ordinals.get(number)
+            if words is None:
+                words = self.ordinals[number] = ordinal(number)
+            name = f"{name} ({words})"
+        status = m.status
+        key = (body, m.city, m.country, status)
+        host = self.hosts.get(key) or self._host(key, m)
+        return text, name, host, m.reason if status is _PROJECTED else _why(m)
+
+    def md_table(self, items: Iterable[Meeting]) -> str:
+        """``md_table`` of the rows of ``items`` (dates, meeting, host, why), each distinct
+        cell escaped once (a year of 1,000 bodies repeats its hosts, reasons and dates)."""
+        md = self.md
+        lines = [_MD_HEAD]
+        for m in items:
+            lines.append("| " + " | ".join([md.get(cell) or self._md(cell) for cell in self.cells(m)]) + " |")
+        return "\n".join(lines) + "\n"
+
+    def _md(self, cell: str) -> str:
+        text = self.md[cell] = md_cell(cell)
+        return text
 
     def widths(self, items: Sequence[Meeting]) -> list[int]:
         """The longest cell of each column over ``items``, without making the cells of each
