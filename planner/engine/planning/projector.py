@@ -1,0 +1,374 @@
+"""The projector: each body's unmet expectations, in dependency order, made into projected
+meetings (its history read once, its windows filled on working days, postponed meetings moved,
+hosts and ordinals given). :func:`planner.engine.planning.projection.project` runs it and
+orders what it finds."""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Iterable, Sequence
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from planner.core.dates import Precision, Window
+from planner.core.errors import RuleBookError
+from planner.core.model import (
+    AdHocRule,
+    AtLeastRule,
+    AtMostRule,
+    Body,
+    EveryRule,
+    Kind,
+    Meeting,
+    Rule,
+    RuleBook,
+    Status,
+    dependency_order,
+)
+from planner.engine.expectations import (
+    BodyMeetings,
+    Expectation,
+    ExpectationEngine,
+    ordinal,
+)
+from planner.engine.gaps import GapExpectation
+from planner.engine.judging.rule_verdicts import excused_by
+from planner.engine.judging.twin_rows import certain_count
+from planner.engine.planning.countries import country_table, fold
+from planner.engine.planning.crowd import DayBook, host_key
+from planner.engine.planning.dating import SATISFYING, BodyState
+from planner.engine.planning.demand import demand_over as _demand_over
+from planner.engine.planning.lateness import Lateness, meetings_satisfying
+from planner.engine.planning.numbering import (
+    Numbering,
+    awaited,
+    numbering,
+)
+from planner.engine.planning.placement import (
+    Habits,
+    WorkingCalendar,
+    calendar_for,
+    host_place,
+)
+from planner.engine.planning.results import ProjectionProblem
+from planner.inputs.limits import MAX_PROJECTED
+
+if TYPE_CHECKING:
+    from holidays import HolidayBase
+
+MAX_ROUNDS = 100_000
+
+
+class Projector(Lateness):
+    def __init__(self, book: RuleBook, register: Sequence[Meeting], today: date, start: date, end: date) -> None:
+        self.book = book
+        self.today = today
+        self.start = start
+        self.end = end
+        self.not_before = max(start, today + timedelta(days=1))
+        # A window whose deadline is --today is still open (check: a meeting may still be held
+        # today) but no projected day is left in it: a Problem says so, never a silent slip.
+        self.due_today = today if self.not_before == today + timedelta(days=1) else None
+        self.engine = ExpectationEngine(book, register)
+        # body -> ordinal -> the register's postponed rows of that number that the projection
+        # places (numbering.awaited: each is held later, as the meeting projected under it)
+        self.awaiting: dict[str, dict[int, list[Meeting]]] = {}
+        self.superseded: list[Meeting] = []  # postponed rows a later row of their number stands for
+        self.problems: list[ProjectionProblem] = []
+        self._told_today: set[tuple[str, str]] = set()
+        self.notes: list[str] = []
+        self._texts = {}
+        self._days = {}
+        self._wheres = {}
+        # Days already taken by the register near the horizon, then by each projected meeting.
+        self.daybook = DayBook(book)
+        self.daybook.add_all(register, self.not_before - timedelta(days=book.organization.min_days_between + 60))
+        self.calendars: dict[tuple[str, str | bool], WorkingCalendar] = {}
+        self.unknown_hosts: set[str] = set()
+        self.member_years: set[int] = set()
+        self.host_years: dict[tuple[str, str], tuple[HolidayBase, set[int]]] = {}
+        # body -> the bodies that meet just before it (one pass: a scan per body was quadratic)
+        self.partners: dict[str, list[Body]] = {b.id: [] for b in book.bodies}
+        for b in book.bodies:
+            if b.before in self.partners:
+                self.partners[b.before].append(b)
+
+    def calendar(self, body: Body, country: str) -> WorkingCalendar:
+        # A body without blackouts or recesses of its own has its country's calendar (with the
+        # members' holidays, or without): one per country, not one per body, whose making
+        # hashes the organization's blackouts (and --avoid's busy days) for each.
+        key = (country, body.all_members) if not body.blackout and not body.recess else (body.id, country)
+        found = self.calendars.get(key)
+        if found is None:
+            found = self.calendars[key] = calendar_for(body, self.book, country)
+            secretariat = self.book.organization.secretariat
+            where = country or (secretariat.country if secretariat is not None else "")
+            if found.holidays is None and where and where not in self.unknown_hosts:
+                # (never silent: a host the holidays package does not know keeps only a
+                # Saturday-Sunday weekend, which may not be its own)
+                self.unknown_hosts.add(where)
+                self.notes.append(f"The holidays package knows no calendar of {where}: meetings placed there avoid only Saturdays and Sundays, not its own weekend or public holidays (give the member's ISO code, or a country name the package knows).")
+        return found
+
+    def _partners_fit(self, body: Body, day: date) -> bool:
+        """Whether each body that meets just before ``body`` finds its days right before ``day`` free."""
+        for partner in self.partners.get(body.id, ()):
+            _, country = host_place(partner, self.book)
+            host = host_key(partner, country)
+            days = partner.duration_days
+            found = self.calendar(partner, country).place_before(
+                day, days, Window(day - timedelta(days=30), day), accept=lambda d, p=partner, h=host, n=days: self.daybook.free(p.id, h, d, d + timedelta(days=n - 1))
+            )
+            if found is None:
+                return False
+        return True
+
+    def run(self) -> list[list[Meeting]]:
+        """The projected meetings of each body, body by body in dependency order; more than
+        ``MAX_PROJECTED`` in all is an error of the rule book (or of the horizon asked for)."""
+        projected: list[list[Meeting]] = []
+        total = 0
+        too_many = _demand_over(self.book, self.start, self.end, MAX_PROJECTED)
+        if too_many is not None:
+            raise self._too_many(too_many)
+        order = [body for body in dependency_order(self.book) if not all(isinstance(r, AdHocRule) for r in body.rules)]
+        # Every body's history is read first, one body after another: a body's meetings lie
+        # far apart in memory (a register is in date order), and read between two bodies'
+        # placements they cost twice as much (0.39 -> 0.25 s at N). Each is let go once used.
+        histories = [self._history(body) for body in order]
+        histories.reverse()
+        # A body tracked, never due (ad hoc) gets no history read, but its postponed rows that a
+        # later row of their number stands for leave the meetings shown all the same (one feed
+        # event a number, as with --no-projected)
+        regular, counted = Kind.REGULAR, (*SATISFYING, Status.CANCELLED)
+        for body in self.book.bodies:
+            if all(isinstance(r, AdHocRule) for r in body.rules):
+                meetings = self.engine.meetings_of(body.id).meetings
+                self.superseded += awaited(meetings, [m.ordinal for m in meetings if m.kind is regular and m.status in counted])[1]
+        for body in order:
+            projected.append(self._project_body(body, histories.pop()))
+            total += len(projected[-1])
+            if total > MAX_PROJECTED:  # beyond the estimate (chains of gaps): stop all the same
+                raise self._too_many(body.id)
+        return projected
+
+    def _too_many(self, body_id: str) -> RuleBookError:
+        return RuleBookError(
+            f"its rules ask for more than {MAX_PROJECTED:,} meetings from {self.start} to {self.end} (reached at body {body_id!r})",
+            location="bodies",
+            expected="fewer meetings a period or fewer bodies, or a shorter horizon (--to); see Limits in the README",
+        )
+
+    def _history(self, body: Body) -> tuple[Habits, int | None, Numbering | None]:
+        """One pass over the body's history (the only per-body work that grows with it): its
+        habits (usual months and day of the month) and the numbering to continue."""
+        # (comprehensions, not one loop: the order of the months and days does not matter, the
+        # habits sort them and take a median)
+        day_p, month_p, regular_kind, satisfying = Precision.DAY, Precision.MONTH, Kind.REGULAR, SATISFYING
+        meetings = self.engine.meetings_of(body.id).meetings
+        # (fields read by attrgetter, in C: a century of history is 300,000 meetings at N)
+        starts = list(map(_START, meetings))
+        exact = [s.earliest for s in starts if s.precision is day_p]
+        days = list(map(_DAY, exact))
+        months = [*map(_MONTH_OF, exact), *(s.earliest.month for s in starts if s.precision is month_p)]
+        # A cancelled meeting the register numbers keeps its number (the G7's 46th Summit,
+        # Camp David 2020, was cancelled; Cornwall 2021 was the 47th): the next is numbered
+        # after it, and the feed never holds two meetings of one number (numbering.py).
+        cancelled = Status.CANCELLED
+        ordinals = [m.ordinal for m in meetings if m.kind is regular_kind and (m.status in satisfying or m.status is cancelled and m.ordinal)]
+        # Numbering continues only where the register numbers its latest regular meeting.
+        number, numbers = numbering(meetings, ordinals, self.not_before)
+        waiting, gone = awaited(meetings, ordinals)
+        if waiting is not None:
+            self.awaiting[body.id] = waiting
+        if gone:
+            self.superseded += gone
+        return Habits.make(months, days), number, numbers
+
+    def _state(self, body: Body, history: tuple[Habits, int | None, Numbering | None]) -> BodyState:
+        habits, number, numbers = history
+        return BodyState(body, habits, number, self._where(body), bool(self.partners.get(body.id)), numbers=numbers, postponed=_last_days(self.awaiting.get(body.id)))
+
+    def _project_body(self, body: Body, history: tuple[Habits, int | None, Numbering | None]) -> list[Meeting]:
+        state = self._state(body, history)
+        # A customary reading beside a binding rule (CICA's Ministerial Council: "every four
+        # years" beside "two years after the Summit") is judged, not planned for: the binding
+        # rule says when the body must meet, and planning both would put two meetings where one
+        # is meant whenever they disagree (a Summit that slips).
+        binding = any(r.binding and not isinstance(r, AdHocRule | AtMostRule) for r in body.rules)
+        for index, rule in enumerate(body.rules):
+            if isinstance(rule, AdHocRule | AtMostRule) or (binding and not rule.binding):
+                continue
+            # A rolling chain moves with each new meeting: recompute it after each placement.
+            # Other rules have fixed windows: one pass places everything they miss.
+            rolling = isinstance(rule, EveryRule) and rule.mode == "rolling"
+            # Gap windows (max_gap, first_within) chain like a rolling rule, after the fixed windows.
+            chained = rolling or isinstance(rule, AtLeastRule) and rule.max_gap is not None
+            failed: set[int] = set()
+            chain_from = self.start
+            # A calendar period closed before tomorrow needs nothing more (no chain runs late
+            # from it): only the periods from tomorrow on are made, whatever the history's length.
+            periodic = isinstance(rule, AtLeastRule | AtMostRule) and rule.first_within is None and getattr(rule, "max_gap", None) is None
+            # (An after rule's windows closed before then, with their late days, need nothing either.)
+            open_from = self.due_today or self.not_before
+            since = open_from if periodic else None
+            for _ in range(MAX_ROUNDS):
+                placed = False
+                found: Iterable[Expectation] = self.engine.for_rule(body, index, rule, since, self.end, pending=False, chain_from=chain_from if chained else None, open_from=open_from)
+                if rule.__class__ is AtLeastRule and rule.first_within is not None:
+                    # The first meeting's window first: the meeting placed in it serves its
+                    # calendar period too (placed after that period's, it made two where one is due).
+                    found = sorted(found, key=lambda e: not getattr(e, "first_meeting", False))
+                for e in found:
+                    if e.period in failed:
+                        continue
+                    new = self._fill(state, e)
+                    if new is None:
+                        continue
+                    if not new:
+                        failed.add(e.period)
+                        continue
+                    placed = True
+                    if rolling or chained and isinstance(e, GapExpectation):
+                        # Windows before the new meeting are answered; chain on from it.
+                        chain_from = max(chain_from, new[-1].earliest + timedelta(days=1))
+                        break
+                if not (chained and placed):
+                    break
+        if state.added:
+            self._host_years(state)
+        return state.added
+
+    def _host_years(self, state: BodyState) -> None:
+        """Remember the years the body's meetings were placed in its host's calendar, for a
+        note on years whose public holidays the holidays package lacks (Sri Lanka from 2027):
+        the meetings there avoid only the weekend, and the output says so. (A calendar of all
+        members says it of the members already.)"""
+        _, country, calendar, _, _ = state.where
+        code = calendar.code
+        if calendar.holidays is None or code is None or calendar.members is not None and any(m.code == code for m in calendar.members.members):
+            return
+        secretariat = self.book.organization.secretariat
+        name = country or (secretariat.country if secretariat is not None else code)
+        name = country_table().get(fold(name), (name,))[0] if len(name) == 2 else name  # "IN": India
+        self.host_years.setdefault((code, name), (calendar.holidays, set()))[1].update(m.start.earliest.year for m in state.added)
+
+    def _fill(self, state: BodyState, e: Expectation) -> list[Meeting] | None:
+        """Place what ``e`` still lacks: ``None`` when it lacks nothing, ``[]`` when no date fits."""
+        rule = e.rule
+        if rule.__class__ is AtLeastRule and e.__class__ is Expectation and e.minimum > 0 and not (rule.excused or rule.except_when):
+            # The most common windows (so many meetings a calendar period), wholly ahead and
+            # still empty: placed without the questions below, whose answers are known (nothing
+            # late, nothing to thin, nothing there yet, the whole period to place in). One
+            # meeting of a body no other is paired with is placed first on its own: where no
+            # day fits, the general placement says why, as for any other window.
+            window = e.window
+            start = window.start
+            bm = self.engine.by_body.get(state.body.id)
+            if self.not_before <= start <= self.end and window.end == e.deadline and bm is not None and state.postponed is None and (not bm.reach or bm.reach[-1] < start or not bm.overlapping(start, e.deadline)):
+                if e.minimum == 1 and state.alone:
+                    meeting = self._place_alone(state, e, window, self._targets(state, e, window, [], 1)[0], 1)
+                    if meeting is not None:
+                        bm.add(meeting)
+                        own = state.takens.get(rule.min_gap)
+                        for taken in state.takens.values():
+                            if taken is not own:
+                                taken.add(meeting.start.earliest, meeting.latest)
+                        state.added.append(meeting)
+                        return [meeting]
+                return self._added(state, bm, rule, self._place(state, e, window, [], e.minimum))
+        # (only a rule with excused periods or an except_when body can be excused)
+        closed = e.deadline < self.not_before
+        gap = isinstance(e, GapExpectation)
+        if e.window.start > self.end or closed and e.late_until is None and not gap and e.deadline != self.due_today or (e.rule.excused or e.rule.except_when) and excused_by(self.engine, e):
+            return None  # (a closed window with no late chain needs nothing, excused or not)
+        bm = self.engine.meetings_of(state.body.id)
+        if closed and e.deadline == self.due_today:
+            self._due_today(e, bm)
+            if e.late_until is None and not gap:
+                return None
+        if closed and gap:
+            # A gap already longer than the rule allows grows with every day without a meeting
+            # (check judges the next one late by the days past the deadline): the next meeting
+            # is placed as soon as possible, unless the register already has one after it, or
+            # one is projected as soon (for another rule of the body; one projected for a later
+            # window of this rule, months ahead, leaves the gap growing until then).
+            window = self._overdue(e)
+            if any(m.status is not Status.PROJECTED or window is not None and m.start.earliest <= window.end for m in meetings_satisfying(e, bm, self.end)):
+                return None
+            have = []
+        elif closed:
+            # A closed window: only a chain left with nothing after it needs a meeting (as
+            # soon as possible); a late meeting already answered it.
+            if e.late_until is None or e.late_until < self.not_before or meetings_satisfying(e, bm, e.late_until):
+                return None  # (nor one whose days to be answered late have passed: check's missed is final)
+            have: list[Meeting] = []
+            current = self._current(e)
+            if current is not None:
+                # A rolling chain continues through its missed windows: fill the one due now.
+                e = current
+                window = self._placement_window(e)
+            else:
+                window = self._overdue(e)
+        else:
+            have = meetings_satisfying(e, bm, e.deadline)
+            window = self._placement_window(e)
+            if not have and self._answered_late(e, bm):
+                return None
+        missing = e.minimum - certain_count(have)  # rows that may be one meeting count once (judging.twin_rows)
+        if window is None or missing <= 0:
+            return None
+        if state.body.id not in self.engine.by_body:
+            # (before placing: placement keeps the body's meetings for its at_most caps)
+            self.engine.by_body[state.body.id] = bm
+        if state.postponed is not None:
+            window = self._after_postponement(state, e, window)
+        new = self._place(state, e, window, have, missing) if window is not None else []
+        rule = e.rule
+        while not new and isinstance(rule, EveryRule) and rule.mode == "rolling":
+            # Nothing fits this window (a Problem says so): the chain goes on from its period.
+            e = self._chain_window(e, e.period + rule.interval.periods)
+            if e.window.start > self.end:
+                break
+            new = self._place(state, e, self._placement_window(e), [], 1)
+        return self._added(state, bm, rule, new)
+
+    def _after_postponement(self, state: BodyState, e: Expectation, window: Window) -> Window | None:
+        """``window`` from the day after the postponed meeting whose number the next meeting
+        takes (a postponed meeting is held later, never on its old days); ``None``, with a
+        Problem, when the window closes first."""
+        number = state.next_ordinal if state.numbers is None else None
+        last = state.postponed.get(number) if state.postponed and number is not None else None
+        if last is None or last < window.start:
+            return window
+        if last >= window.end:
+            body = state.body
+            self.problems.append(
+                ProjectionProblem(body, window, e.label, f"{body.name}: the {ordinal(number)}, postponed from {last}, has no day left after it in {window} ({e.reason}); nothing was projected for {e.label}.")
+            )
+            return None
+        return Window(last + timedelta(days=1), window.end)
+
+    @staticmethod
+    def _added(state: BodyState, bm: BodyMeetings, rule: Rule, new: list[Meeting]) -> list[Meeting]:
+        """``new``, recorded as the body's meetings and in its tables of taken days."""
+        # (the table of the rule's own gap has the days placed already; a body with rules of
+        # other gaps has theirs too)
+        own = state.takens.get(rule.min_gap if isinstance(rule, AtLeastRule) else None) if new else None
+        others = [t for t in state.takens.values() if t is not own] if new else ()
+        for meeting in new:
+            bm.add(meeting)
+            if others:
+                first, last = meeting.start.earliest, meeting.latest
+                for taken in others:
+                    taken.add(first, last)
+        state.added.extend(new)
+        return new
+
+
+def _last_days(waiting: dict[int, list[Meeting]] | None) -> dict[int, date] | None:
+    """Ordinal -> the last day of its postponed meeting (the meeting projected under it opens after)."""
+    return {number: max(m.latest for m in rows) for number, rows in waiting.items()} if waiting else None
+
+
+_START, _DAY, _MONTH_OF = operator.attrgetter("start"), operator.attrgetter("day"), operator.attrgetter("month")
