@@ -133,15 +133,7 @@ class Projection:
         # A few planned meetings among many projected ones: each goes where heapq.merge would
         # put it (before the projected meetings its key equals), found by bisection, without a
         # sort key for every projected meeting.
-        out: list[Meeting] = []
-        at = 0
-        for m in planned:
-            to = bisect.bisect_left(projected, m.sort_key(), at, key=Meeting.sort_key)
-            out += projected[at:to]
-            out.append(m)
-            at = to
-        out += projected[at:]
-        return out
+        return _laid_among([], planned, projected)
 
     def in_order(self, *, inside: bool = False) -> Projection:
         """Mark ``projected`` as sorted by :meth:`Meeting.sort_key` (as :func:`project` builds
@@ -169,8 +161,15 @@ def _merged(register: Sequence[Meeting], projected: Sequence[Meeting]) -> list[M
     k = bisect.bisect_left(out, projected[0].start.earliest, key=_FIRST_DAY)
     ahead = out[k:]
     del out[k:]
+    return _laid_among(out, ahead, projected)
+
+
+def _laid_among(out: list[Meeting], few: Sequence[Meeting], projected: Sequence[Meeting]) -> list[Meeting]:
+    """``out`` extended by ``projected`` (sorted by :meth:`Meeting.sort_key`) with each of the
+    ``few`` (sorted too) put before the projected meetings whose keys are not smaller, where a
+    stable sort or ``heapq.merge`` puts it: found by bisection, no sort key per projected meeting."""
     at = 0
-    for m in ahead:
+    for m in few:
         to = bisect.bisect_left(projected, m.sort_key(), at, key=Meeting.sort_key)
         out += projected[at:to]
         out.append(m)
