@@ -171,10 +171,10 @@ def test_a_projection_of_millions_of_meetings_is_refused_before_placing(tmp_path
 def test_a_projection_beyond_its_estimate_is_stopped_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The estimate counts counts and intervals; whatever it misses, the meetings placed are
     counted body by body against the same bound (20 here)."""
-    from planner.engine.planning import projection
+    from planner.engine.planning import projector
 
-    monkeypatch.setattr(projection, "MAX_PROJECTED", 20)
-    monkeypatch.setattr(projection, "_demand_over", lambda *args: None)
+    monkeypatch.setattr(projector, "MAX_PROJECTED", 20)
+    monkeypatch.setattr(projector, "_demand_over", lambda *args: None)
     rules = _many_bodies(tmp_path, 2)
     result = CliRunner().invoke(main, ["project", "--rules", str(rules), "--meetings", GOOD_MEETINGS, *TODAY])
     assert result.exit_code == 2, result.stderr
