@@ -182,7 +182,7 @@ def test_the_search_for_a_next_occurrence_stops_the_year_after_the_horizon() -> 
 
     from dateutil import rrule
 
-    from planner.inputs.ics.register_ics import searching_until
+    from planner.inputs.ics.series import searching_until
 
     with searching_until(2030):
         years = [d.year for d in rrule.rrule(rrule.YEARLY, dtstart=datetime(2020, 1, 1))]

@@ -19,7 +19,7 @@ from planner.core.dates import Window
 from planner.core.model import Body
 from planner.engine.planning.results import ProjectionProblem
 from planner.inputs import limits
-from planner.inputs.ics import register_ics
+from planner.inputs.ics import register_ics, series
 from planner.inputs.register import chairs as chair_register
 from planner.outputs import schedule
 from planner.outputs.calendar.ical import STATE_FILE
@@ -341,7 +341,7 @@ def test_csv_cell_of_131072_characters(over: int, tmp_path: Path) -> None:
 @pytest.mark.parametrize("over", [0, 1])
 def test_recurring_series_occurrences(over: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """10,000 occurrences a series, here 5."""
-    monkeypatch.setattr(register_ics, "MAX_OCCURRENCES", 5)
+    monkeypatch.setattr(series, "MAX_OCCURRENCES", 5)
     path = tmp_path / "m.ics"
     path.write_text(f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:t\r\nBEGIN:VEVENT\r\nUID:s\r\nSUMMARY:Summit\r\nDTSTART;VALUE=DATE:20200101\r\nRRULE:FREQ=YEARLY;COUNT={5 + over}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n", encoding="utf-8")
     result = invoke("validate", "--rules", str(MINIMAL), "--meetings", str(path), "--today", "2026-11-26")

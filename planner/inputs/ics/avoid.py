@@ -17,11 +17,8 @@ from icalendar import Event
 
 from planner.core.errors import InputError
 from planner.core.model import Blackout
-from planner.inputs.ics.register_ics import (
-    parse_calendars,
-    refuse_unbounded_series,
-    searching_until,
-)
+from planner.inputs.ics.register_ics import parse_calendars
+from planner.inputs.ics.series import refuse_unbounded_series, searching_until
 
 EXPECTED = "an iCalendar file (BEGIN:VCALENDAR ... END:VCALENDAR) whose busy VEVENTs are days to avoid"
 MAX_EVENTS = 100_000

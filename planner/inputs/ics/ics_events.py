@@ -86,6 +86,12 @@ def text(event: Event, name: str) -> str:
     return (unescape_backslash(str(value)) if name.startswith("X-") else str(value)).strip()
 
 
+def raw_value(prop: Any) -> str:
+    """A property's value as the file gives it (its iCalendar text), for error messages."""
+    raw = prop.to_ical() if hasattr(prop, "to_ical") else prop
+    return raw.decode("utf-8", "replace") if isinstance(raw, bytes) else str(raw)
+
+
 def _words(value: str) -> list[str]:
     return re.findall(r"\w+", value.casefold())
 

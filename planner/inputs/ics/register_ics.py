@@ -21,21 +21,18 @@ binary or not iCalendar, calendars without a dated VEVENT and series that cannot
 
 from __future__ import annotations
 
-import contextlib
 import re
 import warnings
 from collections.abc import Callable, Iterator
-from datetime import date, datetime, timedelta
-from itertools import islice
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-import recurring_ical_events
 import x_wr_timezone
 from icalendar import Calendar, Event
 from pydantic import ValidationError
 
-from planner.core.dates import MAX_YEAR, MIN_YEAR, PARTIAL_EXPECTED
+from planner.core.dates import MAX_YEAR, PARTIAL_EXPECTED
 from planner.core.errors import InputErrors, RegisterError
 from planner.core.model import Meeting, RuleBook
 from planner.core.words import plural
@@ -45,7 +42,11 @@ from planner.inputs.ics.ics_events import (
     match_body,
     meeting_fields,
     ordinal_in,
+    raw_value,
     text,
+)
+from planner.inputs.ics.series import (
+    expand,
 )
 from planner.inputs.inputfile import read_text
 from planner.inputs.limits import (
@@ -63,7 +64,6 @@ EXPECTED = "an iCalendar file (BEGIN:VCALENDAR ... END:VCALENDAR) with dated VEV
 _READ = {"DTSTART", "DTEND", "DURATION", "SUMMARY", "STATUS", "CATEGORIES", "LOCATION", "URL", "RRULE", "RDATE", "EXDATE", "RECURRENCE-ID"}
 _SHOWN = 10
 SERIES_YEARS = 10  # the default projection horizon: how far an endless series is expanded
-MAX_OCCURRENCES = 10_000
 # occurrences of all the series of one file together: each becomes a meeting (about half a
 # millisecond each to expand and read), and a file of 10 KB can hold 300 daily series
 MAX_SERIES_MEETINGS = 50_000
@@ -125,34 +125,12 @@ def _refuse_costly_zones(cal: Calendar, path: Path) -> None:
                 freq = str((rule.get("FREQ") or [""])[0]).upper()
                 interval = (rule.get("INTERVAL") or [1])[0]
                 if freq != "YEARLY" or not isinstance(interval, int) or interval < 1:
-                    raise RegisterError(f"time zone {part.name} changes more often than once a year", path=path, location=where, value=_raw(rule), expected="FREQ=YEARLY, as time zones change (RFC 5545 3.6.5)")
+                    raise RegisterError(f"time zone {part.name} changes more often than once a year", path=path, location=where, value=raw_value(rule), expected="FREQ=YEARLY, as time zones change (RFC 5545 3.6.5)")
             dates = part.get("RDATE")
             for rdate in dates if isinstance(dates, list) else [dates] if dates is not None else []:
                 changes += len(getattr(rdate, "dts", ()))
         if changes > MAX_ZONE_CHANGES:
             raise RegisterError(f"time zone has more than {MAX_ZONE_CHANGES:,} changes of offset", path=path, location=where, expected=f"at most {MAX_ZONE_CHANGES:,} STANDARD/DAYLIGHT parts and RDATEs (see Limits in the README)")
-
-
-@contextlib.contextmanager
-def searching_until(year: int) -> Iterator[None]:
-    """dateutil looks for a rule's next occurrence up to the year 9999: a series that matches
-    no day (FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30) walks eight thousand years, day by day, for each
-    query (10 s a series). Nothing after the horizon is read, so the search stops the year after
-    it: dateutil's rrule reads its last year from its own name ``datetime``, which here is the
-    datetime module with another MAXYEAR, for the time of the expansion."""
-    import datetime as real
-    import types
-
-    from dateutil import rrule
-
-    bounded = types.ModuleType("datetime")
-    bounded.__dict__.update(real.__dict__)
-    bounded.MAXYEAR = min(real.MAXYEAR, max(year + 1, real.MINYEAR))  # type: ignore[attr-defined]
-    rrule.datetime = bounded  # type: ignore[attr-defined]
-    try:
-        yield
-    finally:
-        rrule.datetime = real  # type: ignore[attr-defined]
 
 
 class _Notes:
@@ -208,11 +186,6 @@ def _listed(items: list[str]) -> str:
     return shown + (f" and {len(items) - _SHOWN} more" if len(items) > _SHOWN else "")
 
 
-def _raw(prop: Any) -> str:
-    raw = prop.to_ical() if hasattr(prop, "to_ical") else prop
-    return raw.decode("utf-8", "replace") if isinstance(raw, bytes) else str(raw)
-
-
 def _check(event: Event, path: Path, where: str, notes: _Notes) -> None:
     """Errors on the properties read, DTSTART present and single; unknown zones noted."""
     for name, problem in event.errors:
@@ -229,7 +202,7 @@ def _check(event: Event, path: Path, where: str, notes: _Notes) -> None:
             raise RegisterError(f"{name} appears {len(prop)} times", path=path, location=where, expected=f"one {name}")
         if prop is not None and not isinstance(getattr(prop, "dt", None), date):
             # DTSTART:100000 reads as a time of day; a meeting needs a day
-            raise RegisterError(f"{name}: is not a date", path=path, location=where, value=_raw(prop), expected="a DATE (20261012) or DATE-TIME (20261012T090000Z)")
+            raise RegisterError(f"{name}: is not a date", path=path, location=where, value=raw_value(prop), expected="a DATE (20261012) or DATE-TIME (20261012T090000Z)")
         if prop is not None and "TZID" in prop.params and isinstance(prop.dt, datetime) and prop.dt.tzinfo is None:
             zone = str(prop.params["TZID"])
             notes.zones[zone] = notes.zones.get(zone, 0) + 1
@@ -268,7 +241,7 @@ def occurrences(cal: Calendar, path: Path, until: date, notes: _Notes, wanted: C
             if wanted(event):
                 recurrence = getattr(event["RECURRENCE-ID"], "dt", None)
                 day = recurrence.date() if isinstance(recurrence, datetime) else recurrence
-                notes.orphans.append((notes.events_before + i, where, uid, day.isoformat() if isinstance(day, date) else _raw(event["RECURRENCE-ID"])))
+                notes.orphans.append((notes.events_before + i, where, uid, day.isoformat() if isinstance(day, date) else raw_value(event["RECURRENCE-ID"])))
             yield where, event, True
             continue
         if not _recurring(event):
@@ -280,7 +253,7 @@ def occurrences(cal: Calendar, path: Path, until: date, notes: _Notes, wanted: C
         if not any(wanted(ev) for ev in (event, *overrides)):
             yield where, event, True
             continue
-        found = _expand(event, overrides, zones, path, where, until)
+        found = expand(event, overrides, zones, path, where, until)
         budget -= len(found)
         if budget < 0:
             raise RegisterError(f"recurring series come to more than {MAX_SERIES_MEETINGS:,} meetings before {until}", path=path, location=where, expected="fewer or shorter series of meetings (see Limits in the README)")
@@ -292,55 +265,6 @@ def occurrences(cal: Calendar, path: Path, until: date, notes: _Notes, wanted: C
 def _local_day(event: Event) -> str:
     value = event["DTSTART"].dt
     return (value.date() if isinstance(value, datetime) else value).isoformat()
-
-
-def refuse_unbounded_series(master: Event, path: Path, where: str) -> None:
-    """Meetings recur by the day at most: an hourly or secondly series (or a daily one with
-    dozens of times a day) is millions of occurrences, which no expansion should attempt."""
-    rules = master.get("RRULE")
-    for rule in rules if isinstance(rules, list) else [rules] if rules is not None else []:
-        freq = str((rule.get("FREQ") or ["DAILY"])[0]).upper()
-        per_day = 1
-        for part in ("BYHOUR", "BYMINUTE", "BYSECOND"):
-            per_day *= max(1, len(rule.get(part) or []))
-        if freq in ("SECONDLY", "MINUTELY", "HOURLY") or per_day > 24:
-            raise RegisterError("recurring series repeats within a day", path=path, location=where, value=_raw(rule), expected="FREQ=DAILY or longer, as meetings recur")
-        interval = (rule.get("INTERVAL") or [1])[0]
-        if not isinstance(interval, int) or interval < 1:  # INTERVAL=0 never moves on: the expansion would not end
-            raise RegisterError("recurring series has an INTERVAL below 1", path=path, location=where, value=_raw(rule), expected="INTERVAL=1 or more (RFC 5545 3.3.10: a positive integer)")
-
-
-def _first_year(master: Event) -> int:
-    """The first year a series can have an occurrence in (an RDATE may come before DTSTART)."""
-    start = master["DTSTART"].dt
-    return MIN_YEAR if "RDATE" in master or not isinstance(start, date) else max(MIN_YEAR, start.year - 1)
-
-
-def _by_year(query: Any, first_year: int, until: date) -> list[Event]:
-    """Occurrences up to ``until``, a year at a time: recurring_ical_events gathers a whole range
-    before it yields, so one range of centuries would take minutes before the cap is reached."""
-    found: list[Event] = []
-    for year in range(first_year, until.year + 1):
-        end = min(date(year + 1, 1, 1), until + timedelta(days=1))
-        found.extend(islice(query.between(date(year, 1, 1), end), MAX_OCCURRENCES + 1 - len(found)))
-        if len(found) > MAX_OCCURRENCES:
-            break
-    return found
-
-
-def _expand(master: Event, overrides: list[Event], zones: list[Any], path: Path, where: str, until: date) -> list[Event]:
-    refuse_unbounded_series(master, path, where)
-    series = Calendar()
-    series.subcomponents.extend([*zones, master, *overrides])
-    try:
-        with searching_until(until.year):
-            found = _by_year(recurring_ical_events.of(series), _first_year(master), until)
-    except (ValueError, TypeError, AttributeError, KeyError, recurring_ical_events.InvalidCalendar) as exc:
-        problem = str(exc).splitlines()[0][:160] if str(exc) else type(exc).__name__
-        raise RegisterError(f"recurring series cannot be expanded: {problem}", path=path, location=where, value=text(master, "RRULE") or None, expected="an RRULE, RDATE and EXDATE as RFC 5545 3.8.5 defines them") from None
-    if len(found) > MAX_OCCURRENCES:
-        raise RegisterError(f"recurring series has more than {MAX_OCCURRENCES} occurrences before {until}", path=path, location=where, expected="a series of meetings, not of minutes")
-    return found
 
 
 def read_ics_meetings(path: str | Path, book: RuleBook, warn: Callable[[str], None] | None = None, *, today: date | None = None, until: date | None = None) -> list[Meeting]:

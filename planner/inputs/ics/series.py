@@ -1,0 +1,93 @@
+"""Recurring series in an iCalendar register: refused where a meeting cannot recur so (more
+often than daily, an INTERVAL below 1), expanded a year at a time up to the horizon, never past
+``MAX_OCCURRENCES`` occurrences, with dateutil's search bounded to the horizon's year."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from datetime import date, timedelta
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+import recurring_ical_events
+from icalendar import Calendar, Event
+
+from planner.core.dates import MIN_YEAR
+from planner.core.errors import RegisterError
+from planner.inputs.ics.ics_events import raw_value, text
+
+MAX_OCCURRENCES = 10_000
+
+
+@contextlib.contextmanager
+def searching_until(year: int) -> Iterator[None]:
+    """dateutil looks for a rule's next occurrence up to the year 9999: a series that matches
+    no day (FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30) walks eight thousand years, day by day, for each
+    query (10 s a series). Nothing after the horizon is read, so the search stops the year after
+    it: dateutil's rrule reads its last year from its own name ``datetime``, which here is the
+    datetime module with another MAXYEAR, for the time of the expansion."""
+    import datetime as real
+    import types
+
+    from dateutil import rrule
+
+    bounded = types.ModuleType("datetime")
+    bounded.__dict__.update(real.__dict__)
+    bounded.MAXYEAR = min(real.MAXYEAR, max(year + 1, real.MINYEAR))  # type: ignore[attr-defined]
+    rrule.datetime = bounded  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        rrule.datetime = real  # type: ignore[attr-defined]
+
+
+
+def refuse_unbounded_series(master: Event, path: Path, where: str) -> None:
+    """Meetings recur by the day at most: an hourly or secondly series (or a daily one with
+    dozens of times a day) is millions of occurrences, which no expansion should attempt."""
+    rules = master.get("RRULE")
+    for rule in rules if isinstance(rules, list) else [rules] if rules is not None else []:
+        freq = str((rule.get("FREQ") or ["DAILY"])[0]).upper()
+        per_day = 1
+        for part in ("BYHOUR", "BYMINUTE", "BYSECOND"):
+            per_day *= max(1, len(rule.get(part) or []))
+        if freq in ("SECONDLY", "MINUTELY", "HOURLY") or per_day > 24:
+            raise RegisterError("recurring series repeats within a day", path=path, location=where, value=raw_value(rule), expected="FREQ=DAILY or longer, as meetings recur")
+        interval = (rule.get("INTERVAL") or [1])[0]
+        if not isinstance(interval, int) or interval < 1:  # INTERVAL=0 never moves on: the expansion would not end
+            raise RegisterError("recurring series has an INTERVAL below 1", path=path, location=where, value=raw_value(rule), expected="INTERVAL=1 or more (RFC 5545 3.3.10: a positive integer)")
+
+
+def _first_year(master: Event) -> int:
+    """The first year a series can have an occurrence in (an RDATE may come before DTSTART)."""
+    start = master["DTSTART"].dt
+    return MIN_YEAR if "RDATE" in master or not isinstance(start, date) else max(MIN_YEAR, start.year - 1)
+
+
+def _by_year(query: Any, first_year: int, until: date) -> list[Event]:
+    """Occurrences up to ``until``, a year at a time: recurring_ical_events gathers a whole range
+    before it yields, so one range of centuries would take minutes before the cap is reached."""
+    found: list[Event] = []
+    for year in range(first_year, until.year + 1):
+        end = min(date(year + 1, 1, 1), until + timedelta(days=1))
+        found.extend(islice(query.between(date(year, 1, 1), end), MAX_OCCURRENCES + 1 - len(found)))
+        if len(found) > MAX_OCCURRENCES:
+            break
+    return found
+
+
+def expand(master: Event, overrides: list[Event], zones: list[Any], path: Path, where: str, until: date) -> list[Event]:
+    refuse_unbounded_series(master, path, where)
+    series = Calendar()
+    series.subcomponents.extend([*zones, master, *overrides])
+    try:
+        with searching_until(until.year):
+            found = _by_year(recurring_ical_events.of(series), _first_year(master), until)
+    except (ValueError, TypeError, AttributeError, KeyError, recurring_ical_events.InvalidCalendar) as exc:
+        problem = str(exc).splitlines()[0][:160] if str(exc) else type(exc).__name__
+        raise RegisterError(f"recurring series cannot be expanded: {problem}", path=path, location=where, value=text(master, "RRULE") or None, expected="an RRULE, RDATE and EXDATE as RFC 5545 3.8.5 defines them") from None
+    if len(found) > MAX_OCCURRENCES:
+        raise RegisterError(f"recurring series has more than {MAX_OCCURRENCES} occurrences before {until}", path=path, location=where, expected="a series of meetings, not of minutes")
+    return found
