@@ -267,11 +267,11 @@ def test_runs_into_one_feed_folder_at_once_take_turns(tmp_path: Path) -> None:
 def test_a_run_that_waits_too_long_for_another_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """While another run holds the folder, a second gives up after LOCK_WAIT with one line and
     exit 2, and the folder is untouched."""
-    from planner.outputs import atomic
+    from planner.outputs import locking
 
-    monkeypatch.setattr(atomic, "LOCK_WAIT", 0.2)
+    monkeypatch.setattr(locking, "LOCK_WAIT", 0.2)
     out = tmp_path / "feeds"
-    with atomic.folder_lock(out):
+    with locking.folder_lock(out):
         result = CliRunner().invoke(main, ["ics", *TODAY, "--out", str(out)])
     assert result.exit_code == 2
     assert result.output.strip() == f"error: {out}: cannot write: another planner run has been writing this folder for 0 s; try again when it ends (expected a writable file path or folder)"

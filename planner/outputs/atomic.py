@@ -31,8 +31,7 @@ import secrets
 import shutil
 import stat
 import tempfile
-import time
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import IO
 
@@ -258,52 +257,6 @@ def _write_stream(path: Path, data: Content) -> None:
     with os.fdopen(fd, "wb") as handle:
         for piece in pieces:
             handle.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
-
-
-# how long a run waits for another run writing the same feed folder before it gives up
-LOCK_WAIT = 60.0
-
-
-@contextlib.contextmanager
-def folder_lock(folder: str | Path) -> Iterator[None]:
-    """Held while a run reads a feed folder's state and writes its new set: a second run into
-    the same folder waits for the first (up to :data:`LOCK_WAIT` seconds, then an ``OSError``),
-    so two runs never share the staging folder nor both build on one old state (four at once
-    used to remove each other's staging folder and all failed, writing nothing).
-
-    An advisory ``flock`` on the folder's parent, which the exchange does not move: the kernel
-    releases it when the process ends, even by ``kill -9``, and no lock file is left behind.
-    Where the parent cannot be opened or locked (another system), runs go unlocked, as before.
-    """
-    try:
-        import fcntl
-    except ImportError:  # not on a POSIX system
-        yield
-        return
-    target = Path(folder)
-    with contextlib.suppress(OSError, RuntimeError):
-        target = target.resolve()  # a published folder is often a link: lock where its set is
-    target.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        fd = os.open(target.parent, os.O_RDONLY)
-    except OSError:
-        yield
-        return
-    try:
-        deadline = time.monotonic() + LOCK_WAIT
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    raise OSError(errno.EBUSY, f"another planner run has been writing this folder for {LOCK_WAIT:.0f} s; try again when it ends") from None
-                time.sleep(0.05)
-            except OSError:  # a file system without locks
-                break
-        yield
-    finally:
-        os.close(fd)  # releases the lock
 
 
 def _exchange(a: Path, b: Path) -> None:

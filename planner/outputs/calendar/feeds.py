@@ -33,7 +33,7 @@ from typing import IO
 
 from planner.core.bulk import paused_gc
 from planner.core.model import Meeting, RuleBook
-from planner.outputs.atomic import Spooled, folder_lock, spool, write_set
+from planner.outputs.atomic import Spooled, spool, write_set
 from planner.outputs.calendar.ical import (
     COMBINED,
     STATE_FILE,
@@ -55,6 +55,7 @@ from planner.outputs.calendar.revisions import (
 )
 from planner.outputs.calendar.state import HEAD, HEAD_3, TAIL, load_state, state_line
 from planner.outputs.calendar.uids import UIDMaker, each_uid, repeated, repeats
+from planner.outputs.locking import folder_lock
 
 INDEX = "index.html"
 _CHUNK = 1 << 20
