@@ -40,7 +40,7 @@ def days_off(book: RuleBook, meeting: Meeting) -> list[tuple[str, str]]:
     """The days of ``meeting`` that are not working days of its host, with the reason."""
     from datetime import timedelta
 
-    from planner.engine.planning.placement import calendar_for
+    from planner.engine.planning.placement.hosts import calendar_for
 
     calendar = calendar_for(book.body(meeting.body), book, meeting.country)
     days = [meeting.earliest + timedelta(days=i) for i in range((meeting.latest - meeting.earliest).days + 1)]

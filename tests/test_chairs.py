@@ -19,7 +19,7 @@ from planner.engine.chairmanship.plan import (
     resolve_candidates,
 )
 from planner.engine.chairmanship.terms import Severity, timeline
-from planner.engine.planning.placement import calendar_for
+from planner.engine.planning.placement.hosts import calendar_for
 from planner.engine.planning.projection import Projection, project
 from planner.inputs.register import load_chairs, load_meetings
 from planner.inputs.rulebook import embedded_path, load_rulebook

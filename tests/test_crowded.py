@@ -12,7 +12,7 @@ from planner.core.dates import PartialDate
 from planner.core.model import Meeting, Status
 from planner.engine.chairmanship.plan import with_chair_hosts
 from planner.engine.planning.member_holidays import member_holidays
-from planner.engine.planning.placement import calendar_for
+from planner.engine.planning.placement.hosts import calendar_for
 from planner.engine.planning.projection import project
 from planner.inputs.rulebook import parse_rulebook
 

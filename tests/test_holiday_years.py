@@ -9,7 +9,7 @@ import holidays
 import pytest
 
 from planner.engine.planning.member_holidays import country_year
-from planner.engine.planning.placement import WorkingCalendar
+from planner.engine.planning.placement.working import WorkingCalendar
 
 
 def _alone(code: str, year: int) -> tuple[dict, bool]:

@@ -9,7 +9,7 @@ import pytest
 
 from planner.cli import main
 from planner.engine.judging.compliance import Verdict, check
-from planner.engine.planning.placement import WorkingCalendar
+from planner.engine.planning.placement.working import WorkingCalendar
 from planner.engine.planning.projection import project
 
 from .conftest import TODAY, days_off

@@ -11,7 +11,7 @@ from itertools import islice
 import pytest
 
 from planner.core.dates import Duration
-from planner.engine.planning.placement import _STEPS
+from planner.engine.planning.placement.working import _STEPS
 from planner.engine.planning.taken import Taken
 
 START = date(2027, 1, 1)

@@ -47,7 +47,7 @@ from planner.engine.chairmanship.terms import (
 )
 from planner.engine.planning.crowd import DayBook, host_key
 from planner.engine.planning.member_holidays import host_gap_notes
-from planner.engine.planning.placement import calendar_for
+from planner.engine.planning.placement.hosts import calendar_for
 from planner.engine.planning.projection import Projection, ProjectionProblem
 from planner.inputs.inputfile import read_text
 from planner.inputs.limits import MAX_PLAN_BYTES

@@ -44,12 +44,9 @@ from planner.engine.planning.numbering import (
     awaited,
     numbering,
 )
-from planner.engine.planning.placement import (
-    Habits,
-    WorkingCalendar,
-    calendar_for,
-    host_place,
-)
+from planner.engine.planning.placement.habits import Habits
+from planner.engine.planning.placement.hosts import calendar_for, host_place
+from planner.engine.planning.placement.working import WorkingCalendar
 from planner.engine.planning.results import ProjectionProblem
 from planner.inputs.limits import MAX_PROJECTED
 

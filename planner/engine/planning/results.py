@@ -24,7 +24,7 @@ from planner.engine.expectations import (
 )
 
 if TYPE_CHECKING:
-    from planner.engine.planning.placement import WorkingCalendar
+    from planner.engine.planning.placement.working import WorkingCalendar
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from planner.engine.expectations import BodyMeetings, Expectation
 from planner.engine.planning.dating.projected import Projected
 from planner.engine.planning.dating.state import SATISFYING, BodyState
 from planner.engine.planning.dating.targets import Targets
-from planner.engine.planning.placement import LAST_DAY, Skip, WorkingCalendar
+from planner.engine.planning.placement.working import LAST_DAY, Skip, WorkingCalendar
 from planner.engine.planning.results import ProjectionProblem, day_off, no_run
 from planner.engine.planning.taken import Taken, capped
 

@@ -10,7 +10,8 @@ from planner.core.model import AtLeastRule, Body, Kind, Meeting, Status
 from planner.engine.expectations import Expectation
 from planner.engine.planning.crowd import host_key
 from planner.engine.planning.dating.state import BodyState
-from planner.engine.planning.placement import WorkingCalendar, host_place
+from planner.engine.planning.placement.hosts import host_place
+from planner.engine.planning.placement.working import WorkingCalendar
 
 _REGULAR, _PROJECTED = Kind.REGULAR, Status.PROJECTED
 

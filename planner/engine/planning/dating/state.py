@@ -10,7 +10,8 @@ from datetime import date, timedelta
 from planner.core.dates import Duration
 from planner.core.model import Body, Meeting, Status
 from planner.engine.planning.numbering import Numbering
-from planner.engine.planning.placement import Habits, Skip, WorkingCalendar
+from planner.engine.planning.placement.habits import Habits
+from planner.engine.planning.placement.working import Skip, WorkingCalendar
 from planner.engine.planning.taken import Taken
 
 SATISFYING = frozenset({Status.HELD, Status.PLANNED, Status.PROJECTED})

@@ -11,7 +11,7 @@ from planner.core.model import AtLeastRule, EveryRule, Meeting
 from planner.engine.expectations import Expectation
 from planner.engine.gaps import GapExpectation
 from planner.engine.planning.dating.state import BodyState
-from planner.engine.planning.placement import even_spread
+from planner.engine.planning.placement.habits import even_spread
 
 
 class Targets:

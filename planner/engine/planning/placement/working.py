@@ -1,5 +1,5 @@
-"""Real dates for projected meetings: preferred months, working days of the host country,
-blackout dates, and bodies that meet back to back.
+"""The working days of a host country, and the search for the block of working days nearest a
+target day inside a window.
 
 Working days come from the ``holidays`` package: each country's own weekend (Iran rests on
 Friday, most members on Saturday and Sunday) and its public holidays. Nothing here is
@@ -8,28 +8,23 @@ hand-written calendar knowledge.
 
 from __future__ import annotations
 
-import statistics
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
 from datetime import date, timedelta
-from functools import lru_cache, partial
+from functools import partial
 from itertools import islice
 
-from planner.core.dates import MAX_YEAR, Precision, Window
-from planner.core.model import Blackout, Body, HostPolicy, Meeting, RuleBook
-from planner.engine.planning.countries import country_code
+from planner.core.dates import MAX_YEAR, Window
+from planner.core.model import Blackout
 from planner.engine.planning.crowd import Blocked
 from planner.engine.planning.member_holidays import (
     MemberHolidays,
     country_calendar,
     country_year,
-    member_holidays,
 )
 from planner.engine.planning.taken import Taken
 
 SAT_SUN = frozenset({5, 6})
 _ONE_DAY = timedelta(days=1)
-_KNOWN_MONTH = frozenset({Precision.DAY, Precision.MONTH})
 LAST_DAY = date(MAX_YEAR, 12, 31)  # no meeting may end after it: no input or output reads the year 3000
 
 
@@ -284,107 +279,6 @@ def _nearest(target: date, days: int, window: Window) -> Iterable[date]:
             yield earlier
         if not (ahead or behind):
             return
-
-
-def host_place(body: Body, book: RuleBook) -> tuple[str, str]:
-    """City and country a body's meetings go to, where the rule book fixes them."""
-    if body.host is HostPolicy.SECRETARIAT and book.organization.secretariat:
-        return book.organization.secretariat.city, book.organization.secretariat.country
-    if body.host is HostPolicy.FIXED:
-        return body.host_city or "", body.host_country or ""
-    return "", ""
-
-
-def calendar_for(body: Body, book: RuleBook, country: str) -> WorkingCalendar:
-    """The working calendar of ``country`` (a member name, alias or code) for ``body``.
-
-    A meeting all members attend also avoids every member state's public holidays. With no
-    host known yet (a chair-hosted body before its chair is), the Secretariat's country stands
-    in, and the members' holidays are avoided too: whoever hosts, the day stays a good one."""
-    org = book.organization
-    unknown = not country
-    if unknown and org.secretariat is not None:
-        country = org.secretariat.country
-    member = org.member(country) if country else None
-    # (a host that is no member, a Secretariat in Geneva: its own country's calendar all the same)
-    code = member.code if member else (country if len(country) == 2 and country.isupper() else country_code(country) if country else None)
-    members = member_holidays(org.members) if org.members and (body.all_members or unknown) else None
-    recess = tuple(Blackout(start=p.first, end=p.last, reason=p.reason or "recess") for p in body.recess)
-    return _calendar(code, org.blackout + body.blackout + recess, members)
-
-
-@lru_cache(maxsize=512)
-def _calendar(code: str | None, blackouts: tuple[Blackout, ...], members: MemberHolidays | None) -> WorkingCalendar:
-    return WorkingCalendar(code, blackouts, members)
-
-
-@dataclass(frozen=True)
-class Habits:
-    """What a body's own history says about when it meets."""
-
-    months: tuple[int, ...]
-    day: int
-    # the months picked for ``count`` meetings a period, by count: the same for every period
-    _picks: dict[int, tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)
-
-    @classmethod
-    def of(cls, body: Body, history: Sequence[Meeting]) -> Habits:
-        exact_months = [m.start.earliest.month for m in history if m.start.precision in _KNOWN_MONTH]
-        days = [m.start.earliest.day for m in history if m.start.precision is Precision.DAY]
-        return cls.make(exact_months, days)
-
-    @classmethod
-    def make(cls, months: list[int], days: list[int]) -> Habits:
-        """From the months of the history's meetings known to the month or day, and the days
-        of those known to the day."""
-        day = int(statistics.median_low(days)) if days else 15
-        return cls(tuple(sorted(months)), min(day, 28))
-
-    def target_months(self, body: Body, count: int, window: Window) -> list[date]:
-        """``count`` target days in ``window``: preferred months, else quantiles of the body's
-        history months, else an even spread over the window."""
-        months = body.months
-        if not months and (not self.months or (window.end - window.start).days < 364):
-            return even_spread(window, count)  # (no preferred months, and no usual ones or a period under a year)
-        first_year = window.start.year
-        candidates: list[date] = []
-        if months:
-            for year in range(first_year, window.end.year + 1):
-                candidates += [date(year, m, self.day) for m in sorted(months)]
-            inside = [d for d in candidates if window.start <= d <= window.end]
-            if len(inside) >= count:
-                return _spread_pick(inside, count)
-        if self.months and window.days() >= 365:
-            picks = self._picks.get(count)
-            if picks is None:
-                usual = self.months
-                picks = self._picks[count] = tuple(usual[min(len(usual) - 1, int((k + 0.5) * len(usual) / count))] for k in range(count))
-            # the k-th pick in the k-th share of the window's years
-            years, day = window.end.year - first_year + 1, self.day
-            if years > 1:
-                return sorted([date(first_year + min(years - 1, k * years // count), month, day) for k, month in enumerate(picks)])
-            return sorted([date(first_year, month, day) for month in picks])
-        return even_spread(window, count)
-
-
-def _spread_pick(days: list[date], count: int) -> list[date]:
-    if count == 1:
-        return [days[len(days) // 2]] if len(days) > 2 else [days[0]]
-    step = len(days) / count
-    return [days[int(k * step + step / 2)] for k in range(count)]
-
-
-def even_spread(window: Window, count: int) -> list[date]:
-    """``count`` days at the middles of ``count`` equal parts of ``window``."""
-    # (remembered: a thousand bodies ask for the middle of the same months; a copy, as callers
-    # take targets out of it)
-    return list(_even_spread(window.start, window.end, count))
-
-
-@lru_cache(maxsize=4096)
-def _even_spread(start: date, end: date, count: int) -> tuple[date, ...]:
-    total = (end - start).days + 1
-    return tuple(start + timedelta(days=int((k + 0.5) * total / count)) for k in range(count))
 
 
 def _first_fit(target: date, steps: Iterable[timedelta], first: date, last_start: date, known: dict[date, bool], fit: Callable[[date], bool], accept: Callable[[date], bool]) -> date | None:
