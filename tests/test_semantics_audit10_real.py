@@ -1,0 +1,250 @@
+"""A tenth audit: six real organizations under their founding texts (tests/audit/), each rule
+book citing its instrument in every rule's `source` and each register row its source. They
+exercise what the earlier real histories did not: a first session due within a year of a
+treaty's entry into force, an `excused` year ("unless otherwise decided"), a session in two
+parts across two years (UNFCCC COP); `after` in days from another body's meetings, met on the
+last day allowed (the Bundestag); a postponed numbered session leaving a binding year missed
+(the ILO Conference); customary rule versions and a yearly presidency running 1 December to
+30 November that hosts the Summit (G20 `chairs`); a grid with an anchor (the ITU
+Plenipotentiary); a customary meeting called off (APEC). Every expected answer (verdicts,
+next meetings, ordinals, hosts) was worked out by hand before the tool was run; the derivation
+is in each test's docstring. Dates the sources used here do not settle to the day are given to
+the month."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.test_semantics_audit5 import _invoke
+
+AUDIT = Path(__file__).parent / "audit"
+
+
+def _files(name: str, *extra: str) -> list[str]:
+    return ["--rules", str(AUDIT / f"{name}.toml"), "--meetings", str(AUDIT / f"{name}-meetings.csv"), *extra]
+
+
+def _check(name: str, *args: str) -> dict:
+    """check's JSON on a sourced history of tests/audit/, after its text agrees on the totals."""
+    out = json.loads(_invoke("check", *_files(name), *args, "--format", "json").stdout)
+    text = " ".join(_invoke("check", *_files(name), *args).stdout.split())
+    violations = out["summary"]["violations"]
+    assert f"{violations} violation{'s' if violations != 1 else ''}" in text
+    return out
+
+
+def _project(name: str, *args: str) -> list[dict]:
+    return json.loads(_invoke("project", *_files(name), *args, "--format", "json").stdout)["meetings"]
+
+
+def _verdicts(out: dict, body: str | None = None) -> dict[str, str]:
+    return {f["window"]["label"]: f["verdict"] for f in out["findings"] if body in (None, f["body"])}
+
+
+def _why(out: dict, label: str) -> str:
+    (why,) = [f["why"] for f in out["findings"] if f["window"]["label"] == label]
+    return why
+
+
+# -- UNFCCC: Conference of the Parties (Convention art. 7(4)) -------------------------------------
+
+
+def test_unfccc_cop_first_session_a_week_late_then_every_year_2020_excused():
+    """Art. 7(4): the first session "not later than one year after the date of entry into
+    force" (21 March 1994: due by 1995-03-21, `first_within = "1y"` of `established`), then
+    "every year unless otherwise decided by the Conference of the Parties" (at least once a
+    calendar year; 1994, begun mid-year, is no whole period: 1995 is the first). By hand, as
+    of 2025-12-01: COP 1 opened in Berlin on 1995-03-28, 365 + 7 = 372 days after entry into
+    force: 7 days late, a violation of the letter. 1995-2019 met, one COP a year (25); 2000 by
+    COP 6 at The Hague, whose resumed session (Bonn, July 2001) has the same number: one
+    meeting, counted in 2000 and named in 2001's why, where COP 7 (Marrakesh) counts. 2020:
+    COP 26 postponed (its row says so, not counted); the year is `excused` (the Bureau's
+    decision, read as "otherwise decided"), not missed. 2021-2025 met (5; COP 30 closed on
+    22 November 2025). 32 judged: 30 met, 1 late, 1 excused; 1 violation, exit 1."""
+    out = _check("unfccc-cop", "--today", "2025-12-01")
+    got = _verdicts(out)
+    assert got == {"1994-03-21..1995-03-21": "late", **{str(y): "met" for y in range(1995, 2026) if y != 2020}, "2020": "excused"}
+    (first,) = [f for f in out["findings"] if f["verdict"] == "late"]
+    assert first["delay"] == "7 days" and "gap of 372 days" in first["why"]
+    assert "Not counted: COP 2001-07-16 (6th, Bonn) (the same number as COP 2000-11-13 (6th, The Hague): one meeting, counted there)." in _why(out, "2001")
+    assert "COP 2001-10-29 (7th, Marrakesh)" in _why(out, "2001")
+    assert "Not counted: COP 2020-11-09 (26th, Glasgow) (postponed). Excused: 2020: COP 26 postponed to 2021" in _why(out, "2020")
+    assert out["summary"]["violations"] == 1 and out["summary"]["excused"] == 1 and out["summary"]["exit_code"] == 1
+
+
+def test_unfccc_cop_without_the_excused_year_2020_is_missed(tmp_path):
+    """The control: the same register and rule with the `excused` table taken out. 2020 holds
+    only the postponed COP 26, which does not count: missed, a second violation."""
+    book = (AUDIT / "unfccc-cop.toml").read_text(encoding="utf-8")
+    start = book.index("excused = [")
+    (tmp_path / "cop.toml").write_text(book[:start] + book[book.index("\n", start) + 1 :], encoding="utf-8")
+    out = json.loads(_invoke("check", "--rules", str(tmp_path / "cop.toml"), "--meetings", str(AUDIT / "unfccc-cop-meetings.csv"), "--today", "2025-12-01", "--format", "json").stdout)
+    assert _verdicts(out)["2020"] == "missed" and out["summary"]["violations"] == 2
+
+
+def test_unfccc_cop_projection_numbers_the_31st_in_november():
+    """Next due: 2026 (one a year). The rule book prefers November (`months = [11]`); the day
+    is the median (lower) of the days the register's rows open on, given to the day: 32 rows
+    (the postponed COP 26 too), sorted 1, 1, 1, 1, 2, ..., 8, 9, 10, ..., 31: the 16th is 9.
+    2026-11-09 is a Monday, a working day in Germany (no chair register: the Secretariat's
+    country stands in for the chair that will host). Ordinals continue the register's: the
+    31st, then the 32nd on 2027-11-09 (a Tuesday)."""
+    got = [(m["start"], m["ordinal"], m["host"]) for m in _project("unfccc-cop", "--today", "2025-12-01", "--to", "2027")]
+    assert got == [("2026-11-09", 31, "chair to be decided"), ("2027-11-09", 32, "chair to be decided")]
+
+
+# -- The Bundestag: Basic Law art. 39 (after, in days) --------------------------------------------
+
+
+def test_bundestag_convenes_within_thirty_days_of_each_election():
+    """Art. 39(2): the Bundestag convenes "no later than the thirtieth day after the
+    elections": `after` the election, `30d`, due by polling day + 30. By hand: 1972-11-19 +
+    30 = 1972-12-19 (sat 12-13); 1983-03-06 + 30 = 04-05 (03-29); 1998-09-27 + 30 = 10-27
+    (10-26); 2002-09-22 + 30 = 10-22 (10-17); and five sittings on the thirtieth day itself:
+    2005-09-18 -> 10-18, 2009-09-27 -> 10-27, 2013-09-22 -> 10-22, 2017-09-24 -> 10-24,
+    2021-09-26 -> 10-26, and 2025-02-23 -> 03-25 (February 2025 has 28 days: 5 + 25).
+    All 10 met. Art. 39(1): after a dissolution, elections "within sixty days":
+    1972-09-22 + 60 = 11-21 (election 11-19), 1983-01-07 + 60 = 03-08 (03-06), 2005-07-21 +
+    60 = 09-19 (09-18), 2024-12-27 + 60 = 2025-02-25 (02-23). All 4 met. The dissolutions are
+    ad hoc: nothing due. No violation, exit 0."""
+    out = _check("bundestag", "--today", "2025-12-01")
+    assert _verdicts(out, "sitting") == {d: "met" for d in ("1972-12-19", "1983-04-05", "1998-10-27", "2002-10-22", "2005-10-18", "2009-10-27", "2013-10-22", "2017-10-24", "2021-10-26", "2025-03-25")}
+    assert _verdicts(out, "election") == {d: "met" for d in ("1972-11-21", "1983-03-08", "2005-09-19", "2025-02-25")}
+    assert "30 days after the 21st Election (2025-02-23): Constituent Sitting 2025-03-25 (21st, Berlin)" in _why(out, "2025-03-25")
+    assert out["summary"]["violations"] == 0 and out["summary"]["exit_code"] == 0
+
+
+def test_bundestag_a_sitting_on_the_thirty_first_day_is_a_day_late(tmp_path):
+    """The control on the same register: the 21st Bundestag convened on 2025-03-26 instead, the
+    thirty-first day after 2025-02-23: late by 1 day; every other window stays met. An election
+    on the sixty-first day after the 2024 dissolution (2025-02-26) would be late by a day too."""
+    rows = (AUDIT / "bundestag-meetings.csv").read_text(encoding="utf-8")
+    changed = rows.replace("sitting,regular,21,2025-03-25", "sitting,regular,21,2025-03-26").replace("election,regular,21,2025-02-23", "election,regular,21,2025-02-26")
+    assert changed.count("2025-03-26") == 1 and changed.count("2025-02-26") == 1
+    (tmp_path / "m.csv").write_text(changed, encoding="utf-8")
+    out = json.loads(_invoke("check", "--rules", str(AUDIT / "bundestag.toml"), "--meetings", str(tmp_path / "m.csv"), "--today", "2025-12-01", "--format", "json").stdout)
+    late = {(f["body"], f["window"]["label"]): f["delay"] for f in out["findings"] if f["verdict"] == "late"}
+    # the election three days later moves the sitting's deadline to 2025-03-28: met
+    assert late == {("election", "2025-02-25"): "1 day"}
+    (tmp_path / "m.csv").write_text(rows.replace("sitting,regular,21,2025-03-25", "sitting,regular,21,2025-03-26"), encoding="utf-8")
+    out = json.loads(_invoke("check", "--rules", str(AUDIT / "bundestag.toml"), "--meetings", str(tmp_path / "m.csv"), "--today", "2025-12-01", "--format", "json").stdout)
+    assert {(f["body"], f["window"]["label"]): f["delay"] for f in out["findings"] if f["verdict"] == "late"} == {("sitting", "2025-03-25"): "1 day"}
+
+
+# -- ILO: International Labour Conference (Constitution art. 3(1)) --------------------------------
+
+
+def test_ilo_conference_at_least_once_every_year_2020_missed():
+    """Art. 3(1): "at least once in every year", with no "unless otherwise decided". The rule
+    from the Treaty of Versailles in force (1920-01-10): 1920 is no whole year, so 1921 is the
+    first window. `records` from 2015: 1921-2014 are unknown (94), not missed. 2015-2019 met
+    (104th-108th). 2020: the 109th was postponed (a postponed row does not count; named in the
+    why): missed, a violation of the letter. 2021: the 109th met online in two parts (May-June
+    and November-December, given to the month): one meeting, counted in May, its second part
+    named. 2022-2025 met (110th-113th). 1 violation, exit 1."""
+    out = _check("ilo-ilc", "--today", "2025-12-01")
+    got = _verdicts(out)
+    assert got == {**{str(y): "unknown" for y in range(1921, 2015)}, **{str(y): "met" for y in (*range(2015, 2020), *range(2021, 2026))}, "2020": "missed"}
+    assert "Not counted: ILC 2020 (109th, Geneva) (postponed)." in _why(out, "2020")
+    assert "ILC 2021-05 (109th). Not counted: ILC 2021-11 (109th) (the same number as ILC 2021-05 (109th): one meeting, counted there)." in _why(out, "2021")
+    assert out["summary"]["violations"] == 1 and out["summary"]["unknown"] == 94 and out["summary"]["exit_code"] == 1
+
+
+def test_ilo_conference_projection_the_114th_in_june_in_geneva():
+    """Next due 2026, in June (`months = [6]`), on the median (lower) of the days the rows
+    given to the day open on (1, 2, 3, 5, 5, 10, 27, 28, 30: the 5th). 2026-06-05 is a Friday:
+    the 114th, in Geneva (the Secretariat hosts). 2027-06-05 is a Saturday; the nearest
+    working day is Friday 4 June (Monday 7 June is two days off): the 115th."""
+    got = [(m["start"], m["ordinal"], m["host"]) for m in _project("ilo-ilc", "--today", "2025-12-01", "--to", "2027")]
+    assert got == [("2026-06-05", 114, "Geneva (Secretariat)"), ("2027-06-04", 115, "Geneva (Secretariat)")]
+
+
+# -- G20: Leaders' Summit (Pittsburgh, 2009) and the presidency ------------------------------------
+
+
+def test_g20_summits_twice_in_2010_then_yearly_all_met():
+    """Customary: at least 2 in 2010 (Toronto 06-26, Seoul 11-11: met), then at least 1 a year
+    from 2011: 2011-2025 met (15). 2020 by the virtual Riyadh Summit (online counts: the rule
+    sets no `formats`); the extraordinary Summit of 26 March 2020 is named, not counted; so is
+    2023's special virtual Summit (New Delhi counts). 2008 and 2009 (three Summits called one at
+    a time) come before any rule. 16 judged, 16 met, no advisory."""
+    out = _check("g20", "--today", "2025-12-01")
+    assert _verdicts(out) == {str(y): "met" for y in range(2010, 2026)}
+    assert "2 of 2 required" in _why(out, "2010")
+    assert "(extraordinary: this rule counts regular meetings)" in _why(out, "2020") and "Summit 2020-11-21 (15th)" in _why(out, "2020")
+    assert "(special: this rule counts regular meetings)" in _why(out, "2023")
+    assert out["summary"]["advisories"] == 0 and out["summary"]["exit_code"] == 0
+
+
+def test_g20_presidencies_hold_their_summits_and_the_next_is_hosted_by_the_united_states():
+    """Chairs as of 2025-12-01: 14 presidencies from Russia (2012-12-01) to the United States
+    (running from 2025-12-01), each 1 year (365 days; 366 for China, Saudi Arabia and Brazil,
+    whose years hold a 29 February): no term too long, no gap, no overlap, no country twice in
+    a row: 0 violations. Each term holds its own country's Summit: Argentina's (to 2018-12-01)
+    the 13th, which opened in Buenos Aires on 2018-11-30 and closed on Japan's first day (a
+    meeting belongs to the day it opens); Saudi Arabia's the extraordinary Summit and the 15th.
+    The running US term holds the projected 21st: November (the median month of the 22 rows),
+    target day 15 (the lower median of their days); 2026-11-15 is a Sunday and Monday the 16th
+    Mexico's Revolution Day (no host is known when days are placed, so every member's holidays
+    are avoided); Friday 13th and Tuesday 17th are both two days off, and the later is taken:
+    2026-11-17, hosted by the United States, the chair then."""
+    out = json.loads(_invoke("chairs", *_files("g20"), "--chairs", str(AUDIT / "g20-chairs.csv"), "--today", "2025-12-01", "--format", "json").stdout)
+    assert out["summary"] == {"terms": 14, "planned": 0, "violations": 0, "notes": 0, "exit_code": 0}
+    terms = {t["country"]: t for t in out["terms"]}
+    assert {c: t["length_days"] for c, t in terms.items() if t["length_days"] == 366} == {"China": 366, "Saudi Arabia": 366, "Brazil": 366}
+    assert [(m["ordinal"], m["start"]) for m in terms["Argentina"]["statutory"]] == [(13, "2018-11-30")]
+    assert terms["Japan"]["statutory"][0]["ordinal"] == 14
+    assert [(m["kind"], m["start"]) for m in terms["Saudi Arabia"]["statutory"]] == [("extraordinary", "2020-03-26"), ("regular", "2020-11-21")]
+    (nxt,) = terms["United States"]["hosted"]
+    assert (nxt["ordinal"], nxt["start"], nxt["status"], nxt["country"]) == (21, "2026-11-17", "projected", "United States")
+
+
+# -- ITU: Plenipotentiary Conference (Constitution art. 8(1), a grid) -------------------------------
+
+
+def test_itu_plenipotentiary_every_four_years_on_the_grid_from_1994():
+    """`every 4y`, grid anchored at 1994, since the Constitution's entry into force
+    (1994-07-01): 1994 began before it, so the first whole period judged is 1998. By hand:
+    1998 (Minneapolis), 2002 (Marrakesh), 2006 (Antalya), 2010 (Guadalajara), 2014 (Busan),
+    2018 (Dubai), 2022 (Bucharest): 7 met; 2026, not begun, is next due (an open window in
+    the JSON, counted as next due, not open). Projection: October (the median of
+    the months 9, 9, 9, 10, 10, 10, 10, 11), day 19 (lower median of 4, 6, 12, 19, 20, 23, 26,
+    29): 2026-10-19, a Monday; then 2030-10-19, a Saturday, so Friday 2030-10-18. Unnumbered
+    in the register, so unnumbered projected; hosted by the inviting state ("chair")."""
+    out = _check("itu-pp", "--today", "2025-12-01")
+    assert _verdicts(out) == {**{str(y): "met" for y in range(1998, 2023, 4)}, "2026": "open"}
+    assert out["summary"]["next_due"] == 1 and out["summary"]["open"] == 0 and out["summary"]["exit_code"] == 0
+    got = [(m["start"], m["ordinal"], m["host"]) for m in _project("itu-pp", "--today", "2025-12-01", "--to", "2031")]
+    assert got == [("2026-10-19", None, "chair to be decided"), ("2030-10-18", None, "chair to be decided")]
+
+
+def test_itu_plenipotentiary_grid_keeps_its_years_after_a_late_conference(tmp_path):
+    """The grid against the rolling reading, on the same register with Bucharest held a year
+    late (2023-09-26): the grid's 2022 is late by a year, and 2026 stays due (anchor 1994 +
+    8 x 4), where a rolling chain would move it to 2027."""
+    rows = (AUDIT / "itu-pp-meetings.csv").read_text(encoding="utf-8").replace("2022-09-26,2022-10-14", "2023-09-26,2023-10-14")
+    (tmp_path / "m.csv").write_text(rows, encoding="utf-8")
+    out = json.loads(_invoke("check", "--rules", str(AUDIT / "itu-pp.toml"), "--meetings", str(tmp_path / "m.csv"), "--today", "2025-12-01", "--format", "json").stdout)
+    late = [f for f in out["findings"] if f["verdict"] == "late"]
+    assert [(f["window"]["label"], f["delay"]) for f in late] == [("2022", "1 year")]
+    assert [m["start"][:4] for m in json.loads(_invoke("project", "--rules", str(AUDIT / "itu-pp.toml"), "--meetings", str(tmp_path / "m.csv"), "--today", "2025-12-01", "--to", "2027", "--format", "json").stdout)["meetings"]] == ["2026"]
+
+
+# -- APEC: Economic Leaders' Meeting (customary) -------------------------------------------------
+
+
+def test_apec_leaders_meet_yearly_in_practice_2019_called_off():
+    """Customary once a year from 1993. 1993-2018 met (26, eight of them given to the month,
+    which decides a year); 2019: the Santiago meeting was cancelled: an advisory, its row named
+    ("cancelled"), no violation; 2020 and 2021 met by video (the informal retreat of July 2021
+    does not count and is named); 2022-2025 met. 33 judged: 32 met, 1 advisory, exit 0.
+    Projection: November (the median month of 34 rows), day 16 (lower median of the 25 rows
+    given to the day): 2026-11-16, a Monday in Singapore (standing in for the chair to be
+    decided)."""
+    out = _check("apec", "--today", "2025-12-01")
+    assert _verdicts(out) == {**{str(y): "met" for y in range(1993, 2026) if y != 2019}, "2019": "advisory"}
+    assert "Not counted: Leaders' Meeting 2019-11 (Santiago) (cancelled)." in _why(out, "2019")
+    assert "(informal: this rule counts regular meetings)" in _why(out, "2021")
+    assert out["summary"]["violations"] == 0 and out["summary"]["advisories"] == 1 and out["summary"]["exit_code"] == 0
+    assert [(m["start"], m["host"]) for m in _project("apec", "--today", "2025-12-01", "--to", "2026")] == [("2026-11-16", "chair to be decided")]
