@@ -363,16 +363,18 @@ def test_a_before_window_missed_on_every_reading_of_its_origin_is_worded_as_labe
     required"), so the text's Problems line and the JSON named two different days. The why
     now begins with the label and says the verdict holds on every reading: "The same whatever
     day the Summit of 2021 was held (2021-01-01..2021-12-31)". Summit `2021-06`, Board
-    2021-04-20 (before every day the window may begin): missed, labelled 2021-06-29."""
+    2021-04-20 (before every day the window may begin): missed. (Since the tenth pass such a
+    window is labelled by every day it may end on, 2020-12-31..2021-12-30 and
+    2021-05-31..2021-06-29, not by one reading: tests/test_semantics_audit10.py.)"""
     book = _SUMMIT_EVERY_2Y + _body("", 'kind = "before"\nbody = "summit"\noffset = "1m"')
     first = ("summit,regular,,2019-05-01,,held,,", "board,regular,,2019-04-10,,held,,")
     out = _check(tmp_path, book, _rows(*first, "summit,regular,,2021,,held,,"), "--today", "2022-06-10")
     (f,) = [f for f in out["findings"] if f["body"] == "board" and f["verdict"] == "missed"]
-    assert f["window"]["label"] == "2021-12-30" and f["why"].startswith("2021-12-30: 0 of 1 required (1 month before the Summit of 2021)")
+    assert f["window"]["label"] == "2020-12-31..2021-12-30" and f["why"].startswith("2020-12-31..2021-12-30: 0 of 1 required (1 month before the Summit of 2021)")
     assert f["why"].endswith("The same whatever day the Summit of 2021 was held (2021-01-01..2021-12-31).")
     out = _check(tmp_path, book, _rows(*first, "summit,regular,,2021-06,,held,,", "board,regular,,2021-04-20,,held,,"), "--today", "2022-06-10")
     (f,) = [f for f in out["findings"] if f["body"] == "board" and f["verdict"] == "missed"]
-    assert f["window"]["label"] == "2021-06-29" and f["why"].startswith("2021-06-29: ")
+    assert f["window"]["label"] == "2021-05-31..2021-06-29" and f["why"].startswith("2021-05-31..2021-06-29: ")
 
 
 def test_an_on_rules_year_held_in_another_month_known_only_to_the_month(tmp_path):
@@ -503,15 +505,16 @@ def test_a_rolling_window_after_an_origin_known_only_to_the_year_is_judged_not_d
     other reading): now uncertain, "late if it was held 2019-01..2019-06; met if it was
     held 2019-07..2019-12". With the next meeting on 2020-10-15, late on every reading: late,
     "4 to 15 months" (as late as the readings allow). With none, judged 2020-12-01: missed
-    on every reading (due by 2020-06 at the latest)."""
+    on every reading (due by 2020-06 at the latest). The window is labelled by every period
+    it may be due in, 2019-07..2020-06 (tests/test_semantics_audit10.py)."""
     out = _check(tmp_path, _EVERY_6M, _rows("board,regular,,2019,,held,,", "board,regular,,2020-01-15,,held,,"), "--today", "2020-03-01")
-    assert _verdicts(out) == {"2019-07": "uncertain", "2020-07": "open"}
-    assert "late if it was held 2019-01..2019-06; met if it was held 2019-07..2019-12" in _why(out, "2019-07")
+    assert _verdicts(out) == {"2019-07..2020-06": "uncertain", "2020-07": "open"}
+    assert "late if it was held 2019-01..2019-06; met if it was held 2019-07..2019-12" in _why(out, "2019-07..2020-06")
     out = _check(tmp_path, _EVERY_6M, _rows("board,regular,,2019,,held,,", "board,regular,,2020-10-15,,held,,"), "--today", "2020-12-01")
-    (late,) = [f for f in out["findings"] if f["window"]["label"] == "2019-07"]
+    (late,) = [f for f in out["findings"] if f["window"]["label"] == "2019-07..2020-06"]
     assert late["verdict"] == "late" and late["delay"] == "4 to 15 months"
     out = _check(tmp_path, _EVERY_6M, _rows("board,regular,,2019,,held,,"), "--today", "2020-12-01")
-    assert _verdicts(out)["2019-07"] == "missed" and out["summary"]["violations"] == 1
+    assert _verdicts(out)["2019-07..2020-06"] == "missed" and out["summary"]["violations"] == 1
 
 
 def test_late_on_every_reading_of_a_loose_origin_is_as_late_as_the_readings_allow(tmp_path):

@@ -92,15 +92,16 @@ def test_an_after_origin_known_only_to_the_year_of_a_version_change_is_uncertain
     (README, Semantics). The 1st Summit is known only as `2016`: held by 30 June, its Board
     is due in 2018; from 1 July, in 2017. Board 2017-05-01: met on the second reading, missed
     on the first; it said missed (the version of 1 January alone). Now uncertain, saying which
-    days give which. With Board 2018-05-01 instead: met or late (a year), uncertain too."""
+    days give which. With Board 2018-05-01 instead: met or late (a year), uncertain too. The
+    window is labelled by both years it may be due in, 2017..2018 (tests/test_semantics_audit10.py)."""
     out = _check(tmp_path, _AFTER_2Y_THEN_1Y, _rows("summit,regular,1,2016,,held,,", "board,regular,,2017-05-01,,held,,"), "--today", "2019-03-01")
-    assert _verdicts(out) == {"2018": "uncertain"}
-    why = _why(out, "2018")
+    assert _verdicts(out) == {"2017..2018": "uncertain"}
+    why = _why(out, "2017..2018")
     assert "1 year after it if it was held from 2016-07-01 (the rule's version in force then)" in why
     assert "missed if it was held 2016-01-01..2016-06-30; met if it was held 2016-07-01..2016-12-31." in why
     out = _check(tmp_path, _AFTER_2Y_THEN_1Y, _rows("summit,regular,1,2016,,held,,", "board,regular,,2018-05-01,,held,,"), "--today", "2019-03-01")
-    assert _verdicts(out) == {"2018": "uncertain"}
-    assert "met if it was held 2016-01-01..2016-06-30; late if it was held 2016-07-01..2016-12-31." in _why(out, "2018")
+    assert _verdicts(out) == {"2017..2018": "uncertain"}
+    assert "met if it was held 2016-01-01..2016-06-30; late if it was held 2016-07-01..2016-12-31." in _why(out, "2017..2018")
 
 
 def test_an_after_origin_whose_days_keep_to_one_version_stays_definite(tmp_path):
@@ -113,7 +114,7 @@ def test_an_after_origin_whose_days_keep_to_one_version_stays_definite(tmp_path)
     out = _check(tmp_path, _AFTER_2Y_THEN_1Y, _rows("summit,regular,1,2016-09-01,,held,,", "board,regular,,2017-05-01,,held,,"), "--today", "2019-03-01")
     assert _verdicts(out) == {"2017": "met"}
     out = _check(tmp_path, _AFTER_2Y_THEN_1Y, _rows("summit,regular,1,2016,,held,,", "board,regular,,2017-05-01,,held,,", "board,regular,,2018-05-01,,held,,"), "--today", "2019-03-01")
-    assert _verdicts(out) == {"2018": "met"}
+    assert _verdicts(out) == {"2017..2018": "met"}
 
 
 def test_an_after_origin_across_a_version_change_in_days(tmp_path):
@@ -142,8 +143,8 @@ def test_a_rolling_window_after_a_meeting_known_only_to_the_year_of_a_version_ch
     the day after 31 December alone); now uncertain, with the days. Controls: Board 2021-05-01
     instead is late on every reading (1 to 3 years); 2018-05-01 meets either reading."""
     out = _check(tmp_path, _EVERY_4Y_THEN_2Y, _rows("board,regular,,2012-05-01,,held,,", "board,regular,,2016,,held,,", "board,regular,,2019-05-01,,held,,"), "--today", "2021-06-01")
-    assert _verdicts(out) == {"2016": "met", "2020": "uncertain", "2021": "open"}
-    assert "met if it was held 2016-01-01..2016-06-29; late if it was held 2016-06-30..2016-12-31." in _why(out, "2020")
+    assert _verdicts(out) == {"2016": "met", "2018..2020": "uncertain", "2021": "open"}
+    assert "met if it was held 2016-01-01..2016-06-29; late if it was held 2016-06-30..2016-12-31." in _why(out, "2018..2020")
     out = _check(tmp_path, _EVERY_4Y_THEN_2Y, _rows("board,regular,,2012-05-01,,held,,", "board,regular,,2016,,held,,", "board,regular,,2021-05-01,,held,,"), "--today", "2021-06-01")
     (late,) = [f for f in out["findings"] if f["verdict"] == "late"]
     assert late["delay"] == "1 to 3 years"

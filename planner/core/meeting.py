@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence, Set
 from datetime import date
 from typing import Any, NamedTuple
 
-from planner.core.dates import PartialDate
+from planner.core.dates import PartialDate, partial_date
 from planner.core.vocabulary import Kind, MeetingFormat, Status
 
 
@@ -61,6 +61,8 @@ class Meeting(_MeetingFields):
             and customary.__class__ is bool
         )
         if typed:
+            if end is not None and end.latest < start.latest:
+                return tuple.__new__(cls, (body, opening_days(start, end), *values[2:]))
             return tuple.__new__(cls, values)
         return cls.model_validate(dict(zip(cls._fields, values, strict=True)))
 
@@ -117,6 +119,25 @@ class Meeting(_MeetingFields):
         # The enums themselves, not .value: a StrEnum orders as its text, without the lookup.
         start, end = self.start, self.end
         return (start.earliest, (end or start).latest, self.body, self.ordinal or 0, self.kind, self.title, self.city, self.country, self.status, self.format or "")
+
+
+def opening_days(start: PartialDate, end: PartialDate | None) -> PartialDate:
+    """The days a meeting may have opened on: what its start says, cut at the last day its end
+    allows (it opened by the day it ended). ``2021`` .. ``2021-03`` opened in 2021-01-01..
+    2021-03-31, so it lies in 2021 Q1 whichever day it was. The start keeps its precision, so it
+    is still written as the register gives it (``2021``); only its range narrows."""
+    if end is None or end.latest >= start.latest:
+        return start
+    return partial_date(start.earliest, end.latest, start.precision)
+
+
+def given_start(meeting: Meeting) -> str:
+    """What the register gives of a loosely dated meeting's first day, in words: ``2021``, or
+    ``2021 (ended by 2021-03-31)`` where its end cut the days it may have opened on."""
+    start = meeting.start
+    if meeting.end is not None and start.latest == meeting.end.latest and start.latest < PartialDate.parse(str(start)).latest:
+        return f"{start}, ending by {start.latest}"
+    return str(start)
 
 
 class Recorded(list):  # type: ignore[type-arg]

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from operator import attrgetter
 
 from planner.core.dates import Duration, Grain, Precision, Window, window_between, year_start_month
 from planner.core.model import (
@@ -68,6 +69,12 @@ class Expectation:
 
     @property
     def label(self) -> str:
+        if self.cases:
+            # a window standing for every reading of a loosely dated origin: named by all of
+            # them, not by the first as if it were the fact (`2020-07..2021-06`)
+            # (by their deadlines: versions of a rule may read the origin's days the other way round)
+            first, last = min(self.cases, key=_deadline).label, max(self.cases, key=_deadline).label
+            return first if first == last else f"{first.partition('..')[0]}..{last.rpartition('..')[2]}"
         if self.year_start != 1 and self.grain.months > 1 and self.window.end < self.grain.window(self.period, self.year_start).end:
             return _part_label(self.window)
         return self.grain.label(self.period, self.year_start)
@@ -83,6 +90,9 @@ class Expectation:
 
     def counts(self, meeting: Meeting) -> bool:
         return counts(self.rule, meeting)
+
+
+_deadline = attrgetter("deadline")
 
 
 def origin_kinds(rule: AfterRule | BeforeRule, other: Body | None) -> frozenset[Kind]:

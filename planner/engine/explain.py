@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from functools import cache
 
 from planner.core.dates import Duration
+from planner.core.meeting import given_start
 from planner.core.model import AtLeastRule, Body, Kind, Meeting, Status
 from planner.engine.expectations import Expectation
 
@@ -41,7 +42,7 @@ def not_counted(e: Expectation, near: list[Meeting], owner: dict[int, int], me: 
             reason = _kind_reason(m.kind, kinds)
         elif status is _HELD and owner.get(id(m), me) != me:
             # a loosely dated one may only perhaps serve the other window (assignment.py)
-            reason = "counted for another window of this rule" if m.start.exact else f"left to another window of this rule, which it may serve: the register gives only {m.start}"
+            reason = "counted for another window of this rule" if m.start.exact else f"left to another window of this rule, which it may serve: the register gives only {given_start(m)}"
         elif status is _HELD and min_gap is not None and rule.count_by != "event":
             # thinned out by min_gap (merged events are named by their own "Merged:" words)
             reason = _gap_reason(min_gap)
@@ -102,7 +103,7 @@ def one_window_words(e: Expectation, certain: int, loose: Sequence[Meeting], wor
     start, end, body = e.window.start, e.deadline, e.body
     spread = [m for m in loose if m.start.earliest < start or m.start.latest > end]
     one = len(spread) == 1 and certain + 1 >= e.minimum  # that meeting alone decides it
-    return "".join(f"; {'met' if one else 'counts here'} if {words(m, body)} was held {max(start, m.start.earliest)}..{min(end, m.start.latest)} (the register gives only {m.start})" for m in spread)
+    return "".join(f"; {'met' if one else 'counts here'} if {words(m, body)} was held {max(start, m.start.earliest)}..{min(end, m.start.latest)} (the register gives only {given_start(m)})" for m in spread)
 
 
 def shared_words(e: Expectation, m: Meeting, words: Callable[[Meeting, Body], str]) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pydantic import ConfigDict, Field, field_validator, model_validator
 
 from planner.core.dates import PartialDate
+from planner.core.meeting import opening_days
 from planner.core.model import Kind, Meeting, MeetingFormat, Status
 from planner.core.schema import Frozen
 
@@ -52,4 +53,7 @@ class MeetingRecord(Frozen):
         return self
 
     def meeting(self) -> Meeting:
-        return tuple.__new__(Meeting, tuple(getattr(self, name) for name in Meeting._fields))
+        values = tuple(getattr(self, name) for name in Meeting._fields)
+        if self.end is not None and self.end.latest < self.start.latest:  # it opened by its end
+            values = (self.body, opening_days(self.start, self.end), *values[2:])
+        return tuple.__new__(Meeting, values)

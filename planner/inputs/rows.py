@@ -187,8 +187,8 @@ class RowParser:
                 return meeting(row[:width]) if learn(row) else None
             except Unsure:  # a cell that is no date
                 return None
-            if start is None or (end is not None and end.latest < start.earliest):
-                return None
+            if start is None or (end is not None and end.latest < start.latest):
+                return None  # an end before the start's last day: refused, or the start narrowed, by the schema
             return new(Meeting, values)
 
         def plain(row: list[str]) -> Meeting | None:
@@ -202,7 +202,7 @@ class RowParser:
                 return meeting(row)
             except Unsure:  # a cell that is no date
                 return None
-            if start is None or (end is not None and end.latest < start.earliest):
+            if start is None or (end is not None and end.latest < start.latest):
                 return None
             return new(Meeting, values)
 
@@ -230,7 +230,7 @@ class RowParser:
                     continue
                 except Unsure:  # a cell that is no date
                     return text
-                if start is None or (end is not None and end.latest < start.earliest):
+                if start is None or (end is not None and end.latest < start.latest):
                     return text
                 append(new(Meeting, values))
             return None

@@ -154,7 +154,7 @@ class _Lines:
         counted_json = None
         window = e.window
         maximum = e.maximum
-        if e.__class__ is Expectation:  # not a subclass with labels of its own (a gap's days)
+        if e.__class__ is Expectation and not e.cases:  # not a subclass with labels of its own (a gap's days), nor every reading's
             key = (e.grain, e.period, e.year_start)
             label = self.labels.get(key)
             if label is None:

@@ -133,7 +133,7 @@ def _csv_rows(findings: list[Finding], problems_only: bool, texts: dict[Any, str
         if e is not None:
             window = e.window
             maximum, minimum = e.maximum, e.minimum
-            if e.__class__ is _EXPECTATION:  # not a subclass with labels of its own (a gap's days)
+            if e.__class__ is _EXPECTATION and not e.cases:  # not a subclass with labels of its own (a gap's days), nor every reading's
                 key = (e.grain, e.period, e.year_start)
                 label = labels.get(key)
                 if label is None:

@@ -68,6 +68,9 @@ def _late_on_every_reading(judge: Judge, e: Expectation, found: list[tuple[Expec
     delay = f"{lo} {unit}{'s' if lo != 1 else ''}" if lo == hi else f"{lo} to {hi} {unit}s"
     base = found[0][1]
     why = base.why.replace(f": {base.delay} late.", f": {delay} late.") if base.delay else base.why
+    first = found[0][0].label
+    if first != e.label and why.startswith(f"due {first} ("):  # due on every reading, not the first's alone
+        why = f"due {e.label} ({why[len(first) + 6 :]}"
     why += f" Late whatever day {_who(judge, e)} was held ({_span(found[0][0].assumption, found[-1][0].assumption)}); how late depends on it."
     return replace(base, expectation=e, why=why, delay=delay)
 

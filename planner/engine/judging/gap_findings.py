@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from planner.core.dates import Duration
+from planner.core.meeting import given_start
 from planner.core.model import AtLeastRule, Meeting, Status
 from planner.engine.explain import unheld_words
 from planner.engine.gaps import GapExpectation, from_range, limit_on
@@ -110,7 +111,7 @@ def _gap_finding(judge: Judge, e: GapExpectation) -> Finding:
             verdict = "met" if most is None or most <= 0 else "late" if least is not None and least > 0 else "met or late, depending on the day,"
             why = (
                 f"gap {between}; {allowed}, due by {e.deadline if e.latest_deadline is None else f'{e.deadline}..{e.latest_deadline}'}: {verdict} if {_meeting_words(later, body)} opened by {judge.today}; "
-                f"the register gives only {later.start}, and if it opens later nothing held has closed the gap by {judge.today}."
+                f"the register gives only {given_start(later)}, and if it opens later nothing held has closed the gap by {judge.today}."
             )
             return Finding(verdict=Verdict.UNCERTAIN, why=why, counted=pair, **base)
         if best is not None and best > 0 and unheld:

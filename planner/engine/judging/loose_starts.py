@@ -20,6 +20,7 @@ from datetime import date
 from functools import partial
 from operator import attrgetter
 
+from planner.core.meeting import given_start
 from planner.core.model import EveryRule, Meeting, Status
 from planner.engine.expectations import BodyMeetings, Expectation, counts
 from planner.engine.explain import shared_words
@@ -112,7 +113,7 @@ def _not_yet(finding: Finding, straddling: list[Meeting], today: date) -> Findin
         finding.delay = ""
         return with_more_words(
             finding,
-            lambda: f" Uncertain: {_meeting_words(late, finding.body)} may not have opened by {today} (the register gives only {late.start}): late if it opened {late.start.earliest}..{today}; if it opens later, nothing held has answered the window by {today}.",
+            lambda: f" Uncertain: {_meeting_words(late, finding.body)} may not have opened by {today} (the register gives only {given_start(late)}): late if it opened {late.start.earliest}..{today}; if it opens later, nothing held has answered the window by {today}.",
             verdict=Verdict.UNCERTAIN,
         )
     if finding.verdict is _OFF_DATE and finding.counted and all(any(m is s for s in straddling) for m in finding.counted):
@@ -120,7 +121,7 @@ def _not_yet(finding: Finding, straddling: list[Meeting], today: date) -> Findin
         names = ", ".join(_meeting_words(m, finding.body) for m in finding.counted)
         return with_more_words(
             finding,
-            lambda: f" Uncertain: {names} may not have opened by {today} (the register gives only {', '.join(str(m.start) for m in finding.counted)}): off the date if it opened by then; if it opens later, nothing was held on or off the date by {today}.",
+            lambda: f" Uncertain: {names} may not have opened by {today} (the register gives only {', '.join(map(given_start, finding.counted))}): off the date if it opened by then; if it opens later, nothing was held on or off the date by {today}.",
             verdict=Verdict.UNCERTAIN,
         )
     if finding.verdict not in _DECIDED:
@@ -134,7 +135,7 @@ def _not_yet(finding: Finding, straddling: list[Meeting], today: date) -> Findin
     names = ", ".join(f"{_meeting_words(m, finding.body)}" for m in maybe)
     return with_more_words(
         finding,
-        lambda: f" Uncertain: {names} may not have opened by {today} (the register gives only {', '.join(str(m.start) for m in maybe)}).",
+        lambda: f" Uncertain: {names} may not have opened by {today} (the register gives only {', '.join(map(given_start, maybe))}).",
         verdict=Verdict.UNCERTAIN,
     )
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from planner.core.meeting import given_start
 from planner.core.model import Body, EveryRule, Meeting, MeetingFormat, OnRule, Status
 from planner.engine.calendar_rules import day_window, events
 from planner.engine.expectations import NOT_COUNTING, Expectation, ordinal
@@ -145,7 +146,7 @@ def _maybe_excused(engine: ExpectationEngine, e: Expectation, today: date | None
                 name = meeting_words(m, other) if other else str(m.start)
                 if unconfirmed:  # planned, dates passed, not recorded as held: it may have been
                     return f"Excused if {name} was held: it was planned but is not recorded as held."
-                return f"Excused if {name} was held in {e.label}: the register gives only {m.start}."
+                return f"Excused if {name} was held in {e.label}: the register gives only {given_start(m)}."
     return ""
 
 
