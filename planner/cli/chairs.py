@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import NoReturn
+
 import click
 
 from planner.cli.common.horizon import avoid_option, plan_options, read_plan_option, run_projection
@@ -35,18 +37,27 @@ def chairs(inputs: Inputs, plan_text: str | None, plan_file: str | None, country
       planner chairs --today 2026-11-26 --plan "Azerbaijan, Kyrgyzstan, Thailand"
       planner chairs --country Kazakhstan --format markdown
     """
+    from planner.engine.chairmanship.answer_size import named_at_least
     from planner.engine.chairmanship.plan import chairs_report
     from planner.outputs.chairs import exit_code as chairs_exit
     from planner.outputs.chairs import render_chairs
 
     plan = read_plan_option(plan_text, plan_file, inputs.book)
     projection = run_projection(inputs, None, end, ())
+    moved = set(map(id, projection.moved))
+    at_least, terms = named_at_least(projection.book, inputs.chairs, [m for m in projection.register if id(m) not in moved], projection.today, country)
+    if at_least > MAX_CHAIRS_LISTED:  # known before the terms are built and judged
+        _refuse(f"at least {at_least:,}", terms)
     report = chairs_report(inputs.book, inputs.chairs, projection, plan, country)
     listed = len(report.findings) + sum(len(t.statutory) + len(t.hosted) for t in (*report.terms, *report.plan))
     if listed > MAX_CHAIRS_LISTED:
-        raise click.UsageError(
-            f"the answer would name {listed:,} meetings and findings under {len(report.terms) + len(report.plan):,} chair terms, more than {MAX_CHAIRS_LISTED:,}"
-            " (see Limits in the README); narrow it with --country or --to"
-        )
+        _refuse(f"{listed:,}", len(report.terms) + len(report.plan))
     emit(render_chairs(report, fmt, rules_label=inputs.rules_label, width=text_width(output)), output)
     click.get_current_context().exit(chairs_exit(report))
+
+
+def _refuse(named: str, terms: int) -> NoReturn:
+    raise click.UsageError(
+        f"the answer would name {named} meetings and findings under {terms:,} chair terms, more than {MAX_CHAIRS_LISTED:,}"
+        " (see Limits in the README); narrow it with --country or --to"
+    )

@@ -84,7 +84,7 @@ def _close(book: RuleBook, name: str) -> str:
     return f"; closest: {', '.join(close)}" if close else ""
 
 
-def _allowed(rule: Chairmanship, start: date) -> date:
+def allowed_end(rule: Chairmanship, start: date) -> date:
     allowed = rule.term.add_to(start)
     return rule.tolerance.add_to(allowed) if rule.tolerance else allowed
 
@@ -96,12 +96,12 @@ def _long_term(book: RuleBook, rule: Chairmanship, t: Term, today: date) -> list
     # A term dated only to the year or month is as long as its days make it: longest from the
     # first day its start may mean to the last its end may mean, shortest the other way round.
     last, latest_end = (today, today) if t.running else (t.end.earliest, t.end.latest)  # type: ignore[union-attr]
-    allowed = _allowed(rule, t.start.earliest)
+    allowed = allowed_end(rule, t.start.earliest)
     if latest_end <= allowed:
         return []  # not longer than the rule, whatever the days
     slack = f" (tolerance {rule.tolerance.words()})" if rule.tolerance else ""
     so_far = " so far" if t.running else ""
-    if last <= _allowed(rule, t.start.latest):
+    if last <= allowed_end(rule, t.start.latest):
         # Longer only on some of the days the register allows: a note, never a violation.
         shortest, longest = (length_words(term_length(a, b)) for a, b in ((t.start.latest, last), (t.start.earliest, latest_end)))
         text = (

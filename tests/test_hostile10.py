@@ -1,0 +1,111 @@
+"""Tenth attacker pass: work bounded before it is done (a chairs answer counted before its
+terms are built and judged), and new hostile cases, each one line and in seconds."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from planner.cli import main
+from planner.core.model import ChairTerm
+from planner.engine.chairmanship.answer_size import named_at_least
+from planner.engine.chairmanship.plan import chairs_report
+from planner.engine.planning.projection import project
+from planner.inputs.register import load_chairs, load_meetings
+from planner.inputs.rulebook import embedded_path, load_rulebook
+
+HERE = Path(__file__).resolve().parent
+EXAMPLES = HERE.parent / "examples"
+TODAY = date(2026, 11, 26)
+
+
+def invoke(*args: str):  # noqa: ANN201
+    return CliRunner().invoke(main, list(args))
+
+
+def _listed(book, chairs, projection, country=None) -> int:  # noqa: ANN001
+    """What the answer names: the count `planner chairs` holds to its limit."""
+    report = chairs_report(book, chairs, projection, None, country)
+    return len(report.findings) + sum(len(t.statutory) + len(t.hosted) for t in (*report.terms, *report.plan))
+
+
+def _setting(rules: Path, meetings: Path):  # noqa: ANN202
+    book = load_rulebook(rules)
+    projection = project(book, load_meetings(meetings, book, today=TODAY), TODAY)
+    moved = set(map(id, projection.moved))
+    return book, projection, [m for m in projection.register if id(m) not in moved]
+
+
+CICA = _setting(embedded_path("cica.toml"), embedded_path("cica-meetings.csv"))
+ROTATING = _setting(EXAMPLES / "rotating-chair.toml", EXAMPLES / "rotating-chair-meetings.csv")
+
+
+@pytest.mark.parametrize(("setting", "chairs"), [(CICA, embedded_path("cica-chairs.csv")), (ROTATING, EXAMPLES / "rotating-chair-chairs.csv")], ids=["cica", "rotating"])
+def test_the_count_before_the_work_is_at_most_what_the_answer_names(setting, chairs: Path) -> None:  # noqa: ANN001
+    """The real registers: the count made before the work never exceeds the answer's own
+    count (so no answer that fits the limit is refused by it), and is not nothing."""
+    book, projection, register = setting
+    terms = load_chairs(chairs)
+    at_least, counted = named_at_least(book, terms, register, TODAY)
+    assert 0 < at_least <= _listed(book, terms, projection)
+    assert counted == sum(1 for t in terms if t.start is not None)
+    for member in book.organization.members[:4]:
+        assert named_at_least(book, terms, register, TODAY, member.name)[0] <= _listed(book, terms, projection, member.name)
+
+
+_COUNTRIES = ["Kazakhstan", "Türkiye", "China", "Azerbaijan", "Atlantis"]  # one no member state
+_DAYS = st.dates(date(1995, 1, 1), date(2040, 12, 31))
+
+
+@st.composite
+def _terms(draw: st.DrawFn) -> list[ChairTerm]:
+    out = []
+    for _ in range(draw(st.integers(0, 12))):
+        start = draw(_DAYS)
+        end = draw(st.none() | st.integers(0, 8000).map(lambda n, s=start: date.fromordinal(s.toordinal() + n)))
+        grain = draw(st.sampled_from(["day", "month", "year"]))
+        text = {"day": str, "month": lambda d: f"{d:%Y-%m}", "year": lambda d: f"{d:%Y}"}[grain]
+        out.append(ChairTerm(country=draw(st.sampled_from(_COUNTRIES)), start=text(start), end=text(end) if end and text(end) >= text(start) else None))
+    return out
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(terms=_terms(), country=st.none() | st.sampled_from(_COUNTRIES[:3]))
+def test_the_count_before_the_work_never_exceeds_the_answer_on_any_register(terms: list[ChairTerm], country: str | None) -> None:
+    """Any chair register on CICA's rule book and meetings (overlapping, running, dated to the
+    month or year, non-members, --country): what is counted before the work is named by the
+    answer, so the early refusal is never wrong."""
+    book, projection, register = CICA
+    assert named_at_least(book, terms, register, TODAY, country)[0] <= _listed(book, terms, projection, country)
+
+
+def _overlapping(tmp_path: Path, count: int) -> Path:
+    """``count`` ten-year terms of five members, starting a month and a day apart in turn."""
+    members = ["Kazakhstan", "Türkiye", "China", "Tajikistan", "Azerbaijan"]
+    rows = "".join(f"{members[i % 5]},{1990 + i % 30}-{1 + i % 12:02d}-{1 + i % 28:02d},{2000 + i % 30}-{1 + i % 12:02d}-{1 + i % 28:02d}\n" for i in range(count))
+    path = tmp_path / f"overlapping{count}.csv"
+    path.write_text("country,start,end\n" + rows, encoding="utf-8")
+    return path
+
+
+def test_overlapping_chair_terms_are_refused_before_they_are_built(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """100,000 overlapping ten-year terms were built and judged (9 s) before the answer was
+    found to name 1.3 million meetings; the count made first refuses them without that work
+    (here 2,000 terms, the limit patched to 20,000; the work made to fail if it starts)."""
+    import planner.cli.chairs as chairs_command
+    import planner.engine.chairmanship.plan as plan
+
+    def no_work(*args: object) -> None:
+        raise AssertionError("the terms were built")
+
+    monkeypatch.setattr(chairs_command, "MAX_CHAIRS_LISTED", 20_000)
+    monkeypatch.setattr(plan, "chairs_report", no_work)
+    result = invoke("chairs", "--today", "2026-11-26", "--chairs", str(_overlapping(tmp_path, 2_000)))
+    assert result.exit_code == 2, result.output
+    assert result.stderr.count("\n") == 1 and "would name at least " in result.stderr and "under 2,000 chair terms, more than 20,000" in result.stderr
+    assert "narrow it with --country or --to" in result.stderr
