@@ -248,3 +248,29 @@ def test_apec_leaders_meet_yearly_in_practice_2019_called_off():
     assert "(informal: this rule counts regular meetings)" in _why(out, "2021")
     assert out["summary"]["violations"] == 0 and out["summary"]["advisories"] == 1 and out["summary"]["exit_code"] == 0
     assert [(m["start"], m["host"]) for m in _project("apec", "--today", "2025-12-01", "--to", "2026")] == [("2026-11-16", "chair to be decided")]
+
+
+# -- what the audit found: a loosely dated meeting answering an `after` window --------------------
+
+
+def test_a_loosely_dated_meeting_in_a_window_after_another_body_says_which_days_meet_it(tmp_path):
+    """The Bundestag's register with the 2005 election known only as `2005-09` (a historic
+    register that keeps months): the dissolution of 2005-07-21 makes it due by 2005-09-19, so
+    it met the window if held 2005-09-01..2005-09-19 and was late if held from the 20th:
+    uncertain. The why named the row ("only loosely dated meetings could decide it") but not
+    the days, as a per-period window's does ("met if Board 2021 was held ..."); it says them
+    now. The sitting, due 30 days after that election, was already worded by the origin's days
+    (met if it was held 2005-09-18..2005-09-30). Minimal: a Board due 30 days after a Summit
+    of 2021-04-20 (by 2021-05-20), held `2021-05`: met if held 2021-05-01..2021-05-20."""
+    rows = (AUDIT / "bundestag-meetings.csv").read_text(encoding="utf-8").replace("election,regular,16,2005-09-18", "election,regular,16,2005-09")
+    (tmp_path / "m.csv").write_text(rows, encoding="utf-8")
+    out = json.loads(_invoke("check", "--rules", str(AUDIT / "bundestag.toml"), "--meetings", str(tmp_path / "m.csv"), "--today", "2025-12-01", "--format", "json").stdout)
+    assert {(f["body"], f["window"]["label"]) for f in out["findings"] if f["verdict"] == "uncertain"} == {("election", "2005-09-19"), ("sitting", "2005-10-01")}
+    assert "met if Election 2005-09 (16th) was held 2005-09-01..2005-09-19 (the register gives only 2005-09)." in _why(out, "2005-09-19")
+    assert "late if it was held 2005-09-01..2005-09-17; met if it was held 2005-09-18..2005-09-30." in _why(out, "2005-10-01")
+    book = '[organization]\nid = "o"\nname = "Org"\nshort_name = "O"\n[[bodies]]\nid = "summit"\nname = "Summit"\ncategory = "governing"\n[[bodies.rules]]\nkind = "ad_hoc"\n[[bodies]]\nid = "board"\nname = "Board"\ncategory = "working"\n[[bodies.rules]]\nkind = "after"\nbody = "summit"\noffset = "30d"\n'
+    (tmp_path / "r.toml").write_text(book, encoding="utf-8")
+    (tmp_path / "b.csv").write_text("body,kind,ordinal,start\nsummit,regular,1,2021-04-20\nboard,regular,,2021-05\n", encoding="utf-8")
+    out = json.loads(_invoke("check", "--rules", str(tmp_path / "r.toml"), "--meetings", str(tmp_path / "b.csv"), "--today", "2021-12-01", "--format", "json").stdout)
+    (f,) = out["findings"]
+    assert f["verdict"] == "uncertain" and f["why"].endswith("met if Board 2021-05 was held 2021-05-01..2021-05-20 (the register gives only 2021-05).")

@@ -98,7 +98,9 @@ def one_window_words(e: Expectation, certain: int, loose: Sequence[Meeting], wor
     say (README, Semantics); empty for other windows. ``certain``: the meetings the window
     counts for certain. Whether one of them is also the only hope of another window of the
     rule is said apart (:func:`shared_words`)."""
-    if e.rule.kind not in ("at_least", "every") or e.origins:
+    # (a window due after or before another body's meetings has its days from them: said
+    # where those are dated to the day; an origin dated loosely is worded where it is judged)
+    if e.rule.kind not in ("at_least", "every", "after", "before") or any(not o.start.exact for o in e.origins):
         return ""
     start, end, body = e.window.start, e.deadline, e.body
     spread = [m for m in loose if m.start.earliest < start or m.start.latest > end]
