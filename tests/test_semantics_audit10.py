@@ -94,3 +94,138 @@ def test_a_window_late_on_every_reading_names_all_of_them_in_its_why(tmp_path):
     (late,) = [f for f in out["findings"] if f["verdict"] == "late"]
     assert late["window"]["label"] == "2020-07..2021-06" and late["delay"] == "12 to 23 months"
     assert late["why"].startswith("due 2020-07..2021-06 (18 months after the Board of 2019), held Board 2022-06-01: 12 to 23 months late.")
+
+
+# -- versions of one rule that change the grain -------------------------------------------------------
+
+_EVERY_2Y_THEN_18M = _body("", 'kind = "every"\ninterval = "2y"\nid = "e"\nuntil = 2015-06-30', 'kind = "every"\ninterval = "18m"\nid = "e"\nsince = 2015-07-01')
+
+
+def test_a_rolling_rule_whose_grain_changes_reads_a_loose_meeting_under_each_version(tmp_path):
+    """Every 2 years until 2015-06-30, every 18 months from 2015-07-01 (one rolling rule, id
+    "e"): a window takes the version in force on its first day, the day after the meeting it
+    follows (DESIGN.md, README Semantics). Boards 2013-05-01, `2015`, 2017-09-01. Held by 29
+    June 2015, the next window opens under the first version: due in 2017, met by 2017-09-01.
+    Held from 30 June, under the second: due 18 months after its month, 2016-12 (June) to
+    2017-06 (December): 2017-09-01 is late. So uncertain, "met if it was held
+    2015-01..2015-06-29; late if it was held 2015-06-30..2015-12", labelled by every period
+    it may be due in (2016-12..2017), the reason naming both versions. It read "2 years" as
+    2 months under the second version's grain (a window labelled 2015-03..2017-06)."""
+    out = _check(tmp_path, _EVERY_2Y_THEN_18M, _rows("board,regular,,2013-05-01,,held,,", "board,regular,,2015,,held,,", "board,regular,,2017-09-01,,held,,"), "--today", "2019-03-01")
+    assert _verdicts(out) == {"2015": "met", "2016-12..2017": "uncertain", "2019-03": "open"}
+    why = _why(out, "2016-12..2017")
+    assert "met if it was held 2015-01..2015-06-29; late if it was held 2015-06-30..2015-12." in why
+    assert why.startswith("2016-12..2017: 2 years after the Board of 2015; 18 months after it if it was held from 2015-06-30, under the version in force the day after")
+
+
+def test_a_rolling_rule_whose_grain_changes_is_late_in_the_finer_grain_on_every_reading(tmp_path):
+    """The same with Board 2018-03-01 instead: under the first version due 2017 (December's
+    end), 3 months late; under the second due 2016-12..2017-06, 9 to 15 months late: late on
+    every reading, "3 to 15 months" (months, the finer of the two grains). With 2016-11-01:
+    met on every reading (inside 2017's window under the first, before 2016-12's end under
+    the second). With nothing after `2015`: missed on every reading."""
+    out = _check(tmp_path, _EVERY_2Y_THEN_18M, _rows("board,regular,,2013-05-01,,held,,", "board,regular,,2015,,held,,", "board,regular,,2018-03-01,,held,,"), "--today", "2019-03-01")
+    (late,) = [f for f in out["findings"] if f["verdict"] == "late"]
+    assert late["window"]["label"] == "2016-12..2017" and late["delay"] == "3 to 15 months"
+    out = _check(tmp_path, _EVERY_2Y_THEN_18M, _rows("board,regular,,2013-05-01,,held,,", "board,regular,,2015,,held,,", "board,regular,,2016-11-01,,held,,"), "--today", "2019-03-01")
+    assert _verdicts(out)["2016-12..2017"] == "met"
+    out = _check(tmp_path, _EVERY_2Y_THEN_18M, _rows("board,regular,,2013-05-01,,held,,", "board,regular,,2015,,held,,"), "--today", "2019-03-01")
+    assert _verdicts(out)["2016-12..2017"] == "missed"
+
+
+def test_an_after_rule_whose_grain_changes_reads_a_loose_origin_under_each_version(tmp_path):
+    """A Board 2 years after each Summit until 2016-06-30, 6 months after from 2016-07-01; a
+    Summit follows the version in force on the day it opened. Summit `2016`, Board
+    2017-03-01. Held January to June: due in 2018, and March 2017 is before it: missed. Held
+    in July: due 2017-01, late (2 months); August: due 2017-02, late; September: due 2017-03,
+    met; October to December: due 2017-04..2017-06, and March is before it: missed. So
+    uncertain with those months. It read only the first version (versions of another grain
+    were left out): missed. With Board 2018-05-01: met (first) or late (second): uncertain.
+    With 2019-05-01: late on every reading, 5 (December 2018) to 28 (January 2017) months."""
+    summit = '[[bodies]]\nid = "summit"\nname = "Summit"\ncategory = "governing"\n[[bodies.rules]]\nkind = "ad_hoc"\n'
+    book = summit + _body("", 'kind = "after"\nbody = "summit"\noffset = "2y"\nid = "a"\nuntil = 2016-06-30', 'kind = "after"\nbody = "summit"\noffset = "6m"\nid = "a"\nsince = 2016-07-01')
+    out = _check(tmp_path, book, _rows("summit,regular,1,2016,,held,,", "board,regular,,2017-03-01,,held,,"), "--today", "2020-03-01")
+    assert _verdicts(out) == {"2017-01..2018": "uncertain"}
+    assert "missed if it was held 2016-01..2016-06 or 2016-10..2016-12; late if it was held 2016-07..2016-08; met if it was held 2016-09." in _why(out, "2017-01..2018")
+    out = _check(tmp_path, book, _rows("summit,regular,1,2016,,held,,", "board,regular,,2018-05-01,,held,,"), "--today", "2020-03-01")
+    assert _verdicts(out) == {"2017-01..2018": "uncertain"}
+    out = _check(tmp_path, book, _rows("summit,regular,1,2016,,held,,", "board,regular,,2019-05-01,,held,,"), "--today", "2020-03-01")
+    (late,) = [f for f in out["findings"] if f["verdict"] == "late"]
+    assert late["delay"] == "5 to 28 months"
+
+
+# -- postponed rows, under every kind of rule ---------------------------------------------------------
+
+_POSTPONED_BOOK = (
+    '[[bodies]]\nid = "summit"\nname = "Summit"\ncategory = "governing"\n[[bodies.rules]]\nkind = "ad_hoc"\n'
+    + _body("", 'kind = "every"\ninterval = "1y"', id="roll", name="Roll")
+    + _body("", 'kind = "every"\ninterval = "1y"\nmode = "grid"\nanchor = 2019', id="grid", name="Grid")
+    + _body("", 'kind = "after"\nbody = "summit"\noffset = "1y"', id="aft", name="Aft")
+    + _body("", 'kind = "before"\nbody = "summit"\noffset = "1m"', id="bef", name="Bef")
+    + _body("", 'kind = "at_least"\ncount = 2\nper = "year"\nmin_gap = "60d"\nsince = 2019', id="least", name="Least")
+    + _body("", 'kind = "at_most"\ncount = 1\nper = "year"\nsince = 2019', id="most", name="Most")
+    + _body("", 'kind = "at_least"\ncount = 1\nper = "year"\nmax_gap = "400d"\nsince = 2019', id="gap", name="Gap")
+    + _body("", 'kind = "on"\nmonth = 3\nday = 15\nsince = 2019', id="onr", name="Onr")
+)
+
+
+def test_a_postponed_row_counts_for_no_rule(tmp_path):
+    """One body per rule kind, each with a row postponed (not held on its dates), judged
+    2021-03-01. Summit 1st 2019-06-01, 2nd 2020-06-01 postponed. Roll (every 1y rolling)
+    2019-05-01, 2020-05-01 postponed: 2020 missed (the chain goes on from the missed
+    window: 2021 open). Grid (every 1y from 2019): 2019 met, 2020 missed. Aft (1 year after
+    each Summit): 2020 met by 2020-05-01; the postponed Summit starts nothing (no 2021
+    window). Bef (a month before each Summit): 2019-05-31 met; nothing before the postponed
+    one. Least (twice a year, min_gap 60d): 2020-01-10, 2020-02-01 postponed, 2020-06-10:
+    met, the postponed row neither counts nor thins. Most (at most once a year):
+    2019-01-10 held, 2019-06-10 postponed: met, not excess. Gap (max_gap 400d):
+    2019-01-10, 2019-12-10 postponed, 2020-06-10: the postponed row does not close the gap,
+    517 days, late by 117. Onr (15 March): 2019-03-15 held, 2020-03-15 postponed: 2020
+    missed, not met."""
+    rows = _rows(
+        "summit,regular,1,2019-06-01,,held,,", "summit,regular,2,2020-06-01,,postponed,,",
+        "roll,regular,1,2019-05-01,,held,,", "roll,regular,2,2020-05-01,,postponed,,",
+        "grid,regular,1,2019-05-01,,held,,", "grid,regular,2,2020-05-01,,postponed,,",
+        "aft,regular,,2020-05-01,,held,,", "bef,regular,,2019-05-10,,held,,", "bef,regular,,2020-05-10,,held,,",
+        "least,regular,,2019-01-10,,held,,", "least,regular,,2019-06-10,,held,,", "least,regular,,2020-01-10,,held,,", "least,regular,,2020-02-01,,postponed,,", "least,regular,,2020-06-10,,held,,",
+        "most,regular,,2019-01-10,,held,,", "most,regular,,2019-06-10,,postponed,,",
+        "gap,regular,,2019-01-10,,held,,", "gap,regular,,2019-12-10,,postponed,,", "gap,regular,,2020-06-10,,held,,",
+        "onr,regular,1,2019-03-15,,held,,", "onr,regular,2,2020-03-15,,postponed,,",
+    )  # fmt: skip
+    out = _check(tmp_path, _POSTPONED_BOOK, rows, "--today", "2021-03-01")
+    assert _verdicts(out, "roll") == {"2020": "missed", "2021": "open"}
+    assert _verdicts(out, "grid") == {"2019": "met", "2020": "missed", "2021": "open", "2022": "open"}
+    assert _verdicts(out, "aft") == {"2020": "met"}
+    assert _verdicts(out, "bef") == {"2019-05-31": "met"}
+    assert _verdicts(out, "least") == {"2019": "met", "2020": "met", "2021": "open"}
+    assert _verdicts(out, "most") == {"2019": "met", "2020": "met", "2021": "open"}
+    gap = _verdicts(out, "gap")
+    assert gap["2019-01-11..2020-02-14"] == "late" and gap["2019"] == "met" and gap["2020"] == "met"
+    assert _verdicts(out, "onr")["2020-03-15"] == "missed"
+    assert "Not counted: Roll 2020-05-01 (2nd) (postponed)." in _why(out, "2020", "roll")
+
+
+def test_a_postponed_meeting_counts_on_its_new_date(tmp_path):
+    """The same bodies, each postponed row followed by its number held on the new date.
+    Summit 2nd held 2020-10-01: Aft is due in 2021 (open, its 2021-05-01 scheduled), Bef
+    before 2020-10-01 (met by 2020-09-10). Roll 2nd held 2021-02-01: 2020 late (1 year).
+    Grid 2nd held 2020-09-01: 2020 met. Most 2nd held 2019-07-10: 2019 excess (two held).
+    Gap 2nd held 2020-01-20: 375 days, met. Onr 2nd held 2020-04-15: off_date."""
+    rows = _rows(
+        "summit,regular,1,2019-06-01,,held,,", "summit,regular,2,2020-06-01,,postponed,,", "summit,regular,2,2020-10-01,,held,,",
+        "roll,regular,1,2019-05-01,,held,,", "roll,regular,2,2020-05-01,,postponed,,", "roll,regular,2,2021-02-01,,held,,",
+        "grid,regular,1,2019-05-01,,held,,", "grid,regular,2,2020-05-01,,postponed,,", "grid,regular,2,2020-09-01,,held,,",
+        "aft,regular,,2020-05-01,,held,,", "aft,regular,,2021-05-01,,held,,",
+        "bef,regular,,2019-05-10,,held,,", "bef,regular,,2020-05-10,,held,,", "bef,regular,,2020-09-10,,held,,",
+        "most,regular,1,2019-01-10,,held,,", "most,regular,2,2019-06-10,,postponed,,", "most,regular,2,2019-07-10,,held,,",
+        "gap,regular,1,2019-01-10,,held,,", "gap,regular,2,2019-12-10,,postponed,,", "gap,regular,2,2020-01-20,,held,,",
+        "onr,regular,1,2019-03-15,,held,,", "onr,regular,2,2020-03-15,,postponed,,", "onr,regular,2,2020-04-15,,held,,",
+    )  # fmt: skip
+    out = _check(tmp_path, _POSTPONED_BOOK, rows, "--today", "2021-03-01")
+    assert _verdicts(out, "aft") == {"2020": "met", "2021": "open"}
+    assert _verdicts(out, "bef") == {"2019-05-31": "met", "2020-09-30": "met"}
+    assert _verdicts(out, "roll")["2020"] == "late"
+    assert _verdicts(out, "grid")["2020"] == "met"
+    assert _verdicts(out, "most")["2019"] == "excess"
+    assert _verdicts(out, "gap")["2019-01-11..2020-02-14"] == "met"
+    assert _verdicts(out, "onr")["2020-03-15"] == "off_date"

@@ -72,7 +72,7 @@ class Expectation:
         if self.cases:
             # a window standing for every reading of a loosely dated origin: named by all of
             # them, not by the first as if it were the fact (`2020-07..2021-06`)
-            # (by their deadlines: versions of a rule may read the origin's days the other way round)
+            # (by their deadlines and ends: versions of a rule may read the origin's days the other way round)
             first, last = min(self.cases, key=_deadline).label, max(self.cases, key=_deadline).label
             return first if first == last else f"{first.partition('..')[0]}..{last.rpartition('..')[2]}"
         if self.year_start != 1 and self.grain.months > 1 and self.window.end < self.grain.window(self.period, self.year_start).end:
@@ -92,7 +92,10 @@ class Expectation:
         return counts(self.rule, meeting)
 
 
-_deadline = attrgetter("deadline")
+_deadline = attrgetter("deadline", "window.end")
+# The grains of an interval or offset, finest first: readings of a loosely dated origin under
+# versions of a rule with different grains are made at the finest of them.
+FINENESS = {Grain.DAY: 0, Grain.MONTH: 1, Grain.YEAR: 2}
 
 
 def origin_kinds(rule: AfterRule | BeforeRule, other: Body | None) -> frozenset[Kind]:

@@ -44,6 +44,7 @@ from planner.core.model import (
 )
 from planner.engine.expectation import (
     CHAINING,
+    FINENESS,
     MAX_CHAIN,
     NOT_COUNTING,
     UNBOUNDED,
@@ -250,7 +251,10 @@ class ExpectationEngine:
                 # them): only the readings due after it could have closed are judged
                 cases = [c for c in cases if c.window.end >= first] if e.window.end >= first else []
             if len(cases) > 1 and any(c.window.end >= first for c in cases):
-                return _hull(cases)
+                hull = _hull(cases)
+                if any(c.rule is not hull.rule for c in cases):  # versions read apart: the reason names each
+                    hull.reason += "".join(f"; {c.rule.interval.words()} after it if it was held from {c.assumption.partition('..')[0]}, under the version in force the day after" for n, c in enumerate(cases) if n and c.rule is not cases[n - 1].rule)  # type: ignore[attr-defined]
+                return hull
         return None if e.window.end < first else e
 
     @staticmethod
@@ -319,14 +323,20 @@ def _version_readings(e: Expectation, versions: Sequence[tuple[int, EveryRule]],
     version of the rule its next window opens (the version in force the day after it): each
     reading under its own version's interval, cut where a version takes over; empty when every
     day it may have been held gives one version."""
-    grain = e.grain
-    cuts = [r.since - timedelta(days=1) for _, r in versions if r.since is not None and r.interval.grain is grain and last.start.earliest < r.since - timedelta(days=1) <= last.start.latest]
-    if not cuts:
+    earliest, latest = last.start.earliest, last.start.latest
+    cutting = [r for _, r in versions if r.since is not None and earliest < r.since - timedelta(days=1) <= latest]
+    if not cutting:
         return []
-    readings = split_readings(origin_cases(last, grain) or [(last.start.earliest, str(last.start))], sorted(cuts), last.start.latest)
+    # Each reading takes its own version's grain (`every 2y` until 2015-06-30, then `every
+    # 18m`: a reading of the first is due in a year, of the second in a month), read at the
+    # finest grain of them, so that no reading of the finer version stands for a range of days.
+    grain = min((e.grain, version_on(list(versions), earliest + timedelta(days=1))[1].interval.grain, *(r.interval.grain for r in cutting)), key=FINENESS.__getitem__)
+    cuts = sorted(r.since - timedelta(days=1) for r in cutting)  # type: ignore[operator]
+    readings = split_readings(origin_cases(last, grain) or [(earliest, str(last.start))], cuts, latest)
     out: list[Expectation] = []
     for day, words in readings:
         _, rule = version_on(list(versions), day + timedelta(days=1))
         reason = e.reason if rule is e.rule else e.reason.replace(e.rule.interval.words(), rule.interval.words(), 1)  # type: ignore[attr-defined]
-        out += reading_cases(replace(e, rule=rule, reason=reason), [(day, words)], first)
+        out += reading_cases(replace(e, rule=rule, grain=rule.interval.grain, reason=reason), [(day, words)], first)
     return out
+

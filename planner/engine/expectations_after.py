@@ -14,6 +14,7 @@ from planner.core.dates import Grain, Window
 from planner.core.model import AfterRule, Body, Meeting, Rule
 from planner.engine.expectation import (
     CHAINING,
+    FINENESS,
     UNBOUNDED,
     Expectation,
     _after_applies,
@@ -39,7 +40,7 @@ def after_expectations(engine: ExpectationEngine, body: Body, index: int, rule: 
     grain, offset, tolerance = rule.offset.grain, rule.offset.periods, rule.tolerance
     versions: list[Rule] = [r for r in body.rules if isinstance(r, AfterRule) and r.id == rule.id]
 
-    def due(first_day: date, last_day: date, offset: int = offset) -> tuple[int, Window]:
+    def due(first_day: date, last_day: date, offset: int = offset, grain: Grain = grain) -> tuple[int, Window]:
         if grain is _GRAIN_DAY:
             # counted from the day the other meeting opens, as a rolling chain and a gap
             # count; due from the day after it ends
@@ -63,10 +64,13 @@ def after_expectations(engine: ExpectationEngine, body: Body, index: int, rule: 
         cases = origin_cases(origin, grain) if len(group) == 1 and other else []
         seams = _seams(versions, origin, grain) if len(group) == 1 and other and len(versions) > 1 else []
         if seams:
-            cases = split_readings(cases or [(origin.earliest, str(origin.start))], [day for day, _ in seams], origin.latest)
+            # read at the finest grain of the versions (`2y`, then `6m`: the second's readings by month)
+            fine = min((grain, *(v.offset.grain for _, v in seams)), key=FINENESS.__getitem__)  # type: ignore[attr-defined]
+            cases = split_readings((origin_cases(origin, fine) if fine is not grain else cases) or [(origin.earliest, str(origin.start))], [day for day, _ in seams], origin.latest)
         if open_from is not None and nxt < open_from:
             day = max(d for d, _ in cases) if len(cases) > 1 else None  # a hull's deadline: its last case's
-            if _tolerant(window.end if day is None else due(day, day)[1].end, tolerance, grain) < open_from:
+            v = next((r for r in versions if r.in_force(day)), rule) if seams and day is not None else rule
+            if _tolerant(window.end if day is None else due(day, day, v.offset.periods, v.offset.grain)[1].end, v.tolerance, v.offset.grain) < open_from:  # type: ignore[attr-defined]
                 continue  # closed before open_from, its late days too
         if not _after_applies(body, rule, origin, window.start, versions):
             continue
@@ -76,8 +80,9 @@ def after_expectations(engine: ExpectationEngine, body: Body, index: int, rule: 
             alts, ends, of, ys = [], origin.latest if origin.end is not None else None, e.origins, e.year_start
             for day, words in cases:  # replace(e, period=..., assumption=words) without its look-ups: one per day
                 v = next((r for r in versions if r.in_force(day)), rule) if seams else rule
-                p, w = due(day, day if ends is None else max(day, ends), v.offset.periods)  # type: ignore[attr-defined]
-                alts.append(Expectation(body, rule, index, grain, p, w, 1, None, _tolerant(w.end, v.tolerance, grain) if v.tolerance else w.end, nxt, reason, origin, False, of, (), words, ys))  # type: ignore[attr-defined]
+                g = v.offset.grain  # type: ignore[attr-defined]
+                p, w = due(day, day if ends is None else max(day, ends), v.offset.periods, g)  # type: ignore[attr-defined]
+                alts.append(Expectation(body, rule, index, g, p, w, 1, None, _tolerant(w.end, v.tolerance, g) if v.tolerance else w.end, nxt, reason, origin, False, of, (), words, ys))  # type: ignore[attr-defined]
             e = _hull(alts)
             if seams:
                 e.reason = reason + "".join(f"; {v.offset.words()} after it if it was held from {day.isoformat()} (the rule's version in force then)" for day, v in seams)  # type: ignore[attr-defined]
@@ -89,10 +94,11 @@ def _seams(versions: list[Rule], origin: Meeting, grain: Grain) -> list[tuple[da
     """Where another version of the rule (the same ``id``) takes over within the days a loosely
     dated origin may have opened on, each with that version: the version in force on the day
     it opened decides its offset (``_after_applies``), and the register does not give that
-    day. Versions of another grain are left out (their windows are not periods of this one)."""
+    day. A version of another grain is read in its own periods (`2y` until mid-2016, then
+    `6m`: a Summit of `2016` is due its Board in 2018 or in a month of 2017)."""
     first, last = origin.start.earliest, origin.start.latest
     return sorted(
-        ((v.since, v) for v in versions if v.since is not None and first < v.since <= last and v.offset.grain is grain),  # type: ignore[attr-defined]
+        ((v.since, v) for v in versions if v.since is not None and first < v.since <= last),  # type: ignore[attr-defined]
         key=lambda seam: seam[0],
     )
 

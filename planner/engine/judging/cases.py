@@ -36,6 +36,8 @@ def judge_cases(judge: Judge, e: Expectation, held: list[Meeting], owner: dict[i
         why = found[0][1].why
         head = f"{first.label}: "
         why = f"{e.label}: {why[len(head):]}" if why.startswith(head) else why
+        if first.reason != e.reason:  # versions read apart: the hull's reason names each
+            why = why.replace(first.reason, e.reason, 1)
         who = _who(judge, e)
         return replace(found[0][1], expectation=e, why=f"{why} The same whatever day {who} was held ({_span(first.assumption, found[-1][0].assumption)}).")
     runs: list[tuple[Verdict, str, str]] = []
@@ -58,7 +60,14 @@ def _late_on_every_reading(judge: Judge, e: Expectation, found: list[tuple[Expec
     """Late whatever day the loosely dated origin had: by as much as its readings allow (the
     first reading's delay alone was more certain than the register)."""
     grain = e.grain
-    if grain is Grain.DAY:
+    grains = {c.grain for c, _ in found}
+    if len(grains) > 1:
+        # readings under versions of other grains (`every 2y`, then `every 18m`): how late in
+        # the finest of them, from each reading's due period
+        grain = Grain.DAY if Grain.DAY in grains else Grain.MONTH
+        spans = [grain.index(day) - grain.index(c.window.end) if grain is not Grain.DAY else (day - c.deadline).days for c, _ in found for day in (late.start.earliest, late.start.latest)]
+        unit = "day" if grain is Grain.DAY else "month"
+    elif grain is Grain.DAY:
         spans = [(late.start.earliest - c.deadline).days for c, _ in found] + [(late.start.latest - c.deadline).days for c, _ in found]
         unit = "day"
     else:
@@ -68,9 +77,9 @@ def _late_on_every_reading(judge: Judge, e: Expectation, found: list[tuple[Expec
     delay = f"{lo} {unit}{'s' if lo != 1 else ''}" if lo == hi else f"{lo} to {hi} {unit}s"
     base = found[0][1]
     why = base.why.replace(f": {base.delay} late.", f": {delay} late.") if base.delay else base.why
-    first = found[0][0].label
-    if first != e.label and why.startswith(f"due {first} ("):  # due on every reading, not the first's alone
-        why = f"due {e.label} ({why[len(first) + 6 :]}"
+    head = f"due {found[0][0].label} ({found[0][0].reason})"
+    if why.startswith(head):  # due on every reading (and under each version), not the first's alone
+        why = f"due {e.label} ({e.reason}){why[len(head) :]}"
     why += f" Late whatever day {_who(judge, e)} was held ({_span(found[0][0].assumption, found[-1][0].assumption)}); how late depends on it."
     return replace(base, expectation=e, why=why, delay=delay)
 
