@@ -260,14 +260,15 @@ def test_a_loosely_dated_meeting_in_a_window_after_another_body_says_which_days_
     uncertain. The why named the row ("only loosely dated meetings could decide it") but not
     the days, as a per-period window's does ("met if Board 2021 was held ..."); it says them
     now. The sitting, due 30 days after that election, was already worded by the origin's days
-    (met if it was held 2005-09-18..2005-09-30). Minimal: a Board due 30 days after a Summit
+    (met if it was held 2005-09-18..2005-09-30; its window is named by every reading,
+    2005-10-01..2005-10-30). Minimal: a Board due 30 days after a Summit
     of 2021-04-20 (by 2021-05-20), held `2021-05`: met if held 2021-05-01..2021-05-20."""
     rows = (AUDIT / "bundestag-meetings.csv").read_text(encoding="utf-8").replace("election,regular,16,2005-09-18", "election,regular,16,2005-09")
     (tmp_path / "m.csv").write_text(rows, encoding="utf-8")
     out = json.loads(_invoke("check", "--rules", str(AUDIT / "bundestag.toml"), "--meetings", str(tmp_path / "m.csv"), "--today", "2025-12-01", "--format", "json").stdout)
-    assert {(f["body"], f["window"]["label"]) for f in out["findings"] if f["verdict"] == "uncertain"} == {("election", "2005-09-19"), ("sitting", "2005-10-01")}
+    assert {(f["body"], f["window"]["label"]) for f in out["findings"] if f["verdict"] == "uncertain"} == {("election", "2005-09-19"), ("sitting", "2005-10-01..2005-10-30")}
     assert "met if Election 2005-09 (16th) was held 2005-09-01..2005-09-19 (the register gives only 2005-09)." in _why(out, "2005-09-19")
-    assert "late if it was held 2005-09-01..2005-09-17; met if it was held 2005-09-18..2005-09-30." in _why(out, "2005-10-01")
+    assert "late if it was held 2005-09-01..2005-09-17; met if it was held 2005-09-18..2005-09-30." in _why(out, "2005-10-01..2005-10-30")
     book = '[organization]\nid = "o"\nname = "Org"\nshort_name = "O"\n[[bodies]]\nid = "summit"\nname = "Summit"\ncategory = "governing"\n[[bodies.rules]]\nkind = "ad_hoc"\n[[bodies]]\nid = "board"\nname = "Board"\ncategory = "working"\n[[bodies.rules]]\nkind = "after"\nbody = "summit"\noffset = "30d"\n'
     (tmp_path / "r.toml").write_text(book, encoding="utf-8")
     (tmp_path / "b.csv").write_text("body,kind,ordinal,start\nsummit,regular,1,2021-04-20\nboard,regular,,2021-05\n", encoding="utf-8")
