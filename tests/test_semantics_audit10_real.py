@@ -275,3 +275,63 @@ def test_a_loosely_dated_meeting_in_a_window_after_another_body_says_which_days_
     out = json.loads(_invoke("check", "--rules", str(tmp_path / "r.toml"), "--meetings", str(tmp_path / "b.csv"), "--today", "2021-12-01", "--format", "json").stdout)
     (f,) = out["findings"]
     assert f["verdict"] == "uncertain" and f["why"].endswith("met if Board 2021-05 was held 2021-05-01..2021-05-20 (the register gives only 2021-05).")
+
+
+# -- African Union: the Chairperson of the Assembly (Constitutive Act art. 6(4)) ---------------
+
+
+def _au_chairs(rules: Path, *args: str) -> dict:
+    files = ("--rules", str(rules), "--meetings", str(AUDIT / "au-chair-meetings.csv"), "--chairs", str(AUDIT / "au-chair-chairs.csv"))
+    return json.loads(_invoke("chairs", *files, "--today", "2025-12-01", "--format", "json", *args).stdout)
+
+
+def test_african_union_chair_one_year_from_session_to_session_senegal_thirteen_days_over():
+    """Art. 6(4): "held for a period of one year"; the chair passes at the Assembly's ordinary
+    session (`handover_bodies`), held at the seat (`chair_hosts = false`). By hand, as of
+    2025-12-01: Egypt 2019-02-10 -> 2020-02-09 (364 days, holding the 12th extraordinary
+    session, Niamey), South Africa -> 2021-02-06 (363), DR Congo -> 2022-02-05 (364), Senegal
+    -> 2023-02-18 (1 year 13 days: longer than one year, a violation as written), Comoros ->
+    2024-02-17 (364), Mauritania -> 2025-02-15 (364), Angola running. Each handover is the
+    ordinary session that opened that day (the 32nd to the 38th). No gap, overlap or country
+    twice in a row. Angola's term is expected to end at the projected 39th session: February
+    (the median month of the 13 sessions of 2017-2025), day 10 (lower median of their days
+    1, 3, 5, 6, 7, 9, 10, 15, ...): 2026-02-10, a Tuesday and no member state's holiday (a
+    governing body's meeting avoids every member's). It is held at the seat: no note that the
+    outgoing chair does not host it (there was one; see the next test). The Assembly: one
+    ordinary session a year since the reform of 2018-11-18, 2019-2025 met (7)."""
+    out = _au_chairs(AUDIT / "au-chair.toml")
+    assert out["summary"] == {"terms": 7, "planned": 0, "violations": 1, "notes": 0, "exit_code": 1}
+    (f,) = out["findings"]
+    assert (f["kind"], f["country"]) == ("long_term", "Senegal") and "1 year 13 days, longer than the rule's term of 1 year" in f["message"]
+    terms = out["terms"]
+    assert [(t["country"], t["opened_by"]["ordinal"]) for t in terms] == [("Egypt", 32), ("South Africa", 33), ("Democratic Republic of the Congo", 34), ("Senegal", 35), ("Comoros", 36), ("Mauritania", 37), ("Angola", 38)]
+    assert [t["length_days"] for t in terms[:-1]] == [364, 363, 364, 378, 364, 364]
+    assert (terms[-1]["closed_by"]["ordinal"], terms[-1]["closed_by"]["start"], terms[-1]["closed_by"]["status"]) == (39, "2026-02-10", "projected")
+    assert _verdicts(_check("au-chair", "--today", "2025-12-01")) == {str(y): "met" for y in range(2019, 2026)}
+
+
+def test_african_union_chair_with_a_month_of_tolerance_has_no_violation(tmp_path):
+    """The control: the same registers under `tolerance = "1m"` (a reading of "one year" as
+    "until the next ordinary session", which the Act does not state): Senegal's 1 year 13
+    days is within it, and nothing else changes: 0 violations."""
+    book = (AUDIT / "au-chair.toml").read_text(encoding="utf-8").replace('term = "1y"\n', 'term = "1y"\ntolerance = "1m"\n', 1)
+    (tmp_path / "au.toml").write_text(book, encoding="utf-8")
+    assert _au_chairs(tmp_path / "au.toml")["summary"] == {"terms": 7, "planned": 0, "violations": 0, "notes": 0, "exit_code": 0}
+
+
+def test_a_handover_meeting_the_chair_does_not_host_gets_no_handover_host_note(tmp_path):
+    """What the audit found: the African Union's projected 39th Assembly, at the seat in Addis
+    Ababa, expected to end Angola's term, drew the note "is to be hosted by Ethiopia, not the
+    outgoing chair (Angola); the rule book has the outgoing chair host the handover meeting",
+    though the rule book says the chair hosts nothing (`chair_hosts = false`, the Assembly
+    `host = "secretariat"`): `handover_host` says which chair hosts a handover meeting the
+    chair hosts. No note now, whichever of the two says so; the 2027 session, too, has none
+    (2027-02-10 is Cabo Verde's Ash Wednesday, the 9th Angola's Carnival, the 11th Cameroon's
+    Youth Day, the 8th Angola's day off for Carnival: Friday the 12th, the later of two days
+    two days off, as placement takes it)."""
+    book = (AUDIT / "au-chair.toml").read_text(encoding="utf-8").replace("chair_hosts = false", "chair_hosts = true", 1)
+    (tmp_path / "au.toml").write_text(book, encoding="utf-8")
+    out = _au_chairs(tmp_path / "au.toml", "--plan", "Angola, Burundi", "--to", "2027-12-31")
+    assert [f["kind"] for f in out["findings"]] == ["long_term"]
+    assert [(t["country"], t["from"]) for t in out["plan"]] == [("Angola", "2025-02-15"), ("Burundi", "2026-02-10")]
+    assert [m["start"] for m in _project("au-chair", "--today", "2025-12-01", "--to", "2027")] == ["2026-02-10", "2027-02-12"]

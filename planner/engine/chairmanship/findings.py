@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from dateutil.relativedelta import relativedelta
 
 from planner.core.dates import PartialDate, Precision
-from planner.core.model import Chairmanship, Kind, Meeting, RuleBook, Status
+from planner.core.model import Chairmanship, HostPolicy, Kind, Meeting, RuleBook, Status
 from planner.engine.chairmanship.terms import (
     HANDOVER_SLACK,
     ChairFinding,
@@ -188,6 +188,14 @@ def _on(when: PartialDate) -> str:
     return f"on {when}" if when.exact else f"in {when}"
 
 
+def _chair_hosted(book: RuleBook, rule: Chairmanship, m: Meeting) -> bool:
+    """Whether the chair hosts ``m`` at all: ``handover_host`` says which chair hosts a
+    handover meeting of a chair-hosted body, and nothing of an Assembly held at the seat
+    (the African Union's, ``chair_hosts = false``) or of a body with a host of its own."""
+    body = book.body(m.body)
+    return rule.chair_hosts and body is not None and body.host is HostPolicy.CHAIR
+
+
 def _handover_host(book: RuleBook, rule: Chairmanship, m: Meeting, before: str, after: str) -> list[ChairFinding]:
     """A handover meeting the register places in the country of the chair the rule does not
     name as its host (``handover_host``): a note, since the register is the record of what
@@ -195,7 +203,7 @@ def _handover_host(book: RuleBook, rule: Chairmanship, m: Meeting, before: str, 
     org = book.organization
     host = org.member(m.country) if m.country else None
     outgoing, incoming = org.member(before), org.member(after)
-    if host is None or outgoing is None or incoming is None or outgoing is incoming:
+    if host is None or outgoing is None or incoming is None or outgoing is incoming or not _chair_hosted(book, rule, m):
         return []
     said, other = ("outgoing", "incoming") if rule.handover_host == "outgoing" else ("incoming", "outgoing")
     if host is (incoming if said == "outgoing" else outgoing):
@@ -218,7 +226,7 @@ def _planned_handover_host(book: RuleBook, rule: Chairmanship, t: Term) -> list[
     assert m is not None
     org = book.organization
     host = org.member(m.country) if m.country else None
-    if host is None or t.member is None:
+    if host is None or t.member is None or not _chair_hosted(book, rule, m):
         return []
     if rule.handover_host == "incoming" and host is t.member and not rule.consecutive_terms:
         who = f"the outgoing chair ({t.country}; no country chairs twice in a row)"
