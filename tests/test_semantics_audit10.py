@@ -229,3 +229,17 @@ def test_a_postponed_meeting_counts_on_its_new_date(tmp_path):
     assert _verdicts(out, "most")["2019"] == "excess"
     assert _verdicts(out, "gap")["2019-01-11..2020-02-14"] == "met"
     assert _verdicts(out, "onr")["2020-03-15"] == "off_date"
+
+
+def test_a_window_open_on_every_reading_gives_the_range_of_its_deadlines(tmp_path):
+    """`every 18m` rolling; Boards 2024-03-01 and `2025`; judged 2026-06-30. The window after
+    `2025` is due by 2026-07-31 if it was held in January 2025, by 2027-06-30 if in
+    December: open on every reading. It said "1 still due by 2026-07-31 ... The same
+    whatever day the Board of 2025 was held", naming January's deadline as the fact; now
+    "1 still due by 2026-07-31 to 2027-06-30" and the deadline depends on that day. (The
+    window before it, due 2025-09, is uncertain: met if `2025` was held by September.)"""
+    out = _check(tmp_path, _EVERY_18M, _rows("board,regular,,2024-03-01,,held,,", "board,regular,,2025,,held,,"), "--today", "2026-06-30")
+    assert _verdicts(out) == {"2025-09": "uncertain", "2026-07..2027-06": "open"}
+    why = _why(out, "2026-07..2027-06")
+    assert why.startswith("2026-07..2027-06: 1 still due by 2026-07-31 to 2027-06-30, 18 months after the Board of 2025.")
+    assert "The same whatever day" not in why and "the deadline depends on that day" in why

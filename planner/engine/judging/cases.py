@@ -39,7 +39,12 @@ def judge_cases(judge: Judge, e: Expectation, held: list[Meeting], owner: dict[i
         if first.reason != e.reason:  # versions read apart: the hull's reason names each
             why = why.replace(first.reason, e.reason, 1)
         who = _who(judge, e)
-        return replace(found[0][1], expectation=e, why=f"{why} The same whatever day {who} was held ({_span(first.assumption, found[-1][0].assumption)}).")
+        span = _span(first.assumption, found[-1][0].assumption)
+        dues = sorted({c.deadline for c, _ in found}) if found[0][1].verdict is Verdict.OPEN and found[0][1].still_due else []
+        if len(dues) > 1:  # still due on every reading, by a day that depends on it (a reading's finding may stand for others)
+            why = why.replace(f" still due by {found[0][1].due_by}", f" still due by {dues[0]} to {dues[-1]}", 1)
+            return replace(found[0][1], expectation=e, why=f"{why} Open whatever day {who} was held ({span}); the deadline depends on that day (the earlier it was held, the earlier the deadline).")
+        return replace(found[0][1], expectation=e, why=f"{why} The same whatever day {who} was held ({span}).")
     runs: list[tuple[Verdict, str, str]] = []
     for c, f in found:
         if runs and runs[-1][0] is f.verdict:
