@@ -335,3 +335,22 @@ def test_a_handover_meeting_the_chair_does_not_host_gets_no_handover_host_note(t
     assert [f["kind"] for f in out["findings"]] == ["long_term"]
     assert [(t["country"], t["from"]) for t in out["plan"]] == [("Angola", "2025-02-15"), ("Burundi", "2026-02-10")]
     assert [m["start"] for m in _project("au-chair", "--today", "2025-12-01", "--to", "2027")] == ["2026-02-10", "2027-02-12"]
+
+
+def test_a_gap_closed_by_a_loosely_dated_meeting_says_which_days_meet_it(tmp_path):
+    """What the audit found: COP 1 known only as `1995-03` (a register kept by months) is due
+    by 1995-03-21, a year after the entry into force: met if it opened 1995-03-01..03-21, late
+    from the 22nd: uncertain, and the why said only "the verdict depends on the day". It says
+    the days now. The same for a gap of at most 13 months (Tesla's annual meeting under DGCL
+    s.211(c), tests/audit/tesla-agm): 2020-09-22, then one known only as `2021-10`: due by
+    2021-10-22, met if held 2021-10-01..10-22, late if 10-23..10-31."""
+    rows = (AUDIT / "unfccc-cop-meetings.csv").read_text(encoding="utf-8").replace("cop,regular,1,1995-03-28,1995-04-07", "cop,regular,1,1995-03,1995-04")
+    (tmp_path / "m.csv").write_text(rows, encoding="utf-8")
+    out = json.loads(_invoke("check", "--rules", str(AUDIT / "unfccc-cop.toml"), "--meetings", str(tmp_path / "m.csv"), "--today", "2025-12-01", "--format", "json").stdout)
+    (f,) = [f for f in out["findings"] if f["window"]["label"] == "1994-03-21..1995-03-21"]
+    assert f["verdict"] == "uncertain" and f["why"].endswith("(COP 1995-03 (1st, Berlin) is known only to 1995-03): met if it was held 1995-03-01..1995-03-21; late if it was held 1995-03-22..1995-03-31.")
+    rows = (AUDIT / "tesla-agm-meetings.csv").read_text(encoding="utf-8").replace("agm,regular,,2021-10-07,", "agm,regular,,2021-10,")
+    (tmp_path / "t.csv").write_text(rows, encoding="utf-8")
+    out = json.loads(_invoke("check", "--rules", str(AUDIT / "tesla-agm.toml"), "--meetings", str(tmp_path / "t.csv"), "--today", "2022-06-01", "--from", "2019-01-01", "--format", "json").stdout)
+    (f,) = [f for f in out["findings"] if f["verdict"] == "uncertain"]
+    assert f["why"].endswith("met if it was held 2021-10-01..2021-10-22; late if it was held 2021-10-23..2021-10-31.")

@@ -58,6 +58,16 @@ def judge_gap(judge: Judge, e: GapExpectation) -> Finding:
     return coverage(judge, _gap_finding(judge, e))
 
 
+def _days_words(e: GapExpectation, from_lo: date, from_hi: date, later: Meeting) -> str:
+    """``: met if it was held 1995-03-01..1995-03-21; late if it was held 1995-03-22..1995-03-31``
+    where only the later meeting's day is unknown and one deadline holds whatever it is (no
+    relaxation in force): the days that make the gap met, as a window's why says them."""
+    deadline = e.deadline
+    if from_lo != from_hi or e.latest_deadline is not None or getattr(e.rule, "relaxations", ()) or not later.start.earliest <= deadline < later.start.latest:
+        return ""
+    return f": met if it was held {later.start.earliest}..{deadline}; late if it was held {deadline + timedelta(days=1)}..{later.start.latest}"
+
+
 def _gap_finding(judge: Judge, e: GapExpectation) -> Finding:
     body = e.body
     rule = e.rule
@@ -122,7 +132,7 @@ def _gap_finding(judge: Judge, e: GapExpectation) -> Finding:
             why = f"gap of {gap} {between}: {over} late ({allowed}, due by {due})."
             return Finding(verdict=Verdict.LATE if rule.binding else Verdict.ADVISORY, why=why, counted=pair, late_meeting=later, delay=over, **base)
         loose = "; ".join(f"{_meeting_words(m, body)} is known only to {m.start}" for m in pair if not m.start.exact)
-        why = f"gap of {gap} {between}; {allowed}: the verdict depends on the day ({loose})."
+        why = f"gap of {gap} {between}; {allowed}: the verdict depends on the day ({loose}){_days_words(e, from_lo, from_hi, later)}."
         return Finding(verdict=Verdict.UNCERTAIN, why=why, counted=pair, **base)
 
     if origin is not None and origin.status is not Status.HELD and origin.latest < judge.today:
