@@ -1,4 +1,4 @@
-"""A tenth audit: six real organizations under their founding texts (tests/audit/), each rule
+"""A tenth audit: seven real organizations under their founding texts (tests/audit/), each rule
 book citing its instrument in every rule's `source` and each register row its source. They
 exercise what the earlier real histories did not: a first session due within a year of a
 treaty's entry into force, an `excused` year ("unless otherwise decided"), a session in two
@@ -6,10 +6,12 @@ parts across two years (UNFCCC COP); `after` in days from another body's meeting
 last day allowed (the Bundestag); a postponed numbered session leaving a binding year missed
 (the ILO Conference); customary rule versions and a yearly presidency running 1 December to
 30 November that hosts the Summit (G20 `chairs`); a grid with an anchor (the ITU
-Plenipotentiary); a customary meeting called off (APEC). Every expected answer (verdicts,
-next meetings, ordinals, hosts) was worked out by hand before the tool was run; the derivation
-is in each test's docstring. Dates the sources used here do not settle to the day are given to
-the month."""
+Plenipotentiary); a customary meeting called off (APEC); a chair passing at a body's sessions
+held at the seat, one term thirteen days over a year (the African Union). Every expected
+answer (verdicts, next meetings, ordinals, hosts) was worked out by hand before the tool was
+run; the derivation is in each test's docstring. Dates the sources used here do not settle to
+the day are given to the month. Where the tool disagreed, the last tests say what was wrong
+and fix it in general (two whys and a chairs note)."""
 
 from __future__ import annotations
 
