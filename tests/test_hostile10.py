@@ -109,3 +109,71 @@ def test_overlapping_chair_terms_are_refused_before_they_are_built(tmp_path: Pat
     assert result.exit_code == 2, result.output
     assert result.stderr.count("\n") == 1 and "would name at least " in result.stderr and "under 2,000 chair terms, more than 20,000" in result.stderr
     assert "narrow it with --country or --to" in result.stderr
+
+
+_OUTLOOK = (
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Microsoft Corporation//Outlook 16.0 MIMEDIR//EN\r\nX-MS-OLK-FORCEINSPECTOROPEN:TRUE\r\n"
+    "BEGIN:VEVENT\r\nUID:cica-summit-7\r\nDTSTAMP:20260101T000000Z\r\nCREATED:20251201T000000Z\r\nLAST-MODIFIED:20251202T000000Z\r\n"
+    "ATTENDEE;CN=\"Delegation, Kazakhstan\";ROLE=REQ-PARTICIPANT;RSVP=TRUE:mailto:kz@example.org\r\n"
+    "ORGANIZER;CN=Secretariat:mailto:s@example.org\r\nCLASS:PUBLIC\r\nPRIORITY:5\r\n"
+    "X-ALT-DESC;FMTTYPE=text/html:<html><body><p>Agenda</p>\r\n  <p>folded</p></body></html>\r\n"
+    "X-MICROSOFT-CDO-BUSYSTATUS:BUSY\r\nX-BROKEN;=:;;\r\n"
+    "SUMMARY:Summit\r\nDTSTART;VALUE=DATE:20261012\r\nDTEND;VALUE=DATE:20261014\r\nLOCATION:Baku\r\nX-PLANNER-ORDINAL:7\r\n"
+    "END:VEVENT\r\nEND:VCALENDAR\r\n"
+)
+
+
+def test_properties_no_reader_asks_for_are_skipped_and_the_meeting_read_the_same(tmp_path: Path) -> None:
+    """An Outlook export's attendees, HTML description, X-MICROSOFT lines (and a damaged X-
+    property) are left out before parsing: the meeting is the one read without them, and
+    X-PLANNER- properties are still read."""
+    from planner.inputs.ics.register_ics import read_ics_meetings
+
+    book = load_rulebook(embedded_path("cica.toml"))
+    full, bare = tmp_path / "outlook.ics", tmp_path / "bare.ics"
+    full.write_text(_OUTLOOK, encoding="utf-8", newline="")
+    kept = [line for line in _OUTLOOK.split("\r\n") if line.startswith(("BEGIN", "END", "VERSION", "PRODID", "UID", "SUMMARY", "DTSTART", "DTEND", "LOCATION", "X-PLANNER"))]
+    bare.write_text("\r\n".join(kept) + "\r\n", encoding="utf-8", newline="")
+    meetings = read_ics_meetings(full, book, today=TODAY)
+    assert meetings == read_ics_meetings(bare, book, today=TODAY)
+    assert [(m.body, m.ordinal, str(m.start), str(m.end), m.city) for m in meetings] == [("summit", 7, "2026-10-12", "2026-10-13", "Baku")]
+
+
+def _events(count: int, *extra: str) -> str:
+    one = "BEGIN:VEVENT\r\nUID:e{i}\r\nDTSTAMP:20260101T000000Z\r\nSUMMARY:Summit\r\nDTSTART;VALUE=DATE:{day}\r\n" + "".join(f"{e}\r\n" for e in extra) + "END:VEVENT\r\n"
+    events = "".join(one.format(i=i, day=f"{2000 + i % 26}0{1 + i % 9}1{i % 9}") for i in range(count))
+    return f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//h//EN\r\n{events}END:VCALENDAR\r\n"
+
+
+def test_an_ics_register_past_its_lines_to_read_is_refused_before_parsing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """99,998 VEVENTs (under the 100,000 components) took 11 s in icalendar's parser: the lines
+    it would be given are counted first (those of unread properties not), and past the limit
+    the file is refused in one line (the limit patched to 100 here)."""
+    import planner.inputs.ics.register_ics as register_ics
+
+    monkeypatch.setattr(register_ics, "MAX_ICS_LINES", 100)
+    register = tmp_path / "events.ics"
+    register.write_text(_events(19, *(f"X-OUTLOOK-{k}:x" for k in range(50))), encoding="utf-8", newline="")  # 19 x 5 + 4 lines read
+    assert invoke("validate", "--today", "2026-11-26", "--meetings", str(register)).exit_code == 0
+    register.write_text(_events(20), encoding="utf-8", newline="")
+    result = invoke("validate", "--today", "2026-11-26", "--meetings", str(register))
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1, result.output
+    assert "events.ics: holds 104 content lines to read, more than 100" in result.stderr and "see Limits in the README" in result.stderr
+
+
+@pytest.mark.parametrize("shape", ["one_property", "x_properties", "nesting"])
+def test_a_32_mb_ics_file_of_one_shape_is_read_or_refused_in_one_line(shape: str, tmp_path: Path) -> None:
+    """A file just under 32 MB of one huge DESCRIPTION, of a million X- properties (49 s and
+    990 MB before they were skipped), or of 49,000 nested components: exit 0 or 2, one line."""
+    size = 32 * 1024 * 1024 - 4096
+    if shape == "one_property":
+        body = "DESCRIPTION:" + "x" * (size - 200) + "\r\n"
+    elif shape == "x_properties":
+        body = "X-A:v\r\n" * (size // 7)
+    else:
+        body = "BEGIN:X-N\r\n" * 49_000 + "END:X-N\r\n" * 49_000
+    register = tmp_path / f"{shape}.ics"
+    register.write_text(f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//h//EN\r\nBEGIN:VEVENT\r\nUID:a\r\nDTSTART;VALUE=DATE:20240301\r\n{body}SUMMARY:Summit\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n", encoding="utf-8", newline="")
+    result = invoke("validate", "--today", "2026-11-26", "--meetings", str(register))
+    assert result.exit_code in (0, 2) and "Traceback" not in result.output, result.output
+    assert result.exit_code == 0 or result.stderr.count("\n") == 1

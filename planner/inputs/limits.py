@@ -28,6 +28,10 @@ MAX_STATE_BYTES = 256 * MiB
 # at a time (a second for 4 MB), so an .ics file is bounded well below a CSV register
 MAX_ICS_BYTES = 32 * MiB
 MAX_ICS_COMPONENTS = 100_000
+# content lines icalendar is given (BEGIN:, END: and the properties read; those no reader asks
+# for are left out first): 25 us each with our reading, so 200,000 are about 3 s (100,000 events of six lines
+# were 11 s on a quiet machine): some 28,000 events of a register or a calendar to avoid
+MAX_ICS_LINES = 200_000
 # changes of offset one VTIMEZONE lists (STANDARD/DAYLIGHT parts and their RDATEs): real zones
 # write a few yearly rules, or a few hundred past changes one by one
 MAX_ZONE_CHANGES = 1_000

@@ -52,6 +52,7 @@ from planner.inputs.inputfile import read_text
 from planner.inputs.limits import (
     MAX_ICS_BYTES,
     MAX_ICS_COMPONENTS,
+    MAX_ICS_LINES,
     MAX_MEETINGS,
     MAX_ORDINAL,
     MAX_ZONE_CHANGES,
@@ -70,6 +71,18 @@ MAX_SERIES_MEETINGS = 50_000
 
 
 _BEGIN = re.compile(r"^BEGIN:", re.IGNORECASE | re.MULTILINE)
+# Properties no reader of planner's asks for (nor recurring-ical-events, nor x-wr-timezone), with
+# their folded continuation lines: left out before icalendar parses the file, which builds
+# each property as objects (about 25 us a line, and reads a line a character at a time). An
+# Outlook export carries more of these than of the rest (ATTENDEE lists, X-ALT-DESC in HTML,
+# X-MICROSOFT-*); 1,100,000 lines of X- properties in one event took 49 s and 990 MB. Their
+# values were never read, so their damage was never an error either. X-PLANNER- (ours),
+# X-WR- (calendar zone and name) and X-LIC- (zone locations) stay.
+_UNREAD = re.compile(
+    r"^(?:DTSTAMP|ATTENDEE|ORGANIZER|CREATED|LAST-MODIFIED|CLASS|PRIORITY|COMMENT|CONTACT|ATTACH|RELATED-TO|RESOURCES|GEO|REQUEST-STATUS"
+    r"|X-(?!PLANNER-|WR-|LIC-)[A-Z0-9-]*)[;:][^\n]*\n(?:[ \t][^\n]*\n)*",
+    re.IGNORECASE | re.MULTILINE,
+)
 
 
 def _decode(path: Path) -> str:
@@ -83,7 +96,15 @@ def _decode(path: Path) -> str:
         raise RegisterError("is not iCalendar: it does not start with BEGIN:VCALENDAR", path=path, location=1, value=first, expected=EXPECTED)
     if not text.rstrip().upper().endswith("END:VCALENDAR"):
         raise RegisterError("is truncated: it does not end with END:VCALENDAR", path=path, location=text.rstrip().count("\n") + 1, expected="the whole file, as exported")
-    return text
+    read = _UNREAD.sub("", text)
+    lines = read.count("\n") + (not read.endswith("\n")) - read.count("\n ") - read.count("\n\t")  # unfolded
+    if lines > MAX_ICS_LINES:
+        raise RegisterError(
+            f"holds {lines:,} content lines to read, more than {MAX_ICS_LINES:,}",
+            path=path,
+            expected=f"at most {MAX_ICS_LINES:,} lines of BEGIN:, END: and the properties planner reads (see Limits in the README)",
+        )
+    return read
 
 
 def parse_calendars(path: Path) -> list[Calendar]:
