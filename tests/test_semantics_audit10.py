@@ -88,12 +88,14 @@ def test_a_window_missed_on_every_reading_is_labelled_by_all_of_them(tmp_path):
 
 
 def test_a_window_late_on_every_reading_names_all_of_them_in_its_why(tmp_path):
-    """The same with Board 2022-06-01: late on every reading, by 12 to 23 months; the why
-    began "due 2020-07 (...)"; now "due 2020-07..2021-06 (...)", as the label."""
-    out = _check(tmp_path, _EVERY_18M, _rows("board,regular,,2018-03-01,,held,,", "board,regular,,2019,,held,,", "board,regular,,2022-06-01,,held,,"), "--today", "2023-07-10")
+    """The same with Board 2021-09-01: late on every reading (due 2020-07 .. 2021-06), by 3
+    to 14 months, and the window after it (due 2022-01 at the earliest) was still open. The
+    why began "due 2020-07 (...)"; now "due 2020-07..2021-06 (...)", as the label."""
+    out = _check(tmp_path, _EVERY_18M, _rows("board,regular,,2018-03-01,,held,,", "board,regular,,2019,,held,,", "board,regular,,2021-09-01,,held,,"), "--today", "2023-07-10")
     (late,) = [f for f in out["findings"] if f["verdict"] == "late"]
-    assert late["window"]["label"] == "2020-07..2021-06" and late["delay"] == "12 to 23 months"
-    assert late["why"].startswith("due 2020-07..2021-06 (18 months after the Board of 2019), held Board 2022-06-01: 12 to 23 months late.")
+    assert late["window"]["label"] == "2020-07..2021-06" and late["delay"] == "3 to 14 months"
+    assert late["why"].startswith("due 2020-07..2021-06 (18 months after the Board of 2019), held Board 2021-09-01: 3 to 14 months late.")
+    assert "Late whatever day the Board of 2019 was held (2019-01..2019-12); how late depends on it." in late["why"]
 
 
 # -- versions of one rule that change the grain -------------------------------------------------------
@@ -243,3 +245,19 @@ def test_a_window_open_on_every_reading_gives_the_range_of_its_deadlines(tmp_pat
     why = _why(out, "2026-07..2027-06")
     assert why.startswith("2026-07..2027-06: 1 still due by 2026-07-31 to 2027-06-30, 18 months after the Board of 2025.")
     assert "The same whatever day" not in why and "the deadline depends on that day" in why
+
+
+def test_late_on_every_reading_where_the_window_after_also_closed_on_early_readings(tmp_path):
+    """`every 18m` rolling; Boards 2018-03-01, `2019`, 2022-06-01. The window after `2019`
+    is due by 2020-07 (held in January) .. 2021-06 (December). Held June to December, the
+    next window (due 2022-06 .. 2022-12) was still open on 2022-06-01: this window was
+    answered late, by 12 (December) to 18 (June) months. Held January to May, the window
+    after it (due by 2022-01-31 .. 2022-05-31) had closed too: this one was missed and that
+    one answered late (README, Semantics: silences stay on the record). A violation on every
+    reading: late, "12 to 18 months", and the why says what the early readings give. It
+    said "12 to 23 months" (January's 23 months belong to a window that reading misses)."""
+    out = _check(tmp_path, _EVERY_18M, _rows("board,regular,,2018-03-01,,held,,", "board,regular,,2019,,held,,", "board,regular,,2022-06-01,,held,,"), "--today", "2023-07-10")
+    (late,) = [f for f in out["findings"] if f["verdict"] == "late"]
+    assert late["window"]["label"] == "2020-07..2021-06" and late["delay"] == "12 to 18 months"
+    assert late["why"].startswith("due 2020-07..2021-06 (18 months after the Board of 2019), held Board 2022-06-01: 12 to 18 months late.")
+    assert "Late if the Board of 2019 was held 2019-06..2019-12; if it was held 2019-01..2019-05, the window after this one (due by 2022-01-31..2022-05-31) also closed before it: this one was missed, and that one answered late." in late["why"]

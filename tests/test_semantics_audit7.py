@@ -504,7 +504,10 @@ def test_a_rolling_window_after_an_origin_known_only_to_the_year_is_judged_not_d
     before the day the next meeting could open, and the window was dropped, with every
     other reading): now uncertain, "late if it was held 2019-01..2019-06; met if it was
     held 2019-07..2019-12". With the next meeting on 2020-10-15, late on every reading: late,
-    "4 to 15 months" (as late as the readings allow). With none, judged 2020-12-01: missed
+    "4 to 15 months" (as late as the readings allow); since the tenth pass "4 to 6 months":
+    held January to September 2019, the window after this one (due by 2020-01..2020-09)
+    closed before 2020-10-15 too, so this one was missed and that one answered late, as the
+    why says (tests/test_semantics_audit10.py). With none, judged 2020-12-01: missed
     on every reading (due by 2020-06 at the latest). The window is labelled by every period
     it may be due in, 2019-07..2020-06 (tests/test_semantics_audit10.py)."""
     out = _check(tmp_path, _EVERY_6M, _rows("board,regular,,2019,,held,,", "board,regular,,2020-01-15,,held,,"), "--today", "2020-03-01")
@@ -512,7 +515,8 @@ def test_a_rolling_window_after_an_origin_known_only_to_the_year_is_judged_not_d
     assert "late if it was held 2019-01..2019-06; met if it was held 2019-07..2019-12" in _why(out, "2019-07..2020-06")
     out = _check(tmp_path, _EVERY_6M, _rows("board,regular,,2019,,held,,", "board,regular,,2020-10-15,,held,,"), "--today", "2020-12-01")
     (late,) = [f for f in out["findings"] if f["window"]["label"] == "2019-07..2020-06"]
-    assert late["verdict"] == "late" and late["delay"] == "4 to 15 months"
+    assert late["verdict"] == "late" and late["delay"] == "4 to 6 months"
+    assert "if it was held 2019-01..2019-09, the window after this one (due by 2020-01-31..2020-09-30) also closed before it" in late["why"]
     out = _check(tmp_path, _EVERY_6M, _rows("board,regular,,2019,,held,,"), "--today", "2020-12-01")
     assert _verdicts(out)["2019-07..2020-06"] == "missed" and out["summary"]["violations"] == 1
 
@@ -521,8 +525,12 @@ def test_late_on_every_reading_of_a_loose_origin_is_as_late_as_the_readings_allo
     """`every 200d` after a Board known only as `2019`, next held 2020-10-18: due between
     2019-07-20 (held 1 January) and 2020-07-18 (held 31 December): late on every reading, by
     92 to 456 days. It said "456 days" (the first reading's), more certain than the register.
-    The why says the verdict holds whatever the day and that the delay depends on it."""
+    The why says the verdict holds whatever the day and that the delay depends on it. Since
+    the tenth pass: held by 2019-09-13, the window after this one (400 days after that day,
+    by 2020-10-17) closed before 2020-10-18 too: there this one was missed and that one
+    answered late, so "late" is by 92 to 200 days (held from 2019-09-14) and the why says
+    so (tests/test_semantics_audit10.py)."""
     out = _check(tmp_path, _body("", 'kind = "every"\ninterval = "200d"'), _rows("board,regular,,2019,,held,,", "board,regular,,2020-10-18,,held,,"), "--today", "2020-12-01")
     (late,) = [f for f in out["findings"] if f["verdict"] == "late"]
-    assert late["delay"] == "92 to 456 days" and "held Board 2020-10-18: 92 to 456 days late." in late["why"]
-    assert "Late whatever day the Board of 2019 was held (2019-01-01..2019-12-31); how late depends on it." in late["why"]
+    assert late["delay"] == "92 to 200 days" and "held Board 2020-10-18: 92 to 200 days late." in late["why"]
+    assert "Late if the Board of 2019 was held 2019-09-14..2019-12-31; if it was held 2019-01-01..2019-09-13, the window after this one (due by 2020-02-05..2020-10-17) also closed before it" in late["why"]

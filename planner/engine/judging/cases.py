@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from planner.core.dates import Grain
 from planner.core.model import Meeting
+from planner.engine.expectation import _applies, _tolerant, rolling_versions, version_on
 from planner.engine.expectations import Expectation, ordinal_words
 from planner.engine.judging.assignment import inside
 from planner.engine.judging.findings import Finding, Verdict
@@ -63,7 +65,13 @@ def judge_cases(judge: Judge, e: Expectation, held: list[Meeting], owner: dict[i
 
 def _late_on_every_reading(judge: Judge, e: Expectation, found: list[tuple[Expectation, Finding]], late: Meeting) -> Finding:
     """Late whatever day the loosely dated origin had: by as much as its readings allow (the
-    first reading's delay alone was more certain than the register)."""
+    first reading's delay alone was more certain than the register). On the readings where
+    the window after this one closed before ``late`` too (a rolling chain), this one was
+    missed and that one answered late: the why says so, and the delay is of the others."""
+    closed = _next_closed(e, found, late)
+    whole = found
+    if closed and len(closed) < len(found):
+        found = [(c, f) for c, f in found if id(c) not in closed]
     grain = e.grain
     grains = {c.grain for c, _ in found}
     if len(grains) > 1:
@@ -82,11 +90,45 @@ def _late_on_every_reading(judge: Judge, e: Expectation, found: list[tuple[Expec
     delay = f"{lo} {unit}{'s' if lo != 1 else ''}" if lo == hi else f"{lo} to {hi} {unit}s"
     base = found[0][1]
     why = base.why.replace(f": {base.delay} late.", f": {delay} late.") if base.delay else base.why
-    head = f"due {found[0][0].label} ({found[0][0].reason})"
+    judged = base.expectation or found[0][0]  # the reading it was judged on (another reading's finding may stand for it)
+    head = f"due {judged.label} ({judged.reason})"
     if why.startswith(head):  # due on every reading (and under each version), not the first's alone
         why = f"due {e.label} ({e.reason}){why[len(head) :]}"
-    why += f" Late whatever day {_who(judge, e)} was held ({_span(found[0][0].assumption, found[-1][0].assumption)}); how late depends on it."
+    who = _who(judge, e)
+    if closed and len(closed) < len(whole):
+        early = [c for c, _ in whole if id(c) in closed]
+        dues = sorted(d for c in early if (d := _next_deadline(c)) is not None)
+        by = f"{dues[0]}" if dues[0] == dues[-1] else f"{dues[0]}..{dues[-1]}"
+        why += (
+            f" Late if {who} was held {_span(found[0][0].assumption, found[-1][0].assumption)}; if it was held {_span(early[0].assumption, early[-1].assumption)},"
+            f" the window after this one (due by {by}) also closed before it: this one was missed, and that one answered late."
+        )
+    else:
+        why += f" Late whatever day {who} was held ({_span(found[0][0].assumption, found[-1][0].assumption)}); how late depends on it."
     return replace(base, expectation=e, why=why, delay=delay)
+
+
+def _next_deadline(c: Expectation) -> date | None:
+    """The deadline of the window one interval after reading ``c`` of a rolling chain's window,
+    under the version in force on its first day, as the chain makes it when nothing answers
+    ``c`` (``ExpectationEngine._next_window``); ``None`` where no version is (the rule ended)."""
+    start = c.window.end + timedelta(days=1)
+    _, rule = version_on(rolling_versions(c.body, c.rule_index, c.rule), start)  # type: ignore[arg-type]
+    if not _applies(c.body, rule, start):
+        return None
+    grain, step = rule.interval.grain, rule.interval.periods
+    end = date.fromordinal(c.window.end.toordinal() + step) if grain is Grain.DAY else grain.window(grain.index(c.window.end) + step).end
+    return _tolerant(end, rule.tolerance, grain)
+
+
+def _next_closed(e: Expectation, found: list[tuple[Expectation, Finding]], late: Meeting) -> set[int]:
+    """The readings of ``e`` (ids) on which the window after it closed before ``late`` opened
+    on any of its days: there ``late`` answers that window, not ``e`` (README, Semantics:
+    silences stay on the record). Only for a rolling chain of the body's own meetings."""
+    origin = e.origin
+    if e.rule.kind != "every" or getattr(e.rule, "mode", "") != "rolling" or origin is None or origin.body != e.body.id:
+        return set()
+    return {id(c) for c, _ in found if (due := _next_deadline(c)) is not None and due < late.start.earliest}
 
 
 def _span(first: str, last: str) -> str:
