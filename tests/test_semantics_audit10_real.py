@@ -356,3 +356,15 @@ def test_a_gap_closed_by_a_loosely_dated_meeting_says_which_days_meet_it(tmp_pat
     out = json.loads(_invoke("check", "--rules", str(AUDIT / "tesla-agm.toml"), "--meetings", str(tmp_path / "t.csv"), "--today", "2022-06-01", "--from", "2019-01-01", "--format", "json").stdout)
     (f,) = [f for f in out["findings"] if f["verdict"] == "uncertain"]
     assert f["why"].endswith("met if it was held 2021-10-01..2021-10-22; late if it was held 2021-10-23..2021-10-31.")
+
+
+def test_a_loosely_dated_meeting_in_a_window_before_another_body_says_which_days_meet_it(tmp_path):
+    """The same for `before`: a Board due within a month before a Summit of 2024-06-20, in
+    [2024-05-20, 2024-06-19], held `2024-06`: met if held 2024-06-01..2024-06-19, missed if
+    later (after the Summit it serves nothing): uncertain, and the why says the days."""
+    book = '[organization]\nid = "o"\nname = "Org"\nshort_name = "O"\n[[bodies]]\nid = "summit"\nname = "Summit"\ncategory = "governing"\n[[bodies.rules]]\nkind = "ad_hoc"\n[[bodies]]\nid = "board"\nname = "Board"\ncategory = "working"\n[[bodies.rules]]\nkind = "before"\nbody = "summit"\noffset = "1m"\n'
+    (tmp_path / "r.toml").write_text(book, encoding="utf-8")
+    (tmp_path / "b.csv").write_text("body,kind,ordinal,start\nsummit,regular,1,2024-06-20\nboard,regular,,2024-06\n", encoding="utf-8")
+    out = json.loads(_invoke("check", "--rules", str(tmp_path / "r.toml"), "--meetings", str(tmp_path / "b.csv"), "--today", "2024-12-01", "--format", "json").stdout)
+    (f,) = out["findings"]
+    assert f["verdict"] == "uncertain" and f["why"].endswith("met if Board 2024-06 was held 2024-06-01..2024-06-19 (the register gives only 2024-06).")
