@@ -1,4 +1,4 @@
-"""A tenth audit: seven real organizations under their founding texts (tests/audit/), each rule
+"""A tenth audit: eight real organizations under their founding texts (tests/audit/), each rule
 book citing its instrument in every rule's `source` and each register row its source. They
 exercise what the earlier real histories did not: a first session due within a year of a
 treaty's entry into force, an `excused` year ("unless otherwise decided"), a session in two
@@ -7,7 +7,8 @@ last day allowed (the Bundestag); a postponed numbered session leaving a binding
 (the ILO Conference); customary rule versions and a yearly presidency running 1 December to
 30 November that hosts the Summit (G20 `chairs`); a grid with an anchor (the ITU
 Plenipotentiary); a customary meeting called off (APEC); a chair passing at a body's sessions
-held at the seat, one term thirteen days over a year (the African Union). Every expected
+held at the seat, one term thirteen days over a year (the African Union); monthly terms in
+alphabetical order (the UN Security Council's presidency). Every expected
 answer (verdicts, next meetings, ordinals, hosts) was worked out by hand before the tool was
 run; the derivation is in each test's docstring. Dates the sources used here do not settle to
 the day are given to the month. Where the tool disagreed, the last tests say what was wrong
@@ -368,3 +369,22 @@ def test_a_loosely_dated_meeting_in_a_window_before_another_body_says_which_days
     out = json.loads(_invoke("check", "--rules", str(tmp_path / "r.toml"), "--meetings", str(tmp_path / "b.csv"), "--today", "2024-12-01", "--format", "json").stdout)
     (f,) = out["findings"]
     assert f["verdict"] == "uncertain" and f["why"].endswith("met if Board 2024-06 was held 2024-06-01..2024-06-19 (the register gives only 2024-06).")
+
+
+# -- UN Security Council: the monthly presidency (rule 18) --------------------------------------
+
+
+def test_un_security_council_presidency_one_calendar_month_in_alphabetical_order():
+    """Rule 18: one calendar month each, in the English alphabetical order of the members'
+    names. By hand, the register's 24 terms (January 2024 to December 2025): each from the
+    first of a month to the first of the next, 28 to 31 days (February 2025 28, February 2024
+    29) and each exactly "1 month"; no gap, no overlap, no member twice in a row (France in
+    January 2024 and April 2025, Guyana, the Republic of Korea, Russia, Sierra Leone and
+    Slovenia twice, never in a row): 0 violations. The alphabetical proposal after Slovenia
+    (December 2025) among the rule book's members: Somalia, for January 2026."""
+    out = json.loads(_invoke("chairs", *_files("unsc-presidency"), "--chairs", str(AUDIT / "unsc-presidency-chairs.csv"), "--today", "2025-12-15", "--format", "json").stdout)
+    assert out["summary"]["terms"] == 24 and out["summary"]["violations"] == 0 and out["summary"]["notes"] == 0
+    terms = out["terms"]
+    assert {t["length"] for t in terms} == {"1 month"} and sorted({t["length_days"] for t in terms}) == [28, 29, 30, 31]
+    assert [t["length_days"] for t in terms if t["from"] in ("2024-02-01", "2025-02-01")] == [29, 28]
+    assert (out["plan"][0]["country"], out["plan"][0]["from"]) == ("Somalia", "2026-01-01")
