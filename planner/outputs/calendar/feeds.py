@@ -25,7 +25,7 @@ import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 from itertools import compress, count, islice, repeat
 from operator import eq, itemgetter, rshift
 from pathlib import Path
@@ -166,18 +166,12 @@ class _Events:
         is, the repeated identities counted before (:func:`~planner.outputs.calendar.uids.repeats`:
         a list of every UID took some 100 MB at 650,000 meetings); adoption takes each body's
         and kind's meetings in date order, as :func:`~planner.outputs.calendar.revisions.adopt`
-        does, the candidates this export gives left out first (a re-export of the same register
-        gives them all: 130,000 UIDs held at 2N)."""
-        builder, pool, order = self.builder, previous.pool, self.order
+        does, the candidates this export gives left out first (:meth:`_pool`, made when a meeting
+        first asks for one: a re-export of the same register never does)."""
+        builder, order = self.builder, self.order
         make_uid = UIDMaker(builder.book)
-        again, given = repeats(make_uid, order, {uid for candidates in pool.values() for _, uid in candidates})
-        for key, candidates in list(pool.items()):  # a candidate this export gives is never taken (see adopt): out at once
-            kept = [c for c in candidates if c[1] not in given]
-            if kept:
-                pool[key] = kept
-            else:
-                del pool[key]
-        del given
+        again = repeats(make_uid, order)[0]
+        pool = None  # the adoption candidates, made when a meeting first has none of its own (see _pool)
         size = flushed = 0
         write, state, body_write = self.spool.write, self.states.write, self.by_body.write
         make, take = EventMaker(builder, previous.legacy, self.keep_legacy).make, previous.take
@@ -192,9 +186,13 @@ class _Events:
             uid = make_uid(meeting)
             if again and (n := again.get(place)):
                 uid = repeated(uid, n)
-            if pool and (candidates := pool.get((meeting[0], meeting[2]._value_))) and meeting[3] is None and not meeting[17] and uid not in previous:
-                uid = nearest(candidates, meeting, ()) or uid
-            data, line = make(meeting, uid, take(uid) if asked else None)
+            old = take(uid) if asked else None
+            if old is None and asked and meeting[3] is None and not meeting[17]:  # a UID the last export did not give
+                if pool is None:
+                    pool = self._pool(previous, make_uid)
+                if pool and (candidates := pool.get((meeting[0], meeting[2]._value_))) and (adopted := nearest(candidates, meeting, ())):
+                    uid, old = adopted, take(adopted)
+            data, line = make(meeting, uid, old)
             lines.append(line)
             events.append(data)
             size += len(data)
@@ -224,6 +222,22 @@ class _Events:
         self.spool.flush()
         self.by_body.flush()
         self.size = size
+
+    def _pool(self, previous: Previous, make_uid: UIDMaker) -> dict[tuple[str, str], list[tuple[date, str]]]:
+        """The adoption candidates of ``previous`` less those this export gives (never taken,
+        see :func:`~planner.outputs.calendar.revisions.adopt`): made only when a meeting asks,
+        since a re-export of the same register gives every UID again and asks for none
+        (building them, and a set of their UIDs for :func:`repeats`, took some 2 s and 60 MB
+        at a million meetings)."""
+        pool = previous.pool
+        given = repeats(make_uid, self.order, {uid for candidates in pool.values() for _, uid in candidates})[1]
+        for key, candidates in list(pool.items()):
+            kept = [c for c in candidates if c[1] not in given]
+            if kept:
+                pool[key] = kept
+            else:
+                del pool[key]
+        return pool
 
     def _feed_write(self, body: str, events: list[bytes]) -> None:
         """``events`` to the end of ``body``'s feed, made with its head at its first events."""

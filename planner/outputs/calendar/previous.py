@@ -131,10 +131,28 @@ class Previous:
         self.taken = bytearray()
         self._uid_at: Any = None  # the columns take asks, once read (see _scan)
         self._olds: tuple[Any, ...] = ()
-        self.pool: dict[tuple[str, str], list[tuple[date, str]]] = {}
-        for uid, rev in self.revisions.items():
-            if rev.removed is None and not rev.numbered and rev.start is not None:
-                self.pool.setdefault((rev.body, rev.kind), []).append((rev.start, uid))
+        self._pool: dict[tuple[str, str], list[tuple[date, str]]] | None = None
+        self._pool_keys: list[tuple[str, str]] = []  # (body, kind) as the file quotes them, of the pool_keys column
+        if self.revisions:  # (before any is taken)
+            self._pool = {}
+            for uid, rev in self.revisions.items():
+                if rev.removed is None and not rev.numbered and rev.start is not None:
+                    self._pool.setdefault((rev.body, rev.kind), []).append((rev.start, uid))
+
+    @property
+    def pool(self) -> dict[tuple[str, str], list[tuple[date, str]]]:
+        """The adoption candidates, (body, kind) -> (start, UID) in the order of the file. Of a
+        state file read in bulk, made when first asked: a re-export of the same register gives
+        every UID again and never asks (461,000 candidates at a million meetings)."""
+        if self._pool is None:
+            self._pool = {}
+            if self.count:
+                c, names = self.columns, [(_text(body) if body else "", _text(kind) if kind else "") for body, kind in self._pool_keys]
+                size, at, days = c["pooled"].size, self._uid_at, self.days.found
+                assert self.uids is not None
+                for number, key, day in zip(c["pooled"].view[:size], c["pool_keys"].view[:size], c["pool_days"].view[:size], strict=True):
+                    self._pool.setdefault(names[key], []).append((days[day], _text(self.uids[at[number] : at[number + 1]].decode("ascii"))))
+        return self._pool
 
     def _is(self, number: int, quoted: bytes) -> bool:
         at = self._uid_at
@@ -363,7 +381,7 @@ def _scan(made: Previous) -> bool:
         pooled = [i for i in compress(range(len(uid)), map(not_, numbered)) if not removed[i] and start[i]]  # un-numbered, live, dated: adoption candidates
         if pooled:
             c["pooled"].extend(array("i", [count + i for i in pooled]))
-            c["pool_keys"].extend(array("i", [keys.setdefault((_text(body[i]) if body[i] else "", _text(kind[i]) if kind[i] else ""), len(keys)) for i in pooled]))
+            c["pool_keys"].extend(array("i", [keys.setdefault((body[i], kind[i]), len(keys)) for i in pooled]))  # quoted: read when the pool is asked
             c["pool_days"].extend(array("i", [days[start[i]] for i in pooled]))
         count += len(whole)
     if not ended or handle.read(1) or (count and not last):
@@ -371,10 +389,7 @@ def _scan(made: Previous) -> bool:
     made.count = count
     if made._table() is None:
         return False  # a UID twice (the later one counts, as read_state reads it), or two UIDs of one hash
-    names = list(keys)
-    at = c["uid_at"].view
-    for number, key, day in zip(c["pooled"].view[: c["pooled"].size], c["pool_keys"].view[: c["pooled"].size], c["pool_days"].view[: c["pooled"].size], strict=True):
-        made.pool.setdefault(names[key], []).append((days.found[day], _text(uids[at[number] : at[number + 1]].decode("ascii"))))
+    made._pool_keys = list(keys)
     made.taken = bytearray(count)
     made._uid_at = c["uid_at"].view
     made._olds = tuple(c[name].view for name in ("prints", "contents", "unknown", "sequences", "modified", "removals"))
