@@ -261,3 +261,24 @@ def test_late_on_every_reading_where_the_window_after_also_closed_on_early_readi
     assert late["window"]["label"] == "2020-07..2021-06" and late["delay"] == "12 to 18 months"
     assert late["why"].startswith("due 2020-07..2021-06 (18 months after the Board of 2019), held Board 2022-06-01: 12 to 18 months late.")
     assert "Late if the Board of 2019 was held 2019-06..2019-12; if it was held 2019-01..2019-05, the window after this one (due by 2022-01-31..2022-05-31) also closed before it: this one was missed, and that one answered late." in late["why"]
+
+
+def test_a_before_rule_whose_version_changes_inside_a_loose_origins_days_reads_each_day_under_its_own(tmp_path):
+    """A Board within 2 months before each Summit until 2021-06-30, within 1 month from
+    2021-07-01; a Summit follows the version in force on the day it opened. Summit `2021`,
+    Board 2021-05-10. Held on day d up to 30 June, the window is d-2m..d-1: the Board is in
+    it for d in 2021-05-11..2021-06-30; from 1 July, d-1m..d-1: for d in 2021-05-11..06-10,
+    no such d. So met if held 2021-05-11..2021-06-30, else missed: uncertain. Every day was
+    read under the first version ("met if held 2021-05-11..2021-07-10"). With Board
+    2021-07-20: met only under the second version, for d in 2021-07-21..2021-08-20 (the
+    first version gave 2021-07-21..2021-09-20)."""
+    summit = '[[bodies]]\nid = "summit"\nname = "Summit"\ncategory = "governing"\n[[bodies.rules]]\nkind = "ad_hoc"\n'
+    book = summit + _body("", 'kind = "before"\nbody = "summit"\noffset = "2m"\nid = "b"\nuntil = 2021-06-30', 'kind = "before"\nbody = "summit"\noffset = "1m"\nid = "b"\nsince = 2021-07-01')
+    out = _check(tmp_path, book, _rows("summit,regular,1,2021,,held,,", "board,regular,,2021-05-10,,held,,"), "--today", "2022-03-01")
+    (f,) = [f for f in out["findings"] if f["body"] == "board"]
+    assert f["verdict"] == "uncertain"
+    assert "missed if it was held 2021-01-01..2021-05-10 or 2021-07-01..2021-12-31; met if it was held 2021-05-11..2021-06-30." in f["why"]
+    assert "; 1 month before it if it was held from 2021-07-01 (the rule's version in force then)" in f["why"]
+    out = _check(tmp_path, book, _rows("summit,regular,1,2021,,held,,", "board,regular,,2021-07-20,,held,,"), "--today", "2022-03-01")
+    (f,) = [f for f in out["findings"] if f["body"] == "board"]
+    assert "missed if it was held 2021-01-01..2021-07-20 or 2021-08-21..2021-12-31; met if it was held 2021-07-21..2021-08-20." in f["why"]

@@ -92,6 +92,7 @@ def before_expectations(engine: ExpectationEngine, body: Body, index: int, rule:
     for origin in origins:
         last = origin.latest - timedelta(days=1) if not origin.start.exact else origin.earliest - timedelta(days=1)
         first = origin.earliest - rule.offset.delta()
+        floor = chain[-1].window.end + timedelta(days=1) if chain else date.min  # the previous occasion's window ends there
         if chain and first <= chain[-1].window.end:
             if chain[-1].window.end >= last:
                 continue  # two origins this close are one occasion: one meeting before them
@@ -105,14 +106,21 @@ def before_expectations(engine: ExpectationEngine, body: Body, index: int, rule:
         e = Expectation(body, rule, index, Grain.DAY, last.toordinal(), window, 1, None, last, None, reason, origin, False, (origin,))
         if not origin.start.exact:
             # The origin's opening day is not known: one case per day it may have opened on,
-            # so that a meeting inside some of those windows only is `uncertain`, not `met`.
+            # so that a meeting inside some of those windows only is `uncertain`, not `met`;
+            # each under the version in force that day (`2m` until 2021-06-30, then `1m`).
             cases = []
+            seams: dict[int, tuple[date, BeforeRule]] = {}
             for day, words in origin_cases(origin, Grain.DAY):
-                w = Window(max(first, day - rule.offset.delta()), day - timedelta(days=1))
+                v = next((r for r in versions if r.in_force(day)), rule) if len(versions) > 1 else rule
+                if v is not rule and id(v) not in seams:
+                    seams[id(v)] = (day, v)  # type: ignore[assignment]
+                w = Window(max(first, day - v.offset.delta()) if v is rule else max(floor, day - v.offset.delta()), day - timedelta(days=1))  # type: ignore[attr-defined]
                 if w.end >= w.start:
                     cases.append(replace(e, period=w.end.toordinal(), window=w, deadline=w.end, assumption=words))
             if len(cases) > 1:
                 e = replace(_hull(cases), period=e.period)
+                if seams:
+                    e.reason = reason + "".join(f"; {v.offset.words()} before it if it was held from {day.isoformat()} (the rule's version in force then)" for day, v in seams.values())
         chain.append(e)
     return _within(chain, end, pending)
 
