@@ -112,7 +112,15 @@ def bidi_problem(char: str) -> str:
 # In a name, alias or code: line breaks and tabs, and characters that are invisible or turn
 # the text around (bidirectional overrides and isolates, zero-width spaces and joiners), with
 # which two names that look the same are different, or one reads differently than it is.
-INVISIBLE = re.compile("[\t\n\r\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# Also: the line and paragraph separators (U+2028, U+2029: a name on two lines), the soft
+# hyphen, the combining grapheme joiner, the Arabic letter mark, the Mongolian vowel
+# separator, the Hangul fillers (letters drawn as nothing: a name of them looks blank), the
+# interlinear annotation marks and the tag characters (U+E0000 to U+E007F, which hide ASCII
+# text inside a name that shows none of it).
+INVISIBLE = re.compile(
+    "[\t\n\r\u00ad\u034f\u061c\u115f\u1160\u180e\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069"
+    "\u3164\ufeff\uffa0\ufff9-\ufffb\U000e0000-\U000e007f]"
+)
 # keys whose values name something (a body, a state, a place) and are matched or lined up
 NAME_KEYS = frozenset({"name", "short_name", "aliases", "code", "city", "country", "handover_bodies"})
 

@@ -591,6 +591,32 @@ for name, content, code in [
 ]:
     rec("chairs", name, content, code)
 
+# --- tenth attacker pass: names that look like other names or run over two lines; .ics files of
+# properties no reader asks for; CSV of a BOM and CR LF (tests/test_hostile10.py runs the large ones)
+for name, text in [
+    ("name_line_separator", "Senior Officials\u2028Committee"),
+    ("name_paragraph_separator", "Senior Officials\u2029Committee"),
+    ("name_soft_hyphen", "Senior Offi\u00adcials Committee"),
+    ("name_tag_characters", "Senior Officials Committee" + "".join(chr(0xE0000 + ord(c)) for c in "ignore this")),
+    ("name_hangul_filler_only", "\u3164"),
+    ("name_arabic_letter_mark", "Senior Officials\u061c Committee"),
+]:
+    rec("rulebook", f"{name}.toml", rb('name = "Senior Officials Committee"', f'name = "{text}"'))
+rec("rulebook", "name_every_visible_category.toml", rb('name = "Senior Officials Committee"', 'name = "Senior \u01c5\u02b0\u0300\u0903\u0660\u2160\u00bd_\u2010(\u00ab\u00bb!)$^+\u00a9\u3000\ue000 Committee"'), 0)
+OUTLOOK_EVENT = (
+    "BEGIN:VEVENT\r\nUID:corpus-1\r\nDTSTAMP:garbage\r\nCREATED:garbage\r\nATTENDEE;CN=\"Unclosed:mailto:a@b\r\nORGANIZER;=:\r\nCLASS:PUBLIC\r\n"
+    "X-ALT-DESC;FMTTYPE=text/html:<p>\r\n folded</p>\r\nX-MICROSOFT-CDO-BUSYSTATUS:BUSY\r\n"
+    + "".join(f"X-OUTLOOK-{i}:{i}\r\n" for i in range(3000))
+    + "SUMMARY:Summit\r\nDTSTART;VALUE=DATE:20221012\r\nX-PLANNER-ORDINAL:x\r\nEND:VEVENT\r\n"
+)
+for name, content, code in [
+    ("ics_outlook_unread_properties_damaged.ics", ICS.format(events=OUTLOOK_EVENT.replace("X-PLANNER-ORDINAL:x\r\n", "")), 1),
+    ("ics_outlook_planner_property_damaged.ics", ICS.format(events=OUTLOOK_EVENT), 2),
+    ("ics_nested_components_2000.ics", ICS.format(events="BEGIN:VEVENT\r\nUID:a\r\nSUMMARY:Summit\r\nDTSTART;VALUE=DATE:20221012\r\n" + "BEGIN:X-N\r\n" * 2000 + "END:X-N\r\n" * 2000 + "END:VEVENT\r\n"), 1),
+    ("csv_bom_crlf.csv", "\ufeffbody,kind,ordinal,start\r\nsummit,regular,1,2002-06-04\r\n", 1),
+]:
+    rec("meetings", name, content, code)
+
 
 def _record(folder: str, path: Path) -> str:
     """planner's first error line for ``path``, after ``error: PATH`` (to be reviewed)."""
