@@ -178,15 +178,19 @@ def test_a_postponed_meeting_re_planned_in_the_register_is_one_event(tmp_path):
 
 def test_a_meeting_postponed_from_its_windows_last_day_is_a_problem_not_an_earlier_day(tmp_path):
     """The 7th postponed from 2026-12-31, the last day of its window (due 2026): no day of
-    2026 is left after it. A Problem says so ("has no day left after it"), and the rolling
-    chain goes on from the missed window's period (DESIGN.md): the 7th 2028 (06-10 a
-    Saturday: Friday 06-09), the 8th 2030-06-10. Nothing was placed before the day it was
-    postponed from."""
+    2026 is left after it. A Problem says so ("has no day left after it"). The 7th is still
+    to be held: as soon as possible after the day it was postponed from, late for 2026
+    (2027-01-01 a holiday, 01-02 and 01-03 the weekend: Monday 2027-01-04), and the chain
+    goes on from its new day (check judges 2026 late, then due 2029): the 8th 2029-06
+    (06-10 a Sunday: Monday 06-11). It was the 7th in 2028, the chain going on from the
+    missed window as if the postponed meeting would never be held. Nothing was placed
+    before the day it was postponed from."""
     paths = _paths(tmp_path, _EVERY_2Y, _SIXTH + "board,regular,7,2026-12-31,,postponed,Bern,Switzerland\n")
     out = _json("project", *paths, "--today", "2026-03-01", "--to", "2030")
-    assert [(m["start"], m["ordinal"]) for m in out["meetings"]] == [("2028-06-09", 7), ("2030-06-10", 8)]
+    assert [(m["start"], m["ordinal"]) for m in out["meetings"]] == [("2027-01-04", 7), ("2029-06-11", 8)]
     (problem,) = [p["message"] for p in out["problems"]]
     assert problem.startswith("Board: the 7th, postponed from 2026-12-31, has no day left after it in 2026-03-02..2026-12-31")
+    assert problem.endswith("it is projected as soon as possible after, late for 2026.")
 
 
 def test_diff_says_a_postponed_meeting_moved(tmp_path):
@@ -285,11 +289,11 @@ def test_a_rule_version_that_changes_inside_the_horizon_switches_on_its_date(tmp
 def test_a_body_that_meets_before_a_postponed_meeting_meets_before_its_new_days(tmp_path):
     """The Council meets once a year in June, 2 days (its 6th 16-17 June 2025); the Group meets
     just before it. The 7th Council, 15-16 June 2026, is postponed: it is held after the 16th.
-    Target Monday 15 June (`months = [6]`; its usual day the lower middle of the 16th and the
-    postponed row's 15th): the first days it may take are Wednesday
-    17 to Thursday 18 June, "postponed from 2026-06-15"; the Group on the working day right
-    before, Tuesday 16 June (the postponed Council's own day, which holds no meeting now).
-    2027: the 8th Council Tuesday 15 to Wednesday 16 June, the Group Monday 14 June. The feed
+    Target Tuesday 16 June (`months = [6]`; its usual day the 16th, of the meeting held: the
+    postponed row's 15th was no meeting on that day, audit 10): the first days it may take are
+    Wednesday 17 to Thursday 18 June, "postponed from 2026-06-15"; the Group on the working day
+    right before, Tuesday 16 June (the postponed Council's own day, which holds no meeting now).
+    2027: the 8th Council Wednesday 16 to Thursday 17 June, the Group Tuesday 15 June. The feed
     holds the same days, and the 7th once."""
     council = _body("council", "Council", "months = [6]\nduration_days = 2")
     group = _body("group", "Group", 'before = "council"')
@@ -299,8 +303,8 @@ def test_a_body_that_meets_before_a_postponed_meeting_meets_before_its_new_days(
     assert [(m["body"], m["start"], m["end"], m["ordinal"]) for m in out["meetings"]] == [
         ("group", "2026-06-16", None, None),
         ("council", "2026-06-17", "2026-06-18", 7),
-        ("group", "2027-06-14", None, None),
-        ("council", "2027-06-15", "2027-06-16", 8),
+        ("group", "2027-06-15", None, None),
+        ("council", "2027-06-16", "2027-06-17", 8),
     ]
     assert out["meetings"][1]["reason"].startswith("postponed from 2026-06-15; ")
     feeds = tmp_path / "feeds"
@@ -361,13 +365,13 @@ def test_today_is_the_day_of_a_planned_meeting(tmp_path):
 def test_a_horizon_that_ends_before_the_next_due_date_projects_nothing_and_says_so(tmp_path):
     """Every 4 years, the 6th held 2024-06-10: the 7th is due in 2028. To the end of 2027
     nothing is due: no meeting, no Problem, and the text says "Nothing is due in this
-    horizon." (not "No meeting was projected ... see the Problems"). Control: to 2028, the 7th
-    in June on the usual day, the 10th, a Saturday in 2028: Friday 2028-06-09 (the 11th is a
-    Sunday)."""
+    horizon." (not "No meeting was projected ... see the Problems"), then when it is next due
+    (audit 10). Control: to 2028, the 7th in June on the usual day, the 10th, a Saturday in
+    2028: Friday 2028-06-09 (the 11th is a Sunday)."""
     paths = _paths(tmp_path, _EVERY_2Y.replace('"2y"', '"4y"'), _SIXTH)
     out = _json("project", *paths, "--today", "2026-03-01", "--to", "2027")
     assert out["meetings"] == [] and out["problems"] == []
-    assert _invoke("project", *paths, "--today", "2026-03-01", "--to", "2027").stdout.rstrip().endswith("Nothing is due in this horizon.")
+    assert "\nNothing is due in this horizon.\nNext due after it" in _invoke("project", *paths, "--today", "2026-03-01", "--to", "2027").stdout
     assert [(m["start"], m["ordinal"]) for m in _json("project", *paths, "--today", "2026-03-01", "--to", "2028")["meetings"]] == [("2028-06-09", 7)]
 
 

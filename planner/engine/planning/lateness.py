@@ -116,9 +116,10 @@ class Lateness(Dating):
         deadline = rule.tolerance.add_to(window.end) if rule.tolerance else window.end
         return replace(e, period=period, window=window, deadline=deadline, reason=reason)
 
-    def _overdue(self, e: Expectation) -> Window | None:
-        """An overdue chain is placed as soon as possible: this period or the next."""
+    def _overdue(self, e: Expectation, after: date | None = None) -> Window | None:
+        """An overdue chain is placed as soon as possible (from ``after``, where later than
+        tomorrow): this period or the next."""
         grain = e.grain if e.grain is not Grain.DAY else Grain.MONTH
-        first = self.not_before
+        first = self.not_before if after is None or after < self.not_before else after
         end = grain.window(grain.index(first) + 1).end
         return Window(first, min(end, self.end)) if first <= self.end else None

@@ -14,21 +14,29 @@ from __future__ import annotations
 import itertools
 import operator
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
 from planner.core.bulk import paused_gc
-from planner.core.dates import MAX_YEAR
+from planner.core.dates import MAX_YEAR, Duration
+from planner.core.errors import PlannerError
 from planner.core.model import (
+    AdHocRule,
+    AtLeastRule,
+    AtMostRule,
     Meeting,
+    Rule,
     RuleBook,
+    rule_refs,
 )
+from planner.core.vocabulary import Per
 from planner.engine.planning.member_holidays import host_gap_notes, member_holidays
 from planner.engine.planning.numbering import (
     placed,
     within_limit,
 )
-from planner.engine.planning.results import Projection, ProjectionProblem, unconfirmed
+from planner.engine.planning.results import NextDue, Projection, ProjectionProblem, unconfirmed
 
 if TYPE_CHECKING:
     pass
@@ -53,7 +61,10 @@ def project(
         # walked the whole register, a tenth of a second at N)
         projector = Projector(book, register, today, start, end)
         by_body = projector.run()
-    problems = [*unconfirmed(book, register, today, bodies), *projector.problems]
+    # With --body, the Problems of those bodies and of the bodies they follow (a Summit that
+    # fits nowhere is why its Ministerial is missing), not every body's.
+    keep = followed(book, bodies) if bodies else None
+    problems = [*unconfirmed(book, register, today, bodies), *(projector.problems if keep is None else [p for p in projector.problems if p.body.id in keep])]
     notes = [*projector.notes, *member_holidays(book.organization.members).gap_notes(y for y in projector.member_years if y <= end.year)] if book.organization.members else projector.notes
     notes = [*notes, *host_gap_notes(projector.host_years, end.year)]
     awaiting, superseded = projector.awaiting, projector.superseded
@@ -87,7 +98,75 @@ def project(
     merged.sort(key=_FIRST_DAY)
     projected = tuple(merged)
     del merged
-    return Projection(book, today, start, end, register, projected, tuple(problems), tuple(bodies) if bodies else None, tuple(notes), tuple(moved)).in_order(inside=inside)
+    result = Projection(book, today, start, end, register, projected, tuple(problems), tuple(bodies) if bodies else None, tuple(notes), tuple(moved)).in_order(inside=inside)
+    if (not projected or bodies and not any(m.body in bodies for m in projected)) and not result.schedule():
+        # Nothing is due in the horizon: when each body is next due after it says more.
+        result = replace(result, next_due=next_due(book, register, today, start, end, bodies)).in_order(inside=inside)
+    return result
+
+
+def next_due(book: RuleBook, register: Sequence[Meeting], today: date, start: date, end: date, bodies: Sequence[str] | None = None) -> tuple[NextDue, ...]:
+    """When each body (of ``bodies``, else all; ad hoc bodies are never due) is next due after
+    ``end``: the first meeting the same projection makes over the horizon stretched by the
+    longest interval, offset or period of their rules and the rules of the bodies they follow
+    (bounded: one interval past the horizon, never past the last year a date may have)."""
+    wanted = [b for b in book.bodies if (not bodies or b.id in bodies) and not all(isinstance(r, AdHocRule) for r in b.rules)]
+    last = date(MAX_YEAR, 12, 31)
+    if not wanted or end >= last:
+        return ()
+    seen = followed(book, [b.id for b in wanted])  # (an after rule is next due from its origin's next meeting)
+    reaches = [reach for b in book.bodies if b.id in seen for r in b.rules if (reach := _reach(r)) is not None]
+    if not reaches:
+        return ()
+    until = min(last, max(d.add_to(end) for d in reaches))  # (a reach is at most 100 years: no overflow)
+    try:
+        with paused_gc():
+            projector = Projector(book, register, today, start, until)
+            found = projector.run()
+    except PlannerError:  # (a stretched horizon asking too much: the schedule says nothing more)
+        return ()
+    if projector.awaiting:
+        placed(found, projector.awaiting)  # (a postponed meeting's reason says so)
+    first: dict[str, Meeting] = {}
+    for meetings in found:
+        for m in meetings:
+            if m.start.earliest > end and (m.body not in first or m.sort_key() < first[m.body].sort_key()):
+                first[m.body] = m
+    out = []
+    for body in wanted:
+        m = first.get(body.id)
+        label = m.key.split("-", 1)[1].rsplit("-", 1)[0] if m is not None and m.key.count("-") >= 2 else ""
+        out.append(NextDue(body, m, label, until))
+    return tuple(out)
+
+
+def followed(book: RuleBook, ids: Iterable[str]) -> set[str]:
+    """``ids`` and the bodies they follow, one after another: the other bodies of their rules
+    (after, before, except_when) and the body each meets just before."""
+    by_id = {b.id: b for b in book.bodies}
+    seen = {i for i in ids if i in by_id}
+    todo = list(seen)
+    while todo:
+        body = by_id[todo.pop()]
+        for ref in sorted(rule_refs(body) | ({body.before} if body.before else set())):
+            if ref in by_id and ref not in seen:
+                seen.add(ref)
+                todo.append(ref)
+    return seen
+
+
+_PER = {Per.YEAR: Duration(1, "y"), Per.HALF: Duration(6, "m"), Per.QUARTER: Duration(3, "m"), Per.MONTH: Duration(1, "m"), Per.WEEK: Duration(7, "d")}
+
+
+def _reach(rule: Rule) -> Duration | None:
+    """How far past a horizon a rule's next window may lie: its interval, offset or period (the
+    longer of that and its gap), ``None`` for an ad hoc rule."""
+    if isinstance(rule, AdHocRule):
+        return None
+    if isinstance(rule, AtLeastRule | AtMostRule):
+        gaps = [g for g in (getattr(rule, "max_gap", None), rule.first_within) if isinstance(g, Duration)]
+        return max([_PER[rule.per], *gaps], key=lambda d: d.add_to(date(2000, 1, 1)))
+    return getattr(rule, "interval", None) or getattr(rule, "offset", None) or Duration(1, "y")
 
 
 _FIRST_DAY = operator.attrgetter("start.earliest")
@@ -112,4 +191,4 @@ def _ten_years(today: date) -> date:
         return today.replace(year=today.year + 10, day=28)
 
 
-__all__ = ["Projection", "ProjectionProblem", "project"]
+__all__ = ["NextDue", "Projection", "ProjectionProblem", "next_due", "project"]

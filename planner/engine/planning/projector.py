@@ -163,8 +163,13 @@ class Projector(Lateness):
         # habits sort them and take a median)
         day_p, month_p, regular_kind, satisfying = Precision.DAY, Precision.MONTH, Kind.REGULAR, SATISFYING
         meetings = self.engine.meetings_of(body.id).meetings
-        # (fields read by attrgetter, in C: a century of history is 300,000 meetings at N)
-        starts = list(map(_START, meetings))
+        # The habits are read from the regular meetings held or planned: a postponed row was
+        # not held on its days, nor a cancelled one (a body that postponed from December meets
+        # in June), and a special or informal meeting is called when needed, not when the body
+        # usually meets. (by identity, not a set look-up, which hashes each enum in Python: a
+        # century of history is 300,000 meetings at N)
+        held, planned = Status.HELD, Status.PLANNED
+        starts = [m.start for m in meetings if m.kind is regular_kind and ((status := m.status) is held or status is planned)]
         exact = [s.earliest for s in starts if s.precision is day_p]
         days = list(map(_DAY, exact))
         months = [*map(_MONTH_OF, exact), *(s.earliest.month for s in starts if s.precision is month_p)]
@@ -300,7 +305,9 @@ class Projector(Lateness):
             if e.late_until is None or e.late_until < self.not_before or meetings_satisfying(e, bm, e.late_until):
                 return None  # (nor one whose days to be answered late have passed: check's missed is final)
             have: list[Meeting] = []
-            current = self._current(e)
+            # (a postponed meeting still to be held is held late, as soon as possible: the
+            # chain goes on from its new day, not from the window it missed)
+            current = self._current(e) if self._postponed_last(state) is None else None
             if current is not None:
                 # A rolling chain continues through its missed windows: fill the one due now.
                 e = current
@@ -330,21 +337,32 @@ class Projector(Lateness):
             new = self._place(state, e, self._placement_window(e), [], 1)
         return self._added(state, bm, rule, new)
 
+    @staticmethod
+    def _postponed_last(state: BodyState) -> date | None:
+        """The last day of the postponed meeting whose number the next meeting takes, if any."""
+        number = state.next_ordinal if state.numbers is None else None
+        return state.postponed.get(number) if state.postponed and number is not None else None
+
     def _after_postponement(self, state: BodyState, e: Expectation, window: Window) -> Window | None:
         """``window`` from the day after the postponed meeting whose number the next meeting
-        takes (a postponed meeting is held later, never on its old days); ``None``, with a
-        Problem, when the window closes first."""
-        number = state.next_ordinal if state.numbers is None else None
-        last = state.postponed.get(number) if state.postponed and number is not None else None
+        takes (a postponed meeting is held later, never on its old days). Where the window
+        closes first, a chain window that may be answered late (rolling ``every``, ``after``)
+        gets it as soon as possible after that day, late, and the chain goes on from its new
+        day; another window gets nothing. Either way a Problem says so."""
+        last = self._postponed_last(state)
         if last is None or last < window.start:
             return window
-        if last >= window.end:
-            body = state.body
-            self.problems.append(
-                ProjectionProblem(body, window, e.label, f"{body.name}: the {ordinal(number)}, postponed from {last}, has no day left after it in {window} ({e.reason}); nothing was projected for {e.label}.")
-            )
-            return None
-        return Window(last + timedelta(days=1), window.end)
+        if window.start > self.end:
+            return None  # (a window of the chain past the horizon: nothing to place, nothing to say)
+        if last < window.end:
+            return Window(last + timedelta(days=1), window.end)
+        body, number = state.body, state.next_ordinal
+        late = self._overdue(e, last + timedelta(days=1)) if e.late_until is not None and e.late_until > last else None
+        if late is not None and e.late_until < late.end:
+            late = Window(late.start, e.late_until)
+        then = f"nothing was projected for {e.label}" if late is None else f"it is projected as soon as possible after, late for {e.label}"
+        self.problems.append(ProjectionProblem(body, window, e.label, f"{body.name}: the {ordinal(number)}, postponed from {last}, has no day left after it in {window} ({e.reason}); {then}."))
+        return late
 
     @staticmethod
     def _added(state: BodyState, bm: BodyMeetings, rule: Rule, new: list[Meeting]) -> list[Meeting]:
@@ -368,4 +386,4 @@ def _last_days(waiting: dict[int, list[Meeting]] | None) -> dict[int, date] | No
     return {number: max(m.latest for m in rows) for number, rows in waiting.items()} if waiting else None
 
 
-_START, _DAY, _MONTH_OF = operator.attrgetter("start"), operator.attrgetter("day"), operator.attrgetter("month")
+_DAY, _MONTH_OF = operator.attrgetter("day"), operator.attrgetter("month")

@@ -40,6 +40,19 @@ class ProjectionProblem:
 
 
 @dataclass(frozen=True)
+class NextDue:
+    """Where nothing is due in the horizon: when a body is next due after it, found by the same
+    projection over a horizon stretched by the longest interval or period of the rules
+    (``meeting``: the first meeting projected past the horizon, ``label`` its due period;
+    ``None`` and ``""``: nothing due up to ``until``)."""
+
+    body: Body
+    meeting: Meeting | None
+    label: str
+    until: date
+
+
+@dataclass(frozen=True)
 class Projection:
     book: RuleBook
     today: date
@@ -51,6 +64,7 @@ class Projection:
     bodies: tuple[str, ...] | None = None
     notes: tuple[str, ...] = ()
     moved: tuple[Meeting, ...] = ()  # postponed rows another meeting of their number stands for (numbering.awaited, placed)
+    next_due: tuple[NextDue, ...] = ()  # where the schedule is empty: when each body is next due after it
 
     def meetings(self) -> list[Meeting]:
         """Register and projection together, sorted (once: the chair report and the schedule

@@ -37,7 +37,7 @@ from planner.outputs.html.timeline import (
     slug,
 )
 from planner.outputs.render import PROBLEM_VERDICTS, body_summary, check_totals
-from planner.outputs.schedule import _dates, _title, _why, host_words, problem_lines
+from planner.outputs.schedule import _dates, _title, _why, host_words, next_due_words, problem_lines
 
 NEXT_MEETINGS = 5
 # The findings a page lists row by row: all of them up to FINDINGS_LISTED, else each body's
@@ -134,6 +134,7 @@ class Page:
     groups: list[BodyGroup]
     schedule: list[ScheduleRow]
     schedule_problems: list[str]
+    next_due: list[str]  # nothing due in the horizon: when each body is next due after it
     chair_rule: str
     terms: list[TermRow]
     plan: list[TermRow]
@@ -217,6 +218,7 @@ def build_page(report: Report, projection: Projection, chairs: ChairReport | Non
         groups=groups,
         schedule=schedule,
         schedule_problems=problem_lines([p for p in projection.problems if p.body.id in wanted]),
+        next_due=[next_due_words(n) for n in projection.next_due],
         chair_rule=(chair_rule_words(book.chairmanship, book) if book.chairmanship else ""),
         terms=terms,
         plan=plan,

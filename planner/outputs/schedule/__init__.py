@@ -13,7 +13,7 @@ from typing import Any
 from planner.core.bulk import paused_gc
 from planner.core.model import Body, HostPolicy, Meeting, RuleBook, Status
 from planner.engine.expectations import ordinal
-from planner.engine.planning.projection import Projection, ProjectionProblem
+from planner.engine.planning.projection import NextDue, Projection, ProjectionProblem
 from planner.outputs.formats import md_text, meeting_dict
 from planner.outputs.text import (
     DEFAULT_WIDTH,
@@ -195,6 +195,10 @@ def _render(projection: Projection, fmt: str, *, rules_label: str, width: int) -
             out += ["## Problems", "", *[f"- {md_text(p)}" for p in problems], ""]
         if projection.notes:
             out += ["## Notes", "", *[f"- {md_text(n)}" for n in projection.notes], ""]
+        if not items and not problems:
+            out.append("Nothing is due in this horizon.")
+            if projection.next_due:
+                out += ["", f"Next due after it (the same rules, the horizon stretched to {projection.next_due[0].until}):", "", *[f"- {md_text(next_due_words(n))}" for n in projection.next_due], ""]
         return "\n".join(out)
     return _text(projection, items, body_of, parts, problems, width)
 
@@ -231,8 +235,21 @@ def _text_pieces(projection: Projection, items: list[Meeting], body_of: Callable
     if not items:
         # (with Problems, something may be due that nothing could be placed for)
         out.append("No meeting was projected in this horizon: see the Problems." if problems else "Nothing is due in this horizon.")
+        if projection.next_due and not problems:
+            out += [f"Next due after it (the same rules, the horizon stretched to {projection.next_due[0].until}):", *[line for n in projection.next_due for line in wrap(next_due_words(n), width, "  ", "    ")]]
     if out:
         yield "\n".join(out) + "\n"
+
+
+def next_due_words(n: NextDue) -> str:
+    """When a body is next due past the horizon, in words."""
+    m = n.meeting
+    if m is None:
+        return f"{n.body.name}: nothing due by {n.until}"
+    dates = f"projected {m.start}{f' to {m.end}' if m.end else ''}"
+    if not n.label or f"due {n.label}" in m.reason:  # (a late meeting's reason names its period)
+        return f"{n.body.name}: {m.reason}; {dates}"
+    return f"{n.body.name}: due {n.label} ({m.reason}); {dates}"
 
 
 def _row(m: Meeting, body: Body | None) -> tuple[str, str, str, str]:
