@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.test_semantics_audit5 import _invoke
 from tests.test_semantics_audit9_project import _json
 
@@ -96,22 +98,41 @@ def test_a_fixed_period_meeting_postponed_past_its_year_leaves_that_year_to_a_pr
 # -- habits: the months and days a body meets in are read from meetings held or planned ------------
 
 
-def test_postponed_and_cancelled_rows_do_not_teach_placement_a_month(tmp_path):
+# Held 2024-06-10 and 2026-06-09 (the 2nd, postponed from 2025-12-09), the 3rd cancelled
+# (2026-12-08). The meetings held are in June, on the 10th and 9th: the usual month June, the
+# day the lower median, 9. The postponed and cancelled rows were not held on their days:
+# counted, the months were June, December, June, December, and the meeting went to December
+# (2027-12-09). --today 2027-01-15: the 4th 2027-06-09 (a Wednesday), the 5th 2028-06-09 (a
+# Friday).
+_NOT_HELD = (
+    "soc,regular,1,2024-06-10,,held,Bern,Switzerland\n"
+    "soc,regular,2,2025-12-09,,postponed,Bern,Switzerland\n"
+    "soc,regular,2,2026-06-09,,held,Bern,Switzerland\n"
+    "soc,regular,3,2026-12-08,,cancelled,Bern,Switzerland\n",
+    "2027-01-15",
+    [("2027-06-09", 4), ("2028-06-09", 5)],
+)
+# Regular sessions held 2024-06-10 and 2025-06-11; a special session 2025-12-02 and an
+# informal one 2025-12-03, called when needed. The regular meetings say June, day the lower
+# median of 10 and 11, 10: --today 2026-01-15, the 3rd 2026-06-10 (a Wednesday), the 4th
+# 2027-06-10 (a Thursday). Counted, the four months were June, June, December, December, and
+# the meeting went to December.
+_NOT_REGULAR = (
+    "soc,regular,1,2024-06-10,,held,Bern,Switzerland\n"
+    "soc,regular,2,2025-06-11,,held,Bern,Switzerland\n"
+    "soc,special,1,2025-12-02,,held,Bern,Switzerland\n"
+    "soc,informal,,2025-12-03,,held,Bern,Switzerland\n",
+    "2026-01-15",
+    [("2026-06-10", 3), ("2027-06-10", 4)],
+)
+
+
+@pytest.mark.parametrize(("rows", "today", "expected"), [_NOT_HELD, _NOT_REGULAR], ids=["postponed_cancelled", "special_informal"])
+def test_rows_not_held_or_not_regular_do_not_teach_placement_a_month(tmp_path, rows, today, expected):
     """At least once a year, no preferred months: placement takes the body's usual month and
-    day from its history. Held 2024-06-10 and 2026-06-09 (the 2nd, postponed from 2025-12-09),
-    the 3rd cancelled (2026-12-08). The meetings held are in June, on the 10th and 9th: the
-    usual month June, the day the lower median, 9. The postponed and cancelled rows were not
-    held on their days: counted, the months were June, December, June, December, and the
-    meeting went to December (2027-12-09). Projected: the 4th 2027-06-09 (a Wednesday), the
-    5th 2028-06-09 (a Friday)."""
-    rows = (
-        "soc,regular,1,2024-06-10,,held,Bern,Switzerland\n"
-        "soc,regular,2,2025-12-09,,postponed,Bern,Switzerland\n"
-        "soc,regular,2,2026-06-09,,held,Bern,Switzerland\n"
-        "soc,regular,3,2026-12-08,,cancelled,Bern,Switzerland\n"
-    )
-    out = _json("project", *_paths(tmp_path, _SOC, rows), "--today", "2027-01-15", "--to", "2028")
-    assert _starts(out, "soc") == [("2027-06-09", 4), ("2028-06-09", 5)]
+    day from its regular meetings held or planned (the cases above the test)."""
+    out = _json("project", *_paths(tmp_path, _SOC, rows), "--today", today, "--to", str(int(today[:4]) + 1))
+    assert _starts(out, "soc") == expected
 
 
 def test_a_planned_meeting_teaches_placement_its_month(tmp_path):
@@ -191,23 +212,6 @@ def test_next_due_of_a_postponed_meeting_says_it_is_postponed(tmp_path, monkeypa
     text = _invoke("project", *_paths(tmp_path, _BOARD_2Y, rows), "--today", "2024-04-01", "--to", "2025").stdout
     assert "Problems" not in text
     assert text.endswith("  Board: postponed from 2026-12-31; due 2026, by 2026-12-31: 2 years after the 2nd Board (2024-03-12); projected 2027-01-04\n")
-
-
-def test_special_and_informal_meetings_do_not_teach_placement_a_month(tmp_path):
-    """At least once a year (regular meetings count), no preferred months. Regular sessions
-    held 2024-06-10 and 2025-06-11; a special session 2025-12-02 and an informal one
-    2025-12-03, called when needed. The regular meetings say June, day the lower median of
-    10 and 11, 10: the 2026 meeting 2026-06-10 (a Wednesday), 2027-06-10 (a Thursday), the
-    3rd and 4th. Counted, the four months were June, June, December, December, and the
-    meeting went to December."""
-    rows = (
-        "soc,regular,1,2024-06-10,,held,Bern,Switzerland\n"
-        "soc,regular,2,2025-06-11,,held,Bern,Switzerland\n"
-        "soc,special,1,2025-12-02,,held,Bern,Switzerland\n"
-        "soc,informal,,2025-12-03,,held,Bern,Switzerland\n"
-    )
-    out = _json("project", *_paths(tmp_path, _SOC, rows), "--today", "2026-01-15", "--to", "2027")
-    assert _starts(out, "soc") == [("2026-06-10", 3), ("2027-06-10", 4)]
 
 
 def test_body_shows_its_own_problems_and_those_of_the_bodies_it_follows(tmp_path):
