@@ -88,13 +88,15 @@ def test_unfccc_cop_without_the_excused_year_2020_is_missed(tmp_path):
 
 def test_unfccc_cop_projection_numbers_the_31st_in_november():
     """Next due: 2026 (one a year). The rule book prefers November (`months = [11]`); the day
-    is the median (lower) of the days the register's rows open on, given to the day: 32 rows
-    (the postponed COP 26 too), sorted 1, 1, 1, 1, 2, ..., 8, 9, 10, ..., 31: the 16th is 9.
-    2026-11-09 is a Monday, a working day in Germany (no chair register: the Secretariat's
-    country stands in for the chair that will host). Ordinals continue the register's: the
-    31st, then the 32nd on 2027-11-09 (a Tuesday)."""
+    is the median (lower) of the days the regular sessions held or planned open on, given to
+    the day: the 30 sessions held but the resumed COP 6 (2001-07-16, a second row of the 6th
+    the projection does not read) and not the postponed COP 26 (it did not open on
+    2020-11-09: project audit 10), sorted 1, 1, 1, 1, 2, ..., 7, 7, 8, 10, ..., 31: the 15th
+    is 8. 2026-11-08 is a Sunday: Monday 2026-11-09, a working day in Germany (no chair
+    register: the Secretariat's country stands in for the chair that will host). Ordinals
+    continue the register's: the 31st, then the 32nd on 2027-11-08 (a Monday)."""
     got = [(m["start"], m["ordinal"], m["host"]) for m in _project("unfccc-cop", "--today", "2025-12-01", "--to", "2027")]
-    assert got == [("2026-11-09", 31, "chair to be decided"), ("2027-11-09", 32, "chair to be decided")]
+    assert got == [("2026-11-09", 31, "chair to be decided"), ("2027-11-08", 32, "chair to be decided")]
 
 
 # -- The Bundestag: Basic Law art. 39 (after, in days) --------------------------------------------
