@@ -382,11 +382,48 @@ def test_un_security_council_presidency_one_calendar_month_in_alphabetical_order
     first of a month to the first of the next, 28 to 31 days (February 2025 28, February 2024
     29) and each exactly "1 month"; no gap, no overlap, no member twice in a row (France in
     January 2024 and April 2025, Guyana, the Republic of Korea, Russia, Sierra Leone and
-    Slovenia twice, never in a row): 0 violations. The alphabetical proposal after Slovenia
-    (December 2025) among the rule book's members: Somalia, for January 2026."""
+    Slovenia twice, never in a row), each chair a member when its month began: 0 violations.
+    The alphabetical proposal goes round the members of the day each term begins (the elected
+    members' `joined` and `left`): after Slovenia (December 2025), among the members of 2026
+    (Bahrain, China, Colombia, the DR Congo, Denmark, France, Greece, Latvia, Liberia,
+    Pakistan, Panama, Russia, Somalia, the United Kingdom, the United States): Somalia, the
+    United Kingdom, the United States, then round to Bahrain, China, Colombia, the DR Congo,
+    Denmark, France, Greece, Latvia and Liberia: the twelve presidencies of 2026. It proposed
+    Switzerland for February 2026 (a member until the end of 2024) before members could
+    leave."""
     out = json.loads(_invoke("chairs", *_files("unsc-presidency"), "--chairs", str(AUDIT / "unsc-presidency-chairs.csv"), "--today", "2025-12-15", "--format", "json").stdout)
     assert out["summary"]["terms"] == 24 and out["summary"]["violations"] == 0 and out["summary"]["notes"] == 0
     terms = out["terms"]
     assert {t["length"] for t in terms} == {"1 month"} and sorted({t["length_days"] for t in terms}) == [28, 29, 30, 31]
     assert [t["length_days"] for t in terms if t["from"] in ("2024-02-01", "2025-02-01")] == [29, 28]
-    assert (out["plan"][0]["country"], out["plan"][0]["from"]) == ("Somalia", "2026-01-01")
+    twenty_six = ["Somalia", "United Kingdom", "United States", "Bahrain", "China", "Colombia", "Democratic Republic of the Congo", "Denmark", "France", "Greece", "Latvia", "Liberia"]
+    assert [(t["country"], t["from"]) for t in out["plan"][:12]] == [(c, f"2026-{m:02d}-01") for m, c in enumerate(twenty_six, 1)]
+
+
+def test_a_chair_proposed_or_recorded_outside_its_membership(tmp_path):
+    """Minimal, by hand: a council chaired a year each in alphabetical order, members Austria,
+    Belgium (left 2025-12-31), Croatia (joined 2027-01-01) and Denmark. The register: Austria
+    2024, Belgium 2025, and Belgium again for 2026 (after it left): "was not a member when its
+    term began (left 2025-12-31)", a violation; the proposal goes on from Belgium, the next
+    name after it among the members of 2027: Croatia, then Denmark (2028), Austria (2029).
+    Without the 2026 row: after Belgium among the members of 2026 (Austria, Denmark): Denmark;
+    then among those of 2027 (Austria, Croatia, Denmark), after Denmark, round to Austria."""
+    book = (
+        '[organization]\nid = "c"\nname = "Council"\nshort_name = "C"\nsecretariat = { city = "Vienna", country = "Austria" }\nmembers = [\n'
+        '  { name = "Austria", code = "AT" },\n  { name = "Belgium", code = "BE", left = 2025-12-31 },\n'
+        '  { name = "Croatia", code = "HR", joined = 2027-01-01 },\n  { name = "Denmark", code = "DK" },\n]\n'
+        '[chairmanship]\nterm = "1y"\nhandover_bodies = []\nchair_hosts = false\norder = "alphabetical"\n'
+        '[[bodies]]\nid = "council"\nname = "Council"\ncategory = "governing"\n[[bodies.rules]]\nkind = "ad_hoc"\n'
+    )
+    (tmp_path / "r.toml").write_text(book, encoding="utf-8")
+    (tmp_path / "m.csv").write_text("body,start\n", encoding="utf-8")
+    (tmp_path / "c.csv").write_text("country,start,end\nAustria,2024-01-01,2025-01-01\nBelgium,2025-01-01,2026-01-01\nBelgium,2026-01-01,2027-01-01\n", encoding="utf-8")
+    files = ("--rules", str(tmp_path / "r.toml"), "--meetings", str(tmp_path / "m.csv"), "--chairs", str(tmp_path / "c.csv"))
+    out = json.loads(_invoke("chairs", *files, "--today", "2026-06-01", "--to", "2029-12-31", "--format", "json").stdout)
+    assert [(t["country"], t["from"]) for t in out["plan"]] == [("Croatia", "2027-01-01"), ("Denmark", "2028-01-01"), ("Austria", "2029-01-01")]
+    member = [f for f in out["findings"] if f["kind"] == "not_member"]
+    assert [(f["country"], f["message"]) for f in member] == [("Belgium", "Belgium (2026-01-01 to 2027-01-01) was not a member when its term began (left 2025-12-31).")]
+    (tmp_path / "c.csv").write_text("country,start,end\nAustria,2024-01-01,2025-01-01\nBelgium,2025-01-01,2026-01-01\n", encoding="utf-8")
+    out = json.loads(_invoke("chairs", *files, "--today", "2025-06-01", "--to", "2027-12-31", "--format", "json").stdout)
+    assert [(t["country"], t["from"]) for t in out["plan"]] == [("Denmark", "2026-01-01"), ("Austria", "2027-01-01")]
+    assert out["summary"]["violations"] == 0

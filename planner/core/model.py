@@ -152,6 +152,13 @@ class Member(Record):
     code: str
     aliases: tuple[str, ...] = ()
     joined: PartialDate | None = None
+    left: PartialDate | None = None  # the last day a member (an elected member's term ended)
+
+    def member_on(self, day: date) -> bool:
+        """Whether it was a member on ``day``: from the first day ``joined`` may mean to the
+        last day ``left`` may mean (a loosely dated joining or leaving is no reason to
+        exclude it)."""
+        return (self.joined is None or self.joined.earliest <= day) and (self.left is None or day <= self.left.latest)
 
 
 class Place(Record):

@@ -188,7 +188,7 @@ FIELDS: dict[type[Record], dict[str, Convert]] = {
         "source": _text,
     },
     model.Place: {"city": _text, "country": _text},
-    model.Member: {"name": _text, "code": _matching(r"^[A-Z]{2}$"), "aliases": _TEXTS, "joined": _partial},
+    model.Member: {"name": _text, "code": _matching(r"^[A-Z]{2}$"), "aliases": _TEXTS, "joined": _partial, "left": _partial},
     model.Blackout: _SPAN,
     model.Records: {"start": _since, "end": _until, "complete": _boolean, "note": _text, "source": _text},
     catalogue.Affiliate: {"name": _nonempty, "short_name": _text, "kind": _choice("state", "organization"), "since": _integer(1000, 2999), "source": _text},

@@ -84,6 +84,7 @@ class Member(Frozen):
     code: str = Field(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2, used for public holidays")
     aliases: tuple[str, ...] = ()
     joined: PartialDate | None = None
+    left: PartialDate | None = Field(None, description="the last day it was a member (an elected member whose term ended): chairs are proposed among members on the day a term begins")
 
 
 class Place(Frozen):

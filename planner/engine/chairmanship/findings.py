@@ -52,6 +52,10 @@ def _judge_term(book: RuleBook, terms: Sequence[Term], i: int, today: date, out:
     t = terms[i]
     if t.member is None:
         out.append(ChairFinding("not_member", Severity.VIOLATION, t.country, f"{t.country} ({_span(t, today)}) is not a member state of the rule book{_close(book, t.country)}."))
+    elif t.start is not None and not t.member.member_on(t.start.earliest) and not t.member.member_on(t.start.latest):
+        # (on every day the start may mean: membership is one stretch of days)
+        since = f"joined {t.member.joined}" if t.member.joined and t.start.latest < t.member.joined.earliest else f"left {t.member.left}"
+        out.append(ChairFinding("not_member", Severity.VIOLATION, t.country, f"{t.country} ({_span(t, today)}) was not a member when its term began ({since})."))
     if rule is None or t.start is None:
         return
     if rule.since and t.start.earliest < rule.since.earliest:

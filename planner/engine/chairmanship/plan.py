@@ -92,12 +92,19 @@ def resolve_candidates(book: RuleBook, names: Sequence[str], *, option: str = "p
     return out
 
 
-def alphabetical_after(book: RuleBook, current: Member | None, count: int) -> list[Member]:
-    """The next ``count`` members after ``current`` in alphabetical order, wrapping."""
-    members = sorted(book.organization.members, key=lambda m: m.name.casefold())
+def alphabetical_after(book: RuleBook, current: Member | None, count: int, on: date | None = None) -> list[Member]:
+    """The next ``count`` members after ``current`` in alphabetical order, wrapping; with
+    ``on``, among the members on that day (the UN Security Council's elected members change
+    each January: after Slovenia, December 2025, comes Somalia, then the United Kingdom, not
+    Switzerland, whose term ended with 2025)."""
+    members = sorted((m for m in book.organization.members if on is None or m.member_on(on)), key=lambda m: m.name.casefold())
     if not members:
         return []
-    first = members.index(current) + 1 if current in members else 0
+    if current in members:
+        first = members.index(current) + 1
+    else:
+        # a current chair no longer a member: the next name after its own
+        first = next((i for i, m in enumerate(members) if current is not None and m.name.casefold() > current.name.casefold()), 0)
     return [members[(first + k) % len(members)] for k in range(count)]
 
 
@@ -151,7 +158,10 @@ def plan_terms(book: RuleBook, terms: Sequence[Term], projection: Projection, ca
         if auto:
             if start.earliest > projection.end or rule.order != "alphabetical":
                 break
-            member = alphabetical_after(book, (out[-1].member if out else last.member if last else None), 1)[0]
+            proposed = alphabetical_after(book, (out[-1].member if out else last.member if last else None), 1, start.earliest)
+            if not proposed:
+                break
+            member = proposed[0]
         elif k < len(cands or []):
             member = (cands or [])[k]
         else:

@@ -66,7 +66,8 @@ def _complete(found: holidays.HolidayBase, year: int, caught: list[warnings.Warn
 
 
 class MemberHolidays:
-    """Which members are on a public holiday on a given day (members count from the day they joined)."""
+    """Which members are on a public holiday on a given day (members count from the day they
+    joined to the day they left)."""
 
     def __init__(self, members: Sequence[Member]) -> None:
         self.members = tuple(members)
@@ -84,11 +85,11 @@ class MemberHolidays:
         return table
 
     def on(self, day: date) -> tuple[str, ...]:
-        """The names of the members (already joined on ``day``) for which ``day`` is a public holiday."""
+        """The names of the members (joined and not yet left on ``day``) for which ``day`` is a public holiday."""
         found = self._year(day.year).get(day)
         if not found:
             return ()
-        return tuple(m.name for m in found if m.joined is None or m.joined.earliest <= day)
+        return tuple(m.name for m in found if m.member_on(day))
 
     def why(self, day: date) -> str:
         """``public holiday in Iran (Nowruz), Afghanistan (...)``, or ``""``."""
