@@ -29,12 +29,14 @@ def dict_uids(book, ordered: list[Meeting]) -> list[str]:  # noqa: ANN001
     return out
 
 
+DAYS = [PartialDate(date(2020, 1, day), date(2020, 1, day), Precision.DAY) for day in (1, 2, 3)] + [PartialDate.parse("2020-01"), PartialDate.parse("2020")]
+
 meeting_strategy = st.builds(
-    lambda body, kind, ordinal, day, key, mid: Meeting(body, PartialDate(date(2020, 1, day), date(2020, 1, day), Precision.DAY), kind, ordinal, status=Status.PROJECTED if key else Status.HELD, key=key, id=mid),
+    lambda body, kind, ordinal, day, key, mid: Meeting(body, DAYS[day - 1], kind, ordinal, status=Status.PROJECTED if key else Status.HELD, key=key, id=mid),
     st.sampled_from(BODIES),
-    st.sampled_from([Kind.REGULAR, Kind.SPECIAL]),
+    st.sampled_from([Kind.REGULAR, Kind.SPECIAL, Kind.INFORMAL]),
     st.one_of(st.none(), st.integers(1, 4), st.just(70000)),
-    st.integers(1, 3),
+    st.integers(1, len(DAYS)),
     st.sampled_from(["", "2020-1"]),
     st.sampled_from(["", "", "", "x"]),
 )
@@ -56,3 +58,15 @@ def test_the_examples_uids_are_as_before() -> None:
     ordered = date_order(meetings + meetings[:5])  # five identities twice
     assert [uid for _, uid in each_uid(book, ordered)] == dict_uids(book, ordered)
     assert sum("-2@" in uid for _, uid in each_uid(book, ordered)) >= 5
+
+
+def test_a_uid_made_of_pieces_is_that_of_event_uid() -> None:
+    """:class:`UIDMaker` makes a UID of safe pieces made once (the body's, the kind's, the first
+    day's): the UID :func:`event_uid` makes of the whole, for every identity (an id, an ordinal
+    of any kind, a projection key, a kind and a day, a month or a year) and a body of any script."""
+    book, meetings = example("cica")
+    make = UIDMaker(book)
+    cases = [m._replace(body=body) for m in meetings for body in (m.body, "é x", "a;b")]
+    cases += [Meeting("summit", day, kind, ordinal, key=key, id=mid) for day in DAYS for kind in Kind for ordinal in (None, 3) for key in ("", "2020-1") for mid in ("", "x y")]
+    assert any(m.ordinal is None and not m.key and not m.id for m in cases)
+    assert [make(m) for m in cases] == [make(m) for m in cases] == [event_uid(book, m) for m in cases]
