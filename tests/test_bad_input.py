@@ -39,6 +39,7 @@ BAD_RULEBOOKS: dict[str, tuple[str | None, str]] = {
     "duplicate_alias.toml": ("bodies[1].aliases", "'cmfa' is used by both 'council' and 'committee'"),
     "missing_required_key.toml": ("bodies[0].category", "missing required key"),
     "until_before_since.toml": ("bodies[0].rules[0]", "until 2005-12-31 is before since 2010-01-01"),
+    "member_left_before_joined.toml": ("organization.members[1]", "left 2025-12-31 is before joined 2026-01-01"),
     "overlapping_rule_versions.toml": ("bodies[0].rules[1].since", "rules[0] and rules[1] (same kind, no id) are both in force on 2015-01-01"),
     "overlapping_rule_ids.toml": ("bodies[0].rules[1].since", "rules[0] and rules[1] (same id 'annual') are both in force on 2015-01-01"),
     "bad_timezone.toml": ("organization.timezone", "'Asia/Astana' is not a known IANA time zone"),

@@ -86,6 +86,12 @@ def span_problem(span: Blackout | Records) -> str | None:
     return None
 
 
+def membership_problem(member: Member) -> str | None:
+    if member.joined and member.left and member.left.latest < member.joined.earliest:
+        return f"left {member.left} is before joined {member.joined}"
+    return None
+
+
 def timezone_problem(value: str) -> str | None:
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 

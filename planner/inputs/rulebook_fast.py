@@ -261,6 +261,7 @@ FIELDS: dict[type[Record], dict[str, Convert]] = {
 _RULE_CHECKS = (rules.rule_problem,)
 CHECKS: dict[type[Record], tuple[Callable[[Any], str | None], ...]] = {
     model.Blackout: (model.span_problem,),
+    model.Member: (model.membership_problem,),
     model.Records: (model.span_problem,),
     model.Body: (model.founding_day_problem, model.fixed_host_problem),
     calendar_dates.DateSpec: (calendar_dates.date_spec_problem,),

@@ -86,6 +86,10 @@ class Member(Frozen):
     joined: PartialDate | None = None
     left: PartialDate | None = Field(None, description="the last day it was a member (an elected member whose term ended): chairs are proposed among members on the day a term begins")
 
+    @model_validator(mode="after")
+    def _joined_before_left(self) -> Member:
+        return checked(self, model.membership_problem)
+
 
 class Place(Frozen):
     city: str
