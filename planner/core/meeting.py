@@ -133,7 +133,7 @@ def opening_days(start: PartialDate, end: PartialDate | None) -> PartialDate:
 
 def given_start(meeting: Meeting) -> str:
     """What the register gives of a loosely dated meeting's first day, in words: ``2021``, or
-    ``2021 (ended by 2021-03-31)`` where its end cut the days it may have opened on."""
+    ``2021, ending by 2021-03-31`` where its end cut the days it may have opened on."""
     start = meeting.start
     if meeting.end is not None and start.latest == meeting.end.latest and start.latest < PartialDate.parse(str(start)).latest:
         return f"{start}, ending by {start.latest}"

@@ -114,7 +114,7 @@ def before_expectations(engine: ExpectationEngine, body: Body, index: int, rule:
                 v = next((r for r in versions if r.in_force(day)), rule) if len(versions) > 1 else rule
                 if v is not rule and id(v) not in seams:
                     seams[id(v)] = (day, v)  # type: ignore[assignment]
-                w = Window(max(first, day - v.offset.delta()) if v is rule else max(floor, day - v.offset.delta()), day - timedelta(days=1))  # type: ignore[attr-defined]
+                w = Window(max(floor, day - v.offset.delta()), day - timedelta(days=1))  # type: ignore[attr-defined]
                 if w.end >= w.start:
                     cases.append(replace(e, period=w.end.toordinal(), window=w, deadline=w.end, assumption=words))
             if len(cases) > 1:
