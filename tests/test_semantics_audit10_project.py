@@ -231,3 +231,16 @@ def test_body_shows_its_own_problems_and_those_of_the_bodies_it_follows(tmp_path
     assert bodies_with_problems("soc") == ["soc"]
     assert bodies_with_problems("council") == ["summit", "council"]
     assert bodies_with_problems("summit") == ["summit"]
+
+
+def test_next_due_of_a_first_meeting_within_days_says_by_when_not_its_first_day(tmp_path, monkeypatch):
+    """A body established 2027-03-01 whose first meeting is due within 30 days (by 2027-03-31),
+    once a year after: --today 2026-06-30 to 2027-02-01, nothing due. Its window counted in
+    days is labelled by its first day: "due 2027-03-01" read as a due date, which it is not.
+    The line gives the reason alone: "first meeting within 30 days of the ... establishment
+    (2027-03-01)", projected 2027-03-23 (three quarters into the window: 2027-03-23, a
+    Tuesday)."""
+    monkeypatch.setenv("COLUMNS", "200")  # (one line a body)
+    book = _body("new", "New Body", 'kind = "at_least"\ncount = 1\nper = "year"\nfirst_within = "30d"', "established = 2027-03-01\n")
+    text = _invoke("project", *_paths(tmp_path, book, ""), "--today", "2026-06-30", "--to", "2027-02-01").stdout
+    assert text.endswith("  New Body: first meeting within 30 days of the New Body's establishment (2027-03-01); projected 2027-03-23\n")

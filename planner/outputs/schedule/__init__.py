@@ -247,7 +247,9 @@ def next_due_words(n: NextDue) -> str:
     if m is None:
         return f"{n.body.name}: nothing due by {n.until}"
     dates = f"projected {m.start}{f' to {m.end}' if m.end else ''}"
-    if not n.label or f"due {n.label}" in m.reason:  # (a late meeting's reason names its period)
+    # (a late meeting's reason names its period; a window counted in days is labelled by its
+    # first day, which is no due date: the reason says by when)
+    if not n.label or f"due {n.label}" in m.reason or n.label.count("-") == 2:
         return f"{n.body.name}: {m.reason}; {dates}"
     return f"{n.body.name}: due {n.label} ({m.reason}); {dates}"
 
