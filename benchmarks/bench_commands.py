@@ -202,6 +202,13 @@ def main(argv: list[str] | None = None, echo: Callable[[str], None] = print) -> 
     with tempfile.TemporaryDirectory(prefix="bench-commands-") as tmp:
         work = Path(tmp)
         sizes = (args.bodies, 2 * args.bodies)
+        # An installed package has its bytecode compiled (pip does it), as the dependencies of
+        # the bare import have: compile planner's too, before the first run, or with
+        # PYTHONDONTWRITEBYTECODE set every command would compile planner from source and measure
+        # the compiler (0.4 s of the CICA start-up, some 0.5 s of a check at N).
+        spec = importlib.util.find_spec("planner")
+        for folder in (spec.submodule_search_locations or []) if spec else []:
+            compileall.compile_dir(folder, quiet=1)
         # "validate-large", "ics-large", "chairs-large": only those of the --large cases
         large_only = [name.removesuffix("-large") for name in only if name.endswith("-large")] if only else []
         only = [name for name in only if not name.endswith("-large")] if only else only
@@ -220,12 +227,6 @@ def main(argv: list[str] | None = None, echo: Callable[[str], None] = print) -> 
                 result.runs[(name, bodies)] = measure([*planner, *chosen[name]], args.repeat, args.timeout, prepare.get(name))
                 r = result.runs[(name, bodies)]
                 echo(f"  {name} at {bodies} bodies: {r.seconds:.2f} s wall, {r.cpu:.2f} s CPU, {r.rss / MB:.0f} MB, exit {r.code}")
-        # An installed package has its bytecode compiled (pip does it), as the dependencies of
-        # the bare import have: compile planner's too, or with PYTHONDONTWRITEBYTECODE set every
-        # run would compile planner from source and measure the compiler.
-        spec = importlib.util.find_spec("planner")
-        for folder in (spec.submodule_search_locations or []) if spec else []:
-            compileall.compile_dir(folder, quiet=1)
         cica = measure([*planner, "check", "--today", "2026-11-26"], args.startup_repeat, args.timeout)
         bare = measure([sys.executable, "-c", BARE_IMPORT], args.startup_repeat, args.timeout)
         result.startup = (cica, bare)
