@@ -282,3 +282,17 @@ def test_a_before_rule_whose_version_changes_inside_a_loose_origins_days_reads_e
     out = _check(tmp_path, book, _rows("summit,regular,1,2021,,held,,", "board,regular,,2021-07-20,,held,,"), "--today", "2022-03-01")
     (f,) = [f for f in out["findings"] if f["body"] == "board"]
     assert "missed if it was held 2021-01-01..2021-07-20 or 2021-08-21..2021-12-31; met if it was held 2021-07-21..2021-08-20." in f["why"]
+
+
+def test_a_gap_from_a_meeting_whose_end_narrows_its_start_counts_from_those_days(tmp_path):
+    """At least once a year, at most 400 days apart, from 2021. Board `2021` .. `2021-03`
+    (it opened in 2021-01-01..2021-03-31), then 2022-03-01: a gap of 335 (from 31 March) to
+    424 days (from 1 January), so within 400 on some days only: uncertain, and the why says
+    what the register gives ("known only to 2021, ending by 2021-03-31"). Read by its start
+    alone it was a gap of 60 to 424 days."""
+    book = _body("", 'kind = "at_least"\ncount = 1\nper = "year"\nmax_gap = "400d"\nsince = 2021')
+    out = _check(tmp_path, book, _rows("board,regular,,2021,2021-03,held,,", "board,regular,,2022-03-01,,held,,"), "--today", "2022-06-01")
+    (gap,) = [f for f in out["findings"] if f["verdict"] == "uncertain"]
+    assert gap["why"].startswith("gap of 335 to 424 days from Board 2021 to Board 2022-03-01; at most 400 days allowed")
+    assert "(Board 2021 is known only to 2021, ending by 2021-03-31)" in gap["why"]
+    assert _verdicts(out)["2021"] == "met" and _verdicts(out)["2022"] == "met"

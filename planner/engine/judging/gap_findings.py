@@ -131,7 +131,7 @@ def _gap_finding(judge: Judge, e: GapExpectation) -> Finding:
             due = f"{e.deadline}" if e.latest_deadline is None else f"{e.deadline}..{e.latest_deadline}, depending on the day of {start_words} ({from_lo}..{from_hi})"
             why = f"gap of {gap} {between}: {over} late ({allowed}, due by {due})."
             return Finding(verdict=Verdict.LATE if rule.binding else Verdict.ADVISORY, why=why, counted=pair, late_meeting=later, delay=over, **base)
-        loose = "; ".join(f"{_meeting_words(m, body)} is known only to {m.start}" for m in pair if not m.start.exact)
+        loose = "; ".join(f"{_meeting_words(m, body)} is known only to {given_start(m)}" for m in pair if not m.start.exact)
         why = f"gap of {gap} {between}; {allowed}: the verdict depends on the day ({loose}){_days_words(e, from_lo, from_hi, later)}."
         return Finding(verdict=Verdict.UNCERTAIN, why=why, counted=pair, **base)
 
