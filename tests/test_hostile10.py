@@ -177,3 +177,39 @@ def test_a_32_mb_ics_file_of_one_shape_is_read_or_refused_in_one_line(shape: str
     result = invoke("validate", "--today", "2026-11-26", "--meetings", str(register))
     assert result.exit_code in (0, 2) and "Traceback" not in result.output, result.output
     assert result.exit_code == 0 or result.stderr.count("\n") == 1
+
+
+def _series(count: int, *props: str) -> str:
+    one = "BEGIN:VEVENT\r\nUID:s{i}\r\nSUMMARY:Summit\r\n" + "".join(f"{p}\r\n" for p in props) + "END:VEVENT\r\n"
+    return "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//h//EN\r\n" + "".join(one.format(i=i) for i in range(count)) + "END:VCALENDAR\r\n"
+
+
+def test_recurring_series_are_bounded_by_the_years_searched_for_them(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each series is searched a year at a time from its first date to the horizon: 20,000
+    one-meeting series took 15 s (5 minutes before their overrides were grouped once). The
+    years of all series together are bounded, and the file refused in one line past them (the
+    limit patched to 100 here: three series from 2000 to 2036 are 111 years)."""
+    import planner.inputs.ics.register_ics as register_ics
+
+    monkeypatch.setattr(register_ics, "MAX_SERIES_YEARS", 100)
+    register = tmp_path / "series.ics"
+    register.write_text(_series(2, "DTSTART;VALUE=DATE:20000601", "RRULE:FREQ=YEARLY;COUNT=1"), encoding="utf-8", newline="")
+    assert invoke("validate", "--today", "2026-06-30", "--meetings", str(register)).exit_code == 0
+    register.write_text(_series(3, "DTSTART;VALUE=DATE:20000601", "RRULE:FREQ=YEARLY;COUNT=1"), encoding="utf-8", newline="")
+    result = invoke("validate", "--today", "2026-06-30", "--meetings", str(register))
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1, result.output
+    assert "VEVENT 3 'Summit': recurring series span more than 100 years in all up to 2036-06-28" in result.stderr
+
+
+def test_a_series_is_searched_from_its_earliest_rdate_and_its_overrides_found(tmp_path: Path) -> None:
+    """A series with an RDATE was searched from the year 1000 (6 ms each): it is searched from
+    its earliest date, DTSTART or an RDATE before it, and finds the same meetings; an override
+    of one occurrence (RECURRENCE-ID) moves that one, whichever series of the file it is in."""
+    from planner.inputs.ics.register_ics import read_ics_meetings
+
+    book = load_rulebook(embedded_path("cica.toml"))
+    text = _series(1, "DTSTART;VALUE=DATE:20200601", "RDATE;VALUE=DATE:20150301,20240901", "RRULE:FREQ=YEARLY;COUNT=2")
+    text = text.replace("END:VCALENDAR", "BEGIN:VEVENT\r\nUID:s0\r\nSUMMARY:Summit\r\nRECURRENCE-ID;VALUE=DATE:20210601\r\nDTSTART;VALUE=DATE:20210705\r\nEND:VEVENT\r\nEND:VCALENDAR")
+    register = tmp_path / "rdate.ics"
+    register.write_text(text, encoding="utf-8", newline="")
+    assert [str(m.start) for m in read_ics_meetings(register, book, today=TODAY)] == ["2015-03-01", "2020-06-01", "2021-07-05", "2024-09-01"]
