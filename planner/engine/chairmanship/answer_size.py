@@ -39,6 +39,13 @@ def named_at_least(book: RuleBook, chairs: Sequence[ChairTerm], register: Sequen
       same country twice in a row.
     """
     org = book.organization
+    members: dict[str, Member | None] = {}  # by the name as written (a register repeats a few)
+
+    def member_of(name: str) -> Member | None:
+        if name not in members:
+            members[name] = org.member(name)
+        return members[name]
+
     member: Member | None = None
     if country is not None:
         member = org.member(country)
@@ -46,10 +53,10 @@ def named_at_least(book: RuleBook, chairs: Sequence[ChairTerm], register: Sequen
             return 0, 0  # the report names the unknown country
     ids, hosted_ids = statutory_ids(book), chair_hosted_ids(book)
     statutory = sorted(m.earliest for m in register if m.body in ids and m.status in ALIVE)
-    by_host: dict[Member, list[date]] = defaultdict(list)
+    by_host: dict[int, list[date]] = defaultdict(list)  # by id(): a member's hash reads all its fields
     for m in register:
-        if m.body in hosted_ids and m.status in ALIVE and m.country and (host := org.member(m.country)) is not None:
-            by_host[host].append(m.earliest)
+        if m.body in hosted_ids and m.status in ALIVE and m.country and (host := member_of(m.country)) is not None:
+            by_host[id(host)].append(m.earliest)
     for days in by_host.values():
         days.sort()
     rule = book.chairmanship
@@ -58,17 +65,19 @@ def named_at_least(book: RuleBook, chairs: Sequence[ChairTerm], register: Sequen
     ordered = sorted(chairs, key=lambda t: (t.start.earliest if t.start else date.min, t.ordinal or 0))  # as the timeline orders them
     count = terms = 0
     previous: ChairTerm | None = None
+    previous_chair: Member | None = None
     one_day = timedelta(days=1)
     for term in ordered:
         prev, previous = previous, term
         start = term.start
-        chair = org.member(term.country)
+        chair = member_of(term.country)
+        prev_chair, previous_chair = previous_chair, chair
         if start is None or (member is not None and chair is not member):
             continue
         terms += 1
         last = term.end.latest if term.end is not None else ends(start)
         count += right(statutory, last) - left(statutory, start.earliest)
-        hosted = by_host.get(chair) if chair is not None and term.end is not None else None
+        hosted = by_host.get(id(chair)) if chair is not None and term.end is not None else None
         if hosted:
             count += max(0, left(hosted, term.end.earliest) - right(hosted, start.latest))  # type: ignore[union-attr]
         if rule is None:
@@ -82,7 +91,7 @@ def named_at_least(book: RuleBook, chairs: Sequence[ChairTerm], register: Sequen
                 count += 1  # the one before is still chairing: an overlap
             elif start.earliest > prev.end.latest + one_day or start.latest < prev.end.earliest:
                 count += 1  # a gap or an overlap, to the day
-            if chair is not None and not rule.consecutive_terms and org.member(prev.country) is chair:
+            if chair is not None and not rule.consecutive_terms and prev_chair is chair:
                 count += 1  # the same country twice in a row
     return count, terms
 
