@@ -168,7 +168,7 @@ def test_nothing_due_in_the_horizon_says_when_each_body_is_next_due(tmp_path, mo
     the rules (4 years: to 2030-12-31). Summit due 2028, projected 2028-06-09 (06-10 a
     Saturday); Council due 2030 after the 3rd Summit, 2030-06-10 (a Monday); SOC due 2027,
     2027-06-10 (its usual day, a Thursday). The same in markdown and the HTML report; the JSON
-    is unchanged (no meeting, no Problem)."""
+    has no meeting, no Problem, and `next_due` (which `diff` reads)."""
     monkeypatch.setenv("COLUMNS", "200")  # (one line a body)
     paths = _paths(tmp_path, _SUMMIT + _COUNCIL + _SOC, _QUIET)
     text = _invoke("project", *paths, "--today", "2026-11-01", "--to", "2026-12-31").stdout
@@ -183,6 +183,14 @@ def test_nothing_due_in_the_horizon_says_when_each_body_is_next_due(tmp_path, mo
     assert "- Council: due 2030 (2 years after the 3rd Summit (2028, projected)); projected 2030-06-10" in markdown
     out = _json("project", *paths, "--today", "2026-11-01", "--to", "2026-12-31")
     assert out["meetings"] == [] and out["problems"] == []
+    assert [(n["body"], n["due"], n["meeting"]["start"], n["meeting"]["ordinal"], n["until"]) for n in out["next_due"]] == [
+        ("summit", "2028", "2028-06-09", 3, "2030-12-31"),
+        ("council", "2030", "2030-06-10", 3, "2030-12-31"),
+        ("soc", "2027", "2027-06-10", 2, "2030-12-31"),
+    ]
+    saved = tmp_path / "empty.json"
+    _invoke("project", *paths, "--today", "2026-11-01", "--to", "2026-12-31", "--format", "json", "-o", str(saved))
+    assert "0 moved · 0 added · 0 dropped" in _invoke("diff", str(saved), str(saved)).stdout  # (diff reads it)
     page = tmp_path / "report.html"
     _invoke("-q", "report", *paths, "--today", "2026-11-01", "--to", "2026-12-31", "-o", str(page))
     assert "<li>Council: due 2030 (2 years after the 3rd Summit (2028, projected)); projected 2030-06-10</li>" in page.read_text(encoding="utf-8")

@@ -28,11 +28,12 @@ READABLE_VERSIONS = (1,)
 EXPECTED = "the JSON written by `planner project --format json`"
 # The keys `project --format json` writes (README, "planner project"), at each level; those a
 # diff cannot do without are REQUIRED.
-TOP_KEYS = ("schema_version", "command", "organization", "today", "from", "to", "rule_book", "meetings", "problems", "problems_total", "problem_groups", "notes")
+TOP_KEYS = ("schema_version", "command", "organization", "today", "from", "to", "rule_book", "meetings", "problems", "problems_total", "problem_groups", "notes", "next_due")
 REQUIRED = ("organization", "today", "from", "to")
 MEETING_KEYS = ("body", "kind", "ordinal", "start", "end", "status", "city", "country", "format", "title", "source", "documents", "cbm", "reason", "rule_source", "customary", "host", "name", "id")
 PROBLEM_KEYS = ("body", "window", "kind", "message", "meeting")
 GROUP_KEYS = ("body", "kind", "count")
+NEXT_DUE_KEYS = ("body", "due", "meeting", "until", "words")
 
 
 @dataclass(frozen=True)
@@ -111,7 +112,7 @@ def _known_keys(data: dict[str, Any], keys: tuple[str, ...], path: Path, where: 
 
 def _check_problems(data: dict[str, Any], path: Path) -> None:
     """The problems and their groups, as ``project`` writes them: lists of objects of its keys."""
-    for name, keys in (("problems", PROBLEM_KEYS), ("problem_groups", GROUP_KEYS), ("notes", None)):
+    for name, keys in (("problems", PROBLEM_KEYS), ("problem_groups", GROUP_KEYS), ("notes", None), ("next_due", NEXT_DUE_KEYS)):
         items = data.get(name)
         if items is None:
             continue

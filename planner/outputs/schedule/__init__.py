@@ -241,6 +241,15 @@ def _text_pieces(projection: Projection, items: list[Meeting], body_of: Callable
         yield "\n".join(out) + "\n"
 
 
+def next_due_dict(n: NextDue, book: RuleBook) -> dict[str, Any]:
+    """When a body is next due past the horizon, as JSON: ``due`` its due period (``null`` for
+    a window counted in days, or nothing due), ``meeting`` the first projected, ``until`` the
+    stretched horizon's end, ``words`` the line the text gives."""
+    due = n.label if n.label and n.label.count("-") != 2 else None
+    meeting = schedule_dict(n.meeting, book) if n.meeting is not None else None
+    return {"body": n.body.id, "due": due, "meeting": meeting, "until": n.until.isoformat(), "words": next_due_words(n)}
+
+
 def next_due_words(n: NextDue) -> str:
     """When a body is next due past the horizon, in words."""
     m = n.meeting

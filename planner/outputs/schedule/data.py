@@ -38,7 +38,7 @@ def projection_json(projection: Projection, rules_label: str, body_of: Callable[
 
 
 def _pieces(projection: Projection, rules_label: str, body_of: Callable[[str], Body | None], items: list[Meeting]) -> Iterator[str]:
-    from planner.outputs.schedule import _problems_json
+    from planner.outputs.schedule import _problems_json, next_due_dict
 
     book = projection.book
     head = {
@@ -61,6 +61,8 @@ def _pieces(projection: Projection, rules_label: str, body_of: Callable[[str], B
             yield piece if at == 0 else ",\n    " + piece
         yield "\n  ]"
     rest = {**_problems_json(projection.problems, book), "notes": list(projection.notes)}
+    if projection.next_due:  # (only where the schedule is empty: nothing else changes)
+        rest["next_due"] = [next_due_dict(n, book) for n in projection.next_due]
     yield "," + json.dumps(rest, indent=2, ensure_ascii=False)[1:] + "\n"  # the same depth: "{" is the document's own
 
 
