@@ -28,7 +28,7 @@ from array import array
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
-from itertools import accumulate, compress, islice, repeat
+from itertools import accumulate, compress, islice
 from json.encoder import encode_basestring_ascii as _quote  # type: ignore[attr-defined]
 from operator import not_
 from pathlib import Path
@@ -58,6 +58,7 @@ _LINE = re.compile(
 )
 _BLOCK = 1 << 20  # read a megabyte at a time
 _PRINT = 16  # the length of a print (a SHA-256 digest cut to 16 hex digits)
+_NO_PRINT = "0" * _PRINT  # in the place of a content print an entry has not (its ``unknown`` is set)
 _SHORTEST = 64  # no entry of the writer's form is shorter: a bound of the number of lines
 
 
@@ -234,7 +235,8 @@ class Previous:
             return None
         self.taken[number] = 1
         prints, contents, unknown, sequences, modified, removals = self._olds
-        return tuple.__new__(Old, (f"{prints[number]:016x}", sequences[number], self.stamps.found[modified[number]], None if unknown[number] else f"{contents[number]:016x}", self.days.found[removals[number]]))
+        at = number * _PRINT
+        return tuple.__new__(Old, (prints[at : at + _PRINT], sequences[number], self.stamps.found[modified[number]], None if unknown[number] else contents[at : at + _PRINT], self.days.found[removals[number]]))
 
     def left(self) -> Iterator[tuple[str, Revision]]:
         """The revisions never taken, in the order of the file: the lines left are read a
@@ -318,7 +320,7 @@ def _blocks(handle: IO[bytes]) -> Iterator[bytes]:
         yield rest
 
 
-_COLUMNS = {"offsets": "q", "uid_at": "q", "hashes": "q", "prints": "Q", "contents": "Q", "unknown": "b", "sequences": "i", "modified": "i", "removals": "i", "pooled": "i", "pool_keys": "i", "pool_days": "i"}
+_COLUMNS = {"offsets": "q", "uid_at": "q", "hashes": "q", "unknown": "b", "sequences": "i", "modified": "i", "removals": "i", "pooled": "i", "pool_keys": "i", "pool_days": "i"}
 
 
 def _scan(made: Previous) -> bool:
@@ -338,6 +340,8 @@ def _scan(made: Previous) -> bool:
     c["uid_at"].extend(array("q", [0]))
     days, stamps = made.days, made.stamps
     keys: dict[tuple[str, str], int] = {}
+    prints: list[str] = []  # the prints of each block, 16 hex digits each, one text a block: sliced when taken
+    contents: list[str] = []
     ended = last = False  # the end seen; an entry without a comma (the last) seen
     count = 0
     for block in _blocks(handle):
@@ -370,8 +374,8 @@ def _scan(made: Previous) -> bool:
         uids[at : at + len(joined)] = joined
         c["uid_at"].extend(array("q", islice(accumulate(map(len, uid), initial=at), 1, None)))
         c["hashes"].extend(array("q", map(hash, uid)))
-        c["prints"].extend(array("Q", map(int, fingerprint, repeat(16))))
-        c["contents"].extend(array("Q", [int(p, 16) if p else 0 for p in content] if "" in content else map(int, content, repeat(16))))
+        prints.append("".join(fingerprint))
+        contents.append("".join(content) if "" not in content else "".join(p or _NO_PRINT for p in content))
         c["unknown"].extend(array("b", map(not_, content)))
         c["sequences"].extend(array("i", numbers))
         c["modified"].extend(array("i", map(stamps.__getitem__, modified)))
@@ -392,5 +396,5 @@ def _scan(made: Previous) -> bool:
     made._pool_keys = list(keys)
     made.taken = bytearray(count)
     made._uid_at = c["uid_at"].view
-    made._olds = tuple(c[name].view for name in ("prints", "contents", "unknown", "sequences", "modified", "removals"))
+    made._olds = ("".join(prints), "".join(contents), *(c[name].view for name in ("unknown", "sequences", "modified", "removals")))
     return True
