@@ -224,7 +224,8 @@ TREATY = [
     ("cop", "2017", "late"),  # held 2018-09-24, after the grace period (2018-06-30): 1 year late
     ("cop", "2019", "met"),
     ("cop", "2021", "open"),  # the next grid window
-    # COP at most once a year, from 2011 (2010 began before entry into force)
+    # COP at most once a year, from entry into force (2010-06-01: the rest of 2010, no session)
+    ("cop", "2010-06..2010-12", "met"),
     *[("cop", str(year), "met") for year in (2011, 2012, 2013, 2014, 2015)],
     ("cop", "2016", "excess"),  # the 3rd (March) and 4th (November) sessions
     *[("cop", str(year), "met") for year in (2017, 2018, 2019)],

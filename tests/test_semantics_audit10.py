@@ -296,3 +296,59 @@ def test_a_gap_from_a_meeting_whose_end_narrows_its_start_counts_from_those_days
     assert gap["why"].startswith("gap of 335 to 424 days from Board 2021 to Board 2022-03-01; at most 400 days allowed")
     assert "(Board 2021 is known only to 2021, ending by 2021-03-31)" in gap["why"]
     assert _verdicts(out)["2021"] == "met" and _verdicts(out)["2022"] == "met"
+
+
+# -- a ceiling in the part of a period before the rule took effect ---------------------------------
+
+_AT_MOST_YEARLY = 'kind = "at_most"\ncount = 1\nper = "year"'
+
+
+def test_a_ceiling_is_broken_in_the_bodys_first_partial_year(tmp_path):
+    """Established 2020-06-15, at most once a year; Boards 2020-07-01, 2020-09-01 and
+    2021-03-01, judged 2022-06-30. Two meetings were held in 2020: "no period may hold more
+    than count" (DESIGN.md) is broken, whatever part of 2020 the body existed. The window is
+    2020-06-15..2020-12-31 (labelled by its days: it is not the whole year): excess; 2021
+    holds one (met); 2022 is running (open). It was not judged at all: the first whole year,
+    2021, was the first window. The floor beside it (at least once a year, same founding, one
+    meeting 2021-03-01) is still judged from its first whole year: 2021 met, 2022 open, no
+    2020 window."""
+    book = _body("established = 2020-06-15", _AT_MOST_YEARLY) + _body("established = 2020-06-15", 'kind = "at_least"\ncount = 1\nper = "year"', id="least", name="Least")
+    rows = _rows("board,regular,,2020-07-01,,held,,", "board,regular,,2020-09-01,,held,,", "board,regular,,2021-03-01,,held,,", "least,regular,,2021-03-01,,held,,")
+    out = _check(tmp_path, book, rows, "--today", "2022-06-30")
+    assert _verdicts(out) == {"2020-06-15..2020-12-31": "excess", "2021": "met", "2022": "open"}
+    assert _why(out, "2020-06-15..2020-12-31") == "2020-06-15..2020-12-31: 2 meetings, at most 1 allowed: Board 2020-07-01, Board 2020-09-01."
+    assert _verdicts(out, "least") == {"2021": "met", "2022": "open"}
+    assert out["summary"]["violations"] == 1
+
+
+def test_meetings_before_a_ceilings_since_do_not_count_toward_it(tmp_path):
+    """At most once a year since 2020-06-15 (no founding date); Boards 2020-03-01,
+    2020-07-01, 2021-03-01 and 2021-05-01, judged 2022-06-30. The March 2020 meeting was held
+    under no version of the rule: 2020-06-15..2020-12-31 holds one (met). 2021 holds two
+    (excess); 2022 open."""
+    rows = _rows("board,regular,,2020-03-01,,held,,", "board,regular,,2020-07-01,,held,,", "board,regular,,2021-03-01,,held,,", "board,regular,,2021-05-01,,held,,")
+    out = _check(tmp_path, _body("", _AT_MOST_YEARLY + "\nsince = 2020-06-15"), rows, "--today", "2022-06-30")
+    assert _verdicts(out) == {"2020-06-15..2020-12-31": "met", "2021": "excess", "2022": "open"}
+
+
+def test_a_ceiling_version_beginning_mid_year_after_a_gap_judges_the_rest_of_that_year(tmp_path):
+    """Rule "r": at most once a quarter until 2019-03-31 (its last window 2019 Q1), then at
+    most once a year since 2019-07-01; 2019 Q2 is under neither. Boards 2019-02-01,
+    2019-05-01, 2019-08-01, 2019-10-01, judged 2020-06-30. 2019 Q1: one (met). May is under
+    no version. 2019-07..2019-12 (from the second version's first day: the window is labelled
+    by its months) holds August and October: excess. 2020: none yet, open."""
+    rules = (_AT_MOST_YEARLY.replace('"year"', '"quarter"') + '\nid = "r"\nuntil = 2019-03-31', _AT_MOST_YEARLY + '\nid = "r"\nsince = 2019-07-01')
+    rows = _rows("board,regular,,2019-02-01,,held,,", "board,regular,,2019-05-01,,held,,", "board,regular,,2019-08-01,,held,,", "board,regular,,2019-10-01,,held,,")
+    out = _check(tmp_path, _body("", *rules), rows, "--today", "2020-06-30")
+    assert _verdicts(out) == {"2019 Q1": "met", "2019-07..2019-12": "excess", "2020": "open"}
+
+
+def test_a_ceiling_broken_in_a_year_the_body_was_founded_in_is_no_less_broken(tmp_path):
+    """Established 2020 (the year only), at most once a year; Boards 2020-07-01 and
+    2020-09-01, judged 2021-06-30. Whatever day of 2020 the Board was founded, the two
+    meetings were held in 2020: excess, not "uncertain: due only if the Board was
+    established by 2020-01-01" (a floor's shortfall depends on that day; a ceiling's excess
+    does not)."""
+    out = _check(tmp_path, _body("established = 2020", _AT_MOST_YEARLY), _rows("board,regular,,2020-07-01,,held,,", "board,regular,,2020-09-01,,held,,"), "--today", "2021-06-30")
+    assert _verdicts(out) == {"2020": "excess", "2021": "open"}
+    assert "Uncertain" not in _why(out, "2020")

@@ -354,13 +354,14 @@ def test_numbers_run_per_kind(tmp_path):
 def test_sco_heads_of_state_once_a_year_read_both_ways():
     """SCO Charter art. 6: "regular meetings once a year", as two rules in force together
     (at least once, at most once; the Charter in force 2003-09-19, so 2003, whose first day
-    came before it, is not judged). Summits 2004-2025, one a year (2020 and 2023 by video,
-    2025 across 31 August - 1 September: it counts in 2025, where it opened). By hand, as of
-    2025-12-01: at least once: 2004-2025 met; at most once: 2004-2024 met, 2025 open (the
-    year is still running and one more would break it)."""
+    came before it, is no whole year of the floor; the ceiling judges what was held from
+    2003-09-19). Summits 2004-2025, one a year (2020 and 2023 by video, 2025 across 31
+    August - 1 September: it counts in 2025, where it opened). By hand, as of 2025-12-01: at
+    least once: 2004-2025 met; at most once: 2003-09-19..2003-12-31 met (none held),
+    2004-2024 met, 2025 open (the year is still running and one more would break it)."""
     out = _real("sco", "--today", "2025-12-01")
     assert _verdicts(out, "chs", rule=0) == {str(y): "met" for y in range(2004, 2026)}
-    assert _verdicts(out, "chs", rule=1) == {str(y): "met" for y in range(2004, 2025)} | {"2025": "open"}
+    assert _verdicts(out, "chs", rule=1) == {"2003-09-19..2003-12-31": "met"} | {str(y): "met" for y in range(2004, 2025)} | {"2025": "open"}
     assert out["exit"] == 0
 
 

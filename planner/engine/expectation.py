@@ -66,6 +66,9 @@ class Expectation:
     cases: tuple[Expectation, ...] = ()
     assumption: str = ""
     year_start: int = 1  # the month years (and their halves and quarters) begin in
+    # The window is the part of its period from the day a ceiling (``at_most``) took effect:
+    # labelled by its days, not as the whole period
+    part: bool = False
 
     @property
     def label(self) -> str:
@@ -75,7 +78,7 @@ class Expectation:
             # (by their deadlines and ends: versions of a rule may read the origin's days the other way round)
             first, last = min(self.cases, key=_deadline).label, max(self.cases, key=_deadline).label
             return first if first == last else f"{first.partition('..')[0]}..{last.rpartition('..')[2]}"
-        if self.year_start != 1 and self.grain.months > 1 and self.window.end < self.grain.window(self.period, self.year_start).end:
+        if self.part or self.year_start != 1 and self.grain.months > 1 and self.window.end < self.grain.window(self.period, self.year_start).end:
             return _part_label(self.window)
         return self.grain.label(self.period, self.year_start)
 
@@ -125,8 +128,8 @@ def origin_cases(origin: Meeting, grain: Grain) -> list[tuple[date, str]]:
 
 
 def _part_label(window: Window) -> str:
-    """The label of a window that is only the first part (``within``) of a year that does not
-    begin in January: its own months (``2016-03``, ``2022-04..2022-09``) or days. A financial
+    """The label of a window that is only part of its period: the first part (``within``) of a
+    year that does not begin in January, or a ceiling's period from the day it took effect: its own months (``2016-03``, ``2022-04..2022-09``) or days. A financial
     year's name (``FY2016-17``) read as the whole year, which the window is not: the League of
     Arab States' March session of 2016 is no "FY2016-17", and an AGM due April to September
     2022 (Companies Act 2006 s.336) is for the year that ended in March."""
@@ -344,8 +347,8 @@ def after_earlier_versions(body: Body, rule: AtLeastRule | AtMostRule, year_star
         grain, ys = other.per.grain, year_start_month(other.year_start or year_start)
         last = grain.window(grain.index(other.until, ys), ys)
         began = effective_start(body, other)
-        if began is not None and last.start < began:
-            continue  # that window was never the earlier version's
+        if began is not None and last.start < began and (not isinstance(other, AtMostRule) or began > last.end):
+            continue  # that window was never the earlier version's (a ceiling's part of it is)
         day = last.end + timedelta(days=1)
         found = day if found is None else max(found, day)
     return found

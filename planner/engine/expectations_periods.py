@@ -44,7 +44,6 @@ def per_period_expectations(engine: ExpectationEngine, body: Body, index: int, r
     if start:
         period = max(period, grain.index(start, ys))
     last = grain.index(min(end, rule.until) if rule.until else end, ys)
-    out = []
     per_words = {"year": "a year", "half": "a half-year", "quarter": "a quarter", "month": "a month", "week": "a week"}[grain.value]
     at_least = isinstance(rule, AtLeastRule)
     relaxes = at_least and bool(rule.relaxations)
@@ -57,6 +56,7 @@ def per_period_expectations(engine: ExpectationEngine, body: Body, index: int, r
     seam = after_earlier_versions(body, rule, engine.book.organization.year_start)
     if seam is not None and seam > lowest:
         lowest = seam
+    out = [] if at_least else _first_part(body, index, rule, grain, ys, lowest, highest, start, last, reason)
     window_of = grain.window
     count = rule.count
     within = rule.within if at_least else None
@@ -67,7 +67,7 @@ def per_period_expectations(engine: ExpectationEngine, body: Body, index: int, r
         a = bisect_left(windows, lowest, key=_START)
         b = bisect_right(windows, highest, a, key=_START)
         minimum, maximum = (count, None) if at_least else (0, count)
-        return [Expectation(body, rule, index, grain, p, w, minimum, maximum, w.end, None, reason, None, False, (), (), "", ys) for p, w in enumerate(windows[a:b], period + a)]
+        return out + [Expectation(body, rule, index, grain, p, w, minimum, maximum, w.end, None, reason, None, False, (), (), "", ys) for p, w in enumerate(windows[a:b], period + a)]
     for p in range(period, last + 1):
         window = window_of(p, ys)
         if not lowest <= window.start <= highest:
@@ -84,6 +84,22 @@ def per_period_expectations(engine: ExpectationEngine, body: Body, index: int, r
         else:
             out.append(Expectation(body, rule, index, grain, p, window, 0, count, window.end, None, reason, None, False, (), (), "", ys))
     return out
+
+
+def _first_part(body: Body, index: int, rule: AtMostRule, grain: Grain, ys: int, lowest: date, highest: date, start: date | None, last: int, reason: str) -> list[Expectation]:
+    """The window of a ceiling's period that began before the rule took effect (``lowest``:
+    its ``since``, the body's founding, or the day after an earlier version's last window), from
+    that day to the period's end, as a list of none or one. A ceiling is broken by what was
+    held: two meetings after a founding on 2020-06-15 break "at most once a year" in 2020, and
+    meetings before ``since`` were held under no version of it and do not count. (A floor,
+    ``at_least``, is judged from its first whole period.)"""
+    if lowest == date.min or lowest > highest:
+        return []
+    p = grain.index(lowest, ys)
+    whole = grain.window(p, ys)
+    if whole.start == lowest or p > last or start and p < grain.index(start, ys):
+        return []
+    return [Expectation(body, rule, index, grain, p, Window(lowest, whole.end), 0, rule.count, whole.end, None, reason, None, False, (), (), "", ys, True)]
 
 
 _START = attrgetter("start")

@@ -147,6 +147,8 @@ def _founding(finding: Finding, by: date) -> Finding:
     founded = finding.body.established
     if e is None or founded is None or e.pending or e.rule.kind not in _CALENDAR_KINDS or e.window.start >= by or finding.verdict not in _SHORT:
         return finding
+    if e.maximum is not None:
+        return finding  # a ceiling is broken by what was held, whenever the body was founded
     finding.delay = ""
     return with_more_words(
         finding,
