@@ -62,6 +62,7 @@ def test_an_after_meeting_postponed_past_its_window_is_projected_late_not_two_wi
     (problem,) = [p["message"] for p in out["problems"]]
     assert problem.startswith("Council: the 2nd, postponed from 2026-12-31, has no day left after it in 2026-11-02..2026-12-31")
     assert problem.endswith("it is projected as soon as possible after, late for 2026.")
+    assert [p["kind"] for p in out["problems"]] == ["late"]  # (answered late: not a window nothing fits)
     council = next(m for m in out["meetings"] if m["body"] == "council")
     assert council["reason"].startswith("postponed from 2026-12-31; due 2026, by 2026-12-31")
 
@@ -93,6 +94,7 @@ def test_a_fixed_period_meeting_postponed_past_its_year_leaves_that_year_to_a_pr
     assert _starts(out, "soc") == [("2027-06-10", 2)]
     (problem,) = [p["message"] for p in out["problems"]]
     assert problem.endswith("(at least once a year); nothing was projected for 2026.")
+    assert [p["kind"] for p in out["problems"]] == ["placement"]
 
 
 # -- habits: the months and days a body meets in are read from meetings held or planned ------------
@@ -252,3 +254,16 @@ def test_next_due_of_a_first_meeting_within_days_says_by_when_not_its_first_day(
     book = _body("new", "New Body", 'kind = "at_least"\ncount = 1\nper = "year"\nfirst_within = "30d"', "established = 2027-03-01\n")
     text = _invoke("project", *_paths(tmp_path, book, ""), "--today", "2026-06-30", "--to", "2027-02-01").stdout
     assert text.endswith("  New Body: first meeting within 30 days of the New Body's establishment (2027-03-01); projected 2027-03-23\n")
+
+
+def test_next_due_names_a_window_where_no_day_fits_not_nothing_due(tmp_path, monkeypatch):
+    """Two bodies of the Secretariat, each due on 10 March every year (`on`), both held
+    2026-03-10; --today 2026-03-11 to the end of 2026: nothing due. Next: 2027-03-10 (a
+    Wednesday), one body a day: the Assembly takes it; the Board is due that day too, and no
+    day fits. It said "Board: nothing due by 2027-12-31", which is not so: now "due
+    2027-03-10, where no day fits"."""
+    monkeypatch.setenv("COLUMNS", "200")  # (one line a body)
+    on = 'kind = "on"\nmonth = 3\nday = 10'
+    rows = "a,regular,,2026-03-10,,held,Bern,Switzerland\nb,regular,,2026-03-10,,held,Bern,Switzerland\n"
+    text = _invoke("project", *_paths(tmp_path, _body("a", "Assembly", on) + _body("b", "Board", on), rows), "--today", "2026-03-11", "--to", "2026").stdout
+    assert text.endswith("  Assembly: 10 March 2027; projected 2027-03-10\n  Board: due 2027-03-10, where no day fits (a projection to 2027-12-31 says why)\n")

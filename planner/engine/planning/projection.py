@@ -132,9 +132,18 @@ def next_due(book: RuleBook, register: Sequence[Meeting], today: date, start: da
         for m in meetings:
             if m.start.earliest > end and (m.body not in first or m.sort_key() < first[m.body].sort_key()):
                 first[m.body] = m
+    # A window past the horizon where no day fits (a crowded calendar) is due all the same:
+    # the first of each body, where it opens before the body's first meeting placed.
+    unplaced: dict[str, ProjectionProblem] = {}
+    for p in projector.problems:
+        if p.window.end > end and p.kind == "placement" and (p.body.id not in unplaced or p.window.start < unplaced[p.body.id].window.start):
+            unplaced[p.body.id] = p
     out = []
     for body in wanted:
-        m = first.get(body.id)
+        m, p = first.get(body.id), unplaced.get(body.id)
+        if p is not None and (m is None or p.window.start <= m.start.earliest):
+            out.append(NextDue(body, None, p.label, until, p))
+            continue
         label = m.key.split("-", 1)[1].rsplit("-", 1)[0] if m is not None and m.key.count("-") >= 2 else ""
         out.append(NextDue(body, m, label, until))
     return tuple(out)

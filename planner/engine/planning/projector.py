@@ -361,7 +361,8 @@ class Projector(Lateness):
         if late is not None and e.late_until < late.end:
             late = Window(late.start, e.late_until)
         then = f"nothing was projected for {e.label}" if late is None else f"it is projected as soon as possible after, late for {e.label}"
-        self.problems.append(ProjectionProblem(body, window, e.label, f"{body.name}: the {ordinal(number)}, postponed from {last}, has no day left after it in {window} ({e.reason}); {then}."))
+        # ("late" where it is projected all the same: the postponed meeting answers the window late)
+        self.problems.append(ProjectionProblem(body, window, e.label, f"{body.name}: the {ordinal(number)}, postponed from {last}, has no day left after it in {window} ({e.reason}); {then}.", "placement" if late is None else "late"))
         return late
 
     @staticmethod

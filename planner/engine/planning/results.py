@@ -35,7 +35,7 @@ class ProjectionProblem:
     window: Window
     label: str
     message: str
-    kind: str = "placement"  # "placement": nothing fits; "unconfirmed": a past planned meeting to confirm; "late": a planned meeting answers a window late
+    kind: str = "placement"  # "placement": nothing fits; "unconfirmed": a past planned meeting to confirm; "late": a planned (or postponed) meeting answers a window late
     meeting: Meeting | None = None  # the register's meeting concerned ("unconfirmed", "late")
 
 
@@ -44,12 +44,14 @@ class NextDue:
     """Where nothing is due in the horizon: when a body is next due after it, found by the same
     projection over a horizon stretched by the longest interval or period of the rules
     (``meeting``: the first meeting projected past the horizon, ``label`` its due period;
-    ``None`` and ``""``: nothing due up to ``until``)."""
+    ``problem``: a window due before it where no day fits; ``None``, ``""`` and ``None``:
+    nothing due up to ``until``)."""
 
     body: Body
     meeting: Meeting | None
     label: str
     until: date
+    problem: ProjectionProblem | None = None
 
 
 @dataclass(frozen=True)

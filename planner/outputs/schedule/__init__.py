@@ -103,7 +103,7 @@ WINDOWS_SHOWN = 3
 _GROUP_WORDS = {
     "placement": ("window where nothing fits", "windows where nothing fits"),
     "unconfirmed": ("past planned meeting not confirmed", "past planned meetings not confirmed"),
-    "late": ("planned meeting answering a window late", "planned meetings answering a window late"),
+    "late": ("planned or postponed meeting answering a window late", "planned or postponed meetings answering a window late"),
 }
 
 
@@ -253,6 +253,8 @@ def next_due_dict(n: NextDue, book: RuleBook) -> dict[str, Any]:
 def next_due_words(n: NextDue) -> str:
     """When a body is next due past the horizon, in words."""
     m = n.meeting
+    if n.problem is not None:
+        return f"{n.body.name}: due {n.label}, where no day fits (a projection to {n.until} says why)"
     if m is None:
         return f"{n.body.name}: nothing due by {n.until}"
     dates = f"projected {m.start}{f' to {m.end}' if m.end else ''}"
