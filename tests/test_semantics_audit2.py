@@ -206,11 +206,14 @@ def test_a_months_tolerance_after_a_month_runs_to_that_months_last_day(tmp_path)
 def test_a_months_tolerance_after_a_due_day_keeps_the_day(tmp_path):
     """In days the due date is a day, not a month: `every 90d` with `tolerance = "1m"` from
     2021-01-30 is due 2021-04-30, with slack to 2021-05-30 (30 April + 1 month), so 2021-05-31
-    is a day late; from 2021-05-31, due 2021-08-29, slack to 2021-09-29: 2021-09-29 is met."""
+    is late: 31 days after the day it was due (a delay counts from the due day, as in months
+    from the due month, above: the tolerance decides whether, not how late; it said "1 day",
+    from the slack's end); from 2021-05-31, due 2021-08-29, slack to 2021-09-29: 2021-09-29
+    is met."""
     rows = "board,regular,2021-01-30,,held,,\nboard,regular,2021-05-31,,held,,\nboard,regular,2021-09-29,,held,,\n"
     out = _check(tmp_path, _book(_rule('kind = "every"\ninterval = "90d"\ntolerance = "1m"')), rows, "--today", "2021-10-01")
     assert _verdicts(out) == {"2021-04-30": "late", "2021-08-29": "met", "2021-12-28": "open"}
-    assert _finding(out, "2021-04-30")["delay"] == "1 day"
+    assert _finding(out, "2021-04-30")["delay"] == "31 days"
 
 
 def test_except_when_an_unconfirmed_meeting_may_excuse_is_uncertain(tmp_path):

@@ -78,10 +78,10 @@ def _late_on_every_reading(judge: Judge, e: Expectation, found: list[tuple[Expec
         # readings under versions of other grains (`every 2y`, then `every 18m`): how late in
         # the finest of them, from each reading's due period
         grain = Grain.DAY if Grain.DAY in grains else Grain.MONTH
-        spans = [grain.index(day) - grain.index(c.window.end) if grain is not Grain.DAY else (day - c.deadline).days for c, _ in found for day in (late.start.earliest, late.start.latest)]
+        spans = [grain.index(day) - grain.index(c.window.end) if grain is not Grain.DAY else (day - c.window.end).days for c, _ in found for day in (late.start.earliest, late.start.latest)]
         unit = "day" if grain is Grain.DAY else "month"
     elif grain is Grain.DAY:
-        spans = [(late.start.earliest - c.deadline).days for c, _ in found] + [(late.start.latest - c.deadline).days for c, _ in found]
+        spans = [(late.start.earliest - c.window.end).days for c, _ in found] + [(late.start.latest - c.window.end).days for c, _ in found]
         unit = "day"
     else:
         spans = [grain.index(late.start.earliest) - c.period for c, _ in found] + [grain.index(late.start.latest) - c.period for c, _ in found]

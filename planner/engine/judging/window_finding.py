@@ -42,9 +42,14 @@ def _meeting_words(meeting: Meeting, body: Body) -> str:
 
 
 def _delay(expectation: Expectation, meeting: Meeting) -> str:
+    """How late ``meeting`` answers the window: from the day or period it was due (the
+    window's end, its label), in the grain's unit, whatever the rule's ``tolerance``. The
+    tolerance decides whether it is late, not how late: "due 2017, held 2018-09-24: 1 year
+    late" past six months' grace, and "due 2021-01-31, held 2021-03-04: 32 days late" past
+    thirty days' (README, Semantics, "Delay")."""
     grain = expectation.grain
     if grain is Grain.DAY:
-        lo, hi = ((d - expectation.deadline).days for d in _start_range(meeting))
+        lo, hi = ((d - expectation.window.end).days for d in _start_range(meeting))
         unit = "day"
     else:
         lo, hi = (grain.index(d) - expectation.period for d in _start_range(meeting))
