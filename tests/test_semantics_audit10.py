@@ -375,10 +375,12 @@ def test_a_delay_counts_from_the_due_day_or_period_in_days_as_in_months(tmp_path
 
 
 def test_a_delay_on_every_reading_of_a_loose_origin_counts_from_each_due_day(tmp_path):
-    """`every 30d`, `tolerance = "10d"`: Board `2021-01` (any day of January), then
-    2021-04-15. Due 30 days after it: 2021-01-31 .. 2021-03-02 (slack to 2021-02-10 ..
-    2021-03-12); 2021-04-15 is late on every reading, by 44 days (from 2021-03-02) to 74
-    days (from 2021-01-31); from the slack's end it said 34 to 64."""
-    out = _check(tmp_path, _body("", 'kind = "every"\ninterval = "30d"\ntolerance = "10d"'), _rows("board,regular,,2021-01,,held,,", "board,regular,,2021-04-15,,held,,"), "--today", "2021-04-20")
+    """`every 60d`, `tolerance = "10d"`: Board `2021-01` (any day of January), then
+    2021-04-20. Due 60 days after it: 2021-03-02 .. 2021-04-01 (slack to 2021-03-12 ..
+    2021-04-11); 2021-04-20 is late on every reading (the window after it closes 2021-05-11
+    at the earliest), by 19 days (from 2021-04-01) to 49 days (from 2021-03-02); from the
+    slack's end it said 9 to 39."""
+    out = _check(tmp_path, _body("", 'kind = "every"\ninterval = "60d"\ntolerance = "10d"'), _rows("board,regular,,2021-01,,held,,", "board,regular,,2021-04-20,,held,,"), "--today", "2021-04-25")
+    assert _verdicts(out) == {"2021-03-02..2021-04-01": "late", "2021-06-19": "open"}
     (late,) = [f for f in out["findings"] if f["verdict"] == "late"]
-    assert (late["window"]["label"], late["delay"]) == ("2021-01-31..2021-03-02", "44 to 74 days")
+    assert late["delay"] == "19 to 49 days"
