@@ -384,3 +384,29 @@ def test_a_delay_on_every_reading_of_a_loose_origin_counts_from_each_due_day(tmp
     assert _verdicts(out) == {"2021-03-02..2021-04-01": "late", "2021-06-19": "open"}
     (late,) = [f for f in out["findings"] if f["verdict"] == "late"]
     assert late["delay"] == "19 to 49 days"
+
+
+def test_a_window_closed_on_every_reading_before_the_next_window_closed_is_missed_not_late(tmp_path):
+    """`every 30d`, `tolerance = "10d"`: Board `2021-01` (any day d of January), then
+    2021-04-15, judged 2021-04-20. On reading d the windows are due d+30, d+60, d+90, each
+    closing 10 days later; 2021-04-15 answers the last one whose deadline it missed (README,
+    Semantics). By hand, every reading:
+    - d = 01-01..01-04: due 01-31..02-03 missed, 03-02..03-05 missed, 04-01..04-04 late by
+      14..11 days (the deadline 04-11..04-14 is before 04-15);
+    - d = 01-05..01-30: due 02-04..03-01 missed, 03-06..03-31 late by 40..15 days (the next
+      window, due 04-05..04-30, closes 04-15 or later: not missed);
+    - d = 01-31: due 03-02 missed, 04-01 late by 14 days.
+    So the first window (due 2021-01-31..2021-03-02, closed by 2021-03-12 at the latest) is
+    missed on every reading, and 2021-04-15 answers a later window. It said the first window
+    was late "44 to 74 days" (which no reading gives) and 2021-04-01 missed: the chain had
+    passed the late meeting on to the window after the first, but each reading of the first
+    still kept it. (The window after, chained from the latest reading, says 14 days late;
+    over all readings it is 11 to 40 days, on a window that is the second or third after
+    the origin: how late stays that one reading's.)"""
+    out = _check(tmp_path, _body("", 'kind = "every"\ninterval = "30d"\ntolerance = "10d"'), _rows("board,regular,,2021-01,,held,,", "board,regular,,2021-04-15,,held,,"), "--today", "2021-04-20")
+    verdicts = _verdicts(out)
+    assert verdicts["2021-01-31..2021-03-02"] == "missed"
+    assert _why(out, "2021-01-31..2021-03-02").endswith("The same whatever day the Board of 2021-01 was held (2021-01-01..2021-01-31).")
+    (late,) = [f for f in out["findings"] if f["verdict"] == "late"]
+    assert late["window"]["label"] != "2021-01-31..2021-03-02" and late["window"]["label"] > "2021-03-02"
+    assert sorted(verdicts.values()) == ["late", "missed", "open"]

@@ -206,7 +206,7 @@ class ExpectationEngine:
                 gap = self._next_window(e, versions, nxt.latest)
                 if gap is None or gap.deadline >= nxt.earliest:
                     break
-                chain[-1] = replace(e, late_until=None)
+                chain[-1] = _unanswered(e)
                 chain.append(gap)
                 e = gap
         if chain_from is None:
@@ -340,3 +340,10 @@ def _version_readings(e: Expectation, versions: Sequence[tuple[int, EveryRule]],
         out += reading_cases(replace(e, rule=rule, grain=rule.interval.grain, reason=reason), [(day, words)], first)
     return out
 
+
+
+def _unanswered(e: Expectation) -> Expectation:
+    """``e`` when the next meeting answers a window after it (a long silence): nothing answers
+    ``e``, on any reading of a loosely dated origin either (each case closed before the one
+    after the hull did, so before that meeting: README, Semantics, silences stay on the record)."""
+    return replace(e, late_until=None, cases=tuple(replace(c, late_until=None) for c in e.cases))
