@@ -400,13 +400,17 @@ def test_a_window_closed_on_every_reading_before_the_next_window_closed_is_misse
     missed on every reading, and 2021-04-15 answers a later window. It said the first window
     was late "44 to 74 days" (which no reading gives) and 2021-04-01 missed: the chain had
     passed the late meeting on to the window after the first, but each reading of the first
-    still kept it. (The window after, chained from the latest reading, says 14 days late;
-    over all readings it is 11 to 40 days, on a window that is the second or third after
-    the origin: how late stays that one reading's.)"""
+    still kept it. The window after it is due 2021-03-02..2021-04-01 (d+60): late on
+    01-05..01-31, by 14 (01-31) to 40 days (01-05); on 01-01..01-04 the window after that
+    one (closing 04-11..04-14) closed before 2021-04-15 too: this one missed, that one late
+    (by 11..14 days, as the first audit of such a chain words it). It was chained from the
+    latest reading alone: "due 2021-04-01 ... 14 days late", more certain than the data."""
     out = _check(tmp_path, _body("", 'kind = "every"\ninterval = "30d"\ntolerance = "10d"'), _rows("board,regular,,2021-01,,held,,", "board,regular,,2021-04-15,,held,,"), "--today", "2021-04-20")
     verdicts = _verdicts(out)
     assert verdicts["2021-01-31..2021-03-02"] == "missed"
     assert _why(out, "2021-01-31..2021-03-02").endswith("The same whatever day the Board of 2021-01 was held (2021-01-01..2021-01-31).")
     (late,) = [f for f in out["findings"] if f["verdict"] == "late"]
-    assert late["window"]["label"] != "2021-01-31..2021-03-02" and late["window"]["label"] > "2021-03-02"
+    assert (late["window"]["label"], late["delay"]) == ("2021-03-02..2021-04-01", "14 to 40 days")
+    assert late["why"].startswith("due 2021-03-02..2021-04-01 (30 days after the window due 2021-01-31..2021-03-02, nothing held since the Board of 2021-01), held Board 2021-04-15: 14 to 40 days late.")
+    assert "Late if the Board of 2021-01 was held 2021-01-05..2021-01-31; if it was held 2021-01-01..2021-01-04, the window after this one (due by 2021-04-11..2021-04-14) also closed before it" in late["why"]
     assert sorted(verdicts.values()) == ["late", "missed", "open"]

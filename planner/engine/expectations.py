@@ -202,13 +202,16 @@ class ExpectationEngine:
             # A long silence: the windows between stay due, each from the previous window's
             # period. The next meeting is late for the last of them whose deadline it misses;
             # the ones before it are missed (recording a late meeting never erases them).
+            hull, k = e, 0
             while nxt is not None and nxt.earliest > e.deadline and len(chain) < MAX_CHAIN:
                 gap = self._next_window(e, versions, nxt.latest)
                 if gap is None or gap.deadline >= nxt.earliest:
                     break
                 chain[-1] = _unanswered(e)
                 chain.append(gap)
-                e = gap
+                e, k = gap, k + 1
+            if k and hull.cases and len(versions) == 1:
+                chain[-1] = _read_apart(e, hull, k)
         if chain_from is None:
             chain += self._after_last(chain, versions, end)
         chain = within_the_rules_life(chain, versions if chain_from is None else rolling_versions(body, index, rule))
@@ -347,3 +350,26 @@ def _unanswered(e: Expectation) -> Expectation:
     ``e``, on any reading of a loosely dated origin either (each case closed before the one
     after the hull did, so before that meeting: README, Semantics, silences stay on the record)."""
     return replace(e, late_until=None, cases=tuple(replace(c, late_until=None) for c in e.cases))
+
+
+def _read_apart(gap: Expectation, hull: Expectation, k: int) -> Expectation:
+    """``gap``, the ``k``-th window after ``hull`` (the window due after a loosely dated origin)
+    that a late meeting answers, on each reading of the origin: chained from the latest
+    reading alone, its due day and delay were that reading's. Each reading's ``k``-th window
+    (one version of the rule), so that the judge sees how late on every reading, and on which
+    readings the window after this one closed too (``judging.cases``)."""
+    grain, step = gap.grain, gap.rule.interval.periods  # type: ignore[attr-defined]
+    tolerance = gap.rule.tolerance  # type: ignore[attr-defined]
+    cases = []
+    for c in hull.cases:
+        if grain is _GRAIN_DAY:
+            period = c.window.end.toordinal() + k * step
+            end, before = date.fromordinal(period), date.fromordinal(period - step)
+        else:
+            period = grain.index(c.window.end) + k * step
+            end, before = grain.window(period).end, grain.window(period - step).end
+        window = Window(before + timedelta(days=1), end)
+        cases.append(replace(gap, period=period, window=window, deadline=_tolerant(end, tolerance, grain), assumption=c.assumption))
+    if len({c.window for c in cases}) < 2:
+        return gap
+    return _hull(cases)
