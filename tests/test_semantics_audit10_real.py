@@ -274,11 +274,7 @@ def test_a_loosely_dated_meeting_in_a_window_after_another_body_says_which_days_
     assert {(f["body"], f["window"]["label"]) for f in out["findings"] if f["verdict"] == "uncertain"} == {("election", "2005-09-19"), ("sitting", "2005-10-01..2005-10-30")}
     assert "met if Election 2005-09 (16th) was held 2005-09-01..2005-09-19 (the register gives only 2005-09)." in _why(out, "2005-09-19")
     assert "late if it was held 2005-09-01..2005-09-17; met if it was held 2005-09-18..2005-09-30." in _why(out, "2005-10-01..2005-10-30")
-    book = '[organization]\nid = "o"\nname = "Org"\nshort_name = "O"\n[[bodies]]\nid = "summit"\nname = "Summit"\ncategory = "governing"\n[[bodies.rules]]\nkind = "ad_hoc"\n[[bodies]]\nid = "board"\nname = "Board"\ncategory = "working"\n[[bodies.rules]]\nkind = "after"\nbody = "summit"\noffset = "30d"\n'
-    (tmp_path / "r.toml").write_text(book, encoding="utf-8")
-    (tmp_path / "b.csv").write_text("body,kind,ordinal,start\nsummit,regular,1,2021-04-20\nboard,regular,,2021-05\n", encoding="utf-8")
-    out = json.loads(_invoke("check", "--rules", str(tmp_path / "r.toml"), "--meetings", str(tmp_path / "b.csv"), "--today", "2021-12-01", "--format", "json").stdout)
-    (f,) = out["findings"]
+    f = _board_finding(tmp_path, 'kind = "after"\noffset = "30d"', "2021-04-20", "2021-05", "2021-12-01")
     assert f["verdict"] == "uncertain" and f["why"].endswith("met if Board 2021-05 was held 2021-05-01..2021-05-20 (the register gives only 2021-05).")
 
 
@@ -365,11 +361,7 @@ def test_a_loosely_dated_meeting_in_a_window_before_another_body_says_which_days
     """The same for `before`: a Board due within a month before a Summit of 2024-06-20, in
     [2024-05-20, 2024-06-19], held `2024-06`: met if held 2024-06-01..2024-06-19, missed if
     later (after the Summit it serves nothing): uncertain, and the why says the days."""
-    book = '[organization]\nid = "o"\nname = "Org"\nshort_name = "O"\n[[bodies]]\nid = "summit"\nname = "Summit"\ncategory = "governing"\n[[bodies.rules]]\nkind = "ad_hoc"\n[[bodies]]\nid = "board"\nname = "Board"\ncategory = "working"\n[[bodies.rules]]\nkind = "before"\nbody = "summit"\noffset = "1m"\n'
-    (tmp_path / "r.toml").write_text(book, encoding="utf-8")
-    (tmp_path / "b.csv").write_text("body,kind,ordinal,start\nsummit,regular,1,2024-06-20\nboard,regular,,2024-06\n", encoding="utf-8")
-    out = json.loads(_invoke("check", "--rules", str(tmp_path / "r.toml"), "--meetings", str(tmp_path / "b.csv"), "--today", "2024-12-01", "--format", "json").stdout)
-    (f,) = out["findings"]
+    f = _board_finding(tmp_path, 'kind = "before"\noffset = "1m"', "2024-06-20", "2024-06", "2024-12-01")
     assert f["verdict"] == "uncertain" and f["why"].endswith("met if Board 2024-06 was held 2024-06-01..2024-06-19 (the register gives only 2024-06).")
 
 
@@ -427,3 +419,14 @@ def test_a_chair_proposed_or_recorded_outside_its_membership(tmp_path):
     out = json.loads(_invoke("chairs", *files, "--today", "2025-06-01", "--to", "2027-12-31", "--format", "json").stdout)
     assert [(t["country"], t["from"]) for t in out["plan"]] == [("Denmark", "2026-01-01"), ("Austria", "2027-01-01")]
     assert out["summary"]["violations"] == 0
+
+
+def _board_finding(tmp_path: Path, rule: str, summit: str, board: str, today: str) -> dict:
+    """The one finding of a Board whose ``rule`` (its kind and offset) ties it to an ad hoc
+    Summit held on ``summit``, the Board held ``board``, judged on ``today``."""
+    book = '[organization]\nid = "o"\nname = "Org"\nshort_name = "O"\n[[bodies]]\nid = "summit"\nname = "Summit"\ncategory = "governing"\n[[bodies.rules]]\nkind = "ad_hoc"\n[[bodies]]\nid = "board"\nname = "Board"\ncategory = "working"\n[[bodies.rules]]\n' + rule + '\nbody = "summit"\n'
+    (tmp_path / "r.toml").write_text(book, encoding="utf-8")
+    (tmp_path / "b.csv").write_text(f"body,kind,ordinal,start\nsummit,regular,1,{summit}\nboard,regular,,{board}\n", encoding="utf-8")
+    out = json.loads(_invoke("check", "--rules", str(tmp_path / "r.toml"), "--meetings", str(tmp_path / "b.csv"), "--today", today, "--format", "json").stdout)
+    (f,) = out["findings"]
+    return f
