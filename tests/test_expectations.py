@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from planner.core.dates import Duration, Grain, PartialDate
 from planner.core.model import Kind, Meeting, Status
-from planner.engine.expectation import BodyMeetings
+from planner.engine.body_meetings import BodyMeetings
 from planner.engine.judging.compliance import Verdict, check
 from planner.inputs.rulebook import parse_rulebook
 

@@ -22,13 +22,7 @@ from planner.core.model import (
     MeetingFormat,
     Rule,
 )
-
-# the register as the engine reads it (defined here before; imported from here too)
-from planner.engine.body_meetings import CHAINING as CHAINING
-from planner.engine.body_meetings import NOT_COUNTING as NOT_COUNTING
-from planner.engine.body_meetings import BodyMeetings as BodyMeetings
-from planner.engine.body_meetings import counts as counts
-from planner.engine.body_meetings import index_meetings as index_meetings
+from planner.engine.body_meetings import counts
 
 UNBOUNDED = date.max
 _DAY = Precision.DAY

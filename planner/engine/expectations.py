@@ -42,22 +42,24 @@ from planner.core.model import (
     Rule,
     RuleBook,
 )
-from planner.engine.expectation import (
+from planner.engine.body_meetings import (
     CHAINING,
+    NOT_COUNTING,
+    BodyMeetings,
+    counts,
+    index_meetings,
+)
+from planner.engine.expectation import (
     FINENESS,
     MAX_CHAIN,
-    NOT_COUNTING,
     UNBOUNDED,
-    BodyMeetings,
     Expectation,
     _applies,
     _hull,
     _start_words,
     _tolerant,
     _within,
-    counts,
     effective_start,
-    index_meetings,
     origin_cases,
     origin_kinds,
     reading_cases,

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 
 from planner.core.dates import Grain, Window
 from planner.core.model import AfterRule, Body, Meeting, Rule
+from planner.engine.body_meetings import CHAINING
 from planner.engine.expectation import (
-    CHAINING,
     FINENESS,
     UNBOUNDED,
     Expectation,

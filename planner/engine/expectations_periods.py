@@ -13,13 +13,8 @@ from typing import TYPE_CHECKING
 
 from planner.core.dates import Grain, Window, year_start_month
 from planner.core.model import AtLeastRule, AtMostRule, Body
-from planner.engine.expectation import (
-    CHAINING,
-    Expectation,
-    after_earlier_versions,
-    counts,
-    effective_start,
-)
+from planner.engine.body_meetings import CHAINING, counts
+from planner.engine.expectation import Expectation, after_earlier_versions, effective_start
 from planner.engine.rule_words import count_words
 
 if TYPE_CHECKING:

@@ -13,13 +13,8 @@ from datetime import date, timedelta
 
 from planner.core.dates import Precision
 from planner.core.model import AtLeastRule, Status
-from planner.engine.expectation import (
-    NOT_COUNTING,
-    BodyMeetings,
-    Expectation,
-    counts,
-    effective_start,
-)
+from planner.engine.body_meetings import NOT_COUNTING, BodyMeetings, counts
+from planner.engine.expectation import Expectation, effective_start
 
 
 def counted_before(bm: BodyMeetings, expectation: Expectation, statuses: frozenset[Status]) -> date | None:

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from planner.core.dates import Duration, Grain
 from planner.core.model import AtMostRule
-from planner.engine.expectation import CHAINING, BodyMeetings, counts
+from planner.engine.body_meetings import CHAINING, BodyMeetings, counts
 
 _SHIFTED: dict[Duration, dict[date, date]] = {}
 _ONE_DAY = timedelta(days=1)
