@@ -308,3 +308,27 @@ def test_one_body_into_a_folder_of_version_3_keeps_the_older_prints(tmp_path: Pa
     after = events(tmp_path / "all.ics")
     touched = {uid for uid, ev in after.items() if ev["LAST-MODIFIED"].dt != STAMP}
     assert touched == {"cica-summit-6@planner"} and after["cica-summit-6@planner"]["SEQUENCE"] == 0
+
+
+def test_tombstones_of_many_bodies_keep_their_order(tmp_path: Path) -> None:
+    """When most of the register leaves, each body's feed shows its tombstones by date then
+    UID, all.ics the same stretches a body after another, and the state file keeps the UIDs
+    no longer given sorted (the order an export made them in memory, now written to disk)."""
+    export(tmp_path, meetings())
+    kept = [m for m in meetings() if m.body == "youth"]
+    export(tmp_path, kept, LATER)
+
+    def gone(feed: str) -> list[tuple[str, date, str]]:
+        evs = Calendar.from_ical((tmp_path / feed).read_bytes()).walk("VEVENT")
+        return [(str(e["X-PLANNER-BODY"]), e["DTSTART"].dt, str(e["UID"])) for e in evs if str(e["STATUS"]) == "CANCELLED" and "X-PLANNER-REMOVED" in e]
+
+    combined = gone("all.ics")
+    bodies = list(dict.fromkeys(b for b, _, _ in combined))
+    assert len(bodies) >= 2 and "youth" not in bodies
+    assert combined == [t for body in bodies for t in sorted(x for x in combined if x[0] == body)]
+    for body in bodies:
+        assert gone(f"{body}.ics") == [t for t in combined if t[0] == body]
+    assert bodies == list(dict.fromkeys(b for b, _, _ in sorted(combined, key=lambda t: (t[1], t[2]))))
+    state = json.loads((tmp_path / STATE_FILE).read_text())["events"]
+    removed_uids = [uid for uid, entry in state.items() if entry.get("removed")]
+    assert removed_uids == sorted(removed_uids) and set(removed_uids) == {u for _, _, u in combined}

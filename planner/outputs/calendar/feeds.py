@@ -24,7 +24,6 @@ from __future__ import annotations
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import replace
 from datetime import date, datetime
 from itertools import compress, count, islice, repeat
 from operator import eq, itemgetter, rshift
@@ -42,18 +41,12 @@ from planner.outputs.calendar.ical import (
     event_order,
 )
 from planner.outputs.calendar.index_html import index_pieces
+from planner.outputs.calendar.leftovers import Leftovers
 from planner.outputs.calendar.lines import END
 from planner.outputs.calendar.making import EventMaker
 from planner.outputs.calendar.previous import Previous, read_previous
-from planner.outputs.calendar.revisions import (
-    KEEP_DAYS,
-    Revision,
-    nearest,
-    removed,
-    tombstone_text,
-    tombstones,
-)
-from planner.outputs.calendar.state import HEAD, HEAD_3, TAIL, load_state, state_line
+from planner.outputs.calendar.revisions import KEEP_DAYS, nearest
+from planner.outputs.calendar.state import HEAD, HEAD_3, TAIL, load_state
 from planner.outputs.calendar.uids import UIDMaker, each_uid, repeated, repeats
 from planner.outputs.locking import folder_lock
 
@@ -248,13 +241,15 @@ class _Events:
             events = [self.heads[body], *events]
         _write_all(handle.fileno(), b"".join(events))
 
-    def feed(self, body: str, gone: list[bytes]) -> Spooled | None:
+    def feed(self, body: str, gone: Callable[[], Iterable[bytes]]) -> Spooled | None:
         """``body``'s feed, its events followed by ``gone`` (tombstones) and its end, when it
         has a spool of its own (else None: the feed is made from by_body)."""
         handle = self.feeds.get(body)
         if handle is None:
             return None
-        _write_all(handle.fileno(), b"".join(gone) + END)
+        for piece in gone():
+            _write_all(handle.fileno(), piece)
+        _write_all(handle.fileno(), END)
         return Spooled(handle)
 
     def events(self, body: str | None = None) -> Iterator[bytes]:
@@ -268,27 +263,24 @@ class _Events:
     def count(self, body: str | None = None) -> int:
         return len(self.order) if body is None else self.counts.get(body, 0)
 
-    def all_ics(self, gone: list[bytes]) -> Spooled | None:
+    def all_ics(self, gone: Callable[[], Iterable[bytes]]) -> Spooled | None:
         """all.ics, its events followed by ``gone`` (tombstones) and its end; None when it has
         no event (its head, written first, is that of a feed with events)."""
         if self.combined is None:
             return None
         self.spool.seek(0, os.SEEK_END)
-        self.spool.write(b"".join(gone) + END)
+        for piece in gone():
+            self.spool.write(piece)
+        self.spool.write(END)
         return Spooled(self.spool)
 
-    def state(self, leftovers: list[tuple[str, Revision]]) -> Spooled:
+    def state(self, leftovers: Iterable[bytes]) -> Spooled:
         """The state file: this export's revisions, then the UIDs it no longer gives (as
         :func:`~planner.outputs.calendar.state.state_pieces` writes them), the last entry
         without its comma."""
         states = self.states
-        batch: list[bytes] = []
-        for uid, rev in leftovers:
-            batch.append(state_line(uid, rev).encode() + b",\n")
-            if len(batch) >= 4096:
-                states.write(b"".join(batch))
-                batch = []
-        states.write(b"".join(batch))
+        for piece in leftovers:
+            states.write(piece)
         states.flush()
         size = states.tell()
         if size > len(HEAD):  # an entry: the last one's comma goes
@@ -334,6 +326,7 @@ def _write_feeds(book: RuleBook, meetings: Iterable[Meeting], out: Path, stamp: 
         meetings = [m for m in meetings if m.body in selected]
     out.parent.mkdir(parents=True, exist_ok=True)
     made: _Events | None = None
+    left: Leftovers | None = None
     try:
         keep_legacy = previous.legacy and selected is not None  # some bodies' prints stay of the older form
         combined = (*combined_names(book), source_url(base_url, f"{COMBINED}.ics")) if selected is None else None
@@ -341,44 +334,37 @@ def _write_feeds(book: RuleBook, meetings: Iterable[Meeting], out: Path, stamp: 
         heads = {body: builder.calendar_head(title, caption, source_url(base_url, filename), empty=False)[0] for filename, title, caption, body in named}
         made = _Events(builder, meetings, previous, out.parent, keep_legacy, combined, heads)
         del heads
-        leftovers = []
-        for uid, old in sorted(previous.left(), key=lambda item: item[0]):
-            if old.removed is None and (selected is None or old.body in selected):
-                old = removed(old, builder.stamp)
-            elif previous.legacy and not keep_legacy and old.content is not None:  # a removed meeting's print of the older form: unknown
-                old = replace(old, content=None)
-            leftovers.append((uid, old))
-        dead: dict[str, list[bytes]] = {}
-        for uid, rev in tombstones(dict(leftovers), builder.stamp, keep_days, selected):
-            dead.setdefault(rev.body, []).append(tombstone_text(uid, rev, builder.stamp))
-        feeds: list[tuple[str, str, str, str | None, list[bytes]]] = [(filename, title, caption, body, dead.get(body, [])) for filename, title, caption, body in named]
+        left = Leftovers(previous, builder.stamp, keep_days, selected, previous.legacy and not keep_legacy, out.parent)
+        feeds: list[tuple[str, str, str, str | None]] = [(filename, title, caption, body) for filename, title, caption, body in named]
         if selected is None:
             name, caption = combined_names(book)
-            feeds.append((f"{COMBINED}.ics", name, caption, None, [e for body_dead in dead.values() for e in body_dead]))
+            feeds.append((f"{COMBINED}.ics", name, caption, None))
 
-        def feed(title: str, caption: str, body: str | None, gone: list[bytes], source: str | None) -> Callable[[], Iterator[bytes]]:
+        def feed(title: str, caption: str, body: str | None, source: str | None) -> Callable[[], Iterator[bytes]]:
             def pieces() -> Iterator[bytes]:
-                head, end = builder.calendar_head(title, caption, source, empty=not made.count(body) and not gone)
+                head, end = builder.calendar_head(title, caption, source, empty=not made.count(body) and not left.has(body))
                 yield head
                 yield from made.events(body)
-                yield from gone
+                yield from left.tombstones(body)()
                 yield end
 
             return pieces
 
-        files: dict[str, bytes | Callable[[], Iterable[bytes]] | Spooled] = {filename: (body is not None and made.feed(body, gone)) or feed(title, caption, body, gone, source_url(base_url, filename)) for filename, title, caption, body, gone in feeds}
-        if selected is None and (whole := made.all_ics(feeds[-1][4])) is not None:
+        files: dict[str, bytes | Callable[[], Iterable[bytes]] | Spooled] = {filename: (body is not None and made.feed(body, left.tombstones(body))) or feed(title, caption, body, source_url(base_url, filename)) for filename, title, caption, body in feeds}
+        if selected is None and (whole := made.all_ics(left.tombstones(None))) is not None:
             files[f"{COMBINED}.ics"] = whole
         if selected is None:
-            links = [(f, t, made.count(b)) for f, t, _, b, _ in feeds]
+            links = [(f, t, made.count(b)) for f, t, _, b in feeds]
             files[INDEX] = lambda: index_pieces(book, links, made.coming, builder, base_url)
-        files[STATE_FILE] = made.state(leftovers)
+        files[STATE_FILE] = made.state(left.state_entries())
         order = [*files]  # feeds, all.ics, index.html, state: a reader of index.html comes last
         write_set(out, files, order)  # the whole set switches at once (see planner.outputs.atomic)
     finally:
         previous.close()
         if made is not None:
             made.close()
+        if left is not None:
+            left.close()
     return [out / name for name in order if name != STATE_FILE]
 
 
