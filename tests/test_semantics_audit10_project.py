@@ -267,3 +267,24 @@ def test_next_due_names_a_window_where_no_day_fits_not_nothing_due(tmp_path, mon
     rows = "a,regular,,2026-03-10,,held,Bern,Switzerland\nb,regular,,2026-03-10,,held,Bern,Switzerland\n"
     text = _invoke("project", *_paths(tmp_path, _body("a", "Assembly", on) + _body("b", "Board", on), rows), "--today", "2026-03-11", "--to", "2026").stdout
     assert text.endswith("  Assembly: 10 March 2027; projected 2027-03-10\n  Board: due 2027-03-10, where no day fits (a projection to 2027-12-31 says why)\n")
+
+
+def test_a_silent_chain_after_a_year_only_origin_is_placed_in_the_window_open_on_the_latest_reading(tmp_path):
+    """Every 3 months (rolling, customary), the only meeting held `2000` (any month of it), then
+    silence; --today 2026-06-15. Read as held in month r of 2000, the chain is due every third
+    month from r + 3: the windows open today end 2026-06-30 (r = 3, 6, 9, 12), 2026-07-31
+    (r = 1, 4, 7, 10) or 2026-08-31 (r = 2, 5, 8, 11). `check` chains a silence from the window
+    standing for every reading, which ends with the latest (December: due 2001-03, then every
+    third month, 2026-03 missed, 2026-06 open, due by 2026-06-30). A meeting from 2026-06-16 to
+    06-30 meets every reading's open window; the projection chained from the earliest reading
+    (January: 2026-04 missed, 2026-07 next) and placed 2026-07-01, which check then found late
+    on the June readings (found by hypothesis, test_projection_invariant). Now: the first day
+    after --today, Tuesday 2026-06-16 (a working day in Bern), three months after the window
+    due 2026-03; the next 3 months after it, Wednesday 2026-09-16."""
+    board = _body("b0", "Body 0", 'kind = "every"\ninterval = "3m"\nbinding = false', "established = 2000-01-01\n")
+    paths = _paths(tmp_path, board, "b0,regular,,2000,,held,Bern,Switzerland\n")
+    out = _json("project", *paths, "--today", "2026-06-15", "--to", "2026-12-31")
+    assert [start for start, _ in _starts(out, "b0")][:2] == ["2026-06-16", "2026-09-16"]
+    assert "3 months after the window due 2026-03" in out["meetings"][0]["reason"]
+    check = _json("check", *paths, "--today", "2026-06-15")
+    assert [f["deadline"] for f in check["findings"] if f["verdict"] == "open"] == ["2026-06-30"]

@@ -98,7 +98,12 @@ class Lateness(Dating):
             return None
         step = rule.interval.periods
         now = self.not_before.toordinal() if e.grain is Grain.DAY else e.grain.index(self.not_before)
-        found = self._chain_window(e, e.period + max(1, -(-(now - e.period) // step)) * step)
+        # From the period the window ends in, as compliance chains a silence (its
+        # _next_window): a window standing for every reading of a loosely dated origin has
+        # the earliest reading's period but the latest reading's end, and a chain from the
+        # earliest went past a window still open on the later readings.
+        last = max(e.period, e.window.end.toordinal() if e.grain is Grain.DAY else e.grain.index(e.window.end))
+        found = self._chain_window(e, last + max(1, -(-(now - last) // step)) * step)
         return found if found.window.end >= self.not_before else None
 
     def _chain_window(self, e: Expectation, period: int) -> Expectation:
