@@ -206,7 +206,7 @@ class ExpectationEngine:
             # the ones before it are missed (recording a late meeting never erases them).
             hull, k = e, 0
             while nxt is not None and nxt.earliest > e.deadline and len(chain) < MAX_CHAIN:
-                gap = self._next_window(e, versions, nxt.latest)
+                gap = self.next_window(e, versions, nxt.latest)
                 if gap is None or gap.deadline >= nxt.earliest:
                     break
                 chain[-1] = _unanswered(e)
@@ -263,7 +263,7 @@ class ExpectationEngine:
         return None if e.window.end < first else e
 
     @staticmethod
-    def _next_window(last: Expectation, versions: list[tuple[int, EveryRule]], late_until: date) -> Expectation | None:
+    def next_window(last: Expectation, versions: list[tuple[int, EveryRule]], late_until: date) -> Expectation | None:
         """The window one interval after ``last``'s due period, answered by nothing since, under
         the version of the rule in force on its first day."""
         start = last.window.end + timedelta(days=1)
@@ -287,7 +287,7 @@ class ExpectationEngine:
         out: list[Expectation] = []
         last = chain[-1]
         while last.deadline < end and len(out) < MAX_CHAIN:
-            nxt = self._next_window(last, versions, UNBOUNDED)
+            nxt = self.next_window(last, versions, UNBOUNDED)
             if nxt is None:
                 break
             last = nxt
@@ -344,7 +344,6 @@ def _version_readings(e: Expectation, versions: Sequence[tuple[int, EveryRule]],
         reason = e.reason if rule is e.rule else e.reason.replace(e.rule.interval.words(), rule.interval.words(), 1)  # type: ignore[attr-defined]
         out += reading_cases(replace(e, rule=rule, grain=rule.interval.grain, reason=reason), [(day, words)], first)
     return out
-
 
 
 def _unanswered(e: Expectation) -> Expectation:

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING
 
 from planner.core.dates import Grain
 from planner.core.model import Meeting
-from planner.engine.expectation import _applies, _tolerant, rolling_versions, version_on
-from planner.engine.expectations import Expectation, ordinal_words
+from planner.engine.expectation import UNBOUNDED, rolling_versions
+from planner.engine.expectations import Expectation, ExpectationEngine, ordinal_words
 from planner.engine.judging.assignment import inside
 from planner.engine.judging.findings import Finding, Verdict
 
@@ -110,15 +110,10 @@ def _late_on_every_reading(judge: Judge, e: Expectation, found: list[tuple[Expec
 
 def _next_deadline(c: Expectation) -> date | None:
     """The deadline of the window one interval after reading ``c`` of a rolling chain's window,
-    under the version in force on its first day, as the chain makes it when nothing answers
-    ``c`` (``ExpectationEngine._next_window``); ``None`` where no version is (the rule ended)."""
-    start = c.window.end + timedelta(days=1)
-    _, rule = version_on(rolling_versions(c.body, c.rule_index, c.rule), start)  # type: ignore[arg-type]
-    if not _applies(c.body, rule, start):
-        return None
-    grain, step = rule.interval.grain, rule.interval.periods
-    end = date.fromordinal(c.window.end.toordinal() + step) if grain is Grain.DAY else grain.window(grain.index(c.window.end) + step).end
-    return _tolerant(end, rule.tolerance, grain)
+    as the chain makes it when nothing answers ``c`` (:meth:`ExpectationEngine.next_window`);
+    ``None`` where no version of the rule is in force then (the rule ended)."""
+    after = ExpectationEngine.next_window(c, rolling_versions(c.body, c.rule_index, c.rule), UNBOUNDED)  # type: ignore[arg-type]
+    return None if after is None else after.deadline
 
 
 def _next_closed(e: Expectation, found: list[tuple[Expectation, Finding]], late: Meeting) -> set[int]:

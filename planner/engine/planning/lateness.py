@@ -99,7 +99,7 @@ class Lateness(Dating):
         step = rule.interval.periods
         now = self.not_before.toordinal() if e.grain is Grain.DAY else e.grain.index(self.not_before)
         # From the period the window ends in, as compliance chains a silence (its
-        # _next_window): a window standing for every reading of a loosely dated origin has
+        # next_window): a window standing for every reading of a loosely dated origin has
         # the earliest reading's period but the latest reading's end, and a chain from the
         # earliest went past a window still open on the later readings.
         last = max(e.period, e.window.end.toordinal() if e.grain is Grain.DAY else e.grain.index(e.window.end))

@@ -22,7 +22,7 @@ from typing import IO
 
 from planner.outputs.atomic import spool
 from planner.outputs.calendar.previous import Previous
-from planner.outputs.calendar.revisions import normalize_stamp, removed, tombstone_text
+from planner.outputs.calendar.revisions import normalize_stamp, removed, still_shown, tombstone_text
 from planner.outputs.calendar.state import state_line
 
 _CHUNK = 1 << 20
@@ -58,7 +58,7 @@ class Leftovers:
             line_at += len(line)
             line_ends.append(line_at)
             uids.append(uid)
-            if old.removed is not None and old.start is not None and (today - old.removed).days <= keep_days and (selected is None or old.body in selected):
+            if still_shown(old, today, keep_days, selected):
                 text = tombstone_text(uid, old, stamp)
                 text_batch.append(text)
                 text_at += len(text)

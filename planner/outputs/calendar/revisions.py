@@ -277,8 +277,13 @@ def tombstones(revisions: Mapping[str, Revision], stamp: datetime, keep_days: in
     date then UID; only those of ``bodies`` when given."""
     today = normalize_stamp(stamp).date()
     wanted = set(bodies) if bodies is not None else None
-    shown = [(uid, r) for uid, r in revisions.items() if r.removed is not None and r.start is not None and (today - r.removed).days <= keep_days and (wanted is None or r.body in wanted)]
-    return sorted(shown, key=lambda item: (item[1].start, item[0]))
+    return sorted(((uid, r) for uid, r in revisions.items() if still_shown(r, today, keep_days, wanted)), key=lambda item: (item[1].start, item[0]))
+
+
+def still_shown(rev: Revision, today: date, keep_days: int, wanted: Container[str] | None) -> bool:
+    """Whether the tombstone of ``rev`` is still in its feed on ``today``: removed at most
+    ``keep_days`` before, dated, of a body ``wanted`` (None: any)."""
+    return rev.removed is not None and rev.start is not None and (today - rev.removed).days <= keep_days and (wanted is None or rev.body in wanted)
 
 
 def tombstone_event(uid: str, rev: Revision, stamp: datetime) -> Event:

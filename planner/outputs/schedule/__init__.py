@@ -198,7 +198,7 @@ def _render(projection: Projection, fmt: str, *, rules_label: str, width: int) -
         if not items and not problems:
             out.append("Nothing is due in this horizon.")
             if projection.next_due:
-                out += ["", f"Next due after it (the same rules, the horizon stretched to {projection.next_due[0].until}):", "", *[f"- {md_text(next_due_words(n))}" for n in projection.next_due], ""]
+                out += ["", next_due_head(projection), "", *[f"- {md_text(next_due_words(n))}" for n in projection.next_due], ""]
         return "\n".join(out)
     return _text(projection, items, body_of, parts, problems, width)
 
@@ -236,7 +236,7 @@ def _text_pieces(projection: Projection, items: list[Meeting], body_of: Callable
         # (with Problems, something may be due that nothing could be placed for)
         out.append("No meeting was projected in this horizon: see the Problems." if problems else "Nothing is due in this horizon.")
         if projection.next_due and not problems:
-            out += [f"Next due after it (the same rules, the horizon stretched to {projection.next_due[0].until}):", *[line for n in projection.next_due for line in wrap(next_due_words(n), width, "  ", "    ")]]
+            out += [next_due_head(projection), *[line for n in projection.next_due for line in wrap(next_due_words(n), width, "  ", "    ")]]
     if out:
         yield "\n".join(out) + "\n"
 
@@ -248,6 +248,11 @@ def next_due_dict(n: NextDue, book: RuleBook) -> dict[str, Any]:
     due = n.label if n.label and n.label.count("-") != 2 else None
     meeting = schedule_dict(n.meeting, book) if n.meeting is not None else None
     return {"body": n.body.id, "due": due, "meeting": meeting, "until": n.until.isoformat(), "words": next_due_words(n)}
+
+
+def next_due_head(projection: Projection) -> str:
+    """The line before the bodies' next due dates (text and markdown)."""
+    return f"Next due after it (the same rules, the horizon stretched to {projection.next_due[0].until}):"
 
 
 def next_due_words(n: NextDue) -> str:
