@@ -21,8 +21,8 @@ from planner.engine.judging.findings import with_more_words
 from planner.engine.judging.window_finding import _capped_words, _met_words
 from planner.inputs.register import load_meetings
 from planner.inputs.rulebook import load_rulebook
-from planner.outputs.check_json import finding_dict
-from planner.outputs.check_lines import finding_json
+from planner.outputs.check.json_lines import finding_json
+from planner.outputs.check.json_report import finding_dict
 from planner.outputs.formats import csv_chunks, to_csv
 from planner.outputs.render import check_totals, exit_code, render_check
 from planner.outputs.text import wrap

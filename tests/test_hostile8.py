@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from planner.cli import main
-from planner.outputs import check_report
+from planner.outputs.check import report as check_report
 from planner.outputs.html import report
 
 from .test_hostile7 import _crowded

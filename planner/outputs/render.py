@@ -2,7 +2,7 @@
 every format of a check says alike (a body's summary, a problem, the totals).
 
 The formats' shared helpers are in :mod:`planner.outputs.formats`; a check's writers in
-:mod:`planner.outputs.check_report` (text, markdown, CSV) and :mod:`planner.outputs.check_json`.
+:mod:`planner.outputs.check.report` (text, markdown, CSV) and :mod:`planner.outputs.check.json_report`.
 Renderers return strings or pieces of one; the CLI writes them.
 """
 
@@ -234,7 +234,7 @@ def render_check(report: Report | Checked, fmt: str, *, rules_label: str, proble
 def render_check_chunks(report: Report | Checked, fmt: str, *, rules_label: str, problems_only: bool = False, width: int = DEFAULT_WIDTH) -> Iterator[str] | Iterator[bytes]:
     """The report in pieces to write as they come: a check judged body by body
     (:class:`Checked`) is rendered body by body, so that a large report never exists whole in
-    memory (planner/outputs/check_report.py). JSON comes in UTF-8 bytes, the rest in text."""
-    from planner.outputs.check_report import check_chunks
+    memory (planner/outputs/check/report.py). JSON comes in UTF-8 bytes, the rest in text."""
+    from planner.outputs.check.report import check_chunks
 
     return check_chunks(report, fmt, rules_label=rules_label, problems_only=problems_only, width=width)

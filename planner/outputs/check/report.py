@@ -103,7 +103,7 @@ class _Problems:
 def check_chunks(report: Report | Checked, fmt: str, *, rules_label: str, problems_only: bool = False, width: int = DEFAULT_WIDTH) -> Iterator[str] | Iterator[bytes]:
     """The pieces of ``report`` in ``fmt``: JSON's in UTF-8 bytes (:func:`check_json`), the rest in text."""
     if fmt == "json":
-        from planner.outputs.check_json import check_json
+        from planner.outputs.check.json_report import check_json
 
         return check_json(report, rules_label, problems_only=problems_only)
     if fmt == "csv":

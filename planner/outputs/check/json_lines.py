@@ -1,4 +1,4 @@
-"""The findings of ``planner check --format json`` as JSON lines (:mod:`planner.outputs.check_json`
+"""The findings of ``planner check --format json`` as JSON lines (:mod:`planner.outputs.check.json_report`
 writes the document around them): each meeting's and window's text written once and shared by
 the findings that repeat it, a met window's why worded from the same reading of its meetings."""
 
@@ -23,7 +23,7 @@ from planner.engine.judging.window_finding import (
 )
 
 if TYPE_CHECKING:
-    from planner.outputs.check_json import _RuleIndex
+    from planner.outputs.check.json_report import _RuleIndex
 
 _text = json.encoder.encode_basestring  # a JSON string, characters as they are (ensure_ascii=False)
 _DAY = Precision.DAY

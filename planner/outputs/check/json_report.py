@@ -26,7 +26,7 @@ from typing import Any
 from planner.core.model import Body, Kind, Meeting, RuleBook, Status
 from planner.engine.expectations import rule_words
 from planner.engine.judging.compliance import Checked, Finding, Report
-from planner.outputs.check_lines import _Lines
+from planner.outputs.check.json_lines import _Lines
 
 CHECK_SCHEMA_VERSION = 2
 _VERDICT = attrgetter("verdict")

@@ -1,0 +1,2 @@
+"""``planner check`` written out: text, markdown and CSV (:mod:`.report`), JSON (:mod:`.json_report`
+around the lines of :mod:`.json_lines`)."""
