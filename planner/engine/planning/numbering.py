@@ -8,6 +8,15 @@ numbering leaves it none, and the projection gives none rather than a second 7th
 meeting the register numbers keeps its number: after a cancelled 7th, the next is the 8th (its
 feed event, cancelled, keeps the 7th's UID; a projected 7th beside it was a second 7th).
 
+Most registers number each kind on its own (the UN General Assembly's 80th regular session, its
+32nd special session), and only regular meetings' numbers are continued. Some number every kind
+in one sequence (OPEC's Conference: the 177th Meeting ordinary, the 178th extraordinary, the
+179th ordinary): there the next regular meeting after the 178th (Extraordinary) is the 179th,
+not a second 178th. :func:`sequence` tells them apart by the register alone: one sequence where
+every numbered meeting of another kind carries a number past those before it and below those
+after it, after at least one numbered regular meeting, and no number is two kinds' (a separate
+sequence restarts at 1, below the regular numbers before it).
+
 A postponed meeting is the same meeting moved (DESIGN.md: status postponed, the new date not
 fixed yet): it keeps its number, and the meeting the projection places under that number is it,
 at its new date, after the day it was postponed from. The postponed row then leaves the meetings shown, so
@@ -34,12 +43,32 @@ _STATUS = operator.itemgetter(5)
 _BODY_NUMBER = operator.itemgetter(0, 3)
 
 
-def numbering(meetings: Sequence[Meeting], ordinals: Sequence[int | None], cut: date) -> tuple[int | None, Numbering | None]:
+def sequence(meetings: Sequence[Meeting]) -> tuple[list[int | None], bool]:
+    """The ordinals the numbering continues, in order of first day (``meetings`` are the body's,
+    sorted by first day): those of its regular meetings held, planned or projected and of its
+    numbered cancelled ones, with, where the register numbers every kind in one sequence (the
+    second value ``True``), the numbered meetings of the other kinds too."""
+    regular, cancelled = Kind.REGULAR, _CANCELLED
+    ordinals = [m.ordinal for m in meetings if m.kind is regular and (m.status in _COUNTED or m.status is cancelled and m.ordinal)]
+    # (most bodies number no meeting of another kind, and this look is all they pay)
+    if not [m for m in meetings if m.ordinal and m.kind is not regular]:
+        return ordinals, False
+    numbered = [m for m in meetings if m.ordinal and (m.status in _COUNTED or m.status is cancelled)]
+    last, kinds = 0, {}
+    for m in numbered:
+        if m.ordinal < last or kinds.setdefault(m.ordinal, m.kind) is not m.kind or not last and m.kind is not regular:
+            return ordinals, False
+        last = m.ordinal
+    return [m.ordinal for m in meetings if (m.kind is regular or m.ordinal) and (m.status in _COUNTED or m.status is cancelled and m.ordinal)], True
+
+
+def numbering(meetings: Sequence[Meeting], ordinals: Sequence[int | None], cut: date, shared: bool = False) -> tuple[int | None, Numbering | None]:
     """The first ordinal to project (``None``: the register does not number its latest regular
     meeting) and, where the register numbers meetings opening on ``cut`` or later, the
     :class:`Numbering` that numbers each projected meeting by its day. ``meetings`` are the
     body's, sorted by first day; ``ordinals`` those of its regular meetings held or planned (and
-    the numbered cancelled ones), in that order."""
+    the numbered cancelled ones), in that order, and where ``shared`` (:func:`sequence`) those of
+    its numbered meetings of other kinds."""
     top = max(filter(None, ordinals), default=0)
     if not ordinals or ordinals[-1] is None or not top:
         return None, None
@@ -49,7 +78,7 @@ def numbering(meetings: Sequence[Meeting], ordinals: Sequence[int | None], cut: 
     for m in reversed(meetings):  # sorted by first day: those ahead are the last ones
         if m.start.earliest < cut:
             break
-        if m.kind is regular and (m.status in _COUNTED or m.status is _CANCELLED and m.ordinal):
+        if (m.kind is regular or shared and m.ordinal) and (m.status in _COUNTED or m.status is _CANCELLED and m.ordinal):
             counted += 1
             if m.ordinal:
                 later.append((m.start.earliest, m.ordinal))
@@ -192,4 +221,4 @@ def within_limit(found: list[Meeting], book: RuleBook, notes: list[str]) -> None
     notes.append(f"{name}: numbering passes {MAX_ORDINAL:,}, the largest ordinal planner reads; {len(over):,} projected meeting{'s' if len(over) > 1 else ''} left unnumbered.")
 
 
-__all__ = ["Numbering", "awaited", "numbering", "placed", "postponed_rows", "superseded", "within_limit"]
+__all__ = ["Numbering", "awaited", "numbering", "placed", "postponed_rows", "sequence", "superseded", "within_limit"]

@@ -36,13 +36,14 @@ from planner.engine.judging.rule_verdicts import excused_by
 from planner.engine.judging.twin_rows import certain_count
 from planner.engine.planning.countries import country_table, fold
 from planner.engine.planning.crowd import DayBook, host_key
-from planner.engine.planning.dating import SATISFYING, BodyState
+from planner.engine.planning.dating import BodyState
 from planner.engine.planning.demand import demand_over as _demand_over
 from planner.engine.planning.lateness import Lateness, meetings_satisfying
 from planner.engine.planning.numbering import (
     Numbering,
     awaited,
     numbering,
+    sequence,
 )
 from planner.engine.planning.placement.habits import Habits
 from planner.engine.planning.placement.hosts import calendar_for, host_place
@@ -137,11 +138,10 @@ class Projector(Lateness):
         # A body tracked, never due (ad hoc) gets no history read, but its postponed rows that a
         # later row of their number stands for leave the meetings shown all the same (one feed
         # event a number, as with --no-projected)
-        regular, counted = Kind.REGULAR, (*SATISFYING, Status.CANCELLED)
         for body in self.book.bodies:
             if all(isinstance(r, AdHocRule) for r in body.rules):
                 meetings = self.engine.meetings_of(body.id).meetings
-                self.superseded += awaited(meetings, [m.ordinal for m in meetings if m.kind is regular and m.status in counted])[1]
+                self.superseded += awaited(meetings, sequence(meetings)[0])[1]
         for body in order:
             projected.append(self._project_body(body, histories.pop()))
             total += len(projected[-1])
@@ -161,7 +161,7 @@ class Projector(Lateness):
         habits (usual months and day of the month) and the numbering to continue."""
         # (comprehensions, not one loop: the order of the months and days does not matter, the
         # habits sort them and take a median)
-        day_p, month_p, regular_kind, satisfying = Precision.DAY, Precision.MONTH, Kind.REGULAR, SATISFYING
+        day_p, month_p, regular_kind = Precision.DAY, Precision.MONTH, Kind.REGULAR
         meetings = self.engine.meetings_of(body.id).meetings
         # The habits are read from the regular meetings held or planned: a postponed row was
         # not held on its days, nor a cancelled one (a body that postponed from December meets
@@ -176,10 +176,11 @@ class Projector(Lateness):
         # A cancelled meeting the register numbers keeps its number (the G7's 46th Summit,
         # Camp David 2020, was cancelled; Cornwall 2021 was the 47th): the next is numbered
         # after it, and the feed never holds two meetings of one number (numbering.py).
-        cancelled = Status.CANCELLED
-        ordinals = [m.ordinal for m in meetings if m.kind is regular_kind and (m.status in satisfying or m.status is cancelled and m.ordinal)]
+        # Where the register numbers every kind in one sequence (OPEC's Conference), the
+        # regular meeting after the 178th (Extraordinary) is the 179th.
+        ordinals, shared = sequence(meetings)
         # Numbering continues only where the register numbers its latest regular meeting.
-        number, numbers = numbering(meetings, ordinals, self.not_before)
+        number, numbers = numbering(meetings, ordinals, self.not_before, shared)
         waiting, gone = awaited(meetings, ordinals)
         if waiting is not None:
             self.awaiting[body.id] = waiting
