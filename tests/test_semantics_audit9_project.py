@@ -427,14 +427,15 @@ def test_the_council_of_the_eu_trios_2025_to_2027_in_order_with_their_days_and_h
     to Cyprus, running since 2026-01-01; the plan "Cyprus, Ireland, Lithuania, Greece": Ireland
     2026-07-01 to 2027-01-01 (184 days: 31+31+30+31+30+31), Lithuania to 2027-07-01 (181: 31
     +28+31+30+31+30), Greece to 2028-01-01 (184). The informal ministerial meeting (once a
-    half-year, hosted by the Presidency) is placed as a chair-hosted meeting before its chair
-    is known: the middle of the half-year, avoiding every member state's public holidays, then
-    on its chair's working days from there. 2026 H1: 1 January + 90 = Wednesday 1 April, Cyprus
-    National Day; 2 April Maundy Thursday (Denmark), 31 March Freedom Day (Malta), 3 April Good
-    Friday: Monday 30 March, Cyprus. 2026 H2: 1 July + 92 = Thursday 1 October, Cyprus
-    Independence Day: Friday 2 October (one day on before one back), Ireland. 2027 H1: Thursday
-    1 April, Cyprus National Day again: Friday 2 April (Good Friday is 26 March), Lithuania.
-    2027 H2: Friday 1 October: the 2nd is a Saturday, so Thursday 30 September, Greece. Project
+    half-year, hosted by the Presidency) aims at the middle of the half-year and is placed on
+    the working days of the chair of that day (the register's Cyprus, then the plan's), nearest
+    that day, the later side first: the chair's own holidays count, not every member's (no
+    plenary). 2026 H1: 1 January + 90 = Wednesday 1 April, Cyprus National Day: Thursday
+    2 April, Cyprus (Denmark's Maundy Thursday is no holiday there). 2026 H2: 1 July + 92 =
+    Thursday 1 October (Cyprus Independence Day, but Ireland hosts): 1 October, Ireland.
+    2027 H1: Thursday 1 April, Lithuania (its Easter Monday was 29 March). 2027 H2: Friday
+    1 October, Greece (Ohi Day is the 28th). Placed as if no host were known, they avoided
+    every member's holidays (30 March, 2 October, 2 April, 30 September). Project
     JSON, chairs and the feed (LOCATION) agree."""
     args = (*_EU_ARGS, "--plan", "Cyprus, Ireland, Lithuania, Greece")
     chairs = _json("chairs", *args)
@@ -450,30 +451,30 @@ def test_the_council_of_the_eu_trios_2025_to_2027_in_order_with_their_days_and_h
         ("Greece", "2027-07-01", "2028-01-01", 184),
     ]
     hosted = [(t["country"], [m["start"] for m in t["hosted"]]) for t in chairs["plan"]]
-    assert hosted == [("Cyprus", ["2026-03-30"]), ("Ireland", ["2026-10-02"]), ("Lithuania", ["2027-04-02"]), ("Greece", ["2027-09-30"])]
+    assert hosted == [("Cyprus", ["2026-04-02"]), ("Ireland", ["2026-10-01"]), ("Lithuania", ["2027-04-01"]), ("Greece", ["2027-10-01"])]
     projected = _json("project", *args)
-    assert [(m["start"], m["country"]) for m in projected["meetings"]] == [("2026-03-30", "Cyprus"), ("2026-10-02", "Ireland"), ("2027-04-02", "Lithuania"), ("2027-09-30", "Greece")]
+    assert [(m["start"], m["country"]) for m in projected["meetings"]] == [("2026-04-02", "Cyprus"), ("2026-10-01", "Ireland"), ("2027-04-01", "Lithuania"), ("2027-10-01", "Greece")]
     feeds = tmp_path / "feeds"
     _invoke("-q", "ics", *args, "--out", str(feeds))
     lines = (feeds / "informal.ics").read_text(encoding="utf-8").splitlines()
     days = [line.rsplit(":", 1)[1] for line in lines if line.startswith("DTSTART")]
     where = [line.split(":", 1)[1] for line in lines if line.startswith("LOCATION")]
-    assert list(zip(days, where, strict=True)) == [("20260330", "Cyprus"), ("20261002", "Ireland"), ("20270402", "Lithuania"), ("20270930", "Greece")]
+    assert list(zip(days, where, strict=True)) == [("20260402", "Cyprus"), ("20261001", "Ireland"), ("20270401", "Lithuania"), ("20271001", "Greece")]
 
 
 def test_diff_of_two_plans_says_whose_hosting_changed(tmp_path):
     """Control of the trio: the plan with Lithuania and Greece swapped ("Cyprus, Ireland,
-    Greece, Lithuania": not the Council's order) gives the same days (Greece's 2 April 2027 and
-    Lithuania's 30 September 2027 are working days there), so `diff` of the two projections
-    moves nothing and says two hosts changed: 2027-04-02 Lithuania → Greece, 2027-09-30 Greece
-    → Lithuania."""
+    Greece, Lithuania": not the Council's order) gives the same days (Thursday 1 April 2027 is a
+    working day in Greece, whose Good Friday is 30 April, and Friday 1 October 2027 in
+    Lithuania), so `diff` of the two projections moves nothing and says two hosts changed:
+    2027-04-01 Lithuania → Greece, 2027-10-01 Greece → Lithuania."""
     before = tmp_path / "council.json"
     after = tmp_path / "swapped.json"
     _invoke("project", *_EU_ARGS, "--plan", "Cyprus, Ireland, Lithuania, Greece", "--format", "json", "-o", str(before))
     _invoke("project", *_EU_ARGS, "--plan", "Cyprus, Ireland, Greece, Lithuania", "--format", "json", "-o", str(after))
     out = json.loads(_invoke("diff", str(before), str(after), "--format", "json").stdout)
     assert out["moved"] == [] and out["added"] == [] and out["dropped"] == []
-    assert [(c["after"]["start"], c["before"]["host"], c["after"]["host"]) for c in out["hosts_changed"]] == [("2027-04-02", "Lithuania", "Greece"), ("2027-09-30", "Greece", "Lithuania")]
+    assert [(c["after"]["start"], c["before"]["host"], c["after"]["host"]) for c in out["hosts_changed"]] == [("2027-04-01", "Lithuania", "Greece"), ("2027-10-01", "Greece", "Lithuania")]
 
 
 # -- postponements in real histories (tests/audit) ---------------------------------------------------

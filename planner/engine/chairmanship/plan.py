@@ -243,9 +243,13 @@ def assign_hosts(book: RuleBook, projection: Projection, terms: Sequence[Term]) 
             return (free or term.holds(day, rule) and term.unsure_on(day) is None) and daybook.free(body_id, host, day, last)
 
         calendar = calendar_for(body, book, country)
-        first = calendar.place(m.earliest, days, year, accept=accept) if year.start <= year.end else None
+        # Nearest the day the projection aimed at, not the day it chose: with no host known,
+        # that day kept off every member's holidays, where only this chair's count now (and
+        # every member's for a meeting all members attend: calendar_for adds them).
+        aim = projection.aims.get((m.body, m.key), m.earliest)
+        first = calendar.place(aim, days, year, accept=accept) if year.start <= year.end else None
         if first is None and calendar.members is not None and year.start <= year.end:
-            found = calendar.place_fewest(m.earliest, days, year, accept=accept)
+            found = calendar.place_fewest(aim, days, year, accept=accept)
             first = found[0] if found else None
         if first is None:
             first = m.earliest

@@ -67,7 +67,7 @@ def project(
     problems = [*unconfirmed(book, register, today, bodies), *(projector.problems if keep is None else [p for p in projector.problems if p.body.id in keep])]
     notes = [*projector.notes, *member_holidays(book.organization.members).gap_notes(y for y in projector.member_years if y <= end.year)] if book.organization.members else projector.notes
     notes = [*notes, *host_gap_notes(projector.host_years, end.year)]
-    awaiting, superseded = projector.awaiting, projector.superseded
+    awaiting, superseded, aims = projector.awaiting, projector.superseded, projector.aims
     del projector  # its indexes and crowd, before the schedule is ordered
     inside = True  # every projected meeting opens inside the horizon (as placement puts them)
     for found in by_body:
@@ -98,7 +98,7 @@ def project(
     merged.sort(key=_FIRST_DAY)
     projected = tuple(merged)
     del merged
-    result = Projection(book, today, start, end, register, projected, tuple(problems), tuple(bodies) if bodies else None, tuple(notes), tuple(moved)).in_order(inside=inside)
+    result = Projection(book, today, start, end, register, projected, tuple(problems), tuple(bodies) if bodies else None, tuple(notes), tuple(moved), aims=aims).in_order(inside=inside)
     if (not projected or bodies and not any(m.body in bodies for m in projected)) and not result.schedule():
         # Nothing is due in the horizon: when each body is next due after it says more.
         result = replace(result, next_due=next_due(book, register, today, start, end, bodies)).in_order(inside=inside)

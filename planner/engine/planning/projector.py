@@ -78,6 +78,7 @@ class Projector(Lateness):
         self._texts = {}
         self._days = {}
         self._wheres = {}
+        self.aims = {}
         # Days already taken by the register near the horizon, then by each projected meeting.
         self.daybook = DayBook(book)
         self.daybook.add_all(register, self.not_before - timedelta(days=book.organization.min_days_between + 60))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 import heapq
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from operator import attrgetter
 from typing import TYPE_CHECKING
@@ -67,6 +67,10 @@ class Projection:
     notes: tuple[str, ...] = ()
     moved: tuple[Meeting, ...] = ()  # postponed rows another meeting of their number stands for (numbering.awaited, placed)
     next_due: tuple[NextDue, ...] = ()  # where the schedule is empty: when each body is next due after it
+    # (body, key) -> the day a projected meeting of a chair-hosted body aimed at: placed before
+    # its host is known (on days good for every member), it is re-placed from there once the
+    # chair of its day is (chairmanship.plan.assign_hosts), on that chair's working days
+    aims: dict[tuple[str, str], date] = field(default_factory=dict, compare=False)
 
     def meetings(self) -> list[Meeting]:
         """Register and projection together, sorted (once: the chair report and the schedule

@@ -87,10 +87,13 @@ class Dating(Targets, Projected):
             pair_first[0] = False
             starts = choose(targets)
         pair_first[0] = False
+        aimed = targets
         if starts is None and (missing > 1 or gap):
-            starts = choose(packed, pair=False)
+            starts, aimed = choose(packed, pair=False), packed
         if starts is None and calendar.members is not None:
-            starts = choose(targets, fewest=True) or (choose(packed, pair=False, fewest=True) if missing > 1 or gap else None)
+            starts, aimed = choose(targets, fewest=True), targets
+            if not starts:
+                starts, aimed = choose(packed, pair=False, fewest=True) if missing > 1 or gap else None, packed
         if starts is None:
             where = f" in {country}" if country else ""
             apart = f", {gap.words()} apart," if gap else ""
@@ -109,8 +112,11 @@ class Dating(Targets, Projected):
         if calendar.members is not None:
             self.member_years.update(d.year for d in starts)
         out = []
+        aims = dict(zip(starts, aimed, strict=True)) if state.chaired else None
         for k, day in enumerate(sorted(starts)):
             meeting = self._meeting(state, e, day, city, country, len(have) + k + 1)
+            if aims is not None:
+                self.aims[(body_id, meeting.key)] = aims[day]
             if day in notes:
                 names = notes[day]
                 self.notes.append(f"{body.name} {meeting.start}: no day in {window} is free of every member's public holidays; chosen with the fewest members on holiday ({', '.join(names)}).")
@@ -135,6 +141,8 @@ class Dating(Targets, Projected):
         if calendar.members is not None:
             self.member_years.add(day.year)
         meeting = self._meeting(state, e, day, city, country, slot)
+        if state.chaired:
+            self.aims[(body.id, meeting.key)] = target
         if e.cases:
             self._guessed(e, meeting)
         return meeting

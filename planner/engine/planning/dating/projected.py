@@ -24,6 +24,8 @@ class Projected:
     _texts: dict[str, str]
     _days: dict[date, PartialDate]
     _wheres: dict[str, tuple[str, str, WorkingCalendar, str, frozenset[int]]]
+    # (body, key) -> the day a chair-hosted meeting aimed at (its chair, once known, re-places it from there)
+    aims: dict[tuple[str, str], date]
 
     def _where(self, body: Body) -> tuple[str, str, WorkingCalendar, str, frozenset[int]]:
         """City, country, working calendar, host key and meeting weekdays of ``body``'s

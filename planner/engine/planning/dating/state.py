@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from planner.core.dates import Duration
-from planner.core.model import Body, Meeting, Status
+from planner.core.model import Body, HostPolicy, Meeting, Status
 from planner.engine.planning.numbering import Numbering
 from planner.engine.planning.placement.habits import Habits
 from planner.engine.planning.placement.working import Skip, WorkingCalendar
@@ -38,9 +38,11 @@ class BodyState:
     length: timedelta = field(init=False)  # a meeting's first day to its last
     reach: timedelta = field(init=False)  # how far a meeting of its own near a window may matter
     alone: bool = field(init=False)  # meets neither just before another body nor just after one
+    chaired: bool = field(init=False)  # hosted by the chair of the day, which the projection does not know
 
     def __post_init__(self) -> None:
         self.alone = not self.body.before and not self.partnered
+        self.chaired = self.body.host is HostPolicy.CHAIR
         days = self.body.duration_days
         self.length = timedelta(days=days - 1)
         self.reach = timedelta(days=days + 31)
