@@ -23,6 +23,12 @@ MAX_RULEBOOK_BYTES = 4 * MiB
 MAX_REGISTER_BYTES = 256 * MiB
 MAX_PLAN_BYTES = 1 * MiB
 MAX_STATE_BYTES = 256 * MiB
+# a feed folder's state file in the form planner writes (a line an event, some 320 bytes, read in
+# bulk: 312 MB for a million events took 7 s): the register's 2,000,000 rows and some tombstones.
+# Its size is asked before any byte is read: a 1.3 GB file of 4,000,001 lines ran past 300 s
+# before it was found too long. One not in the writer's form (edited, older) is read line by line,
+# some 22 us a line (a million took 22 s and 500 MB), so only up to MAX_STATE_BYTES
+MAX_STATE_FILE_BYTES = 640 * MiB
 # an .ics register or --avoid calendar: icalendar builds every component as objects (about
 # 100 us and 3 KB each: 100,000 events are 10 s and 300 MB) and reads a long line a character
 # at a time (a second for 4 MB), so an .ics file is bounded well below a CSV register

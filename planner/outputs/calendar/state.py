@@ -24,6 +24,7 @@ event that did not change.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from json.encoder import encode_basestring_ascii as _quote  # type: ignore[attr-defined]
@@ -34,7 +35,7 @@ from planner.core.dates import MAX_YEAR
 from planner.core.errors import InputError
 from planner.core.model import RuleBook
 from planner.inputs.inputfile import read_bytes
-from planner.inputs.limits import MAX_MEETINGS, MAX_STATE_BYTES, screen
+from planner.inputs.limits import MAX_MEETINGS, MAX_STATE_BYTES, MAX_STATE_FILE_BYTES, MiB, screen
 from planner.outputs.calendar.ical import STATE_FILE
 from planner.outputs.calendar.readback import revisions_from_feeds
 from planner.outputs.calendar.revisions import Draft, Revision
@@ -104,6 +105,8 @@ def read_state(path: Path) -> dict[str, Revision]:
     except OSError as exc:
         raise InputError(f"cannot be read: {exc.strerror or exc}", path=path) from None
     with handle:
+        if os.fstat(handle.fileno()).st_size > MAX_STATE_BYTES:  # (read in bulk up to MAX_STATE_FILE_BYTES: planner.outputs.calendar.previous)
+            raise ValueError(f"larger than {MAX_STATE_BYTES // MiB} MB and not in the form planner writes now (one event a line)")
         if handle.readline(len(HEAD) + 1) not in (HEAD, HEAD_3):  # version 2 (or a hand-made file): whole
             data = _screened(json.loads(read_bytes(path, InputError, MAX_STATE_BYTES)))
             version = data.get("version", 1) if isinstance(data, dict) else 1
@@ -176,7 +179,10 @@ def load_state(out_dir: Path, warn: Callable[[str], None] | None = None, book: R
         problem = "state file is not a regular file and was ignored"
     elif path.exists():
         try:
-            return read(path)
+            if (size := path.stat().st_size) > MAX_STATE_FILE_BYTES:  # asked before any byte is read
+                problem = f"state file is larger than {MAX_STATE_FILE_BYTES // MiB} MB ({size:,} bytes) and was ignored"
+            else:
+                return read(path)
         except (InputError, ValueError, KeyError, TypeError, AttributeError, RecursionError, OverflowError) as exc:
             # in the file's words, not Python's ("maximum recursion depth exceeded while decoding
             # a JSON array from a unicode string", "use sys.set_int_max_str_digits()")
