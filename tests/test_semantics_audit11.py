@@ -6,6 +6,8 @@ Union's Assembly: the 38th ordinary session, the 12th extraordinary)."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 
@@ -73,3 +75,80 @@ def test_an_extraordinary_meeting_numbered_alone_does_not_number_the_regular_one
     assert _numbers(*_board(tmp_path, 11, rows), "--today", "2026-01-15", "--to", "2026") == [("2026-11-11", "regular", None)]
     rows = "board,regular,1,2024-11-12,,held,Bern,Switzerland\nboard,extraordinary,1,2025-03-04,,held,Bern,Switzerland\n"
     assert [n for _, _, n in _numbers(*_board(tmp_path, 11, rows), "--today", "2025-06-30", "--to", "2025")] == [2]
+
+
+# -- A rule that ends inside a period (a body dissolved, a ceiling lifted) ------------------------
+
+ENDED = '[[bodies]]\nid = "board"\nname = "Board"\ncategory = "working"\nhost = "secretariat"\n[[bodies.rules]]\nid = "x"\nkind = "{kind}"\ncount = {count}\nper = "year"\nuntil = 2021-07-15\n'
+
+
+def _check(tmp_path: Path, book: str, rows: str, today: str) -> dict:
+    (tmp_path / "r.toml").write_text(HEAD + book, encoding="utf-8")
+    (tmp_path / "m.csv").write_text("body,kind,ordinal,start,end,status,city,country\n" + rows, encoding="utf-8")
+    return json.loads(_invoke("check", "--rules", str(tmp_path / "r.toml"), "--meetings", str(tmp_path / "m.csv"), "--today", today, "--format", "json").stdout)
+
+
+def _windows(out: dict) -> list[tuple[str, str]]:
+    return [(f["window"]["label"], f["verdict"]) for f in out["findings"]]
+
+
+TWO_2020 = "board,regular,,2020-03-10,,held,,\nboard,regular,,2020-10-10,,held,,\n"
+
+
+def test_a_body_dissolved_mid_year_owes_nothing_for_the_rest_of_it(tmp_path):
+    """At least twice a year, until 2021-07-15 (the body dissolved; no version after it). 2020:
+    2 of 2, met. 2021 was never a whole year under the rule and its two meetings were due by
+    2021-12-31, after the rule's end: nothing was due while it was in force (README: a rule
+    that has ended requires nothing after its end), so one meeting in March is no violation
+    (it was "missed", exit 1). Two by 2021-07-15 (10 March, 15 July): met, the window named
+    by its days, 2021-01-01..2021-07-15. As of 2021-05-01 nothing is open, and nothing is
+    projected for a body whose rule ends before the period's deadline (it projected a Board
+    for 2021-10-11, after the end)."""
+    book = ENDED.format(kind="at_least", count=2)
+    out = _check(tmp_path, book, TWO_2020 + "board,regular,,2021-03-10,,held,,\n", "2022-06-30")
+    assert _windows(out) == [("2020", "met")] and out["summary"]["exit_code"] == 0
+    out = _check(tmp_path, book, TWO_2020 + "board,regular,,2021-03-10,,held,,\nboard,regular,,2021-07-15,,held,,\n", "2022-06-30")
+    assert _windows(out) == [("2020", "met"), ("2021-01-01..2021-07-15", "met")]
+    out = _check(tmp_path, book, TWO_2020 + "board,regular,,2021-03-10,,held,,\n", "2021-05-01")
+    assert _windows(out) == [("2020", "met")] and out["summary"]["open"] == 0
+    assert _numbers("--rules", str(tmp_path / "r.toml"), "--meetings", str(tmp_path / "m.csv"), "--today", "2021-05-01", "--to", "2023") == []
+
+
+def test_a_body_dissolved_mid_year_with_a_loosely_dated_meeting_is_uncertain(tmp_path):
+    """The same rule; 2021 holds 2021-03-10 and a Board known only as `2021`: met if that one
+    opened by 2021-07-15, else nothing was due: `uncertain`, never a violation."""
+    out = _check(tmp_path, ENDED.format(kind="at_least", count=2), TWO_2020 + "board,regular,,2021-03-10,,held,,\nboard,regular,,2021,,held,,\n", "2022-06-30")
+    assert _windows(out) == [("2020", "met"), ("2021-01-01..2021-07-15", "uncertain")] and out["summary"]["violations"] == 0
+
+
+def test_a_version_taking_over_the_next_day_keeps_the_whole_period(tmp_path):
+    """Twice a year until 2021-07-15, then (same `id`) once a year from 2021-07-16: one rule,
+    and 2021 belongs to the version in force on its first day, judged as a whole year: one
+    meeting in it is 1 of 2, missed (as the African Union's 2018 under its 2005 version)."""
+    book = ENDED.format(kind="at_least", count=2) + '[[bodies.rules]]\nid = "x"\nkind = "at_least"\ncount = 1\nper = "year"\nsince = 2021-07-16\n'
+    out = _check(tmp_path, book, TWO_2020 + "board,regular,,2021-03-10,,held,,\n", "2022-06-30")
+    assert _windows(out) == [("2020", "met"), ("2021", "missed"), ("2022", "open")]
+
+
+def test_a_ceiling_lifted_mid_year_is_judged_to_its_end(tmp_path):
+    """At most once a year until 2021-07-15 (the ceiling lifted; no version after it). 2021
+    holds 2021-03-10 and 2021-10-10: the October meeting was held under no ceiling, so 2021's
+    part 2021-01-01..2021-07-15 holds 1 of at most 1, met; it was `excess`, a violation."""
+    out = _check(tmp_path, ENDED.format(kind="at_most", count=1), "board,regular,,2020-03-10,,held,,\nboard,regular,,2021-03-10,,held,,\nboard,regular,,2021-10-10,,held,,\n", "2022-06-30")
+    assert _windows(out) == [("2020", "met"), ("2021-01-01..2021-07-15", "met")] and out["summary"]["violations"] == 0
+    out = _check(tmp_path, ENDED.format(kind="at_most", count=1), "board,regular,,2021-03-10,,held,,\nboard,regular,,2021-07-01,,held,,\n", "2022-06-30")
+    assert _windows(out) == [("2021-01-01..2021-07-15", "excess")]
+
+
+def test_a_part_of_a_period_does_not_lend_its_label_to_another_bodys_whole_period(tmp_path):
+    """A Board founded 2020-06-15 under "at most once a year" is judged in 2020 from its
+    founding (2020-06-15..2020-12-31); a Council under "at least once a year" judges the whole
+    of 2020. The JSON and CSV writers named both windows by the first label made for the
+    period (the Council's 2020 read "2020-06-15..2020-12-31", with a meeting of 10 March
+    counted in it)."""
+    book = '[[bodies]]\nid = "board"\nname = "Board"\ncategory = "working"\nestablished = 2020-06-15\n[[bodies.rules]]\nkind = "at_most"\ncount = 1\nper = "year"\n'
+    book += '[[bodies]]\nid = "council"\nname = "Council"\ncategory = "working"\n[[bodies.rules]]\nkind = "at_least"\ncount = 1\nper = "year"\n'
+    out = _check(tmp_path, book, "board,regular,,2020-07-10,,held,,\ncouncil,regular,,2020-03-10,,held,,\n", "2020-12-31")
+    assert [(f["body"], f["window"]["label"]) for f in out["findings"]] == [("board", "2020-06-15..2020-12-31"), ("council", "2020")]
+    text = _invoke("check", "--rules", str(tmp_path / "r.toml"), "--meetings", str(tmp_path / "m.csv"), "--today", "2020-12-31", "--format", "csv").stdout
+    assert [(r["body"], r["window"]) for r in csv.DictReader(io.StringIO(text))] == [("board", "2020-06-15..2020-12-31"), ("council", "2020")]

@@ -73,11 +73,13 @@ def test_a_window_whose_first_day_falls_between_two_versions_belongs_to_no_rule(
     rule is in force on 2019-01-01, the first day of 2019. A rule that begins inside a period
     is judged from its first whole period (README, "Start"), and a later version is a rule that
     begins then: by hand 2017 met, 2018 met (its first day is under the first version), 2019 not
-    judged, 2020 missed (1 of 2), 2021 open. A gap in the rule book is a gap in what is due."""
+    judged, 2020 missed (1 of 2), 2021 open. A gap in the rule book is a gap in what is due:
+    2018 is judged to the first version's end, 2018-01..2018-06 (audit 11: the period a rule
+    ends in), and met by 2018-05-01."""
     rules = _rule(f'id = "r"\n{YEARLY}\nuntil = 2018-06-30') + _rule('id = "r"\nkind = "at_least"\ncount = 2\nper = "year"\nsince = 2019-03-01')
     rows = "board,regular,2017-05-01,,held,,\nboard,regular,2018-05-01,,held,,\nboard,regular,2020-03-01,,held,,\n"
     out = _check(tmp_path, _book("established = 2017-01-01\n" + rules), rows, "--today", "2021-01-15")
-    assert _verdicts(out) == {"2017": "met", "2018": "met", "2020": "missed", "2021": "open"}
+    assert _verdicts(out) == {"2017": "met", "2018-01..2018-06": "met", "2020": "missed", "2021": "open"}
 
 
 # -- min_gap across a period's edge ---------------------------------------------------------------

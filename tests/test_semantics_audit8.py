@@ -218,10 +218,15 @@ CASES = [
     # an excused year that was kept anyway is met, not excused.
     ("excused-but-met", _body("", _YEAR_2019 + '\nexcused = [{ start = 2020, end = 2020, reason = "pandemic" }]'), ["2019-05-01", "2020-05-01", "2021-05-01"], "2022-06-01",
      {"2019": "met", "2020": "met", "2021": "met", "2022": "open"}),
-    # a rule that ends mid-year (until 2022-06-30) still judges 2022, the window in force on its
-    # first day, with every day of it: a September meeting meets it; 2023 is no window of it.
+    # a rule that ends mid-year (until 2022-06-30, no version after it) requires nothing after
+    # its end, as a rolling window past a rule's end (audit 11): 2022's meeting was due by
+    # 2022-12-31, after the end, and the September meeting was held under no rule: no window
+    # for 2022 (it was "met" by that meeting, and "missed" without it); 2023 is no window of it.
     ("until-mid-year", _body("", 'kind = "at_least"\ncount = 1\nper = "year"\nsince = 2020\nuntil = 2022-06-30'), ["2020-05-01", "2022-09-01"], "2023-06-01",
-     {"2020": "met", "2021": "missed", "2022": "met"}),
+     {"2020": "met", "2021": "missed"}),
+    # the same with a meeting in May 2022, before the end: the part 2022-01..2022-06 is met.
+    ("until-mid-year-met", _body("", 'kind = "at_least"\ncount = 1\nper = "year"\nsince = 2020\nuntil = 2022-06-30'), ["2020-05-01", "2022-05-01"], "2023-06-01",
+     {"2020": "met", "2021": "missed", "2022-01..2022-06": "met"}),
     # count_by = "event": sessions 1 and 2 in Geneva on 31 December and 1 January are one event,
     # of the year it opened in (2020); 2021 holds no event of its own: missed.
     ("event-across-year-end", _body("", 'kind = "at_least"\ncount = 1\nper = "year"\ncount_by = "event"\nsince = 2020'), ["2020-12-31,regular,1,Geneva", "2021-01-01,regular,2,Geneva"], "2022-03-01",

@@ -7,6 +7,7 @@ Part of :class:`~planner.engine.expectations.ExpectationEngine`, which calls it 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from dataclasses import replace
 from datetime import date, timedelta
 from operator import attrgetter
 from typing import TYPE_CHECKING
@@ -62,7 +63,8 @@ def per_period_expectations(engine: ExpectationEngine, body: Body, index: int, r
         a = bisect_left(windows, lowest, key=_START)
         b = bisect_right(windows, highest, a, key=_START)
         minimum, maximum = (count, None) if at_least else (0, count)
-        return out + [Expectation(body, rule, index, grain, p, w, minimum, maximum, w.end, None, reason, None, False, (), (), "", ys) for p, w in enumerate(windows[a:b], period + a)]
+        out += [Expectation(body, rule, index, grain, p, w, minimum, maximum, w.end, None, reason, None, False, (), (), "", ys) for p, w in enumerate(windows[a:b], period + a)]
+        return _to_the_end(engine, body, rule, out)
     for p in range(period, last + 1):
         window = window_of(p, ys)
         if not lowest <= window.start <= highest:
@@ -78,6 +80,34 @@ def per_period_expectations(engine: ExpectationEngine, body: Body, index: int, r
             out.append(Expectation(body, rule, index, grain, p, window, count, None, window.end, None, reason, None, False, (), (), "", ys))
         else:
             out.append(Expectation(body, rule, index, grain, p, window, 0, count, window.end, None, reason, None, False, (), (), "", ys))
+    return _to_the_end(engine, body, rule, out)
+
+
+def _to_the_end(engine: ExpectationEngine, body: Body, rule: AtLeastRule | AtMostRule, out: list[Expectation]) -> list[Expectation]:
+    """``out`` with the window of the period a rule ended in (its ``until``, no version of it in
+    force the day after: the body dissolved, a ceiling lifted) judged to that day only.
+
+    A rule requires nothing after its end (README, Semantics; as a rolling window past a
+    rule's end). A ceiling's part of the period is judged: meetings after the end were held
+    under no version of it ("at most once a year" until 2021-06-30: a meeting in October does
+    not make 2021 excess). A floor's period was never whole under it, and its count was due by
+    the period's end, after the rule's: nothing was due while it was in force. Its part is
+    judged only where meetings that may have opened in it are enough (then met, or uncertain
+    where their days decide); otherwise no window (nothing due, nothing to project)."""
+    until = rule.until
+    if until is None or not out or out[-1].window.end <= until or out[-1].window.start > until:
+        return out
+    identity = rule.id or f"kind {rule.kind}"
+    after = until + timedelta(days=1)
+    if any(other is not rule and isinstance(other, AtLeastRule | AtMostRule) and (other.id or f"kind {other.kind}") == identity and other.in_force(after) for other in body.rules):
+        return out  # a later version takes over the next day: one rule, the whole period
+    last = out[-1]
+    window = Window(last.window.start, until)
+    if last.minimum:
+        possible = sum(1 for m in engine.meetings_of(body.id).meetings if counts(rule, m) and m.status in CHAINING and m.earliest <= until and m.latest >= window.start)
+        if possible < last.minimum:
+            return out[:-1]
+    out[-1] = replace(last, window=window, deadline=until, part=True)
     return out
 
 

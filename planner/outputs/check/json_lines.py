@@ -154,8 +154,8 @@ class _Lines:
         counted_json = None
         window = e.window
         maximum = e.maximum
-        if e.__class__ is Expectation and not e.cases:  # not a subclass with labels of its own (a gap's days), nor every reading's
-            key = (e.grain, e.period, e.year_start)
+        if e.__class__ is Expectation and not e.cases and not e.part:  # not a subclass with labels of its own (a gap's days), nor every reading's, nor a part of a period (its days)
+            key = (e.grain, e.period, e.year_start, window.end)  # (a `within` window of a year from April: its months)
             label = self.labels.get(key)
             if label is None:
                 label = self.labels[key] = self.texts[e.label]

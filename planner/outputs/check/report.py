@@ -133,8 +133,8 @@ def _csv_rows(findings: list[Finding], problems_only: bool, texts: dict[Any, str
         if e is not None:
             window = e.window
             maximum, minimum = e.maximum, e.minimum
-            if e.__class__ is _EXPECTATION and not e.cases:  # not a subclass with labels of its own (a gap's days), nor every reading's
-                key = (e.grain, e.period, e.year_start)
+            if e.__class__ is _EXPECTATION and not e.cases and not e.part:  # not a subclass with labels of its own (a gap's days), nor every reading's, nor a part of a period (its days)
+                key = (e.grain, e.period, e.year_start, window.end)  # (a `within` window of a year from April: its months)
                 label = labels.get(key)
                 if label is None:
                     label = labels[key] = e.label

@@ -1,0 +1,79 @@
+"""An eleventh audit of real organizations (tests/audit/), each rule book citing its instrument
+in every rule's `source` and each register row its source, every expected answer worked out by
+hand before the tool was run (the derivation in each test's docstring). The IAEA's General
+Conference: a register that holds only the sessions the sources read here name, whose own
+numbering shows the sessions between them were held (unknown, never missed), and a coverage
+statement the numbering overrides."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.test_semantics_audit5 import _invoke
+
+AUDIT = Path(__file__).parent / "audit"
+
+
+def _files(name: str) -> list[str]:
+    return ["--rules", str(AUDIT / f"{name}.toml"), "--meetings", str(AUDIT / f"{name}-meetings.csv")]
+
+
+def _check(name: str, *args: str) -> dict:
+    return json.loads(_invoke("check", *_files(name), *args, "--format", "json").stdout)
+
+
+def _verdicts(out: dict) -> dict[str, str]:
+    return {f["window"]["label"]: f["verdict"] for f in out["findings"]}
+
+
+# -- IAEA: the General Conference (Statute art. V.A) ----------------------------------------------
+
+
+def test_iaea_general_conference_every_year_the_numbering_fills_the_gaps():
+    """Art. V.A: "regular annual session": at least once a calendar year, from the Statute's
+    entry into force (1957-07-29; 1957 is no whole year, 1958 is the first). The register
+    holds the 53rd (2009), 55th (2011), 56th (2012), 60th (2016), 62nd (2018, to the month),
+    64th (2020), 66th (2022), 68th (2024) and 69th (2025). By hand, as of 2025-12-01: those 9
+    years met. `records` says complete from 2009, but the numbering says otherwise: the 54th
+    lies between the 53rd and 55th (2010), the 57th-59th between 2012 and 2016 (2013, 2014,
+    2015), the 61st (2017), 63rd (2019), 65th (2021), 67th (2023): 8 years `unknown`, each
+    naming the number that may have been held in it. 1958-2008 (51 years) are before the
+    coverage: unknown. 59 unknown, no violation, exit 0."""
+    out = _check("iaea-gc", "--today", "2025-12-01")
+    got = _verdicts(out)
+    met = {"2009", "2011", "2012", "2016", "2018", "2020", "2022", "2024", "2025"}
+    assert got == {str(y): "met" if str(y) in met else "unknown" for y in range(1958, 2026)}
+    (y2010,) = [f["why"] for f in out["findings"] if f["window"]["label"] == "2010"]
+    assert "the 54th is not recorded and may have been held in this window" in y2010
+    (y2014,) = [f["why"] for f in out["findings"] if f["window"]["label"] == "2014"]
+    assert "the 57th to 59th are not recorded" in y2014
+    (y2008,) = [f["why"] for f in out["findings"] if f["window"]["label"] == "2008"]
+    assert "known complete only from 2009-01-01" in y2008
+    assert out["summary"]["unknown"] == 59 and out["summary"]["violations"] == 0 and out["summary"]["exit_code"] == 0
+
+
+def test_iaea_general_conference_projects_the_70th_in_september_for_five_days():
+    """Next due: 2026, the 70th (the 69th is the register's latest). September (`months =
+    [9]`), five days (`duration_days = 5`), on the median day the sessions given to the day
+    opened on: 14, 19, 17, 26, 21, 26, 16, 15 (the 62nd is given to the month), sorted 14 15
+    16 17 19 21 26 26: the lower median is the 17th. Five consecutive working days in Vienna
+    start only on a Monday; the Monday nearest the 17th: 2026-09-17 is a Thursday, so Monday
+    14 (3 days before; Monday 21 is 4 after): 14-18 September. 2027-09-17 is a Friday: Monday
+    20 (3 after; 13 is 4 before): 20-24 September, the 71st."""
+    out = json.loads(_invoke("project", *_files("iaea-gc"), "--today", "2025-12-01", "--to", "2027", "--format", "json").stdout)
+    got = [(m["start"], m["end"], m["ordinal"], m["city"]) for m in out["meetings"]]
+    assert got == [("2026-09-14", "2026-09-18", 70, "Vienna"), ("2027-09-20", "2027-09-24", 71, "Vienna")]
+
+
+def test_iaea_general_conference_a_year_the_numbering_does_not_explain_is_missed(tmp_path):
+    """The control: the 2011 session numbered the 54th instead of the 55th. Then no number is
+    missing between the 53rd (2009) and it, and 2010, inside the coverage stated from 2009,
+    holds no session the register could have left out: missed, a violation (exit 1). The
+    sessions after it keep their numbers, so 2013-2015 (the 57th-59th) stay unknown."""
+    rows = (AUDIT / "iaea-gc-meetings.csv").read_text(encoding="utf-8")
+    (tmp_path / "m.csv").write_text(rows.replace("gc,regular,55,", "gc,regular,54,"), encoding="utf-8")
+    out = json.loads(_invoke("check", "--rules", str(AUDIT / "iaea-gc.toml"), "--meetings", str(tmp_path / "m.csv"), "--today", "2025-12-01", "--format", "json").stdout)
+    got = _verdicts(out)
+    assert got["2010"] == "missed" and {got[y] for y in ("2013", "2014", "2015")} == {"unknown"}
+    assert out["summary"]["violations"] == 1 and out["summary"]["exit_code"] == 1
