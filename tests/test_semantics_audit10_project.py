@@ -166,17 +166,18 @@ _QUIET = (
 def test_nothing_due_in_the_horizon_says_when_each_body_is_next_due(tmp_path, monkeypatch):
     """--today 2026-11-01 to 2026-12-31: the Summit is due 2028 (4 years after 2024), the
     Council 2 years after the next Summit, the SOC once a year and met in 2026. Nothing is due,
-    and the schedule says when each body is: the horizon stretched by the longest interval of
-    the rules (4 years: to 2030-12-31). Summit due 2028, projected 2028-06-09 (06-10 a
-    Saturday); Council due 2030 after the 3rd Summit, 2030-06-10 (a Monday); SOC due 2027,
-    2027-06-10 (its usual day, a Thursday). The same in markdown and the HTML report; the JSON
+    and the schedule says when each body is: each body's horizon stretched by the longest
+    interval of its rules and of the bodies it follows (the Summit's and the Council's by 4
+    years, to 2030-12-31; the SOC's by its year, to 2027-12-31). Summit due 2028, projected
+    2028-06-09 (06-10 a Saturday); Council due 2030 after the 3rd Summit, 2030-06-10 (a
+    Monday); SOC due 2027, 2027-06-10 (its usual day, a Thursday). The same in markdown and the HTML report; the JSON
     has no meeting, no Problem, and `next_due` (which `diff` reads)."""
     monkeypatch.setenv("COLUMNS", "200")  # (one line a body)
     paths = _paths(tmp_path, _SUMMIT + _COUNCIL + _SOC, _QUIET)
     text = _invoke("project", *paths, "--today", "2026-11-01", "--to", "2026-12-31").stdout
     assert text.endswith(
         "Nothing is due in this horizon.\n"
-        "Next due after it (the same rules, the horizon stretched to 2030-12-31):\n"
+        "Next due after it (the same rules, the horizon stretched by each body's longest interval, offset or period):\n"
         "  Summit: due 2028 (4 years after the 2nd Summit (2024-06-10)); projected 2028-06-09\n"
         "  Council: due 2030 (2 years after the 3rd Summit (2028, projected)); projected 2030-06-10\n"
         "  SOC: due 2027 (at least once a year: 1 of 1 in 2027); projected 2027-06-10\n"
@@ -188,7 +189,7 @@ def test_nothing_due_in_the_horizon_says_when_each_body_is_next_due(tmp_path, mo
     assert [(n["body"], n["due"], n["meeting"]["start"], n["meeting"]["ordinal"], n["until"]) for n in out["next_due"]] == [
         ("summit", "2028", "2028-06-09", 3, "2030-12-31"),
         ("council", "2030", "2030-06-10", 3, "2030-12-31"),
-        ("soc", "2027", "2027-06-10", 2, "2030-12-31"),
+        ("soc", "2027", "2027-06-10", 2, "2027-12-31"),
     ]
     saved = tmp_path / "empty.json"
     _invoke("project", *paths, "--today", "2026-11-01", "--to", "2026-12-31", "--format", "json", "-o", str(saved))

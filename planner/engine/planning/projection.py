@@ -25,6 +25,7 @@ from planner.core.model import (
     AdHocRule,
     AtLeastRule,
     AtMostRule,
+    Body,
     Meeting,
     Rule,
     RuleBook,
@@ -107,21 +108,30 @@ def project(
 
 def next_due(book: RuleBook, register: Sequence[Meeting], today: date, start: date, end: date, bodies: Sequence[str] | None = None) -> tuple[NextDue, ...]:
     """When each body (of ``bodies``, else all; ad hoc bodies are never due) is next due after
-    ``end``: the first meeting the same projection makes over the horizon stretched by the
-    longest interval, offset or period of their rules and the rules of the bodies they follow
-    (bounded: one interval past the horizon, never past the last year a date may have)."""
+    ``end``: the first meeting the same projection makes over the body's horizon stretched by
+    the longest interval, offset or period of its rules and the rules of the bodies it follows
+    (bounded: one interval past the horizon, never past the last year a date may have). Each
+    body is projected to the furthest end a body that follows it asks, the others to ``end``:
+    a weekly body beside a century's rule is projected a week on, not a century (50 of them
+    made 260,000 meetings to find 50)."""
     wanted = [b for b in book.bodies if (not bodies or b.id in bodies) and not all(isinstance(r, AdHocRule) for r in b.rules)]
     last = date(MAX_YEAR, 12, 31)
     if not wanted or end >= last:
         return ()
-    seen = followed(book, [b.id for b in wanted])  # (an after rule is next due from its origin's next meeting)
-    reaches = [reach for b in book.bodies if b.id in seen for r in b.rules if (reach := _reach(r)) is not None]
-    if not reaches:
-        return ()
-    until = min(last, max(d.add_to(end) for d in reaches))  # (a reach is at most 100 years: no overflow)
+    # (a reach is at most 100 years: no overflow)
+    reach = {b.id: max([reach.add_to(end) for r in b.rules if (reach := _reach(r)) is not None], default=end) for b in book.bodies}
+    by_id = {b.id: b for b in book.bodies}
+    untils: dict[str, date] = {}
+    ends: dict[str, date] = {}
+    for body in wanted:
+        seen = followed(book, [body.id], by_id)  # (an after rule is next due from its origin's next meeting)
+        until = untils[body.id] = min(last, max(reach[b] for b in seen))
+        for other in seen:
+            ends[other] = max(ends.get(other, end), until)
     try:
         with paused_gc():
-            projector = Projector(book, register, today, start, until)
+            projector = Projector(book, register, today, start, max(untils.values()), ends)
+            projector.labels = {}
             found = projector.run()
     except PlannerError:  # (a stretched horizon asking too much: the schedule says nothing more)
         return ()
@@ -142,17 +152,17 @@ def next_due(book: RuleBook, register: Sequence[Meeting], today: date, start: da
     for body in wanted:
         m, p = first.get(body.id), unplaced.get(body.id)
         if p is not None and (m is None or p.window.start <= m.start.earliest):
-            out.append(NextDue(body, None, p.label, until, p))
+            out.append(NextDue(body, None, p.label, untils[body.id], p))
             continue
-        label = m.key.split("-", 1)[1].rsplit("-", 1)[0] if m is not None and m.key.count("-") >= 2 else ""
-        out.append(NextDue(body, m, label, until))
+        out.append(NextDue(body, m, projector.labels.get((m.body, m.key), "") if m is not None else "", untils[body.id]))
     return tuple(out)
 
 
-def followed(book: RuleBook, ids: Iterable[str]) -> set[str]:
+def followed(book: RuleBook, ids: Iterable[str], by_id: dict[str, Body] | None = None) -> set[str]:
     """``ids`` and the bodies they follow, one after another: the other bodies of their rules
     (after, before, except_when) and the body each meets just before."""
-    by_id = {b.id: b for b in book.bodies}
+    if by_id is None:
+        by_id = {b.id: b for b in book.bodies}
     seen = {i for i in ids if i in by_id}
     todo = list(seen)
     while todo:

@@ -6,7 +6,7 @@ orders what it finds."""
 from __future__ import annotations
 
 import operator
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -58,11 +58,13 @@ MAX_ROUNDS = 100_000
 
 
 class Projector(Lateness):
-    def __init__(self, book: RuleBook, register: Sequence[Meeting], today: date, start: date, end: date) -> None:
+    def __init__(self, book: RuleBook, register: Sequence[Meeting], today: date, start: date, end: date, ends: Mapping[str, date] | None = None) -> None:
         self.book = book
         self.today = today
         self.start = start
         self.end = end
+        self.ends = ends  # body -> its own horizon's end, where bodies have their own (next_due)
+        self.labels: dict[tuple[str, str], str] | None = None  # (body, key) -> due label, where asked (next_due)
         self.not_before = max(start, today + timedelta(days=1))
         # A window whose deadline is --today is still open (check: a meeting may still be held
         # today) but no projected day is left in it: a Problem says so, never a silent slip.
@@ -127,7 +129,7 @@ class Projector(Lateness):
         ``MAX_PROJECTED`` in all is an error of the rule book (or of the horizon asked for)."""
         projected: list[list[Meeting]] = []
         total = 0
-        too_many = _demand_over(self.book, self.start, self.end, MAX_PROJECTED)
+        too_many = _demand_over(self.book, self.start, self.end, MAX_PROJECTED, self.ends)
         if too_many is not None:
             raise self._too_many(too_many)
         order = [body for body in dependency_order(self.book) if not all(isinstance(r, AdHocRule) for r in body.rules)]
@@ -143,11 +145,15 @@ class Projector(Lateness):
             if all(isinstance(r, AdHocRule) for r in body.rules):
                 meetings = self.engine.meetings_of(body.id).meetings
                 self.superseded += awaited(meetings, sequence(meetings)[0])[1]
+        end = self.end
         for body in order:
+            if self.ends is not None:
+                self.end = self.ends.get(body.id, end)
             projected.append(self._project_body(body, histories.pop()))
             total += len(projected[-1])
             if total > MAX_PROJECTED:  # beyond the estimate (chains of gaps): stop all the same
                 raise self._too_many(body.id)
+        self.end = end
         return projected
 
     def _too_many(self, body_id: str) -> RuleBookError:

@@ -245,13 +245,16 @@ def next_due_dict(n: NextDue, book: RuleBook) -> dict[str, Any]:
     """When a body is next due past the horizon, as JSON: ``due`` its due period (``null`` for
     a window counted in days, or nothing due), ``meeting`` the first projected, ``until`` the
     stretched horizon's end, ``words`` the line the text gives."""
-    due = n.label if n.label and n.label.count("-") != 2 else None
+    due = n.label if n.label and not _a_day(n.label) else None
     meeting = schedule_dict(n.meeting, book) if n.meeting is not None else None
     return {"body": n.body.id, "due": due, "meeting": meeting, "until": n.until.isoformat(), "words": next_due_words(n)}
 
 
 def next_due_head(projection: Projection) -> str:
     """The line before the bodies' next due dates (text and markdown)."""
+    untils = {n.until for n in projection.next_due}
+    if len(untils) > 1:  # (each body's own: a weekly body's a week on, a Summit's four years)
+        return "Next due after it (the same rules, the horizon stretched by each body's longest interval, offset or period):"
     return f"Next due after it (the same rules, the horizon stretched to {projection.next_due[0].until}):"
 
 
@@ -265,9 +268,15 @@ def next_due_words(n: NextDue) -> str:
     dates = f"projected {m.start}{f' to {m.end}' if m.end else ''}"
     # (a late meeting's reason names its period; a window counted in days is labelled by its
     # first day, which is no due date: the reason says by when)
-    if not n.label or f"due {n.label}" in m.reason or n.label.count("-") == 2:
+    if not n.label or f"due {n.label}" in m.reason or _a_day(n.label):
         return f"{n.body.name}: {m.reason}; {dates}"
     return f"{n.body.name}: due {n.label} ({m.reason}); {dates}"
+
+
+def _a_day(label: str) -> bool:
+    """Whether a due label is one day (``2027-03-05``, a window counted in days), which is no
+    due date, rather than a period (``2027``, ``2027-03``, ``2027-01..2027-12``)."""
+    return len(label) == 10 and label.count("-") == 2
 
 
 def _row(m: Meeting, body: Body | None) -> tuple[str, str, str, str]:

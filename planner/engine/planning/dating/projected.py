@@ -22,10 +22,12 @@ class Projected:
     # (made by the projector: shared reasons and keys, one PartialDate per day, where each
     # body meets)
     _texts: dict[str, str]
+    end: date  # the horizon's end (the body's own, in next_due's projection)
     _days: dict[date, PartialDate]
     _wheres: dict[str, tuple[str, str, WorkingCalendar, str, frozenset[int]]]
     # (body, key) -> the day a chair-hosted meeting aimed at (its chair, once known, re-places it from there)
     aims: dict[tuple[str, str], date]
+    labels: dict[tuple[str, str], str] | None  # (body, key) -> the due label of its window, where asked
 
     def _where(self, body: Body) -> tuple[str, str, WorkingCalendar, str, frozenset[int]]:
         """City, country, working calendar, host key and meeting weekdays of ``body``'s
@@ -41,7 +43,8 @@ class Projected:
         """The note of a window whose origin is dated too loosely to fix the due period."""
         origin = e.origin
         periods = sorted(e.cases, key=lambda c: c.period) if e.cases else []
-        if origin is not None and periods and periods[-1].deadline >= self.not_before:
+        # (not of a meeting past the horizon, which the schedule leaves out)
+        if origin is not None and periods and periods[-1].deadline >= self.not_before and first.start.earliest <= self.end:
             # The origin is dated too loosely to fix the due period, and not every period it
             # could be has passed: the first still ahead is filled, which is a guess, and the
             # schedule says so (overdue in every reading, it is no guess).
@@ -78,6 +81,8 @@ class Projected:
         reason = texts.setdefault(reason, reason)
         key = f"{e.rule_index}-{label}-{slot}"
         key = texts.setdefault(key, key)
+        if self.labels is not None:  # (a loose origin's window is labelled by every reading, not the earliest)
+            self.labels[(state.body.id, key)] = e.label if e.cases else label
         # One (immutable) PartialDate per day: 300,000 projected meetings fall on 18,000 days.
         known = self._days
         start = known.get(start_day) or self._day(start_day)
