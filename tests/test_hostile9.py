@@ -166,7 +166,7 @@ def test_an_init_killed_between_its_files_is_completed_by_running_it_again(tmp_p
     args = ["init", str(org), "--name", "Fisheries Commission", "--members", "Norway, Iceland", "--today", "2026-11-26"]
     done = subprocess.run([sys.executable, "-c", KILLER, "atomic", "_write_file", "2", *args], capture_output=True, text=True, timeout=120)
     assert done.returncode < 0, done.stderr
-    assert sorted(p.name for p in org.iterdir()) == ["rules.toml"]
+    assert sorted(p.name for p in org.iterdir() if not p.name.startswith(".pl-")) == ["rules.toml"]  # and meetings.csv's temporary, made
     again = invoke(*args)
     assert again.exit_code == 0, again.stderr
     assert sorted(p.name for p in org.iterdir()) == ["chairs.csv", "meetings.csv", "rules.toml"]

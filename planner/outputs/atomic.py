@@ -35,6 +35,8 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import IO
 
+from planner.outputs.locking import claimed, unlink_unheld
+
 _TEMP_PREFIX = ".pl-"
 # ours: ".pl-<hash>-<random>.tmp" files, ".pl-<hash>.new" folders, and the names of older
 # versions (mkstemp's ".<name>.<8 chars>.tmp")
@@ -99,8 +101,9 @@ def spool(near: Path) -> IO[bytes]:
 Content = str | bytes | Iterable[str] | Iterable[bytes] | Callable[[], Iterable[bytes]] | Spooled
 
 
-def _write_file(path: Path, data: Content, sync: bool = True) -> None:
-    """Write ``path`` (new) and, with ``sync``, flush it to disk (``fsync``)."""
+def _write_file(path: Path, data: Content, sync: bool = True, fd: int | None = None) -> None:
+    """Write ``path`` (new, or made and open as ``fd``: :func:`planner.outputs.locking.claimed`)
+    and, with ``sync``, flush it to disk (``fsync``)."""
     if isinstance(data, Spooled):
         data.place(path)
         os.chmod(path, 0o644)
@@ -114,7 +117,7 @@ def _write_file(path: Path, data: Content, sync: bool = True) -> None:
     if callable(data):  # a producer: called at each try, so a file can be written again
         data = data()
     pieces = [data] if isinstance(data, str | bytes) else data
-    with path.open("xb") as handle:
+    with path.open("xb") if fd is None else os.fdopen(fd, "wb", closefd=False) as handle:
         for piece in pieces:
             handle.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
         handle.flush()
@@ -171,12 +174,12 @@ def _libc() -> ctypes.CDLL | None:
 
 
 def _clean_stale_files(folder: Path, tag: str | None = None) -> None:
-    """Remove temporary files of our naming left by a killed run (of this target, with ``tag``)."""
+    """Remove temporary files of our naming left by a killed run (of this target, with ``tag``),
+    never one a running writer holds (:func:`planner.outputs.locking.claimed`)."""
     with contextlib.suppress(OSError):
         for entry in os.scandir(folder):
             if _STALE_FILE.match(entry.name) and (tag is None or not entry.name.startswith(_TEMP_PREFIX) or entry.name.startswith(f"{_TEMP_PREFIX}{tag}-")):
-                with contextlib.suppress(OSError):
-                    os.unlink(entry.path)
+                unlink_unheld(entry.path)
 
 
 def write_atomic(path: str | Path, data: Content) -> None:
@@ -196,15 +199,17 @@ def write_atomic(path: str | Path, data: Content) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tag = _tag(path)
     _clean_stale_files(path.parent, tag)
-    tmp = path.parent / f"{_TEMP_PREFIX}{tag}-{secrets.token_hex(4)}.tmp"
+    tmp, fd = claimed(path.parent, f"{_TEMP_PREFIX}{tag}")
     try:
-        _write_file(tmp, data)
+        _write_file(tmp, data, fd=fd)
         if mode is not None:
             os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+    finally:
+        os.close(fd)  # the lock goes with it, once the file has its name
     _fsync_dir(path.parent)
 
 

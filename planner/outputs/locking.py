@@ -1,11 +1,14 @@
-"""One run at a time into a feed folder: an advisory lock held while a run reads the folder's
-state and writes its new set (:func:`planner.outputs.atomic.write_set`)."""
+"""Who is writing what: one run at a time into a feed folder (an advisory lock held while a
+run reads the folder's state and writes its new set, :func:`planner.outputs.atomic.write_set`),
+and each temporary file locked by the run that writes it, which another run's cleaning of a
+killed run's litter must leave alone."""
 
 from __future__ import annotations
 
 import contextlib
 import errno
 import os
+import secrets
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -54,3 +57,51 @@ def folder_lock(folder: str | Path) -> Iterator[None]:
         yield
     finally:
         os.close(fd)  # releases the lock
+
+
+def unlink_unheld(path: str) -> None:
+    """Remove ``path`` unless a live process holds its lock: a run writing the same ``-o``
+    file at the same moment (two cron jobs, a person and a job) is writing it, and the name
+    is its own (the lock goes with the process, even killed by ``kill -9``). Unlinked while
+    this holds the lock, so a writer that takes it after finds its name gone and makes another."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return
+    try:
+        if not _try_lock(fd):
+            return
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+    finally:
+        os.close(fd)
+
+
+def _try_lock(fd: int, wait: bool = False) -> bool:
+    """An exclusive ``flock`` on ``fd``: True when held (or where the system has none)."""
+    try:
+        import fcntl
+    except ImportError:  # not a POSIX system: no one to ask
+        return True
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
+
+
+def claimed(folder: Path, stem: str) -> tuple[Path, int]:
+    """A new temporary file ``{stem}-{random}.tmp`` of ``folder``, open and
+    locked for as long as this process writes it, so that another run's cleaning of what a
+    killed run left (:func:`planner.outputs.atomic.write_atomic`) leaves it alone; made again
+    should that cleaning have taken the name between the file's making and its lock."""
+    while True:
+        tmp = folder / f"{stem}-{secrets.token_hex(4)}.tmp"
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        _try_lock(fd, wait=True)
+        try:
+            if os.stat(tmp).st_ino == os.fstat(fd).st_ino:
+                return tmp, fd
+        except FileNotFoundError:
+            pass
+        os.close(fd)
