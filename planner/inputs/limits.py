@@ -44,6 +44,11 @@ MAX_ZONE_CHANGES = 1_000
 # an event's SUMMARY is matched against every body's names on its first characters only: a
 # title of megabytes took seconds per name, and no body's name stands that far in
 MAX_TITLE_MATCHED = 1_000
+# a text of a register (a title, a source, a city, one of a meeting's documents): a CSV
+# register's cells are held to this by Python's csv module (its field limit); a JSON one's are
+# held to the same. A JSON title of 200 MB was taken: 794 MB of feeds, written in 1.6 GB of
+# memory, that no .ics reader of planner would take back
+MAX_CELL = 131_072
 # rows of a register: meetings, chair terms
 MAX_MEETINGS = 2_000_000
 MAX_CHAIR_TERMS = 200_000

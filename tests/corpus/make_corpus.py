@@ -152,9 +152,17 @@ case("meetings", "ics_override_of_missing_series_utc.ics", ics("RECURRENCE-ID:20
 case("meetings", "ics_exdate_list_2000.ics", ics("DTSTART;VALUE=DATE:20100101", "RRULE:FREQ=YEARLY;COUNT=20", "EXDATE;VALUE=DATE:" + ",".join(f"{2010 + i // 300}{1 + i % 12:02d}{1 + i % 28:02d}" for i in range(2000))), 0)
 case("meetings", "ics_folded_line_64k.ics", ics("DTSTART;VALUE=DATE:20101012", "\r\n ".join(("DESCRIPTION:" + "y" * 65536)[i : i + 74] for i in range(0, 65548, 74))), 0)
 
+# --- texts of a register past a CSV cell's length (131,072 characters), in JSON and .ics ------
+LONG = "y" * 131_073
+TOO_LONG = "is longer than 131,072 characters (131,073)"
+case("meetings", "json_title_131073_chars.json", '[{"body": "summit", "start": "2002-06-04", "title": "' + LONG + '"}]', 2, "meetings[0]", f"title: {TOO_LONG}")
+case("meetings", "json_documents_item_131073_chars.json", '[{"body": "summit", "start": "2002-06-04", "documents": ["Declaration", "' + LONG + '"]}]', 2, "meetings[0]", f"documents: {TOO_LONG}")
+case("meetings", "ics_location_131073_chars.ics", ics("DTSTART;VALUE=DATE:20101012", "LOCATION:" + LONG), 2, "VEVENT 1 'Summit'", f"LOCATION: the city it gives {TOO_LONG}")
+
 # --- chair registers ------------------------------------------------------------------------
 case("chairs", "json_nested_5000.json", "[" * 5000 + "]" * 5000, 2, None, "is nested too deeply to read")
 case("chairs", "json_integer_5000_digits.json", '[{"country": "Austria", "ordinal": ' + "7" * 5000 + "}]", 2, None, "JSON value cannot be read")
+case("chairs", "json_note_131073_chars.json", '{"chairs": [{"country": "Austria", "start": "2002-06-04", "note": "' + LONG + '"}]}', 2, "chairs[0]", f"note: {TOO_LONG}")
 case("chairs", "csv_ordinal_2_31.csv", "country,start,ordinal\nAustria,2002-06-04,2147483648\n", 2, "2", "ordinal: is too large")
 
 # --- plan files (laid on the embedded CICA data) --------------------------------------------

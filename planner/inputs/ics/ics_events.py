@@ -40,7 +40,7 @@ from icalendar.parser import unescape_backslash
 
 from planner.core.dates import MAX_YEAR, MIN_YEAR, PartialDate
 from planner.core.model import Kind, RuleBook
-from planner.inputs.limits import MAX_TITLE_MATCHED
+from planner.inputs.limits import MAX_CELL, MAX_TITLE_MATCHED
 from planner.inputs.register import BodyMatcher
 from planner.inputs.rows import split_documents
 
@@ -323,6 +323,28 @@ def meeting_fields(event: Event, body: str, book: RuleBook, today: date, *, in_s
     fields["cbm"] = text(event, "X-PLANNER-CBM")
     fields["id"] = text(event, "X-PLANNER-ID") if ours else external_id(event, in_series)
     return {k: v for k, v in fields.items() if v not in ("", None, ())}
+
+
+# the property each text of a meeting is read from, and the text, to name it where it is too long
+_PROPERTY = {
+    "title": ("SUMMARY", "the title"),
+    "city": ("LOCATION", "the city"),
+    "country": ("LOCATION", "the country"),
+    "documents": ("DESCRIPTION", "a document"),
+    "source": ("URL", "the source"),
+    "id": ("UID", "the id"),
+}
+
+
+def too_long_text(fields: dict[str, Any]) -> str | None:
+    """What is wrong with a text of an event's meeting past a CSV cell's length (a LOCATION of
+    30 MB took minutes to show in `check`'s text, and was written four times to the feeds)."""
+    for field, value in fields.items():
+        longest = max((len(v) for v in value if isinstance(v, str)), default=0) if isinstance(value, tuple | list) else len(value) if isinstance(value, str) else 0
+        if longest > MAX_CELL:
+            prop, what = _PROPERTY.get(field, (field, "the text"))
+            return f"{prop}: {what} it gives is longer than {MAX_CELL:,} characters ({longest:,})"
+    return None
 
 
 def external_id(event: Event, in_series: bool) -> str:

@@ -44,10 +44,12 @@ from planner.inputs.ics.ics_events import (
     ordinal_in,
     raw_value,
     text,
+    too_long_text,
 )
 from planner.inputs.ics.series import expand, search_years
 from planner.inputs.inputfile import read_text
 from planner.inputs.limits import (
+    MAX_CELL,
     MAX_ICS_BYTES,
     MAX_ICS_COMPONENTS,
     MAX_ICS_LINES,
@@ -350,6 +352,10 @@ def _read(path: Path, book: RuleBook, today: date, until: date, notes: _Notes) -
                             notes.unmatched.append(text(event, "SUMMARY") or where)
                         continue
                     fields = meeting_fields(event, body, book, today, in_series=in_series)
+                    too_long = too_long_text(fields)
+                    if too_long is not None:
+                        errors.append(RegisterError(too_long, path=path, location=where, expected=f"a text of at most {MAX_CELL:,} characters, as a CSV cell (see Limits in the README)"))
+                        continue
                     if "cbm" in fields:
                         fields["cbm"] = matcher.cbm(fields["cbm"], path, where)
                     meeting = Meeting.model_validate(fields)

@@ -20,7 +20,7 @@ from planner.core.bulk import paused_gc
 from planner.core.errors import RegisterError
 from planner.core.model import Meeting, RuleBook
 from planner.inputs import register
-from planner.inputs.limits import MAX_CHAIR_TERMS, MAX_DEPTH, screen
+from planner.inputs.limits import MAX_CELL, MAX_CHAIR_TERMS, MAX_DEPTH, screen
 from planner.inputs.rows import RowParser
 from planner.inputs.table import read_table
 
@@ -104,6 +104,10 @@ def _checked(path: Path, key: str, i: int, item: Any, model: Any) -> None:
     if wrong:  # a JSON value says its type: true is no ordinal, 5 no body name
         field, problem, expected = wrong
         raise RegisterError(f"{field}: {problem}", path=path, location=f"{key}[{i}]", value=item[field], expected=expected)
+    for field, value in item.items():
+        longest = max((len(v) for v in value if v.__class__ is str), default=0) if value.__class__ is list else len(value) if value.__class__ is str else 0
+        if longest > MAX_CELL:
+            raise RegisterError(f"{field}: is longer than {MAX_CELL:,} characters ({longest:,})", path=path, location=f"{key}[{i}]", expected=f"a text of at most {MAX_CELL:,} characters, as a CSV cell (see Limits in the README)")
 
 
 def _fields(item: dict[str, Any]) -> dict[str, Any]:
@@ -144,7 +148,9 @@ def _cells(item: Any) -> list[str] | None:
             elif value.__class__ is not str:
                 return None
     kept = _kept(cells)
-    return cells if tuple(map(str.strip, kept)) == kept else None
+    if tuple(map(str.strip, kept)) != kept or max(map(len, cells)) > MAX_CELL:
+        return None  # the schema's, or a text too long for any cell: :func:`_checked` says so
+    return cells
 
 
 def json_meetings(path: Path, book: RuleBook, warn: Callable[[str], None] | None) -> list[Meeting]:
