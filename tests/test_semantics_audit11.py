@@ -152,3 +152,45 @@ def test_a_part_of_a_period_does_not_lend_its_label_to_another_bodys_whole_perio
     assert [(f["body"], f["window"]["label"]) for f in out["findings"]] == [("board", "2020-06-15..2020-12-31"), ("council", "2020")]
     text = _invoke("check", "--rules", str(tmp_path / "r.toml"), "--meetings", str(tmp_path / "m.csv"), "--today", "2020-12-31", "--format", "csv").stdout
     assert [(r["body"], r["window"]) for r in csv.DictReader(io.StringIO(text))] == [("board", "2020-06-15..2020-12-31"), ("council", "2020")]
+
+
+# -- A silence of several intervals after a loosely dated origin -----------------------------------
+
+ROLLING = '[[bodies]]\nid = "board"\nname = "Board"\ncategory = "working"\nhost = "secretariat"\n[[bodies.rules]]\nkind = "every"\ninterval = "{interval}"\n{more}'
+
+
+def test_every_window_of_a_silence_after_a_loose_origin_is_named_by_every_reading(tmp_path):
+    """`every 30d`, `tolerance = "10d"`; Board `2021-01`, then nothing until 2021-06-15. On a
+    reading d (2021-01-01..31) the j-th window is due d + 30j: the 1st 2021-01-31..03-02, the
+    2nd 03-02..04-01, the 3rd 04-01..05-01, each closed (10 days after) by 2021-05-11 at the
+    latest, before 06-15: missed on every reading, and named by all of them (the 2nd and 3rd
+    were labelled "2021-04-01" and "2021-05-01", the latest reading's, as if it were the
+    fact). The 4th (05-01..05-31) is the one 2021-06-15 answers late, or, on readings
+    01-01..01-05, the 5th (its why says so, as the tenth audit made it). Each window's reason
+    names the window before it by the same label."""
+    out = _check(tmp_path, ROLLING.format(interval="30d", more='tolerance = "10d"\n'), "board,regular,,2021-01,,held,,\nboard,regular,,2021-06-15,,held,,\n", "2021-07-01")
+    assert _windows(out) == [
+        ("2021-01-31..2021-03-02", "missed"), ("2021-03-02..2021-04-01", "missed"), ("2021-04-01..2021-05-01", "missed"),
+        ("2021-05-01..2021-05-31", "late"), ("2021-07-15", "open"),
+    ]
+    whys = [f["why"] for f in out["findings"]]
+    assert "30 days after the window due 2021-01-31..2021-03-02, nothing held since the Board of 2021-01" in whys[1]
+    assert "30 days after the window due 2021-03-02..2021-04-01, nothing held" in whys[2]
+    assert "30 days after the window due 2021-04-01..2021-05-01, nothing held" in whys[3] and "15 to 40 days late" in whys[3]
+    assert all("The same whatever day the Board of 2021-01 was held" in w for w in whys[:3])
+
+
+def test_every_window_of_a_silence_after_a_year_only_origin_in_months(tmp_path):
+    """`every 6m`; Board `2019`, then 2022-03-15. On a reading m (2019-01..12) the j-th window
+    is due m + 6j: 2019-07..2020-06, 2020-01..2020-12, 2020-07..2021-06, each closed by 2021-06
+    at the latest: missed on every reading (the 2nd and 3rd were "2020-12" and "2021-06"). The
+    4th (2021-01..2021-12) is answered 3 to 6 months late by 2022-03-15 on readings 2019-09..12
+    (2021-09 + 6 months = 2022-03, whose window the meeting opens in); on 2019-01..08 it was
+    missed and the 5th answered late."""
+    out = _check(tmp_path, ROLLING.format(interval="6m", more=""), "board,regular,,2019,,held,,\nboard,regular,,2022-03-15,,held,,\n", "2022-04-01")
+    assert _windows(out) == [
+        ("2019-07..2020-06", "missed"), ("2020-01..2020-12", "missed"), ("2020-07..2021-06", "missed"),
+        ("2021-01..2021-12", "late"), ("2022-09", "open"),
+    ]
+    (late,) = [f for f in out["findings"] if f["verdict"] == "late"]
+    assert "3 to 6 months late" in late["why"] and "Late if the Board of 2019 was held 2019-09..2019-12" in late["why"]

@@ -213,7 +213,15 @@ class ExpectationEngine:
                 chain.append(gap)
                 e, k = gap, k + 1
             if k and hull.cases and len(versions) == 1:
-                chain[-1] = _read_apart(e, hull, k)
+                # each window of the silence on every reading of the origin, not on its latest
+                # alone: labelled and due by all of them (missed on all of them but the last)
+                at = len(chain) - k
+                labels = [g.label for g in chain[at:]]
+                for j in range(1, k + 1):
+                    read = _read_apart(chain[at + j - 1], hull, j)
+                    if j > 1 and labels[j - 2] != chain[at + j - 2].label:  # the window it is due after, as now labelled
+                        read = replace(read, reason=read.reason.replace(f"the window due {labels[j - 2]},", f"the window due {chain[at + j - 2].label},", 1))
+                    chain[at + j - 1] = read if j == k else _unanswered(read)
         if chain_from is None:
             chain += self._after_last(chain, versions, end)
         chain = within_the_rules_life(chain, versions if chain_from is None else rolling_versions(body, index, rule))
