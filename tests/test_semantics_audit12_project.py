@@ -72,3 +72,73 @@ def test_next_due_projects_each_body_as_far_as_its_own_rules_reach(tmp_path, mon
         "  Weekly One: due 2026-W27 (at least once a week: 1 of 1 in 2026-W27); projected 2026-07-02\n"
         "  Weekly Two: due 2026-W27 (at least once a week: 1 of 1 in 2026-W27); projected 2026-06-29\n"
     )
+
+
+# -- real bodies projected from their sourced histories (tests/audit), hand-checked ----------------
+
+
+def _projected(name: str, *args: str) -> dict:
+    from pathlib import Path
+
+    audit = Path(__file__).parent / "audit"
+    return _json("project", "--rules", str(audit / f"{name}.toml"), "--meetings", str(audit / f"{name}-meetings.csv"), *args)
+
+
+def _rows(out: dict) -> list[tuple[str, int | None, str, str]]:
+    return [(m["start"], m["ordinal"], m["host"], m["reason"]) for m in out["meetings"]]
+
+
+def test_chogm_every_two_years_from_samoa_2024_at_its_usual_june_day():
+    """CHOGM, customarily every two years (rolling), last held at Apia 2024-10-21..26; --today
+    2026-06-30 to 2030. Due 2026 (two calendar years after 2024), then two years after each
+    one projected. The day: a yearly chain keeps the usual month and day of the history: the
+    regular meetings held known to the month are 2018-04, 2022-06, 2024-10 (the 2020 one was
+    postponed; 2009-2015 are known to the year): lower median month June; the days known are
+    15 (2018) and 21 (2024): lower median 15. 2026-06-15 is past, so the first day left,
+    Wednesday 2026-07-01 (no Secretariat or members in this rule book: only Saturday and
+    Sunday are off); 2028-06-15, a Thursday; 2030-06-15 is a Saturday and the 16th a Sunday:
+    Friday 2030-06-14. No ordinals (the register numbers none); hosted by the chair, unknown.
+    Customary (binding = false), and said so."""
+    out = _projected("chogm", "--today", "2026-06-30", "--to", "2030")
+    assert _rows(out) == [
+        ("2026-07-01", None, "chair to be decided", "customary, 2 years after the CHOGM of 2024-10-21"),
+        ("2028-06-15", None, "chair to be decided", "customary, 2 years after the CHOGM of 2026, projected"),
+        ("2030-06-14", None, "chair to be decided", "customary, 2 years after the CHOGM of 2028, projected"),
+    ]
+    assert out["problems"] == [] and out["notes"] == []
+
+
+def test_arab_league_summit_yearly_in_may_numbered_after_jeddah():
+    """The Arab League Summit, at least once a year (the Annex to the Pact, 2000; the customary
+    March session is judged, not planned, beside it); the register's last is the 32nd (Jeddah,
+    2023-05); --today 2026-06-30 to 2030. 2024 and 2025 are closed (a calendar year takes no
+    late meeting): the 33rd goes in 2026, then one a year, numbered 33rd-37th (the 31st's
+    postponed and cancelled rows are one number). Habits: the held rows' months 7, 3, 4, 3, 11,
+    5 sorted 3 3 4 5 7 11, the pick for one a year the 4th: May; their days 25, 29, 15, 31, 1:
+    lower median 25. Placed on working days in Egypt (the Secretariat's country: the host,
+    the chair, is unknown; Friday and Saturday are its weekend): 2026-05-25 is past, so the
+    first day left, Wednesday 2026-07-01; Tuesday 2027-05-25; Thursday 2028-05-25 is the
+    Islamic New Year (estimated), Friday the 26th the weekend: Wednesday 2028-05-24; 2029-05-25
+    is a Friday, the 26th a Saturday: Thursday 2029-05-24; 2030-05-25 a Saturday: Sunday
+    2030-05-26."""
+    out = _projected("arab-league-summit", "--today", "2026-06-30", "--to", "2030")
+    assert _rows(out) == [(f"{year}-{day}", number, "chair to be decided", f"at least once a year: 1 of 1 in {year}") for year, day, number in [(2026, "07-01", 33), (2027, "05-25", 34), (2028, "05-24", 35), (2029, "05-24", 36), (2030, "05-26", 37)]]
+    assert out["problems"] == []
+
+
+def test_mercosur_summits_once_a_half_year_at_its_middle():
+    """The MERCOSUR Common Market Council at least once a semester (Ouro Preto, art. 6); the
+    register's last is the 63rd (Rio, 2023-12-07); --today 2026-06-30 to 2030. The half-year
+    2026 H1 is due today and nothing is recorded: a Problem (nothing is projected before
+    tomorrow). Then one a half-year, 64th-72nd, at the middle of each half (under a year a
+    period's target is its middle, not the history's month): H2 1 July + 92 days = 1 October,
+    H1 1 January + 90 (91 in a leap year) = 1 April. On working days in Uruguay (the
+    Secretariat's; no members listed): 2026-10-01 Thursday; 2027-04-01 Thursday, 10-01
+    Friday; 2028-04-01 a Saturday and the 2nd a Sunday: Friday 2028-03-31; 2028-10-01 a Sunday:
+    Monday the 2nd; 2029-04-01 a Sunday: Monday the 2nd; 2029-10-01, 2030-04-01, 2030-10-01 are
+    a Monday, a Monday and a Tuesday."""
+    out = _projected("mercosur-cmc", "--today", "2026-06-30", "--to", "2030")
+    days = ["2026-10-01", "2027-04-01", "2027-10-01", "2028-03-31", "2028-10-02", "2029-04-02", "2029-10-01", "2030-04-01", "2030-10-01"]
+    halves = ["2026 H2", "2027 H1", "2027 H2", "2028 H1", "2028 H2", "2029 H1", "2029 H2", "2030 H1", "2030 H2"]
+    assert _rows(out) == [(day, 64 + k, "chair to be decided", f"at least once a half-year: 1 of 1 in {half}") for k, (day, half) in enumerate(zip(days, halves, strict=True))]
+    assert [(p["kind"], p["window"]) for p in out["problems"]] == [("placement", "2026 H1")]
