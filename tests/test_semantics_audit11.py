@@ -194,3 +194,23 @@ def test_every_window_of_a_silence_after_a_year_only_origin_in_months(tmp_path):
     ]
     (late,) = [f for f in out["findings"] if f["verdict"] == "late"]
     assert "3 to 6 months late" in late["why"] and "Late if the Board of 2019 was held 2019-09..2019-12" in late["why"]
+
+
+# -- A loosely dated meeting in a calendar ---------------------------------------------------------
+
+
+def test_a_year_start_with_a_month_end_shows_on_the_first_day_it_may_have_opened(tmp_path):
+    """Board `2021` .. `2021-03` opened in 2021-01-01..2021-03-31 (the tenth audit). RFC 5545
+    has no partial DATE and METHOD:PUBLISH requires DTSTART (RFC 5546), and a 90-day all-day
+    span reads as a three-month conference: one all-day event on 2021-01-01 (DTEND the 2nd,
+    exclusive), titled with the range, TENTATIVE and transparent, the range in the
+    description and X-PLANNER-DATE (README "Dates not fixed")."""
+    from icalendar import Calendar
+
+    _board(tmp_path, 3, "board,regular,1,2021,2021-03,held,Bern,Switzerland\n")
+    _invoke("ics", "--rules", str(tmp_path / "r.toml"), "--meetings", str(tmp_path / "m.csv"), "--today", "2021-06-30", "--no-projected", "--out", str(tmp_path / "feed"))
+    (event,) = Calendar.from_ical((tmp_path / "feed" / "board.ics").read_bytes()).walk("VEVENT")
+    assert (event.decoded("DTSTART").isoformat(), event.decoded("DTEND").isoformat()) == ("2021-01-01", "2021-01-02")
+    assert str(event["SUMMARY"]) == "1st Board (date not fixed: 2021 to March 2021)"
+    assert (str(event["STATUS"]), str(event["TRANSP"]), str(event["X-PLANNER-DATE"])) == ("TENTATIVE", "TRANSPARENT", "2021/2021-03")
+    assert "Date not fixed: 2021 to March 2021 (2021-01-01 to 2021-03-31); shown on its first day" in str(event["DESCRIPTION"])

@@ -77,3 +77,37 @@ def test_iaea_general_conference_a_year_the_numbering_does_not_explain_is_missed
     got = _verdicts(out)
     assert got["2010"] == "missed" and {got[y] for y in ("2013", "2014", "2015")} == {"unknown"}
     assert out["summary"]["violations"] == 1 and out["summary"]["exit_code"] == 1
+
+
+# -- UNESCO: the General Conference (Constitution art. IV.9(a)) -----------------------------------
+
+
+def test_unesco_general_conference_every_two_years_1982_late_by_the_extraordinary_session():
+    """Art. IV.9(a): "ordinary session every two years", read as rolling `every 2y` of ordinary
+    sessions (an extraordinary session does not count). By hand, as of 2025-12-01: the 20th
+    (1978) makes 1980 due: the 21st (Belgrade, September 1980) met. 1982: only the fourth
+    extraordinary session (23 November - 3 December 1982), not counted; the 22nd opened
+    1983-10-25: 1 year late, a violation (the schedule moved to odd years). 1985 (the 23rd,
+    Sofia, known to the year) and 1987 (the 24th) met. Then nothing until the 42nd (2023-11):
+    the chain stays due every two years, 1989 ... 2021 (17 windows), and the 42nd answers the
+    last of them, 2021, late; but the register numbers the 24th then the 42nd, so the 25th to
+    41st were held somewhere in those years: all 17 `unknown`, not missed or late. 2025 (the
+    43rd, Samarkand, 30 October) met; 2027 open. 1 violation, 17 unknown, exit 1."""
+    out = _check("unesco-gc", "--today", "2025-12-01")
+    odd = {str(y): "unknown" for y in range(1989, 2022, 2)}
+    assert _verdicts(out) == {"1980": "met", "1982": "late", "1985": "met", "1987": "met", **odd, "2025": "met", "2027": "open"}
+    (late,) = [f for f in out["findings"] if f["verdict"] == "late"]
+    assert late["delay"] == "1 year" and "Not counted: GC 1982-11-23 (4th, Paris) (extraordinary" in late["why"]
+    (y2021,) = [f["why"] for f in out["findings"] if f["window"]["label"] == "2021"]
+    assert "Unknown, not late" in y2021 and "the 25th to 41st are not recorded" in y2021
+    assert (out["summary"]["violations"], out["summary"]["unknown"], out["summary"]["exit_code"]) == (1, 17, 1)
+
+
+def test_unesco_general_conference_projects_the_44th_in_october():
+    """Next due 2027 (2 years after the 43rd, 2025), the 44th. Month: the median (lower) of the
+    months the ordinary sessions opened in, given to the month or day (the 23rd, known only as
+    1985, gives none): 10, 9, 10, 10, 11, 10 -> 9 10 10 10 10 11: October. Day: the median of
+    the days given: 24, 23, 25, 20, 30 -> 20 23 24 25 30: the 24th. 2027-10-24 is a Sunday:
+    Monday 25 (a day after; Friday 22 is two before). The 45th, 2029-10-24, a Wednesday."""
+    out = json.loads(_invoke("project", *_files("unesco-gc"), "--today", "2025-12-01", "--to", "2029", "--format", "json").stdout)
+    assert [(m["start"], m["ordinal"], m["city"]) for m in out["meetings"]] == [("2027-10-25", 44, "Paris"), ("2029-10-24", 45, "Paris")]
