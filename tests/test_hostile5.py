@@ -415,7 +415,7 @@ def test_the_count_of_windows_is_never_below_the_windows_judged(book: Path) -> N
     from datetime import date
 
     from planner.engine.expectations import ExpectationEngine
-    from planner.engine.judging.budget import _windows
+    from planner.engine.judging.budget import body_windows
     from planner.inputs.register import load_meetings
     from planner.inputs.rulebook import load_rulebook
 
@@ -425,4 +425,4 @@ def test_the_count_of_windows_is_never_below_the_windows_judged(book: Path) -> N
     for body in rules.bodies:
         for start in (None, date(2020, 1, 1)):
             made = len(engine.for_body(body, start, date(2026, 12, 1)))
-            assert _windows(body, engine, start, date(2026, 12, 1)) >= made, (body.id, start)
+            assert body_windows(body, engine, start, date(2026, 12, 1)) >= made, (body.id, start)

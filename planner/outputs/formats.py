@@ -42,15 +42,17 @@ def to_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
     return "".join(csv_chunks(header, [rows]))
 
 
-def csv_chunks(header: Sequence[str], batches: Iterable[Iterable[Sequence[Any]]], *, texts: bool = False) -> Iterator[str]:
-    """:func:`to_csv` in pieces: the header, then the rows of each batch as one piece.
+def csv_chunks(header: Sequence[str] | None, batches: Iterable[Iterable[Sequence[Any]]], *, texts: bool = False) -> Iterator[str]:
+    """:func:`to_csv` in pieces: the header (none when ``None``: rows that follow others), then
+    the rows of each batch as one piece.
 
     ``texts``: every cell of every row is a ``str`` (the caller says so). A batch is then
     checked whole for what :func:`safe_cell` would change, by one search of its cells joined,
     and written by the csv module in one call when nothing needs it (most batches)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(header)
+    if header is not None:
+        writer.writerow(header)
     starts = frozenset(_FORMULA_START)
     for rows in batches:
         if texts:

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from datetime import date
 from operator import attrgetter
-from typing import Any
+from typing import Any, NamedTuple
 
 from planner.core.model import AdHocRule, Body, Meeting, RuleBook
 from planner.engine.expectations import ordinal, rule_words
@@ -212,29 +212,50 @@ def totals_line(report: Report | Checked) -> str:
 PROBLEM_VERDICTS = (Verdict.LATE, Verdict.MISSED, Verdict.EXCESS, Verdict.OFF_DATE, Verdict.ADVISORY, Verdict.UNCERTAIN)
 
 
-def problem_line(f: Finding, note: int | None = None) -> str:
+class Problem(NamedTuple):
+    """A problem of a check as its line and its source's note need it, without the finding
+    (which holds its body, rules and meetings): what text and markdown keep of each problem
+    they list, and what a process writing some of the bodies sends to the one writing all."""
+
+    verdict: Verdict
+    body_id: str
+    display: str  # the body's
+    why: str
+    rule_text: str
+    source: str
+    windowed: bool  # the finding judges a window (not a body with nothing due)
+    rule_id: str
+
+    @classmethod
+    def of(cls, f: Finding) -> Problem:
+        e = f.expectation
+        return cls(f.verdict, f.body.id, f.body.display, f.why, f.rule_text, f.source, e is not None, (e.rule.id or "") if e is not None else "")
+
+
+def problem_line(p: Problem, note: int | None = None) -> str:
     """A problem in words; the rule (with its id, if it has one) cites its source by ``note``
     (a number in the notes), or in brackets when there is no note."""
-    e = f.expectation
-    if e is None:
-        return f"{f.body.display}: {f.why}"
-    named = f" {e.rule.id}" if e.rule.id else ""
+    if not p.windowed:
+        return f"{p.display}: {p.why}"
+    named = f" {p.rule_id}" if p.rule_id else ""
     if note is not None:
-        rule = f"Rule{named}: {f.rule_text} [{note}]."
+        rule = f"Rule{named}: {p.rule_text} [{note}]."
     else:
-        rule = f"Rule{named}: {f.rule_text}" + (f" ({f.source})" if f.source else "") + "."
-    return f"{f.body.display}, {f.why} {rule}"
+        rule = f"Rule{named}: {p.rule_text}" + (f" ({p.source})" if p.source else "") + "."
+    return f"{p.display}, {p.why} {rule}"
 
 
-def render_check(report: Report | Checked, fmt: str, *, rules_label: str, problems_only: bool = False, width: int = DEFAULT_WIDTH) -> str:
-    out = render_check_chunks(report, fmt, rules_label=rules_label, problems_only=problems_only, width=width)
+def render_check(report: Report | Checked, fmt: str, *, rules_label: str, problems_only: bool = False, width: int = DEFAULT_WIDTH, workers: int | None = None) -> str:
+    out = render_check_chunks(report, fmt, rules_label=rules_label, problems_only=problems_only, width=width, workers=workers)
     return "".join([piece if piece.__class__ is str else piece.decode() for piece in out])
 
 
-def render_check_chunks(report: Report | Checked, fmt: str, *, rules_label: str, problems_only: bool = False, width: int = DEFAULT_WIDTH) -> Iterator[str] | Iterator[bytes]:
+def render_check_chunks(report: Report | Checked, fmt: str, *, rules_label: str, problems_only: bool = False, width: int = DEFAULT_WIDTH, workers: int | None = None) -> Iterator[str] | Iterator[bytes]:
     """The report in pieces to write as they come: a check judged body by body
     (:class:`Checked`) is rendered body by body, so that a large report never exists whole in
-    memory (planner/outputs/check/report.py). JSON comes in UTF-8 bytes, the rest in text."""
+    memory (planner/outputs/check/report.py), on several cores when it is large
+    (planner/outputs/check/forked.py; ``workers``: how many processes, 1 for this one alone,
+    ``None`` to choose). JSON comes in UTF-8 bytes, the rest in text and bytes."""
     from planner.outputs.check.report import check_chunks
 
-    return check_chunks(report, fmt, rules_label=rules_label, problems_only=problems_only, width=width)
+    return check_chunks(report, fmt, rules_label=rules_label, problems_only=problems_only, width=width, workers=workers)

@@ -42,13 +42,13 @@ def windows_over(book: RuleBook, engine: ExpectationEngine, start: date | None, 
     for body in book.bodies:
         if wanted is not None and body.id not in wanted:
             continue
-        total += _windows(body, engine, start, end)
+        total += body_windows(body, engine, start, end)
         if total > limit:
             return body.id
     return None
 
 
-def _windows(body: Body, engine: ExpectationEngine, start: date | None, end: date) -> int:
+def body_windows(body: Body, engine: ExpectationEngine, start: date | None, end: date) -> int:
     own = engine.meetings_of(body.id).meetings
     count = 0
     for rule in body.rules:

@@ -27,7 +27,7 @@ from planner.engine.expectations import (
 from planner.engine.explain import not_counted, not_counted_words, parts_words
 from planner.engine.gaps import GapExpectation, has_gaps
 from planner.engine.judging.assignment import _counting, assign
-from planner.engine.judging.budget import refuse_too_many
+from planner.engine.judging.budget import body_windows, refuse_too_many
 from planner.engine.judging.cases import judge_cases
 from planner.engine.judging.findings import (
     VIOLATIONS,
@@ -330,14 +330,22 @@ def check_bodies(
     judge = Judge(engine, min(today, end), closed=closed)
     wanted = set(bodies) if bodies else None
     refuse_too_many(book, engine, start, end, wanted)  # before the first body is judged and written
-    return Checked(book, today, start, end, len(meetings), twin_noted(_judge_bodies(book, engine, judge, wanted, start, end), engine, twice))
+    order = [body for body in book.bodies if wanted is None or body.id in wanted]
+    return Checked(
+        book,
+        today,
+        start,
+        end,
+        len(meetings),
+        order,
+        judging=lambda some: twin_noted(_judge_bodies(book, engine, judge, some, start, end), engine, twice),
+        weigh=lambda body: len(engine.meetings_of(body.id).meetings) + body_windows(body, engine, start, end),
+    )
 
 
-def _judge_bodies(book: RuleBook, engine: ExpectationEngine, judge: Judge, wanted: set[str] | None, start: date | None, end: date) -> Iterator[tuple[Body, int, list[Finding]]]:
+def _judge_bodies(book: RuleBook, engine: ExpectationEngine, judge: Judge, bodies: Sequence[Body], start: date | None, end: date) -> Iterator[tuple[Body, int, list[Finding]]]:
     with paused_gc():
-        for body in book.bodies:
-            if wanted is not None and body.id not in wanted:
-                continue
+        for body in bodies:
             recorded = len(engine.meetings_of(body.id).meetings)
             exps = engine.for_body(body, start, end)
             findings = [] if exps or all(isinstance(r, AdHocRule) for r in body.rules) else [not_applicable(body, book, start, end)]

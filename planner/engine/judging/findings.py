@@ -4,7 +4,7 @@ and the :class:`Report` of all findings grouped per body."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -230,6 +230,13 @@ class Tally:
             is_open = Verdict.OPEN
             self.next_due += sum(1 for f in findings if f.verdict is is_open and f.expectation is not None and f.expectation.pending)
 
+    def merge(self, other: Tally) -> None:
+        """Count what ``other`` counted (another process's share of the bodies) as well."""
+        self.verdicts.update(other.verdicts)
+        self.violations += other.violations
+        self.next_due += other.next_due
+        self.bodies |= other.bodies
+
 
 _VERDICT = attrgetter("verdict")
 _BODY_ID = attrgetter("body.id")
@@ -239,20 +246,31 @@ _BODY_ID = attrgetter("body.id")
 class Checked:
     """A check judged body by body while it is read (:meth:`bodies`), so that only one body's
     findings exist at a time; ``tally`` counts them on the way and is complete once
-    :meth:`bodies` has been read to its end. Renderers take it as they take a :class:`Report`."""
+    :meth:`bodies` has been read to its end. Renderers take it as they take a :class:`Report`.
+
+    ``order``: the bodies judged, in rule-book order; ``judging`` judges any run of them (a
+    process judging its share of them reads :meth:`part`); ``weigh``: a body's work, roughly
+    (its windows and meetings), to share the bodies out."""
 
     book: RuleBook
     today: date
     start: date | None
     end: date
     meetings: int
-    judged: Iterator[tuple[Body, int, list[Finding]]]
+    order: Sequence[Body]
+    judging: Callable[[Sequence[Body]], Iterator[tuple[Body, int, list[Finding]]]]
+    weigh: Callable[[Body], int]
     tally: Tally = field(default_factory=Tally)
 
     def bodies(self) -> Iterator[tuple[Body, int, list[Finding]]]:
-        for body, recorded, findings in self.judged:
-            self.tally.bodies.add(body.id)
-            self.tally.add(findings, body.id)
+        return self.part(0, len(self.order))
+
+    def part(self, first: int, stop: int) -> Iterator[tuple[Body, int, list[Finding]]]:
+        """The bodies ``order[first:stop]`` judged, counted in ``tally`` on the way."""
+        tally = self.tally
+        for body, recorded, findings in self.judging(self.order[first:stop]):
+            tally.bodies.add(body.id)
+            tally.add(findings, body.id)
             yield body, recorded, findings
 
 

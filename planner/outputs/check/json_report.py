@@ -16,16 +16,18 @@ whole in memory.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import tempfile
 from collections import Counter
 from collections.abc import Iterator
 from operator import attrgetter
-from typing import Any
+from typing import IO, Any
 
 from planner.core.model import Body, Kind, Meeting, RuleBook, Status
 from planner.engine.expectations import rule_words
 from planner.engine.judging.compliance import Checked, Finding, Report
+from planner.outputs.check import forked
 from planner.outputs.check.json_lines import _Lines
 
 CHECK_SCHEMA_VERSION = 2
@@ -97,70 +99,84 @@ def finding_dict(f: Finding, rule: int | None) -> dict[str, Any]:
     }
 
 
-def check_json(report: Report | Checked, rules_label: str, *, problems_only: bool = False) -> Iterator[bytes]:
+def check_json(report: Report | Checked, rules_label: str, *, problems_only: bool = False, workers: int | None = None) -> Iterator[bytes]:
     """The JSON document in UTF-8 pieces: the head (summary, bodies and their rules), then
-    one finding per line. A check judged body by body (:class:`Checked`) writes each body's
-    findings to a temporary spool as it goes, since the head's totals need them all; a
-    :class:`Report` writes them straight after the head.
+    one finding per line. Each body's findings go to a temporary spool as they are judged,
+    since the head's totals need them all (those judged by other processes, :mod:`.forked`,
+    to theirs), and are copied out after the head.
 
     The spool holds bytes, each body's findings encoded once on the way in and copied out as
     they are: a spool of text encoded them in, decoded them out and the writer encoded them
     again (139 MB at 1,000 bodies)."""
-    if isinstance(report, Report):
-        bodies: list[dict[str, Any]] = []
-        pieces = list(_findings(report, bodies, problems_only))  # ``bodies`` is filled as a side effect
-        yield _head(report, rules_label, bodies).encode()
-        yield from (piece.encode() for piece in pieces)
-        yield _TAIL if any(pieces) else _EMPTY_TAIL
-        return
-    with tempfile.TemporaryFile("w+b") as spool:
-        bodies = []
-        written = 0
-        for piece in _findings(report, bodies, problems_only):
-            if piece:
-                written += spool.write(piece.encode())
-        yield _head(report, rules_label, bodies).encode()
-        spool.seek(0)
-        while chunk := spool.read(1 << 20):
-            yield chunk
-    yield _TAIL if written else _EMPTY_TAIL
+    fold = _JsonFold(report.book, problems_only)
+    with contextlib.ExitStack() as held:
+        spools: list[IO[bytes]] = []  # in body order: this process's, and those of other processes
+        own: IO[bytes] | None = None
+        for piece in forked.pieces(report, fold, workers):
+            if piece.__class__ is str:
+                if piece:
+                    if own is None:  # (again after another process's: the runs stay in order)
+                        own = held.enter_context(tempfile.TemporaryFile("w+b"))
+                        spools.append(own)
+                    own.write(piece.encode())  # type: ignore[union-attr]
+            else:
+                spools.append(held.enter_context(piece))  # type: ignore[arg-type]
+                own = None
+        yield _head(report, rules_label, fold.bodies).encode()
+        comma = 1  # the first finding follows the head without the comma each body's lines begin with
+        for source in spools:
+            source.seek(0)
+            while chunk := source.read(1 << 20):
+                yield chunk[comma:]
+                comma = 0
+    yield _EMPTY_TAIL if comma else _TAIL
 
 
 _TAIL = b"\n  ]\n}\n"
 _EMPTY_TAIL = b"]\n}\n"
 
 
-def _findings(report: Report | Checked, bodies: list[dict[str, Any]], problems_only: bool) -> Iterator[str]:
-    """Each body's findings as one piece of JSON lines; each body's entry of the head is added
-    to ``bodies`` on the way."""
-    from planner.outputs.render import PROBLEM_VERDICTS, cadence_words
+class _JsonFold:
+    """JSON, as the processes of :func:`forked.pieces` share it: each body's findings as one
+    piece of JSON lines, each after a comma, and each body's entry of the head kept."""
 
-    book = report.book
-    index = _RuleIndex(book)
-    problems = frozenset(PROBLEM_VERDICTS)
-    writer = _Lines()
-    first = True
-    for b, recorded, findings in report.bodies():
-        bodies.append(
-            {
-                "id": b.id,
-                "name": b.name,
-                "category": b.category.value,
-                "cadence": cadence_words(b, book),
-                "recorded": recorded,
-                "verdicts": {v.value: n for v, n in sorted(Counter(map(_VERDICT, findings)).items())},
-                "rules": rule_dicts(b, book),
-            }
-        )
-        if problems_only:
-            findings = [f for f in findings if f.verdict in problems]
-        if not findings:
-            yield ""
-            continue
-        lines = writer.body(findings, index)
-        yield "\n    " if first else ",\n    "  # apart: a body's lines are not copied once more to put it before them
-        yield ",\n    ".join(lines)
-        first = False
+    def __init__(self, book: RuleBook, problems_only: bool) -> None:
+        self.book = book
+        self.problems_only = problems_only
+        self.bodies: list[dict[str, Any]] = []
+
+    def state(self) -> list[dict[str, Any]]:
+        return self.bodies
+
+    def merge(self, state: list[dict[str, Any]]) -> None:
+        self.bodies += state
+
+    def pieces(self, judged: Iterator[tuple[Body, int, list[Finding]]], first: bool) -> Iterator[str]:
+        from planner.outputs.render import PROBLEM_VERDICTS, cadence_words
+
+        book, bodies, problems_only = self.book, self.bodies, self.problems_only
+        index = _RuleIndex(book)
+        problems = frozenset(PROBLEM_VERDICTS)
+        writer = _Lines()
+        for b, recorded, findings in judged:
+            bodies.append(
+                {
+                    "id": b.id,
+                    "name": b.name,
+                    "category": b.category.value,
+                    "cadence": cadence_words(b, book),
+                    "recorded": recorded,
+                    "verdicts": {v.value: n for v, n in sorted(Counter(map(_VERDICT, findings)).items())},
+                    "rules": rule_dicts(b, book),
+                }
+            )
+            if problems_only:
+                findings = [f for f in findings if f.verdict in problems]
+            if not findings:
+                yield ""
+                continue
+            yield ",\n    "  # apart: a body's lines are not copied once more to put it before them
+            yield ",\n    ".join(writer.body(findings, index))
 
 
 def _head(report: Report | Checked, rules_label: str, bodies: list[dict[str, Any]]) -> str:

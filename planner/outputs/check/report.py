@@ -12,10 +12,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from planner.core.model import Body, RuleBook
 from planner.engine.expectation import Expectation
 from planner.engine.judging.findings import VIOLATIONS, Checked, Finding, Report, Verdict
+from planner.outputs.check import forked
 from planner.outputs.formats import csv_chunks, md_table, md_text
-from planner.outputs.render import PROBLEM_VERDICTS, body_summary, problem_line, totals_line
+from planner.outputs.render import (
+    PROBLEM_VERDICTS,
+    Problem,
+    body_summary,
+    problem_line,
+    totals_line,
+)
 from planner.outputs.text import DEFAULT_WIDTH, fit_lines, plural, wrap, wrap_parts
 
 CSV_HEADER = ("body", "verdict", "violation", "window", "window_start", "window_end", "required", "counted", "delay", "still_due", "due_by", "rule", "source", "why")
@@ -28,14 +36,14 @@ class SourceNotes:
         self.numbers: dict[tuple[str, str, str], int] = {}
         self.notes: list[str] = []
 
-    def number(self, f: Finding) -> int | None:
-        if f.expectation is None or not f.source:
+    def number(self, p: Problem) -> int | None:
+        if not p.windowed or not p.source:
             return None
-        key = (f.body.id, f.rule_text, f.source)
+        key = (p.body_id, p.rule_text, p.source)
         number = self.numbers.get(key)
         if number is None:
             number = self.numbers[key] = len(self.numbers) + 1
-            self.notes.append(f"{f.body.display}, {f.rule_text}: {f.source}")
+            self.notes.append(f"{p.display}, {p.rule_text}: {p.source}")
         return number
 
 
@@ -59,57 +67,95 @@ _GROUP_WORDS = {
 class _Problems:
     """The problems of a check as they are judged: each one while there are at most
     PROBLEMS_LISTED, and for each body and verdict its count, first windows and first problem.
-    A finding kept is worded at once (its why is judged from what it holds now)."""
+    A problem kept is worded at once (its why is judged from what the finding holds now) and
+    kept as a :class:`Problem`, not as the finding."""
 
     def __init__(self) -> None:
         self.total = 0
-        self.listed: list[Finding] = []
-        self.groups: dict[tuple[str, Verdict], tuple[Finding, list[int], dict[str, None]]] = {}
+        self.listed: list[Problem] = []
+        self.groups: dict[tuple[str, Verdict], tuple[Problem, list[int], dict[str, None]]] = {}
 
     def add(self, f: Finding) -> None:
         self.total += 1
         if self.total <= PROBLEMS_LISTED + 1:
-            f.why  # noqa: B018 (worded now, kept in the finding)
-            self.listed.append(f)
+            self.listed.append(Problem.of(f))
         key = (f.body.id, f.verdict)
         group = self.groups.get(key)
         if group is None:
-            f.why  # noqa: B018
-            group = self.groups[key] = (f, [0], {})
+            group = self.groups[key] = (Problem.of(f), [0], {})
         group[1][0] += 1
         labels = group[2]
         if len(labels) <= WINDOWS_SHOWN:  # the first distinct windows (two rules may miss one year)
             labels[f.window_label] = None
 
+    def merge(self, later: _Problems) -> None:
+        """Add the problems of the bodies after these (another process judged them): the
+        first ones listed as if added here one by one, the groups (of other bodies) after."""
+        self.listed += later.listed[: max(PROBLEMS_LISTED + 1 - len(self.listed), 0)]
+        self.total += later.total
+        self.groups.update(later.groups)
+
     def lines(self, notes: SourceNotes) -> tuple[str, list[tuple[str, str]]]:
         """A heading (empty while every problem is listed) and the lines: (verdict, words)."""
         if self.total <= PROBLEMS_LISTED:
-            return "", [(f.verdict.value, problem_line(f, notes.number(f))) for f in self.listed]
+            return "", [(p.verdict.value, problem_line(p, notes.number(p))) for p in self.listed]
         heading = (
             f"{self.total:,} problems, more than {PROBLEMS_LISTED} to list: grouped by body and verdict, each with its first "
             f"{WINDOWS_SHOWN} windows and its first problem in words (--format json and --format csv give every finding)."
         )
         out = []
-        for f, (count,), labels in self.groups.values():
-            one, many = _GROUP_WORDS.get(f.verdict, (f"{f.verdict.value} window", f"{f.verdict.value} windows"))
+        for p, (count,), labels in self.groups.values():
+            one, many = _GROUP_WORDS.get(p.verdict, (f"{p.verdict.value} window", f"{p.verdict.value} windows"))
             shown = ", ".join([label for label in list(labels)[:WINDOWS_SHOWN] if label]) + (", ..." if len(labels) > WINDOWS_SHOWN else "")
-            line = problem_line(f, notes.number(f))
-            display = f.body.display
+            line = problem_line(p, notes.number(p))
+            display = p.display
             said = line[len(display) + 2 :] if line.startswith((f"{display}, ", f"{display}: ")) else line
-            out.append((f.verdict.value, f"{display}: {count:,} {one if count == 1 else many}" + (f" ({shown})" if shown else "") + f"; the first: {said}"))
+            out.append((p.verdict.value, f"{display}: {count:,} {one if count == 1 else many}" + (f" ({shown})" if shown else "") + f"; the first: {said}"))
         return heading, out
 
 
-def check_chunks(report: Report | Checked, fmt: str, *, rules_label: str, problems_only: bool = False, width: int = DEFAULT_WIDTH) -> Iterator[str] | Iterator[bytes]:
-    """The pieces of ``report`` in ``fmt``: JSON's in UTF-8 bytes (:func:`check_json`), the rest in text."""
+def check_chunks(
+    report: Report | Checked, fmt: str, *, rules_label: str, problems_only: bool = False, width: int = DEFAULT_WIDTH, workers: int | None = None
+) -> Iterator[str] | Iterator[bytes]:
+    """The pieces of ``report`` in ``fmt``: JSON's in UTF-8 bytes (:func:`check_json`), the rest
+    in text (and CSV's rows judged by another process in bytes). ``workers``: how many
+    processes judge and write the bodies (:mod:`.forked`; 1: this one alone, ``None``: as many
+    as pay)."""
     if fmt == "json":
         from planner.outputs.check.json_report import check_json
 
-        return check_json(report, rules_label, problems_only=problems_only)
+        return check_json(report, rules_label, problems_only=problems_only, workers=workers)
     if fmt == "csv":
+        return _csv(report, problems_only, workers)
+    return _report(report, fmt, rules_label, problems_only, width, workers)
+
+
+def _csv(report: Report | Checked, problems_only: bool, workers: int | None) -> Iterator[str | bytes]:
+    for piece in forked.pieces(report, _CsvFold(problems_only), workers):
+        if piece.__class__ is str:
+            yield piece  # type: ignore[misc]
+        else:
+            with piece:  # type: ignore[union-attr]
+                while chunk := piece.read(1 << 20):  # type: ignore[union-attr]
+                    yield chunk
+
+
+class _CsvFold:
+    """CSV, as the processes of :func:`forked.pieces` share it: the rows of each body, the
+    header before the first; nothing else to keep."""
+
+    def __init__(self, problems_only: bool) -> None:
+        self.problems_only = problems_only
+
+    def pieces(self, judged: Iterator[tuple[Body, int, list[Finding]]], first: bool) -> Iterator[str]:
         texts = _Texts()
-        return csv_chunks(CSV_HEADER, (_csv_rows(findings, problems_only, texts) for _, _, findings in report.bodies()), texts=True)
-    return _report(report, fmt, rules_label, problems_only, width)
+        return csv_chunks(CSV_HEADER if first else None, (_csv_rows(findings, self.problems_only, texts) for _, _, findings in judged), texts=True)
+
+    def state(self) -> None:
+        return None
+
+    def merge(self, state: None) -> None:
+        pass
 
 
 class _Texts(dict[Any, str]):
@@ -169,7 +215,35 @@ _EXPECTATION = Expectation
 _VERDICT_CELLS = {v: (v.value, "yes" if v in VIOLATIONS else "no") for v in Verdict}
 
 
-def _report(report: Report | Checked, fmt: str, rules_label: str, problems_only: bool, width: int) -> Iterator[str]:
+class _ReportFold:
+    """Text and markdown, as the processes of :func:`forked.pieces` share them: nothing written
+    until every body is judged; each body's summary row and the problems kept."""
+
+    def __init__(self, book: RuleBook) -> None:
+        self.book = book
+        self.rows: list[tuple[str, str, str]] = []
+        self.found = _Problems()
+
+    def pieces(self, judged: Iterator[tuple[Body, int, list[Finding]]], first: bool) -> Iterator[str]:
+        book, rows, found = self.book, self.rows, self.found
+        shown = frozenset(PROBLEM_VERDICTS)
+        for body, recorded, findings in judged:
+            rows.append(body_summary(body, book, findings, recorded))
+            for f in findings:
+                if f.verdict in shown:
+                    found.add(f)
+            yield ""
+
+    def state(self) -> tuple[list[tuple[str, str, str]], _Problems]:
+        return self.rows, self.found
+
+    def merge(self, state: tuple[list[tuple[str, str, str]], _Problems]) -> None:
+        rows, found = state
+        self.rows += rows
+        self.found.merge(found)
+
+
+def _report(report: Report | Checked, fmt: str, rules_label: str, problems_only: bool, width: int, workers: int | None) -> Iterator[str]:
     """Text or markdown: a summary row per body, then the problems, the sources they cite and
     the totals."""
     book = report.book
@@ -178,14 +252,11 @@ def _report(report: Report | Checked, fmt: str, rules_label: str, problems_only:
         parts.append(f"from {report.start}")
     if report.end != report.today:
         parts.append(f"to {report.end}")
-    rows: list[tuple[str, str, str]] = []
-    found = _Problems()
-    shown = frozenset(PROBLEM_VERDICTS)
-    for body, recorded, findings in report.bodies():
-        rows.append(body_summary(body, book, findings, recorded))
-        for f in findings:
-            if f.verdict in shown:
-                found.add(f)
+    fold = _ReportFold(book)
+    for piece in forked.pieces(report, fold, workers):
+        if piece.__class__ is not str:
+            piece.close()  # type: ignore[union-attr]  # (empty: nothing is written before the end)
+    rows, found = fold.rows, fold.found
     notes = SourceNotes()
     heading, problems = found.lines(notes)
     if fmt == "markdown":
