@@ -140,6 +140,21 @@ def test_a_ceiling_lifted_mid_year_is_judged_to_its_end(tmp_path):
     assert _windows(out) == [("2021-01-01..2021-07-15", "excess")]
 
 
+def test_a_grid_whose_rule_ends_inside_a_due_period_requires_nothing_after_its_end(tmp_path):
+    """`every 1y` on the grid from 2020, until 2023-06-30 (no version after it); Boards in
+    September 2020, 2021, 2022. 2023's meeting was due by 2023-12-31, after the rule's end:
+    nothing was due while it was in force, so an empty 2023 is no violation (it was `missed`),
+    and nothing is projected for it as of 2023-03-01. A Board of 2023-03-15 meets the part
+    2023-01..2023-06."""
+    book = '[[bodies]]\nid = "board"\nname = "Board"\ncategory = "working"\nhost = "secretariat"\n[[bodies.rules]]\nkind = "every"\ninterval = "1y"\nmode = "grid"\nanchor = 2020\nuntil = 2023-06-30\n'
+    rows = "board,regular,,2020-09-15,,held,,\nboard,regular,,2021-09-15,,held,,\nboard,regular,,2022-09-15,,held,,\n"
+    out = _check(tmp_path, book, rows, "2025-06-01")
+    assert _windows(out) == [("2020", "met"), ("2021", "met"), ("2022", "met")] and out["summary"]["exit_code"] == 0
+    assert _numbers("--rules", str(tmp_path / "r.toml"), "--meetings", str(tmp_path / "m.csv"), "--today", "2023-03-01", "--to", "2025") == []
+    out = _check(tmp_path, book, rows + "board,regular,,2023-03-15,,held,,\n", "2025-06-01")
+    assert _windows(out)[-1] == ("2023-01..2023-06", "met")
+
+
 def test_a_part_of_a_period_does_not_lend_its_label_to_another_bodys_whole_period(tmp_path):
     """A Board founded 2020-06-15 under "at most once a year" is judged in 2020 from its
     founding (2020-06-15..2020-12-31); a Council under "at least once a year" judges the whole

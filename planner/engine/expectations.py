@@ -69,7 +69,7 @@ from planner.engine.expectation import (
     within_the_rules_life,
 )
 from planner.engine.expectations_after import after_expectations, split_readings
-from planner.engine.expectations_periods import per_period_expectations
+from planner.engine.expectations_periods import per_period_expectations, to_the_end
 from planner.engine.rule_words import count_words, ordinal, ordinal_words, origins_words, rule_words
 
 # Re-exported: the engine's words and its unit of requirement are imported from here too.
@@ -328,7 +328,7 @@ class ExpectationEngine:
             nxt = windows[n + 1][1].start - timedelta(days=1) if n + 1 < len(windows) else UNBOUNDED
             reason = f"every {rule.interval.words()} on the grid from {grain.label(first_period)}"
             out.append(Expectation(body, rule, index, grain, period, window, 1, None, _tolerant(window.end, rule.tolerance, grain), nxt, reason, None, window.start > end))
-        return out
+        return to_the_end(self, body, rule, out)
 
 
 def _version_readings(e: Expectation, versions: Sequence[tuple[int, EveryRule]], last: Meeting, first: date) -> list[Expectation]:

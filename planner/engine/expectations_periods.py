@@ -13,7 +13,7 @@ from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from planner.core.dates import Grain, Window, year_start_month
-from planner.core.model import AtLeastRule, AtMostRule, Body
+from planner.core.model import AtLeastRule, AtMostRule, Body, EveryRule
 from planner.engine.body_meetings import CHAINING, counts
 from planner.engine.expectation import Expectation, after_earlier_versions, effective_start
 from planner.engine.rule_words import count_words
@@ -64,7 +64,7 @@ def per_period_expectations(engine: ExpectationEngine, body: Body, index: int, r
         b = bisect_right(windows, highest, a, key=_START)
         minimum, maximum = (count, None) if at_least else (0, count)
         out += [Expectation(body, rule, index, grain, p, w, minimum, maximum, w.end, None, reason, None, False, (), (), "", ys) for p, w in enumerate(windows[a:b], period + a)]
-        return _to_the_end(engine, body, rule, out)
+        return to_the_end(engine, body, rule, out)
     for p in range(period, last + 1):
         window = window_of(p, ys)
         if not lowest <= window.start <= highest:
@@ -80,10 +80,10 @@ def per_period_expectations(engine: ExpectationEngine, body: Body, index: int, r
             out.append(Expectation(body, rule, index, grain, p, window, count, None, window.end, None, reason, None, False, (), (), "", ys))
         else:
             out.append(Expectation(body, rule, index, grain, p, window, 0, count, window.end, None, reason, None, False, (), (), "", ys))
-    return _to_the_end(engine, body, rule, out)
+    return to_the_end(engine, body, rule, out)
 
 
-def _to_the_end(engine: ExpectationEngine, body: Body, rule: AtLeastRule | AtMostRule, out: list[Expectation]) -> list[Expectation]:
+def to_the_end(engine: ExpectationEngine, body: Body, rule: AtLeastRule | AtMostRule | EveryRule, out: list[Expectation]) -> list[Expectation]:
     """``out`` with the window of the period a rule ended in (its ``until``, no version of it in
     force the day after: the body dissolved, a ceiling lifted) judged to that day only.
 
@@ -93,13 +93,15 @@ def _to_the_end(engine: ExpectationEngine, body: Body, rule: AtLeastRule | AtMos
     not make 2021 excess). A floor's period was never whole under it, and its count was due by
     the period's end, after the rule's: nothing was due while it was in force. Its part is
     judged only where meetings that may have opened in it are enough (then met, or uncertain
-    where their days decide); otherwise no window (nothing due, nothing to project)."""
+    where their days decide); otherwise no window (nothing due, nothing to project). The
+    same for a grid's due period (`every 1y` on the grid until 2023-06-30)."""
     until = rule.until
     if until is None or not out or out[-1].window.end <= until or out[-1].window.start > until:
         return out
     identity = rule.id or f"kind {rule.kind}"
     after = until + timedelta(days=1)
-    if any(other is not rule and isinstance(other, AtLeastRule | AtMostRule) and (other.id or f"kind {other.kind}") == identity and other.in_force(after) for other in body.rules):
+    family = (AtLeastRule, AtMostRule) if isinstance(rule, AtLeastRule | AtMostRule) else (EveryRule,)
+    if any(other is not rule and isinstance(other, family) and (other.id or f"kind {other.kind}") == identity and other.in_force(after) for other in body.rules):
         return out  # a later version takes over the next day: one rule, the whole period
     last = out[-1]
     window = Window(last.window.start, until)
@@ -109,6 +111,7 @@ def _to_the_end(engine: ExpectationEngine, body: Body, rule: AtLeastRule | AtMos
             return out[:-1]
     out[-1] = replace(last, window=window, deadline=until, part=True)
     return out
+
 
 
 def _first_part(body: Body, index: int, rule: AtMostRule, grain: Grain, ys: int, lowest: date, highest: date, start: date | None, last: int, reason: str) -> list[Expectation]:
@@ -149,3 +152,6 @@ def _windows(grain: Grain, ys: int, first: int, last: int) -> list[Window]:
     if last >= base + len(runs):
         runs += [grain.window(p, ys) for p in range(base + len(runs), last + 1)]
     return runs[first - base : last - base + 1]
+
+
+__all__ = ["per_period_expectations", "to_the_end"]
