@@ -229,3 +229,18 @@ def test_a_year_start_with_a_month_end_shows_on_the_first_day_it_may_have_opened
     assert str(event["SUMMARY"]) == "1st Board (date not fixed: 2021 to March 2021)"
     assert (str(event["STATUS"]), str(event["TRANSP"]), str(event["X-PLANNER-DATE"])) == ("TENTATIVE", "TRANSPARENT", "2021/2021-03")
     assert "Date not fixed: 2021 to March 2021 (2021-01-01 to 2021-03-31); shown on its first day" in str(event["DESCRIPTION"])
+
+
+def test_a_before_rule_that_ended_before_the_meeting_it_precedes_requires_nothing(tmp_path):
+    """A Board within 2 months before each Summit, until 2022-06-30 (no version after it). The
+    Summit of 2021-05-20 is preceded by the Board of 2021-04-01: met. The Summit of 2022-08-15
+    opened after the rule's end: under no version of it (README: a `before` window follows the
+    version in force on the day the Summit opened), so no Board was due before it, though its
+    window (2022-06-15..2022-08-14) begins while the rule was in force (it was `missed`)."""
+    book = '[[bodies]]\nid = "summit"\nname = "Summit"\ncategory = "governing"\n[[bodies.rules]]\nkind = "ad_hoc"\n'
+    book += '[[bodies]]\nid = "board"\nname = "Board"\ncategory = "governing"\n[[bodies.rules]]\nkind = "before"\nbody = "summit"\noffset = "2m"\nuntil = 2022-06-30\n'
+    rows = "summit,regular,1,2021-05-20,,held,,\nboard,regular,1,2021-04-01,,held,,\nsummit,regular,2,2022-08-15,,held,,\n"
+    out = _check(tmp_path, book, rows, "2025-06-01")
+    assert _windows(out) == [("2021-05-19", "met")] and out["summary"]["exit_code"] == 0
+    out = _check(tmp_path, book, rows.replace("2022-08-15", "2022-06-20"), "2025-06-01")
+    assert _windows(out) == [("2021-05-19", "met"), ("2022-06-19", "missed")]

@@ -100,6 +100,8 @@ def before_expectations(engine: ExpectationEngine, body: Body, index: int, rule:
         window = Window(first, last)
         if not _after_applies(body, rule, origin, window.start, versions):  # type: ignore[arg-type]
             continue
+        if rule.until is not None and origin.earliest > rule.until and not any(r.in_force(origin.earliest) for r in versions):
+            continue  # the rule had ended when the meeting opened: nothing was due before it
         reason = f"{rule.offset.words()} before {ordinal_words(origin, other) if other else rule.body}"
         # origins: a window due only because of a planned meeting that passed unconfirmed is
         # uncertain, never missed (README, "Unconfirmed origins"), as for `after`
