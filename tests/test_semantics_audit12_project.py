@@ -142,3 +142,17 @@ def test_mercosur_summits_once_a_half_year_at_its_middle():
     halves = ["2026 H2", "2027 H1", "2027 H2", "2028 H1", "2028 H2", "2029 H1", "2029 H2", "2030 H1", "2030 H2"]
     assert _rows(out) == [(day, 64 + k, "chair to be decided", f"at least once a half-year: 1 of 1 in {half}") for k, (day, half) in enumerate(zip(days, halves, strict=True))]
     assert [(p["kind"], p["window"]) for p in out["problems"]] == [("placement", "2026 H1")]
+
+
+def test_us_congress_projected_on_3_january_the_day_its_customary_rule_names():
+    """The US Congress: at least once a year (binding, planned for) and, customarily, on
+    3 January (the 20th Amendment's day "unless they shall by law appoint a different day":
+    judged, not planned for). The meeting of each year aims at 3 January, the day that rule
+    names, not at the history's lower median day (the 4th: 14 sessions opened on the 3rd, 4
+    on the 4th, 13 later, of 31). --today 2026-06-30 to 2030: 2026 is still due (the register
+    ends in 2023) and its 3 January is past: the first day left, Wednesday 2026-07-01;
+    2027-01-03 is a Sunday: Monday the 4th (the later side first); Monday 2028-01-03,
+    Wednesday 2029-01-03, Thursday 2030-01-03 (the 4th before)."""
+    out = _projected("us-congress", "--today", "2026-06-30", "--to", "2030")
+    days = ["2026-07-01", "2027-01-04", "2028-01-03", "2029-01-03", "2030-01-03"]
+    assert [(m["start"], m["reason"]) for m in out["meetings"]] == [(day, f"at least once a year: 1 of 1 in {day[:4]}") for day in days]

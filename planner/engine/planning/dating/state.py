@@ -35,6 +35,7 @@ class BodyState:
     takens: dict[Duration | None, Taken] = field(default_factory=dict)
     accepts: dict[Duration | None, tuple[Taken, Callable[[date], bool], list[date], list[bool]]] = field(default_factory=dict)
     skip: Skip | None = None  # the days other bodies leave it no room on (made on first need)
+    customary: tuple[date, ...] = ()  # the days a customary ``on`` rule beside the binding ones names (targets.customary_days)
     length: timedelta = field(init=False)  # a meeting's first day to its last
     reach: timedelta = field(init=False)  # how far a meeting of its own near a window may matter
     alone: bool = field(init=False)  # meets neither just before another body nor just after one

@@ -7,8 +7,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from planner.core.dates import Grain, Window
-from planner.core.model import AtLeastRule, EveryRule, Meeting
-from planner.engine.expectations import Expectation
+from planner.core.model import AdHocRule, AtLeastRule, AtMostRule, Body, EveryRule, Meeting, OnRule
+from planner.engine.expectations import Expectation, ExpectationEngine
 from planner.engine.gaps import GapExpectation
 from planner.engine.planning.dating.state import BodyState
 from planner.engine.planning.placement.habits import even_spread
@@ -21,6 +21,13 @@ class Targets:
         """Target days, computed over the whole due period (whatever --today is) and then
         placed inside ``window`` by the nearest-day search."""
         body = state.body
+        if state.customary and e.minimum == 1 and e.grain is not Grain.DAY:
+            # The day a customary rule names, inside the period due (the US Congress: at least
+            # once a year, and customarily on 3 January): that day, not the history's median.
+            full = e.grain.window(e.period, e.year_start)
+            named = [d for d in state.customary if full.start <= d <= full.end]
+            if named:
+                return named[:1]
         if e.minimum == 1 and e.rule.__class__ is AtLeastRule and e.__class__ is Expectation and not body.months and e.rule.within is None and e.grain is not Grain.DAY:
             # (most windows: one meeting a period, no preferred month, no chain: the middle of
             # the period, as target_months' even spread gives it, without its calls)
@@ -61,3 +68,17 @@ class Targets:
         if e.grain is Grain.YEAR and (state.body.months or state.habits.months):
             return None
         return rule.interval.add_to(e.origin.earliest)
+
+
+def customary_days(engine: ExpectationEngine, body: Body, not_before: date, end: date) -> tuple[date, ...]:
+    """The days from ``not_before`` to ``end`` that a customary ``on`` rule of ``body`` names
+    where binding rules beside it are the ones planned for (the customary rule is judged, not
+    planned: README): the days those rules' windows aim at."""
+    if not any(r.binding and not isinstance(r, AdHocRule | AtMostRule) for r in body.rules):
+        return ()
+    rules = [r for r in body.rules if isinstance(r, OnRule) and not r.binding]
+    if not rules:
+        return ()
+    from planner.engine.calendar_rules import on_dates
+
+    return tuple(sorted(d for r in rules for d in on_dates(engine, body, r, end) if not_before <= d <= end))
