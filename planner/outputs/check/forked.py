@@ -20,9 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import pickle
 import signal
-import tempfile
 import threading
 from collections.abc import Iterator
 from typing import IO, Any, Protocol
@@ -109,6 +107,8 @@ class _Worker:
         self.pid = 0
         if status != 0 or not chunks:
             return None
+        import pickle
+
         try:
             return pickle.loads(b"".join(chunks))
         except Exception:  # a message cut short: the worker did not finish  # noqa: BLE001
@@ -169,6 +169,9 @@ def pieces(report: Report | Checked, fold: Fold, workers: int | None = None) -> 
 def _fork(report: Checked, fold: Fold, run: tuple[int, int], started: list[_Worker]) -> _Worker:
     """Fork a worker for ``run``, added to ``started`` at once (an interrupt that follows
     finds it there, to end it)."""
+    import pickle  # (here: a check too small to fork, CICA's, starts without them)
+    import tempfile
+
     spool = tempfile.TemporaryFile("w+b")  # noqa: SIM115 (the writer copies it out and closes it, after the worker ends)
     try:
         reader, writer = os.pipe()
