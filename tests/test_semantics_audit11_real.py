@@ -3,7 +3,9 @@ in every rule's `source` and each register row its source, every expected answer
 hand before the tool was run (the derivation in each test's docstring). The IAEA's General
 Conference: a register that holds only the sessions the sources read here name, whose own
 numbering shows the sessions between them were held (unknown, never missed), and a coverage
-statement the numbering overrides."""
+statement the numbering overrides. UNESCO's General Conference: an extraordinary session in
+the year an ordinary one was due, and 36 years of unrecorded but numbered sessions. The IMO
+Assembly: sessions known by their closing day only, and one held remotely."""
 
 from __future__ import annotations
 
@@ -111,3 +113,34 @@ def test_unesco_general_conference_projects_the_44th_in_october():
     Monday 25 (a day after; Friday 22 is two before). The 45th, 2029-10-24, a Wednesday."""
     out = json.loads(_invoke("project", *_files("unesco-gc"), "--today", "2025-12-01", "--to", "2029", "--format", "json").stdout)
     assert [(m["start"], m["ordinal"], m["city"]) for m in out["meetings"]] == [("2027-10-25", 44, "Paris"), ("2029-10-24", 45, "Paris")]
+
+
+# -- IMO: the Assembly (Convention art. 18) -------------------------------------------------------
+
+
+def test_imo_assembly_once_every_two_years_from_2009():
+    """Art. 18: "Regular sessions ... once every two years", rolling `every 2y` from 2009, where
+    the register begins. By hand, as of 2025-12-10: the 26th (2009) makes 2011 due, and so on:
+    2011, 2013, ..., 2025 met (8); the 28th-31st are given to the year with their closing day
+    (the year decides: met); the 32nd opened 2021-12-06, remotely: the Convention names no
+    format, met. 2027 open. No violation. Next: the 35th in 2027, November (the months given:
+    11, 11, 12, 11, 11), on the median day given, 23 (6, 21, 23, 24, 27): 2027-11-23, a
+    Tuesday; the 36th 2029-11-23, a Friday."""
+    out = _check("imo-assembly", "--today", "2025-12-10")
+    assert _verdicts(out) == {**{str(y): "met" for y in range(2011, 2026, 2)}, "2027": "open"}
+    assert out["summary"]["violations"] == 0
+    meetings = json.loads(_invoke("project", *_files("imo-assembly"), "--today", "2025-12-10", "--to", "2029", "--format", "json").stdout)["meetings"]
+    assert [(m["start"], m["ordinal"]) for m in meetings] == [("2027-11-23", 35), ("2029-11-23", 36)]
+
+
+def test_imo_assembly_a_session_slipping_into_january_is_a_year_late(tmp_path):
+    """The control: had the 32nd been put off from December 2021 to 2022-01-10, 2021 (due after
+    the 31st, 2019) would be met late, by 1 year (calendar years: the delay counts from the due
+    year); then 2024 is due (2 years after 2022), met early by the 33rd (2023), and 2025 (2
+    years after 2023) by the 34th; 2027 open. One violation."""
+    rows = (AUDIT / "imo-assembly-meetings.csv").read_text(encoding="utf-8").replace("assembly,regular,32,2021-12-06,2021-12-15", "assembly,regular,32,2022-01-10,2022-01-19")
+    (tmp_path / "m.csv").write_text(rows, encoding="utf-8")
+    out = json.loads(_invoke("check", "--rules", str(AUDIT / "imo-assembly.toml"), "--meetings", str(tmp_path / "m.csv"), "--today", "2025-12-10", "--format", "json").stdout)
+    (late,) = [f for f in out["findings"] if f["verdict"] == "late"]
+    assert (late["window"]["label"], late["delay"]) == ("2021", "1 year") and out["summary"]["violations"] == 1
+    assert [label for label, v in _verdicts(out).items() if label > "2021"] == ["2024", "2025", "2027"]
