@@ -49,11 +49,11 @@ def fold(line: str) -> str:
     if len(line) <= 74 and line.isascii():
         return line + "\r\n"
     if line.isascii():
-        if len(line) <= 148 and line[73] not in "\\^":  # two parts, the usual long line
-            return f"{line[:74]}\r\n {line[74:]}\r\n"
-        parts = [line[at : at + 74] for at in range(0, len(line), 74)]
-        if not any(part[-1] in "\\^" for part in parts[:-1]):  # no cut after an escape: as below
-            return "\r\n ".join(parts) + "\r\n"
+        cuts = line[73:-1:74]  # the last character of each 74-octet part but the last
+        if "\\" not in cuts and "^" not in cuts:  # no cut after an escape: as below
+            if len(line) <= 148:  # two parts, the usual long line
+                return f"{line[:74]}\r\n {line[74:]}\r\n"
+            return "\r\n ".join([line[at : at + 74] for at in range(0, len(line), 74)]) + "\r\n"
         parts = []
         pos, n = 0, len(line)
         while n - pos > 74:
