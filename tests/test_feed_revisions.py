@@ -7,6 +7,7 @@ import json
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from icalendar import Calendar
 
@@ -236,6 +237,23 @@ def test_a_large_folder_without_its_state_file_is_scanned_not_parsed(tmp_path: P
     assert {u: ev["SEQUENCE"] for u, ev in after.items()} == {u: s + (u != youth) for u, s in before.items()}
     assert str(after[youth]["STATUS"]) == "CANCELLED" and after[youth]["SEQUENCE"] == 1
     assert len(warnings) == 1 and "taken from the feeds" in warnings[0]
+
+
+@pytest.mark.parametrize("block", [1, 7, 75, 1 << 22])
+def test_a_scanned_feed_reads_the_same_whatever_its_blocks(block: int, tmp_path: Path, monkeypatch) -> None:
+    """The scan reads feeds some megabytes at a time: a line or a fold cut between two blocks
+    (blocks of 1 to 75 bytes here), and ends of CR CR LF or LF, read as icalendar reads them."""
+    from planner.outputs.calendar import readback
+
+    export(tmp_path, meetings())
+    parsed = readback.revisions_from_feeds(tmp_path, book())
+    for feed in tmp_path.glob("*.ics"):
+        feed.write_bytes(feed.read_bytes().replace(b"DTSTAMP:", b"DTSTAMP:\r\n ", 3).replace(b"UID:", b"UID:\r\r\n\t").replace(b"\r\nSEQUENCE", b"\nSEQUENCE"))
+    monkeypatch.setattr(readback, "READBACK_BYTES", 0)
+    monkeypatch.setattr(readback, "_READ", block)
+    scanned = readback.revisions_from_feeds(tmp_path, book())
+    fields = ("sequence", "last_modified", "body", "kind", "numbered", "start", "end", "summary", "location", "removed")
+    assert len(scanned) == 7 and {u: [getattr(r, f) for f in fields] for u, r in scanned.items()} == {u: [getattr(r, f) for f in fields] for u, r in parsed.items()}
 
 
 def test_a_scanned_feed_with_a_sequence_in_other_digits_skips_that_event(tmp_path: Path, monkeypatch) -> None:
