@@ -156,3 +156,46 @@ def test_us_congress_projected_on_3_january_the_day_its_customary_rule_names():
     out = _projected("us-congress", "--today", "2026-06-30", "--to", "2030")
     days = ["2026-07-01", "2027-01-04", "2028-01-03", "2029-01-03", "2030-01-03"]
     assert [(m["start"], m["reason"]) for m in out["meetings"]] == [(day, f"at least once a year: 1 of 1 in {day[:4]}") for day in days]
+
+
+def test_saarc_summit_the_postponed_19th_first_then_yearly_in_november():
+    """SAARC Summits, at least once a year (Charter, art. III); the 18th held 2014-11-26..27,
+    the 19th (Islamabad, 2016-11-15) postponed indefinitely; --today 2026-06-30 to 2030. The
+    19th is still to be held: the meeting projected under its number is it, after the day it
+    was postponed from, saying so; then the 20th-23rd. Habits of the 18 held: months 1 1 4 4 4
+    5 5 7 8 11 11 11 11 11 11 12 12 12, the pick for one a year the 10th: November; days 2 2 2
+    3 4 4 7 10 10 12 12 16 21 21 26 28 29 29: lower median 10. On Nepal's working days (the
+    Secretariat's; the holidays package gives Nepal a Saturday-Sunday weekend; no members are
+    listed): 2026-11-10 Gobardhan Pooja, the 11th Bhai Tika, the 9th Gai Tihar: Thursday
+    2026-11-12; Wednesday 2027-11-10; Friday 2028-11-10; 2029-11-10 a Saturday, the 11th a
+    Sunday: Friday 2029-11-09; 2030-11-10 a Sunday: Monday 2030-11-11."""
+    out = _projected("saarc", "--today", "2026-06-30", "--to", "2030")
+    reasons = ["postponed from 2016-11-15; at least once a year: 1 of 1 in 2026", *[f"at least once a year: 1 of 1 in {y}" for y in range(2027, 2031)]]
+    days = ["2026-11-12", "2027-11-10", "2028-11-10", "2029-11-09", "2030-11-11"]
+    assert _rows(out) == [(day, 19 + k, "chair to be decided", reason) for k, (day, reason) in enumerate(zip(days, reasons, strict=True))]
+
+
+def test_osce_ministerial_council_yearly_in_early_december():
+    """The OSCE Ministerial Council, once a year but in a Summit year (the Summit is ad hoc:
+    none is projected, so none excuses a year); the 32nd held in Vienna 2025-12-04..05;
+    --today 2026-06-30 to 2030: the 33rd-37th. Habits of the regular Councils known to the
+    month: all December but 2023's (30 November), the pick December; their days 6 5 4 3 8 6 5
+    3 2 1 30 5 4: lower median 5. On Austria's working days (the Secretariat's; the chair
+    hosts, unknown): 2026-12-05 a Saturday, the 6th a Sunday: Friday 2026-12-04; 2027-12-05 a
+    Sunday: Monday the 6th; Tuesday 2028-12-05, Wednesday 2029-12-05, Thursday 2030-12-05."""
+    out = _projected("osce", "--today", "2026-06-30", "--to", "2030")
+    days = ["2026-12-04", "2027-12-06", "2028-12-05", "2029-12-05", "2030-12-05"]
+    assert _rows(out) == [(day, 33 + k, "chair to be decided", f"at least once a year: 1 of 1 in {day[:4]}") for k, day in enumerate(days)]
+
+
+def test_texas_legislature_on_the_second_tuesday_of_january_of_odd_years():
+    """The Texas Legislature convenes "at noon on the second Tuesday in January of each
+    odd-numbered year" (Texas Constitution art. III sec. 5): the 89th on 2025-01-14; --today
+    2026-06-30 to 2030: the 90th on 2027-01-12 (1 January a Friday: Tuesdays the 5th and
+    12th) and the 91st on 2029-01-09 (1 January a Monday: Tuesdays the 2nd and 9th), in
+    Austin, its fixed seat."""
+    out = _projected("texas-legislature", "--today", "2026-06-30", "--to", "2030")
+    assert [(m["start"], m["ordinal"], m["city"], m["reason"]) for m in out["meetings"]] == [
+        ("2027-01-12", 90, "Austin", "the second Tuesday in January 2027"),
+        ("2029-01-09", 91, "Austin", "the second Tuesday in January 2029"),
+    ]
