@@ -244,3 +244,17 @@ def test_a_before_rule_that_ended_before_the_meeting_it_precedes_requires_nothin
     assert _windows(out) == [("2021-05-19", "met")] and out["summary"]["exit_code"] == 0
     out = _check(tmp_path, book, rows.replace("2022-08-15", "2022-06-20"), "2025-06-01")
     assert _windows(out) == [("2021-05-19", "met"), ("2022-06-19", "missed")]
+
+
+def test_windows_after_a_loose_origin_nothing_answered_are_named_by_every_reading(tmp_path):
+    """`every 18m`; Board `2019`, nothing since; as of 2023-03-15. On a reading m (2019-01..12)
+    the j-th window is due m + 18j: 2020-07..2021-06 and 2022-01..2022-12, both closed:
+    missed on every reading (the second was "2022-12", the latest reading's); the third,
+    2023-07..2024-06, open on every reading, due by 2023-07-31 to 2024-06-30 (it said "by
+    2024-06-30" alone, a year after the deadline of a Board held in January 2019). The
+    readings of one rank span 12 months, less than the 18-month interval, so each rank is one
+    window; where they span more (`every 3m` after `2000`) the latest reading's windows stay."""
+    out = _check(tmp_path, ROLLING.format(interval="18m", more=""), "board,regular,,2019,,held,,\n", "2023-03-15")
+    assert _windows(out) == [("2020-07..2021-06", "missed"), ("2022-01..2022-12", "missed"), ("2023-07..2024-06", "open")]
+    (open_,) = [f for f in out["findings"] if f["verdict"] == "open"]
+    assert "1 still due by 2023-07-31 to 2024-06-30" in open_["why"] and "after the window due 2022-01..2022-12" in open_["why"]

@@ -294,10 +294,17 @@ class ExpectationEngine:
             return []
         out: list[Expectation] = []
         last = chain[-1]
-        while last.deadline < end and len(out) < MAX_CHAIN:
+        # After a loosely dated origin nothing answered, each window on every reading of it,
+        # where the readings' windows of one rank do not reach the next rank's (the origin's
+        # days span less than the interval: `every 18m` after `2019`); the latest reading's
+        # windows otherwise (`every 3m` after `2000`: check and project chain from it).
+        hull = last if last.cases and len(versions) == 1 and last.late_until is UNBOUNDED and _narrow(last) else None
+        while (min(c.deadline for c in last.cases) if hull is not None and last.cases else last.deadline) < end and len(out) < MAX_CHAIN:
             nxt = self.next_window(last, versions, UNBOUNDED)
             if nxt is None:
                 break
+            if hull is not None:
+                nxt = _read_apart(nxt, hull, len(out) + 1)
             last = nxt
             out.append(last)
         return out
@@ -359,6 +366,14 @@ def _unanswered(e: Expectation) -> Expectation:
     ``e``, on any reading of a loosely dated origin either (each case closed before the one
     after the hull did, so before that meeting: README, Semantics, silences stay on the record)."""
     return replace(e, late_until=None, cases=tuple(replace(c, late_until=None) for c in e.cases))
+
+
+def _narrow(hull: Expectation) -> bool:
+    """Whether the readings of a loosely dated origin due in ``hull`` span less than one
+    interval of its rule: then each reading's n-th window after it is one window."""
+    first, last = min(c.window.end for c in hull.cases), max(c.window.end for c in hull.cases)
+    grain, step = hull.grain, hull.rule.interval.periods  # type: ignore[attr-defined]
+    return (last - first).days < step if grain is _GRAIN_DAY else grain.index(last) - grain.index(first) < step
 
 
 def _read_apart(gap: Expectation, hull: Expectation, k: int) -> Expectation:
