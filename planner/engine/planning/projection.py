@@ -119,7 +119,7 @@ def next_due(book: RuleBook, register: Sequence[Meeting], today: date, start: da
     if not wanted or end >= last:
         return ()
     # (a reach is at most 100 years: no overflow)
-    reach = {b.id: max([reach.add_to(end) for r in b.rules if (reach := _reach(r)) is not None], default=end) for b in book.bodies}
+    reach = {b.id: max([d.add_to(end) for r in b.rules if (d := _reach(r)) is not None], default=end) for b in book.bodies}
     by_id = {b.id: b for b in book.bodies}
     untils: dict[str, date] = {}
     ends: dict[str, date] = {}
