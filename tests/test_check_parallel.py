@@ -166,7 +166,7 @@ def test_a_worker_dying_is_judged_again_in_its_place(fmt: str, generated: list[s
     assert here[1:] == [middle]  # the writer's own run, then the dead worker's
 
 
-def _weights(generated: list[str]) -> list[int]:
+def _generated_check(generated: list[str]):  # noqa: ANN202
     from datetime import date
 
     from planner.engine.judging.compliance import check_bodies
@@ -174,8 +174,29 @@ def _weights(generated: list[str]) -> list[int]:
     from planner.inputs.rulebook import load_rulebook
 
     book = load_rulebook(generated[1])
-    checked = check_bodies(book, load_meetings(generated[3], book), date(2026, 6, 30))
+    return check_bodies(book, load_meetings(generated[3], book), date(2026, 6, 30))
+
+
+def _weights(generated: list[str]) -> list[int]:
+    checked = _generated_check(generated)
     return [checked.weigh(body) for body in checked.order]
+
+
+def test_a_large_check_forks_on_the_cores_it_may_use(generated: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Unasked, a check forks when its bodies hold FORK_FROM windows and meetings, one process
+    a core it may use, at most MAX_WORKERS; below it, or on one core, it stays in one."""
+    checked = _generated_check(generated)
+    work = sum(map(checked.weigh, checked.order))
+    monkeypatch.setattr(forked, "usable_cores", lambda: 8)
+    monkeypatch.setattr(forked, "FORK_FROM", work)
+    assert forked.processes(checked, None) == forked.MAX_WORKERS
+    monkeypatch.setattr(forked, "usable_cores", lambda: 2)
+    assert forked.processes(checked, None) == 2
+    monkeypatch.setattr(forked, "FORK_FROM", work + 1)
+    assert forked.processes(checked, None) == 1
+    monkeypatch.setattr(forked, "FORK_FROM", work)
+    monkeypatch.setattr(forked, "usable_cores", lambda: 1)
+    assert forked.processes(checked, None) == 1
 
 
 def test_threads_running_keep_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
