@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import re
-import textwrap
 from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
@@ -42,8 +41,52 @@ def wrap(text: str, width: int, first: str = "", rest: str | None = None) -> lis
         lines = _fill(text, width, first, rest)
         if lines is not None:
             return lines
-    lines = textwrap.wrap(text, width=width, initial_indent=first, subsequent_indent=rest, break_long_words=True, break_on_hyphens=False)
+    lines = _wrap_chunks([c for c in _CHUNKS.split(text.expandtabs().translate(_SPACES)) if c], width, first, rest)
     return lines or [first.rstrip()]
+
+
+# textwrap's chunks (break_on_hyphens=False): tabs expanded, each of its white space characters
+# made a space, then words and runs of spaces
+_SPACES = str.maketrans(dict.fromkeys(_BREAKS, " "))
+_CHUNKS = re.compile("( +)")
+# a character ``str.strip`` keeps: a chunk without one is dropped at a line's start or end (a
+# word of no-break spaces too, as textwrap drops it)
+_VISIBLE = re.compile(r"\S")
+
+
+def _wrap_chunks(chunks: list[str], width: int, first: str, rest: str) -> list[str]:
+    """The lines ``textwrap.wrap`` makes of ``chunks`` (``break_long_words=True``, white space
+    dropped at line ends), in time linear in the text. textwrap copies the rest of a word too
+    long for a line once for each line it fills: a saved projection's host of 10 MB took
+    `diff` 32 s, an .ics LOCATION of 30 MB `check` minutes. Here the rest of such a word is
+    an offset into it. The steps are those of CPython's ``TextWrapper._wrap_chunks`` and
+    ``_handle_long_word`` (tests compare the two on every kind of text)."""
+    lines: list[str] = []
+    at, n = 0, len(chunks)
+    cut = 0  # how much of chunks[at] lines before this one hold (a word broken at a line's end)
+    while at < n:
+        indent = rest if lines else first
+        room = width - len(indent)
+        if lines and _VISIBLE.search(chunks[at], cut) is None:  # no line starts with white space
+            at, cut = at + 1, 0
+        line: list[str] = []
+        used = 0
+        while at < n:
+            size = len(chunks[at]) - cut
+            if used + size > room:
+                break
+            line.append(chunks[at][cut:] if cut else chunks[at])
+            used += size
+            at, cut = at + 1, 0
+        if at < n and len(chunks[at]) - cut > room:  # a word longer than any line: as much as fits
+            left = room - used if room >= 1 else 1
+            line.append(chunks[at][cut : cut + left])
+            cut += left
+        if line and not line[-1].strip():
+            line.pop()
+        if line:
+            lines.append(indent + "".join(line))
+    return lines
 
 
 def _fill(text: str, width: int, first: str, rest: str) -> list[str] | None:
