@@ -258,3 +258,24 @@ def test_windows_after_a_loose_origin_nothing_answered_are_named_by_every_readin
     assert _windows(out) == [("2020-07..2021-06", "missed"), ("2022-01..2022-12", "missed"), ("2023-07..2024-06", "open")]
     (open_,) = [f for f in out["findings"] if f["verdict"] == "open"]
     assert "1 still due by 2023-07-31 to 2024-06-30" in open_["why"] and "after the window due 2022-01..2022-12" in open_["why"]
+
+
+def test_project_names_the_window_after_a_loose_origin_as_check_does(tmp_path):
+    """`every 18m`; Board `2019`, nothing since. As of 2023-03-15 check names the window the
+    open one is due after "2022-01..2022-12" (above); project words the meeting it places for
+    that open window "after the window due 2022-12" (the latest reading's period alone). The
+    same window, named the same in both: "2022-01..2022-12". As of 2022-06-30 the window due
+    now (2022-01..2022-12, still open on the latest reading) comes after the origin's own
+    window, "2020-07..2021-06" in check, "2021-06" in project. Where the readings span more
+    than one interval (`every 3m` after `2000`, as of 2001-08-15) check names the windows
+    after the first by the latest reading ("after the window due 2001-06"), and so does project."""
+    for today, due in (("2023-03-15", "2022-01..2022-12"), ("2022-06-30", "2020-07..2021-06")):
+        out = _check(tmp_path, ROLLING.format(interval="18m", more=""), "board,regular,,2019,,held,,\n", today)
+        assert any(f"18 months after the window due {due}, nothing held since the Board of 2019" in f["why"] for f in out["findings"])
+        got = json.loads(_invoke("project", "--rules", str(tmp_path / "r.toml"), "--meetings", str(tmp_path / "m.csv"), "--today", today, "--to", "2026", "--format", "json").stdout)
+        assert got["meetings"][0]["reason"] == f"18 months after the window due {due}, nothing held since the Board of 2019"
+    out = _check(tmp_path, ROLLING.format(interval="3m", more=""), "board,regular,,2000,,held,,\n", "2001-08-15")
+    assert [f["window"]["label"] for f in out["findings"]] == ["2000-04..2001-03", "2001-06", "2001-09"]
+    assert "3 months after the window due 2001-06, nothing held" in out["findings"][-1]["why"]
+    got = json.loads(_invoke("project", "--rules", str(tmp_path / "r.toml"), "--meetings", str(tmp_path / "m.csv"), "--today", "2001-08-15", "--to", "2001", "--format", "json").stdout)
+    assert got["meetings"][0]["reason"] == "3 months after the window due 2001-06, nothing held since the Board of 2000"

@@ -218,7 +218,7 @@ class ExpectationEngine:
                 at = len(chain) - k
                 labels = [g.label for g in chain[at:]]
                 for j in range(1, k + 1):
-                    read = _read_apart(chain[at + j - 1], hull, j)
+                    read = read_apart(chain[at + j - 1], hull, j)
                     if j > 1 and labels[j - 2] != chain[at + j - 2].label:  # the window it is due after, as now labelled
                         read = replace(read, reason=read.reason.replace(f"the window due {labels[j - 2]},", f"the window due {chain[at + j - 2].label},", 1))
                     chain[at + j - 1] = read if j == k else _unanswered(read)
@@ -298,13 +298,13 @@ class ExpectationEngine:
         # where the readings' windows of one rank do not reach the next rank's (the origin's
         # days span less than the interval: `every 18m` after `2019`); the latest reading's
         # windows otherwise (`every 3m` after `2000`: check and project chain from it).
-        hull = last if last.cases and len(versions) == 1 and last.late_until is UNBOUNDED and _narrow(last) else None
+        hull = last if last.cases and len(versions) == 1 and last.late_until is UNBOUNDED and narrow(last) else None
         while (min(c.deadline for c in last.cases) if hull is not None and last.cases else last.deadline) < end and len(out) < MAX_CHAIN:
             nxt = self.next_window(last, versions, UNBOUNDED)
             if nxt is None:
                 break
             if hull is not None:
-                nxt = _read_apart(nxt, hull, len(out) + 1)
+                nxt = read_apart(nxt, hull, len(out) + 1)
             last = nxt
             out.append(last)
         return out
@@ -368,7 +368,7 @@ def _unanswered(e: Expectation) -> Expectation:
     return replace(e, late_until=None, cases=tuple(replace(c, late_until=None) for c in e.cases))
 
 
-def _narrow(hull: Expectation) -> bool:
+def narrow(hull: Expectation) -> bool:
     """Whether the readings of a loosely dated origin due in ``hull`` span less than one
     interval of its rule: then each reading's n-th window after it is one window."""
     first, last = min(c.window.end for c in hull.cases), max(c.window.end for c in hull.cases)
@@ -376,7 +376,7 @@ def _narrow(hull: Expectation) -> bool:
     return (last - first).days < step if grain is _GRAIN_DAY else grain.index(last) - grain.index(first) < step
 
 
-def _read_apart(gap: Expectation, hull: Expectation, k: int) -> Expectation:
+def read_apart(gap: Expectation, hull: Expectation, k: int) -> Expectation:
     """``gap``, the ``k``-th window after ``hull`` (the window due after a loosely dated origin)
     that a late meeting answers, on each reading of the origin: chained from the latest
     reading alone, its due day and delay were that reading's. Each reading's ``k``-th window

@@ -10,7 +10,16 @@ from datetime import date, timedelta
 
 from planner.core.dates import Grain, Window
 from planner.core.model import AfterRule, AtLeastRule, EveryRule, Meeting, Status
-from planner.engine.expectations import BodyMeetings, Expectation, counts, ordinal_words, thin
+from planner.engine.expectation import rolling_versions
+from planner.engine.expectations import (
+    BodyMeetings,
+    Expectation,
+    counts,
+    narrow,
+    ordinal_words,
+    read_apart,
+    thin,
+)
 from planner.engine.min_gap import counted_before
 from planner.engine.planning.dating import SATISFYING, Dating
 from planner.engine.planning.results import ProjectionProblem
@@ -117,7 +126,7 @@ class Lateness(Dating):
 
         window = Window(end_of(previous) + timedelta(days=1), end_of(period))
         since = e.reason.split("nothing held since ", 1)[1] if "nothing held since " in e.reason else e.reason.split(" after ", 1)[-1]
-        reason = f"{rule.interval.words()} after the window due {e.grain.label(previous)}, nothing held since {since}"
+        reason = f"{rule.interval.words()} after the window due {_label(e, previous)}, nothing held since {since}"
         deadline = rule.tolerance.add_to(window.end) if rule.tolerance else window.end
         return replace(e, period=period, window=window, deadline=deadline, reason=reason)
 
@@ -128,3 +137,19 @@ class Lateness(Dating):
         first = self.not_before if after is None or after < self.not_before else after
         end = grain.window(grain.index(first) + 1).end
         return Window(first, min(end, self.end)) if first <= self.end else None
+
+
+def _label(e: Expectation, period: int) -> str:
+    """The window of ``e``'s rolling chain due in ``period`` named as check names it: after a
+    loosely dated origin (``e.cases``, one version of the rule), the origin's own window by
+    every reading of it, and each window after it too where the readings span less than one
+    interval (``ExpectationEngine._after_last``: `every 18m` after `2019`, "2022-01..2022-12");
+    otherwise by the latest reading's period ("2022-12")."""
+    if e.cases and len(rolling_versions(e.body, e.rule_index, e.rule)) == 1:  # type: ignore[arg-type]
+        step = e.rule.interval.periods  # type: ignore[attr-defined]
+        top = max(c.window.end.toordinal() if e.grain is Grain.DAY else e.grain.index(c.window.end) for c in e.cases)
+        if period <= top:
+            return e.label  # (the origin's own window: labelled by its cases)
+        if narrow(e):
+            return read_apart(replace(e, cases=()), e, (period - top) // step).label
+    return e.grain.label(period)
