@@ -27,38 +27,53 @@ def _day(day: date, last: bool) -> str:
 
 
 def version_words(rule: Any, book: RuleBook) -> str:
-    """An earlier rule version with its dates: "2004 to 2024-12-16: at least once a year"."""
+    """An earlier rule version with its dates: "2004 to 2024-12-16: at least once a year"
+    ("2010: ..." for one whole year)."""
     words = rule_words(rule, book)
     if rule.since and rule.until:
-        return f"{_day(rule.since, False)} to {_day(rule.until, True)}: {words}"
+        since, until = _day(rule.since, False), _day(rule.until, True)
+        return f"{since}: {words}" if since == until else f"{since} to {until}: {words}"
     if rule.until:
         return f"until {_day(rule.until, True)}: {words}"
     return f"since {_day(rule.since, False)}: {words}" if rule.since else words
 
 
+def _in_force(words: str, since: date | None, until: date | None) -> str:
+    """Rules in force last with their dates: "... (since 2019-01-01)", "... until 2021-08-15",
+    "... from 2005-01-01 to 2021-12-31" (a rule that ended is said so in the sentence)."""
+    if until is None:
+        return f"{words} (since {since})" if since else words
+    return f"{words} from {since} to {until}" if since else f"{words} until {until}"
+
+
 def cadence_words(body: Body, book: RuleBook) -> str:
-    """All of a body's cadence: the rules in force last (joined), earlier versions in brackets
-    with their dates.
+    """All of a body's cadence: the rules in force last (those without an end, else those
+    ending last) with their dates, then the others (earlier versions, rules that ended first)
+    with theirs, in brackets.
 
     "at least twice a year (since 2024-12-17; 2004 to 2024-12-16: at least once a year)";
-    "every 2 years (fixed grid from 2011); at most once a year".
+    "every 2 years (fixed grid from 2011); at most once a year";
+    "at most once a quarter until 2021-08-15 (until 2021-07-15: at least twice a year)";
+    rules in force last with different dates each say theirs, and the others follow them:
+    "at least once a year (since 2001-01-01); in practice once a year (since 2001-03-01)".
     """
     rules = list(body.rules)
     if not rules:
         return "ad hoc"
-    open_ended = [r for r in rules if r.until is None]
-    current = open_ended or [max(rules, key=lambda r: r.until or date.max)]
-    earlier = "; ".join(version_words(r, book) for r in rules if r not in current)
-    text = "; ".join(rule_words(r, book) for r in current)
-    since = max((r.since for r in current if r.since), default=None)
-    if since:
-        text += f" (since {since}" + (f"; {earlier})" if earlier else ")")
-    elif earlier:
-        text += f" ({earlier})"
-    until = [r.until for r in current if r.until]
-    if until and not open_ended:
-        text += f" (until {max(until)})"
-    return text
+    last = None if any(r.until is None for r in rules) else max(r.until for r in rules)
+    current = [r for r in rules if r.until == last]
+    earlier = [version_words(r, book) for r in rules if r.until != last]
+    bounds: dict[tuple[date | None, date | None], list[str]] = {}
+    for r in current:
+        bounds.setdefault((r.since, r.until), []).append(rule_words(r, book))
+    if len(bounds) > 1:  # each rule in force last with its own dates, the others after them
+        return "; ".join([*(_in_force("; ".join(words), *key) for key, words in bounds.items()), *earlier])
+    (since, until), words = next(iter(bounds.items()))
+    text = "; ".join(words)
+    if until is None and since:  # (the others after its start: they were its earlier versions)
+        return f"{text} (since {since}" + (f"; {'; '.join(earlier)})" if earlier else ")")
+    text = _in_force(text, since, until)
+    return f"{text} ({'; '.join(earlier)})" if earlier else text
 
 
 # -- planner bodies -------------------------------------------------------------------------
