@@ -26,15 +26,25 @@ GIVEN = ["--rules", str(MINIMAL), "--meetings", str(REGISTER)]
 # start on the same file.
 STOPPER = """
 import os, signal, sys
-original = os.fsync
+from planner.outputs import atomic
+owner, name = {"os": os, "atomic": atomic}[sys.argv[1]], sys.argv[2]
+original = getattr(owner, name)
 def step(*args, **kwargs):
     os.kill(os.getpid(), signal.SIGSTOP)
-    os.fsync = original
+    setattr(owner, name, original)
     return original(*args, **kwargs)
-os.fsync = step
+setattr(owner, name, step)
 from planner.cli import main
-main(sys.argv[1:])
+main(sys.argv[3:])
 """
+
+
+def stopped(where: str, args: list[str]) -> subprocess.Popen[str]:
+    """planner run in a child process, stopped at the first call of ``where`` (``os.fsync``)."""
+    child = subprocess.Popen([sys.executable, "-c", STOPPER, *where.split("."), *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    _, status = os.waitpid(child.pid, os.WUNTRACED)
+    assert os.WIFSTOPPED(status), "the run ended before it wrote"
+    return child
 
 
 def test_two_runs_writing_one_file_at_once_both_finish(tmp_path: Path) -> None:
@@ -44,10 +54,8 @@ def test_two_runs_writing_one_file_at_once_both_finish(tmp_path: Path) -> None:
     is the last one's whole, and nothing is left beside it."""
     target = tmp_path / "check.json"
     first = ["check", "--today", "2026-11-26", *GIVEN, "--format", "json", "-o", str(target)]
-    child = subprocess.Popen([sys.executable, "-c", STOPPER, *first], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    child = stopped("os.fsync", first)
     try:
-        _, status = os.waitpid(child.pid, os.WUNTRACED)
-        assert os.WIFSTOPPED(status), "the first run ended before it wrote"
         assert len(list(tmp_path.glob(".pl-*.tmp"))) == 1  # its temporary file, being written
         second = CliRunner().invoke(main, ["check", "--today", "2026-11-27", *GIVEN, "--format", "json", "-o", str(target)])
         assert second.exit_code == 1, second.stderr
@@ -59,6 +67,32 @@ def test_two_runs_writing_one_file_at_once_both_finish(tmp_path: Path) -> None:
     assert sorted(os.listdir(tmp_path)) == ["check.json"]
     assert '"today": "2026-11-26"' in target.read_text(encoding="utf-8")
 
+
+
+def test_sigterm_while_writing_leaves_the_old_output_and_no_litter(tmp_path: Path) -> None:
+    """SIGTERM (kill, timeout, a service stopped) while `-o FILE` or `ics --out DIR` is
+    written ended the process where it stood (exit -15): FILE's temporary file, or the new
+    feed folder half built beside DIR, stayed until the next run. It is now unwound as Ctrl-C
+    is: exit 2, one line, the old output whole, nothing beside it."""
+    target = tmp_path / "check.json"
+    target.write_text("old\n", encoding="utf-8")
+    feeds = tmp_path / "feeds"
+    assert CliRunner().invoke(main, ["ics", "--today", "2026-11-26", *GIVEN, "--out", str(feeds)]).exit_code == 0
+    before = {p.name: p.read_bytes() for p in feeds.iterdir()}
+    for where, args in [
+        ("os.fsync", ["check", "--today", "2026-11-27", *GIVEN, "--format", "json", "-o", str(target)]),
+        ("atomic._write_file", ["ics", "--today", "2026-11-27", *GIVEN, "--out", str(feeds)]),
+    ]:
+        child = stopped(where, args)
+        assert any(p.name.startswith(".pl-") for p in tmp_path.iterdir())  # the run's temporary, being written
+        os.kill(child.pid, signal.SIGTERM)
+        os.kill(child.pid, signal.SIGCONT)
+        _, stderr = child.communicate(timeout=120)
+        assert child.returncode == 2, (where, child.returncode, stderr)
+        assert stderr.strip() == "error: terminated (SIGTERM) before the end; nothing was written in part", stderr
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["check.json", "feeds"]
+    assert target.read_text(encoding="utf-8") == "old\n"
+    assert {p.name: p.read_bytes() for p in feeds.iterdir()} == before
 
 WRAP_PIECES = ["a", "bb", " ", "  ", "\t", "\n", "\r", "\x0b", "\x0c", "é", "\xa0", "\u2003", "-", "x" * 59, "y" * 130, " " * 45, "\xa0" * 70]
 

@@ -84,17 +84,45 @@ def _failed_stream(exc: OSError) -> str | None:
 
 
 class _Interrupted(click.ClickException):
-    """Ctrl-C: exit 2 like any run that did not finish (click's own answer, exit 1, would say
-    that violations were found). Outputs are written atomically: nothing half-written stays."""
+    """Ctrl-C or SIGTERM: exit 2 like any run that did not finish (click's own answer, exit 1,
+    would say that violations were found). Outputs are written atomically: nothing
+    half-written stays."""
 
     exit_code = 2
 
-    def __init__(self) -> None:
-        super().__init__("interrupted before the end; nothing was written in part")
+    def __init__(self, how: str = "interrupted") -> None:
+        super().__init__(f"{how} before the end; nothing was written in part")
 
     def show(self, file: Any = None) -> None:
         with contextlib.suppress(OSError, ValueError):
             sys.stderr.write(f"\nerror: {self.message}\n")
+
+
+class _Terminated(BaseException):
+    """SIGTERM (``kill``, ``timeout``, a service stopped), unwound as Ctrl-C is: Python's own
+    answer ends the process where it stands, leaving the temporary file of ``-o`` or the
+    half-built feed folder beside DIR (a copy of every feed) until the next run."""
+
+
+def _terminated(signum: int, frame: Any) -> None:
+    raise _Terminated
+
+
+@contextlib.contextmanager
+def _sigterm_unwinds() -> Iterator[None]:
+    """SIGTERM raises :class:`_Terminated` while a command runs, where nobody else answers it
+    (its handler is the default one, in the main thread); the handler is put back after."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread() or signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL:
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 class _Planner(click.Group):
@@ -103,7 +131,8 @@ class _Planner(click.Group):
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         try:
-            return super().main(*args, **kwargs)
+            with _sigterm_unwinds():
+                return super().main(*args, **kwargs)
         except OSError as exc:  # click's own message (a usage error) could not be written
             if _failed_stream(exc) is None:
                 raise
@@ -117,6 +146,8 @@ class _Planner(click.Group):
             raise _stream_error(exc) from None
         except KeyboardInterrupt:
             raise _Interrupted() from None
+        except _Terminated:
+            raise _Interrupted("terminated (SIGTERM)") from None
         except click.ClickException as exc:
             raise _cut_short(exc) from None
 
@@ -127,6 +158,8 @@ class _Planner(click.Group):
             raise _stream_error(exc) from None
         except KeyboardInterrupt:
             raise _Interrupted() from None
+        except _Terminated:
+            raise _Interrupted("terminated (SIGTERM)") from None
         except click.ClickException as exc:
             # (an option of a command missing its value fails before the command's context
             # exists: the group's knows which command it was)

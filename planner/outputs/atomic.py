@@ -308,6 +308,10 @@ def write_set(folder: str | Path, files: Mapping[str, Content], order: Iterable[
             raise
         _in_place(target, files, ordered)  # e.g. the parent folder is not ours to write
         return
+    except BaseException:  # Ctrl-C, SIGTERM: the half-built folder goes, the old set stays
+        with contextlib.suppress(OSError):
+            shutil.rmtree(staging)
+        raise
     try:
         if target.is_dir():
             _exchange(staging, target)
