@@ -13,10 +13,11 @@ import io
 import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from datetime import date
 from itertools import chain
-from typing import Any
+from typing import Any, Protocol
 
-from planner.core.model import Meeting
+from planner.core.model import Meeting, RuleBook
 
 SCHEMA_VERSION = 1
 FORMATS = ("text", "markdown", "json", "csv")
@@ -129,6 +130,36 @@ _FORMULA_CELL = re.compile("\x00[" + re.escape("".join(_FORMULA_START)) + "]")
 
 def to_json(data: dict[str, Any]) -> str:
     return json.dumps({"schema_version": SCHEMA_VERSION, **data}, indent=2, ensure_ascii=False) + "\n"
+
+
+class Run(Protocol):
+    """A run over a period of the rule book (a check's report, a projection)."""
+
+    @property
+    def book(self) -> RuleBook: ...
+    @property
+    def today(self) -> date: ...
+    @property
+    def start(self) -> date | None: ...
+    @property
+    def end(self) -> date: ...
+
+
+def json_opening(schema_version: int, command: str, run: Run, rules_label: str, more: dict[str, Any], key: str) -> str:
+    """The opening of a JSON document written in pieces (check, project): the head both have
+    (schema, command, organization, the run's day and period, the rule book), ``more`` after
+    it, then ``key``'s list opened for the pieces that follow (',\n  "findings": [')."""
+    head = {
+        "schema_version": schema_version,
+        "command": command,
+        "organization": run.book.organization.id,
+        "today": run.today.isoformat(),
+        "from": run.start.isoformat() if run.start else None,
+        "to": run.end.isoformat(),
+        "rule_book": rules_label,
+        **more,
+    }
+    return json.dumps(head, indent=2, ensure_ascii=False)[: -len("\n}")] + f',\n  "{key}": ['
 
 
 # Markdown is rendered where it is read (a wiki, a pull request): a name from the input written

@@ -17,7 +17,6 @@ whole in memory.
 from __future__ import annotations
 
 import contextlib
-import json
 import tempfile
 from collections import Counter
 from collections.abc import Iterator
@@ -29,6 +28,7 @@ from planner.engine.expectations import rule_words
 from planner.engine.judging.compliance import Checked, Finding, Report
 from planner.outputs.check import forked
 from planner.outputs.check.json_lines import _Lines
+from planner.outputs.formats import json_opening
 
 CHECK_SCHEMA_VERSION = 2
 _VERDICT = attrgetter("verdict")
@@ -182,18 +182,5 @@ class _JsonFold:
 def _head(report: Report | Checked, rules_label: str, bodies: list[dict[str, Any]]) -> str:
     from planner.outputs.render import check_totals
 
-    book = report.book
-    head = {
-        "schema_version": CHECK_SCHEMA_VERSION,
-        "command": "check",
-        "organization": book.organization.id,
-        "today": report.today.isoformat(),
-        "from": report.start.isoformat() if report.start else None,
-        "to": report.end.isoformat(),
-        "rule_book": rules_label,
-        "meetings": report.meetings,
-        "summary": check_totals(report),  # the same numbers as the text's totals line
-        "bodies": bodies,
-    }
-    text = json.dumps(head, indent=2, ensure_ascii=False)
-    return text[: -len("\n}")] + ',\n  "findings": ['
+    # (the summary: the same numbers as the text's totals line)
+    return json_opening(CHECK_SCHEMA_VERSION, "check", report, rules_label, {"meetings": report.meetings, "summary": check_totals(report), "bodies": bodies}, "findings")

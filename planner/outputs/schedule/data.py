@@ -23,7 +23,7 @@ from typing import Any
 from planner.core.bulk import paused_gc
 from planner.core.model import Body, Meeting, Status
 from planner.engine.planning.projection import Projection
-from planner.outputs.formats import SCHEMA_VERSION, csv_chunks
+from planner.outputs.formats import SCHEMA_VERSION, csv_chunks, json_opening
 
 _text = json.encoder.encode_basestring  # a JSON string, characters as they are (ensure_ascii=False)
 _CHUNK = 1024  # meetings a piece
@@ -41,20 +41,11 @@ def _pieces(projection: Projection, rules_label: str, body_of: Callable[[str], B
     from planner.outputs.schedule import _problems_json, next_due_dict
 
     book = projection.book
-    head = {
-        "schema_version": SCHEMA_VERSION,
-        "command": "project",
-        "organization": book.organization.id,
-        "today": projection.today.isoformat(),
-        "from": projection.start.isoformat(),
-        "to": projection.end.isoformat(),
-        "rule_book": rules_label,
-    }
-    text = json.dumps(head, indent=2, ensure_ascii=False)
+    text = json_opening(SCHEMA_VERSION, "project", projection, rules_label, {}, "meetings")
     if not items:
-        yield text[: -len("\n}")] + ',\n  "meetings": []'
+        yield text + "]"
     else:
-        yield text[: -len("\n}")] + ',\n  "meetings": [\n    '
+        yield text + "\n    "
         line = _Meetings(body_of).line
         for at in range(0, len(items), _CHUNK):
             piece = ",\n    ".join([line(m) for m in items[at : at + _CHUNK]])
