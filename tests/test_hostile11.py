@@ -94,6 +94,23 @@ def test_sigterm_while_writing_leaves_the_old_output_and_no_litter(tmp_path: Pat
     assert target.read_text(encoding="utf-8") == "old\n"
     assert {p.name: p.read_bytes() for p in feeds.iterdir()} == before
 
+
+def test_no_memory_left_is_exit_2_in_one_line_and_the_old_output_stays(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    """A run out of memory (``ulimit -v``, a container's limit) ended in a traceback and exit 1,
+    which a CI job reads as "violations found" (check JSON at N under ulimit -v 130000)."""
+    import planner.outputs.atomic as atomic
+
+    target = tmp_path / "check.json"
+    target.write_text("old\n", encoding="utf-8")
+
+    def no_memory(*args: object, **kwargs: object) -> None:
+        raise MemoryError
+
+    monkeypatch.setattr(atomic, "_write_file", no_memory)
+    result = CliRunner().invoke(main, ["check", "--today", "2026-11-26", *GIVEN, "--format", "json", "-o", str(target)])
+    assert result.exit_code == 2 and result.stderr.strip() == "error: out of memory before the end; nothing was written in part", result.stderr
+    assert target.read_text(encoding="utf-8") == "old\n" and sorted(os.listdir(tmp_path)) == ["check.json"]
+
 WRAP_PIECES = ["a", "bb", " ", "  ", "\t", "\n", "\r", "\x0b", "\x0c", "é", "\xa0", "\u2003", "-", "x" * 59, "y" * 130, " " * 45, "\xa0" * 70]
 
 

@@ -84,9 +84,9 @@ def _failed_stream(exc: OSError) -> str | None:
 
 
 class _Interrupted(click.ClickException):
-    """Ctrl-C or SIGTERM: exit 2 like any run that did not finish (click's own answer, exit 1,
-    would say that violations were found). Outputs are written atomically: nothing
-    half-written stays."""
+    """Ctrl-C, SIGTERM or no memory left: exit 2 like any run that did not finish (click's own
+    answer, or Python's to an error, exit 1, would say that violations were found). Outputs are
+    written atomically: nothing half-written stays."""
 
     exit_code = 2
 
@@ -148,6 +148,8 @@ class _Planner(click.Group):
             raise _Interrupted() from None
         except _Terminated:
             raise _Interrupted("terminated (SIGTERM)") from None
+        except MemoryError:  # a memory limit (ulimit -v, a container's): a traceback and exit 1, "violations found"
+            raise _Interrupted("out of memory") from None
         except click.ClickException as exc:
             raise _cut_short(exc) from None
 
@@ -160,6 +162,8 @@ class _Planner(click.Group):
             raise _Interrupted() from None
         except _Terminated:
             raise _Interrupted("terminated (SIGTERM)") from None
+        except MemoryError:  # a memory limit (ulimit -v, a container's): a traceback and exit 1, "violations found"
+            raise _Interrupted("out of memory") from None
         except click.ClickException as exc:
             # (an option of a command missing its value fails before the command's context
             # exists: the group's knows which command it was)
