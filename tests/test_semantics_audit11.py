@@ -279,3 +279,15 @@ def test_project_names_the_window_after_a_loose_origin_as_check_does(tmp_path):
     assert "3 months after the window due 2001-06, nothing held" in out["findings"][-1]["why"]
     got = json.loads(_invoke("project", "--rules", str(tmp_path / "r.toml"), "--meetings", str(tmp_path / "m.csv"), "--today", "2001-08-15", "--to", "2001", "--format", "json").stdout)
     assert got["meetings"][0]["reason"] == "3 months after the window due 2001-06, nothing held since the Board of 2000"
+
+
+def test_the_summary_gives_the_deadline_of_a_window_open_on_every_reading(tmp_path, monkeypatch):
+    """`every 18m`; Board `2019`, nothing since; as of 2023-03-15 the window 2023-07..2024-06
+    is open on every reading, due by 2023-07-31 if the Board met in January 2019, by 2024-06-30
+    if in December (the why says "by 2023-07-31 to 2024-06-30"). The body's summary line said
+    "1 due by 2023-07-31": a deadline the register does not give (held in December 2019, the
+    Board is not late on 2023-08-01). It gives both ends, as the why does."""
+    monkeypatch.setenv("COLUMNS", "200")  # (the summary on one line)
+    _check(tmp_path, ROLLING.format(interval="18m", more=""), "board,regular,,2019,,held,,\n", "2023-03-15")
+    text = _invoke("check", "--rules", str(tmp_path / "r.toml"), "--meetings", str(tmp_path / "m.csv"), "--today", "2023-03-15").stdout
+    assert "open: 2023-07..2024-06 (1 due by 2023-07-31 to 2024-06-30)" in text

@@ -162,7 +162,8 @@ def _next_words(findings: Sequence[Finding], counter: Counter[Verdict] | None = 
     for m in f.unconfirmed:
         extra.append(_short_meeting(m) + ", unconfirmed")
     if f.still_due > 1 or (not f.scheduled and not f.unconfirmed and not e.pending):
-        extra.append(f"{f.still_due} due by {f.due_by}")
+        # (open on every reading of a loosely dated origin: by a day that depends on it, as the why says)
+        extra.append(f"{f.still_due} due by {f.due_by}" + (f" to {e.deadline}" if e.cases and f.due_by is not None and e.deadline > f.due_by else ""))
     return base + (f" ({'; '.join(extra)})" if extra else "")
 
 
