@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import importlib.util
 import os
 import secrets
 import time
@@ -22,41 +23,74 @@ def folder_lock(folder: str | Path) -> Iterator[None]:
     """Held while a run reads a feed folder's state and writes its new set: a second run into
     the same folder waits for the first (up to :data:`LOCK_WAIT` seconds, then an ``OSError``),
     so two runs never share the staging folder nor both build on one old state (four at once
-    used to remove each other's staging folder and all failed, writing nothing).
+    used to remove each other's staging folder and all failed, writing nothing). Runs into
+    different folders of one parent do not wait for each other.
 
-    An advisory ``flock`` on the folder's parent, which the exchange does not move: the kernel
-    releases it when the process ends, even by ``kill -9``, and no lock file is left behind.
-    Where the parent cannot be opened or locked (another system), runs go unlocked, as before.
+    An advisory ``flock`` on the folder itself (made if missing, and removed again if still
+    empty when the run ends without writing it): the kernel releases it when the process ends,
+    even by ``kill -9``, and no lock file is left behind. The exchange that switches the set
+    puts a new folder at the path, so once locked the path must still name the locked folder;
+    if a run switched it meanwhile, the lock moves to the new one. A published folder that is a
+    link locks where its set is. Where the folder cannot be made, opened or locked (another
+    system), runs go unlocked, as before.
     """
-    try:
-        import fcntl
-    except ImportError:  # not on a POSIX system
+    if importlib.util.find_spec("fcntl") is None:  # not on a POSIX system
         yield
         return
-    target = Path(folder)
-    with contextlib.suppress(OSError, RuntimeError):
-        target = target.resolve()  # a published folder is often a link: lock where its set is
-    target.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        fd = os.open(target.parent, os.O_RDONLY)
-    except OSError:
-        yield
-        return
-    try:
-        deadline = time.monotonic() + LOCK_WAIT
-        while True:
+    deadline = time.monotonic() + LOCK_WAIT
+    while True:
+        target = Path(folder)
+        with contextlib.suppress(OSError, RuntimeError):
+            target = target.resolve()  # a published folder is often a link: lock where its set is
+        made = False
+        try:
+            if not target.is_dir():
+                target.mkdir(parents=True)
+                made = True
+            fd = os.open(target, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+        except OSError:  # not ours to make (the run says why when it writes), or no such system
+            fd = -1
+        if fd < 0:
+            yield
+            return
+        try:
+            if _wait_for(fd, deadline) and not _names(target, fd):
+                continue  # another run switched the set while this one waited: lock the new one
             try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    raise OSError(errno.EBUSY, f"another planner run has been writing this folder for {LOCK_WAIT:.0f} s; try again when it ends") from None
-                time.sleep(0.05)
-            except OSError:  # a file system without locks
-                break
-        yield
-    finally:
-        os.close(fd)  # releases the lock
+                yield
+            finally:
+                if made and _names(target, fd):
+                    with contextlib.suppress(OSError):
+                        os.rmdir(target)  # made for the lock and never written: as it was
+            return
+        finally:
+            os.close(fd)  # releases the lock
+
+
+def _wait_for(fd: int, deadline: float) -> bool:
+    """Lock ``fd`` (exclusive ``flock``), waiting until ``deadline`` (then an ``OSError``):
+    True when held, False on a file system without locks."""
+    import fcntl
+
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return True
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                raise OSError(errno.EBUSY, f"another planner run has been writing this folder for {LOCK_WAIT:.0f} s; try again when it ends") from None
+            time.sleep(0.05)
+        except OSError:  # a file system without locks
+            return False
+
+
+def _names(path: Path, fd: int) -> bool:
+    """Whether ``path`` still names the folder open as ``fd``."""
+    try:
+        here, held = os.stat(path), os.fstat(fd)
+    except OSError:
+        return False
+    return (here.st_dev, here.st_ino) == (held.st_dev, held.st_ino)
 
 
 def unlink_unheld(path: str) -> None:
