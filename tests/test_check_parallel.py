@@ -288,3 +288,12 @@ def test_interrupted_writer_ends_its_workers(tmp_path: Path, generated: list[str
     assert done.returncode == 2
     assert done.stderr.strip() == "error: interrupted before the end; nothing was written in part"
     assert not any(map(_alive, [int(line) for line in pids.read_text().split()]))
+
+
+@pytest.mark.parametrize("given", ["0", "65", "two", "²", "٣", "-1", "1.5"])
+def test_a_bad_number_of_processes_is_one_line(given: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PLANNER_WORKERS", given)
+    result = CliRunner().invoke(main, ["check", "--today", "2026-12-01"])
+    assert result.exit_code == 2
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert "PLANNER_WORKERS" in result.stderr and "expected a whole number from 1 to 64" in result.stderr

@@ -50,6 +50,6 @@ def workers() -> int | None:
     given = os.environ.get(WORKERS, "").strip()
     if not given:
         return None
-    if not given.isdigit() or not 1 <= int(given) <= 64:
+    if not (given.isascii() and given.isdigit()) or not 1 <= int(given) <= 64:  # isdigit alone takes '²', which int() refuses
         raise click.UsageError(f"{WORKERS}={given[:40]!r} is not a number of processes (expected a whole number from 1 to 64; 1 judges in one process)")
     return int(given)
