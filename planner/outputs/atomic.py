@@ -194,7 +194,7 @@ def write_atomic(path: str | Path, data: Content) -> None:
         _write_stream(path, data)
         return
     if kind == "link":
-        path = Path(os.path.realpath(path))  # keep the link: replace the file it points to
+        path = followed(path)  # keep the link: replace the file it points to
     mode = _kept_mode(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     tag = _tag(path)
@@ -211,6 +211,47 @@ def write_atomic(path: str | Path, data: Content) -> None:
     finally:
         os.close(fd)  # the lock goes with it, once the file has its name
     _fsync_dir(path.parent)
+
+
+_MAX_LINKS = 40  # as the kernel's path walk (ELOOP past 40 links)
+
+
+def followed(path: Path) -> Path:
+    """Where writing through the link ``path`` lands: the end of its chain of links, followed
+    one link at a time as the kernel would, with two refusals a careful tool makes (an
+    ``OSError``, said in one line).
+
+    - A link is followed into a folder that exists, never into one that does not: planner
+      makes no folder a link points into (a link planted in a shared /tmp, to
+      ``/home/someone/.config/x``, must not make its user create ``.config`` there).
+    - A link in a sticky folder that anyone may write (/tmp) is followed only if it belongs to
+      the user running planner or to the folder's owner: the rule of Linux's
+      ``fs.protected_symlinks``, which a rename to the resolved name would bypass, and which
+      not every system turns on. A stranger's link there is no file of ours to replace.
+    """
+    current = Path(os.path.abspath(path))
+    for _ in range(_MAX_LINKS):
+        if not current.is_symlink():
+            break
+        _may_follow(current)
+        # the kernel resolves folder links (and '..') on the way when the file is renamed
+        current = Path(os.path.join(current.parent, os.readlink(current)))
+    else:
+        raise OSError(errno.ELOOP, os.strerror(errno.ELOOP), str(path))
+    if not current.parent.is_dir():
+        raise OSError(errno.ENOENT, f"is a link to {current}, in a folder that does not exist (planner makes no folder a link points into)", str(path))
+    return current
+
+
+def _may_follow(link: Path) -> None:
+    """Refuse (``PermissionError``) to follow ``link`` where ``fs.protected_symlinks`` would."""
+    getuid = getattr(os, "geteuid", None)
+    if getuid is None:  # no owners to compare (Windows)
+        return
+    own, folder = os.lstat(link), os.stat(link.parent)
+    shared = folder.st_mode & stat.S_ISVTX and folder.st_mode & stat.S_IWOTH
+    if shared and own.st_uid not in (getuid(), folder.st_uid):
+        raise PermissionError(errno.EACCES, f"is a link another user ({own.st_uid}) left in a folder anyone may write; planner does not write through it", str(link))
 
 
 def _kept_mode(path: Path) -> int | None:
@@ -286,10 +327,7 @@ def write_set(folder: str | Path, files: Mapping[str, Content], order: Iterable[
     """
     target = Path(folder)
     if target.is_symlink():
-        try:
-            target = target.resolve()  # a published folder is often a link: switch what it points to
-        except RuntimeError:  # a link that leads back to itself (Python 3.13 raises OSError itself)
-            raise OSError(errno.ELOOP, os.strerror(errno.ELOOP), str(folder)) from None
+        target = followed(target)  # a published folder is often a link: switch what it points to
     parent = target.parent
     parent.mkdir(parents=True, exist_ok=True)
     staging = parent / f"{_TEMP_PREFIX}{_tag(target)}.new"

@@ -40,10 +40,12 @@ def folder_lock(folder: str | Path) -> Iterator[None]:
     deadline = time.monotonic() + LOCK_WAIT
     while True:
         target = Path(folder)
-        with contextlib.suppress(OSError, RuntimeError):
-            target = target.resolve()  # a published folder is often a link: lock where its set is
         made = False
         try:
+            if target.is_symlink():  # a published folder is often a link: lock where its set is
+                from planner.outputs.atomic import followed  # (atomic uses this module)
+
+                target = followed(target)
             if not target.is_dir():
                 target.mkdir(parents=True)
                 made = True

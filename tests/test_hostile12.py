@@ -1,0 +1,93 @@
+"""Twelfth attacker pass: outputs through links planted by someone else, and new hostile cases."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from planner.cli import main
+
+HERE = Path(__file__).resolve().parent
+MINIMAL = HERE / "rulebooks" / "valid" / "minimal.toml"
+REGISTER = HERE / "registers" / "bom_utf8.csv"
+GIVEN = ["--rules", str(MINIMAL), "--meetings", str(REGISTER), "--today", "2026-11-26"]
+# each way of writing through -o / --out, and whether the path names a file or a folder
+WRITERS = [
+    (["check", "-o"], "file"),
+    (["report", "-o"], "file"),
+    (["project", "--format", "json", "-o"], "file"),
+    (["ics", "--out"], "folder"),
+]
+
+
+def run(args: list[str]):
+    return CliRunner().invoke(main, [*GIVEN, *args])
+
+
+def tree(root: Path) -> list[str]:
+    return sorted(str(p.relative_to(root)) for p in root.rglob("*"))
+
+
+@pytest.mark.parametrize(("command", "kind"), WRITERS)
+def test_a_link_into_a_missing_folder_makes_no_folder(tmp_path: Path, command: list[str], kind: str) -> None:
+    """A dangling link whose target's folder does not exist (planted in a shared /tmp, aimed at
+    ``/home/someone/.config/planner/out``) made the run create the target's folders. Now one
+    line, exit 2, nothing made, the link as it was."""
+    link = tmp_path / "out"
+    aimed = tmp_path / "victim" / ".config" / "planner" / "out"
+    link.symlink_to(aimed)
+    before = tree(tmp_path)
+    result = run([*command, str(link)])
+    assert result.exit_code == 2, result.output + result.stderr
+    assert result.stderr.splitlines() == [result.stderr.strip()] and result.stderr.startswith(f"error: {link}: cannot write: is a link to {aimed}, in a folder that does not exist")
+    assert "Traceback" not in result.output + result.stderr
+    assert tree(tmp_path) == before and not (tmp_path / "victim").exists()
+    assert os.readlink(link) == str(aimed)
+
+
+@pytest.mark.parametrize(("command", "kind"), WRITERS)
+def test_a_link_into_an_existing_folder_writes_its_target(tmp_path: Path, command: list[str], kind: str) -> None:
+    """A link (relative, through a second link) whose target does not exist yet but whose
+    folder does: written there, as a shell's ``>`` would, and the links kept."""
+    (tmp_path / "published").mkdir()
+    (tmp_path / "second").symlink_to("published/out")
+    link = tmp_path / "out"
+    link.symlink_to("second")
+    result = run([*command, str(link)])
+    assert result.exit_code in (0, 1), result.output + result.stderr
+    target = tmp_path / "published" / "out"
+    assert target.is_dir() if kind == "folder" else target.is_file()
+    assert link.is_symlink() and (tmp_path / "second").is_symlink()
+    assert not [p for p in tmp_path.rglob(".pl-*")]
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="giving a link to another user needs root")
+@pytest.mark.parametrize(("command", "kind"), WRITERS)
+def test_a_strangers_link_in_a_shared_folder_is_not_followed(tmp_path: Path, command: list[str], kind: str) -> None:
+    """In a sticky folder anyone may write (/tmp), a link another user left is not written
+    through (Linux's fs.protected_symlinks rule, which a rename to the resolved name would
+    bypass and which not every system turns on): the file it names stays as it was. The
+    user's own link there is followed."""
+    shared = tmp_path / "tmp"
+    shared.mkdir()
+    shared.chmod(0o1777)
+    precious = tmp_path / "precious"
+    precious.mkdir()
+    (precious / "file").write_text("precious\n", encoding="utf-8")
+    planted = shared / "out"
+    planted.symlink_to(precious / "file")
+    os.lchown(planted, 4242, 4242)
+    result = run([*command, str(planted)])
+    assert result.exit_code == 2, result.output + result.stderr
+    assert result.stderr.startswith(f"error: {planted}: cannot write: is a link another user (4242) left in a folder anyone may write")
+    assert len(result.stderr.splitlines()) == 1
+    assert (precious / "file").read_text(encoding="utf-8") == "precious\n" and tree(precious) == ["file"]
+    assert planted.is_symlink() and tree(shared) == ["out"]
+    planted.unlink()
+    own = shared / "mine"
+    own.symlink_to(precious / "new")
+    assert run([*command, str(own)]).exit_code in (0, 1)
+    assert (precious / "new").exists() and own.is_symlink()
