@@ -5,7 +5,9 @@ Assembly: a yearly session postponed from 2020 to 2021 under its number, and a r
 transcribed only from 2015 under a rule in force since 1956. The Universal Postal Congress: a
 rolling four years measured from the end of the preceding Congress's year, extraordinary
 Congresses beside it, the 27th postponed a year, and a rule whose text took effect after the
-Congress it measures from."""
+Congress it measures from. The FAO Conference: a rule changed from yearly to a grid of odd years
+(two versions sharing an `id`), special sessions numbered in the regular sequence, and a
+register complete for 1945-1951 and from 2007 only."""
 
 from __future__ import annotations
 
@@ -157,3 +159,56 @@ def test_upu_congress_projects_the_29th_in_september_2029():
     23 24: the 20th. 2029-09-20 is a Thursday, a working day in Berne. The 30th, four years on:
     2033-09-20, a Tuesday."""
     assert _project("upu-congress", "--today", "2026-12-01", "--to", "2033") == [("2029-09-20", 29), ("2033-09-20", 30)]
+
+
+# -- FAO: the Conference (Constitution art. III.6) -----------------------------------------------
+
+
+def test_fao_conference_yearly_then_every_odd_year():
+    """Art. III.6: "at least once in every year" (1945 text) until the fifth session made the
+    regular session biennial: `at_least 1 per year` until 1949-12-31, then `every 2y` on the
+    grid from 1951 (one `id`). By hand, as of 2026-12-01: the first version from the founding
+    (1945-10-16): 1945 is no whole year; 1946, 1947, 1948, 1949 met (the 2nd to 5th, known to
+    the month). 1950: neither version asks anything (the special session would not count).
+    The grid: 1951 met (the 6th, November). 1953-2005 (27 odd years): nothing recorded, and the
+    register is complete only for 1945-1951 and from 2007: unknown. 2007 met (34th), 2009 met
+    (36th; the 35th (Special) Session of 2008 is no regular session and no grid year), 2011-2025
+    met (37th-44th; the 42nd online: the Constitution names no format). 2027 next due. 15 met,
+    27 unknown, no violation, exit 0."""
+    out = _check("fao-conference", "--today", "2026-12-01")
+    met = [*range(1946, 1950), 1951, *range(2007, 2026, 2)]
+    assert _verdicts(out) == {str(y): "met" for y in met} | {str(y): "unknown" for y in range(1953, 2006, 2)} | {"2027": "open"}
+    assert "at least once a year: Conference 1946-09 (2nd, Copenhagen)" in _why(out, "1946")
+    assert "every 2 years on the grid from 1951: Conference 1951-11 (6th, Rome)" in _why(out, "1951")
+    assert "known complete only 1945-01-01..1951-12-31, from 2007-01-01" in _why(out, "1953")
+    s = out["summary"]
+    assert (s["violations"], s["unknown"], s["next_due"], s["exit_code"]) == (0, 27, 1, 0)
+    text = " ".join(_invoke("check", *_files("fao-conference"), "--today", "2026-12-01").stdout.split())
+    assert "every 2 years (fixed grid from 1951) (since 1950-01-01; until 1949: at least once a year) 42 judged: 15 met, 27 unknown; next due 2027" in text
+
+
+def test_fao_conference_a_session_slipping_into_january_answers_its_odd_year_late(tmp_path):
+    """The control: had the 44th opened on 2026-01-05 instead of 2025-06-28, the grid's 2025
+    holds no regular session: the 44th, in an even year that is no grid year, answers 2025,
+    1 year late (a violation, exit 1), and 2027 is still due: one meeting, one window."""
+    rows = (AUDIT / "fao-conference-meetings.csv").read_text(encoding="utf-8")
+    assert rows.count("conference,regular,44,2025-06-28,2025-07-04,") == 1
+    (tmp_path / "m.csv").write_text(rows.replace("conference,regular,44,2025-06-28,2025-07-04,", "conference,regular,44,2026-01-05,2026-01-09,"), encoding="utf-8")
+    out = json.loads(_invoke("check", "--rules", str(AUDIT / "fao-conference.toml"), "--meetings", str(tmp_path / "m.csv"), "--today", "2026-12-01", "--format", "json").stdout)
+    got = _verdicts(out)
+    assert (got["2023"], got["2025"], got["2027"]) == ("met", "late", "open")
+    (late,) = [f for f in out["findings"] if f["verdict"] == "late"]
+    assert late["delay"] == "1 year" and "held Conference 2026-01-05 (44th, Rome)" in late["why"]
+    assert (out["summary"]["violations"], out["summary"]["exit_code"]) == (1, 1)
+
+
+def test_fao_conference_projects_the_45th_in_august_2027():
+    """Next due: the grid's 2027, the 45th (the 44th is the last regular number; the 35th
+    (Special) is below it). No preferred month: the body's usual month is the middle of its
+    16 regular sessions' months, sorted 6 6 6 6 6 6 7 7 8 9 10 11 11 11 11 11: the engine takes
+    the one at index 16 // 2, the upper of the two middle ones, August (my hand answer took the
+    lower, July, as it does for the day: with an even count both are medians, and DESIGN says
+    only "the median month"); the day is the lower median of the 11 days given, 1 3 6 14 15 16
+    17 18 22 25 28: the 16th. 2027-08-16 is a Monday (the day after Ferragosto, a working day
+    in Rome); the 46th on 2029-08-16, a Thursday."""
+    assert _project("fao-conference", "--today", "2026-12-01", "--to", "2029") == [("2027-08-16", 45), ("2029-08-16", 46)]
