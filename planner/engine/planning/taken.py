@@ -21,8 +21,12 @@ class Taken:
     bisection (a body due 366 times a year checked each candidate day against every meeting
     already placed that year)."""
 
-    def __init__(self, gap: Duration | None) -> None:
+    def __init__(self, gap: Duration | None, apart: int = 0) -> None:
         self.gap = gap
+        # Days kept free on each side of a meeting: 1 for a body whose sessions held the day
+        # after another's last day (or within its days) would join its event and count once
+        # (``count_by = "event"``); projecting two such sessions side by side met nothing.
+        self.apart = timedelta(days=apart)
         # a gap in days is a fixed step: added without Duration.add_to's dispatch; one in
         # months or years is added to each day once per run (the same days come back)
         self.step = timedelta(days=gap.amount) if gap is not None and gap.unit == "d" else None
@@ -66,15 +70,16 @@ class Taken:
         del self.firsts[at], self.items[at]
 
     def blocks(self, day: date, end_day: date) -> bool:
-        """Whether ``day``..``end_day`` overlaps a meeting, or ``day`` falls less than the gap
-        after a meeting's first day or a meeting less than the gap after ``day``."""
-        firsts, items = self.firsts, self.items
-        hi = bisect.bisect_right(firsts, end_day)
-        for k in range(bisect.bisect_left(firsts, day - self.longest, 0, hi), hi):
-            if items[k][1] >= day:
+        """Whether ``day``..``end_day`` overlaps a meeting (or comes within ``apart`` days of
+        one), or ``day`` falls less than the gap after a meeting's first day or a meeting less
+        than the gap after ``day``."""
+        firsts, items, apart = self.firsts, self.items, self.apart
+        hi = bisect.bisect_right(firsts, end_day + apart)
+        for k in range(bisect.bisect_left(firsts, day - apart - self.longest, 0, hi), hi):
+            if items[k][1] + apart >= day:
                 # (the later blocks up to its last day overlap it too, and the earlier ones
                 # back to its first day less the block's length)
-                self.refused = (items[k][1] + _ONE_DAY, firsts[k] - (end_day - day))
+                self.refused = (items[k][1] + apart + _ONE_DAY, firsts[k] - apart - (end_day - day))
                 return True
         if self.gap:
             # first + gap grows with first: the latest first before day + gap decides

@@ -217,7 +217,7 @@ class Dating(Targets, Projected):
         placement, it was a tenth of projection)."""
         first = self.not_before
         span = (gap.add_to(first) - first if gap else timedelta(0)) + state.reach + _MONTH
-        taken = Taken(gap)
+        taken = Taken(gap, apart=1 if any(r.count_by == "event" for r in state.body.rules) else 0)
         # (in order of first day already: appended, not inserted one by one)
         taken.extend([(m.start.earliest, m.latest) for m in bm.overlapping(first - span, date.max) if m.status in SATISFYING and m.exact])
         return taken
