@@ -7,7 +7,9 @@ rolling four years measured from the end of the preceding Congress's year, extra
 Congresses beside it, the 27th postponed a year, and a rule whose text took effect after the
 Congress it measures from. The FAO Conference: a rule changed from yearly to a grid of odd years
 (two versions sharing an `id`), special sessions numbered in the regular sequence, and a
-register complete for 1945-1951 and from 2007 only."""
+register complete for 1945-1951 and from 2007 only. The ECOWAS Authority: a binding "at least once
+a year" beside the customary two ordinary sessions, an ordinary session held in January, and
+extraordinary summits that count for neither."""
 
 from __future__ import annotations
 
@@ -56,7 +58,7 @@ def _excusing(tmp_path: Path, name: str, since: str, reason: str) -> Path:
 def test_interpol_general_assembly_every_year_2020_missed_by_the_postponed_89th():
     """Art. 10: "ordinary session every year": at least once a calendar year from the
     Constitution's entry into force (13 June 1956; 1957 is the first whole year). By hand, as of
-    2026-12-01: 1957-2014 (58 years) lie before the register's coverage (complete from 2015),
+    2026-12-01: 1957-2014 (58 years) lie before the register's coverage (complete 2015-2025),
     with nothing recorded: unknown, not missed. 2015-2019: the 84th to 88th, met. 2020: only the
     89th's postponed row (Montevideo), which was not held: nothing counts, and 2020 is inside the
     coverage: missed, the one violation. 2021: the 89th held in Istanbul (23 November) under its
@@ -68,7 +70,7 @@ def test_interpol_general_assembly_every_year_2020_missed_by_the_postponed_89th(
     assert _verdicts(out) == expected
     assert "Not counted: GA 2020 (89th, Montevideo) (postponed)." in _why(out, "2020")
     assert "GA 2021-11-23 (89th, Istanbul)" in _why(out, "2021")
-    assert "known complete only from 2015-01-01" in _why(out, "1957")
+    assert "known complete only 2015-01-01..2025-12-31" in _why(out, "1957")
     assert (out["summary"]["violations"], out["summary"]["unknown"], out["summary"]["open"], out["summary"]["exit_code"]) == (1, 58, 1, 1)
 
 
@@ -212,3 +214,49 @@ def test_fao_conference_projects_the_45th_in_august_2027():
     17 18 22 25 28: the 16th. 2027-08-16 is a Monday (the day after Ferragosto, a working day
     in Rome); the 46th on 2029-08-16, a Thursday."""
     assert _project("fao-conference", "--today", "2026-12-01", "--to", "2029") == [("2027-08-16", 45), ("2029-08-16", 46)]
+
+
+# -- ECOWAS: the Authority of Heads of State and Government (Revised Treaty art. 8) ---------------
+
+
+def test_ecowas_authority_once_a_year_binding_twice_in_practice():
+    """Art. 8: "at least once a year in ordinary session" (binding, from the Treaty's entry into
+    force, 1995-08-23: 1996 the first whole year) beside the practice of two ordinary sessions a
+    year (customary, from 2016). The register: the 50th (2016-12-17) to the 68th (2025-12), five
+    extraordinary summits; complete 2017-2025. By hand, as of 2026-12-01:
+    binding: 1996-2015 nothing recorded, before the coverage: unknown (20); 2016 met (the 50th:
+    a recorded meeting meets its window whatever the coverage); 2017-2025 met (9), 2026 open.
+    customary: 2016 has only the 50th (1 of 2) and lies before the coverage: unknown, not an
+    advisory; 2017, 2018, 2019 met (two each); 2020: only the 57th (Niamey, September): 1 of 2,
+    an advisory (the 58th opened on 2021-01-23, in 2021); 2021 met with three (58th-60th; the
+    extraordinary summit of 30 May named, not counted); 2022-2025 met (2025's 68th known to the
+    month, December, enough for a year); 2026 open, 2 due. 18 met, 21 unknown, 1 advisory,
+    2 open, no violation: exit 0."""
+    out = _check("ecowas-authority", "--today", "2026-12-01")
+    by_rule: dict[int, dict[str, str]] = {}
+    for f in out["findings"]:
+        by_rule.setdefault(f["rule"], {})[f["window"]["label"]] = f["verdict"]
+    assert by_rule[0] == {str(y): "unknown" for y in range(1996, 2016)} | {str(y): "met" for y in range(2016, 2026)} | {"2026": "open"}
+    assert by_rule[1] == {"2016": "unknown", "2017": "met", "2018": "met", "2019": "met", "2020": "advisory"} | {str(y): "met" for y in range(2021, 2026)} | {"2026": "open"}
+    (advisory,) = [f for f in out["findings"] if f["verdict"] == "advisory"]
+    assert advisory["window"]["label"] == "2020" and "1 of 2 required (at least twice a year); held: Authority 2020-09-07 (57th, Niamey)" in advisory["why"]
+    (y2021,) = [f["why"] for f in out["findings"] if f["rule"] == 1 and f["window"]["label"] == "2021"]
+    assert "3 held (2 required)" in y2021 and "Not counted: Authority 2021-05-30 (Accra) (extraordinary: this rule counts regular meetings)" in y2021
+    (y2016,) = [f["why"] for f in out["findings"] if f["rule"] == 1 and f["window"]["label"] == "2016"]
+    assert "Unknown, not advisory: the register is known complete only 2017-01-01..2025-12-31" in y2016
+    s = out["summary"]
+    assert (s["violations"], s["advisories"], s["unknown"], s["open"], s["exit_code"]) == (0, 1, 21, 2, 0)
+    text = " ".join(_invoke("check", *_files("ecowas-authority"), "--today", "2026-12-01").stdout.split())
+    assert "40 judged: 18 met, 21 unknown, 1 advisory; open: 2026 (1 due by 2026-12-31)" in text
+    assert text.endswith("1 body · 0 violations · 1 advisory · 2 open windows · 21 unknown · exit 0")
+
+
+def test_ecowas_authority_projects_by_the_binding_rule_in_its_usual_month():
+    """Only the binding rule is planned for (a customary rule beside it is judged, not planned):
+    one ordinary session a year. 2026 is still open on 2026-12-01: the usual month is the middle
+    (index 19 // 2) of the 19 ordinary sessions' months, 1 6 6 6 6 7 7 7 7 9 12 x 9: September,
+    a month the Authority met in once (a June-and-December body's middle month); the day the
+    lower median of the 18 given, 3 4 4 7 7 9 10 12 15 16 17 19 21 22 22 23 29 31: the 15th.
+    2026-09-15 has passed: the first working day after --today in Abuja, Wednesday 2 December,
+    the 69th; 2027-09-15 is a Wednesday, the 70th."""
+    assert _project("ecowas-authority", "--today", "2026-12-01", "--to", "2027") == [("2026-12-02", 69), ("2027-09-15", 70)]
