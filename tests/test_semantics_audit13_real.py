@@ -9,7 +9,9 @@ Congress it measures from. The FAO Conference: a rule changed from yearly to a g
 (two versions sharing an `id`), special sessions numbered in the regular sequence, and a
 register complete for 1945-1951 and from 2007 only. The ECOWAS Authority: a binding "at least once
 a year" beside the customary two ordinary sessions, an ordinary session held in January, and
-extraordinary summits that count for neither."""
+extraordinary summits that count for neither. The ICAO Assembly: "annually" become "not less
+than once in three years" (an `at_least` and a rolling `every` sharing an `id`), a rolling chain
+run through 42 years the register does not cover."""
 
 from __future__ import annotations
 
@@ -260,3 +262,54 @@ def test_ecowas_authority_projects_by_the_binding_rule_in_its_usual_month():
     2026-09-15 has passed: the first working day after --today in Abuja, Wednesday 2 December,
     the 69th; 2027-09-15 is a Wednesday, the 70th."""
     assert _project("ecowas-authority", "--today", "2026-12-01", "--to", "2027") == [("2026-12-02", 69), ("2027-09-15", 70)]
+
+
+# -- ICAO: the Assembly (Chicago Convention art. 48(a)) -------------------------------------------
+
+
+def test_icao_assembly_annually_then_once_in_three_years():
+    """Art. 48(a): "annually" (1947) until the 1954 Protocol took effect (12 December 1956),
+    then "not less than once in three years": `at_least 1 per year` until 1956-12-11, then
+    rolling `every 3y`, one `id`. The register holds the 33rd (2001) to the 42nd (2025) and the
+    34th (Extraordinary) of 2003; complete 2001-2025. By hand, as of 2026-12-01:
+    yearly version: 1947 is no whole year; 1948-1955 nothing recorded, before the coverage:
+    unknown (8); 1956 is the period the version ends in (on 11 December), short: no finding.
+    rolling version: no origin under it in the register, so it runs from its start: due 1959
+    (3 years after 1956-12-12), then 1962, ..., 1995, unknown (13). 1998: the 33rd (2001-09-25)
+    missed its deadline: as README's "Silences stay on the record" reads a chain through a
+    silence, the next meeting is late for the last window whose deadline it missed (my first
+    hand answer had the 33rd meet a 2001 window instead), 3 years late; but 1996-1998 lies
+    before the coverage: unknown, not late. From the 33rd: 2004 (35th; the 34th extraordinary
+    named, not counted), 2007, ..., 2025 met (8). 2028 open. 8 met, 22 unknown, exit 0."""
+    out = _check("icao-assembly", "--today", "2026-12-01")
+    rolling = [*range(1959, 1999, 3)]
+    assert _verdicts(out) == {str(y): "unknown" for y in [*range(1948, 1956), *rolling]} | {str(y): "met" for y in range(2004, 2026, 3)} | {"2028": "open"}
+    assert "3 years after the rule took effect (1956-12-12)" in _why(out, "1959")
+    assert "held Assembly 2001-09-25 (33rd, Montreal): 3 years late. Unknown, not late" in _why(out, "1998")
+    assert "Not counted: Assembly 2003-03-31 (34th, Montreal) (extraordinary" in _why(out, "2004")
+    s = out["summary"]
+    assert (s["violations"], s["unknown"], s["open"], s["exit_code"]) == (0, 22, 1, 0)
+    text = " ".join(_invoke("check", *_files("icao-assembly"), "--today", "2026-12-01").stdout.split())
+    assert "every 3 years (since 1956-12-12; until 1956-12-11: at least once a year) 30 judged: 8 met, 22 unknown; open: 2028 (1 due by 2028-12-31)" in text
+
+
+def test_icao_assembly_a_register_stated_complete_earlier_makes_1998_late(tmp_path):
+    """The control: the same register stated complete from 1996 (which it is not: the 32nd met
+    in 1998) makes the window due 1998 a real `late`, 3 years, the one violation (exit 1): the
+    coverage statement, not the rule, kept it unknown."""
+    book = (AUDIT / "icao-assembly.toml").read_text(encoding="utf-8")
+    assert book.count("records = [{ start = 2001,") == 1
+    rules = tmp_path / "icao.toml"
+    rules.write_text(book.replace("records = [{ start = 2001,", "records = [{ start = 1996,"), encoding="utf-8")
+    out = _check("icao-assembly", "--today", "2026-12-01", rules=rules)
+    (late,) = [f for f in out["findings"] if f["verdict"] == "late"]
+    assert (late["window"]["label"], late["delay"]) == ("1998", "3 years")
+    assert (out["summary"]["violations"], out["summary"]["unknown"], out["summary"]["exit_code"]) == (1, 21, 1)
+
+
+def test_icao_assembly_projects_the_43rd_in_september_2028():
+    """Next due 2028 (3 years after the 42nd, 2025). Every regular session opened in September:
+    September; the day is the lower median of 25 28 18 28 24 27 24 27 23 (sorted 18 23 24 24
+    25 27 27 28 28): the 25th. 2028-09-25 is a Monday, in Montreal: the 43rd (the 34th
+    extraordinary shares the sequence, below it). The 44th on 2031-09-25, a Thursday."""
+    assert _project("icao-assembly", "--today", "2026-12-01", "--to", "2031") == [("2028-09-25", 43), ("2031-09-25", 44)]
