@@ -22,7 +22,7 @@ from operator import attrgetter
 
 from planner.core.meeting import given_start
 from planner.core.model import EveryRule, Meeting, Status
-from planner.engine.expectations import BodyMeetings, Expectation, counts
+from planner.engine.expectations import CHAINING, BodyMeetings, Expectation, counts
 from planner.engine.explain import shared_words
 from planner.engine.judging.findings import VIOLATIONS, Finding, Verdict, with_more_words
 from planner.engine.judging.window_finding import _meeting_words
@@ -32,7 +32,7 @@ _SHORT = VIOLATIONS | {Verdict.ADVISORY}
 _DECIDED = frozenset({Verdict.MET, Verdict.EXCESS})
 _WINDOW_START = attrgetter("window.start")
 # enum members read once (in Python 3.11 a member read from its class costs ~0.3 us)
-_HELD = Status.HELD
+_HELD, _PLANNED = Status.HELD, Status.PLANNED
 _MET, _EXCESS, _LATE, _OFF_DATE, _UNCERTAIN = Verdict.MET, Verdict.EXCESS, Verdict.LATE, Verdict.OFF_DATE, Verdict.UNCERTAIN
 
 
@@ -65,11 +65,19 @@ def loose_starts(exps: Sequence[Expectation], bm: BodyMeetings, out: list[Findin
     rule = exps[0].rule
     if rule.kind == "at_least":
         out = _shared(out)
+        if rule.since is None and founded is None:
+            # no since and no founding: the rule starts with the first counting meeting
+            # (README, "Start"); a plan whose dates passed unconfirmed starts it only if held
+            counting = [m for m in bm.meetings if counts(rule, m) and m.status in CHAINING]
+            if counting and counting[0].status is _PLANNED and counting[0].latest < today:
+                out = _unconfirmed_start(out, counting, today)
     if isinstance(rule, EveryRule) and rule.mode == "grid" and rule.anchor is None:
         first = next((m for m in bm.meetings if counts(rule, m)), None)
         grain = rule.interval.grain
         if first is not None and grain.index(first.start.earliest) != grain.index(first.start.latest):
             out = [_loose_anchor(f, first) for f in out]
+        elif first is not None and first.status is _PLANNED and first.latest < today:
+            out = _unconfirmed_anchor(out, [m for m in bm.meetings if counts(rule, m)], rule, today)
     return out
 
 
@@ -155,6 +163,68 @@ def _founding(finding: Finding, by: date) -> Finding:
         lambda: f" Uncertain: due only if the {finding.body.label} was established by {e.window.start}; the rule book dates its founding only as {founded} ({founded.earliest} to {founded.latest}).",
         verdict=Verdict.UNCERTAIN,
     )
+
+
+def _unconfirmed_start(out: list[Finding], counting: list[Meeting], today: date) -> list[Finding]:
+    """The shortfalls of a rule that starts with the body's first counting meeting, a plan
+    whose dates passed unconfirmed (no binding origin, DESIGN): a period before the first
+    meeting that was held (or is still to come) is due only if the plan was held."""
+    first = counting[0]
+    later = next((m for m in counting if m.status is not _PLANNED or m.latest >= today), None)
+    amended = []
+    for f in out:
+        e = f.expectation
+        if e is None or f.verdict not in _SHORT or e.pending or later is not None and e.window.end >= later.start.earliest:
+            amended.append(f)
+            continue
+        f.delay = ""
+        other = f"it starts with {_meeting_words(later, f.body)}" if later is not None else "no meeting was held to start it"
+        amended.append(
+            with_more_words(
+                f,
+                lambda f=f, other=other: f" Uncertain: with no `since` and no founding date, the rule starts with the first meeting, {_meeting_words(first, f.body)}, planned but not confirmed held; if it was not held, {other}, and {f.expectation.label} is not due.",  # type: ignore[union-attr]
+                verdict=Verdict.UNCERTAIN,
+            )
+        )
+    return amended
+
+
+def _unconfirmed_anchor(out: list[Finding], counting: list[Meeting], rule: EveryRule, today: date) -> list[Finding]:
+    """The violations of a grid with no ``anchor`` whose first counting meeting is a plan whose
+    dates passed unconfirmed: it is no binding origin (DESIGN), and if it was not held the grid
+    starts from the next meeting that was (or from a later unconfirmed plan, if that one was):
+    a period not due on every such reading is ``uncertain``, as a rolling chain's window after
+    an unconfirmed meeting is."""
+    grain, step = rule.interval.grain, rule.interval.periods
+    unconfirmed = []
+    for m in counting:
+        if m.status is not _PLANNED or m.latest >= today:
+            break
+        unconfirmed.append(m)
+    # the other readings' first periods: each later unconfirmed plan's, then the first confirmed meeting's
+    later = counting[len(unconfirmed) : len(unconfirmed) + 1]
+    starts = [(m, grain.index(m.start.earliest)) for m in [*unconfirmed[1:], *later]]
+    first = unconfirmed[0]
+
+    def due_anyway(period: int) -> bool:
+        return bool(later) and all(period >= q and (period - q) % step == 0 for _, q in starts)
+
+    amended = []
+    for f in out:
+        e = f.expectation
+        if e is None or f.verdict not in _SHORT or e.pending or due_anyway(e.period):
+            amended.append(f)
+            continue
+        f.delay = ""
+        other = f"the grid starts from {_meeting_words(later[0], f.body)}" if later else "no meeting was held to start the grid"
+        amended.append(
+            with_more_words(
+                f,
+                lambda f=f, other=other: f" Uncertain: the grid starts from the first meeting, {_meeting_words(first, f.body)}, planned but not confirmed held; if it was not held, {other}, and {f.expectation.label} is not due.",  # type: ignore[union-attr]
+                verdict=Verdict.UNCERTAIN,
+            )
+        )
+    return amended
 
 
 def _loose_anchor(finding: Finding, first: Meeting) -> Finding:
