@@ -49,3 +49,68 @@ def test_sessions_projected_for_a_body_counting_events_are_not_held_together(tmp
     for a, b in zip(projected, projected[1:], strict=False):
         assert (date.fromisoformat(b["start"]) - date.fromisoformat(a["end"])).days >= 2, (a, b)
     assert [(f["window"]["label"], f["verdict"]) for f in report["findings"]] == [("2026", "met"), ("2027", "met"), ("2028", "met")]
+
+
+_EXCUSED = '[[bodies]]\nid = "board"\nname = "Board"\ncategory = "working"\nhost = "secretariat"\nmonths = [6]\n[[bodies.rules]]\nkind = "every"\ninterval = "1y"\nexcused = [{{ start = {year}, end = {year}, reason = "reform year" }}]\n'
+
+
+def _schedule(projected: list[dict]) -> list[tuple[str, str]]:
+    return [(m["start"], m["reason"]) for m in projected]
+
+
+def test_a_rolling_chain_goes_on_after_an_excused_window_ahead(tmp_path):
+    """Every year (rolling), June preferred, 2027 excused; the Board last met 2026-03-10; as
+    of 2026-06-30 to 2029. Check: 2027 excused (nothing due), then the chain goes on from the
+    excused window's period (DESIGN: a rolling chain continues from the window's period):
+    2028 due "1 year after the window due 2027", 2029 after that. Projection placed nothing
+    at all (the excused window stopped the chain), and check of the register with it found
+    2028 and 2029 missed. Now: 2028-06-09 (June 10, the day of the Board's history, is a
+    Saturday; Friday the 9th is nearer than Monday the 12th) and 2029-06-11 (the 10th a
+    Sunday), each with its reason. With them held, nothing is a violation: check reads the
+    Board of 2028 as the late answer to the excused 2027 (a late meeting answers the last
+    window whose deadline it missed), and 2029 is met."""
+    paths = _book(tmp_path, _EXCUSED.format(year=2027), "board,regular,,2026-03-10,,held,Bern,Switzerland\n")
+    projected, report = _kept(tmp_path, paths, "2026-06-30", "2029-12-31")
+    assert _schedule(projected) == [
+        ("2028-06-09", "1 year after the window due 2027, nothing held since the Board of 2026-03-10"),
+        ("2029-06-11", "1 year after the Board of 2028, projected"),
+    ]
+    assert [(f["window"]["label"], f["verdict"]) for f in report["findings"]] == [("2027", "excused"), ("2029", "met"), ("2030", "open")]
+    assert report["summary"]["violations"] == 0
+
+
+def test_a_rolling_chain_silent_since_an_excused_window_is_projected_as_soon_as_possible(tmp_path):
+    """The same Board, 2020 excused (a pandemic), last met 2019-03-10, as of 2026-06-30 to
+    2028: check finds 2020 excused, 2021 to 2025 missed and 2026 open ("1 year after the window
+    due 2025"). Projection placed nothing (the chain stopped at the excused 2020), leaving 2026
+    to end missed. Now the meeting due now goes as soon as possible, tomorrow, Wednesday
+    2026-07-01, then 2027-06-10 (a Thursday) and 2028-06-09. With them held, the five
+    violations are those of the past (2021 to 2024 missed, 2025 answered late by 2026-07-01),
+    and 2027 and 2028 are met."""
+    paths = _book(tmp_path, _EXCUSED.format(year=2020), "board,regular,,2019-03-10,,held,Bern,Switzerland\n")
+    projected, report = _kept(tmp_path, paths, "2026-06-30", "2028-12-31")
+    assert _schedule(projected) == [
+        ("2026-07-01", "1 year after the window due 2025, nothing held since the Board of 2019-03-10"),
+        ("2027-06-10", "1 year after the Board of 2026, projected"),
+        ("2028-06-09", "1 year after the Board of 2027, projected"),
+    ]
+    verdicts = [(f["window"]["label"], f["verdict"]) for f in report["findings"]]
+    assert verdicts == [("2020", "excused"), *((str(y), "missed") for y in range(2021, 2025)), ("2025", "late"), ("2027", "met"), ("2028", "met"), ("2029", "open")]
+    assert report["summary"]["violations"] == 5
+
+
+def test_a_rolling_chain_excused_by_another_bodys_meeting_goes_on(tmp_path):
+    """Ministers every year (rolling, September), except in a year with a Summit
+    (`except_when`); Summits every 2 years (June), the last 2026-06-15; Ministers last
+    2025-09-15; as of 2026-06-30 to 2030. 2026 is excused by the Summit held; the chain goes
+    on: Ministers due 2027 ("1 year after the window due 2026"), 2028 excused by the Summit
+    projected 2028-06-15, Ministers 2029. Projection placed no Ministers at all. Now
+    Ministers 2027-09-15 and 2029-09-14 (the 15th a Saturday); held, each answers the
+    excused year before it (check: 2026, 2028 and 2030 excused), and nothing is a violation."""
+    book = '[[bodies]]\nid = "summit"\nname = "Summit"\ncategory = "working"\nhost = "secretariat"\nmonths = [6]\n[[bodies.rules]]\nkind = "every"\ninterval = "2y"\n'
+    book += '[[bodies]]\nid = "mc"\nname = "Ministers"\ncategory = "working"\nhost = "secretariat"\nmonths = [9]\n[[bodies.rules]]\nkind = "every"\ninterval = "1y"\nexcept_when = ["summit"]\n'
+    paths = _book(tmp_path, book, "summit,regular,,2026-06-15,,held,Bern,Switzerland\nmc,regular,,2025-09-15,,held,Bern,Switzerland\n")
+    projected, report = _kept(tmp_path, paths, "2026-06-30", "2030-12-31")
+    assert [(m["body"], m["start"]) for m in projected] == [("mc", "2027-09-15"), ("summit", "2028-06-15"), ("mc", "2029-09-14"), ("summit", "2030-06-14")]
+    assert [(f["window"]["label"], f["verdict"]) for f in report["findings"] if f["body"] == "mc"] == [("2026", "excused"), ("2028", "excused"), ("2030", "excused")]
+    assert report["summary"]["violations"] == 0

@@ -20,6 +20,7 @@ from planner.engine.expectations import (
     read_apart,
     thin,
 )
+from planner.engine.judging.rule_verdicts import excused_by
 from planner.engine.min_gap import counted_before
 from planner.engine.planning.dating import SATISFYING, Dating
 from planner.engine.planning.results import ProjectionProblem
@@ -114,6 +115,17 @@ class Lateness(Dating):
         last = max(e.period, e.window.end.toordinal() if e.grain is Grain.DAY else e.grain.index(e.window.end))
         found = self._chain_window(e, last + max(1, -(-(now - last) // step)) * step)
         return found if found.window.end >= self.not_before else None
+
+    def _after_excused(self, e: Expectation) -> Expectation | None:
+        """The window after ``e`` where ``e`` is a rolling chain's window that an excused
+        period or an ``except_when`` body excuses: nothing is projected for it, and the chain
+        goes on from its period, as check's does ("1 year after the window due 2027")."""
+        rule = e.rule
+        if not (isinstance(rule, EveryRule) and rule.mode == "rolling" and (rule.excused or rule.except_when)) or e.window.end >= self.end or not excused_by(self.engine, e):
+            return None
+        last = max(e.period, e.window.end.toordinal() if e.grain is Grain.DAY else e.grain.index(e.window.end))
+        after = self._chain_window(e, last + rule.interval.periods)
+        return after if rule.until is None or after.window.start <= rule.until else None
 
     def _chain_window(self, e: Expectation, period: int) -> Expectation:
         """The window of ``e``'s rolling chain due in ``period``, after a silence since ``e``."""

@@ -6,7 +6,7 @@ orders what it finds."""
 from __future__ import annotations
 
 import operator
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -225,7 +225,7 @@ class Projector(Lateness):
             since = open_from if periodic else None
             for _ in range(MAX_ROUNDS):
                 placed = False
-                found: Iterable[Expectation] = self.engine.for_rule(body, index, rule, since, self.end, pending=False, chain_from=chain_from if chained else None, open_from=open_from)
+                found: list[Expectation] = self.engine.for_rule(body, index, rule, since, self.end, pending=False, chain_from=chain_from if chained else None, open_from=open_from)
                 if rule.__class__ is AtLeastRule and rule.first_within is not None:
                     # The first meeting's window first: the meeting placed in it serves its
                     # calendar period too (placed after that period's, it made two where one is due).
@@ -235,6 +235,8 @@ class Projector(Lateness):
                         continue
                     new = self._fill(state, e)
                     if new is None:
+                        if rolling and e is found[-1] and (after := self._after_excused(e)) is not None:
+                            found.append(after)  # (the chain goes on from an excused window)
                         continue
                     if not new:
                         failed.add(e.period)
