@@ -313,3 +313,29 @@ def test_icao_assembly_projects_the_43rd_in_september_2028():
     25 27 27 28 28): the 25th. 2028-09-25 is a Monday, in Montreal: the 43rd (the 34th
     extraordinary shares the sequence, below it). The 44th on 2031-09-25, a Thursday."""
     assert _project("icao-assembly", "--today", "2026-12-01", "--to", "2031") == [("2028-09-25", 43), ("2031-09-25", 44)]
+
+
+# -- an open window where the register is not known complete -----------------------------------
+
+
+def test_an_open_window_says_the_register_may_not_show_what_was_held_so_far():
+    """ECOWAS as of 2026-12-01: 2026 is still running and the register is known complete only
+    for 2017-2025 (2026 was not transcribed). "1 still due by 2026-12-31" is what the register
+    shows, not a fact: an ordinary session held in June 2026 would not be in it. The verdict
+    stays `open` (the window runs until 31 December either way), and the why says so, as an
+    `unknown` window's does; the same for the customary rule's "2 still due". Before, the why
+    stated the shortfall as certain."""
+    out = _check("ecowas-authority", "--today", "2026-12-01")
+    opened = [f for f in out["findings"] if f["verdict"] == "open"]
+    assert [f["window"]["label"] for f in opened] == ["2026", "2026"]
+    for f in opened:
+        assert f["why"].endswith(" Still due as far as the register shows: the register is known complete only 2017-01-01..2025-12-31.")
+
+
+def test_an_open_window_inside_the_coverage_says_nothing_more():
+    """The control: Interpol as of 2025-06-30, its register known complete for 2015-2025: 2025
+    is open, the part of it elapsed lies inside the coverage, and the why is as before (the 93rd,
+recorded held in November, had not opened on that day: it is scheduled)."""
+    out = _check("interpol-ga", "--today", "2025-06-30")
+    (y2025,) = [f for f in out["findings"] if f["window"]["label"] == "2025"]
+    assert y2025["verdict"] == "open" and y2025["why"] == "2025: 1 still due by 2025-12-31, at least once a year; scheduled: GA 2025-11-24 (93rd, Marrakech)."

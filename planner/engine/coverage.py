@@ -132,8 +132,10 @@ class RecordGaps:
         self.meetings = meetings
         self.unrecorded: Unrecorded | None = None
 
-    def gap(self, e: Expectation, counted: Sequence[Meeting]) -> str:
-        start, end = e.window.start, e.deadline
+    def gap(self, e: Expectation, counted: Sequence[Meeting], until: date | None = None) -> str:
+        """Why ``e``'s window, to its deadline (or to ``until``: the part of a running window
+        already past), may hold meetings the register does not show; empty when none."""
+        start, end = e.window.start, until or e.deadline
         gap = self.coverage.gap(start, end)
         if gap:
             return gap

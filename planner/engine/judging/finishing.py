@@ -23,6 +23,7 @@ _SHORTFALLS = frozenset({Verdict.MISSED, Verdict.LATE, Verdict.ADVISORY})
 # enum members read once (in Python 3.11 a member read from its class costs ~0.3 us)
 _MISSED_OR_LATE = (Verdict.MISSED, Verdict.LATE)
 _ADVISORY = Verdict.ADVISORY
+_OPEN = Verdict.OPEN
 _QUESTIONED = (*VIOLATIONS, Verdict.ADVISORY)
 _SCHEDULED = (Status.PLANNED, Status.PROJECTED)
 
@@ -36,6 +37,8 @@ def finished(judge: Judge, e: Expectation, finding: Finding, facts: _RuleFacts, 
         finding = amend_finding(judge, e, finding)
     if finding.verdict in _SHORTFALLS:
         finding = coverage(judge, finding)
+    elif finding.verdict is _OPEN and finding.still_due:
+        finding = open_coverage(judge, finding)
     return finding
 
 
@@ -53,15 +56,32 @@ def coverage(judge: Judge, finding: Finding) -> Finding:
     shortfall = finding.verdict in _MISSED_OR_LATE or finding.verdict is _ADVISORY and (finding.still_due or finding.late_meeting)
     if e is None or e.pending or not shortfall:
         return finding
-    gaps = judge._record_gaps.get(e.body.id)
-    if gaps is None:
-        gaps = judge._record_gaps[e.body.id] = RecordGaps(e.body, judge.engine.book, judge.engine.meetings_of(e.body.id).meetings)
-    gap = gaps.gap(e, finding.counted)
+    gap = _record_gaps(judge, e).gap(e, finding.counted)
     if not gap:
         return finding
     shortfall_verdict = finding.verdict.value
     finding.delay = ""  # a delay measured against records that may lack a meeting is no delay
     return with_more_words(finding, lambda: f" Unknown, not {shortfall_verdict}: {gap}.", verdict=Verdict.UNKNOWN)
+
+
+def open_coverage(judge: Judge, finding: Finding) -> Finding:
+    """A window still running whose days so far the register is not known to hold every
+    meeting of: what is still due is what the register shows (a meeting held may not be
+    recorded), and the why says so; the window stays ``open`` (it runs either way)."""
+    e = finding.expectation
+    if e is None or e.pending:
+        return finding
+    gap = _record_gaps(judge, e).gap(e, finding.counted, until=min(judge.today, e.deadline))
+    if not gap:
+        return finding
+    return with_more_words(finding, lambda: f" Still due as far as the register shows: {gap}.")
+
+
+def _record_gaps(judge: Judge, e: Expectation) -> RecordGaps:
+    gaps = judge._record_gaps.get(e.body.id)
+    if gaps is None:
+        gaps = judge._record_gaps[e.body.id] = RecordGaps(e.body, judge.engine.book, judge.engine.meetings_of(e.body.id).meetings)
+    return gaps
 
 
 def unconfirmed_origin(judge: Judge, finding: Finding) -> Finding:
