@@ -36,6 +36,16 @@ def _project(name: str, *args: str) -> list[tuple[str, int | None]]:
     return [(m["start"], m["ordinal"]) for m in out["meetings"]]
 
 
+def _text(name: str, *args: str) -> str:
+    """The text report, its lines joined as one."""
+    return " ".join(_invoke("check", *_files(name), *args).stdout.split())
+
+
+def _counts(out: dict, *keys: str) -> tuple[int, ...]:
+    """The summary's counts under ``keys``, in that order."""
+    return tuple(out["summary"][k] for k in keys)
+
+
 def _verdicts(out: dict) -> dict[str, str]:
     return {f["window"]["label"]: f["verdict"] for f in out["findings"]}
 
@@ -73,7 +83,7 @@ def test_interpol_general_assembly_every_year_2020_missed_by_the_postponed_89th(
     assert "Not counted: GA 2020 (89th, Montevideo) (postponed)." in _why(out, "2020")
     assert "GA 2021-11-23 (89th, Istanbul)" in _why(out, "2021")
     assert "known complete only 2015-01-01..2025-12-31" in _why(out, "1957")
-    assert (out["summary"]["violations"], out["summary"]["unknown"], out["summary"]["open"], out["summary"]["exit_code"]) == (1, 58, 1, 1)
+    assert _counts(out, "violations", "unknown", "open", "exit_code") == (1, 58, 1, 1)
 
 
 def test_interpol_general_assembly_in_text_says_the_same():
@@ -93,7 +103,7 @@ def test_interpol_general_assembly_2020_excused_when_the_rule_book_says_so(tmp_p
     rules = _excusing(tmp_path, "interpol-ga", "1956-06-13", "89th session postponed (COVID-19)")
     out = _check("interpol-ga", "--today", "2026-12-01", rules=rules)
     assert _verdicts(out)["2020"] == "excused" and "89th session postponed" in _why(out, "2020")
-    assert (out["summary"]["violations"], out["summary"]["excused"], out["summary"]["exit_code"]) == (0, 1, 0)
+    assert _counts(out, "violations", "excused", "exit_code") == (0, 1, 0)
 
 
 def test_interpol_general_assembly_projects_the_94th_before_the_year_ends():
@@ -134,7 +144,7 @@ def test_upu_congress_four_years_after_the_preceding_year_2021_late():
     assert "Congress 2018-09-03 (2nd, Addis Ababa) (extraordinary: this rule counts regular meetings)" in late["why"]
     assert "4 years after the rule took effect (2006-01-01): Congress 2008-07-23 (24th, Geneva)" in _why(out, "2010")
     assert "Not counted: Congress 2023-10-01 (4th, Riyadh) (extraordinary" in _why(out, "2025")
-    assert (out["summary"]["violations"], out["summary"]["open"], out["summary"]["exit_code"]) == (1, 1, 1)
+    assert _counts(out, "violations", "open", "exit_code") == (1, 1, 1)
 
 
 def test_upu_congress_in_text_says_the_same():
@@ -153,7 +163,7 @@ def test_upu_congress_2020_excused_the_chain_goes_on_from_abidjan(tmp_path):
     rules = _excusing(tmp_path, "upu-congress", "2006-01-01", "27th Congress postponed (COVID-19)")
     out = _check("upu-congress", "--today", "2026-12-01", rules=rules)
     assert _verdicts(out) == {"2010": "met", "2012": "met", "2016": "met", "2020": "excused", "2025": "met", "2029": "open"}
-    assert (out["summary"]["violations"], out["summary"]["excused"], out["summary"]["exit_code"]) == (0, 1, 0)
+    assert _counts(out, "violations", "excused", "exit_code") == (0, 1, 0)
 
 
 def test_upu_congress_projects_the_29th_in_september_2029():
@@ -185,9 +195,8 @@ def test_fao_conference_yearly_then_every_odd_year():
     assert "at least once a year: Conference 1946-09 (2nd, Copenhagen)" in _why(out, "1946")
     assert "every 2 years on the grid from 1951: Conference 1951-11 (6th, Rome)" in _why(out, "1951")
     assert "known complete only 1945-01-01..1951-12-31, from 2007-01-01" in _why(out, "1953")
-    s = out["summary"]
-    assert (s["violations"], s["unknown"], s["next_due"], s["exit_code"]) == (0, 27, 1, 0)
-    text = " ".join(_invoke("check", *_files("fao-conference"), "--today", "2026-12-01").stdout.split())
+    assert _counts(out, "violations", "unknown", "next_due", "exit_code") == (0, 27, 1, 0)
+    text = _text("fao-conference", "--today", "2026-12-01")
     assert "every 2 years (fixed grid from 1951) (since 1950-01-01; until 1949: at least once a year) 42 judged: 15 met, 27 unknown; next due 2027" in text
 
 
@@ -203,7 +212,7 @@ def test_fao_conference_a_session_slipping_into_january_answers_its_odd_year_lat
     assert (got["2023"], got["2025"], got["2027"]) == ("met", "late", "open")
     (late,) = [f for f in out["findings"] if f["verdict"] == "late"]
     assert late["delay"] == "1 year" and "held Conference 2026-01-05 (44th, Rome)" in late["why"]
-    assert (out["summary"]["violations"], out["summary"]["exit_code"]) == (1, 1)
+    assert _counts(out, "violations", "exit_code") == (1, 1)
 
 
 def test_fao_conference_projects_the_45th_in_august_2027():
@@ -246,9 +255,8 @@ def test_ecowas_authority_once_a_year_binding_twice_in_practice():
     assert "3 held (2 required)" in y2021 and "Not counted: Authority 2021-05-30 (Accra) (extraordinary: this rule counts regular meetings)" in y2021
     (y2016,) = [f["why"] for f in out["findings"] if f["rule"] == 1 and f["window"]["label"] == "2016"]
     assert "Unknown, not advisory: the register is known complete only 2017-01-01..2025-12-31" in y2016
-    s = out["summary"]
-    assert (s["violations"], s["advisories"], s["unknown"], s["open"], s["exit_code"]) == (0, 1, 21, 2, 0)
-    text = " ".join(_invoke("check", *_files("ecowas-authority"), "--today", "2026-12-01").stdout.split())
+    assert _counts(out, "violations", "advisories", "unknown", "open", "exit_code") == (0, 1, 21, 2, 0)
+    text = _text("ecowas-authority", "--today", "2026-12-01")
     assert "40 judged: 18 met, 21 unknown, 1 advisory; open: 2026 (1 due by 2026-12-31)" in text
     assert text.endswith("1 body · 0 violations · 1 advisory · 2 open windows · 21 unknown · exit 0")
 
@@ -287,9 +295,8 @@ def test_icao_assembly_annually_then_once_in_three_years():
     assert "3 years after the rule took effect (1956-12-12)" in _why(out, "1959")
     assert "held Assembly 2001-09-25 (33rd, Montreal): 3 years late. Unknown, not late" in _why(out, "1998")
     assert "Not counted: Assembly 2003-03-31 (34th, Montreal) (extraordinary" in _why(out, "2004")
-    s = out["summary"]
-    assert (s["violations"], s["unknown"], s["open"], s["exit_code"]) == (0, 22, 1, 0)
-    text = " ".join(_invoke("check", *_files("icao-assembly"), "--today", "2026-12-01").stdout.split())
+    assert _counts(out, "violations", "unknown", "open", "exit_code") == (0, 22, 1, 0)
+    text = _text("icao-assembly", "--today", "2026-12-01")
     assert "every 3 years (since 1956-12-12; until 1956-12-11: at least once a year) 30 judged: 8 met, 22 unknown; open: 2028 (1 due by 2028-12-31)" in text
 
 
@@ -304,7 +311,7 @@ def test_icao_assembly_a_register_stated_complete_earlier_makes_1998_late(tmp_pa
     out = _check("icao-assembly", "--today", "2026-12-01", rules=rules)
     (late,) = [f for f in out["findings"] if f["verdict"] == "late"]
     assert (late["window"]["label"], late["delay"]) == ("1998", "3 years")
-    assert (out["summary"]["violations"], out["summary"]["unknown"], out["summary"]["exit_code"]) == (1, 21, 1)
+    assert _counts(out, "violations", "unknown", "exit_code") == (1, 21, 1)
 
 
 def test_icao_assembly_projects_the_43rd_in_september_2028():
