@@ -106,6 +106,22 @@ def test_interpol_general_assembly_2020_excused_when_the_rule_book_says_so(tmp_p
     assert _counts(out, "violations", "excused", "exit_code") == (0, 1, 0)
 
 
+def test_interpol_general_assembly_a_plan_left_unmarked_is_superseded_by_the_held_89th(tmp_path):
+    """The control: a register that never marked the Montevideo plan postponed (the 2020 row
+    left `planned`, its dates long past). The 89th held in Istanbul in 2021 is the same
+    meeting (one number), and a planned row beside a held one is a plan the held row
+    superseded (README, "A number identifies one meeting"): not an unconfirmed meeting that
+    may have been held in 2020. 2020 stays missed, 2021 met by the 89th; exit 1, as before."""
+    rows = (AUDIT / "interpol-ga-meetings.csv").read_text(encoding="utf-8")
+    assert rows.count("ga,regular,89,2020,,postponed,") == 1
+    (tmp_path / "m.csv").write_text(rows.replace("ga,regular,89,2020,,postponed,", "ga,regular,89,2020,,planned,"), encoding="utf-8")
+    out = json.loads(_invoke("check", "--rules", str(AUDIT / "interpol-ga.toml"), "--meetings", str(tmp_path / "m.csv"), "--today", "2026-12-01", "--format", "json").stdout)
+    got = _verdicts(out)
+    assert (got["2020"], got["2021"]) == ("missed", "met")
+    assert "Not counted: GA 2020 (89th, Montevideo) (the same number as GA 2021-11-23 (89th, Istanbul): one meeting, counted there)." in _why(out, "2020")
+    assert _counts(out, "violations", "uncertain", "exit_code") == (1, 0, 1)
+
+
 def test_interpol_general_assembly_projects_the_94th_before_the_year_ends():
     """Next due: 2026 is open as of 2026-12-01 and nothing is recorded in it. The month: the lower
     median of the months the sessions opened in (the postponed row excluded): 9, 10, 10, 11 x 7:
