@@ -72,3 +72,33 @@ def test_a_rule_that_starts_with_an_unconfirmed_plan_is_uncertain_before_the_fir
     # with a founding date the rule starts there, whatever the plan: 2021 and 2022 missed
     out = _check(tmp_path, YEARLY.replace("[[bodies.rules]]", "established = 2019-01-01\n[[bodies.rules]]"), "board,regular,,2020-05-01,,planned,,\nboard,regular,,2023-05-01,,held,,\n", "2024-06-30")
     assert _verdicts(out)[:4] == [("2019", "missed"), ("2020", "uncertain"), ("2021", "missed"), ("2022", "missed")]
+
+
+def test_a_grid_from_its_first_meeting_is_due_from_the_founding_in_that_meeting_s_phase(tmp_path):
+    """`every 3y` on the grid, no `anchor`, the Board established 2000-01-01. With no meeting
+    recorded, as of 2026-06-15, the grid runs from the founding: 2000, 2003, ..., 2024 missed
+    (9). Record one Board, 2026-03-02: the grid takes its phase from that first counting
+    meeting (DESIGN: the anchor defaults to it), 2026, and nothing was due before it, so the
+    nine violations vanished ("recording a meeting never makes the record look better than
+    the truth"). Nothing is due before the founding, and everything after it is (README,
+    "Start"): the periods of the meeting's phase from 2000 on, 2002, 2005, ..., 2023, are
+    missed (8), 2026 met, 2029 next, "on the grid from 2026"."""
+    book = GRID.replace('interval = "2y"', 'interval = "3y"').replace("[[bodies.rules]]", "established = 2000-01-01\n[[bodies.rules]]")
+    assert _check(tmp_path, book, "", "2026-06-15")["summary"]["violations"] == 9
+    out = _check(tmp_path, book, "board,regular,,2026-03-02,,held,,\n", "2026-06-15")
+    assert _verdicts(out) == [*((str(y), "missed") for y in range(2002, 2024, 3)), ("2026", "met"), ("2029", "open")]
+    assert out["findings"][0]["reason"] == "every 3 years on the grid from 2026"
+
+
+def test_sessions_counted_by_event_with_a_minimum_gap_are_judged_not_a_traceback(tmp_path):
+    """At least twice a year, counted by event, at least 60 days apart: the 1st and 2nd
+    sessions in Bern on 2025-03-10 and 03-11 are one event; the 3rd (2025-04-01) opens 22 days
+    after it, closer than 60 days: it counts once with it; the 4th (09-15): 2025 met, 2 of 2.
+    2026: the 5th (01-10) counts (117 days after the 4th), the 6th (02-20) is 41 days after
+    it: 1 held, 1 still due, open as of 2026-12-31 (the deadline is today). `check` ended in a
+    TypeError traceback on any such register (the gap's last day was taken for a set)."""
+    book = BOARD + 'kind = "at_least"\ncount = 2\nper = "year"\ncount_by = "event"\nmin_gap = "60d"\n'
+    rows = "".join(f"board,regular,{n},{day},,held,Bern,Switzerland\n" for n, day in enumerate(["2025-03-10", "2025-03-11", "2025-04-01", "2025-09-15", "2026-01-10", "2026-02-20"], 1))
+    out = _check(tmp_path, book, rows, "2026-12-31")
+    assert _verdicts(out) == [("2025", "met"), ("2026", "open")]
+    assert [m["ordinal"] for m in out["findings"][0]["counted"]] == [1, 4] and out["findings"][1]["still_due"] == 1

@@ -177,15 +177,18 @@ def thin(meetings: list[Meeting], expectation: Expectation, before: Sequence[Mee
         from planner.engine.calendar_rules import events, maybe_joined  # builds on this module
 
         # ``before``: sessions ahead of the window; an event one of them opened counts there
-        prior = {id(m) for m in before}
+        # (the ids of those sessions: ``prior``, the last day min_gap counted, is another thing;
+        # named alike, the set took its place, and an event-counted rule with a min_gap
+        # crashed on the first meeting it judged)
+        ahead = {id(m) for m in before}
         groups = events([*before, *meetings]) if before else events(meetings)
         maybe = maybe_joined(groups)  # may belong to an earlier event: doubtful, never counted apart
-        meetings = [group[0] for group in groups if id(group[0]) not in prior and id(group[0]) not in maybe]
+        meetings = [group[0] for group in groups if id(group[0]) not in ahead and id(group[0]) not in maybe]
         # Sessions merged only because no city is recorded for either may have been held
         # apart: doubtful, never silently one event (never more certain than the data).
         # Video conferences have no city: two online sessions on those days are one event.
-        unsure = [m for group in groups for m in group[1:] if id(m) not in prior and not (group[0].city and m.city) and not (group[0].format is m.format is MeetingFormat.ONLINE)]
-        unsure += [group[0] for group in groups if id(group[0]) in maybe and id(group[0]) not in prior]
+        unsure = [m for group in groups for m in group[1:] if id(m) not in ahead and not (group[0].city and m.city) and not (group[0].format is m.format is MeetingFormat.ONLINE)]
+        unsure += [group[0] for group in groups if id(group[0]) in maybe and id(group[0]) not in ahead]
     if not isinstance(rule, AtLeastRule) or rule.min_gap is None:
         return meetings, unsure
     gap = rule.min_gap

@@ -314,7 +314,13 @@ class ExpectationEngine:
         anchor_day = rule.anchor.earliest if rule.anchor else (counting[0].earliest if counting else effective_start(body, rule))
         if anchor_day is None:
             return []
-        first_period = grain.index(anchor_day)
+        first_period = anchored = grain.index(anchor_day)
+        start = effective_start(body, rule) if rule.anchor is None and counting else None
+        if start is not None and start < anchor_day:
+            # The first counting meeting gives the grid its phase, not its start: the periods
+            # of that phase from the rule's start (since, founding) on are due too. (They were
+            # not: a first meeting recorded after a silence erased every window before it.)
+            first_period -= (first_period - grain.index(start)) // step * step
         windows: list[tuple[int, Window]] = []
         k = 0
         while True:
@@ -333,7 +339,7 @@ class ExpectationEngine:
         out = []
         for n, (period, window) in enumerate(windows):
             nxt = windows[n + 1][1].start - timedelta(days=1) if n + 1 < len(windows) else UNBOUNDED
-            reason = f"every {rule.interval.words()} on the grid from {grain.label(first_period)}"
+            reason = f"every {rule.interval.words()} on the grid from {grain.label(anchored)}"
             out.append(Expectation(body, rule, index, grain, period, window, 1, None, _tolerant(window.end, rule.tolerance, grain), nxt, reason, None, window.start > end))
         return to_the_end(self, body, rule, out)
 

@@ -22,7 +22,7 @@ from operator import attrgetter
 
 from planner.core.meeting import given_start
 from planner.core.model import EveryRule, Meeting, Status
-from planner.engine.expectations import CHAINING, BodyMeetings, Expectation, counts
+from planner.engine.expectations import CHAINING, BodyMeetings, Expectation, counts, effective_start
 from planner.engine.explain import shared_words
 from planner.engine.judging.findings import VIOLATIONS, Finding, Verdict, with_more_words
 from planner.engine.judging.window_finding import _meeting_words
@@ -206,8 +206,11 @@ def _unconfirmed_anchor(out: list[Finding], counting: list[Meeting], rule: Every
     starts = [(m, grain.index(m.start.earliest)) for m in [*unconfirmed[1:], *later]]
     first = unconfirmed[0]
 
+    # (a grid from a rule's start or founding runs back to it in each reading's phase)
+    begun = effective_start(out[0].body, rule) if out else None
+
     def due_anyway(period: int) -> bool:
-        return bool(later) and all(period >= q and (period - q) % step == 0 for _, q in starts)
+        return bool(later) and all(period >= (grain.index(begun) if begun else q) and (period - q) % step == 0 for _, q in starts)
 
     amended = []
     for f in out:
