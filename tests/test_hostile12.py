@@ -91,3 +91,63 @@ def test_a_strangers_link_in_a_shared_folder_is_not_followed(tmp_path: Path, com
     own.symlink_to(precious / "new")
     assert run([*command, str(own)]).exit_code in (0, 1)
     assert (precious / "new").exists() and own.is_symlink()
+
+
+def test_an_entry_of_many_unknown_keys_is_a_few_lines(tmp_path: Path) -> None:
+    """A JSON entry of 100,000 unknown keys was 100,000 lines of error (the register's "at
+    most 50 problems" was counted by entries). Now its first three unknown fields, then one
+    line counting the rest; an entry with four names each."""
+    register = tmp_path / "m.json"
+    keys = ",".join(f'"k{i}": 1' for i in range(100_000))
+    register.write_text(f'[{{"body": "summit", "start": "2002-06-04", {keys}}}, {{"body": "summit", "start": "2006-06-04", "a": 1, "b": 2, "c": 3, "d": 4}}]', encoding="utf-8")
+    result = CliRunner().invoke(main, ["--rules", str(MINIMAL), "--meetings", str(register), "validate"])
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
+    assert [line.split(" (")[0] for line in lines] == [
+        *(f"error: {register}: meetings[0]: k{i}: unknown field" for i in range(3)),
+        f"error: {register}: meetings[0]: 99,997 more unknown fields",
+        *(f"error: {register}: meetings[1]: {key}: unknown field" for key in "abc"),
+        f"error: {register}: meetings[1]: d: unknown field; did you mean 'id'?",
+    ]
+    assert "99,997 more unknown fields ('k3', 'k4', 'k5', ...) (expected fields among body," in lines[3]
+
+
+def test_a_register_of_many_bad_entries_stops_at_50_lines(tmp_path: Path) -> None:
+    """Fifty problems at most for one file, however many a single entry holds."""
+    register = tmp_path / "m.json"
+    bad = '{"body": "summit", "start": "2002-06-%02d", "a": 1, "b": 2, "c": 3, "d": 4}'  # four lines each: 13 are 52
+    register.write_text("[" + ", ".join(bad % day for day in range(1, 31)) + "]", encoding="utf-8")
+    result = CliRunner().invoke(main, ["--rules", str(MINIMAL), "--meetings", str(register), "validate"])
+    assert result.exit_code == 2 and len(result.stderr.splitlines()) == 50
+    assert all(line.startswith(f"error: {register}: meetings[") for line in result.stderr.splitlines())
+
+
+def test_avoid_reads_a_pipe_and_names_a_bad_path_as_every_input_does(tmp_path: Path) -> None:
+    """`--avoid <(curl ...)` was refused ("is not a file"), although every other input reads
+    a pipe; a link to nothing or to itself was "no such file". Now the calendar a pipe gives
+    is avoided, and a bad path is said as --meetings says it."""
+    busy = (HERE.parent / "examples" / "busy-2028.ics").read_bytes()
+    ask = ["--today", "2026-11-26", "project", "--body", "ministerial_council", "--format", "json"]
+    plain = CliRunner().invoke(main, [*ask, "--avoid", str(HERE.parent / "examples" / "busy-2028.ics")])
+    assert plain.exit_code == 0, plain.stderr
+    read, write = os.pipe()
+    os.write(write, busy)  # smaller than a pipe's buffer
+    os.close(write)
+    try:
+        piped = CliRunner().invoke(main, [*ask, "--avoid", f"/dev/fd/{read}"])
+    finally:
+        os.close(read)
+    assert piped.exit_code == 0, piped.stderr
+    assert piped.stdout == plain.stdout.replace(str(HERE.parent / "examples" / "busy-2028.ics"), f"/dev/fd/{read}")
+    loop = tmp_path / "loop.ics"
+    loop.symlink_to(loop.name)
+    dangling = tmp_path / "gone.ics"
+    dangling.symlink_to(tmp_path / "moved" / "busy.ics")
+    fifo = tmp_path / "fifo.ics"
+    os.mkfifo(fifo)
+    for path in (loop, dangling, fifo, tmp_path):
+        avoided = CliRunner().invoke(main, ["--today", "2026-11-26", "project", "--avoid", str(path)])
+        registered = CliRunner().invoke(main, ["--today", "2026-11-26", "validate", "--meetings", str(path)])
+        assert avoided.exit_code == registered.exit_code == 2
+        assert avoided.stderr.split(" (expected")[0] == registered.stderr.split(" (expected")[0], (avoided.stderr, registered.stderr)
+        assert len(avoided.stderr.splitlines()) == 1

@@ -383,14 +383,14 @@ for name, text, code in [
     ("no_dtstart", ics(), 2),
     ("dtstart_iso_dashes", ics("DTSTART:2026-01-01"), 2),
     ("dtstart_twice", ics("DTSTART;VALUE=DATE:20260101", "DTSTART;VALUE=DATE:20260102"), 0),
-    ("dtend_before_dtstart", ics("DTSTART;VALUE=DATE:20260105", "DTEND;VALUE=DATE:20260101"), 0),
+    ("dtend_before_dtstart", ics("DTSTART;VALUE=DATE:20260105", "DTEND;VALUE=DATE:20260101"), 2),
     ("unknown_tzid", ics("DTSTART;TZID=Mars/Olympus:20260101T100000"), 0),
     ("rrule_secondly", ics("DTSTART;VALUE=DATE:20240101", "RRULE:FREQ=SECONDLY"), 2),
     ("rrule_hourly_count", ics("DTSTART:20240101T090000Z", "RRULE:FREQ=HOURLY;COUNT=5"), 2),
     ("rrule_daily_from_1000", ics("DTSTART;VALUE=DATE:10000101", "RRULE:FREQ=DAILY"), 2),
     ("rrule_garbage", ics("DTSTART;VALUE=DATE:20240101", "RRULE:FREQ=SOMETIMES"), 2),
     ("rrule_yearly", ics("DTSTART;VALUE=DATE:20100601", "RRULE:FREQ=YEARLY;COUNT=5"), 0),
-    ("duration_negative", ics("DTSTART;VALUE=DATE:20260101", "DURATION:-P3D"), 0),
+    ("duration_negative", ics("DTSTART;VALUE=DATE:20260101", "DURATION:-P3D"), 2),
     ("planner_date_bad", ics("DTSTART;VALUE=DATE:20260101", "X-PLANNER-BODY:summit", "X-PLANNER-DATE:2026-13"), 2),
     ("planner_body_unknown", ics("DTSTART;VALUE=DATE:20260101", "X-PLANNER-BODY:nobody", summary="Lunch"), 0),
     ("no_match", ics("DTSTART;VALUE=DATE:20260101", summary="Team lunch"), 0),
@@ -624,6 +624,31 @@ for name, content, code in [
     ("csv_bom_crlf.csv", "\ufeffbody,kind,ordinal,start\r\nsummit,regular,1,2002-06-04\r\n", 1),
 ]:
     rec("meetings", name, content, code)
+
+# --- twelfth attacker pass: an entry of thousands of unknown keys (one line counts them past the
+# third), an .ics event that ends before it starts (refused as a CSV or JSON end before its start
+# is), the first and last days of the date range, a BOM before a row, rows and headers too wide
+KEYS_2000 = ", ".join(f'"k{i}": 1' for i in range(2000))
+case("meetings", "json_2000_unknown_keys.json", f'[{{"body": "summit", "start": "2002-06-04", {KEYS_2000}}}]', 2, "meetings[0]", "1,997 more unknown fields ('k3', 'k4', 'k5', ...)")
+case("chairs", "json_2000_unknown_keys.json", f'[{{"country": "Austria", "start": "2002-01-01", {KEYS_2000}}}]', 2, "chairs[0]", "1,997 more unknown fields ('k3', 'k4', 'k5', ...)")
+for name, content, code in [
+    ("ics_timed_end_before_start.ics", ics("DTSTART:20260105T100000Z", "DTEND:20260105T090000Z"), 2),
+    ("ics_all_day_end_before_timed_start.ics", ics("DTSTART:20260105T100000Z", "DTEND;VALUE=DATE:20260101"), 2),
+    ("ics_all_day_end_equal_to_start.ics", ics("DTSTART;VALUE=DATE:20260105", "DTEND;VALUE=DATE:20260105"), 0),
+    ("ics_utc_end_on_the_day_before_in_vienna.ics", ics("DTSTART;VALUE=DATE:20260105", "DTEND:20260104T230000Z"), 0),
+    ("ics_rrule_daily_count_1e9.ics", ics("DTSTART;VALUE=DATE:20000101", "RRULE:FREQ=DAILY;COUNT=1000000000"), 2),
+    ("ics_rrule_until_before_dtstart.ics", ics("DTSTART;VALUE=DATE:20240101", "RRULE:FREQ=YEARLY;UNTIL=10000101"), 0),
+    ("ics_rrule_february_30.ics", ics("DTSTART;VALUE=DATE:20240101", "RRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30"), 0),
+    ("ics_vtimezone_offset_9999.ics", ICS.format(events="BEGIN:VTIMEZONE\r\nTZID:X\r\nBEGIN:STANDARD\r\nDTSTART:16010101T000000\r\nTZOFFSETFROM:+9999\r\nTZOFFSETTO:-9999\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n" + "BEGIN:VEVENT\r\nUID:a\r\nSUMMARY:Summit\r\nDTSTART;TZID=X:20020604T100000\r\nEND:VEVENT\r\n"), 2),
+    ("csv_held_1000_01_01_planned_2999_12_31.csv", "body,start,end,status\ncommittee,1000-01-01,,held\ncommittee,2999-12-31,,planned\nsummit,2999-12-30,2999-12-31,planned\n", 1),
+    ("csv_bom_before_a_row.csv", "body,start\nsummit,2002-06-04\n\ufeffcouncil,2004-10-22\n", 2),
+    ("csv_row_of_10000_cells.csv", "body,start\nsummit,2002-06-04" + ",x" * 10000 + "\n", 2),
+    ("csv_header_of_2000_columns.csv", "body,start," + ",".join(f"c{i}" for i in range(2000)) + "\nsummit,2002-06-04" + "," * 2000 + "\n", 2),
+    ("csv_cells_of_cr_only.csv", "body,start,city\rsummit,2002-06-04,\"Al\rmaty\"\rcouncil,2004-10-22,\r", 1),
+]:
+    rec("meetings", name, content, code)
+rec("chairs", "csv_term_1000_01_01_to_2999_12_31.csv", "country,start,end\nAustria,1000-01-01,2999-12-31\n", 0)
+rec("plan", "nul_byte.txt", "Aus\x00tria\n")
 
 
 def _record(folder: str, path: Path) -> str:

@@ -56,11 +56,8 @@ def load_avoid(path: str | Path, first: date, last: date) -> tuple[Blackout, ...
     """The busy days of ``path`` between ``first`` and ``last``, as blackouts that name the file
     and the event."""
     path = Path(path)
-    try:
-        if not path.is_file():
-            raise InputError("no such file" if not path.exists() else "is not a file", path=path, expected=EXPECTED)
-    except OSError as exc:  # a name longer than the system takes, no permission on a folder of the path
-        raise InputError(f"cannot be read: {exc.strerror or exc}", path=path, expected=EXPECTED) from None
+    # read as a register is (planner.inputs.inputfile): a pipe, `--avoid <(curl ...)`, too,
+    # and a missing file, a folder or a link to nothing said in the same words
     calendars = parse_calendars(path)
     out: list[Blackout] = []
     for cal in calendars:

@@ -229,6 +229,10 @@ def event_days(event: Event, zone: tzinfo) -> tuple[date, date]:
     first = _local(start, zone)
     if end is None:
         return first, first
+    if _before(end, start, zone):  # damage (RFC 5545 3.6.1: DTEND is after DTSTART), as a CSV end before its start
+        prop = "DTEND" if "DTEND" in event else "DURATION"
+        said = raw_value(event[prop])
+        raise EventDateError(prop, f"the event ends before it starts (got {said[:40]!r}, DTSTART {raw_value(event['DTSTART'])[:40]!r})", expected=f"a {prop} that ends the event after its DTSTART")
     if isinstance(end, datetime):
         if isinstance(start, datetime) and _span(start, end) < timedelta(hours=24):
             return first, first  # a late session past midnight is still that day's meeting
@@ -238,6 +242,15 @@ def event_days(event: Event, zone: tzinfo) -> tuple[date, date]:
     else:
         last = end - timedelta(days=1)  # DTEND of an all-day event is exclusive
     return first, max(first, last)
+
+
+def _before(end: date, start: date, zone: tzinfo) -> bool:
+    """Whether an event's end comes before its start: two days, or two times of day (in their
+    zones, or as written when one of them has none). A date beside a time is compared by the
+    day the time falls on (:func:`_local`)."""
+    if isinstance(end, datetime) and isinstance(start, datetime):
+        return _span(start, end) < timedelta(0)
+    return _local(end, zone) < _local(start, zone)
 
 
 def _span(start: datetime, end: datetime) -> timedelta:
@@ -274,9 +287,10 @@ class EventDateError(ValueError):
     """A day of an event no register accepts, with the property it comes from (DTEND or
     DURATION for the last day: an error naming DTSTART would point at the wrong line)."""
 
-    def __init__(self, prop: str, message: str) -> None:
+    def __init__(self, prop: str, message: str, expected: str | None = None) -> None:
         super().__init__(message)
         self.prop = prop
+        self.expected = expected
 
 
 def meeting_fields(event: Event, body: str, book: RuleBook, today: date, *, in_series: bool = False) -> dict[str, Any]:

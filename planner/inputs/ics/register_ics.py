@@ -369,7 +369,8 @@ def _read(path: Path, book: RuleBook, today: date, until: date, notes: _Notes) -
                     errors.extend(validation_errors(exc, path, where, fields))
                 except ValueError as exc:  # a date out of range, or one of ours (X-PLANNER-DATE) that is not a date
                     prop = exc.prop if isinstance(exc, EventDateError) else "X-PLANNER-DATE" if text(event, "X-PLANNER-DATE") else "DTSTART"
-                    errors.append(RegisterError(f"{prop}: {exc}", path=path, location=where, expected=PARTIAL_EXPECTED))
+                    expected = exc.expected if isinstance(exc, EventDateError) and exc.expected else PARTIAL_EXPECTED
+                    errors.append(RegisterError(f"{prop}: {exc}", path=path, location=where, expected=expected))
                 if len(errors) >= 50:
                     raise _Enough
     except RegisterError as exc:
@@ -377,7 +378,7 @@ def _read(path: Path, book: RuleBook, today: date, until: date, notes: _Notes) -
     except _Enough:
         pass
     if errors:
-        raise errors[0] if len(errors) == 1 else InputErrors(errors)
+        raise errors[0] if len(errors) == 1 else InputErrors(errors[:50])  # the first 50, as read
     return meetings
 
 

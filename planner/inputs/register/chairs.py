@@ -51,7 +51,7 @@ def chairs_from_rows(rows: Iterable[tuple[str | int, Any]], path: Path, header: 
         if len(errors) >= 50:
             break
     if errors:
-        raise errors[0] if len(errors) == 1 else InputErrors(errors)
+        raise errors[0] if len(errors) == 1 else InputErrors(errors[:50])  # the first 50, as read
     return terms
 
 

@@ -148,7 +148,7 @@ class Found:
         """The meetings in the order first read; raises the errors, warns of the repeats."""
         errors, repeats = self.errors, self.repeats
         if errors:
-            raise errors[0] if len(errors) == 1 else InputErrors(errors)
+            raise errors[0] if len(errors) == 1 else InputErrors(errors[:50])  # the first 50, as read
         if repeats and warn is not None:
             shown = ", ".join(f"{_where(place)} (same as {_where(self.first[meeting])})" for place, meeting in repeats[:10]) + (f" and {len(repeats) - 10} more" if len(repeats) > 10 else "")
             many = len(repeats) != 1
