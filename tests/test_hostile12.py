@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from planner.cli import main
+from tests.test_faults import _fill, small_disk  # noqa: F401 - small_disk: a fixture, asked for by name
 
 HERE = Path(__file__).resolve().parent
 MINIMAL = HERE / "rulebooks" / "valid" / "minimal.toml"
@@ -151,3 +152,34 @@ def test_avoid_reads_a_pipe_and_names_a_bad_path_as_every_input_does(tmp_path: P
         assert avoided.exit_code == registered.exit_code == 2
         assert avoided.stderr.split(" (expected")[0] == registered.stderr.split(" (expected")[0], (avoided.stderr, registered.stderr)
         assert len(avoided.stderr.splitlines()) == 1
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_every_writer_on_a_full_disk_is_one_line_and_leaves_nothing(request: pytest.FixtureRequest, workers: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No space left, for each command that writes a file (check in one process and forked):
+    exit 2, one line, the old file whole, and nothing new on the disk. `init` left the folder
+    it made (and those it made above it) there, empty; now it removes them."""
+    disk: Path = request.getfixturevalue("small_disk")  # tests/test_faults.py's
+    monkeypatch.setenv("PLANNER_WORKERS", workers)
+    saved = disk / "saved.json"
+    assert CliRunner().invoke(main, [*GIVEN, "project", "--format", "json", "-o", str(saved)]).exit_code == 0
+    writers = {
+        "check.txt": ["check"],
+        "check.json": ["check", "--format", "json"],
+        "report.html": ["report"],
+        "project.csv": ["project", "--format", "csv"],
+        "chairs.txt": ["chairs"],
+        "diff.txt": ["diff", str(saved), str(saved)],
+    }
+    for name in writers:
+        (disk / name).write_text("old\n", encoding="utf-8")
+    _fill(disk)
+    before = tree(disk)
+    for name, command in writers.items():
+        result = run([*command, "-o", str(disk / name)])
+        assert result.exit_code == 2, (name, result.stderr)
+        assert result.stderr.splitlines() == [f"error: {disk / name}: cannot write: No space left on device (expected a writable file path or folder)"]
+        assert (disk / name).read_text(encoding="utf-8") == "old\n"
+    started = CliRunner().invoke(main, ["init", str(disk / "a" / "b" / "org")])
+    assert started.exit_code == 2 and "No space left on device" in started.stderr and len(started.stderr.splitlines()) == 1
+    assert tree(disk) == before

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -89,11 +90,18 @@ def init(ctx: click.Context, folder: str | None, name: str, members: str | None,
     if existing:
         error(f"{existing[0]}: already exists; expected a folder without {', '.join(FILES)} (init overwrites nothing)")
         ctx.exit(2)
-    with writing(folder):
-        out.mkdir(parents=True, exist_ok=True)
-        for path, data in zip(targets, contents, strict=True):
-            if not os.path.lexists(path):
-                write_atomic(path, data)
+    made = [p for p in (out, *out.parents) if not os.path.lexists(p)]  # deepest first
+    try:
+        with writing(folder):
+            out.mkdir(parents=True, exist_ok=True)
+            for path, data in zip(targets, contents, strict=True):
+                if not os.path.lexists(path):
+                    write_atomic(path, data)
+    except BaseException:  # a full disk, Ctrl-C: the folders made for nothing go again
+        for path in made:
+            with contextlib.suppress(OSError):
+                path.rmdir()  # only while empty: a file written stays, for a run to complete
+        raise
     say(f"wrote {what} to {folder}: {', '.join(FILES)}")
     say(f"next: planner validate --rules {out / 'rules.toml'} --meetings {out / 'meetings.csv'} --chairs {out / 'chairs.csv'}")
 
