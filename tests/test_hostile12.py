@@ -183,3 +183,33 @@ def test_every_writer_on_a_full_disk_is_one_line_and_leaves_nothing(request: pyt
     started = CliRunner().invoke(main, ["init", str(disk / "a" / "b" / "org")])
     assert started.exit_code == 2 and "No space left on device" in started.stderr and len(started.stderr.splitlines()) == 1
     assert tree(disk) == before
+
+
+def test_output_onto_an_input_is_refused_and_the_input_kept(tmp_path: Path) -> None:
+    """`-o` naming a file the run reads (a slip: `--meetings m.csv -o m.csv`) replaced the
+    register with the report, and the next run failed on it. Now one line naming the option
+    that gave it, exit 2, every input byte for byte as it was; by another path or a link too,
+    and with the option before the command."""
+    rules = tmp_path / "r.toml"
+    rules.write_bytes(MINIMAL.read_bytes())
+    register = tmp_path / "m.csv"
+    register.write_bytes(REGISTER.read_bytes())
+    (tmp_path / "link.csv").symlink_to("m.csv")
+    saved = tmp_path / "p.json"
+    assert CliRunner().invoke(main, ["--today", "2026-11-26", "project", "--format", "json", "-o", str(saved)]).exit_code == 0
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    given = ["--rules", str(rules), "--meetings", str(register), "--today", "2026-11-26"]
+    for args, option, target in [
+        ([*given, "check", "--format", "csv", "-o"], "--meetings", register),
+        ([*given, "report", "-o"], "--meetings", tmp_path / "link.csv"),
+        (["check", *given, "-o"], "--meetings", tmp_path / "." / "m.csv"),
+        ([*given, "bodies", "-o"], "--rules", rules),
+        ([*given, "project", "--plan-file", str(register), "-o"], "--plan-file", register),
+        (["diff", str(saved), str(saved), "-o"], "the argument BEFORE.json", saved),
+    ]:
+        result = CliRunner().invoke(main, [*args, str(target)])
+        assert result.exit_code == 2, (args, result.stderr)
+        assert result.stderr == f"error: {target}: cannot write: it is the file given as {option}, an input of this run (expected another file: planner never writes over its inputs)\n"
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+    written = CliRunner().invoke(main, [*given, "check", "-o", str(tmp_path / "check.txt")])
+    assert written.exit_code == 1 and (tmp_path / "check.txt").is_file()

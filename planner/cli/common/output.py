@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -61,6 +62,10 @@ def emit(text: str | Iterable[str] | Iterable[bytes], output: str | None) -> Non
     if output and output != "-":
         from planner.outputs.atomic import write_atomic
 
+        given_as = input_named(output)
+        if given_as is not None:  # `-o meetings.csv`, a slip of the hand, replaced the register
+            error(f"{output}: cannot write: it is the file given as {given_as}, an input of this run (expected another file: planner never writes over its inputs)")
+            click.get_current_context().exit(2)
         with writing(output):
             write_atomic(Path(output), text)
     elif isinstance(text, str):
@@ -74,6 +79,33 @@ def emit(text: str | Iterable[str] | Iterable[bytes], output: str | None) -> Non
             # piece for an escape code (a JSON check at N writes 137 MB): a piece with none
             # has nothing to strip, and is written as it is (color=True)
             click.echo(piece, nl=False, color=True if "\x1b" not in piece else None)
+
+
+def input_named(output: str) -> str | None:
+    """The option (or argument) of this run naming an input that the regular file ``output``
+    is, by any path or link; ``None`` when it is none (or not yet a file, or a device: with
+    ``--meetings /dev/stdin -o /dev/stdout`` both may be the one terminal)."""
+    try:
+        if not stat.S_ISREG(os.stat(output).st_mode):
+            return None
+    except OSError:
+        return None
+    ctx = click.get_current_context(silent=True)
+    while ctx is not None:  # the command's options, then the group's (--rules before the command)
+        for param in ctx.command.params:
+            value = ctx.params.get(param.name or "")
+            for given in value if isinstance(value, tuple | list) else (value,):
+                if param.name != "output" and isinstance(given, str) and given not in ("", "-") and _same_file(given, output):
+                    return param.opts[-1] if isinstance(param, click.Option) else f"the argument {param.human_readable_name}"
+        ctx = ctx.parent
+    return None
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except (OSError, ValueError):  # ValueError: a NUL in a name
+        return False
 
 
 @contextlib.contextmanager
