@@ -114,3 +114,26 @@ def test_a_rolling_chain_excused_by_another_bodys_meeting_goes_on(tmp_path):
     assert [(m["body"], m["start"]) for m in projected] == [("mc", "2027-09-15"), ("summit", "2028-06-15"), ("mc", "2029-09-14"), ("summit", "2030-06-14")]
     assert [(f["window"]["label"], f["verdict"]) for f in report["findings"] if f["body"] == "mc"] == [("2026", "excused"), ("2028", "excused"), ("2030", "excused")]
     assert report["summary"]["violations"] == 0
+
+
+def test_after_a_silence_the_window_still_within_its_tolerance_is_the_one_projected(tmp_path):
+    """Every 2 years (rolling), 6 months' tolerance, June; the Board last met 2019-06-12; as of
+    2026-06-15. Check: 2021 missed (by 2022-06-30), 2023 missed (by 2024-06-30), 2025 open,
+    "1 still due by 2026-06-30" (its tolerance). DESIGN/README: the window check calls open
+    is the one project fills. Projection skipped it for the window after (2027-06-11, "2 years
+    after the window due 2025"), so 2025 ended late. Now the meeting goes as soon as
+    possible inside the tolerance, tomorrow, Tuesday 2026-06-16, then 2028-06-12 and
+    2030-06-12 (two years on, the Board's usual 12 June). With them held nothing inside the
+    horizon is missed or late; check reads 2026-06-16 as the late answer to 2023 (a late
+    meeting answers the last window whose deadline it missed, README "Silences stay on the
+    record": 2023's closed 2024-06-30; 2025's, with its tolerance, is not missed), and the
+    chain goes on from it: 2028 and 2030 met."""
+    book = '[[bodies]]\nid = "board"\nname = "Board"\ncategory = "working"\nhost = "secretariat"\nmonths = [6]\n[[bodies.rules]]\nkind = "every"\ninterval = "2y"\ntolerance = "6m"\n'
+    paths = _book(tmp_path, book, "board,regular,,2019-06-12,,held,Bern,Switzerland\n")
+    projected, report = _kept(tmp_path, paths, "2026-06-15", "2030-12-31")
+    assert _schedule(projected) == [
+        ("2026-06-16", "due 2025, by 2026-06-30: 2 years after the window due 2023, nothing held since the Board of 2019-06-12"),
+        ("2028-06-12", "2 years after the Board of 2026, projected"),
+        ("2030-06-12", "2 years after the Board of 2028, projected"),
+    ]
+    assert [(f["window"]["label"], f["verdict"]) for f in report["findings"]] == [("2021", "missed"), ("2023", "late"), ("2028", "met"), ("2030", "met"), ("2032", "open")]

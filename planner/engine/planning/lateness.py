@@ -114,7 +114,12 @@ class Lateness(Dating):
         # earliest went past a window still open on the later readings.
         last = max(e.period, e.window.end.toordinal() if e.grain is Grain.DAY else e.grain.index(e.window.end))
         found = self._chain_window(e, last + max(1, -(-(now - last) // step)) * step)
-        return found if found.window.end >= self.not_before else None
+        # An earlier window still within its tolerance is the one due now (check calls it
+        # open: due 2025 with "6m", as of 2026-06-15, "1 still due by 2026-06-30"), not the
+        # next one.
+        while found.period - step > last and (earlier := self._chain_window(e, found.period - step)).deadline >= self.not_before:
+            found = earlier
+        return found if found.deadline >= self.not_before else None
 
     def _after_excused(self, e: Expectation) -> Expectation | None:
         """The window after ``e`` where ``e`` is a rolling chain's window that an excused
