@@ -122,6 +122,24 @@ def test_interpol_general_assembly_a_plan_left_unmarked_is_superseded_by_the_hel
     assert _counts(out, "violations", "uncertain", "exit_code") == (1, 0, 1)
 
 
+def test_a_row_whose_number_is_only_planned_elsewhere_is_not_said_counted_there(tmp_path):
+    """The register as a secretariat may have kept it on 2021-06-30: the Montevideo plan of the
+    89th never marked postponed (2020, `planned`), and the 89th planned again for Istanbul,
+    23-25 November 2021. One number is one meeting, taken to be the earliest plan (no row of
+    it is held): 2020 is `uncertain` ("met if it was held as planned"), and 2021's why names
+    the Istanbul row as not counted there. It said "one meeting, counted there", but nothing
+    counts the 89th anywhere: it is planned there. Now "one meeting, planned there"."""
+    rows = (AUDIT / "interpol-ga-meetings.csv").read_text(encoding="utf-8")
+    rows = rows.replace("ga,regular,89,2020,,postponed,", "ga,regular,89,2020,,planned,").replace("ga,regular,89,2021-11-23,2021-11-25,held,", "ga,regular,89,2021-11-23,2021-11-25,planned,")
+    assert rows.count(",89,") == 2 and rows.count("planned,") == 2
+    (tmp_path / "m.csv").write_text(rows, encoding="utf-8")
+    out = json.loads(_invoke("check", "--rules", str(AUDIT / "interpol-ga.toml"), "--meetings", str(tmp_path / "m.csv"), "--today", "2021-06-30", "--format", "json").stdout)
+    got = _verdicts(out)
+    assert (got["2020"], got["2021"]) == ("uncertain", "open")
+    assert "GA 2020 (89th, Montevideo) was planned but is not recorded as held: met if it was held as planned." in _why(out, "2020")
+    assert "Not counted: GA 2021-11-23 (89th, Istanbul) (the same number as GA 2020 (89th, Montevideo): one meeting, planned there)." in _why(out, "2021")
+
+
 def test_interpol_general_assembly_projects_the_94th_before_the_year_ends():
     """Next due: 2026 is open as of 2026-12-01 and nothing is recorded in it. The month: the lower
     median of the months the sessions opened in (the postponed row excluded): 9, 10, 10, 11 x 7:

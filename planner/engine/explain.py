@@ -85,9 +85,11 @@ def unheld_words(unheld: Sequence[Meeting], body: Body, words: Callable[[Meeting
 def parts_words(e: Expectation, parts: list[tuple[Meeting, Meeting]], words: Callable[[Meeting, Body], str]) -> str:
     """`` Not counted: ...`` for the rows inside ``e``'s window that another row with their
     number stands for: a number on two rows is one meeting (a resumed session), counted once
-    where its first held part opened (README, Semantics); empty when no such row is inside."""
+    where its first held part opened (README, Semantics); empty when no such row is inside.
+    A meeting none of whose rows is held is counted nowhere: it is planned where its first
+    row is."""
     start, end, kinds, body = e.window.start, e.deadline, e.rule.counts, e.body
-    notes = [f"{words(m, body)} (the same number as {words(first, body)}: one meeting, counted there)" for m, first in parts if m.kind in kinds and start <= m.start.earliest and m.start.latest <= end]
+    notes = [f"{words(m, body)} (the same number as {words(first, body)}: one meeting, {'counted' if first.status is Status.HELD else 'planned'} there)" for m, first in parts if m.kind in kinds and start <= m.start.earliest and m.start.latest <= end]
     return f" Not counted: {'; '.join(notes)}." if notes else ""
 
 
