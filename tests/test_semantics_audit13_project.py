@@ -137,3 +137,22 @@ def test_after_a_silence_the_window_still_within_its_tolerance_is_the_one_projec
         ("2030-06-12", "2 years after the Board of 2028, projected"),
     ]
     assert [(f["window"]["label"], f["verdict"]) for f in report["findings"]] == [("2021", "missed"), ("2023", "late"), ("2028", "met"), ("2030", "met"), ("2032", "open")]
+
+
+def test_a_grid_that_never_met_takes_its_phase_from_its_first_projected_meeting(tmp_path):
+    """`every 3y` on the grid, no `anchor`, the Board established 2000-01-01 and never met; as
+    of 2026-06-15 to 2033. Check: with no counting meeting the grid runs from the founding,
+    2000 to 2024 missed, 2027 next. The anchor defaults to the first counting meeting (DESIGN):
+    the meeting projected for the overdue 2024 window, tomorrow 2026-06-16, is that meeting,
+    so the grid's years are then 2026, 2029, 2032. Projection placed 2027-07-02, 2030-07-02 and
+    2033-07-01 in the founding's phase, and check of the register with them held found 2029
+    and 2032 late. Now 2029-07-02 and 2032-07-02 (mid-year: no month preferred, no history),
+    "on the grid from 2026", all met with them held."""
+    book = '[[bodies]]\nid = "board"\nname = "Board"\ncategory = "working"\nhost = "secretariat"\nestablished = 2000-01-01\n[[bodies.rules]]\nkind = "every"\ninterval = "3y"\nmode = "grid"\n'
+    projected, report = _kept(tmp_path, _book(tmp_path, book, ""), "2026-06-15", "2033-12-31")
+    assert _schedule(projected) == [
+        ("2026-06-16", "overdue since 2024: every 3 years on the grid from 2000"),
+        ("2029-07-02", "every 3 years on the grid from 2026"),
+        ("2032-07-02", "every 3 years on the grid from 2026"),
+    ]
+    assert [(f["window"]["label"], f["verdict"]) for f in report["findings"] if f["window"]["label"] >= "2026"] == [("2026", "met"), ("2029", "met"), ("2032", "met"), ("2035", "open")]

@@ -9,9 +9,10 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from planner.core.dates import Grain, Window
-from planner.core.model import AfterRule, AtLeastRule, EveryRule, Meeting, Status
+from planner.core.model import AfterRule, AtLeastRule, Body, EveryRule, Meeting, Rule, Status
 from planner.engine.expectation import rolling_versions
 from planner.engine.expectations import (
+    CHAINING,
     BodyMeetings,
     Expectation,
     counts,
@@ -120,6 +121,16 @@ class Lateness(Dating):
         while found.period - step > last and (earlier := self._chain_window(e, found.period - step)).deadline >= self.not_before:
             found = earlier
         return found if found.deadline >= self.not_before else None
+
+    def _unphased(self, body: Body, rule: Rule) -> bool:
+        """Whether ``rule`` is a grid with no ``anchor`` and no counting meeting of ``body`` to
+        take its phase from (DESIGN: the anchor defaults to the first counting meeting): its
+        windows run from the founding until the first meeting projected sets the phase, and
+        are made again after it (projected in the founding's phase, a register held as
+        projected was judged in the first meeting's, and due in other years)."""
+        if not (isinstance(rule, EveryRule) and rule.mode == "grid" and rule.anchor is None):
+            return False
+        return not any(counts(rule, m) and m.status in CHAINING for m in self.engine.meetings_of(body.id).meetings)
 
     def _after_excused(self, e: Expectation) -> Expectation | None:
         """The window after ``e`` where ``e`` is a rolling chain's window that an excused

@@ -214,7 +214,8 @@ class Projector(Lateness):
             # Other rules have fixed windows: one pass places everything they miss.
             rolling = isinstance(rule, EveryRule) and rule.mode == "rolling"
             # Gap windows (max_gap, first_within) chain like a rolling rule, after the fixed windows.
-            chained = rolling or isinstance(rule, AtLeastRule) and rule.max_gap is not None
+            unphased = self._unphased(body, rule)  # (a grid whose first meeting, projected, sets its phase)
+            chained = rolling or isinstance(rule, AtLeastRule) and rule.max_gap is not None or unphased
             failed: set[int] = set()
             chain_from = self.start
             # A calendar period closed before tomorrow needs nothing more (no chain runs late
@@ -242,7 +243,7 @@ class Projector(Lateness):
                         failed.add(e.period)
                         continue
                     placed = True
-                    if rolling or chained and isinstance(e, GapExpectation):
+                    if rolling or chained and isinstance(e, GapExpectation) or unphased:
                         # Windows before the new meeting are answered; chain on from it.
                         chain_from = max(chain_from, new[-1].earliest + timedelta(days=1))
                         break
