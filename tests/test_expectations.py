@@ -254,3 +254,19 @@ def test_meetings_added_one_by_one_index_as_all_at_once(rows, split):
     assert (grown.starts, grown.lasts, grown.reach, grown.held, grown.opened_by) == (whole.starts, whole.lasts, whole.reach, whole.held, whole.opened_by)
     assert whole.held == [m.kind if m.status is Status.HELD else None for m in whole.meetings]
     assert whole.opened_by == [m.start.latest for m in whole.meetings]
+
+
+def test_the_index_hands_each_body_its_meetings_as_indexed():
+    """Projection reads each body's history as the register is indexed (while its meetings
+    are in the processor's cache): each body once, in sort order, without the later parts of a
+    meeting recorded on two rows, and the very list the index keeps."""
+    from planner.engine.body_meetings import index_meetings
+
+    rows = [_m("2021-05-02"), _m("2020-03-01", body="soc"), _m("2020-01-10"), _m("2022-01-01", body="soc")]
+    first = Meeting(body="board", start=PartialDate.parse("2023-02-01"), ordinal=7, status=Status.HELD)
+    later = Meeting(body="board", start=PartialDate.parse("2023-06-01"), ordinal=7, status=Status.HELD)
+    handed: list[tuple[str, BodyMeetings]] = []
+    indexed = index_meetings([*rows, later, first], then=lambda body, bm: handed.append((body, bm)))
+    assert [body for body, _ in handed] == ["board", "soc"]
+    assert all(bm is indexed[body] for body, bm in handed)
+    assert [str(m.start) for m in indexed["board"].meetings] == ["2020-01-10", "2021-05-02", "2023-02-01"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import operator
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -167,9 +167,14 @@ def _sort_by_first_day(meetings: list[Meeting]) -> list[date]:
     return starts
 
 
-def index_meetings(meetings: Iterable[Meeting], parts: dict[str, list[tuple[Meeting, Meeting]]] | None = None) -> dict[str, BodyMeetings]:
+def index_meetings(meetings: Iterable[Meeting], parts: dict[str, list[tuple[Meeting, Meeting]]] | None = None, then: Callable[[str, BodyMeetings], None] | None = None) -> dict[str, BodyMeetings]:
     """Each body's meetings. A numbered meeting recorded on several rows is one meeting: its
-    later parts are left out (each with its first part in ``parts``, for the findings' why)."""
+    later parts are left out (each with its first part in ``parts``, for the findings' why).
+
+    ``then`` reads each body's meetings right after they are indexed, while they are still in
+    the processor's cache: a register is in date order, so a body's meetings lie far apart in
+    memory, and read again later each costs a fetch from memory, more of them the larger the
+    register (projection's reading of the history grew 3.4 times from 1,000 to 2,000 bodies)."""
     grouped: dict[str, list[Meeting]] = {}
     for meeting in meetings:
         grouped.setdefault(meeting.body, []).append(meeting)
@@ -180,5 +185,7 @@ def index_meetings(meetings: Iterable[Meeting], parts: dict[str, list[tuple[Meet
             if parts is not None:
                 parts[body] = [(m, later[id(m)]) for m in items if id(m) in later]
             items = [m for m in items if id(m) not in later]
-        out[body] = BodyMeetings(items)
+        indexed = out[body] = BodyMeetings(items)
+        if then is not None:
+            then(body, indexed)
     return out

@@ -23,7 +23,7 @@ that starts before the body was established.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 from operator import attrgetter
@@ -93,10 +93,10 @@ class ExpectationEngine:
     ``after``) also yields its next window beyond ``end``: what is due next.
     """
 
-    def __init__(self, book: RuleBook, meetings: Iterable[Meeting]) -> None:
+    def __init__(self, book: RuleBook, meetings: Iterable[Meeting], then: Callable[[str, BodyMeetings], None] | None = None) -> None:
         self.book = book
         self.parts: dict[str, list[tuple[Meeting, Meeting]]] = {}  # later parts of numbered meetings, by body
-        self.by_body = index_meetings(meetings, self.parts)
+        self.by_body = index_meetings(meetings, self.parts, then)
 
     def meetings_of(self, body_id: str) -> BodyMeetings:
         return self.by_body.get(body_id) or BodyMeetings([])

@@ -5,12 +5,11 @@ orders what it finds."""
 
 from __future__ import annotations
 
-import operator
 from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from planner.core.dates import Precision, Window
+from planner.core.dates import Window
 from planner.core.errors import RuleBookError
 from planner.core.model import (
     AdHocRule,
@@ -18,7 +17,6 @@ from planner.core.model import (
     AtMostRule,
     Body,
     EveryRule,
-    Kind,
     Meeting,
     Rule,
     RuleBook,
@@ -39,13 +37,9 @@ from planner.engine.planning.crowd import DayBook, host_key
 from planner.engine.planning.dating import BodyState
 from planner.engine.planning.dating.targets import customary_days
 from planner.engine.planning.demand import demand_over as _demand_over
+from planner.engine.planning.history import History, read_history, superseded_rows
 from planner.engine.planning.lateness import Lateness, meetings_satisfying
-from planner.engine.planning.numbering import (
-    Numbering,
-    awaited,
-    numbering,
-    sequence,
-)
+from planner.engine.planning.numbering import Numbering
 from planner.engine.planning.placement.habits import Habits
 from planner.engine.planning.placement.hosts import calendar_for, host_place
 from planner.engine.planning.placement.working import WorkingCalendar
@@ -70,7 +64,17 @@ class Projector(Lateness):
         # A window whose deadline is --today is still open (check: a meeting may still be held
         # today) but no projected day is left in it: a Problem says so, never a silent slip.
         self.due_today = today if self.not_before == today + timedelta(days=1) else None
-        self.engine = ExpectationEngine(book, register)
+        self._ad_hoc = {b.id for b in book.bodies if all(isinstance(r, AdHocRule) for r in b.rules)}
+        # Days already taken by the register near the horizon, then by each projected meeting.
+        self.daybook = DayBook(book)
+        self._taken_since = self.not_before - timedelta(days=book.organization.min_days_between + 60)
+        # body -> its history (an ad hoc body's: the rows superseded), read as the engine
+        # indexes the register, while its meetings are in cache (planning.history), and its
+        # days near the horizon taken then too
+        self._read: dict[str, History | list[Meeting]] = {}
+        self.engine = ExpectationEngine(book, register, self._read_history)
+        for pairs in self.engine.parts.values():  # (the later parts of a meeting on several rows take their days too)
+            self.daybook.add_all([later for later, _ in pairs], self._taken_since)
         # body -> ordinal -> the register's postponed rows of that number that the projection
         # places (numbering.awaited: each is held later, as the meeting projected under it)
         self.awaiting: dict[str, dict[int, list[Meeting]]] = {}
@@ -82,9 +86,6 @@ class Projector(Lateness):
         self._days = {}
         self._wheres = {}
         self.aims = {}
-        # Days already taken by the register near the horizon, then by each projected meeting.
-        self.daybook = DayBook(book)
-        self.daybook.add_all(register, self.not_before - timedelta(days=book.organization.min_days_between + 60))
         self.calendars: dict[tuple[str, str | bool], WorkingCalendar] = {}
         self.unknown_hosts: set[str] = set()
         self.member_years: set[int] = set()
@@ -133,19 +134,16 @@ class Projector(Lateness):
         too_many = _demand_over(self.book, self.start, self.end, MAX_PROJECTED, self.ends)
         if too_many is not None:
             raise self._too_many(too_many)
-        order = [body for body in dependency_order(self.book) if not all(isinstance(r, AdHocRule) for r in body.rules)]
-        # Every body's history is read first, one body after another: a body's meetings lie
-        # far apart in memory (a register is in date order), and read between two bodies'
-        # placements they cost twice as much (0.39 -> 0.25 s at N). Each is let go once used.
+        order = [body for body in dependency_order(self.book) if body.id not in self._ad_hoc]
+        # Every body's history was read as the register was indexed; each is let go once used.
         histories = [self._history(body) for body in order]
         histories.reverse()
         # A body tracked, never due (ad hoc) gets no history read, but its postponed rows that a
         # later row of their number stands for leave the meetings shown all the same (one feed
         # event a number, as with --no-projected)
         for body in self.book.bodies:
-            if all(isinstance(r, AdHocRule) for r in body.rules):
-                meetings = self.engine.meetings_of(body.id).meetings
-                self.superseded += awaited(meetings, sequence(meetings)[0])[1]
+            if body.id in self._ad_hoc:
+                self.superseded += self._read.pop(body.id, [])
         end = self.end
         for body in order:
             if self.ends is not None:
@@ -164,37 +162,21 @@ class Projector(Lateness):
             expected="fewer meetings a period or fewer bodies, or a shorter horizon (--to); see Limits in the README",
         )
 
+    def _read_history(self, body_id: str, indexed: BodyMeetings) -> None:
+        """Read ``body_id``'s history right after the engine indexed its meetings (index_meetings' ``then``)."""
+        meetings = indexed.meetings
+        self.daybook.add_all(indexed.overlapping(self._taken_since, date.max), self._taken_since)
+        self._read[body_id] = superseded_rows(meetings) if body_id in self._ad_hoc else read_history(meetings, self.not_before)
+
     def _history(self, body: Body) -> tuple[Habits, int | None, Numbering | None]:
-        """One pass over the body's history (the only per-body work that grows with it): its
-        habits (usual months and day of the month) and the numbering to continue."""
-        # (comprehensions, not one loop: the order of the months and days does not matter, the
-        # habits sort them and take a median)
-        day_p, month_p, regular_kind = Precision.DAY, Precision.MONTH, Kind.REGULAR
-        meetings = self.engine.meetings_of(body.id).meetings
-        # The habits are read from the regular meetings held or planned: a postponed row was
-        # not held on its days, nor a cancelled one (a body that postponed from December meets
-        # in June), and a special or informal meeting is called when needed, not when the body
-        # usually meets. (by identity, not a set look-up, which hashes each enum in Python: a
-        # century of history is 300,000 meetings at N)
-        held, planned = Status.HELD, Status.PLANNED
-        starts = [m.start for m in meetings if m.kind is regular_kind and ((status := m.status) is held or status is planned)]
-        exact = [s.earliest for s in starts if s.precision is day_p]
-        days = list(map(_DAY, exact))
-        months = [*map(_MONTH_OF, exact), *(s.earliest.month for s in starts if s.precision is month_p)]
-        # A cancelled meeting the register numbers keeps its number (the G7's 46th Summit,
-        # Camp David 2020, was cancelled; Cornwall 2021 was the 47th): the next is numbered
-        # after it, and the feed never holds two meetings of one number (numbering.py).
-        # Where the register numbers every kind in one sequence (OPEC's Conference), the
-        # regular meeting after the 178th (Extraordinary) is the 179th.
-        ordinals, shared = sequence(meetings)
-        # Numbering continues only where the register numbers its latest regular meeting.
-        number, numbers = numbering(meetings, ordinals, self.not_before, shared)
-        waiting, gone = awaited(meetings, ordinals)
+        """The body's habits and the numbering to continue; its postponed meetings kept."""
+        found = self._read.pop(body.id, None)
+        habits, number, numbers, waiting, gone = found if isinstance(found, History) else read_history([], self.not_before)
         if waiting is not None:
             self.awaiting[body.id] = waiting
         if gone:
             self.superseded += gone
-        return Habits.make(months, days), number, numbers
+        return habits, number, numbers
 
     def _state(self, body: Body, history: tuple[Habits, int | None, Numbering | None]) -> BodyState:
         habits, number, numbers = history
@@ -398,5 +380,3 @@ def _last_days(waiting: dict[int, list[Meeting]] | None) -> dict[int, date] | No
     """Ordinal -> the last day of its postponed meeting (the meeting projected under it opens after)."""
     return {number: max(m.latest for m in rows) for number, rows in waiting.items()} if waiting else None
 
-
-_DAY, _MONTH_OF = operator.attrgetter("day"), operator.attrgetter("month")
