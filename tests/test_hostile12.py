@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -213,3 +215,17 @@ def test_output_onto_an_input_is_refused_and_the_input_kept(tmp_path: Path) -> N
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
     written = CliRunner().invoke(main, [*given, "check", "-o", str(tmp_path / "check.txt")])
     assert written.exit_code == 1 and (tmp_path / "check.txt").is_file()
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "csv", "json"])
+def test_a_forked_check_writes_the_same_bytes_whatever_hash_seed_time_zone_and_locale(tmp_path: Path, fmt: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Three forked processes under another hash seed, time zone and locale write what one
+    process writes, with the same exit code (the fork and the merge of their pieces must not
+    depend on dict order or the clock's zone)."""
+    given = ["--today", "2026-12-01", "check", "--format", fmt]  # CICA's 14 bodies
+    monkeypatch.setenv("PLANNER_WORKERS", "1")
+    serial = CliRunner().invoke(main, [*given, "-o", str(tmp_path / "serial")])
+    env = {**os.environ, "PLANNER_WORKERS": "3", "PYTHONHASHSEED": "4242", "TZ": "Pacific/Kiritimati", "LC_ALL": "C", "LANG": "C"}
+    forked = subprocess.run([sys.executable, "-m", "planner", *given, "-o", str(tmp_path / "forked")], env=env, capture_output=True, timeout=300)
+    assert serial.exit_code in (0, 1) and forked.returncode == serial.exit_code, forked.stderr
+    assert (tmp_path / "forked").read_bytes() == (tmp_path / "serial").read_bytes()
