@@ -102,3 +102,18 @@ def test_sessions_counted_by_event_with_a_minimum_gap_are_judged_not_a_traceback
     out = _check(tmp_path, book, rows, "2026-12-31")
     assert _verdicts(out) == [("2025", "met"), ("2026", "open")]
     assert [m["ordinal"] for m in out["findings"][0]["counted"]] == [1, 4] and out["findings"][1]["still_due"] == 1
+
+
+def test_a_gap_due_inside_an_excused_period_is_excused_as_projection_reads_it(tmp_path):
+    """At least once a year, at most 120 days between meetings (`max_gap`), 2026 excused (a
+    reform year); Boards 2025-11-10, 2026-03-02, 2027-01-20; as of 2027-06-30. The gap of 112
+    days to 2026-03-02 is met; the next was due by 2026-06-30 (120 days), a window wholly in
+    the excused 2026: excused, as any other window of the rule there (README: a shortfall there
+    is excused, not a violation, and nothing is projected for it; projection already projected
+    nothing for it). It was `late`, 204 days, a violation. 2025, 2026, 2027 met; the gap after
+    2027-01-20, due by 2027-05-20, missed."""
+    book = BOARD + 'kind = "at_least"\ncount = 1\nper = "year"\nmax_gap = "120d"\nexcused = [{ start = 2026, end = 2026, reason = "reform year" }]\n'
+    out = _check(tmp_path, book, "board,regular,,2025-11-10,,held,,\nboard,regular,,2026-03-02,,held,,\nboard,regular,,2027-01-20,,held,,\n", "2027-06-30")
+    assert _verdicts(out) == [("2025", "met"), ("2025-11-11..2026-03-10", "met"), ("2026", "met"), ("2026-03-03..2026-06-30", "excused"), ("2027", "met"), ("2027-01-21..2027-05-20", "missed")]
+    assert out["findings"][3]["delay"] is None and out["summary"]["violations"] == 1
+    assert out["findings"][3]["why"].endswith("Excused: 2026: reform year.")

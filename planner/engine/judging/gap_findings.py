@@ -21,7 +21,7 @@ from planner.core.model import AtLeastRule, Meeting, Status
 from planner.engine.explain import unheld_words
 from planner.engine.gaps import GapExpectation, from_range, limit_on
 from planner.engine.judging.findings import Finding, Verdict
-from planner.engine.judging.finishing import coverage
+from planner.engine.judging.finishing import amend_finding, coverage
 from planner.engine.judging.window_finding import _meeting_words
 
 if TYPE_CHECKING:
@@ -54,8 +54,15 @@ def _excess(e: GapExpectation, from_day: date, lo: date, hi: date, *, worst: boo
 def judge_gap(judge: Judge, e: GapExpectation) -> Finding:
     """The finding of one gap window (called by :class:`~planner.engine.judging.compliance.Judge`).
     A gap broken where the register is not known complete may have been kept by a meeting
-    nobody recorded: unknown, as for any other window (README, "Record coverage")."""
-    return coverage(judge, _gap_finding(judge, e))
+    nobody recorded: unknown, as for any other window (README, "Record coverage"). One that
+    an excused period (or an ``except_when`` body's meeting) covers is excused, as any other
+    window of the rule, and as projection reads it (it projects nothing for it)."""
+    finding = _gap_finding(judge, e)
+    if e.rule.excused or e.rule.except_when:
+        finding = amend_finding(judge, e, finding)
+        if finding.verdict is Verdict.EXCUSED:
+            finding.delay = ""  # (excused, as a late window of any other rule: no delay counted)
+    return coverage(judge, finding)
 
 
 def _days_words(e: GapExpectation, from_lo: date, from_hi: date, later: Meeting) -> str:
