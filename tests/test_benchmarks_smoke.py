@@ -96,3 +96,18 @@ def test_bench_limits_runs_at_a_tiny_scale() -> None:
     result = _import("bench_limits").main(["--scale", "0.001", "--only", "chain check,state ics"], echo=lambda _line: None)
     assert len(result.runs) == 2
     assert all(code in (0, 1) and rss > 0 for _seconds, rss, code in result.runs.values()), result.runs
+
+
+def test_growth_profile_compares_two_sizes(tmp_path: Path) -> None:
+    """growth_profile at 6 and 12 bodies x 3 years profiles `check` at both sizes in fresh
+    processes and lists what grew faster than the register (no figure is asserted)."""
+    generate = _import("generate")
+    for bodies in (6, 12):
+        generate.main(["--bodies", str(bodies), "--years", "3", "--out", str(tmp_path / str(bodies))], echo=lambda _line: None)
+    lines: list[str] = []
+    result = _import("growth_profile").main(["--small", str(tmp_path / "6"), "--large", str(tmp_path / "12"), "--min-calls", "1", "check", "--format", "json"], echo=lines.append)
+    assert result is not None
+    assert all(f["cpu"] > 0 and f["rss_mb"] > 0 and len(f["gc_count"]) == 3 for f in result.facts)
+    assert result.rows[1] > result.rows[0] > 0 and result.calls[1] > result.calls[0] > 0
+    assert all(calls_b > 2.06 * calls_a for _, _, calls_a, calls_b, _, _ in result.by_calls)
+    assert lines[0].startswith("check --format json: CPU")

@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
+from planner.core.bulk import paused_gc
 from planner.core.calendar_dates import Weekday
 from planner.core.dates import Window
 from planner.core.model import (
@@ -80,14 +81,17 @@ class Projection:
         feed."""
         found = self.__dict__.get("_meetings")
         if found is None:
-            register: Sequence[Meeting] = self.register
-            if self.moved:
-                gone = set(map(id, self.moved))
-                register = [m for m in register if id(m) not in gone]
-            if self.__dict__.get("_in_order"):
-                found = _merged(register, self.projected)
-            else:
-                found = sorted([*register, *self.projected], key=Meeting.sort_key)
+            # a sort key per meeting (600,000 tuples at 2N) made with the collector on ran a
+            # full collection over the whole heap three times at N and six at 2N
+            with paused_gc():
+                register: Sequence[Meeting] = self.register
+                if self.moved:
+                    gone = set(map(id, self.moved))
+                    register = [m for m in register if id(m) not in gone]
+                if self.__dict__.get("_in_order"):
+                    found = _merged(register, self.projected)
+                else:
+                    found = sorted([*register, *self.projected], key=Meeting.sort_key)
             object.__setattr__(self, "_meetings", found)
         return list(found)
 
