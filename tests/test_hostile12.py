@@ -229,3 +229,22 @@ def test_a_forked_check_writes_the_same_bytes_whatever_hash_seed_time_zone_and_l
     forked = subprocess.run([sys.executable, "-m", "planner", *given, "-o", str(tmp_path / "forked")], env=env, capture_output=True, timeout=300)
     assert serial.exit_code in (0, 1) and forked.returncode == serial.exit_code, forked.stderr
     assert (tmp_path / "forked").read_bytes() == (tmp_path / "serial").read_bytes()
+
+
+def test_the_meetings_of_all_registers_given_are_bounded_together(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each --meetings file was bounded (2,000,000 rows), their sum not: three copies of the
+    1,008,493-row register were validated in 24 s and 1.09 GB. Now the files of a run are
+    bounded together, as one is: the file that passes the bound is named, one line, exit 2
+    (the bound lowered to 3 here)."""
+    import planner.inputs.limits
+
+    monkeypatch.setattr(planner.inputs.limits, "MAX_MEETINGS", 3)
+    first, second = tmp_path / "a.csv", tmp_path / "b.csv"
+    first.write_text("body,start\nsummit,2002-06-04\ncouncil,2004-10-22\n", encoding="utf-8")
+    second.write_text("body,start\ncommittee,2005-03-01\ncommittee,2005-09-01\n", encoding="utf-8")
+    given = ["--rules", str(MINIMAL), "--today", "2026-11-26", "--meetings", str(first)]
+    assert CliRunner().invoke(main, [*given, "check"]).exit_code == 1
+    for command in (["check"], ["validate"], ["project"], ["ics", "--out", "-"]):
+        result = CliRunner().invoke(main, [*given, "--meetings", str(second), *command])
+        assert result.exit_code == 2, result.stderr
+        assert result.stderr == f"error: {second}: brings the meetings of the --meetings files given to 4, more than 3 (expected at most 3 meetings in all the registers of a run, as in one (see Limits in the README))\n"

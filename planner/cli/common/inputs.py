@@ -15,7 +15,7 @@ import click
 
 from planner.cli.common.output import error, say, warn
 from planner.core.dates import MAX_YEAR, MIN_YEAR
-from planner.core.errors import InputErrors, PlannerError, RuleBookError
+from planner.core.errors import InputErrors, PlannerError, RegisterError, RuleBookError
 from planner.core.words import shown
 
 if TYPE_CHECKING:  # the models load with the rule book, not with the options
@@ -105,9 +105,20 @@ class Inputs:
             else:
                 self._meetings = load_meetings(self.meetings_path, self.book, warn=warn, today=self.today, until=self.until)
             if self.more_meetings:
+                from planner.inputs.limits import MAX_MEETINGS
                 from planner.inputs.register.overlay import overlay_recorded
 
-                later = [load_meetings(path, self.book, warn=warn, today=self.today, until=self.until) for path in self.more_meetings]
+                later = []
+                total = len(self._meetings)
+                for path in self.more_meetings:  # bounded in all, not only file by file
+                    later.append(load_meetings(path, self.book, warn=warn, today=self.today, until=self.until))
+                    total += len(later[-1])
+                    if total > MAX_MEETINGS:
+                        raise RegisterError(
+                            f"brings the meetings of the --meetings files given to {total:,}, more than {MAX_MEETINGS:,}",
+                            path=path,
+                            expected=f"at most {MAX_MEETINGS:,} meetings in all the registers of a run, as in one (see Limits in the README)",
+                        )
                 names = [Path(self.meetings_path).name, *(Path(p).name for p in self.more_meetings)]
                 self._meetings = overlay_recorded([self._meetings, *later], names, warn)
         return self._meetings
@@ -161,7 +172,6 @@ def _inputs(ctx: click.Context, rules: str | None, meetings: tuple[str, ...] | s
 def _given_are_readable(rules: str | None, meetings: list[str], chairs: str | None) -> None:
     """Every file named with --rules, --meetings or --chairs exists and may be read, also where
     the command has no use for it: a mistyped --chairs given to `check` is an error, not ignored."""
-    from planner.core.errors import RegisterError
     from planner.inputs.inputfile import check_readable
 
     problems: list[PlannerError] = []
