@@ -634,6 +634,7 @@ case("chairs", "json_2000_unknown_keys.json", f'[{{"country": "Austria", "start"
 for name, content, code in [
     ("ics_timed_end_before_start.ics", ics("DTSTART:20260105T100000Z", "DTEND:20260105T090000Z"), 2),
     ("ics_all_day_end_before_timed_start.ics", ics("DTSTART:20260105T100000Z", "DTEND;VALUE=DATE:20260101"), 2),
+    ("ics_series_ends_before_it_starts.ics", ics("DTSTART;VALUE=DATE:20240604", "DTEND;VALUE=DATE:20240601", "RRULE:FREQ=YEARLY;COUNT=3"), 2),
     ("ics_all_day_end_equal_to_start.ics", ics("DTSTART;VALUE=DATE:20260105", "DTEND;VALUE=DATE:20260105"), 0),
     ("ics_utc_end_on_the_day_before_in_vienna.ics", ics("DTSTART;VALUE=DATE:20260105", "DTEND:20260104T230000Z"), 0),
     ("ics_rrule_daily_count_1e9.ics", ics("DTSTART;VALUE=DATE:20000101", "RRULE:FREQ=DAILY;COUNT=1000000000"), 2),

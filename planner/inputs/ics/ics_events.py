@@ -217,22 +217,33 @@ def _local(value: date, zone: tzinfo) -> date:
     return value.date()
 
 
-def event_days(event: Event, zone: tzinfo) -> tuple[date, date]:
-    """First and last (inclusive) day of an event."""
-    start = event["DTSTART"].dt
+def _end(event: Event) -> date | None:
+    """Where an event ends as the file says it (DTEND, or DTSTART + DURATION), or ``None``."""
     if "DTEND" in event:
-        end = event["DTEND"].dt
-    elif "DURATION" in event and isinstance(event["DURATION"].dt, timedelta):
-        end = start + event["DURATION"].dt
-    else:
-        end = None
-    first = _local(start, zone)
-    if end is None:
-        return first, first
-    if _before(end, start, zone):  # damage (RFC 5545 3.6.1: DTEND is after DTSTART), as a CSV end before its start
+        return event["DTEND"].dt
+    if "DURATION" in event and isinstance(event["DURATION"].dt, timedelta):
+        return event["DTSTART"].dt + event["DURATION"].dt
+    return None
+
+
+def refuse_end_before_start(event: Event, zone: tzinfo) -> None:
+    """An :class:`EventDateError` for an event that ends before it starts: damage (RFC 5545
+    3.6.1: DTEND is after DTSTART), refused as a CSV row whose end is before its start is."""
+    end = _end(event)
+    if end is not None and _before(end, event["DTSTART"].dt, zone):
         prop = "DTEND" if "DTEND" in event else "DURATION"
         said = raw_value(event[prop])
         raise EventDateError(prop, f"the event ends before it starts (got {said[:40]!r}, DTSTART {raw_value(event['DTSTART'])[:40]!r})", expected=f"a {prop} that ends the event after its DTSTART")
+
+
+def event_days(event: Event, zone: tzinfo) -> tuple[date, date]:
+    """First and last (inclusive) day of an event."""
+    start = event["DTSTART"].dt
+    end = _end(event)
+    first = _local(start, zone)
+    if end is None:
+        return first, first
+    refuse_end_before_start(event, zone)
     if isinstance(end, datetime):
         if isinstance(start, datetime) and _span(start, end) < timedelta(hours=24):
             return first, first  # a late session past midnight is still that day's meeting

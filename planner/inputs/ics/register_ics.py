@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 import warnings
 from collections.abc import Callable, Iterator
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +43,7 @@ from planner.inputs.ics.ics_events import (
     meeting_fields,
     ordinal_in,
     raw_value,
+    refuse_end_before_start,
     text,
     too_long_text,
 )
@@ -292,6 +293,10 @@ def occurrences(cal: Calendar, path: Path, until: date, notes: _Notes, wanted: C
                 location=where,
                 expected="fewer recurring series of meetings, or a nearer horizon (--to; see Limits in the README)",
             )
+        try:  # a series of events that end before they start: refused as one such event is
+            refuse_end_before_start(event, UTC)  # (a date beside a time: compared in UTC)
+        except EventDateError as exc:
+            raise RegisterError(f"{exc.prop}: {exc}", path=path, location=where, expected=exc.expected) from None
         found = expand(event, overrides, zones, path, where, until)
         budget -= len(found)
         if budget < 0:
