@@ -41,7 +41,7 @@ _LAZY = {
     "parse_rulebook": "planner.inputs.rulebook",
     "project": "planner.engine.planning.projection",
     "with_chair_hosts": "planner.engine.chairmanship.plan",
-    "write_feeds": "planner.outputs.calendar.feeds",
+    "write_feeds": "planner.outputs.calendar.folder.feeds",
 }
 
 

@@ -17,11 +17,11 @@ from planner.core.dates import PartialDate
 from planner.core.model import Kind, Meeting, RuleBook, Status
 from planner.inputs.register import load_meetings
 from planner.inputs.rulebook import embedded_path, load_rulebook
-from planner.outputs.calendar.feeds import write_feeds
+from planner.outputs.calendar.folder.feeds import write_feeds
+from planner.outputs.calendar.folder.state import read_state
 from planner.outputs.calendar.ical import STATE_FILE, FeedBuilder
 from planner.outputs.calendar.lines import fold
 from planner.outputs.calendar.revisions import Revision, meeting_repr
-from planner.outputs.calendar.state import read_state
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 STAMP = datetime(2026, 12, 1, tzinfo=UTC)

@@ -14,10 +14,10 @@ from hypothesis import strategies as st
 
 from planner.core.dates import PartialDate, Precision
 from planner.core.model import Kind, Meeting, MeetingFormat, Status
+from planner.outputs.calendar.folder.state import state_line
 from planner.outputs.calendar.ical import FeedBuilder, event_order
 from planner.outputs.calendar.making import EventMaker
 from planner.outputs.calendar.revisions import Revision, draft_fields, numbers
-from planner.outputs.calendar.state import state_line
 from tests.test_feed_lines import AWKWARD, CASES, STAMP, example
 
 EARLIER = datetime(2025, 1, 2, 3, 4, 5, tzinfo=UTC)
@@ -74,12 +74,12 @@ def test_the_last_state_read_in_bulk_gives_what_the_whole_file_gives(tmp_path, m
     whether asked in the order written (the next line tried first) or not (the table of
     hashes), with blocks of any size; the same adoption candidates, the same revisions left
     over (tombstones included)."""
-    from planner.outputs.calendar import previous as bulk
-    from planner.outputs.calendar.feeds import write_feeds
+    from planner.outputs.calendar.folder import previous as bulk
+    from planner.outputs.calendar.folder.feeds import write_feeds
+    from planner.outputs.calendar.folder.previous import read_previous
+    from planner.outputs.calendar.folder.state import read_state
     from planner.outputs.calendar.ical import STATE_FILE
-    from planner.outputs.calendar.previous import read_previous
     from planner.outputs.calendar.revisions import adoption_pool
-    from planner.outputs.calendar.state import read_state
 
     monkeypatch.setattr(bulk, "_BLOCK", block)
     book, meetings = example("cica")
@@ -120,10 +120,10 @@ def test_the_last_state_read_in_bulk_gives_what_the_whole_file_gives(tmp_path, m
 def test_a_state_file_not_in_the_writers_form_is_read_whole(tmp_path, edit) -> None:
     """Whatever the bulk reader does not know as the writer's own lines goes to
     :func:`read_state`, which reads it whole (or says what is damaged), as before."""
-    from planner.outputs.calendar.feeds import write_feeds
+    from planner.outputs.calendar.folder.feeds import write_feeds
+    from planner.outputs.calendar.folder.previous import read_previous
+    from planner.outputs.calendar.folder.state import read_state
     from planner.outputs.calendar.ical import STATE_FILE
-    from planner.outputs.calendar.previous import read_previous
-    from planner.outputs.calendar.state import read_state
 
     book, meetings = example("cica")
     write_feeds(book, meetings, tmp_path, STAMP)
@@ -146,10 +146,10 @@ def test_a_state_file_not_in_the_writers_form_is_read_whole(tmp_path, edit) -> N
 
 def test_entries_without_a_content_print_are_read_as_unknown(tmp_path) -> None:
     """An entry of an older export has no content print: taken as unknown (None), not as text."""
-    from planner.outputs.calendar.feeds import write_feeds
+    from planner.outputs.calendar.folder.feeds import write_feeds
+    from planner.outputs.calendar.folder.previous import read_previous
+    from planner.outputs.calendar.folder.state import read_state
     from planner.outputs.calendar.ical import STATE_FILE
-    from planner.outputs.calendar.previous import read_previous
-    from planner.outputs.calendar.state import read_state
 
     book, meetings = example("cica")
     write_feeds(book, meetings, tmp_path, STAMP)
@@ -181,9 +181,9 @@ def test_an_export_of_the_same_register_finds_the_last_state_in_turn(tmp_path, m
     """Exported again with nothing changed, every event finds its last revision at the line
     after the one before (adoption asks only about un-numbered meetings, and after the body's
     lines were found): the table of hashes is never asked, and every revision is taken."""
-    from planner.outputs.calendar.feeds import write_feeds
+    from planner.outputs.calendar.folder.feeds import write_feeds
+    from planner.outputs.calendar.folder.previous import Previous
     from planner.outputs.calendar.ical import STATE_FILE
-    from planner.outputs.calendar.previous import Previous
 
     book, meetings = example(name)
     write_feeds(book, meetings, tmp_path, STAMP)
@@ -238,7 +238,7 @@ def test_a_folder_whose_spools_cannot_be_linked_gets_the_same_bytes(tmp_path, mo
     import os
 
     from planner.outputs import atomic
-    from planner.outputs.calendar.feeds import write_feeds
+    from planner.outputs.calendar.folder.feeds import write_feeds
 
     book, meetings = example("cica")
     linked, copied = tmp_path / "linked", tmp_path / "copied"
@@ -269,20 +269,21 @@ def test_feeds_from_one_shared_spool_are_the_feeds_of_a_spool_each(tmp_path, mon
     export, again with half the meetings gone (tombstones), and for some bodies only."""
     import os
 
-    from planner.outputs.calendar import feeds
+    from planner.outputs.calendar.folder import events
+    from planner.outputs.calendar.folder.feeds import write_feeds
 
     book, meetings = example("cica")
     own, shared = tmp_path / "own", tmp_path / "shared"
     spooled: list[str] = []  # the bodies whose feed was a spool of its own
-    feed = feeds._Events.feed
-    monkeypatch.setattr(feeds._Events, "feed", lambda self, body, gone: (made := feed(self, body, gone)) is not None and spooled.append(body) or made)
+    feed = events.FeedEvents.feed
+    monkeypatch.setattr(events.FeedEvents, "feed", lambda self, body, gone: (made := feed(self, body, gone)) is not None and spooled.append(body) or made)
     some = sorted({m.body for m in meetings})[:2]
     for folder in (own, shared):
         if folder == shared:
-            monkeypatch.setattr(feeds, "_spare_files", lambda: 0)
-        feeds.write_feeds(book, meetings, folder, STAMP)
-        feeds.write_feeds(book, meetings[::2], folder, datetime(2026, 12, 2, tzinfo=UTC))
-        feeds.write_feeds(book, meetings[1::3], folder, datetime(2026, 12, 3, tzinfo=UTC), bodies=some)
+            monkeypatch.setattr(events, "_spare_files", lambda: 0)
+        write_feeds(book, meetings, folder, STAMP)
+        write_feeds(book, meetings[::2], folder, datetime(2026, 12, 2, tzinfo=UTC))
+        write_feeds(book, meetings[1::3], folder, datetime(2026, 12, 3, tzinfo=UTC), bodies=some)
         if folder == own:
             assert len(spooled) > 2 * len(some) and set(some) <= set(spooled)
             spooled.clear()

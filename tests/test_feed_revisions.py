@@ -15,7 +15,7 @@ from planner.cli import main
 from planner.core.dates import PartialDate
 from planner.core.model import Meeting, Status
 from planner.inputs.ics.register_ics import read_ics_meetings
-from planner.outputs.calendar.feeds import write_feeds
+from planner.outputs.calendar.folder.feeds import write_feeds
 from planner.outputs.calendar.ical import STATE_FILE
 from tests.test_ical import FEEDS, book, meetings
 

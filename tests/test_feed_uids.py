@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from planner.core.dates import PartialDate, Precision
 from planner.core.model import Kind, Meeting, Status
-from planner.outputs.calendar.feeds import date_order
+from planner.outputs.calendar.folder.feeds import date_order
 from planner.outputs.calendar.uids import UIDMaker, each_uid, event_uid, repeated, repeats
 from tests.test_feed_lines import example
 

@@ -17,7 +17,7 @@ from planner.core.dates import PartialDate
 from planner.core.model import Kind, Meeting, RuleBook, Status
 from planner.engine.expectations import ordinal as ordinal_words
 from planner.inputs.rulebook import parse_rulebook
-from planner.outputs.calendar.feeds import write_feeds
+from planner.outputs.calendar.folder.feeds import write_feeds
 from planner.outputs.calendar.ical import STATE_FILE, combined_calendar_bytes, event_uid
 
 FEEDS = Path(__file__).parent / "feeds"

@@ -11,7 +11,7 @@ from planner.core.dates import PartialDate
 from planner.core.errors import RegisterError
 from planner.core.model import Kind, Meeting, Status
 from planner.inputs.ics.register_ics import ordinal_in, read_ics_meetings
-from planner.outputs.calendar.feeds import write_feeds
+from planner.outputs.calendar.folder.feeds import write_feeds
 from planner.outputs.calendar.ical import combined_calendar_bytes
 from tests.test_ical import book, meetings
 

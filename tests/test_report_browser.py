@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from planner.inputs.rulebook import embedded_path
-from planner.outputs.calendar.feeds import write_feeds
+from planner.outputs.calendar.folder.feeds import write_feeds
 
 from .conftest import ROOT
 from .test_report import TODAY, expected_keys, write_report

@@ -58,7 +58,7 @@ def ics(inputs: Inputs, out: str, events: Callable[[], list[Meeting]], body_ids:
       planner ics --today 2026-11-26 --out feeds --base-url https://example.org/cica
       planner ics --out - --body summit --no-projected > summit.ics
     """
-    from planner.outputs.calendar.feeds import combined_calendar, source_url, write_feeds
+    from planner.outputs.calendar.folder.feeds import combined_calendar, source_url, write_feeds
     from planner.outputs.calendar.ical import COMBINED
 
     book = inputs.book

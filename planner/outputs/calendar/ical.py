@@ -9,7 +9,7 @@ What a subscriber's calendar must be able to rely on, and how this module provid
   it from ``--today`` or ``SOURCE_DATE_EPOCH``), events are sorted, and nothing reads the clock.
 * **SEQUENCE and LAST-MODIFIED that move when a meeting does**, tombstones for meetings that
   left and UIDs that survive a corrected date: :mod:`planner.outputs.calendar.revisions`, remembered in
-  ``.planner-state.json`` by :mod:`planner.outputs.calendar.feeds`.
+  ``.planner-state.json`` by :mod:`planner.outputs.calendar.folder.feeds`.
 * **All-day events with exclusive DTEND.** RFC 5545 3.6.1: DTEND of an all-day event is the day
   *after* the last; the register keeps inclusive end dates, so 12-13 October ends on 14 October.
 * **STATUS.** held and planned -> CONFIRMED; cancelled -> CANCELLED (kept, so subscribers see the

@@ -16,7 +16,7 @@ and shared, and the event is one format string of pieces made earlier:
 The summary and description go into the event, both prints and the state line. The bytes are
 exactly those of :meth:`FeedBuilder.event_text
 <planner.outputs.calendar.ical.FeedBuilder.event_text>` and
-:func:`~planner.outputs.calendar.state.state_line` of
+:func:`~planner.outputs.calendar.folder.state.state_line` of
 :func:`~planner.outputs.calendar.revisions.draft_fields`, and the prints those of
 :func:`~planner.outputs.calendar.revisions.fingerprint` and
 :func:`~planner.outputs.calendar.revisions.content_print` (``tests/test_feed_making.py``
@@ -26,6 +26,7 @@ compares them).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime, timedelta
 from hashlib import sha256
 from json.encoder import encode_basestring_ascii as _quote  # type: ignore[attr-defined]
@@ -59,6 +60,14 @@ def _line(name: str, value: str) -> str:
     return fold(f"{name}:{escape(value)}")
 
 
+def _content(head: str, start: str, end: str, meeting: Meeting, format_value: str) -> str:
+    """What the content print (:func:`~planner.outputs.calendar.revisions.content_print`) of
+    ``meeting`` is the SHA-256 of: ``head``, what its group's prints begin with; ``start`` and
+    ``end``, its dates' text."""
+    _, _, _, number, _, _, city, country, _, title, source, reason, rule_source, customary, key, documents, cbm, mid = meeting
+    return f"{head}{start}\x1f{end}\x1f{number}\x1f{city}\x1f{country}\x1f{format_value}\x1f{title}\x1f{source}\x1f{reason}\x1f{rule_source}\x1f{customary}\x1f{key}\x1f{_DOCUMENTS.join(documents)}\x1f{cbm}\x1f{mid}"
+
+
 class EventMaker:
     """Makes the events of one export (see the module's text). ``make`` returns the event's
     bytes and its state line (without the line break)."""
@@ -66,7 +75,7 @@ class EventMaker:
     def __init__(self, builder: FeedBuilder, legacy: bool = False, keep_legacy: bool = False) -> None:
         self.builder = builder
         self.legacy = legacy  # the last export's content prints are of the form before version 4
-        self.keep_legacy = keep_legacy  # and the state line keeps that form (see planner.outputs.calendar.state)
+        self.keep_legacy = keep_legacy  # and the state line keeps that form (see planner.outputs.calendar.folder.state)
         self.stamp = builder.stamp
         self._dtstamp = f"DTSTAMP:{utc(self.stamp)}\r\n"
         self._groups: dict[tuple[Any, ...], tuple[Any, ...]] = {}
@@ -78,6 +87,7 @@ class EventMaker:
         self._ordinals: dict[int, str] = {}
         self._modified: dict[datetime, tuple[str, str]] = {}  # LAST-MODIFIED line, ISO
         self._stamp_modified = self._last_modified(self.stamp)
+        self.content = ""  # what the content print of the event made last is the SHA-256 of
 
     def _day(self, day: date) -> tuple[str, str, str]:
         found = self._days.get(day)
@@ -150,6 +160,23 @@ class EventMaker:
         found = self._groups[key] = tuple(piece if type(piece) is not str else shared.setdefault(piece, piece) for piece in pieces)
         return found
 
+    def contents(self, order: Iterable[Meeting]) -> Iterator[str]:
+        """The content text (what :attr:`content` is after :meth:`make`) of each meeting of
+        ``order``, the events not made: all an event is made from but its UID, SEQUENCE,
+        LAST-MODIFIED and DTSTAMP."""
+        dates, groups, formats = self._dates, self._groups, self._formats
+        for meeting in order:
+            start, end = meeting[1], meeting[4]
+            s = dates.get(id(start)) or self._date(start)
+            if end is None:
+                firm, end_text = s[3], ""
+            else:
+                e = dates.get(id(end)) or self._date(end)
+                firm, end_text = s[3] and e[3], e[1]
+            key = (meeting[0], meeting[2], meeting[5], firm)
+            g = groups.get(key) or self._group(key, meeting)
+            yield _content(g[21], s[1], end_text, meeting, formats[meeting[8]][2])
+
     def make(self, meeting: Meeting, uid: str, old: Revision | None) -> tuple[bytes, bytes]:
         """The event of ``meeting`` as ``uid`` and its state line, SEQUENCE and LAST-MODIFIED
         decided from ``old`` (the last export's revision of ``uid``) as
@@ -203,7 +230,8 @@ class EventMaker:
         venue, location_line, venue_json = self._places.get((city, country)) or self._place(city, country)
         fingerprint = sha256(f"{s[1]}|{end_text}|{city}|{country}|{g[20]}".encode()).hexdigest()[:16]
         format_repr, format_line, format_value = self._formats[fmt]
-        content = sha256(f"{g[21]}{s[1]}\x1f{end_text}\x1f{number}\x1f{city}\x1f{country}\x1f{format_value}\x1f{title}\x1f{source}\x1f{reason}\x1f{rule_source}\x1f{customary}\x1f{_key}\x1f{_DOCUMENTS.join(documents)}\x1f{cbm}\x1f{mid}".encode()).hexdigest()[:16]
+        self.content = _content(g[21], s[1], end_text, meeting, format_value)
+        content = sha256(self.content.encode()).hexdigest()[:16]
         if self.legacy:  # the print of the form before version 4
             former = sha256(f"{shown}\x1f{described}\x1f{g[4]}\x1f({g[0]}, {s[2]}, {g[1]}, {number!r}, {end_repr}, {g[2]}, {city!r}, {country!r}, {format_repr}, {repr(meeting[9:])[1:-1]})".encode()).hexdigest()[:16]
         if old is None:

@@ -12,7 +12,7 @@
   a corrected date, or a projected meeting that became a recorded one, updates the event
   instead of cancelling it and adding another.
 
-The memory is a :class:`Revision` per UID; :mod:`planner.outputs.calendar.feeds` stores them in the
+The memory is a :class:`Revision` per UID; :mod:`planner.outputs.calendar.folder.feeds` stores them in the
 state file, and :mod:`planner.outputs.calendar.caldav` finds the same facts on the server.
 """
 

@@ -6,7 +6,7 @@ one identity (the register gives an ordinal twice) gets ``-2``, in the feeds' da
 An export of a million meetings makes its UIDs twice rather than hold them: :func:`repeats`
 counts the repeated identities a group of bodies at a time (only one group's UIDs held at once),
 and the events are then made in date order, each UID made again as its event is
-(:func:`each_uid`, :mod:`planner.outputs.calendar.feeds`).
+(:func:`each_uid`, :mod:`planner.outputs.calendar.folder.feeds`).
 """
 
 from __future__ import annotations

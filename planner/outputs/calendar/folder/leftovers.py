@@ -21,9 +21,9 @@ from pathlib import Path
 from typing import IO
 
 from planner.outputs.atomic import spool
-from planner.outputs.calendar.previous import Previous
+from planner.outputs.calendar.folder.previous import Previous
+from planner.outputs.calendar.folder.state import state_line
 from planner.outputs.calendar.revisions import normalize_stamp, removed, still_shown, tombstone_text
-from planner.outputs.calendar.state import state_line
 
 _CHUNK = 1 << 20
 _BATCH = 4096  # entries written together

@@ -1,7 +1,4 @@
-"""The feed folder: ``{body}.ics`` per body, ``all.ics``, ``index.html`` and the state file
-that remembers SEQUENCE, LAST-MODIFIED, tombstones and adopted UIDs between exports (see
-:mod:`planner.outputs.calendar.revisions` and :mod:`planner.outputs.calendar.state`;
-:mod:`planner.outputs.calendar.ical` for the events).
+"""The events of a feed-folder export (:mod:`planner.outputs.calendar.folder.feeds`), each made once.
 
 A register of a million meetings makes feeds of about a gigabyte, so the set is never held in
 memory: each event is made once, in date order, and written as it is made to a spool (an
@@ -12,45 +9,33 @@ spool of its own, which becomes the file by a hard link, as ``all.ics`` and the 
 every byte is written once (a spool of all bodies' events, copied into 3,400 feeds at the end,
 wrote 560 MB twice at a million meetings, 1.2 s). Where the process may not hold a file open
 per body (:func:`_spare_files`), the bodies share one spool, each feed the stretches of it that
-are its body's, copied into the feed. The new set's folder then switches with the old one at
-once (:func:`planner.outputs.atomic.write_set`).
-
-An export of some bodies (``--body``) writes only their feeds and leaves ``all.ics``,
-``index.html`` and the other bodies' feeds as they were.
+are its body's, copied into the feed.
 """
 
 from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from datetime import date, datetime
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date
 from itertools import compress, count, islice, repeat
 from operator import eq, itemgetter, rshift
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
-from planner.core.bulk import paused_gc
-from planner.core.model import Meeting, RuleBook
-from planner.outputs.atomic import Spooled, spool, write_set
-from planner.outputs.calendar.ical import (
-    COMBINED,
-    STATE_FILE,
-    FeedBuilder,
-    combined_names,
-    event_order,
-)
-from planner.outputs.calendar.index_html import index_pieces
-from planner.outputs.calendar.leftovers import Leftovers
+from planner.core.model import Meeting
+from planner.outputs.atomic import Spooled, spool
+from planner.outputs.calendar.folder.previous import Previous
+from planner.outputs.calendar.folder.state import HEAD, HEAD_3, TAIL
+from planner.outputs.calendar.ical import FeedBuilder, event_order
 from planner.outputs.calendar.lines import END
 from planner.outputs.calendar.making import EventMaker
-from planner.outputs.calendar.previous import Previous, read_previous
-from planner.outputs.calendar.revisions import KEEP_DAYS, nearest
-from planner.outputs.calendar.state import HEAD, HEAD_3, TAIL, load_state
-from planner.outputs.calendar.uids import UIDMaker, each_uid, repeated, repeats
-from planner.outputs.locking import folder_lock
+from planner.outputs.calendar.revisions import nearest
+from planner.outputs.calendar.uids import UIDMaker, repeated, repeats
 
-INDEX = "index.html"
+if TYPE_CHECKING:
+    from planner.outputs.calendar.folder.reuse import Recorder
+
 _CHUNK = 1 << 20
 _BATCH = 1 << 16  # events written to the spool together: 64 KB (a megabyte at a time costs page faults)
 _HELD = 16  # a body's events written to by_body together: some 10 KB, 30 MB held for 3,400 bodies
@@ -69,7 +54,7 @@ def _spare_files() -> int:
     return 1 << 16 if soft == resource.RLIM_INFINITY else soft // 2
 
 
-def _write_all(fd: int, data: bytes) -> None:
+def write_all(fd: int, data: bytes) -> None:
     """All of ``data`` to ``fd``."""
     done = os.write(fd, data)
     while done < len(data):
@@ -129,20 +114,23 @@ def date_order(meetings: Iterable[Meeting]) -> list[Meeting]:
     return ordered
 
 
-class _Events:
-    """The events of one export, made once into a spool, with their revisions."""
+class FeedEvents:
+    """The events of one export, made once into a spool, with their revisions; what it made
+    recorded by ``recorder`` (see :mod:`planner.outputs.calendar.folder.reuse`)."""
 
-    def __init__(self, builder: FeedBuilder, meetings: Iterable[Meeting], previous: Previous, near: Path, keep_legacy: bool = False, combined: tuple[str, str, str | None] | None = None, heads: dict[str, bytes] | None = None) -> None:
+    def __init__(self, builder: FeedBuilder, order: list[Meeting], previous: Previous, near: Path, keep_legacy: bool = False, combined: tuple[str, str, str | None] | None = None, heads: dict[str, bytes] | None = None, recorder: Recorder | None = None) -> None:
+        """``order``: the meetings in date order (:func:`date_order`)."""
         self.builder = builder
         self.near = near
-        self.keep_legacy = keep_legacy  # the state file stays of version 3 (see planner.outputs.calendar.state)
+        self.keep_legacy = keep_legacy  # the state file stays of version 3 (see planner.outputs.calendar.folder.state)
         self.spool = spool(near)  # all.ics: its head, the events in date order, then its end
         self.by_body = spool(near)  # the same, a body's some together: its feed is a few stretches
         self.states = spool(near)  # the state file, its entries each ending ",\n" until the last
         self.pending = previous  # gives each previous UID once: those left are not given by this export
-        self.order = date_order(meetings)
+        self.order = order
         self.counts = Counter(map(_BODY, self.order))
         self.heads = heads if heads is not None and self.counts.keys() <= heads.keys() and len(self.counts) <= _spare_files() else None  # body -> its feed's head: a spool per feed
+        self.recorder = recorder if self.heads is not None and not keep_legacy else None  # (a feed made of stretches of by_body: not recorded)
         self.feeds: dict[str, IO[bytes]] = {}  # body -> its feed's spool (with heads)
         self.stretches: dict[str, list[tuple[int, int]]] = {}  # body -> where its feed's events are in by_body
         today = builder.stamp.date()
@@ -166,8 +154,11 @@ class _Events:
         again = repeats(make_uid, order)[0]
         pool = None  # the adoption candidates, made when a meeting first has none of its own (see _pool)
         size = flushed = 0
-        write, state, body_write = self.spool.write, self.states.write, self.by_body.write
-        make, take = EventMaker(builder, previous.legacy, self.keep_legacy).make, previous.take
+        body_write = self.by_body.write
+        maker = EventMaker(builder, previous.legacy, self.keep_legacy)
+        make, take = maker.make, previous.take
+        recorder = self.recorder
+        prints: dict[str, list[str]] = {body: [] for body in self.counts} if recorder is not None else {}  # a body's content prints, with its held events
         events: list[bytes] = []  # written some together
         lines: list[bytes] = []
         held: dict[str, list[bytes]] = {body: [] for body in self.counts}  # a body's last events, not yet in by_body
@@ -185,29 +176,31 @@ class _Events:
                     pool = self._pool(previous, make_uid)
                 if pool and (candidates := pool.get((meeting[0], meeting[2]._value_))) and (adopted := nearest(candidates, meeting, ())):
                     uid, old = adopted, take(adopted)
+                    if recorder is not None:
+                        recorder.whole = False
             data, line = make(meeting, uid, old)
             lines.append(line)
             events.append(data)
             size += len(data)
             mine = held[meeting[0]]
             mine.append(data)
+            if recorder is not None:
+                prints[meeting[0]].append(maker.content)
             if len(mine) >= _HELD:
                 if heads is not None:
-                    self._feed_write(meeting[0], mine)
+                    self._feed_write(meeting[0], mine, prints.get(meeting[0]))
                 else:
                     n = body_write(b"".join(mine))
                     stretches[meeting[0]].append((at, n))
                     at += n
                 mine.clear()
             if size - flushed >= _BATCH:
-                write(b"".join(events))
-                state(b"".join(lines).replace(b"\n", b",\n"))  # a line never holds a line break (JSON escapes it)
+                self._flush(events, lines)
                 events, lines, flushed = [], [], size
-        write(b"".join(events))
-        state(b"".join(lines).replace(b"\n", b",\n"))
+        self._flush(events, lines)
         for body, mine in held.items():
             if mine and heads is not None:
-                self._feed_write(body, mine)
+                self._feed_write(body, mine, prints.get(body))
             elif mine:
                 n = body_write(b"".join(mine))
                 stretches[body].append((at, n))
@@ -232,14 +225,29 @@ class _Events:
                 del pool[key]
         return pool
 
-    def _feed_write(self, body: str, events: list[bytes]) -> None:
-        """``events`` to the end of ``body``'s feed, made with its head at its first events."""
+    def _flush(self, events: list[bytes], lines: list[bytes]) -> None:
+        """``events`` to all.ics's spool, their state ``lines`` to the state's."""
+        chunk = b"".join(events)
+        self.spool.write(chunk)
+        entries = b"".join(lines).replace(b"\n", b",\n")  # a line never holds a line break (JSON escapes it)
+        self.states.write(entries)
+        if self.recorder is not None:
+            self.recorder.events(chunk)
+            self.recorder.entries(entries)
+
+    def _feed_write(self, body: str, events: list[bytes], prints: list[str] | None = None) -> None:
+        """``events`` to the end of ``body``'s feed, made with its head at its first events;
+        ``prints``: their content prints, to record (then emptied)."""
         handle = self.feeds.get(body)
+        chunk = b"".join(events)
         if handle is None:
             assert self.heads is not None
             handle = self.feeds[body] = spool(self.near).detach()  # unbuffered: a buffer each took 15 MB for 3,400 feeds
-            events = [self.heads[body], *events]
-        _write_all(handle.fileno(), b"".join(events))
+            write_all(handle.fileno(), self.heads[body])
+        write_all(handle.fileno(), chunk)
+        if prints is not None and self.recorder is not None:
+            self.recorder.body(body, chunk, prints)
+            prints.clear()
 
     def feed(self, body: str, gone: Callable[[], Iterable[bytes]]) -> Spooled | None:
         """``body``'s feed, its events followed by ``gone`` (tombstones) and its end, when it
@@ -248,8 +256,8 @@ class _Events:
         if handle is None:
             return None
         for piece in gone():
-            _write_all(handle.fileno(), piece)
-        _write_all(handle.fileno(), END)
+            write_all(handle.fileno(), piece)
+        write_all(handle.fileno(), END)
         return Spooled(handle)
 
     def events(self, body: str | None = None) -> Iterator[bytes]:
@@ -276,7 +284,7 @@ class _Events:
 
     def state(self, leftovers: Iterable[bytes]) -> Spooled:
         """The state file: this export's revisions, then the UIDs it no longer gives (as
-        :func:`~planner.outputs.calendar.state.state_pieces` writes them), the last entry
+        :func:`~planner.outputs.calendar.folder.state.state_pieces` writes them), the last entry
         without its comma."""
         states = self.states
         for piece in leftovers:
@@ -296,91 +304,3 @@ class _Events:
         self.states.close()
         for handle in self.feeds.values():
             handle.close()
-
-
-def write_feeds(
-    book: RuleBook,
-    meetings: Iterable[Meeting],
-    out_dir: str | Path,
-    stamp: datetime,
-    base_url: str | None = None,
-    warn: Callable[[str], None] | None = None,
-    *,
-    bodies: Sequence[str] | None = None,
-    keep_days: int = KEEP_DAYS,
-) -> list[Path]:
-    """Write ``{body}.ics`` for every body (or only ``bodies``), ``all.ics`` and ``index.html``
-    (only when every body is written) and the state file into ``out_dir``; return the paths
-    written (state file excluded), in that order. Meetings that left the input since the last
-    export stay ``keep_days`` as CANCELLED tombstones."""
-    with folder_lock(out_dir), paused_gc():
-        return _write_feeds(book, meetings, Path(out_dir), stamp, base_url, warn, bodies, keep_days)
-
-
-def _write_feeds(book: RuleBook, meetings: Iterable[Meeting], out: Path, stamp: datetime, base_url: str | None, warn: Callable[[str], None] | None, bodies: Sequence[str] | None, keep_days: int) -> list[Path]:
-    builder = FeedBuilder(book, stamp)
-    found = load_state(out, warn, book, read=read_previous)
-    previous = found if isinstance(found, Previous) else Previous(found)
-    selected = set(bodies) if bodies is not None else None
-    if selected is not None:
-        meetings = [m for m in meetings if m.body in selected]
-    out.parent.mkdir(parents=True, exist_ok=True)
-    made: _Events | None = None
-    left: Leftovers | None = None
-    try:
-        keep_legacy = previous.legacy and selected is not None  # some bodies' prints stay of the older form
-        combined = (*combined_names(book), source_url(base_url, f"{COMBINED}.ics")) if selected is None else None
-        named = [(f"{body.id}.ics", body.name, f"Meetings of the {body.name} ({book.organization.short_name})", body.id) for body in book.bodies if selected is None or body.id in selected]
-        heads = {body: builder.calendar_head(title, caption, source_url(base_url, filename), empty=False)[0] for filename, title, caption, body in named}
-        made = _Events(builder, meetings, previous, out.parent, keep_legacy, combined, heads)
-        del heads
-        left = Leftovers(previous, builder.stamp, keep_days, selected, previous.legacy and not keep_legacy, out.parent)
-        feeds: list[tuple[str, str, str, str | None]] = [(filename, title, caption, body) for filename, title, caption, body in named]
-        if selected is None:
-            name, caption = combined_names(book)
-            feeds.append((f"{COMBINED}.ics", name, caption, None))
-
-        def feed(title: str, caption: str, body: str | None, source: str | None) -> Callable[[], Iterator[bytes]]:
-            def pieces() -> Iterator[bytes]:
-                head, end = builder.calendar_head(title, caption, source, empty=not made.count(body) and not left.has(body))
-                yield head
-                yield from made.events(body)
-                yield from left.tombstones(body)()
-                yield end
-
-            return pieces
-
-        files: dict[str, bytes | Callable[[], Iterable[bytes]] | Spooled] = {filename: (body is not None and made.feed(body, left.tombstones(body))) or feed(title, caption, body, source_url(base_url, filename)) for filename, title, caption, body in feeds}
-        if selected is None and (whole := made.all_ics(left.tombstones(None))) is not None:
-            files[f"{COMBINED}.ics"] = whole
-        if selected is None:
-            links = [(f, t, made.count(b)) for f, t, _, b in feeds]
-            files[INDEX] = lambda: index_pieces(book, links, made.coming, builder, base_url)
-        files[STATE_FILE] = made.state(left.state_entries())
-        order = [*files]  # feeds, all.ics, index.html, state: a reader of index.html comes last
-        write_set(out, files, order)  # the whole set switches at once (see planner.outputs.atomic)
-    finally:
-        previous.close()
-        if made is not None:
-            made.close()
-        if left is not None:
-            left.close()
-    return [out / name for name in order if name != STATE_FILE]
-
-
-def combined_calendar(book: RuleBook, meetings: Iterable[Meeting], stamp: datetime, source: str | None = None) -> Iterator[bytes]:
-    """The combined feed (``planner ics --out -``), written as it is made: every event with
-    SEQUENCE 0 and LAST-MODIFIED = ``stamp`` (there is no state to remember)."""
-    builder = FeedBuilder(book, stamp)
-    ordered = date_order(meetings)
-    name, caption = combined_names(book)
-    head, end = builder.calendar_head(name, caption, source, empty=not ordered)
-    yield head
-    for meeting, uid in each_uid(book, ordered):
-        yield builder.event_text(meeting, uid).encode()
-    yield end
-
-
-def source_url(base_url: str | None, filename: str) -> str | None:
-    """Where a feed is served, from ``--base-url``."""
-    return f"{base_url.rstrip('/')}/{filename}" if base_url else None

@@ -5,7 +5,7 @@ export needs little of most of them: of each event it gives again, the prints, S
 LAST-MODIFIED and removal day; whole revisions only of the UIDs it no longer gives (their
 tombstones and state lines) and of the un-numbered events a corrected meeting may take the UID
 of (:func:`~planner.outputs.calendar.revisions.adopt`). So a state file in the writer's own form
-(:mod:`planner.outputs.calendar.state`) is read in bulk, a few megabytes at a time, by one regular
+(:mod:`planner.outputs.calendar.folder.state`) is read in bulk, a few megabytes at a time, by one regular
 expression over each block (every byte of the block must belong to a line in the writer's form),
 and what an export asks of each event is kept in columns: the UIDs as one string, the prints as
 one string of 16 characters each, SEQUENCE, LAST-MODIFIED and the removal day as small integers
@@ -14,12 +14,13 @@ unless the register changed, so the line after the last one found is tried first
 of UID hashes (made as the file is read: it finds a UID written twice). A whole line is read again (``pread``) only for a
 revision the export no longer gives. A file with any line not in the writer's form (edited by
 hand, or older) or anything amiss is read by
-:func:`~planner.outputs.calendar.state.read_state` instead, which holds it whole and says what
+:func:`~planner.outputs.calendar.folder.state.read_state` instead, which holds it whole and says what
 is damaged, as before.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import mmap
 import os
@@ -34,8 +35,7 @@ from operator import not_
 from pathlib import Path
 from typing import IO, Any, NamedTuple
 
-from planner.outputs.calendar.revisions import Revision
-from planner.outputs.calendar.state import (
+from planner.outputs.calendar.folder.state import (
     _MAX_EVENTS,
     _MAX_LINE,
     HEAD,
@@ -45,6 +45,7 @@ from planner.outputs.calendar.state import (
     read_state,
     stamp_of,
 )
+from planner.outputs.calendar.revisions import Revision
 
 _STR = r'"[^"\\\x00-\x1f]*+(?:\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})[^"\\\x00-\x1f]*+)*+"'
 _DAY = r'"(\d{4}-\d\d-\d\d)"'
@@ -292,17 +293,25 @@ class Previous:
 def read_previous(path: Path) -> Previous:
     """The revisions of the state file at ``path`` (see the module's text); ValueError (or
     KeyError, ...) when it is damaged, as :func:`read_state` raises."""
-    made = Previous()
-    try:
-        made.handle = path.open("rb")
-        if _scan(made):
-            return made
-    except (OSError, ValueError, OverflowError):
-        pass
-    made.close()
+    with contextlib.suppress(OSError):
+        found = scanned(path.open("rb"))
+        if found is not None:
+            return found
     made = Previous(read_state(path))
     made.legacy = is_legacy(path)
     return made
+
+
+def scanned(handle: IO[bytes]) -> Previous | None:
+    """The revisions of the state file open as ``handle``, read in bulk; None when a line is
+    not in the writer's form (see :func:`read_previous`)."""
+    made = Previous()
+    made.handle = handle
+    with contextlib.suppress(OSError, ValueError, OverflowError):
+        if _scan(made):
+            return made
+    made.close()
+    return None
 
 
 def _blocks(handle: IO[bytes]) -> Iterator[bytes]:

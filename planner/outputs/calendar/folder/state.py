@@ -105,7 +105,7 @@ def read_state(path: Path) -> dict[str, Revision]:
     except OSError as exc:
         raise InputError(f"cannot be read: {exc.strerror or exc}", path=path) from None
     with handle:
-        if os.fstat(handle.fileno()).st_size > MAX_STATE_BYTES:  # (read in bulk up to MAX_STATE_FILE_BYTES: planner.outputs.calendar.previous)
+        if os.fstat(handle.fileno()).st_size > MAX_STATE_BYTES:  # (read in bulk up to MAX_STATE_FILE_BYTES: planner.outputs.calendar.folder.previous)
             raise ValueError(f"larger than {MAX_STATE_BYTES // MiB} MB and not in the form planner writes now (one event a line)")
         if handle.readline(len(HEAD) + 1) not in (HEAD, HEAD_3):  # version 2 (or a hand-made file): whole
             data = _screened(json.loads(read_bytes(path, InputError, MAX_STATE_BYTES)))
