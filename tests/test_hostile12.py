@@ -248,3 +248,24 @@ def test_the_meetings_of_all_registers_given_are_bounded_together(tmp_path: Path
         result = CliRunner().invoke(main, [*given, "--meetings", str(second), *command])
         assert result.exit_code == 2, result.stderr
         assert result.stderr == f"error: {second}: brings the meetings of the --meetings files given to 4, more than 3 (expected at most 3 meetings in all the registers of a run, as in one (see Limits in the README))\n"
+
+
+@pytest.mark.parametrize("today", ["1000-01-01", "2999-12-31"])
+def test_every_command_on_the_first_and_last_day_of_the_range(tmp_path: Path, today: str) -> None:
+    """`--today` on the first or last day planner takes, with a register dated on both: every
+    command answers (0 or 1), no traceback; a day past the range is one line, exit 2."""
+    register = tmp_path / "m.csv"
+    register.write_text("body,start,end,status\ncommittee,1000-01-01,,held\nsummit,2999-12-30,2999-12-31,planned\n", encoding="utf-8")
+    saved = tmp_path / "p.json"
+    given = ["--rules", str(MINIMAL), "--meetings", str(register), "--today", today]
+    commands = [
+        ["validate"], ["bodies"], ["check"], ["check", "--format", "json"], ["check", "--to", "2999"], ["project", "--format", "json", "-o", str(saved)],
+        ["chairs"], ["ics", "--out", str(tmp_path / "feeds")], ["ics", "--no-projected", "--out", "-"], ["report", "-o", str(tmp_path / "r.html")],
+    ]
+    for command in commands:
+        result = CliRunner().invoke(main, [*given, *command])
+        assert result.exception is None or isinstance(result.exception, SystemExit), (command, result.exception)
+        assert result.exit_code in (0, 1), (command, result.stderr)
+    assert CliRunner().invoke(main, ["diff", str(saved), str(saved)]).exit_code == 0
+    past = CliRunner().invoke(main, [*given[:-1], "3000-01-01" if today.startswith("2") else "0999-12-31", "check"])
+    assert past.exit_code == 2 and len(past.stderr.splitlines()) == 1 and past.stderr.startswith("error: ")
