@@ -156,3 +156,18 @@ def test_a_grid_that_never_met_takes_its_phase_from_its_first_projected_meeting(
         ("2032-07-02", "every 3 years on the grid from 2026"),
     ]
     assert [(f["window"]["label"], f["verdict"]) for f in report["findings"] if f["window"]["label"] >= "2026"] == [("2026", "met"), ("2029", "met"), ("2032", "met"), ("2035", "open")]
+
+
+def test_the_gap_after_a_calendar_periods_projected_meeting_is_kept_before_a_later_plan(tmp_path):
+    """At least once a year, at most 120 days between meetings (`max_gap`); the Board last met
+    2015-01-01 and plans one for 2027-01-01; as of 2026-06-15 to 2027. 2026 needs its meeting:
+    tomorrow, 2026-06-16 (overdue, it also ends the long gap). The next was then due by
+    2026-10-14 (120 days), before the plan: projection went on from the gap after the plan
+    and left this one to end 79 days late (2026-06-16 to the planned 2027-01-01, 199 days).
+    Now 2026-09-14 (three quarters into the 120 days, a Monday), then the plan, then
+    2027-04-01, 06-30, 09-28, 12-27, each 90 days after the one before."""
+    book = '[[bodies]]\nid = "board"\nname = "Board"\ncategory = "working"\nhost = "secretariat"\n[[bodies.rules]]\nkind = "at_least"\ncount = 1\nper = "year"\nmax_gap = "120d"\n'
+    paths = _book(tmp_path, book, "board,regular,,2015-01-01,,held,Bern,Switzerland\nboard,regular,,2027-01-01,,planned,Bern,Switzerland\n")
+    out = _invoke("project", *paths, "--today", "2026-06-15", "--to", "2027", "--format", "csv").stdout
+    starts = [(m["start"], m["status"]) for m in csv.DictReader(io.StringIO(out))]
+    assert starts == [("2026-06-16", "projected"), ("2026-09-14", "projected"), ("2027-01-01", "planned"), ("2027-04-01", "projected"), ("2027-06-30", "projected"), ("2027-09-28", "projected"), ("2027-12-27", "projected")]

@@ -207,7 +207,7 @@ class Projector(Lateness):
             open_from = self.due_today or self.not_before
             since = open_from if periodic else None
             for _ in range(MAX_ROUNDS):
-                placed = False
+                placed, first_new = False, None  # (first_new: the day after a calendar period's first meeting placed this round)
                 found: list[Expectation] = self.engine.for_rule(body, index, rule, since, self.end, pending=False, chain_from=chain_from if chained else None, open_from=open_from)
                 if rule.__class__ is AtLeastRule and rule.first_within is not None:
                     # The first meeting's window first: the meeting placed in it serves its
@@ -226,9 +226,14 @@ class Projector(Lateness):
                         continue
                     placed = True
                     if rolling or chained and isinstance(e, GapExpectation) or unphased:
-                        # Windows before the new meeting are answered; chain on from it.
-                        chain_from = max(chain_from, new[-1].earliest + timedelta(days=1))
+                        # Windows before the new meeting are answered; chain on from it, but not
+                        # past a calendar period's meeting placed this round: the gap after it
+                        # was made before it was placed, and is judged next round.
+                        after = new[-1].earliest + timedelta(days=1)
+                        chain_from = max(chain_from, after if first_new is None else min(after, first_new))
                         break
+                    if chained and first_new is None:
+                        first_new = new[0].earliest + timedelta(days=1)
                 if not (chained and placed):
                     break
         if state.added:
