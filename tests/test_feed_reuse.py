@@ -77,6 +77,18 @@ def test_an_export_of_the_same_register_gives_the_bytes_made_again(pair: Pair, n
     assert b"DTSTAMP:20270115T063000Z" in (pair.root / "reusing" / "all.ics").read_bytes()
 
 
+@pytest.mark.parametrize("batch", [1, 2, 64])
+def test_the_prints_do_not_hang_on_how_many_meetings_are_read_together(pair: Pair, monkeypatch: pytest.MonkeyPatch, batch: int) -> None:
+    """A body's print is of its texts, however many are hashed at once (a body of exactly as
+    many meetings as a batch once read as another print)."""
+    monkeypatch.setattr(reuse, "_HELD", batch)
+    book, meetings = example("cica")
+    pair.export(book, meetings)
+    pair.export(book, meetings, LATER)
+    assert pair.reused == [True]
+    pair.same()
+
+
 def test_a_changed_meeting_makes_the_events_again(pair: Pair) -> None:
     """A meeting's city changed: its SEQUENCE rises, as when every event is made."""
     book, meetings = example("cica")
