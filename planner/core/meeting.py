@@ -162,15 +162,17 @@ _NUMBER = operator.itemgetter(0, 2, 3)  # body, kind, ordinal: what identifies a
 _ORDINAL = operator.itemgetter(3)
 
 
-def later_parts(meetings: Sequence[Meeting]) -> dict[int, Meeting]:
+def later_parts(meetings: Sequence[Meeting], ahead: date | None = None) -> dict[int, Meeting]:
     """One meeting recorded on several rows: ``id`` of each row after the first -> the first.
 
     A number identifies one meeting, so rows with the same body, kind and ordinal are parts of
     it (a session resumed months later, a meeting held in two parts): it counts once, where
     its first part (the earliest held row by :meth:`Meeting.sort_key`; with none held, the
-    earliest row) opens: a planned row before a held one is a plan the held row superseded. A
-    cancelled or postponed row is no part: it says that meeting was not held on those days
-    (README, Semantics)."""
+    earliest row opening after ``ahead``, --today; else the earliest row) opens: a planned row
+    before a held one is a plan the held row superseded, and a plan whose days passed
+    unconfirmed beside one still to come is a plan re-made for those later days. A cancelled
+    or postponed row is no part: it says that meeting was not held on those days (README,
+    Semantics)."""
     ordinals = list(map(_ORDINAL, meetings))
     if len(set(ordinals)) + max(ordinals.count(None) - 1, 0) == len(ordinals):
         return {}  # nearly every register: no number on two rows (one look-up each, in C)
@@ -182,6 +184,7 @@ def later_parts(meetings: Sequence[Meeting]) -> dict[int, Meeting]:
     for parts in rows.values():
         if len(parts) > 1:
             held = [m for m in parts if m.status is Status.HELD]
-            first = min(held or parts, key=Meeting.sort_key)
+            to_come = [] if held or ahead is None else [m for m in parts if m.start.earliest > ahead]
+            first = min(held or to_come or parts, key=Meeting.sort_key)
             out.update((id(m), first) for m in parts if m is not first)
     return out

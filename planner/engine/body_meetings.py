@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import operator
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -167,9 +167,28 @@ def _sort_by_first_day(meetings: list[Meeting]) -> list[date]:
     return starts
 
 
-def index_meetings(meetings: Iterable[Meeting], parts: dict[str, list[tuple[Meeting, Meeting]]] | None = None, then: Callable[[str, BodyMeetings], None] | None = None) -> dict[str, BodyMeetings]:
+def as_of(meetings: Sequence[Meeting], today: date) -> Sequence[Meeting]:
+    """The register as it stood on ``today``, as check and project both read it (with
+    ``today`` given to :class:`~planner.engine.expectations.ExpectationEngine`, which picks the
+    row that stands for a number: :func:`planner.core.meeting.later_parts`). A row recorded
+    held that opens after ``today`` (a register written later) is a scheduled meeting: it
+    names its days, so its window is open but scheduled, never met yet (a verdict is never more
+    certain than the data as it stood that day), and it stands for its number over a plan of
+    it: a held row supersedes a plan whatever day it is read on."""
+    if not any(m.status is Status.HELD and m.start.earliest > today for m in meetings):
+        return meetings
+    return [m.model_copy(update={"status": Status.PLANNED}) if m.status is Status.HELD and m.start.earliest > today else m for m in meetings]
+
+
+def index_meetings(
+    meetings: Iterable[Meeting],
+    parts: dict[str, list[tuple[Meeting, Meeting]]] | None = None,
+    then: Callable[[str, BodyMeetings], None] | None = None,
+    today: date | None = None,
+) -> dict[str, BodyMeetings]:
     """Each body's meetings. A numbered meeting recorded on several rows is one meeting: its
-    later parts are left out (each with its first part in ``parts``, for the findings' why).
+    later parts are left out (each with its first part in ``parts``, for the findings' why;
+    the first part as of ``today``, :func:`planner.core.meeting.later_parts`).
 
     ``then`` reads each body's meetings right after they are indexed, while they are still in
     the processor's cache: a register is in date order, so a body's meetings lie far apart in
@@ -180,7 +199,7 @@ def index_meetings(meetings: Iterable[Meeting], parts: dict[str, list[tuple[Meet
         grouped.setdefault(meeting.body, []).append(meeting)
     out = {}
     for body, items in grouped.items():
-        later = later_parts(items)
+        later = later_parts(items, today)
         if later:
             if parts is not None:
                 parts[body] = [(m, later[id(m)]) for m in items if id(m) in later]

@@ -93,10 +93,10 @@ class ExpectationEngine:
     ``after``) also yields its next window beyond ``end``: what is due next.
     """
 
-    def __init__(self, book: RuleBook, meetings: Iterable[Meeting], then: Callable[[str, BodyMeetings], None] | None = None) -> None:
+    def __init__(self, book: RuleBook, meetings: Iterable[Meeting], then: Callable[[str, BodyMeetings], None] | None = None, today: date | None = None) -> None:
         self.book = book
         self.parts: dict[str, list[tuple[Meeting, Meeting]]] = {}  # later parts of numbered meetings, by body
-        self.by_body = index_meetings(meetings, self.parts, then)
+        self.by_body = index_meetings(meetings, self.parts, then, today)
 
     def meetings_of(self, body_id: str) -> BodyMeetings:
         return self.by_body.get(body_id) or BodyMeetings([])

@@ -16,6 +16,7 @@ from operator import attrgetter
 
 from planner.core.bulk import paused_gc
 from planner.core.model import AdHocRule, AtLeastRule, Body, Meeting, OnRule, Rule, RuleBook, Status
+from planner.engine.body_meetings import as_of
 from planner.engine.coverage import RecordGaps
 from planner.engine.expectations import (
     NOT_COUNTING,
@@ -317,16 +318,11 @@ def check_bodies(
     written as it comes: memory holds the register and one body's findings)."""
     end, twice = end or today, getattr(meetings, "twice", None)  # rows given twice (core.meeting.Recorded)
     closed = end < today
-    if closed:
-        # --to in the past judges as at the close of that day: nothing after it exists,
-        # neither for the windows judged nor for what is due next (meaning 3).
-        meetings = [m for m in meetings if m.earliest <= end]
-    elif any(m.status is HELD and m.start.earliest > today for m in meetings):
-        # As of --today, a meeting that opens after it has not been held yet, whatever a
-        # register written later says: it is scheduled, never counted (a verdict is never
-        # more certain than the data as it stood on that day).
-        meetings = [m.model_copy(update={"status": Status.PLANNED}) if m.status is HELD and m.start.earliest > today else m for m in meetings]
-    engine = ExpectationEngine(book, meetings)
+    # --to in the past judges as at the close of that day: nothing after it exists, neither
+    # for the windows judged nor for what is due next (meaning 3); else the register as it
+    # stood on --today (a row recorded held after it is scheduled).
+    meetings = [m for m in meetings if m.earliest <= end] if closed else as_of(meetings, today)
+    engine = ExpectationEngine(book, meetings, today=min(today, end))
     judge = Judge(engine, min(today, end), closed=closed)
     wanted = set(bodies) if bodies else None
     refuse_too_many(book, engine, start, end, wanted)  # before the first body is judged and written

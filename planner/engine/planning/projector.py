@@ -72,7 +72,7 @@ class Projector(Lateness):
         # indexes the register, while its meetings are in cache (planning.history), and its
         # days near the horizon taken then too
         self._read: dict[str, History | list[Meeting]] = {}
-        self.engine = ExpectationEngine(book, register, self._read_history)
+        self.engine = ExpectationEngine(book, register, self._read_history, today)
         for pairs in self.engine.parts.values():  # (the later parts of a meeting on several rows take their days too)
             self.daybook.add_all([later for later, _ in pairs], self._taken_since)
         # body -> ordinal -> the register's postponed rows of that number that the projection
