@@ -325,8 +325,22 @@ def test_ecowas_authority_once_a_year_binding_twice_in_practice():
     assert "Unknown, not advisory: the register is known complete only 2017-01-01..2025-12-31" in y2016
     assert _counts(out, "violations", "advisories", "unknown", "open", "exit_code") == (0, 1, 21, 2, 0)
     text = _text("ecowas-authority", "--today", "2026-12-01")
-    assert "40 judged: 18 met, 21 unknown, 1 advisory; open: 2026 (1 due by 2026-12-31)" in text
+    assert "40 judged: 18 met, 21 unknown, 1 advisory; open: 2026 (at least once a year; 1 due by 2026-12-31); also open: 2026" in text
     assert text.endswith("1 body · 0 violations · 1 advisory · 2 open windows · 21 unknown · exit 0")
+
+
+def test_a_summary_line_accounts_for_every_open_window(tmp_path):
+    """ECOWAS as of 2026-12-01 has two windows open in 2026, one per rule: the binding "at
+    least once a year" (1 due) and the customary "twice a year" (2 due); the totals line counts
+    2 open windows. The body's summary named only the first, "open: 2026 (1 due by
+    2026-12-31)", so a reader of the line did not see the customary 2 due. Now it names both,
+    each with its rule (the labels are the same year), in text and in markdown; the control,
+    INTERPOL (one rule, one open window), says nothing more."""
+    both = "open: 2026 (at least once a year; 1 due by 2026-12-31); also open: 2026 (in practice twice a year (customary); 2 due by 2026-12-31)"
+    assert both in _text("ecowas-authority", "--today", "2026-12-01")
+    markdown = _invoke("check", *_files("ecowas-authority"), "--today", "2026-12-01", "--format", "markdown").stdout
+    assert f"| 40 judged: 18 met, 21 unknown, 1 advisory; {both} |" in markdown
+    assert "also open" not in _text("interpol-ga", "--today", "2026-12-01")
 
 
 def test_ecowas_authority_projects_by_the_binding_rule_in_its_usual_month():

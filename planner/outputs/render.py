@@ -15,7 +15,7 @@ from operator import attrgetter
 from typing import Any, NamedTuple
 
 from planner.core.model import AdHocRule, Body, Meeting, RuleBook
-from planner.engine.expectations import ordinal, rule_words
+from planner.engine.expectations import Expectation, ordinal, rule_words
 from planner.engine.judging.compliance import Checked, Finding, Report, Verdict
 from planner.outputs.formats import md_table, to_csv, to_json
 from planner.outputs.text import DEFAULT_WIDTH, fit_table, plural, wrap
@@ -127,6 +127,7 @@ _NOT_APPLICABLE = Verdict.NOT_APPLICABLE
 
 
 _VERDICT = attrgetter("verdict")
+_OTHERS_NAMED = 3  # open windows named in a body's summary line beside the most pressing
 
 
 def _tally(findings: Sequence[Finding], counter: Counter[Verdict] | None = None) -> str:
@@ -141,7 +142,7 @@ def _tally(findings: Sequence[Finding], counter: Counter[Verdict] | None = None)
     return f"{judged_count} judged: " + ", ".join(parts) if judged_count else "nothing judged yet"
 
 
-def _next_words(findings: Sequence[Finding], counter: Counter[Verdict] | None = None) -> str:
+def _next_words(findings: Sequence[Finding], book: RuleBook, counter: Counter[Verdict] | None = None) -> str:
     is_open = Verdict.OPEN
     if counter is not None and not counter[is_open]:
         return ""
@@ -154,6 +155,23 @@ def _next_words(findings: Sequence[Finding], counter: Counter[Verdict] | None = 
     e = f.expectation
     assert e is not None
     base = f"open: {e.label}" if not e.pending else f"next due {e.label}"
+    # Every window still running is accounted for, as the totals line counts them: two rules'
+    # windows may run at once (a binding "once a year" beside a customary "twice"), each then
+    # named with its rule where the rules differ.
+    others = [(g, g.expectation) for g in open_ if g is not f and g.expectation is not None and not g.expectation.pending]
+    named = any(o.rule_index != e.rule_index for _, o in others)
+    extra = [*([rule_words(e.rule, book)] if named else []), *_open_extra(f, e)]
+    words = base + (f" ({'; '.join(extra)})" if extra else "")
+    if others:  # (a few named, the rest counted: a crowded body may have thousands running)
+        shown = others[:_OTHERS_NAMED]
+        words += "; also open: " + "; ".join(f"{o.label} ({'; '.join([*([rule_words(o.rule, book)] if named else []), *_open_extra(g, o)])})" for g, o in shown)
+        if len(others) > len(shown):
+            words += f"; and {plural(len(others) - len(shown), 'more open window')}"
+    return words
+
+
+def _open_extra(f: Finding, e: Expectation) -> list[str]:
+    """What one open window (or the next due) has scheduled and still needs, in words."""
     extra: list[str] = []
     if e.origin is not None and e.pending:
         extra.append(e.reason)
@@ -164,7 +182,7 @@ def _next_words(findings: Sequence[Finding], counter: Counter[Verdict] | None = 
     if f.still_due > 1 or (not f.scheduled and not f.unconfirmed and not e.pending):
         # (open on every reading of a loosely dated origin: by a day that depends on it, as the why says)
         extra.append(f"{f.still_due} due by {f.due_by}" + (f" to {e.deadline}" if e.cases and f.due_by is not None and e.deadline > f.due_by else ""))
-    return base + (f" ({'; '.join(extra)})" if extra else "")
+    return extra
 
 
 def _short_meeting(m: Meeting) -> str:
@@ -186,7 +204,7 @@ def body_summary(body: Body, book: RuleBook, findings: Sequence[Finding], record
         return body.display, cadence_words(body, book), "not applicable: " + findings[0].why
     counter = Counter(map(_VERDICT, findings))
     status = _tally(findings, counter)
-    nxt = _next_words(findings, counter)
+    nxt = _next_words(findings, book, counter)
     return body.display, cadence_words(body, book), status + (f"; {nxt}" if nxt else "")
 
 
