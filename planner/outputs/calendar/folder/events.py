@@ -299,8 +299,6 @@ class FeedEvents:
         return Spooled(states)
 
     def close(self) -> None:
-        if self.recorder is not None:
-            self.recorder.close()
         self.spool.close()
         self.by_body.close()
         self.states.close()
