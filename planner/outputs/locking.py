@@ -14,6 +14,8 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from planner.outputs.links import followed
+
 # how long a run waits for another run writing the same feed folder before it gives up
 LOCK_WAIT = 60.0
 
@@ -43,8 +45,6 @@ def folder_lock(folder: str | Path) -> Iterator[None]:
         made = False
         try:
             if target.is_symlink():  # a published folder is often a link: lock where its set is
-                from planner.outputs.atomic import followed  # (atomic uses this module)
-
                 target = followed(target)
             if not target.is_dir():
                 target.mkdir(parents=True)
