@@ -68,7 +68,7 @@ from planner.engine.expectation import (
     version_on,
     within_the_rules_life,
 )
-from planner.engine.expectations_after import after_expectations, split_readings
+from planner.engine.expectations_after import after_expectations, narrow, read_apart, split_readings
 from planner.engine.expectations_periods import per_period_expectations, to_the_end
 from planner.engine.rule_words import count_words, ordinal, ordinal_words, origins_words, rule_words
 
@@ -372,34 +372,3 @@ def _unanswered(e: Expectation) -> Expectation:
     ``e``, on any reading of a loosely dated origin either (each case closed before the one
     after the hull did, so before that meeting: README, Semantics, silences stay on the record)."""
     return replace(e, late_until=None, cases=tuple(replace(c, late_until=None) for c in e.cases))
-
-
-def narrow(hull: Expectation) -> bool:
-    """Whether the readings of a loosely dated origin due in ``hull`` span less than one
-    interval of its rule: then each reading's n-th window after it is one window."""
-    first, last = min(c.window.end for c in hull.cases), max(c.window.end for c in hull.cases)
-    grain, step = hull.grain, hull.rule.interval.periods  # type: ignore[attr-defined]
-    return (last - first).days < step if grain is _GRAIN_DAY else grain.index(last) - grain.index(first) < step
-
-
-def read_apart(gap: Expectation, hull: Expectation, k: int) -> Expectation:
-    """``gap``, the ``k``-th window after ``hull`` (the window due after a loosely dated origin)
-    that a late meeting answers, on each reading of the origin: chained from the latest
-    reading alone, its due day and delay were that reading's. Each reading's ``k``-th window
-    (one version of the rule), so that the judge sees how late on every reading, and on which
-    readings the window after this one closed too (``judging.cases``)."""
-    grain, step = gap.grain, gap.rule.interval.periods  # type: ignore[attr-defined]
-    tolerance = gap.rule.tolerance  # type: ignore[attr-defined]
-    cases = []
-    for c in hull.cases:
-        if grain is _GRAIN_DAY:
-            period = c.window.end.toordinal() + k * step
-            end, before = date.fromordinal(period), date.fromordinal(period - step)
-        else:
-            period = grain.index(c.window.end) + k * step
-            end, before = grain.window(period).end, grain.window(period - step).end
-        window = Window(before + timedelta(days=1), end)
-        cases.append(replace(gap, period=period, window=window, deadline=_tolerant(end, tolerance, grain), assumption=c.assumption))
-    if len({c.window for c in cases}) < 2:
-        return gap
-    return _hull(cases)

@@ -1,12 +1,14 @@
 """``after`` rules -> expectations: for each counting meeting of the other body (held, planned
 or projected) in period P, one meeting is due in period P + offset (``DESIGN.md``, "Cadence
 rules"). Origins in one period make one window, due after all of them; an origin dated too
-loosely to fix the period gives one case per period it may fall in.
+loosely to fix the period gives one case per period it may fall in. The readings of such an
+origin (:func:`split_readings`, :func:`narrow`, :func:`read_apart`) serve rolling chains too.
 
 Part of :class:`~planner.engine.expectations.ExpectationEngine`, which calls it per rule."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -116,3 +118,34 @@ def split_readings(readings: list[tuple[date, str]], cuts: list[date], last: dat
         for a, b in zip([day, *inner], [*(c - timedelta(days=1) for c in inner), end], strict=True):
             out.append((a, a.isoformat() if a == b else f"{a.isoformat()}..{b.isoformat()}"))
     return out
+
+
+def narrow(hull: Expectation) -> bool:
+    """Whether the readings of a loosely dated origin due in ``hull`` span less than one
+    interval of its rule: then each reading's n-th window after it is one window."""
+    first, last = min(c.window.end for c in hull.cases), max(c.window.end for c in hull.cases)
+    grain, step = hull.grain, hull.rule.interval.periods  # type: ignore[attr-defined]
+    return (last - first).days < step if grain is _GRAIN_DAY else grain.index(last) - grain.index(first) < step
+
+
+def read_apart(gap: Expectation, hull: Expectation, k: int) -> Expectation:
+    """``gap``, the ``k``-th window after ``hull`` (the window due after a loosely dated origin)
+    that a late meeting answers, on each reading of the origin: chained from the latest
+    reading alone, its due day and delay were that reading's. Each reading's ``k``-th window
+    (one version of the rule), so that the judge sees how late on every reading, and on which
+    readings the window after this one closed too (``judging.cases``)."""
+    grain, step = gap.grain, gap.rule.interval.periods  # type: ignore[attr-defined]
+    tolerance = gap.rule.tolerance  # type: ignore[attr-defined]
+    cases = []
+    for c in hull.cases:
+        if grain is _GRAIN_DAY:
+            period = c.window.end.toordinal() + k * step
+            end, before = date.fromordinal(period), date.fromordinal(period - step)
+        else:
+            period = grain.index(c.window.end) + k * step
+            end, before = grain.window(period).end, grain.window(period - step).end
+        window = Window(before + timedelta(days=1), end)
+        cases.append(replace(gap, period=period, window=window, deadline=_tolerant(end, tolerance, grain), assumption=c.assumption))
+    if len({c.window for c in cases}) < 2:
+        return gap
+    return _hull(cases)

@@ -16,11 +16,10 @@ from planner.engine.expectations import (
     BodyMeetings,
     Expectation,
     counts,
-    narrow,
     ordinal_words,
-    read_apart,
     thin,
 )
+from planner.engine.expectations_after import narrow, read_apart
 from planner.engine.judging.rule_verdicts import excused_by
 from planner.engine.min_gap import counted_before
 from planner.engine.planning.dating import SATISFYING, Dating

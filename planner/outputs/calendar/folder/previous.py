@@ -24,7 +24,6 @@ import contextlib
 import json
 import mmap
 import os
-import re
 from array import array
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
@@ -38,6 +37,7 @@ from typing import IO, Any, NamedTuple
 from planner.outputs.calendar.folder.state import (
     _MAX_EVENTS,
     _MAX_LINE,
+    ENTRY_LINE,
     HEAD,
     HEAD_3,
     TAIL,
@@ -47,16 +47,6 @@ from planner.outputs.calendar.folder.state import (
 )
 from planner.outputs.calendar.revisions import Revision
 
-_STR = r'"[^"\\\x00-\x1f]*+(?:\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})[^"\\\x00-\x1f]*+)*+"'
-_DAY = r'"(\d{4}-\d\d-\d\d)"'
-# One entry as the writer makes it, keys sorted and empty fields left out, with its line end.
-# Groups (as findall gives them): 0 the whole line, 1 UID, 2 body, 3 content, 4 end,
-# 5 fingerprint, 6 kind, 7 last_modified, 8 numbered, 9 removed, 10 sequence, 11 start, 12 the
-# comma that separates it from the next entry.
-_LINE = re.compile(
-    rf'(({_STR}): \{{(?:"body":({_STR}),)?(?:"content":"([0-9a-f]+)",)?(?:"end":{_DAY},)?"fingerprint":"([0-9a-f]*)",(?:"kind":({_STR}),)?'
-    rf'"last_modified":"([0-9T:+-]{{19,25}})",(?:"location":{_STR},)?("numbered":true,)?(?:"removed":{_DAY},)?"sequence":(0|[1-9][0-9]{{0,9}})(?:,"start":{_DAY})?(?:,"summary":{_STR})?\}}(,?)\n)'
-)
 _BLOCK = 1 << 20  # read a megabyte at a time
 _PRINT = 16  # the length of a print (a SHA-256 digest cut to 16 hex digits)
 _NO_PRINT = "0" * _PRINT  # in the place of a content print an entry has not (its ``unknown`` is set)
@@ -359,7 +349,7 @@ def _scan(made: Previous) -> bool:
         text = block.decode("ascii")
         if text.endswith(TAIL.decode()):
             text, ended = text[: -len(TAIL)], True
-        lines = _LINE.findall(text)
+        lines = ENTRY_LINE.findall(text)
         if not lines:
             if text:
                 return False

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from json.encoder import encode_basestring_ascii as _quote  # type: ignore[attr-defined]
@@ -39,6 +40,18 @@ from planner.inputs.limits import MAX_MEETINGS, MAX_STATE_BYTES, MAX_STATE_FILE_
 from planner.outputs.calendar.ical import STATE_FILE
 from planner.outputs.calendar.readback import revisions_from_feeds
 from planner.outputs.calendar.revisions import Draft, Revision
+
+_STR = r'"[^"\\\x00-\x1f]*+(?:\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})[^"\\\x00-\x1f]*+)*+"'
+_DAY = r'"(\d{4}-\d\d-\d\d)"'
+# One entry as :func:`state_line` makes it, keys sorted and empty fields left out, with its line
+# end (read back in bulk by planner.outputs.calendar.folder.previous).
+# Groups (as findall gives them): 0 the whole line, 1 UID, 2 body, 3 content, 4 end,
+# 5 fingerprint, 6 kind, 7 last_modified, 8 numbered, 9 removed, 10 sequence, 11 start, 12 the
+# comma that separates it from the next entry.
+ENTRY_LINE = re.compile(
+    rf'(({_STR}): \{{(?:"body":({_STR}),)?(?:"content":"([0-9a-f]+)",)?(?:"end":{_DAY},)?"fingerprint":"([0-9a-f]*)",(?:"kind":({_STR}),)?'
+    rf'"last_modified":"([0-9T:+-]{{19,25}})",(?:"location":{_STR},)?("numbered":true,)?(?:"removed":{_DAY},)?"sequence":(0|[1-9][0-9]{{0,9}})(?:,"start":{_DAY})?(?:,"summary":{_STR})?\}}(,?)\n)'
+)
 
 STATE_VERSION = 4
 HEAD = b'{"version": %d, "events": {\n' % STATE_VERSION
