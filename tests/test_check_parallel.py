@@ -283,7 +283,9 @@ def test_writer_killed_leaves_no_worker_and_no_file(tmp_path: Path, generated: l
 def test_interrupted_writer_ends_its_workers(tmp_path: Path, generated: list[str]) -> None:
     """Ctrl-C while workers judge: one line, exit 2, and no worker left running."""
     pids = tmp_path / "pids"
-    script = _KILLED.replace("os.kill(writer, signal.SIGKILL)", "os.kill(writer, signal.SIGINT)")
+    # (a run started in the background by a shell inherits SIGINT ignored, and Python keeps it
+    # so: Ctrl-C is put back as a terminal gives it, or the signal would never arrive)
+    script = "import signal; signal.signal(signal.SIGINT, signal.default_int_handler)" + _KILLED.replace("os.kill(writer, signal.SIGKILL)", "os.kill(writer, signal.SIGINT)")
     done = subprocess.run([sys.executable, "-c", script, str(pids), *generated, "check"], env={**os.environ, "PLANNER_WORKERS": "3"}, capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 2
     assert done.stderr.strip() == "error: interrupted before the end; nothing was written in part"
