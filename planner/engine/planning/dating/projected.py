@@ -14,6 +14,18 @@ from planner.engine.planning.placement.hosts import host_place
 from planner.engine.planning.placement.working import WorkingCalendar
 
 _REGULAR, _PROJECTED = Kind.REGULAR, Status.PROJECTED
+_KINDS = tuple(Kind)
+
+
+def _kind(counts: tuple[Kind, ...]) -> Kind:
+    """The kind of a meeting projected for a rule counting ``counts``: regular where it counts
+    regular meetings (nearly every rule), else the first kind it counts in the vocabulary's
+    order. A rule counting only special sessions (the Swiss National Council's yearly special
+    session, SO-NC art. 33d(1)(b)) is answered by a special session: a regular one would meet
+    nothing in it, and the register checked with its own projection would find its year short."""
+    if _REGULAR in counts:
+        return _REGULAR
+    return min(counts, key=_KINDS.index)
 
 
 class Projected:
@@ -60,13 +72,16 @@ class Projected:
         return found
 
     def _meeting(self, state: BodyState, e: Expectation, start_day: date, city: str, country: str, slot: int) -> Meeting:
-        number = state.next_ordinal
-        if state.numbers is not None:  # (only where the register numbers meetings ahead)
-            number = state.numbers.on(start_day)
-        elif number is not None:
-            state.next_ordinal = number + 1
-        label = e.grain.label(e.period, e.year_start)
         rule = e.rule
+        kind = _kind(rule.counts)
+        number = None
+        if kind is _REGULAR:  # (the numbering continued is the regular meetings')
+            number = state.next_ordinal
+            if state.numbers is not None:  # (only where the register numbers meetings ahead)
+                number = state.numbers.on(start_day)
+            elif number is not None:
+                state.next_ordinal = number + 1
+        label = e.grain.label(e.period, e.year_start)
         reason = e.reason if e.origin is not None or e.minimum == 1 and (not isinstance(rule, AtLeastRule) or e.__class__ is not Expectation) else f"{e.reason}: {slot} of {e.minimum} in {label}"
         if e.deadline < self.not_before:
             reason = f"overdue since {label}: {reason}"
@@ -96,5 +111,5 @@ class Projected:
         if source.__class__ is str and city.__class__ is str and country.__class__ is str:
             # Every field is of its type already (dates made here, ordinal counted up from a
             # positive one): the tuple itself, without Meeting's check of each field.
-            return tuple.__new__(Meeting, (body.id, start, _REGULAR, number, end, _PROJECTED, city, country, None, "", "", reason, source, not binding, key, (), "", ""))
-        return Meeting(body=body.id, kind=Kind.REGULAR, ordinal=number, start=start, end=end, status=Status.PROJECTED, city=city, country=country, reason=reason, rule_source=source, customary=not binding, key=key)
+            return tuple.__new__(Meeting, (body.id, start, kind, number, end, _PROJECTED, city, country, None, "", "", reason, source, not binding, key, (), "", ""))
+        return Meeting(body=body.id, kind=kind, ordinal=number, start=start, end=end, status=Status.PROJECTED, city=city, country=country, reason=reason, rule_source=source, customary=not binding, key=key)

@@ -1,0 +1,158 @@
+"""A fourteenth audit of real organizations (tests/audit/), each rule book citing its instrument
+in every rule's `source` and each register row its source, every expected answer worked out by
+hand before the tool was run (the derivation in each test's docstring). The Swiss Federal
+Assembly: practice, not law, fixes four ordinary sessions a year, one a quarter, and the
+National Council's special session once a year (three customary readings on one body, one of
+them counting only `special` meetings); a spring session broken off after two weeks, an autumn
+session ending in the next quarter, extraordinary sessions that count for nothing, a special
+session scheduled "if needed" and never confirmed, and a register complete for two years only."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from datetime import date, timedelta
+from pathlib import Path
+
+from planner.core.model import Status
+from planner.engine.judging.compliance import Verdict, check
+from planner.engine.planning.projection import project
+from planner.inputs.register import load_meetings
+from planner.inputs.rulebook import load_rulebook
+from tests.test_semantics_audit5 import _invoke
+
+AUDIT = Path(__file__).parent / "audit"
+
+
+def _files(name: str) -> list[str]:
+    return ["--rules", str(AUDIT / f"{name}.toml"), "--meetings", str(AUDIT / f"{name}-meetings.csv")]
+
+
+def _check(name: str, *args: str) -> dict:
+    return json.loads(_invoke("check", *_files(name), *args, "--format", "json").stdout)
+
+
+def _by_rule(out: dict) -> dict[str, dict[str, str]]:
+    """Each rule's id -> window label -> verdict."""
+    rules: dict[str, dict[str, str]] = {}
+    for f in out["findings"]:
+        rules.setdefault(str(f["rule"]), {})[f["window"]["label"]] = f["verdict"]
+    return rules
+
+
+def _why(out: dict, rule: int, label: str) -> str:
+    (why,) = [f["why"] for f in out["findings"] if f["rule"] == rule and f["window"]["label"] == label]
+    return why
+
+
+# -- Swiss Federal Assembly: SO-NC art. 33d, ParlA art. 2 ------------------------------------------
+
+SWISS = "swiss-federal-assembly"
+
+
+def _quarters(first: int, last: int) -> list[str]:
+    return [f"{y} Q{q}" for y in range(first, last + 1) for q in (1, 2, 3, 4)]
+
+
+def test_swiss_federal_assembly_four_ordinary_sessions_a_year_known_for_two_years():
+    """Rule 0, customary: four ordinary sessions a calendar year, from SO-NC art. 33d (in force
+    2 March 2009; a floor is judged from its first whole period: 2010). By hand, as of
+    2026-12-01, the register complete for 2021 and 2024 only. 2010-2019: nothing recorded,
+    unknown. 2020: spring (2 March, broken off after two weeks: it was held), summer (June, at
+    Bernexpo) and autumn (7 September) are three; the extraordinary session of May counts for
+    nothing, and the winter session is not transcribed: short, in a year not known complete:
+    unknown, not an advisory. 2021: four, met. 2022, 2023: no ordinary session recorded (the
+    Credit Suisse session of April 2023 is extraordinary): unknown. 2024: four (the spring
+    session opened 26 February), met. 2025: unknown. 2026: open, 4 due by 31 December as far as
+    the register shows."""
+    out = _check(SWISS, "--today", "2026-12-01")
+    got = _by_rule(out)["0"]
+    expected = {str(y): "unknown" for y in range(2010, 2027)} | {"2021": "met", "2024": "met", "2026": "open"}
+    assert got == expected
+    why = _why(out, 0, "2020")
+    assert "3 of 4 required" in why and "Not counted: Sessions 2020-05 (Bern) (extraordinary: this rule counts regular meetings)" in why
+    assert "Unknown, not advisory: the register is known complete only 2021-01-01..2021-12-31, 2024-01-01..2024-12-31" in why
+
+
+def test_swiss_federal_assembly_a_session_each_quarter():
+    """Rule 1, customary: one ordinary session a calendar quarter, from 2 March 2009: the first
+    whole quarter is 2009 Q2. By hand: 2009 Q2 to 2019 Q4, 43 quarters, unknown. 2020: Q1 met
+    (the spring session, its end known only as March: all of it in Q1), Q2 met by the summer
+    session known only as June 2020 (June lies in Q2 whatever the day), the extraordinary
+    session of May named as not counted, Q3 met (7 September), Q4 unknown (winter session not
+    transcribed). 2021: all met; the autumn session (13 September to 1 October) counts in Q3,
+    where it opens, and Q4 is met by the winter session (29 November), not by the autumn
+    session's last days. 2022, 2023, 2025 and 2026 Q1-Q3: unknown; 2024 all met; 2026 Q4 open.
+    71 windows: 11 met, 59 unknown, 1 open."""
+    out = _check(SWISS, "--today", "2026-12-01")
+    got = _by_rule(out)["1"]
+    met = ["2020 Q1", "2020 Q2", "2020 Q3", *_quarters(2021, 2021), *_quarters(2024, 2024)]
+    expected = {q: "unknown" for q in ["2009 Q2", "2009 Q3", "2009 Q4", *_quarters(2010, 2026)]} | dict.fromkeys(met, "met") | {"2026 Q4": "open"}
+    assert got == expected
+    assert Counter(got.values()) == {"met": 11, "unknown": 59, "open": 1}
+    assert _why(out, 1, "2020 Q2") == "2020 Q2: 1 of 1 required, at least once a quarter: Sessions 2020-06 (Bern). Not counted: Sessions 2020-05 (Bern) (extraordinary: this rule counts regular meetings)."
+    assert _why(out, 1, "2021 Q4") == "2021 Q4: 1 of 1 required, at least once a quarter: Sessions 2021-11-29 (Bern)."
+
+
+def test_swiss_federal_assembly_special_session_scheduled_if_needed_is_uncertain():
+    """Rule 2, customary, counting only `special` meetings: the National Council's special
+    session once a year (SO-NC art. 33d(1)(b)). By hand: 2010-2020 unknown (no special session
+    recorded; 2020's was overtaken by the extraordinary session, which is no special session);
+    2021: the special session of 3-6 May was scheduled "if needed" and is not recorded as held,
+    in a year known complete: uncertain ("met if it was held as planned"), never advisory;
+    2022, 2023, 2025 unknown; 2024 met (15-17 April); 2026 open."""
+    out = _check(SWISS, "--today", "2026-12-01")
+    got = _by_rule(out)["2"]
+    expected = {str(y): "unknown" for y in range(2010, 2027)} | {"2021": "uncertain", "2024": "met", "2026": "open"}
+    assert got == expected
+    assert "Sessions 2021-05-03 (Bern) was planned but is not recorded as held: met if it was held as planned" in _why(out, 2, "2021")
+
+
+def test_swiss_federal_assembly_in_text_and_totals():
+    """The whole check: 102 windows judged (14 met, 1 uncertain, 87 unknown), three open (the
+    year twice, by rules 0 and 2, and 2026 Q4), no violation and no advisory: exit 0."""
+    out = _check(SWISS, "--today", "2026-12-01")
+    assert {k: out["summary"][k] for k in ("violations", "advisories", "uncertain", "unknown", "open", "exit_code")} == {
+        "violations": 0, "advisories": 0, "uncertain": 1, "unknown": 87, "open": 3, "exit_code": 0,
+    }
+    result = _invoke("check", *_files(SWISS), "--today", "2026-12-01")
+    text = " ".join(result.stdout.split())
+    assert "102 judged: 14 met, 1 uncertain, 87 unknown; open: 2026 (in practice 4 times a year (customary); 4 due by 2026-12-31)" in text
+    assert text.endswith("1 body · 0 violations · 0 advisories · 3 open windows · 1 uncertain · 87 unknown · exit 0")
+    assert result.exit_code == 0
+
+
+def test_swiss_federal_assembly_projects_a_special_session_as_a_special_session():
+    """project, as of 2026-12-01 to 2027: the days. Preferred months 3, 6, 9, 12; the day, the
+    lower median of the regular sessions' opening days (1 2 2 7 9 13 26 27 29 31; the summer
+    session known only as June 2020 gives none): the 9th. 2027: ordinary sessions on 9 March
+    (Tue), 9 June (Wed), 9 September (Thu), 9 December (Thu). The special session of 2027 is
+    due by rule 2, which counts only special meetings: it is projected as a `special` meeting
+    (projected `regular`, it met nothing in rule 2, and checking the register with its own
+    projection found its year still short), on the next working day after 9 September (the
+    same body's meetings need no spacing: SO-NC art. 33d(1)(b) holds it in a session week).
+    2026: the five meetings still due (four ordinary, one special) in December, from 2 December;
+    the special one first, then the ordinary ones."""
+    out = json.loads(_invoke("project", *_files(SWISS), "--today", "2026-12-01", "--to", "2027", "--format", "json").stdout)
+    got = [(m["start"], m["kind"], m["ordinal"]) for m in out["meetings"]]
+    assert [g for g in got if g[0] >= "2027"] == [
+        ("2027-03-09", "regular", None),
+        ("2027-06-09", "regular", None),
+        ("2027-09-09", "regular", None),
+        ("2027-09-10", "special", None),
+        ("2027-12-09", "regular", None),
+    ]
+    assert [g[1] for g in got if g[0] < "2027"] == ["special", "regular", "regular", "regular", "regular"]
+
+
+def test_swiss_federal_assembly_projection_kept_meets_the_special_session_rule():
+    """The register with its own projection to 2027, every planned and projected meeting held:
+    each window of 2027 is met, the special session's year too (it stayed open, "1 due", when
+    the projected special session was a regular one)."""
+    book = load_rulebook(AUDIT / f"{SWISS}.toml")
+    meetings = load_meetings(AUDIT / f"{SWISS}-meetings.csv", book)
+    projection = project(book, meetings, date(2026, 12, 1), end=date(2027, 12, 31))
+    kept = [m.model_copy(update={"status": Status.HELD}) if m.status in (Status.PLANNED, Status.PROJECTED) else m for m in [*meetings, *projection.projected]]
+    report = check(book, kept, projection.end + timedelta(days=1), end=projection.end)
+    year = {(f.expectation.rule_index, f.window_label): f.verdict for f in report.findings if f.expectation and f.window_label.startswith("2027")}
+    assert year == {(0, "2027"): Verdict.MET, (2, "2027"): Verdict.MET} | {(1, f"2027 Q{q}"): Verdict.MET for q in (1, 2, 3, 4)}
