@@ -156,3 +156,68 @@ def test_swiss_federal_assembly_projection_kept_meets_the_special_session_rule()
     report = check(book, kept, projection.end + timedelta(days=1), end=projection.end)
     year = {(f.expectation.rule_index, f.window_label): f.verdict for f in report.findings if f.expectation and f.window_label.startswith("2027")}
     assert year == {(0, "2027"): Verdict.MET, (2, "2027"): Verdict.MET} | {(1, f"2027 Q{q}"): Verdict.MET for q in (1, 2, 3, 4)}
+
+
+# -- IPU: the Assembly (Rules of the Assembly, Rule 4(1)) ------------------------------------------
+
+IPU = "ipu-assembly"
+
+
+def _verdicts(out: dict) -> dict[str, str]:
+    return {f["window"]["label"]: f["verdict"] for f in out["findings"]}
+
+
+def test_ipu_assembly_twice_a_year_2020_missed_the_142nd_held_online_in_2021():
+    """Rule 4(1): "The Assembly will meet twice a year": at least two a calendar year, from the
+    text valid as of April 2017 (2018 the first whole year). By hand, as of 2026-12-01, the
+    register complete for 2019-2025. 2018: the 139th (Geneva, October) alone, a year before the
+    coverage: unknown, not missed. 2019: 140th Doha, 141st Belgrade, met. 2020: the 142nd
+    (Geneva, April) and the Kigali Assembly (October) were both cancelled: nothing counts,
+    inside the coverage: missed, the one violation. 2021: the 142nd, held online in May under
+    its number (no `formats` rule: online counts), and the 143rd (Madrid, November): met.
+    2022-2025: two each (144th to 151st), met. 2026: open, 2 due by 31 December as far as the
+    register shows. Exit 1."""
+    out = _check(IPU, "--today", "2026-12-01")
+    assert _verdicts(out) == {"2018": "unknown", "2019": "met", "2020": "missed"} | {str(y): "met" for y in range(2021, 2026)} | {"2026": "open"}
+    assert _why(out, 0, "2020") == (
+        "2020: 0 of 2 required (at least twice a year); no counting meeting recorded. "
+        "Not counted: Assembly 2020-04 (142nd, Geneva) (cancelled); Assembly 2020-10 (Kigali) (cancelled)."
+    )
+    assert "Assembly 2021-05-24 (142nd), Assembly 2021-11-26 (143rd, Madrid)" in _why(out, 0, "2021")
+    assert "Unknown, not missed: the register is known complete only 2019-01-01..2025-12-31" in _why(out, 0, "2018")
+    assert {k: out["summary"][k] for k in ("violations", "unknown", "open", "exit_code")} == {"violations": 1, "unknown": 1, "open": 1, "exit_code": 1}
+    text = " ".join(_invoke("check", *_files(IPU), "--today", "2026-12-01").stdout.split())
+    assert "8 judged: 6 met, 1 missed, 1 unknown; open: 2026 (2 due by 2026-12-31)" in text
+    assert text.endswith("1 body · 1 violation · 0 advisories · 1 open window · 1 unknown · exit 1")
+
+
+def test_ipu_assembly_2018_is_missed_once_its_register_is_said_complete(tmp_path):
+    """The control: the same register stated complete from 2018 makes the lone 139th a
+    shortfall the register vouches for: 2018 missed (1 of 2), two violations."""
+    book = (AUDIT / f"{IPU}.toml").read_text(encoding="utf-8")
+    assert book.count("records = [{ start = 2019,") == 1
+    rules = tmp_path / "ipu.toml"
+    rules.write_text(book.replace("records = [{ start = 2019,", "records = [{ start = 2018,"), encoding="utf-8")
+    out = json.loads(_invoke("check", "--rules", str(rules), "--meetings", str(AUDIT / f"{IPU}-meetings.csv"), "--today", "2026-12-01", "--format", "json").stdout)
+    assert (_verdicts(out)["2018"], _verdicts(out)["2020"]) == ("missed", "missed")
+    assert out["summary"]["violations"] == 2
+
+
+def test_ipu_assembly_projects_the_152nd_to_the_155th():
+    """project as of 2026-12-01 to 2027. Months 3 and 10 (the rule book's); the day, the lower
+    median of the opening days (5 6 11 11 13 13 19 20 23 23 24 26; the 139th, known only to the
+    month, gives none): the 13th; five days (`duration_days`), on consecutive days that are all
+    working days in Geneva (a block never runs over a weekend: the real Assemblies do, from a
+    Saturday or Sunday, which projection cannot place). My first hand answer took five working
+    days across a weekend (12 to 18 March, 13 to 19 October 2027) and was wrong by README's
+    placement; corrected: 2027-03-13 is a Saturday, the nearest Monday-to-Friday block starts on
+    Monday 15 (two days after; Monday 8 is five before); 2027-10-13 is a Wednesday: Monday 11
+    (two before; Monday 18 is five after). 2026 still needs two by 31 December: the first whole
+    working weeks after --today, 7-11 and 14-18 December. Numbers continue from the 151st."""
+    out = json.loads(_invoke("project", *_files(IPU), "--today", "2026-12-01", "--to", "2027", "--format", "json").stdout)
+    assert [(m["start"], m["end"], m["ordinal"]) for m in out["meetings"]] == [
+        ("2026-12-07", "2026-12-11", 152),
+        ("2026-12-14", "2026-12-18", 153),
+        ("2027-03-15", "2027-03-19", 154),
+        ("2027-10-11", "2027-10-15", 155),
+    ]
