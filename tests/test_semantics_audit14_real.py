@@ -221,3 +221,54 @@ def test_ipu_assembly_projects_the_152nd_to_the_155th():
         ("2027-03-15", "2027-03-19", 154),
         ("2027-10-11", "2027-10-15", 155),
     ]
+
+
+# -- CBD: the Conference of the Parties (rule 4(1), decision V/20) --------------------------------
+
+CBD = "cbd-cop"
+
+
+def test_cbd_cop_every_two_years_the_15th_late_in_two_parts_and_the_16th_late_after_it():
+    """Rule 4(1) as amended by decision V/20 (COP 5, May 2000): "every two years", a rolling
+    `every 2y` on calendar years from the last day of COP 5 (2000-05-26). By hand, as of
+    2026-12-01. COP 5 opened before the rule: the chain starts two years after it took effect
+    (the UPU's reading, thirteenth audit): 2002 met by COP 6, then 2004, 2006, 2008, 2010, 2012,
+    2014, 2016 and 2018 each met by the next COP (7th to 14th). Due 2020 (two years after COP 14,
+    2018): COP 15 was postponed from Kunming, October 2020 (the row named, not counted), and held
+    in two parts under its number, online from 11 October 2021 and in Montreal in December 2022:
+    one meeting, counted where it opens (README: "A meeting belongs to the day it opens";
+    "a meeting in two parts counts in the period of its first part"): 2020 late, 1 year. The
+    chain goes on from COP 15's period, 2021: due 2023; COP 16 opened in Cali on 21 October 2024:
+    late, 1 year (its Montreal part named as counted with the Kunming one). The CBD itself counts
+    two years from COP 15's close in Montreal (December 2022), which would make 2024 on time: a
+    reading no rule book key gives (a tolerance of a year would also excuse 2020), so it is said
+    here, not fudged. 2026: open, scheduled by COP 17 (Yerevan, planned, known only to the year;
+    the Rome part of COP 16 named as counted with Cali). Exit 1."""
+    out = _check(CBD, "--today", "2026-12-01")
+    got = {f["window"]["label"]: (f["verdict"], f["delay"]) for f in out["findings"]}
+    assert got == {str(y): ("met", None) for y in range(2002, 2019, 2)} | {
+        "2020": ("late", "1 year"), "2023": ("late", "1 year"), "2026": ("open", None), "2028": ("open", None),
+    }
+    assert "held COP 2021-10-11 (15th, Kunming): 1 year late. Not counted: COP 2020-10-15 (15th, Kunming) (postponed)." in _why(out, 0, "2020")
+    assert _why(out, 0, "2023").startswith("due 2023 (2 years after the 15th COP (2021-10-11)), held COP 2024-10-21 (16th, Cali): 1 year late.")
+    assert "COP 2022-12-07 (15th, Montreal) (the same number as COP 2021-10-11 (15th, Kunming): one meeting, counted there)" in _why(out, 0, "2023")
+    assert "scheduled: COP 2026 (17th, Yerevan)" in _why(out, 0, "2026")
+    assert {k: out["summary"][k] for k in ("violations", "open", "next_due", "exit_code")} == {"violations": 2, "open": 1, "next_due": 1, "exit_code": 1}
+    text = " ".join(_invoke("check", *_files(CBD), "--today", "2026-12-01").stdout.split())
+    assert "11 judged: 9 met, 2 late; open: 2026 (17th planned, Yerevan, 2026, scheduled)" in text
+    assert text.endswith("1 body · 2 violations · 0 advisories · 1 open window · 1 next due · exit 1")
+
+
+def test_cbd_cop_projects_cop_18_two_years_after_the_planned_17th():
+    """project as of 2026-12-01 to 2030: 2026 is filled by the planned COP 17 (Yerevan, known
+    only to the year: shown, not moved); COP 18 is due 2028, two years after it. The month: the
+    lower median of the regular rows' opening months (the postponed 2020 row excluded; the
+    second parts of COP 15 and 16 included or not, the same): October; the day, the lower median
+    of their opening days: the 9th. 2028-10-09 is a Monday, in Montreal (the Secretariat: no host
+    is known), the 18th; COP 19 on 2030-10-09, a Wednesday."""
+    out = json.loads(_invoke("project", *_files(CBD), "--today", "2026-12-01", "--to", "2030", "--format", "json").stdout)
+    assert [(m["start"], m["ordinal"], m["status"]) for m in out["meetings"]] == [
+        ("2026", 17, "planned"),
+        ("2028-10-09", 18, "projected"),
+        ("2030-10-09", 19, "projected"),
+    ]
