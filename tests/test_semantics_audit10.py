@@ -360,17 +360,18 @@ def test_a_ceiling_broken_in_a_year_the_body_was_founded_in_is_no_less_broken(tm
 def test_a_delay_counts_from_the_due_day_or_period_in_days_as_in_months(tmp_path):
     """A delay counts from what the finding says was due ("due X, held Y: N late"), in the
     rule's unit; the tolerance decides whether a meeting is late, not how late. Board: `every
-    30d`, `tolerance = "30d"`: 2021-01-01, then due 2021-01-31 with slack to 2021-03-02; held
-    2021-03-04: late, 32 days (31 January to 4 March), not 2 days (from the slack's end).
+    30d`, `tolerance = "10d"`: 2021-01-01, then due 2021-01-31 with slack to 2021-02-10; held
+    2021-02-20 (inside the next window, 2021-02-01..03-02): late, 20 days (31 January to 20
+    February), not 10 days (from the slack's end).
     Mon: `every 3m`, `tolerance = "1m"`: 2021-01-15, then due 2021-04 with slack to
     2021-05-31; held 2021-06-10: late, 2 months (April to June), as before. Judged
     2021-06-30."""
-    book = _body("", 'kind = "every"\ninterval = "30d"\ntolerance = "30d"') + _body("", 'kind = "every"\ninterval = "3m"\ntolerance = "1m"', id="mon", name="Mon")
-    rows = _rows("board,regular,,2021-01-01,,held,,", "board,regular,,2021-03-04,,held,,", "mon,regular,,2021-01-15,,held,,", "mon,regular,,2021-06-10,,held,,")
+    book = _body("", 'kind = "every"\ninterval = "30d"\ntolerance = "10d"') + _body("", 'kind = "every"\ninterval = "3m"\ntolerance = "1m"', id="mon", name="Mon")
+    rows = _rows("board,regular,,2021-01-01,,held,,", "board,regular,,2021-02-20,,held,,", "mon,regular,,2021-01-15,,held,,", "mon,regular,,2021-06-10,,held,,")
     out = _check(tmp_path, book, rows, "--today", "2021-06-30")
     late = {f["body"]: f for f in out["findings"] if f["verdict"] == "late"}
-    assert (late["board"]["window"]["label"], late["board"]["deadline"], late["board"]["delay"]) == ("2021-01-31", "2021-03-02", "32 days")
-    assert late["board"]["why"] == "due 2021-01-31 (30 days after the Board of 2021-01-01), held Board 2021-03-04: 32 days late."
+    assert (late["board"]["window"]["label"], late["board"]["deadline"], late["board"]["delay"]) == ("2021-01-31", "2021-02-10", "20 days")
+    assert late["board"]["why"] == "due 2021-01-31 (30 days after the Board of 2021-01-01), held Board 2021-02-20: 20 days late."
     assert (late["mon"]["window"]["label"], late["mon"]["deadline"], late["mon"]["delay"]) == ("2021-04", "2021-05-31", "2 months")
 
 

@@ -202,12 +202,14 @@ class ExpectationEngine:
                 continue
             chain.append(e)
             # A long silence: the windows between stay due, each from the previous window's
-            # period. The next meeting is late for the last of them whose deadline it misses;
-            # the ones before it are missed (recording a late meeting never erases them).
+            # period. The next meeting is late for the window before the one whose days it
+            # opens in (2014 then 2019: late for 2018); opened past a window's last day but
+            # within its tolerance, it meets that window and the ones before it are missed
+            # (recording a late meeting never erases them; a tolerance never makes one later).
             hull, k = e, 0
             while nxt is not None and nxt.earliest > e.deadline and len(chain) < MAX_CHAIN:
                 gap = self.next_window(e, versions, nxt.latest)
-                if gap is None or gap.deadline >= nxt.earliest:
+                if gap is None or gap.window.end >= nxt.earliest:
                     break
                 chain[-1] = _unanswered(e)
                 chain.append(gap)

@@ -14,6 +14,7 @@ from functools import cache
 from planner.core.dates import Duration
 from planner.core.meeting import given_start
 from planner.core.model import AtLeastRule, Body, Kind, Meeting, Status
+from planner.engine.calendar_rules import events
 from planner.engine.expectations import Expectation
 
 
@@ -22,6 +23,7 @@ def not_counted(e: Expectation, near: list[Meeting], owner: dict[int, int], me: 
     with the reason; decided now (``owner`` changes as later windows claim meetings), worded
     by :func:`not_counted_words` when the finding's why is read."""
     used: set[int] | None = None
+    heads: dict[int, Meeting] | None = None  # each meeting's event's first session (count_by = "event")
     rule = e.rule
     kinds = rule.counts
     min_gap = rule.min_gap if isinstance(rule, AtLeastRule) else None  # getattr on a pydantic model that lacks it is slow
@@ -44,8 +46,17 @@ def not_counted(e: Expectation, near: list[Meeting], owner: dict[int, int], me: 
             # a loosely dated one may only perhaps serve the other window (assignment.py)
             reason = "counted for another window of this rule" if m.start.exact else f"left to another window of this rule, which it may serve: the register gives only {given_start(m)}"
         elif status is _HELD and min_gap is not None and rule.count_by != "event":
-            # thinned out by min_gap (merged events are named by their own "Merged:" words)
-            reason = _gap_reason(min_gap)
+            reason = _gap_reason(min_gap)  # thinned out by min_gap
+        elif status is _HELD and min_gap is not None:
+            # by event: an event's later sessions are named by the "Merged:" words when its
+            # first one counted; an event whose first session min_gap left out is named here
+            # (it was named nowhere: audit 14)
+            if heads is None:
+                heads = {id(s): g[0] for g in events(x for x in near if x.status is _HELD and x.kind in kinds) for s in g}
+            head = heads[id(m)]
+            if id(head) in used:
+                continue
+            reason = _gap_reason(min_gap) if head is m else f"held together with {given_start(head)}, one event, {_gap_reason(min_gap)}"
         else:
             continue
         notes.append((m, reason))
