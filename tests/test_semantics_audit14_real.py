@@ -272,3 +272,56 @@ def test_cbd_cop_projects_cop_18_two_years_after_the_planned_17th():
         ("2028-10-09", 18, "projected"),
         ("2030-10-09", 19, "projected"),
     ]
+
+
+# -- US Supreme Court: the October Term (28 U.S.C. s.2) -------------------------------------------
+
+SCOTUS = "us-supreme-court"
+
+
+def _first_mondays(first: int, last: int, nth: int = 1) -> list[str]:
+    """The nth Monday of October of each year, as the window labels of an `on` rule."""
+    days = []
+    for year in range(first, last + 1):
+        day = date(year, 10, 1)
+        day += timedelta(days=(7 - day.weekday()) % 7 + 7 * (nth - 1))
+        days.append(day.isoformat())
+    return days
+
+
+def test_us_supreme_court_term_opens_on_the_first_monday_in_october():
+    """Two versions of one `on` rule (`id = "october_term"`): the second Monday in October from
+    1873 to 1916, the first Monday from 1917 (28 U.S.C. s.2, from the Act of 6 September 1916).
+    By hand, as of 2026-12-01, the register complete only for 2009, 2011, 2016-2017, 2022 and
+    2024. 1873-1916: 44 second Mondays, nothing recorded, none covered: unknown. From 1917, 110
+    first Mondays: met on 5 October 2009, 3 October 2011, 3 October 2016, 2 October 2017 and 3
+    October 2022 (each the first Monday: 1 October was a Thursday, Saturday, Saturday, Sunday,
+    Saturday). 2024: the opening known only as October 2024, which holds the first Monday (the
+    7th) and other days: uncertain, never met or off_date. 2003: only the special session of 8
+    September (McConnell v. FEC), which opens no term: named, not counted; 2003 not covered:
+    unknown. 2026: the 5th of October has passed with nothing recorded, and 2026 is not covered:
+    unknown, not missed. Every other year unknown: 148 in all. No violation: exit 0. The
+    special session of 9 September 2009 lies outside the day the rule judges (5 October) and is
+    not named in 2009's finding."""
+    out = _check(SCOTUS, "--today", "2026-12-01")
+    got = {(f["rule"], f["window"]["label"]): f["verdict"] for f in out["findings"]}
+    met = ["2009-10-05", "2011-10-03", "2016-10-03", "2017-10-02", "2022-10-03"]
+    expected = {(0, d): "unknown" for d in _first_mondays(1873, 1916, nth=2)} | {(1, d): "unknown" for d in _first_mondays(1917, 2026)}
+    expected |= {(1, d): "met" for d in met} | {(1, "2024-10-07"): "uncertain", (1, "2027-10-04"): "open"}
+    assert got == expected
+    assert _why(out, 1, "2024-10-07") == "due 2024-10-07 (the first Monday in October 2024): held October Term 2024-10 (Washington), dated too loosely to tell whether it opened on 2024-10-07."
+    assert "Not counted: October Term 2003-09-08 (Washington) (special: this rule counts regular meetings)." in _why(out, 1, "2003-10-06")
+    assert "Unknown, not missed" in _why(out, 1, "2026-10-05") and "Unknown, not missed" in _why(out, 0, "1916-10-09")
+    assert {k: out["summary"][k] for k in ("violations", "uncertain", "unknown", "open", "next_due", "exit_code")} == {
+        "violations": 0, "uncertain": 1, "unknown": 148, "open": 0, "next_due": 1, "exit_code": 0,
+    }
+    text = " ".join(_invoke("check", *_files(SCOTUS), "--today", "2026-12-01").stdout.split())
+    assert "154 judged: 5 met, 1 uncertain, 148 unknown; next due 2027-10-04" in text
+
+
+def test_us_supreme_court_projects_the_next_first_mondays():
+    """project as of 2026-12-01 to 2028: an `on` rule lands on its computed day: 4 October 2027
+    (1 October is a Friday) and 2 October 2028 (1 October is a Sunday), in Washington; neither is
+    a federal holiday (Columbus Day is the second Monday)."""
+    out = json.loads(_invoke("project", *_files(SCOTUS), "--today", "2026-12-01", "--to", "2028", "--format", "json").stdout)
+    assert [(m["start"], m["city"]) for m in out["meetings"]] == [("2027-10-04", "Washington"), ("2028-10-02", "Washington")]
