@@ -325,3 +325,62 @@ def test_us_supreme_court_projects_the_next_first_mondays():
     a federal holiday (Columbus Day is the second Monday)."""
     out = json.loads(_invoke("project", *_files(SCOTUS), "--today", "2026-12-01", "--to", "2028", "--format", "json").stdout)
     assert [(m["start"], m["city"]) for m in out["meetings"]] == [("2027-10-04", "Washington"), ("2028-10-02", "Washington")]
+
+
+# -- Bank of England: the Monetary Policy Committee (Bank of England Act 1998, Sch. 3 para. 10) ----
+
+MPC = "boe-mpc"
+
+
+def _months(first: str, last: str) -> list[str]:
+    """The labels of the months from ``first`` to ``last`` (YYYY-MM), both included."""
+    y, m = int(first[:4]), int(first[5:])
+    out = []
+    while f"{y:04d}-{m:02d}" <= last:
+        out.append(f"{y:04d}-{m:02d}")
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
+
+def test_boe_mpc_monthly_then_eight_a_year_at_most_ten_weeks_apart():
+    """Two versions of one rule: "at least once a month" (1998) until the 2016 Act, then "at
+    least 8 times in each calendar year" and "at least once in any 10 week period" (`max_gap =
+    "70d"`), dated from Royal Assent (4 May 2016). By hand, as of 2026-12-01, the register
+    complete for 2020 and 2024 only. Monthly: June 1998 to May 2016, 216 months, nothing
+    recorded: unknown. (My first hand answer left May 2016 out, reading README's "a floor's
+    count was due at the period's end, after the rule's ... otherwise there is no finding"; but
+    the next version takes over the next day, and then, README says, "a version taking over the
+    next day keeps the whole period": May 2016 is the monthly version's, whole. The tool was
+    right.) Yearly from 2017 (2016 began under the monthly version): 2020 met, 10 held, the two
+    special meetings of March counting (any meeting of the Committee is a meeting); 2024 met,
+    8; 2017-2019, 2021-2023 and 2025 unknown; 2026 open, 8 due as far as the register shows.
+    Gaps: the nine of 2020 (41, 8, 7, 42, 42, 49, 42, 49, 42 days) and the seven of 2024 (49,
+    49, 42, 42, 49, 49, 42) met; from 2020-12-17 the next recorded is 2024-02-01 (1,141 days)
+    across years not covered: unknown, not late; after 2024-12-19 nothing, due by 2025-02-27, in
+    2025: unknown. No violation: exit 0."""
+    out = _check(MPC, "--today", "2026-12-01")
+    got = {(f["rule"], f["window"]["label"]): f["verdict"] for f in out["findings"]}
+    expected = {(0, m): "unknown" for m in _months("1998-06", "2016-05")}
+    expected |= {(1, str(y)): "unknown" for y in (2017, 2018, 2019, 2021, 2022, 2023, 2025)} | {(1, "2020"): "met", (1, "2024"): "met", (1, "2026"): "open"}
+    days = {"2020": ["01-30", "03-11", "03-19", "03-26", "05-07", "06-18", "08-06", "09-17", "11-05", "12-17"], "2024": ["02-01", "03-21", "05-09", "06-20", "08-01", "09-19", "11-07", "12-19"]}
+    for year, held in days.items():
+        for day in held:
+            first = date.fromisoformat(f"{year}-{day}") + timedelta(days=1)
+            label = f"{first.isoformat()}..{(first + timedelta(days=69)).isoformat()}"
+            expected[(1, label)] = "unknown" if day == held[-1] else "met"
+    assert got == expected
+    assert "gap of 8 days from MPC 2020-03-11 (London) to MPC 2020-03-19 (London); at most 70 days allowed." in _why(out, 1, "2020-03-12..2020-05-20")
+    assert "Unknown, not late" in _why(out, 1, "2020-12-18..2021-02-25")
+    assert _why(out, 1, "2020").startswith("2020: 10 held (8 required), at least 8 times a year: MPC 2020-01-30 (London), MPC 2020-03-11 (London), MPC 2020-03-19 (London)")
+    assert {k: out["summary"][k] for k in ("violations", "unknown", "open", "exit_code")} == {"violations": 0, "unknown": 225, "open": 1, "exit_code": 0}
+
+
+def test_boe_mpc_projection_keeps_eight_a_year_and_the_ten_weeks():
+    """project as of 2024-12-20 (the register's last day known complete) to 2025. By hand: the
+    next meeting is due by 2025-02-27, 70 days after 2024-12-19; 2025 needs eight; no two
+    consecutive meetings more than 70 days apart. Whatever the days, those hold."""
+    out = json.loads(_invoke("project", *_files(MPC), "--today", "2024-12-20", "--to", "2025", "--format", "json").stdout)
+    days = [date.fromisoformat(m["start"]) for m in out["meetings"]]
+    assert len(days) == 8 and all(d.year == 2025 for d in days)
+    assert days[0] <= date(2025, 2, 27)
+    assert all((b - a).days <= 70 for a, b in zip([date(2024, 12, 19), *days], days, strict=False))
