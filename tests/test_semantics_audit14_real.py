@@ -384,3 +384,54 @@ def test_boe_mpc_projection_keeps_eight_a_year_and_the_ten_weeks():
     assert len(days) == 8 and all(d.year == 2025 for d in days)
     assert days[0] <= date(2025, 2, 27)
     assert all((b - a).days <= 70 for a, b in zip([date(2024, 12, 19), *days], days, strict=False))
+
+
+def test_cbd_cop_17_planned_and_not_confirmed_makes_2026_uncertain_and_2028_still_due():
+    """As of 2027-01-15 the register still has COP 17 only `planned` for 2026. By hand (DESIGN:
+    "A planned meeting whose dates passed unconfirmed is no binding origin: windows that exist
+    only because of it are uncertain"): 2026, which COP 17 alone would answer, is uncertain
+    ("met if it was held as planned"), never missed; 2028 is due either way (two years after
+    COP 17 if it met, two years after the missed 2026 if not): definite, open. 2020 and 2023
+    stay late; exit 1. project lists COP 17 under Problems (confirm or re-plan) and still chains
+    COP 18 from it: 2028-10-09, as before."""
+    out = _check(CBD, "--today", "2027-01-15")
+    got = {f["window"]["label"]: f["verdict"] for f in out["findings"]}
+    assert (got["2020"], got["2023"], got["2026"], got["2028"]) == ("late", "late", "uncertain", "open")
+    assert "COP 2026 (17th, Yerevan) was planned but is not recorded as held: met if it was held as planned." in _why(out, 0, "2026")
+    assert {k: out["summary"][k] for k in ("violations", "uncertain", "open", "exit_code")} == {"violations": 2, "uncertain": 1, "open": 1, "exit_code": 1}
+    projected = json.loads(_invoke("project", *_files(CBD), "--today", "2027-01-15", "--to", "2028", "--format", "json").stdout)
+    assert [(m["start"], m["ordinal"]) for m in projected["meetings"]] == [("2028-10-09", 18)]
+    assert [p["kind"] for p in projected["problems"]] == ["unconfirmed"]
+
+
+# -- WMO: the World Meteorological Congress (Convention, art. 10) ---------------------------------
+
+WMO = "wmo-congress"
+
+
+def test_wmo_congress_every_four_years_on_the_grid_of_its_sessions():
+    """Art. 10(a): "normally ... at intervals as near as possible to four years": a customary
+    grid of four years with no `since` and no anchor, so from the first Congress the register
+    holds (the 2nd, 1955) and in its phase. By hand, as of 2026-12-01, the register complete from
+    2011. 1955 met (2nd), 1967 met (5th); 1959, 1963 and 1971 to 2007 (twelve due years) hold
+    nothing recorded before the coverage: unknown, not advisories (the 3rd-4th and 6th-15th
+    sessions are simply not transcribed). 2011, 2015, 2019 and 2023 met (16th to 19th). The
+    extraordinary sessions of 2012 and 2021 fall in years nothing is due and are judged in no
+    window. Next due 2027. No violation, no advisory: exit 0."""
+    out = _check(WMO, "--today", "2026-12-01")
+    met = ("1955", "1967", "2011", "2015", "2019", "2023")
+    assert _verdicts(out) == {str(y): "unknown" for y in range(1959, 2008, 4)} | dict.fromkeys(met, "met") | {"2027": "open"}
+    assert "Unknown, not advisory: the register is known complete only from 2011-01-01." in _why(out, 0, "1959")
+    assert not [f for f in out["findings"] if "Cg-Ext" in f["why"] or "extraordinary" in f["why"]]
+    assert {k: out["summary"][k] for k in ("violations", "advisories", "unknown", "next_due", "exit_code")} == {
+        "violations": 0, "advisories": 0, "unknown": 12, "next_due": 1, "exit_code": 0,
+    }
+
+
+def test_wmo_congress_projects_the_20th_in_may_2027():
+    """project as of 2026-12-01 to 2031: the month, the lower median of the ordinary sessions'
+    opening months (4 4 5 5 5 6): May; the day, of their opening days (3 3 14 16 22 25): the
+    14th. 2027-05-14 is a Friday (Ascension was 6 May, Whit Monday is the 17th): the 20th
+    Congress, in Geneva; 2031-05-14, a Wednesday, the 21st."""
+    out = json.loads(_invoke("project", *_files(WMO), "--today", "2026-12-01", "--to", "2031", "--format", "json").stdout)
+    assert [(m["start"], m["ordinal"], m["city"]) for m in out["meetings"]] == [("2027-05-14", 20, "Geneva"), ("2031-05-14", 21, "Geneva")]
