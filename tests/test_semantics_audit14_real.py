@@ -435,3 +435,49 @@ def test_wmo_congress_projects_the_20th_in_may_2027():
     Congress, in Geneva; 2031-05-14, a Wednesday, the 21st."""
     out = json.loads(_invoke("project", *_files(WMO), "--today", "2026-12-01", "--to", "2031", "--format", "json").stdout)
     assert [(m["start"], m["ordinal"], m["city"]) for m in out["meetings"]] == [("2027-05-14", 20, "Geneva"), ("2031-05-14", 21, "Geneva")]
+
+
+# -- CARICOM: the Conference of Heads of Government ------------------------------------------------
+
+CARICOM = "caricom-conference"
+
+
+def test_caricom_conference_twice_a_year_in_february_and_july():
+    """Three customary readings from the Paramaribo decision (July 2022): two regular meetings a
+    calendar year; one in February (years from 1 February, judged in their first month); one in
+    July (years from 1 July, first month). By hand, as of 2026-12-01, the register complete for
+    2023-2025. Twice a year (first whole year 2023): 2023 met (44th, Nassau, February; 45th, Port
+    of Spain, July, its days not given), 2024 met (46th, Georgetown; 47th, St George's, 28 July:
+    the row of its first dates, 3-5 July, put back by Hurricane Beryl, named and not counted),
+    2025 met (48th, 49th); 2026 open, 2 due as far as the register shows. February: 2023, 2024,
+    2025 met; February 2026 passed with nothing recorded, not covered: unknown. July: July 2022
+    (the first whole year from 1 July 2022: the 43rd, Paramaribo, is not transcribed) unknown;
+    2023 met by the 45th known only as July 2023 (all of it in July); 2024 met by the 47th on 28
+    July, within the month though put back 25 days; 2025 met; July 2026 unknown. 9 met, 3
+    unknown, no advisory: exit 0."""
+    out = _check(CARICOM, "--today", "2026-12-01")
+    got = {(f["rule"], f["window"]["label"]): f["verdict"] for f in out["findings"]}
+    assert got == {
+        (0, "2023"): "met", (0, "2024"): "met", (0, "2025"): "met", (0, "2026"): "open",
+        (1, "2023-02"): "met", (1, "2024-02"): "met", (1, "2025-02"): "met", (1, "2026-02"): "unknown",
+        (2, "2022-07"): "unknown", (2, "2023-07"): "met", (2, "2024-07"): "met", (2, "2025-07"): "met", (2, "2026-07"): "unknown",
+    }
+    assert "Conference 2024-07-28 (47th, St George's). Not counted: Conference 2024-07-03 (47th, St George's) (postponed)." in _why(out, 2, "2024-07")
+    assert "Unknown, not advisory: the register is known complete only 2023-01-01..2025-12-31." in _why(out, 1, "2026-02")
+    assert {k: out["summary"][k] for k in ("violations", "advisories", "unknown", "open", "exit_code")} == {
+        "violations": 0, "advisories": 0, "unknown": 3, "open": 1, "exit_code": 0,
+    }
+
+
+def test_caricom_conference_projects_february_and_july_meetings():
+    """project as of 2026-12-01 to 2027: 2026 still needs two as far as the register shows: both
+    in December 2026, the 50th and 51st (the register's numbers continued). 2027: the day, the
+    lower median of the regular meetings' opening days (6 15 19 25 28; the 45th, known only to
+    the month, and the put-back row give none): the 19th; Friday 19 February and Monday 19 July
+    2027 at the Secretariat (no chair register is given), the 52nd and 53rd, which meet the
+    February and July readings too."""
+    out = json.loads(_invoke("project", *_files(CARICOM), "--today", "2026-12-01", "--to", "2027", "--format", "json").stdout)
+    got = [(m["start"], m["ordinal"]) for m in out["meetings"]]
+    assert [g[1] for g in got] == [50, 51, 52, 53]
+    assert all(g[0].startswith("2026-12-") for g in got[:2])
+    assert got[2:] == [("2027-02-19", 52), ("2027-07-19", 53)]
