@@ -81,3 +81,32 @@ def test_sessions_min_gap_leaves_uncounted_under_count_by_event_are_named(tmp_pa
     assert "Board 2020-03-01 (1st, Bern) and Board 2020-03-02 (2nd, Bern) were held together" in why20
     assert "Board 2021-04-01 (6th, Bern) (less than 60 days after a counted meeting" in why21
     assert "Board 2021-04-02 (7th, Bern) (held together with 2021-04-01, one event, less than 60 days after a counted meeting" in why21
+
+
+# -- a loose origin spanning more than one interval ------------------------------------------------
+
+
+def test_the_window_open_after_a_wide_origin_is_due_by_every_readings_deadline(tmp_path):
+    """`every 3m` (rolling) after a Board known only as `2000`, nothing since; as of
+    2001-08-15. On a reading m (2000-01..12) the n-th window is due m + 3n. The 1st (due
+    2000-04..2001-03) and the 2nd closed on every reading: `missed` (the 2nd labelled by the
+    latest reading, "2001-06": the readings span more than one interval, so a rank of them
+    is no one window, and the latest reading misses the fewest). The window running now is
+    one on every reading, each its own: due 2001-10 if the Board was held 2000-01 (window
+    2001-08-01..10-31), 2001-08 if 2000-02 (2001-06-01..08-31), ..., 2001-09 if 2000-12: `open`,
+    "1 still due by 2001-08-31 to 2001-10-31", labelled 2001-08..2001-10. It was "due by
+    2001-09-30", the latest reading's, though held 2000-02 the window closes on 2001-08-31.
+    `project` places the meeting by the earliest deadline, tomorrow (Thursday 2001-08-16),
+    and the register checked with it finds nothing missed or late after 2001-08-15; it
+    placed 2001-09-03, late on the readings 2000-02, -05, -08 and -11."""
+    book = BOARD + 'kind = "every"\ninterval = "3m"\n'
+    out = _check(tmp_path, book, "board,regular,,2000,,held,,\n", "2001-08-15")
+    assert _verdicts(out) == [("2000-04..2001-03", "missed"), ("2001-06", "missed"), ("2001-08..2001-10", "open")]
+    assert "1 still due by 2001-08-31 to 2001-10-31, 3 months after the window due 2001-06" in out["findings"][2]["why"]
+    assert out["summary"]["violations"] == 2 and out["summary"]["open"] == 1
+    projected = json.loads(_invoke("project", "--rules", str(tmp_path / "r.toml"), "--meetings", str(tmp_path / "m.csv"), "--today", "2001-08-15", "--to", "2001-12-31", "--format", "json").stdout)
+    assert projected["meetings"][0]["start"] == "2001-08-16"
+    assert projected["meetings"][0]["reason"] == "3 months after the window due 2001-06, nothing held since the Board of 2000"
+    rows = "board,regular,,2000,,held,,\n" + "".join(f"board,regular,,{m['start']},,held,,\n" for m in projected["meetings"])
+    kept = _check(tmp_path, book, rows, "2001-12-31")
+    assert [v for (label, v), f in zip(_verdicts(kept), kept["findings"], strict=True) if f["window"]["end"] > "2001-08-15" and v != "met"] == ["open"]

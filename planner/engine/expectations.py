@@ -68,7 +68,13 @@ from planner.engine.expectation import (
     version_on,
     within_the_rules_life,
 )
-from planner.engine.expectations_after import after_expectations, narrow, read_apart, split_readings
+from planner.engine.expectations_after import (
+    after_expectations,
+    narrow,
+    open_on_every_reading,
+    read_apart,
+    split_readings,
+)
 from planner.engine.expectations_periods import per_period_expectations, to_the_end
 from planner.engine.rule_words import count_words, ordinal, ordinal_words, origins_words, rule_words
 
@@ -309,6 +315,13 @@ class ExpectationEngine:
                 nxt = read_apart(nxt, hull, len(out) + 1)
             last = nxt
             out.append(last)
+        if hull is None and out and out[-1].deadline >= end and chain[-1].cases and len(versions) == 1 and chain[-1].late_until is UNBOUNDED:
+            # The origin's readings span more than one interval (`every 3m` after `2000`):
+            # readings of one rank are no one window, and the windows before are the latest
+            # reading's (the fewest missed). But the window running now is one on every
+            # reading, each its own: due by the earliest of their deadlines, not the latest
+            # reading's (DESIGN: never more certain than the data).
+            out[-1] = open_on_every_reading(out[-1], chain[-1], len(out), end)
         return out
 
     def _grid(self, body: Body, index: int, rule: EveryRule, counting: list[Meeting], end: date, pending: bool) -> list[Expectation]:

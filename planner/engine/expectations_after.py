@@ -149,3 +149,28 @@ def read_apart(gap: Expectation, hull: Expectation, k: int) -> Expectation:
     if len({c.window for c in cases}) < 2:
         return gap
     return _hull(cases)
+
+
+def open_on_every_reading(gap: Expectation, hull: Expectation, k: int, end: date) -> Expectation:
+    """``gap``, the ``k``-th window after ``hull`` on the latest reading of a loosely dated
+    origin whose readings span more than one interval, still running on ``end``: on each
+    reading, the first window after the origin still running then (the ``k``-th or a later
+    one, the earlier ones closed unanswered), so that it is due by each reading's day."""
+    grain, step = gap.grain, gap.rule.interval.periods  # type: ignore[attr-defined]
+    tolerance = gap.rule.tolerance  # type: ignore[attr-defined]
+    cases = []
+    for c in hull.cases:
+        base = c.window.end.toordinal() if grain is _GRAIN_DAY else grain.index(c.window.end)
+        n = k
+        while True:
+            period = base + n * step
+            due = date.fromordinal(period) if grain is _GRAIN_DAY else grain.window(period).end
+            deadline = _tolerant(due, tolerance, grain)
+            if deadline >= end:
+                break
+            n += 1
+        before = date.fromordinal(period - step) if grain is _GRAIN_DAY else grain.window(period - step).end
+        cases.append(replace(gap, period=period, window=Window(before + timedelta(days=1), due), deadline=deadline, assumption=c.assumption))
+    if len({c.window for c in cases}) < 2:
+        return gap
+    return _hull(cases)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from datetime import date
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from planner.core.dates import Grain
@@ -45,7 +46,9 @@ def judge_cases(judge: Judge, e: Expectation, held: list[Meeting], owner: dict[i
         dues = sorted({c.deadline for c, _ in found}) if found[0][1].verdict is Verdict.OPEN and found[0][1].still_due else []
         if len(dues) > 1:  # still due on every reading, by a day that depends on it (a reading's finding may stand for others)
             why = why.replace(f" still due by {found[0][1].due_by}", f" still due by {dues[0]} to {dues[-1]}", 1)
-            return replace(found[0][1], expectation=e, why=f"{why} Open whatever day {who} was held ({span}); the deadline depends on that day (the earlier it was held, the earlier the deadline).")
+            ordered = all(a.deadline <= b.deadline for (a, _), (b, _) in pairwise(found))  # not where readings span more than an interval
+            how = " (the earlier it was held, the earlier the deadline)" if ordered else ""
+            return replace(found[0][1], expectation=e, why=f"{why} Open whatever day {who} was held ({span}); the deadline depends on that day{how}.")
         return replace(found[0][1], expectation=e, why=f"{why} The same whatever day {who} was held ({span}).")
     runs: list[tuple[Verdict, str, str]] = []
     for c, f in found:

@@ -19,7 +19,7 @@ from planner.engine.expectations import (
     ordinal_words,
     thin,
 )
-from planner.engine.expectations_after import narrow, read_apart
+from planner.engine.expectations_after import narrow, open_on_every_reading, read_apart
 from planner.engine.judging.rule_verdicts import excused_by
 from planner.engine.min_gap import counted_before
 from planner.engine.planning.dating import SATISFYING, Dating
@@ -119,6 +119,14 @@ class Lateness(Dating):
         # next one.
         while found.period - step > last and (earlier := self._chain_window(e, found.period - step)).deadline >= self.not_before:
             found = earlier
+        if e.cases and found.period > last and not narrow(e) and len(rolling_versions(e.body, e.rule_index, rule)) == 1:
+            # readings of the origin spanning more than one interval (`every 3m` after
+            # `2000`): the window due now is another one on each, and check gives it the
+            # earliest of their deadlines; a meeting by then meets it on every reading
+            every = open_on_every_reading(found, e, (found.period - last) // step, self.not_before)
+            earliest = min(every.cases, key=lambda c: c.deadline, default=found)
+            if self.not_before <= earliest.deadline < found.deadline:
+                found = replace(earliest, assumption="")
         return found if found.deadline >= self.not_before else None
 
     def _unphased(self, body: Body, rule: Rule) -> bool:
