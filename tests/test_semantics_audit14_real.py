@@ -481,3 +481,38 @@ def test_caricom_conference_projects_february_and_july_meetings():
     assert [g[1] for g in got] == [50, 51, 52, 53]
     assert all(g[0].startswith("2026-12-") for g in got[:2])
     assert got[2:] == [("2027-02-19", 52), ("2027-07-19", 53)]
+
+
+# -- OAS: the General Assembly (Charter, art. 57) --------------------------------------------------
+
+OAS = "oas-general-assembly"
+
+
+def test_oas_general_assembly_annually_with_the_53rd_known_only_by_its_number():
+    """Art. 57: "shall convene annually": at least once a calendar year, binding, from the
+    Protocol of Buenos Aires (12 March 1970; oas.org says February 1970: 1971 is the first whole
+    year either way). By hand, as of 2026-12-01, the register complete for 1971-1977 and
+    2019-2025. 1971-1977 met (1st to 7th); 1978-2018 unknown (41 years not covered). 2019 met
+    (49th, known only as June 2019). 2020: the 50th, offered by The Bahamas and postponed (that
+    row named, not counted), held online on 20 October: met. 2021 met (51st, online), 2022 met
+    (52nd, Lima). 2023: nothing recorded in a year stated complete, but the register numbers the
+    52nd (October 2022) then the 54th (June 2024): the 53rd was held between them and may have
+    been held in 2023: unknown, not missed (README, "Record coverage"). 2024 met (54th), 2025
+    met (55th). 2026 open. 13 met, 42 unknown, exit 0."""
+    out = _check(OAS, "--today", "2026-12-01")
+    met = [*range(1971, 1978), 2019, 2020, 2021, 2022, 2024, 2025]
+    assert _verdicts(out) == {str(y): "unknown" for y in [*range(1978, 2019), 2023]} | {str(y): "met" for y in met} | {"2026": "open"}
+    assert _why(out, 0, "2023").endswith("the register numbers the General Assembly regular meetings 52nd (2022-10-05) then 54th (2024-06): the 53rd is not recorded and may have been held in this window.")
+    assert "Not counted: General Assembly 2020 (50th) (postponed)." in _why(out, 0, "2020")
+    assert {k: out["summary"][k] for k in ("violations", "unknown", "open", "exit_code")} == {"violations": 0, "unknown": 42, "open": 1, "exit_code": 0}
+
+
+def test_oas_general_assembly_projects_the_56th_and_57th():
+    """project as of 2026-12-01 to 2027. The month, the lower median of the regular sessions'
+    opening months (4 4 4 4 5 6 6 6 6 6 10 10 11; the postponed row none): June; the day, of
+    their opening days (4 4 5 8 10 11 14 14 19 20 26; those known only to the month give none):
+    the 11th. 2026 still needs one, and 11 June 2026 has passed: the first working day after
+    --today, Wednesday 2 December, in Washington (no host is known), the 56th; 2027-06-11 is a
+    Friday, the 57th."""
+    out = json.loads(_invoke("project", *_files(OAS), "--today", "2026-12-01", "--to", "2027", "--format", "json").stdout)
+    assert [(m["start"], m["ordinal"], m["city"]) for m in out["meetings"]] == [("2026-12-02", 56, "Washington"), ("2027-06-11", 57, "Washington")]
