@@ -24,12 +24,14 @@ def diff(before: str, after: str, fmt: str, output: str | None) -> None:
           --meetings examples/cica-scenario-summit-2027.csv --format json -o after.json
       planner diff before.json after.json
     """
+    from planner.core.bulk import paused_gc
     from planner.engine.planning.diff import compare
     from planner.inputs.projection_json import load_projection_json
     from planner.outputs.diff import render_diff
 
     try:
-        result = compare(load_projection_json(before), load_projection_json(after))
+        with paused_gc():  # two documents of dicts by the hundred thousand, and no cycles
+            result = compare(load_projection_json(before), load_projection_json(after))
     except PlannerError as exc:
         error(str(exc))
         click.get_current_context().exit(2)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
 import click
 
 from planner.cli.common.horizon import avoid_option, hosted_projection, plan_options
 from planner.cli.common.inputs import Inputs, input_options
-from planner.cli.common.output import emit, report_options, say, text_width
+from planner.cli.common.output import emit, error, report_options, say, text_width
 
 
 @click.command()
@@ -34,9 +36,33 @@ def project(inputs: Inputs, start: str | None, end: str | None, body_ids: tuple[
     from planner.outputs.schedule import render_projection
 
     projection = hosted_projection(inputs, start, end, body_ids, plan_text, plan_file)
-    emit(render_projection(projection, fmt, rules_label=inputs.rules_label, width=text_width(output)), output)
+    text = render_projection(projection, fmt, rules_label=inputs.rules_label, width=text_width(output))
+    if fmt == "json":
+        text = _within_diff_limit(text, output)
+    emit(text, output)
     if fmt == "csv" and (projection.problems or projection.notes):
         # the CSV is the schedule's rows alone: what did not fit must not pass unsaid
         told = [f"{len(projection.problems):,} Problem{'s' if len(projection.problems) != 1 else ''}"] if projection.problems else []
         told += [f"{len(projection.notes):,} note{'s' if len(projection.notes) != 1 else ''}"] if projection.notes else []
         say(f"note: {' and '.join(told)} (windows where nothing fits, planned meetings to confirm, missing holiday data) are not rows of the CSV: --format text or json lists them")
+
+
+def _within_diff_limit(pieces: str | Iterable[str], output: str | None) -> Iterable[str]:
+    """The JSON projection's pieces, at most the limit (what planner writes, `planner diff` must
+    read back); past it, one line, exit 2 and nothing written. Into a file they are written as
+    they come (the file is made whole or not at all); to standard output they are held until
+    all are made, so that no cut document reaches it."""
+    counted = _counted([pieces] if isinstance(pieces, str) else pieces)
+    return counted if output and output != "-" else list(counted)
+
+
+def _counted(pieces: Iterable[str]) -> Iterator[str]:
+    from planner.inputs.limits import MAX_PROJECTION_BYTES
+
+    size = 0
+    for piece in pieces:
+        size += len(piece) if piece.isascii() else len(piece.encode("utf-8"))
+        if size > MAX_PROJECTION_BYTES:
+            error(f"the projection is more than {MAX_PROJECTION_BYTES // 2**20} MB of JSON, the most `planner diff` reads back (see Limits in the README); nothing was written (expected a shorter horizon, --from/--to, or fewer bodies, --body)")
+            click.get_current_context().exit(2)
+        yield piece

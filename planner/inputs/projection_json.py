@@ -22,7 +22,14 @@ from planner.core.vocabulary import Kind, Status
 from planner.core.words import shown
 from planner.inputs.inputfile import read_text
 from planner.inputs.json_types import object_pairs, wrong_type
-from planner.inputs.limits import MAX_DEPTH, MAX_ORDINAL, screen
+from planner.inputs.limits import (
+    MAX_DEPTH,
+    MAX_ORDINAL,
+    MAX_PROJECTION_BYTES,
+    plain_json_text,
+    screen,
+    within_depth,
+)
 
 READABLE_VERSIONS = (1,)
 EXPECTED = "the JSON written by `planner project --format json`"
@@ -34,6 +41,10 @@ MEETING_KEYS = ("body", "kind", "ordinal", "start", "end", "status", "city", "co
 PROBLEM_KEYS = ("body", "window", "kind", "message", "meeting")
 GROUP_KEYS = ("body", "kind", "count")
 NEXT_DUE_KEYS = ("body", "due", "meeting", "until", "words")
+# what a diff compares and shows of a meeting (its other fields, a third of a projection, are dropped once checked)
+COMPARED = ("body", "id", "kind", "ordinal", "start", "end", "status", "reason", "host", "name")
+_KEY_SETS: dict[tuple[str, ...], frozenset[str]] = {}
+WORDS = {"kind": frozenset(w.value for w in Kind), "status": frozenset({*(w.value for w in Status), "projected"})}
 
 
 @dataclass(frozen=True)
@@ -51,7 +62,7 @@ class SavedProjection:
 
 def load_projection_json(path: str | Path) -> SavedProjection:
     path = Path(path)
-    text = read_text(path, InputError, what="JSON", empty=EXPECTED)
+    text = read_text(path, InputError, what="JSON", empty=EXPECTED, limit=MAX_PROJECTION_BYTES)
     try:
         data = json.loads(text, object_pairs_hook=object_pairs)
     except json.JSONDecodeError as exc:
@@ -60,8 +71,10 @@ def load_projection_json(path: str | Path) -> SavedProjection:
         raise InputError("is nested too deeply to read", path=path, expected=f"at most {MAX_DEPTH} levels of objects and arrays") from None
     except ValueError as exc:  # an integer of thousands of digits (int_max_str_digits)
         raise InputError(f"JSON value cannot be read: {str(exc).split(';')[0]}", path=path, expected="numbers of a few digits") from None
-    for where, problem, value, expected in screen(data, dates=False):
-        raise InputError(problem, path=path, location=where or None, value=value, expected=expected)
+    if not (plain_json_text(text) and within_depth(data)):
+        for where, problem, value, expected in screen(data, dates=False):
+            raise InputError(problem, path=path, location=where or None, value=value, expected=expected)
+    del text  # the parsed document is what is kept: two projections of 158 MB are read in turn
     if not isinstance(data, dict):
         raise InputError("is not a JSON object", path=path, value=type(data).__name__, expected=EXPECTED)
     if getattr(data, "twice", None):
@@ -80,11 +93,12 @@ def load_projection_json(path: str | Path) -> SavedProjection:
     meetings = data.get("meetings")
     if not isinstance(meetings, list):
         raise InputError("has no list of meetings", path=path, location="meetings", expected=EXPECTED)
+    days: dict[str, PartialDate] = {}  # each date text read once: a projection repeats its days
     for i, m in enumerate(meetings):
         for key in ("body", "start"):
             if not isinstance(m, dict) or not isinstance(m.get(key), str) or not m.get(key):
                 raise InputError(f"meeting without {key}", path=path, location=f"meetings[{i}].{key}", value=m.get(key) if isinstance(m, dict) else m, expected="a string")
-        _check_meeting(m, path, f"meetings[{i}]")
+        _check_meeting(m, path, f"meetings[{i}]", days)
     problems = data.get("problems") or []
     _check_problems(data, path)
     for key in REQUIRED:
@@ -98,13 +112,15 @@ def load_projection_json(path: str | Path) -> SavedProjection:
         str(data.get("today", "")),
         str(data.get("from", "")),
         str(data.get("to", "")),
-        tuple(meetings),
+        tuple({key: m[key] for key in COMPARED if key in m} for m in meetings),  # a diff of two keeps only what it compares
         tuple(p for p in problems if isinstance(p, dict)),
     )
 
 
 def _known_keys(data: dict[str, Any], keys: tuple[str, ...], path: Path, where: str) -> None:
     """A key ``project`` never writes at ``where`` is refused, named by its key path."""
+    if data.keys() <= _KEY_SETS.setdefault(keys, frozenset(keys)):
+        return
     for key in data:
         if key not in keys:
             raise InputError("is not a key `planner project --format json` writes", path=path, location=f"{where}.{key}" if where else str(key), expected="one of " + ", ".join(keys))
@@ -140,7 +156,7 @@ def _is_day(value: object) -> bool:
     return True
 
 
-def _check_meeting(meeting: Any, path: Path, where: str) -> None:
+def _check_meeting(meeting: Any, path: Path, where: str, days: dict[str, PartialDate]) -> None:
     """A saved meeting's fields have the types and forms ``project`` writes: a diff of a
     damaged file must not report what the file does not say."""
     from planner.inputs.meeting_record import MeetingRecord
@@ -154,20 +170,25 @@ def _check_meeting(meeting: Any, path: Path, where: str) -> None:
         raise InputError(problem, path=path, location=f"{where}.{field}", value=meeting[field], expected=expected)
     dates: dict[str, PartialDate] = {}
     for key in ("start", "end"):
-        if isinstance(meeting.get(key), str):
-            try:
-                dates[key] = PartialDate.parse(meeting[key])
-            except ValueError:
-                raise InputError("is not a date", path=path, location=f"{where}.{key}", value=meeting[key], expected=PARTIAL_EXPECTED) from None
+        text = meeting.get(key)
+        if isinstance(text, str):
+            day = days.get(text)
+            if day is None:
+                try:
+                    day = days[text] = PartialDate.parse(text)
+                except ValueError:
+                    raise InputError("is not a date", path=path, location=f"{where}.{key}", value=text, expected=PARTIAL_EXPECTED) from None
+            dates[key] = day
     if "end" in dates and dates["end"].latest < dates["start"].earliest:
         raise InputError("is before the start", path=path, location=f"{where}.end", value=meeting["end"], expected=f"an end on or after the start {meeting['start']}")
     ordinal = meeting.get("ordinal")
     if isinstance(ordinal, int) and not 1 <= ordinal <= MAX_ORDINAL:
         raise InputError("is out of range", path=path, location=f"{where}.ordinal", value=ordinal, expected=f"an ordinal from 1 to {MAX_ORDINAL:,}")
-    for key, words in (("kind", Kind), ("status", Status)):
+    for key, words in WORDS.items():
         value = meeting.get(key)
-        if isinstance(value, str) and value not in {w.value for w in words} and not (key == "status" and value == "projected"):
-            raise InputError(f"is not a meeting {key}", path=path, location=f"{where}.{key}", value=value, expected="one of " + ", ".join(w.value for w in words))
+        if isinstance(value, str) and value not in words:
+            shown_words = [w.value for w in (Kind if key == "kind" else Status)]
+            raise InputError(f"is not a meeting {key}", path=path, location=f"{where}.{key}", value=value, expected="one of " + ", ".join(shown_words))
 
 
 __all__ = ["SavedProjection", "load_projection_json"]

@@ -651,6 +651,26 @@ for name, content, code in [
 rec("chairs", "csv_term_1000_01_01_to_2999_12_31.csv", "country,start,end\nAustria,1000-01-01,2999-12-31\n", 0)
 rec("plan", "nul_byte.txt", "Aus\x00tria\n")
 
+# --- fourteenth attacker pass: saved projections whose text is screened as it stands (a text of
+# no escapes, controls or bidirectional controls needs no walk of its strings): the same
+# characters written raw, not escaped, are found as the escaped ones are; a value nested past
+# the limit inside a meeting; text of other scripts passes
+
+
+def raw_projection(**changes: object) -> str:
+    meeting = {**PROJECTION["meetings"][0], **changes}  # type: ignore[index]
+    return json.dumps({**PROJECTION, "meetings": [meeting]}, ensure_ascii=False)
+
+
+for name, text, code in [
+    ("title_raw_c1_csi", raw_projection(title="\x9b2J"), 2),
+    ("title_raw_rtl_override", raw_projection(title="Baku \u202eheld"), 2),
+    ("title_raw_del", raw_projection(title="Ba\x7fku"), 2),
+    ("host_raw_isolate_in_ascii_file", projection(host="\u2067Vienna").replace("\\u2067", "\u2067"), 2),
+    ("documents_nested_17", projection(documents=json.loads("[" * 17 + "]" * 17)), 2),
+    ("city_other_scripts", raw_projection(city="Bak\u0131 \u0411\u0430\u043a\u0443 \u5df4\u5e93"), 0),
+]:
+    rec("projection", f"{name}.json", text, code)
 
 def _record(folder: str, path: Path) -> str:
     """planner's first error line for ``path``, after ``error: PATH`` (to be reviewed)."""

@@ -8,7 +8,9 @@ rule, due period and slot, e.g. the first SOC of 2027), so a meeting that moves 
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from planner.core.dates import PartialDate
@@ -72,7 +74,48 @@ def _overlaps(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return len(a1) == len(b1) == 10 and a1 <= b2 and b1 <= a2
 
 
-def _why(before: dict[str, Any], after: dict[str, Any], others: list[dict[str, Any]]) -> str:
+# Meetings of AFTER looked at, over all the moved meetings of a diff, to say whose meeting now
+# takes a moved one's old days: a few per moved meeting in any real projection; a file of
+# thousands of meetings on the same days would otherwise make the search quadratic (150,000
+# moved meetings, each against 150,000). Past it, a moved meeting is said to be "re-placed".
+TAKEN_LOOKS = 2_000_000
+TAKEN_NAMED = 3
+
+
+class _Taken:
+    """Who holds given days in a projection: its day-dated meetings in order of start, looked up
+    from the first that may reach those days (the longest meeting says how far back that is)."""
+
+    def __init__(self, meetings: tuple[dict[str, Any], ...]) -> None:
+        self.all = meetings
+        self.starts: list[str] | None = None  # made when a moved meeting first asks
+        self.meetings: list[dict[str, Any]] = []
+        self.reach = 0
+        self.looks = TAKEN_LOOKS
+
+    def _index(self) -> list[str]:
+        self.meetings = sorted((m for m in self.all if len(str(m["start"])) == 10), key=lambda m: str(m["start"]))
+        self.reach = max((PartialDate.parse(_span(m)[1]).latest.toordinal() - date.fromisoformat(str(m["start"])).toordinal() for m in self.meetings), default=0)
+        return [str(m["start"]) for m in self.meetings]
+
+    def by(self, before: dict[str, Any], after: dict[str, Any]) -> list[dict[str, Any]]:
+        """The meetings (of other bodies than ``after``'s) on any day of ``before``."""
+        first, last = _span(before)
+        if len(first) != 10:
+            return []
+        if self.starts is None:
+            self.starts = self._index()
+        reach_from = date.fromisoformat(first).toordinal() - self.reach
+        lo = bisect_left(self.starts, date.fromordinal(reach_from).isoformat()) if reach_from >= 1 else 0
+        hi = bisect_right(self.starts, last)
+        if hi - lo > self.looks:
+            self.looks = 0
+            return []
+        self.looks -= max(hi - lo, 0)
+        return [o for o in self.meetings[lo:hi] if o is not after and o.get("body") != after.get("body") and _overlaps(o, before)]
+
+
+def _why(before: dict[str, Any], after: dict[str, Any], taken_by: _Taken) -> str:
     """Why a meeting moved, from what the two projections say."""
     if after.get("status") == "planned":
         was = f"planned for {before['start']}" if before.get("status") == "planned" else "projected"
@@ -80,9 +123,11 @@ def _why(before: dict[str, Any], after: dict[str, Any], others: list[dict[str, A
     new, old = after.get("reason") or "", before.get("reason") or ""
     if new and new != old:
         return f"{new} (was: {old})" if old else new
-    taken = [o for o in others if o is not after and o.get("body") != after.get("body") and _overlaps(o, before)]
+    taken = sorted({str(o.get("name") or o["body"]) for o in taken_by.by(before, after)})
     if taken:
-        return f"its days are now taken by the {', '.join(sorted({str(o.get('name') or o['body']) for o in taken}))}"
+        # a few names: on a day every body meets, the line named them all (2 KB a meeting)
+        named = ", ".join(taken[:TAKEN_NAMED]) + (f" and {len(taken) - TAKEN_NAMED:,} other bodies" if len(taken) > TAKEN_NAMED else "")
+        return f"its days are now taken by the {named}"
     return f"re-placed: {new}" if new else "re-placed"
 
 
@@ -125,7 +170,7 @@ def compare(before: SavedProjection, after: SavedProjection) -> Diff:
         )
     old = {meeting_key(m): m for m in before.meetings}
     new = {meeting_key(m): m for m in after.meetings}
-    later = list(after.meetings)
+    later = _Taken(after.meetings)
     moved, hosts = [], []
     for key in sorted(old.keys() & new.keys(), key=lambda k: (str(new[k]["start"]), k)):
         a, b = old[key], new[key]

@@ -1,0 +1,93 @@
+"""Fourteenth attacker pass: what planner writes it reads back (a saved projection's one limit),
+a diff's work bounded whatever the two files hold."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from planner.cli import main
+from planner.engine.planning import diff as diff_engine
+from planner.inputs import limits, projection_json
+
+TODAY = ["--today", "2026-11-26"]
+
+
+def invoke(*args: str):  # noqa: ANN201
+    return CliRunner().invoke(main, list(args))
+
+
+def _projection(meetings: list[dict]) -> str:
+    return json.dumps({"schema_version": 1, "command": "project", "organization": "demo", "today": "2026-11-26", "from": "2026-11-26", "to": "2036-11-26", "meetings": meetings, "problems": []})
+
+
+def _crowded(tmp_path: Path, bodies: int) -> tuple[Path, Path]:
+    """BEFORE: the Summit and every other body on 2027-03-01; AFTER: the others still there, the
+    Summit moved off to 2027-03-02 for the same reason: its days are taken."""
+    others = [{"body": f"b{i:03}", "start": "2027-03-01", "status": "projected", "name": f"Body {i:03}", "reason": "yearly"} for i in range(bodies)]
+    summit = {"body": "summit", "ordinal": 7, "start": "2027-03-01", "status": "projected", "name": "Summit", "reason": "every 4 years"}
+    before, after = tmp_path / "before.json", tmp_path / "after.json"
+    before.write_text(_projection([summit, *others]), encoding="utf-8")
+    after.write_text(_projection([{**summit, "start": "2027-03-02"}, *others]), encoding="utf-8")
+    return before, after
+
+
+def test_a_moved_meeting_names_a_few_of_the_bodies_now_on_its_days(tmp_path: Path) -> None:
+    """A meeting moved onto a day 500 other bodies hold named all 500 (a line of 7 KB, 2 KB a
+    meeting in a projection of 40,000 moved): three are named, the rest counted."""
+    result = invoke("diff", *map(str, _crowded(tmp_path, 500)), "--format", "json")
+    assert result.exit_code == 0, result.output
+    (moved,) = json.loads(result.stdout)["moved"]
+    assert moved["why"] == "its days are now taken by the Body 000, Body 001, Body 002 and 497 other bodies"
+
+
+def test_a_moved_meeting_names_every_body_when_they_are_few(tmp_path: Path) -> None:
+    result = invoke("diff", *map(str, _crowded(tmp_path, 2)), "--format", "json")
+    assert json.loads(result.stdout)["moved"][0]["why"] == "its days are now taken by the Body 000, Body 001"
+
+
+def test_the_search_for_who_took_the_days_is_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every moved meeting looked at every meeting of AFTER: 40,000 moved by a day ran for more
+    than 5 minutes. Past the bound of meetings looked at, a meeting is said to be re-placed."""
+    monkeypatch.setattr(diff_engine, "TAKEN_LOOKS", 10)
+    result = invoke("diff", *map(str, _crowded(tmp_path, 50)), "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["moved"][0]["why"] == "re-placed: every 4 years"
+
+
+def test_what_project_writes_at_the_limit_diff_reads(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One limit for a saved projection: `project` writes none larger than `diff` reads back."""
+    size = len(invoke("project", *TODAY, "--format", "json").stdout.encode("utf-8"))
+    monkeypatch.setattr(limits, "MAX_PROJECTION_BYTES", size)
+    monkeypatch.setattr(projection_json, "MAX_PROJECTION_BYTES", size)
+    saved = tmp_path / "p.json"
+    assert invoke("project", *TODAY, "--format", "json", "-o", str(saved)).exit_code == 0
+    result = invoke("diff", str(saved), str(saved))
+    assert result.exit_code == 0, result.output
+    assert "The two projections hold the same meetings" in result.stdout
+
+
+@pytest.mark.parametrize("to_file", [True, False], ids=["-o", "stdout"])
+def test_a_projection_larger_than_diff_reads_is_refused_and_nothing_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, to_file: bool) -> None:
+    size = len(invoke("project", *TODAY, "--format", "json").stdout.encode("utf-8"))
+    monkeypatch.setattr(limits, "MAX_PROJECTION_BYTES", size - 1)
+    saved = tmp_path / "p.json"
+    saved.write_text("old", encoding="utf-8")
+    result = invoke("project", *TODAY, "--format", "json", *(["-o", str(saved)] if to_file else []))
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: the projection is more than 0 MB of JSON, the most `planner diff` reads back")
+    assert len(result.stderr.splitlines()) == 1
+    assert result.stdout == ""
+    assert saved.read_text(encoding="utf-8") == "old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["p.json"]
+
+
+def test_diff_refuses_a_file_past_the_limit_in_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    before, _after = _crowded(tmp_path, 10)
+    monkeypatch.setattr(projection_json, "MAX_PROJECTION_BYTES", 100)
+    result = invoke("diff", str(before), str(before))
+    assert result.exit_code == 2
+    assert result.stderr == f"error: {before}: is larger than 100 bytes (expected at most 100 bytes (see Limits in the README))\n"
