@@ -98,15 +98,84 @@ def test_the_window_open_after_a_wide_origin_is_due_by_every_readings_deadline(t
     2001-09-30", the latest reading's, though held 2000-02 the window closes on 2001-08-31.
     `project` places the meeting by the earliest deadline, tomorrow (Thursday 2001-08-16),
     and the register checked with it finds nothing missed or late after 2001-08-15; it
-    placed 2001-09-03, late on the readings 2000-02, -05, -08 and -11."""
+    placed 2001-09-03, late on the readings 2000-02, -05, -08 and -11. The body's summary line
+    gives both ends, "1 due by 2001-08-31 to 2001-10-31" (it gave the latest only)."""
     book = BOARD + 'kind = "every"\ninterval = "3m"\n'
     out = _check(tmp_path, book, "board,regular,,2000,,held,,\n", "2001-08-15")
     assert _verdicts(out) == [("2000-04..2001-03", "missed"), ("2001-06", "missed"), ("2001-08..2001-10", "open")]
     assert "1 still due by 2001-08-31 to 2001-10-31, 3 months after the window due 2001-06" in out["findings"][2]["why"]
-    assert out["summary"]["violations"] == 2 and out["summary"]["open"] == 1
+    assert out["summary"]["violations"] == 2 and out["summary"]["open"] == 1 and out["findings"][2]["due_by"] == "2001-08-31"
+    text = _invoke("check", "--rules", str(tmp_path / "r.toml"), "--meetings", str(tmp_path / "m.csv"), "--today", "2001-08-15").stdout
+    assert "1 due by 2001-08-31 to 2001-10-31" in " ".join(text.split())
     projected = json.loads(_invoke("project", "--rules", str(tmp_path / "r.toml"), "--meetings", str(tmp_path / "m.csv"), "--today", "2001-08-15", "--to", "2001-12-31", "--format", "json").stdout)
     assert projected["meetings"][0]["start"] == "2001-08-16"
     assert projected["meetings"][0]["reason"] == "3 months after the window due 2001-06, nothing held since the Board of 2000"
     rows = "board,regular,,2000,,held,,\n" + "".join(f"board,regular,,{m['start']},,held,,\n" for m in projected["meetings"])
     kept = _check(tmp_path, book, rows, "2001-12-31")
     assert [v for (label, v), f in zip(_verdicts(kept), kept["findings"], strict=True) if f["window"]["end"] > "2001-08-15" and v != "met"] == ["open"]
+
+
+# -- a loosely dated meeting straddling the end of a rule ---------------------------------------
+
+
+def test_a_loose_meeting_straddling_a_rules_end_is_uncertain_and_says_no_violation_either_way(tmp_path):
+    """At least once a year from 2019, `until = 2021-07-15` (the body dissolved), no version
+    after; Boards 2019-03-01, 2020-03-01 and one known only as `2021`. The rule's last period
+    is judged from 2021-01-01 to its end (README, "A rule that has ended"): the Board of 2021
+    met it if it opened by 2021-07-15; opened later, it met nothing (held under no rule) and
+    nothing was due (a floor's count falls due at the period's end, after the rule's), no
+    finding. So `uncertain`, never `missed`, no violation (exit 0), and the why says both
+    readings: it gave only the first, as if the other were a shortfall."""
+    book = BOARD + 'kind = "at_least"\ncount = 1\nper = "year"\nsince = 2019-01-01\nuntil = 2021-07-15\n'
+    out = _check(tmp_path, book, "board,regular,,2019-03-01,,held,,\nboard,regular,,2020-03-01,,held,,\nboard,regular,,2021,,held,,\n", "2022-06-30")
+    assert _verdicts(out) == [("2019", "met"), ("2020", "met"), ("2021-01-01..2021-07-15", "uncertain")]
+    why = out["findings"][2]["why"]
+    assert "met if Board 2021 was held 2021-01-01..2021-07-15" in why
+    assert why.endswith("A meeting held after 2021-07-15, when the rule ended, meets nothing, and then nothing was due: no violation either way.")
+    assert out["summary"]["exit_code"] == 0
+    # a version taking over the next day keeps the whole year: no such words
+    book2 = book + '[[bodies.rules]]\nkind = "at_least"\ncount = 2\nper = "year"\nsince = 2021-07-16\n'
+    out = _check(tmp_path, book2, "board,regular,,2019-03-01,,held,,\nboard,regular,,2020-03-01,,held,,\nboard,regular,,2021,,held,,\n", "2022-06-30")
+    assert all("when the rule ended" not in f["why"] for f in out["findings"])
+
+
+# -- binding = false: advisory, never a violation, and the why says so ------------------------------
+
+
+def test_a_customary_rule_answered_late_is_an_advisory_that_says_so(tmp_path):
+    """`every 1y` (rolling), `binding = false`: Cust 2020-05-01, then 2022-05-01; as of
+    2023-06-30. Due 2021, held a year late: `advisory` (not `late`), exit 0, and the why says
+    it is a customary rule's advisory, as a customary shortfall's why does ("... (customary
+    rule, an advisory)"); the late one said only "1 year late", as if a violation."""
+    book = BOARD.replace('"board"', '"cust"').replace('"Board"', '"Cust"') + 'kind = "every"\ninterval = "1y"\nbinding = false\n'
+    out = _check(tmp_path, book, "cust,regular,,2020-05-01,,held,,\ncust,regular,,2022-05-01,,held,,\n", "2023-06-30")
+    assert _verdicts(out) == [("2021", "advisory"), ("2023", "open")]
+    assert out["findings"][0]["why"] == "due 2021 (1 year after the Cust of 2020-05-01), held Cust 2022-05-01: 1 year late (customary rule, an advisory)."
+    assert out["summary"]["violations"] == 0 and out["summary"]["advisories"] == 1 and out["summary"]["exit_code"] == 0
+
+
+# -- one meeting in two registers: a CSV and an .ics laid over it -----------------------------------
+
+ICS = (
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//audit14//EN\r\n"
+    "BEGIN:VEVENT\r\nUID:a1\r\nDTSTAMP:20210101T000000Z\r\nDTSTART;VALUE=DATE:20210301\r\nDTEND;VALUE=DATE:20210302\r\n"
+    "SUMMARY:{summary}\r\nLOCATION:Bern, Switzerland\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+)
+
+
+def test_a_meeting_in_a_csv_and_an_ics_register_counts_once_for_certain(tmp_path):
+    """At least twice a year from 2021. The CSV records the Board on 2021-03-01 in Bern; an
+    .ics export laid over it (`--meetings m.csv --meetings c.ics`) has the same day and place.
+    Without a number the two rows may be one meeting recorded twice or two meetings (README,
+    "One meeting or two"): 2021 is `uncertain`, "1 of 2 certain", never `met` (two counted)
+    nor `missed`. Numbered alike ("5th Board" in the .ics, 5 in the CSV), the later register's
+    row replaces the earlier one (DESIGN, what-if overlays): one meeting, 2021 `missed`."""
+    book = BOARD + 'kind = "at_least"\ncount = 2\nper = "year"\nsince = 2021-01-01\n'
+    (tmp_path / "r.toml").write_text(HEAD + book, encoding="utf-8")
+    for ordinal, summary, verdict in (("", "Board", "uncertain"), ("5", "5th Board", "missed")):
+        (tmp_path / "m.csv").write_text(COLUMNS + f"board,regular,{ordinal},2021-03-01,,held,Bern,Switzerland\n", encoding="utf-8")
+        (tmp_path / "c.ics").write_text(ICS.format(summary=summary), encoding="utf-8")
+        args = ("--rules", str(tmp_path / "r.toml"), "--meetings", str(tmp_path / "m.csv"), "--meetings", str(tmp_path / "c.ics"), "--today", "2022-06-30", "--format", "json")
+        out = json.loads(_invoke("check", *args).stdout)
+        assert _verdicts(out)[0] == ("2021", verdict), summary
+    assert "1 of 2 required" in out["findings"][0]["why"]

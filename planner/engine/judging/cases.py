@@ -48,7 +48,9 @@ def judge_cases(judge: Judge, e: Expectation, held: list[Meeting], owner: dict[i
             why = why.replace(f" still due by {found[0][1].due_by}", f" still due by {dues[0]} to {dues[-1]}", 1)
             ordered = all(a.deadline <= b.deadline for (a, _), (b, _) in pairwise(found))  # not where readings span more than an interval
             how = " (the earlier it was held, the earlier the deadline)" if ordered else ""
-            return replace(found[0][1], expectation=e, why=f"{why} Open whatever day {who} was held ({span}); the deadline depends on that day{how}.")
+            # due by the earliest reading's day (the first reading's, unless the readings span
+            # more than an interval: then another's)
+            return replace(found[0][1], expectation=e, due_by=dues[0], why=f"{why} Open whatever day {who} was held ({span}); the deadline depends on that day{how}.")
         return replace(found[0][1], expectation=e, why=f"{why} The same whatever day {who} was held ({span}).")
     runs: list[tuple[Verdict, str, str]] = []
     for c, f in found:

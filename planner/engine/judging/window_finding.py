@@ -230,7 +230,17 @@ def _loose_words(e: Expectation, n: int, possible: list[Meeting]) -> str:
         f"the register does not give the days to tell whether {near} was held with another session (one event) or apart" if near else "",
     ]
     spread = one_window_words(e, n, [m for m in possible if not m.start.exact], _meeting_words)
-    return f"{e.label}: {n} of {e.minimum} certain; " + "; ".join(d for d in doubts if d) + spread + "."
+    return f"{e.label}: {n} of {e.minimum} certain; " + "; ".join(d for d in doubts if d) + spread + "." + _ended_words(e, loose)
+
+
+def _ended_words(e: Expectation, loose: str) -> str:
+    """Where the rule ended inside the window's period (a body dissolved mid-year, no version
+    the day after), a loosely dated meeting that may have opened after the end met nothing,
+    and nothing was due then: the window is met or owes nothing, never a violation."""
+    until = e.rule.until
+    if not loose or until is None or e.window.end != until or e.grain is Grain.DAY or e.grain.window(e.period).end <= until:
+        return ""
+    return f" A meeting held after {until}, when the rule ended, meets nothing, and then nothing was due: no violation either way."
 
 
 def _floor_unheld_words(e: Expectation, n: int, unconfirmed: list[Meeting]) -> str:
@@ -238,7 +248,7 @@ def _floor_unheld_words(e: Expectation, n: int, unconfirmed: list[Meeting]) -> s
 
 
 def _late_words(e: Expectation, late: Meeting, delay: str) -> str:
-    return f"due {e.label} ({e.reason}), held {_meeting_words(late, e.body)}: {delay} late."
+    return f"due {e.label} ({e.reason}), held {_meeting_words(late, e.body)}: {delay} late" + ("." if e.binding else " (customary rule, an advisory).")
 
 
 def _short_words(e: Expectation, n: int, held: list[Meeting], unconfirmed: list[Meeting]) -> str:
