@@ -179,11 +179,11 @@ def test_nothing_due_in_the_horizon_says_when_each_body_is_next_due(tmp_path, mo
         "Nothing is due in this horizon.\n"
         "Next due after it (the same rules, the horizon stretched by each body's longest interval, offset or period):\n"
         "  Summit: due 2028 (4 years after the 2nd Summit (2024-06-10)); projected 2028-06-09\n"
-        "  Council: due 2030 (2 years after the 3rd Summit (2028, projected)); projected 2030-06-10\n"
+        "  Council: due 2030 (2 years after the 3rd Summit (2028-06-09, projected)); projected 2030-06-10\n"
         "  SOC: due 2027 (at least once a year: 1 of 1 in 2027); projected 2027-06-10\n"
     )
     markdown = _invoke("project", *paths, "--today", "2026-11-01", "--to", "2026-12-31", "--format", "markdown").stdout
-    assert "- Council: due 2030 (2 years after the 3rd Summit (2028, projected)); projected 2030-06-10" in markdown
+    assert "- Council: due 2030 (2 years after the 3rd Summit (2028-06-09, projected)); projected 2030-06-10" in markdown
     out = _json("project", *paths, "--today", "2026-11-01", "--to", "2026-12-31")
     assert out["meetings"] == [] and out["problems"] == []
     assert [(n["body"], n["due"], n["meeting"]["start"], n["meeting"]["ordinal"], n["until"]) for n in out["next_due"]] == [
@@ -196,7 +196,7 @@ def test_nothing_due_in_the_horizon_says_when_each_body_is_next_due(tmp_path, mo
     assert "0 moved · 0 added · 0 dropped" in _invoke("diff", str(saved), str(saved)).stdout  # (diff reads it)
     page = tmp_path / "report.html"
     _invoke("-q", "report", *paths, "--today", "2026-11-01", "--to", "2026-12-31", "-o", str(page))
-    assert "<li>Council: due 2030 (2 years after the 3rd Summit (2028, projected)); projected 2030-06-10</li>" in page.read_text(encoding="utf-8")
+    assert "<li>Council: due 2030 (2 years after the 3rd Summit (2028-06-09, projected)); projected 2030-06-10</li>" in page.read_text(encoding="utf-8")
 
 
 def test_next_due_keeps_to_the_bodies_asked_and_says_when_nothing_is_due(tmp_path, monkeypatch):
@@ -207,7 +207,7 @@ def test_next_due_keeps_to_the_bodies_asked_and_says_when_nothing_is_due(tmp_pat
     monkeypatch.setenv("COLUMNS", "200")  # (one line a body)
     paths = _paths(tmp_path, _SUMMIT + _COUNCIL + _SOC, _QUIET)
     text = _invoke("project", *paths, "--today", "2026-11-01", "--to", "2026-12-31", "--body", "council").stdout
-    assert text.endswith("Next due after it (the same rules, the horizon stretched to 2030-12-31):\n  Council: due 2030 (2 years after the 3rd Summit (2028, projected)); projected 2030-06-10\n")
+    assert text.endswith("Next due after it (the same rules, the horizon stretched to 2030-12-31):\n  Council: due 2030 (2 years after the 3rd Summit (2028-06-09, projected)); projected 2030-06-10\n")
     ended = _SOC.replace('per = "year"', 'per = "year"\nuntil = 2026-12-31') + _body("experts", "Experts", 'kind = "ad_hoc"')
     text = _invoke("project", *_paths(tmp_path, ended, "soc,regular,1,2026-06-10,,held,Bern,Switzerland\n"), "--today", "2026-11-01", "--to", "2026-12-31").stdout
     assert text.endswith("Nothing is due in this horizon.\nNext due after it (the same rules, the horizon stretched to 2027-12-31):\n  SOC: nothing due by 2027-12-31\n")

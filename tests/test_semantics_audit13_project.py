@@ -73,7 +73,7 @@ def test_a_rolling_chain_goes_on_after_an_excused_window_ahead(tmp_path):
     projected, report = _kept(tmp_path, paths, "2026-06-30", "2029-12-31")
     assert _schedule(projected) == [
         ("2028-06-09", "1 year after the window due 2027, nothing held since the Board of 2026-03-10"),
-        ("2029-06-11", "1 year after the Board of 2028, projected"),
+        ("2029-06-11", "1 year after the Board of 2028-06-09, projected"),
     ]
     assert [(f["window"]["label"], f["verdict"]) for f in report["findings"]] == [("2027", "excused"), ("2029", "met"), ("2030", "open")]
     assert report["summary"]["violations"] == 0
@@ -91,8 +91,8 @@ def test_a_rolling_chain_silent_since_an_excused_window_is_projected_as_soon_as_
     projected, report = _kept(tmp_path, paths, "2026-06-30", "2028-12-31")
     assert _schedule(projected) == [
         ("2026-07-01", "1 year after the window due 2025, nothing held since the Board of 2019-03-10"),
-        ("2027-06-10", "1 year after the Board of 2026, projected"),
-        ("2028-06-09", "1 year after the Board of 2027, projected"),
+        ("2027-06-10", "1 year after the Board of 2026-07-01, projected"),
+        ("2028-06-09", "1 year after the Board of 2027-06-10, projected"),
     ]
     verdicts = [(f["window"]["label"], f["verdict"]) for f in report["findings"]]
     assert verdicts == [("2020", "excused"), *((str(y), "missed") for y in range(2021, 2025)), ("2025", "late"), ("2027", "met"), ("2028", "met"), ("2029", "open")]
@@ -132,8 +132,8 @@ def test_after_a_silence_the_window_still_within_its_tolerance_is_the_one_projec
     projected, report = _kept(tmp_path, paths, "2026-06-15", "2030-12-31")
     assert _schedule(projected) == [
         ("2026-06-16", "due 2025, by 2026-06-30: 2 years after the window due 2023, nothing held since the Board of 2019-06-12"),
-        ("2028-06-12", "2 years after the Board of 2026, projected"),
-        ("2030-06-12", "2 years after the Board of 2028, projected"),
+        ("2028-06-12", "2 years after the Board of 2026-06-16, projected"),
+        ("2030-06-12", "2 years after the Board of 2028-06-12, projected"),
     ]
     # 2026-06-16 lies within 2025's tolerance: 2023 missed, 2025 met (audit 14: it was read as
     # the late answer to 2023, while project placed it for 2025)

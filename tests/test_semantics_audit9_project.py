@@ -109,16 +109,16 @@ def test_diff_says_a_meeting_left_the_horizon_rather_than_the_plan(tmp_path):
     long = _saved(tmp_path, "long.json", *paths, "--today", "2026-03-01", "--to", "2030")
     short = _saved(tmp_path, "short.json", *paths, "--today", "2026-03-01", "--to", "2028")
     out = json.loads(_invoke("diff", str(long), str(short), "--format", "json").stdout)
-    assert [(c["id"], c["why"]) for c in out["dropped"]] == [("9", "outside the new horizon (2026-03-01 to 2028-12-31) (was: 2 years after the 8th Board (2028, projected))")]
+    assert [(c["id"], c["why"]) for c in out["dropped"]] == [("9", "outside the new horizon (2026-03-01 to 2028-12-31) (was: 2 years after the 8th Board (2028-06-09, projected))")]
     text = _invoke("diff", str(long), str(short)).stdout
     assert "horizon 2026-03-01 to 2030-12-31 → 2026-03-01 to 2028-12-31" in " ".join(text.split())
     back = json.loads(_invoke("diff", str(short), str(long), "--format", "json").stdout)
-    assert [(c["id"], c["why"]) for c in back["added"]] == [("9", "2 years after the 8th Board (2028, projected) (outside the old horizon: 2026-03-01 to 2028-12-31)")]
+    assert [(c["id"], c["why"]) for c in back["added"]] == [("9", "2 years after the 8th Board (2028-06-09, projected) (outside the old horizon: 2026-03-01 to 2028-12-31)")]
     replanned = _paths(tmp_path, _EVERY_2Y, "board,regular,6,2024-06-10,,held,Bern,Switzerland\nboard,regular,7,2027-06-10,,planned,Bern,Switzerland\n", "later.csv")
     later = _saved(tmp_path, "later.json", *replanned, "--today", "2026-03-01", "--to", "2030")
     again = json.loads(_invoke("diff", str(long), str(later), "--format", "json").stdout)
     assert [(c["id"], c["after"]["start"]) for c in again["moved"]] == [("7", "2027-06-10"), ("8", "2029-06-11")]
-    assert [(c["id"], c["why"]) for c in again["dropped"]] == [("9", "no longer projected (was: 2 years after the 8th Board (2028, projected))")]
+    assert [(c["id"], c["why"]) for c in again["dropped"]] == [("9", "no longer projected (was: 2 years after the 8th Board (2028-06-09, projected))")]
     assert "horizon" not in _invoke("diff", str(long), str(later)).stdout.splitlines()[0]
 
 

@@ -16,6 +16,7 @@ from planner.core.model import (
     BeforeRule,
     Body,
     EveryRule,
+    HostPolicy,
     Meeting,
     OnRule,
     Rule,
@@ -32,9 +33,11 @@ def ordinal_words(meeting: Meeting, body: Body) -> str:
         when = start.earliest.isoformat() if start.precision is _DAY else str(start)
     else:
         tail = f", {status.value}"
-        # A projected date may still move (a chair plan re-places it on the host's working
-        # days); its year is what the chain depends on.
-        when = str(start.earliest.year) if status is Status.PROJECTED else str(start)
+        # A projected meeting of a body hosted by the chair of the day may still move (a chair
+        # plan re-places it on the host's working days in its year): its year is what is
+        # known. Any other projected meeting keeps its day, named as a held one's is (a
+        # 12-month chain depends on its month, a 365-day chain on its day).
+        when = str(start.earliest.year) if status is Status.PROJECTED and body.host is HostPolicy.CHAIR else str(start)
     if n:
         return f"the {ordinal(n)} {body.label} ({when}{tail})"
     return f"the {body.label} of {when}{tail}"

@@ -72,6 +72,9 @@ class Projected:
         return found
 
     def _meeting(self, state: BodyState, e: Expectation, start_day: date, city: str, country: str, slot: int) -> Meeting:
+        if state.chain is not None:  # (a rolling chain's meeting: the nominal date it aimed at, for the next)
+            state.chains[start_day] = state.chain
+            state.chain = None
         rule = e.rule
         kind = _kind(rule.counts)
         number = None

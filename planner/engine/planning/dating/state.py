@@ -36,6 +36,11 @@ class BodyState:
     accepts: dict[Duration | None, tuple[Taken, Callable[[date], bool], list[date], list[bool]]] = field(default_factory=dict)
     skip: Skip | None = None  # the days other bodies leave it no room on (made on first need)
     customary: tuple[date, ...] = ()  # the days a customary ``on`` rule beside the binding ones names (targets.customary_days)
+    # A rolling chain's projected meetings: first day -> the chain's last meeting not projected
+    # and the intervals counted from it to the meeting's nominal date (targets._nominal), and
+    # the one the meeting being placed aims at
+    chains: dict[date, tuple[date, int]] = field(default_factory=dict)
+    chain: tuple[date, int] | None = None
     length: timedelta = field(init=False)  # a meeting's first day to its last
     reach: timedelta = field(init=False)  # how far a meeting of its own near a window may matter
     alone: bool = field(init=False)  # meets neither just before another body nor just after one

@@ -6,8 +6,17 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from planner.core.dates import Grain, Window
-from planner.core.model import AdHocRule, AtLeastRule, AtMostRule, Body, EveryRule, Meeting, OnRule
+from planner.core.dates import Duration, Grain, Window
+from planner.core.model import (
+    AdHocRule,
+    AtLeastRule,
+    AtMostRule,
+    Body,
+    EveryRule,
+    Meeting,
+    OnRule,
+    Status,
+)
 from planner.engine.expectations import Expectation, ExpectationEngine
 from planner.engine.gaps import GapExpectation
 from planner.engine.planning.dating.state import BodyState
@@ -21,6 +30,7 @@ class Targets:
         """Target days, computed over the whole due period (whatever --today is) and then
         placed inside ``window`` by the nearest-day search."""
         body = state.body
+        state.chain = None
         if state.customary and e.minimum == 1 and e.grain is not Grain.DAY:
             # The day a customary rule names, inside the period due (the US Congress: at least
             # once a year, and customarily on 3 January): that day, not the history's median.
@@ -67,7 +77,21 @@ class Targets:
             return None
         if e.grain is Grain.YEAR and (state.body.months or state.habits.months):
             return None
-        return rule.interval.add_to(e.origin.earliest)
+        # Counted from the chain's last meeting not projected, not from the day its previous
+        # meeting was moved to (a weekend, a holiday): chained from the placed days, a chain
+        # after 29 February whose nominal days fall on weekends drifted a day earlier each
+        # time (25 February in 2028, 19 February in 2044), though a 12-month interval is
+        # judged by calendar months. Only where that day is in the window due: an interval
+        # in days is due no later than its count after the day the previous meeting took.
+        interval, origin = rule.interval, e.origin.earliest
+        root, steps = state.chains.get(origin, (origin, 0)) if e.origin.status is Status.PROJECTED else (origin, 0)
+        nominal = Duration(interval.amount * (steps + 1), interval.unit).add_to(root) if steps else interval.add_to(origin)
+        if steps and not e.window.start <= nominal <= e.window.end:
+            root, steps, nominal = origin, 0, interval.add_to(origin)
+        # (a chain whose last meeting not projected is known only to its month or year is
+        # counted from its first meeting placed: the 1st of the month is no nominal day)
+        state.chain = (root, steps + 1) if steps or e.origin.exact else None
+        return nominal
 
 
 def customary_days(engine: ExpectationEngine, body: Body, not_before: date, end: date) -> tuple[date, ...]:

@@ -1,0 +1,87 @@
+"""A fourteenth audit, of projection: DESIGN.md's "Projection" clause by clause, starting with
+what the last pass noticed and left. Every projected date, ordinal, host and reason was worked
+out by hand first, in each test's docstring, then compared; and DESIGN's invariant (a register
+checked with its own projection finds nothing missed inside the horizon)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+
+from tests.test_semantics_audit5 import _invoke
+from tests.test_semantics_audit13_project import _book, _kept
+
+_BOARD = '[[bodies]]\nid = "board"\nname = "Board"\ncategory = "working"\nhost = "secretariat"\n[[bodies.rules]]\nkind = "every"\ninterval = "{interval}"\n'
+
+
+def test_a_twelve_month_chain_after_29_february_keeps_its_day(tmp_path):
+    """Every 12 months (rolling: judged by calendar months, due in the month 12 after the
+    last), the Board last met Thursday 2024-02-29 in Bern; as of 2024-06-30 to 2044. DESIGN:
+    "Rolling chains land at their nominal date (interval after the previous meeting)": the
+    nominal days are 12, 24, ... months after 29 February 2024, the 28th of February (the
+    29th in leap years). Where that day is a weekend, the nearest working day in February
+    (March is another month, not due): 2026-02-28 Sat -> Fri 27th, 2027-02-28 Sun -> Fri
+    26th (Monday is March), 2032-02-29 Sun -> Fri 27th, 2037-02-28 Sat -> 27th, 2038-02-28
+    Sun -> 26th, 2043-02-28 Sat -> 27th; Switzerland has no public holiday in February.
+    Chained from the day each meeting was moved to, the chain drifted: 2028-02-25, ...,
+    2036-02-22, 2044-02-19. With the projection held, every year is met."""
+    paths = _book(tmp_path, _BOARD.format(interval="12m"), "board,regular,1,2024-02-29,,held,Bern,Switzerland\n")
+    projected, report = _kept(tmp_path, paths, "2024-06-30", "2044-12-31")
+    days = ["2025-02-28", "2026-02-27", "2027-02-26", "2028-02-29", "2029-02-28", "2030-02-28", "2031-02-28", "2032-02-27", "2033-02-28", "2034-02-28"]
+    days += ["2035-02-28", "2036-02-29", "2037-02-27", "2038-02-26", "2039-02-28", "2040-02-29", "2041-02-28", "2042-02-28", "2043-02-27", "2044-02-29"]
+    assert [m["start"] for m in projected] == days
+    assert [m["ordinal"] for m in projected] == [str(n) for n in range(2, 22)]
+    assert projected[2]["reason"] == "12 months after the 3rd Board (2026-02-27, projected)"
+    assert {f["verdict"] for f in report["findings"] if f["window"]["label"] < "2045"} == {"met"}
+    assert report["summary"]["violations"] == 0
+
+
+def test_a_365_day_chain_is_due_365_days_after_the_day_each_meeting_took(tmp_path):
+    """Every 365 days (rolling, judged by days: due no later than 365 days after the last
+    meeting), the Board last met 2024-02-29; as of 2024-06-30 to 2028. Unlike a 12-month
+    chain, this one cannot keep a nominal day: its deadline is 365 days after the day the
+    previous meeting took, so a meeting moved earlier off a weekend moves the next deadline
+    earlier too (landing on the older nominal day would be late). By hand: 2025-02-28 (365
+    days on, a Friday), 2026-02-28 Sat -> Fri 27th, 2027-02-27 Sat -> Fri 26th, 2028-02-26
+    Sat -> Fri 25th; each within 365 days of the one before, and with them held nothing is
+    late or missed."""
+    paths = _book(tmp_path, _BOARD.format(interval="365d"), "board,regular,1,2024-02-29,,held,Bern,Switzerland\n")
+    projected, report = _kept(tmp_path, paths, "2024-06-30", "2028-12-31")
+    assert [m["start"] for m in projected] == ["2025-02-28", "2026-02-27", "2027-02-26", "2028-02-25"]
+    starts = [date(2024, 2, 29)] + [date.fromisoformat(m["start"]) for m in projected]
+    assert all((b - a).days <= 365 for a, b in zip(starts, starts[1:], strict=False))
+    assert projected[1]["reason"] == "365 days after the 2nd Board (2025-02-28, projected)"
+    assert report["summary"]["violations"] == 0
+
+
+def test_a_chain_from_a_meeting_known_to_its_month_starts_from_the_first_it_places(tmp_path):
+    """Every 12 months, the Board's last meeting planned for 2026-10 (no day); as of
+    2026-06-30 to 2030. The month gives no nominal day (its 1st is the earliest reading, not
+    a day the Board chose): the first meeting aims at 12 months after 2026-10-01, Friday
+    2027-10-01, and the chain goes on from that day: 2028-10-01 is a Sunday, so Monday
+    2028-10-02 (Friday is September, not due); then 2029-10-01 (a Monday) and 2030-10-01
+    (a Tuesday), not 12 months after the day moved to (2029-10-02, as before)."""
+    paths = _book(tmp_path, _BOARD.format(interval="12m"), "board,regular,,2026-10,,planned,Bern,Switzerland\n")
+    out = _invoke("project", *paths, "--today", "2026-06-30", "--to", "2030", "--format", "csv").stdout
+    assert [m["start"] for m in csv.DictReader(io.StringIO(out)) if m["status"] == "projected"] == ["2027-10-01", "2028-10-02", "2029-10-01", "2030-10-01"]
+
+
+def test_a_projected_origin_is_named_by_its_day_unless_the_chair_may_move_it(tmp_path):
+    """Projected reasons named a projected origin by its year only ("2 years after the 8th
+    Board (2028, projected)"), though its day is fixed and the chain depends on it; the year
+    alone is right only where the chair plan may still re-place the meeting in its year (a
+    chair-hosted body: `planner chairs` moves it to the chair's working days). Board every 2
+    years at the Secretariat, June, the 6th held 2024-06-10; as of 2026-03-01 to 2030: the 7th
+    2026-06-10, the 8th 2028-06-09 (the 10th a Saturday), "2 years after the 7th Board
+    (2026-06-10, projected)". CICA's Ministerial Council after a projected Summit (chair-hosted)
+    keeps the year: "2 years after the 8th Summit (2030, projected)"."""
+    book = _BOARD.format(interval="2y").replace('host = "secretariat"\n', 'host = "secretariat"\nmonths = [6]\n')
+    paths = _book(tmp_path, book, "board,regular,6,2024-06-10,,held,Bern,Switzerland\n")
+    out = _invoke("project", *paths, "--today", "2026-03-01", "--to", "2030", "--format", "csv").stdout
+    assert [(m["start"], m["ordinal"]) for m in csv.DictReader(io.StringIO(out))] == [("2026-06-10", "7"), ("2028-06-09", "8"), ("2030-06-10", "9")]
+    text = _invoke("project", *paths, "--today", "2026-03-01", "--to", "2030").stdout
+    assert "2 years after the 7th Board (2026-06-10, projected)" in text
+    assert "2 years after the 8th Board (2028-06-09, projected)" in text
+    cica = _invoke("project", "--today", "2026-12-01", "--to", "2034").stdout
+    assert "2 years after the 8th Summit (2030, projected)" in " ".join(cica.split())
