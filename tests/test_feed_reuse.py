@@ -37,23 +37,38 @@ class Pair:
         self.monkeypatch.setattr(reuse.Reused, "build", lambda made: self.reused.append(result := build(made)) or result)
 
     def export(self, book: RuleBook, meetings: list[Meeting], stamp: datetime = STAMP, **options: object) -> None:
-        for name, start in (("reusing", 0), ("making", 10**9)):
+        for name, start, workers in FOLDERS:
             self.monkeypatch.setattr(feeds, "REUSE_FROM", start)
-            write_feeds(book, meetings, self.root / name, stamp, **options)  # type: ignore[arg-type]
+            before = len(self.reused)
+            write_feeds(book, meetings, self.root / name, stamp, workers=workers, **options)  # type: ignore[arg-type]
+            if name == "reusing":
+                taken = self.reused[before:]
+            else:
+                assert name == "making" or self.reused[before:] == taken  # forked: reused when one process reuses
+                del self.reused[before:]
 
-    def edit(self, name: str, change: Callable[[bytes], bytes]) -> None:
-        for folder in ("reusing", "making"):
+    def edit(self, name: str, change: Callable[[bytes], bytes], folders: tuple[str, ...] = ("reusing", "making", "forked2", "forked3")) -> None:
+        for folder in folders:
             path = self.root / folder / name
             path.write_bytes(change(path.read_bytes()))
 
-    def files(self, folder: str) -> dict[str, bytes]:
-        return {p.name: p.read_bytes() for p in sorted((self.root / folder).iterdir()) if p.name != REUSE_FILE}
+    def files(self, folder: str, record: bool = False) -> dict[str, bytes]:
+        return {p.name: p.read_bytes() for p in sorted((self.root / folder).iterdir()) if record or p.name != REUSE_FILE}
 
     def same(self) -> None:
         made, taken = self.files("making"), self.files("reusing")
         assert made.keys() == taken.keys()
         for name in made:
             assert taken[name] == made[name], name
+        taken = self.files("reusing", record=True)
+        for folder in ("forked2", "forked3"):  # events made by 2 and 3 processes: the same bytes, the record too
+            assert self.files(folder, record=True) == taken, folder
+
+
+# Each export goes to four folders: one that records and reuses, one that never does (both
+# with the events made by one process: the cases are below FORK_FROM), and two that record
+# and reuse with the events made by 2 and 3 processes (planner/outputs/calendar/folder/forked.py).
+FOLDERS = (("reusing", 0, None), ("making", 10**9, None), ("forked2", 0, 2), ("forked3", 0, 3))
 
 
 @pytest.fixture
@@ -136,8 +151,7 @@ def test_a_folder_changed_since_the_last_export_is_made_again(pair: Pair, name: 
     book, meetings = example("cica")
     pair.export(book, meetings)
     if name == REUSE_FILE:
-        path = pair.root / "reusing" / name
-        path.write_bytes(change(path.read_bytes()))
+        pair.edit(name, change, ("reusing", "forked2", "forked3"))
     else:
         pair.edit(name, change)
     pair.export(book, meetings, LATER)

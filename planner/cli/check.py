@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import os
-
 import click
 
 from planner.cli.common.horizon import horizon_day, ordered_range, resolve_bodies
 from planner.cli.common.inputs import Inputs, input_options
-from planner.cli.common.output import emit, report_options, text_width
+from planner.cli.common.output import emit, report_options, text_width, workers
 
 
 @click.command()
@@ -39,17 +37,3 @@ def check(inputs: Inputs, start: str | None, end: str | None, body_ids: tuple[st
     chunks = render_check_chunks(report, fmt, rules_label=inputs.rules_label, problems_only=problems_only, width=text_width(output), workers=workers())
     emit(chunks, output)
     click.get_current_context().exit(exit_code(report))  # counted while writing
-
-
-WORKERS = "PLANNER_WORKERS"
-
-
-def workers() -> int | None:
-    """How many processes judge and write a check: ``PLANNER_WORKERS`` when set (1: one, no
-    fork), else ``None``, for the library to choose (README, "Limits")."""
-    given = os.environ.get(WORKERS, "").strip()
-    if not given:
-        return None
-    if not (given.isascii() and given.isdigit()) or not 1 <= int(given) <= 64:  # isdigit alone takes '²', which int() refuses
-        raise click.UsageError(f"{WORKERS}={given[:40]!r} is not a number of processes (expected a whole number from 1 to 64; 1 judges in one process)")
-    return int(given)

@@ -11,7 +11,7 @@ import click
 
 from planner.cli.common.horizon import avoid_option, event_options, resolve_bodies
 from planner.cli.common.inputs import Inputs, input_options
-from planner.cli.common.output import say, warn, writing
+from planner.cli.common.output import say, warn, workers, writing
 from planner.core.model import Meeting
 from planner.core.words import plural
 
@@ -78,7 +78,7 @@ def ics(inputs: Inputs, out: str, events: Callable[[], list[Meeting]], body_ids:
         click.echo(b"".join(batch), nl=False)
         return
     with writing(out):
-        written = write_feeds(book, meetings, Path(out), stamp, base_url=base_url, warn=warn, bodies=ids, keep_days=keep_removed)
+        written = write_feeds(book, meetings, Path(out), stamp, base_url=base_url, warn=warn, bodies=ids, keep_days=keep_removed, workers=workers())
     feeds = [p.name for p in written if p.suffix == ".ics"]
     where = ", ".join(feeds) if ids is not None else f"{plural(len(feeds) - 1, 'feed')} and all.ics, index.html"
     say(f"wrote {plural(len(written), 'file')} to {out}: {plural(len(meetings), 'meeting')} in {where}")

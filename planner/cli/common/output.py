@@ -118,3 +118,18 @@ def writing(target: str) -> Iterator[None]:
         blocked = f" ({exc.filename})" if exc.filename and not str(exc.filename).endswith(".tmp") and str(exc.filename) != target else ""
         error(f"{target}: cannot write: {exc.strerror or exc}{blocked} (expected a writable file path or folder)")
         click.get_current_context().exit(2)
+
+
+WORKERS = "PLANNER_WORKERS"
+
+
+def workers() -> int | None:
+    """How many processes judge and write a check or make a feed folder's events:
+    ``PLANNER_WORKERS`` when set (1: one, no fork), else ``None``, for the library to choose
+    (README, "Limits")."""
+    given = os.environ.get(WORKERS, "").strip()
+    if not given:
+        return None
+    if not (given.isascii() and given.isdigit()) or not 1 <= int(given) <= 64:  # isdigit alone takes '²', which int() refuses
+        raise click.UsageError(f"{WORKERS}={given[:40]!r} is not a number of processes (expected a whole number from 1 to 64; 1 works in one process)")
+    return int(given)

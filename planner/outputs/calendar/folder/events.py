@@ -25,6 +25,7 @@ from typing import IO, TYPE_CHECKING
 
 from planner.core.model import Meeting
 from planner.outputs.atomic import Spooled, spool
+from planner.outputs.calendar.folder.forked import make_forked
 from planner.outputs.calendar.folder.previous import Previous
 from planner.outputs.calendar.folder.state import HEAD, HEAD_3, TAIL
 from planner.outputs.calendar.ical import FeedBuilder, event_order
@@ -118,8 +119,11 @@ class FeedEvents:
     """The events of one export, made once into a spool, with their revisions; what it made
     recorded by ``recorder`` (see :mod:`planner.outputs.calendar.folder.reuse`)."""
 
-    def __init__(self, builder: FeedBuilder, order: list[Meeting], previous: Previous, near: Path, keep_legacy: bool = False, combined: tuple[str, str, str | None] | None = None, heads: dict[str, bytes] | None = None, recorder: Recorder | None = None) -> None:
-        """``order``: the meetings in date order (:func:`date_order`)."""
+    def __init__(self, builder: FeedBuilder, order: list[Meeting], previous: Previous, near: Path, keep_legacy: bool = False, combined: tuple[str, str, str | None] | None = None, heads: dict[str, bytes] | None = None, recorder: Recorder | None = None, workers: int | None = None) -> None:
+        """``order``: the meetings in date order (:func:`date_order`); ``workers``: how many
+        processes make the events (:mod:`planner.outputs.calendar.folder.forked`; 1: this one
+        alone, None: as many as pay)."""
+        self.workers = workers
         self.builder = builder
         self.near = near
         self.keep_legacy = keep_legacy  # the state file stays of version 3 (see planner.outputs.calendar.folder.state)
@@ -149,13 +153,23 @@ class FeedEvents:
         and kind's meetings in date order, as :func:`~planner.outputs.calendar.revisions.adopt`
         does, the candidates this export gives left out first (:meth:`_pool`, made when a meeting
         first asks for one: a re-export of the same register never does)."""
-        builder, order = self.builder, self.order
-        make_uid = UIDMaker(builder.book)
-        again = repeats(make_uid, order)[0]
+        make_uid = UIDMaker(self.builder.book)
+        again = repeats(make_uid, self.order)[0]
+        if self.heads is None or not make_forked(self, previous, again, self.workers):
+            self.size = self.make_run(previous, again, None, self._flush)
+        self.spool.flush()
+        self.by_body.flush()
+
+    def make_run(self, previous: Previous, again: dict[int, int], places: Iterable[int] | None, flush: Callable[[list[bytes], list[bytes]], object]) -> int:
+        """The events of the meetings at ``places`` in :attr:`order` (None: all of them), in
+        date order: each to its body's feed and, some together, to ``flush`` with their state
+        lines; their size. ``again``: the repeated identities (:func:`repeats`)."""
+        order = self.order
+        make_uid = UIDMaker(self.builder.book)
         pool = None  # the adoption candidates, made when a meeting first has none of its own (see _pool)
         size = flushed = 0
         body_write = self.by_body.write
-        maker = EventMaker(builder, previous.legacy, self.keep_legacy)
+        maker = EventMaker(self.builder, previous.legacy, self.keep_legacy)
         make, take = maker.make, previous.take
         recorder = self.recorder
         prints: dict[str, list[str]] = {body: [] for body in self.counts} if recorder is not None else {}  # a body's content prints, with its held events
@@ -166,7 +180,7 @@ class FeedEvents:
         at = 0  # the end of by_body
         heads = self.heads
         asked = previous.count or previous.revisions  # else the first export into the folder: nothing to adopt or take
-        for place, meeting in enumerate(order):
+        for place, meeting in enumerate(order) if places is None else zip(places, map(order.__getitem__, places), strict=True):
             uid = make_uid(meeting)
             if again and (n := again.get(place)):
                 uid = repeated(uid, n)
@@ -195,9 +209,9 @@ class FeedEvents:
                     at += n
                 mine.clear()
             if size - flushed >= _BATCH:
-                self._flush(events, lines)
+                flush(events, lines)
                 events, lines, flushed = [], [], size
-        self._flush(events, lines)
+        flush(events, lines)
         for body, mine in held.items():
             if mine and heads is not None:
                 self._feed_write(body, mine, prints.get(body))
@@ -205,9 +219,7 @@ class FeedEvents:
                 n = body_write(b"".join(mine))
                 stretches[body].append((at, n))
                 at += n
-        self.spool.flush()
-        self.by_body.flush()
-        self.size = size
+        return size
 
     def _pool(self, previous: Previous, make_uid: UIDMaker) -> dict[tuple[str, str], list[tuple[date, str]]]:
         """The adoption candidates of ``previous`` less those this export gives (never taken,
@@ -227,9 +239,11 @@ class FeedEvents:
 
     def _flush(self, events: list[bytes], lines: list[bytes]) -> None:
         """``events`` to all.ics's spool, their state ``lines`` to the state's."""
-        chunk = b"".join(events)
+        self.put(b"".join(events), b"".join(lines).replace(b"\n", b",\n"))  # a line never holds a line break (JSON escapes it)
+
+    def put(self, chunk: bytes, entries: bytes) -> None:
+        """Events to all.ics's spool, their state ``entries`` (each ending ",\\n") to the state's."""
         self.spool.write(chunk)
-        entries = b"".join(lines).replace(b"\n", b",\n")  # a line never holds a line break (JSON escapes it)
         self.states.write(entries)
         if self.recorder is not None:
             self.recorder.events(chunk)
@@ -238,16 +252,19 @@ class FeedEvents:
     def _feed_write(self, body: str, events: list[bytes], prints: list[str] | None = None) -> None:
         """``events`` to the end of ``body``'s feed, made with its head at its first events;
         ``prints``: their content prints, to record (then emptied)."""
-        handle = self.feeds.get(body)
+        handle = self.feeds.get(body) or self.open_feed(body)
         chunk = b"".join(events)
-        if handle is None:
-            assert self.heads is not None
-            handle = self.feeds[body] = spool(self.near).detach()  # unbuffered: a buffer each took 15 MB for 3,400 feeds
-            write_all(handle.fileno(), self.heads[body])
         write_all(handle.fileno(), chunk)
         if prints is not None and self.recorder is not None:
             self.recorder.body(body, chunk, prints)
             prints.clear()
+
+    def open_feed(self, body: str) -> IO[bytes]:
+        """``body``'s feed's spool, made with its head."""
+        assert self.heads is not None
+        handle = self.feeds[body] = spool(self.near).detach()  # unbuffered: a buffer each took 15 MB for 3,400 feeds
+        write_all(handle.fileno(), self.heads[body])
+        return handle
 
     def feed(self, body: str, gone: Callable[[], Iterable[bytes]]) -> Spooled | None:
         """``body``'s feed, its events followed by ``gone`` (tombstones) and its end, when it

@@ -21,6 +21,7 @@ from pathlib import Path
 from planner.core.bulk import paused_gc
 from planner.core.model import Meeting, RuleBook
 from planner.outputs.atomic import Spooled, write_set
+from planner.outputs.calendar.folder import forked
 from planner.outputs.calendar.folder.events import FeedEvents, date_order
 from planner.outputs.calendar.folder.index_html import index_pieces
 from planner.outputs.calendar.folder.leftovers import Leftovers
@@ -54,16 +55,19 @@ def write_feeds(
     *,
     bodies: Sequence[str] | None = None,
     keep_days: int = KEEP_DAYS,
+    workers: int | None = None,
 ) -> list[Path]:
     """Write ``{body}.ics`` for every body (or only ``bodies``), ``all.ics`` and ``index.html``
     (only when every body is written) and the state file into ``out_dir``; return the paths
     written (state file excluded), in that order. Meetings that left the input since the last
-    export stay ``keep_days`` as CANCELLED tombstones."""
+    export stay ``keep_days`` as CANCELLED tombstones. ``workers``: how many processes make
+    the events (:mod:`planner.outputs.calendar.folder.forked`; 1: this one alone, None: as
+    many as pay)."""
     with folder_lock(out_dir), paused_gc():
-        return _write_feeds(book, meetings, Path(out_dir), stamp, base_url, warn, bodies, keep_days)
+        return _write_feeds(book, meetings, Path(out_dir), stamp, base_url, warn, bodies, keep_days, workers)
 
 
-def _write_feeds(book: RuleBook, meetings: Iterable[Meeting], out: Path, stamp: datetime, base_url: str | None, warn: Callable[[str], None] | None, bodies: Sequence[str] | None, keep_days: int) -> list[Path]:
+def _write_feeds(book: RuleBook, meetings: Iterable[Meeting], out: Path, stamp: datetime, base_url: str | None, warn: Callable[[str], None] | None, bodies: Sequence[str] | None, keep_days: int, workers: int | None) -> list[Path]:
     builder = FeedBuilder(book, stamp)
     selected = set(bodies) if bodies is not None else None
     if selected is not None:
@@ -73,7 +77,7 @@ def _write_feeds(book: RuleBook, meetings: Iterable[Meeting], out: Path, stamp: 
     combined = (*combined_names(book), source_url(base_url, f"{COMBINED}.ics")) if selected is None else None
     named = [(f"{body.id}.ics", body.name, f"Meetings of the {body.name} ({book.organization.short_name})", body.id) for body in book.bodies if selected is None or body.id in selected]
     heads = {body: builder.calendar_head(title, caption, source_url(base_url, filename), empty=False)[0] for filename, title, caption, body in named}
-    made: FeedEvents | None = _reused(out, book, builder, order, heads, combined) if selected is None and len(order) >= REUSE_FROM else None
+    made: FeedEvents | None = _reused(out, book, builder, order, heads, combined, workers) if selected is None and len(order) >= REUSE_FROM else None
     previous = made.previous if isinstance(made, Reused) and made.previous is not None else None
     if previous is None:
         found = load_state(out, warn, book, read=read_previous)
@@ -82,7 +86,7 @@ def _write_feeds(book: RuleBook, meetings: Iterable[Meeting], out: Path, stamp: 
     try:
         keep_legacy = previous.legacy and selected is not None  # some bodies' prints stay of the older form
         if made is None:
-            made = FeedEvents(builder, order, previous, out.parent, keep_legacy, combined, heads, Recorder() if selected is None and len(order) >= REUSE_FROM else None)
+            made = FeedEvents(builder, order, previous, out.parent, keep_legacy, combined, heads, Recorder() if selected is None and len(order) >= REUSE_FROM else None, workers)
         left = Leftovers(previous, builder.stamp, keep_days, selected, previous.legacy and not keep_legacy, out.parent)
         feeds: list[tuple[str, str, str, str | None]] = [(filename, title, caption, body) for filename, title, caption, body in named]
         if selected is None:
@@ -120,11 +124,11 @@ def _write_feeds(book: RuleBook, meetings: Iterable[Meeting], out: Path, stamp: 
     return [out / name for name in names if name not in (STATE_FILE, REUSE_FILE)]
 
 
-def _reused(out: Path, book: RuleBook, builder: FeedBuilder, order: list[Meeting], heads: dict[str, bytes], combined: tuple[str, str, str | None]) -> Reused | None:
+def _reused(out: Path, book: RuleBook, builder: FeedBuilder, order: list[Meeting], heads: dict[str, bytes], combined: tuple[str, str, str | None], workers: int | None) -> Reused | None:
     """The events of the last export into ``out``, taken from its files, when this export
     gives what it gave (see :mod:`planner.outputs.calendar.folder.reuse`); else None."""
     counts = Counter(map(itemgetter(0), order))
-    record = reusable(out, book, order, counts, EventMaker(builder))
+    record = reusable(out, book, order, counts, EventMaker(builder), forked.how_many(len(order), len(counts), workers))
     if record is None:
         return None
     made = Reused(out, record, builder, order, counts, heads, combined, out.parent)

@@ -54,6 +54,7 @@ from planner.outputs.calendar.ical import COMBINED, STATE_FILE, FeedBuilder
 from planner.outputs.calendar.lines import END, utc
 from planner.outputs.calendar.making import EventMaker
 from planner.outputs.calendar.revisions import CONTENT_FORM
+from planner.outputs.forking import per_key
 
 REUSE_FILE = ".planner-reuse.json"
 REUSE_FROM = 20_000  # events: below, making them again costs less than a second
@@ -111,9 +112,20 @@ class Recorder:
         self.state = hashlib.sha256()
         self.state_size = 0
         self.whole = True  # False: a UID adopted (an event made from more than its meeting)
+        self.others: dict[str, list[Any]] = {}  # body -> its entry, made by a forked process (see take)
         # Hashed as written, on this thread: a thread of its own (one task per 64 KB batch)
         # cost more than the hashing in GIL hand-overs and queued copies (N fresh: 14.3-14.7 s
         # wall, 241-288 MB, against 12.2-12.6 s, 199 MB).
+
+    def done(self) -> dict[str, list[Any]]:
+        """Each body's entry so far, finished (picklable): bytes, SHA-256, print, events."""
+        return {body: [size, events.hexdigest(), prints.hexdigest(), n] for body, (events, prints, size, n) in self.bodies.items()}
+
+    def take(self, done: dict[str, list[Any]], whole: bool) -> None:
+        """The entries another process made (:meth:`done`) of other bodies, and whether it
+        adopted no UID."""
+        self.others.update(done)
+        self.whole = self.whole and whole
 
     def body(self, body: str, events: bytes, prints: list[str]) -> None:
         found = self.bodies.get(body)
@@ -136,7 +148,7 @@ class Recorder:
         """The record, None when an export must not reuse what this one made."""
         if not self.whole:
             return None
-        bodies = {body: [len(heads[body]), size, events.hexdigest(), prints.hexdigest(), n] for body, (events, prints, size, n) in self.bodies.items()}
+        bodies = {body: [len(heads[body]), *found] for body, found in chain(self.done().items(), self.others.items())}
         return record_bytes(book, stamp, [len(HEAD), self.state_size, self.state.hexdigest(), count], [begin, self.all_size, self.all.hexdigest()], bodies)
 
 
@@ -150,18 +162,25 @@ def _read_record(out: Path) -> dict[str, Any] | None:
     return None
 
 
-def reusable(out: Path, book: RuleBook, order: list[Meeting], counts: dict[str, int], maker: EventMaker) -> dict[str, Any] | None:
+def reusable(out: Path, book: RuleBook, order: list[Meeting], counts: dict[str, int], maker: EventMaker, processes: int = 1) -> dict[str, Any] | None:
     """The record of the last export into ``out`` when it gave the events ``order`` would
     give (every body's number and print of its meetings), else None. The numbers are compared
-    first: a meeting added or removed costs no print."""
+    first: a meeting added or removed costs no print; the prints are made by ``processes``
+    processes, each of some bodies (:func:`~planner.outputs.forking.per_key`)."""
     record = _read_record(out)
     if record is None or record.get("organization") != book.organization.id:  # (in every UID; a body's name and category are in its print)
         return None
     bodies = record.get("bodies")
     if not isinstance(bodies, dict) or len(bodies) != len(counts) or any(not isinstance(found := bodies.get(body), list) or len(found) != 5 or found[4] != n for body, n in counts.items()):
         return None
-    prints = {body: _Print() for body in counts}
-    held: dict[str, list[str]] = {body: [] for body in counts}
+    found = per_key(counts, lambda some: _prints([m for m in order if m[0] in some], maker), processes)
+    return record if all(found[body] == bodies[body][3] for body in counts) else None
+
+
+def _prints(order: list[Meeting], maker: EventMaker) -> dict[str, str]:
+    """The print of each body of ``order`` (in the feeds' order)."""
+    prints = {body: _Print() for body in dict.fromkeys(map(itemgetter(0), order))}
+    held: dict[str, list[str]] = {body: [] for body in prints}
     for body, text in zip(map(itemgetter(0), order), maker.contents(order), strict=True):
         mine = held[body]
         mine.append(text)
@@ -170,9 +189,7 @@ def reusable(out: Path, book: RuleBook, order: list[Meeting], counts: dict[str, 
             mine.clear()
     for body, mine in held.items():
         prints[body].update(mine)
-        if prints[body].hexdigest() != bodies[body][3]:
-            return None
-    return record
+    return {body: found.hexdigest() for body, found in prints.items()}
 
 
 def _region(handle: IO[bytes], at: int, size: int, digest: str, events: int, old: bytes, new: bytes, write: Callable[[bytes], object] | None) -> str | None:

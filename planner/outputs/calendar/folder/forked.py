@@ -1,0 +1,217 @@
+"""A feed folder's events made on several cores: its bodies shared out to forked processes.
+
+Making the events is most of a large export (some 80 % of a million meetings' CPU), and an
+event needs only its own meeting, its UID and the last revision of that UID: so the bodies are
+cut into runs of about as many events (:func:`planner.outputs.forking.runs`), and each process
+makes the events of one run's bodies, in date order (:meth:`FeedEvents.make_run`), as one
+process would: each body's feed (the spools, made with their heads before the fork, are shared:
+a body is written by one process only), and to a spool of its own, the run's events and state
+entries with the length of each. The first run is made by the process that writes, the others
+by workers (:func:`planner.outputs.forking.fork`), which send back each body's record entry
+(:class:`~planner.outputs.calendar.folder.reuse.Recorder`) and what they took of the last
+export's revisions (:meth:`~planner.outputs.calendar.folder.previous.Previous.marks`).
+
+``all.ics`` and the state file hold every body's events in date order: the writer puts the runs'
+events back into that order, a stretch of one run's consecutive events at a time (read from its
+spool; their lengths say where a stretch ends), and so writes and records them as one process
+does. The same bytes with any number of processes: a UID's repetition (:func:`repeats`) is
+counted over every meeting before the fork, and adoption (:func:`~planner.outputs.calendar.
+revisions.adopt`) takes a body's own candidates only. A worker that fails is done again by
+the writer, its bodies' feeds cut back to their heads first.
+"""
+
+from __future__ import annotations
+
+import os
+from array import array
+from collections.abc import Callable
+from itertools import accumulate, compress, count, islice
+from operator import ne
+from typing import IO, TYPE_CHECKING, Any
+
+from planner.outputs.forking import MAX_WORKERS, Worker, can_fork, fork, runs, usable_cores
+
+if TYPE_CHECKING:
+    from planner.outputs.calendar.folder.events import FeedEvents
+    from planner.outputs.calendar.folder.previous import Previous
+
+# Below this many events a fork costs more than it saves (making 20,000 takes some 0.3 s).
+FORK_FROM = 20_000
+_BATCH = 1 << 20  # the events put back in order and written together
+
+
+class _Orphaned(Exception):
+    """The process that forked this worker is gone: nothing will read what it makes."""
+
+
+def processes(made: FeedEvents, workers: int | None) -> int:
+    """How many processes make the events of ``made`` (see :func:`how_many`)."""
+    return how_many(len(made.order), len(made.counts), workers)
+
+
+def how_many(events: int, bodies: int, workers: int | None) -> int:
+    """How many processes make (or print) ``events`` events of ``bodies`` bodies: ``workers``
+    when given (1: this one alone), else the usable cores (at most MAX_WORKERS) when there are
+    FORK_FROM events or more; one wherever a fork is not possible or not safe (:func:`can_fork`)."""
+    if not can_fork():
+        return 1
+    if workers is not None:
+        return max(1, min(workers, bodies))
+    cores = min(usable_cores(), MAX_WORKERS, bodies)
+    return cores if cores >= 2 and events >= FORK_FROM else 1
+
+
+class _Run:
+    """What one process made of a run: its events and state entries in date order (two
+    spools), the length of each, its bodies' record entries, whether it adopted no UID, and
+    what it took of the last export's revisions."""
+
+    def __init__(self, events: IO[bytes], entries: IO[bytes]) -> None:
+        self.events, self.entries = events, entries
+        self.sizes, self.lengths = array("q"), array("q")
+
+    def sink(self, orphaned: Callable[[], bool] | None = None) -> Callable[[list[bytes], list[bytes]], None]:
+        """Where :meth:`FeedEvents.make_run` puts events with their state lines."""
+        write_events, write_entries = self.events.write, self.entries.write
+        sizes, lengths = self.sizes, self.lengths
+
+        def put(events: list[bytes], lines: list[bytes]) -> None:
+            if orphaned is not None and orphaned():
+                raise _Orphaned
+            write_events(b"".join(events))
+            write_entries(b"".join(lines).replace(b"\n", b",\n"))  # a line never holds a line break (JSON escapes it)
+            sizes.extend(map(len, events))
+            lengths.extend([len(line) + 1 for line in lines])
+
+        return put
+
+    def close(self) -> None:
+        self.events.close()
+        self.entries.close()
+
+
+def make_forked(made: FeedEvents, previous: Previous, again: dict[int, int], workers: int | None) -> bool:
+    """Make the events of ``made`` (every body with a feed of its own) in several processes;
+    False when one process makes them (:func:`processes`), nothing done."""
+    number = processes(made, workers)
+    if number <= 1:
+        return False
+    import tempfile
+
+    bodies = sorted(made.counts)
+    shares = runs([made.counts[body] for body in bodies], number)
+    run_of = {body: r for r, (first, stop) in enumerate(shares) for body in bodies[first:stop]}
+    owner = [run_of[meeting[0]] for meeting in made.order]  # the run of each event
+    places: list[list[int]] = [[] for _ in shares]  # each run's events' places in date order
+    for place, r in enumerate(owner):
+        places[r].append(place)
+    for body in bodies:  # made before the fork: each process writes to its bodies'
+        made.open_feed(body)
+    before = list(previous.revisions)  # (of revisions in memory: what a worker takes is what it pops)
+    started: list[Worker] = []
+    done: list[_Run] = []
+    try:
+        workers_of: dict[int, tuple[Worker, _Run]] = {}
+        for r in range(1, number):
+            entries = tempfile.TemporaryFile("w+b")  # noqa: SIM115 (closed with the run)
+            try:
+                workers_of[r] = _fork(made, previous, again, places[r], entries, (r, r + 1), started), entries  # type: ignore[assignment]
+            except OSError:  # no process or spool to be had: made here
+                entries.close()
+                break
+        done.append(_here(made, previous, again, places[0]))
+        for r in range(1, number):
+            forked = workers_of.get(r)
+            found = forked[0].result() if forked is not None else None
+            if found is None:  # made here instead: fails as one process fails, if it does
+                if forked is not None:
+                    forked[0].spool.close()
+                    forked[1].close()
+                for body in bodies[shares[r][0] : shares[r][1]]:
+                    _restart(made, body)
+                done.append(_here(made, previous, again, places[r]))
+                continue
+            run = _Run(forked[0].spool, forked[1])  # type: ignore[arg-type]
+            run.sizes, run.lengths, entries_made, whole, marks = found
+            if made.recorder is not None:
+                made.recorder.take(entries_made, whole)
+            previous.mark(marks, before)
+            done.append(run)
+        made.size = _merge(made, owner, done)
+    except BaseException:  # an error, Ctrl-C: no worker outlives it
+        for worker in started:
+            worker.end()
+        raise
+    finally:
+        for run in done:
+            run.close()
+    return True
+
+
+def _here(made: FeedEvents, previous: Previous, again: dict[int, int], places: list[int]) -> _Run:
+    """A run made by this process."""
+    import tempfile
+
+    run = _Run(tempfile.TemporaryFile("w+b"), tempfile.TemporaryFile("w+b"))  # noqa: SIM115 (closed with the run)
+    try:
+        made.make_run(previous, again, places, run.sink())
+    except BaseException:
+        run.close()
+        raise
+    return run
+
+
+def _restart(made: FeedEvents, body: str) -> None:
+    """``body``'s feed back to its head (a worker that failed may have written some events)."""
+    assert made.heads is not None
+    fd = made.feeds[body].fileno()
+    os.ftruncate(fd, len(made.heads[body]))
+    os.lseek(fd, 0, os.SEEK_END)
+
+
+def _fork(made: FeedEvents, previous: Previous, again: dict[int, int], places: list[int], entries: IO[bytes], run: tuple[int, int], started: list[Worker]) -> Worker:
+    """Fork a worker making the events at ``places``: its events to its spool, their entries
+    to ``entries``; it sends the lengths, its bodies' record entries and its marks."""
+
+    def work(spool: IO[bytes], orphaned: Callable[[], bool]) -> tuple[Any, ...] | None:
+        made_here = _Run(spool, entries)
+        try:
+            made.make_run(previous, again, places, made_here.sink(orphaned))
+        except _Orphaned:
+            return None
+        entries.flush()
+        recorder = made.recorder
+        return made_here.sizes, made_here.lengths, recorder.done() if recorder is not None else {}, recorder is None or recorder.whole, previous.marks()
+
+    return fork(work, run, started)
+
+
+def _merge(made: FeedEvents, owner: list[int], done: list[_Run]) -> int:
+    """The runs' events and entries, put back in date order (``owner``: the run of each),
+    to all.ics's spool and the state's (:meth:`FeedEvents.put`); their size."""
+    readers = []
+    for run in done:
+        for handle in (run.events, run.entries):
+            handle.flush()
+            handle.seek(0)
+        readers.append((open(run.events.fileno(), "rb", buffering=_BATCH, closefd=False).read, open(run.entries.fileno(), "rb", buffering=_BATCH, closefd=False).read))  # noqa: SIM115 (closefd=False: the run's handle closes the file)
+    sizes = [array("q", accumulate(run.sizes, initial=0)) for run in done]
+    lengths = [array("q", accumulate(run.lengths, initial=0)) for run in done]
+    at = [0] * len(done)
+    cuts = [0, *compress(count(1), map(ne, owner, islice(owner, 1, None))), len(owner)]  # where the run changes
+    events: list[bytes] = []
+    entries: list[bytes] = []
+    size = total = 0
+    for first, stop in zip(cuts, islice(cuts, 1, None), strict=False):  # (one cut fewer)
+        r = owner[first]
+        i = at[r]
+        j = at[r] = i + stop - first
+        n = sizes[r][j] - sizes[r][i]
+        events.append(readers[r][0](n))
+        entries.append(readers[r][1](lengths[r][j] - lengths[r][i]))
+        size += n
+        if size >= _BATCH:
+            made.put(b"".join(events), b"".join(entries))
+            events, entries, total, size = [], [], total + size, 0
+    made.put(b"".join(events), b"".join(entries))
+    return total + size
