@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from planner.core.bulk import paused_gc
 from planner.core.meeting import later_parts
 from planner.core.model import Kind, Meeting, Rule, Status
 
@@ -193,18 +194,23 @@ def index_meetings(
     ``then`` reads each body's meetings right after they are indexed, while they are still in
     the processor's cache: a register is in date order, so a body's meetings lie far apart in
     memory, and read again later each costs a fetch from memory, more of them the larger the
-    register (projection's reading of the history grew 3.4 times from 1,000 to 2,000 bodies)."""
+    register (projection's reading of the history grew 3.4 times from 1,000 to 2,000 bodies).
+
+    Without the cyclic collector (:func:`paused_gc`): each collection while the index is made
+    walked every list made so far, each meeting in it, and the index makes more of them the
+    larger the register (at 2,000 bodies 0.31 s of collections, at 1,000 0.05 s)."""
     grouped: dict[str, list[Meeting]] = {}
-    for meeting in meetings:
-        grouped.setdefault(meeting.body, []).append(meeting)
     out = {}
-    for body, items in grouped.items():
-        later = later_parts(items, today)
-        if later:
-            if parts is not None:
-                parts[body] = [(m, later[id(m)]) for m in items if id(m) in later]
-            items = [m for m in items if id(m) not in later]
-        indexed = out[body] = BodyMeetings(items)
-        if then is not None:
-            then(body, indexed)
+    with paused_gc():
+        for meeting in meetings:
+            grouped.setdefault(meeting.body, []).append(meeting)
+        for body, items in grouped.items():
+            later = later_parts(items, today)
+            if later:
+                if parts is not None:
+                    parts[body] = [(m, later[id(m)]) for m in items if id(m) in later]
+                items = [m for m in items if id(m) not in later]
+            indexed = out[body] = BodyMeetings(items)
+            if then is not None:
+                then(body, indexed)
     return out
