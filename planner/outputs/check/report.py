@@ -10,11 +10,14 @@ findings at hand) is rendered the same way.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 from typing import Any
 
 from planner.core.model import Body, RuleBook
 from planner.engine.expectation import Expectation
+from planner.engine.expectations import ordinal
 from planner.engine.judging.findings import VIOLATIONS, Checked, Finding, Report, Verdict
+from planner.engine.judging.window_finding import _WORDS_FIELDS, _met_words
 from planner.outputs.check import forked
 from planner.outputs.formats import csv_chunks, md_table, md_text
 from planner.outputs.render import (
@@ -171,11 +174,14 @@ def _csv_rows(findings: list[Finding], problems_only: bool, texts: dict[Any, str
     """The CSV rows of a body's findings, every cell a ``str`` (``texts``: :class:`_Texts`)."""
     rows = []
     labels = texts  # a window's label by its grain, period and year start (tuples: no clash with days)
+    body_label = ""
     for f in findings:
         verdict = f.verdict
         if problems_only and verdict not in PROBLEM_VERDICTS:
             continue
         e = f.expectation
+        counted = f.counted
+        why = _why_of(f, Finding)
         if e is not None:
             window = e.window
             maximum, minimum = e.maximum, e.minimum
@@ -189,19 +195,33 @@ def _csv_rows(findings: list[Finding], problems_only: bool, texts: dict[Any, str
             where = (label, texts[window.start], texts[window.end], f"at most {maximum}" if maximum is not None else f"at least {minimum}" if minimum > 1 else "1")
         else:
             where = _NO_WINDOW
-        counted, due_by, still_due = f.counted, f.due_by, f.still_due
+        if len(counted) == 1:
+            m = counted[0]
+            when = texts[m.start]
+            if why.__class__ is partial and why.func is _met_words and why.args[0] is e and len(held := why.args[1]) == 1 and held[0] is m:
+                # most findings: a window met by the one meeting counted, worded as _met_words
+                # words it from the label and the meeting's day already written for its cells
+                if not body_label:
+                    body_label = e.body.label
+                start, n, city = _WORDS_FIELDS(m)
+                named = (f"{body_label} {when} ({ordinal(n)}, {city})" if city else f"{body_label} {when} ({ordinal(n)})") if n else (f"{body_label} {when} ({city})" if city else f"{body_label} {when}")
+                tally = "1 of 1 required" if minimum == 1 else f"1 held ({minimum} required)"
+                why = f"{label}: {tally}, {e.reason}: {named}.{' Held within the tolerance.' if start.earliest > window.end else ''}"
+        else:
+            when = "; ".join([texts[m.start] for m in counted]) if counted else ""
+        due_by, still_due = f.due_by, f.still_due
         rows.append(
             (
                 f.body.id,
                 *_VERDICT_CELLS[verdict],
                 *where,
-                (texts[counted[0].start] if len(counted) == 1 else "; ".join([texts[m.start] for m in counted])) if counted else "",
+                when,
                 f.delay,
                 str(still_due) if still_due else "",
                 texts[due_by] if due_by else "",
                 f.rule_text,
                 f.source,
-                why if (why := _why_of(f, Finding)).__class__ is str else why(),
+                why if why.__class__ is str else why(),
             )
         )
     return rows
