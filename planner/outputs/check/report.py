@@ -13,11 +13,16 @@ from collections.abc import Iterator
 from functools import partial
 from typing import Any
 
-from planner.core.model import Body, RuleBook
+from planner.core.model import Body, Meeting, RuleBook
 from planner.engine.expectation import Expectation
 from planner.engine.expectations import ordinal
 from planner.engine.judging.findings import VIOLATIONS, Checked, Finding, Report, Verdict
-from planner.engine.judging.window_finding import _WORDS_FIELDS, _met_words
+from planner.engine.judging.window_finding import (
+    _WORDS_FIELDS,
+    _at_most_words,
+    _capped_words,
+    _met_words,
+)
 from planner.outputs.check import forked
 from planner.outputs.formats import csv_chunks, md_table, md_text
 from planner.outputs.render import (
@@ -203,12 +208,12 @@ def _csv_rows(findings: list[Finding], problems_only: bool, texts: dict[Any, str
                 # words it from the label and the meeting's day already written for its cells
                 if not body_label:
                     body_label = e.body.label
-                start, n, city = _WORDS_FIELDS(m)
-                named = (f"{body_label} {when} ({ordinal(n)}, {city})" if city else f"{body_label} {when} ({ordinal(n)})") if n else (f"{body_label} {when} ({city})" if city else f"{body_label} {when}")
                 tally = "1 of 1 required" if minimum == 1 else f"1 held ({minimum} required)"
-                why = f"{label}: {tally}, {e.reason}: {named}.{' Held within the tolerance.' if start.earliest > window.end else ''}"
+                why = f"{label}: {tally}, {e.reason}: {_named(m, body_label, texts)}.{' Held within the tolerance.' if m.start.earliest > window.end else ''}"
         else:
             when = "; ".join([texts[m.start] for m in counted]) if counted else ""
+        if why.__class__ is partial and why.func in _WORDED and why.args[0] is e:
+            why = _worded(why, e, label, texts)
         due_by, still_due = f.due_by, f.still_due
         rows.append(
             (
@@ -228,6 +233,36 @@ def _csv_rows(findings: list[Finding], problems_only: bool, texts: dict[Any, str
 
 
 _NO_WINDOW = ("", "", "", "")
+_WORDED = frozenset({_met_words, _at_most_words, _capped_words})
+
+
+def _worded(why: partial[str], e: Expectation, label: str, texts: dict[Any, str]) -> str:
+    """The words of a met window, or of one within its ceiling, as :mod:`window_finding` words
+    them (``why``: a partial of one of its _WORDED functions, for ``e``), from ``e``'s label
+    and its meetings' days as the cells write them (``texts``)."""
+    func, args = why.func, why.args
+    body_label = e.body.label
+    if func is _met_words:
+        held, minimum = args[1], e.minimum
+        count, end = len(held), e.window.end
+        tally = f"{count} of {minimum} required" if count == minimum else f"{count} held ({minimum} required)"
+        late = " Held within the tolerance." if any(m.start.earliest > end for m in held) else ""
+        return f"{label}: {tally}, {e.reason}: {', '.join([_named(m, body_label, texts) for m in held])}.{late}"
+    if func is _at_most_words:
+        held, count, over = args[1], len(args[1]), ""
+    else:
+        _, count, held, over = args
+    named = f" ({', '.join([_named(m, body_label, texts) for m in held])})" if held else ""
+    return f"{label}: {count} of at most {e.maximum}{named}{over}."
+
+
+def _named(m: Meeting, body_label: str, texts: dict[Any, str]) -> str:
+    """``_meeting_words(m, body)``, its day as the cells write it (``texts``)."""
+    start, n, city = _WORDS_FIELDS(m)
+    when = texts[start]
+    if n:
+        return f"{body_label} {when} ({ordinal(n)}, {city})" if city else f"{body_label} {when} ({ordinal(n)})"
+    return f"{body_label} {when} ({city})" if city else f"{body_label} {when}"
 # A finding's why as judged, text or the function that words it (findings.py, _Why), read
 # without the descriptor that keeps the text in the finding: the CSV reads each why once.
 _why_of = Finding.__dict__["why"].slot.__get__
