@@ -18,11 +18,12 @@ from planner.core.dates import PartialDate
 from planner.core.model import Kind, Status
 from planner.engine.judging.compliance import Verdict, check, check_bodies
 from planner.engine.judging.findings import with_more_words
-from planner.engine.judging.window_finding import _capped_words, _met_words
+from planner.engine.judging.window_finding import _at_most_words, _capped_words, _met_words
 from planner.inputs.register import load_meetings
 from planner.inputs.rulebook import load_rulebook
 from planner.outputs.check.json_lines import finding_json
 from planner.outputs.check.json_report import finding_dict
+from planner.outputs.check.report import _csv_rows, _Texts
 from planner.outputs.formats import csv_chunks, to_csv
 from planner.outputs.render import check_totals, exit_code, render_check
 from planner.outputs.text import wrap
@@ -162,6 +163,33 @@ def test_met_why_of_odd_meetings_is_the_findings_own(cica, cica_meetings):
         g = with_more_words(with_more_words(replace(met, why=why), lambda: " One."), lambda: " Two\u00e9.", verdict=Verdict.UNKNOWN)
         assert finding_json(g, 0) == json.dumps(finding_dict(g, 0), ensure_ascii=False)
     assert finding_json(g, 0) == json.dumps(finding_dict(g, 0), ensure_ascii=False)
+
+
+@pytest.mark.parametrize("name", EXAMPLE_CASES)
+def test_csv_why_of_every_example_is_the_findings_own(name):
+    """The CSV writer words met windows and windows within a ceiling itself, from the days its
+    cells write anyway: the same words as each finding's own, for every finding of every example."""
+    book = load_rulebook(EXAMPLES / f"{name}.toml")
+    meetings = load_meetings(EXAMPLES / f"{name}-meetings.csv", book)
+    for _, _, findings in check_bodies(book, meetings, date(2026, 12, 1)).bodies():
+        rows = _csv_rows(findings, False, _Texts())  # first, while the whys are still functions
+        assert [row[-1] for row in rows] == [f.why for f in findings]
+
+
+def test_csv_why_of_odd_meetings_is_the_findings_own(cica, cica_meetings):
+    """The CSV's words of a met window, and of one within its ceiling, for meetings with what
+    the common case lacks (no ordinal, no city, a month, other scripts, several, one within
+    the tolerance), counted as the why says or not: the words window_finding gives."""
+    met = next(f for f in check(cica, cica_meetings, TODAY).findings if f.verdict is Verdict.MET and len(f.counted) == 1)
+    e, m = met.expectation, met.counted[0]
+    late = m._replace(start=PartialDate.parse(f"{e.window.end.year + 1}-01-02"))
+    variants = [m._replace(ordinal=None), m._replace(city=""), m._replace(ordinal=None, city=""), m._replace(start=PartialDate.parse(f"{e.window.end.year}-03"), city="Астана, \"Baku\"")]
+    for held in [[v] for v in variants] + [variants[:3], [m, late], [late], []]:
+        for counted in (tuple(held), (m,), ()):
+            whys = [partial(_met_words, e, held), partial(_at_most_words, e, held), partial(_capped_words, e, len(held), held, '; scheduled: Summit 2027 ("Baku")')]
+            for why in whys:
+                g = replace(met, counted=counted, why=why)
+                assert _csv_rows([g], False, _Texts())[0][-1] == why()
 
 
 @pytest.mark.parametrize(
