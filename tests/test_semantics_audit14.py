@@ -179,3 +179,21 @@ def test_a_meeting_in_a_csv_and_an_ics_register_counts_once_for_certain(tmp_path
         out = json.loads(_invoke("check", *args).stdout)
         assert _verdicts(out)[0] == ("2021", verdict), summary
     assert "1 of 2 required" in out["findings"][0]["why"]
+
+
+# -- a weekly body and its recess --------------------------------------------------------------------
+
+
+def test_a_week_partly_in_recess_is_judged_and_its_shortfall_says_so(tmp_path):
+    """At least once a week from Monday 2026-07-06, `weekdays = ["thu"]`, recess Wednesday
+    2026-07-15 to Sunday 2026-08-02; Councils 2026-07-09 and 2026-08-06; as of 2026-08-12.
+    DESIGN: "each ISO week outside recess"; README: no window lies wholly inside a recess.
+    W28 met; W29 (07-13..19) has Monday and Tuesday outside the recess: judged, `missed`, and
+    its why says the recess covers only part of it (it said nothing: a reader took the recess
+    to be forgotten); W30 and W31 lie wholly inside: no finding; W32 met; W33 open."""
+    book = ('[[bodies]]\nid = "council"\nname = "Council"\ncategory = "working"\nhost = "secretariat"\nweekdays = ["thu"]\n'
+            'recess = [{ start = 2026-07-15, end = 2026-08-02, reason = "summer" }]\n[[bodies.rules]]\nkind = "at_least"\ncount = 1\nper = "week"\nsince = 2026-07-06\n')
+    out = _check(tmp_path, book, "council,regular,,2026-07-09,,held,,\ncouncil,regular,,2026-08-06,,held,,\n", "2026-08-12")
+    assert _verdicts(out) == [("2026-W28", "met"), ("2026-W29", "missed"), ("2026-W32", "met"), ("2026-W33", "open")]
+    assert out["findings"][1]["why"].endswith("Not in recess: the recess 2026-07-15 to 2026-08-02 (summer) covers only part of 2026-W29.")
+    assert all("recess" not in f["why"] for f in out["findings"] if f["window"]["label"] != "2026-W29")

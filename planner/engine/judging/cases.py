@@ -24,7 +24,7 @@ def judge_cases(judge: Judge, e: Expectation, held: list[Meeting], owner: dict[i
     """An origin dated too loosely to fix the due period: judge every period it may give.
     When they agree, that is the verdict; when not, ``uncertain``, saying which origin
     dates give which verdict (issue 9: a verdict is never more certain than the data)."""
-    facts = judge._facts(e.rule)
+    facts = judge._facts(e.rule, e.body)
     found = _judged(judge, e, held, owner, me, near, facts)
     verdicts = {f.verdict for _, f in found}
     if len(verdicts) == 1:

@@ -63,7 +63,7 @@ class _RuleFacts:
 
     __slots__ = ("amends", "formats", "gap", "gap_days", "kinds", "on", "plain", "rule", "thins", "words")
 
-    def __init__(self, rule: Rule, words: str) -> None:
+    def __init__(self, rule: Rule, words: str, recess: bool = False) -> None:
         self.rule = rule  # kept, so that its id is not reused while this is remembered
         self.words = words
         self.kinds = rule.counts
@@ -71,7 +71,8 @@ class _RuleFacts:
         self.on = isinstance(rule, OnRule)
         self.thins = rule.count_by == "event" or (isinstance(rule, AtLeastRule) and rule.min_gap is not None)
         # what rule_verdicts.amend may add: most rules use none of it
-        self.amends = bool(rule.excused or rule.except_when or rule.formats or getattr(rule, "within", None)) or rule.count_by != "session"
+        # (a body's recess: a shortfall in a window it covers in part says so)
+        self.amends = bool(rule.excused or rule.except_when or rule.formats or getattr(rule, "within", None) or recess) or rule.count_by != "session"
         # nothing but the meetings inside a window decides it (plainly_judged), with min_gap
         # thinning them at most
         self.plain = not (self.on or self.amends)
@@ -142,7 +143,7 @@ class Judge:
             for n, e in enumerate(exps):
                 if e.rule is not rule:
                     rule = e.rule
-                    facts = self._facts(rule)
+                    facts = self._facts(rule, e.body)
                 assert facts is not None
                 held = claimed[n] if claimed is not None else None
                 if facts.plain and not (e.pending or e.cases):
@@ -167,11 +168,11 @@ class Judge:
             return judge_gap(self, e)
         return self.judge_rule([e])[0]
 
-    def _facts(self, rule: Rule) -> _RuleFacts:
-        """What every window of ``rule`` asks of it, worked out once per rule."""
+    def _facts(self, rule: Rule, body: Body) -> _RuleFacts:
+        """What every window of ``rule`` (a rule of ``body``) asks of it, worked out once per rule."""
         found = self._rules.get(id(rule))
         if found is None or found.rule is not rule:
-            found = self._rules[id(rule)] = _RuleFacts(rule, self.words(rule))
+            found = self._rules[id(rule)] = _RuleFacts(rule, self.words(rule), bool(body.recess))
         return found
 
     def judge_window(self, e: Expectation, held: list[Meeting] | None, owner: dict[int, int], me: int, near: list[Meeting], facts: _RuleFacts) -> Finding:

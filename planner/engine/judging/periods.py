@@ -78,7 +78,7 @@ def judge_in_order(judge: Judge, exps: Sequence[Expectation], bm: BodyMeetings) 
     for n, e in enumerate(exps):
         if e.rule is not rule:
             rule = e.rule
-            facts = judge._facts(rule)
+            facts = judge._facts(rule, e.body)
             plain, kinds, gap, days, words, source = facts.plain, facts.kinds, facts.gap, facts.gap_days, facts.words, rule.source
             chain, at = None, 0
             if plain and kinds is not odd_kinds:

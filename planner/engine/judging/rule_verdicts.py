@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from planner.core.dates import Grain
 from planner.core.meeting import given_start
 from planner.core.model import Body, EveryRule, Meeting, MeetingFormat, OnRule, Status
 from planner.engine.calendar_rules import day_window, events
@@ -106,7 +107,7 @@ def amend(engine: ExpectationEngine, e: Expectation | None, verdict: str, counte
     if e is None or e.pending:
         return None, ""
     rule = e.rule
-    if not (rule.excused or rule.except_when or rule.formats or getattr(rule, "within", None)) and rule.count_by == "session":
+    if not (rule.excused or rule.except_when or rule.formats or getattr(rule, "within", None) or e.body.recess) and rule.count_by == "session":
         return None, ""  # most rules use none of it: keep check as fast as before
     notes = [*_merged(engine, e, counted), *_not_counted_format(engine, e), *_after_within(engine, e)]
     extra = "".join(f" {n}" for n in notes)
@@ -118,8 +119,21 @@ def amend(engine: ExpectationEngine, e: Expectation | None, verdict: str, counte
         if maybe:
             return "uncertain", f"{extra} {maybe}"
         if verdict != "open":
-            extra += _part_excused(e)
+            extra += _part_excused(e) + _part_recess(e)
     return None, extra
+
+
+_SHORT = (Grain.DAY, Grain.WEEK, Grain.MONTH)
+
+
+def _part_recess(e: Expectation) -> str:
+    """Words for a recess of the body that covers only part of a short window (a week whose
+    Monday and Tuesday sit before the summer recess): a window wholly inside a recess is not
+    due at all, one partly inside is judged, and its why says so."""
+    if e.grain not in _SHORT or not e.body.recess:
+        return ""  # (a year or a half a recess always covers in part: nothing worth saying)
+    part = [p for p in e.body.recess if p.first <= e.window.end and e.window.start <= p.last]
+    return "".join(f" Not in recess: the recess {p.words().replace(': ', ' (', 1) + ')' if p.reason else p.words()} covers only part of {e.label}." for p in part)
 
 
 def _part_excused(e: Expectation) -> str:
