@@ -197,3 +197,45 @@ def test_a_week_partly_in_recess_is_judged_and_its_shortfall_says_so(tmp_path):
     assert _verdicts(out) == [("2026-W28", "met"), ("2026-W29", "missed"), ("2026-W32", "met"), ("2026-W33", "open")]
     assert out["findings"][1]["why"].endswith("Not in recess: the recess 2026-07-15 to 2026-08-02 (summer) covers only part of 2026-W29.")
     assert all("recess" not in f["why"] for f in out["findings"] if f["window"]["label"] != "2026-W29")
+
+
+# -- what counts is what the rule in force counted then -------------------------------------------
+
+COUNTS_CHANGED = (
+    '[[bodies]]\nid = "summit"\nname = "Summit"\ncategory = "governing"\nhost = "secretariat"\n'
+    '[[bodies.rules]]\nkind = "every"\ninterval = "4y"\ncounts = ["regular", "special"]\nuntil = 2010-12-31\n'
+    '[[bodies.rules]]\nkind = "every"\ninterval = "4y"\nsince = 2011-01-01\n'
+    '[[bodies]]\nid = "board"\nname = "Board"\ncategory = "working"\nhost = "secretariat"\n'
+    '[[bodies.rules]]\nkind = "after"\nbody = "summit"\noffset = "1y"\n'
+)
+SUMMITS = (
+    "summit,regular,,2008-05-01,,held,,\nsummit,special,,2009-05-01,,held,,\nsummit,regular,,2012-05-01,,held,,\n"
+    "summit,special,,2014-05-01,,held,,\nsummit,regular,,2016-05-01,,held,,\n"
+    "board,regular,,2009-06-01,,held,,\nboard,regular,,2010-06-01,,held,,\nboard,regular,,2013-06-01,,held,,\nboard,regular,,2017-06-01,,held,,\n"
+)
+
+
+def test_a_special_meeting_starts_no_after_chain_once_the_other_bodys_rule_stops_counting_it(tmp_path):
+    """The Summit: every 4 years counting regular and special Summits until 2010, then (from
+    2011) every 4 years counting regular ones only. The Board: 1 year after each Summit, whose
+    origins are "the other body's own counting meetings" (DESIGN). Summits 2008, 2009
+    (special), 2012, 2014 (special), 2016; Boards 2009, 2010, 2013, 2017; as of 2018-06-30.
+    The special Summit of 2009 was a counting meeting then (2010 due: met); the special one of
+    2014 was not, under the rule in force in 2014: no Board is due in 2015. It was: 2015
+    `missed` (exit 1), from the kinds of every version of the Summit's rule together."""
+    out = _check(tmp_path, COUNTS_CHANGED, SUMMITS, "2018-06-30")
+    board = [(f["window"]["label"], f["verdict"]) for f in out["findings"] if f["body"] == "board"]
+    assert board == [("2009", "met"), ("2010", "met"), ("2013", "met"), ("2017", "met")]
+
+
+def test_a_rolling_chain_takes_a_meeting_only_where_the_version_in_force_then_counts_it(tmp_path):
+    """The same Summit (one rolling chain of two versions, README "Versions of one rolling rule
+    are one chain"): the special Summit of 2009 is a link under the first version (the window
+    after 2008 met by it, the one after it, due 2013, met by 2012); the special Summit of 2014
+    is none under the second, which counts regular Summits: after 2012, due 2016, met; after
+    2016, due 2020, open. It was a link: a window "4 years after the Summit of 2014-05-01"
+    open beside the 2020 one (two windows of one chain open at once)."""
+    out = _check(tmp_path, COUNTS_CHANGED, SUMMITS, "2018-06-30")
+    summit = [(f["window"]["label"], f["verdict"]) for f in out["findings"] if f["body"] == "summit"]
+    assert summit == [("2012", "met"), ("2013", "met"), ("2016", "met"), ("2020", "open")]
+    assert all("2014-05-01" not in f["reason"] for f in out["findings"])

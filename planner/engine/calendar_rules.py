@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from planner.core.dates import Grain, Window
 from planner.core.model import Body, Meeting, MeetingFormat, OnRule, Rule
-from planner.engine.expectation import _after_applies
+from planner.engine.expectation import _after_applies, starts_chain
 from planner.engine.expectations import (
     CHAINING,
     Expectation,
@@ -34,7 +34,6 @@ from planner.engine.expectations import (
     effective_start,
     ordinal_words,
     origin_cases,
-    origin_kinds,
 )
 
 if TYPE_CHECKING:
@@ -82,8 +81,8 @@ def on_expectations(engine: ExpectationEngine, body: Body, index: int, rule: OnR
 
 def before_expectations(engine: ExpectationEngine, body: Body, index: int, rule: BeforeRule, end: date, pending: bool) -> list[Expectation]:
     other = engine.book.body(rule.body)
-    kinds = origin_kinds(rule, other)  # the other body's own counting kinds (issue 9, meaning 5)
-    origins = [m for m in engine.meetings_of(rule.body).meetings if m.kind in kinds and m.status in CHAINING]
+    starts = starts_chain(rule, other)  # the other body's own counting kinds (issue 9, meaning 5)
+    origins = [m for m in engine.meetings_of(rule.body).meetings if m.status in CHAINING and starts(m)]
     chain: list[Expectation] = []
     # Versions of one rule follow each meeting of the other body under the version in force
     # on the day it opened, as for `after`: a Summit of 15 January 2021 under "within 2 months

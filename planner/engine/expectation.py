@@ -4,7 +4,7 @@ rules; :mod:`planner.engine.body_meetings` holds the register as the engine read
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from operator import attrgetter
@@ -104,6 +104,22 @@ def origin_kinds(rule: AfterRule | BeforeRule, other: Body | None) -> frozenset[
     if other is None:
         return frozenset(rule.counts)
     return frozenset(k for r in other.rules for k in r.counts)
+
+
+def starts_chain(rule: AfterRule | BeforeRule, other: Body | None) -> Callable[[Meeting], bool]:
+    """Whether a meeting of the other body is of a kind that starts an ``after``/``before``
+    chain: :func:`origin_kinds`, of the other body's rules in force on its days where they
+    count differently over time (a special Summit counted until 2010 starts no chain in 2014,
+    when the Summit's rule counts regular meetings only); all of them where none is."""
+    kinds = origin_kinds(rule, other)
+    if rule.origin_counts is not None or other is None or len({r.counts for r in other.rules}) < 2:
+        return lambda m: m.kind in kinds
+
+    def counted(m: Meeting) -> bool:
+        now = [r for r in other.rules if r.in_force(m.earliest) or r.in_force(m.latest)]
+        return m.kind in ({k for r in now for k in r.counts} if now else kinds)
+
+    return counted
 
 
 def origin_cases(origin: Meeting, grain: Grain) -> list[tuple[date, str]]:

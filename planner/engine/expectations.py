@@ -176,7 +176,12 @@ class ExpectationEngine:
                 j -= 1
             first = max(j, 0)
         counting, kinds, formats = [r for _, r in versions], rule.counts, rule.formats  # one version, most often
-        origins: list[Meeting | None] = [m for m in bm.meetings[first:] if m.status in CHAINING and ((m.kind in kinds and (not formats or m.format is None or m.format in formats)) or (len(counting) > 1 and any(counts(r, m) for r in counting)))]
+        if len(counting) > 1:
+            # a meeting is in the chain where the version in force when it was held counts it
+            # (a special Summit counted until 2010 is no link of the chain in 2014)
+            origins: list[Meeting | None] = [m for m in bm.meetings[first:] if m.status in CHAINING and any(counts(version_on(versions, day)[1], m) for day in (m.earliest, m.latest))]
+        else:
+            origins = [m for m in bm.meetings[first:] if m.status in CHAINING and m.kind in kinds and (not formats or m.format is None or m.format in formats)]
         founded = effective_start(body, versions[0][1])
         if founded and (first == 0 or not origins or founded >= origins[0].earliest):  # type: ignore[union-attr]
             # The founding (or the rule's start) starts the chain too: a body that never met

@@ -24,7 +24,7 @@ from planner.engine.expectation import (
     _tolerant,
     _within,
     origin_cases,
-    origin_kinds,
+    starts_chain,
 )
 from planner.engine.rule_words import origins_words
 
@@ -37,8 +37,8 @@ _GRAIN_DAY = Grain.DAY  # read once (in Python 3.11 a member read from its class
 def after_expectations(engine: ExpectationEngine, body: Body, index: int, rule: AfterRule, end: date, pending: bool, open_from: date | None = None) -> list[Expectation]:
     other = engine.book.body(rule.body)
     label = other.label if other else rule.body
-    kinds = origin_kinds(rule, other)
-    origins = [m for m in engine.meetings_of(rule.body).meetings if m.kind in kinds and m.status in CHAINING]
+    starts = starts_chain(rule, other)
+    origins = [m for m in engine.meetings_of(rule.body).meetings if m.status in CHAINING and starts(m)]
     grain, offset, tolerance = rule.offset.grain, rule.offset.periods, rule.tolerance
     versions: list[Rule] = [r for r in body.rules if isinstance(r, AfterRule) and r.id == rule.id]
 
