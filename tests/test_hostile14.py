@@ -91,3 +91,59 @@ def test_diff_refuses_a_file_past_the_limit_in_one_line(tmp_path: Path, monkeypa
     result = invoke("diff", str(before), str(before))
     assert result.exit_code == 2
     assert result.stderr == f"error: {before}: is larger than 100 bytes (expected at most 100 bytes (see Limits in the README))\n"
+
+
+def _feeds(tmp_path: Path) -> tuple[Path, dict[str, bytes]]:
+    out = tmp_path / "feeds"
+    assert invoke("ics", *TODAY, "--out", str(out)).exit_code == 0
+    return out, {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+
+
+@pytest.mark.parametrize("name", [".planner-state.json", "summit.ics", "all.ics", "index.html"])
+def test_a_folder_where_a_feed_folder_keeps_a_file_is_refused_and_kept(tmp_path: Path, name: str) -> None:
+    """A folder named ``.planner-state.json`` (or a feed's name) inside an `ics --out` folder went
+    with the old set, and its files with it: one line, exit 2, the folder and every file kept."""
+    out, files = _feeds(tmp_path)
+    (out / name).unlink()
+    (out / name).mkdir()
+    (out / name / "notes.txt").write_text("mine\n", encoding="utf-8")
+    result = invoke("ics", *TODAY, "--out", str(out))
+    assert result.exit_code == 2
+    assert result.stderr == f"error: {out}: cannot write: {out / name} is a folder, not a file planner writes: nothing was written and nothing removed (expected a writable file path or folder)\n"
+    assert (out / name / "notes.txt").read_text(encoding="utf-8") == "mine\n"
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == {k: v for k, v in files.items() if k != name}
+
+
+def test_a_socket_at_the_state_files_name_is_refused(tmp_path: Path) -> None:
+    import socket
+
+    out, _files = _feeds(tmp_path)
+    (out / ".planner-state.json").unlink()
+    with socket.socket(socket.AF_UNIX) as sock:
+        sock.bind(str(out / ".planner-state.json"))
+        result = invoke("ics", *TODAY, "--out", str(out))
+    assert result.exit_code == 2 and "is a socket, not a file planner writes" in result.stderr
+    assert (out / ".planner-state.json").is_socket()
+
+
+def test_a_state_file_planner_may_not_read_is_refused_not_replaced(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its permissions taken away, the state file was reported "damaged" and replaced: the
+    SEQUENCE of every event and the tombstones it kept were dropped unread."""
+    import os
+
+    out, files = _feeds(tmp_path)
+    state = out / ".planner-state.json"
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda path, mode, **kw: False if Path(path) == state and mode == os.R_OK else real_access(path, mode, **kw))
+    result = invoke("ics", *TODAY, "--out", str(out))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: {out}: cannot write: {state} cannot be read (permission denied)")
+    assert state.read_bytes() == files[".planner-state.json"]
+
+
+def test_a_folder_of_the_reuse_records_name_is_left_alone_when_no_record_is_written(tmp_path: Path) -> None:
+    """A small export writes no reuse record: a folder of that name is not in its way."""
+    out, _files = _feeds(tmp_path)
+    (out / ".planner-reuse.json").mkdir()
+    assert invoke("ics", *TODAY, "--out", str(out)).exit_code == 0
+    assert (out / ".planner-reuse.json").is_dir()

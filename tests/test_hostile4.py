@@ -300,9 +300,10 @@ def test_a_line_folded_inside_a_character_is_unfolded_first(tmp_path: Path) -> N
 
 
 @pytest.mark.parametrize("kind", ["fifo", "device"])
-def test_a_state_file_that_is_no_file_is_ignored_not_waited_on(kind: str, tmp_path: Path) -> None:
+def test_a_state_file_that_is_no_file_is_refused_not_waited_on(kind: str, tmp_path: Path) -> None:
     """A feed folder whose ``.planner-state.json`` is a FIFO (opening it waited forever) or a
-    link to /dev/zero: reported and ignored, and a regular state file takes its place."""
+    link to /dev/zero: one line, exit 2, and the pipe or link left where it is (it was replaced
+    by a state file until session 14: planner removes nothing it did not write)."""
     import os
     import subprocess
     import sys
@@ -315,9 +316,11 @@ def test_a_state_file_that_is_no_file_is_ignored_not_waited_on(kind: str, tmp_pa
     else:
         state.symlink_to("/dev/zero")
     run = subprocess.run([sys.executable, "-m", "planner", "ics", *TODAY, "--out", str(out)], capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL, cwd=tmp_path)
-    assert run.returncode == 0, run.stderr
-    assert f"{state}: state file is not a regular file and was ignored" in run.stderr
-    assert state.is_file() and not state.is_symlink() and state.read_bytes().startswith(b'{"version"')
+    assert run.returncode == 2, run.stderr
+    what = "a pipe" if kind == "fifo" else "a link"
+    assert run.stderr == f"error: {out}: cannot write: {state} is {what}, not a file planner writes: nothing was written and nothing removed (expected a writable file path or folder)\n"
+    assert state.is_fifo() if kind == "fifo" else os.readlink(state) == "/dev/zero"
+    assert sorted(p.name for p in out.iterdir()) == [".planner-state.json"]
 
 
 def test_file_names_in_a_report_head_are_shown_escaped(tmp_path: Path) -> None:

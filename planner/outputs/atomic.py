@@ -276,6 +276,25 @@ def _exchange(a: Path, b: Path) -> None:
         raise OSError(code, os.strerror(code), str(b))
 
 
+# what may stand at a name where planner writes a file of its own, and is no file it wrote
+_FOREIGN = ((stat.S_ISDIR, "a folder"), (stat.S_ISLNK, "a link"), (stat.S_ISFIFO, "a pipe"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"))
+
+
+def refuse_foreign(folder: Path, names: Iterable[str]) -> None:
+    """Refuse, before anything is written, a folder where one of the ``names`` planner writes is
+    no regular file: a folder, a link, a pipe, a socket or a device someone else put there (a
+    folder ``.planner-state.json`` went with the old set, its files with it). Neither written
+    through nor removed: one line names it. A regular file of the name is planner's to replace."""
+    for name in names:
+        try:
+            mode = os.lstat(folder / name).st_mode
+        except OSError:
+            continue  # nothing there (or no folder yet)
+        if not stat.S_ISREG(mode):
+            what = next((words for test, words in _FOREIGN if test(mode)), "no regular file")
+            raise OSError(errno.EEXIST, f"{folder / name} is {what}, not a file planner writes: nothing was written and nothing removed")
+
+
 def write_set(folder: str | Path, files: Mapping[str, Content], order: Iterable[str] = ()) -> None:
     """Make ``folder`` hold ``files`` (name -> bytes, or a function giving the pieces of the
     file as they are made: the set need not fit in memory), switching the whole set at once.
@@ -297,6 +316,7 @@ def write_set(folder: str | Path, files: Mapping[str, Content], order: Iterable[
     ordered = [*(n for n in order if n in files), *sorted(n for n in files if n not in order)]
     if target.exists() and not target.is_dir():
         raise NotADirectoryError(errno.ENOTDIR, "is a file, not a folder", str(target))
+    refuse_foreign(target, files)
     try:
         _build(staging, target, files, ordered)
     except OSError:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from planner.core.bulk import paused_gc
 from planner.core.model import Meeting, RuleBook
-from planner.outputs.atomic import Spooled, write_set
+from planner.outputs.atomic import Spooled, refuse_foreign, write_set
 from planner.outputs.calendar.folder import forked
 from planner.outputs.calendar.folder.events import FeedEvents, date_order
 from planner.outputs.calendar.folder.index_html import index_pieces
@@ -35,7 +35,7 @@ from planner.outputs.calendar.folder.reuse import (
     Reused,
     reusable,
 )
-from planner.outputs.calendar.folder.state import load_state
+from planner.outputs.calendar.folder.state import load_state, unreadable_state
 from planner.outputs.calendar.ical import COMBINED, STATE_FILE, FeedBuilder, combined_names
 from planner.outputs.calendar.making import EventMaker
 from planner.outputs.calendar.revisions import KEEP_DAYS
@@ -76,6 +76,9 @@ def _write_feeds(book: RuleBook, meetings: Iterable[Meeting], out: Path, stamp: 
     out.parent.mkdir(parents=True, exist_ok=True)
     combined = (*combined_names(book), source_url(base_url, f"{COMBINED}.ics")) if selected is None else None
     named = [(f"{body.id}.ics", body.name, f"Meetings of the {body.name} ({book.organization.short_name})", body.id) for body in book.bodies if selected is None or body.id in selected]
+    # what stands at a name this export writes and is no file of planner's: refused before any work
+    refuse_foreign(out, [*(filename for filename, *_ in named), *((f"{COMBINED}.ics", INDEX) if selected is None else ()), STATE_FILE, *((REUSE_FILE,) if selected is None and len(order) >= REUSE_FROM else ())])
+    unreadable_state(out)
     heads = {body: builder.calendar_head(title, caption, source_url(base_url, filename), empty=False)[0] for filename, title, caption, body in named}
     made: FeedEvents | None = _reused(out, book, builder, order, heads, combined, workers) if selected is None and len(order) >= REUSE_FROM else None
     previous = made.previous if isinstance(made, Reused) and made.previous is not None else None

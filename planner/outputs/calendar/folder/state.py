@@ -23,6 +23,7 @@ event that did not change.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
@@ -178,6 +179,15 @@ def state_pieces(lines: Iterator[bytes]) -> Iterator[bytes]:
         yield line if first else b",\n" + line
         first = False
     yield (b"\n" if not first else b"") + TAIL
+
+
+def unreadable_state(out_dir: Path) -> None:
+    """A state file planner may not read (its permissions taken away) is refused in one line, not
+    replaced: the revisions it keeps (SEQUENCE, LAST-MODIFIED, tombstones) are not planner's to
+    drop unread. A damaged one is reported and replaced (see :func:`load_state`)."""
+    path = out_dir / STATE_FILE
+    if path.is_file() and not os.access(path, os.R_OK):
+        raise OSError(errno.EACCES, f"{path} cannot be read (permission denied), and the revisions it keeps would be lost: nothing was written and nothing removed")
 
 
 def load_state(out_dir: Path, warn: Callable[[str], None] | None = None, book: RuleBook | None = None, read: Callable[[Path], Any] = read_state) -> Any:
