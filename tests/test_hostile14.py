@@ -147,3 +147,64 @@ def test_a_folder_of_the_reuse_records_name_is_left_alone_when_no_record_is_writ
     (out / ".planner-reuse.json").mkdir()
     assert invoke("ics", *TODAY, "--out", str(out)).exit_code == 0
     assert (out / ".planner-reuse.json").is_dir()
+
+
+# kill -9 of `ics --out` re-exporting an unchanged register, the path that copies the last
+# export's events (REUSE_FROM lowered to 0 so that a small register takes it): at the n-th
+# call of one step, in a child process, as tests/test_faults.py does for a fresh export
+REUSE_KILLER = """
+import os, shutil, signal, sys
+from planner.outputs import atomic
+from planner.outputs.calendar.folder import feeds, reuse
+feeds.REUSE_FROM = 0
+owner, name, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+target = {"atomic": atomic, "os": os, "shutil": shutil, "reuse": reuse}[owner]
+original, calls = getattr(target, name), [0]
+def step(*args, **kwargs):
+    calls[0] += 1
+    if calls[0] == n:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return original(*args, **kwargs)
+setattr(target, name, step)
+from planner.cli import main
+main(sys.argv[4:])
+"""
+KILL_STEPS = [("reuse", "_copy", 1), ("reuse", "_copy", 2), ("atomic", "_write_file", 1), ("os", "link", 1), ("atomic", "_write_file", 2), ("atomic", "_exchange", 1), ("shutil", "rmtree", 2)]
+
+
+@pytest.mark.parametrize(("owner", "name", "n"), KILL_STEPS, ids=[f"{o}.{n}-{i}" for o, n, i in KILL_STEPS])
+def test_kill_during_a_reusing_export_leaves_old_or_new_set(tmp_path: Path, owner: str, name: str, n: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    import hashlib
+    import os
+    import shutil
+    import signal
+    import subprocess
+    import sys
+
+    from planner.outputs.calendar.folder import feeds, reuse
+
+    here = Path(__file__).resolve().parent
+    given = ["--rules", str(here / "rulebooks" / "valid" / "minimal.toml"), "--meetings", str(here / "registers" / "bom_utf8.csv"), "--no-projected"]
+    monkeypatch.setattr(feeds, "REUSE_FROM", 0)
+    taken: list[bool] = []
+    build = reuse.Reused.build
+    monkeypatch.setattr(reuse.Reused, "build", lambda made: taken.append(result := build(made)) or result)
+
+    def export(out: Path, today: str) -> None:
+        assert CliRunner().invoke(main, ["--today", today, *given[:4], "ics", *given[4:], "--out", str(out)]).exit_code == 0
+
+    def digests(folder: Path) -> dict[str, str]:
+        return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
+
+    old, new, work = tmp_path / "old" / "feeds", tmp_path / "new" / "feeds", tmp_path / "work" / "feeds"
+    export(old, "2026-11-26")
+    shutil.copytree(old, new)
+    export(new, "2026-11-27")  # the same register, the stamp moved: events copied, DTSTAMP replaced
+    assert taken == [True]
+    shutil.copytree(old, work)
+    done = subprocess.run([sys.executable, "-c", REUSE_KILLER, owner, name, str(n), "--today", "2026-11-27", *given[:4], "ics", *given[4:], "--out", str(work)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == -signal.SIGKILL, done.stderr
+    assert digests(work) in (digests(old), digests(new))
+    export(work, "2026-11-27")
+    assert digests(work) == digests(new)
+    assert sorted(os.listdir(work.parent)) == ["feeds"]
