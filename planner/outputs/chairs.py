@@ -6,7 +6,7 @@ and the statutory meetings inside it, then the plan with what each chair hosts, 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from planner.core.model import Meeting, RuleBook
@@ -20,7 +20,7 @@ from planner.engine.chairmanship.terms import (
     rule_words,
     term_length,
 )
-from planner.outputs.formats import md_table, meeting_dict, to_csv, to_json
+from planner.outputs.formats import MadeAsReached, json_pieces, md_table, meeting_dict, to_csv
 from planner.outputs.text import DEFAULT_WIDTH, fit_lines, fit_table, plural, wrap, wrap_parts
 
 
@@ -142,11 +142,12 @@ def finding_dict(f: ChairFinding) -> dict[str, Any]:
     return {"kind": f.kind, "severity": f.severity.value, "violation": f.severity is Severity.VIOLATION, "country": f.country, "message": f.message}
 
 
-def render_chairs(report: ChairReport, fmt: str, *, rules_label: str, width: int = DEFAULT_WIDTH) -> str:
+def render_chairs(report: ChairReport, fmt: str, *, rules_label: str, width: int = DEFAULT_WIDTH) -> str | Iterator[str]:
+    """The answer in ``fmt``; JSON in pieces as encoded, each term's dict made as it is reached."""
     book = report.book
     rule = book.chairmanship
     if fmt == "json":
-        return to_json(
+        return json_pieces(
             {
                 "command": "chairs",
                 "organization": book.organization.id,
@@ -154,8 +155,8 @@ def render_chairs(report: ChairReport, fmt: str, *, rules_label: str, width: int
                 "rule_book": rules_label,
                 "country": report.country.name if report.country else None,
                 "rule": (rule.model_dump(mode="json") | {"words": rule_words(rule, book)}) if rule else None,
-                "terms": [term_dict(t, report) for t in report.terms],
-                "plan": [term_dict(t, report) for t in report.plan],
+                "terms": MadeAsReached(report.terms, lambda t: term_dict(t, report)),
+                "plan": MadeAsReached(report.plan, lambda t: term_dict(t, report)),
                 "after_plan": report.after_plan or None,
                 "findings": [finding_dict(f) for f in report.findings],
                 "summary": {"terms": len(report.terms), "planned": len(report.plan), "violations": len(report.violations), "notes": len(report.notes), "exit_code": exit_code(report)},
