@@ -232,3 +232,46 @@ def test_a_long_chairs_answer_in_json_is_the_same_written_to_a_file_or_shown(tmp
     assert shown.exit_code == written.exit_code == 1
     assert (tmp_path / "c.json").read_text(encoding="utf-8") == shown.stdout
     assert len(json.loads(shown.stdout)["terms"]) == 3000
+
+
+# a reuse record edited by hand or by another program: every field of the wrong type or out of
+# range; the export then makes every event, and its files are those of an export without one
+RECORD_EDITS = {
+    "stamp_int": lambda r: {**r, "stamp": 20261126},
+    "stamp_far": lambda r: {**r, "stamp": "9999-12-31T23:59:59+00:00"},
+    "all_string": lambda r: {**r, "all": "abc"},
+    "all_dict": lambda r: {**r, "all": {"at": 0}},
+    "all_huge": lambda r: {**r, "all": [10**30, 10**30, "x"]},
+    "all_negative": lambda r: {**r, "all": [-5, 10, r["all"][2]]},
+    "all_floats": lambda r: {**r, "all": [float(v) if isinstance(v, int) else v for v in r["all"]]},
+    "state_short": lambda r: {**r, "state": r["state"][:2]},
+    "state_negative_size": lambda r: {**r, "state": [r["state"][0], -(10**12), *r["state"][2:]]},
+    "body_size_past_the_file": lambda r: {**r, "bodies": {b: [v[0], v[1] + 10**9, *v[2:]] for b, v in r["bodies"].items()}},
+    "body_at_bool": lambda r: {**r, "bodies": {b: [True, *v[1:]] for b, v in r["bodies"].items()}},
+    "body_nested": lambda r: {**r, "bodies": {b: [[[[v[0]]]], *v[1:]] for b, v in r["bodies"].items()}},
+    "bodies_list": lambda r: {**r, "bodies": list(r["bodies"].items())},
+    "form_other": lambda r: {**r, "form": 99},
+}
+
+
+@pytest.mark.parametrize("edit", sorted(RECORD_EDITS))
+def test_a_hand_edited_reuse_record_never_changes_the_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, edit: str) -> None:
+    from planner.outputs.calendar.folder import feeds, reuse
+
+    here = Path(__file__).resolve().parent
+    monkeypatch.setattr(feeds, "REUSE_FROM", 0)
+    given = ["--rules", str(here / "rulebooks" / "valid" / "minimal.toml"), "--meetings", str(here / "registers" / "bom_utf8.csv")]
+
+    def export(out: Path, today: str) -> None:
+        result = invoke("--today", today, *given, "ics", "--no-projected", "--out", str(out))
+        assert result.exit_code == 0, result.output
+
+    edited, plain = tmp_path / "edited", tmp_path / "plain"
+    export(edited, "2026-11-26")
+    export(plain, "2026-11-26")
+    record = json.loads((edited / reuse.REUSE_FILE).read_text(encoding="utf-8"))
+    (edited / reuse.REUSE_FILE).write_text(json.dumps(RECORD_EDITS[edit](record)), encoding="utf-8")
+    (plain / reuse.REUSE_FILE).unlink()
+    export(edited, "2026-11-27")
+    export(plain, "2026-11-27")
+    assert {p.name: p.read_bytes() for p in sorted(edited.iterdir())} == {p.name: p.read_bytes() for p in sorted(plain.iterdir())}
