@@ -32,6 +32,16 @@ def _check(name: str, *args: str) -> dict:
     return json.loads(_invoke("check", *_files(name), *args, "--format", "json").stdout)
 
 
+def _summary(out: dict, *keys: str) -> dict[str, int]:
+    """The JSON summary's counts under ``keys``."""
+    return {k: out["summary"][k] for k in keys}
+
+
+def _text(name: str, *args: str) -> str:
+    """The text report of ``check``, its lines joined as one."""
+    return " ".join(_invoke("check", *_files(name), *args).stdout.split())
+
+
 def _by_rule(out: dict) -> dict[str, dict[str, str]]:
     """Each rule's id -> window label -> verdict."""
     rules: dict[str, dict[str, str]] = {}
@@ -112,7 +122,7 @@ def test_swiss_federal_assembly_in_text_and_totals():
     """The whole check: 102 windows judged (14 met, 1 uncertain, 87 unknown), three open (the
     year twice, by rules 0 and 2, and 2026 Q4), no violation and no advisory: exit 0."""
     out = _check(SWISS, "--today", "2026-12-01")
-    assert {k: out["summary"][k] for k in ("violations", "advisories", "uncertain", "unknown", "open", "exit_code")} == {
+    assert _summary(out, "violations", "advisories", "uncertain", "unknown", "open", "exit_code") == {
         "violations": 0, "advisories": 0, "uncertain": 1, "unknown": 87, "open": 3, "exit_code": 0,
     }
     result = _invoke("check", *_files(SWISS), "--today", "2026-12-01")
@@ -185,8 +195,8 @@ def test_ipu_assembly_twice_a_year_2020_missed_the_142nd_held_online_in_2021():
     )
     assert "Assembly 2021-05-24 (142nd), Assembly 2021-11-26 (143rd, Madrid)" in _why(out, 0, "2021")
     assert "Unknown, not missed: the register is known complete only 2019-01-01..2025-12-31" in _why(out, 0, "2018")
-    assert {k: out["summary"][k] for k in ("violations", "unknown", "open", "exit_code")} == {"violations": 1, "unknown": 1, "open": 1, "exit_code": 1}
-    text = " ".join(_invoke("check", *_files(IPU), "--today", "2026-12-01").stdout.split())
+    assert _summary(out, "violations", "unknown", "open", "exit_code") == {"violations": 1, "unknown": 1, "open": 1, "exit_code": 1}
+    text = _text(IPU, "--today", "2026-12-01")
     assert "8 judged: 6 met, 1 missed, 1 unknown; open: 2026 (2 due by 2026-12-31)" in text
     assert text.endswith("1 body · 1 violation · 0 advisories · 1 open window · 1 unknown · exit 1")
 
@@ -253,8 +263,8 @@ def test_cbd_cop_every_two_years_the_15th_late_in_two_parts_and_the_16th_late_af
     assert _why(out, 0, "2023").startswith("due 2023 (2 years after the 15th COP (2021-10-11)), held COP 2024-10-21 (16th, Cali): 1 year late.")
     assert "COP 2022-12-07 (15th, Montreal) (the same number as COP 2021-10-11 (15th, Kunming): one meeting, counted there)" in _why(out, 0, "2023")
     assert "scheduled: COP 2026 (17th, Yerevan)" in _why(out, 0, "2026")
-    assert {k: out["summary"][k] for k in ("violations", "open", "next_due", "exit_code")} == {"violations": 2, "open": 1, "next_due": 1, "exit_code": 1}
-    text = " ".join(_invoke("check", *_files(CBD), "--today", "2026-12-01").stdout.split())
+    assert _summary(out, "violations", "open", "next_due", "exit_code") == {"violations": 2, "open": 1, "next_due": 1, "exit_code": 1}
+    text = _text(CBD, "--today", "2026-12-01")
     assert "11 judged: 9 met, 2 late; open: 2026 (17th planned, Yerevan, 2026, scheduled)" in text
     assert text.endswith("1 body · 2 violations · 0 advisories · 1 open window · 1 next due · exit 1")
 
@@ -312,10 +322,10 @@ def test_us_supreme_court_term_opens_on_the_first_monday_in_october():
     assert _why(out, 1, "2024-10-07") == "due 2024-10-07 (the first Monday in October 2024): held October Term 2024-10 (Washington), dated too loosely to tell whether it opened on 2024-10-07."
     assert "Not counted: October Term 2003-09-08 (Washington) (special: this rule counts regular meetings)." in _why(out, 1, "2003-10-06")
     assert "Unknown, not missed" in _why(out, 1, "2026-10-05") and "Unknown, not missed" in _why(out, 0, "1916-10-09")
-    assert {k: out["summary"][k] for k in ("violations", "uncertain", "unknown", "open", "next_due", "exit_code")} == {
+    assert _summary(out, "violations", "uncertain", "unknown", "open", "next_due", "exit_code") == {
         "violations": 0, "uncertain": 1, "unknown": 148, "open": 0, "next_due": 1, "exit_code": 0,
     }
-    text = " ".join(_invoke("check", *_files(SCOTUS), "--today", "2026-12-01").stdout.split())
+    text = _text(SCOTUS, "--today", "2026-12-01")
     assert "154 judged: 5 met, 1 uncertain, 148 unknown; next due 2027-10-04" in text
 
 
@@ -372,7 +382,7 @@ def test_boe_mpc_monthly_then_eight_a_year_at_most_ten_weeks_apart():
     assert "gap of 8 days from MPC 2020-03-11 (London) to MPC 2020-03-19 (London); at most 70 days allowed." in _why(out, 1, "2020-03-12..2020-05-20")
     assert "Unknown, not late" in _why(out, 1, "2020-12-18..2021-02-25")
     assert _why(out, 1, "2020").startswith("2020: 10 held (8 required), at least 8 times a year: MPC 2020-01-30 (London), MPC 2020-03-11 (London), MPC 2020-03-19 (London)")
-    assert {k: out["summary"][k] for k in ("violations", "unknown", "open", "exit_code")} == {"violations": 0, "unknown": 225, "open": 1, "exit_code": 0}
+    assert _summary(out, "violations", "unknown", "open", "exit_code") == {"violations": 0, "unknown": 225, "open": 1, "exit_code": 0}
 
 
 def test_boe_mpc_projection_keeps_eight_a_year_and_the_ten_weeks():
@@ -398,7 +408,7 @@ def test_cbd_cop_17_planned_and_not_confirmed_makes_2026_uncertain_and_2028_stil
     got = {f["window"]["label"]: f["verdict"] for f in out["findings"]}
     assert (got["2020"], got["2023"], got["2026"], got["2028"]) == ("late", "late", "uncertain", "open")
     assert "COP 2026 (17th, Yerevan) was planned but is not recorded as held: met if it was held as planned." in _why(out, 0, "2026")
-    assert {k: out["summary"][k] for k in ("violations", "uncertain", "open", "exit_code")} == {"violations": 2, "uncertain": 1, "open": 1, "exit_code": 1}
+    assert _summary(out, "violations", "uncertain", "open", "exit_code") == {"violations": 2, "uncertain": 1, "open": 1, "exit_code": 1}
     projected = json.loads(_invoke("project", *_files(CBD), "--today", "2027-01-15", "--to", "2028", "--format", "json").stdout)
     assert [(m["start"], m["ordinal"]) for m in projected["meetings"]] == [("2028-10-09", 18)]
     assert [p["kind"] for p in projected["problems"]] == ["unconfirmed"]
@@ -423,7 +433,7 @@ def test_wmo_congress_every_four_years_on_the_grid_of_its_sessions():
     assert _verdicts(out) == {str(y): "unknown" for y in range(1959, 2008, 4)} | dict.fromkeys(met, "met") | {"2027": "open"}
     assert "Unknown, not advisory: the register is known complete only from 2011-01-01." in _why(out, 0, "1959")
     assert not [f for f in out["findings"] if "Cg-Ext" in f["why"] or "extraordinary" in f["why"]]
-    assert {k: out["summary"][k] for k in ("violations", "advisories", "unknown", "next_due", "exit_code")} == {
+    assert _summary(out, "violations", "advisories", "unknown", "next_due", "exit_code") == {
         "violations": 0, "advisories": 0, "unknown": 12, "next_due": 1, "exit_code": 0,
     }
 
@@ -464,7 +474,7 @@ def test_caricom_conference_twice_a_year_in_february_and_july():
     }
     assert "Conference 2024-07-28 (47th, St George's). Not counted: Conference 2024-07-03 (47th, St George's) (postponed)." in _why(out, 2, "2024-07")
     assert "Unknown, not advisory: the register is known complete only 2023-01-01..2025-12-31." in _why(out, 1, "2026-02")
-    assert {k: out["summary"][k] for k in ("violations", "advisories", "unknown", "open", "exit_code")} == {
+    assert _summary(out, "violations", "advisories", "unknown", "open", "exit_code") == {
         "violations": 0, "advisories": 0, "unknown": 3, "open": 1, "exit_code": 0,
     }
 
@@ -504,7 +514,7 @@ def test_oas_general_assembly_annually_with_the_53rd_known_only_by_its_number():
     assert _verdicts(out) == {str(y): "unknown" for y in [*range(1978, 2019), 2023]} | {str(y): "met" for y in met} | {"2026": "open"}
     assert _why(out, 0, "2023").endswith("the register numbers the General Assembly regular meetings 52nd (2022-10-05) then 54th (2024-06): the 53rd is not recorded and may have been held in this window.")
     assert "Not counted: General Assembly 2020 (50th) (postponed)." in _why(out, 0, "2020")
-    assert {k: out["summary"][k] for k in ("violations", "unknown", "open", "exit_code")} == {"violations": 0, "unknown": 42, "open": 1, "exit_code": 0}
+    assert _summary(out, "violations", "unknown", "open", "exit_code") == {"violations": 0, "unknown": 42, "open": 1, "exit_code": 0}
 
 
 def test_oas_general_assembly_projects_the_56th_and_57th():
