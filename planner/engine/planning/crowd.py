@@ -123,7 +123,8 @@ class DayBook:
         """How many bodies other than ``body`` and its partners meet in ``on``."""
         if not on:
             return 0
-        mine = (body in on) + sum(1 for p in self.partners.get(body, ()) if p in on)
+        partners = self.partners.get(body)  # (most bodies have none: no generator to run)
+        mine = (body in on) + (sum(1 for p in partners if p in on) if partners else 0)
         return len(on) - mine
 
     def clash(self, body: str, host: str, first: date, last: date) -> str | None:

@@ -5,6 +5,7 @@ orders what it finds."""
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -252,7 +253,7 @@ class Projector(Lateness):
         secretariat = self.book.organization.secretariat
         name = country or (secretariat.country if secretariat is not None else code)
         name = country_table().get(fold(name), (name,))[0] if len(name) == 2 else name  # "IN": India
-        self.host_years.setdefault((code, name), (calendar.holidays, set()))[1].update(m.start.earliest.year for m in state.added)
+        self.host_years.setdefault((code, name), (calendar.holidays, set()))[1].update(map(_YEAR, state.added))
 
     def _fill(self, state: BodyState, e: Expectation) -> list[Meeting] | None:
         """Place what ``e`` still lacks: ``None`` when it lacks nothing, ``[]`` when no date fits."""
@@ -379,6 +380,9 @@ class Projector(Lateness):
                     taken.add(first, last)
         state.added.extend(new)
         return new
+
+
+_YEAR = operator.attrgetter("start.earliest.year")
 
 
 def _last_days(waiting: dict[int, list[Meeting]] | None) -> dict[int, date] | None:

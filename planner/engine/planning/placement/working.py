@@ -42,6 +42,7 @@ class WorkingCalendar:
         self._memo: dict[date, bool] = {}
         self._host_memo: dict[date, bool] = {}
         self._blocks: dict[int, dict[date, bool]] = {}  # length -> first day -> block_fits
+        self._host_blocks: dict[int, dict[date, bool]] = {}  # the same on the host's working days alone (place_fewest)
         # One table of blackout days: an avoided calendar may bring hundreds of events.
         self._off: dict[date, str] = {}
         for b in self.blackouts:
@@ -200,8 +201,16 @@ class WorkingCalendar:
                 return None
             near = min(max(target, window.start), last_start)
             candidates = map(date.fromordinal, skip.get().nearest(near.toordinal(), window.start.toordinal(), last_start.toordinal()))
+        # (whether a block is on the host's working days, remembered by its first day: a
+        # crowded calendar sends more windows here, each asking every day of its window)
+        host_blocks = self._host_blocks.get(days)
+        if host_blocks is None:
+            host_blocks = self._host_blocks[days] = {}
         for candidate in candidates:
-            if not all(self.is_host_working(candidate + timedelta(days=i)) for i in range(days)) or not accept(candidate):
+            working = host_blocks.get(candidate)
+            if working is None:
+                working = host_blocks[candidate] = all(self.is_host_working(candidate + timedelta(days=i)) for i in range(days))
+            if not working or not accept(candidate):
                 continue
             names: list[str] = []
             for i in range(days):
