@@ -74,9 +74,11 @@ class Taken:
         one), or ``day`` falls less than the gap after a meeting's first day or a meeting less
         than the gap after ``day``."""
         firsts, items, apart = self.firsts, self.items, self.apart
-        hi = bisect.bisect_right(firsts, end_day + apart)
-        for k in range(bisect.bisect_left(firsts, day - apart - self.longest, 0, hi), hi):
-            if items[k][1] + apart >= day:
+        # (most bodies keep no day apart: no date made to add nothing, each of them asked for
+        # every candidate day)
+        hi = bisect.bisect_right(firsts, end_day + apart if apart else end_day)
+        for k in range(bisect.bisect_left(firsts, (day - apart if apart else day) - self.longest, 0, hi), hi):
+            if (items[k][1] + apart if apart else items[k][1]) >= day:
                 # (the later blocks up to its last day overlap it too, and the earlier ones
                 # back to its first day less the block's length)
                 self.refused = (items[k][1] + apart + _ONE_DAY, firsts[k] - apart - (end_day - day))
