@@ -239,3 +239,27 @@ def test_a_rolling_chain_takes_a_meeting_only_where_the_version_in_force_then_co
     summit = [(f["window"]["label"], f["verdict"]) for f in out["findings"] if f["body"] == "summit"]
     assert summit == [("2012", "met"), ("2013", "met"), ("2016", "met"), ("2020", "open")]
     assert all("2014-05-01" not in f["reason"] for f in out["findings"])
+
+
+def test_an_online_meeting_the_other_bodys_rule_does_not_count_starts_no_after_chain(tmp_path):
+    """The Summit: at least once a year from 2019, `formats = ["in_person"]`. Summits
+    2019-05-01 in Bern (in person) and 2020-05-01 online; the Board 1 year after each Summit,
+    held 2020-06-01; as of 2022-06-30. The online Summit is no counting meeting of the Summit
+    (its 2020 is `missed`, "Not counted: online"), so it starts no Board chain (DESIGN: the
+    other body's own counting meetings): Board 2020 met, and no 2021 window. It was 2021
+    `missed`, a second violation from a meeting the Summit's own rule refused."""
+    book = (
+        '[[bodies]]\nid = "summit"\nname = "Summit"\ncategory = "governing"\nhost = "secretariat"\n'
+        '[[bodies.rules]]\nkind = "at_least"\ncount = 1\nper = "year"\nformats = ["in_person"]\nsince = 2019-01-01\n'
+        '[[bodies]]\nid = "board"\nname = "Board"\ncategory = "working"\nhost = "secretariat"\n'
+        '[[bodies.rules]]\nkind = "after"\nbody = "summit"\noffset = "1y"\n'
+    )
+    (tmp_path / "r.toml").write_text(HEAD + book, encoding="utf-8")
+    (tmp_path / "m.csv").write_text(
+        "body,kind,start,status,city,country,format\nsummit,regular,2019-05-01,held,Bern,Switzerland,in_person\n"
+        "summit,regular,2020-05-01,held,,,online\nboard,regular,2020-06-01,held,,,\n",
+        encoding="utf-8",
+    )
+    out = json.loads(_invoke("check", "--rules", str(tmp_path / "r.toml"), "--meetings", str(tmp_path / "m.csv"), "--today", "2022-06-30", "--format", "json").stdout)
+    assert [(f["window"]["label"], f["verdict"]) for f in out["findings"] if f["body"] == "board"] == [("2020", "met")]
+    assert [(f["window"]["label"], f["verdict"]) for f in out["findings"] if f["body"] == "summit"][1] == ("2020", "missed")

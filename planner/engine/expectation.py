@@ -107,17 +107,21 @@ def origin_kinds(rule: AfterRule | BeforeRule, other: Body | None) -> frozenset[
 
 
 def starts_chain(rule: AfterRule | BeforeRule, other: Body | None) -> Callable[[Meeting], bool]:
-    """Whether a meeting of the other body is of a kind that starts an ``after``/``before``
-    chain: :func:`origin_kinds`, of the other body's rules in force on its days where they
-    count differently over time (a special Summit counted until 2010 starts no chain in 2014,
-    when the Summit's rule counts regular meetings only); all of them where none is."""
+    """Whether a meeting of the other body starts an ``after``/``before`` chain: one of the
+    other body's rules in force on its days counts it, its kind (:func:`origin_kinds`) and its
+    format (a special Summit counted until 2010 starts no chain in 2014, when the Summit's
+    rule counts regular meetings only; an online one none under a rule counting meetings in
+    person); all of its rules where none is in force."""
     kinds = origin_kinds(rule, other)
-    if rule.origin_counts is not None or other is None or len({r.counts for r in other.rules}) < 2:
+    if rule.origin_counts is not None or other is None or (len({r.counts for r in other.rules}) < 2 and not any(r.formats for r in other.rules)):
         return lambda m: m.kind in kinds
+    rules = other.rules
 
     def counted(m: Meeting) -> bool:
-        now = [r for r in other.rules if r.in_force(m.earliest) or r.in_force(m.latest)]
-        return m.kind in ({k for r in now for k in r.counts} if now else kinds)
+        # (and in a format one of them counts: an online Summit under a rule counting
+        # meetings in person is no counting meeting of the Summit)
+        now = [r for r in rules if r.in_force(m.earliest) or r.in_force(m.latest)] or rules
+        return any(m.kind in r.counts and (not r.formats or m.format is None or m.format in r.formats) for r in now)
 
     return counted
 
