@@ -263,3 +263,20 @@ def test_an_online_meeting_the_other_bodys_rule_does_not_count_starts_no_after_c
     out = json.loads(_invoke("check", "--rules", str(tmp_path / "r.toml"), "--meetings", str(tmp_path / "m.csv"), "--today", "2022-06-30", "--format", "json").stdout)
     assert [(f["window"]["label"], f["verdict"]) for f in out["findings"] if f["body"] == "board"] == [("2020", "met")]
     assert [(f["window"]["label"], f["verdict"]) for f in out["findings"] if f["body"] == "summit"][1] == ("2020", "missed")
+
+
+# -- a grid's anchor gives its phase from the rule's start ------------------------------------------
+
+
+def test_a_grid_anchored_after_its_since_is_due_in_the_anchors_phase_from_the_since(tmp_path):
+    """`every 2y` on the grid, `anchor = 2020`, `since = 2015-01-01`; Boards 2016-05-01 and
+    2020-05-01; as of 2024-06-30. DESIGN: "grid: due in periods anchor + k*interval", and the
+    rule is in force from 2015: the periods of the anchor's phase from 2015 on are 2016, 2018,
+    2020, 2022, 2024: 2016 met, 2018 missed, 2020 met, 2022 missed, 2024 open, as an `on`
+    rule's years before its anchor are due and as a grid's first meeting gives the phase, not
+    the start (audit 13). It judged from 2020 only: 2018, a year with nothing held under the
+    rule in force, went unjudged."""
+    book = BOARD + 'kind = "every"\ninterval = "2y"\nmode = "grid"\nanchor = 2020\nsince = 2015-01-01\n'
+    out = _check(tmp_path, book, "board,regular,,2016-05-01,,held,,\nboard,regular,,2020-05-01,,held,,\n", "2024-06-30")
+    assert _verdicts(out)[:5] == [("2016", "met"), ("2018", "missed"), ("2020", "met"), ("2022", "missed"), ("2024", "open")]
+    assert out["findings"][1]["reason"] == "every 2 years on the grid from 2020"

@@ -335,11 +335,13 @@ class ExpectationEngine:
         if anchor_day is None:
             return []
         first_period = anchored = grain.index(anchor_day)
-        start = effective_start(body, rule) if rule.anchor is None and counting else None
+        start = effective_start(body, rule) if rule.anchor is not None or counting else None
         if start is not None and start < anchor_day:
-            # The first counting meeting gives the grid its phase, not its start: the periods
-            # of that phase from the rule's start (since, founding) on are due too. (They were
-            # not: a first meeting recorded after a silence erased every window before it.)
+            # The first counting meeting (or the `anchor`) gives the grid its phase, not its
+            # start: the periods of that phase from the rule's start (since, founding) on are
+            # due too, as an `on` rule's years before its anchor are. (They were not: a first
+            # meeting recorded after a silence erased every window before it; an anchor after
+            # `since` left the years between unjudged.)
             first_period -= (first_period - grain.index(start)) // step * step
         windows: list[tuple[int, Window]] = []
         k = 0
