@@ -95,14 +95,16 @@ class Worker:
         self.spool.close()
 
 
-def fork(work: Work, run: tuple[int, int], started: list[Worker]) -> Worker:
+def fork(work: Work, run: tuple[int, int], started: list[Worker], spool: IO[bytes] | None = None) -> Worker:
     """Fork a worker doing ``work`` for ``run``, added to ``started`` at once (an interrupt
-    that follows finds it there, to end it). OSError: no process, pipe or spool to be had (a
-    limit, a full disk): the caller does the run itself."""
+    that follows finds it there, to end it); ``spool``: the worker's (default: a temporary
+    file). OSError: no process, pipe or spool to be had (a limit, a full disk): the caller
+    does the run itself."""
     import pickle  # (here: work too small to fork, CICA's, starts without them)
     import tempfile
 
-    spool = tempfile.TemporaryFile("w+b")  # noqa: SIM115 (the writer copies it out and closes it, after the worker ends)
+    if spool is None:
+        spool = tempfile.TemporaryFile("w+b")  # noqa: SIM115 (the writer copies it out and closes it, after the worker ends)
     try:
         reader, writer = os.pipe()
     except OSError:

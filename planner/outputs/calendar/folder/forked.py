@@ -29,6 +29,7 @@ from itertools import accumulate, compress, count, islice
 from operator import ne
 from typing import IO, TYPE_CHECKING, Any
 
+from planner.outputs.atomic import spool
 from planner.outputs.forking import MAX_WORKERS, Worker, can_fork, fork, runs, usable_cores
 
 if TYPE_CHECKING:
@@ -96,8 +97,6 @@ def make_forked(made: FeedEvents, previous: Previous, again: dict[int, int], wor
     number = processes(made, workers)
     if number <= 1:
         return False
-    import tempfile
-
     bodies = sorted(made.counts)
     shares = runs([made.counts[body] for body in bodies], number)
     run_of = {body: r for r, (first, stop) in enumerate(shares) for body in bodies[first:stop]}
@@ -113,10 +112,14 @@ def make_forked(made: FeedEvents, previous: Previous, again: dict[int, int], wor
     try:
         workers_of: dict[int, tuple[Worker, _Run]] = {}
         for r in range(1, number):
-            entries = tempfile.TemporaryFile("w+b")  # noqa: SIM115 (closed with the run)
             try:
-                workers_of[r] = _fork(made, previous, again, places[r], entries, (r, r + 1), started), entries  # type: ignore[assignment]
-            except OSError:  # no process or spool to be had: made here
+                events, entries = _spools(made)
+            except OSError:  # no spool to be had: made here
+                break
+            try:
+                workers_of[r] = _fork(made, previous, again, places[r], events, entries, (r, r + 1), started), entries  # type: ignore[assignment]
+            except OSError:  # no process to be had: made here
+                events.close()
                 entries.close()
                 break
         done.append(_here(made, previous, again, places[0]))
@@ -150,15 +153,24 @@ def make_forked(made: FeedEvents, previous: Previous, again: dict[int, int], wor
 
 def _here(made: FeedEvents, previous: Previous, again: dict[int, int], places: list[int]) -> _Run:
     """A run made by this process."""
-    import tempfile
-
-    run = _Run(tempfile.TemporaryFile("w+b"), tempfile.TemporaryFile("w+b"))  # noqa: SIM115 (closed with the run)
+    run = _Run(*_spools(made))
     try:
         made.make_run(previous, again, places, run.sink())
     except BaseException:
         run.close()
         raise
     return run
+
+
+def _spools(made: FeedEvents) -> tuple[IO[bytes], IO[bytes]]:
+    """Two spools for a run's events and entries, beside the feeds (a million events' take
+    a gigabyte: not asked of the temporary folder)."""
+    events = spool(made.near)
+    try:
+        return events, spool(made.near)
+    except OSError:
+        events.close()
+        raise
 
 
 def _restart(made: FeedEvents, body: str) -> None:
@@ -169,7 +181,7 @@ def _restart(made: FeedEvents, body: str) -> None:
     os.lseek(fd, 0, os.SEEK_END)
 
 
-def _fork(made: FeedEvents, previous: Previous, again: dict[int, int], places: list[int], entries: IO[bytes], run: tuple[int, int], started: list[Worker]) -> Worker:
+def _fork(made: FeedEvents, previous: Previous, again: dict[int, int], places: list[int], events: IO[bytes], entries: IO[bytes], run: tuple[int, int], started: list[Worker]) -> Worker:
     """Fork a worker making the events at ``places``: its events to its spool, their entries
     to ``entries``; it sends the lengths, its bodies' record entries and its marks."""
 
@@ -183,7 +195,7 @@ def _fork(made: FeedEvents, previous: Previous, again: dict[int, int], places: l
         recorder = made.recorder
         return made_here.sizes, made_here.lengths, recorder.done() if recorder is not None else {}, recorder is None or recorder.whole, previous.marks()
 
-    return fork(work, run, started)
+    return fork(work, run, started, events)
 
 
 def _merge(made: FeedEvents, owner: list[int], done: list[_Run]) -> int:
