@@ -9,7 +9,7 @@ a body is written by one process only), and to a spool of its own, the run's eve
 entries with the length of each. The first run is made by the process that writes, the others
 by workers (:func:`planner.outputs.forking.fork`), which send back each body's record entry
 (:class:`~planner.outputs.calendar.folder.reuse.Recorder`) and what they took of the last
-export's revisions (:meth:`~planner.outputs.calendar.folder.previous.Previous.marks`).
+export's revisions (:func:`_marks`).
 
 ``all.ics`` and the state file hold every body's events in date order: the writer puts the runs'
 events back into that order, a stretch of one run's consecutive events at a time (read from its
@@ -138,7 +138,7 @@ def make_forked(made: FeedEvents, previous: Previous, again: dict[int, int], wor
             run.sizes, run.lengths, entries_made, whole, marks = found
             if made.recorder is not None:
                 made.recorder.take(entries_made, whole)
-            previous.mark(marks, before)
+            _mark(previous, marks, before)
             done.append(run)
         made.size = _merge(made, owner, done)
     except BaseException:  # an error, Ctrl-C: no worker outlives it
@@ -193,9 +193,28 @@ def _fork(made: FeedEvents, previous: Previous, again: dict[int, int], places: l
             return None
         entries.flush()
         recorder = made.recorder
-        return made_here.sizes, made_here.lengths, recorder.done() if recorder is not None else {}, recorder is None or recorder.whole, previous.marks()
+        return made_here.sizes, made_here.lengths, recorder.done() if recorder is not None else {}, recorder is None or recorder.whole, _marks(previous)
 
     return fork(work, run, started, events)
+
+
+def _marks(previous: Previous) -> bytes | list[str]:
+    """What a worker has taken of the last export's revisions (picklable, for :func:`_mark`):
+    the lines' marks, or of revisions in memory the UIDs still there."""
+    return bytes(previous.taken) if previous.count else list(previous.revisions)
+
+
+def _mark(previous: Previous, marks: bytes | list[str], before: list[str]) -> None:
+    """Take in ``previous`` what a worker's :func:`_marks` says it took (``before``: of
+    revisions in memory, the UIDs there when it was forked)."""
+    if isinstance(marks, bytes):
+        taken = int.from_bytes(previous.taken, "little") | int.from_bytes(marks, "little")
+        previous.taken = bytearray(taken.to_bytes(len(previous.taken), "little"))
+        return
+    still = set(marks)
+    for uid in before:
+        if uid not in still:
+            previous.revisions.pop(uid, None)
 
 
 def _merge(made: FeedEvents, owner: list[int], done: list[_Run]) -> int:

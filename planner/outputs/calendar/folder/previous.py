@@ -213,22 +213,6 @@ class Previous:
             return self.revisions.pop(uid, None)
         return self.take_line(self._find(uid))
 
-    def marks(self) -> bytes | list[str]:
-        """What has been taken (picklable: a forked process's, to :meth:`mark` in the process
-        that forked it): the lines' marks, or of revisions in memory the UIDs still there."""
-        return bytes(self.taken) if self.count else list(self.revisions)
-
-    def mark(self, marks: bytes | list[str], before: Iterable[str] = ()) -> None:
-        """Take what :meth:`marks` of another copy says was taken there (``before``: of
-        revisions in memory, the UIDs there when the copy was made)."""
-        if isinstance(marks, bytes):
-            self.taken = bytearray((int.from_bytes(self.taken, "little") | int.from_bytes(marks, "little")).to_bytes(len(self.taken), "little"))
-            return
-        still = set(marks)
-        for uid in before:
-            if uid not in still:
-                self.revisions.pop(uid, None)
-
     def lines(self, uids: Iterable[str]) -> list[int]:
         """The line numbers of ``uids`` (-1: not there) in the state file read in bulk, asked
         in turn: an export's UIDs in the order the last one wrote them are found one after
