@@ -126,19 +126,21 @@ def test_arab_league_summit_yearly_in_may_numbered_after_jeddah():
     assert out["problems"] == []
 
 
-def test_mercosur_summits_once_a_half_year_at_its_middle():
+def test_mercosur_summits_once_a_half_year_in_the_months_of_each_half():
     """The MERCOSUR Common Market Council at least once a semester (Ouro Preto, art. 6); the
     register's last is the 63rd (Rio, 2023-12-07); --today 2026-06-30 to 2030. The half-year
     2026 H1 is due today and nothing is recorded: a Problem (nothing is projected before
-    tomorrow). Then one a half-year, 64th-72nd, at the middle of each half (under a year a
-    period's target is its middle, not the history's month): H2 1 July + 92 days = 1 October,
-    H1 1 January + 90 (91 in a leap year) = 1 April. On working days in Uruguay (the
-    Secretariat's; no members listed): 2026-10-01 Thursday; 2027-04-01 Thursday, 10-01
-    Friday; 2028-04-01 a Saturday and the 2nd a Sunday: Friday 2028-03-31; 2028-10-01 a Sunday:
-    Monday the 2nd; 2029-04-01 a Sunday: Monday the 2nd; 2029-10-01, 2030-04-01, 2030-10-01 are
-    a Monday, a Monday and a Tuesday."""
+    tomorrow). Then one a half-year, 64th-72nd. A period under a year aimed at its middle
+    whatever the history; overturned (audit 14, DESIGN "else the median month of the body's
+    history"): the second half takes the median month of the history's second-half Summits
+    (four Julys, five Decembers: December), on the usual day (lower median of the nine days:
+    the 7th); the first half, with no Summit in it, its middle (1 January + 90 days, 91 in a
+    leap year: 1 April). On working days in Uruguay (the Secretariat's; no members listed):
+    2026-12-07 Monday; 2027-04-01 Thursday, 12-07 Tuesday; 2028-04-01 a Saturday: Friday
+    2028-03-31; 2028-12-07 Thursday; 2029-04-01 a Sunday: Monday the 2nd; 2029-12-07 Friday;
+    2030-04-01 Monday; 2030-12-07 a Saturday: Friday the 6th (one day back, Monday two on)."""
     out = _projected("mercosur-cmc", "--today", "2026-06-30", "--to", "2030")
-    days = ["2026-10-01", "2027-04-01", "2027-10-01", "2028-03-31", "2028-10-02", "2029-04-02", "2029-10-01", "2030-04-01", "2030-10-01"]
+    days = ["2026-12-07", "2027-04-01", "2027-12-07", "2028-03-31", "2028-12-07", "2029-04-02", "2029-12-07", "2030-04-01", "2030-12-06"]
     halves = ["2026 H2", "2027 H1", "2027 H2", "2028 H1", "2028 H2", "2029 H1", "2029 H2", "2030 H1", "2030 H2"]
     assert _rows(out) == [(day, 64 + k, "chair to be decided", f"at least once a half-year: 1 of 1 in {half}") for k, (day, half) in enumerate(zip(days, halves, strict=True))]
     assert [(p["kind"], p["window"]) for p in out["problems"]] == [("placement", "2026 H1")]

@@ -283,16 +283,16 @@ def test_fao_conference_a_session_slipping_into_january_answers_its_odd_year_lat
     assert _counts(out, "violations", "exit_code") == (1, 1)
 
 
-def test_fao_conference_projects_the_45th_in_august_2027():
+def test_fao_conference_projects_the_45th_in_july_2027():
     """Next due: the grid's 2027, the 45th (the 44th is the last regular number; the 35th
-    (Special) is below it). No preferred month: the body's usual month is the middle of its
-    16 regular sessions' months, sorted 6 6 6 6 6 6 7 7 8 9 10 11 11 11 11 11: the engine takes
-    the one at index 16 // 2, the upper of the two middle ones, August (my hand answer took the
-    lower, July, as it does for the day: with an even count both are medians, and DESIGN says
-    only "the median month"); the day is the lower median of the 11 days given, 1 3 6 14 15 16
-    17 18 22 25 28: the 16th. 2027-08-16 is a Monday (the day after Ferragosto, a working day
-    in Rome); the 46th on 2029-08-16, a Thursday."""
-    assert _project("fao-conference", "--today", "2026-12-01", "--to", "2029") == [("2027-08-16", 45), ("2029-08-16", 46)]
+    (Special) is below it). No preferred month: the body's usual month is the median of its
+    16 regular sessions' months, sorted 6 6 6 6 6 6 7 7 8 9 10 11 11 11 11 11: between the two
+    middle ones, July and August, the engine took the upper, August; my hand answer took the
+    lower, July. Settled in audit 14 (README): of two middle months, the one the body met in
+    more often (July twice, August once), then the one met in last: July. The day is the lower
+    median of the 11 days given, 1 3 6 14 15 16 17 18 22 25 28: the 16th. 2027-07-16 is a
+    Friday; the 46th on 2029-07-16, a Monday."""
+    assert _project("fao-conference", "--today", "2026-12-01", "--to", "2029") == [("2027-07-16", 45), ("2029-07-16", 46)]
 
 
 # -- ECOWAS: the Authority of Heads of State and Government (Revised Treaty art. 8) ---------------

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 from datetime import date
+from pathlib import Path
 
 from tests.test_semantics_audit5 import _invoke
 from tests.test_semantics_audit13_project import _book, _kept
@@ -85,3 +86,56 @@ def test_a_projected_origin_is_named_by_its_day_unless_the_chair_may_move_it(tmp
     assert "2 years after the 8th Board (2028-06-09, projected)" in text
     cica = _invoke("project", "--today", "2026-12-01", "--to", "2034").stdout
     assert "2 years after the 8th Summit (2030, projected)" in " ".join(cica.split())
+
+
+_AUDIT = Path(__file__).parent / "audit"
+
+
+def test_a_body_meeting_once_a_half_is_projected_in_the_months_it_uses_in_each_half(tmp_path):
+    """MERCOSUR's Common Market Council (tests/audit), at least once a half-year, its Summits
+    54th-63rd: July 2019, December 2019, July 2020, December 2020, (2021, no month), December
+    2021, July 2022, December 2022, July 2023, December 2023. DESIGN: "preferred months ...,
+    else the median month of the body's history, whatever --today is". Every Summit it held
+    is in the second half: nine months, four Julys and five Decembers, median December; the
+    usual day is the lower median of the nine days (2, 4, 5, 6, 7, 16, 17, 17, 20): the 7th.
+    The first half has no history: its middle, 1 April (2028: 1 April a Saturday, Friday
+    31 March). As of 2026-06-30 to 2028 the 64th is 2026-12-07 (a Monday), the 65th
+    2027-04-01 (Thursday), the 66th 2027-12-07 (Tuesday), the 67th 2028-03-31, the 68th
+    2028-12-07 (Thursday); chair-hosted, chair to be decided (Uruguay's working days, Secretariat
+    in Montevideo: no public holiday on those days). Projection aimed every half at its middle,
+    1 April and 1 October (a period under a year ignored the history)."""
+    paths = ["--rules", str(_AUDIT / "mercosur-cmc.toml"), "--meetings", str(_AUDIT / "mercosur-cmc-meetings.csv")]
+    out = _invoke("project", *paths, "--today", "2026-06-30", "--to", "2028", "--format", "csv").stdout
+    rows = [(m["start"], m["ordinal"]) for m in csv.DictReader(io.StringIO(out)) if m["status"] == "projected"]
+    assert rows == [("2026-12-07", "64"), ("2027-04-01", "65"), ("2027-12-07", "66"), ("2028-03-31", "67"), ("2028-12-07", "68")]
+
+
+def test_the_median_month_of_an_even_history_is_the_middle_month_used_more(tmp_path):
+    """The FAO Conference (tests/audit), every 2 years on the grid from 1951 (odd years): its
+    16 regular sessions known to the month (the specials of 1950 and 2008 left out) fell in
+    June six times, July twice, then August, September, October and five Novembers. The median
+    of an even count lies between the 8th and 9th months in order, July and August, neither
+    above the other: the one the Conference met in more often, July (twice; August once; on
+    equal counts the one met in last). The usual day is the lower median of the days (1, 3,
+    6, 14, 15, 16, 17, 18, 22, 25, 28: the 16th). The 45th is 2027-07-16 (a Friday), the 46th
+    2029-07-16 (a Monday), the 47th 2031-07-16 (a Wednesday), in Rome; projection took the
+    upper middle month whatever the history, August. (G20 Leaders: October once, November ten
+    times, November as before; the Arab League Summit: April and May once each, May, met in
+    last, as before: tests/test_semantics_audit12_project.py.)"""
+    paths = ["--rules", str(_AUDIT / "fao-conference.toml"), "--meetings", str(_AUDIT / "fao-conference-meetings.csv")]
+    out = _invoke("project", *paths, "--today", "2026-06-30", "--to", "2031", "--format", "csv").stdout
+    rows = [(m["start"], m["ordinal"], m["city"]) for m in csv.DictReader(io.StringIO(out)) if m["status"] == "projected"]
+    assert rows == [("2027-07-16", "45", "Rome"), ("2029-07-16", "46", "Rome"), ("2031-07-16", "47", "Rome")]
+
+
+def test_a_half_yearly_body_with_history_keeps_its_months_and_passes_its_own_check(tmp_path):
+    """Board at least once a half-year, in Bern; held 2024-03-12, 2024-09-10, 2025-03-11 and
+    2025-09-09 (March in the first half, September in the second; days 9, 10, 11, 12, lower
+    median the 10th). As of 2025-12-31 to 2027: 2026-03-10 (Tuesday), 2026-09-10 (Thursday),
+    2027-03-10 (Wednesday), 2027-09-10 (Friday); held, each half is met."""
+    book = '[[bodies]]\nid = "board"\nname = "Board"\ncategory = "working"\nhost = "secretariat"\n[[bodies.rules]]\nkind = "at_least"\ncount = 1\nper = "half"\n'
+    rows = "".join(f"board,regular,{n},{d},,held,Bern,Switzerland\n" for n, d in enumerate(["2024-03-12", "2024-09-10", "2025-03-11", "2025-09-09"], 1))
+    paths = _book(tmp_path, book, rows)
+    projected, report = _kept(tmp_path, paths, "2025-12-31", "2027-12-31")
+    assert [(m["start"], m["ordinal"]) for m in projected] == [("2026-03-10", "5"), ("2026-09-10", "6"), ("2027-03-10", "7"), ("2027-09-10", "8")]
+    assert [(f["window"]["label"], f["verdict"]) for f in report["findings"] if f["window"]["label"] >= "2026"] == [("2026 H1", "met"), ("2026 H2", "met"), ("2027 H1", "met"), ("2027 H2", "met")]

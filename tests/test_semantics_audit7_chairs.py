@@ -13,6 +13,7 @@ from tests.test_semantics_audit5 import _invoke
 
 ROOT = Path(__file__).resolve().parent.parent
 AUDIT = ROOT / "tests" / "audit"
+_CICA_MEETINGS = Path(__file__).parent.parent / "examples" / "cica-meetings.csv"
 _HEADER = "country,start,end,ordinal,note,source\n"
 
 
@@ -179,14 +180,21 @@ def test_eu_council_presidencies_of_six_months_in_the_councils_order():
         assert len(hosted) == 1 and hosted[0][1] == country and first[:7] <= hosted[0][0] < last[:7]
 
 
-def test_a_meeting_in_the_month_of_a_handover_the_register_dates_only_to_the_month_has_no_host_yet():
+def test_a_meeting_in_the_month_of_a_handover_the_register_dates_only_to_the_month_has_no_host_yet(tmp_path):
     """CICA as of 2026-03-01: Azerbaijan chairs until the 7th Summit, planned for October 2026
-    (no day), in Baku (the register's host). The 14th Think Tank Forum, projected
-    for 2026-10-27, falls in that month: before the Summit Azerbaijan would host it, after it
-    the next chair. Projection named Azerbaijan; it now leaves the host to be decided, with a
-    note, with or without a plan (the plan's Kyrgyzstan does not host it either). The Finance
-    Summit of April 2026 is still Azerbaijan's, the 7th Summit too."""
-    out = json.loads(_invoke("project", "--today", "2026-03-01", "--to", "2027-06-30", "--format", "json").stdout)
+    (no day), in Baku (the register's host). With a 10th Think Tank Forum on 2022-10-27 added
+    to the register (a what-if overlay: the register has the 9th, December 2021, and the 11th,
+    August 2023, but no 10th; its Forums then fall in August, September, October twice and
+    December: median October, usual day the 27th), the 14th is projected for 2026-10-27, in
+    that month: before the Summit Azerbaijan would host it, after it the next chair.
+    Projection named Azerbaijan; it now leaves the host to be decided, with a note, with or
+    without a plan (the plan's Kyrgyzstan does not host it either). The Finance Summit of
+    April 2026 is still Azerbaijan's, the 7th Summit too. (Without the 10th, the Forums' two
+    middle months are September and October, once each: September, met in last, 2026-09-24,
+    Azerbaijan's.)"""
+    extra = tmp_path / "forum.csv"
+    extra.write_text("body,kind,ordinal,start,end,status\nthink_tank_forum,regular,10,2022-10-27,2022-10-28,held\n", encoding="utf-8")
+    out = json.loads(_invoke("project", "--meetings", str(_CICA_MEETINGS), "--meetings", str(extra), "--today", "2026-03-01", "--to", "2027-06-30", "--format", "json").stdout)
     (ttf,) = [m for m in out["meetings"] if m["body"] == "think_tank_forum" and m["start"].startswith("2026")]
     assert (ttf["start"], ttf["host"], ttf["country"]) == ("2026-10-27", "chair to be decided", None)
     assert "CICA Think Tank Forum 2026-10-27: the chair passes from Azerbaijan on a day of 2026-10 the registers do not give, so its host (before or after the handover) is to be decided." in out["notes"]

@@ -30,8 +30,8 @@ class History(NamedTuple):
 def read_history(meetings: list[Meeting], cut: date) -> History:
     """The history of a body's ``meetings`` (sorted, as the engine indexes them), numbered
     on from the meetings opening before ``cut``."""
-    # (comprehensions, not one loop: the order of the months and days does not matter, the
-    # habits sort them and take a median)
+    # (comprehensions, not one loop: the order of the days does not matter, the habits sort
+    # them and take a median)
     day_p, month_p, regular_kind = Precision.DAY, Precision.MONTH, Kind.REGULAR
     # The habits are read from the regular meetings held or planned: a postponed row was
     # not held on its days, nor a cancelled one (a body that postponed from December meets
@@ -42,7 +42,8 @@ def read_history(meetings: list[Meeting], cut: date) -> History:
     starts = [m.start for m in meetings if m.kind is regular_kind and ((status := m.status) is held or status is planned)]
     exact = [s.earliest for s in starts if s.precision is day_p]
     days = list(map(_DAY, exact))
-    months = [*map(_MONTH_OF, exact), *(s.earliest.month for s in starts if s.precision is month_p)]
+    # (in order of first day: the month used last decides between two middle months)
+    months = [s.earliest.month for s in starts if s.precision is day_p or s.precision is month_p]
     # A cancelled meeting the register numbers keeps its number (the G7's 46th Summit,
     # Camp David 2020, was cancelled; Cornwall 2021 was the 47th): the next is numbered
     # after it, and the feed never holds two meetings of one number (numbering.py).
@@ -61,6 +62,6 @@ def superseded_rows(meetings: list[Meeting]) -> list[Meeting]:
     return awaited(meetings, sequence(meetings)[0])[1]
 
 
-_DAY, _MONTH_OF = operator.attrgetter("day"), operator.attrgetter("month")
+_DAY = operator.attrgetter("day")
 
 __all__ = ["History", "read_history", "superseded_rows"]

@@ -43,7 +43,8 @@ class Targets:
             # the period, as target_months' even spread gives it, without its calls)
             full = e.grain.window(e.period, e.year_start)
             span = (full.end - full.start).days
-            if span < 364 or not state.habits.months:
+            habits = state.habits
+            if not habits.months or span < 364 and not habits.part(full.start, full.end):
                 return [full.start + timedelta(days=(span + 1) // 2)]
         if e.minimum == 1:
             nominal = self._nominal(state, e)

@@ -4,12 +4,16 @@ and the target days of a window's meetings drawn from it."""
 from __future__ import annotations
 
 import statistics
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import TypeVar
 
 from planner.core.dates import Precision, Window
 from planner.core.model import Body
+
+T = TypeVar("T")
 
 _KNOWN_MONTH = frozenset({Precision.DAY, Precision.MONTH})
 
@@ -22,20 +26,41 @@ class Habits:
     day: int
     # the months picked for ``count`` meetings a period, by count: the same for every period
     _picks: dict[int, tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)
+    # (first month, last month, across a new year) of a period -> its usual months' places in it
+    _parts: dict[tuple[int, int, bool], tuple[tuple[int, int], ...]] = field(default_factory=dict, compare=False, repr=False)
+
+    # month -> how many of the history's meetings fell in it, and the place of the last of them
+    # (where the two middle months of an even history differ, the one the body used more, then
+    # the one it used last, is the median month: see _pick)
+    rank: dict[int, tuple[int, int]] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def make(cls, months: list[int], days: list[int]) -> Habits:
-        """From the months of the history's meetings known to the month or day, and the days
-        of those known to the day."""
+        """From the months of the history's meetings known to the month or day, in order of
+        first day, and the days of those known to the day."""
         day = int(statistics.median_low(days)) if days else 15
-        return cls(tuple(sorted(months)), min(day, 28))
+        rank: dict[int, tuple[int, int]] = {}
+        for place, month in enumerate(months):
+            rank[month] = (rank[month][0] + 1 if month in rank else 1, place)
+        return cls(tuple(sorted(months)), min(day, 28), rank=rank)
 
     def target_months(self, body: Body, count: int, window: Window) -> list[date]:
         """``count`` target days in ``window``: preferred months, else quantiles of the body's
         history months, else an even spread over the window."""
         months = body.months
-        if not months and (not self.months or (window.end - window.start).days < 364):
-            return even_spread(window, count)  # (no preferred months, and no usual ones or a period under a year)
+        if not months and (window.end - window.start).days < 364:
+            # One meeting a period under a year (a half, a quarter): the median of the months
+            # the body used in that part of the year (MERCOSUR's Summits, July and December:
+            # the second half's in December), else the middle of the period. Several a period
+            # are spread evenly over it: history months crowd them together, and their gaps
+            # (min_gap) then left the next period no room.
+            part = self.part(window.start, window.end) if count == 1 else ()
+            if not part:
+                return even_spread(window, count)
+            year, month = _pick(part, 1, lambda kept: self.rank[kept[1]])[0]
+            return [date(year, month, self.day)]
+        if not months and not self.months:
+            return even_spread(window, count)  # (no preferred months, no usual ones)
         first_year = window.start.year
         candidates: list[date] = []
         if months:
@@ -47,14 +72,44 @@ class Habits:
         if self.months and window.days() >= 365:
             picks = self._picks.get(count)
             if picks is None:
-                usual = self.months
-                picks = self._picks[count] = tuple(usual[min(len(usual) - 1, int((k + 0.5) * len(usual) / count))] for k in range(count))
+                picks = self._picks[count] = _pick(self.months, count, self.rank.__getitem__)
             # the k-th pick in the k-th share of the window's years
             years, day = window.end.year - first_year + 1, self.day
             if years > 1:
                 return sorted([date(first_year + min(years - 1, k * years // count), month, day) for k, month in enumerate(picks)])
             return sorted([date(first_year, month, day) for month in picks])
         return even_spread(window, count)
+
+
+    def part(self, start: date, end: date) -> tuple[tuple[int, int], ...]:
+        """The (year, month) of each of the body's usual months (one per meeting of its
+        history) that falls in the months from ``start`` to ``end``, in order; none for a
+        period of one month, whose month there is no choosing."""
+        key = (start.month, end.month, start.year != end.year)
+        found = self._parts.get(key)
+        if found is None:
+            span = (end.year - start.year) * 12 + end.month - start.month + 1
+            covered = {(start.month - 1 + k) % 12 + 1: k for k in range(span)} if span > 1 else {}
+            found = self._parts[key] = tuple(sorted((covered[m], m) for m in self.months if m in covered))
+        return tuple((start.year + (start.month - 1 + k) // 12, m) for k, m in found)
+
+
+def _pick(usual: Sequence[T], count: int, rank: Callable[[T], tuple[int, int]]) -> tuple[T, ...]:
+    """``count`` of the sorted ``usual`` months: the median of each of ``count`` equal shares.
+    Where a share has an even number and its two middle months differ, the median is neither
+    above the other: the one the body met in more often, then the one it met in last (the
+    FAO Conference, June six times, July twice, then August once and later months: July; the
+    G20 Leaders, October once, November ten times: November; the Arab League Summit, April
+    and May once each: May, the later)."""
+    n = len(usual)
+    picks = []
+    for k in range(count):
+        middle = (k + 0.5) * n / count  # (between two months where a whole number)
+        at = min(n - 1, int(middle))
+        if at == middle and at > 0 and usual[at - 1] != usual[at] and rank(usual[at - 1]) > rank(usual[at]):
+            at -= 1
+        picks.append(usual[at])
+    return tuple(picks)
 
 
 def _spread_pick(days: list[date], count: int) -> list[date]:
