@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from datetime import date
 from pathlib import Path
 
@@ -139,3 +140,19 @@ def test_a_half_yearly_body_with_history_keeps_its_months_and_passes_its_own_che
     projected, report = _kept(tmp_path, paths, "2025-12-31", "2027-12-31")
     assert [(m["start"], m["ordinal"]) for m in projected] == [("2026-03-10", "5"), ("2026-09-10", "6"), ("2027-03-10", "7"), ("2027-09-10", "8")]
     assert [(f["window"]["label"], f["verdict"]) for f in report["findings"] if f["window"]["label"] >= "2026"] == [("2026 H1", "met"), ("2026 H2", "met"), ("2027 H1", "met"), ("2027 H2", "met")]
+
+
+def test_a_superseded_plans_problem_names_the_row_the_projection_chains_from(tmp_path):
+    """Board every year (rolling), June, in Bern: the 5th held 2025-06-10; the 6th planned for
+    2026-03-10 (its days passed unconfirmed) and planned again for 2026-09-15; as of 2026-06-30
+    to 2028. The later plan stands for the number (DESIGN: a plan still to come over one whose
+    days passed): the 7th is due a year after it, 2027-06-10 (a Thursday), the 8th 2028-06-09
+    (the 10th a Saturday). The Problem of the past plan said "the projection chains from it as
+    if held", which it does not: it now names the row that stands for it."""
+    rows = "board,regular,5,2025-06-10,,held,Bern,Switzerland\nboard,regular,6,2026-03-10,,planned,Bern,Switzerland\nboard,regular,6,2026-09-15,,planned,Bern,Switzerland\n"
+    paths = _book(tmp_path, _BOARD.format(interval="1y").replace('host = "secretariat"\n', 'host = "secretariat"\nmonths = [6]\n'), rows)
+    out = json.loads(_invoke("project", *paths, "--today", "2026-06-30", "--to", "2028", "--format", "json").stdout)
+    assert [(m["start"], m["ordinal"]) for m in out["meetings"] if m["status"] == "projected"] == [("2027-06-10", 7), ("2028-06-09", 8)]
+    assert [p["message"] for p in out["problems"]] == [
+        "The 6th Board (2026-03-10, planned), Bern, Switzerland is past and not confirmed held: the 6th Board (2026-09-15, planned) stands for it, and the projection chains from that one: mark this one postponed or cancelled."
+    ]

@@ -208,21 +208,36 @@ def unconfirmed(book: RuleBook, register: Iterable[Meeting], today: date, bodies
     Projection still chains from them (they were probably held), but the register needs a word:
     confirm them (status held) or re-plan them."""
     out = []
-    planned = Status.PLANNED
+    planned, held = Status.PLANNED, Status.HELD
+    register = register if isinstance(register, tuple | list) else list(register)
     # (most rows are held: their status alone read, in a comprehension, a fifth of a loop's time)
-    for m in [m for m in register if m.status is planned]:
-        if m.latest >= today:
-            continue  # decided without looking its body up
+    past = [m for m in register if m.status is planned and m.latest < today]
+    # A later row of the same number, held or a plan still to come, stands for a plan whose
+    # days passed (the meeting was re-planned: body_meetings.later_parts): the projection
+    # chains from that row, not from this one, and the Problem says so.
+    numbered = {(m.body, m.kind, m.ordinal) for m in past if m.ordinal is not None}
+    later: dict[tuple[str, object, int | None], list[Meeting]] = {}
+    if numbered:
+        for m in register:
+            if (m.body, m.kind, m.ordinal) in numbered and (m.status is held or m.status is planned and m.latest >= today):
+                later.setdefault((m.body, m.kind, m.ordinal), []).append(m)
+    for m in past:
         body = book.body(m.body)
         if body is None or (bodies and body.id not in bodies):
             continue
         where = f", {m.venue}" if m.venue else ""
+        after = [o for o in later.get((m.body, m.kind, m.ordinal), ()) if o.earliest > m.latest]
+        if after:
+            stands = ordinal_words(after[0], body)
+            todo = f"{stands} stands for it, and the projection chains from that one: mark this one postponed or cancelled"
+        else:
+            todo = "confirm or re-plan it (the projection chains from it as if held)"
         out.append(
             ProjectionProblem(
                 body,
                 Window(m.earliest, m.latest),
                 str(m.start),
-                f"{ordinal_words(m, body)[0].upper()}{ordinal_words(m, body)[1:]}{where} is past and not confirmed held: confirm or re-plan it (the projection chains from it as if held).",
+                f"{ordinal_words(m, body)[0].upper()}{ordinal_words(m, body)[1:]}{where} is past and not confirmed held: {todo}.",
                 "unconfirmed",
                 m,
             )
