@@ -156,3 +156,19 @@ def test_a_superseded_plans_problem_names_the_row_the_projection_chains_from(tmp
     assert [p["message"] for p in out["problems"]] == [
         "The 6th Board (2026-03-10, planned), Bern, Switzerland is past and not confirmed held: the 6th Board (2026-09-15, planned) stands for it, and the projection chains from that one: mark this one postponed or cancelled."
     ]
+
+
+def test_a_week_needing_two_meetings_with_one_meeting_day_says_so_without_blaming_others(tmp_path):
+    """Board at least twice a week, meeting on Thursdays only, in Bern, established 2026-01-01,
+    the only body; as of 2026-06-30 to 2026-07-12. Each week has one Thursday (2026-07-02, the
+    9th; no Swiss public holiday): two meetings cannot fit, nothing is projected (DESIGN: where
+    nothing fits, a Problem says so). The Problem said they "do not fit ... beside the other
+    bodies' meetings", with no other body there; it now says how many days can open one."""
+    book = '[[bodies]]\nid = "board"\nname = "Board"\ncategory = "working"\nhost = "secretariat"\nestablished = 2026-01-01\nweekdays = ["thu"]\n[[bodies.rules]]\nkind = "at_least"\ncount = 2\nper = "week"\n'
+    paths = _book(tmp_path, book, "")
+    out = json.loads(_invoke("project", *paths, "--today", "2026-06-30", "--to", "2026-07-12", "--format", "json").stdout)
+    assert [m for m in out["meetings"] if m["status"] == "projected"] == []
+    assert [p["message"] for p in out["problems"]] == [
+        "Board: 2 meetings of one working day in Switzerland do not fit in 2026-07-01..2026-07-05 (at least twice a week): only 1 day there can open one (2026-07-02): its meeting day is Thursday; nothing was projected for 2026-W27.",
+        "Board: 2 meetings of one working day in Switzerland do not fit in 2026-07-06..2026-07-12 (at least twice a week): only 1 day there can open one (2026-07-09): its meeting day is Thursday; nothing was projected for 2026-W28.",
+    ]

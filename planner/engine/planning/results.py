@@ -262,6 +262,29 @@ def day_off(body: Body, calendar: WorkingCalendar, window: Window, due: Window, 
 _WEEKDAYS = tuple(Weekday)  # by Python's weekday number: their day_name words them
 
 
+def too_few(body: Body, calendar: WorkingCalendar, window: Window, days: int, missing: int, reason: str, where: str, label: str) -> str:
+    """The Problem of a window that has fewer possible first days than meetings missing (two a
+    week, Thursdays only: one day a week), before any other body is asked: the days there are,
+    not "beside the other bodies' meetings"; ``""`` when there are enough (it stops there)."""
+    allowed = frozenset(w.number for w in body.weekdays)
+    starts: list[date] = []
+    run, day, last, one = 0, window.start, window.end, timedelta(days=1)
+    while day <= last:
+        run = run + 1 if calendar.is_working(day) else 0
+        first = day - timedelta(days=days - 1)
+        # (a body's meetings never share a day: each needs its own run)
+        if run >= days and (not allowed or first.weekday() in allowed) and (not starts or first > starts[-1] + timedelta(days=days - 1)):
+            starts.append(first)
+            if len(starts) >= missing:
+                return ""
+        day += one
+    length = f"{days} consecutive working days" if days > 1 else "one working day"
+    on = " or ".join(_WEEKDAYS[d].day_name for d in sorted(allowed))
+    meeting_days = f": its meeting day{'s are' if len(allowed) > 1 else ' is'} {on}" if allowed else ""
+    found = f"only {len(starts)} day{'s' if len(starts) > 1 else ''} there can open one ({', '.join(map(str, starts))})" if starts else "no day there can open one"
+    return f"{body.name}: {missing} meetings of {length}{where} do not fit in {window} ({reason}): {found}{meeting_days}; nothing was projected for {label}."
+
+
 def no_run(body: Body, calendar: WorkingCalendar, window: Window, days: int, reason: str, where: str, label: str) -> str:
     """The Problem of a window in which no run of ``days`` consecutive working days exists at
     all (or none starts on one of the body's meeting weekdays): the length and the days that

@@ -15,7 +15,7 @@ from planner.engine.planning.dating.projected import Projected
 from planner.engine.planning.dating.state import SATISFYING, BodyState
 from planner.engine.planning.dating.targets import Targets
 from planner.engine.planning.placement.working import LAST_DAY, Skip, WorkingCalendar
-from planner.engine.planning.results import ProjectionProblem, day_off, no_run
+from planner.engine.planning.results import ProjectionProblem, day_off, no_run, too_few
 from planner.engine.planning.taken import Taken, capped
 
 _MONTH = timedelta(days=31)
@@ -104,6 +104,7 @@ class Dating(Targets, Projected):
                     e.label,
                     day_off(body, calendar, window, e.window, days, e.reason, where)
                     or (no_run(body, calendar, window, days, e.reason, where, e.label) if window.end <= LAST_DAY else "")
+                    or (too_few(body, calendar, window, days, missing, e.reason, where, e.label) if missing > 1 and not gap and window.end <= LAST_DAY else "")
                     or f"{body.name}: {missing} meeting{'s' if missing > 1 else ''} of {days} consecutive working day{'s' if days > 1 else ''}{where}{apart} do not fit in {window}"
                     f" {_BEYOND if window.end > LAST_DAY else _BESIDE} ({e.reason}); nothing was projected for {e.label}.",
                 )
