@@ -1,0 +1,117 @@
+"""A fifteenth audit of real organizations (tests/audit/), each rule book citing its instrument
+in every rule's `source` and each register row its source, every expected answer worked out by
+hand before the tool was run (the derivation in each test's docstring). The ECB Governing
+Council: a customary cadence changed in 2014 from monthly to a six-week cycle (two versions of
+one rule, `until`/`since`, a month become a year), an unscheduled meeting in March 2020 that
+counts for nothing, and a register complete for five years of twenty-eight."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+from tests.test_semantics_audit5 import _invoke
+
+AUDIT = Path(__file__).parent / "audit"
+
+
+def _files(name: str) -> list[str]:
+    return ["--rules", str(AUDIT / f"{name}.toml"), "--meetings", str(AUDIT / f"{name}-meetings.csv")]
+
+
+def _check(name: str, *args: str) -> dict:
+    return json.loads(_invoke("check", *_files(name), *args, "--format", "json").stdout)
+
+
+def _text(name: str, *args: str) -> str:
+    """The text report of ``check``, its lines joined as one."""
+    return " ".join(_invoke("check", *_files(name), *args).stdout.split())
+
+
+def _by_rule(out: dict) -> dict[int, dict[str, str]]:
+    """Each rule's index -> window label -> verdict."""
+    rules: dict[int, dict[str, str]] = {}
+    for f in out["findings"]:
+        rules.setdefault(f["rule"], {})[f["window"]["label"]] = f["verdict"]
+    return rules
+
+
+def _why(out: dict, rule: int, label: str) -> str:
+    (why,) = [f["why"] for f in out["findings"] if f["rule"] == rule and f["window"]["label"] == label]
+    return why
+
+
+def _projected(name: str, *args: str) -> list[str]:
+    out = json.loads(_invoke("project", *_files(name), *args, "--format", "json").stdout)
+    return [m["start"] for m in out["meetings"]]
+
+
+# -- ECB Governing Council: monthly until 2014, every six weeks from 2015 --------------------------
+
+ECB = "ecb-governing-council"
+
+
+def test_ecb_monthly_until_2014_judged_by_the_month():
+    """Version 1 (`until = 2014-12-31`), customary: a monetary policy meeting each month from
+    1 January 1999. By hand, as of 2026-12-01, the register complete for 2014-2016, 2020 and
+    2025: 1999-01 to 2013-12, 180 months with nothing recorded before the coverage: unknown,
+    never an advisory; 2014, twelve months each holding its meeting (9 January ... 4 December,
+    Brussels in May, Naples in October): met. No window of this version after 2014-12."""
+    out = _check(ECB, "--today", "2026-12-01")
+    got = _by_rule(out)[0]
+    months = [f"{y}-{m:02d}" for y in range(1999, 2015) for m in range(1, 13)]
+    assert got == {m: "unknown" for m in months} | {f"2014-{m:02d}": "met" for m in range(1, 13)}
+    assert _why(out, 0, "2014-10") == "2014-10: 1 of 1 required, at least once a month: Governing Council 2014-10-02 (Naples)."
+    assert "Unknown, not advisory: the register is known complete only 2014-01-01..2016-12-31, 2020-01-01..2020-12-31, 2025-01-01..2025-12-31." in _why(out, 0, "2013-12")
+
+
+def test_ecb_six_week_cycle_from_2015_judged_by_the_year():
+    """Version 2 (`since = 2015-01-01`), customary: eight a calendar year. January 2015 lies in
+    the year 2015, the first window of the new version (a window belongs to the version in force
+    on its first day), not in a month of the old one. By hand: 2015 (eight, from 22 January;
+    Nicosia in March, Malta in October), 2016: met; 2017-2019 and 2021-2024, nothing recorded,
+    outside the coverage: unknown; 2020: eight scheduled meetings, met, the unscheduled
+    teleconference of 18 March (kind extraordinary: the PEPP) named as not counted; 2025: met;
+    2026: open, eight due by 31 December as far as the register shows (2026 is not transcribed)."""
+    out = _check(ECB, "--today", "2026-12-01")
+    got = _by_rule(out)[1]
+    met = {"2015", "2016", "2020", "2025"}
+    assert got == {str(y): "met" if str(y) in met else "unknown" for y in range(2015, 2026)} | {"2026": "open"}
+    why = _why(out, 1, "2020")
+    assert why.startswith("2020: 8 of 8 required, at least 8 times a year: Governing Council 2020-01-23 (Frankfurt am Main), Governing Council 2020-03-12 (Frankfurt am Main), Governing Council 2020-04-30, ")
+    assert why.endswith("Not counted: Governing Council 2020-03-18 (extraordinary: this rule counts regular meetings).")
+    assert _why(out, 1, "2026") == (
+        "2026: 8 still due by 2026-12-31, at least 8 times a year. Still due as far as the register shows: the register is "
+        "known complete only 2014-01-01..2016-12-31, 2020-01-01..2020-12-31, 2025-01-01..2025-12-31."
+    )
+
+
+def test_ecb_in_text_and_totals():
+    """The whole check: 192 months and 11 years judged (16 met, 187 unknown), 2026 open; no
+    violation, no advisory: exit 0. The text names both versions of the rule."""
+    out = _check(ECB, "--today", "2026-12-01")
+    assert Counter(f["verdict"] for f in out["findings"]) == {"met": 16, "unknown": 187, "open": 1}
+    assert {k: out["summary"][k] for k in ("violations", "advisories", "uncertain", "unknown", "open", "exit_code")} == {
+        "violations": 0, "advisories": 0, "uncertain": 0, "unknown": 187, "open": 1, "exit_code": 0,
+    }
+    text = _text(ECB, "--today", "2026-12-01")
+    assert "in practice 8 times a year (customary) (since 2015-01-01; 1999 to 2014: in practice once a month (customary))" in text
+    assert "203 judged: 16 met, 187 unknown; open: 2026 (8 due by 2026-12-31)" in text
+    assert text.endswith("1 body · 0 violations · 0 advisories · 1 open window · 187 unknown · exit 0")
+
+
+def test_ecb_projects_the_six_week_cycle_months_on_the_usual_day():
+    """project, as of 2026-12-01 to 2027. The day: the lower median of the 44 scheduled
+    meetings' days of the month (2 2 3 ... 9 | 10 ... 30 30): the 9th. 2027: the eight
+    preferred months (January, March, April, June, July, September, October, December) on the
+    9th, the nearest working day in Germany where the 9th is a weekend (forward first, then
+    back: Saturday 9 January and Saturday 9 October go to Friday the 8th). 2026: eight still due
+    and only December left, with one preferred day in it: spread evenly over 2-31 December
+    (the middles of eight equal parts: 3, 7, 11, 15, 18, 22, 26, 30), 26 December (a holiday,
+    then a Sunday) moved to Monday the 28th."""
+    got = _projected(ECB, "--today", "2026-12-01", "--to", "2027")
+    assert got == [
+        "2026-12-03", "2026-12-07", "2026-12-11", "2026-12-15", "2026-12-18", "2026-12-22", "2026-12-28", "2026-12-30",
+        "2027-01-08", "2027-03-09", "2027-04-09", "2027-06-09", "2027-07-09", "2027-09-09", "2027-10-08", "2027-12-09",
+    ]
