@@ -11,6 +11,8 @@ import json
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 from tests.test_semantics_audit5 import _invoke
 
 AUDIT = Path(__file__).parent / "audit"
@@ -87,18 +89,12 @@ def test_ecb_six_week_cycle_from_2015_judged_by_the_year():
     )
 
 
-def test_ecb_in_text_and_totals():
-    """The whole check: 192 months and 11 years judged (16 met, 187 unknown), 2026 open; no
-    violation, no advisory: exit 0. The text names both versions of the rule."""
+def test_ecb_text_names_both_versions_of_the_rule():
+    """The text summary gives the version in force and the one before it, with its years."""
     out = _check(ECB, "--today", "2026-12-01")
     assert Counter(f["verdict"] for f in out["findings"]) == {"met": 16, "unknown": 187, "open": 1}
-    assert {k: out["summary"][k] for k in ("violations", "advisories", "uncertain", "unknown", "open", "exit_code")} == {
-        "violations": 0, "advisories": 0, "uncertain": 0, "unknown": 187, "open": 1, "exit_code": 0,
-    }
     text = _text(ECB, "--today", "2026-12-01")
     assert "in practice 8 times a year (customary) (since 2015-01-01; 1999 to 2014: in practice once a month (customary))" in text
-    assert "203 judged: 16 met, 187 unknown; open: 2026 (8 due by 2026-12-31)" in text
-    assert text.endswith("1 body · 0 violations · 0 advisories · 1 open window · 187 unknown · exit 0")
 
 
 def test_ecb_projects_the_six_week_cycle_months_on_the_usual_day():
@@ -115,3 +111,87 @@ def test_ecb_projects_the_six_week_cycle_months_on_the_usual_day():
         "2026-12-03", "2026-12-07", "2026-12-11", "2026-12-15", "2026-12-18", "2026-12-22", "2026-12-28", "2026-12-30",
         "2027-01-08", "2027-03-09", "2027-04-09", "2027-06-09", "2027-07-09", "2027-09-09", "2027-10-08", "2027-12-09",
     ]
+
+
+# -- European Parliament: Protocol (No 6), twelve Strasbourg part-sessions a year ---------------
+
+EP = "european-parliament"
+
+
+def test_european_parliament_twelve_strasbourg_part_sessions_2020_missed():
+    """Protocol (No 6), sole article (a), binding: twelve part-sessions in Strasbourg a calendar
+    year, from the Edinburgh decision of 12 December 1992 (the first whole year: 1993). By hand,
+    as of 2026-12-01, the register complete for 2020 only. 1993-2018: nothing recorded,
+    unknown. 2019, the election year: twelve, two in March, two in July (the constitutive
+    session, 2-4 July, and 15-18 July), two in October: met. 2020: January and February in
+    Strasbourg, then none: the March and September part-sessions there cancelled, every other
+    sitting held in Brussels (additional, `special`) or called at short notice (26 March and 23
+    July, `extraordinary`): 2 of 12, in a year known complete: missed, the one violation; the
+    Protocol has no exception to excuse it. 2021: the return to Strasbourg in June alone, in a
+    year not known complete: unknown, not missed. 2022-2025 unknown; 2026 open, twelve due."""
+    out = _check(EP, "--today", "2026-12-01")
+    expected = {str(y): "unknown" for y in range(1993, 2026)} | {"2019": "met", "2020": "missed", "2026": "open"}
+    assert _by_rule(out)[0] == expected
+    why = _why(out, 0, "2020")
+    assert why.startswith("2020: 2 of 12 required (at least 12 times a year); held: Plenary 2020-01 (Strasbourg), Plenary 2020-02 (Strasbourg). Not counted: ")
+    assert "Plenary 2020-03 (Strasbourg) (cancelled); Plenary 2020-03 (Brussels) (special: this rule counts regular meetings); Plenary 2020-03-26 (Brussels) (extraordinary: this rule counts regular meetings)" in why
+    assert why.count("(special: this rule counts regular meetings)") == 12 and why.count("(cancelled)") == 2
+    assert "Plenary 2019-07-02 (Strasbourg), Plenary 2019-07-15 (Strasbourg)" in _why(out, 0, "2019")
+    assert "Problems missed Plenary part-sessions, 2020: 2 of 12 required" in _text(EP, "--today", "2026-12-01")
+    assert _why(out, 0, "2021") == (
+        "2021: 1 of 12 required (at least 12 times a year); held: Plenary 2021-06-07 (Strasbourg). "
+        "Unknown, not missed: the register is known complete only 2020-01-01..2020-12-31."
+    )
+
+
+def test_european_parliament_projects_four_day_part_sessions_near_the_seventh():
+    """project, as of 2026-12-01 to 2027: part-sessions of four working days in France, in the
+    twelve months of the rule book (two in October), on the lower median of the days the
+    register gives (2 July 2019, 15 July 2019, 7 June 2021): the 7th, each moved to the nearest
+    day opening four working days (forward first, then back): 5-8 January (the 7th a Thursday),
+    8-11 February, 8-11 March, 6-9 April, 10-13 May (Ascension on 6 May, 8 May a Saturday), 7-10
+    June, 6-9 July, 7-10 September, 5-8 October and the budget session after it, 11-14 October,
+    2-5 November (11 November, Armistice Day, blocks the 8th to the 11th), 7-10 December."""
+    got = _projected(EP, "--today", "2026-12-01", "--to", "2027")
+    assert got == [
+        "2027-01-05", "2027-02-08", "2027-03-08", "2027-04-06", "2027-05-10", "2027-06-07",
+        "2027-07-06", "2027-09-07", "2027-10-05", "2027-10-11", "2027-11-02", "2027-12-07",
+    ]
+
+
+def test_european_parliament_twelve_part_sessions_left_for_december_say_how_many_fit():
+    """project, as of 2026-12-01: the twelve part-sessions of 2026 are still due as far as the
+    register shows, and December is left. By hand, the days of December 2026 that open four
+    working days in France: Monday 7 and Tuesday 8, Monday 14 and Tuesday 15, Monday 21 (to
+    Thursday 24), Monday 28 (to Thursday 31); side by side, at most four fit (7, 14, 21, 28).
+    Nothing is projected, and the Problem says how many fit, not that only those four days could
+    open one (the 8th and the 15th could, beside none of the four)."""
+    out = json.loads(_invoke("project", *_files(EP), "--today", "2026-12-01", "--to", "2027", "--format", "json").stdout)
+    assert not [m for m in out["meetings"] if m["start"] < "2027"]
+    assert [p["message"] for p in out["problems"] if p["window"] == "2026"] == [
+        "Plenary part-sessions: 12 meetings of 4 consecutive working days in France do not fit in 2026-12-02..2026-12-31 "
+        "(at least 12 times a year): at most 4 fit there (opening 2026-12-07, 2026-12-14, 2026-12-21, 2026-12-28); "
+        "nothing was projected for 2026."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "totals", "judged", "last"),
+    [
+        # ECB: 192 months and 11 years judged, 2026 open; no violation, no advisory: exit 0
+        (ECB, (0, 0, 187, 1, 0), "203 judged: 16 met, 187 unknown; open: 2026 (8 due by 2026-12-31)",
+         "1 body · 0 violations · 0 advisories · 1 open window · 187 unknown · exit 0"),
+        # EP: 33 years judged, 2020 missed, 2026 open: exit 1
+        (EP, (1, 0, 31, 1, 1), "33 judged: 1 met, 1 missed, 31 unknown; open: 2026 (12 due by 2026-12-31)",
+         "1 body · 1 violation · 0 advisories · 1 open window · 31 unknown · exit 1"),
+    ],
+)
+def test_whole_check_in_json_and_text(name: str, totals: tuple[int, ...], judged: str, last: str):
+    """Each organization's whole check as of 2026-12-01, by hand: the JSON summary's violations,
+    advisories, unknown, open and exit code, and the text's line for the body and its last line."""
+    out = _check(name, "--today", "2026-12-01")
+    assert tuple(out["summary"][k] for k in ("violations", "advisories", "unknown", "open", "exit_code")) == totals
+    assert out["summary"]["uncertain"] == 0
+    text = _text(name, "--today", "2026-12-01")
+    assert judged in text
+    assert text.endswith(last)

@@ -281,7 +281,15 @@ def too_few(body: Body, calendar: WorkingCalendar, window: Window, days: int, mi
     length = f"{days} consecutive working days" if days > 1 else "one working day"
     on = " or ".join(_WEEKDAYS[d].day_name for d in sorted(allowed))
     meeting_days = f": its meeting day{'s are' if len(allowed) > 1 else ' is'} {on}" if allowed else ""
-    found = f"only {len(starts)} day{'s' if len(starts) > 1 else ''} there can open one ({', '.join(map(str, starts))})" if starts else "no day there can open one"
+    listed = ", ".join(map(str, starts))
+    if not starts:
+        found = "no day there can open one"
+    elif days > 1:
+        # (the runs taken side by side, earliest first: the most that fit. Other days may open
+        # one too, overlapping these: "only 4 days can open one" would deny them)
+        found = f"at most {len(starts)} fit{'s' if len(starts) == 1 else ''} there (opening {listed})"
+    else:
+        found = f"only {len(starts)} day{'s' if len(starts) > 1 else ''} there can open one ({listed})"
     return f"{body.name}: {missing} meetings of {length}{where} do not fit in {window} ({reason}): {found}{meeting_days}; nothing was projected for {label}."
 
 
