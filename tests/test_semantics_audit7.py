@@ -163,54 +163,58 @@ def test_at_most_with_a_planned_row_ahead_past_or_loosely_dated(tmp_path):
 # -- late only by a loosely dated meeting that may not have happened yet ------------------------------------
 
 
-def test_late_only_by_a_loosely_dated_row_that_may_open_after_today_is_uncertain(tmp_path):
+def test_late_only_by_a_loosely_dated_row_that_may_open_after_today_is_a_violation_either_way(tmp_path):
     """`every 1y` rolling: held 2019-06-10, so 2020 was due; nothing in 2020; a row held
     `2021-01`, judged on 2021-01-15. Had it opened by 01-15, 2020 is late; had it opened on
-    01-16 or after, it had not been held on that day and 2020 was answered by nothing yet.
-    The register does not say which: uncertain (it said late, "1 year late"), with no delay,
-    and the why says both. Judged on 2021-02-15 the whole month is past: late, 1 year. Under
-    `after` (1 year after a Summit of 2019-05-01) the same. A customary rule's window is an
-    advisory on either reading: it stays one."""
+    01-16 or after, it had not been held on that day and 2020, closed, was answered by
+    nothing: missed. A violation on every reading is that violation (fifteenth audit: it
+    was `uncertain` with 0 violations and exit 0): late, 1 year, and the why says both
+    readings. Judged on 2021-02-15 the whole month is past: late, 1 year. Under `after` (1
+    year after a Summit of 2019-05-01) the same. A customary rule's window is an advisory on
+    either reading: it stays one."""
     rows = _rows("board,regular,,2019-06-10,,held,,", "board,regular,,2021-01,,held,,")
     book = _body("", 'kind = "every"\ninterval = "1y"')
     out = _check(tmp_path, book, rows, "--today", "2021-01-15")
     (f,) = [f for f in out["findings"] if f["window"]["label"] == "2020"]
-    assert f["verdict"] == "uncertain" and not f.get("delay") and out["summary"]["violations"] == 0
-    assert "Board 2021-01 may not have opened by 2021-01-15 (the register gives only 2021-01): late if it opened 2021-01-01..2021-01-15" in f["why"]
+    assert f["verdict"] == "late" and f["delay"] == "1 year" and out["summary"]["violations"] == 1
+    assert "A violation either way: late if Board 2021-01 opened 2021-01-01..2021-01-15; the register gives only 2021-01, and if it opens later, nothing held has answered the window by 2021-01-15: missed." in f["why"]
     out = _check(tmp_path, book, rows, "--today", "2021-02-15")
     (f,) = [f for f in out["findings"] if f["window"]["label"] == "2020"]
     assert f["verdict"] == "late" and f["delay"] == "1 year"
     after = _SUMMIT_AD_HOC + _body("", 'kind = "after"\nbody = "summit"\noffset = "1y"')
     out = _check(tmp_path, after, _rows("summit,regular,,2019-05-01,,held,,", "board,regular,,2021-01,,held,,"), "--today", "2021-01-15")
-    assert _verdicts(out) == {"2020": "uncertain"}
+    assert _verdicts(out) == {"2020": "late"}
     out = _check(tmp_path, _body("", 'kind = "every"\ninterval = "1y"\nbinding = false'), rows, "--today", "2021-01-15")
     assert _verdicts(out)["2020"] == "advisory"
 
 
-def test_off_the_date_only_by_a_loosely_dated_row_that_may_open_after_today_is_uncertain(tmp_path):
+def test_off_the_date_only_by_a_loosely_dated_row_that_may_open_after_today_is_a_violation_either_way(tmp_path):
     """`on` 10 March; the only 2021 row is held `2021-04`, judged 2021-04-15. Had it opened by
-    the 15th, 2021 is off_date; had it opened later, nothing was held in 2021 by that day
-    (missed so far). The register does not say which: uncertain. Judged 2021-05-15: off_date.
-    Beside a meeting of 2021-02-01, surely held off the date: off_date."""
+    the 15th, 2021 is off_date (22 to 36 days after); had it opened later, nothing was held
+    on 10 March: missed. A violation either way: off_date, and the why says both (fifteenth
+    audit: it was uncertain). Judged 2021-05-15: off_date. Beside a meeting of 2021-02-01,
+    surely held off the date: off_date."""
     book = _body("", 'kind = "on"\nmonth = 3\nday = 10\nsince = 2021')
     out = _check(tmp_path, book, _rows("board,regular,,2021-04,,held,,"), "--today", "2021-04-15")
-    assert _verdicts(out)["2021-03-10"] == "uncertain" and "Board 2021-04 may not have opened by 2021-04-15" in _why(out, "2021-03-10")
+    assert _verdicts(out)["2021-03-10"] == "off_date" and "held Board 2021-04, 22 to 36 days after" in _why(out, "2021-03-10")
+    assert "A violation either way: off the date if Board 2021-04 opened by 2021-04-15" in _why(out, "2021-03-10") and out["summary"]["violations"] == 1
     assert _verdicts(_check(tmp_path, book, _rows("board,regular,,2021-04,,held,,"), "--today", "2021-05-15"))["2021-03-10"] == "off_date"
     assert _verdicts(_check(tmp_path, book, _rows("board,regular,,2021-02-01,,held,,", "board,regular,,2021-04,,held,,"), "--today", "2021-04-15"))["2021-03-10"] == "off_date"
 
 
-def test_a_gap_closed_only_by_a_loosely_dated_row_that_may_open_after_today_is_uncertain(tmp_path):
+def test_a_gap_closed_only_by_a_loosely_dated_row_that_may_open_after_today_is_late_either_way(tmp_path):
     """Once a year, `max_gap = "30d"`: held 2021-01-10 (next due by 2021-02-09) and a row
     held `2021-03`, judged 2021-03-05. If it opened 03-01..03-05 the gap was 20 to 24 days
-    late; if it opens later, nothing has closed the gap yet. It read "20 to 50 days late",
-    counting days that had not come: now uncertain, "late if Board 2021-03 opened by
-    2021-03-05". With `2021-02` judged 2021-02-05: met if it opened by then (02-01..02-05
+    late; if it opens later, nothing has closed the gap, due 02-09: missed. It read "20 to
+    50 days late", counting days that had not come, then uncertain; a violation either way
+    is one (fifteenth audit): late, "20 to 24 days". With `2021-02` judged 2021-02-05: met if it opened by then (02-01..02-05
     are within 30 days), still open otherwise: uncertain, "met if". Judged 2021-04-01, the
     March row is past: late, 20 to 50 days."""
     book = _body("", 'kind = "at_least"\ncount = 1\nper = "year"\nmax_gap = "30d"\nsince = 2021')
     gap = "2021-01-11..2021-02-09"
     out = _check(tmp_path, book, _rows("board,regular,,2021-01-10,,held,,", "board,regular,,2021-03,,held,,"), "--today", "2021-03-05")
-    assert _verdicts(out)[gap] == "uncertain" and "late if Board 2021-03 opened by 2021-03-05" in _why(out, gap)
+    assert _verdicts(out)[gap] == "late" and "20 to 24 days late if Board 2021-03 opened by 2021-03-05" in _why(out, gap)
+    assert [f["delay"] for f in out["findings"] if f["window"]["label"] == gap] == ["20 to 24 days"]
     out = _check(tmp_path, book, _rows("board,regular,,2021-01-10,,held,,", "board,regular,,2021-02,,held,,"), "--today", "2021-02-05")
     assert _verdicts(out)[gap] == "uncertain" and "met if Board 2021-02 opened by 2021-02-05" in _why(out, gap)
     out = _check(tmp_path, book, _rows("board,regular,,2021-01-10,,held,,", "board,regular,,2021-03,,held,,"), "--today", "2021-04-01")

@@ -117,6 +117,13 @@ def _not_yet(finding: Finding, straddling: list[Meeting], today: date) -> Findin
         return finding
     late = finding.late_meeting
     if finding.verdict is _LATE and late is not None and any(late is s for s in straddling):
+        if late.start.earliest > max(e.deadline, getattr(e, "latest_deadline", None) or e.deadline):
+            # closed before any day it may open on: late if it opened by today, missed (as of
+            # today) if it opens later; a violation every reading shares is that violation
+            return with_more_words(
+                finding,
+                lambda: f" A violation either way: late if {_meeting_words(late, finding.body)} opened {late.start.earliest}..{today}; the register gives only {given_start(late)}, and if it opens later, nothing held has answered the window by {today}: missed.",
+            )
         # late if it opened by today; if it opens later, nothing has answered the window yet
         finding.delay = ""
         return with_more_words(
@@ -125,6 +132,14 @@ def _not_yet(finding: Finding, straddling: list[Meeting], today: date) -> Findin
             verdict=Verdict.UNCERTAIN,
         )
     if finding.verdict is _OFF_DATE and finding.counted and all(any(m is s for s in straddling) for m in finding.counted):
+        if e.deadline < min(m.start.earliest for m in finding.counted):
+            # the day passed before any of them may have opened: held off the date if one
+            # opened by today, missed (the day passed, nothing held on it) if they open later
+            names = ", ".join(_meeting_words(m, finding.body) for m in finding.counted)
+            return with_more_words(
+                finding,
+                lambda: f" A violation either way: off the date if {names} opened by {today}; the register gives only {', '.join(map(given_start, finding.counted))}, and if it opens later, nothing was held on the date: missed.",
+            )
         # held on another day only if it opened by today; else nothing held that year yet
         names = ", ".join(_meeting_words(m, finding.body) for m in finding.counted)
         return with_more_words(

@@ -79,7 +79,7 @@ def _judge_on(body: Body, rule: OnRule, e: Expectation, day: date, seen: list[Me
     if unheld:  # planned for the day, dates passed, not recorded as held: the register does not say
         return {"verdict": "uncertain", "why": f"{label}{unheld_words(unheld, body, meeting_words)}", "unconfirmed": tuple(unheld)}
     if held:
-        words = ", ".join(f"{meeting_words(m, body)}, {_distance(m, day)}" for m in held)
+        words = ", ".join(f"{meeting_words(m, body)}, {_distance(m, day, today)}" for m in held)
         return {"verdict": "off_date" if rule.binding else "advisory", "why": f"{label}: held {words}, not on the rule's date{customary}.", "counted": tuple(held)}
     unconfirmed = tuple(m for m in seen if m.status in (Status.PLANNED, Status.PROJECTED))
     unconf = "; " + ", ".join(meeting_words(m, body) for m in unconfirmed) + " was planned but is not recorded as held (unconfirmed)" if unconfirmed else ""
@@ -92,10 +92,12 @@ def _full_key(meeting: Meeting) -> tuple:
     return (meeting.sort_key(), meeting.city, meeting.country, str(meeting.format))
 
 
-def _distance(meeting: Meeting, day: date) -> str:
+def _distance(meeting: Meeting, day: date, today: date) -> str:
     if not meeting.start.exact:
         # known only to a month or year that does not hold the day: how far on every reading
-        lo, hi = (meeting.start.earliest - day).days, (meeting.start.latest - day).days
+        # of a day it opened on by today (opening later, it is not yet held: loose_starts)
+        last = min(meeting.start.latest, max(today, meeting.start.earliest))
+        lo, hi = (meeting.start.earliest - day).days, (last - day).days
         return f"{lo} to {hi} days after" if lo > 0 else f"{-hi} to {-lo} days before"
     days = (meeting.earliest - day).days
     return f"{abs(days)} day{'s' if abs(days) != 1 else ''} {'after' if days > 0 else 'before'}"

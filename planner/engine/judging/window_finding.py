@@ -41,18 +41,22 @@ def _meeting_words(meeting: Meeting, body: Body) -> str:
     return f"{body.label} {when} ({city})" if city else f"{body.label} {when}"
 
 
-def _delay(expectation: Expectation, meeting: Meeting) -> str:
+def _delay(expectation: Expectation, meeting: Meeting, today: date) -> str:
     """How late ``meeting`` answers the window: from the day or period it was due (the
     window's end, its label), in the grain's unit, whatever the rule's ``tolerance``. The
     tolerance decides whether it is late, not how late: "due 2017, held 2018-09-24: 1 year
     late" past six months' grace, and "due 2021-01-31, held 2021-03-04: 32 days late" past
     thirty days' (README, Semantics, "Delay")."""
     grain = expectation.grain
+    # known only to a month or year that runs past today: late by the days it may have opened
+    # on by today (opening later, it has not answered the window yet: loose_starts says so)
+    first, last = _start_range(meeting)
+    days = (first, min(last, max(today, first)))
     if grain is Grain.DAY:
-        lo, hi = ((d - expectation.window.end).days for d in _start_range(meeting))
+        lo, hi = ((d - expectation.window.end).days for d in days)
         unit = "day"
     else:
-        lo, hi = (grain.index(d) - expectation.period for d in _start_range(meeting))
+        lo, hi = (grain.index(d) - expectation.period for d in days)
         unit = {Grain.YEAR: "year", Grain.MONTH: "month", Grain.HALF: "half-year", Grain.QUARTER: "quarter"}[grain]
     # a late meeting known only to the month or year: as late as its possible days say, no more certain
     return f"{lo} {unit}{'s' if lo != 1 else ''}" if lo == hi else f"{lo} to {hi} {unit}s"
@@ -187,7 +191,7 @@ def window_finding(judge: Judge, e: Expectation, held: list[Meeting], possible: 
     late = judge.late(e, owner, me) if e.late_until is not None else None
     binding = e.binding
     if late:
-        delay = _delay(e, late)
+        delay = _delay(e, late, today)
         return Finding(body, (_LATE if binding else _ADVISORY), words, source, e, partial(_late_words, e, late, delay), (late,), sched, unconf, late_meeting=late, delay=delay)
     return Finding(body, (_MISSED if binding else _ADVISORY), words, source, e, partial(_short_words, e, n, held, unconfirmed), counted, sched, unconf, still_due=missing)
 
