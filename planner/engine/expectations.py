@@ -167,14 +167,14 @@ class ExpectationEngine:
         # the version in force on its first day, and the later version goes on from the
         # earlier one's last window instead of starting a chain of its own beside it.
         versions = rolling_versions(body, index, rule) if chain_from is None else [(index, rule)]
-        first = 0
+        first, resumed = 0, False
         if chain_from is not None:
             # Start from the last origin before chain_from: found by bisection, not a scan, so
             # that a projection placing meeting after meeting stays linear.
             j = bisect.bisect_left(bm.starts, chain_from) - 1
             while j >= 0 and not (counts(rule, bm.meetings[j]) and bm.meetings[j].status in CHAINING):
                 j -= 1
-            first = max(j, 0)
+            first, resumed = max(j, 0), j >= 0
         counting, kinds, formats = [r for _, r in versions], rule.counts, rule.formats  # one version, most often
         if len(counting) > 1:
             # a meeting is in the chain where the version in force when it was held counts it
@@ -183,7 +183,11 @@ class ExpectationEngine:
         else:
             origins = [m for m in bm.meetings[first:] if m.status in CHAINING and m.kind in kinds and (not formats or m.format is None or m.format in formats)]
         founded = effective_start(body, versions[0][1])
-        if founded and (first == 0 or not origins or founded >= origins[0].earliest):  # type: ignore[union-attr]
+        # (A chain resumed from an origin before chain_from needs no founding before it: the
+        # windows of a silence between the founding and that origin all closed before it, and
+        # walking them, an `every 1d` chain from a founding 900 years back, was 100,000 windows
+        # for each body whose first meeting the projection had just placed.)
+        if founded and (not resumed or not origins or founded >= origins[0].earliest):  # type: ignore[union-attr]
             # The founding (or the rule's start) starts the chain too: a body that never met
             # is due one interval after it. Placed before meetings of the same day, so that
             # a real meeting's window wins where both fall due in the same period.

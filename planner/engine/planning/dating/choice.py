@@ -82,13 +82,20 @@ class Dating(Targets, Projected):
         # start of the window, each as early as it may be; for a meeting of all members, then
         # the days with the fewest members on holiday.
         packed = [window.start] * missing
-        starts = None if alone else choose(targets)
-        if starts is None and partnered:
+        # A window with fewer possible first days than meetings missing (366 a year, on
+        # weekdays only) fits them nowhere, whatever the other bodies hold: its Problem says so
+        # without trying each target and then each packed day (every candidate day of the
+        # window asked for each of them: 100 years of the bodies of README's "placement work"
+        # were some 10 million questions). The days with the fewest members on holiday are
+        # other days: with a calendar of members, the tries are made.
+        hopeless = not alone and missing > 1 and calendar.members is None and bool(too_few(body, calendar, window, days, missing, "", "", ""))
+        starts = None if alone or hopeless else choose(targets)
+        if starts is None and partnered and not hopeless:
             pair_first[0] = False
             starts = choose(targets)
         pair_first[0] = False
         aimed = targets
-        if starts is None and (missing > 1 or gap):
+        if starts is None and (missing > 1 or gap) and not hopeless:
             starts, aimed = choose(packed, pair=False), packed
         if starts is None and calendar.members is not None:
             starts, aimed = choose(targets, fewest=True), targets
