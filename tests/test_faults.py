@@ -144,7 +144,7 @@ def test_full_disk_is_one_error_and_the_old_set_stays(small_disk: Path) -> None:
     filler = _fill(small_disk)
     for args in (["ics", "--today", "2026-11-27", *GIVEN, "--out", str(feeds)], ["check", "--today", "2026-11-27", *GIVEN, "-o", str(report)]):
         result = CliRunner().invoke(main, args)
-        assert result.exit_code == 2 and result.stderr.count("\n") == 1 and "No space left on device" in result.stderr, result.stderr
+        assert result.exit_code == 2 and result.stderr.count("\n") == 1 and "no space left on the device holding" in result.stderr, result.stderr
     assert digests(feeds) == before and report.read_text(encoding="utf-8") == "old\n"
     assert sorted(os.listdir(small_disk)) == ["check.txt", "feeds", "filler"]
     filler.unlink()
@@ -158,5 +158,5 @@ def test_read_only_disk_is_one_error(small_disk: Path) -> None:
     before = digests(feeds)
     subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
     result = CliRunner().invoke(main, ["ics", "--today", "2026-11-27", *GIVEN, "--out", str(feeds)])
-    assert result.exit_code == 2 and result.stderr.startswith(f"error: {feeds}: cannot write: Read-only file system"), result.stderr
+    assert result.exit_code == 2 and result.stderr == (f"error: {feeds}: cannot write: {feeds} is on a read-only file system (expected a path on a file system that can be written)\n"), result.stderr
     assert digests(feeds) == before

@@ -180,10 +180,10 @@ def test_every_writer_on_a_full_disk_is_one_line_and_leaves_nothing(request: pyt
     for name, command in writers.items():
         result = run([*command, "-o", str(disk / name)])
         assert result.exit_code == 2, (name, result.stderr)
-        assert result.stderr.splitlines() == [f"error: {disk / name}: cannot write: No space left on device (expected a writable file path or folder)"]
+        assert result.stderr.splitlines() == [f"error: {disk / name}: cannot write: no space left on the device holding {disk}; nothing was replaced (expected room for the whole output)"]
         assert (disk / name).read_text(encoding="utf-8") == "old\n"
     started = CliRunner().invoke(main, ["init", str(disk / "a" / "b" / "org")])
-    assert started.exit_code == 2 and "No space left on device" in started.stderr and len(started.stderr.splitlines()) == 1
+    assert started.exit_code == 2 and "no space left on the device holding" in started.stderr and len(started.stderr.splitlines()) == 1
     assert tree(disk) == before
 
 

@@ -109,7 +109,7 @@ def test_a_folder_where_a_feed_folder_keeps_a_file_is_refused_and_kept(tmp_path:
     (out / name / "notes.txt").write_text("mine\n", encoding="utf-8")
     result = invoke("ics", *TODAY, "--out", str(out))
     assert result.exit_code == 2
-    assert result.stderr == f"error: {out}: cannot write: {out / name} is a folder, not a file planner writes: nothing was written and nothing removed (expected a writable file path or folder)\n"
+    assert result.stderr == f"error: {out}: cannot write: {out / name} is a folder, not a file planner writes: nothing was written and nothing removed (expected each name planner writes there free, or a file it wrote)\n"
     assert (out / name / "notes.txt").read_text(encoding="utf-8") == "mine\n"
     assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == {k: v for k, v in files.items() if k != name}
 

@@ -274,7 +274,7 @@ def test_a_run_that_waits_too_long_for_another_says_so(tmp_path: Path, monkeypat
     with locking.folder_lock(out):
         result = CliRunner().invoke(main, ["ics", *TODAY, "--out", str(out)])
     assert result.exit_code == 2
-    assert result.output.strip() == f"error: {out}: cannot write: another planner run has been writing this folder for 0 s; try again when it ends (expected a writable file path or folder)"
+    assert result.output.strip() == f"error: {out}: cannot write: another planner run has been writing this folder for 0 s; try again when it ends (expected a folder no other run is writing)"
     assert not out.exists()
 
 
@@ -318,7 +318,7 @@ def test_a_state_file_that_is_no_file_is_refused_not_waited_on(kind: str, tmp_pa
     run = subprocess.run([sys.executable, "-m", "planner", "ics", *TODAY, "--out", str(out)], capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL, cwd=tmp_path)
     assert run.returncode == 2, run.stderr
     what = "a pipe" if kind == "fifo" else "a link"
-    assert run.stderr == f"error: {out}: cannot write: {state} is {what}, not a file planner writes: nothing was written and nothing removed (expected a writable file path or folder)\n"
+    assert run.stderr == f"error: {out}: cannot write: {state} is {what}, not a file planner writes: nothing was written and nothing removed (expected each name planner writes there free, or a file it wrote)\n"
     assert state.is_fifo() if kind == "fifo" else os.readlink(state) == "/dev/zero"
     assert sorted(p.name for p in out.iterdir()) == [".planner-state.json"]
 

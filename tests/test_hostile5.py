@@ -138,7 +138,7 @@ def test_a_read_only_output_is_refused_not_replaced(command: list[str], tmp_path
     args = command if command == ["schema"] else [*command, *TODAY]
     result = subprocess.run([*prefix, sys.executable, "-m", "planner", *args, "-o", str(target)], capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
     assert result.returncode == 2, result.stderr
-    assert result.stderr.splitlines() == [f"error: {target}: cannot write: is read-only (expected a writable file path or folder)"]
+    assert result.stderr.splitlines() == [f"error: {target}: cannot write: it is read-only (expected a file this user may write, or another path)"]
     assert target.read_text() == "kept\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["kept.txt"]  # no temporary file left
 

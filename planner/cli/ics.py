@@ -77,7 +77,7 @@ def ics(inputs: Inputs, out: str, events: Callable[[], list[Meeting]], body_ids:
                 batch, size = [], 0
         click.echo(b"".join(batch), nl=False)
         return
-    with writing(out):
+    with writing(out, folder=True):
         written = write_feeds(book, meetings, Path(out), stamp, base_url=base_url, warn=warn, bodies=ids, keep_days=keep_removed, workers=workers())
     feeds = [p.name for p in written if p.suffix == ".ics"]
     where = ", ".join(feeds) if ids is not None else f"{plural(len(feeds) - 1, 'feed')} and all.ics, index.html"

@@ -92,7 +92,7 @@ def init(ctx: click.Context, folder: str | None, name: str, members: str | None,
         ctx.exit(2)
     made = [p for p in (out, *out.parents) if not os.path.lexists(p)]  # deepest first
     try:
-        with writing(folder):
+        with writing(folder, folder=True):
             out.mkdir(parents=True, exist_ok=True)
             for path, data in zip(targets, contents, strict=True):
                 if not os.path.lexists(path):

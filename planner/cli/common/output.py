@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import shutil
 import stat
@@ -109,15 +110,67 @@ def _same_file(a: str, b: str) -> bool:
 
 
 @contextlib.contextmanager
-def writing(target: str) -> Iterator[None]:
+def writing(target: str, folder: bool = False) -> Iterator[None]:
     """An output that cannot be written (a folder, a file where a folder should be, no
-    permission) is one line and exit 2, like bad input."""
+    permission, a full disk) is one line and exit 2, like bad input: what is wrong with that
+    path, and what was expected there. ``folder``: the output is a folder (``ics --out``)."""
     try:
         yield
     except OSError as exc:
-        blocked = f" ({exc.filename})" if exc.filename and not str(exc.filename).endswith(".tmp") and str(exc.filename) != target else ""
-        error(f"{target}: cannot write: {exc.strerror or exc}{blocked} (expected a writable file path or folder)")
+        said, expected = unwritable(target, exc, folder)
+        error(f"{target}: cannot write: {said} (expected {expected})")
         click.get_current_context().exit(2)
+
+
+def unwritable(target: str, exc: OSError, folder: bool = False) -> tuple[str, str]:
+    """What is wrong with the output path ``target`` that ``exc`` reports, and what a path
+    there must be: each cause its own words ("Is a directory ... expected a writable file path
+    or folder" named neither the folder nor the fix)."""
+    code, named = exc.errno, str(exc.filename) if exc.filename else ""
+    where = _nearest_existing(Path(target))
+    blocker = where if where is not None and not where.is_dir() and where != Path(target) else None
+    if code == errno.EISDIR and not folder and os.path.isdir(target):
+        return "it is a folder", "the path of a file to write, not of a folder"
+    if code in (errno.ENOTDIR, errno.EEXIST) and folder and os.path.lexists(target) and not os.path.isdir(target):
+        return "it is a file, not a folder", "a folder for the feeds, or a path where one can be made"
+    if code in (errno.ENOTDIR, errno.EEXIST) and blocker is not None:
+        return f"{blocker} is a file, not a folder", "a path whose every folder is a folder or can be made"
+    if code == errno.EBUSY:
+        return f"{exc.strerror}", "a folder no other run is writing"
+    if code == errno.EEXIST and folder and os.path.isdir(target):
+        # (refuse_foreign: a folder, link or pipe at a name planner writes there)
+        return f"{exc.strerror}", "each name planner writes there free, or a file it wrote"
+    if code == errno.ENXIO:
+        return f"{exc.strerror}", "a pipe a program reads from"
+    if os.path.islink(target) and code in (errno.ENOENT, errno.EACCES, errno.EPERM):
+        # (followed(): a link into a missing folder, a stranger's link in /tmp: its words)
+        return f"{exc.strerror}", "a link of this user's into a folder that exists, or another path"
+    if not folder and code in (errno.EACCES, errno.EPERM) and os.path.isfile(target) and not os.access(target, os.W_OK):
+        return "it is read-only", "a file this user may write, or another path"
+    if code == errno.ELOOP:
+        return "it is a link that leads back to itself", "a file, or a link to one"
+    if code == errno.ENAMETOOLONG:
+        return "it, or a name in it, is too long for the file system", "names of at most 255 bytes, a path of at most 4,096"
+    if code in (errno.ENOSPC, errno.EDQUOT):
+        space = "no space left on the device" if code == errno.ENOSPC else "the disk quota is used up"
+        return f"{space} holding {where if where is not None and where.is_dir() else Path(target).parent}; nothing was replaced", "room for the whole output"
+    if code == errno.EROFS:
+        return f"{where if where is not None else target} is on a read-only file system", "a path on a file system that can be written"
+    if code in (errno.EACCES, errno.EPERM) and exc.strerror == os.strerror(code) and where is not None:
+        # the kernel's words: the folder that refuses (planner's own refusals say theirs)
+        inside = where if where.is_dir() and where != Path(target) else where.parent
+        return f"no permission to write in {inside}", "a folder this user may write in"
+    blocked = f" ({named})" if named and not named.endswith(".tmp") and named != target else ""
+    return f"{exc.strerror or exc}{blocked}", "a folder to write in" if folder else "a writable file path"
+
+
+def _nearest_existing(path: Path) -> Path | None:
+    """``path`` or its nearest ancestor that exists (a link, even dangling, exists)."""
+    for candidate in (path, *path.parents):
+        with contextlib.suppress(OSError, ValueError):
+            if os.path.lexists(candidate):
+                return candidate
+    return None
 
 
 WORKERS = "PLANNER_WORKERS"
