@@ -295,14 +295,15 @@ def refuse_foreign(folder: Path, names: Iterable[str]) -> None:
             raise OSError(errno.EEXIST, f"{folder / name} is {what}, not a file planner writes: nothing was written and nothing removed")
 
 
-def write_set(folder: str | Path, files: Mapping[str, Content], order: Iterable[str] = ()) -> None:
+def write_set(folder: str | Path, files: Mapping[str, Content], order: Iterable[str] = (), drop: Iterable[str] = ()) -> None:
     """Make ``folder`` hold ``files`` (name -> bytes, or a function giving the pieces of the
     file as they are made: the set need not fit in memory), switching the whole set at once.
 
     Every other entry already in the folder is kept as it is (the other bodies' feeds of a
     ``--body`` run, a file the publisher put there). ``order`` is the order of renames should
     the folder have to be updated file by file: the files a reader reaches from others come
-    first (feeds before ``index.html``).
+    first (feeds before ``index.html``). ``drop``: files of the old set that the new one is
+    without (a record the export no longer makes); a folder or link there is kept.
     """
     target = Path(folder)
     if target.is_symlink():
@@ -317,14 +318,15 @@ def write_set(folder: str | Path, files: Mapping[str, Content], order: Iterable[
     if target.exists() and not target.is_dir():
         raise NotADirectoryError(errno.ENOTDIR, "is a file, not a folder", str(target))
     refuse_foreign(target, files)
+    dropped = frozenset(drop)
     try:
-        _build(staging, target, files, ordered)
+        _build(staging, target, files, ordered, dropped)
     except OSError:
         with contextlib.suppress(OSError):
             shutil.rmtree(staging)
         if not target.is_dir():
             raise
-        _in_place(target, files, ordered)  # e.g. the parent folder is not ours to write
+        _in_place(target, files, ordered, dropped)  # e.g. the parent folder is not ours to write
         return
     except BaseException:  # Ctrl-C, SIGTERM: the half-built folder goes, the old set stays
         with contextlib.suppress(OSError):
@@ -338,21 +340,22 @@ def write_set(folder: str | Path, files: Mapping[str, Content], order: Iterable[
     except OSError:
         with contextlib.suppress(OSError):
             shutil.rmtree(staging)
-        _in_place(target, files, ordered)
+        _in_place(target, files, ordered, dropped)
         return
     _fsync_dir(parent)
     with contextlib.suppress(OSError):
         shutil.rmtree(staging)  # the previous set
 
 
-def _build(staging: Path, target: Path, files: Mapping[str, Content], ordered: list[str]) -> None:
+def _build(staging: Path, target: Path, files: Mapping[str, Content], ordered: list[str], dropped: frozenset[str] = frozenset()) -> None:
     """The new folder beside the old: our files written and flushed, every other entry of the
-    old folder hard-linked (a sub-folder or a file that cannot be linked: not this way)."""
+    old folder hard-linked (a sub-folder or a file that cannot be linked: not this way), but
+    the files ``dropped``."""
     staging.mkdir()
     if target.is_dir():
         os.chmod(staging, target.stat().st_mode & 0o7777)
         for entry in os.scandir(target):
-            if entry.name in files or _STALE_FILE.match(entry.name):
+            if entry.name in files or _STALE_FILE.match(entry.name) or entry.name in dropped and entry.is_file(follow_symlinks=False):
                 continue
             if entry.is_dir(follow_symlinks=False):
                 raise IsADirectoryError(errno.EISDIR, "holds a folder", entry.path)
@@ -362,8 +365,9 @@ def _build(staging: Path, target: Path, files: Mapping[str, Content], ordered: l
     _sync_folder(staging, ordered)
 
 
-def _in_place(target: Path, files: Mapping[str, Content], ordered: list[str]) -> None:
-    """Each file whole, renamed in ``ordered`` order once all are written and flushed."""
+def _in_place(target: Path, files: Mapping[str, Content], ordered: list[str], dropped: frozenset[str] = frozenset()) -> None:
+    """Each file whole, renamed in ``ordered`` order once all are written and flushed; then
+    the files ``dropped`` removed."""
     _clean_stale_files(target)
     temps: list[tuple[Path, Path]] = []
     try:
@@ -378,4 +382,8 @@ def _in_place(target: Path, files: Mapping[str, Content], ordered: list[str]) ->
         for tmp, _ in temps:
             tmp.unlink(missing_ok=True)
         raise
+    for name in dropped:
+        with contextlib.suppress(OSError):
+            if stat.S_ISREG(os.lstat(target / name).st_mode):
+                os.unlink(target / name)
     _fsync_dir(target)

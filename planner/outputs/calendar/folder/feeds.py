@@ -117,7 +117,11 @@ def _write_feeds(book: RuleBook, meetings: Iterable[Meeting], out: Path, stamp: 
         if record is not None:
             files[REUSE_FILE] = record
         names = [*files]  # feeds, all.ics, index.html, state: a reader of index.html comes last
-        write_set(out, {name: content for name, content in files.items() if content is not KEPT}, names)  # the whole set switches at once (see planner.outputs.atomic); a file KEPT is linked
+        # (an export of all that records nothing, fewer than REUSE_FROM events or a UID
+        # adopted, drops the last one's record: stale, it only matched no file, but a folder
+        # should not hold what its last export did not write)
+        drop = (REUSE_FILE,) if selected is None and REUSE_FILE not in files else ()
+        write_set(out, {name: content for name, content in files.items() if content is not KEPT}, names, drop)  # the whole set switches at once (see planner.outputs.atomic); a file KEPT is linked
     finally:
         previous.close()
         if made is not None:
