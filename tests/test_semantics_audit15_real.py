@@ -195,3 +195,16 @@ def test_whole_check_in_json_and_text(name: str, totals: tuple[int, ...], judged
     text = _text(name, "--today", "2026-12-01")
     assert judged in text
     assert text.endswith(last)
+
+
+def test_a_rule_counting_other_kinds_says_which_in_its_summary():
+    """Noticed on the Swiss Federal Assembly (tests/audit/, audit 14): its three customary
+    readings read "in practice 4 times a year", "once a quarter" and "once a year", and the
+    third, the National Council's special session, counts only `special` meetings: the text's
+    "also open: 2026 (in practice once a year (customary); 1 due ...)" did not say which
+    meetings were due. A rule counting kinds other than the default (regular alone) names them;
+    one counting regular meetings alone stays as it was."""
+    text = " ".join(_invoke("check", "--rules", str(AUDIT / "swiss-federal-assembly.toml"), "--meetings",
+                            str(AUDIT / "swiss-federal-assembly-meetings.csv"), "--today", "2026-12-01").stdout.split())
+    assert "also open: 2026 (in practice once a year (customary), counting special meetings; 1 due by 2026-12-31)" in text
+    assert "open: 2026 (in practice 4 times a year (customary); 4 due by 2026-12-31)" in text

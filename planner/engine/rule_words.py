@@ -17,6 +17,7 @@ from planner.core.model import (
     Body,
     EveryRule,
     HostPolicy,
+    Kind,
     Meeting,
     OnRule,
     Rule,
@@ -103,7 +104,14 @@ def rule_words(rule: Rule, book: RuleBook | None = None) -> str:
         text += ", " + " or ".join(f.value.replace("_", " ") for f in rule.formats) + " only"
     if rule.count_by == "event":
         text += ", sessions held together count once"
+    if not isinstance(rule, AdHocRule) and rule.counts and tuple(rule.counts) != _REGULAR_ONLY:
+        # (a body's readings side by side, "once a year" beside "once a year, counting special
+        # meetings": the Swiss National Council's special session is no ordinary session)
+        text += ", counting " + " and ".join(kind.value for kind in rule.counts) + " meetings"
     return text
+
+
+_REGULAR_ONLY = (Kind.REGULAR,)
 
 
 def _year_words(rule: AtLeastRule | AtMostRule, book: RuleBook | None) -> str:
