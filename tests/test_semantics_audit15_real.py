@@ -3,7 +3,10 @@ in every rule's `source` and each register row its source, every expected answer
 hand before the tool was run (the derivation in each test's docstring). The ECB Governing
 Council: a customary cadence changed in 2014 from monthly to a six-week cycle (two versions of
 one rule, `until`/`since`, a month become a year), an unscheduled meeting in March 2020 that
-counts for nothing, and a register complete for five years of twenty-eight."""
+counts for nothing, and a register complete for five years of twenty-eight. The European
+Parliament: twelve Strasbourg part-sessions a year (Protocol No 6), two in one month, the
+sessions of 2020 moved to Brussels. The Euro Summit: at least twice a year (TSCG art. 12(3)),
+the emergency summits of 2015 counting."""
 
 from __future__ import annotations
 
@@ -175,6 +178,43 @@ def test_european_parliament_twelve_part_sessions_left_for_december_say_how_many
     ]
 
 
+
+# -- Euro Summit: TSCG art. 12(3), at least twice a year, every meeting counting -------------------
+
+EURO = "euro-summit"
+
+
+def test_euro_summit_twice_a_year_the_emergency_summits_count():
+    """TSCG art. 12(3), binding: "when necessary, and at least twice a year", from the Treaty's
+    entry into force on 1 January 2013 (`established`, a whole year: 2013 is the first window).
+    Every meeting counts (`counts` regular and extraordinary). By hand, as of 2026-12-01, the
+    register complete for 2015 only. 2013, 2016, 2020-2025: nothing recorded, unknown. 2014 (24
+    October) and 2017 (15 December): 1 of 2, in years not known complete: unknown, not missed.
+    2015: the three emergency summits on Greece (22 June, 7 July, 12-13 July through the night):
+    met, though none is regular. 2018 (three) and 2019 (two): met. 2026: open, 2 due."""
+    out = _check(EURO, "--today", "2026-12-01")
+    assert _by_rule(out)[0] == {str(y): "unknown" for y in range(2013, 2026)} | {"2015": "met", "2018": "met", "2019": "met", "2026": "open"}
+    assert _why(out, 0, "2015") == (
+        "2015: 3 held (2 required), at least twice a year: Euro Summit 2015-06-22 (Brussels), "
+        "Euro Summit 2015-07-07 (Brussels), Euro Summit 2015-07-12 (Brussels)."
+    )
+    assert _why(out, 0, "2017") == (
+        "2017: 1 of 2 required (at least twice a year); held: Euro Summit 2017-12-15 (Brussels). "
+        "Unknown, not missed: the register is known complete only 2015-01-01..2015-12-31."
+    )
+    assert "Euro Summit at least twice a year, counting regular and extraordinary meetings" in _text(EURO, "--today", "2026-12-01")
+
+
+def test_euro_summit_projects_june_and_december_on_the_21st():
+    """project, as of 2026-12-01 to 2027. The habits come from the regular summits (October
+    2014; December 2017; March, June, December 2018; June, December 2019): months 3 6 6 10 12
+    12 12, two picks, the medians of two equal shares: June and December; days 13 14 15 21 23
+    24 29, lower median the 21st. 2027: Monday 21 June, Tuesday 21 December. 2026: two still
+    due in 2-31 December, no preferred months: the middles of two equal halves, Wednesday 9
+    and Thursday 24 December (no public holiday in Belgium)."""
+    assert _projected(EURO, "--today", "2026-12-01", "--to", "2027") == ["2026-12-09", "2026-12-24", "2027-06-21", "2027-12-21"]
+
+
 @pytest.mark.parametrize(
     ("name", "totals", "judged", "last"),
     [
@@ -184,6 +224,9 @@ def test_european_parliament_twelve_part_sessions_left_for_december_say_how_many
         # EP: 33 years judged, 2020 missed, 2026 open: exit 1
         (EP, (1, 0, 31, 1, 1), "33 judged: 1 met, 1 missed, 31 unknown; open: 2026 (12 due by 2026-12-31)",
          "1 body · 1 violation · 0 advisories · 1 open window · 31 unknown · exit 1"),
+        # Euro Summit: 13 years judged, 2026 open: exit 0
+        (EURO, (0, 0, 10, 1, 0), "13 judged: 3 met, 10 unknown; open: 2026 (2 due by 2026-12-31)",
+         "1 body · 0 violations · 0 advisories · 1 open window · 10 unknown · exit 0"),
     ],
 )
 def test_whole_check_in_json_and_text(name: str, totals: tuple[int, ...], judged: str, last: str):
