@@ -77,3 +77,71 @@ def test_an_on_day_passed_before_a_row_of_this_month_is_off_date_either_way(tmp_
     assert "held Board 2026-11, 29 to 43 days after" in out["findings"][1]["why"]
     out = _check(tmp_path, book.replace("month = 10", "month = 11"), rows.replace("2025-10-03", "2025-11-03"), "2026-11-15")
     assert _verdicts(out)[:2] == [("2025-11-03", "met"), ("2026-11-03", "uncertain")] and out["summary"]["violations"] == 0
+
+
+# -- the words of a customary rule's windows that are not advisories -------------------------------
+
+CUSTOMARY = (
+    '[[bodies]]\nid = "forum"\nname = "Forum"\ncategory = "working"\nhost = "secretariat"\nrecords = [{ start = 2020 }]\n'
+    '[[bodies.rules]]\nkind = "every"\ninterval = "1y"\nbinding = false\n'
+)
+
+
+def test_an_unknown_window_of_a_customary_rule_is_not_called_an_advisory(tmp_path):
+    """`every 1y`, `binding = false`, records complete from 2020: Forum 2016-05-01, then
+    2020-05-01; as of 2021-06-30. 2017 and 2018 short, 2019 answered a year late by
+    2020-05-01, all before the records: `unknown`, no advisory. Each why said "(customary
+    rule, an advisory). Unknown, not advisory": now "(customary rule). Unknown, not advisory:
+    the register is known complete only from 2020-01-01" (unknown, why, and the rule
+    customary, without contradiction). An advisory proper still says "an advisory"."""
+    out = _check(tmp_path, CUSTOMARY, "forum,regular,,2016-05-01,,held,,\nforum,regular,,2020-05-01,,held,,\n", "2021-06-30")
+    assert _verdicts(out) == [("2017", "unknown"), ("2018", "unknown"), ("2019", "unknown"), ("2021", "open")]
+    for f in out["findings"][:3]:
+        assert "an advisory" not in f["why"] and "(customary rule). Unknown, not advisory: the register is known complete only from 2020-01-01." in f["why"]
+    assert out["findings"][2]["why"].startswith("due 2019 (1 year after the window due 2018, nothing held since the Forum of 2016-05-01), held Forum 2020-05-01: 1 year late (customary rule). Unknown")
+    out = _check(tmp_path, CUSTOMARY, "forum,regular,,2020-05-01,,held,,\n", "2022-06-30")
+    assert _verdicts(out)[0] == ("2021", "advisory") and out["findings"][0]["why"].endswith("(customary rule, an advisory).")
+
+
+def test_an_excused_window_of_a_customary_rule_is_not_called_an_advisory(tmp_path):
+    """Yearly, `binding = false`, `except_when = ["summit"]`: Summit 2021-05-01, no Forum in
+    2021, as of 2022-06-30: 2021 `excused`, and its why no longer says "(customary rule, an
+    advisory). Excused: ...", but "(customary rule). Excused: Summit 2021-05-01 met in
+    2021"."""
+    book = (
+        '[[bodies]]\nid = "summit"\nname = "Summit"\ncategory = "governing"\n[[bodies.rules]]\nkind = "ad_hoc"\n'
+        '[[bodies]]\nid = "forum"\nname = "Forum"\ncategory = "working"\n[[bodies.rules]]\nkind = "at_least"\ncount = 1\nper = "year"\nsince = 2021\nbinding = false\nexcept_when = ["summit"]\n'
+    )
+    out = _check(tmp_path, book, "summit,regular,,2021-05-01,,held,,\n", "2022-06-30")
+    (f,) = [f for f in out["findings"] if f["body"] == "forum" and f["window"]["label"] == "2021"]
+    assert f["verdict"] == "excused" and "an advisory" not in f["why"] and "(customary rule). Excused: Summit 2021-05-01" in f["why"]
+
+
+# -- an `on` rule's met year names what it did not count; "its first month" -----------------------
+
+
+def test_an_on_rules_met_year_names_the_meetings_of_that_year_it_did_not_count(tmp_path):
+    """`on` 1 March since 2020: Club 2020-03-01 (regular, held: met), 2020-06-01 special,
+    2020-09-01 regular, 2020-10-01 cancelled. DESIGN: every finding names those it saw but did
+    not count, and why: the special (its kind), the September one (not on the rule's date:
+    the year's meeting is the one on the day), the cancelled one. The met year said only
+    "held Club 2020-03-01"."""
+    book = BOARD.replace('"board"', '"club"').replace('"Board"', '"Club"') + '[[bodies.rules]]\nkind = "on"\nmonth = 3\nday = 1\nsince = 2020\n'
+    rows = "club,regular,,2020-03-01,,held,,\nclub,special,,2020-06-01,,held,,\nclub,regular,,2020-09-01,,held,,\nclub,regular,,2020-10-01,,cancelled,,\n"
+    out = _check(tmp_path, book, rows, "2020-12-31")
+    assert _verdicts(out)[0] == ("2020-03-01", "met")
+    assert out["findings"][0]["why"] == (
+        "due 2020-03-01 (1 March 2020): held Club 2020-03-01. Not counted: Club 2020-06-01 (special: this rule counts regular meetings);"
+        " Club 2020-09-01 (not on the rule's date); Club 2020-10-01 (cancelled)."
+    )
+
+
+def test_a_within_of_one_month_reads_its_first_month(tmp_path):
+    """At least once a year `within = "1m"` since 2021: Board 2021-03-15 only: 2021 (its
+    January) missed, "within its first month", and the March meeting "after 2021-01-31, the
+    end of the first month of 2021" (it said "first 1 month")."""
+    book = BOARD + '[[bodies.rules]]\nkind = "at_least"\ncount = 1\nper = "year"\nwithin = "1m"\nsince = 2021\n'
+    out = _check(tmp_path, book, "board,regular,,2021-03-15,,held,,\n", "2022-06-30")
+    why = out["findings"][0]["why"]
+    assert out["findings"][0]["verdict"] == "missed" and "(at least once a year, within its first month)" in why
+    assert "Not counted: Board 2021-03-15 (after 2021-01-31, the end of the first month of 2021)." in why

@@ -299,6 +299,10 @@ class Duration:
         one, many = _UNIT_WORDS[self.unit]
         return f"{self.amount} {one if self.amount == 1 else many}"
 
+    def first_words(self) -> str:
+        """What follows "its first": ``month`` for one month (not "1 month"), ``6 months``."""
+        return _UNIT_WORDS[self.unit][0] if self.amount == 1 else self.words()
+
     def __str__(self) -> str:
         return f"{self.amount}{self.unit}"
 

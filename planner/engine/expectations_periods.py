@@ -43,7 +43,7 @@ def per_period_expectations(engine: ExpectationEngine, body: Body, index: int, r
     per_words = {"year": "a year", "half": "a half-year", "quarter": "a quarter", "month": "a month", "week": "a week"}[grain.value]
     at_least = isinstance(rule, AtLeastRule)
     relaxes = at_least and bool(rule.relaxations)
-    within_words = f", within its first {rule.within.words()}" if at_least and rule.within is not None else ""
+    within_words = f", within its first {rule.within.first_words()}" if at_least and rule.within is not None else ""
     reason = f"at least {count_words(rule.count)} {per_words}{within_words}" if at_least else f"at most {count_words(rule.count)} {per_words}"
     # _applies(body, rule, window.start) written out: the first and last day a window may
     # start on (window starts only grow with the period)

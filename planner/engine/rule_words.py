@@ -79,7 +79,7 @@ def rule_words(rule: Rule, book: RuleBook | None = None) -> str:
     elif isinstance(rule, AtLeastRule):
         text = f"at least {count_words(rule.count)} a {rule.per.value}" + _year_words(rule, book)
         if rule.within:
-            text += f", within its first {rule.within.words()}"
+            text += f", within its first {rule.within.first_words()}"
         if rule.min_gap:
             text += f", {rule.min_gap.words()} apart"
         if rule.max_gap:

@@ -39,7 +39,7 @@ from planner.engine.judging.findings import (
     not_applicable,
     with_more_words,
 )
-from planner.engine.judging.finishing import finished
+from planner.engine.judging.finishing import customary_words, finished
 from planner.engine.judging.gap_findings import judge_gap
 from planner.engine.judging.loose_starts import loose_starts
 from planner.engine.judging.periods import PeriodCounts, judge_in_order
@@ -335,7 +335,7 @@ def check_bodies(
         end,
         len(meetings),
         order,
-        judging=lambda some: twin_noted(_judge_bodies(book, engine, judge, some, start, end), engine, twice),
+        judging=lambda some: customary_words(twin_noted(_judge_bodies(book, engine, judge, some, start, end), engine, twice)),
         weigh=lambda body: len(engine.meetings_of(body.id).meetings) + body_windows(body, engine, start, end),
     )
 

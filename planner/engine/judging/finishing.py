@@ -5,10 +5,12 @@ and record coverage, which turns a shortfall the register may not show into ``un
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import replace
+from functools import partial
 from typing import TYPE_CHECKING
 
-from planner.core.model import Status
+from planner.core.model import Body, Status
 from planner.engine.coverage import RecordGaps
 from planner.engine.expectations import Expectation, ordinal
 from planner.engine.judging.findings import VIOLATIONS, Finding, Verdict, with_more_words
@@ -26,6 +28,7 @@ _ADVISORY = Verdict.ADVISORY
 _OPEN = Verdict.OPEN
 _QUESTIONED = (*VIOLATIONS, Verdict.ADVISORY)
 _SCHEDULED = (Status.PLANNED, Status.PROJECTED)
+_CUSTOMARY = " (customary rule, an advisory)"  # as window_finding and rule_verdicts word a customary shortfall
 
 
 def finished(judge: Judge, e: Expectation, finding: Finding, facts: _RuleFacts, *, origins: bool = True) -> Finding:
@@ -103,3 +106,19 @@ def unconfirmed_origin(judge: Judge, finding: Finding) -> Finding:
         names[-1] += f", planned {o.start}, not confirmed held"
     why = f"{e.label}: depends on " + " and ".join(names) + f"; {finding.why[0].lower()}{finding.why[1:]}" if finding.why else ""
     return replace(finding, verdict=Verdict.UNCERTAIN, why=why)
+
+
+def customary_words(judged: Iterator[tuple[Body, int, list[Finding]]]) -> Iterator[tuple[Body, int, list[Finding]]]:
+    """The findings of each body, where a customary rule's shortfall was worded "(customary
+    rule, an advisory)" and its verdict is another (``unknown``, ``excused``, ``uncertain``):
+    "(customary rule)", so that no why calls a window an advisory that is not one."""
+    for body, recorded, findings in judged:
+        if not all(getattr(rule, "binding", True) for rule in body.rules):
+            for f in findings:
+                if f.verdict is not _ADVISORY and f.expectation is not None and not f.expectation.binding:
+                    f.why = partial(_not_an_advisory, Finding.why.slot.__get__(f, Finding))  # type: ignore[attr-defined]
+        yield body, recorded, findings
+
+
+def _not_an_advisory(said: str | Callable[[], str]) -> str:
+    return (said if said.__class__ is str else said()).replace(_CUSTOMARY, " (customary rule)")  # type: ignore[operator]

@@ -41,14 +41,15 @@ def judge_on(engine: ExpectationEngine, e: Expectation, today: date, running: bo
     seen = [m for m in engine.meetings_of(body.id).overlapping(*year) if e.counts(m) and m.start.latest >= year[0] and m.start.earliest <= year[1]]
     seen.sort(key=_full_key)
     result = _judge_on(body, rule, e, day, seen, today, running)
-    if result["verdict"] in ("missed", "off_date", "advisory"):
-        result["why"] += _not_counted_that_year(engine, e, year)
+    if result["verdict"] in ("met", "missed", "off_date", "advisory"):
+        result["why"] += _not_counted_that_year(engine, e, year, result.get("counted", ()) if result["verdict"] == "met" else None)
     return result
 
 
-def _not_counted_that_year(engine: ExpectationEngine, e: Expectation, year: tuple[date, date]) -> str:
+def _not_counted_that_year(engine: ExpectationEngine, e: Expectation, year: tuple[date, date], met_by: tuple[Meeting, ...] | None) -> str:
     """The meetings of the due year an ``on`` rule did not count (their kind, or called
-    off), named as every finding names them (issue 9, section 4)."""
+    off, or, beside the meeting ``met_by`` on the day, held on another day), named as every
+    finding names them (issue 9, section 4)."""
     notes = []
     for m in sorted(engine.meetings_of(e.body.id).overlapping(*year), key=_full_key):
         if not (year[0] <= m.start.earliest and m.start.latest <= year[1]):
@@ -57,6 +58,10 @@ def _not_counted_that_year(engine: ExpectationEngine, e: Expectation, year: tupl
             notes.append(f"{meeting_words(m, e.body)} ({m.status.value})")
         elif m.kind not in e.rule.counts:
             notes.append(f"{meeting_words(m, e.body)} ({m.kind.value}: this rule counts {' and '.join(k.value for k in e.rule.counts)} meetings)")
+        elif met_by is not None and m.status is Status.HELD and e.counts(m) and not any(m is c for c in met_by):
+            # the year's meeting is the one on the day; another held that year is not it
+            why = "one meeting on the day is counted" if m.start.earliest <= e.window.start <= m.start.latest else "not on the rule's date"
+            notes.append(f"{meeting_words(m, e.body)} ({why})")
     return f" Not counted: {'; '.join(notes)}." if notes else ""
 
 
@@ -225,7 +230,7 @@ def _after_within(engine: ExpectationEngine, e: Expectation) -> list[str]:
         return []
     end = e.grain.window(e.period, e.year_start).end
     late = [m for m in engine.meetings_of(e.body.id).overlapping(e.deadline, end) if e.deadline < m.start.earliest and m.start.latest <= end and m.kind in e.rule.counts and m.status is Status.HELD]
-    return [f"Not counted: {meeting_words(m, e.body)} (after {e.window.end}, the end of the first {within.words()} of {e.grain.label(e.period, e.year_start)})." for m in sorted(late, key=_full_key)]
+    return [f"Not counted: {meeting_words(m, e.body)} (after {e.window.end}, the end of the first {within.first_words()} of {e.grain.label(e.period, e.year_start)})." for m in sorted(late, key=_full_key)]
 
 
 def due_without(engine: ExpectationEngine, e: Expectation) -> bool:
