@@ -44,7 +44,7 @@ class Targets:
             full = e.grain.window(e.period, e.year_start)
             span = (full.end - full.start).days
             habits = state.habits
-            if not habits.months or span < 364 and not habits.part(full.start, full.end):
+            if not habits.months or span < 364 and habits.usual_month(full.start, full.end) is None:
                 return [full.start + timedelta(days=(span + 1) // 2)]
         if e.minimum == 1:
             nominal = self._nominal(state, e)

@@ -26,8 +26,9 @@ class Habits:
     day: int
     # the months picked for ``count`` meetings a period, by count: the same for every period
     _picks: dict[int, tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)
-    # (first month, last month, across a new year) of a period -> its usual months' places in it
-    _parts: dict[tuple[int, int, bool], tuple[tuple[int, int], ...]] = field(default_factory=dict, compare=False, repr=False)
+    # (first month, last month, across a new year) of a period -> the median of its usual
+    # months, by its place in the period (months from the first) and month; None: none there
+    _medians: dict[tuple[int, int, bool], tuple[int, int] | None] = field(default_factory=dict, compare=False, repr=False)
 
     # month -> how many of the history's meetings fell in it, and the place of the last of them
     # (where the two middle months of an even history differ, the one the body used more, then
@@ -54,10 +55,10 @@ class Habits:
             # the second half's in December), else the middle of the period. Several a period
             # are spread evenly over it: history months crowd them together, and their gaps
             # (min_gap) then left the next period no room.
-            part = self.part(window.start, window.end) if count == 1 else ()
-            if not part:
+            usual = self.usual_month(window.start, window.end) if count == 1 else None
+            if usual is None:
                 return even_spread(window, count)
-            year, month = _pick(part, 1, lambda kept: self.rank[kept[1]])[0]
+            year, month = usual
             return [date(year, month, self.day)]
         if not months and not self.months:
             return even_spread(window, count)  # (no preferred months, no usual ones)
@@ -81,17 +82,27 @@ class Habits:
         return even_spread(window, count)
 
 
-    def part(self, start: date, end: date) -> tuple[tuple[int, int], ...]:
-        """The (year, month) of each of the body's usual months (one per meeting of its
-        history) that falls in the months from ``start`` to ``end``, in order; none for a
-        period of one month, whose month there is no choosing."""
+    def usual_month(self, start: date, end: date) -> tuple[int, int] | None:
+        """The (year, month) of the median of the body's usual months (one per meeting of its
+        history) that fall in the months from ``start`` to ``end`` (see :func:`_pick`); ``None``
+        where none does, or for a period of one month, whose month there is no choosing.
+        Found once for each shape of period (its first and last month): the same months fall
+        in every period of that shape, at the same places (months from its first), and the
+        median by place is the median by date (a pass over the history per meeting placed
+        was a tenth of placement)."""
         key = (start.month, end.month, start.year != end.year)
-        found = self._parts.get(key)
-        if found is None:
+        try:
+            found = self._medians[key]
+        except KeyError:
             span = (end.year - start.year) * 12 + end.month - start.month + 1
             covered = {(start.month - 1 + k) % 12 + 1: k for k in range(span)} if span > 1 else {}
-            found = self._parts[key] = tuple(sorted((covered[m], m) for m in self.months if m in covered))
-        return tuple((start.year + (start.month - 1 + k) // 12, m) for k, m in found)
+            places = sorted((covered[m], m) for m in self.months if m in covered)
+            # (a place names its month, so two places are equal where their dates are)
+            found = self._medians[key] = _pick(places, 1, lambda kept: self.rank[kept[1]])[0] if places else None
+        if found is None:
+            return None
+        k, month = found
+        return start.year + (start.month - 1 + k) // 12, month
 
 
 def _pick(usual: Sequence[T], count: int, rank: Callable[[T], tuple[int, int]]) -> tuple[T, ...]:
