@@ -145,3 +145,26 @@ def test_a_within_of_one_month_reads_its_first_month(tmp_path):
     why = out["findings"][0]["why"]
     assert out["findings"][0]["verdict"] == "missed" and "(at least once a year, within its first month)" in why
     assert "Not counted: Board 2021-03-15 (after 2021-01-31, the end of the first month of 2021)." in why
+
+
+# -- one register file given twice -----------------------------------------------------------------
+
+
+def test_the_same_register_file_given_twice_is_read_once(tmp_path):
+    """At least twice a year since 2024: Board 2024-05-01, 2024-09-01, 2025-03-01 (no
+    numbers), as of 2026-01-15. 2025 holds one meeting: `missed`, 1 violation. The same file
+    given twice (`--meetings m.csv --meetings ./m.csv`) is the same three rows, not three
+    more that may be other meetings: 2025 was `uncertain` ("on 2 rows ... (m.csv line 4;
+    m.csv line 4): one meeting or two") beside a warning that they "count once". Now read
+    once, with a warning; 2025 `missed`, exit 1, as with the file given once. A copy under
+    another name is another register: one meeting or two, as before (README, "One meeting
+    or two")."""
+    book = BOARD + '[[bodies.rules]]\nkind = "at_least"\ncount = 2\nper = "year"\nsince = 2024\n'
+    rows = "board,regular,,2024-05-01,,held,,\nboard,regular,,2024-09-01,,held,,\nboard,regular,,2025-03-01,,held,,\n"
+    result = _run(tmp_path, book, rows, "2026-01-15", "--meetings", str(tmp_path / "." / "m.csv"))
+    out = json.loads(result.stdout)
+    assert _verdicts(out) == [("2024", "met"), ("2025", "missed"), ("2026", "open")] and result.exit_code == 1
+    assert "the same file as --meetings" in result.stderr and "given again: read once" in result.stderr
+    (tmp_path / "copy.csv").write_text(COLUMNS + rows, encoding="utf-8")
+    out = json.loads(_run(tmp_path, book, rows, "2026-01-15", "--meetings", str(tmp_path / "copy.csv")).stdout)
+    assert _verdicts(out)[1] == ("2025", "uncertain")

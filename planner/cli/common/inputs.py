@@ -147,6 +147,27 @@ class Inputs:
         return self.chairs_path == embedded_path("cica-chairs.csv") and self.rules_path != embedded_path("cica.toml")
 
 
+def _read_once(files: list[str]) -> list[str]:
+    """``files`` without a later one that is the same file as an earlier one: its rows are
+    the very rows already read (one meeting each, not "one meeting or two" as the same row in
+    two registers may be), and the warning says so."""
+    kept: list[str] = []
+    for name in files:
+        again = next((k for k in kept if _same_file(k, name)), None)
+        if again is None:
+            kept.append(name)
+        else:
+            warn(f"{shown(name)}: the same file as --meetings {shown(again)}, given again: read once")
+    return kept
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return a == b or os.path.samefile(a, b)
+    except (OSError, ValueError):
+        return False  # unreadable or no file (standard input): said where it is read
+
+
 def _inputs(ctx: click.Context, rules: str | None, meetings: tuple[str, ...] | str | None, chairs: str | None, today: str | None) -> Inputs:
     from planner.inputs.rulebook import embedded_path
 
@@ -156,7 +177,7 @@ def _inputs(ctx: click.Context, rules: str | None, meetings: tuple[str, ...] | s
     chairs = chairs or parent.get("chairs")
     today = today or parent.get("today")
     rules_path = Path(rules) if rules else embedded_path("cica.toml")
-    files = [meetings] if isinstance(meetings, str) else list(meetings or ())
+    files = _read_once([meetings] if isinstance(meetings, str) else list(meetings or ()))
     if ctx.command.name != "validate":  # validate reads every file, and lists each one's problems
         _given_are_readable(rules, files, chairs)
     return Inputs(
