@@ -52,9 +52,9 @@ def standard_csv(projection: Projection) -> str:
     """The CSV as ``to_csv`` wrote it from each meeting's values, before it was written in pieces."""
     body_of = bodies_of(projection.book)
     return to_csv(
-        ("body", "ordinal", "start", "end", "status", "host", "city", "country", "customary", "reason", "rule_source"),
+        ("body", "kind", "ordinal", "start", "end", "status", "host", "city", "country", "customary", "reason", "rule_source"),
         [
-            (m.body, m.ordinal or "", m.start, m.end or "", m.status.value, host_words(m, body_of(m.body)), m.city, m.country, "yes" if m.customary else "", _why(m), m.rule_source)
+            (m.body, m.kind.value, m.ordinal or "", m.start, m.end or "", m.status.value, host_words(m, body_of(m.body)), m.city, m.country, "yes" if m.customary else "", _why(m), m.rule_source)
             for m in projection.schedule()
         ],
     )
@@ -128,7 +128,7 @@ def test_an_empty_schedule_is_an_empty_list():
     assert not projection.schedule()
     assert written(projection, "r.toml") == standard(projection, "r.toml")
     assert '"meetings": [],' in written(projection, "r.toml")
-    assert written(projection, "", "csv") == standard_csv(projection) == "body,ordinal,start,end,status,host,city,country,customary,reason,rule_source\n"
+    assert written(projection, "", "csv") == standard_csv(projection) == "body,kind,ordinal,start,end,status,host,city,country,customary,reason,rule_source\n"
 
 
 def test_markdown_rows_are_md_table_of_each_meetings_row():

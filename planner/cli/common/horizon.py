@@ -131,10 +131,12 @@ def run_projection(inputs: Inputs, start: str | None, end: str | None, body_ids:
         raise click.BadParameter(f"{last} is before --today ({inputs.today}); a projection looks ahead", param_hint="--to")
     inputs.until = last
     ends = last or _years_after(inputs.today, 10)  # the default end too: --from 1000-01-01 alone
-    if ends.year - (first or inputs.today).year > MAX_HORIZON_YEARS:
-        said, hint = (f"{last} is more than {MAX_HORIZON_YEARS} years after {first or inputs.today}", "--to") if last else (f"{first} is more than {MAX_HORIZON_YEARS} years before the default end {ends}", "--from")
+    # (a projection runs from --today whatever --from says: a later --from only cuts it)
+    runs = inputs.today if first is None or first > inputs.today else first
+    if ends.year - runs.year > MAX_HORIZON_YEARS:
+        said, hint = (f"{last} is more than {MAX_HORIZON_YEARS} years after {runs}{' (--today: a projection runs from there)' if first is not None and runs != first else ''}", "--to") if last else (f"{first} is more than {MAX_HORIZON_YEARS} years before the default end {ends}", "--from")
         raise click.BadParameter(f"{said}; expected a horizon of at most {MAX_HORIZON_YEARS} years (see Limits in the README)", param_hint=hint)
-    book = with_avoided(inputs, first or inputs.today, ends)
+    book = with_avoided(inputs, runs, ends)
     return run_project(book, inputs.meetings, inputs.today, first, last, ids)
 
 

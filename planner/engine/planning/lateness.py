@@ -129,6 +129,21 @@ class Lateness(Dating):
                 found = replace(earliest, assumption="")
         return found if found.deadline >= self.not_before else None
 
+    @staticmethod
+    def _named(origin: Expectation | None, e: Expectation) -> str | None:
+        """The label check gives ``e``, a window of a rolling chain silent since ``origin``
+        (a window dated too loosely to fix its due period, one version of the rule), when a
+        later meeting answers it late: the window of that rank after the origin on every
+        reading (``read_apart``: `every 3m` after `2000`, "2025-07..2026-06"), not the
+        origin's own (``e`` carries its readings). ``None`` for any other window."""
+        if origin is None or not origin.cases or len(rolling_versions(origin.body, origin.rule_index, origin.rule)) != 1:  # type: ignore[arg-type]
+            return None
+        grain, step = origin.grain, origin.rule.interval.periods  # type: ignore[attr-defined]
+        top = max(c.window.end.toordinal() if grain is Grain.DAY else grain.index(c.window.end) for c in origin.cases)
+        if e.period <= top:
+            return None
+        return read_apart(replace(e, cases=()), origin, -(-(e.period - top) // step)).label
+
     def _unphased(self, body: Body, rule: Rule) -> bool:
         """Whether ``rule`` is a grid with no ``anchor`` and no counting meeting of ``body`` to
         take its phase from (DESIGN: the anchor defaults to the first counting meeting): its
@@ -163,7 +178,9 @@ class Lateness(Dating):
         since = e.reason.split("nothing held since ", 1)[1] if "nothing held since " in e.reason else e.reason.split(" after ", 1)[-1]
         reason = f"{rule.interval.words()} after the window due {_label(e, previous)}, nothing held since {since}"
         deadline = rule.tolerance.add_to(window.end) if rule.tolerance else window.end
-        return replace(e, period=period, window=window, deadline=deadline, reason=reason)
+        # (not ``e``'s readings: they are the origin's window's, and named this one as that
+        # one, "due 2000-04..2001-03" for a window due 2026-09; see _named)
+        return replace(e, period=period, window=window, deadline=deadline, reason=reason, cases=())
 
     def _overdue(self, e: Expectation, after: date | None = None) -> Window | None:
         """An overdue chain is placed as soon as possible (from ``after``, where later than

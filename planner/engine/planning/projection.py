@@ -53,19 +53,21 @@ def project(
     bodies: Sequence[str] | None = None,
 ) -> Projection:
     """Project the meetings each body must hold over ``[start, end]`` (default: today to
-    today + 10 years)."""
+    today + 10 years): projected from ``today`` whatever ``start`` is, and what opens before
+    ``start`` left out, so that a later ``start`` shows the same meetings, reasons and ordinals."""
     register = tuple(meetings)
     start = start or today
     end = end or _ten_years(today)
     with paused_gc():
         # (the projector's indexes of the register too: a full collection while they are made
         # walked the whole register, a tenth of a second at N)
-        projector = Projector(book, register, today, start, end)
+        projector = Projector(book, register, today, min(start, today), end)
         by_body = projector.run()
     # With --body, the Problems of those bodies and of the bodies they follow (a Summit that
     # fits nowhere is why its Ministerial is missing), not every body's.
     keep = followed(book, bodies) if bodies else None
-    problems = [*unconfirmed(book, register, today, bodies), *(projector.problems if keep is None else [p for p in projector.problems if p.body.id in keep])]
+    ahead = projector.problems if start <= today else [p for p in projector.problems if p.window.end >= start]
+    problems = [*unconfirmed(book, register, today, bodies), *(ahead if keep is None else [p for p in ahead if p.body.id in keep])]
     notes = [*projector.notes, *member_holidays(book.organization.members).gap_notes(y for y in projector.member_years if y <= end.year)] if book.organization.members else projector.notes
     notes = [*notes, *host_gap_notes(projector.host_years, end.year)]
     awaiting, superseded, aims = projector.awaiting, projector.superseded, projector.aims
@@ -79,6 +81,12 @@ def project(
         if firsts and max(firsts) > end:  # (a chain's last window may reach past the horizon)
             found[:] = [m for m, first in zip(found, firsts, strict=True) if first <= end]
             firsts = [first for first in firsts if first <= end]
+        if firsts and start > today and firsts[0] < start:
+            # A horizon from a later day (--from) is projected from --today all the same and
+            # cut: the meetings due before it chain what comes after (the 9th Summit, two
+            # years after the 8th projected before --from, not the 8th after a silence).
+            found[:] = [m for m in found if _last_day(m) >= start]
+            firsts = list(map(_FIRST_DAY, found))
         if not all(map(operator.lt, firsts, itertools.islice(firsts, 1, None))):
             found.sort(key=Meeting.sort_key)
         if firsts and min(firsts) < start:
@@ -130,7 +138,7 @@ def next_due(book: RuleBook, register: Sequence[Meeting], today: date, start: da
             ends[other] = max(ends.get(other, end), until)
     try:
         with paused_gc():
-            projector = Projector(book, register, today, start, max(untils.values()), ends)
+            projector = Projector(book, register, today, min(start, today), max(untils.values()), ends)
             projector.labels = {}
             found = projector.run()
     except PlannerError:  # (a stretched horizon asking too much: the schedule says nothing more)

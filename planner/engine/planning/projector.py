@@ -282,6 +282,7 @@ class Projector(Lateness):
         # (only a rule with excused periods or an except_when body can be excused)
         closed = e.deadline < self.not_before
         gap = isinstance(e, GapExpectation)
+        silent = None  # (the window a chain has been silent since, where it is due now)
         if e.window.start > self.end or closed and e.late_until is None and not gap and e.deadline != self.due_today or (e.rule.excused or e.rule.except_when) and excused_by(self.engine, e):
             return None  # (a closed window with no late chain needs nothing, excused or not)
         bm = self.engine.meetings_of(state.body.id)
@@ -310,7 +311,7 @@ class Projector(Lateness):
             current = self._current(e) if self._postponed_last(state) is None else None
             if current is not None:
                 # A rolling chain continues through its missed windows: fill the one due now.
-                e = current
+                silent, e = e, current
                 window = self._placement_window(e)
             else:
                 window = self._overdue(e)
@@ -327,14 +328,14 @@ class Projector(Lateness):
             self.engine.by_body[state.body.id] = bm
         if state.postponed is not None:
             window = self._after_postponement(state, e, window)
-        new = self._place(state, e, window, have, missing) if window is not None else []
-        rule = e.rule
+        new = self._place(state, e, window, have, missing, self._named(silent, e)) if window is not None else []
+        rule, silent = e.rule, silent or e
         while not new and isinstance(rule, EveryRule) and rule.mode == "rolling":
             # Nothing fits this window (a Problem says so): the chain goes on from its period.
-            e = self._chain_window(e, e.period + rule.interval.periods)
+            e = self._chain_window(silent, e.period + rule.interval.periods)
             if e.window.start > self.end:
                 break
-            new = self._place(state, e, self._placement_window(e), [], 1)
+            new = self._place(state, e, self._placement_window(e), [], 1, self._named(silent, e))
         return self._added(state, bm, rule, new)
 
     @staticmethod

@@ -130,7 +130,7 @@ class _Meetings:
 _FIELDS = itemgetter(*(Meeting._fields.index(name) for name in ("body", "start", "kind", "ordinal", "end", "status", "city", "country", "format", "title", "source", "reason")))
 
 
-CSV_HEADER = ("body", "ordinal", "start", "end", "status", "host", "city", "country", "customary", "reason", "rule_source")
+CSV_HEADER = ("body", "kind", "ordinal", "start", "end", "status", "host", "city", "country", "customary", "reason", "rule_source")
 _PROJECTED = Status.PROJECTED
 
 
@@ -171,6 +171,7 @@ class _CsvRows:
             out.append(
                 (
                     body,
+                    kind.value,
                     (numbers.get(number) or text(number, numbers)) if number else "",
                     dates.get(start) or text(start, dates),
                     (dates.get(end) or text(end, dates)) if end else "",

@@ -26,7 +26,9 @@ _BEYOND = "by 2999-12-31, the last day planner reads and writes"  # a window tha
 class Dating(Targets, Projected):
     """The placement half of the projector: which day each missing meeting takes."""
 
-    def _place(self, state: BodyState, e: Expectation, window: Window, have: list[Meeting], missing: int) -> list[Meeting]:
+    def _place(self, state: BodyState, e: Expectation, window: Window, have: list[Meeting], missing: int, label: str | None = None) -> list[Meeting]:
+        """The ``missing`` meetings of ``e`` in ``window``; ``[]`` and a Problem where they do
+        not fit (naming the window ``label``, where check names it otherwise than ``e``)."""
         body = state.body
         city, country, calendar, host, _ = state.where
         days = body.duration_days
@@ -102,18 +104,19 @@ class Dating(Targets, Projected):
             if not starts:
                 starts, aimed = choose(packed, pair=False, fewest=True) if missing > 1 or gap else None, packed
         if starts is None:
+            label = label or e.label
             where = f" in {country}" if country else ""
             apart = f", {gap.words()} apart," if gap else ""
             self.problems.append(
                 ProjectionProblem(
                     body,
                     window,
-                    e.label,
+                    label,
                     day_off(body, calendar, window, e.window, days, e.reason, where)
-                    or (no_run(body, calendar, window, days, e.reason, where, e.label) if window.end <= LAST_DAY else "")
-                    or (too_few(body, calendar, window, days, missing, e.reason, where, e.label) if missing > 1 and not gap and window.end <= LAST_DAY else "")
+                    or (no_run(body, calendar, window, days, e.reason, where, label) if window.end <= LAST_DAY else "")
+                    or (too_few(body, calendar, window, days, missing, e.reason, where, label) if missing > 1 and not gap and window.end <= LAST_DAY else "")
                     or f"{body.name}: {missing} meeting{'s' if missing > 1 else ''} of {days} consecutive working day{'s' if days > 1 else ''}{where}{apart} do not fit in {window}"
-                    f" {_BEYOND if window.end > LAST_DAY else _BESIDE} ({e.reason}); nothing was projected for {e.label}.",
+                    f" {_BEYOND if window.end > LAST_DAY else _BESIDE} ({e.reason}); nothing was projected for {label}.",
                 )
             )
             return []

@@ -73,7 +73,9 @@ class Habits:
         if self.months and window.days() >= 365:
             picks = self._picks.get(count)
             if picks is None:
-                picks = self._picks[count] = _pick(self.months, count, self.rank.__getitem__)
+                picks = self._picks[count] = self._own_months(count)
+            if not picks:
+                return even_spread(window, count)
             # the k-th pick in the k-th share of the window's years
             years, day = window.end.year - first_year + 1, self.day
             if years > 1:
@@ -81,6 +83,18 @@ class Habits:
             return sorted([date(first_year, month, day) for month in picks])
         return even_spread(window, count)
 
+    def _own_months(self, count: int) -> tuple[int, ...]:
+        """``count`` usual months for ``count`` meetings of a year, one month each: the
+        medians of ``count`` shares of the history's months; where two shares give one month
+        (a history of one meeting, in December, and eight due a year: eight Decembers, packed
+        on consecutive days), the medians of the months the body used, each once; none where
+        it used fewer months than ``count`` (the meetings are then spread over the year)."""
+        picks = _pick(self.months, count, self.rank.__getitem__)
+        if len(set(picks)) == count:
+            return picks
+        used = tuple(sorted(set(self.months)))
+        picks = _pick(used, count, self.rank.__getitem__) if len(used) >= count else ()
+        return picks if len(set(picks)) == count else ()
 
     def usual_month(self, start: date, end: date) -> tuple[int, int] | None:
         """The (year, month) of the median of the body's usual months (one per meeting of its
