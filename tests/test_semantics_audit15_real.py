@@ -92,6 +92,18 @@ def test_ecb_six_week_cycle_from_2015_judged_by_the_year():
     )
 
 
+def test_ecb_no_monthly_window_in_january_2015_under_the_six_week_cycle():
+    """As of 20 January 2015, two days before the first meeting of the six-week cycle: the
+    monthly version ended with December 2014 (every month of 2014 met), and January 2015 is
+    no window of it; the year 2015 is open under the new version, 8 due by 31 December, the
+    register's rows after that day listed as scheduled, not held."""
+    out = _check(ECB, "--today", "2015-01-20")
+    got = _by_rule(out)
+    assert "2015-01" not in got[0] and [m for m in got[0] if m.startswith("2014")] == [f"2014-{m:02d}" for m in range(1, 13)]
+    assert got[1] == {"2015": "open"}
+    assert _why(out, 1, "2015").startswith("2015: 8 still due by 2015-12-31, at least 8 times a year; scheduled: Governing Council 2015-01-22 (Frankfurt am Main), ")
+
+
 def test_ecb_text_names_both_versions_of_the_rule():
     """The text summary gives the version in force and the one before it, with its years."""
     out = _check(ECB, "--today", "2026-12-01")
