@@ -159,6 +159,18 @@ def test_european_parliament_twelve_strasbourg_part_sessions_2020_missed():
     )
 
 
+def test_european_parliament_2020_open_not_missed_before_the_year_ends():
+    """As of 1 June 2020, the Strasbourg sessions already moved to Brussels: 2020 is still
+    open, 2 held and 10 still due by 31 December, never missed before its window closes;
+    1993-2018 unknown, 2019 met; no violation: exit 0."""
+    out = _check(EP, "--today", "2020-06-01")
+    assert _by_rule(out)[0] == {str(y): "unknown" for y in range(1993, 2019)} | {"2019": "met", "2020": "open"}
+    assert _why(out, 0, "2020").startswith(
+        "2020: 2 held (Plenary 2020-01 (Strasbourg), Plenary 2020-02 (Strasbourg)); 10 still due by 2020-12-31, at least 12 times a year."
+    )
+    assert out["summary"]["exit_code"] == 0
+
+
 def test_european_parliament_projects_four_day_part_sessions_near_the_seventh():
     """project, as of 2026-12-01 to 2027: part-sessions of four working days in France, in the
     twelve months of the rule book (two in October), on the lower median of the days the
