@@ -168,3 +168,26 @@ def test_the_same_register_file_given_twice_is_read_once(tmp_path):
     (tmp_path / "copy.csv").write_text(COLUMNS + rows, encoding="utf-8")
     out = json.loads(_run(tmp_path, book, rows, "2026-01-15", "--meetings", str(tmp_path / "copy.csv")).stdout)
     assert _verdicts(out)[1] == ("2025", "uncertain")
+
+
+# -- a yearly grid with a tolerance from 29 February -----------------------------------------------
+
+
+def test_a_yearly_grid_from_29_february_with_a_tolerance_gives_each_meeting_one_window(tmp_path):
+    """`every 1y` grid, `tolerance = "6m"`, no anchor: Boards 2020-02-29 (the anchor),
+    2022-06-30, 2022-07-01; as of 2023-01-10. 2020 met. 2021 closed with its tolerance on
+    2022-06-30 and nothing held in 2021; 2022-06-30 is on that last day, and its own period
+    2022 is met by 2022-07-01, so it serves 2021 (DESIGN: an earlier window within the
+    tolerance only when its own period is already met by another meeting): 2021 met "within
+    the tolerance", 2022 met by 2022-07-01, naming 2022-06-30 as counted for another window.
+    2023 open, due by 2024-06-30. The reason reads "every year on the grid from 2020" (it
+    said "every 1 year")."""
+    book = BOARD + '[[bodies.rules]]\nkind = "every"\ninterval = "1y"\nmode = "grid"\ntolerance = "6m"\n'
+    out = _check(tmp_path, book, "board,regular,,2020-02-29,,held,,\nboard,regular,,2022-06-30,,held,,\nboard,regular,,2022-07-01,,held,,\n", "2023-01-10")
+    assert _verdicts(out)[:4] == [("2020", "met"), ("2021", "met"), ("2022", "met"), ("2023", "open")]
+    assert out["findings"][1]["counted"] == [{"start": "2022-06-30"}] and out["findings"][1]["why"].endswith("Held within the tolerance.")
+    assert "Not counted: Board 2022-06-30 (counted for another window of this rule)." in out["findings"][2]["why"]
+    assert out["findings"][3]["due_by"] == "2024-06-30" and out["findings"][0]["reason"] == "every year on the grid from 2020"
+    # without a meeting on 2022-07-01, 2022-06-30 serves its own period: 2021 missed
+    out = _check(tmp_path, book, "board,regular,,2020-02-29,,held,,\nboard,regular,,2022-06-30,,held,,\n", "2023-01-10")
+    assert _verdicts(out)[:3] == [("2020", "met"), ("2021", "missed"), ("2022", "met")]

@@ -365,7 +365,7 @@ class ExpectationEngine:
         out = []
         for n, (period, window) in enumerate(windows):
             nxt = windows[n + 1][1].start - timedelta(days=1) if n + 1 < len(windows) else UNBOUNDED
-            reason = f"every {rule.interval.words()} on the grid from {grain.label(anchored)}"
+            reason = f"every {rule.interval.first_words()} on the grid from {grain.label(anchored)}"
             out.append(Expectation(body, rule, index, grain, period, window, 1, None, _tolerant(window.end, rule.tolerance, grain), nxt, reason, None, window.start > end))
         return to_the_end(self, body, rule, out)
 
