@@ -179,3 +179,24 @@ def test_a_window_after_a_loose_origin_read_as_one_window_keeps_its_name_when_no
         ("2030-06-03", "18 months after the Board of 2028-12-01, projected"),
     ]
     assert [(f["window"]["label"], f["verdict"]) for f in report["findings"] if f["window"]["end"] >= "2026-06-16"] == [("2026-07..2027-06", "late"), ("2030-06", "met"), ("2031-12", "open")]
+
+
+def test_meetings_too_many_for_their_gap_in_what_is_left_of_a_year_say_so(tmp_path):
+    """Board at least 8 times a year, `min_gap = "30d"`, Bern; its only meeting 2025-12-10; as
+    of 2026-10-15 to 2027. 2026 needs eight in 2026-10-16..12-31: 30 days apart from the first
+    day, they open 10-16, 11-15, 12-15, and the 4th 2027-01-14 at the earliest: three fit at
+    most, whatever the calendar. DESIGN: "Where nothing fits, a Problem says so" (and why):
+    it said they "do not fit ... beside the other bodies' meetings", with no other body there;
+    it now says how many fit. 2027 is placed over the year (the history's one month gives no
+    month to eight: spread evenly, as without the gap, each 46 days or so apart)."""
+    book = _EIGHT.format(count=8) + 'min_gap = "30d"\n'
+    paths = _book(tmp_path, book, "board,regular,,2025-12-10,,held,Bern,Switzerland\n")
+    out = json.loads(_invoke("project", *paths, "--today", "2026-10-15", "--to", "2027", "--format", "json").stdout)
+    assert [(p["window"], p["message"]) for p in out["problems"]] == [
+        (
+            "2026",
+            "Board: 8 meetings of one working day in Switzerland, 30 days apart, do not fit in 2026-10-16..2026-12-31 (at least 8 times a year):"
+            " 3 fit at most (the 4th could open on 2027-01-14 at the earliest); nothing was projected for 2026.",
+        )
+    ]
+    assert [m["start"] for m in out["meetings"]] == ["2027-01-22", "2027-03-10", "2027-04-26", "2027-06-09", "2027-07-26", "2027-09-08", "2027-10-25", "2027-12-09"]

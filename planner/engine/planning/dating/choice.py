@@ -15,7 +15,13 @@ from planner.engine.planning.dating.projected import Projected
 from planner.engine.planning.dating.state import SATISFYING, BodyState
 from planner.engine.planning.dating.targets import Targets
 from planner.engine.planning.placement.working import LAST_DAY, Skip, WorkingCalendar
-from planner.engine.planning.results import ProjectionProblem, day_off, no_run, too_few
+from planner.engine.planning.results import (
+    ProjectionProblem,
+    day_off,
+    no_run,
+    too_far_apart,
+    too_few,
+)
 from planner.engine.planning.taken import Taken, capped
 
 _MONTH = timedelta(days=31)
@@ -115,6 +121,7 @@ class Dating(Targets, Projected):
                     day_off(body, calendar, window, e.window, days, e.reason, where)
                     or (no_run(body, calendar, window, days, e.reason, where, label) if window.end <= LAST_DAY else "")
                     or (too_few(body, calendar, window, days, missing, e.reason, where, label) if missing > 1 and not gap and window.end <= LAST_DAY else "")
+                    or (too_far_apart(body, window, days, missing, gap, e.reason, where, label) if missing > 1 and gap else "")
                     or f"{body.name}: {missing} meeting{'s' if missing > 1 else ''} of {days} consecutive working day{'s' if days > 1 else ''}{where}{apart} do not fit in {window}"
                     f" {_BEYOND if window.end > LAST_DAY else _BESIDE} ({e.reason}); nothing was projected for {label}.",
                 )
