@@ -191,3 +191,21 @@ def test_a_yearly_grid_from_29_february_with_a_tolerance_gives_each_meeting_one_
     # without a meeting on 2022-07-01, 2022-06-30 serves its own period: 2021 missed
     out = _check(tmp_path, book, "board,regular,,2020-02-29,,held,,\nboard,regular,,2022-06-30,,held,,\n", "2023-01-10")
     assert _verdicts(out)[:3] == [("2020", "met"), ("2021", "missed"), ("2022", "met")]
+
+
+def test_a_customary_gap_and_ceiling_say_they_are_advisories(tmp_path):
+    """Customary (`binding = false`) at least once a year with `max_gap = "120d"`, and a
+    customary at most once a year, since 2026: Boards 2026-01-10 and 2026-06-10, as of
+    2026-12-15. The gap 01-10 -> 06-10 is 151 days, 31 late; nothing since 06-10 by 10-08;
+    two meetings in 2026 against at most one: three `advisory` findings, exit 0, each
+    saying "(customary rule, an advisory)" as a customary window's shortfall does (they said
+    "31 days late", "no counting meeting since", "at most 1 allowed", as violations do)."""
+    book = BOARD + '[[bodies.rules]]\nkind = "at_least"\ncount = 1\nper = "year"\nmax_gap = "120d"\nsince = 2026\nbinding = false\n'
+    book += '[[bodies.rules]]\nkind = "at_most"\ncount = 1\nper = "year"\nsince = 2026\nbinding = false\n'
+    result = _run(tmp_path, book, "board,regular,,2026-01-10,,held,,\nboard,regular,,2026-06-10,,held,,\n", "2026-12-15")
+    out = json.loads(result.stdout)
+    advisories = [f for f in out["findings"] if f["verdict"] == "advisory"]
+    assert sorted(f["window"]["label"] for f in advisories) == ["2026", "2026-01-11..2026-05-10", "2026-06-11..2026-10-08"] and result.exit_code == 0
+    assert all(f["why"].endswith(" (customary rule, an advisory).") for f in advisories)
+    (gap,) = [f for f in advisories if f["window"]["label"] == "2026-01-11..2026-05-10"]
+    assert gap["why"].startswith("gap of 151 days from Board 2026-01-10 to Board 2026-06-10: 31 days late")

@@ -205,7 +205,7 @@ def _unconfirmed_words(unconfirmed: list[Meeting], body: Body) -> str:
 
 
 def _excess_words(e: Expectation, n: int, held: list[Meeting]) -> str:
-    return f"{e.label}: {n} meetings, at most {e.maximum} allowed: {_held_words(held, e.body)}."
+    return f"{e.label}: {n} meetings, at most {e.maximum} allowed: {_held_words(held, e.body)}" + ("." if e.binding else " (customary rule, an advisory).")
 
 
 def _ceiling_doubt_words(e: Expectation, n: int, possible: list[Meeting]) -> str:
