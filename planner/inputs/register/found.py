@@ -95,9 +95,13 @@ class Found:
                 grew = len(seen) - size
                 if grew == hi - lo:
                     continue
-                if len(set(part)) == grew:  # repeats of this part's own meetings only
-                    first: dict[Meeting, int] = {}
-                    repeats.extend(i for i, meeting in enumerate(part, lo) if first.setdefault(meeting, i) != i)
+                # repeats of this part's own meetings only when its distinct meetings are as
+                # many as it grew by: counted by the walk that finds them, each meeting hashed
+                # once more (a set of the part first hashed each twice more)
+                first: dict[Meeting, int] = {}
+                found = [i for i, meeting in enumerate(part, lo) if first.setdefault(meeting, i) != i]
+                if len(first) == grew:
+                    repeats.extend(found)
                     continue
                 self._across = True
                 seen = self._seen = set(meetings[:lo])  # the set before this part, again
