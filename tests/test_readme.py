@@ -63,7 +63,8 @@ def test_readme_session_runs_in_order(session, runner, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     for command in session:
         result = runner.invoke(main, shlex.split(command)[1:])
-        assert result.exit_code == 0, (command, result.output, result.exception)
+        # check says 1 where it finds violations (CICA has two, before 2026)
+        assert result.exit_code in ((0, 1) if command.startswith("planner check") else (0,)), (command, result.output, result.exception)
     if session[-1].startswith("planner diff"):
         line = next(x for x in result.output.splitlines() if "Ministerial Council (8th)" in x)
         assert "2028-" in line and "→ 2029-" in line, line

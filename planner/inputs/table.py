@@ -92,13 +92,13 @@ class Records:
     the cost; a line with a quote, or longer than the csv module's cell limit, is read by the
     csv module, which also takes the lines a quoted cell spans and words every error."""
 
-    def __init__(self, path: Path, columns: tuple[str, ...], required: tuple[str, ...], lines: Iterator[str], first: str) -> None:
+    def __init__(self, path: Path, columns: tuple[str, ...], required: tuple[str, ...], lines: Iterator[str], first: str, also: tuple[str, ...] = ()) -> None:
         self.delimiter = _sniff_delimiter(first)
         self.lines = lines
         self._feed = _Pushed(lines)
         # strict: an unclosed quote is an error, not the rest of the file swallowed into one cell
         self.reader = reader = csv.reader(self._feed, delimiter=self.delimiter, strict=True)
-        self.header = _header(reader, path, columns, required)
+        self.header = _header(reader, path, columns, required, also)
         self.plain_limit = csv.field_size_limit()  # a longer line goes to the csv module, which refuses a cell that long
 
     def taking(self, lines: Iterator[str]) -> None:
@@ -117,21 +117,22 @@ class Records:
 
 
 @contextmanager
-def streamed_records(path: Path, columns: tuple[str, ...], required: tuple[str, ...]) -> Iterator[Records]:
+def streamed_records(path: Path, columns: tuple[str, ...], required: tuple[str, ...], also: tuple[str, ...] = ()) -> Iterator[Records]:
     """The :class:`Records` of a CSV register, read as a stream when the file is plainly UTF-8
-    text (its text is never whole in memory), else from the text of the whole file."""
+    text (its text is never whole in memory), else from the text of the whole file. ``also``:
+    columns let through beside ``columns`` for the caller to judge (not named as expected)."""
     handle = open_checked(path)
     if handle is None:
         text = read_table(path)
-        yield Records(path, columns, required, lines(text), text[: text.find("\n")] if "\n" in text else text)
+        yield Records(path, columns, required, lines(text), text[: text.find("\n")] if "\n" in text else text, also)
         return
     with handle:
         first = handle.readline()
         if first.endswith("\r"):  # lines ended by \r alone: the delimiter is sniffed from the whole text
             text = read_table(path)
-            yield Records(path, columns, required, lines(text), text[: text.find("\n")] if "\n" in text else text)
+            yield Records(path, columns, required, lines(text), text[: text.find("\n")] if "\n" in text else text, also)
             return
-        yield Records(path, columns, required, chain((first,), handle), first.removesuffix("\n"))
+        yield Records(path, columns, required, chain((first,), handle), first.removesuffix("\n"), also)
 
 
 def open_cells(path: Path, columns: tuple[str, ...], required: tuple[str, ...]) -> tuple[list[str], Any]:
@@ -144,7 +145,7 @@ def open_cells(path: Path, columns: tuple[str, ...], required: tuple[str, ...]) 
     return _header(reader, path, columns, required), reader
 
 
-def _header(reader: Any, path: Path, columns: tuple[str, ...], required: tuple[str, ...]) -> list[str]:
+def _header(reader: Any, path: Path, columns: tuple[str, ...], required: tuple[str, ...], also: tuple[str, ...] = ()) -> list[str]:
     """The header the csv ``reader`` reads first, checked against ``columns``."""
     try:
         header = [h.strip().lower() for h in next(reader)]
@@ -157,7 +158,7 @@ def _header(reader: Any, path: Path, columns: tuple[str, ...], required: tuple[s
     twice = next((h for h in header if h in seen or seen.add(h)), None)
     if twice is not None:
         raise RegisterError(f"column {twice!r} appears twice", path=path, location=1, expected="each column once")
-    unknown = [h for h in header if h not in columns]
+    unknown = [h for h in header if h not in columns and h not in also]
     if unknown:
         close = difflib.get_close_matches(unknown[0], columns, n=1)
         raise RegisterError(f"unknown column {unknown[0]!r}" + (f"; did you mean {close[0]!r}?" if close else ""), path=path, location=1, expected="columns among " + ",".join(columns))

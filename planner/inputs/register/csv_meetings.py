@@ -15,7 +15,13 @@ from planner.core.errors import RegisterError
 from planner.core.model import Meeting, RuleBook
 from planner.inputs.limits import MAX_MEETINGS
 from planner.inputs.register.found import Found
-from planner.inputs.register.schema_rows import MEETING_COLUMNS, MEETING_REQUIRED, BodyMatcher
+from planner.inputs.register.schema_rows import (
+    MEETING_COLUMNS,
+    MEETING_REQUIRED,
+    PROJECTION_COLUMNS,
+    PROJECTION_MARKS,
+    BodyMatcher,
+)
 from planner.inputs.rows import RowParser
 from planner.inputs.table import (
     Records,
@@ -33,10 +39,25 @@ def meetings_of_csv(path: Path, book: RuleBook, warn: Callable[[str], None] | No
     this one loop (a register is mostly that); a row it is not sure of goes to the schema, as
     in :func:`meetings_from_rows`, with the same checks and errors."""
     try:
-        with streamed_records(path, MEETING_COLUMNS, MEETING_REQUIRED) as records:
+        with streamed_records(path, MEETING_COLUMNS, MEETING_REQUIRED, also=PROJECTION_COLUMNS) as records:
+            _projection_columns(path, records.header)
             return _csv_rows(path, records, book, warn)
     except UnicodeDecodeError:  # checked before it was read: the file changed meanwhile
         raise RegisterError("changed while it was read", path=path, expected="a file no program writes to meanwhile") from None
+
+
+def _projection_columns(path: Path, header: list[str]) -> None:
+    """A header with a column only a projection has is a projection's (``planner project
+    --format csv``, read back: its other columns are a register's), or it is refused as any
+    unknown column is."""
+    extra = [h for h in header if h in PROJECTION_COLUMNS]
+    if extra and not all(mark in header for mark in PROJECTION_MARKS):
+        raise RegisterError(f"unknown column {extra[0]!r}", path=path, location=1, expected="columns among " + ",".join(MEETING_COLUMNS) + "; host with reason and rule_source in a projection's CSV, as planner project --format csv writes it")
+
+
+def _register_cells(header: list[str], row: list[str]) -> dict[str, str]:
+    """A row's cells by column, without the columns only a projection has."""
+    return {k: v for k, v in as_dict(header, row).items() if k not in PROJECTION_COLUMNS}
 
 
 _STEP = 1 << 16  # meetings read between two calls of Found.take
@@ -106,7 +127,7 @@ class _Rows:
             if size < width:
                 meeting = self.parse(row + [""] * (width - size))
             if meeting is None:
-                meeting = self.found.validate(as_dict(self.header, row), line)
+                meeting = self.found.validate(_register_cells(self.header, row), line)
                 if meeting is None:
                     places.run(len(read), line + 1)
                     return len(self.found.errors) < 50

@@ -30,6 +30,11 @@ def schema_error() -> type[Exception]:
 
 MEETING_COLUMNS = ("body", "kind", "ordinal", "start", "end", "status", "city", "country", "format", "title", "source", "documents", "cbm", "id")
 MEETING_REQUIRED = ("body", "start")
+# columns `planner project --format csv` writes that a register has no use for: a projection
+# read back as a register (DESIGN's invariant, a what-if overlay) is read past them; a register
+# that has them without a projection's own two is refused as before (a typo, not a projection)
+PROJECTION_COLUMNS = ("host", "customary", "reason", "rule_source")
+PROJECTION_MARKS = ("reason", "rule_source")
 CHAIR_COLUMNS = ("country", "start", "end", "ordinal", "note", "source")
 CHAIR_REQUIRED = ("country",)
 
