@@ -17,9 +17,12 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from functools import lru_cache
 
-import holidays
-
+from planner.core.bulk import paused_gc
 from planner.core.model import Member
+
+with paused_gc():  # its import makes some 100,000 objects, no cycle: at 2N (after the rule
+    # book) it set off a full collection of the heap, 0.1 s of `ics`; none at N
+    import holidays
 
 
 @lru_cache(maxsize=64)
