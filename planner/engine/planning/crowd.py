@@ -69,7 +69,9 @@ class DayBook:
             # of it history, so the date is asked first)
             start, end = m.start, m.end
             if (end or start).latest >= since and m.status in OCCUPYING and start.precision is day and (end is None or end.precision is day):
-                self.add(m.body, self.host_of(m), start.earliest, (end or start).latest)
+                # (from ``since`` on: no day before it is asked, and a row held from 1000-01-01
+                # to 2999-12-31 made a table of every day of the thousand years before: 672 MB)
+                self.add(m.body, self.host_of(m), start.earliest if start.earliest >= since else since, (end or start).latest)
 
     def add(self, body: str, host: str, first: date, last: date) -> None:
         # (_change's work without its calls: placement adds one meeting per projected meeting)
