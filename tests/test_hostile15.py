@@ -198,3 +198,41 @@ def test_a_folder_at_the_record_name_is_kept_by_an_export_that_records_nothing(t
     monkeypatch.setattr(feeds, "REUSE_FROM", len(meetings) + 1)
     write_feeds(book, meetings, folder, STAMP)
     assert (folder / REUSE_FILE / "notes.txt").read_text(encoding="utf-8") == "mine\n"
+
+
+# -- a full disk under a forked export ---------------------------------------------------------
+
+
+@pytest.fixture
+def disk_2m(tmp_path: Path):  # noqa: ANN201
+    """A 2 MB tmpfs (test_faults.small_disk's 256 KB holds no CICA feed set)."""
+    mnt = tmp_path / "disk"
+    mnt.mkdir()
+    if os.geteuid() != 0 or shutil.which("mount") is None:
+        pytest.skip("mounting a small tmpfs needs root and mount(8)")
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mnt)], capture_output=True, text=True)
+    if done.returncode != 0:
+        pytest.skip(f"this machine does not allow mounting a tmpfs: {done.stderr.strip()}")
+    try:
+        yield mnt
+    finally:
+        subprocess.run(["umount", "-l", str(mnt)], check=False)
+
+
+@pytest.mark.parametrize("free_kb", [0, 64, 300])
+def test_a_full_disk_under_a_forked_export_keeps_the_old_set(disk_2m: Path, monkeypatch: pytest.MonkeyPatch, free_kb: int) -> None:
+    """Three processes making the events into spools beside the feeds (O_TMPFILE) on a disk
+    that fills at the start, in the spools or in the new set (CICA's is some 450 KB): one
+    line, exit 2, every file of the old set as it was, nothing of the run left."""
+    feeds_dir = disk_2m / "feeds"
+    assert CliRunner().invoke(main, ["ics", *TODAY, "--out", str(feeds_dir)]).exit_code == 0
+    before = {p.name: p.read_bytes() for p in feeds_dir.iterdir()}
+    room = os.statvfs(disk_2m)
+    with (disk_2m / "filler").open("wb") as filler:
+        filler.write(b"\0" * max(0, room.f_bavail * room.f_frsize - free_kb * 1024))
+    monkeypatch.setenv("PLANNER_WORKERS", "3")
+    result = CliRunner().invoke(main, ["ics", "--today", "2026-11-27", "--out", str(feeds_dir)])
+    assert result.exit_code == 2
+    assert result.stderr == f"error: {feeds_dir}: cannot write: no space left on the device holding {feeds_dir}; nothing was replaced (expected room for the whole output)\n"
+    assert {p.name: p.read_bytes() for p in feeds_dir.iterdir()} == before
+    assert sorted(os.listdir(disk_2m)) == ["feeds", "filler"]

@@ -672,6 +672,50 @@ for name, text, code in [
 ]:
     rec("projection", f"{name}.json", text, code)
 
+# --- fifteenth attacker pass: rule books at their bounds from the first year planner reads, each
+# run through validate, check, project and ics (a daily chain founded in 1000 was walked a window a
+# day; 366 a year on weekdays searched every day of the year for each meeting), and just past them
+SOC = 'established = 2004\n\n[[bodies.rules]]\nkind = "at_least"\ncount = 2\nper = "year"'
+
+
+def soc(rule: str, established: str = "1000") -> str:
+    return rb(SOC, f'established = {established}\n\n[[bodies.rules]]\n{rule}')
+
+
+def daily_summit(offset: str = '"2y"') -> str:
+    daily = rb("established = 2002\nmonths = [10]", "established = 1000\nmonths = [10]").replace('interval = "4y"', 'interval = "1d"')
+    return daily.replace('offset = "2y"', f"offset = {offset}").replace("established = 2004\n\n[[bodies.rules]]\nkind = \"after\"", "established = 1000\n\n[[bodies.rules]]\nkind = \"after\"")
+
+
+for name, content, code in [
+    ("every_1d_since_1000.toml", daily_summit(), 0),
+    ("after_1d_of_every_1d_since_1000.toml", daily_summit('"1d"'), 0),
+    ("before_1d_of_every_1d_since_1000.toml", daily_summit('"1d"').replace('kind = "after"', 'kind = "before"', 1), 0),
+    ("at_least_366_a_year_since_1000.toml", soc('kind = "at_least"\ncount = 366\nper = "year"'), 0),
+    ("at_least_184_a_half_since_1000.toml", soc('kind = "at_least"\ncount = 184\nper = "half"'), 0),
+    ("at_least_31_a_month_since_1000.toml", soc('kind = "at_least"\ncount = 31\nper = "month"'), 0),
+    ("at_least_7_a_week_since_1000.toml", soc('kind = "at_least"\ncount = 7\nper = "week"'), 0),
+    ("at_most_366_a_year_since_1000.toml", soc('kind = "at_most"\ncount = 366\nper = "year"'), 0),
+    ("every_1m_grid_since_1000.toml", soc('kind = "every"\ninterval = "1m"\nmode = "grid"'), 0),
+    ("every_1d_grid.toml", soc('kind = "every"\ninterval = "1d"\nmode = "grid"'), 2),
+    ("after_minus_1d.toml", daily_summit('"-1d"'), 2),
+    ("max_gap_1d_since_1000.toml", soc('kind = "at_least"\ncount = 1\nper = "year"\nmax_gap = "1d"'), 0),
+    ("at_least_367_a_year.toml", soc('kind = "at_least"\ncount = 367\nper = "year"'), 2),
+    ("at_least_185_a_half.toml", soc('kind = "at_least"\ncount = 185\nper = "half"'), 2),
+    ("at_least_32_a_month.toml", soc('kind = "at_least"\ncount = 32\nper = "month"'), 2),
+    ("at_least_8_a_week.toml", soc('kind = "at_least"\ncount = 8\nper = "week"'), 2),
+    ("every_0d.toml", soc('kind = "every"\ninterval = "0d"'), 2),
+    ("twice_a_year_366d_apart.toml", soc('kind = "at_least"\ncount = 2\nper = "year"\nmin_gap = "366d"'), 2),
+]:
+    rec("rulebook", name, content, code)
+for name, content, code in [
+    ("csv_held_for_eleven_centuries.csv", "body,start,end,status\ncommittee,1000-01-01,2100-12-31,held\n", 0),
+    ("csv_daily_summits_for_a_year.csv", "body,start,status\n" + "".join(f"summit,{d},held\n" for d in (f"2002-{m:02}-{day:02}" for m in range(1, 13) for day in range(1, 29))), 0),
+    ("csv_one_body_10000_rows_one_day.csv", "body,start,status\n" + "committee,2010-03-03,held\n" * 10000, 0),
+]:
+    rec("meetings", name, content, code)
+
+
 def _record(folder: str, path: Path) -> str:
     """planner's first error line for ``path``, after ``error: PATH`` (to be reviewed)."""
     import sys
