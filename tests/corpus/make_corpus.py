@@ -682,21 +682,21 @@ def soc(rule: str, established: str = "1000") -> str:
     return rb(SOC, f'established = {established}\n\n[[bodies.rules]]\n{rule}')
 
 
-def daily_summit(offset: str = '"2y"') -> str:
-    daily = rb("established = 2002\nmonths = [10]", "established = 1000\nmonths = [10]").replace('interval = "4y"', 'interval = "1d"')
-    return daily.replace('offset = "2y"', f"offset = {offset}").replace("established = 2004\n\n[[bodies.rules]]\nkind = \"after\"", "established = 1000\n\n[[bodies.rules]]\nkind = \"after\"")
+def daily_summit(offset: str = '"2y"', since: str = "1000") -> str:
+    daily = rb("established = 2002\nmonths = [10]", f"established = {since}\nmonths = [10]").replace('interval = "4y"', 'interval = "1d"')
+    return daily.replace('offset = "2y"', f"offset = {offset}").replace("established = 2004\n\n[[bodies.rules]]\nkind = \"after\"", f"established = {since}\n\n[[bodies.rules]]\nkind = \"after\"")
 
 
 for name, content, code in [
     ("every_1d_since_1000.toml", daily_summit(), 0),
-    ("after_1d_of_every_1d_since_1000.toml", daily_summit('"1d"'), 0),
-    ("before_1d_of_every_1d_since_1000.toml", daily_summit('"1d"').replace('kind = "after"', 'kind = "before"', 1), 0),
+    ("after_1d_of_every_1d_since_1800.toml", daily_summit('"1d"', "1800"), 0),
+    ("before_1d_of_every_1d_since_1800.toml", daily_summit('"1d"', "1800").replace('kind = "after"', 'kind = "before"', 1), 0),
     ("at_least_366_a_year_since_1000.toml", soc('kind = "at_least"\ncount = 366\nper = "year"'), 0),
     ("at_least_184_a_half_since_1000.toml", soc('kind = "at_least"\ncount = 184\nper = "half"'), 0),
     ("at_least_31_a_month_since_1000.toml", soc('kind = "at_least"\ncount = 31\nper = "month"'), 0),
     ("at_least_7_a_week_since_1000.toml", soc('kind = "at_least"\ncount = 7\nper = "week"'), 0),
     ("at_most_366_a_year_since_1000.toml", soc('kind = "at_most"\ncount = 366\nper = "year"'), 0),
-    ("every_1m_grid_since_1000.toml", soc('kind = "every"\ninterval = "1m"\nmode = "grid"'), 0),
+    ("every_1m_grid_since_1900.toml", soc('kind = "every"\ninterval = "1m"\nmode = "grid"', "1900"), 0),
     ("every_1d_grid.toml", soc('kind = "every"\ninterval = "1d"\nmode = "grid"'), 2),
     ("after_minus_1d.toml", daily_summit('"-1d"'), 2),
     ("max_gap_1d_since_1000.toml", soc('kind = "at_least"\ncount = 1\nper = "year"\nmax_gap = "1d"'), 0),
