@@ -110,11 +110,16 @@ def test_same_bytes_whatever_hash_seed_time_zone_and_locale(tmp_path: Path) -> N
 def small_disk(tmp_path: Path):
     """A 256 KB tmpfs: full and read-only disks for real. Needs root and mount (so it runs in
     CI and here); skipped, with the reason, where the machine does not allow it."""
+    yield from tmpfs(tmp_path, "256k")
+
+
+def tmpfs(tmp_path: Path, size: str):  # noqa: ANN201
+    """A tmpfs of ``size`` at ``tmp_path/disk`` while the generator runs (see small_disk)."""
     mnt = tmp_path / "disk"
     mnt.mkdir()
     if not hasattr(os, "geteuid") or os.geteuid() != 0 or shutil.which("mount") is None:
         pytest.skip("mounting a small tmpfs needs root and mount(8)")
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(mnt)], capture_output=True, text=True)
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(mnt)], capture_output=True, text=True)
     if done.returncode != 0:
         pytest.skip(f"this machine does not allow mounting a tmpfs: {done.stderr.strip()}")
     try:

@@ -19,6 +19,7 @@ from planner.engine.planning.placement.working import WorkingCalendar
 from planner.outputs.calendar.folder import feeds
 from planner.outputs.calendar.folder.feeds import write_feeds
 from planner.outputs.calendar.folder.reuse import REUSE_FILE
+from tests.test_faults import tmpfs
 from tests.test_feed_lines import STAMP, example
 
 TODAY = ["--today", "2026-11-26"]
@@ -206,17 +207,7 @@ def test_a_folder_at_the_record_name_is_kept_by_an_export_that_records_nothing(t
 @pytest.fixture
 def disk_2m(tmp_path: Path):  # noqa: ANN201
     """A 2 MB tmpfs (test_faults.small_disk's 256 KB holds no CICA feed set)."""
-    mnt = tmp_path / "disk"
-    mnt.mkdir()
-    if os.geteuid() != 0 or shutil.which("mount") is None:
-        pytest.skip("mounting a small tmpfs needs root and mount(8)")
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mnt)], capture_output=True, text=True)
-    if done.returncode != 0:
-        pytest.skip(f"this machine does not allow mounting a tmpfs: {done.stderr.strip()}")
-    try:
-        yield mnt
-    finally:
-        subprocess.run(["umount", "-l", str(mnt)], check=False)
+    yield from tmpfs(tmp_path, "2m")
 
 
 @pytest.mark.parametrize("free_kb", [0, 64, 300])
