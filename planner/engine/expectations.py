@@ -285,6 +285,15 @@ class ExpectationEngine:
                 if any(c.rule is not hull.rule for c in cases):  # versions read apart: the reason names each
                     hull.reason += "".join(f"; {c.rule.interval.words()} after it if it was held from {c.assumption.partition('..')[0]}, under the version in force the day after" for n, c in enumerate(cases) if n and c.rule is not cases[n - 1].rule)  # type: ignore[attr-defined]
                 return hull
+        if e.window.end < first and last is not None and last.start.exact:
+            # due while its origin is still in session (`every 1d` after a two-day meeting, `every
+            # 1m` after one from 30 January to 2 March): due the period the next meeting may first
+            # open in, not dropped (dropping it ended the chain: "not applicable" over every
+            # missed day after it)
+            period = first.toordinal() if grain is _GRAIN_DAY else grain.index(first)
+            end = first if grain is _GRAIN_DAY else grain.window(period).end
+            reason += f" (in session until {last.latest}: due once it ended)"
+            return replace(e, period=period, window=Window(first, end), deadline=_tolerant(end, rule.tolerance, grain), reason=reason)
         return None if e.window.end < first else e
 
     @staticmethod
