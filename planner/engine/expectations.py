@@ -59,12 +59,12 @@ from planner.engine.expectation import (
     _start_words,
     _tolerant,
     _within,
+    due_once_ended,
     effective_start,
     origin_cases,
     origin_kinds,
     reading_cases,
     rolling_versions,
-    thin,
     version_on,
     within_the_rules_life,
 )
@@ -76,6 +76,7 @@ from planner.engine.expectations_after import (
     split_readings,
 )
 from planner.engine.expectations_periods import per_period_expectations, to_the_end
+from planner.engine.min_gap import thin
 from planner.engine.rule_words import count_words, ordinal, ordinal_words, origins_words, rule_words
 
 # Re-exported: the engine's words and its unit of requirement are imported from here too.
@@ -286,14 +287,7 @@ class ExpectationEngine:
                     hull.reason += "".join(f"; {c.rule.interval.words()} after it if it was held from {c.assumption.partition('..')[0]}, under the version in force the day after" for n, c in enumerate(cases) if n and c.rule is not cases[n - 1].rule)  # type: ignore[attr-defined]
                 return hull
         if e.window.end < first and last is not None and last.start.exact:
-            # due while its origin is still in session (`every 1d` after a two-day meeting, `every
-            # 1m` after one from 30 January to 2 March): due the period the next meeting may first
-            # open in, not dropped (dropping it ended the chain: "not applicable" over every
-            # missed day after it)
-            period = first.toordinal() if grain is _GRAIN_DAY else grain.index(first)
-            end = first if grain is _GRAIN_DAY else grain.window(period).end
-            reason += f" (in session until {last.latest}: due once it ended)"
-            return replace(e, period=period, window=Window(first, end), deadline=_tolerant(end, rule.tolerance, grain), reason=reason)
+            return due_once_ended(e, last, first)
         return None if e.window.end < first else e
 
     @staticmethod

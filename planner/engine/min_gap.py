@@ -1,4 +1,5 @@
-"""``min_gap`` across a period's edge: which meeting before a window was the last one counted.
+"""``min_gap``: which meetings of a window count (:func:`thin`: closer than the gap, they count
+once), and across a period's edge, which meeting before a window was the last one counted.
 
 "Meetings closer than this count once" (README) does not stop at a period's edge: a session of
 20 December resumed on 10 January is one meeting, of the year it opened in. :func:`thin` counts a
@@ -8,13 +9,15 @@ window's own meetings from the last meeting counted before it, found here.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 
-from planner.core.dates import Precision
-from planner.core.model import AtLeastRule, Status
+from planner.core.dates import Duration, Precision
+from planner.core.model import AtLeastRule, Meeting, MeetingFormat, Status
 from planner.engine.body_meetings import NOT_COUNTING, BodyMeetings, counts
 from planner.engine.expectation import Expectation, effective_start
+
+_DAY = Precision.DAY
 
 
 def counted_before(bm: BodyMeetings, expectation: Expectation, statuses: frozenset[Status]) -> date | None:
@@ -125,3 +128,124 @@ class GapChains:
         if chain is None:
             chain = self.chains[key] = gap_chain(bm if isinstance(bm, BodyMeetings) else bm(), e, frozenset({Status.HELD}))
         return chain
+
+
+def thin(meetings: list[Meeting], expectation: Expectation, before: Sequence[Meeting] = (), prior: date | None = None) -> tuple[list[Meeting], list[Meeting]]:
+    """Meetings closer than ``min_gap`` to a counted one count once.
+
+    Firmly dated meetings are counted first, each at least the gap after the previous one
+    (``prior``: the first day of the last meeting counted before the window, see
+    :func:`counted_before`). A loosely dated meeting then counts only if its whole range keeps
+    the gap from every counted one; otherwise it is doubtful (it may or may not be far enough),
+    which can make a window uncertain but never spoils what the firm dates prove."""
+    rule = expectation.rule
+    unsure: list[Meeting] = []
+    if rule.count_by == "event":
+        from planner.engine.calendar_rules import events, maybe_joined  # builds on this module
+
+        # ``before``: sessions ahead of the window; an event one of them opened counts there
+        # (the ids of those sessions: ``prior``, the last day min_gap counted, is another thing;
+        # named alike, the set took its place, and an event-counted rule with a min_gap
+        # crashed on the first meeting it judged)
+        ahead = {id(m) for m in before}
+        groups = events([*before, *meetings]) if before else events(meetings)
+        maybe = maybe_joined(groups)  # may belong to an earlier event: doubtful, never counted apart
+        meetings = [group[0] for group in groups if id(group[0]) not in ahead and id(group[0]) not in maybe]
+        # Sessions merged only because no city is recorded for either may have been held
+        # apart: doubtful, never silently one event (never more certain than the data).
+        # Video conferences have no city: two online sessions on those days are one event.
+        unsure = [m for group in groups for m in group[1:] if id(m) not in ahead and not (group[0].city and m.city) and not (group[0].format is m.format is MeetingFormat.ONLINE)]
+        unsure += [group[0] for group in groups if id(group[0]) in maybe and id(group[0]) not in ahead]
+    if not isinstance(rule, AtLeastRule) or rule.min_gap is None:
+        return meetings, unsure
+    gap = rule.min_gap
+    kept: list[Meeting] = []
+    last = prior
+    days = timedelta(days=gap.amount) if gap.unit == "d" else None  # gap.add_to in days, without its call
+    loose = False
+    for meeting in meetings:
+        when = meeting.start
+        if when.precision is not _DAY:
+            loose = True
+        elif last is None or when.earliest >= (last + days if days is not None else gap.add_to(last)):
+            kept.append(meeting)
+            last = when.earliest
+    doubtful: list[Meeting] = []
+    firm = len(kept)
+    for meeting in meetings if loose else ():
+        if meeting.start.exact:
+            continue
+        clear = all(meeting.start.earliest >= gap.add_to(k.start.latest) or k.start.earliest >= gap.add_to(meeting.start.latest) for k in kept)
+        clear = clear and (prior is None or meeting.start.earliest >= gap.add_to(prior))
+        (kept if clear else doubtful).append(meeting)
+    window = expectation.window
+    if len(doubtful) == 1 and len(kept) == firm and not unsure and window.start <= doubtful[0].start.earliest and doubtful[0].start.latest <= window.end:
+        # one loosely dated meeting that may or may not keep the gap: read it on each of its
+        # days; when every reading counts the same meetings, that is no doubt at all
+        agreed = _every_reading(meetings, doubtful[0], gap, prior)
+        if agreed is not None:
+            return agreed, []
+    if len(kept) > firm or rule.count_by == "event":  # else the firm ones, in the order given (sorted)
+        kept.sort(key=Meeting.sort_key)
+    return kept, doubtful + unsure
+
+
+def _every_reading(meetings: list[Meeting], loose: Meeting, gap: Duration, prior: date | None) -> list[Meeting] | None:
+    """The meetings ``min_gap`` counts among ``meetings`` (all dated to the day but ``loose``)
+    when every day ``loose`` may have opened on gives the same ones; else ``None``. A loose
+    meeting wholly within the gap of a counted one may still count in its place (a January
+    meeting before 1 March and 20 April, 60 days apart, counts and lets 20 April count too):
+    each reading is counted as the chain counts it."""
+    first, last = loose.start.earliest.toordinal(), loose.start.latest.toordinal()
+    if last - first > 366 or len(meetings) > 64:
+        return None
+    add = gap.add_to
+    days = gap.amount if gap.unit == "d" else None
+    others = [(m.earliest, add(m.earliest), id(m)) for m in meetings if m is not loose]  # each firm day and the gap after it
+    after_prior = None if prior is None else add(prior)
+    # The counted meetings change only on a day where one comparison below turns: the loose
+    # meeting passes a firm one, reaches the gap after a counted one, or its own gap passes a
+    # firm one's day (gap.add_to is monotone: found by bisection). Those days and the first
+    # stand for all the others.
+    lo, hi = date.fromordinal(first), date.fromordinal(last)
+    turns = {lo}
+    for opened, then, _ in others:
+        turns.update((opened, then))
+        a, b = first, last + 1  # the first day whose gap ends after ``opened``
+        if days is not None:
+            a = b = min(max(opened.toordinal() - days + 1, first), last + 1)
+        while a < b:
+            mid = (a + b) // 2
+            if add(date.fromordinal(mid)) > opened:
+                b = mid
+            else:
+                a = mid + 1
+        turns.add(date.fromordinal(a) if a <= last else hi)
+    if after_prior is not None:
+        turns.add(after_prior)
+    answer: list[int] | None = None
+    for when in sorted(d for d in turns if lo <= d <= hi):
+        free = after_prior  # the first day the next counted meeting may open on
+        got: list[int] = []
+        placed = False
+        for opened, then, key in others:
+            if not placed and when < opened:
+                placed = True
+                if free is None or when >= free:
+                    got.append(-1)
+                    free = add(when)
+            if free is None or opened >= free:
+                got.append(key)
+                free = then
+        if not placed and (free is None or when >= free):
+            got.append(-1)
+        if answer is None:
+            answer = got
+        elif got != answer:
+            return None
+    if answer is None:
+        return None
+    chosen = set(answer)
+    kept = [m for m in meetings if (id(m) in chosen if m is not loose else -1 in chosen)]
+    kept.sort(key=Meeting.sort_key)
+    return kept
