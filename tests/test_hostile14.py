@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from planner.cli import main
 from planner.engine.planning import diff as diff_engine
 from planner.inputs import limits, projection_json
+from tests.test_faults import KILLER
 
 TODAY = ["--today", "2026-11-26"]
 
@@ -152,23 +153,10 @@ def test_a_folder_of_the_reuse_records_name_is_left_alone_when_no_record_is_writ
 # kill -9 of `ics --out` re-exporting an unchanged register, the path that copies the last
 # export's events (REUSE_FROM lowered to 0 so that a small register takes it): at the n-th
 # call of one step, in a child process, as tests/test_faults.py does for a fresh export
-REUSE_KILLER = """
-import os, shutil, signal, sys
-from planner.outputs import atomic
-from planner.outputs.calendar.folder import feeds, reuse
-feeds.REUSE_FROM = 0
-owner, name, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
-target = {"atomic": atomic, "os": os, "shutil": shutil, "reuse": reuse}[owner]
-original, calls = getattr(target, name), [0]
-def step(*args, **kwargs):
-    calls[0] += 1
-    if calls[0] == n:
-        os.kill(os.getpid(), signal.SIGKILL)
-    return original(*args, **kwargs)
-setattr(target, name, step)
-from planner.cli import main
-main(sys.argv[4:])
-"""
+REUSE_KILLER = KILLER.replace(
+    "from planner.outputs import atomic\n",
+    "from planner.outputs import atomic\nfrom planner.outputs.calendar.folder import feeds, reuse\nfeeds.REUSE_FROM = 0\n",
+).replace('"shutil": shutil}', '"shutil": shutil, "reuse": reuse}')
 KILL_STEPS = [("reuse", "_copy", 1), ("reuse", "_copy", 2), ("atomic", "_write_file", 1), ("os", "link", 1), ("atomic", "_write_file", 2), ("atomic", "_exchange", 1), ("shutil", "rmtree", 2)]
 
 
