@@ -34,6 +34,13 @@ class Verdict(StrEnum):
 
 
 VIOLATIONS = frozenset({Verdict.LATE, Verdict.MISSED, Verdict.EXCESS, Verdict.OFF_DATE})
+# how the why of a customary (``binding = false``) rule's shortfall says it is one
+CUSTOMARY = " (customary rule, an advisory)"
+
+
+def closing(binding: bool) -> str:
+    """The end of a shortfall's why: "." or, for a customary rule, :data:`CUSTOMARY` and "."."""
+    return "." if binding else CUSTOMARY + "."
 
 
 @dataclass(slots=True, unsafe_hash=True)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from planner.core.model import Body, Status
 from planner.engine.coverage import RecordGaps
 from planner.engine.expectations import Expectation, ordinal
-from planner.engine.judging.findings import VIOLATIONS, Finding, Verdict, with_more_words
+from planner.engine.judging.findings import CUSTOMARY, VIOLATIONS, Finding, Verdict, with_more_words
 from planner.engine.judging.rule_verdicts import amend, due_without
 from planner.engine.judging.window_finding import _meeting_words
 
@@ -28,7 +28,6 @@ _ADVISORY = Verdict.ADVISORY
 _OPEN = Verdict.OPEN
 _QUESTIONED = (*VIOLATIONS, Verdict.ADVISORY)
 _SCHEDULED = (Status.PLANNED, Status.PROJECTED)
-_CUSTOMARY = " (customary rule, an advisory)"  # as window_finding and rule_verdicts word a customary shortfall
 
 
 def finished(judge: Judge, e: Expectation, finding: Finding, facts: _RuleFacts, *, origins: bool = True) -> Finding:
@@ -121,4 +120,4 @@ def customary_words(judged: Iterator[tuple[Body, int, list[Finding]]]) -> Iterat
 
 
 def _not_an_advisory(said: str | Callable[[], str]) -> str:
-    return (said if said.__class__ is str else said()).replace(_CUSTOMARY, " (customary rule)")  # type: ignore[operator]
+    return (said if said.__class__ is str else said()).replace(CUSTOMARY, " (customary rule)")  # type: ignore[operator]

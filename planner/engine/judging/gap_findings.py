@@ -20,7 +20,7 @@ from planner.core.meeting import given_start
 from planner.core.model import AtLeastRule, Meeting, Status
 from planner.engine.explain import unheld_words
 from planner.engine.gaps import GapExpectation, from_range, limit_on
-from planner.engine.judging.findings import Finding, Verdict
+from planner.engine.judging.findings import Finding, Verdict, closing
 from planner.engine.judging.finishing import amend_finding, coverage
 from planner.engine.judging.window_finding import _meeting_words
 
@@ -145,7 +145,7 @@ def _gap_finding(judge: Judge, e: GapExpectation) -> Finding:
         if best is not None and best > 0:
             over = _days(best) if best == worst else f"{best} to {worst} days"
             due = f"{e.deadline}" if e.latest_deadline is None else f"{e.deadline}..{e.latest_deadline}, depending on the day of {start_words} ({from_lo}..{from_hi})"
-            why = f"gap of {gap} {between}: {over} late ({allowed}, due by {due})" + ("." if rule.binding else " (customary rule, an advisory).")
+            why = f"gap of {gap} {between}: {over} late ({allowed}, due by {due})" + closing(rule.binding)
             return Finding(verdict=Verdict.LATE if rule.binding else Verdict.ADVISORY, why=why, counted=pair, late_meeting=later, delay=over, **base)
         loose = "; ".join(f"{_meeting_words(m, body)} is known only to {given_start(m)}" for m in pair if not m.start.exact)
         why = f"gap of {gap} {between}; {allowed}: the verdict depends on the day ({loose}){_days_words(e, from_lo, from_hi, later)}."
@@ -172,5 +172,5 @@ def _gap_finding(judge: Judge, e: GapExpectation) -> Finding:
     unconf = "; " + ", ".join(_meeting_words(m, body) for m in unconfirmed) + " was planned but is not recorded as held (unconfirmed)" if unconfirmed else ""
     due_by = e.latest_deadline or e.deadline  # whatever day a loosely dated origin had
     latest = " at the latest" if e.latest_deadline else ""
-    why = f"{e.label}: no counting meeting since {start_words}; due by {due_by}{latest}, {e.reason}{unconf}" + ("." if rule.binding else " (customary rule, an advisory).")
+    why = f"{e.label}: no counting meeting since {start_words}; due by {due_by}{latest}, {e.reason}{unconf}" + closing(rule.binding)
     return Finding(verdict=Verdict.MISSED if rule.binding else Verdict.ADVISORY, why=why, still_due=1, due_by=due_by, **base)

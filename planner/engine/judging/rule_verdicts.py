@@ -18,6 +18,7 @@ from planner.core.model import Body, EveryRule, Meeting, MeetingFormat, OnRule, 
 from planner.engine.calendar_rules import day_window, events
 from planner.engine.expectations import NOT_COUNTING, Expectation, ordinal
 from planner.engine.explain import unheld_words
+from planner.engine.judging.findings import CUSTOMARY
 
 if TYPE_CHECKING:
     from planner.engine.expectations import ExpectationEngine
@@ -79,7 +80,7 @@ def _judge_on(body: Body, rule: OnRule, e: Expectation, day: date, seen: list[Me
     if loose:
         words = ", ".join(meeting_words(m, body) for m in loose)
         return {"verdict": "uncertain", "why": f"{label}: held {words}, dated too loosely to tell whether it opened on {day}.", "counted": tuple(loose)}
-    customary = "" if rule.binding else " (customary rule, an advisory)"
+    customary = "" if rule.binding else CUSTOMARY
     unheld = [m for m in seen if m.status in (Status.PLANNED, Status.PROJECTED) and m.start.earliest <= day <= m.start.latest]
     if unheld:  # planned for the day, dates passed, not recorded as held: the register does not say
         return {"verdict": "uncertain", "why": f"{label}{unheld_words(unheld, body, meeting_words)}", "unconfirmed": tuple(unheld)}

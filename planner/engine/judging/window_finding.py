@@ -13,7 +13,7 @@ from planner.core.dates import Grain, Precision
 from planner.core.model import Body, Meeting, Status
 from planner.engine.expectations import NOT_COUNTING, Expectation, ordinal
 from planner.engine.explain import one_window_words, unheld_words
-from planner.engine.judging.findings import Finding, Verdict
+from planner.engine.judging.findings import Finding, Verdict, closing
 
 if TYPE_CHECKING:
     from planner.engine.judging.compliance import Judge, _RuleFacts
@@ -205,7 +205,7 @@ def _unconfirmed_words(unconfirmed: list[Meeting], body: Body) -> str:
 
 
 def _excess_words(e: Expectation, n: int, held: list[Meeting]) -> str:
-    return f"{e.label}: {n} meetings, at most {e.maximum} allowed: {_held_words(held, e.body)}" + ("." if e.binding else " (customary rule, an advisory).")
+    return f"{e.label}: {n} meetings, at most {e.maximum} allowed: {_held_words(held, e.body)}" + closing(e.binding)
 
 
 def _ceiling_doubt_words(e: Expectation, n: int, possible: list[Meeting]) -> str:
@@ -252,12 +252,10 @@ def _floor_unheld_words(e: Expectation, n: int, unconfirmed: list[Meeting]) -> s
 
 
 def _late_words(e: Expectation, late: Meeting, delay: str) -> str:
-    return f"due {e.label} ({e.reason}), held {_meeting_words(late, e.body)}: {delay} late" + ("." if e.binding else " (customary rule, an advisory).")
+    return f"due {e.label} ({e.reason}), held {_meeting_words(late, e.body)}: {delay} late" + closing(e.binding)
 
 
 def _short_words(e: Expectation, n: int, held: list[Meeting], unconfirmed: list[Meeting]) -> str:
     held_part = f"{n} of {e.minimum} required" if e.minimum > 1 or n else f"0 of {e.minimum} required"
-    why = f"{e.label}: {held_part} ({e.reason}); " + (f"held: {_held_words(held, e.body)}" if n else "no counting meeting recorded") + f"{_unconfirmed_words(unconfirmed, e.body)}."
-    if not e.binding:
-        why = why.rstrip(".") + " (customary rule, an advisory)."
-    return why
+    why = f"{e.label}: {held_part} ({e.reason}); " + (f"held: {_held_words(held, e.body)}" if n else "no counting meeting recorded") + f"{_unconfirmed_words(unconfirmed, e.body)}"
+    return why + closing(e.binding)
