@@ -126,20 +126,15 @@ def _gap_finding(judge: Judge, e: GapExpectation) -> Finding:
             most = _excess(e, from_lo, later.start.earliest, by, worst=True)
             least = _excess(e, from_hi, later.start.earliest, by, worst=False)
             verdict = "met" if most is None or most <= 0 else "late" if least is not None and least > 0 else "met or late, depending on the day,"
+            due = e.deadline if e.latest_deadline is None else f"{e.deadline}..{e.latest_deadline}"
+            readings = f"if {_meeting_words(later, body)} opened by {judge.today}; the register gives only {given_start(later)}, and if it opens later nothing held has closed the gap by {judge.today}"
             if verdict == "late" and least is not None and most is not None:
                 # late if it opened by today, missed (nothing since, the gap closed) if it opens
                 # later: a violation on every reading is that violation, not `uncertain`
                 over = _days(least) if least == most else f"{least} to {most} days"
-                why = (
-                    f"gap {between}; {allowed}, due by {e.deadline if e.latest_deadline is None else f'{e.deadline}..{e.latest_deadline}'}: {over} late if {_meeting_words(later, body)} opened by {judge.today}; "
-                    f"the register gives only {given_start(later)}, and if it opens later nothing held has closed the gap by {judge.today}: missed. A violation either way."
-                )
+                why = f"gap {between}; {allowed}, due by {due}: {over} late {readings}: missed. A violation either way."
                 return Finding(verdict=Verdict.LATE, why=why, counted=pair, late_meeting=later, delay=over, **base)
-            why = (
-                f"gap {between}; {allowed}, due by {e.deadline if e.latest_deadline is None else f'{e.deadline}..{e.latest_deadline}'}: {verdict} if {_meeting_words(later, body)} opened by {judge.today}; "
-                f"the register gives only {given_start(later)}, and if it opens later nothing held has closed the gap by {judge.today}."
-            )
-            return Finding(verdict=Verdict.UNCERTAIN, why=why, counted=pair, **base)
+            return Finding(verdict=Verdict.UNCERTAIN, why=f"gap {between}; {allowed}, due by {due}: {verdict} {readings}.", counted=pair, **base)
         if best is not None and best > 0 and unheld:
             return Finding(verdict=Verdict.UNCERTAIN, why=f"gap of {gap} {between}; {allowed}{unheld_words(unheld, body, _meeting_words)}", counted=pair, **base)
         if best is not None and best > 0:
