@@ -50,7 +50,6 @@ from planner.engine.body_meetings import (
     index_meetings,
 )
 from planner.engine.expectation import (
-    FINENESS,
     MAX_CHAIN,
     UNBOUNDED,
     Expectation,
@@ -73,7 +72,7 @@ from planner.engine.expectations_after import (
     narrow,
     open_on_every_reading,
     read_apart,
-    split_readings,
+    version_readings,
 )
 from planner.engine.expectations_periods import per_period_expectations, to_the_end
 from planner.engine.min_gap import thin
@@ -273,8 +272,8 @@ class ExpectationEngine:
         window = Window(min(first, end), end)
         e = Expectation(body, rule, index, grain, period, window, 1, None, _tolerant(end, rule.tolerance, grain), late_until, reason, last, False, origins, (), "")
         readings = origin_cases(last, grain) if last is not None and len(origins) == 1 else None
-        # (a reading per version where a version change cuts the origin's days: _version_readings)
-        cases = _version_readings(e, versions, last, first) if readings is not None and len(versions) > 1 and last is not None and not last.start.exact else []
+        # (a reading per version where a version change cuts the origin's days: version_readings)
+        cases = version_readings(e, versions, last, first) if readings is not None and len(versions) > 1 and last is not None and not last.start.exact else []
         if readings or cases:  # (none for an origin dated to the day)
             cases = cases or reading_cases(e, readings or [], first)
             if late_until < first:
@@ -371,29 +370,6 @@ class ExpectationEngine:
             reason = f"every {rule.interval.first_words()} on the grid from {grain.label(anchored)}"
             out.append(Expectation(body, rule, index, grain, period, window, 1, None, _tolerant(window.end, rule.tolerance, grain), nxt, reason, None, window.start > end))
         return to_the_end(self, body, rule, out)
-
-
-def _version_readings(e: Expectation, versions: Sequence[tuple[int, EveryRule]], last: Meeting, first: date) -> list[Expectation]:
-    """The windows due after ``last``, a meeting of the body dated too loosely to say under which
-    version of the rule its next window opens (the version in force the day after it): each
-    reading under its own version's interval, cut where a version takes over; empty when every
-    day it may have been held gives one version."""
-    earliest, latest = last.start.earliest, last.start.latest
-    cutting = [r for _, r in versions if r.since is not None and earliest < r.since - timedelta(days=1) <= latest]
-    if not cutting:
-        return []
-    # Each reading takes its own version's grain (`every 2y` until 2015-06-30, then `every
-    # 18m`: a reading of the first is due in a year, of the second in a month), read at the
-    # finest grain of them, so that no reading of the finer version stands for a range of days.
-    grain = min((e.grain, version_on(list(versions), earliest + timedelta(days=1))[1].interval.grain, *(r.interval.grain for r in cutting)), key=FINENESS.__getitem__)
-    cuts = sorted(r.since - timedelta(days=1) for r in cutting)  # type: ignore[operator]
-    readings = split_readings(origin_cases(last, grain) or [(earliest, str(last.start))], cuts, latest)
-    out: list[Expectation] = []
-    for day, words in readings:
-        _, rule = version_on(list(versions), day + timedelta(days=1))
-        reason = e.reason if rule is e.rule else e.reason.replace(e.rule.interval.words(), rule.interval.words(), 1)  # type: ignore[attr-defined]
-        out += reading_cases(replace(e, rule=rule, grain=rule.interval.grain, reason=reason), [(day, words)], first)
-    return out
 
 
 def _unanswered(e: Expectation) -> Expectation:

@@ -2,18 +2,20 @@
 or projected) in period P, one meeting is due in period P + offset (``DESIGN.md``, "Cadence
 rules"). Origins in one period make one window, due after all of them; an origin dated too
 loosely to fix the period gives one case per period it may fall in. The readings of such an
-origin (:func:`split_readings`, :func:`narrow`, :func:`read_apart`) serve rolling chains too.
+origin (:func:`split_readings`, :func:`narrow`, :func:`read_apart`, :func:`version_readings`)
+serve rolling chains too.
 
 Part of :class:`~planner.engine.expectations.ExpectationEngine`, which calls it per rule."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from planner.core.dates import Grain, Window
-from planner.core.model import AfterRule, Body, Meeting, Rule
+from planner.core.model import AfterRule, Body, EveryRule, Meeting, Rule
 from planner.engine.body_meetings import CHAINING
 from planner.engine.expectation import (
     FINENESS,
@@ -24,7 +26,9 @@ from planner.engine.expectation import (
     _tolerant,
     _within,
     origin_cases,
+    reading_cases,
     starts_chain,
+    version_on,
 )
 from planner.engine.rule_words import origins_words
 
@@ -174,3 +178,26 @@ def open_on_every_reading(gap: Expectation, hull: Expectation, k: int, end: date
     if len({c.window for c in cases}) < 2:
         return gap
     return _hull(cases)
+
+
+def version_readings(e: Expectation, versions: Sequence[tuple[int, EveryRule]], last: Meeting, first: date) -> list[Expectation]:
+    """The windows due after ``last``, a meeting of the body dated too loosely to say under which
+    version of the rule its next window opens (the version in force the day after it): each
+    reading under its own version's interval, cut where a version takes over; empty when every
+    day it may have been held gives one version."""
+    earliest, latest = last.start.earliest, last.start.latest
+    cutting = [r for _, r in versions if r.since is not None and earliest < r.since - timedelta(days=1) <= latest]
+    if not cutting:
+        return []
+    # Each reading takes its own version's grain (`every 2y` until 2015-06-30, then `every
+    # 18m`: a reading of the first is due in a year, of the second in a month), read at the
+    # finest grain of them, so that no reading of the finer version stands for a range of days.
+    grain = min((e.grain, version_on(list(versions), earliest + timedelta(days=1))[1].interval.grain, *(r.interval.grain for r in cutting)), key=FINENESS.__getitem__)
+    cuts = sorted(r.since - timedelta(days=1) for r in cutting)  # type: ignore[operator]
+    readings = split_readings(origin_cases(last, grain) or [(earliest, str(last.start))], cuts, latest)
+    out: list[Expectation] = []
+    for day, words in readings:
+        _, rule = version_on(list(versions), day + timedelta(days=1))
+        reason = e.reason if rule is e.rule else e.reason.replace(e.rule.interval.words(), rule.interval.words(), 1)  # type: ignore[attr-defined]
+        out += reading_cases(replace(e, rule=rule, grain=rule.interval.grain, reason=reason), [(day, words)], first)
+    return out
