@@ -63,3 +63,46 @@ def test_a_bad_row_of_a_projection_names_its_file_and_line(tmp_path):
     assert result.exit_code == 2
     assert f"{projection}:3:" in result.output + result.stderr
     assert "hald" in result.output + result.stderr
+
+
+def test_a_json_projection_reads_back_as_its_csv_does(tmp_path):
+    """`project --format json` is a register too (its meetings list, read past host, name,
+    customary, reason and rule_source): CICA checked to the horizon with it gives the same
+    bytes as with the CSV of the same projection."""
+    register = str(EXAMPLES / "cica-meetings.csv")
+    answers = []
+    for fmt in ("csv", "json"):
+        projection = tmp_path / f"p.{fmt}"
+        made = _run("project", "--today", "2026-12-01", "--format", fmt, "-o", str(projection))
+        assert made.exit_code == 0, made.output
+        both = _run("check", "--today", "2026-12-01", "--to", "2036-12-01", "--meetings", register, "--meetings", str(projection), "--format", "json")
+        assert both.exit_code == 1, both.output
+        answers.append(both.stdout)
+    assert answers[0] == answers[1]
+    alone = _run("check", "--today", "2026-12-01", "--meetings", register, "--format", "json")
+    assert _violations(answers[1]) == _violations(alone.stdout)
+
+
+def test_a_json_register_with_a_host_key_is_refused_as_before(tmp_path):
+    """Only a projection's document (`"command": "project"`) is read past a projection's keys:
+    a register entry that writes `host` for `city` is told so, named by its JSON path."""
+    for document in ([{"body": "summit", "start": "2026-10-01", "host": "Astana"}], {"command": "check", "meetings": [{"body": "summit", "start": "2026-10-01", "host": "Astana"}]}):
+        rows = tmp_path / "m.json"
+        rows.write_text(json.dumps(document), encoding="utf-8")
+        result = _run("check", "--today", "2026-12-01", "--meetings", str(rows))
+        assert result.exit_code == 2
+        assert f"{rows}: meetings[0]: host: unknown field" in result.output + result.stderr
+
+
+def test_a_bad_meeting_of_a_json_projection_names_its_path(tmp_path):
+    """A projection's JSON edited by hand is a register like any other: a bad status is one
+    line naming the file and the entry, exit 2."""
+    projection = tmp_path / "p.json"
+    _run("project", "--today", "2026-12-01", "--format", "json", "-o", str(projection))
+    document = json.loads(projection.read_text(encoding="utf-8"))
+    document["meetings"][2]["status"] = "hald"
+    projection.write_text(json.dumps(document), encoding="utf-8")
+    result = _run("check", "--today", "2026-12-01", "--meetings", str(EXAMPLES / "cica-meetings.csv"), "--meetings", str(projection))
+    assert result.exit_code == 2
+    assert f"{projection}: meetings[2]: status:" in result.output + result.stderr
+    assert "hald" in result.output + result.stderr

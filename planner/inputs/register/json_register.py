@@ -21,6 +21,7 @@ from planner.core.errors import RegisterError
 from planner.core.model import Meeting, RuleBook
 from planner.inputs import register
 from planner.inputs.limits import MAX_CELL, MAX_CHAIR_TERMS, MAX_DEPTH, screen
+from planner.inputs.register.schema_rows import PROJECTION_COLUMNS
 from planner.inputs.rows import RowParser
 from planner.inputs.table import read_table
 
@@ -37,11 +38,17 @@ _NUMBERS_AT = frozenset(_COLUMNS.index(name) for name in ("ordinal", "start", "e
 # text the schema keeps as written, where the parser would strip it
 _kept = itemgetter(*(_COLUMNS.index(name) for name in ("city", "country", "title", "source")))
 _ORDINAL_AT = _COLUMNS.index("ordinal")
+# keys a meeting of ``planner project --format json`` has that a register does not: its meetings
+# list read back as a register (DESIGN's invariant, a what-if overlay) is read past them, as the
+# projection's CSV is read past its own columns; an entry of any other document that has them
+# is refused as any unknown key is
+_PROJECTION_KEYS = frozenset((*PROJECTION_COLUMNS, "name"))
 
 
 def _entries(path: Path, key: str) -> tuple[list[Any], str | None]:
     """The entries of a JSON register and the key that holds them (``None``: a bare list),
-    after the checks of the whole document."""
+    after the checks of the whole document. The meetings of a projection (an object whose
+    ``command`` is ``project``) come without the keys only a projection has."""
     from planner.inputs.json_types import object_pairs
 
     text = read_table(path)
@@ -63,13 +70,24 @@ def _entries(path: Path, key: str) -> tuple[list[Any], str | None]:
         if key not in data:
             keys = ", ".join(sorted(map(str, data)))[:80] or "none"
             raise RegisterError(f"is an object (keys: {keys}) with no {key!r} list", path=path, expected=f"a JSON list of entries, or an object with a {key!r} list")
+        projection = data.get("command") == "project" and key == "meetings"
         data, where = data[key], key
+        if projection and isinstance(data, list):
+            data = [_registered(item) for item in data]
     if not isinstance(data, list):
         raise RegisterError("is not a list of entries", path=path, location=where, value=data if isinstance(data, str | int | float | bool) else None, expected=f"a JSON list of entries, or an object with a {key!r} list")
     limit = register.MAX_MEETINGS if key == "meetings" else MAX_CHAIR_TERMS
     if len(data) > limit:
         raise RegisterError(f"holds {len(data):,} entries", path=path, location=where, expected=f"at most {limit:,} (see Limits in the README)")
     return data, where
+
+
+def _registered(item: Any) -> Any:
+    """A projection's meeting as a register's entry: without its host, name, reason, rule source
+    and customary mark (the rule book says those again when the register is read)."""
+    if not isinstance(item, dict) or getattr(item, "twice", None):
+        return item  # no object, or one with a key twice: the entry's checks say so
+    return {k: v for k, v in item.items() if k not in _PROJECTION_KEYS}
 
 
 def _shallow(data: Any) -> bool:
