@@ -4,12 +4,19 @@ peak memory, beside a floor measured in the same run.
     python benchmarks/bench_commands.py [--bodies 1000] [--years 100] [--seed 1] [--repeat 3]
         [--only check-text,project] [--large] [--no-gate]
 
-Each command runs as its own process (``python -m planner ...``), ``--repeat`` times; the
-fastest wall time counts (a shared machine only ever adds time) and the largest peak RSS
-(``os.wait4``'s ``ru_maxrss``: of that process or of the largest of the workers it forked and
-waited for, as ``check`` does on several cores; its CPU time counts theirs too). The **floor** is Python's ``csv`` module
-reading the same register and parsing its dates, also a whole process, measured in the same
-run: ratios to it hold across machines and loads where seconds do not. ``ics`` writes into a
+Each command runs as its own process (``python -m planner ...``), once untimed at each size
+(``--warmup``: the register's pages, the command's folder), then ``--repeat`` rounds of a
+**pair**: the command at N and at 2N back to back, the first of the pair alternating from
+round to round, so that both sizes are measured in the same minutes whatever the machine does
+between them (N's commands all run minutes before 2N's made a slow spell of the machine a
+growth). The fastest wall time of each size counts (a shared machine only ever adds time) and
+the largest peak RSS (``os.wait4``'s ``ru_maxrss``: of that process or of the largest of the
+workers it forked and waited for, as ``check`` does on several cores; its CPU time counts
+theirs too); the growth of each pair is printed beside the growth of the fastest runs, and the
+involuntary context switches of the fastest runs (a process taken off its core by another).
+The **floor** is Python's ``csv`` module reading the same register and parsing its dates, also
+a whole process, measured the same way: ratios to it hold across machines and loads where
+seconds do not. ``ics`` writes into a
 folder removed before each run (a fresh export); ``ics-again`` runs the same command into the
 folder just written, as a user's cron job does (its state file read back, the old set replaced).
 
@@ -120,6 +127,25 @@ class Run:
     rss: int  # bytes
     code: int
     cpu: float = 0.0  # user + system seconds of the process
+    switched: int = 0  # involuntary context switches (taken off its core), of the fastest run
+
+
+@dataclass
+class Sample:
+    """One run of a process: what :func:`_spawn` reads of it."""
+
+    seconds: float
+    rss: int
+    code: int
+    cpu: float
+    switched: int
+
+
+def fastest(samples: Sequence[Sample]) -> Run:
+    """The fastest wall time and CPU time of ``samples`` (a shared machine only adds time),
+    the largest peak RSS, the first exit code, the context switches of the fastest run."""
+    best = min(samples, key=lambda s: s.seconds)
+    return Run(best.seconds, max(s.rss for s in samples), samples[0].code, min(s.cpu for s in samples), best.switched)
 
 
 @dataclass
@@ -127,6 +153,7 @@ class Result:
     clock: str = "wall"
     floor: dict[int, Run] = field(default_factory=dict)  # by bodies
     runs: dict[tuple[str, int], Run] = field(default_factory=dict)
+    pairs: dict[str, list[tuple[Sample, Sample]]] = field(default_factory=dict)  # by name, (N, 2N) of each round
     startup: tuple[Run, Run] | None = None  # (planner check on CICA, bare import)
     large: dict[str, Run] = field(default_factory=dict)
     failures: list[str] = field(default_factory=list)
@@ -136,8 +163,9 @@ def planner_command() -> list[str]:
     return [sys.executable, "-m", "planner"]
 
 
-def _spawn(argv: list[str], timeout: float) -> tuple[float, int, int, float]:
-    """Wall seconds, peak RSS (bytes), exit code and CPU seconds of one process."""
+def _spawn(argv: list[str], timeout: float) -> Sample:
+    """Wall seconds, peak RSS (bytes), exit code, CPU seconds and involuntary context switches
+    of one process (and of the children it waited for)."""
     began = time.perf_counter()
     proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = began + timeout
@@ -151,7 +179,7 @@ def _spawn(argv: list[str], timeout: float) -> tuple[float, int, int, float]:
     seconds = time.perf_counter() - began
     proc.returncode = os.waitstatus_to_exitcode(status)
     rss = usage.ru_maxrss * (1 if sys.platform == "darwin" else 1024)
-    return seconds, rss, proc.returncode, usage.ru_utime + usage.ru_stime
+    return Sample(seconds, rss, proc.returncode, usage.ru_utime + usage.ru_stime, usage.ru_nivcsw)
 
 
 def measure(argv: list[str], repeat: int, timeout: float, before: Callable[[], None] | None = None) -> Run:
@@ -162,7 +190,31 @@ def measure(argv: list[str], repeat: int, timeout: float, before: Callable[[], N
         if before is not None:
             before()
         runs.append(_spawn(argv, timeout))
-    return Run(min(r[0] for r in runs), max(r[1] for r in runs), runs[0][2], min(r[3] for r in runs))
+    return fastest(runs)
+
+
+def measure_pairs(argvs: tuple[list[str], list[str]], repeat: int, timeout: float, warmup: int = 1, befores: tuple[Callable[[], None] | None, Callable[[], None] | None] = (None, None)) -> list[tuple[Sample, Sample]]:
+    """``repeat`` rounds of the two command lines (N's, 2N's) run back to back, after
+    ``warmup`` untimed runs of each; N first in the first round, 2N first in the second, and
+    so on: a machine slower for a spell slows both sizes of a round, not one size's every run.
+    ``befores``: called before each run of that size, untimed."""
+
+    def run(i: int) -> Sample:
+        before = befores[i]
+        if before is not None:
+            before()
+        return _spawn(argvs[i], timeout)
+
+    for _ in range(warmup):
+        run(0)
+        run(1)
+    rounds = []
+    for r in range(repeat):
+        first, second = (0, 1) if r % 2 == 0 else (1, 0)
+        done = {first: run(first)}
+        done[second] = run(second)
+        rounds.append((done[0], done[1]))
+    return rounds
 
 
 def _generate(bodies: int, years: int, seed: int, out: Path) -> None:
@@ -187,7 +239,8 @@ def main(argv: list[str] | None = None, echo: Callable[[str], None] = print) -> 
     parser.add_argument("--bodies", type=int, default=1000)
     parser.add_argument("--years", type=int, default=100)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--repeat", type=int, default=3, help="runs per command; the fastest counts")
+    parser.add_argument("--repeat", type=int, default=3, help="rounds of N and 2N per command; the fastest of each size counts")
+    parser.add_argument("--warmup", type=int, default=1, help="untimed runs of each command at each size before its rounds")
     parser.add_argument("--startup-repeat", type=int, default=10)
     parser.add_argument("--only", help="comma-separated command names (default: all); 'startup' alone: only the CICA start-up, without generated data; validate-large, ics-large, chairs-large: only those --large cases")
     parser.add_argument("--timeout", type=float, default=600.0, help="seconds before a run is killed")
@@ -215,28 +268,42 @@ def main(argv: list[str] | None = None, echo: Callable[[str], None] = print) -> 
         only = [name for name in only if not name.endswith("-large")] if only else only
         if large_only and not only:
             only = ["startup"]  # nothing at N and 2N
-        for bodies in sizes if only != ["startup"] else ():
-            data = work / f"n{bodies}"
-            _generate(bodies, args.years, args.seed, data)
-            result.floor[bodies] = measure([sys.executable, "-c", FLOOR, str(data / "meetings.csv")], args.repeat, args.timeout)
-            # each size writes its own feed folder: 2N re-reading N's state file measured N too
-            chosen = commands(data, data)
-            names = [name for name in only if name != "startup"] if only else list(chosen)
-            feeds = data / "feeds"
-            prepare = {"ics": _fresh(feeds), "ics-again": _written([*planner, *chosen["ics-again"]], feeds, args.timeout)}
-            for name in names:
-                result.runs[(name, bodies)] = measure([*planner, *chosen[name]], args.repeat, args.timeout, prepare.get(name))
-                r = result.runs[(name, bodies)]
-                echo(f"  {name} at {bodies} bodies: {r.seconds:.2f} s wall, {r.cpu:.2f} s CPU, {r.rss / MB:.0f} MB, exit {r.code}")
-        cica = measure([*planner, "check", "--today", "2026-11-26"], args.startup_repeat, args.timeout)
-        bare = measure([sys.executable, "-c", BARE_IMPORT], args.startup_repeat, args.timeout)
-        result.startup = (cica, bare)
+        if only != ["startup"]:
+            _pairs(result, sizes, work, planner, args, [name for name in only if name != "startup"] if only else None, echo)
+        # in pairs too: the start-up and the bare import measured in the same seconds
+        startup = measure_pairs(([*planner, "check", "--today", "2026-11-26"], [sys.executable, "-c", BARE_IMPORT]), args.startup_repeat, args.timeout, args.warmup)
+        result.startup = (fastest([pair[0] for pair in startup]), fastest([pair[1] for pair in startup]))
         if args.large or large_only:
             _large(result, work, planner, args, echo, large_only)
     _report(result, sizes, echo)
     if result.failures and not args.no_gate:
         sys.exit(1)
     return result
+
+
+def _pairs(result: Result, sizes: tuple[int, int], work: Path, planner: list[str], args: argparse.Namespace, only: list[str] | None, echo: Callable[[str], None]) -> None:
+    """The floor and each command at both sizes, in rounds of pairs (:func:`measure_pairs`)."""
+    data = [work / f"n{bodies}" for bodies in sizes]
+    for bodies, folder in zip(sizes, data, strict=True):
+        _generate(bodies, args.years, args.seed, folder)
+    floor = measure_pairs(([sys.executable, "-c", FLOOR, str(data[0] / "meetings.csv")], [sys.executable, "-c", FLOOR, str(data[1] / "meetings.csv")]), args.repeat, args.timeout, args.warmup)
+    result.pairs["floor"] = floor
+    result.floor = {bodies: fastest([pair[i] for pair in floor]) for i, bodies in enumerate(sizes)}
+    # each size writes its own feed folder: 2N re-reading N's state file measured N too
+    chosen = [commands(folder, folder) for folder in data]
+    for name in only if only is not None else list(chosen[0]):
+        feeds = [folder / "feeds" for folder in data]
+        if name == "ics":
+            befores: tuple[Callable[[], None] | None, Callable[[], None] | None] = (_fresh(feeds[0]), _fresh(feeds[1]))
+        elif name == "ics-again":
+            befores = (_written([*planner, *chosen[0][name]], feeds[0], args.timeout), _written([*planner, *chosen[1][name]], feeds[1], args.timeout))
+        else:
+            befores = (None, None)
+        rounds = measure_pairs(([*planner, *chosen[0][name]], [*planner, *chosen[1][name]]), args.repeat, args.timeout, args.warmup, befores)
+        result.pairs[name] = rounds
+        for i, bodies in enumerate(sizes):
+            r = result.runs[(name, bodies)] = fastest([pair[i] for pair in rounds])
+            echo(f"  {name} at {bodies} bodies: {r.seconds:.2f} s wall, {r.cpu:.2f} s CPU, {r.rss / MB:.0f} MB, exit {r.code}, {r.switched} switches")
 
 
 def _large(result: Result, work: Path, planner: list[str], args: argparse.Namespace, echo: Callable[[str], None], only: Sequence[str] = ()) -> None:
@@ -270,26 +337,32 @@ def _report_startup(result: Result, t: Callable[[Run], float], echo: Callable[[s
         ok = cica / bare <= STARTUP_GOAL
         if not ok:
             result.failures.append("startup")
-        echo(f"| CICA `planner check` / bare import | {cica:.3f} | {cica / bare:.2f}x | {bare:.3f} (bare) | | | | {result.startup[0].rss / MB:.0f} / {result.startup[1].rss / MB:.0f} MB | <= {STARTUP_GOAL}x | {'yes' if ok else 'NO'} |")
+        echo(f"| CICA `planner check` / bare import | {cica:.3f} | {cica / bare:.2f}x | {bare:.3f} (bare) | | | | | {result.startup[0].switched}, {result.startup[1].switched} | {result.startup[0].rss / MB:.0f} / {result.startup[1].rss / MB:.0f} MB | <= {STARTUP_GOAL}x | {'yes' if ok else 'NO'} |")
 
 
 def _report(result: Result, sizes: tuple[int, int], echo: Callable[[str], None]) -> None:
     n, n2 = sizes
 
-    def t(r: Run) -> float:
+    def t(r: Run | Sample) -> float:
         return r.cpu if result.clock == "cpu" else r.seconds
+
+    def paired(name: str) -> str:
+        """The lowest and highest growth of one round's pair (2N over N, same minutes)."""
+        growths = sorted(t(b) / t(a) for a, b in result.pairs.get(name, ()) if t(a) > 0)
+        return f"{growths[0]:.2f}-{growths[-1]:.2f}" if growths else ""
 
     if not result.floor:  # --only startup
         _report_startup(result, t, echo)
         return
     floor_n, floor_n2 = t(result.floor[n]), t(result.floor[n2])
     echo("")
-    echo(f"floor (csv module reading the register and parsing its dates): {floor_n:.2f} s at {n} bodies, {floor_n2:.2f} s at {n2} ({result.clock} time; the fastest of each command's runs)")
+    echo(f"floor (csv module reading the register and parsing its dates): {floor_n:.2f} s at {n} bodies, {floor_n2:.2f} s at {n2}, growth of its pairs {paired('floor')} ({result.clock} time; the fastest of each command's runs)")
     echo("")
     # both clocks, whichever the ratios use: a command on several cores (check) takes less
-    # wall time than CPU time, the user waits for the one and the machine pays the other
-    echo("| command | N s | N / floor | 2N s | 2N / floor | growth | wall / CPU s N, 2N | peak RSS N / 2N | goal | ok |")
-    echo("|---|---|---|---|---|---|---|---|---|---|")
+    # wall time than CPU time, the user waits for the one and the machine pays the other;
+    # "pairs": the growth of each round (N and 2N run back to back), lowest-highest
+    echo("| command | N s | N / floor | 2N s | 2N / floor | growth | pairs | wall / CPU s N, 2N | switches N, 2N | peak RSS N / 2N | goal | ok |")
+    echo("|---|---|---|---|---|---|---|---|---|---|---|---|")
     names = list(dict.fromkeys(name for name, _ in result.runs))
     for name in names:
         a, b = result.runs[(name, n)], result.runs[(name, n2)]
@@ -301,13 +374,13 @@ def _report(result: Result, sizes: tuple[int, int], echo: Callable[[str], None])
         if not ok:
             result.failures.append(name)
         clocks = f"{a.seconds:.2f} / {a.cpu:.2f}, {b.seconds:.2f} / {b.cpu:.2f}"
-        echo(f"| {name} | {t(a):.2f} | {ratio_a:.1f}x | {t(b):.2f} | {ratio_b:.1f}x | {growth:.2f} | {clocks} | {a.rss / MB:.0f} / {b.rss / MB:.0f} MB | {goal} | {'yes' if ok else 'NO'} |")
+        echo(f"| {name} | {t(a):.2f} | {ratio_a:.1f}x | {t(b):.2f} | {ratio_b:.1f}x | {growth:.2f} | {paired(name)} | {clocks} | {a.switched}, {b.switched} | {a.rss / MB:.0f} / {b.rss / MB:.0f} MB | {goal} | {'yes' if ok else 'NO'} |")
     _report_startup(result, t, echo)
     for name, r in result.large.items():
         ok = r.rss / MB < 1024 and r.code in (0, 1)
         if not ok:
             result.failures.append(name)
-        echo(f"| {name} | {t(r):.2f} | | | | | {r.seconds:.2f} / {r.cpu:.2f} | {r.rss / MB:.0f} MB | seconds, < 1 GB | {'yes' if ok else 'NO'} |")
+        echo(f"| {name} | {t(r):.2f} | | | | | | {r.seconds:.2f} / {r.cpu:.2f} | {r.switched} | {r.rss / MB:.0f} MB | seconds, < 1 GB | {'yes' if ok else 'NO'} |")
 
 
 if __name__ == "__main__":

@@ -91,6 +91,27 @@ def test_bench_commands_returns_figures() -> None:
     assert result.startup is not None and result.startup[1].seconds > 0
 
 
+def test_bench_commands_measures_both_sizes_in_alternating_pairs(monkeypatch) -> None:
+    """N and 2N run back to back in each round, after an untimed warm-up of each, the first of
+    the pair alternating from round to round; the fastest run of each size counts, with its
+    context switches (a slow spell of the machine cannot fall on one size alone)."""
+    bench = _import("bench_commands")
+    order: list[str] = []
+    wall = {"n": iter([9.0, 3.0, 2.0, 5.0, 2.5]), "2n": iter([9.0, 6.0, 4.0, 7.0, 5.5])}
+
+    def spawn(argv: list[str], timeout: float):
+        order.append(argv[0])
+        seconds = next(wall[argv[0]])
+        return bench.Sample(seconds, 1000, 0, seconds, int(seconds * 10))
+
+    monkeypatch.setattr(bench, "_spawn", spawn)
+    rounds = bench.measure_pairs((["n"], ["2n"]), 4, 60.0, warmup=1)
+    assert order == ["n", "2n", "n", "2n", "2n", "n", "n", "2n", "2n", "n"]
+    assert [(a.seconds, b.seconds) for a, b in rounds] == [(3.0, 6.0), (2.0, 4.0), (5.0, 7.0), (2.5, 5.5)]
+    best = bench.fastest([b for _, b in rounds])
+    assert (best.seconds, best.switched) == (4.0, 40)
+
+
 def test_bench_limits_runs_at_a_tiny_scale() -> None:
     """bench_limits at 1/1000 of the documented limits: two of its cases run and exit 0 or 1."""
     result = _import("bench_limits").main(["--scale", "0.001", "--only", "chain check,state ics"], echo=lambda _line: None)
