@@ -34,7 +34,7 @@ from planner.engine.gaps import GapExpectation
 from planner.engine.judging.rule_verdicts import excused_by
 from planner.engine.judging.twin_rows import certain_count
 from planner.engine.planning.countries import country_table, fold
-from planner.engine.planning.crowd import DayBook, host_key
+from planner.engine.planning.crowd import DayBook
 from planner.engine.planning.dating import BodyState
 from planner.engine.planning.dating.targets import customary_days
 from planner.engine.planning.demand import demand_over as _demand_over
@@ -42,7 +42,7 @@ from planner.engine.planning.history import History, read_history, superseded_ro
 from planner.engine.planning.lateness import Lateness, meetings_satisfying
 from planner.engine.planning.numbering import Numbering
 from planner.engine.planning.placement.habits import Habits
-from planner.engine.planning.placement.hosts import calendar_for, host_place
+from planner.engine.planning.placement.hosts import calendar_for
 from planner.engine.planning.placement.working import WorkingCalendar
 from planner.engine.planning.results import ProjectionProblem
 from planner.inputs.limits import MAX_PROJECTED
@@ -113,19 +113,6 @@ class Projector(Lateness):
                 self.unknown_hosts.add(where)
                 self.notes.append(f"The holidays package knows no calendar of {where}: meetings placed there avoid only Saturdays and Sundays, not its own weekend or public holidays (give the member's ISO code, or a country name the package knows).")
         return found
-
-    def _partners_fit(self, body: Body, day: date) -> bool:
-        """Whether each body that meets just before ``body`` finds its days right before ``day`` free."""
-        for partner in self.partners.get(body.id, ()):
-            _, country = host_place(partner, self.book)
-            host = host_key(partner, country)
-            days = partner.duration_days
-            found = self.calendar(partner, country).place_before(
-                day, days, Window(day - timedelta(days=30), day), accept=lambda d, p=partner, h=host, n=days: self.daybook.free(p.id, h, d, d + timedelta(days=n - 1))
-            )
-            if found is None:
-                return False
-        return True
 
     def run(self) -> list[list[Meeting]]:
         """The projected meetings of each body, body by body in dependency order; more than

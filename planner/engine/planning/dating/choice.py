@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from planner.core.dates import Duration, Grain, Window, year_start_month
 from planner.core.model import AtLeastRule, AtMostRule, Body, Meeting, Status
 from planner.engine.expectations import BodyMeetings, Expectation
+from planner.engine.planning.dating.pairs import Pairs
 from planner.engine.planning.dating.projected import Projected
 from planner.engine.planning.dating.state import SATISFYING, BodyState
 from planner.engine.planning.dating.targets import Targets
@@ -29,7 +30,7 @@ _BESIDE = "beside the other bodies' meetings"
 _BEYOND = "by 2999-12-31, the last day planner reads and writes"  # a window that runs into the year 3000
 
 
-class Dating(Targets, Projected):
+class Dating(Targets, Projected, Pairs):
     """The placement half of the projector: which day each missing meeting takes."""
 
     def _place(self, state: BodyState, e: Expectation, window: Window, have: list[Meeting], missing: int, label: str | None = None) -> list[Meeting]:
