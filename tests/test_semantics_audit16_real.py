@@ -126,9 +126,30 @@ def test_au_executive_council_nine_days_before_the_2020_mycm_is_an_advisory():
         "2019-07-06": "met", "2020-10-21": "advisory", "2021-10-15": "met", "2022-07-16": "met",
         "2023-07-15": "met", "2024-07-20": "met", "2025-07-12": "met",
     }
-    assert _why(out, "ec", 2, "2020-10-21").startswith("2020-10-21: 0 of 1 required (7 days before the 2nd MYCM (2020-10-22));")
+    assert _why(out, "ec", 2, "2020-10-21") == (
+        "2020-10-21: 0 of 1 required (7 days before the 2nd MYCM (2020-10-22)); no counting meeting recorded (customary rule, an advisory). "
+        "Not counted: Executive Council 2020-10-13 (37th) (9 days before the 2nd MYCM (2020-10-22): more than 7 days before)."
+    )
     assert Counter(f["verdict"] for f in out["findings"] if f["body"] == "ec") == {"met": 23, "unknown": 44, "advisory": 1, "open": 1}
     assert out["summary"]["exit_code"] == 0 and out["summary"]["violations"] == 0 and out["summary"]["advisories"] == 1
+
+
+def test_au_council_held_as_the_assembly_opened_is_named_not_counted(tmp_path):
+    """What if the 46th Council had opened on 15 February 2025, the day the 38th Assembly
+    opened, and the 47th on 20 June 2025, 23 days before the 7th MYCM? Both windows (8-14
+    February, 6-12 July) hold nothing: advisories. The why names the session held as the
+    Assembly opened (it prepared nothing before it); one 23 days before the MYCM lies more
+    than a second week away and is not named (the year's tally under art. 10(2) counts it)."""
+    rows = (AUDIT / f"{AUEC}-meetings.csv").read_text(encoding="utf-8")
+    rows = rows.replace("ec,regular,46,2025-02-12,2025-02-13", "ec,regular,46,2025-02-15,2025-02-16").replace("ec,regular,47,2025-07-10,2025-07-11", "ec,regular,47,2025-06-20,2025-06-21")
+    (tmp_path / "rows.csv").write_text(rows, encoding="utf-8")
+    out = json.loads(_invoke("check", "--rules", str(AUDIT / f"{AUEC}.toml"), "--meetings", str(tmp_path / "rows.csv"), "--today", "2026-12-01", "--format", "json").stdout)
+    assert _by_rule(out, "ec")[1]["2025-02-14"] == "advisory" and _by_rule(out, "ec")[2]["2025-07-12"] == "advisory"
+    assert _why(out, "ec", 1, "2025-02-14").endswith(
+        "(customary rule, an advisory). Not counted: Executive Council 2025-02-15 (46th, Addis Ababa) (opened the day the 38th Assembly (2025-02-15) opened, not before it)."
+    )
+    assert _why(out, "ec", 2, "2025-07-12").endswith("no counting meeting recorded (customary rule, an advisory).")
+    assert _by_rule(out, "ec")[0]["2025"] == "met"
 
 
 def test_au_assembly_and_mycm_open_in_2026_as_far_as_the_register_shows():

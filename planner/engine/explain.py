@@ -8,7 +8,7 @@ after ``--to`` do not exist for the check at all.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 
 from planner.core.dates import Duration
@@ -16,6 +16,7 @@ from planner.core.meeting import given_start
 from planner.core.model import AtLeastRule, Body, Kind, Meeting, Status
 from planner.engine.calendar_rules import events
 from planner.engine.expectations import Expectation
+from planner.engine.rule_words import ordinal_words
 
 
 def not_counted(e: Expectation, near: list[Meeting], owner: dict[int, int], me: int, counted: tuple[Meeting, ...]) -> list[tuple[Meeting, str]]:
@@ -91,6 +92,34 @@ def unheld_words(unheld: Sequence[Meeting], body: Body, words: Callable[[Meeting
     one = len(unheld) == 1
     names = ", ".join(words(m, body) for m in unheld)
     return f"; {names} {'was' if one else 'were'} planned but {'is' if one else 'are'} not recorded as held: {otherwise} if {'it was' if one else 'they were'} held as planned."
+
+
+def beside_before(e: Expectation, other: Body | None, meetings: Iterable[Meeting]) -> list[tuple[Meeting, str]]:
+    """The body's counting meetings held just outside a ``before`` window that nothing met,
+    each with how far from the other body's meeting it opened: up to ``offset`` more before
+    the window (the 37th Executive Council, nine days before an MYCM that wanted it within
+    seven), or from the day that meeting opened up to ``offset`` after it. The window holds
+    none of them, yet a reader of "no counting meeting recorded" would think the body never
+    met (audit 16). An origin known only to a month or year has no such distances: nothing."""
+    origin = e.origin
+    if origin is None or not origin.start.exact or e.cases:
+        return []
+    rule = e.rule
+    day = origin.earliest
+    span = rule.offset.delta()  # type: ignore[attr-defined]
+    name = ordinal_words(origin, other) if other else rule.body  # type: ignore[attr-defined]
+    notes = []
+    for m in meetings:
+        first = m.start.earliest
+        if m.status is not _HELD or not m.start.exact or not e.counts(m):
+            continue
+        if day - span - span <= first < day - span:
+            notes.append((m, f"{(day - first).days} days before {name}: more than {rule.offset.words()} before"))  # type: ignore[attr-defined]
+        elif day <= first < day + span:
+            after = (first - day).days
+            when = "the day" if not after else f"{after} day{'s' if after != 1 else ''} after"
+            notes.append((m, f"opened {when} {name} opened, not before it"))
+    return notes
 
 
 def parts_words(e: Expectation, parts: list[tuple[Meeting, Meeting]], words: Callable[[Meeting, Body], str]) -> str:

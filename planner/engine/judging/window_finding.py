@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from planner.core.dates import Grain, Precision
 from planner.core.model import Body, Meeting, Status
 from planner.engine.expectations import NOT_COUNTING, Expectation, ordinal
-from planner.engine.explain import one_window_words, unheld_words
+from planner.engine.explain import beside_before, not_counted_words, one_window_words, unheld_words
 from planner.engine.judging.findings import Finding, Verdict, closing
 
 if TYPE_CHECKING:
@@ -193,7 +193,17 @@ def window_finding(judge: Judge, e: Expectation, held: list[Meeting], possible: 
     if late:
         delay = _delay(e, late, today)
         return Finding(body, (_LATE if binding else _ADVISORY), words, source, e, partial(_late_words, e, late, delay), (late,), sched, unconf, late_meeting=late, delay=delay)
-    return Finding(body, (_MISSED if binding else _ADVISORY), words, source, e, partial(_short_words, e, n, held, unconfirmed), counted, sched, unconf, still_due=missing)
+    beside = _beside(judge, e) if e.rule.kind == "before" and not n else []
+    return Finding(body, (_MISSED if binding else _ADVISORY), words, source, e, partial(_short_words, e, n, held, unconfirmed, beside), counted, sched, unconf, still_due=missing)
+
+
+def _beside(judge: Judge, e: Expectation) -> list[tuple[Meeting, str]]:
+    """The body's meetings held just outside a ``before`` window nothing met (named, not counted)."""
+    rule = e.rule
+    span = rule.offset.delta()  # type: ignore[attr-defined]
+    day = e.window.end
+    meetings = judge.engine.meetings_of(e.body.id).overlapping(day - span - span, day + span)
+    return beside_before(e, judge.engine.book.body(rule.body), meetings)  # type: ignore[attr-defined]
 
 
 def _held_words(held: list[Meeting], body: Body) -> str:
@@ -255,7 +265,7 @@ def _late_words(e: Expectation, late: Meeting, delay: str) -> str:
     return f"due {e.label} ({e.reason}), held {_meeting_words(late, e.body)}: {delay} late" + closing(e.binding)
 
 
-def _short_words(e: Expectation, n: int, held: list[Meeting], unconfirmed: list[Meeting]) -> str:
+def _short_words(e: Expectation, n: int, held: list[Meeting], unconfirmed: list[Meeting], beside: list[tuple[Meeting, str]]) -> str:
     held_part = f"{n} of {e.minimum} required" if e.minimum > 1 or n else f"0 of {e.minimum} required"
     why = f"{e.label}: {held_part} ({e.reason}); " + (f"held: {_held_words(held, e.body)}" if n else "no counting meeting recorded") + f"{_unconfirmed_words(unconfirmed, e.body)}"
-    return why + closing(e.binding)
+    return why + closing(e.binding) + not_counted_words(beside, e.body, _meeting_words)
