@@ -160,7 +160,7 @@ class Judge:
         parts = self.engine.parts.get(exps[0].body.id)
         if parts:  # a number on two rows: its later parts are named where they fall
             out = [with_more_words(f, lambda e=e: parts_words(e, parts, _meeting_words)) for f, e in zip(out, exps, strict=True)]
-        return loose_starts(exps, bm, out, self.today)
+        return loose_starts(exps, bm, out, self.today, self.closed)
 
     def judge(self, e: Expectation) -> Finding:
         """Judge one expectation alone (its rule's other windows claim nothing)."""

@@ -36,9 +36,10 @@ _HELD, _PLANNED = Status.HELD, Status.PLANNED
 _MET, _EXCESS, _LATE, _OFF_DATE, _UNCERTAIN = Verdict.MET, Verdict.EXCESS, Verdict.LATE, Verdict.OFF_DATE, Verdict.UNCERTAIN
 
 
-def loose_starts(exps: Sequence[Expectation], bm: BodyMeetings, out: list[Finding], today: date) -> list[Finding]:
+def loose_starts(exps: Sequence[Expectation], bm: BodyMeetings, out: list[Finding], today: date, closed: bool = False) -> list[Finding]:
     """``out``, the findings of one rule's windows ``exps``, with the shortfalls that depend on
-    a loosely dated start made ``uncertain``."""
+    a loosely dated start made ``uncertain``. ``closed``: judged as at the close of ``today``
+    (``--to`` in the past), when nothing after it exists."""
     founded = exps[0].body.established
     if founded is not None and not founded.exact and exps[0].window.start < founded.latest:
         # founded by its first held meeting at the latest, whatever the rule book's date says
@@ -61,10 +62,18 @@ def loose_starts(exps: Sequence[Expectation], bm: BodyMeetings, out: list[Findin
     if straddling:
         # only a finding that holds one of them (counted, or late) can change (_not_yet)
         ids = set(map(id, straddling))
-        out = [_not_yet(f, straddling, today) if id(f.late_meeting) in ids or not ids.isdisjoint(map(id, f.counted)) else f for f in out]
+        answered = {id(m): f.expectation.label for f in out if f.expectation is not None for m in f.counted if id(m) in ids}
+        out = [
+            _not_yet(f, straddling, today, closed)
+            if id(f.late_meeting) in ids or not ids.isdisjoint(map(id, f.counted))
+            else _after_not_yet(f, straddling, answered, today)
+            if closed and f.expectation is not None and f.expectation.pending and not ids.isdisjoint(map(id, f.expectation.origins))
+            else f
+            for f in out
+        ]
     rule = exps[0].rule
     if rule.kind == "at_least":
-        out = _shared(out)
+        out = _shared(out, today)
         if rule.since is None and founded is None:
             # no since and no founding: the rule starts with the first counting meeting
             # (README, "Start"); a plan whose dates passed unconfirmed starts it only if held
@@ -81,12 +90,68 @@ def loose_starts(exps: Sequence[Expectation], bm: BodyMeetings, out: list[Findin
     return out
 
 
-def _shared(out: list[Finding]) -> list[Finding]:
+def _loose_in(e: Expectation, m: Meeting) -> bool:
+    """Whether ``m`` may have opened outside ``e``'s window (so may serve another)."""
+    return m.start.earliest < e.window.start or m.start.latest > e.deadline
+
+
+def _short_somewhere(unsure: list[Finding], today: date) -> dict[int, str]:
+    """The words of each closed uncertain window of a group (windows linked by loosely dated
+    meetings they each count on) that needs more such meetings than the group has: one
+    meeting serves one window of a rule (DESIGN), so at least one of them is short on every
+    reading, though the register does not say which. Only closed windows with nothing
+    unconfirmed in them: a plan whose dates passed may have been held and filled one. Each
+    meeting adds at most one to the windows' counts (no ``min_gap``, each session counts)."""
+    closed = [f for f in unsure if f.expectation is not None and f.expectation.deadline < today and not f.unconfirmed]
+    group: dict[int, int] = {}  # finding index -> its group's root
+
+    def root(n: int) -> int:
+        while group[n] != n:
+            n = group[n]
+        return n
+
+    holder: dict[int, int] = {}  # loosely dated meeting -> the first window counting on it
+    for n, f in enumerate(closed):
+        group[n] = n
+        e = f.expectation
+        assert e is not None
+        for m in f.counted:
+            if _loose_in(e, m):
+                if id(m) in holder:
+                    group[root(n)] = root(holder[id(m)])
+                else:
+                    holder[id(m)] = n
+    members: dict[int, list[int]] = {}
+    for n in group:
+        members.setdefault(root(n), []).append(n)
+    said: dict[int, str] = {}
+    for ns in members.values():
+        if len(ns) < 2:
+            continue
+        loose = {id(m) for n in ns for m in closed[n].counted if _loose_in(closed[n].expectation, m)}  # type: ignore[arg-type]
+        need = sum(closed[n].expectation.minimum - sum(not _loose_in(closed[n].expectation, m) for m in closed[n].counted) for n in ns)  # type: ignore[union-attr]
+        if need <= len(loose):
+            continue
+        labels = [closed[n].expectation.label for n in ns]  # type: ignore[union-attr]
+        named = f"{', '.join(labels[:-1])} and {labels[-1]}"
+        alone = "neither" if len(labels) == 2 else "none"
+        words = f" So at least one of {named} is short of its count on every reading of the dates; which one, the register does not say, so {alone} alone is a violation."
+        for n in ns:
+            said[id(closed[n])] = words
+    return said
+
+
+def _shared(out: list[Finding], today: date) -> list[Finding]:
     """The uncertain windows of an ``at_least`` rule that each count on one loosely dated
-    meeting: it meets one of them at most, and each why says so (:func:`shared_words`)."""
+    meeting: it meets one of them at most, and each why says so (:func:`shared_words`); where
+    they need more such meetings than there are, that one of them is short (:func:`_short_somewhere`)."""
     unsure = [f for f in out if f.verdict is _UNCERTAIN and f.expectation is not None and not f.expectation.origins]
     if len(unsure) < 2:
         return out
+    rule = unsure[0].expectation.rule  # type: ignore[union-attr]
+    # (with min_gap, a meeting placed in one period may thin one of another and so free a
+    # third: counts do not add up meeting by meeting; merged events neither: left unsaid)
+    short = _short_somewhere(unsure, today) if getattr(rule, "min_gap", None) is None and rule.count_by == "session" else {}
     seen: dict[int, int] = {}
     for f in unsure:
         for m in f.counted:
@@ -104,12 +169,31 @@ def _shared(out: list[Finding]) -> list[Finding]:
         e = f.expectation
         assert e is not None
         for m in f.counted:
-            if seen.get(id(m), 0) > 1 and (m.start.earliest < e.window.start or m.start.latest > e.deadline):
+            if seen.get(id(m), 0) > 1 and _loose_in(e, m):
                 f = with_more_words(f, partial(words, e, m))
+        if id(f) in short:
+            f = with_more_words(f, partial(short.get, id(f)))
     return out
 
 
-def _not_yet(finding: Finding, straddling: list[Meeting], today: date) -> Finding:
+def _after_not_yet(finding: Finding, straddling: list[Meeting], answered: dict[int, str], today: date) -> Finding:
+    """What is due next after a meeting that may have opened after ``today`` (``--to``
+    inside the month or year the register gives it): due on the reading that it opened by
+    then; on the other, nothing after ``today`` exists, and what is still due is the window
+    that meeting would have answered (whose own finding says so)."""
+    e = finding.expectation
+    assert e is not None
+    maybe = [m for m in e.origins if any(m is s for s in straddling)]
+    names = ", ".join(_meeting_words(m, finding.body) for m in maybe)
+    windows = sorted({answered[id(m)] for m in maybe if id(m) in answered})
+    instead = f"{' and '.join(windows)} is still due instead" if windows else f"it is not due after {'it' if len(maybe) == 1 else 'them'}"
+    return with_more_words(
+        finding,
+        lambda: f" Due so only if {names} opened by {today} (the register gives only {', '.join(map(given_start, maybe))}); if it opened later, nothing after {today} exists, and {instead}.",
+    )
+
+
+def _not_yet(finding: Finding, straddling: list[Meeting], today: date, closed: bool = False) -> Finding:
     """``met`` or ``excess`` only with a meeting that may open after ``today``, or ``late``
     only by one: ``uncertain``."""
     e = finding.expectation
@@ -156,9 +240,16 @@ def _not_yet(finding: Finding, straddling: list[Meeting], today: date) -> Findin
     if finding.verdict is _MET and left >= e.minimum or finding.verdict is _EXCESS and e.maximum is not None and left > e.maximum:
         return finding
     names = ", ".join(f"{_meeting_words(m, finding.body)}" for m in maybe)
+    other = ""
+    if finding.verdict is _MET and (today < e.deadline if closed else today <= e.deadline):
+        # the window still runs: on the reading that it opens later, what is still due
+        due = e.minimum - left
+        it = "it" if len(maybe) == 1 else "they"
+        then = f"nothing after {today} exists, and {due} still due by {e.deadline}" if closed else f"{it} {'is' if len(maybe) == 1 else 'are'} scheduled, and {due} still due by {e.deadline}"
+        other = f": met if {it} opened by then; if {it} {'opened' if closed else 'open' + ('s' if len(maybe) == 1 else '')} later, {then}"
     return with_more_words(
         finding,
-        lambda: f" Uncertain: {names} may not have opened by {today} (the register gives only {', '.join(map(given_start, maybe))}).",
+        lambda: f" Uncertain: {names} may not have opened by {today} (the register gives only {', '.join(map(given_start, maybe))}){other}.",
         verdict=Verdict.UNCERTAIN,
     )
 

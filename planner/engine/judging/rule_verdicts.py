@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from planner.core.dates import Grain
+from planner.core.dates import Grain, Window
 from planner.core.meeting import given_start
 from planner.core.model import Body, EveryRule, Meeting, MeetingFormat, OnRule, Status
 from planner.engine.calendar_rules import day_window, events
@@ -141,7 +141,7 @@ def _part_recess(e: Expectation) -> str:
     if e.grain not in _SHORT or not e.body.recess:
         return ""  # (a year or a half a recess always covers in part: nothing worth saying)
     part = [p for p in e.body.recess if p.first <= e.window.end and e.window.start <= p.last]
-    return "".join(f" Not in recess: the recess {p.words().replace(': ', ' (', 1) + ')' if p.reason else p.words()} covers only part of {e.label}." for p in part)
+    return "".join(f" Not in recess: the recess {p.words().replace(': ', ' (', 1) + ')' if p.reason else p.words()} covers only part of {_days(e, e.window)}." for p in part)
 
 
 def _part_excused(e: Expectation) -> str:
@@ -149,7 +149,16 @@ def _part_excused(e: Expectation) -> str:
     still be kept on the other days, so the window is judged, and its why says so."""
     due = day_window(e)
     part = [p for p in e.rule.excused if p.first <= due.end and due.start <= p.last]
-    return "".join(f" Not excused: the excused period {p.words().replace(': ', ' (', 1) + ')' if p.reason else p.words()} covers only part of {e.label}." for p in part)
+    return "".join(f" Not excused: the excused period {p.words().replace(': ', ' (', 1) + ')' if p.reason else p.words()} covers only part of {_days(e, due)}." for p in part)
+
+
+def _days(e: Expectation, due: Window) -> str:
+    """The days a partly excused (or recess) window runs: its label, but for a window in days
+    labelled by its last day (``every 60d``: due 2020-03-01, the days from 2020-01-02), which
+    would read as if the one day were only partly covered."""
+    if e.grain is not Grain.DAY or due.start == due.end or e.label != str(due.end):
+        return e.label
+    return f"the window {due.start}..{due.end} (due {e.label})"
 
 
 def _maybe_excused(engine: ExpectationEngine, e: Expectation, today: date | None) -> str:
