@@ -13,9 +13,9 @@ COLUMNS = "body,kind,ordinal,start,end,status,city,country\n"
 BOARD = '[[bodies]]\nid = "board"\nname = "Board"\ncategory = "working"\nhost = "secretariat"\n'
 
 
-def _run(tmp_path: Path, book: str, rows: str, today: str, *args: str):
+def _run(tmp_path: Path, book: str, rows: str, today: str, *args: str, columns: str = COLUMNS):
     (tmp_path / "r.toml").write_text(HEAD + book, encoding="utf-8")
-    (tmp_path / "m.csv").write_text(COLUMNS + rows, encoding="utf-8")
+    (tmp_path / "m.csv").write_text(columns + rows, encoding="utf-8")
     return _invoke("check", "--rules", str(tmp_path / "r.toml"), "--meetings", str(tmp_path / "m.csv"), "--today", today, "--format", "json", *args)
 
 

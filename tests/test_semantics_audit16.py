@@ -8,25 +8,19 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.test_semantics_audit5 import HEAD, _invoke
+from tests.test_semantics_audit15 import BOARD, _verdicts
+from tests.test_semantics_audit15 import _run as _run15
 
-COLUMNS = "body,kind,ordinal,start,end,status,city,country,format\n"
-BOARD = '[[bodies]]\nid = "board"\nname = "Board"\ncategory = "working"\nhost = "secretariat"\n'
+COLUMNS = "body,kind,ordinal,start,end,status,city,country,format\n"  # (with the meeting's format)
 SUMMIT = '[[bodies]]\nid = "summit"\nname = "Summit"\ncategory = "governing"\n[[bodies.rules]]\nkind = "ad_hoc"\n'
 
 
 def _run(tmp_path: Path, book: str, rows: str, today: str, *args: str):
-    (tmp_path / "r.toml").write_text(HEAD + book, encoding="utf-8")
-    (tmp_path / "m.csv").write_text(COLUMNS + rows, encoding="utf-8")
-    return _invoke("check", "--rules", str(tmp_path / "r.toml"), "--meetings", str(tmp_path / "m.csv"), "--today", today, "--format", "json", *args)
+    return _run15(tmp_path, book, rows, today, *args, columns=COLUMNS)
 
 
 def _check(tmp_path: Path, book: str, rows: str, today: str, *args: str) -> dict:
     return json.loads(_run(tmp_path, book, rows, today, *args).stdout)
-
-
-def _verdicts(out: dict) -> list[tuple[str, str]]:
-    return [(f["window"]["label"], f["verdict"]) for f in out["findings"]]
 
 
 def _why(out: dict, label: str) -> str:
