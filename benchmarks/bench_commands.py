@@ -12,8 +12,10 @@ between them (N's commands all run minutes before 2N's made a slow spell of the 
 growth). The fastest wall time of each size counts (a shared machine only ever adds time) and
 the largest peak RSS (``os.wait4``'s ``ru_maxrss``: of that process or of the largest of the
 workers it forked and waited for, as ``check`` does on several cores; its CPU time counts
-theirs too); the growth of each pair is printed beside the growth of the fastest runs, and the
-involuntary context switches of the fastest runs (a process taken off its core by another).
+theirs too); the growth of each pair is printed beside the growth of the fastest runs, and
+what ran beside the fastest runs: their involuntary context switches (taken off a core), the
+CPU seconds of the machine's other processes meanwhile and the seconds its hypervisor stole
+(``/proc/stat``), so that a run on a machine that was not quiet says so.
 The **floor** is Python's ``csv`` module reading the same register and parsing its dates, also
 a whole process, measured the same way: ratios to it hold across machines and loads where
 seconds do not. ``ics`` writes into a
@@ -128,6 +130,8 @@ class Run:
     code: int
     cpu: float = 0.0  # user + system seconds of the process
     switched: int = 0  # involuntary context switches (taken off its core), of the fastest run
+    others: float = 0.0  # CPU seconds of other processes beside the fastest run
+    stolen: float = 0.0  # seconds stolen by the hypervisor during the fastest run
 
 
 @dataclass
@@ -139,13 +143,28 @@ class Sample:
     code: int
     cpu: float
     switched: int
+    others: float = 0.0  # CPU seconds the rest of the machine used while it ran (/proc/stat)
+    stolen: float = 0.0  # seconds the hypervisor gave the machine's cores to another guest
 
 
 def fastest(samples: Sequence[Sample]) -> Run:
     """The fastest wall time and CPU time of ``samples`` (a shared machine only adds time),
-    the largest peak RSS, the first exit code, the context switches of the fastest run."""
+    the largest peak RSS, the first exit code, what else ran beside the fastest run."""
     best = min(samples, key=lambda s: s.seconds)
-    return Run(best.seconds, max(s.rss for s in samples), samples[0].code, min(s.cpu for s in samples), best.switched)
+    return Run(best.seconds, max(s.rss for s in samples), samples[0].code, min(s.cpu for s in samples), best.switched, best.others, best.stolen)
+
+
+def _machine() -> tuple[float, float]:
+    """CPU seconds the machine has been busy and seconds stolen from it (a virtual machine's
+    cores given to another guest) since it started, from ``/proc/stat``; zeros without it."""
+    try:
+        with open("/proc/stat", encoding="ascii") as f:
+            fields = [int(x) for x in f.readline().split()[1:9]]
+    except (OSError, ValueError):
+        return 0.0, 0.0
+    tick = os.sysconf("SC_CLK_TCK")
+    user, nice, system, _idle, _iowait, irq, softirq, steal = fields
+    return (user + nice + system + irq + softirq) / tick, steal / tick
 
 
 @dataclass
@@ -166,6 +185,7 @@ def planner_command() -> list[str]:
 def _spawn(argv: list[str], timeout: float) -> Sample:
     """Wall seconds, peak RSS (bytes), exit code, CPU seconds and involuntary context switches
     of one process (and of the children it waited for)."""
+    busy, stolen = _machine()
     began = time.perf_counter()
     proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = began + timeout
@@ -177,9 +197,12 @@ def _spawn(argv: list[str], timeout: float) -> Sample:
             proc.kill()
         time.sleep(0.005)
     seconds = time.perf_counter() - began
+    busy_after, stolen_after = _machine()
     proc.returncode = os.waitstatus_to_exitcode(status)
     rss = usage.ru_maxrss * (1 if sys.platform == "darwin" else 1024)
-    return Sample(seconds, rss, proc.returncode, usage.ru_utime + usage.ru_stime, usage.ru_nivcsw)
+    cpu = usage.ru_utime + usage.ru_stime
+    # what else the machine did meanwhile: a "quiet" machine's other processes, or its host
+    return Sample(seconds, rss, proc.returncode, cpu, usage.ru_nivcsw, max(0.0, busy_after - busy - cpu), stolen_after - stolen)
 
 
 def measure(argv: list[str], repeat: int, timeout: float, before: Callable[[], None] | None = None) -> Run:
@@ -303,7 +326,7 @@ def _pairs(result: Result, sizes: tuple[int, int], work: Path, planner: list[str
         result.pairs[name] = rounds
         for i, bodies in enumerate(sizes):
             r = result.runs[(name, bodies)] = fastest([pair[i] for pair in rounds])
-            echo(f"  {name} at {bodies} bodies: {r.seconds:.2f} s wall, {r.cpu:.2f} s CPU, {r.rss / MB:.0f} MB, exit {r.code}, {r.switched} switches")
+            echo(f"  {name} at {bodies} bodies: {r.seconds:.2f} s wall, {r.cpu:.2f} s CPU, {r.rss / MB:.0f} MB, exit {r.code}; beside it {_beside(r)}")
 
 
 def _large(result: Result, work: Path, planner: list[str], args: argparse.Namespace, echo: Callable[[str], None], only: Sequence[str] = ()) -> None:
@@ -331,13 +354,19 @@ def _large(result: Result, work: Path, planner: list[str], args: argparse.Namesp
         echo(f"  {name}: {r.seconds:.2f} s wall, {r.cpu:.2f} s CPU, {r.rss / MB:.0f} MB, exit {r.code}")
 
 
+def _beside(r: Run) -> str:
+    """What ran beside a run: its involuntary context switches, the CPU seconds of the
+    machine's other processes and the seconds its host stole."""
+    return f"{r.switched} / {r.others:.2f} / {r.stolen:.2f}"
+
+
 def _report_startup(result: Result, t: Callable[[Run], float], echo: Callable[[str], None]) -> None:
     if result.startup:
         cica, bare = (t(r) for r in result.startup)
         ok = cica / bare <= STARTUP_GOAL
         if not ok:
             result.failures.append("startup")
-        echo(f"| CICA `planner check` / bare import | {cica:.3f} | {cica / bare:.2f}x | {bare:.3f} (bare) | | | | | {result.startup[0].switched}, {result.startup[1].switched} | {result.startup[0].rss / MB:.0f} / {result.startup[1].rss / MB:.0f} MB | <= {STARTUP_GOAL}x | {'yes' if ok else 'NO'} |")
+        echo(f"| CICA `planner check` / bare import | {cica:.3f} | {cica / bare:.2f}x | {bare:.3f} (bare) | | | | | {_beside(result.startup[0])}; {_beside(result.startup[1])} | {result.startup[0].rss / MB:.0f} / {result.startup[1].rss / MB:.0f} MB | <= {STARTUP_GOAL}x | {'yes' if ok else 'NO'} |")
 
 
 def _report(result: Result, sizes: tuple[int, int], echo: Callable[[str], None]) -> None:
@@ -361,7 +390,7 @@ def _report(result: Result, sizes: tuple[int, int], echo: Callable[[str], None])
     # both clocks, whichever the ratios use: a command on several cores (check) takes less
     # wall time than CPU time, the user waits for the one and the machine pays the other;
     # "pairs": the growth of each round (N and 2N run back to back), lowest-highest
-    echo("| command | N s | N / floor | 2N s | 2N / floor | growth | pairs | wall / CPU s N, 2N | switches N, 2N | peak RSS N / 2N | goal | ok |")
+    echo("| command | N s | N / floor | 2N s | 2N / floor | growth | pairs | wall / CPU s N, 2N | beside: switches / others' CPU s / stolen s N; 2N | peak RSS N / 2N | goal | ok |")
     echo("|---|---|---|---|---|---|---|---|---|---|---|---|")
     names = list(dict.fromkeys(name for name, _ in result.runs))
     for name in names:
@@ -374,13 +403,13 @@ def _report(result: Result, sizes: tuple[int, int], echo: Callable[[str], None])
         if not ok:
             result.failures.append(name)
         clocks = f"{a.seconds:.2f} / {a.cpu:.2f}, {b.seconds:.2f} / {b.cpu:.2f}"
-        echo(f"| {name} | {t(a):.2f} | {ratio_a:.1f}x | {t(b):.2f} | {ratio_b:.1f}x | {growth:.2f} | {paired(name)} | {clocks} | {a.switched}, {b.switched} | {a.rss / MB:.0f} / {b.rss / MB:.0f} MB | {goal} | {'yes' if ok else 'NO'} |")
+        echo(f"| {name} | {t(a):.2f} | {ratio_a:.1f}x | {t(b):.2f} | {ratio_b:.1f}x | {growth:.2f} | {paired(name)} | {clocks} | {_beside(a)}; {_beside(b)} | {a.rss / MB:.0f} / {b.rss / MB:.0f} MB | {goal} | {'yes' if ok else 'NO'} |")
     _report_startup(result, t, echo)
     for name, r in result.large.items():
         ok = r.rss / MB < 1024 and r.code in (0, 1)
         if not ok:
             result.failures.append(name)
-        echo(f"| {name} | {t(r):.2f} | | | | | | {r.seconds:.2f} / {r.cpu:.2f} | {r.switched} | {r.rss / MB:.0f} MB | seconds, < 1 GB | {'yes' if ok else 'NO'} |")
+        echo(f"| {name} | {t(r):.2f} | | | | | | {r.seconds:.2f} / {r.cpu:.2f} | {_beside(r)} | {r.rss / MB:.0f} MB | seconds, < 1 GB | {'yes' if ok else 'NO'} |")
 
 
 if __name__ == "__main__":
