@@ -188,3 +188,76 @@ def test_au_projection_from_december_2026_then_the_council_just_before_the_assem
     (july,) = [start for body, start, _ in got if body == "ec" and start.startswith("2027-07")]
     assert ("myc", "2027-07-16", 9) in got and "2027-07-09" <= july <= "2027-07-15"
     assert len(got) == 8
+
+
+# -- International Whaling Commission: annual, then every two years; IWC68 postponed 2020 -> 2022 --
+
+IWC = "iwc"
+
+
+def test_iwc_annual_then_biennial_and_the_postponed_iwc68_excused():
+    """Two versions of one rolling `every` rule: once a year until 2011, every two years from
+    2012 (IWC63, Jersey 2011). The rule begins with the register's first meeting, IWC61 (June
+    2009). By hand, as of 2026-12-01: 2010 and 2011 met (Agadir, Jersey). The window after IWC63
+    (July 2011) opens on 1 August 2011, under the annual version in force that day (a window
+    belongs to the rule in force on its first day; I first read it as the biennial's 2013, and
+    DESIGN's rule decides): due 2012, met by IWC64 (Panama, July 2012). Then every two years
+    from it: 2014, 2016, 2018 met. Due 2020 (two years after IWC67, September 2018): IWC68,
+    postponed from Nairobi 2020, held in Portorož in October 2022, two years late, the window
+    excused by the Commission's decision; the chain goes on from IWC68 (2022), as from CICA's
+    Summit held a year late in 2019 (DESIGN's known answer): 2024 met by IWC69 (Lima, known to
+    the year); 2026 open, as far as the register shows (transcribed to 2025)."""
+    out = _check(IWC, "--today", "2026-12-01")
+    assert _by_rule(out, "commission") == {
+        0: {"2010": "met", "2011": "met", "2012": "met"},
+        1: {"2014": "met", "2016": "met", "2018": "met", "2020": "excused", "2024": "met", "2026": "open"},
+    }
+    assert [f["window"]["start"] for f in out["findings"] if f["window"]["label"] in ("2012", "2014", "2026")] == ["2011-08-01", "2012-08-01", "2025-01-01"]
+    assert _why(out, "commission", 1, "2020").startswith(
+        "due 2020 (2 years after the 67th IWC (2018-09)), held IWC 2022-10 (68th, Portorož): 2 years late. "
+        "Not counted: IWC 2020 (68th, Nairobi) (postponed). Excused: 2020: IWC68 (Nairobi, 2020) postponed by intersessional decision"
+    )
+    assert _why(out, "commission", 1, "2026") == (
+        "2026: 1 still due by 2026-12-31, 2 years after the 69th IWC (2024). Still due as far as the register shows: "
+        "the register is known complete only 2009-01-01..2025-12-31."
+    )
+    text = _text(IWC, "--today", "2026-12-01")
+    assert "Commission meeting every 2 years (since 2012-01-01; until 2011: once a year) 8 judged: 7 met, 1 excused; open: 2026 (1 due by 2026-12-31)" in text
+    assert text.endswith("1 body · 0 violations · 0 advisories · 1 open window · 1 excused · exit 0")
+
+
+def test_iwc_without_the_excuse_iwc68_is_two_years_late(tmp_path):
+    """The same register, the rule book without the excused period: the window due 2020 is
+    `late`, IWC68 (October 2022) two years after it, a violation (exit 1); the chain still goes
+    on from IWC68, so 2024 is met, as with the excuse."""
+    book = (AUDIT / f"{IWC}.toml").read_text(encoding="utf-8")
+    book = "\n".join(line for line in book.splitlines() if not line.startswith("excused = "))
+    (tmp_path / "iwc.toml").write_text(book + "\n", encoding="utf-8")
+    out = json.loads(_invoke("check", "--rules", str(tmp_path / "iwc.toml"), "--meetings", str(AUDIT / f"{IWC}-meetings.csv"), "--today", "2026-12-01", "--format", "json").stdout)
+    assert _by_rule(out, "commission")[1] == {"2014": "met", "2016": "met", "2018": "met", "2020": "late", "2024": "met", "2026": "open"}
+    (late,) = [f for f in out["findings"] if f["verdict"] == "late"]
+    assert late["delay"] == "2 years" and out["summary"]["exit_code"] == 1
+
+
+def test_iwc_as_the_register_stood_in_mid_2021_the_chain_goes_on_from_the_excused_year(tmp_path):
+    """The register as it stood on 1 June 2021 (to the postponed IWC68): 2020 excused, nothing
+    held since IWC67; a rolling chain goes on from an excused window's period (README): 2022
+    open, one due by 31 December 2022, not a chain broken off."""
+    rows = (AUDIT / f"{IWC}-meetings.csv").read_text(encoding="utf-8").splitlines()
+    (tmp_path / "rows.csv").write_text("\n".join(r for r in rows if ",2022-10," not in r and ",2024," not in r) + "\n", encoding="utf-8")
+    out = json.loads(_invoke("check", "--rules", str(AUDIT / f"{IWC}.toml"), "--meetings", str(tmp_path / "rows.csv"), "--today", "2021-06-01", "--format", "json").stdout)
+    assert _by_rule(out, "commission")[1] == {"2014": "met", "2016": "met", "2018": "met", "2020": "excused", "2022": "open"}
+    assert _why(out, "commission", 1, "2022") == "2022: 1 still due by 2022-12-31, 2 years after the window due 2020, nothing held since the 67th IWC (2018-09)."
+
+
+def test_iwc_projects_iwc70_in_december_2026_then_two_years_on():
+    """project, as of 2026-12-01 to 2030: IWC70 is due by 31 December 2026 and the usual
+    months (June to October) are past: the first five consecutive working days in England after
+    today, Monday 7 to Friday 11 December (Wednesday the 2nd would run into the weekend); then
+    IWC71 two years after it, in 2028, and IWC72 in 2030, each in September (the register's
+    months 6 6 7 7 9 9 10 10: of the two middle months, each met twice, the one met in last,
+    September 2018 after July 2011) on the 15th (the register gives no day), moved to the
+    Monday that opens five working days: Friday 15 September 2028 to Monday the 18th, Sunday 15
+    September 2030 to Monday the 16th."""
+    got = _project(IWC, "--today", "2026-12-01", "--to", "2030")
+    assert got == [("commission", "2026-12-07", 70), ("commission", "2028-09-18", 71), ("commission", "2030-09-16", 72)]
