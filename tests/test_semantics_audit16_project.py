@@ -5,6 +5,9 @@ checked with its own projection finds nothing missed inside the horizon)."""
 
 from __future__ import annotations
 
+import json
+
+from tests.test_semantics_audit5 import _invoke
 from tests.test_semantics_audit13_project import _book, _kept
 
 _PAIR = (
@@ -54,3 +57,151 @@ def test_a_body_with_nothing_due_keeps_no_day_before_its_partner(tmp_path):
     assert {m["host"] for m in projected if m["body"] != "audit"} == {"Bern (Secretariat)"}
     ahead = [(f["body"], f["window"]["label"], f["verdict"]) for f in report["findings"] if "2027-01-01" <= f["window"]["end"] <= "2031-12-31" and f["verdict"] != "met"]
     assert ahead == []
+
+
+_BLACKOUT = 'blackout = [{ start = 2027-03-01, end = 2027-03-31, reason = "building closed" }]\n'
+_EVERY = '[[bodies]]\nid = "board"\nname = "Board"\ncategory = "working"\nhost = "secretariat"\n[[bodies.rules]]\nkind = "every"\ninterval = "{interval}"\n'
+
+
+def test_a_rolling_window_whose_due_month_is_closed_is_met_earlier_in_the_window(tmp_path):
+    """Board every 3 months (rolling), its 1st meeting 2026-12-10, Secretariat in Bern; the
+    organization is closed all March 2027 (blackout); as of 2026-12-30 to 2027. By hand: the
+    2nd is due by the end of 2027-03, in the window that opened the day after the 1st
+    (2026-12-11..2027-03-31). March has no day, so projection made a Problem and the 2nd on
+    2027-06-01 (the chain from the missed period), and the register held as projected was
+    "3 months late": DESIGN's invariant broken though January and February were free, and
+    a meeting there meets the window. Now the day nearest the due period in the window:
+    Sat 02-27 and Sun 02-28 are the weekend, so Fri 2027-02-26, with a note naming why
+    (March blacked out) and the window; the chain goes on from it: 05-26 (Wed), 08-26
+    (Thu), 11-26 (Fri), no Swiss public holiday on any. Held, every window of 2027 is met."""
+    paths = _book(tmp_path, _BLACKOUT + _EVERY.format(interval="3m"), "board,regular,1,2026-12-10,,held,Bern,Switzerland\n")
+    out = json.loads(_invoke("project", *paths, "--today", "2026-12-30", "--to", "2027-12-31", "--format", "json").stdout)
+    assert out["problems"] == []
+    [note] = out["notes"]
+    assert note.startswith("Board: a meeting of one working day in Switzerland fits nowhere in 2027-03-01..2027-03-31 (3 months after the 1st Board (2026-12-10))")
+    assert note.endswith("Projected earlier in the window due 2027-03, which opened 2026-12-11: Board 2027-02-26; the chain goes on from it.")
+    projected, report = _kept(tmp_path, paths, "2026-12-30", "2027-12-31")
+    assert [(m["ordinal"], m["start"]) for m in projected] == [("2", "2027-02-26"), ("3", "2027-05-26"), ("4", "2027-08-26"), ("5", "2027-11-26")]
+    assert projected[1]["reason"] == "3 months after the 2nd Board (2027-02-26, projected)"
+    assert [f["verdict"] for f in report["findings"] if "2027-01-01" <= f["window"]["end"] <= "2027-12-31"] == ["met"] * 4
+
+
+def test_a_monthly_chain_whose_month_is_closed_stays_a_problem(tmp_path):
+    """The same, every month, the 1st meeting 2026-11-10, as of 2026-11-30 to 2027-06-30. By
+    hand: a meeting in February makes March due again (one month after a February meeting),
+    so nothing earlier helps: 12-10 (Thu), 01-11 (Mon; the 10th is a Sunday), 02-10 (Wed),
+    then 2027-03 has no day: a Problem, and the chain goes on from March: Thu 04-01, Mon
+    05-03 (1 May a Saturday), Tue 06-01."""
+    paths = _book(tmp_path, _BLACKOUT + _EVERY.format(interval="1m"), "board,regular,1,2026-11-10,,held,Bern,Switzerland\n")
+    out = json.loads(_invoke("project", *paths, "--today", "2026-11-30", "--to", "2027-06-30", "--format", "json").stdout)
+    assert [m["start"] for m in out["meetings"]] == ["2026-12-10", "2027-01-11", "2027-02-10", "2027-04-01", "2027-05-03", "2027-06-01"]
+    [problem] = out["problems"]
+    assert problem["window"] == "2027-03"
+    assert problem["message"].endswith("nothing was projected for 2027-03.")
+
+
+_COUNCIL_BUREAU = (
+    '[[bodies]]\nid = "council"\nname = "Council"\ncategory = "working"\nhost = "secretariat"\nmonths = [5]\n'
+    '[[bodies.rules]]\nkind = "at_least"\ncount = 1\nper = "year"\n'
+    '[[bodies]]\nid = "bureau"\nname = "Bureau"\ncategory = "working"\nhost = "secretariat"\nbefore = "council"\n'
+    '[[bodies.rules]]\nkind = "at_least"\ncount = 1\nper = "year"\n'
+)
+
+
+def test_a_before_pair_is_adjacent_over_a_weekend_and_over_a_holiday_of_the_host(tmp_path):
+    """Council at least once a year in May (held Thursday 2026-05-07), the Bureau at least once
+    a year just before it (held 2026-05-06), both at the Secretariat in Bern; as of
+    2026-06-30 to 2030. DESIGN: "`before` pairs are exactly adjacent" (README: the Bureau
+    ends on the working day immediately before the Council opens). By hand (Swiss public
+    holidays of the package: 1 January, Ascension, 1 August, 25 December): the Council aims
+    at 7 May. 2027-05-07 is a Friday, the day before it Ascension (Thu 05-06): the Bureau on
+    Wed 05-05. 2028-05-07 is a Sunday: Mon 05-08 (one day on; Fri 05-05 is two back), the
+    Bureau on Fri 05-05, over the weekend. Mon 2029-05-07: the Bureau Fri 05-04. Tue
+    2030-05-07: the Bureau Mon 05-06. Nothing else between the two of a pair, and every
+    year met with the projection held."""
+    paths = _book(tmp_path, _COUNCIL_BUREAU, "council,regular,,2026-05-07,,held,Bern,Switzerland\nbureau,regular,,2026-05-06,,held,Bern,Switzerland\n")
+    projected, report = _kept(tmp_path, paths, "2026-06-30", "2030-12-31")
+    assert [(m["body"], m["start"]) for m in projected] == [
+        ("bureau", "2027-05-05"), ("council", "2027-05-07"),
+        ("bureau", "2028-05-05"), ("council", "2028-05-08"),
+        ("bureau", "2029-05-04"), ("council", "2029-05-07"),
+        ("bureau", "2030-05-06"), ("council", "2030-05-07"),
+    ]  # fmt: skip
+    assert all(m["reason"] == f"at least once a year: 1 of 1 in {m['start'][:4]}" for m in projected)
+    assert {(f["window"]["label"], f["verdict"]) for f in report["findings"] if f["window"]["label"] >= "2027"} == {(str(y), "met") for y in range(2027, 2031)}
+
+
+_BUSY = """BEGIN:VCALENDAR
+VERSION:2.0
+PRODID:-//test//busy//EN
+BEGIN:VEVENT
+UID:weekly@test
+DTSTAMP:20261201T000000Z
+DTSTART;VALUE=DATE:20270505
+DTEND;VALUE=DATE:20270506
+RRULE:FREQ=WEEKLY;COUNT=10
+SUMMARY:Wednesday committee
+END:VEVENT
+BEGIN:VEVENT
+UID:timed@test
+DTSTAMP:20261201T000000Z
+DTSTART;TZID=Europe/Zurich:20270615T090000
+DTEND;TZID=Europe/Zurich:20270615T170000
+SUMMARY:Budget hearing
+END:VEVENT
+BEGIN:VEVENT
+UID:free@test
+DTSTAMP:20261201T000000Z
+DTSTART;VALUE=DATE:20270614
+DTEND;VALUE=DATE:20270615
+TRANSP:TRANSPARENT
+SUMMARY:Reminder only
+END:VEVENT
+END:VCALENDAR
+"""
+
+
+def test_avoid_takes_the_days_of_timed_and_recurring_busy_events_and_not_transparent_ones(tmp_path):
+    """Board at least once a year in June (held 2026-06-15), Bern; `--avoid` a calendar with
+    an all-day committee every Wednesday from 2027-05-05, ten times (RRULE: 05-05 to
+    07-07), a budget hearing 09:00-17:00 Zurich time on Tuesday 2027-06-15 and a transparent
+    reminder on Monday 06-14; as of 2026-12-01 to 2027. By hand: the Board aims at Tue
+    2027-06-15 (the history's day): the hearing takes it (a timed event takes its day);
+    Wed 06-16 is a committee day (the sixth occurrence); Mon 06-14 is one day back, free (a
+    transparent event is no busy day), Thu 06-17 two days on: Monday 2027-06-14. Without
+    the calendar: Tuesday 06-15."""
+    paths = _book(tmp_path, '[[bodies]]\nid = "board"\nname = "Board"\ncategory = "working"\nhost = "secretariat"\nmonths = [6]\n[[bodies.rules]]\nkind = "at_least"\ncount = 1\nper = "year"\n', "board,regular,1,2026-06-15,,held,Bern,Switzerland\n")
+    busy = tmp_path / "busy.ics"
+    busy.write_text(_BUSY, encoding="utf-8")
+    plain = json.loads(_invoke("project", *paths, "--today", "2026-12-01", "--to", "2027-12-31", "--format", "json").stdout)
+    assert [(m["ordinal"], m["start"]) for m in plain["meetings"]] == [(2, "2027-06-15")]
+    avoided = json.loads(_invoke("project", *paths, "--today", "2026-12-01", "--to", "2027-12-31", "--avoid", str(busy), "--format", "json").stdout)
+    assert [(m["ordinal"], m["start"], m["reason"]) for m in avoided["meetings"]] == [(2, "2027-06-14", "at least once a year: 1 of 1 in 2027")]
+    assert avoided["problems"] == []
+
+
+def test_a_plenary_body_avoids_every_members_holidays_and_a_working_body_only_its_hosts(tmp_path):
+    """Members Switzerland and Kazakhstan; the Assembly (governing, so plenary by default) at the
+    Secretariat in Bern, the Staff Committee (working) in Geneva, both at least once a year
+    in March, held 2026-03-23 and 03-24; as of 2026-06-30 to 2028. DESIGN: "plenary meetings
+    avoid every member state's public holidays". By hand (the holidays package): Kazakhstan
+    keeps Nauryz 21-23 March, 2027 also Wed 03-24 (observed, 21 March being a Sunday); no
+    Swiss holiday in late March. The Assembly aims at the 23rd: Tue 2027-03-23 and Wed 03-24
+    are Kazakh holidays, Mon 03-22 too, Fri 03-19 four days back: Thu 2027-03-25 (two on);
+    Thu 2028-03-23 is Nauryz: Fri 03-24. The Staff Committee, placed after it, keeps only
+    Switzerland's calendar: Wed 2027-03-24 (a Kazakh holiday is no matter to it); Fri
+    2028-03-24 is the Assembly's (one body a day): Thu 03-23 (one back; Mon 03-27 three on)."""
+    book = (
+        '[[bodies]]\nid = "assembly"\nname = "Assembly"\ncategory = "governing"\nhost = "secretariat"\nmonths = [3]\n'
+        '[[bodies.rules]]\nkind = "at_least"\ncount = 1\nper = "year"\n'
+        '[[bodies]]\nid = "staff"\nname = "Staff Committee"\ncategory = "working"\nhost = "fixed"\nhost_country = "Switzerland"\nhost_city = "Geneva"\nmonths = [3]\n'
+        '[[bodies.rules]]\nkind = "at_least"\ncount = 1\nper = "year"\n'
+    )
+    members = 'members = [{ name = "Switzerland", code = "CH" }, { name = "Kazakhstan", code = "KZ" }]\n'
+    paths = _book(tmp_path, members + book, "assembly,regular,1,2026-03-23,,held,Bern,Switzerland\nstaff,regular,,2026-03-24,,held,Geneva,Switzerland\n")
+    projected, report = _kept(tmp_path, paths, "2026-06-30", "2028-12-31")
+    assert [(m["body"], m["ordinal"], m["start"], m["host"]) for m in projected] == [
+        ("staff", "", "2027-03-24", "Geneva, Switzerland"), ("assembly", "2", "2027-03-25", "Bern (Secretariat)"),
+        ("staff", "", "2028-03-23", "Geneva, Switzerland"), ("assembly", "3", "2028-03-24", "Bern (Secretariat)"),
+    ]  # fmt: skip
+    assert {(f["body"], f["window"]["label"], f["verdict"]) for f in report["findings"] if f["window"]["label"] >= "2027"} == {(b, y, "met") for b in ("assembly", "staff") for y in ("2027", "2028")}

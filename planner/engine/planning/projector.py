@@ -316,13 +316,16 @@ class Projector(Lateness):
         if state.postponed is not None:
             window = self._after_postponement(state, e, window)
         new = self._place(state, e, window, have, missing, self._named(silent, e)) if window is not None else []
+        if not new and window is not None and not have and state.postponed is None and window == self._placement_window(e):
+            new = self._place_early(state, e, window, self._named(silent, e))
         rule, silent = e.rule, silent or e
         while not new and isinstance(rule, EveryRule) and rule.mode == "rolling":
             # Nothing fits this window (a Problem says so): the chain goes on from its period.
             e = self._chain_window(silent, e.period + rule.interval.periods)
             if e.window.start > self.end:
                 break
-            new = self._place(state, e, self._placement_window(e), [], 1, self._named(silent, e))
+            window = self._placement_window(e)
+            new = self._place(state, e, window, [], 1, self._named(silent, e)) or self._place_early(state, e, window, self._named(silent, e))
         return self._added(state, bm, rule, new)
 
     @staticmethod

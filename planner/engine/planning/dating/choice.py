@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from planner.core.dates import Duration, Grain, Window, year_start_month
-from planner.core.model import AtLeastRule, AtMostRule, Body, Meeting, Status
+from planner.core.model import AtLeastRule, AtMostRule, Body, EveryRule, Meeting, Status
 from planner.engine.expectations import BodyMeetings, Expectation
 from planner.engine.planning.dating.pairs import Pairs
 from planner.engine.planning.dating.projected import Projected
@@ -143,6 +143,28 @@ class Dating(Targets, Projected, Pairs):
         if e.cases:
             self._guessed(e, out[0])
         return out
+
+    def _place_early(self, state: BodyState, e: Expectation, window: Window, label: str | None) -> list[Meeting]:
+        """A rolling chain's meeting where nothing fits in its due period ``window`` (its
+        Problem just made): the window opened the day after the meeting before, and a meeting
+        earlier in it meets it as well (DESIGN's invariant: nothing missed that the projection
+        could have met), on the day nearest the due period; the chain goes on from that day,
+        and a note says why. Only for an interval of two periods or more: a chain of one
+        period is due in the same period again after a meeting in the one before it (every
+        month, after a meeting in February, due in March again). ``[]`` and the Problem kept
+        where nothing fits there either."""
+        rule = e.rule
+        first = max(e.window.start, self.not_before)
+        if not (isinstance(rule, EveryRule) and rule.mode == "rolling" and rule.interval.periods > 1 and e.grain is not Grain.DAY) or first >= window.start:
+            return []
+        problem = self.problems.pop()
+        new = self._place(state, e, Window(first, window.start - timedelta(days=1)), [], 1, label)
+        if not new:
+            self.problems[-1] = problem  # (the due period's Problem says it, not the earlier days')
+            return []
+        why = problem.message.rsplit("; nothing was projected for", 1)[0]
+        self.notes.append(f"{why}. Projected earlier in the window due {e.label}, which opened {e.window.start}: {state.body.name} {new[0].start}; the chain goes on from it.")
+        return new
 
     def _place_alone(self, state: BodyState, e: Expectation, window: Window, target: date, slot: int) -> Meeting | None:
         """The meeting of a window that lacks one, of a body no other is paired with, on the
