@@ -261,3 +261,61 @@ def test_iwc_projects_iwc70_in_december_2026_then_two_years_on():
     September 2030 to Monday the 16th."""
     got = _project(IWC, "--today", "2026-12-01", "--to", "2030")
     assert got == [("commission", "2026-12-07", 70), ("commission", "2028-09-18", 71), ("commission", "2030-09-16", 72)]
+
+
+# -- Volkswagen AG: the AGM in the first eight months, the whole year under the COVID-19 law -------
+
+VW = "volkswagen-agm"
+
+
+def test_volkswagen_agm_of_30_september_2020_met_under_the_covid_law():
+    """AktG s.175(1): the ordinary AGM in the first eight months of the financial year (the
+    calendar year: 1 January to 31 August), from the Act's entry into force (1966); for the
+    financial years 2020-2022, the COVID-19 law's s.1(5): any time within the year. By hand, as
+    of 2026-12-01, the register complete for 2017-2022: 1966-2016 unknown (51 years); 2017,
+    2018, 2019 met (May); 2020: called for 7 May (postponed, not counted), held online on 30
+    September, inside the year the COVID-19 version judges: met; 2021 (22 July, online) and 2022
+    (May, online) met, no format required; 2023-2026 under eight months again, nothing recorded
+    and not known complete: unknown (2026's window closed on 31 August). 61 judged: 6 met, 55
+    unknown, exit 0."""
+    out = _check(VW, "--today", "2026-12-01")
+    assert _by_rule(out, "agm") == {
+        0: {str(y): "unknown" for y in range(1966, 2017)} | {"2017": "met", "2018": "met", "2019": "met"},
+        1: {"2020": "met", "2021": "met", "2022": "met"},
+        2: {str(y): "unknown" for y in range(2023, 2027)},
+    }
+    assert _why(out, "agm", 1, "2020") == "2020: 1 of 1 required, at least once a year: AGM 2020-09-30. Not counted: AGM 2020-05-07 (Berlin) (postponed)."
+    assert [f["window"]["end"] for f in out["findings"] if f["window"]["label"] in ("2019", "2020", "2026")] == ["2019-08-31", "2020-12-31", "2026-08-31"]
+    assert _text(VW, "--today", "2026-12-01").endswith("61 judged: 6 met, 55 unknown 1 body · 0 violations · 0 advisories · 0 open windows · 55 unknown · exit 0")
+
+
+def test_volkswagen_agm_2020_missed_without_the_covid_version(tmp_path):
+    """Control: the same register under s.175(1) alone (no COVID-19 version): 30 September
+    2020 is after 31 August, the end of the first eight months: 2020 missed, the AGM named as
+    held and not counted, with the postponed May meeting; exit 1."""
+    book = (AUDIT / f"{VW}.toml").read_text(encoding="utf-8")
+    start = book.index("[[bodies.rules]]\nid = \"ordinary_agm\"\nkind = \"at_least\"\ncount = 1\nper = \"year\"\nsince = 2020-01-01")
+    book = book[:start] + book[book.index("[[bodies.rules]]", start + 1) :]
+    (tmp_path / "vw.toml").write_text(book.replace("until = 2019-12-31\n", "until = 2022-12-31\n"), encoding="utf-8")
+    out = json.loads(_invoke("check", "--rules", str(tmp_path / "vw.toml"), "--meetings", str(AUDIT / f"{VW}-meetings.csv"), "--today", "2026-12-01", "--format", "json").stdout)
+    assert _by_rule(out, "agm")[0]["2020"] == "missed" and out["summary"]["exit_code"] == 1
+    assert _why(out, "agm", 0, "2020") == (
+        "2020: 0 of 1 required (at least once a year, within its first 8 months); no counting meeting recorded. "
+        "Not counted: AGM 2020-05-07 (Berlin) (postponed). Not counted: AGM 2020-09-30 (after 2020-08-31, the end of the first 8 months of 2020)."
+    )
+
+
+def test_volkswagen_agm_as_of_june_2020_open_to_the_end_of_the_year():
+    """As of 1 June 2020, after the May meeting was called off: 2020 open, due by 31 December
+    under the COVID-19 version (not 31 August), the 30 September AGM (recorded later) scheduled."""
+    out = _check(VW, "--today", "2020-06-01")
+    assert _by_rule(out, "agm")[1] == {"2020": "open"}
+    assert _why(out, "agm", 1, "2020") == "2020: 1 still due by 2020-12-31, at least once a year; scheduled: AGM 2020-09-30. Not counted: AGM 2020-05-07 (Berlin) (postponed)."
+
+
+def test_volkswagen_agm_projected_in_may():
+    """project, as of 2026-12-01 to 2028: 2026's window closed on 31 August (nothing late is
+    projected for a calendar period); 2027 and 2028 in May, the usual month (5 5 5 5 7 9), on the
+    22nd (the lower median of the two days the register gives, 22 and 30): Saturday 22 May 2027
+    to the nearer working day, Friday the 21st; Monday 22 May 2028."""
+    assert _project(VW, "--today", "2026-12-01", "--to", "2028") == [("agm", "2027-05-21", None), ("agm", "2028-05-22", None)]
