@@ -205,3 +205,30 @@ def test_a_plenary_body_avoids_every_members_holidays_and_a_working_body_only_it
         ("staff", "", "2028-03-23", "Geneva, Switzerland"), ("assembly", "3", "2028-03-24", "Bern (Secretariat)"),
     ]  # fmt: skip
     assert {(f["body"], f["window"]["label"], f["verdict"]) for f in report["findings"] if f["window"]["label"] >= "2027"} == {(b, y, "met") for b in ("assembly", "staff") for y in ("2027", "2028")}
+
+
+def test_diff_says_meetings_on_the_same_days_under_new_numbers_were_renumbered(tmp_path):
+    """Board every year (rolling), the 1st to 3rd held 2024-06-10, 2025-06-10, 2026-06-10 in
+    Bern; as of 2026-11-30 to 2029. By hand: the 4th on Thu 2027-06-10, the 5th 2028-06-10,
+    a Saturday, so Fri 06-09 (Mon 06-12 is two days on), the 6th 2029-06-10, a Sunday, so
+    Mon 06-11. A scenario (`--meetings` laid over the register) records an extra regular
+    session held 2026-11-20 as the 4th: the chain goes on from it in the month the Board
+    uses (June, README: a yearly chain keeps its month), so the same three days, numbered
+    5th to 7th. `planner diff` matched meetings by number: "the 5th moved 2028-06-09 ->
+    2027-06-10", the 6th likewise, the 7th added and the 4th dropped: four lines saying
+    the calendar changed where it did not. Now: 3 renumbered ("was the 4th" ...), nothing
+    moved, added or dropped."""
+    paths = _book(tmp_path, _EVERY.format(interval="1y"), "".join(f"board,regular,{n},{y}-06-10,,held,Bern,Switzerland\n" for n, y in ((1, 2024), (2, 2025), (3, 2026))))
+    scenario = tmp_path / "scenario.csv"
+    scenario.write_text("body,kind,ordinal,start,end,status,city,country\nboard,regular,4,2026-11-20,,held,Bern,Switzerland\n", encoding="utf-8")
+    before, after = tmp_path / "before.json", tmp_path / "after.json"
+    _invoke("project", *paths, "--today", "2026-11-30", "--to", "2029", "--format", "json", "-o", str(before))
+    _invoke("project", *paths, "--meetings", str(scenario), "--today", "2026-11-30", "--to", "2029", "--format", "json", "-o", str(after))
+    assert [(m["ordinal"], m["start"]) for m in json.loads(before.read_text(encoding="utf-8"))["meetings"]] == [(4, "2027-06-10"), (5, "2028-06-09"), (6, "2029-06-11")]
+    assert [(m["ordinal"], m["start"]) for m in json.loads(after.read_text(encoding="utf-8"))["meetings"]] == [(5, "2027-06-10"), (6, "2028-06-09"), (7, "2029-06-11")]
+    out = json.loads(_invoke("diff", str(before), str(after), "--format", "json").stdout)
+    assert (out["moved"], out["added"], out["dropped"], out["hosts_changed"]) == ([], [], [], [])
+    assert [(c["ordinal_before"], c["ordinal"], c["after"]["start"], c["why"]) for c in out["renumbered"]] == [(4, 5, "2027-06-10", "was the 4th"), (5, 6, "2028-06-09", "was the 5th"), (6, 7, "2029-06-11", "was the 6th")]
+    text = _invoke("diff", str(before), str(after)).stdout
+    assert "0 moved · 0 added · 0 dropped · 3 renumbered · 0 hosts changed\n" in text
+    assert "Renumbered\n  Board (5th)  2027-06-10  was the 4th\n" in text

@@ -21,6 +21,7 @@ def _rows(diff: Diff) -> list[tuple[str, list[tuple[str, str, str]]]]:
         ("Moved", [(_title(c), f"{dates(c.before or {})} → {dates(c.after or {})}", c.why) for c in diff.moved]),
         ("Added", [(_title(c), dates(c.meeting), c.why) for c in diff.added]),
         ("Dropped", [(_title(c), dates(c.meeting), c.why) for c in diff.dropped]),
+        ("Renumbered", [(_title(c), dates(c.meeting), c.why) for c in diff.renumbered]),
         ("Hosts changed", [(_title(c), dates(c.meeting), f"{(c.before or {}).get('host') or '?'} → {(c.after or {}).get('host') or '?'}") for c in diff.hosts]),
     ]
 
@@ -28,7 +29,8 @@ def _rows(diff: Diff) -> list[tuple[str, list[tuple[str, str, str]]]]:
 def _head_parts(diff: Diff) -> list[str]:
     """The files, the horizons where they differ (a meeting dropped or added may only have
     left or entered the horizon), and the counts."""
-    counts = f"{len(diff.moved)} moved · {len(diff.added)} added · {len(diff.dropped)} dropped · {plural(len(diff.hosts), 'host')} changed"
+    renumbered = f" · {len(diff.renumbered)} renumbered" if diff.renumbered else ""
+    counts = f"{len(diff.moved)} moved · {len(diff.added)} added · {len(diff.dropped)} dropped{renumbered} · {plural(len(diff.hosts), 'host')} changed"
     old, new = horizon(diff.before), horizon(diff.after)
     return [f"{diff.before.path} → {diff.after.path}", *([f"horizon {old} → {new}"] if old != new else []), counts]
 
@@ -39,6 +41,8 @@ def _head(diff: Diff) -> str:
 
 def _change(c: Change) -> dict[str, Any]:
     out: dict[str, Any] = {"body": c.body, "id": c.key[1], "ordinal": c.meeting.get("ordinal")}
+    if c.before is not None and c.after is not None and c.before.get("ordinal") != c.after.get("ordinal"):
+        out["ordinal_before"] = c.before.get("ordinal")
     for side, m in (("before", c.before), ("after", c.after)):
         if m is not None:
             out[side] = {"start": m["start"], "end": m.get("end"), "host": m.get("host"), "status": m.get("status"), "reason": m.get("reason")}
@@ -58,6 +62,7 @@ def render_diff(diff: Diff, fmt: str, width: int = DEFAULT_WIDTH) -> str:
                 "added": [_change(c) for c in diff.added],
                 "dropped": [_change(c) for c in diff.dropped],
                 "hosts_changed": [_change(c) for c in diff.hosts],
+                "renumbered": [_change(c) for c in diff.renumbered],
             }
         )
     sections = [(name, rows) for name, rows in _rows(diff) if rows]

@@ -1,9 +1,13 @@
-"""Two projections compared: what moved (and why), what was added or dropped, whose host changed.
+"""Two projections compared: what moved (and why), what was added or dropped, what was
+renumbered, whose host changed.
 
 The question is the planner's "if the Summit slips, what moves?": project the register, project
 it again with a scenario laid over it (``--meetings register.csv --meetings scenario.csv``), and
 compare. Meetings are matched by body and identity (the ordinal, else the projection key: the
-rule, due period and slot, e.g. the first SOC of 2027), so a meeting that moves stays one meeting.
+rule, due period and slot, e.g. the first SOC of 2027), so a meeting that moves stays one meeting;
+but a meeting of one body and kind on the same days under another number in each is one meeting
+renumbered (a meeting added to the register before it), not a chain of meetings moved a period
+each, one added and one dropped.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from typing import Any
 
 from planner.core.dates import PartialDate
 from planner.core.errors import InputError
+from planner.engine.rule_words import ordinal
 from planner.inputs.projection_json import SavedProjection
 
 
@@ -44,10 +49,11 @@ class Diff:
     added: tuple[Change, ...]
     dropped: tuple[Change, ...]
     hosts: tuple[Change, ...]
+    renumbered: tuple[Change, ...] = ()
 
     @property
     def empty(self) -> bool:
-        return not (self.moved or self.added or self.dropped or self.hosts)
+        return not (self.moved or self.added or self.dropped or self.hosts or self.renumbered)
 
 
 def meeting_key(m: dict[str, Any]) -> tuple[str, str]:
@@ -161,6 +167,23 @@ def _new(m: dict[str, Any], before: SavedProjection) -> str:
     return why
 
 
+def _renumbered(old: dict[tuple[str, str], dict[str, Any]], new: dict[tuple[str, str], dict[str, Any]]) -> list[tuple[tuple[str, str], tuple[str, str]]]:
+    """The (old, new) keys of numbered meetings of one body and kind on the same days (dated to
+    the day) under another number in each projection, where neither number stayed on its days."""
+    days: dict[tuple[Any, ...], list[tuple[str, str]]] = {}
+    for k, m in new.items():
+        if m.get("ordinal") and len(str(m["start"])) == 10 and not (k in old and _span(old[k]) == _span(m)):
+            days.setdefault((m["body"], m.get("kind") or "regular", _span(m)), []).append(k)
+    pairs = []
+    for k, m in old.items():
+        if not m.get("ordinal") or len(str(m["start"])) != 10 or k in new and _span(new[k]) == _span(m):
+            continue
+        found = days.get((m["body"], m.get("kind") or "regular", _span(m)))
+        if found and found[0] != k:
+            pairs.append((k, found.pop(0)))
+    return pairs
+
+
 def compare(before: SavedProjection, after: SavedProjection) -> Diff:
     """What changed from ``before`` to ``after``: two projections of one organization (of two,
     every meeting would be "added" and "dropped": refused, naming the file and key)."""
@@ -171,7 +194,13 @@ def compare(before: SavedProjection, after: SavedProjection) -> Diff:
     old = {meeting_key(m): m for m in before.meetings}
     new = {meeting_key(m): m for m in after.meetings}
     later = _Taken(after.meetings)
-    moved, hosts = [], []
+    moved, hosts, renumbered = [], [], []
+    for was, now in _renumbered(old, new):
+        a, b = old.pop(was), new.pop(now)
+        renumbered.append(Change(now, a, b, f"was the {ordinal(int(a['ordinal']))}"))
+        if (a.get("host") or "") != (b.get("host") or ""):
+            hosts.append(Change(now, a, b))
+    renumbered.sort(key=lambda c: (str(c.meeting["start"]), c.key))
     for key in sorted(old.keys() & new.keys(), key=lambda k: (str(new[k]["start"]), k)):
         a, b = old[key], new[key]
         if _span(a) != _span(b):
@@ -186,7 +215,8 @@ def compare(before: SavedProjection, after: SavedProjection) -> Diff:
     moved.sort(key=lambda c: (str(c.meeting["start"]), c.key))
     added = [Change(k, None, new[k], _new(new[k], before)) for k in sorted(new.keys() - old.keys() - pending.keys(), key=lambda k: (str(new[k]["start"]), k))]
     dropped = [Change(k, old[k], None, _gone(old[k], after)) for k in sorted(old.keys() - new.keys(), key=lambda k: (str(old[k]["start"]), k))]
-    return Diff(before, after, tuple(moved), tuple(added), tuple(dropped), tuple(hosts))
+    hosts.sort(key=lambda c: (str(c.meeting["start"]), c.key))
+    return Diff(before, after, tuple(moved), tuple(added), tuple(dropped), tuple(hosts), tuple(renumbered))
 
 
 __all__ = ["Change", "Diff", "compare", "dates", "horizon", "meeting_key"]
