@@ -6,6 +6,7 @@ checked with its own projection finds nothing missed inside the horizon)."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from tests.test_semantics_audit5 import _invoke
 from tests.test_semantics_audit13_project import _book, _kept
@@ -131,34 +132,7 @@ def test_a_before_pair_is_adjacent_over_a_weekend_and_over_a_holiday_of_the_host
     assert {(f["window"]["label"], f["verdict"]) for f in report["findings"] if f["window"]["label"] >= "2027"} == {(str(y), "met") for y in range(2027, 2031)}
 
 
-_BUSY = """BEGIN:VCALENDAR
-VERSION:2.0
-PRODID:-//test//busy//EN
-BEGIN:VEVENT
-UID:weekly@test
-DTSTAMP:20261201T000000Z
-DTSTART;VALUE=DATE:20270505
-DTEND;VALUE=DATE:20270506
-RRULE:FREQ=WEEKLY;COUNT=10
-SUMMARY:Wednesday committee
-END:VEVENT
-BEGIN:VEVENT
-UID:timed@test
-DTSTAMP:20261201T000000Z
-DTSTART;TZID=Europe/Zurich:20270615T090000
-DTEND;TZID=Europe/Zurich:20270615T170000
-SUMMARY:Budget hearing
-END:VEVENT
-BEGIN:VEVENT
-UID:free@test
-DTSTAMP:20261201T000000Z
-DTSTART;VALUE=DATE:20270614
-DTEND;VALUE=DATE:20270615
-TRANSP:TRANSPARENT
-SUMMARY:Reminder only
-END:VEVENT
-END:VCALENDAR
-"""
+_BUSY = Path(__file__).parent / "calendars" / "busy-wednesdays-hearing-reminder.ics"
 
 
 def test_avoid_takes_the_days_of_timed_and_recurring_busy_events_and_not_transparent_ones(tmp_path):
@@ -171,8 +145,7 @@ def test_avoid_takes_the_days_of_timed_and_recurring_busy_events_and_not_transpa
     transparent event is no busy day), Thu 06-17 two days on: Monday 2027-06-14. Without
     the calendar: Tuesday 06-15."""
     paths = _book(tmp_path, '[[bodies]]\nid = "board"\nname = "Board"\ncategory = "working"\nhost = "secretariat"\nmonths = [6]\n[[bodies.rules]]\nkind = "at_least"\ncount = 1\nper = "year"\n', "board,regular,1,2026-06-15,,held,Bern,Switzerland\n")
-    busy = tmp_path / "busy.ics"
-    busy.write_text(_BUSY, encoding="utf-8")
+    busy = _BUSY
     plain = json.loads(_invoke("project", *paths, "--today", "2026-12-01", "--to", "2027-12-31", "--format", "json").stdout)
     assert [(m["ordinal"], m["start"]) for m in plain["meetings"]] == [(2, "2027-06-15")]
     avoided = json.loads(_invoke("project", *paths, "--today", "2026-12-01", "--to", "2027-12-31", "--avoid", str(busy), "--format", "json").stdout)
