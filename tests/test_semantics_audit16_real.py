@@ -319,3 +319,47 @@ def test_volkswagen_agm_projected_in_may():
     22nd (the lower median of the two days the register gives, 22 and 30): Saturday 22 May 2027
     to the nearer working day, Friday the 21st; Monday 22 May 2028."""
     assert _project(VW, "--today", "2026-12-01", "--to", "2028") == [("agm", "2027-05-21", None), ("agm", "2028-05-22", None)]
+
+
+# -- SCO: the Foreign Ministers "as a rule, one month prior to" the Heads of State ----------------
+
+SCO = "sco-cfm"
+
+
+def test_sco_foreign_ministers_a_month_before_the_summit_kept_once_since_2017():
+    """Customary `before` rule, one month: for each regular Heads of State meeting opening on
+    day S, a Foreign Ministers' meeting opening in [S - 1 month, S - 1]. By hand, as of
+    2026-12-01: the 13 summits 2004-2016, the Ministers' records beginning in 2017: unknown;
+    2019 (Bishkek: 21 May before 13 June, window 13 May - 12 June) met; the eight others
+    advisories: 2017 (20 April, 49 days before 8 June), 2018 (23 April, 47 days before 9
+    June), 2020 (10 September, 61 days before 10 November: the window opens 10 October), 2021
+    (13 July, 65 days before 16 September), 2022 (28 July, 49 days before 15 September), 2023
+    (Goa, 4 May, 61 days before 4 July), 2024 (Astana, 20 May, 44 days before 3 July), 2025
+    (Tianjin, 15 July, 47 days before 31 August). Each why names the Ministers' meeting held up
+    to a month more before the window (not 2021's: more than two months before); exit 0."""
+    out = _check(SCO, "--today", "2026-12-01")
+    got = _by_rule(out, "cfm")[0]
+    summits = [f["window"]["label"] for f in out["findings"] if f["body"] == "chs"]
+    assert summits == [str(y) for y in range(2004, 2027)]
+    advisories = {"2017-06-07", "2018-06-08", "2020-11-09", "2021-09-15", "2022-09-14", "2023-07-03", "2024-07-02", "2025-08-30"}
+    assert {k: v for k, v in got.items() if k >= "2017"} == {k: "advisory" for k in advisories} | {"2019-06-12": "met"}
+    assert [v for k, v in got.items() if k < "2017"] == ["unknown"] * 13
+    assert _why(out, "cfm", 0, "2020-11-09").endswith(
+        "(customary rule, an advisory). Not counted: CMFA 2020-09-10 (Moscow) (61 days before the CHS of 2020-11-10: more than 1 month before)."
+    )
+    assert _why(out, "cfm", 0, "2021-09-15").endswith("no counting meeting recorded (customary rule, an advisory).")
+    assert "CMFA in practice within 1 month before each CHS (customary) 22 judged: 1 met, 13 unknown, 8 advisory" in _text(SCO, "--today", "2026-12-01")
+    assert out["summary"] == {"bodies": 2, "violations": 0, "advisories": 8, "uncertain": 0, "unknown": 13, "excused": 0, "open": 1, "next_due": 0, "exit_code": 0}
+
+
+def test_sco_projects_the_2026_summit_in_december_and_the_ministers_before_2027s():
+    """project, as of 2026-12-01 to 2027. The 2026 summit is still due as far as the register
+    shows: Wednesday 2 December, the first working day; the Ministers' month before it ends
+    today, a Problem ("record it"), nothing projected. 2027: the summit in July (the lower median
+    of 22 summits' months: 6 x10, 7 x4, 8 x3, 9 x4, 11: the 11th is July) on the 13th (the lower
+    median of their opening days), Tuesday 13 July; the Ministers inside the month before it."""
+    out = json.loads(_invoke("project", *_files(SCO), "--today", "2026-12-01", "--to", "2027", "--format", "json").stdout)
+    got = [(m["body"], m["start"]) for m in out["meetings"]]
+    assert got[0] == ("chs", "2026-12-02") and got[-1] == ("chs", "2027-07-13") and len(got) == 3
+    assert got[1][0] == "cfm" and "2027-06-13" <= got[1][1] <= "2027-07-12"
+    assert [(p["body"], p["window"]) for p in out["problems"]] == [("cfm", "2026-12-01")]
