@@ -302,3 +302,31 @@ def test_sessions_held_together_merge_only_within_one_body(tmp_path):
     found = {(f["body"], f["window"]["label"]): f for f in out["findings"]}
     assert found["summit", "2021"]["verdict"] == "met" and "Merged: Summit 2021-11-10 (11th, Rome) and Summit 2021-11-11 (12th, Rome)" in found["summit", "2021"]["why"]
     assert found["council", "2021"]["verdict"] == "met" and "Merged" not in found["council", "2021"]["why"]
+
+
+# -- `--today` inside an open window: what `min_gap` leaves room for ------------------------------
+
+
+def test_an_open_window_says_when_min_gap_leaves_no_day_for_what_is_still_due(tmp_path):
+    """Twice a year since 2026, `min_gap = "120d"`: Board 2026-10-01, as of 2026-11-01. 1
+    still due by 2026-12-31, but a meeting counts only from 2027-01-29 (120 days on): the
+    window is still running (`open`, no violation yet), and its why says none held by then
+    can count. As of 2026-08-01 (the Board then scheduled): room for both, nothing said."""
+    book = BOARD + '[[bodies.rules]]\nkind = "at_least"\ncount = 2\nper = "year"\nmin_gap = "120d"\nsince = 2026\n'
+    out = _check(tmp_path, book, "board,regular,,2026-10-01,,held,,,\n", "2026-11-01")
+    assert _verdicts(out) == [("2026", "open")] and out["findings"][0]["still_due"] == 1
+    assert _why(out, "2026").endswith(
+        "1 still due by 2026-12-31, at least twice a year. With meetings closer than 120 days counting once, none held by then can count: the next counts from 2027-01-29, 120 days after the meeting counted on 2026-10-01."
+    )
+    assert "counting once" not in _why(_check(tmp_path, book, "board,regular,,2026-10-01,,held,,,\n", "2026-08-01"), "2026")
+
+
+def test_an_open_window_says_when_the_days_left_hold_fewer_than_are_still_due(tmp_path):
+    """Three times a year since 2026, 120 days apart, nothing held: as of 2026-06-01, 06-01,
+    09-29 and 2027-01-27 are the first days that could count, so 2 of the 3 fit by
+    2026-12-31; as of 2026-01-01, 4 fit: nothing said."""
+    book = BOARD + '[[bodies.rules]]\nkind = "at_least"\ncount = 3\nper = "year"\nmin_gap = "120d"\nsince = 2026\n'
+    out = _check(tmp_path, book, "", "2026-06-01")
+    assert _verdicts(out) == [("2026", "open")]
+    assert _why(out, "2026").endswith("only 2 more can count: even the first held today leaves too few days for the rest.")
+    assert "counting once" not in _why(_check(tmp_path, book, "", "2026-01-01"), "2026")

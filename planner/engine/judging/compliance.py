@@ -39,7 +39,7 @@ from planner.engine.judging.findings import (
     not_applicable,
     with_more_words,
 )
-from planner.engine.judging.finishing import customary_words, finished
+from planner.engine.judging.finishing import customary_words, finished, gap_room
 from planner.engine.judging.gap_findings import judge_gap
 from planner.engine.judging.loose_starts import loose_starts
 from planner.engine.judging.periods import PeriodCounts, judge_in_order
@@ -160,7 +160,9 @@ class Judge:
         parts = self.engine.parts.get(exps[0].body.id)
         if parts:  # a number on two rows: its later parts are named where they fall
             out = [with_more_words(f, lambda e=e: parts_words(e, parts, _meeting_words)) for f, e in zip(out, exps, strict=True)]
-        return loose_starts(exps, bm, out, self.today, self.closed)
+        out = loose_starts(exps, bm, out, self.today, self.closed)
+        rule = exps[0].rule
+        return gap_room(self, out) if isinstance(rule, AtLeastRule) and rule.min_gap is not None else out
 
     def judge(self, e: Expectation) -> Finding:
         """Judge one expectation alone (its rule's other windows claim nothing)."""

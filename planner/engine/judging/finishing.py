@@ -5,8 +5,10 @@ and record coverage, which turns a shortfall the register may not show into ``un
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from datetime import timedelta
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -77,6 +79,36 @@ def open_coverage(judge: Judge, finding: Finding) -> Finding:
     if not gap:
         return finding
     return with_more_words(finding, lambda: f" Still due as far as the register shows: {gap}.")
+
+
+def gap_room(judge: Judge, out: list[Finding]) -> list[Finding]:
+    """The findings of an ``at_least`` rule with ``min_gap``, where a window still running
+    owes more meetings than the gap leaves days for before its deadline (twice a year, 120
+    days apart, one held on 1 October: none held by 31 December can count): still ``open``
+    (it runs, and a violation is judged when it closes), and its why says no meeting held in
+    time can count, and from when one can."""
+    today = judge.today + timedelta(days=1) if judge.closed else judge.today
+    for f in out:
+        e = f.expectation
+        if f.verdict is not _OPEN or not f.still_due or e is None or e.pending:
+            continue
+        gap = e.rule.min_gap  # type: ignore[union-attr]
+        chain = judge._gap_chains.chain(lambda e=e: judge.engine.meetings_of(e.body.id), e)
+        at = bisect_right(chain, judge.today)
+        last = chain[at - 1] if at else None
+        first = gap.add_to(last) if last is not None else today
+        day, room = max(today, first), 0
+        while day <= e.deadline and room < f.still_due:
+            room += 1
+            day = gap.add_to(day)
+        if room < f.still_due:
+            more = f"only {room} more can" if room else "none held by then can"
+            if first > today:  # the last counted meeting decides
+                when = f"the next counts from {first}, {gap.words()} after the meeting counted on {last}"
+            else:  # the days left do
+                when = f"even the first held {'tomorrow' if judge.closed else 'today'} leaves too few days for the rest"
+            with_more_words(f, lambda more=more, when=when, gap=gap: f" With meetings closer than {gap.words()} counting once, {more} count: {when}.")
+    return out
 
 
 def _record_gaps(judge: Judge, e: Expectation) -> RecordGaps:
