@@ -330,3 +330,19 @@ def test_an_open_window_says_when_the_days_left_hold_fewer_than_are_still_due(tm
     assert _verdicts(out) == [("2026", "open")]
     assert _why(out, "2026").endswith("only 2 more can count: even the first held today leaves too few days for the rest.")
     assert "counting once" not in _why(_check(tmp_path, book, "", "2026-01-01"), "2026")
+
+
+def test_an_open_window_names_the_unconfirmed_meeting_that_may_excuse_it(tmp_path):
+    """`every 1y`, `except_when = ["summit"]`: Board 2023-03-01, so 2024 due; a Summit
+    planned 2024-06-01, as of 2024-08-01 not recorded as held. A passed plan no longer
+    excuses (README), and the window still runs: `open`, 1 still due by 2024-12-31, and its
+    why now says it is excused if the Summit was held (a closed window would be `uncertain`
+    with the same words). As of 2024-05-01, the plan still ahead: `excused`."""
+    book = SUMMIT + BOARD + '[[bodies.rules]]\nkind = "every"\ninterval = "1y"\nexcept_when = ["summit"]\n'
+    rows = "summit,regular,,2024-06-01,,planned,,,\nboard,regular,,2023-03-01,,held,,,\n"
+    out = _check(tmp_path, book, rows, "2024-08-01")
+    (f,) = [f for f in out["findings"] if f["body"] == "board"]
+    assert (f["window"]["label"], f["verdict"], f["still_due"]) == ("2024", "open", 1)
+    assert f["why"].endswith("1 still due by 2024-12-31, 1 year after the Board of 2023-03-01. Excused if Summit 2024-06-01 was held: it was planned but is not recorded as held.")
+    (f,) = [f for f in _check(tmp_path, book, rows, "2024-05-01")["findings"] if f["body"] == "board"]
+    assert f["verdict"] == "excused"

@@ -123,7 +123,9 @@ def amend(engine: ExpectationEngine, e: Expectation | None, verdict: str, counte
         excuse = _excuse(engine, e, today)
         if excuse:
             return "excused", f"{extra} Excused: {excuse}."
-        maybe = _maybe_excused(engine, e, today) if verdict != "open" else ""
+        maybe = _maybe_excused(engine, e, today)
+        if maybe and verdict == "open":  # still running: open either way, its why says what may excuse it
+            return None, f"{extra} {maybe}"
         if maybe:
             return "uncertain", f"{extra} {maybe}"
         if verdict != "open":
