@@ -346,3 +346,27 @@ def test_an_open_window_names_the_unconfirmed_meeting_that_may_excuse_it(tmp_pat
     assert f["why"].endswith("1 still due by 2024-12-31, 1 year after the Board of 2023-03-01. Excused if Summit 2024-06-01 was held: it was planned but is not recorded as held.")
     (f,) = [f for f in _check(tmp_path, book, rows, "2024-05-01")["findings"] if f["body"] == "board"]
     assert f["verdict"] == "excused"
+
+
+# -- a ceiling in doubt names the meetings it saw -----------------------------------------------
+
+
+def test_a_ceiling_in_doubt_names_the_meetings_certain_and_in_doubt(tmp_path):
+    """At most once a half since 2021: Board 2021-05-10 (1st, Rome) and a Board known only as
+    `2021`: H1 has one for certain and may have a second: `uncertain`. Its why said only "1
+    meeting for certain and 1 dated too loosely to place" (DESIGN: every finding names the
+    meetings it used); it names both. At most once a year with `count_by = "event"`, the 5th
+    and 6th on 2023-05-10 and 11 with no city: one event or two, `uncertain`, naming the 6th
+    as in doubt and the 5th as certain."""
+    book = BOARD + '[[bodies.rules]]\nkind = "at_most"\ncount = 1\nper = "half"\nsince = 2021\n'
+    out = _check(tmp_path, book, "board,regular,1,2021-05-10,,held,Rome,,\nboard,regular,,2021,,held,,,\n", "2022-03-01")
+    assert _verdicts(out) == [("2021 H1", "uncertain"), ("2021 H2", "met"), ("2022 H1", "open")]
+    assert _why(out, "2021 H1") == (
+        "2021 H1: 1 meeting for certain and 1 dated too loosely to place: Board 2021 (the register gives only 2021); at most 1 allowed. For certain: Board 2021-05-10 (1st, Rome)."
+    )
+    book = BOARD + '[[bodies.rules]]\nkind = "at_most"\ncount = 1\nper = "year"\nsince = 2023\ncount_by = "event"\n'
+    out = _check(tmp_path, book, "board,regular,5,2023-05-10,,held,,,\nboard,regular,6,2023-05-11,,held,,,\n", "2024-03-01")
+    assert _verdicts(out)[0] == ("2023", "uncertain") and out["summary"]["violations"] == 0
+    assert _why(out, "2023") == (
+        "2023: 1 meeting for certain and 1 in doubt: no city is recorded to tell whether Board 2023-05-11 (6th) was held with another session (one event) or apart; at most 1 allowed. For certain: Board 2023-05-10 (5th)."
+    )

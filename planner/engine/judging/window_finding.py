@@ -10,6 +10,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from planner.core.dates import Grain, Precision
+from planner.core.meeting import given_start
 from planner.core.model import Body, Meeting, Status
 from planner.engine.expectations import NOT_COUNTING, Expectation, ordinal
 from planner.engine.explain import beside_before, not_counted_words, one_window_words, unheld_words
@@ -169,7 +170,7 @@ def window_finding(judge: Judge, e: Expectation, held: list[Meeting], possible: 
         if n > maximum:
             return Finding(body, _EXCESS if e.binding else _ADVISORY, words, source, e, partial(_excess_words, e, n, held), counted, sched, unconf)
         if n + len(possible) > maximum:
-            return Finding(body, _UNCERTAIN, words, source, e, partial(_ceiling_doubt_words, e, n, possible), counted, sched, unconf)
+            return Finding(body, _UNCERTAIN, words, source, e, partial(_ceiling_doubt_words, e, n, held, possible), counted, sched, unconf)
         if unconfirmed and n + len(possible) + len(unconfirmed) > maximum:
             return Finding(body, _UNCERTAIN, words, source, e, partial(_ceiling_unheld_words, e, n, unconfirmed), counted, sched, unconf)
         running = today < on_time_end if judge.closed else today <= on_time_end
@@ -218,8 +219,14 @@ def _excess_words(e: Expectation, n: int, held: list[Meeting]) -> str:
     return f"{e.label}: {n} meetings, at most {e.maximum} allowed: {_held_words(held, e.body)}" + closing(e.binding)
 
 
-def _ceiling_doubt_words(e: Expectation, n: int, possible: list[Meeting]) -> str:
-    return f"{e.label}: {n} meeting{'' if n == 1 else 's'} for certain and {len(possible)} {'dated too loosely to place' if all(not m.start.exact for m in possible) else 'in doubt (dated too loosely to place, or sessions with no city recorded)'}; at most {e.maximum} allowed."
+def _ceiling_doubt_words(e: Expectation, n: int, held: list[Meeting], possible: list[Meeting]) -> str:
+    body = e.body
+    if all(not m.start.exact for m in possible):
+        doubt = "dated too loosely to place: " + ", ".join(f"{_meeting_words(m, body)} (the register gives only {given_start(m)})" for m in possible)
+    else:
+        doubt = f"in doubt: {_doubts(body, possible)}"
+    certain = f" For certain: {_held_words(held, body)}." if held else ""
+    return f"{e.label}: {n} meeting{'' if n == 1 else 's'} for certain and {len(possible)} {doubt}; at most {e.maximum} allowed.{certain}"
 
 
 def _ceiling_unheld_words(e: Expectation, n: int, unconfirmed: list[Meeting]) -> str:
@@ -233,8 +240,8 @@ def _still_due_words(e: Expectation, n: int, held: list[Meeting], scheduled: lis
     return f"{e.label}: {held_words}{missing} still due by {e.deadline}, {e.reason}{sched_words}{_unconfirmed_words(unconfirmed, body)}."
 
 
-def _loose_words(e: Expectation, n: int, possible: list[Meeting]) -> str:
-    body = e.body
+def _doubts(body: Body, possible: list[Meeting]) -> str:
+    """Why each meeting that may count in a window is in doubt, in words."""
     loose = ", ".join(f"{_meeting_words(m, body)}" for m in possible if not m.start.exact)
     apart = ", ".join(f"{_meeting_words(m, body)}" for m in possible if m.start.exact and not m.city)
     near = ", ".join(f"{_meeting_words(m, body)}" for m in possible if m.start.exact and m.city)  # beside a session dated loosely
@@ -243,8 +250,13 @@ def _loose_words(e: Expectation, n: int, possible: list[Meeting]) -> str:
         f"no city is recorded to tell whether {apart} was held with another session (one event) or apart" if apart else "",
         f"the register does not give the days to tell whether {near} was held with another session (one event) or apart" if near else "",
     ]
+    return "; ".join(d for d in doubts if d)
+
+
+def _loose_words(e: Expectation, n: int, possible: list[Meeting]) -> str:
+    loose = ", ".join(f"{_meeting_words(m, e.body)}" for m in possible if not m.start.exact)
     spread = one_window_words(e, n, [m for m in possible if not m.start.exact], _meeting_words)
-    return f"{e.label}: {n} of {e.minimum} certain; " + "; ".join(d for d in doubts if d) + spread + "." + _ended_words(e, loose)
+    return f"{e.label}: {n} of {e.minimum} certain; " + _doubts(e.body, possible) + spread + "." + _ended_words(e, loose)
 
 
 def _ended_words(e: Expectation, loose: str) -> str:
