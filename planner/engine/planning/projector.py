@@ -84,8 +84,10 @@ class Projector(Lateness):
         self._told_today: set[tuple[str, str]] = set()
         self.notes: list[str] = []
         self._texts = {}
+        self._keys = {}
         self._days = {}
         self._wheres = {}
+        self._few = {}
         self.aims = {}
         self.calendars: dict[tuple[str, str | bool], WorkingCalendar] = {}
         self.unknown_hosts: set[str] = set()
@@ -259,10 +261,12 @@ class Projector(Lateness):
                     meeting = self._place_alone(state, e, window, self._targets(state, e, window, [], 1)[0], 1)
                     if meeting is not None:
                         bm.add(meeting)
-                        own = state.takens.get(rule.min_gap)
-                        for taken in state.takens.values():
-                            if taken is not own:
-                                taken.add(meeting.start.earliest, meeting.latest)
+                        takens = state.takens
+                        if len(takens) > 1:  # (the rule's own table has it already: most bodies have no other)
+                            own = takens.get(rule.min_gap)
+                            for taken in takens.values():
+                                if taken is not own:
+                                    taken.add(meeting.start.earliest, meeting.latest)
                         state.added.append(meeting)
                         return [meeting]
                 return self._added(state, bm, rule, self._place(state, e, window, [], e.minimum))
@@ -361,8 +365,10 @@ class Projector(Lateness):
         """``new``, recorded as the body's meetings and in its tables of taken days."""
         # (the table of the rule's own gap has the days placed already; a body with rules of
         # other gaps has theirs too)
-        own = state.takens.get(rule.min_gap if isinstance(rule, AtLeastRule) else None) if new else None
-        others = [t for t in state.takens.values() if t is not own] if new else ()
+        # (placing made the table of the rule's own gap: a body with one table has no other)
+        takens = state.takens
+        own = takens.get(rule.min_gap if isinstance(rule, AtLeastRule) else None) if new and len(takens) > 1 else None
+        others = [t for t in takens.values() if t is not own] if new and len(takens) > 1 else ()
         for meeting in new:
             bm.add(meeting)
             if others:

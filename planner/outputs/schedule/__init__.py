@@ -7,6 +7,8 @@ a meeting's words (its dates, title, host and why), the problems, and each forma
 
 from __future__ import annotations
 
+import operator
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
@@ -154,6 +156,9 @@ def _problems_json(problems: Sequence[ProjectionProblem], book: RuleBook) -> dic
     }
 
 
+_STATUS = operator.attrgetter("status")
+
+
 def render_projection(projection: Projection, fmt: str, *, rules_label: str, width: int = DEFAULT_WIDTH) -> str | Iterator[str]:
     """The schedule in ``fmt``: a string, or for text the pieces of one, written as they come.
 
@@ -178,8 +183,9 @@ def _render(projection: Projection, fmt: str, *, rules_label: str, width: int) -
         return projection_csv(items, body_of)
     # A row recorded as held that opens after --today is in the schedule (a register written
     # later) but is no plan: counted apart, as the schedule's lines say it.
-    planned = sum(1 for m in items if m.status is Status.PLANNED)
-    held = sum(1 for m in items if m.status is Status.HELD)
+    # (the statuses counted in C: two generators over 300,000 meetings were a tenth of the text)
+    statuses = Counter(map(_STATUS, items))
+    planned, held = statuses[Status.PLANNED], statuses[Status.HELD]
     counts = f"{planned} planned, " + (f"{held} recorded held after --today, " if held else "") + f"{len(items) - planned - held} projected"
     parts = [f"{book.organization.short_name} schedule {projection.start} to {projection.end}", f"rule book {rules_label}", f"{plural(len(items), 'meeting')} ({counts})"]
     head = " · ".join(parts)

@@ -33,6 +33,8 @@ _BEYOND = "by 2999-12-31, the last day planner reads and writes"  # a window tha
 class Dating(Targets, Projected, Pairs):
     """The placement half of the projector: which day each missing meeting takes."""
 
+    _few: dict[tuple[WorkingCalendar, date, date, int, int, frozenset[int]], bool]  # (made by the projector: _too_few's answers)
+
     def _place(self, state: BodyState, e: Expectation, window: Window, have: list[Meeting], missing: int, label: str | None = None) -> list[Meeting]:
         """The ``missing`` meetings of ``e`` in ``window``; ``[]`` and a Problem where they do
         not fit (naming the window ``label``, where check names it otherwise than ``e``)."""
@@ -97,7 +99,7 @@ class Dating(Targets, Projected, Pairs):
         # window asked for each of them: 100 years of the bodies of README's "placement work"
         # were some 10 million questions). The days with the fewest members on holiday are
         # other days: with a calendar of members, the tries are made.
-        hopeless = not alone and missing > 1 and calendar.members is None and bool(too_few(body, calendar, window, days, missing, "", "", ""))
+        hopeless = not alone and missing > 1 and calendar.members is None and self._too_few(state, window, missing)
         starts = None if alone or hopeless else choose(targets)
         if starts is None and partnered and not hopeless:
             pair_first[0] = False
@@ -165,6 +167,19 @@ class Dating(Targets, Projected, Pairs):
         why = problem.message.rsplit("; nothing was projected for", 1)[0]
         self.notes.append(f"{why}. Projected earlier in the window due {e.label}, which opened {e.window.start}: {state.body.name} {new[0].start}; the chain goes on from it.")
         return new
+
+    def _too_few(self, state: BodyState, window: Window, missing: int) -> bool:
+        """Whether ``window`` has fewer possible first days than ``missing`` meetings of the
+        body on its calendar (:func:`too_few`), remembered: the answer depends on the calendar,
+        the window, the meeting's length and weekdays alone, and the bodies of one country ask
+        it of the same quarters and halves (20,000 scans of a window's first days at N)."""
+        _, _, calendar, _, weekdays = state.where
+        days = state.body.duration_days
+        key = (calendar, window.start, window.end, days, missing, weekdays)
+        found = self._few.get(key)
+        if found is None:
+            found = self._few[key] = bool(too_few(state.body, calendar, window, days, missing, "", "", ""))
+        return found
 
     def _place_alone(self, state: BodyState, e: Expectation, window: Window, target: date, slot: int) -> Meeting | None:
         """The meeting of a window that lacks one, of a body no other is paired with, on the

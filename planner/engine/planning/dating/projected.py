@@ -34,6 +34,7 @@ class Projected:
     # (made by the projector: shared reasons and keys, one PartialDate per day, where each
     # body meets)
     _texts: dict[str, str]
+    _keys: dict[tuple[int, str, int], str]  # (rule index, period label, slot) -> a meeting's key
     end: date  # the horizon's end (the body's own, in next_due's projection)
     _days: dict[date, PartialDate]
     _wheres: dict[str, tuple[str, str, WorkingCalendar, str, frozenset[int]]]
@@ -76,7 +77,8 @@ class Projected:
             state.chains[start_day] = state.chain
             state.chain = None
         rule = e.rule
-        kind = _kind(rule.counts)
+        counts = rule.counts
+        kind = _REGULAR if _REGULAR in counts else _kind(counts)
         number = None
         if kind is _REGULAR:  # (the numbering continued is the regular meetings')
             number = state.next_ordinal
@@ -97,8 +99,12 @@ class Projected:
         # in 2031") and keys: one string each, not one per meeting (60 MB at 2,000 bodies).
         texts = self._texts
         reason = texts.setdefault(reason, reason)
-        key = f"{e.rule_index}-{label}-{slot}"
-        key = texts.setdefault(key, key)
+        # (found by its parts: a tuple's hash is cheaper than the string's making and hashing)
+        keys = self._keys
+        parts = (e.rule_index, label, slot)
+        key = keys.get(parts)
+        if key is None:
+            key = keys[parts] = f"{e.rule_index}-{label}-{slot}"
         if self.labels is not None:  # (a loose origin's window is labelled by every reading, not the earliest)
             self.labels[(state.body.id, key)] = e.label if e.cases else label
         # One (immutable) PartialDate per day: 300,000 projected meetings fall on 18,000 days.
