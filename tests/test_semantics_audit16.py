@@ -370,3 +370,37 @@ def test_a_ceiling_in_doubt_names_the_meetings_certain_and_in_doubt(tmp_path):
     assert _why(out, "2023") == (
         "2023: 1 meeting for certain and 1 in doubt: no city is recorded to tell whether Board 2023-05-11 (6th) was held with another session (one event) or apart; at most 1 allowed. For certain: Board 2023-05-10 (5th)."
     )
+
+
+# -- a rolling chain from a founding known only to the year -------------------------------------
+
+
+def test_a_rolling_chain_from_a_founding_known_only_to_the_year_is_uncertain_where_a_later_founding_owes_nothing(tmp_path):
+    """`every 6m`, `established = 2020`, no meeting. Founded 2020-01: due 2020-07, 2021-01,
+    2021-07, ...; founded 2020-12: due 2021-06, 2021-12, .... As of 2021-03-01 the first two
+    were `missed` on the first reading only (founded in December, nothing was due yet): both
+    `uncertain`, 0 violations. As of 2022-03-01: the first two windows of the chain closed on
+    every reading (by 2021-06-30 and 2021-12-31 at the latest): `missed`; the next two only on
+    the earlier readings: `uncertain`. With Board 2021-05-01: due 2021-06 on the latest
+    reading, met; 2021-01's "4 months late" is `uncertain` (it was a violation)."""
+    book = BOARD + 'established = 2020\n[[bodies.rules]]\nkind = "every"\ninterval = "6m"\n'
+    result = _run(tmp_path, book, "", "2021-03-01")
+    out = json.loads(result.stdout)
+    assert _verdicts(out) == [("2020-07", "uncertain"), ("2021-01", "uncertain"), ("2021-07", "open")] and result.exit_code == 0
+    assert _why(out, "2020-07").endswith(
+        "Uncertain: the chain counts from the founding, which the rule book dates only as 2020 (2020-01-01 to 2020-12-31): due 2020-07 if the Board was established in 2020-01; established as late as 2020-12-31, this window of the chain was no violation."
+    )
+    out = _check(tmp_path, book, "", "2022-03-01")
+    assert _verdicts(out) == [("2020-07", "missed"), ("2021-01", "missed"), ("2021-07", "uncertain"), ("2022-01", "uncertain"), ("2022-07", "open")]
+    assert _why(out, "2021-01").endswith("A violation on every reading of the founding, which the rule book dates only as 2020: due by 2021-12-31 had it been on 2020-12-31.")
+    out = _check(tmp_path, book, "board,regular,,2021-05-01,,held,,,\n", "2021-08-01")
+    assert _verdicts(out) == [("2020-07", "uncertain"), ("2021-01", "uncertain"), ("2021-11", "open")]
+    assert out["findings"][1]["delay"] in (None, "") and out["summary"]["violations"] == 0
+
+
+def test_a_rolling_chain_from_a_founding_known_to_its_period_is_judged_as_before(tmp_path):
+    """`every 2y`, `established = 2020`: every day of 2020 gives the same due year (2022), so
+    nothing depends on the day: as of 2023-06-01, 2022 `missed` as before, no words added."""
+    book = BOARD + 'established = 2020\n[[bodies.rules]]\nkind = "every"\ninterval = "2y"\n'
+    out = _check(tmp_path, book, "", "2023-06-01")
+    assert _verdicts(out)[0] == ("2022", "missed") and "reading" not in _why(out, "2022")

@@ -80,6 +80,8 @@ def loose_starts(exps: Sequence[Expectation], bm: BodyMeetings, out: list[Findin
             counting = [m for m in bm.meetings if counts(rule, m) and m.status in CHAINING]
             if counting and counting[0].status is _PLANNED and counting[0].latest < today:
                 out = _unconfirmed_start(out, counting, today)
+    if isinstance(rule, EveryRule) and rule.mode == "rolling" and founded is not None and not founded.exact:
+        out = _loose_founding_chain(exps, bm, out, today, closed)
     if isinstance(rule, EveryRule) and rule.mode == "grid" and rule.anchor is None:
         first = next((m for m in bm.meetings if counts(rule, m)), None)
         grain = rule.interval.grain
@@ -139,6 +141,51 @@ def _short_somewhere(unsure: list[Finding], today: date) -> dict[int, str]:
         for n in ns:
             said[id(closed[n])] = words
     return said
+
+
+def _loose_founding_chain(exps: Sequence[Expectation], bm: BodyMeetings, out: list[Finding], today: date, closed: bool) -> list[Finding]:
+    """A rolling chain that counts from a founding known only to the year or month
+    (``every 6m``, ``established = 2020``): its first windows, before the body's first
+    counting meeting, are due in periods the founding's day decides. Judged from the
+    earliest reading (founded 2020-01-01: due 2020-07, 2021-01, ...), a shortfall is a
+    violation only where the same window of the chain (the first, the second, ...) was one
+    on the latest reading too (founded 2020-12-31: due 2021-06, 2021-12, ...); else it is
+    ``uncertain``, never more certain than the data."""
+    rule = exps[0].rule
+    assert isinstance(rule, EveryRule)
+    founded = exps[0].body.established
+    assert founded is not None
+    since = rule.since or date.min
+    early, late = max(since, founded.earliest), max(since, founded.latest)
+    grain = exps[0].grain
+    if any(e.rule is not rule or e.grain is not grain for e in exps) or grain.index(early) == grain.index(late):
+        return out
+    shift = grain.index(late) - grain.index(early)
+    first = next((m for m in bm.meetings if m.status is _HELD and counts(rule, m) and m.start.earliest <= today), None)
+    answered = first.start.earliest if first is not None else None
+    amended = []
+    for f in out:
+        e = f.expectation
+        if e is None or e.pending or e.origins or f.verdict not in _SHORT or (answered is not None and e.window.start > answered):
+            amended.append(f)
+            continue
+        # the same window of the chain on the latest reading: its periods later by ``shift``
+        deadline = grain.window(e.period + shift).end
+        if rule.tolerance:
+            deadline = max(deadline, rule.tolerance.add_to(deadline))
+        passed = deadline < today if not closed else deadline <= today
+        if passed and (answered is None or answered > deadline):
+            amended.append(with_more_words(f, lambda d=deadline: f" A violation on every reading of the founding, which the rule book dates only as {founded}: due by {d} had it been on {late}."))
+            continue
+        f.delay = ""
+        amended.append(
+            with_more_words(
+                f,
+                lambda f=f: f" Uncertain: the chain counts from the founding, which the rule book dates only as {founded} ({founded.earliest} to {founded.latest}): due {f.expectation.label} if the {f.body.label} was established in {grain.label(grain.index(early))}; established as late as {late}, this window of the chain was no violation.",  # type: ignore[union-attr]
+                verdict=Verdict.UNCERTAIN,
+            )
+        )
+    return amended
 
 
 def _shared(out: list[Finding], today: date) -> list[Finding]:
