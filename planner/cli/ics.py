@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import click
@@ -14,6 +15,9 @@ from planner.cli.common.inputs import Inputs, input_options
 from planner.cli.common.output import say, warn, workers, writing
 from planner.core.model import Meeting
 from planner.core.words import plural
+
+if TYPE_CHECKING:
+    from planner.outputs.calendar.folder.given import Given
 
 
 def _base_url(value: str | None) -> str | None:
@@ -34,6 +38,21 @@ def _base_url(value: str | None) -> str | None:
     if "?" in rest or "#" in rest or "@" in parts.netloc or not parts.hostname or not port_ok:
         raise click.BadParameter(f"{value!r} is not the address of a folder; expected a host and a path without '?', '#' or a user name, e.g. https://example.org/cica", param_hint="--base-url")
     return f"{scheme.lower()}://{rest}"
+
+
+def _given(inputs: Inputs) -> Given | None:
+    """The print of what this export is made from (see
+    :mod:`planner.outputs.calendar.folder.given`): every file it may read, every option as
+    parsed, the day it is made as of."""
+    from planner.outputs.calendar.folder.given import given
+
+    params = click.get_current_context().params
+    book = inputs.book
+    files = [inputs.rules_path, inputs.meetings_path, *inputs.more_meetings, inputs.chairs_path]
+    files += [Path(p) for p in (params.get("plan_file"), *inputs.avoid) if p]
+    files += [inputs.rules_path.parent / p for p in book.organization.avoid]
+    options = {name: value for name, value in params.items() if name not in ("out", "quiet")}
+    return given(files, {**options, "today": inputs.today.isoformat(), "foreign": [inputs.foreign_meetings, inputs.foreign_chairs]})
 
 
 @click.command()
@@ -62,6 +81,7 @@ def ics(inputs: Inputs, out: str, events: Callable[[], list[Meeting]], body_ids:
     from planner.outputs.calendar.ical import COMBINED
 
     book = inputs.book
+    given = _given(inputs) if out != "-" and not body_ids else None
     meetings = events()
     ids = resolve_bodies(book, body_ids)
     stamp = datetime.combine(inputs.today, datetime.min.time(), UTC)
@@ -78,7 +98,7 @@ def ics(inputs: Inputs, out: str, events: Callable[[], list[Meeting]], body_ids:
         click.echo(b"".join(batch), nl=False)
         return
     with writing(out, folder=True):
-        written = write_feeds(book, meetings, Path(out), stamp, base_url=base_url, warn=warn, bodies=ids, keep_days=keep_removed, workers=workers())
+        written = write_feeds(book, meetings, Path(out), stamp, base_url=base_url, warn=warn, bodies=ids, keep_days=keep_removed, workers=workers(), given=given.key() if given is not None else None)
     feeds = [p.name for p in written if p.suffix == ".ics"]
     where = ", ".join(feeds) if ids is not None else f"{plural(len(feeds) - 1, 'feed')} and all.ics, index.html"
     say(f"wrote {plural(len(written), 'file')} to {out}: {plural(len(meetings), 'meeting')} in {where}")

@@ -33,6 +33,7 @@ from planner.outputs.calendar.folder.reuse import (
     Kept,
     Recorder,
     Reused,
+    counted,
     reusable,
 )
 from planner.outputs.calendar.folder.state import load_state, unreadable_state
@@ -56,31 +57,38 @@ def write_feeds(
     bodies: Sequence[str] | None = None,
     keep_days: int = KEEP_DAYS,
     workers: int | None = None,
+    given: str | None = None,
 ) -> list[Path]:
     """Write ``{body}.ics`` for every body (or only ``bodies``), ``all.ics`` and ``index.html``
     (only when every body is written) and the state file into ``out_dir``; return the paths
     written (state file excluded), in that order. Meetings that left the input since the last
     export stay ``keep_days`` as CANCELLED tombstones. ``workers``: how many processes make
     the events (:mod:`planner.outputs.calendar.folder.forked`; 1: this one alone, None: as
-    many as pay)."""
+    many as pay). ``given``: the print of everything the export is made from
+    (:mod:`planner.outputs.calendar.folder.given`), recorded; the last export's matching it
+    stands for the prints of the meetings."""
     with folder_lock(out_dir), paused_gc():
-        return _write_feeds(book, meetings, Path(out_dir), stamp, base_url, warn, bodies, keep_days, workers)
+        return _write_feeds(book, meetings, Path(out_dir), stamp, base_url, warn, bodies, keep_days, workers, given)
 
 
-def _write_feeds(book: RuleBook, meetings: Iterable[Meeting], out: Path, stamp: datetime, base_url: str | None, warn: Callable[[str], None] | None, bodies: Sequence[str] | None, keep_days: int, workers: int | None) -> list[Path]:
+def _write_feeds(book: RuleBook, meetings: Iterable[Meeting], out: Path, stamp: datetime, base_url: str | None, warn: Callable[[str], None] | None, bodies: Sequence[str] | None, keep_days: int, workers: int | None, given: str | None) -> list[Path]:
     builder = FeedBuilder(book, stamp)
     selected = set(bodies) if bodies is not None else None
-    if selected is not None:
-        meetings = [m for m in meetings if m.body in selected]
-    order = date_order(meetings)
+    meetings = list(meetings) if selected is None else [m for m in meetings if m.body in selected]
+    recording = selected is None and len(meetings) >= REUSE_FROM
     out.parent.mkdir(parents=True, exist_ok=True)
     combined = (*combined_names(book), source_url(base_url, f"{COMBINED}.ics")) if selected is None else None
     named = [(f"{body.id}.ics", body.name, f"Meetings of the {body.name} ({book.organization.short_name})", body.id) for body in book.bodies if selected is None or body.id in selected]
     # what stands at a name this export writes and is no file of planner's: refused before any work
-    refuse_foreign(out, [*(filename for filename, *_ in named), *((f"{COMBINED}.ics", INDEX) if selected is None else ()), STATE_FILE, *((REUSE_FILE,) if selected is None and len(order) >= REUSE_FROM else ())])
+    refuse_foreign(out, [*(filename for filename, *_ in named), *((f"{COMBINED}.ics", INDEX) if selected is None else ()), STATE_FILE, *((REUSE_FILE,) if recording else ())])
     unreadable_state(out)
     heads = {body: builder.calendar_head(title, caption, source_url(base_url, filename), empty=False)[0] for filename, title, caption, body in named}
-    made: FeedEvents | None = _reused(out, book, builder, order, heads, combined, workers) if selected is None and len(order) >= REUSE_FROM else None
+    made: FeedEvents | None = None
+    order: list[Meeting] | None = None
+    if recording:
+        made, order = _reused(out, book, builder, meetings, heads, combined, workers, given)
+    if made is None:
+        order = date_order(meetings) if order is None else order
     previous = made.previous if isinstance(made, Reused) and made.previous is not None else None
     if previous is None:
         found = load_state(out, warn, book, read=read_previous)
@@ -89,7 +97,7 @@ def _write_feeds(book: RuleBook, meetings: Iterable[Meeting], out: Path, stamp: 
     try:
         keep_legacy = previous.legacy and selected is not None  # some bodies' prints stay of the older form
         if made is None:
-            made = FeedEvents(builder, order, previous, out.parent, keep_legacy, combined, heads, Recorder() if selected is None and len(order) >= REUSE_FROM else None, workers)
+            made = FeedEvents(builder, order or [], previous, out.parent, keep_legacy, combined, heads, Recorder() if recording else None, workers)
         left = Leftovers(previous, builder.stamp, keep_days, selected, previous.legacy and not keep_legacy, out.parent)
         feeds: list[tuple[str, str, str, str | None]] = [(filename, title, caption, body) for filename, title, caption, body in named]
         if selected is None:
@@ -113,7 +121,7 @@ def _write_feeds(book: RuleBook, meetings: Iterable[Meeting], out: Path, stamp: 
             links = [(f, t, made.count(b)) for f, t, _, b in feeds]
             files[INDEX] = lambda: index_pieces(book, links, made.coming, builder, base_url)
         files[STATE_FILE] = made.state(left.state_entries())
-        record = made.record_bytes(book) if isinstance(made, Reused) else made.recorder.record(book, builder.stamp, heads, made.begin, len(order)) if made.recorder is not None else None
+        record = made.record_bytes(book) if isinstance(made, Reused) else made.recorder.record(book, builder.stamp, heads, made.begin, len(meetings), given) if made.recorder is not None else None
         if record is not None:
             files[REUSE_FILE] = record
         names = [*files]  # feeds, all.ics, index.html, state: a reader of index.html comes last
@@ -131,20 +139,27 @@ def _write_feeds(book: RuleBook, meetings: Iterable[Meeting], out: Path, stamp: 
     return [out / name for name in names if name not in (STATE_FILE, REUSE_FILE)]
 
 
-def _reused(out: Path, book: RuleBook, builder: FeedBuilder, order: list[Meeting], heads: dict[str, bytes], combined: tuple[str, str, str | None], workers: int | None) -> Reused | None:
+def _reused(out: Path, book: RuleBook, builder: FeedBuilder, meetings: list[Meeting], heads: dict[str, bytes], combined: tuple[str, str, str | None], workers: int | None, given: str | None) -> tuple[Reused | None, list[Meeting] | None]:
     """The events of the last export into ``out``, taken from its files, when this export
-    gives what it gave (see :mod:`planner.outputs.calendar.folder.reuse`); else None."""
-    counts = Counter(map(itemgetter(0), order))
-    record = reusable(out, book, order, counts, EventMaker(builder), forked.how_many(len(order), len(counts), workers))
+    gives what it gave (see :mod:`planner.outputs.calendar.folder.reuse`), else None; and
+    ``meetings`` in date order when they had to be put in it (for the prints), else None.
+    An export made from what the last one was made from (``given``, its inputs' print) takes
+    their prints as they were: neither the order nor the prints are made."""
+    counts = Counter(map(itemgetter(0), meetings))
+    record = counted(out, book, counts)
+    order = None
+    if record is not None and (given is None or record.get("inputs") != given):
+        order = date_order(meetings)
+        record = reusable(record, order, counts, EventMaker(builder), forked.how_many(len(order), len(counts), workers))
     if record is None:
-        return None
-    made = Reused(out, record, builder, order, counts, heads, combined, out.parent)
+        return None, order
+    made = Reused(out, record, builder, order or meetings, counts, heads, combined, out.parent, given)
     if made.build():
-        return made
+        return made, order
     if made.previous is not None:
         made.previous.close()
     made.close()
-    return None
+    return None, order
 
 
 def combined_calendar(book: RuleBook, meetings: Iterable[Meeting], stamp: datetime, source: str | None = None) -> Iterator[bytes]:

@@ -13,21 +13,23 @@ each feed was made from and where its events are:
   place and SHA-256 of its events in its feed (after the head, before the tombstones);
 * the same place and SHA-256 of ``all.ics``'s events and of the state file's entries of the
   events (the entries of what left the input follow them);
-* the export's stamp, the organization (in every UID) and :data:`FORM`.
+* the export's stamp, the organization (in every UID), :data:`FORM` and the print of its
+  inputs, when it has one (:mod:`planner.outputs.calendar.folder.given`).
 
-The next export of every body reads the record first and compares the numbers (a meeting
-added or removed costs nothing more), then the prints. When every body has the same meetings
-and every feed, ``all.ics`` and the state file still hold the bytes recorded (read back:
-a hand-edited or damaged file does not), each event would be made with the revision the last
-export wrote for it, so exactly as then (no UID adopted: an export that adopted one records
-nothing): the feeds' events are the bytes recorded, each DTSTAMP line replaced by the new
-stamp's (a line of fixed length at the start of a line, one an event: no text value holds a
-line break), the state's entries are copied, and only the tombstones (from the state's
-entries of what left before, read in bulk), the heads and ``index.html`` are made again. A
-file that comes out byte for byte as it was (the same stamp) is :data:`KEPT`: not written,
-the old one hard-linked into the new set. Anything else (a changed meeting, another rule
-book, a state file of an older version, ``--body``) makes every event as before. The record is
-a cache: missing, damaged or stale, it only costs the time of making the events.
+The next export of every body reads the record first and compares the numbers (a meeting added
+or removed costs nothing more), then the print of its inputs (the same files, options and
+code: the same prints), else the prints. When every body has the same meetings and every feed,
+``all.ics`` and the state file still hold the bytes recorded (read back: a hand-edited or
+damaged file does not), each event would be made with the revision the last export wrote for
+it, so exactly as then (no UID adopted: an export that adopted one records nothing): the
+feeds' events are the bytes recorded, each DTSTAMP line replaced by the new stamp's (a line of
+fixed length at the start of a line, one an event: no text value holds a line break), the
+state's entries are copied, and only the tombstones (from the state's entries of what left
+before, read in bulk), the heads and ``index.html`` are made again. A file that comes out byte
+for byte as it was (the same stamp) is :data:`KEPT`: not written, the old one hard-linked into
+the new set. Anything else (a changed meeting, another rule book, a state file of an older
+version, ``--body``) makes every event as before. The record is a cache: missing, damaged or
+stale, it only costs the time of making the events.
 """
 
 from __future__ import annotations
@@ -47,7 +49,7 @@ from typing import IO, Any
 
 from planner.core.model import Meeting, RuleBook
 from planner.outputs.atomic import Spooled, spool
-from planner.outputs.calendar.folder.events import FeedEvents, write_all
+from planner.outputs.calendar.folder.events import FeedEvents, date_order, write_all
 from planner.outputs.calendar.folder.previous import Previous, scanned
 from planner.outputs.calendar.folder.state import HEAD, TAIL
 from planner.outputs.calendar.ical import COMBINED, STATE_FILE, FeedBuilder
@@ -91,12 +93,12 @@ def _stamp_line(stamp: datetime) -> bytes:
     return f"\r\nDTSTAMP:{utc(stamp)}\r\n".encode()
 
 
-def record_bytes(book: RuleBook, stamp: datetime, state: list[Any], combined: list[Any], bodies: dict[str, list[Any]]) -> bytes:
+def record_bytes(book: RuleBook, stamp: datetime, state: list[Any], combined: list[Any], bodies: dict[str, list[Any]], given: str | None = None) -> bytes:
     """The record (see the module's text): ``state``, where the state file's entries of the
     events are, their length, SHA-256 and number; ``combined``, where all.ics's events are,
     their length and SHA-256; ``bodies``, the same of each feed, with its print and number of
-    events."""
-    data = {"form": FORM, "organization": book.organization.id, "stamp": stamp.isoformat(), "state": state, "all": combined, "bodies": dict(sorted(bodies.items()))}
+    events; ``given``, the print of the export's inputs (:mod:`~planner.outputs.calendar.folder.given`)."""
+    data = {"form": FORM, "organization": book.organization.id, "stamp": stamp.isoformat(), "inputs": given, "state": state, "all": combined, "bodies": dict(sorted(bodies.items()))}
     return json.dumps(data, separators=(",", ":")).encode() + b"\n"
 
 
@@ -144,12 +146,12 @@ class Recorder:
         self.state.update(chunk)
         self.state_size += len(chunk)
 
-    def record(self, book: RuleBook, stamp: datetime, heads: dict[str, bytes], begin: int, count: int) -> bytes | None:
+    def record(self, book: RuleBook, stamp: datetime, heads: dict[str, bytes], begin: int, count: int, given: str | None = None) -> bytes | None:
         """The record, None when an export must not reuse what this one made."""
         if not self.whole:
             return None
         bodies = {body: [len(heads[body]), *found] for body, found in chain(self.done().items(), self.others.items())}
-        return record_bytes(book, stamp, [len(HEAD), self.state_size, self.state.hexdigest(), count], [begin, self.all_size, self.all.hexdigest()], bodies)
+        return record_bytes(book, stamp, [len(HEAD), self.state_size, self.state.hexdigest(), count], [begin, self.all_size, self.all.hexdigest()], bodies, given)
 
 
 def _read_record(out: Path) -> dict[str, Any] | None:
@@ -162,17 +164,22 @@ def _read_record(out: Path) -> dict[str, Any] | None:
     return None
 
 
-def reusable(out: Path, book: RuleBook, order: list[Meeting], counts: dict[str, int], maker: EventMaker, processes: int = 1) -> dict[str, Any] | None:
-    """The record of the last export into ``out`` when it gave the events ``order`` would
-    give (every body's number and print of its meetings), else None. The numbers are compared
-    first: a meeting added or removed costs no print; the prints are made by ``processes``
-    processes, each of some bodies (:func:`~planner.outputs.forking.per_key`)."""
+def counted(out: Path, book: RuleBook, counts: dict[str, int]) -> dict[str, Any] | None:
+    """The record of the last export into ``out`` if of this organization and ``counts``."""
     record = _read_record(out)
     if record is None or record.get("organization") != book.organization.id:  # (in every UID; a body's name and category are in its print)
         return None
     bodies = record.get("bodies")
     if not isinstance(bodies, dict) or len(bodies) != len(counts) or any(not isinstance(found := bodies.get(body), list) or len(found) != 5 or found[4] != n for body, n in counts.items()):
         return None
+    return record
+
+
+def reusable(record: dict[str, Any], order: list[Meeting], counts: dict[str, int], maker: EventMaker, processes: int = 1) -> dict[str, Any] | None:
+    """``record`` (:func:`counted`) when the last export gave the events ``order`` would give
+    (every body's print of its meetings), else None. The prints are made by ``processes``
+    processes, each of some bodies (:func:`~planner.outputs.forking.per_key`)."""
+    bodies = record["bodies"]
     found = per_key(counts, lambda some: _prints([m for m in order if m[0] in some], maker), processes)
     return record if all(found[body] == bodies[body][3] for body in counts) else None
 
@@ -251,13 +258,13 @@ class Reused(FeedEvents):
     as :class:`~planner.outputs.calendar.folder.events.FeedEvents` finishes them, or, where a
     file comes out as it was (the same stamp, heads and tombstones), :data:`KEPT`."""
 
-    def __init__(self, out: Path, record: dict[str, Any], builder: FeedBuilder, order: list[Meeting], counts: dict[str, int], heads: dict[str, bytes], combined: tuple[str, str, str | None] | None, near: Path) -> None:
-        # (nothing is made: FeedEvents.__init__ is not called)
-        self.out, self.record, self.builder, self.order, self.counts, self.heads, self.near = out, record, builder, order, counts, heads, near
+    def __init__(self, out: Path, record: dict[str, Any], builder: FeedBuilder, order: list[Meeting], counts: dict[str, int], heads: dict[str, bytes], combined: tuple[str, str, str | None] | None, near: Path, given: str | None = None) -> None:
+        # (nothing is made: FeedEvents.__init__ is not called; ``order``, in date order or not)
+        self.out, self.record, self.builder, self.order, self.counts, self.heads, self.near, self.given = out, record, builder, order, counts, heads, near, given
         self.keep_legacy, self.recorder, self.feeds, self.stretches = False, None, {}, {}
         self.spool, self.by_body, self.states = spool(near), spool(near), spool(near)
         today = builder.stamp.date()
-        self.coming = [m for m in order if (m[4] or m[1]).latest >= today]
+        self.coming = date_order([m for m in order if (m[4] or m[1]).latest >= today])
         self.combined = combined if order else None
         self.head = builder.calendar_head(*self.combined, empty=False)[0] if self.combined is not None else b""
         self.begin = len(self.head)
@@ -380,7 +387,7 @@ class Reused(FeedEvents):
         digests."""
         record = self.record
         bodies = {body: [len(self.heads[body]), found[1], self.digests[body], found[3], found[4]] for body, found in record["bodies"].items()}
-        return record_bytes(book, self.builder.stamp, record["state"], [self.begin, record["all"][1], self.digests.get(COMBINED, "")], bodies)
+        return record_bytes(book, self.builder.stamp, record["state"], [self.begin, record["all"][1], self.digests.get(COMBINED, "")], bodies, self.given)
 
     def close(self) -> None:
         super().close()

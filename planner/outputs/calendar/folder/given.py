@@ -1,0 +1,114 @@
+"""What an export is made from, as one print: every input file's bytes, every option, the
+date it is made as of, and the code and libraries that read them.
+
+A re-export (:mod:`planner.outputs.calendar.folder.reuse`) compares each body's print of its
+meetings with the last export's before it takes the last export's events: at a million
+meetings that is the content text of each (some 6 s of CPU), after putting them in date order
+(2 s). When what the export is made from is byte for byte what the last one was made from, the
+meetings are the last ones too, and so are their prints: the record keeps this print
+(``inputs``), and a match stands for the prints (the files are still read back and checked).
+
+The print must hold everything a meeting's event may depend on, or a stale feed is kept:
+
+* the bytes of each file read: the rule book, every register, the chair register, a plan
+  file, each calendar to avoid (``--avoid`` and the rule book's own, relative to it). A file
+  that is no regular file (a pipe, standard input) cannot be read twice: no print, and the
+  prints are compared as before;
+* every option of the command as parsed (``--to``, ``--no-projected``, ``--body``, ``--plan``,
+  ...), and the day the export is made as of (``--today`` or ``SOURCE_DATE_EPOCH``);
+* planner's own files (code, embedded data, templates), Python's version and the installed
+  distributions with their versions (``holidays`` places projected meetings).
+
+A file changed while it is read (its size, time of change or inode moved between the print and
+the end of the reading, :meth:`Given.key`) gives no print either.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import json
+import os
+import stat
+import sys
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+_FORM = "planner-inputs 1"
+_CHUNK = 1 << 20
+
+
+class Given:
+    """The print of an export's inputs (:func:`given`), with what each file looked like when
+    read, so that :meth:`key` can tell a file changed since."""
+
+    def __init__(self, digest: str, seen: list[tuple[Path, tuple[int, ...]]]) -> None:
+        self.digest = digest
+        self.seen = seen
+
+    def key(self) -> str | None:
+        """The print, None when a file it is of changed since it was read."""
+        for path, was in self.seen:
+            try:
+                if _looks(os.stat(path)) != was:
+                    return None
+            except OSError:
+                return None
+        return self.digest
+
+
+def _looks(found: os.stat_result) -> tuple[int, ...]:
+    return (found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns)
+
+
+def given(files: Iterable[Path], options: Mapping[str, object]) -> Given | None:
+    """The print of an export made from ``files`` (each once, in the order given) with
+    ``options`` (JSON-able values, or their ``str``); None when a file is no regular file or
+    cannot be read."""
+    digest = hashlib.sha256(_FORM.encode())
+    digest.update(_code())
+    digest.update(json.dumps(options, sort_keys=True, default=str).encode())
+    seen: list[tuple[Path, tuple[int, ...]]] = []
+    for path in files:
+        try:
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # a FIFO opens at once, and is refused below
+        except OSError:
+            return None
+        try:
+            found = os.fstat(fd)
+            if not stat.S_ISREG(found.st_mode):
+                return None
+            name = os.fsencode(path)
+            digest.update(len(name).to_bytes(8, "big") + name + found.st_size.to_bytes(8, "big"))
+            size = 0
+            while block := os.read(fd, _CHUNK):
+                digest.update(block)
+                size += len(block)
+            if size != found.st_size:  # written to while read
+                return None
+        except OSError:
+            return None
+        finally:
+            os.close(fd)
+        seen.append((path, _looks(found)))
+    return Given(digest.hexdigest(), seen)
+
+
+@functools.cache
+def _code() -> bytes:
+    """A print of planner's own files (code, embedded rule books and registers, templates),
+    Python's version and the distributions installed where Python finds its packages (their
+    ``.dist-info`` folders are named after their versions; where, not: a test runner's path
+    is not a script's)."""
+    digest = hashlib.sha256(sys.version.encode())
+    root = Path(__file__).resolve().parents[3]  # the planner package
+    files = sorted(p.relative_to(root) for p in root.rglob("*") if "__pycache__" not in p.parts and p.suffix not in (".pyc", ".pyo") and p.is_file())
+    for path in files:
+        digest.update(os.fsencode(path) + b"\x00" + (root / path).read_bytes() + b"\x00")
+    installed: set[str] = set()
+    for place in sys.path:
+        with contextlib.suppress(OSError):
+            installed.update(e for e in os.listdir(place or ".") if e.endswith((".dist-info", ".egg-info")))
+    digest.update("\x00".join(sorted(installed)).encode("utf-8", "surrogateescape"))
+    return digest.digest()
