@@ -15,8 +15,8 @@ import pytest
 from click.testing import CliRunner
 
 from planner.cli import main
-from planner.outputs.calendar.folder import feeds, given, reuse
-from planner.outputs.calendar.folder.reuse import REUSE_FILE
+from planner.outputs.calendar.folder import feeds, given, record, reuse
+from planner.outputs.calendar.folder.record import REUSE_FILE
 from tests.conftest import ROOT
 
 FOLDERS = (("reusing", 0), ("making", 10**9))  # REUSE_FROM: one records and reuses, one never does
@@ -35,8 +35,8 @@ class Exports:
         self.options = ["--rules", str(root / "rules.toml"), "--meetings", str(root / "meetings.csv"), "--chairs", str(root / "chairs.csv"), "--today", "2026-12-01", "--to", "2030"]
         self.prints: list[int] = []
         self.taken: list[bool] = []
-        made = reuse._prints
-        monkeypatch.setattr(reuse, "_prints", lambda order, maker: self.prints.append(len(found := made(order, maker))) or found)
+        made = record._prints
+        monkeypatch.setattr(record, "_prints", lambda order, maker: self.prints.append(len(found := made(order, maker))) or found)
         build = reuse.Reused.build
         monkeypatch.setattr(reuse.Reused, "build", lambda this: self.taken.append(done := build(this)) or done)
 

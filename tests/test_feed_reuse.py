@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from planner.core.model import Meeting, RuleBook
-from planner.outputs.calendar.folder import feeds, reuse
+from planner.outputs.calendar.folder import feeds, record, reuse
 from planner.outputs.calendar.folder.feeds import write_feeds
-from planner.outputs.calendar.folder.reuse import REUSE_FILE
+from planner.outputs.calendar.folder.record import REUSE_FILE
 from planner.outputs.calendar.ical import STATE_FILE
 from tests.test_feed_lines import CASES, STAMP, example
 
@@ -96,7 +96,7 @@ def test_an_export_of_the_same_register_gives_the_bytes_made_again(pair: Pair, n
 def test_the_prints_do_not_hang_on_how_many_meetings_are_read_together(pair: Pair, monkeypatch: pytest.MonkeyPatch, batch: int) -> None:
     """A body's print is of its texts, however many are hashed at once (a body of exactly as
     many meetings as a batch once read as another print)."""
-    monkeypatch.setattr(reuse, "_HELD", batch)
+    monkeypatch.setattr(record, "_HELD", batch)
     book, meetings = example("cica")
     pair.export(book, meetings)
     pair.export(book, meetings, LATER)

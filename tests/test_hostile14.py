@@ -244,7 +244,8 @@ RECORD_EDITS = {
 
 @pytest.mark.parametrize("edit", sorted(RECORD_EDITS))
 def test_a_hand_edited_reuse_record_never_changes_the_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, edit: str) -> None:
-    from planner.outputs.calendar.folder import feeds, reuse
+    from planner.outputs.calendar.folder import feeds
+    from planner.outputs.calendar.folder.record import REUSE_FILE
 
     here = Path(__file__).resolve().parent
     monkeypatch.setattr(feeds, "REUSE_FROM", 0)
@@ -257,9 +258,9 @@ def test_a_hand_edited_reuse_record_never_changes_the_bytes(tmp_path: Path, monk
     edited, plain = tmp_path / "edited", tmp_path / "plain"
     export(edited, "2026-11-26")
     export(plain, "2026-11-26")
-    record = json.loads((edited / reuse.REUSE_FILE).read_text(encoding="utf-8"))
-    (edited / reuse.REUSE_FILE).write_text(json.dumps(RECORD_EDITS[edit](record)), encoding="utf-8")
-    (plain / reuse.REUSE_FILE).unlink()
+    record = json.loads((edited / REUSE_FILE).read_text(encoding="utf-8"))
+    (edited / REUSE_FILE).write_text(json.dumps(RECORD_EDITS[edit](record)), encoding="utf-8")
+    (plain / REUSE_FILE).unlink()
     export(edited, "2026-11-27")
     export(plain, "2026-11-27")
     assert {p.name: p.read_bytes() for p in sorted(edited.iterdir())} == {p.name: p.read_bytes() for p in sorted(plain.iterdir())}

@@ -18,7 +18,7 @@ from planner.engine.expectations import ExpectationEngine
 from planner.engine.planning.placement.working import WorkingCalendar
 from planner.outputs.calendar.folder import feeds
 from planner.outputs.calendar.folder.feeds import write_feeds
-from planner.outputs.calendar.folder.reuse import REUSE_FILE
+from planner.outputs.calendar.folder.record import REUSE_FILE
 from tests.test_faults import tmpfs
 from tests.test_feed_lines import STAMP, example
 

@@ -35,7 +35,7 @@ from planner.outputs.calendar.revisions import nearest
 from planner.outputs.calendar.uids import UIDMaker, repeated, repeats
 
 if TYPE_CHECKING:
-    from planner.outputs.calendar.folder.reuse import Recorder
+    from planner.outputs.calendar.folder.record import Recorder
 
 _CHUNK = 1 << 20
 _BATCH = 1 << 16  # events written to the spool together: 64 KB (a megabyte at a time costs page faults)

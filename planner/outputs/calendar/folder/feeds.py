@@ -26,16 +26,14 @@ from planner.outputs.calendar.folder.events import FeedEvents, date_order
 from planner.outputs.calendar.folder.index_html import index_pieces
 from planner.outputs.calendar.folder.leftovers import Leftovers
 from planner.outputs.calendar.folder.previous import Previous, read_previous
-from planner.outputs.calendar.folder.reuse import (
-    KEPT,
+from planner.outputs.calendar.folder.record import (
     REUSE_FILE,
     REUSE_FROM,
-    Kept,
     Recorder,
-    Reused,
     counted,
     reusable,
 )
+from planner.outputs.calendar.folder.reuse import KEPT, Kept, Reused
 from planner.outputs.calendar.folder.state import load_state, unreadable_state
 from planner.outputs.calendar.ical import COMBINED, STATE_FILE, FeedBuilder, combined_names
 from planner.outputs.calendar.making import EventMaker

@@ -8,7 +8,7 @@ process would: each body's feed (the spools, made with their heads before the fo
 a body is written by one process only), and to a spool of its own, the run's events and state
 entries with the length of each. The first run is made by the process that writes, the others
 by workers (:func:`planner.outputs.forking.fork`), which send back each body's record entry
-(:class:`~planner.outputs.calendar.folder.reuse.Recorder`) and what they took of the last
+(:class:`~planner.outputs.calendar.folder.record.Recorder`) and what they took of the last
 export's revisions (:func:`_marks`).
 
 ``all.ics`` and the state file hold every body's events in date order: the writer puts the runs'
