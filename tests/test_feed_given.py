@@ -1,8 +1,10 @@
 """A re-export made from what the last one was made from (the same files, options, day and
 code: :mod:`planner.outputs.calendar.folder.given`) takes the last export's prints of the
-meetings instead of making them. Every input that changes the feeds changes that print: each
-case changes one, keeps the number of meetings of each body, and finds the feeds of a folder
-that reuses byte for byte those of one that makes every event."""
+meetings instead of making them, and, as of the same day, finds the folder written
+(:func:`~planner.outputs.calendar.folder.feeds.written_before`) without reading the register.
+Every input that changes the feeds changes that print: each case changes one, keeps the number
+of meetings of each body, and finds the feeds of a folder that reuses byte for byte those of
+one that makes every event."""
 
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ import pytest
 from click.testing import CliRunner
 
 from planner.cli import main
+from planner.inputs import register
 from planner.outputs.calendar.folder import feeds, given, record, reuse
 from planner.outputs.calendar.folder.record import REUSE_FILE
 from tests.conftest import ROOT
@@ -35,21 +38,27 @@ class Exports:
         self.options = ["--rules", str(root / "rules.toml"), "--meetings", str(root / "meetings.csv"), "--chairs", str(root / "chairs.csv"), "--today", "2026-12-01", "--to", "2030"]
         self.prints: list[int] = []
         self.taken: list[bool] = []
+        self.read: list[str] = []  # the registers read by each export into "reusing"
+        self.said: list[str] = []  # its standard error
+        load = register.load_meetings
+        monkeypatch.setattr(register, "load_meetings", lambda path, *args, **kwargs: self.read.append(Path(path).name) or load(path, *args, **kwargs))
         made = record._prints
         monkeypatch.setattr(record, "_prints", lambda order, maker: self.prints.append(len(found := made(order, maker))) or found)
         build = reuse.Reused.build
         monkeypatch.setattr(reuse.Reused, "build", lambda this: self.taken.append(done := build(this)) or done)
 
     def export(self, *extra: str) -> None:
-        prints, taken = len(self.prints), len(self.taken)
+        prints, taken, read = len(self.prints), len(self.taken), len(self.read)
         for name, start in FOLDERS:
             self.monkeypatch.setattr(feeds, "REUSE_FROM", start)
             done = CliRunner().invoke(main, ["ics", *self.options, *extra, "--out", str(self.root / name)])
             assert done.exit_code == 0, done.output
             if name == "reusing":
-                prints, taken = len(self.prints), len(self.taken)
-            else:  # the folder that never reuses counts nothing
+                prints, taken, read = len(self.prints), len(self.taken), len(self.read)
+                self.said.append(done.stderr)
+            else:  # the folder that never reuses counts nothing, and reads the register
                 assert (len(self.prints), len(self.taken)) == (prints, taken)
+                del self.read[read:]
 
     def files(self, folder: str) -> dict[str, bytes]:
         return {p.name: p.read_bytes() for p in sorted((self.root / folder).iterdir()) if p.name != REUSE_FILE}
@@ -69,12 +78,74 @@ def exports(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Exports:
 
 
 def test_the_same_inputs_take_the_last_prints(exports: Exports) -> None:
-    """Again from the same files and options: no print made, the last events taken, every
-    file what making them all again writes."""
+    """Again from the same files and options, index.html changed since: no print made, the
+    last events taken, every file what making them all again writes."""
     exports.export("--avoid", str(exports.root / "busy.ics"), "--plan-file", str(exports.root / "plan.txt"))
     assert exports.prints == []  # the first export into an empty folder compares nothing
+    for folder in ("reusing", "making"):  # (else the folder is found written: the next test)
+        (exports.root / folder / "index.html").write_text("edited")
     exports.export("--avoid", str(exports.root / "busy.ics"), "--plan-file", str(exports.root / "plan.txt"))
-    assert exports.prints == [] and exports.taken == [True]
+    assert exports.prints == [] and exports.taken == [True, True]  # (the events checked, index.html not as written; then taken)
+    exports.same()
+
+
+def test_a_folder_already_written_is_left_as_it_is(exports: Exports) -> None:
+    """Again from the same files, options and day: the register is not read, no file is
+    written, and standard error says what the first export said (its warnings too)."""
+    with (exports.root / "meetings.csv").open("a") as handle:  # a repeated row: a warning
+        handle.write((exports.root / "meetings.csv").read_text().splitlines()[3] + "\n")
+    exports.export("--no-projected")
+    before = {p.name: (p.stat().st_ino, p.stat().st_mtime_ns) for p in (exports.root / "reusing").iterdir()}
+    exports.export("--no-projected")
+    exports.export("--no-projected")
+    assert exports.read == ["meetings.csv"]  # by the first only
+    assert {p.name: (p.stat().st_ino, p.stat().st_mtime_ns) for p in (exports.root / "reusing").iterdir()} == before
+    assert "repeats an earlier row" in exports.said[0]
+    assert exports.said[0] == exports.said[1] == exports.said[2]
+    exports.same()
+
+
+def _cut(data: bytes) -> bytes:
+    return data[: len(data) // 2]
+
+
+@pytest.mark.parametrize(
+    ("name", "change"),
+    [
+        ("summit.ics", lambda data: data.replace(b"SUMMARY:", b"SUMMARY:Edited ", 1)),
+        ("summit.ics", lambda data: data.replace(b"X-WR-CALNAME:", b"X-WR-CALNAME:Edited ", 1)),  # the head
+        ("all.ics", _cut),
+        ("index.html", lambda data: data.replace(b"<title>", b"<title>Edited ", 1)),
+        ("project_review_committee.ics", lambda data: data.replace(b"END:VCALENDAR", b"END:VCALENDAR\r\nX", 1)),  # no events
+        (".planner-state.json", lambda data: data.replace(b'"sequence":0', b'"sequence":3', 1)),
+        (".planner-state.json", lambda data: data[:-10]),
+        (REUSE_FILE, lambda data: data.replace(b'"index":"', b'"index":"0', 1)),
+    ],
+)
+def test_a_folder_changed_since_it_was_written_is_written_again(exports: Exports, name: str, change: Callable[[bytes], bytes]) -> None:
+    """A file no longer what the last export wrote: the register is read and the folder
+    written as where nothing was recorded."""
+    exports.export("--no-projected")
+    for folder in ("reusing", "making"):
+        path = exports.root / folder / name
+        if path.exists():
+            path.write_bytes(change(path.read_bytes()))
+    exports.export("--no-projected")
+    assert exports.read == ["meetings.csv", "meetings.csv"]
+    exports.same()
+
+
+def test_tombstones_of_the_same_day_are_left_as_they_are(exports: Exports) -> None:
+    """A shrunk register, exported twice the same day: its tombstones (and the state's
+    entries of what left) are those of the folder that makes every event."""
+    exports.export("--no-projected")
+    rows = (exports.root / "meetings.csv").read_text().splitlines(keepends=True)
+    (exports.root / "meetings.csv").write_text("".join(rows[:1] + rows[1::2]))
+    exports.options[exports.options.index("--today") + 1] = "2026-12-02"
+    exports.export("--no-projected")
+    exports.export("--no-projected")
+    assert exports.read == ["meetings.csv", "meetings.csv"]  # not by the third
+    assert b"STATUS:CANCELLED" in (exports.root / "reusing" / "all.ics").read_bytes()
     exports.same()
 
 

@@ -12,7 +12,7 @@ import click
 
 from planner.cli.common.horizon import avoid_option, event_options, resolve_bodies
 from planner.cli.common.inputs import Inputs, input_options
-from planner.cli.common.output import say, warn, workers, writing
+from planner.cli.common.output import hearing, say, warn, workers, writing
 from planner.core.model import Meeting
 from planner.core.words import plural
 
@@ -81,10 +81,22 @@ def ics(inputs: Inputs, out: str, events: Callable[[], list[Meeting]], body_ids:
     from planner.outputs.calendar.ical import COMBINED
 
     book = inputs.book
-    given = _given(inputs) if out != "-" and not body_ids else None
-    meetings = events()
     ids = resolve_bodies(book, body_ids)
     stamp = datetime.combine(inputs.today, datetime.min.time(), UTC)
+    given = _given(inputs) if out != "-" and ids is None else None
+    if given is not None:  # the folder may already hold this export: then the register is not read
+        from planner.outputs.calendar.folder.feeds import written_before
+
+        with writing(out, folder=True):
+            before = written_before(book, Path(out), stamp, given.digest, base_url=base_url, keep_days=keep_removed)
+        if before is not None:
+            paths, count, said = before
+            for line in said:
+                warn(line)
+            _wrote(out, paths, count, ids)
+            return
+    with hearing() as said:
+        meetings = events()
     if out == "-":
         warn("--out - keeps no state: every event has SEQUENCE 0 and LAST-MODIFIED of --today, and meetings that left are not shown as cancelled; write to a folder (--out DIR) to keep them")
         batch: list[bytes] = []
@@ -98,7 +110,11 @@ def ics(inputs: Inputs, out: str, events: Callable[[], list[Meeting]], body_ids:
         click.echo(b"".join(batch), nl=False)
         return
     with writing(out, folder=True):
-        written = write_feeds(book, meetings, Path(out), stamp, base_url=base_url, warn=warn, bodies=ids, keep_days=keep_removed, workers=workers(), given=given.key() if given is not None else None)
+        written = write_feeds(book, meetings, Path(out), stamp, base_url=base_url, warn=warn, bodies=ids, keep_days=keep_removed, workers=workers(), given=given.key() if given is not None else None, said=said)
+    _wrote(out, written, len(meetings), ids)
+
+
+def _wrote(out: str, written: list[Path], count: int, ids: list[str] | None) -> None:
     feeds = [p.name for p in written if p.suffix == ".ics"]
     where = ", ".join(feeds) if ids is not None else f"{plural(len(feeds) - 1, 'feed')} and all.ics, index.html"
-    say(f"wrote {plural(len(written), 'file')} to {out}: {plural(len(meetings), 'meeting')} in {where}")
+    say(f"wrote {plural(len(written), 'file')} to {out}: {plural(count, 'meeting')} in {where}")

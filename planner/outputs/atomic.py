@@ -347,6 +347,17 @@ def write_set(folder: str | Path, files: Mapping[str, Content], order: Iterable[
         shutil.rmtree(staging)  # the previous set
 
 
+def tidy(folder: str | Path) -> None:
+    """What a killed :func:`write_set` of ``folder`` left (the folder beside it, temporary files
+    in it) removed, as the next would, by a run that writes nothing (holding the folder's lock)."""
+    target = Path(folder)
+    if target.is_symlink():
+        target = followed(target)
+    with contextlib.suppress(OSError):
+        shutil.rmtree(target.parent / f"{_TEMP_PREFIX}{_tag(target)}.new")
+    _clean_stale_files(target)
+
+
 def _build(staging: Path, target: Path, files: Mapping[str, Content], ordered: list[str], dropped: frozenset[str] = frozenset()) -> None:
     """The new folder beside the old: our files written and flushed, every other entry of the
     old folder hard-linked (a sub-folder or a file that cannot be linked: not this way), but

@@ -36,8 +36,25 @@ def say(message: str) -> None:
         click.echo(shown(cut_long_words(message)), err=True)
 
 
+_HEARD: list[list[str]] = []  # the warnings of each open hearing()
+
+
 def warn(message: str) -> None:
+    for heard in _HEARD:
+        heard.append(message)
     say(f"warning: {message}")
+
+
+@contextlib.contextmanager
+def hearing() -> Iterator[list[str]]:
+    """The warnings given inside the block (said as well): ``ics --out`` records those of
+    reading its inputs, to give them again when it finds the folder already written."""
+    heard: list[str] = []
+    _HEARD.append(heard)
+    try:
+        yield heard
+    finally:
+        _HEARD.remove(heard)
 
 def report_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """``--format`` and ``-o/--output``, the same on every report command."""

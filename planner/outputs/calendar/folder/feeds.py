@@ -12,15 +12,18 @@ An export of some bodies (``--body``) writes only their feeds and leaves ``all.i
 
 from __future__ import annotations
 
+import functools
+import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime
 from operator import itemgetter
 from pathlib import Path
+from typing import Any
 
 from planner.core.bulk import paused_gc
 from planner.core.model import Meeting, RuleBook
-from planner.outputs.atomic import Spooled, refuse_foreign, write_set
+from planner.outputs.atomic import Content, refuse_foreign, tidy, write_set
 from planner.outputs.calendar.folder import forked
 from planner.outputs.calendar.folder.events import FeedEvents, date_order
 from planner.outputs.calendar.folder.index_html import index_pieces
@@ -31,6 +34,7 @@ from planner.outputs.calendar.folder.record import (
     REUSE_FROM,
     Recorder,
     counted,
+    read_record,
     reusable,
 )
 from planner.outputs.calendar.folder.reuse import KEPT, Kept, Reused
@@ -56,6 +60,7 @@ def write_feeds(
     keep_days: int = KEEP_DAYS,
     workers: int | None = None,
     given: str | None = None,
+    said: Sequence[str] = (),
 ) -> list[Path]:
     """Write ``{body}.ics`` for every body (or only ``bodies``), ``all.ics`` and ``index.html``
     (only when every body is written) and the state file into ``out_dir``; return the paths
@@ -64,23 +69,22 @@ def write_feeds(
     the events (:mod:`planner.outputs.calendar.folder.forked`; 1: this one alone, None: as
     many as pay). ``given``: the print of everything the export is made from
     (:mod:`planner.outputs.calendar.folder.given`), recorded; the last export's matching it
-    stands for the prints of the meetings."""
+    stands for the prints of the meetings; ``said``: the warnings reading them gave (both
+    recorded for :func:`written_before`)."""
     with folder_lock(out_dir), paused_gc():
-        return _write_feeds(book, meetings, Path(out_dir), stamp, base_url, warn, bodies, keep_days, workers, given)
+        return _write_feeds(book, meetings, Path(out_dir), stamp, base_url, warn, bodies, keep_days, workers, given, said)
 
 
-def _write_feeds(book: RuleBook, meetings: Iterable[Meeting], out: Path, stamp: datetime, base_url: str | None, warn: Callable[[str], None] | None, bodies: Sequence[str] | None, keep_days: int, workers: int | None, given: str | None) -> list[Path]:
+def _write_feeds(book: RuleBook, meetings: Iterable[Meeting], out: Path, stamp: datetime, base_url: str | None, warn: Callable[[str], None] | None, bodies: Sequence[str] | None, keep_days: int, workers: int | None, given: str | None, said: Sequence[str]) -> list[Path]:
     builder = FeedBuilder(book, stamp)
     selected = set(bodies) if bodies is not None else None
     meetings = list(meetings) if selected is None else [m for m in meetings if m.body in selected]
     recording = selected is None and len(meetings) >= REUSE_FROM
     out.parent.mkdir(parents=True, exist_ok=True)
-    combined = (*combined_names(book), source_url(base_url, f"{COMBINED}.ics")) if selected is None else None
-    named = [(f"{body.id}.ics", body.name, f"Meetings of the {body.name} ({book.organization.short_name})", body.id) for body in book.bodies if selected is None or body.id in selected]
+    named, heads, combined = _names(book, builder, base_url, selected)
     # what stands at a name this export writes and is no file of planner's: refused before any work
     refuse_foreign(out, [*(filename for filename, *_ in named), *((f"{COMBINED}.ics", INDEX) if selected is None else ()), STATE_FILE, *((REUSE_FILE,) if recording else ())])
     unreadable_state(out)
-    heads = {body: builder.calendar_head(title, caption, source_url(base_url, filename), empty=False)[0] for filename, title, caption, body in named}
     made: FeedEvents | None = None
     order: list[Meeting] | None = None
     if recording:
@@ -97,31 +101,15 @@ def _write_feeds(book: RuleBook, meetings: Iterable[Meeting], out: Path, stamp: 
         if made is None:
             made = FeedEvents(builder, order or [], previous, out.parent, keep_legacy, combined, heads, Recorder() if recording else None, workers)
         left = Leftovers(previous, builder.stamp, keep_days, selected, previous.legacy and not keep_legacy, out.parent)
-        feeds: list[tuple[str, str, str, str | None]] = [(filename, title, caption, body) for filename, title, caption, body in named]
+        files, links = _feed_files(book, builder, made, left, named, selected, base_url)
+        recorded: dict[str, Any] = {"inputs": given, "said": list(said)} if given is not None else {}
         if selected is None:
-            name, caption = combined_names(book)
-            feeds.append((f"{COMBINED}.ics", name, caption, None))
-
-        def feed(title: str, caption: str, body: str | None, source: str | None) -> Callable[[], Iterator[bytes]]:
-            def pieces() -> Iterator[bytes]:
-                head, end = builder.calendar_head(title, caption, source, empty=not made.count(body) and not left.has(body))
-                yield head
-                yield from made.events(body)
-                yield from left.tombstones(body)()
-                yield end
-
-            return pieces
-
-        files: dict[str, bytes | Callable[[], Iterable[bytes]] | Spooled | Kept] = {filename: (body is not None and made.feed(body, left.tombstones(body))) or feed(title, caption, body, source_url(base_url, filename)) for filename, title, caption, body in feeds}
-        if selected is None and (whole := made.all_ics(left.tombstones(None))) is not None:
-            files[f"{COMBINED}.ics"] = whole
-        if selected is None:
-            links = [(f, t, made.count(b)) for f, t, _, b in feeds]
-            files[INDEX] = lambda: index_pieces(book, links, made.coming, builder, base_url)
+            files[INDEX] = functools.partial(_hashed, index_pieces, recorded, book, links, made.coming, builder, base_url)
         files[STATE_FILE] = made.state(left.state_entries())
-        record = made.record_bytes(book) if isinstance(made, Reused) else made.recorder.record(book, builder.stamp, heads, made.begin, len(meetings), given) if made.recorder is not None else None
-        if record is not None:
-            files[REUSE_FILE] = record
+        done = made
+        if isinstance(done, Reused) or done.recorder is not None and done.recorder.whole:  # (a UID adopted: nothing recorded)
+            # made once index.html is written (the files are written in order), with its SHA-256
+            files[REUSE_FILE] = lambda: done.record_bytes(book, recorded) if isinstance(done, Reused) else done.recorder.record(book, builder.stamp, heads, done.begin, len(meetings), recorded) or b""  # type: ignore[union-attr]
         names = [*files]  # feeds, all.ics, index.html, state: a reader of index.html comes last
         # (an export of all that records nothing, fewer than REUSE_FROM events or a UID
         # adopted, drops the last one's record: stale, it only matched no file, but a folder
@@ -135,6 +123,120 @@ def _write_feeds(book: RuleBook, meetings: Iterable[Meeting], out: Path, stamp: 
         if left is not None:
             left.close()
     return [out / name for name in names if name not in (STATE_FILE, REUSE_FILE)]
+
+
+def _names(book: RuleBook, builder: FeedBuilder, base_url: str | None, selected: set[str] | None) -> tuple[list[tuple[str, str, str, str]], dict[str, bytes], tuple[str, str, str | None] | None]:
+    """The feeds of ``selected`` bodies (None: all): file name, title, caption and body; each
+    one's head (as of a feed with events); all.ics's name, caption and URL (None with ``selected``)."""
+    combined = (*combined_names(book), source_url(base_url, f"{COMBINED}.ics")) if selected is None else None
+    named = [(f"{body.id}.ics", body.name, f"Meetings of the {body.name} ({book.organization.short_name})", body.id) for body in book.bodies if selected is None or body.id in selected]
+    heads = {body: builder.calendar_head(title, caption, source_url(base_url, filename), empty=False)[0] for filename, title, caption, body in named}
+    return named, heads, combined
+
+
+def _feed_files(book: RuleBook, builder: FeedBuilder, made: FeedEvents, left: Leftovers, named: list[tuple[str, str, str, str]], selected: set[str] | None, base_url: str | None) -> tuple[dict[str, Content | Kept], list[tuple[str, str, int]]]:
+    """The feeds (and all.ics, with ``selected`` None) of ``made``'s events and ``left``'s
+    tombstones: a spool, a file :data:`KEPT` or a producer of its pieces, by name; and the
+    links of index.html (file, title, number of events)."""
+    feeds: list[tuple[str, str, str, str | None]] = [(filename, title, caption, body) for filename, title, caption, body in named]
+    if selected is None:
+        name, caption = combined_names(book)
+        feeds.append((f"{COMBINED}.ics", name, caption, None))
+
+    def feed(title: str, caption: str, body: str | None, source: str | None) -> Callable[[], Iterator[bytes]]:
+        def pieces() -> Iterator[bytes]:
+            head, end = builder.calendar_head(title, caption, source, empty=not made.count(body) and not left.has(body))
+            yield head
+            yield from made.events(body)
+            yield from left.tombstones(body)()
+            yield end
+
+        return pieces
+
+    files: dict[str, Content | Kept] = {filename: (body is not None and made.feed(body, left.tombstones(body))) or feed(title, caption, body, source_url(base_url, filename)) for filename, title, caption, body in feeds}
+    if selected is None and (whole := made.all_ics(left.tombstones(None))) is not None:
+        files[f"{COMBINED}.ics"] = whole
+    return files, [(f, t, made.count(b)) for f, t, _, b in feeds]
+
+
+def _hashed(make: Callable[..., Iterable[bytes]], into: dict[str, Any], *args: Any) -> Iterator[bytes]:
+    """The pieces of ``make(*args)``, their SHA-256 put in ``into`` as ``index`` once all are given."""
+    digest = hashlib.sha256()
+    for piece in make(*args):
+        digest.update(piece)
+        yield piece
+    into["index"] = digest.hexdigest()
+
+
+def written_before(book: RuleBook, out_dir: str | Path, stamp: datetime, given: str, base_url: str | None = None, keep_days: int = KEEP_DAYS) -> tuple[list[Path], int, list[str]] | None:
+    """When ``out_dir`` holds what an export of every body, made from what ``given`` is the
+    print of (:mod:`planner.outputs.calendar.folder.given`: every input's bytes, every option,
+    the day, the code) as of ``stamp``, writes: the paths it writes, its number of meetings and
+    the warnings reading its inputs gave; else None. Nothing is written.
+
+    The last export's record says it was made from those inputs as of that stamp, so its
+    meetings are this one's, and the events it wrote are those this one makes (each with the
+    revision the state file holds: :mod:`planner.outputs.calendar.folder.reuse`); they are
+    read back and checked, and what the rule book and the state file give (heads, tombstones,
+    the state's entries of what left) is made and compared with the files, index.html with
+    its recorded SHA-256. The register is not read: at a million meetings that, the date order
+    and index.html were some 6 s of CPU of a re-export."""
+    out = Path(out_dir)
+    if not _as_given(read_record(out), book, stamp, given):
+        return None
+    with folder_lock(out), paused_gc():
+        record = read_record(out)  # (what another run may have written in between)
+        if record is None or not _as_given(record, book, stamp, given):
+            return None
+        builder = FeedBuilder(book, stamp)
+        named, heads, combined = _names(book, builder, base_url, None)
+        counts = {body: found[4] for body, found in record["bodies"].items()}
+        refuse_foreign(out, [*(filename for filename, *_ in named), f"{COMBINED}.ics", INDEX, STATE_FILE, REUSE_FILE])  # as writing would
+        made = Reused(out, record, builder, [], counts, heads, combined, out.parent, record["state"][3])
+        left: Leftovers | None = None
+        try:
+            if not made.build() or made.previous is None:
+                return None
+            left = Leftovers(made.previous, builder.stamp, keep_days, None, made.previous.legacy, out.parent)
+            files = _feed_files(book, builder, made, left, named, None, base_url)[0]
+            files[STATE_FILE] = made.state(left.state_entries())
+            if not all(_holds(out / name, content) for name, content in files.items()) or _digest(out / INDEX) != record["index"]:
+                return None
+            tidy(out)  # a killed run's leftovers, as writing the set would
+        except (OSError, TypeError, ValueError, KeyError):  # a file gone, a record of the wrong shape
+            return None
+        finally:
+            if made.previous is not None:
+                made.previous.close()
+            made.close()
+            if left is not None:
+                left.close()
+    return [out / name for name in (*files, INDEX) if name != STATE_FILE], record["state"][3], record["said"]
+
+
+def _as_given(record: dict[str, Any] | None, book: RuleBook, stamp: datetime, given: str) -> bool:
+    """Whether ``record`` is of an export made from ``given`` as of ``stamp``, with what
+    :func:`written_before` needs."""
+    if record is None or record.get("inputs") != given or record.get("stamp") != stamp.isoformat() or record.get("organization") != book.organization.id:
+        return False
+    said, bodies, state = record.get("said"), record.get("bodies"), record.get("state")
+    return isinstance(record.get("index"), str) and isinstance(said, list) and all(isinstance(s, str) for s in said) and isinstance(bodies, dict) and all(isinstance(f, list) and len(f) == 5 for f in bodies.values()) and isinstance(state, list) and len(state) == 4 and isinstance(state[3], int)
+
+
+def _holds(path: Path, content: Content | Kept) -> bool:
+    """Whether the file ``path`` holds ``content``: :data:`KEPT` does, a producer's pieces
+    are compared (a spool is made where a file is not as it comes out)."""
+    if isinstance(content, Kept):
+        return True
+    if not callable(content):
+        return False
+    with path.open("rb") as handle:
+        return all(handle.read(len(piece)) == piece for piece in content()) and not handle.read(1)
+
+
+def _digest(path: Path) -> str:
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 def _reused(out: Path, book: RuleBook, builder: FeedBuilder, meetings: list[Meeting], heads: dict[str, bytes], combined: tuple[str, str, str | None], workers: int | None, given: str | None) -> tuple[Reused | None, list[Meeting] | None]:
@@ -151,7 +253,7 @@ def _reused(out: Path, book: RuleBook, builder: FeedBuilder, meetings: list[Meet
         record = reusable(record, order, counts, EventMaker(builder), forked.how_many(len(order), len(counts), workers))
     if record is None:
         return None, order
-    made = Reused(out, record, builder, order or meetings, counts, heads, combined, out.parent, given)
+    made = Reused(out, record, builder, order or meetings, counts, heads, combined, out.parent)
     if made.build():
         return made, order
     if made.previous is not None:

@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 from array import array
+from collections.abc import Mapping
 from datetime import datetime
 from itertools import chain
 from operator import itemgetter
@@ -53,12 +54,14 @@ class _Print:
 
 
 
-def record_bytes(book: RuleBook, stamp: datetime, state: list[Any], combined: list[Any], bodies: dict[str, list[Any]], given: str | None = None) -> bytes:
+def record_bytes(book: RuleBook, stamp: datetime, state: list[Any], combined: list[Any], bodies: dict[str, list[Any]], given: Mapping[str, Any] | None = None) -> bytes:
     """The record (see the module's text): ``state``, where the state file's entries of the
     events are, their length, SHA-256 and number; ``combined``, where all.ics's events are,
     their length and SHA-256; ``bodies``, the same of each feed, with its print and number of
-    events; ``given``, the print of the export's inputs (:mod:`~planner.outputs.calendar.folder.given`)."""
-    data = {"form": FORM, "organization": book.organization.id, "stamp": stamp.isoformat(), "inputs": given, "state": state, "all": combined, "bodies": dict(sorted(bodies.items()))}
+    events; ``given``: ``inputs``, the print of what the export was made from
+    (:mod:`~planner.outputs.calendar.folder.given`), with ``said``, the warnings reading it
+    gave, and ``index``, the SHA-256 of index.html (see :func:`~planner.outputs.calendar.folder.feeds.written_before`)."""
+    data = {"form": FORM, "organization": book.organization.id, "stamp": stamp.isoformat(), "inputs": None, **(given or {}), "state": state, "all": combined, "bodies": dict(sorted(bodies.items()))}
     return json.dumps(data, separators=(",", ":")).encode() + b"\n"
 
 
@@ -106,7 +109,7 @@ class Recorder:
         self.state.update(chunk)
         self.state_size += len(chunk)
 
-    def record(self, book: RuleBook, stamp: datetime, heads: dict[str, bytes], begin: int, count: int, given: str | None = None) -> bytes | None:
+    def record(self, book: RuleBook, stamp: datetime, heads: dict[str, bytes], begin: int, count: int, given: Mapping[str, Any] | None = None) -> bytes | None:
         """The record, None when an export must not reuse what this one made."""
         if not self.whole:
             return None
@@ -114,7 +117,7 @@ class Recorder:
         return record_bytes(book, stamp, [len(HEAD), self.state_size, self.state.hexdigest(), count], [begin, self.all_size, self.all.hexdigest()], bodies, given)
 
 
-def _read_record(out: Path) -> dict[str, Any] | None:
+def read_record(out: Path) -> dict[str, Any] | None:
     """The record in ``out``, None when missing or not of this form."""
     with contextlib.suppress(OSError, ValueError, RecursionError), (out / REUSE_FILE).open("rb") as handle:
         if os.fstat(handle.fileno()).st_size <= _MAX_RECORD:
@@ -126,7 +129,7 @@ def _read_record(out: Path) -> dict[str, Any] | None:
 
 def counted(out: Path, book: RuleBook, counts: dict[str, int]) -> dict[str, Any] | None:
     """The record of the last export into ``out`` if of this organization and ``counts``."""
-    record = _read_record(out)
+    record = read_record(out)
     if record is None or record.get("organization") != book.organization.id:  # (in every UID; a body's name and category are in its print)
         return None
     bodies = record.get("bodies")

@@ -37,7 +37,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import datetime
 from itertools import chain
 from pathlib import Path
@@ -119,14 +119,16 @@ class Reused(FeedEvents):
     as :class:`~planner.outputs.calendar.folder.events.FeedEvents` finishes them, or, where a
     file comes out as it was (the same stamp, heads and tombstones), :data:`KEPT`."""
 
-    def __init__(self, out: Path, record: dict[str, Any], builder: FeedBuilder, order: list[Meeting], counts: dict[str, int], heads: dict[str, bytes], combined: tuple[str, str, str | None] | None, near: Path, given: str | None = None) -> None:
-        # (nothing is made: FeedEvents.__init__ is not called; ``order``, in date order or not)
-        self.out, self.record, self.builder, self.order, self.counts, self.heads, self.near, self.given = out, record, builder, order, counts, heads, near, given
+    def __init__(self, out: Path, record: dict[str, Any], builder: FeedBuilder, order: list[Meeting], counts: dict[str, int], heads: dict[str, bytes], combined: tuple[str, str, str | None] | None, near: Path, total: int | None = None) -> None:
+        # (nothing is made: FeedEvents.__init__ is not called; ``order``: in date order or not,
+        # or none at all with ``total``, their number: see feeds.written_before)
+        self.out, self.record, self.builder, self.order, self.counts, self.heads, self.near = out, record, builder, order, counts, heads, near
+        self.total = len(order) if total is None else total
         self.keep_legacy, self.recorder, self.feeds, self.stretches = False, None, {}, {}
         self.spool, self.by_body, self.states = spool(near), spool(near), spool(near)
         today = builder.stamp.date()
         self.coming = date_order([m for m in order if (m[4] or m[1]).latest >= today])
-        self.combined = combined if order else None
+        self.combined = combined if self.total else None
         self.head = builder.calendar_head(*self.combined, empty=False)[0] if self.combined is not None else b""
         self.begin = len(self.head)
         self.size = 0
@@ -158,7 +160,7 @@ class Reused(FeedEvents):
             if self.combined is not None:
                 if self.moved:
                     self.spool.write(self.head)
-                made = _region(self._open(f"{COMBINED}.ics"), *self.record["all"], len(self.order), old, new, self.spool.write if self.moved else None)
+                made = _region(self._open(f"{COMBINED}.ics"), *self.record["all"], self.total, old, new, self.spool.write if self.moved else None)
                 if made is None:
                     return False
                 self.digests[COMBINED] = made
@@ -243,12 +245,15 @@ class Reused(FeedEvents):
         entries.close()
         return super().state(())
 
-    def record_bytes(self, book: RuleBook) -> bytes:
+    def count(self, body: str | None = None) -> int:
+        return self.total if body is None else self.counts.get(body, 0)
+
+    def record_bytes(self, book: RuleBook, given: Mapping[str, Any] | None = None) -> bytes:
         """The record of this export: the last one's, with this one's stamp, heads and
         digests."""
         record = self.record
         bodies = {body: [len(self.heads[body]), found[1], self.digests[body], found[3], found[4]] for body, found in record["bodies"].items()}
-        return record_bytes(book, self.builder.stamp, record["state"], [self.begin, record["all"][1], self.digests.get(COMBINED, "")], bodies, self.given)
+        return record_bytes(book, self.builder.stamp, record["state"], [self.begin, record["all"][1], self.digests.get(COMBINED, "")], bodies, given)
 
     def close(self) -> None:
         super().close()
