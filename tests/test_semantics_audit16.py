@@ -404,3 +404,21 @@ def test_a_rolling_chain_from_a_founding_known_to_its_period_is_judged_as_before
     book = BOARD + 'established = 2020\n[[bodies.rules]]\nkind = "every"\ninterval = "2y"\n'
     out = _check(tmp_path, book, "", "2023-06-01")
     assert _verdicts(out)[0] == ("2022", "missed") and "reading" not in _why(out, "2022")
+
+
+def test_a_grid_that_never_met_from_a_founding_known_only_to_the_year_owes_what_every_phase_owes(tmp_path):
+    """`every 6m` on the grid, no `anchor`, no meeting, `established = 2020`: the phase is the
+    founding's month (README). Founded on 2020-01-01: 2020-01, 2020-07, 2021-01 closed by
+    2021-03-01 (they were all `missed`); founded on 2020-12-02 (December not whole): first
+    2021-06, nothing closed. So as of 2021-03-01 none is certain: all three `uncertain`, exit
+    0. As of 2022-03-01 every founding day leaves at least two windows closed with nothing
+    (2021-06 and 2021-12 on 2020-12-02; three on 2020-12-01): the first two `missed`, saying
+    so, the rest `uncertain`."""
+    book = BOARD + 'established = 2020\n[[bodies.rules]]\nkind = "every"\ninterval = "6m"\nmode = "grid"\n'
+    result = _run(tmp_path, book, "", "2021-03-01")
+    out = json.loads(result.stdout)
+    assert _verdicts(out) == [("2020-01", "uncertain"), ("2020-07", "uncertain"), ("2021-01", "uncertain"), ("2021-07", "open")] and result.exit_code == 0
+    assert "is due only if the Board was established in 2020-01, and other founding days make other periods due." in _why(out, "2021-01")
+    out = _check(tmp_path, book, "", "2022-03-01")
+    assert [v for _, v in _verdicts(out)] == ["missed", "missed", "uncertain", "uncertain", "uncertain", "open"]
+    assert _why(out, "2020-07").endswith("whatever its day, 2 windows of the grid closed with nothing by 2022-03-01.")

@@ -1,6 +1,8 @@
 """What follows judging a window, for every finding the judge makes: an origin never confirmed
 held (``uncertain``, never a violation), the rule language's amendments (engine/rule_verdicts.py),
-and record coverage, which turns a shortfall the register may not show into ``unknown``.
+and record coverage, which turns a shortfall the register may not show into ``unknown``;
+then, over a rule's windows, the room ``min_gap`` leaves (:func:`gap_room`) and a loosely
+dated meeting that several windows count on (:func:`shared`).
 :class:`~planner.engine.judging.compliance.Judge` calls these."""
 
 from __future__ import annotations
@@ -8,13 +10,14 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
 from functools import partial
 from typing import TYPE_CHECKING
 
-from planner.core.model import Body, Status
+from planner.core.model import Body, Meeting, Status
 from planner.engine.coverage import RecordGaps
 from planner.engine.expectations import Expectation, ordinal
+from planner.engine.explain import shared_words
 from planner.engine.judging.findings import CUSTOMARY, VIOLATIONS, Finding, Verdict, with_more_words
 from planner.engine.judging.rule_verdicts import amend, due_without
 from planner.engine.judging.window_finding import _meeting_words
@@ -30,6 +33,7 @@ _ADVISORY = Verdict.ADVISORY
 _OPEN = Verdict.OPEN
 _QUESTIONED = (*VIOLATIONS, Verdict.ADVISORY)
 _SCHEDULED = (Status.PLANNED, Status.PROJECTED)
+_UNCERTAIN = Verdict.UNCERTAIN
 
 
 def finished(judge: Judge, e: Expectation, finding: Finding, facts: _RuleFacts, *, origins: bool = True) -> Finding:
@@ -153,3 +157,89 @@ def customary_words(judged: Iterator[tuple[Body, int, list[Finding]]]) -> Iterat
 
 def _not_an_advisory(said: str | Callable[[], str]) -> str:
     return (said if said.__class__ is str else said()).replace(CUSTOMARY, " (customary rule)")  # type: ignore[operator]
+
+
+def _loose_in(e: Expectation, m: Meeting) -> bool:
+    """Whether ``m`` may have opened outside ``e``'s window (so may serve another)."""
+    return m.start.earliest < e.window.start or m.start.latest > e.deadline
+
+
+def _short_somewhere(unsure: list[Finding], today: date) -> dict[int, str]:
+    """The words of each closed uncertain window of a group (windows linked by loosely dated
+    meetings they each count on) that needs more such meetings than the group has: one
+    meeting serves one window of a rule (DESIGN), so at least one of them is short on every
+    reading, though the register does not say which. Only closed windows with nothing
+    unconfirmed in them: a plan whose dates passed may have been held and filled one. Each
+    meeting adds at most one to the windows' counts (no ``min_gap``, each session counts)."""
+    closed = [f for f in unsure if f.expectation is not None and f.expectation.deadline < today and not f.unconfirmed]
+    group: dict[int, int] = {}  # finding index -> its group's root
+
+    def root(n: int) -> int:
+        while group[n] != n:
+            n = group[n]
+        return n
+
+    holder: dict[int, int] = {}  # loosely dated meeting -> the first window counting on it
+    for n, f in enumerate(closed):
+        group[n] = n
+        e = f.expectation
+        assert e is not None
+        for m in f.counted:
+            if _loose_in(e, m):
+                if id(m) in holder:
+                    group[root(n)] = root(holder[id(m)])
+                else:
+                    holder[id(m)] = n
+    members: dict[int, list[int]] = {}
+    for n in group:
+        members.setdefault(root(n), []).append(n)
+    said: dict[int, str] = {}
+    for ns in members.values():
+        if len(ns) < 2:
+            continue
+        loose = {id(m) for n in ns for m in closed[n].counted if _loose_in(closed[n].expectation, m)}  # type: ignore[arg-type]
+        need = sum(closed[n].expectation.minimum - sum(not _loose_in(closed[n].expectation, m) for m in closed[n].counted) for n in ns)  # type: ignore[union-attr]
+        if need <= len(loose):
+            continue
+        labels = [closed[n].expectation.label for n in ns]  # type: ignore[union-attr]
+        named = f"{', '.join(labels[:-1])} and {labels[-1]}"
+        alone = "neither" if len(labels) == 2 else "none"
+        words = f" So at least one of {named} is short of its count on every reading of the dates; which one, the register does not say, so {alone} alone is a violation."
+        for n in ns:
+            said[id(closed[n])] = words
+    return said
+
+
+def shared(out: list[Finding], today: date) -> list[Finding]:
+    """The uncertain windows of an ``at_least`` rule that each count on one loosely dated
+    meeting: it meets one of them at most, and each why says so (:func:`shared_words`); where
+    they need more such meetings than there are, that one of them is short (:func:`_short_somewhere`)."""
+    unsure = [f for f in out if f.verdict is _UNCERTAIN and f.expectation is not None and not f.expectation.origins]
+    if len(unsure) < 2:
+        return out
+    rule = unsure[0].expectation.rule  # type: ignore[union-attr]
+    # (with min_gap, a meeting placed in one period may thin one of another and so free a
+    # third: counts do not add up meeting by meeting; merged events neither: left unsaid)
+    short = _short_somewhere(unsure, today) if getattr(rule, "min_gap", None) is None and rule.count_by == "session" else {}
+    seen: dict[int, int] = {}
+    for f in unsure:
+        for m in f.counted:
+            if not m.start.exact:
+                seen[id(m)] = seen.get(id(m), 0) + 1
+    said: dict[int, str] = {}  # the words of each shared meeting, made once when first read
+
+    def words(e: Expectation, m: Meeting) -> str:
+        text = said.get(id(m))
+        if text is None:
+            text = said[id(m)] = shared_words(e, m, _meeting_words)
+        return text
+
+    for f in unsure:
+        e = f.expectation
+        assert e is not None
+        for m in f.counted:
+            if seen.get(id(m), 0) > 1 and _loose_in(e, m):
+                f = with_more_words(f, partial(words, e, m))
+        if id(f) in short:
+            f = with_more_words(f, partial(short.get, id(f)))
+    return out

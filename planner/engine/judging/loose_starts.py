@@ -16,15 +16,14 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
-from datetime import date
-from functools import partial
+from datetime import date, timedelta
 from operator import attrgetter
 
 from planner.core.meeting import given_start
 from planner.core.model import EveryRule, Meeting, Status
 from planner.engine.expectations import CHAINING, BodyMeetings, Expectation, counts, effective_start
-from planner.engine.explain import shared_words
 from planner.engine.judging.findings import VIOLATIONS, Finding, Verdict, with_more_words
+from planner.engine.judging.finishing import shared
 from planner.engine.judging.window_finding import _meeting_words
 
 _CALENDAR_KINDS = frozenset({"at_least", "at_most", "on"})
@@ -73,7 +72,7 @@ def loose_starts(exps: Sequence[Expectation], bm: BodyMeetings, out: list[Findin
         ]
     rule = exps[0].rule
     if rule.kind == "at_least":
-        out = _shared(out, today)
+        out = shared(out, today)
         if rule.since is None and founded is None:
             # no since and no founding: the rule starts with the first counting meeting
             # (README, "Start"); a plan whose dates passed unconfirmed starts it only if held
@@ -82,6 +81,9 @@ def loose_starts(exps: Sequence[Expectation], bm: BodyMeetings, out: list[Findin
                 out = _unconfirmed_start(out, counting, today)
     if isinstance(rule, EveryRule) and rule.mode == "rolling" and founded is not None and not founded.exact:
         out = _loose_founding_chain(exps, bm, out, today, closed)
+    grid_from_founding = isinstance(rule, EveryRule) and rule.mode == "grid" and rule.anchor is None and founded is not None and not founded.exact
+    if grid_from_founding and not any(counts(rule, m) and m.status in CHAINING for m in bm.meetings):  # (no meeting to anchor it)
+        out = _loose_founding_grid(exps, out, today, closed)
     if isinstance(rule, EveryRule) and rule.mode == "grid" and rule.anchor is None:
         first = next((m for m in bm.meetings if counts(rule, m)), None)
         grain = rule.interval.grain
@@ -90,57 +92,6 @@ def loose_starts(exps: Sequence[Expectation], bm: BodyMeetings, out: list[Findin
         elif first is not None and first.status is _PLANNED and first.latest < today:
             out = _unconfirmed_anchor(out, [m for m in bm.meetings if counts(rule, m)], rule, today)
     return out
-
-
-def _loose_in(e: Expectation, m: Meeting) -> bool:
-    """Whether ``m`` may have opened outside ``e``'s window (so may serve another)."""
-    return m.start.earliest < e.window.start or m.start.latest > e.deadline
-
-
-def _short_somewhere(unsure: list[Finding], today: date) -> dict[int, str]:
-    """The words of each closed uncertain window of a group (windows linked by loosely dated
-    meetings they each count on) that needs more such meetings than the group has: one
-    meeting serves one window of a rule (DESIGN), so at least one of them is short on every
-    reading, though the register does not say which. Only closed windows with nothing
-    unconfirmed in them: a plan whose dates passed may have been held and filled one. Each
-    meeting adds at most one to the windows' counts (no ``min_gap``, each session counts)."""
-    closed = [f for f in unsure if f.expectation is not None and f.expectation.deadline < today and not f.unconfirmed]
-    group: dict[int, int] = {}  # finding index -> its group's root
-
-    def root(n: int) -> int:
-        while group[n] != n:
-            n = group[n]
-        return n
-
-    holder: dict[int, int] = {}  # loosely dated meeting -> the first window counting on it
-    for n, f in enumerate(closed):
-        group[n] = n
-        e = f.expectation
-        assert e is not None
-        for m in f.counted:
-            if _loose_in(e, m):
-                if id(m) in holder:
-                    group[root(n)] = root(holder[id(m)])
-                else:
-                    holder[id(m)] = n
-    members: dict[int, list[int]] = {}
-    for n in group:
-        members.setdefault(root(n), []).append(n)
-    said: dict[int, str] = {}
-    for ns in members.values():
-        if len(ns) < 2:
-            continue
-        loose = {id(m) for n in ns for m in closed[n].counted if _loose_in(closed[n].expectation, m)}  # type: ignore[arg-type]
-        need = sum(closed[n].expectation.minimum - sum(not _loose_in(closed[n].expectation, m) for m in closed[n].counted) for n in ns)  # type: ignore[union-attr]
-        if need <= len(loose):
-            continue
-        labels = [closed[n].expectation.label for n in ns]  # type: ignore[union-attr]
-        named = f"{', '.join(labels[:-1])} and {labels[-1]}"
-        alone = "neither" if len(labels) == 2 else "none"
-        words = f" So at least one of {named} is short of its count on every reading of the dates; which one, the register does not say, so {alone} alone is a violation."
-        for n in ns:
-            said[id(closed[n])] = words
-    return said
 
 
 def _loose_founding_chain(exps: Sequence[Expectation], bm: BodyMeetings, out: list[Finding], today: date, closed: bool) -> list[Finding]:
@@ -188,39 +139,56 @@ def _loose_founding_chain(exps: Sequence[Expectation], bm: BodyMeetings, out: li
     return amended
 
 
-def _shared(out: list[Finding], today: date) -> list[Finding]:
-    """The uncertain windows of an ``at_least`` rule that each count on one loosely dated
-    meeting: it meets one of them at most, and each why says so (:func:`shared_words`); where
-    they need more such meetings than there are, that one of them is short (:func:`_short_somewhere`)."""
-    unsure = [f for f in out if f.verdict is _UNCERTAIN and f.expectation is not None and not f.expectation.origins]
-    if len(unsure) < 2:
+def _loose_founding_grid(exps: Sequence[Expectation], out: list[Finding], today: date, closed: bool) -> list[Finding]:
+    """A grid with no ``anchor`` and no meeting to anchor it takes its phase from the founding:
+    known only to the year or month (``every 6m``, ``established = 2020``), each founding day
+    makes other months due (founded 2020-03-15: 2020-09, 2021-03, ...; on 2020-12-01: 2020-12,
+    2021-06, ...). The windows judged (those of the founding's first day) are violations only
+    as many as every reading has: the rest ``uncertain``."""
+    rule = exps[0].rule
+    assert isinstance(rule, EveryRule)
+    founded = exps[0].body.established
+    assert founded is not None
+    since = rule.since or date.min
+    early, late = max(since, founded.earliest), max(since, founded.latest)
+    grain, step = exps[0].grain, rule.interval.periods
+    if any(e.grain is not grain for e in exps) or grain.index(early) == grain.index(late):
         return out
-    rule = unsure[0].expectation.rule  # type: ignore[union-attr]
-    # (with min_gap, a meeting placed in one period may thin one of another and so free a
-    # third: counts do not add up meeting by meeting; merged events neither: left unsaid)
-    short = _short_somewhere(unsure, today) if getattr(rule, "min_gap", None) is None and rule.count_by == "session" else {}
-    seen: dict[int, int] = {}
-    for f in unsure:
-        for m in f.counted:
-            if not m.start.exact:
-                seen[id(m)] = seen.get(id(m), 0) + 1
-    said: dict[int, str] = {}  # the words of each shared meeting, made once when first read
-
-    def words(e: Expectation, m: Meeting) -> str:
-        text = said.get(id(m))
-        if text is None:
-            text = said[id(m)] = shared_words(e, m, _meeting_words)
-        return text
-
-    for f in unsure:
+    fewest = None  # the fewest windows closed by today on any reading of the founding day
+    for p in range(grain.index(early), grain.index(late) + 1):
+        first_day = grain.window(p).start
+        for f in (first_day, first_day + timedelta(days=1)):
+            if not early <= f <= late:
+                continue
+            q = p if f == first_day else p + step  # its phase's first whole period
+            closed_windows = 0
+            while True:
+                end = grain.window(q).end
+                end = max(end, rule.tolerance.add_to(end)) if rule.tolerance else end
+                if not (end <= today if closed else end < today):
+                    break
+                closed_windows += 1
+                q += step
+            fewest = closed_windows if fewest is None else min(fewest, closed_windows)
+    amended, seen = [], 0
+    for f in out:
         e = f.expectation
-        assert e is not None
-        for m in f.counted:
-            if seen.get(id(m), 0) > 1 and _loose_in(e, m):
-                f = with_more_words(f, partial(words, e, m))
-        if id(f) in short:
-            f = with_more_words(f, partial(short.get, id(f)))
-    return out
+        if e is None or e.pending or f.verdict not in _SHORT:
+            amended.append(f)
+            continue
+        seen += 1
+        if fewest is not None and seen <= fewest:
+            amended.append(with_more_words(f, lambda n=fewest: f" A violation on every reading of the founding, which the rule book dates only as {founded}: whatever its day, {n} window{'s' if n > 1 else ''} of the grid closed with nothing by {today}."))
+            continue
+        f.delay = ""
+        amended.append(
+            with_more_words(
+                f,
+                lambda f=f: f" Uncertain: with no anchor and no meeting, the grid takes its phase from the founding, which the rule book dates only as {founded} ({founded.earliest} to {founded.latest}): {f.expectation.label} is due only if the {f.body.label} was established in {grain.label(grain.index(early))}, and other founding days make other periods due.",  # type: ignore[union-attr]
+                verdict=Verdict.UNCERTAIN,
+            )
+        )
+    return amended
 
 
 def _after_not_yet(finding: Finding, straddling: list[Meeting], answered: dict[int, str], today: date) -> Finding:
