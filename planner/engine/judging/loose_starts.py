@@ -15,7 +15,7 @@ reading the register does not give.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from operator import attrgetter
 
@@ -102,13 +102,8 @@ def _loose_founding_chain(exps: Sequence[Expectation], bm: BodyMeetings, out: li
     violation only where the same window of the chain (the first, the second, ...) was one
     on the latest reading too (founded 2020-12-31: due 2021-06, 2021-12, ...); else it is
     ``uncertain``, never more certain than the data."""
-    rule = exps[0].rule
-    assert isinstance(rule, EveryRule)
-    founded = exps[0].body.established
-    assert founded is not None
-    since = rule.since or date.min
-    early, late = max(since, founded.earliest), max(since, founded.latest)
-    grain = exps[0].grain
+    rule, early, late = _founding_days(exps)
+    founded, grain = exps[0].body.established, exps[0].grain
     if any(e.rule is not rule or e.grain is not grain for e in exps) or grain.index(early) == grain.index(late):
         return out
     shift = grain.index(late) - grain.index(early)
@@ -128,14 +123,7 @@ def _loose_founding_chain(exps: Sequence[Expectation], bm: BodyMeetings, out: li
         if passed and (answered is None or answered > deadline):
             amended.append(with_more_words(f, lambda d=deadline: f" A violation on every reading of the founding, which the rule book dates only as {founded}: due by {d} had it been on {late}."))
             continue
-        f.delay = ""
-        amended.append(
-            with_more_words(
-                f,
-                lambda f=f: f" Uncertain: the chain counts from the founding, which the rule book dates only as {founded} ({founded.earliest} to {founded.latest}): due {f.expectation.label} if the {f.body.label} was established in {grain.label(grain.index(early))}; established as late as {late}, this window of the chain was no violation.",  # type: ignore[union-attr]
-                verdict=Verdict.UNCERTAIN,
-            )
-        )
+        amended.append(_doubted(f, lambda f=f: f"the chain counts from the founding, {_dated(f)}: due {f.expectation.label} if the {f.body.label} was established in {grain.label(grain.index(early))}; established as late as {late}, this window of the chain was no violation."))  # type: ignore[union-attr]
     return amended
 
 
@@ -145,13 +133,8 @@ def _loose_founding_grid(exps: Sequence[Expectation], out: list[Finding], today:
     makes other months due (founded 2020-03-15: 2020-09, 2021-03, ...; on 2020-12-01: 2020-12,
     2021-06, ...). The windows judged (those of the founding's first day) are violations only
     as many as every reading has: the rest ``uncertain``."""
-    rule = exps[0].rule
-    assert isinstance(rule, EveryRule)
-    founded = exps[0].body.established
-    assert founded is not None
-    since = rule.since or date.min
-    early, late = max(since, founded.earliest), max(since, founded.latest)
-    grain, step = exps[0].grain, rule.interval.periods
+    rule, early, late = _founding_days(exps)
+    founded, grain, step = exps[0].body.established, exps[0].grain, rule.interval.periods
     if any(e.grain is not grain for e in exps) or grain.index(early) == grain.index(late):
         return out
     fewest = None  # the fewest windows closed by today on any reading of the founding day
@@ -180,15 +163,28 @@ def _loose_founding_grid(exps: Sequence[Expectation], out: list[Finding], today:
         if fewest is not None and seen <= fewest:
             amended.append(with_more_words(f, lambda n=fewest: f" A violation on every reading of the founding, which the rule book dates only as {founded}: whatever its day, {n} window{'s' if n > 1 else ''} of the grid closed with nothing by {today}."))
             continue
-        f.delay = ""
-        amended.append(
-            with_more_words(
-                f,
-                lambda f=f: f" Uncertain: with no anchor and no meeting, the grid takes its phase from the founding, which the rule book dates only as {founded} ({founded.earliest} to {founded.latest}): {f.expectation.label} is due only if the {f.body.label} was established in {grain.label(grain.index(early))}, and other founding days make other periods due.",  # type: ignore[union-attr]
-                verdict=Verdict.UNCERTAIN,
-            )
-        )
+        amended.append(_doubted(f, lambda f=f: f"with no anchor and no meeting, the grid takes its phase from the founding, {_dated(f)}: {f.expectation.label} is due only if the {f.body.label} was established in {grain.label(grain.index(early))}, and other founding days make other periods due."))  # type: ignore[union-attr]
     return amended
+
+
+def _founding_days(exps: Sequence[Expectation]) -> tuple[EveryRule, date, date]:
+    """The rule of ``exps`` and the first and last day its chain or grid may count from: the
+    founding's first and last day the rule book's date allows (not before ``since``)."""
+    rule, founded = exps[0].rule, exps[0].body.established
+    assert isinstance(rule, EveryRule) and founded is not None
+    since = rule.since or date.min
+    return rule, max(since, founded.earliest), max(since, founded.latest)
+
+
+def _dated(f: Finding) -> str:
+    founded = f.body.established
+    return f"which the rule book dates only as {founded} ({founded.earliest} to {founded.latest})"  # type: ignore[union-attr]
+
+
+def _doubted(f: Finding, words: Callable[[], str]) -> Finding:
+    """``f``, a shortfall only on some readings of the founding: ``uncertain``, saying why."""
+    f.delay = ""
+    return with_more_words(f, lambda: f" Uncertain: {words()}", verdict=Verdict.UNCERTAIN)
 
 
 def _after_not_yet(finding: Finding, straddling: list[Meeting], answered: dict[int, str], today: date) -> Finding:
