@@ -1,6 +1,7 @@
 """``at_least`` / ``at_most`` rules -> expectations: each calendar period (year, half,
 quarter, month, week) holds at least / at most ``count`` counting meetings (``DESIGN.md``,
-"Cadence rules"). A window belongs to the rule version in force on its first day.
+"Cadence rules"). A window belongs to the rule version in force on its first day. Also
+the periods of an ``every`` grid (:func:`grid_windows`).
 
 Part of :class:`~planner.engine.expectations.ExpectationEngine`, which calls it per rule."""
 
@@ -13,9 +14,14 @@ from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from planner.core.dates import Grain, Window, year_start_month
-from planner.core.model import AtLeastRule, AtMostRule, Body, EveryRule
+from planner.core.model import AtLeastRule, AtMostRule, Body, EveryRule, Meeting
 from planner.engine.body_meetings import CHAINING, counts
-from planner.engine.expectation import Expectation, after_earlier_versions, effective_start
+from planner.engine.expectation import (
+    Expectation,
+    _applies,
+    after_earlier_versions,
+    effective_start,
+)
 from planner.engine.rule_words import count_words
 
 if TYPE_CHECKING:
@@ -154,4 +160,34 @@ def _windows(grain: Grain, ys: int, first: int, last: int) -> list[Window]:
     return runs[first - base : last - base + 1]
 
 
-__all__ = ["per_period_expectations", "to_the_end"]
+def grid_windows(body: Body, rule: EveryRule, counting: list[Meeting], anchor_day: date, end: date, pending: bool) -> list[tuple[int, Window]]:
+    """The periods of a grid phased on ``anchor_day`` from the rule's start, with their windows."""
+    grain, step = rule.interval.grain, rule.interval.periods
+    first_period = grain.index(anchor_day)
+    start = effective_start(body, rule) if rule.anchor is not None or counting else None
+    if start is not None and start < anchor_day:
+        # The first counting meeting (or the `anchor`) gives the grid its phase, not its
+        # start: the periods of that phase from the rule's start (since, founding) on are
+        # due too, as an `on` rule's years before its anchor are. (They were not: a first
+        # meeting recorded after a silence erased every window before it; an anchor after
+        # `since` left the years between unjudged.)
+        first_period -= (first_period - grain.index(start)) // step * step
+    windows: list[tuple[int, Window]] = []
+    k = 0
+    while True:
+        period = first_period + k * step
+        window = grain.window(period)
+        k += 1
+        if window.start > end:
+            if pending and _applies(body, rule, window.start):
+                windows.append((period, window))
+                break
+            if not pending or (rule.until and window.start > rule.until):
+                break
+            continue
+        if _applies(body, rule, window.start):
+            windows.append((period, window))
+    return windows
+
+
+__all__ = ["grid_windows", "per_period_expectations", "to_the_end"]

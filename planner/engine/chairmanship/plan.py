@@ -209,8 +209,9 @@ def assign_hosts(book: RuleBook, projection: Projection, terms: Sequence[Term]) 
     holder = _holder(terms, rule)
     problems = list(projection.problems)
     # The same crowded calendar as projection: other bodies' days and the host's spacing.
-    daybook = DayBook(book)
-    daybook.add_all(projection.meetings(), tomorrow - timedelta(days=book.organization.min_days_between + 60))
+    since = tomorrow - timedelta(days=book.organization.min_days_between + 60)
+    daybook = DayBook(book, since)
+    daybook.add_all(projection.meetings(), since)
     out: list[Meeting] = []
     notes = list(projection.notes)
     hosts: dict[tuple[str, str], tuple[HolidayBase, set[int]]] = {}

@@ -35,7 +35,7 @@ class DayBook:
     """Days taken by meetings, with the two questions placement asks: is this block free for
     this body and host?"""
 
-    def __init__(self, book: RuleBook) -> None:
+    def __init__(self, book: RuleBook, since: date | None = None) -> None:
         self.book = book
         self.per_day = book.organization.meetings_per_day
         self.between = book.organization.min_days_between
@@ -54,6 +54,15 @@ class DayBook:
         # so a block none of whose days is here is free of the first test without a look-up
         # per day (an organization allowing 100 meetings a day has none).
         self.crowded: set[int] = set()
+        # A register row may claim any length (held from 2000 to 2999): its days are taken one
+        # by one only up to ``upto`` (a year or two past ``since`` at first), the rest kept as
+        # a span in ``tails`` (first, stop, body, host) and taken as placement asks about days
+        # that far (``ensure``). So the tables grow with the days placement reaches, the
+        # horizon, not with what a row claims (200 such rows took 2.4 GB). ``grown`` counts
+        # the times tails were taken: a body's :meth:`blocked` runs made before are stale.
+        self.upto = since.toordinal() + _AHEAD if since is not None else date.max.toordinal()
+        self.tails: list[tuple[int, int, str, str]] = []
+        self.grown = 0
 
     def host_of(self, meeting: Meeting) -> str:
         return host_key(self.book.body(meeting.body), meeting.country)
@@ -76,6 +85,12 @@ class DayBook:
     def add(self, body: str, host: str, first: date, last: date) -> None:
         # (_change's work without its calls: placement adds one meeting per projected meeting)
         a, z = first.toordinal(), last.toordinal() + 1
+        if z - a > _LONG and z > self.upto + 1:
+            # (never a projected meeting, of at most 60 days: only those are ever removed)
+            self.tails.append((max(a, self.upto + 1), z, body, host))
+            if a > self.upto:
+                return
+            z = self.upto + 1
         table = self.bodies_on
         per_day = self.per_day
         if z - a == 1 and (not host or self.between <= 0):
@@ -105,6 +120,20 @@ class DayBook:
                 table = self.host_days[host] = {}
             host = ""
 
+    def ensure(self, last: int) -> None:
+        """Take the days of the rows' tails up to ``last`` (an ordinal) at least, a year or
+        two more at a time: :meth:`free` and :meth:`clash` then read every day they ask about."""
+        upto = max(last, self.upto + _AHEAD)
+        tails, self.upto = self.tails, upto
+        kept = []
+        for a, z, body, host in tails:
+            if z > upto + 1:
+                kept.append((upto + 1, z, body, host))
+            if a <= upto:
+                self.add(body, host, date.fromordinal(a), date.fromordinal(min(z, upto + 1) - 1))
+        tails[:] = kept  # (in place: placement holds the list to ask whether any are left)
+        self.grown += 1
+
     def remove(self, body: str, host: str, first: date, last: date) -> None:
         self._change(body, host, first, last, -1)
 
@@ -133,6 +162,8 @@ class DayBook:
         """What stands in the way of ``body`` meeting on ``first``..``last`` hosted by
         ``host``: other bodies' meetings that day, or the same host too close; ``None`` when free."""
         a, z = first.toordinal(), last.toordinal()
+        if self.tails and z + self.between > self.upto:
+            self.ensure(z + self.between)
         for day in range(a, z + 1):
             on = self.bodies_on.get(day)
             if self._others(on, body) >= self.per_day:
@@ -152,6 +183,8 @@ class DayBook:
         this for every candidate day; only a Problem needs to say what was in the way)."""
         bodies_on, others, per_day, crowded = self.bodies_on, self._others, self.per_day, self.crowded
         a, z = first.toordinal(), last.toordinal()
+        if self.tails and z + self.between > self.upto:
+            self.ensure(z + self.between)
         if crowded:
             for day in range(a, z + 1):
                 if day in crowded and others(bodies_on[day], body) >= per_day:  # (others counts at most len(on))
@@ -173,7 +206,9 @@ class DayBook:
         (each failed placement asked every day of its window).
 
         Only other bodies' meetings block a body, and while one body is projected only its own
-        are added: the runs stay true for the whole of that body's placement."""
+        are added: the runs stay true for the whole of that body's placement, until rows'
+        tails are taken (``grown``): days past ``upto`` may be refused that the runs do not
+        name, which :meth:`free` still refuses."""
         others, per_day, bodies_on = self._others, self.per_day, self.bodies_on
         back = days - 1
         if self.partners.get(body):
@@ -231,6 +266,11 @@ class Blocked:
                 behind = self.before(behind - 1) if behind > lo else lo - 1
             else:
                 return
+
+
+# A row of more days than this may be kept as a span past ``upto`` (a projected meeting never is)
+_LONG = 366
+_AHEAD = 732
 
 
 def _count(table: dict[int, dict[str, int]], body: str, first: int, stop: int, by: int) -> None:

@@ -67,8 +67,8 @@ class Projector(Lateness):
         self.due_today = today if self.not_before == today + timedelta(days=1) else None
         self._ad_hoc = {b.id for b in book.bodies if all(isinstance(r, AdHocRule) for r in b.rules)}
         # Days already taken by the register near the horizon, then by each projected meeting.
-        self.daybook = DayBook(book)
         self._taken_since = self.not_before - timedelta(days=book.organization.min_days_between + 60)
+        self.daybook = DayBook(book, self._taken_since)
         # body -> its history (an ad hoc body's: the rows superseded), read as the engine
         # indexes the register, while its meetings are in cache (planning.history), and its
         # days near the horizon taken then too

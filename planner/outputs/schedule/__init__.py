@@ -49,7 +49,9 @@ def _dates(m: Meeting) -> str:
     first = f"{day.month:02d}-{day.day:02d}"
     if m.end and m.latest != day:
         last = m.latest
-        return f"{first} – {last.month:02d}-{last.day:02d}"
+        # (under the heading of its first year: a meeting into another year names that year,
+        # or 2029-01-01 to 2999-12-31 read "01-01 – 12-31" under 2029)
+        return f"{first} – {last.month:02d}-{last.day:02d}" if last.year == day.year else f"{first} – {last}"
     return first
 
 

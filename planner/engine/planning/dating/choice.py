@@ -208,12 +208,12 @@ class Dating(Targets, Projected, Pairs):
         skipped by bisection instead of asked day by day (the same for all the body's
         placements, made once the calendar has crowded days or hosts to keep apart)."""
         skip = state.skip
-        if skip is None:
-            daybook = self.daybook
+        daybook = self.daybook
+        if skip is None or skip.grown != daybook.grown:  # (made again once rows' long tails were taken)
             host = state.where[3]
-            if daybook.crowded or daybook.between > 0 and host:
+            if daybook.crowded or daybook.tails or daybook.between > 0 and host:
                 body_id, days = state.body.id, state.body.duration_days
-                skip = state.skip = Skip(lambda: daybook.blocked(body_id, host, days))
+                skip = state.skip = Skip(lambda: daybook.blocked(body_id, host, days), daybook.grown)
         return skip
 
     def _accepting(self, state: BodyState, gap: Duration | None) -> tuple[Taken, Callable[[date], bool], list[date], list[bool]]:
@@ -237,7 +237,7 @@ class Dating(Targets, Projected, Pairs):
         daybook = self.daybook
         free, blocks = daybook.free, taken.blocks
         # (asked only where it can say no: a day some bodies crowd already, or a host kept apart)
-        crowded, hosted = daybook.crowded, daybook.between > 0 and bool(host)
+        crowded, hosted, tails = daybook.crowded, daybook.between > 0 and bool(host), daybook.tails
         pair_first = [state.partnered]
         body_id = body.id
         length = state.length
@@ -252,7 +252,7 @@ class Dating(Targets, Projected, Pairs):
             end_day = day + length if days != 1 else day
             if blocks(day, end_day):
                 return False
-            if (crowded or hosted) and not free(body_id, host, day, end_day):
+            if (crowded or hosted or tails) and not free(body_id, host, day, end_day):
                 return False
             if caps and capped(caps, bm, day, current):
                 return False

@@ -250,9 +250,10 @@ class Skip:
     """The days a body's placements surely cannot take (:meth:`DayBook.blocked`), made on
     first need: most searches end within a few days of their target and never ask."""
 
-    def __init__(self, make: Callable[[], Blocked]) -> None:
+    def __init__(self, make: Callable[[], Blocked], grown: int = 0) -> None:
         self.make = make
         self.runs: Blocked | None = None
+        self.grown = grown  # (the DayBook's ``grown`` when made: runs made before rows' tails were taken miss their days)
 
     def get(self) -> Blocked:
         if self.runs is None:

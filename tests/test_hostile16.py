@@ -1,0 +1,107 @@
+"""Sixteenth attacker pass: work bounded by the horizon, not by what a row or a founding claims."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from planner.cli import main
+from planner.engine import expectations_periods
+from planner.engine.planning.crowd import DayBook
+from planner.engine.planning.projector import Projector
+from planner.inputs.register import load_meetings
+from planner.inputs.rulebook import load_rulebook
+
+_HEAD = """[organization]
+id = "lim"
+name = "Limits Org"
+short_name = "LO"
+secretariat = { city = "Geneva", country = "Switzerland" }
+"""
+
+
+def _body(ident: str, rule: str, established: int = 2000) -> str:
+    return f'\n[[bodies]]\nid = "{ident}"\nname = "{ident.upper()}"\ncategory = "working"\nestablished = {established}\n[[bodies.rules]]\n{rule}\n'
+
+
+def _files(tmp_path: Path, bodies: str, rows: str = "", head: str = _HEAD) -> list[str]:
+    rules, meetings = tmp_path / "rules.toml", tmp_path / "m.csv"
+    rules.write_text(head + bodies, encoding="utf-8")
+    meetings.write_text("body,kind,ordinal,start,end,city,country,status\n" + rows, encoding="utf-8")
+    return ["--rules", str(rules), "--meetings", str(meetings)]
+
+
+_YEARLY = 'kind = "at_least"\ncount = 1\nper = "year"'
+_LONG_ROWS = "x,regular,,2000-01-01,2027-12-31,Paris,France,held\nx,regular,,2029-01-01,2999-12-31,Paris,France,held\n"
+
+
+def test_a_row_claiming_a_thousand_years_crowds_the_days_it_takes_and_no_more(tmp_path: Path) -> None:
+    """One meeting a day: another body's rows held to 2027 and from 2029 to 2999 leave it 2028
+    alone (the days were all taken, a table of every day to 2999: 200 such rows 2.4 GB)."""
+    given = _files(tmp_path, _body("x", 'kind = "ad_hoc"') + _body("b", _YEARLY), _LONG_ROWS)
+    result = CliRunner().invoke(main, ["project", *given, "--today", "2026-06-30", "--to", "2030-12-31"])
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.stdout.split())
+    assert "1 projected" in said and "2028 07-03 B Geneva (Secretariat) at least once a year: 1 of 1 in 2028" in said
+    for year in (2026, 2027, 2029, 2030):
+        assert f"do not fit in {year}-" in said and f"beside the other bodies' meetings (at least once a year); nothing was projected for {year}." in said
+
+
+def test_the_days_a_long_row_takes_are_those_placement_reaches(tmp_path: Path) -> None:
+    """The table of taken days ends a few years past the horizon, not at the row's 2999."""
+    given = _files(tmp_path, _body("x", 'kind = "ad_hoc"') + _body("b", _YEARLY), _LONG_ROWS)
+    book = load_rulebook(Path(given[1]))
+    projector = Projector(book, load_meetings(given[3], book), date(2026, 6, 30), date(2026, 6, 30), date(2030, 12, 31))
+    projector.run()
+    days = projector.daybook.bodies_on
+    assert max(days) < date(2035, 1, 1).toordinal()
+    assert len(days) < 9 * 366
+    assert projector.daybook.tails  # (2999 still a span)
+
+
+def test_a_long_row_taken_in_steps_counts_as_taken_all_at_once() -> None:
+    """The days of a row's tail taken as placement asks for them are the days the row takes."""
+    book = load_rulebook(Path(__file__).parent.parent / "examples" / "annual-assembly.toml")
+    stepped, whole = DayBook(book, date(2026, 1, 1)), DayBook(book)
+    for daybook in (stepped, whole):
+        daybook.add("other", "france", date(2000, 1, 1), date(2999, 12, 31))
+        daybook.add("near", "france", date(2040, 3, 2), date(2040, 3, 3))
+    for day in (date(2026, 5, 1), date(2039, 1, 1), date(2040, 3, 3), date(2041, 7, 7)):
+        asked = whole.free("mine", "france", day, day), whole.clash("mine", "france", day, day)
+        assert (stepped.free("mine", "france", day, day), stepped.clash("mine", "france", day, day)) == asked
+    assert stepped.upto < date(2045, 1, 1).toordinal()
+    assert {d: dict(on) for d, on in stepped.bodies_on.items()} == {d: dict(on) for d, on in whole.bodies_on.items() if d <= stepped.upto}
+
+
+def test_a_monthly_grid_founded_in_the_year_1000_is_made_once_per_phase(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """12,000 monthly windows since 1000 were made again (and each asked what it lacks) for every
+    meeting placed: 5 s for ten years. Now made once per phase; the projection is the same."""
+    given = _files(tmp_path, _body("g", 'kind = "every"\ninterval = "1m"\nmode = "grid"', established=1000))
+    made = [0]
+    original = expectations_periods.grid_windows
+
+    def counted(*args: object, **kwargs: object) -> object:
+        made[0] += 1
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr("planner.engine.expectations.grid_windows", counted)
+    result = CliRunner().invoke(main, ["project", *given, "--today", "2026-06-30", "--to", "2036-12-31", "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    starts = [line.split(",")[3] for line in result.stdout.splitlines()[1:] if line.startswith("g,")]
+    # (one a month from July 2026: June is due today, and a Problem says so)
+    assert len(starts) == 126 and starts[0].startswith("2026-07") and starts[-1].startswith("2036-12")
+    assert made[0] <= 3
+
+
+def test_a_meeting_into_a_later_year_names_its_last_year_in_the_schedule(tmp_path: Path) -> None:
+    """Under the heading of its first year, 2029-01-01 to 2999-12-31 read "01-01 – 12-31":
+    a meeting of 2029 alone. A meeting within its year keeps the short form."""
+    given = _files(tmp_path, _body("x", 'kind = "ad_hoc"'), "x,regular,,2029-01-01,2999-12-31,Paris,France,held\nx,regular,,2028-03-02,2028-03-04,Paris,France,planned\n")
+    result = CliRunner().invoke(main, ["project", *given, "--today", "2026-06-30", "--to", "2030-12-31"])
+    assert result.exit_code == 0, result.output
+    lines = [" ".join(line.split()) for line in result.stdout.splitlines()]
+    assert "01-01 – 2999-12-31 X Paris, France in the register as held (it opens after --today)" in lines
+    assert any(line.startswith("03-02 – 03-04 X Paris, France") for line in lines)
