@@ -6,10 +6,14 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 from collections.abc import Sequence
 from datetime import date
 
 from planner.core.model import HostPolicy, Meeting, RuleBook
+
+
+_FIRST_DAY = operator.attrgetter("start.earliest")  # Meeting.earliest without the property's call
 
 
 class MeetingsByDay:
@@ -23,8 +27,8 @@ class MeetingsByDay:
 
     def _index(self) -> list[date]:
         meetings = self.meetings
-        days = [m.earliest for m in meetings]
-        if all(a <= b for a, b in zip(days, itertools.islice(days, 1, None), strict=False)):
+        days = list(map(_FIRST_DAY, meetings))  # each meeting's earliest, in C
+        if all(map(operator.le, days, itertools.islice(days, 1, None))):
             self._order = range(len(days))  # a register or projection sorted already
         else:
             self._order = sorted(range(len(meetings)), key=days.__getitem__)
