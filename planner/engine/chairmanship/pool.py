@@ -12,7 +12,6 @@ from datetime import date
 
 from planner.core.model import HostPolicy, Meeting, RuleBook
 
-
 _FIRST_DAY = operator.attrgetter("start.earliest")  # Meeting.earliest without the property's call
 
 
