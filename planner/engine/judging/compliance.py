@@ -162,7 +162,7 @@ class Judge:
             out = [with_more_words(f, lambda e=e: parts_words(e, parts, _meeting_words)) for f, e in zip(out, exps, strict=True)]
         out = loose_starts(exps, bm, out, self.today, self.closed)
         rule = exps[0].rule
-        return gap_room(self, out) if isinstance(rule, AtLeastRule) and rule.min_gap is not None else out
+        return gap_room(self, out) if isinstance(rule, AtLeastRule) and (rule.min_gap is not None or rule.relaxations) else out
 
     def judge(self, e: Expectation) -> Finding:
         """Judge one expectation alone (its rule's other windows claim nothing)."""

@@ -96,7 +96,9 @@ def gap_room(judge: Judge, out: list[Finding]) -> list[Finding]:
         e = f.expectation
         if f.verdict is not _OPEN or not f.still_due or e is None or e.pending:
             continue
-        gap = e.rule.min_gap  # type: ignore[union-attr]
+        gap = e.rule.min_gap  # type: ignore[union-attr]  (the version or relaxation in force on the window's first day)
+        if gap is None:
+            continue
         chain = judge._gap_chains.chain(lambda e=e: judge.engine.meetings_of(e.body.id), e)
         at = bisect_right(chain, judge.today)
         last = chain[at - 1] if at else None
