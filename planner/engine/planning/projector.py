@@ -85,6 +85,7 @@ class Projector(Lateness):
         self.notes: list[str] = []
         self._texts = {}
         self._keys = {}
+        self._slots = {}
         self._days = {}
         self._wheres = {}
         self._few = {}

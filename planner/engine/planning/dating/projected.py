@@ -35,6 +35,7 @@ class Projected:
     # body meets)
     _texts: dict[str, str]
     _keys: dict[tuple[int, str, int], str]  # (rule index, period label, slot) -> a meeting's key
+    _slots: dict[tuple[str, int, int, str], str]  # (reason, slot, minimum, period label) -> "reason: 1 of 2 in 2031"
     end: date  # the horizon's end (the body's own, in next_due's projection)
     _days: dict[date, PartialDate]
     _wheres: dict[str, tuple[str, str, WorkingCalendar, str, frozenset[int]]]
@@ -87,7 +88,13 @@ class Projected:
             elif number is not None:
                 state.next_ordinal = number + 1
         label = e.grain.label(e.period, e.year_start)
-        reason = e.reason if e.origin is not None or e.minimum == 1 and (not isinstance(rule, AtLeastRule) or e.__class__ is not Expectation) else f"{e.reason}: {slot} of {e.minimum} in {label}"
+        if e.origin is not None or e.minimum == 1 and (not isinstance(rule, AtLeastRule) or e.__class__ is not Expectation):
+            reason = e.reason
+        else:  # (one of several a period: its words found by their parts, as the keys are below)
+            parts = (e.reason, slot, e.minimum, label)
+            reason = self._slots.get(parts)  # type: ignore[assignment]
+            if reason is None:
+                reason = self._slots[parts] = f"{e.reason}: {slot} of {e.minimum} in {label}"
         if e.deadline < self.not_before:
             reason = f"overdue since {label}: {reason}"
         elif start_day > e.window.end:  # after its period, within its tolerance: say which period
