@@ -716,6 +716,37 @@ for name, content, code in [
     rec("meetings", name, content, code)
 
 
+# --- sixteenth attacker pass: a projection's CSV read back as a register, written to hurt; rows,
+# foundings, recesses and blackouts that claim centuries (the work is the horizon's, not theirs)
+PROJ_HEAD = "body,kind,ordinal,start,end,status,host,city,country,customary,reason,rule_source\n"
+
+
+def proj_row(reason: str = "at least twice a year", source: str = "Charter, art. 5", kind: str = "regular", status: str = "projected", end: str = "", customary: str = "") -> str:
+    return f'committee,{kind},,2027-04-02,{end},{status},Vienna (Secretariat),Vienna,Austria,{customary},"{reason}","{source}"\n'
+
+
+for name, content, code in [
+    ("projection_csv_formulas.csv", PROJ_HEAD + proj_row('=HYPERLINK(""http://x.test/"",""open"")', "@SUM(1+1)") + proj_row("+cmd|' /C calc'!A0", "-2+3"), 0),
+    ("projection_csv_rule_source_131073.csv", PROJ_HEAD + proj_row(source="s" * 131_073), 2),
+    ("projection_csv_reason_131073.csv", PROJ_HEAD + proj_row(reason="r" * 131_073), 2),
+    ("projection_csv_kind_plenary.csv", PROJ_HEAD + proj_row(kind="plenary"), 2),
+    ("projection_csv_status_proposed.csv", PROJ_HEAD + proj_row(status="proposed"), 2),
+    ("projection_csv_reason_without_rule_source.csv", PROJ_HEAD.replace(",rule_source", "") + proj_row().rsplit(",", 1)[0] + "\n", 2),
+    ("projection_csv_projected_to_2999.csv", PROJ_HEAD + proj_row(end="2999-12-31") + proj_row(status="held", end="2999-12-31").replace("committee,", "summit,"), 0),
+    ("projection_csv_customary_maybe.csv", PROJ_HEAD + proj_row(customary="maybe"), 0),
+    ("csv_every_body_held_2000_to_2999.csv", "body,start,end,status,country\n" + "".join(f"{b},2000-01-01,2999-12-31,held,France\n" for b in ("summit", "council", "committee")), 0),
+    ("csv_200_rows_held_2000_to_2999.csv", "body,start,end,status\n" + "committee,2000-01-01,2999-12-31,held\n" * 200, 0),
+]:
+    rec("meetings", name, content, code)
+for name, content, code in [
+    ("every_1m_grid_since_1000.toml", soc('kind = "every"\ninterval = "1m"\nmode = "grid"'), 0),
+    ("every_1d_tolerance_100y.toml", soc('kind = "every"\ninterval = "1d"\ntolerance = "100y"'), 0),
+    ("recess_1000_to_2999.toml", soc('kind = "at_least"\ncount = 1\nper = "week"').replace("established = 1000\n", 'established = 1000\nrecess = [{ start = 1000-01-01, end = 2999-12-31, reason = "forever" }]\n'), 0),
+    ("blackout_1000_to_2999.toml", rb("[[organization.members]]", '[[organization.blackout]]\nstart = 1000-01-01\nend = 2999-12-31\n\n[[organization.members]]'), 0),
+]:
+    rec("rulebook", name, content, code)
+
+
 def _record(folder: str, path: Path) -> str:
     """planner's first error line for ``path``, after ``error: PATH`` (to be reviewed)."""
     import sys

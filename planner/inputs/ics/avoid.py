@@ -18,10 +18,11 @@ from icalendar import Event
 from planner.core.errors import InputError
 from planner.core.model import Blackout
 from planner.inputs.ics.register_ics import parse_calendars
-from planner.inputs.ics.series import refuse_unbounded_series, searching_until
+from planner.inputs.ics.series import refuse_unbounded_series, searching_until, walk_bound
 
 EXPECTED = "an iCalendar file (BEGIN:VCALENDAR ... END:VCALENDAR) whose busy VEVENTs are days to avoid"
 MAX_EVENTS = 100_000
+MAX_WALK = 1_000_000  # occurrences walked from the series' first dates (some 4 us each in dateutil)
 
 
 def _day(value: object) -> date | None:
@@ -60,6 +61,7 @@ def load_avoid(path: str | Path, first: date, last: date) -> tuple[Blackout, ...
     # and a missing file, a folder or a link to nothing said in the same words
     calendars = parse_calendars(path)
     out: list[Blackout] = []
+    walked = 0
     for cal in calendars:
         for i, event in enumerate(cal.walk("VEVENT")):
             for name, problem in event.errors:
@@ -69,6 +71,9 @@ def load_avoid(path: str | Path, first: date, last: date) -> tuple[Blackout, ...
                 raise InputError("event has no DTSTART", path=path, location=f"VEVENT {i + 1}", expected="every VEVENT with a date")
             # a series by the second, or with INTERVAL=0, would be expanded without end
             refuse_unbounded_series(event, path, f"VEVENT {i + 1}")
+            walked += walk_bound(event, last)
+            if walked > MAX_WALK:
+                raise InputError(f"its recurring series are searched through more than {MAX_WALK:,} occurrences up to {last}", path=path, location=f"VEVENT {i + 1}", expected="series that begin near the horizon (each is walked from its first date; 10,000 daily series from the year 1000 took 85 s), or fewer")
         try:
             with searching_until(last.year):
                 events = recurring_ical_events.of(cal).between(first, last + timedelta(days=1))

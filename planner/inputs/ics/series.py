@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -58,6 +58,37 @@ def refuse_unbounded_series(master: Event, path: Path, where: str) -> None:
         interval = (rule.get("INTERVAL") or [1])[0]
         if not isinstance(interval, int) or interval < 1:  # INTERVAL=0 never moves on: the expansion would not end
             raise RegisterError("recurring series has an INTERVAL below 1", path=path, location=where, value=raw_value(rule), expected="INTERVAL=1 or more (RFC 5545 3.3.10: a positive integer)")
+
+
+# The days of one step of a series' FREQ (a month and a year at their shortest), and the BY
+# parts that make several occurrences of one step (RFC 5545 3.3.10); BYMONTH does only in a year.
+_STEP_DAYS = {"DAILY": 1, "WEEKLY": 7, "MONTHLY": 28, "YEARLY": 365}
+_MANY = ("BYDAY", "BYMONTHDAY", "BYYEARDAY", "BYWEEKNO", "BYHOUR", "BYMINUTE", "BYSECOND")
+
+
+def walk_bound(master: Event, until: date) -> int:
+    """At most how many occurrences a search from the series' first date to ``until`` walks
+    (dateutil finds the first one after a day by walking from DTSTART: a daily series from the
+    year 1000 walks 375,000 days before a horizon in 2027), by its FREQ, INTERVAL, COUNT, UNTIL
+    and the BY parts that multiply a step; 0 for an event that does not recur by a rule."""
+    rules = master.get("RRULE")
+    start = master["DTSTART"].dt
+    if rules is None or not isinstance(start, date):
+        return 0
+    first = start.date() if isinstance(start, datetime) else start
+    total = 0
+    for rule in rules if isinstance(rules, list) else [rules]:
+        freq = str((rule.get("FREQ") or ["DAILY"])[0]).upper()
+        interval = (rule.get("INTERVAL") or [1])[0]
+        ends = [d.date() if isinstance(d, datetime) else d for d in rule.get("UNTIL") or [] if isinstance(d, date)]
+        last = min([until, *ends])
+        steps = max(0, (last - first).days) // (_STEP_DAYS.get(freq, 1) * max(1, interval if isinstance(interval, int) else 1)) + 1
+        many = 1
+        for part in (*_MANY, "BYMONTH") if freq == "YEARLY" else _MANY:
+            many *= max(1, len(rule.get(part) or []))
+        counted = (rule.get("COUNT") or [None])[0]
+        total += min(steps * many, counted) if isinstance(counted, int) else steps * many
+    return total
 
 
 def _first_year(master: Event) -> int:

@@ -43,21 +43,32 @@ class WorkingCalendar:
         self._host_memo: dict[date, bool] = {}
         self._blocks: dict[int, dict[date, bool]] = {}  # length -> first day -> block_fits
         self._host_blocks: dict[int, dict[date, bool]] = {}  # the same on the host's working days alone (place_fewest)
-        # One table of blackout days: an avoided calendar may bring hundreds of events.
-        self._off: dict[date, str] = {}
-        for b in self.blackouts:
-            day = b.start
-            while day <= b.last:
-                self._off.setdefault(day, b.reason or "blackout")
-                day += timedelta(days=1)
+        # Tables of blackout days, one a year, made when a day of that year is first asked
+        # about: an avoided calendar may bring hundreds of events, and a blackout from 1000
+        # to 2999 made a table of 730,000 days (1 s and 170 MB) for the few years placed in.
+        self._off: dict[int, dict[date, str]] = {}
 
     def is_host_working(self, day: date) -> bool:
         """A working day of the host, outside blackouts (members' holidays not considered)."""
         known = self._host_memo.get(day)
         if known is None:
             # (the holidays of the day's year, as the members' calendar reads them: each year filled once)
-            known = self._host_memo[day] = not (day.weekday() in self.weekend or (self.holidays is not None and day in country_year(self.code, day.year)[0]) or day in self._off)
+            known = self._host_memo[day] = not (day.weekday() in self.weekend or (self.holidays is not None and day in country_year(self.code, day.year)[0]) or day in self._off_in(day.year))
         return known
+
+    def _off_in(self, year: int) -> dict[date, str]:
+        """The blackout days of ``year``, each with the reason of the first blackout over it."""
+        found = self._off.get(year)
+        if found is None:
+            found = self._off[year] = {}
+            first, last = date(year, 1, 1), date(year, 12, 31)
+            for b in self.blackouts:
+                if b.start <= last and b.last >= first:
+                    day, end = max(b.start, first), min(b.last, last)
+                    while day <= end:
+                        found.setdefault(day, b.reason or "blackout")
+                        day += _ONE_DAY
+        return found
 
     def is_working(self, day: date) -> bool:
         # Placement asks about the same days again and again (each candidate block, each
@@ -73,8 +84,9 @@ class WorkingCalendar:
             return "weekend"
         if self.holidays is not None and day in (named := country_year(self.code, day.year)[0]):
             return named[day]
-        if day in self._off:
-            return self._off[day]
+        off = self._off_in(day.year)
+        if day in off:
+            return off[day]
         return self.members.why(day) if self.members is not None else ""
 
     def block_fits(self, start: date, days: int) -> bool:
