@@ -149,3 +149,14 @@ def test_avoided_series_of_decades_are_still_avoided(tmp_path: Path) -> None:
     assert avoided.exit_code == 0, avoided.output
     days = [line.split(",")[3] for line in avoided.stdout.splitlines()[1:] if line.startswith("b,")]
     assert days == []  # (every weekday busy since 1990, the weekend off: no day left)
+
+
+def test_an_avoided_event_with_two_starts_is_refused_in_one_line(tmp_path: Path) -> None:
+    """The walk's bound read DTSTART as one value: given twice, an AttributeError (found by
+    the fuzz run's example, DTSTART given again with a series)."""
+    given = _files(tmp_path, _body("b", _YEARLY))
+    busy = tmp_path / "busy.ics"
+    busy.write_text(_ics(("20260101", "FREQ=YEARLY")).replace("RRULE:", "DTSTART:100000\r\nRRULE:"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["project", *given, "--today", "2026-06-30", "--avoid", str(busy)])
+    assert result.exit_code == 2, result.output
+    assert result.stderr == f"error: {busy}: VEVENT 1: event has more than one DTSTART (expected one DTSTART a VEVENT (RFC 5545 3.6.1))\n"

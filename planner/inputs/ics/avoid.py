@@ -69,6 +69,8 @@ def load_avoid(path: str | Path, first: date, last: date) -> tuple[Blackout, ...
                     raise InputError(f"{name or 'event'}: {problem}", path=path, location=f"VEVENT {i + 1}", expected="a value as RFC 5545 defines it")
             if "DTSTART" not in event:
                 raise InputError("event has no DTSTART", path=path, location=f"VEVENT {i + 1}", expected="every VEVENT with a date")
+            if isinstance(event["DTSTART"], list):
+                raise InputError("event has more than one DTSTART", path=path, location=f"VEVENT {i + 1}", expected="one DTSTART a VEVENT (RFC 5545 3.6.1)")
             # a series by the second, or with INTERVAL=0, would be expanded without end
             refuse_unbounded_series(event, path, f"VEVENT {i + 1}")
             walked += walk_bound(event, last)

@@ -72,7 +72,7 @@ def walk_bound(master: Event, until: date) -> int:
     year 1000 walks 375,000 days before a horizon in 2027), by its FREQ, INTERVAL, COUNT, UNTIL
     and the BY parts that multiply a step; 0 for an event that does not recur by a rule."""
     rules = master.get("RRULE")
-    start = master["DTSTART"].dt
+    start = getattr(master.get("DTSTART"), "dt", None)  # (given twice, a list: the expansion says what is wrong)
     if rules is None or not isinstance(start, date):
         return 0
     first = start.date() if isinstance(start, datetime) else start
