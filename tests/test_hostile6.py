@@ -37,7 +37,7 @@ def _projection(book_path: Path, register: Path, to: date):  # noqa: ANN202
 
 def _day_by_day(monkeypatch: pytest.MonkeyPatch) -> None:
     """Placement as it was: every day of a window asked, none skipped."""
-    monkeypatch.setattr(choice, "Skip", lambda make: None)
+    monkeypatch.setattr(choice, "Skip", lambda make, grown=0: None)
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
