@@ -205,3 +205,27 @@ def test_diff_says_meetings_on_the_same_days_under_new_numbers_were_renumbered(t
     text = _invoke("diff", str(before), str(after)).stdout
     assert "0 moved · 0 added · 0 dropped · 3 renumbered · 0 hosts changed\n" in text
     assert "Renumbered\n  Board (5th)  2027-06-10  was the 4th\n" in text
+
+
+def test_a_rule_ending_inside_the_horizon_asks_nothing_after_and_numbers_go_on_past_a_gap(tmp_path):
+    """Board at least once a year in September `until = 2028-06-30` (dissolved), Bern; the
+    register has the 2nd (2023-09-15) and the 4th (2025-09-15) but no 3rd, and an unnumbered
+    special session 2026-03-16; as of 2026-09-30 to 2030. By hand: 2026 still lacks its
+    regular meeting and 15 September has passed: the first working day after today, Thu
+    2026-10-01, the 5th (numbering goes on from the highest number, a gap is no reason to
+    reuse one; a special session counts for nothing and takes no number); Wed 2027-09-15,
+    the 6th. 2028 is the period the rule ends in: its floor was due at the period's end,
+    after the rule's (README, "A rule that has ended requires nothing after its end"), and
+    a meeting in September 2028 would be held under no rule: nothing is projected for 2028,
+    2029 or 2030. The same rule rolling (`every 1y`, the 1st held 2026-09-15): the 2nd on
+    2027-09-15, then nothing (its 2028 window is judged only to 2028-06-30)."""
+    body = '[[bodies]]\nid = "board"\nname = "Board"\ncategory = "working"\nhost = "secretariat"\nmonths = [9]\n[[bodies.rules]]\n{rule}\nuntil = 2028-06-30\n'
+    rows = "board,regular,4,2025-09-15,,held,Bern,Switzerland\nboard,regular,2,2023-09-15,,held,Bern,Switzerland\nboard,special,,2026-03-16,,held,Bern,Switzerland\n"
+    paths = _book(tmp_path, body.format(rule='kind = "at_least"\ncount = 1\nper = "year"'), rows)
+    projected, report = _kept(tmp_path, paths, "2026-09-30", "2030-12-31")
+    assert [(m["ordinal"], m["start"], m["reason"]) for m in projected] == [("5", "2026-10-01", "at least once a year: 1 of 1 in 2026"), ("6", "2027-09-15", "at least once a year: 1 of 1 in 2027")]
+    assert [(f["window"]["label"], f["verdict"]) for f in report["findings"] if f["window"]["label"] >= "2026"] == [("2026", "met"), ("2027", "met")]
+    paths = _book(tmp_path, body.format(rule='kind = "every"\ninterval = "1y"'), "board,regular,1,2026-09-15,,held,Bern,Switzerland\n")
+    projected, report = _kept(tmp_path, paths, "2026-09-30", "2030-12-31")
+    assert [(m["ordinal"], m["start"]) for m in projected] == [("2", "2027-09-15")]
+    assert [f["verdict"] for f in report["findings"]] == ["met"]
