@@ -11,24 +11,9 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from pathlib import Path
 
 from tests.test_semantics_audit5 import _invoke
-
-AUDIT = Path(__file__).parent / "audit"
-
-
-def _files(name: str) -> list[str]:
-    return ["--rules", str(AUDIT / f"{name}.toml"), "--meetings", str(AUDIT / f"{name}-meetings.csv")]
-
-
-def _check(name: str, *args: str) -> dict:
-    return json.loads(_invoke("check", *_files(name), *args, "--format", "json").stdout)
-
-
-def _text(name: str, *args: str) -> str:
-    """The text report of ``check``, its lines joined as one."""
-    return " ".join(_invoke("check", *_files(name), *args).stdout.split())
+from tests.test_semantics_audit15_real import AUDIT, _check, _files, _text
 
 
 def _by_rule(out: dict, body: str) -> dict[int, dict[str, str]]:
