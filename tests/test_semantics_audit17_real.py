@@ -1,0 +1,105 @@
+"""A seventeenth audit of real organizations (tests/audit/), each rule book citing its instrument
+in every rule's `source` and each register row its source, every expected answer worked out by
+hand before the tool was run (the derivation in each test's docstring). The Francophonie Summit:
+a biennial practice made a rule by the Charter of 1997 (two versions of one rolling rule), two
+postponements under it (Beirut 2001 to 2002 after 11 September; Tunis 2020 to Djerba 2021 to
+Djerba 2022, COVID-19), the same numbered Summit recorded as postponed twice before it was held,
+and the 20th announced for 2026 with no day."""
+
+from __future__ import annotations
+
+import json
+
+from tests.test_semantics_audit5 import _invoke
+from tests.test_semantics_audit15_real import AUDIT, _check, _text
+from tests.test_semantics_audit16_real import _by_rule, _project, _why
+
+# -- The Francophonie Summit: every two years, by practice and then by the Charter -------------------
+
+OIF = "francophonie-summit"
+
+
+def test_francophonie_summit_practice_then_charter_two_postponements_late():
+    """Rolling, two years, judged by the year; a window opens the day after the meeting before
+    and belongs to the version in force on its first day. By hand, as of 2026-12-01: the
+    customary version (to October 1997) judges the windows after the 1st to the 6th Summit,
+    due 1988, 1989, 1991, 1993, 1995 and 1997 (opened 1995-12-05, after Cotonou), all met by the
+    next Summit (Québec 1987 less than two years after Versailles). The Charter's version judges
+    from the window after Hanoi (opened 1997-11-17): 1999 met (Moncton); 2001 late by one year,
+    the Beirut Summit of October 2001 postponed and not counted, held 18 October 2002; the chain
+    goes on from Beirut 2002: 2004-2018 met; 2020 late by two years, Tunis December 2020
+    postponed, Djerba held 19 November 2022; 2024 met (Villers-Cotterêts); 2026 open, one due by
+    31 December with the 20th planned (Cambodia, 2026); 2028 next due after it. 18 judged: 16
+    met, 2 late (violations: the Charter names no exception), exit 1."""
+    out = _check(OIF, "--today", "2026-12-01")
+    rules = _by_rule(out, "summit")
+    assert rules[0] == {y: "met" for y in ("1988", "1989", "1991", "1993", "1995", "1997")}
+    assert rules[1] == {"1999": "met", "2001": "late"} | {str(y): "met" for y in range(2004, 2019, 2)} | {
+        "2020": "late",
+        "2024": "met",
+        "2026": "open",
+        "2028": "open",
+    }
+    starts = {f["window"]["label"]: f["window"]["start"] for f in out["findings"]}
+    assert (starts["1997"], starts["1999"], starts["2026"]) == ("1995-12-05", "1997-11-17", "2024-10-06")
+    assert _why(out, "summit", 1, "2001") == (
+        "due 2001 (2 years after the 8th Summit (1999-09-03)), held Summit 2002-10-18 (9th, Beirut): 1 year late. "
+        "Not counted: Summit 2001-10 (9th, Beirut) (postponed)."
+    )
+    assert _why(out, "summit", 1, "2020") == (
+        "due 2020 (2 years after the 17th Summit (2018-10-11)), held Summit 2022-11-19 (18th, Djerba): 2 years late. "
+        "Not counted: Summit 2020-12 (18th, Tunis) (postponed)."
+    )
+    assert _why(out, "summit", 1, "2026") == (
+        "2026: 1 still due by 2026-12-31, 2 years after the 19th Summit (2024-10-04); scheduled: Summit 2026 (20th)."
+    )
+    assert out["summary"]["violations"] == 2 and out["summary"]["open"] == 1 and out["summary"]["exit_code"] == 1
+
+
+def test_francophonie_summit_text_names_both_postponements():
+    """The text report: one line per body with the tally, two `late` Problems each naming the
+    postponed Summit it saw and did not count, exit 1."""
+    text = _text(OIF, "--today", "2026-12-01")
+    assert "18 judged: 16 met, 2 late; open: 2026 (20th planned, 2026, scheduled)" in text
+    assert "held Summit 2002-10-18 (9th, Beirut): 1 year late. Not counted: Summit 2001-10 (9th, Beirut) (postponed)." in text
+    assert "held Summit 2022-11-19 (18th, Djerba): 2 years late. Not counted: Summit 2020-12 (18th, Tunis) (postponed)." in text
+    assert text.endswith("1 body · 2 violations · 0 advisories · 1 open window · 1 next due · exit 1")
+
+
+def test_francophonie_summit_as_the_register_stood_in_mid_2021_is_missed(tmp_path):
+    """As of 2021-06-01, before Djerba: the Summit called for Tunis in December 2020 postponed,
+    the 18th called for Djerba in November 2021 (planned). By hand: the window after Yerevan
+    (2018-10-13..2020-12-31) is closed with nothing held: `missed` (0 of 1), the postponed Tunis
+    Summit named as not counted; with 2001's late Summit, two violations, exit 1."""
+    rows = (AUDIT / f"{OIF}-meetings.csv").read_text(encoding="utf-8").splitlines()
+    kept = [r for r in rows if not r.startswith(("summit,regular,18,2022", "summit,regular,19,", "summit,regular,20,"))]
+    (tmp_path / "rows.csv").write_text(
+        "\n".join(kept).replace("18,2021-11,,postponed", "18,2021-11,,planned") + "\n", encoding="utf-8"
+    )
+    args = ["--rules", str(AUDIT / f"{OIF}.toml"), "--meetings", str(tmp_path / "rows.csv")]
+    out = json.loads(_invoke("check", *args, "--today", "2021-06-01", "--format", "json").stdout)
+    assert _by_rule(out, "summit")[1]["2020"] == "missed"
+    assert _why(out, "summit", 1, "2020") == (
+        "2020: 0 of 1 required (2 years after the 17th Summit (2018-10-11)); no counting meeting recorded. "
+        "Not counted: Summit 2020-12 (18th, Tunis) (postponed)."
+    )
+    assert out["summary"]["violations"] == 2 and out["summary"]["exit_code"] == 1
+
+
+def test_francophonie_summit_projected_from_the_20th_announced_without_a_day():
+    """`project` from 2026-12-01 (ten years): the 20th, planned for 2026 with no day, stands in
+    the window due 2026, so nothing is projected for it; the chain goes on from it, two years a
+    step: the 21st due 2028. No `months`: the median month of the 19 Summits held is October
+    (the 10th of 19 in order: Feb, May, Sep x3, Oct x7, ...), the lower median of their opening
+    days the 17th: Tuesday 17-18 October 2028, then Thursday 17 October 2030, Monday 18 October
+    2032 (the 17th a Sunday), Tuesday 17 October 2034, Thursday 16 October 2036 (Friday and
+    Saturday would cross the weekend); hosted by the chair, none recorded: "chair to be decided"."""
+    got = _project(OIF, "--today", "2026-12-01")
+    assert got == [
+        ("summit", "2026", 20),
+        ("summit", "2028-10-17", 21),
+        ("summit", "2030-10-17", 22),
+        ("summit", "2032-10-18", 23),
+        ("summit", "2034-10-17", 24),
+        ("summit", "2036-10-16", 25),
+    ]
