@@ -74,15 +74,17 @@ def test_tables_use_the_words_of_the_text_output(runner, tmp_path):
 
 
 def test_findings_put_bodies_with_problems_first(runner, tmp_path, cica, cica_meetings):
-    """Bodies with a problem (in rule-book order) come before the others."""
+    """Bodies with a violation, then bodies with another problem (each in rule-book order),
+    come before the others."""
     from planner.outputs.html.timeline import slug
     from planner.outputs.render import PROBLEM_VERDICTS
 
     page = write_report(runner, tmp_path / "r.html")
     order = re.findall(r'<h3 id="b-([^"]+)">', page)
     findings = check(cica, cica_meetings, TODAY).findings
+    violating = [slug(b.id) for b in cica.bodies if any(f.body.id == b.id and f.violation for f in findings)]
     troubled = [slug(b.id) for b in cica.bodies if any(f.body.id == b.id and f.verdict in PROBLEM_VERDICTS for f in findings)]
-    assert troubled and order[: len(troubled)] == troubled
+    assert violating and troubled and order[: len(troubled)] == violating + [b for b in troubled if b not in violating]
     assert set(order) == {slug(b.id) for b in cica.bodies}
 
 

@@ -19,6 +19,7 @@ from planner.engine.expectations import ordinal
 from planner.engine.judging.compliance import Finding, Report
 from planner.engine.planning.projection import Projection
 from planner.outputs.chairs import _bounds, _label, _length, _list, _to
+from planner.outputs.html.summary import Total, Violations, totals, violations
 from planner.outputs.html.templating import render_template
 from planner.outputs.html.timeline import (
     AXIS_Y,
@@ -28,6 +29,7 @@ from planner.outputs.html.timeline import (
     DEFAULT_STYLE,
     LABEL_W,
     MARK_ROW,
+    VERDICT_MEANINGS,
     VERDICT_STYLES,
     MeetingItem,
     TermItem,
@@ -36,7 +38,7 @@ from planner.outputs.html.timeline import (
     build_timeline,
     slug,
 )
-from planner.outputs.render import PROBLEM_VERDICTS, body_summary, check_totals
+from planner.outputs.render import PROBLEM_VERDICTS, body_summary
 from planner.outputs.schedule import _dates, _title, _why, host_words, next_due_words, problem_lines
 
 NEXT_MEETINGS = 5
@@ -76,6 +78,7 @@ class BodyGroup:
     cadence: str
     status: str
     problems: int
+    violations: int
     rows: list[FindingRow] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     more: str = ""  # the findings not listed, counted by verdict
@@ -114,13 +117,6 @@ class TermRow:
     planned: bool
 
 
-@dataclass(frozen=True)
-class Total:
-    label: str
-    count: int
-    css: str
-
-
 @dataclass
 class Page:
     title: str
@@ -140,6 +136,7 @@ class Page:
     plan: list[TermRow]
     chair_findings: list[tuple[str, str]]
     findings_cut: str = ""  # what the findings' lists leave out, and where it is
+    violations: Violations | None = None  # every violation, a link to its row (under the totals)
 
 
 class _Ids:
@@ -162,20 +159,6 @@ def plural(n: int, word: str, many: str | None = None) -> str:
 def meeting_key(m: Meeting) -> tuple[str, str]:
     """What stays the same when a chair plan re-places a projected meeting."""
     return (m.body, m.identity())
-
-
-def totals(report: Report) -> list[Total]:
-    """The header's counts: the totals of the text and the JSON (one definition)."""
-    t = check_totals(report)
-    return [
-        Total("violation" if t["violations"] == 1 else "violations", t["violations"], "missed"),
-        Total("advisory" if t["advisories"] == 1 else "advisories", t["advisories"], "advisory"),
-        Total("uncertain", t["uncertain"], "uncertain"),
-        Total("unknown", t["unknown"], "unknown"),
-        Total("excused", t["excused"], "excused"),
-        Total("open window" if t["open"] == 1 else "open windows", t["open"], "open"),
-        Total("next due", t["next_due"], "open"),
-    ]
 
 
 def build_page(report: Report, projection: Projection, chairs: ChairReport | None, *, rules_label: str, start: date | None = None) -> Page:
@@ -224,6 +207,7 @@ def build_page(report: Report, projection: Projection, chairs: ChairReport | Non
         plan=plan,
         chair_findings=[(f.severity.value, f.message) for f in (chairs.findings if chairs else ())],
         findings_cut=_cut_words(groups),
+        violations=violations(report, finding_ids),
     )
 
 
@@ -234,6 +218,13 @@ class _Colours(dict[str, str]):
         return DEFAULT_STYLE[0]
 
 
+class _Meanings(dict[str, str]):
+    """Legend words by verdict slug; a verdict without words gets none."""
+
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
 def render_report(page: Page) -> str:
     from planner import __version__
 
@@ -242,6 +233,7 @@ def render_report(page: Page) -> str:
         page=page,
         version=__version__,
         colours=_Colours({slug(v): colour for v, (colour, _) in VERDICT_STYLES.items()}),
+        meanings=_Meanings(VERDICT_MEANINGS),
         label_w=LABEL_W,
         chair_y=CHAIR_Y,
         chair_h=CHAIR_H,
@@ -260,7 +252,8 @@ def _schedule_row(m: Meeting, book: RuleBook, row_id: str) -> ScheduleRow:
 
 
 def _groups(report: Report, ids: _Ids) -> tuple[list[BodyGroup], dict[int, str], dict[tuple[str, str], str]]:
-    """Findings by body, bodies with problems first; each rule's source once, as a note."""
+    """Findings by body, bodies with violations first, then those with other problems; each
+    rule's source once, as a note."""
     book = report.book
     finding_ids: dict[int, str] = {}
     meeting_rows: dict[tuple[str, str], str] = {}
@@ -271,7 +264,7 @@ def _groups(report: Report, ids: _Ids) -> tuple[list[BodyGroup], dict[int, str],
         findings = report.of(body.id)
         name, cadence, status = body_summary(body, book, findings, report.recorded[body.id])
         problems = [f for f in findings if f.verdict in PROBLEM_VERDICTS]
-        group = BodyGroup(f"b-{slug(body.id)}", body.name, cadence, status, len(problems))
+        group = BodyGroup(f"b-{slug(body.id)}", body.name, cadence, status, len(problems), sum(1 for f in problems if f.violation))
         notes: dict[tuple[str, str], Note] = {}
         ordered = sorted(findings, key=lambda f: f.verdict not in PROBLEM_VERDICTS)  # stable: date order inside
         if not listed and len(ordered) > FINDINGS_PER_BODY:
@@ -291,7 +284,8 @@ def _groups(report: Report, ids: _Ids) -> tuple[list[BodyGroup], dict[int, str],
             group.rows.append(FindingRow(row_id, f.verdict.value, slug(f.verdict.value), f.verdict in PROBLEM_VERDICTS, f.window_label, f.why, f.rule_text, note))
         group.notes = list(notes.values())
         groups.append(group)
-    groups.sort(key=lambda g: g.problems == 0)  # stable: rule-book order within each part
+    # violations first, then the other problems (advisories, uncertain): stable, rule-book order in each part
+    groups.sort(key=lambda g: (g.violations == 0, g.problems == 0))
     return groups, finding_ids, meeting_rows
 
 

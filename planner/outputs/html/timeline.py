@@ -28,6 +28,21 @@ VERDICT_STYLES: dict[str, tuple[str, str]] = {
     "not_applicable": ("#DDDDDD", "solid"),
 }
 DEFAULT_STYLE = ("#999999", "rdiag")
+# What the legend says each verdict means (README, "planner check"), by slug: a colour alone
+# does not tell a reader that "unknown" is no violation or that "late" is one.
+VERDICT_MEANINGS: dict[str, str] = {
+    "met": "held in time",
+    "late": "held after the window, a violation",
+    "missed": "nothing held, a violation",
+    "excess": "more than allowed, a violation",
+    "open": "still running",
+    "uncertain": "depends on what the register does not say",
+    "advisory": "a customary rule not kept, no violation",
+    "unknown": "nothing recorded, records not known complete",
+    "off-date": "held on another day, a violation",
+    "excused": "an exception applies",
+    "not-applicable": "before the rule applied",
+}
 VERDICT_ORDER = tuple(VERDICT_STYLES)
 # How a meeting of each status is drawn; other statuses get the default shape.
 STATUS_SHAPES = {"held": "dot", "planned": "ring", "projected": "diamond", "cancelled": "cross", "postponed": "square"}
