@@ -15,6 +15,7 @@ from click.testing import CliRunner
 
 from planner.cli import main
 
+from .test_publish import PASSWORD, ROWS, by_uid, radicale, run  # noqa: F401  (radicale: the module's server)
 from .test_report_browser import _open, browser  # noqa: F401  (the module's Chromium fixture)
 
 TRIAL = Path(__file__).parent / "trial"
@@ -42,7 +43,7 @@ def test_every_violation_is_one_click_from_the_totals(tmp_path: Path, args: list
     count = int(re.search(r"<b>(\d+)</b>violations?", page).group(1))
     assert count > 0 and re.search(r'<a href="#violations"><b>\d+</b>violations?</a>', page)
     listed = re.search(r'<div class="violations" id="violations">(.*?)</div>', page, re.S).group(1)
-    targets = re.findall(r'<a href="#(f-[^"]+)">', listed)
+    targets = re.findall(r'<a class="w" href="#(f-[^"]+)">', listed)
     verdicts = rows(page)
     assert len(targets) == len(set(targets)) == count
     assert all(verdicts[t] in VIOLATION_WORDS for t in targets)
@@ -118,3 +119,92 @@ def test_the_keyboard_skips_the_timeline_and_follows_a_violation(browser, tmp_pa
     page.emulate_media(media="print")
     assert page.evaluate("getComputedStyle(document.querySelector('a.skip')).display") == "none"
     assert errors == []
+
+
+# -- publish: a calendar a person edited on the server -------------------------------------
+
+
+def _edit_on_server(url: str, uid: str, old: str, new: str) -> None:
+    """What a calendar app does when a person edits an event: the whole event rewritten, with
+    SEQUENCE raised (Thunderbird and Google do)."""
+    import caldav
+    from caldav.collection import Calendar as DAVCalendar
+
+    client = caldav.DAVClient(url=url, username="sec", password=PASSWORD)
+    resource = DAVCalendar(client=client, url=url).event_by_uid(uid)
+    assert old in resource.data
+    resource.data = resource.data.replace(old, new)
+    resource.save(increase_seqno=True)
+
+
+def _server_text(url: str, uid: str) -> str:
+    import caldav
+    from caldav.collection import Calendar as DAVCalendar
+
+    client = caldav.DAVClient(url=url, username="sec", password=PASSWORD)
+    return str(DAVCalendar(client=client, url=url).event_by_uid(uid).data)
+
+
+def test_an_event_a_person_edited_on_the_server_is_kept_and_said(tmp_path: Path, radicale: str) -> None:  # noqa: F811
+    """The secretariat adds the venue's hall to the 7th Summit in its calendar app. The next
+    publish (the 6th Summit's city corrected meanwhile) updates the 6th and keeps the edited
+    7th as it is, listing it and exiting 1: the calendar is not silently put back. With
+    --overwrite the feed wins, its SEQUENCE above the edit's."""
+    url = f"{radicale}/sec/edited/"
+    assert run(tmp_path, url, ["summit6", "summit7"])[0] == 0
+    _edit_on_server(url, "cica-summit-7@planner", "LOCATION:Baku", "LOCATION:Baku Congress Centre, Hall A\\, ")
+    ROWS["summit6_city"] = ROWS["summit6"].replace("Astana", "Nur-Sultan")
+    code, out, err = run(tmp_path, url, ["summit6_city", "summit7"])
+    assert code == 1, err
+    assert out.splitlines() == ["update  2022-10-12  6th Summit", "kept         2026-10-14  7th Summit: edited on the server since planner wrote it"]
+    assert "0 created, 1 updated, 0 cancelled, 0 deleted, 0 unchanged, 1 kept" in err
+    assert "1 event edited on the server since planner wrote it kept as it is" in err and "--overwrite" in err
+    assert "Congress Centre" in _server_text(url, "cica-summit-7@planner")
+    assert by_uid(url)["cica-summit-6@planner"]["SEQUENCE"] == "1"
+    code, out, err = run(tmp_path, url, ["summit6_city", "summit7"], "--dry-run")
+    assert code == 1 and out.startswith("would keep ") and "would be kept" in err
+    code, out, err = run(tmp_path, url, ["summit6_city", "summit7"], "--overwrite")
+    assert code == 0, err
+    assert out.splitlines() == ["update  2026-10-14  7th Summit"]
+    event = by_uid(url)["cica-summit-7@planner"]
+    assert "Congress Centre" not in _server_text(url, "cica-summit-7@planner") and event["SEQUENCE"] == "2"
+    code, out, err = run(tmp_path, url, ["summit6_city", "summit7"])
+    assert code == 0 and out == "" and "2 unchanged" in err
+
+
+def test_an_edited_event_that_left_the_register_is_kept_not_cancelled(tmp_path: Path, radicale: str) -> None:  # noqa: F811
+    """A person added the agenda to the Youth Council's event; the register drops the meeting:
+    the event is neither struck nor pruned behind their back."""
+    url = f"{radicale}/sec/edited-gone/"
+    run(tmp_path, url, ["summit6", "youth"])
+    _edit_on_server(url, "cica-youth-regular-2025-12-01@planner", "DESCRIPTION:", "DESCRIPTION:Agenda: youth exchange 2026\\n")
+    for extra in ((), ("--prune",)):
+        code, out, err = run(tmp_path, url, ["summit6"], *extra)
+        assert code == 1 and out.startswith("kept ") and "0 cancelled, 0 deleted, 1 unchanged, 1 kept" in err
+    text = _server_text(url, "cica-youth-regular-2025-12-01@planner")
+    assert "Agenda: youth exchange" in text and "CANCELLED" not in text
+
+
+def test_an_event_edited_while_planner_writes_is_not_overwritten(tmp_path: Path, radicale: str, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
+    """Edited between planner's read and its write: the write carries If-Match with the ETag
+    read, the server refuses it, and the run ends in one line (exit 2); the person's edit stands
+    and the next run keeps it."""
+    from planner.outputs.calendar import caldav as publishing
+
+    url = f"{radicale}/sec/race/"
+    run(tmp_path, url, ["summit6", "summit7"])
+    ROWS["summit7_race"] = ROWS["summit7"].replace("2026-10-14,2026-10-15", "2026-11-03,2026-11-04")
+    put = publishing._Session.put
+
+    def edit_first(self, calendar, resource, data):  # noqa: ANN001, ANN202
+        _edit_on_server(url, "cica-summit-7@planner", "LOCATION:Baku", "LOCATION:Baku Crystal Hall\\, ")
+        return put(self, calendar, resource, data)
+
+    monkeypatch.setattr(publishing._Session, "put", edit_first)
+    code, out, err = run(tmp_path, url, ["summit6", "summit7_race"])
+    assert code == 2 and err.count("\n") == 1, err
+    assert "an event was changed on the server while planner was writing (412 Precondition Failed); 0 of 1 changes written; run again" in err
+    assert "Crystal Hall" in _server_text(url, "cica-summit-7@planner")
+    monkeypatch.setattr(publishing._Session, "put", put)
+    code, out, err = run(tmp_path, url, ["summit6", "summit7_race"])
+    assert code == 1 and out.startswith("kept ") and "Crystal Hall" in _server_text(url, "cica-summit-7@planner")

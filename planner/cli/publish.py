@@ -19,6 +19,7 @@ from planner.core.model import Meeting
 PASSWORD_ENV = "PLANNER_CALDAV_PASSWORD"
 _DONE = {"create": "created", "update": "updated", "cancel": "cancelled", "delete": "deleted"}
 _TODO = {"create": "to create", "update": "to update", "cancel": "to cancel", "delete": "to delete"}
+KEPT_EXIT = 1  # events a person edited on the server were kept: the calendar is not the feed
 
 
 def credentials(url: str, user: str | None) -> tuple[str | None, str | None]:
@@ -55,8 +56,9 @@ def credentials(url: str, user: str | None) -> tuple[str | None, str | None]:
 @click.option("--user", metavar="NAME", help=f"User name on the server; the password comes from {PASSWORD_ENV} or ~/.netrc.")
 @event_options
 @click.option("--prune", is_flag=True, help="Delete events that left the input instead of marking them cancelled.")
+@click.option("--overwrite", is_flag=True, help="Replace events a person edited on the server since planner wrote them (kept by default, exit 1).")
 @click.option("--dry-run", is_flag=True, help="Show what would be created, updated, cancelled or deleted; write nothing.")
-def publish(inputs: Inputs, url: str, user: str | None, events: Callable[[], list[Meeting]], body_ids: tuple[str, ...], prune: bool, dry_run: bool) -> None:
+def publish(inputs: Inputs, url: str, user: str | None, events: Callable[[], list[Meeting]], body_ids: tuple[str, ...], prune: bool, overwrite: bool, dry_run: bool) -> None:
     """Publish the feed's events to a CalDAV calendar and keep it in sync.
 
     Creates the calendar if missing, then creates or updates each event by UID (never a
@@ -64,6 +66,10 @@ def publish(inputs: Inputs, url: str, user: str | None, events: Callable[[], lis
     --prune). SEQUENCE rises only when a meeting's time, place or status changed. An identical
     re-publish writes nothing; a run that broke off is completed by the next. Same events as
     `planner ics`; with --body, the other bodies' events on the server are left alone.
+
+    An event a person edited on the server since planner wrote it (moved in a calendar app, a
+    note added) is not overwritten: it is listed as "kept" and the exit code is 1; change the
+    register to match, or publish with --overwrite to replace it.
 
     \b
     Examples:
@@ -76,13 +82,25 @@ def publish(inputs: Inputs, url: str, user: str | None, events: Callable[[], lis
     stamp = datetime.combine(inputs.today, datetime.min.time(), UTC)
     meetings = events()
     bodies = resolve_bodies(inputs.book, body_ids)
-    result = run_publish(inputs.book, meetings, url, stamp=stamp, user=user, password=password, prune=prune, dry_run=dry_run, bodies=bodies)
+    result = run_publish(inputs.book, meetings, url, stamp=stamp, user=user, password=password, prune=prune, overwrite=overwrite, dry_run=dry_run, bodies=bodies)
     for change in result.changes:
-        click.echo(f"{'would ' if dry_run else ''}{change.action:<7} {change.day:<10}  {change.summary}")
+        if change.action == "keep":
+            click.echo(f"{'would keep' if dry_run else 'kept':<12} {change.day:<10}  {change.summary}: edited on the server since planner wrote it")
+        else:
+            click.echo(f"{'would ' if dry_run else ''}{change.action:<7} {change.day:<10}  {change.summary}")
     counts = ", ".join(f"{result.count(a)} {verb}" for a, verb in (_TODO if dry_run else _DONE).items())
+    kept = f", {len(result.kept)} kept" if result.kept else ""
     if dry_run:
         made = "the calendar would be created; " if result.created_calendar else ""
-        click.echo(f"dry run, nothing written to {result.url}: {made}{counts}, {result.unchanged} unchanged", err=True)
+        click.echo(f"dry run, nothing written to {result.url}: {made}{counts}, {result.unchanged} unchanged{kept}", err=True)
     else:
         made = "calendar created; " if result.created_calendar else ""
-        say(f"published to {result.url}: {made}{counts}, {result.unchanged} unchanged")
+        say(f"published to {result.url}: {made}{counts}, {result.unchanged} unchanged{kept}")
+    if result.kept:
+        many = len(result.kept) > 1
+        click.echo(
+            f"warning: {result.url}: {len(result.kept)} {'events' if many else 'event'} edited on the server since planner wrote {'them' if many else 'it'} {'would be ' if dry_run else ''}kept as {'they are' if many else 'it is'}"
+            f" (listed above); change the register to match, or publish with --overwrite to replace {'them' if many else 'it'}",
+            err=True,
+        )
+        click.get_current_context().exit(KEPT_EXIT)

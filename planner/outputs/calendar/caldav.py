@@ -19,6 +19,9 @@ run that broke half-way is completed by the next one.
   the event the server holds for the same body and kind at the nearest date (see
   :func:`planner.outputs.calendar.revisions.adopt`), so it is updated rather than cancelled and added.
 * **A missing calendar is created** (MKCALENDAR) at the URL given, with the feed's name.
+* **A person's edit is kept.** An event edited on the server since planner wrote it is left as
+  it is and reported (a ``keep``), unless ``overwrite``: see :mod:`planner.outputs.calendar.sync`,
+  which decides every write.
 
 Errors of the network or the server become :class:`PublishError`, one line, never carrying the
 password (the URL is shown without its user-info part).
@@ -27,7 +30,7 @@ password (the URL is shown without its user-info part).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -37,35 +40,14 @@ from icalendar import Calendar, Event
 
 from planner.core.errors import InputError
 from planner.core.model import Meeting, RuleBook
-from planner.outputs.calendar.ical import PRODID, FeedBuilder, combined_names
-from planner.outputs.calendar.revisions import (
-    Revision,
-    adopt,
-    next_sequence,
-    sequence_of,
-    tombstone,
-)
+from planner.outputs.calendar.ical import PRODID, combined_names
+from planner.outputs.calendar.sync import Change, plan, prop_text, wanted_events
 
-# What a revision changes when it is significant (RFC 5546 2.1.4: time, place, status).
-SIGNIFICANT = ("DTSTART", "DTEND", "DURATION", "LOCATION", "STATUS")
-# Properties of ours compared between the server's copy and the input's; the rest of a server
-# copy (CREATED, a client's X-MOZ-*) is the server's or the reader's business.
-_WRITTEN = ("UID", "DTSTART", "DTEND", "SUMMARY", "STATUS", "TRANSP", "CATEGORIES", "LOCATION", "DESCRIPTION", "URL")
 EXPECTED_SERVER = "a CalDAV calendar URL such as https://host/user/calendar/, on a running server"
 
 
 class PublishError(InputError):
     """The CalDAV server cannot be reached, refuses, or answers what no calendar would."""
-
-
-@dataclass(frozen=True, slots=True)
-class Change:
-    """One write: ``create``, ``update``, ``cancel`` (tombstone) or ``delete``."""
-
-    action: str
-    uid: str
-    summary: str
-    day: str
 
 
 @dataclass
@@ -77,6 +59,7 @@ class Publication:
     unchanged: int = 0
     created_calendar: bool = False
     dry_run: bool = False
+    kept: list[Change] = field(default_factory=list)  # edited on the server, left as they are
 
     def count(self, action: str) -> int:
         return sum(1 for c in self.changes if c.action == action)
@@ -88,84 +71,6 @@ def shown_url(url: str) -> str:
     host = parts.hostname or ""
     netloc = f"{host}:{parts.port}" if parts.port else host
     return urlunsplit((parts.scheme, netloc, parts.path, parts.query, ""))
-
-
-def _values(event: Event, name: str) -> tuple[bytes, ...]:
-    value = event.get(name)
-    if value is None:
-        return ()
-    items = value if isinstance(value, list) else [value]
-    return tuple(v.to_ical() if hasattr(v, "to_ical") else str(v).encode() for v in items)
-
-
-def content(event: Event, names: Iterable[str]) -> dict[str, tuple[bytes, ...]]:
-    return {name: _values(event, name) for name in names}
-
-
-def _ours(event: Event) -> list[str]:
-    return [*_WRITTEN, *sorted(str(k).upper() for k in event if str(k).upper().startswith("X-PLANNER-"))]
-
-
-def _day(event: Event) -> str:
-    start = event.get("DTSTART")
-    value = getattr(start, "dt", None)
-    return value.isoformat()[:10] if value is not None else ""
-
-
-def revised(wanted: Event, server: Event, stamp: datetime) -> Event | None:
-    """``wanted`` with the SEQUENCE and LAST-MODIFIED it must carry to replace ``server``, or
-    None when the server's copy already says the same."""
-    names = sorted(set(_ours(wanted)) | set(_ours(server)))
-    if content(wanted, names) == content(server, names):
-        return None
-    significant = content(wanted, SIGNIFICANT) != content(server, SIGNIFICANT)
-    wanted["SEQUENCE"] = next_sequence(sequence_of(server)) if significant else sequence_of(server)
-    wanted.pop("LAST-MODIFIED", None)
-    wanted.add("LAST-MODIFIED", stamp)
-    return wanted
-
-
-def plan(wanted: Mapping[str, Event], server: Mapping[str, Event], stamp: datetime, *, prune: bool, bodies: Sequence[str] | None = None) -> list[tuple[Change, Event | None]]:
-    """The writes that make ``server`` equal to ``wanted`` (both by UID), in UID order; the event
-    to store with each (None for a delete). Server events of bodies outside ``bodies`` (when
-    given) are left alone. Pure: the server is not touched."""
-    out: list[tuple[Change, Event | None]] = []
-    for uid in sorted(set(wanted) | set(server)):
-        mine, theirs = wanted.get(uid), server.get(uid)
-        if mine is None and bodies is not None and _text(theirs, "X-PLANNER-BODY") not in bodies:
-            continue
-        if mine is not None and theirs is None:
-            out.append((Change("create", uid, str(mine.get("SUMMARY", "")), _day(mine)), mine))
-        elif mine is not None and theirs is not None:
-            new = revised(mine, theirs, stamp)
-            if new is not None:
-                out.append((Change("update", uid, str(new.get("SUMMARY", "")), _day(new)), new))
-        elif theirs is not None and prune:
-            out.append((Change("delete", uid, str(theirs.get("SUMMARY", "")), _day(theirs)), None))
-        elif theirs is not None and "X-PLANNER-REMOVED" not in theirs:
-            dead = tombstone(theirs, stamp)
-            out.append((Change("cancel", uid, str(dead.get("SUMMARY", "")), _day(dead)), dead))
-    return out
-
-
-def wanted_events(book: RuleBook, meetings: Iterable[Meeting], stamp: datetime, server: Mapping[str, Event] | None = None) -> dict[str, Event]:
-    """The VEVENTs of the combined feed, by UID, SEQUENCE 0 (the server's copy decides), with
-    the UIDs of corrected meetings taken over from ``server``."""
-    builder = FeedBuilder(book, stamp)
-    items = adopt(builder.build(meetings), {uid: _seen(ev) for uid, ev in (server or {}).items()})
-    return {uid: Event.from_ical(builder.event(meeting, uid).to_ical()) for meeting, uid in items}
-
-
-def _text(event: Event | None, name: str) -> str:
-    return str(event.get(name, "")) if event is not None else ""
-
-
-def _seen(event: Event) -> Revision:
-    """What matching needs of a server event: body, kind, number, first day, removed or not."""
-    start = getattr(event.get("DTSTART"), "dt", None)
-    day = start.date() if isinstance(start, datetime) else start
-    removed = _text(event, "X-PLANNER-REMOVED")
-    return Revision("", sequence_of(event), datetime.min, body=_text(event, "X-PLANNER-BODY"), kind=_text(event, "X-PLANNER-KIND"), numbered="X-PLANNER-ORDINAL" in event or "X-PLANNER-ID" in event, start=day, removed=datetime.min.date() if removed else None)
 
 
 def resource_bytes(event: Event) -> bytes:
@@ -188,12 +93,15 @@ def publish(
     user: str | None = None,
     password: str | None = None,
     prune: bool = False,
+    overwrite: bool = False,
     dry_run: bool = False,
     bodies: Sequence[str] | None = None,
     timeout: float = 30,
 ) -> Publication:
     """Make the calendar at ``url`` hold exactly the events of ``meetings`` (plus tombstones of
-    those that left). Raises :class:`PublishError` on any network or server failure."""
+    those that left), but for events a person edited on the server since planner wrote them:
+    kept as they are unless ``overwrite`` (see :mod:`planner.outputs.calendar.sync`). Raises
+    :class:`PublishError` on any network or server failure."""
     result = Publication(shown_url(url), dry_run=dry_run)
     session = _Session(url, user, password, timeout)
     with session.failures("reading the calendar"):
@@ -206,18 +114,21 @@ def publish(
             with session.failures("creating the calendar"):
                 calendar = session.create(name)
     server = {uid: found[0][1] for uid, found in objects.items()}
-    in_scope = {uid: ev for uid, ev in server.items() if bodies is None or _text(ev, "X-PLANNER-BODY") in bodies}
+    in_scope = {uid: ev for uid, ev in server.items() if bodies is None or prop_text(ev, "X-PLANNER-BODY") in bodies}
     wanted = wanted_events(book, meetings, stamp, in_scope)
-    steps = plan(wanted, server, stamp, prune=prune, bodies=bodies)
-    result.unchanged = len(set(wanted) & set(server)) - sum(1 for c, _ in steps if c.action == "update")
+    steps = plan(wanted, server, stamp, prune=prune, bodies=bodies, overwrite=overwrite)
+    result.unchanged = len(set(wanted) & set(server)) - sum(1 for c, _ in steps if c.action in ("update", "keep") and c.uid in wanted)
     extra = [(uid, obj) for uid, found in objects.items() for obj, _ in found[1:]]
     result.changes = [c for c, _ in steps] + [Change("delete", uid, "(second copy)", "") for uid, _ in extra]
+    result.kept = [c for c in result.changes if c.action == "keep"]
     if dry_run:
         return result
     done = 0
     with session.failures("writing", progress=lambda: f"{done} of {len(result.changes)} changes written; run again to complete"):
         for change, event in steps:
             resource = objects[change.uid][0][0] if change.uid in objects else None
+            if change.action == "keep":
+                continue
             if event is None:
                 resource.delete()
             else:
@@ -386,6 +297,9 @@ class _Failures:
             raise PublishError(f"the server forbids {who} while {self.doing}{after}", path=self.session.shown, expected="a calendar URL this user may write to") from None
         if isinstance(exc, error.AuthorizationError):
             raise PublishError(f"the server refused {who} while {self.doing}{after}", path=self.session.shown, expected="a --user and a password in PLANNER_CALDAV_PASSWORD or ~/.netrc that the server accepts") from None
+        if isinstance(exc, error.ETagMismatchError | error.ScheduleTagMismatchError):
+            # If-Match with the ETag read failed: someone changed the event since the read
+            raise PublishError(f"an event was changed on the server while planner was writing (412 Precondition Failed){after}; the next run keeps the change", path=self.session.shown, expected="a calendar no one edits during the run") from None
         if isinstance(exc, error.DAVError):
             reason = " ".join(str(exc).split())[:160]
             raise PublishError(f"the server refused while {self.doing}: {reason}{after}", path=self.session.shown, expected=EXPECTED_SERVER) from None
