@@ -65,6 +65,8 @@ def _why(m: Meeting) -> str:
         return "planned in the register" + (f": {m.title}" if m.title else "")
     if m.status is Status.HELD:  # opens after --today: the register was written later
         return "in the register as held (it opens after --today)" + (f": {m.title}" if m.title else "")
+    if not m.reason:  # a projection read back as a register (its reason column is read past)
+        return f"in the register as {m.status.value}" + (f": {m.title}" if m.title else "")
     return m.reason
 
 

@@ -180,7 +180,7 @@ class _CsvRows:
                     city,
                     country,
                     "yes" if m.customary else "",
-                    reason if status is _PROJECTED else _why(m),
+                    reason if status is _PROJECTED and reason else _why(m),
                     m.rule_source,
                 )
             )

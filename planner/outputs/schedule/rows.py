@@ -98,7 +98,7 @@ class _Rows:
             host = hosts.get(key)
             if host is None:
                 host = self._host(key, m)
-            why = m.reason if status is _PROJECTED else _why(m)
+            why = m.reason if status is _PROJECTED and m.reason else _why(m)
             if quick:
                 head = template.format(text, title, host)
                 plain = plains.get(why)
@@ -141,7 +141,7 @@ class _Rows:
         status = m.status
         key = (body, m.city, m.country, status)
         host = self.hosts.get(key) or self._host(key, m)
-        return text, name, host, m.reason if status is _PROJECTED else _why(m)
+        return text, name, host, m.reason if status is _PROJECTED and m.reason else _why(m)
 
     def md_table(self, items: Iterable[Meeting]) -> str:
         """``md_table`` of the rows of ``items`` (dates, meeting, host, why), each distinct
@@ -166,7 +166,7 @@ class _Rows:
             return [0, 0, 0, 0]
         dates = [len(self._dates(m)) for m in _distinct(_SPAN, items)]
         hosts = [len(self._host(key, m)) for key, m in _distinct(_HOST, items, keys=True)]
-        whys = [len(m.reason if m.status is _PROJECTED else _why(m)) for m in _distinct(_WHY, items)]
+        whys = [len(m.reason if m.status is _PROJECTED and m.reason else _why(m)) for m in _distinct(_WHY, items)]
         names = {}
         for body in set(map(_BODY, items)):
             found = self.body_of(body)

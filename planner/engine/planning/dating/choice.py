@@ -245,12 +245,19 @@ class Dating(Targets, Projected, Pairs):
         # as the rule allows is no day for one more (placing there made an excess of its own).
         caps = self._caps(body)
         current: list[date] = []
+        # A body that meets just before another never meets on that body's days: the two may
+        # share a day's count (DayBook.paired), but DESIGN's pairs are "exactly adjacent", and
+        # where the day before is gone, on the partner's day it is no longer before it.
+        first = body.before
+        bodies_on = daybook.bodies_on
 
         def accept(day: date) -> bool:
             if weekdays and day.weekday() not in weekdays:
                 return False
             end_day = day + length if days != 1 else day
             if blocks(day, end_day):
+                return False
+            if first and any(first in bodies_on.get(d, ()) for d in range(day.toordinal(), end_day.toordinal() + 1)):
                 return False
             if (crowded or hosted or tails) and not free(body_id, host, day, end_day):
                 return False

@@ -1,0 +1,184 @@
+"""A seventeenth audit, of projection: DESIGN.md's "Projection" clause by clause, starting with
+what the last pass noticed and left (a meeting on the day after --today that leaves the body
+due just before it no day; the empty "why" of a projection read back), then the clauses at
+their edges. Every projected date, ordinal, host and reason was worked out by hand first, in
+each test's docstring, then compared; and DESIGN's invariant (a register checked with its own
+projection finds nothing missed inside the horizon, or a Problem of the projection says why)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from tests.test_semantics_audit5 import _invoke
+from tests.test_semantics_audit13_project import COLUMNS, _kept
+
+ROOT = Path(__file__).resolve().parent.parent
+_ASTANA = '[organization]\nid = "o"\nname = "Org"\nshort_name = "O"\nsecretariat = { city = "Astana", country = "Kazakhstan" }\n'
+_BERN = '[organization]\nid = "o"\nname = "Org"\nshort_name = "O"\nsecretariat = { city = "Bern", country = "Switzerland" }\n'
+
+
+def _files(tmp_path: Path, book: str, rows: str) -> list[str]:
+    (tmp_path / "r.toml").write_text(book, encoding="utf-8")
+    (tmp_path / "m.csv").write_text(COLUMNS + rows, encoding="utf-8")
+    return ["--rules", str(tmp_path / "r.toml"), "--meetings", str(tmp_path / "m.csv")]
+
+
+def _project(paths: list[str], today: str, to: str, *more: str) -> dict:
+    return json.loads(_invoke("project", *paths, "--today", today, "--to", to, "--format", "json", *more).stdout)
+
+
+def _days(out: dict, before: str = "9999") -> list[tuple[str, str, str | None]]:
+    return [(m["body"], m["start"], m["end"]) for m in out["meetings"] if m["start"] < before]
+
+
+def _not_met(report: dict, first: str, last: str) -> list[tuple[str, str, str]]:
+    return [(f["body"], f["window"]["label"], f["verdict"]) for f in report["findings"] if f.get("window") and first <= f["window"]["end"] <= last and f["verdict"] not in ("met", "advisory")]
+
+
+# -- 1. A meeting on the day after --today and the body that meets just before it -----------------
+
+_SUMMIT_SOC = (
+    _ASTANA
+    + '[[bodies]]\nid = "summit"\nname = "Summit"\ncategory = "governing"\nhost = "secretariat"\nmonths = [10]\n'
+    '[[bodies.rules]]\nkind = "every"\ninterval = "4y"\n'
+    '[[bodies]]\nid = "soc"\nname = "Senior Officials Committee"\ncategory = "working"\nhost = "secretariat"\nbefore = "summit"\n'
+    '[[bodies.rules]]\nkind = "at_least"\ncount = 1\nper = "year"\n'
+)
+_SUMMIT_SOC_ROWS = (
+    "summit,regular,6,2022-10-13,,held,Astana,Kazakhstan\n"
+    + "".join(f"soc,regular,,{y}-10-12,,held,Astana,Kazakhstan\n" for y in (2022, 2023, 2024, 2025))
+)
+
+
+def test_a_summit_due_by_the_end_of_the_year_moves_so_the_body_just_before_it_fits(tmp_path):
+    """CICA-like: the Summit every four years (rolling), the 6th on 2022-10-13, October
+    preferred; the SOC at least once a year, meeting just before the Summit (`before =
+    "summit"`), none yet in 2026; both at the Secretariat in Astana (Kazakhstan: Independence
+    Day Wed 2026-12-16). As of Mon 2026-12-14, to 2027. By hand: the Summit is due in 2026
+    (four years after 2022) and October has passed, so as soon as possible; the SOC is due in
+    2026 too. On Tue 12-15, the first day projection may use, the SOC would have to meet on
+    Monday 12-14, today: both went on 12-15, one day (DESIGN: "`before` pairs are exactly
+    adjacent"; "meetings of different bodies do not share a day unless paired", and a pair is
+    two adjacent days). The Summit is not late until 2026-12-31: it takes the first day with a
+    working day free before it, Wed 12-16 being a holiday: Thu 12-17, the SOC on Tue 12-15
+    (the working day right before it), "at least once a year: 1 of 1 in 2026". 2027: the SOC
+    alone, on its history's day, Tue 2027-10-12. Held, nothing in 2026-2027 is missed."""
+    paths = _files(tmp_path, _SUMMIT_SOC, _SUMMIT_SOC_ROWS)
+    out = _project(paths, "2026-12-14", "2027-12-31")
+    assert _days(out) == [("soc", "2026-12-15", None), ("summit", "2026-12-17", None), ("soc", "2027-10-12", None)]
+    assert [m["reason"] for m in out["meetings"]] == ["at least once a year: 1 of 1 in 2026", "4 years after the 6th Summit (2022-10-13)", "at least once a year: 1 of 1 in 2027"]
+    assert [m["ordinal"] for m in out["meetings"] if m["body"] == "summit"] == [7]
+    assert out["problems"] == []
+    _, report = _kept(tmp_path, paths, "2026-12-14", "2027-12-31")
+    assert _not_met(report, "2026-01-01", "2027-12-31") == []
+
+
+def test_a_summit_that_met_its_partner_already_this_year_keeps_the_first_day(tmp_path):
+    """As above, but the SOC met on 2026-10-12: nothing of the SOC is due in 2026, so no day
+    is kept before the Summit, which takes Tue 2026-12-15, the first day after today (the
+    previous pass: a partner with nothing due keeps no day)."""
+    paths = _files(tmp_path, _SUMMIT_SOC, _SUMMIT_SOC_ROWS + "soc,regular,,2026-10-12,,held,Astana,Kazakhstan\n")
+    out = _project(paths, "2026-12-14", "2027-12-31")
+    assert _days(out) == [("summit", "2026-12-15", None), ("soc", "2027-10-12", None)]
+
+
+def test_with_no_day_left_before_the_summit_its_partner_is_a_problem_not_on_the_summits_day(tmp_path):
+    """As above, as of Wed 2026-12-30: Thu 12-31 is the one day left in 2026. The Summit takes
+    it (DESIGN: a Summit moved into 2027 would be late, a violation; it is not late on 12-31).
+    The SOC's only day in 2026 is the Summit's, and on it the SOC no longer meets before the
+    Summit: it was projected there silently, both on 12-31. Now nothing is projected for the
+    SOC's 2026 and a Problem says so ("nothing was projected for 2026"): a secretariat reads
+    that the year's SOC has no day left, and decides (DESIGN: "Where nothing fits, a Problem
+    says so; nothing moves silently")."""
+    paths = _files(tmp_path, _SUMMIT_SOC, _SUMMIT_SOC_ROWS)
+    out = _project(paths, "2026-12-30", "2027-12-31")
+    assert _days(out) == [("summit", "2026-12-31", None), ("soc", "2027-10-12", None)]
+    assert [(p["body"], p["window"]) for p in out["problems"]] == [("soc", "2026")]
+    assert "nothing was projected for 2026" in out["problems"][0]["message"]
+
+
+_BEFORE_RULE = (
+    _BERN
+    + '[[bodies]]\nid = "heads"\nname = "Heads of State"\ncategory = "working"\nhost = "secretariat"\nmonths = [7]\n'
+    '[[bodies.rules]]\nkind = "at_least"\ncount = 1\nper = "year"\n'
+    '[[bodies]]\nid = "ministers"\nname = "Ministers"\ncategory = "working"\nhost = "secretariat"\nduration_days = 2\n'
+    '[[bodies.rules]]\nkind = "before"\nbody = "heads"\noffset = "1m"\n'
+)
+
+
+def test_a_meeting_others_are_due_a_month_before_leaves_them_days_after_today(tmp_path):
+    """The SCO's shape (tests/audit/sco-cfm): the Ministers meet, for two days, within a month
+    before each meeting of the Heads of State (a `before` rule); the Heads at least once a
+    year, July preferred; both at the Secretariat in Bern (3 days between its meetings, the
+    default `min_days_between`); the Heads last met 2025-07-10, the Ministers 2025-06-19/20.
+    As of Tue 2026-12-01, to 2027. By hand: the Heads are due in 2026, July has passed: as
+    soon as possible. On Wed 12-02 their Ministers were due "by 2026-12-01, which is today"
+    (a Problem, nothing projected). The Heads are not late until 12-31: the first day whose
+    month before holds two working days from tomorrow, ending three days before it (the same
+    host): Thu 12-03 and Fri 12-04 leave none (ending by 11-30, 12-01), Mon 12-07 leaves Wed
+    12-02 to Fri 12-04. The Ministers' usual day (19 June) is outside that window, so its
+    first days: 12-02 and 12-03 ("1 month before the Heads of State of 2026-12-07,
+    projected"). 2027: the Heads on their history's day, Fri 2027-07-09 (07-10 is a
+    Saturday), the Ministers on Mon 06-21 and Tue 06-22 (19 June is a Saturday). Held,
+    nothing is missed in 2026-2027, and no Problem."""
+    paths = _files(tmp_path, _BEFORE_RULE, "heads,regular,,2025-07-10,,held,Bern,Switzerland\nministers,regular,,2025-06-19,2025-06-20,held,Bern,Switzerland\n")
+    out = _project(paths, "2026-12-01", "2027-12-31")
+    assert _days(out) == [
+        ("ministers", "2026-12-02", "2026-12-03"), ("heads", "2026-12-07", None),
+        ("ministers", "2027-06-21", "2027-06-22"), ("heads", "2027-07-09", None),
+    ]  # fmt: skip
+    assert out["meetings"][0]["reason"] == "1 month before the Heads of State of 2026-12-07, projected"
+    assert out["problems"] == []
+    _, report = _kept(tmp_path, paths, "2026-12-01", "2027-12-31")
+    assert _not_met(report, "2026-01-01", "2027-12-31") == []
+
+
+def test_the_body_a_pair_follows_is_placed_after_what_its_partner_also_follows():
+    """tests/audit/au-executive-council as of 2026-12-01 (its register ends in 2025): the
+    Assembly (two days) and the Mid-Year Coordination Meeting (one day) at least once a year,
+    the Executive Council (two days) at least twice a year, meeting just before the Assembly
+    (`before = "assembly"`) and, customarily, in the week before the MYCM; all in Addis Ababa
+    (the Secretariat: 3 days between its meetings). By hand: everything of 2026 is due as soon
+    as possible. The Assembly was placed first (Wed-Thu 12-02/03, its Council's days taken to
+    be 11-30 and 12-01, before tomorrow; to 2026 only, Mon-Tue 12-07/08, keeping 12-03/04, which
+    the MYCM then made too close by taking 12-02), and the Council met after the Assembly: no
+    longer before it. The Council follows the MYCM too (its customary rule), so the Assembly is
+    now placed after the MYCM: MYCM Wed 12-02; the Council's days three from it: Mon-Tue
+    12-07/08, the Assembly right after, Wed-Thu 12-09/10; the Council's second 2026 meeting
+    Thu-Fri 12-24/25 (no Ethiopian holiday; Christmas there is 7 January). The same to 2046."""
+    book = ROOT / "tests" / "audit" / "au-executive-council.toml"
+    paths = ["--rules", str(book), "--meetings", str(book.with_name("au-executive-council-meetings.csv"))]
+    for to in ("2026-12-31", "2046-12-31"):
+        out = _project(paths, "2026-12-01", to)
+        assert [(m["body"], m["start"], m["end"], m["ordinal"]) for m in out["meetings"] if m["start"] < "2027"] == [
+            ("myc", "2026-12-02", None, 8), ("ec", "2026-12-07", "2026-12-08", 48),
+            ("assembly", "2026-12-09", "2026-12-10", 39), ("ec", "2026-12-24", "2026-12-25", 49),
+        ]  # fmt: skip
+
+
+# -- 2. Every row of a schedule says why it is there ----------------------------------------------
+
+
+def test_a_projection_read_back_says_why_each_of_its_rows_is_there(tmp_path):
+    """The projection of the Summit and SOC book as of 2026-06-30 to 2027 (SOC Mon 2026-10-12,
+    Summit Tue 10-13, SOC Tue 2027-10-12), written as CSV and read back as a second register:
+    its rows have status `projected` and the register's reason column is read past, so the
+    schedule showed them with an empty "why". They are the register's rows now, as a planned
+    row is "planned in the register": "in the register as projected", in text, markdown and
+    CSV (and the HTML report, which shares the words)."""
+    paths = _files(tmp_path, _SUMMIT_SOC, _SUMMIT_SOC_ROWS)
+    (tmp_path / "p.csv").write_text(_invoke("project", *paths, "--today", "2026-06-30", "--to", "2027-12-31", "--format", "csv").stdout, encoding="utf-8")
+    again = [*paths, "--meetings", str(tmp_path / "p.csv")]
+    rows = list(csv.DictReader(io.StringIO(_invoke("project", *again, "--today", "2026-06-30", "--to", "2027-12-31", "--format", "csv").stdout)))
+    assert [(r["body"], r["start"], r["status"], r["reason"]) for r in rows] == [
+        ("soc", "2026-10-12", "projected", "in the register as projected"),
+        ("summit", "2026-10-13", "projected", "in the register as projected"),
+        ("soc", "2027-10-12", "projected", "in the register as projected"),
+    ]  # fmt: skip
+    text = _invoke("project", *again, "--today", "2026-06-30", "--to", "2027-12-31").stdout
+    assert "  10-13  Summit (7th)                Astana (Secretariat)  in the register as projected\n" in text
+    markdown = _invoke("project", *again, "--today", "2026-06-30", "--to", "2027-12-31", "--format", "markdown").stdout
+    assert "| 10-13 | Summit (7th) | Astana (Secretariat) | in the register as projected |" in markdown
