@@ -157,18 +157,21 @@ def test_au_assembly_and_mycm_open_in_2026_as_far_as_the_register_shows():
 
 def test_au_projection_from_december_2026_then_the_council_just_before_the_assembly():
     """project, as of 2026-12-01 to 2027. 2026: every body is still due as far as the register
-    shows and December is left. The Assembly (two days) on the first working days, Wednesday
-    2-3 December; the MYCM (one day) three days after the Assembly at the same host (the
-    organization's `min_days_between`), 6 December a Sunday: Monday the 7th; the Council's two
-    sessions, its preferred months (February, July) past, spread over 2-31 December (the middles
-    of two halves, the 9th and the 24th), the first moved to the 10th, three days after the MYCM.
+    shows and December is left. The MYCM (one day) on the first working day, Wednesday 2
+    December (the Council follows it too, by its customary rule, so the Assembly the Council
+    meets just before is placed after it: seventeenth projection pass; the Assembly took 2-3
+    December and the Council met after it, on the 10th); the Council's two sessions, its
+    preferred months (February, July) past, spread over 2-31 December (the middles of two
+    halves, the 9th and the 24th), the first just before the Assembly and three days after the
+    MYCM at the same host (the organization's `min_days_between`): Monday-Tuesday 7-8, the
+    Assembly (two days) right after it, Wednesday-Thursday 9-10; the second 24-25 December.
     2027: the Assembly on the lower median of its 38 opening days (the 17th) of its month,
     February: Wednesday 17-18 February, the Council on the two working days just before it
     (`before = "assembly"`), 15-16 February; the MYCM on the lower median of its seven days (the
     16th) of July, Friday 16 July, with the Council's second session inside the week before it.
     Ordinals continue the register's: the 39th Assembly, the 8th MYCM, the 48th Council."""
     got = _project(AUEC, "--today", "2026-12-01", "--to", "2027")
-    assert got[:4] == [("assembly", "2026-12-02", 39), ("myc", "2026-12-07", 8), ("ec", "2026-12-10", 48), ("ec", "2026-12-24", 49)]
+    assert got[:4] == [("myc", "2026-12-02", 8), ("ec", "2026-12-07", 48), ("assembly", "2026-12-09", 39), ("ec", "2026-12-24", 49)]
     assert got[4:6] == [("ec", "2027-02-15", 50), ("assembly", "2027-02-17", 40)]
     (july,) = [start for body, start, _ in got if body == "ec" and start.startswith("2027-07")]
     assert ("myc", "2027-07-16", 9) in got and "2027-07-09" <= july <= "2027-07-15"
@@ -339,12 +342,16 @@ def test_sco_foreign_ministers_a_month_before_the_summit_kept_once_since_2017():
 
 def test_sco_projects_the_2026_summit_in_december_and_the_ministers_before_2027s():
     """project, as of 2026-12-01 to 2027. The 2026 summit is still due as far as the register
-    shows: Wednesday 2 December, the first working day; the Ministers' month before it ends
-    today, a Problem ("record it"), nothing projected. 2027: the summit in July (the lower median
+    shows. On Wednesday 2 December, the first working day, the Ministers' month before it ends
+    today (a Problem, "record it", until the seventeenth projection pass): the summit is not
+    late until 31 December, so it takes the first day whose month before still holds the
+    Ministers' two days from tomorrow, three days apart at the same host (the chair to be
+    decided: the Secretariat's country): Monday 7 December, the Ministers on 2-3 December.
+    2027: the summit in July (the lower median
     of 22 summits' months: 6 x10, 7 x4, 8 x3, 9 x4, 11: the 11th is July) on the 13th (the lower
     median of their opening days), Tuesday 13 July; the Ministers inside the month before it."""
     out = json.loads(_invoke("project", *_files(SCO), "--today", "2026-12-01", "--to", "2027", "--format", "json").stdout)
     got = [(m["body"], m["start"]) for m in out["meetings"]]
-    assert got[0] == ("chs", "2026-12-02") and got[-1] == ("chs", "2027-07-13") and len(got) == 3
-    assert got[1][0] == "cfm" and "2027-06-13" <= got[1][1] <= "2027-07-12"
-    assert [(p["body"], p["window"]) for p in out["problems"]] == [("cfm", "2026-12-01")]
+    assert got[:2] == [("cfm", "2026-12-02"), ("chs", "2026-12-07")] and got[-1] == ("chs", "2027-07-13") and len(got) == 4
+    assert got[2][0] == "cfm" and "2027-06-13" <= got[2][1] <= "2027-07-12"
+    assert out["problems"] == []
