@@ -121,6 +121,18 @@ def test_the_keyboard_skips_the_timeline_and_follows_a_violation(browser, tmp_pa
     assert errors == []
 
 
+def test_a_calendar_years_presidency_is_that_year(tmp_path: Path) -> None:
+    """The Nordic Council's presidency runs from 1 January to the next 1 January, the next
+    term's first day (README, "The register"): Sweden chaired 2019, not "2019–2020"."""
+    result = CliRunner().invoke(main, ["chairs", *NORDIC, "--format", "json"])
+    import json
+
+    terms = json.loads(result.stdout)["terms"]
+    assert [(t["country"], t["years"]) for t in terms[:3]] == [("Sweden", "2019"), ("Iceland", "2020"), ("Denmark", "2021")]
+    text = CliRunner().invoke(main, ["chairs", *NORDIC]).stdout
+    assert re.search(r"Sweden +2019-01-01 → 2020-01-01 +2019 +1 year", text), text
+
+
 # -- publish: a calendar a person edited on the server -------------------------------------
 
 
@@ -208,3 +220,19 @@ def test_an_event_edited_while_planner_writes_is_not_overwritten(tmp_path: Path,
     monkeypatch.setattr(publishing._Session, "put", put)
     code, out, err = run(tmp_path, url, ["summit6", "summit7_race"])
     assert code == 1 and out.startswith("kept ") and "Crystal Hall" in _server_text(url, "cica-summit-7@planner")
+
+
+def test_the_readme_check_sample_is_what_check_prints(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The README's sample of `planner check --today 2026-11-26` is the command's own lines (its
+    totals said "4 violations · 0 advisories · 10 open windows", the command "2 violations ·
+    1 advisory · 11 open windows · ... · 27 unknown"): every line but "..." appears, in order."""
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"<!-- readme-check-output -->\s*```text\n(.*?)```", readme, re.S).group(1)
+    monkeypatch.setenv("COLUMNS", "100")
+    out = CliRunner().invoke(main, ["check", "--today", "2026-11-26"]).stdout.splitlines()
+    at = 0
+    for line in block.splitlines():
+        if line.strip() in ("", "..."):
+            continue
+        assert line in out[at:], line
+        at = out.index(line, at) + 1

@@ -86,9 +86,15 @@ class Term:
         return bool(self.start and self.start.exact and (self.end is None or self.end.exact))
 
     def years(self) -> str:
+        """The years chaired: "2023" for a half-year Presidency (not "2023–2023"), and for a
+        calendar year's presidency handed over on 1 January ("2020", not "2020–2021": the end
+        is the next term's first day, README "The register")."""
         first = f"{self.start.earliest.year}" if self.start else "?"
-        last = f"{self.end.earliest.year}" if self.end else ""
-        return first if first == last else f"{first}–{last}"  # a half-year Presidency: "2023", not "2023–2023"
+        end = self.end.earliest if self.end else None
+        if end is not None and self.end.exact and self.start is not None and end > self.start.latest:
+            end -= timedelta(days=1)  # the last day chaired
+        last = f"{end.year}" if end is not None else ""
+        return first if first == last else f"{first}–{last}"
 
     def holds(self, day: date, rule: Chairmanship | None) -> bool:
         """Whether the chair of this term hosts a chair-hosted meeting on ``day``: the
