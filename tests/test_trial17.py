@@ -133,6 +133,30 @@ def test_a_calendar_years_presidency_is_that_year(tmp_path: Path) -> None:
     assert re.search(r"Sweden +2019-01-01 → 2020-01-01 +2019 +1 year", text), text
 
 
+@pytest.mark.parametrize(
+    ("edit", "said"),
+    [
+        # `months` written `month` on a body: `month` is a key of `on` rules, and the message
+        # sent the user to look for a table header instead of naming the typo
+        (("months = [10]", "month = [10]"), "bodies[0].month: unknown key 'month' here; did you mean 'months'?"),
+        # a rule's `since` written on the body (its start is `established`): the message said
+        # where the key belongs only as "above the first [table] header"
+        (("established = 2004\n", "since = 2004\n"), "bodies[1].since: unknown key 'since' here: it is a key of [[bodies.rules]]"),
+        (('term = "1y"', 'interval = "1y"'), "chairmanship.interval: unknown key 'interval' here: it is a key of [[bodies.rules]]"),
+    ],
+)
+def test_a_key_in_the_wrong_place_is_named_for_what_it_meant(tmp_path: Path, edit: tuple[str, str], said: str) -> None:
+    """A new user's slips in a rule book: one line each, naming the key, the likely meaning and
+    where such a key goes."""
+    book = (TRIAL / "nordic-council.toml").read_text(encoding="utf-8")
+    assert edit[0] in book
+    rules = tmp_path / "rules.toml"
+    rules.write_text(book.replace(edit[0], edit[1], 1), encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", "--rules", str(rules)])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert said in result.output, result.output
+
+
 # -- publish: a calendar a person edited on the server -------------------------------------
 
 

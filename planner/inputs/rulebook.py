@@ -165,6 +165,67 @@ def _all_fields() -> tuple[str, ...]:
     return tuple(sorted(names))
 
 
+def _models_in(annotation: Any) -> set[Any]:
+    """The pydantic models an annotation holds (through lists, unions, Annotated)."""
+    from typing import get_args
+
+    from pydantic import BaseModel
+
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return {annotation}
+    return {m for arg in get_args(annotation) for m in _models_in(arg)}
+
+
+@cache
+def _tables_with(key: str) -> tuple[str, ...]:
+    """The rule book's tables that take ``key``, as a TOML file writes their headers
+    (``[[bodies.rules]]``, ``[organization]``), for a key written in the wrong one."""
+    from planner.core.schema.book import RuleBook as Schema
+
+    out: list[str] = []
+    todo: list[tuple[Any, str]] = [(m, "") for m in _models_in(Schema)]
+    seen: set[tuple[Any, str]] = set()
+    while todo:
+        model_, where = todo.pop(0)
+        if (model_, where) in seen or where.count(".") > 3:
+            continue
+        seen.add((model_, where))
+        if key in model_.model_fields and where and where not in out:
+            out.append(where)
+        for name, field in model_.model_fields.items():
+            inner = _models_in(field.annotation)
+            if inner:
+                header = f"{where[2:-2] if where.startswith('[[') else where[1:-1]}.{name}".lstrip(".")
+                listed = "list" in str(field.annotation).lower() or "tuple" in str(field.annotation).lower()
+                todo += [(m, f"[[{header}]]" if listed else f"[{header}]") for m in inner]
+    return tuple(out)
+
+
+def _fields_at(loc: tuple[Any, ...]) -> set[str]:
+    """The keys the schema allows in the table at ``loc`` (a rule's: those of every kind), so
+    that a misspelt key is named for what it likely meant there, not for where else it exists."""
+    from typing import get_args
+
+    from pydantic import BaseModel
+
+    from planner.core.schema.book import RuleBook as Schema
+
+    def models(annotation: Any) -> set[type[BaseModel]]:
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            return {annotation}
+        return {m for arg in get_args(annotation) for m in models(arg)}
+
+    found: set[type[BaseModel]] = models(Schema)
+    for part in loc:
+        if not isinstance(part, str):  # an index (bodies[2]) stays with the element's models
+            continue
+        inner = {m for model_ in found if (field := model_.model_fields.get(part)) is not None for m in models(field.annotation)}
+        # a rule's kind, in pydantic's path of a tagged union (rules[0].at_least.min_gap)
+        tagged = {m for m in found if getattr(m.model_fields.get("kind"), "default", None) == part}
+        found = inner or tagged or found
+    return {name for model_ in found for name in model_.model_fields}
+
+
 # pydantic's error types, said in the words of a TOML file: (what is wrong, what was expected)
 _TYPE_WORDS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(("int_type", "int_parsing", "int_from_float"), ("is not a whole number", "a whole number, e.g. 2")),
@@ -228,9 +289,18 @@ def _pydantic_error(err: dict[str, Any], path: str | Path, meant: str | None = N
 
         key = str(err["loc"][-1])
         close = [meant] if meant else difflib.get_close_matches(key, _all_fields(), n=1)
+        here = difflib.get_close_matches(key, _fields_at(tuple(err["loc"][:-1])), n=1)
+        if close and close[0] == key and here:
+            # a key of other tables, and one of this table's is close: the typo is likelier
+            # (months = [10] written month = [10] on a body; month is a key of `on` rules)
+            return RuleBookError(f"unknown key {key!r} here; did you mean {here[0]!r}?", path=path, location=loc, expected=f"{here[0]!r} in this table ({key!r} is a key of other tables)")
         if close and close[0] == key:
-            # a key written after a [table] header belongs to that table
-            return RuleBookError(f"unknown key {key!r} here; in TOML a key after a [table] header belongs to that table", path=path, location=loc, expected=f"{key!r} above the first [table] header, or under the table it belongs to")
+            # a key of another table: written there by mistake, or after a [table] header
+            # (in TOML a key after a header belongs to that table)
+            top = str(err["loc"][0])
+            where = sorted(_tables_with(key), key=lambda t: not t.strip("[]").startswith(top + "."))  # tables inside this one first
+            tables = ", ".join(where[:3]) if where else "another table"
+            return RuleBookError(f"unknown key {key!r} here: it is a key of {tables}; in TOML a key after a [table] header belongs to that table", path=path, location=loc, expected=f"{key!r} under {tables}")
         return RuleBookError(f"unknown key {key!r}" + (f"; did you mean {close[0]!r}?" if close else ""), path=path, location=loc)
     if kind == "missing":
         return RuleBookError("missing required key", path=path, location=loc)
