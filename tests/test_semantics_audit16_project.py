@@ -91,11 +91,14 @@ def test_a_monthly_chain_whose_month_is_closed_stays_a_problem(tmp_path):
     """The same, every month, the 1st meeting 2026-11-10, as of 2026-11-30 to 2027-06-30. By
     hand: a meeting in February makes March due again (one month after a February meeting),
     so nothing earlier helps: 12-10 (Thu), 01-11 (Mon; the 10th is a Sunday), 02-10 (Wed),
-    then 2027-03 has no day: a Problem, and the chain goes on from March: Thu 04-01, Mon
-    05-03 (1 May a Saturday), Tue 06-01."""
+    then 2027-03 has no day: a Problem, and the chain goes on from March at its nominal days,
+    counted from the 1st (DESIGN: rolling chains land at their nominal date): 10 April a
+    Saturday, so Fri 04-09, Mon 05-10, Thu 06-10. (It aimed April at 03-10, one step from
+    02-10, took the first day of April and then the 1st of each month: Thu 04-01, Mon 05-03,
+    Tue 06-01; the seventeenth audit's Berkshire chain through an unknown window found it.)"""
     paths = _book(tmp_path, _BLACKOUT + _EVERY.format(interval="1m"), "board,regular,1,2026-11-10,,held,Bern,Switzerland\n")
     out = json.loads(_invoke("project", *paths, "--today", "2026-11-30", "--to", "2027-06-30", "--format", "json").stdout)
-    assert [m["start"] for m in out["meetings"]] == ["2026-12-10", "2027-01-11", "2027-02-10", "2027-04-01", "2027-05-03", "2027-06-01"]
+    assert [m["start"] for m in out["meetings"]] == ["2026-12-10", "2027-01-11", "2027-02-10", "2027-04-09", "2027-05-10", "2027-06-10"]
     [problem] = out["problems"]
     assert problem["window"] == "2027-03"
     assert problem["message"].endswith("nothing was projected for 2027-03.")

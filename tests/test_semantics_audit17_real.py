@@ -4,7 +4,9 @@ hand before the tool was run (the derivation in each test's docstring). The Fran
 a biennial practice made a rule by the Charter of 1997 (two versions of one rolling rule), two
 postponements under it (Beirut 2001 to 2002 after 11 September; Tunis 2020 to Djerba 2021 to
 Djerba 2022, COVID-19), the same numbered Summit recorded as postponed twice before it was held,
-and the 20th announced for 2026 with no day."""
+and the 20th announced for 2026 with no day. Berkshire Hathaway's annual meeting: Delaware's
+thirteen months (DGCL s. 211(c)), a rolling chain in months, two meetings held online, a register
+complete to 2025 only, so the window due in June 2026 is unknown and the chain goes on from it."""
 
 from __future__ import annotations
 
@@ -102,4 +104,57 @@ def test_francophonie_summit_projected_from_the_20th_announced_without_a_day():
         ("summit", "2032-10-18", 23),
         ("summit", "2034-10-17", 24),
         ("summit", "2036-10-16", 25),
+    ]
+
+
+# -- Berkshire Hathaway: a Delaware corporation's thirteen months ------------------------------------
+
+BRK = "berkshire-hathaway-agm"
+
+
+def test_berkshire_thirteen_months_rolling_unknown_after_the_register():
+    """DGCL s. 211(c), rolling `every 13m`, judged by the calendar month: after each meeting in
+    month M, the next by the end of M + 13. By hand, as of 2026-12-01: 2015-05-02 -> due 2016-06
+    (window 2015-05-03..2016-06-30), met 2016-04-30; April 2016 -> 2017-05, met 2017-05-06; then
+    2018-06, 2019-06, 2020-06 (met online, 2020-05-02: no format restricted), 2021-06 (online, Los
+    Angeles), 2022-06 met 2022-04-30; April 2022 -> 2023-05 met 2023-05-06; 2024-06, 2025-06
+    met: 10 met. After 2025-05-03 the window 2025-05-04..2026-06-30 holds nothing recorded and
+    2026 is outside the register's coverage (2015-2025): `unknown`, not missed. The chain goes on
+    from that window's due period, as after a missed one: June 2026 + 13 = July 2027, open
+    (2026-07-01..2027-07-31) "as far as the register shows". Exit 0."""
+    out = _check(BRK, "--today", "2026-12-01")
+    due = ["2016-06", "2017-05", "2018-06", "2019-06", "2020-06", "2021-06", "2022-06", "2023-05", "2024-06", "2025-06"]
+    assert _by_rule(out, "agm")[0] == {m: "met" for m in due} | {"2026-06": "unknown", "2027-07": "open"}
+    assert _why(out, "agm", 0, "2021-06") == (
+        "2021-06: 1 of 1 required, 13 months after the AGM of 2020-05-02: AGM 2021-05-01 (Los Angeles)."
+    )
+    assert _why(out, "agm", 0, "2026-06") == (
+        "2026-06: 0 of 1 required (13 months after the AGM of 2025-05-03); no counting meeting recorded. "
+        "Unknown, not missed: the register is known complete only 2015-01-01..2025-12-31."
+    )
+    assert _why(out, "agm", 0, "2027-07").startswith(
+        "2027-07: 1 still due by 2027-07-31, 13 months after the window due 2026-06, nothing held since the AGM of 2025-05-03."
+    )
+    assert out["summary"]["unknown"] == 1 and out["summary"]["violations"] == 0 and out["summary"]["exit_code"] == 0
+    assert _text(BRK, "--today", "2026-12-01").endswith(
+        "11 judged: 10 met, 1 unknown; open: 2027-07 (1 due by 2027-07-31) "
+        "1 body · 0 violations · 0 advisories · 1 open window · 1 unknown · exit 0"
+    )
+
+
+def test_berkshire_projected_at_the_nominal_dates_of_a_chain_through_the_unknown_window():
+    """`project` from 2026-12-01 to 2030: DESIGN, "Rolling chains land at their nominal date
+    (interval after the previous meeting)", counted (README) from the chain's last meeting not
+    projected. The last meeting is 2025-05-03; the window due June 2026 was passed through
+    (unknown), so the one due July 2027 is the second step: 2025-05-03 + 26 months = Saturday
+    2027-07-03, the nearest working day of July Friday the 2nd (Monday the 5th is Independence
+    Day observed); then + 39 months, Thursday 2028-08-03; + 52 months, Monday 2029-09-03, Labor
+    Day, so Tuesday the 4th (Friday 31 August is outside the month due); + 65 months, Thursday
+    2030-10-03. (The chain once aimed the first at 2026-06-03, one step, and took the first day
+    of July 2027, then 2028-08-01, counting the rest from there.)"""
+    assert _project(BRK, "--today", "2026-12-01", "--to", "2030") == [
+        ("agm", "2027-07-02", None),
+        ("agm", "2028-08-03", None),
+        ("agm", "2029-09-04", None),
+        ("agm", "2030-10-03", None),
     ]

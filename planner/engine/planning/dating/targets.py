@@ -86,13 +86,36 @@ class Targets:
         # in days is due no later than its count after the day the previous meeting took.
         interval, origin = rule.interval, e.origin.earliest
         root, steps = state.chains.get(origin, (origin, 0)) if e.origin.status is Status.PROJECTED else (origin, 0)
-        nominal = Duration(interval.amount * (steps + 1), interval.unit).add_to(root) if steps else interval.add_to(origin)
+        # A chain gone on through windows no meeting took (missed, unknown, or a Problem in
+        # projection: DESIGN, "from the missed window's period") is as many steps from its last
+        # meeting as windows passed: 13 months after 2025-05-03 with the window due June 2026
+        # passed, the one due July 2027 aims at 2027-07-03, not at 2026-06-03 (which took the
+        # first day of July 2027 and chained the rest from there).
+        taken = steps + 1
+        nominal = Duration(interval.amount * taken, interval.unit).add_to(root) if steps else interval.add_to(origin)
+        if nominal < e.window.start:
+            taken, nominal = _steps(interval, root, taken, e.window.start)
         if steps and not e.window.start <= nominal <= e.window.end:
-            root, steps, nominal = origin, 0, interval.add_to(origin)
+            root, steps, taken, nominal = origin, 0, 1, interval.add_to(origin)
+            if nominal < e.window.start:
+                taken, nominal = _steps(interval, root, 1, e.window.start)
         # (a chain whose last meeting not projected is known only to its month or year is
         # counted from its first meeting placed: the 1st of the month is no nominal day)
-        state.chain = (root, steps + 1) if steps or e.origin.exact else None
+        state.chain = (root, taken) if steps or e.origin.exact else None
         return nominal
+
+
+def _steps(interval: Duration, root: date, least: int, start: date) -> tuple[int, date]:
+    """The fewest steps of ``interval`` from ``root``, more than ``least`` - 1 (which fall
+    before ``start``), that reach ``start`` or later, and the day they reach."""
+    if interval.unit == "d":
+        taken = -(-(start - root).days // interval.amount)
+    else:
+        months = (start.year - root.year) * 12 + start.month - root.month
+        taken = max(least, months // (interval.amount * (12 if interval.unit == "y" else 1)))
+    while (nominal := Duration(interval.amount * taken, interval.unit).add_to(root)) < start:
+        taken += 1
+    return taken, nominal
 
 
 def customary_days(engine: ExpectationEngine, body: Body, not_before: date, end: date) -> tuple[date, ...]:
