@@ -6,7 +6,10 @@ postponements under it (Beirut 2001 to 2002 after 11 September; Tunis 2020 to Dj
 Djerba 2022, COVID-19), the same numbered Summit recorded as postponed twice before it was held,
 and the 20th announced for 2026 with no day. Berkshire Hathaway's annual meeting: Delaware's
 thirteen months (DGCL s. 211(c)), a rolling chain in months, two meetings held online, a register
-complete to 2025 only, so the window due in June 2026 is unknown and the chain goes on from it."""
+complete to 2025 only, so the window due in June 2026 is unknown and the chain goes on from it.
+The CIS Council of Heads of State: twice a year under the Charter (art. 21), one regular session a
+year in practice beside informal December meetings that count for nothing, two sessions held by
+videoconference."""
 
 from __future__ import annotations
 
@@ -95,7 +98,8 @@ def test_francophonie_summit_projected_from_the_20th_announced_without_a_day():
     (the 10th of 19 in order: Feb, May, Sep x3, Oct x7, ...), the lower median of their opening
     days the 17th: Tuesday 17-18 October 2028, then Thursday 17 October 2030, Monday 18 October
     2032 (the 17th a Sunday), Tuesday 17 October 2034, Thursday 16 October 2036 (Friday and
-    Saturday would cross the weekend); hosted by the chair, none recorded: "chair to be decided"."""
+    Saturday would cross the weekend); hosted by the chair, none recorded: "chair to be decided".
+    (The year and October were worked out first; the day of the month after the run.)"""
     got = _project(OIF, "--today", "2026-12-01")
     assert got == [
         ("summit", "2026", 20),
@@ -157,4 +161,57 @@ def test_berkshire_projected_at_the_nominal_dates_of_a_chain_through_the_unknown
         ("agm", "2028-08-03", None),
         ("agm", "2029-09-04", None),
         ("agm", "2030-10-03", None),
+    ]
+
+
+# -- CIS Council of Heads of State: twice a year under the Charter, informal meetings beside ---------
+
+CIS = "cis-heads-of-state"
+
+
+def test_cis_council_twice_a_year_one_session_short_each_year():
+    """CIS Charter art. 21, binding, at least two regular sessions each calendar year, in force
+    22 January 1994. By hand, as of 2026-12-01 (revised once: I first counted 1994 among the
+    unknown years; DESIGN, "a window belongs to the rule in force on its first day", and on 1
+    January 1994 the Charter was not in force, so 1995 is the first year judged): 1995-2016,
+    nothing recorded and outside the records (2017-2025): 22 unknown; 2017-2025, one regular
+    session each (2020 and 2021 by videoconference, counted: no format is restricted): 1 of 2,
+    `missed`, nine violations; the informal meetings in Saint Petersburg (December 2018, 2019,
+    2021, 2022, 2023, 2024 and 7 October 2022) named as not counted; 2026 open, two due by 31
+    December as far as the register shows. Exit 1."""
+    out = _check(CIS, "--today", "2026-12-01")
+    assert _by_rule(out, "chs")[0] == (
+        {str(y): "unknown" for y in range(1995, 2017)} | {str(y): "missed" for y in range(2017, 2026)} | {"2026": "open"}
+    )
+    assert _why(out, "chs", 0, "2020") == "2020: 1 of 2 required (at least twice a year); held: CHS 2020-12-18."
+    assert _why(out, "chs", 0, "2022") == (
+        "2022: 1 of 2 required (at least twice a year); held: CHS 2022-10-14 (Astana). "
+        "Not counted: CHS 2022-10-07 (Saint Petersburg) (informal: this rule counts regular meetings); "
+        "CHS 2022-12-26 (Saint Petersburg) (informal: this rule counts regular meetings)."
+    )
+    assert _why(out, "chs", 0, "2026") == (
+        "2026: 2 still due by 2026-12-31, at least twice a year. Still due as far as the register shows: "
+        "the register is known complete only 2017-01-01..2025-12-31."
+    )
+    assert out["summary"]["violations"] == 9 and out["summary"]["unknown"] == 22 and out["summary"]["exit_code"] == 1
+    assert "31 judged: 9 missed, 22 unknown; open: 2026 (2 due by 2026-12-31)" in _text(CIS, "--today", "2026-12-01")
+
+
+def test_cis_council_projected_twice_a_year_in_its_months():
+    """`project` from 2026-12-01 to 2028: two sessions still due in 2026, in what is left of
+    the year (2 to 31 December, 30 days): the middles of its two halves, Wednesday 9 and
+    Thursday 24 December. Then two a year in its own months: its regular sessions were in
+    September once, October seven times, December once; both halves of that history give
+    October, so the months it used, each once, in two shares: September and December, on the
+    lower median of its days (8, 10, 11, 11, 13, 14, 15, 18, 28: the 13th): Monday 13 September
+    and Monday 13 December 2027, Wednesday 13 September and 13 December 2028. (The counts due
+    were worked out first; the days were checked against README's placement rules after the
+    run.)"""
+    assert _project(CIS, "--today", "2026-12-01", "--to", "2028") == [
+        ("chs", "2026-12-09", None),
+        ("chs", "2026-12-24", None),
+        ("chs", "2027-09-13", None),
+        ("chs", "2027-12-13", None),
+        ("chs", "2028-09-13", None),
+        ("chs", "2028-12-13", None),
     ]
