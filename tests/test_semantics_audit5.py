@@ -219,7 +219,8 @@ def _disagreements(o: dict) -> list:
     nonzero = {k: v for k, v in s.items() if k in TOTAL_WORDS.values() and v}
     text_totals = " ".join(o["text"].rstrip().split("\n\n")[-1].split())
     md_totals = o["markdown"].rstrip().splitlines()[-1]
-    html_totals = re.findall(r"<li[^>]*><b>(\d+)</b>\s*([^<]+)</li>", page)
+    # (the violations total links to their list: <li><a href="#violations"><b>2</b>violations</a></li>)
+    html_totals = re.findall(r"<li[^>]*>(?:<a [^>]*>)?<b>(\d+)</b>\s*([^<]+)(?:</a>)?</li>", page)
     for name, line in (("text", text_totals), ("markdown", md_totals), ("html", " ".join(f"{n} {w.strip()}" for n, w in html_totals))):
         if {k: v for k, v in _totals(line).items() if v} != nonzero or (name != "html" and f"exit {s['exit_code']}" not in line):
             wrong.append((f"{name} totals", line, s))
