@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 
 from tests.test_semantics_audit5 import _invoke
+from tests.test_semantics_audit13_project import _book
 from tests.test_semantics_audit15_real import AUDIT, _check, _text
 from tests.test_semantics_audit16_real import _by_rule, _project, _why
 
@@ -162,6 +163,19 @@ def test_berkshire_projected_at_the_nominal_dates_of_a_chain_through_the_unknown
         ("agm", "2029-09-04", None),
         ("agm", "2030-10-03", None),
     ]
+
+
+def test_a_rolling_chain_after_missed_windows_keeps_its_nominal_days(tmp_path):
+    """The same after missed windows (Berkshire's is unknown): a Board every 3 months, its
+    1st on Wednesday 2025-01-15, nothing since, as of 2026-01-10. By hand: 2025-04, 2025-07
+    and 2025-10 missed; the window due 2026-01 open. Its meeting is the fourth step from the
+    1st: Thursday 2026-01-15, then 04-15 (Wed), 07-15 (Wed), 10-15 (Thu), no Swiss holiday on
+    any. (It aimed at 2025-04-15, took the first working day after today, Monday 2026-01-12,
+    and chained the 12th-13th from it.)"""
+    paths = _book(tmp_path, '[[bodies]]\nid = "board"\nname = "Board"\ncategory = "working"\nhost = "secretariat"\n[[bodies.rules]]\nkind = "every"\ninterval = "3m"\n', "board,regular,1,2025-01-15,,held,Bern,Switzerland\n")
+    out = json.loads(_invoke("project", *paths, "--today", "2026-01-10", "--to", "2026-12-31", "--format", "json").stdout)
+    assert [(m["start"], m["ordinal"]) for m in out["meetings"]] == [("2026-01-15", 2), ("2026-04-15", 3), ("2026-07-15", 4), ("2026-10-15", 5)]
+    assert out["meetings"][0]["reason"] == "3 months after the window due 2025-10, nothing held since the 1st Board (2025-01-15)"
 
 
 # -- CIS Council of Heads of State: twice a year under the Charter, informal meetings beside ---------
