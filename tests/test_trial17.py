@@ -157,6 +157,27 @@ def test_a_key_in_the_wrong_place_is_named_for_what_it_meant(tmp_path: Path, edi
     assert said in result.output, result.output
 
 
+def test_a_register_younger_than_its_body_gets_a_note_on_records(tmp_path: Path) -> None:
+    """The trial's first register began in 2019 for a body founded in 1953, and no `records`
+    said so: 65 `missed` years (1954-2018) and nothing more. The verdicts stand; a note under
+    the problems says what to write if the register is not complete before 2019. With the
+    `records` statement (the fixture as it is) the years are unknown and no note is given."""
+    book = (TRIAL / "nordic-council.toml").read_text(encoding="utf-8")
+    bare = tmp_path / "rules.toml"
+    bare.write_text(re.sub(r"(?m)^records = .*\n", "", book), encoding="utf-8")
+    args = ["check", "--rules", str(bare), "--meetings", str(TRIAL / "nordic-council-meetings.csv"), "--today", "2026-12-04"]
+    text = CliRunner().invoke(main, args, env={"COLUMNS": "200"})
+    assert text.exit_code == 1
+    note = text.stdout.split("\nNote\n", 1)[1].split("\n\n", 1)[0]
+    assert "Annual Session: 65 missed windows (1954 to 2018) come before the first meeting the register counts for it (2019-10-29)." in note
+    assert 'records = [{ start = 2019, source = "..." }] on Annual Session' in note and "unknown, not violations" in note
+    markdown = CliRunner().invoke(main, [*args, "--format", "markdown"]).stdout
+    assert "## Note" in markdown and "65 missed windows" in markdown
+    assert "Note" not in CliRunner().invoke(main, [*args, "--format", "json"]).stdout
+    as_is = CliRunner().invoke(main, ["check", *NORDIC], env={"COLUMNS": "200"}).stdout
+    assert "\nNote\n" not in as_is and "65 unknown" in as_is
+
+
 # -- publish: a calendar a person edited on the server -------------------------------------
 
 

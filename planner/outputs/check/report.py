@@ -24,6 +24,7 @@ from planner.engine.judging.window_finding import (
     _met_words,
 )
 from planner.outputs.check import forked
+from planner.outputs.check.hints import EarlyMisses, early_misses, hint_lines
 from planner.outputs.formats import csv_chunks, md_table, md_text
 from planner.outputs.render import (
     PROBLEM_VERDICTS,
@@ -278,24 +279,28 @@ class _ReportFold:
         self.book = book
         self.rows: list[tuple[str, str, str]] = []
         self.found = _Problems()
+        self.early: list[EarlyMisses] = []
 
     def pieces(self, judged: Iterator[tuple[Body, int, list[Finding]]], first: bool) -> Iterator[str]:
         book, rows, found = self.book, self.rows, self.found
         shown = frozenset(PROBLEM_VERDICTS)
         for body, recorded, findings in judged:
             rows.append(body_summary(body, book, findings, recorded))
+            if (early := early_misses(body, book, findings)) is not None:
+                self.early.append(early)
             for f in findings:
                 if f.verdict in shown:
                     found.add(f)
             yield ""
 
-    def state(self) -> tuple[list[tuple[str, str, str]], _Problems]:
-        return self.rows, self.found
+    def state(self) -> tuple[list[tuple[str, str, str]], _Problems, list[EarlyMisses]]:
+        return self.rows, self.found, self.early
 
-    def merge(self, state: tuple[list[tuple[str, str, str]], _Problems]) -> None:
-        rows, found = state
+    def merge(self, state: tuple[list[tuple[str, str, str]], _Problems, list[EarlyMisses]]) -> None:
+        rows, found, early = state
         self.rows += rows
         self.found.merge(found)
+        self.early += early
 
 
 def _report(report: Report | Checked, fmt: str, rules_label: str, problems_only: bool, width: int, workers: int | None) -> Iterator[str]:
@@ -314,6 +319,7 @@ def _report(report: Report | Checked, fmt: str, rules_label: str, problems_only:
     rows, found = fold.rows, fold.found
     notes = SourceNotes()
     heading, problems = found.lines(notes)
+    hints = hint_lines(fold.early)
     if fmt == "markdown":
         out = [f"# {md_text(' · '.join(parts))}", ""]
         if not problems_only:
@@ -324,6 +330,8 @@ def _report(report: Report | Checked, fmt: str, rules_label: str, problems_only:
                 out += [md_text(heading), ""]
             out += [f"- **{verdict}** {md_text(line)}" for verdict, line in problems]
             out.append("")
+        if hints:
+            out += ["## Note", "", *[md_text(line) + "\n" for line in hints]]
         if notes.notes:
             out += ["## Sources", "", *[f"{i}. {md_text(n)}" for i, n in enumerate(notes.notes, 1)], ""]
         out += [f"_{totals_line(report)}_", ""]
@@ -338,6 +346,11 @@ def _report(report: Report | Checked, fmt: str, rules_label: str, problems_only:
         if heading:
             out += wrap(heading, width, "  ", "  ")
         out += fit_lines(problems, width, indent=2)
+        out.append("")
+    if hints:
+        out.append("Note")
+        for line in hints:
+            out += wrap(line, width, "  ", "  ")
         out.append("")
     if notes.notes:
         out.append("Sources")
