@@ -9,7 +9,10 @@ thirteen months (DGCL s. 211(c)), a rolling chain in months, two meetings held o
 complete to 2025 only, so the window due in June 2026 is unknown and the chain goes on from it.
 The CIS Council of Heads of State: twice a year under the Charter (art. 21), one regular session a
 year in practice beside informal December meetings that count for nothing, two sessions held by
-videoconference."""
+videoconference. The G7 summits: a customary yearly meeting since 1975, Sochi's G8 summit of
+2014 cancelled and held in Brussels under its number, the 46th (2020) postponed and never held,
+extraordinary videoconferences, and the 52nd announced for Évian in June 2026, whose days passed
+with no row saying it was held."""
 
 from __future__ import annotations
 
@@ -228,4 +231,54 @@ def test_cis_council_projected_twice_a_year_in_its_months():
         ("chs", "2027-12-13", None),
         ("chs", "2028-09-13", None),
         ("chs", "2028-12-13", None),
+    ]
+
+
+# -- G7 summits: once a year by practice, a cancelled number, a plan that passed unconfirmed ---------
+
+G7 = "g7-summit"
+
+
+def test_g7_summit_yearly_by_practice_2020_an_advisory_2026_unconfirmed():
+    """Customary, at least one regular summit a year from Rambouillet (15 November 1975); the
+    records complete 1975-2025. By hand, as of 2026-12-01: 1975 not judged (its first day is
+    before the practice began); 1976-2025, 50 windows: 49 met (1976-2009 by rows known to the
+    month), 2014 by Brussels, the Sochi summit of the same number named as cancelled; 2021 by
+    Carbis Bay, the February videoconference named (extraordinary); 2020 an advisory, not a
+    violation: nothing held, the March videoconference (extraordinary), the 46th postponed from
+    June and the 46th cancelled named. 2026: the 52nd planned for June at Évian, its days past
+    and not recorded held: it counts for nothing, so the year is open, one due by 31 December,
+    the why naming the plan as unconfirmed. Exit 0."""
+    out = _check(G7, "--today", "2026-12-01")
+    assert _by_rule(out, "summit")[0] == {str(y): "met" for y in range(1976, 2026) if y != 2020} | {"2020": "advisory", "2026": "open"}
+    assert _why(out, "summit", 0, "2014") == (
+        "2014: 1 of 1 required, at least once a year: Summit 2014-06-04 (40th, Brussels). Not counted: Summit 2014-06 (40th, Sochi) (cancelled)."
+    )
+    assert _why(out, "summit", 0, "2020") == (
+        "2020: 0 of 1 required (at least once a year); no counting meeting recorded (customary rule, an advisory). "
+        "Not counted: Summit 2020 (46th) (cancelled); Summit 2020-03-16 (extraordinary: this rule counts regular meetings); "
+        "Summit 2020-06 (46th, Camp David) (postponed)."
+    )
+    assert _why(out, "summit", 0, "2026").startswith(
+        "2026: 1 still due by 2026-12-31, at least once a year; Summit 2026-06 (52nd, Évian-les-Bains) was planned but is not recorded as held (unconfirmed)."
+    )
+    assert out["summary"]["advisories"] == 1 and out["summary"]["violations"] == 0 and out["summary"]["exit_code"] == 0
+    assert "50 judged: 49 met, 1 advisory; open: 2026 (52nd planned, Évian-les-Bains, 2026-06, unconfirmed)" in _text(G7, "--today", "2026-12-01")
+
+
+def test_g7_summit_projected_in_june_after_the_unconfirmed_evian_summit():
+    """`project` from 2026-12-01 to 2028: DESIGN, a planned meeting whose dates passed
+    unconfirmed: "Projection still chains from it and lists it under Problems": nothing is
+    projected for what is left of 2026, and a Problem asks to confirm or re-plan the 52nd. Then
+    the 53rd and 54th in June, the median month of its 51 regular summits held or planned (May
+    10 times, June 25, July 14, August and November once), aiming at the 18th, the lower median
+    of the 15 days known (2010-2025): three working days, chair to be decided, on France's
+    calendar: Wednesday 16 to Friday 18 June 2027 (from the 18th it would cross the weekend);
+    Monday 19 to Wednesday 21 June 2028 (the 18th a Sunday). (The year and month were worked
+    out first; the days checked after the run.)"""
+    out = json.loads(_invoke("project", "--rules", str(AUDIT / f"{G7}.toml"), "--meetings", str(AUDIT / f"{G7}-meetings.csv"), "--today", "2026-12-01", "--to", "2028", "--format", "json").stdout)
+    assert [(m["start"], m["end"], m["ordinal"]) for m in out["meetings"]] == [("2027-06-16", "2027-06-18", 53), ("2028-06-19", "2028-06-21", 54)]
+    assert [p["message"] for p in out["problems"]] == [
+        "The 52nd Summit (2026-06, planned), Évian-les-Bains, France is past and not confirmed held: "
+        "confirm or re-plan it (the projection chains from it as if held)."
     ]
