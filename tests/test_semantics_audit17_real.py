@@ -12,7 +12,9 @@ year in practice beside informal December meetings that count for nothing, two s
 videoconference. The G7 summits: a customary yearly meeting since 1975, Sochi's G8 summit of
 2014 cancelled and held in Brussels under its number, the 46th (2020) postponed and never held,
 extraordinary videoconferences, and the 52nd announced for Évian in June 2026, whose days passed
-with no row saying it was held."""
+with no row saying it was held. The East Asia Summit: yearly by practice, two summits put off
+across a year's end (Cebu, December 2006 to January 2007; Bangkok, December 2008, called off at
+Pattaya in April 2009, held in October 2009)."""
 
 from __future__ import annotations
 
@@ -281,4 +283,48 @@ def test_g7_summit_projected_in_june_after_the_unconfirmed_evian_summit():
     assert [p["message"] for p in out["problems"]] == [
         "The 52nd Summit (2026-06, planned), Évian-les-Bains, France is past and not confirmed held: "
         "confirm or re-plan it (the projection chains from it as if held)."
+    ]
+
+
+# -- East Asia Summit: yearly by practice, two summits put off across a year's end -------------------
+
+EAS = "east-asia-summit"
+
+
+def test_east_asia_summit_put_off_across_the_year_end_leaves_the_year_an_advisory():
+    """Customary, at least one regular summit a year from the Kuala Lumpur Declaration (14
+    December 2005), records complete 2005-2025. By hand, as of 2026-12-01: 2005 not judged
+    (its first day is before the practice began); 2006 an advisory: the 2nd, called for Cebu in
+    December, was postponed and met on 15 January 2007, fifteen days into the next year, which
+    an `at_least` year does not take late; 2007 met twice (the 2nd and the 3rd); 2008 an
+    advisory, the 4th postponed from December; 2009 met by Cha-am (October), the Pattaya summit
+    of April, called off, named as cancelled; 2010-2025 met, 2020 and 2021 by videoconference.
+    20 judged: 18 met, 2 advisories; 2026 open, nothing recorded yet; exit 0."""
+    out = _check(EAS, "--today", "2026-12-01")
+    assert _by_rule(out, "eas")[0] == {str(y): "met" for y in range(2007, 2026) if y != 2008} | {"2006": "advisory", "2008": "advisory", "2026": "open"}
+    assert _why(out, "eas", 0, "2006") == (
+        "2006: 0 of 1 required (at least once a year); no counting meeting recorded (customary rule, an advisory). "
+        "Not counted: EAS 2006-12 (2nd, Cebu) (postponed)."
+    )
+    assert _why(out, "eas", 0, "2007") == (
+        "2007: 2 held (1 required), at least once a year: EAS 2007-01-15 (2nd, Cebu), EAS 2007-11-21 (3rd, Singapore)."
+    )
+    assert _why(out, "eas", 0, "2009") == (
+        "2009: 1 of 1 required, at least once a year: EAS 2009-10-25 (4th, Cha-am). Not counted: EAS 2009-04-11 (4th, Pattaya) (cancelled)."
+    )
+    assert out["summary"]["advisories"] == 2 and out["summary"]["exit_code"] == 0
+    assert "20 judged: 18 met, 2 advisory; open: 2026 (1 due by 2026-12-31)" in _text(EAS, "--today", "2026-12-01")
+
+
+def test_east_asia_summit_projected_in_november():
+    """`project` from 2026-12-01 to 2028: the 21st still due in 2026; its usual month is
+    November (the lower median of 20 summits: January once, September twice, October six
+    times, November ten, December once), already past, so the nearest day left in the year,
+    Wednesday 2 December; then November, the 14th (the lower median of its days): Sunday in
+    2027, so Monday the 15th; Tuesday 14 November 2028; chair to be decided. (The months were
+    worked out first; the days checked after the run.)"""
+    assert _project(EAS, "--today", "2026-12-01", "--to", "2028") == [
+        ("eas", "2026-12-02", 21),
+        ("eas", "2027-11-15", 22),
+        ("eas", "2028-11-14", 23),
     ]
