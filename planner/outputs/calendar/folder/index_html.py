@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from planner.core.model import Meeting, RuleBook
+from planner.core.model import Body, Meeting, RuleBook, Status
 from planner.outputs.calendar.ical import FeedBuilder, summary, unfixed_words
 from planner.outputs.html.templating import generate_template
+from planner.outputs.schedule import host_words
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,15 @@ def _when(meeting: Meeting) -> str:
     if not meeting.exact:
         return f"{unfixed_words(meeting)} (date not fixed)"
     first, last = meeting.earliest, meeting.latest
-    return first.isoformat() if first == last else f"{first.isoformat()} to {last.isoformat()}"
+    return first.isoformat() if first == last else f"{first.isoformat()} – {last.isoformat()}"  # as the report writes it
+
+
+def _venue(meeting: Meeting, body: Body | None) -> str:
+    """Where, as the report says it: a projected or planned meeting without a place says who
+    decides it ("chair to be decided"), not a blank cell; a held one without, "not recorded"."""
+    if meeting.venue or meeting.status is not Status.HELD:
+        return host_words(meeting, body)
+    return "not recorded"
 
 
 class _Coming:
@@ -67,7 +76,7 @@ class _Coming:
             if meeting.latest < today:
                 continue
             body = bodies.get(meeting.body)
-            yield ComingRow(_when(meeting), summary(body, meeting), body.name if body else meeting.body, meeting.venue, meeting.status.value, meeting.title or meeting.reason)
+            yield ComingRow(_when(meeting), summary(body, meeting), body.name if body else meeting.body, _venue(meeting, body), meeting.status.value, meeting.title or meeting.reason)
 
 
 def index_pieces(book: RuleBook, feeds: Sequence[tuple[str, str, int]], meetings: Iterable[Meeting], builder: FeedBuilder, base_url: str | None) -> Iterator[bytes]:
