@@ -286,8 +286,10 @@ from .test_publish import run as publish_run  # noqa: E402
 def test_events_edited_deleted_or_copied_by_hand_are_put_back_by_the_next_publish(tmp_path: Path, radicale: str) -> None:  # noqa: F811
     """Between two runs someone moves one event of ours, deletes another and tries to store a
     copy of a third under another name (Radicale refuses a second resource with one UID: 409).
-    The next publish puts the calendar back as the feed has it, raising SEQUENCE only where the
-    date changed; the one after changes nothing."""
+    The next publish recreates the deleted one and keeps the moved one as the person left it
+    (exit 1, "1 kept": session 17, never overwritten silently); with --overwrite it puts the
+    calendar back as the feed has it, raising SEQUENCE only where the date changed; the one
+    after changes nothing."""
     from datetime import date
 
     import caldav
@@ -314,6 +316,9 @@ def test_events_edited_deleted_or_copied_by_hand_are_put_back_by_the_next_publis
     assert client.put(f"{url}copy.ics", copy, {"Content-Type": "text/calendar; charset=utf-8"}).status in (409, 412, 201, 204)
 
     code, out, err = publish_run(tmp_path, url, rows)
+    assert code == 1 and "1 created, 0 updated, 0 cancelled, 0 deleted, 2 unchanged, 1 kept" in err, err
+    assert by_uid(url)["cica-soc-regular-2025-05-20@planner"]["SUMMARY"] == "moved by hand"
+    code, out, err = publish_run(tmp_path, url, rows, "--overwrite")
     assert code == 0, err
     after = by_uid(url)
     assert set(after) == set(before)
