@@ -11,7 +11,7 @@ The CIS Council of Heads of State: twice a year under the Charter (art. 21), one
 year in practice beside informal December meetings that count for nothing, two sessions held by
 videoconference. The G7 summits: a customary yearly meeting since 1975, Sochi's G8 summit of
 2014 cancelled and held in Brussels under its number, the 46th (2020) postponed and never held,
-extraordinary videoconferences, and the 52nd announced for Évian in June 2026, whose days passed
+extraordinary videoconferences, and the 52nd announced for Évian on 14-16 June 2026, whose days passed
 with no row saying it was held. The East Asia Summit: yearly by practice, two summits put off
 across a year's end (Cebu, December 2006 to January 2007; Bangkok, December 2008, called off at
 Pattaya in April 2009, held in October 2009)."""
@@ -61,7 +61,7 @@ def test_francophonie_summit_practice_then_charter_two_postponements_late():
     )
     assert _why(out, "summit", 1, "2020") == (
         "due 2020 (2 years after the 17th Summit (2018-10-11)), held Summit 2022-11-19 (18th, Djerba): 2 years late. "
-        "Not counted: Summit 2020-12 (18th, Tunis) (postponed)."
+        "Not counted: Summit 2020-12-12 (18th, Tunis) (postponed)."
     )
     assert _why(out, "summit", 1, "2026") == (
         "2026: 1 still due by 2026-12-31, 2 years after the 19th Summit (2024-10-04); scheduled: Summit 2026 (20th)."
@@ -75,7 +75,7 @@ def test_francophonie_summit_text_names_both_postponements():
     text = _text(OIF, "--today", "2026-12-01")
     assert "18 judged: 16 met, 2 late; open: 2026 (20th planned, 2026, scheduled)" in text
     assert "held Summit 2002-10-18 (9th, Beirut): 1 year late. Not counted: Summit 2001-10 (9th, Beirut) (postponed)." in text
-    assert "held Summit 2022-11-19 (18th, Djerba): 2 years late. Not counted: Summit 2020-12 (18th, Tunis) (postponed)." in text
+    assert "held Summit 2022-11-19 (18th, Djerba): 2 years late. Not counted: Summit 2020-12-12 (18th, Tunis) (postponed)." in text
     assert text.endswith("1 body · 2 violations · 0 advisories · 1 open window · 1 next due · exit 1")
 
 
@@ -94,7 +94,7 @@ def test_francophonie_summit_as_the_register_stood_in_mid_2021_is_missed(tmp_pat
     assert _by_rule(out, "summit")[1]["2020"] == "missed"
     assert _why(out, "summit", 1, "2020") == (
         "2020: 0 of 1 required (2 years after the 17th Summit (2018-10-11)); no counting meeting recorded. "
-        "Not counted: Summit 2020-12 (18th, Tunis) (postponed)."
+        "Not counted: Summit 2020-12-12 (18th, Tunis) (postponed)."
     )
     assert out["summary"]["violations"] == 2 and out["summary"]["exit_code"] == 1
 
@@ -277,7 +277,7 @@ def test_g7_summit_yearly_by_practice_2020_an_advisory_2026_unconfirmed():
     month), 2014 by Brussels, the Sochi summit of the same number named as cancelled; 2021 by
     Carbis Bay, the February videoconference named (extraordinary); 2020 an advisory, not a
     violation: nothing held, the March videoconference (extraordinary), the 46th postponed from
-    June and the 46th cancelled named. 2026: the 52nd planned for June at Évian, its days past
+    June and the 46th cancelled named. 2026: the 52nd planned for 14-16 June at Évian, its days past
     and not recorded held: it counts for nothing, so the year is open, one due by 31 December,
     the why naming the plan as unconfirmed. Exit 0."""
     out = _check(G7, "--today", "2026-12-01")
@@ -291,10 +291,10 @@ def test_g7_summit_yearly_by_practice_2020_an_advisory_2026_unconfirmed():
         "Summit 2020-06 (46th, Camp David) (postponed)."
     )
     assert _why(out, "summit", 0, "2026").startswith(
-        "2026: 1 still due by 2026-12-31, at least once a year; Summit 2026-06 (52nd, Évian-les-Bains) was planned but is not recorded as held (unconfirmed)."
+        "2026: 1 still due by 2026-12-31, at least once a year; Summit 2026-06-14 (52nd, Évian-les-Bains) was planned but is not recorded as held (unconfirmed)."
     )
     assert out["summary"]["advisories"] == 1 and out["summary"]["violations"] == 0 and out["summary"]["exit_code"] == 0
-    assert "50 judged: 49 met, 1 advisory; open: 2026 (52nd planned, Évian-les-Bains, 2026-06, unconfirmed)" in _text(G7, "--today", "2026-12-01")
+    assert "50 judged: 49 met, 1 advisory; open: 2026 (52nd planned, Évian-les-Bains, 2026-06-14, unconfirmed)" in _text(G7, "--today", "2026-12-01")
 
 
 def test_g7_summit_projected_in_june_after_the_unconfirmed_evian_summit():
@@ -302,15 +302,15 @@ def test_g7_summit_projected_in_june_after_the_unconfirmed_evian_summit():
     unconfirmed: "Projection still chains from it and lists it under Problems": nothing is
     projected for what is left of 2026, and a Problem asks to confirm or re-plan the 52nd. Then
     the 53rd and 54th in June, the median month of its 51 regular summits held or planned (May
-    10 times, June 25, July 14, August and November once), aiming at the 18th, the lower median
-    of the 15 days known (2010-2025): three working days, chair to be decided, on France's
-    calendar: Wednesday 16 to Friday 18 June 2027 (from the 18th it would cross the weekend);
-    Monday 19 to Wednesday 21 June 2028 (the 18th a Sunday). (The year and month were worked
+    10 times, June 25, July 14, August and November once), aiming at the 17th, the lower median
+    of the 16 days known (2010-2026): three working days, chair to be decided, on France's
+    calendar: Wednesday 16 to Friday 18 June 2027 (from Thursday the 17th it would cross the
+    weekend); Monday 19 to Wednesday 21 June 2028 (the 17th a Saturday). (The year and month were worked
     out first; the days checked after the run.)"""
     out = json.loads(_invoke("project", "--rules", str(AUDIT / f"{G7}.toml"), "--meetings", str(AUDIT / f"{G7}-meetings.csv"), "--today", "2026-12-01", "--to", "2028", "--format", "json").stdout)
     assert [(m["start"], m["end"], m["ordinal"]) for m in out["meetings"]] == [("2027-06-16", "2027-06-18", 53), ("2028-06-19", "2028-06-21", 54)]
     assert [p["message"] for p in out["problems"]] == [
-        "The 52nd Summit (2026-06, planned), Évian-les-Bains, France is past and not confirmed held: "
+        "The 52nd Summit (2026-06-14, planned), Évian-les-Bains, France is past and not confirmed held: "
         "confirm or re-plan it (the projection chains from it as if held)."
     ]
 
