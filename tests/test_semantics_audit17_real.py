@@ -14,7 +14,9 @@ videoconference. The G7 summits: a customary yearly meeting since 1975, Sochi's 
 extraordinary videoconferences, and the 52nd announced for Évian on 14-16 June 2026, whose days passed
 with no row saying it was held. The East Asia Summit: yearly by practice, two summits put off
 across a year's end (Cebu, December 2006 to January 2007; Bangkok, December 2008, called off at
-Pattaya in April 2009, held in October 2009)."""
+Pattaya in April 2009, held in October 2009). The Nordic Council: once a year under its Statute,
+the 72nd session cancelled in 2020 with its spring theme session, an online debate in its week
+that was no session."""
 
 from __future__ import annotations
 
@@ -356,4 +358,43 @@ def test_east_asia_summit_projected_in_november():
         ("eas", "2026-12-02", 21),
         ("eas", "2027-11-15", 22),
         ("eas", "2028-11-14", 23),
+    ]
+
+
+# -- Nordic Council: an ordinary session once a year, none in 2020 ---------------------------------
+
+NC = "nordic-council"
+
+
+def test_nordic_council_once_a_year_2020_missed():
+    """Statute of the Nordic Council (1957, in force 1 January 1958), art. 4, binding: one
+    ordinary session each year; records complete 2011-2025. By hand, as of 2026-12-01:
+    1958-2010, 53 years with nothing recorded outside the records: unknown; 2011-2019 and
+    2021-2025 met (14); 2020 missed: the 72nd session (Reykjavík, 27-29 October) cancelled, the
+    theme session (Helsinki, March) cancelled and special anyway, the online debate of 27
+    October informal: each named, none counted; the Statute names no exception, so a violation.
+    2026 open, nothing recorded yet. 68 judged: 14 met, 1 missed, 53 unknown; exit 1."""
+    out = _check(NC, "--today", "2026-12-01")
+    got = _by_rule(out, "session")[0]
+    assert got == {str(y): "unknown" for y in range(1958, 2011)} | {str(y): "met" for y in range(2011, 2026) if y != 2020} | {"2020": "missed", "2026": "open"}
+    assert _why(out, "session", 0, "2020") == (
+        "2020: 0 of 1 required (at least once a year); no counting meeting recorded. Not counted: Session 2020-03-30 (Helsinki) (cancelled); "
+        "Session 2020-10-27 (informal: this rule counts regular meetings); Session 2020-10-27 (72nd, Reykjavík) (cancelled)."
+    )
+    assert out["summary"]["violations"] == 1 and out["summary"]["unknown"] == 53 and out["summary"]["exit_code"] == 1
+    assert "68 judged: 14 met, 1 missed, 53 unknown; open: 2026 (1 due by 2026-12-31)" in _text(NC, "--today", "2026-12-01")
+
+
+def test_nordic_council_projected_in_its_autumn_week():
+    """`project` from 2026-12-01 to 2028: the 78th still due in 2026, its usual month October
+    past, so the first three working days left, 2-4 December; then October, aiming at the 1st
+    (the lower median of the four opening days known: 1, 1, 27, 31): Friday 1 October 2027
+    would run into the weekend, so Wednesday 29 September to Friday 1 October; Sunday 1 October
+    2028, so Monday 2 to Wednesday 4 October. (The months were worked out first; the days
+    checked after the run.)"""
+    out = json.loads(_invoke("project", "--rules", str(AUDIT / f"{NC}.toml"), "--meetings", str(AUDIT / f"{NC}-meetings.csv"), "--today", "2026-12-01", "--to", "2028", "--format", "json").stdout)
+    assert [(m["start"], m["end"], m["ordinal"]) for m in out["meetings"]] == [
+        ("2026-12-02", "2026-12-04", 78),
+        ("2027-09-29", "2027-10-01", 79),
+        ("2028-10-02", "2028-10-04", 80),
     ]
