@@ -16,7 +16,9 @@ with no row saying it was held. The East Asia Summit: yearly by practice, two su
 across a year's end (Cebu, December 2006 to January 2007; Bangkok, December 2008, called off at
 Pattaya in April 2009, held in October 2009). The Nordic Council: once a year under its Statute,
 the 72nd session cancelled in 2020 with its spring theme session, an online debate in its week
-that was no session."""
+that was no session. The Council of Europe's Committee of Ministers: a yearly ministerial session
+by practice, none in the year of the Reykjavík Summit (2023), the 130th postponed from May to
+November 2020 and held by videoconference."""
 
 from __future__ import annotations
 
@@ -397,4 +399,54 @@ def test_nordic_council_projected_in_its_autumn_week():
         ("2026-12-02", "2026-12-04", 78),
         ("2027-09-29", "2027-10-01", 79),
         ("2028-10-02", "2028-10-04", 80),
+    ]
+
+
+# -- Council of Europe: the Committee of Ministers once a year, not in a Summit year ----------------
+
+COE = "coe-committee-of-ministers"
+
+
+def test_coe_committee_of_ministers_yearly_excused_in_the_summit_year():
+    """Customary, one ministerial session a year, judged from 2012 (the register's first year),
+    `except_when = ["summit"]`; records complete 2012-2025. By hand, as of 2026-12-01: 2012-2022
+    met (11), 2020 by the 130th, held from Athens by videoconference on 4 November (no format
+    restricted), the session called for Strasbourg on 15 May named as postponed; 2023 excused:
+    no session, the 4th Summit (Reykjavík, 16-17 May) in the year; 2024, 2025 met; 2026 open,
+    nothing recorded yet; the Summit ad hoc, nothing due. 14 judged: 13 met, 1 excused; exit 0.
+    Without the exception 2023 is an advisory, not a violation (a customary rule), exit 0."""
+    out = _check(COE, "--today", "2026-12-01")
+    assert _by_rule(out, "cm")[0] == {str(y): "met" for y in range(2012, 2026) if y != 2023} | {"2023": "excused", "2026": "open"}
+    assert _why(out, "cm", 0, "2020") == (
+        "2020: 1 of 1 required, at least once a year: CM 2020-11-04 (130th, Athens). Not counted: CM 2020-05-15 (130th, Strasbourg) (postponed)."
+    )
+    assert _why(out, "cm", 0, "2023").endswith(
+        "Excused: Summit 2023-05-16 (4th, Reykjavík) met in 2023, and no CM is due in a period with a Summit."
+    )
+    assert "14 judged: 13 met, 1 excused; open: 2026 (1 due by 2026-12-31) Summit ad hoc 1 meeting recorded, nothing due" in _text(COE, "--today", "2026-12-01")
+    assert out["summary"]["excused"] == 1 and out["summary"]["exit_code"] == 0
+
+
+def test_coe_committee_of_ministers_without_the_summit_exception(tmp_path):
+    """The same register, the book without `except_when`: by hand, 2023 has no session, so an
+    advisory (customary), everything else as before; exit 0."""
+    book = (AUDIT / f"{COE}.toml").read_text(encoding="utf-8").replace('except_when = ["summit"]\n', "")
+    (tmp_path / "coe.toml").write_text(book, encoding="utf-8")
+    args = ["--rules", str(tmp_path / "coe.toml"), "--meetings", str(AUDIT / f"{COE}-meetings.csv")]
+    out = json.loads(_invoke("check", *args, "--today", "2026-12-01", "--format", "json").stdout)
+    assert _by_rule(out, "cm")[0]["2023"] == "advisory"
+    assert out["summary"]["advisories"] == 1 and out["summary"]["excused"] == 0 and out["summary"]["exit_code"] == 0
+
+
+def test_coe_committee_of_ministers_projected_in_may():
+    """`project` from 2026-12-01 to 2028: the 135th still due in 2026, its usual month May
+    past, so Wednesday 2 December; then May, aiming at the 16th (the lower median of its ten
+    sessions known to the day: 4, 5, 16, 16, 16, 18, 19, 19, 21, 23): Sunday 16 May 2027, Whit
+    Monday the 17th a French holiday, Friday the 14th and Tuesday the 18th as near: the 18th;
+    Tuesday 16 May 2028; the Summit, ad hoc, never projected. (The months were worked out
+    first; the days checked after the run.)"""
+    assert _project(COE, "--today", "2026-12-01", "--to", "2028") == [
+        ("cm", "2026-12-02", 135),
+        ("cm", "2027-05-18", 136),
+        ("cm", "2028-05-16", 137),
     ]
