@@ -148,3 +148,55 @@ def test_a_series_count_before_expansion_is_never_below_what_it_makes(freq: str,
     except (ValueError, recurring_ical_events.InvalidCalendar):
         return  # (a rule dateutil refuses: load_avoid says so in one line)
     assert within_bound(cal.walk("VEVENT")[0], since, until, days - 1) >= found
+
+
+def _closed(tmp_path: Path, blackout: str, bodies: int = 20) -> list[str]:
+    head = _HEAD_CLOSED.replace("BLACKOUT", blackout)
+    return _files(tmp_path, "".join(_body(f"b{i}", _YEARLY) for i in range(bodies)), head=head)
+
+
+_HEAD_CLOSED = """[organization]
+id = "lim"
+name = "Limits Org"
+short_name = "LO"
+secretariat = { city = "Geneva", country = "Switzerland" }
+blackout = BLACKOUT
+"""
+
+
+@pytest.mark.parametrize(
+    "blackout",
+    [
+        '[{ start = 2000-01-01, end = 2999-12-31, reason = "closed" }]',
+        # every weekday of 2026-2037 a blackout of its own, the weekends between them
+        "[" + ", ".join(f'{{ start = {date(2025, 12, 29) + timedelta(weeks=w)}, end = {date(2026, 1, 2) + timedelta(weeks=w)}, reason = "closed" }}' for w in range(12 * 53)) + "]",
+    ],
+    ids=["one blackout", "a blackout a week"],
+)
+def test_a_window_of_blackouts_alone_is_known_without_asking_its_days(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, blackout: str) -> None:
+    """Bodies of one calendar whose every day is closed: each window's Problem says it has no
+    working day, and no body searches its days (200 bodies over 50 years: 9.3 s, now 1.5 s
+    CPU); the explanation walks them once for all the bodies."""
+    from planner.engine.planning.placement import working
+
+    searched: list[date] = []
+    first_fit, skipping = working._first_fit, working.WorkingCalendar._place_skipping
+    monkeypatch.setattr(working, "_first_fit", lambda target, *a: searched.append(target) or first_fit(target, *a))
+    monkeypatch.setattr(working.WorkingCalendar, "_place_skipping", lambda self, target, *a, **k: searched.append(target) or skipping(self, target, *a, **k))
+    result = CliRunner().invoke(main, ["project", *_closed(tmp_path, blackout), "--today", "2026-06-30", "--to", "2036-12-31"])
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.stdout.split())
+    for i in range(20):
+        assert f"B{i}: 11 windows where nothing fits (2026, 2027, 2028, ...); the first: a meeting of one working day in Switzerland fits nowhere in 2026-07-01..2026-12-31 (at least once a year): it has no working day (Saturday and Sunday are weekend days in Switzerland; off as well: 2026-07-01 closed," in said
+    assert "No meeting was projected in this horizon" in said
+    assert searched == []  # (each body searched each window day by day)
+
+
+def test_a_window_with_one_open_day_still_finds_it(tmp_path: Path) -> None:
+    """Closed from 2000 to 2999 but for one Wednesday: that day is taken by the first body,
+    the next bodies find nothing that year (one meeting a day)."""
+    blackout = '[{ start = 2000-01-01, end = 2027-03-09, reason = "closed" }, { start = 2027-03-11, end = 2999-12-31, reason = "closed" }]'
+    result = CliRunner().invoke(main, ["project", *_closed(tmp_path, blackout, bodies=3), "--today", "2026-06-30", "--to", "2027-12-31", "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    rows = [line.split(",") for line in result.stdout.splitlines()[1:]]
+    assert [(row[0], row[3]) for row in rows] == [("b0", "2027-03-10")]

@@ -311,12 +311,9 @@ def too_far_apart(body: Body, window: Window, days: int, missing: int, gap: Dura
     return f"{body.name}: {missing} meetings of {length}{where}, {gap.words()} apart, do not fit in {window} ({reason}): {most} (the {ordinal(fit + 1)} could open on {day} at the earliest); nothing was projected for {label}."
 
 
-def no_run(body: Body, calendar: WorkingCalendar, window: Window, days: int, reason: str, where: str, label: str) -> str:
-    """The Problem of a window in which no run of ``days`` consecutive working days exists at
-    all (or none starts on one of the body's meeting weekdays): the length and the days that
-    block it, not "beside the other bodies' meetings", which would send the reader looking for
-    a clash there is not; ``""`` when such a run exists (it stops at the first)."""
-    allowed = frozenset(w.number for w in body.weekdays)
+def _runs(calendar: WorkingCalendar, window: Window, days: int, allowed: frozenset[int]) -> tuple[bool, int, list[date]]:
+    """Whether a run of ``days`` working days (starting on an ``allowed`` weekday) lies in
+    ``window``, else the longest run and the days off there."""
     run = longest = 0
     off: list[date] = []
     day, last, one = window.start, window.end, timedelta(days=1)
@@ -325,11 +322,27 @@ def no_run(body: Body, calendar: WorkingCalendar, window: Window, days: int, rea
             run += 1
             longest = max(longest, run)
             if run >= days and (not allowed or (day - timedelta(days=days - 1)).weekday() in allowed):
-                return ""
+                return True, longest, []
         else:
             run = 0
             off.append(day)
         day += one
+    return False, longest, off
+
+
+def no_run(body: Body, calendar: WorkingCalendar, window: Window, days: int, reason: str, where: str, label: str) -> str:
+    """The Problem of a window in which no run of ``days`` consecutive working days exists at
+    all (or none starts on one of the body's meeting weekdays): the length and the days that
+    block it, not "beside the other bodies' meetings", which would send the reader looking for
+    a clash there is not; ``""`` when such a run exists (it stops at the first)."""
+    allowed = frozenset(w.number for w in body.weekdays)
+    key = (window.start, window.end, days, allowed)
+    found = calendar.runs_found.get(key)  # (the bodies of one calendar ask it of the same windows)
+    if found is None:
+        found = calendar.runs_found[key] = _runs(calendar, window, days, allowed)
+    fits, longest, off = found
+    if fits:
+        return ""
     weekend = sorted(calendar.weekend)
     said = [f"{' and '.join(_WEEKDAYS[d].day_name for d in weekend)} {'are weekend days' if len(weekend) > 1 else 'is the weekend'}{where}"] if weekend else []
     other = [d for d in off if d.weekday() not in calendar.weekend]
