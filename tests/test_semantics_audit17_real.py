@@ -18,7 +18,8 @@ Pattaya in April 2009, held in October 2009). The Nordic Council: once a year un
 the 72nd session cancelled in 2020 with its spring theme session, an online debate in its week
 that was no session. The Council of Europe's Committee of Ministers: a yearly ministerial session
 by practice, none in the year of the Reykjavík Summit (2023), the 130th postponed from May to
-November 2020 and held by videoconference."""
+November 2020 and held by videoconference. The Pacific Islands Forum Leaders: yearly by practice,
+the 51st postponed in 2020 and held in two parts a year apart (virtual 2021, Suva 2022)."""
 
 from __future__ import annotations
 
@@ -449,4 +450,48 @@ def test_coe_committee_of_ministers_projected_in_may():
         ("cm", "2026-12-02", 135),
         ("cm", "2027-05-18", 136),
         ("cm", "2028-05-16", 137),
+    ]
+
+
+# -- Pacific Islands Forum: the 51st Leaders Meeting in two parts a year apart -----------------------
+
+PIF = "pacific-islands-forum"
+
+
+def test_pacific_islands_forum_the_51st_in_two_parts_counts_once():
+    """Customary, the Leaders Meeting once a year, judged from 2017; records complete 2017-2025.
+    The Secretariat numbers both the virtual meeting of August 2021 and Suva (11-14 July 2022)
+    the 51st. By hand, README ("A number identifies one meeting ... it counts once, in the
+    period its first held part opens"), as of 2026-12-01: 2017-2019 met; 2020 an advisory (the
+    51st, called for Port Vila on 4-7 August, postponed); 2021 met by the 51st, online; 2022 an
+    advisory: Suva is the 51st again, counted in 2021, named with why; 2023-2025 met; 2026 open.
+    9 judged: 7 met, 2 advisories; exit 0. (A secretariat would call 2022 kept: the Leaders met
+    face to face in Suva. The register keeps the Secretariat's own numbers, and the settled
+    meaning makes them one meeting: reported, not changed.)"""
+    out = _check(PIF, "--today", "2026-12-01")
+    assert _by_rule(out, "leaders")[0] == {str(y): "met" for y in range(2017, 2026) if y not in (2020, 2022)} | {
+        "2020": "advisory",
+        "2022": "advisory",
+        "2026": "open",
+    }
+    assert _why(out, "leaders", 0, "2022").endswith(
+        "Not counted: PIFLM 2022-07-11 (51st, Suva) (the same number as PIFLM 2021-08 (51st): one meeting, counted there)."
+    )
+    assert _why(out, "leaders", 0, "2021") == "2021: 1 of 1 required, at least once a year: PIFLM 2021-08 (51st)."
+    assert out["summary"]["advisories"] == 2 and out["summary"]["exit_code"] == 0
+
+
+def test_pacific_islands_forum_projected_in_september():
+    """`project` from 2026-12-01 to 2028: the 55th still due in 2026: four working days in what
+    is left of it, from Monday 7 December (from the 2nd they would cross the weekend); then its
+    usual month: of its eight meetings held (July, August three times, September three times,
+    November) the two middle ones are August and September, met as often, September the later;
+    aiming at the 6th (the median of the five days known: 3, 5, 6, 11, 13): Monday 6 to Thursday
+    9 September 2027, Tuesday 5 to Friday 8 September 2028 (from Wednesday the 6th the meeting
+    would cross the weekend). (The year and the count due were worked out first; the months and
+    days checked after the run.)"""
+    assert _project(PIF, "--today", "2026-12-01", "--to", "2028") == [
+        ("leaders", "2026-12-07", 55),
+        ("leaders", "2027-09-06", 56),
+        ("leaders", "2028-09-05", 57),
     ]
