@@ -25,8 +25,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
 from tests.test_semantics_audit5 import _invoke
 from tests.test_semantics_audit13_project import _book
 from tests.test_semantics_audit15_real import AUDIT, _check, _text
@@ -104,20 +102,17 @@ def test_francophonie_summit_as_the_register_stood_in_mid_2021_is_missed(tmp_pat
     assert out["summary"]["violations"] == 2 and out["summary"]["exit_code"] == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="semantics owns it (CHANGELOG, Audit 16, Left): a rolling chain after a missed window chains from a planned meeting whose days passed unconfirmed",
-)
 def test_francophonie_summit_a_year_after_the_djerba_plan_passed_unconfirmed(tmp_path):
     """The real case of the chain from an unconfirmed plan: the register as it would stand on
     2022-06-01 had nobody recorded the second postponement: the 18th called for Djerba in
     November 2021, still `planned`. By hand, DESIGN: "after a missed window the next is due
     from the missed window's period", and "a planned meeting whose dates passed unconfirmed is
     no binding origin". 2020 missed (Tunis postponed); the next due 2022, from 2020's period,
-    open, due by 31 December 2022 (the Djerba plan in its days, unconfirmed). planner chains
-    from the plan instead: 2022 is no window, and 2023 is open, "1 still due by 2023-12-31, 2
-    years after the 18th Summit (2021-11, planned)", a year more than the Charter gives. (The
-    Summit was in fact put off to November 2022: held in the 2022 window, on time for it.)"""
+    open, due by 31 December 2022 (the Djerba plan in its days, unconfirmed). planner chained
+    from the plan instead (a strict xfail until semantics 17): 2022 was no window, and 2023
+    open, "1 still due by 2023-12-31, 2 years after the 18th Summit (2021-11, planned)", a
+    year more than the Charter gives. (The Summit was in fact put off to November 2022: held
+    in the 2022 window, on time for it.)"""
     rows = (AUDIT / f"{OIF}-meetings.csv").read_text(encoding="utf-8").splitlines()
     kept = [r for r in rows if not r.startswith(("summit,regular,18,2022", "summit,regular,19,", "summit,regular,20,"))]
     (tmp_path / "rows.csv").write_text(

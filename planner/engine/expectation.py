@@ -61,6 +61,9 @@ class Expectation:
     # The window is the part of its period from the day a ceiling (``at_most``) took effect:
     # labelled by its days, not as the whole period
     part: bool = False
+    # Planned meetings whose dates passed unconfirmed that, had they been held, would make
+    # this window of a rolling chain no window at all (due only if they were not held)
+    unless: tuple[Meeting, ...] = ()
 
     @property
     def label(self) -> str:

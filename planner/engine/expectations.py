@@ -69,6 +69,7 @@ from planner.engine.expectation import (
 )
 from planner.engine.expectations_after import (
     after_expectations,
+    binding_chain,
     narrow,
     open_on_every_reading,
     read_apart,
@@ -99,8 +100,11 @@ class ExpectationEngine:
     ``after``) also yields its next window beyond ``end``: what is due next.
     """
 
-    def __init__(self, book: RuleBook, meetings: Iterable[Meeting], then: Callable[[str, BodyMeetings], None] | None = None, today: date | None = None) -> None:
+    def __init__(self, book: RuleBook, meetings: Iterable[Meeting], then: Callable[[str, BodyMeetings], None] | None = None, today: date | None = None, *, binding: bool = False) -> None:
         self.book = book
+        # check (``binding``): a planned meeting whose dates passed before ``today`` unconfirmed
+        # is no binding origin of a rolling chain (DESIGN); projection still chains from it
+        self.binding_on = today if binding else None
         self.parts: dict[str, list[tuple[Meeting, Meeting]]] = {}  # later parts of numbered meetings, by body
         self.by_body = index_meetings(meetings, self.parts, then, today)
         self._grids: dict[tuple[str, int, date, date, bool, bool], list[tuple[int, Window]]] = {}  # (_grid)
@@ -211,6 +215,18 @@ class ExpectationEngine:
                 groups.append([origin])
                 of_group.append((vi, vr))
             last_period = period
+        chain = self._walk(body, groups, of_group, founded, versions)
+        if chain_from is None:
+            chain += self._after_last(chain, versions, end)
+            if self.binding_on is not None and len(groups) > 1:  # (check only)
+                chain = binding_chain(self, groups, of_group, founded, versions, chain, end)
+        chain = within_the_rules_life(chain, versions if chain_from is None else rolling_versions(body, index, rule))
+        if len(versions) > 1:
+            chain = [e for e in chain if e.rule_index == index]
+        return _within(chain, end, pending)
+
+    def _walk(self, body: Body, groups: list[list[Meeting | None]], of_group: list[tuple[int, EveryRule]], founded: date | None, versions: list[tuple[int, EveryRule]]) -> list[Expectation]:
+        """The windows of a rolling chain from its groups of origins (each group one due period)."""
         chain: list[Expectation] = []
         for n, group in enumerate(groups):
             nxt = groups[n + 1][0] if n + 1 < len(groups) else None
@@ -241,12 +257,7 @@ class ExpectationEngine:
                     if j > 1 and labels[j - 2] != chain[at + j - 2].label:  # the window it is due after, as now labelled
                         read = replace(read, reason=read.reason.replace(f"the window due {labels[j - 2]},", f"the window due {chain[at + j - 2].label},", 1))
                     chain[at + j - 1] = read if j == k else _unanswered(read)
-        if chain_from is None:
-            chain += self._after_last(chain, versions, end)
-        chain = within_the_rules_life(chain, versions if chain_from is None else rolling_versions(body, index, rule))
-        if len(versions) > 1:
-            chain = [e for e in chain if e.rule_index == index]
-        return _within(chain, end, pending)
+        return chain
 
     def _rolling(self, body: Body, index: int, rule: EveryRule, group: list[Meeting | None], founded: date | None, late_until: date, versions: Sequence[tuple[int, EveryRule]] = ()) -> Expectation | None:
         """The window due after ``group`` (origins of one due period, or the founding), under

@@ -3,7 +3,8 @@ or projected) in period P, one meeting is due in period P + offset (``DESIGN.md`
 rules"). Origins in one period make one window, due after all of them; an origin dated too
 loosely to fix the period gives one case per period it may fall in. The readings of such an
 origin (:func:`split_readings`, :func:`narrow`, :func:`read_apart`, :func:`version_readings`)
-serve rolling chains too.
+serve rolling chains too, and so does :func:`binding_chain`: a rolling chain as `check` judges
+it when a planned meeting answered a window late and its dates passed unconfirmed.
 
 Part of :class:`~planner.engine.expectations.ExpectationEngine`, which calls it per rule."""
 
@@ -15,7 +16,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from planner.core.dates import Grain, Window
-from planner.core.model import AfterRule, Body, EveryRule, Meeting, Rule
+from planner.core.model import AfterRule, Body, EveryRule, Meeting, Rule, Status
 from planner.engine.body_meetings import CHAINING
 from planner.engine.expectation import (
     FINENESS,
@@ -30,7 +31,7 @@ from planner.engine.expectation import (
     starts_chain,
     version_on,
 )
-from planner.engine.rule_words import origins_words
+from planner.engine.rule_words import ordinal_words, origins_words
 
 if TYPE_CHECKING:
     from planner.engine.expectations import ExpectationEngine
@@ -201,3 +202,91 @@ def version_readings(e: Expectation, versions: Sequence[tuple[int, EveryRule]], 
         reason = e.reason if rule is e.rule else e.reason.replace(e.rule.interval.words(), rule.interval.words(), 1)  # type: ignore[attr-defined]
         out += reading_cases(replace(e, rule=rule, grain=rule.interval.grain, reason=reason), [(day, words)], first)
     return out
+
+
+_PLANNED = (Status.PLANNED, Status.PROJECTED)
+
+
+def binding_chain(
+    engine: ExpectationEngine,
+    groups: list[list[Meeting | None]],
+    of_group: list[tuple[int, EveryRule]],
+    founded: date | None,
+    versions: list[tuple[int, EveryRule]],
+    chain: list[Expectation],
+    end: date,
+) -> list[Expectation]:
+    """``chain`` (walked from every origin, with the windows after its last) as `check` judges it
+    when some origin is a plan that answered a window late and whose dates passed unconfirmed;
+    ``chain`` itself otherwise.
+    A rolling chain as `check` judges it when a planned meeting answered a window late and its
+    dates passed without it being recorded as held.
+
+    DESIGN ("Settled meanings"): such a meeting "is no binding origin: windows that exist only
+    because of it are `uncertain`. Projection still chains from it". Planned 2021-06-01 after a
+    window due 2020 (`every 2y`, last held 2018), it answers 2020 late if it was held, and the chain
+    goes on from 2021 (2023 due); if it was not held, 2020 was missed and the chain goes on from
+    2020 (2022 due, then 2024). The engine made only the first reading's windows, so the window
+    running now was due by the lenient reading's end (2025) and 2022 was never judged. Here the
+    chain is walked both ways: the windows of the reading without the plan are kept, those only it
+    has are due only if the plan was not held (``Expectation.unless``: `uncertain` when short, an
+    open one names the other reading's deadline), and the closed windows only the first reading has
+    stay as they were (their origin is the plan: `uncertain`). A plan inside the window it answers
+    changes nothing: the chain goes on from the same period either way.
+    """
+    from planner.engine.expectations import _unanswered
+
+    today = engine.binding_on
+    assert today is not None
+    late = [n for n in range(1, len(groups)) if _unconfirmed(groups[n], today) and _late(groups[n - 1][-1], groups[n], chain)]
+    if not late:
+        return chain
+    dropped = {n for n in late}
+    kept = [g for n, g in enumerate(groups) if n not in dropped]
+    kept_versions = [v for n, v in enumerate(of_group) if n not in dropped]
+    plans = tuple(m for n in late for m in groups[n] if m is not None)
+    body = chain[0].body if chain else None
+    if body is None:
+        return chain
+    binding = engine._walk(body, kept, kept_versions, founded, versions)
+    binding += engine._after_last(binding, versions, end)
+    held = {_key(e): e for e in chain}
+    after = min(m.earliest for m in plans)
+    out: list[Expectation] = []
+    mine = {_key(e) for e in binding}
+    for e in binding:
+        if _key(e) in held or e.window.end < after:
+            out.append(e)  # due on both readings (or before the plan): judged as it stands
+            continue
+        out.append(replace(e, unless=plans, reason=e.reason + "; " + _only_if_not_held(plans, e, [x for x in chain if _key(x) not in mine], today)))
+    # the windows only the plan's reading has: those closed stay (their origin is the plan, so
+    # a shortfall is uncertain), answered by nothing later (a meeting that answered one late
+    # answers the other reading's window: one meeting serves one window); one still running
+    # is the other reading's, named by it
+    out += [_unanswered(e) for e in chain if _key(e) not in mine and e.deadline < today and not e.pending]
+    out.sort(key=lambda e: e.window.start)
+    return out
+
+
+def _unconfirmed(group: list[Meeting | None], today: date) -> bool:
+    return all(m is not None and m.status in _PLANNED and m.latest < today for m in group)
+
+
+def _late(previous: Meeting | None, group: list[Meeting | None], chain: list[Expectation]) -> bool:
+    """Whether ``group`` opened after the last window due after ``previous`` (its tolerance
+    included): a late answer, from which the chain goes on from another period than it would
+    without it."""
+    answered = [e for e in chain if e.origin is previous]
+    first = min(m.earliest for m in group if m is not None)
+    return bool(answered) and first > answered[-1].deadline
+
+
+def _key(e: Expectation) -> tuple[int, int, object]:
+    return (e.rule_index, e.period, e.grain)
+
+
+def _only_if_not_held(plans: tuple[Meeting, ...], e: Expectation, chain: list[Expectation], today: date) -> str:
+    names = " and ".join(f"{ordinal_words(m, e.body)}, not recorded as held," for m in plans)
+    running = [x for x in chain if x.deadline >= today or x.pending]
+    instead = f"; had it been held, due by {running[0].deadline} instead" if running and e.deadline >= today else ""
+    return f"due so only if {names} was not held{instead}"

@@ -257,6 +257,8 @@ class Judge:
                 elif not owner or owner.get(id(m), me) == me:
                     possible.append(m)
             elif status in _SCHEDULED:
+                if e.unless and m in e.unless:
+                    continue  # held, it answered the window before late: this one would not be due
                 (scheduled if (m.end or start).latest >= today else unconfirmed).append(m)
         assert held is not None
         if held and facts.thins:
@@ -325,7 +327,7 @@ def check_bodies(
     # for the windows judged nor for what is due next (meaning 3); else the register as it
     # stood on --today (a row recorded held after it is scheduled).
     meetings = [m for m in meetings if m.earliest <= end] if closed else as_of(meetings, today)
-    engine = ExpectationEngine(book, meetings, today=min(today, end))
+    engine = ExpectationEngine(book, meetings, today=min(today, end), binding=True)
     judge = Judge(engine, min(today, end), closed=closed)
     wanted = set(bodies) if bodies else None
     refuse_too_many(book, engine, start, end, wanted)  # before the first body is judged and written

@@ -128,15 +128,21 @@ def unconfirmed_origin(judge: Judge, finding: Finding) -> Finding:
     """A window that exists only because of a planned meeting whose dates passed without
     it being recorded as held is ``uncertain``, never a violation (meaning 2)."""
     e = finding.expectation
-    if e is None or not e.origins or finding.verdict not in _QUESTIONED:
+    if e is None or finding.verdict not in _QUESTIONED:
         return finding
-    if not all(o.status in _SCHEDULED and o.latest < judge.today for o in e.origins):
+    if e.unless:  # due only if a late plan was not held (expectations_after.binding_chain)
+        return _depends_on(judge, finding, e, e.unless)
+    if not e.origins or not all(o.status in _SCHEDULED and o.latest < judge.today for o in e.origins):
         return finding
     if due_without(judge.engine, e):  # due that period whether or not it was held
         return with_more_words(finding, lambda: f" Due then whether or not {_meeting_words(e.origins[-1], e.body)} (planned, not recorded as held) was held.")
+    return _depends_on(judge, finding, e, e.origins)
+
+
+def _depends_on(judge: Judge, finding: Finding, e: Expectation, plans: tuple[Meeting, ...]) -> Finding:
     book = judge.engine.book
     names = []
-    for o in e.origins:
+    for o in plans:
         other = book.body(o.body)
         label = other.label if other else o.body
         names.append(f"the {ordinal(o.ordinal)} {label}" if o.ordinal else f"the {label}")
