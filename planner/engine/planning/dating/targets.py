@@ -22,6 +22,8 @@ from planner.engine.gaps import GapExpectation
 from planner.engine.planning.dating.state import BodyState
 from planner.engine.planning.placement.habits import even_spread
 
+_DAY = Grain.DAY  # read once (in Python 3.11 a member read from its class costs ~0.3 us)
+
 
 class Targets:
     """The target days of a window (a part of :class:`Dating`)."""
@@ -31,14 +33,14 @@ class Targets:
         placed inside ``window`` by the nearest-day search."""
         body = state.body
         state.chain = None
-        if state.customary and e.minimum == 1 and e.grain is not Grain.DAY:
+        if state.customary and e.minimum == 1 and e.grain is not _DAY:
             # The day a customary rule names, inside the period due (the US Congress: at least
             # once a year, and customarily on 3 January): that day, not the history's median.
             full = e.grain.window(e.period, e.year_start)
             named = [d for d in state.customary if full.start <= d <= full.end]
             if named:
                 return named[:1]
-        if e.minimum == 1 and e.rule.__class__ is AtLeastRule and e.__class__ is Expectation and not body.months and e.rule.within is None and e.grain is not Grain.DAY:
+        if e.minimum == 1 and e.rule.__class__ is AtLeastRule and e.__class__ is Expectation and not body.months and e.rule.within is None and e.grain is not _DAY:
             # (most windows: one meeting a period, no preferred month, no chain: the middle of
             # the period, as target_months' even spread gives it, without its calls)
             full = e.grain.window(e.period, e.year_start)
@@ -50,7 +52,7 @@ class Targets:
             nominal = self._nominal(state, e)
             if nominal is not None:
                 return [nominal]
-        full = e.grain.window(e.period, e.year_start) if e.grain is not Grain.DAY and not getattr(e.rule, "within", None) else e.window
+        full = e.grain.window(e.period, e.year_start) if e.grain is not _DAY and not getattr(e.rule, "within", None) else e.window
         if e.minimum == 1:
             wanted = state.habits.target_months(body, 1, full)
             return wanted[:1]
