@@ -182,3 +182,55 @@ def test_a_projection_read_back_says_why_each_of_its_rows_is_there(tmp_path):
     assert "  10-13  Summit (7th)                Astana (Secretariat)  in the register as projected\n" in text
     markdown = _invoke("project", *again, "--today", "2026-06-30", "--to", "2027-12-31", "--format", "markdown").stdout
     assert "| 10-13 | Summit (7th) | Astana (Secretariat) | in the register as projected |" in markdown
+
+
+# -- 4. The clauses at their edges ----------------------------------------------------------------
+
+_BOARD = '[[bodies]]\nid = "board"\nname = "Board"\ncategory = "working"\nhost = "secretariat"\n{keys}[[bodies.rules]]\n{rule}'
+
+
+def test_a_four_year_chain_from_29_february_is_on_29_february_again(tmp_path):
+    """Board every four years (rolling), February preferred, the 1st on Thu 2024-02-29, in
+    Bern; as of 2026-01-10 to 2036. By hand: DESIGN "Rolling chains land at their nominal date
+    (interval after the previous meeting)": Tue 2028-02-29 ("4 years after the Board of
+    2024-02-29"). It went on 2028-02-28: the body's usual day of the month was cut to the 28th
+    for every month, so a body meeting on the 29th-31st never had its day. Then 2032-02-29 is
+    a Sunday: the nearest working day, Mon 03-01 (one day on) before Fri 02-27 (two back),
+    "4 years after the Board of 2028-02-29, projected"; 2036: four years after 2032-03-01,
+    February preferred, the 29th (a leap year), a Friday."""
+    book = _BERN + _BOARD.format(keys="months = [2]\n", rule='kind = "every"\ninterval = "4y"\n')
+    paths = _files(tmp_path, book, "board,regular,1,2024-02-29,,held,Bern,Switzerland\n")
+    out = _project(paths, "2026-01-10", "2036-12-31")
+    assert [(m["start"], m["ordinal"], m["reason"]) for m in out["meetings"]] == [
+        ("2028-02-29", 2, "4 years after the 1st Board (2024-02-29)"),
+        ("2032-03-01", 3, "4 years after the 2nd Board (2028-02-29, projected)"),
+        ("2036-02-29", 4, "4 years after the 3rd Board (2032-03-01, projected)"),
+    ]  # fmt: skip
+
+
+def test_the_usual_day_31_is_the_last_day_of_a_shorter_month(tmp_path):
+    """Board at least once a year, April and October preferred, its days so far the 30th
+    and 31st (lower median: the 30th) of earlier months; as of 2026-01-10 to 2027. By hand:
+    April has 30 days, so Thu 2026-04-30; but the 30th, not the 28th (the old cut)."""
+    book = _BERN + _BOARD.format(keys="months = [4]\n", rule='kind = "at_least"\ncount = 1\nper = "year"\n')
+    paths = _files(tmp_path, book, "board,regular,,2024-10-31,,held,Bern,Switzerland\nboard,regular,,2025-04-30,,held,Bern,Switzerland\n")
+    out = _project(paths, "2026-01-10", "2027-12-31")
+    assert [m["start"] for m in out["meetings"]] == ["2026-04-30", "2027-04-30"]
+
+
+def test_min_gap_and_max_gap_on_one_rule_no_meeting_past_the_longest_gap(tmp_path):
+    """Board at least twice a year, at least 4 and at most 7 months apart, held 2026-02-10
+    and 09-10 in Bern; as of 2026-09-30 to 2029. By hand: its usual months February and
+    September, day the 10th. 2027: Wed 02-10, Fri 09-10 (7 months to the day: met). 2028: Thu
+    02-10; Sunday 09-10 went to Monday 09-11, a day past 7 months (check: late by one day, and
+    a Problem for the gap window no day could then meet): the 7 months end on 09-10, so the
+    working day before, Fri 09-08. 2029: Sat 02-10 -> Fri 02-09 (nearer than Mon 02-12); the 7
+    months from it end Sun 09-09, so Fri 09-07, not Mon 09-10. Each gap at least 4 months.
+    Held, every window to 2029 is met, and no Problem."""
+    book = _BERN + _BOARD.format(keys="", rule='kind = "at_least"\ncount = 2\nper = "year"\nmin_gap = "4m"\nmax_gap = "7m"\n')
+    paths = _files(tmp_path, book, "board,regular,,2026-02-10,,held,Bern,Switzerland\nboard,regular,,2026-09-10,,held,Bern,Switzerland\n")
+    out = _project(paths, "2026-09-30", "2029-12-31")
+    assert [m["start"] for m in out["meetings"]] == ["2027-02-10", "2027-09-10", "2028-02-10", "2028-09-08", "2029-02-09", "2029-09-07"]
+    assert out["problems"] == []
+    _, report = _kept(tmp_path, paths, "2026-09-30", "2029-12-31")
+    assert _not_met(report, "2026-01-01", "2029-12-31") == []

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 
 from planner.core.dates import Duration, Grain, Window, year_start_month
 from planner.core.model import AtLeastRule, AtMostRule, Body, EveryRule, Meeting, Status
+from planner.engine.body_meetings import counts
 from planner.engine.expectations import BodyMeetings, Expectation
 from planner.engine.planning.dating.pairs import Pairs
 from planner.engine.planning.dating.projected import Projected
@@ -50,6 +51,7 @@ class Dating(Targets, Projected, Pairs):
         body_id = body.id
         length = state.length
         targets = self._targets(state, e, window, have, missing)
+        bounded = rule.__class__ is AtLeastRule and rule.max_gap is not None and e.__class__ is Expectation  # type: ignore[union-attr]
         alone = len(targets) == 1 and not body.before and not partnered
         if alone:
             # One target with no pair to keep (most windows): the day found needs no place
@@ -69,6 +71,8 @@ class Dating(Targets, Projected, Pairs):
             chosen.clear()
             for target in targets:
                 start_day = self._back_to_back(body, calendar, window, target, accept, own + chosen) if pair and body.before else None
+                if start_day is None and bounded:
+                    start_day = calendar.place(target, days, self._within_gap(body_id, e, window, target, chosen), accept=accept, skip=skip, own=taken)
                 if start_day is None:
                     start_day = calendar.place(target, days, window, accept=accept, skip=skip, own=taken)
                 if start_day is None and fewest:
@@ -188,7 +192,11 @@ class Dating(Targets, Projected, Pairs):
         city, country, calendar, host, _ = state.where
         rule = e.rule
         taken, accept, _, _ = self._accepting(state, rule.min_gap if isinstance(rule, AtLeastRule) else None)
-        day = calendar.place(target, body.duration_days, window, accept=accept, skip=self._skip(state), own=taken)
+        day = None
+        if rule.__class__ is AtLeastRule and rule.max_gap is not None and e.__class__ is Expectation:  # type: ignore[union-attr]
+            day = calendar.place(target, body.duration_days, self._within_gap(body.id, e, window, target, []), accept=accept, skip=self._skip(state), own=taken)
+        if day is None:
+            day = calendar.place(target, body.duration_days, window, accept=accept, skip=self._skip(state), own=taken)
         if day is None:
             return None
         end_day = day + state.length
@@ -202,6 +210,21 @@ class Dating(Targets, Projected, Pairs):
         if e.cases:
             self._guessed(e, meeting)
         return meeting
+
+    def _within_gap(self, body_id: str, e: Expectation, window: Window, target: date, chosen: list[date]) -> Window:
+        """``window`` up to the day the rule's ``max_gap`` after the body's counting meeting
+        before ``target`` runs out (the period's meeting on a weekend day's next working day
+        came a day past it: twice a year, at most 7 months apart, 2028-02-10 then Sunday
+        09-10 moved to Monday 09-11, one day late), where that day is inside ``window``;
+        else the whole window (the gap's own windows then say what is late)."""
+        gap = e.rule.max_gap  # type: ignore[union-attr]
+        reach = gap.add_to(target) - target + _MONTH
+        before = [m.earliest for m in self.engine.meetings_of(body_id).overlapping(target - reach, target) if m.exact and m.status in SATISFYING and m.earliest < target and counts(e.rule, m)]
+        before += [d for d in chosen if d < target]
+        if not before:
+            return window
+        bound = gap.add_to(max(before))
+        return Window(window.start, bound) if window.start <= bound < window.end else window
 
     def _skip(self, state: BodyState) -> Skip | None:
         """A full calendar's days that other bodies' meetings and the host's spacing refuse,

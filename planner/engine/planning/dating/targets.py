@@ -73,7 +73,7 @@ class Targets:
             # A preferred month inside the gap, else three quarters into it: 90 days after the
             # last meeting under a 120-day maximum, with room to reschedule without breaking it.
             years = range(e.window.start.year, e.window.end.year + 1)
-            if any(date(y, m, state.habits.day) in e.window for y in years for m in state.body.months):
+            if any(state.habits.on(y, m) in e.window for y in years for m in state.body.months):
                 return None
             return e.window.start + (e.deadline - e.window.start) * 3 // 4
         if not (isinstance(rule, EveryRule) and rule.mode == "rolling" and e.origin is not None):

@@ -3,6 +3,7 @@ and the target days of a window's meetings drawn from it."""
 
 from __future__ import annotations
 
+import calendar
 import statistics
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ from planner.core.model import Body
 T = TypeVar("T")
 
 _KNOWN_MONTH = frozenset({Precision.DAY, Precision.MONTH})
+_LAST = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # (February's in a common year)
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,13 @@ class Habits:
         rank: dict[int, tuple[int, int]] = {}
         for place, month in enumerate(months):
             rank[month] = (rank[month][0] + 1 if month in rank else 1, place)
-        return cls(tuple(sorted(months)), min(day, 28), rank=rank)
+        return cls(tuple(sorted(months)), day, rank=rank)
+
+    def on(self, year: int, month: int) -> date:
+        """The body's usual day in ``month`` of ``year``: its day of the month, or the month's
+        last where the month is shorter (a body meeting on the 29th is projected on 29 February
+        in a leap year and on the 28th otherwise; the 31st is the 30th in April)."""
+        return date(year, month, min(self.day, _LAST[month] + (month == 2 and calendar.isleap(year))))
 
     def target_months(self, body: Body, count: int, window: Window) -> list[date]:
         """``count`` target days in ``window``: preferred months, else quantiles of the body's
@@ -59,14 +67,14 @@ class Habits:
             if usual is None:
                 return even_spread(window, count)
             year, month = usual
-            return [date(year, month, self.day)]
+            return [self.on(year, month)]
         if not months and not self.months:
             return even_spread(window, count)  # (no preferred months, no usual ones)
         first_year = window.start.year
         candidates: list[date] = []
         if months:
             for year in range(first_year, window.end.year + 1):
-                candidates += [date(year, m, self.day) for m in sorted(months)]
+                candidates += [self.on(year, m) for m in sorted(months)]
             inside = [d for d in candidates if window.start <= d <= window.end]
             if len(inside) >= count:
                 return _spread_pick(inside, count)
@@ -77,10 +85,10 @@ class Habits:
             if not picks:
                 return even_spread(window, count)
             # the k-th pick in the k-th share of the window's years
-            years, day = window.end.year - first_year + 1, self.day
+            years, on = window.end.year - first_year + 1, self.on
             if years > 1:
-                return sorted([date(first_year + min(years - 1, k * years // count), month, day) for k, month in enumerate(picks)])
-            return sorted([date(first_year, month, day) for month in picks])
+                return sorted([on(first_year + min(years - 1, k * years // count), month) for k, month in enumerate(picks)])
+            return sorted([on(first_year, month) for month in picks])
         return even_spread(window, count)
 
     def _own_months(self, count: int) -> tuple[int, ...]:
