@@ -234,3 +234,37 @@ def test_min_gap_and_max_gap_on_one_rule_no_meeting_past_the_longest_gap(tmp_pat
     assert out["problems"] == []
     _, report = _kept(tmp_path, paths, "2026-09-30", "2029-12-31")
     assert _not_met(report, "2026-01-01", "2029-12-31") == []
+
+
+# -- 3. A customary `before` rule beside a binding one ----------------------------------------------
+
+_CUSTOMARY_BEFORE = (
+    '[[bodies]]\nid = "assembly"\nname = "Assembly"\ncategory = "working"\nhost = "secretariat"\nmonths = [5]\n'
+    '[[bodies.rules]]\nkind = "at_least"\ncount = 1\nper = "year"\n'
+    '[[bodies]]\nid = "board"\nname = "Board"\ncategory = "working"\nhost = "secretariat"\nmonths = [1]\n'
+    '[[bodies.rules]]\nkind = "at_least"\ncount = 1\nper = "year"\n'
+    '[[bodies.rules]]\nkind = "before"\nbody = "assembly"\noffset = "1m"\nbinding = false\n'
+)
+
+
+def test_a_customary_before_rule_is_where_the_binding_meeting_aims(tmp_path):
+    """WHO's shape: the Board at least once a year (binding), January preferred, and
+    customarily within a month before the Assembly (`binding = false`); the Assembly at least
+    once a year in May; both at the Secretariat in Geneva (3 days between its meetings); held
+    2025-05-19 and 2025-01-19. As of 2026-01-10 to 2027. A customary rule beside a binding one
+    is judged, not planned for (README): the Board went on 19 January each year, and the
+    register held with its projection had an advisory every year ("not within 1 month
+    before"), though the meeting is the usual one. As for a customary `on` rule, the binding
+    rule's meeting of the period aims at the customary window's last day: the Assembly Tue
+    2026-05-19, the window 04-19..05-18; three days apart at one host, the Board ends by
+    05-16, a Saturday: Fri 05-15 (Ascension, Thu 05-14, is not needed); 2027: Assembly Wed
+    05-19, the Board Fri 05-14. Its reason says both: "at least once a year: 1 of 1 in 2026;
+    customarily 1 month before the Assembly of 2026-05-19, projected". Held, nothing is
+    missed or advisory in 2026-2027."""
+    paths = _files(tmp_path, _BERN.replace("Bern", "Geneva") + _CUSTOMARY_BEFORE, "assembly,regular,,2025-05-19,,held,Geneva,Switzerland\nboard,regular,,2025-01-19,,held,Geneva,Switzerland\n")
+    out = _project(paths, "2026-01-10", "2027-12-31")
+    assert _days(out) == [("board", "2026-05-15", None), ("assembly", "2026-05-19", None), ("board", "2027-05-14", None), ("assembly", "2027-05-19", None)]
+    assert out["meetings"][0]["reason"] == "at least once a year: 1 of 1 in 2026; customarily 1 month before the Assembly of 2026-05-19, projected"
+    assert out["meetings"][0]["customary"] is False
+    _, report = _kept(tmp_path, paths, "2026-01-10", "2027-12-31")
+    assert [(f["body"], f["window"]["label"], f["verdict"]) for f in report["findings"] if f.get("window") and "2026-01-01" <= f["window"]["end"] <= "2027-12-31" and f["verdict"] != "met"] == []

@@ -37,7 +37,7 @@ from planner.engine.planning.countries import country_table, fold
 from planner.engine.planning.crowd import DayBook
 from planner.engine.planning.dating import BodyState
 from planner.engine.planning.dating.pairs import rules_before
-from planner.engine.planning.dating.targets import customary_days
+from planner.engine.planning.dating.targets import customary_befores, customary_days
 from planner.engine.planning.demand import demand_over as _demand_over
 from planner.engine.planning.history import History, read_history, superseded_rows
 from planner.engine.planning.lateness import Lateness, meetings_satisfying
@@ -173,7 +173,7 @@ class Projector(Lateness):
 
     def _state(self, body: Body, history: tuple[Habits, int | None, Numbering | None]) -> BodyState:
         habits, number, numbers = history
-        return BodyState(body, habits, number, self._where(body), bool(self.partners.get(body.id) or self.leads.get(body.id)), numbers=numbers, postponed=_last_days(self.awaiting.get(body.id)), customary=customary_days(self.engine, body, self.not_before, self.end))
+        return BodyState(body, habits, number, self._where(body), bool(self.partners.get(body.id) or self.leads.get(body.id)), numbers=numbers, postponed=_last_days(self.awaiting.get(body.id)), customary=customary_days(self.engine, body, self.not_before, self.end), befores=customary_befores(self.engine, body, self.not_before, self.end))
 
     def _project_body(self, body: Body, history: tuple[Habits, int | None, Numbering | None]) -> list[Meeting]:
         state = self._state(body, history)

@@ -52,7 +52,7 @@ class Dating(Targets, Projected, Pairs):
         length = state.length
         targets = self._targets(state, e, window, have, missing)
         bounded = rule.__class__ is AtLeastRule and rule.max_gap is not None and e.__class__ is Expectation  # type: ignore[union-attr]
-        alone = len(targets) == 1 and not body.before and not partnered
+        alone = len(targets) == 1 and not body.before and not partnered and not state.befores
         if alone:
             # One target with no pair to keep (most windows): the day found needs no place
             # among this window's other blocks, there are none; a window where it fails goes
@@ -71,6 +71,13 @@ class Dating(Targets, Projected, Pairs):
             chosen.clear()
             for target in targets:
                 start_day = self._back_to_back(body, calendar, window, target, accept, own + chosen) if pair and body.before else None
+                aim = state.aims_before.get(target) if state.aims_before else None
+                if start_day is None and aim is not None and aim[0].start <= window.end and window.start <= aim[0].end:
+                    # (inside the customary window only: searched forward, the nearest day
+                    # past its end is the other body's meeting or after it)
+                    start_day = calendar.place(target, days, Window(max(window.start, aim[0].start), min(window.end, aim[0].end)), accept=accept, skip=skip, own=taken)
+                    if start_day is not None:
+                        state.placed_before[start_day] = aim[1]
                 if start_day is None and bounded:
                     start_day = calendar.place(target, days, self._within_gap(body_id, e, window, target, chosen), accept=accept, skip=skip, own=taken)
                 if start_day is None:
@@ -140,6 +147,9 @@ class Dating(Targets, Projected, Pairs):
         aims = dict(zip(starts, aimed, strict=True)) if state.chaired else None
         for k, day in enumerate(sorted(starts)):
             meeting = self._meeting(state, e, day, city, country, len(have) + k + 1)
+            words = state.placed_before.pop(day, None) if state.placed_before else None
+            if words is not None:  # (placed in a customary `before` window: its reason says so)
+                meeting = meeting._replace(reason=f"{meeting.reason}; customarily {words}")
             if aims is not None:
                 self.aims[(body_id, meeting.key)] = aims[day]
             if day in notes:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from planner.core.dates import Duration
+from planner.core.dates import Duration, Window
 from planner.core.model import Body, HostPolicy, Meeting, Status
 from planner.engine.planning.numbering import Numbering
 from planner.engine.planning.placement.habits import Habits
@@ -36,6 +36,11 @@ class BodyState:
     accepts: dict[Duration | None, tuple[Taken, Callable[[date], bool], list[date], list[bool]]] = field(default_factory=dict)
     skip: Skip | None = None  # the days other bodies leave it no room on (made on first need)
     customary: tuple[date, ...] = ()  # the days a customary ``on`` rule beside the binding ones names (targets.customary_days)
+    # the windows a customary ``before`` rule beside the binding ones names, with its words
+    # (targets.customary_befores), and the target days aimed at their ends -> the window
+    befores: tuple[tuple[Window, str], ...] = ()
+    aims_before: dict[date, tuple[Window, str]] = field(default_factory=dict)
+    placed_before: dict[date, str] = field(default_factory=dict)  # first days placed in such a window -> its words
     # A rolling chain's projected meetings: first day -> the chain's last meeting not projected
     # and the intervals counted from it to the meeting's nominal date (targets._nominal), and
     # the one the meeting being placed aims at
@@ -47,7 +52,7 @@ class BodyState:
     chaired: bool = field(init=False)  # hosted by the chair of the day, which the projection does not know
 
     def __post_init__(self) -> None:
-        self.alone = not self.body.before and not self.partnered
+        self.alone = not self.body.before and not self.partnered and not self.befores
         self.chaired = self.body.host is HostPolicy.CHAIR
         days = self.body.duration_days
         self.length = timedelta(days=days - 1)

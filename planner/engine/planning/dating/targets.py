@@ -11,6 +11,7 @@ from planner.core.model import (
     AdHocRule,
     AtLeastRule,
     AtMostRule,
+    BeforeRule,
     Body,
     EveryRule,
     Meeting,
@@ -31,6 +32,24 @@ class Targets:
     def _targets(self, state: BodyState, e: Expectation, window: Window, have: list[Meeting], missing: int) -> list[date]:
         """Target days, computed over the whole due period (whatever --today is) and then
         placed inside ``window`` by the nearest-day search."""
+        found = self._targets_of(state, e, window, have, missing)
+        if state.befores and e.rule.__class__ is AtLeastRule and e.__class__ is Expectation and e.grain is not Grain.DAY:
+            # The days a customary `before` rule names (the AU Executive Council in the week
+            # before the Mid-Year Coordination Meeting), inside the period due: the binding
+            # rule's meeting nearest each aims at its last day, as for a customary `on` rule
+            # (where none aims inside it already: WHO's Board in January, 5 months before).
+            full = e.grain.window(e.period, e.year_start)
+            for before, words in state.befores:
+                if found and full.start <= before.end <= full.end and window.start <= before.end and not any(before.start <= m.earliest <= before.end for m in have) and not any(before.start <= d <= before.end for d in found):
+                    nearest = min(found, key=lambda d, b=before.end: abs((d - b).days))
+                    found.remove(nearest)
+                    aim = max(before.start, before.end - state.length)
+                    state.aims_before[aim] = (before, words)
+                    found.append(aim)
+            found.sort()
+        return found
+
+    def _targets_of(self, state: BodyState, e: Expectation, window: Window, have: list[Meeting], missing: int) -> list[date]:
         body = state.body
         state.chain = None
         if state.customary and e.minimum == 1 and e.grain is not _DAY:
@@ -132,3 +151,19 @@ def customary_days(engine: ExpectationEngine, body: Body, not_before: date, end:
     from planner.engine.calendar_rules import on_dates
 
     return tuple(sorted(d for r in rules for d in on_dates(engine, body, r, end) if not_before <= d <= end))
+
+
+def customary_befores(engine: ExpectationEngine, body: Body, not_before: date, end: date) -> tuple[tuple[Window, str], ...]:
+    """The windows from ``not_before`` to ``end`` that a customary ``before`` rule of ``body``
+    names where binding rules beside it are the ones planned for, each with its words: the
+    days the binding rules' meetings of those periods aim at (the other body's meetings, held,
+    planned or projected, are there: it is placed first)."""
+    if not any(r.binding and not isinstance(r, AdHocRule | AtMostRule) for r in body.rules):
+        return ()
+    found = []
+    for index, rule in enumerate(body.rules):
+        if isinstance(rule, BeforeRule) and not rule.binding:
+            for e in engine.for_rule(body, index, rule, not_before, end, pending=False):
+                if e.window.end >= not_before and e.window.start <= end:
+                    found.append((Window(max(e.window.start, not_before), e.window.end), e.reason))
+    return tuple(sorted(found, key=lambda f: f[0].start))
