@@ -268,3 +268,84 @@ def test_a_customary_before_rule_is_where_the_binding_meeting_aims(tmp_path):
     assert out["meetings"][0]["customary"] is False
     _, report = _kept(tmp_path, paths, "2026-01-10", "2027-12-31")
     assert [(f["body"], f["window"]["label"], f["verdict"]) for f in report["findings"] if f.get("window") and "2026-01-01" <= f["window"]["end"] <= "2027-12-31" and f["verdict"] != "met"] == []
+
+
+# -- 4. Checked and found right: kept as cases ------------------------------------------------------
+
+
+def test_a_host_with_a_friday_saturday_weekend(tmp_path):
+    """Board at least once a year, three days, June preferred, the Secretariat in Riyadh
+    (Saudi Arabia: Friday and Saturday off), last held 2025-06-12..14; as of 2026-01-10 to
+    2030. By hand, aiming at the 12th: 2026-06-12 is a Friday: Sun 14-Tue 16 (two days on)
+    before Tue 9-Thu 11 (three back); 2027 Saturday: Sun 13-Tue 15; 2028 Mon 12-Wed 14; 2029
+    Tue 12-Thu 14; 2030 Wed 12 would run into Friday: Tue 11-Thu 13 (one back) before Sun 16."""
+    book = _BERN.replace("Bern", "Riyadh").replace("Switzerland", "Saudi Arabia") + _BOARD.format(keys="months = [6]\nduration_days = 3\n", rule='kind = "at_least"\ncount = 1\nper = "year"\n')
+    paths = _files(tmp_path, book, "board,regular,,2025-06-12,2025-06-14,held,Riyadh,Saudi Arabia\n")
+    out = _project(paths, "2026-01-10", "2030-12-31")
+    assert [(m["start"], m["end"]) for m in out["meetings"]] == [
+        ("2026-06-14", "2026-06-16"), ("2027-06-13", "2027-06-15"), ("2028-06-12", "2028-06-14"),
+        ("2029-06-12", "2029-06-14"), ("2030-06-11", "2030-06-13"),
+    ]  # fmt: skip
+
+
+def test_five_days_over_a_weekend_and_a_holiday(tmp_path):
+    """Board at least once a year, five consecutive working days, last held Mon 2025-05-12 to
+    Fri 05-16, in Bern; as of 2026-01-10 to 2028. By hand, aiming at the 12th: 2026 Tue 12
+    runs into the weekend, Mon 11 into Ascension (Thu 14): Mon 18-Fri 22 (six on) before Mon
+    4-Fri 8 (eight back); 2027 Wed 12: Mon 10-Fri 14 (two back; Ascension is 6 May, Whit
+    Monday 17 May); 2028 Fri 12: Mon 15-Fri 19 (three on) before Mon 8 (four back)."""
+    book = _BERN + _BOARD.format(keys="duration_days = 5\n", rule='kind = "at_least"\ncount = 1\nper = "year"\n')
+    paths = _files(tmp_path, book, "board,regular,,2025-05-12,2025-05-16,held,Bern,Switzerland\n")
+    out = _project(paths, "2026-01-10", "2028-12-31")
+    assert [(m["start"], m["end"]) for m in out["meetings"]] == [("2026-05-18", "2026-05-22"), ("2027-05-10", "2027-05-14"), ("2028-05-15", "2028-05-19")]
+
+
+def test_an_on_rule_on_a_host_holiday_is_a_problem_not_a_moved_day(tmp_path):
+    """Board `on` 25 December, Bern, met 2025-12-25; as of 2026-06-30 to 2027. The day is
+    Christmas (2026) and a Saturday (2027): the rule fixes the day, so nothing is moved
+    silently; each year a Problem names the day and why (DESIGN: "`on` rules land on their
+    computed date"; "Where nothing fits, a Problem says so")."""
+    book = _BERN + _BOARD.format(keys="", rule='kind = "on"\nmonth = 12\nday = 25\n')
+    paths = _files(tmp_path, book, "board,regular,,2025-12-25,,held,Bern,Switzerland\n")
+    out = _project(paths, "2026-06-30", "2027-12-31")
+    assert out["meetings"] == []
+    assert [p["message"].split(";")[0] for p in out["problems"]] == [
+        "Board: due on 25 December 2026, but 2026-12-25 is Christmas Day in Switzerland",
+        "Board: due on 25 December 2027, but 2027-12-25 is a weekend day in Switzerland",
+    ]
+
+
+def test_a_rule_version_from_inside_the_horizon_and_from_on_a_meetings_first_day(tmp_path):
+    """SOC at least once a year until 2028-06-30, then twice a year (one rule `id`, two
+    versions), held 2025-06-10 and 2026-06-10 in Bern; as of 2026-06-30 to 2030. By hand: a
+    window belongs to the version in force on its first day, so 2027 and 2028 once (the
+    10th of June: Thu 2027-06-10; 2028 Saturday: Fri 06-09), 2029 and 2030 twice, the
+    history's one month (June) too few for two: the middles of the two halves, 04-02 and
+    10-01. `--from 2027-06-10`, the 2027 meeting's day, keeps it (the horizon is inclusive);
+    `--from 2027-06-11` leaves it out, numbering and chaining unchanged."""
+    book = _BERN + _BOARD.format(keys="", rule='id = "r"\nkind = "at_least"\ncount = 1\nper = "year"\nuntil = 2028-06-30\n[[bodies.rules]]\nid = "r"\nkind = "at_least"\ncount = 2\nper = "year"\nsince = 2028-07-01\n')
+    paths = _files(tmp_path, book, "board,regular,,2025-06-10,,held,Bern,Switzerland\nboard,regular,,2026-06-10,,held,Bern,Switzerland\n")
+    out = _project(paths, "2026-06-30", "2030-12-31")
+    assert [m["start"] for m in out["meetings"]] == ["2027-06-10", "2028-06-09", "2029-04-02", "2029-10-01", "2030-04-02", "2030-10-01"]
+    assert [m["start"] for m in _project(paths, "2026-06-30", "2028-12-31", "--from", "2027-06-10")["meetings"]] == ["2027-06-10", "2028-06-09"]
+    assert [m["start"] for m in _project(paths, "2026-06-30", "2028-12-31", "--from", "2027-06-11")["meetings"]] == ["2028-06-09"]
+
+
+def test_today_inside_a_meeting_in_session(tmp_path):
+    """Board at least once a year, five days, in session from Mon 2026-06-29 to Fri 07-03
+    (planned); Council every 6 months (rolling), planned Tue 2026-06-30, last held
+    2025-12-15; both at the Secretariat in Bern; as of Wed 2026-07-01 to 2027. By hand: the
+    Board's 2026 is its meeting in session (listed, "planned in the register"); the Council's
+    planned day has passed unconfirmed (a Problem, and the chain goes on from it): due by
+    2026-12-31, its nominal day Wed 12-30; then 6 months on, 2027-06-30, but the Board's 2027
+    (its history's days, Mon 06-28 to Fri 07-02) holds it and the Secretariat keeps 3 days
+    between meetings: the last day in the due month 3 days clear, Fri 06-25; then Thu 12-30
+    ("6 months after the Council of 2027-06-25, projected")."""
+    book = _BERN + _BOARD.format(keys="duration_days = 5\n", rule='kind = "at_least"\ncount = 1\nper = "year"\n') + '[[bodies]]\nid = "council"\nname = "Council"\ncategory = "working"\nhost = "secretariat"\n[[bodies.rules]]\nkind = "every"\ninterval = "6m"\n'
+    rows = "board,regular,,2026-06-29,2026-07-03,planned,Bern,Switzerland\ncouncil,regular,,2026-06-30,,planned,Bern,Switzerland\nboard,regular,,2025-06-30,2025-07-04,held,Bern,Switzerland\ncouncil,regular,,2025-12-15,,held,Bern,Switzerland\n"
+    out = _project(_files(tmp_path, book, rows), "2026-07-01", "2027-12-31")
+    assert [(m["body"], m["start"], m["status"]) for m in out["meetings"]] == [
+        ("board", "2026-06-29", "planned"), ("council", "2026-12-30", "projected"), ("council", "2027-06-25", "projected"),
+        ("board", "2027-06-28", "projected"), ("council", "2027-12-30", "projected"),
+    ]  # fmt: skip
+    assert [p["kind"] for p in out["problems"]] == ["unconfirmed"]
