@@ -265,9 +265,21 @@ def test_before_rule_projection_places_before_the_planned_meeting():
     assert date(2026, 8, 21) <= board.start.earliest <= date(2026, 9, 20)
 
 
-def test_negative_offset_points_to_before():
-    """offset = '-1m' on an after rule is refused with the fix: kind = 'before'."""
-    (message,) = errors_of([{"kind": "after", "body": "b", "offset": "-1m"}])
+def test_negative_offset_on_an_after_rule_is_a_before_rule():
+    """DESIGN's table writes a `before` rule as kind = "after" with offset = "-1m": read as
+    kind = "before", offset = "1m", the same windows as the test above (it was refused)."""
+    spelled = {"id": "board", "rules": [{"kind": "after", "body": "conference", "offset": "-1m"}]}
+    rules = book(CONFERENCE, spelled)
+    meetings = [meet("conference", "2024-09-16"), meet("conference", "2025-09-15"), meet("board", "2024-09-10"), meet("board", "2025-09-15")]
+    report = check(rules, meetings, today=date(2025, 12, 1))
+    assert table(report, "board") == [("2024-09-15", "met"), ("2025-09-14", "missed")]
+    assert report.of("board")[0].rule_text == "within 1 month before each Conference"
+
+
+def test_negative_offset_with_a_tolerance_points_to_before():
+    """offset = '-1m' on an after rule with a tolerance (a `before` rule has none) is
+    refused with the fix: kind = 'before'."""
+    (message,) = errors_of([{"kind": "after", "body": "b", "offset": "-1m", "tolerance": "1m"}])
     assert "bodies[0].rules[0].offset: '-1m' is not a duration" in message
     assert "use kind = 'before' with offset = '1m'" in message
 

@@ -81,7 +81,7 @@ def test_swiss_federal_assembly_four_ordinary_sessions_a_year_known_for_two_year
     assert got == expected
     why = _why(out, 0, "2020")
     assert "3 of 4 required" in why and "Not counted: Sessions 2020-05 (Bern) (extraordinary: this rule counts regular meetings)" in why
-    assert "Unknown, not advisory: the register is known complete only 2021-01-01..2021-12-31, 2024-01-01..2024-12-31" in why
+    assert "Unknown, not advisory: the register is known complete only 2021-01-01..2021-12-31 and 2024-01-01..2024-12-31" in why
 
 
 def test_swiss_federal_assembly_a_session_each_quarter():

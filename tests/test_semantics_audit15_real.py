@@ -68,7 +68,7 @@ def test_ecb_monthly_until_2014_judged_by_the_month():
     months = [f"{y}-{m:02d}" for y in range(1999, 2015) for m in range(1, 13)]
     assert got == {m: "unknown" for m in months} | {f"2014-{m:02d}": "met" for m in range(1, 13)}
     assert _why(out, 0, "2014-10") == "2014-10: 1 of 1 required, at least once a month: Governing Council 2014-10-02 (Naples)."
-    assert "Unknown, not advisory: the register is known complete only 2014-01-01..2016-12-31, 2020-01-01..2020-12-31, 2025-01-01..2025-12-31." in _why(out, 0, "2013-12")
+    assert "Unknown, not advisory: the register is known complete only 2014-01-01..2016-12-31, 2020-01-01..2020-12-31 and 2025-01-01..2025-12-31." in _why(out, 0, "2013-12")
 
 
 def test_ecb_six_week_cycle_from_2015_judged_by_the_year():
@@ -88,7 +88,7 @@ def test_ecb_six_week_cycle_from_2015_judged_by_the_year():
     assert why.endswith("Not counted: Governing Council 2020-03-18 (extraordinary: this rule counts regular meetings).")
     assert _why(out, 1, "2026") == (
         "2026: 8 still due by 2026-12-31, at least 8 times a year. Still due as far as the register shows: the register is "
-        "known complete only 2014-01-01..2016-12-31, 2020-01-01..2020-12-31, 2025-01-01..2025-12-31."
+        "known complete only 2014-01-01..2016-12-31, 2020-01-01..2020-12-31 and 2025-01-01..2025-12-31."
     )
 
 

@@ -8,7 +8,7 @@ These are the run-time values; the schema that validates them (and words what is
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
 from planner.core.calendar_dates import DateSpec, Excused
 from planner.core.dates import Duration, PartialDate
@@ -192,3 +192,26 @@ class AdHocRule(RuleBase):
 Rule = EveryRule | AfterRule | AtLeastRule | AtMostRule | OnRule | BeforeRule | AdHocRule
 RULE_KINDS = ("every", "after", "at_least", "at_most", "on", "before", "ad_hoc")
 RULE_CLASSES: dict[str, type[RuleBase]] = {"every": EveryRule, "after": AfterRule, "at_least": AtLeastRule, "at_most": AtMostRule, "on": OnRule, "before": BeforeRule, "ad_hoc": AdHocRule}
+
+
+def before_spelled_as_after(data: Any) -> Any:
+    """A parsed rule book whose `after` rules with a negative offset are `before` rules: DESIGN's
+    table writes one as ``kind = "after"``, ``offset = "-1m"`` ("one due in the period that
+    ends the offset before each meeting of the other body"), read as ``kind = "before"``,
+    ``offset = "1m"``. With a ``tolerance`` (a `before` rule has none) the rule is left as
+    written, and the error says to write `before`. ``data`` itself when there is none."""
+    bodies = data.get("bodies") if type(data) is dict else None
+    if type(bodies) is not list or not any(_spelled(r) for b in bodies if type(b) is dict and type(b.get("rules")) is list for r in b["rules"]):
+        return data
+    return {**data, "bodies": [{**b, "rules": [_as_before(r) for r in b["rules"]]} if type(b) is dict and type(b.get("rules")) is list else b for b in bodies]}
+
+
+def _spelled(rule: Any) -> bool:
+    if type(rule) is not dict or rule.get("kind") != "after" or "tolerance" in rule:
+        return False
+    offset = rule.get("offset")
+    return type(offset) is str and offset.strip().startswith("-") and not offset.strip()[1:].startswith("-")
+
+
+def _as_before(rule: Any) -> Any:
+    return {**rule, "kind": "before", "offset": rule["offset"].strip()[1:]} if _spelled(rule) else rule

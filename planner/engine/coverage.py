@@ -49,8 +49,9 @@ class Coverage:
                 if last >= end:
                     return ""
                 day = last + timedelta(days=1)
-        spans = ", ".join(f"{a}..{b}" if b != date.max else f"from {a}" for a, b in self.complete)
-        return f"the register is known complete only {spans}"
+        spans = [f"{a}..{b}" if b != date.max else f"from {a}" for a, b in self.complete]
+        listed = spans[0] if len(spans) == 1 else ", ".join(spans[:-1]) + " and " + spans[-1]  # (not "..1951-12-31, from 2007-01-01")
+        return f"the register is known complete only {listed}"
 
 
 _NUMBER = attrgetter("ordinal")

@@ -307,4 +307,7 @@ def _start_words(body: Body, rule: Rule) -> str:
     start = effective_start(body, rule)
     if rule.since is not None and start == rule.since:
         return f"the rule took effect ({start})"
+    founded = body.established
+    if founded is not None and not founded.exact and start == founded.earliest:
+        return f"the {body.label} was established ({founded})"  # (`2020-06`: not a day the book gives)
     return f"the {body.label} was established ({start})"

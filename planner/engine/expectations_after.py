@@ -217,21 +217,18 @@ def binding_chain(
     end: date,
 ) -> list[Expectation]:
     """``chain`` (walked from every origin, with the windows after its last) as `check` judges it
-    when some origin is a plan that answered a window late and whose dates passed unconfirmed;
-    ``chain`` itself otherwise.
-    A rolling chain as `check` judges it when a planned meeting answered a window late and its
-    dates passed without it being recorded as held.
+    when some origin is a plan that answered a window after its due period and whose dates
+    passed unconfirmed; ``chain`` itself otherwise.
 
     DESIGN ("Settled meanings"): such a meeting "is no binding origin: windows that exist only
     because of it are `uncertain`. Projection still chains from it". Planned 2021-06-01 after a
-    window due 2020 (`every 2y`, last held 2018), it answers 2020 late if it was held, and the chain
-    goes on from 2021 (2023 due); if it was not held, 2020 was missed and the chain goes on from
-    2020 (2022 due, then 2024). The engine made only the first reading's windows, so the window
-    running now was due by the lenient reading's end (2025) and 2022 was never judged. Here the
-    chain is walked both ways: the windows of the reading without the plan are kept, those only it
-    has are due only if the plan was not held (``Expectation.unless``: `uncertain` when short, an
-    open one names the other reading's deadline), and the closed windows only the first reading has
-    stay as they were (their origin is the plan: `uncertain`). A plan inside the window it answers
+    window due 2020 (`every 2y`, last held 2018), it answers 2020 late if it was held, and the
+    chain goes on from 2021 (2023 due); if it was not held, 2020 was missed and the chain goes
+    on from 2020 (2022 due, then 2024). Walked both ways: the windows of the reading without
+    the plan are kept, those only it has are due only if the plan was not held
+    (``Expectation.unless``: `uncertain` when short); the closed windows only the plan's reading
+    has stay (their origin is the plan: `uncertain`); of the two readings' running windows the
+    one due first is kept, naming the other's deadline. A plan inside the due period it answers
     changes nothing: the chain goes on from the same period either way.
     """
     from planner.engine.expectations import _unanswered
@@ -258,12 +255,23 @@ def binding_chain(
         if _key(e) in held or e.window.end < after:
             out.append(e)  # due on both readings (or before the plan): judged as it stands
             continue
-        out.append(replace(e, unless=plans, reason=e.reason + "; " + _only_if_not_held(plans, e, [x for x in chain if _key(x) not in mine], today)))
+        before = tuple(m for m in plans if m.earliest <= e.window.end) or plans[:1]  # (a later plan decides nothing here)
+        out.append(replace(e, unless=before, reason=e.reason + "; " + _only_if_not_held(before, e, [x for x in chain if _key(x) not in mine], today)))
     # the windows only the plan's reading has: those closed stay (their origin is the plan, so
     # a shortfall is uncertain), answered by nothing later (a meeting that answered one late
-    # answers the other reading's window: one meeting serves one window); one still running
-    # is the other reading's, named by it
-    out += [_unanswered(e) for e in chain if _key(e) not in mine and e.deadline < today and not e.pending]
+    # answers the other reading's window: one meeting serves one window)
+    # (one a meeting held in it would meet is left out: met only on the plan's reading, never on
+    # a guess, and that meeting answers the other reading's window instead)
+    held_days = [m for m in engine.meetings_of(body.id).meetings if m.status is Status.HELD]
+    out += [_unanswered(e) for e in chain if _key(e) not in mine and e.deadline < today and not e.pending and not any(e.counts(m) and e.window.start <= m.earliest and m.latest <= e.deadline for m in held_days)]
+    mine_running = [e for e in out if e.unless and (e.deadline >= today or e.pending)]
+    its_running = [e for e in chain if _key(e) not in mine and (e.deadline >= today or e.pending)]
+    if mine_running and its_running and its_running[0].deadline < mine_running[0].deadline:
+        # had the plan been held, the window running now is due first (within a tolerance)
+        names = " and ".join(f"{ordinal_words(m, body)}, not recorded as held," for m in plans)
+        first = its_running[0]
+        one = len(plans) == 1
+        out = [e for e in out if e not in mine_running] + [replace(first, reason=f"{first.reason}; due so if {names} {'was' if one else 'were'} held; if {'it was' if one else 'they were'} not, due by {mine_running[0].deadline} instead")]
     out.sort(key=lambda e: e.window.start)
     return out
 
@@ -273,20 +281,24 @@ def _unconfirmed(group: list[Meeting | None], today: date) -> bool:
 
 
 def _late(previous: Meeting | None, group: list[Meeting | None], chain: list[Expectation]) -> bool:
-    """Whether ``group`` opened after the last window due after ``previous`` (its tolerance
-    included): a late answer, from which the chain goes on from another period than it would
-    without it."""
+    """Whether ``group`` opened after the due period of the last window due after
+    ``previous``: late, or within the tolerance (`every 2y`, `tolerance = "6m"`, due 2020,
+    planned 2021-06-01), the chain goes on from its period if it was held and from the due
+    period if not, two chains; opened inside the due period, one (the same period either way)."""
     answered = [e for e in chain if e.origin is previous]
     first = min(m.earliest for m in group if m is not None)
-    return bool(answered) and first > answered[-1].deadline
+    return bool(answered) and first > answered[-1].window.end
 
 
-def _key(e: Expectation) -> tuple[int, int, object]:
-    return (e.rule_index, e.period, e.grain)
+def _key(e: Expectation) -> tuple[int, object]:
+    """A window's due period (versions of the rule are one chain: a window due 2023 under either
+    is due on both readings)."""
+    return (e.period, e.grain)
 
 
 def _only_if_not_held(plans: tuple[Meeting, ...], e: Expectation, chain: list[Expectation], today: date) -> str:
     names = " and ".join(f"{ordinal_words(m, e.body)}, not recorded as held," for m in plans)
     running = [x for x in chain if x.deadline >= today or x.pending]
-    instead = f"; had it been held, due by {running[0].deadline} instead" if running and e.deadline >= today else ""
-    return f"due so only if {names} was not held{instead}"
+    one = len(plans) == 1
+    instead = f"; had {'it' if one else 'they'} been held, due by {running[0].deadline} instead" if running and e.deadline >= today else ""
+    return f"due so only if {names} {'was' if one else 'were'} not held{instead}"

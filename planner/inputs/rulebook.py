@@ -20,6 +20,7 @@ from planner.core.catalogue import catalogue_problems
 from planner.core.dates import YEAR_START_EXPECTED, YEAR_START_PATTERN
 from planner.core.errors import InputErrors, RuleBookError
 from planner.core.model import AfterRule, BeforeRule, RuleBook, cycle_in
+from planner.core.rules import before_spelled_as_after
 from planner.core.vocabulary import ID_RE
 from planner.core.words import name_key
 from planner.inputs.inputfile import read_text
@@ -103,6 +104,7 @@ def parse_rulebook(data: dict[str, Any], path: str | Path = "<rule book>") -> Ru
     """Validate a parsed rule book strictly: ``binding = "yes"`` or ``count = 2.0`` is an error,
     not a guess. Validation runs on the JSON form of the document, where pydantic's strict mode
     still reads a kind or a date from its text; TOML dates become their ISO text."""
+    data = before_spelled_as_after(data)  # `after` with offset "-1m" is DESIGN's `before`
     problems = [RuleBookError(problem, path=path, location=where or None, value=value, expected=expected) for where, problem, value, expected in screen(data, dates=True, names=True)]
     if problems:
         raise InputErrors(problems[:50])

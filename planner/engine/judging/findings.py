@@ -288,6 +288,11 @@ def not_applicable(body: Body, book: RuleBook, start: date | None, end: date) ->
         why = f"established {body.established}, after {end}: nothing due yet."
     elif rule.since and rule.since > end:
         why = f"the rule applies from {rule.since}: nothing due yet."
+    elif rule.until and rule.until < end and not any(r.until is None or r.until >= end for r in body.rules if not isinstance(r, AdHocRule)):
+        # (`every 2y` until 2021-06-30 after a meeting of 2019-05-01: its window, due by
+        # 2021-12-31, ends after the rule did; no window "falls in the period checked" reads as
+        # if the register held nothing)
+        why = f"the rule ended on {rule.until}, before anything it required fell due (or with nothing to chain from)."
     else:
         why = "no window of this rule falls in the period checked (nothing to chain from, or before the body's first full period)."
     return Finding(body=body, verdict=Verdict.NOT_APPLICABLE, rule_text=rule_words(rule, book), source=rule.source, expectation=None, why=why)

@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from operator import attrgetter
 
+from planner.core.dates import Grain
 from planner.core.meeting import given_start
 from planner.core.model import EveryRule, Meeting, Status
 from planner.engine.expectations import CHAINING, BodyMeetings, Expectation, counts, effective_start
@@ -123,7 +124,7 @@ def _loose_founding_chain(exps: Sequence[Expectation], bm: BodyMeetings, out: li
         if passed and (answered is None or answered > deadline):
             amended.append(with_more_words(f, lambda d=deadline: f" A violation on every reading of the founding, which the rule book dates only as {founded}: due by {d} had it been on {late}."))
             continue
-        amended.append(_doubted(f, lambda f=f: f"the chain counts from the founding, {_dated(f)}: due {f.expectation.label} if the {f.body.label} was established in {grain.label(grain.index(early))}; established as late as {late}, this window of the chain was no violation."))  # type: ignore[union-attr]
+        amended.append(_doubted(f, lambda f=f: f"the chain counts from the founding, {_dated(f)}: due {f.expectation.label} if the {f.body.label} was established {'on' if grain is Grain.DAY else 'in'} {grain.label(grain.index(early))}; established as late as {late}, this window of the chain was no violation."))  # type: ignore[union-attr]
     return amended
 
 

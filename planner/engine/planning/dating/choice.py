@@ -136,7 +136,7 @@ class Dating(Targets, Projected, Pairs):
                     or (no_run(body, calendar, window, days, e.reason, where, label) if window.end <= LAST_DAY else "")
                     or (too_few(body, calendar, window, days, missing, e.reason, where, label) if missing > 1 and not gap and window.end <= LAST_DAY else "")
                     or (too_far_apart(body, window, days, missing, gap, e.reason, where, label) if missing > 1 and gap else "")
-                    or f"{body.name}: {missing} meeting{'s' if missing > 1 else ''} of {days} consecutive working day{'s' if days > 1 else ''}{where}{apart} do not fit in {window}"
+                    or f"{body.name}: {missing} meeting{'s' if missing > 1 else ''} of {f'{days} consecutive working days' if days > 1 else 'one working day'}{where}{apart} {'do' if missing > 1 else 'does'} not fit in {window}"
                     f" {_BEYOND if window.end > LAST_DAY else _BESIDE} ({e.reason}); nothing was projected for {label}.",
                 )
             )
