@@ -15,6 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from planner.cli import main
+from planner.outputs.calendar import uids
 from planner.outputs.calendar.folder import events, forked
 from planner.outputs.calendar.folder.feeds import write_feeds
 from tests.test_check_parallel import _alive
@@ -74,6 +75,26 @@ def test_a_worker_dying_is_made_again_in_its_place(name: str, tmp_path: Path, mo
         assert here[1:] == [middle[0]]  # the writer's own run, then the dead worker's
     assert files(tmp_path / "three") == files(tmp_path / "one")
     assert b"SEQUENCE:1\r\n" in (tmp_path / "three" / "all.ics").read_bytes()
+
+
+@pytest.mark.parametrize("workers", [2, 3])
+def test_each_run_counts_its_own_repeated_identities(workers: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where no two bodies' UIDs can meet, each run counts the repeated identities of its
+    bodies alone (not the writer over every meeting before the fork): every fourth meeting
+    given twice, the second is ``-2`` as one process makes it, in every run's feeds."""
+    book, meetings = example("cica")
+    twice = meetings + meetings[::4]
+    assert uids.apart(uids.UIDMaker(book), {m.body for m in twice})
+    assert not uids.apart(uids.UIDMaker(book), ["soc", "soc-special"])  # cica-soc-special-1 is both's
+    write_feeds(book, twice, tmp_path / "one", STAMP, workers=1)
+    counted: list[int] = []
+    monkeypatch.setattr(events, "repeats", lambda make, ordered, *more: counted.append(len(ordered)) or uids.repeats(make, ordered, *more))
+    write_feeds(book, twice, tmp_path / "many", STAMP, workers=workers)
+    assert counted and max(counted) < len(twice)  # the writer counted its own run only
+    assert files(tmp_path / "many") == files(tmp_path / "one")
+    bodies = sorted({m.body for m in twice})
+    last = bodies[forked.runs([sum(m.body == body for m in twice) for body in bodies], workers)[-1][0] :]
+    assert any(b"-2@planner" in (tmp_path / "many" / f"{body}.ics").read_bytes() for body in last)  # a worker's
 
 
 def _second_run(meetings: list) -> list[int]:  # type: ignore[type-arg]

@@ -50,6 +50,7 @@ _CUSTOMARY = "Customary: by practice, not a binding rule"
 _NUMBERED = '"numbered":true,'
 _SUMMARY = '"summary":'
 _DOCUMENTS = "\x1e"
+_CRLF = "\r\n"
 
 
 def _line(name: str, value: str) -> str:
@@ -84,7 +85,8 @@ class EventMaker:
         self._dates: dict[int, tuple[Any, ...]] = {}  # id(PartialDate) -> (it, str, repr, exact, first day, last day, words)
         self._days: dict[date, tuple[str, str, str]] = {}  # day -> (DTSTART line, DTEND line, ISO)
         self._places: dict[tuple[str, str], tuple[str, str, str]] = {}  # (city, country) -> (venue, LOCATION line, JSON)
-        self._ordinals: dict[int, str] = {}
+        self._ordinals: dict[int, tuple[str, str]] = {}  # number -> (ordinal, X-PLANNER-ORDINAL line)
+        self._sha256 = sha256()  # copied for each print: a copy costs less than a new hash (OpenSSL looks the digest up for each)
         self._modified: dict[datetime, tuple[str, str]] = {}  # LAST-MODIFIED line, ISO
         self._stamp_modified = self._last_modified(self.stamp)
         self.content = ""  # what the content print of the event made last is the SHA-256 of
@@ -109,10 +111,10 @@ class EventMaker:
             found = self._places[(city, country)] = (venue, _line("LOCATION", venue) if venue else "", f'"location":{_quote(venue)},' if venue else "")
         return found
 
-    def _ordinal(self, number: int) -> str:
+    def _ordinal(self, number: int) -> tuple[str, str]:
         found = self._ordinals.get(number)
         if found is None:
-            found = self._ordinals[number] = ordinal(number)
+            found = self._ordinals[number] = (ordinal(number), f"X-PLANNER-ORDINAL:{number}\r\n")
         return found
 
     def _last_modified(self, value: datetime) -> tuple[str, str]:
@@ -181,7 +183,7 @@ class EventMaker:
         """The event of ``meeting`` as ``uid`` and its state line, SEQUENCE and LAST-MODIFIED
         decided from ``old`` (the last export's revision of ``uid``) as
         :func:`~planner.outputs.calendar.revisions.numbers` says."""
-        body_id, start, kind, number, end, status, city, country, fmt, title, source, reason, rule_source, customary, _key, documents, cbm, mid = meeting
+        body_id, start, kind, number, end, status, city, country, fmt, title, source, reason, rule_source, customary, key, documents, cbm, mid = meeting
         s = self._dates.get(id(start)) or self._date(start)
         if end is None:
             firm = s[3]
@@ -198,11 +200,12 @@ class EventMaker:
         _, end_line, after_iso = self._days.get(after) or self._day(after)
         g = self._groups.get((body_id, kind, status, firm)) or self._group((body_id, kind, status, firm), meeting)
         if number:
-            o = self._ordinals.get(number) or self._ordinal(number)
+            o, ordinal_line = self._ordinals.get(number) or self._ordinal(number)
             shown = f"{o} {g[13]}{g[15]}"
             summary_text = f"{o} {g[14]}"
             words = [title, f"Ordinal: {o} {g[19]} meeting", g[17]] if title else [f"Ordinal: {o} {g[19]} meeting", g[17]]
         else:
+            ordinal_line = ""
             shown = g[13] + g[15]
             summary_text = g[14]
             words = [title, g[17]] if title else [g[17]]
@@ -228,10 +231,15 @@ class EventMaker:
             words.append(f"Register source: {source}")
         described = "\n".join(words)
         venue, location_line, venue_json = self._places.get((city, country)) or self._place(city, country)
-        fingerprint = sha256(f"{s[1]}|{end_text}|{city}|{country}|{g[20]}".encode()).hexdigest()[:16]
+        digest = self._sha256.copy()
+        digest.update(f"{s[1]}|{end_text}|{city}|{country}|{g[20]}".encode())
+        fingerprint = digest.hexdigest()[:16]
         format_repr, format_line, format_value = self._formats[fmt]
-        self.content = _content(g[21], s[1], end_text, meeting, format_value)
-        content = sha256(self.content.encode()).hexdigest()[:16]
+        # the content print's text (as _content makes it, the meeting's fields already at hand)
+        self.content = made = f"{g[21]}{s[1]}\x1f{end_text}\x1f{number}\x1f{city}\x1f{country}\x1f{format_value}\x1f{title}\x1f{source}\x1f{reason}\x1f{rule_source}\x1f{customary}\x1f{key}\x1f{_DOCUMENTS.join(documents)}\x1f{cbm}\x1f{mid}"
+        digest = self._sha256.copy()
+        digest.update(made.encode())
+        content = digest.hexdigest()[:16]
         if self.legacy:  # the print of the form before version 4
             former = sha256(f"{shown}\x1f{described}\x1f{g[4]}\x1f({g[0]}, {s[2]}, {g[1]}, {number!r}, {end_repr}, {g[2]}, {city!r}, {country!r}, {format_repr}, {repr(meeting[9:])[1:-1]})".encode()).hexdigest()[:16]
         if old is None:
@@ -252,9 +260,9 @@ class EventMaker:
         else:
             description_line = fold(f"DESCRIPTION:{described}".replace("\n", "\\n"))
         text = (
-            f"BEGIN:VEVENT\r\n{summary_line}{start_line}{end_line}{self._dtstamp}{_line('UID', uid)}SEQUENCE:{sequence}\r\n{g[7]}{description_line}{modified_line}{location_line}{g[8]}"
+            f"BEGIN:VEVENT\r\n{summary_line}{start_line}{end_line}{self._dtstamp}{f'UID:{uid}{_CRLF}' if len(uid) <= 70 and uid.isascii() and _SAFE(uid) else _line('UID', uid)}SEQUENCE:{sequence}\r\n{g[7]}{description_line}{modified_line}{location_line}{g[8]}"
             f"{fold(f'URL:{source}') if web else ''}{g[9]}{_line('X-PLANNER-CBM', cbm) if cbm else ''}{'' if firm else _line('X-PLANNER-DATE', s[1] if end is None or end == start else f'{s[1]}/{end_text}')}"
-            f"{_line('X-PLANNER-DOCUMENTS', '; '.join(documents)) if documents else ''}{format_line}{_line('X-PLANNER-ID', mid) if mid else ''}{g[11]}{f'X-PLANNER-ORDINAL:{number}{chr(13)}{chr(10)}' if number else ''}"
+            f"{_line('X-PLANNER-DOCUMENTS', '; '.join(documents)) if documents else ''}{format_line}{_line('X-PLANNER-ID', mid) if mid else ''}{g[11]}{ordinal_line}"
             f"{_line('X-PLANNER-SOURCE', source) if source and not web else ''}{g[12]}{_line('X-PLANNER-TITLE', title) if title else ''}END:VEVENT\r\n"
         )
         state = (

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from array import array
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from operator import itemgetter
 
 from planner.core.model import Kind, Meeting, PartialDate, RuleBook
@@ -88,17 +88,7 @@ def repeats(make: UIDMaker, ordered: Sequence[Meeting], wanted: Collection[str] 
     the usual rule book) is counted by its ordinal in a table of its body, and only the other
     meetings' UIDs (an id, a kind and date, a projection key) are held."""
     bodies = dict.fromkeys(map(itemgetter(0), ordered))
-    starts = {body: make.start(body) for body in bodies}
-    by_start: dict[str, list[str]] = {}
-    for body, start in starts.items():
-        by_start.setdefault(start, []).append(body)
-    shared = set()  # bodies whose UIDs another body's may equal
-    for body, start in starts.items():
-        for end in [i + 1 for i, c in enumerate(start) if c == "-"]:
-            others = by_start.get(start[:end])
-            if others is not None and others != [body]:
-                shared.update(others)
-                shared.add(body)
+    by_start, shared = _starts(make, bodies)
     tallies = {body: array("l") for body in bodies if body not in shared}  # ordinal -> meetings so far
     seen: dict[str, int] = {}  # the other UIDs -> meetings so far
     again: dict[int, int] = {}
@@ -133,6 +123,29 @@ def repeats(make: UIDMaker, ordered: Sequence[Meeting], wanted: Collection[str] 
                 if count >= 1 if not dash else _canonical(n) and 2 <= int(n) <= count:
                     given.add(uid)
     return again, given
+
+
+def _starts(make: UIDMaker, bodies: Iterable[str]) -> tuple[dict[str, list[str]], set[str]]:
+    """The ``bodies`` by the safe beginning of their UIDs (:meth:`UIDMaker.start`), and those
+    whose UIDs another body's may equal: one's beginning begins the other's."""
+    starts = {body: make.start(body) for body in bodies}
+    by_start: dict[str, list[str]] = {}
+    for body, start in starts.items():
+        by_start.setdefault(start, []).append(body)
+    shared = set()
+    for body, start in starts.items():
+        for end in [i + 1 for i, c in enumerate(start) if c == "-"]:
+            others = by_start.get(start[:end])
+            if others is not None and others != [body]:
+                shared.update(others)
+                shared.add(body)
+    return by_start, shared
+
+
+def apart(make: UIDMaker, bodies: Iterable[str]) -> bool:
+    """Whether no UID of one of ``bodies`` can equal another's: then :func:`repeats` of any
+    runs of whole bodies, each counted alone, are those of all of them counted together."""
+    return not _starts(make, bodies)[1]
 
 
 def _canonical(text: str) -> bool:

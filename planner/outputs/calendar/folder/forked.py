@@ -4,10 +4,11 @@ Making the events is most of a large export (some 80 % of a million meetings' CP
 event needs only its own meeting, its UID and the last revision of that UID: so the bodies are
 cut into runs of about as many events (:func:`planner.outputs.forking.runs`), and each process
 makes the events of one run's bodies, in date order (:meth:`FeedEvents.make_run`), as one
-process would: each body's feed (the spools, made with their heads before the fork, are shared:
-a body is written by one process only), and to a spool of its own, the run's events and state
-entries with the length of each. The first run is made by the process that writes, the others
-by workers (:func:`planner.outputs.forking.fork`), which send back each body's record entry
+process would: each body's feed (the workers' spools, made with their heads before the fork,
+are shared: a body is written by one process only; the writer's are made as its run reaches
+them), and to a spool of its own, the run's events and state entries with the length of each.
+The first run is made by the process that writes, the others by workers
+(:func:`planner.outputs.forking.fork`), which send back each body's record entry
 (:class:`~planner.outputs.calendar.folder.record.Recorder`) and what they took of the last
 export's revisions (:func:`_marks`).
 
@@ -15,15 +16,18 @@ export's revisions (:func:`_marks`).
 events back into that order, a stretch of one run's consecutive events at a time (read from its
 spool; their lengths say where a stretch ends), and so writes and records them as one process
 does. The same bytes with any number of processes: a UID's repetition (:func:`repeats`) is
-counted over every meeting before the fork, and adoption (:func:`~planner.outputs.calendar.
-revisions.adopt`) takes a body's own candidates only. A worker that fails is done again by
-the writer, its bodies' feeds cut back to their heads first.
+counted by each run over its bodies where no two bodies' UIDs can be equal
+(:func:`~planner.outputs.calendar.uids.apart`), else over every meeting before the fork, and
+adoption (:func:`~planner.outputs.calendar.revisions.adopt`) takes a body's own candidates
+only. A worker that fails is done again by the writer, its bodies' feeds cut back to their
+heads first.
 """
 
 from __future__ import annotations
 
 import os
 from array import array
+from collections import deque
 from collections.abc import Callable
 from itertools import accumulate, compress, count, islice
 from operator import ne
@@ -33,6 +37,8 @@ from planner.outputs.atomic import spool
 from planner.outputs.forking import MAX_WORKERS, Worker, can_fork, fork, runs, usable_cores
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from planner.outputs.calendar.folder.events import FeedEvents
     from planner.outputs.calendar.folder.previous import Previous
 
@@ -91,7 +97,7 @@ class _Run:
         self.entries.close()
 
 
-def make_forked(made: FeedEvents, previous: Previous, again: dict[int, int], workers: int | None) -> bool:
+def make_forked(made: FeedEvents, previous: Previous, again: dict[int, int] | None, workers: int | None) -> bool:
     """Make the events of ``made`` (every body with a feed of its own) in several processes;
     False when one process makes them (:func:`processes`), nothing done."""
     number = processes(made, workers)
@@ -104,8 +110,10 @@ def make_forked(made: FeedEvents, previous: Previous, again: dict[int, int], wor
     places: list[list[int]] = [[] for _ in shares]  # each run's events' places in date order
     for place, r in enumerate(owner):
         places[r].append(place)
-    for body in bodies:  # made before the fork: each process writes to its bodies'
-        made.open_feed(body)
+    for body in bodies[shares[0][1] :]:  # the workers' feeds, made before the fork (each process
+        made.open_feed(body)  # writes to its bodies'); the writer's, as its run first writes to
+        # each, while the workers run (a feed's spool took 0.1-2 ms on a busy disk: 3,400 of
+        # them were up to 7 s of the writer's alone before the fork)
     before = list(previous.revisions)  # (of revisions in memory: what a worker takes is what it pops)
     started: list[Worker] = []
     done: list[_Run] = []
@@ -151,7 +159,7 @@ def make_forked(made: FeedEvents, previous: Previous, again: dict[int, int], wor
     return True
 
 
-def _here(made: FeedEvents, previous: Previous, again: dict[int, int], places: list[int]) -> _Run:
+def _here(made: FeedEvents, previous: Previous, again: dict[int, int] | None, places: list[int]) -> _Run:
     """A run made by this process."""
     run = _Run(*_spools(made))
     try:
@@ -181,7 +189,7 @@ def _restart(made: FeedEvents, body: str) -> None:
     os.lseek(fd, 0, os.SEEK_END)
 
 
-def _fork(made: FeedEvents, previous: Previous, again: dict[int, int], places: list[int], events: IO[bytes], entries: IO[bytes], run: tuple[int, int], started: list[Worker]) -> Worker:
+def _fork(made: FeedEvents, previous: Previous, again: dict[int, int] | None, places: list[int], events: IO[bytes], entries: IO[bytes], run: tuple[int, int], started: list[Worker]) -> Worker:
     """Fork a worker making the events at ``places``: its events to its spool, their entries
     to ``entries``; it sends the lengths, its bodies' record entries and its marks."""
 
@@ -233,16 +241,29 @@ def _merge(made: FeedEvents, owner: list[int], done: list[_Run]) -> int:
     events: list[bytes] = []
     entries: list[bytes] = []
     size = total = 0
-    for first, stop in zip(cuts, islice(cuts, 1, None), strict=False):  # (one cut fewer)
-        r = owner[first]
-        i = at[r]
-        j = at[r] = i + stop - first
-        n = sizes[r][j] - sizes[r][i]
-        events.append(readers[r][0](n))
-        entries.append(readers[r][1](lengths[r][j] - lengths[r][i]))
-        size += n
-        if size >= _BATCH:
-            made.put(b"".join(events), b"".join(entries))
-            events, entries, total, size = [], [], total + size, 0
-    made.put(b"".join(events), b"".join(entries))
+    # Each batch is written to the spools and hashed for the record on a thread of its own
+    # while this one reads the next: writing and hashing a megabyte let go of the GIL, and
+    # the workers are done, so the second core is free (a million meetings: 870 MB written
+    # and hashed, some 1.5 s of the writer's alone after the workers). Two batches at most
+    # wait; the thread ends with the merge (no thread may run at a fork).
+    from concurrent.futures import ThreadPoolExecutor  # (here: a small export does not fork)
+
+    pending: deque[Future[None]] = deque()
+    with ThreadPoolExecutor(1) as putting:
+        for first, stop in zip(cuts, islice(cuts, 1, None), strict=False):  # (one cut fewer)
+            r = owner[first]
+            i = at[r]
+            j = at[r] = i + stop - first
+            n = sizes[r][j] - sizes[r][i]
+            events.append(readers[r][0](n))
+            entries.append(readers[r][1](lengths[r][j] - lengths[r][i]))
+            size += n
+            if size >= _BATCH:
+                pending.append(putting.submit(made.put, b"".join(events), b"".join(entries)))
+                events, entries, total, size = [], [], total + size, 0
+                if len(pending) > 2:
+                    pending.popleft().result()
+        pending.append(putting.submit(made.put, b"".join(events), b"".join(entries)))
+        for put in pending:
+            put.result()
     return total + size
