@@ -187,7 +187,7 @@ def test_dry_run_writes_nothing(tmp_path: Path, radicale: str) -> None:
     url = f"{radicale}/sec/dry/"
     code, out, err = run(tmp_path, url, ["summit6", "soc"], "--dry-run")
     assert code == 0, err
-    assert out.splitlines() == ["would create  2025-05-20  Senior Officials Committee", "would create  2022-10-12  6th Summit"]
+    assert out.splitlines() == ["would create  2022-10-12  6th Summit", "would create  2025-05-20  Senior Officials Committee"]  # by date
     assert "dry run, nothing written" in err and "the calendar would be created; 2 to create" in err
     code, out, err = run(tmp_path, url, ["summit6", "soc"])
     assert "calendar created; 2 created" in err

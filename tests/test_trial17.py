@@ -225,7 +225,7 @@ def test_an_event_a_person_edited_on_the_server_is_kept_and_said(tmp_path: Path,
     ROWS["summit6_city"] = ROWS["summit6"].replace("Astana", "Nur-Sultan")
     code, out, err = run(tmp_path, url, ["summit6_city", "summit7"])
     assert code == 1, err
-    assert out.splitlines() == ["update  2022-10-12  6th Summit", "kept         2026-10-14  7th Summit: edited on the server since planner wrote it"]
+    assert out.splitlines() == ["update  2022-10-12  6th Summit", "kept         2026-10-14  7th Summit: edited on the server since planner wrote it"]  # by date
     assert "0 created, 1 updated, 0 cancelled, 0 deleted, 0 unchanged, 1 kept" in err
     assert "1 event edited on the server since planner wrote it kept as it is" in err and "--overwrite" in err
     assert "Congress Centre" in _server_text(url, "cica-summit-7@planner")
@@ -239,6 +239,16 @@ def test_an_event_a_person_edited_on_the_server_is_kept_and_said(tmp_path: Path,
     assert "Congress Centre" not in _server_text(url, "cica-summit-7@planner") and event["SEQUENCE"] == "2"
     code, out, err = run(tmp_path, url, ["summit6_city", "summit7"])
     assert code == 0 and out == "" and "2 unchanged" in err
+
+
+def test_publish_lists_its_changes_in_date_order(tmp_path: Path, radicale: str) -> None:  # noqa: F811
+    """A first publish of 81 events listed them by UID (the Presidium's projected 2026-2036,
+    then its held 2025-2026, then the Sessions ...): a secretariat reads a calendar by date."""
+    url = f"{radicale}/sec/ordered/"
+    code, out, err = run(tmp_path, url, ["youth", "summit7", "soc", "summit6"], "--dry-run")
+    assert code == 0, err
+    days = [line.split()[2] for line in out.splitlines()]
+    assert days == sorted(days) == ["2022-10-12", "2025-05-20", "2025-12-01", "2026-10-14"]
 
 
 def test_an_edited_event_that_left_the_register_is_kept_not_cancelled(tmp_path: Path, radicale: str) -> None:  # noqa: F811

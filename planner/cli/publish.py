@@ -83,7 +83,7 @@ def publish(inputs: Inputs, url: str, user: str | None, events: Callable[[], lis
     meetings = events()
     bodies = resolve_bodies(inputs.book, body_ids)
     result = run_publish(inputs.book, meetings, url, stamp=stamp, user=user, password=password, prune=prune, overwrite=overwrite, dry_run=dry_run, bodies=bodies)
-    for change in result.changes:
+    for change in sorted(result.changes, key=lambda c: (c.day, c.uid)):  # a calendar's order, not the UIDs'
         if change.action == "keep":
             click.echo(f"{'would keep' if dry_run else 'kept':<12} {change.day:<10}  {change.summary}: edited on the server since planner wrote it")
         else:
