@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 
 from tests.test_semantics_audit15 import BOARD, _verdicts
-from tests.test_semantics_audit16 import _check, _run, _why
+from tests.test_semantics_audit16 import SUMMIT, _check, _run, _why
 
 EVERY_2Y = BOARD + '[[bodies.rules]]\nkind = "every"\ninterval = "2y"\n'
 
@@ -178,3 +178,90 @@ def test_numbering_does_not_narrow_a_row_known_only_to_the_year(tmp_path):
     assert _why(out, "2019 H1") == (
         "2019 H1: 1 meeting for certain and 1 dated too loosely to place: Board 2019 (5th) (the register gives only 2019); at most 1 allowed. For certain: Board 2019-05-10 (6th)."
     )
+
+
+# -- corners checked and found right (pinned) ------------------------------------------------------
+
+
+def test_today_on_a_windows_last_day_and_the_day_after(tmp_path):
+    """`every 1y`: Board 2024-05-01. As of 2025-12-31 (the due day): 2025 open, 1 still due
+    by 2025-12-31, exit 0. As of 2026-01-01: 2025 missed, the chain goes on from it: 2026
+    open, due by 2026-12-31, exit 1."""
+    book = BOARD + '[[bodies.rules]]\nkind = "every"\ninterval = "1y"\n'
+    rows = "board,regular,1,2024-05-01,,held,,,\n"
+    result = _run(tmp_path, book, rows, "2025-12-31")
+    assert result.exit_code == 0 and _verdicts(json.loads(result.stdout)) == [("2025", "open")]
+    result = _run(tmp_path, book, rows, "2026-01-01")
+    out = json.loads(result.stdout)
+    assert result.exit_code == 1 and _verdicts(out) == [("2025", "missed"), ("2026", "open")]
+    assert _why(out, "2026").startswith("2026: 1 still due by 2026-12-31,")
+
+
+def test_a_meeting_across_a_year_end_counts_in_the_year_it_opens(tmp_path):
+    """At least once a year since 2023: Boards 2023-05-01 and 2024-12-31..2025-01-02; as of
+    2026-03-01. The second counts for 2024 (a meeting counts in the period it opens), so
+    2025 is missed; 2026 open."""
+    book = BOARD + '[[bodies.rules]]\nkind = "at_least"\ncount = 1\nper = "year"\nsince = 2023\n'
+    out = _check(tmp_path, book, "board,regular,1,2023-05-01,,held,,,\nboard,regular,2,2024-12-31,2025-01-02,held,,,\n", "2026-03-01")
+    assert _verdicts(out) == [("2023", "met"), ("2024", "met"), ("2025", "missed"), ("2026", "open")]
+
+
+def test_a_body_founded_after_its_rules_since_is_judged_from_its_first_whole_year(tmp_path):
+    """At least once a year since 2010, the Board established 2015-03-01; one meeting
+    2016-05-01; as of 2017-03-01. Nothing before the founding; 2015 is not whole: 2016
+    first (met), 2017 open."""
+    book = BOARD + 'established = 2015-03-01\n[[bodies.rules]]\nkind = "at_least"\ncount = 1\nper = "year"\nsince = 2010\n'
+    out = _check(tmp_path, book, "board,regular,1,2016-05-01,,held,,,\n", "2017-03-01")
+    assert _verdicts(out) == [("2016", "met"), ("2017", "open")]
+
+
+def test_two_versions_of_a_rule_with_a_gap_require_nothing_between_them(tmp_path):
+    """`id = "r"`: once a year 2010-2012, twice a year from 2015; Boards 2010, 2011, two in
+    2015; as of 2016-03-01. 2012 missed; 2013 and 2014 no window (no version in force);
+    2015 met (2 of 2); 2016 open, 2 still due."""
+    book = BOARD + (
+        '[[bodies.rules]]\nid = "r"\nkind = "at_least"\ncount = 1\nper = "year"\nsince = 2010\nuntil = 2012-12-31\n'
+        '[[bodies.rules]]\nid = "r"\nkind = "at_least"\ncount = 2\nper = "year"\nsince = 2015\n'
+    )
+    rows = "board,regular,1,2010-05-01,,held,,,\nboard,regular,2,2011-05-01,,held,,,\nboard,regular,3,2015-05-01,,held,,,\nboard,regular,4,2015-10-01,,held,,,\n"
+    out = _check(tmp_path, book, rows, "2016-03-01")
+    assert _verdicts(out) == [("2010", "met"), ("2011", "met"), ("2012", "missed"), ("2015", "met"), ("2016", "open")]
+    assert _why(out, "2016").startswith("2016: 2 still due by 2016-12-31,")
+
+
+def test_an_on_rule_for_29_february_falls_on_28_february_in_other_years(tmp_path):
+    """`on` 29 February since 2023: Boards 2023-02-28, 2024-02-29, 2025-03-01; as of
+    2025-06-01. 2023-02-28 met, 2024-02-29 met, 2025-02-28 `off_date` (held the day after),
+    2026-02-28 next due."""
+    book = BOARD + '[[bodies.rules]]\nkind = "on"\nmonth = 2\nday = 29\nsince = 2023\n'
+    rows = "board,regular,1,2023-02-28,,held,,,\nboard,regular,2,2024-02-29,,held,,,\nboard,regular,3,2025-03-01,,held,,,\n"
+    out = _check(tmp_path, book, rows, "2025-06-01")
+    assert _verdicts(out) == [("2023-02-28", "met"), ("2024-02-29", "met"), ("2025-02-28", "off_date"), ("2026-02-28", "open")]
+
+
+def test_a_customary_rule_excused_by_another_bodys_meeting_never_fails_the_check(tmp_path):
+    """At least once a year since 2020, `binding = false`, `except_when = ["summit"]`:
+    Summit 2021-06-15, Boards 2020-05-20 and 2023-06-01; as of 2024-03-01. 2020 met, 2021
+    excused (the Summit), 2022 advisory, 2023 met, 2024 open; no violation, exit 0."""
+    book = SUMMIT + BOARD + '[[bodies.rules]]\nkind = "at_least"\ncount = 1\nper = "year"\nsince = 2020\nexcept_when = ["summit"]\nbinding = false\n'
+    rows = "summit,regular,1,2021-06-15,,held,,,\nboard,regular,1,2020-05-20,,held,,,\nboard,regular,2,2023-06-01,,held,,,\n"
+    result = _run(tmp_path, book, rows, "2024-03-01")
+    out = json.loads(result.stdout)
+    assert result.exit_code == 0 and out["summary"]["violations"] == 0
+    assert _verdicts(out) == [("2020", "met"), ("2021", "excused"), ("2022", "advisory"), ("2023", "met"), ("2024", "open")]
+
+
+def test_after_with_a_negative_offset_reads_as_before(tmp_path):
+    """`kind = "after"`, `offset = "-1m"` (DESIGN's spelling): Summits 2024-06-15,
+    2025-06-15, 2026-06-15 and one planned 2026-11-15; Boards 2024-05-20 and 2025-06-01; as
+    of 2026-09-01. Within a month before each: met, met, 2026-06-14 missed, 2026-11-14 next
+    due; exit 1."""
+    book = SUMMIT + BOARD + '[[bodies.rules]]\nkind = "after"\nbody = "summit"\noffset = "-1m"\n'
+    rows = (
+        "summit,regular,1,2024-06-15,,held,,,\nboard,regular,1,2024-05-20,,held,,,\nsummit,regular,2,2025-06-15,,held,,,\n"
+        "board,regular,2,2025-06-01,,held,,,\nsummit,regular,3,2026-06-15,,held,,,\nsummit,regular,4,2026-11-15,,planned,,,\n"
+    )
+    result = _run(tmp_path, book, rows, "2026-09-01")
+    out = json.loads(result.stdout)
+    assert result.exit_code == 1
+    assert _verdicts(out) == [("2024-06-14", "met"), ("2025-06-14", "met"), ("2026-06-14", "missed"), ("2026-11-14", "open")]
