@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from planner.cli import main
 from planner.core.errors import RegisterError
-from planner.inputs import rulebook
+from planner.inputs import rulebook_words
 from planner.inputs.inputfile import read_bytes
 from planner.outputs.calendar.ical import STATE_FILE
 
@@ -42,7 +42,7 @@ def test_a_table_of_100000_unknown_keys_is_fifty_lines_and_a_count(where: str, t
     result = invoke("validate", *TODAY, "--rules", str(book), "--meetings", str(GOOD))
     assert result.exit_code == 2, result.stderr
     lines = result.stderr.splitlines()
-    assert len(lines) == rulebook.MAX_LISTED + 1, lines[-3:]
+    assert len(lines) == rulebook_words.MAX_LISTED + 1, lines[-3:]
     assert all(line.startswith(f"error: {book}: ") for line in lines)
     assert "unknown key 'k0'" in lines[0]
     assert lines[-1] == f"error: {book}: 99,950 more problems not listed (the first 50 are above)"
