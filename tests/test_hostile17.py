@@ -200,3 +200,19 @@ def test_a_window_with_one_open_day_still_finds_it(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     rows = [line.split(",") for line in result.stdout.splitlines()[1:]]
     assert [(row[0], row[3]) for row in rows] == [("b0", "2027-03-10")]
+
+
+def test_a_pipe_in_place_of_the_reuse_record_is_no_record(tmp_path: Path) -> None:
+    """``.planner-reuse.json`` made a FIFO: the export's open of it waited for a writer for
+    ever (killed after 20 s). Now opened without waiting and taken as no record."""
+    import os
+    import subprocess
+    import sys
+
+    out = tmp_path / "feeds"
+    command = [sys.executable, "-m", "planner", "ics", "--today", "2026-12-01", "--out", str(out)]
+    assert subprocess.run(command, capture_output=True, timeout=300).returncode == 0
+    os.mkfifo(out / ".planner-reuse.json")
+    done = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.startswith(f"wrote 16 files to {out}: ")

@@ -10,6 +10,7 @@ import contextlib
 import hashlib
 import json
 import os
+import stat
 from array import array
 from collections.abc import Mapping
 from datetime import datetime
@@ -118,12 +119,16 @@ class Recorder:
 
 
 def read_record(out: Path) -> dict[str, Any] | None:
-    """The record in ``out``, None when missing or not of this form."""
-    with contextlib.suppress(OSError, ValueError, RecursionError), (out / REUSE_FILE).open("rb") as handle:
-        if os.fstat(handle.fileno()).st_size <= _MAX_RECORD:
-            data = json.loads(handle.read())
-            if isinstance(data, dict) and data.get("form") == FORM:
-                return data
+    """The record in ``out``, None when missing, no regular file or not of this form (a FIFO
+    put in its place blocked the export's open for ever: opened without waiting, then refused)."""
+    with contextlib.suppress(OSError, ValueError, RecursionError):
+        fd = os.open(out / REUSE_FILE, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as handle:
+            found = os.fstat(handle.fileno())
+            if stat.S_ISREG(found.st_mode) and found.st_size <= _MAX_RECORD:
+                data = json.loads(handle.read())
+                if isinstance(data, dict) and data.get("form") == FORM:
+                    return data
     return None
 
 
