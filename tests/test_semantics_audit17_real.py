@@ -71,17 +71,23 @@ def test_francophonie_summit_text_names_both_postponements():
     assert text.endswith("1 body · 2 violations · 0 advisories · 1 open window · 1 next due · exit 1")
 
 
-def test_francophonie_summit_as_the_register_stood_in_mid_2021_is_missed(tmp_path):
-    """As of 2021-06-01, before Djerba: the Summit called for Tunis in December 2020 postponed,
-    the 18th called for Djerba in November 2021 (planned). By hand: the window after Yerevan
-    (2018-10-13..2020-12-31) is closed with nothing held: `missed` (0 of 1), the postponed Tunis
-    Summit named as not counted; with 2001's late Summit, two violations, exit 1."""
+def _djerba_still_planned(tmp_path) -> list[str]:
+    """The Francophonie register as it stood before Djerba: the 18th Summit called for November
+    2021 still `planned`, nothing after it recorded; the arguments that check it."""
     rows = (AUDIT / f"{OIF}-meetings.csv").read_text(encoding="utf-8").splitlines()
     kept = [r for r in rows if not r.startswith(("summit,regular,18,2022", "summit,regular,19,", "summit,regular,20,"))]
     (tmp_path / "rows.csv").write_text(
         "\n".join(kept).replace("18,2021-11,,postponed", "18,2021-11,,planned") + "\n", encoding="utf-8"
     )
-    args = ["--rules", str(AUDIT / f"{OIF}.toml"), "--meetings", str(tmp_path / "rows.csv")]
+    return ["--rules", str(AUDIT / f"{OIF}.toml"), "--meetings", str(tmp_path / "rows.csv")]
+
+
+def test_francophonie_summit_as_the_register_stood_in_mid_2021_is_missed(tmp_path):
+    """As of 2021-06-01, before Djerba: the Summit called for Tunis in December 2020 postponed,
+    the 18th called for Djerba in November 2021 (planned). By hand: the window after Yerevan
+    (2018-10-13..2020-12-31) is closed with nothing held: `missed` (0 of 1), the postponed Tunis
+    Summit named as not counted; with 2001's late Summit, two violations, exit 1."""
+    args = _djerba_still_planned(tmp_path)
     out = json.loads(_invoke("check", *args, "--today", "2021-06-01", "--format", "json").stdout)
     assert _by_rule(out, "summit")[1]["2020"] == "missed"
     assert _why(out, "summit", 1, "2020") == (
@@ -102,12 +108,7 @@ def test_francophonie_summit_a_year_after_the_djerba_plan_passed_unconfirmed(tmp
     open, "1 still due by 2023-12-31, 2 years after the 18th Summit (2021-11, planned)", a
     year more than the Charter gives. (The Summit was in fact put off to November 2022: held
     in the 2022 window, on time for it.)"""
-    rows = (AUDIT / f"{OIF}-meetings.csv").read_text(encoding="utf-8").splitlines()
-    kept = [r for r in rows if not r.startswith(("summit,regular,18,2022", "summit,regular,19,", "summit,regular,20,"))]
-    (tmp_path / "rows.csv").write_text(
-        "\n".join(kept).replace("18,2021-11,,postponed", "18,2021-11,,planned") + "\n", encoding="utf-8"
-    )
-    args = ["--rules", str(AUDIT / f"{OIF}.toml"), "--meetings", str(tmp_path / "rows.csv")]
+    args = _djerba_still_planned(tmp_path)
     out = json.loads(_invoke("check", *args, "--today", "2022-06-01", "--format", "json").stdout)
     later = {k: v for k, v in _by_rule(out, "summit")[1].items() if k >= "2020"}
     assert later["2020"] == "missed"
