@@ -2,7 +2,8 @@
 
 The schema lives in :mod:`planner.core.schema`; this module reads the file, builds the run-time
 values (directly when every value is plainly right, :mod:`planner.inputs.rulebook_fast`, else
-through the schema), turns pydantic's errors into one-line messages a secretariat can act on,
+through the schema), turns pydantic's errors into one-line messages a secretariat can act on
+(:mod:`planner.inputs.rulebook_words`),
 and checks what a single model cannot see: unique ids and aliases, references between bodies,
 and cycles of ``after`` rules.
 """
