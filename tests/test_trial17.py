@@ -143,6 +143,15 @@ def test_a_calendar_years_presidency_is_that_year(tmp_path: Path) -> None:
         # where the key belongs only as "above the first [table] header"
         (("established = 2004\n", "since = 2004\n"), "bodies[1].since: unknown key 'since' here: it is a key of [[bodies.rules]]"),
         (('term = "1y"', 'interval = "1y"'), "chairmanship.interval: unknown key 'interval' here: it is a key of [[bodies.rules]]"),
+        # a key of other kinds of rule: `tolerance` on an `at_least` rule said "unknown key
+        # 'tolerance' here; did you mean 'tolerance'?"
+        (
+            ('kind = "at_least"\n', 'kind = "at_least"\ntolerance = "1m"\n'),
+            "rules[0].tolerance: 'tolerance' is not a key of 'at_least' rules; it is a key of 'every', 'after' rules",
+        ),
+        # a body's key on a rule: `months` on an `at_least` rule was "did you mean 'month'?" (a
+        # key of `on` rules only); a near miss of the table's own keys still comes first
+        (('kind = "at_least"\n', 'kind = "at_least"\nmonths = [3]\n'), "rules[0].months: unknown key 'months' here: it is a key of [[bodies]]"),
     ],
 )
 def test_a_key_in_the_wrong_place_is_named_for_what_it_meant(tmp_path: Path, edit: tuple[str, str], said: str) -> None:

@@ -86,6 +86,26 @@ def _tables_with(key: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _kind_of(model_: Any) -> str | None:
+    """The rule kind a schema model stands for (its ``kind`` field's one literal), else None."""
+    from typing import get_args
+
+    field = model_.model_fields.get("kind")
+    args = get_args(field.annotation) if field is not None else ()
+    return args[0] if len(args) == 1 and isinstance(args[0], str) else None
+
+
+@cache
+def _kinds_with(key: str) -> tuple[str, ...]:
+    """The rule kinds whose rules take ``key`` (``tolerance``: every, after)."""
+    from pydantic import BaseModel
+
+    from planner.core.schema import rules
+
+    models = [o for o in vars(rules).values() if isinstance(o, type) and issubclass(o, BaseModel)]
+    return tuple(k for k in model.RULE_KINDS for m in models if _kind_of(m) == k and key in m.model_fields)
+
+
 def _fields_at(loc: tuple[Any, ...]) -> set[str]:
     """The keys the schema allows in the table at ``loc`` (a rule's: those of every kind), so
     that a misspelt key is named for what it likely meant there, not for where else it exists."""
@@ -106,7 +126,7 @@ def _fields_at(loc: tuple[Any, ...]) -> set[str]:
             continue
         inner = {m for model_ in found if (field := model_.model_fields.get(part)) is not None for m in models(field.annotation)}
         # a rule's kind, in pydantic's path of a tagged union (rules[0].at_least.min_gap)
-        tagged = {m for m in found if getattr(m.model_fields.get("kind"), "default", None) == part}
+        tagged = {m for m in found if _kind_of(m) == part}
         found = inner or tagged or found
     return {name for model_ in found for name in model_.model_fields}
 
@@ -174,7 +194,14 @@ def _pydantic_error(err: dict[str, Any], path: str | Path, meant: str | None = N
 
         key = str(err["loc"][-1])
         close = [meant] if meant else difflib.get_close_matches(key, _all_fields(), n=1)
-        here = difflib.get_close_matches(key, _fields_at(tuple(err["loc"][:-1])), n=1)
+        # a near miss of this table's keys (month for months), not a word that shares letters
+        here = difflib.get_close_matches(key, _fields_at(tuple(err["loc"][:-1])), n=1, cutoff=0.8)
+        rule_kind = next((str(part) for part in err["loc"] if part in model.RULE_KINDS), None)
+        other_kinds = [k for k in _kinds_with(key) if k != rule_kind] if rule_kind else []
+        if other_kinds and not here:
+            # a key of other kinds of rule (tolerance on an at_least rule): say so, not "a header"
+            kinds = ", ".join(f"{k!r}" for k in other_kinds)
+            return RuleBookError(f"{key!r} is not a key of {rule_kind!r} rules; it is a key of {kinds} rules", path=path, location=loc, expected=f"a key of {rule_kind!r} rules, or kind = one of {kinds}")
         if close and close[0] == key and here:
             # a key of other tables, and one of this table's is close: the typo is likelier
             # (months = [10] written month = [10] on a body; month is a key of `on` rules)
