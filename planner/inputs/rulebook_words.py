@@ -109,22 +109,13 @@ def _kinds_with(key: str) -> tuple[str, ...]:
 def _fields_at(loc: tuple[Any, ...]) -> set[str]:
     """The keys the schema allows in the table at ``loc`` (a rule's: those of every kind), so
     that a misspelt key is named for what it likely meant there, not for where else it exists."""
-    from typing import get_args
-
-    from pydantic import BaseModel
-
     from planner.core.schema.book import RuleBook as Schema
 
-    def models(annotation: Any) -> set[type[BaseModel]]:
-        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-            return {annotation}
-        return {m for arg in get_args(annotation) for m in models(arg)}
-
-    found: set[type[BaseModel]] = models(Schema)
+    found = _models_in(Schema)
     for part in loc:
         if not isinstance(part, str):  # an index (bodies[2]) stays with the element's models
             continue
-        inner = {m for model_ in found if (field := model_.model_fields.get(part)) is not None for m in models(field.annotation)}
+        inner = {m for model_ in found if (field := model_.model_fields.get(part)) is not None for m in _models_in(field.annotation)}
         # a rule's kind, in pydantic's path of a tagged union (rules[0].at_least.min_gap)
         tagged = {m for m in found if _kind_of(m) == part}
         found = inner or tagged or found
