@@ -46,6 +46,9 @@ try:  # tomllib's upstream, compiled: a large rule book parses in half the time 
 except ImportError:  # pragma: no cover (an environment without it: the standard library's parser)
     from tomllib import loads as _fast_loads
 
+# `established = 2019-09`: a partial date written bare, as a year may be (README "The rule book");
+# TOML reads `2019-09` as nothing it knows and says only "Expected newline" or "Unclosed inline table".
+_BARE_MONTH = re.compile(r"=\s*(\d{4}-\d{2})(?![-\d:])")
 _TOML_POS = re.compile(r"^(?P<msg>.*?)\s*\(at line (?P<line>\d+), column (?P<col>\d+)\)$")
 
 
@@ -92,7 +95,9 @@ def _toml(text: str, path: Path) -> dict[str, Any]:
     except tomllib.TOMLDecodeError as exc:
         match = _TOML_POS.match(str(exc))
         if match:
-            raise RuleBookError(f"TOML syntax error: {match['msg']}", path=path, location=f"{match['line']}:{match['col']}") from None
+            month = _BARE_MONTH.search(text.splitlines()[int(match["line"]) - 1] if int(match["line"]) <= len(text.splitlines()) else "")
+            expected = f'a month written in quotes, "{month[1]}": TOML has dates and numbers, no months; a bare year is a number' if month else None
+            raise RuleBookError(f"TOML syntax error: {match['msg']}", path=path, location=f"{match['line']}:{match['col']}", expected=expected) from None
         raise RuleBookError(f"TOML syntax error: {exc}", path=path) from None
     except RecursionError:
         raise RuleBookError("is nested too deeply to read", path=path, expected=f"at most {MAX_DEPTH} levels of tables and arrays") from None

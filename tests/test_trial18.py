@@ -1,0 +1,37 @@
+"""Session 18's trial: what a new user and a secretariat trip on, tried end to end.
+
+The organization is one the tests had not seen, written as a new user would
+(``tests/trial/arctic-council*``: a Ministerial meeting every two years that hands the chair on,
+Senior Arctic Officials twice a year, the pause of 2022-2024 excused); its report read in
+Chromium at phone width and at 1280 px, its feeds read with icalendar, recurring-ical-events
+and the rules of RFC 5545.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from planner.cli import main
+
+TRIAL = Path(__file__).parent / "trial"
+ARCTIC = ["--rules", str(TRIAL / "arctic-council.toml"), "--meetings", str(TRIAL / "arctic-council-meetings.csv"), "--chairs", str(TRIAL / "arctic-council-chairs.csv"), "--today", "2026-12-01"]
+
+
+@pytest.mark.parametrize(("written", "bare", "month"), [
+    ("established = 1996-09-19\nmonths", "established = 1996-09\nmonths", "1996-09"),
+    ('start = "2022-03"', "start = 2022-03", "2022-03"),
+], ids=["established", "excused-inline-table"])
+def test_a_month_written_bare_in_a_rule_book_says_to_quote_it(tmp_path: Path, written: str, bare: str, month: str) -> None:
+    """`established = 1996-09`, as README's "a bare year or month" invited, is no TOML value:
+    the parser's "Expected newline" or "Unclosed inline table" alone left the user guessing."""
+    book = tmp_path / "rules.toml"
+    text = (TRIAL / "arctic-council.toml").read_text(encoding="utf-8")
+    assert written in text
+    book.write_text(text.replace(written, bare), encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", "--rules", str(book), "--meetings", str(TRIAL / "arctic-council-meetings.csv")])
+    assert result.exit_code == 2, result.output
+    assert "TOML syntax error" in result.output and f'a month written in quotes, "{month}"' in result.output, result.output
+    assert len(result.output.strip().splitlines()) == 1
