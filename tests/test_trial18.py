@@ -35,3 +35,27 @@ def test_a_month_written_bare_in_a_rule_book_says_to_quote_it(tmp_path: Path, wr
     assert result.exit_code == 2, result.output
     assert "TOML syntax error" in result.output and f'a month written in quotes, "{month}"' in result.output, result.output
     assert len(result.output.strip().splitlines()) == 1
+
+
+def chair_findings(*args: str, chairs: Path | None = None) -> list[dict]:
+    import json
+
+    argv = [*ARCTIC, *args, "--format", "json"]
+    if chairs is not None:
+        argv[argv.index("--chairs") + 1] = str(chairs)
+    result = CliRunner().invoke(main, ["chairs", *argv])
+    assert result.exit_code in (0, 1), result.output
+    return json.loads(result.output)["findings"]
+
+
+def test_a_founding_chair_is_no_handover_away_from_a_meeting(tmp_path: Path) -> None:
+    """Canada chaired from the Ottawa Declaration (1996-09-19, the day the Ministerial body
+    was established), two years before the first Ministerial meeting: nothing was handed
+    over, so "Handover to Canada ... is not at a meeting of a handover body" (a violation)
+    was wrong. A first term that began after the founding is still judged."""
+    assert not [f for f in chair_findings() if f["kind"] == "handover"]
+    later = tmp_path / "chairs.csv"
+    later.write_text((TRIAL / "arctic-council-chairs.csv").read_text(encoding="utf-8").replace("Canada,1996-09-19", "Canada,1997-03-01"), encoding="utf-8")
+    handovers = [f for f in chair_findings(chairs=later) if f["kind"] == "handover"]
+    assert [(f["country"], f["violation"]) for f in handovers] == [("Canada", True)]
+    assert "Handover to Canada on 1997-03-01 is not at a meeting of a handover body" in handovers[0]["message"]

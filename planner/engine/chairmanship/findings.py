@@ -75,11 +75,22 @@ def _judge_term(book: RuleBook, terms: Sequence[Term], i: int, today: date, out:
         if t.end and not t.running and (i == len(terms) - 1 or terms[i + 1].start != t.end):
             boundaries.append((t.end, t.closed_by, t.closed_among, t.country, terms[i + 1].country if i + 1 < len(terms) else None))
         for when, meeting, among, before, after in boundaries:
+            if meeting is None and before is None and i == 0 and _founding(book, handover_ids, when):
+                continue
             out.extend(_handover(book, when, meeting, before, after))
             if meeting is not None and among:
                 out.append(_loose_handover(book, when, meeting, among, before, after))
             if meeting is not None and before and after and not (rule.since and when is not None and when.earliest < rule.since.earliest):
                 out.extend(_handover_host(book, rule, meeting, before, after))
+
+
+def _founding(book: RuleBook, handover_ids: Sequence[str], start: PartialDate | None) -> bool:
+    """Whether the register's first chair took office as the handover bodies were established
+    (within the slack of a handover): a founding chair, handed nothing, at no meeting of
+    theirs. The Arctic Council's Canada chaired from the Ottawa Declaration of 1996-09-19, two
+    years before the first Ministerial meeting."""
+    bodies = [book.body(b) for b in handover_ids]
+    return start is not None and all(b is not None and b.established is not None and start.latest <= b.established.latest + HANDOVER_SLACK for b in bodies)
 
 
 def _close(book: RuleBook, name: str) -> str:
