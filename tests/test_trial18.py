@@ -16,6 +16,8 @@ from click.testing import CliRunner
 
 from planner.cli import main
 
+from .test_report_browser import browser  # noqa: F401  (the module's Chromium fixture)
+
 TRIAL = Path(__file__).parent / "trial"
 ARCTIC = ["--rules", str(TRIAL / "arctic-council.toml"), "--meetings", str(TRIAL / "arctic-council-meetings.csv"), "--chairs", str(TRIAL / "arctic-council-chairs.csv"), "--today", "2026-12-01"]
 
@@ -59,3 +61,34 @@ def test_a_founding_chair_is_no_handover_away_from_a_meeting(tmp_path: Path) -> 
     handovers = [f for f in chair_findings(chairs=later) if f["kind"] == "handover"]
     assert [(f["country"], f["violation"]) for f in handovers] == [("Canada", True)]
     assert "Handover to Canada on 1997-03-01 is not at a meeting of a handover body" in handovers[0]["message"]
+
+
+def _timeline_view(browser, path: Path, width: int) -> dict:  # noqa: F811  (a page of the fixture's browser)
+    from .test_report_browser import _open
+
+    page, errors = _open(browser, path, width)
+    view = page.evaluate("""() => { const s = document.querySelector('.timeline .scroll').getBoundingClientRect();
+        const labels = document.querySelector('svg.labels').getBoundingClientRect().right;
+        const inside = (r) => r.right > labels && r.left < s.right;
+        return {today: document.querySelector('svg.chart path.today').getBoundingClientRect().left, left: labels, right: s.right,
+                end: document.querySelector('svg.chart').getBoundingClientRect().right,
+                judged: [...document.querySelectorAll('svg.chart a.window')].filter(a => a.dataset.verdict !== 'open' && inside(a.querySelector('rect').getBoundingClientRect())).length}; }""")
+    page.close()
+    assert errors == []
+    return view
+
+
+def test_the_timeline_on_a_phone_opens_at_today(browser, tmp_path: Path) -> None:  # noqa: F811
+    """At 390 px the timeline's box opened at its end: five years of projected diamonds, no
+    today line and no judged window (trial 17 left it). It now opens with today in the middle
+    of the chart's width, the last judged windows on its left; at 1280 px, where the end is
+    nearer than half the width, still at the end."""
+    page = tmp_path / "report.html"
+    result = CliRunner().invoke(main, ["report", *ARCTIC, "-o", str(page)])
+    assert result.exit_code == 0, result.output
+    phone = _timeline_view(browser, page, 390)
+    assert phone["left"] < phone["today"] < phone["right"]
+    assert abs(phone["today"] - (phone["left"] + phone["right"]) / 2) < 3
+    assert phone["judged"] >= 2  # the SAO's 2025 unknown and the 2023-2024 pause excused, at least
+    wide = _timeline_view(browser, page, 1280)
+    assert wide["left"] < wide["today"] < wide["right"] and abs(wide["end"] - wide["right"]) < 2
