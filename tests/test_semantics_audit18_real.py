@@ -331,3 +331,25 @@ def test_arctic_council_projected_hosted_by_the_outgoing_chair():
         ("2029-05", "chair to be decided"),
         ("2031-05", "chair to be decided"),
     ]
+
+
+def test_arctic_council_a_handover_where_the_register_is_not_known_complete_is_a_note(tmp_path):
+    """The chair passed from Norway to the Kingdom of Denmark in May 2025; the meetings register
+    is known complete only to 2024 and records no meeting then. "None within 7 days in the
+    register" proves nothing where the register may not hold that month's meetings: a note that
+    says so, never a violation (before: a violation, `planner chairs` exit 1 on the register's
+    silence). The control: the same book stating the register complete to 2025: then the
+    handover is away from any handover meeting, a violation."""
+    out = json.loads(_invoke("chairs", *_files(ARCTIC), *ARCTIC_CHAIRS, *TODAY, "--format", "json").stdout)
+    (handover,) = [f for f in out["findings"] if f["kind"] == "handover"]
+    assert (handover["severity"], handover["violation"]) == ("note", False)
+    assert handover["message"] == (
+        "Handover Norway → Denmark in 2025-05: no meeting of a handover body within 7 days in the register, "
+        "which is known complete only 1996-01-01..2024-12-31: the handover meeting may not be recorded."
+    )
+    book = (AUDIT / f"{ARCTIC}.toml").read_text(encoding="utf-8").replace("start = 1996, end = 2024", "start = 1996, end = 2025")
+    (tmp_path / "arctic.toml").write_text(book, encoding="utf-8")
+    args = ["--rules", str(tmp_path / "arctic.toml"), "--meetings", str(AUDIT / f"{ARCTIC}-meetings.csv"), *ARCTIC_CHAIRS, *TODAY]
+    out = json.loads(_invoke("chairs", *args, "--format", "json").stdout)
+    (handover,) = [f for f in out["findings"] if f["kind"] == "handover"]
+    assert handover["severity"] == "violation" and handover["message"].endswith("is not at a meeting of a handover body (none within 7 days in the register).")

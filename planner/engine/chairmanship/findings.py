@@ -25,6 +25,7 @@ from planner.engine.chairmanship.terms import (
     meeting_words,
     term_length,
 )
+from planner.engine.coverage import Coverage
 
 _EXTENSION_RE = re.compile(r"extend|extension|continu|prolong|renew", re.IGNORECASE)
 
@@ -170,6 +171,12 @@ def _handover(book: RuleBook, when: PartialDate | None, m: Meeting | None, befor
         return []
     who = f"{before} → {after}" if before and after else f"to {after}" if after else f"from {before}"
     if m is None:
+        unknown = _unrecorded(book, when)
+        if unknown:
+            # The register's silence proves nothing where its records are not known complete:
+            # the handover meeting may be held and not recorded (record coverage, DESIGN).
+            text = f"Handover {who} {_on(when)}: no meeting of a handover body within {HANDOVER_SLACK.days} days in the register, which {unknown.removeprefix('the register ')}: the handover meeting may not be recorded."
+            return [ChairFinding("handover", Severity.NOTE, after or before or "", text)]
         return [ChairFinding("handover", Severity.VIOLATION, after or before or "", f"Handover {who} {_on(when)} is not at a meeting of a handover body (none within {HANDOVER_SLACK.days} days in the register).")]
     if m.kind is not Kind.REGULAR:
         return [
@@ -182,6 +189,19 @@ def _handover(book: RuleBook, when: PartialDate | None, m: Meeting | None, befor
             )
         ]
     return []
+
+
+def _unrecorded(book: RuleBook, when: PartialDate) -> str:
+    """Why the days a handover meeting of ``when`` could fall on are not known complete in the
+    register of some handover body, in the words of record coverage; empty when they are."""
+    rule = book.chairmanship
+    start, end = when.earliest - HANDOVER_SLACK, when.latest + HANDOVER_SLACK
+    for body_id in rule.handover_bodies if rule else ():
+        body = book.body(body_id)
+        gap = Coverage.of(body, book).gap(start, end) if body is not None else ""
+        if gap:
+            return gap
+    return ""
 
 
 def _loose_handover(book: RuleBook, when: PartialDate, m: Meeting, among: Sequence[Meeting], before: str | None, after: str | None) -> ChairFinding:
