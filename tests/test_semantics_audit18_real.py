@@ -353,3 +353,26 @@ def test_arctic_council_a_handover_where_the_register_is_not_known_complete_is_a
     out = json.loads(_invoke("chairs", *args, "--format", "json").stdout)
     (handover,) = [f for f in out["findings"] if f["kind"] == "handover"]
     assert handover["severity"] == "violation" and handover["message"].endswith("is not at a meeting of a handover body (none within 7 days in the register).")
+
+
+def test_a_projection_into_a_year_the_register_does_not_cover_says_so():
+    """As of 2026-12-01 the ATCM register is complete to 2025 and the General Synod's only for
+    2020-2021: check calls 2026 `open` "as far as the register shows". `project` filled the year
+    from tomorrow, the 48th ATCM on 2026-12-02 and two Synods on 9 and 24 December, and said
+    nothing (before: no note), when both bodies had in fact met in 2026 as far as anyone knows.
+    Now a note says the meetings projected there are what the register shows still due, and that
+    a meeting held since 1 January may not be recorded. The control: the MRC Summit's window
+    due 2027, running since 2023, in a register that states no coverage (taken as complete): no
+    note."""
+    def notes(name: str) -> list[str]:
+        return json.loads(_invoke("project", *_files(name), *TODAY, "--to", "2027", "--format", "json").stdout)["notes"]
+
+    assert notes(ATCM) == [
+        "Antarctic Treaty Consultative Meeting, 2026: the register is known complete only 1991-01-01..2025-12-31, so a meeting held "
+        "from 2026-01-01 to 2026-12-01 may not be recorded; the meeting projected on 2026-12-02 is what it shows still due."
+    ]
+    assert notes(SYNOD) == [
+        "General Synod, 2026: the register is known complete only 2020-01-01..2021-12-31, so a meeting held from 2026-01-01 to "
+        "2026-12-01 may not be recorded; the meetings projected on 2026-12-09 and 2026-12-24 are what it shows still due."
+    ]
+    assert notes(MRC) == []

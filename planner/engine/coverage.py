@@ -54,6 +54,19 @@ class Coverage:
         return f"the register is known complete only {listed}"
 
 
+def still_due_note(coverage: Coverage, name: str, label: str, opened: date, today: date, projected: Sequence[Meeting]) -> str:
+    """What a projection says of a window running today whose days so far the register is not
+    known to hold whole: the meetings projected for it are what the register shows still due,
+    and a meeting held since the window opened may simply not be recorded (a meeting projected
+    for tomorrow is then often one already held). Empty where the days are known complete."""
+    gap = coverage.gap(opened, today)
+    if not gap:
+        return ""
+    days = [str(m.start.earliest) for m in projected]
+    which = f"the meeting projected on {days[0]} is" if len(days) == 1 else f"the meetings projected on {', '.join(days[:-1])} and {days[-1]} are"
+    return f"{name}, {label}: {gap}, so a meeting held from {opened} to {today} may not be recorded; {which} what it shows still due."
+
+
 _NUMBER = attrgetter("ordinal")
 _NUMBER_FIRST_DAY = attrgetter("ordinal", "start.earliest")  # a key read in C
 _KIND = attrgetter("kind")

@@ -24,6 +24,7 @@ from planner.core.model import (
     Status,
     dependency_order,
 )
+from planner.engine.coverage import Coverage, still_due_note
 from planner.engine.expectations import (
     BodyMeetings,
     Expectation,
@@ -84,6 +85,7 @@ class Projector(Lateness):
         self.problems: list[ProjectionProblem] = []
         self._told_today: set[tuple[str, str]] = set()
         self.notes: list[str] = []
+        self._unrecorded: set[tuple[str, str]] = set()  # (body, window) a coverage note was given for
         self._texts = {}
         self._keys = {}
         self._slots = {}
@@ -325,6 +327,8 @@ class Projector(Lateness):
         new = self._place(state, e, window, have, missing, self._named(silent, e)) if window is not None else []
         if not new and window is not None and not have and state.postponed is None and window == self._placement_window(e):
             new = self._place_early(state, e, window, self._named(silent, e))
+        if new and e.window.start <= self.today:
+            self._unrecorded_note(state.body, e, new)
         rule, silent = e.rule, silent or e
         while not new and isinstance(rule, EveryRule) and rule.mode == "rolling":
             # Nothing fits this window (a Problem says so): the chain goes on from its period.
@@ -334,6 +338,12 @@ class Projector(Lateness):
             window = self._placement_window(e)
             new = self._place(state, e, window, [], 1, self._named(silent, e)) or self._place_early(state, e, window, self._named(silent, e))
         return self._added(state, bm, rule, new)
+
+    def _unrecorded_note(self, body: Body, e: Expectation, new: list[Meeting]) -> None:
+        """A note where a window running today is not known complete so far (record coverage)."""
+        if (body.id, e.label) not in self._unrecorded and (note := still_due_note(Coverage.of(body, self.book), body.name, e.label, e.window.start, self.today, new)):
+            self._unrecorded.add((body.id, e.label))
+            self.notes.append(note)
 
     @staticmethod
     def _postponed_last(state: BodyState) -> date | None:
