@@ -134,10 +134,10 @@ def test_uk_general_elections_every_five_years_wartime_prolongation_excused():
     assert [f["rule"] for f in out["findings"] if f["window"]["label"] in ("2015", "2020", "2024", "2029")] == [0, 1, 1, 2]
     assert _why(out, "general_election", 0, "1979") == (
         "1979: 1 of 1 required, 5 years after the General Election of 1974-02-28 and the General Election of 1974-10-10: "
-        "General Election 1979-05-03 (United Kingdom)."
+        "General Election 1979-05-03."
     )
     assert _why(out, "general_election", 0, "1940").startswith(
-        "due 1940 (5 years after the General Election of 1935-11-14), held General Election 1945-07-05 (United Kingdom): 5 years late. "
+        "due 1940 (5 years after the General Election of 1935-11-14), held General Election 1945-07-05: 5 years late. "
         "Excused: 1940 to 1944: Prolongation of Parliament Acts"
     )
     assert out["summary"]["exit_code"] == 0 and out["summary"]["excused"] == 1 and out["summary"]["unknown"] == 1
