@@ -295,7 +295,7 @@ def test_arctic_council_biennial_norway_late_2025_unknown():
     """Ottawa Declaration, para. 4, customary rolling `every 2y` from the signing (19 September
     1996). By hand, as of 2026-12-01, the register complete to 2024: due 1998, 2000, 2002, 2004,
     2006 met (Iqaluit, Barrow, Inari, Reykjavik, Salekhard); due 2008, held Tromsø 29 April 2009:
-    one year late, an advisory; then 2011 to 2023 met, the 2023 meeting by video conference; due
+    one year late, an advisory; then 2011 to 2023 met (the 13th, Salekhard and online, no format restricted); due
     2025, nothing recorded, 2025 not known complete: unknown; the chain goes on from 2025: due
     2027, open. 14 judged: 12 met, 1 advisory, 1 unknown; exit 0."""
     out = _check(ARCTIC, *TODAY)
