@@ -19,9 +19,13 @@ def test_a_quarter_across_the_new_year_aims_at_the_january_of_its_second_year():
 def test_an_even_count_takes_the_middle_month_met_in_more_often():
     """History months 7, 9, 7, 12, 3: a July-December half holds July, September, July and
     December, an even count whose two middle months differ (July, September): July, met in
-    twice, of the half's own year; the January-June half holds the March alone; a period of
-    one month has no month to choose."""
+    twice, of the half's own year; the January-June half holds the March alone. Days inside
+    one month have no month to choose, but the body's usual day (the 1st) stands where it
+    falls among them (eighteenth audit: a monthly Board on its usual day, not mid-month); not
+    where it does not, nor where no meeting is known to the day."""
     habits = Habits.make([7, 9, 7, 12, 3], [1, 1, 1, 1, 1])
     assert habits.usual_month(date(2035, 7, 1), date(2035, 12, 31)) == (2035, 7)
     assert habits.usual_month(date(2036, 1, 1), date(2036, 6, 30)) == (2036, 3)
-    assert habits.usual_month(date(2036, 5, 1), date(2036, 5, 31)) is None
+    assert habits.usual_month(date(2036, 5, 1), date(2036, 5, 31)) == (2036, 5)
+    assert habits.usual_month(date(2036, 5, 2), date(2036, 5, 31)) is None
+    assert Habits.make([7, 9, 7, 12, 3], []).usual_month(date(2036, 5, 1), date(2036, 5, 31)) is None

@@ -42,6 +42,10 @@ def _label(t: Term) -> str:
 def _length(t: Term, report: ChairReport) -> str:
     words = length_words(t.length(report.today), t.exact)
     so_far = t.running and not t.planned
+    if so_far and t.start is not None and t.start.earliest > report.today:
+        # A running term the register begins after --today (the next chair, already agreed)
+        # has held nothing "so far" (it was "-5 months so far"): its length is the one expected.
+        return f"{words} (expected; not begun)"
     if t.start is not None and not t.exact and (t.end is not None or so_far):
         # Dated only to the month or year: as short as its latest start to its earliest end,
         # as long as the other way round ("1 year 3 months to 2 years 3 months"), never one

@@ -7,7 +7,7 @@ import bisect
 from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 
-from planner.core.dates import Duration, Grain
+from planner.core.dates import Duration, Grain, Window
 from planner.core.model import AtMostRule
 from planner.engine.body_meetings import CHAINING, BodyMeetings, counts
 
@@ -153,4 +153,15 @@ def capped(caps: tuple[tuple[AtMostRule, Grain, int], ...], bm: BodyMeetings, da
     return False
 
 
-__all__ = ["Taken", "capped"]
+def cap_reached(caps: tuple[tuple[AtMostRule, Grain, int], ...], bm: BodyMeetings, window: Window) -> tuple[AtMostRule, str] | None:
+    """The at_most rule (and its period's label) whose one period holds all of ``window`` and
+    already as many counting meetings as it allows, so that no day of ``window`` takes one
+    more: what a Problem of that window names, not the other bodies' meetings."""
+    for rule, grain, ys in caps:
+        index = grain.index(window.start, ys)
+        if grain.window(index, ys).end >= window.end and capped(((rule, grain, ys),), bm, window.start, []):
+            return rule, grain.label(index, ys)
+    return None
+
+
+__all__ = ["Taken", "cap_reached", "capped"]

@@ -24,7 +24,8 @@ from planner.engine.planning.results import (
     too_far_apart,
     too_few,
 )
-from planner.engine.planning.taken import Taken, capped
+from planner.engine.planning.taken import Taken, cap_reached, capped
+from planner.engine.rule_words import rule_words
 
 _MONTH = timedelta(days=31)
 _BESIDE = "beside the other bodies' meetings"
@@ -136,6 +137,7 @@ class Dating(Targets, Projected, Pairs):
                     or (no_run(body, calendar, window, days, e.reason, where, label) if window.end <= LAST_DAY else "")
                     or (too_few(body, calendar, window, days, missing, e.reason, where, label) if missing > 1 and not gap and window.end <= LAST_DAY else "")
                     or (too_far_apart(body, window, days, missing, gap, e.reason, where, label) if missing > 1 and gap else "")
+                    or _capped_words(body, window, cap_reached(self._caps(body), self.engine.meetings_of(body.id), window), missing, e.reason, label)
                     or f"{body.name}: {missing} meeting{'s' if missing > 1 else ''} of {f'{days} consecutive working days' if days > 1 else 'one working day'}{where}{apart} {'do' if missing > 1 else 'does'} not fit in {window}"
                     f" {_BEYOND if window.end > LAST_DAY else _BESIDE} ({e.reason}); nothing was projected for {label}.",
                 )
@@ -343,3 +345,15 @@ class Dating(Targets, Projected, Pairs):
             if start is not None:
                 return start
         return None
+
+
+def _capped_words(body: Body, window: Window, cap: tuple[AtMostRule, str] | None, missing: int, reason: str, label: str) -> str:
+    """The Problem of a window that a ceiling of the body closes (at least once a quarter, at
+    most three times a year: the fourth quarter's meeting would be the year's fourth): that
+    rule, not "beside the other bodies' meetings", which sent the reader looking for a clash
+    there is not; ``""`` where no ceiling closes the whole window."""
+    if cap is None:
+        return ""
+    rule, period = cap
+    more = f"{missing} more meetings" if missing > 1 else "one more meeting"
+    return f"{body.name}: {more} in {window} would break \"{rule_words(rule)}\": {period} holds {rule.count} counting meeting{'s' if rule.count > 1 else ''} already, held, planned or projected ({reason}); nothing was projected for {label}."

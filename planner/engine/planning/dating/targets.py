@@ -23,6 +23,7 @@ from planner.engine.gaps import GapExpectation
 from planner.engine.planning.dating.state import BodyState
 from planner.engine.planning.placement.habits import even_spread
 
+_WEEK = Grain.WEEK
 _DAY = Grain.DAY  # read once (in Python 3.11 a member read from its class costs ~0.3 us)
 
 
@@ -65,7 +66,9 @@ class Targets:
             full = e.grain.window(e.period, e.year_start)
             span = (full.end - full.start).days
             habits = state.habits
-            if not habits.months or span < 364 and habits.usual_month(full.start, full.end) is None:
+            # (a week's middle too: a day of the month says nothing of a weekly body's day, and
+            # a week across two months aimed at its Monday, the usual day of the first lying before it)
+            if not habits.months or span < 364 and (e.grain is _WEEK or habits.usual_month(full.start, full.end) is None):
                 return [full.start + timedelta(days=(span + 1) // 2)]
         if e.minimum == 1:
             nominal = self._nominal(state, e)

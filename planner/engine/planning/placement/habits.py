@@ -26,6 +26,7 @@ class Habits:
 
     months: tuple[int, ...]
     day: int
+    dated: bool = False  # the day is the history's (some meeting known to the day), not the default 15th
     # the months picked for ``count`` meetings a period, by count: the same for every period
     _picks: dict[int, tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)
     # (first month, last month, across a new year) of a period -> the median of its usual
@@ -45,7 +46,7 @@ class Habits:
         rank: dict[int, tuple[int, int]] = {}
         for place, month in enumerate(months):
             rank[month] = (rank[month][0] + 1 if month in rank else 1, place)
-        return cls(tuple(sorted(months)), day, rank=rank)
+        return cls(tuple(sorted(months)), day, bool(days), rank=rank)
 
     def on(self, year: int, month: int) -> date:
         """The body's usual day in ``month`` of ``year``: its day of the month, or the month's
@@ -107,11 +108,19 @@ class Habits:
     def usual_month(self, start: date, end: date) -> tuple[int, int] | None:
         """The (year, month) of the median of the body's usual months (one per meeting of its
         history) that fall in the months from ``start`` to ``end`` (see :func:`_pick`); ``None``
-        where none does, or for a period of one month, whose month there is no choosing.
+        where none does; for days inside one month, that month where the body's usual day
+        falls among them (else ``None``).
         Found once for each shape of period (its first and last month): the same months fall
         in every period of that shape, at the same places (months from its first), and the
         median by place is the median by date (a pass over the history per meeting placed
         was a tenth of placement)."""
+        if start.month == end.month and start.year == end.year:
+            # Inside one month (a monthly period, the days due after or before another body's
+            # meeting) there is no month to choose, but the body's day of the month stands: a
+            # Board that meets on the 4th of each month is due on the 4th, not mid-month, and
+            # a committee due in September 6 months after a Summit meets on its usual 21st.
+            # Only where that day is in the window (a week holding it aims at it too).
+            return (start.year, start.month) if self.dated and start <= self.on(start.year, start.month) <= end else None
         key = (start.month, end.month, start.year != end.year)
         try:
             found = self._medians[key]
