@@ -258,6 +258,7 @@ class Chairmanship(Record):
     order: Literal["plan", "alphabetical"] = "plan"
     tolerance: Duration | None = None
     since: PartialDate | None = None
+    binding: bool = True
     source: str = ""
 
 

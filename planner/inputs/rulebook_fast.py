@@ -210,6 +210,7 @@ FIELDS: dict[type[Record], dict[str, Convert]] = {
         "order": _choice("plan", "alphabetical"),
         "tolerance": _duration,
         "since": _partial,
+        "binding": _boolean,
         "source": _text,
     },
     model.Body: {

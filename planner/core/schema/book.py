@@ -168,6 +168,7 @@ class Chairmanship(Frozen):
     order: Literal["plan", "alphabetical"] = Field("plan", description="how the next chairs are chosen: by an agreed plan, or alphabetically among the members")
     tolerance: Duration | None = Field(None, description="slack before a long term is a finding")
     since: PartialDate | None = Field(None, description="terms that began before this date are not judged against the rule")
+    binding: bool = Field(True, description="false: a customary rotation ('should rotate'): what breaks it is a note, never a violation")
     source: str = ""
 
 

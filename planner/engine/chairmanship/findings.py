@@ -44,6 +44,11 @@ def judge(book: RuleBook, terms: Sequence[Term], today: date) -> list[ChairFindi
         first = len(out)
         _judge_term(book, terms, i, today, out)
         out[first:] = [replace(f, term_start=str(t.start or ""), term=i) for f in out[first:]]
+    if book.chairmanship is not None and not book.chairmanship.binding:
+        # A customary rotation (the Arctic Council's hosting "should rotate"): what breaks the
+        # rule is worth knowing, never a violation, as a customary cadence gives advisories.
+        # A chair that is no member state is a fact of the register, not of the custom.
+        out = [replace(f, severity=Severity.NOTE, message=f"{f.message} (customary chair rule: a note, not a violation)") if f.severity is Severity.VIOLATION and f.kind != "not_member" else f for f in out]
     return out
 
 
