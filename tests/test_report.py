@@ -70,7 +70,7 @@ def test_tables_use_the_words_of_the_text_output(runner, tmp_path):
     why = re.search(r"late Summit, (due 2018 .*?1 year late\.)", text).group(1)
     assert f"<td data-label=\"why\">{why}</td>" in page.replace("&#39;", "'")
     assert "2 violations" in text and "<b>2</b>violations" in page
-    assert "Ministerial Council (8th)" in page and "<td data-label=\"to\">2026-10 (expected)</td>" in page
+    assert "Ministerial Council (8th)" in page and "<td class=\"words\" data-label=\"to\">2026-10 (expected)</td>" in page
 
 
 def test_findings_put_bodies_with_problems_first(runner, tmp_path, cica, cica_meetings):

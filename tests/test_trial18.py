@@ -92,3 +92,38 @@ def test_the_timeline_on_a_phone_opens_at_today(browser, tmp_path: Path) -> None
     assert phone["judged"] >= 2  # the SAO's 2025 unknown and the 2023-2024 pause excused, at least
     wide = _timeline_view(browser, page, 1280)
     assert wide["left"] < wide["today"] < wide["right"] and abs(wide["end"] - wide["right"]) < 2
+
+
+_BROKEN_WORDS = """(sel) => { const broken = [];
+  for (const td of document.querySelectorAll(sel)) {
+    const walker = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const re = /\\S+/g; let m;
+      while ((m = re.exec(n.data))) {
+        const r = document.createRange(); r.setStart(n, m.index); r.setEnd(n, m.index + m[0].length);
+        if (new Set([...r.getClientRects()].filter(x => x.width > 0).map(x => Math.round(x.top))).size > 1) broken.push(td.dataset.label + ': ' + m[0]);
+      } } }
+  return broken; }"""
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_short_cells_never_break_inside_a_word(browser, tmp_path: Path, width: int) -> None:  # noqa: F811
+    """At 1280 px the chair table read "Kazakh/stan", "Denmar/k", "1/0", "2010-/06-08",
+    "(expecte/d)" and the feeds' page "projecte/d" on every row: cells of a few words (an
+    ordinal, a country, dates, a length, a status) beside long ones were squeezed to a few
+    letters a line. They now wrap at spaces only (CICA's page and the Arctic Council trial's)."""
+    from .test_report_browser import _open
+
+    cells = "section#chairs td:not([data-label=handovers]):not([data-label=hosts]):not([data-label='statutory meetings']), td[data-label=status], td[data-label=dates]"
+    for args in (["--today", "2026-12-01", "--plan", "Azerbaijan, Kyrgyzstan, Thailand"], [*ARCTIC, "--plan", "Denmark, Sweden, Canada, United States, Finland"]):
+        report = tmp_path / "report.html"
+        result = CliRunner().invoke(main, ["report", *args, "-o", str(report)])
+        assert result.exit_code == 0, result.output
+        result = CliRunner().invoke(main, ["ics", *args, "--out", str(tmp_path / "feeds")])
+        assert result.exit_code == 0, result.output
+        for path in (report, tmp_path / "feeds" / "index.html"):
+            page, errors = _open(browser, path, width)
+            assert page.locator(cells).count() > 10
+            assert page.evaluate(_BROKEN_WORDS, cells) == [], (path.name, width)
+            assert page.evaluate("document.documentElement.scrollWidth") <= width
+            page.close()

@@ -116,6 +116,11 @@ class TermRow:
     meetings: str
     planned: bool
 
+    @property
+    def chair_clipped(self) -> bool:
+        """Whether the chair's name holds a word too long to wrap, as a host's may."""
+        return any(len(word) > HOST_WORD for word in self.chair.split())
+
 
 @dataclass
 class Page:
