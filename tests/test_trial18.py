@@ -9,6 +9,7 @@ and the rules of RFC 5545.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -127,3 +128,32 @@ def test_short_cells_never_break_inside_a_word(browser, tmp_path: Path, width: i
             assert page.evaluate(_BROKEN_WORDS, cells) == [], (path.name, width)
             assert page.evaluate("document.documentElement.scrollWidth") <= width
             page.close()
+
+
+def test_an_online_meeting_says_so_in_its_event(tmp_path: Path) -> None:
+    """The 13th Arctic Council meeting, held by video with Russia in the chair, was an event
+    at LOCATION "Russia" and nothing else said how it met (X-PLANNER-FORMAT speaks to planner
+    alone); CICA's online SWG sessions, events with no place at all. DESCRIPTION now says
+    "Format: online (by video)" (hybrid: "in person and by video"); an event in person, or of
+    no format recorded, says nothing more. The feed folder and publish's events agree."""
+    from icalendar import Calendar
+
+    from planner.inputs.register import load_meetings
+    from planner.inputs.rulebook import load_rulebook
+    from planner.outputs.calendar.ical import FeedBuilder
+
+    feeds = tmp_path / "feeds"
+    result = CliRunner().invoke(main, ["ics", *ARCTIC, "--out", str(feeds), "--no-projected"])
+    assert result.exit_code == 0, result.output
+    said = {}
+    for event in Calendar.from_ical((feeds / "all.ics").read_bytes()).walk("VEVENT"):
+        lines = [line for line in str(event["DESCRIPTION"]).split("\n") if line.startswith("Format:")]
+        said[str(event["UID"])] = (str(event.get("X-PLANNER-FORMAT", "")), lines)
+    assert said["ac-ministerial-13@planner"] == ("online", ["Format: online (by video)"])
+    assert said["ac-ministerial-14@planner"] == ("hybrid", ["Format: hybrid (in person and by video)"])
+    assert said["ac-sao-regular-2020-11-17@planner"] == ("online", ["Format: online (by video)"])
+    assert all(lines == [] for fmt, lines in said.values() if fmt not in ("online", "hybrid")) and len(said) == 19
+    book = load_rulebook(TRIAL / "arctic-council.toml")
+    meeting = next(m for m in load_meetings(TRIAL / "arctic-council-meetings.csv", book) if m.body == "ministerial" and m.ordinal == 13)
+    published = FeedBuilder(book, datetime(2026, 12, 1, tzinfo=UTC)).event(meeting, "ac-ministerial-13@planner")
+    assert "Format: online (by video)" in str(published["DESCRIPTION"])

@@ -44,7 +44,7 @@ from typing import TYPE_CHECKING, Any
 from icalendar import Event, vCategory, vInt, vText, vUri
 
 from planner.core.dates import PartialDate, Precision
-from planner.core.model import Body, Kind, Meeting, RuleBook, Status
+from planner.core.model import Body, Kind, Meeting, MeetingFormat, RuleBook, Status
 from planner.engine.expectations import ordinal
 from planner.outputs.calendar.lines import END, Heads, day, escape, fold, text_line, utc
 from planner.outputs.calendar.lines import PRODID as PRODID  # for planner publish
@@ -98,6 +98,12 @@ def summary(body: Body | None, meeting: Meeting) -> str:
     return text
 
 
+# An online meeting's LOCATION is its host country or nothing: a reader of the calendar saw the
+# 13th Arctic Council meeting (by video) as held in Russia, and CICA's online SWG sessions as
+# meetings with no place. X-PLANNER-FORMAT says it to planner alone.
+FORMAT_WORDS = {MeetingFormat.ONLINE: "Format: online (by video)", MeetingFormat.HYBRID: "Format: hybrid (in person and by video)"}
+
+
 def description(meeting: Meeting) -> str:
     """Ordinal, status, the range of an unfixed date, reason and sources, one per line."""
     m = meeting
@@ -105,6 +111,7 @@ def description(meeting: Meeting) -> str:
         m.title,
         f"Ordinal: {ordinal(m.ordinal)} {m.kind.value} meeting" if m.ordinal else "",
         f"Status: {m.status.value}",
+        FORMAT_WORDS.get(m.format, ""),
         f"Documents: {'; '.join(m.documents)}" if m.documents else "",
         "" if m.exact else f"Date not fixed: {unfixed_words(m)} ({m.earliest} to {m.latest}); shown on its first day",
         "Postponed: the new date is not fixed yet" if m.status is Status.POSTPONED else "",

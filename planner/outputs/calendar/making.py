@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 
 from planner.core.model import Kind, Meeting, MeetingFormat, Status
 from planner.engine.rule_words import ordinal
-from planner.outputs.calendar.ical import FeedBuilder, partial_words
+from planner.outputs.calendar.ical import FORMAT_WORDS, FeedBuilder, partial_words
 from planner.outputs.calendar.lines import escape, fold, utc
 from planner.outputs.calendar.revisions import CONTENT_FORM, next_sequence
 
@@ -209,6 +209,8 @@ class EventMaker:
             shown = g[13] + g[15]
             summary_text = g[14]
             words = [title, g[17]] if title else [g[17]]
+        if fmt in FORMAT_WORDS:
+            words.append(FORMAT_WORDS[fmt])
         if documents:
             words.append(f"Documents: {'; '.join(documents)}")
         if firm:

@@ -27,7 +27,7 @@ from planner.outputs.forking import per_key
 
 REUSE_FILE = ".planner-reuse.json"
 REUSE_FROM = 20_000  # events: below, making them again costs less than a second
-FORM = f"planner-reuse 2, content {CONTENT_FORM}"  # raise it when the bytes of an event change
+FORM = f"planner-reuse 3, content {CONTENT_FORM}"  # raise it when the bytes of an event change
 _MAX_RECORD = 64 << 20  # bytes of a record: some 150 for each body
 _HELD = 64  # a body's content texts hashed together
 
