@@ -104,7 +104,7 @@ def test_a_handover_dated_only_to_the_year_says_which_meeting_it_was_taken_to_be
     (loose,) = [f for f in out["findings"] if f["kind"] == "loose_handover"]
     assert loose["severity"] == "note" and loose["message"] == (
         "Handover Tajikistan → Kazakhstan in 2020: the register gives only the year; taken to be at the"
-        " 2nd special Ministerial Council (2020-09-24), the only meeting of a handover body then."
+        " 2nd special Ministerial Council (2020-09-24, online), the only meeting of a handover body then."
     )
     assert any(f["kind"] == "special_handover" and "Handover Tajikistan → Kazakhstan in 2020 was at a special meeting" in f["message"] for f in out["findings"])
     rows = "Tajikistan,2018-09-24,2020-09-24,4,,x\nKazakhstan,2020-09-24,2022,5,,x\nMongolia,2022,2024-12-17,6,,x\nAzerbaijan,2024-12-17,,7,,x\n"

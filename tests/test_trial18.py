@@ -157,3 +157,16 @@ def test_an_online_meeting_says_so_in_its_event(tmp_path: Path) -> None:
     meeting = next(m for m in load_meetings(TRIAL / "arctic-council-meetings.csv", book) if m.body == "ministerial" and m.ordinal == 13)
     published = FeedBuilder(book, datetime(2026, 12, 1, tzinfo=UTC)).event(meeting, "ac-ministerial-13@planner")
     assert "Format: online (by video)" in str(published["DESCRIPTION"])
+
+
+def test_a_meeting_by_video_is_not_named_as_held_in_its_host_country() -> None:
+    """Chairs named the handover at the 13th Arctic Council meeting, held by video with Russia
+    in the chair, "(2023-05-11, Russia)", as if in Russia; CICA's handover at the online special
+    Ministerial of 2020 by its day alone. The words now say how it met."""
+    result = CliRunner().invoke(main, ["chairs", *ARCTIC])
+    text = " ".join(result.output.split())
+    assert "to the 13th Ministerial Meeting (2023-05-11, Russia, online)" in text
+    assert "from the 14th Ministerial Meeting (2025-05-12, Tromsø, Norway, hybrid)" in text
+    assert "to the 12th Ministerial Meeting (2021-05-20, Reykjavik, Iceland)" in text  # in person: as before
+    cica = " ".join(CliRunner().invoke(main, ["chairs", "--today", "2026-12-01"]).output.split())
+    assert "from the 2nd special Ministerial Council (2020-09-24, online)" in cica

@@ -23,6 +23,7 @@ from planner.core.model import (
     ChairTerm,
     Kind,
     Meeting,
+    MeetingFormat,
     Member,
     RuleBook,
     Status,
@@ -173,12 +174,15 @@ def length_words(delta: relativedelta | None, exact: bool = True) -> str:
 
 
 def meeting_words(m: Meeting, book: RuleBook) -> str:
-    """``7th Ministerial Council (2024-12-17, Azerbaijan)``; specials say they are special."""
+    """``7th Ministerial Council (2024-12-17, Azerbaijan)``; specials say they are special, and
+    a meeting by video says so: the 13th Arctic Council meeting, held online with Russia in the
+    chair, read "(2023-05-11, Russia)", as if in Russia."""
     body = book.body(m.body)
     name = body.name if body else m.body
     kind = "" if m.kind is Kind.REGULAR else f"{m.kind.value} "
     head = f"{ordinal(m.ordinal)} {kind}{name}" if m.ordinal else f"{kind}{name}"
-    bits = [str(m.start)] + ([m.venue] if m.venue else []) + ([m.status.value] if m.status is not Status.HELD else [])
+    remote = [m.format.value] if m.format in (MeetingFormat.ONLINE, MeetingFormat.HYBRID) else []
+    bits = [str(m.start)] + ([m.venue] if m.venue else []) + remote + ([m.status.value] if m.status is not Status.HELD else [])
     return f"{head} ({', '.join(bits)})"
 
 
