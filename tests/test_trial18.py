@@ -170,3 +170,15 @@ def test_a_meeting_by_video_is_not_named_as_held_in_its_host_country() -> None:
     assert "to the 12th Ministerial Meeting (2021-05-20, Reykjavik, Iceland)" in text  # in person: as before
     cica = " ".join(CliRunner().invoke(main, ["chairs", "--today", "2026-12-01"]).output.split())
     assert "from the 2nd special Ministerial Council (2020-09-24, online)" in cica
+
+
+def test_a_meeting_by_video_says_so_in_the_timeline(tmp_path: Path) -> None:
+    """The timeline's tooltip of the 13th meeting read "2023-05-11, Russia, held"; CICA's
+    online SWG sessions, "venue not recorded", though the register says how they met."""
+    page = tmp_path / "report.html"
+    for args, said in ((ARCTIC, ["13th Ministerial Meeting: 2023-05-11, Russia, online, held.", "14th Ministerial Meeting: 2025-05-12, Tromsø, Norway, hybrid, held.", "Senior Arctic Officials: 2020-11-17 to 2020-11-19, Iceland, online, held.", "12th Ministerial Meeting: 2021-05-20, Reykjavik, Iceland, held."]), (["--today", "2026-12-01"], ["Special Working Group: 2020-12-09, online, held."])):
+        result = CliRunner().invoke(main, ["report", *args, "-o", str(page)])
+        assert result.exit_code == 0, result.output
+        text = page.read_text(encoding="utf-8")
+        for words in said:
+            assert f"<title>{words}" in text, words

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from planner.core.model import Meeting, RuleBook, Status
+from planner.core.model import Meeting, MeetingFormat, RuleBook, Status
 from planner.engine.chairmanship.terms import ChairReport, Term, meeting_words
 from planner.engine.chairmanship.terms import rule_words as chair_rule_words
 from planner.engine.expectations import ordinal
@@ -325,7 +325,8 @@ def _meeting_item(m: Meeting, book: RuleBook, href: str) -> MeetingItem:
     kind = "" if m.kind.value == "regular" else f" ({m.kind.value})"
     head = (f"{ordinal(m.ordinal)} {name}" if m.ordinal else name) + kind
     when = f"{m.start}" + (f" to {m.end}" if m.end and m.end != m.start else "")
-    where = host_words(m, body) if m.status is Status.PROJECTED else (m.venue or "venue not recorded")
+    remote = [m.format.value] if m.format in (MeetingFormat.ONLINE, MeetingFormat.HYBRID) else []  # by video: not "Russia" alone
+    where = host_words(m, body) if m.status is Status.PROJECTED else (", ".join([m.venue] * bool(m.venue) + remote) or "venue not recorded")
     detail = m.title if m.title else (m.reason if m.reason else "")
     title = f"{head}: {when}, {where}, {m.status.value}" + (f". {detail}" if detail else "")
     return MeetingItem(m.body, f"{m.body}/{m.identity()}", m.earliest, m.start.latest, m.status.value, m.ordinal, title, href)
