@@ -58,7 +58,7 @@ def per_period_expectations(engine: ExpectationEngine, body: Body, index: int, r
     seam = after_earlier_versions(body, rule, engine.book.organization.year_start)
     if seam is not None and seam > lowest:
         lowest = seam
-    out = [] if at_least else _first_part(body, index, rule, grain, ys, lowest, highest, start, last, reason)
+    out = [] if at_least else _first_part(body, index, rule, grain, ys, lowest, highest, start, min(end, highest), reason)
     window_of = grain.window
     count = rule.count
     within = rule.within if at_least else None
@@ -120,18 +120,20 @@ def to_the_end(engine: ExpectationEngine, body: Body, rule: AtLeastRule | AtMost
 
 
 
-def _first_part(body: Body, index: int, rule: AtMostRule, grain: Grain, ys: int, lowest: date, highest: date, start: date | None, last: int, reason: str) -> list[Expectation]:
+def _first_part(body: Body, index: int, rule: AtMostRule, grain: Grain, ys: int, lowest: date, highest: date, start: date | None, end: date, reason: str) -> list[Expectation]:
     """The window of a ceiling's period that began before the rule took effect (``lowest``:
     its ``since``, the body's founding, or the day after an earlier version's last window), from
     that day to the period's end, as a list of none or one. A ceiling is broken by what was
     held: two meetings after a founding on 2020-06-15 break "at most once a year" in 2020, and
     meetings before ``since`` were held under no version of it and do not count. (A floor,
-    ``at_least``, is judged from its first whole period.)"""
-    if lowest == date.min or lowest > highest:
+    ``at_least``, is judged from its first whole period.) None where that day comes after
+    ``end`` (the last day judged: today, or ``--to``): a window not yet begun is not judged
+    (it was ``met``, "0 of at most 1", whenever ``since`` fell later in today's period)."""
+    if lowest == date.min or lowest > end:
         return []
     p = grain.index(lowest, ys)
     whole = grain.window(p, ys)
-    if whole.start == lowest or p > last or start and p < grain.index(start, ys):
+    if whole.start == lowest or start and p < grain.index(start, ys):
         return []
     return [Expectation(body, rule, index, grain, p, Window(lowest, whole.end), 0, rule.count, whole.end, None, reason, None, False, (), (), "", ys, True)]
 

@@ -118,7 +118,7 @@ def judge_in_order(judge: Judge, exps: Sequence[Expectation], bm: BodyMeetings) 
             elif count <= maximum:
                 held = (meetings[mid],) if count == 1 else tuple(meetings[mid:hi])
                 running = today < end if closed else today <= end
-                append(Finding(body, _OPEN if running and today >= start else _MET, words, source, e, partial(_capped_words, e, count, held, ""), held))
+                append(Finding(body, _OPEN if running else _MET, words, source, e, partial(_capped_words, e, count, held, ""), held))
                 continue
         reached = mid and reach[mid - 1] >= start  # a meeting that opened before it runs into it
         near = None
@@ -140,7 +140,7 @@ def judge_in_order(judge: Judge, exps: Sequence[Expectation], bm: BodyMeetings) 
                     if count <= maximum:
                         held = (meetings[mid],) if count == 1 else tuple(meetings[mid:hi])
                         running = today < end if closed else today <= end
-                        append(Finding(body, _OPEN if running and today >= start else _MET, words, source, e, partial(_capped_words, e, count, held, ""), held))
+                        append(Finding(body, _OPEN if running else _MET, words, source, e, partial(_capped_words, e, count, held, ""), held))
                         continue
                 elif count >= e.minimum:
                     if gap is not None:
@@ -204,7 +204,7 @@ def judge_in_order(judge: Judge, exps: Sequence[Expectation], bm: BodyMeetings) 
                 if maximum is not None:
                     if len(inside) + possible <= maximum:
                         running = today < end if closed else today <= end
-                        finding = Finding(body, _OPEN if running and today >= start else _MET, words, source, e, partial(_at_most_words, e, inside), tuple(inside))
+                        finding = Finding(body, _OPEN if running else _MET, words, source, e, partial(_at_most_words, e, inside), tuple(inside))
                 elif len(inside) >= e.minimum:
                     if gap is None:
                         finding = Finding(body, _MET, words, source, e, partial(_met_words, e, inside), tuple(inside))

@@ -174,7 +174,7 @@ def window_finding(judge: Judge, e: Expectation, held: list[Meeting], possible: 
         if unconfirmed and n + len(possible) + len(unconfirmed) > maximum:
             return Finding(body, _UNCERTAIN, words, source, e, partial(_ceiling_unheld_words, e, n, unconfirmed), counted, sched, unconf)
         running = today < on_time_end if judge.closed else today <= on_time_end
-        verdict = _OPEN if running and today >= e.window.start else _MET
+        verdict = _OPEN if running else _MET
         # a scheduled meeting that would break the limit if held is what an open window is about
         over = f"; scheduled: {', '.join(_meeting_words(m, body) for m in scheduled)}, {n + len(scheduled)} if held" if scheduled and n + len(scheduled) > maximum else ""
         return Finding(body, verdict, words, source, e, partial(_capped_words, e, n, held, over), counted, sched, unconf)
