@@ -58,3 +58,200 @@ def test_a_ceiling_in_force_all_year_keeps_its_windows_to_come_open(tmp_path):
     out = _check(tmp_path, book, BEFORE_THE_CEILING, "2026-12-01", "--to", "2027-06-30")
     assert _windows(out) == [("2026 Q1", "met"), ("2026 Q2", "met"), ("2026 Q3", "met"), ("2026 Q4", "excess"), ("2027 Q1", "open"), ("2027 Q2", "open")]
     assert out["summary"]["open"] == 2 and out["summary"]["violations"] == 1
+
+
+# -- `except_when` on financial years, unconfirmed and loosely dated excusing meetings ------------
+
+MINISTERIAL = '[[bodies]]\nid = "min"\nname = "Ministerial"\ncategory = "governing"\n[[bodies.rules]]\nkind = "at_least"\ncount = 1\nexcept_when = ["summit"]\n'
+
+
+def test_except_when_judges_the_rules_own_financial_year(tmp_path):
+    """Ministerial at least once a year, `year_start = "04-01"`, since 2021-04-01, excused by a
+    Summit in the same due period; Ministerial 2021-06-01, Summit 2022-02-10; as of 2023-06-01.
+    FY2021-22 (2021-04-01..2022-03-31): met by 2021-06-01 (the Summit is in it too: met, not
+    excused). FY2022-23: no Ministerial, and the Summit of February 2022 lies in FY2021-22,
+    not in it (the calendar year 2022 is no period of this rule): `missed`. FY2023-24 open,
+    due by 2024-03-31. 1 violation."""
+    book = SUMMIT + MINISTERIAL + 'per = "year"\nyear_start = "04-01"\nsince = 2021-04-01\n'
+    out = _check(tmp_path, book, "summit,regular,,2022-02-10,,held,,,\nmin,regular,,2021-06-01,,held,,,\n", "2023-06-01")
+    assert _verdicts(out) == [("FY2021-22", "met"), ("FY2022-23", "missed"), ("FY2023-24", "open")]
+    assert out["summary"]["violations"] == 1 and out["summary"]["excused"] == 0
+
+
+def test_an_excusing_meeting_planned_and_never_confirmed_leaves_the_year_uncertain(tmp_path):
+    """Ministerial at least once a year since 2020, excused by a Summit (held or planned) in
+    the same year; Ministerial 2020-05-01, a Summit planned `2021-06` and not recorded as held;
+    as of 2022-06-01. 2021 has no Ministerial: excused if the Summit was held, missed if not;
+    the register does not say: `uncertain`, no violation, naming the plan."""
+    book = SUMMIT + MINISTERIAL + 'per = "year"\nsince = 2020\n'
+    out = _check(tmp_path, book, "summit,regular,,2021-06,,planned,,,\nmin,regular,,2020-05-01,,held,,,\n", "2022-06-01")
+    assert _verdicts(out) == [("2020", "met"), ("2021", "uncertain"), ("2022", "open")]
+    assert _why(out, "2021").endswith("Excused if Summit 2021-06 was held: it was planned but is not recorded as held.")
+    assert out["summary"]["violations"] == 0
+
+
+def test_a_summit_known_only_to_the_year_excuses_neither_half_for_certain(tmp_path):
+    """Ministerial at least once a half-year since 2020, excused by a Summit in the same half;
+    Ministerial 2020-05-01, a Summit `2021`; as of 2022-01-15. 2020 H2: nothing, no Summit:
+    `missed`. 2021 H1 and 2021 H2: no Ministerial; the Summit excuses the half it was held in,
+    which the register does not say: both `uncertain`, each why naming the half that would be
+    excused. 2022 H1 open. 1 violation."""
+    book = SUMMIT + MINISTERIAL + 'per = "half"\nsince = 2020\n'
+    out = _check(tmp_path, book, "summit,regular,,2021,,held,,,\nmin,regular,,2020-05-01,,held,,,\n", "2022-01-15")
+    assert _verdicts(out) == [("2020 H1", "met"), ("2020 H2", "missed"), ("2021 H1", "uncertain"), ("2021 H2", "uncertain"), ("2022 H1", "open")]
+    assert "Excused if Summit 2021 was held in 2021 H2: the register gives only 2021." in _why(out, "2021 H2")
+    assert out["summary"]["violations"] == 1
+
+
+def test_a_cancelled_special_or_postponed_summit_excuses_nothing(tmp_path):
+    """The same half-yearly Ministerial; Summits: regular 2021-03-01 cancelled, special
+    2021-09-01 held, regular 2022-03-01 postponed; as of 2022-09-15. `except_when` names a
+    body whose *regular* meeting, held or planned, excuses: none of these is one (cancelled
+    and postponed were not held; a special Summit is not the regular one). 2020 H2, 2021 H1,
+    2021 H2 and 2022 H1 `missed`; 2022 H2 open. 4 violations, nothing excused."""
+    book = SUMMIT + MINISTERIAL + 'per = "half"\nsince = 2020\n'
+    rows = "summit,regular,,2021-03-01,,cancelled,,,\nsummit,special,,2021-09-01,,held,,,\nsummit,regular,,2022-03-01,,postponed,,,\nmin,regular,,2020-05-01,,held,,,\n"
+    out = _check(tmp_path, book, rows, "2022-09-15")
+    assert _verdicts(out) == [("2020 H1", "met"), ("2020 H2", "missed"), ("2021 H1", "missed"), ("2021 H2", "missed"), ("2022 H1", "missed"), ("2022 H2", "open")]
+    assert out["summary"]["violations"] == 4 and out["summary"]["excused"] == 0
+
+
+# -- weeks across a year's end, days counted from the day a meeting opens -------------------------
+
+
+def test_a_weekly_rule_from_new_years_day_begins_with_its_first_whole_iso_week(tmp_path):
+    """At least once a week since 2026-01-01 (a Thursday); Board 2025-12-30, 2026-01-05 and
+    2026-01-18..19; as of 2026-01-28. ISO week 2026-W01 runs 2025-12-29..2026-01-04 and began
+    before the rule: a floor is judged from its first whole period, W02 (01-05..01-11), met by
+    01-05; the meeting of 2025-12-30 was held before the rule and counts toward nothing. W03
+    (01-12..01-18) met by the meeting opening 01-18 (a meeting belongs to the day it opens);
+    W04 (01-19..01-25) `missed` though that meeting ran into its Monday; W05 open, due by
+    2026-02-01."""
+    book = BOARD + '[[bodies.rules]]\nkind = "at_least"\ncount = 1\nper = "week"\nsince = 2026-01-01\n'
+    rows = "board,regular,,2025-12-30,,held,,,\nboard,regular,,2026-01-05,,held,,,\nboard,regular,,2026-01-18,2026-01-19,held,,,\n"
+    out = _check(tmp_path, book, rows, "2026-01-28")
+    assert _verdicts(out) == [("2026-W02", "met"), ("2026-W03", "met"), ("2026-W04", "missed"), ("2026-W05", "open")]
+
+
+def test_every_30_days_counts_from_the_day_a_meeting_of_several_days_opens(tmp_path):
+    """`every 30d` rolling: Board 2021-01-01..03, then 2021-02-01, then 2021-03-04; as of
+    2021-03-10. Due 30 days after the opening day 2021-01-01: 2021-01-31, held 02-01, 1 day
+    late (counted from the last day, 01-03, it would have been met by 02-02); then due
+    2021-03-03, held 03-04: 1 day late; next due 2021-04-03, open. 2 violations."""
+    book = BOARD + '[[bodies.rules]]\nkind = "every"\ninterval = "30d"\n'
+    rows = "board,regular,,2021-01-01,2021-01-03,held,,,\nboard,regular,,2021-02-01,,held,,,\nboard,regular,,2021-03-04,,held,,,\n"
+    out = _check(tmp_path, book, rows, "2021-03-10")
+    assert [(f["window"]["label"], f["verdict"], f["delay"]) for f in out["findings"]] == [("2021-01-31", "late", "1 day"), ("2021-03-03", "late", "1 day"), ("2021-04-03", "open", None)]
+
+
+def test_a_customary_rolling_rule_with_a_first_meeting_due_after_the_founding(tmp_path):
+    """`every 2y`, `binding = false`, `first_within = "6m"`; established 2020-03-15; Board
+    2020-10-01 and 2023-05-01; as of 2024-06-01. The first meeting was due by 2020-09-15,
+    held 2020-10-01: 16 days late; next due 2022 (two years after 2020), held 2023: 1 year
+    late. A customary rule's shortfalls are advisories: 2 advisories, no violation, exit 0;
+    2025 open."""
+    book = BOARD + 'established = 2020-03-15\n[[bodies.rules]]\nkind = "every"\ninterval = "2y"\nbinding = false\nfirst_within = "6m"\n'
+    result = _run(tmp_path, book, "board,regular,,2020-10-01,,held,,,\nboard,regular,,2023-05-01,,held,,,\n", "2024-06-01")
+    out = json.loads(result.stdout)
+    assert [(f["window"]["label"], f["verdict"], f["delay"]) for f in out["findings"]] == [("2020-03-15..2020-09-15", "advisory", "16 days"), ("2022", "advisory", "1 year"), ("2025", "open", None)]
+    assert result.exit_code == 0 and out["summary"]["advisories"] == 2
+
+
+def test_within_the_first_month_of_a_quarter_and_a_row_known_only_to_the_year(tmp_path):
+    """At least once a quarter, within its first month, since 2021; Board 2021-02-01 (Q1, but
+    after January), `2021-04`, 2021-07-31..08-01 and one known only as `2021`; as of
+    2022-01-15. Q1: the February meeting is outside the first month; only `2021` could meet
+    January: `uncertain`, naming 2021-02-01 as not counted. Q2 met by `2021-04` (all of April
+    is its first month); Q3 met by 07-31 (the day it opens). Q4: only `2021` could meet
+    October: `uncertain`. The one `2021` row fills at most one of Q1 and Q4: one of them is
+    surely short, neither alone a violation (README, "What the engine does not infer"). 2022
+    Q1 open, due by 2022-01-31."""
+    book = BOARD + '[[bodies.rules]]\nkind = "at_least"\ncount = 1\nper = "quarter"\nsince = 2021\nwithin = "1m"\n'
+    rows = "board,regular,,2021-02-01,,held,,,\nboard,regular,,2021-04,,held,,,\nboard,regular,,2021-07-31,2021-08-01,held,,,\nboard,regular,,2021,,held,,,\n"
+    out = _check(tmp_path, book, rows, "2022-01-15")
+    assert _verdicts(out) == [("2021 Q1", "uncertain"), ("2021 Q2", "met"), ("2021 Q3", "met"), ("2021 Q4", "uncertain"), ("2022 Q1", "open")]
+    assert "Not counted: Board 2021-02-01 (after 2021-01-31, the end of the first month of 2021 Q1)." in _why(out, "2021 Q1")
+    assert "So at least one of 2021 Q1 and 2021 Q4 is short of its count on every reading of the dates" in _why(out, "2021 Q4")
+    assert out["summary"]["violations"] == 0 and out["findings"][-1]["due_by"] == "2022-01-31"
+
+
+# -- record coverage and a rolling chain -----------------------------------------------------------
+
+RECORDS_FROM_2020 = BOARD + 'records = [{ start = 2020 }]\n[[bodies.rules]]\nkind = "every"\ninterval = "1y"\n'
+
+
+def test_a_rolling_window_before_the_records_is_unknown_and_the_next_late_either_way(tmp_path):
+    """`every 1y` rolling, records complete from 2020; Board 2018-05-01 and 2021-03-01; as of
+    2022-06-01. 2019: nothing recorded, records not known complete: `unknown`. Had a Board met
+    unrecorded in 2019, 2020 was due and 2021-03-01 late for it; had none, the chain goes on
+    from the missed 2019 to 2020 all the same: 2020 `late` by 1 year on every reading (a
+    violation); 2022 open. 1 violation, 1 unknown."""
+    out = _check(tmp_path, RECORDS_FROM_2020, "board,regular,,2018-05-01,,held,,,\nboard,regular,,2021-03-01,,held,,,\n", "2022-06-01")
+    assert [(f["window"]["label"], f["verdict"], f["delay"]) for f in out["findings"]] == [("2019", "unknown", None), ("2020", "late", "1 year"), ("2022", "open", None)]
+    assert out["summary"]["violations"] == 1 and out["summary"]["unknown"] == 1
+
+
+def test_a_late_answer_to_a_window_before_the_records_is_unknown_not_late(tmp_path):
+    """The same rule; Board 2018-05-01 and 2020-03-01; as of 2022-06-01. 2019: due by
+    2019-12-31, answered 2020-03-01, late if no Board met in 2019, which the records do not
+    say: `unknown`, not late. Either way the chain goes on from 2020 (from 2020-03-01, or from
+    a 2019 meeting through 2020-03-01 meeting 2020): 2021 `missed` (the records are complete
+    then), 2022 open. 1 violation."""
+    out = _check(tmp_path, RECORDS_FROM_2020, "board,regular,,2018-05-01,,held,,,\nboard,regular,,2020-03-01,,held,,,\n", "2022-06-01")
+    assert _verdicts(out) == [("2019", "unknown"), ("2021", "missed"), ("2022", "open")]
+    assert _why(out, "2019").endswith("Unknown, not late: the register is known complete only from 2020-01-01.")
+
+
+def test_from_and_to_bound_the_windows_of_a_rolling_chain_begun_before_them(tmp_path):
+    """`every 2y` rolling: Board 2015-05-01, 2019-06-01, 2021-03-01; as of 2024-06-01, `--from
+    2019-03-01`. The chain is walked from the first meeting: 2017 was late (2019-06-01) and
+    ended before `--from`: not judged. 2021 met by 2021-03-01; 2023 `missed`; 2025 open.
+    With `--to 2021-12-31` as well: nothing after that day exists, the 2023 window is running
+    on it: `open`, exit 0."""
+    book = BOARD + '[[bodies.rules]]\nkind = "every"\ninterval = "2y"\n'
+    rows = "board,regular,,2015-05-01,,held,,,\nboard,regular,,2019-06-01,,held,,,\nboard,regular,,2021-03-01,,held,,,\n"
+    assert _verdicts(_check(tmp_path, book, rows, "2024-06-01", "--from", "2019-03-01")) == [("2021", "met"), ("2023", "missed"), ("2025", "open")]
+    result = _run(tmp_path, book, rows, "2024-06-01", "--from", "2019-03-01", "--to", "2021-12-31")
+    assert _verdicts(json.loads(result.stdout)) == [("2021", "met"), ("2023", "open")] and result.exit_code == 0
+
+
+# -- a plan running across the end of a window that has closed ------------------------------------
+
+PLAN_ACROSS_NEW_YEAR = "board,regular,,2024-05-01,,held,,,\nboard,regular,,2025-12-30,2026-01-02,planned,,,\n"
+
+
+def test_a_plan_still_running_after_its_window_closed_leaves_it_uncertain_not_missed(tmp_path):
+    """At least once a year since 2024; Board 2024-05-01 held, then planned 2025-12-30..
+    2026-01-02; as of 2026-01-01. The plan opens on 30 December, in 2025 (a meeting belongs to
+    the day it opens), and 2025 closed yesterday. The register does not say whether it opened
+    as planned (it is still running by the plan, not recorded as held): 2025 is met if it was,
+    missed if not: `uncertain`, naming the plan, no violation (it was `missed`, naming
+    nothing: the plan was taken as still to come, so no window counted it at all). As of
+    2025-12-31 (2025 still running), `open` with the plan scheduled, as before; as of
+    2026-01-03 (its dates passed), `uncertain`, as before."""
+    book = BOARD + '[[bodies.rules]]\nkind = "at_least"\ncount = 1\nper = "year"\nsince = 2024\n'
+    result = _run(tmp_path, book, PLAN_ACROSS_NEW_YEAR, "2026-01-01")
+    out = json.loads(result.stdout)
+    assert _verdicts(out) == [("2024", "met"), ("2025", "uncertain"), ("2026", "open")]
+    assert _why(out, "2025").endswith("Board 2025-12-30 was planned but is not recorded as held: met if it was held as planned.")
+    assert result.exit_code == 0 and out["summary"]["violations"] == 0
+    assert _verdicts(_check(tmp_path, book, PLAN_ACROSS_NEW_YEAR, "2025-12-31"))[-1] == ("2025", "open")
+    assert _verdicts(_check(tmp_path, book, PLAN_ACROSS_NEW_YEAR, "2026-01-03"))[1] == ("2025", "uncertain")
+
+
+def test_a_plan_running_on_to_leaves_the_window_it_opens_in_uncertain(tmp_path):
+    """The same, as of 2026-06-01 with `--to 2025-12-31`: judged at the close of 2025-12-31,
+    the plan had opened (30 December) and was still running: 2025 closed on that day, met only
+    if the plan was held: `uncertain` (it was `missed`)."""
+    book = BOARD + '[[bodies.rules]]\nkind = "at_least"\ncount = 1\nper = "year"\nsince = 2024\n'
+    out = _check(tmp_path, book, PLAN_ACROSS_NEW_YEAR, "2026-06-01", "--to", "2025-12-31")
+    assert _verdicts(out) == [("2024", "met"), ("2025", "uncertain")]
+
+
+def test_a_plan_running_after_a_ceilings_window_closed_may_have_broken_it(tmp_path):
+    """At most once a year since 2024; Board 2025-03-01 held and planned 2025-12-30..
+    2026-01-02; as of 2026-01-01. Held as planned, the plan is 2025's second meeting: `excess`;
+    not held, 2025 kept its ceiling. The register does not say: `uncertain` (it was `met`)."""
+    book = BOARD + '[[bodies.rules]]\nkind = "at_most"\ncount = 1\nper = "year"\nsince = 2024\n'
+    out = _check(tmp_path, book, "board,regular,,2025-03-01,,held,,,\nboard,regular,,2025-12-30,2026-01-02,planned,,,\n", "2026-01-01")
+    assert _verdicts(out) == [("2024", "met"), ("2025", "uncertain"), ("2026", "open")]

@@ -237,6 +237,10 @@ class Judge:
         claim = held is None
         if claim:
             held = []
+        # A plan that opens in a window already closed had opened, by its dates, and is not
+        # recorded as held: unconfirmed for this window even while its last days still run
+        # (planned 2025-12-30..2026-01-02, as of 2026-01-01: 2025 is uncertain, not missed).
+        running = today < on_time_end if self.closed else today <= on_time_end
         inside = 0  # meetings inside the window, counted or not
         # counts(rule, m) and inside(m, ...) written out: this loop runs for every window
         kinds, formats = facts.kinds, facts.formats
@@ -259,7 +263,7 @@ class Judge:
             elif status in _SCHEDULED:
                 if e.unless and m in e.unless:
                     continue  # held, it answered the window before late: this one would not be due
-                (scheduled if (m.end or start).latest >= today else unconfirmed).append(m)
+                (scheduled if running and (m.end or start).latest >= today else unconfirmed).append(m)
         assert held is not None
         if held and facts.thins:
             held, doubtful = thin(held, e, self._sessions_before(e) if e.rule.count_by == "event" else (), self._counted_before(e))
