@@ -255,3 +255,27 @@ def test_a_plan_running_after_a_ceilings_window_closed_may_have_broken_it(tmp_pa
     book = BOARD + '[[bodies.rules]]\nkind = "at_most"\ncount = 1\nper = "year"\nsince = 2024\n'
     out = _check(tmp_path, book, "board,regular,,2025-03-01,,held,,,\nboard,regular,,2025-12-30,2026-01-02,planned,,,\n", "2026-01-01")
     assert _verdicts(out) == [("2024", "met"), ("2025", "uncertain"), ("2026", "open")]
+
+
+# -- the period a floor ends in asks nothing, even with a meeting planned in it --------------------
+
+DISSOLVED = BOARD + '[[bodies.rules]]\nkind = "at_least"\ncount = 1\nper = "half"\nsince = 2022-07-01\nuntil = 2023-12-02\n'
+
+
+def test_the_running_period_a_floor_ends_in_is_no_window_with_a_meeting_planned_in_it(tmp_path):
+    """At least once a half-year from 2022-07-01 to 2023-12-02 (the body dissolved); Board
+    2022-10-04 held, 2023-10-01 planned; as of 2023-07-11. 2022 H2 met, 2023 H1 missed. The
+    half the rule ends in (2023-07-01..2023-12-02): its count was due at the half's end, after
+    the rule's, so nothing is due while the rule is in force (README, "A rule that has ended
+    requires nothing after its end"): no finding, as without the plan (it was `open`, "1
+    still due by 2023-12-02; scheduled: Board 2023-10-01", an obligation the rule never
+    made). The same for a row recorded held on 2023-10-01, as of 2023-09-10 (not yet held).
+    Once it is held (as of 2023-11-10), the part is `met`; a plan left unconfirmed (as of
+    2023-12-10) leaves it `uncertain`, as before."""
+    planned = "board,regular,,2022-10-04,,held,,,\nboard,regular,,2023-10-01,,planned,,,\n"
+    held = planned.replace("planned", "held")
+    assert _verdicts(_check(tmp_path, DISSOLVED, planned, "2023-07-11")) == [("2022 H2", "met"), ("2023 H1", "missed")]
+    out = _check(tmp_path, DISSOLVED, held, "2023-09-10")
+    assert _verdicts(out) == [("2022 H2", "met"), ("2023 H1", "missed")] and out["summary"]["open"] == 0
+    assert _verdicts(_check(tmp_path, DISSOLVED, held, "2023-11-10"))[-1] == ("2023-07-01..2023-12-02", "met")
+    assert _verdicts(_check(tmp_path, DISSOLVED, planned, "2023-12-10"))[-1] == ("2023-07-01..2023-12-02", "uncertain")

@@ -14,7 +14,7 @@ from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from planner.core.dates import Grain, Window, year_start_month
-from planner.core.model import AtLeastRule, AtMostRule, Body, EveryRule, Meeting
+from planner.core.model import AtLeastRule, AtMostRule, Body, EveryRule, Meeting, Status
 from planner.engine.body_meetings import CHAINING, counts
 from planner.engine.expectation import (
     Expectation,
@@ -112,7 +112,13 @@ def to_the_end(engine: ExpectationEngine, body: Body, rule: AtLeastRule | AtMost
     last = out[-1]
     window = Window(last.window.start, until)
     if last.minimum:
-        possible = sum(1 for m in engine.meetings_of(body.id).meetings if counts(rule, m) and m.status in CHAINING and m.earliest <= until and m.latest >= window.start)
+        today = engine.binding_on  # (check only)
+        if today is not None and today <= until:
+            # still running: nothing is due in it, whatever is planned; only meetings held by
+            # today may already meet it (a plan in it was 'open', '1 still due by' the end)
+            possible = sum(1 for m in engine.meetings_of(body.id).meetings if counts(rule, m) and m.status is Status.HELD and m.earliest <= today and m.latest >= window.start)
+        else:
+            possible = sum(1 for m in engine.meetings_of(body.id).meetings if counts(rule, m) and m.status in CHAINING and m.earliest <= until and m.latest >= window.start)
         if possible < last.minimum:
             return out[:-1]
     out[-1] = replace(last, window=window, deadline=until, part=True)
