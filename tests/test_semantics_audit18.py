@@ -279,3 +279,35 @@ def test_the_running_period_a_floor_ends_in_is_no_window_with_a_meeting_planned_
     assert _verdicts(out) == [("2022 H2", "met"), ("2023 H1", "missed")] and out["summary"]["open"] == 0
     assert _verdicts(_check(tmp_path, DISSOLVED, held, "2023-11-10"))[-1] == ("2023-07-01..2023-12-02", "met")
     assert _verdicts(_check(tmp_path, DISSOLVED, planned, "2023-12-10"))[-1] == ("2023-07-01..2023-12-02", "uncertain")
+
+
+# -- a rolling chain after a missed window, with a plan still to come ------------------------------
+
+EVERY_2Y = BOARD + '[[bodies.rules]]\nkind = "every"\ninterval = "2y"\n'
+
+
+def test_the_window_running_after_a_missed_one_stays_open_with_a_plan_still_to_come(tmp_path):
+    """`every 2y` rolling: Board 2017-07-09 held, the next planned 2021-10-17; as of
+    2020-03-27. 2019 closed with nothing: `missed`. The chain goes on from the missed window's
+    period (README, "Silences stay on the record"): 2021 is due, 2020-01-01..2021-12-31,
+    running now, the plan scheduled in it: `open`, "1 still due by 2021-12-31", as it is with
+    no plan at all. (Held on 2021-10-17, the plan will answer 2019 late and the chain go on
+    from it; slipped past 2021-12-31, it leaves 2021 late too: either way, something is due by
+    2021-12-31.) Next due after the plan: 2023. It showed 2019 missed and only "2023: next
+    due", no window open: the deadline of 2021-12-31 was nowhere."""
+    result = _run(tmp_path, EVERY_2Y, "board,regular,,2017-07-09,,held,,,\nboard,regular,,2021-10-17,,planned,,,\n", "2020-03-27")
+    out = json.loads(result.stdout)
+    assert [(f["window"]["label"], f["verdict"], f["pending"]) for f in out["findings"]] == [("2019", "missed", False), ("2021", "open", False), ("2023", "open", True)]
+    assert _why(out, "2021").startswith("2021: 1 still due by 2021-12-31, 2 years after the window due 2019")
+    assert "scheduled: Board 2021-10-17" in _why(out, "2021")
+    assert out["summary"]["open"] == 1 and out["summary"]["violations"] == 1
+    alone = _check(tmp_path, EVERY_2Y, "board,regular,,2017-07-09,,held,,,\n", "2020-03-27")
+    assert _verdicts(alone) == [("2019", "missed"), ("2021", "open")]
+
+
+def test_the_plan_held_answers_the_missed_window_late(tmp_path):
+    """The same register with the plan recorded held 2021-10-17, as of 2022-03-01: 2019 `late`
+    (2 years after 2017, held 2021-10-17: 2 years late), no 2021 window (the meeting answered
+    2019; README: 2014 then 2019 is late for 2018), 2023 open. Unchanged."""
+    out = _check(tmp_path, EVERY_2Y, "board,regular,,2017-07-09,,held,,,\nboard,regular,,2021-10-17,,held,,,\n", "2022-03-01")
+    assert [(f["window"]["label"], f["verdict"], f["delay"]) for f in out["findings"]] == [("2019", "late", "2 years"), ("2023", "open", None)]

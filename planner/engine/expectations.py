@@ -41,6 +41,7 @@ from planner.core.model import (
     OnRule,
     Rule,
     RuleBook,
+    Status,
 )
 from planner.engine.body_meetings import (
     CHAINING,
@@ -242,7 +243,16 @@ class ExpectationEngine:
             hull, k = e, 0
             while nxt is not None and nxt.earliest > e.deadline and len(chain) < MAX_CHAIN:
                 gap = self.next_window(e, versions, nxt.latest)
-                if gap is None or gap.window.end >= nxt.earliest:
+                if gap is None:
+                    break
+                if gap.window.end >= nxt.earliest:
+                    if not hull.cases and self._to_come(nxt) and gap.window.start <= self.binding_on:  # type: ignore[operator]
+                        # (check) the window running now, a plan still to come opening in it:
+                        # held, the plan answers the missed one late; slipped, it leaves this
+                        # one late too. Due by its deadline either way: open, the plan scheduled
+                        # (it was left out, and nothing was open after a missed window).
+                        chain[-1] = _unanswered(e)
+                        chain.append(gap)
                     break
                 chain[-1] = _unanswered(e)
                 chain.append(gap)
@@ -258,6 +268,10 @@ class ExpectationEngine:
                         read = replace(read, reason=read.reason.replace(f"the window due {labels[j - 2]},", f"the window due {chain[at + j - 2].label},", 1))
                     chain[at + j - 1] = read if j == k else _unanswered(read)
         return chain
+
+    def _to_come(self, m: Meeting) -> bool:
+        """(check) Whether ``m`` is a plan (or a row recorded held after today) still to come."""
+        return self.binding_on is not None and m.status in _PLANNED and m.earliest > self.binding_on
 
     def _rolling(self, body: Body, index: int, rule: EveryRule, group: list[Meeting | None], founded: date | None, late_until: date, versions: Sequence[tuple[int, EveryRule]] = ()) -> Expectation | None:
         """The window due after ``group`` (origins of one due period, or the founding), under
@@ -374,6 +388,9 @@ class ExpectationEngine:
             reason = f"every {rule.interval.first_words()} on the grid from {grain.label(anchored)}"
             out.append(Expectation(body, rule, index, grain, period, window, 1, None, _tolerant(window.end, rule.tolerance, grain), nxt, reason, None, window.start > end))
         return to_the_end(self, body, rule, out)
+
+
+_PLANNED = (Status.PLANNED, Status.PROJECTED)
 
 
 def _unanswered(e: Expectation) -> Expectation:
