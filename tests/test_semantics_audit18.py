@@ -311,3 +311,134 @@ def test_the_plan_held_answers_the_missed_window_late(tmp_path):
     2019; README: 2014 then 2019 is late for 2018), 2023 open. Unchanged."""
     out = _check(tmp_path, EVERY_2Y, "board,regular,,2017-07-09,,held,,,\nboard,regular,,2021-10-17,,held,,,\n", "2022-03-01")
     assert [(f["window"]["label"], f["verdict"], f["delay"]) for f in out["findings"]] == [("2019", "late", "2 years"), ("2023", "open", None)]
+
+
+# -- leap days, grids, the first day of a period, coverage with a hole, partners ---------------
+
+
+def test_a_year_in_days_and_in_months_from_a_leap_day(tmp_path):
+    """Board 2024-02-29 and 2025-03-01; as of 2025-06-01; three rules. `every 365d`: due
+    2024-02-29 + 365 days = 2025-02-28 (no 29 February in 2025), held 03-01: 1 day late.
+    `every 12m`: due in the month 2025-02, held in March: 1 month late. At least once a month
+    from February to March 2024: February met on its 29th, March missed. 3 violations."""
+    book = BOARD + (
+        '[[bodies.rules]]\nkind = "every"\ninterval = "365d"\n'
+        '[[bodies.rules]]\nid = "months"\nkind = "every"\ninterval = "12m"\n'
+        '[[bodies.rules]]\nkind = "at_least"\ncount = 1\nper = "month"\nsince = 2024-02-01\nuntil = 2024-03-31\n'
+    )
+    out = _check(tmp_path, book, "board,regular,,2024-02-29,,held,,,\nboard,regular,,2025-03-01,,held,,,\n", "2025-06-01")
+    closed = [(f["rule"], f["window"]["label"], f["verdict"], f["delay"]) for f in out["findings"] if f["verdict"] != "open"]
+    assert closed == [(2, "2024-02", "met", None), (0, "2025-02-28", "late", "1 day"), (1, "2025-02", "late", "1 month"), (2, "2024-03", "missed", None)]
+    assert out["summary"]["violations"] == 3
+
+
+def test_a_grid_anchored_year_answered_a_year_late_by_an_off_grid_meeting(tmp_path):
+    """`every 2y` on the grid from `anchor = 2021`: Board 2021-05-01, 2022-06-01, 2024-02-01;
+    as of 2025-06-01. Due in 2021, 2023, 2025, ...: 2021 met; 2023 had nothing, and the first
+    meeting after it, 2024-02-01, answers it a year late (2022-06-01 came before the due year:
+    no window counts it); 2025 open; 2027 next due."""
+    book = BOARD + '[[bodies.rules]]\nkind = "every"\ninterval = "2y"\nmode = "grid"\nanchor = 2021\n'
+    out = _check(tmp_path, book, "board,regular,,2021-05-01,,held,,,\nboard,regular,,2022-06-01,,held,,,\nboard,regular,,2024-02-01,,held,,,\n", "2025-06-01")
+    assert [(f["window"]["label"], f["verdict"], f["delay"]) for f in out["findings"]] == [("2021", "met", None), ("2023", "late", "1 year"), ("2025", "open", None), ("2027", "open", None)]
+
+
+def test_today_on_the_first_day_of_a_month_closes_the_month_before(tmp_path):
+    """At least and at most once a month since 2026-01-01; Board 2026-01-10, and two rows of
+    2026-03-01 with no number (one with a city); as of 2026-03-01. February closed yesterday
+    with nothing: `missed` (and within its ceiling: `met`). March: the rows held today count
+    (`--today` is still running, a meeting on it counts): at least once, met either way;
+    one meeting or two, the register does not say: the ceiling `uncertain`, not `excess`."""
+    book = BOARD + '[[bodies.rules]]\nkind = "at_least"\ncount = 1\nper = "month"\nsince = 2026-01-01\n[[bodies.rules]]\nkind = "at_most"\ncount = 1\nper = "month"\nsince = 2026-01-01\n'
+    rows = "board,regular,,2026-01-10,,held,,,\nboard,regular,,2026-03-01,,held,,,\nboard,regular,,2026-03-01,,held,Bern,,\n"
+    out = _check(tmp_path, book, rows, "2026-03-01")
+    assert [(f["rule"], f["window"]["label"], f["verdict"]) for f in out["findings"]] == [
+        (0, "2026-01", "met"), (1, "2026-01", "met"), (0, "2026-02", "missed"), (1, "2026-02", "met"), (0, "2026-03", "met"), (1, "2026-03", "uncertain"),
+    ]
+
+
+def test_coverage_with_an_end_and_a_hole_stated_incomplete(tmp_path):
+    """At least once a quarter since 2019; records complete 2019 to `2020-06`, and 2020 Q4
+    stated incomplete; Board 2019-02-01 and 2020-11-01; as of 2021-04-15. 2019 Q1 met; 2019
+    Q2..2020 Q2 (complete) `missed`, five; 2020 Q3 (past the stated end: not known complete)
+    `unknown`; 2020 Q4 met (a recorded meeting meets its window, incomplete or not); 2021 Q1
+    `unknown`; 2021 Q2 open. 5 violations, 2 unknown."""
+    book = BOARD + 'records = [{ start = 2019, end = "2020-06" }, { start = 2020-10-01, end = 2020-12-31, complete = false }]\n[[bodies.rules]]\nkind = "at_least"\ncount = 1\nper = "quarter"\nsince = 2019\n'
+    out = _check(tmp_path, book, "board,regular,,2019-02-01,,held,,,\nboard,regular,,2020-11-01,,held,,,\n", "2021-04-15")
+    assert [v for _, v in _verdicts(out)] == ["met"] + ["missed"] * 5 + ["unknown", "met", "unknown", "open"]
+    assert out["summary"]["violations"] == 5 and out["summary"]["unknown"] == 2
+
+
+def test_after_a_partner_planned_ahead_and_one_called_off(tmp_path):
+    """Board `after` the Summit by `6m` (months: due in the month six after the Summit's);
+    Summits 2025-11-20..21 held, 2026-06-10 cancelled, `2027-03` planned; Board 2026-05-31;
+    as of 2026-12-01. 2026-05 met (the last day of the due month); the cancelled Summit starts
+    nothing; the planned one makes 2027-09 next due (an origin may be planned). No violation.
+    A Board on 2026-04-30 instead, a day before the due month: 2026-05 `missed`."""
+    book = SUMMIT + BOARD + '[[bodies.rules]]\nkind = "after"\nbody = "summit"\noffset = "6m"\n'
+    rows = "summit,regular,,2025-11-20,2025-11-21,held,,,\nsummit,regular,,2026-06-10,,cancelled,,,\nsummit,regular,,2027-03,,planned,,,\n"
+    out = _check(tmp_path, book, rows + "board,regular,,2026-05-31,,held,,,\n", "2026-12-01")
+    assert [(f["window"]["label"], f["verdict"], f["pending"]) for f in out["findings"]] == [("2026-05", "met", False), ("2027-09", "open", True)]
+    early = _check(tmp_path, book, rows + "board,regular,,2026-04-30,,held,,,\n", "2026-12-01")
+    assert _verdicts(early)[0] == ("2026-05", "missed")
+
+
+def test_a_ceiling_on_financial_years_and_a_row_known_only_to_the_calendar_year(tmp_path):
+    """At most once a year, `year_start = "04-01"`, since 2020-04-01; Board 2020-05-01,
+    2021-03-31, 2021-04-01..02, `2022`, 2022-06-01; as of 2023-06-01. FY2020-21: 05-01 and
+    03-31: `excess`. `2022` lies in FY2021-22 (January to March) or FY2022-23 (April to
+    December): each of those years holds one meeting for certain (2021-04-01, 2022-06-01)
+    and maybe the `2022` row: both `uncertain`, not `excess` (one of them surely is, which
+    one the register does not say). FY2023-24 open."""
+    book = BOARD + '[[bodies.rules]]\nkind = "at_most"\ncount = 1\nper = "year"\nyear_start = "04-01"\nsince = 2020-04-01\n'
+    rows = "board,regular,,2022,,held,,,\nboard,regular,,2022-06-01,,held,,,\nboard,regular,,2020-05-01,,held,,,\nboard,regular,,2021-04-01,2021-04-02,held,,,\nboard,regular,,2021-03-31,,held,,,\n"
+    out = _check(tmp_path, book, rows, "2023-06-01")
+    assert _verdicts(out) == [("FY2020-21", "excess"), ("FY2021-22", "uncertain"), ("FY2022-23", "uncertain"), ("FY2023-24", "open")]
+    assert out["summary"]["violations"] == 1
+
+
+# -- a loosely dated row repeated: one meeting or two, in whichever period ------------------------
+
+
+def test_a_year_only_row_repeated_may_be_two_meetings_of_one_quarter(tmp_path):
+    """At least twice a quarter from the founding, 2021-03-19, to 2021-12-31; the register
+    has `2021` on two identical rows (read once, with a warning); as of 2023-01-12. One
+    meeting or two, the register does not say (README, "One meeting or two"), and it gives
+    only the year. As one meeting it fills no quarter (two are needed); as two, both may have
+    opened in 2021 Q2, or Q3, or Q4 (or Q1, before the first whole quarter): each of the three
+    is met on some reading and short on another: `uncertain`, no violation, the why naming
+    the rows (they were three `missed`, "no counting meeting recorded": the judge took the
+    rows for one meeting, which decides nothing, and the one-or-two reading looked only at
+    windows that counted them). With two distinct rows (another city each), the three were
+    already `uncertain`."""
+    book = BOARD + 'established = 2021-03-19\n[[bodies.rules]]\nkind = "at_least"\ncount = 2\nper = "quarter"\nuntil = 2021-12-31\n'
+    result = _run(tmp_path, book, "board,regular,,2021,,held,,,\nboard,regular,,2021,,held,,,\n", "2023-01-12")
+    out = json.loads(result.stdout)
+    assert _verdicts(out) == [("2021 Q2", "uncertain"), ("2021 Q3", "uncertain"), ("2021 Q4", "uncertain")]
+    assert "Board 2021 is on 2 rows with the same kind and days and no number (m.csv lines 2 and 3): one meeting or two" in _why(out, "2021 Q3")
+    assert result.exit_code == 0 and out["summary"]["violations"] == 0
+
+
+def test_a_year_only_row_repeated_may_break_a_monthly_ceiling(tmp_path):
+    """At most twice a month in 2021; Board 2021-10-19 and `2021` on two identical rows; as of
+    2023-01-12. October holds 2021-10-19 for certain; the `2021` rows, one meeting or two,
+    may have opened in October too: 1 to 3 meetings, at most 2 allowed: `uncertain` (it was
+    `met`, "1 of at most 2"). Every other month holds at most the two rows: `met`."""
+    book = BOARD + '[[bodies.rules]]\nkind = "at_most"\ncount = 2\nper = "month"\nsince = 2021-01-01\nuntil = 2021-12-31\n'
+    out = _check(tmp_path, book, "board,regular,,2021,,held,,,\nboard,regular,,2021-10-19,,held,,,\nboard,regular,,2021,,held,,,\n", "2023-01-12")
+    assert [label for label, v in _verdicts(out) if v != "met"] == ["2021-10"]
+    assert _verdicts(out)[9] == ("2021-10", "uncertain")
+    assert _why(out, "2021-10").startswith("2021-10: 1 to 3 meetings, at most 2 allowed; Board 2021 is on 2 rows")
+
+
+def test_a_window_still_within_its_tolerance_keeps_the_next_one_from_opening(tmp_path):
+    """`every 2y`, `tolerance = "6m"`: Board 2017-07-09, planned 2021-10-17. As of
+    2020-03-27, 2019 may still be met within its tolerance (by 2020-06-30): `open`, and the
+    next due is 2023, after the plan: as with no plan, no 2021 window yet (2021 is due only
+    once 2019 is missed). As of 2020-08-27, 2019 is `missed` and 2021 `open`, due by its own
+    tolerance, 2022-06-30, the plan scheduled in it."""
+    book = EVERY_2Y + 'tolerance = "6m"\n'
+    rows = "board,regular,,2017-07-09,,held,,,\nboard,regular,,2021-10-17,,planned,,,\n"
+    assert _verdicts(_check(tmp_path, book, rows, "2020-03-27")) == [("2019", "open"), ("2023", "open")]
+    out = _check(tmp_path, book, rows, "2020-08-27")
+    assert _verdicts(out) == [("2019", "missed"), ("2021", "open"), ("2023", "open")]
+    assert _why(out, "2021").startswith("2021: 1 still due by 2022-06-30,")

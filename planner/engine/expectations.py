@@ -246,7 +246,7 @@ class ExpectationEngine:
                 if gap is None:
                     break
                 if gap.window.end >= nxt.earliest:
-                    if not hull.cases and self._to_come(nxt) and gap.window.start <= self.binding_on:  # type: ignore[operator]
+                    if not hull.cases and self._to_come(nxt) and e.deadline < self.binding_on and gap.window.start <= self.binding_on:  # type: ignore[operator]
                         # (check) the window running now, a plan still to come opening in it:
                         # held, the plan answers the missed one late; slipped, it leaves this
                         # one late too. Due by its deadline either way: open, the plan scheduled

@@ -22,7 +22,9 @@ from datetime import date
 from itertools import compress, islice
 from operator import eq
 
+from planner.core.meeting import given_start
 from planner.core.model import Body, Meeting, Status
+from planner.engine.expectation import Expectation
 from planner.engine.expectations import ExpectationEngine
 from planner.engine.gaps import GapExpectation
 from planner.engine.judging.findings import Finding, Verdict, with_more_words
@@ -41,7 +43,9 @@ def twin_noted(judged: Iterator[tuple[Body, int, list[Finding]]], engine: Expect
         bm = engine.meetings_of(body.id)
         twins = _twins(body, bm.meetings, bm.starts, bm.opened_by, twice or {}, body.id in bodies)
         if twins:
-            findings = [_noted(f, twins) for f in findings]
+            # loosely dated rows repeated: one meeting or two, each may open in several periods
+            loose = [m for m in bm.meetings if id(m) in twins and not m.start.exact and twins[id(m)][1]] if body.id in bodies else []
+            findings = [_noted(f, twins, loose) for f in findings]
         yield body, recorded, findings
 
 
@@ -81,9 +85,13 @@ def _twins(body: Body, meetings: list[Meeting], starts: list[date], opened_by: l
     return out
 
 
-def _noted(f: Finding, twins: dict[int, tuple[int, int, str]]) -> Finding:
+def _noted(f: Finding, twins: dict[int, tuple[int, int, str]], loose: list[Meeting]) -> Finding:
     e = f.expectation
-    if e is None or isinstance(e, GapExpectation) or not f.counted:
+    if e is None or isinstance(e, GapExpectation):
+        return f
+    if loose and e.rule.kind in ("at_least", "at_most"):
+        f = _loose_noted(f, e, twins, loose)
+    if not f.counted:
         return f
     found = [twins[id(m)] for m in f.counted if id(m) in twins]
     if not found:
@@ -101,6 +109,30 @@ def _noted(f: Finding, twins: dict[int, tuple[int, int, str]]) -> Finding:
     if doubt is not None:
         return replace(f, verdict=Verdict.UNCERTAIN, why=doubt, late_meeting=None, delay="", still_due=0, due_by=None)
     return with_more_words(f, lambda: f" {words[0].upper()}{words[1:]}: one meeting or two, {f.verdict.value.replace('_', ' ')} either way.")
+
+
+def _loose_noted(f: Finding, e: Expectation, twins: dict[int, tuple[int, int, str]], loose: list[Meeting]) -> Finding:
+    """``f`` judged again where a loosely dated row repeated identically may have opened in its
+    window without being counted there: the judge took it for one meeting, which decides
+    nothing; as two (two rows of `2021` are as likely two meetings as one), they may fill a
+    floor ("at least twice a quarter": either quarter of 2021) or break a ceiling. Such a
+    window is `uncertain`, not `missed` or `met` (it was: "no counting meeting recorded")."""
+    counted = {id(m) for m in f.counted}
+    near = [m for m in loose if id(m) not in counted and e.counts(m) and m.start.earliest <= e.deadline and m.start.latest >= e.window.start]
+    if not near:
+        return f
+    held = len(f.counted) + sum(twins[id(m)][1] for m in f.counted if id(m) in twins)
+    most = held + sum(1 + twins[id(m)][1] for m in near)
+    words = "; ".join(dict.fromkeys(twins[id(m)][2] for m in near))
+    given = ", ".join(dict.fromkeys(given_start(m) for m in near))
+    maybe = f"{words}: one meeting or two, the register does not say, and it gives only {given}: {'they' if len(near) > 1 else 'it'} may have opened in {e.label}"
+    if e.maximum is None and f.verdict in (Verdict.MISSED, Verdict.ADVISORY) and most >= e.minimum:
+        why = f"{e.label}: {len(f.counted)} of {e.minimum} certain ({e.reason}); {maybe}."
+    elif e.maximum is not None and f.verdict in (Verdict.MET, Verdict.OPEN) and most > e.maximum:
+        why = f"{e.label}: {len(f.counted)} to {most} meetings, at most {e.maximum} allowed; {maybe}."
+    else:
+        return f
+    return replace(f, verdict=Verdict.UNCERTAIN, why=why, late_meeting=None, delay="", still_due=0, due_by=None)
 
 
 def certain_count(meetings: list[Meeting]) -> int:
