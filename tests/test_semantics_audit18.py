@@ -442,3 +442,18 @@ def test_a_window_still_within_its_tolerance_keeps_the_next_one_from_opening(tmp
     out = _check(tmp_path, book, rows, "2020-08-27")
     assert _verdicts(out) == [("2019", "missed"), ("2021", "open"), ("2023", "open")]
     assert _why(out, "2021").startswith("2021: 1 still due by 2022-06-30,")
+
+
+def test_a_row_years_ahead_opens_no_window_beside_one_still_within_its_tolerance(tmp_path):
+    """`every 6m`, `tolerance = "6m"`: Board 2017-06-21, and a row recorded held 2023-07-19
+    (after today: scheduled, not counted); as of 2019-06-12. 2017-12 (tolerance to
+    2018-06-30) and 2018-06 (to 2018-12-31) `missed`; 2018-12 may still be met by 2019-06-30:
+    `open`. As with no later row, no 2019-06 window yet: it is due only once 2018-12 is
+    missed (it was `open` too, "1 still due by 2019-12-31", two meetings asked where one
+    would do, and 2019-12 next due). Next due: after the scheduled row, 2024-01."""
+    book = BOARD + '[[bodies.rules]]\nkind = "every"\ninterval = "6m"\ntolerance = "6m"\n'
+    out = _check(tmp_path, book, "board,regular,,2017-06-21,,held,,,\nboard,regular,,2023-07-19,,held,,,\n", "2019-06-12")
+    assert [(f["window"]["label"], f["verdict"], f["pending"]) for f in out["findings"]] == [("2017-12", "missed", False), ("2018-06", "missed", False), ("2018-12", "open", False), ("2024-01", "open", True)]
+    assert out["summary"]["open"] == 1
+    alone = _check(tmp_path, book, "board,regular,,2017-06-21,,held,,,\n", "2019-06-12")
+    assert _verdicts(alone) == [("2017-12", "missed"), ("2018-06", "missed"), ("2018-12", "open")]

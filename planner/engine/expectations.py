@@ -241,16 +241,18 @@ class ExpectationEngine:
             # within its tolerance, it meets that window and the ones before it are missed
             # (recording a late meeting never erases them; a tolerance never makes one later).
             hull, k = e, 0
+            # (check) a plan still to come: the windows it may answer are judged as of today
+            today = self.binding_on
+            ahead = today is not None and nxt is not None and nxt.status in _PLANNED and nxt.earliest > today
             while nxt is not None and nxt.earliest > e.deadline and len(chain) < MAX_CHAIN:
                 gap = self.next_window(e, versions, nxt.latest)
-                if gap is None:
-                    break
+                if gap is None or ahead and e.deadline >= today and gap.window.start <= today:  # type: ignore[operator]
+                    break  # (ahead: ``e`` may still be met within its tolerance, no window after it yet)
                 if gap.window.end >= nxt.earliest:
-                    if not hull.cases and self._to_come(nxt) and e.deadline < self.binding_on and gap.window.start <= self.binding_on:  # type: ignore[operator]
-                        # (check) the window running now, a plan still to come opening in it:
-                        # held, the plan answers the missed one late; slipped, it leaves this
-                        # one late too. Due by its deadline either way: open, the plan scheduled
-                        # (it was left out, and nothing was open after a missed window).
+                    if ahead and not hull.cases and gap.window.start <= today:  # type: ignore[operator]
+                        # the window running now, the plan opening in it: held, the plan answers
+                        # ``e`` late; slipped, this one is late too. Due by its deadline either
+                        # way: open, the plan scheduled (it was left out: nothing open)
                         chain[-1] = _unanswered(e)
                         chain.append(gap)
                     break
@@ -268,10 +270,6 @@ class ExpectationEngine:
                         read = replace(read, reason=read.reason.replace(f"the window due {labels[j - 2]},", f"the window due {chain[at + j - 2].label},", 1))
                     chain[at + j - 1] = read if j == k else _unanswered(read)
         return chain
-
-    def _to_come(self, m: Meeting) -> bool:
-        """(check) Whether ``m`` is a plan (or a row recorded held after today) still to come."""
-        return self.binding_on is not None and m.status in _PLANNED and m.earliest > self.binding_on
 
     def _rolling(self, body: Body, index: int, rule: EveryRule, group: list[Meeting | None], founded: date | None, late_until: date, versions: Sequence[tuple[int, EveryRule]] = ()) -> Expectation | None:
         """The window due after ``group`` (origins of one due period, or the founding), under
