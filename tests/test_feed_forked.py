@@ -16,7 +16,7 @@ from click.testing import CliRunner
 
 from planner.cli import main
 from planner.outputs.calendar import uids
-from planner.outputs.calendar.folder import events, forked
+from planner.outputs.calendar.folder import events, forked, order
 from planner.outputs.calendar.folder.feeds import write_feeds
 from tests.test_check_parallel import _alive
 from tests.test_feed_lines import STAMP, example
@@ -54,25 +54,27 @@ def test_a_worker_dying_is_made_again_in_its_place(name: str, tmp_path: Path, mo
     book, meetings = example(name)
     changed = [m.model_copy(update={"city": "Baku"}) if i % 7 == 3 else m for i, m in enumerate(meetings)][5:]
     writer, make_run = os.getpid(), events.FeedEvents.make_run
-    here: list[int] = []
-    middle: list[int] = []
+    here: list[set[str]] = []
+    middle: set[str] = set()
 
     def dying(self, previous, again, places, flush):  # noqa: ANN001, ANN202
-        if os.getpid() != writer and places == middle:
+        bodies = {self.order[p].body for p in places} if places is not None else None
+        if os.getpid() != writer and bodies == middle:
             make_run(self, previous, again, places[: len(places) // 2], lambda *_: None)  # some events in its feeds
             os._exit(3)
-        if os.getpid() == writer and places is not None:
-            here.append(places[0])
+        if os.getpid() == writer and bodies is not None:
+            here.append(bodies)
         return make_run(self, previous, again, places, flush)
 
     write_feeds(book, meetings, tmp_path / "one", STAMP, workers=1)
     write_feeds(book, changed, tmp_path / "one", LATER, workers=1)
     monkeypatch.setattr(events.FeedEvents, "make_run", dying)
     for given, stamp in ((meetings, STAMP), (changed, LATER)):
-        middle[:] = _second_run(given)
+        middle.clear()
+        middle.update(_second_run(given))
         here.clear()
         write_feeds(book, given, tmp_path / "three", stamp, workers=3)
-        assert here[1:] == [middle[0]]  # the writer's own run, then the dead worker's
+        assert here[1:] == [middle]  # the writer's own run, then the dead worker's
     assert files(tmp_path / "three") == files(tmp_path / "one")
     assert b"SEQUENCE:1\r\n" in (tmp_path / "three" / "all.ics").read_bytes()
 
@@ -97,12 +99,32 @@ def test_each_run_counts_its_own_repeated_identities(workers: int, tmp_path: Pat
     assert any(b"-2@planner" in (tmp_path / "many" / f"{body}.ics").read_bytes() for body in last)  # a worker's
 
 
-def _second_run(meetings: list) -> list[int]:  # type: ignore[type-arg]
-    """The places in date order of the events of the second of three runs."""
+@pytest.mark.parametrize("workers", [2, 3])
+def test_each_run_puts_its_own_meetings_in_date_order(workers: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where no two bodies' UIDs can meet, each process puts its own bodies' meetings in date
+    order (not the writer all of them before the fork), and the runs' events go back in the
+    order of all: the register given backwards, with meetings of one body on the same days
+    (which only the full order tells apart), makes the folder one process writes."""
+    book, meetings = example("cica")
+    ties = [m.model_copy(update={"ordinal": None, "city": city}) for m in meetings[::5] for city in ("Baku", "Astana")]
+    given = (meetings + ties)[::-1]
+    write_feeds(book, given, tmp_path / "one", STAMP, workers=1)
+    sorted_all: list[int] = []
+    parts: list[int] = []
+    monkeypatch.setattr(events, "date_order", lambda ms: sorted_all.append(len(ms)) or order.date_order(ms))
+    monkeypatch.setattr(forked, "in_date_order", lambda lists, *more, **named: parts.append(sum(map(len, lists))) or order.in_date_order(lists, *more, **named))
+    write_feeds(book, given, tmp_path / "many", STAMP, workers=workers)
+    assert max(sorted_all) < len(given)  # (only the coming meetings, for index.html)
+    assert parts and max(parts) < len(given)  # the writer's own run
+    assert files(tmp_path / "many") == files(tmp_path / "one")
+    assert b"-2@planner" in (tmp_path / "one" / "all.ics").read_bytes()
+
+
+def _second_run(meetings: list) -> set[str]:  # type: ignore[type-arg]
+    """The bodies of the second of three runs."""
     bodies = sorted({m.body for m in meetings})
     first, stop = forked.runs([sum(m.body == body for m in meetings) for body in bodies], 3)[1]
-    second = set(bodies[first:stop])
-    return [p for p, m in enumerate(events.date_order(meetings)) if m.body in second]
+    return set(bodies[first:stop])
 
 
 # The writer, killed (kill -9) as soon as its last worker is forked, while each worker still
@@ -111,7 +133,7 @@ _KILLED = """
 import os, signal, sys, time
 from planner.cli import main
 from planner.outputs.calendar import making
-from planner.outputs.calendar.folder import events, forked
+from planner.outputs.calendar.folder import events, forked, order
 writer = os.getpid()
 events._BATCH = 1  # a worker asks after each event whether its writer is still there
 make = making.EventMaker.make

@@ -18,17 +18,17 @@ import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
-from itertools import compress, count, islice, repeat
-from operator import eq, itemgetter, rshift
+from operator import itemgetter
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from planner.core.model import Meeting
 from planner.outputs.atomic import Spooled, spool
 from planner.outputs.calendar.folder.forked import make_forked, processes
+from planner.outputs.calendar.folder.order import date_order
 from planner.outputs.calendar.folder.previous import Previous
 from planner.outputs.calendar.folder.state import HEAD, HEAD_3, TAIL
-from planner.outputs.calendar.ical import FeedBuilder, event_order
+from planner.outputs.calendar.ical import FeedBuilder
 from planner.outputs.calendar.lines import END
 from planner.outputs.calendar.making import EventMaker
 from planner.outputs.calendar.revisions import nearest
@@ -77,52 +77,15 @@ def _read(spool: IO[bytes], spans: Iterable[tuple[int, int]]) -> Iterator[bytes]
         yield os.pread(fd, end - start, start)
 
 
-def date_order(meetings: Iterable[Meeting]) -> list[Meeting]:
-    """``meetings`` sorted by :func:`event_order`, without a full sort key per meeting: all of
-    them are sorted by (first day, last day, body, place in the input) packed into one integer,
-    and only a run of meetings of one body on the same days is sorted again by the full key
-    (stably, so equal keys keep their input order). The order is the same (the full key starts
-    with the first day, the last day and the body), but a million full keys would cost some
-    300 MB and a million calls of :func:`event_order`."""
-    by_body: dict[str, list[Meeting]] = {}
-    for meeting in meetings:
-        by_body.setdefault(meeting[0], []).append(meeting)
-    lists = [by_body.pop(body) for body in sorted(by_body)]
-    place_bits = max((len(m) for m in lists), default=1).bit_length()
-    body_bits = len(lists).bit_length()
-    keys: list[int] = []
-    shift = 1 << (body_bits + place_bits)
-    for rank, listed in enumerate(lists):  # a body at a time, a column at a time
-        starts = list(map(_START, listed))
-        firsts = [start.earliest.toordinal() for start in starts]
-        lasts = [(end or start).latest.toordinal() for start, end in zip(starts, map(_END, listed), strict=True)]
-        base = rank << place_bits
-        keys += [((first << 22) + last - first) * shift + base + place for place, first, last in zip(range(len(listed)), firsts, lasts, strict=True)]  # 2**22 days: 11,000 years
-    keys.sort()
-    days = [map(rshift, part, repeat(place_bits)) for part in (keys, islice(keys, 1, None))]  # first day, last day and body
-    ties = list(compress(count(), map(eq, *days)))  # i: meetings i and i + 1 are a tie, to be ordered by the full key
-    places, bodies = (1 << place_bits) - 1, (1 << body_bits) - 1
-    ordered = [lists[(key >> place_bits) & bodies][key & places] for key in keys]
-    del keys
-    at = 0
-    while at < len(ties):
-        end = at
-        while end + 1 < len(ties) and ties[end + 1] == ties[end] + 1:
-            end += 1
-        first, last = ties[at], ties[end] + 1
-        ordered[first : last + 1] = sorted(ordered[first : last + 1], key=event_order)
-        at = end + 1
-    return ordered
-
-
 class FeedEvents:
     """The events of one export, made once into a spool, with their revisions; what it made
     recorded by ``recorder`` (see :mod:`planner.outputs.calendar.folder.reuse`)."""
 
-    def __init__(self, builder: FeedBuilder, order: list[Meeting], previous: Previous, near: Path, keep_legacy: bool = False, combined: tuple[str, str, str | None] | None = None, heads: dict[str, bytes] | None = None, recorder: Recorder | None = None, workers: int | None = None) -> None:
-        """``order``: the meetings in date order (:func:`date_order`); ``workers``: how many
-        processes make the events (:mod:`planner.outputs.calendar.folder.forked`; 1: this one
-        alone, None: as many as pay)."""
+    def __init__(self, builder: FeedBuilder, order: list[Meeting], previous: Previous, near: Path, keep_legacy: bool = False, combined: tuple[str, str, str | None] | None = None, heads: dict[str, bytes] | None = None, recorder: Recorder | None = None, workers: int | None = None, in_order: bool = True) -> None:
+        """``order``: the meetings in date order (:func:`date_order`), or in any order when not
+        ``in_order`` (then put in it here, or by each process of its own bodies where several
+        make the events: see :mod:`planner.outputs.calendar.folder.forked`); ``workers``: how
+        many processes make the events (1: this one alone, None: as many as pay)."""
         self.workers = workers
         self.builder = builder
         self.near = near
@@ -139,12 +102,14 @@ class FeedEvents:
         self.stretches: dict[str, list[tuple[int, int]]] = {}  # body -> where its feed's events are in by_body
         today = builder.stamp.date()
         self.coming = [m for m in self.order if (m[4] or m[1]).latest >= today]
+        if not in_order:  # (what a subset of the meetings is in date order is the same subset of theirs)
+            self.coming = date_order(self.coming)
         self.states.write(HEAD_3 if keep_legacy else HEAD)
         self.combined = combined if self.order else None  # all.ics's name, caption and URL: its head goes first
         self.begin = self.spool.write(builder.calendar_head(*self.combined, empty=False)[0]) if self.combined is not None else 0
-        self._make(previous)
+        self._make(previous, in_order)
 
-    def _make(self, previous: Previous) -> None:
+    def _make(self, previous: Previous, in_order: bool) -> None:
         """Every event, made in date order: the meetings lie in memory about in the order they
         were read, so that a walk in date order finds each near the last (made body by body,
         every meeting was a cache miss: a third more time at N). Each UID is made as its event
@@ -154,10 +119,17 @@ class FeedEvents:
         does, the candidates this export gives left out first (:meth:`_pool`, made when a meeting
         first asks for one: a re-export of the same register never does)."""
         make_uid = UIDMaker(self.builder.book)
+        forking = self.heads is not None and processes(self, self.workers) > 1
         # forked, each run counts its bodies' repeated identities where no two bodies' UIDs
-        # can meet (1.3 s of the writer's alone before the fork at a million meetings)
-        again = None if self.heads is not None and processes(self, self.workers) > 1 and apart(make_uid, self.counts) else repeats(make_uid, self.order)[0]
-        if self.heads is None or not make_forked(self, previous, again, self.workers):
+        # can meet (1.3 s of the writer's alone before the fork at a million meetings), and
+        # then puts its own bodies' meetings in date order (2.3 s before the fork)
+        alone = forking and apart(make_uid, self.counts)
+        if not in_order and not alone:
+            self.order = date_order(self.order)
+        again = None if alone else repeats(make_uid, self.order)[0]
+        if not forking or not make_forked(self, previous, again, self.workers, sort=not in_order and alone):
+            if not in_order and alone:  # (not put in order above)
+                self.order = date_order(self.order)
             self.size = self.make_run(previous, again, None, self._flush)
         self.spool.flush()
         self.by_body.flush()

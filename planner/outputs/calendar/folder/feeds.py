@@ -89,8 +89,7 @@ def _write_feeds(book: RuleBook, meetings: Iterable[Meeting], out: Path, stamp: 
     order: list[Meeting] | None = None
     if recording:
         made, order = _reused(out, book, builder, meetings, heads, combined, workers, given)
-    if made is None:
-        order = date_order(meetings) if order is None else order
+    in_order = order is not None  # (else FeedEvents puts them in it: each process its own part, where several make the events)
     previous = made.previous if isinstance(made, Reused) and made.previous is not None else None
     if previous is None:
         found = load_state(out, warn, book, read=read_previous)
@@ -99,7 +98,7 @@ def _write_feeds(book: RuleBook, meetings: Iterable[Meeting], out: Path, stamp: 
     try:
         keep_legacy = previous.legacy and selected is not None  # some bodies' prints stay of the older form
         if made is None:
-            made = FeedEvents(builder, order or [], previous, out.parent, keep_legacy, combined, heads, Recorder() if recording else None, workers)
+            made = FeedEvents(builder, meetings if order is None else order, previous, out.parent, keep_legacy, combined, heads, Recorder() if recording else None, workers, in_order)
         left = Leftovers(previous, builder.stamp, keep_days, selected, previous.legacy and not keep_legacy, out.parent)
         files, links = _feed_files(book, builder, made, left, named, selected, base_url)
         recorded: dict[str, Any] = {"inputs": given, "said": list(said)} if given is not None else {}

@@ -3,7 +3,8 @@
 Making the events is most of a large export (some 80 % of a million meetings' CPU), and an
 event needs only its own meeting, its UID and the last revision of that UID: so the bodies are
 cut into runs of about as many events (:func:`planner.outputs.forking.runs`), and each process
-makes the events of one run's bodies, in date order (:meth:`FeedEvents.make_run`), as one
+makes the events of one run's bodies, in date order (:meth:`FeedEvents.make_run`; given the
+meetings in any order, each process first puts its own run's in it: :class:`_Share`), as one
 process would: each body's feed (the workers' spools, made with their heads before the fork,
 are shared: a body is written by one process only; the writer's are made as its run reaches
 them), and to a spool of its own, the run's events and state entries with the length of each.
@@ -28,12 +29,13 @@ from __future__ import annotations
 import os
 from array import array
 from collections import deque
-from collections.abc import Callable
-from itertools import accumulate, compress, count, islice
-from operator import ne
+from collections.abc import Callable, Sequence
+from itertools import accumulate, chain, compress, count, islice, repeat
+from operator import and_, ne
 from typing import IO, TYPE_CHECKING, Any
 
 from planner.outputs.atomic import spool
+from planner.outputs.calendar.folder.order import by_body, in_date_order, key_bits
 from planner.outputs.forking import MAX_WORKERS, Worker, can_fork, fork, runs, usable_cores
 
 if TYPE_CHECKING:
@@ -97,19 +99,17 @@ class _Run:
         self.entries.close()
 
 
-def make_forked(made: FeedEvents, previous: Previous, again: dict[int, int] | None, workers: int | None) -> bool:
+def make_forked(made: FeedEvents, previous: Previous, again: dict[int, int] | None, workers: int | None, sort: bool = False) -> bool:
     """Make the events of ``made`` (every body with a feed of its own) in several processes;
-    False when one process makes them (:func:`processes`), nothing done."""
+    False when one process makes them (:func:`processes`), nothing done. With ``sort``,
+    :attr:`FeedEvents.order` is not in date order yet: each process puts its own bodies'
+    meetings in it (:class:`_Share`), and the order stays as it was."""
     number = processes(made, workers)
     if number <= 1:
         return False
     bodies = sorted(made.counts)
     shares = runs([made.counts[body] for body in bodies], number)
-    run_of = {body: r for r, (first, stop) in enumerate(shares) for body in bodies[first:stop]}
-    owner = [run_of[meeting[0]] for meeting in made.order]  # the run of each event
-    places: list[list[int]] = [[] for _ in shares]  # each run's events' places in date order
-    for place, r in enumerate(owner):
-        places[r].append(place)
+    share = _Share(made, shares, sort)
     for body in bodies[shares[0][1] :]:  # the workers' feeds, made before the fork (each process
         made.open_feed(body)  # writes to its bodies'); the writer's, as its run first writes to
         # each, while the workers run (a feed's spool took 0.1-2 ms on a busy disk: 3,400 of
@@ -125,12 +125,12 @@ def make_forked(made: FeedEvents, previous: Previous, again: dict[int, int] | No
             except OSError:  # no spool to be had: made here
                 break
             try:
-                workers_of[r] = _fork(made, previous, again, places[r], events, entries, (r, r + 1), started), entries  # type: ignore[assignment]
+                workers_of[r] = _fork(made, previous, again, share, r, events, entries, (r, r + 1), started), entries  # type: ignore[assignment]
             except OSError:  # no process to be had: made here
                 events.close()
                 entries.close()
                 break
-        done.append(_here(made, previous, again, places[0]))
+        done.append(_here(made, previous, again, share, 0))
         for r in range(1, number):
             forked = workers_of.get(r)
             found = forked[0].result() if forked is not None else None
@@ -140,30 +140,76 @@ def make_forked(made: FeedEvents, previous: Previous, again: dict[int, int] | No
                     forked[1].close()
                 for body in bodies[shares[r][0] : shares[r][1]]:
                     _restart(made, body)
-                done.append(_here(made, previous, again, places[r]))
+                done.append(_here(made, previous, again, share, r))
                 continue
             run = _Run(forked[0].spool, forked[1])  # type: ignore[arg-type]
-            run.sizes, run.lengths, entries_made, whole, marks = found
+            run.sizes, run.lengths, entries_made, whole, marks, share.days[r] = found
             if made.recorder is not None:
                 made.recorder.take(entries_made, whole)
             _mark(previous, marks, before)
             done.append(run)
-        made.size = _merge(made, owner, done)
+        made.order = share.order
+        made.size = _merge(made, share.owner(), done)
     except BaseException:  # an error, Ctrl-C: no worker outlives it
         for worker in started:
             worker.end()
         raise
     finally:
+        made.order = share.order
         for run in done:
             run.close()
     return True
 
 
-def _here(made: FeedEvents, previous: Previous, again: dict[int, int] | None, places: list[int]) -> _Run:
-    """A run made by this process."""
+class _Share:
+    """The runs' events: each run's places in :attr:`FeedEvents.order` (:meth:`places`) and
+    the run of each event in date order (:meth:`owner`).
+
+    Given the meetings in date order, the writer finds both before the fork. Given them in
+    any order (``sort``), each process puts its own run's in date order
+    (:func:`~planner.outputs.calendar.folder.events.in_date_order`: a million meetings took
+    2.3 s before the fork, now each process sorts its part meanwhile) and packs each
+    meeting's first day, last day and body's rank in one number: the runs' numbers, each run's
+    in its order, merged, are the date order of all (two bodies' meetings never tie; one
+    body's ties stay in one run), so their ranks say the run of each event."""
+
+    def __init__(self, made: FeedEvents, shares: list[tuple[int, int]], sort: bool) -> None:
+        self.made, self.shares, self.order = made, shares, made.order
+        self.days: list[Sequence[int]] = [() for _ in shares]  # each run's packed days, with sort
+        if sort:
+            self.lists = by_body(made.order)
+            self.bits = key_bits(self.lists)
+            return
+        bodies = sorted(made.counts)
+        run_of = {body: r for r, (first, stop) in enumerate(shares) for body in bodies[first:stop]}
+        self.owners = [run_of[meeting[0]] for meeting in made.order]  # the run of each event
+        self.runs: list[list[int]] = [[] for _ in shares]  # each run's events' places in date order
+        for place, r in enumerate(self.owners):
+            self.runs[r].append(place)
+
+    def places(self, r: int) -> list[int]:
+        """Run ``r``'s places in :attr:`FeedEvents.order` (with sort: in date order, this
+        process's order then that run's meetings)."""
+        if not hasattr(self, "lists"):
+            return self.runs[r]
+        first, stop = self.shares[r]
+        self.made.order, self.days[r] = in_date_order(self.lists[first:stop], first, self.bits, days=True)
+        return list(range(len(self.made.order)))
+
+    def owner(self) -> list[int]:
+        """The run of each event, in date order."""
+        if not hasattr(self, "lists"):
+            return self.owners
+        run_of = [r for r, (first, stop) in enumerate(self.shares) for _ in range(first, stop)]  # by body rank
+        days = sorted(chain.from_iterable(self.days))  # (Timsort merges runs already in order)
+        return list(map(run_of.__getitem__, map(and_, days, repeat((1 << self.bits[1]) - 1))))
+
+
+def _here(made: FeedEvents, previous: Previous, again: dict[int, int] | None, share: _Share, r: int) -> _Run:
+    """Run ``r`` made by this process."""
     run = _Run(*_spools(made))
     try:
-        made.make_run(previous, again, places, run.sink())
+        made.make_run(previous, again, share.places(r), run.sink())
     except BaseException:
         run.close()
         raise
@@ -189,19 +235,20 @@ def _restart(made: FeedEvents, body: str) -> None:
     os.lseek(fd, 0, os.SEEK_END)
 
 
-def _fork(made: FeedEvents, previous: Previous, again: dict[int, int] | None, places: list[int], events: IO[bytes], entries: IO[bytes], run: tuple[int, int], started: list[Worker]) -> Worker:
-    """Fork a worker making the events at ``places``: its events to its spool, their entries
-    to ``entries``; it sends the lengths, its bodies' record entries and its marks."""
+def _fork(made: FeedEvents, previous: Previous, again: dict[int, int] | None, share: _Share, r: int, events: IO[bytes], entries: IO[bytes], run: tuple[int, int], started: list[Worker]) -> Worker:
+    """Fork a worker making the events of run ``r``: its events to its spool, their entries
+    to ``entries``; it sends the lengths, its bodies' record entries, its marks and, with
+    the share's sort, its packed days."""
 
     def work(spool: IO[bytes], orphaned: Callable[[], bool]) -> tuple[Any, ...] | None:
         made_here = _Run(spool, entries)
         try:
-            made.make_run(previous, again, places, made_here.sink(orphaned))
+            made.make_run(previous, again, share.places(r), made_here.sink(orphaned))
         except _Orphaned:
             return None
         entries.flush()
         recorder = made.recorder
-        return made_here.sizes, made_here.lengths, recorder.done() if recorder is not None else {}, recorder is None or recorder.whole, _marks(previous)
+        return made_here.sizes, made_here.lengths, recorder.done() if recorder is not None else {}, recorder is None or recorder.whole, _marks(previous), share.days[r]
 
     return fork(work, run, started, events)
 

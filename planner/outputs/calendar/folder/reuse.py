@@ -45,7 +45,8 @@ from typing import IO, Any
 
 from planner.core.model import Meeting, RuleBook
 from planner.outputs.atomic import Spooled, spool
-from planner.outputs.calendar.folder.events import FeedEvents, date_order, write_all
+from planner.outputs.calendar.folder.events import FeedEvents, write_all
+from planner.outputs.calendar.folder.order import date_order
 from planner.outputs.calendar.folder.previous import Previous, scanned
 from planner.outputs.calendar.folder.record import record_bytes
 from planner.outputs.calendar.folder.state import HEAD, TAIL
