@@ -225,10 +225,19 @@ class FeedEvents:
 
     def put(self, chunk: bytes, entries: bytes) -> None:
         """Events to all.ics's spool, their state ``entries`` (each ending ",\\n") to the state's."""
+        self.put_events(chunk)
+        self.put_entries(entries)
+
+    def put_events(self, chunk: bytes) -> None:
+        """Events to all.ics's spool (recorded)."""
         self.spool.write(chunk)
-        self.states.write(entries)
         if self.recorder is not None:
             self.recorder.events(chunk)
+
+    def put_entries(self, entries: bytes) -> None:
+        """State entries (each ending ",\\n") to the state's spool (recorded)."""
+        self.states.write(entries)
+        if self.recorder is not None:
             self.recorder.entries(entries)
 
     def _feed_write(self, body: str, events: list[bytes], prints: list[str] | None = None) -> None:

@@ -274,7 +274,8 @@ def _mark(previous: Previous, marks: bytes | list[str], before: list[str]) -> No
 
 def _merge(made: FeedEvents, owner: list[int], done: list[_Run]) -> int:
     """The runs' events and entries, put back in date order (``owner``: the run of each),
-    to all.ics's spool and the state's (:meth:`FeedEvents.put`); their size."""
+    to all.ics's spool and the state's (:meth:`FeedEvents.put_events`, :meth:`FeedEvents.put_entries`);
+    their size."""
     readers = []
     for run in done:
         for handle in (run.events, run.entries):
@@ -288,15 +289,16 @@ def _merge(made: FeedEvents, owner: list[int], done: list[_Run]) -> int:
     events: list[bytes] = []
     entries: list[bytes] = []
     size = total = 0
-    # Each batch is written to the spools and hashed for the record on a thread of its own
-    # while this one reads the next: writing and hashing a megabyte let go of the GIL, and
-    # the workers are done, so the second core is free (a million meetings: 870 MB written
-    # and hashed, some 1.5 s of the writer's alone after the workers). Two batches at most
-    # wait; the thread ends with the merge (no thread may run at a fork).
+    # Each batch of events is written to all.ics's spool and hashed for the record on a
+    # thread of its own, and its entries to the state's on another, while this one reads the
+    # next: writing and hashing a megabyte let go of the GIL, and the workers are done, so
+    # the second core is free (a million meetings: 870 MB written and hashed, some 1.5 s of
+    # the writer's alone after the workers; on one thread, the main one waited for it). Two
+    # batches at most wait; the threads end with the merge (no thread may run at a fork).
     from concurrent.futures import ThreadPoolExecutor  # (here: a small export does not fork)
 
-    pending: deque[Future[None]] = deque()
-    with ThreadPoolExecutor(1) as putting:
+    pending: deque[tuple[Future[None], Future[None]]] = deque()
+    with ThreadPoolExecutor(1) as putting, ThreadPoolExecutor(1) as stating:
         for first, stop in zip(cuts, islice(cuts, 1, None), strict=False):  # (one cut fewer)
             r = owner[first]
             i = at[r]
@@ -306,11 +308,13 @@ def _merge(made: FeedEvents, owner: list[int], done: list[_Run]) -> int:
             entries.append(readers[r][1](lengths[r][j] - lengths[r][i]))
             size += n
             if size >= _BATCH:
-                pending.append(putting.submit(made.put, b"".join(events), b"".join(entries)))
+                pending.append((putting.submit(made.put_events, b"".join(events)), stating.submit(made.put_entries, b"".join(entries))))
                 events, entries, total, size = [], [], total + size, 0
                 if len(pending) > 2:
-                    pending.popleft().result()
-        pending.append(putting.submit(made.put, b"".join(events), b"".join(entries)))
-        for put in pending:
-            put.result()
+                    for put in pending.popleft():
+                        put.result()
+        pending.append((putting.submit(made.put_events, b"".join(events)), stating.submit(made.put_entries, b"".join(entries))))
+        for puts in pending:
+            for put in puts:
+                put.result()
     return total + size
