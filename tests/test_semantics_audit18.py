@@ -457,3 +457,22 @@ def test_a_row_years_ahead_opens_no_window_beside_one_still_within_its_tolerance
     assert out["summary"]["open"] == 1
     alone = _check(tmp_path, book, "board,regular,,2017-06-21,,held,,,\n", "2019-06-12")
     assert _verdicts(alone) == [("2017-12", "missed"), ("2018-06", "missed"), ("2018-12", "open")]
+
+
+# -- a projection read back names its rows as projected, not planned -----------------------------
+
+
+def test_a_projected_row_whose_days_passed_is_called_projected_and_two_plans_are_plural(tmp_path):
+    """At least once a year since 2023; Board held 2024-05-02; a row `projected` for 2025-06-10
+    (a projection read back as a register: planner foresaw it, nobody planned it); two rows
+    planned for 2026-03-02 and 2026-05-02; as of 2026-12-01. 2025: uncertain, and the why says
+    the 2025 row "was projected" and "met if it was held as projected" (it said "planned": the
+    register never said anyone planned it). 2026: open, the two plans passed unconfirmed "were
+    planned but are not recorded as held" (it said "... 2026-05-02 was planned but is not", one
+    verb for two meetings)."""
+    book = BOARD + '[[bodies.rules]]\nkind = "at_least"\ncount = 1\nper = "year"\nsince = 2023-01-01\n'
+    rows = "board,regular,1,2024-05-02,,held,,,\nboard,regular,2,2025-06-10,,projected,,,\nboard,regular,3,2026-03-02,,planned,,,\nboard,regular,4,2026-05-02,,planned,,,\n"
+    out = _check(tmp_path, book, rows, "2026-12-01")
+    assert "2025-06-10 (2nd) was projected but is not recorded as held: met if it was held as projected." in _why(out, "2025")
+    why = _why(out, "2026")
+    assert "2026-05-02 (4th) were planned but are not recorded as held (unconfirmed)" in why and "was planned" not in why

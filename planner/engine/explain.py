@@ -91,7 +91,24 @@ def unheld_words(unheld: Sequence[Meeting], body: Body, words: Callable[[Meeting
     never more certain than the data), and the why says what holding them would make it."""
     one = len(unheld) == 1
     names = ", ".join(words(m, body) for m in unheld)
-    return f"; {names} {'was' if one else 'were'} planned but {'is' if one else 'are'} not recorded as held: {otherwise} if {'it was' if one else 'they were'} held as planned."
+    return f"; {names} {'was' if one else 'were'} {_foreseen(unheld)} but {'is' if one else 'are'} not recorded as held: {otherwise} if {'it was' if one else 'they were'} held as {_foreseen(unheld)}."
+
+
+def unconfirmed_words(unconfirmed: Sequence[Meeting], body: Body, words: Callable[[Meeting, Body], str]) -> str:
+    """Planned (or projected) meetings whose dates passed unrecorded as held, named after a
+    verdict they do not change: "; the 3rd Summit (2021-06) was planned but is not recorded
+    as held (unconfirmed)"; empty when there are none."""
+    if not unconfirmed:
+        return ""
+    one = len(unconfirmed) == 1
+    names = ", ".join(words(m, body) for m in unconfirmed)
+    return f"; {names} {'was' if one else 'were'} {_foreseen(unconfirmed)} but {'is' if one else 'are'} not recorded as held (unconfirmed)"
+
+
+def _foreseen(meetings: Sequence[Meeting]) -> str:
+    """How the register foresaw ``meetings``: "projected" when planner's own projection (read
+    back as a register) is all it says of them, else "planned"."""
+    return "projected" if all(m.status is Status.PROJECTED for m in meetings) else "planned"
 
 
 def beside_before(e: Expectation, other: Body | None, meetings: Iterable[Meeting]) -> list[tuple[Meeting, str]]:

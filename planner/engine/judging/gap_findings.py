@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from planner.core.dates import Duration
 from planner.core.meeting import given_start
 from planner.core.model import AtLeastRule, Meeting, Status
-from planner.engine.explain import unheld_words
+from planner.engine.explain import unconfirmed_words, unheld_words
 from planner.engine.gaps import GapExpectation, from_range, limit_on
 from planner.engine.judging.findings import Finding, Verdict, closing
 from planner.engine.judging.finishing import amend_finding, coverage
@@ -164,7 +164,7 @@ def _gap_finding(judge: Judge, e: GapExpectation) -> Finding:
         return Finding(verdict=Verdict.OPEN, why=why, still_due=1, due_by=e.deadline, **base)
     if unheld:
         return Finding(verdict=Verdict.UNCERTAIN, why=f"{e.label}: no counting meeting recorded as held since {start_words}, {e.reason}{unheld_words(unheld, body, _meeting_words)}", **base)
-    unconf = "; " + ", ".join(_meeting_words(m, body) for m in unconfirmed) + " was planned but is not recorded as held (unconfirmed)" if unconfirmed else ""
+    unconf = unconfirmed_words(unconfirmed, body, _meeting_words)
     due_by = e.latest_deadline or e.deadline  # whatever day a loosely dated origin had
     latest = " at the latest" if e.latest_deadline else ""
     why = f"{e.label}: no counting meeting since {start_words}; due by {due_by}{latest}, {e.reason}{unconf}" + closing(rule.binding)

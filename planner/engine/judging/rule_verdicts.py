@@ -17,7 +17,7 @@ from planner.core.meeting import given_start
 from planner.core.model import Body, EveryRule, Meeting, MeetingFormat, OnRule, Status
 from planner.engine.calendar_rules import day_window, events
 from planner.engine.expectations import NOT_COUNTING, Expectation, ordinal
-from planner.engine.explain import unheld_words
+from planner.engine.explain import unconfirmed_words, unheld_words
 from planner.engine.judging.findings import CUSTOMARY
 
 if TYPE_CHECKING:
@@ -88,7 +88,7 @@ def _judge_on(body: Body, rule: OnRule, e: Expectation, day: date, seen: list[Me
         words = ", ".join(f"{meeting_words(m, body)}, {_distance(m, day, today)}" for m in held)
         return {"verdict": "off_date" if rule.binding else "advisory", "why": f"{label}: held {words}, not on the rule's date{customary}.", "counted": tuple(held)}
     unconfirmed = tuple(m for m in seen if m.status in (Status.PLANNED, Status.PROJECTED))
-    unconf = "; " + ", ".join(meeting_words(m, body) for m in unconfirmed) + " was planned but is not recorded as held (unconfirmed)" if unconfirmed else ""
+    unconf = unconfirmed_words(unconfirmed, body, meeting_words)
     # nothing held that year: a shortfall, which records that are not known complete make unknown (as a missed one)
     return {"verdict": "missed" if rule.binding else "advisory", "why": f"{label}: no counting meeting recorded in {day.year}{unconf}{customary}.", "unconfirmed": unconfirmed, "still_due": 1}
 

@@ -13,7 +13,7 @@ from planner.core.dates import Grain, Precision
 from planner.core.meeting import given_start
 from planner.core.model import Body, Meeting, Status
 from planner.engine.expectations import NOT_COUNTING, Expectation, ordinal
-from planner.engine.explain import beside_before, not_counted_words, one_window_words, unheld_words
+from planner.engine.explain import beside_before, not_counted_words, one_window_words, unconfirmed_words, unheld_words
 from planner.engine.judging.findings import Finding, Verdict, closing
 
 if TYPE_CHECKING:
@@ -212,7 +212,7 @@ def _held_words(held: list[Meeting], body: Body) -> str:
 
 
 def _unconfirmed_words(unconfirmed: list[Meeting], body: Body) -> str:
-    return "; " + ", ".join(_meeting_words(m, body) for m in unconfirmed) + " was planned but is not recorded as held (unconfirmed)" if unconfirmed else ""
+    return unconfirmed_words(unconfirmed, body, _meeting_words)
 
 
 def _excess_words(e: Expectation, n: int, held: list[Meeting]) -> str:
