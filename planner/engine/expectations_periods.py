@@ -113,10 +113,12 @@ def to_the_end(engine: ExpectationEngine, body: Body, rule: AtLeastRule | AtMost
     window = Window(last.window.start, until)
     if last.minimum:
         today = engine.binding_on  # (check only)
-        if today is not None and today <= until:
-            # still running: nothing is due in it, whatever is planned; only meetings held by
-            # today may already meet it (a plan in it was 'open', '1 still due by' the end)
-            possible = sum(1 for m in engine.meetings_of(body.id).meetings if counts(rule, m) and m.status is Status.HELD and m.earliest <= today and m.latest >= window.start)
+        if today is not None:
+            # nothing is due in it, whatever is planned; only meetings held (by today, while it
+            # runs) may have met it: a plan in it was 'open', '1 still due by' the end, and, its
+            # days passed unconfirmed, 'uncertain', though neither reading is a violation
+            last_day = min(today, until)
+            possible = sum(1 for m in engine.meetings_of(body.id).meetings if counts(rule, m) and m.status is Status.HELD and m.earliest <= last_day and m.latest >= window.start)
         else:
             possible = sum(1 for m in engine.meetings_of(body.id).meetings if counts(rule, m) and m.status in CHAINING and m.earliest <= until and m.latest >= window.start)
         if possible < last.minimum:
