@@ -625,3 +625,23 @@ def test_a_plan_of_incoming_chairs_hosts_the_handover_meetings_then_none_is_name
         ("min", "2030-10-11", 5, "chair to be decided"), ("summit", "2032-10-15", 5, "chair to be decided"),
     ]  # fmt: skip
     assert [n for n in out["notes"] if n.startswith("The plan names no chair after Czechia")]
+
+
+def test_terms_the_projection_makes_longer_than_the_rule_are_notes(tmp_path):
+    """As above, the chair passing at Summits only (`handover_bodies = ["summit"]`), Austria
+    from the 3rd Summit (2024-10-15, running); `--plan "Belgium, Czechia"`. By hand: the
+    Summit every 4 years, so Austria is expected to hand over at the 4th (Mon 2028-10-16, in
+    Belgium, incoming), 4 years after 2024-10-15, and Belgium at the 5th (Fri 2032-10-15),
+    3 years 11 months: both longer than the rule's 2 years, and nothing said ("0 notes"). Two
+    notes now, never violations (exit 0): nothing has happened, and the rule book, not the
+    plan, leaves no handover meeting between."""
+    book = _HANDOVERS.replace('handover_bodies = ["summit", "min"]', 'handover_bodies = ["summit"]')
+    paths = _files(tmp_path, book, "summit,regular,3,2024-10-15,,held,Vienna,Austria\nmin,regular,3,2022-10-12,,held,Copenhagen,Denmark\n")
+    (tmp_path / "c.csv").write_text("country,start,end,ordinal,note,source\nAustria,2024-10-15,,4,,x\n", encoding="utf-8")
+    result = _invoke("chairs", *paths, "--chairs", str(tmp_path / "c.csv"), "--today", "2026-01-10", "--to", "2034", "--plan", "Belgium, Czechia", "--format", "json")
+    out = json.loads(result.stdout)
+    assert result.exit_code == 0 and out["summary"]["violations"] == 0
+    assert [(f["kind"], f["severity"], f["message"]) for f in out["findings"]] == [
+        ("long_expected", "note", "Austria's running term, 2024-10-15 to 2028-10-16, is expected to end at the 4th Summit (2028-10-16, Belgium, projected): 4 years, longer than the rule's term of 2 years; the projection holds no meeting of a handover body before then."),
+        ("long_expected", "note", "Belgium's planned term, 2028-10-16 to 2032-10-15, is expected to end at the 5th Summit (2032-10-15, Czechia, projected): 3 years 11 months, longer than the rule's term of 2 years; the projection holds no meeting of a handover body before then."),
+    ]  # fmt: skip

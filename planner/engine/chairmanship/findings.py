@@ -282,3 +282,32 @@ def _planned_handover_host(book: RuleBook, rule: Chairmanship, t: Term) -> list[
             f"The {meeting_words(m, book)}, expected to end {t.country}'s term, is to be hosted by {who}; the rule book has the {rule.handover_host} chair host the handover meeting (handover_host = \"{rule.handover_host}\").",
         )
     ]
+
+
+def expected_long(book: RuleBook, terms: Sequence[Term]) -> list[ChairFinding]:
+    """Notes for the running and planned terms that the projection makes longer than the rule
+    allows, on every reading of their days (a term of 2 years handed over only at a Summit
+    every 4 years): the register's terms are judged as of --today, and a plan is laid on the
+    handover meetings the projection holds, so such a term was shown, 3 years 11 months beside
+    a rule of 2 years, with no word. A note, never a violation: nothing has happened yet, and
+    the rule book, not the plan, leaves no handover meeting between."""
+    rule = book.chairmanship
+    if rule is None:
+        return []
+    out = []
+    for t in terms:
+        if not (t.running or t.planned) or t.start is None or t.end is None or t.end.earliest <= allowed_end(rule, t.start.latest):
+            continue
+        slack = f" (tolerance {rule.tolerance.words()})" if rule.tolerance else ""
+        words = length_words(term_length(t.start.latest, t.end.earliest), t.exact)
+        ends = f" at the {meeting_words(t.closed_by, book)}" if t.closed_by is not None else ""
+        what = "planned term" if t.planned else "running term"
+        out.append(
+            ChairFinding(
+                "long_expected", Severity.NOTE, t.country,
+                f"{t.country}'s {what}, {t.start} to {t.end}, is expected to end{ends}: {words}, longer than the rule's term of {rule.term.words()}{slack};"
+                " the projection holds no meeting of a handover body before then.",
+                term_start=str(t.start),
+            )
+        )  # fmt: skip
+    return out

@@ -32,7 +32,7 @@ from planner.core.model import (
     RuleBook,
     Status,
 )
-from planner.engine.chairmanship.findings import judge
+from planner.engine.chairmanship.findings import expected_long, judge
 from planner.engine.chairmanship.terms import (
     ChairReport,
     MeetingsByDay,
@@ -365,6 +365,7 @@ def _chairs_report(book: RuleBook, chairs: Sequence[ChairTerm], projection: Proj
     tomorrow = today + timedelta(days=1)
     terms = [_refresh(book, t, moved, pool, tomorrow) for t in terms]
     planned = [_refresh(book, t, moved, pool) for t in planned]
+    findings = [*findings, *expected_long(book, [*(t for t in terms if t.running), *planned])]
     member = None
     if country is not None:
         member = resolve_candidates(book, [country], option="--country")[0]
