@@ -81,14 +81,17 @@ def test_a_body_due_in_the_month_after_another_keeps_its_usual_day(tmp_path):
     the 3rd on 2026-03-17. As of 2026-04-01 to 2029. By hand: due in 2026-09: Mon 09-21 (was
     Wed 09-16, the middle of September); the 4th Summit two years on, Fri 2028-03-17 (its
     history's month and day); the Committee in 2028-09: Thu 09-21 (was Fri 09-15). Reasons
-    name the rule and the origin."""
+    name the rule and the origin. The same where the Committee prefers June (`months = [6]`):
+    its months are not the one the rule gives (it went mid-month still, 09-16)."""
     rows = "summit,regular,2,2024-03-19,,held,Vienna,Austria\nsummit,regular,3,2026-03-17,2026-03-18,held,Vienna,Austria\nfu,regular,,2022-09-21,,held,Vienna,Austria\nfu,regular,,2024-09-23,,held,Vienna,Austria\n"
-    out = _project(_files(tmp_path, _SUMMIT_FOLLOW_UP, rows), "2026-04-01", "2029-12-31")
-    assert [(m["body"], m["start"], m["ordinal"], m["reason"]) for m in out["meetings"]] == [
-        ("fu", "2026-09-21", None, "6 months after the 3rd Summit (2026-03-17)"),
-        ("summit", "2028-03-17", 4, "2 years after the 3rd Summit (2026-03-17)"),
-        ("fu", "2028-09-21", None, "6 months after the 4th Summit (2028-03-17, projected)"),
-    ]  # fmt: skip
+    for book in (_SUMMIT_FOLLOW_UP, _SUMMIT_FOLLOW_UP.replace('id = "fu"\n', 'id = "fu"\nmonths = [6]\n')):
+        assert book.count("months") == (0 if book is _SUMMIT_FOLLOW_UP else 1)
+        out = _project(_files(tmp_path, book, rows), "2026-04-01", "2029-12-31")
+        assert [(m["body"], m["start"], m["ordinal"], m["reason"]) for m in out["meetings"]] == [
+            ("fu", "2026-09-21", None, "6 months after the 3rd Summit (2026-03-17)"),
+            ("summit", "2028-03-17", 4, "2 years after the 3rd Summit (2026-03-17)"),
+            ("fu", "2028-09-21", None, "6 months after the 4th Summit (2028-03-17, projected)"),
+        ]  # fmt: skip
 
 
 _SUMMIT_PREP = (

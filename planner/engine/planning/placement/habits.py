@@ -58,6 +58,12 @@ class Habits:
         """``count`` target days in ``window``: preferred months, else quantiles of the body's
         history months, else an even spread over the window."""
         months = body.months
+        if count == 1 and window.start.month == window.end.month and window.start.year == window.end.year:
+            # Days inside one month (a month due after another body's meeting): the usual
+            # day there, preferred months or not (they choose months, and this one is given).
+            usual = self.usual_month(window.start, window.end)
+            if usual is not None:
+                return [self.on(*usual)]
         if not months and (window.end - window.start).days < 364:
             # One meeting a period under a year (a half, a quarter): the median of the months
             # the body used in that part of the year (MERCOSUR's Summits, July and December:
