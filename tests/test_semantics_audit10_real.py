@@ -335,7 +335,11 @@ def test_a_handover_meeting_the_chair_does_not_host_gets_no_handover_host_note(t
     book = (AUDIT / "au-chair.toml").read_text(encoding="utf-8").replace("chair_hosts = false", "chair_hosts = true", 1)
     (tmp_path / "au.toml").write_text(book, encoding="utf-8")
     out = _au_chairs(tmp_path / "au.toml", "--plan", "Angola, Burundi", "--to", "2027-12-31")
-    assert [f["kind"] for f in out["findings"]] == ["long_term"]
+    # (and, since the eighteenth audit, a note that Burundi's planned term, to the 40th
+    # Assembly on Friday 2027-02-12, runs 1 year 2 days: longer than one year, as Senegal's was)
+    assert [f["kind"] for f in out["findings"]] == ["long_term", "long_expected"]
+    assert "Burundi's planned term, 2026-02-10 to 2027-02-12, is expected to end at the 40th Assembly" in out["findings"][1]["message"]
+    assert ": 1 year 2 days, longer than the rule's term of 1 year;" in out["findings"][1]["message"]
     assert [(t["country"], t["from"]) for t in out["plan"]] == [("Angola", "2025-02-15"), ("Burundi", "2026-02-10")]
     assert [m["start"] for m in _project("au-chair", "--today", "2025-12-01", "--to", "2027")] == ["2026-02-10", "2027-02-12"]
 

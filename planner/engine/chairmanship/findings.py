@@ -130,10 +130,7 @@ def _long_term(book: RuleBook, rule: Chairmanship, t: Term, today: date) -> list
             f" longer, for instance, if it began on {t.start.earliest} and ended after {allowed}; the register does not give the days."
         )
         return [ChairFinding("long_term", Severity.NOTE, t.country, text)]
-    delta = term_length(t.start.earliest, last)
-    words = length_words(delta, t.exact)
-    if delta is not None and delta.days and rule.term.add_to(t.start.earliest) >= t.start.earliest + relativedelta(years=delta.years, months=delta.months):
-        words += f" {delta.days} day{'s' if delta.days != 1 else ''}"  # "2 years 1 day", not "2 years, longer than 2 years"
+    words = _over_words(rule, t.start.earliest, last, t.exact)
     text = f"{t.country} chaired {_span(t, today)}: {words}{so_far}, longer than the rule's term of {rule.term.words()}{slack}."
     missed = [m for m in t.statutory if m.kind is Kind.REGULAR and m.body in rule.handover_bodies and t.start.latest + HANDOVER_SLACK < m.earliest and (t.end is None or m.latest < t.end.earliest - HANDOVER_SLACK)]
     if missed:
@@ -142,6 +139,16 @@ def _long_term(book: RuleBook, rule: Chairmanship, t: Term, today: date) -> list
     if said:
         text += f" The register notes an extension: {' '.join(said)}"
     return [ChairFinding("long_term", Severity.VIOLATION, t.country, text)]
+
+
+def _over_words(rule: Chairmanship, start: date, last: date, exact: bool) -> str:
+    """A term's length from ``start`` to ``last``, with its days where the years and months
+    alone are no longer than the rule's term ("2 years 1 day", not "2 years, longer than 2 years")."""
+    delta = term_length(start, last)
+    words = length_words(delta, exact)
+    if delta is not None and delta.days and rule.term.add_to(start) >= start + relativedelta(years=delta.years, months=delta.months):
+        words += f" {delta.days} day{'s' if delta.days != 1 else ''}"
+    return words
 
 
 def _boundary(prev: Term, t: Term, today: date) -> list[ChairFinding]:
@@ -299,7 +306,7 @@ def expected_long(book: RuleBook, terms: Sequence[Term]) -> list[ChairFinding]:
         if not (t.running or t.planned) or t.start is None or t.end is None or t.end.earliest <= allowed_end(rule, t.start.latest):
             continue
         slack = f" (tolerance {rule.tolerance.words()})" if rule.tolerance else ""
-        words = length_words(term_length(t.start.latest, t.end.earliest), t.exact)
+        words = _over_words(rule, t.start.latest, t.end.earliest, t.exact)
         ends = f" at the {meeting_words(t.closed_by, book)}" if t.closed_by is not None else ""
         what = "planned term" if t.planned else "running term"
         out.append(
