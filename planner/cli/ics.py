@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -12,7 +13,7 @@ import click
 
 from planner.cli.common.horizon import avoid_option, event_options, resolve_bodies
 from planner.cli.common.inputs import Inputs, input_options
-from planner.cli.common.output import hearing, say, warn, workers, writing
+from planner.cli.common.output import hearing, refuse_input, say, warn, workers, writing
 from planner.core.model import Meeting
 from planner.core.words import plural
 
@@ -82,6 +83,11 @@ def ics(inputs: Inputs, out: str, events: Callable[[], list[Meeting]], body_ids:
 
     book = inputs.book
     ids = resolve_bodies(book, body_ids)
+    if out != "-":  # `--meetings feeds/all.ics --out feeds` replaced the register it read
+        from planner.outputs.calendar.folder.feeds import folder_names
+
+        for name in folder_names(book, ids):
+            refuse_input(os.path.join(out, name), "another folder for --out, or the input moved out of it")
     stamp = datetime.combine(inputs.today, datetime.min.time(), UTC)
     given = _given(inputs) if out != "-" and ids is None else None
     if given is not None:  # the folder may already hold this export: then the register is not read

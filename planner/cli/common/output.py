@@ -80,10 +80,7 @@ def emit(text: str | Iterable[str] | Iterable[bytes], output: str | None) -> Non
     if output and output != "-":
         from planner.outputs.atomic import write_atomic
 
-        given_as = input_named(output)
-        if given_as is not None:  # `-o meetings.csv`, a slip of the hand, replaced the register
-            error(f"{output}: cannot write: it is the file given as {given_as}, an input of this run (expected another file: planner never writes over its inputs)")
-            click.get_current_context().exit(2)
+        refuse_input(output)  # `-o meetings.csv`, a slip of the hand, replaced the register
         with writing(output):
             write_atomic(Path(output), text)
     elif isinstance(text, str):
@@ -97,6 +94,15 @@ def emit(text: str | Iterable[str] | Iterable[bytes], output: str | None) -> Non
             # piece for an escape code (a JSON check at N writes 137 MB): a piece with none
             # has nothing to strip, and is written as it is (color=True)
             click.echo(piece, nl=False, color=True if "\x1b" not in piece else None)
+
+
+def refuse_input(output: str, instead: str = "another file") -> None:
+    """One line and exit 2 when the file ``output`` is an input of this run (see
+    :func:`input_named`); ``instead``: what to give in its place."""
+    given_as = input_named(output)
+    if given_as is not None:
+        error(f"{output}: cannot write: it is the file given as {given_as}, an input of this run (expected {instead}: planner never writes over its inputs)")
+        click.get_current_context().exit(2)
 
 
 def input_named(output: str) -> str | None:

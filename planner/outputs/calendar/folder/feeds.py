@@ -48,6 +48,14 @@ from planner.outputs.locking import folder_lock
 INDEX = "index.html"
 
 
+def folder_names(book: RuleBook, bodies: Sequence[str] | None = None) -> list[str]:
+    """The names an export of ``bodies`` (None: all) writes, or may replace or remove, in its
+    folder: the feeds, ``all.ics`` and ``index.html`` (of all bodies), the state file and the
+    record."""
+    feeds = [f"{body.id}.ics" for body in book.bodies if bodies is None or body.id in bodies]
+    return [*feeds, *((f"{COMBINED}.ics", INDEX) if bodies is None else ()), STATE_FILE, REUSE_FILE]
+
+
 def write_feeds(
     book: RuleBook,
     meetings: Iterable[Meeting],
@@ -190,7 +198,7 @@ def written_before(book: RuleBook, out_dir: str | Path, stamp: datetime, given: 
         builder = FeedBuilder(book, stamp)
         named, heads, combined = _names(book, builder, base_url, None)
         counts = {body: found[4] for body, found in record["bodies"].items()}
-        refuse_foreign(out, [*(filename for filename, *_ in named), f"{COMBINED}.ics", INDEX, STATE_FILE, REUSE_FILE])  # as writing would
+        refuse_foreign(out, folder_names(book))  # as writing would
         made = Reused(out, record, builder, [], counts, heads, combined, out.parent, record["state"][3])
         left: Leftovers | None = None
         try:
