@@ -54,3 +54,33 @@ def test_ics_out_keeps_an_input_of_another_name_in_its_folder(tmp_path: Path) ->
     result = CliRunner().invoke(main, ["--rules", str(MINIMAL), "--meetings", str(register), *TODAY, "ics", "--no-projected", "--body", "council", "--out", str(feeds)])
     assert result.exit_code == 0, result.output
     assert register.read_bytes() == kept and (feeds / "council.ics").is_file()
+
+
+@pytest.mark.parametrize("command", [["check"], ["check", "--format", "json"], ["project", "--format", "csv"], ["chairs"], ["report"]])
+def test_a_file_name_that_is_no_utf8_is_shown_as_its_bytes(tmp_path: Path, command: list[str]) -> None:
+    """A rule book named with a byte that is no UTF-8 (`r\\xff.toml`, a Latin-1 file name)
+    was put into the output's heading as Python holds it, a lone surrogate: a traceback
+    (UnicodeEncodeError) writing it. Now shown as the byte it is."""
+    rules = tmp_path / "r\udcff.toml"
+    rules.write_bytes(MINIMAL.read_bytes())
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["--rules", str(rules), "--meetings", str(REGISTER), *TODAY, *command, "-o", str(out)])
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert result.exit_code in (0, 1), result.output
+    written = out.read_bytes().decode("utf-8")
+    assert "xff.toml" in written or command[0] in ("chairs", "project"), written[:300]
+
+
+def test_init_refuses_what_would_not_validate(tmp_path: Path) -> None:
+    """`init` promises a rule book that validates as written: a name of 300 characters, a member
+    given twice (`Austria, Austria`: one code twice) and a byte that is no UTF-8 (a traceback,
+    UnicodeEncodeError) wrote nothing valid. Now one line naming the option, exit 2, nothing written."""
+    for args, says in [
+        (["--name", "A" * 300], "Invalid value for --name: the rule book made from it would not validate: organization.name: is longer than 200 characters (300)"),
+        (["--members", "Austria, Austria"], "Invalid value for --members: the rule book made from it would not validate: organization.members[1].code: duplicate member code (got 'AT')"),
+        (["--name", "x\udcff"], "Invalid value for --name: 'x\\udcff' holds a byte that is not UTF-8 text (b'\\xff'); expected a name in UTF-8"),
+    ]:
+        result = CliRunner().invoke(main, ["init", str(tmp_path / "org"), *args], prog_name="main")
+        assert result.exit_code == 2, result.output
+        assert result.stderr.startswith("error: main init: " + says), result.stderr
+        assert not (tmp_path / "org").exists()

@@ -73,10 +73,12 @@ def init(ctx: click.Context, folder: str | None, name: str, members: str | None,
             chosen = resolve_members(members or "")
             # the rule book must validate as written: its names follow the rule book's rules
             for option, value in [("--name", name), *(("--members", n) for n, _ in chosen)]:
-                problem = name_problem(value)
+                problem = name_problem(value) or _undecoded(value)
                 if problem:
                     raise click.BadParameter(f"{value!r} {problem[0]}; expected {problem[1]}", param_hint=option)
-            contents = [starter_rulebook(name, chosen, year).encode(), MEETINGS_HEADER.encode(), CHAIRS_HEADER.encode()]
+            text = starter_rulebook(name, chosen, year)
+            _validates(text, out / FILES[0])
+            contents = [text.encode(), MEETINGS_HEADER.encode(), CHAIRS_HEADER.encode()]
             what = f"a starter rule book for {name}"
     except PlannerError as exc:
         error(str(exc))
@@ -104,6 +106,31 @@ def init(ctx: click.Context, folder: str | None, name: str, members: str | None,
         raise
     say(f"wrote {what} to {folder}: {', '.join(FILES)}")
     say(f"next: planner validate --rules {out / 'rules.toml'} --meetings {out / 'meetings.csv'} --chairs {out / 'chairs.csv'}")
+
+
+def _undecoded(value: str) -> tuple[str, str] | None:
+    """A byte of the command line that is no UTF-8 (Python holds it as a lone surrogate)."""
+    odd = next((c for c in value if "\ud800" <= c <= "\udfff"), None)
+    if odd is None:
+        return None
+    return f"holds a byte that is not UTF-8 text ({odd.encode('utf-8', 'surrogateescape')!r})", "a name in UTF-8"
+
+
+def _validates(text: str, path: Path) -> None:
+    """The starter rule book made from --name and --members validates as written, or the first
+    problem of it is the option's error (a name of 6,000 characters, a member given twice)."""
+    import tomllib
+
+    from planner.core.errors import InputError, InputErrors
+    from planner.inputs.rulebook import parse_rulebook
+
+    try:
+        parse_rulebook(tomllib.loads(text), path)
+    except InputErrors as exc:
+        first = exc.errors[0]
+        where = str(first.location or "") if isinstance(first, InputError) else ""
+        option = "--members" if where.startswith("organization.members") else "--name"
+        raise click.BadParameter(f"the rule book made from it would not validate: {str(first).removeprefix(f'{path}: ')}", param_hint=option) from None
 
 
 def _written(path: Path, data: bytes) -> bool:

@@ -10,10 +10,13 @@ def plural(n: int, word: str, many: str | None = None) -> str:
 
 # Control characters and invisible direction marks a message may carry from its input (a file
 # name, a value quoted back): shown escaped, so an error line can neither clear the terminal nor
-# read backwards.
-_UNSEEN = {c: f"\\x{c:02x}" for c in (*range(0x20), *range(0x7F, 0xA0))} | {
-    c: f"\\u{c:04x}" for c in (*range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0xFEFF)
-}
+# read backwards. A file name's bytes that are no UTF-8 (Python holds them as lone surrogates,
+# U+DC80 to U+DCFF, which no UTF-8 output can hold) are shown as the bytes they are, ``\xff``.
+_UNSEEN = (
+    {c: f"\\x{c:02x}" for c in (*range(0x20), *range(0x7F, 0xA0))}
+    | {c: f"\\u{c:04x}" for c in (*range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0xFEFF, *range(0xD800, 0xE000))}
+    | {c: f"\\x{c - 0xDC00:02x}" for c in range(0xDC80, 0xDD00)}
+)
 
 
 def name_key(text: str) -> str:
