@@ -84,3 +84,46 @@ def test_init_refuses_what_would_not_validate(tmp_path: Path) -> None:
         assert result.exit_code == 2, result.output
         assert result.stderr.startswith("error: main init: " + says), result.stderr
         assert not (tmp_path / "org").exists()
+
+
+def _busy(folder: Path, name: str, days: int) -> Path:
+    """A calendar of ``days`` busy all-day events from 2027-03-01 (five content lines each)."""
+    events = "".join(f"BEGIN:VEVENT\r\nUID:busy-{i}\r\nDTSTART;VALUE=DATE:202703{i + 1:02d}\r\nSUMMARY:busy\r\nEND:VEVENT\r\n" for i in range(days))
+    path = folder / name
+    path.write_text(f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\n{events}END:VCALENDAR\r\n", encoding="utf-8")
+    return path
+
+
+def test_a_calendar_to_avoid_given_twice_is_read_once(tmp_path: Path) -> None:
+    """`--avoid busy.ics` given 300 times was parsed 300 times (minutes; each within its own
+    limits), where a --meetings file given again is read once. Now so is a calendar to avoid,
+    with a warning, and the schedule is the one of a single --avoid."""
+    busy = str(_busy(tmp_path, "busy.ics", 20))
+    given = ["--rules", str(MINIMAL), "--meetings", str(REGISTER), *TODAY, "project", "--format", "csv", "--to", "2030"]
+    once = CliRunner().invoke(main, [*given, "--avoid", busy])
+    (tmp_path / "link.ics").symlink_to("busy.ics")
+    thrice = CliRunner().invoke(main, [*given, "--avoid", busy, "--avoid", busy, "--avoid", str(tmp_path / "link.ics")])
+    assert once.exit_code == thrice.exit_code == 0, thrice.output
+    assert thrice.stdout == once.stdout
+    assert thrice.stderr.count(f"warning: {busy}: the same calendar to avoid as {busy}, given again: read once\n") == 1
+    assert f"warning: {tmp_path / 'link.ics'}: the same calendar to avoid as {busy}, given again: read once\n" in thrice.stderr
+
+
+@pytest.mark.parametrize("option", ["--meetings", "--avoid"])
+def test_the_ics_files_of_a_run_are_bounded_together(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, option: str) -> None:
+    """Each .ics file is held to 200,000 content lines, but twenty copies of one (registers or
+    calendars to avoid) were each parsed, one after the other (a copy of 25,000 lines is a
+    second or two: more than 30 s in all). The run's .ics files are now bounded together, as
+    one file is (the limit made small here: 3 files of 29 lines, at most 60 together)."""
+    import planner.inputs.limits
+
+    monkeypatch.setattr(planner.inputs.limits, "MAX_ICS_LINES", 60)
+    copies = [str(_busy(tmp_path, f"b{i}.ics", 5)) for i in range(3)]
+    files = [part for c in copies for part in (option, c)]
+    start = ["--rules", str(MINIMAL), *(["--meetings", str(REGISTER)] if option == "--avoid" else []), *TODAY]
+    result = CliRunner().invoke(main, [*start, "project", "--to", "2030", *files] if option == "--avoid" else [*start, *files, "check"])
+    assert result.exit_code == 2, result.output
+    lines = [line for line in result.stderr.splitlines() if not line.startswith("warning: ")]
+    assert lines == [f"error: {copies[2]}: brings the content lines of the .ics files of this run to 87, more than 60 (expected at most 60 lines to read in all the .ics registers and calendars to avoid of a run together, as in one file (see Limits in the README))"]
+    two = [part for c in copies[:2] for part in (option, c)]
+    assert CliRunner().invoke(main, [*start, "project", "--to", "2030", *two] if option == "--avoid" else [*start, *two, "check"]).exit_code in (0, 1)

@@ -46,6 +46,29 @@ MAX_ICS_LINES = 200_000
 # changes of offset one VTIMEZONE lists (STANDARD/DAYLIGHT parts and their RDATEs): real zones
 # write a few yearly rules, or a few hundred past changes one by one
 MAX_ZONE_CHANGES = 1_000
+
+
+class IcsLines:
+    """The content lines all the .ics files of one run hold together (the registers and the
+    calendars to avoid): each file's are counted before it is parsed, and the run may read no
+    more than one file may hold. Each file within its own limits, 300 copies of one calendar
+    to avoid (or 20 registers) were parsed one after the other for minutes."""
+
+    def __init__(self) -> None:
+        self.limit = MAX_ICS_LINES
+        self.read = 0
+
+    def take(self, lines: int, path: object) -> None:
+        from planner.core.errors import RegisterError
+
+        self.read += lines
+        if self.read > self.limit:
+            raise RegisterError(
+                f"brings the content lines of the .ics files of this run to {self.read:,}, more than {self.limit:,}",
+                path=str(path),
+                expected=f"at most {self.limit:,} lines to read in all the .ics registers and calendars to avoid of a run together, as in one file (see Limits in the README)",
+            )
+
 # an event's SUMMARY is matched against every body's names on its first characters only: a
 # title of megabytes took seconds per name, and no body's name stands that far in
 MAX_TITLE_MATCHED = 1_000

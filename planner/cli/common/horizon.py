@@ -11,7 +11,9 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from planner.cli.common.inputs import _PLAN_LINES, Inputs, _in_range, _parse_day
+from planner.cli.common.inputs import _PLAN_LINES, Inputs, _in_range, _parse_day, same_file
+from planner.cli.common.output import warn
+from planner.core.words import shown
 from planner.inputs.limits import MAX_HORIZON_YEARS
 
 if TYPE_CHECKING:  # the models load with the rule book, not with the options
@@ -145,12 +147,18 @@ def with_avoided(inputs: Inputs, first: date, last: date) -> RuleBook:
     relative to the rule book, then ``--avoid``) as organization blackouts. It replaces the
     loaded one, so that a chair plan laid on the projection keeps off the same days."""
     book = inputs.book
-    paths = [inputs.rules_path.parent / p for p in book.organization.avoid] + [Path(p) for p in inputs.avoid]
+    paths: list[Path] = []
+    for path in [inputs.rules_path.parent / p for p in book.organization.avoid] + [Path(p) for p in inputs.avoid]:
+        again = next((p for p in paths if same_file(p, path)), None)
+        if again is None:
+            paths.append(path)
+        else:  # (300 copies of one --avoid were each read: minutes)
+            warn(f"{shown(str(path))}: the same calendar to avoid as {shown(str(again))}, given again: read once")
     if not paths:
         return book
     from planner.inputs.ics.avoid import load_avoid  # icalendar, only for calendars to read
 
-    busy = tuple(b for path in paths for b in load_avoid(path, first - timedelta(days=1), last + timedelta(days=366)))
+    busy = tuple(b for path in paths for b in load_avoid(path, first - timedelta(days=1), last + timedelta(days=366), inputs.ics_lines))
     org = book.organization.model_copy(update={"blackout": book.organization.blackout + busy})
     inputs._book = book.model_copy(update={"organization": org})
     return inputs._book

@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -17,6 +17,7 @@ from planner.cli.common.output import error, say, warn
 from planner.core.dates import MAX_YEAR, MIN_YEAR
 from planner.core.errors import InputErrors, PlannerError, RegisterError, RuleBookError
 from planner.core.words import shown
+from planner.inputs.limits import IcsLines
 
 if TYPE_CHECKING:  # the models load with the rule book, not with the options
     from planner.core.model import ChairTerm, Meeting, RuleBook
@@ -84,6 +85,7 @@ class Inputs:
     more_meetings: tuple[Path, ...] = ()  # further --meetings files, laid over the first (what-if)
     _book: RuleBook | None = None
     _meetings: list[Meeting] | None = None
+    ics_lines: IcsLines = field(default_factory=IcsLines)  # of all the .ics files the run reads
     _chairs: list[ChairTerm] | None = None
 
     @property
@@ -103,7 +105,7 @@ class Inputs:
                 say(f"note: {self.rules_path} is not the embedded CICA rule book, so CICA's register is not used: no meetings recorded (give --meetings FILE)")
                 self._meetings = []
             else:
-                self._meetings = load_meetings(self.meetings_path, self.book, warn=warn, today=self.today, until=self.until)
+                self._meetings = load_meetings(self.meetings_path, self.book, warn=warn, today=self.today, until=self.until, shared=self.ics_lines)
             if self.more_meetings:
                 from planner.inputs.limits import MAX_MEETINGS
                 from planner.inputs.register.overlay import overlay_recorded
@@ -111,7 +113,7 @@ class Inputs:
                 later = []
                 total = len(self._meetings)
                 for path in self.more_meetings:  # bounded in all, not only file by file
-                    later.append(load_meetings(path, self.book, warn=warn, today=self.today, until=self.until))
+                    later.append(load_meetings(path, self.book, warn=warn, today=self.today, until=self.until, shared=self.ics_lines))
                     total += len(later[-1])
                     if total > MAX_MEETINGS:
                         raise RegisterError(
@@ -153,7 +155,7 @@ def _read_once(files: list[str]) -> list[str]:
     two registers may be), and the warning says so."""
     kept: list[str] = []
     for name in files:
-        again = next((k for k in kept if _same_file(k, name)), None)
+        again = next((k for k in kept if same_file(k, name)), None)
         if again is None:
             kept.append(name)
         else:
@@ -161,7 +163,8 @@ def _read_once(files: list[str]) -> list[str]:
     return kept
 
 
-def _same_file(a: str, b: str) -> bool:
+def same_file(a: str | Path, b: str | Path) -> bool:
+    """Whether ``a`` and ``b`` name one file (by any path or link)."""
     try:
         return a == b or os.path.samefile(a, b)
     except (OSError, ValueError):

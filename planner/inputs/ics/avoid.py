@@ -25,6 +25,7 @@ from planner.inputs.ics.series import (
     walk_bound,
     within_bound,
 )
+from planner.inputs.limits import IcsLines
 
 EXPECTED = "an iCalendar file (BEGIN:VCALENDAR ... END:VCALENDAR) whose busy VEVENTs are days to avoid"
 MAX_EVENTS = 100_000
@@ -59,13 +60,13 @@ def _days(event: Event) -> tuple[date, date] | None:
     return first, max(first, last)
 
 
-def load_avoid(path: str | Path, first: date, last: date) -> tuple[Blackout, ...]:
+def load_avoid(path: str | Path, first: date, last: date, shared: IcsLines | None = None) -> tuple[Blackout, ...]:
     """The busy days of ``path`` between ``first`` and ``last``, as blackouts that name the file
-    and the event."""
+    and the event; ``shared`` counts the lines of all the .ics files of a run."""
     path = Path(path)
     # read as a register is (planner.inputs.inputfile): a pipe, `--avoid <(curl ...)`, too,
     # and a missing file, a folder or a link to nothing said in the same words
-    calendars = parse_calendars(path)
+    calendars = parse_calendars(path, shared)
     out: list[Blackout] = []
     walked = 0
     for cal in calendars:

@@ -57,6 +57,7 @@ from planner.inputs.limits import (
     MAX_MEETINGS,
     MAX_ORDINAL,
     MAX_ZONE_CHANGES,
+    IcsLines,
 )
 from planner.inputs.register import BodyMatcher, ordinal_error, validation_errors
 
@@ -90,7 +91,7 @@ _UNREAD = re.compile(
 )
 
 
-def _decode(path: Path) -> str:
+def _decode(path: Path, shared: IcsLines | None = None) -> str:
     text = read_text(path, RegisterError, what="iCalendar", saved_as="a UTF-8 .ics file", empty=EXPECTED, limit=MAX_ICS_BYTES, folded=True)
     for count, begin in enumerate(_BEGIN.finditer(text), start=1):
         if count > MAX_ICS_COMPONENTS:
@@ -109,12 +110,15 @@ def _decode(path: Path) -> str:
             path=path,
             expected=f"at most {MAX_ICS_LINES:,} lines of BEGIN:, END: and the properties planner reads (see Limits in the README)",
         )
+    if shared is not None:
+        shared.take(lines, path)
     return read
 
 
-def parse_calendars(path: Path) -> list[Calendar]:
-    """The calendars of an .ics file, with X-WR-TIMEZONE turned into standard time zones."""
-    text = _decode(path)
+def parse_calendars(path: Path, shared: IcsLines | None = None) -> list[Calendar]:
+    """The calendars of an .ics file, with X-WR-TIMEZONE turned into standard time zones;
+    ``shared``: the lines of the run's .ics files so far, this file's added."""
+    text = _decode(path, shared)
     try:
         calendars = Calendar.from_ical(text, multiple=True)
     except OSError as exc:  # the zone lookup read a TZID as a file name: too long, a folder
@@ -311,7 +315,7 @@ def _local_day(event: Event) -> str:
     return (value.date() if isinstance(value, datetime) else value).isoformat()
 
 
-def read_ics_meetings(path: str | Path, book: RuleBook, warn: Callable[[str], None] | None = None, *, today: date | None = None, until: date | None = None) -> list[Meeting]:
+def read_ics_meetings(path: str | Path, book: RuleBook, warn: Callable[[str], None] | None = None, *, today: date | None = None, until: date | None = None, shared: IcsLines | None = None) -> list[Meeting]:
     """Meetings of an .ics register, in file order (a series in date order). Events that match no
     body, unknown zones and repeated DTSTARTs are each named in one call of ``warn`` (the library
     never prints). ``today`` (default: the system date) decides held or planned for events
@@ -324,7 +328,7 @@ def read_ics_meetings(path: str | Path, book: RuleBook, warn: Callable[[str], No
         # icalendar warns (Python warnings) when it guesses, e.g. a vendor-prefixed TZID
         # "/mozilla.org/.../Asia/Almaty" read as Asia/Almaty: one line of ours instead
         warnings.simplefilter("always")
-        meetings = _read(path, book, today, until, notes := _Notes())
+        meetings = _read(path, book, today, until, notes := _Notes(), shared)
     ours = [w for w in told if w.category.__module__.startswith("icalendar")]
     for other in told:
         if other not in ours:  # not about the file: back to the usual filters
@@ -336,12 +340,12 @@ def read_ics_meetings(path: str | Path, book: RuleBook, warn: Callable[[str], No
     return meetings
 
 
-def _read(path: Path, book: RuleBook, today: date, until: date, notes: _Notes) -> list[Meeting]:
+def _read(path: Path, book: RuleBook, today: date, until: date, notes: _Notes, shared: IcsLines | None) -> list[Meeting]:
     matcher = BodyMatcher(book)
     titles = TitleMatcher(matcher)
     meetings: list[Meeting] = []
     errors: list[RegisterError] = []
-    calendars = parse_calendars(path)
+    calendars = parse_calendars(path, shared)
     if not any(cal.walk("VEVENT") for cal in calendars):
         raise RegisterError("has no VEVENT", path=path, expected=EXPECTED)
     try:

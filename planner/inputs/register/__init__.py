@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from planner.core.model import Meeting, RuleBook
-from planner.inputs.limits import MAX_MEETINGS
+from planner.inputs.limits import MAX_MEETINGS, IcsLines
 from planner.inputs.register.chairs import chairs_from_rows, load_chairs
 from planner.inputs.register.csv_meetings import meetings_of_csv
 from planner.inputs.register.found import Found, meetings_from_rows
@@ -47,19 +47,20 @@ __all__ = [
 ]
 
 
-def load_meetings(path: str | Path, book: RuleBook, warn: Callable[[str], None] | None = None, *, today: date | None = None, until: date | None = None) -> list[Meeting]:
+def load_meetings(path: str | Path, book: RuleBook, warn: Callable[[str], None] | None = None, *, today: date | None = None, until: date | None = None, shared: IcsLines | None = None) -> list[Meeting]:
     """Read a register of meetings from CSV, JSON or .ics, matching bodies to ``book``.
 
     ``warn`` receives one message about .ics events that match no body (never dropped
     silently); ``today`` decides whether an .ics event with no status of ours was held or is
-    planned; ``until`` bounds the expansion of recurring .ics series (the judged horizon).
+    planned; ``until`` bounds the expansion of recurring .ics series (the judged horizon);
+    ``shared`` counts the lines of all the .ics files of a run (:class:`IcsLines`).
     """
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".ics":
         from planner.inputs.ics.register_ics import read_ics_meetings
 
-        return read_ics_meetings(path, book, warn, today=today, until=until)
+        return read_ics_meetings(path, book, warn, today=today, until=until, shared=shared)
     if suffix == ".json":
         from planner.inputs.register.json_register import json_meetings
 
