@@ -3,6 +3,7 @@ hostile hands found in session 17's readers and outputs."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -127,3 +128,26 @@ def test_the_ics_files_of_a_run_are_bounded_together(tmp_path: Path, monkeypatch
     assert lines == [f"error: {copies[2]}: brings the content lines of the .ics files of this run to 87, more than 60 (expected at most 60 lines to read in all the .ics registers and calendars to avoid of a run together, as in one file (see Limits in the README))"]
     two = [part for c in copies[:2] for part in (option, c)]
     assert CliRunner().invoke(main, [*start, "project", "--to", "2030", *two] if option == "--avoid" else [*start, *two, "check"]).exit_code in (0, 1)
+
+
+@pytest.mark.parametrize("kind", ["fifo", "zero", "latin1", "folder"])
+def test_a_netrc_that_is_no_text_file_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str) -> None:
+    """`publish` reads the password from ~/.netrc when PLANNER_CALDAV_PASSWORD is unset: a pipe
+    there waited for ever, a link to /dev/zero read without end, a Latin-1 password was a
+    traceback (UnicodeDecodeError). Now one line naming the file, exit 2, before any network."""
+    netrc = tmp_path / ".netrc"
+    if kind == "fifo":
+        os.mkfifo(netrc)
+    elif kind == "zero":
+        netrc.symlink_to("/dev/zero")
+    elif kind == "latin1":
+        netrc.write_bytes(b"machine 127.0.0.1 login a password caf\xe9\n")
+        netrc.chmod(0o600)
+    else:
+        netrc.mkdir()
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.delenv("PLANNER_CALDAV_PASSWORD", raising=False)
+    result = CliRunner().invoke(main, [*TODAY, "publish", "--no-projected", "--caldav", "http://127.0.0.1:9/cal/", "--user", "a"])
+    assert result.exit_code == 2, result.output
+    says = "1: is not UTF-8 text (expected a file of lines machine HOST login USER password PASSWORD, saved as UTF-8)" if kind == "latin1" else " is no file (expected a file of lines machine HOST login USER password PASSWORD, or none)"
+    assert result.stderr == f"error: {netrc}:{says}\n"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import netrc
 import os
+import stat
 from collections.abc import Callable
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
@@ -39,15 +40,42 @@ def credentials(url: str, user: str | None) -> tuple[str | None, str | None]:
     user = user or parts.username
     password = os.environ.get(PASSWORD_ENV)
     if password is None:
-        try:
-            found = netrc.netrc().authenticators(parts.hostname)
-        except netrc.NetrcParseError as exc:
-            raise InputError(f"cannot be read: {exc.msg}", path=exc.filename, location=exc.lineno, expected="machine HOST login USER password PASSWORD") from None
-        except OSError:  # no ~/.netrc (or no home): no password
-            found = None
+        found = _netrc(parts.hostname)
         if found and (user is None or user == found[0]):
             user, password = user or found[0], found[2]
     return user, password
+
+
+_NETRC_EXPECTED = "machine HOST login USER password PASSWORD"
+_NETRC_LIMIT = 1024 * 1024
+
+
+def _netrc(host: str) -> tuple[str, str, str] | None:
+    """The login ~/.netrc gives ``host``, or None without a ~/.netrc (or a home). What is no
+    file there, larger than a megabyte or no UTF-8 is one line: the netrc module waited for
+    ever on a pipe, read /dev/zero without end and raised UnicodeDecodeError (a traceback)."""
+    from pathlib import Path
+
+    from planner.inputs.inputfile import read_bytes
+
+    path = Path(os.path.expanduser("~")) / ".netrc"
+    try:
+        kind = path.stat().st_mode
+    except (OSError, ValueError):  # no ~/.netrc (or no home): no password
+        return None
+    if not stat.S_ISREG(kind):
+        raise InputError("is no file", path=path, expected=f"a file of lines {_NETRC_EXPECTED}, or none")
+    raw = read_bytes(path, InputError, limit=_NETRC_LIMIT)
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError("is not UTF-8 text", path=path, location=raw.count(b"\n", 0, exc.start) + 1, expected=f"a file of lines {_NETRC_EXPECTED}, saved as UTF-8") from None
+    try:
+        return netrc.netrc().authenticators(host)
+    except netrc.NetrcParseError as exc:
+        raise InputError(f"cannot be read: {exc.msg}", path=exc.filename or path, location=exc.lineno or None, expected=_NETRC_EXPECTED) from None
+    except (OSError, ValueError) as exc:  # (changed since it was looked at)
+        raise InputError(f"cannot be read: {exc}", path=path, expected=_NETRC_EXPECTED) from None
 
 
 @click.command()
