@@ -151,3 +151,44 @@ def test_a_netrc_that_is_no_text_file_is_one_line(tmp_path: Path, monkeypatch: p
     assert result.exit_code == 2, result.output
     says = "1: is not UTF-8 text (expected a file of lines machine HOST login USER password PASSWORD, saved as UTF-8)" if kind == "latin1" else " is no file (expected a file of lines machine HOST login USER password PASSWORD, or none)"
     assert result.stderr == f"error: {netrc}:{says}\n"
+
+
+@pytest.mark.parametrize("kind", ["meetings", "chairs"])
+def test_blank_lines_are_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str) -> None:
+    """Blank lines were skipped without count: 20 million newlines (a 20 MB register) took 26 s
+    to read, a 256 MB one minutes. Now at most as many as rows (the limit made small here)."""
+    import planner.inputs.register.csv_meetings
+    import planner.inputs.table
+
+    for module in (planner.inputs.table, planner.inputs.register.csv_meetings):
+        monkeypatch.setattr(module, "MAX_BLANK_LINES", 5)
+    header, row = ("body,start", "summit,2002-06-04") if kind == "meetings" else ("country,start", "Austria,2010-01-01")
+    register = tmp_path / f"{kind}.csv"
+    register.write_text(f"{header}\n{row}\n" + "\n , \n\n\n" + ",,\n" + f"{row}\n", encoding="utf-8")
+    given = ["--meetings", str(register)] if kind == "meetings" else ["--meetings", str(REGISTER), "--chairs", str(register)]
+    assert CliRunner().invoke(main, ["--rules", str(MINIMAL), *given, *TODAY, "validate"]).exit_code == 0  # five
+    register.write_text(f"{header}\n{row}\n" + "\n , \n\n\n" + ",,\n\n" + f"{row}\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["--rules", str(MINIMAL), *given, *TODAY, "validate"])
+    assert result.exit_code == 2, result.output
+    assert f"error: {register}:8: more than 5 blank lines (expected at most 5 rows without a value, as many as rows (see Limits in the README))" in result.stderr.splitlines()
+
+
+@pytest.mark.parametrize(("kind", "line"), [("meetings", 2), ("chairs", 2), ("header", 1), ("quoted", 2)])
+def test_a_line_of_more_cells_than_a_cell_holds_characters_is_refused(tmp_path: Path, kind: str, line: int) -> None:
+    """A row of only delimiters is blank, and skipped: one of 250 million commas (a 250 MB
+    register) was made into a list of 250 million cells first, 2.2 GB. A line of more than
+    131,072 cells is now refused before the csv module splits it (a line of more than 131,072
+    characters goes to it)."""
+    commas = "," * 131_072
+    text = {
+        "meetings": f"body,start\n{commas}\nsummit,2002-06-04\n",
+        "chairs": f"country,start\n{commas}\n",
+        "header": f"body,start{commas}\nsummit,2002-06-04\n",
+        "quoted": f'body,start,title\nsummit,2002-06-04,"a\n{commas}"\n',
+    }[kind]
+    register = tmp_path / "r.csv"
+    register.write_text(text, encoding="utf-8")
+    given = ["--meetings", str(REGISTER), "--chairs", str(register)] if kind == "chairs" else ["--meetings", str(register)]
+    result = CliRunner().invoke(main, ["--rules", str(MINIMAL), *given, *TODAY, "validate"])
+    assert result.exit_code == 2, result.output
+    assert f"error: {register}:{line}: a line of more than 131,072 cells (expected a row of the header's columns (see Limits in the README))" in result.stderr.splitlines(), result.stderr

@@ -15,7 +15,7 @@ from typing import Any
 
 from planner.core.errors import RegisterError
 from planner.inputs.inputfile import open_checked, read_text
-from planner.inputs.limits import MAX_MEETINGS
+from planner.inputs.limits import MAX_CELL, MAX_MEETINGS
 
 
 def read_table(path: Path) -> str:
@@ -61,15 +61,44 @@ def _chunks(text: str) -> Iterator[list[str]]:
         start = cut
 
 
+# cells of one row: a row is a list of them (8 bytes each, and 50 bytes an empty cell): a line
+# of 250 million delimiters, a blank row to the csv module, took 2.2 GB to be skipped
+MAX_ROW_CELLS = MAX_CELL
+# blank lines (rows without a value) of a register, besides its rows: 20 million newlines (a
+# 20 MB file) took 26 s to be skipped, a 256 MB one minutes
+MAX_BLANK_LINES = MAX_MEETINGS
+
+
+_TOO_MANY_CELLS = f"a line of more than {MAX_ROW_CELLS:,} cells"
+
+
+def _too_many_cells(line: str, delimiter: str) -> bool:
+    return len(line) > MAX_ROW_CELLS and line.count(delimiter) >= MAX_ROW_CELLS
+
+
+def _few_cells(lines: Iterator[str], delimiter: str) -> Iterator[str]:
+    """``lines`` for the csv module, none splitting into more than :data:`MAX_ROW_CELLS` cells."""
+    for line in lines:
+        if _too_many_cells(line, delimiter):
+            raise csv.Error(_TOO_MANY_CELLS)
+        yield line
+
+
+def blank_lines_error(path: Path, line: int) -> RegisterError:
+    return RegisterError(f"more than {MAX_BLANK_LINES:,} blank lines", path=path, location=line, expected=f"at most {MAX_BLANK_LINES:,} rows without a value, as many as rows (see Limits in the README)")
+
+
 class _Pushed:
     """The lines of a register as the csv module reads them: the line it is handed, then (for
-    a quoted cell over several lines) the lines after it."""
+    a quoted cell over several lines) the lines after it; none of more than
+    :data:`MAX_ROW_CELLS` cells (the csv module makes the row before it can be refused)."""
 
-    __slots__ = ("line", "rest")
+    __slots__ = ("delimiter", "line", "rest")
 
-    def __init__(self, rest: Iterator[str]) -> None:
+    def __init__(self, rest: Iterator[str], delimiter: str) -> None:
         self.line: str | None = None
         self.rest = rest
+        self.delimiter = delimiter
 
     def __iter__(self) -> _Pushed:
         return self
@@ -77,8 +106,11 @@ class _Pushed:
     def __next__(self) -> str:
         line = self.line
         if line is None:
-            return next(self.rest)
-        self.line = None
+            line = next(self.rest)
+        else:
+            self.line = None
+        if _too_many_cells(line, self.delimiter):
+            raise csv.Error(_TOO_MANY_CELLS)
         return line
 
 
@@ -95,7 +127,7 @@ class Records:
     def __init__(self, path: Path, columns: tuple[str, ...], required: tuple[str, ...], lines: Iterator[str], first: str, also: tuple[str, ...] = ()) -> None:
         self.delimiter = _sniff_delimiter(first)
         self.lines = lines
-        self._feed = _Pushed(lines)
+        self._feed = _Pushed(lines, self.delimiter)
         # strict: an unclosed quote is an error, not the rest of the file swallowed into one cell
         self.reader = reader = csv.reader(self._feed, delimiter=self.delimiter, strict=True)
         self.header = _header(reader, path, columns, required, also)
@@ -141,7 +173,8 @@ def open_cells(path: Path, columns: tuple[str, ...], required: tuple[str, ...]) 
     text = read_table(path)
     first = text[: text.find("\n")] if "\n" in text else text
     # strict: an unclosed quote is an error, not the rest of the file swallowed into one cell
-    reader = csv.reader(lines(text), delimiter=_sniff_delimiter(first), strict=True)
+    delimiter = _sniff_delimiter(first)
+    reader = csv.reader(_few_cells(lines(text), delimiter), delimiter=delimiter, strict=True)
     return _header(reader, path, columns, required), reader
 
 
@@ -150,7 +183,7 @@ def _header(reader: Any, path: Path, columns: tuple[str, ...], required: tuple[s
     try:
         header = [h.strip().lower() for h in next(reader)]
     except csv.Error as exc:
-        raise RegisterError(f"CSV error: {exc}", path=path, location=1) from None
+        raise broken(exc, path, 0) if str(exc) == _TOO_MANY_CELLS else RegisterError(f"CSV error: {exc}", path=path, location=1) from None
     missing = [c for c in required if c not in header]
     if missing:
         raise RegisterError(f"missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)}", path=path, location=1, value=",".join(header)[:80], expected="a header with at least " + ",".join(required))
@@ -189,16 +222,21 @@ def broken(exc: csv.Error, path: Path, line: int) -> RegisterError:
     good one."""
     if str(exc) == "unexpected end of data":
         return RegisterError("a quoted cell is never closed", path=path, location=line + 1, expected='a closing " before the end of the file')
+    if str(exc) == _TOO_MANY_CELLS:
+        return RegisterError(_TOO_MANY_CELLS, path=path, location=line + 1, expected="a row of the header's columns (see Limits in the README)")
     return RegisterError(f"CSV error: {exc}", path=path, location=line + 1)
 
 
 def _cells(reader: Any, path: Path, width: int, limit: int) -> Iterator[tuple[int, list[str]]]:
     line = reader.line_num
-    count = 0
+    count = blank = 0
     try:
         for row in reader:
             line = reader.line_num
             if is_blank(row):
+                blank += 1
+                if blank > MAX_BLANK_LINES:
+                    raise blank_lines_error(path, line)
                 continue
             count += 1
             if count > limit:

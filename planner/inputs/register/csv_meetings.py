@@ -24,8 +24,10 @@ from planner.inputs.register.schema_rows import (
 )
 from planner.inputs.rows import RowParser
 from planner.inputs.table import (
+    MAX_BLANK_LINES,
     Records,
     as_dict,
+    blank_lines_error,
     broken,
     is_blank,
     streamed_records,
@@ -98,7 +100,7 @@ class _Rows:
         self.header = records.header
         self.line = records.reader.line_num  # the header's last line
         self.places = _Lines(self.line + 1)
-        self.count = 0
+        self.count = self.blank = 0
 
     def one(self, text: str) -> bool:
         """Reads the row that starts with line ``text``; False once 50 rows are bad."""
@@ -117,6 +119,9 @@ class _Rows:
         meeting = self.parse(row) if size == width else None
         if meeting is None and is_blank(row):
             places.run(len(read), line + 1)
+            self.blank += 1
+            if self.blank > MAX_BLANK_LINES:
+                raise blank_lines_error(path, line)
             return True
         self.count += 1
         if self.count > MAX_MEETINGS:
