@@ -192,3 +192,35 @@ def test_a_line_of_more_cells_than_a_cell_holds_characters_is_refused(tmp_path: 
     result = CliRunner().invoke(main, ["--rules", str(MINIMAL), *given, *TODAY, "validate"])
     assert result.exit_code == 2, result.output
     assert f"error: {register}:{line}: a line of more than 131,072 cells (expected a row of the header's columns (see Limits in the README))" in result.stderr.splitlines(), result.stderr
+
+
+def test_json_inputs_of_millions_of_empty_containers_are_refused_before_parsing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A JSON document's objects and arrays are made by the parser before any entry is looked
+    at (60 to 150 bytes each): a 30 MB register of ten million empty lists took 1.5 GB, a
+    120 MB saved projection of them 3.4 GB in `diff`, a 200 MB state file 9.9 GB and three
+    minutes before it was found damaged. Now counted from the brackets before parsing: three
+    an entry of a register, one per 64 bytes of a projection's or state file's limit."""
+    import planner.inputs.register
+
+    monkeypatch.setattr(planner.inputs.register, "MAX_MEETINGS", 10)  # 30 objects and arrays
+    meetings = tmp_path / "m.json"
+    meetings.write_text("[" + ",".join(["[]"] * 31) + "]", encoding="utf-8")
+    chairs = tmp_path / "c.json"
+    chairs.write_text("[" + ",".join(["{}"] * 600_001) + "]", encoding="utf-8")
+    saved = tmp_path / "p.json"
+    saved.write_text("[" * 2_097_153, encoding="utf-8")
+    runs = [
+        (["--rules", str(MINIMAL), "--meetings", str(meetings), *TODAY, "validate"], f"error: {meetings}: holds 32 JSON objects and arrays, more than 30 (expected at most 10 entries, 3 objects and arrays an entry (a bracket inside a text counts too; see Limits in the README))"),
+        (["--rules", str(MINIMAL), "--meetings", str(REGISTER), "--chairs", str(chairs), *TODAY, "validate"], f"error: {chairs}: holds 600,002 JSON objects and arrays, more than 600,000 (expected at most 200,000 entries, 3 objects and arrays an entry (a bracket inside a text counts too; see Limits in the README))"),
+        (["diff", str(saved), str(saved)], f"error: {saved}: holds 2,097,153 JSON objects and arrays, more than 2,097,152 (expected the JSON written by `planner project --format json`, some 300 bytes an object or array (see Limits in the README))"),
+    ]
+    for args, line in runs:
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 2, result.output
+        assert line in result.stderr.splitlines(), result.stderr
+    feeds = tmp_path / "feeds"
+    feeds.mkdir()
+    (feeds / ".planner-state.json").write_text("[" * 4_194_305, encoding="utf-8")
+    result = CliRunner().invoke(main, ["--rules", str(MINIMAL), "--meetings", str(REGISTER), *TODAY, "ics", "--no-projected", "--out", str(feeds)])
+    assert result.exit_code == 0, result.output
+    assert f"warning: {feeds / '.planner-state.json'}: state file is damaged and was ignored (holds 4,194,305 JSON objects and arrays, more than 4,194,304)" in result.stderr

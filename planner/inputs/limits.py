@@ -80,6 +80,23 @@ MAX_CELL = 131_072
 # rows of a register: meetings, chair terms
 MAX_MEETINGS = 2_000_000
 MAX_CHAIR_TERMS = 200_000
+# objects and arrays a JSON document may make, counted from its brackets (a bracket inside a
+# text counts too) before it is parsed: each is some 60 to 150 bytes of memory, so a 30 MB
+# register of ten million empty lists took 1.5 GB and 10 s, a 200 MB state file of them 9.9 GB.
+# Three an entry of a register (an entry, its documents, a bracket in a text); one per 64 bytes
+# of a saved projection, a state file or a feed folder's record (a real projection has one per
+# 300 bytes)
+JSON_CONTAINERS_AN_ENTRY = 3
+JSON_BYTES_A_CONTAINER = 64
+
+
+def json_containers(text: str | bytes, limit: int) -> str | None:
+    """What is wrong with a JSON document of more than ``limit`` objects and arrays (counted
+    from its brackets, without parsing it), or None."""
+    count = text.count("{") + text.count("[") if isinstance(text, str) else text.count(b"{") + text.count(b"[")
+    return f"holds {count:,} JSON objects and arrays, more than {limit:,}" if count > limit else None
+
+
 # nesting of tables/arrays (TOML) or objects/arrays (JSON); real files use 4
 MAX_DEPTH = 16
 # a meeting's ordinal (RFC 5545 integers are 32-bit, and projection counts on from the last)

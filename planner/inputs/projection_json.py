@@ -23,9 +23,11 @@ from planner.core.words import shown
 from planner.inputs.inputfile import read_text
 from planner.inputs.json_types import object_pairs, wrong_type
 from planner.inputs.limits import (
+    JSON_BYTES_A_CONTAINER,
     MAX_DEPTH,
     MAX_ORDINAL,
     MAX_PROJECTION_BYTES,
+    json_containers,
     plain_json_text,
     screen,
     within_depth,
@@ -63,6 +65,9 @@ class SavedProjection:
 def load_projection_json(path: str | Path) -> SavedProjection:
     path = Path(path)
     text = read_text(path, InputError, what="JSON", empty=EXPECTED, limit=MAX_PROJECTION_BYTES)
+    too_many = json_containers(text, MAX_PROJECTION_BYTES // JSON_BYTES_A_CONTAINER)
+    if too_many:
+        raise InputError(too_many, path=path, expected="the JSON written by `planner project --format json`, some 300 bytes an object or array (see Limits in the README)")
     try:
         data = json.loads(text, object_pairs_hook=object_pairs)
     except json.JSONDecodeError as exc:

@@ -20,7 +20,14 @@ from planner.core.bulk import paused_gc
 from planner.core.errors import RegisterError
 from planner.core.model import Meeting, RuleBook
 from planner.inputs import register
-from planner.inputs.limits import MAX_CELL, MAX_CHAIR_TERMS, MAX_DEPTH, screen
+from planner.inputs.limits import (
+    JSON_CONTAINERS_AN_ENTRY,
+    MAX_CELL,
+    MAX_CHAIR_TERMS,
+    MAX_DEPTH,
+    json_containers,
+    screen,
+)
 from planner.inputs.register.schema_rows import PROJECTION_COLUMNS
 from planner.inputs.rows import RowParser
 from planner.inputs.table import read_table
@@ -52,6 +59,10 @@ def _entries(path: Path, key: str) -> tuple[list[Any], str | None]:
     from planner.inputs.json_types import object_pairs
 
     text = read_table(path)
+    limit = register.MAX_MEETINGS if key == "meetings" else MAX_CHAIR_TERMS
+    too_many = json_containers(text, JSON_CONTAINERS_AN_ENTRY * limit)
+    if too_many:
+        raise RegisterError(too_many, path=path, expected=f"at most {limit:,} entries, {JSON_CONTAINERS_AN_ENTRY} objects and arrays an entry (a bracket inside a text counts too; see Limits in the README)")
     try:
         data = json.loads(text, object_pairs_hook=object_pairs)
     except json.JSONDecodeError as exc:
@@ -76,7 +87,6 @@ def _entries(path: Path, key: str) -> tuple[list[Any], str | None]:
             data = [_registered(item) for item in data]
     if not isinstance(data, list):
         raise RegisterError("is not a list of entries", path=path, location=where, value=data if isinstance(data, str | int | float | bool) else None, expected=f"a JSON list of entries, or an object with a {key!r} list")
-    limit = register.MAX_MEETINGS if key == "meetings" else MAX_CHAIR_TERMS
     if len(data) > limit:
         raise RegisterError(f"holds {len(data):,} entries", path=path, location=where, expected=f"at most {limit:,} (see Limits in the README)")
     return data, where

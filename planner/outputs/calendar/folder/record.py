@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from planner.core.model import Meeting, RuleBook
+from planner.inputs.limits import JSON_BYTES_A_CONTAINER, json_containers
 from planner.outputs.calendar.folder.state import HEAD
 from planner.outputs.calendar.making import EventMaker
 from planner.outputs.calendar.revisions import CONTENT_FORM
@@ -126,7 +127,10 @@ def read_record(out: Path) -> dict[str, Any] | None:
         with os.fdopen(fd, "rb") as handle:
             found = os.fstat(handle.fileno())
             if stat.S_ISREG(found.st_mode) and found.st_size <= _MAX_RECORD:
-                data = json.loads(handle.read())
+                raw = handle.read()
+                if json_containers(raw, _MAX_RECORD // JSON_BYTES_A_CONTAINER):
+                    return None  # (64 MB of empty lists took 1.7 GB to be found no record)
+                data = json.loads(raw)
                 if isinstance(data, dict) and data.get("form") == FORM:
                     return data
     return None

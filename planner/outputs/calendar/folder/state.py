@@ -37,7 +37,15 @@ from planner.core.dates import MAX_YEAR
 from planner.core.errors import InputError
 from planner.core.model import RuleBook
 from planner.inputs.inputfile import read_bytes
-from planner.inputs.limits import MAX_MEETINGS, MAX_STATE_BYTES, MAX_STATE_FILE_BYTES, MiB, screen
+from planner.inputs.limits import (
+    JSON_BYTES_A_CONTAINER,
+    MAX_MEETINGS,
+    MAX_STATE_BYTES,
+    MAX_STATE_FILE_BYTES,
+    MiB,
+    json_containers,
+    screen,
+)
 from planner.outputs.calendar.ical import STATE_FILE
 from planner.outputs.calendar.readback import revisions_from_feeds
 from planner.outputs.calendar.revisions import Draft, Revision
@@ -122,7 +130,11 @@ def read_state(path: Path) -> dict[str, Revision]:
         if os.fstat(handle.fileno()).st_size > MAX_STATE_BYTES:  # (read in bulk up to MAX_STATE_FILE_BYTES: planner.outputs.calendar.folder.previous)
             raise ValueError(f"larger than {MAX_STATE_BYTES // MiB} MB and not in the form planner writes now (one event a line)")
         if handle.readline(len(HEAD) + 1) not in (HEAD, HEAD_3):  # version 2 (or a hand-made file): whole
-            data = _screened(json.loads(read_bytes(path, InputError, MAX_STATE_BYTES)))
+            raw = read_bytes(path, InputError, MAX_STATE_BYTES)
+            too_many = json_containers(raw, MAX_STATE_BYTES // JSON_BYTES_A_CONTAINER)
+            if too_many:  # (200 MB of empty lists took 9.9 GB to be found damaged)
+                raise ValueError(too_many)
+            data = _screened(json.loads(raw))
             version = data.get("version", 1) if isinstance(data, dict) else 1
             if type(version) is not int or not 1 <= version <= STATE_VERSION:
                 # (a later planner's file, whose fields may mean something else: not guessed at)
