@@ -42,6 +42,21 @@ def test_ics_out_never_writes_over_an_input_in_its_folder(tmp_path: Path, option
     assert _files(feeds) == before
 
 
+def test_ics_out_never_writes_over_the_rule_books_own_calendar_to_avoid(tmp_path: Path) -> None:
+    """A rule book's `avoid = ["feeds/summit.ics"]` is an input no option names: the export into
+    feeds replaced it. Now refused as an input given by option is."""
+    feeds = tmp_path / "feeds"
+    rules = tmp_path / "r.toml"
+    rules.write_text(MINIMAL.read_text(encoding="utf-8").replace('timezone = "Europe/Vienna"', 'timezone = "Europe/Vienna"\navoid = ["feeds/summit.ics"]'), encoding="utf-8")
+    given = ["--meetings", str(REGISTER), *TODAY, "ics", "--no-projected", "--out", str(feeds)]
+    assert CliRunner().invoke(main, ["--rules", str(MINIMAL), *given]).exit_code == 0
+    before = _files(feeds)
+    result = CliRunner().invoke(main, ["--rules", str(rules), *given])
+    assert result.exit_code == 2, result.output
+    assert result.stderr == f"error: {feeds / 'summit.ics'}: cannot write: it is the file given as avoid in {rules}, an input of this run (expected another folder for --out, or the input moved out of it: planner never writes over its inputs)\n"
+    assert _files(feeds) == before
+
+
 def test_ics_out_keeps_an_input_of_another_name_in_its_folder(tmp_path: Path) -> None:
     """An input in the folder under a name the export does not write (`--body council`
     writes council.ics only) is read and kept as it is."""

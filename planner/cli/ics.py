@@ -15,7 +15,7 @@ from planner.cli.common.horizon import avoid_option, event_options, resolve_bodi
 from planner.cli.common.inputs import Inputs, input_options
 from planner.cli.common.output import hearing, refuse_input, say, warn, workers, writing
 from planner.core.model import Meeting
-from planner.core.words import plural
+from planner.core.words import plural, shown
 
 if TYPE_CHECKING:
     from planner.outputs.calendar.folder.given import Given
@@ -86,8 +86,9 @@ def ics(inputs: Inputs, out: str, events: Callable[[], list[Meeting]], body_ids:
     if out != "-":  # `--meetings feeds/all.ics --out feeds` replaced the register it read
         from planner.outputs.calendar.folder.feeds import folder_names
 
+        listed = [(f"avoid in {shown(str(inputs.rules_path))}", inputs.rules_path.parent / p) for p in book.organization.avoid]
         for name in folder_names(book, ids):
-            refuse_input(os.path.join(out, name), "another folder for --out, or the input moved out of it")
+            refuse_input(os.path.join(out, name), "another folder for --out, or the input moved out of it", listed)
     stamp = datetime.combine(inputs.today, datetime.min.time(), UTC)
     given = _given(inputs) if out != "-" and ids is None else None
     if given is not None:  # the folder may already hold this export: then the register is not read

@@ -96,16 +96,17 @@ def emit(text: str | Iterable[str] | Iterable[bytes], output: str | None) -> Non
             click.echo(piece, nl=False, color=True if "\x1b" not in piece else None)
 
 
-def refuse_input(output: str, instead: str = "another file") -> None:
+def refuse_input(output: str, instead: str = "another file", also: Iterable[tuple[str, Path]] = ()) -> None:
     """One line and exit 2 when the file ``output`` is an input of this run (see
-    :func:`input_named`); ``instead``: what to give in its place."""
-    given_as = input_named(output)
+    :func:`input_named`; ``also``: inputs no option names, each with the words that say where
+    it is named); ``instead``: what to give in its place."""
+    given_as = input_named(output, also)
     if given_as is not None:
         error(f"{output}: cannot write: it is the file given as {given_as}, an input of this run (expected {instead}: planner never writes over its inputs)")
         click.get_current_context().exit(2)
 
 
-def input_named(output: str) -> str | None:
+def input_named(output: str, also: Iterable[tuple[str, Path]] = ()) -> str | None:
     """The option (or argument) of this run naming an input that the regular file ``output``
     is, by any path or link; ``None`` when it is none (or not yet a file, or a device: with
     ``--meetings /dev/stdin -o /dev/stdout`` both may be the one terminal)."""
@@ -122,7 +123,7 @@ def input_named(output: str) -> str | None:
                 if param.name != "output" and isinstance(given, str) and given not in ("", "-") and _same_file(given, output):
                     return param.opts[-1] if isinstance(param, click.Option) else f"the argument {param.human_readable_name}"
         ctx = ctx.parent
-    return None
+    return next((named for named, path in also if _same_file(str(path), output)), None)
 
 
 def _same_file(a: str, b: str) -> bool:
