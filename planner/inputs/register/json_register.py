@@ -60,7 +60,7 @@ def _entries(path: Path, key: str) -> tuple[list[Any], str | None]:
 
     text = read_table(path)
     limit = register.MAX_MEETINGS if key == "meetings" else MAX_CHAIR_TERMS
-    too_many = json_containers(text, JSON_CONTAINERS_AN_ENTRY * limit)
+    too_many = json_containers(text, JSON_CONTAINERS_AN_ENTRY * limit + 2)  # (and the document's object and list)
     if too_many:
         raise RegisterError(too_many, path=path, expected=f"at most {limit:,} entries, {JSON_CONTAINERS_AN_ENTRY} objects and arrays an entry (a bracket inside a text counts too; see Limits in the README)")
     try:
