@@ -4,6 +4,7 @@ hostile hands found in session 17's readers and outputs."""
 from __future__ import annotations
 
 import os
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -239,3 +240,27 @@ def test_json_inputs_of_millions_of_empty_containers_are_refused_before_parsing(
     result = CliRunner().invoke(main, ["--rules", str(MINIMAL), "--meetings", str(REGISTER), *TODAY, "ics", "--no-projected", "--out", str(feeds)])
     assert result.exit_code == 0, result.output
     assert f"warning: {feeds / '.planner-state.json'}: state file is damaged and was ignored (holds 4,194,305 JSON objects and arrays, more than 4,194,304)" in result.stderr
+
+
+def test_a_calendar_to_avoid_of_single_events_is_read_without_the_expansion(tmp_path: Path) -> None:
+    """recurring-ical-events took 255 us an event to find a single event between two days (a
+    calendar of 23,000 busy days: 5.9 s of a 11.2 s projection); events that are their own
+    occurrence are now read directly, the same blackouts (a series beside them still expanded),
+    and a DTSTART that is a time of day or a PERIOD is named where the expansion failed on it."""
+    busy = _busy(tmp_path, "busy.ics", 20)
+    text = busy.read_text(encoding="utf-8")
+    series = "BEGIN:VEVENT\r\nUID:s\r\nDTSTART;VALUE=DATE:20280103\r\nRRULE:FREQ=WEEKLY;COUNT=3\r\nSUMMARY:series\r\nEND:VEVENT\r\n"
+    twice = "BEGIN:VEVENT\r\nUID:busy-0\r\nDTSTART;VALUE=DATE:20290105\r\nSUMMARY:busy again\r\nEND:VEVENT\r\n"
+    mixed = tmp_path / "mixed.ics"
+    mixed.write_text(text.replace("END:VCALENDAR", series + twice + "END:VCALENDAR"), encoding="utf-8")
+    from planner.inputs.ics.avoid import load_avoid
+
+    days = {(b.start, b.last) for b in load_avoid(mixed, date(2027, 1, 1), date(2030, 12, 31))}
+    assert {(date(2027, 3, d), date(2027, 3, d)) for d in range(2, 21)} <= days  # busy-1 to busy-19 alone
+    assert {(date(2028, 1, 3), date(2028, 1, 3)), (date(2028, 1, 10), date(2028, 1, 10)), (date(2028, 1, 17), date(2028, 1, 17))} <= days
+    assert (date(2029, 1, 5), date(2029, 1, 5)) in days or (date(2027, 3, 1), date(2027, 3, 1)) in days  # one UID twice: the expansion's
+    bad = tmp_path / "bad.ics"
+    bad.write_text(text.replace("DTSTART;VALUE=DATE:20270301", "DTSTART:100000"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["--rules", str(MINIMAL), "--meetings", str(REGISTER), *TODAY, "project", "--avoid", str(bad)])
+    assert result.exit_code == 2
+    assert result.stderr == f"error: {bad}: VEVENT 1: DTSTART: is not a date (got '100000'; expected a DATE (20261012) or DATE-TIME (20261012T090000Z))\n"

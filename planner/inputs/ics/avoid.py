@@ -9,14 +9,17 @@ as written in the file: a blackout is about days, not instants.
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date, datetime, timedelta
+from itertools import chain, repeat
 from pathlib import Path
 
 import recurring_ical_events
-from icalendar import Event
+from icalendar import Calendar, Event
 
 from planner.core.errors import InputError
 from planner.core.model import Blackout
+from planner.inputs.ics.ics_events import raw_value
 from planner.inputs.ics.register_ics import parse_calendars
 from planner.inputs.ics.series import (
     YEAR_WALKED,
@@ -71,7 +74,8 @@ def load_avoid(path: str | Path, first: date, last: date, shared: IcsLines | Non
     walked = 0
     for cal in calendars:
         found = 0  # at most how many events the expansion will find (it makes some 80 us each)
-        for i, event in enumerate(cal.walk("VEVENT")):
+        vevents = cal.walk("VEVENT")
+        for i, event in enumerate(vevents):
             for name, problem in event.errors:
                 if name is None or name.upper() in ("DTSTART", "DTEND", "DURATION", "RRULE", "RDATE", "EXDATE", "TRANSP"):
                     raise InputError(f"{name or 'event'}: {problem}", path=path, location=f"VEVENT {i + 1}", expected="a value as RFC 5545 defines it")
@@ -79,6 +83,9 @@ def load_avoid(path: str | Path, first: date, last: date, shared: IcsLines | Non
                 raise InputError("event has no DTSTART", path=path, location=f"VEVENT {i + 1}", expected="every VEVENT with a date")
             if isinstance(event["DTSTART"], list):
                 raise InputError("event has more than one DTSTART", path=path, location=f"VEVENT {i + 1}", expected="one DTSTART a VEVENT (RFC 5545 3.6.1)")
+            for name in ("DTSTART", "DTEND"):  # a PERIOD, a time of day (the expansion failed on them)
+                if name in event and _day(getattr(event[name], "dt", None)) is None:
+                    raise InputError(f"{name}: is not a date", path=path, location=f"VEVENT {i + 1}", value=raw_value(event[name])[:60], expected="a DATE (20261012) or DATE-TIME (20261012T090000Z)")
             # a series by the second, or with INTERVAL=0, would be expanded without end
             refuse_unbounded_series(event, path, f"VEVENT {i + 1}")
             try:
@@ -91,28 +98,53 @@ def load_avoid(path: str | Path, first: date, last: date, shared: IcsLines | Non
             walked += walk_bound(event, last)
             if walked > MAX_WALK:
                 raise InputError(f"its recurring series are searched through more than {MAX_WALK:,} occurrences up to {last}", path=path, location=f"VEVENT {i + 1}", expected=f"series that begin near the horizon (each is walked from its first date, a year counting as {YEAR_WALKED}; 10,000 daily series from the year 1000 took 85 s), or fewer")
+        single, series = _split(cal, vevents)
         try:
             with searching_until(last.year):
-                events = recurring_ical_events.of(cal).between(first, last + timedelta(days=1))
+                events = recurring_ical_events.of(series).between(first, last + timedelta(days=1)) if series is not None else []
         except OverflowError:  # DTSTART 9999-12-31 with DURATION:P5D: an end no date can hold
             raise InputError("an event ends after the year 9999", path=path, expected="events in the years 1000 to 2999") from None
         except (ValueError, TypeError, AttributeError, KeyError, recurring_ical_events.InvalidCalendar) as exc:
             raise InputError(f"events cannot be read: {str(exc).splitlines()[0][:160]}", path=path, expected=EXPECTED) from None
-        for n, event in enumerate(events):
-            if n >= MAX_EVENTS:
-                raise InputError(f"more than {MAX_EVENTS} events between {first} and {last}", path=path, expected="a calendar of busy days, not of minutes")
-            if str(event.get("TRANSP", "OPAQUE")).upper() == "TRANSPARENT" or str(event.get("STATUS", "")).upper() == "CANCELLED":
-                continue
+        n = 0
+        for event, alone in chain(zip(events, repeat(False)), zip(single, repeat(True))):
             try:
                 days = _days(event)
             except OverflowError:
                 raise InputError("an event ends after the year 9999", path=path, location=f"VEVENT {n + 1}", expected="events in the years 1000 to 2999") from None
+            if alone and days is not None and days[1] == date.max:  # (its end, the day after, is no date)
+                raise InputError("an event ends after the year 9999", path=path, expected="events in the years 1000 to 2999")
+            if alone and (days is None or days[1] < first or days[0] > last):
+                continue  # (what the expansion would not have found between first and last)
+            n += 1
+            if n > MAX_EVENTS:
+                raise InputError(f"more than {MAX_EVENTS} events between {first} and {last}", path=path, expected="a calendar of busy days, not of minutes")
+            if str(event.get("TRANSP", "OPAQUE")).upper() == "TRANSPARENT" or str(event.get("STATUS", "")).upper() == "CANCELLED":
+                continue
             if days is None:
                 continue
             summary = str(event.get("SUMMARY", "")).strip() or "busy"
             out.append(Blackout(start=days[0], end=days[1] if days[1] != days[0] else None, reason=f"{path.name}: {summary}"))
     out.sort(key=lambda b: (b.start, b.last, b.reason))
     return tuple(out)
+
+
+_SERIES = ("RRULE", "RDATE", "EXDATE", "RECURRENCE-ID")
+
+
+def _split(cal: Calendar, vevents: list[Event]) -> tuple[list[Event], Calendar | None]:
+    """The events of ``cal`` that are each their own occurrence (no recurrence, a UID of their
+    own), and the calendar of the rest for recurring-ical-events (None: no rest). That library
+    took 255 us an event to find a single one between two days (23,000 busy days, 5.9 s);
+    their days are read here (0.19 s)."""
+    uids = Counter(str(event.get("UID", "")) for event in vevents)
+    single = [event for event in vevents if uids[str(event.get("UID", ""))] == 1 and not any(name in event for name in _SERIES)]
+    if len(single) == len(vevents):
+        return single, None
+    alone = set(map(id, single))
+    series = Calendar(cal)
+    series.subcomponents = [component for component in cal.subcomponents if id(component) not in alone]
+    return single, series
 
 
 __all__ = ["load_avoid"]
