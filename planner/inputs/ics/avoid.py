@@ -110,8 +110,8 @@ def load_avoid(path: str | Path, first: date, last: date, shared: IcsLines | Non
         for event, alone in chain(zip(events, repeat(False)), zip(single, repeat(True))):
             try:
                 days = _days(event)
-            except OverflowError:
-                raise InputError("an event ends after the year 9999", path=path, location=f"VEVENT {n + 1}", expected="events in the years 1000 to 2999") from None
+            except OverflowError:  # (a single event's end: where the expansion said it, without a place)
+                raise InputError("an event ends after the year 9999", path=path, location=None if alone else f"VEVENT {n + 1}", expected="events in the years 1000 to 2999") from None
             if alone and days is not None and days[1] == date.max:  # (its end, the day after, is no date)
                 raise InputError("an event ends after the year 9999", path=path, expected="events in the years 1000 to 2999")
             if alone and (days is None or days[1] < first or days[0] > last):
