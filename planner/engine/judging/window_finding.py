@@ -13,7 +13,13 @@ from planner.core.dates import Grain, Precision
 from planner.core.meeting import given_start
 from planner.core.model import Body, Meeting, Status
 from planner.engine.expectations import NOT_COUNTING, Expectation, ordinal
-from planner.engine.explain import beside_before, not_counted_words, one_window_words, unconfirmed_words, unheld_words
+from planner.engine.explain import (
+    beside_before,
+    not_counted_words,
+    one_window_words,
+    unconfirmed_words,
+    unheld_words,
+)
 from planner.engine.judging.findings import Finding, Verdict, closing
 
 if TYPE_CHECKING:
