@@ -661,3 +661,24 @@ def test_terms_the_projection_makes_longer_than_the_rule_are_notes(tmp_path):
         ("long_expected", "note", "Austria's running term, 2024-10-15 to 2028-10-16, is expected to end at the 4th Summit (2028-10-16, Belgium, projected): 4 years, longer than the rule's term of 2 years; the projection holds no meeting of a handover body before then."),
         ("long_expected", "note", "Belgium's planned term, 2028-10-16 to 2032-10-15, is expected to end at the 5th Summit (2032-10-15, Czechia, projected): 3 years 11 months, longer than the rule's term of 2 years; the projection holds no meeting of a handover body before then."),
     ]  # fmt: skip
+
+
+def test_a_chair_that_left_the_organization_during_its_term_is_a_finding(tmp_path):
+    """Yearly chairs in alphabetical order, Denmark 2025, Estonia from 2026-01-01 (running);
+    Estonia left the organization on 2026-06-30 (README: `left` bounds membership, and a
+    register's chair outside it is a finding). As of 2026-09-01: Estonia has chaired two
+    months as no member: a violation (it was "0 violations", and it hosted the year's Council
+    projected in September). As of 2026-03-01, before it leaves: its term is expected to run
+    to 2027-01-01, past its leaving: a note, not a violation. Denmark's 2025 is untouched."""
+    paths = _chair_files(tmp_path, "", "council,regular,5,2025-05-20,2025-05-21,held,Vienna,Austria\n", "Denmark,2025-01-01,2026-01-01,5,,x\nEstonia,2026-01-01,,6,,x\n")
+    book = Path(paths[1])
+    book.write_text(book.read_text(encoding="utf-8").replace('{ name = "Estonia", code = "EE" }', '{ name = "Estonia", code = "EE", left = 2026-06-30 }'), encoding="utf-8")
+    late = json.loads(_invoke("chairs", *paths, "--today", "2026-09-01", "--to", "2029", "--format", "json").stdout)
+    assert [(f["kind"], f["severity"], f["message"]) for f in late["findings"]] == [
+        ("not_member", "violation", "Estonia (2026-01-01 to today (2026-09-01)) chaired after it left the organization (2026-06-30): no member from 2026-07-01."),
+    ]  # fmt: skip
+    early = json.loads(_invoke("chairs", *paths, "--today", "2026-03-01", "--to", "2029", "--format", "json").stdout)
+    assert [(f["kind"], f["severity"], f["message"]) for f in early["findings"]] == [
+        ("not_member", "note", "Estonia's running term is expected to end on 2027-01-01, after it leaves the organization (2026-06-30)."),
+    ]  # fmt: skip
+

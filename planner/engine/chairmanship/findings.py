@@ -62,6 +62,8 @@ def _judge_term(book: RuleBook, terms: Sequence[Term], i: int, today: date, out:
         # (on every day the start may mean: membership is one stretch of days)
         since = f"joined {t.member.joined}" if t.member.joined and t.start.latest < t.member.joined.earliest else f"left {t.member.left}"
         out.append(ChairFinding("not_member", Severity.VIOLATION, t.country, f"{t.country} ({_span(t, today)}) was not a member when its term began ({since})."))
+    elif t.member is not None and t.member.left is not None and t.start is not None:
+        out.extend(_left_while_chairing(t, t.member.left, today))
     if rule is None or t.start is None:
         return
     if rule.since and t.start.earliest < rule.since.earliest:
@@ -88,6 +90,21 @@ def _judge_term(book: RuleBook, terms: Sequence[Term], i: int, today: date, out:
                 out.append(_loose_handover(book, when, meeting, among, before, after))
             if meeting is not None and before and after and not (rule.since and when is not None and when.earliest < rule.since.earliest):
                 out.extend(_handover_host(book, rule, meeting, before, after))
+
+
+def _left_while_chairing(t: Term, left: PartialDate, today: date) -> list[ChairFinding]:
+    """A chair that left the organization before its term ended (README: a member's `left`
+    bounds its membership, and a register's chair outside it is a finding): a violation where
+    it chaired past every day `left` may mean (a running term as of --today), a note where its
+    running term is only expected to run past it. The term's end is the next chair's first day."""
+    last = today if t.running else (t.end.earliest - timedelta(days=1) if t.end is not None and t.end.exact else t.end.earliest if t.end is not None else None)
+    if last is None:
+        return []
+    if left.latest < last:
+        return [ChairFinding("not_member", Severity.VIOLATION, t.country, f"{t.country} ({_span(t, today)}) chaired after it left the organization ({left}): no member from {left.latest + timedelta(days=1)}.")]
+    if t.running and t.end is not None and left.latest < t.end.earliest - timedelta(days=1):
+        return [ChairFinding("not_member", Severity.NOTE, t.country, f"{t.country}'s running term is expected to end on {t.end}, after it leaves the organization ({left}).")]
+    return []
 
 
 def _founding(book: RuleBook, handover_ids: Sequence[str], start: PartialDate | None) -> bool:
