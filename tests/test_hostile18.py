@@ -264,3 +264,16 @@ def test_a_calendar_to_avoid_of_single_events_is_read_without_the_expansion(tmp_
     result = CliRunner().invoke(main, ["--rules", str(MINIMAL), "--meetings", str(REGISTER), *TODAY, "project", "--avoid", str(bad)])
     assert result.exit_code == 2
     assert result.stderr == f"error: {bad}: VEVENT 1: DTSTART: is not a date (got '100000'; expected a DATE (20261012) or DATE-TIME (20261012T090000Z))\n"
+
+
+@pytest.mark.parametrize("path", ["", "  "])
+def test_an_empty_path_to_avoid_in_the_rule_book_names_its_key(tmp_path: Path, path: str) -> None:
+    """`[organization] avoid = [""]` said ".: is a directory" when a command projected (the
+    rule book's folder read as the calendar), naming no key, and `validate` passed it. Now every
+    command, `validate` first, refuses it in one line naming the key and the entry."""
+    rules = tmp_path / "r.toml"
+    rules.write_text(MINIMAL.read_text(encoding="utf-8").replace('timezone = "Europe/Vienna"', f'timezone = "Europe/Vienna"\navoid = ["x.ics", "{path}"]'), encoding="utf-8")
+    for command in ("validate", "project"):
+        result = CliRunner().invoke(main, ["--rules", str(rules), "--meetings", str(REGISTER), *TODAY, command])
+        assert result.exit_code == 2, result.output
+        assert result.stderr.splitlines() == [f"error: {rules}: organization.avoid: entry 2 is {path!r}, an empty path; expected an iCalendar file's path, relative to the rule book"]

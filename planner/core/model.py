@@ -92,6 +92,13 @@ def membership_problem(member: Member) -> str | None:
     return None
 
 
+def avoid_problem(paths: tuple[str, ...]) -> str | None:
+    """What is wrong with ``[organization] avoid``: an empty path named the rule book's folder
+    (".: is a directory", naming no key)."""
+    empty = next((i for i, path in enumerate(paths) if not path.strip()), None)
+    return None if empty is None else f"entry {empty + 1} is {paths[empty]!r}, an empty path; expected an iCalendar file's path, relative to the rule book"
+
+
 def timezone_problem(value: str) -> str | None:
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 

@@ -180,7 +180,7 @@ FIELDS: dict[type[Record], dict[str, Convert]] = {
         "blackout": _many(_nested(model.Blackout)),
         "observers": _many(_nested(catalogue.Affiliate)),
         "partners": _many(_nested(catalogue.Affiliate)),
-        "avoid": _TEXTS,
+        "avoid": _checked(_TEXTS, model.avoid_problem),
         "min_days_between": _integer(0, 366),
         "meetings_per_day": _integer(1),
         "year_start": _YEAR_START,

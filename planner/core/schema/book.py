@@ -118,6 +118,11 @@ class Organization(Frozen):
     def _known_zone(cls, value: str) -> str:
         return checked(value, model.timezone_problem)
 
+    @field_validator("avoid")
+    @classmethod
+    def _avoid_paths(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        return checked(value, model.avoid_problem)
+
 
 class Body(Frozen):
     id: str = Field(pattern=ID_RE)
