@@ -30,7 +30,9 @@ exits 1 when a goal is missed (``--no-gate``: print only).
 
 ``--large`` adds the hostile-size cases of issue 10, timed once: ``validate`` and ``ics
 --no-projected`` (fresh, then again into its folder) on a 1,000,000-row register, and
-``chairs`` on 100,000 chair terms.
+``chairs`` on 100,000 chair terms. The fresh ``ics`` has a floor of its own, measured just
+before it: a bare feed writer (:data:`FLOOR_ICS`: the csv module, one minimal event per row,
+every body's feed and all.ics sorted and written once), its ratio printed.
 """
 
 from __future__ import annotations
@@ -71,6 +73,32 @@ with open(sys.argv[1], newline="", encoding="utf-8") as f:
         day(row[start])
         if row[end]:
             day(row[end])
+"""
+# The floor of the --large ``ics``: what a bare feed writer does with the same register, in as
+# few lines as Python allows: each row read with the csv module, one minimal VEVENT each (UID,
+# DTSTAMP, DTSTART, SUMMARY), every body's feed and all.ics in date order, written once each.
+# No escaping, folding, ordinals, state or prints: what planner does beyond it is the ratio.
+FLOOR_ICS = """
+import csv, os, sys
+from collections import defaultdict
+out = sys.argv[2]
+os.makedirs(out, exist_ok=True)
+feeds = defaultdict(list)
+every = []
+with open(sys.argv[1], newline="", encoding="utf-8") as f:
+    rows = csv.reader(f)
+    header = next(rows)
+    body, ordinal, start = header.index("body"), header.index("ordinal"), header.index("start")
+    for row in rows:
+        day = (row[start].replace("-", "") + "0101")[:8]
+        event = f"BEGIN:VEVENT\\r\\nUID:{row[body]}-{row[ordinal]}@floor\\r\\nDTSTAMP:20260101T000000Z\\r\\nDTSTART;VALUE=DATE:{day}\\r\\nSUMMARY:{row[ordinal]} {row[body]}\\r\\nEND:VEVENT\\r\\n"
+        feeds[row[body]].append((day, event))
+        every.append((day, event))
+head, tail = "BEGIN:VCALENDAR\\r\\nVERSION:2.0\\r\\nPRODID:-//floor//EN\\r\\n", "END:VCALENDAR\\r\\n"
+for name, events in [*feeds.items(), ("all", every)]:
+    events.sort(key=lambda e: e[0])
+    with open(os.path.join(out, name + ".ics"), "w", encoding="utf-8", newline="") as f:
+        f.write(head + "".join(e for _, e in events) + tail)
 """
 BARE_IMPORT = "import click, pydantic, icalendar, dateutil.rrule, holidays"
 MB = 1024 * 1024
@@ -175,6 +203,7 @@ class Result:
     pairs: dict[str, list[tuple[Sample, Sample]]] = field(default_factory=dict)  # by name, (N, 2N) of each round
     startup: tuple[Run, Run] | None = None  # (planner check on CICA, bare import)
     large: dict[str, Run] = field(default_factory=dict)
+    large_floor: Run | None = None  # FLOOR_ICS on the --large register
     failures: list[str] = field(default_factory=list)
 
 
@@ -342,6 +371,10 @@ def _large(result: Result, work: Path, planner: list[str], args: argparse.Namesp
             result.large[f"validate ({rows:,} rows)"] = measure([*planner, "validate", *files], 1, args.timeout)
         if not only or "ics" in only:
             argv = [*planner, "ics", *files, "--no-projected", "--out", str(work / "large-feeds")]
+            # the bare feed writer's floor first, each into a folder made afresh, one after the other
+            floor = [sys.executable, "-c", FLOOR_ICS, str(data / "meetings.csv"), str(work / "large-floor")]
+            result.large_floor = measure(floor, 1, args.timeout, _fresh(work / "large-floor"))
+            shutil.rmtree(work / "large-floor", ignore_errors=True)
             result.large[f"ics --no-projected ({rows:,} rows)"] = measure(argv, 1, args.timeout, _fresh(work / "large-feeds"))
             result.large[f"ics --no-projected again ({rows:,} rows)"] = measure(argv, 1, args.timeout)  # into the folder just written
     if not only or "chairs" in only:
@@ -350,6 +383,9 @@ def _large(result: Result, work: Path, planner: list[str], args: argparse.Namesp
         write_chair_terms(chairs, args.large_terms, ["Austria", "Belgium", "Czechia", "Denmark", "Estonia"])
         argv = ["chairs", "--rules", str(examples / "rotating-chair.toml"), "--meetings", str(examples / "rotating-chair-meetings.csv"), "--chairs", str(chairs), "--today", "2950-01-01"]
         result.large[f"chairs ({args.large_terms:,} terms)"] = measure([*planner, *argv], 1, args.timeout)
+    if result.large_floor is not None:
+        r = result.large_floor
+        echo(f"  floor of ics (a bare feed writer): {r.seconds:.2f} s wall, {r.cpu:.2f} s CPU, {r.rss / MB:.0f} MB, exit {r.code}")
     for name, r in result.large.items():
         echo(f"  {name}: {r.seconds:.2f} s wall, {r.cpu:.2f} s CPU, {r.rss / MB:.0f} MB, exit {r.code}")
 
@@ -380,8 +416,9 @@ def _report(result: Result, sizes: tuple[int, int], echo: Callable[[str], None])
         growths = sorted(t(b) / t(a) for a, b in result.pairs.get(name, ()) if t(a) > 0)
         return f"{growths[0]:.2f}-{growths[-1]:.2f}" if growths else ""
 
-    if not result.floor:  # --only startup
+    if not result.floor:  # --only startup, or only --large cases
         _report_startup(result, t, echo)
+        _report_large(result, t, echo)
         return
     floor_n, floor_n2 = t(result.floor[n]), t(result.floor[n2])
     echo("")
@@ -405,11 +442,25 @@ def _report(result: Result, sizes: tuple[int, int], echo: Callable[[str], None])
         clocks = f"{a.seconds:.2f} / {a.cpu:.2f}, {b.seconds:.2f} / {b.cpu:.2f}"
         echo(f"| {name} | {t(a):.2f} | {ratio_a:.1f}x | {t(b):.2f} | {ratio_b:.1f}x | {growth:.2f} | {paired(name)} | {clocks} | {_beside(a)}; {_beside(b)} | {a.rss / MB:.0f} / {b.rss / MB:.0f} MB | {goal} | {'yes' if ok else 'NO'} |")
     _report_startup(result, t, echo)
+    _report_large(result, t, echo)
+
+
+def _report_large(result: Result, t: Callable[[Run], float], echo: Callable[[str], None]) -> None:
+    if not result.large:
+        return
+    if not result.floor:  # (the table's head)
+        echo("")
+        echo("| command | s | ratio | | | | | wall / CPU s | beside: switches / others' CPU s / stolen s | peak RSS | goal | ok |")
+        echo("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    bare = result.large_floor
+    if bare is not None:
+        echo(f"| floor of ics --large (a bare feed writer: csv module, minimal events, sorted, written once) | {t(bare):.2f} | | | | | | {bare.seconds:.2f} / {bare.cpu:.2f} | {_beside(bare)} | {bare.rss / MB:.0f} MB | | |")
     for name, r in result.large.items():
         ok = r.rss / MB < 1024 and r.code in (0, 1)
         if not ok:
             result.failures.append(name)
-        echo(f"| {name} | {t(r):.2f} | | | | | | {r.seconds:.2f} / {r.cpu:.2f} | {_beside(r)} | {r.rss / MB:.0f} MB | seconds, < 1 GB | {'yes' if ok else 'NO'} |")
+        ratio = f"{t(r) / t(bare):.1f}x the bare feed writer" if bare is not None and name.startswith("ics") and t(bare) > 0 else ""
+        echo(f"| {name} | {t(r):.2f} | {ratio} | | | | | {r.seconds:.2f} / {r.cpu:.2f} | {_beside(r)} | {r.rss / MB:.0f} MB | seconds, < 1 GB | {'yes' if ok else 'NO'} |")
 
 
 if __name__ == "__main__":
