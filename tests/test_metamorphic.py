@@ -84,3 +84,27 @@ def test_a_closed_windows_verdict_does_not_depend_on_what_came_after_it(tmp_path
             if later["verdict"] != then["verdict"]:
                 assert _evidence_of_later_records(then, later), f"{book.name}: {_key(then)} was {then['verdict']} as of {day} ({then['why']}), is {later['verdict']} as of {TODAY} ({later['why']})"
     assert compared or len(probes) == 1 or not now  # (a book whose windows all closed after its last probe compares none)
+
+
+# -- a register read back from the feeds planner wrote of it is the same register -------------------
+
+ROUND_TRIP = [*BOOKS, (ROOT / "tests" / "audit" / "eu-presidency.toml", ROOT / "tests" / "audit" / "eu-presidency-meetings.csv")]  # (a register of no meeting)
+
+
+def _verdicts(out: dict) -> tuple[list[tuple], dict]:
+    return sorted((f["body"], f["rule"], json.dumps(f["window"], sort_keys=True), f["verdict"]) for f in out["findings"]), out["summary"]
+
+
+@pytest.mark.parametrize(("book", "register"), ROUND_TRIP, ids=[book.stem for book, _ in ROUND_TRIP])
+def test_the_feed_of_a_register_read_back_as_the_register_gives_the_same_verdicts(tmp_path, book, register):
+    """`planner ics --no-projected` of a register, its all.ics given back as `--meetings`: every
+    finding's window and verdict the same, and the same totals. The feed is planner's own: its
+    X-PLANNER properties carry what a meeting is (README, "The register": ".ics"). (A why may
+    name fewer rows: the feeds hold one event of a number, a postponed row's later row standing
+    for it, README, "planner project", so the CBD's COP 15 postponed from 2020 is not "Not
+    counted" beside the 2021 one read back.) A register of
+    no meeting gives a feed of no event, and that feed is the same empty register (it was
+    refused, "has no VEVENT", exit 2; another program's calendar of no event still is)."""
+    result = CliRunner().invoke(main, ["ics", "--rules", str(book), "--meetings", str(register), "--today", TODAY, "--no-projected", "--out", str(tmp_path / "feeds")])
+    assert result.exit_code == 0, result.output
+    assert _verdicts(_check(book, tmp_path / "feeds" / "all.ics", TODAY)) == _verdicts(_check(book, register, TODAY))

@@ -340,6 +340,9 @@ def read_ics_meetings(path: str | Path, book: RuleBook, warn: Callable[[str], No
     return meetings
 
 
+_OURS = "-//planner//"  # the PRODID of planner's feeds (planner.outputs.calendar.lines.PRODID)
+
+
 def _read(path: Path, book: RuleBook, today: date, until: date, notes: _Notes, shared: IcsLines | None) -> list[Meeting]:
     matcher = BodyMatcher(book)
     titles = TitleMatcher(matcher)
@@ -347,6 +350,8 @@ def _read(path: Path, book: RuleBook, today: date, until: date, notes: _Notes, s
     errors: list[RegisterError] = []
     calendars = parse_calendars(path, shared)
     if not any(cal.walk("VEVENT") for cal in calendars):
+        if all(str(cal.get("PRODID", "")).startswith(_OURS) for cal in calendars):
+            return []  # a feed planner wrote of a register with no meeting: that register, empty
         raise RegisterError("has no VEVENT", path=path, expected=EXPECTED)
     try:
         for cal in calendars:
