@@ -44,3 +44,17 @@ def test_a_running_term_too_long_even_to_its_planned_handover_is_a_violation(tmp
     early.write_text((TRIAL / "sco-chairs.csv").read_text(encoding="utf-8").replace("Kyrgyzstan,2025-09-01", "Kyrgyzstan,2025-01-10").replace("China,2024-07-04,2025-09-01", "China,2024-07-04,2025-01-10"), encoding="utf-8")
     found = [f for f in chairs("--chairs", str(early))["findings"] if f["country"] == "Kyrgyzstan" and f["kind"] == "long_term"]
     assert [f["violation"] for f in found] == [True]
+
+
+PLAN = "Kyrgyzstan, Pakistan, Russia, Tajikistan, Uzbekistan, Belarus, India, Iran, Kazakhstan, China"
+
+
+def test_the_line_after_a_plan_gives_the_handover_day_the_plan_gives() -> None:
+    """The plan's last chair, China, hosts the 35th CHS on the working day China's calendar
+    gives it; the line under the plan said its term ended at that Summit on 2035-07-12, the
+    day it had before it had a host, four days before the plan's own 2035-07-16."""
+    answer = chairs("--plan", PLAN)
+    last = answer["plan"][-1]
+    assert last["country"] == "China"
+    end = last["to"]
+    assert f"35th Council of Heads of State ({end}, China, projected)" in answer["after_plan"]

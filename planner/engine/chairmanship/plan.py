@@ -356,10 +356,10 @@ def _chairs_report(book: RuleBook, chairs: Sequence[ChairTerm], projection: Proj
     planned = plan_terms(book, terms, projection, candidates)
     hosting = [*(t for t in planned if t.current), *terms, *(t for t in planned if not t.current)]
     hosted = assign_hosts(book, projection, hosting)
-    after = _after_plan(book, planned, hosted) if candidates is not None else ""
+    moved = {(m.body, m.key): m for m in hosted.projected}
+    after = _after_plan(book, planned, hosted, moved) if candidates is not None else ""
     if after:
         hosted = dataclasses.replace(hosted, notes=(*hosted.notes, after)).ordered_as(hosted, ())
-    moved = {(m.body, m.key): m for m in hosted.projected}
     meetings = hosted.meetings()
     pool = MeetingsByDay(meetings)  # ordered once for every term
     tomorrow = today + timedelta(days=1)
@@ -376,11 +376,14 @@ def _chairs_report(book: RuleBook, chairs: Sequence[ChairTerm], projection: Proj
     return ChairReport(book, today, tuple(terms), tuple(findings), tuple(planned), hosted, member, after)
 
 
-def _after_plan(book: RuleBook, planned: Sequence[Term], hosted: Projection) -> str:
+def _after_plan(book: RuleBook, planned: Sequence[Term], hosted: Projection, moved: dict[tuple[str, str], Meeting]) -> str:
     """What follows a plan whose last chair is expected to hand over inside the horizon: no
     one is named, so the chair from then, and the host of the chair-hosted meetings it would
-    hold, are to be decided (said, not left to a reader to infer from "chair to be decided")."""
-    last = planned[-1] if planned else None
+    hold, are to be decided (said, not left to a reader to infer from "chair to be decided").
+    The handover meeting is the one its host's working days placed (``moved``), as the plan
+    shows it: the SCO's 35th CHS, hosted by China on 2035-07-16, was said to end the term on
+    2035-07-12, the day it had before it had a host."""
+    last = _refresh_ends(planned[-1], moved) if planned else None
     if last is None or last.end is None or last.closed_by is None or last.end.earliest > hosted.end:
         return ""
     chair_bodies = {b.id for b in book.bodies if b.host is HostPolicy.CHAIR}
@@ -390,6 +393,12 @@ def _after_plan(book: RuleBook, planned: Sequence[Term], hosted: Projection) -> 
         shown = "; ".join(meeting_words(m, book) for m in after[:3]) + (f" and {len(after) - 3} more" if len(after) > 3 else "")
         words += f", and so {'is the host of the chair-hosted meeting' if len(after) == 1 else f'are the hosts of the {len(after)} chair-hosted meetings'} from then ({shown})"
     return words + "."
+
+
+def _refresh_ends(t: Term, moved: dict[tuple[str, str], Meeting]) -> Term:
+    """A planned term with its closing meeting (and so its end) as hosting placed it."""
+    closed = moved.get((t.closed_by.body, t.closed_by.key)) if t.closed_by is not None and t.closed_by.status is Status.PROJECTED else None
+    return t if closed is None or closed is t.closed_by else dataclasses.replace(t, closed_by=closed, end=closed.start)
 
 
 def with_chair_hosts(book: RuleBook, chairs: Sequence[ChairTerm], projection: Projection, plan: Sequence[str] | None = None) -> Projection:
