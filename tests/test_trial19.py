@@ -10,11 +10,15 @@ read with icalendar, recurring-ical-events and the rules of RFC 5545.
 from __future__ import annotations
 
 import json
+import struct
+import zlib
 from pathlib import Path
 
 from click.testing import CliRunner
 
 from planner.cli import main
+
+from .test_report_browser import browser  # noqa: F401  (the module's Chromium fixture)
 
 TRIAL = Path(__file__).parent / "trial"
 SCO = ["--rules", str(TRIAL / "sco.toml"), "--meetings", str(TRIAL / "sco-meetings.csv"), "--chairs", str(TRIAL / "sco-chairs.csv"), "--today", "2026-12-04"]
@@ -58,3 +62,64 @@ def test_the_line_after_a_plan_gives_the_handover_day_the_plan_gives() -> None:
     assert last["country"] == "China"
     end = last["to"]
     assert f"35th Council of Heads of State ({end}, China, projected)" in answer["after_plan"]
+
+
+def _dark_share(png: bytes) -> float:
+    """The share of a screenshot's pixels that are near black (a PNG of 8-bit RGB or RGBA,
+    as Chromium writes them), read without an imaging package."""
+    width, height, depth, colour = struct.unpack(">IIBB", png[16:26])
+    assert depth == 8 and colour in (2, 6)
+    at, data = 8, b""
+    while at < len(png):
+        size, kind = struct.unpack(">I4s", png[at : at + 8])
+        if kind == b"IDAT":
+            data += png[at + 8 : at + 8 + size]
+        at += 12 + size
+    raw, bpp = zlib.decompress(data), 3 if colour == 2 else 4
+    stride, prev, dark = width * bpp, bytearray(width * bpp), 0
+    for y in range(height):
+        row = raw[y * (stride + 1) : (y + 1) * (stride + 1)]
+        kind, line = row[0], bytearray(row[1:])
+        for i in range(stride):
+            a = line[i - bpp] if i >= bpp else 0
+            b, c = prev[i], prev[i - bpp] if i >= bpp else 0
+            if kind == 1:
+                line[i] = (line[i] + a) & 255
+            elif kind == 2:
+                line[i] = (line[i] + b) & 255
+            elif kind == 3:
+                line[i] = (line[i] + (a + b) // 2) & 255
+            elif kind == 4:
+                pa, pb, pc = abs(b - c), abs(a - c), abs(a + b - 2 * c)
+                line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+        dark += sum(1 for x in range(0, stride, bpp) if max(line[x : x + 3]) < 60)
+        prev = line
+    return dark / (width * height)
+
+
+def test_the_printed_timeline_keeps_its_words_at_size(browser, tmp_path: Path) -> None:  # noqa: F811
+    """Printed on A4 landscape (some 1,040 CSS px between the margins), the SCO's 36 years
+    (2001-2036) were drawn across the page at 0.56 of their size: lane names at 4.6 pt,
+    ordinals at 3.8 pt. A long timeline now prints in strips of at most 19 years, one under
+    another, at least 0.9 of its size; the strips cover every year once, and each is
+    drawn in the report's colours (a strip's copy of the plot was black where CSS did not
+    reach it)."""
+    from .test_report_browser import _open
+
+    out = tmp_path / "report.html"
+    result = CliRunner().invoke(main, ["report", *SCO, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    page, errors = _open(browser, out, 1040)
+    page.emulate_media(media="print")
+    drawn = page.evaluate("""() => [...document.querySelectorAll('.timeline .scroll > svg, .timeline .strips > svg')].map(s => {
+        const r = s.getBoundingClientRect();
+        return {cls: s.getAttribute('class'), shown: r.width > 2 && r.height > 2, scale: r.width / s.width.baseVal.value,
+                years: s.querySelector(':scope > title')?.textContent || ''}; })""")
+    shown = [d for d in drawn if d["shown"]]
+    assert [d["cls"] for d in shown] == ["strip", "strip"]
+    assert all(d["scale"] >= 0.9 for d in shown), shown
+    assert [d["years"] for d in shown] == ["2001 to 2018", "2019 to 2036"]
+    for strip in page.locator("svg.strip").all():
+        assert _dark_share(strip.screenshot()) < 0.1
+    page.close()
+    assert errors == []

@@ -58,6 +58,10 @@ BAND_H = 8
 BAND_GAP = 2
 LANE_PAD = 6
 LABEL_W = 118
+# Printed, the timeline is cut into strips of at most this many years, one under another: a
+# landscape A4 page is some 1,040 CSS px wide, and 35 years drawn across it (the SCO's
+# 2001-2036) shrank its words to 4-5 pt, its ordinals to 3 pt. 19 years fill the page at size.
+PRINT_YEARS = 19
 
 
 def slug(text: str) -> str:
@@ -151,6 +155,18 @@ class ChairBlock:
 
 
 @dataclass(frozen=True)
+class Strip:
+    """A printed piece of the timeline: the plot from ``x`` (plot coordinates), ``width``
+    wide, drawn beside the lane labels. Every strip is as wide as the widest, so that all are
+    printed at one scale."""
+
+    first: int
+    last: int
+    x: float
+    width: float
+
+
+@dataclass(frozen=True)
 class Tick:
     year: int
     x: float
@@ -176,6 +192,21 @@ class Timeline:
     def ticks(self) -> list[Tick]:
         every = 1 if self.scale.px_year >= 36 else 5
         return [Tick(y, self.scale.x(date(y, 1, 1)), y % every == 0) for y in range(self.scale.first, self.scale.last + 1)]
+
+    @property
+    def strips(self) -> list[Strip]:
+        """The pieces the printed timeline is cut into, years whole; none where it fits one."""
+        years = self.scale.last - self.scale.first + 1
+        count = -(-years // PRINT_YEARS)
+        if count < 2:
+            return []
+        per = -(-years // count)
+        width = round(per * self.scale.px_year + 2 * self.scale.pad, 1)
+        out = []
+        for first in range(self.scale.first, self.scale.last + 1, per):
+            x = 0.0 if first == self.scale.first else round(self.scale.x(date(first, 1, 1)) - self.scale.pad, 1)
+            out.append(Strip(first, min(first + per - 1, self.scale.last), x, width))
+        return out
 
     @property
     def patterns(self) -> dict[str, str]:
