@@ -123,3 +123,18 @@ def test_the_printed_timeline_keeps_its_words_at_size(browser, tmp_path: Path) -
         assert _dark_share(strip.screenshot()) < 0.1
     page.close()
     assert errors == []
+
+
+def test_a_chair_violation_is_one_click_from_the_reports_totals(tmp_path: Path) -> None:
+    """Russia chaired the SCO 1 year 4 months under a rule of 1 year (3 months' tolerance):
+    ``planner chairs`` exits 1 for it, but the report said it only in the chair section at
+    the foot of the page, its totals and violations list naming the check's alone. The
+    totals now count it beside them, and the list links it to its finding."""
+    out = tmp_path / "report.html"
+    result = CliRunner().invoke(main, ["report", *SCO, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    head = page[: page.index('<section class="first wide" id="timeline">')]
+    assert '<a href="#violations"><b>1</b>chair violation</a>' in head
+    assert '<li><a href="#chairs">Chairs</a>: 1 violation (<a class="w" href="#cf-1">Russia 2019-06-14</a>)</li>' in head
+    assert '<li id="cf-1"><strong>violation</strong> Russia chaired 2019-06-14 to 2020-11-10' in page

@@ -19,7 +19,14 @@ from planner.engine.expectations import ordinal
 from planner.engine.judging.compliance import Finding, Report
 from planner.engine.planning.projection import Projection
 from planner.outputs.chairs import _bounds, _label, _length, _list, _to
-from planner.outputs.html.summary import Total, Violations, totals, violations
+from planner.outputs.html.summary import (
+    Total,
+    Violations,
+    chair_line,
+    chair_totals,
+    totals,
+    violations,
+)
 from planner.outputs.html.templating import render_template
 from planner.outputs.html.timeline import (
     AXIS_Y,
@@ -139,7 +146,7 @@ class Page:
     chair_rule: str
     terms: list[TermRow]
     plan: list[TermRow]
-    chair_findings: list[tuple[str, str]]
+    chair_findings: list[tuple[str, str, str]]  # severity, message, element id
     findings_cut: str = ""  # what the findings' lists leave out, and where it is
     violations: Violations | None = None  # every violation, a link to its row (under the totals)
 
@@ -194,13 +201,15 @@ def build_page(report: Report, projection: Projection, chairs: ChairReport | Non
         last,
     )
     org = book.organization
+    chair_found = list(chairs.findings) if chairs else []
+    chair_ids = [ids("cf", i + 1) for i in range(len(chair_found))]
     return Page(
         title=f"{org.short_name} meetings: compliance, schedule and chairs as of {report.today}",
         organization=org.name,
         today=report.today,
         rules_label=rules_label,
         horizon=f"{first} to {last}",
-        totals=totals(report),
+        totals=totals(report, chair_totals(chair_found)),
         next_meetings=[r for r, m in zip(schedule, items, strict=True) if m.latest >= report.today][:NEXT_MEETINGS],
         timeline=timeline,
         groups=groups,
@@ -210,9 +219,9 @@ def build_page(report: Report, projection: Projection, chairs: ChairReport | Non
         chair_rule=(chair_rule_words(book.chairmanship, book) if book.chairmanship else ""),
         terms=terms,
         plan=plan,
-        chair_findings=[(f.severity.value, f.message) for f in (chairs.findings if chairs else ())],
+        chair_findings=[(f.severity.value, f.message, fid) for f, fid in zip(chair_found, chair_ids, strict=True)],
         findings_cut=_cut_words(groups),
-        violations=violations(report, finding_ids),
+        violations=violations(report, finding_ids, chair_line(chair_found, chair_ids)),
     )
 
 

@@ -7,9 +7,10 @@ and verdict, each window a link to its finding's row (and the body's name to its
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from planner.engine.chairmanship.terms import ChairFinding, Severity
 from planner.engine.judging.compliance import Report
 from planner.outputs.html.timeline import slug
 from planner.outputs.render import check_totals
@@ -52,11 +53,13 @@ class Violations:
     more_count: int  # the violations on them
 
 
-def totals(report: Report) -> list[Total]:
-    """The header's counts: the totals of the text and the JSON (one definition)."""
+def totals(report: Report, chairs: Sequence[Total] = ()) -> list[Total]:
+    """The header's counts: the totals of the text and the JSON (one definition), and after
+    the check's violations those of the chair register (``chair_totals``)."""
     t = check_totals(report)
     return [
         Total("violation" if t["violations"] == 1 else "violations", t["violations"], "missed", f"#{VIOLATIONS_ID}" if t["violations"] else ""),
+        *chairs,
         Total("advisory" if t["advisories"] == 1 else "advisories", t["advisories"], "advisory"),
         Total("uncertain", t["uncertain"], "uncertain"),
         Total("unknown", t["unknown"], "unknown"),
@@ -66,7 +69,24 @@ def totals(report: Report) -> list[Total]:
     ]
 
 
-def violations(report: Report, finding_ids: Mapping[int, str]) -> Violations:
+def chair_totals(findings: Sequence[ChairFinding]) -> list[Total]:
+    """The chair register's violations, a count of their own beside the check's: the same
+    numbers as ``planner check`` and ``planner chairs``, each with its own exit."""
+    n = sum(1 for f in findings if f.severity is Severity.VIOLATION)
+    return [Total("chair violation" if n == 1 else "chair violations", n, "missed", f"#{VIOLATIONS_ID}")] if n else []
+
+
+def chair_line(findings: Sequence[ChairFinding], finding_ids: Sequence[str]) -> list[ViolationLine]:
+    """The line of the violations list for the chair terms: each violation a link to its finding
+    (the SCO's chair who sat 1 year 4 months was said only at the page's foot)."""
+    links = [Link(f"{f.country} {f.term_start}".strip(), f"#{fid}") for f, fid in zip(findings, finding_ids, strict=True) if f.severity is Severity.VIOLATION]
+    if not links:
+        return []
+    shown = links[:LINKS_PER_LINE]
+    return [ViolationLine("Chairs", "#chairs", "violation" if len(links) == 1 else "violations", len(links), shown, len(links) - len(shown))]
+
+
+def violations(report: Report, finding_ids: Mapping[int, str], chairs: Sequence[ViolationLine] = ()) -> Violations:
     """Every violation of the page by body (rule-book order) and verdict, each window linked to
     the row ``finding_ids`` gives it (the body's heading where its row is not listed)."""
     lines: list[ViolationLine] = []
@@ -81,5 +101,6 @@ def violations(report: Report, finding_ids: Mapping[int, str]) -> Violations:
         for verdict, links in by_verdict.items():
             shown = links[:LINKS_PER_LINE]
             lines.append(ViolationLine(body.name, f"#b-{slug(body.id)}", verdict.replace("_", " "), len(links), shown, len(links) - len(shown)))
+    lines.extend(chairs)
     rest = lines[LINES:]
     return Violations(lines[:LINES], len(rest), sum(line.count for line in rest))
