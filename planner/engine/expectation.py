@@ -191,6 +191,24 @@ def rolling_versions(body: Body, index: int, rule: EveryRule) -> list[tuple[int,
     return sorted(found, key=lambda v: v[1].since or date.min) if len(found) > 1 else [(index, rule)]
 
 
+def seam_before(body: Body, rule: EveryRule) -> date | None:
+    """The last day of an earlier version of ``rule`` that is no rolling ``every`` (the same
+    ``id``; an `at_least` before an `every`), when it ends the day before ``rule`` begins.
+
+    Versions of one rule are one rule: "at least once a year" to 2004, then "every 2 years"
+    from 2005, is due again in 2006, two years after the earlier version's last period (the
+    meeting held in it, if any), not in 2007, two years after the later version's first day
+    (README, Semantics)."""
+    if rule.id is None or rule.since is None:
+        return None
+    for other in body.rules:
+        if other is rule or other.id != rule.id or isinstance(other, EveryRule) and other.mode == "rolling":
+            continue
+        if other.until is not None and other.until + timedelta(days=1) == rule.since:
+            return other.until
+    return None
+
+
 def version_on(versions: list[tuple[int, EveryRule]], day: date) -> tuple[int, EveryRule]:
     """The version in force on ``day``; else the last one that began by then (the first if
     none did): its ``since``/``until`` then say that nothing is due."""
@@ -305,6 +323,10 @@ def effective_start(body: Body, rule: Rule) -> date | None:
 def _start_words(body: Body, rule: Rule) -> str:
     """What a chain with no meeting yet counts from: the rule's start or the body's founding."""
     start = effective_start(body, rule)
+    seam = seam_before(body, rule) if isinstance(rule, EveryRule) and start == rule.since else None
+    if seam is not None and rule.since is not None and rule.interval.grain.index(seam) != rule.interval.grain.index(rule.since):
+        # (the earlier version ending in the period this one begins in: due the same either way)
+        return f"the end of the rule's earlier version ({seam})"
     if rule.since is not None and start == rule.since:
         return f"the rule took effect ({start})"
     founded = body.established

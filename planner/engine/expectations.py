@@ -65,6 +65,7 @@ from planner.engine.expectation import (
     origin_kinds,
     reading_cases,
     rolling_versions,
+    seam_before,
     version_on,
     within_the_rules_life,
 )
@@ -190,6 +191,9 @@ class ExpectationEngine:
         else:
             origins = [m for m in bm.meetings[first:] if m.status in CHAINING and m.kind in kinds and (not formats or m.format is None or m.format in formats)]
         founded = effective_start(body, versions[0][1])
+        # an earlier version of another kind (an `at_least` before this `every`): the chain goes
+        # on from its last period, not from this version's first day
+        seam = seam_before(body, versions[0][1]) if founded is not None and founded == versions[0][1].since else None
         # (A chain resumed from an origin before chain_from needs no founding before it: the
         # windows of a silence between the founding and that origin all closed before it, and
         # walking them, an `every 1d` chain from a founding 900 years back, was 100,000 windows
@@ -209,7 +213,8 @@ class ExpectationEngine:
             assert anchor is not None
             vi, vr = version_on(versions, anchor if origin is None else origin.latest + timedelta(days=1))
             grain, step = vr.interval.grain, vr.interval.periods
-            period = (vi, anchor.toordinal() + step if grain is _GRAIN_DAY else grain.index(anchor) + step)
+            at = seam if origin is None and seam is not None else anchor
+            period = (vi, at.toordinal() + step if grain is _GRAIN_DAY else grain.index(at) + step)
             if groups and period == last_period:
                 groups[-1].append(origin)
             else:
@@ -278,7 +283,7 @@ class ExpectationEngine:
         last = group[-1]
         if last is None:
             assert founded is not None
-            first, anchor = founded, founded
+            first, anchor = founded, (seam_before(body, rule) if founded == rule.since else None) or founded
         else:
             first, anchor = self.meetings_of(body.id).next_opening(last, rule), last.earliest
         origins = (last,) if len(group) == 1 and last is not None else tuple(o for o in group if o is not None)
