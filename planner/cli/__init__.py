@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import importlib
+import io
 import os
 import sys
 import warnings
@@ -125,11 +126,51 @@ def _sigterm_unwinds() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
+class _ClosedOutput(io.TextIOBase):
+    """Standard output that was closed before planner started (``planner check >&-``): Python
+    leaves ``sys.stdout`` None and click then writes nowhere, so a check that found violations
+    said nothing and exited 1. Writing to it fails as a full disk does: one line, exit 2."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: Any) -> int:
+        raise OSError(errno.EBADF, "it was closed when planner started")
+
+    @property
+    def buffer(self) -> _ClosedOutput:  # click writes bytes to a text stream's buffer
+        return self
+
+
+def _standard_streams_open() -> None:
+    """Put /dev/null on a standard file descriptor that the caller closed (``>&-``, ``2>&-``,
+    ``<&-``), so that no file planner opens takes its number (an output's temporary file
+    opened as descriptor 1 or 2 would receive what is written there); a closed standard output
+    is refused when a command writes to it (:class:`_ClosedOutput`), a closed standard error
+    stays quiet."""
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            try:
+                null = os.open(os.devnull, os.O_RDWR)
+            except OSError:
+                return
+            if null != fd:
+                os.dup2(null, fd)
+                os.close(null)
+            if fd == 1:
+                sys.stdout = _ClosedOutput()
+            elif fd == 2 and sys.stderr is None:
+                sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 (the process's standard error, open until it ends)
+
+
 class _Planner(click.Group):
     """The command group, with a failure of standard output or error (while any command or
     ``--help`` writes) turned into one line and exit 2, and Ctrl-C into exit 2."""
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
+        _standard_streams_open()
         try:
             with _sigterm_unwinds():
                 return super().main(*args, **kwargs)

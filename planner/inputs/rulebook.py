@@ -95,7 +95,9 @@ def _toml(text: str, path: Path) -> dict[str, Any]:
     except tomllib.TOMLDecodeError as exc:
         match = _TOML_POS.match(str(exc))
         if match:
-            month = _BARE_MONTH.search(text.splitlines()[int(match["line"]) - 1] if int(match["line"]) <= len(text.splitlines()) else "")
+            # tomllib counts lines by "\n" alone; str.splitlines also ends one at U+2028 in a string
+            lines = text.split("\n")
+            month = _BARE_MONTH.search(lines[int(match["line"]) - 1] if int(match["line"]) <= len(lines) else "")
             expected = f'a month written in quotes, "{month[1]}": TOML has dates and numbers, no months; a bare year is a number' if month else None
             raise RuleBookError(f"TOML syntax error: {match['msg']}", path=path, location=f"{match['line']}:{match['col']}", expected=expected) from None
         raise RuleBookError(f"TOML syntax error: {exc}", path=path) from None

@@ -173,6 +173,11 @@ case("plan", "utf16.txt", b"\xff\xfeK\x00", 2, None, "is UTF-16; plan must be UT
 case("plan", "only_comments.txt", "# nobody yet\n\n", 2, None, "names no country")
 case("plan", "key_value_line.txt", "Kazakhstan\nchair = China\n", 2, "2", "'chair = China' is not a member state of CICA")
 case("plan", "toml_table.txt", "[plan]\nKazakhstan\n", 2, "1", "'[plan]' is not a member state of CICA")
+# U+2028 and U+2029 end a line for str.splitlines, not for an editor: the lines after them were
+# numbered one too far, and a name holding one was read as two
+case("plan", "line_separator_after_a_name.txt", "Azerbaijan\nKyrgyzstan\u2028\nThailand\nNarnia\n", 2, "4", "'Narnia' is not a member state of CICA")
+case("plan", "paragraph_separator_in_a_name.txt", "Azerbaijan\nKyrgyz\u2029stan\nNarnia\n", 2, "2", "'Kyrgyz\\u2029stan' is not a member state of CICA")
+case("plan", "carriage_returns_only.txt", "Azerbaijan\rKyrgyzstan\r\rNarnia\r", 2, "4", "'Narnia' is not a member state of CICA")
 
 # --- state files of a feed folder: damaged, they are reported and ignored ----------------------
 STATE_SAYS = "state file is damaged and was ignored"

@@ -56,6 +56,9 @@ if TYPE_CHECKING:
     from holidays import HolidayBase
 
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
 def parse_plan(text: str) -> list[str]:
     """``"Azerbaijan, Kyrgyzstan, Thailand"`` (commas or semicolons) -> the names, in order."""
     return [p.strip() for p in re.split(r"[,;\n]", text) if p.strip()]
@@ -70,7 +73,9 @@ def load_plan_lines(path: str | Path) -> list[tuple[int, str]]:
     """The candidates of a plan file with their line numbers, for messages that name the line."""
     path = Path(path)
     text = read_text(path, InputError, what="plan", empty="one country per line ('#' starts a comment)", limit=MAX_PLAN_BYTES)
-    names = [(i, n) for i, n in enumerate((line.split("#", 1)[0].strip() for line in text.splitlines()), start=1) if n]
+    # Lines as an editor numbers them (CR LF, CR or LF): str.splitlines also ends one at
+    # U+2028 and U+2029, and every message after such a line named the line below the one meant
+    names = [(i, n) for i, n in enumerate((line.split("#", 1)[0].strip() for line in _LINE_BREAK.split(text)), start=1) if n]
     if not names:
         raise InputError("names no country", path=path, expected="one country per line ('#' starts a comment)")
     return names

@@ -20,6 +20,7 @@ from icalendar import Calendar, Event
 from planner.core.errors import InputError
 from planner.core.model import Blackout
 from planner.inputs.ics.ics_events import raw_value
+from planner.inputs.ics.outside import prune_outside
 from planner.inputs.ics.register_ics import parse_calendars
 from planner.inputs.ics.series import (
     YEAR_WALKED,
@@ -56,6 +57,10 @@ def _days(event: Event) -> tuple[date, date] | None:
     if end is None:
         return first, first
     if isinstance(end, datetime) and isinstance(start, datetime):
+        if (start.tzinfo is None) != (end.tzinfo is None):
+            # a floating DTSTART beside a DTEND in a zone (some exports write them): compared
+            # as written, days being what a blackout is about (the comparison was a TypeError)
+            start, end = start.replace(tzinfo=None), end.replace(tzinfo=None)
         # An event ending at midnight does not take the day it ends on.
         last = (end - timedelta(microseconds=1)).date() if end > start else first
     else:
@@ -69,13 +74,21 @@ def load_avoid(path: str | Path, first: date, last: date, shared: IcsLines | Non
     path = Path(path)
     # read as a register is (planner.inputs.inputfile): a pipe, `--avoid <(curl ...)`, too,
     # and a missing file, a folder or a link to nothing said in the same words
-    calendars = parse_calendars(path, shared)
+    numbered: list[list[int] | None] = [None]
+
+    def prune(text: str) -> str:
+        text, numbered[0] = prune_outside(text, first, last)
+        return text
+
+    calendars = parse_calendars(path, shared, prune)
     out: list[Blackout] = []
     walked = 0
-    for cal in calendars:
+    for c, cal in enumerate(calendars):
         found = 0  # at most how many events the expansion will find (it makes some 80 us each)
         vevents = cal.walk("VEVENT")
-        for i, event in enumerate(vevents):
+        # each event's number in its calendar as written (events outside the horizon were left out unread)
+        numbers = numbered[0][c] if numbered[0] is not None and c < len(numbered[0]) and len(numbered[0][c]) == len(vevents) else range(1, len(vevents) + 1)
+        for i, event in zip((n - 1 for n in numbers), vevents, strict=True):
             for name, problem in event.errors:
                 if name is None or name.upper() in ("DTSTART", "DTEND", "DURATION", "RRULE", "RDATE", "EXDATE", "TRANSP"):
                     raise InputError(f"{name or 'event'}: {problem}", path=path, location=f"VEVENT {i + 1}", expected="a value as RFC 5545 defines it")

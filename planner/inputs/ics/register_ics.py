@@ -115,10 +115,13 @@ def _decode(path: Path, shared: IcsLines | None = None) -> str:
     return read
 
 
-def parse_calendars(path: Path, shared: IcsLines | None = None) -> list[Calendar]:
+def parse_calendars(path: Path, shared: IcsLines | None = None, prune: Callable[[str], str] | None = None) -> list[Calendar]:
     """The calendars of an .ics file, with X-WR-TIMEZONE turned into standard time zones;
-    ``shared``: the lines of the run's .ics files so far, this file's added."""
+    ``shared``: the lines of the run's .ics files so far, this file's added; ``prune``: what
+    of the text (counted against the limits whole) icalendar is given to parse."""
     text = _decode(path, shared)
+    if prune is not None:
+        text = prune(text)
     try:
         calendars = Calendar.from_ical(text, multiple=True)
     except OSError as exc:  # the zone lookup read a TZID as a file name: too long, a folder

@@ -1,0 +1,138 @@
+"""Nineteenth attacker pass: a standard output closed before the run, line numbers after a
+line break only Python sees, and calendars to avoid read by the horizon."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from planner.cli import main
+from planner.inputs.ics import avoid
+from planner.inputs.ics.avoid import load_avoid
+
+ROOT = Path(__file__).resolve().parent.parent
+MINIMAL = ROOT / "tests" / "rulebooks" / "valid" / "minimal.toml"
+TODAY = ["--today", "2026-11-26"]
+CLOSED = "error: standard output: cannot write: it was closed when planner started (expected a standard output that takes the whole output, or -o FILE)\n"
+
+
+def _closed_stdout(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """``planner ARGS >&-``, as a shell runs it: file descriptor 1 closed before Python starts."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run(["sh", "-c", 'exec "$@" >&-', "sh", sys.executable, "-m", "planner", *args], cwd=cwd, env=env, stdin=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, timeout=120, check=False)
+
+
+@pytest.mark.parametrize("command", [["check", *TODAY], ["project", *TODAY], ["validate"], ["check", *TODAY, "--format", "json"], ["bodies"]])
+def test_a_closed_standard_output_is_no_verdict(tmp_path: Path, command: list[str]) -> None:
+    """`planner check >&-` exited 1 ("violations found") having said nothing: Python gives a
+    closed descriptor 1 no sys.stdout and click wrote nowhere. Now exit 2 and one line."""
+    result = _closed_stdout(*command, cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (2, CLOSED)
+
+
+def test_a_closed_standard_output_leaves_o_file_whole(tmp_path: Path) -> None:
+    """With `-o FILE` nothing goes to standard output: the verdict's exit code stands, the file
+    is written whole, and no file the run opens takes descriptor 1."""
+    result = _closed_stdout("check", *TODAY, "-o", "out.txt", cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    assert result.stderr == ""
+    text = (tmp_path / "out.txt").read_text(encoding="utf-8")
+    assert text.startswith("CICA compliance as of 2026-11-26") and text.endswith("\n")
+
+
+def test_a_closed_standard_error_keeps_the_exit_code(tmp_path: Path) -> None:
+    """Standard error closed: a bad input still exits 2 (its line goes nowhere), no traceback
+    exit 1."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    result = subprocess.run(["sh", "-c", 'exec "$@" 2>&-', "sh", sys.executable, "-m", "planner", "--meetings", "missing.csv", "check", *TODAY], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 2
+    assert result.stdout == ""
+
+
+def test_a_line_separator_in_a_rule_book_string_keeps_the_month_hint(tmp_path: Path) -> None:
+    """tomllib numbers lines by "\\n" alone; the hint for a bare month looked at the line
+    str.splitlines numbered so, one too early after a U+2028 in a string, and was lost."""
+    rules = tmp_path / "r.toml"
+    text = MINIMAL.read_text(encoding="utf-8")
+    text = text.replace('timezone = "Europe/Vienna"', 'timezone = "Europe/Vienna"\nnote = "a\u2028b"\nfounded = 2019-03', 1)
+    rules.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["--rules", str(rules), "validate"])
+    assert result.exit_code == 2
+    line = text.split("\n").index("founded = 2019-03") + 1
+    assert result.stderr.startswith(f"error: {rules}:{line}:15: TOML syntax error: ")
+    assert 'expected a month written in quotes, "2019-03"' in result.stderr
+
+
+def _calendar(*events: list[str]) -> str:
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//test//EN"]
+    for event in events:
+        lines += ["BEGIN:VEVENT", *event, "END:VEVENT"]
+    return "\r\n".join([*lines, "END:VCALENDAR"]) + "\r\n"
+
+
+def test_avoid_a_floating_start_beside_an_end_in_a_zone(tmp_path: Path) -> None:
+    """DTSTART floating, DTEND with a TZID (tests/registers/ics/mixed_date_datetime.ics, read
+    as a register fine) was a TypeError traceback as `--avoid`: the days as written."""
+    busy = tmp_path / "busy.ics"
+    busy.write_text(_calendar(["UID:a", "DTSTART:20270301T090000", "DTEND;TZID=Europe/Vienna:20270302T170000", "SUMMARY:Retreat"]), encoding="utf-8")
+    blackouts = load_avoid(busy, date(2027, 1, 1), date(2027, 12, 31))
+    assert [(b.start, b.end, b.reason) for b in blackouts] == [(date(2027, 3, 1), date(2027, 3, 2), "busy.ics: Retreat")]
+    result = CliRunner().invoke(main, ["--rules", str(MINIMAL), *TODAY, "project", "--avoid", str(busy)])
+    assert result.exit_code == 0, result.output
+
+
+def test_avoid_names_an_event_by_its_number_in_the_file(tmp_path: Path) -> None:
+    """Events before the horizon are left out unread: the bad event after them keeps the
+    number it has in the file (VEVENT 4), and the events inside the horizon are all read."""
+    past = [[f"UID:p{i}", f"DTSTART;VALUE=DATE:2001010{i}", "SUMMARY:Old"] for i in range(1, 4)]
+    busy = tmp_path / "busy.ics"
+    busy.write_text(_calendar(*past, ["UID:bad", "DTSTART;VALUE=PERIOD:20270101T090000Z/PT1H"]), encoding="utf-8")
+    result = CliRunner().invoke(main, ["--rules", str(MINIMAL), *TODAY, "project", "--avoid", str(busy)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: {busy}: VEVENT 4: DTSTART")
+
+
+def _both(path: Path, first: date, last: date) -> list[object]:
+    """What load_avoid answers, with and without the events outside the horizon left unread."""
+    answers: list[object] = []
+    for prune in (avoid.prune_outside, lambda text, first, last: (text, None)):
+        saved = avoid.prune_outside
+        avoid.prune_outside = prune  # type: ignore[assignment]
+        try:
+            answers.append(load_avoid(path, first, last))
+        except Exception as exc:  # noqa: BLE001 (the answer compared is the error's words)
+            answers.append((type(exc).__name__, str(exc)))
+        finally:
+            avoid.prune_outside = saved
+    return answers
+
+
+CALENDARS = sorted({*ROOT.glob("tests/**/*.ics"), *ROOT.glob("examples/**/*.ics")})
+
+
+@pytest.mark.parametrize("path", CALENDARS, ids=lambda p: str(p.relative_to(ROOT)))
+def test_avoid_reads_every_calendar_as_it_did_with_every_event_parsed(path: Path) -> None:
+    """Leaving out the events that cannot touch the horizon changes no answer: the same
+    blackouts, or the same error in the same words, for every .ics file of the tests."""
+    for first, last in [(date(2026, 6, 30), date(2036, 6, 30)), (date(2019, 1, 1), date(2020, 12, 31))]:
+        with_pruning, without = _both(path, first, last)
+        assert with_pruning == without
+
+
+@pytest.mark.parametrize("stamp", ["20261231T230000Z", "20261231T235959", "20270101T000000Z"])
+def test_avoid_keeps_an_event_a_day_from_the_horizon(tmp_path: Path, stamp: str) -> None:
+    """X-WR-TIMEZONE moves an instant across midnight: an event a day outside the horizon as
+    written is read, and lands where it did."""
+    busy = tmp_path / "busy.ics"
+    text = _calendar(*[[f"UID:x{i}", f"DTSTART;VALUE=DATE:{date(2020, 1, 1) + timedelta(days=i):%Y%m%d}"] for i in range(5)], ["UID:edge", f"DTSTART:{stamp}", "SUMMARY:Edge"])
+    busy.write_text(text.replace("PRODID:-//test//EN", "PRODID:-//test//EN\r\nX-WR-TIMEZONE:Asia/Tokyo"), encoding="utf-8")
+    with_pruning, without = _both(busy, date(2027, 1, 1), date(2027, 12, 31))
+    assert with_pruning == without
+    # (a floating time stays on the day written: 31 December, outside)
+    assert [b.reason for b in with_pruning] == (["busy.ics: Edge"] if stamp.endswith("Z") else [])  # type: ignore[attr-defined]
