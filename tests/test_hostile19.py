@@ -136,3 +136,20 @@ def test_avoid_keeps_an_event_a_day_from_the_horizon(tmp_path: Path, stamp: str)
     assert with_pruning == without
     # (a floating time stays on the day written: 31 December, outside)
     assert [b.reason for b in with_pruning] == (["busy.ics: Edge"] if stamp.endswith("Z") else [])  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("encoding", ["latin-1", "cp1251", "ascii"])
+def test_standard_output_is_utf8_whatever_the_locale(tmp_path: Path, encoding: str) -> None:
+    """`PYTHONIOENCODING=latin-1 planner chairs` was a UnicodeEncodeError traceback at the
+    first arrow (click mends only an ASCII stream): the same bytes as under UTF-8, and a
+    message with a character standard error cannot encode is written as an escape."""
+    def run(args: list[str], env_encoding: str) -> subprocess.CompletedProcess[bytes]:
+        env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": env_encoding}
+        return subprocess.run([sys.executable, "-m", "planner", *args], cwd=tmp_path, env=env, capture_output=True, timeout=120, check=False)
+
+    wanted, got = run(["chairs", *TODAY], "utf-8"), run(["chairs", *TODAY], encoding)
+    assert (got.returncode, got.stdout, got.stderr) == (wanted.returncode, wanted.stdout, wanted.stderr)
+    assert wanted.returncode == 1 and "\u2192".encode() in wanted.stdout
+    bad = run(["--rules", "missing\u2192.toml", "check"], encoding)
+    assert bad.returncode == 2 and b"Traceback" not in bad.stderr
+    assert bad.stderr.startswith(b"error: missing") and b"no such file" in bad.stderr

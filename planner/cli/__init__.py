@@ -7,6 +7,7 @@ never a traceback.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import errno
 import importlib
@@ -165,12 +166,29 @@ def _standard_streams_open() -> None:
                 sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 (the process's standard error, open until it ends)
 
 
+def _utf8_output() -> None:
+    """Standard output in UTF-8 whatever the locale says, as every file planner writes is:
+    ``PYTHONIOENCODING=latin-1`` (or a legacy locale) made ``chairs`` a UnicodeEncodeError
+    traceback at its first arrow, and the same run gave other bytes in another locale (click
+    mends only ASCII). Standard error keeps the terminal's encoding, a character it cannot
+    show written as an escape rather than failing."""
+    for stream, utf8 in ((sys.stdout, True), (sys.stderr, False)):
+        encoding = getattr(stream, "encoding", None)
+        try:
+            if not encoding or codecs.lookup(encoding).name == "utf-8" or not hasattr(stream, "reconfigure"):
+                continue
+            stream.reconfigure(**({"encoding": "utf-8"} if utf8 else {"errors": "backslashreplace"}))
+        except (LookupError, OSError, ValueError):  # a stream already broken says so when written
+            continue
+
+
 class _Planner(click.Group):
     """The command group, with a failure of standard output or error (while any command or
     ``--help`` writes) turned into one line and exit 2, and Ctrl-C into exit 2."""
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         _standard_streams_open()
+        _utf8_output()
         try:
             with _sigterm_unwinds():
                 return super().main(*args, **kwargs)
