@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+import recurring_ical_events
 from click.testing import CliRunner
 
 from planner.cli import main
@@ -99,17 +100,19 @@ def test_avoid_names_an_event_by_its_number_in_the_file(tmp_path: Path) -> None:
 
 
 def _both(path: Path, first: date, last: date) -> list[object]:
-    """What load_avoid answers, with and without the events outside the horizon left unread."""
+    """What load_avoid answers as it reads, and as it read before this pass: every event
+    parsed, every occurrence a copy of its event made by recurring-ical-events."""
     answers: list[object] = []
-    for prune in (avoid.prune_outside, lambda text, first, last: (text, None)):
-        saved = avoid.prune_outside
-        avoid.prune_outside = prune  # type: ignore[assignment]
+    ways = [(avoid.prune_outside, avoid._occurrences), (lambda text, first, last: (text, None), lambda series, first, stop: recurring_ical_events.of(series).between(first, stop))]
+    for prune, occurrences in ways:
+        saved = avoid.prune_outside, avoid._occurrences
+        avoid.prune_outside, avoid._occurrences = prune, occurrences  # type: ignore[assignment]
         try:
             answers.append(load_avoid(path, first, last))
         except Exception as exc:  # noqa: BLE001 (the answer compared is the error's words)
             answers.append((type(exc).__name__, str(exc)))
         finally:
-            avoid.prune_outside = saved
+            avoid.prune_outside, avoid._occurrences = saved
     return answers
 
 
@@ -118,11 +121,25 @@ CALENDARS = sorted({*ROOT.glob("tests/**/*.ics"), *ROOT.glob("examples/**/*.ics"
 
 @pytest.mark.parametrize("path", CALENDARS, ids=lambda p: str(p.relative_to(ROOT)))
 def test_avoid_reads_every_calendar_as_it_did_with_every_event_parsed(path: Path) -> None:
-    """Leaving out the events that cannot touch the horizon changes no answer: the same
-    blackouts, or the same error in the same words, for every .ics file of the tests."""
+    """Leaving out the events that cannot touch the horizon, and reading occurrences without
+    copying their events, changes no answer: the same blackouts, or the same error in the same
+    words, for every .ics file of the tests."""
     for first, last in [(date(2026, 6, 30), date(2036, 6, 30)), (date(2019, 1, 1), date(2020, 12, 31))]:
         with_pruning, without = _both(path, first, last)
         assert with_pruning == without
+
+
+def test_avoid_reads_an_override_of_a_series_as_its_own_event(tmp_path: Path) -> None:
+    """A RECURRENCE-ID override moves one occurrence and says its own SUMMARY; a cancelled
+    override takes its day away; an EXDATE too."""
+    busy = tmp_path / "busy.ics"
+    series = ["UID:s", "DTSTART;VALUE=DATE:20270104", "DTEND;VALUE=DATE:20270106", "RRULE:FREQ=WEEKLY;COUNT=4", "EXDATE;VALUE=DATE:20270111", "SUMMARY:Weekly"]
+    moved = ["UID:s", "RECURRENCE-ID;VALUE=DATE:20270118", "DTSTART;VALUE=DATE:20270120", "DTEND;VALUE=DATE:20270121", "SUMMARY:Moved"]
+    cancelled = ["UID:s", "RECURRENCE-ID;VALUE=DATE:20270125", "DTSTART;VALUE=DATE:20270125", "STATUS:CANCELLED", "SUMMARY:Off"]
+    busy.write_text(_calendar(series, moved, cancelled), encoding="utf-8")
+    with_copies, without = _both(busy, date(2027, 1, 1), date(2027, 12, 31))
+    assert with_copies == without
+    assert [(b.start, b.end, b.reason) for b in without] == [(date(2027, 1, 4), date(2027, 1, 5), "busy.ics: Weekly"), (date(2027, 1, 20), None, "busy.ics: Moved")]  # type: ignore[attr-defined]
 
 
 @pytest.mark.parametrize("stamp", ["20261231T230000Z", "20261231T235959", "20270101T000000Z"])

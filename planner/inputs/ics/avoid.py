@@ -13,6 +13,8 @@ from collections import Counter
 from datetime import date, datetime, timedelta
 from itertools import chain, repeat
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 
 import recurring_ical_events
 from icalendar import Calendar, Event
@@ -114,7 +116,7 @@ def load_avoid(path: str | Path, first: date, last: date, shared: IcsLines | Non
         single, series = _split(cal, vevents)
         try:
             with searching_until(last.year):
-                events = recurring_ical_events.of(series).between(first, last + timedelta(days=1)) if series is not None else []
+                events = _occurrences(series, first, last + timedelta(days=1)) if series is not None else []
         except OverflowError:  # DTSTART 9999-12-31 with DURATION:P5D: an end no date can hold
             raise InputError("an event ends after the year 9999", path=path, expected="events in the years 1000 to 2999") from None
         except (ValueError, TypeError, AttributeError, KeyError, recurring_ical_events.InvalidCalendar) as exc:
@@ -140,6 +142,40 @@ def load_avoid(path: str | Path, first: date, last: date, shared: IcsLines | Non
             out.append(Blackout(start=days[0], end=days[1] if days[1] != days[0] else None, reason=f"{path.name}: {summary}"))
     out.sort(key=lambda b: (b.start, b.last, b.reason))
     return tuple(out)
+
+
+class _Occurrence:
+    """One occurrence of a series, read as the copy of its event recurring-ical-events makes
+    would be (its DTSTART and DTEND, no DURATION, the rest its event's), without that copy: it
+    rebuilds every property of the event, 440 us an occurrence, and 24 daily series over ten
+    years (95,000 busy days, within the limits) took 11.6 s of CPU, two thirds of it copying."""
+
+    __slots__ = ("_end", "_event", "_start")
+
+    def __init__(self, event: Event, start: object, end: object) -> None:
+        self._event, self._start, self._end = event, SimpleNamespace(dt=start), SimpleNamespace(dt=end)
+
+    def get(self, name: str, default: object = None) -> object:
+        upper = name.upper()
+        if upper == "DTSTART":
+            return self._start
+        if upper == "DTEND":
+            return self._end
+        if upper == "DURATION":
+            return default
+        return self._event.get(name, default)
+
+
+def _occurrences(series: Calendar, first: date, stop: date) -> list[Any]:
+    """The occurrences of ``series`` from ``first`` to ``stop``: recurring-ical-events' own,
+    from its occurrences before they become components (its ``between`` where that is not
+    there)."""
+    query = recurring_ical_events.of(series)
+    try:
+        found = query._occurrences_between(query.to_datetime(first), query.to_datetime(stop))  # noqa: SLF001
+        return [_Occurrence(o._adapter._component, o.start, o.end) for o in found]  # noqa: SLF001
+    except AttributeError:  # (another version of the library; a calendar's own error says itself again)
+        return query.between(first, stop)  # type: ignore[no-any-return]
 
 
 _SERIES = ("RRULE", "RDATE", "EXDATE", "RECURRENCE-ID")
