@@ -6,12 +6,14 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 import recurring_ical_events
 from click.testing import CliRunner
+from icalendar.timezone import tzp
 
 from planner.cli import main
 from planner.inputs.ics import avoid
@@ -21,6 +23,15 @@ ROOT = Path(__file__).resolve().parent.parent
 MINIMAL = ROOT / "tests" / "rulebooks" / "valid" / "minimal.toml"
 TODAY = ["--today", "2026-11-26"]
 CLOSED = "error: standard output: cannot write: it was closed when planner started (expected a standard output that takes the whole output, or -o FILE)\n"
+
+
+@pytest.fixture(autouse=True)
+def _zones_guessed_anew() -> Iterator[None]:
+    """icalendar keeps a zone it guessed from a vendor's TZID (Thunderbird's) and warns of the
+    guess only the first time in a process: a calendar read here would silence the warning
+    another test of the same process expects (tests/test_register_ics.py)."""
+    yield
+    getattr(tzp, "_TZP__tz_cache", {}).clear()
 
 
 def _closed_stdout(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
