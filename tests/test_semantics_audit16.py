@@ -362,7 +362,7 @@ def test_a_ceiling_in_doubt_names_the_meetings_certain_and_in_doubt(tmp_path):
     out = _check(tmp_path, book, "board,regular,1,2021-05-10,,held,Rome,,\nboard,regular,,2021,,held,,,\n", "2022-03-01")
     assert _verdicts(out) == [("2021 H1", "uncertain"), ("2021 H2", "met"), ("2022 H1", "open")]
     assert _why(out, "2021 H1") == (
-        "2021 H1: 1 meeting for certain and 1 dated too loosely to place: Board 2021 (the register gives only 2021); at most 1 allowed. For certain: Board 2021-05-10 (1st, Rome)."
+        "2021 H1: 1 meeting for certain and 1 dated too loosely to place: Board 2021 (the register gives only 2021; in 2021 H1 if held 2021-01-01..2021-06-30); at most 1 allowed. For certain: Board 2021-05-10 (1st, Rome)."
     )
     book = BOARD + '[[bodies.rules]]\nkind = "at_most"\ncount = 1\nper = "year"\nsince = 2023\ncount_by = "event"\n'
     out = _check(tmp_path, book, "board,regular,5,2023-05-10,,held,,,\nboard,regular,6,2023-05-11,,held,,,\n", "2024-03-01")

@@ -176,7 +176,7 @@ def test_numbering_does_not_narrow_a_row_known_only_to_the_year(tmp_path):
     assert result.exit_code == 0
     assert _verdicts(out) == [("2019 H1", "uncertain"), ("2019 H2", "met"), ("2020 H1", "met"), ("2020 H2", "open")]
     assert _why(out, "2019 H1") == (
-        "2019 H1: 1 meeting for certain and 1 dated too loosely to place: Board 2019 (5th) (the register gives only 2019); at most 1 allowed. For certain: Board 2019-05-10 (6th)."
+        "2019 H1: 1 meeting for certain and 1 dated too loosely to place: Board 2019 (5th) (the register gives only 2019; in 2019 H1 if held 2019-01-01..2019-06-30); at most 1 allowed. For certain: Board 2019-05-10 (6th)."
     )
 
 

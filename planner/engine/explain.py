@@ -9,6 +9,7 @@ after ``--to`` do not exist for the check at all.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from datetime import date
 from functools import cache
 
 from planner.core.dates import Duration
@@ -85,13 +86,23 @@ def not_counted_words(notes: list[tuple[Meeting, str]], body: Body, words: Calla
     return f" Not counted: {'; '.join(f'{words(m, body)} ({reason})' for m, reason in notes)}." if notes else ""
 
 
-def unheld_words(unheld: Sequence[Meeting], body: Body, words: Callable[[Meeting, Body], str], otherwise: str = "met") -> str:
+def unheld_words(unheld: Sequence[Meeting], body: Body, words: Callable[[Meeting, Body], str], otherwise: str = "met", within: tuple[date, date] | None = None) -> str:
     """Planned meetings whose dates passed unrecorded as held: the register does not say
     whether they were, so a verdict they would decide is ``uncertain`` (DESIGN: a verdict is
-    never more certain than the data), and the why says what holding them would make it."""
+    never more certain than the data), and the why says what holding them would make it.
+    ``within``: the window's days, where a plan known only to a month or year that may lie
+    outside it decides it only on the days inside (a plan of `2021` against financial years
+    from April: "met if it was held as planned, 2021-01-01..2021-03-31" for FY2020-21, not
+    "met if it was held as planned" for both years it touches; session 19)."""
     one = len(unheld) == 1
     names = ", ".join(words(m, body) for m in unheld)
-    return f"; {names} {'was' if one else 'were'} {_foreseen(unheld)} but {'is' if one else 'are'} not recorded as held: {otherwise} if {'it was' if one else 'they were'} held as {_foreseen(unheld)}."
+    where = ""
+    if within is not None:
+        start, end = within
+        spread = [m for m in unheld if m.start.earliest < start or m.start.latest > end]
+        where = ", ".join(f"{'' if one else words(m, body) + ' '}{max(start, m.start.earliest)}..{min(end, m.start.latest)} (the register gives only {given_start(m)})" for m in spread)
+        where = f", {where}" if where else ""
+    return f"; {names} {'was' if one else 'were'} {_foreseen(unheld)} but {'is' if one else 'are'} not recorded as held: {otherwise} if {'it was' if one else 'they were'} held as {_foreseen(unheld)}{where}."
 
 
 def unconfirmed_words(unconfirmed: Sequence[Meeting], body: Body, words: Callable[[Meeting, Body], str]) -> str:
@@ -139,6 +150,25 @@ def beside_before(e: Expectation, other: Body | None, meetings: Iterable[Meeting
     return notes
 
 
+def beside_after(e: Expectation, meetings: Iterable[Meeting], counted: set[int]) -> list[tuple[Meeting, str]]:
+    """The body's counting meetings held after an ``after`` window's origins but before the
+    window opened, that no window of the rule counted: a Board a day early ("1 day before the
+    window opened on 2021-01-01") was held, and "no counting meeting recorded" alone would
+    read as if it had not been (session 19; :func:`beside_before` for ``before``). Origins
+    or meetings known only to a month or year have no such distances: nothing."""
+    if any(not o.start.exact for o in e.origins):
+        return []
+    first, opened = max(o.earliest for o in e.origins), e.window.start
+    notes = []
+    for m in meetings:
+        day = m.start.earliest
+        if m.status is not _HELD or not m.start.exact or not e.counts(m) or id(m) in counted or not first <= day < opened:
+            continue
+        early = (opened - day).days
+        notes.append((m, f"{early} day{'s' if early != 1 else ''} before the window opened on {opened}"))
+    return notes
+
+
 def parts_words(e: Expectation, parts: list[tuple[Meeting, Meeting]], words: Callable[[Meeting, Body], str]) -> str:
     """`` Not counted: ...`` for the rows inside ``e``'s window that another row with their
     number stands for: a number on two rows is one meeting (a resumed session), counted once
@@ -167,11 +197,17 @@ def one_window_words(e: Expectation, certain: int, loose: Sequence[Meeting], wor
     return "".join(f"; {'met' if one else 'counts here'} if {words(m, body)} was held {max(start, m.start.earliest)}..{min(end, m.start.latest)} (the register gives only {given_start(m)})" for m in spread)
 
 
-def shared_words(e: Expectation, m: Meeting, words: Callable[[Meeting, Body], str]) -> str:
+def shared_words(m: Meeting, windows: Sequence[Expectation], words: Callable[[Meeting, Body], str]) -> str:
     """`` One meeting fills only one of 2021 H1 and 2021 H2: ...`` for a loosely dated meeting
     that two or more uncertain windows of one rule each count on: at most one of them is met
-    by it, though the register does not say which (README, Semantics)."""
-    grain, ys = e.grain, e.year_start
-    lo, hi = grain.index(m.start.earliest, ys), grain.index(m.start.latest, ys)
-    periods = f"{grain.label(lo, ys)} and {grain.label(hi, ys)}" if hi == lo + 1 else f"{grain.label(lo, ys)} to {grain.label(hi, ys)}"
-    return f" One meeting fills only one of {periods}: {words(m, e.body)} cannot meet more than one of them, and the register does not say which."
+    by it, though the register does not say which (README, Semantics). ``windows``: those
+    windows, in order, and not every period the meeting's days touch: a quarter already met
+    by another meeting, or one before the rule began, does not count on it (session 19: "one
+    of 2021 Q1 to 2021 Q4" was said of a rule in force from 2021-07-01)."""
+    labels = [w.label for w in windows]
+    periods = [w.period for w in windows]
+    if len(labels) > 2 and periods == list(range(periods[0], periods[0] + len(periods))):
+        named = f"{labels[0]} to {labels[-1]}"
+    else:
+        named = f"{', '.join(labels[:-1])} and {labels[-1]}"
+    return f" One meeting fills only one of {named}: {words(m, windows[0].body)} cannot meet more than one of them, and the register does not say which."

@@ -20,12 +20,13 @@ from planner.engine.body_meetings import as_of
 from planner.engine.coverage import RecordGaps
 from planner.engine.expectations import (
     NOT_COUNTING,
+    BodyMeetings,
     Expectation,
     ExpectationEngine,
     rule_words,
     thin,
 )
-from planner.engine.explain import not_counted, not_counted_words, parts_words
+from planner.engine.explain import beside_after, not_counted, not_counted_words, parts_words
 from planner.engine.gaps import GapExpectation, has_gaps
 from planner.engine.judging.assignment import _counting, assign
 from planner.engine.judging.budget import body_windows, refuse_too_many
@@ -56,6 +57,7 @@ __all__ = ["VIOLATIONS", "Checked", "Finding", "Judge", "Report", "Verdict", "ch
 HELD = Status.HELD
 _RULE_KEY = attrgetter("body.id", "rule_index")
 _SCHEDULED = frozenset({Status.PLANNED, Status.PROJECTED})
+_SHORT = frozenset({Verdict.MISSED, Verdict.ADVISORY, Verdict.UNKNOWN})
 
 
 class _RuleFacts:
@@ -157,12 +159,29 @@ class Judge:
                 if finding.late_meeting is not None:
                     owner[id(finding.late_meeting)] = n
                 out.append(finding)
+        if exps[0].rule.kind == "after":
+            out = self._early(out, bm)
         parts = self.engine.parts.get(exps[0].body.id)
         if parts:  # a number on two rows: its later parts are named where they fall
             out = [with_more_words(f, lambda e=e: parts_words(e, parts, _meeting_words)) for f, e in zip(out, exps, strict=True)]
         out = loose_starts(exps, bm, out, self.today, self.closed)
         rule = exps[0].rule
         return gap_room(self, out) if isinstance(rule, AtLeastRule) and (rule.min_gap is not None or rule.relaxations) else out
+
+    def _early(self, out: list[Finding], bm: BodyMeetings) -> list[Finding]:
+        """An ``after`` window nothing answered names the body's meetings held after its
+        origin but before it opened, that no window of the rule counted ("Not counted: Board
+        2020-12-31 (1 day before the window opened on 2021-01-01)"): "no counting meeting
+        recorded" alone reads as if the body had not met (session 19)."""
+        counted = {id(m) for f in out for m in f.counted}
+        for f in out:
+            e = f.expectation
+            if f.verdict not in _SHORT or f.counted or e is None or e.cases or not e.origins:
+                continue
+            found = beside_after(e, bm.overlapping(min(o.earliest for o in e.origins), e.window.start - timedelta(days=1)), counted)
+            if found:
+                with_more_words(f, partial(not_counted_words, found, e.body, _meeting_words))
+        return out
 
     def judge(self, e: Expectation) -> Finding:
         """Judge one expectation alone (its rule's other windows claim nothing)."""

@@ -229,25 +229,27 @@ def shared(out: list[Finding], today: date) -> list[Finding]:
     # (with min_gap, a meeting placed in one period may thin one of another and so free a
     # third: counts do not add up meeting by meeting; merged events neither: left unsaid)
     short = _short_somewhere(unsure, today) if getattr(rule, "min_gap", None) is None and rule.count_by == "session" else {}
-    seen: dict[int, int] = {}
+    seen: dict[int, list[Expectation]] = {}  # a loosely dated meeting -> the windows counting on it
     for f in unsure:
+        e = f.expectation
+        assert e is not None
         for m in f.counted:
-            if not m.start.exact:
-                seen[id(m)] = seen.get(id(m), 0) + 1
+            if not m.start.exact and _loose_in(e, m):
+                seen.setdefault(id(m), []).append(e)
     said: dict[int, str] = {}  # the words of each shared meeting, made once when first read
 
-    def words(e: Expectation, m: Meeting) -> str:
+    def words(m: Meeting) -> str:
         text = said.get(id(m))
         if text is None:
-            text = said[id(m)] = shared_words(e, m, _meeting_words)
+            text = said[id(m)] = shared_words(m, seen[id(m)], _meeting_words)
         return text
 
     for f in unsure:
         e = f.expectation
         assert e is not None
         for m in f.counted:
-            if seen.get(id(m), 0) > 1 and _loose_in(e, m):
-                f = with_more_words(f, partial(words, e, m))
+            if len(seen.get(id(m), ())) > 1 and _loose_in(e, m):
+                f = with_more_words(f, partial(words, m))
         if id(f) in short:
             f = with_more_words(f, partial(short.get, id(f)))
     return out

@@ -228,15 +228,27 @@ def _excess_words(e: Expectation, n: int, held: list[Meeting]) -> str:
 def _ceiling_doubt_words(e: Expectation, n: int, held: list[Meeting], possible: list[Meeting]) -> str:
     body = e.body
     if all(not m.start.exact for m in possible):
-        doubt = "dated too loosely to place: " + ", ".join(f"{_meeting_words(m, body)} (the register gives only {given_start(m)})" for m in possible)
+        doubt = "dated too loosely to place: " + ", ".join(f"{_meeting_words(m, body)} (the register gives only {given_start(m)}{_days_inside(e, m)})" for m in possible)
     else:
         doubt = f"in doubt: {_doubts(body, possible)}"
     certain = f" For certain: {_held_words(held, body)}." if held else ""
     return f"{e.label}: {n} meeting{'' if n == 1 else 's'} for certain and {len(possible)} {doubt}; at most {e.maximum} allowed.{certain}"
 
 
+def _days_inside(e: Expectation, m: Meeting) -> str:
+    """``; in FY2021-22 if held 2021-04-01..2021-12-31``: the days a loosely dated meeting
+    would lie in ``e``'s window on, where it may also have opened outside it. A year-only row
+    against a financial year (or a half, a quarter) is not the window's year: the reader is
+    told which of its days would count here (session 19)."""
+    start, end = e.window.start, e.deadline
+    first, last = m.start.earliest, m.start.latest
+    if start <= first and last <= end:
+        return ""
+    return f"; in {e.label} if held {max(start, first)}..{min(end, last)}"
+
+
 def _ceiling_unheld_words(e: Expectation, n: int, unconfirmed: list[Meeting]) -> str:
-    return f"{e.label}: {n} of at most {e.maximum}{unheld_words(unconfirmed, e.body, _meeting_words, 'excess')}"
+    return f"{e.label}: {n} of at most {e.maximum}{unheld_words(unconfirmed, e.body, _meeting_words, 'excess', (e.window.start, e.deadline))}"
 
 
 def _still_due_words(e: Expectation, n: int, held: list[Meeting], scheduled: list[Meeting], unconfirmed: list[Meeting], missing: int) -> str:
@@ -276,7 +288,7 @@ def _ended_words(e: Expectation, loose: str) -> str:
 
 
 def _floor_unheld_words(e: Expectation, n: int, unconfirmed: list[Meeting]) -> str:
-    return f"{e.label}: {n} of {e.minimum} certain ({e.reason}){unheld_words(unconfirmed, e.body, _meeting_words)}"
+    return f"{e.label}: {n} of {e.minimum} certain ({e.reason}){unheld_words(unconfirmed, e.body, _meeting_words, within=(e.window.start, e.deadline))}"
 
 
 def _late_words(e: Expectation, late: Meeting, delay: str) -> str:
