@@ -158,6 +158,51 @@ def test_a_plan_known_only_to_the_year_says_which_days_meet_each_financial_year(
     assert _why(out, "FY2021-22").endswith("excess if it was held as planned, 2021-04-01..2021-12-31 (the register gives only 2021).")
 
 
+# -- `except_when` and `excused` on financial years: the rule's own year, not the calendar's ------
+
+
+def test_a_summit_in_the_last_months_of_a_financial_year_excuses_that_year(tmp_path):
+    """Ministerial at least once a year, `year_start = "04-01"`, since 2021-04-01, excused by a
+    Summit in the same due period; Summit 2022-02-10, no Ministerial; as of 2022-06-01.
+    FY2021-22 is 2021-04-01..2022-03-31 and holds the Summit: `excused`, no violation. It was
+    `missed` (1 violation, exit 1): the due period was taken as the calendar year 2021, cut
+    to 2021-04-01..2021-12-31, which the Summit is not in. (The eighteenth audit's case had
+    a Ministerial held that year too, so the excuse was never asked for.)"""
+    book = SUMMIT + MINISTERIAL + '[[bodies.rules]]\nkind = "at_least"\ncount = 1\nper = "year"\nyear_start = "04-01"\nsince = 2021-04-01\nexcept_when = ["summit"]\n'
+    out = _check(tmp_path, book, _rows("summit,regular,1,2022-02-10,,held,,"), "2022-06-01")
+    assert _verdicts(out) == [("FY2021-22", "excused"), ("FY2022-23", "open")]
+    assert out["summary"]["violations"] == 0 and "Excused: Summit 2022-02-10 (1st) met in FY2021-22" in _why(out, "FY2021-22")
+
+
+def test_a_summit_known_only_to_the_year_may_excuse_either_financial_year_it_touches(tmp_path):
+    """The same rule since 2020-04-01; a Summit known only as `2021`; no Ministerial; as of
+    2022-06-01. Held in January to March 2021, it excuses FY2020-21; April to December,
+    FY2021-22: each is `uncertain` (FY2020-21 was `missed`: a violation the register does not
+    show), its why giving the days ("Excused if Summit 2021 (1st) was held in FY2020-21
+    (2021-01-01..2021-03-31): the register gives only 2021")."""
+    book = SUMMIT + MINISTERIAL + '[[bodies.rules]]\nkind = "at_least"\ncount = 1\nper = "year"\nyear_start = "04-01"\nsince = 2020-04-01\nexcept_when = ["summit"]\n'
+    out = _check(tmp_path, book, _rows("summit,regular,1,2021,,held,,"), "2022-06-01")
+    assert _verdicts(out) == [("FY2020-21", "uncertain"), ("FY2021-22", "uncertain"), ("FY2022-23", "open")]
+    assert out["summary"]["violations"] == 0
+    assert "Excused if Summit 2021 (1st) was held in FY2020-21 (2021-01-01..2021-03-31): the register gives only 2021." in _why(out, "FY2020-21")
+    assert "Excused if Summit 2021 (1st) was held in FY2021-22 (2021-04-01..2021-12-31): the register gives only 2021." in _why(out, "FY2021-22")
+
+
+def test_an_excused_calendar_year_does_not_excuse_a_financial_year_it_covers_in_part(tmp_path):
+    """Board at least once a year, `year_start = "04-01"`, since 2020-04-01, `excused` for
+    2021 (the calendar year, a reason given); Board 2020-05-01 only; as of 2023-06-01.
+    FY2020-21 met. FY2021-22 (2021-04-01..2022-03-31): the excused period covers April to
+    December only, and a meeting was still due by 2022-03-31: `missed`, "Not excused: ...
+    covers only part of FY2021-22" (it was `excused`, judged on 2021-04-01..2021-12-31).
+    FY2022-23 missed. An excused period of 2021-04 to 2022-03 excuses FY2021-22 whole."""
+    rule = '[[bodies.rules]]\nkind = "at_least"\ncount = 1\nper = "year"\nyear_start = "04-01"\nsince = 2020-04-01\n'
+    out = _check(tmp_path, BOARD + rule + 'excused = [{ start = 2021, end = 2021, reason = "closure" }]\n', _rows("board,regular,,2020-05-01,,held,,"), "2023-06-01")
+    assert _verdicts(out) == [("FY2020-21", "met"), ("FY2021-22", "missed"), ("FY2022-23", "missed"), ("FY2023-24", "open")]
+    assert "Not excused: the excused period 2021 (closure) covers only part of FY2021-22." in _why(out, "FY2021-22")
+    out = _check(tmp_path, BOARD + rule + 'excused = [{ start = "2021-04", end = "2022-03", reason = "closure" }]\n', _rows("board,regular,,2020-05-01,,held,,"), "2023-06-01")
+    assert _verdicts(out)[1] == ("FY2021-22", "excused")
+
+
 # -- "One meeting fills only one of ...": the windows that count on it, not every period it touches
 
 

@@ -197,7 +197,9 @@ def day_window(e: Expectation) -> Window:
     """The period an exception is judged on: the due period (a rolling chain's last period)."""
     if e.grain in (Grain.DAY, Grain.WEEK):
         return e.window
-    due = e.grain.window(e.period)
+    # (the rule's own years: a financial year from April is FY2021-22, 2021-04-01..2022-03-31,
+    # not the calendar year 2021; session 19: a Summit of 2022-02-10 excused nothing)
+    due = e.grain.window(e.period, e.year_start)
     return Window(max(due.start, e.window.start), due.end)
 
 

@@ -179,7 +179,9 @@ def _maybe_excused(engine: ExpectationEngine, e: Expectation, today: date | None
                 name = meeting_words(m, other) if other else str(m.start)
                 if unconfirmed:  # planned, dates passed, not recorded as held: it may have been
                     return f"Excused if {name} was held: it was planned but is not recorded as held."
-                return f"Excused if {name} was held in {e.label}: the register gives only {given_start(m)}."
+                # a financial year's days, which a year-only row's label does not give
+                days = f" ({max(due.start, m.start.earliest)}..{min(due.end, m.start.latest)})" if e.year_start != 1 else ""
+                return f"Excused if {name} was held in {e.label}{days}: the register gives only {given_start(m)}."
     return ""
 
 

@@ -282,7 +282,7 @@ def _ended_words(e: Expectation, loose: str) -> str:
     the day after), a loosely dated meeting that may have opened after the end met nothing,
     and nothing was due then: the window is met or owes nothing, never a violation."""
     until = e.rule.until
-    if not loose or until is None or e.window.end != until or e.grain is Grain.DAY or e.grain.window(e.period).end <= until:
+    if not loose or until is None or e.window.end != until or e.grain is Grain.DAY or e.grain.window(e.period, e.year_start).end <= until:
         return ""
     return f" A meeting held after {until}, when the rule ended, meets nothing, and then nothing was due: no violation either way."
 
