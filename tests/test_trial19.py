@@ -138,3 +138,18 @@ def test_a_chair_violation_is_one_click_from_the_reports_totals(tmp_path: Path) 
     assert '<a href="#violations"><b>1</b>chair violation</a>' in head
     assert '<li><a href="#chairs">Chairs</a>: 1 violation (<a class="w" href="#cf-1">Russia 2019-06-14</a>)</li>' in head
     assert '<li id="cf-1"><strong>violation</strong> Russia chaired 2019-06-14 to 2020-11-10' in page
+
+
+def test_a_body_with_no_meeting_entered_gets_the_note_on_records() -> None:
+    """The trial's National Coordinators had no meeting in the register yet (the user had not
+    entered them): 23 `missed` years, 2003-2025, and no Note, which needed a first counted
+    meeting to say "before". The Note now names them and the statement that makes them
+    unknown; the verdicts stand (JSON unchanged)."""
+    args = ["check", *SCO]
+    text = CliRunner().invoke(main, args, env={"COLUMNS": "200"})
+    assert text.exit_code == 1
+    note = text.stdout.split("\nNote\n", 1)[1].split("\n\n", 1)[0]
+    assert "CNC: 23 missed windows (2003 to 2025), and the register counts no meeting of it at all." in note
+    assert 'records = [{ start = 2026, source = "..." }] on CNC' in note
+    found = json.loads(CliRunner().invoke(main, [*args, "--format", "json", "--body", "cnc"]).stdout)
+    assert found["summary"]["violations"] == 23

@@ -1,12 +1,14 @@
 """A note under a check's problems when a body's missed windows all come before the first
-meeting the register counts for it.
+meeting the register counts for it, or the register counts none of its meetings at all.
 
 A new user's first register often starts where their files start (the Nordic Council's trial:
 sessions from 2019, the body founded in 1953): with no ``records`` statement the register is
 taken as complete, and every year before it is ``missed``, 65 violations that say more about
 the register than about the body. The verdicts stand (a register may well be complete); the
 note says what to write if it is not, so that they become ``unknown`` (README "Record
-coverage").
+coverage"). The same where a body has no meeting in the register yet (the SCO's trial: the
+Council of National Coordinators, whose meetings were not entered, 23 ``missed`` years and no
+note).
 """
 
 from __future__ import annotations
@@ -24,13 +26,21 @@ BODIES_NAMED = 5  # past that, one line counts them
 
 @dataclass(frozen=True)
 class EarlyMisses:
-    """A body's missed windows that all end before the first meeting the register counts."""
+    """A body's missed windows that all end before the first meeting the register counts
+    (``first_meeting``; None where it counts none)."""
 
     body: str
     count: int
     first: str
     last: str
-    first_meeting: date
+    first_meeting: date | None
+    since: int  # the year a `records` statement would begin
+
+    def words(self) -> str:
+        windows = f"{self.count:,} missed windows ({self.first} to {self.last})"
+        if self.first_meeting is None:
+            return f"{windows}, and the register counts no meeting of it at all"
+        return f"{windows} come before the first meeting the register counts for it ({self.first_meeting})"
 
 
 def early_misses(body: Body, book: RuleBook, findings: Sequence[Finding]) -> EarlyMisses | None:
@@ -39,13 +49,13 @@ def early_misses(body: Body, book: RuleBook, findings: Sequence[Finding]) -> Ear
     if body.records or book.organization.records:
         return None
     counted = [m.earliest for f in findings for m in f.counted]
-    if not counted:
-        return None
-    first = min(counted)
-    early = sorted((f for f in findings if f.verdict is Verdict.MISSED and f.expectation is not None and f.expectation.window.end < first), key=lambda f: f.expectation.window.end)  # type: ignore[union-attr]
+    first = min(counted) if counted else None
+    early = sorted((f for f in findings if f.verdict is Verdict.MISSED and f.expectation is not None and (first is None or f.expectation.window.end < first)), key=lambda f: f.expectation.window.end)  # type: ignore[union-attr]
     if len(early) < MIN_MISSED:
         return None
-    return EarlyMisses(body.display, len(early), early[0].window_label, early[-1].window_label, first)
+    # With nothing counted, the register is complete at best from the year after the last miss.
+    since = first.year if first is not None else early[-1].expectation.window.end.year + 1  # type: ignore[union-attr]
+    return EarlyMisses(body.display, len(early), early[0].window_label, early[-1].window_label, first, since)
 
 
 def hint_lines(misses: Sequence[EarlyMisses]) -> list[str]:
@@ -53,13 +63,14 @@ def hint_lines(misses: Sequence[EarlyMisses]) -> list[str]:
     if not misses:
         return []
     if len(misses) <= BODIES_NAMED:
-        out = [f"{m.body}: {m.count:,} missed windows ({m.first} to {m.last}) come before the first meeting the register counts for it ({m.first_meeting})." for m in misses]
+        out = [f"{m.body}: {m.words()}." for m in misses]
     else:
         m = misses[0]
-        out = [f"{len(misses):,} bodies have {sum(x.count for x in misses):,} missed windows before the first meeting the register counts for each (the first: {m.body}, {m.count:,} from {m.first} to {m.last}; its first meeting {m.first_meeting})."]
+        first = f"its first meeting {m.first_meeting}" if m.first_meeting is not None else "no meeting of it counted"
+        out = [f"{len(misses):,} bodies have {sum(x.count for x in misses):,} missed windows before the first meeting the register counts for each, or count none (the first: {m.body}, {m.count:,} from {m.first} to {m.last}; {first})."]
     m = misses[0]
     out.append(
-        f"If the register is not complete before then, say so in the rule book, on the body or on [organization] (e.g. records = [{{ start = {m.first_meeting.year}, source = \"...\" }}] "
+        f"If the register is not complete before {m.since}, say so in the rule book, on the body or on [organization] (e.g. records = [{{ start = {m.since}, source = \"...\" }}] "
         f'on {m.body}; README "Record coverage"): those windows are then unknown, not violations.'
     )
     return out
