@@ -354,3 +354,60 @@ def test_visegrad_presidencies_of_one_year_in_the_annex_order_no_finding():
     out = json.loads(_invoke("chairs", *_files(V4), *V4_CHAIRS, "--today", "2026-06-01", "--format", "json").stdout)
     assert [t["country"] for t in out["terms"]] == ["Czechia", "Poland", "Hungary", "Slovakia"] * 2 + ["Czechia", "Poland", "Hungary"]
     assert out["findings"] == [] and out["summary"]["exit_code"] == 0
+
+
+def test_visegrad_next_presidencies_follow_the_annex_order():
+    """`order = "listed"`: the next chairs in the order the rule book lists the members, as the
+    Annex gives them (the Czech Republic, Poland, Hungary, Slovakia), not alphabetically. By
+    hand, `project` from 2026-06-01 to 2028 with the chair register (Hungary from 1 July 2025):
+    the summits of June 2027 and June 2028 are hosted by Slovakia (presidency 2026-27) and the
+    Czech Republic (2027-28). Before: "chair to be decided" (the key took only `plan` or
+    `alphabetical`, which would give Poland after Hungary, and the order was not expressible)."""
+    out = json.loads(_invoke("project", *_files(V4), *V4_CHAIRS, "--today", "2026-06-01", "--to", "2028", "--format", "json").stdout)
+    hosts = {m["start"][:4]: m.get("host") or m.get("host_country") for m in out["meetings"]}
+    assert hosts == {"2026": "Hungary", "2027": "Slovakia", "2028": "Czechia"}
+
+
+_LISTED_BOOK = """[organization]
+id = "listed"
+name = "Listed Rotation Council"
+short_name = "LRC"
+members = [
+  { name = "Poland", code = "PL" },
+  { name = "Czechia", code = "CZ", left = 2024 },
+  { name = "Hungary", code = "HU" },
+  { name = "Austria", code = "AT" },
+]
+
+[chairmanship]
+term = "1y"
+handover_bodies = []
+chair_hosts = true
+order = "listed"
+
+[[bodies]]
+id = "council"
+name = "Council"
+category = "governing"
+established = 2020
+months = [5]
+host = "chair"
+
+[[bodies.rules]]
+kind = "at_least"
+count = 1
+per = "year"
+"""
+
+
+def test_a_listed_rotation_wraps_in_the_books_order_and_skips_a_member_that_left(tmp_path):
+    """`order = "listed"` (Poland, Czechia, Hungary, Austria): after Poland comes Czechia as
+    listed, but Czechia left at the end of 2024, so the chair of 2025 is Hungary; then Austria
+    (2026) and, wrapping, Poland (2027). Alphabetically it would be Austria, Hungary, Poland. A
+    test that fails before (the key was refused)."""
+    (tmp_path / "r.toml").write_text(_LISTED_BOOK, encoding="utf-8")
+    (tmp_path / "m.csv").write_text("body,start\ncouncil,2024-05-15\n", encoding="utf-8")
+    (tmp_path / "c.csv").write_text("country,start,end\nPoland,2024-01-01,2025-01-01\n", encoding="utf-8")
+    files = ["--rules", str(tmp_path / "r.toml"), "--meetings", str(tmp_path / "m.csv"), "--chairs", str(tmp_path / "c.csv")]
+    out = json.loads(_invoke("project", *files, "--today", "2024-12-01", "--to", "2027", "--format", "json").stdout)
+    assert {m["start"][:4]: m["host"] for m in out["meetings"]} == {"2025": "Hungary", "2026": "Austria", "2027": "Poland"}

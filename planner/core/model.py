@@ -262,7 +262,7 @@ class Chairmanship(Record):
     chair_hosts: bool = True
     handover_host: Literal["outgoing", "incoming"] = "outgoing"
     consecutive_terms: bool = False
-    order: Literal["plan", "alphabetical"] = "plan"
+    order: Literal["plan", "alphabetical", "listed"] = "plan"
     tolerance: Duration | None = None
     since: PartialDate | None = None
     binding: bool = True

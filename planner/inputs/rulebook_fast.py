@@ -207,7 +207,7 @@ FIELDS: dict[type[Record], dict[str, Convert]] = {
         "chair_hosts": _boolean,
         "handover_host": _choice("outgoing", "incoming"),
         "consecutive_terms": _boolean,
-        "order": _choice("plan", "alphabetical"),
+        "order": _choice("plan", "alphabetical", "listed"),
         "tolerance": _duration,
         "since": _partial,
         "binding": _boolean,

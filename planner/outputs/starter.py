@@ -105,7 +105,7 @@ timezone = "UTC"                      # IANA zone, e.g. "Europe/Vienna"
 # register against it and plans the next chairs (`--plan "A, B"`).
 # [chairmanship]
 # term = "1y"
-# order = "alphabetical"              # or "plan": the chairs follow an agreed list
+# order = "alphabetical"              # or "plan" (an agreed list), or "listed" (the order of `members`)
 # handover_bodies = ["assembly"]      # optional: the chair changes at these bodies' meetings
 # source = "Rules of Procedure, rule 3"
 

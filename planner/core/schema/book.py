@@ -170,7 +170,7 @@ class Chairmanship(Frozen):
     chair_hosts: bool = Field(True, description="the chair hosts the meetings of chair-hosted bodies held during its term")
     handover_host: Literal["outgoing", "incoming"] = Field("outgoing", description="who hosts the handover meeting: the chair whose term it ends, or the one whose term it starts")
     consecutive_terms: bool = Field(False, description="a country may chair twice in a row")
-    order: Literal["plan", "alphabetical"] = Field("plan", description="how the next chairs are chosen: by an agreed plan, or alphabetically among the members")
+    order: Literal["plan", "alphabetical", "listed"] = Field("plan", description="how the next chairs are chosen: by an agreed plan, alphabetically among the members, or in the order `organization.members` lists them")
     tolerance: Duration | None = Field(None, description="slack before a long term is a finding")
     since: PartialDate | None = Field(None, description="terms that began before this date are not judged against the rule")
     binding: bool = Field(True, description="false: a customary rotation ('should rotate'): what breaks it is a note, never a violation")

@@ -102,11 +102,23 @@ def alphabetical_after(book: RuleBook, current: Member | None, count: int, on: d
     ``on``, among the members on that day (the UN Security Council's elected members change
     each January: after Slovenia, December 2025, comes Somalia, then the United Kingdom, not
     Switzerland, whose term ended with 2025)."""
-    members = sorted((m for m in book.organization.members if on is None or m.member_on(on)), key=lambda m: m.name.casefold())
+    return rotation_after(book, current, count, on, listed=False)
+
+
+def rotation_after(book: RuleBook, current: Member | None, count: int, on: date | None = None, *, listed: bool) -> list[Member]:
+    """The next ``count`` members after ``current`` in the rotation's order, wrapping: the
+    order ``organization.members`` lists them (``listed``: the Visegrad Group's Czech Republic,
+    Poland, Hungary, Slovakia) or alphabetical; with ``on``, among the members on that day."""
+    everyone = list(book.organization.members) if listed else sorted(book.organization.members, key=lambda m: m.name.casefold())
+    members = [m for m in everyone if on is None or m.member_on(on)]
     if not members:
         return []
     if current in members:
         first = members.index(current) + 1
+    elif listed:
+        # a current chair no longer a member: the next listed after its own place
+        at = everyone.index(current) if current in everyone else -1
+        first = next((i for i, m in enumerate(members) if everyone.index(m) > at), 0)
     else:
         # a current chair no longer a member: the next name after its own
         first = next((i for i, m in enumerate(members) if current is not None and m.name.casefold() > current.name.casefold()), 0)
@@ -135,8 +147,9 @@ def _slots(book: RuleBook, projection: Projection, anchor: PartialDate, opened: 
 
 
 def plan_terms(book: RuleBook, terms: Sequence[Term], projection: Projection, candidates: Sequence[Member] | None) -> list[Term]:
-    """Future terms: ``candidates`` in order, or (``order = "alphabetical"`` and no plan) the
-    members after the current chair alphabetically, over the projection's horizon."""
+    """Future terms: ``candidates`` in order, or (``order = "alphabetical"`` or ``"listed"``
+    and no plan) the members after the current chair in that order, over the projection's
+    horizon."""
     rule = book.chairmanship
     if rule is None:
         if candidates:
@@ -161,9 +174,9 @@ def plan_terms(book: RuleBook, terms: Sequence[Term], projection: Projection, ca
     auto = cands is None
     for k, (start, opening, end, closing) in enumerate(_slots(book, projection, anchor, opened)):
         if auto:
-            if start.earliest > projection.end or rule.order != "alphabetical":
+            if start.earliest > projection.end or rule.order == "plan":
                 break
-            proposed = alphabetical_after(book, (out[-1].member if out else last.member if last else None), 1, start.earliest)
+            proposed = rotation_after(book, (out[-1].member if out else last.member if last else None), 1, start.earliest, listed=rule.order == "listed")
             if not proposed:
                 break
             member = proposed[0]
@@ -413,4 +426,4 @@ def with_chair_hosts(book: RuleBook, chairs: Sequence[ChairTerm], projection: Pr
     return report.projection
 
 
-__all__ = ["alphabetical_after", "assign_hosts", "chairs_report", "load_plan", "load_plan_lines", "parse_plan", "plan_terms", "resolve_candidates", "with_chair_hosts"]
+__all__ = ["alphabetical_after", "rotation_after", "assign_hosts", "chairs_report", "load_plan", "load_plan_lines", "parse_plan", "plan_terms", "resolve_candidates", "with_chair_hosts"]

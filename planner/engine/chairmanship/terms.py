@@ -197,6 +197,8 @@ def rule_words(rule: Chairmanship, book: RuleBook) -> str:
         text += ", one after another"
     if rule.order == "alphabetical":
         text += "; chairs rotate in alphabetical order"
+    elif rule.order == "listed":
+        text += "; chairs rotate in the order the members are listed"
     text += "; a country may chair twice in a row" if rule.consecutive_terms else "; no country chairs twice in a row"
     if rule.since:
         text += f"; judged from {rule.since}"
