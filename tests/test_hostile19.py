@@ -181,3 +181,15 @@ def test_standard_output_is_utf8_whatever_the_locale(tmp_path: Path, encoding: s
     bad = run(["--rules", "missing\u2192.toml", "check"], encoding)
     assert bad.returncode == 2 and b"Traceback" not in bad.stderr
     assert bad.stderr.startswith(b"error: missing") and b"no such file" in bad.stderr
+
+
+@pytest.mark.parametrize(("old", "new"), [("\n", "\r"), ("[organization]\n", "[organization]\r")])
+def test_a_rule_book_with_carriage_returns_alone_says_so(tmp_path: Path, old: str, new: str) -> None:
+    """A rule book saved with classic Mac OS line ends was "Found invalid character '\\r'" at
+    line 1, column 88, and nothing expected: now what TOML takes."""
+    rules = tmp_path / "r.toml"
+    rules.write_bytes(MINIMAL.read_text(encoding="utf-8").replace(old, new).encode())
+    result = CliRunner().invoke(main, ["--rules", str(rules), "validate"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: {rules}:")
+    assert result.stderr.endswith("(expected lines ended by LF or CR LF, as TOML allows; a carriage return alone, as classic Mac OS saved files, ends no line)\n")

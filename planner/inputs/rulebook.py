@@ -97,8 +97,11 @@ def _toml(text: str, path: Path) -> dict[str, Any]:
         if match:
             # tomllib counts lines by "\n" alone; str.splitlines also ends one at U+2028 in a string
             lines = text.split("\n")
-            month = _BARE_MONTH.search(lines[int(match["line"]) - 1] if int(match["line"]) <= len(lines) else "")
+            line = lines[int(match["line"]) - 1] if int(match["line"]) <= len(lines) else ""
+            month = _BARE_MONTH.search(line)
             expected = f'a month written in quotes, "{month[1]}": TOML has dates and numbers, no months; a bare year is a number' if month else None
+            if line[int(match["col"]) - 1 : int(match["col"])] == "\r":  # (the whole file on "line 1": classic Mac OS line ends)
+                expected = "lines ended by LF or CR LF, as TOML allows; a carriage return alone, as classic Mac OS saved files, ends no line"
             raise RuleBookError(f"TOML syntax error: {match['msg']}", path=path, location=f"{match['line']}:{match['col']}", expected=expected) from None
         raise RuleBookError(f"TOML syntax error: {exc}", path=path) from None
     except RecursionError:

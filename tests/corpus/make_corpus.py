@@ -525,6 +525,9 @@ for name, content in [
 rec("meetings", "csv_title_arabic_with_rlm.csv", "body,start,title\nsummit,2002-06-04,\u0642\u0645\u0629\u200f 2002\n", 0)
 rec("rulebook", "source_escaped_override.toml", rb('source = "', 'source = "\\u202e', count=1))
 rec("plan", "isolate.txt", "Kazakhstan\n\u2066China\n")
+# a rule book saved with classic Mac OS line ends (CR alone): said so, not only "invalid character"
+rec("rulebook", "classic_mac_line_ends.toml", MINIMAL.replace("\n", "\r"))
+rec("rulebook", "stray_carriage_return.toml", rb('[organization]\n', '[organization]\r'))
 for name, text, code in [
     ("end_before_start", projection(end="2025"), 2),
     ("ordinal_zero", projection(ordinal=0), 2),
