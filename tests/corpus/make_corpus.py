@@ -525,6 +525,14 @@ for name, content in [
 rec("meetings", "csv_title_arabic_with_rlm.csv", "body,start,title\nsummit,2002-06-04,\u0642\u0645\u0629\u200f 2002\n", 0)
 rec("rulebook", "source_escaped_override.toml", rb('source = "', 'source = "\\u202e', count=1))
 rec("plan", "isolate.txt", "Kazakhstan\n\u2066China\n")
+# X-WR-TIMEZONE copied each event it moved into the zone without the parser's errors: a broken
+# value beside a floating time passed every check and was a BrokenCalendarProperty traceback
+for name, props in [
+    ("ics_x_wr_timezone_broken_dtstart.ics", ("DTSTART:20280299", "DTEND:20280829T100000")),
+    ("ics_x_wr_timezone_broken_time.ics", ("DTSTART:20310822T256000",)),
+    ("ics_x_wr_timezone_broken_rdate.ics", ("DTSTART:20260301T090000", "RDATE:x")),
+]:
+    rec("meetings", name, ics(*props).replace("PRODID:-//corpus//EN\r\n", "PRODID:-//corpus//EN\r\nX-WR-TIMEZONE:Asia/Tokyo\r\n"))
 # a rule book saved with classic Mac OS line ends (CR alone): said so, not only "invalid character"
 rec("rulebook", "classic_mac_line_ends.toml", MINIMAL.replace("\n", "\r"))
 rec("rulebook", "stray_carriage_return.toml", rb('[organization]\n', '[organization]\r'))
