@@ -99,10 +99,11 @@ def test_avoid_a_floating_start_beside_an_end_in_a_zone(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
 
 
-def test_avoid_names_an_event_by_its_number_in_the_file(tmp_path: Path) -> None:
-    """Events before the horizon are left out unread: the bad event after them keeps the
-    number it has in the file (VEVENT 4), and the events inside the horizon are all read."""
-    past = [[f"UID:p{i}", f"DTSTART;VALUE=DATE:2001010{i}", "SUMMARY:Old"] for i in range(1, 4)]
+@pytest.mark.parametrize("year", [2001, 2027])
+def test_avoid_names_an_event_by_its_number_in_the_file(tmp_path: Path, year: int) -> None:
+    """Events before the horizon are left out unread, plain all-day ones inside it are read
+    without icalendar: the bad event after them keeps the number it has in the file (VEVENT 4)."""
+    past = [[f"UID:p{i}", f"DTSTART;VALUE=DATE:{year}010{i}", "SUMMARY:Old"] for i in range(1, 4)]
     busy = tmp_path / "busy.ics"
     busy.write_text(_calendar(*past, ["UID:bad", "DTSTART;VALUE=PERIOD:20270101T090000Z/PT1H"]), encoding="utf-8")
     result = CliRunner().invoke(main, ["--rules", str(MINIMAL), *TODAY, "project", "--avoid", str(busy)])
@@ -114,7 +115,7 @@ def _both(path: Path, first: date, last: date) -> list[object]:
     """What load_avoid answers as it reads, and as it read before this pass: every event
     parsed, every occurrence a copy of its event made by recurring-ical-events."""
     answers: list[object] = []
-    ways = [(avoid.prune_outside, avoid._occurrences), (lambda text, first, last: (text, None), lambda series, first, stop: recurring_ical_events.of(series).between(first, stop))]
+    ways = [(avoid.prune_outside, avoid._occurrences), (lambda text, first, last: (text, None, []), lambda series, first, stop: recurring_ical_events.of(series).between(first, stop))]
     for prune, occurrences in ways:
         saved = avoid.prune_outside, avoid._occurrences
         avoid.prune_outside, avoid._occurrences = prune, occurrences  # type: ignore[assignment]
@@ -151,6 +152,28 @@ def test_avoid_reads_an_override_of_a_series_as_its_own_event(tmp_path: Path) ->
     with_copies, without = _both(busy, date(2027, 1, 1), date(2027, 12, 31))
     assert with_copies == without
     assert [(b.start, b.end, b.reason) for b in without] == [(date(2027, 1, 4), date(2027, 1, 5), "busy.ics: Weekly"), (date(2027, 1, 20), None, "busy.ics: Moved")]  # type: ignore[attr-defined]
+
+
+def test_avoid_reads_a_plain_all_day_event_as_icalendar_does(tmp_path: Path) -> None:
+    """A plain all-day event (DATE start and exclusive end, a UID of its own, no escapes) is read
+    without icalendar, in a file with no series: the same days and summary, a transparent or
+    cancelled one no busy day, an escaped summary read by icalendar."""
+    busy = tmp_path / "busy.ics"
+    events = [
+        ["UID:a", "DTSTART;VALUE=DATE:20270301", "DTEND;VALUE=DATE:20270304", "SUMMARY:  Retreat  "],
+        ["UID:b", "DTSTART;VALUE=DATE:20270310", "DTEND;VALUE=DATE:20270310"],
+        ["UID:c", "DTSTART;VALUE=DATE:20270320", "TRANSP:TRANSPARENT", "SUMMARY:Free"],
+        ["UID:d", "DTSTART;VALUE=DATE:20270321", "STATUS:cancelled", "SUMMARY:Off"],
+        ["UID:e", "DTSTART;VALUE=DATE:20270322", "SUMMARY:Hall\\, 2"],
+    ]
+    busy.write_text(_calendar(*events), encoding="utf-8")
+    with_fast_path, without = _both(busy, date(2027, 1, 1), date(2027, 12, 31))
+    assert with_fast_path == without
+    assert [(b.start, b.end, b.reason) for b in without] == [  # type: ignore[attr-defined]
+        (date(2027, 3, 1), date(2027, 3, 3), "busy.ics: Retreat"),
+        (date(2027, 3, 10), None, "busy.ics: busy"),
+        (date(2027, 3, 22), None, "busy.ics: Hall, 2"),
+    ]
 
 
 @pytest.mark.parametrize("stamp", ["20261231T230000Z", "20261231T235959", "20270101T000000Z"])

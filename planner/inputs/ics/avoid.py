@@ -22,7 +22,7 @@ from icalendar import Calendar, Event
 from planner.core.errors import InputError
 from planner.core.model import Blackout
 from planner.inputs.ics.ics_events import raw_value
-from planner.inputs.ics.outside import prune_outside
+from planner.inputs.ics.outside import Busy, prune_outside
 from planner.inputs.ics.register_ics import parse_calendars
 from planner.inputs.ics.series import (
     YEAR_WALKED,
@@ -77,9 +77,11 @@ def load_avoid(path: str | Path, first: date, last: date, shared: IcsLines | Non
     # read as a register is (planner.inputs.inputfile): a pipe, `--avoid <(curl ...)`, too,
     # and a missing file, a folder or a link to nothing said in the same words
     numbered: list[list[int] | None] = [None]
+    read: list[Busy] = []
 
     def prune(text: str) -> str:
-        text, numbered[0] = prune_outside(text, first, last)
+        text, numbered[0], busy = prune_outside(text, first, last)
+        read.extend(busy)
         return text
 
     calendars = parse_calendars(path, shared, prune)
@@ -140,6 +142,7 @@ def load_avoid(path: str | Path, first: date, last: date, shared: IcsLines | Non
                 continue
             summary = str(event.get("SUMMARY", "")).strip() or "busy"
             out.append(Blackout(start=days[0], end=days[1] if days[1] != days[0] else None, reason=f"{path.name}: {summary}"))
+    out.extend(Blackout(start=start, end=end if end != start else None, reason=f"{path.name}: {summary}") for start, end, summary in read)
     out.sort(key=lambda b: (b.start, b.last, b.reason))
     return tuple(out)
 

@@ -77,13 +77,54 @@ def _outside(block: list[str], uids: Counter[str], first: date, last: date) -> b
     return uid is not None and uids[uid] == 1
 
 
-def prune_outside(text: str, first: date, last: date) -> tuple[str, list[list[int]] | None]:
+_NAME = re.compile(r"[A-Za-z0-9-]+")
+_PLAIN = {"DTSTART": re.compile(r"DTSTART;VALUE=DATE:(\d{8})"), "DTEND": re.compile(r"DTEND;VALUE=DATE:(\d{8})"), "UID": re.compile(r"UID:(.*)"), "SUMMARY": re.compile(r"SUMMARY:([^\\]*)"), "TRANSP": re.compile(r"TRANSP:([^\\]*)"), "STATUS": re.compile(r"STATUS:([^\\]*)")}
+_ANY_SERIES = re.compile(r"^(?:RRULE|RDATE|EXDATE|EXRULE|RECURRENCE-ID)[;:]", re.IGNORECASE | re.MULTILINE)
+
+Busy = tuple[date, date, str]
+
+
+def _all_day(block: list[str], uids: Counter[str]) -> Busy | bool:
+    """A plain all-day event read as load_avoid reads it, without icalendar: its first and last
+    day and its summary; ``True``: one of no busy day (transparent, cancelled); ``False``: not
+    plain (anything but one DTSTART and at most one DTEND of VALUE=DATE, a UID of its own, and
+    SUMMARY, TRANSP and STATUS without parameters or escapes, each at most once), for icalendar."""
+    found: dict[str, str] = {}
+    for line in block:
+        if not _LINE.match(line) or _SERIES.match(line):
+            return False
+        name = _NAME.match(line)[0].upper()  # type: ignore[index]
+        plain = _PLAIN.get(name)
+        if plain is None:
+            if name.startswith(("BEGIN", "END", "DT")):
+                return False
+            continue
+        value = plain.fullmatch(line)
+        if value is None or name in found:
+            return False
+        found[name] = value[1]
+    if "DTSTART" not in found or uids[found.get("UID", "")] != 1 or "UID" not in found:
+        return False
+    start = _day(found["DTSTART"], None)
+    end = _day(found["DTEND"], None) if "DTEND" in found else start
+    if start is None or end is None:
+        return False
+    if found.get("TRANSP", "OPAQUE").upper() == "TRANSPARENT" or found.get("STATUS", "").upper() == "CANCELLED":
+        return True
+    # (an end DATE is exclusive: RFC 5545 3.6.1)
+    return start, max(start, end - timedelta(days=1)), found.get("SUMMARY", "").strip() or "busy"
+
+
+def prune_outside(text: str, first: date, last: date) -> tuple[str, list[list[int]] | None, list[Busy]]:
     """``text`` without the events that cannot touch ``[first, last]`` (see the module), and for
     each calendar the number each remaining VEVENT had in it (1 for its first); ``None``: none
-    left out, the text as it was."""
+    left out, the text as it was. In a file without a series, a plain all-day event is read here
+    (:func:`_all_day`): its busy days, when they touch ``[first, last]``, are the third item."""
     unfolded = UFOLD.sub("", text) if "\n " in text or "\n\t" in text else text
     lines = [line for line in NEWLINE.split(unfolded) if line]
     uids = Counter(_UIDS.findall(unfolded))
+    plain = _ANY_SERIES.search(unfolded) is None
+    busy: list[Busy] = []
     kept: list[str] = []
     numbers: list[list[int]] = []
     depth, start, number, count, dropped = 0, -1, 0, 0, False
@@ -102,10 +143,13 @@ def prune_outside(text: str, first: date, last: date) -> tuple[str, list[list[in
                     numbers[-1].append(count)
             depth += 1 if begin else -1
             if depth < 0:  # END before BEGIN: icalendar says what is wrong with the file
-                return text, None
+                return text, None, []
             if depth == 1 and not begin and start >= 0:
-                if what == "VEVENT" and _outside(lines[start + 1 : i], uids, first, last):
+                read = what == "VEVENT" and (_outside(lines[start + 1 : i], uids, first, last) or (plain and _all_day(lines[start + 1 : i], uids)))
+                if read:
                     dropped = True
+                    if isinstance(read, tuple) and read[1] >= first and read[0] <= last:
+                        busy.append(read)
                 else:
                     kept.extend(lines[start : i + 1])
                     if numbers:  # (the VEVENTs inside it come after it, as icalendar walks them)
@@ -115,5 +159,5 @@ def prune_outside(text: str, first: date, last: date) -> tuple[str, list[list[in
         if start < 0:
             kept.append(line)
     if depth != 0 or not dropped:
-        return text, None
-    return "\r\n".join(kept) + "\r\n", numbers
+        return text, None, []
+    return "\r\n".join(kept) + "\r\n", numbers, busy
