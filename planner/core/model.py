@@ -8,6 +8,7 @@ schema`` is :mod:`planner.core.schema`; the checks across fields below are share
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Literal
 
@@ -97,6 +98,35 @@ def avoid_problem(paths: tuple[str, ...]) -> str | None:
     (".: is a directory", naming no key)."""
     empty = next((i for i, path in enumerate(paths) if not path.strip()), None)
     return None if empty is None else f"entry {empty + 1} is {paths[empty]!r}, an empty path; expected an iCalendar file's path, relative to the rule book"
+
+
+# The `holidays` package's categories (0.109): public holidays are one of them, the days a
+# government office keeps closed besides are `government` (the US's Christmas Eve by executive
+# order, Egypt's extra Eid days, Indonesia's joint leave days) and `de_facto` (Sweden's
+# Christmas Eve, Midsummer Eve and New Year's Eve). `workday` lists working days (moved
+# Saturdays), never days off, so it is no category to avoid.
+HOLIDAY_CATEGORIES = (
+    "albanian", "armed_forces", "armenian", "bank", "bosnian", "catholic", "christian", "de_facto",
+    "government", "half_day", "hebrew", "hindu", "islamic", "optional", "optional_women", "orthodox",
+    "protestant", "public", "restricted_settlement", "roma", "sabian", "school", "serbian", "turkish",
+    "unofficial", "vlach", "yazidi",
+)  # fmt: skip
+DEFAULT_HOLIDAY_CATEGORIES = ("public", "government", "de_facto")
+
+
+def holiday_categories_problem(entries: tuple[str, ...]) -> str | None:
+    """What is wrong with ``[organization] holiday_categories``: each entry a category of the
+    ``holidays`` package, for every country, or ``CC:category`` for the country of that
+    ISO code alone (Denmark's Christmas Eve is ``DK:optional``)."""
+    for i, entry in enumerate(entries):
+        code, _, category = entry.rpartition(":")
+        if code and not re.fullmatch(r"[A-Z]{2}", code):
+            return f"entry {i + 1} is {entry!r}: {code!r} is no two-letter ISO country code; expected 'CATEGORY' or 'CC:CATEGORY', e.g. 'DK:optional'"
+        if category == "workday":
+            return f"entry {i + 1} is {entry!r}: the 'workday' category lists working days (moved weekends), not days off; expected a category of days off, e.g. {', '.join(DEFAULT_HOLIDAY_CATEGORIES)}"
+        if category not in HOLIDAY_CATEGORIES:
+            return f"entry {i + 1} is {entry!r}, not a category of the holidays package; expected one of {', '.join(HOLIDAY_CATEGORIES)} (or 'CC:' and one of them)"
+    return None
 
 
 def timezone_problem(value: str) -> str | None:
@@ -192,6 +222,7 @@ class Organization(Record):
     avoid: tuple[str, ...] = ()
     min_days_between: int = 3
     meetings_per_day: int = 1
+    holiday_categories: tuple[str, ...] = DEFAULT_HOLIDAY_CATEGORIES
     year_start: str | None = None
     records: tuple[Records, ...] = ()
     source: str = ""

@@ -183,6 +183,7 @@ FIELDS: dict[type[Record], dict[str, Convert]] = {
         "avoid": _checked(_TEXTS, model.avoid_problem),
         "min_days_between": _integer(0, 366),
         "meetings_per_day": _integer(1),
+        "holiday_categories": _checked(_TEXTS, model.holiday_categories_problem),
         "year_start": _YEAR_START,
         "records": _many(_nested(model.Records)),
         "source": _text,

@@ -109,6 +109,7 @@ class Organization(Frozen):
     avoid: tuple[str, ...] = Field((), description="iCalendar files (paths relative to the rule book) whose busy events are days no meeting is projected on")
     min_days_between: int = Field(3, ge=0, le=366, strict=True, description="projected meetings of the same host at least this many days apart (paired bodies excepted)")
     meetings_per_day: int = Field(1, ge=1, strict=True, description="at most this many bodies' projected meetings on one day (a `before` pair counts once)")
+    holiday_categories: tuple[str, ...] = Field(model.DEFAULT_HOLIDAY_CATEGORIES, description="the holidays package's categories of days off that projected meetings avoid, for every country that has them ('public', 'government', 'de_facto' by default: the days a government office keeps closed), or 'CC:category' for one country ('DK:optional': Denmark's Christmas Eve)")
     year_start: str | None = Field(None, pattern=YEAR_START_PATTERN, description="first day of the organization's year (e.g. '04-01': financial years), the default for rules that judge periods")
     records: tuple[Records, ...] = Field((), description="periods whose register is known complete (complete = false: known incomplete), for every body that states none of its own")
     source: str = ""
@@ -117,6 +118,11 @@ class Organization(Frozen):
     @classmethod
     def _known_zone(cls, value: str) -> str:
         return checked(value, model.timezone_problem)
+
+    @field_validator("holiday_categories")
+    @classmethod
+    def _holiday_categories(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        return checked(value, model.holiday_categories_problem)
 
     @field_validator("avoid")
     @classmethod

@@ -283,7 +283,7 @@ def assign_hosts(book: RuleBook, projection: Projection, terms: Sequence[Term]) 
         firm.add(moved)
         taken[m.body] = firm
         out.append(moved)
-    notes += [n for n in host_gap_notes(hosts, projection.end.year) if n not in notes]
+    notes += [n for n in host_gap_notes(hosts, projection.end.year, book.organization.holiday_categories) if n not in notes]
     changed = [(m, n) for m, n in zip(projection.projected, out, strict=True) if m is not n]
     out.sort(key=Meeting.sort_key)
     return dataclasses.replace(projection, projected=tuple(out), problems=tuple(problems), notes=tuple(notes)).ordered_as(projection, changed)

@@ -25,27 +25,51 @@ with paused_gc():  # its import makes some 100,000 objects, no cycle: at 2N (aft
     import holidays
 
 
-@lru_cache(maxsize=64)
-def country_calendar(code: str) -> holidays.HolidayBase | None:
-    """The holidays package's calendar of ``code`` (``None`` where it has none): one per
-    country, its years filled as :func:`country_year` asks for them. (A calendar made per
-    year, 300 at N, cost more than filling the years; the host's calendar filled the same
-    years again.)"""
+def country_categories(code: str, wanted: tuple[str, ...]) -> tuple[str, ...]:
+    """The categories of ``code``'s days off to avoid: those of ``wanted`` (the rule book's
+    ``holiday_categories``: a category for every country, ``CC:category`` for one) that the
+    package has for that country, public holidays always among them. Sweden's Christmas Eve is
+    a ``de_facto`` day off, no public holiday: with public holidays alone a meeting was
+    projected on it, in an office no one works at."""
+    cls = _country_class(code)
+    supported = set(getattr(cls, "supported_categories", ("public",)))
+    chosen = {"public"}
+    for entry in wanted:
+        where, _, category = entry.rpartition(":")
+        if (not where or where == code) and category in supported:
+            chosen.add(category)
+    return tuple(sorted(chosen))
+
+
+@lru_cache(maxsize=256)
+def _country_class(code: str) -> type | None:
     try:
-        return holidays.country_holidays(code)
+        return type(holidays.country_holidays(code))
     except NotImplementedError:
         return None
 
 
+@lru_cache(maxsize=64)
+def country_calendar(code: str, wanted: tuple[str, ...] = ("public",)) -> holidays.HolidayBase | None:
+    """The holidays package's calendar of ``code`` (``None`` where it has none) of the
+    categories :func:`country_categories` chooses from ``wanted``: one per country, its years
+    filled as :func:`country_year` asks for them. (A calendar made per year, 300 at N, cost
+    more than filling the years; the host's calendar filled the same years again.)"""
+    if _country_class(code) is None:
+        return None
+    return holidays.country_holidays(code, categories=country_categories(code, wanted))
+
+
 @lru_cache(maxsize=4096)
-def country_year(code: str, year: int) -> tuple[dict[date, str], bool]:
-    """The public holidays (observed days included) of ``code`` in ``year``, and whether the
-    package has full data for that year."""
-    calendar = country_calendar(code)
+def country_year(code: str, year: int, wanted: tuple[str, ...] = ("public",)) -> tuple[dict[date, str], bool]:
+    """The days off (public holidays, observed days included, and those of the other
+    categories chosen from ``wanted``) of ``code`` in ``year``, and whether the package has
+    full data for that year."""
+    calendar = country_calendar(code, wanted)
     if calendar is None:
         return {}, False
     if year in calendar.years:  # (filled already, its warnings gone: asked again, on its own)
-        return _fresh_year(code, year)
+        return _fresh_year(code, year, wanted)
     filled = len(calendar)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -53,10 +77,10 @@ def country_year(code: str, year: int) -> tuple[dict[date, str], bool]:
     return {day: str(name) for day, name in itertools.islice(calendar.items(), filled, None)}, _complete(calendar, year, caught)
 
 
-def _fresh_year(code: str, year: int) -> tuple[dict[date, str], bool]:
+def _fresh_year(code: str, year: int, wanted: tuple[str, ...]) -> tuple[dict[date, str], bool]:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        found = holidays.country_holidays(code, years=year)
+        found = holidays.country_holidays(code, years=year, categories=country_categories(code, wanted))
     return {day: str(name) for day, name in found.items()}, _complete(found, year, caught)
 
 
@@ -72,8 +96,9 @@ class MemberHolidays:
     """Which members are on a public holiday on a given day (members count from the day they
     joined to the day they left)."""
 
-    def __init__(self, members: Sequence[Member]) -> None:
+    def __init__(self, members: Sequence[Member], wanted: tuple[str, ...] = ("public",)) -> None:
         self.members = tuple(members)
+        self.wanted = wanted
         self._years: dict[int, dict[date, tuple[Member, ...]]] = {}
 
     def _year(self, year: int) -> dict[date, tuple[Member, ...]]:
@@ -81,7 +106,7 @@ class MemberHolidays:
         if table is None:
             grouped: dict[date, list[Member]] = {}
             for member in self.members:
-                days, _complete = country_year(member.code, year)
+                days, _complete = country_year(member.code, year, self.wanted)
                 for day in days:
                     grouped.setdefault(day, []).append(member)
             table = self._years[year] = {day: tuple(ms) for day, ms in grouped.items()}
@@ -100,7 +125,7 @@ class MemberHolidays:
         if not names:
             return ""
         by_name = {m.name: m for m in self.members}
-        parts = [f"{n} ({country_year(by_name[n].code, day.year)[0].get(day, 'holiday')})" for n in names]
+        parts = [f"{n} ({country_year(by_name[n].code, day.year, self.wanted)[0].get(day, 'holiday')})" for n in names]
         return "public holiday in " + ", ".join(parts)
 
     def gap_notes(self, years: Iterable[int]) -> list[str]:
@@ -108,7 +133,7 @@ class MemberHolidays:
         years = sorted(set(years))
         parts = []
         for member in sorted(self.members, key=lambda m: m.name):
-            gap = [y for y in years if not country_year(member.code, y)[1]]
+            gap = [y for y in years if not country_year(member.code, y, self.wanted)[1]]
             if gap:
                 parts.append(f"{member.name} ({_years_words(gap)})")
         if not parts:
@@ -116,7 +141,7 @@ class MemberHolidays:
         return [f"The holidays package has no or incomplete public-holiday data for {', '.join(parts)}: meetings of all members could not avoid those holidays there."]
 
 
-def host_gap_notes(hosts: dict[tuple[str, str], tuple[holidays.HolidayBase, set[int]]], last_year: int) -> list[str]:
+def host_gap_notes(hosts: dict[tuple[str, str], tuple[holidays.HolidayBase, set[int]]], last_year: int, wanted: tuple[str, ...] = ("public",)) -> list[str]:
     """One sentence naming the host countries ((code, name) -> their holidays as placement
     read them, and the years meetings were placed there) whose public holidays the package
     lacks in those years (up to ``last_year``): outside its years for that country, or a year
@@ -128,12 +153,12 @@ def host_gap_notes(hosts: dict[tuple[str, str], tuple[holidays.HolidayBase, set[
         first, last = getattr(cls, "start_year", None), getattr(cls, "end_year", None)
         have = {day.year for day in known}
         placed = [y for y in sorted(years) if y <= last_year]
-        gap = [y for y in placed if (first is not None and y < first) or (last is not None and y > last) or (y not in have and (y in known.years or not country_year(code, y)[0]))]
+        gap = [y for y in placed if (first is not None and y < first) or (last is not None and y > last) or (y not in have and (y in known.years or not country_year(code, y, wanted)[0]))]
         if gap:
             parts.append(f"{name} ({_years_words(gap)})")
         # Some holidays but not all (India after 2035: its fixed-date ones, not those of the
         # lunar calendars, which the package warns it has only to 2035): said too, apart.
-        some = [y for y in placed if y not in gap and not country_year(code, y)[1]]
+        some = [y for y in placed if y not in gap and not country_year(code, y, wanted)[1]]
         if some:
             partial.append(f"{name} ({_years_words(some)})")
     out = []
@@ -155,9 +180,9 @@ def _years_words(years: list[int]) -> str:
 
 
 @lru_cache(maxsize=16)
-def member_holidays(members: tuple[Member, ...]) -> MemberHolidays:
-    """One shared table per member list (a rule book's members), so that its years are built once."""
-    return MemberHolidays(members)
+def member_holidays(members: tuple[Member, ...], wanted: tuple[str, ...] = ("public",)) -> MemberHolidays:
+    """One shared table per member list (a rule book's members) and categories, so that its years are built once."""
+    return MemberHolidays(members, wanted)
 
 
-__all__ = ["MemberHolidays", "country_calendar", "country_year", "host_gap_notes", "member_holidays"]
+__all__ = ["MemberHolidays", "country_calendar", "country_categories", "country_year", "host_gap_notes", "member_holidays"]

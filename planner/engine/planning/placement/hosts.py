@@ -34,11 +34,11 @@ def calendar_for(body: Body, book: RuleBook, country: str) -> WorkingCalendar:
     member = org.member(country) if country else None
     # (a host that is no member, a Secretariat in Geneva: its own country's calendar all the same)
     code = member.code if member else (country if len(country) == 2 and country.isupper() else country_code(country) if country else None)
-    members = member_holidays(org.members) if org.members and (body.all_members or unknown) else None
+    members = member_holidays(org.members, org.holiday_categories) if org.members and (body.all_members or unknown) else None
     recess = tuple(Blackout(start=p.first, end=p.last, reason=p.reason or "recess") for p in body.recess)
-    return _calendar(code, org.blackout + body.blackout + recess, members)
+    return _calendar(code, org.blackout + body.blackout + recess, members, org.holiday_categories)
 
 
 @lru_cache(maxsize=512)
-def _calendar(code: str | None, blackouts: tuple[Blackout, ...], members: MemberHolidays | None) -> WorkingCalendar:
-    return WorkingCalendar(code, blackouts, members)
+def _calendar(code: str | None, blackouts: tuple[Blackout, ...], members: MemberHolidays | None, wanted: tuple[str, ...]) -> WorkingCalendar:
+    return WorkingCalendar(code, blackouts, members, wanted)

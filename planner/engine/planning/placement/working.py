@@ -34,9 +34,10 @@ class WorkingCalendar:
     (busy days of ``--avoid`` calendars among them) and, for a meeting all members attend, the
     public holidays of every member state."""
 
-    def __init__(self, country_code: str | None, blackouts: Iterable[Blackout] = (), members: MemberHolidays | None = None) -> None:
+    def __init__(self, country_code: str | None, blackouts: Iterable[Blackout] = (), members: MemberHolidays | None = None, wanted: tuple[str, ...] = ("public",)) -> None:
         self.code = country_code
-        self.holidays = country_calendar(country_code) if country_code else None
+        self.wanted = wanted  # the rule book's holiday_categories
+        self.holidays = country_calendar(country_code, wanted) if country_code else None
         self.weekend = frozenset(self.holidays.weekend) if self.holidays is not None else SAT_SUN
         self.blackouts = tuple(blackouts)
         self.members = members
@@ -56,7 +57,7 @@ class WorkingCalendar:
         known = self._host_memo.get(day)
         if known is None:
             # (the holidays of the day's year, as the members' calendar reads them: each year filled once)
-            known = self._host_memo[day] = not (day.weekday() in self.weekend or (self.holidays is not None and day in country_year(self.code, day.year)[0]) or day in self._off_in(day.year))
+            known = self._host_memo[day] = not (day.weekday() in self.weekend or (self.holidays is not None and day in country_year(self.code, day.year, self.wanted)[0]) or day in self._off_in(day.year))
         return known
 
     def _off_in(self, year: int) -> dict[date, str]:
@@ -121,7 +122,7 @@ class WorkingCalendar:
         """Why ``day`` is not a working day, in words (for explanations and tests)."""
         if day.weekday() in self.weekend:
             return "weekend"
-        if self.holidays is not None and day in (named := country_year(self.code, day.year)[0]):
+        if self.holidays is not None and day in (named := country_year(self.code, day.year, self.wanted)[0]):
             return named[day]
         off = self._off_in(day.year)
         if day in off:
