@@ -298,8 +298,10 @@ def test_african_union_chair_one_year_from_session_to_session_senegal_thirteen_d
     ordinary session that opened that day (the 32nd to the 38th). No gap, overlap or country
     twice in a row. Angola's term is expected to end at the projected 39th session: February
     (the median month of the 13 sessions of 2017-2025), day 10 (lower median of their days
-    1, 3, 5, 6, 7, 9, 10, 15, ...): 2026-02-10, a Tuesday and no member state's holiday (a
-    governing body's meeting avoids every member's). It is held at the seat: no note that the
+    1, 3, 5, 6, 7, 9, 10, 15, ...): 2026-02-10, a Tuesday and no member state's public holiday,
+    but Eritrea's Fenkil Day, a day its government offices close (the `holidays` package's
+    `government` category, avoided since the 19th audit; a governing body's meeting avoids
+    every member's days off): Wed 02-11 is Cameroon's Youth Day, so Mon 2026-02-09. It is held at the seat: no note that the
     outgoing chair does not host it (there was one; see the next test). The Assembly: one
     ordinary session a year since the reform of 2018-11-18, 2019-2025 met (7)."""
     out = _au_chairs(AUDIT / "au-chair.toml")
@@ -309,7 +311,7 @@ def test_african_union_chair_one_year_from_session_to_session_senegal_thirteen_d
     terms = out["terms"]
     assert [(t["country"], t["opened_by"]["ordinal"]) for t in terms] == [("Egypt", 32), ("South Africa", 33), ("Democratic Republic of the Congo", 34), ("Senegal", 35), ("Comoros", 36), ("Mauritania", 37), ("Angola", 38)]
     assert [t["length_days"] for t in terms[:-1]] == [364, 363, 364, 378, 364, 364]
-    assert (terms[-1]["closed_by"]["ordinal"], terms[-1]["closed_by"]["start"], terms[-1]["closed_by"]["status"]) == (39, "2026-02-10", "projected")
+    assert (terms[-1]["closed_by"]["ordinal"], terms[-1]["closed_by"]["start"], terms[-1]["closed_by"]["status"]) == (39, "2026-02-09", "projected")
     assert _verdicts(_check("au-chair", "--today", "2025-12-01")) == {str(y): "met" for y in range(2019, 2026)}
 
 
@@ -336,12 +338,13 @@ def test_a_handover_meeting_the_chair_does_not_host_gets_no_handover_host_note(t
     (tmp_path / "au.toml").write_text(book, encoding="utf-8")
     out = _au_chairs(tmp_path / "au.toml", "--plan", "Angola, Burundi", "--to", "2027-12-31")
     # (and, since the eighteenth audit, a note that Burundi's planned term, to the 40th
-    # Assembly on Friday 2027-02-12, runs 1 year 2 days: longer than one year, as Senegal's was)
+    # Assembly on Friday 2027-02-12, runs 1 year 3 days, from Monday 2026-02-09 (Eritrea's
+    # Fenkil Day, 02-10, avoided since the 19th): longer than one year, as Senegal's was)
     assert [f["kind"] for f in out["findings"]] == ["long_term", "long_expected"]
-    assert "Burundi's planned term, 2026-02-10 to 2027-02-12, is expected to end at the 40th Assembly" in out["findings"][1]["message"]
-    assert ": 1 year 2 days, longer than the rule's term of 1 year;" in out["findings"][1]["message"]
-    assert [(t["country"], t["from"]) for t in out["plan"]] == [("Angola", "2025-02-15"), ("Burundi", "2026-02-10")]
-    assert [m["start"] for m in _project("au-chair", "--today", "2025-12-01", "--to", "2027")] == ["2026-02-10", "2027-02-12"]
+    assert "Burundi's planned term, 2026-02-09 to 2027-02-12, is expected to end at the 40th Assembly" in out["findings"][1]["message"]
+    assert ": 1 year 3 days, longer than the rule's term of 1 year;" in out["findings"][1]["message"]
+    assert [(t["country"], t["from"]) for t in out["plan"]] == [("Angola", "2025-02-15"), ("Burundi", "2026-02-09")]
+    assert [m["start"] for m in _project("au-chair", "--today", "2025-12-01", "--to", "2027")] == ["2026-02-09", "2027-02-12"]
 
 
 def test_a_gap_closed_by_a_loosely_dated_meeting_says_which_days_meet_it(tmp_path):

@@ -275,11 +275,13 @@ def test_cbd_cop_projects_cop_18_two_years_after_the_planned_17th():
     lower median of the regular rows' opening months (the postponed 2020 row excluded; the
     second parts of COP 15 and 16 included or not, the same): October; the day, the lower median
     of their opening days: the 9th. 2028-10-09 is a Monday, in Montreal (the Secretariat: no host
-    is known), the 18th; COP 19 on 2030-10-09, a Wednesday."""
+    is known), Canada's Thanksgiving, a day federal offices close (the `holidays` package's
+    `government` category, avoided since the 19th audit): Tue 10-10 (1 on), the 18th; COP 19
+    on 2030-10-09, a Wednesday."""
     out = json.loads(_invoke("project", *_files(CBD), "--today", "2026-12-01", "--to", "2030", "--format", "json").stdout)
     assert [(m["start"], m["ordinal"], m["status"]) for m in out["meetings"]] == [
         ("2026", 17, "planned"),
-        ("2028-10-09", 18, "projected"),
+        ("2028-10-10", 18, "projected"),
         ("2030-10-09", 19, "projected"),
     ]
 
@@ -403,14 +405,14 @@ def test_cbd_cop_17_planned_and_not_confirmed_makes_2026_uncertain_and_2028_stil
     ("met if it was held as planned"), never missed; 2028 is due either way (two years after
     COP 17 if it met, two years after the missed 2026 if not): definite, open. 2020 and 2023
     stay late; exit 1. project lists COP 17 under Problems (confirm or re-plan) and still chains
-    COP 18 from it: 2028-10-09, as before."""
+    COP 18 from it: 2028-10-10 (the 9th is Canada's Thanksgiving), as before."""
     out = _check(CBD, "--today", "2027-01-15")
     got = {f["window"]["label"]: f["verdict"] for f in out["findings"]}
     assert (got["2020"], got["2023"], got["2026"], got["2028"]) == ("late", "late", "uncertain", "open")
     assert "COP 2026 (17th, Yerevan) was planned but is not recorded as held: met if it was held as planned." in _why(out, 0, "2026")
     assert _summary(out, "violations", "uncertain", "open", "exit_code") == {"violations": 2, "uncertain": 1, "open": 1, "exit_code": 1}
     projected = json.loads(_invoke("project", *_files(CBD), "--today", "2027-01-15", "--to", "2028", "--format", "json").stdout)
-    assert [(m["start"], m["ordinal"]) for m in projected["meetings"]] == [("2028-10-09", 18)]
+    assert [(m["start"], m["ordinal"]) for m in projected["meetings"]] == [("2028-10-10", 18)]
     assert [p["kind"] for p in projected["problems"]] == ["unconfirmed"]
 
 

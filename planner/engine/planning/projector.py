@@ -10,7 +10,6 @@ from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from planner.core.dates import Window
 from planner.core.errors import RuleBookError
 from planner.core.model import (
     AdHocRule,
@@ -29,7 +28,6 @@ from planner.engine.expectations import (
     BodyMeetings,
     Expectation,
     ExpectationEngine,
-    ordinal,
 )
 from planner.engine.gaps import GapExpectation
 from planner.engine.judging.rule_verdicts import excused_by
@@ -38,10 +36,11 @@ from planner.engine.planning.countries import country_table, fold
 from planner.engine.planning.crowd import DayBook
 from planner.engine.planning.dating import BodyState
 from planner.engine.planning.dating.pairs import rules_before
+from planner.engine.planning.dating.postponement import Postponement, last_days
 from planner.engine.planning.dating.targets import customary_befores, customary_days
 from planner.engine.planning.demand import demand_over as _demand_over
 from planner.engine.planning.history import History, read_history, superseded_rows
-from planner.engine.planning.lateness import Lateness, meetings_satisfying
+from planner.engine.planning.lateness import meetings_satisfying
 from planner.engine.planning.numbering import Numbering
 from planner.engine.planning.placement.habits import Habits
 from planner.engine.planning.placement.hosts import calendar_for
@@ -55,7 +54,7 @@ if TYPE_CHECKING:
 MAX_ROUNDS = 100_000
 
 
-class Projector(Lateness):
+class Projector(Postponement):
     def __init__(self, book: RuleBook, register: Sequence[Meeting], today: date, start: date, end: date, ends: Mapping[str, date] | None = None) -> None:
         self.book = book
         self.today = today
@@ -175,7 +174,7 @@ class Projector(Lateness):
 
     def _state(self, body: Body, history: tuple[Habits, int | None, Numbering | None]) -> BodyState:
         habits, number, numbers = history
-        return BodyState(body, habits, number, self._where(body), bool(self.partners.get(body.id) or self.leads.get(body.id)), numbers=numbers, postponed=_last_days(self.awaiting.get(body.id)), customary=customary_days(self.engine, body, self.not_before, self.end), befores=customary_befores(self.engine, body, self.not_before, self.end))
+        return BodyState(body, habits, number, self._where(body), bool(self.partners.get(body.id) or self.leads.get(body.id)), numbers=numbers, postponed=last_days(self.awaiting.get(body.id)), customary=customary_days(self.engine, body, self.not_before, self.end), befores=customary_befores(self.engine, body, self.not_before, self.end))
 
     def _project_body(self, body: Body, history: tuple[Habits, int | None, Numbering | None]) -> list[Meeting]:
         state = self._state(body, history)
@@ -346,34 +345,6 @@ class Projector(Lateness):
             self.notes.append(note)
 
     @staticmethod
-    def _postponed_last(state: BodyState) -> date | None:
-        """The last day of the postponed meeting whose number the next meeting takes, if any."""
-        number = state.next_ordinal if state.numbers is None else None
-        return state.postponed.get(number) if state.postponed and number is not None else None
-
-    def _after_postponement(self, state: BodyState, e: Expectation, window: Window) -> Window | None:
-        """``window`` from the day after the postponed meeting whose number the next meeting
-        takes (a postponed meeting is held later, never on its old days). Where the window
-        closes first, a chain window that may be answered late (rolling ``every``, ``after``)
-        gets it as soon as possible after that day, late, and the chain goes on from its new
-        day; another window gets nothing. Either way a Problem says so."""
-        last = self._postponed_last(state)
-        if last is None or last < window.start:
-            return window
-        if window.start > self.end:
-            return None  # (a window of the chain past the horizon: nothing to place, nothing to say)
-        if last < window.end:
-            return Window(last + timedelta(days=1), window.end)
-        body, number = state.body, state.next_ordinal
-        late = self._overdue(e, last + timedelta(days=1)) if e.late_until is not None and e.late_until > last else None
-        if late is not None and e.late_until < late.end:
-            late = Window(late.start, e.late_until)
-        then = f"nothing was projected for {e.label}" if late is None else f"it is projected as soon as possible after, late for {e.label}"
-        # ("late" where it is projected all the same: the postponed meeting answers the window late)
-        self.problems.append(ProjectionProblem(body, window, e.label, f"{body.name}: the {ordinal(number)}, postponed from {last}, has no day left after it in {window} ({e.reason}); {then}.", "placement" if late is None else "late"))
-        return late
-
-    @staticmethod
     def _added(state: BodyState, bm: BodyMeetings, rule: Rule, new: list[Meeting]) -> list[Meeting]:
         """``new``, recorded as the body's meetings and in its tables of taken days."""
         # (the table of the rule's own gap has the days placed already; a body with rules of
@@ -393,9 +364,3 @@ class Projector(Lateness):
 
 
 _YEAR = operator.attrgetter("start.earliest.year")
-
-
-def _last_days(waiting: dict[int, list[Meeting]] | None) -> dict[int, date] | None:
-    """Ordinal -> the last day of its postponed meeting (the meeting projected under it opens after)."""
-    return {number: max(m.latest for m in rows) for number, rows in waiting.items()} if waiting else None
-

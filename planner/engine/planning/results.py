@@ -72,7 +72,7 @@ class Projection:
     next_due: tuple[NextDue, ...] = ()  # where the schedule is empty: when each body is next due after it
     # (body, key) -> the day a projected meeting of a chair-hosted body aimed at: placed before
     # its host is known (on days good for every member), it is re-placed from there once the
-    # chair of its day is (chairmanship.plan.assign_hosts), on that chair's working days
+    # chair of its day is (chairmanship.hosting.assign_hosts), on that chair's working days
     aims: dict[tuple[str, str], date] = field(default_factory=dict, compare=False)
 
     def meetings(self) -> list[Meeting]:

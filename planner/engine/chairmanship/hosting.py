@@ -1,0 +1,181 @@
+"""The chairs set as hosts of the projected meetings of chair-hosted bodies: each meeting in a
+known or planned term is hosted by its chair, re-placed on that chair's working days, on the
+same crowded calendar as projection (other bodies' days, one host's spacing)."""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import itertools
+from collections.abc import Callable, Sequence
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from planner.core.dates import PartialDate, Window
+from planner.core.model import Chairmanship, HostPolicy, Meeting, RuleBook, Status
+from planner.engine.chairmanship.terms import Term
+from planner.engine.planning.crowd import DayBook, host_key
+from planner.engine.planning.member_holidays import host_gap_notes
+from planner.engine.planning.placement.hosts import calendar_for
+from planner.engine.planning.projection import Projection, ProjectionProblem
+
+if TYPE_CHECKING:
+    from holidays import HolidayBase
+
+
+def assign_hosts(book: RuleBook, projection: Projection, terms: Sequence[Term]) -> Projection:
+    """A new projection whose projected meetings of chair-hosted bodies that fall in a known or
+    planned term are hosted by its chair, re-placed on the chair's working days in the same
+    year (never before tomorrow), duration and reason kept."""
+    rule = book.chairmanship
+    if rule is None or not rule.chair_hosts:
+        return projection
+    chair_bodies = {b.id: b for b in book.bodies if b.host is HostPolicy.CHAIR}
+    boundaries = {(m.body, m.key) for t in terms for m in (t.opened_by, t.closed_by) if m is not None and m.status is Status.PROJECTED}
+    tomorrow = projection.today + timedelta(days=1)
+    taken: dict[str, _Firm] = {}
+    for m in projection.meetings():  # sorted: each body's list is in order of first day
+        if m.body in chair_bodies and m.status in (Status.HELD, Status.PLANNED, Status.PROJECTED) and m.exact:  # a year-only date blocks no day (the body first: most are not chair-hosted)
+            firm = taken.get(m.body)
+            if firm is None:
+                firm = taken[m.body] = _Firm()
+            firm.append(m)
+    holder = _holder(terms, rule)
+    problems = list(projection.problems)
+    # The same crowded calendar as projection: other bodies' days and the host's spacing.
+    since = tomorrow - timedelta(days=book.organization.min_days_between + 60)
+    daybook = DayBook(book, since)
+    daybook.add_all(projection.meetings(), since)
+    out: list[Meeting] = []
+    notes = list(projection.notes)
+    hosts: dict[tuple[str, str], tuple[HolidayBase, set[int]]] = {}
+    for m in projection.projected:
+        body = chair_bodies.get(m.body)
+        term = holder(m.earliest) if body else None
+        if term is not None and (m.body, m.key) not in boundaries and (bound := term.unsure_on(m.earliest)) is not None:
+            # The chair changes on a day of ``bound`` the register does not give: this meeting
+            # may fall before the handover or after it, so its host is not known (never a guess).
+            notes.append(f"{body.name} {m.start}: the chair passes from {term.country} on a day of {bound} the registers do not give, so its host (before or after the handover) is to be decided.")  # type: ignore[union-attr]
+            term = None
+        if body is None or term is None:
+            out.append(m)
+            continue
+        country = term.member.name if term.member else term.country
+        days = (m.latest - m.earliest).days + 1
+        year = Window(max(date(m.earliest.year, 1, 1), tomorrow), date(m.earliest.year, 12, 31))
+        # (the days tried are inside ``year``: only the body's meetings touching it can clash)
+        firm = taken.get(m.body) or _Firm()
+        others = [o for o in firm.touching(year.start, year.end) if o is not m]
+        free = (m.body, m.key) in boundaries
+        # A handover meeting moves only between the chair-hosted meetings on either side of
+        # it: crossing one would move the handover past a meeting whose host was given by it
+        # (a Council the chair passes at, moved from 7 to 11 June past a Summit of 10 June
+        # that the incoming chair had been given: a Summit inside the outgoing chair's term,
+        # hosted by the next).
+        after, before = _neighbours(taken, m) if free else (None, None)
+
+        host = host_key(body, country)
+        daybook.remove(m.body, daybook.host_of(m), m.earliest, m.latest)
+
+        def accept(day: date, others: list[Meeting] = others, days: int = days, term: Term = term, free: bool = free, host: str = host, body_id: str = m.body, after: date | None = after, before: date | None = before) -> bool:
+            last = day + timedelta(days=days - 1)
+            if after is not None and day <= after or before is not None and day >= before:
+                return False
+            if any(o.earliest <= last and day <= o.latest for o in others):
+                return False
+            return (free or term.holds(day, rule) and term.unsure_on(day) is None) and daybook.free(body_id, host, day, last)
+
+        calendar = calendar_for(body, book, country)
+        # Nearest the day the projection aimed at, not the day it chose: with no host known,
+        # that day kept off every member's holidays, where only this chair's count now (and
+        # every member's for a meeting all members attend: calendar_for adds them).
+        aim = projection.aims.get((m.body, m.key), m.earliest)
+        first = calendar.place(aim, days, year, accept=accept) if year.start <= year.end else None
+        if first is None and calendar.members is not None and year.start <= year.end:
+            found = calendar.place_fewest(aim, days, year, accept=accept)
+            first = found[0] if found else None
+        if first is None:
+            first = m.earliest
+            problems.append(ProjectionProblem(body, year, str(m.earliest.year), f"{body.name}: no {days} working day{'s' if days > 1 else ''} in {country} fit in {m.earliest.year}; kept {m.start}."))
+        end = first + timedelta(days=days - 1)
+        if calendar.holidays is not None and calendar.code and calendar.members is None:
+            # (for a note on the years whose holidays the package lacks there, as projection's)
+            hosts.setdefault((calendar.code, country), (calendar.holidays, set()))[1].add(first.year)
+        daybook.add(m.body, host, first, end)
+        moved = m.model_copy(update={"start": PartialDate.of(first), "end": PartialDate.of(end) if days > 1 else None, "country": country, "city": m.city if m.country == country else ""})
+        firm.remove(m)
+        firm.add(moved)
+        taken[m.body] = firm
+        out.append(moved)
+    notes += [n for n in host_gap_notes(hosts, projection.end.year, book.organization.holiday_categories) if n not in notes]
+    changed = [(m, n) for m, n in zip(projection.projected, out, strict=True) if m is not n]
+    out.sort(key=Meeting.sort_key)
+    return dataclasses.replace(projection, projected=tuple(out), problems=tuple(problems), notes=tuple(notes)).ordered_as(projection, changed)
+
+
+def _neighbours(taken: dict[str, _Firm], m: Meeting) -> tuple[date | None, date | None]:
+    """The first days of the chair-hosted meetings nearest before and after ``m``'s (of any
+    chair-hosted body; those opening on its day are on neither side)."""
+    after: date | None = None
+    before: date | None = None
+    day = m.earliest
+    for firm in taken.values():
+        at = bisect.bisect_left(firm.starts, day)
+        if at > 0 and (after is None or firm.starts[at - 1] > after):
+            after = firm.starts[at - 1]
+        at = bisect.bisect_right(firm.starts, day)
+        if at < len(firm.starts) and (before is None or firm.starts[at] < before):
+            before = firm.starts[at]
+    return after, before
+
+
+class _Firm:
+    """A body's firmly dated meetings in order of first day: those touching a year are found by
+    bisection (a scan of the body's whole history for each meeting re-hosted grew with it)."""
+
+    def __init__(self) -> None:
+        self.starts: list[date] = []
+        self.items: list[Meeting] = []
+        self.span = timedelta(0)
+
+    def append(self, m: Meeting) -> None:
+        """``m`` after the others (its first day is not before theirs)."""
+        self.starts.append(m.earliest)
+        self.items.append(m)
+        self.span = max(self.span, m.latest - m.earliest)
+
+    def add(self, m: Meeting) -> None:
+        at = bisect.bisect_right(self.starts, m.earliest)
+        self.starts.insert(at, m.earliest)
+        self.items.insert(at, m)
+        self.span = max(self.span, m.latest - m.earliest)
+
+    def remove(self, m: Meeting) -> None:
+        at = bisect.bisect_left(self.starts, m.earliest)
+        while at < len(self.items) and self.items[at] is not m:
+            at += 1
+        if at < len(self.items):
+            del self.starts[at], self.items[at]
+
+    def touching(self, first: date, last: date) -> list[Meeting]:
+        lo = bisect.bisect_left(self.starts, first - self.span) if first > date.min + self.span else 0
+        hi = bisect.bisect_right(self.starts, last)
+        return [o for o in self.items[lo:hi] if o.latest >= first]
+
+
+def _holder(terms: Sequence[Term], rule: Chairmanship | None) -> Callable[[date], Term | None]:
+    """The first of ``terms`` (in their order) whose chair hosts a meeting on a day: the terms
+    that ended before the day are skipped by bisection, not tried one by one (100,000 terms)."""
+    lasts = [date.min if t.start is None else date.max if t.end is None else t.end.latest for t in terms]  # no term holds a day after these
+    reach = list(itertools.accumulate(lasts, max))
+
+    def holder(day: date) -> Term | None:
+        for i in range(bisect.bisect_left(reach, day), len(terms)):
+            if terms[i].holds(day, rule):
+                return terms[i]
+        return None
+
+    return holder
+
+
+__all__ = ["assign_hosts"]
