@@ -151,10 +151,10 @@ def test_a_friday_in_cairo_is_the_weekend(tmp_path):
 
 def test_eid_al_fitr_and_the_government_day_before_it_in_cairo(tmp_path):
     """Board every 12 months in Cairo, last held Wed 2026-03-10; as of 2026-06-01 to 2027.
-    Nominal Wed 2027-03-10, inside Eid al-Fitr (estimated, public: 9, 10, 11 March 2027;
-    `government`: the 8th, and the 11th); Fri 12 and Sat 13 are the weekend. Nearest working
-    day: Sun 03-07 (3 back; Sun 03-14 is 4 on). Before (public holidays alone) Mon 03-08, a day
-    Egypt's government offices are closed."""
+    Nominal Wed 2027-03-10, inside Eid al-Fitr (estimated; public: 9 and 10 March 2027;
+    `government`: the 8th and the 11th); Fri 12 and Sat 13 are the weekend. Nearest working
+    day: Sun 03-07 (3 back; Sun 03-14 is 4 on). Before (public holidays alone) Thu 03-11 (1
+    on), a day Egypt's government offices are closed."""
     assert _board("Cairo", "Egypt", "2026-03-10,", today="2026-06-01", to="2027-12-31", tmp_path=tmp_path) == [("2027-03-07", None)]
 
 
