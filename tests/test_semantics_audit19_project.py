@@ -251,6 +251,63 @@ def test_a_grid_anchored_in_2020_keeps_its_years_after_an_off_grid_meeting(tmp_p
     assert _starts(_project(_files(tmp_path, book, rows), "2025-01-01", "2032-12-31")) == ["2026-05-13", "2029-05-14", "2032-05-13"]
 
 
+def test_a_body_before_another_on_the_working_day_just_before(tmp_path):
+    """Council at least once a year, October, held Mon 2025-10-13 (usual day the 13th); the
+    Bureau meets just before it (`before = "cn"`). 2026: Council Tue 10-13, Bureau the working
+    day just before, Mon 10-12 (a pair: the same host's three days do not part them)."""
+    book = _org("Vienna", "Austria") + _body("cn", "Council", "months = [10]\n", _YEARLY) + _body("bu", "Bureau", 'before = "cn"\n', _YEARLY)
+    rows = "cn,regular,,2025-10-13,,held,Vienna,Austria\nbu,regular,,2025-10-10,,held,Vienna,Austria\n"
+    out = _project(_files(tmp_path, book, rows), "2026-01-01", "2026-12-31")
+    assert [(m["body"], m["start"]) for m in out["meetings"]] == [("bu", "2026-10-12"), ("cn", "2026-10-13")]
+
+
+def test_twice_a_year_with_a_minimum_gap_in_its_two_months(tmp_path):
+    """Council at least twice a year, `min_gap = "120d"`, held 2025-03-12 and 2025-10-15: its
+    months, a half each, March and October; its day, the lower median of 12 and 15, the 12th:
+    Thu 2026-03-12 and Mon 2026-10-12 (214 days apart)."""
+    book = _org("Vienna", "Austria") + _body("cn", "Council", "", 'kind = "at_least"\ncount = 2\nper = "year"\nmin_gap = "120d"\n')
+    rows = "cn,regular,,2025-03-12,,held,Vienna,Austria\ncn,regular,,2025-10-15,,held,Vienna,Austria\n"
+    assert _starts(_project(_files(tmp_path, book, rows), "2026-01-01", "2026-12-31")) == ["2026-03-12", "2026-10-12"]
+
+
+def test_an_on_rule_the_third_tuesday_of_september(tmp_path):
+    """Assembly `on` the third Tuesday of September, established 2020, no meeting recorded: 1
+    September 2026 is a Tuesday, so the 15th; 1 September 2027 a Wednesday, so the 21st."""
+    book = _org("Vienna", "Austria") + _body("ga", "Assembly", "established = 2020\n", 'kind = "on"\nmonth = 9\nweekday = "tue"\nnth = 3\n')
+    assert _starts(_project(_files(tmp_path, book, ""), "2026-01-01", "2027-12-31")) == ["2026-09-15", "2027-09-21"]
+
+
+def test_a_rolling_chain_after_a_missed_window_keeps_its_day(tmp_path):
+    """Summit every 2 years (rolling), the 1st held 2022-11-09, nothing since; as of
+    2025-06-01: the window due 2024 passed, so the next is two intervals from the last
+    meeting, Mon 2026-11-09 (the 2nd), its reason saying so; the 3rd Thu 2028-11-09."""
+    book = _org("Vienna", "Austria") + _body("s", "Summit", "", 'kind = "every"\ninterval = "2y"\n')
+    out = _project(_files(tmp_path, book, "s,regular,1,2022-11-09,,held,Vienna,Austria\n"), "2025-06-01", "2028-12-31")
+    assert [(m["ordinal"], m["start"]) for m in out["meetings"]] == [(2, "2026-11-09"), (3, "2028-11-09")]
+    assert out["meetings"][0]["reason"] == "2 years after the window due 2024, nothing held since the 1st Summit (2022-11-09)"
+
+
+def test_a_quarterly_body_without_history_meets_mid_quarter(tmp_path):
+    """At least once a quarter, established 2026-01-01, no history: the middle of each
+    quarter (day 45 of Q1's 90, 45 of Q2's 91, 46 of Q3's and Q4's 92): Sun 02-15 -> Mon 02-16
+    (1 on); Sat 05-16 -> Fri 05-15 (1 back); Sun 08-16 -> Mon 08-17 (1 on; Sat 08-15 is
+    Assumption); Mon 11-16."""
+    book = _org("Vienna", "Austria") + _body("q", "Quarterly", "established = 2026-01-01\n", 'kind = "at_least"\ncount = 1\nper = "quarter"\n')
+    assert _starts(_project(_files(tmp_path, book, ""), "2026-01-01", "2026-12-31")) == ["2026-02-16", "2026-05-15", "2026-08-17", "2026-11-16"]
+
+
+def test_two_hosts_do_not_share_a_day(tmp_path):
+    """A at the Secretariat in Vienna and B in Bonn (fixed host), each every 12 months, both
+    last held 2025-10-15: nominal Thu 2026-10-15 for both; one meeting a day
+    (`meetings_per_day` 1): A keeps it, B the nearest other working day, Fri 10-16 (1 on,
+    forward before backward)."""
+    bonn = '[[bodies]]\nid = "b"\nname = "B"\ncategory = "working"\nhost = "fixed"\nhost_country = "Germany"\nhost_city = "Bonn"\n[[bodies.rules]]\n' + _TWELVE_MONTHS
+    book = _org("Vienna", "Austria") + _body("a", "A", "", _TWELVE_MONTHS) + bonn
+    rows = "a,regular,,2025-10-15,,held,Vienna,Austria\nb,regular,,2025-10-15,,held,Bonn,Germany\n"
+    out = _project(_files(tmp_path, book, rows), "2026-01-01", "2026-12-31")
+    assert [(m["body"], m["start"], m["host"]) for m in out["meetings"]] == [("a", "2026-10-15", "Vienna (Secretariat)"), ("b", "2026-10-16", "Bonn, Germany")]
+
+
 # -- 5. Ordinals ------------------------------------------------------------------------------------
 
 
