@@ -366,3 +366,21 @@ def test_the_alphabetical_rotation_passes_over_a_member_that_left(tmp_path):
         [("summit", "2029-06-11"), ("forum", "2029-10-15"), ("forum", "2030-10-15")],
         [("summit", "2031-06-11"), ("forum", "2031-10-15")],
     ]
+
+
+def test_the_alphabetical_rotation_reads_letters_without_their_accents(tmp_path):
+    """Yearly terms, no handover body, alphabetical; members Costa Rica, Côte d'Ivoire,
+    Croatia, Cuba; Costa Rica chairs 2026. By hand, in English alphabetical order as the UN
+    keeps it (accents aside): Côte d'Ivoire 2027, Croatia 2028, Cuba 2029, Costa Rica 2030.
+    Before, by code point ('ô' after every ASCII letter): Croatia, Cuba, Côte d'Ivoire."""
+    book = _org(
+        "Vienna",
+        "Austria",
+        "members = [{ name = \"Costa Rica\", code = \"CR\" }, { name = \"Côte d'Ivoire\", code = \"CI\" }, { name = \"Croatia\", code = \"HR\" }, { name = \"Cuba\", code = \"CU\" }]\n"
+        '[chairmanship]\nterm = "1y"\nhandover_bodies = []\nchair_hosts = false\norder = "alphabetical"\n',
+    ) + _body("s", "Summit", "months = [6]\n", _TWELVE_MONTHS)
+    rules, meetings = _files(tmp_path, book, "s,regular,1,2025-06-11,,held,Vienna,Austria\n")[1::2]
+    (tmp_path / "c.csv").write_text("country,start,end,ordinal,note,source\nCosta Rica,2026-01-01,2027-01-01,1,,\n", encoding="utf-8")
+    args = ["chairs", "--rules", rules, "--meetings", meetings, "--chairs", str(tmp_path / "c.csv"), "--today", "2026-07-01", "--to", "2030-12-31", "--format", "json"]
+    plan = json.loads(CliRunner().invoke(main, args).stdout)["plan"]
+    assert [(t["country"], t["from"]) for t in plan] == [("Côte d'Ivoire", "2027-01-01"), ("Croatia", "2028-01-01"), ("Cuba", "2029-01-01"), ("Costa Rica", "2030-01-01")]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import re
+import unicodedata
 from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
 from pathlib import Path
@@ -100,7 +101,7 @@ def rotation_after(book: RuleBook, current: Member | None, count: int, on: date 
     """The next ``count`` members after ``current`` in the rotation's order, wrapping: the
     order ``organization.members`` lists them (``listed``: the Visegrad Group's Czech Republic,
     Poland, Hungary, Slovakia) or alphabetical; with ``on``, among the members on that day."""
-    everyone = list(book.organization.members) if listed else sorted(book.organization.members, key=lambda m: m.name.casefold())
+    everyone = list(book.organization.members) if listed else sorted(book.organization.members, key=lambda m: alphabetical_key(m.name))
     members = [m for m in everyone if on is None or m.member_on(on)]
     if not members:
         return []
@@ -112,8 +113,17 @@ def rotation_after(book: RuleBook, current: Member | None, count: int, on: date 
         first = next((i for i, m in enumerate(members) if everyone.index(m) > at), 0)
     else:
         # a current chair no longer a member: the next name after its own
-        first = next((i for i, m in enumerate(members) if current is not None and m.name.casefold() > current.name.casefold()), 0)
+        first = next((i for i, m in enumerate(members) if current is not None and alphabetical_key(m.name) > alphabetical_key(current.name)), 0)
     return [members[(first + k) % len(members)] for k in range(count)]
+
+
+def alphabetical_key(name: str) -> tuple[str, str]:
+    """Where ``name`` comes in alphabetical order: letters without their accents, case
+    folded (the UN's English order: Costa Rica, Côte d'Ivoire, Croatia, Cuba; Türkiye before
+    Turkmenistan), the name itself breaking a tie. By code point, 'ô' came after every
+    ASCII letter, and Côte d'Ivoire after Cuba."""
+    plain = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in plain if not unicodedata.combining(c)).casefold(), name
 
 
 Slot = tuple[PartialDate, Meeting | None, PartialDate | None, Meeting | None]
