@@ -47,7 +47,6 @@ from planner.engine.planning.projection import Projection
 from planner.inputs.inputfile import read_text
 from planner.inputs.limits import MAX_PLAN_BYTES
 
-
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
