@@ -10,6 +10,7 @@ read with icalendar, recurring-ical-events and the rules of RFC 5545.
 from __future__ import annotations
 
 import json
+import re
 import struct
 import zlib
 from pathlib import Path
@@ -153,3 +154,19 @@ def test_a_body_with_no_meeting_entered_gets_the_note_on_records() -> None:
     assert 'records = [{ start = 2026, source = "..." }] on CNC' in note
     found = json.loads(CliRunner().invoke(main, [*args, "--format", "json", "--body", "cnc"]).stdout)
     assert found["summary"]["violations"] == 23
+
+
+def test_a_chair_term_in_violation_is_marked_on_the_timeline(tmp_path: Path) -> None:
+    """The timeline's chair row drew Russia's term of 1 year 4 months as every other term:
+    a reader of the timeline did not see the violation. Its block is now outlined in the
+    violations' colour, its tooltip says why, and the legend says what the outline means;
+    the terms that keep the rule are drawn as before."""
+    out = tmp_path / "report.html"
+    result = CliRunner().invoke(main, ["report", *SCO, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    blocks = re.findall(r'<a href="#(c-[^"]+)" class="term"[^>]*><title>([^<]*)</title><rect class="([^"]*)"', page)
+    marked = [(row, title) for row, title, cls in blocks if "violation" in cls.split()]
+    assert [row for row, _ in marked] == ["c-russia-2019-06-14"]
+    assert "Violation: Russia chaired 2019-06-14 to 2020-11-10: 1 year 4 months" in marked[0][1]
+    assert "chair term<span class=\"means\">: a violation</span>" in page

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from planner.core.model import Meeting, MeetingFormat, RuleBook, Status
-from planner.engine.chairmanship.terms import ChairReport, Term, meeting_words
+from planner.engine.chairmanship.terms import ChairReport, Severity, Term, meeting_words
 from planner.engine.chairmanship.terms import rule_words as chair_rule_words
 from planner.engine.expectations import ordinal
 from planner.engine.judging.compliance import Finding, Report
@@ -348,7 +348,11 @@ def _chairs(chairs: ChairReport | None, book: RuleBook, ids: _Ids, start: date |
     plan: list[TermRow] = []
     items: list[TermItem] = []
     shown: Sequence[Term] = [*chairs.terms, *(t for t in chairs.plan if not t.current)]
-    for t in [*chairs.terms, *chairs.plan]:
+    broken: dict[int, list[str]] = {}  # a register term's violations, by its place in the terms
+    for f in chairs.findings:
+        if f.severity is Severity.VIOLATION and f.term is not None:
+            broken.setdefault(f.term, []).append(f.message)
+    for i, t in enumerate([*chairs.terms, *chairs.plan]):
         row_id = ids("p" if t.planned else "c", t.country, t.start or "")
         meetings = _list(t.hosted, book) if t.planned else _list(t.statutory, book)
         row = TermRow(row_id, str(t.ordinal or ""), _label(t), str(t.start or "?"), _to(t), t.years(), _length(t, chairs), _bounds(t, book), meetings, t.planned)
@@ -370,6 +374,7 @@ def _chairs(chairs: ChairReport | None, book: RuleBook, ids: _Ids, start: date |
                 f"#{row_id}",
                 handover.earliest if handover else None,
                 f"Handover: {meeting_words(handover, book)}" if handover else "",
+                " ".join(broken.get(i, ())) if i < len(chairs.terms) else "",
             )
         )
     return rows, plan, items

@@ -152,6 +152,7 @@ class ChairBlock:
     href: str
     handover_x: float | None = None
     handover_title: str = ""
+    violation: bool = False
 
 
 @dataclass(frozen=True)
@@ -209,6 +210,10 @@ class Timeline:
         return out
 
     @property
+    def chair_violations(self) -> bool:
+        return any(c.violation for c in self.chairs)
+
+    @property
     def patterns(self) -> dict[str, str]:
         return {v: kind for v, _, kind, _ in self.verdicts}
 
@@ -254,6 +259,7 @@ class TermItem:
     href: str
     handover: date | None = None
     handover_title: str = ""
+    violation: str = ""  # the chair findings' words where the term breaks the rule
 
 
 def _pack(items: Sequence[WindowItem]) -> list[tuple[WindowItem, int]]:
@@ -352,4 +358,5 @@ def _chair(scale: Scale, t: TermItem, today: date) -> ChairBlock:
     w = round(max(x1 - x0, 2.0), 1)
     text = t.country if _text_fits(t.country, w) else (t.code if t.code and _text_fits(t.code, w) else "")
     hx = scale.x(scale.clip(t.handover)) if t.handover else None
-    return ChairBlock(t.key, x0, w, t.country, text, t.planned, t.title, t.href, hx, t.handover_title)
+    title = f"{t.title}. Violation: {t.violation}" if t.violation else t.title
+    return ChairBlock(t.key, x0, w, t.country, text, t.planned, title, t.href, hx, t.handover_title, bool(t.violation))
