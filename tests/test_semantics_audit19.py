@@ -174,6 +174,19 @@ def test_a_summit_in_the_last_months_of_a_financial_year_excuses_that_year(tmp_p
     assert out["summary"]["violations"] == 0 and "Excused: Summit 2022-02-10 (1st) met in FY2021-22" in _why(out, "FY2021-22")
 
 
+def test_projection_projects_nothing_for_a_financial_year_a_planned_summit_excuses(tmp_path):
+    """The same rule since 2026-04-01; a Summit planned 2027-02-10, no Ministerial; `project`
+    as of 2026-12-01 to 2028-03-31. FY2026-27 (to 2027-03-31) holds the planned Summit:
+    nothing is due, nothing projected for it (a Ministerial was projected on 2026-12-02: the
+    due period was taken as 2026-04-01..2026-12-31). FY2027-28 gets its Ministerial."""
+    book = SUMMIT + MINISTERIAL + 'host = "secretariat"\n[[bodies.rules]]\nkind = "at_least"\ncount = 1\nper = "year"\nyear_start = "04-01"\nsince = 2026-04-01\nexcept_when = ["summit"]\n'
+    (tmp_path / "r.toml").write_text(HEAD + book, encoding="utf-8")
+    (tmp_path / "m.csv").write_text(COLUMNS + _rows("summit,regular,1,2027-02-10,,planned,,"), encoding="utf-8")
+    out = json.loads(_invoke("project", "--rules", str(tmp_path / "r.toml"), "--meetings", str(tmp_path / "m.csv"), "--today", "2026-12-01", "--to", "2028-03-31", "--format", "json").stdout)
+    projected = [m["start"] for m in out["meetings"] if m["body"] == "min"]
+    assert len(projected) == 1 and projected[0] >= "2027-04-01"
+
+
 def test_a_summit_known_only_to_the_year_may_excuse_either_financial_year_it_touches(tmp_path):
     """The same rule since 2020-04-01; a Summit known only as `2021`; no Ministerial; as of
     2022-06-01. Held in January to March 2021, it excuses FY2020-21; April to December,
