@@ -105,6 +105,36 @@ def test_a_meeting_another_after_window_counted_is_not_named_as_early(tmp_path):
     assert "Not counted" not in _why(out, "2021")
 
 
+# -- an `after` rule that ends before the window it opened ----------------------------------------
+
+AFTER_UNTIL = SUMMIT + _board("after", body="summit", offset="1y", until="2021-06-30")
+
+
+def test_an_after_rule_that_ended_requires_nothing_after_its_end(tmp_path):
+    """Board one year after each Summit, `until = 2021-06-30` (the Board dissolved, no version
+    after); Summit 2020-05-01; as of 2022-06-01. The window is 2021, due by 2021-12-31, after
+    the rule ended: README, "A rule that has ended requires nothing after its end" (a rolling
+    window, a floor's last period, a `before` window alike). Nothing held: no window, the rule
+    `not_applicable`, exit 0 (it was 2021 `missed`, exit 1). A Board of 2021-09-01, after the
+    end, was held under no rule and meets nothing: the same (it was `met`). A Board of
+    2021-03-01 opened while the rule was in force: the part 2021-01..2021-06 `met`."""
+    summit = "summit,regular,1,2020-05-01,,held,,"
+    for rows in (_rows(summit), _rows(summit, "board,regular,,2021-09-01,,held,,")):
+        out = _check(tmp_path, AFTER_UNTIL, rows, "2022-06-01")
+        assert [f["verdict"] for f in out["findings"]] == ["not_applicable"] and out["summary"]["exit_code"] == 0
+    out = _check(tmp_path, AFTER_UNTIL, _rows(summit, "board,regular,,2021-03-01,,held,,"), "2022-06-01")
+    assert _verdicts(out) == [("2021-01..2021-06", "met")]
+
+
+def test_an_after_rule_that_ends_keeps_its_window_when_a_later_version_takes_over(tmp_path):
+    """The same rule until 2021-06-30 and a second version (the same `id`) from 2021-07-01, two
+    years after each Summit: the Summit of 2020-05-01 opened under the first, so 2021 is due,
+    whole (one rule, the later version taking over the next day): nothing held, `missed`."""
+    book = SUMMIT + _board("after", id="b", body="summit", offset="1y", until="2021-06-30") + '[[bodies.rules]]\nkind = "after"\nid = "b"\nbody = "summit"\noffset = "2y"\nsince = 2021-07-01\n'
+    out = _check(tmp_path, book, _rows("summit,regular,1,2020-05-01,,held,,"), "2022-06-01")
+    assert _verdicts(out) == [("2021", "missed")]
+
+
 # -- a ceiling on financial years and a row known only to the calendar year ------------------------
 
 

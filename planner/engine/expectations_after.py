@@ -93,8 +93,33 @@ def after_expectations(engine: ExpectationEngine, body: Body, index: int, rule: 
             e = _hull(alts)
             if seams:
                 e.reason = reason + "".join(f"; {v.offset.words()} after it if it was held from {day.isoformat()} (the rule's version in force then)" for day, v in seams)  # type: ignore[attr-defined]
+        elif rule.until is not None and window.end > rule.until:
+            e = _to_the_rules_end(engine, e, rule.until, versions)  # type: ignore[assignment]
+            if e is None:
+                continue
         out.append(e)
     return _within(out, end, pending)
+
+
+def _to_the_rules_end(engine: ExpectationEngine, e: Expectation, until: date, versions: list[Rule]) -> Expectation | None:
+    """A window due after an origin under a rule that ends (``until``, no version of it in
+    force the day after: the body dissolved, the rule repealed) before the window's period
+    does: a rule that has ended requires nothing after its end (README, Semantics). As the
+    period a floor ends in (expectations_periods.to_the_end): judged to the rule's end only
+    where a counting meeting may have opened in it by then (met, or uncertain), and otherwise
+    no window: nothing was due while the rule was in force, and a meeting after its end was
+    held under no rule (it was `missed`, or `met` by a Board held after the rule ended;
+    session 19)."""
+    after = until + timedelta(days=1)
+    if any(v is not e.rule and v.in_force(after) for v in versions):
+        return e  # a later version takes over the next day: one rule, the whole period
+    today = engine.binding_on  # (check only; projection also counts what is planned)
+    last_day = min(today, until) if today is not None else until
+    start = e.window.start
+    statuses = (Status.HELD,) if today is not None else CHAINING
+    if not any(m.status in statuses and e.counts(m) and m.start.earliest <= last_day and m.start.latest >= start for m in engine.meetings_of(e.body.id).overlapping(start, last_day)):
+        return None
+    return replace(e, window=Window(start, until), deadline=until, part=True)
 
 
 def _seams(versions: list[Rule], origin: Meeting, grain: Grain) -> list[tuple[date, Rule]]:
