@@ -135,6 +135,27 @@ def test_an_after_rule_that_ends_keeps_its_window_when_a_later_version_takes_ove
     assert _verdicts(out) == [("2021", "missed")]
 
 
+def test_a_maximum_gap_due_after_its_rule_ended_is_not_required(tmp_path):
+    """At least once a year with at most 120 days between meetings, since 2020, `until =
+    2021-01-15` (no version after); Board 2020-10-01; as of 2022-06-01. 120 days after it is
+    2021-01-29, after the rule ended: nothing was due while it was in force, so no gap window
+    (it was `missed`, exit 1). 2020 met; the part 2021-01-01..01-15 asks nothing (nothing held
+    in it). A Board of 2021-01-10 closed the gap under the rule: the gap `met` (101 days), the
+    part met. A Board of 2021-01-20, after the end, closes nothing: no gap window. As of
+    2020-12-01 no gap is open either. With a rule ending 2021-03-31 the gap was due while it
+    was in force: `missed`."""
+    rule = '[[bodies.rules]]\nkind = "at_least"\ncount = 1\nper = "year"\nmax_gap = "120d"\nsince = 2020\nuntil = {}\n'
+    first = "board,regular,,2020-10-01,,held,,"
+    book = BOARD + rule.format("2021-01-15")
+    assert _verdicts(_check(tmp_path, book, _rows(first), "2022-06-01")) == [("2020", "met")]
+    assert _verdicts(_check(tmp_path, book, _rows(first, "board,regular,,2021-01-20,,held,,"), "2022-06-01")) == [("2020", "met")]
+    assert _verdicts(_check(tmp_path, book, _rows(first), "2020-12-01")) == [("2020", "met")]
+    out = _check(tmp_path, book, _rows(first, "board,regular,,2021-01-10,,held,,"), "2022-06-01")
+    assert _verdicts(out) == [("2020", "met"), ("2020-10-02..2021-01-29", "met"), ("2021-01-01..2021-01-15", "met")]
+    out = _check(tmp_path, BOARD + rule.format("2021-03-31"), _rows(first), "2022-06-01")
+    assert ("2020-10-02..2021-01-29", "missed") in _verdicts(out)
+
+
 # -- a ceiling on financial years and a row known only to the calendar year ------------------------
 
 

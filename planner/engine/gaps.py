@@ -129,12 +129,30 @@ def gap_expectations(engine: ExpectationEngine, body: Body, index: int, rule: Ru
         is_pending = window.start > end
         if is_pending and not pending:
             break
+        if rule.until is not None and (latest or deadline) > rule.until and not _answered_by_the_end(engine, body, rule, window.start, rule.until):
+            continue  # due after the rule ended, and no meeting under it closed the gap
         reason = f"at most {rule.max_gap.words()} after {ordinal_words(origin, body)}"
         # Two meetings on one day: the gap runs from the later one.
         found[window.start.toordinal()] = GapExpectation(body, rule, index, Grain.DAY, window.start.toordinal(), window, 1, None, deadline, UNBOUNDED, reason, origin, is_pending, since_day=since_day, latest_deadline=latest)
         if is_pending:
             break
     return out + sorted(found.values(), key=lambda e: e.window.start)
+
+
+def _answered_by_the_end(engine: ExpectationEngine, body: Body, rule: AtLeastRule, start: date, until: date) -> bool:
+    """Whether a gap running past the end of its rule (``until``) is still judged: a version
+    of the rule taking over the next day keeps it, and so does a counting meeting that may have
+    opened in it while the rule was in force (it closed the gap under the rule). Otherwise the
+    gap was due after the rule ended, and a rule that has ended requires nothing after its end
+    (README, Semantics: as a rolling window or the period a floor ends in; session 19: 120
+    days after 2020-10-01 under a rule ending 2021-01-15 was `missed`)."""
+    after = until + timedelta(days=1)
+    if any(other is not rule and other.kind == rule.kind and other.id == rule.id and other.in_force(after) for other in body.rules):
+        return True
+    today = engine.binding_on  # (check only; projection also counts what is planned)
+    last_day = min(today, until) if today is not None else until
+    statuses = (Status.HELD,) if today is not None else CHAINING
+    return any(m.status in statuses and counts(rule, m) and m.start.earliest <= last_day and m.start.latest >= start for m in engine.meetings_of(body.id).overlapping(start, last_day))
 
 
 __all__ = ["GapExpectation", "from_range", "gap_deadline", "gap_expectations", "limit_on"]
