@@ -156,6 +156,17 @@ def test_a_maximum_gap_due_after_its_rule_ended_is_not_required(tmp_path):
     assert ("2020-10-02..2021-01-29", "missed") in _verdicts(out)
 
 
+def test_a_first_meeting_due_after_its_rule_ended_is_not_required(tmp_path):
+    """Board established 2021-05-10, its first meeting due within 30 days (2021-06-09), under a
+    rule ending 2021-05-20; no meeting; as of 2022-06-01: due after the rule ended, nothing is
+    required: `not_applicable`, exit 0 (it was `missed`). A Board of 2021-05-15 met it."""
+    book = BOARD + 'established = 2021-05-10\n[[bodies.rules]]\nkind = "at_least"\ncount = 1\nper = "year"\nfirst_within = "30d"\nuntil = 2021-05-20\n'
+    out = _check(tmp_path, book, "", "2022-06-01")
+    assert [f["verdict"] for f in out["findings"]] == ["not_applicable"] and out["summary"]["exit_code"] == 0
+    out = _check(tmp_path, book, _rows("board,regular,,2021-05-15,,held,,"), "2022-06-01")
+    assert ("2021-05-10..2021-06-09", "met") in _verdicts(out)
+
+
 # -- a ceiling on financial years and a row known only to the calendar year ------------------------
 
 

@@ -104,7 +104,8 @@ def gap_expectations(engine: ExpectationEngine, body: Body, index: int, rule: Ru
         founded = body.established.earliest
         deadline = rule.first_within.add_to(founded)
         reason = f"first meeting within {rule.first_within.words()} of the {body.label}'s establishment ({body.established})"
-        out.append(GapExpectation(body, rule, index, Grain.DAY, founded.toordinal(), Window(founded, deadline), 1, None, deadline, UNBOUNDED, reason, since_day=founded, first_meeting=True))
+        if rule.until is None or deadline <= rule.until or _answered_by_the_end(engine, body, rule, founded, rule.until):
+            out.append(GapExpectation(body, rule, index, Grain.DAY, founded.toordinal(), Window(founded, deadline), 1, None, deadline, UNBOUNDED, reason, since_day=founded, first_meeting=True))
     if not isinstance(rule, AtLeastRule) or rule.max_gap is None:
         return out
     counting = [m for m in bm.meetings if counts(rule, m) and m.status in CHAINING]
@@ -139,7 +140,7 @@ def gap_expectations(engine: ExpectationEngine, body: Body, index: int, rule: Ru
     return out + sorted(found.values(), key=lambda e: e.window.start)
 
 
-def _answered_by_the_end(engine: ExpectationEngine, body: Body, rule: AtLeastRule, start: date, until: date) -> bool:
+def _answered_by_the_end(engine: ExpectationEngine, body: Body, rule: Rule, start: date, until: date) -> bool:
     """Whether a gap running past the end of its rule (``until``) is still judged: a version
     of the rule taking over the next day keeps it, and so does a counting meeting that may have
     opened in it while the rule was in force (it closed the gap under the rule). Otherwise the
