@@ -170,3 +170,19 @@ def test_a_chair_term_in_violation_is_marked_on_the_timeline(tmp_path: Path) -> 
     assert [row for row, _ in marked] == ["c-russia-2019-06-14"]
     assert "Violation: Russia chaired 2019-06-14 to 2020-11-10: 1 year 4 months" in marked[0][1]
     assert "chair term<span class=\"means\">: a violation</span>" in page
+
+
+def test_an_empty_cell_shows_no_bare_label_on_a_phone(browser, tmp_path: Path) -> None:  # noqa: F811
+    """On a phone each table row is a card of "label: value" lines; the SCO's chair register
+    gives no term numbers, and every term's card began with a bare "#:". An empty cell is
+    no line of its card now (on a wide screen the column stays, empty)."""
+    from .test_report_browser import _open
+
+    out = tmp_path / "report.html"
+    assert CliRunner().invoke(main, ["report", *SCO, "-o", str(out)]).exit_code == 0
+    for width, bare in ((390, 0), (1280, 9)):
+        page, errors = _open(browser, out, width)
+        shown = page.evaluate("""() => [...document.querySelectorAll('#chairs td[data-label="#"]')]
+            .filter(td => td.textContent === '' && td.getBoundingClientRect().height > 0).length""")
+        page.close()
+        assert (shown, errors) == (bare, [])
