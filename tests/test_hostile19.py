@@ -242,3 +242,59 @@ def test_avoid_cuts_a_long_summary_in_what_it_blocks(tmp_path: Path, plain: bool
     result = CliRunner().invoke(main, [*TODAY, "project", "--avoid", str(busy)])
     assert result.exit_code == 0, result.stderr
     assert "x" * 201 not in result.output and len(result.output) < 400_000
+
+
+# -- the feed of a body the rule book no longer has ------------------------------------------------
+
+
+def _uids_and_statuses(feed: Path) -> list[tuple[str, str]]:
+    from icalendar import Calendar
+
+    return sorted((str(e["UID"]), str(e.get("STATUS", ""))) for e in Calendar.from_ical(feed.read_bytes()).walk("VEVENT"))
+
+
+def test_a_body_removed_from_the_rule_book_leaves_its_feed_cancelled_then_gone(tmp_path: Path) -> None:
+    """An export of minimal.toml writes committee.ics (22 projected events); the committee
+    then leaves the rule book. Its feed stayed as it was, 22 live events no export would ever
+    change, while all.ics showed them CANCELLED: a subscriber to committee.ics saw meetings
+    that no longer exist. Now the next export writes committee.ics again of its events'
+    CANCELLED tombstones (the same UIDs, SEQUENCE up), not linked from index.html, and once
+    the tombstones are no longer shown (90 days), removes it. The same for another rule book's
+    export into the folder."""
+    book = tmp_path / "book.toml"
+    text = MINIMAL.read_text(encoding="utf-8")
+    book.write_text(text[: text.index('[[bodies]]\nid = "committee"')], encoding="utf-8")
+    register = ROOT / "tests" / "registers" / "bom_utf8.csv"
+    out = tmp_path / "feeds"
+
+    def export(rules: Path, today: str) -> None:
+        result = CliRunner().invoke(main, ["--rules", str(rules), "--meetings", str(register), "ics", "--today", today, "--out", str(out)])
+        assert result.exit_code == 0, result.output
+
+    export(MINIMAL, "2026-11-26")
+    before = _uids_and_statuses(out / "committee.ics")
+    assert len(before) == 22 and {status for _, status in before} == {"TENTATIVE"}
+    export(book, "2026-11-27")
+    after = _uids_and_statuses(out / "committee.ics")
+    assert [uid for uid, _ in after] == [uid for uid, _ in before] and {status for _, status in after} == {"CANCELLED"}
+    assert "committee" not in (out / "index.html").read_text(encoding="utf-8")
+    export(book, "2027-06-01")  # past the 90 days a tombstone is shown
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == ["all.ics", "council.ics", "index.html", "summit.ics"]
+
+
+def test_a_state_files_body_that_is_no_id_names_no_file(tmp_path: Path) -> None:
+    """The state file is an input: a body written there as a path ("../evil") never becomes a
+    file name; its events are only all.ics's tombstones."""
+    import json
+
+    out = tmp_path / "feeds"
+    given = ["--rules", str(MINIMAL), "--meetings", str(ROOT / "tests" / "registers" / "bom_utf8.csv"), "ics", "--today"]
+    assert CliRunner().invoke(main, [*given, "2026-11-26", "--out", str(out)]).exit_code == 0
+    state = out / ".planner-state.json"
+    data = json.loads(state.read_text(encoding="utf-8"))
+    uid = next(iter(data["events"]))
+    data["events"]["evil-1@planner"] = {**data["events"][uid], "body": "../evil"}
+    state.write_text(json.dumps(data), encoding="utf-8")
+    assert CliRunner().invoke(main, [*given, "2026-11-27", "--out", str(out)]).exit_code == 0
+    assert not (tmp_path / "evil.ics").exists() and not any("evil" in p.name for p in out.iterdir())
+    assert b"evil-1@planner" in (out / "all.ics").read_bytes()

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime
@@ -23,6 +24,8 @@ from typing import Any
 
 from planner.core.bulk import paused_gc
 from planner.core.model import Meeting, RuleBook
+from planner.core.vocabulary import ID_RE
+from planner.inputs.limits import MAX_ID_LENGTH, RESERVED_IDS
 from planner.outputs.atomic import Content, refuse_foreign, tidy, write_set
 from planner.outputs.calendar.folder import forked
 from planner.outputs.calendar.folder.events import FeedEvents, date_order
@@ -109,6 +112,10 @@ def _write_feeds(book: RuleBook, meetings: Iterable[Meeting], out: Path, stamp: 
             made = FeedEvents(builder, meetings if order is None else order, previous, out.parent, keep_legacy, combined, heads, Recorder() if recording else None, workers, in_order)
         left = Leftovers(previous, builder.stamp, keep_days, selected, previous.legacy and not keep_legacy, out.parent)
         files, links = _feed_files(book, builder, made, left, named, selected, base_url)
+        orphaned, gone = _orphans(book, left, out) if selected is None else ([], [])
+        for filename, title, caption, body in orphaned:  # (not linked from index.html)
+            files[filename] = _tombstone_feed(builder, left, title, caption, body, source_url(base_url, filename))
+        refuse_foreign(out, [filename for filename, *_ in orphaned])
         recorded: dict[str, Any] = {"inputs": given, "said": list(said)} if given is not None else {}
         if selected is None:
             files[INDEX] = functools.partial(_hashed, index_pieces, recorded, book, links, made.coming, builder, base_url)
@@ -121,7 +128,7 @@ def _write_feeds(book: RuleBook, meetings: Iterable[Meeting], out: Path, stamp: 
         # (an export of all that records nothing, fewer than REUSE_FROM events or a UID
         # adopted, drops the last one's record: stale, it only matched no file, but a folder
         # should not hold what its last export did not write)
-        drop = (REUSE_FILE,) if selected is None and REUSE_FILE not in files else ()
+        drop = (*((REUSE_FILE,) if selected is None and REUSE_FILE not in files else ()), *gone)
         write_set(out, {name: content for name, content in files.items() if content is not KEPT}, names, drop)  # the whole set switches at once (see planner.outputs.atomic); a file KEPT is linked
     finally:
         previous.close()
@@ -164,6 +171,36 @@ def _feed_files(book: RuleBook, builder: FeedBuilder, made: FeedEvents, left: Le
     if selected is None and (whole := made.all_ics(left.tombstones(None))) is not None:
         files[f"{COMBINED}.ics"] = whole
     return files, [(f, t, made.count(b)) for f, t, _, b in feeds]
+
+
+def _orphans(book: RuleBook, left: Leftovers, out: Path) -> tuple[list[tuple[str, str, str, str]], list[str]]:
+    """The feeds of bodies the rule book no longer has (a body removed, or another rule book's
+    export into the folder) whose events the last export gave: each made again of their
+    CANCELLED tombstones while they are shown, so that a subscriber to ``{body}.ics`` sees its
+    meetings cancelled rather than live for ever (file name, title, caption, body); and the
+    feeds of such bodies with no tombstone left, to remove. Only bodies whose id could be a
+    rule book's (the state file is an input): never a path."""
+    ours = {body.id for body in book.bodies}
+    former = sorted(b for b in left.bodies if b not in ours and _id_like(b))
+    shown = [(f"{b}.ics", b, f"Meetings of {b}, no longer in the rule book of {book.organization.short_name}: cancelled", b) for b in former if left.has(b)]
+    gone = [f"{b}.ics" for b in former if not left.has(b) and (out / f"{b}.ics").is_file() and not (out / f"{b}.ics").is_symlink()]
+    return shown, gone
+
+
+def _id_like(text: str) -> bool:
+    return len(text) <= MAX_ID_LENGTH and re.fullmatch(ID_RE, text) is not None and text not in RESERVED_IDS
+
+
+def _tombstone_feed(builder: FeedBuilder, left: Leftovers, title: str, caption: str, body: str, source: str | None) -> Callable[[], Iterator[bytes]]:
+    """The feed of a body gone from the rule book: its head, its tombstones, its end."""
+
+    def pieces() -> Iterator[bytes]:
+        head, end = builder.calendar_head(title, caption, source, empty=False)
+        yield head
+        yield from left.tombstones(body)()
+        yield end
+
+    return pieces
 
 
 def _hashed(make: Callable[..., Iterable[bytes]], into: dict[str, Any], *args: Any) -> Iterator[bytes]:

@@ -45,6 +45,7 @@ class Leftovers:
         starts: list[date | None] = []  # a shown tombstone's first day, else None
         bodies: list[str] = []  # a shown tombstone's body (one string per body)
         names: dict[str, str] = {}
+        self.bodies: set[str] = set()  # the body of every UID left (shown or not)
         line_batch: list[bytes] = []
         text_batch: list[bytes] = []
         line_at = text_at = 0
@@ -53,6 +54,7 @@ class Leftovers:
                 old = removed(old, stamp)
             elif drop_legacy and old.content is not None:  # a removed meeting's print of the older form: unknown
                 old = replace(old, content=None)
+            self.bodies.add(old.body)
             line = state_line(uid, old).encode() + b",\n"
             line_batch.append(line)
             line_at += len(line)
