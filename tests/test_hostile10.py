@@ -149,9 +149,9 @@ def test_an_ics_register_past_its_lines_to_read_is_refused_before_parsing(tmp_pa
     """99,998 VEVENTs (under the 100,000 components) took 11 s in icalendar's parser: the lines
     it would be given are counted first (those of unread properties not), and past the limit
     the file is refused in one line (the limit patched to 100 here)."""
-    import planner.inputs.ics.register_ics as register_ics
+    import planner.inputs.ics.calendars as calendars
 
-    monkeypatch.setattr(register_ics, "MAX_ICS_LINES", 100)
+    monkeypatch.setattr(calendars, "MAX_ICS_LINES", 100)
     register = tmp_path / "events.ics"
     register.write_text(_events(19, *(f"X-OUTLOOK-{k}:x" for k in range(50))), encoding="utf-8", newline="")  # 19 x 5 + 4 lines read
     assert invoke("validate", "--today", "2026-11-26", "--meetings", str(register)).exit_code == 0

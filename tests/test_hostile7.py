@@ -19,7 +19,7 @@ from planner.core.dates import Window
 from planner.core.model import Body
 from planner.engine.planning.results import ProjectionProblem
 from planner.inputs import limits
-from planner.inputs.ics import register_ics, series
+from planner.inputs.ics import calendars, series
 from planner.inputs.register import chairs as chair_register
 from planner.outputs import schedule
 from planner.outputs.calendar.ical import STATE_FILE
@@ -262,7 +262,7 @@ def test_chair_register_rows(over: int, tmp_path: Path, monkeypatch: pytest.Monk
 @pytest.mark.parametrize("over", [0, 1])
 def test_ics_components(over: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """100,000 BEGIN: lines, here 4 (the calendar and three events)."""
-    monkeypatch.setattr(register_ics, "MAX_ICS_COMPONENTS", 4)
+    monkeypatch.setattr(calendars, "MAX_ICS_COMPONENTS", 4)
     events = "".join(f"BEGIN:VEVENT\r\nUID:e{k}\r\nSUMMARY:Summit\r\nDTSTART;VALUE=DATE:{2002 + 4 * k}0604\r\nEND:VEVENT\r\n" for k in range(3 + over))
     path = tmp_path / "m.ics"
     path.write_text(f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:t\r\n{events}END:VCALENDAR\r\n", encoding="utf-8")

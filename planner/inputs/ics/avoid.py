@@ -21,9 +21,9 @@ from icalendar import Calendar, Event
 
 from planner.core.errors import InputError
 from planner.core.model import Blackout
+from planner.inputs.ics.calendars import parse_calendars
 from planner.inputs.ics.ics_events import raw_value
 from planner.inputs.ics.outside import Busy, prune_outside
-from planner.inputs.ics.register_ics import parse_calendars
 from planner.inputs.ics.series import (
     YEAR_WALKED,
     refuse_unbounded_series,

@@ -1,7 +1,8 @@
 """An iCalendar file (an Outlook or Google export, or a feed of ours) -> register meetings.
 
-How one event reads is :mod:`planner.inputs.ics.ics_events`; this module reads the file, expands
-recurring series and collects what goes wrong.
+How one event reads is :mod:`planner.inputs.ics.ics_events`, how the file is read into its
+calendars :mod:`planner.inputs.ics.calendars`; this module expands recurring series and collects
+what goes wrong.
 
 * **Recurring series.** RRULE, RDATE and EXDATE are expanded with their RECURRENCE-ID overrides
   by ``recurring-ical-events`` up to ``until`` (the judged horizon; an endless series would
@@ -28,7 +29,6 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-import x_wr_timezone
 from icalendar import Calendar, Event
 from pydantic import ValidationError
 
@@ -36,6 +36,7 @@ from planner.core.dates import MAX_YEAR, PARTIAL_EXPECTED
 from planner.core.errors import InputErrors, RegisterError
 from planner.core.model import Meeting, RuleBook
 from planner.core.words import plural
+from planner.inputs.ics.calendars import EXPECTED, parse_calendars
 from planner.inputs.ics.ics_events import (
     EventDateError,
     TitleMatcher,
@@ -48,22 +49,16 @@ from planner.inputs.ics.ics_events import (
     too_long_text,
 )
 from planner.inputs.ics.series import expand, search_years
-from planner.inputs.inputfile import read_text
 from planner.inputs.limits import (
     MAX_CELL,
-    MAX_ICS_BYTES,
-    MAX_ICS_COMPONENTS,
-    MAX_ICS_LINES,
     MAX_MEETINGS,
     MAX_ORDINAL,
-    MAX_ZONE_CHANGES,
     IcsLines,
 )
 from planner.inputs.register import BodyMatcher, ordinal_error, validation_errors
 
 __all__ = ["EXPECTED", "ordinal_in", "parse_calendars", "read_ics_meetings"]
 
-EXPECTED = "an iCalendar file (BEGIN:VCALENDAR ... END:VCALENDAR) with dated VEVENTs"
 _READ = {"DTSTART", "DTEND", "DURATION", "SUMMARY", "STATUS", "CATEGORIES", "LOCATION", "URL", "RRULE", "RDATE", "EXDATE", "RECURRENCE-ID"}
 _SHOWN = 10
 SERIES_YEARS = 10  # the default projection horizon: how far an endless series is expanded
@@ -74,104 +69,6 @@ MAX_SERIES_MEETINGS = 50_000
 # recurring-ical-events over dateutil): 20,000 one-meeting series from 2000 took 15 s, and a
 # yearly series from 2000 to a horizon in 2036 is 38 of them
 MAX_SERIES_YEARS = 50_000
-
-
-_BEGIN = re.compile(r"^BEGIN:", re.IGNORECASE | re.MULTILINE)
-# Properties no reader of planner's asks for (nor recurring-ical-events, nor x-wr-timezone), with
-# their folded continuation lines: left out before icalendar parses the file, which builds
-# each property as objects (about 25 us a line, and reads a line a character at a time). An
-# Outlook export carries more of these than of the rest (ATTENDEE lists, X-ALT-DESC in HTML,
-# X-MICROSOFT-*); 1,100,000 lines of X- properties in one event took 49 s and 990 MB. Their
-# values were never read, so their damage was never an error either. X-PLANNER- (ours),
-# X-WR- (calendar zone and name) and X-LIC- (zone locations) stay.
-_UNREAD = re.compile(
-    r"^(?:DTSTAMP|ATTENDEE|ORGANIZER|CREATED|LAST-MODIFIED|CLASS|PRIORITY|COMMENT|CONTACT|ATTACH|RELATED-TO|RESOURCES|GEO|REQUEST-STATUS"
-    r"|X-(?!PLANNER-|WR-|LIC-)[A-Z0-9-]*)[;:][^\n]*\n(?:[ \t][^\n]*\n)*",
-    re.IGNORECASE | re.MULTILINE,
-)
-
-
-def _decode(path: Path, shared: IcsLines | None = None) -> str:
-    text = read_text(path, RegisterError, what="iCalendar", saved_as="a UTF-8 .ics file", empty=EXPECTED, limit=MAX_ICS_BYTES, folded=True)
-    for count, begin in enumerate(_BEGIN.finditer(text), start=1):
-        if count > MAX_ICS_COMPONENTS:
-            line = text.count("\n", 0, begin.start()) + 1
-            raise RegisterError(f"holds more than {MAX_ICS_COMPONENTS:,} components (BEGIN: lines)", path=path, location=line, expected=f"at most {MAX_ICS_COMPONENTS:,} events, time zones and other components (see Limits in the README)")
-    if not text.lstrip().upper().startswith("BEGIN:VCALENDAR"):
-        first = text.lstrip().splitlines()[0][:60]
-        raise RegisterError("is not iCalendar: it does not start with BEGIN:VCALENDAR", path=path, location=1, value=first, expected=EXPECTED)
-    if not text.rstrip().upper().endswith("END:VCALENDAR"):
-        raise RegisterError("is truncated: it does not end with END:VCALENDAR", path=path, location=text.rstrip().count("\n") + 1, expected="the whole file, as exported")
-    read = _UNREAD.sub("", text)
-    lines = read.count("\n") + (not read.endswith("\n")) - read.count("\n ") - read.count("\n\t")  # unfolded
-    if lines > MAX_ICS_LINES:
-        raise RegisterError(
-            f"holds {lines:,} content lines to read, more than {MAX_ICS_LINES:,}",
-            path=path,
-            expected=f"at most {MAX_ICS_LINES:,} lines of BEGIN:, END: and the properties planner reads (see Limits in the README)",
-        )
-    if shared is not None:
-        shared.take(lines, path)
-    return read
-
-
-def parse_calendars(path: Path, shared: IcsLines | None = None, prune: Callable[[str], str] | None = None) -> list[Calendar]:
-    """The calendars of an .ics file, with X-WR-TIMEZONE turned into standard time zones;
-    ``shared``: the lines of the run's .ics files so far, this file's added; ``prune``: what
-    of the text (counted against the limits whole) icalendar is given to parse."""
-    text = _decode(path, shared)
-    if prune is not None:
-        text = prune(text)
-    try:
-        calendars = Calendar.from_ical(text, multiple=True)
-    except OSError as exc:  # the zone lookup read a TZID as a file name: too long, a folder
-        zone = str(exc.filename or "").rpartition("zoneinfo/")[2] or str(exc.filename)
-        shown = zone if len(zone) <= 60 else zone[:57] + "..."
-        raise RegisterError("has a TZID that names no time zone", path=path, value=shown, expected="an IANA time zone, e.g. 'Asia/Almaty', or a VTIMEZONE of that name") from None
-    except ValueError as exc:
-        problem = str(exc).splitlines()[0][:160]
-        raise RegisterError(f"is not valid iCalendar: {problem}", path=path, expected=EXPECTED) from None
-    result = []
-    for cal in calendars:
-        if cal.name != "VCALENDAR":
-            raise RegisterError(f"holds a {cal.name} outside any VCALENDAR", path=path, expected=EXPECTED)
-        _refuse_costly_zones(cal, path)
-        try:
-            standard = x_wr_timezone.to_standard(cal)
-        except Exception as exc:  # noqa: BLE001 - a third-party rewrite; any failure is the file's
-            raise RegisterError(f"X-WR-TIMEZONE cannot be applied: {exc}", path=path, value=str(cal.get("X-WR-TIMEZONE", "")), expected="an IANA time zone, e.g. 'Asia/Almaty'") from None
-        if standard is not cal:
-            # the rewrite copies each event it moves into the zone without the parser's errors:
-            # a DTSTART of 20280299 beside a floating DTEND then passed every check, and reading
-            # its date raised BrokenCalendarProperty (a traceback, registers and --avoid alike)
-            for old, new in zip(cal.walk(), standard.walk(), strict=False):
-                if old.errors and not new.errors and old.name == new.name:
-                    new.errors = list(old.errors)
-        result.append(standard)
-    return result
-
-
-def _refuse_costly_zones(cal: Calendar, path: Path) -> None:
-    """A VTIMEZONE's changes of offset are yearly (RFC 5545 3.6.5: its RRULEs are yearly rules,
-    and every real zone writes them so). One that changes by the minute from the year 1000 is
-    hundreds of millions of changes, which reading a time in that zone walks through: refused,
-    as is a zone of more than MAX_ZONE_CHANGES changes listed one by one."""
-    for z, zone in enumerate(cal.walk("VTIMEZONE")):
-        where = f"VTIMEZONE {z + 1} {str(zone.get('TZID', ''))[:60]!r}"
-        changes = 0
-        for part in zone.subcomponents:
-            changes += 1
-            rules = part.get("RRULE")
-            for rule in rules if isinstance(rules, list) else [rules] if rules is not None else []:
-                freq = str((rule.get("FREQ") or [""])[0]).upper()
-                interval = (rule.get("INTERVAL") or [1])[0]
-                if freq != "YEARLY" or not isinstance(interval, int) or interval < 1:
-                    raise RegisterError(f"time zone {part.name} changes more often than once a year", path=path, location=where, value=raw_value(rule), expected="FREQ=YEARLY, as time zones change (RFC 5545 3.6.5)")
-            dates = part.get("RDATE")
-            for rdate in dates if isinstance(dates, list) else [dates] if dates is not None else []:
-                changes += len(getattr(rdate, "dts", ()))
-        if changes > MAX_ZONE_CHANGES:
-            raise RegisterError(f"time zone has more than {MAX_ZONE_CHANGES:,} changes of offset", path=path, location=where, expected=f"at most {MAX_ZONE_CHANGES:,} STANDARD/DAYLIGHT parts and RDATEs (see Limits in the README)")
 
 
 class _Notes:
