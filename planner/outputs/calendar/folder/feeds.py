@@ -111,11 +111,8 @@ def _write_feeds(book: RuleBook, meetings: Iterable[Meeting], out: Path, stamp: 
         if made is None:
             made = FeedEvents(builder, meetings if order is None else order, previous, out.parent, keep_legacy, combined, heads, Recorder() if recording else None, workers, in_order)
         left = Leftovers(previous, builder.stamp, keep_days, selected, previous.legacy and not keep_legacy, out.parent)
-        files, links = _feed_files(book, builder, made, left, named, selected, base_url)
         orphaned, gone = _orphans(book, left, out) if selected is None else ([], [])
-        for filename, title, caption, body in orphaned:  # (not linked from index.html)
-            files[filename] = _tombstone_feed(builder, left, title, caption, body, source_url(base_url, filename))
-        refuse_foreign(out, [filename for filename, *_ in orphaned])
+        files, links = _feed_files(book, builder, made, left, named, selected, base_url, orphaned)
         recorded: dict[str, Any] = {"inputs": given, "said": list(said)} if given is not None else {}
         if selected is None:
             files[INDEX] = functools.partial(_hashed, index_pieces, recorded, book, links, made.coming, builder, base_url)
@@ -148,10 +145,11 @@ def _names(book: RuleBook, builder: FeedBuilder, base_url: str | None, selected:
     return named, heads, combined
 
 
-def _feed_files(book: RuleBook, builder: FeedBuilder, made: FeedEvents, left: Leftovers, named: list[tuple[str, str, str, str]], selected: set[str] | None, base_url: str | None) -> tuple[dict[str, Content | Kept], list[tuple[str, str, int]]]:
+def _feed_files(book: RuleBook, builder: FeedBuilder, made: FeedEvents, left: Leftovers, named: list[tuple[str, str, str, str]], selected: set[str] | None, base_url: str | None, orphaned: Sequence[tuple[str, str, str, str]] = ()) -> tuple[dict[str, Content | Kept], list[tuple[str, str, int]]]:
     """The feeds (and all.ics, with ``selected`` None) of ``made``'s events and ``left``'s
     tombstones: a spool, a file :data:`KEPT` or a producer of its pieces, by name; and the
-    links of index.html (file, title, number of events)."""
+    links of index.html (file, title, number of events). ``orphaned``: feeds of bodies gone
+    from the rule book (:func:`_orphans`), made of their tombstones alone and not linked."""
     feeds: list[tuple[str, str, str, str | None]] = [(filename, title, caption, body) for filename, title, caption, body in named]
     if selected is None:
         name, caption = combined_names(book)
@@ -167,7 +165,7 @@ def _feed_files(book: RuleBook, builder: FeedBuilder, made: FeedEvents, left: Le
 
         return pieces
 
-    files: dict[str, Content | Kept] = {filename: (body is not None and made.feed(body, left.tombstones(body))) or feed(title, caption, body, source_url(base_url, filename)) for filename, title, caption, body in feeds}
+    files: dict[str, Content | Kept] = {filename: (body is not None and made.feed(body, left.tombstones(body))) or feed(title, caption, body, source_url(base_url, filename)) for filename, title, caption, body in [*feeds, *orphaned]}
     if selected is None and (whole := made.all_ics(left.tombstones(None))) is not None:
         files[f"{COMBINED}.ics"] = whole
     return files, [(f, t, made.count(b)) for f, t, _, b in feeds]
@@ -189,18 +187,6 @@ def _orphans(book: RuleBook, left: Leftovers, out: Path) -> tuple[list[tuple[str
 
 def _id_like(text: str) -> bool:
     return len(text) <= MAX_ID_LENGTH and re.fullmatch(ID_RE, text) is not None and text not in RESERVED_IDS
-
-
-def _tombstone_feed(builder: FeedBuilder, left: Leftovers, title: str, caption: str, body: str, source: str | None) -> Callable[[], Iterator[bytes]]:
-    """The feed of a body gone from the rule book: its head, its tombstones, its end."""
-
-    def pieces() -> Iterator[bytes]:
-        head, end = builder.calendar_head(title, caption, source, empty=False)
-        yield head
-        yield from left.tombstones(body)()
-        yield end
-
-    return pieces
 
 
 def _hashed(make: Callable[..., Iterable[bytes]], into: dict[str, Any], *args: Any) -> Iterator[bytes]:
