@@ -320,3 +320,50 @@ def test_microsoft_meeting_in_january_keeps_the_gap_but_misses_the_six_months(tm
     assert rule["2023-07..2023-12"] == "missed"
     assert rule["2022-12-14..2024-03-13"] == "met"
     assert out["summary"]["exit_code"] == 1
+
+
+_SUNDAY_BOOK = """[organization]
+id = "vote"
+name = "Voting Republic"
+short_name = "VR"
+members = [{ name = "France", code = "FR" }]
+
+[[bodies]]
+id = "election"
+name = "Election"
+category = "governing"
+host = "fixed"
+host_country = "France"
+months = [4]
+weekdays = ["sun"]
+
+[[bodies.rules]]
+kind = "every"
+interval = "5y"
+"""
+
+
+def test_a_body_meeting_on_a_weekend_day_named_in_weekdays_is_projected_on_it(tmp_path):
+    """`weekdays = ["sun"]` names the day a body meets: an election is held on a Sunday, a day
+    of the host's weekend. By hand: five years after 10 April 2022 is April 2027; its Sundays
+    are 4, 11, 18 and 25 April, none a French public holiday: projected on 11 April 2027 (the
+    Sunday nearest 10 April, searched forward first), no Problem. Before: nothing projected, the
+    Problem "no working day there is a Sunday, its meeting day": the weekend was taken from the
+    host country whatever the body's weekdays said."""
+    (tmp_path / "b.toml").write_text(_SUNDAY_BOOK, encoding="utf-8")
+    (tmp_path / "m.csv").write_text("body,kind,start,status\nelection,regular,2022-04-10,held\n", encoding="utf-8")
+    files = ["--rules", str(tmp_path / "b.toml"), "--meetings", str(tmp_path / "m.csv")]
+    out = json.loads(_invoke("project", *files, "--today", "2026-12-01", "--to", "2030", "--format", "json").stdout)
+    assert [m["start"] for m in out["meetings"]] == ["2027-04-11"]
+    assert out["problems"] == []
+
+
+def test_french_presidential_election_projected_on_a_sunday_in_april_2027():
+    """Electoral Code art. L55: the ballot is on a Sunday (`weekdays = ["sun"]`). `project` to
+    2033: April 2027 (five years after 10 April 2022) and April 2032, each on a Sunday; before,
+    nothing was projected (three Problems: no working day is a Sunday)."""
+    from datetime import date
+
+    projected = _project(FR, "--today", "2026-12-01", "--to", "2033")
+    assert [s[:7] for _, s, _ in projected] == ["2027-04", "2032-04"]
+    assert all(date.fromisoformat(s).weekday() == 6 for _, s, _ in projected)

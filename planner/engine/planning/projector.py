@@ -106,8 +106,9 @@ class Projector(Postponement):
     def calendar(self, body: Body, country: str) -> WorkingCalendar:
         # A body without blackouts or recesses of its own has its country's calendar (with the
         # members' holidays, or without): one per country, not one per body, whose making
-        # hashes the organization's blackouts (and --avoid's busy days) for each.
-        key = (country, body.all_members) if not body.blackout and not body.recess else (body.id, country)
+        # hashes the organization's blackouts (and --avoid's busy days) for each; a body that
+        # meets on days of the week of its own may make one of the weekend a working day.
+        key = (country, body.all_members, body.weekdays) if not body.blackout and not body.recess else (body.id, country)
         found = self.calendars.get(key)
         if found is None:
             found = self.calendars[key] = calendar_for(body, self.book, country)

@@ -36,9 +36,11 @@ def calendar_for(body: Body, book: RuleBook, country: str) -> WorkingCalendar:
     code = member.code if member else (country if len(country) == 2 and country.isupper() else country_code(country) if country else None)
     members = member_holidays(org.members, org.holiday_categories) if org.members and (body.all_members or unknown) else None
     recess = tuple(Blackout(start=p.first, end=p.last, reason=p.reason or "recess") for p in body.recess)
-    return _calendar(code, org.blackout + body.blackout + recess, members, org.holiday_categories)
+    # (the days of the week it meets on: one of the host's weekend days among them is a working day for it)
+    meets_on = frozenset(w.number for w in body.weekdays)
+    return _calendar(code, org.blackout + body.blackout + recess, members, org.holiday_categories, meets_on)
 
 
 @lru_cache(maxsize=512)
-def _calendar(code: str | None, blackouts: tuple[Blackout, ...], members: MemberHolidays | None, wanted: tuple[str, ...]) -> WorkingCalendar:
-    return WorkingCalendar(code, blackouts, members, wanted)
+def _calendar(code: str | None, blackouts: tuple[Blackout, ...], members: MemberHolidays | None, wanted: tuple[str, ...], meets_on: frozenset[int]) -> WorkingCalendar:
+    return WorkingCalendar(code, blackouts, members, wanted, meets_on)

@@ -32,13 +32,15 @@ LAST_DAY = date(MAX_YEAR, 12, 31)  # no meeting may end after it: no input or ou
 class WorkingCalendar:
     """The working days of one host country, less the organization's and the body's blackouts
     (busy days of ``--avoid`` calendars among them) and, for a meeting all members attend, the
-    public holidays of every member state."""
+    public holidays of every member state. A day of the host's weekend that the body names
+    among its meeting ``weekdays`` (``meets_on``: an election held on a Sunday) is a working
+    day for it; its public holidays stay off."""
 
-    def __init__(self, country_code: str | None, blackouts: Iterable[Blackout] = (), members: MemberHolidays | None = None, wanted: tuple[str, ...] = ("public",)) -> None:
+    def __init__(self, country_code: str | None, blackouts: Iterable[Blackout] = (), members: MemberHolidays | None = None, wanted: tuple[str, ...] = ("public",), meets_on: frozenset[int] = frozenset()) -> None:
         self.code = country_code
         self.wanted = wanted  # the rule book's holiday_categories
         self.holidays = country_calendar(country_code, wanted) if country_code else None
-        self.weekend = frozenset(self.holidays.weekend) if self.holidays is not None else SAT_SUN
+        self.weekend = (frozenset(self.holidays.weekend) if self.holidays is not None else SAT_SUN) - meets_on
         self.blackouts = tuple(blackouts)
         self.members = members
         self._memo: dict[date, bool] = {}
