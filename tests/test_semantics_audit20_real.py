@@ -1,4 +1,4 @@
-"""A twentieth audit of real organizations (tests/audit/), eight new ones, each rule book citing
+"""A twentieth audit of real organizations (tests/audit/), nine new ones, each rule book citing
 its instrument in every rule's `source` and each register row its source (days known only from
 memory say so; rows known only to the month or year give the month or year), every expected
 answer worked out by hand from the rule as written before the tool was run (the derivation in
@@ -10,8 +10,9 @@ sessions, six war years without a session, a body dissolved in 1946), the Summit
 Non-Aligned Movement (a customary three years, the chair passing to each Summit's host), the
 Olympic Games (two grids, the Winter grid moved in 1994, cancelled Games keeping their
 numbers, Tokyo 2020 held in 2021), the CCAMLR Commission (annual, its first meeting within three
-months of the Convention's entry into force) and Microsoft's annual meeting (Washington's
-"earlier of six months after the fiscal year or fifteen months after the last meeting")."""
+months of the Convention's entry into force), Microsoft's annual meeting (Washington's
+"earlier of six months after the fiscal year or fifteen months after the last meeting") and the
+Landsgemeinde of Glarus (the first Sunday in May; none in 2020, September in 2021)."""
 
 from __future__ import annotations
 
@@ -367,3 +368,44 @@ def test_french_presidential_election_projected_on_a_sunday_in_april_2027():
     projected = _project(FR, "--today", "2026-12-01", "--to", "2033")
     assert [s[:7] for _, s, _ in projected] == ["2027-04", "2032-04"]
     assert all(date.fromisoformat(s).weekday() == 6 for _, s, _ in projected)
+
+
+# -- Glarus: the Landsgemeinde on the first Sunday in May ----------------------------------------
+
+GL = "glarus-landsgemeinde"
+
+
+def test_glarus_landsgemeinde_on_its_sunday_the_pandemic_years_excused():
+    """The first Sunday in May, from 1989 (the Constitution of 1 May 1988). By hand, as of
+    2026-01-15: the nine Landsgemeinden the register takes from the Constitution's amendments
+    (3 May 1992 ... 1 May 2005) each on the first Sunday of its May, met; the other years before
+    2019 `unknown` (the register is known complete from 2019 only), 21 of them; 2019 met; 2020
+    (none) and 2021 (held 5 September, 126 days after 2 May) excused; 2022-2025 met; 3 May 2026
+    next. No violation: exit 0."""
+    out = _check(GL, "--today", "2026-01-15", "--from", "1989")
+    rule = _by_rule(out, "landsgemeinde")[0]
+    held = ("1992", "1994", "1995", "1998", "2001", "2002", "2003", "2004", "2005", "2019", "2022", "2023", "2024", "2025")
+    assert {label for label, v in rule.items() if v == "met"} == {label for label in rule if label[:4] in held}
+    assert [label for label, v in rule.items() if v == "unknown"] == [label for label in rule if label[:4] < "2019" and label[:4] not in held]
+    assert (rule["2020-05-03"], rule["2021-05-02"], rule["2026-05-03"]) == ("excused", "excused", "open")
+    assert "held Landsgemeinde 2021-09-05 (Glarus), 126 days after, not on the rule's date" in _why(out, "landsgemeinde", 0, "2021-05-02")
+    assert out["summary"]["unknown"] == 21 and out["summary"]["exit_code"] == 0
+
+
+def test_glarus_without_the_recorded_pandemic_2020_is_missed_and_2021_off_date(tmp_path):
+    """The rule alone (the `excused` line taken out): by hand, 2020 missed (nothing held) and
+    2021 `off_date` (held on 5 September, not on 2 May): two violations, exit 1."""
+    files = _edited(tmp_path, GL, {"excused = [{ start = 2020": "# excused = [{ start = 2020"})
+    out = _judged(files, "--today", "2026-01-15", "--from", "2019")
+    rule = _by_rule(out, "landsgemeinde")[0]
+    assert (rule["2020-05-03"], rule["2021-05-02"]) == ("missed", "off_date")
+    assert out["summary"]["violations"] == 2 and out["summary"]["exit_code"] == 1
+
+
+def test_glarus_landsgemeinde_projected_on_its_sundays():
+    """`project` to 2027: 3 May 2026 and 2 May 2027, the first Sundays in May, no Problem: the
+    body names Sunday among its `weekdays`. Before, nothing was projected: "2026-05-03 is a
+    weekend day in Switzerland; the rule fixes the day" (two Problems)."""
+    out = json.loads(_invoke("project", *_files(GL), "--today", "2026-01-15", "--to", "2027", "--format", "json").stdout)
+    assert [m["start"] for m in out["meetings"]] == ["2026-05-03", "2027-05-02"]
+    assert out["problems"] == []
