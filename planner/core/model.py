@@ -66,14 +66,11 @@ __all__ = [
     "RuleBase",
     "RuleBook",
     "Status",
-    "cycle_in",
     "fixed_host_problem",
     "founding_day_problem",
     "months_problem",
     "span_problem",
     "timezone_problem",
-    "dependency_order",
-    "rule_refs",
 ]
 
 
@@ -319,83 +316,3 @@ class RuleBook(Record):
 
     def body_ids(self) -> list[str]:
         return [b.id for b in self.bodies]
-
-
-def cycle_in(graph: dict[str, list[str]]) -> list[str] | None:
-    """A cycle of ``after`` dependencies, as the ids around it, or ``None``. Iterative: a chain
-    of thousands of ``after`` rules must not exhaust Python's recursion limit."""
-    state: dict[str, int] = {}
-    for root in sorted(graph):
-        if root in state:
-            continue
-        state[root] = 1
-        path = [root]
-        todo = [iter(graph.get(root, []))]
-        while todo:
-            nxt = next(todo[-1], None)
-            if nxt is None:
-                state[path.pop()] = 2
-                todo.pop()
-            elif state.get(nxt) == 1:
-                return [*path[path.index(nxt):], nxt]
-            elif nxt not in state:
-                state[nxt] = 1
-                path.append(nxt)
-                todo.append(iter(graph.get(nxt, [])))
-    return None
-
-
-def rule_refs(body: Body) -> set[str]:
-    """The other bodies ``body``'s rules depend on: after and before origins, except_when."""
-    refs: set[str] = set()
-    for rule in body.rules:
-        if isinstance(rule, AfterRule | BeforeRule):
-            refs.add(rule.body)
-        refs.update(rule.except_when)
-    return refs
-
-
-def dependency_order(book: RuleBook) -> list[Body]:
-    """Bodies ordered so that each comes after the bodies its ``after`` rules and ``before``
-    placement depend on (stable: rule-book order otherwise). Iterative, like :func:`cycle_in`."""
-    by_id = {b.id: b for b in book.bodies}
-    own = {b.id: rule_refs(b) | ({b.before} if b.before else set()) for b in book.bodies}
-    deps = {key: set(refs) for key, refs in own.items()}
-    # A body that meets just before another is placed right after it, so the other keeps that
-    # body's days free only if it comes after what else that body follows (the AU Assembly
-    # after the Mid-Year Coordination Meeting its Executive Council also follows: placed
-    # before it, the Assembly kept days the Meeting then took, and the Council met after the
-    # Assembly). Not where the other body follows the partner itself: that order stands.
-    for b in book.bodies:
-        if b.before in deps:
-            for ref in own[b.id] - {b.before}:
-                if b.before not in _reached(own, ref):
-                    deps[b.before].add(ref)
-    done: set[str] = set()
-    order: list[Body] = []
-    for body in book.bodies:
-        if body.id in done:
-            continue
-        done.add(body.id)
-        todo = [(body.id, iter(sorted(deps.get(body.id, ()))))]
-        while todo:
-            node, pending = todo[-1]
-            dep = next(pending, None)
-            if dep is None:
-                todo.pop()
-                order.append(by_id[node])
-            elif dep in by_id and dep not in done:
-                done.add(dep)
-                todo.append((dep, iter(sorted(deps.get(dep, ())))))
-    return order
-
-
-def _reached(deps: dict[str, set[str]], start: str) -> set[str]:
-    """``start`` and every body it follows, one after another."""
-    seen, todo = {start}, [start]
-    while todo:
-        for ref in deps.get(todo.pop(), ()):
-            if ref not in seen:
-                seen.add(ref)
-                todo.append(ref)
-    return seen

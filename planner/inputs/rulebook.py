@@ -19,8 +19,8 @@ from typing import Any
 from planner.core import model
 from planner.core.catalogue import catalogue_problems
 from planner.core.errors import InputErrors, RuleBookError
-from planner.core.model import AfterRule, BeforeRule, RuleBook, cycle_in
-from planner.core.rules import before_spelled_as_after
+from planner.core.model import AfterRule, BeforeRule, RuleBook
+from planner.core.rules import before_spelled_as_after, cycle_in
 from planner.core.words import name_key
 from planner.inputs.inputfile import read_text
 from planner.inputs.limits import (

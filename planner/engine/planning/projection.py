@@ -21,16 +21,8 @@ from typing import TYPE_CHECKING
 from planner.core.bulk import paused_gc
 from planner.core.dates import MAX_YEAR, Duration
 from planner.core.errors import PlannerError
-from planner.core.model import (
-    AdHocRule,
-    AtLeastRule,
-    AtMostRule,
-    Body,
-    Meeting,
-    Rule,
-    RuleBook,
-    rule_refs,
-)
+from planner.core.model import AdHocRule, AtLeastRule, AtMostRule, Body, Meeting, Rule, RuleBook
+from planner.core.rules import rule_refs
 from planner.core.vocabulary import Per
 from planner.engine.planning.member_holidays import host_gap_notes, member_holidays
 from planner.engine.planning.numbering import (

@@ -21,8 +21,8 @@ from planner.core.model import (
     Rule,
     RuleBook,
     Status,
-    dependency_order,
 )
+from planner.core.rules import dependency_order
 from planner.engine.coverage import Coverage, still_due_note
 from planner.engine.expectations import (
     BodyMeetings,

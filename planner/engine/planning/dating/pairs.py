@@ -20,8 +20,8 @@ from planner.core.model import (
     EveryRule,
     OnRule,
     RuleBook,
-    rule_refs,
 )
+from planner.core.rules import rule_refs
 from planner.engine.expectations import ExpectationEngine
 from planner.engine.planning.crowd import DayBook, host_key
 from planner.engine.planning.dating.state import SATISFYING
