@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from planner.cli import main
-from planner.engine import expectations_periods
+from planner.engine.cadence import periods as expectations_periods
 from planner.engine.planning.crowd import DayBook
 from planner.engine.planning.projector import Projector
 from planner.inputs.register import load_meetings
@@ -87,7 +87,7 @@ def test_a_monthly_grid_founded_in_the_year_1000_is_made_once_per_phase(tmp_path
         made[0] += 1
         return original(*args, **kwargs)
 
-    monkeypatch.setattr("planner.engine.expectations.grid_windows", counted)
+    monkeypatch.setattr("planner.engine.cadence.every.grid_windows", counted)
     result = CliRunner().invoke(main, ["project", *given, "--today", "2026-06-30", "--to", "2036-12-31", "--format", "csv"])
     assert result.exit_code == 0, result.output
     starts = [line.split(",")[3] for line in result.stdout.splitlines()[1:] if line.startswith("g,")]

@@ -25,12 +25,10 @@ from typing import TYPE_CHECKING
 
 from planner.core.dates import Grain, Window
 from planner.core.model import Body, Meeting, MeetingFormat, OnRule, Rule
-from planner.engine.expectation import _after_applies, starts_chain
+from planner.engine.expectation import _after_applies, _hull, _within, starts_chain
 from planner.engine.expectations import (
     CHAINING,
     Expectation,
-    _hull,
-    _within,
     effective_start,
     ordinal_words,
     origin_cases,

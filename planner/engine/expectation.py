@@ -157,7 +157,7 @@ def _part_label(window: Window) -> str:
 
 def reading_cases(e: Expectation, readings: list[tuple[date, str]], first: date) -> list[Expectation]:
     """The windows of a rolling chain due after ``e``'s origin on each reading of its first
-    day (:func:`origin_cases`), each as :meth:`ExpectationEngine._rolling` makes ``e``
+    day (:func:`origin_cases`), each as :func:`~planner.engine.cadence.every._rolling` makes ``e``
     (``first``: the day the next meeting may first open), without a call per reading: an
     origin known only to its year gives 365 of them."""
     rule, grain, late_until = e.rule, e.grain, e.late_until

@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING
 
 from planner.core.dates import Grain
 from planner.core.model import Meeting
+from planner.engine.cadence.every import next_window
 from planner.engine.expectation import UNBOUNDED, rolling_versions
-from planner.engine.expectations import Expectation, ExpectationEngine, ordinal_words
+from planner.engine.expectations import Expectation, ordinal_words
 from planner.engine.judging.assignment import inside
 from planner.engine.judging.findings import Finding, Verdict
 
@@ -115,9 +116,9 @@ def _late_on_every_reading(judge: Judge, e: Expectation, found: list[tuple[Expec
 
 def _next_deadline(c: Expectation) -> date | None:
     """The deadline of the window one interval after reading ``c`` of a rolling chain's window,
-    as the chain makes it when nothing answers ``c`` (:meth:`ExpectationEngine.next_window`);
+    as the chain makes it when nothing answers ``c`` (:func:`~planner.engine.cadence.every.next_window`);
     ``None`` where no version of the rule is in force then (the rule ended)."""
-    after = ExpectationEngine.next_window(c, rolling_versions(c.body, c.rule_index, c.rule), UNBOUNDED)  # type: ignore[arg-type]
+    after = next_window(c, rolling_versions(c.body, c.rule_index, c.rule), UNBOUNDED)  # type: ignore[arg-type]
     return None if after is None else after.deadline
 
 

@@ -130,7 +130,7 @@ def unconfirmed_origin(judge: Judge, finding: Finding) -> Finding:
     e = finding.expectation
     if e is None or finding.verdict not in _QUESTIONED:
         return finding
-    if e.unless:  # due only if a late plan was not held (expectations_after.binding_chain)
+    if e.unless:  # due only if a late plan was not held (cadence.after.binding_chain)
         return _depends_on(judge, finding, e, e.unless)
     if not e.origins or not all(o.status in _SCHEDULED and o.latest < judge.today for o in e.origins):
         return finding

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 
 from planner.core.dates import Grain, Window
 from planner.core.model import AfterRule, AtLeastRule, Body, EveryRule, Meeting, Rule, Status
+from planner.engine.cadence.after import narrow, open_on_every_reading, read_apart
 from planner.engine.expectation import rolling_versions
 from planner.engine.expectations import (
     CHAINING,
@@ -19,7 +20,6 @@ from planner.engine.expectations import (
     ordinal_words,
     thin,
 )
-from planner.engine.expectations_after import narrow, open_on_every_reading, read_apart
 from planner.engine.judging.rule_verdicts import excused_by
 from planner.engine.min_gap import counted_before
 from planner.engine.planning.dating import SATISFYING, Dating
@@ -195,7 +195,7 @@ def _label(e: Expectation, period: int) -> str:
     """The window of ``e``'s rolling chain due in ``period`` named as check names it: after a
     loosely dated origin (``e.cases``, one version of the rule), the origin's own window by
     every reading of it, and each window after it too where the readings span less than one
-    interval (``ExpectationEngine._after_last``: `every 18m` after `2019`, "2022-01..2022-12");
+    interval (``cadence.every.after_last``: `every 18m` after `2019`, "2022-01..2022-12");
     otherwise by the latest reading's period ("2022-12")."""
     if e.cases and len(rolling_versions(e.body, e.rule_index, e.rule)) == 1:  # type: ignore[arg-type]
         step = e.rule.interval.periods  # type: ignore[attr-defined]

@@ -105,7 +105,7 @@ def _to_the_rules_end(engine: ExpectationEngine, e: Expectation, until: date, ve
     """A window due after an origin under a rule that ends (``until``, no version of it in
     force the day after: the body dissolved, the rule repealed) before the window's period
     does: a rule that has ended requires nothing after its end (README, Semantics). As the
-    period a floor ends in (expectations_periods.to_the_end): judged to the rule's end only
+    period a floor ends in (cadence.periods.to_the_end): judged to the rule's end only
     where a counting meeting may have opened in it by then (met, or uncertain), and otherwise
     no window: nothing was due while the rule was in force, and a meeting after its end was
     held under no rule (it was `missed`, or `met` by a Board held after the rule ended;
@@ -256,7 +256,7 @@ def binding_chain(
     one due first is kept, naming the other's deadline. A plan inside the due period it answers
     changes nothing: the chain goes on from the same period either way.
     """
-    from planner.engine.expectations import _unanswered
+    from planner.engine.cadence.every import _unanswered, after_last, walk
 
     today = engine.binding_on
     assert today is not None
@@ -270,8 +270,8 @@ def binding_chain(
     body = chain[0].body if chain else None
     if body is None:
         return chain
-    binding = engine._walk(body, kept, kept_versions, founded, versions)
-    binding += engine._after_last(binding, versions, end)
+    binding = walk(engine, body, kept, kept_versions, founded, versions)
+    binding += after_last(engine, binding, versions, end)
     held = {_key(e): e for e in chain}
     after = min(m.earliest for m in plans)
     out: list[Expectation] = []
