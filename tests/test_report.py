@@ -124,3 +124,21 @@ def test_any_verdict_gets_a_style():
     assert styles == {"met": VERDICT_STYLES["met"], "brand-new": DEFAULT_STYLE}
     assert sorted(b.verdict for b in timeline.lanes[0].bands) == ["brand-new", "met"]
     assert timeline.lanes[0].rows == 2  # the same year twice: one band above the other
+
+
+def test_a_dissolved_organizations_timeline_ends_with_it_and_draws_no_today(runner, tmp_path):
+    """The League of Nations Assembly's rule ends at the dissolution (1946-04-18): its report's
+    timeline ran to 2036 (ten years after today, ninety empty years drawn with a today line and
+    a projection's shading); it now ends in 1946 and draws neither. A body still in force
+    keeps the today line and the ten years ahead."""
+    audit = Path(__file__).parent / "audit"
+    book = ["--rules", str(audit / "league-of-nations-assembly.toml"), "--meetings", str(audit / "league-of-nations-assembly-meetings.csv")]
+    result = runner.invoke(main, [*book, *ARGS, "-o", str(tmp_path / "league.html")])
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "league.html").read_text(encoding="utf-8")
+    assert "timeline 1920-11-15 to 1946-04-18" in page
+    assert "meetings by body from 1920 to 1946" in page
+    assert 'class="today"' not in page and 'class="future"' not in page
+    assert ">1946<" in page and ">1947<" not in page
+    cica = write_report(runner, tmp_path / "cica.html")
+    assert 'class="today"' in cica and 'class="future"' in cica and f"to {TODAY.replace(year=TODAY.year + 10)}" in cica

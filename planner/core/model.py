@@ -273,6 +273,15 @@ class Body(Record):
         """The name for tables: the full name unless it is too long to line up."""
         return self.name if len(self.name) <= 30 or not self.short_name else self.short_name
 
+    @property
+    def ends(self) -> date | None:
+        """The last day a rule of the body is in force, where every rule has an ``until`` (a
+        body dissolved, or all its rules ended); ``None`` while a rule has no end."""
+        ends = [rule.until for rule in self.rules]
+        if not ends or None in ends:
+            return None
+        return max(e for e in ends if e is not None)
+
     def names(self) -> frozenset[str]:
         """Id, name, short name and aliases, in the form names are compared (:func:`name_key`):
         what a register may call the body."""

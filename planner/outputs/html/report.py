@@ -173,6 +173,7 @@ def meeting_key(m: Meeting) -> tuple[str, str]:
     return (m.body, m.identity())
 
 
+
 def build_page(report: Report, projection: Projection, chairs: ChairReport | None, *, rules_label: str, start: date | None = None) -> Page:
     """Everything the template shows, computed once; ``projection`` should carry the chairs as
     hosts (``chairs.projection``) so that the schedule names them."""
@@ -190,7 +191,14 @@ def build_page(report: Report, projection: Projection, chairs: ChairReport | Non
     terms, plan, term_items = _chairs(chairs, book, ids, start)
     meetings = [m for m in projection.meetings() if m.body in wanted and (start is None or m.latest >= start)]
     first = start or min([m.earliest for m in meetings] + [t.start for t in term_items] + [report.today], default=report.today)
-    last = max([projection.end, report.today] + [m.latest for m in meetings])
+    ends = [b.ends for b in book.bodies if b.id in wanted]
+    ended = None if not ends or None in ends else max(e for e in ends if e is not None)
+    if ended is not None and ended < report.today:
+        # Every body's rules ended before today (a dissolved organization): the timeline ends
+        # with them, not ten empty years after today (the League of Nations: 1920-1946, not 2036)
+        last = max([ended] + [m.latest for m in meetings] + [t.end or t.start for t in term_items])
+    else:
+        last = max([projection.end, report.today] + [m.latest for m in meetings])
     timeline = build_timeline(
         [(b.id, b.label if len(b.label) <= 16 else b.label[:15] + "…", b.name) for b in book.bodies if b.id in wanted],
         [_window_item(f, finding_ids[id(f)]) for f in report.findings if f.expectation is not None],

@@ -179,7 +179,7 @@ class Timeline:
     scale: Scale
     lanes: list[Lane]
     chairs: list[ChairBlock]
-    today_x: float
+    today_x: float | None  # None: today is after the timeline's last year (every body ended)
     end_x: float
     verdicts: list[tuple[str, str, str, str]]  # (verdict slug, colour, pattern, hatch ink) present in the data
     statuses: list[tuple[str, str]]  # (status, shape) present in the data
@@ -331,7 +331,7 @@ def build_timeline(
         scale,
         lanes,
         chairs,
-        scale.x(scale.clip(today)),
+        scale.x(scale.clip(today)) if today <= date(scale.last, 12, 31) else None,
         scale.x(date(scale.last, 12, 31)),
         [(slug(v), *verdict_style(v), _ink(verdict_style(v)[0])) for v in verdicts],
         [(s, STATUS_SHAPES.get(s, DEFAULT_SHAPE)) for s in statuses],
