@@ -149,10 +149,11 @@ def _long_term(book: RuleBook, rule: Chairmanship, t: Term, today: date) -> list
         return [ChairFinding("long_term", Severity.NOTE, t.country, text)]
     words = _over_words(rule, t.start.earliest, last, t.exact)
     text = f"{t.country} chaired {_span(t, today)}: {words}{so_far}, longer than the rule's term of {rule.term.words()}{slack}."
-    ended = t.closed_by if t.running and t.closed_by is not None and t.closed_by.status is Status.PLANNED and t.closed_by.latest < today else None
+    # (on some of its days: one planned for a year partly past may have been held before today)
+    ended = t.closed_by if t.running and t.closed_by is not None and t.closed_by.status is Status.PLANNED and t.closed_by.earliest < today else None
     if ended is not None and ended.earliest <= allowed_end(rule, t.start.latest):
-        # The meeting that would end the term is past but still recorded as planned: held as
-        # planned, the term was not too long. The register does not say which: a note.
+        # The meeting that would end the term is past (or may be) but still recorded as planned:
+        # held as planned, the term was not too long. The register does not say which: a note.
         held = length_words(term_length(t.start.latest, ended.earliest), t.exact and ended.earliest == ended.latest)
         text = (
             f"{text[:-1]}, unless the {meeting_words(ended, book)} that would end it was held as planned (a term of {held}):"
