@@ -19,7 +19,7 @@ from planner.outputs.calendar.folder.record import REUSE_FILE
 from planner.outputs.calendar.ical import STATE_FILE
 from tests.test_feed_lines import CASES, STAMP, example
 
-LATER = datetime(2027, 1, 15, 6, 30, tzinfo=UTC)
+LATER = datetime(2026, 12, 15, 6, 30, tzinfo=UTC)  # a later day on which no plan of the examples lapses
 
 
 @dataclass
@@ -89,7 +89,18 @@ def test_an_export_of_the_same_register_gives_the_bytes_made_again(pair: Pair, n
     assert pair.reused == [True, True]
     pair.same()
     assert (pair.root / "reusing" / "all.ics").stat().st_ino != inodes["all.ics"]
-    assert b"DTSTAMP:20270115T063000Z" in (pair.root / "reusing" / "all.ics").read_bytes()
+    assert b"DTSTAMP:20261215T063000Z" in (pair.root / "reusing" / "all.ics").read_bytes()
+
+
+def test_a_later_day_on_which_a_plan_lapses_makes_its_events_again(pair: Pair) -> None:
+    """CICA's 9th Business Council, planned for 2026, is unconfirmed from 2027: its event
+    turns TENTATIVE, so the last export's events are not taken (they would keep it CONFIRMED)."""
+    book, meetings = example("cica")
+    pair.export(book, meetings)
+    pair.export(book, meetings, datetime(2027, 1, 15, 6, 30, tzinfo=UTC))
+    assert pair.reused == []  # not taken: made again
+    pair.same()
+    assert b"SUMMARY:9th CICA Business Council (unconfirmed) (date not fixed: 2026)" in (pair.root / "reusing" / "business_council.ics").read_bytes()
 
 
 @pytest.mark.parametrize("batch", [1, 2, 64])
@@ -125,7 +136,7 @@ def test_a_shrunk_register_keeps_its_tombstones(pair: Pair) -> None:
     pair.export(book, meetings[::2], LATER)
     pair.same()
     assert b"STATUS:CANCELLED" in (pair.root / "reusing" / "all.ics").read_bytes()
-    pair.export(book, meetings[::2], datetime(2027, 6, 1, tzinfo=UTC), keep_days=30)  # aged out
+    pair.export(book, meetings[::2], datetime(2026, 12, 20, tzinfo=UTC), keep_days=10)  # aged out (before 2027, when a plan of 2026 lapses)
     assert pair.reused == [True, True]
     pair.same()
     assert b"STATUS:CANCELLED" not in (pair.root / "reusing" / "all.ics").read_bytes()

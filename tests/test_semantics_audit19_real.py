@@ -77,13 +77,14 @@ def test_umc_feed_keeps_the_postponed_dates_and_projects_april_2028(tmp_path):
     after 23 April 2024), on a working day (24 April: no `duration_days`, since projection places
     a meeting of several days on consecutive working days only and a ten-day Conference spans a
     weekend). `ics`: the 2024 session 23 April - 3 May with the exclusive DTEND of 4 May; the
-    postponed Minneapolis dates stay in the feed as "(postponed)", TENTATIVE."""
+    postponed Minneapolis dates stay in the feed as "(postponed)", CANCELLED on them since they
+    passed (TENTATIVE until then: tests/test_trial20.py)."""
     assert _project(UMC, "--today", "2026-12-01", "--to", "2030") == [("general_conference", "2028-04-24", None)]
     events = _events(_ics(UMC, tmp_path))
     (charlotte,) = [e for e in events if e.get("LOCATION", "").startswith("Charlotte")]
     assert (charlotte["DTSTART"], charlotte["DTEND"], charlotte["STATUS"]) == ("20240423", "20240504", "CONFIRMED")
     (postponed,) = [e for e in events if e["SUMMARY"] == "General Conference (postponed)"]
-    assert (postponed["DTSTART"], postponed["STATUS"]) == ("20200505", "TENTATIVE")
+    assert (postponed["DTSTART"], postponed["STATUS"]) == ("20200505", "CANCELLED")
 
 
 # -- The Presbyterian Church (U.S.A.): annual to 2004, biennial after -----------------------------

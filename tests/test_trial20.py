@@ -37,3 +37,70 @@ def test_a_running_term_whose_handover_is_planned_for_a_year_partly_past_is_no_c
     assert [f["violation"] for f in found] == [False]
     assert "27th Commonwealth Heads of Government Meeting (2026, St. John's" in found[0]["message"]
     assert "the register does not say whether it was held" in found[0]["message"]
+
+
+def feed(tmp_path: Path, *extra: str, today: str = "2026-12-04", name: str = "all") -> dict[str, object]:
+    """The events of one feed of an export, by UID (read with icalendar)."""
+    from icalendar import Calendar
+
+    args = [a if a != "2026-12-04" else today for a in CW]
+    result = CliRunner().invoke(main, ["-q", "ics", *args, "--out", str(tmp_path), *extra])
+    assert result.exit_code == 0, result.output
+    return {str(e["UID"]): e for e in Calendar.from_ical((tmp_path / f"{name}.ics").read_bytes()).walk("VEVENT")}
+
+
+def test_a_planned_meeting_whose_days_passed_unconfirmed_is_no_confirmed_event(tmp_path: Path) -> None:
+    """The CMAG planned for 2026-02-18 is not recorded as held: `check` calls it unconfirmed.
+    Its event was CONFIRMED, "Status: planned", ten months on: now TENTATIVE, "(unconfirmed)"
+    in the title (clients that ignore STATUS), the description saying why."""
+    event = feed(tmp_path)["commonwealth-cmag-regular-2026-02-18@planner"]
+    assert str(event["STATUS"]) == "TENTATIVE"
+    assert str(event["SUMMARY"]) == "Commonwealth Ministerial Action Group (unconfirmed)"
+    assert "Status: planned, not recorded as held: its dates have passed (unconfirmed)" in str(event["DESCRIPTION"])
+    assert "Status: planned\n" not in str(event["DESCRIPTION"]) + "\n"
+
+
+def test_a_planned_meeting_still_to_come_stays_confirmed(tmp_path: Path) -> None:
+    """As of 2026-02-01 the same CMAG is ahead: CONFIRMED, as the register says."""
+    event = feed(tmp_path, today="2026-02-01")["commonwealth-cmag-regular-2026-02-18@planner"]
+    assert (str(event["STATUS"]), str(event["SUMMARY"])) == ("CONFIRMED", "Commonwealth Ministerial Action Group")
+    assert "Status: planned" in str(event["DESCRIPTION"]).splitlines()
+
+
+def test_a_postponed_meeting_whose_days_passed_is_cancelled_on_them(tmp_path: Path) -> None:
+    """The CMAG postponed from 2025-11-05, no new date: it did not take place that day. Its
+    event stayed TENTATIVE (it may yet happen then) and blocked the day; now CANCELLED and
+    transparent, still titled "(postponed)"."""
+    event = feed(tmp_path)["commonwealth-cmag-regular-2025-11-05@planner"]
+    assert (str(event["STATUS"]), str(event["TRANSP"])) == ("CANCELLED", "TRANSPARENT")
+    assert str(event["SUMMARY"]) == "Commonwealth Ministerial Action Group (postponed)"
+    assert "Postponed: not held on these days; the new date is not fixed yet" in str(event["DESCRIPTION"])
+
+
+def test_a_postponed_meeting_still_ahead_is_tentative_and_blocks_no_time(tmp_path: Path) -> None:
+    """As of 2025-10-01 the postponed CMAG's days are ahead: TENTATIVE, but not busy (it will
+    not be held on them)."""
+    event = feed(tmp_path, today="2025-10-01")["commonwealth-cmag-regular-2025-11-05@planner"]
+    assert (str(event["STATUS"]), str(event["TRANSP"])) == ("TENTATIVE", "TRANSPARENT")
+    assert "Postponed: the new date is not fixed yet" in str(event["DESCRIPTION"])
+
+
+def test_a_plan_that_lapses_between_two_exports_raises_its_sequence(tmp_path: Path) -> None:
+    """Exported on 2026-02-01 and again on 2026-12-04 into one folder: the CMAG of 2026-02-18
+    changed STATUS, a significant change (RFC 5545 3.8.7.4), so SEQUENCE rises and a client
+    that imported it takes the new one."""
+    before = feed(tmp_path, today="2026-02-01")["commonwealth-cmag-regular-2026-02-18@planner"]
+    after = feed(tmp_path)["commonwealth-cmag-regular-2026-02-18@planner"]
+    assert (int(before["SEQUENCE"]), int(after["SEQUENCE"])) == (0, 1)
+
+
+def test_the_feed_read_back_keeps_the_register_s_statuses(tmp_path: Path) -> None:
+    """A feed is also a register: read back, the unconfirmed plan is still planned and the
+    postponed meeting postponed (X-PLANNER-STATUS), so `check` says the same."""
+    feed(tmp_path)
+    runner = CliRunner()
+    args = [*CW[:2], "--meetings", str(tmp_path / "all.ics"), "--today", "2026-12-04", "--to", "2026-12-04"]
+    from_feed = json.loads(runner.invoke(main, ["check", *args, "--format", "json", "--body", "cmag"]).stdout)
+    from_csv = json.loads(runner.invoke(main, ["check", *CW, "--to", "2026-12-04", "--format", "json", "--body", "cmag"]).stdout)
+    assert [f["verdict"] for f in from_feed["findings"]] == [f["verdict"] for f in from_csv["findings"]]
+    assert "unconfirmed" in from_feed["findings"][-1]["why"]

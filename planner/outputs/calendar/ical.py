@@ -14,7 +14,13 @@ What a subscriber's calendar must be able to rely on, and how this module provid
   *after* the last; the register keeps inclusive end dates, so 12-13 October ends on 14 October.
 * **STATUS.** held and planned -> CONFIRMED; cancelled -> CANCELLED (kept, so subscribers see the
   cancellation); projected -> TENTATIVE and TRANSP:TRANSPARENT (a projection must not block
-  free/busy time); postponed -> TENTATIVE with a note.
+  free/busy time); postponed -> TENTATIVE with a note, TRANSP:TRANSPARENT (it is not held on
+  those days).
+* **Dates passed.** The export's day (``--today``, the DTSTAMP's day) decides two more: a
+  planned meeting whose days have all passed, not recorded as held, is TENTATIVE, "(unconfirmed)"
+  (``check`` calls it unconfirmed: it was a CONFIRMED event saying "Status: planned" months
+  after); a postponed one whose days have passed is CANCELLED on them (RFC 5545 3.8.1.11: it
+  did not take place then; a TENTATIVE event in the past said it may have).
 
 Meetings known only to the month or the year
 ---------------------------------------------
@@ -57,6 +63,9 @@ if TYPE_CHECKING:
 STATE_FILE = ".planner-state.json"
 COMBINED = "all"
 _STATUS = {Status.HELD: "CONFIRMED", Status.PLANNED: "CONFIRMED", Status.CANCELLED: "CANCELLED", Status.POSTPONED: "TENTATIVE", Status.PROJECTED: "TENTATIVE"}
+_LAPSED = {Status.PLANNED: "TENTATIVE", Status.POSTPONED: "CANCELLED"}
+UNCONFIRMED = "Status: planned, not recorded as held: its dates have passed (unconfirmed)"
+POSTPONED_PAST = "Postponed: not held on these days; the new date is not fixed yet"
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 
 
@@ -81,7 +90,20 @@ def partial_code(meeting: Meeting) -> str:
     return str(meeting.start) if end is None or end == meeting.start else f"{meeting.start}/{end}"
 
 
-def summary(body: Body | None, meeting: Meeting) -> str:
+def lapsed(meeting: Meeting, today: date | None) -> bool:
+    """Whether ``meeting`` is planned or postponed and every day it may mean is before ``today``."""
+    return today is not None and meeting.status in _LAPSED and meeting.latest < today
+
+
+def shown_status(meeting: Meeting, today: date | None) -> str:
+    """The status an event is made from: the register's, ``unconfirmed`` for a planned meeting
+    whose days passed, ``postponed-past`` for a postponed one (what the prints compare)."""
+    if not lapsed(meeting, today):
+        return meeting.status.value
+    return "unconfirmed" if meeting.status is Status.PLANNED else "postponed-past"
+
+
+def summary(body: Body | None, meeting: Meeting, today: date | None = None) -> str:
     """``7th Summit``, ``Senior Officials Committee``, ``Summit (projected)``.
 
     Built from the body and ordinal, never from the register's title: a register title is often
@@ -93,6 +115,8 @@ def summary(body: Body | None, meeting: Meeting) -> str:
     text = f"{ordinal(meeting.ordinal)} {name}" if meeting.ordinal else name
     if meeting.status in (Status.PROJECTED, Status.POSTPONED, Status.CANCELLED):
         text += f" ({meeting.status.value})"
+    elif meeting.status is Status.PLANNED and lapsed(meeting, today):
+        text += " (unconfirmed)"
     if not meeting.exact:
         text += f" (date not fixed: {unfixed_words(meeting)})"
     return text
@@ -104,17 +128,18 @@ def summary(body: Body | None, meeting: Meeting) -> str:
 FORMAT_WORDS = {MeetingFormat.ONLINE: "Format: online (by video)", MeetingFormat.HYBRID: "Format: hybrid (in person and by video)"}
 
 
-def description(meeting: Meeting) -> str:
+def description(meeting: Meeting, today: date | None = None) -> str:
     """Ordinal, status, the range of an unfixed date, reason and sources, one per line."""
     m = meeting
+    past = lapsed(m, today)
     lines = (
         m.title,
         f"Ordinal: {ordinal(m.ordinal)} {m.kind.value} meeting" if m.ordinal else "",
-        f"Status: {m.status.value}",
+        UNCONFIRMED if past and m.status is Status.PLANNED else f"Status: {m.status.value}",
         FORMAT_WORDS.get(m.format, ""),
         f"Documents: {'; '.join(m.documents)}" if m.documents else "",
         "" if m.exact else f"Date not fixed: {unfixed_words(m)} ({m.earliest} to {m.latest}); shown on its first day",
-        "Postponed: the new date is not fixed yet" if m.status is Status.POSTPONED else "",
+        (POSTPONED_PAST if past else "Postponed: the new date is not fixed yet") if m.status is Status.POSTPONED else "",
         f"Reason: {m.reason}" if m.reason else "",
         "Customary: by practice, not a binding rule" if m.customary else "",
         f"Rule source: {m.rule_source}" if m.rule_source else "",
@@ -138,6 +163,7 @@ class FeedBuilder:
     def __init__(self, book: RuleBook, stamp: datetime, revisions: Mapping[str, Revision] | None = None) -> None:
         self.book = book
         self.stamp = normalize_stamp(stamp)
+        self.today = self.stamp.date()  # the export's day (the CLI's stamp is --today at 00:00 UTC)
         self.revisions = revisions or {}
         self.bodies = {b.id: b for b in book.bodies}
         self._lines: dict[tuple[str, Any], str] = {}
@@ -158,21 +184,23 @@ class FeedBuilder:
             self._lines[(name, value)] = line
         return line
 
-    def _parts(self, meeting: Meeting, firm: bool) -> tuple[Body | None, str, bool, tuple[str, ...]]:
+    def _parts(self, meeting: Meeting, firm: bool, past: bool = False) -> tuple[Body | None, str, bool, tuple[str, ...]]:
         body = self.bodies.get(meeting.body)
         status = _STATUS[meeting.status] if firm or meeting.status is Status.CANCELLED else "TENTATIVE"
-        quiet = meeting.status is Status.PROJECTED or not firm
+        if past:
+            status = _LAPSED[meeting.status]
+        quiet = meeting.status in (Status.PROJECTED, Status.POSTPONED) or not firm
         cats = (body.name if body else meeting.body, body.category.value if body else "", meeting.kind.value)
         cats += ("projected",) if meeting.status is Status.PROJECTED else ()
         return body, status, quiet, tuple(c for c in cats if c)
 
-    def _common(self, meeting: Meeting, firm: bool) -> tuple[Body | None, str, str]:
-        """What events of one body, kind, status and firmness share: CATEGORIES, and STATUS to
-        X-PLANNER-STATUS less the optional lines between them (made once)."""
-        key = (meeting.body, meeting.kind, meeting.status, firm)
+    def _common(self, meeting: Meeting, firm: bool, past: bool = False) -> tuple[Body | None, str, str]:
+        """What events of one body, kind, status, firmness and lapse share: CATEGORIES, and
+        STATUS to X-PLANNER-STATUS less the optional lines between them (made once)."""
+        key = (meeting.body, meeting.kind, meeting.status, firm, past)
         found = self._common_lines.get(key)
         if found is None:
-            body, status, quiet, cats = self._parts(meeting, firm)
+            body, status, quiet, cats = self._parts(meeting, firm, past)
             found = self._common_lines[key] = (
                 body,
                 fold(f"CATEGORIES:{','.join(escape(c) for c in cats)}"),
@@ -184,19 +212,20 @@ class FeedBuilder:
         """The VEVENT of ``meeting`` as content lines, CRLF-terminated: the bytes icalendar
         writes for :meth:`event` (SEQUENCE and LAST-MODIFIED given, not looked up)."""
         firm = meeting.exact
-        body, categories, status = self._common(meeting, firm)
+        past = lapsed(meeting, self.today)
+        body, categories, status = self._common(meeting, firm, past)
         start, end = shown_days(meeting)
         line = self._line
         out = [
             "BEGIN:VEVENT\r\n",
-            text_line("SUMMARY", summary(body, meeting) if summary_text is None else summary_text),
+            text_line("SUMMARY", summary(body, meeting, self.today) if summary_text is None else summary_text),
             line("DTSTART", start),
             line("DTEND", end),
             self._stamp_line,
             text_line("UID", uid),
             f"SEQUENCE:{sequence}\r\n",
             categories,
-            text_line("DESCRIPTION", description(meeting) if description_text is None else description_text),
+            text_line("DESCRIPTION", description(meeting, self.today) if description_text is None else description_text),
             line("LAST-MODIFIED", self.stamp if modified is None else modified),
         ]
         if meeting.city or meeting.country:
@@ -230,7 +259,7 @@ class FeedBuilder:
 
     def event(self, meeting: Meeting, uid: str) -> Event:
         """The same event as an icalendar object, SEQUENCE and LAST-MODIFIED from ``revisions``."""
-        body, status, quiet, cats = self._parts(meeting, meeting.exact)
+        body, status, quiet, cats = self._parts(meeting, meeting.exact, lapsed(meeting, self.today))
         start, end = shown_days(meeting)
         rev = self.revisions.get(uid)
         ev = Event()
@@ -238,7 +267,7 @@ class FeedBuilder:
         ev.add("DTSTAMP", self.stamp)
         ev.add("DTSTART", start)
         ev.add("DTEND", end)
-        ev.add("SUMMARY", summary(body, meeting))
+        ev.add("SUMMARY", summary(body, meeting, self.today))
         ev.add("SEQUENCE", rev.sequence if rev else 0)
         ev.add("LAST-MODIFIED", normalize_stamp(rev.last_modified) if rev else self.stamp)
         ev.add("STATUS", status)
@@ -246,7 +275,7 @@ class FeedBuilder:
         ev["CATEGORIES"] = vCategory(list(cats))
         if meeting.venue:
             ev.add("LOCATION", meeting.venue)
-        ev.add("DESCRIPTION", description(meeting))
+        ev.add("DESCRIPTION", description(meeting, self.today))
         if meeting.source.startswith(("http://", "https://")):
             ev["URL"] = vUri(meeting.source)
         elif meeting.source:

@@ -34,7 +34,13 @@ from typing import TYPE_CHECKING, Any
 
 from planner.core.model import Kind, Meeting, MeetingFormat, Status
 from planner.engine.rule_words import ordinal
-from planner.outputs.calendar.ical import FORMAT_WORDS, FeedBuilder, partial_words
+from planner.outputs.calendar.ical import (
+    FORMAT_WORDS,
+    POSTPONED_PAST,
+    UNCONFIRMED,
+    FeedBuilder,
+    partial_words,
+)
 from planner.outputs.calendar.lines import escape, fold, utc
 from planner.outputs.calendar.revisions import CONTENT_FORM, next_sequence
 
@@ -45,6 +51,7 @@ _ONE_DAY = timedelta(days=1)
 _WEB = ("http://", "https://")
 _SAFE = re.compile(r"[^\\;,\r\n]*").fullmatch  # TEXT that escaping leaves as it is
 _NOTED = (Status.PROJECTED, Status.POSTPONED, Status.CANCELLED)
+_LAPSING = (Status.PLANNED, Status.POSTPONED)  # what a day past its dates changes (ical.lapsed)
 _POSTPONED = "Postponed: the new date is not fixed yet"
 _CUSTOMARY = "Customary: by practice, not a binding rule"
 _NUMBERED = '"numbered":true,'
@@ -78,6 +85,7 @@ class EventMaker:
         self.legacy = legacy  # the last export's content prints are of the form before version 4
         self.keep_legacy = keep_legacy  # and the state line keeps that form (see planner.outputs.calendar.folder.state)
         self.stamp = builder.stamp
+        self.today = builder.today
         self._dtstamp = f"DTSTAMP:{utc(self.stamp)}\r\n"
         self._groups: dict[tuple[Any, ...], tuple[Any, ...]] = {}
         self._shared: dict[str, str] = {}
@@ -124,16 +132,17 @@ class EventMaker:
         return found
 
     def _group(self, key: tuple[Any, ...], meeting: Meeting) -> tuple[Any, ...]:
-        """What the events of one body, kind, status and firmness share (``meeting``:
+        """What the events of one body, kind, status, firmness and lapse share (``meeting``:
         one of them)."""
-        body_id, kind, status, firm = key
+        body_id, kind, status, firm, past = key
         builder = self.builder
         body = builder.bodies.get(body_id)
         name = body.name if body else body_id
         if kind is not Kind.REGULAR:
             name = f"{kind.value.capitalize()} {name}"
-        noted = f" ({status.value})" if status in _NOTED else ""
-        _, categories, status_lines = builder._common(meeting, firm)
+        noted = f" ({status.value})" if status in _NOTED else " (unconfirmed)" if past else ""
+        shown = status._value_ if not past else "unconfirmed" if status is Status.PLANNED else "postponed-past"
+        _, categories, status_lines = builder._common(meeting, firm, past)
         pieces = (
             repr(body_id),
             repr(kind),
@@ -152,11 +161,11 @@ class EventMaker:
             escape(name) + noted,  # the summary after the ordinal, escaped (the status note is plain)
             noted,
             name.isascii(),
-            f"Status: {status._value_}",
-            _POSTPONED if status is Status.POSTPONED else "",
+            UNCONFIRMED if past and status is Status.PLANNED else f"Status: {status._value_}",
+            (POSTPONED_PAST if past else _POSTPONED) if status is Status.POSTPONED else "",
             kind._value_,
-            status._value_,
-            f"{CONTENT_FORM}\x1f{body.name if body else ''}\x1f{body.category.value if body else ''}\x1f{body_id}\x1f{kind._value_}\x1f{status._value_}\x1f",  # the content print's beginning
+            shown,
+            f"{CONTENT_FORM}\x1f{body.name if body else ''}\x1f{body.category.value if body else ''}\x1f{body_id}\x1f{kind._value_}\x1f{shown}\x1f",  # the content print's beginning
         )
         shared = self._shared  # one string for the pieces many groups share (a body's, a kind's)
         found = self._groups[key] = tuple(piece if type(piece) is not str else shared.setdefault(piece, piece) for piece in pieces)
@@ -171,11 +180,12 @@ class EventMaker:
             start, end = meeting[1], meeting[4]
             s = dates.get(id(start)) or self._date(start)
             if end is None:
-                firm, end_text = s[3], ""
+                firm, end_text, last = s[3], "", s[5]
             else:
                 e = dates.get(id(end)) or self._date(end)
-                firm, end_text = s[3] and e[3], e[1]
-            key = (meeting[0], meeting[2], meeting[5], firm)
+                firm, end_text, last = s[3] and e[3], e[1], e[5]
+            status = meeting[5]
+            key = (meeting[0], meeting[2], status, firm, status in _LAPSING and last < self.today)
             g = groups.get(key) or self._group(key, meeting)
             yield _content(g[21], s[1], end_text, meeting, formats[meeting[8]][2])
 
@@ -198,7 +208,8 @@ class EventMaker:
         start_line, _, first_iso = self._days.get(first) or self._day(first)
         after = (last if firm else first) + _ONE_DAY
         _, end_line, after_iso = self._days.get(after) or self._day(after)
-        g = self._groups.get((body_id, kind, status, firm)) or self._group((body_id, kind, status, firm), meeting)
+        group = (body_id, kind, status, firm, status in _LAPSING and last < self.today)
+        g = self._groups.get(group) or self._group(group, meeting)
         if number:
             o, ordinal_line = self._ordinals.get(number) or self._ordinal(number)
             shown = f"{o} {g[13]}{g[15]}"

@@ -98,7 +98,8 @@ def _from_event(event: Any, book: RuleBook) -> Revision | None:
                 **common,
             )
         meeting = Meeting.model_validate(meeting_fields(event, body, book, date(1970, 1, 1)))
-        return Revision(fingerprint(meeting), sequence, modified, None, summary=summary, **common)
+        stamped = event["DTSTAMP"].dt if "DTSTAMP" in event else None  # the day it was made as of (its lapse)
+        return Revision(fingerprint(meeting, stamped.date() if isinstance(stamped, datetime) else None), sequence, modified, None, summary=summary, **common)
     except Exception:  # noqa: BLE001 - any event we cannot read back is simply not remembered
         return None
 

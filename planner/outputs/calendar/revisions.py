@@ -31,6 +31,7 @@ from planner.outputs.calendar.ical import (
     description,
     normalize_stamp,
     shown_days,
+    shown_status,
     summary,
 )
 from planner.outputs.calendar.lines import day, text_line, utc
@@ -108,9 +109,11 @@ class Revision:
     removed: date | None = None
 
 
-def fingerprint(meeting: Meeting) -> str:
-    """What makes a revision significant (RFC 5545 3.8.7.4): dates, venue and status."""
-    text = "|".join((str(meeting.start), str(meeting.end or ""), meeting.city, meeting.country, meeting.status.value))
+def fingerprint(meeting: Meeting, today: date | None = None) -> str:
+    """What makes a revision significant (RFC 5545 3.8.7.4): dates, venue and status (as of
+    ``today``: a planned meeting whose days passed unconfirmed is TENTATIVE, see
+    :func:`~planner.outputs.calendar.ical.shown_status`)."""
+    text = "|".join((str(meeting.start), str(meeting.end or ""), meeting.city, meeting.country, shown_status(meeting, today)))
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
@@ -134,7 +137,7 @@ def meeting_repr(meeting: Meeting) -> str:
 CONTENT_FORM = "4"  # the form of the content print: raise it when the words an event is written in change
 
 
-def content_print(body: Body | None, meeting: Meeting) -> str:
+def content_print(body: Body | None, meeting: Meeting, today: date | None = None) -> str:
     """Everything an event shows: any change moves LAST-MODIFIED. The event is written from
     its meeting's fields and its body's name and category alone (and this module's words, whose
     form :data:`CONTENT_FORM` names), so the print is of those, not of the written text: a
@@ -146,7 +149,7 @@ def content_print(body: Body | None, meeting: Meeting) -> str:
         body.category.value if body else "",
         m.body,
         m.kind.value,
-        m.status.value,
+        shown_status(m, today),
         str(m.start),
         str(m.end or ""),
         str(m.ordinal),
@@ -166,11 +169,11 @@ def content_print(body: Body | None, meeting: Meeting) -> str:
     return hashlib.sha256("\x1f".join(fields).encode()).hexdigest()[:16]
 
 
-def legacy_content_print(body: Body | None, meeting: Meeting, summary_text: str | None = None, description_text: str | None = None) -> str:
+def legacy_content_print(body: Body | None, meeting: Meeting, summary_text: str | None = None, description_text: str | None = None, today: date | None = None) -> str:
     """The content print of state files before version 4 (of the summary, description,
     category and ``repr`` of the meeting): what an export compares with the prints of a folder
     made by an older version, so that upgrading moves no LAST-MODIFIED."""
-    shown = (summary(body, meeting) if summary_text is None else summary_text, description(meeting) if description_text is None else description_text, body.category.value if body else "", meeting_repr(meeting))
+    shown = (summary(body, meeting, today) if summary_text is None else summary_text, description(meeting, today) if description_text is None else description_text, body.category.value if body else "", meeting_repr(meeting))
     return hashlib.sha256("\x1f".join(shown).encode()).hexdigest()[:16]
 
 
@@ -199,8 +202,9 @@ def draft(body: Body | None, meeting: Meeting, stamp: datetime, summary_text: st
 
 def draft_fields(body: Body | None, meeting: Meeting, stamp: datetime, summary_text: str | None = None, description_text: str | None = None) -> Draft:
     first, after = shown_days(meeting)
-    shown = summary(body, meeting) if summary_text is None else summary_text
-    return Draft(fingerprint(meeting), 0, stamp, content_print(body, meeting), meeting.body, meeting.kind.value, meeting.ordinal is not None or bool(meeting.id), first, after, shown, meeting.venue)
+    today = stamp.date()
+    shown = summary(body, meeting, today) if summary_text is None else summary_text
+    return Draft(fingerprint(meeting, today), 0, stamp, content_print(body, meeting, today), meeting.body, meeting.kind.value, meeting.ordinal is not None or bool(meeting.id), first, after, shown, meeting.venue)
 
 
 def adoption_pool(previous: Mapping[str, Revision]) -> dict[tuple[str, str], list[tuple[date, str]]]:
