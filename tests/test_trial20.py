@@ -104,3 +104,19 @@ def test_the_feed_read_back_keeps_the_register_s_statuses(tmp_path: Path) -> Non
     from_csv = json.loads(runner.invoke(main, ["check", *CW, "--to", "2026-12-04", "--format", "json", "--body", "cmag"]).stdout)
     assert [f["verdict"] for f in from_feed["findings"]] == [f["verdict"] for f in from_csv["findings"]]
     assert "unconfirmed" in from_feed["findings"][-1]["why"]
+
+
+def test_each_body_s_feed_has_its_own_colour(tmp_path: Path) -> None:
+    """A secretariat subscribes to the four feeds and saw four calendars of one default colour.
+    Each body's feed now says its colour (RFC 7986 5.9 COLOR, a CSS3 name; Apple's
+    X-APPLE-CALENDAR-COLOR in hex), each a different one; all.ics, of every body, says none."""
+    from icalendar import Calendar
+
+    feed(tmp_path)
+    colours = {}
+    for body in ("chogm", "cfamm", "cmag", "cmag_before"):
+        calendar = Calendar.from_ical((tmp_path / f"{body}.ics").read_bytes())
+        colours[body] = (str(calendar["COLOR"]), str(calendar["X-APPLE-CALENDAR-COLOR"]))
+    assert colours["chogm"] == ("steelblue", "#4682B4")
+    assert len(set(colours.values())) == 4
+    assert "COLOR" not in Calendar.from_ical((tmp_path / "all.ics").read_bytes())

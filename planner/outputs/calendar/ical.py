@@ -52,7 +52,7 @@ from icalendar import Event, vCategory, vInt, vText, vUri
 from planner.core.dates import PartialDate, Precision
 from planner.core.model import Body, Kind, Meeting, MeetingFormat, RuleBook, Status
 from planner.engine.expectations import ordinal
-from planner.outputs.calendar.lines import END, Heads, day, escape, fold, text_line, utc
+from planner.outputs.calendar.lines import END, PALETTE, Heads, day, escape, fold, text_line, utc
 from planner.outputs.calendar.lines import PRODID as PRODID  # for planner publish
 from planner.outputs.calendar.uids import event_uid as event_uid  # the library's name
 from planner.outputs.calendar.uids import uids
@@ -166,6 +166,7 @@ class FeedBuilder:
         self.today = self.stamp.date()  # the export's day (the CLI's stamp is --today at 00:00 UTC)
         self.revisions = revisions or {}
         self.bodies = {b.id: b for b in book.bodies}
+        self.colors = {b.id: PALETTE[i % len(PALETTE)] for i, b in enumerate(book.bodies)}  # each body's feed's COLOR
         self._lines: dict[tuple[str, Any], str] = {}
         self._common_lines: dict[tuple[Any, ...], tuple[Body | None, str, str]] = {}
         self._stamp_line = f"DTSTAMP:{utc(self.stamp)}\r\n"
@@ -304,12 +305,13 @@ class FeedBuilder:
         meeting of the same identity gets ``-2`` in sorted order)."""
         return uids(self.book, sorted(meetings, key=event_order))
 
-    def calendar_head(self, name: str, caption: str, source: str | None = None, empty: bool = False) -> tuple[bytes, bytes]:
+    def calendar_head(self, name: str, caption: str, source: str | None = None, empty: bool = False, body: str | None = None) -> tuple[bytes, bytes]:
         """The VCALENDAR's lines before its events and after them: the RFC 7986 name, refresh
-        interval and their X-WR twins, and ``source`` as the calendar's URL and SOURCE (RFC
-        7986 5.5, 5.8). No event is timed, so no VTIMEZONE is needed, except that an ``empty``
-        calendar carries the organization's (RFC 5545 3.4 needs one component)."""
-        return self._heads.head(name, caption, source, empty), END
+        interval and their X-WR twins, ``source`` as the calendar's URL and SOURCE (RFC
+        7986 5.5, 5.8) and, for the feed of a ``body`` of the rule book, its COLOR (5.9). No
+        event is timed, so no VTIMEZONE is needed, except that an ``empty`` calendar carries
+        the organization's (RFC 5545 3.4 needs one component)."""
+        return self._heads.head(name, caption, source, empty, self.colors.get(body) if body else None), END
 
     def calendar_bytes(self, name: str, caption: str, items: Sequence[tuple[Meeting, str]], extra: Sequence[bytes] = (), source: str | None = None) -> bytes:
         """A whole VCALENDAR of ``items`` (SEQUENCE and LAST-MODIFIED from ``revisions``), then

@@ -141,7 +141,7 @@ def _names(book: RuleBook, builder: FeedBuilder, base_url: str | None, selected:
     one's head (as of a feed with events); all.ics's name, caption and URL (None with ``selected``)."""
     combined = (*combined_names(book), source_url(base_url, f"{COMBINED}.ics")) if selected is None else None
     named = [(f"{body.id}.ics", body.name, f"Meetings of the {body.name} ({book.organization.short_name})", body.id) for body in book.bodies if selected is None or body.id in selected]
-    heads = {body: builder.calendar_head(title, caption, source_url(base_url, filename), empty=False)[0] for filename, title, caption, body in named}
+    heads = {body: builder.calendar_head(title, caption, source_url(base_url, filename), empty=False, body=body)[0] for filename, title, caption, body in named}
     return named, heads, combined
 
 
@@ -157,7 +157,7 @@ def _feed_files(book: RuleBook, builder: FeedBuilder, made: FeedEvents, left: Le
 
     def feed(title: str, caption: str, body: str | None, source: str | None) -> Callable[[], Iterator[bytes]]:
         def pieces() -> Iterator[bytes]:
-            head, end = builder.calendar_head(title, caption, source, empty=not made.count(body) and not left.has(body))
+            head, end = builder.calendar_head(title, caption, source, empty=not made.count(body) and not left.has(body), body=body)
             yield head
             yield from made.events(body)
             yield from left.tombstones(body)()
