@@ -261,6 +261,21 @@ def test_olympic_games_projected_after_the_elected_hosts_and_numbered_on(tmp_pat
     assert berlin["STATUS"] == "CANCELLED"
 
 
+
+def test_olympic_games_projected_with_no_host_yet_not_a_chair():
+    """`host = "elected"` (the IOC elects each Games' host; it has no chair): the projected
+    36th Games say "host to be decided", with no city or country in JSON; before it, the
+    nearest the book could say was `host = "chair"`, read "chair to be decided". Held and
+    planned Games keep the register's host (Brisbane 2032); `bodies --format json` names it."""
+    args = ("--today", "2026-12-01", "--to", "2036")
+    text = _invoke("project", *_files(IOC), *args).stdout
+    line = next(row for row in text.splitlines() if "(36th)" in row)
+    assert line.rstrip().endswith("host to be decided") and "chair" not in text
+    assert "Brisbane, Australia" in text
+    data = json.loads(_invoke("project", *_files(IOC), *args, "--format", "json").stdout)
+    assert [(m["ordinal"], m["city"], m["country"]) for m in data["meetings"] if m["status"] == "projected"] == [(36, None, None)]
+    assert {b["host"] for b in json.loads(_invoke("bodies", *_files(IOC), "--format", "json").stdout)["bodies"]} == {"elected"}
+
 # -- CCAMLR: the Commission once a year, the first within three months ----------------------------
 
 CCAMLR = "ccamlr"

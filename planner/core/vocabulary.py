@@ -41,13 +41,15 @@ class MeetingFormat(StrEnum):
 
 
 class HostPolicy(StrEnum):
-    """Who hosts a body's meetings: the chair, the Secretariat, one fixed country, or the
-    coordinator of the confidence building measure concerned."""
+    """Who hosts a body's meetings: the chair, the Secretariat, one fixed country, the
+    coordinator of the confidence building measure concerned, or a host chosen for each meeting
+    (``elected``: an Olympic Games, a COP; no host is known until the register names it)."""
 
     CHAIR = "chair"
     SECRETARIAT = "secretariat"
     FIXED = "fixed"
     CBM_COORDINATOR = "cbm_coordinator"
+    ELECTED = "elected"
 
 
 class Per(StrEnum):

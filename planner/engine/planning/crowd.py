@@ -23,11 +23,14 @@ OCCUPYING = frozenset({Status.HELD, Status.PLANNED, Status.PROJECTED})
 
 def host_key(body: Body | None, country: str) -> str:
     """Who hosts, as one key: the Secretariat, else the host country, else the hosting role
-    while its holder is not known ("chair": the chair of the day hosts them all)."""
+    while its holder is not known ("chair": the chair of the day hosts them all; a host
+    elected for each meeting is no other body's)."""
     if body is not None and body.host is HostPolicy.SECRETARIAT:
         return "secretariat"
     if country:
         return country.casefold()
+    if body is not None and body.host is HostPolicy.ELECTED:
+        return f"elected {body.id}"  # (each meeting's host chosen apart: no other body's)
     return body.host.value if body is not None else ""
 
 

@@ -39,6 +39,8 @@ def host_words(m: Meeting, body: Body | None) -> str:
         return CHAIR_TBD
     if body is not None and body.host is HostPolicy.CBM_COORDINATOR:
         return "CBM coordinator"
+    if body is not None and body.host is HostPolicy.ELECTED:
+        return "host to be decided"
     return "venue to be decided"
 
 
