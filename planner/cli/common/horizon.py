@@ -158,7 +158,7 @@ def with_avoided(inputs: Inputs, first: date, last: date) -> RuleBook:
         return book
     from planner.inputs.ics.avoid import load_avoid  # icalendar, only for calendars to read
 
-    busy = tuple(b for path in paths for b in load_avoid(path, first - timedelta(days=1), last + timedelta(days=366), inputs.ics_lines))
+    busy = tuple(b for path in paths for b in load_avoid(path, first - timedelta(days=1), last + timedelta(days=366), inputs.ics_lines, warn))
     org = book.organization.model_copy(update={"blackout": book.organization.blackout + busy})
     inputs._book = book.model_copy(update={"organization": org})
     return inputs._book

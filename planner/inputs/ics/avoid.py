@@ -10,6 +10,7 @@ as written in the file: a blackout is about days, not instants.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from itertools import chain, repeat
 from pathlib import Path
@@ -21,7 +22,7 @@ from icalendar import Calendar, Event
 
 from planner.core.errors import InputError
 from planner.core.model import Blackout
-from planner.inputs.ics.calendars import parse_calendars
+from planner.inputs.ics.calendars import parse_calendars, zone_guesses
 from planner.inputs.ics.ics_events import raw_value
 from planner.inputs.ics.outside import Busy, prune_outside
 from planner.inputs.ics.series import (
@@ -70,9 +71,10 @@ def _days(event: Event) -> tuple[date, date] | None:
     return first, max(first, last)
 
 
-def load_avoid(path: str | Path, first: date, last: date, shared: IcsLines | None = None) -> tuple[Blackout, ...]:
+def load_avoid(path: str | Path, first: date, last: date, shared: IcsLines | None = None, warn: Callable[[str], None] | None = None) -> tuple[Blackout, ...]:
     """The busy days of ``path`` between ``first`` and ``last``, as blackouts that name the file
-    and the event; ``shared`` counts the lines of all the .ics files of a run."""
+    and the event; ``shared`` counts the lines of all the .ics files of a run; a zone guessed
+    from a vendor's TZID is told to ``warn``, naming the file."""
     path = Path(path)
     # read as a register is (planner.inputs.inputfile): a pipe, `--avoid <(curl ...)`, too,
     # and a missing file, a folder or a link to nothing said in the same words
@@ -85,6 +87,9 @@ def load_avoid(path: str | Path, first: date, last: date, shared: IcsLines | Non
         return text
 
     calendars = parse_calendars(path, shared, prune)
+    if warn is not None:
+        for guess in zone_guesses(calendars):
+            warn(f"{path}: {guess}")
     out: list[Blackout] = []
     walked = 0
     for c, cal in enumerate(calendars):

@@ -7,11 +7,14 @@ standard, and zones whose changes would be costly to walk refused. The register
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 import x_wr_timezone
-from icalendar import Calendar
+from icalendar import Calendar, GloballyUniqueTZIDGuessed
+from icalendar.timezone import tzp
 
 from planner.core.errors import RegisterError
 from planner.inputs.ics.ics_events import raw_value
@@ -24,7 +27,7 @@ from planner.inputs.limits import (
     IcsLines,
 )
 
-__all__ = ["EXPECTED", "parse_calendars"]
+__all__ = ["EXPECTED", "parse_calendars", "zone_guesses"]
 
 EXPECTED = "an iCalendar file (BEGIN:VCALENDAR ... END:VCALENDAR) with dated VEVENTs"
 
@@ -74,8 +77,18 @@ def parse_calendars(path: Path, shared: IcsLines | None = None, prune: Callable[
     text = _decode(path, shared)
     if prune is not None:
         text = prune(text)
+    # icalendar keeps, for the whole process, the first VTIMEZONE of each TZID it parsed and the
+    # zone it guessed for each vendor's TZID: a second file's own VTIMEZONE of that TZID was
+    # ignored for the first file's, and a file naming it without defining it passed as known.
+    # Each file is read with its own zones (use_zoneinfo is icalendar's default provider anew).
+    tzp.use_zoneinfo()
     try:
-        calendars = Calendar.from_ical(text, multiple=True)
+        with warnings.catch_warnings():
+            # said by zone_guesses, for every file: icalendar warns only the first time it
+            # meets a TZID in a process (it keeps the zone it guessed under that TZID), and in
+            # a library's words (the second of two --meetings or --avoid files went unnamed)
+            warnings.simplefilter("ignore", GloballyUniqueTZIDGuessed)
+            calendars = Calendar.from_ical(text, multiple=True)
     except OSError as exc:  # the zone lookup read a TZID as a file name: too long, a folder
         zone = str(exc.filename or "").rpartition("zoneinfo/")[2] or str(exc.filename)
         shown = zone if len(zone) <= 60 else zone[:57] + "..."
@@ -124,3 +137,35 @@ def _refuse_costly_zones(cal: Calendar, path: Path) -> None:
                 changes += len(getattr(rdate, "dts", ()))
         if changes > MAX_ZONE_CHANGES:
             raise RegisterError(f"time zone has more than {MAX_ZONE_CHANGES:,} changes of offset", path=path, location=where, expected=f"at most {MAX_ZONE_CHANGES:,} STANDARD/DAYLIGHT parts and RDATEs (see Limits in the README)")
+
+
+_ZONED = ("DTSTART", "DTEND", "DUE", "RECURRENCE-ID", "EXDATE", "RDATE")
+
+
+def zone_guesses(calendars: list[Calendar]) -> list[str]:
+    """The TZIDs of the events that name an IANA zone behind a vendor's prefix, each said once
+    as the zone it was read as: Thunderbird's "/mozilla.org/20070129_1/Asia/Almaty" is read as
+    Asia/Almaty (RFC 5545 3.2.19: a globally unique TZID need not name a zone any reader
+    knows; icalendar strips the prefix, and the guess may be wrong). A TZID a VTIMEZONE of
+    the file defines is no guess."""
+    defined = {str(zone.get("TZID", "")) for cal in calendars for zone in cal.walk("VTIMEZONE")}
+    guessed: dict[str, str] = {}
+    for cal in calendars:
+        for event in cal.walk("VEVENT"):
+            for name in _ZONED:
+                props = event.get(name)
+                for prop in props if isinstance(props, list) else [props]:
+                    tzid = str(getattr(prop, "params", {}).get("TZID", ""))
+                    if not tzid or tzid in defined or tzid in guessed:
+                        continue
+                    values = [prop.dt] if hasattr(prop, "dt") else [getattr(d, "dt", None) for d in getattr(prop, "dts", ())]
+                    for value in values:
+                        key = getattr(getattr(value, "tzinfo", None), "key", None) if isinstance(value, datetime) else None
+                        clean = tzid.strip("/")
+                        if key and clean != key and clean.endswith(f"/{key}"):
+                            guessed[tzid] = key
+                            break
+    return [
+        f"Timezone {tzid!r} is a globally unique TZID; guessing it means {key!r} by stripping the vendor prefix. This may be wrong"
+        for tzid, key in guessed.items()
+    ]

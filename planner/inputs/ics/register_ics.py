@@ -36,7 +36,7 @@ from planner.core.dates import MAX_YEAR, PARTIAL_EXPECTED
 from planner.core.errors import InputErrors, RegisterError
 from planner.core.model import Meeting, RuleBook
 from planner.core.words import plural
-from planner.inputs.ics.calendars import EXPECTED, parse_calendars
+from planner.inputs.ics.calendars import EXPECTED, parse_calendars, zone_guesses
 from planner.inputs.ics.ics_events import (
     EventDateError,
     TitleMatcher,
@@ -241,7 +241,7 @@ def read_ics_meetings(path: str | Path, book: RuleBook, warn: Callable[[str], No
     for other in told:
         if other not in ours:  # not about the file: back to the usual filters
             warnings.warn_explicit(other.message, other.category, other.filename, other.lineno)
-    notes.guesses = list(dict.fromkeys(str(w.message).split(". See ")[0] for w in ours))
+    notes.guesses = list(dict.fromkeys([*notes.guesses, *(str(w.message).split(". See ")[0] for w in ours)]))
     if warn is not None:
         for message in notes.messages(path):
             warn(message)
@@ -257,6 +257,7 @@ def _read(path: Path, book: RuleBook, today: date, until: date, notes: _Notes, s
     meetings: list[Meeting] = []
     errors: list[RegisterError] = []
     calendars = parse_calendars(path, shared)
+    notes.guesses = zone_guesses(calendars)
     if not any(cal.walk("VEVENT") for cal in calendars):
         if all(str(cal.get("PRODID", "")).startswith(_OURS) for cal in calendars):
             return []  # a feed planner wrote of a register with no meeting: that register, empty
