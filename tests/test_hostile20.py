@@ -3,11 +3,14 @@ and further hostile inputs and faults."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from planner.cli import main
+from tests.test_hostile19 import _both, _calendar
 
 ROOT = Path(__file__).resolve().parent.parent
 MINIMAL = ROOT / "tests" / "rulebooks" / "valid" / "minimal.toml"
@@ -65,3 +68,65 @@ def test_a_zone_defined_by_one_file_is_not_known_to_the_next(tmp_path: Path) -> 
     result = CliRunner().invoke(main, ["check", *TODAY, "--rules", str(MINIMAL), "--meetings", str(defines), "--meetings", str(names)])
     assert result.exit_code in (0, 1), result.output
     assert f"warning: {names}: time zone 'Custom Zone' is not known (neither IANA, Windows nor a VTIMEZONE of the file); 1 date read as written" in result.stderr.splitlines()
+
+
+TIMED = [
+    ["UID:z", "DTSTART:20270301T090000Z", "DTEND:20270301T100000Z", "SUMMARY:Same day"],
+    ["UID:m", "DTSTART:20270302T220000Z", "DTEND:20270303T000000Z", "SUMMARY:To midnight"],
+    ["UID:s", "DTSTART:20270304T230000Z", "DTEND:20270306T010000Z", "SUMMARY:Three days"],
+    ["UID:b", "DTSTART:20270307T100000Z", "DTEND:20270306T100000Z", "SUMMARY:Ends before"],
+    ["UID:e", "DTSTART:20270308T100000Z", "DTEND:20270308T100000Z"],
+    ["UID:f", "DTSTART:20270309T230000", "DTEND:20270310T010000", "SUMMARY:Floating"],
+    ["UID:t", "DTSTART;TZID=Asia/Almaty:20270311T230000", "DTEND;TZID=Asia/Almaty:20270312T000000", "SUMMARY:Almaty"],
+    ["UID:v", "DTSTART;VALUE=DATE-TIME;TZID=Europe/Berlin:20270328T013000", "DTEND;TZID=Europe/Berlin:20270328T030000", "SUMMARY:Berlin at the change"],
+    ["UID:o", "DTSTART;TZID=Asia/Tokyo:20270313T080000", "DTEND:20270312T230000Z", "SUMMARY:Two zones"],
+    ["UID:g", "DTSTART;TZID=Asia/Tokyo:20270314T080000", "DTEND:20270315T230000", "SUMMARY:Zone and floating"],
+    ["UID:d", "DTSTART;VALUE=DATE:20270316", "DTEND:20270317T120000Z", "SUMMARY:Date and time"],
+    ["UID:n", "DTSTART:20270318T100000Z", "SUMMARY:No end"],
+    ["UID:h", "DTSTART:20270319T100000Z", "DTEND:20270319T110000Z", "TRANSP:TRANSPARENT", "SUMMARY:Free"],
+]
+
+
+def test_avoid_reads_a_plain_timed_event_as_icalendar_does(tmp_path: Path) -> None:
+    """Timed events of one form (UTC, floating, one IANA zone) are read without icalendar, in
+    a file without X-WR-TIMEZONE or series: the same days as icalendar's reading (an end at
+    midnight does not take its day), and the rest is icalendar's to read. 33,000 timed events
+    in a `project --avoid` took 5.5 s of CPU, 1.7 s now."""
+    busy = tmp_path / "busy.ics"
+    busy.write_text(_calendar(*TIMED), encoding="utf-8")
+    with_fast_path, without = _both(busy, date(2027, 1, 1), date(2027, 12, 31))
+    assert with_fast_path == without
+    assert [(str(b.start), str(b.end), b.reason.removeprefix("busy.ics: ")) for b in without] == [  # type: ignore[attr-defined]
+        ("2027-03-01", "None", "Same day"),
+        ("2027-03-02", "None", "To midnight"),
+        ("2027-03-04", "2027-03-06", "Three days"),
+        ("2027-03-07", "None", "Ends before"),
+        ("2027-03-08", "None", "busy"),
+        ("2027-03-09", "2027-03-10", "Floating"),
+        ("2027-03-11", "None", "Almaty"),
+        ("2027-03-13", "None", "Two zones"),  # (ends at the instant it starts)
+        ("2027-03-14", "2027-03-15", "Zone and floating"),
+        ("2027-03-16", "None", "Date and time"),
+        ("2027-03-18", "None", "No end"),
+        ("2027-03-28", "None", "Berlin at the change"),
+    ]
+
+
+@pytest.mark.parametrize("bad", ["DTSTART:20270301T250000Z", "DTSTART;TZID=Asia/Almaty:20270301T090000Z", "DTSTART:20270230T090000Z", "DTSTART;TZID=Nowhere/City:20270301T090000"])
+def test_avoid_leaves_an_odd_timed_event_to_icalendar(tmp_path: Path, bad: str) -> None:
+    """A time of hour 25, a TZID beside a Z, 30 February, a zone nobody knows: icalendar's to
+    read or refuse, in the words it had before."""
+    busy = tmp_path / "busy.ics"
+    busy.write_text(_calendar(*TIMED, ["UID:bad", bad, "SUMMARY:Odd"]), encoding="utf-8")
+    with_fast_path, without = _both(busy, date(2027, 1, 1), date(2027, 12, 31))
+    assert with_fast_path == without
+
+
+def test_avoid_reads_timed_events_under_x_wr_timezone_with_icalendar(tmp_path: Path) -> None:
+    """X-WR-TIMEZONE moves a UTC instant into the calendar's zone, across midnight: such a
+    file's timed events are icalendar's to read (22:00Z on 1 March is 2 March in Tokyo)."""
+    busy = tmp_path / "busy.ics"
+    busy.write_text(_calendar(["UID:x", "DTSTART:20270301T220000Z", "DTEND:20270301T230000Z", "SUMMARY:Late"]).replace("PRODID:-//test//EN", "PRODID:-//test//EN\r\nX-WR-TIMEZONE:Asia/Tokyo"), encoding="utf-8")
+    with_fast_path, without = _both(busy, date(2027, 1, 1), date(2027, 12, 31))
+    assert with_fast_path == without
+    assert [str(b.start) for b in without] == ["2027-03-02"]  # type: ignore[attr-defined]
