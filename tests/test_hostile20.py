@@ -130,3 +130,37 @@ def test_avoid_reads_timed_events_under_x_wr_timezone_with_icalendar(tmp_path: P
     with_fast_path, without = _both(busy, date(2027, 1, 1), date(2027, 12, 31))
     assert with_fast_path == without
     assert [str(b.start) for b in without] == ["2027-03-02"]  # type: ignore[attr-defined]
+
+
+def test_a_server_that_trickles_its_headers_is_cut_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The answer's body was bounded in time once its headers came, but not the headers: a
+    server writing its status line and then a byte every half second held `publish` for hours
+    (a run killed after 25 s). A request and its whole answer now have MAX_ANSWER_SECONDS
+    (120; 1 here): exit 2 and one line, in seconds."""
+    import http.server
+    import time
+
+    from planner.outputs.calendar import caldav
+
+    from .test_hostile3 import _publish_to
+
+    monkeypatch.setattr(caldav, "MAX_ANSWER_SECONDS", 1.0)
+
+    class Trickle(http.server.BaseHTTPRequestHandler):
+        def do_PROPFIND(self) -> None:
+            self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            try:
+                self.wfile.write(b"HTTP/1.1 207 Multi-Status\r\n")
+                for _ in range(120):
+                    self.wfile.write(b"X")
+                    self.wfile.flush()
+                    time.sleep(0.5)
+            except OSError:
+                pass
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    url, result = _publish_to(Trickle)
+    assert result.exit_code == 2, result.stderr
+    assert result.stderr == f"error: {url}: the server's answer cannot be read while reading the calendar: the answer took more than 1 s to arrive (expected a CalDAV calendar URL such as https://host/user/calendar/, on a running server)\n"
