@@ -164,3 +164,14 @@ def test_a_server_that_trickles_its_headers_is_cut_off(monkeypatch: pytest.Monke
     url, result = _publish_to(Trickle)
     assert result.exit_code == 2, result.stderr
     assert result.stderr == f"error: {url}: the server's answer cannot be read while reading the calendar: the answer took more than 1 s to arrive (expected a CalDAV calendar URL such as https://host/user/calendar/, on a running server)\n"
+
+
+@pytest.mark.parametrize("url", ["http://[::1", "https://[fe80::1/cal", "webcal://]x/"])
+def test_a_base_url_with_a_bracket_unclosed_is_one_line(tmp_path: Path, url: str) -> None:
+    """`ics --base-url http://[::1`: urlsplit's ValueError ("Invalid IPv6 URL") was a traceback
+    and exit 1 (the port's was caught, not the host's). Now a usage error, exit 2."""
+    result = CliRunner().invoke(main, ["ics", *TODAY, "--out", str(tmp_path / "feeds"), "--base-url", url])
+    assert result.exit_code == 2, result.output
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("error: ") and f"Invalid value for --base-url: {url!r} is not " in line
+    assert not (tmp_path / "feeds").exists()

@@ -31,11 +31,11 @@ def _base_url(value: str | None) -> str | None:
         raise click.BadParameter(f"{value!r} is not a web address; expected http://, https:// or webcal:// and a host, e.g. https://example.org/cica", param_hint="--base-url")
     # the feeds' names are added after the address: after a query or a fragment they would be
     # part of it (https://x.org/cal?v=1/all.ics asks for cal), and a host must lead the rest
-    parts = urlsplit(value)
     try:
+        parts = urlsplit(value)
         port_ok = parts.port is None or parts.port > 0
-    except ValueError:  # a port that is no number, or above 65535
-        port_ok = False
+    except ValueError:  # a port that is no number, or above 65535; an unclosed IPv6 bracket
+        parts, port_ok = urlsplit(""), False
     if "?" in rest or "#" in rest or "@" in parts.netloc or not parts.hostname or not port_ok:
         raise click.BadParameter(f"{value!r} is not the address of a folder; expected a host and a path without '?', '#' or a user name, e.g. https://example.org/cica", param_hint="--base-url")
     return f"{scheme.lower()}://{rest}"
