@@ -126,9 +126,22 @@ def holiday_categories_problem(entries: tuple[str, ...]) -> str | None:
     return None
 
 
+# Separators ('/' and '.') a zone's name may hold: zoneinfo looks a name it does not find on the
+# system up in the tzdata package, importing a package for each part (tzdata.zoneinfo.A.A...),
+# one recursion each: 400 parts were a RecursionError (a traceback). IANA names have 2 at most.
+MAX_ZONE_PARTS = 20
+
+
+def zone_too_deep(name: str) -> bool:
+    """Whether ``name`` has more parts than any zone (see MAX_ZONE_PARTS): not to be looked up."""
+    return name.count("/") + name.count(".") > MAX_ZONE_PARTS
+
+
 def timezone_problem(value: str) -> str | None:
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+    if zone_too_deep(value):
+        return f"is not a known IANA time zone: it has more than {MAX_ZONE_PARTS} parts (between '/' and '.'); expected one such as 'Asia/Almaty'"
     try:
         ZoneInfo(value)
     except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name too long for a file

@@ -762,6 +762,16 @@ for name, content, code in [
     ("blackout_1000_to_2999.toml", rb("[[organization.members]]", '[[organization.blackout]]\nstart = 1000-01-01\nend = 2999-12-31\n\n[[organization.members]]'), 0),
 ]:
     rec("rulebook", name, content, code)
+# --- session 20: what icalendar and zoneinfo did with odd TZIDs and repeated DURATIONs ---------
+for name, content in [
+    ("ics_duration_twice.ics", ics("DTSTART;VALUE=DATE:20220601", "DURATION:P1D", "DURATION:P3D")),
+    ("ics_tzid_300_parts.ics", ics("DTSTART;TZID=" + "A/" * 300 + "B:20220601T100000")),
+    ("ics_tzid_dotted_400.ics", ics("DTSTART;TZID=" + "a." * 400 + "b/c:20220601T100000")),
+    ("ics_vtimezone_tzid_300_parts.ics", ICS.format(events="BEGIN:VTIMEZONE\r\nTZID:" + "A/" * 300 + "B\r\nBEGIN:STANDARD\r\nDTSTART:19700101T000000\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0100\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n")),
+    ("ics_tzid_offset_unquoted.ics", ics("DTSTART;TZID=+05:00:20220601T100000")),
+]:
+    rec("meetings", name, content)
+rec("rulebook", "timezone_400_dotted_parts.toml", rb('timezone = "Europe/Vienna"', 'timezone = "' + "A." * 400 + 'B/C"'))
 
 
 def _record(folder: str, path: Path) -> str:

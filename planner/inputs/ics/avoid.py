@@ -103,8 +103,9 @@ def load_avoid(path: str | Path, first: date, last: date, shared: IcsLines | Non
                     raise InputError(f"{name or 'event'}: {problem}", path=path, location=f"VEVENT {i + 1}", expected="a value as RFC 5545 defines it")
             if "DTSTART" not in event:
                 raise InputError("event has no DTSTART", path=path, location=f"VEVENT {i + 1}", expected="every VEVENT with a date")
-            if isinstance(event["DTSTART"], list):
-                raise InputError("event has more than one DTSTART", path=path, location=f"VEVENT {i + 1}", expected="one DTSTART a VEVENT (RFC 5545 3.6.1)")
+            for name in ("DTSTART", "DTEND", "DURATION"):  # (reading a second one's value was an AttributeError)
+                if isinstance(event.get(name), list):
+                    raise InputError(f"event has more than one {name}", path=path, location=f"VEVENT {i + 1}", expected=f"one {name} a VEVENT (RFC 5545 3.6.1)")
             for name in ("DTSTART", "DTEND"):  # a PERIOD, a time of day (the expansion failed on them)
                 if name in event and _day(getattr(event[name], "dt", None)) is None:
                     raise InputError(f"{name}: is not a date", path=path, location=f"VEVENT {i + 1}", value=raw_value(event[name])[:60], expected="a DATE (20261012) or DATE-TIME (20261012T090000Z)")

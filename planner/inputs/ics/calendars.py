@@ -17,6 +17,7 @@ from icalendar import Calendar, GloballyUniqueTZIDGuessed
 from icalendar.timezone import tzp
 
 from planner.core.errors import RegisterError
+from planner.core.model import MAX_ZONE_PARTS, zone_too_deep
 from planner.inputs.ics.ics_events import raw_value
 from planner.inputs.inputfile import read_text
 from planner.inputs.limits import (
@@ -57,6 +58,7 @@ def _decode(path: Path, shared: IcsLines | None = None) -> str:
         raise RegisterError("is not iCalendar: it does not start with BEGIN:VCALENDAR", path=path, location=1, value=first, expected=EXPECTED)
     if not text.rstrip().upper().endswith("END:VCALENDAR"):
         raise RegisterError("is truncated: it does not end with END:VCALENDAR", path=path, location=text.rstrip().count("\n") + 1, expected="the whole file, as exported")
+    _refuse_deep_zones(text, path)
     read = _UNREAD.sub("", text)
     lines = read.count("\n") + (not read.endswith("\n")) - read.count("\n ") - read.count("\n\t")  # unfolded
     if lines > MAX_ICS_LINES:
@@ -68,6 +70,20 @@ def _decode(path: Path, shared: IcsLines | None = None) -> str:
     if shared is not None:
         shared.take(lines, path)
     return read
+
+
+_TZID = re.compile(r';TZID="?([^";:\r\n]*)|^TZID(?:;[^:\r\n]*)?:([^\r\n]*)', re.IGNORECASE | re.MULTILINE)
+
+
+def _refuse_deep_zones(text: str, path: Path) -> None:
+    """A TZID (a parameter or a VTIMEZONE's) of more parts than any zone has is refused before
+    icalendar looks it up: zoneinfo imports a package a part, and 300 parts ended in a
+    RecursionError traceback (see planner.core.model.MAX_ZONE_PARTS)."""
+    for found in _TZID.finditer(text):
+        name = found[1] if found[1] is not None else found[2]
+        if zone_too_deep(name):
+            shown = name if len(name) <= 60 else name[:57] + "..."
+            raise RegisterError(f"has a TZID of more than {MAX_ZONE_PARTS} parts, which names no time zone", path=path, location=text.count("\n", 0, found.start()) + 1, value=shown, expected="an IANA time zone, e.g. 'Asia/Almaty', or a VTIMEZONE of that name")
 
 
 def parse_calendars(path: Path, shared: IcsLines | None = None, prune: Callable[[str], str] | None = None) -> list[Calendar]:
@@ -152,7 +168,10 @@ def zone_guesses(calendars: list[Calendar]) -> list[str]:
     guessed: dict[str, str] = {}
     for cal in calendars:
         for event in cal.walk("VEVENT"):
+            broken = {str(name).upper() for name, _ in event.errors if name}  # (the reader says what is wrong)
             for name in _ZONED:
+                if name in broken:
+                    continue
                 props = event.get(name)
                 for prop in props if isinstance(props, list) else [props]:
                     tzid = str(getattr(prop, "params", {}).get("TZID", ""))

@@ -134,6 +134,8 @@ def _check(event: Event, path: Path, where: str, notes: _Notes) -> None:
     if isinstance(event["DTSTART"], list):
         event["DTSTART"] = event["DTSTART"][0]
         notes.repeated.append(where)
+    if isinstance(duration := event.get("DURATION"), list):  # (reading its length was an AttributeError)
+        raise RegisterError(f"DURATION appears {len(duration)} times", path=path, location=where, expected="one DURATION (RFC 5545 3.6.1)")
     for name in ("DTSTART", "DTEND"):
         prop = event.get(name)
         if isinstance(prop, list):

@@ -112,7 +112,10 @@ def _code() -> bytes:
     digest = hashlib.sha256(sys.version.encode())
     root = Path(__file__).resolve().parents[3]  # the planner package
     for path in sorted(p.relative_to(root) for p in root.rglob("*") if "__pycache__" not in p.parts and p.suffix not in (".pyc", ".pyo") and p.is_file()):
-        found = (root / path).stat()
+        try:
+            found = (root / path).stat()
+        except OSError:  # gone since the walk saw it (an editor's temporary file, an upgrade)
+            continue  # (it was a FileNotFoundError traceback of `ics --out`)
         digest.update(os.fsencode(path) + f"\x00{found.st_size}\x00{found.st_mtime_ns}\x00".encode())
     installed: set[str] = set()
     for place in sys.path:
