@@ -116,8 +116,8 @@ def holiday_categories_problem(entries: tuple[str, ...]) -> str | None:
     ``holidays`` package, for every country, or ``CC:category`` for the country of that
     ISO code alone (Denmark's Christmas Eve is ``DK:optional``)."""
     for i, entry in enumerate(entries):
-        code, _, category = entry.rpartition(":")
-        if code and not re.fullmatch(r"[A-Z]{2}", code):
+        code, colon, category = entry.rpartition(":")
+        if colon and not re.fullmatch(r"[A-Z]{2}", code):  # (':public' was read as 'public')
             return f"entry {i + 1} is {entry!r}: {code!r} is no two-letter ISO country code; expected 'CATEGORY' or 'CC:CATEGORY', e.g. 'DK:optional'"
         if category == "workday":
             return f"entry {i + 1} is {entry!r}: the 'workday' category lists working days (moved weekends), not days off; expected a category of days off, e.g. {', '.join(DEFAULT_HOLIDAY_CATEGORIES)}"

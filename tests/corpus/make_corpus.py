@@ -771,6 +771,7 @@ for name, content in [
     ("ics_tzid_offset_unquoted.ics", ics("DTSTART;TZID=+05:00:20220601T100000")),
 ]:
     rec("meetings", name, content)
+rec("rulebook", "holiday_category_empty_country.toml", rb("[organization]", '[organization]\nholiday_categories = [":public"]'))
 rec("rulebook", "timezone_400_dotted_parts.toml", rb('timezone = "Europe/Vienna"', 'timezone = "' + "A." * 400 + 'B/C"'))
 
 
