@@ -252,9 +252,9 @@ def test_before_rule_windows_end_the_day_before():
     rules = book(CONFERENCE, BOARD)
     meetings = [meet("conference", "2024-09-16"), meet("conference", "2025-09-15"), meet("board", "2024-09-10"), meet("board", "2025-09-15")]
     report = check(rules, meetings, today=date(2025, 12, 1))
-    assert table(report, "board") == [("2024-09-15", "met"), ("2025-09-14", "missed")]
+    assert table(report, "board") == [("2024-08-16..2024-09-15", "met"), ("2025-08-15..2025-09-14", "missed")]
     assert report.of("board")[0].rule_text == "within 1 month before each Conference"
-    assert "1 month before the Conference of 2024-09-16" in report.of("board")[0].why
+    assert "within 1 month before the Conference of 2024-09-16" in report.of("board")[0].why
 
 
 def test_before_rule_projection_places_before_the_planned_meeting():
@@ -272,7 +272,7 @@ def test_negative_offset_on_an_after_rule_is_a_before_rule():
     rules = book(CONFERENCE, spelled)
     meetings = [meet("conference", "2024-09-16"), meet("conference", "2025-09-15"), meet("board", "2024-09-10"), meet("board", "2025-09-15")]
     report = check(rules, meetings, today=date(2025, 12, 1))
-    assert table(report, "board") == [("2024-09-15", "met"), ("2025-09-14", "missed")]
+    assert table(report, "board") == [("2024-08-16..2024-09-15", "met"), ("2025-08-15..2025-09-14", "missed")]
     assert report.of("board")[0].rule_text == "within 1 month before each Conference"
 
 
@@ -421,7 +421,7 @@ def test_before_rule_origins_are_the_other_body_own_counting_kinds():
     board = {"id": "board", "rules": [{"kind": "before", "body": "conference", "offset": "1m", "counts": ["regular", "special"]}]}
     meetings = [meet("conference", "2024-09-16"), meet("conference", "2024-12-02", kind=Kind.SPECIAL)]
     report = check(book(CONFERENCE, board), meetings, today=date(2025, 1, 1))
-    assert [label for label, _ in table(report, "board")] == ["2024-09-15"]
+    assert [label for label, _ in table(report, "board")] == ["2024-08-16..2024-09-15"]
     override = {"id": "board", "rules": [{**board["rules"][0], "origin_counts": ["regular", "special"]}]}
     report = check(book(CONFERENCE, override), meetings, today=date(2025, 1, 1))
-    assert [label for label, _ in table(report, "board")] == ["2024-09-15", "2024-12-01"]
+    assert [label for label, _ in table(report, "board")] == ["2024-08-16..2024-09-15", "2024-11-02..2024-12-01"]

@@ -104,7 +104,7 @@ def test_before_edges_of_the_window(tmp_path):
     )
     book = _book(_rule('kind = "before"\nbody = "summit"\noffset = "1m"'), others=SUMMIT)
     out = _check(tmp_path, book, rows, "--today", "2024-01-01")
-    assert _verdicts(out) == {"2021-06-14": "met", "2022-06-14": "missed", "2023-06-14": "missed"}
+    assert _verdicts(out) == {"2021-05-15..2021-06-14": "met", "2022-05-15..2022-06-14": "missed", "2023-05-15..2023-06-14": "missed"}
 
 
 # -- explanations -------------------------------------------------------------------------------

@@ -198,7 +198,7 @@ def test_a_postponed_row_counts_for_no_rule(tmp_path):
     assert _verdicts(out, "roll") == {"2020": "missed", "2021": "open"}
     assert _verdicts(out, "grid") == {"2019": "met", "2020": "missed", "2021": "open", "2022": "open"}
     assert _verdicts(out, "aft") == {"2020": "met"}
-    assert _verdicts(out, "bef") == {"2019-05-31": "met"}
+    assert _verdicts(out, "bef") == {"2019-05-01..2019-05-31": "met"}
     assert _verdicts(out, "least") == {"2019": "met", "2020": "met", "2021": "open"}
     assert _verdicts(out, "most") == {"2019": "met", "2020": "met", "2021": "open"}
     gap = _verdicts(out, "gap")
@@ -225,7 +225,7 @@ def test_a_postponed_meeting_counts_on_its_new_date(tmp_path):
     )  # fmt: skip
     out = _check(tmp_path, _POSTPONED_BOOK, rows, "--today", "2021-03-01")
     assert _verdicts(out, "aft") == {"2020": "met", "2021": "open"}
-    assert _verdicts(out, "bef") == {"2019-05-31": "met", "2020-09-30": "met"}
+    assert _verdicts(out, "bef") == {"2019-05-01..2019-05-31": "met", "2020-09-01..2020-09-30": "met"}
     assert _verdicts(out, "roll")["2020"] == "late"
     assert _verdicts(out, "grid")["2020"] == "met"
     assert _verdicts(out, "most")["2019"] == "excess"
@@ -278,7 +278,7 @@ def test_a_before_rule_whose_version_changes_inside_a_loose_origins_days_reads_e
     (f,) = [f for f in out["findings"] if f["body"] == "board"]
     assert f["verdict"] == "uncertain"
     assert "missed if it was held 2021-01-01..2021-05-10 or 2021-07-01..2021-12-31; met if it was held 2021-05-11..2021-06-30." in f["why"]
-    assert "; 1 month before it if it was held from 2021-07-01 (the rule's version in force then)" in f["why"]
+    assert "; within 1 month before it if it was held from 2021-07-01 (the rule's version in force then)" in f["why"]
     out = _check(tmp_path, book, _rows("summit,regular,1,2021,,held,,", "board,regular,,2021-07-20,,held,,"), "--today", "2022-03-01")
     (f,) = [f for f in out["findings"] if f["body"] == "board"]
     assert "missed if it was held 2021-01-01..2021-07-20 or 2021-08-21..2021-12-31; met if it was held 2021-07-21..2021-08-20." in f["why"]

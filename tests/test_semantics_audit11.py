@@ -241,9 +241,9 @@ def test_a_before_rule_that_ended_before_the_meeting_it_precedes_requires_nothin
     book += '[[bodies]]\nid = "board"\nname = "Board"\ncategory = "governing"\n[[bodies.rules]]\nkind = "before"\nbody = "summit"\noffset = "2m"\nuntil = 2022-06-30\n'
     rows = "summit,regular,1,2021-05-20,,held,,\nboard,regular,1,2021-04-01,,held,,\nsummit,regular,2,2022-08-15,,held,,\n"
     out = _check(tmp_path, book, rows, "2025-06-01")
-    assert _windows(out) == [("2021-05-19", "met")] and out["summary"]["exit_code"] == 0
+    assert _windows(out) == [("2021-03-20..2021-05-19", "met")] and out["summary"]["exit_code"] == 0
     out = _check(tmp_path, book, rows.replace("2022-08-15", "2022-06-20"), "2025-06-01")
-    assert _windows(out) == [("2021-05-19", "met"), ("2022-06-19", "missed")]
+    assert _windows(out) == [("2021-03-20..2021-05-19", "met"), ("2022-04-20..2022-06-19", "missed")]
 
 
 def test_windows_after_a_loose_origin_nothing_answered_are_named_by_every_reading(tmp_path):

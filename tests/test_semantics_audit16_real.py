@@ -51,10 +51,11 @@ _ASSEMBLY_OPENED = [
 
 
 def _eve(day: str) -> str:
-    """The label of a `before` window: its last day, the day before the origin opened."""
+    """The label of a `before` window of 7 days: its days, the week before the origin opened."""
     from datetime import date, timedelta
 
-    return (date.fromisoformat(day) - timedelta(days=1)).isoformat()
+    opened = date.fromisoformat(day)
+    return f"{(opened - timedelta(days=7)).isoformat()}..{(opened - timedelta(days=1)).isoformat()}"
 
 
 def test_au_executive_council_twice_a_year_unknown_before_its_records():
@@ -78,7 +79,7 @@ def test_au_executive_council_twice_a_year_unknown_before_its_records():
 
 def test_au_executive_council_the_week_before_each_ordinary_assembly():
     """Customary `before` rule, 7 days: for each ordinary (regular) session of the Assembly
-    opening on day S, one Council session opening in [S - 7, S - 1], labelled by S - 1. By hand:
+    opening on day S, one Council session opening in [S - 7, S - 1], labelled by those days. By hand:
     the 38 ordinary sessions 2002-2025 give 38 windows; the 11th extraordinary session (17
     November 2018, the institutional reform) and the 12th (7 July 2019, Niamey, the AfCFTA
     launch) are not ordinary and prepare nothing: no window on 16 November 2018 or 6 July 2019.
@@ -92,9 +93,9 @@ def test_au_executive_council_the_week_before_each_ordinary_assembly():
     got = _by_rule(out, "ec")[1]
     expected = {_eve(d): "unknown" if d < "2018" else "met" for d in _ASSEMBLY_OPENED}
     assert got == expected and len(got) == 38
-    assert "2018-11-16" not in got and "2019-07-06" not in got
-    assert _why(out, "ec", 1, "2021-02-05") == "2021-02-05: 1 of 1 required, 7 days before the 34th Assembly (2021-02-06): Executive Council 2021-02-03 (38th)."
-    assert _why(out, "ec", 1, "2017-07-02").endswith("Unknown, not advisory: the register is known complete only 2019-01-01..2025-12-31.")
+    assert "2018-11-10..2018-11-16" not in got and "2019-06-30..2019-07-06" not in got
+    assert _why(out, "ec", 1, "2021-01-30..2021-02-05") == "2021-01-30..2021-02-05: 1 of 1 required, within 7 days before the 34th Assembly (2021-02-06): Executive Council 2021-02-03 (38th)."
+    assert _why(out, "ec", 1, "2017-06-26..2017-07-02").endswith("Unknown, not advisory: the register is known complete only 2019-01-01..2025-12-31.")
 
 
 def test_au_executive_council_nine_days_before_the_2020_mycm_is_an_advisory():
@@ -108,11 +109,11 @@ def test_au_executive_council_nine_days_before_the_2020_mycm_is_an_advisory():
     out = _check(AUEC, "--today", "2026-12-01")
     got = _by_rule(out, "ec")[2]
     assert got == {
-        "2019-07-06": "met", "2020-10-21": "advisory", "2021-10-15": "met", "2022-07-16": "met",
-        "2023-07-15": "met", "2024-07-20": "met", "2025-07-12": "met",
+        "2019-06-30..2019-07-06": "met", "2020-10-15..2020-10-21": "advisory", "2021-10-09..2021-10-15": "met", "2022-07-10..2022-07-16": "met",
+        "2023-07-09..2023-07-15": "met", "2024-07-14..2024-07-20": "met", "2025-07-06..2025-07-12": "met",
     }
-    assert _why(out, "ec", 2, "2020-10-21") == (
-        "2020-10-21: 0 of 1 required (7 days before the 2nd MYCM (2020-10-22)); no counting meeting recorded (customary rule, an advisory). "
+    assert _why(out, "ec", 2, "2020-10-15..2020-10-21") == (
+        "2020-10-15..2020-10-21: 0 of 1 required (within 7 days before the 2nd MYCM (2020-10-22)); no counting meeting recorded (customary rule, an advisory). "
         "Not counted: Executive Council 2020-10-13 (37th) (9 days before the 2nd MYCM (2020-10-22): more than 7 days before)."
     )
     assert Counter(f["verdict"] for f in out["findings"] if f["body"] == "ec") == {"met": 23, "unknown": 44, "advisory": 1, "open": 1}
@@ -129,11 +130,11 @@ def test_au_council_held_as_the_assembly_opened_is_named_not_counted(tmp_path):
     rows = rows.replace("ec,regular,46,2025-02-12,2025-02-13", "ec,regular,46,2025-02-15,2025-02-16").replace("ec,regular,47,2025-07-10,2025-07-11", "ec,regular,47,2025-06-20,2025-06-21")
     (tmp_path / "rows.csv").write_text(rows, encoding="utf-8")
     out = json.loads(_invoke("check", "--rules", str(AUDIT / f"{AUEC}.toml"), "--meetings", str(tmp_path / "rows.csv"), "--today", "2026-12-01", "--format", "json").stdout)
-    assert _by_rule(out, "ec")[1]["2025-02-14"] == "advisory" and _by_rule(out, "ec")[2]["2025-07-12"] == "advisory"
-    assert _why(out, "ec", 1, "2025-02-14").endswith(
+    assert _by_rule(out, "ec")[1]["2025-02-08..2025-02-14"] == "advisory" and _by_rule(out, "ec")[2]["2025-07-06..2025-07-12"] == "advisory"
+    assert _why(out, "ec", 1, "2025-02-08..2025-02-14").endswith(
         "(customary rule, an advisory). Not counted: Executive Council 2025-02-15 (46th, Addis Ababa) (opened the day the 38th Assembly (2025-02-15) opened, not before it)."
     )
-    assert _why(out, "ec", 2, "2025-07-12").endswith("no counting meeting recorded (customary rule, an advisory).")
+    assert _why(out, "ec", 2, "2025-07-06..2025-07-12").endswith("no counting meeting recorded (customary rule, an advisory).")
     assert _by_rule(out, "ec")[0]["2025"] == "met"
 
 
@@ -151,7 +152,7 @@ def test_au_assembly_and_mycm_open_in_2026_as_far_as_the_register_shows():
     assert _by_rule(out, "myc") == {0: {str(y): "met" for y in range(2019, 2026)} | {"2026": "open"}}
     text = _text(AUEC, "--today", "2026-12-01")
     assert "Executive Council at least twice a year; in practice within 7 days before each Assembly (customary); in practice within 7 days before each MYCM (customary) 68 judged: 23 met, 44 unknown, 1 advisory; open: 2026 (2 due by 2026-12-31)" in text
-    assert "advisory Executive Council, 2020-10-21: 0 of 1 required (7 days before the 2nd MYCM (2020-10-22))" in text
+    assert "advisory Executive Council, 2020-10-15..2020-10-21: 0 of 1 required (within 7 days before the 2nd MYCM (2020-10-22))" in text
     assert text.endswith("3 bodies · 0 violations · 1 advisory · 3 open windows · 44 unknown · exit 0")
 
 
@@ -329,13 +330,13 @@ def test_sco_foreign_ministers_a_month_before_the_summit_kept_once_since_2017():
     got = _by_rule(out, "cfm")[0]
     summits = [f["window"]["label"] for f in out["findings"] if f["body"] == "chs"]
     assert summits == [str(y) for y in range(2004, 2027)]
-    advisories = {"2017-06-07", "2018-06-08", "2020-11-09", "2021-09-15", "2022-09-14", "2023-07-03", "2024-07-02", "2025-08-30"}
-    assert {k: v for k, v in got.items() if k >= "2017"} == {k: "advisory" for k in advisories} | {"2019-06-12": "met"}
+    advisories = {"2017-05-08..2017-06-07", "2018-05-09..2018-06-08", "2020-10-10..2020-11-09", "2021-08-16..2021-09-15", "2022-08-15..2022-09-14", "2023-06-04..2023-07-03", "2024-06-03..2024-07-02", "2025-07-31..2025-08-30"}
+    assert {k: v for k, v in got.items() if k >= "2017"} == {k: "advisory" for k in advisories} | {"2019-05-13..2019-06-12": "met"}
     assert [v for k, v in got.items() if k < "2017"] == ["unknown"] * 13
-    assert _why(out, "cfm", 0, "2020-11-09").endswith(
+    assert _why(out, "cfm", 0, "2020-10-10..2020-11-09").endswith(
         "(customary rule, an advisory). Not counted: CMFA 2020-09-10 (Moscow) (61 days before the CHS of 2020-11-10: more than 1 month before)."
     )
-    assert _why(out, "cfm", 0, "2021-09-15").endswith("no counting meeting recorded (customary rule, an advisory).")
+    assert _why(out, "cfm", 0, "2021-08-16..2021-09-15").endswith("no counting meeting recorded (customary rule, an advisory).")
     assert "CMFA in practice within 1 month before each CHS (customary) 22 judged: 1 met, 13 unknown, 8 advisory" in _text(SCO, "--today", "2026-12-01")
     assert out["summary"] == {"bodies": 2, "violations": 0, "advisories": 8, "uncertain": 0, "unknown": 13, "excused": 0, "open": 1, "next_due": 0, "exit_code": 0}
 

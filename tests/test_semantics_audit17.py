@@ -264,4 +264,4 @@ def test_after_with_a_negative_offset_reads_as_before(tmp_path):
     result = _run(tmp_path, book, rows, "2026-09-01")
     out = json.loads(result.stdout)
     assert result.exit_code == 1
-    assert _verdicts(out) == [("2024-06-14", "met"), ("2025-06-14", "met"), ("2026-06-14", "missed"), ("2026-11-14", "open")]
+    assert _verdicts(out) == [("2024-05-15..2024-06-14", "met"), ("2025-05-15..2025-06-14", "met"), ("2026-05-15..2026-06-14", "missed"), ("2026-10-15..2026-11-14", "open")]

@@ -130,7 +130,7 @@ def test_a_meeting_others_are_due_a_month_before_leaves_them_days_after_today(tm
         ("ministers", "2026-12-02", "2026-12-03"), ("heads", "2026-12-07", None),
         ("ministers", "2027-06-21", "2027-06-22"), ("heads", "2027-07-09", None),
     ]  # fmt: skip
-    assert out["meetings"][0]["reason"] == "1 month before the Heads of State of 2026-12-07, projected"
+    assert out["meetings"][0]["reason"] == "within 1 month before the Heads of State of 2026-12-07, projected"
     assert out["problems"] == []
     _, report = _kept(tmp_path, paths, "2026-12-01", "2027-12-31")
     assert _not_met(report, "2026-01-01", "2027-12-31") == []
@@ -264,7 +264,7 @@ def test_a_customary_before_rule_is_where_the_binding_meeting_aims(tmp_path):
     paths = _files(tmp_path, _BERN.replace("Bern", "Geneva") + _CUSTOMARY_BEFORE, "assembly,regular,,2025-05-19,,held,Geneva,Switzerland\nboard,regular,,2025-01-19,,held,Geneva,Switzerland\n")
     out = _project(paths, "2026-01-10", "2027-12-31")
     assert _days(out) == [("board", "2026-05-15", None), ("assembly", "2026-05-19", None), ("board", "2027-05-14", None), ("assembly", "2027-05-19", None)]
-    assert out["meetings"][0]["reason"] == "at least once a year: 1 of 1 in 2026; customarily 1 month before the Assembly of 2026-05-19, projected"
+    assert out["meetings"][0]["reason"] == "at least once a year: 1 of 1 in 2026; customarily within 1 month before the Assembly of 2026-05-19, projected"
     assert out["meetings"][0]["customary"] is False
     _, report = _kept(tmp_path, paths, "2026-01-10", "2027-12-31")
     assert [(f["body"], f["window"]["label"], f["verdict"]) for f in report["findings"] if f.get("window") and "2026-01-01" <= f["window"]["end"] <= "2027-12-31" and f["verdict"] != "met"] == []

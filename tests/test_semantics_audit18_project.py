@@ -125,7 +125,7 @@ def test_a_body_due_in_days_before_another_aims_at_its_usual_day_inside_them(tmp
         ("prep", "2026-10-07", "2026-10-08"), ("summit", "2026-10-15", "2026-10-16"),
         ("prep", "2028-10-09", "2028-10-10"), ("summit", "2028-10-16", "2028-10-17"),
     ]  # fmt: skip
-    assert out["meetings"][0]["reason"] == "10 days before the 4th Summit (2026-10-15, projected)"
+    assert out["meetings"][0]["reason"] == "within 10 days before the 4th Summit (2026-10-15, projected)"
 
 
 def test_a_weekly_body_meets_mid_week_whatever_the_day_of_the_month(tmp_path):

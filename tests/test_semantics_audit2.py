@@ -300,7 +300,7 @@ def test_before_an_unconfirmed_planned_meeting_is_uncertain_not_missed(tmp_path)
     naming it, not missed (it was missed, exit 1)."""
     book = _book(_rule('kind = "before"\nbody = "summit"\noffset = "1m"'), others=SUMMIT)
     out = _check(tmp_path, book, "summit,regular,2021-06-15,,planned,,\n", "--today", "2022-01-01")
-    finding = _finding(out, "2021-06-14")
+    finding = _finding(out, "2021-05-15..2021-06-14")
     assert finding["verdict"] == "uncertain" and "planned 2021-06-15, not confirmed held" in finding["why"]
     assert out["exit"] == 0
 

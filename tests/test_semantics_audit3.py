@@ -413,8 +413,8 @@ def test_versions_of_a_before_rule_follow_the_version_in_force_when_the_origin_m
     rules = _rule(_BEFORE_VERSIONS + 'offset = "1m"\nuntil = 2020-12-31') + _rule(_BEFORE_VERSIONS + 'offset = "2m"\nsince = 2021-01-01')
     rows = "summit,regular,2021-01-15,,held,,\nboard,regular,2020-12-01,,held,,\n"
     out = _check(tmp_path, _book(rules, others=SUMMIT), rows, "--today", "2022-01-01")
-    assert _verdicts(out) == {"2021-01-14": "met"}
-    assert _finding(out, "2021-01-14")["rule"] == 1
+    assert _verdicts(out) == {"2020-11-15..2021-01-14": "met"}
+    assert _finding(out, "2020-11-15..2021-01-14")["rule"] == 1
 
 
 def test_a_summit_under_a_before_rule_has_a_meeting_due_even_when_its_window_starts_in_a_gap(tmp_path):
@@ -425,9 +425,9 @@ def test_a_summit_under_a_before_rule_has_a_meeting_due_even_when_its_window_sta
     rules = _rule(_BEFORE_VERSIONS + 'offset = "1m"\nuntil = 2020-10-31') + _rule(_BEFORE_VERSIONS + 'offset = "2m"\nsince = 2021-01-01')
     book = _book(rules, others=SUMMIT)
     out = _check(tmp_path, book, "summit,regular,2021-01-15,,held,,\nboard,regular,2020-12-01,,held,,\n", "--today", "2022-01-01")
-    assert _verdicts(out) == {"2021-01-14": "met"}
+    assert _verdicts(out) == {"2020-11-15..2021-01-14": "met"}
     out = _check(tmp_path, book, "summit,regular,2021-01-15,,held,,\n", "--today", "2022-01-01")
-    assert _verdicts(out) == {"2021-01-14": "missed"}
+    assert _verdicts(out) == {"2020-11-15..2021-01-14": "missed"}
 
 
 def test_within_with_partial_dates_at_its_edges(tmp_path):

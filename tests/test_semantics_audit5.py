@@ -427,13 +427,13 @@ BOUNDARIES = [
      "board,regular,,2022-05-01,,held,,\nboard,regular,,2024-06,,held,,\nboard,regular,,2024-08-01,,held,,\n",
      "2024-12-01", {"2022": "met", "2023": "met", "2024": "met", "2025": "open"}),
     # `before` 1 month a Summit of 2023-06-15: due in [2023-05-15, 2023-06-14].
-    ("before-first-day", _BEFORE_1M, "summit,regular,,2023-06-15,,held,,\nboard,regular,,2023-05-15,,held,,\n", "2023-12-01", {"2023-06-14": "met"}),
-    ("before-day-earlier", _BEFORE_1M, "summit,regular,,2023-06-15,,held,,\nboard,regular,,2023-05-14,,held,,\n", "2023-12-01", {"2023-06-14": "missed"}),
-    ("before-same-day", _BEFORE_1M, "summit,regular,,2023-06-15,,held,,\nboard,regular,,2023-06-15,,held,,\n", "2023-12-01", {"2023-06-14": "missed"}),
-    ("before-eve", _BEFORE_1M, "summit,regular,,2023-06-15,,held,,\nboard,regular,,2023-06-14,,held,,\n", "2023-12-01", {"2023-06-14": "met"}),
+    ("before-first-day", _BEFORE_1M, "summit,regular,,2023-06-15,,held,,\nboard,regular,,2023-05-15,,held,,\n", "2023-12-01", {"2023-05-15..2023-06-14": "met"}),
+    ("before-day-earlier", _BEFORE_1M, "summit,regular,,2023-06-15,,held,,\nboard,regular,,2023-05-14,,held,,\n", "2023-12-01", {"2023-05-15..2023-06-14": "missed"}),
+    ("before-same-day", _BEFORE_1M, "summit,regular,,2023-06-15,,held,,\nboard,regular,,2023-06-15,,held,,\n", "2023-12-01", {"2023-05-15..2023-06-14": "missed"}),
+    ("before-eve", _BEFORE_1M, "summit,regular,,2023-06-15,,held,,\nboard,regular,,2023-06-14,,held,,\n", "2023-12-01", {"2023-05-15..2023-06-14": "met"}),
     # 31 March less one month is 28 February (2023 is no leap year): due in [02-28, 03-30].
-    ("before-month-end", _BEFORE_1M, "summit,regular,,2023-03-31,,held,,\nboard,regular,,2023-02-28,,held,,\n", "2023-12-01", {"2023-03-30": "met"}),
-    ("before-month-end-earlier", _BEFORE_1M, "summit,regular,,2023-03-31,,held,,\nboard,regular,,2023-02-27,,held,,\n", "2023-12-01", {"2023-03-30": "missed"}),
+    ("before-month-end", _BEFORE_1M, "summit,regular,,2023-03-31,,held,,\nboard,regular,,2023-02-28,,held,,\n", "2023-12-01", {"2023-02-28..2023-03-30": "met"}),
+    ("before-month-end-earlier", _BEFORE_1M, "summit,regular,,2023-03-31,,held,,\nboard,regular,,2023-02-27,,held,,\n", "2023-12-01", {"2023-02-28..2023-03-30": "missed"}),
     # at_most once a year: a cancelled and a postponed meeting were not held, an extraordinary
     # one is not of a kind the rule counts; a planned one whose day passed unconfirmed may have
     # been held (uncertain, never excess); two held regular ones are excess.

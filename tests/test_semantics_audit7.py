@@ -369,16 +369,18 @@ def test_a_before_window_missed_on_every_reading_of_its_origin_is_worded_as_labe
     day the Summit of 2021 was held (2021-01-01..2021-12-31)". Summit `2021-06`, Board
     2021-04-20 (before every day the window may begin): missed. (Since the tenth pass such a
     window is labelled by every day it may end on, 2020-12-31..2021-12-30 and
-    2021-05-31..2021-06-29, not by one reading: tests/test_semantics_audit10.py.)"""
+    2021-05-31..2021-06-29, not by one reading: tests/test_semantics_audit10.py; since the
+    twentieth, by every day it may hold, 2020-12-01..2021-12-30 and 2021-05-01..2021-06-29:
+    tests/test_semantics_audit20.py.)"""
     book = _SUMMIT_EVERY_2Y + _body("", 'kind = "before"\nbody = "summit"\noffset = "1m"')
     first = ("summit,regular,,2019-05-01,,held,,", "board,regular,,2019-04-10,,held,,")
     out = _check(tmp_path, book, _rows(*first, "summit,regular,,2021,,held,,"), "--today", "2022-06-10")
     (f,) = [f for f in out["findings"] if f["body"] == "board" and f["verdict"] == "missed"]
-    assert f["window"]["label"] == "2020-12-31..2021-12-30" and f["why"].startswith("2020-12-31..2021-12-30: 0 of 1 required (1 month before the Summit of 2021)")
+    assert f["window"]["label"] == "2020-12-01..2021-12-30" and f["why"].startswith("2020-12-01..2021-12-30: 0 of 1 required (within 1 month before the Summit of 2021)")
     assert f["why"].endswith("The same whatever day the Summit of 2021 was held (2021-01-01..2021-12-31).")
     out = _check(tmp_path, book, _rows(*first, "summit,regular,,2021-06,,held,,", "board,regular,,2021-04-20,,held,,"), "--today", "2022-06-10")
     (f,) = [f for f in out["findings"] if f["body"] == "board" and f["verdict"] == "missed"]
-    assert f["window"]["label"] == "2021-05-31..2021-06-29" and f["why"].startswith("2021-05-31..2021-06-29: ")
+    assert f["window"]["label"] == "2021-05-01..2021-06-29" and f["why"].startswith("2021-05-01..2021-06-29: ")
 
 
 def test_an_on_rules_year_held_in_another_month_known_only_to_the_month(tmp_path):

@@ -196,14 +196,14 @@ CASES = [
     # within a month before a Summit of 2021-03-30: from 2021-02-28 (30 February is no day: the
     # month's last, as 29 February reads in a common year) to 2021-03-29. 28 February is in.
     ("before-1m-from-a-30th", _SUMMIT_AD_HOC + _body("", 'kind = "before"\nbody = "summit"\noffset = "1m"'), ["summit,regular,1,2021-03-30", "board,regular,,2021-02-28"], "2021-06-01",
-     {"2021-03-29": "met"}),
+     {"2021-02-28..2021-03-29": "met"}),
     # ... 27 February is not.
     ("before-1m-a-day-early", _SUMMIT_AD_HOC + _body("", 'kind = "before"\nbody = "summit"\noffset = "1m"'), ["summit,regular,1,2021-03-30", "board,regular,,2021-02-27"], "2021-06-01",
-     {"2021-03-29": "missed"}),
+     {"2021-02-28..2021-03-29": "missed"}),
     # before a Summit of three days (1-3 March): due from 1 February to 28 February, counted from
     # the day it opens; its first day (1 February) is in.
     ("before-a-summit-of-days", _SUMMIT_AD_HOC + _body("", 'kind = "before"\nbody = "summit"\noffset = "1m"'), ["summit,regular,1,2021-03-01,2021-03-03", "board,regular,,2021-02-01"], "2021-06-01",
-     {"2021-02-28": "met"}),
+     {"2021-02-01..2021-02-28": "met"}),
     # ISO week 53 of 2020 runs 2020-12-28..2021-01-03: Friday 1 January 2021 meets it.
     ("week-53", _body("", 'kind = "at_least"\ncount = 1\nper = "week"\nsince = 2020-12-28'), ["board,regular,,2021-01-01", "board,regular,,2021-01-07"], "2021-01-10",
      {"2020-W53": "met", "2021-W01": "met"}),

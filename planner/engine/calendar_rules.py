@@ -99,7 +99,7 @@ def before_expectations(engine: ExpectationEngine, body: Body, index: int, rule:
             continue
         if rule.until is not None and origin.earliest > rule.until and not any(r.in_force(origin.earliest) for r in versions):
             continue  # the rule had ended when the meeting opened: nothing was due before it
-        reason = f"{rule.offset.words()} before {ordinal_words(origin, other) if other else rule.body}"
+        reason = f"within {rule.offset.words()} before {ordinal_words(origin, other) if other else rule.body}"
         # origins: a window due only because of a planned meeting that passed unconfirmed is
         # uncertain, never missed (README, "Unconfirmed origins"), as for `after`
         e = Expectation(body, rule, index, Grain.DAY, last.toordinal(), window, 1, None, last, None, reason, origin, False, (origin,))
@@ -119,7 +119,7 @@ def before_expectations(engine: ExpectationEngine, body: Body, index: int, rule:
             if len(cases) > 1:
                 e = replace(_hull(cases), period=e.period)
                 if seams:
-                    e.reason = reason + "".join(f"; {v.offset.words()} before it if it was held from {day.isoformat()} (the rule's version in force then)" for day, v in seams.values())
+                    e.reason = reason + "".join(f"; within {v.offset.words()} before it if it was held from {day.isoformat()} (the rule's version in force then)" for day, v in seams.values())
         chain.append(e)
     return _within(chain, end, pending)
 

@@ -73,6 +73,11 @@ class Expectation:
             # (by their deadlines and ends: versions of a rule may read the origin's days the other way round)
             first, last = min(self.cases, key=_deadline).label, max(self.cases, key=_deadline).label
             return first if first == last else f"{first.partition('..')[0]}..{last.rpartition('..')[2]}"
+        if self.grain is _GRAIN_DAY and self.window.start < self.window.end and isinstance(self.rule, BeforeRule):
+            # a window of days before another body's meeting: named by its days, not by its
+            # last one alone, which read as the day due ("2025-06-09: 0 of 1 required (1 month
+            # before the Summit of 2025-06-10)" said nothing of 2025-05-10, the first day)
+            return f"{self.window.start.isoformat()}..{self.window.end.isoformat()}"
         if self.part or self.year_start != 1 and self.grain.months > 1 and self.window.end < self.grain.window(self.period, self.year_start).end:
             return _part_label(self.window)
         return self.grain.label(self.period, self.year_start)

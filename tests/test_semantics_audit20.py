@@ -1,0 +1,96 @@
+"""A twentieth audit: README's "The rule book", "Semantics" and "Record coverage" read as an
+outsider, each case on the smallest rule book and register, its answer worked out by hand in
+the docstring before planner ran (a `before` window's days, ordinals of ordinary and
+extraordinary sessions, "every 4 years in June", records stated complete over rows known only
+to the month, several `--meetings` files, ceilings and rows known only to the month, `on`
+days and `--today`, ...). Where planner differed, the documented semantics decided."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.test_semantics_audit5 import HEAD, _invoke
+from tests.test_semantics_audit15 import BOARD, COLUMNS
+
+SUMMIT = '[[bodies]]\nid = "summit"\nname = "Summit"\ncategory = "governing"\n[[bodies.rules]]\nkind = "ad_hoc"\n'
+
+
+def _rule(kind: str, table: str = "", **keys: object) -> str:
+    """The Board with one rule of ``kind`` (``table``: keys of the body's own table)."""
+    lines = "".join(f"{k} = {json.dumps(v) if isinstance(v, str) and not v[:4].isdigit() else v}\n" for k, v in keys.items())
+    return BOARD + table + f'[[bodies.rules]]\nkind = "{kind}"\n{lines}'
+
+
+def _rows(*rows: str) -> str:
+    return "".join(f"{r}\n" for r in rows)
+
+
+def _check(tmp_path: Path, book: str, rows: str, today: str, *args: str, text: bool = False):
+    (tmp_path / "r.toml").write_text(HEAD + book, encoding="utf-8")
+    (tmp_path / "m.csv").write_text(COLUMNS + rows, encoding="utf-8")
+    result = _invoke("check", "--rules", str(tmp_path / "r.toml"), "--meetings", str(tmp_path / "m.csv"), "--today", today, *(() if text else ("--format", "json")), *args)
+    return result if text else json.loads(result.stdout)
+
+
+def _verdicts(out: dict, body: str = "board") -> list[tuple[str, str]]:
+    return [(f["window"]["label"], f["verdict"]) for f in out["findings"] if f["body"] == body]
+
+
+def _why(out: dict, label: str, body: str = "board") -> str:
+    (f,) = [f for f in out["findings"] if f["body"] == body and f["window"]["label"] == label]
+    return f["why"]
+
+
+# -- a `before` window is named by its days ----------------------------------------------------------
+
+
+BEFORE_1M = SUMMIT + _rule("before", body="summit", offset="1m")
+
+
+def test_a_before_window_is_labelled_by_its_days_not_its_last_one(tmp_path):
+    """Board within a month before each Summit; Summits 2024-06-10 and 2025-06-10, Board
+    2024-05-20 only. By hand: the windows are 2024-05-10..2024-06-09 (met by 05-20) and
+    2025-05-10..2025-06-09 (nothing: missed). They were labelled `2024-06-09` and
+    `2025-06-09`, and the why read "2025-06-09: 0 of 1 required (1 month before the 2nd
+    Summit (2025-06-10))": a secretariat reads a day due, a month before the Summit, and nothing
+    says a Board on 2025-05-05 would not count. Now each window is named by its days and its
+    reason says "within", as the rule's words do."""
+    rows = _rows("summit,regular,1,2024-06-10,,held,,", "summit,regular,2,2025-06-10,,held,,", "board,regular,,2024-05-20,,held,,")
+    out = _check(tmp_path, BEFORE_1M, rows, "2026-01-01")
+    assert _verdicts(out) == [("2024-05-10..2024-06-09", "met"), ("2025-05-10..2025-06-09", "missed")]
+    assert _why(out, "2025-05-10..2025-06-09") == (
+        "2025-05-10..2025-06-09: 0 of 1 required (within 1 month before the 2nd Summit (2025-06-10)); no counting meeting recorded."
+    )
+    (f,) = [f for f in out["findings"] if f["verdict"] == "missed"]
+    assert (f["window"]["start"], f["window"]["end"], f["deadline"]) == ("2025-05-10", "2025-06-09", "2025-06-09")
+
+
+def test_a_before_window_not_yet_open_says_from_which_day(tmp_path):
+    """The same, as of 2025-05-01: the 2nd Summit is still to come (held on a later day of the
+    register: scheduled), its Board window 2025-05-10..2025-06-09 not yet begun. The text said
+    "next due 2025-06-09 (1 month before the 2nd Summit ...)": read as "by 9 June", a Board
+    held on 5 May would seem to serve. Now "next due 2025-05-10..2025-06-09 (within 1 month
+    before ...)"."""
+    rows = _rows("summit,regular,1,2024-06-10,,held,,", "summit,regular,2,2025-06-10,,held,,", "board,regular,,2024-05-20,,held,,")
+    result = _check(tmp_path, BEFORE_1M, rows, "2025-05-01", text=True)
+    flat = " ".join(result.stdout.split())
+    assert "next due 2025-05-10..2025-06-09 (within 1 month before the 2nd Summit (2025-06-10, planned))" in flat
+
+
+def test_a_before_window_of_one_day_keeps_its_day(tmp_path):
+    """`offset = "1d"`: the window is the eve alone, [S - 1, S - 1]: labelled by that day, as
+    before. Summit 2024-06-10, Board 2024-06-09: met; Board on the Summit's own day is not
+    before it (2025: missed)."""
+    book = SUMMIT + _rule("before", body="summit", offset="1d")
+    rows = _rows("summit,regular,1,2024-06-10,,held,,", "board,regular,,2024-06-09,,held,,", "summit,regular,2,2025-06-10,,held,,", "board,regular,,2025-06-10,,held,,")
+    assert _verdicts(_check(tmp_path, book, rows, "2026-01-01")) == [("2024-06-09", "met"), ("2025-06-09", "missed")]
+
+
+def test_a_before_window_of_a_summit_known_only_to_the_month_names_every_day_it_may_hold(tmp_path):
+    """Summit `2025-06`, no Board: the window runs from a month before its earliest day
+    (2025-05-01, for a Summit on 06-01) to the eve of its latest (2025-06-29, for one on
+    06-30): missed on every reading, labelled `2025-05-01..2025-06-29`, the days a Board may
+    have met it on (was `2025-05-31..2025-06-29`, the days it may have ended on)."""
+    out = _check(tmp_path, BEFORE_1M, _rows("summit,regular,1,2025-06,,held,,"), "2026-01-01")
+    assert _verdicts(out) == [("2025-05-01..2025-06-29", "missed")]
