@@ -94,3 +94,50 @@ def test_a_before_window_of_a_summit_known_only_to_the_month_names_every_day_it_
     have met it on (was `2025-05-31..2025-06-29`, the days it may have ended on)."""
     out = _check(tmp_path, BEFORE_1M, _rows("summit,regular,1,2025-06,,held,,"), "2026-01-01")
     assert _verdicts(out) == [("2025-05-01..2025-06-29", "missed")]
+
+
+# -- a gap's why names the meetings inside it that did not close it -----------------------------------
+
+
+def test_a_gap_names_the_special_and_cancelled_meetings_that_did_not_close_it(tmp_path):
+    """At least once a year, at most 120 days apart. Board 2021-01-10, a special session
+    2021-03-01, a regular one cancelled 2021-03-20, then 2021-06-20 and 2021-09-01. By hand:
+    01-10 to 06-20 is 161 days, 41 late (due by 2021-05-10): the special session counts no
+    more than for the year (this rule counts regular meetings) and the cancelled one was not
+    held. The year's why names both; the gap's said only "gap of 161 days ...: 41 days late",
+    as if the Board had not met between. Now it names them as the year's does."""
+    book = _rule("at_least", count=1, per="year", max_gap="120d", since=2021)
+    rows = _rows("board,regular,,2021-01-10,,held,,", "board,special,,2021-03-01,,held,,", "board,regular,,2021-03-20,,cancelled,,", "board,regular,,2021-06-20,,held,,", "board,regular,,2021-09-01,,held,,")
+    out = _check(tmp_path, book, rows, "2021-12-01")
+    assert _verdicts(out) == [("2021", "met"), ("2021-01-11..2021-05-10", "late"), ("2021-06-21..2021-10-18", "met"), ("2021-09-02..2021-12-30", "open")]
+    assert _why(out, "2021-01-11..2021-05-10") == (
+        "gap of 161 days from Board 2021-01-10 to Board 2021-06-20: 41 days late (at most 120 days allowed, due by 2021-05-10). "
+        "Not counted: Board 2021-03-01 (special: this rule counts regular meetings); Board 2021-03-20 (cancelled)."
+    )
+    assert "Not counted" not in _why(out, "2021-06-21..2021-10-18")
+
+
+def test_a_first_meeting_due_after_the_founding_names_a_special_session_before_it(tmp_path):
+    """Established 2020-01-10, the first meeting within 30 days (due by 2020-02-09), at least
+    once a year. A special session on 2020-01-20, the first regular one on 2020-03-01: 51 days,
+    21 late; the special session did not count and is now named."""
+    book = _rule("at_least", "established = 2020-01-10\n", count=1, per="year", first_within="30d")
+    rows = _rows("board,special,,2020-01-20,,held,,", "board,regular,,2020-03-01,,held,,", "board,regular,,2021-05-01,,held,,")
+    out = _check(tmp_path, book, rows, "2021-12-01")
+    assert _why(out, "2020-01-10..2020-02-09") == (
+        "gap of 51 days from the Board's establishment (2020-01-10) to Board 2020-03-01: 21 days late (the first meeting is due within 30 days, due by 2020-02-09). "
+        "Not counted: Board 2020-01-20 (special: this rule counts regular meetings)."
+    )
+
+
+def test_a_gap_missed_names_an_online_meeting_where_the_rule_counts_meetings_in_person(tmp_path):
+    """`formats = ["in_person"]`, at most 120 days apart: Board 2021-01-10, online 2021-03-01,
+    nothing else by 2021-06-01. By hand: due by 2021-05-10, missed; the online meeting is named
+    as the year's why names it ("Not counted: online: ...")."""
+    book = _rule("at_least", count=1, per="year", max_gap="120d", since=2021, formats=["in_person"])
+    columns = COLUMNS.rstrip("\n") + ",format\n"
+    (tmp_path / "r.toml").write_text(HEAD + book.replace("formats = ['in_person']", 'formats = ["in_person"]'), encoding="utf-8")
+    (tmp_path / "m.csv").write_text(columns + "board,regular,,2021-01-10,,held,,,\nboard,regular,,2021-03-01,,held,,,online\n", encoding="utf-8")
+    out = json.loads(_invoke("check", "--rules", str(tmp_path / "r.toml"), "--meetings", str(tmp_path / "m.csv"), "--today", "2021-06-01", "--format", "json").stdout)
+    assert _verdicts(out)[1] == ("2021-01-11..2021-05-10", "missed")
+    assert _why(out, "2021-01-11..2021-05-10").endswith("at most 120 days after the Board of 2021-01-10. Not counted: online: Board 2021-03-01.")

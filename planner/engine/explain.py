@@ -14,7 +14,7 @@ from functools import cache
 
 from planner.core.dates import Duration
 from planner.core.meeting import given_start
-from planner.core.model import AtLeastRule, Body, Kind, Meeting, Status
+from planner.core.model import AtLeastRule, Body, Kind, Meeting, Rule, Status
 from planner.engine.calendar_rules import events
 from planner.engine.expectations import Expectation
 from planner.engine.rule_words import ordinal_words
@@ -79,6 +79,19 @@ def _kind_reason(kind: Kind, kinds: tuple[Kind, ...]) -> str:
 def _gap_reason(min_gap: Duration) -> str:
     """Why a meeting thinned out by ``min_gap`` does not count (worded once per gap)."""
     return f"less than {min_gap.words()} after a counted meeting: meetings closer than that count once"
+
+
+def uncounted_reason(rule: Rule, m: Meeting) -> str | None:
+    """Why ``m`` does not count toward ``rule`` though it lies in one of its windows: called
+    off, or a kind the rule does not count; ``None`` when it could count, or is a plan (which a
+    finding names as scheduled or unconfirmed). A format the rule does not count is named by
+    the rule language's own words ("Not counted: online: ...")."""
+    status = m.status
+    if status in _CALLED_OFF:
+        return status.value
+    if status is not _HELD or m.kind in rule.counts:
+        return None
+    return _kind_reason(m.kind, rule.counts)
 
 
 def not_counted_words(notes: list[tuple[Meeting, str]], body: Body, words: Callable[[Meeting, Body], str]) -> str:

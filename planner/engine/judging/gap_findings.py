@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from planner.core.dates import Duration
 from planner.core.meeting import given_start
 from planner.core.model import AtLeastRule, Meeting, Status
-from planner.engine.explain import unconfirmed_words, unheld_words
+from planner.engine.explain import not_counted_words, unconfirmed_words, uncounted_reason, unheld_words
 from planner.engine.gaps import GapExpectation, from_range, limit_on
 from planner.engine.judging.findings import Finding, Verdict, closing
 from planner.engine.judging.finishing import amend_finding, coverage
@@ -58,11 +58,29 @@ def judge_gap(judge: Judge, e: GapExpectation) -> Finding:
     an excused period (or an ``except_when`` body's meeting) covers is excused, as any other
     window of the rule, and as projection reads it (it projects nothing for it)."""
     finding = _gap_finding(judge, e)
-    if e.rule.excused or e.rule.except_when:
+    finding.why += _seen_words(judge, e, finding)
+    if e.rule.excused or e.rule.except_when or e.rule.formats:  # (formats: "Not counted: online: ...")
         finding = amend_finding(judge, e, finding)
         if finding.verdict is Verdict.EXCUSED:
             finding.delay = ""  # (excused, as a late window of any other rule: no delay counted)
     return coverage(judge, finding)
+
+
+def _seen_words(judge: Judge, e: GapExpectation, finding: Finding) -> str:
+    """`` Not counted: ...``: the body's meetings inside the gap, before the meeting that closed
+    it, that did not close it (a special session, one called off), as a period's why names them (README, "Explanations"): a
+    secretariat that met on 1 March reads why that meeting did not end the gap."""
+    later = finding.counted[-1] if finding.counted and finding.counted[-1] is not e.origin else None
+    end = e.deadline if later is None else min(e.deadline, later.start.earliest - timedelta(days=1))
+    start = e.window.start
+    if end < start:
+        return ""
+    rule = e.rule
+    notes = []
+    for m in judge.engine.meetings_of(e.body.id).overlapping(start, end):
+        if start <= m.start.earliest and m.start.latest <= end and m is not e.origin and (reason := uncounted_reason(rule, m)) is not None:
+            notes.append((m, reason))
+    return not_counted_words(notes, e.body, _meeting_words)
 
 
 def _days_words(e: GapExpectation, from_lo: date, from_hi: date, later: Meeting) -> str:
