@@ -141,3 +141,42 @@ def test_a_gap_missed_names_an_online_meeting_where_the_rule_counts_meetings_in_
     out = json.loads(_invoke("check", "--rules", str(tmp_path / "r.toml"), "--meetings", str(tmp_path / "m.csv"), "--today", "2021-06-01", "--format", "json").stdout)
     assert _verdicts(out)[1] == ("2021-01-11..2021-05-10", "missed")
     assert _why(out, "2021-01-11..2021-05-10").endswith("at most 120 days after the Board of 2021-01-10. Not counted: online: Board 2021-03-01.")
+
+
+# -- versions of an `after` rule: each origin under its own version, even two in one period -----------
+
+
+_AFTER_VERSIONS = SUMMIT + BOARD + (
+    '[[bodies.rules]]\nid = "b"\nkind = "after"\nbody = "summit"\noffset = "1y"\nuntil = 2021-06-30\n'
+    '[[bodies.rules]]\nid = "b"\nkind = "after"\nbody = "summit"\noffset = "{later}"\nsince = 2021-07-01\n'
+)
+
+
+def test_two_origins_of_one_year_under_two_versions_of_an_after_rule_are_due_each_under_its_own(tmp_path):
+    """Board 1 year after each Summit until 2021-06-30, then 2 years after (one rule, `id =
+    "b"`). Summits 2021-05-01 (under the first version: Board due 2022) and 2021-09-01 (under
+    the second: due 2023); one Board, 2022-06-01. README ("Versions of one after rule"): each
+    Summit is followed under the version in force the day it opened; one Summit never has two
+    meetings due, nor none. By hand: 2022 met, 2023 missed, exit 1. Both Summits, of one
+    year, were grouped into one window by the first version's offset, 2022 met, and the
+    second version skipped the group (its first Summit was not its own): the Board due in 2023
+    was lost, exit 0."""
+    book = _AFTER_VERSIONS.replace("{later}", "2y")
+    rows = _rows("summit,regular,1,2021-05-01,,held,,", "summit,regular,2,2021-09-01,,held,,", "board,regular,,2022-06-01,,held,,")
+    out = _check(tmp_path, book, rows, "2024-02-01")
+    assert _verdicts(out) == [("2022", "met"), ("2023", "missed")] and out["summary"]["exit_code"] == 1
+    assert [f["rule"] for f in out["findings"] if f["body"] == "board"] == [0, 1]
+    assert _why(out, "2022").startswith("2022: 1 of 1 required, 1 year after the 1st Summit (2021-05-01): Board 2022-06-01.")
+    assert _why(out, "2023").startswith("2023: 0 of 1 required (2 years after the 2nd Summit (2021-09-01)); no counting meeting recorded.")
+
+
+def test_two_origins_due_in_one_year_under_two_versions_make_one_window(tmp_path):
+    """The same with the second version also "1 year after": both Summits are due their Board
+    in 2022, one window naming both (README: two origins in one period make one window), met
+    by the Board of 2022-06-01 (unchanged by the fix above, which keys windows by each
+    origin's own version)."""
+    book = _AFTER_VERSIONS.replace("{later}", "1y")
+    rows = _rows("summit,regular,1,2021-05-01,,held,,", "summit,regular,2,2021-09-01,,held,,", "board,regular,,2022-06-01,,held,,")
+    out = _check(tmp_path, book, rows, "2024-02-01")
+    assert _verdicts(out) == [("2022", "met")]
+    assert _why(out, "2022") == "2022: 1 of 1 required, 1 year after the 1st Summit (2021-05-01) and the 2nd Summit (2021-09-01): Board 2022-06-01."

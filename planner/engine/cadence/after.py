@@ -57,17 +57,24 @@ def after_expectations(engine: ExpectationEngine, body: Body, index: int, rule: 
         period = grain.index(first_day) + offset
         return period, grain.window(period)
 
-    # Origins in one period make one window, due after all of them (meaning 1).
-    slots: dict[int, tuple[Window, list[Meeting]]] = {}
+    # Origins in one period make one window, due after all of them (meaning 1); each origin
+    # due under the version in force on the day it opened (README, "Versions of one after
+    # rule"): a Summit of 2021-09-01 under "2 years after" (from 2021-07-01) is due its Board in
+    # 2023, not grouped by "1 year after" (until 2021-06-30) with one of 2021-05-01 into 2022,
+    # which lost it. A window belongs to the version of its first origin (the others skip it).
+    slots: dict[tuple[Grain, int], tuple[Window, list[Meeting]]] = {}
     for origin in origins:
-        period, window = due(origin.earliest, origin.latest)
-        slots.setdefault(period, (window, []))[1].append(origin)
+        v = next((r for r in versions if r.in_force(origin.earliest)), rule) if len(versions) > 1 else rule
+        g = v.offset.grain  # type: ignore[attr-defined]
+        period, window = due(origin.earliest, origin.latest, v.offset.periods, g)  # type: ignore[attr-defined]
+        slots.setdefault((g, period), (window, []))[1].append(origin)
     out: list[Expectation] = []
-    periods = sorted(slots)
-    for n, period in enumerate(periods):
-        window, group = slots[period]
+    keys = sorted(slots, key=lambda k: (slots[k][0].start, slots[k][0].end))
+    for n, key in enumerate(keys):
+        window, group = slots[key]
+        period = key[1]
         origin = group[0]
-        nxt = slots[periods[n + 1]][0].start - timedelta(days=1) if n + 1 < len(periods) else UNBOUNDED
+        nxt = slots[keys[n + 1]][0].start - timedelta(days=1) if n + 1 < len(keys) else UNBOUNDED
         cases = origin_cases(origin, grain) if len(group) == 1 and other else []
         seams = _seams(versions, origin, grain) if len(group) == 1 and other and len(versions) > 1 else []
         if seams:
