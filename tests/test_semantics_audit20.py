@@ -8,6 +8,7 @@ days and `--today`, ...). Where planner differed, the documented semantics decid
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from tests.test_semantics_audit5 import HEAD, _invoke
@@ -18,7 +19,7 @@ SUMMIT = '[[bodies]]\nid = "summit"\nname = "Summit"\ncategory = "governing"\n[[
 
 def _rule(kind: str, table: str = "", **keys: object) -> str:
     """The Board with one rule of ``kind`` (``table``: keys of the body's own table)."""
-    lines = "".join(f"{k} = {json.dumps(v) if isinstance(v, str) and not v[:4].isdigit() else v}\n" for k, v in keys.items())
+    lines = "".join(f"{k} = {json.dumps(v) if isinstance(v, str) and not re.fullmatch(r'[0-9]{4}-[0-9]{2}-[0-9]{2}', v) else v}\n" for k, v in keys.items())
     return BOARD + table + f'[[bodies.rules]]\nkind = "{kind}"\n{lines}'
 
 
@@ -180,3 +181,123 @@ def test_two_origins_due_in_one_year_under_two_versions_make_one_window(tmp_path
     out = _check(tmp_path, book, rows, "2024-02-01")
     assert _verdicts(out) == [("2022", "met")]
     assert _why(out, "2022") == "2022: 1 of 1 required, 1 year after the 1st Summit (2021-05-01) and the 2nd Summit (2021-09-01): Board 2022-06-01."
+
+
+# -- ordinals of ordinary and extraordinary sessions --------------------------------------------------
+
+
+_YEARLY = _rule("at_least", count=1, per="year", since=2018)
+
+
+def test_an_extraordinary_sessions_number_does_not_fill_a_gap_in_the_ordinary_series(tmp_path):
+    """Ordinary sessions 1st (2018-05-01) and 3rd (2021-06-01); an extraordinary session
+    numbered 2nd (2019-03-01). The register does not say whether the two kinds share one
+    series (then the 2nd is the extraordinary one, and 2019 and 2020 were missed) or are
+    numbered apart (then an ordinary 2nd was held between 2018-05 and 2021-06, not recorded).
+    Never more certain than the data: 2019 and 2020 `unknown` (README, Record coverage: "the
+    9th and the 11th meeting of a body (of one kind)"), the extraordinary session named as not
+    counted; no violation."""
+    rows = _rows("board,regular,1,2018-05-01,,held,,", "board,extraordinary,2,2019-03-01,,held,,", "board,regular,3,2021-06-01,,held,,")
+    out = _check(tmp_path, _YEARLY, rows, "2022-06-01")
+    assert _verdicts(out) == [("2018", "met"), ("2019", "unknown"), ("2020", "unknown"), ("2021", "met"), ("2022", "open")]
+    assert "Not counted: Board 2019-03-01 (2nd) (extraordinary: this rule counts regular meetings)" in _why(out, "2019")
+    assert "the register numbers the Board regular meetings 1st (2018-05-01) then 3rd (2021-06-01): the 2nd is not recorded" in _why(out, "2020")
+
+
+def test_a_gap_in_the_extraordinary_series_says_nothing_of_ordinary_years(tmp_path):
+    """Ordinary sessions 1st (2018), 2nd (2019), 3rd (2021), numbered without a gap;
+    extraordinary ones 1st (2020-03-01) and 3rd (2021-03-01), its 2nd not recorded. By hand:
+    the missing extraordinary session counts for no ordinary year, whichever year it was held
+    in: 2020 `missed` (exit 1), its why naming the extraordinary 1st as not counted."""
+    rows = _rows(
+        "board,regular,1,2018-05-01,,held,,", "board,regular,2,2019-06-01,,held,,", "board,extraordinary,1,2020-03-01,,held,,",
+        "board,extraordinary,3,2021-03-01,,held,,", "board,regular,3,2021-06-01,,held,,",
+    )
+    out = _check(tmp_path, _YEARLY, rows, "2022-06-01")
+    assert _verdicts(out) == [("2018", "met"), ("2019", "met"), ("2020", "missed"), ("2021", "met"), ("2022", "open")]
+    assert _why(out, "2020") == (
+        "2020: 0 of 1 required (at least once a year); no counting meeting recorded. "
+        "Not counted: Board 2020-03-01 (1st) (extraordinary: this rule counts regular meetings)."
+    )
+
+
+def test_one_series_across_kinds_without_a_gap_leaves_the_empty_year_missed(tmp_path):
+    """One series across kinds: ordinary 1st (2018), extraordinary 2nd (2019-03), ordinary 3rd
+    (2019-06) and 4th (2021-06). The ordinary numbers skip the 2nd, but it is recorded (any
+    kind, any status, accounts for it: README) and before the 3rd: nothing unrecorded falls in
+    2020. By hand: 2020 `missed`."""
+    rows = _rows("board,regular,1,2018-05-01,,held,,", "board,extraordinary,2,2019-03-01,,held,,", "board,regular,3,2019-06-01,,held,,", "board,regular,4,2021-06-01,,held,,")
+    out = _check(tmp_path, _YEARLY, rows, "2022-06-01")
+    assert _verdicts(out) == [("2018", "met"), ("2019", "met"), ("2020", "missed"), ("2021", "met"), ("2022", "open")]
+
+
+# -- records stated complete over rows known only to the month; several registers -------------------
+
+
+def test_records_complete_over_rows_known_only_to_the_month_judge_quarters_definitely(tmp_path):
+    """Records complete for 2020-2021; at least once a quarter from 2020; rows `2020-02`,
+    `2020-06`, `2020-09`, `2021-01`. A month lies wholly in one quarter, so each row meets its
+    quarter for certain, and the quarters with none are `missed` (the register is complete
+    there): 2020 Q4, 2021 Q2-Q4. 2022 Q1, outside the records, is `unknown`; Q2, running on
+    2022-06-01, `open` as far as the register shows."""
+    book = _rule("at_least", "records = [{ start = 2020, end = 2021 }]\n", count=1, per="quarter", since=2020)
+    rows = _rows("board,regular,,2020-02,,held,,", "board,regular,,2020-06,,held,,", "board,regular,,2020-09,,held,,", "board,regular,,2021-01,,held,,")
+    out = _check(tmp_path, book, rows, "2022-06-01")
+    assert _verdicts(out) == [
+        ("2020 Q1", "met"), ("2020 Q2", "met"), ("2020 Q3", "met"), ("2020 Q4", "missed"),
+        ("2021 Q1", "met"), ("2021 Q2", "missed"), ("2021 Q3", "missed"), ("2021 Q4", "missed"),
+        ("2022 Q1", "unknown"), ("2022 Q2", "open"),
+    ]
+
+
+def test_records_complete_over_a_row_known_only_to_the_year_leave_its_quarters_uncertain(tmp_path):
+    """The same records; one row `2021`, nothing else in 2021. It may have been held in any
+    quarter: all four `uncertain` (one meeting fills one of them: at least three are short on
+    every reading, and the why says so), never `missed` on a guess of its day."""
+    book = _rule("at_least", "records = [{ start = 2021, end = 2021 }]\n", count=1, per="quarter", since=2021)
+    out = _check(tmp_path, book, _rows("board,regular,,2021,,held,,"), "2022-02-01")
+    assert _verdicts(out)[:4] == [("2021 Q1", "uncertain"), ("2021 Q2", "uncertain"), ("2021 Q3", "uncertain"), ("2021 Q4", "uncertain")]
+    assert "at least one of" in _why(out, "2021 Q1") or "One meeting fills only one of" in _why(out, "2021 Q1")
+
+
+def test_a_year_covered_by_the_records_is_judged_on_every_meetings_file_together(tmp_path):
+    """Records complete from 2020 belong to the body, not to a file: a.csv holds 2020's
+    meeting, b.csv 2021's; 2022 is in neither. By hand: 2020 and 2021 met, 2022 `missed`
+    (complete, and no file has a meeting), as if one file held both rows."""
+    book = _rule("at_least", "records = [{ start = 2020 }]\n", count=1, per="year", since=2020)
+    (tmp_path / "r.toml").write_text(HEAD + book, encoding="utf-8")
+    (tmp_path / "a.csv").write_text(COLUMNS + "board,regular,1,2020-05-01,,held,,\n", encoding="utf-8")
+    (tmp_path / "b.csv").write_text(COLUMNS + "board,regular,2,2021-05-01,,held,,\n", encoding="utf-8")
+    args = ["check", "--rules", str(tmp_path / "r.toml"), "--meetings", str(tmp_path / "a.csv"), "--meetings", str(tmp_path / "b.csv"), "--today", "2023-02-01", "--format", "json"]
+    out = json.loads(_invoke(*args).stdout)
+    assert _verdicts(out) == [("2020", "met"), ("2021", "met"), ("2022", "missed"), ("2023", "open")]
+
+
+# -- rule-language gaps: "every 4 years, in June" ----------------------------------------------------
+
+
+def test_every_four_years_in_june_is_a_grid_of_48_months_anchored_in_a_june(tmp_path):
+    """"Every four years, in June" (a lead of earlier audits): `every 48m` on the grid from
+    `anchor = "2014-06"` is due in June 2014, 2018, 2022, 2026, ... and judged by the month.
+    Meetings 2014-06-10, 2018-06-05, 2022-07-01. By hand: 2014-06 and 2018-06 met; 2022-06 late
+    by 1 month (held in July); 2026-06 missed as of 2026-12-01; 2030-06 next. (A rolling
+    `every 48m` would move the month with a late meeting: due by 2026-07 after July 2022; and
+    `every 4y` judges years, not June.)"""
+    book = _rule("every", interval="48m", mode="grid", anchor="2014-06")
+    rows = _rows("board,regular,,2014-06-10,,held,,", "board,regular,,2018-06-05,,held,,", "board,regular,,2022-07-01,,held,,")
+    out = _check(tmp_path, book, rows, "2026-12-01")
+    assert _verdicts(out) == [("2014-06", "met"), ("2018-06", "met"), ("2022-06", "late"), ("2026-06", "missed"), ("2030-06", "open")]
+    assert _why(out, "2022-06") == "due 2022-06 (every 48 months on the grid from 2014-06), held Board 2022-07-01: 1 month late."
+
+
+def test_project_follows_each_after_origin_under_its_own_version(tmp_path):
+    """The same two Summits, projected from 2021-10-01 to 2024 with no Board held: a Board in
+    2022 (1 year after the 1st Summit) and one in 2023 (2 years after the 2nd); the 2023 one
+    was not projected (the invariant "a register checked with its own projection finds
+    nothing missed" broke)."""
+    book = _AFTER_VERSIONS.replace("{later}", "2y")
+    (tmp_path / "r.toml").write_text(HEAD + book, encoding="utf-8")
+    (tmp_path / "m.csv").write_text(COLUMNS + _rows("summit,regular,1,2021-05-01,,held,,", "summit,regular,2,2021-09-01,,held,,"), encoding="utf-8")
+    out = json.loads(_invoke("project", "--rules", str(tmp_path / "r.toml"), "--meetings", str(tmp_path / "m.csv"), "--today", "2021-10-01", "--to", "2024", "--format", "json").stdout)
+    board = [(m["start"][:4], m["reason"]) for m in out["meetings"] if m["body"] == "board"]
+    assert board == [("2022", "1 year after the 1st Summit (2021-05-01)"), ("2023", "2 years after the 2nd Summit (2021-09-01)")]
