@@ -18,7 +18,12 @@ from typing import TYPE_CHECKING
 from planner.core.dates import Duration
 from planner.core.meeting import given_start
 from planner.core.model import AtLeastRule, Meeting, Status
-from planner.engine.explain import not_counted_words, unconfirmed_words, uncounted_reason, unheld_words
+from planner.engine.explain import (
+    not_counted_words,
+    unconfirmed_words,
+    uncounted_reason,
+    unheld_words,
+)
 from planner.engine.gaps import GapExpectation, from_range, limit_on
 from planner.engine.judging.findings import Finding, Verdict, closing
 from planner.engine.judging.finishing import amend_finding, coverage
