@@ -301,3 +301,20 @@ def test_project_follows_each_after_origin_under_its_own_version(tmp_path):
     out = json.loads(_invoke("project", "--rules", str(tmp_path / "r.toml"), "--meetings", str(tmp_path / "m.csv"), "--today", "2021-10-01", "--to", "2024", "--format", "json").stdout)
     board = [(m["start"][:4], m["reason"]) for m in out["meetings"] if m["body"] == "board"]
     assert board == [("2022", "1 year after the 1st Summit (2021-05-01)"), ("2023", "2 years after the 2nd Summit (2021-09-01)")]
+
+
+def test_one_meeting_serves_one_before_window_across_versions_of_the_rule(tmp_path):
+    """Board within 1 month before each Summit until 2021-06-30, then within 2 months (one rule,
+    `id = "b"`). Summits 2021-06-20 (first version: 2021-05-20..06-19) and 2021-07-10 (second:
+    two months back reach 2021-05-10, but the occasion before ends on 06-19, so README's cut
+    makes it 2021-06-20..07-09). One Board, 2021-06-01. By hand: the first met, the second
+    missed, exit 1, as the same register reads under one unversioned "within 2 months"
+    rule. Each version cut only its own windows: the Board met both (2021-05-10..07-09), exit 0."""
+    book = SUMMIT + BOARD + (
+        '[[bodies.rules]]\nid = "b"\nkind = "before"\nbody = "summit"\noffset = "1m"\nuntil = 2021-06-30\n'
+        '[[bodies.rules]]\nid = "b"\nkind = "before"\nbody = "summit"\noffset = "2m"\nsince = 2021-07-01\n'
+    )
+    rows = _rows("summit,regular,1,2021-06-20,,held,,", "summit,regular,2,2021-07-10,,held,,", "board,regular,,2021-06-01,,held,,")
+    out = _check(tmp_path, book, rows, "2022-01-01")
+    assert sorted(_verdicts(out)) == [("2021-05-20..2021-06-19", "met"), ("2021-06-20..2021-07-09", "missed")]
+    assert out["summary"]["exit_code"] == 1

@@ -86,15 +86,25 @@ def before_expectations(engine: ExpectationEngine, body: Body, index: int, rule:
     # on the day it opened, as for `after`: a Summit of 15 January 2021 under "within 2 months
     # before" (from 1 January) is due its Board from 15 November 2020, under that version only.
     versions = [r for r in body.rules if r.kind == "before" and r.id == rule.id]
+    # The last day of the previous occasion's window, whichever version it is due under: one
+    # meeting serves one window across versions too (a Board of 2021-06-01 met both "within
+    # 1 month before" a Summit of 2021-06-20 and "within 2 months before" one of 2021-07-10,
+    # under the next version; without versions the second window is cut to 2021-06-20..07-09)
+    ended = date.min
     for origin in origins:
+        v = next((r for r in versions if r.in_force(origin.earliest)), rule) if len(versions) > 1 else rule
         last = origin.latest - timedelta(days=1) if not origin.start.exact else origin.earliest - timedelta(days=1)
-        first = origin.earliest - rule.offset.delta()
-        floor = chain[-1].window.end + timedelta(days=1) if chain else date.min  # the previous occasion's window ends there
-        if chain and first <= chain[-1].window.end:
-            if chain[-1].window.end >= last:
+        first = origin.earliest - v.offset.delta()  # type: ignore[attr-defined]
+        floor = ended + timedelta(days=1) if ended > date.min else date.min  # the previous occasion's window ends there
+        if ended > date.min and first <= ended:
+            if ended >= last:
                 continue  # two origins this close are one occasion: one meeting before them
-            first = chain[-1].window.end + timedelta(days=1)
+            first = ended + timedelta(days=1)
         window = Window(first, last)
+        if v is not rule:
+            if _after_applies(body, v, origin, window.start, versions):  # type: ignore[arg-type]
+                ended = window.end  # another version's window: the next one begins after it
+            continue
         if not _after_applies(body, rule, origin, window.start, versions):  # type: ignore[arg-type]
             continue
         if rule.until is not None and origin.earliest > rule.until and not any(r.in_force(origin.earliest) for r in versions):
@@ -121,6 +131,7 @@ def before_expectations(engine: ExpectationEngine, body: Body, index: int, rule:
                 if seams:
                     e.reason = reason + "".join(f"; within {v.offset.words()} before it if it was held from {day.isoformat()} (the rule's version in force then)" for day, v in seams.values())
         chain.append(e)
+        ended = e.window.end
     return _within(chain, end, pending)
 
 
