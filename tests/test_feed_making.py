@@ -31,7 +31,7 @@ def olds(fingerprint: str, content: str) -> list[Revision | None]:
 
 def expected(builder: FeedBuilder, meeting: Meeting, uid: str, old: Revision | None) -> tuple[bytes, bytes]:
     body = builder.bodies.get(meeting.body)
-    new = draft_fields(body, meeting, builder.stamp)
+    new = draft_fields(body, meeting, builder.stamp, part_of=builder.part_of(meeting))
     sequence, modified = numbers(old, new.fingerprint, new.content, builder.stamp)
     return builder.event_text(meeting, uid, sequence, modified).encode(), (state_line(uid, new, sequence, modified) + "\n").encode()
 

@@ -11,6 +11,7 @@ Chromium at phone width and wide.
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -120,3 +121,67 @@ def test_each_body_s_feed_has_its_own_colour(tmp_path: Path) -> None:
     assert colours["chogm"] == ("steelblue", "#4682B4")
     assert len(set(colours.values())) == 4
     assert "COLOR" not in Calendar.from_ical((tmp_path / "all.ics").read_bytes())
+
+
+RESUMED = """body,kind,ordinal,start,end,status,city,country,format,title,source
+chogm,regular,28,2028-10-10,2028-10-11,held,London,United Kingdom,in_person,,example
+chogm,regular,28,2029-01-15,2029-01-16,held,London,United Kingdom,in_person,,example
+"""
+
+
+def test_a_resumed_session_is_titled_as_resumed(tmp_path: Path) -> None:
+    """The 28th CHOGM adjourned in October and resumed in January under its number (one
+    meeting in two parts, README "A number identifies one meeting"): its two events were both
+    "28th Commonwealth Heads of Government Meeting", three months apart, a duplicate to the
+    eye. The later part now says "(resumed)" and which part it is; the first is as it was. The
+    folder's events, `--out -` and the events `publish` sends say the same."""
+    from icalendar import Calendar
+
+    from planner.inputs.register import load_meetings
+    from planner.inputs.rulebook import load_rulebook
+    from planner.outputs.calendar.ical import FeedBuilder
+
+    register = tmp_path / "resumed.csv"
+    register.write_text(RESUMED, encoding="utf-8")
+    args = ["-q", "ics", *CW[:2], "--meetings", str(register), "--today", "2029-02-01", "--no-projected", "--body", "chogm"]
+    result = CliRunner().invoke(main, [*args, "--out", str(tmp_path / "feeds")])
+    assert result.exit_code == 0, result.output
+    written = {str(e["UID"]): e for e in Calendar.from_ical((tmp_path / "feeds" / "chogm.ics").read_bytes()).walk("VEVENT")}
+    first, later = written["commonwealth-chogm-28@planner"], written["commonwealth-chogm-28-2@planner"]
+    assert str(first["SUMMARY"]) == "28th Commonwealth Heads of Government Meeting"
+    assert str(later["SUMMARY"]) == "28th Commonwealth Heads of Government Meeting (resumed)"
+    assert "Resumed: part 2 of the 28th regular meeting, under its number" in str(later["DESCRIPTION"]).splitlines()
+    printed = CliRunner().invoke(main, [*args, "--out", "-"])
+    def shown(event: object) -> tuple[str, ...]:
+        return tuple(str(event[p]) for p in ("SUMMARY", "DESCRIPTION", "STATUS"))  # type: ignore[index]
+
+    assert {str(e["UID"]): shown(e) for e in Calendar.from_ical(printed.stdout).walk("VEVENT")} == {uid: shown(e) for uid, e in written.items()}
+    book = load_rulebook(TRIAL / "commonwealth.toml")
+    builder = FeedBuilder(book, datetime(2029, 2, 1, tzinfo=UTC))
+    meetings = load_meetings(register, book)
+    (meeting, uid) = builder.build(meetings)[1]  # as publish builds what it sends
+    sent = builder.event(meeting, uid)
+    assert str(sent["SUMMARY"]) == str(later["SUMMARY"]) and str(sent["DESCRIPTION"]) == str(later["DESCRIPTION"])
+
+
+SUPERSEDED = """body,kind,ordinal,start,end,status,city,country
+chogm,regular,28,2028-10,,planned,London,United Kingdom
+chogm,regular,28,2028-10-12,2028-10-13,held,London,United Kingdom
+chogm,regular,29,2030-05-04,,cancelled,London,United Kingdom
+chogm,regular,29,2030-06-01,,held,London,United Kingdom
+"""
+
+
+def test_a_plan_a_held_row_superseded_and_a_called_off_row_make_no_resumed_part(tmp_path: Path) -> None:
+    """The 28th planned for October 2028, then recorded held on 12 October: the plan is no
+    part, and the held row is the meeting, not "(resumed)"; nor is the plan "(unconfirmed)":
+    the register says the meeting was held. The 29th cancelled in May and held in June: a
+    cancelled row is no part either (README "A number identifies one meeting")."""
+    from icalendar import Calendar
+
+    register = tmp_path / "superseded.csv"
+    register.write_text(SUPERSEDED, encoding="utf-8")
+    result = CliRunner().invoke(main, ["-q", "ics", *CW[:2], "--meetings", str(register), "--today", "2031-01-01", "--no-projected", "--body", "chogm", "--out", "-"])
+    assert result.exit_code == 0, result.output
+    titles = sorted(str(e["SUMMARY"]) for e in Calendar.from_ical(result.stdout).walk("VEVENT"))
+    assert not [t for t in titles if "(resumed)" in t or "(unconfirmed)" in t], titles

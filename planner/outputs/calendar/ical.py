@@ -63,6 +63,7 @@ if TYPE_CHECKING:
 STATE_FILE = ".planner-state.json"
 COMBINED = "all"
 _STATUS = {Status.HELD: "CONFIRMED", Status.PLANNED: "CONFIRMED", Status.CANCELLED: "CANCELLED", Status.POSTPONED: "TENTATIVE", Status.PROJECTED: "TENTATIVE"}
+_PARTS = (Status.HELD, Status.PLANNED)  # rows of one number that are parts of one meeting (README "A number identifies one meeting")
 _LAPSED = {Status.PLANNED: "TENTATIVE", Status.POSTPONED: "CANCELLED"}
 UNCONFIRMED = "Status: planned, not recorded as held: its dates have passed (unconfirmed)"
 POSTPONED_PAST = "Postponed: not held on these days; the new date is not fixed yet"
@@ -90,20 +91,43 @@ def partial_code(meeting: Meeting) -> str:
     return str(meeting.start) if end is None or end == meeting.start else f"{meeting.start}/{end}"
 
 
-def lapsed(meeting: Meeting, today: date | None) -> bool:
-    """Whether ``meeting`` is planned or postponed and every day it may mean is before ``today``."""
-    return today is not None and meeting.status in _LAPSED and meeting.latest < today
+def lapsed(meeting: Meeting, today: date | None, part_of: int = 0) -> bool:
+    """Whether ``meeting`` is planned or postponed and every day it may mean is before ``today``
+    (a plan a held row of its number superseded, ``part_of`` -1, is not unconfirmed)."""
+    return today is not None and meeting.status in _LAPSED and meeting.latest < today and part_of >= 0
 
 
-def shown_status(meeting: Meeting, today: date | None) -> str:
+def shown_status(meeting: Meeting, today: date | None, part_of: int = 0) -> str:
     """The status an event is made from: the register's, ``unconfirmed`` for a planned meeting
     whose days passed, ``postponed-past`` for a postponed one (what the prints compare)."""
-    if not lapsed(meeting, today):
+    if not lapsed(meeting, today, part_of):
         return meeting.status.value
     return "unconfirmed" if meeting.status is Status.PLANNED else "postponed-past"
 
 
-def summary(body: Body | None, meeting: Meeting, today: date | None = None) -> str:
+def parts_of(meetings: Iterable[Meeting]) -> dict[Meeting, int]:
+    """The rows of a number held more than once or planned beside a held one (README "A number
+    identifies one meeting"): each later held row -> its part (2, 3, ...: a session resumed
+    under its number), each planned row beside a held one -> -1 (a plan the held row
+    superseded: not unconfirmed when its days pass). Cancelled and postponed rows are no part."""
+    first: dict[tuple[str, Kind, int], Meeting] = {}
+    groups: dict[tuple[str, Kind, int], list[Meeting]] = {}
+    for m in meetings:
+        if m[3] and m[5] in _PARTS and not m[17]:  # (ordinal, status, id)
+            key = (m[0], m[2], m[3])
+            found = first.setdefault(key, m)
+            if found is not m:
+                groups.setdefault(key, [found]).append(m)
+    out: dict[Meeting, int] = {}
+    for rows in groups.values():
+        held = sorted((m for m in rows if m.status is Status.HELD), key=event_order)
+        if held:
+            out.update((m, -1) for m in rows if m.status is Status.PLANNED)
+            out.update((m, n) for n, m in enumerate(held[1:], 2))
+    return out
+
+
+def summary(body: Body | None, meeting: Meeting, today: date | None = None, part_of: int = 0) -> str:
     """``7th Summit``, ``Senior Officials Committee``, ``Summit (projected)``.
 
     Built from the body and ordinal, never from the register's title: a register title is often
@@ -113,9 +137,11 @@ def summary(body: Body | None, meeting: Meeting, today: date | None = None) -> s
     if meeting.kind is not Kind.REGULAR:
         name = f"{meeting.kind.value.capitalize()} {name}"
     text = f"{ordinal(meeting.ordinal)} {name}" if meeting.ordinal else name
+    if part_of > 0:
+        text += " (resumed)"
     if meeting.status in (Status.PROJECTED, Status.POSTPONED, Status.CANCELLED):
         text += f" ({meeting.status.value})"
-    elif meeting.status is Status.PLANNED and lapsed(meeting, today):
+    elif meeting.status is Status.PLANNED and lapsed(meeting, today, part_of):
         text += " (unconfirmed)"
     if not meeting.exact:
         text += f" (date not fixed: {unfixed_words(meeting)})"
@@ -128,13 +154,14 @@ def summary(body: Body | None, meeting: Meeting, today: date | None = None) -> s
 FORMAT_WORDS = {MeetingFormat.ONLINE: "Format: online (by video)", MeetingFormat.HYBRID: "Format: hybrid (in person and by video)"}
 
 
-def description(meeting: Meeting, today: date | None = None) -> str:
+def description(meeting: Meeting, today: date | None = None, part_of: int = 0) -> str:
     """Ordinal, status, the range of an unfixed date, reason and sources, one per line."""
     m = meeting
-    past = lapsed(m, today)
+    past = lapsed(m, today, part_of)
     lines = (
         m.title,
         f"Ordinal: {ordinal(m.ordinal)} {m.kind.value} meeting" if m.ordinal else "",
+        f"Resumed: part {part_of} of the {ordinal(m.ordinal)} {m.kind.value} meeting, under its number" if part_of > 0 else "",
         UNCONFIRMED if past and m.status is Status.PLANNED else f"Status: {m.status.value}",
         FORMAT_WORDS.get(m.format, ""),
         f"Documents: {'; '.join(m.documents)}" if m.documents else "",
@@ -166,6 +193,7 @@ class FeedBuilder:
         self.today = self.stamp.date()  # the export's day (the CLI's stamp is --today at 00:00 UTC)
         self.revisions = revisions or {}
         self.bodies = {b.id: b for b in book.bodies}
+        self.parts: dict[Meeting, int] = {}  # the export's resumed parts and superseded plans (:meth:`learn`)
         self.colors = {b.id: PALETTE[i % len(PALETTE)] for i, b in enumerate(book.bodies)}  # each body's feed's COLOR
         self._lines: dict[tuple[str, Any], str] = {}
         self._common_lines: dict[tuple[Any, ...], tuple[Body | None, str, str]] = {}
@@ -213,20 +241,21 @@ class FeedBuilder:
         """The VEVENT of ``meeting`` as content lines, CRLF-terminated: the bytes icalendar
         writes for :meth:`event` (SEQUENCE and LAST-MODIFIED given, not looked up)."""
         firm = meeting.exact
-        past = lapsed(meeting, self.today)
+        part_of = self.part_of(meeting)
+        past = lapsed(meeting, self.today, part_of)
         body, categories, status = self._common(meeting, firm, past)
         start, end = shown_days(meeting)
         line = self._line
         out = [
             "BEGIN:VEVENT\r\n",
-            text_line("SUMMARY", summary(body, meeting, self.today) if summary_text is None else summary_text),
+            text_line("SUMMARY", summary(body, meeting, self.today, part_of) if summary_text is None else summary_text),
             line("DTSTART", start),
             line("DTEND", end),
             self._stamp_line,
             text_line("UID", uid),
             f"SEQUENCE:{sequence}\r\n",
             categories,
-            text_line("DESCRIPTION", description(meeting, self.today) if description_text is None else description_text),
+            text_line("DESCRIPTION", description(meeting, self.today, part_of) if description_text is None else description_text),
             line("LAST-MODIFIED", self.stamp if modified is None else modified),
         ]
         if meeting.city or meeting.country:
@@ -260,7 +289,8 @@ class FeedBuilder:
 
     def event(self, meeting: Meeting, uid: str) -> Event:
         """The same event as an icalendar object, SEQUENCE and LAST-MODIFIED from ``revisions``."""
-        body, status, quiet, cats = self._parts(meeting, meeting.exact, lapsed(meeting, self.today))
+        part_of = self.part_of(meeting)
+        body, status, quiet, cats = self._parts(meeting, meeting.exact, lapsed(meeting, self.today, part_of))
         start, end = shown_days(meeting)
         rev = self.revisions.get(uid)
         ev = Event()
@@ -268,7 +298,7 @@ class FeedBuilder:
         ev.add("DTSTAMP", self.stamp)
         ev.add("DTSTART", start)
         ev.add("DTEND", end)
-        ev.add("SUMMARY", summary(body, meeting, self.today))
+        ev.add("SUMMARY", summary(body, meeting, self.today, part_of))
         ev.add("SEQUENCE", rev.sequence if rev else 0)
         ev.add("LAST-MODIFIED", normalize_stamp(rev.last_modified) if rev else self.stamp)
         ev.add("STATUS", status)
@@ -276,7 +306,7 @@ class FeedBuilder:
         ev["CATEGORIES"] = vCategory(list(cats))
         if meeting.venue:
             ev.add("LOCATION", meeting.venue)
-        ev.add("DESCRIPTION", description(meeting, self.today))
+        ev.add("DESCRIPTION", description(meeting, self.today, part_of))
         if meeting.source.startswith(("http://", "https://")):
             ev["URL"] = vUri(meeting.source)
         elif meeting.source:
@@ -300,10 +330,20 @@ class FeedBuilder:
             ev["X-PLANNER-ID"] = vText(meeting.id)
         return ev
 
+    def learn(self, meetings: Iterable[Meeting]) -> None:
+        """The parts and superseded plans among the export's ``meetings`` (:func:`parts_of`)."""
+        self.parts = parts_of(meetings)
+
+    def part_of(self, meeting: Meeting) -> int:
+        """``meeting``'s part (2, 3, ...), -1 for a superseded plan, else 0 (:func:`parts_of`)."""
+        return self.parts.get(meeting, 0) if self.parts else 0
+
     def build(self, meetings: Iterable[Meeting]) -> list[tuple[Meeting, str]]:
         """Events for ``meetings`` in a deterministic order, with UIDs made unique (a second
         meeting of the same identity gets ``-2`` in sorted order)."""
-        return uids(self.book, sorted(meetings, key=event_order))
+        ordered = sorted(meetings, key=event_order)
+        self.learn(ordered)
+        return uids(self.book, ordered)
 
     def calendar_head(self, name: str, caption: str, source: str | None = None, empty: bool = False, body: str | None = None) -> tuple[bytes, bytes]:
         """The VCALENDAR's lines before its events and after them: the RFC 7986 name, refresh

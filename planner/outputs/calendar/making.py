@@ -51,6 +51,7 @@ _ONE_DAY = timedelta(days=1)
 _WEB = ("http://", "https://")
 _SAFE = re.compile(r"[^\\;,\r\n]*").fullmatch  # TEXT that escaping leaves as it is
 _NOTED = (Status.PROJECTED, Status.POSTPONED, Status.CANCELLED)
+_PART = "\x1fpart "  # the content print's end for a resumed part or a superseded plan (revisions.content_print)
 _LAPSING = (Status.PLANNED, Status.POSTPONED)  # what a day past its dates changes (ical.lapsed)
 _POSTPONED = "Postponed: the new date is not fixed yet"
 _CUSTOMARY = "Customary: by practice, not a binding rule"
@@ -175,7 +176,7 @@ class EventMaker:
         """The content text (what :attr:`content` is after :meth:`make`) of each meeting of
         ``order``, the events not made: all an event is made from but its UID, SEQUENCE,
         LAST-MODIFIED and DTSTAMP."""
-        dates, groups, formats = self._dates, self._groups, self._formats
+        dates, groups, formats, parts = self._dates, self._groups, self._formats, self.builder.parts
         for meeting in order:
             start, end = meeting[1], meeting[4]
             s = dates.get(id(start)) or self._date(start)
@@ -185,9 +186,11 @@ class EventMaker:
                 e = dates.get(id(end)) or self._date(end)
                 firm, end_text, last = s[3] and e[3], e[1], e[5]
             status = meeting[5]
-            key = (meeting[0], meeting[2], status, firm, status in _LAPSING and last < self.today)
+            part_of = parts.get(meeting, 0) if parts else 0
+            key = (meeting[0], meeting[2], status, firm, status in _LAPSING and last < self.today and part_of >= 0)
             g = groups.get(key) or self._group(key, meeting)
-            yield _content(g[21], s[1], end_text, meeting, formats[meeting[8]][2])
+            made = _content(g[21], s[1], end_text, meeting, formats[meeting[8]][2])
+            yield f"{made}{_PART}{part_of}" if part_of else made
 
     def make(self, meeting: Meeting, uid: str, old: Revision | None) -> tuple[bytes, bytes]:
         """The event of ``meeting`` as ``uid`` and its state line, SEQUENCE and LAST-MODIFIED
@@ -208,13 +211,19 @@ class EventMaker:
         start_line, _, first_iso = self._days.get(first) or self._day(first)
         after = (last if firm else first) + _ONE_DAY
         _, end_line, after_iso = self._days.get(after) or self._day(after)
-        group = (body_id, kind, status, firm, status in _LAPSING and last < self.today)
+        parts = self.builder.parts
+        part_of = parts.get(meeting, 0) if parts else 0  # (a resumed part, a superseded plan: rare)
+        group = (body_id, kind, status, firm, status in _LAPSING and last < self.today and part_of >= 0)
         g = self._groups.get(group) or self._group(group, meeting)
         if number:
             o, ordinal_line = self._ordinals.get(number) or self._ordinal(number)
             shown = f"{o} {g[13]}{g[15]}"
             summary_text = f"{o} {g[14]}"
             words = [title, f"Ordinal: {o} {g[19]} meeting", g[17]] if title else [f"Ordinal: {o} {g[19]} meeting", g[17]]
+            if part_of > 0:  # a session resumed under its number
+                shown = f"{o} {g[13]} (resumed){g[15]}"
+                summary_text = f"{o} {g[14][: len(g[14]) - len(g[15])]} (resumed){g[15]}"
+                words.insert(len(words) - 1, f"Resumed: part {part_of} of the {o} {g[19]} meeting, under its number")
         else:
             ordinal_line = ""
             shown = g[13] + g[15]
@@ -249,7 +258,7 @@ class EventMaker:
         fingerprint = digest.hexdigest()[:16]
         format_repr, format_line, format_value = self._formats[fmt]
         # the content print's text (as _content makes it, the meeting's fields already at hand)
-        self.content = made = f"{g[21]}{s[1]}\x1f{end_text}\x1f{number}\x1f{city}\x1f{country}\x1f{format_value}\x1f{title}\x1f{source}\x1f{reason}\x1f{rule_source}\x1f{customary}\x1f{key}\x1f{_DOCUMENTS.join(documents)}\x1f{cbm}\x1f{mid}"
+        self.content = made = f"{g[21]}{s[1]}\x1f{end_text}\x1f{number}\x1f{city}\x1f{country}\x1f{format_value}\x1f{title}\x1f{source}\x1f{reason}\x1f{rule_source}\x1f{customary}\x1f{key}\x1f{_DOCUMENTS.join(documents)}\x1f{cbm}\x1f{mid}{f'{_PART}{part_of}' if part_of else ''}"
         digest = self._sha256.copy()
         digest.update(made.encode())
         content = digest.hexdigest()[:16]

@@ -109,11 +109,11 @@ class Revision:
     removed: date | None = None
 
 
-def fingerprint(meeting: Meeting, today: date | None = None) -> str:
+def fingerprint(meeting: Meeting, today: date | None = None, part_of: int = 0) -> str:
     """What makes a revision significant (RFC 5545 3.8.7.4): dates, venue and status (as of
     ``today``: a planned meeting whose days passed unconfirmed is TENTATIVE, see
     :func:`~planner.outputs.calendar.ical.shown_status`)."""
-    text = "|".join((str(meeting.start), str(meeting.end or ""), meeting.city, meeting.country, shown_status(meeting, today)))
+    text = "|".join((str(meeting.start), str(meeting.end or ""), meeting.city, meeting.country, shown_status(meeting, today, part_of)))
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
@@ -137,7 +137,7 @@ def meeting_repr(meeting: Meeting) -> str:
 CONTENT_FORM = "4"  # the form of the content print: raise it when the words an event is written in change
 
 
-def content_print(body: Body | None, meeting: Meeting, today: date | None = None) -> str:
+def content_print(body: Body | None, meeting: Meeting, today: date | None = None, part_of: int = 0) -> str:
     """Everything an event shows: any change moves LAST-MODIFIED. The event is written from
     its meeting's fields and its body's name and category alone (and this module's words, whose
     form :data:`CONTENT_FORM` names), so the print is of those, not of the written text: a
@@ -149,7 +149,7 @@ def content_print(body: Body | None, meeting: Meeting, today: date | None = None
         body.category.value if body else "",
         m.body,
         m.kind.value,
-        shown_status(m, today),
+        shown_status(m, today, part_of),
         str(m.start),
         str(m.end or ""),
         str(m.ordinal),
@@ -166,7 +166,7 @@ def content_print(body: Body | None, meeting: Meeting, today: date | None = None
         m.cbm,
         m.id,
     )
-    return hashlib.sha256("\x1f".join(fields).encode()).hexdigest()[:16]
+    return hashlib.sha256(("\x1f".join(fields) + (f"\x1fpart {part_of}" if part_of else "")).encode()).hexdigest()[:16]
 
 
 def legacy_content_print(body: Body | None, meeting: Meeting, summary_text: str | None = None, description_text: str | None = None, today: date | None = None) -> str:
@@ -200,11 +200,11 @@ def draft(body: Body | None, meeting: Meeting, stamp: datetime, summary_text: st
     return Revision(*draft_fields(body, meeting, stamp, summary_text, description_text))
 
 
-def draft_fields(body: Body | None, meeting: Meeting, stamp: datetime, summary_text: str | None = None, description_text: str | None = None) -> Draft:
+def draft_fields(body: Body | None, meeting: Meeting, stamp: datetime, summary_text: str | None = None, description_text: str | None = None, part_of: int = 0) -> Draft:
     first, after = shown_days(meeting)
     today = stamp.date()
-    shown = summary(body, meeting, today) if summary_text is None else summary_text
-    return Draft(fingerprint(meeting, today), 0, stamp, content_print(body, meeting, today), meeting.body, meeting.kind.value, meeting.ordinal is not None or bool(meeting.id), first, after, shown, meeting.venue)
+    shown = summary(body, meeting, today, part_of) if summary_text is None else summary_text
+    return Draft(fingerprint(meeting, today, part_of), 0, stamp, content_print(body, meeting, today, part_of), meeting.body, meeting.kind.value, meeting.ordinal is not None or bool(meeting.id), first, after, shown, meeting.venue)
 
 
 def adoption_pool(previous: Mapping[str, Revision]) -> dict[tuple[str, str], list[tuple[date, str]]]:

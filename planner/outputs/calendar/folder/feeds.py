@@ -90,6 +90,7 @@ def _write_feeds(book: RuleBook, meetings: Iterable[Meeting], out: Path, stamp: 
     builder = FeedBuilder(book, stamp)
     selected = set(bodies) if bodies is not None else None
     meetings = list(meetings) if selected is None else [m for m in meetings if m.body in selected]
+    builder.learn(meetings)
     recording = selected is None and len(meetings) >= REUSE_FROM
     out.parent.mkdir(parents=True, exist_ok=True)
     named, heads, combined = _names(book, builder, base_url, selected)
@@ -297,6 +298,7 @@ def combined_calendar(book: RuleBook, meetings: Iterable[Meeting], stamp: dateti
     SEQUENCE 0 and LAST-MODIFIED = ``stamp`` (there is no state to remember)."""
     builder = FeedBuilder(book, stamp)
     ordered = date_order(meetings)
+    builder.learn(ordered)
     name, caption = combined_names(book)
     head, end = builder.calendar_head(name, caption, source, empty=not ordered)
     yield head
