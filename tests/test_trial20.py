@@ -185,3 +185,12 @@ def test_a_plan_a_held_row_superseded_and_a_called_off_row_make_no_resumed_part(
     assert result.exit_code == 0, result.output
     titles = sorted(str(e["SUMMARY"]) for e in Calendar.from_ical(result.stdout).walk("VEVENT"))
     assert not [t for t in titles if "(resumed)" in t or "(unconfirmed)" in t], titles
+
+
+def test_the_feeds_page_shows_each_feed_s_colour(tmp_path: Path) -> None:
+    """index.html lists the feeds to subscribe to: each body's with a swatch of the colour its
+    calendar will take, the combined feed with none."""
+    feed(tmp_path)
+    page = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert '<span class="swatch" style="background: steelblue" aria-hidden="true"></span>Commonwealth Heads of Government Meeting</span>' in page
+    assert page.count('class="swatch"') == 4

@@ -21,6 +21,7 @@ class FeedLink:
     title: str
     count: int
     links: list[tuple[str, str]]
+    color: str = ""  # the feed's COLOR (a body's), shown beside its name so a subscriber matches them
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,7 @@ def index_pieces(book: RuleBook, feeds: Sequence[tuple[str, str, int]], meetings
         "index.html.j2",
         org=book.organization,
         generated=builder.stamp.strftime("%Y-%m-%d %H:%M"),
-        feeds=[FeedLink(title, count, _links(filename, base_url)) for filename, title, count in feeds],
+        feeds=[FeedLink(title, count, _links(filename, base_url), builder.colors.get(filename.removesuffix(".ics"), ("", ""))[0]) for filename, title, count in feeds],
         coming=_Coming(meetings, builder),
     )
     batch: list[str] = []
