@@ -200,3 +200,46 @@ def test_a_planner_file_gone_while_its_print_is_taken_is_no_traceback(monkeypatc
         assert len(given._code()) == 32
     finally:
         given._code.cache_clear()
+
+
+def _ended_book(tmp_path: Path, bodies: int, rules: str) -> Path:
+    head = MINIMAL.read_text(encoding="utf-8").split("[[bodies]]")[0]
+    body = '[[bodies]]\nid = "b{i}"\nname = "B{i}"\ncategory = "working"\nestablished = 2000\n' + rules
+    path = tmp_path / "ended.toml"
+    path.write_text(head + "\n".join(body.replace("{i}", str(i)) for i in range(bodies)), encoding="utf-8")
+    return path
+
+
+def test_rules_that_ended_ask_for_no_meeting_of_the_horizon(tmp_path: Path) -> None:
+    """300 bodies of a daily rule that ended in 2001: the bound on projected meetings counted
+    each over the horizon from 2026 (3,653 a body) and refused the rule book, exit 2. A rule
+    is counted over the days it is in force (and a period past them) only."""
+    book = _ended_book(tmp_path, 300, '[[bodies.rules]]\nkind = "every"\ninterval = "1d"\nuntil = 2001-01-01\n')
+    result = CliRunner().invoke(main, ["--rules", str(book), *TODAY, "project", "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+
+
+@pytest.mark.parametrize("interval", ["1d", "1m", "1y"])
+def test_a_rolling_rule_that_ended_projects_nothing(tmp_path: Path, interval: str) -> None:
+    """`every 1d until 2001-01-01`, nothing ever held: check judges its windows to 2001 and
+    nothing after; projection took the silent chain up to the window due now and placed a
+    meeting on 2026-11-27 ("1 day after the window due 2026-11-26"; monthly too). Nothing now."""
+    book = _ended_book(tmp_path, 1, f'[[bodies.rules]]\nkind = "every"\ninterval = "{interval}"\nuntil = 2001-01-01\n')
+    result = CliRunner().invoke(main, ["--rules", str(book), *TODAY, "project", "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    import json
+
+    assert json.loads(result.stdout)["meetings"] == []
+
+
+def test_a_rolling_rule_whose_later_version_is_in_force_still_projects(tmp_path: Path) -> None:
+    """The same daily rule ended in 2001 and followed by a yearly version of it (one id): the
+    chain goes on under the version in force, one meeting a year."""
+    rules = '[[bodies.rules]]\nid = "r"\nkind = "every"\ninterval = "1d"\nuntil = 2001-01-01\n[[bodies.rules]]\nid = "r"\nkind = "every"\ninterval = "1y"\nsince = 2001-01-02\n'
+    book = _ended_book(tmp_path, 1, rules)
+    result = CliRunner().invoke(main, ["--rules", str(book), *TODAY, "project", "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    import json
+
+    starts = [m["start"] for m in json.loads(result.stdout)["meetings"]]
+    assert len(starts) >= 10 and starts[0].startswith("2026-"), starts

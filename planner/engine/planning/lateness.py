@@ -100,6 +100,15 @@ class Lateness(Dating):
             return window  # (most windows: the whole period is ahead, no new Window to make)
         return Window(max(start, self.not_before), e.deadline)
 
+    def _ended(self, e: Expectation) -> bool:
+        """Whether ``e``'s rule, every version of it, ended before the horizon's first day: a
+        silent chain of it asks for nothing now (check: nothing due after its end). A daily
+        rule that ended in 2001 had one meeting projected in 2026, "1 day after the window due
+        2026-11-26", the chain taken up from its last window as if still in force."""
+        rule = e.rule
+        versions = rolling_versions(e.body, e.rule_index, rule) if isinstance(rule, EveryRule) and rule.mode == "rolling" else [(e.rule_index, rule)]
+        return all(v.until is not None and v.until < self.not_before for _, v in versions)
+
     def _current(self, e: Expectation) -> Expectation | None:
         """For a rolling chain silent past its deadline: the window of the chain due now (each
         window due one interval after the previous one's period, as compliance judges it)."""

@@ -299,8 +299,8 @@ class Projector(Postponement):
         elif closed:
             # A closed window: only a chain left with nothing after it needs a meeting (as
             # soon as possible); a late meeting already answered it.
-            if e.late_until is None or e.late_until < self.not_before or meetings_satisfying(e, bm, e.late_until):
-                return None  # (nor one whose days to be answered late have passed: check's missed is final)
+            if e.late_until is None or e.late_until < self.not_before or meetings_satisfying(e, bm, e.late_until) or self._ended(e):
+                return None  # (nor one whose days to be answered late have passed: check's missed is final; nor one of a rule that ended)
             have: list[Meeting] = []
             # (a postponed meeting still to be held is held late, as soon as possible: the
             # chain goes on from its new day, not from the window it missed)
