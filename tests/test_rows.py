@@ -151,7 +151,7 @@ def test_repeats_name_the_first_line_of_the_same_meeting(tmp_path: Path, monkeyp
     said: list[str] = []
     assert len(load_meetings(path, BOOK, said.append)) == 2
     named = ", ".join(f"line {4 + i} (same as line {2 + i % 2})" for i in range(10))
-    assert said == [f"{path}: 12 rows repeat an earlier row and count once: {named} and 2 more"]
+    assert said == [f"{path}: 12 rows repeat an earlier row (one meeting where numbered; else one meeting or two, as check weighs where that decides a window): {named} and 2 more"]
 
 
 @settings(max_examples=300, deadline=None)
@@ -188,7 +188,7 @@ def test_repeats_name_their_lines_past_blank_short_and_quoted_rows(tmp_path: Pat
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
     said: list[str] = []
     assert len(load_meetings(path, BOOK, said.append)) == 3
-    assert said == [f"{path}: 4 rows repeat an earlier row and count once: line 4 (same as line 2), line 8 (same as line 6), line 10 (same as line 2), line 12 (same as line 11)"]
+    assert said == [f"{path}: 4 rows repeat an earlier row (one meeting where numbered; else one meeting or two, as check weighs where that decides a window): line 4 (same as line 2), line 8 (same as line 6), line 10 (same as line 2), line 12 (same as line 11)"]
 
 
 JSON_VALUES = {**{k: [*v, None] for k, v in CELLS.items()}, "ordinal": [1, 7, 0, -1, 1_000_000, "3", True, 2.0, None, ""], "start": [*CELLS["start"], 2019, 999], "id": ["", "m-1", 12, None], "documents": [*CELLS["documents"], ["A", " B"], []]}
@@ -313,7 +313,7 @@ def test_json_repeats_name_the_first_entry_of_the_same_meeting(tmp_path: Path) -
     path.write_text(json.dumps({"meetings": [first, listed, second, {**first, "kind": "Regular"}, listed, second]}), encoding="utf-8")
     said: list[str] = []
     assert len(load_meetings(path, BOOK, said.append)) == 3
-    assert said == [f"{path}: 3 rows repeat an earlier row and count once: meetings[3] (same as meetings[0]), meetings[4] (same as meetings[1]), meetings[5] (same as meetings[2])"]
+    assert said == [f"{path}: 3 rows repeat an earlier row (one meeting where numbered; else one meeting or two, as check weighs where that decides a window): meetings[3] (same as meetings[0]), meetings[4] (same as meetings[1]), meetings[5] (same as meetings[2])"]
 
 
 @st.composite

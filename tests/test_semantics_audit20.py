@@ -318,3 +318,23 @@ def test_one_meeting_serves_one_before_window_across_versions_of_the_rule(tmp_pa
     out = _check(tmp_path, book, rows, "2022-01-01")
     assert sorted(_verdicts(out)) == [("2021-05-20..2021-06-19", "met"), ("2021-06-20..2021-07-09", "missed")]
     assert out["summary"]["exit_code"] == 1
+
+
+# -- what a warning says of a row given twice agrees with the verdict --------------------------------
+
+
+def test_the_warning_for_a_row_given_twice_says_what_check_judges(tmp_path):
+    """At most once a year; `board,regular,,2021-05-01,,held,Bern,` on two lines of one file.
+    README ("One meeting or two"): a row without a number repeated identically may be one
+    meeting recorded twice or two meetings, so 2021 is `uncertain` ("1 to 2 meetings"). The
+    warning beside it said "1 row repeats an earlier row and counts once", the opposite of
+    the finding it stood beside; it now says "one meeting or two" (a number would make it
+    one meeting), as the verdict does."""
+    book = _rule("at_most", count=1, per="year", since=2021)
+    row = "board,regular,,2021-05-01,,held,Bern,"
+    (tmp_path / "r.toml").write_text(HEAD + book, encoding="utf-8")
+    (tmp_path / "m.csv").write_text(COLUMNS + _rows(row, row), encoding="utf-8")
+    result = _invoke("check", "--rules", str(tmp_path / "r.toml"), "--meetings", str(tmp_path / "m.csv"), "--today", "2022-02-01", "--format", "json")
+    assert _verdicts(json.loads(result.stdout))[0] == ("2021", "uncertain")
+    assert "counts once" not in result.stderr
+    assert "1 row repeats an earlier row (one meeting where numbered; else one meeting or two, as check weighs where that decides a window): line 3 (same as line 2)" in result.stderr

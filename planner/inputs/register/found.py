@@ -156,7 +156,9 @@ class Found:
         if repeats and warn is not None:
             shown = ", ".join(f"{_where(place)} (same as {_where(self.first[meeting])})" for place, meeting in repeats[:10]) + (f" and {len(repeats) - 10} more" if len(repeats) > 10 else "")
             many = len(repeats) != 1
-            warn(f"{self.path}: {len(repeats)} row{'s' if many else ''} repeat{'' if many else 's'} an earlier row and count{'' if many else 's'} once: {shown}")
+            # (a number makes one meeting; a row without one may be the meeting recorded twice or
+            # two meetings, which check weighs: README, "One meeting or two")
+            warn(f"{self.path}: {len(repeats)} row{'s' if many else ''} repeat{'' if many else 's'} an earlier row (one meeting where numbered; else one meeting or two, as check weighs where that decides a window): {shown}")
         name = self.path.name
         recorded = Recorded(self.read, {meeting: (len(found), f"{name} {_places(found)}") for meeting, found in self.places.items()}, self.rows_of)
         if not repeats:  # the same meetings in the same order: the list read is let go

@@ -102,7 +102,7 @@ def _rows_of(registers: Sequence[list[Meeting]], names: Sequence[str], again: se
         if later and warn is not None:
             shown = ", ".join(later[:10]) + (f" and {len(later) - 10} more" if len(later) > 10 else "")
             many = count != 1
-            warn(f"{name}: {count} row{'s' if many else ''} repeat{'' if many else 's'} a row of an earlier --meetings file and count{'' if many else 's'} once: {shown}")
+            warn(f"{name}: {count} row{'s' if many else ''} repeat{'' if many else 's'} a row of an earlier --meetings file (one meeting or two, as check weighs where that decides a window): {shown}")
     return {meeting: (sum(r for r, _ in parts), "; ".join(w for _, w in parts)) for meeting, parts in found.items()}
 
 
