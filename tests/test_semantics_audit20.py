@@ -338,3 +338,15 @@ def test_the_warning_for_a_row_given_twice_says_what_check_judges(tmp_path):
     assert _verdicts(json.loads(result.stdout))[0] == ("2021", "uncertain")
     assert "counts once" not in result.stderr
     assert "1 row repeats an earlier row (one meeting where numbered; else one meeting or two, as check weighs where that decides a window): line 3 (same as line 2)" in result.stderr
+
+
+def test_a_before_window_of_a_month_reaches_back_to_a_leap_day(tmp_path):
+    """Within a month before a Summit of 2024-03-30: a month back is 30 February, no day, so
+    the month's last, 29 February in a leap year (as README reads 29 February in a common
+    year): 2024-02-29..2024-03-29, met by a Board on 2024-02-29. Before a Summit of
+    2025-03-29: 2025-02-28..2025-03-28, met by a Board on 2025-02-28 (in 2024 the 28th would
+    have been a day early)."""
+    rows = _rows("summit,regular,1,2024-03-30,,held,,", "board,regular,,2024-02-29,,held,,", "summit,regular,2,2025-03-29,,held,,", "board,regular,,2025-02-28,,held,,")
+    assert _verdicts(_check(tmp_path, BEFORE_1M, rows, "2026-01-01")) == [("2024-02-29..2024-03-29", "met"), ("2025-02-28..2025-03-28", "met")]
+    rows = _rows("summit,regular,1,2024-03-30,,held,,", "board,regular,,2024-02-28,,held,,")
+    assert _verdicts(_check(tmp_path, BEFORE_1M, rows, "2026-01-01")) == [("2024-02-29..2024-03-29", "missed")]
