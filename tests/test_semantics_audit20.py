@@ -350,3 +350,12 @@ def test_a_before_window_of_a_month_reaches_back_to_a_leap_day(tmp_path):
     assert _verdicts(_check(tmp_path, BEFORE_1M, rows, "2026-01-01")) == [("2024-02-29..2024-03-29", "met"), ("2025-02-28..2025-03-28", "met")]
     rows = _rows("summit,regular,1,2024-03-30,,held,,", "board,regular,,2024-02-28,,held,,")
     assert _verdicts(_check(tmp_path, BEFORE_1M, rows, "2026-01-01")) == [("2024-02-29..2024-03-29", "missed")]
+
+
+def test_a_summit_across_a_years_end_excuses_the_year_it_opens_in(tmp_path):
+    """A Board at least once a year except in a Summit year (`except_when`); one Summit,
+    2021-12-30..2022-01-02, no Board. A meeting belongs to the day it opens (README): the
+    Summit is 2021's, so 2021 is `excused` and 2022, which it runs into, `missed`."""
+    book = _rule("at_least", count=1, per="year", since=2021, except_when=["summit"]) + SUMMIT
+    out = _check(tmp_path, book, _rows("summit,regular,1,2021-12-30,2022-01-02,held,,"), "2023-02-01")
+    assert _verdicts(out) == [("2021", "excused"), ("2022", "missed"), ("2023", "open")]
