@@ -194,3 +194,14 @@ def test_the_feeds_page_shows_each_feed_s_colour(tmp_path: Path) -> None:
     page = (tmp_path / "index.html").read_text(encoding="utf-8")
     assert '<span class="swatch" style="background: steelblue" aria-hidden="true"></span>Commonwealth Heads of Government Meeting</span>' in page
     assert page.count('class="swatch"') == 4
+
+
+def test_the_report_s_marks_say_what_the_feeds_say(tmp_path: Path) -> None:
+    """The timeline's mark of the CMAG planned for 2026-02-18 said "planned" where `check` and
+    the feed say unconfirmed; the postponed one's said "postponed" as if still to come."""
+    out = tmp_path / "report.html"
+    result = CliRunner().invoke(main, ["-q", "report", *CW, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    assert "<title>Commonwealth Ministerial Action Group: 2026-02-18, London, United Kingdom, planned, not recorded as held (unconfirmed)</title>" in page
+    assert "<title>Commonwealth Ministerial Action Group: 2025-11-05, London, United Kingdom, postponed, not held on these days</title>" in page

@@ -54,6 +54,7 @@ from planner.core.model import Body, Kind, Meeting, MeetingFormat, RuleBook, Sta
 from planner.engine.expectations import ordinal
 from planner.outputs.calendar.lines import END, PALETTE, Heads, day, escape, fold, text_line, utc
 from planner.outputs.calendar.lines import PRODID as PRODID  # for planner publish
+from planner.outputs.calendar.parts import lapsed, parts_of
 from planner.outputs.calendar.uids import event_uid as event_uid  # the library's name
 from planner.outputs.calendar.uids import uids
 
@@ -63,7 +64,6 @@ if TYPE_CHECKING:
 STATE_FILE = ".planner-state.json"
 COMBINED = "all"
 _STATUS = {Status.HELD: "CONFIRMED", Status.PLANNED: "CONFIRMED", Status.CANCELLED: "CANCELLED", Status.POSTPONED: "TENTATIVE", Status.PROJECTED: "TENTATIVE"}
-_PARTS = (Status.HELD, Status.PLANNED)  # rows of one number that are parts of one meeting (README "A number identifies one meeting")
 _LAPSED = {Status.PLANNED: "TENTATIVE", Status.POSTPONED: "CANCELLED"}
 UNCONFIRMED = "Status: planned, not recorded as held: its dates have passed (unconfirmed)"
 POSTPONED_PAST = "Postponed: not held on these days; the new date is not fixed yet"
@@ -91,40 +91,12 @@ def partial_code(meeting: Meeting) -> str:
     return str(meeting.start) if end is None or end == meeting.start else f"{meeting.start}/{end}"
 
 
-def lapsed(meeting: Meeting, today: date | None, part_of: int = 0) -> bool:
-    """Whether ``meeting`` is planned or postponed and every day it may mean is before ``today``
-    (a plan a held row of its number superseded, ``part_of`` -1, is not unconfirmed)."""
-    return today is not None and meeting.status in _LAPSED and meeting.latest < today and part_of >= 0
-
-
 def shown_status(meeting: Meeting, today: date | None, part_of: int = 0) -> str:
     """The status an event is made from: the register's, ``unconfirmed`` for a planned meeting
     whose days passed, ``postponed-past`` for a postponed one (what the prints compare)."""
     if not lapsed(meeting, today, part_of):
         return meeting.status.value
     return "unconfirmed" if meeting.status is Status.PLANNED else "postponed-past"
-
-
-def parts_of(meetings: Iterable[Meeting]) -> dict[Meeting, int]:
-    """The rows of a number held more than once or planned beside a held one (README "A number
-    identifies one meeting"): each later held row -> its part (2, 3, ...: a session resumed
-    under its number), each planned row beside a held one -> -1 (a plan the held row
-    superseded: not unconfirmed when its days pass). Cancelled and postponed rows are no part."""
-    first: dict[tuple[str, Kind, int], Meeting] = {}
-    groups: dict[tuple[str, Kind, int], list[Meeting]] = {}
-    for m in meetings:
-        if m[3] and m[5] in _PARTS and not m[17]:  # (ordinal, status, id)
-            key = (m[0], m[2], m[3])
-            found = first.setdefault(key, m)
-            if found is not m:
-                groups.setdefault(key, [found]).append(m)
-    out: dict[Meeting, int] = {}
-    for rows in groups.values():
-        held = sorted((m for m in rows if m.status is Status.HELD), key=event_order)
-        if held:
-            out.update((m, -1) for m in rows if m.status is Status.PLANNED)
-            out.update((m, n) for n, m in enumerate(held[1:], 2))
-    return out
 
 
 def summary(body: Body | None, meeting: Meeting, today: date | None = None, part_of: int = 0) -> str:

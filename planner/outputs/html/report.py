@@ -18,6 +18,7 @@ from planner.engine.chairmanship.terms import rule_words as chair_rule_words
 from planner.engine.expectations import ordinal
 from planner.engine.judging.compliance import Finding, Report
 from planner.engine.planning.projection import Projection
+from planner.outputs.calendar.parts import lapsed, parts_of
 from planner.outputs.chairs import _bounds, _label, _length, _list, _to
 from planner.outputs.html.summary import (
     Total,
@@ -199,10 +200,11 @@ def build_page(report: Report, projection: Projection, chairs: ChairReport | Non
         last = max([ended] + [m.latest for m in meetings] + [t.end or t.start for t in term_items])
     else:
         last = max([projection.end, report.today] + [m.latest for m in meetings])
+    parts = parts_of(meetings)
     timeline = build_timeline(
         [(b.id, b.label if len(b.label) <= 16 else b.label[:15] + "…", b.name) for b in book.bodies if b.id in wanted],
         [_window_item(f, finding_ids[id(f)]) for f in report.findings if f.expectation is not None],
-        [_meeting_item(m, book, schedule_ids.get(meeting_key(m)) or meeting_rows.get(meeting_key(m)) or f"#b-{slug(m.body)}") for m in meetings],
+        [_meeting_item(m, book, schedule_ids.get(meeting_key(m)) or meeting_rows.get(meeting_key(m)) or f"#b-{slug(m.body)}", report.today, parts.get(m, 0)) for m in meetings],
         term_items,
         report.today,
         first,
@@ -336,16 +338,21 @@ def _window_item(f: Finding, row_id: str) -> WindowItem:
     return WindowItem(f.body.id, f"{f.body.id}/{e.rule_index}/{e.label}", e.window.start, e.window.end, f.verdict.value, title, f"#{row_id}")
 
 
-def _meeting_item(m: Meeting, book: RuleBook, href: str) -> MeetingItem:
+_PAST = {Status.PLANNED: "planned, not recorded as held (unconfirmed)", Status.POSTPONED: "postponed, not held on these days"}
+
+
+def _meeting_item(m: Meeting, book: RuleBook, href: str, today: date, part_of: int = 0) -> MeetingItem:
+    """A mark's tooltip says what the feeds say: a plan whose days passed unconfirmed, a part resumed."""
     body = book.body(m.body)
     name = body.name if body else m.body
     kind = "" if m.kind.value == "regular" else f" ({m.kind.value})"
-    head = (f"{ordinal(m.ordinal)} {name}" if m.ordinal else name) + kind
+    head = (f"{ordinal(m.ordinal)} {name}" if m.ordinal else name) + kind + (" (resumed)" if part_of > 0 else "")
     when = f"{m.start}" + (f" to {m.end}" if m.end and m.end != m.start else "")
     remote = [m.format.value] if m.format in (MeetingFormat.ONLINE, MeetingFormat.HYBRID) else []  # by video: not "Russia" alone
     where = host_words(m, body) if m.status is Status.PROJECTED else (", ".join([m.venue] * bool(m.venue) + remote) or "venue not recorded")
     detail = m.title if m.title else (m.reason if m.reason else "")
-    title = f"{head}: {when}, {where}, {m.status.value}" + (f". {detail}" if detail else "")
+    status = _PAST[m.status] if lapsed(m, today, part_of) else m.status.value
+    title = f"{head}: {when}, {where}, {status}" + (f". {detail}" if detail else "")
     return MeetingItem(m.body, f"{m.body}/{m.identity()}", m.earliest, m.start.latest, m.status.value, m.ordinal, title, href)
 
 
