@@ -351,12 +351,12 @@ def test_a_body_meeting_just_before_a_planned_one_skips_whit_monday(tmp_path):
     Council at least once a year; both at the Secretariat in Vienna; held 2026-05-18 and
     05-19, the Council planned Tue 2027-05-18; as of 2026-06-01 to 2028. By hand: 2027 the
     Bureau on the working day right before the plan: Mon 05-17 is Whit Monday, so Fri 05-14
-    (a pair keeps no three days apart); 2028 the Council on its usual day (lower median of
-    19 and 18), Thu 05-18, the Bureau Wed 05-17."""
+    (a pair keeps no three days apart); 2028 the Council on its usual day, the day it met
+    (a plan is no habit: twentieth audit), the 19th, Fri 05-19, the Bureau Thu 05-18."""
     book = _VIENNA + _body("x", "Council", _AT_SECRETARIAT, _YEARLY) + _body("prep", "Bureau", _AT_SECRETARIAT + 'before = "x"\n', _YEARLY)
     rows = "x,regular,,2026-05-19,,held,Vienna,Austria\nprep,regular,,2026-05-18,,held,Vienna,Austria\nx,regular,,2027-05-18,,planned,Vienna,Austria\n"
     out = _project(_files(tmp_path, book, rows), "2026-06-01", "2028-12-31")
-    assert _days(out) == [("prep", "2027-05-14", None), ("x", "2027-05-18", None), ("prep", "2028-05-17", None), ("x", "2028-05-18", None)]
+    assert _days(out) == [("prep", "2027-05-14", None), ("x", "2027-05-18", None), ("prep", "2028-05-18", None), ("x", "2028-05-19", None)]
 
 
 def test_two_bodies_of_one_host_keep_three_days_apart_around_a_holiday(tmp_path):

@@ -296,13 +296,14 @@ def test_a_planned_meeting_past_today_and_unconfirmed_is_a_problem_and_the_chain
     """Every 2 years, rolling; the 5th held 2023-06-12, the 6th planned for Tuesday 2025-06-10
     and not confirmed; today 2026-03-01. DESIGN.md: a planned meeting whose dates passed
     unconfirmed is no binding origin; projection still chains from it and lists it under
-    Problems. So: one Problem naming the 6th; the 7th 2 years after it, Thursday 2027-06-10;
-    the 8th 2029-06-10, a Sunday: Monday 06-11 (one day forward) before Friday 06-08 (two
-    back). The text says the same under "Problems"."""
+    Problems. So: one Problem naming the 6th; the 7th 2 years after it, in June, on the day
+    the Board met (a plan is no habit: twentieth audit), the 12th: 2027-06-12 is a Saturday,
+    so Friday 06-11 (one day back) before Monday 06-14; the 8th Tuesday 2029-06-12. The text
+    says the same under "Problems"."""
     rows = "board,regular,5,2023-06-12,,held,Bern,Switzerland\nboard,regular,6,2025-06-10,,planned,Bern,Switzerland\n"
     book = _org("Bern", "Switzerland", '[[bodies]]\nid = "board"\nname = "Board"\ncategory = "working"\nhost = "secretariat"\nmonths = [6]\n[[bodies.rules]]\nkind = "every"\ninterval = "2y"\n')
     out, _ = _projected(tmp_path, book, rows, "--today", "2026-03-01", "--to", "2029")
-    assert [(m["start"], m["ordinal"]) for m in out["meetings"] if m["status"] == "projected"] == [("2027-06-10", 7), ("2029-06-11", 8)]
+    assert [(m["start"], m["ordinal"]) for m in out["meetings"] if m["status"] == "projected"] == [("2027-06-11", 7), ("2029-06-12", 8)]
     (problem,) = out["problems"]
     assert "6th Board" in problem["message"] and "past and not confirmed held" in problem["message"]
     text, _ = _projected(tmp_path, book, rows, "--today", "2026-03-01", "--to", "2029", fmt="text")

@@ -347,18 +347,18 @@ def test_an_on_rule_that_falls_on_easter_monday_is_a_problem_that_year_only(tmp_
 def test_today_is_the_day_of_a_planned_meeting(tmp_path):
     """Once a year in June; the 7th is planned for today, Wednesday 2026-06-10. It may still be
     held today: it is no Problem (its dates have not passed) and it answers 2026; the
-    projection starts tomorrow, on the Board's usual day, the lower middle of the 16th (2025)
-    and the 10th: the 8th Thursday 2027-06-10, the 9th 2028-06-09 (the 10th a Saturday, the
-    11th a Sunday). (Written first as the 15th, the usual day forgotten.)
+    projection starts tomorrow, on the Board's usual day, the day it met in 2025 (a plan is no
+    habit: twentieth audit), the 16th: the 8th Wednesday 2027-06-16, the 9th Friday
+    2028-06-16. (Written first as the 15th, the usual day forgotten.)
     Control: the day after (today 2026-06-11) the 7th is past and not confirmed: a Problem,
     and the same projection (it is still chained from)."""
     rows = "board,regular,6,2025-06-16,,held,Bern,Switzerland\nboard,regular,7,2026-06-10,,planned,Bern,Switzerland\n"
     paths = _paths(tmp_path, _book(_body("board", "Board", "months = [6]")), rows)
     out = _json("project", *paths, "--today", "2026-06-10", "--to", "2028")
-    assert [(m["start"], m["ordinal"], m["status"]) for m in out["meetings"]] == [("2026-06-10", 7, "planned"), ("2027-06-10", 8, "projected"), ("2028-06-09", 9, "projected")]
+    assert [(m["start"], m["ordinal"], m["status"]) for m in out["meetings"]] == [("2026-06-10", 7, "planned"), ("2027-06-16", 8, "projected"), ("2028-06-16", 9, "projected")]
     assert out["problems"] == []
     after = _json("project", *paths, "--today", "2026-06-11", "--to", "2028")
-    assert [(m["start"], m["ordinal"]) for m in after["meetings"]] == [("2027-06-10", 8), ("2028-06-09", 9)]
+    assert [(m["start"], m["ordinal"]) for m in after["meetings"]] == [("2027-06-16", 8), ("2028-06-16", 9)]
     assert [p["kind"] for p in after["problems"]] == ["unconfirmed"]
 
 

@@ -9,7 +9,6 @@ over every body's meetings, 0.13 s at 1,000 bodies and 0.38 s at 2,000)."""
 
 from __future__ import annotations
 
-import operator
 from datetime import date
 from typing import NamedTuple
 
@@ -33,15 +32,20 @@ def read_history(meetings: list[Meeting], cut: date) -> History:
     # (comprehensions, not one loop: the order of the days does not matter, the habits sort
     # them and take a median)
     day_p, month_p, regular_kind = Precision.DAY, Precision.MONTH, Kind.REGULAR
-    # The habits are read from the regular meetings held or planned: a postponed row was
+    # The habits are read from the regular meetings held: a postponed row was
     # not held on its days, nor a cancelled one (a body that postponed from December meets
     # in June), and a special or informal meeting is called when needed, not when the body
     # usually meets. (by identity, not a set look-up, which hashes each enum in Python: a
     # century of history is 300,000 meetings at N)
+    # Only what the body did: its plans are no habit (a plan the Secretariat accepted from a
+    # projection, forced to 2 December at the end of its year, made the 2nd its usual day
+    # and moved every meeting projected after it), unless it has held nothing known to the
+    # month (a new body's first meeting planned for March: its next in March too).
     held, planned = Status.HELD, Status.PLANNED
-    starts = [m.start for m in meetings if m.kind is regular_kind and ((status := m.status) is held or status is planned)]
-    exact = [s.earliest for s in starts if s.precision is day_p]
-    days = list(map(_DAY, exact))
+    starts = [m.start for m in meetings if m.kind is regular_kind and m.status is held]
+    if not any(s.precision is day_p or s.precision is month_p for s in starts):
+        starts = [m.start for m in meetings if m.kind is regular_kind and ((status := m.status) is held or status is planned)]
+    days = [s.earliest for s in starts if s.precision is day_p]
     # (in order of first day: the month used last decides between two middle months)
     months = [s.earliest.month for s in starts if s.precision is day_p or s.precision is month_p]
     # A cancelled meeting the register numbers keeps its number (the G7's 46th Summit,
@@ -61,7 +65,5 @@ def superseded_rows(meetings: list[Meeting]) -> list[Meeting]:
     number stands for: they leave the meetings shown all the same (one feed event a number)."""
     return awaited(meetings, sequence(meetings)[0])[1]
 
-
-_DAY = operator.attrgetter("day")
 
 __all__ = ["History", "read_history", "superseded_rows"]

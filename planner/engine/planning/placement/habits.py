@@ -39,10 +39,10 @@ class Habits:
     rank: dict[int, tuple[int, int]] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
-    def make(cls, months: list[int], days: list[int]) -> Habits:
+    def make(cls, months: list[int], days: list[date]) -> Habits:
         """From the months of the history's meetings known to the month or day, in order of
-        first day, and the days of those known to the day."""
-        day = int(statistics.median_low(days)) if days else 15
+        first day, and the first days of those known to the day."""
+        day = int(statistics.median_low([d.day for d in days])) if days else 15
         rank: dict[int, tuple[int, int]] = {}
         for place, month in enumerate(months):
             rank[month] = (rank[month][0] + 1 if month in rank else 1, place)
