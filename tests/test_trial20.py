@@ -18,6 +18,8 @@ from click.testing import CliRunner
 
 from planner.cli import main
 
+from .test_report_browser import browser  # noqa: F401  (the module's Chromium fixture)
+
 TRIAL = Path(__file__).parent / "trial"
 CW = ["--rules", str(TRIAL / "commonwealth.toml"), "--meetings", str(TRIAL / "commonwealth-meetings.csv"), "--chairs", str(TRIAL / "commonwealth-chairs.csv"), "--today", "2026-12-04"]
 
@@ -205,3 +207,22 @@ def test_the_report_s_marks_say_what_the_feeds_say(tmp_path: Path) -> None:
     page = out.read_text(encoding="utf-8")
     assert "<title>Commonwealth Ministerial Action Group: 2026-02-18, London, United Kingdom, planned, not recorded as held (unconfirmed)</title>" in page
     assert "<title>Commonwealth Ministerial Action Group: 2025-11-05, London, United Kingdom, postponed, not held on these days</title>" in page
+
+
+def test_the_legend_s_chair_violation_reads_as_the_verdicts_do(browser, tmp_path: Path) -> None:  # noqa: F811
+    """The legend's "chair term : a violation" had a gap before its colon (its words were two
+    items of the legend's flex row) where every verdict reads "missed: nothing held": the colon
+    now follows its words, as measured in Chromium."""
+    out = tmp_path / "report.html"
+    assert CliRunner().invoke(main, ["-q", "report", *CW, "-o", str(out)]).exit_code == 0
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(out.as_uri())
+    gap = page.evaluate(
+        """() => {
+        const means = [...document.querySelectorAll('ul.legend .means')].find(s => s.textContent === ': a violation');
+        const range = document.createRange();
+        range.selectNodeContents(means.previousSibling || means.parentNode.firstChild);
+        return means.getBoundingClientRect().left - range.getBoundingClientRect().right;
+    }"""
+    )
+    assert abs(gap) < 1.5
