@@ -769,6 +769,7 @@ for name, content in [
     ("ics_tzid_dotted_400.ics", ics("DTSTART;TZID=" + "a." * 400 + "b/c:20220601T100000")),
     ("ics_vtimezone_tzid_300_parts.ics", ICS.format(events="BEGIN:VTIMEZONE\r\nTZID:" + "A/" * 300 + "B\r\nBEGIN:STANDARD\r\nDTSTART:19700101T000000\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0100\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n")),
     ("ics_tzid_offset_unquoted.ics", ics("DTSTART;TZID=+05:00:20220601T100000")),
+    ("ics_x_wr_timezone_400_parts.ics", ics("DTSTART:20220601T100000").replace("PRODID:-//corpus//EN\r\n", "PRODID:-//corpus//EN\r\nX-WR-TIMEZONE:" + "A/" * 400 + "B\r\n")),
 ]:
     rec("meetings", name, content)
 rec("rulebook", "holiday_category_empty_country.toml", rb("[organization]", '[organization]\nholiday_categories = [":public"]'))

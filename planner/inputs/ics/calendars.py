@@ -72,18 +72,19 @@ def _decode(path: Path, shared: IcsLines | None = None) -> str:
     return read
 
 
-_TZID = re.compile(r';TZID="?([^";:\r\n]*)|^TZID(?:;[^:\r\n]*)?:([^\r\n]*)', re.IGNORECASE | re.MULTILINE)
+_TZID = re.compile(r';TZID="?([^";:\r\n]*)|^(?:X-WR-TIMEZONE|TZID)(?:;[^:\r\n]*)?:([^\r\n]*)', re.IGNORECASE | re.MULTILINE)
 
 
 def _refuse_deep_zones(text: str, path: Path) -> None:
-    """A TZID (a parameter or a VTIMEZONE's) of more parts than any zone has is refused before
-    icalendar looks it up: zoneinfo imports a package a part, and 300 parts ended in a
+    """A TZID (a parameter or a VTIMEZONE's) or an X-WR-TIMEZONE of more parts than any zone has
+    is refused before icalendar (or x-wr-timezone) looks it up: zoneinfo imports a package a part, and 300 parts ended in a
     RecursionError traceback (see planner.core.model.MAX_ZONE_PARTS)."""
     for found in _TZID.finditer(text):
         name = found[1] if found[1] is not None else found[2]
         if zone_too_deep(name):
             shown = name if len(name) <= 60 else name[:57] + "..."
-            raise RegisterError(f"has a TZID of more than {MAX_ZONE_PARTS} parts, which names no time zone", path=path, location=text.count("\n", 0, found.start()) + 1, value=shown, expected="an IANA time zone, e.g. 'Asia/Almaty', or a VTIMEZONE of that name")
+            what = "an X-WR-TIMEZONE" if found[0][:13].upper() == "X-WR-TIMEZONE" else "a TZID"
+            raise RegisterError(f"has {what} of more than {MAX_ZONE_PARTS} parts, which names no time zone", path=path, location=text.count("\n", 0, found.start()) + 1, value=shown, expected="an IANA time zone, e.g. 'Asia/Almaty', or a VTIMEZONE of that name")
 
 
 def parse_calendars(path: Path, shared: IcsLines | None = None, prune: Callable[[str], str] | None = None) -> list[Calendar]:
