@@ -250,3 +250,33 @@ def test_a_rehosted_projection_is_ordered_as_a_full_sort_orders_it() -> None:
     tied = dataclasses.replace(projection, projected=(twin, *projection.projected[1:])).ordered_as(projection, [(old, twin)])
     assert "_meetings" not in tied.__dict__
     assert tied.meetings() == sorted([*tied.register, *tied.projected], key=Meeting.sort_key)
+
+
+def test_a_chair_out_of_the_rotations_order_is_a_note_naming_who_was_next(tmp_path: Path) -> None:
+    """The Visegrad Group's Annex order (`order = "listed"`: Czech Republic, Poland, Hungary,
+    Slovakia). Its real register keeps it: no `out_of_turn`. With Hungary and Slovakia swapped
+    (Slovakia 2017-18, Hungary 2018-19), by hand: after Poland the order gives Hungary
+    (Slovakia is out of turn); after Slovakia, Czechia (Hungary is out of turn); after
+    Hungary, Slovakia (Czechia, 2019, is out of turn); after Czechia, Poland (in turn). Three
+    notes, never a violation (a rotation is changed by decisions the register does not
+    record), and the exit code is the summary's."""
+    audit = Path(__file__).parent / "audit"
+    chairs = (audit / "visegrad-group-chairs.csv").read_text(encoding="utf-8")
+    args = ["--rules", str(audit / "visegrad-group.toml"), "--meetings", str(audit / "visegrad-group-meetings.csv"), "--today", "2026-12-01"]
+    real = json.loads(CliRunner().invoke(main, [*args, "--chairs", str(audit / "visegrad-group-chairs.csv"), "chairs", "--format", "json"]).stdout)
+    assert [f for f in real["findings"] if f["kind"] == "out_of_turn"] == []
+    lines = chairs.splitlines()
+    hungary, slovakia = (next(i for i, line in enumerate(lines) if line.startswith(f"{c},2017") or line.startswith(f"{c},2018")) for c in ("Hungary", "Slovakia"))
+    h, s = lines[hungary].split(",", 1), lines[slovakia].split(",", 1)
+    lines[hungary], lines[slovakia] = f"{s[0]},{h[1]}", f"{h[0]},{s[1]}"
+    swapped = tmp_path / "chairs.csv"
+    swapped.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, [*args, "--chairs", str(swapped), "chairs", "--format", "json"])
+    out = json.loads(result.stdout)
+    turns = [(f["country"], f["severity"], f["message"].split(" is out of turn: ")[1]) for f in out["findings"] if f["kind"] == "out_of_turn"]
+    assert turns == [
+        ("Slovakia", "note", "after Poland the rotation (order organization.members lists them) gives Hungary."),
+        ("Hungary", "note", "after Slovakia the rotation (order organization.members lists them) gives Czechia."),
+        ("Czechia", "note", "after Hungary the rotation (order organization.members lists them) gives Slovakia."),
+    ]
+    assert out["summary"]["exit_code"] == result.exit_code

@@ -139,14 +139,16 @@ def _asean(*args: str) -> dict:
 def test_asean_chair_rotates_yearly_and_hosts_the_summits():
     """ASEAN Charter art. 31(1): one-year chairs in alphabetical order; art. 7(3)(a): the chair
     hosts the Summits. Viet Nam 2020 ... Malaysia 2025, Philippines 2026 (in place of Myanmar):
-    each exactly 1 year, none twice in a row, no gap: no finding. Each term's statutory
+    each exactly 1 year, none twice in a row, no gap; the Philippines out of turn (the rotation
+    gives Myanmar after Malaysia): a note, ASEAN's leaders having decided it, exit 0. Each term's statutory
     meetings are its own year's Summits (the 36th and 37th in 2020, ..., the 46th and 47th in
     2025). Proposed without a plan, alphabetically after the Philippines: Singapore (2027),
     Thailand (2028), the chairs ASEAN has announced; each hosts its year's two projected
     Summits (the 50th and 51st in Singapore, the 52nd and 53rd in Thailand)."""
     out = _asean()
     assert [(t["country"], t["length"]) for t in out["terms"]][:6] == [(c, "1 year") for c in ("Viet Nam", "Brunei Darussalam", "Cambodia", "Indonesia", "Lao PDR", "Malaysia")]
-    assert out["findings"] == [] and out["summary"]["exit_code"] == 0
+    assert [(f["kind"], f["severity"], f["country"]) for f in out["findings"]] == [("out_of_turn", "note", "Philippines")]
+    assert "after Malaysia the rotation (alphabetical order) gives Myanmar" in out["findings"][0]["message"] and out["summary"]["exit_code"] == 0
     assert [[m["ordinal"] for m in t["statutory"]] for t in out["terms"][:6]] == [[36, 37], [38, 39], [40, 41], [42, 43], [44, 45], [46, 47]]
     assert [(t["country"], t["from"], [m["ordinal"] for m in t["hosted"]]) for t in out["plan"][:2]] == [("Singapore", "2027-01-01", [50, 51]), ("Thailand", "2028-01-01", [52, 53])]
     planned = _asean("--plan", "Philippines, Singapore, Thailand")["plan"]

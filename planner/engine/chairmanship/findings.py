@@ -16,6 +16,7 @@ from dateutil.relativedelta import relativedelta
 
 from planner.core.dates import PartialDate, Precision
 from planner.core.model import Chairmanship, HostPolicy, Kind, Meeting, RuleBook, Status
+from planner.engine.chairmanship.rotation import rotation_after
 from planner.engine.chairmanship.terms import (
     HANDOVER_SLACK,
     ChairFinding,
@@ -74,6 +75,8 @@ def _judge_term(book: RuleBook, terms: Sequence[Term], i: int, today: date, out:
         out.append(ChairFinding("consecutive", Severity.VIOLATION, t.country, f"{t.country} chaired twice in a row ({terms[i - 1].years()}, {t.years()}); the rule allows no consecutive terms (consecutive_terms = false)."))
     if i:
         out.extend(_boundary(terms[i - 1], t, today))
+        if rule.order != "plan" and not (rule.since and t.start.earliest < rule.since.earliest):
+            out.extend(_out_of_turn(book, rule, terms[i - 1], t, today))
     if t.running and t.closed_by is not None and t.closed_by.status is Status.PLANNED and t.closed_by.latest < today:
         out.append(ChairFinding("stale", Severity.NOTE, t.country, f"The {meeting_words(t.closed_by, book)} that ends {t.country}'s term is past as of {today} but still recorded as planned: record it as held (and the new chair) in the registers."))
     if t.running and t.closed_by is not None and handover_ids:
@@ -90,6 +93,24 @@ def _judge_term(book: RuleBook, terms: Sequence[Term], i: int, today: date, out:
                 out.append(_loose_handover(book, when, meeting, among, before, after))
             if meeting is not None and before and after and not (rule.since and when is not None and when.earliest < rule.since.earliest):
                 out.extend(_handover_host(book, rule, meeting, before, after))
+
+
+def _out_of_turn(book: RuleBook, rule: Chairmanship, prev: Term, t: Term, today: date) -> list[ChairFinding]:
+    """A chair that is not the next member in the rotation's order after the one before (on
+    the day its term began, among the members then): a note. A rotation is changed by
+    decisions a register does not record (ASEAN's 2006 chair passed over Myanmar), so leaving
+    it is worth saying, never a violation. A second term of the same chair, where allowed, is
+    in turn."""
+    if prev.member is None or t.member is None or t.start is None or (prev.member == t.member and rule.consecutive_terms):
+        return []
+    listed = rule.order == "listed"
+    days = {t.start.earliest, t.start.latest}  # (on every day the start may mean)
+    expected = {m.name for day in days for m in rotation_after(book, prev.member, 1, day, listed=listed)}
+    if not expected or t.member.name in expected:
+        return []
+    order = "order organization.members lists them" if listed else "alphabetical order"
+    text = f"{t.country} ({_span(t, today)}) is out of turn: after {prev.country} the rotation ({order}) gives {' or '.join(sorted(expected))}."
+    return [ChairFinding("out_of_turn", Severity.NOTE, t.country, text)]
 
 
 def _left_while_chairing(t: Term, left: PartialDate, today: date) -> list[ChairFinding]:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import re
-import unicodedata
 from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
 from pathlib import Path
@@ -31,6 +30,7 @@ from planner.core.model import (
 )
 from planner.engine.chairmanship.findings import expected_long, judge
 from planner.engine.chairmanship.hosting import assign_hosts
+from planner.engine.chairmanship.rotation import alphabetical_after, rotation_after
 from planner.engine.chairmanship.terms import (
     ChairReport,
     MeetingsByDay,
@@ -86,43 +86,6 @@ def resolve_candidates(book: RuleBook, names: Sequence[str], *, option: str = "p
             raise PlanError(f"{option}: {name!r} is not a member state of {book.organization.short_name} ({hint})", index=index)
         out.append(member)
     return out
-
-
-def alphabetical_after(book: RuleBook, current: Member | None, count: int, on: date | None = None) -> list[Member]:
-    """The next ``count`` members after ``current`` in alphabetical order, wrapping; with
-    ``on``, among the members on that day (the UN Security Council's elected members change
-    each January: after Slovenia, December 2025, comes Somalia, then the United Kingdom, not
-    Switzerland, whose term ended with 2025)."""
-    return rotation_after(book, current, count, on, listed=False)
-
-
-def rotation_after(book: RuleBook, current: Member | None, count: int, on: date | None = None, *, listed: bool) -> list[Member]:
-    """The next ``count`` members after ``current`` in the rotation's order, wrapping: the
-    order ``organization.members`` lists them (``listed``: the Visegrad Group's Czech Republic,
-    Poland, Hungary, Slovakia) or alphabetical; with ``on``, among the members on that day."""
-    everyone = list(book.organization.members) if listed else sorted(book.organization.members, key=lambda m: alphabetical_key(m.name))
-    members = [m for m in everyone if on is None or m.member_on(on)]
-    if not members:
-        return []
-    if current in members:
-        first = members.index(current) + 1
-    elif listed:
-        # a current chair no longer a member: the next listed after its own place
-        at = everyone.index(current) if current in everyone else -1
-        first = next((i for i, m in enumerate(members) if everyone.index(m) > at), 0)
-    else:
-        # a current chair no longer a member: the next name after its own
-        first = next((i for i, m in enumerate(members) if current is not None and alphabetical_key(m.name) > alphabetical_key(current.name)), 0)
-    return [members[(first + k) % len(members)] for k in range(count)]
-
-
-def alphabetical_key(name: str) -> tuple[str, str]:
-    """Where ``name`` comes in alphabetical order: letters without their accents, case
-    folded (the UN's English order: Costa Rica, Côte d'Ivoire, Croatia, Cuba; Türkiye before
-    Turkmenistan), the name itself breaking a tie. By code point, 'ô' came after every
-    ASCII letter, and Côte d'Ivoire after Cuba."""
-    plain = unicodedata.normalize("NFKD", name)
-    return "".join(c for c in plain if not unicodedata.combining(c)).casefold(), name
 
 
 Slot = tuple[PartialDate, Meeting | None, PartialDate | None, Meeting | None]

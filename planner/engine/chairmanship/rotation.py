@@ -1,0 +1,48 @@
+"""The order a chair rotates in (``[chairmanship] order``): alphabetical (letters without their
+accents, as the UN's English order) or as ``organization.members`` lists them, among the members
+on the day a term begins. ``plan`` proposes the next chairs in it; ``findings`` says where the
+register's chairs left it."""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date
+
+from planner.core.model import Member, RuleBook
+
+
+def alphabetical_after(book: RuleBook, current: Member | None, count: int, on: date | None = None) -> list[Member]:
+    """The next ``count`` members after ``current`` in alphabetical order, wrapping; with
+    ``on``, among the members on that day (the UN Security Council's elected members change
+    each January: after Slovenia, December 2025, comes Somalia, then the United Kingdom, not
+    Switzerland, whose term ended with 2025)."""
+    return rotation_after(book, current, count, on, listed=False)
+
+
+def rotation_after(book: RuleBook, current: Member | None, count: int, on: date | None = None, *, listed: bool) -> list[Member]:
+    """The next ``count`` members after ``current`` in the rotation's order, wrapping: the
+    order ``organization.members`` lists them (``listed``: the Visegrad Group's Czech Republic,
+    Poland, Hungary, Slovakia) or alphabetical; with ``on``, among the members on that day."""
+    everyone = list(book.organization.members) if listed else sorted(book.organization.members, key=lambda m: alphabetical_key(m.name))
+    members = [m for m in everyone if on is None or m.member_on(on)]
+    if not members:
+        return []
+    if current in members:
+        first = members.index(current) + 1
+    elif listed:
+        # a current chair no longer a member: the next listed after its own place
+        at = everyone.index(current) if current in everyone else -1
+        first = next((i for i, m in enumerate(members) if everyone.index(m) > at), 0)
+    else:
+        # a current chair no longer a member: the next name after its own
+        first = next((i for i, m in enumerate(members) if current is not None and alphabetical_key(m.name) > alphabetical_key(current.name)), 0)
+    return [members[(first + k) % len(members)] for k in range(count)]
+
+
+def alphabetical_key(name: str) -> tuple[str, str]:
+    """Where ``name`` comes in alphabetical order: letters without their accents, case
+    folded (the UN's English order: Costa Rica, Côte d'Ivoire, Croatia, Cuba; Türkiye before
+    Turkmenistan), the name itself breaking a tie. By code point, 'ô' came after every
+    ASCII letter, and Côte d'Ivoire after Cuba."""
+    plain = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in plain if not unicodedata.combining(c)).casefold(), name
