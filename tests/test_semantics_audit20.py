@@ -359,3 +359,22 @@ def test_a_summit_across_a_years_end_excuses_the_year_it_opens_in(tmp_path):
     book = _rule("at_least", count=1, per="year", since=2021, except_when=["summit"]) + SUMMIT
     out = _check(tmp_path, book, _rows("summit,regular,1,2021-12-30,2022-01-02,held,,"), "2023-02-01")
     assert _verdicts(out) == [("2021", "excused"), ("2022", "missed"), ("2023", "open")]
+
+
+def test_a_gap_across_the_seam_of_two_versions_is_judged_once(tmp_path):
+    """At least once a year, at most 120 days apart until 2021-06-30, then at most 90 days
+    (one rule: two unnamed `at_least` versions). Boards 2021-05-01, 2021-08-20 (111 days
+    later) and 2021-11-01 (73 days). README: versions of one rule never judge a day twice, a
+    window belonging to the version in force on its first day. By hand: the gap from 05-01
+    opens on 05-02 under the first version: met (120 days allowed); the next, from 08-21,
+    under the second: met (90). The gap from 05-01 was judged by both, `met` and `late` (21
+    days, exit 1): two verdicts on one gap."""
+    book = BOARD + (
+        '[[bodies.rules]]\nkind = "at_least"\ncount = 1\nper = "year"\nmax_gap = "120d"\nsince = 2021\nuntil = 2021-06-30\n'
+        '[[bodies.rules]]\nkind = "at_least"\ncount = 1\nper = "year"\nmax_gap = "90d"\nsince = 2021-07-01\n'
+    )
+    rows = _rows("board,regular,,2021-05-01,,held,,", "board,regular,,2021-08-20,,held,,", "board,regular,,2021-11-01,,held,,")
+    out = _check(tmp_path, book, rows, "2022-01-15")
+    gaps = [(lab, v) for lab, v in _verdicts(out) if ".." in lab]
+    assert gaps == [("2021-05-02..2021-08-29", "met"), ("2021-08-21..2021-11-18", "met"), ("2021-11-02..2022-01-30", "open")]
+    assert out["summary"]["exit_code"] == 0

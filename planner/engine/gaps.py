@@ -115,6 +115,11 @@ def gap_expectations(engine: ExpectationEngine, body: Body, index: int, rule: Ru
         at = bisect.bisect_left([m.earliest for m in origins], chain_from)
         origins = origins[max(at - 1, 0) :]
     first = effective_start(body, rule)
+    # Versions of one rule never judge a day twice: a gap window belongs to the version in
+    # force on its first day, where that version has a maximum gap too (max_gap 120 days until
+    # 2021-06-30, then 90: the gap from 2021-05-01 to 2021-08-20 is the first version's, met,
+    # not also the second's, late)
+    others = [r for r in body.rules if r is not rule and r.kind == rule.kind and r.id == rule.id and isinstance(r, AtLeastRule) and r.max_gap is not None]
     found: dict[int, GapExpectation] = {}
     for origin in origins:
         if rule.until is not None and origin.earliest > rule.until:
@@ -130,6 +135,8 @@ def gap_expectations(engine: ExpectationEngine, body: Body, index: int, rule: Ru
         is_pending = window.start > end
         if is_pending and not pending:
             break
+        if others and not rule.in_force(window.start) and any(r.in_force(window.start) for r in others):
+            continue  # another version's gap
         if rule.until is not None and (latest or deadline) > rule.until and not _answered_by_the_end(engine, body, rule, window.start, rule.until):
             continue  # due after the rule ended, and no meeting under it closed the gap
         reason = f"at most {rule.max_gap.words()} after {ordinal_words(origin, body)}"
