@@ -226,3 +226,16 @@ def test_the_legend_s_chair_violation_reads_as_the_verdicts_do(browser, tmp_path
     }"""
     )
     assert abs(gap) < 1.5
+
+
+def test_project_of_one_body_leaves_out_the_notes_of_the_others() -> None:
+    """`project --body chogm` listed, under Notes, how the Senior Officials Preparatory Meeting
+    was placed: a body not asked for, whose meetings the schedule left out. Its Problems
+    already kept to the bodies asked for (and those they follow); now its notes do too, and the
+    notes of no one body (the holidays package's gaps, for the CHOGM's plenary days) stay."""
+    runner = CliRunner()
+    one = json.loads(runner.invoke(main, ["project", *CW, "--body", "chogm", "--format", "json"]).stdout)
+    every = json.loads(runner.invoke(main, ["project", *CW, "--format", "json"]).stdout)
+    assert any(n.startswith("Senior Officials Preparatory Meeting 2026-12-07") for n in every["notes"])
+    assert not any("Senior Officials" in n for n in one["notes"])
+    assert any(n.startswith("The holidays package has no or incomplete public-holiday data") for n in one["notes"])

@@ -84,6 +84,7 @@ class Projector(Postponement):
         self.problems: list[ProjectionProblem] = []
         self._told_today: set[tuple[str, str]] = set()
         self.notes: list[str] = []
+        self.note_bodies: dict[int, str] = {}
         self._unrecorded: set[tuple[str, str]] = set()  # (body, window) a coverage note was given for
         self._texts = {}
         self._keys = {}
@@ -343,7 +344,7 @@ class Projector(Postponement):
         """A note where a window running today is not known complete so far (record coverage)."""
         if (body.id, e.label) not in self._unrecorded and (note := still_due_note(Coverage.of(body, self.book), body.name, e.label, e.window.start, self.today, new)):
             self._unrecorded.add((body.id, e.label))
-            self.notes.append(note)
+            self.body_note(body.id, note)
 
     @staticmethod
     def _added(state: BodyState, bm: BodyMeetings, rule: Rule, new: list[Meeting]) -> list[Meeting]:

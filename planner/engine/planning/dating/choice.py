@@ -156,7 +156,7 @@ class Dating(Targets, Projected, Pairs):
                 self.aims[(body_id, meeting.key)] = aims[day]
             if day in notes:
                 names = notes[day]
-                self.notes.append(f"{body.name} {meeting.start}: no day in {window} is free of every member's public holidays; chosen with the fewest members on holiday ({', '.join(names)}).")
+                self.body_note(body.id, f"{body.name} {meeting.start}: no day in {window} is free of every member's public holidays; chosen with the fewest members on holiday ({', '.join(names)}).")
             out.append(meeting)
         if e.cases:
             self._guessed(e, out[0])
@@ -181,7 +181,7 @@ class Dating(Targets, Projected, Pairs):
             self.problems[-1] = problem  # (the due period's Problem says it, not the earlier days')
             return []
         why = problem.message.rsplit("; nothing was projected for", 1)[0]
-        self.notes.append(f"{why}. Projected earlier in the window due {e.label}, which opened {e.window.start}: {state.body.name} {new[0].start}; the chain goes on from it.")
+        self.body_note(state.body.id, f"{why}. Projected earlier in the window due {e.label}, which opened {e.window.start}: {state.body.name} {new[0].start}; the chain goes on from it.")
         return new
 
     def _too_few(self, state: BodyState, window: Window, missing: int) -> bool:

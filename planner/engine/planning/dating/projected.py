@@ -38,6 +38,13 @@ class Projected:
     _slots: dict[tuple[str, int, int, str], str]  # (reason, slot, minimum, period label) -> "reason: 1 of 2 in 2031"
     end: date  # the horizon's end (the body's own, in next_due's projection)
     _days: dict[date, PartialDate]
+    notes: list[str]
+    note_bodies: dict[int, str]  # the index of a note about one body's meeting -> that body (--body keeps its own)
+
+    def body_note(self, body_id: str, text: str) -> None:
+        """A note about a meeting of one body: with ``--body``, only its bodies' are shown."""
+        self.note_bodies[len(self.notes)] = body_id
+        self.notes.append(text)
     _wheres: dict[str, tuple[str, str, WorkingCalendar, str, frozenset[int]]]
     # (body, key) -> the day a chair-hosted meeting aimed at (its chair, once known, re-places it from there)
     aims: dict[tuple[str, str], date]
@@ -62,7 +69,8 @@ class Projected:
             # The origin is dated too loosely to fix the due period, and not every period it
             # could be has passed: the first still ahead is filled, which is a guess, and the
             # schedule says so (overdue in every reading, it is no guess).
-            self.notes.append(
+            self.body_note(
+                e.body.id,
                 f"{e.body.name} {first.start}: due {e.reason}, a date the register gives only as {origin.start}: it is due in one of {periods[0].label} to {periods[-1].label}, and the register does not say which; placed by the earliest reading still ahead (re-plan when that date is known)."
             )
 
