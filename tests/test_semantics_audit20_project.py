@@ -49,3 +49,53 @@ def test_a_body_with_nothing_held_takes_its_habits_from_its_plans(tmp_path):
     book = _org("Bern", "Switzerland") + _body("cm", "Committee", "established = 2027-01-01\n", _AT_LEAST_ONCE)
     rows = _rows("cm", "Bern", "Switzerland", "2027-03-10", status="planned")
     assert _starts(_project(_files(tmp_path, book, rows), "2026-12-01", "2028-12-31")) == ["2028-03-10"]
+
+
+# -- 2. Meetings longer than a working week span its weekends ----------------------------------------
+
+
+def _span(out: dict) -> list[tuple[str, str]]:
+    return [(m["start"], m["end"]) for m in out["meetings"] if m["status"] == "projected"]
+
+
+_COP = 'kind = "at_least"\ncount = 1\nper = "year"\n'
+
+
+def test_a_two_week_conference_sits_over_its_middle_weekend(tmp_path):
+    """A Conference of 12 days (`duration_days = 12`) at the Secretariat in Bonn, at least once
+    a year, held Mon 2025-11-10 to Fri 11-21; as of 2026-01-15 to 2026. By hand: November, the
+    10th: Tue 2026-11-10 would close on Sat 11-21, Wed 11-11 on Sun 11-22; Mon 11-09 closes on
+    Fri 11-20: 2026-11-09 to 11-20, its middle weekend inside. Before: "fits nowhere ... the
+    longest run of working days there is 5 days" (a meeting of 6 days or more could never be
+    projected where the week has two days off)."""
+    book = _org("Bonn", "Germany") + _body("cop", "Conference", "duration_days = 12\n", _COP)
+    rows = "cop,regular,,2025-11-10,2025-11-21,held,Bonn,Germany\n"
+    assert _span(_project(_files(tmp_path, book, rows), "2026-01-15", "2026-12-31")) == [("2026-11-09", "2026-11-20")]
+
+
+def test_a_week_long_meeting_in_cairo_spans_friday_and_saturday(tmp_path):
+    """A Session of 7 days in Cairo (the weekend Friday and Saturday), at least once a year,
+    held Sun 2025-10-12 to Sat 10-18; as of 2026-01-15 to 2026. By hand: October, the 12th:
+    Mon 2026-10-12 to Sun 10-18 opens and closes on Egyptian working days, Friday 16 and
+    Saturday 17 inside (under a Saturday-Sunday weekend it would close on a day off); Armed
+    Forces Day (observed 10-08) is before it. 2026-10-12 to 10-18."""
+    book = _org("Cairo", "Egypt") + _body("s", "Session", "duration_days = 7\n", _COP)
+    rows = "s,regular,,2025-10-12,2025-10-18,held,Cairo,Egypt\n"
+    assert _span(_project(_files(tmp_path, book, rows), "2026-01-15", "2026-12-31")) == [("2026-10-12", "2026-10-18")]
+
+
+def test_a_long_meeting_sits_over_a_holiday_but_not_over_a_blackout(tmp_path):
+    """The Conference of 12 days in Bonn, held Mon 2025-09-29 to Fri 10-10; as of 2027-12-01
+    to 2028. By hand: 2027 still due, its September past: the first day ahead whose 12 days
+    close on a working day, Thu 2027-12-02 to Mon 12-13. 2028 on the 29th of September, a
+    Friday: to Tue 10-10, German Unity Day (Tue 10-03) inside it, a day the Conference does
+    not sit: 2028-09-29 to 10-10. With a blackout on Mon 2028-10-02, day by day from the
+    target (forward first): from 09-26 to 10-02 every span holds the blackout or closes on a
+    weekend, 10-03 is the holiday, Wed 10-04 closes on a Sunday and Sun 09-24 is one; Thu
+    10-05 to Mon 10-16 (6 days on) fits: 2028-10-05 to 10-16."""
+    book = _org("Bonn", "Germany") + _body("cop", "Conference", "duration_days = 12\n", _COP)
+    rows = "cop,regular,,2025-09-29,2025-10-10,held,Bonn,Germany\n"
+    assert _span(_project(_files(tmp_path, book, rows), "2027-12-01", "2028-12-31")) == [("2027-12-02", "2027-12-13"), ("2028-09-29", "2028-10-10")]
+    blackout = _org("Bonn", "Germany", 'blackout = [{ start = 2028-10-02, end = 2028-10-02, reason = "closure" }]\n')
+    book = blackout + _body("cop", "Conference", "duration_days = 12\n", _COP)
+    assert _span(_project(_files(tmp_path, book, rows), "2027-12-01", "2028-12-31"))[1:] == [("2028-10-05", "2028-10-16")]

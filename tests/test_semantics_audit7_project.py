@@ -223,12 +223,13 @@ def test_a_host_whose_holidays_the_package_lacks_is_said(tmp_path):
 
 def test_a_meeting_of_several_days_never_spans_a_weekend(tmp_path):
     """Four days from the 10th of June 2026 (a Wednesday) would run into the weekend: Tuesday
-    06-09 to Friday 06-12. Six consecutive working days never exist in a Monday-Friday week:
-    a Problem, nothing projected (never a meeting over a Saturday)."""
+    06-09 to Friday 06-12. Six days are longer than a Monday-Friday week: they span its
+    weekend (twentieth audit; was a Problem), opening and closing on working days: Wednesday
+    06-10 to Monday 06-15."""
     out = _run(tmp_path, "project", _body(SECRETARIAT + "\nduration_days = 4", _ONCE_A_YEAR), _rows("board,regular,1,2025-06-10,,held,Bern,Switzerland"), "--today", "2026-01-15", "--to", "2026")
     assert [(m["start"], m["end"]) for m in out["meetings"]] == [("2026-06-09", "2026-06-12")]
     out = _run(tmp_path, "project", _body(SECRETARIAT + "\nduration_days = 6", _ONCE_A_YEAR), _rows("board,regular,1,2025-06-10,,held,Bern,Switzerland"), "--today", "2026-01-15", "--to", "2026")
-    assert out["meetings"] == [] and "6 consecutive working days" in out["problems"][0]["message"]
+    assert [(m["start"], m["end"]) for m in out["meetings"]] == [("2026-06-10", "2026-06-15")] and out["problems"] == []
 
 
 def test_two_bodies_of_one_host_do_not_clash(tmp_path):

@@ -153,27 +153,26 @@ def _project(tmp_path: Path, book: str, *args: str, fmt: str = "json"):
     return json.loads(out) if fmt == "json" else out
 
 
-def test_a_six_day_meeting_in_a_five_day_week_says_the_longest_run_and_what_blocks_it(tmp_path):
-    """Six consecutive working days in Bern, where Saturday and Sunday are the weekend: no week
-    holds six, so no window ever fits, whatever other bodies do. From 2026-03-02 (today
-    2026-03-01) to the end of 2026, the weekdays off are Ascension (Thursday 2026-05-14: Easter
-    is 5 April, plus 39 days) and Christmas (Friday 2026-12-25); 1 August is a Saturday. The
-    Problem said "do not fit ... beside the other bodies' meetings" (there are none); it now
-    says the longest run is 5 days and names the weekend and those days. The text ended with
-    "Nothing is due in this horizon.", which the Problems contradict. Control: five days fit,
-    in the Board's month (June), from its target day, Monday 15 June, to Friday 19 June.
-    (Written first as 29 June to 3 July, from the middle of the year: `months = [6]` forgotten.)"""
+def test_a_six_day_meeting_in_a_five_day_week_spans_the_weekend_or_says_why_not(tmp_path):
+    """Six days in Bern, where Saturday and Sunday are the weekend: no week holds six working
+    days, so the meeting spans a weekend (twentieth audit; it was a Problem, "the longest run
+    of working days there is 5 days"), opening and closing on working days. Its target is
+    Monday 15 June (June, no history: the 15th): the 15th and 16th close on a Saturday and a
+    Sunday, the 14th is a Sunday; Wednesday 06-17 closes on Monday 06-22. Control: five days
+    fit from Monday 15 June to Friday 19 June. From 2026-12-25 (today 2026-12-24) no six days
+    open and close on working days before the year ends (the 25th Christmas, the 26th a
+    Saturday, the last first day): a Problem that says so."""
     out = _project(tmp_path, _board("duration_days = 6"), "--today", "2026-03-01", "--to", "2026")
-    assert out["meetings"] == []
-    assert [p["message"] for p in out["problems"]] == [
-        "Board: a meeting of 6 consecutive working days in Switzerland fits nowhere in 2026-03-02..2026-12-31 (at least once a year): the longest run of"
-        " working days there is 5 days (Saturday and Sunday are weekend days in Switzerland; off as well: 2026-05-14 Ascension Day, 2026-12-25 Christmas Day);"
-        " nothing was projected for 2026."
-    ]
-    text = _project(tmp_path, _board("duration_days = 6"), "--today", "2026-03-01", "--to", "2026", fmt="text")
-    assert "beside the other bodies' meetings" not in text and "Nothing is due" not in text and text.rstrip().endswith("No meeting was projected in this horizon: see the Problems.")
+    assert [(m["start"], m["end"]) for m in out["meetings"]] == [("2026-06-17", "2026-06-22")] and out["problems"] == []
     five = _project(tmp_path, _board("duration_days = 5"), "--today", "2026-03-01", "--to", "2026")
     assert [(m["start"], m["end"]) for m in five["meetings"]] == [("2026-06-15", "2026-06-19")] and five["problems"] == []
+    late = _project(tmp_path, _board("duration_days = 6"), "--today", "2026-12-24", "--to", "2026")
+    assert late["meetings"] == [] and [p["message"] for p in late["problems"]] == [
+        "Board: a meeting of 6 days in Switzerland fits nowhere in 2026-12-25..2026-12-31 (at least once a year): no 6 days there open and close"
+        " on working days in Switzerland without a blackout between; nothing was projected for 2026."
+    ]
+    text = _project(tmp_path, _board("duration_days = 6"), "--today", "2026-12-24", "--to", "2026", fmt="text")
+    assert "beside the other bodies' meetings" not in text and text.rstrip().endswith("No meeting was projected in this horizon: see the Problems.")
 
 
 def test_a_meeting_whose_start_weekday_leaves_no_run_says_so(tmp_path):

@@ -268,6 +268,8 @@ def too_few(body: Body, calendar: WorkingCalendar, window: Window, days: int, mi
     """The Problem of a window that has fewer possible first days than meetings missing (two a
     week, Thursdays only: one day a week), before any other body is asked: the days there are,
     not "beside the other bodies' meetings"; ``""`` when there are enough (it stops there)."""
+    if days > calendar.week_run:
+        return ""  # (a meeting longer than a working week: its first days are no runs; no_run says where none fits)
     allowed = frozenset(w.number for w in body.weekdays)
     starts: list[date] = []
     run, day, last, one = 0, window.start, window.end, timedelta(days=1)
@@ -280,7 +282,7 @@ def too_few(body: Body, calendar: WorkingCalendar, window: Window, days: int, mi
             if len(starts) >= missing:
                 return ""
         day += one
-    length = f"{days} consecutive working days" if days > 1 else "one working day"
+    length = meeting_length(days, calendar)
     on = " or ".join(_WEEKDAYS[d].day_name for d in sorted(allowed))
     meeting_days = f": its meeting day{'s are' if len(allowed) > 1 else ' is'} {on}" if allowed else ""
     listed = ", ".join(map(str, starts))
@@ -295,7 +297,7 @@ def too_few(body: Body, calendar: WorkingCalendar, window: Window, days: int, mi
     return f"{body.name}: {missing} meetings of {length}{where} do not fit in {window} ({reason}): {found}{meeting_days}; nothing was projected for {label}."
 
 
-def too_far_apart(body: Body, window: Window, days: int, missing: int, gap: Duration, reason: str, where: str, label: str) -> str:
+def too_far_apart(body: Body, calendar: WorkingCalendar, window: Window, days: int, missing: int, gap: Duration, reason: str, where: str, label: str) -> str:
     """The Problem of a window too short for its missing meetings at their ``min_gap``,
     whatever the calendar (eight a year 30 days apart, from mid-October: three fit at most):
     that, not "beside the other bodies' meetings"; ``""`` when the window is long enough
@@ -306,7 +308,7 @@ def too_far_apart(body: Body, window: Window, days: int, missing: int, gap: Dura
         fit, day = fit + 1, gap.add_to(day)
     if fit >= missing:
         return ""
-    length = f"{days} consecutive working days" if days > 1 else "one working day"
+    length = meeting_length(days, calendar)
     most = f"{fit} fit at most" if fit > 1 else "one fits at most" if fit else "none fits"
     return f"{body.name}: {missing} meetings of {length}{where}, {gap.words()} apart, do not fit in {window} ({reason}): {most} (the {ordinal(fit + 1)} could open on {day} at the earliest); nothing was projected for {label}."
 
@@ -317,6 +319,14 @@ def _runs(calendar: WorkingCalendar, window: Window, days: int, allowed: frozens
     run = longest = 0
     off: list[date] = []
     day, last, one = window.start, window.end, timedelta(days=1)
+    if days > calendar.week_run:
+        # (a meeting longer than a working week spans the weekends inside it: any first day
+        # whose span opens and closes on working days, clear of blackouts)
+        while day <= last - timedelta(days=days - 1):
+            if calendar.block_fits(day, days) and (not allowed or day.weekday() in allowed):
+                return True, days, []
+            day += one
+        return False, 0, []
     while day <= last:
         if calendar.is_working(day):
             run += 1
@@ -328,6 +338,14 @@ def _runs(calendar: WorkingCalendar, window: Window, days: int, allowed: frozens
             off.append(day)
         day += one
     return False, longest, off
+
+
+def meeting_length(days: int, calendar: WorkingCalendar) -> str:
+    """A meeting's length in words: on consecutive working days, or over the weekends inside
+    it where longer than the host's working week."""
+    if days > calendar.week_run:
+        return f"{days} days"
+    return f"{days} consecutive working days" if days > 1 else "one working day"
 
 
 def no_run(body: Body, calendar: WorkingCalendar, window: Window, days: int, reason: str, where: str, label: str) -> str:
@@ -350,8 +368,10 @@ def no_run(body: Body, calendar: WorkingCalendar, window: Window, days: int, rea
         named = [f"{d} {calendar.why_not(d) or 'not a working day'}" for d in other[:4]]
         said.append("off as well: " + ", ".join(named) + (f" and {len(other) - 4} more" if len(other) > 4 else ""))
     blocked = f" ({'; '.join(said)})" if said else ""
-    length = f"{days} consecutive working days" if days > 1 else "one working day"
-    if longest >= days:
+    length = meeting_length(days, calendar)
+    if days > calendar.week_run:
+        why = f"no {days} days there open and close on working days{where} without a blackout between"
+    elif longest >= days:
         starts = " or ".join(_WEEKDAYS[d].day_name for d in sorted(allowed))
         its = f"its meeting day{'s' if len(allowed) > 1 else ''}"
         why = f"no run of {days} working days there starts on a {starts}, {its}{blocked}" if days > 1 else f"no working day there is a {starts}, {its}{blocked}"

@@ -20,6 +20,7 @@ from planner.engine.planning.placement.working import LAST_DAY, Skip, WorkingCal
 from planner.engine.planning.results import (
     ProjectionProblem,
     day_off,
+    meeting_length,
     no_run,
     too_far_apart,
     too_few,
@@ -136,9 +137,9 @@ class Dating(Targets, Projected, Pairs):
                     day_off(body, calendar, window, e.window, days, e.reason, where)
                     or (no_run(body, calendar, window, days, e.reason, where, label) if window.end <= LAST_DAY else "")
                     or (too_few(body, calendar, window, days, missing, e.reason, where, label) if missing > 1 and not gap and window.end <= LAST_DAY else "")
-                    or (too_far_apart(body, window, days, missing, gap, e.reason, where, label) if missing > 1 and gap else "")
+                    or (too_far_apart(body, calendar, window, days, missing, gap, e.reason, where, label) if missing > 1 and gap else "")
                     or _capped_words(body, window, cap_reached(self._caps(body), self.engine.meetings_of(body.id), window), missing, e.reason, label)
-                    or f"{body.name}: {missing} meeting{'s' if missing > 1 else ''} of {f'{days} consecutive working days' if days > 1 else 'one working day'}{where}{apart} {'do' if missing > 1 else 'does'} not fit in {window}"
+                    or f"{body.name}: {missing} meeting{'s' if missing > 1 else ''} of {meeting_length(days, calendar)}{where}{apart} {'do' if missing > 1 else 'does'} not fit in {window}"
                     f" {_BEYOND if window.end > LAST_DAY else _BESIDE} ({e.reason}); nothing was projected for {label}.",
                 )
             )

@@ -41,6 +41,9 @@ class WorkingCalendar:
         self.wanted = wanted  # the rule book's holiday_categories
         self.holidays = country_calendar(country_code, wanted) if country_code else None
         self.weekend = (frozenset(self.holidays.weekend) if self.holidays is not None else SAT_SUN) - meets_on
+        # The most days a meeting may last on consecutive working days: a longer one (a
+        # two-week conference) spans the weekends and days off inside it (:meth:`block_fits`)
+        self.week_run = 7 - len(self.weekend)
         self.blackouts = tuple(blackouts)
         self.members = members
         self._memo: dict[date, bool] = {}
@@ -132,6 +135,13 @@ class WorkingCalendar:
         return self.members.why(day) if self.members is not None else ""
 
     def block_fits(self, start: date, days: int) -> bool:
+        """Whether a meeting of ``days`` days may open on ``start``: on consecutive working
+        days; one longer than a working week (more days than the week has working days)
+        opens and closes on working days, and the days between are working days, weekend
+        days or days off, none a blackout (a conference of two weeks sits Monday to Friday
+        twice over its middle weekend; a holiday inside it is a day it does not sit)."""
+        if days > self.week_run:
+            return self.span_fits(start, days, self.is_working)
         # The hottest question of placement (each candidate day of each meeting): the memo
         # read inline, the holidays package asked only for a day not seen before.
         memo = self._memo
@@ -141,6 +151,19 @@ class WorkingCalendar:
             if known is None:
                 known = self.is_working(day)
             if not known:
+                return False
+            day += _ONE_DAY
+        return True
+
+    def span_fits(self, start: date, days: int, working: Callable[[date], bool]) -> bool:
+        """A meeting longer than a working week: its first and last days ``working``, no
+        blackout on any of its days."""
+        last = start + timedelta(days=days - 1)
+        if not (working(start) and working(last)):
+            return False
+        day = start + _ONE_DAY
+        while day < last:
+            if day in self._off_in(day.year):
                 return False
             day += _ONE_DAY
         return True
@@ -269,7 +292,7 @@ class WorkingCalendar:
         for candidate in candidates:
             working = host_blocks.get(candidate)
             if working is None:
-                working = host_blocks[candidate] = all(self.is_host_working(candidate + timedelta(days=i)) for i in range(days))
+                working = host_blocks[candidate] = self.span_fits(candidate, days, self.is_host_working) if days > self.week_run else all(self.is_host_working(candidate + timedelta(days=i)) for i in range(days))
             if not working or not accept(candidate):
                 continue
             names: list[str] = []
