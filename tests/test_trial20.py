@@ -189,6 +189,28 @@ def test_a_plan_a_held_row_superseded_and_a_called_off_row_make_no_resumed_part(
     assert not [t for t in titles if "(resumed)" in t or "(unconfirmed)" in t], titles
 
 
+
+def test_a_plan_a_held_row_superseded_is_no_event_beside_it(tmp_path: Path) -> None:
+    """The same register: the 28th planned for October 2028 and held on 12 October made two
+    events, the plan (TENTATIVE, "date not fixed", UID ...-28) and the held meeting (UID
+    ...-28-2), on stdout, in the folder's chogm.ics and all.ics. A plan a held row of its number
+    superseded is no meeting of its own (README "A number identifies one meeting"): one event,
+    the held one, under the number's UID (a subscriber's event of the plan is updated in
+    place). The 29th's cancelled row stays an event of its own (it is no part)."""
+    from icalendar import Calendar
+
+    register = tmp_path / "superseded.csv"
+    register.write_text(SUPERSEDED, encoding="utf-8")
+    args = ["-q", "ics", *CW[:2], "--meetings", str(register), "--today", "2031-01-01", "--no-projected", "--body", "chogm"]
+    result = CliRunner().invoke(main, [*args, "--out", "-"])
+    assert result.exit_code == 0, result.output
+    assert CliRunner().invoke(main, [*args, "--out", str(tmp_path / "feeds")]).exit_code == 0
+    for text in (result.stdout, (tmp_path / "feeds" / "chogm.ics").read_text(encoding="utf-8")):
+        events = {str(e["UID"]): e for e in Calendar.from_ical(text).walk("VEVENT") if "chogm-2" in str(e["UID"])}
+        assert sorted(events) == ["commonwealth-chogm-28@planner", "commonwealth-chogm-29-2@planner", "commonwealth-chogm-29@planner"]
+        held = events["commonwealth-chogm-28@planner"]
+        assert (held["STATUS"], held.decoded("DTSTART").isoformat()) == ("CONFIRMED", "2028-10-12")
+
 def test_the_feeds_page_shows_each_feed_s_colour(tmp_path: Path) -> None:
     """index.html lists the feeds to subscribe to: each body's with a swatch of the colour its
     calendar will take, the combined feed with none."""

@@ -312,10 +312,16 @@ class FeedBuilder:
 
     def build(self, meetings: Iterable[Meeting]) -> list[tuple[Meeting, str]]:
         """Events for ``meetings`` in a deterministic order, with UIDs made unique (a second
-        meeting of the same identity gets ``-2`` in sorted order)."""
+        meeting of the same identity gets ``-2`` in sorted order); a superseded plan makes none."""
         ordered = sorted(meetings, key=event_order)
         self.learn(ordered)
-        return uids(self.book, ordered)
+        return uids(self.book, self.current(ordered))
+
+    def current(self, meetings: list[Meeting]) -> list[Meeting]:
+        """``meetings`` without the plans a held row of their number superseded (README "A
+        number identifies one meeting"): the held meeting is the event of its number, under
+        the UID the plan had, not a second event beside a stale plan."""
+        return [m for m in meetings if self.parts.get(m, 0) != -1] if self.parts else meetings
 
     def calendar_head(self, name: str, caption: str, source: str | None = None, empty: bool = False, body: str | None = None) -> tuple[bytes, bytes]:
         """The VCALENDAR's lines before its events and after them: the RFC 7986 name, refresh

@@ -91,6 +91,7 @@ def _write_feeds(book: RuleBook, meetings: Iterable[Meeting], out: Path, stamp: 
     selected = set(bodies) if bodies is not None else None
     meetings = list(meetings) if selected is None else [m for m in meetings if m.body in selected]
     builder.learn(meetings)
+    meetings = builder.current(meetings)  # (a plan a held row superseded is no event)
     recording = selected is None and len(meetings) >= REUSE_FROM
     out.parent.mkdir(parents=True, exist_ok=True)
     named, heads, combined = _names(book, builder, base_url, selected)
@@ -299,6 +300,7 @@ def combined_calendar(book: RuleBook, meetings: Iterable[Meeting], stamp: dateti
     builder = FeedBuilder(book, stamp)
     ordered = date_order(meetings)
     builder.learn(ordered)
+    ordered = builder.current(ordered)
     name, caption = combined_names(book)
     head, end = builder.calendar_head(name, caption, source, empty=not ordered)
     yield head
