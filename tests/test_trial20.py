@@ -261,3 +261,24 @@ def test_project_of_one_body_leaves_out_the_notes_of_the_others() -> None:
     assert any(n.startswith("Senior Officials Preparatory Meeting 2026-12-07") for n in every["notes"])
     assert not any("Senior Officials" in n for n in one["notes"])
     assert any(n.startswith("The holidays package has no or incomplete public-holiday data") for n in one["notes"])
+
+
+def test_a_fixed_venue_outside_the_member_states_is_a_host(tmp_path: Path) -> None:
+    """The Commonwealth's foreign ministers meet in New York, at the UN: the United States is no
+    Commonwealth member, and `host = "fixed"`, `host_country = "United States"` was refused
+    ("host_country is not a member state"), so the trial's book stood the Secretariat in. A
+    country is a host whether or not it is a member (its own working days, README); only a name
+    that is neither a member nor a country is refused, as the slip it most likely is."""
+    book = (Path(__file__).parent / "trial" / "commonwealth.toml").read_text(encoding="utf-8")
+    fixed = book.replace('host = "secretariat"  # really New York', 'host = "fixed"\nhost_country = "United States"\nhost_city = "New York"  # really New York', 1)
+    assert fixed != book
+    rules = tmp_path / "commonwealth.toml"
+    rules.write_text(fixed, encoding="utf-8")
+    args = ["--rules", str(rules), "--meetings", str(Path(__file__).parent / "trial" / "commonwealth-meetings.csv"), "--today", "2026-12-04"]
+    assert CliRunner().invoke(main, [*args, "validate"]).exit_code == 0
+    out = CliRunner().invoke(main, [*args, "project", "--body", "cfamm", "--to", "2028", "--format", "json"])
+    assert out.exit_code == 0, out.output
+    assert {(m["city"], m["country"]) for m in json.loads(out.stdout)["meetings"] if m["status"] == "projected"} == {("New York", "United States")}
+    rules.write_text(fixed.replace('host_country = "United States"', 'host_country = "Untied States"'), encoding="utf-8")
+    typo = CliRunner().invoke(main, [*args, "validate"])
+    assert typo.exit_code == 2 and "host_country is neither a member state nor a country (got 'Untied States'" in typo.output

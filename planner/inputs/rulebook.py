@@ -22,6 +22,7 @@ from planner.core.errors import InputErrors, RuleBookError
 from planner.core.model import AfterRule, BeforeRule, RuleBook
 from planner.core.rules import before_spelled_as_after, cycle_in
 from planner.core.words import name_key
+from planner.inputs.countries import country_code
 from planner.inputs.inputfile import read_text
 from planner.inputs.limits import (
     MAX_DEPTH,
@@ -197,8 +198,10 @@ def _cross_check(book: RuleBook, path: str | Path):
                 yield RuleBookError("a body cannot meet before itself", path=path, location=f"bodies[{i}].before", value=body.before)
             else:
                 edges.append(body.before)
-        if body.host is model.HostPolicy.FIXED and body.host_country and book.organization.members and not book.organization.member(body.host_country):
-            yield RuleBookError("host_country is not a member state", path=path, location=f"bodies[{i}].host_country", value=body.host_country, expected="a name, alias or code in organization.members")
+        if body.host is model.HostPolicy.FIXED and body.host_country and book.organization.members and not book.organization.member(body.host_country) and country_code(body.host_country) is None:
+            # (a host need not be a member: a committee meeting at the UN in New York keeps the
+            # United States' working days; a name that is neither is most likely a slip)
+            yield RuleBookError("host_country is neither a member state nor a country", path=path, location=f"bodies[{i}].host_country", value=body.host_country, expected="a name, alias or code in organization.members, or a country's name or ISO code")
         yield from _overlapping_versions(body, i, path)
         graph[body.id] = edges
     cycle = cycle_in(graph)

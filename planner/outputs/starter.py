@@ -17,7 +17,7 @@ from importlib import resources
 from pathlib import Path
 
 from planner.core.errors import PlannerError
-from planner.engine.planning.countries import country_table, fold
+from planner.inputs.countries import country_table, fold
 
 MEETINGS_HEADER = "body,kind,ordinal,start,end,status,city,country,format,title,source\n"
 CHAIRS_HEADER = "country,start,end,ordinal,note,source\n"

@@ -32,7 +32,6 @@ from planner.engine.expectations import (
 from planner.engine.gaps import GapExpectation
 from planner.engine.judging.rule_verdicts import excused_by
 from planner.engine.judging.twin_rows import certain_count
-from planner.engine.planning.countries import country_table, fold
 from planner.engine.planning.crowd import DayBook
 from planner.engine.planning.dating import BodyState
 from planner.engine.planning.dating.pairs import rules_before
@@ -46,6 +45,7 @@ from planner.engine.planning.placement.habits import Habits
 from planner.engine.planning.placement.hosts import calendar_for
 from planner.engine.planning.placement.working import WorkingCalendar
 from planner.engine.planning.results import ProjectionProblem
+from planner.inputs.countries import country_table, fold
 from planner.inputs.limits import MAX_PROJECTED
 
 if TYPE_CHECKING:

@@ -7,9 +7,9 @@ from __future__ import annotations
 from functools import lru_cache
 
 from planner.core.model import Blackout, Body, HostPolicy, RuleBook
-from planner.engine.planning.countries import country_code
 from planner.engine.planning.member_holidays import MemberHolidays, member_holidays
 from planner.engine.planning.placement.working import WorkingCalendar
+from planner.inputs.countries import country_code
 
 
 def host_place(body: Body, book: RuleBook) -> tuple[str, str]:
