@@ -123,6 +123,24 @@ def holiday_categories_problem(entries: tuple[str, ...]) -> str | None:
             return f"entry {i + 1} is {entry!r}: the 'workday' category lists working days (moved weekends), not days off; expected a category of days off, e.g. {', '.join(DEFAULT_HOLIDAY_CATEGORIES)}"
         if category not in HOLIDAY_CATEGORIES:
             return f"entry {i + 1} is {entry!r}, not a category of the holidays package; expected one of {', '.join(HOLIDAY_CATEGORIES)} (or 'CC:' and one of them)"
+        if colon:
+            # ('XX:public' or 'GB:optional' had no effect at all, and said nothing)
+            problem = _country_category_problem(code, category)
+            if problem:
+                return f"entry {i + 1} is {entry!r}: {problem}"
+    return None
+
+
+def _country_category_problem(code: str, category: str) -> str | None:
+    """Why ``CC:category`` names no days off: no such country, or none of that category there."""
+    import holidays
+    from holidays import registry
+
+    if code not in {entry[1] for entry in registry.COUNTRIES.values()}:
+        return f"{code!r} is no country of the holidays package; expected an ISO 3166 alpha-2 code, e.g. 'DK:optional'"
+    supported = holidays.country_holidays(code).supported_categories
+    if category not in supported:
+        return f"the holidays package has no {category!r} days for {code}; expected one of {', '.join(sorted(supported))}"
     return None
 
 
