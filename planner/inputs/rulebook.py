@@ -11,6 +11,7 @@ and cycles of ``after`` rules.
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -84,6 +85,29 @@ def load_rulebook(path: str | Path) -> RuleBook:
     return parse_rulebook(data, path)
 
 
+# What a TOML statement or value may be, for the parser's two shortest messages.
+_TOML_WANTED = {
+    "Invalid statement": "a key = value line, a [table] header or a # comment",
+    "Invalid value": 'a TOML value: a "quoted string", a number, true or false, a date, an [array] or an { inline table }',
+}
+
+
+def _where(at: str, message: str) -> tuple[str | None, str | None]:
+    """For the parser's shortest messages, the text where it stopped (the bad value: up to 40
+    characters of its line) and what may stand there; an invisible character there is named
+    whatever the message, since no editor shows it (a second byte order mark read as 'Invalid
+    statement' and nothing else)."""
+    value = (at[:40] + "...") if len(at) > 40 else at
+    first = at[:1]
+    if first and first != "\t" and unicodedata.category(first) in ("Cf", "Cc", "Zl", "Zp"):
+        name = unicodedata.name(first, "a control character")
+        mark = "; a byte order mark may open the file, once" if first == "\ufeff" else ""
+        return value, f"no invisible character here: U+{ord(first):04X} ({name}){mark}"
+    if message not in _TOML_WANTED:  # (the others stop past what is wrong, and say it)
+        return None, None
+    return (value or None), _TOML_WANTED[message]
+
+
 def _toml(text: str, path: Path) -> dict[str, Any]:
     """The document, or the error of the standard library's parser as a one-line
     :class:`RuleBookError` (file, line:column): every error reads as it always has, whichever
@@ -101,9 +125,11 @@ def _toml(text: str, path: Path) -> dict[str, Any]:
             line = lines[int(match["line"]) - 1] if int(match["line"]) <= len(lines) else ""
             month = _BARE_MONTH.search(line)
             expected = f'a month written in quotes, "{month[1]}": TOML has dates and numbers, no months; a bare year is a number' if month else None
-            if line[int(match["col"]) - 1 : int(match["col"])] == "\r":  # (the whole file on "line 1": classic Mac OS line ends)
+            at = line[int(match["col"]) - 1 :]
+            if at[:1] == "\r":  # (the whole file on "line 1": classic Mac OS line ends)
                 expected = "lines ended by LF or CR LF, as TOML allows; a carriage return alone, as classic Mac OS saved files, ends no line"
-            raise RuleBookError(f"TOML syntax error: {match['msg']}", path=path, location=f"{match['line']}:{match['col']}", expected=expected) from None
+            value, wanted = _where(at.split("\r")[0].rstrip(), match["msg"])
+            raise RuleBookError(f"TOML syntax error: {match['msg']}", path=path, location=f"{match['line']}:{match['col']}", value=value, expected=expected or wanted) from None
         raise RuleBookError(f"TOML syntax error: {exc}", path=path) from None
     except RecursionError:
         raise RuleBookError("is nested too deeply to read", path=path, expected=f"at most {MAX_DEPTH} levels of tables and arrays") from None

@@ -774,6 +774,10 @@ for name, content in [
     rec("meetings", name, content)
 rec("rulebook", "holiday_category_empty_country.toml", rb("[organization]", '[organization]\nholiday_categories = [":public"]'))
 rec("rulebook", "timezone_400_dotted_parts.toml", rb('timezone = "Europe/Vienna"', 'timezone = "' + "A." * 400 + 'B/C"'))
+rec("rulebook", "holiday_category_unknown_country.toml", rb("[organization]", '[organization]\nholiday_categories = ["public", "XX:public"]'))
+rec("rulebook", "holiday_category_not_in_country.toml", rb("[organization]", '[organization]\nholiday_categories = ["public", "GB:optional"]'))
+rec("rulebook", "bom_twice.toml", "\ufeff\ufeff" + MINIMAL)
+rec("rulebook", "bom_in_a_value.toml", rb('"Europe/Vienna"', '\ufeff"Europe/Vienna"'))
 
 
 def _record(folder: str, path: Path) -> str:
