@@ -111,3 +111,14 @@ def test_examples_ship_in_the_wheel():
     """--example works from an installed package: the examples are force-included."""
     config = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
     assert config["tool"]["hatch"]["build"]["targets"]["wheel"]["force-include"]["examples"] == "planner/data/examples"
+
+
+def test_an_empty_example_name_is_refused_not_read_as_no_example(runner, tmp_path):
+    """`init DIR --example ""` wrote the starter rule book (an empty name read as none given):
+    the user asked for an example and got something else, silently. Now the empty name is
+    refused as any unknown one is, and nothing is written."""
+    out = tmp_path / "org"
+    result = runner.invoke(main, ["init", str(out), "--example", ""])
+    assert result.exit_code == 2
+    assert "--example: '' is not a shipped example; expected one of cica," in result.stderr
+    assert not out.exists()

@@ -56,7 +56,7 @@ def init(ctx: click.Context, folder: str | None, name: str, members: str | None,
         return
     if folder is None:
         raise click.UsageError("missing DIR: the folder to write the rule book and registers into (or --list)")
-    if example_name and (members or ctx.get_parameter_source("name") is not click.core.ParameterSource.DEFAULT):
+    if example_name is not None and (members or ctx.get_parameter_source("name") is not click.core.ParameterSource.DEFAULT):
         raise click.UsageError("--example copies an example as it is; --name and --members start a new rule book instead")
     out = Path(folder)
     targets = [out / f for f in FILES]
@@ -64,7 +64,7 @@ def init(ctx: click.Context, folder: str | None, name: str, members: str | None,
         error(f"{folder}: is not a folder (expected a folder, or a path where one can be made)")
         ctx.exit(2)
     try:
-        if example_name:
+        if example_name is not None:
             ex = example(example_name)
             contents = [ex.rules.read_bytes(), ex.meetings.read_bytes(), ex.chairs.read_bytes() if ex.chairs else CHAIRS_HEADER.encode()]
             what = f"the {ex.name} example ({ex.organization})"
