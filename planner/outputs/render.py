@@ -179,7 +179,8 @@ def _open_extra(f: Finding, e: Expectation) -> list[str]:
         extra.append(_short_meeting(m) + ", scheduled")
     for m in f.unconfirmed:
         extra.append(_short_meeting(m) + ", unconfirmed")
-    if f.still_due > 1 or (not f.scheduled and not f.unconfirmed and not e.pending):
+    # (an unconfirmed meeting is no count: the window still needs what the why says is due)
+    if f.still_due > 1 or (not f.scheduled and not e.pending):
         # (open on every reading of a loosely dated origin: by a day that depends on it, as the why says)
         extra.append(f"{f.still_due} due by {f.due_by}" + (f" to {e.deadline}" if e.cases and f.due_by is not None and e.deadline > f.due_by else ""))
     return extra
