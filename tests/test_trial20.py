@@ -282,3 +282,23 @@ def test_a_fixed_venue_outside_the_member_states_is_a_host(tmp_path: Path) -> No
     rules.write_text(fixed.replace('host_country = "United States"', 'host_country = "Untied States"'), encoding="utf-8")
     typo = CliRunner().invoke(main, [*args, "validate"])
     assert typo.exit_code == 2 and "host_country is neither a member state nor a country (got 'Untied States'" in typo.output
+
+
+def test_the_feeds_page_names_a_resumed_part_as_its_feeds_do(tmp_path: Path) -> None:
+    """The 28th CHOGM held on 12 October 2028 and resumed, under its number, on 1 March 2029:
+    the feeds title the second part "28th ... (resumed)", the page of coming meetings in the
+    same folder said "28th Commonwealth Heads of Government Meeting" alone (found by the
+    trial). As of the resumed part's day it is listed as the feeds name it."""
+    register = tmp_path / "resumed.csv"
+    register.write_text(
+        "body,kind,ordinal,start,end,status,city,country\n"
+        "chogm,regular,28,2028-10-12,2028-10-13,held,London,United Kingdom\n"
+        "chogm,regular,28,2029-03-01,2029-03-02,held,London,United Kingdom\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "feeds"
+    result = CliRunner().invoke(main, ["-q", "ics", *CW[:2], "--meetings", str(register), "--today", "2029-03-01", "--no-projected", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "SUMMARY:28th Commonwealth Heads of Government Meeting (resumed)" in (out / "chogm.ics").read_text(encoding="utf-8")
+    page = (out / "index.html").read_text(encoding="utf-8")
+    assert "28th Commonwealth Heads of Government Meeting (resumed)" in page

@@ -77,7 +77,7 @@ class _Coming:
             if meeting.latest < today:
                 continue
             body = bodies.get(meeting.body)
-            yield ComingRow(_when(meeting), summary(body, meeting), body.name if body else meeting.body, _venue(meeting, body), meeting.status.value, meeting.title or meeting.reason)
+            yield ComingRow(_when(meeting), summary(body, meeting, today, self.builder.part_of(meeting)), body.name if body else meeting.body, _venue(meeting, body), meeting.status.value, meeting.title or meeting.reason)
 
 
 def index_pieces(book: RuleBook, feeds: Sequence[tuple[str, str, int]], meetings: Iterable[Meeting], builder: FeedBuilder, base_url: str | None) -> Iterator[bytes]:
