@@ -378,3 +378,21 @@ def test_a_gap_across_the_seam_of_two_versions_is_judged_once(tmp_path):
     gaps = [(lab, v) for lab, v in _verdicts(out) if ".." in lab]
     assert gaps == [("2021-05-02..2021-08-29", "met"), ("2021-08-21..2021-11-18", "met"), ("2021-11-02..2022-01-30", "open")]
     assert out["summary"]["exit_code"] == 0
+
+
+def test_an_on_rules_next_day_names_the_meeting_held_earlier_that_year(tmp_path):
+    """On the third Tuesday of September (2026-09-15); the Board met on that day in 2025 and on
+    2026-06-01. As of 2026-08-01 the 2026 day is next due: the why said only "next due by
+    2026-09-15", and a secretariat would take the June Board for the year's meeting. By hand:
+    June is 106 days before the day, not on it; unless a meeting opens on 2026-09-15 the year
+    is off date (as it is judged as of 2026-10-01). A customary rule says advisory."""
+    book = _rule("on", weekday="tue", nth=3, month=9)
+    rows = _rows("board,regular,,2025-09-16,,held,,", "board,regular,,2026-06-01,,held,,")
+    assert _why(_check(tmp_path, book, rows, "2026-08-01"), "2026-09-15") == (
+        "2026-09-15: next due by 2026-09-15, the third Tuesday in September 2026; held in 2026 before the day: "
+        "Board 2026-06-01, 106 days before, not on the rule's date (the year is off date unless a meeting opens on 2026-09-15)."
+    )
+    assert _verdicts(_check(tmp_path, book, rows, "2026-10-01"))[1] == ("2026-09-15", "off_date")
+    customary = _check(tmp_path, book + "binding = false\n", rows, "2026-08-01")
+    assert _why(customary, "2026-09-15").endswith("(the year is an advisory unless a meeting opens on 2026-09-15).")
+    assert "held in 2025" not in _why(_check(tmp_path, book, rows, "2025-08-01"), "2025-09-16")

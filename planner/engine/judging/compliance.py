@@ -44,7 +44,7 @@ from planner.engine.judging.finishing import customary_words, finished, gap_room
 from planner.engine.judging.gap_findings import judge_gap
 from planner.engine.judging.loose_starts import loose_starts
 from planner.engine.judging.periods import PeriodCounts, judge_in_order
-from planner.engine.judging.rule_verdicts import judge_on
+from planner.engine.judging.rule_verdicts import held_before_the_day, judge_on
 from planner.engine.judging.twin_rows import twin_noted
 from planner.engine.judging.window_finding import _meeting_words, plainly_judged, window_finding
 from planner.engine.min_gap import GapChains
@@ -302,7 +302,8 @@ class Judge:
         # (an origin dated too loosely to fix the due period: the deadline is the latest reading's)
         cases = sorted(e.cases, key=lambda c: c.period) if e.cases and e.origin is not None else []
         loose = f" at the latest, {e.reason} (due in one of {cases[0].label} to {cases[-1].label}: the register gives that date only as {e.origin.start})" if cases and e.origin is not None else f", {e.reason}"
-        why = f"{e.label}: next due by {e.deadline}{loose}" + ("; scheduled: " + ", ".join(_meeting_words(m, e.body) for m in scheduled) if scheduled else "") + "."
+        why = f"{e.label}: next due by {e.deadline}{loose}" + ("; scheduled: " + ", ".join(_meeting_words(m, e.body) for m in scheduled) if scheduled else "")
+        why += (held_before_the_day(self.engine, e) if isinstance(e.rule, OnRule) else "") + "."
         return Finding(body=e.body, verdict=Verdict.OPEN, rule_text=self.words(e.rule), source=e.rule.source, expectation=e, why=why, scheduled=scheduled, still_due=e.minimum, due_by=e.deadline)
 
     def late(self, e: Expectation, owner: dict[int, int], me: int) -> Meeting | None:

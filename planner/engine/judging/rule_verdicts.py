@@ -47,6 +47,21 @@ def judge_on(engine: ExpectationEngine, e: Expectation, today: date, running: bo
     return result
 
 
+def held_before_the_day(engine: ExpectationEngine, e: Expectation) -> str:
+    """For the next due day of an ``on`` rule: the meetings already held that year before the
+    day, which are not it (unless one is held on the day, the year is ``off_date``), in words
+    ("" where there are none): a secretariat told only "next due by 2026-09-15" would take a
+    Board held in June for that year's meeting."""
+    day = e.window.start
+    first = date(day.year, 1, 1)
+    earlier = [m for m in engine.meetings_of(e.body.id).overlapping(first, day) if m.status is Status.HELD and e.counts(m) and m.start.earliest >= first and m.start.latest < day]
+    if not earlier:
+        return ""
+    words = ", ".join(f"{meeting_words(m, e.body)}, {(day - m.start.latest).days} days before" for m in sorted(earlier, key=_full_key))
+    verdict = "off date" if e.rule.binding else "an advisory"
+    return f"; held in {day.year} before the day: {words}, not on the rule's date (the year is {verdict} unless a meeting opens on {day})"
+
+
 def _not_counted_that_year(engine: ExpectationEngine, e: Expectation, year: tuple[date, date], met_by: tuple[Meeting, ...] | None) -> str:
     """The meetings of the due year an ``on`` rule did not count (their kind, or called
     off, or, beside the meeting ``met_by`` on the day, held on another day), named as every
