@@ -87,7 +87,7 @@ _ANY_SERIES = re.compile(r"^(?:RRULE|RDATE|EXDATE|EXRULE|RECURRENCE-ID)[;:]", re
 Busy = tuple[date, date, str]
 
 
-def _all_day(block: list[str], uids: Counter[str], timed: bool = False) -> Busy | bool:
+def _plain_event(block: list[str], uids: Counter[str], timed: bool = False) -> Busy | bool:
     """A plain event read as load_avoid reads it, without icalendar: its first and last day and
     its summary; ``True``: one of no busy day (transparent, cancelled); ``False``: not plain
     (anything but one DTSTART and at most one DTEND of VALUE=DATE, a UID of its own, and
@@ -162,7 +162,7 @@ def prune_outside(text: str, first: date, last: date) -> tuple[str, list[list[in
     """``text`` without the events that cannot touch ``[first, last]`` (see the module), and for
     each calendar the number each remaining VEVENT had in it (1 for its first); ``None``: none
     left out, the text as it was. In a file without a series, a plain all-day event is read here
-    (:func:`_all_day`): its busy days, when they touch ``[first, last]``, are the third item."""
+    (:func:`_plain_event`): its busy days, when they touch ``[first, last]``, are the third item."""
     unfolded = UFOLD.sub("", text) if "\n " in text or "\n\t" in text else text
     lines = [line for line in NEWLINE.split(unfolded) if line]
     uids = Counter(_UIDS.findall(unfolded))
@@ -189,7 +189,7 @@ def prune_outside(text: str, first: date, last: date) -> tuple[str, list[list[in
             if depth < 0:  # END before BEGIN: icalendar says what is wrong with the file
                 return text, None, []
             if depth == 1 and not begin and start >= 0:
-                read = what == "VEVENT" and (_outside(lines[start + 1 : i], uids, first, last) or (plain and _all_day(lines[start + 1 : i], uids, timed)))
+                read = what == "VEVENT" and (_outside(lines[start + 1 : i], uids, first, last) or (plain and _plain_event(lines[start + 1 : i], uids, timed)))
                 if read:
                     dropped = True
                     if isinstance(read, tuple) and read[1] >= first and read[0] <= last:

@@ -66,6 +66,7 @@ COMBINED = "all"
 _STATUS = {Status.HELD: "CONFIRMED", Status.PLANNED: "CONFIRMED", Status.CANCELLED: "CANCELLED", Status.POSTPONED: "TENTATIVE", Status.PROJECTED: "TENTATIVE"}
 _LAPSED = {Status.PLANNED: "TENTATIVE", Status.POSTPONED: "CANCELLED"}
 UNCONFIRMED = "Status: planned, not recorded as held: its dates have passed (unconfirmed)"
+POSTPONED = "Postponed: the new date is not fixed yet"
 POSTPONED_PAST = "Postponed: not held on these days; the new date is not fixed yet"
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 
@@ -92,11 +93,16 @@ def partial_code(meeting: Meeting) -> str:
 
 
 def shown_status(meeting: Meeting, today: date | None, part_of: int = 0) -> str:
-    """The status an event is made from: the register's, ``unconfirmed`` for a planned meeting
-    whose days passed, ``postponed-past`` for a postponed one (what the prints compare)."""
-    if not lapsed(meeting, today, part_of):
-        return meeting.status.value
-    return "unconfirmed" if meeting.status is Status.PLANNED else "postponed-past"
+    """The status an event is made from (:func:`status_shown`) as of ``today``."""
+    return status_shown(meeting.status, lapsed(meeting, today, part_of))
+
+
+def status_shown(status: Status, past: bool) -> str:
+    """The register's status, ``unconfirmed`` for a planned meeting whose days passed (``past``),
+    ``postponed-past`` for a postponed one (what the prints compare)."""
+    if not past:
+        return status.value
+    return "unconfirmed" if status is Status.PLANNED else "postponed-past"
 
 
 def summary(body: Body | None, meeting: Meeting, today: date | None = None, part_of: int = 0) -> str:
@@ -138,7 +144,7 @@ def description(meeting: Meeting, today: date | None = None, part_of: int = 0) -
         FORMAT_WORDS.get(m.format, ""),
         f"Documents: {'; '.join(m.documents)}" if m.documents else "",
         "" if m.exact else f"Date not fixed: {unfixed_words(m)} ({m.earliest} to {m.latest}); shown on its first day",
-        (POSTPONED_PAST if past else "Postponed: the new date is not fixed yet") if m.status is Status.POSTPONED else "",
+        (POSTPONED_PAST if past else POSTPONED) if m.status is Status.POSTPONED else "",
         f"Reason: {m.reason}" if m.reason else "",
         "Customary: by practice, not a binding rule" if m.customary else "",
         f"Rule source: {m.rule_source}" if m.rule_source else "",

@@ -36,12 +36,15 @@ from planner.core.model import Kind, Meeting, MeetingFormat, Status
 from planner.engine.rule_words import ordinal
 from planner.outputs.calendar.ical import (
     FORMAT_WORDS,
+    POSTPONED,
     POSTPONED_PAST,
     UNCONFIRMED,
     FeedBuilder,
     partial_words,
+    status_shown,
 )
 from planner.outputs.calendar.lines import escape, fold, utc
+from planner.outputs.calendar.parts import LAPSING as _LAPSING
 from planner.outputs.calendar.revisions import CONTENT_FORM, next_sequence
 
 if TYPE_CHECKING:
@@ -52,8 +55,6 @@ _WEB = ("http://", "https://")
 _SAFE = re.compile(r"[^\\;,\r\n]*").fullmatch  # TEXT that escaping leaves as it is
 _NOTED = (Status.PROJECTED, Status.POSTPONED, Status.CANCELLED)
 _PART = "\x1fpart "  # the content print's end for a resumed part or a superseded plan (revisions.content_print)
-_LAPSING = (Status.PLANNED, Status.POSTPONED)  # what a day past its dates changes (ical.lapsed)
-_POSTPONED = "Postponed: the new date is not fixed yet"
 _CUSTOMARY = "Customary: by practice, not a binding rule"
 _NUMBERED = '"numbered":true,'
 _SUMMARY = '"summary":'
@@ -142,7 +143,7 @@ class EventMaker:
         if kind is not Kind.REGULAR:
             name = f"{kind.value.capitalize()} {name}"
         noted = f" ({status.value})" if status in _NOTED else " (unconfirmed)" if past else ""
-        shown = status._value_ if not past else "unconfirmed" if status is Status.PLANNED else "postponed-past"
+        shown = status_shown(status, past)
         _, categories, status_lines = builder._common(meeting, firm, past)
         pieces = (
             repr(body_id),
@@ -163,7 +164,7 @@ class EventMaker:
             noted,
             name.isascii(),
             UNCONFIRMED if past and status is Status.PLANNED else f"Status: {status._value_}",
-            (POSTPONED_PAST if past else _POSTPONED) if status is Status.POSTPONED else "",
+            (POSTPONED_PAST if past else POSTPONED) if status is Status.POSTPONED else "",
             kind._value_,
             shown,
             f"{CONTENT_FORM}\x1f{body.name if body else ''}\x1f{body.category.value if body else ''}\x1f{body_id}\x1f{kind._value_}\x1f{shown}\x1f",  # the content print's beginning

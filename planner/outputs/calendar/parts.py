@@ -10,14 +10,14 @@ from datetime import date
 
 from planner.core.model import Kind, Meeting, Status
 
-_LAPSING = (Status.PLANNED, Status.POSTPONED)
+LAPSING = (Status.PLANNED, Status.POSTPONED)  # the statuses a day past their dates changes
 _PARTS = (Status.HELD, Status.PLANNED)  # rows of one number that are parts of one meeting (README "A number identifies one meeting")
 
 
 def lapsed(meeting: Meeting, today: date | None, part_of: int = 0) -> bool:
     """Whether ``meeting`` is planned or postponed and every day it may mean is before ``today``
     (a plan a held row of its number superseded, ``part_of`` -1, is not unconfirmed)."""
-    return today is not None and meeting.status in _LAPSING and meeting.latest < today and part_of >= 0
+    return today is not None and meeting.status in LAPSING and meeting.latest < today and part_of >= 0
 
 
 def parts_of(meetings: Iterable[Meeting]) -> dict[Meeting, int]:
