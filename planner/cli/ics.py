@@ -13,7 +13,8 @@ import click
 
 from planner.cli.common.horizon import avoid_option, event_options, resolve_bodies
 from planner.cli.common.inputs import Inputs, input_options
-from planner.cli.common.output import hearing, refuse_input, say, warn, workers, writing
+from planner.cli.common.output import error, hearing, refuse_input, say, warn, workers, writing
+from planner.core.errors import OutputError
 from planner.core.model import Meeting
 from planner.core.words import plural, shown
 
@@ -63,7 +64,8 @@ def _given(inputs: Inputs) -> Given | None:
 @event_options
 @click.option("--base-url", metavar="URL", callback=lambda _ctx, _param, value: _base_url(value), help="Where DIR will be served (http, https or webcal), for the subscribe links of index.html.")
 @click.option("--keep-removed", type=click.IntRange(0, 3650), default=90, show_default=True, metavar="DAYS", help="Days a meeting that left the input stays in the feeds as CANCELLED.")
-def ics(inputs: Inputs, out: str, events: Callable[[], list[Meeting]], body_ids: tuple[str, ...], base_url: str | None, keep_removed: int) -> None:
+@click.option("--force", is_flag=True, help="Write into a folder of another organization's feeds, cancelling their events (else refused).")
+def ics(inputs: Inputs, out: str, events: Callable[[], list[Meeting]], body_ids: tuple[str, ...], base_url: str | None, keep_removed: int, force: bool) -> None:
     """Write iCalendar feeds: one per body, all.ics and index.html.
 
     Holds the register's meetings and the projection for the horizon. UIDs are stable and
@@ -116,8 +118,12 @@ def ics(inputs: Inputs, out: str, events: Callable[[], list[Meeting]], body_ids:
                 batch, size = [], 0
         click.echo(b"".join(batch), nl=False)
         return
-    with writing(out, folder=True):
-        written = write_feeds(book, meetings, Path(out), stamp, base_url=base_url, warn=warn, bodies=ids, keep_days=keep_removed, workers=workers(), given=given.key() if given is not None else None, said=said)
+    try:
+        with writing(out, folder=True):
+            written = write_feeds(book, meetings, Path(out), stamp, base_url=base_url, warn=warn, bodies=ids, keep_days=keep_removed, workers=workers(), given=given.key() if given is not None else None, said=said, force=force)
+    except OutputError as exc:
+        error(str(exc))
+        click.get_current_context().exit(2)
     _wrote(out, written, len(meetings), ids)
 
 

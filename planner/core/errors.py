@@ -85,6 +85,11 @@ class PlacementError(PlannerError):
     """No working day inside a period can hold a meeting that must be placed there."""
 
 
+class OutputError(PlannerError):
+    """An output that writing would damage beyond what is this run's to change (a feeds folder
+    of another organization, whose events it would cancel)."""
+
+
 class InputErrors(PlannerError):
     """Several input errors found at once (``planner validate`` lists them all)."""
 

@@ -28,6 +28,11 @@ def event_uid(book: RuleBook, meeting: Meeting) -> str:
     return _safe(f"{book.organization.id}-{meeting.body}-{meeting.identity()}") + "@planner"
 
 
+def uid_beginning(book: RuleBook) -> str:
+    """How every UID of ``book``'s organization begins: ``cica-``."""
+    return _safe(f"{book.organization.id}-")
+
+
 def _safe(raw: str) -> str:
     """``raw`` with each character a UID does not keep made ``-``: letters and digits (of any
     script), ``-``, ``_`` and ``.`` stay. Character by character, so the UIDs of one body can

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from planner.core.bulk import paused_gc
+from planner.core.errors import OutputError
 from planner.core.model import Meeting, RuleBook
 from planner.core.vocabulary import ID_RE
 from planner.inputs.limits import MAX_ID_LENGTH, RESERVED_IDS
@@ -45,7 +46,7 @@ from planner.outputs.calendar.folder.state import load_state, unreadable_state
 from planner.outputs.calendar.ical import COMBINED, STATE_FILE, FeedBuilder, combined_names
 from planner.outputs.calendar.making import EventMaker
 from planner.outputs.calendar.revisions import KEEP_DAYS
-from planner.outputs.calendar.uids import each_uid
+from planner.outputs.calendar.uids import each_uid, uid_beginning
 from planner.outputs.locking import folder_lock
 
 INDEX = "index.html"
@@ -72,6 +73,7 @@ def write_feeds(
     workers: int | None = None,
     given: str | None = None,
     said: Sequence[str] = (),
+    force: bool = False,
 ) -> list[Path]:
     """Write ``{body}.ics`` for every body (or only ``bodies``), ``all.ics`` and ``index.html``
     (only when every body is written) and the state file into ``out_dir``; return the paths
@@ -81,12 +83,17 @@ def write_feeds(
     many as pay). ``given``: the print of everything the export is made from
     (:mod:`planner.outputs.calendar.folder.given`), recorded; the last export's matching it
     stands for the prints of the meetings; ``said``: the warnings reading them gave (both
-    recorded for :func:`written_before`)."""
+    recorded for :func:`written_before`).
+
+    A folder whose last export was another organization's (live events whose UIDs are not of
+    this organization) is refused with :class:`OutputError` before anything is written: writing
+    would cancel all of them in every subscriber's calendar (``--rules`` or ``--out`` mistyped),
+    unless ``force``."""
     with folder_lock(out_dir), paused_gc():
-        return _write_feeds(book, meetings, Path(out_dir), stamp, base_url, warn, bodies, keep_days, workers, given, said)
+        return _write_feeds(book, meetings, Path(out_dir), stamp, base_url, warn, bodies, keep_days, workers, given, said, force)
 
 
-def _write_feeds(book: RuleBook, meetings: Iterable[Meeting], out: Path, stamp: datetime, base_url: str | None, warn: Callable[[str], None] | None, bodies: Sequence[str] | None, keep_days: int, workers: int | None, given: str | None, said: Sequence[str]) -> list[Path]:
+def _write_feeds(book: RuleBook, meetings: Iterable[Meeting], out: Path, stamp: datetime, base_url: str | None, warn: Callable[[str], None] | None, bodies: Sequence[str] | None, keep_days: int, workers: int | None, given: str | None, said: Sequence[str], force: bool) -> list[Path]:
     builder = FeedBuilder(book, stamp)
     selected = set(bodies) if bodies is not None else None
     meetings = list(meetings) if selected is None else [m for m in meetings if m.body in selected]
@@ -112,7 +119,9 @@ def _write_feeds(book: RuleBook, meetings: Iterable[Meeting], out: Path, stamp: 
         keep_legacy = previous.legacy and selected is not None  # some bodies' prints stay of the older form
         if made is None:
             made = FeedEvents(builder, meetings if order is None else order, previous, out.parent, keep_legacy, combined, heads, Recorder() if recording else None, workers, in_order)
-        left = Leftovers(previous, builder.stamp, keep_days, selected, previous.legacy and not keep_legacy, out.parent)
+        left = Leftovers(previous, builder.stamp, keep_days, selected, previous.legacy and not keep_legacy, out.parent, uid_beginning(book))
+        if left.foreign and not force:
+            raise _another_organization(book, out, left)
         orphaned, gone = _orphans(book, left, out) if selected is None else ([], [])
         files, links = _feed_files(book, builder, made, left, named, selected, base_url, orphaned)
         recorded: dict[str, Any] = {"inputs": given, "said": list(said)} if given is not None else {}
@@ -185,6 +194,17 @@ def _orphans(book: RuleBook, left: Leftovers, out: Path) -> tuple[list[tuple[str
     shown = [(f"{b}.ics", b, f"Meetings of {b}, no longer in the rule book of {book.organization.short_name}: cancelled", b) for b in former if left.has(b)]
     gone = [f"{b}.ics" for b in former if not left.has(b) and (out / f"{b}.ics").is_file() and not (out / f"{b}.ics").is_symlink()]
     return shown, gone
+
+
+def _another_organization(book: RuleBook, out: Path, left: Leftovers) -> OutputError:
+    uid, body = left.foreign_uid
+    other = uid.partition(f"-{body}-")[0] if f"-{body}-" in uid else uid.partition("-")[0]
+    ours = book.organization.id
+    return OutputError(
+        f"{out}: holds the feeds of another organization, {other!r} ({left.foreign:,} live events, e.g. {uid}), not of this rule book's {ours!r}: "
+        "writing would cancel those events in every subscriber's calendar, so nothing was written "
+        f"(expected a folder of {ours!r} feeds or a new one; --force writes and cancels them)"
+    )
 
 
 def _id_like(text: str) -> bool:

@@ -33,10 +33,17 @@ class Leftovers:
     """The UIDs ``previous`` holds that this export did not take (call after the events are
     made): those of ``selected`` bodies (None: all) still live become tombstones removed at
     ``stamp``, shown for ``keep_days``; with ``drop_legacy``, the content prints of the older
-    form are forgotten (unknown)."""
+    form are forgotten (unknown). ``ours``: how this organization's UIDs begin; when no UID of
+    ``previous`` is of it (none taken, none left), the live ones made tombstones (the last
+    export was another organization's) are counted in :attr:`foreign`, the first kept in
+    :attr:`foreign_uid` with its body. (A UID of another beside ours is a state file edited,
+    or a --force export's: cancelled as any other.)"""
 
-    def __init__(self, previous: Previous, stamp: datetime, keep_days: int, selected: set[str] | None, drop_legacy: bool, near: Path) -> None:
+    def __init__(self, previous: Previous, stamp: datetime, keep_days: int, selected: set[str] | None, drop_legacy: bool, near: Path, ours: str = "") -> None:
         self.near = near
+        self.foreign = 0
+        self.foreign_uid = ("", "")  # (UID, body)
+        mine = previous.took()
         lines, texts = spool(near), spool(near)
         today = normalize_stamp(stamp).date()
         uids: list[str] = []
@@ -52,8 +59,13 @@ class Leftovers:
         for uid, old in previous.left():
             if old.removed is None and (selected is None or old.body in selected):
                 old = removed(old, stamp)
+                if not mine and not uid.startswith(ours):
+                    self.foreign += 1
+                    if self.foreign == 1:
+                        self.foreign_uid = (uid, old.body)
             elif drop_legacy and old.content is not None:  # a removed meeting's print of the older form: unknown
                 old = replace(old, content=None)
+            mine = mine or uid.startswith(ours)
             self.bodies.add(old.body)
             line = state_line(uid, old).encode() + b",\n"
             line_batch.append(line)
@@ -77,6 +89,8 @@ class Leftovers:
         lines.write(b"".join(line_batch))
         texts.write(b"".join(text_batch))
         del line_batch, text_batch
+        if mine:
+            self.foreign = 0
         lines.flush()
         texts.flush()
         order = sorted(range(len(uids)), key=uids.__getitem__)  # stable: a UID given twice keeps the file's order

@@ -110,6 +110,7 @@ class Previous:
 
     def __init__(self, revisions: dict[str, Revision] | None = None) -> None:
         self.revisions = dict(revisions or {})
+        self._given = len(self.revisions)
         self.legacy = False  # content prints of the form before state version 4
         self.handle: IO[bytes] | None = None
         self.count = 0  # lines read in bulk
@@ -203,6 +204,10 @@ class Previous:
             slots[at] = number
         self.slots = slots
         return slots
+
+    def took(self) -> bool:
+        """Whether :meth:`take` (or :meth:`take_line`) gave any revision."""
+        return len(self.revisions) < self._given or 1 in self.taken
 
     def __contains__(self, uid: object) -> bool:
         return isinstance(uid, str) and (uid in self.revisions or self._find(uid) >= 0)

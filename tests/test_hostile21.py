@@ -1,0 +1,76 @@
+"""Twenty-first attacker pass: a feeds folder of another organization, and further hostile
+inputs and faults."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from planner.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+TODAY = ["--today", "2026-11-26"]
+ASEAN = ["--rules", str(EXAMPLES / "asean.toml"), "--meetings", str(EXAMPLES / "asean-meetings.csv")]
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def test_a_folder_of_another_organizations_feeds_is_refused(tmp_path: Path) -> None:
+    """CICA's feeds, then ASEAN's into the same folder: every CICA event became CANCELLED in
+    its subscribers' calendars (184 tombstones in all.ics, summit.ics now ASEAN's). Refused
+    now, one line naming the folder and the other organization; nothing written."""
+    out = tmp_path / "feeds"
+    runner = CliRunner()
+    first = runner.invoke(main, ["ics", *TODAY, "--to", "2028", "--out", str(out)])
+    assert first.exit_code == 0, first.output
+    before = _files(out)
+    result = runner.invoke(main, ["ics", *TODAY, *ASEAN, "--to", "2028", "--out", str(out)])
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"error: {out}: "), lines
+    assert "'cica'" in lines[0] and "'asean'" in lines[0] and "--force" in lines[0], lines
+    assert "Traceback" not in result.output
+    assert _files(out) == before
+
+
+def test_force_replaces_another_organizations_feeds_once(tmp_path: Path) -> None:
+    """With --force the other organization's events are cancelled (tombstones kept for
+    --keep-removed days); the next export into the folder needs no --force."""
+    out = tmp_path / "feeds"
+    runner = CliRunner()
+    assert runner.invoke(main, ["ics", *TODAY, "--to", "2028", "--out", str(out)]).exit_code == 0
+    forced = runner.invoke(main, ["ics", *TODAY, *ASEAN, "--to", "2028", "--out", str(out), "--force"])
+    assert forced.exit_code == 0, forced.output
+    summit = (out / "summit.ics").read_text(encoding="utf-8")
+    assert "UID:cica-summit-7@planner" in summit and "UID:asean-summit-" in summit
+    again = runner.invoke(main, ["ics", *TODAY, *ASEAN, "--to", "2028", "--out", str(out)])
+    assert again.exit_code == 0, again.output
+
+
+def test_a_new_rule_book_of_the_same_organization_needs_no_force(tmp_path: Path) -> None:
+    """A rule book of the same organization id (bodies renamed, removed) still tombstones
+    the bodies that left without --force: only another organization's events are refused."""
+    out = tmp_path / "feeds"
+    book = tmp_path / "renamed.toml"
+    book.write_text((EXAMPLES / "asean.toml").read_text(encoding="utf-8").replace('id = "asean"', 'id = "cica"', 1), encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(main, ["ics", *TODAY, "--to", "2028", "--out", str(out)]).exit_code == 0
+    result = runner.invoke(main, ["ics", *TODAY, "--rules", str(book), "--meetings", str(EXAMPLES / "asean-meetings.csv"), "--to", "2028", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "STATUS:CANCELLED" in (out / "youth_council.ics").read_text(encoding="utf-8")
+
+
+def test_a_body_feed_of_another_organization_is_refused_too(tmp_path: Path) -> None:
+    """--body summit into CICA's folder with ASEAN's rule book would cancel CICA's Summits."""
+    out = tmp_path / "feeds"
+    runner = CliRunner()
+    assert runner.invoke(main, ["ics", *TODAY, "--to", "2028", "--out", str(out)]).exit_code == 0
+    before = _files(out)
+    result = runner.invoke(main, ["ics", *TODAY, *ASEAN, "--to", "2028", "--out", str(out), "--body", "summit"])
+    assert result.exit_code == 2, result.output
+    assert "'cica'" in result.stderr
+    assert _files(out) == before
