@@ -74,3 +74,19 @@ def test_a_body_feed_of_another_organization_is_refused_too(tmp_path: Path) -> N
     assert result.exit_code == 2, result.output
     assert "'cica'" in result.stderr
     assert _files(out) == before
+
+
+def test_a_json_register_of_a_million_documents_is_refused(tmp_path: Path) -> None:
+    """A JSON entry's documents were held to 131,072 characters each, not in all: a million
+    one-letter documents made one VEVENT of 8 MB in every feed. Now a list is held to what
+    one CSV cell holds, joined by '; '."""
+    import json
+
+    register = tmp_path / "docs.json"
+    register.write_text(json.dumps([{"body": "summit", "ordinal": 7, "start": "2026-10-01", "status": "planned", "documents": ["a"] * 50_000}]), encoding="utf-8")
+    result = CliRunner().invoke(main, ["ics", *TODAY, "--meetings", str(register), "--out", str(tmp_path / "feeds"), "--no-projected"])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.splitlines() == [f"error: {register}: meetings[0]: documents: is 50,000 texts of 149,998 characters in all, more than 131,072 (expected texts of at most 131,072 characters in all, as one CSV cell of them joined by '; ' (see Limits in the README))"]
+    assert not (tmp_path / "feeds").exists()
+    register.write_text(json.dumps([{"body": "summit", "ordinal": 7, "start": "2026-10-01", "status": "planned", "documents": ["a"] * 40_000}]), encoding="utf-8")
+    assert CliRunner().invoke(main, ["validate", *TODAY, "--meetings", str(register)]).exit_code == 0

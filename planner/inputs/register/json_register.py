@@ -136,6 +136,10 @@ def _checked(path: Path, key: str, i: int, item: Any, model: Any) -> None:
         longest = max((len(v) for v in value if v.__class__ is str), default=0) if value.__class__ is list else len(value) if value.__class__ is str else 0
         if longest > MAX_CELL:
             raise RegisterError(f"{field}: is longer than {MAX_CELL:,} characters ({longest:,})", path=path, location=f"{key}[{i}]", expected=f"a text of at most {MAX_CELL:,} characters, as a CSV cell (see Limits in the README)")
+        if value.__class__ is list and (total := sum(len(v) + 2 for v in value if v.__class__ is str) - 2) > MAX_CELL:
+            # a list is one cell of a CSV register ("A; B"): a million short documents made one
+            # event of 8 MB in every feed
+            raise RegisterError(f"{field}: is {len(value):,} texts of {total:,} characters in all, more than {MAX_CELL:,}", path=path, location=f"{key}[{i}]", expected=f"texts of at most {MAX_CELL:,} characters in all, as one CSV cell of them joined by '; ' (see Limits in the README)")
 
 
 def _fields(item: dict[str, Any]) -> dict[str, Any]:
