@@ -314,6 +314,7 @@ def test_events_edited_deleted_or_copied_by_hand_are_put_back_by_the_next_publis
     resources["cica-summit-6@planner"].delete()
     copy = resources["cica-youth-regular-2025-12-01@planner"].data.replace("SUMMARY:", "SUMMARY:copy ")
     assert client.put(f"{url}copy.ics", copy, {"Content-Type": "text/calendar; charset=utf-8"}).status in (409, 412, 201, 204)
+    client.close()  # (its HTTP pools' watching threads, left running, keep later exports of this process from forking)
 
     code, out, err = publish_run(tmp_path, url, rows)
     assert code == 1 and "1 created, 0 updated, 0 cancelled, 0 deleted, 2 unchanged, 1 kept" in err, err

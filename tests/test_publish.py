@@ -74,11 +74,11 @@ def server_events(url: str) -> list[dict[str, str]]:
     import caldav
     from caldav.collection import Calendar as DAVCalendar
 
-    client = caldav.DAVClient(url=url, username="sec", password=PASSWORD)
     out = []
-    for resource in DAVCalendar(client=client, url=url).events():
-        (event,) = Calendar.from_ical(resource.data).walk("VEVENT")
-        out.append({k: event[k].to_ical().decode() for k in ("UID", "DTSTART", "SEQUENCE", "STATUS", "SUMMARY", "LAST-MODIFIED") if k in event})
+    with caldav.DAVClient(url=url, username="sec", password=PASSWORD) as client:  # closed: its pools' watch threads end
+        for resource in DAVCalendar(client=client, url=url).events():
+            (event,) = Calendar.from_ical(resource.data).walk("VEVENT")
+            out.append({k: event[k].to_ical().decode() for k in ("UID", "DTSTART", "SEQUENCE", "STATUS", "SUMMARY", "LAST-MODIFIED") if k in event})
     return sorted(out, key=lambda e: e["UID"])
 
 
@@ -102,6 +102,23 @@ def test_first_publish_creates_the_calendar_and_a_second_changes_nothing(tmp_pat
     assert code == 0 and out == ""
     assert "0 created, 0 updated, 0 cancelled, 0 deleted, 3 unchanged" in err
     assert by_uid(url) == events
+
+
+def test_publish_leaves_no_thread_running(tmp_path: Path, radicale: str) -> None:
+    """Every HTTP connection pool of caldav's client starts a thread that watches idle
+    connections, ended only when the pool closes: publish (run in-process, as by a program
+    that imports planner) left one a pool, and can_fork() then refused every later feed export
+    of the process its worker processes (tests/test_feed_forked.py failed after this file).
+    Now the sessions are closed, the calendar's and the one that makes a user's home."""
+    import threading
+
+    before = set(threading.enumerate())
+    code, _, err = run(tmp_path, f"{radicale}/sec/threads/", ["summit6"])
+    assert code == 0, err
+    deadline = time.monotonic() + 5
+    for thread in set(threading.enumerate()) - before:
+        thread.join(max(0.0, deadline - time.monotonic()))
+    assert [t.name for t in set(threading.enumerate()) - before if t.is_alive()] == []
 
 
 def test_changed_date_updates_in_place_with_a_higher_sequence(tmp_path: Path, radicale: str) -> None:
@@ -174,8 +191,8 @@ def test_prune_deletes_what_left_and_leaves_other_programs_events(tmp_path: Path
 
     url = f"{radicale}/sec/pruned/"
     run(tmp_path, url, ["summit6", "youth"])
-    client = caldav.DAVClient(url=url, username="sec", password=PASSWORD)
-    DAVCalendar(client=client, url=url).add_event("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//other//EN\r\nBEGIN:VEVENT\r\nUID:lunch-1@example.org\r\nDTSTAMP:20260101T000000Z\r\nDTSTART;VALUE=DATE:20260105\r\nSUMMARY:Team lunch\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+    with caldav.DAVClient(url=url, username="sec", password=PASSWORD) as client:
+        DAVCalendar(client=client, url=url).add_event("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//other//EN\r\nBEGIN:VEVENT\r\nUID:lunch-1@example.org\r\nDTSTAMP:20260101T000000Z\r\nDTSTART;VALUE=DATE:20260105\r\nSUMMARY:Team lunch\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
     code, out, err = run(tmp_path, url, ["summit6"], "--prune")
     assert code == 0, err
     assert "0 created, 0 updated, 0 cancelled, 1 deleted, 1 unchanged" in err
@@ -201,8 +218,8 @@ def test_rerun_completes_what_a_broken_run_left(tmp_path: Path, radicale: str) -
     import caldav
     from caldav.collection import Calendar as DAVCalendar
 
-    client = caldav.DAVClient(url=url, username="sec", password=PASSWORD)
-    DAVCalendar(client=client, url=url).event_by_uid("cica-summit-7@planner").delete()
+    with caldav.DAVClient(url=url, username="sec", password=PASSWORD) as client:
+        DAVCalendar(client=client, url=url).event_by_uid("cica-summit-7@planner").delete()
     code, out, err = run(tmp_path, url, ["summit6", "summit7", "soc"])
     assert "1 created, 0 updated, 0 cancelled, 0 deleted, 2 unchanged" in err
     assert len(by_uid(url)) == 3

@@ -208,19 +208,19 @@ def _edit_on_server(url: str, uid: str, old: str, new: str) -> None:
     import caldav
     from caldav.collection import Calendar as DAVCalendar
 
-    client = caldav.DAVClient(url=url, username="sec", password=PASSWORD)
-    resource = DAVCalendar(client=client, url=url).event_by_uid(uid)
-    assert old in resource.data
-    resource.data = resource.data.replace(old, new)
-    resource.save(increase_seqno=True)
+    with caldav.DAVClient(url=url, username="sec", password=PASSWORD) as client:  # closed: its pools' watching threads end
+        resource = DAVCalendar(client=client, url=url).event_by_uid(uid)
+        assert old in resource.data
+        resource.data = resource.data.replace(old, new)
+        resource.save(increase_seqno=True)
 
 
 def _server_text(url: str, uid: str) -> str:
     import caldav
     from caldav.collection import Calendar as DAVCalendar
 
-    client = caldav.DAVClient(url=url, username="sec", password=PASSWORD)
-    return str(DAVCalendar(client=client, url=url).event_by_uid(uid).data)
+    with caldav.DAVClient(url=url, username="sec", password=PASSWORD) as client:
+        return str(DAVCalendar(client=client, url=url).event_by_uid(uid).data)
 
 
 def test_an_event_a_person_edited_on_the_server_is_kept_and_said(tmp_path: Path, radicale: str) -> None:  # noqa: F811

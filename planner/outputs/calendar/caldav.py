@@ -111,39 +111,42 @@ def publish(
     :class:`PublishError` on any network or server failure."""
     result = Publication(shown_url(url), dry_run=dry_run)
     session = _Session(url, user, password, timeout)
-    with session.failures("reading the calendar"):
-        calendar = session.calendar()
-        objects = session.events(calendar, f"{book.organization.id}-") if calendar is not None else {}
-    if calendar is None:
-        result.created_calendar = True
-        if not dry_run:
-            name, caption = combined_names(book)
-            with session.failures("creating the calendar"):
-                calendar = session.create(name)
-    server = {uid: found[0][1] for uid, found in objects.items()}
-    in_scope = {uid: ev for uid, ev in server.items() if bodies is None or prop_text(ev, "X-PLANNER-BODY") in bodies}
-    wanted = wanted_events(book, meetings, stamp, in_scope)
-    steps = plan(wanted, server, stamp, prune=prune, bodies=bodies, overwrite=overwrite)
-    result.unchanged = len(set(wanted) & set(server)) - sum(1 for c, _ in steps if c.action in ("update", "keep") and c.uid in wanted)
-    extra = [(uid, obj) for uid, found in objects.items() for obj, _ in found[1:]]
-    result.changes = [c for c, _ in steps] + [Change("delete", uid, "(second copy)", "") for uid, _ in extra]
-    result.kept = [c for c in result.changes if c.action == "keep"]
-    if dry_run:
-        return result
-    done = 0
-    with session.failures("writing", progress=lambda: f"{done} of {len(result.changes)} changes written; run again to complete"):
-        for change, event in steps:
-            resource = objects[change.uid][0][0] if change.uid in objects else None
-            if change.action == "keep":
-                continue
-            if event is None:
+    try:
+        with session.failures("reading the calendar"):
+            calendar = session.calendar()
+            objects = session.events(calendar, f"{book.organization.id}-") if calendar is not None else {}
+        if calendar is None:
+            result.created_calendar = True
+            if not dry_run:
+                name, caption = combined_names(book)
+                with session.failures("creating the calendar"):
+                    calendar = session.create(name)
+        server = {uid: found[0][1] for uid, found in objects.items()}
+        in_scope = {uid: ev for uid, ev in server.items() if bodies is None or prop_text(ev, "X-PLANNER-BODY") in bodies}
+        wanted = wanted_events(book, meetings, stamp, in_scope)
+        steps = plan(wanted, server, stamp, prune=prune, bodies=bodies, overwrite=overwrite)
+        result.unchanged = len(set(wanted) & set(server)) - sum(1 for c, _ in steps if c.action in ("update", "keep") and c.uid in wanted)
+        extra = [(uid, obj) for uid, found in objects.items() for obj, _ in found[1:]]
+        result.changes = [c for c, _ in steps] + [Change("delete", uid, "(second copy)", "") for uid, _ in extra]
+        result.kept = [c for c in result.changes if c.action == "keep"]
+        if dry_run:
+            return result
+        done = 0
+        with session.failures("writing", progress=lambda: f"{done} of {len(result.changes)} changes written; run again to complete"):
+            for change, event in steps:
+                resource = objects[change.uid][0][0] if change.uid in objects else None
+                if change.action == "keep":
+                    continue
+                if event is None:
+                    session.delete(resource)
+                else:
+                    session.put(calendar, resource, resource_bytes(event))
+                done += 1
+            for _, resource in extra:
                 session.delete(resource)
-            else:
-                session.put(calendar, resource, resource_bytes(event))
-            done += 1
-        for _, resource in extra:
-            session.delete(resource)
-            done += 1
+                done += 1
+    finally:
+        session.close()  # its HTTP pools each run a watching thread until closed
     return result
 
 
@@ -199,6 +202,13 @@ class _Session:
             return value  # type: ignore[no-any-return]
         raise value
 
+    def close(self) -> None:
+        """The client's connections closed, and with them the threads of its HTTP stack that
+        watch idle ones (urllib3-future starts one a pool): left running, they made a later
+        feed export of the process refuse to fork (:func:`planner.outputs.forking.can_fork`)."""
+        with contextlib.suppress(Exception):  # (best effort: what could fail here is past)
+            self.client.close()
+
     def calendar(self) -> Any:
         """The calendar at the URL, or None when there is none yet."""
         return self.within(self._calendar)
@@ -237,7 +247,8 @@ class _Session:
             import caldav
 
             root = urlunsplit((parts.scheme, parts.netloc, "/", "", ""))
-            caldav.DAVClient(url=root, username=self.user, password=self.client.password, timeout=self.client.timeout).principal()
+            with caldav.DAVClient(url=root, username=self.user, password=self.client.password, timeout=self.client.timeout) as home:
+                home.principal()
             return parent.make_calendar(name=name, cal_id=cal_id)
 
     def events(self, calendar: Any, prefix: str) -> dict[str, list[tuple[Any, Event]]]:
