@@ -47,6 +47,9 @@ def test_force_replaces_another_organizations_feeds_once(tmp_path: Path) -> None
     assert forced.exit_code == 0, forced.output
     summit = (out / "summit.ics").read_text(encoding="utf-8")
     assert "UID:cica-summit-7@planner" in summit and "UID:asean-summit-" in summit
+    events = (out / "all.ics").read_text(encoding="utf-8").split("BEGIN:VEVENT")[1:]
+    live = [e for e in events if "STATUS:CANCELLED" not in e]
+    assert live and all("UID:asean-" in e for e in live)  # no CICA UID taken for an ASEAN meeting
     again = runner.invoke(main, ["ics", *TODAY, *ASEAN, "--to", "2028", "--out", str(out)])
     assert again.exit_code == 0, again.output
 
@@ -90,3 +93,18 @@ def test_a_json_register_of_a_million_documents_is_refused(tmp_path: Path) -> No
     assert not (tmp_path / "feeds").exists()
     register.write_text(json.dumps([{"body": "summit", "ordinal": 7, "start": "2026-10-01", "status": "planned", "documents": ["a"] * 40_000}]), encoding="utf-8")
     assert CliRunner().invoke(main, ["validate", *TODAY, "--meetings", str(register)]).exit_code == 0
+
+
+def test_an_organization_whose_id_begins_anothers_is_another(tmp_path: Path) -> None:
+    """Organization 'cica' writing into the folder of 'cica-x': every UID there begins
+    'cica-', but none as 'cica' gives a body's ('cica-summit-'): refused as well."""
+    out = tmp_path / "feeds"
+    book = tmp_path / "cica-x.toml"
+    book.write_text((ROOT / "rules" / "cica.toml").read_text(encoding="utf-8").replace('id = "cica"', 'id = "cica-x"', 1), encoding="utf-8")
+    given = ["--meetings", str(EXAMPLES / "cica-meetings.csv"), "--chairs", str(EXAMPLES / "cica-chairs.csv")]
+    runner = CliRunner()
+    first = runner.invoke(main, ["ics", *TODAY, "--rules", str(book), *given, "--to", "2028", "--out", str(out)])
+    assert first.exit_code == 0, first.output
+    result = runner.invoke(main, ["ics", *TODAY, "--rules", str(ROOT / "rules" / "cica.toml"), *given, "--to", "2028", "--out", str(out)])
+    assert result.exit_code == 2, result.output
+    assert "another organization, 'cica-x'" in result.stderr, result.stderr

@@ -28,9 +28,10 @@ def event_uid(book: RuleBook, meeting: Meeting) -> str:
     return _safe(f"{book.organization.id}-{meeting.body}-{meeting.identity()}") + "@planner"
 
 
-def uid_beginning(book: RuleBook) -> str:
-    """How every UID of ``book``'s organization begins: ``cica-``."""
-    return _safe(f"{book.organization.id}-")
+def uid_beginning(organization: str, body: str = "") -> str:
+    """How every UID of ``organization``'s ``body`` begins, ``cica-summit-`` (no body: of all
+    its bodies, ``cica-``)."""
+    return _safe(f"{organization}-{body}-" if body else f"{organization}-")
 
 
 def _safe(raw: str) -> str:

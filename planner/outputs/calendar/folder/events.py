@@ -32,7 +32,7 @@ from planner.outputs.calendar.ical import FeedBuilder
 from planner.outputs.calendar.lines import END
 from planner.outputs.calendar.making import EventMaker
 from planner.outputs.calendar.revisions import nearest
-from planner.outputs.calendar.uids import UIDMaker, apart, repeated, repeats
+from planner.outputs.calendar.uids import UIDMaker, apart, repeated, repeats, uid_beginning
 
 if TYPE_CHECKING:
     from planner.outputs.calendar.folder.record import Recorder
@@ -210,6 +210,10 @@ class FeedEvents:
         (building them, and a set of their UIDs for :func:`repeats`, took some 2 s and 60 MB
         at a million meetings)."""
         pool = previous.pool
+        for (body, kind), candidates in list(pool.items()):  # only this organization's: a UID of another's (its folder, --force) is never this one's
+            beginning = uid_beginning(make_uid.org, body)
+            if any(not uid.startswith(beginning) for _, uid in candidates):
+                pool[body, kind] = [c for c in candidates if c[1].startswith(beginning)]
         given = repeats(make_uid, self.order, {uid for candidates in pool.values() for _, uid in candidates})[1]
         for key, candidates in list(pool.items()):
             kept = [c for c in candidates if c[1] not in given]

@@ -46,7 +46,7 @@ from planner.outputs.calendar.folder.state import load_state, unreadable_state
 from planner.outputs.calendar.ical import COMBINED, STATE_FILE, FeedBuilder, combined_names
 from planner.outputs.calendar.making import EventMaker
 from planner.outputs.calendar.revisions import KEEP_DAYS
-from planner.outputs.calendar.uids import each_uid, uid_beginning
+from planner.outputs.calendar.uids import each_uid
 from planner.outputs.locking import folder_lock
 
 INDEX = "index.html"
@@ -119,7 +119,7 @@ def _write_feeds(book: RuleBook, meetings: Iterable[Meeting], out: Path, stamp: 
         keep_legacy = previous.legacy and selected is not None  # some bodies' prints stay of the older form
         if made is None:
             made = FeedEvents(builder, meetings if order is None else order, previous, out.parent, keep_legacy, combined, heads, Recorder() if recording else None, workers, in_order)
-        left = Leftovers(previous, builder.stamp, keep_days, selected, previous.legacy and not keep_legacy, out.parent, uid_beginning(book))
+        left = Leftovers(previous, builder.stamp, keep_days, selected, previous.legacy and not keep_legacy, out.parent, book.organization.id)
         if left.foreign and not force:
             raise _another_organization(book, out, left)
         orphaned, gone = _orphans(book, left, out) if selected is None else ([], [])

@@ -24,6 +24,7 @@ from planner.outputs.atomic import spool
 from planner.outputs.calendar.folder.previous import Previous
 from planner.outputs.calendar.folder.state import state_line
 from planner.outputs.calendar.revisions import normalize_stamp, removed, still_shown, tombstone_text
+from planner.outputs.calendar.uids import uid_beginning
 
 _CHUNK = 1 << 20
 _BATCH = 4096  # entries written together
@@ -33,17 +34,26 @@ class Leftovers:
     """The UIDs ``previous`` holds that this export did not take (call after the events are
     made): those of ``selected`` bodies (None: all) still live become tombstones removed at
     ``stamp``, shown for ``keep_days``; with ``drop_legacy``, the content prints of the older
-    form are forgotten (unknown). ``ours``: how this organization's UIDs begin; when no UID of
-    ``previous`` is of it (none taken, none left), the live ones made tombstones (the last
-    export was another organization's) are counted in :attr:`foreign`, the first kept in
-    :attr:`foreign_uid` with its body. (A UID of another beside ours is a state file edited,
-    or a --force export's: cancelled as any other.)"""
+    form are forgotten (unknown). ``organization``: this export's; when no UID of ``previous``
+    is of it (none taken, none left: each begins otherwise than the UIDs it gives its body),
+    the live ones made tombstones (the last export was another organization's) are counted
+    in :attr:`foreign`, the first kept in :attr:`foreign_uid` with its body. (A UID of
+    another beside ours is a state file edited, or a --force export's: cancelled as any
+    other.)"""
 
-    def __init__(self, previous: Previous, stamp: datetime, keep_days: int, selected: set[str] | None, drop_legacy: bool, near: Path, ours: str = "") -> None:
+    def __init__(self, previous: Previous, stamp: datetime, keep_days: int, selected: set[str] | None, drop_legacy: bool, near: Path, organization: str | None = None) -> None:
         self.near = near
         self.foreign = 0
         self.foreign_uid = ("", "")  # (UID, body)
-        mine = previous.took()
+        mine = organization is None or previous.took()
+        beginnings: dict[str, str] = {}  # body -> how its UIDs begin
+
+        def ours(uid: str, body: str) -> bool:
+            found = beginnings.get(body)
+            if found is None:
+                found = beginnings[body] = uid_beginning(organization or "", body)
+            return uid.startswith(found)
+
         lines, texts = spool(near), spool(near)
         today = normalize_stamp(stamp).date()
         uids: list[str] = []
@@ -59,13 +69,13 @@ class Leftovers:
         for uid, old in previous.left():
             if old.removed is None and (selected is None or old.body in selected):
                 old = removed(old, stamp)
-                if not mine and not uid.startswith(ours):
+                if not mine and not ours(uid, old.body):
                     self.foreign += 1
                     if self.foreign == 1:
                         self.foreign_uid = (uid, old.body)
             elif drop_legacy and old.content is not None:  # a removed meeting's print of the older form: unknown
                 old = replace(old, content=None)
-            mine = mine or uid.startswith(ours)
+            mine = mine or ours(uid, old.body)
             self.bodies.add(old.body)
             line = state_line(uid, old).encode() + b",\n"
             line_batch.append(line)
