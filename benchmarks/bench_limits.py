@@ -122,8 +122,8 @@ def main(argv: list[str] | None = None, echo: Callable[[str], None] = print) -> 
 
         feeds = work / "feeds"
         feeds.mkdir()
-        events = {f"e{i}@planner": {"fingerprint": "x", "sequence": 1, "last_modified": "2026-01-01T00:00:00+00:00"} for i in range(size(100_000))}
-        (feeds / ".planner-state.json").write_text(json.dumps({"version": 1, "events": events}), encoding="utf-8")
+        events = {f"demo-e{i}@planner": {"fingerprint": "x", "sequence": 1, "last_modified": "2026-01-01T00:00:00+00:00"} for i in range(size(100_000))}
+        (feeds / ".planner-state.json").write_text(json.dumps({"version": 1, "events": events}), encoding="utf-8")  # (UIDs of the rule book's organization: another's folder is refused)
         cases["state ics"] = ["ics", "--rules", str(MINIMAL), "--meetings", str(ROOT / "tests" / "registers" / "bom_utf8.csv"), "--today", TODAY, "--out", str(feeds)]
 
         wanted = {n.strip() for n in opts.only.split(",") if n.strip()}
