@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from planner.core.dates import PartialDate, Window
-from planner.core.model import Chairmanship, HostPolicy, Meeting, RuleBook, Status
+from planner.core.model import Body, Chairmanship, HostPolicy, Meeting, RuleBook, Status
 from planner.engine.chairmanship.terms import Term
 from planner.engine.planning.crowd import DayBook, host_key
 from planner.engine.planning.member_holidays import host_gap_notes
@@ -46,10 +46,17 @@ def assign_hosts(book: RuleBook, projection: Projection, terms: Sequence[Term]) 
     since = tomorrow - timedelta(days=book.organization.min_days_between + 60)
     daybook = DayBook(book, since)
     daybook.add_all(projection.meetings(), since)
-    out: list[Meeting] = []
     notes = list(projection.notes)
     hosts: dict[tuple[str, str], tuple[HolidayBase, set[int]]] = {}
-    for m in projection.projected:
+    # A body that meets just before another (``before``) is re-placed after the meeting it
+    # precedes, back to back with it again: each re-placed on its own, the Committee of Senior
+    # Officials kept 14-15 December while the Council it prepares moved to the 15th (a day both
+    # held) or to the 18th (three days apart).
+    leads = _leads(projection, chair_bodies)
+    waiting = {id(lead) for lead in leads.values()}
+    placed: dict[int, Meeting] = {}
+
+    def rehost(m: Meeting, partner: Meeting | None = None, lead: Meeting | None = None) -> Meeting:
         body = chair_bodies.get(m.body)
         term = holder(m.earliest) if body else None
         if term is not None and (m.body, m.key) not in boundaries and (bound := term.unsure_on(m.earliest)) is not None:
@@ -58,8 +65,7 @@ def assign_hosts(book: RuleBook, projection: Projection, terms: Sequence[Term]) 
             notes.append(f"{body.name} {m.start}: the chair passes from {term.country} on a day of {bound} the registers do not give, so its host (before or after the handover) is to be decided.")  # type: ignore[union-attr]
             term = None
         if body is None or term is None:
-            out.append(m)
-            continue
+            return m
         country = term.member.name if term.member else term.country
         days = (m.latest - m.earliest).days + 1
         year = Window(max(date(m.earliest.year, 1, 1), tomorrow), date(m.earliest.year, 12, 31))
@@ -81,6 +87,8 @@ def assign_hosts(book: RuleBook, projection: Projection, terms: Sequence[Term]) 
             last = day + timedelta(days=days - 1)
             if after is not None and day <= after or before is not None and day >= before:
                 return False
+            if partner is not None and last >= partner.earliest:
+                return False  # (before the meeting it precedes, never on its days)
             if any(o.earliest <= last and day <= o.latest for o in others):
                 return False
             return (free or term.holds(day, rule) and term.unsure_on(day) is None) and daybook.free(body_id, host, day, last)
@@ -90,7 +98,16 @@ def assign_hosts(book: RuleBook, projection: Projection, terms: Sequence[Term]) 
         # that day kept off every member's holidays, where only this chair's count now (and
         # every member's for a meeting all members attend: calendar_for adds them).
         aim = projection.aims.get((m.body, m.key), m.earliest)
-        first = calendar.place(aim, days, year, accept=accept) if year.start <= year.end else None
+        first = calendar.place_before(partner.earliest, days, year, accept=accept) if partner is not None and year.start <= year.end else None
+        if first is None and partner is not None and year.start <= year.end:
+            # (the days right before are taken: the nearest free ones before it, as projection)
+            first = calendar.place(partner.earliest - timedelta(days=days), days, Window(max(year.start, partner.earliest - timedelta(days=_LEAD_REACH)), min(year.end, partner.earliest - timedelta(days=1))), accept=accept)
+        if first is None and lead is not None and year.start <= year.end:
+            # (first where the meeting that precedes it fits right before it, as projection
+            # keeps the days before a partner free)
+            first = calendar.place(aim, days, year, accept=lambda day: accept(day) and _fits_before(book, lead, country, day, daybook, year))
+        if first is None:
+            first = calendar.place(aim, days, year, accept=accept) if year.start <= year.end else None
         if first is None and calendar.members is not None and year.start <= year.end:
             found = calendar.place_fewest(aim, days, year, accept=accept)
             first = found[0] if found else None
@@ -106,11 +123,53 @@ def assign_hosts(book: RuleBook, projection: Projection, terms: Sequence[Term]) 
         firm.remove(m)
         firm.add(moved)
         taken[m.body] = firm
-        out.append(moved)
+        return moved
+
+    for m in projection.projected:
+        if id(m) in waiting:
+            continue  # re-placed with the meeting it precedes
+        lead = leads.get(id(m))
+        placed[id(m)] = moved = rehost(m, lead=lead)
+        if lead is not None:
+            placed[id(lead)] = rehost(lead, moved)
+    out = [placed[id(m)] for m in projection.projected]
     notes += [n for n in host_gap_notes(hosts, projection.end.year, book.organization.holiday_categories) if n not in notes]
     changed = [(m, n) for m, n in zip(projection.projected, out, strict=True) if m is not n]
     out.sort(key=Meeting.sort_key)
     return dataclasses.replace(projection, projected=tuple(out), problems=tuple(problems), notes=tuple(notes)).ordered_as(projection, changed)
+
+
+_LEAD_REACH = 11  # days before the meeting it precedes that a ``before`` body's meeting may take (projection's pairing)
+
+
+def _leads(projection: Projection, chair_bodies: dict[str, Body]) -> dict[int, Meeting]:
+    """The projected meetings of chair-hosted bodies that meet just before another
+    chair-hosted body (``before``), by the projected meeting they precede (its ``id``): the
+    first of that body's meetings opening within ``_LEAD_REACH`` days after the lead ends."""
+    leads: dict[int, Meeting] = {}
+    firsts: dict[str, list[Meeting]] = {}
+    for m in projection.projected:
+        firsts.setdefault(m.body, []).append(m)
+    for m in projection.projected:
+        body = chair_bodies.get(m.body)
+        if body is None or not body.before or body.before not in chair_bodies or not m.exact:
+            continue
+        for p in firsts.get(body.before, ()):
+            if p.exact and m.latest < p.earliest <= m.latest + timedelta(days=_LEAD_REACH) and id(p) not in leads:
+                leads[id(p)] = m
+                break
+    return leads
+
+
+def _fits_before(book: RuleBook, lead: Meeting, country: str, day: date, daybook: DayBook, year: Window) -> bool:
+    """Whether ``lead`` (of a body that meets just before another) hosted in ``country`` fits
+    on the working days right before ``day``."""
+    body = book.body(lead.body)
+    if body is None:
+        return False
+    days = (lead.latest - lead.earliest).days + 1
+    host = host_key(body, country)
+    return calendar_for(body, book, country).place_before(day, days, year, accept=lambda first: daybook.free(lead.body, host, first, first + timedelta(days=days - 1))) is not None
 
 
 def _neighbours(taken: dict[str, _Firm], m: Meeting) -> tuple[date | None, date | None]:
