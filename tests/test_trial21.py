@@ -15,8 +15,11 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from click.testing import CliRunner
+from icalendar import Calendar
 
 from planner.cli import main
+
+from .test_publish import PASSWORD, radicale  # noqa: F401  (the module's Radicale fixture)
 
 TRIAL = Path(__file__).parent / "trial"
 BSEC = ["--rules", str(TRIAL / "bsec.toml"), "--meetings", str(TRIAL / "bsec-meetings.csv"), "--chairs", str(TRIAL / "bsec-chairs.csv"), "--today", "2026-12-04"]
@@ -48,3 +51,40 @@ def test_the_committee_meeting_before_the_council_stays_before_it_when_the_chair
         assert before[0]["host"] == council["host"]
         assert not _days(before[0]) & {d for m in councils for d in _days(m)}, before[0]
 
+
+def _sequences(calendar: Calendar) -> dict[str, int]:
+    return {str(e["UID"]): int(e.get("SEQUENCE", 0)) for e in calendar.walk("VEVENT")}
+
+
+def _server(url: str) -> Calendar:
+    """The calendar at ``url`` as one VCALENDAR of its events."""
+    import caldav
+    from caldav.collection import Calendar as DAVCalendar
+
+    whole = Calendar()
+    for resource in DAVCalendar(client=caldav.DAVClient(url=url, username="sec", password=PASSWORD), url=url).events():
+        for event in Calendar.from_ical(resource.data).walk("VEVENT"):
+            whole.add_component(event)
+    return whole
+
+
+def test_publish_and_the_feed_folder_give_an_event_the_same_sequence_for_the_same_history(tmp_path: Path, radicale: str) -> None:  # noqa: F811
+    """A planned Council known only to the month (TENTATIVE before December and after it) that
+    passed unconfirmed, and a planned Committee recorded as held (CONFIRMED either way): the
+    feed folder raised their SEQUENCE (status changed), publish left them at 0, so a calendar
+    subscribed to the feed and one kept by publish disagreed on the same history."""
+    rows = (TRIAL / "bsec-meetings.csv").read_text(encoding="utf-8")
+    planned = rows + "council,regular,51,2026-12,,planned,,Bulgaria,,,\ncso,regular,,2026-12-10,2026-12-11,planned,,Bulgaria,,,\n"
+    (tmp_path / "before.csv").write_text(planned, encoding="utf-8")
+    (tmp_path / "after.csv").write_text(planned.replace("2026-12-11,planned", "2026-12-11,held"), encoding="utf-8")
+    url = f"{radicale}/sec/bsec-history/"
+    env = {"PLANNER_CALDAV_PASSWORD": PASSWORD, "HOME": str(tmp_path)}
+    for today, register in (("2026-11-02", "before.csv"), ("2027-01-15", "after.csv")):
+        given = ["--rules", str(TRIAL / "bsec.toml"), "--meetings", str(tmp_path / register), "--today", today, "--no-projected"]
+        assert CliRunner().invoke(main, ["ics", *given, "--out", str(tmp_path / "feeds")]).exit_code == 0
+        result = CliRunner().invoke(main, ["publish", *given, "--caldav", url, "--user", "sec"], env=env)
+        assert result.exit_code == 0, result.output
+    folder = _sequences(Calendar.from_ical((tmp_path / "feeds" / "all.ics").read_bytes()))
+    server = _sequences(_server(url))
+    assert folder["bsec-council-51@planner"] == 1
+    assert server == folder

@@ -25,7 +25,7 @@ from datetime import datetime
 from icalendar import Event
 
 from planner.core.model import Meeting, RuleBook
-from planner.outputs.calendar.ical import FeedBuilder
+from planner.outputs.calendar.ical import POSTPONED_PAST, UNCONFIRMED, FeedBuilder
 from planner.outputs.calendar.revisions import (
     Revision,
     adopt,
@@ -34,8 +34,15 @@ from planner.outputs.calendar.revisions import (
     tombstone,
 )
 
-# What a revision changes when it is significant (RFC 5546 2.1.4: time, place, status).
-SIGNIFICANT = ("DTSTART", "DTEND", "DURATION", "LOCATION", "STATUS")
+# What a revision changes when it is significant (RFC 5546 2.1.4: time, place, status), as
+# ``planner ics`` judges it (revisions.fingerprint): the days shown, the date as the register
+# gives it (X-PLANNER-DATE: "2026" made "2026-03" is still shown on 1 January), the place, and
+# the status: the event's and the register's (planned made held is CONFIRMED either way).
+SIGNIFICANT = ("DTSTART", "DTEND", "DURATION", "LOCATION", "STATUS", "X-PLANNER-DATE", "X-PLANNER-STATUS")
+# The lines of DESCRIPTION that say a planned or postponed meeting's days passed (a lapse
+# STATUS shows only where the date was firm: a planned meeting of October 2026 is TENTATIVE
+# before and after October).
+_LAPSES = (UNCONFIRMED, POSTPONED_PAST)
 # Properties of ours compared between the server's copy and the input's; the rest of a server
 # copy (CREATED, a client's X-MOZ-*) is the server's or the reader's business.
 _WRITTEN = ("UID", "DTSTART", "DTEND", "SUMMARY", "STATUS", "TRANSP", "CATEGORIES", "LOCATION", "DESCRIPTION", "URL")
@@ -104,11 +111,17 @@ def revised(wanted: Event, server: Event, stamp: datetime) -> Event | None:
     names = sorted(set(_ours(wanted)) | set(_ours(server)))
     if content(wanted, names) == content(server, names):
         return None
-    significant = content(wanted, SIGNIFICANT) != content(server, SIGNIFICANT)
+    significant = content(wanted, SIGNIFICANT) != content(server, SIGNIFICANT) or _lapse(wanted) != _lapse(server)
     wanted["SEQUENCE"] = next_sequence(sequence_of(server)) if significant else sequence_of(server)
     wanted.pop("LAST-MODIFIED", None)
     wanted.add("LAST-MODIFIED", stamp)
     return wanted
+
+
+def _lapse(event: Event) -> tuple[bool, ...]:
+    """Which lines of :data:`_LAPSES` the event's DESCRIPTION holds."""
+    lines = str(event.get("DESCRIPTION", "")).split("\n")
+    return tuple(line in lines for line in _LAPSES)
 
 
 def plan(wanted: Mapping[str, Event], server: Mapping[str, Event], stamp: datetime, *, prune: bool, bodies: Sequence[str] | None = None, overwrite: bool = False) -> list[tuple[Change, Event | None]]:
