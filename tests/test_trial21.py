@@ -88,3 +88,33 @@ def test_publish_and_the_feed_folder_give_an_event_the_same_sequence_for_the_sam
     server = _sequences(_server(url))
     assert folder["bsec-council-51@planner"] == 1
     assert server == folder
+
+
+def _collection(url: str) -> dict[str, str | None]:
+    """The calendar collection's name, description and colour, as a client reads them."""
+    import caldav
+    from caldav.collection import Calendar as DAVCalendar
+    from caldav.elements import cdav, dav, ical
+
+    asked = [dav.DisplayName(), cdav.CalendarDescription(), ical.CalendarColor()]
+    found = DAVCalendar(client=caldav.DAVClient(url=url, username="sec", password=PASSWORD), url=url).get_properties(asked)
+    return {name: found.get(prop.tag) for name, prop in zip(("name", "caption", "color"), asked, strict=True)}
+
+
+def test_a_calendar_publish_creates_is_named_and_coloured_as_the_feed_it_holds(tmp_path: Path, radicale: str) -> None:  # noqa: F811
+    """``planner ics`` gives council.ics its NAME, X-WR-CALDESC and COLOR; the CalDAV calendar
+    that ``publish --body council`` made held the same events as "BSEC meetings", with no
+    description and no colour, so a subscriber of both feeds and the calendar could not tell
+    them apart. The combined calendar stays as all.ics: its name, no colour."""
+    given = ["--rules", str(TRIAL / "bsec.toml"), "--meetings", str(TRIAL / "bsec-meetings.csv"), "--today", "2026-12-04", "--no-projected"]
+    env = {"PLANNER_CALDAV_PASSWORD": PASSWORD, "HOME": str(tmp_path)}
+    assert CliRunner().invoke(main, ["ics", *given, "--out", str(tmp_path / "feeds")]).exit_code == 0
+    for body, path in (("council", "council.ics"), (None, "all.ics")):
+        url = f"{radicale}/sec/bsec-{body or 'all'}/"
+        result = CliRunner().invoke(main, ["publish", *given, *(["--body", body] if body else []), "--caldav", url, "--user", "sec"], env=env)
+        assert result.exit_code == 0, result.output
+        feed = Calendar.from_ical((tmp_path / "feeds" / path).read_bytes())
+        color = feed.get("X-APPLE-CALENDAR-COLOR")
+        assert _collection(url) == {"name": str(feed["X-WR-CALNAME"]), "caption": str(feed["X-WR-CALDESC"]), "color": str(color) if color else None}
+    assert _collection(f"{radicale}/sec/bsec-council/")["color"] == "#FF8C00"  # darkorange, the second body's
+

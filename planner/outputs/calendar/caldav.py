@@ -42,7 +42,7 @@ from icalendar import Calendar, Event
 
 from planner.core.errors import InputError
 from planner.core.model import Meeting, RuleBook
-from planner.outputs.calendar.ical import PRODID, combined_names
+from planner.outputs.calendar.ical import PRODID, body_colors, body_names, combined_names
 from planner.outputs.calendar.sync import Change, plan, prop_text, wanted_events
 
 T = TypeVar("T")
@@ -118,9 +118,13 @@ def publish(
         if calendar is None:
             result.created_calendar = True
             if not dry_run:
-                name, caption = combined_names(book)
+                # Named and coloured as the feed it holds: one body's (its COLOR, as {body}.ics
+                # carries it), else the combined feed's, which has no colour (as all.ics)
+                one = book.body(bodies[0]) if bodies is not None and len(bodies) == 1 else None
+                name, caption = body_names(book, one) if one is not None else combined_names(book)
+                color = body_colors(book)[one.id][1] if one is not None else None
                 with session.failures("creating the calendar"):
-                    calendar = session.create(name)
+                    calendar = session.create(name, caption, color)
         server = {uid: found[0][1] for uid, found in objects.items()}
         in_scope = {uid: ev for uid, ev in server.items() if bodies is None or prop_text(ev, "X-PLANNER-BODY") in bodies}
         wanted = wanted_events(book, meetings, stamp, in_scope)
@@ -230,8 +234,21 @@ class _Session:
             raise PublishError(f"is {what}, not a calendar", path=self.shown, expected="the URL of a calendar, or a new one inside a user's home, e.g. https://host/user/cica/")
         return calendar
 
-    def create(self, name: str) -> Any:
-        return self.within(lambda: self._create(name))
+    def create(self, name: str, caption: str, color: str | None) -> Any:
+        calendar = self.within(lambda: self._create(name))
+        self.within(lambda: self._describe(calendar, caption, color))
+        return calendar
+
+    def _describe(self, calendar: Any, caption: str, color: str | None) -> None:
+        """The new calendar's description and colour (Apple's calendar-color, which
+        Thunderbird, Apple Calendar and DAVx5 read from the server): what X-WR-CALDESC and
+        COLOR say in a feed. A server that keeps neither is no reason to stop."""
+        from caldav.elements import cdav, ical
+        from caldav.lib import error
+
+        props = [cdav.CalendarDescription(caption)] + ([ical.CalendarColor(color)] if color else [])
+        with contextlib.suppress(error.PropsetError):
+            calendar.set_properties(props)
 
     def _create(self, name: str) -> Any:
         from caldav.collection import CalendarSet

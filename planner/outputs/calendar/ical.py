@@ -172,7 +172,7 @@ class FeedBuilder:
         self.revisions = revisions or {}
         self.bodies = {b.id: b for b in book.bodies}
         self.parts: dict[Meeting, int] = {}  # the export's resumed parts and superseded plans (:meth:`learn`)
-        self.colors = {b.id: PALETTE[i % len(PALETTE)] for i, b in enumerate(book.bodies)}  # each body's feed's COLOR
+        self.colors = body_colors(book)  # each body's feed's COLOR
         self._lines: dict[tuple[str, Any], str] = {}
         self._common_lines: dict[tuple[Any, ...], tuple[Body | None, str, str]] = {}
         self._stamp_line = f"DTSTAMP:{utc(self.stamp)}\r\n"
@@ -361,6 +361,16 @@ def normalize_stamp(stamp: datetime) -> datetime:
     if stamp.tzinfo is None:
         stamp = stamp.replace(tzinfo=UTC)
     return stamp.astimezone(UTC).replace(microsecond=0)
+
+
+def body_colors(book: RuleBook) -> dict[str, tuple[str, str]]:
+    """Each body's feed's colour, CSS3 name and hex, by its place in the rule book."""
+    return {b.id: PALETTE[i % len(PALETTE)] for i, b in enumerate(book.bodies)}
+
+
+def body_names(book: RuleBook, body: Body) -> tuple[str, str]:
+    """A body's feed's name and caption."""
+    return body.name, f"Meetings of the {body.name} ({book.organization.short_name})"
 
 
 def combined_names(book: RuleBook) -> tuple[str, str]:

@@ -43,7 +43,13 @@ from planner.outputs.calendar.folder.record import (
 )
 from planner.outputs.calendar.folder.reuse import KEPT, Kept, Reused
 from planner.outputs.calendar.folder.state import load_state, unreadable_state
-from planner.outputs.calendar.ical import COMBINED, STATE_FILE, FeedBuilder, combined_names
+from planner.outputs.calendar.ical import (
+    COMBINED,
+    STATE_FILE,
+    FeedBuilder,
+    body_names,
+    combined_names,
+)
 from planner.outputs.calendar.making import EventMaker
 from planner.outputs.calendar.revisions import KEEP_DAYS
 from planner.outputs.calendar.uids import each_uid
@@ -151,7 +157,7 @@ def _names(book: RuleBook, builder: FeedBuilder, base_url: str | None, selected:
     """The feeds of ``selected`` bodies (None: all): file name, title, caption and body; each
     one's head (as of a feed with events); all.ics's name, caption and URL (None with ``selected``)."""
     combined = (*combined_names(book), source_url(base_url, f"{COMBINED}.ics")) if selected is None else None
-    named = [(f"{body.id}.ics", body.name, f"Meetings of the {body.name} ({book.organization.short_name})", body.id) for body in book.bodies if selected is None or body.id in selected]
+    named = [(f"{body.id}.ics", *body_names(book, body), body.id) for body in book.bodies if selected is None or body.id in selected]
     heads = {body: builder.calendar_head(title, caption, source_url(base_url, filename), empty=False, body=body)[0] for filename, title, caption, body in named}
     return named, heads, combined
 
