@@ -118,3 +118,16 @@ def test_a_calendar_publish_creates_is_named_and_coloured_as_the_feed_it_holds(t
         assert _collection(url) == {"name": str(feed["X-WR-CALNAME"]), "caption": str(feed["X-WR-CALDESC"]), "color": str(color) if color else None}
     assert _collection(f"{radicale}/sec/bsec-council/")["color"] == "#FF8C00"  # darkorange, the second body's
 
+
+def test_a_register_giving_the_last_day_chaired_has_one_handover_between_two_terms() -> None:
+    """BSEC's register writes terms as the Chairmanship announces them, 1 January to 30 June:
+    Azerbaijan to 2018-12-31, Bulgaria from 2019-01-01, read with no gap (README). The one
+    handover was judged twice, at the last day and at the first, two violations for one."""
+    result = CliRunner().invoke(main, ["chairs", *BSEC, "--format", "json"])
+    assert result.exit_code == 1, result.output
+    findings = json.loads(result.stdout)["findings"]
+    handovers = [f["message"] for f in findings if f["kind"] == "handover"]
+    assert [m for m in handovers if "Azerbaijan → Bulgaria" in m] == ["Handover Azerbaijan → Bulgaria on 2019-01-01 is not at a meeting of a handover body (none within 7 days in the register)."]
+    # a term ending on the day the next begins, and a real gap, stay as they were
+    assert [m for m in handovers if "Albania → Azerbaijan" in m and "2024-06-30" in m]
+    assert [m for m in handovers if "Albania → Azerbaijan" in m and "2025-01-01" in m]

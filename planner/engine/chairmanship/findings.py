@@ -83,7 +83,7 @@ def _judge_term(book: RuleBook, terms: Sequence[Term], i: int, today: date, out:
         out.extend(_planned_handover_host(book, rule, t))
     if handover_ids:
         boundaries = [(t.start, t.opened_by, t.opened_among, terms[i - 1].country if i else None, t.country)]
-        if t.end and not t.running and (i == len(terms) - 1 or terms[i + 1].start != t.end):
+        if t.end and not t.running and (i == len(terms) - 1 or not _one_handover(t.end, terms[i + 1].start)):
             boundaries.append((t.end, t.closed_by, t.closed_among, t.country, terms[i + 1].country if i + 1 < len(terms) else None))
         for when, meeting, among, before, after in boundaries:
             if meeting is None and before is None and i == 0 and _founding(book, handover_ids, when):
@@ -93,6 +93,16 @@ def _judge_term(book: RuleBook, terms: Sequence[Term], i: int, today: date, out:
                 out.append(_loose_handover(book, when, meeting, among, before, after))
             if meeting is not None and before and after and not (rule.since and when is not None and when.earliest < rule.since.earliest):
                 out.extend(_handover_host(book, rule, meeting, before, after))
+
+
+def _one_handover(end: PartialDate, start: PartialDate | None) -> bool:
+    """Whether a term's ``end`` and the next term's ``start`` are one handover: the same day,
+    or (a register giving the last day chaired, README "Chair terms") the day after it. BSEC's
+    Azerbaijan to 2018-12-31 and Bulgaria from 2019-01-01 were two handovers, each judged and
+    each a violation, for the one the Chairmanship made."""
+    if start is None:
+        return False
+    return start == end or (end.exact and start.exact and start.earliest == end.latest + timedelta(days=1))
 
 
 def _out_of_turn(book: RuleBook, rule: Chairmanship, prev: Term, t: Term, today: date) -> list[ChairFinding]:
