@@ -131,3 +131,15 @@ def test_a_register_giving_the_last_day_chaired_has_one_handover_between_two_ter
     # a term ending on the day the next begins, and a real gap, stay as they were
     assert [m for m in handovers if "Albania → Azerbaijan" in m and "2024-06-30" in m]
     assert [m for m in handovers if "Albania → Azerbaijan" in m and "2025-01-01" in m]
+
+
+def test_a_rule_per_half_year_reads_the_same_in_the_summary_as_in_its_problems() -> None:
+    """``check`` summed the Council up as "at least once a half" (no English) and judged its
+    2020 H1 as "at least once a half-year"; ``bodies`` and the report said "once a half" too."""
+    result = CliRunner().invoke(main, ["check", *BSEC, "--format", "json"])
+    assert result.exit_code == 1, result.output
+    answer = json.loads(result.stdout)
+    council = next(b for b in answer["bodies"] if b["id"] == "council")
+    assert council["cadence"] == "at least once a half-year"
+    missed = next(f for f in answer["findings"] if f["verdict"] == "missed")
+    assert "(at least once a half-year)" in missed["why"]

@@ -67,6 +67,11 @@ def count_words(n: int) -> str:
     return {1: "once", 2: "twice"}.get(n, f"{n} times")
 
 
+def per_words(per: str) -> str:
+    """``a year``, ``a half-year``: a period as a rule says it (``once a half`` is no English)."""
+    return "a half-year" if per == "half" else f"a {per}"
+
+
 def rule_words(rule: Rule, book: RuleBook | None = None) -> str:
     """The rule in plain words: ``every 4 years``, ``2 years after each Summit``."""
     if isinstance(rule, EveryRule):
@@ -77,7 +82,7 @@ def rule_words(rule: Rule, book: RuleBook | None = None) -> str:
         other = book.body(rule.body) if book else None
         text = f"{rule.offset.words()} after each {other.label if other else rule.body}"
     elif isinstance(rule, AtLeastRule):
-        text = f"at least {count_words(rule.count)} a {rule.per.value}" + _year_words(rule, book)
+        text = f"at least {count_words(rule.count)} {per_words(rule.per.value)}" + _year_words(rule, book)
         if rule.within:
             text += f", within its first {rule.within.first_words()}"
         if rule.min_gap:
@@ -85,7 +90,7 @@ def rule_words(rule: Rule, book: RuleBook | None = None) -> str:
         if rule.max_gap:
             text += f", at most {rule.max_gap.words()} apart"
     elif isinstance(rule, AtMostRule):
-        text = f"at most {count_words(rule.count)} a {rule.per.value}" + _year_words(rule, book)
+        text = f"at most {count_words(rule.count)} {per_words(rule.per.value)}" + _year_words(rule, book)
     elif isinstance(rule, OnRule):
         text = f"on {rule.words()}" + ("" if rule.interval.amount == 1 else f", every {rule.interval.words()}")
     elif isinstance(rule, BeforeRule):

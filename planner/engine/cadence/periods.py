@@ -22,7 +22,7 @@ from planner.engine.expectation import (
     after_earlier_versions,
     effective_start,
 )
-from planner.engine.rule_words import count_words
+from planner.engine.rule_words import count_words, per_words
 
 if TYPE_CHECKING:
     from planner.engine.expectations import ExpectationEngine
@@ -46,11 +46,11 @@ def per_period_expectations(engine: ExpectationEngine, body: Body, index: int, r
     if start:
         period = max(period, grain.index(start, ys))
     last = grain.index(min(end, rule.until) if rule.until else end, ys)
-    per_words = {"year": "a year", "half": "a half-year", "quarter": "a quarter", "month": "a month", "week": "a week"}[grain.value]
+    per = per_words(grain.value)
     at_least = isinstance(rule, AtLeastRule)
     relaxes = at_least and bool(rule.relaxations)
     within_words = f", within its first {rule.within.first_words()}" if at_least and rule.within is not None else ""
-    reason = f"at least {count_words(rule.count)} {per_words}{within_words}" if at_least else f"at most {count_words(rule.count)} {per_words}"
+    reason = f"at least {count_words(rule.count)} {per}{within_words}" if at_least else f"at most {count_words(rule.count)} {per}"
     # _applies(body, rule, window.start) written out: the first and last day a window may
     # start on (window starts only grow with the period)
     lowest = max((d for d in (rule.since, body.established.earliest if body.established else None) if d), default=date.min)
@@ -81,7 +81,7 @@ def per_period_expectations(engine: ExpectationEngine, body: Body, index: int, r
             relaxed = rule.relaxed(window.start)  # a relaxation of count or min_gap applies to the periods it begins
             if (relaxed.count, relaxed.min_gap) == (rule.count, rule.min_gap):
                 relaxed = rule
-            out.append(Expectation(body, relaxed, index, grain, p, window, relaxed.count, None, window.end, None, f"at least {count_words(relaxed.count)} {per_words}{within_words}", year_start=ys))
+            out.append(Expectation(body, relaxed, index, grain, p, window, relaxed.count, None, window.end, None, f"at least {count_words(relaxed.count)} {per}{within_words}", year_start=ys))
         elif at_least:
             out.append(Expectation(body, rule, index, grain, p, window, count, None, window.end, None, reason, None, False, (), (), "", ys))
         else:
