@@ -62,9 +62,10 @@ def _server(url: str) -> Calendar:
     from caldav.collection import Calendar as DAVCalendar
 
     whole = Calendar()
-    for resource in DAVCalendar(client=caldav.DAVClient(url=url, username="sec", password=PASSWORD), url=url).events():
-        for event in Calendar.from_ical(resource.data).walk("VEVENT"):
-            whole.add_component(event)
+    with caldav.DAVClient(url=url, username="sec", password=PASSWORD) as client:  # closed: its pools' watch threads end
+        for resource in DAVCalendar(client=client, url=url).events():
+            for event in Calendar.from_ical(resource.data).walk("VEVENT"):
+                whole.add_component(event)
     return whole
 
 
@@ -97,7 +98,8 @@ def _collection(url: str) -> dict[str, str | None]:
     from caldav.elements import cdav, dav, ical
 
     asked = [dav.DisplayName(), cdav.CalendarDescription(), ical.CalendarColor()]
-    found = DAVCalendar(client=caldav.DAVClient(url=url, username="sec", password=PASSWORD), url=url).get_properties(asked)
+    with caldav.DAVClient(url=url, username="sec", password=PASSWORD) as client:  # closed: its pools' watch threads end
+        found = DAVCalendar(client=client, url=url).get_properties(asked)
     return {name: found.get(prop.tag) for name, prop in zip(("name", "caption", "color"), asked, strict=True)}
 
 
