@@ -145,3 +145,16 @@ def test_a_rule_per_half_year_reads_the_same_in_the_summary_as_in_its_problems()
     assert council["cadence"] == "at least once a half-year"
     missed = next(f for f in answer["findings"] if f["verdict"] == "missed")
     assert "(at least once a half-year)" in missed["why"]
+
+
+def test_the_note_on_a_window_the_register_may_not_show_names_the_day_the_schedule_shows() -> None:
+    """As of 2029-04-04 the Council's 2029 H1 is a window the register is not known complete
+    for; the note named the meeting "projected on 2029-06-18", the day projection chose before
+    the chair (Bulgaria) re-placed it on its working days, while the schedule said 06-14."""
+    result = CliRunner().invoke(main, ["project", *BSEC[:-1], "2029-04-04", "--to", "2029", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    answer = json.loads(result.stdout)
+    council = next(m for m in answer["meetings"] if m["body"] == "council")
+    (note,) = [n for n in answer["notes"] if n.startswith("Council of Ministers of Foreign Affairs, 2029 H1")]
+    assert f"the meeting projected on {council['start']} is what it shows still due" in note
+    assert council["country"] == "Bulgaria"

@@ -8,8 +8,9 @@ organization's (``core/model.py``, :class:`Records`).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
 from itertools import compress, repeat
 from operator import attrgetter, eq
@@ -65,6 +66,23 @@ def still_due_note(coverage: Coverage, name: str, label: str, opened: date, toda
     days = [str(m.start.earliest) for m in projected]
     which = f"the meeting projected on {days[0]} is" if len(days) == 1 else f"the meetings projected on {', '.join(days[:-1])} and {days[-1]} are"
     return f"{name}, {label}: {gap}, so a meeting held from {opened} to {today} may not be recorded; {which} what it shows still due."
+
+
+_STILL_DUE = re.compile(r"(?P<head>.*?; the meetings? projected on )(?P<days>.+?)(?P<tail> (?:is|are) what it shows still due\.)", re.DOTALL)
+_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def still_due_moved(note: str, name: str, moves: Mapping[str, str]) -> str:
+    """``note``, where it is a :func:`still_due_note` of the body ``name``, naming each
+    meeting it names by the day ``moves`` gives it (a chair re-placing it on its working days):
+    the note said 2029-06-18 of the Council the schedule showed on 2029-06-14."""
+    if not moves or not note.startswith(f"{name}, "):
+        return note
+    found = _STILL_DUE.fullmatch(note)
+    if found is None:
+        return note
+    days = _DAY.sub(lambda day: moves.get(day.group(0), day.group(0)), found["days"])
+    return found["head"] + days + found["tail"]
 
 
 _NUMBER = attrgetter("ordinal")

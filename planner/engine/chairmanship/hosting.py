@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from planner.core.dates import PartialDate, Window
 from planner.core.model import Body, Chairmanship, HostPolicy, Meeting, RuleBook, Status
 from planner.engine.chairmanship.terms import Term
+from planner.engine.coverage import still_due_moved
 from planner.engine.planning.crowd import DayBook, host_key
 from planner.engine.planning.member_holidays import host_gap_notes
 from planner.engine.planning.placement.hosts import calendar_for
@@ -135,6 +136,12 @@ def assign_hosts(book: RuleBook, projection: Projection, terms: Sequence[Term]) 
     out = [placed[id(m)] for m in projection.projected]
     notes += [n for n in host_gap_notes(hosts, projection.end.year, book.organization.holiday_categories) if n not in notes]
     changed = [(m, n) for m, n in zip(projection.projected, out, strict=True) if m is not n]
+    moves: dict[str, dict[str, str]] = {}
+    for old, new in changed:
+        if old.start != new.start:
+            moves.setdefault(chair_bodies[old.body].name, {})[str(old.start.earliest)] = str(new.start.earliest)
+    for name, moved in moves.items():  # (the notes that name a re-placed meeting's day)
+        notes = [still_due_moved(note, name, moved) for note in notes]
     out.sort(key=Meeting.sort_key)
     return dataclasses.replace(projection, projected=tuple(out), problems=tuple(problems), notes=tuple(notes)).ordered_as(projection, changed)
 
