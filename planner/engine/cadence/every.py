@@ -84,7 +84,13 @@ def every_expectations(engine: ExpectationEngine, body: Body, index: int, rule: 
     # windows of a silence between the founding and that origin all closed before it, and
     # walking them, an `every 1d` chain from a founding 900 years back, was 100,000 windows
     # for each body whose first meeting the projection had just placed.)
-    if founded and (not resumed or not origins or founded >= origins[0].earliest):  # type: ignore[union-attr]
+    # With `first_within`, the window after the founding is that rule's own (gaps.py: the
+    # first meeting due within that time of it): once a meeting answers it, the founding
+    # starts no second window one interval after it, which the same first meeting would be
+    # judged late for (the OPCW's first Review Conference, due by 29 April 2003 by
+    # art. VIII(22), was "due 2002" too). A body that never met keeps the founding's chain.
+    first_meeting_due = versions[0][1].first_within is not None and any(o is not None for o in origins)
+    if founded and not first_meeting_due and (not resumed or not origins or founded >= origins[0].earliest):  # type: ignore[union-attr]
         # The founding (or the rule's start) starts the chain too: a body that never met
         # is due one interval after it. Placed before meetings of the same day, so that
         # a real meeting's window wins where both fall due in the same period.
