@@ -389,7 +389,7 @@ def test_an_on_rules_next_day_names_the_meeting_held_earlier_that_year(tmp_path)
     book = _rule("on", weekday="tue", nth=3, month=9)
     rows = _rows("board,regular,,2025-09-16,,held,,", "board,regular,,2026-06-01,,held,,")
     assert _why(_check(tmp_path, book, rows, "2026-08-01"), "2026-09-15") == (
-        "2026-09-15: next due by 2026-09-15, the third Tuesday in September 2026; held in 2026 before the day: "
+        "2026-09-15: next due on 2026-09-15, the third Tuesday in September 2026; held in 2026 before the day: "
         "Board 2026-06-01, 106 days before, not on the rule's date (the year is off date unless a meeting opens on 2026-09-15)."
     )
     assert _verdicts(_check(tmp_path, book, rows, "2026-10-01"))[1] == ("2026-09-15", "off_date")

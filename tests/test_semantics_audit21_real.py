@@ -18,9 +18,10 @@ from __future__ import annotations
 import json
 
 from tests.test_semantics_audit5 import _invoke
-from tests.test_semantics_audit15_real import AUDIT, _check
+from tests.test_semantics_audit15_real import AUDIT, _check, _files
 from tests.test_semantics_audit16_real import _why
-from tests.test_semantics_audit20_real import _judged, _project
+from tests.test_semantics_audit18_real import _events
+from tests.test_semantics_audit20_real import _edited, _judged, _project
 
 TODAY = ("--today", "2026-12-04")
 
@@ -99,6 +100,64 @@ def test_opcw_projects_the_31st_conference_in_december_2026_and_the_sixth_review
     Conference in April 2028 (`months = [4]`), numbered on from the Fifth."""
     rows = _project(OPCW, *TODAY, "--to", "2028")
     assert [(b, s[:7], n) for b, s, n in rows] == [("csp", "2026-12", 31), ("csp", "2027-11", 32), ("review", "2028-04", 6), ("csp", "2028-11", 33)]
+
+
+# -- Virginia: a General Assembly every year on the second Wednesday in January, for weeks --------
+
+VA = "virginia-general-assembly"
+
+
+def test_virginia_sessions_open_on_the_second_wednesday_of_january():
+    """Constitution of Virginia art. IV, §6. By hand, since 2019 (records 2019-2025): the
+    second Wednesdays 9 January 2019, 8 January 2020, 13 January 2021, 12 January 2022,
+    11 January 2023, 10 January 2024 and 8 January 2025: each session opened on it: met (2021's,
+    with the House online, counts: the rule names no format); 2026 (14 January) has no row and
+    its records are not known complete: unknown; next due 13 January 2027. The reconvened
+    sessions (kind `special`) are recorded and judged by no rule. Exit 0. The next is due *on*
+    that day: the why said "next due by 2027-02-27", the 46th day of the window the session's
+    length gives it (fails before)."""
+    out = _check(VA, *TODAY)
+    days = ("2019-01-09", "2020-01-08", "2021-01-13", "2022-01-12", "2023-01-11", "2024-01-10", "2025-01-08")
+    assert _verdicts(out, "session") == dict.fromkeys(days, "met") | {"2026-01-14": "unknown", "2027-01-13": "open"}
+    (due,) = [f for f in out["findings"] if f["window"]["label"] == "2027-01-13"]
+    assert (due["due_by"], due["why"]) == ("2027-01-13", "2027-01-13: next due on 2027-01-13, the second Wednesday in January 2027.")
+    assert out["summary"]["exit_code"] == 0 and out["summary"]["next_due"] == 1
+
+
+def test_virginia_sessions_of_46_days_projected_from_their_fixed_day_to_a_saturday():
+    """`project` to 2028, `duration_days = 46` and Saturday among its days (`weekdays`): the
+    2027 session from Wednesday 13 January to Saturday 27 February, the 2028 one from 12 January
+    to Saturday 26 February (an even year's session is 60 days by art. IV, §6: one length per
+    body is what the rule book can say)."""
+    out = json.loads(_invoke("project", *_files(VA), *TODAY, "--to", "2028", "--format", "json").stdout)
+    assert [(m["start"], m["end"]) for m in out["meetings"]] == [("2027-01-13", "2027-02-27"), ("2028-01-12", "2028-02-26")]
+    assert out["problems"] == []
+
+
+def test_a_long_session_off_its_day_names_the_day_in_its_way_not_its_weekends(tmp_path):
+    """Without Saturday among its days (an edit), the 46-day session from 13 January 2027 would
+    close on Saturday 27 February: it is not projected, and the Problem names that last day.
+    It named every weekend day and holiday inside the session (fifteen days, from 16 January),
+    which a meeting longer than a working week spans, and told to decide the first day, which
+    is the rule's and a working day (fails before)."""
+    files = _edited(tmp_path, VA, {'weekdays = ["mon", "tue", "wed", "thu", "fri", "sat"]': 'weekdays = ["wed"]'})
+    out = json.loads(_invoke("project", *files, *TODAY, "--to", "2027", "--format", "json").stdout)
+    assert out["meetings"] == []
+    (problem,) = [p["message"] for p in out["problems"]]
+    assert problem == (
+        "Session of the General Assembly: due on the second Wednesday in January 2027, but its last day, 2027-02-27, is a weekend day in United States;"
+        " a meeting of 46 days opens and closes on working days, so nothing was projected for 2027-01-13 (name that day in the body's `weekdays` if it sits then, or record the days decided)."
+    )
+
+
+def test_virginia_feed_keeps_a_session_of_weeks_as_one_event(tmp_path):
+    """`ics`: the 2024 session, 10 January to 9 March, is one all-day event with the exclusive
+    DTEND of 10 March; a reconvened session is a one-day event of kind special."""
+    out = tmp_path / "va"
+    assert _invoke("ics", *_files(VA), *TODAY, "--out", str(out)).exit_code == 0
+    events = {e["DTSTART"]: e for e in _events((out / "all.ics").read_text(encoding="utf-8").replace("\r\n ", ""))}
+    assert (events["20240110"]["DTEND"], events["20240110"]["STATUS"]) == ("20240310", "CONFIRMED")
+    assert (events["20240417"]["DTEND"], events["20240417"]["X-PLANNER-KIND"]) == ("20240418", "special")
 
 
 # -- BWC: review conferences, the Fifth suspended and resumed ------------------------------------

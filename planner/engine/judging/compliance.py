@@ -302,9 +302,13 @@ class Judge:
         # (an origin dated too loosely to fix the due period: the deadline is the latest reading's)
         cases = sorted(e.cases, key=lambda c: c.period) if e.cases and e.origin is not None else []
         loose = f" at the latest, {e.reason} (due in one of {cases[0].label} to {cases[-1].label}: the register gives that date only as {e.origin.start})" if cases and e.origin is not None else f", {e.reason}"
-        why = f"{e.label}: next due by {e.deadline}{loose}" + ("; scheduled: " + ", ".join(_meeting_words(m, e.body) for m in scheduled) if scheduled else "")
+        # An `on` rule's window runs as long as the body's meetings (so that projection places
+        # them on the day), but what is due is the opening day: a 46-day session due to open
+        # on 2027-01-13 was "next due by 2027-02-27", its last day.
+        due = e.window.start if isinstance(e.rule, OnRule) else e.deadline
+        why = f"{e.label}: next due {'on' if isinstance(e.rule, OnRule) else 'by'} {due}{loose}" + ("; scheduled: " + ", ".join(_meeting_words(m, e.body) for m in scheduled) if scheduled else "")
         why += (held_before_the_day(self.engine, e) if isinstance(e.rule, OnRule) else "") + "."
-        return Finding(body=e.body, verdict=Verdict.OPEN, rule_text=self.words(e.rule), source=e.rule.source, expectation=e, why=why, scheduled=scheduled, still_due=e.minimum, due_by=e.deadline)
+        return Finding(body=e.body, verdict=Verdict.OPEN, rule_text=self.words(e.rule), source=e.rule.source, expectation=e, why=why, scheduled=scheduled, still_due=e.minimum, due_by=due)
 
     def late(self, e: Expectation, owner: dict[int, int], me: int) -> Meeting | None:
         """The first held counting meeting after the deadline, claimed by no other window of the

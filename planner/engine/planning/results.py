@@ -255,9 +255,23 @@ def day_off(body: Body, calendar: WorkingCalendar, window: Window, due: Window, 
     if window.days() != days or due.days() != days:
         return ""
     said = {"weekend": "a weekend day", "": "not a working day"}
-    off = [f"{d} is {said.get(calendar.why_not(d), calendar.why_not(d))}" for d in (window.start + timedelta(days=k) for k in range(days)) if not calendar.is_working(d)]
+    meeting_days = [window.start + timedelta(days=k) for k in range(days)]
+    if days > calendar.week_run:
+        # A meeting longer than a working week spans the weekends and days off inside it
+        # (WorkingCalendar.block_fits): only its first and last days, and a blackout between,
+        # keep it off its day; the session of 46 days due 2027-01-13 named the fourteen
+        # weekend days and holidays of its middle, and not which day was in its way.
+        meeting_days = [meeting_days[0], *(d for d in meeting_days[1:-1] if calendar.is_blackout(d)), meeting_days[-1]]
+    last = window.start + timedelta(days=days - 1) if days > calendar.week_run else None
+    off = [f"its last day, {d}, is {said.get(calendar.why_not(d), calendar.why_not(d))}" if d == last else f"{d} is {said.get(calendar.why_not(d), calendar.why_not(d))}" for d in meeting_days if not calendar.is_working(d)]
     if not off:
         return ""
+    if calendar.is_working(window.start):
+        # (the first day is the rule's and a working day: what is in the way is the length)
+        return (
+            f"{body.name}: due on {reason}, but {', '.join(off)}{where}; a meeting of {days} days opens and closes on working days,"
+            f" so nothing was projected for {window.start} (name that day in the body's `weekdays` if it sits then, or record the days decided)."
+        )
     return f"{body.name}: due on {reason}, but {', '.join(off)}{where}; the rule fixes the day, so nothing was projected for {window.start} (decide the day by law or decision, then record it)."
 
 

@@ -123,6 +123,10 @@ class WorkingCalendar:
             known = self._memo[day] = self.is_host_working(day) and not (self.members is not None and self.members.on(day))
         return known
 
+    def is_blackout(self, day: date) -> bool:
+        """Whether ``day`` is inside one of the blackouts (organization-wide, avoided calendars)."""
+        return day in self._off_in(day.year)
+
     def why_not(self, day: date) -> str:
         """Why ``day`` is not a working day, in words (for explanations and tests)."""
         if day.weekday() in self.weekend:
