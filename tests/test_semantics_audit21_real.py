@@ -19,7 +19,7 @@ import json
 
 from tests.test_semantics_audit5 import _invoke
 from tests.test_semantics_audit15_real import AUDIT, _check, _files
-from tests.test_semantics_audit16_real import _why
+from tests.test_semantics_audit16_real import _by_rule, _why
 from tests.test_semantics_audit18_real import _events
 from tests.test_semantics_audit20_real import _edited, _judged, _project
 
@@ -102,6 +102,200 @@ def test_opcw_projects_the_31st_conference_in_december_2026_and_the_sixth_review
     assert [(b, s[:7], n) for b, s, n in rows] == [("csp", "2026-12", 31), ("csp", "2027-11", 32), ("review", "2028-04", 6), ("csp", "2028-11", 33)]
 
 
+# -- NPT: a Review Conference every five years, a Preparatory Committee before it ---------------
+
+NPT = "npt-review"
+
+
+def test_npt_review_conferences_met_to_2015_and_the_tenth_two_years_late():
+    """Art. VIII(3) (until the 1995 Conference: conferences on request, `binding = false`) and
+    Decision 1 of 1995 (every five years). By hand, rolling in years from 5 March 1970: 1975,
+    1980, 1985, 1990 and 1995 met; 2000, 2005, 2010, 2015 met; the Tenth, due 2020, postponed
+    for the pandemic and held August 2022: 2 years late (no text excuses it; the postponed row is
+    named, not counted). The Eleventh is planned for April 2026, not confirmed held: 2027 (five
+    years after 2022) is open, naming it; and 2031, due only if it was held, open too."""
+    out = _check(NPT, *TODAY)
+    rules = _by_rule(out, "revcon")
+    assert rules[0] == {str(y): "met" for y in range(1975, 1996, 5)}
+    assert rules[1] == {"2000": "met", "2005": "met", "2010": "met", "2015": "met", "2020": "late", "2027": "open", "2031": "open"}
+    assert _why(out, "revcon", 1, "2020") == (
+        "due 2020 (5 years after the 9th RevCon (2015-04-27)), held RevCon 2022-08-01 (10th, New York): 2 years late. Not counted: RevCon 2020-04-27 (10th, New York) (postponed)."
+    )
+    assert "RevCon 2026-04-27 (11th, New York) was planned but is not recorded as held (unconfirmed)" in _why(out, "revcon", 1, "2027")
+
+
+def test_npt_preparatory_committee_within_three_years_before_each_conference():
+    """Decision 1 (1995), para. 3: "a meeting in each of the three years prior to the Review
+    Conference", stated as `before` with `offset = "3y"` (one session within the three years
+    before; no rule kind asks for one in *each* of them). By hand: before 2000-04-24, the
+    sessions of 1998 and 1999 (that of 7 April 1997 is 17 days too early); before 2005, 2003 and
+    2004 (`2003-04`, `2004-04`; `2002-04` may not be inside); before 2010 and 2015, their
+    sessions: met. Before the Tenth (1 August 2022): the sessions of 2017-2019 prepared the
+    conference as first scheduled (April 2020) and fall more than three years before the one
+    held: `missed`, the three named as not counted, as the words say (the postponement is
+    recorded nowhere as an excuse). Before the planned Eleventh: 2023, 2024, 2025: met."""
+    out = _check(NPT, *TODAY)
+    assert _verdicts(out, "prepcom") == {
+        "1997-04-24..2000-04-23": "met",
+        "2002-05-02..2005-05-01": "met",
+        "2007-05-03..2010-05-02": "met",
+        "2012-04-27..2015-04-26": "met",
+        "2019-08-01..2022-07-31": "missed",
+        "2023-04-27..2026-04-26": "met",
+    }
+    why = _why(out, "prepcom", 0, "2019-08-01..2022-07-31")
+    assert "Not counted: PrepCom 2017-05-02 (Vienna) (1917 days before the 10th RevCon (2022-08-01): more than 3 years before)" in why
+    assert "PrepCom 2019-04-29 (New York)" in why
+    assert out["summary"]["violations"] == 2
+
+
+def test_npt_projects_one_preparatory_session_where_the_practice_is_three():
+    """`project` to 2031, as the Review Conferences' secretariat would read it: the Twelfth
+    Review Conference in April 2031 (five years after the planned Eleventh, numbered on), and a
+    single Preparatory Committee session within the three years before it: the rule language
+    asks for one session in the span, where Decision 1 wants one in each of the three years
+    (the finding of this audit; the Problems name the unconfirmed Eleventh)."""
+    out = json.loads(_invoke("project", *_files(NPT), *TODAY, "--to", "2031", "--format", "json").stdout)
+    rows = [(m["body"], m["start"][:4], m["ordinal"]) for m in out["meetings"]]
+    assert rows == [("prepcom", "2029", None), ("revcon", "2031", 12)]
+    assert any("The 11th RevCon (2026-04-27, planned)" in p["message"] for p in out["problems"])
+
+
+# -- EU-Russia: summits twice a year, none since January 2014 ----------------------------------
+
+EURU = "eu-russia-summit"
+
+
+def test_eu_russia_summits_twice_a_year_to_2012_then_none_after_january_2014():
+    """PCA art. 7: "twice a year". By hand, from 2008 (records complete from then), as of
+    2026-12-04: 2008-2012 two summits each: met; 2013 only Yekaterinburg (the December summit
+    held on 28 January 2014): missed, 1 of 2; 2014 only that one (the Sochi summit of June
+    cancelled by the European Council, named, not counted): missed; 2015-2025: none, missed;
+    2026 open, 2 still due. 13 violations: the Agreement stayed in force and no text suspends
+    its article 7."""
+    out = _check(EURU, *TODAY, "--from", "2008")
+    verdicts = _verdicts(out, "summit")
+    assert verdicts == {str(y): "met" for y in range(2008, 2013)} | {str(y): "missed" for y in range(2013, 2026)} | {"2026": "open"}
+    assert _why(out, "summit", 0, "2014") == (
+        "2014: 1 of 2 required (at least twice a year); held: EU-Russia Summit 2014-01-28 (32nd, Brussels). Not counted: EU-Russia Summit 2014-06 (33rd, Sochi) (cancelled)."
+    )
+    assert out["summary"]["violations"] == 13
+
+
+def test_eu_russia_summits_excused_from_2014_once_the_rule_book_records_the_decision(tmp_path):
+    """The same register with the European Council's decision of 20-21 March 2014 recorded as
+    an excused period 2014-2026 (an edit, not the rule book's reading: the decision cancelled
+    a summit, it did not amend the Agreement). By hand: 2014-2026 excused; 2013 stays missed (its
+    December summit slipped into 2014): 1 violation."""
+    edit = {'per = "year"\n': 'per = "year"\nexcused = [{ start = 2014, end = 2026, reason = "summits cancelled by the European Council, 20-21 March 2014", source = "EUCO 7/1/14" }]\n'}
+    out = _judged(_edited(tmp_path, EURU, edit), *TODAY, "--from", "2008")
+    verdicts = _verdicts(out, "summit")
+    assert verdicts["2013"] == "missed"
+    assert {y: verdicts[str(y)] for y in range(2014, 2027)} == {y: "excused" for y in range(2014, 2027)}
+    assert out["summary"]["violations"] == 1
+
+
+# -- The Ibero-American Summit: every year to 2014, then every two years -------------------------
+
+CIB = "ibero-american-summit"
+
+
+def test_ibero_american_summits_annual_then_biennial_and_2020_a_year_late():
+    """Two versions of one rule (`id = "summit"`): once a year to 2014, then `every 2y`
+    rolling from 2015, going on from the annual version's last period. By hand, from the I
+    Summit (Guadalajara, July 1991; 1991 no whole year): 1992-2014 met, one a year; then due
+    2016 (two years after Veracruz 2014): Cartagena met; 2018 Antigua met; due 2020, the
+    XXVII held in Andorra on 21 April 2021: 1 year late (postponed for the pandemic; no text
+    excuses it); due 2023: Santo Domingo met; due 2025: Cuenca (November 2024) met early; due
+    2026 (two years after 2024): open, "as far as the register shows" (records to 2025)."""
+    out = _check(CIB, *TODAY)
+    rules = _by_rule(out, "summit")
+    assert rules[0] == {str(y): "met" for y in range(1992, 2015)}
+    assert rules[1] == {"2016": "met", "2018": "met", "2020": "late", "2023": "met", "2025": "met", "2026": "open"}
+    assert _why(out, "summit", 1, "2020") == (
+        "due 2020 (2 years after the 26th Ibero-American Summit (2018-11-15)), held Ibero-American Summit 2021-04-21 (27th, Soldeu): 1 year late."
+    )
+    assert "Still due as far as the register shows" in _why(out, "summit", 1, "2026")
+    assert out["summary"]["violations"] == 1
+
+
+# -- Vodafone: the AGM within six months of a 31 March year end -----------------------------------
+
+VOD = "vodafone-agm"
+
+
+def test_vodafone_agms_in_july_meet_the_six_months_after_31_march():
+    """Companies Act 2006 s.336(1), accounting reference date 31 March: each AGM due 1 April
+    to 30 September (`year_start = "04-01"`, `within = "6m"`). By hand, since 1 October 2007
+    (first whole year FY2008-09), records complete April 2015 to March 2026: FY2008-09 to
+    FY2014-15 unknown (seven years, nothing recorded, records not known complete); FY2015-16
+    to FY2025-26 met by the July AGMs (every day of July lies in April-September); FY2026-27
+    (April-September 2026, closed) unknown. Each window is labelled by its six months. Exit 0."""
+    out = _check(VOD, *TODAY)
+    verdicts = _verdicts(out, "agm")
+    assert verdicts == {f"{y}-04..{y}-09": "unknown" for y in range(2008, 2015)} | {f"{y}-04..{y}-09": "met" for y in range(2015, 2026)} | {"2026-04..2026-09": "unknown"}
+    assert out["summary"]["exit_code"] == 0
+
+
+def test_vodafone_agm_moved_to_october_misses_its_financial_year(tmp_path):
+    """The same with the 2020 AGM moved to October 2020 (an edit): October is past the six
+    months from 1 April, so FY2020-21 has no AGM in its window: missed; FY2021-22's window
+    (April-September 2021) is met by July 2021 as before. 1 violation, exit 1."""
+    out = _judged(_edited(tmp_path, VOD, {}, rows={"agm,regular,,2020-07,": "agm,regular,,2020-10,"}), *TODAY)
+    verdicts = _verdicts(out, "agm")
+    assert (verdicts["2020-04..2020-09"], verdicts["2021-04..2021-09"]) == ("missed", "met")
+    assert out["summary"]["violations"] == 1 and out["summary"]["exit_code"] == 1
+
+
+def test_vodafone_projects_its_agm_in_july_inside_the_window():
+    """`project` to 2028: one AGM a financial year, in July (the register's month), inside
+    1 April - 30 September."""
+    rows = _project(VOD, *TODAY, "--to", "2028")
+    assert [s[:7] for _, s, _ in rows] == ["2027-07", "2028-07"]
+
+
+# -- The Council of the Baltic Sea States: a presidency in a fixed order, Russia gone -----------
+
+CBSS = "cbss-presidency"
+
+
+def test_cbss_presidencies_keep_the_order_without_russia_and_the_plan_skips_it():
+    """Presidencies of one year from 1 July in the order Russia, Finland, Estonia, Poland,
+    Iceland, Sweden, Latvia, Denmark, Lithuania, Norway, Germany (`order = "listed"`), Russia
+    having left on 17 May 2022. By hand: 2012-13 Russia to 2022-23 Germany in that order; after
+    Germany, the member after Russia: Finland 2023-24, then Estonia and Poland: no finding. The
+    plan goes on from Poland: Iceland (2026-27), Sweden, Latvia, Denmark, Lithuania, Norway,
+    Germany (2032-33), then Finland (2033-34), not Russia."""
+    out = _chairs(CBSS)
+    assert out["findings"] == []
+    plan = [(t["country"], t["from"]) for t in out["plan"]]
+    assert plan[:8] == [
+        ("Iceland", "2026-07-01"),
+        ("Sweden", "2027-07-01"),
+        ("Latvia", "2028-07-01"),
+        ("Denmark", "2029-07-01"),
+        ("Lithuania", "2030-07-01"),
+        ("Norway", "2031-07-01"),
+        ("Germany", "2032-07-01"),
+        ("Finland", "2033-07-01"),
+    ]
+
+
+def test_cbss_finland_after_germany_is_out_of_turn_if_russia_had_not_left(tmp_path):
+    """Without Russia's `left` (an edit), Finland's presidency of 2023-24 comes where the order
+    gives Russia: a note (a rotation is changed by decisions the register does not record),
+    never a violation; exit 0."""
+    book = tmp_path / "cbss.toml"
+    text = (AUDIT / f"{CBSS}.toml").read_text(encoding="utf-8")
+    assert ", left = 2022-05-17" in text
+    book.write_text(text.replace(", left = 2022-05-17", ""), encoding="utf-8")
+    out = _chairs(CBSS, rules=str(book))
+    assert [(f["kind"], f["severity"], f["message"]) for f in out["findings"]] == [
+        ("out_of_turn", "note", "Finland (2023-07-01 to 2024-07-01) is out of turn: after Germany the rotation (order organization.members lists them) gives Russia.")
+    ]
+    assert out["summary"]["exit_code"] == 0
+
+
 # -- Virginia: a General Assembly every year on the second Wednesday in January, for weeks --------
 
 VA = "virginia-general-assembly"
@@ -158,6 +352,22 @@ def test_virginia_feed_keeps_a_session_of_weeks_as_one_event(tmp_path):
     events = {e["DTSTART"]: e for e in _events((out / "all.ics").read_text(encoding="utf-8").replace("\r\n ", ""))}
     assert (events["20240110"]["DTEND"], events["20240110"]["STATUS"]) == ("20240310", "CONFIRMED")
     assert (events["20240417"]["DTEND"], events["20240417"]["X-PLANNER-KIND"]) == ("20240418", "special")
+
+
+# -- CELAC: a summit every year, none 2018-2020, resumed in 2021 ---------------------------------
+
+CELAC = "celac-summit"
+
+
+def test_celac_summits_stopped_2018_to_2020_and_resumed():
+    """Once a year since 2012 (the Procedures of 2011). By hand, as of 2026-12-04: 2012 missed (the founding summit,
+    Caracas, December 2011, is special and of 2011; the I Summit was January 2013); 2013-2017
+    met; 2018, 2019, 2020 missed; 2021 met (Mexico City, September); 2022 missed (the VII was
+    January 2023); 2023, 2024, 2025 met; 2026 open. 5 violations: no text excuses a year."""
+    out = _check(CELAC, *TODAY)
+    missed = {"2012", "2018", "2019", "2020", "2022"}
+    assert _verdicts(out, "summit") == {str(y): ("missed" if str(y) in missed else "met") for y in range(2012, 2026)} | {"2026": "open"}
+    assert out["summary"]["violations"] == 5
 
 
 # -- BWC: review conferences, the Fifth suspended and resumed ------------------------------------
