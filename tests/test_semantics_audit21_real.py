@@ -389,3 +389,14 @@ def test_bwc_review_conferences_the_fifth_resumed_under_its_number_and_the_ninth
         "Not counted: RevCon 2002-11-11 (5th, Geneva) (the same number as RevCon 2001-11-19 (5th, Geneva): one meeting, counted there)."
     )
     assert _why(out, "revcon", 1, "2021").endswith("1 year late. Not counted: RevCon 2021-11 (9th, Geneva) (postponed).")
+
+
+def test_ibero_american_projection_note_starts_where_the_register_stops_being_complete():
+    """`project` from 2026-12-04: the Summit due 2026 is still open (two years after November
+    2024) and projected in December 2026; the register is complete to 2025-12-31, so what may be
+    missing is a summit held from 1 January 2026, not from the window's first day (16 November
+    2024), which said a summit of 2025 might be unrecorded in a year the register holds whole
+    (fails before)."""
+    out = json.loads(_invoke("project", *_files(CIB), *TODAY, "--to", "2026", "--format", "json").stdout)
+    (note,) = out["notes"]
+    assert "so a meeting held from 2026-01-01 to 2026-12-04 may not be recorded" in note

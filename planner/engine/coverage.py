@@ -55,6 +55,21 @@ class Coverage:
         return f"the register is known complete only {listed}"
 
 
+    def first_unknown(self, start: date, end: date) -> date:
+        """The first day of ``[start, end]`` not known complete (``start`` where :meth:`gap` finds
+        none: asked only where it does)."""
+        days = [max(start, r.start) for r in self.incomplete if r.start <= end and start <= (r.end or date.max)]
+        if self.complete:
+            day = start
+            for first, last in self.complete:
+                if first > day:
+                    break
+                if last >= day:
+                    day = last + timedelta(days=1)
+            days.append(day)
+        return min(days, default=start)
+
+
 def still_due_note(coverage: Coverage, name: str, label: str, opened: date, today: date, projected: Sequence[Meeting]) -> str:
     """What a projection says of a window running today whose days so far the register is not
     known to hold whole: the meetings projected for it are what the register shows still due,
@@ -65,7 +80,11 @@ def still_due_note(coverage: Coverage, name: str, label: str, opened: date, toda
         return ""
     days = [str(m.start.earliest) for m in projected]
     which = f"the meeting projected on {days[0]} is" if len(days) == 1 else f"the meetings projected on {', '.join(days[:-1])} and {days[-1]} are"
-    return f"{name}, {label}: {gap}, so a meeting held from {opened} to {today} may not be recorded; {which} what it shows still due."
+    # (from the first day not known complete: the Ibero-American Summit's window due 2026 opens
+    # on 2024-11-16, its register complete to 2025-12-31; "held from 2024-11-16" said a meeting
+    # of 2025 might be missing from a year the register holds whole)
+    unknown = coverage.first_unknown(opened, today)
+    return f"{name}, {label}: {gap}, so a meeting held from {unknown} to {today} may not be recorded; {which} what it shows still due."
 
 
 _STILL_DUE = re.compile(r"(?P<head>.*?; the meetings? projected on )(?P<days>.+?)(?P<tail> (?:is|are) what it shows still due\.)", re.DOTALL)
