@@ -400,3 +400,27 @@ def test_ibero_american_projection_note_starts_where_the_register_stops_being_co
     out = json.loads(_invoke("project", *_files(CIB), *TODAY, "--to", "2026", "--format", "json").stdout)
     (note,) = out["notes"]
     assert "so a meeting held from 2026-01-01 to 2026-12-04 may not be recorded" in note
+
+
+def test_a_source_with_words_after_its_address_is_a_url_and_the_whole_text(tmp_path):
+    """`ics` of the Virginia register, whose sources read "https://lis.virginia.gov/ (days from
+    memory: ...)": URL was that whole text, spaces and all, which is no URI (RFC 5545 3.3.13);
+    a client's link to it leads nowhere. Now URL is the address and X-PLANNER-SOURCE the whole
+    text, which reading the feed back as a register gives again; a source that is an address
+    alone stays in URL only (fails before)."""
+    from datetime import date
+
+    from planner.inputs.ics.register_ics import read_ics_meetings
+    from planner.inputs.rulebook import load_rulebook
+
+    out = tmp_path / "va"
+    assert _invoke("ics", *_files(VA), *TODAY, "--out", str(out)).exit_code == 0
+    feed = (out / "all.ics").read_text(encoding="utf-8").replace("\n ", "")  # (read_text gives "\n" for CRLF)
+    (event,) = [e for e in _events(feed) if e["DTSTART"] == "20240110"]
+    assert event["URL"] == "https://lis.virginia.gov/"
+    assert event["X-PLANNER-SOURCE"] == "https://lis.virginia.gov/ (days from memory: convened 10 January\\, adjourned 9 March)"
+    back = read_ics_meetings(out / "all.ics", load_rulebook(AUDIT / f"{VA}.toml"), today=date(2026, 12, 4))
+    assert {m.source for m in back if str(m.start) == "2024-01-10"} == {"https://lis.virginia.gov/ (days from memory: convened 10 January, adjourned 9 March)"}
+    cica = tmp_path / "cica"
+    assert _invoke("ics", *TODAY, "--out", str(cica)).exit_code == 0
+    assert "X-PLANNER-SOURCE:http" not in (cica / "all.ics").read_text(encoding="utf-8")

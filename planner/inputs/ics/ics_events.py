@@ -342,7 +342,9 @@ def meeting_fields(event: Event, body: str, book: RuleBook, today: date, *, in_s
     fields["ordinal"] = ordinal if ordinal or ours or in_series else ordinal_in(title)
     fields["city"], fields["country"], found_format = venue(text(event, "LOCATION"), book)
     fields["title"] = text(event, "X-PLANNER-TITLE") if ours else title
-    fields["source"] = text(event, "URL") or text(event, "X-PLANNER-SOURCE")
+    # (planner writes a source with words after its address whole in X-PLANNER-SOURCE, the
+    # address alone in URL: outputs/calendar/lines.py, source_url)
+    fields["source"] = text(event, "X-PLANNER-SOURCE") or text(event, "URL")
     fields["format"] = text(event, "X-PLANNER-FORMAT") or found_format or None
     fields["documents"] = split_documents(text(event, "X-PLANNER-DOCUMENTS") or documents_line(text(event, "DESCRIPTION")))
     fields["cbm"] = text(event, "X-PLANNER-CBM")

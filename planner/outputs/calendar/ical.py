@@ -52,7 +52,17 @@ from icalendar import Event, vCategory, vInt, vText, vUri
 from planner.core.dates import PartialDate, Precision
 from planner.core.model import Body, Kind, Meeting, MeetingFormat, RuleBook, Status
 from planner.engine.expectations import ordinal
-from planner.outputs.calendar.lines import END, PALETTE, Heads, day, escape, fold, text_line, utc
+from planner.outputs.calendar.lines import (
+    END,
+    PALETTE,
+    Heads,
+    day,
+    escape,
+    fold,
+    source_url,
+    text_line,
+    utc,
+)
 from planner.outputs.calendar.lines import PRODID as PRODID  # for planner publish
 from planner.outputs.calendar.parts import lapsed, parts_of
 from planner.outputs.calendar.uids import event_uid as event_uid  # the library's name
@@ -240,9 +250,9 @@ class FeedBuilder:
             out.append(line("LOCATION", meeting.venue))
         out.append(status)
         source = meeting.source
-        web = source.startswith(("http://", "https://"))
-        if web:
-            out.append(fold(f"URL:{source}"))
+        url = source_url(source)
+        if url:
+            out.append(fold(f"URL:{url}"))
         out.append(line("X-PLANNER-BODY", meeting.body))
         if meeting.cbm:
             out.append(text_line("X-PLANNER-CBM", meeting.cbm))
@@ -257,7 +267,7 @@ class FeedBuilder:
         out.append(line("X-PLANNER-KIND", meeting.kind))
         if meeting.ordinal:
             out.append(f"X-PLANNER-ORDINAL:{meeting.ordinal}\r\n")
-        if source and not web:
+        if source and source != url:
             out.append(text_line("X-PLANNER-SOURCE", source))
         out.append(line("X-PLANNER-STATUS", meeting.status))
         if meeting.title:
@@ -285,9 +295,10 @@ class FeedBuilder:
         if meeting.venue:
             ev.add("LOCATION", meeting.venue)
         ev.add("DESCRIPTION", description(meeting, self.today, part_of))
-        if meeting.source.startswith(("http://", "https://")):
-            ev["URL"] = vUri(meeting.source)
-        elif meeting.source:
+        url = source_url(meeting.source)
+        if url:
+            ev["URL"] = vUri(url)
+        if meeting.source and meeting.source != url:
             ev["X-PLANNER-SOURCE"] = vText(meeting.source)
         ev["X-PLANNER-BODY"] = vText(meeting.body)
         ev["X-PLANNER-KIND"] = vText(meeting.kind.value)

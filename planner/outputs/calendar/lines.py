@@ -94,6 +94,16 @@ def text_line(name: str, value: str) -> str:
     return fold(f"{name}:{escape(value)}")
 
 
+def source_url(source: str) -> str:
+    """The address a register source begins with, for the URL property; ``""`` for a source
+    that begins with none. A source often goes on after its address ("https://... (days from
+    memory)", "https://... p. 3"): URL is a URI (RFC 5545 3.3.13, RFC 3986), which holds no
+    space, so it takes the address alone and the whole text goes in X-PLANNER-SOURCE."""
+    if not source.startswith(("http://", "https://")):
+        return ""
+    return source.split(None, 1)[0]
+
+
 def day(value: date) -> str:
     """A DATE value: ``20261012``."""
     return f"{value.year:04d}{value.month:02d}{value.day:02d}"

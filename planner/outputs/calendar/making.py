@@ -43,7 +43,7 @@ from planner.outputs.calendar.ical import (
     partial_words,
     status_shown,
 )
-from planner.outputs.calendar.lines import escape, fold, utc
+from planner.outputs.calendar.lines import escape, fold, source_url, utc
 from planner.outputs.calendar.parts import LAPSING as _LAPSING
 from planner.outputs.calendar.revisions import CONTENT_FORM, next_sequence
 
@@ -276,7 +276,7 @@ class EventMaker:
             modified_line, modified_iso = self._modified.get(old.last_modified) or self._last_modified(old.last_modified)
         if self.keep_legacy:
             content = former
-        web = source.startswith(_WEB)
+        url = source_url(source) if source.startswith(_WEB) else ""
         summary_line = f"SUMMARY:{summary_text}\r\n" if plain and len(summary_text) <= 66 else fold(f"SUMMARY:{summary_text}")
         if "\\" in described or ";" in described or "," in described or "\r" in described:
             description_line = fold(f"DESCRIPTION:{escape(described)}")
@@ -284,9 +284,9 @@ class EventMaker:
             description_line = fold(f"DESCRIPTION:{described}".replace("\n", "\\n"))
         text = (
             f"BEGIN:VEVENT\r\n{summary_line}{start_line}{end_line}{self._dtstamp}{f'UID:{uid}{_CRLF}' if len(uid) <= 70 and uid.isascii() and _SAFE(uid) else _line('UID', uid)}SEQUENCE:{sequence}\r\n{g[7]}{description_line}{modified_line}{location_line}{g[8]}"
-            f"{fold(f'URL:{source}') if web else ''}{g[9]}{_line('X-PLANNER-CBM', cbm) if cbm else ''}{'' if firm else _line('X-PLANNER-DATE', s[1] if end is None or end == start else f'{s[1]}/{end_text}')}"
+            f"{fold(f'URL:{url}') if url else ''}{g[9]}{_line('X-PLANNER-CBM', cbm) if cbm else ''}{'' if firm else _line('X-PLANNER-DATE', s[1] if end is None or end == start else f'{s[1]}/{end_text}')}"
             f"{_line('X-PLANNER-DOCUMENTS', '; '.join(documents)) if documents else ''}{format_line}{_line('X-PLANNER-ID', mid) if mid else ''}{g[11]}{ordinal_line}"
-            f"{_line('X-PLANNER-SOURCE', source) if source and not web else ''}{g[12]}{_line('X-PLANNER-TITLE', title) if title else ''}END:VEVENT\r\n"
+            f"{_line('X-PLANNER-SOURCE', source) if source and source != url else ''}{g[12]}{_line('X-PLANNER-TITLE', title) if title else ''}END:VEVENT\r\n"
         )
         state = (
             f'{_quote(uid)}: {{{g[5]}"content":"{content}","end":"{after_iso}","fingerprint":"{fingerprint}",{g[6]}"last_modified":"{modified_iso}",{venue_json}'
