@@ -226,15 +226,44 @@ VOD = "vodafone-agm"
 
 def test_vodafone_agms_in_july_meet_the_six_months_after_31_march():
     """Companies Act 2006 s.336(1), accounting reference date 31 March: each AGM due 1 April
-    to 30 September (`year_start = "04-01"`, `within = "6m"`). By hand, since 1 October 2007
-    (first whole year FY2008-09), records complete April 2015 to March 2026: FY2008-09 to
-    FY2014-15 unknown (seven years, nothing recorded, records not known complete); FY2015-16
-    to FY2025-26 met by the July AGMs (every day of July lies in April-September); FY2026-27
-    (April-September 2026, closed) unknown. Each window is labelled by its six months. Exit 0."""
+    to 30 September (`year_start = "04-01"`, `within = "6m"`), since 1 October 2007 (first
+    whole year FY2008-09); before it, Companies Act 1985 s.366: one AGM each calendar year, at
+    most 15 months apart (a rule of its own to 30 September 2007). Records complete from 2005
+    to March 2026. By hand: under the 1985 Act, 1989-2004 unknown (sixteen years from the
+    first whole year after the 1988 incorporation, nothing recorded, not known complete);
+    2005 and 2006 met, 2007 (to 30 September) met by July 2007; the gaps July 2005 - July 2006
+    and July 2006 - July 2007 are within 15 months on any day of those months (335 to 395
+    days); no gap after July 2007 is judged, the section having gone. Under s.336: FY2008-09 to
+    FY2025-26 met by the July AGMs (every day of July lies in April-September); FY2026-27
+    (April-September 2026, closed) unknown. Each window is labelled by its months. Exit 0."""
     out = _check(VOD, *TODAY)
-    verdicts = _verdicts(out, "agm")
-    assert verdicts == {f"{y}-04..{y}-09": "unknown" for y in range(2008, 2015)} | {f"{y}-04..{y}-09": "met" for y in range(2015, 2026)} | {"2026-04..2026-09": "unknown"}
+    rules = _by_rule(out, "agm")
+    assert rules[0] == {str(y): "unknown" for y in range(1989, 2005)} | {
+        "2005": "met",
+        "2005-08-01..2006-10-31": "met",
+        "2006": "met",
+        "2006-08-01..2007-10-31": "met",
+        "2007-01..2007-09": "met",
+    }
+    assert rules[1] == {f"{y}-04..{y}-09": "met" for y in range(2008, 2026)} | {"2026-04..2026-09": "unknown"}
+    assert _why(out, "agm", 0, "2005-08-01..2006-10-31") == "gap of 335 to 395 days from AGM 2005-07 to AGM 2006-07; at most 15 months allowed."
     assert out["summary"]["exit_code"] == 0
+
+
+def test_vodafone_agm_of_december_2006_was_more_than_15_months_after_july_2005(tmp_path):
+    """The brief's "at least once per calendar year, not more than 15 months apart" (s.366):
+    the 2006 AGM moved to December 2006 (an edit). By hand: 2006 still holds an AGM: met; but
+    15 months after a day of July 2005 is a day of October 2006 (2006-10-01..31), and the
+    December AGM opened 31 to 91 days after it, whichever days the months hold: late; the
+    next gap, to July 2007, is 182 to 242 days: met. 1 violation."""
+    out = _judged(_edited(tmp_path, VOD, {}, rows={"agm,regular,,2006-07,": "agm,regular,,2006-12,"}), *TODAY)
+    rules = _by_rule(out, "agm")
+    assert (rules[0]["2006"], rules[0]["2005-08-01..2006-10-31"], rules[0]["2007-01-01..2008-03-31"]) == ("met", "late", "met")
+    assert _why(out, "agm", 0, "2005-08-01..2006-10-31") == (
+        "gap of 488 to 548 days from AGM 2005-07 to AGM 2006-12: 31 to 91 days late (at most 15 months allowed,"
+        " due by 2006-10-01..2006-10-31, depending on the day of AGM 2005-07 (2005-07-01..2005-07-31))."
+    )
+    assert out["summary"]["violations"] == 1
 
 
 def test_vodafone_agm_moved_to_october_misses_its_financial_year(tmp_path):
@@ -242,8 +271,8 @@ def test_vodafone_agm_moved_to_october_misses_its_financial_year(tmp_path):
     months from 1 April, so FY2020-21 has no AGM in its window: missed; FY2021-22's window
     (April-September 2021) is met by July 2021 as before. 1 violation, exit 1."""
     out = _judged(_edited(tmp_path, VOD, {}, rows={"agm,regular,,2020-07,": "agm,regular,,2020-10,"}), *TODAY)
-    verdicts = _verdicts(out, "agm")
-    assert (verdicts["2020-04..2020-09"], verdicts["2021-04..2021-09"]) == ("missed", "met")
+    rules = _by_rule(out, "agm")
+    assert (rules[1]["2020-04..2020-09"], rules[1]["2021-04..2021-09"]) == ("missed", "met")
     assert out["summary"]["violations"] == 1 and out["summary"]["exit_code"] == 1
 
 
