@@ -60,6 +60,26 @@ _SCHEDULED = frozenset({Status.PLANNED, Status.PROJECTED})
 _SHORT = frozenset({Verdict.MISSED, Verdict.ADVISORY, Verdict.UNKNOWN})
 
 
+def _one_rule(exps: Sequence[Expectation], keys: list) -> list:
+    """``keys`` (body and rule index of each expectation) with the versions of one ``after``
+    rule (the same ``id``) given one key: their windows share out the body's meetings as one
+    rule's do. Judged apart, a Board of 2021-03-10 met both "18 months after" a Summit of
+    2019-09-01 (due 2021-03) and "1 year after" one of 2020-05-01 (due 2021): two Summits, two
+    Boards due, one held (session 21)."""
+    first: dict[tuple[str, int], Expectation] = {}
+    for e, key in zip(exps, keys, strict=True):
+        if key is not None and key not in first:
+            first[key] = e
+    series: dict[tuple[str, int], tuple[str, int]] = {}
+    for key, e in first.items():
+        if e.rule.kind == "after":
+            series.setdefault((e.body.id, e.rule.id or ""), key)  # type: ignore[arg-type]
+    if len(series) == sum(1 for e in first.values() if e.rule.kind == "after"):
+        return keys  # no two versions of one after rule among them
+    alias = {key: series[(e.body.id, e.rule.id or "")] for key, e in first.items() if e.rule.kind == "after"}
+    return [alias.get(key, key) for key in keys]
+
+
 class _RuleFacts:
     """What the judge asks of a rule for each of its windows, worked out once per rule."""
 
@@ -110,7 +130,7 @@ class Judge:
         meetings first (one meeting serves one window of a rule, :mod:`assignment`)."""
         if GapExpectation not in set(map(type, exps)):
             # by rule, keys read in C (most bodies have one rule: no grouping at all)
-            keys = list(map(_RULE_KEY, exps))
+            keys = _one_rule(exps, list(map(_RULE_KEY, exps)))
             rules = dict.fromkeys(keys)
             if len(rules) <= 1:
                 return self.judge_rule(exps)
@@ -122,11 +142,12 @@ class Judge:
             return found
         by_rule: dict[tuple[str, int], list[int]] = {}
         out: list[Finding | None] = [None] * len(exps)
+        keys = _one_rule(exps, [None if isinstance(e, GapExpectation) else _RULE_KEY(e) for e in exps])
         for n, e in enumerate(exps):
             if isinstance(e, GapExpectation):  # a gap is between two meetings: nothing to share out
                 out[n] = judge_gap(self, e)
             else:
-                by_rule.setdefault((e.body.id, e.rule_index), []).append(n)
+                by_rule.setdefault(keys[n], []).append(n)
         for positions in by_rule.values():
             for n, finding in zip(positions, self.judge_rule([exps[n] for n in positions]), strict=True):
                 out[n] = finding

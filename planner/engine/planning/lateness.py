@@ -72,9 +72,12 @@ class Lateness(Dating):
         rule = e.rule
         if not (isinstance(rule, EveryRule) and rule.mode == "rolling" or isinstance(rule, AfterRule)) or e.late_until is None:
             return False
-        late = next((m for m in meetings_satisfying(e, bm, e.late_until) if m.status is not Status.PROJECTED), None)
+        claimed: set[int] | None = getattr(self, "_claimed", None)  # (counted by another window of an after rule)
+        late = next((m for m in meetings_satisfying(e, bm, e.late_until) if m.status is not Status.PROJECTED and (claimed is None or id(m) not in claimed)), None)
         if late is None:
             return False
+        if claimed is not None:
+            claimed.add(id(late))
         body = e.body
         self.problems.append(
             ProjectionProblem(

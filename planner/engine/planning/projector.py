@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from planner.core.errors import RuleBookError
 from planner.core.model import (
     AdHocRule,
+    AfterRule,
     AtLeastRule,
     AtMostRule,
     Body,
@@ -86,6 +87,7 @@ class Projector(Postponement):
         self.notes: list[str] = []
         self.note_bodies: dict[int, str] = {}
         self._unrecorded: set[tuple[str, str]] = set()  # (body, window) a coverage note was given for
+        self._claimed: set[int] | None = None  # (ids of the meetings the after rule being projected counted)
         self._texts = {}
         self._keys = {}
         self._slots = {}
@@ -185,9 +187,15 @@ class Projector(Postponement):
         # rule says when the body must meet, and planning both would put two meetings where one
         # is meant whenever they disagree (a Summit that slips).
         binding = any(r.binding and not isinstance(r, AdHocRule | AtMostRule) for r in body.rules)
+        # The meetings each `after` rule's windows counted (its versions together): one meeting
+        # serves one window of a rule, as check shares them out (judging.assignment). A Board
+        # within 60 days after Summits of 03-01 and 03-20 was projected once for both, and
+        # check then found the second Summit's window missed.
+        claimed: dict[str | None, set[int]] = {}
         for index, rule in enumerate(body.rules):
             if isinstance(rule, AdHocRule | AtMostRule) or (binding and not rule.binding):
                 continue
+            self._claimed = claimed.setdefault(rule.id, set()) if isinstance(rule, AfterRule) else None
             # A rolling chain moves with each new meeting: recompute it after each placement.
             # Other rules have fixed windows: one pass places everything they miss.
             rolling = isinstance(rule, EveryRule) and rule.mode == "rolling"
@@ -314,6 +322,9 @@ class Projector(Postponement):
                 window = self._overdue(e)
         else:
             have = meetings_satisfying(e, bm, e.deadline)
+            if self._claimed is not None:
+                have = [m for m in have if id(m) not in self._claimed]
+                self._claimed.update(map(id, have[: e.minimum]))
             window = self._placement_window(e)
             if not have and self._answered_late(e, bm):
                 return None
@@ -338,6 +349,8 @@ class Projector(Postponement):
                 break
             window = self._placement_window(e)
             new = self._place(state, e, window, [], 1, self._named(silent, e)) or self._place_early(state, e, window, self._named(silent, e))
+        if self._claimed is not None:
+            self._claimed.update(map(id, new))
         return self._added(state, bm, rule, new)
 
     def _unrecorded_note(self, body: Body, e: Expectation, new: list[Meeting]) -> None:

@@ -1,0 +1,98 @@
+"""A twenty-first audit: README's "The rule book", "Semantics" and "Record coverage" read as an
+outsider, each case on the smallest rule book and register, its answer worked out by hand in
+the docstring before planner ran (versions of an `after` rule of two grains, overlapping
+`after` windows in projection, ...). Where planner differed, the documented semantics decided."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.test_semantics_audit5 import HEAD, _invoke
+from tests.test_semantics_audit15 import BOARD, COLUMNS
+from tests.test_semantics_audit20 import SUMMIT, _check, _rows, _verdicts, _why
+
+
+def _project(tmp_path: Path, book: str, rows: str, today: str, to: str, *files: str) -> dict:
+    (tmp_path / "r.toml").write_text(HEAD + book, encoding="utf-8")
+    (tmp_path / "m.csv").write_text(COLUMNS + rows, encoding="utf-8")
+    more = [a for f in files for a in ("--meetings", f)]
+    return json.loads(_invoke("project", "--rules", str(tmp_path / "r.toml"), "--meetings", str(tmp_path / "m.csv"), *more, "--today", today, "--to", to, "--format", "json").stdout)
+
+
+def _projected(out: dict, body: str = "board") -> list[tuple[str, str]]:
+    return [(m["start"], m["reason"]) for m in out["meetings"] if m["body"] == body and m["status"] == "projected"]
+
+
+def _with_projection(tmp_path: Path, book: str, rows: str, today: str, to: str) -> dict:
+    """check of the register together with its own projection, judged to ``to``."""
+    out = _project(tmp_path, book, rows, today, to)
+    (tmp_path / "p.json").write_text(json.dumps(out), encoding="utf-8")
+    result = _invoke("check", "--rules", str(tmp_path / "r.toml"), "--meetings", str(tmp_path / "m.csv"), "--meetings", str(tmp_path / "p.json"), "--today", today, "--to", to, "--format", "json")
+    return json.loads(result.stdout)
+
+
+# -- one meeting, one window: across versions of an `after` rule, and in projection ----------------
+
+
+AFTER_18M_THEN_1Y = SUMMIT + BOARD + (
+    '[[bodies.rules]]\nkind = "after"\nbody = "summit"\noffset = "18m"\nuntil = 2019-12-31\n'
+    '[[bodies.rules]]\nkind = "after"\nbody = "summit"\noffset = "1y"\nsince = 2020-01-01\n'
+)
+
+
+def test_one_meeting_fills_one_window_of_two_versions_of_an_after_rule(tmp_path):
+    """Board "18 months after" each Summit until 2019, "1 year after" from 2020 (two unnamed
+    `after` rules: versions of one rule). Summits 2019-09-01 (first version: due 2021-03,
+    the month 18 months on) and 2020-05-01 (second: due 2021, the year after). One Board,
+    2021-03-10, lies in both windows. By hand: two Summits, two Boards due, one held; README,
+    "One meeting, one window": a counting meeting serves one window of a rule. The window due
+    first takes it (2021-03 met) and 2021 is missed, "counted for another window of this
+    rule". Each version shared out its own meetings: both met, exit 0."""
+    rows = _rows("summit,regular,1,2019-09-01,,held,,", "summit,regular,2,2020-05-01,,held,,", "board,regular,,2021-03-10,,held,,")
+    out = _check(tmp_path, AFTER_18M_THEN_1Y, rows, "2023-01-01")
+    assert sorted(_verdicts(out)) == [("2021", "missed"), ("2021-03", "met")]
+    assert "Board 2021-03-10 (counted for another window of this rule)" in _why(out, "2021")
+    assert out["summary"]["exit_code"] == 1
+
+
+def test_two_versions_of_an_after_rule_are_projected_one_meeting_each(tmp_path):
+    """The same Summits as of 2021-01-10, no Board yet. By hand: two Boards are due, one in
+    March 2021 and one in 2021; projection placed one, in March, which check then counted for
+    March alone, leaving 2021 missed by the register's own projection (DESIGN's invariant).
+    Now one each, and the register with its projection has nothing missed."""
+    rows = _rows("summit,regular,1,2019-09-01,,held,,", "summit,regular,2,2020-05-01,,held,,")
+    out = _project(tmp_path, AFTER_18M_THEN_1Y, rows, "2021-01-10", "2022-12-31")
+    board = _projected(out)
+    assert len(board) == 2 and board[0][0].startswith("2021-03")
+    assert board[1][0].startswith("2021") and board[1][1] == "1 year after the 2nd Summit (2020-05-01)"
+    checked = _with_projection(tmp_path, AFTER_18M_THEN_1Y, rows, "2021-01-10", "2022-12-31")
+    assert checked["summary"]["violations"] == 0
+
+
+AFTER_60D = SUMMIT + BOARD + '[[bodies.rules]]\nkind = "after"\nbody = "summit"\noffset = "60d"\n'
+
+
+def test_overlapping_after_windows_in_days_are_projected_one_meeting_each(tmp_path):
+    """One rule, Board within 60 days after each Summit; Summits 2021-03-01 and 2021-03-20,
+    as of 2021-03-21. By hand: windows 2021-03-02..2021-04-30 and 2021-03-21..2021-05-19;
+    check shares one meeting to one window (a Board of 2021-04-10 alone leaves the second
+    window short: `tests/test_semantics_audit.py`'s one meeting, one window), so two Boards
+    are due. Projection placed one (2021-04-01), which every window it lay in took as its
+    own; check of the register with it found 2021-05-19 missed. Now two."""
+    rows = _rows("summit,regular,1,2021-03-01,,held,,", "summit,regular,2,2021-03-20,,held,,")
+    board = _projected(_project(tmp_path, AFTER_60D, rows, "2021-03-21", "2021-12-31"))
+    assert [r for _, r in board] == ["60 days after the 1st Summit (2021-03-01)", "60 days after the 2nd Summit (2021-03-20)"]
+    checked = _with_projection(tmp_path, AFTER_60D, rows, "2021-03-21", "2021-12-31")
+    assert checked["summary"]["violations"] == 0
+
+
+def test_a_scheduled_meeting_serves_one_overlapping_after_window_in_projection(tmp_path):
+    """The same Summits, a Board already recorded for 2021-04-10 (held on a later day of the
+    register: scheduled), as of 2021-03-21. By hand: it serves one of the two windows; one more
+    Board is due by 2021-05-19. Projection placed none: the first window took the Board,
+    and the second called it "after the deadline ... answers it late" (it is not after it)."""
+    rows = _rows("summit,regular,1,2021-03-01,,held,,", "summit,regular,2,2021-03-20,,held,,", "board,regular,,2021-04-10,,held,,")
+    out = _project(tmp_path, AFTER_60D, rows, "2021-03-21", "2021-12-31")
+    assert len(_projected(out)) == 1
+    assert not out["problems"]
