@@ -96,3 +96,39 @@ def test_a_scheduled_meeting_serves_one_overlapping_after_window_in_projection(t
     out = _project(tmp_path, AFTER_60D, rows, "2021-03-21", "2021-12-31")
     assert len(_projected(out)) == 1
     assert not out["problems"]
+
+
+# -- a min_gap window left uncertain by a loosely dated row says the gap's bounds -----------------
+
+
+TWICE_60D = BOARD + '[[bodies.rules]]\nkind = "at_least"\ncount = 2\nper = "year"\nmin_gap = "60d"\nsince = 2021\n'
+
+
+def test_a_min_gap_window_uncertain_by_a_month_only_row_gives_the_gap_and_the_days(tmp_path):
+    """Twice a year, meetings closer than 60 days count once. Board 2021-03-10 and a Board
+    known only as `2021-05`. By hand: the second opened 52 (05-01) to 82 (05-31) days after the
+    first; from 2021-05-09 (60 days on) the two count apart and 2021 is met, on 05-01..05-08
+    they count once and 2021 is short: `uncertain`. The why said only "only loosely dated
+    meetings could decide it", not how close they could be nor on which days it is met."""
+    out = _check(tmp_path, TWICE_60D, _rows("board,regular,,2021-03-10,,held,,", "board,regular,,2021-05,,held,,"), "2022-01-10")
+    assert _verdicts(out) == [("2021", "uncertain"), ("2022", "open")]
+    assert _why(out, "2021").endswith(
+        "Board 2021-05 is 52 to 82 days after Board 2021-03-10 (meetings closer than 60 days count once): "
+        "met if it was held 2021-05-09..2021-05-31; short if held 2021-05-01..2021-05-08."
+    )
+
+
+def test_a_min_gap_window_uncertain_by_a_year_only_row_counts_from_the_last_meeting_before_it(tmp_path):
+    """The same rule; Board 2021-03-10 and 2021-06-01 (2021 met), then 2022-02-01 and a Board
+    known only as `2022`. By hand, the gap runs from the last counted meeting (README, "min_gap
+    crosses period edges"): on 2022-01-01..2022-04-01 the `2022` row is either within 60 days
+    before 2022-02-01 (which then counts once with it) or within 60 days after it: one meeting
+    counts; from 2022-04-02 (60 days after 02-01) two do. 2022 `uncertain`, its why giving
+    both the span (31 days before to 333 days after 2022-02-01) and the days."""
+    rows = _rows("board,regular,,2021-03-10,,held,,", "board,regular,,2021-06-01,,held,,", "board,regular,,2022-02-01,,held,,", "board,regular,,2022,,held,,")
+    out = _check(tmp_path, TWICE_60D, rows, "2023-01-10")
+    assert _verdicts(out)[:2] == [("2021", "met"), ("2022", "uncertain")]
+    assert _why(out, "2022").endswith(
+        "Board 2022 is from 31 days before to 333 days after Board 2022-02-01 (meetings closer than 60 days count once): "
+        "met if it was held 2022-04-02..2022-12-31; short if held 2022-01-01..2022-04-01."
+    )

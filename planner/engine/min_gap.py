@@ -249,3 +249,35 @@ def _every_reading(meetings: list[Meeting], loose: Meeting, gap: Duration, prior
     kept = [m for m in meetings if (id(m) in chosen if m is not loose else -1 in chosen)]
     kept.sort(key=Meeting.sort_key)
     return kept
+
+
+def gap_readings(meetings: list[Meeting], loose: Meeting, gap: Duration, prior: date | None, first: date, last: date) -> list[tuple[date, date, int]]:
+    """How many of ``meetings`` (all dated to the day but ``loose``) ``min_gap`` counts on
+    each day ``loose`` may have opened on in ``[first, last]``: runs of days with one count,
+    ``(from, to, count)``, in order. A window left ``uncertain`` by ``loose`` says from them
+    which days meet it and which leave it short (session 21: it said only that a loosely
+    dated meeting could decide it, not on which days)."""
+    firm = sorted(m.start.earliest for m in meetings if m is not loose)
+    add = gap.add_to
+    runs: list[tuple[date, date, int]] = []
+    day = max(first, loose.start.earliest)
+    end = min(last, loose.start.latest)
+    while day <= end:
+        free = None if prior is None else add(prior)  # the first day the next counted meeting may open on
+        n = 0
+        placed = False
+        for opened in firm:
+            if not placed and day < opened:
+                placed = True
+                if free is None or day >= free:
+                    n, free = n + 1, add(day)
+            if free is None or opened >= free:
+                n, free = n + 1, add(opened)
+        if not placed and (free is None or day >= free):
+            n += 1
+        if runs and runs[-1][2] == n:
+            runs[-1] = (runs[-1][0], day, n)
+        else:
+            runs.append((day, day, n))
+        day += timedelta(days=1)
+    return runs

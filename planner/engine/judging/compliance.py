@@ -46,7 +46,12 @@ from planner.engine.judging.loose_starts import loose_starts
 from planner.engine.judging.periods import PeriodCounts, judge_in_order
 from planner.engine.judging.rule_verdicts import held_before_the_day, judge_on
 from planner.engine.judging.twin_rows import twin_noted
-from planner.engine.judging.window_finding import _meeting_words, plainly_judged, window_finding
+from planner.engine.judging.window_finding import (
+    _meeting_words,
+    gap_doubt_words,
+    plainly_judged,
+    window_finding,
+)
 from planner.engine.min_gap import GapChains
 
 # Re-exported: callers import the results of a check from here too.
@@ -305,10 +310,17 @@ class Judge:
                     continue  # held, it answered the window before late: this one would not be due
                 (scheduled if running and (m.end or start).latest >= today else unconfirmed).append(m)
         assert held is not None
+        doubt = None
         if held and facts.thins:
-            held, doubtful = thin(held, e, self._sessions_before(e) if e.rule.count_by == "event" else (), self._counted_before(e))
+            prior = self._counted_before(e)
+            inside_held = held
+            held, doubtful = thin(held, e, self._sessions_before(e) if e.rule.count_by == "event" else (), prior)
+            if len(doubtful) == 1 and not possible and not doubtful[0].start.exact and e.rule.count_by != "event":
+                doubt = partial(gap_doubt_words, e, inside_held, doubtful[0], prior)
             possible += doubtful
         finding = window_finding(self, e, held, possible, scheduled, unconfirmed, owner, me, facts.words)
+        if doubt is not None and finding.verdict is Verdict.UNCERTAIN:
+            finding = with_more_words(finding, doubt)  # the days (and gaps) that meet it
         if notes and (inside > len(held) or finding.late_meeting is not None):
             # some meeting inside the window did not count: say which, and why
             found = not_counted(e, near, owner, me, finding.counted)

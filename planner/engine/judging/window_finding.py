@@ -299,3 +299,48 @@ def _short_words(e: Expectation, n: int, held: list[Meeting], unconfirmed: list[
     held_part = f"{n} of {e.minimum} required" if e.minimum > 1 or n else f"0 of {e.minimum} required"
     why = f"{e.label}: {held_part} ({e.reason}); " + (f"held: {_held_words(held, e.body)}" if n else "no counting meeting recorded") + f"{_unconfirmed_words(unconfirmed, e.body)}"
     return why + closing(e.binding) + not_counted_words(beside, e.body, _meeting_words)
+
+
+def gap_doubt_words(e: Expectation, meetings: list[Meeting], loose: Meeting, prior: date | None) -> str:
+    """`` Board 2021-05 is 52 to 82 days after Board 2021-03-10 (meetings closer than 60 days
+    count once): met if it was held 2021-05-09..2021-05-31; short if held
+    2021-05-01..2021-05-08.``: the days and gaps on which a ``min_gap`` window left
+    ``uncertain`` by one loosely dated meeting is met (session 21)."""
+    from planner.engine.min_gap import gap_readings
+
+    gap = e.rule.min_gap  # type: ignore[attr-defined]
+    runs = gap_readings(meetings, loose, gap, prior, e.window.start, e.window.end)
+    met = [(a, b) for a, b, n in runs if n >= e.minimum]
+    short = [(a, b) for a, b, n in runs if n < e.minimum]
+    if not met or not short:
+        return ""
+    lo, hi = runs[0][0], runs[-1][1]
+    near = sorted({m.start.earliest for m in meetings if m is not loose and m.start.exact} | ({prior} if prior is not None else set()))
+    # the firm meetings a reading comes closer to than the gap: the gaps that decide it
+    close = [d for d in near if gap.add_to(d) > lo and gap.add_to(hi) > d]
+    body = e.body
+    named = {m.start.earliest: _meeting_words(m, body) for m in meetings if m is not loose}
+    apart = []
+    whom = [named.get(d, f"{body.label} {d.isoformat()}") for d in close]
+    for d, who in zip(close, whom, strict=True):
+        before, after = (d - hi).days, (lo - d).days
+        if after >= 0:
+            apart.append(f"{after} to {(hi - d).days} days after {who}")
+        elif before >= 0:
+            apart.append(f"{before} to {(d - lo).days} days before {who}")
+        else:
+            apart.append(f"from {-after} days before to {-before} days after {who}")
+
+    def spans(found: list[tuple[date, date]]) -> str:
+        return ", ".join(a.isoformat() if a == b else f"{a.isoformat()}..{b.isoformat()}" for a, b in found)
+
+    what = _meeting_words(loose, body)
+    if len(apart) == 1 or apart and all(" to " in a and not a.startswith("from ") for a in apart):
+        distance = f" is {' and '.join(apart)} (meetings closer than {gap.words()} count once)"
+    else:  # (a row known only to the year among several meetings: the days say it best)
+        distance = f" may have been held closer than {gap.words()} to {_and(whom) if whom else 'another meeting'} (meetings closer than that count once)"
+    return f" {what}{distance}: met if it was held {spans(met)}; short if held {spans(short)}."
+
+
+def _and(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
