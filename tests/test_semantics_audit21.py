@@ -132,3 +132,57 @@ def test_a_min_gap_window_uncertain_by_a_year_only_row_counts_from_the_last_meet
         "Board 2022 is from 31 days before to 333 days after Board 2022-02-01 (meetings closer than 60 days count once): "
         "met if it was held 2022-04-02..2022-12-31; short if held 2022-01-01..2022-04-01."
     )
+
+
+# -- a what-if file calls off a meeting without a number ------------------------------------------
+
+
+ONCE_A_YEAR = BOARD + '[[bodies.rules]]\nkind = "at_least"\ncount = 1\nper = "year"\nsince = 2026\n'
+
+
+def _two_files(tmp_path: Path, command: str, base: str, scenario: str, today: str, to: str, columns: str = COLUMNS) -> dict:
+    (tmp_path / "r.toml").write_text(HEAD + ONCE_A_YEAR, encoding="utf-8")
+    (tmp_path / "a.csv").write_text(columns + base, encoding="utf-8")
+    (tmp_path / "b.csv").write_text(columns + scenario, encoding="utf-8")
+    files = ("--meetings", str(tmp_path / "a.csv"), "--meetings", str(tmp_path / "b.csv"))
+    return json.loads(_invoke(command, "--rules", str(tmp_path / "r.toml"), *files, "--today", today, "--to", to, "--format", "json").stdout)
+
+
+def test_a_scenario_calls_off_a_plan_without_a_number_given_again_as_cancelled(tmp_path):
+    """Once a year. The register holds Board 2026-03-10 and plans one for 2027-03-10 (no
+    number); a what-if file gives `board,regular,,2027-03-10,,cancelled`. By hand (README:
+    a later --meetings file overrides the earlier one's rows): the plan is called off, so as
+    of 2026-12-01, 2027 is open with nothing scheduled, and project places a Board in 2027.
+    Rows without a number had no identity to match: the cancelled row was added beside the
+    plan, which still stood ("scheduled: Board 2027-03-10"), and nothing was projected."""
+    base = _rows("board,regular,,2026-03-10,,held,,", "board,regular,,2027-03-10,,planned,,")
+    scenario = _rows("board,regular,,2027-03-10,,cancelled,,")
+    out = _two_files(tmp_path, "check", base, scenario, "2026-12-01", "2027-12-31")
+    assert _verdicts(out) == [("2026", "met"), ("2027", "open")]
+    assert "scheduled" not in _why(out, "2027")
+    projected = _two_files(tmp_path, "project", base, scenario, "2026-12-01", "2027-12-31")
+    assert [m["start"][:4] for m in projected["meetings"] if m["status"] == "projected"] == ["2027"]
+
+
+def test_a_scenario_moves_a_meeting_without_a_number_by_its_id(tmp_path):
+    """The same register with ids (`id` column: "your own identity of the meeting"); the
+    what-if file gives the plan `b27` again for 2028-02-10. By hand: one Board moved, so 2027
+    is open with nothing scheduled and 2028 scheduled. It was a second plan beside the first."""
+    columns = COLUMNS.replace("\n", ",id\n")
+    base = _rows("board,regular,,2026-03-10,,held,,,b26", "board,regular,,2027-03-10,,planned,,,b27")
+    scenario = _rows("board,regular,,2028-02-10,,planned,,,b27")
+    out = _two_files(tmp_path, "check", base, scenario, "2026-12-01", "2028-12-31", columns)
+    assert _verdicts(out) == [("2026", "met"), ("2027", "open"), ("2028", "open")]
+    assert "scheduled" not in _why(out, "2027") and "scheduled: Board 2028-02-10" in _why(out, "2028")
+
+
+def test_a_row_given_identically_by_a_scenario_is_still_one_meeting_or_two(tmp_path):
+    """A what-if row that repeats the register's row word for word, status too, replaces
+    nothing: README ("One meeting or two") keeps it one meeting or two. At most once a year
+    is then `uncertain` for 2026, not met nor excess."""
+    (tmp_path / "r.toml").write_text(HEAD + BOARD + '[[bodies.rules]]\nkind = "at_most"\ncount = 1\nper = "year"\n', encoding="utf-8")
+    row = _rows("board,regular,,2026-03-10,,held,,")
+    (tmp_path / "a.csv").write_text(COLUMNS + row, encoding="utf-8")
+    (tmp_path / "b.csv").write_text(COLUMNS + row, encoding="utf-8")
+    result = _invoke("check", "--rules", str(tmp_path / "r.toml"), "--meetings", str(tmp_path / "a.csv"), "--meetings", str(tmp_path / "b.csv"), "--today", "2026-12-01", "--format", "json")
+    assert _verdicts(json.loads(result.stdout)) == [("2026", "uncertain")]

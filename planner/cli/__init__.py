@@ -286,7 +286,7 @@ def _stream_error(exc: OSError) -> Exception:
 @click.group(cls=_Planner, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, "-V", "--version", prog_name="planner")
 @click.option("--rules", metavar="FILE", help="Rule book, TOML (default: the embedded CICA rule book).")
-@click.option("--meetings", metavar="FILE", multiple=True, help="Register of meetings, CSV, JSON or .ics (repeatable: later files override rows with the same body, kind and ordinal).")
+@click.option("--meetings", metavar="FILE", multiple=True, help="Register of meetings, CSV, JSON or .ics (repeatable: later files override rows with the same body, kind and ordinal; without a number, the same id or days in another status).")
 @click.option("--chairs", metavar="FILE", help="Register of chair terms, CSV or JSON.")
 @click.option("--today", metavar="DATE", help="The date to judge as of (default: SOURCE_DATE_EPOCH, else today).")
 @click.option("-q", "--quiet", is_flag=True, help="Nothing on standard error unless something fails (no warnings, no 'wrote' lines).")

@@ -215,7 +215,7 @@ def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
     @click.option("-q", "--quiet", is_flag=True, help="Nothing on standard error unless something fails.")
     @click.option("--today", metavar="DATE", help="The date to judge as of (default: SOURCE_DATE_EPOCH, else today).")
     @click.option("--chairs", metavar="FILE", help="Register of chair terms, CSV or JSON (default: embedded CICA).")
-    @click.option("--meetings", metavar="FILE", multiple=True, help="Register of meetings, CSV, JSON or .ics (default: embedded CICA). Repeatable: a later file adds rows and overrides rows of earlier ones with the same body, kind and ordinal (a what-if scenario).")
+    @click.option("--meetings", metavar="FILE", multiple=True, help="Register of meetings, CSV, JSON or .ics (default: embedded CICA). Repeatable: a later file adds rows and overrides rows of earlier ones with the same body, kind and ordinal (without a number: the same id, or the same days in another status; a what-if scenario).")
     @click.option("--rules", metavar="FILE", help="Rule book, TOML (default: the embedded CICA rule book).")
     @click.pass_context
     @functools.wraps(func)

@@ -3,7 +3,9 @@
 ``--meetings register.csv --meetings scenario.csv``: the later file adds its rows, and a row with
 the same body, kind and ordinal as an earlier one replaces it (the 7th Summit "planned 2026-10"
 becomes "held 2027-04-20"); a meeting recorded in parts on several rows of one register is
-replaced whole. Rows without an ordinal have no identity to match, so they are added; a row
+replaced whole. A row without an ordinal replaces an earlier register's row with its own
+``id``, or, with none, one of its body, kind and days in another status (the plan of
+2027-03-10 called off); others are added, and a row
 that an earlier register gives identically is what a row repeated in one register is (kept
 once, and one meeting or two, the check says where it matters: :mod:`planner.engine.judging.twin_rows`),
 with the rows of every register that gives it. Parsing stays in
@@ -31,11 +33,13 @@ def overlay(registers: Sequence[Iterable[Meeting]]) -> list[Meeting]:
     merged: list[Meeting | None] = []
     # key -> (the register its rows came from, their places in merged)
     where: dict[tuple[str, Kind, int], tuple[int, list[int]]] = {}
+    # a row without a number: (body, its own id) or (body, kind, days) -> (register, place)
+    unnumbered: dict[tuple, list[tuple[int, int]]] = {}
     for n, register in enumerate(registers):
         for meeting in register:
             key = overlay_key(meeting)
             if key is None:
-                merged.append(meeting)
+                _unnumbered(meeting, n, merged, unnumbered)
                 continue
             found = where.get(key)
             if found is None:
@@ -51,6 +55,28 @@ def overlay(registers: Sequence[Iterable[Meeting]]) -> list[Meeting]:
                     merged[place] = None
                 where[key] = (n, [first])
     return [m for m in merged if m is not None]
+
+
+def _unnumbered(meeting: Meeting, n: int, merged: list[Meeting | None], seen: dict[tuple, list[tuple[int, int]]]) -> None:
+    """Add ``meeting``, a row without a number of register ``n``, to ``merged``, replacing the
+    rows of earlier registers that are the same meeting: those with its own ``id`` (the
+    register's identity of a meeting), or, where it has none, those of its body, kind and days
+    in another status (a scenario that calls off the Board planned for 2027-03-10 gives it
+    again as cancelled; it was added beside the plan, which still stood, session 21). A row
+    given identically is kept as given: one meeting or two, as in one file."""
+    key = (meeting.body, "id", meeting.id) if meeting.id else (meeting.body, meeting.kind, meeting.start, meeting.end)
+    earlier = seen.setdefault(key, [])
+    same = [place for m, place in earlier if m < n and merged[place] is not None and (meeting.id or merged[place].status is not meeting.status)]  # type: ignore[union-attr]
+    if same:
+        first, *rest = same
+        merged[first] = meeting
+        for place in rest:
+            merged[place] = None
+        earlier[:] = [(r, p) for r, p in earlier if p not in rest]
+        earlier[[p for _, p in earlier].index(first)] = (n, first)
+        return
+    earlier.append((n, len(merged)))
+    merged.append(meeting)
 
 
 def overlay_recorded(registers: Sequence[list[Meeting]], names: Sequence[str], warn: Callable[[str], None] | None = None) -> list[Meeting]:
