@@ -259,10 +259,29 @@ def gap_readings(meetings: list[Meeting], loose: Meeting, gap: Duration, prior: 
     dated meeting could decide it, not on which days)."""
     firm = sorted(m.start.earliest for m in meetings if m is not loose)
     add = gap.add_to
+    lo, hi = max(first, loose.start.earliest), min(last, loose.start.latest)
+    if lo > hi:
+        return []
+    # The count changes only on a day where a comparison of the chain below turns (as in
+    # _every_reading): the loose day passes a firm one, reaches the gap after one, or its own
+    # gap passes one; counted on those days, it holds until the next.
+    turns = {lo}
+    for opened in firm:
+        turns.update((opened, add(opened)))
+        a, b = lo.toordinal(), hi.toordinal() + 1  # the first day whose gap ends after ``opened``
+        while a < b:
+            mid = (a + b) // 2
+            if add(date.fromordinal(mid)) > opened:
+                b = mid
+            else:
+                a = mid + 1
+        if a <= hi.toordinal():
+            turns.add(date.fromordinal(a))
+    if prior is not None:
+        turns.add(add(prior))
+    days = sorted(d for d in turns if lo <= d <= hi)
     runs: list[tuple[date, date, int]] = []
-    day = max(first, loose.start.earliest)
-    end = min(last, loose.start.latest)
-    while day <= end:
+    for k, day in enumerate(days):
         free = None if prior is None else add(prior)  # the first day the next counted meeting may open on
         n = 0
         placed = False
@@ -275,9 +294,9 @@ def gap_readings(meetings: list[Meeting], loose: Meeting, gap: Duration, prior: 
                 n, free = n + 1, add(opened)
         if not placed and (free is None or day >= free):
             n += 1
+        to = days[k + 1] - timedelta(days=1) if k + 1 < len(days) else hi
         if runs and runs[-1][2] == n:
-            runs[-1] = (runs[-1][0], day, n)
+            runs[-1] = (runs[-1][0], to, n)
         else:
-            runs.append((day, day, n))
-        day += timedelta(days=1)
+            runs.append((day, to, n))
     return runs
