@@ -121,11 +121,18 @@ def test_a_calendar_publish_creates_is_named_and_coloured_as_the_feed_it_holds(t
     assert _collection(f"{radicale}/sec/bsec-council/")["color"] == "#FF8C00"  # darkorange, the second body's
 
 
-def test_a_register_giving_the_last_day_chaired_has_one_handover_between_two_terms() -> None:
+def seven_days(tmp_path: Path) -> list[str]:
+    """BSEC's inputs with the default 7 days between a handover and its meeting."""
+    book = (TRIAL / "bsec.toml").read_text(encoding="utf-8")
+    (tmp_path / "seven.toml").write_text(book.replace("handover_days = 21", "handover_days = 7"), encoding="utf-8")
+    return [BSEC[0], str(tmp_path / "seven.toml"), *BSEC[2:]]
+
+
+def test_a_register_giving_the_last_day_chaired_has_one_handover_between_two_terms(tmp_path: Path) -> None:
     """BSEC's register writes terms as the Chairmanship announces them, 1 January to 30 June:
     Azerbaijan to 2018-12-31, Bulgaria from 2019-01-01, read with no gap (README). The one
     handover was judged twice, at the last day and at the first, two violations for one."""
-    result = CliRunner().invoke(main, ["chairs", *BSEC, "--format", "json"])
+    result = CliRunner().invoke(main, ["chairs", *seven_days(tmp_path), "--format", "json"])
     assert result.exit_code == 1, result.output
     findings = json.loads(result.stdout)["findings"]
     handovers = [f["message"] for f in findings if f["kind"] == "handover"]
@@ -158,3 +165,28 @@ def test_the_note_on_a_window_the_register_may_not_show_names_the_day_the_schedu
     (note,) = [n for n in answer["notes"] if n.startswith("Council of Ministers of Foreign Affairs, 2029 H1")]
     assert f"the meeting projected on {council['start']} is what it shows still due" in note
     assert council["country"] == "Bulgaria"
+
+
+def test_a_chair_handed_over_weeks_before_its_fixed_date_is_handed_over_at_that_meeting(tmp_path: Path) -> None:
+    """BSEC's Council hands the Chairmanship over at its meeting in the last weeks of a term,
+    which passes on 1 January or 1 July: the 39th Council (Baku, 2018-12-14) handed it from
+    Azerbaijan to Bulgaria, from 2019-01-01. Seven days' slack made each such handover a
+    violation and the meeting no handover; ``handover_days = 21`` says how far it may be."""
+    book = (TRIAL / "bsec.toml").read_text(encoding="utf-8")
+    assert "handover_days = 21" in book
+    seven_days(tmp_path)
+
+    def answer(rules: Path) -> dict:
+        result = CliRunner().invoke(main, ["chairs", BSEC[0], str(rules), *BSEC[2:], "--format", "json"])
+        assert result.exit_code == 1, result.output
+        return json.loads(result.stdout)
+
+    for rules, violations in ((tmp_path / "seven.toml", 7), (TRIAL / "bsec.toml", 4)):
+        found = answer(rules)
+        assert found["summary"]["violations"] == violations
+        bulgaria = next(t for t in found["terms"] if t["country"] == "Bulgaria" and t["from"] == "2019-01-01")
+        assert (bulgaria["opened_by"] or {}).get("ordinal") == (39 if rules.name == "bsec.toml" else None)
+    assert answer(TRIAL / "bsec.toml")["rule"]["handover_days"] == 21
+    (tmp_path / "bad.toml").write_text(book.replace("handover_days = 21", "handover_days = -1"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", "--rules", str(tmp_path / "bad.toml")])
+    assert result.exit_code == 2 and "chairmanship.handover_days: is too small (got -1; expected 0 or more)" in result.output, result.output

@@ -329,6 +329,7 @@ class Chairmanship(Record):
     handover_bodies: tuple[str, ...] = ()
     chair_hosts: bool = True
     handover_host: Literal["outgoing", "incoming"] = "outgoing"
+    handover_days: int = 7
     consecutive_terms: bool = False
     order: Literal["plan", "alphabetical", "listed"] = "plan"
     tolerance: Duration | None = None

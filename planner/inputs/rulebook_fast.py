@@ -207,6 +207,7 @@ FIELDS: dict[type[Record], dict[str, Convert]] = {
         "handover_bodies": _TEXTS,
         "chair_hosts": _boolean,
         "handover_host": _choice("outgoing", "incoming"),
+        "handover_days": _integer(0, 366),
         "consecutive_terms": _boolean,
         "order": _choice("plan", "alphabetical", "listed"),
         "tolerance": _duration,

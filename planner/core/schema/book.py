@@ -175,6 +175,7 @@ class Chairmanship(Frozen):
     handover_bodies: tuple[str, ...] = Field((), description="bodies whose meetings hand the chair over; empty: the chair changes every `term`")
     chair_hosts: bool = Field(True, description="the chair hosts the meetings of chair-hosted bodies held during its term")
     handover_host: Literal["outgoing", "incoming"] = Field("outgoing", description="who hosts the handover meeting: the chair whose term it ends, or the one whose term it starts")
+    handover_days: int = Field(7, ge=0, le=366, description="a term's handover meeting is held on or within this many days of its first or last day (BSEC hands the chair over at the Council in the weeks before its fixed date)")
     consecutive_terms: bool = Field(False, description="a country may chair twice in a row")
     order: Literal["plan", "alphabetical", "listed"] = Field("plan", description="how the next chairs are chosen: by an agreed plan, alphabetically among the members, or in the order `organization.members` lists them")
     tolerance: Duration | None = Field(None, description="slack before a long term is a finding")

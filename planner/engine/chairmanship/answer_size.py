@@ -21,7 +21,7 @@ from planner.core.dates import PartialDate
 from planner.core.model import ChairTerm, Kind, Meeting, Member, RuleBook
 from planner.engine.chairmanship.findings import allowed_end
 from planner.engine.chairmanship.pool import chair_hosted_ids, statutory_ids
-from planner.engine.chairmanship.terms import ALIVE, HANDOVER_SLACK, handover_meetings
+from planner.engine.chairmanship.terms import ALIVE, handover_meetings, handover_slack
 
 
 def named_at_least(book: RuleBook, chairs: Sequence[ChairTerm], register: Sequence[Meeting], today: date, country: str | None = None) -> tuple[int, int]:
@@ -106,9 +106,10 @@ def _running_end(book: RuleBook, register: Sequence[Meeting], today: date) -> Ca
         return lambda start: term.add_to(start.earliest)
     regular = [m for m in handover_meetings(book, register) if m.kind is Kind.REGULAR and m.earliest <= today]
     firsts = [m.earliest for m in regular]
+    slack = handover_slack(rule)
 
     def end(start: PartialDate) -> date:
-        at = bisect.bisect_right(firsts, start.latest + HANDOVER_SLACK)
+        at = bisect.bisect_right(firsts, start.latest + slack)
         return regular[at].start.latest if at < len(regular) else today
 
     return end

@@ -18,10 +18,10 @@ from planner.core.dates import PartialDate, Precision
 from planner.core.model import Chairmanship, HostPolicy, Kind, Meeting, RuleBook, Status
 from planner.engine.chairmanship.rotation import rotation_after
 from planner.engine.chairmanship.terms import (
-    HANDOVER_SLACK,
     ChairFinding,
     Severity,
     Term,
+    handover_slack,
     length_words,
     meeting_words,
     term_length,
@@ -144,7 +144,7 @@ def _founding(book: RuleBook, handover_ids: Sequence[str], start: PartialDate | 
     theirs. The Arctic Council's Canada chaired from the Ottawa Declaration of 1996-09-19, two
     years before the first Ministerial meeting."""
     bodies = [book.body(b) for b in handover_ids]
-    return start is not None and all(b is not None and b.established is not None and start.latest <= b.established.latest + HANDOVER_SLACK for b in bodies)
+    return start is not None and all(b is not None and b.established is not None and start.latest <= b.established.latest + handover_slack(book.chairmanship) for b in bodies)
 
 
 def _close(book: RuleBook, name: str) -> str:
@@ -191,7 +191,7 @@ def _long_term(book: RuleBook, rule: Chairmanship, t: Term, today: date) -> list
             " the register does not say whether it was held."
         )
         return [ChairFinding("long_term", Severity.NOTE, t.country, text)]
-    missed = [m for m in t.statutory if m.kind is Kind.REGULAR and m.body in rule.handover_bodies and t.start.latest + HANDOVER_SLACK < m.earliest and (t.end is None or m.latest < t.end.earliest - HANDOVER_SLACK)]
+    missed = [m for m in t.statutory if m.kind is Kind.REGULAR and m.body in rule.handover_bodies and t.start.latest + handover_slack(rule) < m.earliest and (t.end is None or m.latest < t.end.earliest - handover_slack(rule))]
     if missed:
         text += " Did not hand over at: " + "; ".join(meeting_words(m, book) for m in missed) + "."
     said = [s.strip() for s in re.split(r"(?<=\.)\s+", t.note) if _EXTENSION_RE.search(s)]
@@ -246,9 +246,9 @@ def _handover(book: RuleBook, when: PartialDate | None, m: Meeting | None, befor
         if unknown:
             # The register's silence proves nothing where its records are not known complete:
             # the handover meeting may be held and not recorded (record coverage, DESIGN).
-            text = f"Handover {who} {_on(when)}: no meeting of a handover body within {HANDOVER_SLACK.days} days in the register, which {unknown.removeprefix('the register ')}: the handover meeting may not be recorded."
+            text = f"Handover {who} {_on(when)}: no meeting of a handover body within {handover_slack(book.chairmanship).days} days in the register, which {unknown.removeprefix('the register ')}: the handover meeting may not be recorded."
             return [ChairFinding("handover", Severity.NOTE, after or before or "", text)]
-        return [ChairFinding("handover", Severity.VIOLATION, after or before or "", f"Handover {who} {_on(when)} is not at a meeting of a handover body (none within {HANDOVER_SLACK.days} days in the register).")]
+        return [ChairFinding("handover", Severity.VIOLATION, after or before or "", f"Handover {who} {_on(when)} is not at a meeting of a handover body (none within {handover_slack(book.chairmanship).days} days in the register).")]
     if m.kind is not Kind.REGULAR:
         return [
             ChairFinding(
@@ -266,7 +266,8 @@ def _unrecorded(book: RuleBook, when: PartialDate) -> str:
     """Why the days a handover meeting of ``when`` could fall on are not known complete in the
     register of some handover body, in the words of record coverage; empty when they are."""
     rule = book.chairmanship
-    start, end = when.earliest - HANDOVER_SLACK, when.latest + HANDOVER_SLACK
+    slack = handover_slack(rule)
+    start, end = when.earliest - slack, when.latest + slack
     for body_id in rule.handover_bodies if rule else ():
         body = book.body(body_id)
         gap = Coverage.of(body, book).gap(start, end) if body is not None else ""

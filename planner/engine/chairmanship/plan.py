@@ -36,6 +36,7 @@ from planner.engine.chairmanship.terms import (
     MeetingsByDay,
     Term,
     handover_meetings,
+    handover_slack,
     hosted_meetings,
     meeting_words,
     next_handover,
@@ -104,7 +105,7 @@ def _slots(book: RuleBook, projection: Projection, anchor: PartialDate, opened: 
     handovers = handover_meetings(book, projection.meetings(), regular_only=True)
     start_day: PartialDate | None = anchor
     while start_day is not None:
-        closing = next_handover(handovers, start_day)
+        closing = next_handover(handovers, start_day, handover_slack(rule))
         yield start_day, opened, closing.start if closing else None, closing
         start_day, opened = (closing.start, closing) if closing else (None, None)
 

@@ -35,6 +35,12 @@ from planner.engine.planning.projection import Projection
 # "On or within a few days of the boundary": the 3rd Summit ran 7-9 June 2010 and the chair
 # passed on the 8th; registers often date a handover by the meeting's first or last day.
 HANDOVER_SLACK = timedelta(days=7)
+
+
+def handover_slack(rule: Chairmanship | None) -> timedelta:
+    """How far from a term's first or last day its handover meeting may be (``handover_days``,
+    default 7)."""
+    return timedelta(days=rule.handover_days) if rule is not None else HANDOVER_SLACK
 ALIVE = frozenset({Status.HELD, Status.PLANNED, Status.PROJECTED})
 
 
@@ -191,6 +197,8 @@ def rule_words(rule: Chairmanship, book: RuleBook) -> str:
     text = f"terms of {rule.term.words()}" + (f" (tolerance {rule.tolerance.words()})" if rule.tolerance else "")
     if names:
         text += f", handed over at meetings of the {' and the '.join(names)}"
+        if rule.handover_days != HANDOVER_SLACK.days:
+            text += f" held within {rule.handover_days} days of a term's first or last day"
         if rule.chair_hosts:
             text += f"; the {rule.handover_host} chair hosts the handover meeting"
     else:
@@ -224,25 +232,25 @@ def handover_meetings(book: RuleBook, meetings: Sequence[Meeting], *, regular_on
     return sorted(out, key=Meeting.sort_key)
 
 
-def match_handover(candidates: Sequence[Meeting], when: PartialDate) -> Meeting | None:
-    """The handover-body meeting on or within a few days of ``when``: nearest first, regular
+def match_handover(candidates: Sequence[Meeting], when: PartialDate, slack: timedelta = HANDOVER_SLACK) -> Meeting | None:
+    """The handover-body meeting on or within ``slack`` of ``when``: nearest first, regular
     before special."""
-    near = [m for m in candidates if _gap(m, when) <= HANDOVER_SLACK]
+    near = [m for m in candidates if _gap(m, when) <= slack]
     return min(near, key=lambda m: (_gap(m, when), m.kind is not Kind.REGULAR, m.sort_key())) if near else None
 
 
-def handovers_near(candidates: Sequence[Meeting], when: PartialDate | None) -> tuple[Meeting, ...]:
+def handovers_near(candidates: Sequence[Meeting], when: PartialDate | None, slack: timedelta = HANDOVER_SLACK) -> tuple[Meeting, ...]:
     """Where ``when`` is known only to the month or year: every handover-body meeting it may
     mean (on or within a few days of one of its days); ``()`` for a day."""
     if when is None or when.exact:
         return ()
-    return tuple(m for m in candidates if _gap(m, when) <= HANDOVER_SLACK)
+    return tuple(m for m in candidates if _gap(m, when) <= slack)
 
 
-def next_handover(handovers: Sequence[Meeting], after: PartialDate) -> Meeting | None:
+def next_handover(handovers: Sequence[Meeting], after: PartialDate, slack: timedelta = HANDOVER_SLACK) -> Meeting | None:
     """The first regular handover meeting after a term began at ``after``."""
     for m in handovers:
-        if m.kind is Kind.REGULAR and m.earliest > after.latest + HANDOVER_SLACK:
+        if m.kind is Kind.REGULAR and m.earliest > after.latest + slack:
             return m
     return None
 
@@ -282,22 +290,23 @@ def timeline(book: RuleBook, chairs: Sequence[ChairTerm], meetings: Sequence[Mee
     register or the projection in ``meetings``, as its expected end."""
     rule = book.chairmanship
     handovers = handover_meetings(book, meetings)
+    slack = handover_slack(rule)
     pool = MeetingsByDay(meetings)
     ordered = sorted(chairs, key=lambda t: (t.start.earliest if t.start else date.min, t.ordinal or 0))
     terms: list[Term] = []
     for ct in ordered:
-        opened = match_handover(handovers, ct.start) if ct.start else None
-        closed = match_handover(handovers, ct.end) if ct.end else None
+        opened = match_handover(handovers, ct.start, slack) if ct.start else None
+        closed = match_handover(handovers, ct.end, slack) if ct.end else None
         end = ct.end
         if ct.end is None and ct.start is not None:
             if rule and rule.handover_bodies:
-                closed = next_handover(handovers, ct.start)
+                closed = next_handover(handovers, ct.start, slack)
                 end = closed.start if closed else None
             elif rule:
                 end = PartialDate.of(rule.term.add_to(ct.start.earliest))
         term = Term(
             ct.country, ct.start, end, member=book.organization.member(ct.country), running=ct.end is None, opened_by=opened, closed_by=closed,
-            opened_among=handovers_near(handovers, ct.start), closed_among=handovers_near(handovers, ct.end), ordinal=ct.ordinal, note=ct.note, source=ct.source,
+            opened_among=handovers_near(handovers, ct.start, slack), closed_among=handovers_near(handovers, ct.end, slack), ordinal=ct.ordinal, note=ct.note, source=ct.source,
         )  # fmt: skip
         terms.append(with_meetings(term, statutory_meetings(book, pool, term), hosted_meetings(book, pool, term)))
     return terms
