@@ -165,7 +165,7 @@ CHANGES: dict[str, tuple[Callable[[Path], None], tuple[str, ...]]] = {
     "a body's name in the rule book": (_text("rules.toml", 'name = "Senior Officials Committee"', 'name = "Committee of Senior Officials"'), ()),
     "the chair register": (_text("chairs.csv", "Azerbaijan,2024-12-17", "Mongolia,2024-12-17"), ()),
     "the plan file": (_text("plan.txt", "Kyrgyzstan\nThailand", "Thailand\nKyrgyzstan"), ()),
-    "a calendar to avoid": (lambda root: (root / "busy.ics").write_text(_busy("20270318")), ()),
+    "a calendar to avoid": (lambda root: (root / "busy.ics").write_text(_busy("20270317")), ()),  # the SOC's projected day
     "another day": (lambda root: None, ("--today", "2026-12-02")),
     "a second register": (lambda root: (root / "more.csv").write_text("body,kind,ordinal,start,status,city,country\nsummit,regular,6,2022-10-13,held,Astana,Kazakhstan\n"), ("--meetings", "more.csv")),
     "another plan": (lambda root: None, ("--plan", "Azerbaijan, Thailand")),

@@ -88,15 +88,16 @@ def test_unfccc_cop_without_the_excused_year_2020_is_missed(tmp_path):
 
 def test_unfccc_cop_projection_numbers_the_31st_in_november():
     """Next due: 2026 (one a year). The rule book prefers November (`months = [11]`); the day
-    is the median (lower) of the days the regular sessions held or planned open on, given to
-    the day: the 30 sessions held but the resumed COP 6 (2001-07-16, a second row of the 6th
-    the projection does not read) and not the postponed COP 26 (it did not open on
-    2020-11-09: project audit 10), sorted 1, 1, 1, 1, 2, ..., 7, 7, 8, 10, ..., 31: the 15th
-    is 8. 2026-11-08 is a Sunday: Monday 2026-11-09, a working day in Germany (no chair
-    register: the Secretariat's country stands in for the chair that will host). Ordinals
-    continue the register's: the 31st, then the 32nd on 2027-11-08 (a Monday)."""
+    is the median (lower) of the days the regular sessions held in November open on (the
+    usual day of the usual month, twenty-first pass; not the resumed COP 6, a second row of
+    the 6th the projection does not read, nor the postponed COP 26, which did not open on
+    2020-11-09: project audit 10): 2, 6, 6, 6, 7, 10, 11, 11, 13, 26, 28, 28, 29, 30, 30, the
+    8th of 15 is 11. 2026-11-11 is a Wednesday, a working day in Germany (no chair register:
+    the Secretariat's country stands in for the chair that will host). Ordinals continue the
+    register's: the 31st, then the 32nd on 2027-11-11 (a Thursday). (Before, the day of all
+    months' sessions, the 8th, a day the COP opened on only in December.)"""
     got = [(m["start"], m["ordinal"], m["host"]) for m in _project("unfccc-cop", "--today", "2025-12-01", "--to", "2027")]
-    assert got == [("2026-11-09", 31, "chair to be decided"), ("2027-11-08", 32, "chair to be decided")]
+    assert got == [("2026-11-11", 31, "chair to be decided"), ("2027-11-11", 32, "chair to be decided")]
 
 
 # -- The Bundestag: Basic Law art. 39 (after, in days) --------------------------------------------
@@ -157,12 +158,12 @@ def test_ilo_conference_at_least_once_every_year_2020_missed():
 
 
 def test_ilo_conference_projection_the_114th_in_june_in_geneva():
-    """Next due 2026, in June (`months = [6]`), on the median (lower) of the days the rows
-    given to the day open on (1, 2, 3, 5, 5, 10, 27, 28, 30: the 5th). 2026-06-05 is a Friday:
-    the 114th, in Geneva (the Secretariat hosts). 2027-06-05 is a Saturday; the nearest
-    working day is Friday 4 June (Monday 7 June is two days off): the 115th."""
+    """Next due 2026, in June (`months = [6]`), on the median (lower) of the days the June
+    sessions open on (1, 2, 3, 5, 5, 10: the 3rd; the May sessions' 27, 28, 30 say nothing of
+    a day in June). 2026-06-03 is a Wednesday: the 114th, in Geneva (the Secretariat hosts);
+    2027-06-03 a Thursday: the 115th."""
     got = [(m["start"], m["ordinal"], m["host"]) for m in _project("ilo-ilc", "--today", "2025-12-01", "--to", "2027")]
-    assert got == [("2026-06-05", 114, "Geneva (Secretariat)"), ("2027-06-04", 115, "Geneva (Secretariat)")]
+    assert got == [("2026-06-03", 114, "Geneva (Secretariat)"), ("2027-06-03", 115, "Geneva (Secretariat)")]
 
 
 # -- G20: Leaders' Summit (Pittsburgh, 2009) and the presidency ------------------------------------
@@ -216,14 +217,14 @@ def test_itu_plenipotentiary_every_four_years_on_the_grid_from_1994():
     1998 (Minneapolis), 2002 (Marrakesh), 2006 (Antalya), 2010 (Guadalajara), 2014 (Busan),
     2018 (Dubai), 2022 (Bucharest): 7 met; 2026, not begun, is next due (an open window in
     the JSON, counted as next due, not open). Projection: October (the median of
-    the months 9, 9, 9, 10, 10, 10, 10, 11), day 19 (lower median of 4, 6, 12, 19, 20, 23, 26,
-    29): 2026-10-19, a Monday; then 2030-10-19, a Saturday, so Friday 2030-10-18. Unnumbered
+    the months 9, 9, 9, 10, 10, 10, 10, 11), day 12 (lower median of the October days 4, 12,
+    20, 29): 2026-10-12, a Monday; then 2030-10-12, a Saturday, so Friday 2030-10-11. Unnumbered
     in the register, so unnumbered projected; hosted by the inviting state ("chair")."""
     out = _check("itu-pp", "--today", "2025-12-01")
     assert _verdicts(out) == {**{str(y): "met" for y in range(1998, 2023, 4)}, "2026": "open"}
     assert out["summary"]["next_due"] == 1 and out["summary"]["open"] == 0 and out["summary"]["exit_code"] == 0
     got = [(m["start"], m["ordinal"], m["host"]) for m in _project("itu-pp", "--today", "2025-12-01", "--to", "2031")]
-    assert got == [("2026-10-19", None, "chair to be decided"), ("2030-10-18", None, "chair to be decided")]
+    assert got == [("2026-10-12", None, "chair to be decided"), ("2030-10-11", None, "chair to be decided")]
 
 
 def test_itu_plenipotentiary_grid_keeps_its_years_after_a_late_conference(tmp_path):
@@ -246,15 +247,15 @@ def test_apec_leaders_meet_yearly_in_practice_2019_called_off():
     which decides a year); 2019: the Santiago meeting was cancelled: an advisory, its row named
     ("cancelled"), no violation; 2020 and 2021 met by video (the informal retreat of July 2021
     does not count and is named); 2022-2025 met. 33 judged: 32 met, 1 advisory, exit 0.
-    Projection: November (the median month of 34 rows), day 16 (lower median of the 25 rows
-    given to the day): 2026-11-16, a Monday in Singapore (standing in for the chair to be
-    decided)."""
+    Projection: November (the median month of 34 rows), day 18 (lower median of the 21
+    November rows given to the day, 1 to 23: the 11th is 18): 2026-11-18, a Wednesday in
+    Singapore (standing in for the chair to be decided)."""
     out = _check("apec", "--today", "2025-12-01")
     assert _verdicts(out) == {**{str(y): "met" for y in range(1993, 2026) if y != 2019}, "2019": "advisory"}
     assert "Not counted: Leaders' Meeting 2019-11 (Santiago) (cancelled)." in _why(out, "2019")
     assert "(informal: this rule counts regular meetings)" in _why(out, "2021")
     assert out["summary"]["violations"] == 0 and out["summary"]["advisories"] == 1 and out["summary"]["exit_code"] == 0
-    assert [(m["start"], m["host"]) for m in _project("apec", "--today", "2025-12-01", "--to", "2026")] == [("2026-11-16", "chair to be decided")]
+    assert [(m["start"], m["host"]) for m in _project("apec", "--today", "2025-12-01", "--to", "2026")] == [("2026-11-18", "chair to be decided")]
 
 
 # -- what the audit found: a loosely dated meeting answering an `after` window --------------------

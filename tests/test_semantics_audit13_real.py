@@ -290,9 +290,10 @@ def test_fao_conference_projects_the_45th_in_july_2027():
     middle ones, July and August, the engine took the upper, August; my hand answer took the
     lower, July. Settled in audit 14 (README): of two middle months, the one the body met in
     more often (July twice, August once), then the one met in last: July. The day is the lower
-    median of the 11 days given, 1 3 6 14 15 16 17 18 22 25 28: the 16th. 2027-07-16 is a
-    Friday; the 46th on 2029-07-16, a Monday."""
-    assert _project("fao-conference", "--today", "2026-12-01", "--to", "2029") == [("2027-07-16", 45), ("2029-07-16", 46)]
+    median of the July sessions' days, 1 and 3: the 1st (twenty-first pass: the 16th, of all
+    eleven days given, was a July day the Conference never opened on). 2027-07-01 is a
+    Thursday; the 46th: 2029-07-01 is a Sunday, Monday 2029-07-02."""
+    assert _project("fao-conference", "--today", "2026-12-01", "--to", "2029") == [("2027-07-01", 45), ("2029-07-02", 46)]
 
 
 # -- ECOWAS: the Authority of Heads of State and Government (Revised Treaty art. 8) ---------------
@@ -348,10 +349,10 @@ def test_ecowas_authority_projects_by_the_binding_rule_in_its_usual_month():
     one ordinary session a year. 2026 is still open on 2026-12-01: the usual month is the middle
     (index 19 // 2) of the 19 ordinary sessions' months, 1 6 6 6 6 7 7 7 7 9 12 x 9: September,
     a month the Authority met in once (a June-and-December body's middle month); the day the
-    lower median of the 18 given, 3 4 4 7 7 9 10 12 15 16 17 19 21 22 22 23 29 31: the 15th.
-    2026-09-15 has passed: the first working day after --today in Abuja, Wednesday 2 December,
-    the 69th; 2027-09-15 is a Wednesday, the 70th."""
-    assert _project("ecowas-authority", "--today", "2026-12-01", "--to", "2027") == [("2026-12-02", 69), ("2027-09-15", 70)]
+    one September session's, the 7th (twenty-first pass: the usual month's own day; the 15th
+    was the median of all 18). 2026-09-07 has passed: the first working day after --today in
+    Abuja, Wednesday 2 December, the 69th; 2027-09-07 is a Tuesday, the 70th."""
+    assert _project("ecowas-authority", "--today", "2026-12-01", "--to", "2027") == [("2026-12-02", 69), ("2027-09-07", 70)]
 
 
 # -- ICAO: the Assembly (Chicago Convention art. 48(a)) -------------------------------------------

@@ -117,28 +117,29 @@ def test_the_median_month_of_an_even_history_is_the_middle_month_used_more(tmp_p
     June six times, July twice, then August, September, October and five Novembers. The median
     of an even count lies between the 8th and 9th months in order, July and August, neither
     above the other: the one the Conference met in more often, July (twice; August once; on
-    equal counts the one met in last). The usual day is the lower median of the days (1, 3,
-    6, 14, 15, 16, 17, 18, 22, 25, 28: the 16th). The 45th is 2027-07-16 (a Friday), the 46th
-    2029-07-16 (a Monday), the 47th 2031-07-16 (a Wednesday), in Rome; projection took the
+    equal counts the one met in last). The usual day is the lower median of the July days (1
+    and 3: the 1st; twenty-first pass). The 45th is 2027-07-01 (a Thursday), the 46th
+    2029-07-02 (the 1st a Sunday: Monday), the 47th 2031-07-01 (a Tuesday), in Rome; projection took the
     upper middle month whatever the history, August. (G20 Leaders: October once, November ten
     times, November as before; the Arab League Summit: April and May once each, May, met in
     last, as before: tests/test_semantics_audit12_project.py.)"""
     paths = ["--rules", str(_AUDIT / "fao-conference.toml"), "--meetings", str(_AUDIT / "fao-conference-meetings.csv")]
     out = _invoke("project", *paths, "--today", "2026-06-30", "--to", "2031", "--format", "csv").stdout
     rows = [(m["start"], m["ordinal"], m["city"]) for m in csv.DictReader(io.StringIO(out)) if m["status"] == "projected"]
-    assert rows == [("2027-07-16", "45", "Rome"), ("2029-07-16", "46", "Rome"), ("2031-07-16", "47", "Rome")]
+    assert rows == [("2027-07-01", "45", "Rome"), ("2029-07-02", "46", "Rome"), ("2031-07-01", "47", "Rome")]
 
 
 def test_a_half_yearly_body_with_history_keeps_its_months_and_passes_its_own_check(tmp_path):
     """Board at least once a half-year, in Bern; held 2024-03-12, 2024-09-10, 2025-03-11 and
-    2025-09-09 (March in the first half, September in the second; days 9, 10, 11, 12, lower
-    median the 10th). As of 2025-12-31 to 2027: 2026-03-10 (Tuesday), 2026-09-10 (Thursday),
-    2027-03-10 (Wednesday), 2027-09-10 (Friday); held, each half is met."""
+    2025-09-09 (March in the first half, September in the second; March's days 12 and 11,
+    lower median the 11th; September's 10 and 9, the 9th: twenty-first pass, each month its
+    own day). As of 2025-12-31 to 2027: 2026-03-11 (Wednesday), 2026-09-09 (Wednesday),
+    2027-03-11 (Thursday), 2027-09-09 (Thursday); held, each half is met."""
     book = '[[bodies]]\nid = "board"\nname = "Board"\ncategory = "working"\nhost = "secretariat"\n[[bodies.rules]]\nkind = "at_least"\ncount = 1\nper = "half"\n'
     rows = "".join(f"board,regular,{n},{d},,held,Bern,Switzerland\n" for n, d in enumerate(["2024-03-12", "2024-09-10", "2025-03-11", "2025-09-09"], 1))
     paths = _book(tmp_path, book, rows)
     projected, report = _kept(tmp_path, paths, "2025-12-31", "2027-12-31")
-    assert [(m["start"], m["ordinal"]) for m in projected] == [("2026-03-10", "5"), ("2026-09-10", "6"), ("2027-03-10", "7"), ("2027-09-10", "8")]
+    assert [(m["start"], m["ordinal"]) for m in projected] == [("2026-03-11", "5"), ("2026-09-09", "6"), ("2027-03-11", "7"), ("2027-09-09", "8")]
     assert [(f["window"]["label"], f["verdict"]) for f in report["findings"] if f["window"]["label"] >= "2026"] == [("2026 H1", "met"), ("2026 H2", "met"), ("2027 H1", "met"), ("2027 H2", "met")]
 
 

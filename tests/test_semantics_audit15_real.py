@@ -113,18 +113,22 @@ def test_ecb_text_names_both_versions_of_the_rule():
 
 
 def test_ecb_projects_the_six_week_cycle_months_on_the_usual_day():
-    """project, as of 2026-12-01 to 2027. The day: the lower median of the 44 scheduled
-    meetings' days of the month (2 2 3 ... 9 | 10 ... 30 30): the 9th. 2027: the eight
-    preferred months (January, March, April, June, July, September, October, December) on the
-    9th, the nearest working day in Germany where the 9th is a weekend (forward first, then
-    back: Saturday 9 January and Saturday 9 October go to Friday the 8th). 2026: eight still due
+    """project, as of 2026-12-01 to 2027. The day in each month: the lower median of the
+    scheduled meetings' days in that month (twenty-first pass; the 9th of all 44 days was a
+    day of none of the cycle's months): January 9 21 22 23 30, the 22nd; March 5 6 6 10 12, the
+    6th; April 3 15 17 21 30, the 17th; June 2 3 4 5 5, the 4th; July 3 16 16 21 24, the 16th;
+    September 3 4 8 10 11, the 8th; October 2 20 22 29 30, the 22nd; December 3 4 8 10 18, the
+    8th. 2027, the nearest working day in Germany where that day is a weekend (forward first,
+    then back): Friday 22 January, Saturday 6 March to Friday the 5th, Saturday 17 April to
+    Friday the 16th, Friday 4 June, Friday 16 July, Wednesday 8 September, Friday 22 October,
+    Wednesday 8 December. 2026: eight still due
     and only December left, with one preferred day in it: spread evenly over 2-31 December
     (the middles of eight equal parts: 3, 7, 11, 15, 18, 22, 26, 30), 26 December (a holiday,
     then a Sunday) moved to Monday the 28th."""
     got = _projected(ECB, "--today", "2026-12-01", "--to", "2027")
     assert got == [
         "2026-12-03", "2026-12-07", "2026-12-11", "2026-12-15", "2026-12-18", "2026-12-22", "2026-12-28", "2026-12-30",
-        "2027-01-08", "2027-03-09", "2027-04-09", "2027-06-09", "2027-07-09", "2027-09-09", "2027-10-08", "2027-12-09",
+        "2027-01-22", "2027-03-05", "2027-04-16", "2027-06-04", "2027-07-16", "2027-09-08", "2027-10-22", "2027-12-08",
     ]
 
 
@@ -174,15 +178,19 @@ def test_european_parliament_2020_open_not_missed_before_the_year_ends():
 def test_european_parliament_projects_four_day_part_sessions_near_the_seventh():
     """project, as of 2026-12-01 to 2027: part-sessions of four working days in France, in the
     twelve months of the rule book (two in October), on the lower median of the days the
-    register gives (2 July 2019, 15 July 2019, 7 June 2021): the 7th, each moved to the nearest
+    register gives in that month (twenty-first pass): July 2 and 15, the 2nd; June 7; the
+    other months none, so of all three (2 July 2019, 15 July 2019, 7 June 2021): the 7th, each
+    moved to the nearest
     day opening four working days (forward first, then back): 5-8 January (the 7th a Thursday),
     8-11 February, 8-11 March, 6-9 April, 10-13 May (Ascension on 6 May, 8 May a Saturday), 7-10
-    June, 6-9 July, 7-10 September, 5-8 October and the budget session after it, 11-14 October,
+    June, 5-8 July (Friday the 2nd opens no four working days: Thursday the 1st and Wednesday
+    30 June neither; Monday the 5th, three on, does), 7-10 September, 5-8 October and the
+    budget session after it, 11-14 October,
     2-5 November (11 November, Armistice Day, blocks the 8th to the 11th), 7-10 December."""
     got = _projected(EP, "--today", "2026-12-01", "--to", "2027")
     assert got == [
         "2027-01-05", "2027-02-08", "2027-03-08", "2027-04-06", "2027-05-10", "2027-06-07",
-        "2027-07-06", "2027-09-07", "2027-10-05", "2027-10-11", "2027-11-02", "2027-12-07",
+        "2027-07-05", "2027-09-07", "2027-10-05", "2027-10-11", "2027-11-02", "2027-12-07",
     ]
 
 
@@ -229,14 +237,16 @@ def test_euro_summit_twice_a_year_the_emergency_summits_count():
     assert "Euro Summit at least twice a year, counting regular and extraordinary meetings" in _text(EURO, "--today", "2026-12-01")
 
 
-def test_euro_summit_projects_june_and_december_on_the_21st():
+def test_euro_summit_projects_june_and_december_on_their_own_days():
     """project, as of 2026-12-01 to 2027. The habits come from the regular summits (October
     2014; December 2017; March, June, December 2018; June, December 2019): months 3 6 6 10 12
-    12 12, two picks, the medians of two equal shares: June and December; days 13 14 15 21 23
-    24 29, lower median the 21st. 2027: Monday 21 June, Tuesday 21 December. 2026: two still
+    12 12, two picks, the medians of two equal shares: June and December (by turn, twenty-first
+    pass: 2019's June and December, the others' nearest, the same); each month's day, the lower
+    median of its summits' days: June 21 29, the 21st; December 13 14 15, the 14th. 2027:
+    Monday 21 June, Tuesday 14 December. 2026: two still
     due in 2-31 December, no preferred months: the middles of two equal halves, Wednesday 9
     and Thursday 24 December (no public holiday in Belgium)."""
-    assert _projected(EURO, "--today", "2026-12-01", "--to", "2027") == ["2026-12-09", "2026-12-24", "2027-06-21", "2027-12-21"]
+    assert _projected(EURO, "--today", "2026-12-01", "--to", "2027") == ["2026-12-09", "2026-12-24", "2027-06-21", "2027-12-14"]
 
 
 @pytest.mark.parametrize(

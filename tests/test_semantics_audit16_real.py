@@ -166,14 +166,18 @@ def test_au_projection_from_december_2026_then_the_council_just_before_the_assem
     halves, the 9th and the 24th), the first just before the Assembly and three days after the
     MYCM at the same host (the organization's `min_days_between`): Monday-Tuesday 7-8, the
     Assembly (two days) right after it, Wednesday-Thursday 9-10; the second 24-25 December.
-    2027: the Assembly on the lower median of its 38 opening days (the 17th) of its month,
-    February: Wednesday 17-18 February, the Council on the two working days just before it
-    (`before = "assembly"`), 15-16 February; the MYCM on the lower median of its seven days (the
-    16th) of July, Friday 16 July, with the Council's second session inside the week before it.
+    2027: the Assembly in its month, February, on the lower median of its February opening days
+    (1 5 6 9 10 15 17 18: the 9th; twenty-first pass, the usual month's own day; the 17th of
+    all 38 was a day it opened on in February once), Tuesday 9 February; the Council must end
+    on the working day just before it opens (`before = "assembly"`), two working days in a
+    row, and Monday 8 February has a Sunday before it: the Assembly takes the next day whose
+    eve holds them, Wednesday 10-11 February, the Council Monday-Tuesday 8-9 February; the MYCM
+    on the lower median of its July days (7 13 16 17 21: the 16th), Friday 16 July, with the
+    Council's second session inside the week before it.
     Ordinals continue the register's: the 39th Assembly, the 8th MYCM, the 48th Council."""
     got = _project(AUEC, "--today", "2026-12-01", "--to", "2027")
     assert got[:4] == [("myc", "2026-12-02", 8), ("ec", "2026-12-07", 48), ("assembly", "2026-12-09", 39), ("ec", "2026-12-24", 49)]
-    assert got[4:6] == [("ec", "2027-02-15", 50), ("assembly", "2027-02-17", 40)]
+    assert got[4:6] == [("ec", "2027-02-08", 50), ("assembly", "2027-02-10", 40)]
     (july,) = [start for body, start, _ in got if body == "ec" and start.startswith("2027-07")]
     assert ("myc", "2027-07-16", 9) in got and "2027-07-09" <= july <= "2027-07-15"
     assert len(got) == 8
@@ -349,10 +353,12 @@ def test_sco_projects_the_2026_summit_in_december_and_the_ministers_before_2027s
     Ministers' two days from tomorrow, three days apart at the same host (the chair to be
     decided: the Secretariat's country): Monday 7 December, the Ministers on 2-3 December.
     2027: the summit in July (the lower median
-    of 22 summits' months: 6 x10, 7 x4, 8 x3, 9 x4, 11: the 11th is July) on the 13th (the lower
-    median of their opening days), Tuesday 13 July; the Ministers inside the month before it."""
+    of 22 summits' months: 6 x10, 7 x4, 8 x3, 9 x4, 11: the 11th is July) on the 4th (the lower
+    median of the July summits' opening days, 3 4 5 9; twenty-first pass: the 13th of all days
+    was a July day no summit opened on), Sunday 4 July, so Monday 5 July; the Ministers inside
+    the month before it."""
     out = json.loads(_invoke("project", *_files(SCO), "--today", "2026-12-01", "--to", "2027", "--format", "json").stdout)
     got = [(m["body"], m["start"]) for m in out["meetings"]]
-    assert got[:2] == [("cfm", "2026-12-02"), ("chs", "2026-12-07")] and got[-1] == ("chs", "2027-07-13") and len(got) == 4
-    assert got[2][0] == "cfm" and "2027-06-13" <= got[2][1] <= "2027-07-12"
+    assert got[:2] == [("cfm", "2026-12-02"), ("chs", "2026-12-07")] and got[-1] == ("chs", "2027-07-05") and len(got) == 4
+    assert got[2][0] == "cfm" and "2027-06-05" <= got[2][1] <= "2027-07-04"
     assert out["problems"] == []

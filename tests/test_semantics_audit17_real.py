@@ -120,18 +120,20 @@ def test_francophonie_summit_projected_from_the_20th_announced_without_a_day():
     """`project` from 2026-12-01 (ten years): the 20th, planned for 2026 with no day, stands in
     the window due 2026, so nothing is projected for it; the chain goes on from it, two years a
     step: the 21st due 2028. No `months`: the median month of the 19 Summits held is October
-    (the 10th of 19 in order: Feb, May, Sep x3, Oct x7, ...), the lower median of their opening
-    days the 17th: Tuesday 17-18 October 2028, then Thursday 17 October 2030, Monday 18 October
-    2032 (the 17th a Sunday), Tuesday 17 October 2034, Thursday 16 October 2036 (Friday and
-    Saturday would cross the weekend); hosted by the chair, none recorded: "chair to be decided".
+    (the 10th of 19 in order: Feb, May, Sep x3, Oct x7, ...), the lower median of the October
+    Summits' opening days (4 11 12 16 17 18 22; twenty-first pass, the usual month's own) the
+    16th: Monday 16-17 October 2028, then Wednesday 16 October 2030, Monday 18 October 2032
+    (the 16th a Saturday; Friday the 15th would run into it, Monday 18 two days on is tried
+    before Thursday 14 two days back), Monday 16 October 2034, Thursday 16 October 2036;
+    hosted by the chair, none recorded: "chair to be decided".
     (The year and October were worked out first; the day of the month after the run.)"""
     got = _project(OIF, "--today", "2026-12-01")
     assert got == [
         ("summit", "2026", 20),
-        ("summit", "2028-10-17", 21),
-        ("summit", "2030-10-17", 22),
+        ("summit", "2028-10-16", 21),
+        ("summit", "2030-10-16", 22),
         ("summit", "2032-10-18", 23),
-        ("summit", "2034-10-17", 24),
+        ("summit", "2034-10-16", 24),
         ("summit", "2036-10-16", 25),
     ]
 

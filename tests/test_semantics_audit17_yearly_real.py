@@ -61,18 +61,20 @@ def test_cis_council_projected_twice_a_year_in_its_months():
     the year (2 to 31 December, 30 days): the middles of its two halves, Wednesday 9 and
     Thursday 24 December. Then two a year in its own months: its regular sessions were in
     September once, October seven times, December once; both halves of that history give
-    October, so the months it used, each once, in two shares: September and December, on the
-    lower median of its days (8, 10, 11, 11, 13, 14, 15, 18, 28: the 13th): Monday 13 September
-    and Monday 13 December 2027, Wednesday 13 September and 13 December 2028. (The counts due
+    October, so the months it used, each once, in two shares: September and December (no year
+    held two, so no turn of a year says more: twenty-first pass), each on the day the Council
+    met in that month (September 28, December 18; the 13th, of all nine days, was a day of
+    October): Tuesday 28 September and, the 18th a Saturday, Friday 17 December 2027 (a day
+    back before Monday two on), Thursday 28 September and Monday 18 December 2028. (The counts due
     were worked out first; the days were checked against README's placement rules after the
     run.)"""
     assert _project(CIS, "--today", "2026-12-01", "--to", "2028") == [
         ("chs", "2026-12-09", None),
         ("chs", "2026-12-24", None),
-        ("chs", "2027-09-13", None),
-        ("chs", "2027-12-13", None),
-        ("chs", "2028-09-13", None),
-        ("chs", "2028-12-13", None),
+        ("chs", "2027-09-28", None),
+        ("chs", "2027-12-17", None),
+        ("chs", "2028-09-28", None),
+        ("chs", "2028-12-18", None),
     ]
 
 
@@ -114,13 +116,14 @@ def test_g7_summit_projected_in_june_after_the_unconfirmed_evian_summit():
     unconfirmed: "Projection still chains from it and lists it under Problems": nothing is
     projected for what is left of 2026, and a Problem asks to confirm or re-plan the 52nd. Then
     the 53rd and 54th in June, the median month of its 51 regular summits held or planned (May
-    10 times, June 25, July 14, August and November once), aiming at the 17th, the lower median
-    of the 16 days known (2010-2026): three working days, chair to be decided, on France's
-    calendar: Wednesday 16 to Friday 18 June 2027 (from Thursday the 17th it would cross the
-    weekend); Monday 19 to Wednesday 21 June 2028 (the 17th a Saturday). (The year and month were worked
-    out first; the days checked after the run.)"""
+    10 times, June 25, July 14, August and November once), aiming at the 13th, the lower median
+    of the days known of the June summits held (4 7 8 11 13 15 17 25 26; the unconfirmed plan
+    of Évian is no habit, and each month has its own day since the twenty-first pass: the
+    17th was the median of all months' days): three working days, chair to be decided, on
+    France's calendar: Sunday 13 June 2027, so Monday 14 to Wednesday 16 June; Tuesday 13 to
+    Thursday 15 June 2028. (The year and month were worked out first; the days checked after the run.)"""
     out = json.loads(_invoke("project", "--rules", str(AUDIT / f"{G7}.toml"), "--meetings", str(AUDIT / f"{G7}-meetings.csv"), "--today", "2026-12-01", "--to", "2028", "--format", "json").stdout)
-    assert [(m["start"], m["end"], m["ordinal"]) for m in out["meetings"]] == [("2027-06-16", "2027-06-18", 53), ("2028-06-19", "2028-06-21", 54)]
+    assert [(m["start"], m["end"], m["ordinal"]) for m in out["meetings"]] == [("2027-06-14", "2027-06-16", 53), ("2028-06-13", "2028-06-15", 54)]
     assert [p["message"] for p in out["problems"]] == [
         "The 52nd Summit (2026-06-14, planned), Évian-les-Bains, France is past and not confirmed held: "
         "confirm or re-plan it (the projection chains from it as if held)."
@@ -197,16 +200,18 @@ def test_nordic_council_once_a_year_2020_missed():
 
 def test_nordic_council_projected_in_its_autumn_week():
     """`project` from 2026-12-01 to 2028: the 78th still due in 2026, its usual month October
-    past, so the first three working days left, 2-4 December; then October, aiming at the 1st
-    (the lower median of the four opening days known: 1, 1, 27, 31): Friday 1 October 2027
-    would run into the weekend, so Wednesday 29 September to Friday 1 October; Sunday 1 October
-    2028, so Monday 2 to Wednesday 4 October. (The months were worked out first; the days
-    checked after the run.)"""
+    past, so the first three working days left, 2-4 December; then October, aiming at the 27th
+    (the lower median of the October sessions' opening days known, 27 and 31; twenty-first
+    pass: the 1st, of all four days, was the day of two November sessions, and put the session
+    in the last days of September, where it never met): Wednesday 27 to Friday 29 October
+    2027; Friday 27 October 2028 would run into the weekend, Thursday the 26th too, so
+    Wednesday 25 to Friday 27 October (two days back; Monday 30th is three on). (The months
+    were worked out first; the days checked after the run.)"""
     out = json.loads(_invoke("project", "--rules", str(AUDIT / f"{NC}.toml"), "--meetings", str(AUDIT / f"{NC}-meetings.csv"), "--today", "2026-12-01", "--to", "2028", "--format", "json").stdout)
     assert [(m["start"], m["end"], m["ordinal"]) for m in out["meetings"]] == [
         ("2026-12-02", "2026-12-04", 78),
-        ("2027-09-29", "2027-10-01", 79),
-        ("2028-10-02", "2028-10-04", 80),
+        ("2027-10-27", "2027-10-29", 79),
+        ("2028-10-25", "2028-10-27", 80),
     ]
 
 
@@ -248,15 +253,15 @@ def test_coe_committee_of_ministers_without_the_summit_exception(tmp_path):
 
 def test_coe_committee_of_ministers_projected_in_may():
     """`project` from 2026-12-01 to 2028: the 135th still due in 2026, its usual month May
-    past, so Wednesday 2 December; then May, aiming at the 16th (the lower median of its ten
-    sessions known to the day: 4, 5, 16, 16, 16, 18, 19, 19, 21, 23): Sunday 16 May 2027, Whit
-    Monday the 17th a French holiday, Friday the 14th and Tuesday the 18th as near: the 18th;
-    Tuesday 16 May 2028; the Summit, ad hoc, never projected. (The months were worked out
+    past, so Wednesday 2 December; then May, aiming at the 18th (the lower median of its nine
+    May sessions known to the day: 5, 16, 16, 16, 18, 19, 19, 21, 23; twenty-first pass, the
+    November session's 4th no longer counts toward a day of May): Tuesday 18 May 2027;
+    Thursday 18 May 2028; the Summit, ad hoc, never projected. (The months were worked out
     first; the days checked after the run.)"""
     assert _project(COE, "--today", "2026-12-01", "--to", "2028") == [
         ("cm", "2026-12-02", 135),
         ("cm", "2027-05-18", 136),
-        ("cm", "2028-05-16", 137),
+        ("cm", "2028-05-18", 137),
     ]
 
 
@@ -293,12 +298,13 @@ def test_pacific_islands_forum_projected_in_september():
     is left of it, from Monday 7 December (from the 2nd they would cross the weekend); then its
     usual month: of its eight meetings held (July, August three times, September three times,
     November) the two middle ones are August and September, met as often, September the later;
-    aiming at the 6th (the median of the five days known: 3, 5, 6, 11, 13): Monday 6 to Thursday
-    9 September 2027, Tuesday 5 to Friday 8 September 2028 (from Wednesday the 6th the meeting
-    would cross the weekend). (The year and the count due were worked out first; the months and
+    aiming at the 3rd (the lower median of the September days known, 3 and 5; twenty-first
+    pass, the usual month's own): Friday 3 September 2027 would run into the weekend, so
+    Monday 6 to Thursday 9 September 2027 (three days on; Tuesday 31 August, three back, is
+    tried after); Sunday 3 September 2028, so Monday 4 to Thursday 7 September. (The year and the count due were worked out first; the months and
     days checked after the run.)"""
     assert _project(PIF, "--today", "2026-12-01", "--to", "2028") == [
         ("leaders", "2026-12-07", 55),
         ("leaders", "2027-09-06", 56),
-        ("leaders", "2028-09-05", 57),
+        ("leaders", "2028-09-04", 57),
     ]

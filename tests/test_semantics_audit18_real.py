@@ -178,9 +178,11 @@ def test_uk_fixed_term_day_as_an_on_rule_reads_2020_as_missed(tmp_path):
 def test_uk_projected_on_thursdays_five_years_on():
     """`project` to 2036: the next due by the end of 2029, five years after 4 July 2024; no
     `months`, so the median month of the 29 elections (the 15th of them in month order: June),
-    on a Thursday (`weekdays`, the convention since 1935): Thursday 14 June 2029; then five
-    years after it, June 2034, its Thursday nearest the nominal day: 8 June 2034."""
-    assert _project(UK, *TODAY) == [("general_election", "2029-06-14", None), ("general_election", "2034-06-08", None)]
+    aiming at the June elections' day (7 8 9 11 18: the 9th; twenty-first pass, the usual
+    month's own), on a Thursday (`weekdays`, the convention since 1935): Saturday 9 June 2029,
+    so Thursday the 7th (two back; the 14th is five on); then five years after it, June 2034,
+    its Thursday nearest the 9th: 8 June 2034."""
+    assert _project(UK, *TODAY) == [("general_election", "2029-06-07", None), ("general_election", "2034-06-08", None)]
 
 
 # -- The General Synod of the Church of England: at least twice a year ----------------------------
@@ -329,13 +331,14 @@ def test_arctic_council_projected_hosted_by_the_outgoing_chair():
     """`project` to 2032 with the chair register (Denmark from May 2025): the ministerial due
     2027 (two steps after 11 May 2023, the 2025 window passed unknown). No `months`: as for the
     Francophonie (tests/test_semantics_audit17_real.py), the median month of the 14 meetings
-    (7th of them in month order: May) and the lower median of their opening days (the 7th of 7,
-    10, 11, 11, 12, 13, 15, ...: the 15th); Saturday 15 May 2027, so Friday the 14th. Hosted by
+    (7th of them in month order: May) and the lower median of the May meetings' opening days
+    (7, 11, 11, 12, 15, 20: the 11th; twenty-first pass, the usual month's own day): Tuesday
+    11 May 2027. Hosted by
     Denmark, whose term it ends (`handover_host = "outgoing"`); then May 2029 and May 2031,
     "chair to be decided"."""
     out = json.loads(_invoke("project", *_files(ARCTIC), *ARCTIC_CHAIRS, *TODAY, "--to", "2032", "--format", "json").stdout)
     assert [(m["start"] if m["host"] == "Denmark" else m["start"][:7], m["host"]) for m in out["meetings"]] == [
-        ("2027-05-14", "Denmark"),
+        ("2027-05-11", "Denmark"),
         ("2029-05", "chair to be decided"),
         ("2031-05", "chair to be decided"),
     ]

@@ -99,3 +99,40 @@ def test_a_long_meeting_sits_over_a_holiday_but_not_over_a_blackout(tmp_path):
     blackout = _org("Bonn", "Germany", 'blackout = [{ start = 2028-10-02, end = 2028-10-02, reason = "closure" }]\n')
     book = blackout + _body("cop", "Conference", "duration_days = 12\n", _COP)
     assert _span(_project(_files(tmp_path, book, rows), "2027-12-01", "2028-12-31"))[1:] == [("2028-10-05", "2028-10-16")]
+
+
+# -- 3. The usual day is the usual month's own -----------------------------------------------------
+
+
+def test_the_usual_day_is_taken_from_the_meetings_of_the_usual_month(tmp_path):
+    """A Board at least once a year in Bern, held Tue 2024-07-02 and Tue 2025-06-24; as of
+    2026-01-15 to 2026. By hand: two months, June and July, once each: the one used last,
+    June (README). Its day: the day the Board met in June, the 24th: Wed 2026-06-24 (no Swiss
+    holiday). Before, the day was the median of all days (2 and 24: the lower, 2), a day of
+    July, and the Board was projected on Tue 2026-06-02, a June day it never used."""
+    book = _org("Bern", "Switzerland") + _body("bd", "Board", "", _AT_LEAST_ONCE)
+    rows = _rows("bd", "Bern", "Switzerland", "2024-07-02", "2025-06-24")
+    assert _starts(_project(_files(tmp_path, book, rows), "2026-01-15", "2026-12-31")) == ["2026-06-24"]
+
+
+def test_two_usual_months_each_keep_their_own_day(tmp_path):
+    """A Council at least twice a year in Vienna, held 7 April and 28 November 2023, 9 April
+    and 27 November 2024, 8 April and 26 November 2025; as of 2026-01-15 to 2026. By hand:
+    two meetings a year, the medians of the two halves of its months: April and November.
+    April's days 7, 9, 8: the 8th, Wed 2026-04-08 (Easter Monday is the 6th); November's 28,
+    27, 26: the 27th, Fri 2026-11-27. Before: the median of all six days (7, 8, 9, 26, 27,
+    28: the lower middle, 9) in both months, Thu 2026-04-09 and Mon 2026-11-09, a November day
+    the Council never met near."""
+    book = _org("Vienna", "Austria") + _body("cl", "Council", "", _AT_LEAST_TWICE)
+    rows = _rows("cl", "Vienna", "Austria", "2023-04-07", "2023-11-28", "2024-04-09", "2024-11-27", "2025-04-08", "2025-11-26")
+    assert _starts(_project(_files(tmp_path, book, rows), "2026-01-15", "2026-12-31")) == ["2026-04-08", "2026-11-27"]
+
+
+def test_a_usual_month_without_a_dated_meeting_takes_the_day_of_all_of_them(tmp_path):
+    """A Board at least once a year in Bern, held in October 2022, 2023 and 2024 (known to
+    the month) and on Tue 2025-09-16; as of 2026-01-15 to 2026. By hand: the months 9, 10,
+    10, 10: October (the median). October has no meeting known to the day, so its day is
+    the day of the meetings that have one: the 16th, Fri 2026-10-16."""
+    book = _org("Bern", "Switzerland") + _body("bd", "Board", "", _AT_LEAST_ONCE)
+    rows = _rows("bd", "Bern", "Switzerland", "2022-10", "2023-10", "2024-10", "2025-09-16")
+    assert _starts(_project(_files(tmp_path, book, rows), "2026-01-15", "2026-12-31")) == ["2026-10-16"]

@@ -120,8 +120,9 @@ def test_a_term_dated_only_to_the_year_gives_its_length_as_a_range(tmp_path):
     months (ended 2020-12-31); it said "about 1 year 3 months", the shortest reading only.
     Kazakhstan `2020` to 2024-12-17: 3 years 11 months to 4 years 11 months (it said "about 4
     years 11 months"): on every reading longer than 2 years 6 months, so still a violation.
-    A planned term from the 7th Summit (2026-10) to the 8th Ministerial (2028-09-15, its regular meetings' usual
-    day: audit 10): "1 year 10 to 11 months". Text and JSON say the same."""
+    A planned term from the 7th Summit (2026-10) to the 8th Ministerial (2028-09-12, its regular meetings' usual
+    day in its usual month, September: 12 and 14, the 12th, a Tuesday; audit 10, twenty-first
+    pass): "1 year 10 to 11 months". Text and JSON say the same."""
     rows = "China,2014-05-21,2018-09-24,3,,x\nTajikistan,2018-09-24,2020,4,,x\nKazakhstan,2020,2024-12-17,5,,x\nAzerbaijan,2024-12-17,,6,,x\n"
     out = _cica_with(tmp_path, rows)
     assert [t["length"] for t in out["terms"]][1:3] == ["1 year 3 months to 2 years 3 months", "3 years 11 months to 4 years 11 months"]
@@ -129,7 +130,7 @@ def test_a_term_dated_only_to_the_year_gives_its_length_as_a_range(tmp_path):
     text = _cica_with(tmp_path, rows, fmt="text")
     assert "1 year 3 months to 2 years 3 months" in text and "3 years 11 months to 4 years 11 months" in text
     plan = _chairs("--today", "2026-12-03", "--plan", "Azerbaijan, Kyrgyzstan, Thailand")["plan"]
-    assert [(t["country"], t["to"], t["length"]) for t in plan][1:] == [("Kyrgyzstan", "2028-09-15", "1 year 10 to 11 months"), ("Thailand", "2030-10-16", "2 years 1 month")]
+    assert [(t["country"], t["to"], t["length"]) for t in plan][1:] == [("Kyrgyzstan", "2028-09-12", "1 year 10 to 11 months"), ("Thailand", "2030-10-16", "2 years 1 month")]
 
 
 def _asean(*args: str) -> dict:

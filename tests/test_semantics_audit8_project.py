@@ -126,14 +126,14 @@ def test_json_gives_the_length_range_of_a_term_dated_only_to_the_year(tmp_path):
 
 def test_json_gives_the_length_range_of_a_planned_term_from_a_meeting_dated_to_the_month():
     """The plan "Azerbaijan, Kyrgyzstan, Thailand": Kyrgyzstan from the 7th Summit (some day
-    of October 2026) to the 8th Ministerial Council (2028-09-15: its regular meetings' usual
-    day, audit 10): shortest from 2026-10-31, 685 days (1 year 10 months 15 days: 22 months),
-    longest from 2026-10-01, 715 days (1 year 11 months 14 days: 23): the text's "1 year 10 to
-    11 months". Thailand from 2028-09-15 to the 8th Summit (2030-10-16): 761 days, 25 months
-    (2 years 1 month 1 day)."""
+    of October 2026) to the 8th Ministerial Council (2028-09-12: its regular meetings' usual
+    day in September, 12 and 14: the 12th; audit 10, twenty-first pass): shortest from
+    2026-10-31, 682 days (1 year 10 months 12 days: 22 months), longest from 2026-10-01, 712
+    days (1 year 11 months 11 days: 23): the text's "1 year 10 to 11 months". Thailand from
+    2028-09-12 to the 8th Summit (2030-10-16): 764 days, 25 months (2 years 1 month 4 days)."""
     out = _json("chairs", "--today", "2026-12-03", "--plan", "Azerbaijan, Kyrgyzstan, Thailand")
     got = [(t["country"], t["length"], t["length_days"], t["length_days_range"], t["length_months_range"]) for t in out["plan"][1:]]
-    assert got == [("Kyrgyzstan", "1 year 10 to 11 months", None, [685, 715], [22, 23]), ("Thailand", "2 years 1 month", 761, [761, 761], [25, 25])]
+    assert got == [("Kyrgyzstan", "1 year 10 to 11 months", None, [682, 712], [22, 23]), ("Thailand", "2 years 1 month", 764, [764, 764], [25, 25])]
 
 
 # -- a meeting that can never be placed: why, exactly ---------------------------------------------

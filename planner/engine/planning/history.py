@@ -47,7 +47,8 @@ def read_history(meetings: list[Meeting], cut: date) -> History:
         starts = [m.start for m in meetings if m.kind is regular_kind and ((status := m.status) is held or status is planned)]
     days = [s.earliest for s in starts if s.precision is day_p]
     # (in order of first day: the month used last decides between two middle months)
-    months = [s.earliest.month for s in starts if s.precision is day_p or s.precision is month_p]
+    known = [s.earliest for s in starts if s.precision is day_p or s.precision is month_p]
+    months = [d.month for d in known]
     # A cancelled meeting the register numbers keeps its number (the G7's 46th Summit,
     # Camp David 2020, was cancelled; Cornwall 2021 was the 47th): the next is numbered
     # after it, and the feed never holds two meetings of one number (numbering.py).
@@ -57,7 +58,7 @@ def read_history(meetings: list[Meeting], cut: date) -> History:
     # Numbering continues only where the register numbers its latest regular meeting.
     number, numbers = numbering(meetings, ordinals, cut, shared)
     waiting, gone = awaited(meetings, ordinals)
-    return History(Habits.make(months, days), number, numbers, waiting, gone)
+    return History(Habits.make(months, days, [d.year for d in known]), number, numbers, waiting, gone)
 
 
 def superseded_rows(meetings: list[Meeting]) -> list[Meeting]:

@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
+from itertools import pairwise
 from typing import TypeVar
 
 from planner.core.dates import Precision, Window
@@ -27,6 +28,10 @@ class Habits:
     months: tuple[int, ...]
     day: int
     dated: bool = False  # the day is the history's (some meeting known to the day), not the default 15th
+    # month -> the body's day in that month (the median of its meetings there known to the
+    # day), where it differs from ``day``: a Council held 7-9 April and 26-28 November meets
+    # on the 8th in April and the 27th in November, not on the 9th of both
+    month_days: dict[int, int] = field(default_factory=dict, compare=False, repr=False)
     # the months picked for ``count`` meetings a period, by count: the same for every period
     _picks: dict[int, tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)
     # (first month, last month, across a new year) of a period -> the median of its usual
@@ -37,22 +42,34 @@ class Habits:
     # (where the two middle months of an even history differ, the one the body used more, then
     # the one it used last, is the median month: see _pick)
     rank: dict[int, tuple[int, int]] = field(default_factory=dict, compare=False, repr=False)
+    # the months of each calendar year of the history, in order (for the n-th meeting of a year)
+    years: tuple[tuple[int, ...], ...] = field(default=(), compare=False, repr=False)
 
     @classmethod
-    def make(cls, months: list[int], days: list[date]) -> Habits:
+    def make(cls, months: list[int], days: list[date], years: list[int] | None = None) -> Habits:
         """From the months of the history's meetings known to the month or day, in order of
-        first day, and the first days of those known to the day."""
+        first day (with their years, where given), and the first days of those known to the day."""
         day = int(statistics.median_low([d.day for d in days])) if days else 15
         rank: dict[int, tuple[int, int]] = {}
         for place, month in enumerate(months):
             rank[month] = (rank[month][0] + 1 if month in rank else 1, place)
-        return cls(tuple(sorted(months)), day, bool(days), rank=rank)
+        by_month: dict[int, list[int]] = {}
+        for d in days:
+            by_month.setdefault(d.month, []).append(d.day)
+        month_days = {m: own for m, found in by_month.items() if (own := int(statistics.median_low(found))) != day}
+        by_year: dict[int, list[int]] = {}
+        for year, month in zip(years or (), months, strict=False):
+            by_year.setdefault(year, []).append(month)
+        return cls(tuple(sorted(months)), day, bool(days), month_days=month_days, rank=rank, years=tuple(tuple(sorted(ms)) for _y, ms in sorted(by_year.items())))
 
     def on(self, year: int, month: int) -> date:
-        """The body's usual day in ``month`` of ``year``: its day of the month, or the month's
-        last where the month is shorter (a body meeting on the 29th is projected on 29 February
-        in a leap year and on the 28th otherwise; the 31st is the 30th in April)."""
-        return date(year, month, min(self.day, _LAST[month] + (month == 2 and calendar.isleap(year))))
+        """The body's usual day in ``month`` of ``year``: the day it met on in that month (the
+        median of its meetings there known to the day), else its day of the month over all
+        its meetings; the month's last where the month is shorter (a body meeting on the 29th
+        is projected on 29 February in a leap year and on the 28th otherwise; the 31st is the
+        30th in April). A usual month and a usual day taken apart gave days the body never
+        used: held on 2 July and 24 June, it was due on 2 June."""
+        return date(year, month, min(self.month_days.get(month, self.day), _LAST[month] + (month == 2 and calendar.isleap(year))))
 
     def target_months(self, body: Body, count: int, window: Window) -> list[date]:
         """``count`` target days in ``window``: preferred months, else quantiles of the body's
@@ -103,13 +120,38 @@ class Habits:
         medians of ``count`` shares of the history's months; where two shares give one month
         (a history of one meeting, in December, and eight due a year: eight Decembers, packed
         on consecutive days), the medians of the months the body used, each once; none where
-        it used fewer months than ``count`` (the meetings are then spread over the year)."""
+        it used fewer months than ``count`` (the meetings are then spread over the year).
+        Where some years of the history hold ``count`` meetings, the k-th month is the median
+        of the k-th meetings of the years (see :meth:`_by_turn`)."""
+        picks = self._by_turn(count)
+        if picks:
+            return picks
         picks = _pick(self.months, count, self.rank.__getitem__)
         if len(set(picks)) == count:
             return picks
         used = tuple(sorted(set(self.months)))
         picks = _pick(used, count, self.rank.__getitem__) if len(used) >= count else ()
         return picks if len(set(picks)) == count else ()
+
+    def _by_turn(self, count: int) -> tuple[int, ...]:
+        """The usual month of each of a year's ``count`` meetings: the median of the months of
+        the k-th meeting of each year that held ``count``; a meeting of a year that held fewer
+        or more goes with the turn whose median month is nearest (the earlier on a tie).
+        ``()`` where no year held ``count``, or two turns share a month. A body meeting in
+        March and September, one year only in March and one only in April (its spring
+        meeting put off), meets in spring and autumn: March and September, where the medians
+        of two halves of its sorted months (3, 3, 4, 9) were March and April, a month apart."""
+        full = [months for months in self.years if len(months) == count]
+        if count < 2 or not full:
+            return ()
+        turns = [[months[k] for months in full] for k in range(count)]
+        centres = [statistics.median(turn) for turn in turns]
+        for months in self.years:
+            if len(months) != count:
+                for month in months:
+                    turns[min(range(count), key=lambda k, m=month: (abs(m - centres[k]), k))].append(month)
+        picks = tuple(_pick(sorted(turn), 1, self.rank.__getitem__)[0] for turn in turns)
+        return picks if all(a < b for a, b in pairwise(picks)) else ()
 
     def usual_month(self, start: date, end: date) -> tuple[int, int] | None:
         """The (year, month) of the median of the body's usual months (one per meeting of its
