@@ -11,6 +11,7 @@ server (Radicale) and read back as a subscriber's calendar reads them.
 from __future__ import annotations
 
 import json
+import re
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -190,3 +191,18 @@ def test_a_chair_handed_over_weeks_before_its_fixed_date_is_handed_over_at_that_
     (tmp_path / "bad.toml").write_text(book.replace("handover_days = 21", "handover_days = -1"), encoding="utf-8")
     result = CliRunner().invoke(main, ["validate", "--rules", str(tmp_path / "bad.toml")])
     assert result.exit_code == 2 and "chairmanship.handover_days: is too small (got -1; expected 0 or more)" in result.output, result.output
+
+
+def test_the_report_names_a_chair_violation_by_the_term_it_concerns(tmp_path: Path) -> None:
+    """The handover from Georgia (2021-07-01 to 2021-12-31) to Moldova at no Council is a
+    violation of Georgia's term (its row, its band outlined on the timeline); the violations
+    list linked it as "Moldova 2021-07-01", a term Moldova never began that day."""
+    out = tmp_path / "report.html"
+    result = CliRunner().invoke(main, ["report", *BSEC, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    line = page[page.index(">Chairs</a>") :]
+    line = line[: line.index("</li>")]
+    links = re.findall(r">([^<>]+ \d{4}-\d\d-\d\d)</a>", line)
+    assert "Georgia 2021-07-01" in links
+    assert "Moldova 2021-07-01" not in links

@@ -231,7 +231,7 @@ def build_page(report: Report, projection: Projection, chairs: ChairReport | Non
         plan=plan,
         chair_findings=[(f.severity.value, f.message, fid) for f, fid in zip(chair_found, chair_ids, strict=True)],
         findings_cut=_cut_words(groups),
-        violations=violations(report, finding_ids, chair_line(chair_found, chair_ids)),
+        violations=violations(report, finding_ids, chair_line(chair_found, chair_ids, chairs.terms if chairs else ())),
     )
 
 

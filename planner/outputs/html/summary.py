@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from planner.engine.chairmanship.terms import ChairFinding, Severity
+from planner.engine.chairmanship.terms import ChairFinding, Severity, Term
 from planner.engine.judging.compliance import Report
 from planner.outputs.html.timeline import slug
 from planner.outputs.render import check_totals
@@ -76,14 +76,21 @@ def chair_totals(findings: Sequence[ChairFinding]) -> list[Total]:
     return [Total("chair violation" if n == 1 else "chair violations", n, "missed", f"#{VIOLATIONS_ID}")] if n else []
 
 
-def chair_line(findings: Sequence[ChairFinding], finding_ids: Sequence[str]) -> list[ViolationLine]:
+def chair_line(findings: Sequence[ChairFinding], finding_ids: Sequence[str], terms: Sequence[Term] = ()) -> list[ViolationLine]:
     """The line of the violations list for the chair terms: each violation a link to its finding
-    (the SCO's chair who sat 1 year 4 months was said only at the page's foot)."""
-    links = [Link(f"{f.country} {f.term_start}".strip(), f"#{fid}") for f, fid in zip(findings, finding_ids, strict=True) if f.severity is Severity.VIOLATION]
+    (the SCO's chair who sat 1 year 4 months was said only at the page's foot), named by the
+    term it concerns, its chair and first day: a handover at a term's end names the next chair,
+    and "Moldova 2021-07-01" was Georgia's term (BSEC)."""
+    links = [Link(f"{_chair_of(f, terms)} {f.term_start}".strip(), f"#{fid}") for f, fid in zip(findings, finding_ids, strict=True) if f.severity is Severity.VIOLATION]
     if not links:
         return []
     shown = links[:LINKS_PER_LINE]
     return [ViolationLine("Chairs", "#chairs", "violation" if len(links) == 1 else "violations", len(links), shown, len(links) - len(shown))]
+
+
+def _chair_of(f: ChairFinding, terms: Sequence[Term]) -> str:
+    """The chair of the term ``f`` concerns (its ``term``), else the country it names."""
+    return terms[f.term].country if f.term is not None and 0 <= f.term < len(terms) else f.country
 
 
 def violations(report: Report, finding_ids: Mapping[int, str], chairs: Sequence[ViolationLine] = ()) -> Violations:
