@@ -41,21 +41,20 @@ def _chairs(name: str, *args: str, rules: str | None = None) -> dict:
 OPCW = "opcw-csp"
 
 
-def test_opcw_conference_met_every_year_its_special_sessions_not_counted_and_2025_uncertain():
+def test_opcw_conference_met_every_year_and_its_special_sessions_not_counted():
     """CWC art. VIII(10)-(11): the first session within 30 days of 29 April 1997, then regular
     sessions every year. By hand, as of 2026-12-04: CSP-1 opened 6 May 1997, 7 days after:
     met; 1998-2024 each hold a numbered regular session: met (1997 is no whole year of the
     rule). 2002 and 2018 also hold special sessions (art. VIII(12)), which do not count. The
     25th session was held in two parts (November 2020, April 2021): one session, counted in
-    2020; 2021 is met by the 26th, and the resumed part is named as not counted. CSP-30
-    (November 2025) is recorded as planned, not confirmed held: 2025 `uncertain`, never
-    missed. 2026 open, its records not known complete."""
+    2020; 2021 is met by the 26th, and the resumed part is named as not counted; 2025 met by
+    CSP-30 (24 November). 2026 open, as far as the register shows (records to 2025)."""
     out = _check(OPCW, *TODAY)
     verdicts = _verdicts(out, "csp")
-    assert verdicts == {"1997-04-29..1997-05-29": "met"} | {str(y): "met" for y in range(1998, 2025)} | {"2025": "uncertain", "2026": "open"}
+    assert verdicts == {"1997-04-29..1997-05-29": "met"} | {str(y): "met" for y in range(1998, 2026)} | {"2026": "open"}
     assert _why(out, "csp", 0, "2002").endswith("Not counted: CSP 2002-04-21 (1st, The Hague) (special: this rule counts regular meetings).")
     assert _why(out, "csp", 0, "2021").endswith("Not counted: CSP 2021-04-20 (25th, The Hague) (the same number as CSP 2020-11-30 (25th, The Hague): one meeting, counted there).")
-    assert "was planned but is not recorded as held: met if it was held as planned" in _why(out, "csp", 0, "2025")
+    assert "Still due as far as the register shows: the register is known complete only 1997-01-01..2025-12-31" in _why(out, "csp", 0, "2026")
 
 
 def test_opcw_first_review_conference_due_within_six_years_is_not_also_due_in_2002():
