@@ -111,16 +111,16 @@ def test_npt_review_conferences_met_to_2015_and_the_tenth_two_years_late():
     Decision 1 of 1995 (every five years). By hand, rolling in years from 5 March 1970: 1975,
     1980, 1985, 1990 and 1995 met; 2000, 2005, 2010, 2015 met; the Tenth, due 2020, postponed
     for the pandemic and held August 2022: 2 years late (no text excuses it; the postponed row is
-    named, not counted). The Eleventh is planned for April 2026, not confirmed held: 2027 (five
-    years after 2022) is open, naming it; and 2031, due only if it was held, open too."""
+    named, not counted). Due 2027, five years after 2022: met early by the Eleventh (27 April
+    2026); 2031 open."""
     out = _check(NPT, *TODAY)
     rules = _by_rule(out, "revcon")
     assert rules[0] == {str(y): "met" for y in range(1975, 1996, 5)}
-    assert rules[1] == {"2000": "met", "2005": "met", "2010": "met", "2015": "met", "2020": "late", "2027": "open", "2031": "open"}
+    assert rules[1] == {"2000": "met", "2005": "met", "2010": "met", "2015": "met", "2020": "late", "2027": "met", "2031": "open"}
     assert _why(out, "revcon", 1, "2020") == (
         "due 2020 (5 years after the 9th RevCon (2015-04-27)), held RevCon 2022-08-01 (10th, New York): 2 years late. Not counted: RevCon 2020-04-27 (10th, New York) (postponed)."
     )
-    assert "RevCon 2026-04-27 (11th, New York) was planned but is not recorded as held (unconfirmed)" in _why(out, "revcon", 1, "2027")
+    assert _why(out, "revcon", 1, "2027") == "2027: 1 of 1 required, 5 years after the 10th RevCon (2022-08-01): RevCon 2026-04-27 (11th, New York)."
 
 
 def test_npt_preparatory_committee_within_three_years_before_each_conference():
@@ -132,7 +132,7 @@ def test_npt_preparatory_committee_within_three_years_before_each_conference():
     sessions: met. Before the Tenth (1 August 2022): the sessions of 2017-2019 prepared the
     conference as first scheduled (April 2020) and fall more than three years before the one
     held: `missed`, the three named as not counted, as the words say (the postponement is
-    recorded nowhere as an excuse). Before the planned Eleventh: 2023, 2024, 2025: met."""
+    recorded nowhere as an excuse). Before the Eleventh (April 2026): 2023, 2024, 2025: met."""
     out = _check(NPT, *TODAY)
     assert _verdicts(out, "prepcom") == {
         "1997-04-24..2000-04-23": "met",
@@ -150,14 +150,14 @@ def test_npt_preparatory_committee_within_three_years_before_each_conference():
 
 def test_npt_projects_one_preparatory_session_where_the_practice_is_three():
     """`project` to 2031, as the Review Conferences' secretariat would read it: the Twelfth
-    Review Conference in April 2031 (five years after the planned Eleventh, numbered on), and a
-    single Preparatory Committee session within the three years before it: the rule language
-    asks for one session in the span, where Decision 1 wants one in each of the three years
-    (the finding of this audit; the Problems name the unconfirmed Eleventh)."""
+    Review Conference in April 2031 (five years after the Eleventh, numbered on), and a single
+    Preparatory Committee session within the three years before it: the rule language asks for
+    one session in the span, where Decision 1 wants one in each of the three years (the finding
+    of this audit). No Problems."""
     out = json.loads(_invoke("project", *_files(NPT), *TODAY, "--to", "2031", "--format", "json").stdout)
-    rows = [(m["body"], m["start"][:4], m["ordinal"]) for m in out["meetings"]]
-    assert rows == [("prepcom", "2029", None), ("revcon", "2031", 12)]
-    assert any("The 11th RevCon (2026-04-27, planned)" in p["message"] for p in out["problems"])
+    rows = [(m["body"], m["start"][:7], m["ordinal"]) for m in out["meetings"]]
+    assert rows == [("prepcom", "2029-05", None), ("revcon", "2031-04", 12)]
+    assert out["problems"] == []
 
 
 # -- EU-Russia: summits twice a year, none since January 2014 ----------------------------------
