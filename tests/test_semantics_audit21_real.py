@@ -206,11 +206,14 @@ def test_ibero_american_summits_annual_then_biennial_and_2020_a_year_late():
     2016 (two years after Veracruz 2014): Cartagena met; 2018 Antigua met; due 2020, the
     XXVII held in Andorra on 21 April 2021: 1 year late (postponed for the pandemic; no text
     excuses it); due 2023: Santo Domingo met; due 2025: Cuenca (November 2024) met early; due
-    2026 (two years after 2024): open, "as far as the register shows" (records to 2025)."""
+    2026 (two years after 2024): open, "as far as the register shows" (records to 2025), naming
+    the XXX Summit planned in Madrid on 4-5 November 2026 as not recorded held; 2028, two years
+    after that plan, open (a plan inside the period it answers: due 2028 either way)."""
     out = _check(CIB, *TODAY)
     rules = _by_rule(out, "summit")
     assert rules[0] == {str(y): "met" for y in range(1992, 2015)}
-    assert rules[1] == {"2016": "met", "2018": "met", "2020": "late", "2023": "met", "2025": "met", "2026": "open"}
+    assert rules[1] == {"2016": "met", "2018": "met", "2020": "late", "2023": "met", "2025": "met", "2026": "open", "2028": "open"}
+    assert "Ibero-American Summit 2026-11-04 (30th, Madrid) was planned but is not recorded as held (unconfirmed)" in _why(out, "summit", 1, "2026")
     assert _why(out, "summit", 1, "2020") == (
         "due 2020 (2 years after the 26th Ibero-American Summit (2018-11-15)), held Ibero-American Summit 2021-04-21 (27th, Soldeu): 1 year late."
     )
@@ -419,13 +422,15 @@ def test_bwc_review_conferences_the_fifth_resumed_under_its_number_and_the_ninth
     assert _why(out, "revcon", 1, "2021").endswith("1 year late. Not counted: RevCon 2021-11 (9th, Geneva) (postponed).")
 
 
-def test_ibero_american_projection_note_starts_where_the_register_stops_being_complete():
-    """`project` from 2026-12-04: the Summit due 2026 is still open (two years after November
-    2024) and projected in December 2026; the register is complete to 2025-12-31, so what may be
+def test_ibero_american_projection_note_starts_where_the_register_stops_being_complete(tmp_path):
+    """`project` from 2026-12-04 without the Madrid plan (an edit): the Summit due 2026 is still
+    open (two years after November 2024) and projected in December 2026; the register is complete to 2025-12-31, so what may be
     missing is a summit held from 1 January 2026, not from the window's first day (16 November
     2024), which said a summit of 2025 might be unrecorded in a year the register holds whole
     (fails before)."""
-    out = json.loads(_invoke("project", *_files(CIB), *TODAY, "--to", "2026", "--format", "json").stdout)
+    planned = [line for line in (AUDIT / f"{CIB}-meetings.csv").read_text(encoding="utf-8").splitlines() if line.startswith("summit,regular,30,")]
+    files = _edited(tmp_path, CIB, {}, rows={planned[0] + "\n": ""})
+    out = json.loads(_invoke("project", *files, *TODAY, "--to", "2026", "--format", "json").stdout)
     (note,) = out["notes"]
     assert "so a meeting held from 2026-01-01 to 2026-12-04 may not be recorded" in note
 
