@@ -142,3 +142,18 @@ def test_a_dissolved_organizations_timeline_ends_with_it_and_draws_no_today(runn
     assert ">1946<" in page and ">1947<" not in page
     cica = write_report(runner, tmp_path / "cica.html")
     assert 'class="today"' in cica and 'class="future"' in cica and f"to {TODAY.replace(year=TODAY.year + 10)}" in cica
+
+
+def test_a_rule_book_without_chairs_draws_no_chair_lane(runner, tmp_path):
+    """CELAC's rule book has no [chairmanship] and its register no chair terms: the timeline
+    labelled an empty band "Chair" above the axis and its title promised "chair terms on top"
+    (the twenty-first audit). Without terms neither is drawn; CICA's timeline keeps both."""
+    audit = Path(__file__).parent / "audit"
+    book = ["--rules", str(audit / "celac-summit.toml"), "--meetings", str(audit / "celac-summit-meetings.csv")]
+    result = runner.invoke(main, [*book, *ARGS, "-o", str(tmp_path / "celac.html")])
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "celac.html").read_text(encoding="utf-8")
+    assert 'class="small">Chair<' not in page and "chair terms" not in page
+    assert 'class="lane"' in page  # the lanes are drawn all the same
+    cica = write_report(runner, tmp_path / "cica.html")
+    assert cica.count('class="small">Chair<') >= 2 and "chair terms on top" in cica
