@@ -6,6 +6,11 @@ the host, in the categories the rule book's `holiday_categories` names (by defau
 
 from __future__ import annotations
 
+import json
+
+from click.testing import CliRunner
+
+from planner.cli import main
 from tests.test_semantics_audit17_project import _files, _project
 from tests.test_semantics_audit19_project import _body, _org
 from tests.test_semantics_audit20_project import _rows, _starts
@@ -203,3 +208,111 @@ def test_an_after_rule_names_the_origin_and_the_rule_in_its_reason(tmp_path):
     out = _project(_files(tmp_path, _org("Bern", "Switzerland") + summit + board, rows), "2026-01-15", "2026-12-31")
     assert [(m["body"], m["start"]) for m in out["meetings"]] == [("bd", "2026-07-02")]
     assert out["meetings"][0]["reason"] == "1 year after the 3rd Summit (2025-10-14)"
+
+
+# -- 7. Chairs: a term the nearest days leave without the meeting of a body that meets once a term --
+
+
+def test_a_planned_term_left_without_a_yearly_chair_hosted_meeting_is_said(tmp_path):
+    """Terms of a year, handed over at the yearly Assembly (chair-hosted, the incoming chair
+    hosts it), alphabetical among Austria, Belgium, Croatia, Denmark; a Forum, chair-hosted,
+    at least once a year; both held Wed 2025-06-10 in Vienna, Austria chairing from then; as
+    of 2025-07-01 to 2029. By hand, projected with no host known (Austria's working days,
+    every member's holidays, one host: 3 days apart): Assemblies Wed 2026-06-10, Thu
+    2027-06-10, Fri 2028-06-09 (the 10th a Saturday, the 11th a Sunday), Mon 2029-06-11; the
+    Forum aims at the 10th too: Mon 2026-06-15 (the 13th, 14th, 7th and 6th weekend days),
+    Mon 2027-06-07 (three back; the 13th a Sunday), Mon 2028-06-12, Fri 2029-06-08. Chairs:
+    Belgium from 2026-06-10, Croatia from 2027-06-10, Denmark from 2028-06-09, Austria from
+    2029-06-11. Each Forum is hosted by the chair of its day, re-placed nearest the 10th in
+    that chair's term: Belgium 2026-06-15 and 2027-06-09 (the day before Croatia's Assembly),
+    Denmark 2028-06-12 and 2029-06-08. Croatia's whole term holds no Forum, though the Forum
+    meets once a year: which side of a handover a meeting falls on was decided by the weekend
+    nearest it. Nothing requires each chair to host one, so no violation, but a note now says
+    so (there was none): the Forums before and after Croatia's term are 369 days apart, under
+    one and a half terms."""
+    book = _org(
+        "Vienna",
+        "Austria",
+        'members = [{ name = "Austria", code = "AT" }, { name = "Belgium", code = "BE" }, { name = "Croatia", code = "HR" }, { name = "Denmark", code = "DK" }]\n'
+        '[chairmanship]\nterm = "1y"\nhandover_bodies = ["assembly"]\nchair_hosts = true\norder = "alphabetical"\nhandover_host = "incoming"\n',
+    ) + "".join(
+        f'[[bodies]]\nid = "{id}"\nname = "{name}"\ncategory = "{cat}"\nhost = "chair"\n[[bodies.rules]]\n{_AT_LEAST_ONCE}'
+        for id, name, cat in (("assembly", "Assembly", "governing"), ("forum", "Forum", "working"))
+    )
+    (tmp_path / "r.toml").write_text(book, encoding="utf-8")
+    (tmp_path / "m.csv").write_text("body,kind,ordinal,start,end,status,city,country\nassembly,regular,1,2025-06-10,,held,Vienna,Austria\nforum,regular,,2025-06-10,,held,Vienna,Austria\n", encoding="utf-8")
+    (tmp_path / "c.csv").write_text("country,start,end,ordinal,note,source\nAustria,2025-06-10,,1,,\n", encoding="utf-8")
+    args = ["chairs", "--rules", str(tmp_path / "r.toml"), "--meetings", str(tmp_path / "m.csv"), "--chairs", str(tmp_path / "c.csv"), "--today", "2025-07-01", "--to", "2029", "--format", "json"]
+    out = json.loads(CliRunner().invoke(main, args).stdout)
+    forums = [[m["start"] for m in t["hosted"] if m["body"] == "forum"] for t in out["plan"]]
+    assert [t["country"] for t in out["plan"]] == ["Belgium", "Croatia", "Denmark", "Austria"]
+    assert forums == [["2026-06-15", "2027-06-09"], [], ["2028-06-12", "2029-06-08"], []]
+    notes = [f["message"] for f in out["findings"] if f["kind"] == "unhosted"]
+    assert notes == [
+        "Croatia's planned term, 2027-06-10 to 2028-06-09, hosts no Forum, which meets about once a term:"
+        " the one before it is the Forum (2027-06-09, Belgium, projected), 1 day before it began,"
+        " the one after it the Forum (2028-06-12, Denmark, projected), 3 days after it ended."
+    ]
+
+
+# -- 8. A body just before another, and a Sunday that is a working day -------------------------------
+
+
+def test_a_body_just_before_another_meets_on_a_sunday_where_sunday_is_a_working_day(tmp_path):
+    """A Council and its Preparatory Committee (`before = "council"`), each at least once a year
+    at the Secretariat in Cairo; the Council held Sun 2025-06-08, the Committee Thu 2025-06-05
+    (the working day before it: Egypt's weekend is Friday and Saturday); as of 2026-01-15 to
+    2026. By hand: the Council on its day, Mon 2026-06-08 (no Egyptian holiday: Eid al-Adha
+    is 26-30 May); the Committee ends on the working day immediately before it, Sunday
+    2026-06-07, a working day in Egypt."""
+    council = _body("council", "Council", "", _AT_LEAST_ONCE)
+    prep = _body("prep", "Preparatory Committee", 'before = "council"\n', _AT_LEAST_ONCE)
+    rows = _rows("council", "Cairo", "Egypt", "2025-06-08") + _rows("prep", "Cairo", "Egypt", "2025-06-05")
+    out = _project(_files(tmp_path, _org("Cairo", "Egypt") + council + prep, rows), "2026-01-15", "2026-12-31")
+    assert sorted((m["start"], m["body"]) for m in out["meetings"]) == [("2026-06-07", "prep"), ("2026-06-08", "council")]
+
+
+def test_yom_kippur_on_the_nominal_day_in_jerusalem(tmp_path):
+    """A Board every 12 months at the Secretariat in Jerusalem, last held Sun 2025-09-21 (a
+    working day in Israel); as of 2026-06-01 to 2026. By hand: nominal Mon 2026-09-21, Yom
+    Kippur (a public holiday in the `holidays` package): a day on, Tue 2026-09-22, a working
+    day (Sukkot is the 26th)."""
+    book = _org("Jerusalem", "Israel") + _body("bd", "Board", "", _EVERY_12M)
+    rows = _rows("bd", "Jerusalem", "Israel", "2025-09-21")
+    assert _starts(_project(_files(tmp_path, book, rows), "2026-06-01", "2026-12-31")) == ["2026-09-22"]
+
+
+# -- 9. Days by rule, and the register's plans -----------------------------------------------------------
+
+
+def test_an_on_rule_lands_on_its_computed_day(tmp_path):
+    """A Council meeting by rule on the second Tuesday of March in Bern, established 2020,
+    held Tue 2025-03-11; as of 2026-01-15 to 2027. By hand: Tue 2026-03-10 and Tue
+    2027-03-09, working days in Switzerland."""
+    on = 'kind = "on"\nmonth = 3\nweekday = "tue"\nnth = 2\n'
+    book = _org("Bern", "Switzerland") + _body("cl", "Council", "established = 2020-01-01\n", on)
+    out = _project(_files(tmp_path, book, _rows("cl", "Bern", "Switzerland", "2025-03-11")), "2026-01-15", "2027-12-31")
+    assert _starts(out) == ["2026-03-10", "2027-03-09"] and out["problems"] == []
+
+
+def test_an_on_rule_whose_day_is_a_holiday_is_a_problem_never_a_silent_move(tmp_path):
+    """A Council meeting by rule on 1 May in Vienna, held 2025-05-01; as of 2025-12-01 to 2027.
+    By hand (README: "a weekend or holiday there is a Problem, never a silent move"): Fri
+    2026-05-01 is Labour Day in Austria, Sat 2027-05-01 a weekend day and Labour Day: nothing
+    projected, a Problem for each day (labelled by it)."""
+    on = 'kind = "on"\nmonth = 5\nday = 1\n'
+    book = _org("Vienna", "Austria") + _body("cl", "Council", "established = 2020-01-01\n", on)
+    out = _project(_files(tmp_path, book, _rows("cl", "Vienna", "Austria", "2025-05-01")), "2025-12-01", "2027-12-31")
+    assert out["meetings"] == [] and [(p["window"], p["kind"]) for p in out["problems"]] == [("2026-05-01", "placement"), ("2027-05-01", "placement")]
+
+
+def test_a_plan_of_the_register_keeps_its_day_and_the_host_s_spacing(tmp_path):
+    """A Board and a Committee at the Secretariat in Bern, each at least once a year, each
+    held Tue 2025-03-10; the Committee's 2026 meeting is planned in the register for Tue
+    2026-03-10; as of 2025-12-01 to 2026. By hand: the plan meets the Committee's 2026 and
+    takes its day ("Planned meetings of the register take their days too"); the Board aims at
+    the 10th and must be 3 days from it: Fri 2026-03-13."""
+    book = _org("Bern", "Switzerland") + _body("bd", "Board", "", _AT_LEAST_ONCE) + _body("cm", "Committee", "", _AT_LEAST_ONCE)
+    rows = _rows("bd", "Bern", "Switzerland", "2025-03-10") + _rows("cm", "Bern", "Switzerland", "2025-03-10") + _rows("cm", "Bern", "Switzerland", "2026-03-10", status="planned")
+    out = _project(_files(tmp_path, book, rows), "2025-12-01", "2026-12-31")
+    assert [(m["body"], m["start"], m["status"]) for m in out["meetings"]] == [("cm", "2026-03-10", "planned"), ("bd", "2026-03-13", "projected")]

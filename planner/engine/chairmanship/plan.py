@@ -44,6 +44,7 @@ from planner.engine.chairmanship.terms import (
     timeline,
     with_meetings,
 )
+from planner.engine.chairmanship.unhosted import unhosted_terms
 from planner.engine.planning.projection import Projection
 from planner.inputs.inputfile import read_text
 from planner.inputs.limits import MAX_PLAN_BYTES
@@ -216,7 +217,8 @@ def _chairs_report(book: RuleBook, chairs: Sequence[ChairTerm], projection: Proj
     tomorrow = today + timedelta(days=1)
     terms = [_refresh(book, t, moved, pool, tomorrow) for t in terms]
     planned = [_refresh(book, t, moved, pool) for t in planned]
-    findings = [*findings, *expected_long(book, [*(t for t in terms if t.running), *planned])]
+    ahead = [*(t for t in terms if t.running), *planned]
+    findings = [*findings, *expected_long(book, ahead), *unhosted_terms(book, ahead, meetings)]
     member = None
     if country is not None:
         member = resolve_candidates(book, [country], option="--country")[0]
