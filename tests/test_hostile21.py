@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from planner.cli import main
@@ -108,3 +109,23 @@ def test_an_organization_whose_id_begins_anothers_is_another(tmp_path: Path) -> 
     result = runner.invoke(main, ["ics", *TODAY, "--rules", str(ROOT / "rules" / "cica.toml"), *given, "--to", "2028", "--out", str(out)])
     assert result.exit_code == 2, result.output
     assert "another organization, 'cica-x'" in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "given", "said"),
+    [
+        (["check", *TODAY, "-o"], "loop/x.txt", "{root}/loop is a link that leads back to itself (expected a path whose every folder is a folder, or a link to one, or can be made)"),
+        (["ics", *TODAY, "--no-projected", "--out"], "loop/feeds", "{root}/loop is a link that leads back to itself (expected a path whose every folder is a folder, or a link to one, or can be made)"),
+        (["ics", *TODAY, "--no-projected", "--out"], "loop", "it is a link that leads back to itself (expected a folder, or a link to one)"),
+        (["check", *TODAY, "-o"], "loop", "it is a link that leads back to itself (expected a file, or a link to one)"),
+    ],
+)
+def test_a_link_loop_on_the_way_to_an_output_is_named(tmp_path: Path, args: list[str], given: str, said: str) -> None:
+    """`ics --out loop/feeds` said "loop is a file, not a folder", and `-o loop/x.txt` "it is
+    a link that leads back to itself" of the path given: the link is named now, and the
+    expectation is of a folder where a folder was asked."""
+    (tmp_path / "loop").symlink_to("loop")
+    target = tmp_path / given
+    result = CliRunner().invoke(main, [*args, str(target)])
+    assert result.exit_code == 2
+    assert result.stderr == f"error: {target}: cannot write: {said.format(root=tmp_path)}\n"

@@ -157,6 +157,10 @@ def unwritable(target: str, exc: OSError, folder: bool = False) -> tuple[str, st
         return "it is a folder", "the path of a file to write, not of a folder"
     if code in (errno.ENOTDIR, errno.EEXIST) and folder and os.path.lexists(target) and not os.path.isdir(target):
         return "it is a file, not a folder", "a folder for the feeds, or a path where one can be made"
+    if code in (errno.ENOTDIR, errno.EEXIST, errno.ELOOP) and where is not None and _loops(where):
+        # (a link loop on the way: "loop/feeds: loop is a file, not a folder" named no link)
+        said = "it is a link that leads back to itself" if where == Path(target) else f"{where} is a link that leads back to itself"
+        return said, ("a folder, or a link to one" if folder and where == Path(target) else "a file, or a link to one" if where == Path(target) else "a path whose every folder is a folder, or a link to one, or can be made")
     if code in (errno.ENOTDIR, errno.EEXIST) and blocker is not None:
         return f"{blocker} is a file, not a folder", "a path whose every folder is a folder or can be made"
     if code == errno.EBUSY:
@@ -186,6 +190,15 @@ def unwritable(target: str, exc: OSError, folder: bool = False) -> tuple[str, st
         return f"no permission to write in {inside}", "a folder this user may write in"
     blocked = f" ({named})" if named and not named.endswith(".tmp") and named != target else ""
     return f"{exc.strerror or exc}{blocked}", "a folder to write in" if folder else "a writable file path"
+
+
+def _loops(path: Path) -> bool:
+    """Whether ``path`` is a link that leads back to itself (through others or not)."""
+    try:
+        os.stat(path)
+    except OSError as exc:
+        return exc.errno == errno.ELOOP
+    return False
 
 
 def _nearest_existing(path: Path) -> Path | None:
