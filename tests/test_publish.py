@@ -121,6 +121,26 @@ def test_publish_leaves_no_thread_running(tmp_path: Path, radicale: str) -> None
     assert [t.name for t in set(threading.enumerate()) - before if t.is_alive()] == []
 
 
+def test_another_organization_whose_id_begins_ours_is_left_alone(tmp_path: Path, radicale: str) -> None:
+    """An organization 'cica-x' publishes into a calendar; then 'cica' with --prune: every
+    cica-x UID begins 'cica-', and they were taken for cica's own events and deleted. Now
+    an event is ours when its UID begins as ours for its body ('cica-summit-')."""
+    url = f"{radicale}/sec/shared/"
+    other = tmp_path / "other"
+    other.mkdir()
+    book = other / "rulebook.toml"
+    book.write_text((FEEDS / "rulebook.toml").read_text(encoding="utf-8").replace('id = "cica"', 'id = "cica-x"', 1), encoding="utf-8")
+    register = other / "meetings.csv"
+    register.write_text(HEADER + ROWS["summit6"] + ROWS["soc"], encoding="utf-8")
+    env = {"PLANNER_CALDAV_PASSWORD": PASSWORD, "HOME": str(tmp_path)}
+    first = CliRunner().invoke(main, ["publish", "--rules", str(book), "--meetings", str(register), "--today", "2026-03-01", "--no-projected", "--caldav", url, "--user", "sec"], env=env)
+    assert first.exit_code == 0, first.stderr
+    code, out, err = run(tmp_path, url, ["summit7"], "--prune")
+    assert code == 0, err
+    assert "1 created, 0 updated, 0 cancelled, 0 deleted, 0 unchanged" in err
+    assert sorted(by_uid(url)) == ["cica-summit-7@planner", "cica-x-soc-regular-2025-05-20@planner", "cica-x-summit-6@planner"]
+
+
 def test_changed_date_updates_in_place_with_a_higher_sequence(tmp_path: Path, radicale: str) -> None:
     """The 7th Summit moves: same UID, SEQUENCE 1, new LAST-MODIFIED; the others are untouched."""
     url = f"{radicale}/sec/moved/"

@@ -10,7 +10,7 @@ run that broke half-way is completed by the next one.
 * **SEQUENCE per RFC 5546.** It rises by one only when the time, place or status changed
   (RFC 5545 3.8.7.4, "significant revision"); a new description keeps it and only moves
   LAST-MODIFIED. The caldav library's own bump on every save is turned off.
-* **Nothing orphaned.** An event of ours (UID ``{organization}-...@planner``) that the input no
+* **Nothing orphaned.** An event of ours (UID ``{organization}-{body}-...@planner``, its X-PLANNER-BODY) that the input no
   longer gives is rewritten as a tombstone (STATUS:CANCELLED, SEQUENCE + 1, see
   :func:`planner.outputs.calendar.revisions.tombstone`), or deleted with ``prune``. Events of other
   organizations or other programs in the same calendar are never touched, nor, when ``bodies``
@@ -44,6 +44,7 @@ from planner.core.errors import InputError
 from planner.core.model import Meeting, RuleBook
 from planner.outputs.calendar.ical import PRODID, body_colors, body_names, combined_names
 from planner.outputs.calendar.sync import Change, plan, prop_text, wanted_events
+from planner.outputs.calendar.uids import uid_beginning
 
 T = TypeVar("T")
 EXPECTED_SERVER = "a CalDAV calendar URL such as https://host/user/calendar/, on a running server"
@@ -114,7 +115,7 @@ def publish(
     try:
         with session.failures("reading the calendar"):
             calendar = session.calendar()
-            objects = session.events(calendar, f"{book.organization.id}-") if calendar is not None else {}
+            objects = session.events(calendar, book.organization.id) if calendar is not None else {}
         if calendar is None:
             result.created_calendar = True
             if not dry_run:
@@ -268,9 +269,11 @@ class _Session:
                 home.principal()
             return parent.make_calendar(name=name, cal_id=cal_id)
 
-    def events(self, calendar: Any, prefix: str) -> dict[str, list[tuple[Any, Event]]]:
+    def events(self, calendar: Any, organization: str) -> dict[str, list[tuple[Any, Event]]]:
         """Our events on the server by UID (several resources per UID only if something went
-        wrong before), each with its resource."""
+        wrong before), each with its resource: of ``organization``, each UID beginning as
+        it gives its body's (``cica-summit-``; 'cica-x-summit-6' is another organization's,
+        though it begins 'cica-')."""
         found: dict[str, list[tuple[Any, Event]]] = {}
         for resource in self.within(lambda: list(calendar.events())):
             try:
@@ -279,7 +282,7 @@ class _Session:
                 continue  # not ours to judge: another program's event we cannot read
             for event in events[:1]:
                 uid = str(event.get("UID", ""))
-                if uid.startswith(prefix) and uid.endswith("@planner"):
+                if uid.startswith(uid_beginning(organization, prop_text(event, "X-PLANNER-BODY"))) and uid.endswith("@planner"):
                     found.setdefault(uid, []).append((resource, event))
         return found
 
