@@ -141,6 +141,23 @@ def test_another_organization_whose_id_begins_ours_is_left_alone(tmp_path: Path,
     assert sorted(by_uid(url)) == ["cica-summit-7@planner", "cica-x-soc-regular-2025-05-20@planner", "cica-x-summit-6@planner"]
 
 
+def test_an_event_icalendar_cannot_parse_is_another_programs() -> None:
+    """An event on the server with `DTSTART;VALUE=DATE,X` (a list where icalendar's parser
+    takes a text) was an AttributeError traceback of publish. Now it is passed over, as any
+    other program's event planner cannot read. (Radicale rewrites such an event as it stores
+    it, so the server here is a stand-in.)"""
+    from types import SimpleNamespace
+
+    from planner.outputs.calendar.caldav import _Session
+
+    ours = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:cica-summit-6@planner\r\nX-PLANNER-BODY:summit\r\nDTSTART;VALUE=DATE:20221012\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    odd = ours.replace("cica-summit-6", "cica-summit-5").replace("VALUE=DATE:", "VALUE=DATE,X:")
+    session = _Session.__new__(_Session)
+    session.within = lambda work: work()  # type: ignore[method-assign]
+    calendar = SimpleNamespace(events=lambda: [SimpleNamespace(data=odd), SimpleNamespace(data=ours)])
+    assert list(session.events(calendar, "cica")) == ["cica-summit-6@planner"]
+
+
 def test_changed_date_updates_in_place_with_a_higher_sequence(tmp_path: Path, radicale: str) -> None:
     """The 7th Summit moves: same UID, SEQUENCE 1, new LAST-MODIFIED; the others are untouched."""
     url = f"{radicale}/sec/moved/"

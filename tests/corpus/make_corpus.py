@@ -779,6 +779,12 @@ rec("rulebook", "holiday_category_not_in_country.toml", rb("[organization]", '[o
 rec("rulebook", "bom_twice.toml", "\ufeff\ufeff" + MINIMAL)
 rec("rulebook", "bom_in_a_value.toml", rb('"Europe/Vienna"', '\ufeff"Europe/Vienna"'))
 
+# --- session 21: a parameter icalendar takes for one value given several; a documents list past
+# a CSV cell (a state file of another organization's folder: tests/test_hostile21.py)
+rec("meetings", "ics_value_parameter_list.ics", ics("DTSTART;VALUE=DATE,DATE:20220601"))
+rec("meetings", "ics_value_parameter_list_on_dtend.ics", ics("DTSTART;VALUE=DATE:20220601", "DTEND;VALUE=DA,TE:20220603"))
+rec("meetings", "json_documents_131074_characters_in_all.json", json.dumps([{"body": "summit", "start": "2022-06-01", "documents": ["a" * 65_536, "b" * 65_536]}]))
+
 
 def _record(folder: str, path: Path) -> str:
     """planner's first error line for ``path``, after ``error: PATH`` (to be reviewed)."""

@@ -72,6 +72,7 @@ def _decode(path: Path, shared: IcsLines | None = None) -> str:
     return read
 
 
+_LISTED_VALUE = re.compile(r'^[^:\r\n]*;(VALUE=[^;:\r\n]*,[^;:\r\n]*)', re.IGNORECASE | re.MULTILINE)
 _TZID = re.compile(r';TZID="?([^";:\r\n]*)|^(?:X-WR-TIMEZONE|TZID)(?:;[^:\r\n]*)?:([^\r\n]*)', re.IGNORECASE | re.MULTILINE)
 
 
@@ -85,6 +86,14 @@ def _refuse_deep_zones(text: str, path: Path) -> None:
             shown = name if len(name) <= 60 else name[:57] + "..."
             what = "an X-WR-TIMEZONE" if found[0][:13].upper() == "X-WR-TIMEZONE" else "a TZID"
             raise RegisterError(f"has {what} of more than {MAX_ZONE_PARTS} parts, which names no time zone", path=path, location=text.count("\n", 0, found.start()) + 1, value=shown, expected="an IANA time zone, e.g. 'Asia/Almaty', or a VTIMEZONE of that name")
+
+
+def _line_of(path: Path, found: str) -> int | None:
+    """The line of the file at ``path`` where ``found`` (a content line's beginning, of the
+    text icalendar was given: without the properties no reader asks for) stands."""
+    text = read_text(path, RegisterError, what="iCalendar", saved_as="a UTF-8 .ics file", empty=EXPECTED, limit=MAX_ICS_BYTES, folded=True)
+    at = text.find(found)
+    return text.count("\n", 0, at) + 1 if at >= 0 else None
 
 
 def parse_calendars(path: Path, shared: IcsLines | None = None, prune: Callable[[str], str] | None = None) -> list[Calendar]:
@@ -113,6 +122,12 @@ def parse_calendars(path: Path, shared: IcsLines | None = None, prune: Callable[
     except ValueError as exc:
         problem = str(exc).splitlines()[0][:160]
         raise RegisterError(f"is not valid iCalendar: {problem}", path=path, expected=EXPECTED) from None
+    except (AttributeError, TypeError) as exc:  # icalendar's parser on a value it takes for one: VALUE=DATE,X is a list
+        listed = _LISTED_VALUE.search(text)
+        if listed is not None:
+            line = _line_of(path, listed[0])
+            raise RegisterError("a VALUE parameter holds several values", path=path, location=line, value=listed[1], expected="one value type, e.g. VALUE=DATE (RFC 5545 3.2.20)") from None
+        raise RegisterError(f"is not valid iCalendar: {exc}", path=path, expected=EXPECTED) from None
     result = []
     for cal in calendars:
         if cal.name != "VCALENDAR":

@@ -278,7 +278,7 @@ class _Session:
         for resource in self.within(lambda: list(calendar.events())):
             try:
                 events = Calendar.from_ical(resource.data).walk("VEVENT")
-            except ValueError:
+            except (ValueError, AttributeError, TypeError):  # (icalendar's parser: VALUE=DATE,X an AttributeError)
                 continue  # not ours to judge: another program's event we cannot read
             for event in events[:1]:
                 uid = str(event.get("UID", ""))

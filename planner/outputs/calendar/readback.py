@@ -59,7 +59,7 @@ def revisions_from_feeds(out_dir: Path, book: RuleBook) -> dict[str, Revision]:
             events = Calendar.from_ical(read_bytes(path, InputError, MAX_STATE_BYTES)).walk(
                 "VEVENT"
             )
-        except (InputError, ValueError):
+        except (InputError, ValueError, AttributeError, TypeError):  # (icalendar's parser: VALUE=DATE,X an AttributeError)
             continue
         for event in events:
             rev = _from_event(event, book)
