@@ -7,7 +7,8 @@ its time and peak memory. Nothing is asserted; run by hand and compare with the 
 Cases: a rule book of 1,200 bodies chained by ``after`` rules; an .ics series of 10,000
 occurrences (the cap); a chair register of 200,000 terms; a register of 1,000,000 meetings; a
 feed folder whose state file remembers 100,000 events; ``project`` and ``chairs`` over ten years
-of 1,000 bodies of twenty rules in a calendar of one body a day (``crowded.py``); 100,000
+of 1,000 bodies of twenty rules in a calendar of one body a day (``crowded.py``); ``project``
+of 5,000 bodies of one meeting a year, the calendar full within a year; 100,000
 numbered meetings of one body on one day; 100,000 EXDATEs on one line and on as many lines.
 """
 
@@ -79,6 +80,13 @@ def main(argv: list[str] | None = None, echo: Callable[[str], None] = print) -> 
         ten_years = ["--meetings", str(crowd / "meetings.csv"), "--today", "2026-12-01", "--to", "2036", "--format", "csv"]
         cases["crowded project"] = ["project", "--rules", str(crowd / "rulebook.toml"), *ten_years]
         cases["crowded chairs"] = ["chairs", "--rules", str(crowd / "rulebook-chairs.toml"), "--chairs", str(crowd / "chairs.csv"), *ten_years]
+
+        # 5,000 bodies of one meeting a year at one host: the calendar is full within a year, and
+        # each body after that placed nothing but made the runs of every crowded day again
+        # (10 s CPU of project, 60 s of 2,500 bodies to a 100-year horizon)
+        many = work / "many.toml"
+        many.write_text(MINIMAL.read_text(encoding="utf-8").split("[[bodies]]")[0] + "".join(f'[[bodies]]\nid = "b{i}"\nname = "Body {i}"\ncategory = "working"\n[[bodies.rules]]\nkind = "at_least"\ncount = 1\nper = "year"\n\n' for i in range(size(5000))), encoding="utf-8")
+        cases["many bodies project"] = ["project", "--rules", str(many), "--meetings", str(work / "b0.csv"), "--today", "2026-12-01", "--format", "csv"]
 
         series = work / "series.ics"
         series.write_text(

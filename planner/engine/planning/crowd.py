@@ -66,6 +66,14 @@ class DayBook:
         self.upto = since.toordinal() + _AHEAD if since is not None else date.max.toordinal()
         self.tails: list[tuple[int, int, str, str]] = []
         self.grown = 0
+        # Every change counts in ``version``; ``placed``: the bodies ever added. A body never
+        # added and paired with none is blocked on the same days as any other such body:
+        # those runs are made once per version, host and length (``_alike``). When the
+        # calendar is full, most bodies place nothing and change nothing: 5,000 bodies asked
+        # for the runs of some 2,600 crowded days each, 20 s of a projection.
+        self.version = 0
+        self.placed: set[str] = set()
+        self._alike: dict[tuple[str, int], tuple[int, Blocked]] = {}
 
     def host_of(self, meeting: Meeting) -> str:
         return host_key(self.book.body(meeting.body), meeting.country)
@@ -87,6 +95,8 @@ class DayBook:
 
     def add(self, body: str, host: str, first: date, last: date) -> None:
         # (_change's work without its calls: placement adds one meeting per projected meeting)
+        self.version += 1
+        self.placed.add(body)
         a, z = first.toordinal(), last.toordinal() + 1
         if z - a > _LONG and z > self.upto + 1:
             # (never a projected meeting, of at most 60 days: only those are ever removed)
@@ -141,6 +151,8 @@ class DayBook:
         self._change(body, host, first, last, -1)
 
     def _change(self, body: str, host: str, first: date, last: date, by: int) -> None:
+        self.version += 1
+        self.placed.add(body)
         a, b = first.toordinal(), last.toordinal() + 1
         _count(self.bodies_on, body, a, b, by)
         bodies_on, crowded, per_day = self.bodies_on, self.crowded, self.per_day
@@ -212,6 +224,15 @@ class DayBook:
         are added: the runs stay true for the whole of that body's placement, until rows'
         tails are taken (``grown``): days past ``upto`` may be refused that the runs do not
         name, which :meth:`free` still refuses."""
+        if body in self.placed or self.partners.get(body):
+            return self._blocked(body, host, days)
+        key = (host if self.between > 0 else "", days)
+        found = self._alike.get(key)
+        if found is None or found[0] != self.version:
+            found = self._alike[key] = (self.version, self._blocked(body, host, days))
+        return found[1]
+
+    def _blocked(self, body: str, host: str, days: int) -> Blocked:
         others, per_day, bodies_on = self._others, self.per_day, self.bodies_on
         back = days - 1
         if self.partners.get(body):
