@@ -28,10 +28,12 @@ class Habits:
     months: tuple[int, ...]
     day: int
     dated: bool = False  # the day is the history's (some meeting known to the day), not the default 15th
-    # month -> the body's day in that month (the median of its meetings there known to the
-    # day), where it differs from ``day``: a Council held 7-9 April and 26-28 November meets
-    # on the 8th in April and the 27th in November, not on the 9th of both
-    month_days: dict[int, int] = field(default_factory=dict, compare=False, repr=False)
+    # the first days of the history's meetings known to the day: each month's day is read from
+    # them when first asked (most bodies are asked for one or two months; reading them all in
+    # ``make`` doubled its time)
+    days: Sequence[date] = field(default=(), compare=False, repr=False)
+    # month -> the body's day in that month (see :meth:`on`)
+    _month_days: dict[int, int] = field(default_factory=dict, compare=False, repr=False)
     # the months picked for ``count`` meetings a period, by count: the same for every period
     _picks: dict[int, tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)
     # (first month, last month, across a new year) of a period -> the median of its usual
@@ -42,8 +44,10 @@ class Habits:
     # (where the two middle months of an even history differ, the one the body used more, then
     # the one it used last, is the median month: see _pick)
     rank: dict[int, tuple[int, int]] = field(default_factory=dict, compare=False, repr=False)
-    # the months of each calendar year of the history, in order (for the n-th meeting of a year)
-    years: tuple[tuple[int, ...], ...] = field(default=(), compare=False, repr=False)
+    # the years of the history's meetings known to the month, as ``make`` was given its months
+    # (for the n-th meeting of a year: :meth:`_by_turn`)
+    years: Sequence[int] = field(default=(), compare=False, repr=False)
+    in_order: Sequence[int] = field(default=(), compare=False, repr=False)  # those months, in order
 
     @classmethod
     def make(cls, months: list[int], days: list[date], years: list[int] | None = None) -> Habits:
@@ -53,14 +57,7 @@ class Habits:
         rank: dict[int, tuple[int, int]] = {}
         for place, month in enumerate(months):
             rank[month] = (rank[month][0] + 1 if month in rank else 1, place)
-        by_month: dict[int, list[int]] = {}
-        for d in days:
-            by_month.setdefault(d.month, []).append(d.day)
-        month_days = {m: own for m, found in by_month.items() if (own := int(statistics.median_low(found))) != day}
-        by_year: dict[int, list[int]] = {}
-        for year, month in zip(years or (), months, strict=False):
-            by_year.setdefault(year, []).append(month)
-        return cls(tuple(sorted(months)), day, bool(days), month_days=month_days, rank=rank, years=tuple(tuple(sorted(ms)) for _y, ms in sorted(by_year.items())))
+        return cls(tuple(sorted(months)), day, bool(days), rank=rank, days=days, years=years or (), in_order=months)
 
     def on(self, year: int, month: int) -> date:
         """The body's usual day in ``month`` of ``year``: the day it met on in that month (the
@@ -69,7 +66,11 @@ class Habits:
         is projected on 29 February in a leap year and on the 28th otherwise; the 31st is the
         30th in April). A usual month and a usual day taken apart gave days the body never
         used: held on 2 July and 24 June, it was due on 2 June."""
-        return date(year, month, min(self.month_days.get(month, self.day), _LAST[month] + (month == 2 and calendar.isleap(year))))
+        day = self._month_days.get(month)
+        if day is None:
+            found = [d.day for d in self.days if d.month == month]
+            day = self._month_days[month] = int(statistics.median_low(found)) if found else self.day
+        return date(year, month, min(day, _LAST[month] + (month == 2 and calendar.isleap(year))))
 
     def target_months(self, body: Body, count: int, window: Window) -> list[date]:
         """``count`` target days in ``window``: preferred months, else quantiles of the body's
@@ -141,12 +142,16 @@ class Habits:
         March and September, one year only in March and one only in April (its spring
         meeting put off), meets in spring and autumn: March and September, where the medians
         of two halves of its sorted months (3, 3, 4, 9) were March and April, a month apart."""
-        full = [months for months in self.years if len(months) == count]
+        by_year: dict[int, list[int]] = {}
+        for year, month in zip(self.years, self.in_order, strict=False):
+            by_year.setdefault(year, []).append(month)
+        years = [sorted(months) for _year, months in sorted(by_year.items())]
+        full = [months for months in years if len(months) == count]
         if count < 2 or not full:
             return ()
         turns = [[months[k] for months in full] for k in range(count)]
         centres = [statistics.median(turn) for turn in turns]
-        for months in self.years:
+        for months in years:
             if len(months) != count:
                 for month in months:
                     turns[min(range(count), key=lambda k, m=month: (abs(m - centres[k]), k))].append(month)
