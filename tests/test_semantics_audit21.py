@@ -186,3 +186,25 @@ def test_a_row_given_identically_by_a_scenario_is_still_one_meeting_or_two(tmp_p
     (tmp_path / "b.csv").write_text(COLUMNS + row, encoding="utf-8")
     result = _invoke("check", "--rules", str(tmp_path / "r.toml"), "--meetings", str(tmp_path / "a.csv"), "--meetings", str(tmp_path / "b.csv"), "--today", "2026-12-01", "--format", "json")
     assert _verdicts(json.loads(result.stdout)) == [("2026", "uncertain")]
+
+
+# -- versions of a grid never judge a day twice -----------------------------------------------------
+
+
+def test_a_grid_version_of_a_finer_grain_begins_after_the_earlier_versions_last_window(tmp_path):
+    """Every year on the grid from 2018 until 2020-06-30, then every 3 months on the grid from
+    2020-09 (one rule: two unnamed `every` rules). Boards 2018-05-01, 2019-05-01, 2020-09-10.
+    By hand (README, "Versions of one at_least or at_most rule": a window belongs to the
+    version in force on its first day, and versions never judge a day twice): 2020 is the
+    first version's (in force on 2020-01-01), kept whole as the second takes over the next
+    day, and met by 2020-09-10; the second begins with its first window after 2020, 2021-03.
+    It judged 2020-09 (met by the same Board: one meeting, two windows) and 2020-12 (missed,
+    exit 1) inside the year the first version had judged."""
+    book = BOARD + (
+        '[[bodies.rules]]\nkind = "every"\ninterval = "1y"\nmode = "grid"\nanchor = 2018\nuntil = 2020-06-30\n'
+        '[[bodies.rules]]\nkind = "every"\ninterval = "3m"\nmode = "grid"\nanchor = "2020-09"\nsince = 2020-07-01\n'
+    )
+    rows = _rows("board,regular,,2018-05-01,,held,,", "board,regular,,2019-05-01,,held,,", "board,regular,,2020-09-10,,held,,")
+    out = _check(tmp_path, book, rows, "2021-02-01")
+    assert _verdicts(out) == [("2018", "met"), ("2019", "met"), ("2020", "met"), ("2021-03", "open")]
+    assert out["summary"]["exit_code"] == 0

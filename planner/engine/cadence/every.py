@@ -270,9 +270,12 @@ def _grid(engine: ExpectationEngine, body: Body, index: int, rule: EveryRule, co
     if windows is None:
         windows = engine._grids[key] = grid_windows(body, rule, counting, anchor_day, end, pending)
     first = 0
-    if open_from is not None and len(windows) > 1:
-        first = max(0, bisect.bisect_right(windows, open_from, key=lambda pw: pw[1].start) - 1)
-        while first > 0 and _tolerant(windows[first - 1][1].end, rule.tolerance, grain) >= open_from:
+    seam = _after_an_earlier_grid(engine, body, rule)
+    if seam is not None and windows and windows[0][1].start < seam:
+        first = bisect.bisect_left(windows, seam, key=lambda pw: pw[1].start)
+    if open_from is not None and len(windows) > first + 1:
+        first = max(first, bisect.bisect_right(windows, open_from, key=lambda pw: pw[1].start) - 1)
+        while first > 0 and (seam is None or windows[first - 1][1].start >= seam) and _tolerant(windows[first - 1][1].end, rule.tolerance, grain) >= open_from:
             first -= 1
     anchored = grain.index(anchor_day)
     out = []
@@ -282,6 +285,34 @@ def _grid(engine: ExpectationEngine, body: Body, index: int, rule: EveryRule, co
         reason = f"every {rule.interval.first_words()} on the grid from {grain.label(anchored)}"
         out.append(Expectation(body, rule, index, grain, period, window, 1, None, _tolerant(window.end, rule.tolerance, grain), nxt, reason, None, window.start > end))
     return to_the_end(engine, body, rule, out)
+
+
+def _after_an_earlier_grid(engine: ExpectationEngine, body: Body, rule: EveryRule) -> date | None:
+    """The day after the last window of an earlier grid version of ``rule`` (the same ``id``)
+    that ``rule`` takes over from the next day, where that window runs past the seam; else
+    None. That version keeps its whole last period (periods.to_the_end), so ``rule`` begins
+    after it, as a per-period rule's later version does (expectation.after_earlier_versions):
+    `every 1y` on the grid until 2020-06-30, then `every 3m` from 2020-07-01 anchored in
+    September, judged 2020 and then 2020-09 too, and one Board of 2020-09-10 met both
+    (session 21)."""
+    if rule.since is None:
+        return None
+    identity = rule.id or f"kind {rule.kind}"
+    found: date | None = None
+    for other in body.rules:
+        if other is rule or not isinstance(other, EveryRule) or other.mode != "grid" or (other.id or f"kind {other.kind}") != identity:
+            continue
+        if other.until is None or other.until >= rule.since or not rule.in_force(other.until + timedelta(days=1)):
+            continue
+        counting = [m for m in engine.meetings_of(body.id).meetings if counts(other, m)]
+        anchor = other.anchor.earliest if other.anchor else (counting[0].earliest if counting else effective_start(body, other))
+        if anchor is None:
+            continue
+        windows = grid_windows(body, other, counting, anchor, other.until, False)
+        if windows and windows[-1][1].start <= other.until < windows[-1][1].end:
+            day = windows[-1][1].end + timedelta(days=1)
+            found = day if found is None else max(found, day)
+    return found
 
 
 _PLANNED = (Status.PLANNED, Status.PROJECTED)
