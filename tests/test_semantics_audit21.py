@@ -208,3 +208,30 @@ def test_a_grid_version_of_a_finer_grain_begins_after_the_earlier_versions_last_
     out = _check(tmp_path, book, rows, "2021-02-01")
     assert _verdicts(out) == [("2018", "met"), ("2019", "met"), ("2020", "met"), ("2021-03", "open")]
     assert out["summary"]["exit_code"] == 0
+
+
+# -- a meeting held after a rule ended answers none of its windows late -----------------------------
+
+
+EVERY_1Y_UNTIL_2021 = BOARD + '[[bodies.rules]]\nkind = "every"\ninterval = "1y"\nuntil = 2021-12-31\n'
+
+
+def test_a_meeting_held_after_a_rule_ended_does_not_answer_its_last_window_late(tmp_path):
+    """Every year until 2021-12-31, no version after it (the body's rule repealed). Boards
+    2020-05-01 and 2022-03-01. By hand: 2021 was due while the rule was in force and nothing
+    was held by 2021-12-31; README ("A rule that has ended requires nothing after its end"):
+    a meeting after the end was held under no rule and meets nothing. So 2021 is missed, and
+    its why names the 2022 Board held after the end. It was "1 year late", answered by a
+    meeting no version of the rule asked for."""
+    out = _check(tmp_path, EVERY_1Y_UNTIL_2021, _rows("board,regular,,2020-05-01,,held,,", "board,regular,,2022-03-01,,held,,"), "2022-06-01")
+    assert _verdicts(out) == [("2021", "missed")]
+    assert _why(out, "2021").endswith("Not counted: Board 2022-03-01 (held after the rule ended on 2021-12-31).")
+
+
+def test_a_meeting_held_under_the_next_version_still_answers_the_last_window_late(tmp_path):
+    """The same with a version taking over on 2022-01-01 (every 2 years, one rule): the chain
+    goes on (README, "Versions of one rolling rule are one chain"), and the Board of
+    2022-03-01 answers 2021 a year late, as before."""
+    book = EVERY_1Y_UNTIL_2021 + '[[bodies.rules]]\nkind = "every"\ninterval = "2y"\nsince = 2022\n'
+    out = _check(tmp_path, book, _rows("board,regular,,2020-05-01,,held,,", "board,regular,,2022-03-01,,held,,"), "2022-06-01")
+    assert _verdicts(out) == [("2021", "late"), ("2024", "open")]

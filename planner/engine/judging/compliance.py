@@ -187,6 +187,8 @@ class Judge:
                 out.append(finding)
         if exps[0].rule.kind == "after":
             out = self._early(out, bm)
+        if exps[-1].rule.until is not None:
+            out = self._after_the_end(out, bm)
         parts = self.engine.parts.get(exps[0].body.id)
         if parts:  # a number on two rows: its later parts are named where they fall
             out = [with_more_words(f, lambda e=e: parts_words(e, parts, _meeting_words)) for f, e in zip(out, exps, strict=True)]
@@ -207,6 +209,19 @@ class Judge:
             found = beside_after(e, bm.overlapping(min(o.earliest for o in e.origins), e.window.start - timedelta(days=1)), counted)
             if found:
                 with_more_words(f, partial(not_counted_words, found, e.body, _meeting_words))
+        return out
+
+    def _after_the_end(self, out: list[Finding], bm: BodyMeetings) -> list[Finding]:
+        """A window of a rule that ended (no version the day after) that nothing answered
+        names the meeting that would have answered it late, held once the rule had ended
+        (``Judge.late``: it answers nothing)."""
+        for f in out:
+            e = f.expectation
+            if f.verdict not in _SHORT or e is None or e.late_until is None or (until := e.rule.until) is None or until >= e.late_until or _goes_on(e):
+                continue
+            after = next((m for m in bm.overlapping(until + timedelta(days=1), e.late_until) if m.status is HELD and e.counts(m) and m.start.earliest > until), None)
+            if after is not None:
+                with_more_words(f, partial(not_counted_words, [(after, f"held after the rule ended on {until}")], e.body, _meeting_words))
         return out
 
     def judge(self, e: Expectation) -> Finding:
@@ -347,11 +362,27 @@ class Judge:
         """The first held counting meeting after the deadline, claimed by no other window of the
         rule, that the window may claim late."""
         limit = e.late_until or e.deadline
+        until = e.rule.until
+        if until is not None and until < limit and not _goes_on(e):
+            # the rule ended (no version of it the day after): a meeting held after its end
+            # was held under no rule and answers nothing, late or not (README, "A rule that
+            # has ended requires nothing after its end"; session 21: `every 1y` until
+            # 2021-12-31 was "1 year late" by a Board of 2022)
+            limit = until
         bm = self.engine.meetings_of(e.body.id)
         for m in bm.overlapping(e.deadline, limit):
             if m.status is HELD and e.counts(m) and m.start.earliest > e.deadline and m.start.latest <= limit and owner.get(id(m), me) == me:
                 return m
         return None
+
+
+def _goes_on(e: Expectation) -> bool:
+    """Whether a version of ``e``'s rule (the same ``id``, or kind without one) is in force
+    the day after the rule's ``until``."""
+    rule = e.rule
+    after = rule.until + timedelta(days=1)  # type: ignore[operator]
+    identity = rule.id or f"kind {rule.kind}"
+    return any(other is not rule and (other.id or f"kind {other.kind}") == identity and other.in_force(after) for other in e.body.rules)
 
 
 def check(
