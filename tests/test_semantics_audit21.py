@@ -235,3 +235,22 @@ def test_a_meeting_held_under_the_next_version_still_answers_the_last_window_lat
     book = EVERY_1Y_UNTIL_2021 + '[[bodies.rules]]\nkind = "every"\ninterval = "2y"\nsince = 2022\n'
     out = _check(tmp_path, book, _rows("board,regular,,2020-05-01,,held,,", "board,regular,,2022-03-01,,held,,"), "2022-06-01")
     assert _verdicts(out) == [("2021", "late"), ("2024", "open")]
+
+
+# -- an event across a period's end is named on both sides -----------------------------------------
+
+
+def test_an_event_across_a_years_end_is_named_in_both_years(tmp_path):
+    """At least twice a year, `count_by = "event"`. Boards 39th 2021-05-01, 40th 2021-12-31
+    and 41st 2022-01-01 (Bern: the 41st opens the day after the 40th, one event, README
+    "count_by"), 42nd 2022-06-01. By hand: the event counts once, in 2021, the period of its
+    first session: 2021 met (2 events), 2022 missed (1 event). The verdicts were right, but
+    2022's why said only "held: Board 2022-06-01", as if the 41st had not met in 2022, and
+    2021's named no merge. README ("Explanations"): every finding's why names the meetings
+    inside its window it did not count, and why."""
+    book = BOARD + '[[bodies.rules]]\nkind = "at_least"\ncount = 2\nper = "year"\ncount_by = "event"\nsince = 2021\n'
+    rows = _rows("board,regular,39,2021-05-01,,held,Bern,", "board,regular,40,2021-12-31,,held,Bern,", "board,regular,41,2022-01-01,,held,Bern,", "board,regular,42,2022-06-01,,held,Bern,")
+    out = _check(tmp_path, book, rows, "2023-01-10")
+    assert _verdicts(out)[:2] == [("2021", "met"), ("2022", "missed")]
+    assert "Merged: Board 2021-12-31 (40th, Bern) and Board 2022-01-01 (41st, Bern) were held together and count as one event." in _why(out, "2021")
+    assert _why(out, "2022").endswith("Not counted: Board 2022-01-01 (41st, Bern) (held together with the 40th Board (2021-12-31): one event, counted where it opened).")

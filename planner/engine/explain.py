@@ -20,10 +20,12 @@ from planner.engine.expectations import Expectation
 from planner.engine.rule_words import ordinal_words
 
 
-def not_counted(e: Expectation, near: list[Meeting], owner: dict[int, int], me: int, counted: tuple[Meeting, ...]) -> list[tuple[Meeting, str]]:
+def not_counted(e: Expectation, near: list[Meeting], owner: dict[int, int], me: int, counted: tuple[Meeting, ...], before: Sequence[Meeting] = ()) -> list[tuple[Meeting, str]]:
     """The meetings of ``near`` inside ``e``'s window that the finding did not count, each
     with the reason; decided now (``owner`` changes as later windows claim meetings), worded
-    by :func:`not_counted_words` when the finding's why is read."""
+    by :func:`not_counted_words` when the finding's why is read. ``before``: sessions running
+    into the window that opened before it (``count_by = "event"``): a session of an event one
+    of them opened counts there, and is named so."""
     used: set[int] | None = None
     heads: dict[int, Meeting] | None = None  # each meeting's event's first session (count_by = "event")
     rule = e.rule
@@ -59,6 +61,15 @@ def not_counted(e: Expectation, near: list[Meeting], owner: dict[int, int], me: 
             if id(head) in used:
                 continue
             reason = _gap_reason(min_gap) if head is m else f"held together with {given_start(head)}, one event, {_gap_reason(min_gap)}"
+        elif status is _HELD and before and rule.count_by == "event":
+            # a session of an event that opened before the window (the 41st Board on
+            # 2022-01-01, the day after the 40th of 2021-12-31): counted once, where it opened
+            if heads is None:
+                heads = {id(s): g[0] for g in events(x for x in (*before, *near) if x.status is _HELD and x.kind in kinds) for s in g}
+            head = heads.get(id(m), m)
+            if head is m or head.start.earliest >= start:
+                continue
+            reason = f"held together with {ordinal_words(head, e.body)}: one event, counted where it opened"
         else:
             continue
         notes.append((m, reason))

@@ -338,7 +338,7 @@ class Judge:
             finding = with_more_words(finding, doubt)  # the days (and gaps) that meet it
         if notes and (inside > len(held) or finding.late_meeting is not None):
             # some meeting inside the window did not count: say which, and why
-            found = not_counted(e, near, owner, me, finding.counted)
+            found = not_counted(e, near, owner, me, finding.counted, self._sessions_before(e) if e.rule.count_by == "event" else ())
             if found:
                 finding = with_more_words(finding, partial(not_counted_words, found, body, _meeting_words))
         return finding

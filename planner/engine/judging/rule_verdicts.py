@@ -9,7 +9,7 @@ compliance but the words of its verdicts.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from planner.core.dates import Grain, Window
@@ -230,7 +230,9 @@ def _excuse(engine: ExpectationEngine, e: Expectation, today: date | None = None
 def _merged(engine: ExpectationEngine, e: Expectation, counted: tuple[Meeting, ...]) -> list[str]:
     if e.rule.count_by != "event" or not counted:
         return []
-    window = engine.meetings_of(e.body.id).overlapping(e.window.start, e.deadline)
+    # (sessions that open after the window may join an event opened in it: the day after its
+    # last day at the latest, so a month past the window finds them)
+    window = engine.meetings_of(e.body.id).overlapping(e.window.start, e.deadline + timedelta(days=31))
     out = []
     for group in events(m for m in window if e.counts(m) and m.status is Status.HELD):
         if len(group) > 1 and group[0] in counted and (group[0].city or group[0].format is MeetingFormat.ONLINE):  # else the merge is only possible (uncertain)
