@@ -254,3 +254,108 @@ def test_an_event_across_a_years_end_is_named_in_both_years(tmp_path):
     assert _verdicts(out)[:2] == [("2021", "met"), ("2022", "missed")]
     assert "Merged: Board 2021-12-31 (40th, Bern) and Board 2022-01-01 (41st, Bern) were held together and count as one event." in _why(out, "2021")
     assert _why(out, "2022").endswith("Not counted: Board 2022-01-01 (41st, Bern) (held together with the 40th Board (2021-12-31): one event, counted where it opened).")
+
+
+# -- hand-computed cases planner already got right (each worked out before it ran) -------------------
+
+
+def test_a_meeting_within_an_after_windows_tolerance_serves_its_own_period_first(tmp_path):
+    """Board 1 year after each Summit, `tolerance = "3m"`. Summits 2020-05-01 and 2021-05-01,
+    one Board 2022-02-10. By hand (README, "One meeting, one window"): the Board lies in 2022,
+    its own period, which takes it; 2021's window could take it only within its tolerance
+    and only were 2022 met by another meeting: 2021 missed, 2022 met."""
+    book = SUMMIT + BOARD + '[[bodies.rules]]\nkind = "after"\nbody = "summit"\noffset = "1y"\ntolerance = "3m"\n'
+    rows = _rows("summit,regular,1,2020-05-01,,held,,", "summit,regular,2,2021-05-01,,held,,", "board,regular,,2022-02-10,,held,,")
+    out = _check(tmp_path, book, rows, "2023-06-01")
+    assert _verdicts(out) == [("2021", "missed"), ("2022", "met")]
+    assert "Board 2022-02-10 (counted for another window of this rule)" in _why(out, "2021")
+
+
+def test_a_meeting_across_a_years_end_starts_a_rolling_chain_in_the_year_it_opens(tmp_path):
+    """Every year (rolling); Board 2019-12-30..2020-01-02, then 2021-01-05. By hand (README,
+    "A meeting belongs to the day it opens"): the first opened in 2019, so the next was due by
+    2020-12-31; 2021-01-05 is a year late (due 2020)."""
+    book = BOARD + '[[bodies.rules]]\nkind = "every"\ninterval = "1y"\n'
+    out = _check(tmp_path, book, _rows("board,regular,,2019-12-30,2020-01-02,held,,", "board,regular,,2021-01-05,,held,,"), "2021-06-01")
+    assert _verdicts(out) == [("2020", "late"), ("2022", "open")]
+    assert _why(out, "2020") == "due 2020 (1 year after the Board of 2019-12-30), held Board 2021-01-05: 1 year late."
+
+
+EXCEPT_SUMMIT = SUMMIT + BOARD + '[[bodies.rules]]\nkind = "at_least"\ncount = 1\nper = "year"\nsince = 2021\nexcept_when = ["summit"]\n'
+
+
+def test_a_cancelled_summit_excuses_nothing_and_an_unconfirmed_one_leaves_the_year_uncertain(tmp_path):
+    """Board once a year, a Summit in the same year excuses it. No Board in 2022. By hand:
+    README's `except_when` excuses by a regular meeting held or planned; a Summit of 2022
+    cancelled was neither, so 2022 is missed; planned for 2022-05-01 and never recorded held
+    (as of 2024), the register does not say whether it excused the year: uncertain."""
+    rows = ("board,regular,,2021-05-01,,held,,", "board,regular,,2023-05-01,,held,,")
+    cancelled = _check(tmp_path, EXCEPT_SUMMIT, _rows("summit,regular,1,2022-05-01,,cancelled,,", *rows), "2024-01-10")
+    assert _verdicts(cancelled)[:3] == [("2021", "met"), ("2022", "missed"), ("2023", "met")]
+    planned = _check(tmp_path, EXCEPT_SUMMIT, _rows("summit,regular,1,2022-05-01,,planned,,", *rows), "2024-01-10")
+    assert _verdicts(planned)[1] == ("2022", "uncertain")
+    assert "Excused if Summit 2022-05-01 (1st) was held" in _why(planned, "2022")
+
+
+def test_a_chain_in_days_from_a_leap_day_is_due_on_28_february(tmp_path):
+    """Every 365 days; Boards 2020-02-29 and 2021-03-01. By hand: 2020-02-29 + 365 days is
+    2021-02-28 (2021 has no 29 February), so 2021-03-01 is one day late."""
+    book = BOARD + '[[bodies.rules]]\nkind = "every"\ninterval = "365d"\n'
+    out = _check(tmp_path, book, _rows("board,regular,,2020-02-29,,held,,", "board,regular,,2021-03-01,,held,,"), "2021-06-01")
+    assert _verdicts(out)[0] == ("2021-02-28", "late")
+    assert _why(out, "2021-02-28").endswith("1 day late.")
+
+
+def test_to_on_a_quarters_last_day_closes_that_quarter(tmp_path):
+    """Once a quarter since 2026; Boards 2026-02-01, 2026-05-01 and 2026-11-01; as of
+    2026-12-01 with `--to 2026-09-30`. By hand (README, "--to D judges as at the close of D"):
+    Q3 closes on D and nothing was held in it: missed; Q4 and the November Board do not exist."""
+    book = BOARD + '[[bodies.rules]]\nkind = "at_least"\ncount = 1\nper = "quarter"\nsince = 2026\n'
+    rows = _rows("board,regular,,2026-02-01,,held,,", "board,regular,,2026-05-01,,held,,", "board,regular,,2026-11-01,,held,,")
+    out = _check(tmp_path, book, rows, "2026-12-01", "--to", "2026-09-30")
+    assert _verdicts(out) == [("2026 Q1", "met"), ("2026 Q2", "met"), ("2026 Q3", "missed")]
+
+
+def test_a_floor_from_mid_quarter_and_a_ceiling_from_mid_year(tmp_path):
+    """Once a quarter since 2021-02-15 (Boards 2021-03-01, 2021-08-01): a floor is judged from
+    its first whole period (README, "Start"), so Q1 is not judged, Q2 missed, Q3 met. At most
+    once a year since 2021-07-01 (Boards 2021-03-01, 2021-09-01, 2021-10-01): a ceiling is
+    broken by what was held while in force, the March Board not counting: 2021-07..2021-12
+    excess."""
+    floor = BOARD + '[[bodies.rules]]\nkind = "at_least"\ncount = 1\nper = "quarter"\nsince = 2021-02-15\n'
+    out = _check(tmp_path, floor, _rows("board,regular,,2021-03-01,,held,,", "board,regular,,2021-08-01,,held,,"), "2021-09-15")
+    assert _verdicts(out) == [("2021 Q2", "missed"), ("2021 Q3", "met")]
+    ceiling = BOARD + '[[bodies.rules]]\nkind = "at_most"\ncount = 1\nper = "year"\nsince = 2021-07-01\n'
+    out = _check(tmp_path, ceiling, _rows("board,regular,,2021-03-01,,held,,", "board,regular,,2021-09-01,,held,,", "board,regular,,2021-10-01,,held,,"), "2022-01-10")
+    assert _verdicts(out)[0] == ("2021-07..2021-12", "excess")
+
+
+def test_an_after_window_outside_the_bodys_records_is_unknown(tmp_path):
+    """Board 1 year after each Summit; the Board's records complete from 2022. Summits
+    2020-05-01 and 2021-05-01, no Board. By hand (README, "Record coverage"): 2021 is not
+    known complete and nothing is recorded: unknown; 2022 is: missed."""
+    book = SUMMIT + BOARD + 'records = [{ start = 2022, source = "register" }]\n[[bodies.rules]]\nkind = "after"\nbody = "summit"\noffset = "1y"\n'
+    out = _check(tmp_path, book, _rows("summit,regular,1,2020-05-01,,held,,", "summit,regular,2,2021-05-01,,held,,"), "2023-06-01")
+    assert _verdicts(out) == [("2021", "unknown"), ("2022", "missed")]
+
+
+def test_a_board_during_the_summit_is_not_before_it(tmp_path):
+    """Board within 7 days before each Summit; Summit 2021-05-10..2021-05-12, Board
+    2021-05-11 only. By hand (README, `before`: one in [S - 7, S - 1], S the Summit's first
+    day): 2021-05-03..2021-05-09 missed, naming the Board held after the Summit opened."""
+    book = SUMMIT + BOARD + '[[bodies.rules]]\nkind = "before"\nbody = "summit"\noffset = "7d"\n'
+    out = _check(tmp_path, book, _rows("summit,regular,1,2021-05-10,2021-05-12,held,,", "board,regular,,2021-05-11,,held,,"), "2021-06-01")
+    assert _verdicts(out) == [("2021-05-03..2021-05-09", "missed")]
+    assert "Not counted: Board 2021-05-11" in _why(out, "2021-05-03..2021-05-09")
+
+
+def test_an_on_rule_on_the_last_tuesday_and_on_today(tmp_path):
+    """On the last Tuesday of February since 2025: Boards 2025-02-26 (the last Tuesday was
+    the 25th) and 2026-02-24: 2025 off_date (1 day after), 2026 met. On 15 June, as of
+    2026-06-15 with nothing held that day yet: open (README, "--today itself is still running")."""
+    book = BOARD + '[[bodies.rules]]\nkind = "on"\nmonth = 2\nweekday = "tue"\nnth = -1\nsince = 2025\n'
+    out = _check(tmp_path, book, _rows("board,regular,,2025-02-26,,held,,", "board,regular,,2026-02-24,,held,,"), "2026-06-01")
+    assert _verdicts(out)[:2] == [("2025-02-25", "off_date"), ("2026-02-24", "met")]
+    june = BOARD + '[[bodies.rules]]\nkind = "on"\nmonth = 6\nday = 15\nsince = 2025\n'
+    out = _check(tmp_path, june, _rows("board,regular,,2025-06-15,,held,,"), "2026-06-15")
+    assert _verdicts(out)[:2] == [("2025-06-15", "met"), ("2026-06-15", "open")]
