@@ -206,3 +206,19 @@ def test_the_report_names_a_chair_violation_by_the_term_it_concerns(tmp_path: Pa
     links = re.findall(r">([^<>]+ \d{4}-\d\d-\d\d)</a>", line)
     assert "Georgia 2021-07-01" in links
     assert "Moldova 2021-07-01" not in links
+
+
+def test_a_register_of_last_days_chaired_gives_each_term_its_whole_length() -> None:
+    """BSEC's terms run 1 January - 30 June and 1 July - 31 December, as announced: every term
+    came out "5 months" (and Romania's 2020, extended, "11 months"), a day short, even those
+    followed by no term the day after (Albania's of 2024, before a gap; the last one)."""
+    result = CliRunner().invoke(main, ["chairs", *BSEC, "--format", "json"])
+    assert result.exit_code == 1, result.output
+    answer = json.loads(result.stdout)
+    lengths = {(t["country"], t["from"]): (t["length"], t["length_days"]) for t in answer["terms"]}
+    assert lengths[("Armenia", "2018-01-01")] == ("6 months", 181)
+    assert lengths[("Albania", "2024-01-01")] == ("6 months", 182)
+    assert lengths[("Azerbaijan", "2025-01-01")] == ("6 months", 181)
+    assert lengths[("Romania", "2020-01-01")] == ("1 year", 366)
+    (long,) = [f["message"] for f in answer["findings"] if f["kind"] == "long_term" and f["country"] == "Romania"]
+    assert long.startswith("Romania chaired 2020-01-01 to 2020-12-31: 1 year, longer than the rule's term of 6 months.")

@@ -50,7 +50,7 @@ def _length(t: Term, report: ChairReport) -> str:
         # Dated only to the month or year: as short as its latest start to its earliest end,
         # as long as the other way round ("1 year 3 months to 2 years 3 months"), never one
         # length the register does not give.
-        first, last = (report.today, report.today) if so_far else (t.end.earliest, t.end.latest)  # type: ignore[union-attr]
+        first, last = (report.today, report.today) if so_far else (t.handed.earliest, t.handed.latest)  # type: ignore[union-attr]
         words = _range_words(term_length(min(t.start.latest, first), first), term_length(t.start.earliest, last))
     if so_far:
         return f"{words if not t.exact else length_words(_so_far(t, report), t.exact)} so far" if t.start else words
@@ -107,7 +107,7 @@ def _length_ranges(t: Term) -> tuple[list[int] | None, list[int] | None]:
     as the text's "1 year 3 months to 2 years 3 months" reads them; ``None`` without both."""
     if t.start is None or t.end is None:
         return None, None
-    first, last = t.end.earliest, t.end.latest
+    first, last = t.handed.earliest, t.handed.latest  # type: ignore[union-attr]
     early = min(t.start.latest, first)
     short, long = term_length(early, first), term_length(t.start.earliest, last)
     return [(first - early).days, (last - t.start.earliest).days], [short.years * 12 + short.months, long.years * 12 + long.months]
@@ -130,7 +130,7 @@ def term_dict(t: Term, report: ChairReport) -> dict[str, Any]:
         "current": t.current,
         "years": t.years(),
         "length": _length(t, report),
-        "length_days": (t.end.earliest - t.start.earliest).days if t.start and t.end and exact else None,
+        "length_days": (t.handed.earliest - t.start.earliest).days if t.start and t.handed and exact else None,
         "length_days_range": days,
         "exact": t.exact,
         "opened_by": meeting_dict(t.opened_by) if t.opened_by else None,

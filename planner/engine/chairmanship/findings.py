@@ -164,7 +164,7 @@ def _long_term(book: RuleBook, rule: Chairmanship, t: Term, today: date) -> list
         return []
     # A term dated only to the year or month is as long as its days make it: longest from the
     # first day its start may mean to the last its end may mean, shortest the other way round.
-    last, latest_end = (today, today) if t.running else (t.end.earliest, t.end.latest)  # type: ignore[union-attr]
+    last, latest_end = (today, today) if t.running else (t.handed.earliest, t.handed.latest)  # type: ignore[union-attr]
     allowed = allowed_end(rule, t.start.earliest)
     if latest_end <= allowed:
         return []  # not longer than the rule, whatever the days

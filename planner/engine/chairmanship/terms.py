@@ -10,6 +10,8 @@ projection and returns the plan and the projection with the planned chairs as ho
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -81,11 +83,20 @@ class Term:
     ordinal: int | None = None
     note: str = ""
     source: str = ""
+    # The next term's first day, where the register gives this term's last day chaired (the
+    # next begins the day after it: "1 January - 30 June"): the day the chair passed.
+    passed: PartialDate | None = None
+
+    @property
+    def handed(self) -> PartialDate | None:
+        """The day the chair passed at the term's end: ``end``, or the next term's first day
+        where ``end`` is the last day chaired (README "Chair terms")."""
+        return self.passed or self.end
 
     def length(self, today: date) -> relativedelta | None:
         if self.start is None:
             return None
-        last = self.end.earliest if self.end else today
+        last = self.handed.earliest if self.handed else today
         return term_length(self.start.earliest, last)
 
     @property
@@ -309,4 +320,10 @@ def timeline(book: RuleBook, chairs: Sequence[ChairTerm], meetings: Sequence[Mee
             opened_among=handovers_near(handovers, ct.start, slack), closed_among=handovers_near(handovers, ct.end, slack), ordinal=ct.ordinal, note=ct.note, source=ct.source,
         )  # fmt: skip
         terms.append(with_meetings(term, statutory_meetings(book, pool, term), hosted_meetings(book, pool, term)))
+    # A register of last days chaired (each term beginning the day after the one before ends,
+    # none on the day it ends) is read so throughout: Armenia 2018-01-01 to 2018-06-30 held six
+    # months, not "5 months", and Romania 2020-01-01 to 2020-12-31 a year, not "11 months".
+    seams = [(t.end.latest, after.start.earliest) for t, after in itertools.pairwise(terms) if t.end is not None and after.start is not None and t.end.exact and after.start.exact]
+    if any(first == last + timedelta(days=1) for last, first in seams) and not any(first == last for last, first in seams):
+        terms = [dataclasses.replace(t, passed=PartialDate.of(t.end.latest + timedelta(days=1))) if t.end is not None and t.end.exact and not t.running else t for t in terms]
     return terms
