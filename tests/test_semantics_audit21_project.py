@@ -316,3 +316,22 @@ def test_a_plan_of_the_register_keeps_its_day_and_the_host_s_spacing(tmp_path):
     rows = _rows("bd", "Bern", "Switzerland", "2025-03-10") + _rows("cm", "Bern", "Switzerland", "2025-03-10") + _rows("cm", "Bern", "Switzerland", "2026-03-10", status="planned")
     out = _project(_files(tmp_path, book, rows), "2025-12-01", "2026-12-31")
     assert [(m["body"], m["start"], m["status"]) for m in out["meetings"]] == [("cm", "2026-03-10", "planned"), ("bd", "2026-03-13", "projected")]
+
+
+# -- 10. Twice a financial year ------------------------------------------------------------------------
+
+
+def test_twice_a_financial_year_in_its_own_months(tmp_path):
+    """A Board at least twice a year from 1 April (`year_start = "04-01"`) in London, held on
+    15 June and 20 January of each financial year from FY2022-23 to FY2025-26; as of
+    2026-03-15 to 2028-03-31. By hand: the first meeting of a (calendar) year in January, the
+    second in June; each in the year it falls in within FY2026-27 (April 2026 to March 2027):
+    Mon 2026-06-15 and Wed 2027-01-20; FY2027-28: Tue 2027-06-15 and Thu 2028-01-20. Before,
+    January and June were dated in the window's first and second calendar years (January 2026,
+    June 2027), both outside it, and the two meetings were spread evenly: 1 July and 30
+    December."""
+    fy = 'kind = "at_least"\ncount = 2\nper = "year"\nyear_start = "04-01"\n'
+    book = _org("London", "United Kingdom") + _body("bd", "Board", "", fy)
+    days = [d for y in range(2022, 2026) for d in (f"{y}-06-15", f"{y + 1}-01-20")]
+    out = _project(_files(tmp_path, book, _rows("bd", "London", "United Kingdom", *days)), "2026-03-15", "2028-03-31")
+    assert _starts(out) == ["2026-06-15", "2027-01-20", "2027-06-15", "2028-01-20"]

@@ -111,6 +111,13 @@ class Habits:
                 return even_spread(window, count)
             # the k-th pick in the k-th share of the window's years
             years, on = window.end.year - first_year + 1, self.on
+            if years == 2 and window.days() <= 366:
+                # A year from another day than 1 January (`year_start`: April to March): each
+                # month in the year it falls in there. A Board meeting in June and January was
+                # due in January and June of the window's first and second calendar years,
+                # both outside it, and was spread evenly (1 July and 30 December).
+                start = window.start.month
+                return sorted([on(first_year + (month < start), month) for month in picks])
             if years > 1:
                 return sorted([on(first_year + min(years - 1, k * years // count), month) for k, month in enumerate(picks)])
             return sorted([on(first_year, month) for month in picks])
