@@ -40,7 +40,7 @@ from planner.engine.judging.findings import (
     not_applicable,
     with_more_words,
 )
-from planner.engine.judging.finishing import customary_words, finished, gap_room
+from planner.engine.judging.finishing import customary_words, finished, gap_room, open_on_a_plan
 from planner.engine.judging.gap_findings import judge_gap
 from planner.engine.judging.loose_starts import loose_starts
 from planner.engine.judging.periods import PeriodCounts, judge_in_order
@@ -356,7 +356,8 @@ class Judge:
         due = e.window.start if isinstance(e.rule, OnRule) else e.deadline
         why = f"{e.label}: next due {'on' if isinstance(e.rule, OnRule) else 'by'} {due}{loose}" + ("; scheduled: " + ", ".join(_meeting_words(m, e.body) for m in scheduled) if scheduled else "")
         why += (held_before_the_day(self.engine, e) if isinstance(e.rule, OnRule) else "") + "."
-        return Finding(body=e.body, verdict=Verdict.OPEN, rule_text=self.words(e.rule), source=e.rule.source, expectation=e, why=why, scheduled=scheduled, still_due=e.minimum, due_by=due)
+        finding = Finding(body=e.body, verdict=Verdict.OPEN, rule_text=self.words(e.rule), source=e.rule.source, expectation=e, why=why, scheduled=scheduled, still_due=e.minimum, due_by=due)
+        return open_on_a_plan(self, finding, e) if e.origins else finding  # (due only if a plan whose dates passed was held)
 
     def late(self, e: Expectation, owner: dict[int, int], me: int) -> Meeting | None:
         """The first held counting meeting after the deadline, claimed by no other window of the

@@ -128,6 +128,8 @@ def unconfirmed_origin(judge: Judge, finding: Finding) -> Finding:
     """A window that exists only because of a planned meeting whose dates passed without
     it being recorded as held is ``uncertain``, never a violation (meaning 2)."""
     e = finding.expectation
+    if e is not None and finding.verdict is _OPEN:
+        return open_on_a_plan(judge, finding, e)
     if e is None or finding.verdict not in _QUESTIONED:
         return finding
     if e.unless:  # due only if a late plan was not held (cadence.after.binding_chain)
@@ -137,6 +139,18 @@ def unconfirmed_origin(judge: Judge, finding: Finding) -> Finding:
     if due_without(judge.engine, e):  # due that period whether or not it was held
         return with_more_words(finding, lambda: f" Due then whether or not {_meeting_words(e.origins[-1], e.body)} (planned, not recorded as held) was held.")
     return _depends_on(judge, finding, e, e.origins)
+
+
+def open_on_a_plan(judge: Judge, finding: Finding, e: Expectation) -> Finding:
+    """A window still running that exists only because of planned meetings whose dates
+    passed unconfirmed stays ``open`` (nothing is judged yet), and its why says it is due
+    only if they were held: an NPT Review Conference planned 2026-04-27 and not recorded as
+    held made "2031: 1 still due by 2031-12-31" read as certain, where the register leaves
+    2027 due instead if it was not held (the twenty-first audit)."""
+    if e.unless or not all(o.status in _SCHEDULED and o.latest < judge.today for o in e.origins) or due_without(judge.engine, e):
+        return finding
+    book = judge.engine.book
+    return with_more_words(finding, lambda: f" Due so only if {' and '.join(_meeting_words(o, book.body(o.body) or e.body) for o in e.origins)} (planned, not recorded as held) {'was' if len(e.origins) == 1 else 'were'} held.")
 
 
 def _depends_on(judge: Judge, finding: Finding, e: Expectation, plans: tuple[Meeting, ...]) -> Finding:
