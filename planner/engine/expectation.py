@@ -64,6 +64,9 @@ class Expectation:
     # Planned meetings whose dates passed unconfirmed that, had they been held, would make
     # this window of a rolling chain no window at all (due only if they were not held)
     unless: tuple[Meeting, ...] = ()
+    # Its reason gives both readings of such plans already ("due so if ... was held; if it was
+    # not, due by ... instead"): nothing more to say of them
+    both_readings: bool = False
 
     @property
     def label(self) -> str:

@@ -303,7 +303,7 @@ def binding_chain(
         names = " and ".join(f"{ordinal_words(m, body)}, not recorded as held," for m in plans)
         first = its_running[0]
         one = len(plans) == 1
-        out = [e for e in out if e not in mine_running] + [replace(first, reason=f"{first.reason}; due so if {names} {'was' if one else 'were'} held; if {'it was' if one else 'they were'} not, due by {mine_running[0].deadline} instead")]
+        out = [e for e in out if e not in mine_running] + [replace(first, reason=f"{first.reason}; due so if {names} {'was' if one else 'were'} held; if {'it was' if one else 'they were'} not, due by {mine_running[0].deadline} instead", both_readings=True)]
     out.sort(key=lambda e: e.window.start)
     return out
 

@@ -147,7 +147,7 @@ def open_on_a_plan(judge: Judge, finding: Finding, e: Expectation) -> Finding:
     only if they were held: an NPT Review Conference planned 2026-04-27 and not recorded as
     held made "2031: 1 still due by 2031-12-31" read as certain, where the register leaves
     2027 due instead if it was not held (the twenty-first audit)."""
-    if e.unless or not all(o.status in _SCHEDULED and o.latest < judge.today for o in e.origins) or due_without(judge.engine, e):
+    if e.unless or e.both_readings or not all(o.status in _SCHEDULED and o.latest < judge.today for o in e.origins) or due_without(judge.engine, e):
         return finding
     book = judge.engine.book
     return with_more_words(finding, lambda: f" Due so only if {' and '.join(_meeting_words(o, book.body(o.body) or e.body) for o in e.origins)} (planned, not recorded as held) {'was' if len(e.origins) == 1 else 'were'} held.")
