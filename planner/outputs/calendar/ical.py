@@ -386,7 +386,9 @@ def body_names(book: RuleBook, body: Body) -> tuple[str, str]:
 
 def combined_names(book: RuleBook) -> tuple[str, str]:
     org = book.organization
-    return f"{org.short_name} meetings", f"All meetings of {org.name}, held, planned and projected"
+    # (the name first: "All meetings of Conference on Interaction ..." wanted an article that
+    # "All meetings of ASEAN" does not, and no rule tells which names take one)
+    return f"{org.short_name} meetings", f"{org.name} ({org.short_name}): all meetings, held, planned and projected"
 
 
 def combined_calendar_bytes(book: RuleBook, meetings: Iterable[Meeting], stamp: datetime, revisions: Mapping[str, Revision] | None = None, source: str | None = None) -> bytes:
