@@ -155,3 +155,23 @@ def _disjoint(exps: Sequence[Expectation], order: list[int]) -> bool:
             return False
         last = e.deadline
     return True
+
+
+def one_rule_keys(exps: Sequence[Expectation], keys: list) -> list:
+    """``keys`` (body and rule index of each expectation) with the versions of one ``after``
+    rule (the same ``id``) given one key: their windows share out the body's meetings as one
+    rule's do. Judged apart, a Board of 2021-03-10 met both "18 months after" a Summit of
+    2019-09-01 (due 2021-03) and "1 year after" one of 2020-05-01 (due 2021): two Summits, two
+    Boards due, one held (session 21)."""
+    first: dict[tuple[str, int], Expectation] = {}
+    for e, key in zip(exps, keys, strict=True):
+        if key is not None and key not in first:
+            first[key] = e
+    series: dict[tuple[str, int], tuple[str, int]] = {}
+    for key, e in first.items():
+        if e.rule.kind == "after":
+            series.setdefault((e.body.id, e.rule.id or ""), key)  # type: ignore[arg-type]
+    if len(series) == sum(1 for e in first.values() if e.rule.kind == "after"):
+        return keys  # no two versions of one after rule among them
+    alias = {key: series[(e.body.id, e.rule.id or "")] for key, e in first.items() if e.rule.kind == "after"}
+    return [alias.get(key, key) for key in keys]

@@ -20,15 +20,14 @@ from planner.engine.body_meetings import as_of
 from planner.engine.coverage import RecordGaps
 from planner.engine.expectations import (
     NOT_COUNTING,
-    BodyMeetings,
     Expectation,
     ExpectationEngine,
     rule_words,
     thin,
 )
-from planner.engine.explain import beside_after, not_counted, not_counted_words, parts_words
+from planner.engine.explain import not_counted, not_counted_words, parts_words
 from planner.engine.gaps import GapExpectation, has_gaps
-from planner.engine.judging.assignment import _counting, assign
+from planner.engine.judging.assignment import _counting, assign, one_rule_keys
 from planner.engine.judging.budget import body_windows, refuse_too_many
 from planner.engine.judging.cases import judge_cases
 from planner.engine.judging.findings import (
@@ -40,7 +39,15 @@ from planner.engine.judging.findings import (
     not_applicable,
     with_more_words,
 )
-from planner.engine.judging.finishing import customary_words, finished, gap_room, open_on_a_plan
+from planner.engine.judging.finishing import (
+    customary_words,
+    finished,
+    gap_room,
+    goes_on,
+    name_after_the_end,
+    name_early,
+    open_on_a_plan,
+)
 from planner.engine.judging.gap_findings import judge_gap
 from planner.engine.judging.loose_starts import loose_starts
 from planner.engine.judging.periods import PeriodCounts, judge_in_order
@@ -62,27 +69,6 @@ __all__ = ["VIOLATIONS", "Checked", "Finding", "Judge", "Report", "Verdict", "ch
 HELD = Status.HELD
 _RULE_KEY = attrgetter("body.id", "rule_index")
 _SCHEDULED = frozenset({Status.PLANNED, Status.PROJECTED})
-_SHORT = frozenset({Verdict.MISSED, Verdict.ADVISORY, Verdict.UNKNOWN})
-
-
-def _one_rule(exps: Sequence[Expectation], keys: list) -> list:
-    """``keys`` (body and rule index of each expectation) with the versions of one ``after``
-    rule (the same ``id``) given one key: their windows share out the body's meetings as one
-    rule's do. Judged apart, a Board of 2021-03-10 met both "18 months after" a Summit of
-    2019-09-01 (due 2021-03) and "1 year after" one of 2020-05-01 (due 2021): two Summits, two
-    Boards due, one held (session 21)."""
-    first: dict[tuple[str, int], Expectation] = {}
-    for e, key in zip(exps, keys, strict=True):
-        if key is not None and key not in first:
-            first[key] = e
-    series: dict[tuple[str, int], tuple[str, int]] = {}
-    for key, e in first.items():
-        if e.rule.kind == "after":
-            series.setdefault((e.body.id, e.rule.id or ""), key)  # type: ignore[arg-type]
-    if len(series) == sum(1 for e in first.values() if e.rule.kind == "after"):
-        return keys  # no two versions of one after rule among them
-    alias = {key: series[(e.body.id, e.rule.id or "")] for key, e in first.items() if e.rule.kind == "after"}
-    return [alias.get(key, key) for key in keys]
 
 
 class _RuleFacts:
@@ -135,7 +121,7 @@ class Judge:
         meetings first (one meeting serves one window of a rule, :mod:`assignment`)."""
         if GapExpectation not in set(map(type, exps)):
             # by rule, keys read in C (most bodies have one rule: no grouping at all)
-            keys = _one_rule(exps, list(map(_RULE_KEY, exps)))
+            keys = one_rule_keys(exps, list(map(_RULE_KEY, exps)))
             rules = dict.fromkeys(keys)
             if len(rules) <= 1:
                 return self.judge_rule(exps)
@@ -147,7 +133,7 @@ class Judge:
             return found
         by_rule: dict[tuple[str, int], list[int]] = {}
         out: list[Finding | None] = [None] * len(exps)
-        keys = _one_rule(exps, [None if isinstance(e, GapExpectation) else _RULE_KEY(e) for e in exps])
+        keys = one_rule_keys(exps, [None if isinstance(e, GapExpectation) else _RULE_KEY(e) for e in exps])
         for n, e in enumerate(exps):
             if isinstance(e, GapExpectation):  # a gap is between two meetings: nothing to share out
                 out[n] = judge_gap(self, e)
@@ -186,43 +172,15 @@ class Judge:
                     owner[id(finding.late_meeting)] = n
                 out.append(finding)
         if exps[0].rule.kind == "after":
-            out = self._early(out, bm)
+            out = name_early(out, bm)
         if exps[-1].rule.until is not None:
-            out = self._after_the_end(out, bm)
+            out = name_after_the_end(out, bm)
         parts = self.engine.parts.get(exps[0].body.id)
         if parts:  # a number on two rows: its later parts are named where they fall
             out = [with_more_words(f, lambda e=e: parts_words(e, parts, _meeting_words)) for f, e in zip(out, exps, strict=True)]
         out = loose_starts(exps, bm, out, self.today, self.closed)
         rule = exps[0].rule
         return gap_room(self, out) if isinstance(rule, AtLeastRule) and (rule.min_gap is not None or rule.relaxations) else out
-
-    def _early(self, out: list[Finding], bm: BodyMeetings) -> list[Finding]:
-        """An ``after`` window nothing answered names the body's meetings held after its
-        origin but before it opened, that no window of the rule counted ("Not counted: Board
-        2020-12-31 (1 day before the window opened on 2021-01-01)"): "no counting meeting
-        recorded" alone reads as if the body had not met (session 19)."""
-        counted = {id(m) for f in out for m in f.counted}
-        for f in out:
-            e = f.expectation
-            if f.verdict not in _SHORT or f.counted or e is None or e.cases or not e.origins:
-                continue
-            found = beside_after(e, bm.overlapping(min(o.earliest for o in e.origins), e.window.start - timedelta(days=1)), counted)
-            if found:
-                with_more_words(f, partial(not_counted_words, found, e.body, _meeting_words))
-        return out
-
-    def _after_the_end(self, out: list[Finding], bm: BodyMeetings) -> list[Finding]:
-        """A window of a rule that ended (no version the day after) that nothing answered
-        names the meeting that would have answered it late, held once the rule had ended
-        (``Judge.late``: it answers nothing)."""
-        for f in out:
-            e = f.expectation
-            if f.verdict not in _SHORT or e is None or e.late_until is None or (until := e.rule.until) is None or until >= e.late_until or _goes_on(e):
-                continue
-            after = next((m for m in bm.overlapping(until + timedelta(days=1), e.late_until) if m.status is HELD and e.counts(m) and m.start.earliest > until), None)
-            if after is not None:
-                with_more_words(f, partial(not_counted_words, [(after, f"held after the rule ended on {until}")], e.body, _meeting_words))
-        return out
 
     def judge(self, e: Expectation) -> Finding:
         """Judge one expectation alone (its rule's other windows claim nothing)."""
@@ -364,7 +322,7 @@ class Judge:
         rule, that the window may claim late."""
         limit = e.late_until or e.deadline
         until = e.rule.until
-        if until is not None and until < limit and not _goes_on(e):
+        if until is not None and until < limit and not goes_on(e):
             # the rule ended (no version of it the day after): a meeting held after its end
             # was held under no rule and answers nothing, late or not (README, "A rule that
             # has ended requires nothing after its end"; session 21: `every 1y` until
@@ -375,15 +333,6 @@ class Judge:
             if m.status is HELD and e.counts(m) and m.start.earliest > e.deadline and m.start.latest <= limit and owner.get(id(m), me) == me:
                 return m
         return None
-
-
-def _goes_on(e: Expectation) -> bool:
-    """Whether a version of ``e``'s rule (the same ``id``, or kind without one) is in force
-    the day after the rule's ``until``."""
-    rule = e.rule
-    after = rule.until + timedelta(days=1)  # type: ignore[operator]
-    identity = rule.id or f"kind {rule.kind}"
-    return any(other is not rule and (other.id or f"kind {other.kind}") == identity and other.in_force(after) for other in e.body.rules)
 
 
 def check(

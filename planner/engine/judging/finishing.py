@@ -1,8 +1,10 @@
 """What follows judging a window, for every finding the judge makes: an origin never confirmed
 held (``uncertain``, never a violation), the rule language's amendments (engine/rule_verdicts.py),
 and record coverage, which turns a shortfall the register may not show into ``unknown``;
-then, over a rule's windows, the room ``min_gap`` leaves (:func:`gap_room`) and a loosely
-dated meeting that several windows count on (:func:`shared`).
+then, over a rule's windows, the room ``min_gap`` leaves (:func:`gap_room`), a loosely
+dated meeting that several windows count on (:func:`shared`), and the meetings a window
+short of them did not count that a reader would look for: held before an ``after`` window
+opened (:func:`name_early`), or once its rule had ended (:func:`name_after_the_end`).
 :class:`~planner.engine.judging.compliance.Judge` calls these."""
 
 from __future__ import annotations
@@ -16,8 +18,8 @@ from typing import TYPE_CHECKING
 
 from planner.core.model import Body, Meeting, Status
 from planner.engine.coverage import RecordGaps
-from planner.engine.expectations import Expectation, ordinal
-from planner.engine.explain import shared_words
+from planner.engine.expectations import BodyMeetings, Expectation, ordinal
+from planner.engine.explain import beside_after, not_counted_words, shared_words
 from planner.engine.judging.findings import CUSTOMARY, VIOLATIONS, Finding, Verdict, with_more_words
 from planner.engine.judging.rule_verdicts import amend, due_without
 from planner.engine.judging.window_finding import _meeting_words
@@ -34,6 +36,8 @@ _OPEN = Verdict.OPEN
 _QUESTIONED = (*VIOLATIONS, Verdict.ADVISORY)
 _SCHEDULED = (Status.PLANNED, Status.PROJECTED)
 _UNCERTAIN = Verdict.UNCERTAIN
+_SHORT = frozenset({Verdict.MISSED, Verdict.ADVISORY, Verdict.UNKNOWN})  # a window short of meetings
+_HELD = Status.HELD
 
 
 def finished(judge: Judge, e: Expectation, finding: Finding, facts: _RuleFacts, *, origins: bool = True) -> Finding:
@@ -267,3 +271,42 @@ def shared(out: list[Finding], today: date) -> list[Finding]:
         if id(f) in short:
             f = with_more_words(f, partial(short.get, id(f)))
     return out
+
+
+def name_early(out: list[Finding], bm: BodyMeetings) -> list[Finding]:
+    """An ``after`` window nothing answered names the body's meetings held after its
+    origin but before it opened, that no window of the rule counted ("Not counted: Board
+    2020-12-31 (1 day before the window opened on 2021-01-01)"): "no counting meeting
+    recorded" alone reads as if the body had not met (session 19)."""
+    counted = {id(m) for f in out for m in f.counted}
+    for f in out:
+        e = f.expectation
+        if f.verdict not in _SHORT or f.counted or e is None or e.cases or not e.origins:
+            continue
+        found = beside_after(e, bm.overlapping(min(o.earliest for o in e.origins), e.window.start - timedelta(days=1)), counted)
+        if found:
+            with_more_words(f, partial(not_counted_words, found, e.body, _meeting_words))
+    return out
+
+
+def name_after_the_end(out: list[Finding], bm: BodyMeetings) -> list[Finding]:
+    """A window of a rule that ended (no version the day after) that nothing answered
+    names the meeting that would have answered it late, held once the rule had ended
+    (``Judge.late``: it answers nothing)."""
+    for f in out:
+        e = f.expectation
+        if f.verdict not in _SHORT or e is None or e.late_until is None or (until := e.rule.until) is None or until >= e.late_until or goes_on(e):
+            continue
+        after = next((m for m in bm.overlapping(until + timedelta(days=1), e.late_until) if m.status is _HELD and e.counts(m) and m.start.earliest > until), None)
+        if after is not None:
+            with_more_words(f, partial(not_counted_words, [(after, f"held after the rule ended on {until}")], e.body, _meeting_words))
+    return out
+
+
+def goes_on(e: Expectation) -> bool:
+    """Whether a version of ``e``'s rule (the same ``id``, or kind without one) is in force
+    the day after the rule's ``until``."""
+    rule = e.rule
+    after = rule.until + timedelta(days=1)  # type: ignore[operator]
+    identity = rule.id or f"kind {rule.kind}"
+    return any(other is not rule and (other.id or f"kind {other.kind}") == identity and other.in_force(after) for other in e.body.rules)
