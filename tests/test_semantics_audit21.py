@@ -70,6 +70,21 @@ def test_two_versions_of_an_after_rule_are_projected_one_meeting_each(tmp_path):
     assert checked["summary"]["violations"] == 0
 
 
+def test_two_versions_of_an_after_rule_with_a_summit_known_only_to_the_year_claim_no_violation(tmp_path):
+    """The same versions; the first Summit known only as `2019` (18 months on: a window of
+    2020-07..2021-06, the month depending on its day), the second 2020-05-01 (due 2021), one
+    Board 2021-03-10. By hand: held in September 2019, the Summit's window is 2021-03 and the
+    Board serves one of the two windows; held in any other month, its window is not March and
+    the Board serves 2021. So 2021 is met on most readings: sharing the Board out as if the
+    hull of readings were one window made 2021 `missed` on every reading, more certain than
+    the register (README, "Never more certain than the data"). 2021 met, the Summit's window
+    uncertain, no violation."""
+    rows = _rows("summit,regular,1,2019,,held,,", "summit,regular,2,2020-05-01,,held,,", "board,regular,,2021-03-10,,held,,")
+    out = _check(tmp_path, AFTER_18M_THEN_1Y, rows, "2023-01-01")
+    assert sorted(_verdicts(out)) == [("2020-07..2021-06", "uncertain"), ("2021", "met")]
+    assert out["summary"]["violations"] == 0
+
+
 AFTER_60D = SUMMIT + BOARD + '[[bodies.rules]]\nkind = "after"\nbody = "summit"\noffset = "60d"\n'
 
 

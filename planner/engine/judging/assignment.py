@@ -167,11 +167,15 @@ def one_rule_keys(exps: Sequence[Expectation], keys: list) -> list:
     for e, key in zip(exps, keys, strict=True):
         if key is not None and key not in first:
             first[key] = e
+    # (not where a window stands for the readings of a loosely dated origin: shared out as
+    # one reading's window, it took the meeting from the other version's window on every
+    # reading, a violation the register does not prove; such versions are judged apart)
+    loose = {(e.body.id, e.rule.id) for e, key in zip(exps, keys, strict=True) if key is not None and e.cases and e.rule.kind == "after"}
     series: dict[tuple[str, int], tuple[str, int]] = {}
     for key, e in first.items():
-        if e.rule.kind == "after":
+        if e.rule.kind == "after" and (e.body.id, e.rule.id) not in loose:
             series.setdefault((e.body.id, e.rule.id or ""), key)  # type: ignore[arg-type]
-    if len(series) == sum(1 for e in first.values() if e.rule.kind == "after"):
+    if len(series) == sum(1 for e in first.values() if e.rule.kind == "after" and (e.body.id, e.rule.id) not in loose):
         return keys  # no two versions of one after rule among them
-    alias = {key: series[(e.body.id, e.rule.id or "")] for key, e in first.items() if e.rule.kind == "after"}
+    alias = {key: series[(e.body.id, e.rule.id or "")] for key, e in first.items() if e.rule.kind == "after" and (e.body.id, e.rule.id) not in loose}
     return [alias.get(key, key) for key in keys]
