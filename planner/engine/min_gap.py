@@ -211,15 +211,10 @@ def _every_reading(meetings: list[Meeting], loose: Meeting, gap: Duration, prior
     turns = {lo}
     for opened, then, _ in others:
         turns.update((opened, then))
-        a, b = first, last + 1  # the first day whose gap ends after ``opened``
         if days is not None:
-            a = b = min(max(opened.toordinal() - days + 1, first), last + 1)
-        while a < b:
-            mid = (a + b) // 2
-            if add(date.fromordinal(mid)) > opened:
-                b = mid
-            else:
-                a = mid + 1
+            a = min(max(opened.toordinal() - days + 1, first), last + 1)
+        else:
+            a = _gap_ends_after(add, opened, first, last + 1)
         turns.add(date.fromordinal(a) if a <= last else hi)
     if after_prior is not None:
         turns.add(after_prior)
@@ -251,6 +246,18 @@ def _every_reading(meetings: list[Meeting], loose: Meeting, gap: Duration, prior
     return kept
 
 
+def _gap_ends_after(add: Callable[[date], date], opened: date, a: int, b: int) -> int:
+    """The first day (an ordinal in ``[a, b)``; ``b`` where none) whose gap ends after
+    ``opened``: ``add`` is monotone, so found by bisection."""
+    while a < b:
+        mid = (a + b) // 2
+        if add(date.fromordinal(mid)) > opened:
+            b = mid
+        else:
+            a = mid + 1
+    return a
+
+
 def gap_readings(meetings: list[Meeting], loose: Meeting, gap: Duration, prior: date | None, first: date, last: date) -> list[tuple[date, date, int]]:
     """How many of ``meetings`` (all dated to the day but ``loose``) ``min_gap`` counts on
     each day ``loose`` may have opened on in ``[first, last]``: runs of days with one count,
@@ -268,13 +275,7 @@ def gap_readings(meetings: list[Meeting], loose: Meeting, gap: Duration, prior: 
     turns = {lo}
     for opened in firm:
         turns.update((opened, add(opened)))
-        a, b = lo.toordinal(), hi.toordinal() + 1  # the first day whose gap ends after ``opened``
-        while a < b:
-            mid = (a + b) // 2
-            if add(date.fromordinal(mid)) > opened:
-                b = mid
-            else:
-                a = mid + 1
+        a = _gap_ends_after(add, opened, lo.toordinal(), hi.toordinal() + 1)
         if a <= hi.toordinal():
             turns.add(date.fromordinal(a))
     if prior is not None:
