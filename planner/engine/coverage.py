@@ -54,7 +54,6 @@ class Coverage:
         listed = spans[0] if len(spans) == 1 else ", ".join(spans[:-1]) + " and " + spans[-1]  # (not "..1951-12-31, from 2007-01-01")
         return f"the register is known complete only {listed}"
 
-
     def first_unknown(self, start: date, end: date) -> date:
         """The first day of ``[start, end]`` not known complete (``start`` where :meth:`gap` finds
         none: asked only where it does)."""
