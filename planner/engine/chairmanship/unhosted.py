@@ -33,6 +33,7 @@ def unhosted_terms(book: RuleBook, terms: Sequence[Term], meetings: Sequence[Mee
         return []
     for found in days.values():
         found.sort(key=lambda m: m.earliest)
+    starts_of = {body_id: [m.earliest for m in found] for body_id, found in days.items()}  # (once, not per term)
     out = []
     for t in terms:
         if not (t.running or t.planned) or t.start is None or t.end is None or not (t.start.exact and t.end.exact):
@@ -40,8 +41,7 @@ def unhosted_terms(book: RuleBook, terms: Sequence[Term], meetings: Sequence[Mee
         first, end = t.start.earliest, t.end.earliest
         reach = (rule.term.add_to(first) - first) * 3 // 2
         for body_id, found in days.items():
-            starts = [m.earliest for m in found]
-            at = bisect.bisect_left(starts, first)
+            at = bisect.bisect_left(starts_of[body_id], first)
             if at == 0 or at == len(found) or found[at].earliest < end:
                 continue  # (nothing before, nothing after, or one inside the term)
             before, after = found[at - 1], found[at]
