@@ -18,6 +18,7 @@ from planner.engine.coverage import still_due_moved
 from planner.engine.planning.crowd import DayBook, host_key
 from planner.engine.planning.member_holidays import host_gap_notes
 from planner.engine.planning.placement.hosts import calendar_for
+from planner.engine.planning.placement.working import BACK_TO_BACK
 from planner.engine.planning.projection import Projection, ProjectionProblem
 
 if TYPE_CHECKING:
@@ -146,7 +147,7 @@ def assign_hosts(book: RuleBook, projection: Projection, terms: Sequence[Term]) 
     return dataclasses.replace(projection, projected=tuple(out), problems=tuple(problems), notes=tuple(notes)).ordered_as(projection, changed)
 
 
-_LEAD_REACH = 11  # days before the meeting it precedes that a ``before`` body's meeting may take (projection's pairing)
+_LEAD_REACH = BACK_TO_BACK  # days before the meeting it precedes that a ``before`` body's meeting may end (projection's pairing)
 
 
 def _leads(projection: Projection, chair_bodies: dict[str, Body]) -> dict[int, Meeting]:

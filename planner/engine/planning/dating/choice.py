@@ -16,7 +16,7 @@ from planner.engine.planning.dating.pairs import Pairs
 from planner.engine.planning.dating.projected import Projected
 from planner.engine.planning.dating.state import SATISFYING, BodyState
 from planner.engine.planning.dating.targets import Targets
-from planner.engine.planning.placement.working import LAST_DAY, Skip, WorkingCalendar
+from planner.engine.planning.placement.working import BACK_TO_BACK, LAST_DAY, Skip, WorkingCalendar
 from planner.engine.planning.results import (
     ProjectionProblem,
     day_off,
@@ -340,7 +340,7 @@ class Dating(Targets, Projected, Pairs):
         near = self.engine.meetings_of(body.before).overlapping(window.start, last)  # by bisection, not a scan of the history
         partners = [m for m in near if m.status in (Status.PLANNED, Status.PROJECTED) and m.exact and window.start < m.earliest <= last]
         for partner in sorted(partners, key=lambda m: (abs((m.earliest - target).days), m.earliest)):
-            if any(partner.earliest - timedelta(days=10) <= day < partner.earliest for day in mine):
+            if any(partner.earliest - timedelta(days=BACK_TO_BACK) <= day < partner.earliest for day in mine):
                 continue  # already preceded by one of this body's meetings
             start = calendar.place_before(partner.earliest, body.duration_days, window, accept=accept)
             if start is not None:

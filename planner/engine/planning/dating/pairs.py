@@ -26,8 +26,9 @@ from planner.engine.expectations import ExpectationEngine
 from planner.engine.planning.crowd import DayBook, host_key
 from planner.engine.planning.dating.state import SATISFYING
 from planner.engine.planning.placement.hosts import host_place
+from planner.engine.planning.placement.working import BACK_TO_BACK
 
-_BACK = timedelta(days=10)  # how far back a pair's first body may start (place_before's reach)
+_BACK = timedelta(days=BACK_TO_BACK)  # how far back a pair's first body may start (place_before's reach)
 
 
 class Pairs:

@@ -27,6 +27,7 @@ from planner.engine.planning.taken import Taken
 SAT_SUN = frozenset({5, 6})
 _ONE_DAY = timedelta(days=1)
 LAST_DAY = date(MAX_YEAR, 12, 31)  # no meeting may end after it: no input or output reads the year 3000
+BACK_TO_BACK = 10  # the most days a body that meets just before another (``before``) may end before it: days off between the two
 
 
 class WorkingCalendar:
@@ -310,11 +311,11 @@ class WorkingCalendar:
                     break
         return (best[1], best[2]) if best is not None else None
 
-    def place_before(self, anchor: date, days: int, window: Window, *, within: int = 10, accept: Callable[[date], bool] = lambda _d: True) -> date | None:
+    def place_before(self, anchor: date, days: int, window: Window, *, accept: Callable[[date], bool] = lambda _d: True) -> date | None:
         """The block of ``days`` working days that ends on the working day right before
         ``anchor`` (back to back: nothing but days off between the two), or ``None`` when that
-        block is not free or outside ``window``."""
-        for back in range(1, within + 1):
+        block is not free or outside ``window``; at most :data:`BACK_TO_BACK` days before it."""
+        for back in range(1, BACK_TO_BACK + 1):
             start = anchor - timedelta(days=back + days - 1)
             if start < window.start:
                 return None
