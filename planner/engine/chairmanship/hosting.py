@@ -54,7 +54,7 @@ def assign_hosts(book: RuleBook, projection: Projection, terms: Sequence[Term]) 
     # precedes, back to back with it again: each re-placed on its own, the Committee of Senior
     # Officials kept 14-15 December while the Council it prepares moved to the 15th (a day both
     # held) or to the 18th (three days apart).
-    leads = _leads(projection, chair_bodies)
+    leads = _leads(book, projection, chair_bodies)
     waiting = {id(lead) for lead in leads.values()}
     placed: dict[int, Meeting] = {}
 
@@ -107,7 +107,8 @@ def assign_hosts(book: RuleBook, projection: Projection, terms: Sequence[Term]) 
         if first is None and lead is not None and year.start <= year.end:
             # (first where the meeting that precedes it fits right before it, as projection
             # keeps the days before a partner free)
-            first = calendar.place(aim, days, year, accept=lambda day: accept(day) and _fits_before(book, lead, country, day, daybook, year))
+            led = country if lead.body in chair_bodies else lead.country  # (a body not hosted by the chair stays where it is hosted)
+            first = calendar.place(aim, days, year, accept=lambda day: accept(day) and _fits_before(book, lead, led, day, daybook, year))
         if first is None:
             first = calendar.place(aim, days, year, accept=accept) if year.start <= year.end else None
         if first is None and calendar.members is not None and year.start <= year.end:
@@ -127,20 +128,54 @@ def assign_hosts(book: RuleBook, projection: Projection, terms: Sequence[Term]) 
         taken[m.body] = firm
         return moved
 
+    def follow(m: Meeting, partner: Meeting) -> Meeting:
+        """A meeting of a body the chair does not host that meets just before ``partner``
+        (``before``), back to back with it again on its own host's working days, in its year:
+        left where it was, a Board of the Secretariat on Thursday the 12th, while the plan's
+        chair took the Summit from Friday the 13th (its weekend) to the 12th, the two met on
+        one day. Kept where it is when no day before the partner fits."""
+        body = book.body(m.body)
+        days = (m.latest - m.earliest).days + 1
+        first_day, last_day = max(date(m.earliest.year, 1, 1), tomorrow), min(date(m.earliest.year, 12, 31), partner.earliest - timedelta(days=1))
+        if body is None or first_day > last_day:
+            return m
+        year = Window(first_day, last_day)
+        host = daybook.host_of(m)
+        daybook.remove(m.body, host, m.earliest, m.latest)
+
+        def accept(day: date) -> bool:
+            return daybook.free(m.body, host, day, day + timedelta(days=days - 1))
+
+        calendar = calendar_for(body, book, m.country)
+        first = calendar.place_before(partner.earliest, days, year, accept=accept)
+        if first is None and partner.earliest - timedelta(days=_LEAD_REACH) <= last_day:
+            # (the days right before are taken: the nearest free ones before it, as projection)
+            first = calendar.place(partner.earliest - timedelta(days=days), days, Window(max(first_day, partner.earliest - timedelta(days=_LEAD_REACH)), last_day), accept=accept)
+        if first is None:
+            daybook.add(m.body, host, m.earliest, m.latest)
+            return m
+        end = first + timedelta(days=days - 1)
+        daybook.add(m.body, host, first, end)
+        return m.model_copy(update={"start": PartialDate.of(first), "end": PartialDate.of(end) if days > 1 else None})
+
     for m in projection.projected:
         if id(m) in waiting:
             continue  # re-placed with the meeting it precedes
         lead = leads.get(id(m))
         placed[id(m)] = moved = rehost(m, lead=lead)
-        if lead is not None:
+        if lead is None:
+            continue
+        if lead.body in chair_bodies:
             placed[id(lead)] = rehost(lead, moved)
+        else:  # (hosted where it was: moved only where its partner moved)
+            placed[id(lead)] = lead if moved is m or moved.earliest == m.earliest else follow(lead, moved)
     out = [placed[id(m)] for m in projection.projected]
     notes += [n for n in host_gap_notes(hosts, projection.end.year, book.organization.holiday_categories) if n not in notes]
     changed = [(m, n) for m, n in zip(projection.projected, out, strict=True) if m is not n]
     moves: dict[str, dict[str, str]] = {}
     for old, new in changed:
         if old.start != new.start:
-            moves.setdefault(chair_bodies[old.body].name, {})[str(old.start.earliest)] = str(new.start.earliest)
+            moves.setdefault(book.body(old.body).name, {})[str(old.start.earliest)] = str(new.start.earliest)  # type: ignore[union-attr]
     for name, moved in moves.items():  # (the notes that name a re-placed meeting's day)
         notes = [still_due_moved(note, name, moved) for note in notes]
     out.sort(key=Meeting.sort_key)
@@ -150,19 +185,22 @@ def assign_hosts(book: RuleBook, projection: Projection, terms: Sequence[Term]) 
 _LEAD_REACH = BACK_TO_BACK  # days before the meeting it precedes that a ``before`` body's meeting may end (projection's pairing)
 
 
-def _leads(projection: Projection, chair_bodies: dict[str, Body]) -> dict[int, Meeting]:
-    """The projected meetings of chair-hosted bodies that meet just before another
-    chair-hosted body (``before``), by the projected meeting they precede (its ``id``): the
-    first of that body's meetings opening within ``_LEAD_REACH`` days after the lead ends."""
+def _leads(book: RuleBook, projection: Projection, chair_bodies: dict[str, Body]) -> dict[int, Meeting]:
+    """The projected meetings of bodies that meet just before a chair-hosted body
+    (``before``), by the projected meeting they precede (its ``id``): the first of that body's
+    meetings opening within ``_LEAD_REACH`` days after the lead ends."""
     leads: dict[int, Meeting] = {}
     firsts: dict[str, list[Meeting]] = {}
+    before = {b.id: b.before for b in book.bodies if b.before in chair_bodies}
+    if not before:
+        return leads
     for m in projection.projected:
         firsts.setdefault(m.body, []).append(m)
     for m in projection.projected:
-        body = chair_bodies.get(m.body)
-        if body is None or not body.before or body.before not in chair_bodies or not m.exact:
+        body = before.get(m.body)
+        if body is None or not m.exact:
             continue
-        for p in firsts.get(body.before, ()):
+        for p in firsts.get(body, ()):
             if p.exact and m.latest < p.earliest <= m.latest + timedelta(days=_LEAD_REACH) and id(p) not in leads:
                 leads[id(p)] = m
                 break

@@ -1,0 +1,237 @@
+"""A twenty-second audit, of `project` and `chairs`: small rule books whose projection and
+chair plan were worked out by hand first (in each test's docstring, from DESIGN.md and the
+README), then compared with `--format json`. Days off are those of the `holidays` package
+(0.109) for the host, in the categories the rule book's `holiday_categories` names (by default
+`public`, `government` and `de_facto`). Combinations this time: a rule's versions, projected
+partners, the register's numbering, horizons, ended rules, and a chair plan that moves a
+meeting another body is paired with."""
+
+from __future__ import annotations
+
+from tests.test_semantics_audit17_project import _files, _project
+from tests.test_semantics_audit19_project import _body, _org
+from tests.test_semantics_audit20_project import _rows, _starts
+
+_ONCE = 'kind = "at_least"\ncount = 1\nper = "year"\n'
+_TWICE = 'kind = "at_least"\ncount = 2\nper = "year"\n'
+_VIENNA = _org("Vienna", "Austria")
+
+
+def _plan(out: dict) -> list[tuple[str, str, str | None]]:
+    return [(m["body"], m["start"], m["ordinal"]) for m in out["meetings"] if m["status"] == "projected"]
+
+
+# -- 1. A rule's versions, a start in the future, a rule that ends ------------------------------------
+
+
+def test_a_rolling_rule_that_changes_cadence_next_year_is_one_chain(tmp_path):
+    """A Committee in Vienna every 2 years (rolling) until 2027-12-31, then every year from
+    2028-01-01 (one rule `id`, two versions), last held Wed 2026-06-10; as of 2026-12-01 to
+    2030. By hand (README: versions of one rolling rule are one chain, each window taking the
+    interval of the version in force on its first day): the window after 2026-06-10 opens
+    2026-06-11, under the first version: 2 years, nominal Sat 2028-06-10, so Fri 06-09 (a day
+    back; Monday is two on). The next window opens 2028-06-10, under the second version: a
+    year, counted from the last meeting not projected (2026-06-10 + 3 years): Sun
+    2029-06-10, so Mon 06-11 (a day on); then 2030-06-10, Whit Monday in Austria (Easter
+    2030 is 21 April), so Tue 06-11 (a day on; Friday the 7th is three back)."""
+    every = 'id = "cadence"\nkind = "every"\ninterval = "{}"\n{}\n'
+    book = _VIENNA + _body("cm", "Committee", "", every.format("2y", "until = 2027-12-31"), every.format("1y", "since = 2028-01-01"))
+    out = _project(_files(tmp_path, book, _rows("cm", "Vienna", "Austria", "2026-06-10")), "2026-12-01", "2030-12-31")
+    assert _starts(out) == ["2028-06-09", "2029-06-11", "2030-06-11"]
+    assert out["meetings"][0]["reason"] == "2 years after the Committee of 2026-06-10"
+    assert out["meetings"][1]["reason"].startswith("1 year after the Committee of 2028-06-09")
+
+
+def test_a_rule_whose_since_is_in_the_future_asks_nothing_before_it(tmp_path):
+    """A Committee in Vienna at least once a year since 2028-01-01, held in March 2024, 2025
+    and 2026 (the 12th, 11th, 10th); as of 2026-12-01 to 2029. By hand: nothing is due in
+    2027 (before the rule's `since`); 2028 and 2029 on its usual day, the 11th of March: Sat
+    2028-03-11, so Fri 03-10 (a day back), and Sun 2029-03-11, so Mon 03-12 (a day on)."""
+    book = _VIENNA + _body("cm", "Committee", "", _ONCE + "since = 2028-01-01\n")
+    out = _project(_files(tmp_path, book, _rows("cm", "Vienna", "Austria", "2024-03-12", "2025-03-11", "2026-03-10")), "2026-12-01", "2029-12-31")
+    assert _starts(out) == ["2028-03-10", "2029-03-12"]
+
+
+def test_a_body_established_mid_next_year_is_due_from_its_first_whole_year(tmp_path):
+    """A Committee in Vienna established 2027-07-01, at least once a year, never met; as of
+    2026-12-01 to 2029. By hand (README: a floor is judged from its first whole period): 2027
+    asks nothing; 2028 and 2029 with no history: the middle of the year, 2 July (Sunday in
+    2028: Mon 07-03, a day on; Mon 2029-07-02)."""
+    book = _VIENNA + _body("cm", "Committee", "established = 2027-07-01\n", _ONCE)
+    assert _starts(_project(_files(tmp_path, book, ""), "2026-12-01", "2029-12-31")) == ["2028-07-03", "2029-07-02"]
+
+
+def test_a_body_dissolved_mid_year_is_projected_nothing_in_its_last_part_year(tmp_path):
+    """A Committee in Vienna at least twice a year until 2027-06-30 (dissolved), held in
+    March and September 2025 and 2026; as of 2026-12-01 to 2028. By hand (README: a floor's
+    count was due at the period's end, after the rule's: no finding and nothing projected for
+    2027-01-01..2027-06-30): nothing projected at all; the same for a rolling `every 1y`
+    ending then, whose window after 2026-09-16 is due by the end of 2027, after the rule."""
+    rows = _rows("cm", "Vienna", "Austria", "2025-03-12", "2025-09-17", "2026-03-11", "2026-09-16")
+    for rule in (_TWICE, 'kind = "every"\ninterval = "1y"\n'):
+        out = _project(_files(tmp_path, _VIENNA + _body("cm", "Committee", "", rule + "until = 2027-06-30\n"), rows), "2026-12-01", "2028-12-31")
+        assert out["meetings"] == [] and out["problems"] == []
+
+
+def test_a_horizon_ending_mid_year_holds_the_first_of_two_meetings_and_no_problem(tmp_path):
+    """The same Committee at least twice a year (no end), as of 2026-12-01 to 2027-06-30. By
+    hand: 2027's first meeting in March, its usual day the lower median of 12 and 11, Thu
+    2027-03-11; the second (September) lies past the horizon: not projected, and no Problem
+    (the window is still running at the horizon's end)."""
+    rows = _rows("cm", "Vienna", "Austria", "2025-03-12", "2025-09-17", "2026-03-11", "2026-09-16")
+    out = _project(_files(tmp_path, _VIENNA + _body("cm", "Committee", "", _TWICE), rows), "2026-12-01", "2027-06-30")
+    assert _starts(out) == ["2027-03-11"] and out["problems"] == []
+    assert out["meetings"][0]["reason"] == "at least twice a year: 1 of 2 in 2027"
+
+
+# -- 2. Numbers the register skips, cancels and plans ------------------------------------------------
+
+
+def test_ordinals_go_on_after_a_skipped_a_cancelled_and_a_planned_number(tmp_path):
+    """A Committee in Vienna at least once a year: the 1st (2021-04-14), 2nd (2022-04-13),
+    4th (2024-04-10) held, the 3rd not recorded, the 5th cancelled (2025-04-09), the 6th held
+    (2026-04-15), the 7th planned (2027-04-14); as of 2026-12-01 to 2029. By hand: 2027 is
+    met by the plan; 2028 and 2029 continue after the highest number, 8th and 9th, on the
+    usual day, the lower median of the days held (14, 13, 10, 15: the cancelled 9th was not
+    held): the 13th, Thu 2028-04-13 and Fri 2029-04-13."""
+    rows = (
+        "cm,regular,1,2021-04-14,,held,Vienna,Austria\ncm,regular,2,2022-04-13,,held,Vienna,Austria\n"
+        "cm,regular,4,2024-04-10,,held,Vienna,Austria\ncm,regular,5,2025-04-09,,cancelled,Vienna,Austria\n"
+        "cm,regular,6,2026-04-15,,held,Vienna,Austria\ncm,regular,7,2027-04-14,,planned,Vienna,Austria\n"
+    )
+    out = _project(_files(tmp_path, _VIENNA + _body("cm", "Committee", "", _ONCE), rows), "2026-12-01", "2029-12-31")
+    assert _plan(out) == [("cm", "2028-04-13", 8), ("cm", "2029-04-13", 9)]
+
+
+def test_a_cancelled_last_number_is_not_given_again(tmp_path):
+    """A Committee in Vienna at least once a year: the 1st and 2nd held (2024-04-10,
+    2025-04-09), the 3rd cancelled (2026-04-15); as of 2026-12-01 to 2028. By hand: 2026 is
+    still due, April has passed: the first working day ahead, Wed 2026-12-02, the 4th (a
+    cancelled number was not held, and is not given to another meeting: the G7's 46th);
+    then the 5th on the 9th of April (lower median of 10 and 9): Fri 2027-04-09, and the 6th,
+    Sun 2028-04-09, so Mon 04-10 (a day on)."""
+    rows = "cm,regular,1,2024-04-10,,held,Vienna,Austria\ncm,regular,2,2025-04-09,,held,Vienna,Austria\ncm,regular,3,2026-04-15,,cancelled,Vienna,Austria\n"
+    out = _project(_files(tmp_path, _VIENNA + _body("cm", "Committee", "", _ONCE), rows), "2026-12-01", "2028-12-31")
+    assert _plan(out) == [("cm", "2026-12-02", 4), ("cm", "2027-04-09", 5), ("cm", "2028-04-10", 6)]
+
+
+# -- 3. Two bodies on the same usual day ---------------------------------------------------------------
+
+
+def test_two_bodies_of_one_host_on_the_same_usual_day_are_kept_three_days_apart(tmp_path):
+    """An Alpha and a Beta at the Secretariat in Vienna, each at least once a year, both held
+    on Tue 2024-10-15 and Tue 2025-10-14; as of 2026-12-01 to 2028. By hand: usual day the
+    14th of October (lower median of 15 and 14); one host's meetings at least 3 days apart
+    (`min_days_between`). 2026: both due, October passed: Alpha Wed 12-02, Beta 3 days on,
+    Sat 12-05, so Mon 12-07. 2027: Alpha (listed first) takes Thu 10-14; Beta 3 days from it,
+    nearest the 14th: Mon 10-11 (three on is a Sunday, and Mon 10-18 is four on). 2028: the 14th a
+    Saturday: Alpha Fri 10-13; Beta 3 days from it, nearest the 14th: Mon 10-16 (Tue 10-10 is
+    four from the 14th)."""
+    rows = _rows("a", "Vienna", "Austria", "2024-10-15", "2025-10-14") + _rows("b", "Vienna", "Austria", "2024-10-15", "2025-10-14")
+    book = _VIENNA + _body("a", "Alpha", "", _ONCE) + _body("b", "Beta", "", _ONCE)
+    out = _project(_files(tmp_path, book, rows), "2026-12-01", "2028-12-31")
+    assert sorted((m["start"], m["body"]) for m in out["meetings"]) == [
+        ("2026-12-02", "a"), ("2026-12-07", "b"), ("2027-10-11", "b"), ("2027-10-14", "a"), ("2028-10-13", "a"), ("2028-10-16", "b"),
+    ]
+
+
+def test_two_bodies_of_two_hosts_on_the_same_usual_day_take_adjacent_days(tmp_path):
+    """An Alpha at the Secretariat in Vienna and a Beta fixed in Bonn, each at least once a
+    year, both held on 2024-10-15 and 2025-10-14; as of 2026-12-01 to 2028. By hand: different
+    hosts, so only the day is not shared: 2026 Wed 12-02 and Thu 12-03; 2027 Alpha Thu 10-14,
+    Beta a day on, Fri 10-15 (tried before a day back); 2028 the 14th a Saturday: Alpha Fri
+    10-13, Beta Mon 10-16 (two on, tried before Thu 10-12, two back)."""
+    bonn = '[[bodies]]\nid = "b"\nname = "Beta"\ncategory = "working"\nhost = "fixed"\nhost_country = "Germany"\nhost_city = "Bonn"\n[[bodies.rules]]\n' + _ONCE
+    rows = _rows("a", "Vienna", "Austria", "2024-10-15", "2025-10-14") + _rows("b", "Bonn", "Germany", "2024-10-15", "2025-10-14")
+    out = _project(_files(tmp_path, _VIENNA + _body("a", "Alpha", "", _ONCE) + bonn, rows), "2026-12-01", "2028-12-31")
+    assert sorted((m["start"], m["body"]) for m in out["meetings"]) == [
+        ("2026-12-02", "a"), ("2026-12-03", "b"), ("2027-10-14", "a"), ("2027-10-15", "b"), ("2028-10-13", "a"), ("2028-10-16", "b"),
+    ]
+
+
+# -- 4. Partners that are themselves only projected ------------------------------------------------------
+
+_SUMMIT = 'kind = "every"\ninterval = "2y"\n'
+_SUMMIT_ROWS = "s,regular,2,2023-10-11,,held,Vienna,Austria\ns,regular,3,2025-10-08,,held,Vienna,Austria\n"
+
+
+def test_an_after_rule_follows_a_projected_summit_in_years_and_in_days(tmp_path):
+    """A Summit every 2 years (rolling, October) in Vienna, the 3rd held Wed 2025-10-08; a
+    Ministerial due 1 year after each Summit, held Wed 2022-05-11 (1st) and Wed 2024-05-15
+    (2nd); as of 2026-12-01 to 2031. By hand: the Ministerial of 2026 (after the 3rd Summit)
+    is still due: Wed 2026-12-02, the 3rd; the Summits at their nominal days, Fri 2027-10-08,
+    Mon 2029-10-08, Wed 2031-10-08 (4th to 6th); the Ministerial a year after each, in May on
+    its usual day (lower median of 15 and 11): Thu 2028-05-11, Sat 2030-05-11 so Fri 05-10,
+    each naming the projected Summit. With `offset = "30d"` instead, the window of the days
+    2027-10-09..2027-11-07 spans two months: its middle, Sun 10-24, so Mon 10-25 (Tue 10-26 is
+    Austria's National Day); Wed 2029-10-24; Fri 2031-10-24."""
+    summit = _body("s", "Summit", "months = [10]\n", _SUMMIT)
+    rows = _SUMMIT_ROWS + "m,regular,1,2022-05-11,,held,Vienna,Austria\nm,regular,2,2024-05-15,,held,Vienna,Austria\n"
+    years = _project(_files(tmp_path, _VIENNA + summit + _body("m", "Ministerial", "", 'kind = "after"\nbody = "s"\noffset = "1y"\n'), rows), "2026-12-01", "2031-12-31")
+    assert _plan(years) == [("m", "2026-12-02", 3), ("s", "2027-10-08", 4), ("m", "2028-05-11", 4), ("s", "2029-10-08", 5), ("m", "2030-05-10", 5), ("s", "2031-10-08", 6)]
+    assert years["meetings"][2]["reason"] == "1 year after the 4th Summit (2027-10-08, projected)"
+    days = _project(_files(tmp_path, _VIENNA + summit + _body("m", "Ministerial", "", 'kind = "after"\nbody = "s"\noffset = "30d"\n'), rows), "2026-12-01", "2031-12-31")
+    assert [d for b, d, _ in _plan(days) if b == "m"] == ["2026-12-02", "2027-10-25", "2029-10-24", "2031-10-24"]
+
+
+def test_a_before_rule_and_a_pair_before_a_projected_summit(tmp_path):
+    """The same Summit (Fri 2027-10-08, Mon 2029-10-08 projected). A Board of two days due
+    within a month before each Summit (`kind = "before"`), held 2023-09-25/26 and
+    2025-09-22/23: by hand its window 2027-09-08..10-07, its usual day the 22nd: Wed-Thu
+    2027-09-22/23; in 2029 the 22nd a Saturday: Mon-Tue 09-24/25 (two on, tried before Thu-Fri,
+    two back). An SOC meeting just before the Summit (`before = "s"`), at least once a year,
+    held in October and March (last 2026-03-11): in a Summit year on the working day right
+    before it, Thu 2027-10-07 and Fri 2029-10-05; otherwise in March, the month it met in
+    last of the two it used as often: Fri 2028-03-10 (the 11th a Saturday), Mon 2030-03-11."""
+    summit = _body("s", "Summit", "months = [10]\n", _SUMMIT)
+    board = _body("b", "Board", "duration_days = 2\n", 'kind = "before"\nbody = "s"\noffset = "1m"\n')
+    rows = _SUMMIT_ROWS + "b,regular,,2023-09-25,2023-09-26,held,Vienna,Austria\nb,regular,,2025-09-22,2025-09-23,held,Vienna,Austria\n"
+    out = _project(_files(tmp_path, _VIENNA + summit + board, rows), "2026-12-01", "2030-12-31")
+    assert [(m["body"], m["start"], m["end"]) for m in out["meetings"]] == [
+        ("b", "2027-09-22", "2027-09-23"), ("s", "2027-10-08", None), ("b", "2029-09-24", "2029-09-25"), ("s", "2029-10-08", None),
+    ]
+    assert out["meetings"][0]["reason"] == "within 1 month before the 4th Summit (2027-10-08, projected)"
+    soc = _body("c", "SOC", 'before = "s"\n', _ONCE)
+    rows = _SUMMIT_ROWS + _rows("c", "Vienna", "Austria", "2023-10-10", "2024-03-13", "2025-10-07", "2026-03-11")
+    out = _project(_files(tmp_path, _VIENNA + summit + soc, rows), "2026-12-01", "2030-12-31")
+    assert _starts(out, "c") == ["2027-10-07", "2028-03-10", "2029-10-05", "2030-03-11"]
+
+
+# -- 5. A chair plan that moves a meeting another body is paired with -------------------------------------
+
+_CHAIRED = (
+    'members = [{ name = "Austria", code = "AT" }, { name = "Belgium", code = "BE" }, { name = "Egypt", code = "EG" }, { name = "Denmark", code = "DK" }]\n'
+    '[chairmanship]\nterm = "2y"\nhandover_bodies = ["s"]\nchair_hosts = true\nhandover_host = "incoming"\n'
+)
+
+
+def test_a_plan_that_moves_the_summit_moves_the_body_that_meets_just_before_it(tmp_path):
+    """A Summit every 2 years hosted by the chair (the incoming chair hosts the one it takes
+    over at), the 3rd held Tue 2026-10-13 in Vienna, Austria chairing from then; a Board at the
+    Secretariat in Vienna, at least once a year, meeting just before the Summit (`before =
+    "s"`), held Mon 2025-10-13 and Mon 2026-10-12; as of 2026-12-01 to 2028. By hand, with no
+    host known: the Summit at its nominal day, Fri 2028-10-13 (no member's holiday), the Board
+    on the working day right before it, Thu 10-12; 2027's Board on its day, Tue 2027-10-12.
+    With `--plan Egypt`, Egypt hosts the 4th Summit: Friday is its weekend, so the nearest
+    working day there, Thu 10-12 (a day back; Sunday is two on), and the Board, which must
+    end on the working day right before the Summit opens (DESIGN: "`before` pairs are exactly
+    adjacent"), moves to Wed 10-11. Before, the Board stayed on Thu 10-12: the two bodies met
+    on the same day, the Board no longer before the Summit."""
+    book = (
+        _org("Vienna", "Austria", _CHAIRED)
+        + '[[bodies]]\nid = "s"\nname = "Summit"\ncategory = "working"\nhost = "chair"\n[[bodies.rules]]\n'
+        + _SUMMIT
+        + _body("b", "Board", 'before = "s"\n', _ONCE)
+    )
+    rows = "s,regular,3,2026-10-13,,held,Vienna,Austria\n" + _rows("b", "Vienna", "Austria", "2025-10-13", "2026-10-12")
+    paths = _files(tmp_path, book, rows)
+    (tmp_path / "c.csv").write_text("country,start,end,ordinal,note,source\nAustria,2026-10-13,,,,\n", encoding="utf-8")
+    paths += ["--chairs", str(tmp_path / "c.csv")]
+    alone = _project(paths, "2026-12-01", "2028-12-31")
+    assert [(m["body"], m["start"], m["host"]) for m in alone["meetings"]] == [
+        ("b", "2027-10-12", "Vienna (Secretariat)"), ("b", "2028-10-12", "Vienna (Secretariat)"), ("s", "2028-10-13", "chair to be decided"),
+    ]
+    planned = _project(paths, "2026-12-01", "2028-12-31", "--plan", "Egypt")
+    assert [(m["body"], m["start"], m["host"]) for m in planned["meetings"]] == [
+        ("b", "2027-10-12", "Vienna (Secretariat)"), ("b", "2028-10-11", "Vienna (Secretariat)"), ("s", "2028-10-12", "Egypt"),
+    ]
