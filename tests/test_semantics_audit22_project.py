@@ -8,6 +8,12 @@ meeting another body is paired with."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from planner.cli import main
 from tests.test_semantics_audit17_project import _files, _project
 from tests.test_semantics_audit19_project import _body, _org
 from tests.test_semantics_audit20_project import _rows, _starts
@@ -235,3 +241,35 @@ def test_a_plan_that_moves_the_summit_moves_the_body_that_meets_just_before_it(t
     assert [(m["body"], m["start"], m["host"]) for m in planned["meetings"]] == [
         ("b", "2027-10-12", "Vienna (Secretariat)"), ("b", "2028-10-11", "Vienna (Secretariat)"), ("s", "2028-10-12", "Egypt"),
     ]
+
+
+def _rotating(tmp_path, chairs: str, rows: str, months: str = "[6]") -> dict:
+    """The example rotating chair (a yearly Presidency, alphabetical among Austria, Belgium,
+    Czechia, Denmark and Estonia, no handover meeting; a two-day Council of all members in
+    the chair's country, at least once a year), as `chairs --format json`."""
+    book = (Path(__file__).parent.parent / "examples" / "rotating-chair.toml").read_text(encoding="utf-8").replace("months = [5]\n", f"months = {months}\n")
+    (tmp_path / "r.toml").write_text(book, encoding="utf-8")
+    (tmp_path / "m.csv").write_text("body,kind,ordinal,start,end,status,city,country\n" + rows, encoding="utf-8")
+    (tmp_path / "c.csv").write_text("country,start,end\n" + chairs, encoding="utf-8")
+    args = ["chairs", "--rules", str(tmp_path / "r.toml"), "--meetings", str(tmp_path / "m.csv"), "--chairs", str(tmp_path / "c.csv"), "--today", "2026-11-26", "--to", "2030", "--format", "json"]
+    return json.loads(CliRunner().invoke(main, args).stdout)
+
+
+def test_a_council_opening_on_the_day_a_presidency_begins_is_the_new_presidency_s(tmp_path):
+    """The rotating chair's Presidencies from 1 July (the register: Denmark 2024-07-01 to
+    2025-07-01, Estonia to 2026-07-01, Austria from 2026-07-01, each end the next's first
+    day), the Council held 30 June to 1 July 2025 and 2026; as of 2026-11-26 to 2030. By
+    hand: Austria, Belgium (2027-07-01), Czechia (2028-07-01), Denmark (2029-07-01), Estonia
+    (2030-07-01); the Council aims at 30 June: Wed-Thu 2027-06-30 (Austria), Thu-Fri
+    2028-06-29 (the 30th a Friday: Belgium), Mon-Tue 2029-07-02 (the 30th a Saturday: two on,
+    tried before two back; Denmark, so Czechia hosts none, a note), Mon-Tue 2030-07-01 (the
+    30th a Sunday). On 1 July 2030 Estonia's Presidency has begun: no meeting hands the chair
+    over, the chair passes on the day, and the Council is Estonia's. Before, the end day of
+    Denmark's term was Denmark's (as for a handover meeting, hosted by the outgoing chair by
+    default): Denmark hosted two Councils, Estonia none."""
+    chairs = "Denmark,2024-07-01,2025-07-01\nEstonia,2025-07-01,2026-07-01\nAustria,2026-07-01,\n"
+    rows = "council,regular,4,2025-06-30,2025-07-01,held,Copenhagen,Denmark\ncouncil,regular,5,2026-06-30,2026-07-01,held,Tallinn,Estonia\n"
+    out = _rotating(tmp_path, chairs, rows)
+    hosted = [(t["country"], [m["start"] for m in t["hosted"]]) for t in out["terms"][-1:] + out["plan"]]
+    assert hosted == [("Austria", ["2027-06-30"]), ("Belgium", ["2028-06-29"]), ("Czechia", []), ("Denmark", ["2029-07-02"]), ("Estonia", ["2030-07-01"])]
+    assert [f["kind"] for f in out["findings"]] == ["unhosted"]

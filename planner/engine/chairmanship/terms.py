@@ -116,10 +116,13 @@ class Term:
 
     def holds(self, day: date, rule: Chairmanship | None) -> bool:
         """Whether the chair of this term hosts a chair-hosted meeting on ``day``: the
-        handover meeting at a boundary goes to the outgoing chair unless the rule says incoming."""
+        handover meeting at a boundary goes to the outgoing chair unless the rule says incoming.
+        A chair that passes on a day, at no meeting (no ``handover_bodies``: a Presidency of a
+        calendar year or from 1 July), is the incoming chair's from that day, the term's end
+        being the next term's first day: a Council opening on 1 July is the new chair's."""
         if self.start is None:
             return False
-        incoming = rule is not None and rule.handover_host == "incoming"
+        incoming = rule is not None and (rule.handover_host == "incoming" or not rule.handover_bodies)
         after_start = day >= self.start.earliest if incoming else day > self.start.latest
         # (an end known only to the month or year holds its days either way: which side of the
         # handover they fall on is unknown, and ``unsure_on`` says so)
