@@ -273,3 +273,140 @@ def test_a_council_opening_on_the_day_a_presidency_begins_is_the_new_presidency_
     hosted = [(t["country"], [m["start"] for m in t["hosted"]]) for t in out["terms"][-1:] + out["plan"]]
     assert hosted == [("Austria", ["2027-06-30"]), ("Belgium", ["2028-06-29"]), ("Czechia", []), ("Denmark", ["2029-07-02"]), ("Estonia", ["2030-07-01"])]
     assert [f["kind"] for f in out["findings"]] == ["unhosted"]
+
+
+# -- 6. Working days of hosts with other weekends, holidays on the day, a meeting over a weekend ---------
+
+
+def test_a_national_day_on_the_usual_day_in_riyadh_and_its_observed_sunday(tmp_path):
+    """A Committee at the Secretariat in Riyadh, at least once a year, held 2024-09-23,
+    2025-09-24 and 2026-09-22; as of 2026-12-01 to 2028. By hand: its usual day the 23rd of
+    September (median of 23, 24, 22). Thu 2027-09-23 is Saudi National Day, Friday and
+    Saturday the weekend: Wed 09-22 (a day back; Sunday is three on). Sat 2028-09-23 is the
+    National Day too, observed on Sunday the 24th (the `holidays` package), Friday the
+    weekend: Mon 09-25 (two on; Thursday the 21st is two back, tried after)."""
+    book = _org("Riyadh", "Saudi Arabia") + _body("cm", "Committee", "", _ONCE)
+    rows = _rows("cm", "Riyadh", "Saudi Arabia", "2024-09-23", "2025-09-24", "2026-09-22")
+    assert _starts(_project(_files(tmp_path, book, rows), "2026-12-01", "2028-12-31")) == ["2027-09-22", "2028-09-25"]
+
+
+def test_a_three_day_meeting_in_cairo_does_not_run_into_the_weekend(tmp_path):
+    """A Committee of three days (`duration_days = 3`) at the Secretariat in Cairo, at least
+    once a year, held from Wed 2024-11-13 and Thu 2025-11-13; as of 2026-12-01 to 2028. By
+    hand: 2026 still due: from Wed 12-02, Wed-Thu-Fri would close on Egypt's weekend, as
+    would Thu 12-03; the first three working days in a row, Sun 12-06 to Tue 12-08. Usual day
+    the 13th: Sat 2027-11-13, so Sun 11-14 to Tue 11-16 (a day on); Mon 2028-11-13 to Wed
+    11-15."""
+    book = _org("Cairo", "Egypt") + _body("cm", "Committee", "duration_days = 3\n", _ONCE)
+    rows = "cm,regular,,2024-11-13,2024-11-15,held,Cairo,Egypt\ncm,regular,,2025-11-13,2025-11-16,held,Cairo,Egypt\n"
+    out = _project(_files(tmp_path, book, rows), "2026-12-01", "2028-12-31")
+    assert [(m["start"], m["end"]) for m in out["meetings"]] == [("2026-12-06", "2026-12-08"), ("2027-11-14", "2027-11-16"), ("2028-11-13", "2028-11-15")]
+
+
+# -- 7. --today on a period's edge, --to before a chain's day ----------------------------------------------
+
+
+def test_today_on_the_last_day_of_a_year_still_due_and_on_the_first_of_the_next(tmp_path):
+    """A Committee in Vienna at least once a year, last held 2025-03-12. As of 2026-12-31:
+    2026 is still due by today, and projection begins tomorrow: a Problem, nothing projected
+    for 2026; 2027 on its day, Fri 2027-03-12. As of 2027-01-01: 2026 has closed (check's
+    business, not projection's): only Fri 2027-03-12, no Problem."""
+    paths = _files(tmp_path, _VIENNA + _body("cm", "Committee", "", _ONCE), _rows("cm", "Vienna", "Austria", "2025-03-12"))
+    last = _project(paths, "2026-12-31", "2027-12-31")
+    assert _starts(last) == ["2027-03-12"] and [(p["window"], p["kind"]) for p in last["problems"]] == [("2026", "placement")]
+    assert "which is today" in last["problems"][0]["message"]
+    first = _project(paths, "2027-01-01", "2027-12-31")
+    assert _starts(first) == ["2027-03-12"] and first["problems"] == []
+
+
+def test_today_on_the_last_day_of_a_half_already_met(tmp_path):
+    """A Committee in Vienna at least once a half-year, held 2025-03-12, 2025-10-15 and
+    2026-03-11; as of 2026-06-30 (the first half met) to 2027-06-30. By hand: the second
+    half on the median month of its second-half meetings, October, the 15th: Thu 2026-10-15;
+    then 2027's first half in March, the lower median of 12 and 11: Thu 2027-03-11."""
+    rows = _rows("cm", "Vienna", "Austria", "2025-03-12", "2025-10-15", "2026-03-11")
+    book = _VIENNA + _body("cm", "Committee", "", 'kind = "at_least"\ncount = 1\nper = "half"\n')
+    out = _project(_files(tmp_path, book, rows), "2026-06-30", "2027-06-30")
+    assert _starts(out) == ["2026-10-15", "2027-03-11"]
+    assert [m["reason"] for m in out["meetings"]] == ["at least once a half-year: 1 of 1 in 2026 H2", "at least once a half-year: 1 of 1 in 2027 H1"]
+
+
+def test_a_horizon_that_ends_before_a_chain_s_day_says_when_it_is_next_due(tmp_path):
+    """A Committee in Vienna every year (rolling), last held Tue 2026-09-15; as of 2026-12-01
+    to 2027-06-30. By hand: due in 2027, at its nominal day, Wed 2027-09-15, past the horizon:
+    nothing projected, no Problem, and the next due names it: "Committee: due 2027 (1 year
+    after the Committee of 2026-09-15); projected 2027-09-15"."""
+    book = _VIENNA + _body("cm", "Committee", "", 'kind = "every"\ninterval = "1y"\n')
+    out = _project(_files(tmp_path, book, _rows("cm", "Vienna", "Austria", "2026-09-15")), "2026-12-01", "2027-06-30")
+    assert out["meetings"] == [] and out["problems"] == []
+    assert [n["words"] for n in out["next_due"]] == ["Committee: due 2027 (1 year after the Committee of 2026-09-15); projected 2027-09-15"]
+
+
+# -- 8. More versions, and months of unequal length ------------------------------------------------------------
+
+
+def test_every_six_months_from_the_31st_keeps_its_month_and_its_day(tmp_path):
+    """A Committee in Vienna every 6 months (rolling, judged by the month), last held Mon
+    2026-08-31; as of 2026-12-01 to 2028. By hand: 6 months on is 28 February 2027 (the last
+    day of that month), a Sunday: Monday would be March, a month late, so Fri 02-26 (two
+    back), inside February; then from 2026-08-31 again: 12 months, Tue 2027-08-31; 18, Tue
+    2028-02-29 (a leap year); 24, Thu 2028-08-31."""
+    book = _VIENNA + _body("cm", "Committee", "", 'kind = "every"\ninterval = "6m"\n')
+    out = _project(_files(tmp_path, book, _rows("cm", "Vienna", "Austria", "2026-08-31")), "2026-12-01", "2028-12-31")
+    assert _starts(out) == ["2027-02-26", "2027-08-31", "2028-02-29", "2028-08-31"]
+
+
+def test_an_after_rule_that_changes_its_offset_follows_each_projected_summit_under_its_version(tmp_path):
+    """The Summit every 2 years (the 3rd held 2025-10-08; projected 2027-10-08, 2029-10-08,
+    2031-10-08); a Ministerial due 2 years after each Summit until 2028-12-31, then 1 year
+    after (one rule `id`), held Wed 2024-05-15 (2nd). By hand (README: each origin under the
+    version in force the day it opened): after the 3rd (2025) 2027, Sat 05-15 so Fri
+    2027-05-14; after the 4th (2027, first version) 2029, Tue 05-15; after the 5th (2029,
+    second version) 2030, Wed 05-15; after the 6th 2032, Sat 05-15 so Fri 05-14."""
+    after = 'id = "m"\nkind = "after"\nbody = "s"\noffset = "{}"\n{}\n'
+    book = _VIENNA + _body("s", "Summit", "months = [10]\n", _SUMMIT) + _body("m", "Ministerial", "", after.format("2y", "until = 2028-12-31"), after.format("1y", "since = 2029-01-01"))
+    rows = "s,regular,3,2025-10-08,,held,Vienna,Austria\nm,regular,2,2024-05-15,,held,Vienna,Austria\n"
+    out = _project(_files(tmp_path, book, rows), "2026-12-01", "2032-12-31")
+    assert [(d, n) for b, d, n in _plan(out) if b == "m"] == [("2027-05-14", 3), ("2029-05-15", 4), ("2030-05-15", 5), ("2032-05-14", 6)]
+    assert [m["reason"] for m in out["meetings"] if m["body"] == "m"][2] == "1 year after the 5th Summit (2029-10-08, projected)"
+
+
+def test_once_a_year_then_twice_a_year_spreads_two_where_the_body_used_one_month(tmp_path):
+    """A Committee in Vienna at least once a year until 2027-12-31, then twice a year (one
+    rule `id`), held each May 2022-2026 (days 11, 10, 15, 14, 13); as of 2026-12-01 to 2029.
+    By hand: 2027 once, the 13th of May, Thu 2027-05-13. From 2028 twice, and the body used
+    one month, fewer than two (README: an even spread): a quarter and three quarters into the
+    year, 1 April and 1 October: Sat 2028-04-01 so Fri 03-31, Sun 10-01 so Mon 10-02; Mon
+    2029-04-02 is Easter Monday, so Tue 04-03, and Mon 2029-10-01."""
+    rows = _rows("cm", "Vienna", "Austria", "2022-05-11", "2023-05-10", "2024-05-15", "2025-05-14", "2026-05-13")
+    versions = 'id = "c"\n' + _ONCE + "until = 2027-12-31\n", 'id = "c"\n' + _TWICE + "since = 2028-01-01\n"
+    out = _project(_files(tmp_path, _VIENNA + _body("cm", "Committee", "", *versions), rows), "2026-12-01", "2029-12-31")
+    assert _starts(out) == ["2027-05-13", "2028-03-31", "2028-10-02", "2029-04-03", "2029-10-01"]
+
+
+# -- 9. A rotation among the members of the day -------------------------------------------------------------
+
+
+def test_an_alphabetical_rotation_skips_a_member_that_left_and_takes_one_that_joined(tmp_path):
+    """The rotating chair (Presidencies of a calendar year, alphabetical; Estonia chairing
+    2026), Belgium leaving the organization on 2027-06-30 and Finland joining on 2028-03-01;
+    the Council held each May (17th to 21st, the median the 19th), two days; as of 2026-11-26
+    to 2033. By hand: Austria 2027; on 2028-01-01 Belgium is no member: Czechia 2028, Denmark
+    2029, Estonia 2030; Finland, a member on 2031-01-01, 2031; then Austria 2032, Czechia
+    2033. Councils nearest 19 May off every member's holidays: Wed-Thu 2027-05-19; Thu-Fri
+    2028-05-18 (the 19th a Friday); 2029 the 19th a Saturday, Monday the 21st Whit Monday:
+    Thu-Fri 05-17; Mon-Tue 2030-05-20; Mon-Tue 2031-05-19; Wed-Thu 2032-05-19; Thu-Fri
+    2033-05-19."""
+    book = (Path(__file__).parent.parent / "examples" / "rotating-chair.toml").read_text(encoding="utf-8")
+    book = book.replace('name = "Belgium"\ncode = "BE"\n', 'name = "Belgium"\ncode = "BE"\nleft = 2027-06-30\n')
+    book = book.replace("[chairmanship]", '[[organization.members]]\nname = "Finland"\ncode = "FI"\njoined = 2028-03-01\n\n[chairmanship]')
+    (tmp_path / "r.toml").write_text(book, encoding="utf-8")
+    examples = Path(__file__).parent.parent / "examples"
+    args = ["chairs", "--rules", str(tmp_path / "r.toml"), "--meetings", str(examples / "rotating-chair-meetings.csv"), "--chairs", str(examples / "rotating-chair-chairs.csv"), "--today", "2026-11-26", "--to", "2033", "--format", "json"]
+    out = json.loads(CliRunner().invoke(main, args).stdout)
+    assert [(t["country"], t["from"], [m["start"] for m in t["hosted"]]) for t in out["plan"]] == [
+        ("Austria", "2027-01-01", ["2027-05-19"]), ("Czechia", "2028-01-01", ["2028-05-18"]), ("Denmark", "2029-01-01", ["2029-05-17"]),
+        ("Estonia", "2030-01-01", ["2030-05-20"]), ("Finland", "2031-01-01", ["2031-05-19"]), ("Austria", "2032-01-01", ["2032-05-19"]),
+        ("Czechia", "2033-01-01", ["2033-05-19"]),
+    ]
+    assert out["findings"] == []
