@@ -18,6 +18,9 @@ from __future__ import annotations
 
 import json
 
+from click.testing import CliRunner
+
+from planner.cli import main
 from tests.test_semantics_audit5 import _invoke
 from tests.test_semantics_audit15_real import AUDIT, _check, _files
 from tests.test_semantics_audit16_real import _why
@@ -178,18 +181,65 @@ def test_csto_council_met_every_year_and_its_extraordinary_sessions_not_counted(
     assert out["summary"]["exit_code"] == 0
 
 
-def test_csto_chairs_rotate_alphabetically_and_the_plan_keeps_armenia():
+def test_csto_chairs_rotate_alphabetically_and_the_plan_passes_armenia_by():
     """Art. 13 and practice: the chair passes at each regular session, hosted by the outgoing
     chair, in alphabetical order (Uzbekistan left in 2012, before the register's terms). By
     hand: Armenia 2015-16 to Kyrgyzstan 2024-25 and Russia from 27 November 2025, in order, each
-    term within a year and three months: no finding. The plan: Tajikistan, then Armenia
-    (2027-28), Belarus, Kazakhstan, Kyrgyzstan, Russia. Armenia froze its participation in
-    February 2024 without leaving: the rule book can record a member's `left`, not a member
-    that takes no part, so the plan gives Armenia its turn (the finding of this audit: a
-    secretariat would not plan a session in Yerevan)."""
+    term within a year and three months: no finding. The plan after Russia: Tajikistan, then
+    Belarus, not Armenia, which froze its participation in February 2024 without leaving (its
+    `suspended` period, open-ended), then Kazakhstan, Kyrgyzstan, Russia, Tajikistan. Before
+    the rule book could say `suspended` (this audit's extension), only `left` passed a member
+    by, and the plan gave Armenia the 2027-28 term: a session in Yerevan that no secretariat
+    would plan."""
     out = _chairs(CSTO, "--to", "2031")
     assert out["findings"] == []
-    assert [t["country"] for t in out["plan"]] == ["Tajikistan", "Armenia", "Belarus", "Kazakhstan", "Kyrgyzstan", "Russia"]
+    assert [t["country"] for t in out["plan"]] == ["Tajikistan", "Belarus", "Kazakhstan", "Kyrgyzstan", "Russia", "Tajikistan"]
+
+
+def _rotation_book(tmp_path, suspended: str) -> list[str]:
+    """A council whose chair rotates every 1 January in alphabetical order among Austria,
+    Belgium and Czechia, Belgium with the `suspended` periods given; Austria chairs 2025."""
+    book = tmp_path / "book.toml"
+    book.write_text(
+        '[organization]\nid = "o"\nname = "Org"\nshort_name = "O"\n'
+        f'members = [{{ name = "Austria", code = "AT" }}, {{ name = "Belgium", code = "BE", suspended = [{suspended}] }}, {{ name = "Czechia", code = "CZ" }}]\n\n'
+        '[chairmanship]\nterm = "1y"\nhandover_bodies = []\nchair_hosts = true\nconsecutive_terms = false\norder = "alphabetical"\n\n'
+        '[[bodies]]\nid = "council"\nname = "Council"\ncategory = "governing"\nestablished = 2020\nhost = "chair"\n\n[[bodies.rules]]\nkind = "ad_hoc"\n',
+        encoding="utf-8",
+    )
+    chairs = tmp_path / "chairs.csv"
+    chairs.write_text("country,start,end,ordinal,note,source\nAustria,2025-01-01,2026-01-01,,,\n", encoding="utf-8")
+    rows = tmp_path / "rows.csv"
+    rows.write_text("body,kind,ordinal,start,end,status,city,country,format\n", encoding="utf-8")
+    return ["--rules", str(book), "--meetings", str(rows), "--chairs", str(chairs)]
+
+
+def test_a_suspended_member_is_passed_by_while_certainly_suspended(tmp_path):
+    """A member's `suspended` periods (start, end: partial dates; end empty: not ended; a reason
+    required): the rotation passes it by on a term's first day certainly inside one and gives
+    it its turn again after. By hand, Belgium suspended 2025-06 to 2026-12: the term from
+    2026-01-01 goes to Czechia, the one from 2027-01-01 to Austria, then Belgium (2028).
+    Suspended from "2026-01" (a month: it may have begun after 1 January), Belgium keeps the
+    2026 term: a loosely dated suspension is no reason to pass it by. Fails before: the key was
+    unknown (exit 2)."""
+    files = _rotation_book(tmp_path, '{ start = "2025-06", end = "2026-12", reason = "suspended by the Council" }')
+    out = json.loads(_invoke("chairs", *files, "--today", "2025-12-01", "--to", "2028", "--format", "json").stdout)
+    assert [(t["country"], t["from"]) for t in out["plan"]] == [("Czechia", "2026-01-01"), ("Austria", "2027-01-01"), ("Belgium", "2028-01-01")]
+    loose = tmp_path / "loose"
+    loose.mkdir()
+    files = _rotation_book(loose, '{ start = "2026-01", reason = "froze its participation" }')
+    out = json.loads(_invoke("chairs", *files, "--today", "2025-12-01", "--to", "2026", "--format", "json").stdout)
+    assert [t["country"] for t in out["plan"]] == ["Belgium"]
+
+
+def test_a_suspension_that_ends_before_it_starts_or_gives_no_reason_is_refused(tmp_path):
+    """Bad input, one line each, exit 2: the end before the start, and no reason."""
+    files = _rotation_book(tmp_path, '{ start = 2026, end = 2025, reason = "x" }, { start = 2026 }')
+    result = CliRunner().invoke(main, ["validate", *files[:2]])
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 2 and "Traceback" not in result.output
+    assert "organization.members[1].suspended[0]: end 2025 is before start 2026" in result.stderr
+    assert "organization.members[1].suspended[1].reason: missing required key" in result.stderr
 
 
 # -- BIMSTEC: a Summit given a cadence by its Charter, an alphabetical chair -------------------

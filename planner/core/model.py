@@ -66,10 +66,12 @@ __all__ = [
     "RuleBase",
     "RuleBook",
     "Status",
+    "Suspension",
     "fixed_host_problem",
     "founding_day_problem",
     "months_problem",
     "span_problem",
+    "suspension_problem",
     "timezone_problem",
 ]
 
@@ -87,6 +89,12 @@ def span_problem(span: Blackout | Records) -> str | None:
 def membership_problem(member: Member) -> str | None:
     if member.joined and member.left and member.left.latest < member.joined.earliest:
         return f"left {member.left} is before joined {member.joined}"
+    return None
+
+
+def suspension_problem(suspension: Suspension) -> str | None:
+    if suspension.end is not None and suspension.end.latest < suspension.start.earliest:
+        return f"end {suspension.end} is before start {suspension.start}"
     return None
 
 
@@ -218,18 +226,41 @@ class Records(Record):
     source: str = ""
 
 
+class Suspension(Record):
+    """A period in which a member takes no part without having left: suspended by the
+    organization, or its participation frozen by itself (Armenia in the CSTO from February
+    2024). It stays a member (its holidays, its place in the order); a rotation passes it by."""
+
+    start: PartialDate
+    end: PartialDate | None = None  # empty: not ended
+    reason: str = ""
+    source: str = ""
+
+    def certain_on(self, day: date) -> bool:
+        """Whether ``day`` is certainly inside: from the last day ``start`` may mean to the
+        first day ``end`` may mean (a loosely dated suspension is no reason to pass a member
+        by where it may not have applied)."""
+        return self.start.latest <= day and (self.end is None or day <= self.end.earliest)
+
+
 class Member(Record):
     name: str
     code: str
     aliases: tuple[str, ...] = ()
     joined: PartialDate | None = None
     left: PartialDate | None = None  # the last day a member (an elected member's term ended)
+    suspended: tuple[Suspension, ...] = ()
 
     def member_on(self, day: date) -> bool:
         """Whether it was a member on ``day``: from the first day ``joined`` may mean to the
         last day ``left`` may mean (a loosely dated joining or leaving is no reason to
         exclude it)."""
         return (self.joined is None or self.joined.earliest <= day) and (self.left is None or day <= self.left.latest)
+
+    def takes_part_on(self, day: date) -> bool:
+        """Whether it was a member on ``day`` and not certainly suspended then: a rotation's
+        turn goes to such members only."""
+        return self.member_on(day) and not any(s.certain_on(day) for s in self.suspended)
 
 
 class Place(Record):

@@ -189,7 +189,8 @@ FIELDS: dict[type[Record], dict[str, Convert]] = {
         "source": _text,
     },
     model.Place: {"city": _text, "country": _text},
-    model.Member: {"name": _text, "code": _matching(r"^[A-Z]{2}$"), "aliases": _TEXTS, "joined": _partial, "left": _partial},
+    model.Member: {"name": _text, "code": _matching(r"^[A-Z]{2}$"), "aliases": _TEXTS, "joined": _partial, "left": _partial, "suspended": _many(_nested(model.Suspension))},
+    model.Suspension: {"start": _partial, "end": _partial, "reason": _nonempty, "source": _text},
     model.Blackout: _SPAN,
     model.Records: {"start": _since, "end": _until, "complete": _boolean, "note": _text, "source": _text},
     catalogue.Affiliate: {"name": _nonempty, "short_name": _text, "kind": _choice("state", "organization"), "since": _integer(1000, 2999), "source": _text},
@@ -265,6 +266,7 @@ _RULE_CHECKS = (rules.rule_problem,)
 CHECKS: dict[type[Record], tuple[Callable[[Any], str | None], ...]] = {
     model.Blackout: (model.span_problem,),
     model.Member: (model.membership_problem,),
+    model.Suspension: (model.suspension_problem,),
     model.Records: (model.span_problem,),
     model.Body: (model.founding_day_problem, model.fixed_host_problem),
     calendar_dates.DateSpec: (calendar_dates.date_spec_problem,),

@@ -79,12 +79,27 @@ class Records(Frozen):
         return checked(self, model.span_problem)
 
 
+class Suspension(Frozen):
+    """A period in which a member takes no part without having left (suspended, or its
+    participation frozen): it stays a member, and a chair rotation passes it by."""
+
+    start: PartialDate
+    end: PartialDate | None = Field(None, description="last day (a year or month means its last day); empty: not ended")
+    reason: str = Field(min_length=1, description="why, in words (required)")
+    source: str = Field("", description="citation: decision, statement, URL")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Suspension:
+        return checked(self, model.suspension_problem)
+
+
 class Member(Frozen):
     name: str
     code: str = Field(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2, used for public holidays")
     aliases: tuple[str, ...] = ()
     joined: PartialDate | None = None
     left: PartialDate | None = Field(None, description="the last day it was a member (an elected member whose term ended): chairs are proposed among members on the day a term begins")
+    suspended: tuple[Suspension, ...] = Field((), description="periods it takes no part without having left (suspended, participation frozen): chairs are not proposed to it on a day certainly inside one")
 
     @model_validator(mode="after")
     def _joined_before_left(self) -> Member:

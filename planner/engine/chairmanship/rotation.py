@@ -22,9 +22,12 @@ def alphabetical_after(book: RuleBook, current: Member | None, count: int, on: d
 def rotation_after(book: RuleBook, current: Member | None, count: int, on: date | None = None, *, listed: bool) -> list[Member]:
     """The next ``count`` members after ``current`` in the rotation's order, wrapping: the
     order ``organization.members`` lists them (``listed``: the Visegrad Group's Czech Republic,
-    Poland, Hungary, Slovakia) or alphabetical; with ``on``, among the members on that day."""
+    Poland, Hungary, Slovakia) or alphabetical; with ``on``, among the members on that day who
+    are not certainly suspended then (``suspended``)."""
     everyone = list(book.organization.members) if listed else sorted(book.organization.members, key=lambda m: alphabetical_key(m.name))
-    members = [m for m in everyone if on is None or m.member_on(on)]
+    # (a member suspended on that day, or whose participation is frozen, is passed by: it
+    # keeps its place in the order for the turn after)
+    members = [m for m in everyone if on is None or m.takes_part_on(on)]
     if not members:
         return []
     if current in members:
