@@ -233,7 +233,7 @@ class Suspension(Record):
 
     start: PartialDate
     end: PartialDate | None = None  # empty: not ended
-    reason: str = ""
+    reason: str  # required: why it takes no part, in words
     source: str = ""
 
     def certain_on(self, day: date) -> bool:
