@@ -288,14 +288,18 @@ def test_a_silence_after_a_year_only_meeting_is_missed_once_every_day_is_past(tm
 def test_a_broken_gap_where_records_are_not_complete_is_unknown(tmp_path):
     """`max_gap = "120d"`, records complete from 2022. 2020-01-10 to 2020-12-01 is 326 days,
     but a meeting may have been held in between and not recorded (2020 is not known complete):
-    unknown, not late; so is 2020-12-01 to 2022-06-01 (its days 2020-12-02..2021-03-31 are
-    before 2022). After 2022-06-01 nothing by 2022-09-29, records complete: missed."""
+    unknown, not late. 2020-12-01 to 2022-06-01 (its days 2020-12-02..2021-03-31 are before
+    2022) was unknown too until session 22: a meeting held unrecorded in 2021 opened by
+    2021-12-31 at the latest, 120 days before 2022-04-30, and none is recorded in 2022 before
+    2022-06-01: some gap ending 2022-06-01 is late on every reading, by 32 days at least, so
+    it is `late` (the twenty-second audit's lead). After 2022-06-01 nothing by 2022-09-29,
+    records complete: missed."""
     rule = _rule('kind = "at_least"\ncount = 1\nper = "year"\nmax_gap = "120d"')
     book = _book('established = 2019-01-01\nrecords = [{ start = 2022, source = "minutes" }]\n' + rule)
     rows = "board,regular,2020-01-10,,held,,\nboard,regular,2020-12-01,,held,,\nboard,regular,2022-06-01,,held,,\n"
     got = _verdicts(_check(tmp_path, book, rows, "--today", "2023-06-01"))
     assert got["2020-01-11..2020-05-09"] == "unknown"
-    assert got["2020-12-02..2021-03-31"] == "unknown"
+    assert got["2020-12-02..2021-03-31"] == "late"
     assert got["2022-06-02..2022-09-29"] == "missed"
 
 

@@ -164,6 +164,10 @@ class Unrecorded:
                     words = f"the register numbers the {label}{' ' if label else ''}{kind.value} meetings {ordinal(a.ordinal)} ({a.start}) then {ordinal(b.ordinal)} ({b.start}): the {names} {'is' if missing == 1 else 'are'} not recorded and may have been held in this window"  # type: ignore[arg-type]
                     self.spans.append((kind, first, last, missing, words))
 
+    def touching(self, start: date, end: date, kinds: Iterable[Kind]) -> list[tuple[Kind, date, date, int, str]]:
+        """The spans of unrecorded meetings of ``kinds`` that may have opened in ``[start, end]``."""
+        return [span for span in self.spans if span[0] in kinds and span[1] <= end and start <= span[2]]
+
     def gap(self, start: date, end: date, kinds: Iterable[Kind], needed: int) -> str:
         """Why a shortfall of ``needed`` meetings of ``kinds`` in ``[start, end]`` may be the
         register's, not the body's, in words; empty when no unrecorded meeting could fill it."""
@@ -171,6 +175,21 @@ class Unrecorded:
         if not found or sum(n for n, _ in found) < needed:
             return ""
         return "; ".join(words for _, words in found)
+
+
+def last_unknown(coverage: Coverage, start: date, end: date) -> date | None:
+    """The last day of ``[start, end]`` not known complete (``None``: every day is)."""
+    days = [min(end, r.end or date.max) for r in coverage.incomplete if r.start <= end and start <= (r.end or date.max)]
+    if coverage.complete:
+        day, moved = end, True
+        while moved and day >= start:
+            moved = False
+            for first, last in coverage.complete:
+                if first <= day <= last:
+                    day, moved = first - timedelta(days=1), True
+        if day >= start:
+            days.append(day)
+    return max(days, default=None)
 
 
 class RecordGaps:

@@ -47,6 +47,7 @@ from planner.engine.judging.finishing import (
     name_after_the_end,
     name_early,
     open_on_a_plan,
+    skipped_short,
 )
 from planner.engine.judging.gap_findings import judge_gap
 from planner.engine.judging.loose_starts import loose_starts
@@ -180,7 +181,9 @@ class Judge:
             out = [with_more_words(f, lambda e=e: parts_words(e, parts, _meeting_words)) for f, e in zip(out, exps, strict=True)]
         out = loose_starts(exps, bm, out, self.today, self.closed)
         rule = exps[0].rule
-        return gap_room(self, out) if isinstance(rule, AtLeastRule) and (rule.min_gap is not None or rule.relaxations) else out
+        if isinstance(rule, AtLeastRule) and (rule.min_gap is not None or rule.relaxations):
+            return gap_room(self, out)
+        return skipped_short(self, out) if isinstance(rule, AtLeastRule) and rule.count_by == "session" else out
 
     def judge(self, e: Expectation) -> Finding:
         """Judge one expectation alone (its rule's other windows claim nothing)."""

@@ -36,6 +36,7 @@ _OPEN = Verdict.OPEN
 _QUESTIONED = (*VIOLATIONS, Verdict.ADVISORY)
 _SCHEDULED = (Status.PLANNED, Status.PROJECTED)
 _UNCERTAIN = Verdict.UNCERTAIN
+_UNKNOWN = Verdict.UNKNOWN
 _SHORT = frozenset({Verdict.MISSED, Verdict.ADVISORY, Verdict.UNKNOWN})  # a window short of meetings
 _HELD = Status.HELD
 
@@ -68,7 +69,7 @@ def coverage(judge: Judge, finding: Finding) -> Finding:
     shortfall = finding.verdict in _MISSED_OR_LATE or finding.verdict is _ADVISORY and (finding.still_due or finding.late_meeting)
     if e is None or e.pending or not shortfall:
         return finding
-    gap = _record_gaps(judge, e).gap(e, finding.counted)
+    gap = record_gaps(judge, e).gap(e, finding.counted)
     if not gap:
         return finding
     shortfall_verdict = finding.verdict.value
@@ -83,7 +84,7 @@ def open_coverage(judge: Judge, finding: Finding) -> Finding:
     e = finding.expectation
     if e is None or e.pending:
         return finding
-    gap = _record_gaps(judge, e).gap(e, finding.counted, until=min(judge.today, e.deadline))
+    gap = record_gaps(judge, e).gap(e, finding.counted, until=min(judge.today, e.deadline))
     if not gap:
         return finding
     return with_more_words(finding, lambda: f" Still due as far as the register shows: {gap}.")
@@ -121,7 +122,7 @@ def gap_room(judge: Judge, out: list[Finding]) -> list[Finding]:
     return out
 
 
-def _record_gaps(judge: Judge, e: Expectation) -> RecordGaps:
+def record_gaps(judge: Judge, e: Expectation) -> RecordGaps:
     gaps = judge._record_gaps.get(e.body.id)
     if gaps is None:
         gaps = judge._record_gaps[e.body.id] = RecordGaps(e.body, judge.engine.book, judge.engine.meetings_of(e.body.id).meetings)
@@ -310,3 +311,53 @@ def goes_on(e: Expectation) -> bool:
     after = rule.until + timedelta(days=1)  # type: ignore[operator]
     identity = rule.id or f"kind {rule.kind}"
     return any(other is not rule and (other.id or f"kind {other.kind}") == identity and other.in_force(after) for other in e.body.rules)
+
+
+def skipped_short(judge: Judge, out: list[Finding]) -> list[Finding]:
+    """The closed ``unknown`` windows of an ``at_least`` rule that only the numbers the
+    register skips may have filled (the 43rd and the 45th recorded, the 44th not, and both
+    2021 and 2022 empty): where they need more meetings than the skipped numbers are, at
+    least one of them is short on every reading, and each why says so, as for a loosely dated
+    meeting (:func:`_short_somewhere`); which one, the register does not say, so each stays
+    ``unknown`` (session 22). Not said where coverage statements leave a window's days
+    unknown too (any number of meetings may be missing there), nor where a meeting that may
+    have opened in it is not surely inside."""
+    e0 = next((f.expectation for f in out if f.verdict is _UNKNOWN), None)
+    if e0 is None:
+        return out
+    gaps = record_gaps(judge, e0)
+    if not gaps.unrecorded or not gaps.unrecorded.spans:
+        return out
+    rule, bm = e0.rule, judge.engine.meetings_of(e0.body.id)
+    windows: list[tuple[Finding, list[tuple]]] = []
+    for f in out:
+        e = f.expectation
+        if f.verdict is not _UNKNOWN or e is None or e.deadline >= judge.today or f.unconfirmed or e.rule is not rule:
+            continue
+        start, end = e.window.start, e.deadline
+        spans = gaps.unrecorded.touching(start, end, e.rule.counts)
+        loose = any(e.counts(m) and m.status is not Status.CANCELLED and m.start.earliest <= end and start <= m.start.latest and _loose_in(e, m) for m in bm.overlapping(start, end))
+        if not spans or gaps.coverage.gap(start, end) or loose:
+            return out  # a window another source may have filled: nothing is said
+        windows.append((f, spans))
+    groups: list[tuple[list[Finding], set[tuple]]] = []  # windows joined by the spans they share
+    for f, spans in windows:
+        joined = [g for g in groups if g[1].intersection(spans)]
+        merged = ([f] + [w for g in joined for w in g[0]], set(spans).union(*(g[1] for g in joined)))
+        groups = [g for g in groups if not any(g is j for j in joined)] + [merged]
+    for found, spans in groups:
+        need = sum(f.expectation.minimum - len(f.counted) for f in found)  # type: ignore[union-attr]
+        skipped = sum(span[3] for span in spans)
+        if len(found) < 2 or need <= skipped:
+            continue
+        found.sort(key=lambda f: f.expectation.window.start)  # type: ignore[union-attr]
+        labels = [f.expectation.label for f in found]  # type: ignore[union-attr]
+        named = f"{', '.join(labels[:-1])} and {labels[-1]}"
+        words = (
+            f" The register's numbers leave {skipped} meeting{'s' if skipped > 1 else ''} unrecorded where {named} need {need}:"
+            f" so at least one of them is short of its count on every reading; which one, the register does not say,"
+            f" so {'neither' if len(found) == 2 else 'none'} alone is a violation."
+        )
+        for f in found:
+            with_more_words(f, lambda words=words: words)
+    return out

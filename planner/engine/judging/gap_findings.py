@@ -18,19 +18,23 @@ from typing import TYPE_CHECKING
 from planner.core.dates import Duration
 from planner.core.meeting import given_start
 from planner.core.model import AtLeastRule, Meeting, Status
+from planner.engine.coverage import last_unknown
 from planner.engine.explain import (
     not_counted_words,
     unconfirmed_words,
     uncounted_reason,
     unheld_words,
 )
-from planner.engine.gaps import GapExpectation, from_range, limit_on
-from planner.engine.judging.findings import Finding, Verdict, closing
-from planner.engine.judging.finishing import amend_finding, coverage
+from planner.engine.gaps import GapExpectation, from_range, gap_deadline, limit_on
+from planner.engine.judging.findings import Finding, Verdict, closing, with_more_words
+from planner.engine.judging.finishing import amend_finding, coverage, record_gaps
 from planner.engine.judging.window_finding import _meeting_words
 
 if TYPE_CHECKING:
     from planner.engine.judging.compliance import Judge
+
+
+_SHORT = (Verdict.LATE, Verdict.MISSED, Verdict.ADVISORY)
 
 
 def _days(n: int) -> str:
@@ -68,7 +72,48 @@ def judge_gap(judge: Judge, e: GapExpectation) -> Finding:
         finding = amend_finding(judge, e, finding)
         if finding.verdict is Verdict.EXCUSED:
             finding.delay = ""  # (excused, as a late window of any other rule: no delay counted)
+    if finding.verdict in _SHORT and not e.first_meeting:
+        sure = _short_on_every_reading(judge, e, finding)
+        if sure is not None:
+            return sure
     return coverage(judge, finding)
+
+
+def _short_on_every_reading(judge: Judge, e: GapExpectation, finding: Finding) -> Finding | None:
+    """A gap broken where the register is not known complete, that a meeting nobody recorded
+    could not have kept: the latest day such a meeting may have opened on (the last day of the
+    gap not known complete) is itself too long before the later meeting, or before today with
+    none since. Some gap ending there is then too long on every reading, whichever meetings
+    the register lacks: it is that violation (README, "Never more certain than the data"), not
+    ``unknown``, and the why says the readings (session 22: records complete from 2019-06-01,
+    Boards 2019-01-10 and 2021-06-01, at most 13 months apart: a Board held unrecorded by
+    2019-05-31 was due again by 2020-06-30 at the latest). ``None``: nothing certain to say."""
+    later = finding.late_meeting
+    if later is not None and later.start.latest > judge.today:
+        return None  # (it may not have opened yet: judge_gap's readings say so)
+    gaps = record_gaps(judge, e)
+    if not gaps.coverage.gap(e.window.start, e.deadline):
+        return None  # (the register's numbering, or nothing: coverage() decides)
+    # an unrecorded meeting may have opened on any day not known complete before the later one
+    last = last_unknown(gaps.coverage, e.window.start, later.start.latest - timedelta(days=1) if later is not None else judge.today)
+    if last is None:
+        return None
+    if later is not None:
+        least = _excess(e, last, later.start.earliest, later.start.latest, worst=False)
+        if least is None or least <= 0:
+            return None
+        most = finding.delay.removesuffix(" days").removesuffix(" day").split(" to ")[-1]
+        over = _days(least) if most == str(least) else f"{least} to {most} days"
+        finding.delay = over
+        words = f"from a meeting held that day, {_meeting_words(later, e.body)} was {_days(least)} late: late on every reading, {over}"
+    else:
+        due = gap_deadline(e.rule, last)  # type: ignore[arg-type]
+        if judge._running(due):
+            return None
+        words = f"from a meeting held that day, the next was due by {due}, and none is recorded since: missed on every reading"
+    since = _meeting_words(e.origin, e.body) if e.origin is not None else str(e.since_day)
+    why = f" The register is not known complete before {last + timedelta(days=1)}: a counting meeting after {since} may have been held unrecorded, by {last} at the latest; {words}."
+    return with_more_words(finding, lambda: why)
 
 
 def _seen_words(judge: Judge, e: GapExpectation, finding: Finding) -> str:
