@@ -109,3 +109,53 @@ def test_a_gap_an_unrecorded_meeting_could_have_kept_stays_unknown(tmp_path):
     rows = _rows("board,regular,,2019-01-10,,held,,", "board,regular,,2020-12-15,,held,,")
     out = _check(tmp_path, book, rows, "2021-06-01")
     assert dict(_verdicts(out))["2019-01-11..2020-02-10"] == "unknown"
+
+
+def test_a_skipped_number_between_two_after_windows_leaves_one_short(tmp_path):
+    """Board one year after each Summit; Summits 2020-03-01 and 2021-03-01 (Boards due 2021
+    and 2022); Boards 7th 2020-01-01 and 9th 2023-05-01. By hand: the 8th was held between
+    them and may have answered 2021 or 2022, not both (one meeting, one window): 2021 is
+    `unknown` (nothing recorded), 2022 `unknown` (answered late by the 9th on the register,
+    but the 8th may have met it); two windows, one unrecorded meeting: at least one of them
+    is short on every reading, and each why says so. The windows are the Summits', fixed
+    whatever the Boards did, so their needs add up as calendar periods do."""
+    book = SUMMIT + BOARD + '[[bodies.rules]]\nkind = "after"\nbody = "summit"\noffset = "1y"\n'
+    rows = _rows("summit,regular,1,2020-03-01,,held,,", "summit,regular,2,2021-03-01,,held,,", "board,regular,7,2020-01-01,,held,,", "board,regular,9,2023-05-01,,held,,")
+    out = _check(tmp_path, book, rows, "2024-06-01")
+    assert _verdicts(out) == [("2021", "unknown"), ("2022", "unknown")]
+    assert "numbers leave 1 meeting unrecorded where 2021 and 2022 need 2" in _why(out, "2022")
+
+
+def test_a_rolling_chain_across_a_skipped_number_stays_unknown_without_more_words(tmp_path):
+    """Every year, rolling; the 43rd 2020-05-01 and the 45th 2023-05-01. By hand: 2021 is
+    `unknown` (the 44th may be in it) and 2022, answered late by the 45th on the register,
+    `unknown` too. A rolling chain's windows move with the meeting that answers them (the
+    44th in 2022 makes 2022 no window at all), so no sum of needs is said: no "short"."""
+    book = BOARD + '[[bodies.rules]]\nkind = "every"\ninterval = "1y"\n'
+    rows = _rows("board,regular,43,2020-05-01,,held,,", "board,regular,45,2023-05-01,,held,,")
+    out = _check(tmp_path, book, rows, "2024-06-01")
+    assert _verdicts(out) == [("2021", "unknown"), ("2022", "unknown"), ("2024", "open")]
+    assert "short of its count" not in _why(out, "2021") + _why(out, "2022")
+
+
+def test_a_skipped_number_that_may_break_a_ceiling_leaves_it_uncertain(tmp_path):
+    """At most twice a year; the 43rd Board 2021-03-01 and the 45th 2021-09-01. By hand: the
+    numbers say a 44th was held between them, that is in 2021 if the numbers run in date
+    order (they need not: README, "Numbering does not date a row"): 2021 may hold three.
+    Counting only the rows recorded called 2021 `met`, more certain than the data; it is
+    `uncertain` (never `excess`: the numbers do not date the 44th), the why naming the 44th."""
+    book = BOARD + '[[bodies.rules]]\nkind = "at_most"\ncount = 2\nper = "year"\nsince = 2021\n'
+    rows = _rows("board,regular,43,2021-03-01,,held,,", "board,regular,45,2021-09-01,,held,,")
+    out = _check(tmp_path, book, rows, "2022-06-01")
+    assert _verdicts(out) == [("2021", "uncertain"), ("2022", "open")]
+    assert "the 44th is not recorded and may have been held in this window, which would break the limit" in _why(out, "2021")
+    assert out["summary"]["violations"] == 0
+
+
+def test_a_skipped_number_that_cannot_break_a_ceiling_leaves_it_met(tmp_path):
+    """The same with at most three a year: 2 recorded and one unrecorded make 3, within the
+    limit on every reading: `met`."""
+    book = BOARD + '[[bodies.rules]]\nkind = "at_most"\ncount = 3\nper = "year"\nsince = 2021\n'
+    rows = _rows("board,regular,43,2021-03-01,,held,,", "board,regular,45,2021-09-01,,held,,")
+    out = _check(tmp_path, book, rows, "2022-06-01")
+    assert ("2021", "met") in _verdicts(out)

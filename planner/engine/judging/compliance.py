@@ -47,7 +47,7 @@ from planner.engine.judging.finishing import (
     name_after_the_end,
     name_early,
     open_on_a_plan,
-    skipped_short,
+    skipped_numbers,
 )
 from planner.engine.judging.gap_findings import judge_gap
 from planner.engine.judging.loose_starts import loose_starts
@@ -183,7 +183,7 @@ class Judge:
         rule = exps[0].rule
         if isinstance(rule, AtLeastRule) and (rule.min_gap is not None or rule.relaxations):
             return gap_room(self, out)
-        return skipped_short(self, out) if isinstance(rule, AtLeastRule) and rule.count_by == "session" else out
+        return skipped_numbers(self, rule, out)
 
     def judge(self, e: Expectation) -> Finding:
         """Judge one expectation alone (its rule's other windows claim nothing)."""
