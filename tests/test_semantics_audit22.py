@@ -159,3 +159,208 @@ def test_a_skipped_number_that_cannot_break_a_ceiling_leaves_it_met(tmp_path):
     rows = _rows("board,regular,43,2021-03-01,,held,,", "board,regular,45,2021-09-01,,held,,")
     out = _check(tmp_path, book, rows, "2022-06-01")
     assert ("2021", "met") in _verdicts(out)
+
+
+# -- fresh combinations, each confirmed by hand ---------------------------------------------------
+
+
+def _yearly(**keys: str) -> str:
+    return BOARD + '[[bodies.rules]]\nkind = "at_least"\ncount = 1\nper = "year"\n' + "".join(f"{k} = {v}\n" for k, v in keys.items())
+
+
+def test_a_meeting_across_a_financial_years_end_counts_in_the_year_it_opens(tmp_path):
+    """At least once a financial year from 1 April (`year_start = "04-01"`), since 2021; one
+    Board 2022-03-30..2022-04-02. By hand: a meeting belongs to the day it opens (README,
+    "A meeting belongs to the day it opens"): FY2021-22 met, FY2022-23 missed (its first
+    three days are no meeting of its own), FY2023-24 open as of 2023-06-01."""
+    out = _check(tmp_path, _yearly(year_start='"04-01"', since="2021"), _rows("board,regular,,2022-03-30,2022-04-02,held,,"), "2023-06-01")
+    assert _verdicts(out) == [("FY2021-22", "met"), ("FY2022-23", "missed"), ("FY2023-24", "open")]
+
+
+def test_today_inside_a_meeting_of_several_days_counts_it(tmp_path):
+    """Once a year since 2026; a Board 2026-11-30..2026-12-02, `--today` 2026-12-01, its
+    second day. By hand: it opened before today and was held: 2026 met, nothing open."""
+    out = _check(tmp_path, _yearly(since="2026"), _rows("board,regular,,2026-11-30,2026-12-02,held,,"), "2026-12-01")
+    assert _verdicts(out) == [("2026", "met")]
+
+
+def test_today_on_the_first_day_of_a_half_closes_the_half_before(tmp_path):
+    """Once a half-year since 2021, no meeting, `--today` 2021-07-01. By hand: H1's deadline
+    2021-06-30 is before today: missed, final; H2 runs: open."""
+    book = BOARD + '[[bodies.rules]]\nkind = "at_least"\ncount = 1\nper = "half"\nsince = 2021\n'
+    out = _check(tmp_path, book, "", "2021-07-01")
+    assert _verdicts(out) == [("2021 H1", "missed"), ("2021 H2", "open")]
+
+
+def test_twelve_months_after_a_leap_day_is_february(tmp_path):
+    """Every 12 months, rolling, since 2020; Boards 2020-02-29, 2021-02-28, 2022-03-01. By
+    hand, in calendar months: the rule's first window is due 2021-01 (12 months from its
+    start) and the leap-day Board meets it; 12 months after 2020-02 is 2021-02: met by the
+    28th; after 2021-02, due 2022-02: 2022-03-01 is one month late; next due 2023-03."""
+    book = BOARD + '[[bodies.rules]]\nkind = "every"\ninterval = "12m"\nsince = 2020\n'
+    rows = _rows("board,regular,,2020-02-29,,held,,", "board,regular,,2021-02-28,,held,,", "board,regular,,2022-03-01,,held,,")
+    out = _check(tmp_path, book, rows, "2022-06-01")
+    assert _verdicts(out) == [("2021-01", "met"), ("2021-02", "met"), ("2022-02", "late"), ("2023-03", "open")]
+    (late,) = [f for f in out["findings"] if f["verdict"] == "late"]
+    assert late["delay"] == "1 month"
+
+
+def test_every_three_years_on_a_grid_and_rolling_read_one_register_apart(tmp_path):
+    """Boards 2018-05-01 and 2022-05-01, as of 2026-12-01. By hand, rolling `every 3y`: due
+    2021, answered 2022 (1 year late); then due 2025, nothing: missed; then 2028 (from the
+    missed window's period): open. On the grid anchored at 2018: 2018 met; 2021 answered
+    late by 2022 (2022 is no grid year, so it serves the window before it, as the Summit of
+    2019 serves 2018 in DESIGN's known answers); 2024 missed; 2027 open (counted as next due in the summary)."""
+    rows = _rows("board,regular,,2018-05-01,,held,,", "board,regular,,2022-05-01,,held,,")
+    rolling = _check(tmp_path, BOARD + '[[bodies.rules]]\nkind = "every"\ninterval = "3y"\n', rows, "2026-12-01")
+    assert _verdicts(rolling) == [("2021", "late"), ("2025", "missed"), ("2028", "open")]
+    grid = _check(tmp_path, BOARD + '[[bodies.rules]]\nkind = "every"\ninterval = "3y"\nmode = "grid"\nanchor = 2018\n', rows, "2026-12-01")
+    assert _verdicts(grid) == [("2018", "met"), ("2021", "late"), ("2024", "missed"), ("2027", "open")]
+
+
+def test_tolerance_meets_a_rolling_window_and_the_chain_goes_on_from_the_meeting(tmp_path):
+    """Every 2 years, rolling, tolerance 6 months; Boards 2020-05-01, 2022-06-30, 2025-03-01.
+    By hand: 2022 met; due 2024, held 2025-03-01, within 2024-12-31 + 6 months: met "within
+    the tolerance"; the chain goes on from the meeting: due 2027 (by 2028-06-30 with the
+    tolerance), open."""
+    book = BOARD + '[[bodies.rules]]\nkind = "every"\ninterval = "2y"\ntolerance = "6m"\n'
+    rows = _rows("board,regular,,2020-05-01,,held,,", "board,regular,,2022-06-30,,held,,", "board,regular,,2025-03-01,,held,,")
+    out = _check(tmp_path, book, rows, "2026-12-01")
+    assert _verdicts(out) == [("2022", "met"), ("2024", "met"), ("2027", "open")]
+    assert "Held within the tolerance." in _why(out, "2024")
+
+
+def test_an_after_window_met_within_its_tolerance(tmp_path):
+    """Board two years after each Summit, tolerance 6 months; Summit 2020-05-01, Board
+    2023-03-01. By hand: due 2022, 2023-03-01 is within 2022-12-31 + 6 months: met, within
+    the tolerance."""
+    book = SUMMIT + BOARD + '[[bodies.rules]]\nkind = "after"\nbody = "summit"\noffset = "2y"\ntolerance = "6m"\n'
+    out = _check(tmp_path, book, _rows("summit,regular,1,2020-05-01,,held,,", "board,regular,,2023-03-01,,held,,"), "2024-01-01")
+    assert _verdicts(out) == [("2022", "met")]
+
+
+def test_a_ceiling_with_a_row_known_only_to_the_year_is_uncertain_in_one_half_only(tmp_path):
+    """At most once a half-year since 2021; Boards 2021-03-01 and `2021`. By hand: the
+    year-only Board in H1 makes two there (excess), in H2 one there (within): H1
+    `uncertain`; H2 holds 0 or 1, within the limit either way: met."""
+    book = BOARD + '[[bodies.rules]]\nkind = "at_most"\ncount = 1\nper = "half"\nsince = 2021\n'
+    out = _check(tmp_path, book, _rows("board,regular,,2021-03-01,,held,,", "board,regular,,2021,,held,,"), "2022-01-15")
+    assert _verdicts(out)[:2] == [("2021 H1", "uncertain"), ("2021 H2", "met")]
+
+
+def test_a_number_recorded_cancelled_accounts_for_itself(tmp_path):
+    """Once a year from 2020; the 43rd 2020-05-01, the 44th cancelled 2021-05-01, the 45th
+    2023-05-01. By hand: the 44th is recorded (cancelled: not held), so no number is
+    missing: 2021 and 2022 missed (README: "a number recorded in any status ... accounts
+    for it")."""
+    rows = _rows("board,regular,43,2020-05-01,,held,,", "board,regular,44,2021-05-01,,cancelled,,", "board,regular,45,2023-05-01,,held,,")
+    out = _check(tmp_path, YEARLY, rows, "2024-06-01")
+    assert [v for v in _verdicts(out) if v[0] in ("2021", "2022")] == [("2021", "missed"), ("2022", "missed")]
+
+
+def test_an_excused_year_between_skipped_numbers_leaves_the_other_unknown_alone(tmp_path):
+    """Once a year from 2020, except in a year with a Summit; Summit 2021-06-01; the 43rd
+    Board 2020-05-01, the 45th 2023-05-01. By hand: 2021 excused; 2022 may hold the 44th:
+    `unknown`; only one window is short, so nothing is said of "at least one"."""
+    book = SUMMIT + _yearly(since="2020", except_when='["summit"]')
+    rows = _rows("summit,regular,1,2021-06-01,,held,,", "board,regular,43,2020-05-01,,held,,", "board,regular,45,2023-05-01,,held,,")
+    out = _check(tmp_path, book, rows, "2024-06-01")
+    assert [v for v in _verdicts(out) if v[0] in ("2021", "2022")] == [("2021", "excused"), ("2022", "unknown")]
+    assert "short of its count" not in _why(out, "2022")
+
+
+def test_a_customary_rule_between_skipped_numbers_is_unknown_not_advisory(tmp_path):
+    """The 43rd and 45th again under a customary rule (`binding = false`). By hand: 2021 and
+    2022 `unknown`, "(customary rule)", not advisories; one short on every reading, said."""
+    rows = _rows("board,regular,43,2020-05-01,,held,,", "board,regular,45,2023-05-01,,held,,")
+    out = _check(tmp_path, _yearly(since="2020", binding="false"), rows, "2024-06-01")
+    assert [v for v in _verdicts(out) if v[0] in ("2021", "2022")] == [("2021", "unknown"), ("2022", "unknown")]
+    assert "(customary rule). Unknown, not advisory" in _why(out, "2021")
+    assert out["summary"]["advisories"] == 0
+
+
+def test_a_body_founded_mid_quarter_is_judged_from_its_first_whole_quarter(tmp_path):
+    """Once a quarter; Board established 2021-02-15, meetings 2021-03-01 and 2021-08-01, as of
+    2021-10-15. By hand: 2021 Q1 is not a whole quarter of its life: not judged; Q2 missed;
+    Q3 met; Q4 open."""
+    book = BOARD + 'established = 2021-02-15\n[[bodies.rules]]\nkind = "at_least"\ncount = 1\nper = "quarter"\n'
+    out = _check(tmp_path, book, _rows("board,regular,,2021-03-01,,held,,", "board,regular,,2021-08-01,,held,,"), "2021-10-15")
+    assert _verdicts(out) == [("2021 Q2", "missed"), ("2021 Q3", "met"), ("2021 Q4", "open")]
+
+
+def test_a_row_given_by_two_files_is_one_meeting_or_two_where_two_are_due(tmp_path):
+    """Twice a year since 2021; Board 2021-03-01 (Paris) in one `--meetings` file and again in
+    a second. By hand: one meeting recorded twice or two: 2021 `uncertain`, naming both
+    files' lines; no violation."""
+    (tmp_path / "m2.csv").write_text("body,kind,ordinal,start,end,status,city,country\nboard,regular,,2021-03-01,,held,Paris,\n", encoding="utf-8")
+    book = BOARD + '[[bodies.rules]]\nkind = "at_least"\ncount = 2\nper = "year"\nsince = 2021\n'
+    out = _check(tmp_path, book, _rows("board,regular,,2021-03-01,,held,Paris,"), "2022-01-15", "--meetings", str(tmp_path / "m2.csv"))
+    assert _verdicts(out)[0] == ("2021", "uncertain")
+    assert "m.csv line 2; m2.csv line 2" in _why(out, "2021")
+
+
+def test_a_second_file_that_gives_the_skipped_number_ends_the_doubt(tmp_path):
+    """The 43rd (2020) and 45th (2023) in one file, the 44th held 2021-06-01 in a second. By
+    hand: nothing is unrecorded any more: 2021 met, 2022 missed (a violation)."""
+    (tmp_path / "m2.csv").write_text("body,kind,ordinal,start,end,status,city,country\nboard,regular,44,2021-06-01,,held,,\n", encoding="utf-8")
+    rows = _rows("board,regular,43,2020-05-01,,held,,", "board,regular,45,2023-05-01,,held,,")
+    out = _check(tmp_path, YEARLY, rows, "2024-06-01", "--meetings", str(tmp_path / "m2.csv"))
+    assert [v for v in _verdicts(out) if v[0] in ("2021", "2022")] == [("2021", "met"), ("2022", "missed")]
+
+
+def test_to_before_the_next_number_sees_no_skip(tmp_path):
+    """The 43rd (2020) and 45th (2023-05-01), `--to 2022-12-31`: nothing after D exists
+    (README, "--to D"), so the 45th is not seen and no number is skipped: 2021 and 2022
+    missed, as the register stood at the end of 2022."""
+    rows = _rows("board,regular,43,2020-05-01,,held,,", "board,regular,45,2023-05-01,,held,,")
+    out = _check(tmp_path, YEARLY, rows, "2024-06-01", "--to", "2022-12-31")
+    assert _verdicts(out) == [("2020", "met"), ("2021", "missed"), ("2022", "missed")]
+
+
+def test_a_ceiling_ending_mid_year_counts_nothing_after_its_end(tmp_path):
+    """Once a year from 2020 until 2021-07-15 (the body dissolved); Boards 2020-03-01 and
+    2021-10-01. By hand: 2020 met; 2021's part (to 2021-07-15) holds nothing, but its count
+    was due at the period's end, after the rule's: no finding (README, "A rule that has
+    ended"); the October meeting was held under no rule."""
+    out = _check(tmp_path, _yearly(since="2020", until="2021-07-15"), _rows("board,regular,,2020-03-01,,held,,", "board,regular,,2021-10-01,,held,,"), "2022-06-01")
+    assert _verdicts(out) == [("2020", "met")]
+
+
+def test_a_number_postponed_and_held_next_year_counts_where_it_was_held(tmp_path):
+    """Once a year from 2020; the 5th postponed from 2020-05-01, held 2021-03-01. By hand:
+    2020 missed (a postponed row was not held), 2021 met, 2022 open."""
+    out = _check(tmp_path, YEARLY, _rows("board,regular,5,2020-05-01,,postponed,,", "board,regular,5,2021-03-01,,held,,"), "2022-06-01")
+    assert _verdicts(out) == [("2020", "missed"), ("2021", "met"), ("2022", "open")]
+
+
+def test_a_summit_planned_later_this_year_excuses_it_and_one_never_confirmed_leaves_it_uncertain(tmp_path):
+    """Once a year, except in a year with a Summit. A Summit planned 2026-10-01, as of
+    2026-06-01: 2026 excused (README: held or planned). A Summit planned 2025-10-01 never
+    confirmed, as of 2026-03-01: 2025 `uncertain` ("Excused if ... was held"), 2026 open."""
+    book = SUMMIT + _yearly(since="2025", except_when='["summit"]')
+    out = _check(tmp_path, book, _rows("summit,regular,1,2026-10-01,,planned,,"), "2026-06-01")
+    assert ("2026", "excused") in _verdicts(out)
+    out = _check(tmp_path, book, _rows("summit,regular,1,2025-10-01,,planned,,"), "2026-03-01")
+    assert _verdicts(out) == [("2025", "uncertain"), ("2026", "open")]
+    assert "Excused if Summit 2025-10-01 (1st) was held" in _why(out, "2025")
+
+
+def test_a_rolling_chain_through_unrecorded_months_is_late_on_every_reading(tmp_path):
+    """Every year, rolling; records complete from 2019-06-01; Boards 2018-05-01 and
+    2021-06-01. By hand: 2019 `unknown` (a Board may have met it in January to May). Then
+    2020 is due on every reading (after a Board of 2019, or after the missed 2019 window),
+    holds nothing (known complete), and 2021-06-01 answers it: `late` by 1 year either way."""
+    book = BOARD + 'records = [{ start = 2019-06-01, source = "minutes" }]\n[[bodies.rules]]\nkind = "every"\ninterval = "1y"\n'
+    out = _check(tmp_path, book, _rows("board,regular,,2018-05-01,,held,,", "board,regular,,2021-06-01,,held,,"), "2022-03-01")
+    assert _verdicts(out) == [("2019", "unknown"), ("2020", "late"), ("2022", "open")]
+
+
+def test_a_gap_counted_from_last_days_before_the_records_stays_unknown(tmp_path):
+    """The broken gap of 2019-01-10 to 2021-06-01 again, counted from each meeting's last
+    day (`gap_from = "last_day"`). By hand: a Board opening unrecorded on 2019-05-31 may have
+    run on into June, days known complete only for what opened in them; how long, the
+    register cannot say, so the gap is not late on every reading: still `unknown`."""
+    book = GAP_13M.replace('max_gap = "13m"\n', 'max_gap = "13m"\ngap_from = "last_day"\n')
+    rows = _rows("board,regular,,2019-01-10,,held,,", "board,regular,,2021-06-01,,held,,")
+    out = _check(tmp_path, book, rows, "2022-03-01")
+    assert dict(_verdicts(out))["2019-01-11..2020-02-10"] == "unknown"

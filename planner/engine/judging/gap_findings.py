@@ -89,8 +89,8 @@ def _short_on_every_reading(judge: Judge, e: GapExpectation, finding: Finding) -
     Boards 2019-01-10 and 2021-06-01, at most 13 months apart: a Board held unrecorded by
     2019-05-31 was due again by 2020-06-30 at the latest). ``None``: nothing certain to say."""
     later = finding.late_meeting
-    if later is not None and later.start.latest > judge.today:
-        return None  # (it may not have opened yet: judge_gap's readings say so)
+    if later is not None and later.start.latest > judge.today or getattr(e.rule, "gap_from", "first_day") == "last_day":
+        return None  # (it may not have opened yet: judge_gap's readings say so; or an unrecorded meeting's last day, not its first, may have run into the days known complete)
     gaps = record_gaps(judge, e)
     if not gaps.coverage.gap(e.window.start, e.deadline):
         return None  # (the register's numbering, or nothing: coverage() decides)
