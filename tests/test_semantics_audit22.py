@@ -364,3 +364,15 @@ def test_a_gap_counted_from_last_days_before_the_records_stays_unknown(tmp_path)
     rows = _rows("board,regular,,2019-01-10,,held,,", "board,regular,,2021-06-01,,held,,")
     out = _check(tmp_path, book, rows, "2022-03-01")
     assert dict(_verdicts(out))["2019-01-11..2020-02-10"] == "unknown"
+
+
+def test_a_skipped_number_breaks_a_ceiling_after_years_the_records_do_not_cover(tmp_path):
+    """At most twice a year since 2020, records complete from 2021; Board 2020-05-01, then
+    the 43rd 2021-03-01 and the 45th 2021-09-01. By hand: 2020 holds one (within the limit,
+    whatever else was held unrecorded: `met` as recorded); 2021 may hold the 44th too:
+    `uncertain`, as without the coverage statement (the numbering was read only where the
+    first window's records were complete)."""
+    book = BOARD + 'records = [{ start = 2021, source = "minutes" }]\n[[bodies.rules]]\nkind = "at_most"\ncount = 2\nper = "year"\nsince = 2020\n'
+    rows = _rows("board,regular,,2020-05-01,,held,,", "board,regular,43,2021-03-01,,held,,", "board,regular,45,2021-09-01,,held,,")
+    out = _check(tmp_path, book, rows, "2022-06-01")
+    assert ("2021", "uncertain") in _verdicts(out)

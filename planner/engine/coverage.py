@@ -201,6 +201,12 @@ class RecordGaps:
         self.meetings = meetings
         self.unrecorded: Unrecorded | None = None
 
+    def numbering(self) -> Unrecorded:
+        """The meetings the register's numbers skip, read on first asking."""
+        if self.unrecorded is None:
+            self.unrecorded = Unrecorded(self.meetings, self.label)
+        return self.unrecorded
+
     def gap(self, e: Expectation, counted: Sequence[Meeting], until: date | None = None) -> str:
         """Why ``e``'s window, to its deadline (or to ``until``: the part of a running window
         already past), may hold meetings the register does not show; empty when none."""
@@ -208,9 +214,7 @@ class RecordGaps:
         gap = self.coverage.gap(start, end)
         if gap:
             return gap
-        if self.unrecorded is None:
-            self.unrecorded = Unrecorded(self.meetings, self.label)
-        if not self.unrecorded.spans:
+        if not self.numbering().spans:
             return ""
         inside = sum(1 for m in counted if start <= m.start.earliest and m.start.latest <= end)
-        return self.unrecorded.gap(start, end, e.rule.counts, max(1, e.minimum - inside))
+        return self.numbering().gap(start, end, e.rule.counts, max(1, e.minimum - inside))

@@ -337,7 +337,8 @@ def skipped_short(judge: Judge, out: list[Finding]) -> list[Finding]:
     if e0 is None:
         return out
     gaps = record_gaps(judge, e0)
-    if not gaps.unrecorded or not gaps.unrecorded.spans:
+    skipped = gaps.numbering()
+    if not skipped.spans:
         return out
     rule, bm = e0.rule, judge.engine.meetings_of(e0.body.id)
     windows: list[tuple[Finding, list[tuple]]] = []
@@ -348,7 +349,7 @@ def skipped_short(judge: Judge, out: list[Finding]) -> list[Finding]:
         if e.cases or e.pending or any(o.status is not _HELD or not o.start.exact for o in e.origins):
             return out
         start, end = e.window.start, e.deadline
-        spans = gaps.unrecorded.touching(start, end, e.rule.counts)
+        spans = skipped.touching(start, end, e.rule.counts)
         loose = any(e.counts(m) and m.status is not Status.CANCELLED and m.start.earliest <= end and start <= m.start.latest and _loose_in(e, m) for m in bm.overlapping(start, end))
         if not spans or gaps.coverage.gap(start, end) or loose:
             return out  # a window another source may have filled: nothing is said
@@ -386,16 +387,14 @@ def skipped_ceiling(judge: Judge, out: list[Finding]) -> list[Finding]:
     e0 = next((f.expectation for f in out if f.expectation is not None), None)
     if e0 is None:
         return out
-    gaps = record_gaps(judge, e0)
-    if gaps.unrecorded is None:
-        gaps.gap(e0, ())  # (the numbering is read on first asking)
-    if not gaps.unrecorded or not gaps.unrecorded.spans:
+    skipped = record_gaps(judge, e0).numbering()
+    if not skipped.spans:
         return out
     for f in out:
         e = f.expectation
         if f.verdict is not _MET or e is None or e.maximum is None:
             continue
-        spans = gaps.unrecorded.touching(e.window.start, e.deadline, e.rule.counts)
+        spans = skipped.touching(e.window.start, e.deadline, e.rule.counts)
         if spans and len(f.counted) + sum(span[3] for span in spans) > e.maximum:
             words = "; ".join(span[4] for span in spans)
             f.verdict = _UNCERTAIN
