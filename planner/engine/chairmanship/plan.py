@@ -45,6 +45,7 @@ from planner.engine.chairmanship.terms import (
     with_meetings,
 )
 from planner.engine.chairmanship.unhosted import unhosted_terms
+from planner.engine.chairmanship.unrecorded import unrecorded_since
 from planner.engine.planning.projection import Projection
 from planner.inputs.inputfile import read_text
 from planner.inputs.limits import MAX_PLAN_BYTES
@@ -218,7 +219,7 @@ def _chairs_report(book: RuleBook, chairs: Sequence[ChairTerm], projection: Proj
     terms = [_refresh(book, t, moved, pool, tomorrow) for t in terms]
     planned = [_refresh(book, t, moved, pool) for t in planned]
     ahead = [*(t for t in terms if t.running), *planned]
-    findings = [*findings, *expected_long(book, ahead), *unhosted_terms(book, ahead, meetings)]
+    findings = [*findings, *unrecorded_since(book, terms, planned, today), *expected_long(book, ahead), *unhosted_terms(book, ahead, meetings)]
     member = None
     if country is not None:
         member = resolve_candidates(book, [country], option="--country")[0]

@@ -53,7 +53,7 @@ class Severity(StrEnum):
 
 @dataclass(frozen=True)
 class ChairFinding:
-    kind: str  # long_term, long_expected, unhosted, gap, overlap, gap_or_overlap, not_member, consecutive, handover, special_handover, loose_handover, handover_host, before_rule, stale
+    kind: str  # long_term, long_expected, unhosted, unrecorded, gap, overlap, gap_or_overlap, not_member, consecutive, handover, special_handover, loose_handover, handover_host, before_rule, stale
     severity: Severity
     country: str
     message: str

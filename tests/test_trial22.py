@@ -1,0 +1,70 @@
+"""Session 22's trial: what a new user and a secretariat trip on, tried end to end.
+
+The organization is one the tests had not seen, written as a new user would
+(``tests/trial/unfccc*``: the UNFCCC's Conference of the Parties, "every year unless otherwise
+decided" (Article 7.4), 2020 excused by the postponement of COP 26; its subsidiary bodies in
+Bonn in June and with the COP; the COP Presidency passing at the opening of each session,
+hosted by the incoming Presidency, which rotates among the five UN regional groups): checked,
+projected 10 years, chaired, exported, published to Radicale and read back.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from planner.cli import main
+
+TRIAL = Path(__file__).parent / "trial"
+EXAMPLES = Path(__file__).parent.parent / "examples"
+UNFCCC = ["--rules", str(TRIAL / "unfccc.toml"), "--meetings", str(TRIAL / "unfccc-meetings.csv"), "--chairs", str(TRIAL / "unfccc-chairs.csv"), "--today", "2026-12-05"]
+
+
+def chairs_json(*args: str) -> dict:
+    result = CliRunner().invoke(main, ["chairs", *args, "--format", "json"])
+    assert result.exit_code in (0, 1), result.output
+    return json.loads(result.stdout)
+
+
+def test_a_register_whose_last_term_ended_before_today_says_no_chair_is_recorded_since(tmp_path: Path) -> None:
+    """The CBSS lead: a register whose last presidency ended on 1 January, read in December,
+    said nothing of the eleven months since, and planned the next chair from that past day
+    as if it were still to come. Now a note says so, and that the plan's first term began
+    before today."""
+    rows = (EXAMPLES / "rotating-chair-chairs.csv").read_text(encoding="utf-8").splitlines()
+    assert rows[-1].startswith("Estonia,2026-01-01")
+    (tmp_path / "chairs.csv").write_text("\n".join(rows[:-1]) + "\n", encoding="utf-8")
+    args = ["--rules", str(EXAMPLES / "rotating-chair.toml"), "--meetings", str(EXAMPLES / "rotating-chair-meetings.csv"), "--chairs", str(tmp_path / "chairs.csv"), "--today", "2026-12-05"]
+    answer = chairs_json(*args, "--plan", "Estonia, Austria")
+    assert [p["from"] for p in answer["plan"]] == ["2026-01-01", "2027-01-01"]
+    notes = [f for f in answer["findings"] if f["kind"] == "unrecorded"]
+    assert [(f["severity"], f["violation"], f["country"]) for f in notes] == [("note", False, "Denmark")]
+    assert notes[0]["message"] == (
+        "No chair is recorded after Denmark's term ended on 2026-01-01 (11 months before 2026-12-05): record the chair who took over in the chair register."
+        " The plan's first term, Estonia from 2026-01-01, began before today: if Estonia took over then, that is a term to record, not to plan."
+    )
+    assert answer["summary"]["exit_code"] == 0  # the register may only be behind: never a violation
+    # with Estonia recorded, running, nothing is said
+    full = ["--chairs", str(EXAMPLES / "rotating-chair-chairs.csv")]
+    assert not [f for f in chairs_json(*args, *full, "--plan", "Estonia, Austria")["findings"] if f["kind"] == "unrecorded"]
+
+
+def test_a_running_term_whose_handover_meeting_was_held_says_the_register_is_behind(tmp_path: Path) -> None:
+    """UNFCCC: COP 31 (Antalya, 9-20 November 2026) recorded as held, Brazil's Presidency
+    still open in the chair register on 5 December. chairs listed Brazil to "2026-11-09
+    (expected)", "1 year so far", and planned Türkiye from 2026-11-09 without a word; held as
+    planned (not yet recorded), only the `stale` note, as before."""
+    held = (TRIAL / "unfccc-meetings.csv").read_text(encoding="utf-8").replace("cop,regular,31,2026-11-09,2026-11-20,planned", "cop,regular,31,2026-11-09,2026-11-20,held")
+    (tmp_path / "meetings.csv").write_text(held, encoding="utf-8")
+    args = [*UNFCCC[:2], "--meetings", str(tmp_path / "meetings.csv"), *UNFCCC[4:], "--plan", "Türkiye, Ethiopia"]
+    answer = chairs_json(*args)
+    notes = [f["message"] for f in answer["findings"] if f["kind"] == "unrecorded"]
+    assert notes == [
+        "Brazil's term ended at the 31st Conference of the Parties (2026-11-09, Antalya, Türkiye), held 26 days before 2026-12-05,"
+        " but the chair register gives it no end and no chair after it: record the chair who took over in the chair register."
+        " The plan's first term, Türkiye from 2026-11-09, began before today: if Türkiye took over then, that is a term to record, not to plan."
+    ]
+    planned = chairs_json(*UNFCCC, "--plan", "Türkiye, Ethiopia")
+    assert [f["kind"] for f in planned["findings"] if f["severity"] == "note"] == ["stale"]
