@@ -11,7 +11,14 @@ from collections.abc import Sequence
 from datetime import date
 
 from planner.core.model import RuleBook, Status
-from planner.engine.chairmanship.terms import ChairFinding, Severity, Term, length_words, meeting_words, term_length
+from planner.engine.chairmanship.terms import (
+    ChairFinding,
+    Severity,
+    Term,
+    length_words,
+    meeting_words,
+    term_length,
+)
 
 
 def unrecorded_since(book: RuleBook, terms: Sequence[Term], planned: Sequence[Term], today: date) -> list[ChairFinding]:
