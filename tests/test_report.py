@@ -57,7 +57,7 @@ def test_every_window_and_meeting_has_a_mark_with_a_tooltip(runner, tmp_path, ci
     windows, marks = expected_keys(cica, cica_meetings)
     drawn_windows, drawn_marks = elements(page, "window"), elements(page, "meeting")
     assert set(drawn_windows) == windows and set(drawn_marks) == marks
-    assert page.count('class="window"') == len(windows) and page.count('class="meeting"') == len(marks)
+    assert page.count('class="window"') == len(windows) and len(re.findall(r'class="meeting[" ]', page)) == len(marks)  # (" cut-2": hidden in a printed strip's edge)
     summit_2018 = drawn_windows["summit/0/2018"]
     assert "late" in summit_2018 and "held Summit 2019-06-15 (5th, Dushanbe): 1 year late" in summit_2018
     assert "7th Summit: 2026-10, Baku, Azerbaijan, planned" in drawn_marks["summit/7"]

@@ -11,6 +11,7 @@ projected 10 years, chaired, exported, published to Radicale and read back.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -68,3 +69,21 @@ def test_a_running_term_whose_handover_meeting_was_held_says_the_register_is_beh
     ]
     planned = chairs_json(*UNFCCC, "--plan", "Türkiye, Ethiopia")
     assert [f["kind"] for f in planned["findings"] if f["severity"] == "note"] == ["stale"]
+
+
+def test_a_printed_strip_hides_the_marks_of_the_years_either_side_of_it(tmp_path: Path) -> None:
+    """UNFCCC's timeline, 2014-2036, prints in two strips (2014-2025, 2026-2036). Each strip
+    shows a few pixels of the years beside it, so the second opened on half a dot with "0"
+    and "3" over it (the 30th COP and the 63rd SB, November 2025) and the first ended on half
+    of each 2026 mark near its right edge. A mark in those pixels now belongs to the strip of
+    its year alone: the strip beside it hides it (its <use> sets the mark's --cut-N)."""
+    page = tmp_path / "report.html"
+    result = CliRunner().invoke(main, ["report", *UNFCCC, "-o", str(page)])
+    assert result.exit_code == 0, result.output
+    html = page.read_text(encoding="utf-8")
+    uses = re.findall(r'<use href="#timeline-plot"( style="[^"]*")?/>', html)
+    assert uses == [' style="--cut-1: hidden"', ' style="--cut-2: hidden"']
+    assert ":where(svg, #timeline-plot) .cut-2 { visibility: var(--cut-2, visible); }" in html
+    classes = {key: names for names, key in re.findall(r'class="(meeting[^"]*)" data-key="([^"]+)"', html)}
+    assert classes["cop/30"] == "meeting cut-2" and classes["sb/63"] == "meeting cut-2"  # 2025-11-10: 7 px before 2026
+    assert classes["cop/29"] == "meeting" and classes["cop/31"] == "meeting"  # (2024-11, 2026-11: far from the edge)

@@ -8,6 +8,8 @@ blindnesses) and by a fill pattern; any verdict value gets a style, unknown ones
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -62,6 +64,7 @@ LABEL_W = 118
 # landscape A4 page is some 1,040 CSS px wide, and 35 years drawn across it (the SCO's
 # 2001-2036) shrank its words to 4-5 pt, its ordinals to 3 pt. 19 years fill the page at size.
 PRINT_YEARS = 19
+MARK_REACH = 8  # how far a mark and its ordinal reach either side of its centre
 
 
 def slug(text: str) -> str:
@@ -123,6 +126,7 @@ class Mark:
     label: str  # the ordinal, or ""
     title: str
     href: str
+    cut: int = 0  # the printed strip (1, 2, ...) whose edge shows a sliver of it: hidden there
 
 
 @dataclass
@@ -197,17 +201,7 @@ class Timeline:
     @property
     def strips(self) -> list[Strip]:
         """The pieces the printed timeline is cut into, years whole; none where it fits one."""
-        years = self.scale.last - self.scale.first + 1
-        count = -(-years // PRINT_YEARS)
-        if count < 2:
-            return []
-        per = -(-years // count)
-        width = round(per * self.scale.px_year + 2 * self.scale.pad, 1)
-        out = []
-        for first in range(self.scale.first, self.scale.last + 1, per):
-            x = 0.0 if first == self.scale.first else round(self.scale.x(date(first, 1, 1)) - self.scale.pad, 1)
-            out.append(Strip(first, min(first + per - 1, self.scale.last), x, width))
-        return out
+        return _strips(self.scale)
 
     @property
     def chair_violations(self) -> bool:
@@ -279,6 +273,33 @@ def _pack(items: Sequence[WindowItem]) -> list[tuple[WindowItem, int]]:
     return out
 
 
+def _strips(scale: Scale) -> list[Strip]:
+    years = scale.last - scale.first + 1
+    count = -(-years // PRINT_YEARS)
+    if count < 2:
+        return []
+    per = -(-years // count)
+    width = round(per * scale.px_year + 2 * scale.pad, 1)
+    out = []
+    for first in range(scale.first, scale.last + 1, per):
+        x = 0.0 if first == scale.first else round(scale.x(date(first, 1, 1)) - scale.pad, 1)
+        out.append(Strip(first, min(first + per - 1, scale.last), x, width))
+    return out
+
+
+def _cut(edges: Sequence[float], reach: float, x: float) -> int:
+    """The printed strip (1, 2, ...) whose edge would show a sliver of a mark at ``x``: each
+    strip shows ``pad`` of the years either side of its own, and a mark there (a dot, its
+    ordinal over it) was cut in half, "30" read "0" (the trial's UNFCCC timeline, its second
+    strip opening on the 30th COP of November 2025). ``edges``: where strips 2, 3, ... begin."""
+    at = bisect.bisect_right(edges, x)  # the edges at or before x
+    if at < len(edges) and edges[at] - x < reach:
+        return at + 2  # just before strip at + 2 begins: in its left edge
+    if at and x - edges[at - 1] < reach:
+        return at  # just after strip at ended: in its right edge
+    return 0
+
+
 def _text_fits(text: str, width: float, px_per_char: float = 6.4) -> bool:
     return len(text) * px_per_char + 6 <= width
 
@@ -323,6 +344,11 @@ def build_timeline(
         lane.marks.append(
             Mark(m.key, round((x0 + x1) / 2, 1), lane.y + MARK_ROW, x0, x1, STATUS_SHAPES.get(m.status, DEFAULT_SHAPE), m.status, str(m.ordinal or ""), m.title, m.href)
         )
+    edges = [scale.x(date(s.first, 1, 1)) for s in _strips(scale)[1:]]
+    if edges:
+        reach = scale.pad + MARK_REACH
+        for lane in lanes:
+            lane.marks = [m if not (cut := _cut(edges, reach, m.x)) else dataclasses.replace(m, cut=cut) for m in lane.marks]
     chairs = [_chair(scale, t, today) for t in terms if t.start <= date(scale.last, 12, 31)]
     seen = {w.verdict for w in windows}
     verdicts = [v for v in VERDICT_ORDER if v in seen] + sorted(seen - set(VERDICT_ORDER))
