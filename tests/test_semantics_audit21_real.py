@@ -298,7 +298,9 @@ def test_cbss_presidencies_keep_the_order_without_russia_and_the_plan_skips_it()
     plan goes on from Poland: Iceland (2026-27), Sweden, Latvia, Denmark, Lithuania, Norway,
     Germany (2032-33), then Finland (2033-34), not Russia."""
     out = _chairs(CBSS)
-    assert out["findings"] == []
+    # (the register stops at Poland's presidency, ended 2026-07-01: a note since the
+    # twenty-second trial, tests/test_trial22.py; nothing about the order)
+    assert [(f["kind"], f["country"], f["violation"]) for f in out["findings"]] == [("unrecorded", "Poland", False)]
     plan = [(t["country"], t["from"]) for t in out["plan"]]
     assert plan[:8] == [
         ("Iceland", "2026-07-01"),
@@ -321,7 +323,7 @@ def test_cbss_finland_after_germany_is_out_of_turn_if_russia_had_not_left(tmp_pa
     assert ", left = 2022-05-17" in text
     book.write_text(text.replace(", left = 2022-05-17", ""), encoding="utf-8")
     out = _chairs(CBSS, rules=str(book))
-    assert [(f["kind"], f["severity"], f["message"]) for f in out["findings"]] == [
+    assert [(f["kind"], f["severity"], f["message"]) for f in out["findings"] if f["kind"] != "unrecorded"] == [
         ("out_of_turn", "note", "Finland (2023-07-01 to 2024-07-01) is out of turn: after Germany the rotation (order organization.members lists them) gives Russia.")
     ]
     assert out["summary"]["exit_code"] == 0
