@@ -39,16 +39,32 @@ from planner.outputs.links import followed
 from planner.outputs.locking import claimed, unlink_unheld
 
 _TEMP_PREFIX = ".pl-"
-# ours: ".pl-<hash>-<random>.tmp" files, ".pl-<hash>.new" folders, and the names of older
-# versions (mkstemp's ".<name>.<8 chars>.tmp")
-_STALE_FILE = re.compile(r"^(\.pl-[0-9a-f]{8}-[0-9a-f]{8}\.tmp|\..+\.(ics|html|json|txt|md|csv)\.[a-z0-9_]{8}\.tmp)$")
+# ours: ".pl-<tag>-<random>.tmp" files, ".pl-<tag>.new" folders, and the names of older
+# versions (mkstemp's ".<name>.<8 chars>.tmp"), where <tag> and <name> are of a file the run
+# writes: a name of this shape for another file (another program's atomic write in the same
+# folder, `.db.json.k3j4h5g6.tmp`) is not ours to remove
+_STALE_FILE = re.compile(r"^(?:\.pl-(?P<tag>[0-9a-f]{8})-[0-9a-f]{8}\.tmp|\.(?P<name>.+\.(?:ics|html|json|txt|md|csv))\.[a-z0-9_]{8}\.tmp)$")
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
 
 
-def _tag(path: Path) -> str:
+def _tag(path: Path | str) -> str:
     """A short tag of a target's name: its temporaries carry it, so a run cleans its own."""
-    return hashlib.sha256(path.name.encode("utf-8", "surrogateescape")).hexdigest()[:8]
+    name = path if isinstance(path, str) else path.name
+    return hashlib.sha256(name.encode("utf-8", "surrogateescape")).hexdigest()[:8]
+
+
+def _stale(names: Iterable[str]) -> Callable[[str], bool]:
+    """Whether an entry's name is a temporary file a killed run left of one of ``names`` (the
+    files a run writes into the folder), by its shape: no other file is ever removed."""
+    names = frozenset(names)
+    tags = frozenset(map(_tag, names))
+
+    def ours(entry: str) -> bool:
+        found = _STALE_FILE.match(entry)
+        return found is not None and (found["tag"] in tags if found["tag"] else found["name"] in names)
+
+    return ours
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -174,12 +190,13 @@ def _libc() -> ctypes.CDLL | None:
         return None
 
 
-def _clean_stale_files(folder: Path, tag: str | None = None) -> None:
-    """Remove temporary files of our naming left by a killed run (of this target, with ``tag``),
-    never one a running writer holds (:func:`planner.outputs.locking.claimed`)."""
+def _clean_stale_files(folder: Path, names: Iterable[str]) -> None:
+    """Remove temporary files of our naming left by a killed run writing one of ``names`` into
+    ``folder``, never one a running writer holds (:func:`planner.outputs.locking.claimed`)."""
+    ours = _stale(names)
     with contextlib.suppress(OSError):
         for entry in os.scandir(folder):
-            if _STALE_FILE.match(entry.name) and (tag is None or not entry.name.startswith(_TEMP_PREFIX) or entry.name.startswith(f"{_TEMP_PREFIX}{tag}-")):
+            if ours(entry.name):
                 unlink_unheld(entry.path)
 
 
@@ -199,7 +216,7 @@ def write_atomic(path: str | Path, data: Content) -> None:
     mode = _kept_mode(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     tag = _tag(path)
-    _clean_stale_files(path.parent, tag)
+    _clean_stale_files(path.parent, [path.name])
     tmp, fd = claimed(path.parent, f"{_TEMP_PREFIX}{tag}")
     try:
         _write_file(tmp, data, fd=fd)
@@ -347,15 +364,16 @@ def write_set(folder: str | Path, files: Mapping[str, Content], order: Iterable[
         shutil.rmtree(staging)  # the previous set
 
 
-def tidy(folder: str | Path) -> None:
-    """What a killed :func:`write_set` of ``folder`` left (the folder beside it, temporary files
-    in it) removed, as the next would, by a run that writes nothing (holding the folder's lock)."""
+def tidy(folder: str | Path, names: Iterable[str]) -> None:
+    """What a killed :func:`write_set` of ``names`` into ``folder`` left (the folder beside it,
+    temporary files in it) removed, as the next would, by a run that writes nothing (holding the
+    folder's lock)."""
     target = Path(folder)
     if target.is_symlink():
         target = followed(target)
     with contextlib.suppress(OSError):
         shutil.rmtree(target.parent / f"{_TEMP_PREFIX}{_tag(target)}.new")
-    _clean_stale_files(target)
+    _clean_stale_files(target, names)
 
 
 def _build(staging: Path, target: Path, files: Mapping[str, Content], ordered: list[str], dropped: frozenset[str] = frozenset()) -> None:
@@ -365,8 +383,9 @@ def _build(staging: Path, target: Path, files: Mapping[str, Content], ordered: l
     staging.mkdir()
     if target.is_dir():
         os.chmod(staging, target.stat().st_mode & 0o7777)
+        ours = _stale([*files, *dropped])
         for entry in os.scandir(target):
-            if entry.name in files or _STALE_FILE.match(entry.name) or entry.name in dropped and entry.is_file(follow_symlinks=False):
+            if entry.name in files or ours(entry.name) or entry.name in dropped and entry.is_file(follow_symlinks=False):
                 continue
             if entry.is_dir(follow_symlinks=False):
                 raise IsADirectoryError(errno.EISDIR, "holds a folder", entry.path)
@@ -379,7 +398,7 @@ def _build(staging: Path, target: Path, files: Mapping[str, Content], ordered: l
 def _in_place(target: Path, files: Mapping[str, Content], ordered: list[str], dropped: frozenset[str] = frozenset()) -> None:
     """Each file whole, renamed in ``ordered`` order once all are written and flushed; then
     the files ``dropped`` removed."""
-    _clean_stale_files(target)
+    _clean_stale_files(target, [*files, *dropped])
     temps: list[tuple[Path, Path]] = []
     try:
         for name in ordered:

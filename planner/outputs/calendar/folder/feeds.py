@@ -260,7 +260,7 @@ def written_before(book: RuleBook, out_dir: str | Path, stamp: datetime, given: 
             files[STATE_FILE] = made.state(left.state_entries())
             if not all(_holds(out / name, content) for name, content in files.items()) or _digest(out / INDEX) != record["index"]:
                 return None
-            tidy(out)  # a killed run's leftovers, as writing the set would
+            tidy(out, [*files, INDEX])  # a killed run's leftovers, as writing the set would
         except (OSError, TypeError, ValueError, KeyError):  # a file gone, a record of the wrong shape
             return None
         finally:

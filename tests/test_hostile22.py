@@ -1,0 +1,57 @@
+"""Twenty-second attacker pass: what an output run may remove, what `diff` reads, and further
+hostile inputs and faults."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from planner.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+TODAY = ["--today", "2026-11-26"]
+
+# temporary files of the shape an older planner gave its own (mkstemp's ".<name>.<8>.tmp"), or
+# planner's own ".pl-<8>-<8>.tmp", made by another program, or for another file
+FOREIGN = (".notes.txt.abcdefgh.tmp", ".db.json.k3j4h5g6.tmp", ".pl-0123abcd-89abcdef.tmp")
+
+
+def _plant(folder: Path) -> dict[str, bytes]:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in FOREIGN:
+        (folder / name).write_text(f"{name}: another program's, half written\n", encoding="utf-8")
+    return {name: (folder / name).read_bytes() for name in FOREIGN}
+
+
+@pytest.mark.parametrize("command", [["check", "-o", "report.txt"], ["project", "--format", "json", "-o", "plan.json"], ["report", "-o", "report.html"]])
+def test_an_output_file_removes_no_temporary_file_of_another(tmp_path: Path, command: list[str]) -> None:
+    """`check -o report.txt` removed `.notes.txt.abcdefgh.tmp` and `.db.json.k3j4h5g6.tmp` from
+    the folder (any name of an older version's temporary shape, of any file): another program's
+    write in progress, lost. Only the temporaries of the file written are planner's."""
+    planted = _plant(tmp_path)
+    out = tmp_path / command[-1]
+    result = CliRunner().invoke(main, [*command[:-1], str(out), *TODAY])
+    assert result.exit_code in (0, 1), result.output
+    assert out.is_file()
+    assert {name: (tmp_path / name).read_bytes() for name in FOREIGN} == planted
+
+
+@pytest.mark.parametrize("body", [[], ["--body", "summit"]])
+def test_a_feed_folder_keeps_temporary_files_of_others(tmp_path: Path, body: list[str]) -> None:
+    """An export into a folder (its set switched at once, or file by file) kept none of the
+    files of a temporary shape it found there (the old folder, swapped out, was removed with
+    them); those of files it writes are still cleaned (tests/test_output_sets.py)."""
+    out = tmp_path / "feeds"
+    runner = CliRunner()
+    assert runner.invoke(main, ["ics", *TODAY, "--to", "2028", "--out", str(out)]).exit_code == 0
+    planted = _plant(out)
+    result = runner.invoke(main, ["ics", "--today", "2026-11-27", "--to", "2028", "--out", str(out), *body])
+    assert result.exit_code == 0, result.output
+    assert {name: (out / name).read_bytes() for name in FOREIGN} == planted
+    (out / "sub").mkdir()  # a folder holding a sub-folder: the set is written file by file
+    result = runner.invoke(main, ["ics", "--today", "2026-11-28", "--to", "2028", "--out", str(out), *body])
+    assert result.exit_code == 0, result.output
+    assert {name: (out / name).read_bytes() for name in FOREIGN} == planted
