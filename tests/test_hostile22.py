@@ -3,6 +3,8 @@ hostile inputs and faults."""
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -55,3 +57,26 @@ def test_a_feed_folder_keeps_temporary_files_of_others(tmp_path: Path, body: lis
     result = runner.invoke(main, ["ics", "--today", "2026-11-28", "--to", "2028", "--out", str(out), *body])
     assert result.exit_code == 0, result.output
     assert {name: (out / name).read_bytes() for name in FOREIGN} == planted
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="giving a folder to another user takes root")
+def test_a_feed_folder_keeps_its_owner_group_and_mode(tmp_path: Path) -> None:
+    """`ics --out` run as root into a folder of another user's (nobody:nogroup, 2770: a web
+    server's, its group writing) left a folder of root:root: the swapped-in folder was root's
+    own. The new folder takes the old one's owner, group and mode (and extended attributes)."""
+    out = tmp_path / "feeds"
+    out.mkdir()
+    (out / "notes.txt").write_text("mine\n", encoding="utf-8")
+    os.chown(out, 65534, 65534)
+    os.chmod(out, 0o2770)
+    try:
+        os.setxattr(out, "user.planner-test", b"kept")
+        labelled = True
+    except OSError:  # a file system without user attributes
+        labelled = False
+    result = CliRunner().invoke(main, ["ics", *TODAY, "--to", "2028", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    found = out.stat()
+    assert (found.st_uid, found.st_gid, stat.S_IMODE(found.st_mode)) == (65534, 65534, 0o2770)
+    assert (out / "notes.txt").read_text(encoding="utf-8") == "mine\n" and (out / "summit.ics").is_file()
+    assert not labelled or os.getxattr(out, "user.planner-test") == b"kept"

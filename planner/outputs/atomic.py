@@ -382,7 +382,7 @@ def _build(staging: Path, target: Path, files: Mapping[str, Content], ordered: l
     the files ``dropped``."""
     staging.mkdir()
     if target.is_dir():
-        os.chmod(staging, target.stat().st_mode & 0o7777)
+        _keep_folder(target, staging)
         ours = _stale([*files, *dropped])
         for entry in os.scandir(target):
             if entry.name in files or ours(entry.name) or entry.name in dropped and entry.is_file(follow_symlinks=False):
@@ -393,6 +393,28 @@ def _build(staging: Path, target: Path, files: Mapping[str, Content], ordered: l
     for name in ordered:
         _write_file(staging / name, files[name], sync=False)
     _sync_folder(staging, ordered)
+
+
+def _keep_folder(target: Path, staging: Path) -> None:
+    """The new folder takes the old one's owner, group, permissions and extended attributes
+    (ACLs, a security label): a folder a web server's user owns, group-writable and setgid,
+    stayed a folder of root's after a run as root, its group locked out. What cannot be kept (a
+    folder of another user, run as not root) raises ``OSError``: the set is then written file
+    by file into the folder itself."""
+    found, made = target.stat(), staging.stat()
+    if (found.st_uid, found.st_gid) != (made.st_uid, made.st_gid):
+        os.chown(staging, found.st_uid, found.st_gid)
+    os.chmod(staging, stat.S_IMODE(found.st_mode))  # after chown, which clears setgid
+    if not hasattr(os, "listxattr"):  # not Linux: no extended attributes to keep
+        return
+    try:
+        names = os.listxattr(target)
+    except OSError as exc:
+        if exc.errno not in (errno.ENOTSUP, errno.ENOSYS):
+            raise
+        names = []
+    for name in names:
+        os.setxattr(staging, name, os.getxattr(target, name))
 
 
 def _in_place(target: Path, files: Mapping[str, Content], ordered: list[str], dropped: frozenset[str] = frozenset()) -> None:
