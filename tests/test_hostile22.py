@@ -80,3 +80,23 @@ def test_a_feed_folder_keeps_its_owner_group_and_mode(tmp_path: Path) -> None:
     assert (found.st_uid, found.st_gid, stat.S_IMODE(found.st_mode)) == (65534, 65534, 0o2770)
     assert (out / "notes.txt").read_text(encoding="utf-8") == "mine\n" and (out / "summit.ics").is_file()
     assert not labelled or os.getxattr(out, "user.planner-test") == b"kept"
+
+
+def _event(*props: str) -> str:
+    lines = "".join(f"{p}\r\n" for p in props)
+    return f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\nBEGIN:VEVENT\r\nUID:1\r\nDTSTAMP:20260101T000000Z\r\nSUMMARY:Busy\r\n{lines}END:VEVENT\r\nEND:VCALENDAR\r\n"
+
+
+@pytest.mark.parametrize("prop", ["DTSTART", "DTEND", "RDATE", "EXDATE", "RECURRENCE-ID"])
+def test_an_avoid_calendars_tzid_of_several_zones_is_named(tmp_path: Path, prop: str) -> None:
+    """`DTSTART;TZID=Asia/Almaty,Europe/Vienna:...` in an --avoid calendar was "DTSTART: Wrong
+    datetime format: 20270601T100000", blaming the datetime (a RECURRENCE-ID so: "events cannot
+    be read: Cannot access 'dt' on broken property", no place). The parameter and its zones now."""
+    zones = "TZID=Asia/Almaty,Europe/Vienna"
+    start = f"DTSTART;{zones}:20270601T100000" if prop == "DTSTART" else "DTSTART;TZID=Asia/Almaty:20270601T100000"
+    more = [] if prop == "DTSTART" else [f"{prop};{zones}:20280601T120000"]
+    busy = tmp_path / "busy.ics"
+    busy.write_text(_event(start, "RRULE:FREQ=YEARLY;COUNT=3", *more), encoding="utf-8")
+    result = CliRunner().invoke(main, ["project", *TODAY, "--avoid", str(busy)])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.splitlines() == [f"error: {busy}: VEVENT 1: {prop}: its TZID parameter names 2 time zones (got 'Asia/Almaty,Europe/Vienna'; expected one time zone, e.g. TZID=Asia/Almaty (RFC 5545 3.2.19))"]

@@ -785,6 +785,15 @@ rec("meetings", "ics_value_parameter_list.ics", ics("DTSTART;VALUE=DATE,DATE:202
 rec("meetings", "ics_value_parameter_list_on_dtend.ics", ics("DTSTART;VALUE=DATE:20220601", "DTEND;VALUE=DA,TE:20220603"))
 rec("meetings", "json_documents_131074_characters_in_all.json", json.dumps([{"body": "summit", "start": "2022-06-01", "documents": ["a" * 65_536, "b" * 65_536]}]))
 
+# --- session 22: a TZID parameter of several zones (icalendar blamed the datetime), in every
+# property that takes one; a RECURRENCE-ID that is no date
+for prop in ("DTSTART", "DTEND", "RDATE", "EXDATE", "RECURRENCE-ID"):
+    start = "DTSTART;TZID=Asia/Almaty,Europe/Vienna:20220601T100000" if prop == "DTSTART" else "DTSTART;TZID=Asia/Almaty:20220601T100000"
+    more = [] if prop == "DTSTART" else [f"{prop};TZID=Asia/Almaty,Europe/Vienna:20230601T120000"]
+    rec("meetings", f"ics_tzid_list_on_{prop.lower().replace('-', '_')}.ics", ics(start, "RRULE:FREQ=YEARLY;COUNT=3", *more))
+rec("meetings", "ics_tzid_list_quoted.ics", ics('DTSTART;TZID="Asia/Almaty","Europe/Vienna":20220601T100000'))
+rec("meetings", "ics_recurrence_id_garbage.ics", ics("DTSTART;VALUE=DATE:20220601", "RECURRENCE-ID:garbage"))
+
 
 def _record(folder: str, path: Path) -> str:
     """planner's first error line for ``path``, after ``error: PATH`` (to be reviewed)."""

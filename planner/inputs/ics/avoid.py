@@ -23,7 +23,7 @@ from icalendar import Calendar, Event
 from planner.core.errors import InputError
 from planner.core.model import Blackout
 from planner.inputs.ics.calendars import parse_calendars, zone_guesses
-from planner.inputs.ics.ics_events import raw_value
+from planner.inputs.ics.ics_events import raw_value, value_problem
 from planner.inputs.ics.outside import Busy, prune_outside
 from planner.inputs.ics.series import (
     YEAR_WALKED,
@@ -99,8 +99,9 @@ def load_avoid(path: str | Path, first: date, last: date, shared: IcsLines | Non
         numbers = numbered[0][c] if numbered[0] is not None and c < len(numbered[0]) and len(numbered[0][c]) == len(vevents) else range(1, len(vevents) + 1)
         for i, event in zip((n - 1 for n in numbers), vevents, strict=True):
             for name, problem in event.errors:
-                if name is None or name.upper() in ("DTSTART", "DTEND", "DURATION", "RRULE", "RDATE", "EXDATE", "TRANSP"):
-                    raise InputError(f"{name or 'event'}: {problem}", path=path, location=f"VEVENT {i + 1}", expected="a value as RFC 5545 defines it")
+                if name is None or name.upper() in ("DTSTART", "DTEND", "DURATION", "RRULE", "RDATE", "EXDATE", "RECURRENCE-ID", "TRANSP"):
+                    words, value, expected = value_problem(event, name, problem)
+                    raise InputError(words, path=path, location=f"VEVENT {i + 1}", value=value, expected=expected)
             if "DTSTART" not in event:
                 raise InputError("event has no DTSTART", path=path, location=f"VEVENT {i + 1}", expected="every VEVENT with a date")
             for name in ("DTSTART", "DTEND", "DURATION"):  # (reading a second one's value was an AttributeError)

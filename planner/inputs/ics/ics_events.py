@@ -92,6 +92,19 @@ def raw_value(prop: Any) -> str:
     return raw.decode("utf-8", "replace") if isinstance(raw, bytes) else str(raw)
 
 
+def value_problem(event: Any, name: str | None, problem: str) -> tuple[str, str | None, str]:
+    """What icalendar found wrong with an event's property ``name`` (``problem``, one of its
+    ``errors``), as the words of a message, the bad value and what was expected. A TZID
+    parameter of several zones (``DTSTART;TZID=Asia/Almaty,Europe/Vienna:...``) fails the
+    datetime, which icalendar blames: the parameter is named, with its zones."""
+    prop = event.get(name) if name else None
+    params = getattr(prop, "params", None) if not isinstance(prop, list) else None
+    zones = params.get("TZID") if params is not None else None
+    if isinstance(zones, list | tuple) and len(zones) > 1:
+        return f"{name}: its TZID parameter names {len(zones)} time zones", ",".join(map(str, zones))[:120], "one time zone, e.g. TZID=Asia/Almaty (RFC 5545 3.2.19)"
+    return f"{name or 'event'}: {problem}", None, "a value as RFC 5545 defines it"
+
+
 def _words(value: str) -> list[str]:
     return re.findall(r"\w+", value.casefold())
 

@@ -47,6 +47,7 @@ from planner.inputs.ics.ics_events import (
     refuse_end_before_start,
     text,
     too_long_text,
+    value_problem,
 )
 from planner.inputs.ics.series import expand, search_years
 from planner.inputs.limits import (
@@ -128,7 +129,8 @@ def _check(event: Event, path: Path, where: str, notes: _Notes) -> None:
     """Errors on the properties read, DTSTART present and single; unknown zones noted."""
     for name, problem in event.errors:
         if name is None or name.upper() in _READ or name.upper().startswith("X-PLANNER-"):
-            raise RegisterError(f"{name or 'event'}: {problem}", path=path, location=where, expected="a value as RFC 5545 defines it")
+            words, value, expected = value_problem(event, name, problem)
+            raise RegisterError(words, path=path, location=where, value=value, expected=expected)
     if "DTSTART" not in event:
         raise RegisterError("event has no DTSTART", path=path, location=where, expected="every VEVENT with a date")
     if isinstance(event["DTSTART"], list):
