@@ -3,6 +3,7 @@ hostile inputs and faults."""
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from planner.cli import main
+from planner.inputs import limits, projection_json
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -100,3 +102,54 @@ def test_an_avoid_calendars_tzid_of_several_zones_is_named(tmp_path: Path, prop:
     result = CliRunner().invoke(main, ["project", *TODAY, "--avoid", str(busy)])
     assert result.exit_code == 2, result.output
     assert result.stderr.splitlines() == [f"error: {busy}: VEVENT 1: {prop}: its TZID parameter names 2 time zones (got 'Asia/Almaty,Europe/Vienna'; expected one time zone, e.g. TZID=Asia/Almaty (RFC 5545 3.2.19))"]
+
+
+def _saved(tmp_path: Path) -> Path:
+    saved = tmp_path / "p.json"
+    result = CliRunner().invoke(main, ["project", *TODAY, "--format", "json", "-o", str(saved)])
+    assert result.exit_code == 0, result.output
+    return saved
+
+
+def test_diff_refuses_a_projection_of_more_values_than_project_writes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A meeting listing 12 million short documents (122 MB, under the byte limit) took `diff`
+    12.5 s and 983 MB (every string built before any check). Values are counted from the commas
+    before the file is parsed, one per 16 bytes of the limit (a real projection: one per 30-37)."""
+    saved = _saved(tmp_path)
+    data = json.loads(saved.read_text(encoding="utf-8"))
+    data["meetings"][0]["documents"] = ["a"] * 5_000
+    hostile = tmp_path / "documents.json"
+    hostile.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
+    size = hostile.stat().st_size
+    monkeypatch.setattr(projection_json, "MAX_PROJECTION_BYTES", size)
+    result = CliRunner().invoke(main, ["diff", str(hostile), str(saved)])
+    assert result.exit_code == 2, result.output
+    commas = hostile.read_text(encoding="utf-8").count(",")
+    assert result.stderr.splitlines() == [f"error: {hostile}: holds {commas:,} JSON values (commas), more than {size // 16:,} (expected the JSON written by `planner project --format json`, some 30 bytes a value (see Limits in the README))"]
+
+
+def test_diff_refuses_more_meetings_than_project_writes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A compact file of 2 million meetings of three keys (102 MB) took `diff` 66 s and 2.3 GB:
+    objects and arrays are now one per 128 bytes of the limit, and meetings at most 300,000
+    (a real projection of 128 MB has some 250,000)."""
+    saved = _saved(tmp_path)
+    count = len(json.loads(saved.read_text(encoding="utf-8"))["meetings"])
+    monkeypatch.setattr(projection_json, "MAX_PROJECTION_MEETINGS", count - 1)
+    result = CliRunner().invoke(main, ["diff", str(saved), str(saved)])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.splitlines() == [f"error: {saved}: meetings: holds {count:,} meetings, more than {count - 1:,} (expected the JSON written by `planner project --format json`, of at most {count - 1:,} meetings (see Limits in the README))"]
+
+
+@pytest.mark.parametrize("limit", ["MAX_PROJECTION_MEETINGS", "PROJECTION_BYTES_A_CONTAINER", "PROJECTION_BYTES_A_VALUE"])
+def test_project_writes_no_projection_diff_would_refuse(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, limit: str) -> None:
+    """`project` counts what it writes as `diff` counts what it reads: past a bound, one line,
+    exit 2 and nothing written (the old file kept)."""
+    count = len(json.loads(_saved(tmp_path).read_text(encoding="utf-8"))["meetings"])
+    monkeypatch.setattr(limits, limit, count - 1 if limit == "MAX_PROJECTION_MEETINGS" else limits.MAX_PROJECTION_BYTES)
+    saved = tmp_path / "again.json"
+    saved.write_text("old", encoding="utf-8")
+    result = CliRunner().invoke(main, ["project", *TODAY, "--format", "json", "-o", str(saved)])
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: the projection ") and "the most `planner diff` reads back" in lines[0], lines
+    assert saved.read_text(encoding="utf-8") == "old"

@@ -36,6 +36,8 @@ def project(inputs: Inputs, start: str | None, end: str | None, body_ids: tuple[
     from planner.outputs.schedule import render_projection
 
     projection = hosted_projection(inputs, start, end, body_ids, plan_text, plan_file)
+    if fmt == "json":
+        _within_diff_meetings(len(projection.schedule()))  # (the meetings the JSON lists)
     text = render_projection(projection, fmt, rules_label=inputs.rules_label, width=text_width(output))
     if fmt == "json":
         text = _within_diff_limit(text, output)
@@ -56,13 +58,38 @@ def _within_diff_limit(pieces: str | Iterable[str], output: str | None) -> Itera
     return counted if output and output != "-" else list(counted)
 
 
-def _counted(pieces: Iterable[str]) -> Iterator[str]:
-    from planner.inputs.limits import MAX_PROJECTION_BYTES
+_NARROWER = "(see Limits in the README); nothing was written (expected a shorter horizon, --from/--to, or fewer bodies, --body)"
 
-    size = 0
+
+def _within_diff_meetings(count: int) -> None:
+    """A JSON projection of more meetings than `planner diff` reads back is not made."""
+    from planner.inputs.limits import MAX_PROJECTION_MEETINGS
+
+    if count > MAX_PROJECTION_MEETINGS:
+        error(f"the projection holds {count:,} meetings, more than {MAX_PROJECTION_MEETINGS:,}, the most `planner diff` reads back {_NARROWER}")
+        click.get_current_context().exit(2)
+
+
+def _counted(pieces: Iterable[str]) -> Iterator[str]:
+    """The pieces, counted as `planner diff` counts the file before it reads it: bytes,
+    objects and arrays (brackets), values (commas)."""
+    from planner.inputs.limits import (
+        MAX_PROJECTION_BYTES,
+        PROJECTION_BYTES_A_CONTAINER,
+        PROJECTION_BYTES_A_VALUE,
+    )
+
+    size = containers = values = 0
+    most_containers, most_values = MAX_PROJECTION_BYTES // PROJECTION_BYTES_A_CONTAINER, MAX_PROJECTION_BYTES // PROJECTION_BYTES_A_VALUE
     for piece in pieces:
         size += len(piece) if piece.isascii() else len(piece.encode("utf-8"))
+        containers += piece.count("{") + piece.count("[")
+        values += piece.count(",")
         if size > MAX_PROJECTION_BYTES:
-            error(f"the projection is more than {MAX_PROJECTION_BYTES // 2**20} MB of JSON, the most `planner diff` reads back (see Limits in the README); nothing was written (expected a shorter horizon, --from/--to, or fewer bodies, --body)")
+            error(f"the projection is more than {MAX_PROJECTION_BYTES // 2**20} MB of JSON, the most `planner diff` reads back {_NARROWER}")
+            click.get_current_context().exit(2)
+        if containers > most_containers or values > most_values:
+            what = f"{most_containers:,} JSON objects and arrays" if containers > most_containers else f"{most_values:,} JSON values"
+            error(f"the projection is more than {what}, the most `planner diff` reads back {_NARROWER}")
             click.get_current_context().exit(2)
         yield piece

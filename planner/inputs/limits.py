@@ -88,6 +88,17 @@ MAX_CHAIR_TERMS = 200_000
 # 300 bytes)
 JSON_CONTAINERS_AN_ENTRY = 3
 JSON_BYTES_A_CONTAINER = 64
+# A saved projection is bounded by what `project` writes (it refuses to write more, so that
+# `diff` reads back whatever it wrote) and by what a diff of two can afford, counted from its
+# text before it is parsed (a character inside a text counts too, in both): objects and arrays
+# one per 128 bytes (a real projection has one per 300 to 500: a compact file of 2 million
+# meetings of three keys, 102 MB, took 66 s and 2.3 GB to compare with itself), values (commas)
+# one per 16 bytes (a real one has one per 30 to 37: a list of 12 million short documents in one
+# meeting, 122 MB, took 12.5 s and 983 MB), and meetings, counted once read (the largest real
+# projection under the byte limit has some 250,000)
+PROJECTION_BYTES_A_CONTAINER = 128
+PROJECTION_BYTES_A_VALUE = 16
+MAX_PROJECTION_MEETINGS = 300_000
 
 
 def json_containers(text: str | bytes, limit: int) -> str | None:
@@ -95,6 +106,13 @@ def json_containers(text: str | bytes, limit: int) -> str | None:
     from its brackets, without parsing it), or None."""
     count = text.count("{") + text.count("[") if isinstance(text, str) else text.count(b"{") + text.count(b"[")
     return f"holds {count:,} JSON objects and arrays, more than {limit:,}" if count > limit else None
+
+
+def json_values(text: str | bytes, limit: int) -> str | None:
+    """What is wrong with a JSON document of more than ``limit`` values (counted from its
+    commas, without parsing it), or None."""
+    count = text.count(",") if isinstance(text, str) else text.count(b",")
+    return f"holds {count:,} JSON values (commas), more than {limit:,}" if count > limit else None
 
 
 # nesting of tables/arrays (TOML) or objects/arrays (JSON); real files use 4

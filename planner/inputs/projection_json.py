@@ -23,11 +23,14 @@ from planner.core.words import shown
 from planner.inputs.inputfile import read_text
 from planner.inputs.json_types import object_pairs, wrong_type
 from planner.inputs.limits import (
-    JSON_BYTES_A_CONTAINER,
     MAX_DEPTH,
     MAX_ORDINAL,
     MAX_PROJECTION_BYTES,
+    MAX_PROJECTION_MEETINGS,
+    PROJECTION_BYTES_A_CONTAINER,
+    PROJECTION_BYTES_A_VALUE,
     json_containers,
+    json_values,
     plain_json_text,
     screen,
     within_depth,
@@ -65,9 +68,12 @@ class SavedProjection:
 def load_projection_json(path: str | Path) -> SavedProjection:
     path = Path(path)
     text = read_text(path, InputError, what="JSON", empty=EXPECTED, limit=MAX_PROJECTION_BYTES)
-    too_many = json_containers(text, MAX_PROJECTION_BYTES // JSON_BYTES_A_CONTAINER)
+    too_many = json_containers(text, MAX_PROJECTION_BYTES // PROJECTION_BYTES_A_CONTAINER)
     if too_many:
-        raise InputError(too_many, path=path, expected="the JSON written by `planner project --format json`, some 300 bytes an object or array (see Limits in the README)")
+        raise InputError(too_many, path=path, expected=f"{EXPECTED}, some 300 bytes an object or array (see Limits in the README)")
+    too_many = json_values(text, MAX_PROJECTION_BYTES // PROJECTION_BYTES_A_VALUE)
+    if too_many:
+        raise InputError(too_many, path=path, expected=f"{EXPECTED}, some 30 bytes a value (see Limits in the README)")
     try:
         data = json.loads(text, object_pairs_hook=object_pairs)
     except json.JSONDecodeError as exc:
@@ -98,6 +104,8 @@ def load_projection_json(path: str | Path) -> SavedProjection:
     meetings = data.get("meetings")
     if not isinstance(meetings, list):
         raise InputError("has no list of meetings", path=path, location="meetings", expected=EXPECTED)
+    if len(meetings) > MAX_PROJECTION_MEETINGS:
+        raise InputError(f"holds {len(meetings):,} meetings, more than {MAX_PROJECTION_MEETINGS:,}", path=path, location="meetings", expected=f"{EXPECTED}, of at most {MAX_PROJECTION_MEETINGS:,} meetings (see Limits in the README)")
     days: dict[str, PartialDate] = {}  # each date text read once: a projection repeats its days
     for i, m in enumerate(meetings):
         for key in ("body", "start"):
