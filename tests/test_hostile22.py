@@ -153,3 +153,26 @@ def test_project_writes_no_projection_diff_would_refuse(tmp_path: Path, monkeypa
     lines = result.stderr.splitlines()
     assert len(lines) == 1 and lines[0].startswith("error: the projection ") and "the most `planner diff` reads back" in lines[0], lines
     assert saved.read_text(encoding="utf-8") == "old"
+
+
+def test_report_refuses_a_chair_register_past_the_page_before_judging_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`report --chairs` of 200,000 one-day terms judged every term (over 120 s) before it
+    counted what the page would draw and refused it. The terms and the register's meetings
+    are counted first: refused in under 2 s CPU, the terms never judged."""
+    from planner.cli import report as report_cli
+    from planner.engine.chairmanship import plan
+
+    chairs = tmp_path / "chairs.csv"
+    chairs.write_text("country,start,end\n" + "".join(f"{'China' if i % 2 else 'India'},{2030 + i}-01-01,{2030 + i}-01-02\n" for i in range(60)), encoding="utf-8")
+    monkeypatch.setattr(report_cli, "MAX_REPORT_DRAWN", 50)
+
+    def judged(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the chair terms were judged")
+
+    monkeypatch.setattr(plan, "chairs_report", judged)
+    out = tmp_path / "report.html"
+    result = CliRunner().invoke(main, ["report", *TODAY, "--chairs", str(chairs), "-o", str(out)])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith("error: ") and "report: the page would draw at least " in result.stderr
+    assert "more than 50 (a page to read" in result.stderr and len(result.stderr.splitlines()) == 1
+    assert not out.exists()
