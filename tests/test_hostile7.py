@@ -318,8 +318,13 @@ def test_report_draws_at_most_its_limit(tmp_path: Path, monkeypatch: pytest.Monk
 
     given = ["report", "--rules", str(MINIMAL), "--meetings", str(REGISTER), "--today", "2026-11-26", "-o", str(tmp_path / "r.html")]
     monkeypatch.setattr(report_command, "MAX_REPORT_DRAWN", 0)
-    refused = invoke(*given)
+    refused = invoke(*given)  # what the page draws at least, counted before the work
+    at_least = int(re.search(r"would draw at least ([\d,]+) windows", refused.stderr)[1].replace(",", ""))  # type: ignore[index]
+    assert refused.exit_code == 2 and len(refused.stderr.splitlines()) == 1
+    monkeypatch.setattr(report_command, "MAX_REPORT_DRAWN", at_least)
+    refused = invoke(*given)  # and all it draws, once judged
     drawn = int(re.search(r"would draw ([\d,]+) windows", refused.stderr)[1].replace(",", ""))  # type: ignore[index]
+    assert drawn > at_least
     assert refused.exit_code == 2 and len(refused.stderr.splitlines()) == 1 and "narrow it with --body, --from or --to" in refused.stderr
     monkeypatch.setattr(report_command, "MAX_REPORT_DRAWN", drawn)
     assert invoke(*given).exit_code == 0 and (tmp_path / "r.html").is_file()
