@@ -376,3 +376,15 @@ def test_a_skipped_number_breaks_a_ceiling_after_years_the_records_do_not_cover(
     rows = _rows("board,regular,,2020-05-01,,held,,", "board,regular,43,2021-03-01,,held,,", "board,regular,45,2021-09-01,,held,,")
     out = _check(tmp_path, book, rows, "2022-06-01")
     assert ("2021", "uncertain") in _verdicts(out)
+
+
+def test_a_skipped_number_between_two_grid_years_leaves_one_short(tmp_path):
+    """Every 2 years on the grid from 2018; the 43rd Board 2018-05-01, the 45th 2024-05-01.
+    By hand: 2020 and 2022 are due and empty; the 44th answers one of them at most (in its
+    grid year, or the one before it late): both `unknown`, one short on every reading, said
+    in each. A grid's windows are its periods whatever is held, so their needs add up."""
+    book = BOARD + '[[bodies.rules]]\nkind = "every"\ninterval = "2y"\nmode = "grid"\nanchor = 2018\n'
+    rows = _rows("board,regular,43,2018-05-01,,held,,", "board,regular,45,2024-05-01,,held,,")
+    out = _check(tmp_path, book, rows, "2025-06-01")
+    assert [v for v in _verdicts(out) if v[1] == "unknown"] == [("2020", "unknown"), ("2022", "unknown")]
+    assert "numbers leave 1 meeting unrecorded where 2020 and 2022 need 2" in _why(out, "2020")

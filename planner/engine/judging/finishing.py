@@ -320,14 +320,15 @@ def skipped_numbers(judge: Judge, rule: Rule, out: list[Finding]) -> list[Findin
     reading (:func:`skipped_short`)."""
     if rule.kind == "at_most":
         return skipped_ceiling(judge, out)
-    if rule.kind in ("at_least", "after", "before") and rule.count_by == "session":
+    fixed = rule.kind in ("at_least", "after", "before") or getattr(rule, "mode", "") == "grid"  # (windows no meeting moves)
+    if fixed and rule.count_by == "session":
         return skipped_short(judge, out)
     return out
 
 
 def skipped_short(judge: Judge, out: list[Finding]) -> list[Finding]:
-    """The closed ``unknown`` windows of an ``at_least``, ``after`` or ``before`` rule (fixed
-    windows) that only the numbers the register skips may have filled (the 43rd and the 45th
+    """The closed ``unknown`` windows of an ``at_least``, ``after``, ``before`` or grid rule
+    (fixed windows) that only the numbers the register skips may have filled (the 43rd and the 45th
     recorded, nothing in 2021 or 2022): where they need more meetings than the numbers skip,
     one of them is short on every reading, and each why says so, as :func:`_short_somewhere`
     does; each stays ``unknown`` (session 22). Not said where coverage statements, a loosely
