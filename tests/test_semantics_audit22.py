@@ -86,7 +86,8 @@ def test_a_gap_too_long_whatever_the_unrecorded_months_held_is_late(tmp_path):
     verdicts = dict(_verdicts(out))
     assert verdicts["2019-01-11..2020-02-10"] == "late" and verdicts["2020"] == "missed"
     why = _why(out, "2019-01-11..2020-02-10")
-    assert "by 2019-05-31 at the latest" in why and "late on every reading, 336 to 477 days" in why
+    assert "As the register is known complete only from 2019-06-01, a counting meeting after Board 2019-01-10 may have been held unrecorded, by 2019-05-31 at the latest" in why
+    assert "late on every reading, 336 to 477 days" in why
     (gap,) = [f for f in out["findings"] if f["window"] and f["window"]["label"] == "2019-01-11..2020-02-10"]
     assert gap["delay"] == "336 to 477 days"
     assert out["summary"]["violations"] == 2
@@ -388,3 +389,17 @@ def test_a_skipped_number_between_two_grid_years_leaves_one_short(tmp_path):
     out = _check(tmp_path, book, rows, "2025-06-01")
     assert [v for v in _verdicts(out) if v[1] == "unknown"] == [("2020", "unknown"), ("2022", "unknown")]
     assert "numbers leave 1 meeting unrecorded where 2020 and 2022 need 2" in _why(out, "2020")
+
+
+def test_a_gap_across_a_year_stated_incomplete_is_late_from_that_years_last_day(tmp_path):
+    """Records complete from 2019 but stated incomplete for 2021 (minutes lost); at most 13
+    months apart; Boards 2019-05-01, 2020-03-01, 2023-06-01. By hand: a Board may have met
+    unrecorded in 2021, by 2021-12-31 at the latest; from there the next was due by
+    2023-01-31, and 2022 and 2023 to May hold none: the gap ending 2023-06-01 is late on every
+    reading, 121 (from 2023-01-31) to 791 days (from 2021-04-01); the why names the statement."""
+    book = BOARD + 'records = [{ start = 2019, source = "minutes" }, { start = 2021, end = 2021, complete = false, note = "lost" }]\n[[bodies.rules]]\nkind = "at_least"\ncount = 1\nper = "year"\nmax_gap = "13m"\nsince = 2019\n'
+    rows = _rows("board,regular,,2019-05-01,,held,,", "board,regular,,2020-03-01,,held,,", "board,regular,,2023-06-01,,held,,")
+    out = _check(tmp_path, book, rows, "2023-08-01")
+    assert dict(_verdicts(out))["2020-03-02..2021-04-01"] == "late"
+    why = _why(out, "2020-03-02..2021-04-01")
+    assert "As the register is known incomplete 2021-01-01..2021-12-31 (lost), a counting meeting" in why and "121 to 791 days" in why

@@ -92,7 +92,8 @@ def _short_on_every_reading(judge: Judge, e: GapExpectation, finding: Finding) -
     if later is not None and later.start.latest > judge.today or getattr(e.rule, "gap_from", "first_day") == "last_day":
         return None  # (it may not have opened yet: judge_gap's readings say so; or an unrecorded meeting's last day, not its first, may have run into the days known complete)
     gaps = record_gaps(judge, e)
-    if not gaps.coverage.gap(e.window.start, e.deadline):
+    statement = gaps.coverage.gap(e.window.start, e.deadline)
+    if not statement:
         return None  # (the register's numbering, or nothing: coverage() decides)
     # an unrecorded meeting may have opened on any day not known complete before the later one
     last = last_unknown(gaps.coverage, e.window.start, later.start.latest - timedelta(days=1) if later is not None else judge.today)
@@ -112,7 +113,7 @@ def _short_on_every_reading(judge: Judge, e: GapExpectation, finding: Finding) -
             return None
         words = f"from a meeting held that day, the next was due by {due}, and none is recorded since: missed on every reading"
     since = _meeting_words(e.origin, e.body) if e.origin is not None else str(e.since_day)
-    why = f" The register is not known complete before {last + timedelta(days=1)}: a counting meeting after {since} may have been held unrecorded, by {last} at the latest; {words}."
+    why = f" As {statement}, a counting meeting after {since} may have been held unrecorded, by {last} at the latest; {words}."
     return with_more_words(finding, lambda: why)
 
 
