@@ -403,3 +403,16 @@ def test_a_gap_across_a_year_stated_incomplete_is_late_from_that_years_last_day(
     assert dict(_verdicts(out))["2020-03-02..2021-04-01"] == "late"
     why = _why(out, "2020-03-02..2021-04-01")
     assert "As the register is known incomplete 2021-01-01..2021-12-31 (lost), a counting meeting" in why and "121 to 791 days" in why
+
+
+def test_one_year_only_meeting_between_four_quarters_leaves_three_short(tmp_path):
+    """At least once a quarter since 2021; one Board known only as `2021`; as of 2022-01-15.
+    By hand: it fills one quarter at most, so three of the four are short on every reading.
+    Each quarter stays `uncertain` (which three, the register does not say), and each why
+    now says "at least 3 of" them, where it said "at least one of", true but less than the
+    data says."""
+    book = BOARD + '[[bodies.rules]]\nkind = "at_least"\ncount = 1\nper = "quarter"\nsince = 2021\n'
+    out = _check(tmp_path, book, _rows("board,regular,,2021,,held,,"), "2022-01-15")
+    assert [v for v in _verdicts(out) if v[1] == "uncertain"] == [("2021 Q1", "uncertain"), ("2021 Q2", "uncertain"), ("2021 Q3", "uncertain"), ("2021 Q4", "uncertain")]
+    assert "So at least 3 of 2021 Q1, 2021 Q2, 2021 Q3 and 2021 Q4 are short of their count on every reading of the dates; which, the register does not say, so none alone is a violation." in _why(out, "2021 Q2")
+    assert out["summary"]["violations"] == 0

@@ -235,3 +235,23 @@ def shared_words(m: Meeting, windows: Sequence[Expectation], words: Callable[[Me
     else:
         named = f"{', '.join(labels[:-1])} and {labels[-1]}"
     return f" One meeting fills only one of {named}: {words(m, windows[0].body)} cannot meet more than one of them, and the register does not say which."
+
+
+def short_words(labels: Sequence[str], needs: Sequence[int], supply: int, named: str = "", readings: str = "every reading") -> str:
+    """``at least one of 2021 H1 and 2021 H2 is short of its count on every reading; which
+    one, the register does not say, so neither alone is a violation.`` (``labels``: the
+    windows, ``named`` what to call them if not by them), for windows short of ``needs`` meetings that ``supply`` meetings of
+    unknown days must share (one meeting, one window): filled from the smallest need up, as
+    many as can be, the rest are short on every reading, so one year-only Board between four
+    quarters leaves "at least 3 of" them short, not "at least one" (session 22)."""
+    left, filled = supply, 0
+    for need in sorted(needs):
+        if need > left:
+            break
+        left, filled = left - need, filled + 1
+    n = len(needs) - filled
+    named = named or f"{', '.join(labels[:-1])} and {labels[-1]}"
+    alone = "neither" if len(labels) == 2 else "none"
+    if n == 1:
+        return f"at least one of {named} is short of its count on {readings}; which one, the register does not say, so {alone} alone is a violation."
+    return f"at least {n} of {named} are short of their count on {readings}; which, the register does not say, so {alone} alone is a violation."

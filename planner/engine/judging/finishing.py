@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from planner.core.model import Body, Meeting, Rule, Status
 from planner.engine.coverage import RecordGaps
 from planner.engine.expectations import BodyMeetings, Expectation, ordinal
-from planner.engine.explain import beside_after, not_counted_words, shared_words
+from planner.engine.explain import beside_after, not_counted_words, shared_words, short_words
 from planner.engine.judging.findings import CUSTOMARY, VIOLATIONS, Finding, Verdict, with_more_words
 from planner.engine.judging.rule_verdicts import amend, due_without
 from planner.engine.judging.window_finding import _meeting_words
@@ -226,13 +226,11 @@ def _short_somewhere(unsure: list[Finding], today: date) -> dict[int, str]:
         if len(ns) < 2:
             continue
         loose = {id(m) for n in ns for m in closed[n].counted if _loose_in(closed[n].expectation, m)}  # type: ignore[arg-type]
-        need = sum(closed[n].expectation.minimum - sum(not _loose_in(closed[n].expectation, m) for m in closed[n].counted) for n in ns)  # type: ignore[union-attr]
-        if need <= len(loose):
+        needs = [closed[n].expectation.minimum - sum(not _loose_in(closed[n].expectation, m) for m in closed[n].counted) for n in ns]  # type: ignore[union-attr]
+        if sum(needs) <= len(loose):
             continue
         labels = [closed[n].expectation.label for n in ns]  # type: ignore[union-attr]
-        named = f"{', '.join(labels[:-1])} and {labels[-1]}"
-        alone = "neither" if len(labels) == 2 else "none"
-        words = f" So at least one of {named} is short of its count on every reading of the dates; which one, the register does not say, so {alone} alone is a violation."
+        words = f" So {short_words(labels, needs, len(loose), readings='every reading of the dates')}"
         for n in ns:
             said[id(closed[n])] = words
     return said
@@ -362,17 +360,16 @@ def skipped_short(judge: Judge, out: list[Finding]) -> list[Finding]:
         groups = [g for g in groups if not any(g is j for j in joined)] + [merged]
     for found, spans in groups:
         # (a late meeting an unknown window names answers it outside its days: not counted)
-        need = sum(f.expectation.minimum - sum(not _loose_in(f.expectation, m) for m in f.counted) for f in found)  # type: ignore[arg-type, union-attr]
-        skipped = sum(span[3] for span in spans)
-        if len(found) < 2 or need <= skipped:
-            continue
         found.sort(key=lambda f: f.expectation.window.start)  # type: ignore[union-attr]
+        needs = [f.expectation.minimum - sum(not _loose_in(f.expectation, m) for m in f.counted) for f in found]  # type: ignore[arg-type, union-attr]
+        skipped = sum(span[3] for span in spans)
+        if len(found) < 2 or sum(needs) <= skipped:
+            continue
         labels = [f.expectation.label for f in found]  # type: ignore[union-attr]
         named = f"{', '.join(labels[:-1])} and {labels[-1]}"
         words = (
-            f" The register's numbers leave {skipped} meeting{'s' if skipped > 1 else ''} unrecorded where {named} need {need}:"
-            f" so at least one of them is short of its count on every reading; which one, the register does not say,"
-            f" so {'neither' if len(found) == 2 else 'none'} alone is a violation."
+            f" The register's numbers leave {skipped} meeting{'s' if skipped > 1 else ''} unrecorded where {named} need {sum(needs)}:"
+            f" so {short_words(labels, needs, skipped, named='them')}"
         )
         for f in found:
             with_more_words(f, lambda words=words: words)
