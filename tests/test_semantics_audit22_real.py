@@ -101,11 +101,17 @@ def test_red_cross_conference_every_four_years_late_twice_and_missed_once():
     late (the cancelled Budapest row named); then 1999, 2003 met; due 2007: the 30th (the 29th,
     June 2006, met only to amend the Statutes: `special`, named, not counted); 2011, 2015,
     2019 met; due 2023: the 34th, October 2024, one year late; 2028 open. Three violations: no
-    decision "otherwise" is recorded for 1990-1995 or 2023-2024."""
+    decision "otherwise" is recorded for 1990-1995 or 2023-2024. The 1994 window is due after
+    the 25th, as the 1990 window says: its why read "nothing held since the rule took effect
+    (1986-10-31)", the last day of the Conference that adopted the Statutes, as if the 25th had
+    not been held (fails before in engine/cadence/every.py)."""
     out = _check(RCRC, *TODAY)
     expected = {"1990": "missed", "1994": "late"} | {str(y): "met" for y in (1999, 2003, 2007, 2011, 2015, 2019)} | {"2023": "late", "2028": "open"}
     assert _verdicts(out, "conference") == expected
-    assert "Not counted: International Conference 1991-11 (26th, Budapest) (cancelled)." in _why(out, "conference", 0, "1994")
+    assert _why(out, "conference", 0, "1994") == (
+        "due 1994 (4 years after the window due 1990, nothing held since the 25th International Conference (1986-10-23)), "
+        "held International Conference 1995-12-03 (26th, Geneva): 1 year late. Not counted: International Conference 1991-11 (26th, Budapest) (cancelled)."
+    )
     assert "Not counted: International Conference 2006-06-20 (29th, Geneva) (special: this rule counts regular meetings)." in _why(out, "conference", 0, "2007")
     assert _why(out, "conference", 0, "2023") == (
         "due 2023 (4 years after the 33rd International Conference (2019-12-09)), held International Conference 2024-10-28 (34th, Geneva): 1 year late."

@@ -222,8 +222,13 @@ def next_window(last: Expectation, versions: list[tuple[int, EveryRule]], late_u
     window = Window(start, window_end)
     if not _applies(last.body, rule, window.start):
         return None  # the rule ended (no later version takes over)
+    # the last meeting the chain was due after: the window's origin, or, where the founding
+    # fell due with meetings held before the rule took effect (the 25th International
+    # Conference of the Red Cross, 23-31 October 1986, adopted the Statutes in force from its
+    # last day), the last of them, as that window's own reason names it
+    since = last.origin if last.origin is not None else (last.origins[-1] if last.origins else None)
     reason = f"{rule.interval.words()} after the window due {last.label}, nothing held since " + (
-        ordinal_words(last.origin, last.body) if last.origin is not None else _start_words(last.body, rule)
+        ordinal_words(since, last.body) if since is not None else _start_words(last.body, rule)
     )
     return Expectation(last.body, rule, index, grain, period, window, 1, None, _tolerant(window.end, rule.tolerance, grain), late_until, reason, last.origin, False, last.origins)
 
