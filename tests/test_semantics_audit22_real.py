@@ -344,3 +344,38 @@ def test_minamata_feed_shows_the_fourth_cop_as_two_segments_and_projects_the_sev
     assert events["minamata-cop-4@planner"]["SUMMARY"] == "4th Conference of the Parties"
     assert events["minamata-cop-4-2@planner"]["SUMMARY"] == "4th Conference of the Parties (resumed)"
     assert events["minamata-cop-7@planner"]["STATUS"] == "TENTATIVE"
+
+
+# -- Ramsar: a Conference "at intervals of not more than three years" --------------------------
+
+RAMSAR = "ramsar-cop"
+
+
+def test_ramsar_conference_at_most_36_months_apart_five_times_late():
+    """Art. 6(1): ad hoc until the Regina amendments (in force 1 May 1994), then "at intervals
+    of not more than three years", read as 36 months from a meeting's month (`36m`). By hand:
+    the first window under the amendments runs 36 months from the earlier version's end (April
+    1997): COP6 (March 1996) meets it; then 36 months after each: COP7 due by March 1999, held
+    May: 2 months late; COP8 due by May 2002, held November: 6 months late; COP9 (November
+    2005) and COP10 (October 2008) met; COP11 due by October 2011, held July 2012: 9 months
+    late; COP12 (June 2015) met; COP13 due by June 2018, held October: 4 months late; COP14 due
+    by October 2021, held November 2022: 13 months late; COP15 (July 2025) met; next by July
+    2028. Five violations: "unless the Conference decides otherwise" would excuse them if the
+    decisions fixing each date were recorded; none is here."""
+    out = _check(RAMSAR, *TODAY)
+    late = {"1999-03": "late", "2002-05": "late", "2011-10": "late", "2018-06": "late", "2021-10": "late"}
+    assert _verdicts(out, "cop") == {"1997-04": "met", "2005-11": "met", "2008-11": "met", "2015-07": "met", "2025-11": "met", "2028-07": "open"} | late
+    assert _why(out, "cop", 1, "2021-10") == "due 2021-10 (36 months after the 13th COP (2018-10-21)), held COP 2022-11-05 (14th, Wuhan): 13 months late."
+    assert out["summary"]["violations"] == 5
+
+
+def test_ramsar_read_as_a_due_calendar_year_lets_three_of_the_five_pass(tmp_path):
+    """The same article read as `3y` (an edit): calendar years are the grain, so a Conference is
+    due in the third year after the last one's year, wherever in it. By hand: 1997 met (COP6,
+    1996); 1999, 2002, 2005, 2008 met; 2011 late (COP11, 2012); 2015, 2018 met (COP13, October
+    2018, three years and four months after COP12, passes); 2021 late (COP14, 2022); 2025 met;
+    2028 open: two violations where the months' reading finds five."""
+    out = _judged(_edited(tmp_path, RAMSAR, {'interval = "36m"\nmode': 'interval = "3y"\nmode'}), *TODAY)
+    verdicts = _verdicts(out, "cop")
+    assert {k: v for k, v in verdicts.items() if v != "met"} == {"2011": "late", "2021": "late", "2028": "open"}
+    assert out["summary"]["violations"] == 2
