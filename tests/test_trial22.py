@@ -87,3 +87,21 @@ def test_a_printed_strip_hides_the_marks_of_the_years_either_side_of_it(tmp_path
     classes = {key: names for names, key in re.findall(r'class="(meeting[^"]*)" data-key="([^"]+)"', html)}
     assert classes["cop/30"] == "meeting cut-2" and classes["sb/63"] == "meeting cut-2"  # 2025-11-10: 7 px before 2026
     assert classes["cop/29"] == "meeting" and classes["cop/31"] == "meeting"  # (2024-11, 2026-11: far from the edge)
+
+
+def test_one_meeting_does_not_both_open_and_close_a_term() -> None:
+    """The BSEC lead: Moldova chaired from "2022" (the register gives only the year) to
+    2022-12-31, and the only Council of 2022, the 45th in December, closes its term. It was
+    read as opening it too ("from the 45th Council ..., to the 45th Council ..."), with two
+    notes on a handover Georgia → Moldova "taken to be at the 45th Council" and "hosted by the
+    incoming chair". It is now the handover at the bound the register dates closely, the end;
+    the handover from Georgia stays judged once, at the day Georgia's term ended."""
+    bsec = ["--rules", str(TRIAL / "bsec.toml"), "--meetings", str(TRIAL / "bsec-meetings.csv"), "--chairs", str(TRIAL / "bsec-chairs.csv"), "--today", "2026-12-04"]
+    answer = chairs_json(*bsec)
+    (moldova,) = [t for t in answer["terms"] if t["country"] == "Moldova"]
+    assert (moldova["from"], moldova["to"], moldova["opened_by"], moldova["closed_by"]["ordinal"]) == ("2022", "2022-12-31", None, 45)
+    (serbia,) = [t for t in answer["terms"] if t["country"] == "Serbia"]
+    assert serbia["opened_by"]["ordinal"] == 45
+    about = [(f["kind"], f["severity"]) for f in answer["findings"] if "Georgia → Moldova" in f["message"] or "Georgia handed the chair to Moldova" in f["message"]]
+    assert about == [("handover", "violation")]  # "on 2021-12-31 is not at a meeting of a handover body", once
+    assert answer["summary"]["violations"] == 4

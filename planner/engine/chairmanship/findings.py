@@ -88,11 +88,23 @@ def _judge_term(book: RuleBook, terms: Sequence[Term], i: int, today: date, out:
         for when, meeting, among, before, after in boundaries:
             if meeting is None and before is None and i == 0 and _founding(book, handover_ids, when):
                 continue
+            if meeting is None and when is t.start and i and _judged_at_end(terms[i - 1], t):
+                continue  # (the same handover, judged at the day the term before ended)
             out.extend(_handover(book, when, meeting, before, after))
             if meeting is not None and among:
                 out.append(_loose_handover(book, when, meeting, among, before, after))
             if meeting is not None and before and after and not (rule.since and when is not None and when.earliest < rule.since.earliest):
                 out.extend(_handover_host(book, rule, meeting, before, after))
+
+
+def _judged_at_end(prev: Term, t: Term) -> bool:
+    """Whether the handover that began ``t``, dated loosely and matched to no meeting, is the
+    one judged already at the day ``prev`` ended: that day (or the day after it) may be the
+    one ``t.start`` means. BSEC: Georgia to 2021-12-31, Moldova from "2022", whose only
+    Council that year closed Moldova's term: one handover, not a second violation."""
+    if t.start is None or t.start.exact or prev.end is None or prev.running or _one_handover(prev.end, t.start):
+        return False
+    return prev.end.earliest <= t.start.latest and t.start.earliest <= prev.end.latest + timedelta(days=1)
 
 
 def _one_handover(end: PartialDate, start: PartialDate | None) -> bool:

@@ -311,6 +311,16 @@ def timeline(book: RuleBook, chairs: Sequence[ChairTerm], meetings: Sequence[Mee
     for ct in ordered:
         opened = match_handover(handovers, ct.start, slack) if ct.start else None
         closed = match_handover(handovers, ct.end, slack) if ct.end else None
+        opened_among, closed_among = handovers_near(handovers, ct.start, slack), handovers_near(handovers, ct.end, slack)
+        if opened is not None and opened is closed:
+            # One meeting does not both open and close a term: it is the handover at the bound
+            # the register dates more closely (BSEC: Moldova "2022" to 2022-12-31, the 45th
+            # Council of December 2022 closing it, read as opening it too).
+            spans = [d.latest - d.earliest for d in (ct.start, ct.end) if d is not None]
+            if spans[1] < spans[0]:
+                opened, opened_among = None, tuple(m for m in opened_among if m is not closed)
+            elif spans[0] < spans[1]:
+                closed, closed_among = None, tuple(m for m in closed_among if m is not opened)
         end = ct.end
         if ct.end is None and ct.start is not None:
             if rule and rule.handover_bodies:
@@ -320,7 +330,7 @@ def timeline(book: RuleBook, chairs: Sequence[ChairTerm], meetings: Sequence[Mee
                 end = PartialDate.of(rule.term.add_to(ct.start.earliest))
         term = Term(
             ct.country, ct.start, end, member=book.organization.member(ct.country), running=ct.end is None, opened_by=opened, closed_by=closed,
-            opened_among=handovers_near(handovers, ct.start, slack), closed_among=handovers_near(handovers, ct.end, slack), ordinal=ct.ordinal, note=ct.note, source=ct.source,
+            opened_among=opened_among, closed_among=closed_among, ordinal=ct.ordinal, note=ct.note, source=ct.source,
         )  # fmt: skip
         terms.append(with_meetings(term, statutory_meetings(book, pool, term), hosted_meetings(book, pool, term)))
     # A register of last days chaired (each term beginning the day after the one before ends,
