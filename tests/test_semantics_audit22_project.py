@@ -410,3 +410,29 @@ def test_an_alphabetical_rotation_skips_a_member_that_left_and_takes_one_that_jo
         ("Czechia", "2033-01-01", ["2033-05-19"]),
     ]
     assert out["findings"] == []
+
+
+def test_a_plan_that_moves_the_summit_moves_the_meeting_due_days_after_it(tmp_path):
+    """The chair-hosted Summit every 2 years (the 3rd held Tue 2026-10-13, Austria chairing);
+    a Ministerial at the Secretariat in Vienna due within 3 days after each Summit (`after`,
+    `offset = "3d"`), held 2026-10-15; as of 2026-12-01 to 2028. By hand, with no host known:
+    the Summit Fri 2028-10-13; the Ministerial in 10-14..10-16, Saturday and Sunday off: Mon
+    10-16. With `--plan Egypt` the Summit is Egypt's, on Thu 10-12 (Friday its weekend); the
+    Ministerial's window is now 10-13..10-15, and Monday the 16th is out of it: nearest its
+    day inside, Fri 10-13 (Vienna; Egypt hosts the Summit, so no host's spacing). Before, the
+    Ministerial stayed on the 16th, four days after the Summit: the register checked with
+    its own projection found its window unanswered."""
+    book = (
+        _org("Vienna", "Austria", _CHAIRED)
+        + '[[bodies]]\nid = "s"\nname = "Summit"\ncategory = "working"\nhost = "chair"\n[[bodies.rules]]\n'
+        + _SUMMIT
+        + _body("m", "Ministerial", "", 'kind = "after"\nbody = "s"\noffset = "3d"\n')
+    )
+    rows = "s,regular,3,2026-10-13,,held,Vienna,Austria\n" + _rows("m", "Vienna", "Austria", "2026-10-15")
+    paths = _files(tmp_path, book, rows)
+    (tmp_path / "c.csv").write_text("country,start,end,ordinal,note,source\nAustria,2026-10-13,,,,\n", encoding="utf-8")
+    paths += ["--chairs", str(tmp_path / "c.csv")]
+    assert [(m["body"], m["start"]) for m in _project(paths, "2026-12-01", "2028-12-31")["meetings"]] == [("s", "2028-10-13"), ("m", "2028-10-16")]
+    planned = _project(paths, "2026-12-01", "2028-12-31", "--plan", "Egypt")
+    assert [(m["body"], m["start"], m["host"]) for m in planned["meetings"]] == [("s", "2028-10-12", "Egypt"), ("m", "2028-10-13", "Vienna (Secretariat)")]
+    assert planned["problems"] == []

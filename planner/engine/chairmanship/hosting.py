@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 from planner.core.dates import PartialDate, Window
 from planner.core.model import Body, Chairmanship, HostPolicy, Meeting, RuleBook, Status
+from planner.core.rules import AfterRule, BeforeRule
+from planner.engine.chairmanship.chained import chained, serves, window
 from planner.engine.chairmanship.terms import Term
 from planner.engine.coverage import still_due_moved
 from planner.engine.planning.crowd import DayBook, host_key
@@ -56,6 +58,9 @@ def assign_hosts(book: RuleBook, projection: Projection, terms: Sequence[Term]) 
     # held) or to the 18th (three days apart).
     leads = _leads(book, projection, chair_bodies)
     waiting = {id(lead) for lead in leads.values()}
+    # The meetings due in days or months by a chair-hosted meeting: moved with it, where the
+    # plan moves it out of reach of their windows.
+    chains = chained(book, projection.projected, chair_bodies, waiting)
     placed: dict[int, Meeting] = {}
 
     def rehost(m: Meeting, partner: Meeting | None = None, lead: Meeting | None = None) -> Meeting:
@@ -158,11 +163,39 @@ def assign_hosts(book: RuleBook, projection: Projection, terms: Sequence[Term]) 
         daybook.add(m.body, host, first, end)
         return m.model_copy(update={"start": PartialDate.of(first), "end": PartialDate.of(end) if days > 1 else None})
 
+    def chase(m: Meeting, origin: Meeting, rule: AfterRule | BeforeRule) -> Meeting:
+        """``m``, due by ``rule`` from a meeting the plan moved to ``origin``'s days, re-placed
+        on its own host's working days nearest its day inside the window counted from
+        ``origin`` (not before tomorrow); kept, with a Problem, where nothing fits there."""
+        body = book.body(m.body)
+        days = (m.latest - m.earliest).days + 1
+        due = window(rule, origin.earliest, days)
+        first_day = max(due.start, tomorrow)
+        host = daybook.host_of(m)
+        first = None
+        if body is not None and first_day <= due.end:
+            daybook.remove(m.body, host, m.earliest, m.latest)
+            first = calendar_for(body, book, m.country).place(m.earliest, days, Window(first_day, due.end), accept=lambda day: daybook.free(m.body, host, day, day + timedelta(days=days - 1)))
+            if first is None:
+                daybook.add(m.body, host, m.earliest, m.latest)
+        if first is None:
+            name = body.name if body else m.body
+            problems.append(ProjectionProblem(body, due, str(m.earliest.year), f"{name} {m.start}: due {rule.offset.words()} {'before' if isinstance(rule, BeforeRule) else 'after'} the meeting moved to {origin.start} by the chairs' plan, and no day of {due.start}..{due.end} fits; kept {m.start}."))  # type: ignore[arg-type]
+            return m
+        end = first + timedelta(days=days - 1)
+        daybook.add(m.body, host, first, end)
+        return m.model_copy(update={"start": PartialDate.of(first), "end": PartialDate.of(end) if days > 1 else None})
+
     for m in projection.projected:
-        if id(m) in waiting:
-            continue  # re-placed with the meeting it precedes
+        if id(m) in waiting or id(m) in placed:
+            continue  # re-placed with the meeting it precedes, or with the one it is due after
         lead = leads.get(id(m))
         placed[id(m)] = moved = rehost(m, lead=lead)
+        if moved is not m and moved.earliest != m.earliest:
+            for due, by in chains.get(id(m), ()):  # (not ``rule``: the chairmanship's, which rehost reads)
+                now = placed.get(id(due), due)
+                if not serves(by, moved.earliest, now):
+                    placed[id(due)] = chase(now, moved, by)
         if lead is None:
             continue
         if lead.body in chair_bodies:
