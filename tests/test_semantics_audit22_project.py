@@ -436,3 +436,27 @@ def test_a_plan_that_moves_the_summit_moves_the_meeting_due_days_after_it(tmp_pa
     planned = _project(paths, "2026-12-01", "2028-12-31", "--plan", "Egypt")
     assert [(m["body"], m["start"], m["host"]) for m in planned["meetings"]] == [("s", "2028-10-12", "Egypt"), ("m", "2028-10-13", "Vienna (Secretariat)")]
     assert planned["problems"] == []
+
+
+def test_a_plan_that_moves_the_summit_into_the_month_before_moves_the_meeting_due_months_after_it(tmp_path):
+    """The chair-hosted Summit every 2 years, the 3rd held Tue 2026-09-01 (Austria chairing);
+    a Board at the Secretariat in Vienna due 6 months after each Summit (`after`, judged by
+    the month), held 2025-03-10; as of 2026-12-01 to 2029. By hand, with no host known: the
+    Board of March 2027 on its day, Wed 2027-03-10; the 4th Summit Fri 2028-09-01; its Board
+    due in March 2029, the 10th a Saturday: Fri 03-09. With `--plan Egypt` the Summit moves
+    to Thu 2028-08-31 (Friday Egypt's weekend), in August: its Board is due in February 2029
+    now, and March would be a month late: nearest its day inside February, Wed 02-28."""
+    book = (
+        _org("Vienna", "Austria", _CHAIRED)
+        + '[[bodies]]\nid = "s"\nname = "Summit"\ncategory = "working"\nhost = "chair"\n[[bodies.rules]]\n'
+        + _SUMMIT
+        + _body("m", "Board", "", 'kind = "after"\nbody = "s"\noffset = "6m"\n')
+    )
+    rows = "s,regular,3,2026-09-01,,held,Vienna,Austria\n" + _rows("m", "Vienna", "Austria", "2025-03-10")
+    paths = _files(tmp_path, book, rows)
+    (tmp_path / "c.csv").write_text("country,start,end,ordinal,note,source\nAustria,2026-09-01,,,,\n", encoding="utf-8")
+    paths += ["--chairs", str(tmp_path / "c.csv")]
+    alone = _project(paths, "2026-12-01", "2029-12-31")
+    assert [(m["body"], m["start"]) for m in alone["meetings"]] == [("m", "2027-03-10"), ("s", "2028-09-01"), ("m", "2029-03-09")]
+    planned = _project(paths, "2026-12-01", "2029-12-31", "--plan", "Egypt")
+    assert [(m["body"], m["start"]) for m in planned["meetings"]] == [("m", "2027-03-10"), ("s", "2028-08-31"), ("m", "2029-02-28")]
