@@ -416,3 +416,17 @@ def test_one_year_only_meeting_between_four_quarters_leaves_three_short(tmp_path
     assert [v for v in _verdicts(out) if v[1] == "uncertain"] == [("2021 Q1", "uncertain"), ("2021 Q2", "uncertain"), ("2021 Q3", "uncertain"), ("2021 Q4", "uncertain")]
     assert "So at least 3 of 2021 Q1, 2021 Q2, 2021 Q3 and 2021 Q4 are short of their count on every reading of the dates; which, the register does not say, so none alone is a violation." in _why(out, "2021 Q2")
     assert out["summary"]["violations"] == 0
+
+
+def test_a_ceiling_kept_in_years_the_records_do_not_cover_says_as_far_as_the_register_shows(tmp_path):
+    """At most once a year since 2020, records complete from 2022; one Board each of 2020,
+    2021 and 2022. By hand: 2022 is met; 2020 and 2021 hold one each as recorded, but a
+    meeting not recorded there would break the limit: they are within it only as far as the
+    register shows, and each why now says so (their verdict stays `met`: nothing says a
+    meeting is missing, unlike a number the register skips)."""
+    book = BOARD + 'records = [{ start = 2022, source = "minutes" }]\n[[bodies.rules]]\nkind = "at_most"\ncount = 1\nper = "year"\nsince = 2020\n'
+    rows = _rows("board,regular,,2020-05-01,,held,,", "board,regular,,2021-05-01,,held,,", "board,regular,,2022-05-01,,held,,")
+    out = _check(tmp_path, book, rows, "2023-06-01")
+    assert _verdicts(out)[:3] == [("2020", "met"), ("2021", "met"), ("2022", "met")]
+    assert _why(out, "2020").endswith("Within the limit as far as the register shows: the register is known complete only from 2022-01-01.")
+    assert "as far as the register shows" not in _why(out, "2022")

@@ -379,22 +379,22 @@ def skipped_short(judge: Judge, out: list[Finding]) -> list[Finding]:
 def skipped_ceiling(judge: Judge, out: list[Finding]) -> list[Finding]:
     """The ``met`` windows of an ``at_most`` rule that a number the register skips may have
     broken (the 43rd and 45th in 2021, at most twice a year): ``uncertain``, never ``excess``,
-    since numbers do not date the meeting they skip (README, "Numbering does not date a row")."""
-    if not out:
-        return out
+    since numbers do not date the meeting they skip (README, "Numbering does not date a row").
+    One whose days the register is not known to hold whole is within the limit as far as the
+    register shows, and its why says so, as an open window's does (session 22)."""
     e0 = next((f.expectation for f in out if f.expectation is not None), None)
     if e0 is None:
         return out
-    skipped = record_gaps(judge, e0).numbering()
-    if not skipped.spans:
-        return out
+    gaps = record_gaps(judge, e0)
+    skipped = gaps.numbering()
     for f in out:
         e = f.expectation
         if f.verdict is not _MET or e is None or e.maximum is None:
             continue
-        spans = skipped.touching(e.window.start, e.deadline, e.rule.counts)
+        spans = skipped.touching(e.window.start, e.deadline, e.rule.counts) if skipped.spans else ()
         if spans and len(f.counted) + sum(span[3] for span in spans) > e.maximum:
-            words = "; ".join(span[4] for span in spans)
             f.verdict = _UNCERTAIN
-            with_more_words(f, lambda words=words: f" Not certain: {words}, which would break the limit.")
+            with_more_words(f, lambda words="; ".join(span[4] for span in spans): f" Not certain: {words}, which would break the limit.")
+        elif statement := gaps.coverage.gap(e.window.start, min(e.deadline, judge.today)):
+            with_more_words(f, lambda words=statement: f" Within the limit as far as the register shows: {words}.")
     return out
