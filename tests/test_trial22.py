@@ -105,3 +105,22 @@ def test_one_meeting_does_not_both_open_and_close_a_term() -> None:
     about = [(f["kind"], f["severity"]) for f in answer["findings"] if "Georgia → Moldova" in f["message"] or "Georgia handed the chair to Moldova" in f["message"]]
     assert about == [("handover", "violation")]  # "on 2021-12-31 is not at a meeting of a handover body", once
     assert answer["summary"]["violations"] == 4
+
+
+def test_a_running_term_whose_handover_meeting_was_held_is_not_expected_to_end(tmp_path: Path) -> None:
+    """UNFCCC on 5 December 2026, COP 31 (9-20 November) recorded as held and Brazil's term
+    still open in the chair register: the term read "2026-11-09 (expected)", "1 year so far",
+    as if the handover were still to come. It ended at a meeting held: "(handover held)", and
+    its length, 2025-11-10 to 2026-11-09, 11 months; with COP 31 still planned, as before."""
+    held = (TRIAL / "unfccc-meetings.csv").read_text(encoding="utf-8").replace("cop,regular,31,2026-11-09,2026-11-20,planned", "cop,regular,31,2026-11-09,2026-11-20,held")
+    (tmp_path / "meetings.csv").write_text(held, encoding="utf-8")
+    args = [*UNFCCC[:2], "--meetings", str(tmp_path / "meetings.csv"), *UNFCCC[4:]]
+    text = CliRunner().invoke(main, ["chairs", *args]).stdout
+    assert "  30  Brazil                2025-11-10 → 2026-11-09 (handover held)  2025–2026  11 months\n" in text
+    (brazil,) = [t for t in chairs_json(*args)["terms"] if t["country"] == "Brazil"]
+    assert (brazil["to"], brazil["running"], brazil["length"]) == ("2026-11-09", True, "11 months")
+    page = tmp_path / "report.html"
+    assert CliRunner().invoke(main, ["report", *args, "-o", str(page)]).exit_code == 0
+    assert "2026-11-09 (handover held)" in page.read_text(encoding="utf-8")
+    planned = CliRunner().invoke(main, ["chairs", *UNFCCC]).stdout
+    assert "  30  Brazil                2025-11-10 → 2026-11-09 (expected)  2025–2026  1 year so far\n" in planned

@@ -7,9 +7,10 @@ and the statutory meetings inside it, then the plan with what each chair hosts, 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from datetime import date
 from typing import Any
 
-from planner.core.model import Meeting, RuleBook
+from planner.core.model import Meeting, RuleBook, Status
 from planner.engine.chairmanship.terms import (
     ChairFinding,
     ChairReport,
@@ -29,10 +30,21 @@ def exit_code(report: ChairReport) -> int:
     return 1 if report.violations else 0
 
 
-def _to(t: Term) -> str:
+def _to(t: Term, today: date) -> str:
     if t.end is None:
         return "open"
+    if _handed_over(t, today):
+        return f"{t.end} (handover held)"
     return f"{t.end} (expected)" if t.running else str(t.end)
+
+
+def _handed_over(t: Term, today: date) -> bool:
+    """A running term (no end in the chair register) whose handover meeting is recorded held,
+    its days past: its end is no longer expected, nor its length "so far" (UNFCCC, COP 31 held
+    9-20 November 2026, read "2026-11-09 (expected)", "1 year so far" on 5 December); the
+    `unrecorded` note asks for the chair who took over."""
+    m = t.closed_by
+    return t.running and not t.planned and m is not None and m.status is Status.HELD and m.latest < today
 
 
 def _label(t: Term) -> str:
@@ -41,7 +53,7 @@ def _label(t: Term) -> str:
 
 def _length(t: Term, report: ChairReport) -> str:
     words = length_words(t.length(report.today), t.exact)
-    so_far = t.running and not t.planned
+    so_far = t.running and not t.planned and not _handed_over(t, report.today)
     if so_far and t.start is not None and t.start.earliest > report.today:
         # A running term the register begins after --today (the next chair, already agreed)
         # has held nothing "so far" (it was "-5 months so far"): its length is the one expected.
@@ -198,9 +210,9 @@ def render_chairs(report: ChairReport, fmt: str, *, rules_label: str, width: int
     if fmt == "markdown":
         out = [f"# {head}", "", rule_line, ""]
         if report.terms:
-            out += ["## Register", "", md_table(("#", "chair", "from", "to", "length", "handovers", "statutory meetings"), ((t.ordinal or "", t.country, t.start or "", _to(t), _length(t, report), _bounds(t, book), _list(t.statutory, book)) for t in report.terms))]
+            out += ["## Register", "", md_table(("#", "chair", "from", "to", "length", "handovers", "statutory meetings"), ((t.ordinal or "", t.country, t.start or "", _to(t, report.today), _length(t, report), _bounds(t, book), _list(t.statutory, book)) for t in report.terms))]
         if report.plan:
-            out += ["## Plan", "", md_table(("chair", "from", "to", "years", "length", "handovers", "hosts"), ((_label(t), t.start or "", _to(t), t.years(), _length(t, report), _bounds(t, book), _list(t.hosted, book)) for t in report.plan))]
+            out += ["## Plan", "", md_table(("chair", "from", "to", "years", "length", "handovers", "hosts"), ((_label(t), t.start or "", _to(t, report.today), t.years(), _length(t, report), _bounds(t, book), _list(t.hosted, book)) for t in report.plan))]
             if report.after_plan:
                 out += [report.after_plan, ""]
         if report.findings:
@@ -231,7 +243,7 @@ def render_chairs(report: ChairReport, fmt: str, *, rules_label: str, width: int
 
 def _term_lines(terms: Sequence[Term], report: ChairReport, *, hosted: bool, width: int) -> list[str]:
     book = report.book
-    rows = [(f"{t.ordinal or ''}", _label(t), f"{t.start or '?'} → {_to(t)}", t.years(), _length(t, report)) for t in terms]
+    rows = [(f"{t.ordinal or ''}", _label(t), f"{t.start or '?'} → {_to(t, report.today)}", t.years(), _length(t, report)) for t in terms]
     out = []
     for t, lines in zip(terms, fit_table(rows, width, indent=2), strict=True):
         out += lines
