@@ -460,3 +460,23 @@ def test_a_plan_that_moves_the_summit_into_the_month_before_moves_the_meeting_du
     assert [(m["body"], m["start"]) for m in alone["meetings"]] == [("m", "2027-03-10"), ("s", "2028-09-01"), ("m", "2029-03-09")]
     planned = _project(paths, "2026-12-01", "2029-12-31", "--plan", "Egypt")
     assert [(m["body"], m["start"]) for m in planned["meetings"]] == [("m", "2027-03-10"), ("s", "2028-08-31"), ("m", "2029-02-28")]
+
+
+def test_a_plan_does_not_move_a_chain_in_days_past_its_due_day(tmp_path):
+    """A Summit every 365 days, hosted by the chair (yearly terms handed over at each Summit,
+    the incoming chair hosting), the 3rd held Tue 2026-05-19, Austria chairing; as of
+    2026-12-01 to 2029, `--plan "Egypt, Denmark"`. By hand: the 4th is due by Wed 2027-05-19,
+    an Egyptian government holiday (Eid al-Adha, estimated; the public days 16-18 May), and
+    the no-host placement, on days good for every member, took Fri 05-14 (Whit Monday the
+    17th). Egypt's own working days, inside the window it answers: not Thursday the 20th
+    (a day late), but Thu 05-13 (Friday and Saturday Egypt's weekend, then Eid). Before, the
+    re-placement looked anywhere in the year nearest the 19th: Thu 2027-05-20, one day past
+    the day the rule makes it due."""
+    chaired = _CHAIRED.replace('term = "2y"', 'term = "1y"')
+    book = _org("Vienna", "Austria", chaired) + '[[bodies]]\nid = "s"\nname = "Summit"\ncategory = "working"\nhost = "chair"\n[[bodies.rules]]\nkind = "every"\ninterval = "365d"\n'
+    paths = _files(tmp_path, book, "s,regular,3,2026-05-19,,held,Vienna,Austria\n")
+    (tmp_path / "c.csv").write_text("country,start,end,ordinal,note,source\nAustria,2026-05-19,,,,\n", encoding="utf-8")
+    paths += ["--chairs", str(tmp_path / "c.csv")]
+    assert _starts(_project(paths, "2026-12-01", "2029-12-31")) == ["2027-05-14", "2028-05-12", "2029-05-11"]
+    planned = _project(paths, "2026-12-01", "2029-12-31", "--plan", "Egypt, Denmark")
+    assert [(m["start"], m["host"]) for m in planned["meetings"]] == [("2027-05-13", "Egypt"), ("2028-05-12", "Denmark"), ("2029-05-11", "chair to be decided")]

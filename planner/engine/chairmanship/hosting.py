@@ -104,7 +104,12 @@ def assign_hosts(book: RuleBook, projection: Projection, terms: Sequence[Term]) 
         # Nearest the day the projection aimed at, not the day it chose: with no host known,
         # that day kept off every member's holidays, where only this chair's count now (and
         # every member's for a meeting all members attend: calendar_for adds them).
-        aim = projection.aims.get((m.body, m.key), m.earliest)
+        aimed = projection.aims.get((m.body, m.key))
+        aim = aimed[0] if aimed is not None else m.earliest
+        if aimed is not None:
+            # Inside the days it was placed in, too: a Summit due every 365 days, by Wed
+            # 2027-05-19, an Egyptian government holiday, went to Thursday the 20th, late.
+            year = Window(max(year.start, aimed[1].start), min(year.end, aimed[1].end))
         first = calendar.place_before(partner.earliest, days, year, accept=accept) if partner is not None and year.start <= year.end else None
         if first is None and partner is not None and year.start <= year.end:
             # (the days right before are taken: the nearest free ones before it, as projection)

@@ -72,8 +72,9 @@ class Projection:
     next_due: tuple[NextDue, ...] = ()  # where the schedule is empty: when each body is next due after it
     # (body, key) -> the day a projected meeting of a chair-hosted body aimed at: placed before
     # its host is known (on days good for every member), it is re-placed from there once the
-    # chair of its day is (chairmanship.hosting.assign_hosts), on that chair's working days
-    aims: dict[tuple[str, str], date] = field(default_factory=dict, compare=False)
+    # chair of its day is (chairmanship.hosting.assign_hosts), on that chair's working days,
+    # inside the days it was placed in (the window it answers, from tomorrow on)
+    aims: dict[tuple[str, str], tuple[date, Window]] = field(default_factory=dict, compare=False)
 
     def meetings(self) -> list[Meeting]:
         """Register and projection together, sorted (once: the chair report and the schedule

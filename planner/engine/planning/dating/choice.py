@@ -154,7 +154,7 @@ class Dating(Targets, Projected, Pairs):
             if words is not None:  # (placed in a customary `before` window: its reason says so)
                 meeting = meeting._replace(reason=f"{meeting.reason}; customarily {words}")
             if aims is not None:
-                self.aims[(body_id, meeting.key)] = aims[day]
+                self.aims[(body_id, meeting.key)] = (aims[day], window)
             if day in notes:
                 names = notes[day]
                 self.body_note(body.id, f"{body.name} {meeting.start}: no day in {window} is free of every member's public holidays; chosen with the fewest members on holiday ({', '.join(names)}).")
@@ -219,7 +219,7 @@ class Dating(Targets, Projected, Pairs):
             self.member_years.add(day.year)
         meeting = self._meeting(state, e, day, city, country, slot)
         if state.chaired:
-            self.aims[(body.id, meeting.key)] = target
+            self.aims[(body.id, meeting.key)] = (target, window)
         if e.cases:
             self._guessed(e, meeting)
         return meeting

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from planner.core.dates import PartialDate
+from planner.core.dates import PartialDate, Window
 from planner.core.model import AtLeastRule, Body, Kind, Meeting, Status
 from planner.engine.expectations import Expectation
 from planner.engine.planning.crowd import host_key
@@ -46,8 +46,9 @@ class Projected:
         self.note_bodies[len(self.notes)] = body_id
         self.notes.append(text)
     _wheres: dict[str, tuple[str, str, WorkingCalendar, str, frozenset[int]]]
-    # (body, key) -> the day a chair-hosted meeting aimed at (its chair, once known, re-places it from there)
-    aims: dict[tuple[str, str], date]
+    # (body, key) -> the day a chair-hosted meeting aimed at (its chair, once known, re-places it
+    # from there) and the days it was placed in (it stays inside them)
+    aims: dict[tuple[str, str], tuple[date, Window]]
     labels: dict[tuple[str, str], str] | None  # (body, key) -> the due label of its window, where asked
 
     def _where(self, body: Body) -> tuple[str, str, WorkingCalendar, str, frozenset[int]]:
