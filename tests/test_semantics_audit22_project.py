@@ -480,3 +480,23 @@ def test_a_plan_does_not_move_a_chain_in_days_past_its_due_day(tmp_path):
     assert _starts(_project(paths, "2026-12-01", "2029-12-31")) == ["2027-05-14", "2028-05-12", "2029-05-11"]
     planned = _project(paths, "2026-12-01", "2029-12-31", "--plan", "Egypt, Denmark")
     assert [(m["start"], m["host"]) for m in planned["meetings"]] == [("2027-05-13", "Egypt"), ("2028-05-12", "Denmark"), ("2029-05-11", "chair to be decided")]
+
+
+def test_a_chain_in_days_goes_on_from_the_day_the_plan_gave_the_meeting_before(tmp_path):
+    """A Summit every 364 days, hosted by the chair (yearly terms handed over at each Summit,
+    the incoming chair hosting), the 3rd held Fri 2026-10-16; as of 2026-12-01 to 2029, `--plan
+    "Egypt, Denmark"`. By hand, with no host known: Fridays 2027-10-15, 2028-10-13,
+    2029-10-12, each 364 days after the one before. With the plan, Egypt's 4th goes to Thu
+    2027-10-14 (Friday its weekend), so the 5th is due by Thu 2028-10-12 (README: a chain in
+    days is due that many days after the day the last meeting took), a working day in
+    Denmark; and the 6th, host to be decided, by Thu 2029-10-11. Before, Denmark kept Fri
+    2028-10-13 and the 6th Fri 2029-10-12: each a day late."""
+    chaired = _CHAIRED.replace('term = "2y"', 'term = "1y"')
+    book = _org("Vienna", "Austria", chaired) + '[[bodies]]\nid = "s"\nname = "Summit"\ncategory = "working"\nhost = "chair"\n[[bodies.rules]]\nkind = "every"\ninterval = "364d"\n'
+    paths = _files(tmp_path, book, "s,regular,3,2026-10-16,,held,Vienna,Austria\n")
+    (tmp_path / "c.csv").write_text("country,start,end,ordinal,note,source\nAustria,2026-10-16,,,,\n", encoding="utf-8")
+    paths += ["--chairs", str(tmp_path / "c.csv")]
+    assert _starts(_project(paths, "2026-12-01", "2029-12-31")) == ["2027-10-15", "2028-10-13", "2029-10-12"]
+    planned = _project(paths, "2026-12-01", "2029-12-31", "--plan", "Egypt, Denmark")
+    assert [(m["start"], m["host"]) for m in planned["meetings"]] == [("2027-10-14", "Egypt"), ("2028-10-12", "Denmark"), ("2029-10-11", "chair to be decided")]
+    assert planned["problems"] == []

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from planner.core.dates import PartialDate, Window
 from planner.core.model import Body, Chairmanship, HostPolicy, Meeting, RuleBook, Status
-from planner.core.rules import AfterRule, BeforeRule
+from planner.core.rules import AfterRule, BeforeRule, EveryRule
 from planner.engine.chairmanship.chained import chained, serves, window
 from planner.engine.chairmanship.terms import Term
 from planner.engine.coverage import still_due_moved
@@ -61,7 +61,43 @@ def assign_hosts(book: RuleBook, projection: Projection, terms: Sequence[Term]) 
     # The meetings due in days or months by a chair-hosted meeting: moved with it, where the
     # plan moves it out of reach of their windows.
     chains = chained(book, projection.projected, chair_bodies, waiting)
+    # A chain in days is due that many days after the day its last meeting took: where the plan
+    # moves one of its meetings earlier, the next is due as many days earlier (a Summit every
+    # 364 days, Egypt's on Thu 2027-10-14 rather than Fri 10-15: the next by Thu 2028-10-12,
+    # not on Fri 10-13, where Denmark kept the day). By the ``id`` of a re-placed meeting of such
+    # a body: the days it moved earlier.
+    in_days = {b.id for b in chair_bodies.values() if any(isinstance(r, EveryRule) and r.mode == "rolling" and r.interval.unit == "d" for r in b.rules)}
+    earlier: dict[int, int] = {}
     placed: dict[int, Meeting] = {}
+
+    def pull(m: Meeting, body: Body) -> Meeting:
+        """A meeting of a chain in days whose host is not known, after one the plan moved
+        earlier: at most as many days after it as the rule says, on the days projection placed
+        it by (the Secretariat's, every member's holidays off)."""
+        aimed = projection.aims.get((m.body, m.key))
+        firm = taken.get(m.body)
+        before = firm.last_before(m.earliest) if firm is not None else None
+        back = earlier.get(id(before), 0) if before is not None else 0
+        if aimed is None or not back or firm is None:
+            return m
+        due = Window(max(aimed[1].start, tomorrow), aimed[1].end - timedelta(days=back))
+        if m.earliest <= due.end or due.start > due.end:
+            return m
+        days = (m.latest - m.earliest).days + 1
+        host = daybook.host_of(m)
+        daybook.remove(m.body, host, m.earliest, m.latest)
+        first = calendar_for(body, book, m.country).place(aimed[0], days, due, accept=lambda day: daybook.free(m.body, host, day, day + timedelta(days=days - 1)))
+        if first is None:
+            daybook.add(m.body, host, m.earliest, m.latest)
+            problems.append(ProjectionProblem(body, due, str(m.earliest.year), f"{body.name} {m.start}: due by {due.end}, the meeting before it having moved {back} day{'s' if back > 1 else ''} earlier by the chairs' plan, and no day of {due.start}..{due.end} fits; kept {m.start}."))
+            return m
+        end = first + timedelta(days=days - 1)
+        daybook.add(m.body, host, first, end)
+        moved = m.model_copy(update={"start": PartialDate.of(first), "end": PartialDate.of(end) if days > 1 else None})
+        firm.remove(m)
+        firm.add(moved)
+        earlier[id(moved)] = (m.earliest - first).days
+        return moved
 
     def rehost(m: Meeting, partner: Meeting | None = None, lead: Meeting | None = None) -> Meeting:
         body = chair_bodies.get(m.body)
@@ -72,7 +108,7 @@ def assign_hosts(book: RuleBook, projection: Projection, terms: Sequence[Term]) 
             notes.append(f"{body.name} {m.start}: the chair passes from {term.country} on a day of {bound} the registers do not give, so its host (before or after the handover) is to be decided.")  # type: ignore[union-attr]
             term = None
         if body is None or term is None:
-            return m
+            return pull(m, body) if body is not None and m.body in in_days else m
         country = term.member.name if term.member else term.country
         days = (m.latest - m.earliest).days + 1
         year = Window(max(date(m.earliest.year, 1, 1), tomorrow), date(m.earliest.year, 12, 31))
@@ -110,6 +146,9 @@ def assign_hosts(book: RuleBook, projection: Projection, terms: Sequence[Term]) 
             # Inside the days it was placed in, too: a Summit due every 365 days, by Wed
             # 2027-05-19, an Egyptian government holiday, went to Thursday the 20th, late.
             year = Window(max(year.start, aimed[1].start), min(year.end, aimed[1].end))
+            before = firm.last_before(m.earliest) if m.body in in_days else None
+            if before is not None and (back := earlier.get(id(before), 0)):
+                year = Window(year.start, min(year.end, aimed[1].end - timedelta(days=back)))
         first = calendar.place_before(partner.earliest, days, year, accept=accept) if partner is not None and year.start <= year.end else None
         if first is None and partner is not None and year.start <= year.end:
             # (the days right before are taken: the nearest free ones before it, as projection)
@@ -135,6 +174,8 @@ def assign_hosts(book: RuleBook, projection: Projection, terms: Sequence[Term]) 
         moved = m.model_copy(update={"start": PartialDate.of(first), "end": PartialDate.of(end) if days > 1 else None, "country": country, "city": m.city if m.country == country else ""})
         firm.remove(m)
         firm.add(moved)
+        if m.body in in_days and first < m.earliest:
+            earlier[id(moved)] = (m.earliest - first).days
         taken[m.body] = firm
         return moved
 
@@ -299,6 +340,11 @@ class _Firm:
             at += 1
         if at < len(self.items):
             del self.starts[at], self.items[at]
+
+    def last_before(self, day: date) -> Meeting | None:
+        """The meeting opening last before ``day``, if any."""
+        at = bisect.bisect_left(self.starts, day)
+        return self.items[at - 1] if at > 0 else None
 
     def touching(self, first: date, last: date) -> list[Meeting]:
         lo = bisect.bisect_left(self.starts, first - self.span) if first > date.min + self.span else 0
