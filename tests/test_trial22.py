@@ -124,3 +124,25 @@ def test_a_running_term_whose_handover_meeting_was_held_is_not_expected_to_end(t
     assert "2026-11-09 (handover held)" in page.read_text(encoding="utf-8")
     planned = CliRunner().invoke(main, ["chairs", *UNFCCC]).stdout
     assert "  30  Brazil                2025-11-10 → 2026-11-09 (expected)  2025–2026  1 year so far\n" in planned
+
+
+def test_a_projected_meeting_whose_chair_is_not_decided_says_so_in_its_feed(tmp_path: Path) -> None:
+    """UNFCCC's 32nd COP (2027), chair-hosted, no chair decided: `project`, the report and
+    index.html say "chair to be decided", while its event had no LOCATION and a DESCRIPTION
+    saying nothing of a host, so a subscriber could not tell a place missing from a place
+    undecided. Its DESCRIPTION now says "Host: chair to be decided", in the feed folder and on
+    standard output alike; with a plan naming Ethiopia, LOCATION says Ethiopia and no host line."""
+    from icalendar import Calendar
+
+    def cop32(*extra: str, out: str = "-") -> dict[str, str]:
+        result = CliRunner().invoke(main, ["ics", *UNFCCC, "--body", "cop", "--out", out, *extra])
+        assert result.exit_code == 0, result.output
+        text = result.stdout if out == "-" else (Path(out) / "cop.ics").read_text(encoding="utf-8")
+        (event,) = [e for e in Calendar.from_ical(text).walk("VEVENT") if str(e["UID"]) == "unfccc-cop-32@planner"]
+        return {k: str(event.get(k, "")) for k in ("LOCATION", "DESCRIPTION")}
+
+    for found in (cop32(), cop32(out=str(tmp_path / "feeds"))):
+        assert found["LOCATION"] == ""
+        assert found["DESCRIPTION"].split("\n")[:3] == ["Ordinal: 32nd regular meeting", "Status: projected", "Host: chair to be decided"]
+    planned = cop32("--plan", "Türkiye, Ethiopia")
+    assert planned["LOCATION"] == "Ethiopia" and "Host:" not in planned["DESCRIPTION"]

@@ -67,6 +67,7 @@ from planner.outputs.calendar.lines import PRODID as PRODID  # for planner publi
 from planner.outputs.calendar.parts import lapsed, parts_of
 from planner.outputs.calendar.uids import event_uid as event_uid  # the library's name
 from planner.outputs.calendar.uids import uids
+from planner.outputs.schedule import undecided_host
 
 if TYPE_CHECKING:
     from planner.outputs.calendar.revisions import Revision
@@ -142,8 +143,18 @@ def summary(body: Body | None, meeting: Meeting, today: date | None = None, part
 FORMAT_WORDS = {MeetingFormat.ONLINE: "Format: online (by video)", MeetingFormat.HYBRID: "Format: hybrid (in person and by video)"}
 
 
-def description(meeting: Meeting, today: date | None = None, part_of: int = 0) -> str:
-    """Ordinal, status, the range of an unfixed date, reason and sources, one per line."""
+def host_line(body: Body | None, meeting: Meeting) -> str:
+    """A projected meeting with no place yet says who is to host it, as ``project`` does
+    ("Host: chair to be decided"): its event has no LOCATION, and its DESCRIPTION said nothing
+    of a host (the twenty-second trial: UNFCCC's 32nd COP)."""
+    if body is None or meeting.status is not Status.PROJECTED or meeting.city or meeting.country:
+        return ""
+    return f"Host: {undecided_host(body)}"
+
+
+def description(meeting: Meeting, today: date | None = None, part_of: int = 0, body: Body | None = None) -> str:
+    """Ordinal, status, the host still to decide, the range of an unfixed date, reason and
+    sources, one per line."""
     m = meeting
     past = lapsed(m, today, part_of)
     lines = (
@@ -151,6 +162,7 @@ def description(meeting: Meeting, today: date | None = None, part_of: int = 0) -
         f"Ordinal: {ordinal(m.ordinal)} {m.kind.value} meeting" if m.ordinal else "",
         f"Resumed: part {part_of} of the {ordinal(m.ordinal)} {m.kind.value} meeting, under its number" if part_of > 0 else "",
         UNCONFIRMED if past and m.status is Status.PLANNED else f"Status: {m.status.value}",
+        host_line(body, m),
         FORMAT_WORDS.get(m.format, ""),
         f"Documents: {'; '.join(m.documents)}" if m.documents else "",
         "" if m.exact else f"Date not fixed: {unfixed_words(m)} ({m.earliest} to {m.latest}); shown on its first day",
@@ -243,7 +255,7 @@ class FeedBuilder:
             text_line("UID", uid),
             f"SEQUENCE:{sequence}\r\n",
             categories,
-            text_line("DESCRIPTION", description(meeting, self.today, part_of) if description_text is None else description_text),
+            text_line("DESCRIPTION", description(meeting, self.today, part_of, body) if description_text is None else description_text),
             line("LAST-MODIFIED", self.stamp if modified is None else modified),
         ]
         if meeting.city or meeting.country:
@@ -294,7 +306,7 @@ class FeedBuilder:
         ev["CATEGORIES"] = vCategory(list(cats))
         if meeting.venue:
             ev.add("LOCATION", meeting.venue)
-        ev.add("DESCRIPTION", description(meeting, self.today, part_of))
+        ev.add("DESCRIPTION", description(meeting, self.today, part_of, body))
         url = source_url(meeting.source)
         if url:
             ev["URL"] = vUri(url)

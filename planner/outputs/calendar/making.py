@@ -46,6 +46,7 @@ from planner.outputs.calendar.ical import (
 from planner.outputs.calendar.lines import escape, fold, source_url, utc
 from planner.outputs.calendar.parts import LAPSING as _LAPSING
 from planner.outputs.calendar.revisions import CONTENT_FORM, next_sequence
+from planner.outputs.schedule import undecided_host
 
 if TYPE_CHECKING:
     from planner.outputs.calendar.revisions import Revision
@@ -56,6 +57,7 @@ _SAFE = re.compile(r"[^\\;,\r\n]*").fullmatch  # TEXT that escaping leaves as it
 _NOTED = (Status.PROJECTED, Status.POSTPONED, Status.CANCELLED)
 _PART = "\x1fpart "  # the content print's end for a resumed part or a superseded plan (revisions.content_print)
 _CUSTOMARY = "Customary: by practice, not a binding rule"
+_HOST = "\x1fhost "  # the content print's part for a projected meeting's host still to decide
 _NUMBERED = '"numbered":true,'
 _SUMMARY = '"summary":'
 _DOCUMENTS = "\x1e"
@@ -70,12 +72,13 @@ def _line(name: str, value: str) -> str:
     return fold(f"{name}:{escape(value)}")
 
 
-def _content(head: str, start: str, end: str, meeting: Meeting, format_value: str) -> str:
+def _content(head: str, start: str, end: str, meeting: Meeting, format_value: str, host: str = "") -> str:
     """What the content print (:func:`~planner.outputs.calendar.revisions.content_print`) of
     ``meeting`` is the SHA-256 of: ``head``, what its group's prints begin with; ``start`` and
     ``end``, its dates' text."""
     _, _, _, number, _, _, city, country, _, title, source, reason, rule_source, customary, key, documents, cbm, mid = meeting
-    return f"{head}{start}\x1f{end}\x1f{number}\x1f{city}\x1f{country}\x1f{format_value}\x1f{title}\x1f{source}\x1f{reason}\x1f{rule_source}\x1f{customary}\x1f{key}\x1f{_DOCUMENTS.join(documents)}\x1f{cbm}\x1f{mid}"
+    hosted = f"{_HOST}{host}" if host and not city and not country else ""
+    return f"{head}{start}\x1f{end}\x1f{number}\x1f{city}\x1f{country}\x1f{format_value}\x1f{title}\x1f{source}\x1f{reason}\x1f{rule_source}\x1f{customary}\x1f{key}\x1f{_DOCUMENTS.join(documents)}\x1f{cbm}\x1f{mid}{hosted}"
 
 
 class EventMaker:
@@ -168,6 +171,7 @@ class EventMaker:
             kind._value_,
             shown,
             f"{CONTENT_FORM}\x1f{body.name if body else ''}\x1f{body.category.value if body else ''}\x1f{body_id}\x1f{kind._value_}\x1f{shown}\x1f",  # the content print's beginning
+            f"Host: {undecided_host(body)}" if body is not None and status is Status.PROJECTED else "",  # said where it has no place
         )
         shared = self._shared  # one string for the pieces many groups share (a body's, a kind's)
         found = self._groups[key] = tuple(piece if type(piece) is not str else shared.setdefault(piece, piece) for piece in pieces)
@@ -190,7 +194,7 @@ class EventMaker:
             part_of = parts.get(meeting, 0) if parts else 0
             key = (meeting[0], meeting[2], status, firm, status in _LAPSING and last < self.today and part_of >= 0)
             g = groups.get(key) or self._group(key, meeting)
-            made = _content(g[21], s[1], end_text, meeting, formats[meeting[8]][2])
+            made = _content(g[21], s[1], end_text, meeting, formats[meeting[8]][2], g[22])
             yield f"{made}{_PART}{part_of}" if part_of else made
 
     def make(self, meeting: Meeting, uid: str, old: Revision | None) -> tuple[bytes, bytes]:
@@ -230,6 +234,9 @@ class EventMaker:
             shown = g[13] + g[15]
             summary_text = g[14]
             words = [title, g[17]] if title else [g[17]]
+        hosted = g[22] if g[22] and not city and not country else ""
+        if hosted:
+            words.append(hosted)
         if fmt in FORMAT_WORDS:
             words.append(FORMAT_WORDS[fmt])
         if documents:
@@ -259,7 +266,7 @@ class EventMaker:
         fingerprint = digest.hexdigest()[:16]
         format_repr, format_line, format_value = self._formats[fmt]
         # the content print's text (as _content makes it, the meeting's fields already at hand)
-        self.content = made = f"{g[21]}{s[1]}\x1f{end_text}\x1f{number}\x1f{city}\x1f{country}\x1f{format_value}\x1f{title}\x1f{source}\x1f{reason}\x1f{rule_source}\x1f{customary}\x1f{key}\x1f{_DOCUMENTS.join(documents)}\x1f{cbm}\x1f{mid}{f'{_PART}{part_of}' if part_of else ''}"
+        self.content = made = f"{g[21]}{s[1]}\x1f{end_text}\x1f{number}\x1f{city}\x1f{country}\x1f{format_value}\x1f{title}\x1f{source}\x1f{reason}\x1f{rule_source}\x1f{customary}\x1f{key}\x1f{_DOCUMENTS.join(documents)}\x1f{cbm}\x1f{mid}{_HOST if hosted else ''}{hosted}{f'{_PART}{part_of}' if part_of else ''}"
         digest = self._sha256.copy()
         digest.update(made.encode())
         content = digest.hexdigest()[:16]

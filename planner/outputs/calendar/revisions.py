@@ -29,6 +29,7 @@ from icalendar import Event
 from planner.core.model import Body, Meeting
 from planner.outputs.calendar.ical import (
     description,
+    host_line,
     normalize_stamp,
     shown_days,
     shown_status,
@@ -166,7 +167,8 @@ def content_print(body: Body | None, meeting: Meeting, today: date | None = None
         m.cbm,
         m.id,
     )
-    return hashlib.sha256(("\x1f".join(fields) + (f"\x1fpart {part_of}" if part_of else "")).encode()).hexdigest()[:16]
+    host = host_line(body, m)  # (its words, "Host: chair to be decided", not the body's policy)
+    return hashlib.sha256(("\x1f".join(fields) + (f"\x1fhost {host}" if host else "") + (f"\x1fpart {part_of}" if part_of else "")).encode()).hexdigest()[:16]
 
 
 def legacy_content_print(body: Body | None, meeting: Meeting, summary_text: str | None = None, description_text: str | None = None, today: date | None = None) -> str:

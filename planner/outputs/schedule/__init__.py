@@ -35,6 +35,11 @@ def host_words(m: Meeting, body: Body | None) -> str:
         if body is not None and body.host is HostPolicy.SECRETARIAT and m.status is Status.PROJECTED:
             return f"{m.city} (Secretariat)" if m.city else place
         return place
+    return undecided_host(body)
+
+
+def undecided_host(body: Body | None) -> str:
+    """Who hosts a meeting that has no place yet, by its body's host policy."""
     if body is not None and body.host is HostPolicy.CHAIR:
         return CHAIR_TBD
     if body is not None and body.host is HostPolicy.CBM_COORDINATOR:
