@@ -16,6 +16,7 @@ from dateutil.relativedelta import relativedelta
 
 from planner.core.dates import PartialDate, Precision
 from planner.core.model import Chairmanship, HostPolicy, Kind, Meeting, RuleBook, Status
+from planner.core.words import plural
 from planner.engine.chairmanship.rotation import rotation_after
 from planner.engine.chairmanship.terms import (
     ChairFinding,
@@ -230,10 +231,10 @@ def _boundary(prev: Term, t: Term, today: date) -> list[ChairFinding]:
         return []
     if t.start.earliest > prev.end.latest + timedelta(days=1):
         days = (t.start.earliest - prev.end.latest).days - 1
-        return [ChairFinding("gap", Severity.VIOLATION, t.country, f"No chair for {days} days: {prev.country} ended {prev.end}, {t.country} began {t.start}.")]
+        return [ChairFinding("gap", Severity.VIOLATION, t.country, f"No chair for {plural(days, 'day')}: {prev.country} ended {prev.end}, {t.country} began {t.start}.")]
     if t.start.latest < prev.end.earliest:
         days = (prev.end.earliest - t.start.latest).days
-        return [ChairFinding("overlap", Severity.VIOLATION, t.country, f"{prev.country} (to {prev.end}) and {t.country} (from {t.start}) overlap by {days} days.")]
+        return [ChairFinding("overlap", Severity.VIOLATION, t.country, f"{prev.country} (to {prev.end}) and {t.country} (from {t.start}) overlap by {plural(days, 'day')}.")]
     # Dated only to the month or year, the two terms may still leave days with no chair or
     # with two: a note saying which days would, never a violation (more certain than the data).
     gap = t.start.latest > prev.end.earliest + timedelta(days=1)
@@ -258,9 +259,9 @@ def _handover(book: RuleBook, when: PartialDate | None, m: Meeting | None, befor
         if unknown:
             # The register's silence proves nothing where its records are not known complete:
             # the handover meeting may be held and not recorded (record coverage, DESIGN).
-            text = f"Handover {who} {_on(when)}: no meeting of a handover body within {handover_slack(book.chairmanship).days} days in the register, which {unknown.removeprefix('the register ')}: the handover meeting may not be recorded."
+            text = f"Handover {who} {_on(when)}: no meeting of a handover body within {plural(handover_slack(book.chairmanship).days, 'day')} in the register, which {unknown.removeprefix('the register ')}: the handover meeting may not be recorded."
             return [ChairFinding("handover", Severity.NOTE, after or before or "", text)]
-        return [ChairFinding("handover", Severity.VIOLATION, after or before or "", f"Handover {who} {_on(when)} is not at a meeting of a handover body (none within {handover_slack(book.chairmanship).days} days in the register).")]
+        return [ChairFinding("handover", Severity.VIOLATION, after or before or "", f"Handover {who} {_on(when)} is not at a meeting of a handover body (none within {plural(handover_slack(book.chairmanship).days, 'day')} in the register).")]
     if m.kind is not Kind.REGULAR:
         return [
             ChairFinding(
