@@ -283,6 +283,30 @@ def test_a_suspended_member_is_passed_by_and_keeps_its_place(tmp_path: Path) -> 
     assert _kinds(_chairs(_files(tmp_path, chairs, **_yearly(members)), "2025-06-01")) == []
 
 
+def test_a_suspension_known_only_to_the_month_gives_either_member_the_turn(tmp_path: Path) -> None:
+    """Belgium's suspension began in "2022-01" (the register of members gives the month): on
+    2022-01-01 it may or may not have begun. After Austria (2021) the turn is Belgium's if it
+    had not, Chile's if it had: Chile chairing 2022 is not certainly out of turn, and a note
+    that the rotation "gives Belgium" would be more certain than the data. Belgium chairing
+    2022 is not out of turn either (not certainly suspended that day). Before this pass
+    Chile's term drew `out_of_turn`: "after Austria the rotation (alphabetical order) gives
+    Belgium"."""
+    members = """members = [
+  { name = "Austria", code = "AT" },
+  { name = "Belgium", code = "BE", suspended = [{ start = "2022-01", reason = "froze its participation" }] },
+  { name = "Chile", code = "CL" },
+  { name = "Denmark", code = "DK" },
+]"""
+    for second in ("Chile", "Belgium"):
+        chairs = f"Austria,2021-01-01,2022-01-01,,,x\n{second},2022-01-01,,,,x\n"
+        assert _kinds(_chairs(_files(tmp_path, chairs, **_yearly(members)), "2022-06-01")) == [], second
+    # Denmark is out of turn on every reading: the note names both members it may have been
+    chairs = "Austria,2021-01-01,2022-01-01,,,x\nDenmark,2022-01-01,,,,x\n"
+    out = _chairs(_files(tmp_path, chairs, **_yearly(members)), "2022-06-01")
+    assert _kinds(out) == [("out_of_turn", "note", "Denmark")]
+    assert "gives Belgium or Chile" in out["findings"][0]["message"]
+
+
 def test_a_plan_naming_a_member_twice_or_a_non_member(tmp_path: Path) -> None:
     """Belgium chairs from 2024-06-01 (the Assembly that day), Assemblies every two years
     ahead. --plan "Chile, Chile": the same country twice in a row under

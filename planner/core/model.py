@@ -242,6 +242,11 @@ class Suspension(Record):
         by where it may not have applied)."""
         return self.start.latest <= day and (self.end is None or day <= self.end.earliest)
 
+    def possible_on(self, day: date) -> bool:
+        """Whether ``day`` may be inside: from the first day ``start`` may mean to the last day
+        ``end`` may mean."""
+        return self.start.earliest <= day and (self.end is None or day <= self.end.latest)
+
 
 class Member(Record):
     name: str
@@ -261,6 +266,11 @@ class Member(Record):
         """Whether it was a member on ``day`` and not certainly suspended then: a rotation's
         turn goes to such members only."""
         return self.member_on(day) and not any(s.certain_on(day) for s in self.suspended)
+
+    def may_be_suspended_on(self, day: date) -> bool:
+        """Whether a suspension may hold ``day`` without certainly holding it (one dated only
+        to the month or year): the rotation's turn then depends on days the data does not give."""
+        return any(s.possible_on(day) and not s.certain_on(day) for s in self.suspended)
 
 
 class Place(Record):
