@@ -307,6 +307,28 @@ def test_a_suspension_known_only_to_the_month_gives_either_member_the_turn(tmp_p
     assert "gives Belgium or Chile" in out["findings"][0]["message"]
 
 
+def test_since_after_the_first_term_judges_only_terms_that_began_under_the_rule(tmp_path: Path) -> None:
+    """since = 2022-01-01. Austria 2017-06-01 to 2022-06-01 (5 years, handed over at no
+    Assembly: none recorded within 7 days of 2017-06-01) began before the rule: a note, and
+    neither its length nor its opening handover is judged by a rule not yet in force.
+    Belgium from 2022-06-01 (the Assembly that day) began under it: judged, nothing to say.
+    Before this pass the opening handover of 2017 was a violation ("not at a meeting of a
+    handover body") beside the note that the term is not judged by the rule. The same for
+    the same chair twice in a row before the rule (Austria 2015-2017, 2017-2022, each handed
+    over at an Assembly): the rule's `consecutive_terms = false` was not in force."""
+    chairs = "Austria,2017-06-01,2022-06-01,,,x\nBelgium,2022-06-01,,,,x\n"
+    args = _files(tmp_path, chairs, _assembly("2020-03-01", "2022-06-01"), extra="since = 2022-01-01")
+    out = _chairs(args, "2023-01-01")
+    assert _kinds(out) == [("before_rule", "note", "Austria")]
+    assert out["summary"]["exit_code"] == 0
+    chairs = "Austria,2015-06-01,2017-06-01,,,x\nAustria,2017-06-01,2022-06-01,,,x\nBelgium,2022-06-01,,,,x\n"
+    out = _chairs(_files(tmp_path, chairs, _assembly("2015-06-01", "2017-06-01", "2022-06-01"), extra="since = 2022-01-01"), "2023-01-01")
+    assert _kinds(out) == [("before_rule", "note", "Austria"), ("before_rule", "note", "Austria")]
+    # under the rule, the same pair of terms is a violation
+    out = _chairs(_files(tmp_path, chairs, _assembly("2015-06-01", "2017-06-01", "2022-06-01"), extra="since = 2015-01-01"), "2023-01-01")
+    assert ("consecutive", "violation", "Austria") in _kinds(out)
+
+
 def test_a_plan_naming_a_member_twice_or_a_non_member(tmp_path: Path) -> None:
     """Belgium chairs from 2024-06-01 (the Assembly that day), Assemblies every two years
     ahead. --plan "Chile, Chile": the same country twice in a row under

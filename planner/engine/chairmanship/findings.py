@@ -72,11 +72,12 @@ def _judge_term(book: RuleBook, terms: Sequence[Term], i: int, today: date, out:
         out.append(ChairFinding("before_rule", Severity.NOTE, t.country, f"{t.country} ({_span(t, today)}) began before the chair rule ({rule.since}) and is not judged by it."))
     else:
         out.extend(_long_term(book, rule, t, today))
-    if i and terms[i - 1].member is not None and terms[i - 1].member == t.member and not rule.consecutive_terms:
+    before_rule = bool(rule.since and t.start.earliest < rule.since.earliest)
+    if i and terms[i - 1].member is not None and terms[i - 1].member == t.member and not rule.consecutive_terms and not before_rule:
         out.append(ChairFinding("consecutive", Severity.VIOLATION, t.country, f"{t.country} chaired twice in a row ({terms[i - 1].years()}, {t.years()}); the rule allows no consecutive terms (consecutive_terms = false)."))
     if i:
         out.extend(_boundary(terms[i - 1], t, today))
-        if rule.order != "plan" and not (rule.since and t.start.earliest < rule.since.earliest):
+        if rule.order != "plan" and not before_rule:
             out.extend(_out_of_turn(book, rule, terms[i - 1], t, today))
     if t.running and t.closed_by is not None and t.closed_by.status is Status.PLANNED and t.closed_by.latest < today:
         out.append(ChairFinding("stale", Severity.NOTE, t.country, f"The {meeting_words(t.closed_by, book)} that ends {t.country}'s term is past as of {today} but still recorded as planned: record it as held (and the new chair) in the registers."))
@@ -91,10 +92,12 @@ def _judge_term(book: RuleBook, terms: Sequence[Term], i: int, today: date, out:
                 continue
             if meeting is None and when is t.start and i and _judged_at_end(terms[i - 1], t):
                 continue  # (the same handover, judged at the day the term before ended)
+            if rule.since and when is not None and when.earliest < rule.since.earliest:
+                continue  # a handover before the chair rule (its `since`) is not judged by it
             out.extend(_handover(book, when, meeting, before, after))
             if meeting is not None and among:
                 out.append(_loose_handover(book, when, meeting, among, before, after))
-            if meeting is not None and before and after and not (rule.since and when is not None and when.earliest < rule.since.earliest):
+            if meeting is not None and before and after:
                 out.extend(_handover_host(book, rule, meeting, before, after))
 
 
