@@ -270,7 +270,8 @@ def test_olympic_games_projected_with_no_host_yet_not_a_chair():
     args = ("--today", "2026-12-01", "--to", "2036")
     text = _invoke("project", *_files(IOC), *args).stdout
     line = next(row for row in text.splitlines() if "(36th)" in row)
-    assert line.rstrip().endswith("host to be decided") and "chair" not in text
+    # (past the heading, which names the rule book's path: a checkout may have "chair" in it)
+    assert line.rstrip().endswith("host to be decided") and "chair" not in text.split("\n", 1)[1]
     assert "Brisbane, Australia" in text
     data = json.loads(_invoke("project", *_files(IOC), *args, "--format", "json").stdout)
     assert [(m["ordinal"], m["city"], m["country"]) for m in data["meetings"] if m["status"] == "projected"] == [(36, None, None)]
