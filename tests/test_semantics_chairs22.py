@@ -307,6 +307,32 @@ def test_a_suspension_known_only_to_the_month_gives_either_member_the_turn(tmp_p
     assert "gives Belgium or Chile" in out["findings"][0]["message"]
 
 
+def test_a_joining_or_leaving_known_only_to_the_month_gives_either_member_the_turn(tmp_path: Path) -> None:
+    """Alphabetical, yearly. Denmark joined in "2024-01" (the month only): on 2024-01-01 it may
+    or may not have been a member. After Chile (2023) the turn is Denmark's if it had joined,
+    Estonia's if not: Estonia chairing 2024 is not certainly out of turn (before this pass:
+    "the rotation gives Denmark"). Austria is out of turn on both readings: a note naming
+    both. The same for Belgium leaving in "2022-01": after Austria (2021), Belgium or Chile."""
+    members = """members = [
+  { name = "Austria", code = "AT" },
+  { name = "Belgium", code = "BE", left = "2022-01" },
+  { name = "Chile", code = "CL" },
+  { name = "Denmark", code = "DK", joined = "2024-01" },
+  { name = "Estonia", code = "EE" },
+]"""
+    base = "Chile,2023-01-01,2024-01-01,,,x\n"
+    for nxt in ("Estonia", "Denmark"):
+        out = _chairs(_files(tmp_path, base + f"{nxt},2024-01-01,,,,x\n", **_yearly(members)), "2024-06-01")
+        assert [k for k in _kinds(out) if k[0] == "out_of_turn"] == [], nxt
+    out = _chairs(_files(tmp_path, base + "Austria,2024-01-01,,,,x\n", **_yearly(members)), "2024-06-01")
+    assert [f["message"] for f in out["findings"] if f["kind"] == "out_of_turn"] == [
+        "Austria (2024-01-01 to today (2024-06-01)) is out of turn: after Chile the rotation (alphabetical order) gives Denmark or Estonia."
+    ]
+    for nxt in ("Belgium", "Chile"):
+        out = _chairs(_files(tmp_path, f"Austria,2021-01-01,2022-01-01,,,x\n{nxt},2022-01-01,,,,x\n", **_yearly(members)), "2022-01-10")
+        assert [k for k in _kinds(out) if k[0] == "out_of_turn"] == [], nxt
+
+
 def test_since_after_the_first_term_judges_only_terms_that_began_under_the_rule(tmp_path: Path) -> None:
     """since = 2022-01-01. Austria 2017-06-01 to 2022-06-01 (5 years, handed over at no
     Assembly: none recorded within 7 days of 2017-06-01) began before the rule: a note, and

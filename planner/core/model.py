@@ -267,10 +267,13 @@ class Member(Record):
         turn goes to such members only."""
         return self.member_on(day) and not any(s.certain_on(day) for s in self.suspended)
 
-    def may_be_suspended_on(self, day: date) -> bool:
-        """Whether a suspension may hold ``day`` without certainly holding it (one dated only
-        to the month or year): the rotation's turn then depends on days the data does not give."""
-        return any(s.possible_on(day) and not s.certain_on(day) for s in self.suspended)
+    def takes_part_unsure_on(self, day: date) -> bool:
+        """Whether it takes part on ``day`` on some readings of its dates only: a joining,
+        leaving or suspension dated only to the month or year that may or may not hold that
+        day. A rotation's turn then depends on days the data does not give."""
+        joined = self.joined is not None and self.joined.earliest <= day < self.joined.latest
+        left = self.left is not None and self.left.earliest <= day <= self.left.latest
+        return joined or left or any(s.possible_on(day) and not s.certain_on(day) for s in self.suspended)
 
 
 class Place(Record):

@@ -131,7 +131,8 @@ def _out_of_turn(book: RuleBook, rule: Chairmanship, prev: Term, t: Term, today:
         return []
     listed = rule.order == "listed"
     days = {t.start.earliest, t.start.latest}  # (on every day the start may mean)
-    # (and on every reading of a suspension dated only to the month or year: passed by or not)
+    # (and on every reading of a joining, leaving or suspension dated only to the month or
+    # year: passed by or not)
     expected = {m.name for day in days for unsure in (False, True) for m in rotation_after(book, prev.member, 1, day, listed=listed, pass_unsure=unsure)}
     if not expected or t.member.name in expected:
         return []

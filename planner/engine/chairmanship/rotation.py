@@ -24,11 +24,12 @@ def rotation_after(book: RuleBook, current: Member | None, count: int, on: date 
     order ``organization.members`` lists them (``listed``: the Visegrad Group's Czech Republic,
     Poland, Hungary, Slovakia) or alphabetical; with ``on``, among the members on that day who
     are not certainly suspended then (``suspended``), and with ``pass_unsure`` not those who
-    may be (a suspension dated only to the month or year: the other reading of that day)."""
+    take part on some readings of their dates only (a joining, leaving or suspension dated
+    only to the month or year: the other reading of that day)."""
     everyone = list(book.organization.members) if listed else sorted(book.organization.members, key=lambda m: alphabetical_key(m.name))
     # (a member suspended on that day, or whose participation is frozen, is passed by: it
     # keeps its place in the order for the turn after)
-    members = [m for m in everyone if on is None or (m.takes_part_on(on) and not (pass_unsure and m.may_be_suspended_on(on)))]
+    members = [m for m in everyone if on is None or (m.takes_part_on(on) and not (pass_unsure and m.takes_part_unsure_on(on)))]
     if not members:
         return []
     if current in members:
