@@ -205,3 +205,26 @@ def test_each_chair_term_looks_at_the_handover_meetings_near_it_only(tmp_path: P
     assert result.exit_code in (0, 1), result.output
     assert len(json.loads(result.stdout)["terms"]) >= n
     assert looked < 20 * n, looked  # every meeting for every term's two ends: 2 x 300 x 300
+
+
+@pytest.mark.parametrize(
+    ("props", "line"),
+    [
+        ("DTSTART;VALUE=DATE:20270101\r\nDURATION:P99999999D", "VEVENT 2: the event ends after the year 9999 (got 'P99999999D'; expected events in the years 1000 to 2999)"),
+        ("DTSTART;VALUE=DATE:20270101\r\nRRULE:FREQ=YEARLY;COUNT=2\r\nDURATION:P99999999D", "VEVENT 2: the event ends after the year 9999 (expected events in the years 1000 to 2999)"),
+        (
+            "DTSTART;VALUE=DATE:20270101\r\nRRULE:FREQ=YEARLY;BYSETPOS=400;BYMONTH=1",
+            "VEVENT 2: recurring series cannot be expanded: UNTIL parameter is missing: FREQ=YEARLY;BYMONTH=1;BYSETPOS=400 (got 'FREQ=YEARLY;BYMONTH=1;BYSETPOS=400'; expected an RRULE as RFC 5545 3.3.10 defines it)",
+        ),
+    ],
+)
+def test_an_avoid_calendars_event_that_cannot_be_expanded_is_named(tmp_path: Path, props: str, line: str) -> None:
+    """In an --avoid calendar, an end past 9999 (DURATION:P99999999D) and a series dateutil
+    cannot expand (BYSETPOS=400, said as "UNTIL parameter is missing") were one line without a
+    place: "an event ends after the year 9999", "events cannot be read: ...". The event now."""
+    ok = "BEGIN:VEVENT\r\nUID:0\r\nDTSTAMP:20260101T000000Z\r\nSUMMARY:ok\r\nDTSTART;VALUE=DATE:20270301\r\nRRULE:FREQ=YEARLY;COUNT=2\r\nEND:VEVENT\r\n"
+    busy = tmp_path / "busy.ics"
+    busy.write_text(f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\n{ok}BEGIN:VEVENT\r\nUID:1\r\nDTSTAMP:20260101T000000Z\r\nSUMMARY:Busy\r\n{props}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["project", *TODAY, "--avoid", str(busy)])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.splitlines() == [f"error: {busy}: {line}"]

@@ -94,6 +94,7 @@ def load_avoid(path: str | Path, first: date, last: date, shared: IcsLines | Non
     walked = 0
     for c, cal in enumerate(calendars):
         found = 0  # at most how many events the expansion will find (it makes some 80 us each)
+        place: dict[int, int] = {}  # each event's number in the file, by id()
         vevents = cal.walk("VEVENT")
         # each event's number in its calendar as written (events outside the horizon were left out unread)
         numbers = numbered[0][c] if numbered[0] is not None and c < len(numbered[0]) and len(numbered[0][c]) == len(vevents) else range(1, len(vevents) + 1)
@@ -114,8 +115,11 @@ def load_avoid(path: str | Path, first: date, last: date, shared: IcsLines | Non
             refuse_unbounded_series(event, path, f"VEVENT {i + 1}")
             try:
                 span = _days(event)
-            except OverflowError:
+            except OverflowError:  # DTSTART with DURATION:P99999999D: an end no date can hold
+                if not any(name in event for name in _SERIES):
+                    raise InputError("the event ends after the year 9999", path=path, location=f"VEVENT {i + 1}", value=raw_value(event["DURATION"])[:60] if "DURATION" in event else None, expected="events in the years 1000 to 2999") from None
                 span = None  # (the expansion says so in its words)
+            place[id(event)] = i + 1
             found += within_bound(event, first, last, (span[1] - span[0]).days if span else 0)
             if found > MAX_EVENTS:  # (110,000 events of 10,000 yearly series took 13 s to be refused by the count below)
                 raise InputError(f"its events make more than {MAX_EVENTS:,} events between {first} and {last}, counted from the series' FREQ, INTERVAL, COUNT, UNTIL and BY parts before any is expanded", path=path, location=f"VEVENT {i + 1}", expected="a calendar of busy days, not of minutes")
@@ -127,8 +131,13 @@ def load_avoid(path: str | Path, first: date, last: date, shared: IcsLines | Non
             with searching_until(last.year):
                 events = _occurrences(series, first, last + timedelta(days=1)) if series is not None else []
         except OverflowError:  # DTSTART 9999-12-31 with DURATION:P5D: an end no date can hold
-            raise InputError("an event ends after the year 9999", path=path, expected="events in the years 1000 to 2999") from None
+            culprit = _culprit(series, first, last + timedelta(days=1), place) if series is not None else None
+            raise InputError(f"{'the' if culprit else 'an'} event ends after the year 9999", path=path, location=f"VEVENT {culprit[0]}" if culprit else None, expected="events in the years 1000 to 2999") from None
         except (ValueError, TypeError, AttributeError, KeyError, recurring_ical_events.InvalidCalendar) as exc:
+            culprit = _culprit(series, first, last + timedelta(days=1), place) if series is not None else None
+            if culprit is not None:  # (dateutil's words for an RRULE it cannot expand: "UNTIL parameter is missing" for BYSETPOS=400)
+                number, rule = culprit
+                raise InputError(f"recurring series cannot be expanded: {str(exc).splitlines()[0][:160]}", path=path, location=f"VEVENT {number}", value=raw_value(rule)[:160] if rule is not None else None, expected="an RRULE as RFC 5545 3.3.10 defines it") from None
             raise InputError(f"events cannot be read: {str(exc).splitlines()[0][:160]}", path=path, expected=EXPECTED) from None
         n = 0
         for event, alone in chain(zip(events, repeat(False)), zip(single, repeat(True))):
@@ -201,6 +210,24 @@ def _occurrences(series: Calendar, first: date, stop: date) -> list[Any]:
 
 
 _SERIES = ("RRULE", "RDATE", "EXDATE", "RECURRENCE-ID")
+
+
+def _culprit(series: Calendar, first: date, stop: date, place: dict[int, int]) -> tuple[int, Any] | None:
+    """Where the expansion of ``series`` failed: the number and RRULE of the first event that
+    fails alone (asked only once it has failed, to name the event), or None."""
+    zones = [c for c in series.subcomponents if c.name == "VTIMEZONE"]
+    for component in series.subcomponents:
+        if component.name != "VEVENT":
+            continue
+        alone = Calendar(series)
+        alone.subcomponents = [*zones, component]
+        try:
+            with searching_until(stop.year):
+                _occurrences(alone, first, stop)
+        except (ValueError, TypeError, AttributeError, KeyError, OverflowError, recurring_ical_events.InvalidCalendar):
+            number = place.get(id(component))
+            return (number, component.get("RRULE")) if number is not None else None
+    return None
 
 
 def _split(cal: Calendar, vevents: list[Event]) -> tuple[list[Event], Calendar | None]:
