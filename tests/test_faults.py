@@ -27,9 +27,9 @@ GIVEN = ["--rules", str(MINIMAL), "--meetings", str(REGISTER)]
 # of one step of the writing code: the moment a real crash or kill could come.
 KILLER = """
 import os, shutil, signal, sys
-from planner.outputs import atomic
+from planner.outputs import atomic, file_set
 owner, name, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
-target = {"atomic": atomic, "os": os, "shutil": shutil}[owner]
+target = {"atomic": atomic, "file_set": file_set, "os": os, "shutil": shutil}[owner]
 original, calls = getattr(target, name), [0]
 def step(*args, **kwargs):
     calls[0] += 1
@@ -59,7 +59,7 @@ def killed(args: list[str], owner: str, name: str, n: int) -> None:
 
 @pytest.mark.parametrize(
     ("owner", "name", "n"),
-    [("atomic", "_write_file", 1), ("atomic", "_write_file", 4), ("atomic", "_exchange", 1), ("shutil", "rmtree", 2)],
+    [("atomic", "_write_file", 1), ("atomic", "_write_file", 4), ("file_set", "_exchange", 1), ("shutil", "rmtree", 2)],
     ids=["first-file", "fourth-file", "before-exchange", "after-exchange"],
 )
 def test_kill_during_ics_leaves_old_or_new_set(tmp_path: Path, owner: str, name: str, n: int) -> None:

@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from planner.cli import main
-from planner.outputs import atomic, locking
+from planner.outputs import file_set, locking
 
 HERE = Path(__file__).resolve().parent
 MINIMAL = HERE / "rulebooks" / "valid" / "minimal.toml"
@@ -54,7 +54,7 @@ def test_a_run_that_waited_while_the_set_was_switched_locks_the_new_set(tmp_path
     second run, once it has the old folder, finds the path names another and locks that, so a
     third run cannot take the new set from under it."""
     out = tmp_path / "feeds"
-    atomic.write_set(out, {"index.html": b"first"})
+    file_set.write_set(out, {"index.html": b"first"})
     waiting = threading.Event()
     tries: list[int] = []
     wait_for = locking._wait_for
@@ -80,7 +80,7 @@ def test_a_run_that_waited_while_the_set_was_switched_locks_the_new_set(tmp_path
     try:
         thread.start()
         assert waiting.wait(timeout=30)
-        atomic.write_set(out, {"index.html": b"second"})  # the first run switches the set
+        file_set.write_set(out, {"index.html": b"second"})  # the first run switches the set
         new = os.stat(out).st_ino
         assert new != old
     finally:

@@ -154,10 +154,10 @@ def test_a_folder_of_the_reuse_records_name_is_left_alone_when_no_record_is_writ
 # export's events (REUSE_FROM lowered to 0 so that a small register takes it): at the n-th
 # call of one step, in a child process, as tests/test_faults.py does for a fresh export
 REUSE_KILLER = KILLER.replace(
-    "from planner.outputs import atomic\n",
-    "from planner.outputs import atomic\nfrom planner.outputs.calendar.folder import feeds, reuse\nfeeds.REUSE_FROM = 0\n",
+    "from planner.outputs import atomic, file_set\n",
+    "from planner.outputs import atomic, file_set\nfrom planner.outputs.calendar.folder import feeds, reuse\nfeeds.REUSE_FROM = 0\n",
 ).replace('"shutil": shutil}', '"shutil": shutil, "reuse": reuse}')
-KILL_STEPS = [("reuse", "_copy", 1), ("reuse", "_copy", 2), ("atomic", "_write_file", 1), ("os", "link", 1), ("atomic", "_write_file", 2), ("atomic", "_exchange", 1), ("shutil", "rmtree", 2)]
+KILL_STEPS = [("reuse", "_copy", 1), ("reuse", "_copy", 2), ("atomic", "_write_file", 1), ("os", "link", 1), ("atomic", "_write_file", 2), ("file_set", "_exchange", 1), ("shutil", "rmtree", 2)]
 
 
 @pytest.mark.parametrize(("owner", "name", "n"), KILL_STEPS, ids=[f"{o}.{n}-{i}" for o, n, i in KILL_STEPS])

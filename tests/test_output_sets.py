@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from planner.cli import main
-from planner.outputs import atomic
+from planner.outputs import atomic, file_set
 from planner.outputs.calendar.ical import STATE_FILE
 
 HERE = Path(__file__).resolve().parent
@@ -74,7 +74,7 @@ def test_file_by_file_fallback_is_whole_and_leaves_nothing(tmp_path: Path, monke
         def refuse(a: Path, b: Path) -> None:
             raise OSError(38, "renameat2 is not available")
 
-        monkeypatch.setattr(atomic, "_exchange", refuse)
+        monkeypatch.setattr(file_set, "_exchange", refuse)
     else:
         (out / "archive").mkdir()
         (out / "archive" / "2025.ics").write_text("kept", encoding="utf-8")

@@ -11,7 +11,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from planner.outputs import atomic
+from planner.outputs import atomic, file_set
 
 FILES = {"a.ics": b"A\r\n", "b.ics": b"B\r\n", "index.html": b"<p>new</p>\n"}
 
@@ -28,7 +28,7 @@ def test_the_set_is_flushed_once_before_it_switches(tmp_path: Path, monkeypatch:
     """One flush of the whole staging folder, before the exchange; no fsync per file."""
     target = old_set(tmp_path)
     seen: list[str] = []
-    real_syncfs, real_exchange, real_fsync = atomic._syncfs, atomic._exchange, os.fsync
+    real_syncfs, real_exchange, real_fsync = atomic._syncfs, file_set._exchange, os.fsync
 
     def syncfs(folder: Path) -> bool:
         seen.append("syncfs " + ",".join(sorted(p.name for p in folder.iterdir())))
@@ -40,9 +40,9 @@ def test_the_set_is_flushed_once_before_it_switches(tmp_path: Path, monkeypatch:
         real_fsync(fd)
 
     monkeypatch.setattr(atomic, "_syncfs", syncfs)
-    monkeypatch.setattr(atomic, "_exchange", lambda a, b: (seen.append("exchange"), real_exchange(a, b)))
+    monkeypatch.setattr(file_set, "_exchange", lambda a, b: (seen.append("exchange"), real_exchange(a, b)))
     monkeypatch.setattr(os, "fsync", fsync)
-    atomic.write_set(target, FILES, list(FILES))
+    file_set.write_set(target, FILES, list(FILES))
     assert seen[:2] == ["syncfs a.ics,b.ics,index.html", "exchange"]
     assert "fsync of a file" not in seen
     assert {p.name: p.read_bytes() for p in target.iterdir()} == FILES
@@ -61,10 +61,10 @@ def test_without_syncfs_every_file_is_fsynced_before_the_switch(tmp_path: Path, 
         synced.append(os.path.basename(os.readlink(f"/proc/self/fd/{fd}")))
         real_fsync(fd)
 
-    real_exchange = atomic._exchange
+    real_exchange = file_set._exchange
     monkeypatch.setattr(os, "fsync", fsync)
-    monkeypatch.setattr(atomic, "_exchange", lambda a, b: (synced.append("exchange"), real_exchange(a, b)))
-    atomic.write_set(target, FILES, list(FILES))
+    monkeypatch.setattr(file_set, "_exchange", lambda a, b: (synced.append("exchange"), real_exchange(a, b)))
+    file_set.write_set(target, FILES, list(FILES))
     assert set(FILES) <= set(synced[: synced.index("exchange")])
     assert {p.name: p.read_bytes() for p in target.iterdir()} == FILES
 
@@ -79,7 +79,7 @@ def test_a_failed_flush_never_switches_the_set(tmp_path: Path, monkeypatch: pyte
 
     monkeypatch.setattr(atomic, "_syncfs", failed)
     with pytest.raises(OSError, match="Input/output error"):
-        atomic.write_set(target, FILES, list(FILES))
+        file_set.write_set(target, FILES, list(FILES))
     assert {p.name: p.read_bytes() for p in target.iterdir()} == dict.fromkeys(FILES, b"old\n")
     assert sorted(os.listdir(tmp_path)) == ["feeds"]
 

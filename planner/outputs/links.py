@@ -1,6 +1,6 @@
 """Writing through a link: where it lands, and the links a careful tool will not follow.
 
-Used by every writer of :mod:`planner.outputs.atomic` (``-o FILE``, a feed folder's set) and by
+Used by every writer of :mod:`planner.outputs.atomic` (``-o FILE``) and :mod:`planner.outputs.file_set` (a feed folder's set) and by
 :mod:`planner.outputs.locking` (a published folder that is a link is locked where its set is).
 """
 

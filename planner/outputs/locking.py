@@ -1,5 +1,5 @@
 """Who is writing what: one run at a time into a feed folder (an advisory lock held while a
-run reads the folder's state and writes its new set, :func:`planner.outputs.atomic.write_set`),
+run reads the folder's state and writes its new set, :func:`planner.outputs.file_set.write_set`),
 and each temporary file locked by the run that writes it, which another run's cleaning of a
 killed run's litter must leave alone."""
 

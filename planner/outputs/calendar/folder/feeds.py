@@ -4,7 +4,7 @@ that remembers SEQUENCE, LAST-MODIFIED, tombstones and adopted UIDs between expo
 :mod:`planner.outputs.calendar.ical` for the events). The events are made once each
 (:mod:`planner.outputs.calendar.folder.events`), or, when an export gives what the last one gave,
 taken from its files (:mod:`planner.outputs.calendar.folder.reuse`). The new set's folder then
-switches with the old one at once (:func:`planner.outputs.atomic.write_set`).
+switches with the old one at once (:func:`planner.outputs.file_set.write_set`).
 
 An export of some bodies (``--body``) writes only their feeds and leaves ``all.ics``,
 ``index.html`` and the other bodies' feeds as they were.
@@ -27,7 +27,7 @@ from planner.core.errors import OutputError
 from planner.core.model import Meeting, RuleBook
 from planner.core.vocabulary import ID_RE
 from planner.inputs.limits import MAX_ID_LENGTH, RESERVED_IDS
-from planner.outputs.atomic import Content, refuse_foreign, tidy, write_set
+from planner.outputs.atomic import Content
 from planner.outputs.calendar.folder import forked
 from planner.outputs.calendar.folder.events import FeedEvents, date_order
 from planner.outputs.calendar.folder.index_html import index_pieces
@@ -53,6 +53,7 @@ from planner.outputs.calendar.ical import (
 from planner.outputs.calendar.making import EventMaker
 from planner.outputs.calendar.revisions import KEEP_DAYS
 from planner.outputs.calendar.uids import each_uid
+from planner.outputs.file_set import refuse_foreign, tidy, write_set
 from planner.outputs.locking import folder_lock
 
 INDEX = "index.html"
@@ -143,7 +144,7 @@ def _write_feeds(book: RuleBook, meetings: Iterable[Meeting], out: Path, stamp: 
         # adopted, drops the last one's record: stale, it only matched no file, but a folder
         # should not hold what its last export did not write)
         drop = (*((REUSE_FILE,) if selected is None and REUSE_FILE not in files else ()), *gone)
-        write_set(out, {name: content for name, content in files.items() if content is not KEPT}, names, drop)  # the whole set switches at once (see planner.outputs.atomic); a file KEPT is linked
+        write_set(out, {name: content for name, content in files.items() if content is not KEPT}, names, drop)  # the whole set switches at once (see planner.outputs.file_set); a file KEPT is linked
     finally:
         previous.close()
         if made is not None:

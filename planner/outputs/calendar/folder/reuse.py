@@ -92,7 +92,7 @@ def _region(handle: IO[bytes], at: int, size: int, digest: str, events: int, old
 
 class Kept:
     """A file of the new set that is byte for byte the old set's: not written, the old file
-    hard-linked into the new set (:func:`~planner.outputs.atomic.write_set` keeps the files it
+    hard-linked into the new set (:func:`~planner.outputs.file_set.write_set` keeps the files it
     is not given)."""
 
 
