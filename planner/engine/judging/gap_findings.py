@@ -103,8 +103,9 @@ def _short_on_every_reading(judge: Judge, e: GapExpectation, finding: Finding) -
         least = _excess(e, last, later.start.earliest, later.start.latest, worst=False)
         if least is None or least <= 0:
             return None
-        most = finding.delay.removesuffix(" days").removesuffix(" day").split(" to ")[-1]
-        over = _days(least) if most == str(least) else f"{least} to {most} days"
+        first = e.since_day if e.origin is None else from_range(e.origin, "first_day")[0]  # (the register's own reading: its delay's most)
+        most = _excess(e, first, later.start.earliest, later.start.latest, worst=True)
+        over = _days(least) if most is None or most == least else f"{least} to {most} days"
         finding.delay = over
         words = f"from a meeting held that day, {_meeting_words(later, e.body)} was {_days(least)} late: late on every reading, {over}"
     else:
