@@ -24,7 +24,8 @@ from icalendar import Calendar, Event
 from planner.core.dates import PartialDate
 from planner.core.model import Kind, Meeting, RuleBook, Status
 from planner.inputs.rulebook import parse_rulebook
-from planner.outputs.calendar.ical import combined_calendar_bytes, event_uid, summary
+from planner.outputs.calendar.event_words import summary
+from planner.outputs.calendar.ical import combined_calendar_bytes, event_uid
 
 STAMP = datetime(2026, 1, 1, tzinfo=UTC)
 CITIES = (("Astana", "Kazakhstan"), ("Baku", "Azerbaijan"), ("Dushanbe", "Tajikistan"), ("Beijing", "China"), ("", ""))

@@ -34,15 +34,15 @@ from typing import TYPE_CHECKING, Any
 
 from planner.core.model import Kind, Meeting, MeetingFormat, Status
 from planner.engine.rule_words import ordinal
-from planner.outputs.calendar.ical import (
+from planner.outputs.calendar.event_words import (
     FORMAT_WORDS,
     POSTPONED,
     POSTPONED_PAST,
     UNCONFIRMED,
-    FeedBuilder,
     partial_words,
     status_shown,
 )
+from planner.outputs.calendar.ical import FeedBuilder
 from planner.outputs.calendar.lines import escape, fold, source_url, utc
 from planner.outputs.calendar.parts import LAPSING as _LAPSING
 from planner.outputs.calendar.revisions import CONTENT_FORM, next_sequence

@@ -27,14 +27,8 @@ from typing import NamedTuple
 from icalendar import Event
 
 from planner.core.model import Body, Meeting
-from planner.outputs.calendar.ical import (
-    description,
-    host_line,
-    normalize_stamp,
-    shown_days,
-    shown_status,
-    summary,
-)
+from planner.outputs.calendar.event_words import description, host_line, shown_status, summary
+from planner.outputs.calendar.ical import normalize_stamp, shown_days
 from planner.outputs.calendar.lines import day, text_line, utc
 
 KEEP_DAYS = 90
@@ -113,7 +107,7 @@ class Revision:
 def fingerprint(meeting: Meeting, today: date | None = None, part_of: int = 0) -> str:
     """What makes a revision significant (RFC 5545 3.8.7.4): dates, venue and status (as of
     ``today``: a planned meeting whose days passed unconfirmed is TENTATIVE, see
-    :func:`~planner.outputs.calendar.ical.shown_status`)."""
+    :func:`~planner.outputs.calendar.event_words.shown_status`)."""
     text = "|".join((str(meeting.start), str(meeting.end or ""), meeting.city, meeting.country, shown_status(meeting, today, part_of)))
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 

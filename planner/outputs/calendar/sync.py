@@ -25,7 +25,8 @@ from datetime import datetime
 from icalendar import Event
 
 from planner.core.model import Meeting, RuleBook
-from planner.outputs.calendar.ical import POSTPONED_PAST, UNCONFIRMED, FeedBuilder
+from planner.outputs.calendar.event_words import POSTPONED_PAST, UNCONFIRMED
+from planner.outputs.calendar.ical import FeedBuilder
 from planner.outputs.calendar.revisions import (
     Revision,
     adopt,

@@ -11,7 +11,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from planner.core.model import Body, Meeting, RuleBook, Status
-from planner.outputs.calendar.ical import FeedBuilder, summary, unfixed_words
+from planner.outputs.calendar.event_words import summary, unfixed_words
+from planner.outputs.calendar.ical import FeedBuilder
 from planner.outputs.html.templating import generate_template
 from planner.outputs.schedule import host_words
 
