@@ -32,7 +32,16 @@ from planner.core.rules import (
     Rule,
     RuleBase,
 )
-from planner.core.vocabulary import Category, HostPolicy, Kind, MeetingFormat, Per, Status
+from planner.core.vocabulary import (
+    DEFAULT_HOLIDAY_CATEGORIES,
+    HOLIDAY_CATEGORIES,
+    Category,
+    HostPolicy,
+    Kind,
+    MeetingFormat,
+    Per,
+    Status,
+)
 from planner.core.words import name_key
 
 __all__ = [
@@ -103,20 +112,6 @@ def avoid_problem(paths: tuple[str, ...]) -> str | None:
     (".: is a directory", naming no key)."""
     empty = next((i for i, path in enumerate(paths) if not path.strip()), None)
     return None if empty is None else f"entry {empty + 1} is {paths[empty]!r}, an empty path; expected an iCalendar file's path, relative to the rule book"
-
-
-# The `holidays` package's categories (0.109): public holidays are one of them, the days a
-# government office keeps closed besides are `government` (the US's Christmas Eve by executive
-# order, Egypt's extra Eid days, Indonesia's joint leave days) and `de_facto` (Sweden's
-# Christmas Eve, Midsummer Eve and New Year's Eve). `workday` lists working days (moved
-# Saturdays), never days off, so it is no category to avoid.
-HOLIDAY_CATEGORIES = (
-    "albanian", "armed_forces", "armenian", "bank", "bosnian", "catholic", "christian", "de_facto",
-    "government", "half_day", "hebrew", "hindu", "islamic", "optional", "optional_women", "orthodox",
-    "protestant", "public", "restricted_settlement", "roma", "sabian", "school", "serbian", "turkish",
-    "unofficial", "vlach", "yazidi",
-)  # fmt: skip
-DEFAULT_HOLIDAY_CATEGORIES = ("public", "government", "de_facto")
 
 
 def holiday_categories_problem(entries: tuple[str, ...]) -> str | None:

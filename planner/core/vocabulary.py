@@ -67,4 +67,15 @@ class Per(StrEnum):
         return Grain(self.value)
 
 
-
+# The `holidays` package's categories (0.109): public holidays are one of them, the days a
+# government office keeps closed besides are `government` (the US's Christmas Eve by executive
+# order, Egypt's extra Eid days, Indonesia's joint leave days) and `de_facto` (Sweden's
+# Christmas Eve, Midsummer Eve and New Year's Eve). `workday` lists working days (moved
+# Saturdays), never days off, so it is no category to avoid.
+HOLIDAY_CATEGORIES = (
+    "albanian", "armed_forces", "armenian", "bank", "bosnian", "catholic", "christian", "de_facto",
+    "government", "half_day", "hebrew", "hindu", "islamic", "optional", "optional_women", "orthodox",
+    "protestant", "public", "restricted_settlement", "roma", "sabian", "school", "serbian", "turkish",
+    "unofficial", "vlach", "yazidi",
+)  # fmt: skip
+DEFAULT_HOLIDAY_CATEGORIES = ("public", "government", "de_facto")

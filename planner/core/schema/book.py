@@ -15,7 +15,7 @@ from planner.core.calendar_dates import Weekday
 from planner.core.dates import YEAR_START_PATTERN, Duration, PartialDate
 from planner.core.schema import ID_RE, Frozen, checked
 from planner.core.schema.rules import Period, Rule, Since, Until
-from planner.core.vocabulary import Category, HostPolicy
+from planner.core.vocabulary import DEFAULT_HOLIDAY_CATEGORIES, Category, HostPolicy
 
 
 class CBM(Frozen):
@@ -124,7 +124,7 @@ class Organization(Frozen):
     avoid: tuple[str, ...] = Field((), description="iCalendar files (paths relative to the rule book) whose busy events are days no meeting is projected on")
     min_days_between: int = Field(3, ge=0, le=366, strict=True, description="projected meetings of the same host at least this many days apart (paired bodies excepted)")
     meetings_per_day: int = Field(1, ge=1, strict=True, description="at most this many bodies' projected meetings on one day (a `before` pair counts once)")
-    holiday_categories: tuple[str, ...] = Field(model.DEFAULT_HOLIDAY_CATEGORIES, description="the holidays package's categories of days off that projected meetings avoid, for every country that has them ('public', 'government', 'de_facto' by default: the days a government office keeps closed), or 'CC:category' for one country ('DK:optional': Denmark's Christmas Eve)")
+    holiday_categories: tuple[str, ...] = Field(DEFAULT_HOLIDAY_CATEGORIES, description="the holidays package's categories of days off that projected meetings avoid, for every country that has them ('public', 'government', 'de_facto' by default: the days a government office keeps closed), or 'CC:category' for one country ('DK:optional': Denmark's Christmas Eve)")
     year_start: str | None = Field(None, pattern=YEAR_START_PATTERN, description="first day of the organization's year (e.g. '04-01': financial years), the default for rules that judge periods")
     records: tuple[Records, ...] = Field((), description="periods whose register is known complete (complete = false: known incomplete), for every body that states none of its own")
     source: str = ""
