@@ -349,7 +349,8 @@ def _body_by_every_name(titles, title: str) -> str | None:  # noqa: ANN001
     """The title matcher as it was: every name of the rule book searched in the title."""
     import re
 
-    from planner.inputs.ics.ics_events import _AROUND, _words
+    from planner.inputs.ics.ics_events import _words
+    from planner.inputs.ics.titles import _AROUND
 
     folded = title[:1000].casefold()
     best = None
@@ -364,7 +365,7 @@ def _body_by_every_name(titles, title: str) -> str | None:  # noqa: ANN001
 
 @pytest.fixture(scope="module")
 def cica_titles():  # noqa: ANN201
-    from planner.inputs.ics.ics_events import TitleMatcher
+    from planner.inputs.ics.titles import TitleMatcher
     from planner.inputs.register import BodyMatcher
     from planner.inputs.rulebook import embedded_path, load_rulebook
 

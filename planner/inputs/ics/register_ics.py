@@ -39,8 +39,6 @@ from planner.core.words import plural
 from planner.inputs.ics.calendars import EXPECTED, parse_calendars, zone_guesses
 from planner.inputs.ics.ics_events import (
     EventDateError,
-    TitleMatcher,
-    match_body,
     meeting_fields,
     ordinal_in,
     raw_value,
@@ -50,6 +48,7 @@ from planner.inputs.ics.ics_events import (
     value_problem,
 )
 from planner.inputs.ics.series import expand, search_years
+from planner.inputs.ics.titles import TitleMatcher, match_body
 from planner.inputs.limits import (
     MAX_CELL,
     MAX_MEETINGS,
