@@ -412,6 +412,22 @@ def test_an_alphabetical_rotation_skips_a_member_that_left_and_takes_one_that_jo
     assert out["findings"] == []
 
 
+def _summit_and_follower(tmp_path, name: str, offset: str, summit: str, held: str) -> list[str]:
+    """The chair-hosted Summit every 2 years, its 3rd held on ``summit`` in Vienna (Austria
+    chairing from that day), and a body ``name`` at the Secretariat due ``offset`` after each
+    Summit, last held on ``held``: the files' arguments, chair register included."""
+    book = (
+        _org("Vienna", "Austria", _CHAIRED)
+        + '[[bodies]]\nid = "s"\nname = "Summit"\ncategory = "working"\nhost = "chair"\n[[bodies.rules]]\n'
+        + _SUMMIT
+        + _body("m", name, "", f'kind = "after"\nbody = "s"\noffset = "{offset}"\n')
+    )
+    rows = f"s,regular,3,{summit},,held,Vienna,Austria\n" + _rows("m", "Vienna", "Austria", held)
+    paths = _files(tmp_path, book, rows)
+    (tmp_path / "c.csv").write_text(f"country,start,end,ordinal,note,source\nAustria,{summit},,,,\n", encoding="utf-8")
+    return [*paths, "--chairs", str(tmp_path / "c.csv")]
+
+
 def test_a_plan_that_moves_the_summit_moves_the_meeting_due_days_after_it(tmp_path):
     """The chair-hosted Summit every 2 years (the 3rd held Tue 2026-10-13, Austria chairing);
     a Ministerial at the Secretariat in Vienna due within 3 days after each Summit (`after`,
@@ -422,16 +438,7 @@ def test_a_plan_that_moves_the_summit_moves_the_meeting_due_days_after_it(tmp_pa
     day inside, Fri 10-13 (Vienna; Egypt hosts the Summit, so no host's spacing). Before, the
     Ministerial stayed on the 16th, four days after the Summit: the register checked with
     its own projection found its window unanswered."""
-    book = (
-        _org("Vienna", "Austria", _CHAIRED)
-        + '[[bodies]]\nid = "s"\nname = "Summit"\ncategory = "working"\nhost = "chair"\n[[bodies.rules]]\n'
-        + _SUMMIT
-        + _body("m", "Ministerial", "", 'kind = "after"\nbody = "s"\noffset = "3d"\n')
-    )
-    rows = "s,regular,3,2026-10-13,,held,Vienna,Austria\n" + _rows("m", "Vienna", "Austria", "2026-10-15")
-    paths = _files(tmp_path, book, rows)
-    (tmp_path / "c.csv").write_text("country,start,end,ordinal,note,source\nAustria,2026-10-13,,,,\n", encoding="utf-8")
-    paths += ["--chairs", str(tmp_path / "c.csv")]
+    paths = _summit_and_follower(tmp_path, "Ministerial", "3d", "2026-10-13", "2026-10-15")
     assert [(m["body"], m["start"]) for m in _project(paths, "2026-12-01", "2028-12-31")["meetings"]] == [("s", "2028-10-13"), ("m", "2028-10-16")]
     planned = _project(paths, "2026-12-01", "2028-12-31", "--plan", "Egypt")
     assert [(m["body"], m["start"], m["host"]) for m in planned["meetings"]] == [("s", "2028-10-12", "Egypt"), ("m", "2028-10-13", "Vienna (Secretariat)")]
@@ -446,16 +453,7 @@ def test_a_plan_that_moves_the_summit_into_the_month_before_moves_the_meeting_du
     due in March 2029, the 10th a Saturday: Fri 03-09. With `--plan Egypt` the Summit moves
     to Thu 2028-08-31 (Friday Egypt's weekend), in August: its Board is due in February 2029
     now, and March would be a month late: nearest its day inside February, Wed 02-28."""
-    book = (
-        _org("Vienna", "Austria", _CHAIRED)
-        + '[[bodies]]\nid = "s"\nname = "Summit"\ncategory = "working"\nhost = "chair"\n[[bodies.rules]]\n'
-        + _SUMMIT
-        + _body("m", "Board", "", 'kind = "after"\nbody = "s"\noffset = "6m"\n')
-    )
-    rows = "s,regular,3,2026-09-01,,held,Vienna,Austria\n" + _rows("m", "Vienna", "Austria", "2025-03-10")
-    paths = _files(tmp_path, book, rows)
-    (tmp_path / "c.csv").write_text("country,start,end,ordinal,note,source\nAustria,2026-09-01,,,,\n", encoding="utf-8")
-    paths += ["--chairs", str(tmp_path / "c.csv")]
+    paths = _summit_and_follower(tmp_path, "Board", "6m", "2026-09-01", "2025-03-10")
     alone = _project(paths, "2026-12-01", "2029-12-31")
     assert [(m["body"], m["start"]) for m in alone["meetings"]] == [("m", "2027-03-10"), ("s", "2028-09-01"), ("m", "2029-03-09")]
     planned = _project(paths, "2026-12-01", "2029-12-31", "--plan", "Egypt")
