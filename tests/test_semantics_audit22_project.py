@@ -460,6 +460,17 @@ def test_a_plan_that_moves_the_summit_into_the_month_before_moves_the_meeting_du
     assert [(m["body"], m["start"]) for m in planned["meetings"]] == [("m", "2027-03-10"), ("s", "2028-08-31"), ("m", "2029-02-28")]
 
 
+def _yearly_chain(tmp_path, interval: str, held: str) -> list[str]:
+    """A Summit every ``interval`` hosted by the chair (yearly terms handed over at each
+    Summit), its 3rd held on ``held`` in Vienna, Austria chairing from that day: the files'
+    arguments, chair register included."""
+    chaired = _CHAIRED.replace('term = "2y"', 'term = "1y"')
+    book = _org("Vienna", "Austria", chaired) + f'[[bodies]]\nid = "s"\nname = "Summit"\ncategory = "working"\nhost = "chair"\n[[bodies.rules]]\nkind = "every"\ninterval = "{interval}"\n'
+    paths = _files(tmp_path, book, f"s,regular,3,{held},,held,Vienna,Austria\n")
+    (tmp_path / "c.csv").write_text(f"country,start,end,ordinal,note,source\nAustria,{held},,,,\n", encoding="utf-8")
+    return [*paths, "--chairs", str(tmp_path / "c.csv")]
+
+
 def test_a_plan_does_not_move_a_chain_in_days_past_its_due_day(tmp_path):
     """A Summit every 365 days, hosted by the chair (yearly terms handed over at each Summit,
     the incoming chair hosting), the 3rd held Tue 2026-05-19, Austria chairing; as of
@@ -470,11 +481,7 @@ def test_a_plan_does_not_move_a_chain_in_days_past_its_due_day(tmp_path):
     (a day late), but Thu 05-13 (Friday and Saturday Egypt's weekend, then Eid). Before, the
     re-placement looked anywhere in the year nearest the 19th: Thu 2027-05-20, one day past
     the day the rule makes it due."""
-    chaired = _CHAIRED.replace('term = "2y"', 'term = "1y"')
-    book = _org("Vienna", "Austria", chaired) + '[[bodies]]\nid = "s"\nname = "Summit"\ncategory = "working"\nhost = "chair"\n[[bodies.rules]]\nkind = "every"\ninterval = "365d"\n'
-    paths = _files(tmp_path, book, "s,regular,3,2026-05-19,,held,Vienna,Austria\n")
-    (tmp_path / "c.csv").write_text("country,start,end,ordinal,note,source\nAustria,2026-05-19,,,,\n", encoding="utf-8")
-    paths += ["--chairs", str(tmp_path / "c.csv")]
+    paths = _yearly_chain(tmp_path, "365d", "2026-05-19")
     assert _starts(_project(paths, "2026-12-01", "2029-12-31")) == ["2027-05-14", "2028-05-12", "2029-05-11"]
     planned = _project(paths, "2026-12-01", "2029-12-31", "--plan", "Egypt, Denmark")
     assert [(m["start"], m["host"]) for m in planned["meetings"]] == [("2027-05-13", "Egypt"), ("2028-05-12", "Denmark"), ("2029-05-11", "chair to be decided")]
@@ -489,11 +496,7 @@ def test_a_chain_in_days_goes_on_from_the_day_the_plan_gave_the_meeting_before(t
     days is due that many days after the day the last meeting took), a working day in
     Denmark; and the 6th, host to be decided, by Thu 2029-10-11. Before, Denmark kept Fri
     2028-10-13 and the 6th Fri 2029-10-12: each a day late."""
-    chaired = _CHAIRED.replace('term = "2y"', 'term = "1y"')
-    book = _org("Vienna", "Austria", chaired) + '[[bodies]]\nid = "s"\nname = "Summit"\ncategory = "working"\nhost = "chair"\n[[bodies.rules]]\nkind = "every"\ninterval = "364d"\n'
-    paths = _files(tmp_path, book, "s,regular,3,2026-10-16,,held,Vienna,Austria\n")
-    (tmp_path / "c.csv").write_text("country,start,end,ordinal,note,source\nAustria,2026-10-16,,,,\n", encoding="utf-8")
-    paths += ["--chairs", str(tmp_path / "c.csv")]
+    paths = _yearly_chain(tmp_path, "364d", "2026-10-16")
     assert _starts(_project(paths, "2026-12-01", "2029-12-31")) == ["2027-10-15", "2028-10-13", "2029-10-12"]
     planned = _project(paths, "2026-12-01", "2029-12-31", "--plan", "Egypt, Denmark")
     assert [(m["start"], m["host"]) for m in planned["meetings"]] == [("2027-10-14", "Egypt"), ("2028-10-12", "Denmark"), ("2029-10-11", "chair to be decided")]
