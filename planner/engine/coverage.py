@@ -16,8 +16,9 @@ from itertools import compress, repeat
 from operator import attrgetter, eq
 from typing import TYPE_CHECKING
 
-from planner.core.model import Body, Kind, Meeting, Records, RuleBook
+from planner.core.model import AtLeastRule, Body, Kind, Meeting, Records, RuleBook
 from planner.engine.rule_words import ordinal
+from planner.engine.unrecorded_gap import chain_start, firm_days, most_counted, readings
 
 if TYPE_CHECKING:
     from planner.engine.expectation import Expectation
@@ -200,6 +201,7 @@ class RecordGaps:
         self.label = body.label
         self.meetings = meetings
         self.unrecorded: Unrecorded | None = None
+        self._close: dict[int, tuple[object, str]] = {}
 
     def numbering(self) -> Unrecorded:
         """The meetings the register's numbers skip, read on first asking."""
@@ -217,4 +219,62 @@ class RecordGaps:
         if not self.numbering().spans:
             return ""
         inside = sum(1 for m in counted if start <= m.start.earliest and m.start.latest <= end)
-        return self.numbering().gap(start, end, e.rule.counts, max(1, e.minimum - inside))
+        words = self.numbering().gap(start, end, e.rule.counts, max(1, e.minimum - inside))
+        return "" if words and self.too_close(e) else words
+
+    def too_close(self, e: Expectation) -> str:
+        """Where ``e``'s rule has a ``min_gap`` and the meetings the numbers skip may have
+        been held in its window, but on no day they may have opened on can they make its
+        count (the 44th between the 43rd of 2020-01-10 and the 45th of 2020-03-01, three a
+        year at least 30 days apart: at most two count), why the shortfall stands, in words;
+        empty otherwise (the window may then have been met: ``unknown``)."""
+        rule = e.rule
+        if not isinstance(rule, AtLeastRule) or rule.min_gap is None:
+            return ""
+        known = self._close.get(id(e))
+        if known is not None and known[0] is e:
+            return known[1]
+        start, end = e.window.start, e.deadline
+        spans = [s for s in self.numbering().spans if s[0] in rule.counts and s[1] <= end]
+        days = firm_days(self.meetings, rule)
+        words = ""
+        if spans and days is not None:
+            begins = chain_start(e.body, rule)
+            most = most_counted(days, [(s[1], s[2], s[3]) for s in spans], rule.min_gap, begins, start, end)
+            if most < e.minimum:
+                inside = [s for s in spans if s[2] >= start]
+                said = "; ".join(s[4].removesuffix(" and may have been held in this window") for s in inside)
+                n = sum(s[3] for s in inside)
+                held = "it was" if n == 1 else "they were"
+                words = f" Not unknown: {said}, but with meetings closer than {rule.min_gap.words()} counting once, at most {most} can count in {e.label} whatever day {held} held."
+        self._close[id(e)] = (e, words)
+        return words
+
+    def may_leave_short(self, e: Expectation) -> str:
+        """Where ``e``'s window (of a rule with a ``min_gap``), met by the meetings recorded,
+        is left short on some days one meeting the numbers skip may have opened on (counted
+        just before the window, it counts once with a recorded one inside it), on which days,
+        in words; empty where no such day exists (or more than one meeting is unrecorded
+        near it: not read day by day)."""
+        rule = e.rule
+        if not isinstance(rule, AtLeastRule) or rule.min_gap is None or not self.numbering().spans:
+            return ""
+        start, end = e.window.start, e.deadline
+        spans = [s for s in self.numbering().spans if s[0] in rule.counts and s[1] <= end and s[2] >= start - timedelta(days=400)]
+        if len(spans) != 1 or spans[0][3] != 1:
+            return ""
+        days = firm_days(self.meetings, rule)
+        if days is None:
+            return ""
+        _, first, last, _, said = spans[0]
+        runs = readings(days, (first, last, 1), rule.min_gap, chain_start(e.body, rule), start, end)
+        short = [(a, b) for a, b, n in runs if n < e.minimum]
+        if not short or len(short) == len(runs):
+            return ""
+        met = [(a, b) for a, b, n in runs if n >= e.minimum]
+
+        def spans_words(found: list[tuple[date, date]]) -> str:
+            return ", ".join(str(a) if a == b else f"{a}..{b}" for a, b in found)
+
+        said = said.removesuffix(" and may have been held in this window")
+        return f" Not certain: {said}; with meetings closer than {rule.min_gap.words()} counting once, met if it was held {spans_words(met)}; short if held {spans_words(short)}."

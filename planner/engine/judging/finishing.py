@@ -70,9 +70,11 @@ def coverage(judge: Judge, finding: Finding) -> Finding:
     shortfall = finding.verdict in _MISSED_OR_LATE or finding.verdict is _ADVISORY and (finding.still_due or finding.late_meeting)
     if e is None or e.pending or not shortfall:
         return finding
-    gap = record_gaps(judge, e).gap(e, finding.counted)
+    gaps = record_gaps(judge, e)
+    gap = gaps.gap(e, finding.counted)
     if not gap:
-        return finding
+        close = gaps.too_close(e) if gaps.unrecorded is not None and gaps.unrecorded.spans else ""
+        return with_more_words(finding, lambda: close) if close else finding
     shortfall_verdict = finding.verdict.value
     finding.delay = ""  # a delay measured against records that may lack a meeting is no delay
     return with_more_words(finding, lambda: f" Unknown, not {shortfall_verdict}: {gap}.", verdict=Verdict.UNKNOWN)
@@ -100,6 +102,8 @@ def gap_room(judge: Judge, out: list[Finding]) -> list[Finding]:
     today = judge.today + timedelta(days=1) if judge.closed else judge.today
     for f in out:
         e = f.expectation
+        if f.verdict is _MET and e is not None and not e.pending and (doubt := record_gaps(judge, e).may_leave_short(e)):
+            with_more_words(f, lambda doubt=doubt: doubt, verdict=_UNCERTAIN)  # (a number the register skips: unrecorded_gap)
         if f.verdict is not _OPEN or not f.still_due or e is None or e.pending:
             continue
         gap = e.rule.min_gap  # type: ignore[union-attr]  (the version or relaxation in force on the window's first day)
