@@ -75,3 +75,52 @@ def test_a_skipped_number_counted_before_a_min_gap_window_may_take_its_count(tmp
     assert _verdicts(out)[:2] == [("2019", "met"), ("2020", "uncertain")]
     assert "met if it was held 2019-10-01..2019-11-29, 2020-01-01..2020-01-20; short if held 2019-11-30..2019-12-31" in _why(out, "2020")
     assert out["summary"].get("violations", 0) == 0
+
+
+# -- a rolling chain through days the register is not known to hold whole ------------------------
+
+SIX_MONTHS = BOARD + (
+    'records = [{ start = 2018, end = 2020-02-29, source = "minutes" }, { start = 2021-01-01, source = "minutes" }]\n'
+    '[[bodies.rules]]\nkind = "every"\ninterval = "6m"\nmode = "rolling"\nsince = 2019\n'
+)
+
+
+def test_a_rolling_window_late_after_unrecorded_months_is_late_by_every_reading(tmp_path):
+    """Every 6 months (rolling, months); records complete to 2020-02-29 and from 2021-01-01;
+    Boards 2020-01-15 and 2021-09-01. By hand: 2020-07 and 2021-01 are `unknown` (March to
+    December 2020 may hold a Board nobody recorded). As the register stands the chain goes on
+    at its nominal months, and 2021-09-01 is 2 months late for 2021-07. But a Board held
+    unrecorded in month p (2020-03..2020-12) makes the deadlines p + 6, p + 12, ...: the
+    last before 2021-09 is 2021-03 (p = 2020-03 or 2020-09: 6 months late) ... 2021-08
+    (p = 2020-08: 1 month), never 2021-09 or later. Late on every reading, 1 to 6 months,
+    not the 2 months of the one reading the why named."""
+    rows = _rows("board,regular,,2020-01-15,,held,,", "board,regular,,2021-09-01,,held,,")
+    out = _check(tmp_path, SIX_MONTHS, rows, "2022-06-01")
+    assert ("2021-07", "late") in _verdicts(out)
+    (f,) = [f for f in out["findings"] if f["window"]["label"] == "2021-07"]
+    assert f["delay"] == "1 to 6 months"
+    assert "held Board 2021-09-01: 1 to 6 months late" in f["why"]
+    assert "Board 2021-09-01 answers a window due 2021-03..2021-08, whichever reading holds" in f["why"]
+
+
+def test_a_rolling_window_a_reading_would_meet_stays_unknown(tmp_path):
+    """The same, the records complete again only from 2021-06-01. By hand: a Board held
+    unrecorded in 2021-03..2021-05 makes the next due 2021-09..2021-11, which 2021-09-01
+    meets: 2021-07 (its days 2021-02..2021-07 not all known complete) stays `unknown`."""
+    book = SIX_MONTHS.replace("start = 2021-01-01", "start = 2021-06-01")
+    rows = _rows("board,regular,,2020-01-15,,held,,", "board,regular,,2021-09-01,,held,,")
+    out = _check(tmp_path, book, rows, "2022-06-01")
+    assert ("2021-07", "unknown") in _verdicts(out)
+
+
+def test_the_window_running_after_unrecorded_months_is_due_by_every_readings_deadline(tmp_path):
+    """Records and rule as above, the Board of 2020-01-15 alone, as of 2022-06-01. By hand:
+    as the register stands the window running is due by 2022-07-31; after a Board held
+    unrecorded in 2020-06 or 2020-12 it is due by 2022-06-30, after one in 2020-11 by
+    2022-11-30. The why now says every reading's deadline, the earliest first: a
+    secretariat reading "by 31 July" alone may be a month late on a reading the register
+    allows."""
+    rows = _rows("board,regular,,2020-01-15,,held,,")
+    out = _check(tmp_path, SIX_MONTHS, rows, "2022-06-01")
+    assert _verdicts(out)[-1] == ("2022-07", "open")
+    assert "the one running now is due by 2022-06-30 to 2022-11-30, whichever reading holds" in _why(out, "2022-07")

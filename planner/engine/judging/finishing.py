@@ -23,6 +23,7 @@ from planner.engine.explain import beside_after, not_counted_words, shared_words
 from planner.engine.judging.findings import CUSTOMARY, VIOLATIONS, Finding, Verdict, with_more_words
 from planner.engine.judging.rule_verdicts import amend, due_without
 from planner.engine.judging.window_finding import _meeting_words
+from planner.engine.unrecorded_chain import chain_readings
 
 if TYPE_CHECKING:
     from planner.engine.judging.compliance import Judge, _RuleFacts
@@ -322,6 +323,8 @@ def skipped_numbers(judge: Judge, rule: Rule, out: list[Finding]) -> list[Findin
     reading (:func:`skipped_short`)."""
     if rule.kind == "at_most":
         return skipped_ceiling(judge, out)
+    if rule.kind == "every":
+        out = chain_readings(out, lambda e: record_gaps(judge, e).coverage, judge.today)
     fixed = rule.kind in ("at_least", "after", "before") or getattr(rule, "mode", "") == "grid"  # (windows no meeting moves)
     if fixed and rule.count_by == "session":
         return skipped_short(judge, out)
