@@ -156,7 +156,13 @@ def _gap_finding(judge: Judge, e: GapExpectation) -> Finding:
         at = bisect.bisect_left(bm.starts, e.since_day - bm.max_span) if e.since_day - date.min > bm.max_span else 0
     else:
         start_words = _meeting_words(origin, body)
-        from_lo, from_hi = from_range(origin, getattr(rule, "gap_from", "first_day"))
+        gap_from = getattr(rule, "gap_from", "first_day")
+        from_lo, from_hi = from_range(origin, gap_from)
+        if gap_from == "last_day" and (from_lo, from_hi) != from_range(origin, "first_day"):
+            # a meeting is named by its first day: say which day a gap from its last one counts
+            # from, or "175 days from Lok Sabha 2020-01-31" reads as from 31 January (audit 23)
+            last = f"{from_lo}" if from_lo == from_hi else f"{from_lo}..{from_hi}"
+            start_words = f"the last day ({last}) of {start_words}"
         at = bisect.bisect_right(bm.meetings, origin.sort_key(), key=Meeting.sort_key)
     # The later meeting: the first held counting one after the origin (or after the founding),
     # found by bisection so that judging every gap of a long register stays linear.
