@@ -81,7 +81,7 @@ class Dating(Targets, Projected, Pairs):
                     if start_day is not None:
                         state.placed_before[start_day] = aim[1]
                 if start_day is None and bounded:
-                    start_day = calendar.place(target, days, self._within_gap(body_id, e, window, target, chosen), accept=accept, skip=skip, own=taken)
+                    start_day = calendar.place(target, days, self._within_gap(body_id, e, window, target, chosen, days, length), accept=accept, skip=skip, own=taken)
                 if start_day is None:
                     start_day = calendar.place(target, days, window, accept=accept, skip=skip, own=taken)
                 if start_day is None and fewest:
@@ -207,7 +207,7 @@ class Dating(Targets, Projected, Pairs):
         taken, accept, _, _ = self._accepting(state, rule.min_gap if isinstance(rule, AtLeastRule) else None)
         day = None
         if rule.__class__ is AtLeastRule and rule.max_gap is not None and e.__class__ is Expectation:  # type: ignore[union-attr]
-            day = calendar.place(target, body.duration_days, self._within_gap(body.id, e, window, target, []), accept=accept, skip=self._skip(state), own=taken)
+            day = calendar.place(target, body.duration_days, self._within_gap(body.id, e, window, target, [], body.duration_days, state.length), accept=accept, skip=self._skip(state), own=taken)
         if day is None:
             day = calendar.place(target, body.duration_days, window, accept=accept, skip=self._skip(state), own=taken)
         if day is None:
@@ -224,20 +224,28 @@ class Dating(Targets, Projected, Pairs):
             self._guessed(e, meeting)
         return meeting
 
-    def _within_gap(self, body_id: str, e: Expectation, window: Window, target: date, chosen: list[date]) -> Window:
-        """``window`` up to the day the rule's ``max_gap`` after the body's counting meeting
-        before ``target`` runs out (the period's meeting on a weekend day's next working day
-        came a day past it: twice a year, at most 7 months apart, 2028-02-10 then Sunday
-        09-10 moved to Monday 09-11, one day late), where that day is inside ``window``;
-        else the whole window (the gap's own windows then say what is late)."""
-        gap = e.rule.max_gap  # type: ignore[union-attr]
-        reach = gap.add_to(target) - target + _MONTH
-        before = [m.earliest for m in self.engine.meetings_of(body_id).overlapping(target - reach, target) if m.exact and m.status in SATISFYING and m.earliest < target and counts(e.rule, m)]
-        before += [d for d in chosen if d < target]
+    def _within_gap(self, body_id: str, e: Expectation, window: Window, target: date, chosen: list[date], days: int, length: timedelta) -> Window:
+        """``window`` cut so that the meeting opens by the day the rule's ``max_gap`` after the
+        body's counting meeting before ``target`` runs out (the period's meeting on a weekend
+        day's next working day came a day past it: twice a year, at most 7 months apart,
+        2028-02-10 then Sunday 09-10 moved to Monday 09-11, one day late), where that day is
+        inside ``window``; else the whole window (the gap's own windows then say what is
+        late). The gap runs from that meeting's first day, or its last with ``gap_from =
+        "last_day"``, to the next one's first day: a session of 20 days may open on the last
+        day the gap allows and sit past it (the Lok Sabha's 2027 session opened on 21 May,
+        five weeks before art. 85 required, audit 23)."""
+        rule = e.rule
+        gap = rule.max_gap  # type: ignore[union-attr]
+        last = getattr(rule, "gap_from", "first_day") == "last_day"
+        reach = gap.add_to(target) - target + _MONTH + (length if last else timedelta(0))
+        before = [m.latest if last else m.earliest for m in self.engine.meetings_of(body_id).overlapping(target - reach, target) if m.exact and m.status in SATISFYING and m.earliest < target and counts(rule, m)]
+        before += [d + length if last else d for d in chosen if d < target]  # (its last day at the earliest: a run over a weekend ends later)
         if not before:
             return window
         bound = gap.add_to(max(before))
-        return Window(window.start, bound) if window.start <= bound < window.end else window
+        if not window.start <= bound < window.end:
+            return window
+        return Window(window.start, min(window.end, bound + timedelta(days=days - 1)))
 
     def _skip(self, state: BodyState) -> Skip | None:
         """A full calendar's days that other bodies' meetings and the host's spacing refuse,
