@@ -1,0 +1,61 @@
+"""Session 23's trial: what a new user and a secretariat trip on, tried end to end.
+
+The organization is one the tests had not seen, written as a new user would
+(``tests/trial/coe*``: the Council of Europe, its Committee of Ministers meeting at ministerial
+level once a year in May, except in the year of a Summit (none in 2023, the Reykjavik Summit);
+its chair passing every six months in English alphabetical order, in mid-May at that session
+and in mid-November at the Ministers' Deputies; the Parliamentary Assembly's ordinary session
+in four part-sessions; the Congress's spring and autumn sessions): checked, projected 10 years,
+chaired, exported, published to Radicale and read back, its report read in Chromium at 390 and
+1400 px and printed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from planner.cli import main
+
+from .test_report_browser import browser  # noqa: F401  (the module's Chromium fixture)
+
+TRIAL = Path(__file__).parent / "trial"
+COE = ["--rules", str(TRIAL / "coe.toml"), "--meetings", str(TRIAL / "coe-meetings.csv"), "--chairs", str(TRIAL / "coe-chairs.csv"), "--today", "2026-12-05"]
+
+_YEAR_LABELS = """() => { const box = document.querySelector('.timeline .scroll').getBoundingClientRect();
+  const names = document.querySelector('svg.labels').getBoundingClientRect().right;
+  const today = document.querySelector('svg.chart path.today').getBoundingClientRect().left;
+  const labels = [...document.querySelectorAll('svg.chart g.axis text')].map(t => [t.textContent, t.getBoundingClientRect()]);
+  return {cut: labels.filter(([, r]) => r.left < names && r.right > names).map(([y]) => y),
+          first: labels.filter(([, r]) => r.left >= names).map(([y]) => y)[0],
+          today: today - (names + box.right) / 2, shown: today > names && today < box.right,
+          end: box.right - document.querySelector('svg.chart').getBoundingClientRect().right}; }"""
+
+
+@pytest.mark.parametrize("width", [390, 768, 1024, 1400])
+def test_the_timeline_opens_on_a_whole_year_at_any_width(browser, tmp_path: Path, width: int) -> None:  # noqa: F811
+    """At 1400 px the Council of Europe's timeline (1993-2036, 2,246 px in a box of 1,206)
+    opened at its end with "14" beside the lane names, the rest of 2014's label under them,
+    and half the 124th session's dot; at 390 px "2024" and the 133rd's "33", at 768 px "2020".
+    Where the box opens depended on its width, which the page cannot know. An empty end of at
+    most a year now makes the end fall on a year's line whatever the width, and the opening
+    place (today in the middle) is rounded to whole years: the first label beside the names is
+    whole, today still within half a year (24 px) of the middle."""
+    from .test_report_browser import _open
+
+    page_path = tmp_path / "report.html"
+    result = CliRunner().invoke(main, ["report", *COE, "-o", str(page_path)])
+    assert result.exit_code == 0, result.output
+    page, errors = _open(browser, page_path, width)
+    view = page.evaluate(_YEAR_LABELS)
+    page.close()
+    assert errors == []
+    assert view["cut"] == [], view
+    assert view["shown"], view
+    if width == 1400:  # the end is nearer than half the box: opened at it, the empty end under a year
+        assert 0 <= view["end"] < 48, view
+    else:
+        assert abs(view["today"]) <= 24, view
+    assert view["first"] == {390: "2024", 768: "2021", 1024: "2018", 1400: "2015"}[width]
