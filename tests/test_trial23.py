@@ -59,3 +59,24 @@ def test_the_timeline_opens_on_a_whole_year_at_any_width(browser, tmp_path: Path
     else:
         assert abs(view["today"]) <= 24, view
     assert view["first"] == {390: "2024", 768: "2021", 1024: "2018", 1400: "2015"}[width]
+
+
+def test_a_term_known_to_the_month_says_its_length_in_days_and_by_when_it_began(tmp_path: Path) -> None:
+    """Luxembourg chaired from `2024-11` to the 134th session, 2025-05-14, under six-month
+    terms (7 days' tolerance). The note read "5 months to 6 months, perhaps longer than the
+    rule's term of 6 months: longer, for instance, if it began on 2024-11-01 and ended after
+    2025-05-08": a longest of "6 months" beside "perhaps longer than 6 months", and an end
+    the register gives to the day spoken of as unknown. Its length now says its days, and the
+    note the one thing the register does not say: by when it began (2024-11-06 + 6 months +
+    7 days is 2025-05-13, before the handover; 2024-11-07 is not). Where only the end is
+    loose, by when it ended (tests/test_semantics_audit5.py)."""
+    import json
+
+    result = CliRunner().invoke(main, ["chairs", *COE, "--format", "json"])
+    assert result.exit_code == 1, result.output
+    (note,) = [f for f in json.loads(result.stdout)["findings"] if f["kind"] == "long_term" and f["country"] == "Luxembourg"]
+    assert not note["violation"]
+    assert note["message"] == (
+        "Luxembourg chaired 2024-11 to 2025-05-14: 5 months 14 days to 6 months 13 days, perhaps longer than the rule's term of"
+        " 6 months (tolerance 7 days): longer if it began by 2024-11-06; the register does not give the days."
+    )

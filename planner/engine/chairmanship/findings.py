@@ -190,11 +190,22 @@ def _long_term(book: RuleBook, rule: Chairmanship, t: Term, today: date) -> list
     so_far = " so far" if t.running else ""
     if last <= allowed_end(rule, t.start.latest):
         # Longer only on some of the days the register allows: a note, never a violation.
-        shortest, longest = (length_words(term_length(a, b)) for a, b in ((t.start.latest, last), (t.start.earliest, latest_end)))
-        text = (
-            f"{t.country} chaired {_span(t, today)}: {shortest} to {longest}{so_far}, perhaps longer than the rule's term of {rule.term.words()}{slack}:"
-            f" longer, for instance, if it began on {t.start.earliest} and ended after {allowed}; the register does not give the days."
-        )
+        # (with their days where the months alone would not say it: "5 months to 6 months,
+        # perhaps longer than 6 months" read as a contradiction)
+        shortest, longest = (_over_words(rule, a, b, True) for a, b in ((t.start.latest, last), (t.start.earliest, latest_end)))
+        text = f"{t.country} chaired {_span(t, today)}: {shortest} to {longest}{so_far}, perhaps longer than the rule's term of {rule.term.words()}{slack}: longer"
+        if last == latest_end:
+            # Its end is known (or today): only its first day is not. Say by when it must have
+            # begun, not "if it began on ... and ended after ...", which read as if the end were unknown.
+            began_by = t.start.latest
+            while allowed_end(rule, began_by) >= latest_end:
+                began_by -= timedelta(days=1)
+            text += f" if it began by {began_by}"
+        elif t.start.exact:
+            text += f" if it ended after {allowed}"
+        else:
+            text += f", for instance, if it began on {t.start.earliest} and ended after {allowed}"
+        text += "; the register does not give the days."
         return [ChairFinding("long_term", Severity.NOTE, t.country, text)]
     words = _over_words(rule, t.start.earliest, last, t.exact)
     text = f"{t.country} chaired {_span(t, today)}: {words}{so_far}, longer than the rule's term of {rule.term.words()}{slack}."
