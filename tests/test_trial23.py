@@ -80,3 +80,19 @@ def test_a_term_known_to_the_month_says_its_length_in_days_and_by_when_it_began(
         "Luxembourg chaired 2024-11 to 2025-05-14: 5 months 14 days to 6 months 13 days, perhaps longer than the rule's term of"
         " 6 months (tolerance 7 days): longer if it began by 2024-11-06; the register does not give the days."
     )
+
+
+def test_init_names_every_member_it_does_not_know_at_once(tmp_path: Path) -> None:
+    """`planner init` with the Council of Europe's 46 members stopped at the first it did not
+    know ('Republic of Moldova', "did you mean Republic of Korea?"), then, run again, at the
+    second ('Slovak Republic'): one problem a run. Each is now its own line in one run, and a
+    name that holds a country's name suggests it (Moldova), nothing is written."""
+    result = CliRunner().invoke(main, ["init", str(tmp_path / "coe"), "--name", "Council of Europe", "--members", "Albania, Republic of Moldova, Slovak Republic, Austria=AUT, Austrai"])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        "error: --members: 'Republic of Moldova' is not a country the holidays package knows (did you mean Moldova?); expected a country name, or Name=XX with its ISO 3166 code",
+        "error: --members: 'Slovak Republic' is not a country the holidays package knows; expected a country name, or Name=XX with its ISO 3166 code",
+        "error: --members: 'Austria=AUT': 'AUT' is not a two-letter ISO 3166 code; expected Name=XX, e.g. Austria=AT",
+        "error: --members: 'Austrai' is not a country the holidays package knows (did you mean Australia, Austria?); expected a country name, or Name=XX with its ISO 3166 code",
+    ]
+    assert not (tmp_path / "coe").exists()

@@ -35,7 +35,7 @@ def init(ctx: click.Context, folder: str | None, name: str, members: str | None,
       planner init --list
       planner init treaty --example treaty-body
     """
-    from planner.core.errors import PlannerError
+    from planner.core.errors import InputErrors, PlannerError
     from planner.inputs.limits import name_problem
     from planner.outputs.atomic import write_atomic
     from planner.outputs.starter import (
@@ -81,7 +81,8 @@ def init(ctx: click.Context, folder: str | None, name: str, members: str | None,
             contents = [text.encode(), MEETINGS_HEADER.encode(), CHAIRS_HEADER.encode()]
             what = f"a starter rule book for {name}"
     except PlannerError as exc:
-        error(str(exc))
+        for problem in exc.errors if isinstance(exc, InputErrors) else [exc]:
+            error(str(problem))
         ctx.exit(2)
     # lexists: a link counts (init writes through none), and a name too long to be a file is no
     # file. A file init itself wrote, byte for byte, is no conflict: a run killed between its

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from planner.core.errors import PlannerError
+from planner.core.errors import InputErrors, PlannerError
 from planner.inputs.countries import country_table, fold
 
 MEETINGS_HEADER = "body,kind,ordinal,start,end,status,city,country,format,title,source\n"
@@ -46,6 +46,8 @@ def resolve_members(text: str) -> list[tuple[str, str]]:
     """``"Austria, Kazakhstan, Faroe Islands=FO"`` -> names with ISO 3166 alpha-2 codes. A name
     the holidays package does not know needs its code: ``Name=XX``."""
     out: list[tuple[str, str]] = []
+    problems: list[PlannerError] = []  # every one, a line each: a list of 46 members that named
+    # two the package does not know took two runs to learn it (session 23's trial)
     table = _countries()
     for item in (p.strip() for p in text.split(",")):
         if not item:
@@ -54,16 +56,31 @@ def resolve_members(text: str) -> list[tuple[str, str]]:
         name, code = name.strip(), code.strip().upper()
         if sep:
             if not re.fullmatch(r"[A-Z]{2}", code):
-                raise InitError(f"--members: {item!r}: {code!r} is not a two-letter ISO 3166 code; expected Name=XX, e.g. Austria=AT")
+                problems.append(InitError(f"--members: {item!r}: {code!r} is not a two-letter ISO 3166 code; expected Name=XX, e.g. Austria=AT"))
             out.append((name, code))
             continue
         found = table.get(_fold(name))
         if found is None:
-            close = difflib.get_close_matches(_fold(name), list(table), n=3, cutoff=0.75)
-            hint = f" (did you mean {', '.join(table[c][0] for c in close)}?)" if close else ""
-            raise InitError(f"--members: {name!r} is not a country the holidays package knows{hint}; expected a country name, or Name=XX with its ISO 3166 code")
+            # a country whose name the one given holds ("Republic of Moldova": Moldova, not the
+            # Republic of Korea that spelling alone comes nearest to), else the nearest spellings
+            held = [k for k in table if len(k) >= 5 and k in _fold(name)]
+            close = held or difflib.get_close_matches(_fold(name), list(table), n=3, cutoff=0.75)
+            names = list(dict.fromkeys(table[c][0] for c in close))[:3]
+            hint = f" (did you mean {', '.join(names)}?)" if names else ""
+            problems.append(InitError(f"--members: {name!r} is not a country the holidays package knows{hint}; expected a country name, or Name=XX with its ISO 3166 code"))
+            continue
         out.append((name, found[1]))
+    if len(problems) == 1:
+        raise problems[0]
+    if problems:
+        shown = problems[:MEMBER_PROBLEMS]
+        if len(problems) > MEMBER_PROBLEMS:
+            shown.append(InitError(f"--members: {len(problems) - MEMBER_PROBLEMS} more members not known, not listed"))
+        raise InputErrors(shown)
     return out
+
+
+MEMBER_PROBLEMS = 50  # as a file's: README "Limits", problems listed for one file
 
 
 def starter_rulebook(name: str, members: list[tuple[str, str]], year: int) -> str:
