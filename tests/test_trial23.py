@@ -96,3 +96,30 @@ def test_init_names_every_member_it_does_not_know_at_once(tmp_path: Path) -> Non
         "error: --members: 'Austrai' is not a country the holidays package knows (did you mean Australia, Austria?); expected a country name, or Name=XX with its ISO 3166 code",
     ]
     assert not (tmp_path / "coe").exists()
+
+
+_ORDINALS = """() => [...document.querySelectorAll('svg.chart g.lane')].map(g => {
+  const labels = [...g.querySelectorAll('text.ord')].map(t => [t.textContent, t.getBoundingClientRect()]).sort((a, b) => a[1].left - b[1].left);
+  return [g.id, labels.map(([n]) => n), labels.slice(1).filter(([, r], i) => r.left < labels[i][1].right).map(([n], i) => labels[i][0] + '/' + n)]; })"""
+
+
+def test_ordinals_of_meetings_close_together_are_not_drawn_over_each_other(browser, tmp_path: Path) -> None:  # noqa: F811
+    """The 1517th and 1518th Ministers' Deputies (22 January and 5 February 2025) are 2 px
+    apart on the timeline: their ordinals were drawn one over the other, "1518" unreadable
+    at any width. A label that would touch the one before it is now left off; the mark, its
+    tooltip and the row it links to keep the number. The Congress's 51st and 52nd, three
+    months apart, keep both."""
+    from .test_report_browser import _open
+
+    page_path = tmp_path / "report.html"
+    result = CliRunner().invoke(main, ["report", *COE, "-o", str(page_path)])
+    assert result.exit_code == 0, result.output
+    page, errors = _open(browser, page_path, 1400)
+    lanes = {lane: (labels, overlaps) for lane, labels, overlaps in page.evaluate(_ORDINALS)}
+    tooltip = page.evaluate("""() => [...document.querySelectorAll('#lane-deputies a.meeting title')].map(t => t.textContent)""")
+    page.close()
+    assert errors == []
+    assert {lane: overlaps for lane, (_, overlaps) in lanes.items() if overlaps} == {}
+    assert lanes["lane-deputies"][0] == ["1517", "1539"]
+    assert any("1518" in t for t in tooltip), tooltip
+    assert lanes["lane-congress"][0] == [str(n) for n in range(46, 72)]
