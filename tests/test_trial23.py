@@ -123,3 +123,20 @@ def test_ordinals_of_meetings_close_together_are_not_drawn_over_each_other(brows
     assert lanes["lane-deputies"][0] == ["1517", "1539"]
     assert any("1518" in t for t in tooltip), tooltip
     assert lanes["lane-congress"][0] == [str(n) for n in range(46, 72)]
+
+
+def test_advisories_before_the_registers_first_meeting_get_the_note_that_misses_get() -> None:
+    """The Committee of Ministers meets at ministerial level once a year by practice (a
+    customary rule), since 1949; the trial's register starts with the 122nd session, 2012.
+    `check` listed 59 advisories, 1950 to 2011, and said nothing of the register; the same
+    years under a binding rule get the note on record coverage (tests/test_trial17.py). They
+    now get it too: what to write if the register is not complete before 2012."""
+    result = CliRunner().invoke(main, ["check", *COE])
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.stdout.split())
+    assert "59 advisories" in text
+    assert (
+        "Note CM session: 59 advisory windows (1950 to 2011) come before the first meeting the register counts for it (2012-05-23)."
+        " If the register is not complete before 2012, say so in the rule book, on the body or on [organization]"
+        ' (e.g. records = [{ start = 2012, source = "..." }] on CM session; README "Record coverage"): those windows are then unknown, not advisories.'
+    ) in text
