@@ -140,3 +140,14 @@ def test_advisories_before_the_registers_first_meeting_get_the_note_that_misses_
         " If the register is not complete before 2012, say so in the rule book, on the body or on [organization]"
         ' (e.g. records = [{ start = 2012, source = "..." }] on CM session; README "Record coverage"): those windows are then unknown, not advisories.'
     ) in text
+
+
+def test_an_open_window_beside_another_rules_met_one_of_the_same_year_names_its_rule() -> None:
+    """The Parliamentary Assembly: one ordinary session a year (binding), in practice four
+    part-sessions; three recorded for 2026 as of 5 December. Its line read "1 judged: 1 met;
+    open: 2026 (1 due by 2026-12-31)": 2026 both met and still due, and nothing to say that
+    what is due is the customary fourth part-session, not a binding session. The open window
+    now names its rule where another rule's window of the same period is judged too."""
+    result = CliRunner().invoke(main, ["check", *COE, "--body", "pace", "--from", "2026"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "1 judged: 1 met; open: 2026 (in practice 4 times a year (customary); 1 due by 2026-12-31)" in result.stdout

@@ -159,7 +159,10 @@ def _next_words(findings: Sequence[Finding], book: RuleBook, counter: Counter[Ve
     # windows may run at once (a binding "once a year" beside a customary "twice"), each then
     # named with its rule where the rules differ.
     others = [(g, g.expectation) for g in open_ if g is not f and g.expectation is not None and not g.expectation.pending]
-    named = any(o.rule_index != e.rule_index for _, o in others)
+    # So where another rule's window of the same period is met: the Parliamentary Assembly's
+    # "1 judged: 1 met; open: 2026 (1 due by 2026-12-31)" read as 2026 both met and still
+    # due, the open one being the customary four a year (session 23's trial).
+    named = any(o.rule_index != e.rule_index for _, o in others) or any(g.expectation is not None and g.expectation.rule_index != e.rule_index and g.expectation.label == e.label for g in findings)
     extra = [*([rule_words(e.rule, book)] if named else []), *_open_extra(f, e)]
     words = base + (f" ({'; '.join(extra)})" if extra else "")
     if others:  # (a few named, the rest counted: a crowded body may have thousands running)
