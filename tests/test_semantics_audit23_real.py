@@ -15,7 +15,7 @@ and one ordinary session a year held as four part-sessions (PACE)."""
 from __future__ import annotations
 
 from tests.test_semantics_audit5 import _invoke
-from tests.test_semantics_audit15_real import _check, _files
+from tests.test_semantics_audit15_real import _check, _files, _text
 from tests.test_semantics_audit16_real import _why
 from tests.test_semantics_audit18_real import _events
 from tests.test_semantics_audit20_real import _edited, _judged, _project
@@ -186,6 +186,21 @@ def test_icc_assembly_met_every_year_and_its_special_session_not_counted():
     assert _verdicts(out, "assembly") == {str(y): "met" for y in range(2003, 2026)} | {"2026": "open"}
     assert _why(out, "assembly", 0, "2025").endswith("Not counted: ASP 2025-07 (New York) (special: this rule counts regular meetings).")
     assert [(s[:7], n) for b, s, n in _project(ASP, *TODAY, "--to", "2027")] == [("2026-12", 25), ("2027-12", 26)]
+
+
+def test_icc_review_conference_seven_years_after_entry_into_force_came_334_days_late():
+    """Art. 123(1): a Review Conference "seven years after the entry into force" (1 July 2002):
+    due by 1 July 2009; convened in Kampala on 31 May 2010: 334 days late, the one violation of
+    the book. The body is otherwise ad hoc (art. 123(2)), and its summary line read "1 meeting
+    recorded, nothing due" above the late finding: it now gives the verdict it judged (fails
+    before in outputs/render.py)."""
+    out = _check(ASP, *TODAY)
+    assert _verdicts(out, "review") == {"2002-07-01..2009-07-01": "late"}
+    assert "334 days late (the first meeting is due within 7 years, due by 2009-07-01)" in _why(out, "review", 0, "2002-07-01..2009-07-01")
+    assert out["summary"]["violations"] == 1
+    text = _text(ASP, *TODAY, "--body", "review")
+    assert "nothing due" not in text
+    assert "Review Conference ad hoc; the first within 7 years of the founding 1 judged: 1 late" in text
 
 
 # -- UNCCD: yearly to 2001, then every two years -----------------------------------------------

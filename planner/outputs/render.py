@@ -202,7 +202,8 @@ def _short_meeting(m: Meeting) -> str:
 
 def body_summary(body: Body, book: RuleBook, findings: Sequence[Finding], recorded: int) -> tuple[str, str, str]:
     """Three columns per body: name, cadence in words, and what was judged / what is next."""
-    if all(isinstance(r, AdHocRule) for r in body.rules):
+    if all(isinstance(r, AdHocRule) for r in body.rules) and not findings:
+        # (an ad hoc rule's `first_within` is judged: its verdict, not "nothing due", audit 23)
         return body.display, "ad hoc", f"{plural(recorded, 'meeting')} recorded, nothing due"
     if findings and all(f.verdict is _NOT_APPLICABLE for f in findings):
         return body.display, cadence_words(body, book), "not applicable: " + findings[0].why
