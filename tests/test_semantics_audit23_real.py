@@ -1,4 +1,4 @@
-"""A twenty-third audit of real organizations (tests/audit/), eight new ones, each rule book
+"""A twenty-third audit of real organizations (tests/audit/), nine new ones, each rule book
 citing its instrument in every rule's `source` and each register row its source (days known
 only from memory say so; rows known only to the month give the month), every expected answer
 worked out by hand from the rule as written before the tool was run (the derivation in each
@@ -8,11 +8,15 @@ Parliament of India, art. 85), an opening day on the fourth Monday of a month un
 constitutions (the Congress of the Philippines), treaty bodies "at least once every two years"
 and "at intervals of not more than three years" whose Conferences decide otherwise (CITES, in
 years; CMS, in months), an annual Assembly with special sessions (the ICC's), yearly then
-biennial sessions with a pandemic year (UNCCD), a Treaty asking twice a year where the register
+biennial sessions with a pandemic year (UNCCD), a one-off Review Conference seven years after
+entry into force (the ICC's), a legislature of odd years whose opening day has an exception
+no key states (Montana), a Treaty asking twice a year where the register
 of extraordinary meetings is incomplete, with a chair that passes at the ordinary Summit (SADC),
 and one ordinary session a year held as four part-sessions (PACE)."""
 
 from __future__ import annotations
+
+import json
 
 from tests.test_semantics_audit5 import _invoke
 from tests.test_semantics_audit15_real import _check, _files, _text
@@ -267,3 +271,30 @@ def test_pace_ordinary_session_met_each_year_and_the_extraordinary_session_apart
         assert _verdicts(out, "assembly", rule) == {str(y): "met" for y in range(2022, 2026)} | {"2026": "open"}
     assert "Not counted: PACE 2022-03-14 (Strasbourg) (extraordinary: this rule counts regular meetings)." in _why(out, "assembly", 0, "2022")
     assert out["summary"]["violations"] == 0
+
+
+# -- Montana: odd-numbered years, the first Monday of January (or Wednesday) -------------------
+
+MT = "montana-legislature"
+
+
+def test_montana_legislature_convened_each_odd_year_on_the_first_monday_of_january():
+    """Constitution art. V sec. 6 and MCA 5-2-103: each odd-numbered year, on the first Monday
+    of January. By hand: 5 January 2015, 2 January 2017, 7 January 2019, 4 January 2021,
+    2 January 2023, 6 January 2025 are those Mondays (1 January was a Thursday, Sunday,
+    Tuesday, Friday, Sunday, Wednesday): met; no window in the even years; next due 4 January
+    2027 (1 January 2027 is a Friday)."""
+    out = _check(MT, *TODAY)
+    assert _verdicts(out, "legislature") == {d: "met" for d in ("2015-01-05", "2017-01-02", "2019-01-07", "2021-01-04", "2023-01-02", "2025-01-06")} | {"2027-01-04": "open"}
+    assert out["summary"]["violations"] == 0
+
+
+def test_montana_2029_falls_on_new_years_day_where_the_statute_says_wednesday():
+    """MCA 5-2-103: "or, if January 1 is a Monday, on the first Wednesday": 1 January 2029 is a
+    Monday, so the 71st Legislature convenes on 3 January 2029. The rule book has no key for
+    the exception: `project` to 2029 places the 70th on 4 January 2027 and, for 2029, reports
+    a Problem (New Year's Day) instead of proposing the 3rd: the secretariat is told, nothing
+    moves silently, but the statute's own answer is not given."""
+    out = json.loads(_invoke("project", *_files(MT), *TODAY, "--to", "2029", "--format", "json").stdout)
+    assert [(m["start"], m["ordinal"]) for m in out["meetings"]] == [("2027-01-04", 70)]
+    assert any("2029-01-01 is New Year's Day" in p["message"] for p in out["problems"])
