@@ -151,3 +151,11 @@ def test_an_open_window_beside_another_rules_met_one_of_the_same_year_names_its_
     result = CliRunner().invoke(main, ["check", *COE, "--body", "pace", "--from", "2026"], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
     assert "1 judged: 1 met; open: 2026 (in practice 4 times a year (customary); 1 due by 2026-12-31)" in result.stdout
+
+
+def test_a_csv_projection_with_one_problem_says_so_in_the_singular(tmp_path: Path) -> None:
+    """`project --format csv` with the 135th session past and unconfirmed (one Problem) said
+    "note: 1 Problem (...) are not rows of the CSV: --format text or json lists them"."""
+    result = CliRunner().invoke(main, ["project", *COE, "--format", "csv", "-o", str(tmp_path / "p.csv")])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.startswith("note: 1 Problem (windows where nothing fits, planned meetings to confirm, missing holiday data) is not a row of the CSV: --format text or json lists it\n")

@@ -46,7 +46,9 @@ def project(inputs: Inputs, start: str | None, end: str | None, body_ids: tuple[
         # the CSV is the schedule's rows alone: what did not fit must not pass unsaid
         told = [f"{len(projection.problems):,} Problem{'s' if len(projection.problems) != 1 else ''}"] if projection.problems else []
         told += [f"{len(projection.notes):,} note{'s' if len(projection.notes) != 1 else ''}"] if projection.notes else []
-        say(f"note: {' and '.join(told)} (windows where nothing fits, planned meetings to confirm, missing holiday data) are not rows of the CSV: --format text or json lists them")
+        one = len(projection.problems) + len(projection.notes) == 1  # ("1 Problem ... are not rows": session 23's trial)
+        are, rows, them = ("is", "a row", "it") if one else ("are", "rows", "them")
+        say(f"note: {' and '.join(told)} (windows where nothing fits, planned meetings to confirm, missing holiday data) {are} not {rows} of the CSV: --format text or json lists {them}")
 
 
 def _within_diff_limit(pieces: str | Iterable[str], output: str | None) -> Iterable[str]:
