@@ -206,8 +206,20 @@ def _disagreements(o: dict) -> list:
     in_html: Counter = Counter()
     for block in part.split('<h3 id="b-')[1:]:
         body = block[: block.index('"')].replace("-", "_")
-        for m in re.finditer(r'<span class="verdict"[^>]*>([^<]*)</span></td><td[^>]*data-label="window">([^<]*)</td>', block):
-            in_html[(body, html.unescape(m.group(2)) or None, m.group(1).replace(" ", "_"))] += 1
+        for m in re.finditer(r'<tr [^>]*?(?: data-rule="(\d+)" data-first="([^"]*)" data-last="([^"]*)" data-windows="(\d+)")?><td[^>]*><span class="verdict"[^>]*>([^<]*)</span></td><td[^>]*data-label="window">([^<]*)</td>', block):
+            verdict = m.group(5).replace(" ", "_")
+            if m.group(4) is None:
+                in_html[(body, html.unescape(m.group(6)) or None, verdict)] += 1
+                continue
+            # windows said alike in one row (tests/test_trial23.py): the rule's findings of that
+            # verdict from its first window to its last, as many as the row says
+            labels = [(f.get("window") or {}).get("label") for f in findings if f["body"] == body and f["rule"] == int(m.group(1)) and f["verdict"] == verdict]
+            first, last = html.unescape(m.group(2)), html.unescape(m.group(3))
+            run = labels[labels.index(first) : labels.index(last) + 1] if first in labels and last in labels else []
+            if len(run) != int(m.group(4)):
+                wrong.append(("html run", body, first, last, m.group(4), len(run)))
+            for label in run:
+                in_html[(body, label, verdict)] += 1
     if in_html != said:
         wrong.append(("html", said - in_html, in_html - said))
     # the summary counts the findings; text, markdown and the report's totals say the summary
