@@ -19,7 +19,7 @@ from datetime import date, timedelta
 
 from planner.core.dates import PartialDate
 from planner.core.model import ChairTerm, Kind, Meeting, Member, RuleBook
-from planner.engine.chairmanship.findings import allowed_end
+from planner.engine.chairmanship.long_terms import allowed_end
 from planner.engine.chairmanship.pool import chair_hosted_ids, statutory_ids
 from planner.engine.chairmanship.terms import ALIVE, handover_meetings, handover_slack
 

@@ -7,35 +7,23 @@ only some of its days would break the rule."""
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
-from dateutil.relativedelta import relativedelta
-
 from planner.core.dates import PartialDate, Precision
 from planner.core.model import Chairmanship, HostPolicy, Kind, Meeting, RuleBook, Status
 from planner.core.words import plural
+from planner.engine.chairmanship.long_terms import long_term, span
 from planner.engine.chairmanship.rotation import rotation_after
 from planner.engine.chairmanship.terms import (
     ChairFinding,
     Severity,
     Term,
     handover_slack,
-    length_words,
     meeting_words,
-    term_length,
 )
 from planner.engine.coverage import Coverage
-
-_EXTENSION_RE = re.compile(r"extend|extension|continu|prolong|renew", re.IGNORECASE)
-
-
-def _span(t: Term, today: date) -> str:
-    start = t.start or "?"
-    end = f"{t.end}" if t.end and not t.running else f"today ({today})" if t.running else "?"
-    return f"{start} to {end}"
 
 
 def judge(book: RuleBook, terms: Sequence[Term], today: date) -> list[ChairFinding]:
@@ -59,19 +47,19 @@ def _judge_term(book: RuleBook, terms: Sequence[Term], i: int, today: date, out:
     handover_ids = rule.handover_bodies if rule else ()
     t = terms[i]
     if t.member is None:
-        out.append(ChairFinding("not_member", Severity.VIOLATION, t.country, f"{t.country} ({_span(t, today)}) is not a member state of the rule book{_close(book, t.country)}."))
+        out.append(ChairFinding("not_member", Severity.VIOLATION, t.country, f"{t.country} ({span(t, today)}) is not a member state of the rule book{_close(book, t.country)}."))
     elif t.start is not None and not t.member.member_on(t.start.earliest) and not t.member.member_on(t.start.latest):
         # (on every day the start may mean: membership is one stretch of days)
         since = f"joined {t.member.joined}" if t.member.joined and t.start.latest < t.member.joined.earliest else f"left {t.member.left}"
-        out.append(ChairFinding("not_member", Severity.VIOLATION, t.country, f"{t.country} ({_span(t, today)}) was not a member when its term began ({since})."))
+        out.append(ChairFinding("not_member", Severity.VIOLATION, t.country, f"{t.country} ({span(t, today)}) was not a member when its term began ({since})."))
     elif t.member is not None and t.member.left is not None and t.start is not None:
         out.extend(_left_while_chairing(t, t.member.left, today))
     if rule is None or t.start is None:
         return
     if rule.since and t.start.earliest < rule.since.earliest:
-        out.append(ChairFinding("before_rule", Severity.NOTE, t.country, f"{t.country} ({_span(t, today)}) began before the chair rule ({rule.since}) and is not judged by it."))
+        out.append(ChairFinding("before_rule", Severity.NOTE, t.country, f"{t.country} ({span(t, today)}) began before the chair rule ({rule.since}) and is not judged by it."))
     else:
-        out.extend(_long_term(book, rule, t, today))
+        out.extend(long_term(book, rule, t, today))
     before_rule = bool(rule.since and t.start.earliest < rule.since.earliest)
     if i and terms[i - 1].member is not None and terms[i - 1].member == t.member and not rule.consecutive_terms and not before_rule:
         out.append(ChairFinding("consecutive", Severity.VIOLATION, t.country, f"{t.country} chaired twice in a row ({terms[i - 1].years()}, {t.years()}); the rule allows no consecutive terms (consecutive_terms = false)."))
@@ -137,7 +125,7 @@ def _out_of_turn(book: RuleBook, rule: Chairmanship, prev: Term, t: Term, today:
     if not expected or t.member.name in expected:
         return []
     order = "order organization.members lists them" if listed else "alphabetical order"
-    text = f"{t.country} ({_span(t, today)}) is out of turn: after {prev.country} the rotation ({order}) gives {' or '.join(sorted(expected))}."
+    text = f"{t.country} ({span(t, today)}) is out of turn: after {prev.country} the rotation ({order}) gives {' or '.join(sorted(expected))}."
     return [ChairFinding("out_of_turn", Severity.NOTE, t.country, text)]
 
 
@@ -150,7 +138,7 @@ def _left_while_chairing(t: Term, left: PartialDate, today: date) -> list[ChairF
     if last is None:
         return []
     if left.latest < last:
-        return [ChairFinding("not_member", Severity.VIOLATION, t.country, f"{t.country} ({_span(t, today)}) chaired after it left the organization ({left}): no member from {left.latest + timedelta(days=1)}.")]
+        return [ChairFinding("not_member", Severity.VIOLATION, t.country, f"{t.country} ({span(t, today)}) chaired after it left the organization ({left}): no member from {left.latest + timedelta(days=1)}.")]
     if t.running and t.end is not None and left.latest < t.end.earliest - timedelta(days=1):
         return [ChairFinding("not_member", Severity.NOTE, t.country, f"{t.country}'s running term is expected to end on {t.end}, after it leaves the organization ({left}).")]
     return []
@@ -169,74 +157,6 @@ def _close(book: RuleBook, name: str) -> str:
     names = [m.name for m in book.organization.members]
     close = difflib.get_close_matches(name, names, n=3, cutoff=0.6)
     return f"; closest: {', '.join(close)}" if close else ""
-
-
-def allowed_end(rule: Chairmanship, start: date) -> date:
-    allowed = rule.term.add_to(start)
-    return rule.tolerance.add_to(allowed) if rule.tolerance else allowed
-
-
-def _long_term(book: RuleBook, rule: Chairmanship, t: Term, today: date) -> list[ChairFinding]:
-    assert t.start is not None
-    if not t.running and t.end is None:
-        return []
-    # A term dated only to the year or month is as long as its days make it: longest from the
-    # first day its start may mean to the last its end may mean, shortest the other way round.
-    last, latest_end = (today, today) if t.running else (t.handed.earliest, t.handed.latest)  # type: ignore[union-attr]
-    allowed = allowed_end(rule, t.start.earliest)
-    if latest_end <= allowed:
-        return []  # not longer than the rule, whatever the days
-    slack = f" (tolerance {rule.tolerance.words()})" if rule.tolerance else ""
-    so_far = " so far" if t.running else ""
-    if last <= allowed_end(rule, t.start.latest):
-        # Longer only on some of the days the register allows: a note, never a violation.
-        # (with their days where the months alone would not say it: "5 months to 6 months,
-        # perhaps longer than 6 months" read as a contradiction)
-        shortest, longest = (_over_words(rule, a, b, True) for a, b in ((t.start.latest, last), (t.start.earliest, latest_end)))
-        text = f"{t.country} chaired {_span(t, today)}: {shortest} to {longest}{so_far}, perhaps longer than the rule's term of {rule.term.words()}{slack}: longer"
-        if last == latest_end:
-            # Its end is known (or today): only its first day is not. Say by when it must have
-            # begun, not "if it began on ... and ended after ...", which read as if the end were unknown.
-            began_by = t.start.latest
-            while allowed_end(rule, began_by) >= latest_end:
-                began_by -= timedelta(days=1)
-            text += f" if it began by {began_by}"
-        elif t.start.exact:
-            text += f" if it ended after {allowed}"
-        else:
-            text += f", for instance, if it began on {t.start.earliest} and ended after {allowed}"
-        text += "; the register does not give the days."
-        return [ChairFinding("long_term", Severity.NOTE, t.country, text)]
-    words = _over_words(rule, t.start.earliest, last, t.exact)
-    text = f"{t.country} chaired {_span(t, today)}: {words}{so_far}, longer than the rule's term of {rule.term.words()}{slack}."
-    # (on some of its days: one planned for a year partly past may have been held before today)
-    ended = t.closed_by if t.running and t.closed_by is not None and t.closed_by.status is Status.PLANNED and t.closed_by.earliest < today else None
-    if ended is not None and ended.earliest <= allowed_end(rule, t.start.latest):
-        # The meeting that would end the term is past (or may be) but still recorded as planned:
-        # held as planned, the term was not too long. The register does not say which: a note.
-        held = length_words(term_length(t.start.latest, ended.earliest), t.exact and ended.earliest == ended.latest)
-        text = (
-            f"{text[:-1]}, unless the {meeting_words(ended, book)} that would end it was held as planned (a term of {held}):"
-            " the register does not say whether it was held."
-        )
-        return [ChairFinding("long_term", Severity.NOTE, t.country, text)]
-    missed = [m for m in t.statutory if m.kind is Kind.REGULAR and m.body in rule.handover_bodies and t.start.latest + handover_slack(rule) < m.earliest and (t.end is None or m.latest < t.end.earliest - handover_slack(rule))]
-    if missed:
-        text += " Did not hand over at: " + "; ".join(meeting_words(m, book) for m in missed) + "."
-    said = [s.strip() for s in re.split(r"(?<=\.)\s+", t.note) if _EXTENSION_RE.search(s)]
-    if said:
-        text += f" The register notes an extension: {' '.join(said)}"
-    return [ChairFinding("long_term", Severity.VIOLATION, t.country, text)]
-
-
-def _over_words(rule: Chairmanship, start: date, last: date, exact: bool) -> str:
-    """A term's length from ``start`` to ``last``, with its days where the years and months
-    alone are no longer than the rule's term ("2 years 1 day", not "2 years, longer than 2 years")."""
-    delta = term_length(start, last)
-    words = length_words(delta, exact)
-    if delta is not None and delta.days and rule.term.add_to(start) >= start + relativedelta(years=delta.years, months=delta.months):
-        words += f" {delta.days} day{'s' if delta.days != 1 else ''}"
-    return words
 
 
 def _boundary(prev: Term, t: Term, today: date) -> list[ChairFinding]:
@@ -378,32 +298,3 @@ def _planned_handover_host(book: RuleBook, rule: Chairmanship, t: Term) -> list[
             f"The {meeting_words(m, book)}, expected to end {t.country}'s term, is to be hosted by {who}; the rule book has the {rule.handover_host} chair host the handover meeting (handover_host = \"{rule.handover_host}\").",
         )
     ]
-
-
-def expected_long(book: RuleBook, terms: Sequence[Term]) -> list[ChairFinding]:
-    """Notes for the running and planned terms that the projection makes longer than the rule
-    allows, on every reading of their days (a term of 2 years handed over only at a Summit
-    every 4 years): the register's terms are judged as of --today, and a plan is laid on the
-    handover meetings the projection holds, so such a term was shown, 3 years 11 months beside
-    a rule of 2 years, with no word. A note, never a violation: nothing has happened yet, and
-    the rule book, not the plan, leaves no handover meeting between."""
-    rule = book.chairmanship
-    if rule is None:
-        return []
-    out = []
-    for t in terms:
-        if not (t.running or t.planned) or t.start is None or t.end is None or t.end.earliest <= allowed_end(rule, t.start.latest):
-            continue
-        slack = f" (tolerance {rule.tolerance.words()})" if rule.tolerance else ""
-        words = _over_words(rule, t.start.latest, t.end.earliest, t.exact)
-        ends = f" at the {meeting_words(t.closed_by, book)}" if t.closed_by is not None else ""
-        what = "planned term" if t.planned else "running term"
-        out.append(
-            ChairFinding(
-                "long_expected", Severity.NOTE, t.country,
-                f"{t.country}'s {what}, {t.start} to {t.end}, is expected to end{ends}: {words}, longer than the rule's term of {rule.term.words()}{slack};"
-                " the projection holds no meeting of a handover body before then.",
-                term_start=str(t.start),
-            )
-        )  # fmt: skip
-    return out

@@ -28,8 +28,9 @@ from planner.core.model import (
     RuleBook,
     Status,
 )
-from planner.engine.chairmanship.findings import expected_long, judge
+from planner.engine.chairmanship.findings import judge
 from planner.engine.chairmanship.hosting import assign_hosts
+from planner.engine.chairmanship.long_terms import expected_long
 from planner.engine.chairmanship.rotation import alphabetical_after, rotation_after
 from planner.engine.chairmanship.terms import (
     ChairReport,
