@@ -17,10 +17,10 @@ from planner.engine.chairmanship.terms import ChairReport, Severity, Term, meeti
 from planner.engine.chairmanship.terms import rule_words as chair_rule_words
 from planner.engine.expectations import ordinal
 from planner.engine.judging.compliance import Finding, Report
-from planner.engine.judging.findings import Verdict
 from planner.engine.planning.projection import Projection
 from planner.outputs.calendar.parts import lapsed, parts_of
 from planner.outputs.chairs import _bounds, _label, _length, _list, _to
+from planner.outputs.html.runs import row_span, row_words, runs
 from planner.outputs.html.summary import (
     Total,
     Violations,
@@ -299,7 +299,7 @@ def _groups(report: Report, ids: _Ids) -> tuple[list[BodyGroup], dict[int, str],
             for f in rest:  # the timeline's bands of these link to the body
                 finding_ids[id(f)] = group.id
             group.more = _more_words(rest)
-        for run in _runs(ordered):
+        for run in runs(ordered):
             f = run[0]
             row_id = ids("f", body.id, f.expectation.rule_index if f.expectation else "", f.window_label or f.verdict.value)
             for g in run:
@@ -309,50 +309,12 @@ def _groups(report: Report, ids: _Ids) -> tuple[list[BodyGroup], dict[int, str],
             note = None
             if f.source:
                 note = notes.setdefault((f.rule_text, f.source), Note(len(notes) + 1, f.rule_text, f.source)).number
-            window, why, runs = f.window_label, f.why, None
-            if len(run) > 1:
-                window = f"{f.window_label} to {run[-1].window_label}"
-                why = f"{len(run)} windows, each: {_unlabelled(f)}"
-                runs = (f.expectation.rule_index if f.expectation else -1, f.window_label, run[-1].window_label, len(run))
-            group.rows.append(FindingRow(row_id, f.verdict.value, slug(f.verdict.value), f.verdict in PROBLEM_VERDICTS, window, why, f.rule_text, note, runs))
+            group.rows.append(FindingRow(row_id, f.verdict.value, slug(f.verdict.value), f.verdict in PROBLEM_VERDICTS, *row_words(run), f.rule_text, note, row_span(run)))
         group.notes = list(notes.values())
         groups.append(group)
     # violations first, then the other problems (advisories, uncertain): stable, rule-book order in each part
     groups.sort(key=lambda g: (g.violations == 0, g.problems == 0))
     return groups, finding_ids, meeting_rows
-
-
-RUN_MIN = 3  # unknown windows in a row said alike that make one row
-
-
-def _unlabelled(f: Finding) -> str | None:
-    """A finding's why without the window label it opens with ("1975: 0 of 1 required ...")."""
-    head = f"{f.window_label}: "
-    return f.why[len(head) :] if f.window_label and f.why.startswith(head) else None
-
-
-def _runs(findings: Sequence[Finding]) -> list[list[Finding]]:
-    """The findings to list, each alone, except RUN_MIN or more ``unknown`` windows of one rule,
-    none of its other findings between them, whose whys say the same but for their labels: one
-    row, where the first stood. The Council of Europe's Parliamentary Assembly, its register
-    known complete from 2023, listed 146 such rows from 1950 (two rules, year by year), a page
-    60,000 px long on a phone, every one "no counting meeting recorded. Unknown, not missed:
-    the register is known complete only from 2023-01-01"."""
-    groups: dict[object, list[int]] = {}
-    last: dict[int, tuple[int, str | None]] = {}  # each rule's run so far: where it began, what it says
-    for i, f in enumerate(findings):
-        rule = f.expectation.rule_index if f.expectation is not None else -1
-        said = _unlabelled(f) if f.verdict is Verdict.UNKNOWN and f.expectation is not None else None
-        if said is None or last.get(rule, (0, None))[1] != said:  # any other finding of the rule ends its run
-            last[rule] = (i, said)
-        groups.setdefault(last[rule][0] if said is not None else ("alone", i), []).append(i)
-    placed: list[tuple[int, list[Finding]]] = []
-    for members in groups.values():
-        if len(members) >= RUN_MIN:
-            placed.append((members[0], [findings[i] for i in members]))
-        else:
-            placed.extend((i, [findings[i]]) for i in members)
-    return [run for _, run in sorted(placed, key=lambda p: p[0])]
 
 
 def _cut_words(groups: Sequence[BodyGroup]) -> str:

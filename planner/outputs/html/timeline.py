@@ -15,6 +15,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from planner.outputs.html.ordinals import overlapping
+
 # verdict -> (colour, pattern). Patterns: solid, diag, rdiag, cross, dots, vert, horiz, grid, ring.
 VERDICT_STYLES: dict[str, tuple[str, str]] = {
     "met": ("#009E73", "solid"),
@@ -345,7 +347,8 @@ def build_timeline(
             Mark(m.key, round((x0 + x1) / 2, 1), lane.y + MARK_ROW, x0, x1, STATUS_SHAPES.get(m.status, DEFAULT_SHAPE), m.status, str(m.ordinal or ""), m.title, m.href)
         )
     for lane in lanes:
-        lane.marks = _apart(lane.marks)
+        hidden = overlapping([(m.x, m.label) for m in lane.marks])
+        lane.marks = [dataclasses.replace(m, label="") if i in hidden else m for i, m in enumerate(lane.marks)]
     edges = [scale.x(date(s.first, 1, 1)) for s in _strips(scale)[1:]]
     if edges:
         reach = scale.pad + MARK_REACH
@@ -364,26 +367,6 @@ def build_timeline(
         [(slug(v), *verdict_style(v), _ink(verdict_style(v)[0])) for v in verdicts],
         [(s, STATUS_SHAPES.get(s, DEFAULT_SHAPE)) for s in statuses],
     )
-
-
-ORD_PX_PER_CHAR = 5.4  # a digit of text.ord (9 px) is about 0.6 em wide
-ORD_AIR = 2.0
-
-
-def _apart(marks: list[Mark]) -> list[Mark]:
-    """A lane's ordinals one beside another, never one over another: the Council of Europe's
-    1517th and 1518th Deputies, two weeks apart (2 px), were drawn over each other, "1518"
-    unreadable. In date order, a label that would touch the last one drawn is left off (the
-    marks keep their order); the mark and its tooltip keep the ordinal."""
-    hidden: set[int] = set()
-    right = float("-inf")
-    for i in sorted((i for i, m in enumerate(marks) if m.label), key=lambda i: marks[i].x):
-        half = len(marks[i].label) * ORD_PX_PER_CHAR / 2
-        if marks[i].x - half < right + ORD_AIR:
-            hidden.add(i)
-        else:
-            right = marks[i].x + half
-    return [dataclasses.replace(m, label="") if i in hidden else m for i, m in enumerate(marks)]
 
 
 def _ink(colour: str) -> str:
