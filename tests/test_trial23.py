@@ -185,3 +185,43 @@ def test_unknown_windows_said_alike_are_one_row_of_the_report(tmp_path: Path) ->
     lane = page[page.index('<g class="lane" id="lane-pace">') :]
     hrefs = set(re.findall(r'<a href="#(f-[^"]+)" class="window"', lane[: lane.index("</g>")]))
     assert hrefs <= {row[0] for row in rows} and rows[0][0] in hrefs and rows[1][0] in hrefs
+
+
+def test_the_feeds_read_as_a_subscriber_reads_them_twice(tmp_path: Path) -> None:
+    """The Council of Europe's feeds, exported twice into one folder and read as a calendar
+    app reads them (icalendar, recurring-ical-events): every event once by UID, all-day with
+    an exclusive DTEND, DTSTAMP from --today, lines of at most 75 octets, the second export
+    the same bytes. A date fixed in the register (the 135th session, planned for May 2026, held
+    on the 15th) keeps its UID and raises its SEQUENCE; so do the projected sessions its day
+    moves a day (the 137th to the 145th but the 142nd), nothing else."""
+    from datetime import date
+
+    import recurring_ical_events
+    from icalendar import Calendar
+
+    def export(*args: str) -> dict[str, bytes]:
+        result = CliRunner().invoke(main, ["ics", *args, "--out", str(tmp_path / "feeds")])
+        assert result.exit_code == 0, result.output
+        return {p.name: p.read_bytes() for p in sorted((tmp_path / "feeds").glob("*.ics"))}
+
+    first = export(*COE)
+    assert export(*COE) == first
+    feed = first["all.ics"]
+    assert all(len(line) <= 75 for line in feed.split(b"\r\n"))
+    events = Calendar.from_ical(feed).walk("VEVENT")
+    uids = [str(e["UID"]) for e in events]
+    assert len(uids) == len(set(uids)) == 75
+    assert all(str(e["DTSTAMP"].to_ical(), "ascii") == "20261205T000000Z" for e in events)
+    assert all(isinstance(e["DTSTART"].dt, date) and e["DTEND"].dt > e["DTSTART"].dt for e in events)
+    assert len(recurring_ical_events.of(Calendar.from_ical(feed)).between(date(1990, 1, 1), date(2040, 1, 1))) == 75
+    held = tmp_path / "held.csv"
+    held.write_text((TRIAL / "coe-meetings.csv").read_text(encoding="utf-8").replace("cm_session,regular,135,2026-05,,planned", "cm_session,regular,135,2026-05-15,,held"), encoding="utf-8")
+    again = Calendar.from_ical(export(*COE[:2], "--meetings", str(held), *COE[4:])["all.ics"]).walk("VEVENT")
+    before = {str(e["UID"]): int(e["SEQUENCE"]) for e in events}
+    after = {str(e["UID"]): int(e["SEQUENCE"]) for e in again}
+    assert set(after) == set(before)
+    changed = sorted(int(uid.split("-")[-1].split("@")[0]) for uid in after if after[uid] != before[uid])
+    assert changed == [135, 137, 138, 139, 140, 141, 143, 144, 145]
+    assert after["coe-cm_session-135@planner"] == 1
+    (session,) = [e for e in again if str(e["UID"]) == "coe-cm_session-135@planner"]
+    assert session["DTSTART"].dt == date(2026, 5, 15) and str(session["STATUS"]) == "CONFIRMED"
