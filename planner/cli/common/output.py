@@ -156,13 +156,14 @@ def unwritable(target: str, exc: OSError, folder: bool = False) -> tuple[str, st
     if code == errno.EISDIR and not folder and os.path.isdir(target):
         return "it is a folder", "the path of a file to write, not of a folder"
     if code in (errno.ENOTDIR, errno.EEXIST) and folder and os.path.lexists(target) and not os.path.isdir(target):
-        return "it is a file, not a folder", "a folder for the feeds, or a path where one can be made"
+        # (`--out /dev/null` was "a file": a device, a pipe or a socket is said as what it is)
+        return f"it is {kind_of(target)}, not a folder", "a folder for the feeds, or a path where one can be made"
     if code in (errno.ENOTDIR, errno.EEXIST, errno.ELOOP) and where is not None and _loops(where):
         # (a link loop on the way: "loop/feeds: loop is a file, not a folder" named no link)
         said = "it is a link that leads back to itself" if where == Path(target) else f"{where} is a link that leads back to itself"
         return said, ("a folder, or a link to one" if folder and where == Path(target) else "a file, or a link to one" if where == Path(target) else "a path whose every folder is a folder, or a link to one, or can be made")
     if code in (errno.ENOTDIR, errno.EEXIST) and blocker is not None:
-        return f"{blocker} is a file, not a folder", "a path whose every folder is a folder or can be made"
+        return f"{blocker} is {kind_of(blocker)}, not a folder", "a path whose every folder is a folder or can be made"
     if code == errno.EBUSY:
         return f"{exc.strerror}", "a folder no other run is writing"
     if code == errno.EEXIST and folder and os.path.isdir(target):
@@ -179,6 +180,8 @@ def unwritable(target: str, exc: OSError, folder: bool = False) -> tuple[str, st
         return "it is a link that leads back to itself", "a file, or a link to one"
     if code == errno.ENAMETOOLONG:
         return "it, or a name in it, is too long for the file system", "names of at most 255 bytes, a path of at most 4,096"
+    if code == errno.ENOSPC and os.path.exists(target) and not os.path.isfile(target) and not os.path.isdir(target):
+        return f"it is {kind_of(target)} that takes no more ({exc.strerror})", "a writable file path"
     if code in (errno.ENOSPC, errno.EDQUOT):
         space = "no space left on the device" if code == errno.ENOSPC else "the disk quota is used up"
         return f"{space} holding {where if where is not None and where.is_dir() else Path(target).parent}; nothing was replaced", "room for the whole output"
@@ -188,8 +191,25 @@ def unwritable(target: str, exc: OSError, folder: bool = False) -> tuple[str, st
         # the kernel's words: the folder that refuses (planner's own refusals say theirs)
         inside = where if where.is_dir() and where != Path(target) else where.parent
         return f"no permission to write in {inside}", "a folder this user may write in"
-    blocked = f" ({named})" if named and not named.endswith(".tmp") and named != target else ""
+    if code == errno.ENOENT and where is not None and where.is_dir() and where != Path(target):
+        # the folder exists, yet nothing can be made in it (/proc, a FUSE mount): its name,
+        # not that of planner's staging file or folder in it (/proc/.pl-2d711642.new)
+        return f"{where} does not let files or folders be made in it ({exc.strerror})", "a folder to write in" if folder else "a writable file path"
+    ours = Path(named).name.startswith(".pl-") or named.endswith(".tmp")
+    blocked = f" ({named})" if named and not ours and named != target else ""
     return f"{exc.strerror or exc}{blocked}", "a folder to write in" if folder else "a writable file path"
+
+
+def kind_of(path: str | Path) -> str:
+    """What a path that is no folder is, in words: "a file", "a character device"..."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return "a link to nothing" if os.path.islink(path) else "a file"
+    for test, words in ((stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"), (stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return words
+    return "a file"
 
 
 def _loops(path: Path) -> bool:
