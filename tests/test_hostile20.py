@@ -74,7 +74,8 @@ TIMED = [
     ["UID:z", "DTSTART:20270301T090000Z", "DTEND:20270301T100000Z", "SUMMARY:Same day"],
     ["UID:m", "DTSTART:20270302T220000Z", "DTEND:20270303T000000Z", "SUMMARY:To midnight"],
     ["UID:s", "DTSTART:20270304T230000Z", "DTEND:20270306T010000Z", "SUMMARY:Three days"],
-    ["UID:b", "DTSTART:20270307T100000Z", "DTEND:20270306T100000Z", "SUMMARY:Ends before"],
+    # (an event ending before it starts, read as its first day here once, is refused since the
+    # twenty-third pass: tests/test_hostile23.py)
     ["UID:e", "DTSTART:20270308T100000Z", "DTEND:20270308T100000Z"],
     ["UID:f", "DTSTART:20270309T230000", "DTEND:20270310T010000", "SUMMARY:Floating"],
     ["UID:t", "DTSTART;TZID=Asia/Almaty:20270311T230000", "DTEND;TZID=Asia/Almaty:20270312T000000", "SUMMARY:Almaty"],
@@ -100,7 +101,6 @@ def test_avoid_reads_a_plain_timed_event_as_icalendar_does(tmp_path: Path) -> No
         ("2027-03-01", "None", "Same day"),
         ("2027-03-02", "None", "To midnight"),
         ("2027-03-04", "2027-03-06", "Three days"),
-        ("2027-03-07", "None", "Ends before"),
         ("2027-03-08", "None", "busy"),
         ("2027-03-09", "2027-03-10", "Floating"),
         ("2027-03-11", "None", "Almaty"),

@@ -71,6 +71,29 @@ def _days(event: Event) -> tuple[date, date] | None:
     return first, max(first, last)
 
 
+def _refuse_end_before_start(event: Event, path: Path, where: str) -> None:
+    """An event that ends before it starts (DURATION:-P5D, a DTEND before its DTSTART) is
+    damage (RFC 5545 3.6.1: the end is after the start), refused as a register's is: it was
+    read as one busy day, the file's mistake silently mended."""
+    start = event["DTSTART"].dt
+    if "DURATION" in event:
+        length = getattr(event["DURATION"], "dt", None)
+        if isinstance(length, timedelta) and length < timedelta(0):
+            raise InputError("the event ends before it starts: its DURATION is negative", path=path, location=where, value=raw_value(event["DURATION"])[:60], expected="a DURATION of zero or more (RFC 5545 3.6.1), e.g. P2D")
+        return
+    end = getattr(event.get("DTEND"), "dt", None)
+    if end is None or _day(end) is None:
+        return
+    if isinstance(end, datetime) and isinstance(start, datetime):
+        if (start.tzinfo is None) != (end.tzinfo is None):
+            start, end = start.replace(tzinfo=None), end.replace(tzinfo=None)
+        before = end < start
+    else:
+        before = _day(end) < _day(start)  # type: ignore[operator]
+    if before:
+        raise InputError(f"the event ends before it starts (DTSTART {raw_value(event['DTSTART'])[:40]!r})", path=path, location=where, value=raw_value(event["DTEND"])[:60], expected="a DTEND after its DTSTART (RFC 5545 3.6.1)")
+
+
 def load_avoid(path: str | Path, first: date, last: date, shared: IcsLines | None = None, warn: Callable[[str], None] | None = None) -> tuple[Blackout, ...]:
     """The busy days of ``path`` between ``first`` and ``last``, as blackouts that name the file
     and the event; ``shared`` counts the lines of all the .ics files of a run; a zone guessed
@@ -113,6 +136,7 @@ def load_avoid(path: str | Path, first: date, last: date, shared: IcsLines | Non
                     raise InputError(f"{name}: is not a date", path=path, location=f"VEVENT {i + 1}", value=raw_value(event[name])[:60], expected="a DATE (20261012) or DATE-TIME (20261012T090000Z)")
             # a series by the second, or with INTERVAL=0, would be expanded without end
             refuse_unbounded_series(event, path, f"VEVENT {i + 1}")
+            _refuse_end_before_start(event, path, f"VEVENT {i + 1}")
             try:
                 span = _days(event)
             except OverflowError:  # DTSTART with DURATION:P99999999D: an end no date can hold

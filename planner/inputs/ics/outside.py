@@ -47,10 +47,25 @@ def _day(digits: str, time: str | None) -> date | None:
     return day if 1000 <= day.year <= 9998 else None
 
 
+def _may_end_before_start(start: date, end: date, began: tuple[str | None, tuple[str | None, bool]], ended: tuple[str | None, tuple[str | None, bool]]) -> bool:
+    """Whether an event's DTEND may come before its DTSTART, as load_avoid compares them: by
+    day when one is a DATE; as written when both are times of one zone or one is floating;
+    times of two zones (up to 26 hours apart) are left to icalendar when two days or less apart."""
+    if end < start:
+        return True
+    (start_time, start_zone), (end_time, end_zone) = began, ended
+    if start_time is None or end_time is None:
+        return False
+    if start_zone == end_zone or start_zone == (None, False) or end_zone == (None, False):
+        return (end, end_time) < (start, start_time)
+    return end <= start + timedelta(days=2)
+
+
 def _outside(block: list[str], uids: Counter[str], first: date, last: date) -> bool:
     """Whether an event (its lines between BEGIN and END) is one to leave out unread: see the
     module. Its DTSTART first, so that an event inside the horizon costs a glance."""
     found: dict[str, date] = {}
+    written: dict[str, tuple[str | None, tuple[str | None, bool]]] = {}  # each one's time and zone as written
     for line in block:
         if line[:2] in ("DT", "dt", "Dt", "dT"):
             when = _WHEN.fullmatch(line)
@@ -63,7 +78,10 @@ def _outside(block: list[str], uids: Counter[str], first: date, last: date) -> b
             if day is None or name in found or (when[3] is not None and when[3] not in _zones()):
                 return False
             found[name] = day
+            written[name] = (None if when[2] else when[5], (when[3], line[-1:] in "Zz"))
     start = found.get("DTSTART")
+    if start is not None and "DTEND" in found and _may_end_before_start(start, found["DTEND"], written["DTSTART"], written["DTEND"]):
+        return False  # (an event that ends before it starts is refused, in or out of the horizon)
     if start is None or (start - timedelta(days=1) <= last and max(start, found.get("DTEND", start)) + timedelta(days=1) >= first):
         return False
     uid = None
@@ -125,8 +143,8 @@ def _plain_event(block: list[str], uids: Counter[str], timed: bool = False) -> B
         if end is not None and end[1] is None:  # (a DATE-TIME end of a DATE start)
             return False
         end_day = _day(end[1], None) if end is not None else start
-        if start is None or end_day is None:
-            return False
+        if start is None or end_day is None or end_day < start:
+            return False  # (an end before the start: refused by load_avoid, in its words)
         last = end_day - timedelta(days=1)  # (an end DATE is exclusive: RFC 5545 3.6.1)
     if text.get("TRANSP", "OPAQUE").upper() == "TRANSPARENT" or text.get("STATUS", "").upper() == "CANCELLED":
         return True
@@ -145,7 +163,7 @@ def _timed(start: re.Match[str], end: re.Match[str] | None) -> tuple[date, date]
     if end is None:
         return begins.date(), begins.date()
     ends = _moment(end[3], end[4]) if end[1] is None and (end[2], end[5]) == zone else None
-    if ends is None:
+    if ends is None or ends < begins:  # (an end before the start: refused by load_avoid)
         return None
     # (an event ending at midnight does not take the day it ends on; in one zone, instants
     # compare as their wall times do)

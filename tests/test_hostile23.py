@@ -1,0 +1,123 @@
+"""Twenty-third attacker pass: outputs onto devices and into folders that make nothing, a
+`--base-url` no name server answers for, `--avoid` events that end before they start, and
+further hostile inputs and faults (issue 10)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from planner.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+TODAY = ["--today", "2026-11-26"]
+
+
+def _run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, list(args))
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    return result.exit_code, result.stderr
+
+
+@pytest.mark.parametrize("device", ["/dev/null", "/dev/zero"])
+def test_feeds_onto_a_device_say_it_is_a_device(device: str) -> None:
+    """`ics --out /dev/null` said "it is a file, not a folder": a character device is said as
+    what it is."""
+    if not os.path.exists(device):
+        pytest.skip(f"no {device}")
+    code, err = _run("ics", *TODAY, "--to", "2028", "--out", device)
+    assert code == 2
+    assert err == f"error: {device}: cannot write: it is a character device, not a folder (expected a folder for the feeds, or a path where one can be made)\n"
+
+
+def test_feeds_onto_a_named_pipe_say_it_is_a_pipe(tmp_path: Path) -> None:
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    code, err = _run("ics", *TODAY, "--to", "2028", "--out", str(pipe))
+    assert code == 2
+    assert f"error: {pipe}: cannot write: it is a named pipe, not a folder" in err
+    code, err = _run("ics", *TODAY, "--to", "2028", "--out", str(pipe / "feeds"))
+    assert code == 2
+    assert f"error: {pipe / 'feeds'}: cannot write: {pipe} is a named pipe, not a folder" in err
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="no /proc")
+@pytest.mark.parametrize(("command", "target"), [(["ics", "--out"], "/proc/x"), (["ics", "--out"], "/proc/x/feeds"), (["check", "-o"], "/proc/x"), (["report", "-o"], "/proc/x")])
+def test_an_output_in_proc_names_the_users_path(command: list[str], target: str) -> None:
+    """`ics --out /proc/x` said "No such file or directory (/proc/.pl-2d711642.new)": the name
+    of planner's staging folder, which the user never gave. The folder that makes nothing is
+    named instead."""
+    code, err = _run(*command[:1], *TODAY, "--to", "2028", *command[1:], target)
+    assert code == 2
+    assert err.startswith(f"error: {target}: cannot write: /proc does not let files or folders be made in it"), err
+    assert ".pl-" not in err and err.count("\n") == 1
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full")
+def test_a_report_onto_dev_full_says_the_device_is_full() -> None:
+    code, err = _run("check", *TODAY, "-o", "/dev/full")
+    assert code == 2
+    assert err.startswith("error: /dev/full: cannot write: it is a character device that takes no more"), err
+
+
+@pytest.mark.parametrize(
+    ("url", "says"),
+    [
+        ("https://" + "a" * 100_000 + ".org/cica", "its host has 100,004 characters"),
+        ("https://" + "a." * 130 + "org/", "its host has 263 characters"),
+        ("https://" + "a" * 64 + ".org/", "a label of its host has 64 characters"),
+        ("https://example.org/" + "p" * 2000, "it has 2,020 characters"),
+    ],
+)
+def test_a_base_url_no_name_server_answers_for_is_refused(tmp_path: Path, url: str, says: str) -> None:
+    """A `--base-url` with a host of 100,000 characters was taken and written into every feed
+    and index.html; a host is at most 253 characters, 63 between dots (RFC 1035 2.3.4)."""
+    code, err = _run("ics", *TODAY, "--to", "2028", "--out", str(tmp_path / "feeds"), "--base-url", url)
+    assert code == 2
+    assert err.count("\n") == 1 and says in err and len(err) < 400, err
+    assert not (tmp_path / "feeds").exists()
+
+
+@pytest.mark.parametrize("url", ["https://" + "a" * 63 + ".org/cica", "https://" + "a." * 125 + "org/", "https://[::1]:8080/cica", "https://bücher.example/cica"])
+def test_a_base_url_at_the_limits_is_taken(tmp_path: Path, url: str) -> None:
+    code, err = _run("ics", *TODAY, "--to", "2028", "--out", str(tmp_path / "feeds"), "--base-url", url)
+    assert code == 0, err
+    assert url.rstrip("/") in (tmp_path / "feeds" / "index.html").read_text(encoding="utf-8")
+
+
+CAL = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//hostile23//EN\r\nBEGIN:VEVENT\r\nUID:busy-1\r\nSUMMARY:busy\r\n{}END:VEVENT\r\nEND:VCALENDAR\r\n"
+
+
+@pytest.mark.parametrize(
+    ("lines", "says"),
+    [
+        ("DTSTART;VALUE=DATE:20270310\r\nDURATION:-P5D\r\n", "VEVENT 1: the event ends before it starts: its DURATION is negative (got '-P5D'"),
+        ("DTSTART;VALUE=DATE:20270310\r\nDURATION:-P5D\r\nRRULE:FREQ=YEARLY;COUNT=3\r\n", "VEVENT 1: the event ends before it starts: its DURATION is negative"),
+        ("DTSTART:20270310T100000Z\r\nDURATION:-PT1H\r\n", "VEVENT 1: the event ends before it starts: its DURATION is negative (got '-PT1H'"),
+        ("DTSTART;VALUE=DATE:20270310\r\nDTEND;VALUE=DATE:20270301\r\n", "VEVENT 1: the event ends before it starts (DTSTART '20270310') (got '20270301'"),
+        ("DTSTART:20270310T100000Z\r\nDTEND:20270310T090000Z\r\n", "VEVENT 1: the event ends before it starts (DTSTART '20270310T100000Z')"),
+        ("DTSTART;VALUE=DATE:20100310\r\nDTEND;VALUE=DATE:20100301\r\n", "VEVENT 1: the event ends before it starts (DTSTART '20100310')"),
+        ("DTSTART;VALUE=DATE:20270310\r\nDTEND;VALUE=DATE:20270301\r\nRRULE:FREQ=MONTHLY;COUNT=3\r\n", "VEVENT 1: the event ends before it starts"),
+    ],
+)
+def test_an_avoided_event_that_ends_before_it_starts_is_refused(tmp_path: Path, lines: str, says: str) -> None:
+    """An event of `--avoid` with DURATION:-P5D (or a DTEND before its DTSTART, in the horizon
+    or not, alone or a series) was read as one busy day: refused as a register's is, one line."""
+    avoid = tmp_path / "busy.ics"
+    avoid.write_bytes(CAL.format(lines).encode())
+    code, err = _run("project", *TODAY, "--to", "2028", "--avoid", str(avoid))
+    assert code == 2
+    assert err.startswith(f"error: {avoid}: {says}"), err
+    assert err.count("\n") == 1
+
+
+@pytest.mark.parametrize("lines", ["DTSTART;VALUE=DATE:20270310\r\nDURATION:PT0S\r\n", "DTSTART;VALUE=DATE:20270310\r\nDTEND;VALUE=DATE:20270310\r\n", "DTSTART:20270310T100000Z\r\nDTEND:20270310T100000Z\r\n"])
+def test_an_avoided_event_of_no_length_is_one_day(tmp_path: Path, lines: str) -> None:
+    avoid = tmp_path / "busy.ics"
+    avoid.write_bytes(CAL.format(lines).encode())
+    code, err = _run("project", *TODAY, "--to", "2028", "--avoid", str(avoid))
+    assert code == 0, err
