@@ -121,3 +121,26 @@ def test_an_avoided_event_of_no_length_is_one_day(tmp_path: Path, lines: str) ->
     avoid.write_bytes(CAL.format(lines).encode())
     code, err = _run("project", *TODAY, "--to", "2028", "--avoid", str(avoid))
     assert code == 0, err
+
+
+UNCLOSED = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//hostile23//EN\r\nBEGIN:VEVENT\r\nUID:s-2018\r\nSUMMARY:Summit\r\nDTSTART;VALUE=DATE:{}0610\r\nBEGIN:VEVENT\r\nUID:s-2022\r\nSUMMARY:Summit\r\nDTSTART;VALUE=DATE:{}0610\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+
+
+def test_a_register_whose_event_is_never_closed_is_refused_not_judged_missed(tmp_path: Path) -> None:
+    """A VEVENT never closed (END:VEVENT lost in an edit) made icalendar read the file as no
+    calendar at all, without a word: `check` judged the Summits of 2018 and 2022 missed (exit
+    1), a verdict the register never gave. Now exit 2, naming the line."""
+    register = tmp_path / "summits.ics"
+    register.write_bytes(UNCLOSED.format(2018, 2022).encode())
+    code, err = _run("check", *TODAY, "--rules", str(ROOT / "tests" / "rulebooks" / "valid" / "minimal.toml"), "--meetings", str(register))
+    assert code == 2
+    assert err == f"error: {register}:13: END:VCALENDAR closes the VEVENT begun at line 4 (expected END:VEVENT first: each component closed by its own END, in order (RFC 5545 3.4))\n"
+
+
+def test_a_calendar_to_avoid_whose_event_is_never_closed_is_refused(tmp_path: Path) -> None:
+    """The same file given to `--avoid` blocked no day at all (exit 0): its busy days lost."""
+    busy = tmp_path / "busy.ics"
+    busy.write_bytes(UNCLOSED.format(2027, 2028).encode())
+    code, err = _run("project", *TODAY, "--to", "2029", "--avoid", str(busy))
+    assert code == 2
+    assert err.startswith(f"error: {busy}:13: END:VCALENDAR closes the VEVENT begun at line 4"), err

@@ -816,6 +816,23 @@ def _record(folder: str, path: Path) -> str:
         return "?"
     return found[0]
 
+# --- session 23: components never closed or closed by another's END (icalendar read the file as
+# no calendar at all: every meeting lost, judged missed), X-WR-TIMEZONE given twice or as a name
+# too long for a file, a carriage return alone among LF lines ------------------------------------
+_HEAD = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//corpus//EN\r\n"
+_E1 = "BEGIN:VEVENT\r\nUID:corpus-1\r\nSUMMARY:Summit\r\nDTSTART;VALUE=DATE:20180610\r\n"
+_E2 = "BEGIN:VEVENT\r\nUID:corpus-2\r\nSUMMARY:Summit\r\nDTSTART;VALUE=DATE:20220610\r\n"
+case("meetings", "ics_vevent_never_closed.ics", _HEAD + _E1 + "END:VCALENDAR\r\n", 2, "8", "END:VCALENDAR closes the VEVENT begun at line 4")
+case("meetings", "ics_second_vevent_opened_in_first.ics", _HEAD + _E1 + _E2 + "END:VEVENT\r\nEND:VCALENDAR\r\n", 2, "13", "END:VCALENDAR closes the VEVENT begun at line 4")
+case("meetings", "ics_vevent_closed_by_end_vtodo.ics", _HEAD + _E1 + "END:VTODO\r\n" + _E2 + "END:VEVENT\r\nEND:VCALENDAR\r\n", 2, "8", "END:VTODO closes the VEVENT begun at line 4")
+case("meetings", "ics_end_before_any_begin.ics", _HEAD + _E1 + "END:VEVENT\r\nEND:VCALENDAR\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n", 2, "10", "END:VEVENT closes no component")
+case("meetings", "ics_vcalendar_never_closed_inside.ics", _HEAD + "BEGIN:VCALENDAR\r\n" + _E1 + "END:VEVENT\r\nEND:VCALENDAR\r\n", 2, "1", "BEGIN:VCALENDAR is never closed")
+case("meetings", "ics_folded_end_line.ics", _HEAD + _E1 + "END:VEV\r\n ENT\r\nEND:VCALENDAR\r\n", 1)
+case("meetings", "ics_cr_only_lines.ics", (_HEAD + _E1 + "END:VEVENT\r\nEND:VCALENDAR\r\n").replace("\r\n", "\r"), 1)
+case("meetings", "ics_x_wr_timezone_twice.ics", ics("DTSTART:20180610T100000").replace("PRODID:-//corpus//EN\r\n", "PRODID:-//corpus//EN\r\nX-WR-TIMEZONE:Europe/Vienna\r\nX-WR-TIMEZONE:Asia/Tokyo\r\n"), 2, None, "X-WR-TIMEZONE appears 2 times (got 'Europe/Vienna, Asia/Tokyo'")
+case("meetings", "ics_x_wr_timezone_5000_chars.ics", ics("DTSTART:20180610T100000").replace("PRODID:-//corpus//EN\r\n", "PRODID:-//corpus//EN\r\nX-WR-TIMEZONE:" + "a" * 5000 + "\r\n"), 2, None, "X-WR-TIMEZONE names no time zone")
+case("meetings", "ics_lone_carriage_return_at_end.ics", ics("DTSTART;VALUE=DATE:20180610") + "\r", 2, "10", "has a carriage return alone where a line should be")
+
 
 def main() -> None:
     folders = sorted({c[0] for c in CASES})

@@ -58,6 +58,7 @@ def _decode(path: Path, shared: IcsLines | None = None) -> str:
         raise RegisterError("is not iCalendar: it does not start with BEGIN:VCALENDAR", path=path, location=1, value=first, expected=EXPECTED)
     if not text.rstrip().upper().endswith("END:VCALENDAR"):
         raise RegisterError("is truncated: it does not end with END:VCALENDAR", path=path, location=text.rstrip().count("\n") + 1, expected="the whole file, as exported")
+    _refuse_unbalanced(text, path)
     _refuse_deep_zones(text, path)
     read = _UNREAD.sub("", text)
     lines = read.count("\n") + (not read.endswith("\n")) - read.count("\n ") - read.count("\n\t")  # unfolded
@@ -70,6 +71,34 @@ def _decode(path: Path, shared: IcsLines | None = None) -> str:
     if shared is not None:
         shared.take(lines, path)
     return read
+
+
+# a BEGIN: or END: line (its value possibly folded), at the start of the file or after any line break
+_COMPONENT_MARK = re.compile(r"(?:^|(?<=[\r\n]))(BEGIN|END)[ \t]*:([^\r\n]*(?:(?:\r\n|\r|\n)[ \t][^\r\n]*)*)", re.IGNORECASE)
+_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def _refuse_unbalanced(text: str, path: Path) -> None:
+    """Each BEGIN: closed by its own END:, in order (RFC 5545 3.4, 3.6). icalendar reads a file
+    whose VEVENT is never closed (a hand-edited register, two exports pasted together) as no
+    calendar at all, without a word: every meeting lost, and `check` judged them missed."""
+    opened: list[tuple[str, int]] = []
+    line, last = 1, 0
+    for mark in _COMPONENT_MARK.finditer(text):
+        line += len(_BREAK.findall(text, last, mark.start()))
+        last = mark.start()
+        name = re.sub(r"(?:\r\n|\r|\n)[ \t]", "", mark[2]).strip().upper()
+        if mark[1].upper() == "BEGIN":
+            opened.append((name, line))
+            continue
+        if not opened:
+            raise RegisterError(f"END:{name[:60]} closes no component", path=path, location=line, expected=f"each END: after its BEGIN: ({EXPECTED})")
+        begun, at = opened.pop()
+        if begun != name:
+            raise RegisterError(f"END:{name[:60]} closes the {begun[:60]} begun at line {at}", path=path, location=line, expected=f"END:{begun[:60]} first: each component closed by its own END, in order (RFC 5545 3.4)")
+    if opened:
+        begun, at = opened[-1]
+        raise RegisterError(f"BEGIN:{begun[:60]} is never closed", path=path, location=at, expected=f"an END:{begun[:60]} for it before the END of what holds it (RFC 5545 3.4)")
 
 
 _LISTED_VALUE = re.compile(r'^[^:\r\n]*;(VALUE=[^;:\r\n]*,[^;:\r\n]*)', re.IGNORECASE | re.MULTILINE)
@@ -120,7 +149,13 @@ def parse_calendars(path: Path, shared: IcsLines | None = None, prune: Callable[
         shown = zone if len(zone) <= 60 else zone[:57] + "..."
         raise RegisterError("has a TZID that names no time zone", path=path, value=shown, expected="an IANA time zone, e.g. 'Asia/Almaty', or a VTIMEZONE of that name") from None
     except ValueError as exc:
-        problem = str(exc).splitlines()[0][:160]
+        # (a lone carriage return in the message cut it to "...parsed into parts: '")
+        problem = str(exc).replace("\r", "\\r").replace("\n", "\\n")[:160]
+        whole = read_text(path, RegisterError, what="iCalendar", saved_as="a UTF-8 .ics file", empty=EXPECTED, limit=MAX_ICS_BYTES, folded=True) if "'\r'" in str(exc) else ""
+        lone = re.search(r"\r(?!\n)", whole) if "\n" in whole else None
+        if lone is not None:  # a carriage return alone among lines ended by line feeds
+            line = whole.count("\n", 0, lone.start()) + 1
+            raise RegisterError("has a carriage return alone where a line should be", path=path, location=line, value="\r", expected="lines ended by CR LF (RFC 5545 3.1), or by LF") from None
         raise RegisterError(f"is not valid iCalendar: {problem}", path=path, expected=EXPECTED) from None
     except (AttributeError, TypeError) as exc:  # icalendar's parser on a value it takes for one: VALUE=DATE,X is a list
         listed = _LISTED_VALUE.search(text)
@@ -133,10 +168,15 @@ def parse_calendars(path: Path, shared: IcsLines | None = None, prune: Callable[
         if cal.name != "VCALENDAR":
             raise RegisterError(f"holds a {cal.name} outside any VCALENDAR", path=path, expected=EXPECTED)
         _refuse_costly_zones(cal, path)
+        given = cal.get("X-WR-TIMEZONE")
+        if isinstance(given, list):  # (read as the list's repr: "No time zone found with key [vUnknown(b'...')...]")
+            raise RegisterError(f"X-WR-TIMEZONE appears {len(given)} times", path=path, value=", ".join(str(zone)[:60] for zone in given[:3]), expected="one X-WR-TIMEZONE a calendar: the zone of its floating times")
         try:
             standard = x_wr_timezone.to_standard(cal)
+        except OSError:  # the zone looked up as a file: a name too long for one (the message showed the path of tzdata)
+            raise RegisterError("X-WR-TIMEZONE names no time zone", path=path, value=str(given)[:60], expected="an IANA time zone, e.g. 'Asia/Almaty'") from None
         except Exception as exc:  # noqa: BLE001 - a third-party rewrite; any failure is the file's
-            raise RegisterError(f"X-WR-TIMEZONE cannot be applied: {exc}", path=path, value=str(cal.get("X-WR-TIMEZONE", "")), expected="an IANA time zone, e.g. 'Asia/Almaty'") from None
+            raise RegisterError(f"X-WR-TIMEZONE cannot be applied: {exc}", path=path, value=str(given or "")[:60], expected="an IANA time zone, e.g. 'Asia/Almaty'") from None
         if standard is not cal:
             # the rewrite copies each event it moves into the zone without the parser's errors:
             # a DTSTART of 20280299 beside a floating DTEND then passed every check, and reading
