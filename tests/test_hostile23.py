@@ -144,3 +144,33 @@ def test_a_calendar_to_avoid_whose_event_is_never_closed_is_refused(tmp_path: Pa
     code, err = _run("project", *TODAY, "--to", "2029", "--avoid", str(busy))
     assert code == 2
     assert err.startswith(f"error: {busy}:13: END:VCALENDAR closes the VEVENT begun at line 4"), err
+
+
+@pytest.mark.parametrize("command", [["project", "-o"], ["check", "-o"], ["report", "-o"]])
+def test_an_output_onto_a_calendar_the_rule_book_avoids_is_refused(tmp_path: Path, command: list[str]) -> None:
+    """`project --rules book.toml -o busy.ics`, where the rule book's `[organization] avoid`
+    lists busy.ics, replaced that calendar with the schedule (exit 0): an input no option names
+    was written over. Now one line, exit 2, the calendar byte for byte as it was."""
+    minimal = (ROOT / "tests" / "rulebooks" / "valid" / "minimal.toml").read_text(encoding="utf-8")
+    book = tmp_path / "book.toml"
+    book.write_text(minimal.replace('timezone = "Europe/Vienna"', 'timezone = "Europe/Vienna"\navoid = ["busy.ics"]', 1), encoding="utf-8")
+    busy = tmp_path / "busy.ics"
+    before = (EXAMPLES / "busy-2028.ics").read_bytes()
+    busy.write_bytes(before)
+    code, err = _run(command[0], *TODAY, "--rules", str(book), "--meetings", str(ROOT / "tests" / "registers" / "bom_utf8.csv"), command[1], str(busy))
+    assert code == 2
+    assert err == f"error: {busy}: cannot write: it is the file given as avoid in {book}, an input of this run (expected another file: planner never writes over its inputs)\n"
+    assert busy.read_bytes() == before
+
+
+def test_an_output_onto_the_embedded_rule_book_is_refused() -> None:
+    """`check -o` naming the installed CICA rule book (an input by default, named by no option)
+    replaced it with a report."""
+    from planner.inputs.rulebook import embedded_path
+
+    embedded = embedded_path("cica.toml")
+    before = embedded.read_bytes()
+    code, err = _run("check", *TODAY, "-o", str(embedded))
+    assert code == 2
+    assert "it is the file given as the embedded rule book, an input of this run" in err
+    assert embedded.read_bytes() == before

@@ -13,7 +13,7 @@ import click
 
 from planner.cli.common.horizon import avoid_option, event_options, resolve_bodies
 from planner.cli.common.inputs import Inputs, input_options
-from planner.cli.common.output import error, hearing, refuse_input, say, warn, workers, writing
+from planner.cli.common.output import error, hearing, read_unnamed, refuse_input, say, warn, workers, writing
 from planner.core.errors import OutputError
 from planner.core.model import Meeting
 from planner.core.words import plural, shown
@@ -101,7 +101,7 @@ def ics(inputs: Inputs, out: str, events: Callable[[], list[Meeting]], body_ids:
     if out != "-":  # `--meetings feeds/all.ics --out feeds` replaced the register it read
         from planner.outputs.calendar.folder.feeds import folder_names
 
-        listed = [(f"avoid in {shown(str(inputs.rules_path))}", inputs.rules_path.parent / p) for p in book.organization.avoid]
+        listed = read_unnamed()
         for name in folder_names(book, ids):
             refuse_input(os.path.join(out, name), "another folder for --out, or the input moved out of it", listed)
     stamp = datetime.combine(inputs.today, datetime.min.time(), UTC)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from planner.cli.common.output import error, say, warn
+from planner.cli.common.output import INPUTS, error, say, warn
 from planner.core.dates import MAX_YEAR, MIN_YEAR
 from planner.core.errors import InputErrors, PlannerError, RegisterError, RuleBookError
 from planner.core.words import shown
@@ -94,6 +94,11 @@ class Inputs:
             from planner.inputs.rulebook import load_rulebook
 
             self._book = load_rulebook(self.rules_path)
+        return self._book
+
+    @property
+    def loaded_book(self) -> RuleBook | None:
+        """The rule book if it has been read, else ``None`` (nothing is read to answer)."""
         return self._book
 
     @property
@@ -225,6 +230,7 @@ def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
         inputs = None
         try:
             inputs = _inputs(ctx, rules, meetings, chairs, today)
+            ctx.meta[INPUTS] = inputs  # (what -o must not write over: see read_unnamed)
             return func(inputs, **kwargs)
         except InputErrors as exc:
             for problem in exc.errors:

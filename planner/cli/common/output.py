@@ -80,7 +80,7 @@ def emit(text: str | Iterable[str] | Iterable[bytes], output: str | None) -> Non
     if output and output != "-":
         from planner.outputs.atomic import write_atomic
 
-        refuse_input(output)  # `-o meetings.csv`, a slip of the hand, replaced the register
+        refuse_input(output, also=read_unnamed())  # `-o meetings.csv`, a slip of the hand, replaced the register
         with writing(output):
             write_atomic(Path(output), text)
     elif isinstance(text, str):
@@ -104,6 +104,26 @@ def refuse_input(output: str, instead: str = "another file", also: Iterable[tupl
     if given_as is not None:
         error(f"{output}: cannot write: it is the file given as {given_as}, an input of this run (expected {instead}: planner never writes over its inputs)")
         click.get_current_context().exit(2)
+
+
+INPUTS = "planner.inputs"  # ctx.meta: the run's Inputs, once made
+
+
+def read_unnamed() -> list[tuple[str, Path]]:
+    """The inputs of this run that no option names, each with the words that say where it is
+    named: the embedded rule book and registers used by default, and the calendars the rule
+    book's ``[organization] avoid`` lists (`project --rules book.toml -o busy.ics` replaced
+    the calendar the rule book had it avoid)."""
+    ctx = click.get_current_context(silent=True)
+    inputs = ctx.meta.get(INPUTS) if ctx is not None else None
+    if inputs is None:
+        return []
+    rules = inputs.rules_path
+    found = [("the embedded rule book", rules), ("the embedded register", inputs.meetings_path), ("the embedded chair register", inputs.chairs_path)]
+    book = inputs.loaded_book
+    if book is not None:
+        found += [(f"avoid in {shown(str(rules))}", rules.parent / p) for p in book.organization.avoid]
+    return found
 
 
 def input_named(output: str, also: Iterable[tuple[str, Path]] = ()) -> str | None:
