@@ -13,10 +13,19 @@ import click
 
 from planner.cli.common.horizon import avoid_option, event_options, resolve_bodies
 from planner.cli.common.inputs import Inputs, input_options
-from planner.cli.common.output import error, hearing, read_unnamed, refuse_input, say, warn, workers, writing
+from planner.cli.common.output import (
+    error,
+    hearing,
+    read_unnamed,
+    refuse_input,
+    say,
+    warn,
+    workers,
+    writing,
+)
 from planner.core.errors import OutputError
 from planner.core.model import Meeting
-from planner.core.words import plural, shown
+from planner.core.words import plural
 
 if TYPE_CHECKING:
     from planner.outputs.calendar.folder.given import Given
