@@ -174,3 +174,13 @@ def test_an_output_onto_the_embedded_rule_book_is_refused() -> None:
     assert code == 2
     assert "it is the file given as the embedded rule book, an input of this run" in err
     assert embedded.read_bytes() == before
+
+
+@pytest.mark.parametrize(("host", "says"), [("a" * 100_000 + ".org", "its host has 100,004 characters"), ("a" * 70 + ".org", "a label of its host has 70 characters")])
+def test_a_caldav_address_no_name_server_answers_for_is_refused_before_any_request(host: str, says: str) -> None:
+    """`publish --caldav` with a host of 100,000 characters went to the client, whose failure
+    was told as "the server's answer cannot be read" (no server was asked); now the option is
+    refused as `--base-url` is."""
+    code, err = _run("publish", *TODAY, "--caldav", f"http://{host}/user/calendar/", "--dry-run")
+    assert code == 2
+    assert err.count("\n") == 1 and "Invalid value for --caldav" in err and says in err and "server" not in err, err

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 import click
 
+from planner.cli.common.addresses import too_long
 from planner.cli.common.horizon import avoid_option, event_options, resolve_bodies
 from planner.cli.common.inputs import Inputs, input_options
 from planner.cli.common.output import (
@@ -31,11 +32,6 @@ if TYPE_CHECKING:
     from planner.outputs.calendar.folder.given import Given
 
 
-MAX_HOST = 253  # characters of a host name written out (RFC 1035 2.3.4, without the final dot)
-MAX_LABEL = 63
-MAX_URL = 2000  # the whole --base-url; a feed's address is written into every event and link
-
-
 def _base_url(value: str | None) -> str | None:
     """Only web addresses: a ``javascript:`` or ``data:`` URL would become a live link in
     index.html."""
@@ -53,14 +49,9 @@ def _base_url(value: str | None) -> str | None:
         parts, port_ok = urlsplit(""), False
     if "?" in rest or "#" in rest or "@" in parts.netloc or not parts.hostname or not port_ok:
         raise click.BadParameter(f"{value!r} is not the address of a folder; expected a host and a path without '?', '#' or a user name, e.g. https://example.org/cica", param_hint="--base-url")
-    # a host of 100,000 characters was taken and written into every feed and index.html: no
-    # name server answers for one (RFC 1035 2.3.4: labels of 63, a name of 253 written out)
-    host = parts.hostname.rstrip(".")
-    labels = host.split(".") if not host.startswith("[") and ":" not in host else [host]
-    if len(host) > MAX_HOST or max(map(len, labels)) > MAX_LABEL or len(value) > MAX_URL:
-        longest = max(labels, key=len)
-        why = f"its host has {len(host):,} characters" if len(host) > MAX_HOST else f"a label of its host has {len(longest):,} characters" if len(longest) > MAX_LABEL else f"it has {len(value):,} characters"
-        raise click.BadParameter(f"{value[:80]!r}{'...' if len(value) > 80 else ''} is too long: {why} (expected a host of at most {MAX_HOST} characters, each part between dots at most {MAX_LABEL} (RFC 1035), and an address of at most {MAX_URL:,} characters)", param_hint="--base-url")
+    problem = too_long(value, parts)
+    if problem is not None:
+        raise click.BadParameter(problem, param_hint="--base-url")
     return f"{scheme.lower()}://{rest}"
 
 

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 import click
 
+from planner.cli.common.addresses import too_long
 from planner.cli.common.horizon import event_options, resolve_bodies
 from planner.cli.common.inputs import Inputs, input_options
 from planner.cli.common.output import say
@@ -35,6 +36,9 @@ def credentials(url: str, user: str | None) -> tuple[str | None, str | None]:
         host = None
     if host is None or parts.scheme not in ("http", "https") or any(c.isspace() for c in url):
         raise click.BadParameter(f"{url!r} is not an http(s) URL; expected e.g. https://host/user/calendar/", param_hint="--caldav")
+    problem = too_long(url, parts)
+    if problem is not None:
+        raise click.BadParameter(problem, param_hint="--caldav")
     if parts.password is not None:
         raise click.BadParameter(f"the URL holds a password; give it in {PASSWORD_ENV} or ~/.netrc, never on the command line", param_hint="--caldav")
     user = user or parts.username
