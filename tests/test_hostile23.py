@@ -5,6 +5,7 @@ further hostile inputs and faults (issue 10)."""
 from __future__ import annotations
 
 import os
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -184,3 +185,28 @@ def test_a_caldav_address_no_name_server_answers_for_is_refused_before_any_reque
     code, err = _run("publish", *TODAY, "--caldav", f"http://{host}/user/calendar/", "--dry-run")
     assert code == 2
     assert err.count("\n") == 1 and "Invalid value for --caldav" in err and says in err and "server" not in err, err
+
+
+def test_project_hosts_by_the_chair_register_without_judging_its_terms(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`project --chairs` built the whole `chairs` answer (every term judged, its meetings
+    listed) to take the hosts from it: 50,000 overlapping terms (within the 200,000 rows a
+    chair register may hold) took 42 s, 200,000 more than a minute. Hosting needs the terms'
+    dates and handovers only: nothing is judged, and the projection is the same."""
+    from planner.engine.chairmanship import findings, plan
+    from planner.engine.planning.projection import project
+    from planner.inputs.register import load_chairs, load_meetings
+    from planner.inputs.rulebook import embedded_path, load_rulebook
+
+    book = load_rulebook(embedded_path("cica.toml"))
+    chairs = load_chairs(embedded_path("cica-chairs.csv"))
+    today = date(2026, 11, 26)
+    projection = project(book, load_meetings(embedded_path("cica-meetings.csv"), book, today=today), start=today, end=date(2040, 12, 31), today=today)
+    candidates = ["Kyrgyzstan", "Thailand", "India"]
+    whole = plan.chairs_report(book, chairs, projection, candidates).projection
+
+    def judged(*_args: object, **_kwargs: object) -> object:
+        raise AssertionError("the terms were judged")
+
+    monkeypatch.setattr(findings, "judge", judged)
+    monkeypatch.setattr(plan, "judge", judged)
+    assert plan.with_chair_hosts(book, chairs, projection, candidates) == whole

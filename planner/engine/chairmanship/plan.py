@@ -202,10 +202,11 @@ def chairs_report(book: RuleBook, chairs: Sequence[ChairTerm], projection: Proje
         return _chairs_report(book, chairs, projection, plan, country)
 
 
-def _chairs_report(book: RuleBook, chairs: Sequence[ChairTerm], projection: Projection, plan: Sequence[str] | None, country: str | None) -> ChairReport:
-    today = projection.today
-    terms = timeline(book, chairs, projection.meetings(), today)
-    findings = judge(book, terms, today)
+def _hosting(book: RuleBook, chairs: Sequence[ChairTerm], projection: Projection, plan: Sequence[str] | None, *, listed: bool = True) -> tuple[list[Term], list[Term], Projection, dict[tuple[str, str], Meeting], str]:
+    """The register's terms, the planned ones, the projection with the chairs as hosts, the
+    projected meetings hosting moved (by body and key), and what follows the plan; ``listed``:
+    see :func:`timeline`."""
+    terms = timeline(book, chairs, projection.meetings(), projection.today, listed=listed)
     candidates = resolve_candidates(book, plan) if plan is not None else None
     planned = plan_terms(book, terms, projection, candidates)
     hosting = [*(t for t in planned if t.current), *terms, *(t for t in planned if not t.current)]
@@ -214,6 +215,13 @@ def _chairs_report(book: RuleBook, chairs: Sequence[ChairTerm], projection: Proj
     after = _after_plan(book, planned, hosted, moved) if candidates is not None else ""
     if after:
         hosted = dataclasses.replace(hosted, notes=(*hosted.notes, after)).ordered_as(hosted, ())
+    return terms, planned, hosted, moved, after
+
+
+def _chairs_report(book: RuleBook, chairs: Sequence[ChairTerm], projection: Projection, plan: Sequence[str] | None, country: str | None) -> ChairReport:
+    today = projection.today
+    terms, planned, hosted, moved, after = _hosting(book, chairs, projection, plan)
+    findings = judge(book, terms, today)
     meetings = hosted.meetings()
     pool = MeetingsByDay(meetings)  # ordered once for every term
     tomorrow = today + timedelta(days=1)
@@ -257,10 +265,11 @@ def _refresh_ends(t: Term, moved: dict[tuple[str, str], Meeting]) -> Term:
 
 
 def with_chair_hosts(book: RuleBook, chairs: Sequence[ChairTerm], projection: Projection, plan: Sequence[str] | None = None) -> Projection:
-    """What ``planner project`` shows: the projection with known or planned chairs as hosts."""
-    report = chairs_report(book, chairs, projection, plan)
-    assert isinstance(report.projection, Projection)
-    return report.projection
+    """What ``planner project`` shows: the projection with known or planned chairs as hosts.
+    The terms are not judged, nor their meetings listed (nothing shows them): 20,000 terms of
+    a chair register took some 35 s of ``project`` and ``ics`` in findings never written."""
+    with paused_gc():
+        return _hosting(book, chairs, projection, plan, listed=False)[2]
 
 
 __all__ = ["alphabetical_after", "rotation_after", "assign_hosts", "chairs_report", "load_plan", "load_plan_lines", "parse_plan", "plan_terms", "resolve_candidates", "with_chair_hosts"]
