@@ -184,6 +184,24 @@ def _renumbered(old: dict[tuple[str, str], dict[str, Any]], new: dict[tuple[str,
     return pairs
 
 
+def _keyed(meetings: tuple[dict[str, Any], ...]) -> dict[tuple[str, str], dict[str, Any]]:
+    """The meetings by :func:`meeting_key`; a key a meeting before it has (two unnumbered
+    meetings of one body and kind on one day: a what-if register's planned one and its
+    cancelled one, which `project` writes both) is numbered ``#2``, ``#3``... in the order of
+    the file: a dict of the keys kept the last alone, and the diff of two projections that
+    differ in the first said they hold the same meetings."""
+    out: dict[tuple[str, str], dict[str, Any]] = {}
+    for m in meetings:
+        key = meeting_key(m)
+        if key in out:
+            n = 2
+            while (key[0], f"{key[1]}#{n}") in out:
+                n += 1
+            key = (key[0], f"{key[1]}#{n}")
+        out[key] = m
+    return out
+
+
 def compare(before: SavedProjection, after: SavedProjection) -> Diff:
     """What changed from ``before`` to ``after``: two projections of one organization (of two,
     every meeting would be "added" and "dropped": refused, naming the file and key)."""
@@ -191,8 +209,7 @@ def compare(before: SavedProjection, after: SavedProjection) -> Diff:
         raise InputError(
             "is another organization's projection", path=after.path, location="organization", value=after.organization, expected=f"{before.organization!r}, the organization of {before.path}"
         )
-    old = {meeting_key(m): m for m in before.meetings}
-    new = {meeting_key(m): m for m in after.meetings}
+    old, new = _keyed(before.meetings), _keyed(after.meetings)
     later = _Taken(after.meetings)
     moved, hosts, renumbered = [], [], []
     for was, now in _renumbered(old, new):
