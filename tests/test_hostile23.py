@@ -210,3 +210,49 @@ def test_project_hosts_by_the_chair_register_without_judging_its_terms(monkeypat
     monkeypatch.setattr(findings, "judge", judged)
     monkeypatch.setattr(plan, "judge", judged)
     assert plan.with_chair_hosts(book, chairs, projection, candidates) == whole
+
+
+def test_a_diff_tells_apart_two_meetings_of_one_body_on_one_day(tmp_path: Path) -> None:
+    """A what-if register planning an unnumbered Experts Meeting on a day the register holds one
+    (held there, planned here) makes `project` write both, of one key (body, kind and start):
+    the diff kept the last of each key alone, so a projection in which the first moved a day
+    was said to "hold the same meetings on the same dates". Each is its own meeting now."""
+    import json
+
+    scenario = tmp_path / "scenario.csv"
+    scenario.write_text("body,kind,start,status\nexpert_meetings,regular,2026-12-10,held\nexpert_meetings,regular,2026-12-10,planned\n", encoding="utf-8")
+    before = tmp_path / "before.json"
+    code, err = _run("project", *TODAY, "--meetings", str(EXAMPLES / "cica-meetings.csv"), "--meetings", str(scenario), "--format", "json", "-o", str(before))
+    assert code == 0, err
+    data = json.loads(before.read_text(encoding="utf-8"))
+    same_day = [m for m in data["meetings"] if m["body"] == "expert_meetings" and m["start"] == "2026-12-10"]
+    assert len(same_day) == 2
+    same_day[0]["start"] = "2026-12-11"
+    after = tmp_path / "after.json"
+    after.write_text(json.dumps(data), encoding="utf-8")
+    result = CliRunner().invoke(main, ["diff", str(before), str(after)])
+    assert result.exit_code == 0, result.output
+    assert "1 moved" in result.output and "2026-12-10 → 2026-12-11" in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("command", "says"),
+    [
+        (["project", "--from", "2999"], "Invalid value for --from: 2999-01-01 is after 2036-11-26, the end of the horizon without --to (ten years after --today)"),
+        (["ics", "--out", "-", "--from", "2999"], "Invalid value for --from: 2999-01-01 is after 2036-11-26, the end of the horizon without --to"),
+        (["check", "--from", "2999"], "Invalid value for --from: 2999-01-01 is after --today (2026-11-26), where the check ends without --to"),
+    ],
+)
+def test_a_from_after_the_default_end_is_refused(command: list[str], says: str) -> None:
+    """`--from 2030 --to 2028` was refused, but `project --from 2999` alone (the horizon ending
+    ten years after --today) wrote "schedule 2999-01-01 to 2036-11-26", no meeting, exit 0, and
+    `check --from 2999` (judged up to --today) "0 violations", exit 0: a gate that passed
+    having judged nothing."""
+    code, err = _run(command[0], *TODAY, *command[1:])
+    assert code == 2
+    assert says in err and err.count("\n") == 1, err
+
+
+def test_a_from_in_the_future_with_a_to_still_judges() -> None:
+    code, err = _run("check", *TODAY, "--from", "2027", "--to", "2030")
+    assert code in (0, 1), err

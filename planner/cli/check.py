@@ -32,6 +32,8 @@ def check(inputs: Inputs, start: str | None, end: str | None, body_ids: tuple[st
     book = inputs.book
     ids = resolve_bodies(book, body_ids)
     first, last = ordered_range(horizon_day(start, "--from", end=False), horizon_day(end, "--to", end=True))
+    if first is not None and last is None and first > inputs.today:  # (judged nothing: "0 violations", exit 0)
+        raise click.BadParameter(f"{first} is after --today ({inputs.today}), where the check ends without --to; expected an earlier --from, or a --to after it", param_hint="--from")
     inputs.until = last
     report = check_bodies(book, inputs.meetings, inputs.today, first, last, ids)  # judged as it is written
     chunks = render_check_chunks(report, fmt, rules_label=inputs.rules_label, problems_only=problems_only, width=text_width(output), workers=workers())

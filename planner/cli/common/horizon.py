@@ -133,6 +133,8 @@ def run_projection(inputs: Inputs, start: str | None, end: str | None, body_ids:
         raise click.BadParameter(f"{last} is before --today ({inputs.today}); a projection looks ahead", param_hint="--to")
     inputs.until = last
     ends = last or _years_after(inputs.today, 10)  # the default end too: --from 1000-01-01 alone
+    if first is not None and first > ends:  # (`--from 2999` alone projected "2999-01-01 to 2036-11-26": nothing, exit 0)
+        raise click.BadParameter(f"{first} is after {ends}, the end of the horizon without --to (ten years after --today); expected an earlier --from, or a --to after it", param_hint="--from")
     # (a projection runs from --today whatever --from says: a later --from only cuts it)
     runs = inputs.today if first is None or first > inputs.today else first
     if ends.year - runs.year > MAX_HORIZON_YEARS:
