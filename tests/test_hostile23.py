@@ -256,3 +256,16 @@ def test_a_from_after_the_default_end_is_refused(command: list[str], says: str) 
 def test_a_from_in_the_future_with_a_to_still_judges() -> None:
     code, err = _run("check", *TODAY, "--from", "2027", "--to", "2030")
     assert code in (0, 1), err
+
+
+def test_a_calendar_to_avoid_listed_5000_times_is_one_warning(tmp_path: Path) -> None:
+    """A rule book whose `[organization] avoid` lists one calendar 5,000 times was read once,
+    but warned 4,999 lines, each the same."""
+    minimal = (ROOT / "tests" / "rulebooks" / "valid" / "minimal.toml").read_text(encoding="utf-8")
+    book = tmp_path / "book.toml"
+    book.write_text(minimal.replace('timezone = "Europe/Vienna"', 'timezone = "Europe/Vienna"\navoid = [' + ", ".join(['"busy.ics"'] * 5000) + "]", 1), encoding="utf-8")
+    (tmp_path / "busy.ics").write_bytes((EXAMPLES / "busy-2028.ics").read_bytes())
+    code, err = _run("project", *TODAY, "--to", "2029", "--rules", str(book), "--meetings", str(ROOT / "tests" / "registers" / "bom_utf8.csv"))
+    assert code == 0, err
+    busy = tmp_path / "busy.ics"
+    assert err == f"warning: {busy}: the same calendar to avoid as {busy}, given again (4,999 times): read once\n"
