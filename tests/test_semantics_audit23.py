@@ -124,3 +124,52 @@ def test_the_window_running_after_unrecorded_months_is_due_by_every_readings_dea
     out = _check(tmp_path, SIX_MONTHS, rows, "2022-06-01")
     assert _verdicts(out)[-1] == ("2022-07", "open")
     assert "the one running now is due by 2022-06-30 to 2022-11-30, whichever reading holds" in _why(out, "2022-07")
+
+
+# -- `max_gap` and the numbers a register skips ---------------------------------------------------
+
+GAP_13M = BOARD + '[[bodies.rules]]\nkind = "at_least"\ncount = 1\nper = "year"\nmax_gap = "13m"\nsince = 2019\n'
+
+
+def _gap(out: dict) -> dict:
+    (f,) = [f for f in out["findings"] if f["window"]["label"] == "2019-01-11..2020-02-10"]
+    return f
+
+
+def test_a_gap_the_skipped_number_cannot_keep_is_late_on_every_reading(tmp_path):
+    """At least once a year, at most 13 months apart; the 43rd Board 2019-01-10 and the 45th
+    2021-06-01, records complete. By hand: the 44th was held between. Held by 2020-02-10
+    (13 months after the 43rd) it keeps the first gap, but 13 months after it is at the
+    latest 2021-03-10, 83 days before the 45th; held later, the first gap is too long. Some
+    gap between the 43rd and the 45th is too long on every reading: at the least 41 days
+    (the 44th on 2020-03-22: 41 days after 2020-02-10, and 2021-04-22 is 40 days before the
+    45th; checked day by day), at the most 477 (the gap as recorded). `late`, "41 to 477
+    days", as session 22 judged such a gap across days not known complete; it was `unknown`."""
+    rows = _rows("board,regular,43,2019-01-10,,held,,", "board,regular,45,2021-06-01,,held,,")
+    out = _check(tmp_path, GAP_13M, rows, "2021-12-01")
+    f = _gap(out)
+    assert (f["verdict"], f["delay"]) == ("late", "41 to 477 days")
+    assert "41 to 477 days late (at most 13 months allowed" in f["why"]
+    assert "the 44th is not recorded; on whatever days it opened, some gap from Board 2019-01-10 (43rd) to Board 2021-06-01 (45th) is longer than 13 months, by 41 to 477 days" in f["why"]
+    assert ("2020", "unknown") in _verdicts(out)  # (the 44th may have been held in 2020)
+
+
+def test_a_gap_the_skipped_number_can_keep_stays_unknown(tmp_path):
+    """The 45th on 2021-01-10 (24 months after the 43rd). By hand: a 44th held 2020-01-10
+    keeps both gaps to 12 months: the gap may have been kept, `unknown`."""
+    rows = _rows("board,regular,43,2019-01-10,,held,,", "board,regular,45,2021-01-10,,held,,")
+    assert _gap(_check(tmp_path, GAP_13M, rows, "2021-12-01"))["verdict"] == "unknown"
+
+
+def test_a_gap_two_skipped_numbers_cannot_keep_is_late_on_every_reading(tmp_path):
+    """The 43rd 2019-01-10 and the 46th 2022-09-01 (1330 days): two unrecorded meetings, three
+    gaps of at most 13 months, 39 months from the 43rd at the latest, short of the 44 months
+    to the 46th. By hand (every pair of days tried): at the least one gap is 48 days too
+    long, at the most 934 (the gap as recorded): `late`, "48 to 934 days". With the 46th on
+    2021-06-01 instead, two meetings can keep every gap: `unknown`."""
+    rows = _rows("board,regular,43,2019-01-10,,held,,", "board,regular,46,2022-09-01,,held,,")
+    f = _gap(_check(tmp_path, GAP_13M, rows, "2022-12-01"))
+    assert (f["verdict"], f["delay"]) == ("late", "48 to 934 days")
+    assert "the 44th to 45th are not recorded; on whatever days they opened" in f["why"]
+    rows = _rows("board,regular,43,2019-01-10,,held,,", "board,regular,46,2021-06-01,,held,,")
+    assert _gap(_check(tmp_path, GAP_13M, rows, "2021-12-01"))["verdict"] == "unknown"

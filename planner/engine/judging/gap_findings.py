@@ -73,7 +73,7 @@ def judge_gap(judge: Judge, e: GapExpectation) -> Finding:
         if finding.verdict is Verdict.EXCUSED:
             finding.delay = ""  # (excused, as a late window of any other rule: no delay counted)
     if finding.verdict in _SHORT and not e.first_meeting:
-        sure = _short_on_every_reading(judge, e, finding)
+        sure = _short_on_every_reading(judge, e, finding) or _skipped_on_every_reading(judge, e, finding)
         if sure is not None:
             return sure
     return coverage(judge, finding)
@@ -115,6 +115,51 @@ def _short_on_every_reading(judge: Judge, e: GapExpectation, finding: Finding) -
         words = f"from a meeting held that day, the next was due by {due}, and none is recorded since: missed on every reading"
     since = _meeting_words(e.origin, e.body) if e.origin is not None else str(e.since_day)
     why = f" As {statement}, a counting meeting after {since} may have been held unrecorded, by {last} at the latest; {words}."
+    return with_more_words(finding, lambda: why)
+
+
+def _skipped_on_every_reading(judge: Judge, e: GapExpectation, finding: Finding) -> Finding | None:
+    """A gap broken between two numbers the register records that the numbers it skips
+    between them could not have kept, whatever their days: the 43rd Board 2019-01-10 and the
+    45th 2021-06-01, at most 13 months apart. Held as late as the limit allows (2020-02-10),
+    the 44th leaves 476 days to the 45th, still 83 too many; spread evenly, each gap is 41
+    days too long at the least. So some gap between them is late on every reading, by 41 to
+    477 days: that violation, not ``unknown`` (as :func:`_short_on_every_reading` for days not
+    known complete; session 23). ``None``: nothing certain to say."""
+    rule, origin, later = e.rule, e.origin, finding.late_meeting
+    if origin is None or later is None or not origin.start.exact or not later.start.exact or later.start.latest > judge.today:
+        return None
+    if not isinstance(rule, AtLeastRule) or rule.max_gap is None or rule.relaxations or rule.gap_from == "last_day":
+        return None
+    gaps = record_gaps(judge, e)
+    if gaps.coverage.gap(e.window.start, e.deadline):
+        return None  # (coverage() says unknown)
+    first, last = origin.start.earliest, later.start.earliest
+    spans = [s for s in gaps.numbering().touching(first, last, rule.counts)]
+    if not spans:
+        return None
+    n, limit = sum(s[3] for s in spans), rule.max_gap
+
+    def kept(slack: int) -> bool:  # whether n meetings can make every gap at most limit + slack days
+        day = first
+        for _ in range(n):
+            day = min(limit.add_to(day) + timedelta(days=slack), last)
+        return last <= limit.add_to(day) + timedelta(days=slack)
+
+    if kept(0):
+        return None  # (a reading keeps every gap: unknown, as coverage() says)
+    lo, hi = 1, (last - first).days
+    while lo < hi:  # the least slack that keeps every gap: how late the latest gap is at the least
+        mid = (lo + hi) // 2
+        lo, hi = (lo, mid) if kept(mid) else (mid + 1, hi)
+    most = (last - limit.add_to(first)).days
+    over = _days(lo) if lo == most else f"{lo} to {most} days"
+    said = "; ".join(s[4].removesuffix(" and may have been held in this window") for s in spans)
+    who = "it" if n == 1 else "they"
+    why = f" Late on every reading: {said}; on whatever days {who} opened, some gap from {_meeting_words(origin, e.body)} to {_meeting_words(later, e.body)} is longer than {limit.words()}, by {over}."
+    finding.delay = over
+    if isinstance(finding.why, str):  # (the gap as recorded is the most late; every reading's range)
+        finding.why = finding.why.replace(f": {_days(most)} late (", f": {over} late (", 1)
     return with_more_words(finding, lambda: why)
 
 
