@@ -173,3 +173,39 @@ def test_a_gap_two_skipped_numbers_cannot_keep_is_late_on_every_reading(tmp_path
     assert "the 44th to 45th are not recorded; on whatever days they opened" in f["why"]
     rows = _rows("board,regular,43,2019-01-10,,held,,", "board,regular,46,2021-06-01,,held,,")
     assert _gap(_check(tmp_path, GAP_13M, rows, "2021-12-01"))["verdict"] == "unknown"
+
+
+# -- an excused period and a ceiling ---------------------------------------------------------------
+
+
+def test_a_ceiling_broken_in_an_excused_period_is_excused(tmp_path):
+    """At most once a year from 2019, `excused` 2020 (reason: pandemic); Boards 2020-03-01
+    and 2020-09-01. By hand: README, "`excused`: periods ... whose due periods the rule does
+    not judge": 2020 is not judged by this rule, so its two meetings break nothing: `excused`,
+    naming the period. It was `excess`, a violation (exit 1): the key was taken and had no
+    effect on a ceiling."""
+    book = BOARD + '[[bodies.rules]]\nkind = "at_most"\ncount = 1\nper = "year"\nsince = 2019\nexcused = [{ start = 2020, reason = "pandemic" }]\n'
+    out = _check(tmp_path, book, _rows("board,regular,,2020-03-01,,held,,", "board,regular,,2020-09-01,,held,,"), "2021-06-01")
+    assert ("2020", "excused") in _verdicts(out)
+    assert "Excused: 2020: pandemic." in _why(out, "2020")
+    assert out["summary"].get("violations", 0) == 0
+
+
+def test_a_ceiling_except_when_another_body_met_is_not_judged_that_year(tmp_path):
+    """At most one Board a year from 2021, `except_when = ["summit"]`; a Summit 2021-04-01;
+    two Boards in 2021 and two in 2022. By hand: a Summit in the same period excuses the
+    rule's window (README: "excuses this rule's window the same way"): 2021 `excused`; 2022,
+    with no Summit, `excess`."""
+    from tests.test_semantics_audit20 import SUMMIT
+
+    book = SUMMIT + BOARD + '[[bodies.rules]]\nkind = "at_most"\ncount = 1\nper = "year"\nsince = 2021\nexcept_when = ["summit"]\n'
+    rows = _rows(
+        "summit,regular,1,2021-04-01,,held,,",
+        "board,regular,,2021-05-01,,held,,",
+        "board,regular,,2021-06-01,,held,,",
+        "board,regular,,2022-05-01,,held,,",
+        "board,regular,,2022-06-01,,held,,",
+    )
+    out = _check(tmp_path, book, rows, "2023-06-01")
+    assert _verdicts(out)[:2] == [("2021", "excused"), ("2022", "excess")]
+    assert "this rule does not judge the count in a period with a Summit" in _why(out, "2021")

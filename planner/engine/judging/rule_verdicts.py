@@ -134,7 +134,7 @@ def amend(engine: ExpectationEngine, e: Expectation | None, verdict: str, counte
         return None, ""  # most rules use none of it: keep check as fast as before
     notes = [*_merged(engine, e, counted), *_not_counted_format(engine, e), *_after_within(engine, e)]
     extra = "".join(f" {n}" for n in notes)
-    if verdict in SHORTFALLS and e.maximum is None:
+    if verdict in SHORTFALLS and e.maximum is None or verdict == "excess":  # (an excused period is not judged: a ceiling's either)
         excuse = _excuse(engine, e, today)
         if excuse:
             return "excused", f"{extra} Excused: {excuse}."
@@ -223,7 +223,8 @@ def _excuse(engine: ExpectationEngine, e: Expectation, today: date | None = None
                 continue  # planned, dates passed, not confirmed held
             name = other.label if other else other_id
             verb = f"is {m.status.value} for" if planned else "met in"
-            return f"{meeting_words(m, other) if other else m.start} {verb} {e.label}, and no {e.body.label} is due in a period with a {name}"
+            judged = f"no {e.body.label} is due" if e.maximum is None else "this rule does not judge the count"
+            return f"{meeting_words(m, other) if other else m.start} {verb} {e.label}, and {judged} in a period with a {name}"
     return ""
 
 
