@@ -209,3 +209,52 @@ def test_a_ceiling_except_when_another_body_met_is_not_judged_that_year(tmp_path
     out = _check(tmp_path, book, rows, "2023-06-01")
     assert _verdicts(out)[:2] == [("2021", "excused"), ("2022", "excess")]
     assert "this rule does not judge the count in a period with a Summit" in _why(out, "2021")
+
+
+# -- leap days, `on` days and `within` beside the numbers a register skips -----------------------
+
+
+def test_every_365_days_from_a_leap_day_is_due_on_28_february(tmp_path):
+    """Every 365 days (rolling, days) from 2024; Boards 2024-02-29 and 2025-03-01. By hand:
+    365 days after 2024-02-29 is 2025-02-28 (2025 has no 29 February): the Board of 1 March
+    is 1 day late, not on time as "a year after 29 February" might read."""
+    book = BOARD + '[[bodies.rules]]\nkind = "every"\ninterval = "365d"\nsince = 2024\n'
+    out = _check(tmp_path, book, _rows("board,regular,,2024-02-29,,held,,", "board,regular,,2025-03-01,,held,,"), "2025-06-01")
+    assert ("2025-02-28", "late") in _verdicts(out)
+    assert "held Board 2025-03-01: 1 day late" in _why(out, "2025-02-28")
+
+
+def test_a_gap_of_twelve_months_from_a_leap_day_ends_on_28_february(tmp_path):
+    """At least once a year, at most 12 months apart; Boards 2024-02-29 and 2025-03-01. By
+    hand: 12 months after 29 February 2024 is 28 February 2025 (the last day of that
+    February), so the gap of 366 days is 1 day late."""
+    book = BOARD + '[[bodies.rules]]\nkind = "at_least"\ncount = 1\nper = "year"\nmax_gap = "12m"\nsince = 2024\n'
+    out = _check(tmp_path, book, _rows("board,regular,,2024-02-29,,held,,", "board,regular,,2025-03-01,,held,,"), "2025-06-01")
+    assert ("2024-03-01..2025-02-28", "late") in _verdicts(out)
+    assert "gap of 366 days from Board 2024-02-29 to Board 2025-03-01: 1 day late" in _why(out, "2024-03-01..2025-02-28")
+
+
+def test_a_skipped_number_that_cannot_fall_on_an_on_rules_day_leaves_it_off_date(tmp_path):
+    """On 1 September each year from 2019; the 43rd 2019-09-01 and the 45th 2020-03-01. By
+    hand: the 44th lies between 2019-09-01 and 2020-03-01, so it cannot have opened on
+    2020-09-01; 2020's only meeting, the 45th, opened on another day: `off_date`, not
+    `unknown`. With the 45th on 2021-09-01 instead, the 44th may have opened on 2020-09-01:
+    2020 `unknown`, naming it."""
+    book = BOARD + '[[bodies.rules]]\nkind = "on"\nmonth = 9\nday = 1\nsince = 2019\n'
+    out = _check(tmp_path, book, _rows("board,regular,43,2019-09-01,,held,,", "board,regular,45,2020-03-01,,held,,"), "2021-06-01")
+    assert ("2020-09-01", "off_date") in _verdicts(out)
+    out = _check(tmp_path, book, _rows("board,regular,43,2019-09-01,,held,,", "board,regular,45,2021-09-01,,held,,"), "2021-12-01")
+    assert ("2020-09-01", "unknown") in _verdicts(out)
+    assert "the 44th is not recorded and may have been held in this window" in _why(out, "2020-09-01")
+
+
+def test_a_skipped_number_outside_a_years_first_six_months_leaves_it_missed(tmp_path):
+    """At least once a year within its first 6 months, from 2020; the 43rd 2020-03-01 and the
+    45th 2020-12-01, nothing in 2021, as of 2021-08-01. By hand: the 44th lies in
+    2020-03-01..2020-12-01, so it cannot have met 2021's first half: `missed`. With the 45th
+    on 2021-09-01 the 44th may have opened in 2021-01..2021-06: `unknown`."""
+    book = BOARD + '[[bodies.rules]]\nkind = "at_least"\ncount = 1\nper = "year"\nwithin = "6m"\nsince = 2020\n'
+    out = _check(tmp_path, book, _rows("board,regular,43,2020-03-01,,held,,", "board,regular,45,2020-12-01,,held,,"), "2021-08-01")
+    assert ("2021", "missed") in _verdicts(out)
+    out = _check(tmp_path, book, _rows("board,regular,43,2020-03-01,,held,,", "board,regular,45,2021-09-01,,held,,"), "2021-10-01")
+    assert ("2021", "unknown") in _verdicts(out)

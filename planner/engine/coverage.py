@@ -229,8 +229,8 @@ class RecordGaps:
         year at least 30 days apart: at most two count), why the shortfall stands, in words;
         empty otherwise (the window may then have been met: ``unknown``)."""
         rule = e.rule
-        if not isinstance(rule, AtLeastRule) or rule.min_gap is None:
-            return ""
+        if not isinstance(rule, AtLeastRule) or rule.min_gap is None or rule.relaxations:
+            return ""  # (a gap relaxed for some days is not read here: unknown, as before)
         known = self._close.get(id(e))
         if known is not None and known[0] is e:
             return known[1]
@@ -257,8 +257,8 @@ class RecordGaps:
         in words; empty where no such day exists (or more than one meeting is unrecorded
         near it: not read day by day)."""
         rule = e.rule
-        if not isinstance(rule, AtLeastRule) or rule.min_gap is None or not self.numbering().spans:
-            return ""
+        if not isinstance(rule, AtLeastRule) or rule.min_gap is None or rule.relaxations or rule.count_by == "event" or not self.numbering().spans:
+            return ""  # (sessions held together count once: the readings count sessions)
         start, end = e.window.start, e.deadline
         spans = [s for s in self.numbering().spans if s[0] in rule.counts and s[1] <= end and s[2] >= start - timedelta(days=400)]
         if len(spans) != 1 or spans[0][3] != 1:
