@@ -258,3 +258,48 @@ def test_a_skipped_number_outside_a_years_first_six_months_leaves_it_missed(tmp_
     assert ("2021", "missed") in _verdicts(out)
     out = _check(tmp_path, book, _rows("board,regular,43,2020-03-01,,held,,", "board,regular,45,2021-09-01,,held,,"), "2021-10-01")
     assert ("2021", "unknown") in _verdicts(out)
+
+
+# -- the same on customary rules ------------------------------------------------------------------
+
+
+def test_a_customary_min_gap_rule_a_skipped_number_cannot_fill_is_an_advisory(tmp_path):
+    """The first case on a customary rule (`binding = false`). By hand: short on every
+    reading, so what the register shows stands: an advisory (not a violation, not
+    `unknown`), its why saying why the 44th changes nothing."""
+    book = THREE_30D + "binding = false\n"
+    rows = _rows("board,regular,43,2020-01-10,,held,,", "board,regular,45,2020-03-01,,held,,")
+    out = _check(tmp_path, book, rows, "2021-06-01")
+    assert _verdicts(out)[0] == ("2020", "advisory")
+    assert "(customary rule, an advisory). Not unknown:" in _why(out, "2020")
+    assert out["summary"].get("violations", 0) == 0 and out["summary"]["advisories"] == 1
+
+
+def test_a_customary_rolling_window_late_after_unrecorded_months_is_an_advisory_by_every_reading(tmp_path):
+    """The rolling case on a customary rule. By hand: as for the binding rule, 1 to 6 months
+    late on every reading, so an advisory by "1 to 6 months"."""
+    book = SIX_MONTHS + "binding = false\n"
+    rows = _rows("board,regular,,2020-01-15,,held,,", "board,regular,,2021-09-01,,held,,")
+    out = _check(tmp_path, book, rows, "2022-06-01")
+    (f,) = [f for f in out["findings"] if f["window"]["label"] == "2021-07"]
+    assert (f["verdict"], f["delay"]) == ("advisory", "1 to 6 months")
+
+
+def test_a_rolling_window_in_days_late_after_unrecorded_days_is_late_by_every_reading(tmp_path):
+    """Every 90 days (rolling, days); records complete to 2020-02-29 and from 2020-09-01;
+    Boards 2020-01-15 and 2021-01-20. By hand: nominally due 2020-04-14, 2020-07-13 and
+    2020-10-11 (each with days not known complete: `unknown`), then 2021-01-09, which the
+    Board of 2021-01-20 answers 11 days late. A Board held unrecorded on day p of
+    2020-03-01..2020-08-31 makes the deadlines p + 90, p + 180: the last before 2021-01-20
+    is 2020-10-22 (p = 2020-07-24, whose p + 180 is 2021-01-20 itself: late for the window
+    before, as a meeting on a later deadline is, README "Silences stay on the record") to
+    2021-01-19 (p = 2020-07-23): 1 to 90 days late on every reading, never on time (p + 90
+    is at the latest 2020-11-29)."""
+    book = BOARD + (
+        'records = [{ start = 2018, end = 2020-02-29, source = "minutes" }, { start = 2020-09-01, source = "minutes" }]\n'
+        '[[bodies.rules]]\nkind = "every"\ninterval = "90d"\nmode = "rolling"\nsince = 2019\n'
+    )
+    out = _check(tmp_path, book, _rows("board,regular,,2020-01-15,,held,,", "board,regular,,2021-01-20,,held,,"), "2021-03-01")
+    (f,) = [f for f in out["findings"] if f["window"]["label"] == "2021-01-09"]
+    assert (f["verdict"], f["delay"]) == ("late", "1 to 90 days")
+    assert "answers a window due 2020-10-22..2021-01-19, whichever reading holds" in f["why"]
