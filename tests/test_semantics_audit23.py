@@ -303,3 +303,21 @@ def test_a_rolling_window_in_days_late_after_unrecorded_days_is_late_by_every_re
     (f,) = [f for f in out["findings"] if f["window"]["label"] == "2021-01-09"]
     assert (f["verdict"], f["delay"]) == ("late", "1 to 90 days")
     assert "answers a window due 2020-10-22..2021-01-19, whichever reading holds" in f["why"]
+
+
+def test_days_not_known_complete_too_close_to_fill_a_min_gap_window_leave_it_missed(tmp_path):
+    """Three a year at least 30 days apart; Boards 2020-01-10 and 2020-03-01 (no numbers);
+    records complete from 2019 but known incomplete 2020-02-01..2020-02-10. By hand: any
+    number of Boards may be missing from those ten days, but one held 2020-02-01..02-08 is
+    under 30 days after 2020-01-10 and counts once with it, and one held 02-09 or 02-10
+    counts and then 2020-03-01 (under 30 days after it) does not: at most 2 count, whatever
+    the register lacks. `missed`, not `unknown`, saying why. With May 2020 incomplete
+    instead, a Board of May would be a third at least 30 days after 2020-03-01: `unknown`."""
+    rule = THREE_30D.removeprefix(BOARD)
+    rows = _rows("board,regular,,2020-01-10,,held,,", "board,regular,,2020-03-01,,held,,")
+    book = BOARD + 'records = [{ start = 2019, source = "m" }, { start = 2020-02-01, end = 2020-02-10, complete = false, note = "lost" }]\n' + rule
+    out = _check(tmp_path, book, rows, "2021-06-01")
+    assert _verdicts(out)[0] == ("2020", "missed")
+    assert "Not unknown: the register is known incomplete 2020-02-01..2020-02-10 (lost), but with meetings closer than 30 days counting once, at most 2 can count in 2020 whatever meetings the register lacks" in _why(out, "2020")
+    book = BOARD + 'records = [{ start = 2019, source = "m" }, { start = "2020-05", end = "2020-05", complete = false }]\n' + rule
+    assert _verdicts(_check(tmp_path, book, rows, "2021-06-01"))[0] == ("2020", "unknown")

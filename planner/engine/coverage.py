@@ -17,6 +17,7 @@ from operator import attrgetter, eq
 from typing import TYPE_CHECKING
 
 from planner.core.model import AtLeastRule, Body, Kind, Meeting, Records, RuleBook
+from planner.engine.gaps import GapExpectation
 from planner.engine.rule_words import ordinal
 from planner.engine.unrecorded_gap import chain_start, firm_days, most_counted, readings
 
@@ -54,6 +55,20 @@ class Coverage:
         spans = [f"{a}..{b}" if b != date.max else f"from {a}" for a, b in self.complete]
         listed = spans[0] if len(spans) == 1 else ", ".join(spans[:-1]) + " and " + spans[-1]  # (not "..1951-12-31, from 2007-01-01")
         return f"the register is known complete only {listed}"
+
+    def unknown_runs(self, start: date, end: date) -> list[tuple[date, date]]:
+        """The runs of days of ``[start, end]`` not known complete (read day by day: asked
+        only of a window short of meetings under ``min_gap``)."""
+        runs: list[tuple[date, date]] = []
+        day, one = start, timedelta(days=1)
+        while day <= end:
+            if self.gap(day, day):
+                if runs and runs[-1][1] == day - one:
+                    runs[-1] = (runs[-1][0], day)
+                else:
+                    runs.append((day, day))
+            day += one
+        return runs
 
     def first_unknown(self, start: date, end: date) -> date:
         """The first day of ``[start, end]`` not known complete (``start`` where :meth:`gap` finds
@@ -215,30 +230,38 @@ class RecordGaps:
         start, end = e.window.start, until or e.deadline
         gap = self.coverage.gap(start, end)
         if gap:
-            return gap
+            return "" if until is None and self.too_close(e, gap) else gap
         if not self.numbering().spans:
             return ""
         inside = sum(1 for m in counted if start <= m.start.earliest and m.start.latest <= end)
         words = self.numbering().gap(start, end, e.rule.counts, max(1, e.minimum - inside))
         return "" if words and self.too_close(e) else words
 
-    def too_close(self, e: Expectation) -> str:
+    def too_close(self, e: Expectation, statement: str = "") -> str:
         """Where ``e``'s rule has a ``min_gap`` and the meetings the numbers skip may have
         been held in its window, but on no day they may have opened on can they make its
         count (the 44th between the 43rd of 2020-01-10 and the 45th of 2020-03-01, three a
         year at least 30 days apart: at most two count), why the shortfall stands, in words;
-        empty otherwise (the window may then have been met: ``unknown``)."""
+        empty otherwise (the window may then have been met: ``unknown``). So for days not
+        known complete (``statement`` says which): any number of meetings may be missing
+        there, and where even those cannot make the count, the shortfall stands."""
         rule = e.rule
-        if not isinstance(rule, AtLeastRule) or rule.min_gap is None or rule.relaxations:
-            return ""  # (a gap relaxed for some days is not read here: unknown, as before)
+        if not isinstance(rule, AtLeastRule) or rule.min_gap is None or rule.relaxations or isinstance(e, GapExpectation):
+            return ""  # (a gap relaxed for some days is not read here: unknown, as before; nor a max_gap window)
         known = self._close.get(id(e))
         if known is not None and known[0] is e:
             return known[1]
         start, end = e.window.start, e.deadline
-        spans = [s for s in self.numbering().spans if s[0] in rule.counts and s[1] <= end]
+        spans = [s for s in self.numbering().spans if s[0] in rule.counts and s[1] <= end] if not statement else []
         days = firm_days(self.meetings, rule)
         words = ""
-        if spans and days is not None:
+        if statement and days is not None:
+            # (the chain before the window may have run otherwise too: counted from its first day)
+            runs = [(start - timedelta(days=1), start - timedelta(days=1), 0)] + [(a, b, 1) for a, b in self.coverage.unknown_runs(start, end)]
+            most = most_counted(days, runs, rule.min_gap, chain_start(e.body, rule), start, end)
+            if most < e.minimum:
+                words = f" Not unknown: {statement}, but with meetings closer than {rule.min_gap.words()} counting once, at most {most} can count in {e.label} whatever meetings the register lacks."
+        elif spans and days is not None:
             begins = chain_start(e.body, rule)
             most = most_counted(days, [(s[1], s[2], s[3]) for s in spans], rule.min_gap, begins, start, end)
             if most < e.minimum:

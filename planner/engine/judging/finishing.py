@@ -74,7 +74,7 @@ def coverage(judge: Judge, finding: Finding) -> Finding:
     gaps = record_gaps(judge, e)
     gap = gaps.gap(e, finding.counted)
     if not gap:
-        close = gaps.too_close(e) if gaps.unrecorded is not None and gaps.unrecorded.spans else ""
+        close = gaps.too_close(e)  # (remembered by gap(): a min_gap the unrecorded meetings could not fill)
         return with_more_words(finding, lambda: close) if close else finding
     shortfall_verdict = finding.verdict.value
     finding.delay = ""  # a delay measured against records that may lack a meeting is no delay
