@@ -321,3 +321,26 @@ def test_days_not_known_complete_too_close_to_fill_a_min_gap_window_leave_it_mis
     assert "Not unknown: the register is known incomplete 2020-02-01..2020-02-10 (lost), but with meetings closer than 30 days counting once, at most 2 can count in 2020 whatever meetings the register lacks" in _why(out, "2020")
     book = BOARD + 'records = [{ start = 2019, source = "m" }, { start = "2020-05", end = "2020-05", complete = false }]\n' + rule
     assert _verdicts(_check(tmp_path, book, rows, "2021-06-01"))[0] == ("2020", "unknown")
+
+
+# -- a month known incomplete inside days known complete --------------------------------------------
+
+
+def test_project_names_the_days_a_month_known_incomplete_leaves_unrecorded(tmp_path):
+    """Records complete from 2019, February 2026 known incomplete (README's own shape: "the
+    2021 minutes are lost"); once a year; a Board 2025-05-01; `project` as of 2026-06-01. By
+    hand: 2026 is running, its days so far not all known complete (February), so the note
+    on the meeting projected for it says a meeting of 2026-02-01..2026-02-28 may not be
+    recorded, not "to 2026-06-01" (March to May are known complete). It crashed: the first
+    day not known complete stepped past the last date there is (a traceback, exit 1)."""
+    from tests.test_semantics_audit5 import HEAD
+    from tests.test_semantics_audit15 import COLUMNS
+    from tests.test_semantics_audit20 import _invoke
+
+    book = BOARD + 'records = [{ start = 2019, source = "m" }, { start = "2026-02", end = "2026-02", complete = false, note = "lost" }]\n'
+    book += '[[bodies.rules]]\nkind = "at_least"\ncount = 1\nper = "year"\nsince = 2019\n'
+    (tmp_path / "r.toml").write_text(HEAD + book, encoding="utf-8")
+    (tmp_path / "m.csv").write_text(COLUMNS + "board,regular,,2025-05-01,,held,,\n", encoding="utf-8")
+    result = _invoke("project", "--rules", str(tmp_path / "r.toml"), "--meetings", str(tmp_path / "m.csv"), "--today", "2026-06-01", "--to", "2027")
+    flat = " ".join(result.stdout.split())
+    assert "the register is known incomplete 2026-02-01..2026-02-28 (lost), so a meeting held from 2026-02-01 to 2026-02-28 may not be recorded" in flat

@@ -75,13 +75,16 @@ class Coverage:
         none: asked only where it does)."""
         days = [max(start, r.start) for r in self.incomplete if r.start <= end and start <= (r.end or date.max)]
         if self.complete:
-            day = start
+            day: date | None = start
             for first, last in self.complete:
-                if first > day:
+                if day is None or first > day:
                     break
                 if last >= day:
-                    day = last + timedelta(days=1)
-            days.append(day)
+                    # (a statement open to the end covers every day after: "complete from 2019"
+                    # beside a month known incomplete inside it stepped past date.max and crashed)
+                    day = last + timedelta(days=1) if last < date.max else None
+            if day is not None:
+                days.append(day)
         return min(days, default=start)
 
 
@@ -99,7 +102,8 @@ def still_due_note(coverage: Coverage, name: str, label: str, opened: date, toda
     # on 2024-11-16, its register complete to 2025-12-31; "held from 2024-11-16" said a meeting
     # of 2025 might be missing from a year the register holds whole)
     unknown = coverage.first_unknown(opened, today)
-    return f"{name}, {label}: {gap}, so a meeting held from {unknown} to {today} may not be recorded; {which} what it shows still due."
+    until = last_unknown(coverage, opened, today) or today  # (a month known incomplete inside days known complete: to its end)
+    return f"{name}, {label}: {gap}, so a meeting held from {unknown} to {until} may not be recorded; {which} what it shows still due."
 
 
 _STILL_DUE = re.compile(r"(?P<head>.*?; the meetings? projected on )(?P<days>.+?)(?P<tail> (?:is|are) what it shows still due\.)", re.DOTALL)
