@@ -1,9 +1,12 @@
-"""Shared fixtures: the embedded CICA data and a CLI runner."""
+"""Shared fixtures: the embedded CICA data, a CLI runner, and the real parts (a browser, a
+CalDAV server: tests/real_parts.py), one per test module that asks."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -34,6 +37,23 @@ def cica_chairs():
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Debian's Chromium driven by Playwright (skipped without it, failed under CI)."""
+    from tests.real_parts import chromium
+
+    yield from chromium()
+
+
+@pytest.fixture(scope="module")
+def radicale(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A throwaway Radicale (anyone may log in, each user owns their collections); its URL."""
+    from tests.real_parts import radicale_server
+
+    with radicale_server(tmp_path_factory.mktemp("radicale")) as url:
+        yield url
 
 
 def days_off(book: RuleBook, meeting: Meeting) -> list[tuple[str, str]]:

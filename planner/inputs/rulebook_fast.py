@@ -9,7 +9,7 @@ bounds, a check that fails, a kind of value it does not expect) it returns ``Non
 schema decides, so what is accepted and every error message are the schema's.
 
 It must accept nothing the schema refuses and build what the schema would:
-``tests/test_rulebook_fast.py`` compares the two on every rule book of the project and on
+``tests/inputs/test_rulebook_fast.py`` compares the two on every rule book of the project and on
 mutated ones.
 """
 

@@ -2,7 +2,7 @@
 with what planner must answer for each (exit code, where, and the words of the message).
 
 Run it after adding a case: ``python tests/corpus/make_corpus.py``. The files are fixtures
-checked in as written; ``tests/test_corpus.py`` runs every one through the CLI. A case is
+checked in as written; ``tests/hostile/test_corpus.py`` runs every one through the CLI. A case is
 ``(folder, file name, content, exit, where, says)``; ``where`` is a line (``"3"``), a line and
 column, a key path, or ``None`` for the whole file; ``says`` is part of the one-line message
 (for exit 0, of a ``warning:``/``note:`` line; ``None``: no message required).
@@ -139,7 +139,7 @@ case("meetings", "ics_year_9999.ics", ics("DTSTART;VALUE=DATE:99991231"), 2, "VE
 case("meetings", "ics_year_9999_duration.ics", ics("DTSTART;VALUE=DATE:99991231", "DURATION:P3D"), 2, "VEVENT 1 'Summit'", "the event ends after the year 9999")
 case("meetings", "ics_year_0001.ics", ics("DTSTART;VALUE=DATE:00010101"), 2, "VEVENT 1 'Summit'", "DTSTART: '00010101' makes the event's first day 0001-01-01 (in Europe/Vienna), out of range")
 case("meetings", "ics_ordinal_2_31.ics", ics("DTSTART;VALUE=DATE:20260101", "X-PLANNER-ORDINAL:2147483648"), 2, "VEVENT 1 'Summit'", "ordinal: is too large")
-# --- registers: the eighth pass's shapes (tests/test_hostile8.py runs the large ones) ----------
+# --- registers: the eighth pass's shapes (tests/hostile/test_hostile8.py runs the large ones) ----------
 case("meetings", "bom_crlf_lf_cr_mixed.csv", b"\xef\xbb\xbfbody,start,status\r\nsummit,2002-10-01,held\nsummit,2006-10-01,held\rsummit,2010-10-01,held\r\ncommittee,2024-03-01,held\n", 0)
 case("meetings", "quoted_newlines_every_column.csv", '"bo\ndy","sta\nrt","sta\r\ntus"\n"sum\nmit","2002-\n10-01","he\nld"\n', 2, "1", "missing columns body, start")
 case("meetings", "quoted_newlines_in_values.csv", 'body,start,status,city,title,source\nsummit,2006-10-01,held,"Vie\nnna","line1\r\n=cmd|x\rline3","http://a\nb"\n', 0)
@@ -567,7 +567,7 @@ case("meetings", "csv_end_2999_12_31.csv", "body,start,end\nsummit,2999-12-30,29
 case("meetings", "ics_dtend_exclusive_3000_01_01.ics", ics("DTSTART;VALUE=DATE:29991230", "DTEND;VALUE=DATE:30000101"), 1)
 
 # --- ninth attacker pass: tables of many keys, include-like keys, other encodings, odd headers,
-# absurd time zones and series (tests/test_hostile9.py runs the large ones) ------------------------
+# absurd time zones and series (tests/hostile/test_hostile9.py runs the large ones) ------------------------
 MINIMAL_KEYS = MINIMAL.replace('timezone = "Europe/Vienna"', 'timezone = "Europe/Vienna"\n' + "".join(f"k{i} = {i}\n" for i in range(2000)), 1)
 case("rulebook", "unknown_keys_2000.toml", MINIMAL_KEYS, 2, None, "1,950 more problems not listed (the first 50 are above)")
 for name, content in [
@@ -616,7 +616,7 @@ for name, content, code in [
     rec("chairs", name, content, code)
 
 # --- tenth attacker pass: names that look like other names or run over two lines; .ics files of
-# properties no reader asks for; CSV of a BOM and CR LF (tests/test_hostile10.py runs the large ones)
+# properties no reader asks for; CSV of a BOM and CR LF (tests/hostile/test_hostile10.py runs the large ones)
 for name, text in [
     ("name_line_separator", "Senior Officials\u2028Committee"),
     ("name_paragraph_separator", "Senior Officials\u2029Committee"),
@@ -780,7 +780,7 @@ rec("rulebook", "bom_twice.toml", "\ufeff\ufeff" + MINIMAL)
 rec("rulebook", "bom_in_a_value.toml", rb('"Europe/Vienna"', '\ufeff"Europe/Vienna"'))
 
 # --- session 21: a parameter icalendar takes for one value given several; a documents list past
-# a CSV cell (a state file of another organization's folder: tests/test_hostile21.py)
+# a CSV cell (a state file of another organization's folder: tests/hostile/test_hostile21.py)
 rec("meetings", "ics_value_parameter_list.ics", ics("DTSTART;VALUE=DATE,DATE:20220601"))
 rec("meetings", "ics_value_parameter_list_on_dtend.ics", ics("DTSTART;VALUE=DATE:20220601", "DTEND;VALUE=DA,TE:20220603"))
 rec("meetings", "json_documents_131074_characters_in_all.json", json.dumps([{"body": "summit", "start": "2022-06-01", "documents": ["a" * 65_536, "b" * 65_536]}]))
@@ -803,8 +803,9 @@ def _record(folder: str, path: Path) -> str:
     from click.testing import CliRunner
 
     sys.path.insert(0, str(HERE.parent.parent))
-    from planner.cli import main as cli
     from tests.test_corpus import commands
+
+    from planner.cli import main as cli
 
     with tempfile.TemporaryDirectory() as tmp:
         args = commands(folder, path, Path(tmp) / "out")[0]

@@ -1,6 +1,6 @@
 """Where a rule's periods start from a day the data does not give, a violation is ``uncertain``.
 
-Two such starts (sixth audit, ``tests/test_semantics_audit6.py``):
+Two such starts (sixth audit, ``tests/semantics/test_semantics_audit6.py``):
 
 * a founding known only to the year or month (``established = 2010``): a calendar period is
   due only if the body existed on its first day (founded on 2010-03-01, the first half of 2010

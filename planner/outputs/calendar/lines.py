@@ -12,7 +12,7 @@ DATE, UTC DATE-TIME, INTEGER, URI), so each line is written directly:
 * Lines longer than 75 octets are folded (3.1): CRLF and a space, never inside a UTF-8
   sequence, and, as icalendar does, never right after a backslash or a caret, so an escape is
   never split across lines. The bytes are those icalendar writes for the same event
-  (``tests/test_feed_lines.py`` compares them, and parses the feeds back with icalendar).
+  (``tests/ical/test_feed_lines.py`` compares them, and parses the feeds back with icalendar).
 * Properties come in icalendar's order for a VEVENT: SUMMARY, DTSTART, DTEND, DTSTAMP, UID,
   SEQUENCE, then the others alphabetically.
 
@@ -25,7 +25,7 @@ feed: 0.7 s for the 3,400 feeds of a million-meeting register. The lines differ 
 feeds of one export only by the name, the caption and the source URL, so where these are plain
 (printable ASCII that TEXT escaping leaves as it is, on lines too short to fold) a feed's head is
 the head icalendar wrote once with stand-ins for them, the values put in their place; anything
-else is written by icalendar as before (``tests/test_feed_lines.py`` compares the two).
+else is written by icalendar as before (``tests/ical/test_feed_lines.py`` compares the two).
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ exactly those of :meth:`FeedBuilder.event_text
 :func:`~planner.outputs.calendar.folder.state.state_line` of
 :func:`~planner.outputs.calendar.revisions.draft_fields`, and the prints those of
 :func:`~planner.outputs.calendar.revisions.fingerprint` and
-:func:`~planner.outputs.calendar.revisions.content_print` (``tests/test_feed_making.py``
+:func:`~planner.outputs.calendar.revisions.content_print` (``tests/ical/test_feed_making.py``
 compares them).
 """
 

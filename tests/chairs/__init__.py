@@ -1,0 +1,1 @@
+"""`planner chairs`: chair terms judged against the chairmanship rule, plans and hosts."""

@@ -1,0 +1,1 @@
+"""`planner check`: the expectations engine, verdicts and their outputs, case by case."""

@@ -1,0 +1,1 @@
+"""Readers: registers (CSV, JSON, .ics), rule books and their fast paths, and input files' bytes."""
