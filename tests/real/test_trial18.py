@@ -87,7 +87,7 @@ def test_the_timeline_on_a_phone_opens_at_today(browser, tmp_path: Path) -> None
     assert result.exit_code == 0, result.output
     phone = _timeline_view(browser, page, 390)
     assert phone["left"] < phone["today"] < phone["right"]
-    assert abs(phone["today"] - (phone["left"] + phone["right"]) / 2) <= 24  # rounded to whole years (tests/test_trial23.py)
+    assert abs(phone["today"] - (phone["left"] + phone["right"]) / 2) <= 24  # rounded to whole years (tests/real/test_trial23.py)
     assert phone["judged"] >= 2  # the SAO's 2025 unknown and the 2023-2024 pause excused, at least
     wide = _timeline_view(browser, page, 1280)
     assert wide["left"] < wide["today"] < wide["right"] and 0 <= wide["right"] - wide["end"] < 48  # the end, and at most a year's empty end

@@ -150,7 +150,7 @@ def test_a_body_with_no_meeting_entered_gets_the_note_on_records() -> None:
     note = text.stdout.split("\nNote\n", 1)[1].split("\n\n", 1)[0]
     assert "CNC: 23 missed windows (2003 to 2025), and the register counts no meeting of it at all." in note
     # (the Foreign Ministers' customary windows, none entered either, are named first since
-    # tests/test_trial23.py, and so give the example)
+    # tests/real/test_trial23.py, and so give the example)
     assert "CFM: 24 advisory windows (2002-05-07..2002-06-06 to 2025-07-31..2025-08-30), and the register counts no meeting of it at all." in note
     assert 'records = [{ start = 2026, source = "..." }] on CFM' in note and "not violations or advisories." in note
     found = json.loads(CliRunner().invoke(main, [*args, "--format", "json", "--body", "cnc"]).stdout)

@@ -393,7 +393,7 @@ def test_a_term_known_to_the_month_is_not_called_too_long_on_a_day_it_does_not_g
     assert not found[("Czechia", "gap_or_overlap")]["violation"]
     assert [found[(c, "long_term")]["violation"] for c in ("Austria", "Belgium", "Czechia")] == [False, False, True]
     assert "perhaps longer than the rule's term of 2 years" in found[("Austria", "long_term")]["message"]
-    assert "longer if it ended after 2024-01-15" in found[("Belgium", "long_term")]["message"]  # (tests/test_trial23.py)
+    assert "longer if it ended after 2024-01-15" in found[("Belgium", "long_term")]["message"]  # (tests/real/test_trial23.py)
     assert out["summary"]["violations"] == 1 and out["summary"]["exit_code"] == 1
 
 

@@ -5,8 +5,8 @@ planner differed, the documented semantics decided."""
 
 from __future__ import annotations
 
-from tests.test_semantics_audit15 import BOARD
-from tests.test_semantics_audit20 import _check, _rows, _verdicts, _why
+from tests.semantics.test_semantics_audit15 import BOARD
+from tests.semantics.test_semantics_audit20 import _check, _rows, _verdicts, _why
 
 # -- `min_gap` and the numbers a register skips ---------------------------------------------------
 

@@ -19,9 +19,7 @@ from click.testing import CliRunner
 
 from planner.cli import main
 
-from .test_report_browser import browser  # noqa: F401  (the module's Chromium fixture)
-
-TRIAL = Path(__file__).parent / "trial"
+TRIAL = Path(__file__).parent.parent / "trial"
 COE = ["--rules", str(TRIAL / "coe.toml"), "--meetings", str(TRIAL / "coe-meetings.csv"), "--chairs", str(TRIAL / "coe-chairs.csv"), "--today", "2026-12-05"]
 
 _YEAR_LABELS = """() => { const box = document.querySelector('.timeline .scroll').getBoundingClientRect();
@@ -43,12 +41,12 @@ def test_the_timeline_opens_on_a_whole_year_at_any_width(browser, tmp_path: Path
     most a year now makes the end fall on a year's line whatever the width, and the opening
     place (today in the middle) is rounded to whole years: the first label beside the names is
     whole, today still within half a year (24 px) of the middle."""
-    from .test_report_browser import _open
+    from tests.real_parts import open_page
 
     page_path = tmp_path / "report.html"
     result = CliRunner().invoke(main, ["report", *COE, "-o", str(page_path)])
     assert result.exit_code == 0, result.output
-    page, errors = _open(browser, page_path, width)
+    page, errors = open_page(browser, page_path, width)
     view = page.evaluate(_YEAR_LABELS)
     page.close()
     assert errors == []
@@ -69,7 +67,7 @@ def test_a_term_known_to_the_month_says_its_length_in_days_and_by_when_it_began(
     the register gives to the day spoken of as unknown. Its length now says its days, and the
     note the one thing the register does not say: by when it began (2024-11-06 + 6 months +
     7 days is 2025-05-13, before the handover; 2024-11-07 is not). Where only the end is
-    loose, by when it ended (tests/test_semantics_audit5.py)."""
+    loose, by when it ended (tests/semantics/test_semantics_audit5.py)."""
     import json
 
     result = CliRunner().invoke(main, ["chairs", *COE, "--format", "json"])
@@ -109,12 +107,12 @@ def test_ordinals_of_meetings_close_together_are_not_drawn_over_each_other(brows
     at any width. A label that would touch the one before it is now left off; the mark, its
     tooltip and the row it links to keep the number. The Congress's 51st and 52nd, three
     months apart, keep both."""
-    from .test_report_browser import _open
+    from tests.real_parts import open_page
 
     page_path = tmp_path / "report.html"
     result = CliRunner().invoke(main, ["report", *COE, "-o", str(page_path)])
     assert result.exit_code == 0, result.output
-    page, errors = _open(browser, page_path, 1400)
+    page, errors = open_page(browser, page_path, 1400)
     lanes = {lane: (labels, overlaps) for lane, labels, overlaps in page.evaluate(_ORDINALS)}
     tooltip = page.evaluate("""() => [...document.querySelectorAll('#lane-deputies a.meeting title')].map(t => t.textContent)""")
     page.close()
@@ -129,7 +127,7 @@ def test_advisories_before_the_registers_first_meeting_get_the_note_that_misses_
     """The Committee of Ministers meets at ministerial level once a year by practice (a
     customary rule), since 1949; the trial's register starts with the 122nd session, 2012.
     `check` listed 59 advisories, 1950 to 2011, and said nothing of the register; the same
-    years under a binding rule get the note on record coverage (tests/test_trial17.py). They
+    years under a binding rule get the note on record coverage (tests/real/test_trial17.py). They
     now get it too: what to write if the register is not complete before 2012."""
     result = CliRunner().invoke(main, ["check", *COE])
     assert result.exit_code == 0, result.output
