@@ -75,7 +75,7 @@ TIMED = [
     ["UID:m", "DTSTART:20270302T220000Z", "DTEND:20270303T000000Z", "SUMMARY:To midnight"],
     ["UID:s", "DTSTART:20270304T230000Z", "DTEND:20270306T010000Z", "SUMMARY:Three days"],
     # (an event ending before it starts, read as its first day here once, is refused since the
-    # twenty-third pass: tests/test_hostile23.py)
+    # twenty-third pass: tests/hostile/test_hostile23.py)
     ["UID:e", "DTSTART:20270308T100000Z", "DTEND:20270308T100000Z"],
     ["UID:f", "DTSTART:20270309T230000", "DTEND:20270310T010000", "SUMMARY:Floating"],
     ["UID:t", "DTSTART;TZID=Asia/Almaty:20270311T230000", "DTEND;TZID=Asia/Almaty:20270312T000000", "SUMMARY:Almaty"],

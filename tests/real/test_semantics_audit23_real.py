@@ -18,12 +18,12 @@ from __future__ import annotations
 
 import json
 
-from tests.semantics.test_semantics_audit5 import _invoke
 from tests.real.test_semantics_audit15_real import _check, _files, _text
 from tests.real.test_semantics_audit16_real import _why
 from tests.real.test_semantics_audit18_real import _events
 from tests.real.test_semantics_audit20_real import _edited, _judged, _project
 from tests.real.test_semantics_audit22_real import _chairs, _verdicts
+from tests.semantics.test_semantics_audit5 import _invoke
 
 TODAY = ("--today", "2026-12-05")
 

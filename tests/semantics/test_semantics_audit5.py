@@ -211,7 +211,7 @@ def _disagreements(o: dict) -> list:
             if m.group(4) is None:
                 in_html[(body, html.unescape(m.group(6)) or None, verdict)] += 1
                 continue
-            # windows said alike in one row (tests/test_trial23.py): the rule's findings of that
+            # windows said alike in one row (tests/real/test_trial23.py): the rule's findings of that
             # verdict from its first window to its last, as many as the row says
             labels = [(f.get("window") or {}).get("label") for f in findings if f["body"] == body and f["rule"] == int(m.group(1)) and f["verdict"] == verdict]
             first, last = html.unescape(m.group(2)), html.unescape(m.group(3))

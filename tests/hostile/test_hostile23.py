@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from planner.cli import main
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent
 EXAMPLES = ROOT / "examples"
 TODAY = ["--today", "2026-11-26"]
 
