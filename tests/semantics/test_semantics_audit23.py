@@ -196,7 +196,7 @@ def test_a_ceiling_except_when_another_body_met_is_not_judged_that_year(tmp_path
     two Boards in 2021 and two in 2022. By hand: a Summit in the same period excuses the
     rule's window (README: "excuses this rule's window the same way"): 2021 `excused`; 2022,
     with no Summit, `excess`."""
-    from tests.test_semantics_audit20 import SUMMIT
+    from tests.semantics.test_semantics_audit20 import SUMMIT
 
     book = SUMMIT + BOARD + '[[bodies.rules]]\nkind = "at_most"\ncount = 1\nper = "year"\nsince = 2021\nexcept_when = ["summit"]\n'
     rows = _rows(
@@ -333,9 +333,9 @@ def test_project_names_the_days_a_month_known_incomplete_leaves_unrecorded(tmp_p
     on the meeting projected for it says a meeting of 2026-02-01..2026-02-28 may not be
     recorded, not "to 2026-06-01" (March to May are known complete). It crashed: the first
     day not known complete stepped past the last date there is (a traceback, exit 1)."""
-    from tests.test_semantics_audit5 import HEAD
-    from tests.test_semantics_audit15 import COLUMNS
-    from tests.test_semantics_audit20 import _invoke
+    from tests.semantics.test_semantics_audit5 import HEAD
+    from tests.semantics.test_semantics_audit15 import COLUMNS
+    from tests.semantics.test_semantics_audit20 import _invoke
 
     book = BOARD + 'records = [{ start = 2019, source = "m" }, { start = "2026-02", end = "2026-02", complete = false, note = "lost" }]\n'
     book += '[[bodies.rules]]\nkind = "at_least"\ncount = 1\nper = "year"\nsince = 2019\n'
