@@ -71,7 +71,9 @@ def test_a_term_known_to_the_month_says_its_length_in_days_and_by_when_it_began(
     import json
 
     result = CliRunner().invoke(main, ["chairs", *COE, "--format", "json"])
-    assert result.exit_code == 1, result.output
+    # (0: Monaco's term, too long as of today, is a note, the Deputies' records not known
+    # complete: tests/chairs/test_semantics_lead23.py)
+    assert result.exit_code == 0, result.output
     (note,) = [f for f in json.loads(result.stdout)["findings"] if f["kind"] == "long_term" and f["country"] == "Luxembourg"]
     assert not note["violation"]
     assert note["message"] == (
