@@ -269,3 +269,18 @@ def test_a_calendar_to_avoid_listed_5000_times_is_one_warning(tmp_path: Path) ->
     assert code == 0, err
     busy = tmp_path / "busy.ics"
     assert err == f"warning: {busy}: the same calendar to avoid as {busy}, given again (4,999 times): read once\n"
+
+
+@pytest.mark.parametrize(("entry", "problem"), [(".", "is a directory, not a file"), ("nowhere.ics", "no such file")])
+@pytest.mark.parametrize("command", [["project"], ["ics", "--out", "-"], ["chairs"]])
+def test_a_calendar_to_avoid_the_rule_book_names_badly_is_the_rule_books_line(tmp_path: Path, entry: str, problem: str, command: list[str]) -> None:
+    """`[organization] avoid = ["."]` said "error: .: is a directory, not a file (expected a
+    file)", and a missing one "nowhere.ics: no such file": neither named the rule book nor the
+    key that asked for the file. Now the rule book, `organization.avoid[0]`, the value and what
+    was expected, exit 2."""
+    book = (ROOT / "rules" / "cica.toml").read_text(encoding="utf-8").replace("[organization]\n", f'[organization]\navoid = ["{entry}"]\n', 1)
+    rules = tmp_path / "book.toml"
+    rules.write_text(book, encoding="utf-8")
+    result = CliRunner().invoke(main, [*command, "--rules", str(rules), "--today", "2026-12-01"])
+    assert result.exit_code == 2, result.output
+    assert result.stderr == f"error: {rules}: organization.avoid[0]: {problem} (got '{entry}'; expected an .ics calendar file, relative to the rule book's folder)\n"

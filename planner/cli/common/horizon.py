@@ -13,6 +13,7 @@ import click
 
 from planner.cli.common.inputs import _PLAN_LINES, Inputs, _in_range, _parse_day, same_file
 from planner.cli.common.output import warn
+from planner.core.errors import InputError, RuleBookError
 from planner.core.words import shown
 from planner.inputs.limits import MAX_HORIZON_YEARS
 
@@ -150,11 +151,15 @@ def with_avoided(inputs: Inputs, first: date, last: date) -> RuleBook:
     loaded one, so that a chair plan laid on the projection keeps off the same days."""
     book = inputs.book
     paths: list[Path] = []
+    listed: dict[Path, int] = {}  # a calendar the rule book names: its place in [organization] avoid
     repeats: dict[tuple[str, str], int] = {}  # (as given, the one read): how many more times
-    for path in [inputs.rules_path.parent / p for p in book.organization.avoid] + [Path(p) for p in inputs.avoid]:
+    from_book = [inputs.rules_path.parent / p for p in book.organization.avoid]
+    for i, path in enumerate(from_book + [Path(p) for p in inputs.avoid]):
         again = next((p for p in paths if same_file(p, path)), None)
         if again is None:
             paths.append(path)
+            if i < len(from_book):
+                listed[path] = i
         else:  # (300 copies of one --avoid were each read: minutes)
             repeats[(str(path), str(again))] = repeats.get((str(path), str(again)), 0) + 1
     for (given, read), times in repeats.items():  # (5,000 copies in a rule book's avoid were 4,999 lines)
@@ -163,7 +168,17 @@ def with_avoided(inputs: Inputs, first: date, last: date) -> RuleBook:
         return book
     from planner.inputs.ics.avoid import load_avoid  # icalendar, only for calendars to read
 
-    busy = tuple(b for path in paths for b in load_avoid(path, first - timedelta(days=1), last + timedelta(days=366), inputs.ics_lines, warn))
+    found: list[Any] = []
+    for path in paths:
+        try:
+            found += load_avoid(path, first - timedelta(days=1), last + timedelta(days=366), inputs.ics_lines, warn)
+        except InputError as exc:
+            if path not in listed or exc.location not in (None, ""):
+                raise
+            # (a file the rule book names that is missing, a folder, unreadable: the rule book's
+            # line names it; "nonexist.ics: no such file" said neither where nor why it was asked for)
+            raise RuleBookError(exc.problem, path=inputs.rules_path, location=f"organization.avoid[{listed[path]}]", value=book.organization.avoid[listed[path]], expected="an .ics calendar file, relative to the rule book's folder") from None
+    busy = tuple(found)
     org = book.organization.model_copy(update={"blackout": book.organization.blackout + busy})
     inputs._book = book.model_copy(update={"organization": org})
     return inputs._book
