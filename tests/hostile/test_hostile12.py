@@ -141,7 +141,8 @@ def test_avoid_reads_a_pipe_and_names_a_bad_path_as_every_input_does(tmp_path: P
     finally:
         os.close(read)
     assert piped.exit_code == 0, piped.stderr
-    assert piped.stdout == plain.stdout.replace(str(HERE.parent / "examples" / "busy-2028.ics"), f"/dev/fd/{read}")
+    # (a blackout names its calendar by the file's name: a reason moved off such a day says it)
+    assert piped.stdout == plain.stdout.replace(str(HERE.parent / "examples" / "busy-2028.ics"), f"/dev/fd/{read}").replace("busy-2028.ics: ", f"{read}: ")
     loop = tmp_path / "loop.ics"
     loop.symlink_to(loop.name)
     dangling = tmp_path / "gone.ics"

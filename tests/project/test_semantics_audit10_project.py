@@ -178,7 +178,7 @@ def test_nothing_due_in_the_horizon_says_when_each_body_is_next_due(tmp_path, mo
     assert text.endswith(
         "Nothing is due in this horizon.\n"
         "Next due after it (the same rules, the horizon stretched by each body's longest interval, offset or period):\n"
-        "  Summit: due 2028 (4 years after the 2nd Summit (2024-06-10)); projected 2028-06-09\n"
+        "  Summit: due 2028 (4 years after the 2nd Summit (2024-06-10); moved from Sat 2028-06-10 (a weekend day in Switzerland)); projected 2028-06-09\n"
         "  Council: due 2030 (2 years after the 3rd Summit (2028-06-09, projected)); projected 2030-06-10\n"
         "  SOC: due 2027 (at least once a year: 1 of 1 in 2027); projected 2027-06-10\n"
     )

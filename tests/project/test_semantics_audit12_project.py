@@ -28,7 +28,7 @@ def test_next_due_after_a_loose_origin_names_every_reading(tmp_path, monkeypatch
     assert text.endswith(
         "Nothing is due in this horizon.\n"
         "Next due after it (the same rules, the horizon stretched to 2028-06-30):\n"
-        "  Board: due 2027-01..2027-12 (24 months after the 1st Board (2025)); projected 2027-01-04\n"
+        "  Board: due 2027-01..2027-12 (24 months after the 1st Board (2025); moved from Fri 2027-01-01 (New Year's Day in Switzerland)); projected 2027-01-04\n"
     )
     (due,) = _json("project", *paths, "--today", "2026-01-15", "--to", "2026-06-30")["next_due"]
     assert (due["due"], due["meeting"]["start"], due["meeting"]["ordinal"], due["until"]) == ("2027-01..2027-12", "2027-01-04", 2, "2028-06-30")
@@ -85,7 +85,9 @@ def _projected(name: str, *args: str) -> dict:
 
 
 def _rows(out: dict) -> list[tuple[str, int | None, str, str]]:
-    return [(m["start"], m["ordinal"], m["host"], m["reason"]) for m in out["meetings"]]
+    """Day, number, host and the reason's rule words (the words of a move off a weekend or a
+    holiday after them, "; moved from ...", are tests/test_semantics_audit23_project.py's)."""
+    return [(m["start"], m["ordinal"], m["host"], m["reason"].split("; moved from ")[0]) for m in out["meetings"]]
 
 
 def test_chogm_every_two_years_from_samoa_2024_at_its_usual_june_day():
@@ -157,7 +159,8 @@ def test_us_congress_projected_on_3_january_the_day_its_customary_rule_names():
     Wednesday 2029-01-03, Thursday 2030-01-03 (the 4th before)."""
     out = _projected("us-congress", "--today", "2026-06-30", "--to", "2030")
     days = ["2026-07-01", "2027-01-04", "2028-01-03", "2029-01-03", "2030-01-03"]
-    assert [(m["start"], m["reason"]) for m in out["meetings"]] == [(day, f"at least once a year: 1 of 1 in {day[:4]}") for day in days]
+    moved = {"2027-01-04": "; moved from Sun 2027-01-03 (a weekend day in United States)"}  # (3 January a Sunday)
+    assert [(m["start"], m["reason"]) for m in out["meetings"]] == [(day, f"at least once a year: 1 of 1 in {day[:4]}{moved.get(day, '')}") for day in days]
 
 
 def test_saarc_summit_the_postponed_19th_first_then_yearly_in_november():

@@ -72,8 +72,8 @@ def test_a_rolling_chain_goes_on_after_an_excused_window_ahead(tmp_path):
     paths = _book(tmp_path, _EXCUSED.format(year=2027), "board,regular,,2026-03-10,,held,Bern,Switzerland\n")
     projected, report = _kept(tmp_path, paths, "2026-06-30", "2029-12-31")
     assert _schedule(projected) == [
-        ("2028-06-09", "1 year after the window due 2027, nothing held since the Board of 2026-03-10"),
-        ("2029-06-11", "1 year after the Board of 2028-06-09, projected"),
+        ("2028-06-09", "1 year after the window due 2027, nothing held since the Board of 2026-03-10; moved from Sat 2028-06-10 (a weekend day in Switzerland)"),
+        ("2029-06-11", "1 year after the Board of 2028-06-09, projected; moved from Sun 2029-06-10 (a weekend day in Switzerland)"),
     ]
     assert [(f["window"]["label"], f["verdict"]) for f in report["findings"]] == [("2027", "excused"), ("2029", "met"), ("2030", "open")]
     assert report["summary"]["violations"] == 0
@@ -92,7 +92,7 @@ def test_a_rolling_chain_silent_since_an_excused_window_is_projected_as_soon_as_
     assert _schedule(projected) == [
         ("2026-07-01", "1 year after the window due 2025, nothing held since the Board of 2019-03-10"),
         ("2027-06-10", "1 year after the Board of 2026-07-01, projected"),
-        ("2028-06-09", "1 year after the Board of 2027-06-10, projected"),
+        ("2028-06-09", "1 year after the Board of 2027-06-10, projected; moved from Sat 2028-06-10 (a weekend day in Switzerland)"),
     ]
     verdicts = [(f["window"]["label"], f["verdict"]) for f in report["findings"]]
     assert verdicts == [("2020", "excused"), *((str(y), "missed") for y in range(2021, 2025)), ("2025", "late"), ("2027", "met"), ("2028", "met"), ("2029", "open")]

@@ -34,7 +34,7 @@ def test_a_twelve_month_chain_after_29_february_keeps_its_day(tmp_path):
     days += ["2035-02-28", "2036-02-29", "2037-02-27", "2038-02-26", "2039-02-28", "2040-02-29", "2041-02-28", "2042-02-28", "2043-02-27", "2044-02-29"]
     assert [m["start"] for m in projected] == days
     assert [m["ordinal"] for m in projected] == [str(n) for n in range(2, 22)]
-    assert projected[2]["reason"] == "12 months after the 3rd Board (2026-02-27, projected)"
+    assert projected[2]["reason"] == "12 months after the 3rd Board (2026-02-27, projected); moved from Sun 2027-02-28 (a weekend day in Switzerland)"
     assert {f["verdict"] for f in report["findings"] if f["window"]["label"] < "2045"} == {"met"}
     assert report["summary"]["violations"] == 0
 
@@ -53,7 +53,7 @@ def test_a_365_day_chain_is_due_365_days_after_the_day_each_meeting_took(tmp_pat
     assert [m["start"] for m in projected] == ["2025-02-28", "2026-02-27", "2027-02-26", "2028-02-25"]
     starts = [date(2024, 2, 29)] + [date.fromisoformat(m["start"]) for m in projected]
     assert all((b - a).days <= 365 for a, b in zip(starts, starts[1:], strict=False))
-    assert projected[1]["reason"] == "365 days after the 2nd Board (2025-02-28, projected)"
+    assert projected[1]["reason"] == "365 days after the 2nd Board (2025-02-28, projected); moved from Sat 2026-02-28 (a weekend day in Switzerland)"
     assert report["summary"]["violations"] == 0
 
 

@@ -176,7 +176,7 @@ def test_a_window_after_a_loose_origin_read_as_one_window_keeps_its_name_when_no
     projected, report = _kept(tmp_path, paths, "2026-06-15", "2030-12-31")
     assert [(m["start"], m["reason"]) for m in projected] == [
         ("2028-12-01", "18 months after the window due 2026-07..2027-06, nothing held since the Board of 2019"),
-        ("2030-06-03", "18 months after the Board of 2028-12-01, projected"),
+        ("2030-06-03", "18 months after the Board of 2028-12-01, projected; moved from Sat 2030-06-01 (a weekend day in Switzerland)"),
     ]
     assert [(f["window"]["label"], f["verdict"]) for f in report["findings"] if f["window"]["end"] >= "2026-06-16"] == [("2026-07..2027-06", "late"), ("2030-06", "met"), ("2031-12", "open")]
 

@@ -203,7 +203,7 @@ def test_a_four_year_chain_from_29_february_is_on_29_february_again(tmp_path):
     out = _project(paths, "2026-01-10", "2036-12-31")
     assert [(m["start"], m["ordinal"], m["reason"]) for m in out["meetings"]] == [
         ("2028-02-29", 2, "4 years after the 1st Board (2024-02-29)"),
-        ("2032-03-01", 3, "4 years after the 2nd Board (2028-02-29, projected)"),
+        ("2032-03-01", 3, "4 years after the 2nd Board (2028-02-29, projected); moved from Sun 2032-02-29 (a weekend day in Switzerland)"),
         ("2036-02-29", 4, "4 years after the 3rd Board (2032-03-01, projected)"),
     ]  # fmt: skip
 

@@ -195,7 +195,8 @@ def test_a_grid_anchored_keeps_its_years_and_moves_off_ascension(tmp_path):
         "2032-12-31",
     )
     assert [(m["start"], m["ordinal"], m["reason"]) for m in out["meetings"]] == [
-        ("2026-05-11", 3, "every 3 years on the grid from 2020"), ("2029-05-11", 4, "every 3 years on the grid from 2020"),
+        ("2026-05-11", 3, "every 3 years on the grid from 2020; moved from Sun 2026-05-10 (a weekend day in Austria)"),
+        ("2029-05-11", 4, "every 3 years on the grid from 2020; moved from Thu 2029-05-10 (Ascension Day in Austria)"),
         ("2032-05-10", 5, "every 3 years on the grid from 2020"),
     ]  # fmt: skip
 
@@ -241,8 +242,8 @@ def test_an_eighteen_month_chain_lands_on_its_nominal_days(tmp_path):
         "2029-12-31",
     )
     assert [(m["start"], m["ordinal"], m["reason"]) for m in out["meetings"]] == [
-        ("2026-09-11", 5, "18 months after the 4th Board (2025-03-12)"),
-        ("2028-03-13", 6, "18 months after the 5th Board (2026-09-11, projected)"),
+        ("2026-09-11", 5, "18 months after the 4th Board (2025-03-12); moved from Sat 2026-09-12 (a weekend day in Austria)"),
+        ("2028-03-13", 6, "18 months after the 5th Board (2026-09-11, projected); moved from Sun 2028-03-12 (a weekend day in Austria)"),
         ("2029-09-12", 7, "18 months after the 6th Board (2028-03-13, projected)"),
     ]  # fmt: skip
 

@@ -44,7 +44,7 @@ def test_a_rolling_rule_that_changes_cadence_next_year_is_one_chain(tmp_path):
     book = _VIENNA + _body("cm", "Committee", "", every.format("2y", "until = 2027-12-31"), every.format("1y", "since = 2028-01-01"))
     out = _project(_files(tmp_path, book, _rows("cm", "Vienna", "Austria", "2026-06-10")), "2026-12-01", "2030-12-31")
     assert _starts(out) == ["2028-06-09", "2029-06-11", "2030-06-11"]
-    assert out["meetings"][0]["reason"] == "2 years after the Committee of 2026-06-10"
+    assert out["meetings"][0]["reason"] == "2 years after the Committee of 2026-06-10; moved from Sat 2028-06-10 (a weekend day in Austria)"
     assert out["meetings"][1]["reason"].startswith("1 year after the Committee of 2028-06-09")
 
 

@@ -105,7 +105,7 @@ def test_after_follows_each_origin_held_or_projected(tmp_path):
     out = _run(tmp_path, "project", book, _rows("summit,regular,4,2025-10-01,,held,Bern,Switzerland", "board,regular,1,2024-06-10,,held,Bern,Switzerland"), "--today", "2026-01-15", "--to", "2029")
     assert _ordinals(out) == [("2026-06-10", 2), ("2028-06-09", 3)]
     assert _ordinals(out, "summit") == [("2027-10-01", 5), ("2029-10-01", 6)]
-    assert _reasons(out) == ["1 year after the 4th Summit (2025-10-01)", "1 year after the 5th Summit (2027-10-01, projected)"]
+    assert _reasons(out) == ["1 year after the 4th Summit (2025-10-01)", "1 year after the 5th Summit (2027-10-01, projected); moved from Sat 2028-06-10 (a weekend day in Switzerland)"]
 
 
 def test_before_lands_inside_the_month_before_each_origin(tmp_path):

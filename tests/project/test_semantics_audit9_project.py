@@ -277,8 +277,8 @@ def test_a_rule_version_that_changes_inside_the_horizon_switches_on_its_date(tmp
     assert got == [
         ("2026-07-02", "at least once a year: 1 of 1 in 2026"),
         ("2027-07-02", "at least once a year: 1 of 1 in 2027"),
-        ("2028-03-31", "at least once a half-year: 1 of 1 in 2028 H1"),
-        ("2028-10-02", "at least once a half-year: 1 of 1 in 2028 H2"),
+        ("2028-03-31", "at least once a half-year: 1 of 1 in 2028 H1; moved from Sat 2028-04-01 (a weekend day in Switzerland)"),
+        ("2028-10-02", "at least once a half-year: 1 of 1 in 2028 H2; moved from Sun 2028-10-01 (a weekend day in Switzerland)"),
     ]
     text = _invoke("project", *paths, "--today", "2026-03-01", "--to", "2028").stdout
     assert "03-31  Board  Bern (Secretariat)  at least once a half-year: 1 of 1 in 2028 H1" in text

@@ -300,7 +300,10 @@ def test_project_follows_each_after_origin_under_its_own_version(tmp_path):
     (tmp_path / "m.csv").write_text(COLUMNS + _rows("summit,regular,1,2021-05-01,,held,,", "summit,regular,2,2021-09-01,,held,,"), encoding="utf-8")
     out = json.loads(_invoke("project", "--rules", str(tmp_path / "r.toml"), "--meetings", str(tmp_path / "m.csv"), "--today", "2021-10-01", "--to", "2024", "--format", "json").stdout)
     board = [(m["start"][:4], m["reason"]) for m in out["meetings"] if m["body"] == "board"]
-    assert board == [("2022", "1 year after the 1st Summit (2021-05-01)"), ("2023", "2 years after the 2nd Summit (2021-09-01)")]
+    assert board == [
+        ("2022", "1 year after the 1st Summit (2021-05-01); moved from Sat 2022-07-02 (a weekend day in Switzerland)"),
+        ("2023", "2 years after the 2nd Summit (2021-09-01); moved from Sun 2023-07-02 (a weekend day in Switzerland)"),
+    ]
 
 
 def test_one_meeting_serves_one_before_window_across_versions_of_the_rule(tmp_path):

@@ -20,6 +20,7 @@ from planner.engine.coverage import still_due_moved
 from planner.engine.planning.crowd import DayBook, host_key
 from planner.engine.planning.member_holidays import host_gap_notes
 from planner.engine.planning.placement.hosts import calendar_for
+from planner.engine.planning.placement.moves import aimed_day, moved_words, without_move
 from planner.engine.planning.placement.working import BACK_TO_BACK
 from planner.engine.planning.projection import Projection, ProjectionProblem
 
@@ -153,6 +154,7 @@ def assign_hosts(book: RuleBook, projection: Projection, terms: Sequence[Term]) 
         if first is None and partner is not None and year.start <= year.end:
             # (the days right before are taken: the nearest free ones before it, as projection)
             first = calendar.place(partner.earliest - timedelta(days=days), days, Window(max(year.start, partner.earliest - timedelta(days=_LEAD_REACH)), min(year.end, partner.earliest - timedelta(days=1))), accept=accept)
+        searched = first is None  # (placed near its aim, not back to back with its partner: a move from the aim is said)
         if first is None and lead is not None and year.start <= year.end:
             # (first where the meeting that precedes it fits right before it, as projection
             # keeps the days before a partner free)
@@ -160,6 +162,12 @@ def assign_hosts(book: RuleBook, projection: Projection, terms: Sequence[Term]) 
             first = calendar.place(aim, days, year, accept=lambda day: accept(day) and _fits_before(book, lead, led, day, daybook, year))
         if first is None:
             first = calendar.place(aim, days, year, accept=accept) if year.start <= year.end else None
+        # The reason says where the meeting moved from, on this chair's calendar now (the
+        # projection's words were of the Secretariat's days and every member's holidays).
+        reason = without_move(m.reason)
+        if searched and first is not None and aimed is not None and aim >= year.start:  # (an aim past: as soon as possible, no move)
+            target = aimed_day(aim, year.start, year.end, days)
+            reason += moved_words(calendar, country, target, first, days, lambda a, z: daybook.clash(m.body, host, a, z) or ("in another chair's term" if not free and not term.holds(a, rule) else ""))
         if first is None and calendar.members is not None and year.start <= year.end:
             found = calendar.place_fewest(aim, days, year, accept=accept)
             first = found[0] if found else None
@@ -171,7 +179,7 @@ def assign_hosts(book: RuleBook, projection: Projection, terms: Sequence[Term]) 
             # (for a note on the years whose holidays the package lacks there, as projection's)
             hosts.setdefault((calendar.code, country), (calendar.holidays, set()))[1].add(first.year)
         daybook.add(m.body, host, first, end)
-        moved = m.model_copy(update={"start": PartialDate.of(first), "end": PartialDate.of(end) if days > 1 else None, "country": country, "city": m.city if m.country == country else ""})
+        moved = m.model_copy(update={"start": PartialDate.of(first), "end": PartialDate.of(end) if days > 1 else None, "country": country, "city": m.city if m.country == country else "", "reason": reason})
         firm.remove(m)
         firm.add(moved)
         if m.body in in_days and first < m.earliest:

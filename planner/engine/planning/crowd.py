@@ -175,14 +175,15 @@ class DayBook:
 
     def clash(self, body: str, host: str, first: date, last: date) -> str | None:
         """What stands in the way of ``body`` meeting on ``first``..``last`` hosted by
-        ``host``: other bodies' meetings that day, or the same host too close; ``None`` when free."""
+        ``host``, in words ("the Summit on 2027-10-14"): other bodies' meetings that day, or the
+        same host too close; ``None`` when free."""
         a, z = first.toordinal(), last.toordinal()
         if self.tails and z + self.between > self.upto:
             self.ensure(z + self.between)
         for day in range(a, z + 1):
             on = self.bodies_on.get(day)
             if self._others(on, body) >= self.per_day:
-                return f"{', '.join(sorted(b for b in on or () if not self.paired(b, body)))} on {date.fromordinal(day)}"
+                return f"{' and '.join(sorted(self._name(b) for b in on or () if not self.paired(b, body)))} meets on {date.fromordinal(day)}"
         if self.between > 0 and host:
             hosted = self.host_days.get(host)
             if hosted:
@@ -190,8 +191,12 @@ class DayBook:
                 for day in range(a - reach, z + reach + 1):
                     on = hosted.get(day)
                     if self._others(on, body):
-                        return f"{min(b for b in on or () if not self.paired(b, body))} with the same host on {date.fromordinal(day)}"
+                        return f"{self._name(min(b for b in on or () if not self.paired(b, body)))}, of the same host, meets on {date.fromordinal(day)}, less than {self.between} days apart"
         return None
+
+    def _name(self, body: str) -> str:
+        found = self.book.body(body)
+        return f"the {found.name}" if found is not None else body
 
     def free(self, body: str, host: str, first: date, last: date) -> bool:
         """Whether ``clash`` finds nothing: the same tests, without the words (placement asks

@@ -16,6 +16,7 @@ from planner.engine.planning.dating.pairs import Pairs
 from planner.engine.planning.dating.projected import Projected
 from planner.engine.planning.dating.state import SATISFYING, BodyState
 from planner.engine.planning.dating.targets import Targets
+from planner.engine.planning.placement.moves import aimed_day, moved_words, without_move
 from planner.engine.planning.placement.working import BACK_TO_BACK, LAST_DAY, Skip, WorkingCalendar
 from planner.engine.planning.results import (
     ProjectionProblem,
@@ -67,10 +68,12 @@ class Dating(Targets, Projected, Pairs):
         bm = self.engine.meetings_of(body_id)
         own = [m.earliest for m in bm.overlapping(window.start, window.end + timedelta(days=11)) if m.exact and m.status in SATISFYING] if body.before else []
         notes: dict[date, tuple[str, ...]] = {}
+        moves: dict[date, str] = {}  # first day -> why it is not the day it aimed at (the plain search's days)
 
         def choose(targets: list[date], pair: bool = True, fewest: bool = False) -> list[date] | None:
             chosen = current
             chosen.clear()
+            moves.clear()
             for target in targets:
                 start_day = self._back_to_back(body, calendar, window, target, accept, own + chosen) if pair and body.before else None
                 aim = state.aims_before.get(target) if state.aims_before else None
@@ -84,6 +87,10 @@ class Dating(Targets, Projected, Pairs):
                     start_day = calendar.place(target, days, self._within_gap(body_id, e, window, target, chosen, days, length), accept=accept, skip=skip, own=taken)
                 if start_day is None:
                     start_day = calendar.place(target, days, window, accept=accept, skip=skip, own=taken)
+                    if start_day is not None and pair and not fewest:
+                        moves[start_day] = self._moved(state, target, window, start_day)
+                elif bounded and aim is None and not (pair and body.before):  # (found within the rule's max_gap)
+                    moves[start_day] = self._moved(state, target, window, start_day)
                 if start_day is None and fewest:
                     found = calendar.place_fewest(target, days, window, accept=accept, skip=skip)
                     if found is not None:
@@ -153,6 +160,8 @@ class Dating(Targets, Projected, Pairs):
             words = state.placed_before.pop(day, None) if state.placed_before else None
             if words is not None:  # (placed in a customary `before` window: its reason says so)
                 meeting = meeting._replace(reason=f"{meeting.reason}; customarily {words}")
+            elif moves.get(day) and aimed is targets:  # (off the day it aimed at: its reason says where from and why)
+                meeting = meeting._replace(reason=meeting.reason + moves[day])
             if aims is not None:
                 self.aims[(body_id, meeting.key)] = (aims[day], window)
             if day in notes:
@@ -181,9 +190,40 @@ class Dating(Targets, Projected, Pairs):
         if not new:
             self.problems[-1] = problem  # (the due period's Problem says it, not the earlier days')
             return []
+        new = [m._replace(reason=without_move(m.reason)) for m in new]  # (the note says why it is early, not the day it aimed at in the earlier days)
         why = problem.message.rsplit("; nothing was projected for", 1)[0]
         self.body_note(state.body.id, f"{why}. Projected earlier in the window due {e.label}, which opened {e.window.start}: {state.body.name} {new[0].start}; the chain goes on from it.")
         return new
+
+    def _moved(self, state: BodyState, target: date, window: Window, day: date) -> str:
+        """Why ``day``, the day found, is not ``target`` (the nearest day to it inside
+        ``window``), in words for the meeting's reason, before the day is taken (the other
+        bodies and the host's spacing then still as the search saw them); ``""`` where it is,
+        and where the target is past (before the window's first day: as soon as possible, from
+        no day of its own)."""
+        if target < window.start:
+            return ""
+        days = state.body.duration_days
+        aim = aimed_day(target, window.start, min(window.end, LAST_DAY), days)
+        if aim == day:
+            return ""
+        _, country, calendar, host, weekdays = state.where
+        if weekdays and aim.weekday() not in weekdays:
+            return ""  # (a day it never meets on: its own days of the week are no move)
+        secretariat = self.book.organization.secretariat
+        where = country or (secretariat.country if secretariat is not None else "")
+        body = state.body
+
+        def in_the_way(first: date, last: date) -> str:
+            clash = self.daybook.clash(body.id, host, first, last)
+            if clash:
+                return clash
+            if state.partnered and not self._partners_fit(body, first):
+                names = [p.name for p in self.partners.get(body.id, ())] + [lead.name for lead, _ in self.leads.get(body.id, ())]
+                return f"no days right before it free for the {' and the '.join(names)}, which meet{'s' if len(names) == 1 else ''} just before it"
+            return ""
+
+        return moved_words(calendar, where, aim, day, days, in_the_way)
 
     def _too_few(self, state: BodyState, window: Window, missing: int) -> bool:
         """Whether ``window`` has fewer possible first days than ``missing`` meetings of the
@@ -212,12 +252,15 @@ class Dating(Targets, Projected, Pairs):
             day = calendar.place(target, body.duration_days, window, accept=accept, skip=self._skip(state), own=taken)
         if day is None:
             return None
+        moved = self._moved(state, target, window, day)
         end_day = day + state.length
         self.daybook.add(body.id, host, day, end_day)
         taken.add(day, end_day)
         if calendar.members is not None:
             self.member_years.add(day.year)
         meeting = self._meeting(state, e, day, city, country, slot)
+        if moved:  # (off the day it aimed at: its reason says where from and why)
+            meeting = meeting._replace(reason=meeting.reason + moved)
         if state.chaired:
             self.aims[(body.id, meeting.key)] = (target, window)
         if e.cases:
