@@ -12,10 +12,10 @@ import json
 from click.testing import CliRunner
 
 from planner.cli import main
-from tests.test_semantics_audit17_project import _files, _project
-from tests.test_semantics_audit19_project import _body, _org
-from tests.test_semantics_audit20_project import _rows
-from tests.test_semantics_audit22_project import _CHAIRED, _ONCE, _SUMMIT, _yearly_chain
+from tests.project.test_semantics_audit17_project import _files, _project
+from tests.project.test_semantics_audit19_project import _body, _org
+from tests.project.test_semantics_audit20_project import _rows
+from tests.project.test_semantics_audit22_project import _CHAIRED, _ONCE, _SUMMIT, _yearly_chain
 
 _TWELVE_MONTHS = 'kind = "every"\ninterval = "12m"\n'
 _VIENNA = _org("Vienna", "Austria")
