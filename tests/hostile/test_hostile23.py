@@ -284,3 +284,15 @@ def test_a_calendar_to_avoid_the_rule_book_names_badly_is_the_rule_books_line(tm
     result = CliRunner().invoke(main, [*command, "--rules", str(rules), "--today", "2026-12-01"])
     assert result.exit_code == 2, result.output
     assert result.stderr == f"error: {rules}: organization.avoid[0]: {problem} (got '{entry}'; expected an .ics calendar file, relative to the rule book's folder)\n"
+
+
+def test_no_projected_says_the_horizon_and_plan_go_unused(tmp_path: Path) -> None:
+    """`ics --no-projected --from 2020 --to 2021` wrote every year of the register (71 events)
+    and said nothing, as if the range had been kept: --from, --to and --plan shape the
+    projection only. They now get one warning line; the events are the same."""
+    plain = CliRunner().invoke(main, ["ics", "--no-projected", "--out", "-", "--today", "2026-12-01"])
+    ranged = CliRunner().invoke(main, ["ics", "--no-projected", "--from", "2020", "--to", "2021", "--out", "-", "--today", "2026-12-01"])
+    assert plain.exit_code == ranged.exit_code == 0
+    assert ranged.stdout == plain.stdout
+    assert "warning: --from and --to shape the projection, which --no-projected leaves out: every meeting of the register is written\n" in ranged.stderr
+    assert "--no-projected leaves out" not in plain.stderr

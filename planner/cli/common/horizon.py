@@ -55,6 +55,9 @@ def event_options(func: Callable[..., Any]) -> Callable[..., Any]:
         def events() -> list[Meeting]:
             ids = resolve_bodies(inputs.book, body_ids)
             if no_projected:
+                unused = [name for name, given in (("--from", start), ("--to", end), ("--plan", plan_text), ("--plan-file", plan_file)) if given]
+                if unused:  # (they shape the projection only: `--no-projected --from 2020 --to 2021` gave every year, saying nothing)
+                    warn(f"{' and '.join(unused)} {'shapes' if len(unused) == 1 else 'shape'} the projection, which --no-projected leaves out: every meeting of the register is written")
                 meetings = _without_moved(list(inputs.meetings))
             else:
                 meetings = hosted_projection(inputs, start, end, (), plan_text, plan_file).meetings()
