@@ -74,7 +74,7 @@ def _range_words(short: Any, long: Any) -> str:
     a, b = length_words(short), length_words(long)
     if a == b:
         return a
-    if short.years == long.years and short.months and long.months:
+    if short.years == long.years and short.months and long.months and not short.days and not long.days:
         years = f"{short.years} year{'s' if short.years != 1 else ''} " if short.years else ""
         return f"{years}{short.months} to {long.months} months"
     return f"{a} to {b}"

@@ -45,12 +45,12 @@ def test_cica_chair_terms_by_hand():
     out = _chairs("--today", "2026-12-03")
     lengths = [(t["country"], t["length"]) for t in out["terms"]]
     assert lengths == [
-        ("Kazakhstan", "8 years"),
-        ("Türkiye", "3 years 11 months"),
-        ("China", "4 years 4 months"),
+        ("Kazakhstan", "8 years 4 days"),
+        ("Türkiye", "3 years 11 months 13 days"),
+        ("China", "4 years 4 months 3 days"),
         ("Tajikistan", "2 years"),
-        ("Kazakhstan", "4 years 2 months"),
-        ("Azerbaijan", "1 year 11 months so far"),
+        ("Kazakhstan", "4 years 2 months 23 days"),
+        ("Azerbaijan", "1 year 11 months 16 days so far"),
     ]
     kinds = [(f["kind"], f["severity"], f["country"]) for f in out["findings"]]
     assert kinds == [
@@ -118,19 +118,20 @@ def test_a_handover_dated_only_to_the_year_says_which_meeting_it_was_taken_to_be
 def test_a_term_dated_only_to_the_year_gives_its_length_as_a_range(tmp_path):
     """Tajikistan 2018-09-24 to `2020`: from 1 year 3 months (ended 2020-01-01) to 2 years 3
     months (ended 2020-12-31); it said "about 1 year 3 months", the shortest reading only.
-    Kazakhstan `2020` to 2024-12-17: 3 years 11 months to 4 years 11 months (it said "about 4
+    Kazakhstan `2020` to 2024-12-17: 3 years 11 months 17 days to 4 years 11 months 16 days (it said "about 4
     years 11 months"): on every reading longer than 2 years 6 months, so still a violation.
     A planned term from the 7th Summit (2026-10) to the 8th Ministerial (2028-09-12, its regular meetings' usual
     day in its usual month, September: 12 and 14, the 12th, a Tuesday; audit 10, twenty-first
-    pass): "1 year 10 to 11 months". Text and JSON say the same."""
+    pass): "1 year 10 months 12 days to 1 year 11 months 11 days" (to the day since the
+    twenty-third pass). Text and JSON say the same."""
     rows = "China,2014-05-21,2018-09-24,3,,x\nTajikistan,2018-09-24,2020,4,,x\nKazakhstan,2020,2024-12-17,5,,x\nAzerbaijan,2024-12-17,,6,,x\n"
     out = _cica_with(tmp_path, rows)
-    assert [t["length"] for t in out["terms"]][1:3] == ["1 year 3 months to 2 years 3 months", "3 years 11 months to 4 years 11 months"]
+    assert [t["length"] for t in out["terms"]][1:3] == ["1 year 3 months 8 days to 2 years 3 months 7 days", "3 years 11 months 17 days to 4 years 11 months 16 days"]
     assert [f["severity"] for f in out["findings"] if f["kind"] == "long_term" and f["country"] == "Kazakhstan"] == ["violation"]
     text = _cica_with(tmp_path, rows, fmt="text")
-    assert "1 year 3 months to 2 years 3 months" in text and "3 years 11 months to 4 years 11 months" in text
+    assert "1 year 3 months 8 days to 2 years 3 months 7 days" in text and "3 years 11 months 17 days to 4 years 11 months 16 days" in text
     plan = _chairs("--today", "2026-12-03", "--plan", "Azerbaijan, Kyrgyzstan, Thailand")["plan"]
-    assert [(t["country"], t["to"], t["length"]) for t in plan][1:] == [("Kyrgyzstan", "2028-09-12", "1 year 10 to 11 months"), ("Thailand", "2030-10-16", "2 years 1 month")]
+    assert [(t["country"], t["to"], t["length"]) for t in plan][1:] == [("Kyrgyzstan", "2028-09-12", "1 year 10 months 12 days to 1 year 11 months 11 days"), ("Thailand", "2030-10-16", "2 years 1 month 4 days")]
 
 
 def _asean(*args: str) -> dict:

@@ -606,7 +606,7 @@ def test_a_running_term_the_register_begins_after_today_has_not_begun(tmp_path):
     )
     assert [(t["country"], t["length"]) for t in later["terms"]] == [
         ("Austria", "1 year"),
-        ("Belgium", "2 months so far"),
+        ("Belgium", "2 months 9 days so far"),
     ]
 
 
@@ -661,8 +661,8 @@ def test_terms_the_projection_makes_longer_than_the_rule_are_notes(tmp_path):
     out = json.loads(result.stdout)
     assert result.exit_code == 0 and out["summary"]["violations"] == 0
     assert [(f["kind"], f["severity"], f["message"]) for f in out["findings"]] == [
-        ("long_expected", "note", "Austria's running term, 2024-10-15 to 2028-10-16, is expected to end at the 4th Summit (2028-10-16, Belgium, projected): 4 years, longer than the rule's term of 2 years; the projection holds no meeting of a handover body before then."),
-        ("long_expected", "note", "Belgium's planned term, 2028-10-16 to 2032-10-15, is expected to end at the 5th Summit (2032-10-15, Czechia, projected): 3 years 11 months, longer than the rule's term of 2 years; the projection holds no meeting of a handover body before then."),
+        ("long_expected", "note", "Austria's running term, 2024-10-15 to 2028-10-16, is expected to end at the 4th Summit (2028-10-16, Belgium, projected): 4 years 1 day, longer than the rule's term of 2 years; the projection holds no meeting of a handover body before then."),
+        ("long_expected", "note", "Belgium's planned term, 2028-10-16 to 2032-10-15, is expected to end at the 5th Summit (2032-10-15, Czechia, projected): 3 years 11 months 29 days, longer than the rule's term of 2 years; the projection holds no meeting of a handover body before then."),
     ]  # fmt: skip
 
 

@@ -109,7 +109,7 @@ def test_json_gives_the_length_range_of_a_term_dated_only_to_the_year(tmp_path):
     2 years 3 months (27). Kazakhstan from a day of 2020 to 2024-12-17: shortest from
     2020-12-31, 1,447 days (4 years less 14 days), 3 years 11 months (47); longest from
     2020-01-01, 1,812 days (1,826 to 2024-12-31, less 14), 4 years 11 months (59). The text
-    says "1 year 3 months to 2 years 3 months" and "3 years 11 months to 4 years 11 months";
+    says "1 year 3 months 8 days to 2 years 3 months 7 days" and "3 years 11 months 17 days to 4 years 11 months 16 days";
     JSON gave one length, the earliest reading (`length_days` 464 and 1,812): now `null`, and
     the ranges. Control: China 2014-05-21 to 2018-09-24, dated to the day: 1,587 days, 52
     months, each range that number twice."""
@@ -118,9 +118,9 @@ def test_json_gives_the_length_range_of_a_term_dated_only_to_the_year(tmp_path):
     out = _json("chairs", "--chairs", str(chairs), "--today", "2026-12-03")
     got = [(t["country"], t["length"], t["length_days"], t["length_days_range"], t["length_months"], t["length_months_range"]) for t in out["terms"][:3]]
     assert got == [
-        ("China", "4 years 4 months", 1587, [1587, 1587], 52, [52, 52]),
-        ("Tajikistan", "1 year 3 months to 2 years 3 months", None, [464, 829], None, [15, 27]),
-        ("Kazakhstan", "3 years 11 months to 4 years 11 months", None, [1447, 1812], None, [47, 59]),
+        ("China", "4 years 4 months 3 days", 1587, [1587, 1587], 52, [52, 52]),
+        ("Tajikistan", "1 year 3 months 8 days to 2 years 3 months 7 days", None, [464, 829], None, [15, 27]),
+        ("Kazakhstan", "3 years 11 months 17 days to 4 years 11 months 16 days", None, [1447, 1812], None, [47, 59]),
     ]
 
 
@@ -129,11 +129,11 @@ def test_json_gives_the_length_range_of_a_planned_term_from_a_meeting_dated_to_t
     of October 2026) to the 8th Ministerial Council (2028-09-12: its regular meetings' usual
     day in September, 12 and 14: the 12th; audit 10, twenty-first pass): shortest from
     2026-10-31, 682 days (1 year 10 months 12 days: 22 months), longest from 2026-10-01, 712
-    days (1 year 11 months 11 days: 23): the text's "1 year 10 to 11 months". Thailand from
+    days (1 year 11 months 11 days: 23): the text's "1 year 10 months 12 days to 1 year 11 months 11 days". Thailand from
     2028-09-12 to the 8th Summit (2030-10-16): 764 days, 25 months (2 years 1 month 4 days)."""
     out = _json("chairs", "--today", "2026-12-03", "--plan", "Azerbaijan, Kyrgyzstan, Thailand")
     got = [(t["country"], t["length"], t["length_days"], t["length_days_range"], t["length_months_range"]) for t in out["plan"][1:]]
-    assert got == [("Kyrgyzstan", "1 year 10 to 11 months", None, [682, 712], [22, 23]), ("Thailand", "2 years 1 month", 764, [764, 764], [25, 25])]
+    assert got == [("Kyrgyzstan", "1 year 10 months 12 days to 1 year 11 months 11 days", None, [682, 712], [22, 23]), ("Thailand", "2 years 1 month 4 days", 764, [764, 764], [25, 25])]
 
 
 # -- a meeting that can never be placed: why, exactly ---------------------------------------------

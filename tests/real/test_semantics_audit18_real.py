@@ -321,7 +321,7 @@ def test_arctic_council_chairs_norway_2006_2009_is_the_long_term_of_a_customary_
     (long,) = [f for f in out["findings"] if f["kind"] == "long_term"]
     assert (long["severity"], long["violation"]) == ("note", False)
     assert long["message"] == (
-        "Norway chaired 2006-10-26 to 2009-04-29: 2 years 6 months, longer than the rule's term of 2 years (tolerance 2 months). "
+        "Norway chaired 2006-10-26 to 2009-04-29: 2 years 6 months 3 days, longer than the rule's term of 2 years (tolerance 2 months). "
         "(customary chair rule: a note, not a violation)"
     )
     assert out["summary"]["violations"] == 0 and out["summary"]["exit_code"] == 0

@@ -43,7 +43,7 @@ def test_a_register_whose_last_term_ended_before_today_says_no_chair_is_recorded
     notes = [f for f in answer["findings"] if f["kind"] == "unrecorded"]
     assert [(f["severity"], f["violation"], f["country"]) for f in notes] == [("note", False, "Denmark")]
     assert notes[0]["message"] == (
-        "No chair is recorded after Denmark's term ended on 2026-01-01 (11 months before 2026-12-05): record the chair who took over in the chair register."
+        "No chair is recorded after Denmark's term ended on 2026-01-01 (11 months 4 days before 2026-12-05): record the chair who took over in the chair register."
         " The plan's first term, Estonia from 2026-01-01, began before today: if Estonia took over then, that is a term to record, not to plan."
     )
     assert answer["summary"]["exit_code"] == 0  # the register may only be behind: never a violation
@@ -116,7 +116,7 @@ def test_a_running_term_whose_handover_meeting_was_held_is_not_expected_to_end(t
     (tmp_path / "meetings.csv").write_text(held, encoding="utf-8")
     args = [*UNFCCC[:2], "--meetings", str(tmp_path / "meetings.csv"), *UNFCCC[4:]]
     text = CliRunner().invoke(main, ["chairs", *args]).stdout
-    assert "  30  Brazil                2025-11-10 → 2026-11-09 (handover held)  2025–2026  11 months\n" in text
+    assert "  30  Brazil                2025-11-10 → 2026-11-09 (handover held)  2025–2026  11 months 30 days\n" in text
     (brazil,) = [t for t in chairs_json(*args)["terms"] if t["country"] == "Brazil"]
     assert (brazil["to"], brazil["running"], brazil["length"]) == ("2026-11-09", True, "11 months")
     page = tmp_path / "report.html"

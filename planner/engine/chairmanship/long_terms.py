@@ -110,8 +110,8 @@ def _over_words(rule: Chairmanship, start: date, last: date, exact: bool) -> str
     """A term's length from ``start`` to ``last``, with its days where the years and months
     alone are no longer than the rule's term ("2 years 1 day", not "2 years, longer than 2 years")."""
     delta = term_length(start, last)
-    words = length_words(delta, exact)
-    if delta is not None and delta.days and rule.term.add_to(start) >= start + relativedelta(years=delta.years, months=delta.months):
+    words = length_words(delta, exact)  # (to the day where the dates are)
+    if not exact and delta.days and rule.term.add_to(start) >= start + relativedelta(years=delta.years, months=delta.months):
         words += f" {delta.days} day{'s' if delta.days != 1 else ''}"
     return words
 

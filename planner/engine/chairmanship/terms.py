@@ -186,9 +186,15 @@ def with_meetings(term: Term, statutory: tuple[Meeting, ...], hosted: tuple[Meet
 
 
 def length_words(delta: relativedelta | None, exact: bool = True) -> str:
+    """A length in years, months and days: ``11 months 30 days``, not "11 months", for a
+    term of 364 days beside a rule of a year (a term one day short of its year read as a
+    month short, and one from 2020-06-01 to 2022-06-30 as "2 years", beside a note that it may
+    be longer than 2 years). ``exact = False`` (a length from dates the register gives only
+    to the month or year): "about" the years and months, no days."""
     if delta is None:
         return "unknown"
-    parts = [f"{n} {unit}{'s' if n != 1 else ''}" for n, unit in ((delta.years, "year"), (delta.months, "month")) if n]
+    units = ((delta.years, "year"), (delta.months, "month"), (delta.days if exact else 0, "day"))
+    parts = [f"{n} {unit}{'s' if n != 1 else ''}" for n, unit in units if n]
     if not parts:
         parts.append(f"{delta.days} day{'s' if delta.days != 1 else ''}")
     return ("" if exact else "about ") + " ".join(parts)
