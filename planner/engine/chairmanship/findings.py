@@ -16,6 +16,8 @@ from planner.core.model import Chairmanship, HostPolicy, Kind, Meeting, RuleBook
 from planner.core.words import plural
 from planner.engine.chairmanship.long_terms import long_term, span
 from planner.engine.chairmanship.rotation import rotation_after
+from planner.engine.chairmanship.rows import joined_note
+from planner.engine.chairmanship.suspended import suspended_chairs
 from planner.engine.chairmanship.terms import (
     ChairFinding,
     Severity,
@@ -33,6 +35,7 @@ def judge(book: RuleBook, terms: Sequence[Term], today: date) -> list[ChairFindi
     for i, t in enumerate(terms):
         first = len(out)
         _judge_term(book, terms, i, today, out)
+        out.extend([*joined_note(t), *suspended_chairs([t])])
         out[first:] = [replace(f, term_start=str(t.start or ""), term=i) for f in out[first:]]
     if book.chairmanship is not None and not book.chairmanship.binding:
         # A customary rotation (the Arctic Council's hosting "should rotate"): what breaks the

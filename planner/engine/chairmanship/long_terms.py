@@ -32,8 +32,15 @@ def span(t: Term, today: date) -> str:
     return f"{start} to {end}"
 
 
-def allowed_end(rule: Chairmanship, start: date) -> date:
+def allowed_end(rule: Chairmanship, start: date, *, overflow: bool = False) -> date:
+    """The last day a term begun on ``start`` may end (its handover day) under the rule. A term
+    of years or months begun on a day its last month lacks (29 February, a year on; 31 January,
+    a month on) ends on that month's last day, as dateutil counts, or with ``overflow`` on the
+    next day, the first of the month after (a year from 29 February 2020: 28 February or 1 March
+    2021, by the convention)."""
     allowed = rule.term.add_to(start)
+    if overflow and rule.term.unit != "d" and allowed.day < start.day:
+        allowed += timedelta(days=1)
     return rule.tolerance.add_to(allowed) if rule.tolerance else allowed
 
 
@@ -70,6 +77,12 @@ def long_term(book: RuleBook, rule: Chairmanship, t: Term, today: date) -> list[
         return [ChairFinding("long_term", Severity.NOTE, t.country, text)]
     words = _over_words(rule, t.start.earliest, last, t.exact)
     text = f"{t.country} chaired {span(t, today)}: {words}{so_far}, longer than the rule's term of {rule.term.words()}{slack}."
+    if last <= allowed_end(rule, t.start.latest, overflow=True):
+        # Begun on 29 February and handed over on 1 March a year on: longer than a year only
+        # if the year ended on 28 February. The calendar's convention, not the register, decides:
+        # a note, never a violation.
+        text = f"{text[:-1]} only if a term from {t.start.latest} ends on {allowed_end(rule, t.start.latest)}, the last day of the month that lacks its day; read as ending on the day after, it is not."
+        return [ChairFinding("long_term", Severity.NOTE, t.country, text)]
     # (on some of its days: one planned for a year partly past may have been held before today)
     ended = t.closed_by if t.running and t.closed_by is not None and t.closed_by.status is Status.PLANNED and t.closed_by.earliest < today else None
     if ended is not None and ended.earliest <= allowed_end(rule, t.start.latest):

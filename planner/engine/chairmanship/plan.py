@@ -32,6 +32,8 @@ from planner.engine.chairmanship.findings import judge
 from planner.engine.chairmanship.hosting import assign_hosts
 from planner.engine.chairmanship.long_terms import expected_long
 from planner.engine.chairmanship.rotation import alphabetical_after, rotation_after
+from planner.engine.chairmanship.rows import one_term_rows
+from planner.engine.chairmanship.suspended import suspended_chairs
 from planner.engine.chairmanship.terms import (
     ChairReport,
     MeetingsByDay,
@@ -149,6 +151,7 @@ def plan_terms(book: RuleBook, terms: Sequence[Term], projection: Projection, ca
             member = proposed[0]
         elif k < len(cands or []):
             member = (cands or [])[k]
+            _check_member(member, start, k + shift)
         else:
             break
         out.append(Term(member.name, start, end, member=member, planned=True, opened_by=opening, closed_by=closing))
@@ -156,6 +159,16 @@ def plan_terms(book: RuleBook, terms: Sequence[Term], projection: Projection, ca
         missing = cands[len(out) - (1 if out and out[0].current else 0)]
         raise PlanError(f"plan: no handover meeting left for {missing.name} in the projection to {projection.end}; plan fewer chairs or extend --to", index=len(out))
     return out
+
+
+def _check_member(member: Member, start: PartialDate, index: int) -> None:
+    """A candidate who is no member on any day its planned term may begin (it has left, or
+    has not joined): the plan breaks the chair rule, as such a chair in the register is a
+    violation (README: a member's `joined` and `left` bound its membership)."""
+    if member.member_on(start.earliest) or member.member_on(start.latest):
+        return
+    why = f"joins {member.joined}" if member.joined is not None and start.latest < member.joined.earliest else f"left {member.left}"
+    raise PlanError(f"plan: {member.name} would not be a member when its planned term begins ({start}; it {why}); the chair goes to a member state", index=index)
 
 
 def _check_consecutive(book: RuleBook, last: Term | None, cands: Sequence[Member], *, confirmed: bool, shift: int = 0) -> None:
@@ -206,7 +219,7 @@ def _hosting(book: RuleBook, chairs: Sequence[ChairTerm], projection: Projection
     """The register's terms, the planned ones, the projection with the chairs as hosts, the
     projected meetings hosting moved (by body and key), and what follows the plan; ``listed``:
     see :func:`timeline`."""
-    terms = timeline(book, chairs, projection.meetings(), projection.today, listed=listed)
+    terms = one_term_rows(book, timeline(book, chairs, projection.meetings(), projection.today, listed=listed))
     candidates = resolve_candidates(book, plan) if plan is not None else None
     planned = plan_terms(book, terms, projection, candidates)
     hosting = [*(t for t in planned if t.current), *terms, *(t for t in planned if not t.current)]
@@ -228,7 +241,7 @@ def _chairs_report(book: RuleBook, chairs: Sequence[ChairTerm], projection: Proj
     terms = [_refresh(book, t, moved, pool, tomorrow) for t in terms]
     planned = [_refresh(book, t, moved, pool) for t in planned]
     ahead = [*(t for t in terms if t.running), *planned]
-    findings = [*findings, *unrecorded_since(book, terms, planned, today), *expected_long(book, ahead), *unhosted_terms(book, ahead, meetings)]
+    findings = [*findings, *unrecorded_since(book, terms, planned, today), *expected_long(book, ahead), *unhosted_terms(book, ahead, meetings), *suspended_chairs(planned)]
     member = None
     if country is not None:
         member = resolve_candidates(book, [country], option="--country")[0]

@@ -5,6 +5,7 @@ register's chairs left it."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from datetime import date
 
@@ -47,7 +48,13 @@ def rotation_after(book: RuleBook, current: Member | None, count: int, on: date 
 def alphabetical_key(name: str) -> tuple[str, str]:
     """Where ``name`` comes in alphabetical order: letters without their accents, case
     folded (the UN's English order: Costa Rica, Côte d'Ivoire, Croatia, Cuba; Türkiye before
-    Turkmenistan), the name itself breaking a tie. By code point, 'ô' came after every
-    ASCII letter, and Côte d'Ivoire after Cuba."""
+    Turkmenistan), a leading article left aside (the UN lists "Netherlands (Kingdom of the)"
+    among the N and "Gambia" among the G: "the Netherlands" came after Norway, among the T),
+    the name itself breaking a tie. By code point, 'ô' came after every ASCII letter, and Côte
+    d'Ivoire after Cuba."""
     plain = unicodedata.normalize("NFKD", name)
-    return "".join(c for c in plain if not unicodedata.combining(c)).casefold(), name
+    letters = "".join(c for c in plain if not unicodedata.combining(c)).casefold().strip()
+    return _ARTICLE.sub("", letters), name
+
+
+_ARTICLE = re.compile(r"^the\s+")

@@ -54,7 +54,7 @@ class Severity(StrEnum):
 
 @dataclass(frozen=True)
 class ChairFinding:
-    kind: str  # long_term, long_expected, unhosted, unrecorded, gap, overlap, gap_or_overlap, not_member, consecutive, handover, special_handover, loose_handover, handover_host, before_rule, stale
+    kind: str  # long_term, long_expected, unhosted, unrecorded, gap, overlap, gap_or_overlap, not_member, consecutive, handover, special_handover, loose_handover, handover_host, before_rule, stale, out_of_turn, one_term, suspended
     severity: Severity
     country: str
     message: str
@@ -87,6 +87,9 @@ class Term:
     # The next term's first day, where the register gives this term's last day chaired (the
     # next begins the day after it: "1 January - 30 June"): the day the chair passed.
     passed: PartialDate | None = None
+    # The register's rows this term was read from, where more than one ("2022-06-01 to
+    # 2023-06-01", ...): a row repeated, or one term written in rows with no handover between
+    joined: tuple[str, ...] = ()
 
     @property
     def handed(self) -> PartialDate | None:
