@@ -85,9 +85,10 @@ def test_the_count_before_the_work_never_exceeds_the_answer_on_any_register(term
 
 
 def _overlapping(tmp_path: Path, count: int) -> Path:
-    """``count`` ten-year terms of five members, starting a month and a day apart in turn."""
+    """``count`` ten-year terms of five members, starting a month and a day apart in turn; no
+    two rows alike (each 420th ends a day later): a row repeated is one term."""
     members = ["Kazakhstan", "Türkiye", "China", "Tajikistan", "Azerbaijan"]
-    rows = "".join(f"{members[i % 5]},{1990 + i % 30}-{1 + i % 12:02d}-{1 + i % 28:02d},{2000 + i % 30}-{1 + i % 12:02d}-{1 + i % 28:02d}\n" for i in range(count))
+    rows = "".join(f"{members[i % 5]},{1990 + i % 30}-{1 + i % 12:02d}-{1 + i % 28:02d},{2000 + i % 30}-{1 + i % 12:02d}-{1 + (i + i // 420) % 28:02d}\n" for i in range(count))
     path = tmp_path / f"overlapping{count}.csv"
     path.write_text("country,start,end\n" + rows, encoding="utf-8")
     return path

@@ -100,8 +100,9 @@ def test_a_damaged_state_file_is_worded_in_its_own_terms(content: str, said: str
 
 def _overlapping_terms(tmp_path: Path, count: int) -> Path:
     """``count`` chair terms of ten years each, Kazakhstan and Türkiye in turn, twenty starts
-    each: every term overlaps hundreds of others (CICA's own meetings fall in each)."""
-    rows = "".join(f"Kazakhstan,{2000 + i % 20}-01-01,{2010 + i % 20}-12-31\n" if i % 2 else f"Türkiye,{2001 + i % 20}-06-01,{2012 + i % 20}-06-01\n" for i in range(count))
+    each: every term overlaps hundreds of others (CICA's own meetings fall in each). No two
+    rows alike (each twentieth ends a day later): a row repeated is one term."""
+    rows = "".join(f"Kazakhstan,{2000 + i % 20}-01-01,{2010 + i % 20}-12-{31 - i // 20 % 28:02d}\n" if i % 2 else f"Türkiye,{2001 + i % 20}-06-01,{2012 + i % 20}-06-{1 + i // 20 % 28:02d}\n" for i in range(count))
     path = tmp_path / f"overlapping{count}.csv"
     path.write_text("country,start,end\n" + rows, encoding="utf-8")
     return path

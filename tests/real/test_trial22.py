@@ -111,19 +111,20 @@ def test_a_running_term_whose_handover_meeting_was_held_is_not_expected_to_end(t
     """UNFCCC on 5 December 2026, COP 31 (9-20 November) recorded as held and Brazil's term
     still open in the chair register: the term read "2026-11-09 (expected)", "1 year so far",
     as if the handover were still to come. It ended at a meeting held: "(handover held)", and
-    its length, 2025-11-10 to 2026-11-09, 11 months; with COP 31 still planned, as before."""
+    its length, 2025-11-10 to 2026-11-09, 11 months 30 days (364 days; "11 months" before the
+    twenty-third pass); with COP 31 still planned, as before ("1 year 25 days so far")."""
     held = (TRIAL / "unfccc-meetings.csv").read_text(encoding="utf-8").replace("cop,regular,31,2026-11-09,2026-11-20,planned", "cop,regular,31,2026-11-09,2026-11-20,held")
     (tmp_path / "meetings.csv").write_text(held, encoding="utf-8")
     args = [*UNFCCC[:2], "--meetings", str(tmp_path / "meetings.csv"), *UNFCCC[4:]]
     text = CliRunner().invoke(main, ["chairs", *args]).stdout
     assert "  30  Brazil                2025-11-10 → 2026-11-09 (handover held)  2025–2026  11 months 30 days\n" in text
     (brazil,) = [t for t in chairs_json(*args)["terms"] if t["country"] == "Brazil"]
-    assert (brazil["to"], brazil["running"], brazil["length"]) == ("2026-11-09", True, "11 months")
+    assert (brazil["to"], brazil["running"], brazil["length"]) == ("2026-11-09", True, "11 months 30 days")
     page = tmp_path / "report.html"
     assert CliRunner().invoke(main, ["report", *args, "-o", str(page)]).exit_code == 0
     assert "2026-11-09 (handover held)" in page.read_text(encoding="utf-8")
     planned = CliRunner().invoke(main, ["chairs", *UNFCCC]).stdout
-    assert "  30  Brazil                2025-11-10 → 2026-11-09 (expected)  2025–2026  1 year so far\n" in planned
+    assert "  30  Brazil                2025-11-10 → 2026-11-09 (expected)  2025–2026  1 year 25 days so far\n" in planned
 
 
 def test_a_projected_meeting_whose_chair_is_not_decided_says_so_in_its_feed(tmp_path: Path) -> None:

@@ -36,7 +36,10 @@ def named_at_least(book: RuleBook, chairs: Sequence[ChairTerm], register: Sequen
       term (the chair hosts those whichever side of a handover the rule book gives it);
     - the findings the dates alone give: a term begun before the rule, or longer than it
       allows; a gap or overlap between two terms in order that their dates give to the day; the
-      same country twice in a row.
+      same country twice in a row;
+    - a row repeated (the same chair, the same days) is one term, counted once; the findings of
+      a row that begins where one of the same chair ended are not counted (the two may be one
+      term, judged whole).
     """
     org = book.organization
     members: dict[str, Member | None] = {}  # by the name as written (a register repeats a few)
@@ -74,14 +77,18 @@ def named_at_least(book: RuleBook, chairs: Sequence[ChairTerm], register: Sequen
         prev_chair, previous_chair = previous_chair, chair
         if start is None or (member is not None and chair is not member):
             continue
+        same_chair = prev is not None and (chair is prev_chair if chair is not None or prev_chair is not None else term.country.casefold() == prev.country.casefold())
+        if same_chair and prev is not None and (term.start, term.end) == (prev.start, prev.end):
+            previous = prev  # a row repeated: one term with the first (engine/chairmanship/rows.py)
+            continue
         terms += 1
         last = term.end.latest if term.end is not None else ends(start)
         count += right(statutory, last) - left(statutory, start.earliest)
         hosted = by_host.get(id(chair)) if chair is not None and term.end is not None else None
         if hosted:
             count += max(0, left(hosted, term.end.earliest) - right(hosted, start.latest))  # type: ignore[union-attr]
-        if rule is None:
-            continue
+        if rule is None or (same_chair and rule.handover_bodies and _continues(prev, term)):
+            continue  # (the same chair's next row may be the same term: its findings may not be)
         if rule.since and start.earliest < rule.since.earliest:
             count += 1  # begun before the rule: a note that it is not judged by it
         elif allowed_end(rule, start.earliest) < (term.end.latest if term.end is not None else today):
@@ -94,6 +101,14 @@ def named_at_least(book: RuleBook, chairs: Sequence[ChairTerm], register: Sequen
             if chair is not None and not rule.consecutive_terms and prev_chair is chair:
                 count += 1  # the same country twice in a row
     return count, terms
+
+
+def _continues(prev: ChairTerm | None, term: ChairTerm) -> bool:
+    """Whether ``term`` begins where ``prev`` ended (the same day, or dated to the day the day
+    after): the two rows of one chair may be one term (engine/chairmanship/rows.py)."""
+    if prev is None or prev.end is None or term.start is None:
+        return False
+    return term.start == prev.end or (prev.end.exact and term.start.exact and term.start.earliest == prev.end.latest + timedelta(days=1))
 
 
 def _running_end(book: RuleBook, register: Sequence[Meeting], today: date) -> Callable[[PartialDate], date]:
