@@ -2,7 +2,7 @@
 out by hand from README ("`planner chairs`", "The rule book": `[chairmanship]`, "The register":
 chair terms) before running the planner. Each docstring holds the rule, the registers and the
 reasoning. The base organization is session 22's "Lake Commission"
-(`tests/test_semantics_chairs22.py`): six members Austria to Finland, a two-year chair
+(`tests/chairs/test_semantics_chairs22.py`): six members Austria to Finland, a two-year chair
 (`term = "2y"`, no tolerance) passing at each Assembly, the outgoing chair hosting it; or,
 with `handover = "[]"`, a chair passing every `term` at no meeting."""
 
@@ -13,7 +13,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from planner.cli import main
-from tests.test_semantics_chairs22 import _assembly, _chairs, _files, _kinds
+from tests.chairs.test_semantics_chairs22 import _assembly, _chairs, _files, _kinds
 
 
 def _lengths(out: dict) -> list[tuple[str, str]]:
