@@ -192,7 +192,8 @@ def test_project_hosts_by_the_chair_register_without_judging_its_terms(monkeypat
     listed) to take the hosts from it: 50,000 overlapping terms (within the 200,000 rows a
     chair register may hold) took 42 s, 200,000 more than a minute. Hosting needs the terms'
     dates and handovers only: nothing is judged, and the projection is the same."""
-    from planner.engine.chairmanship import findings, plan
+    from planner.engine.chairmanship import plan
+    from planner.engine.chairmanship.findings import judge as findings
     from planner.engine.planning.projection import project
     from planner.inputs.register import load_chairs, load_meetings
     from planner.inputs.rulebook import embedded_path, load_rulebook

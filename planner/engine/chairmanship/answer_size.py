@@ -19,7 +19,7 @@ from datetime import date, timedelta
 
 from planner.core.dates import PartialDate
 from planner.core.model import ChairTerm, Kind, Meeting, Member, RuleBook
-from planner.engine.chairmanship.long_terms import allowed_end
+from planner.engine.chairmanship.findings.long_terms import allowed_end
 from planner.engine.chairmanship.pool import chair_hosted_ids, statutory_ids
 from planner.engine.chairmanship.terms import ALIVE, handover_meetings, handover_slack
 
@@ -79,7 +79,7 @@ def named_at_least(book: RuleBook, chairs: Sequence[ChairTerm], register: Sequen
             continue
         same_chair = prev is not None and (chair is prev_chair if chair is not None or prev_chair is not None else term.country.casefold() == prev.country.casefold())
         if same_chair and prev is not None and (term.start, term.end) == (prev.start, prev.end):
-            previous = prev  # a row repeated: one term with the first (engine/chairmanship/rows.py)
+            previous = prev  # a row repeated: one term with the first (engine/chairmanship/findings/rows.py)
             continue
         terms += 1
         last = term.end.latest if term.end is not None else ends(start)
@@ -105,7 +105,7 @@ def named_at_least(book: RuleBook, chairs: Sequence[ChairTerm], register: Sequen
 
 def _continues(prev: ChairTerm | None, term: ChairTerm) -> bool:
     """Whether ``term`` begins where ``prev`` ended (the same day, or dated to the day the day
-    after): the two rows of one chair may be one term (engine/chairmanship/rows.py)."""
+    after): the two rows of one chair may be one term (engine/chairmanship/findings/rows.py)."""
     if prev is None or prev.end is None or term.start is None:
         return False
     return term.start == prev.end or (prev.end.exact and term.start.exact and term.start.earliest == prev.end.latest + timedelta(days=1))

@@ -28,12 +28,14 @@ from planner.core.model import (
     RuleBook,
     Status,
 )
-from planner.engine.chairmanship.findings import judge
-from planner.engine.chairmanship.hosting import assign_hosts
-from planner.engine.chairmanship.long_terms import expected_long
+from planner.engine.chairmanship.findings.judge import judge
+from planner.engine.chairmanship.findings.long_terms import expected_long
+from planner.engine.chairmanship.findings.rows import one_term_rows
+from planner.engine.chairmanship.findings.suspended import suspended_chairs
+from planner.engine.chairmanship.findings.unhosted import unhosted_terms
+from planner.engine.chairmanship.findings.unrecorded import unrecorded_since
+from planner.engine.chairmanship.hosts.hosting import assign_hosts
 from planner.engine.chairmanship.rotation import alphabetical_after, rotation_after
-from planner.engine.chairmanship.rows import one_term_rows
-from planner.engine.chairmanship.suspended import suspended_chairs
 from planner.engine.chairmanship.terms import (
     ChairReport,
     MeetingsByDay,
@@ -47,8 +49,6 @@ from planner.engine.chairmanship.terms import (
     timeline,
     with_meetings,
 )
-from planner.engine.chairmanship.unhosted import unhosted_terms
-from planner.engine.chairmanship.unrecorded import unrecorded_since
 from planner.engine.planning.projection import Projection
 from planner.inputs.inputfile import read_text
 from planner.inputs.limits import MAX_PLAN_BYTES

@@ -14,10 +14,10 @@ from datetime import date, timedelta
 from planner.core.dates import PartialDate, Precision
 from planner.core.model import Chairmanship, HostPolicy, Kind, Meeting, RuleBook, Status
 from planner.core.words import plural
-from planner.engine.chairmanship.long_terms import long_term, span
+from planner.engine.chairmanship.findings.long_terms import long_term, span
+from planner.engine.chairmanship.findings.rows import joined_note
+from planner.engine.chairmanship.findings.suspended import suspended_chairs
 from planner.engine.chairmanship.rotation import rotation_after
-from planner.engine.chairmanship.rows import joined_note
-from planner.engine.chairmanship.suspended import suspended_chairs
 from planner.engine.chairmanship.terms import (
     ChairFinding,
     Severity,

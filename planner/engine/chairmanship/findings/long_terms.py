@@ -1,7 +1,7 @@
 """A chair term longer than the rule allows: judged as of --today for the register's terms
 (a violation where it is longer on every day its dates may mean, a note where only on some),
 and expected of running and planned terms from the handover meetings the projection holds (a
-note). Split from findings.py, which judges the rest of the chair rule."""
+note). Split from judge.py, which judges the rest of the chair rule."""
 
 from __future__ import annotations
 

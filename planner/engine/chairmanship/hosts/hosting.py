@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from planner.core.dates import PartialDate, Window
 from planner.core.model import Body, Chairmanship, HostPolicy, Meeting, RuleBook, Status
 from planner.core.rules import AfterRule, BeforeRule, EveryRule
-from planner.engine.chairmanship.chained import chained, serves, window
+from planner.engine.chairmanship.hosts.chained import chained, serves, window
 from planner.engine.chairmanship.terms import Term
 from planner.engine.coverage import still_due_moved
 from planner.engine.planning.crowd import DayBook, host_key
