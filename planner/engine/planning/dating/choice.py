@@ -12,11 +12,11 @@ from planner.core.dates import Duration, Grain, Window, year_start_month
 from planner.core.model import AtLeastRule, AtMostRule, Body, EveryRule, Meeting, Status
 from planner.engine.body_meetings import counts
 from planner.engine.expectations import BodyMeetings, Expectation
-from planner.engine.planning.dating.pairs import Pairs
+from planner.engine.planning.dating.moved import Moved
 from planner.engine.planning.dating.projected import Projected
 from planner.engine.planning.dating.state import SATISFYING, BodyState
 from planner.engine.planning.dating.targets import Targets
-from planner.engine.planning.placement.moves import aimed_day, moved_words, without_move
+from planner.engine.planning.placement.moves import without_move
 from planner.engine.planning.placement.working import BACK_TO_BACK, LAST_DAY, Skip, WorkingCalendar
 from planner.engine.planning.results import (
     ProjectionProblem,
@@ -34,7 +34,7 @@ _BESIDE = "beside the other bodies' meetings"
 _BEYOND = "by 2999-12-31, the last day planner reads and writes"  # a window that runs into the year 3000
 
 
-class Dating(Targets, Projected, Pairs):
+class Dating(Targets, Projected, Moved):
     """The placement half of the projector: which day each missing meeting takes."""
 
     _few: dict[tuple[WorkingCalendar, date, date, int, int, frozenset[int]], bool]  # (made by the projector: _too_few's answers)
@@ -194,36 +194,6 @@ class Dating(Targets, Projected, Pairs):
         why = problem.message.rsplit("; nothing was projected for", 1)[0]
         self.body_note(state.body.id, f"{why}. Projected earlier in the window due {e.label}, which opened {e.window.start}: {state.body.name} {new[0].start}; the chain goes on from it.")
         return new
-
-    def _moved(self, state: BodyState, target: date, window: Window, day: date) -> str:
-        """Why ``day``, the day found, is not ``target`` (the nearest day to it inside
-        ``window``), in words for the meeting's reason, before the day is taken (the other
-        bodies and the host's spacing then still as the search saw them); ``""`` where it is,
-        and where the target is past (before the window's first day: as soon as possible, from
-        no day of its own)."""
-        if target < window.start:
-            return ""
-        days = state.body.duration_days
-        aim = aimed_day(target, window.start, min(window.end, LAST_DAY), days)
-        if aim == day:
-            return ""
-        _, country, calendar, host, weekdays = state.where
-        if weekdays and aim.weekday() not in weekdays:
-            return ""  # (a day it never meets on: its own days of the week are no move)
-        secretariat = self.book.organization.secretariat
-        where = country or (secretariat.country if secretariat is not None else "")
-        body = state.body
-
-        def in_the_way(first: date, last: date) -> str:
-            clash = self.daybook.clash(body.id, host, first, last)
-            if clash:
-                return clash
-            if state.partnered and not self._partners_fit(body, first):
-                names = [p.name for p in self.partners.get(body.id, ())] + [lead.name for lead, _ in self.leads.get(body.id, ())]
-                return f"no days right before it free for the {' and the '.join(names)}, which meet{'s' if len(names) == 1 else ''} just before it"
-            return ""
-
-        return moved_words(calendar, where, aim, day, days, in_the_way)
 
     def _too_few(self, state: BodyState, window: Window, missing: int) -> bool:
         """Whether ``window`` has fewer possible first days than ``missing`` meetings of the
