@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from planner.core.dates import PartialDate, Precision
 from planner.core.model import Chairmanship, HostPolicy, Kind, Meeting, RuleBook, Status
 from planner.core.words import plural
-from planner.engine.chairmanship.findings.long_terms import long_term, span
+from planner.engine.chairmanship.findings.long_terms import handover_records_gap, long_term, span
 from planner.engine.chairmanship.findings.rows import joined_note
 from planner.engine.chairmanship.findings.suspended import suspended_chairs
 from planner.engine.chairmanship.rotation import rotation_after
@@ -25,7 +25,6 @@ from planner.engine.chairmanship.terms import (
     handover_slack,
     meeting_words,
 )
-from planner.engine.coverage import Coverage
 
 
 def judge(book: RuleBook, terms: Sequence[Term], today: date) -> list[ChairFinding]:
@@ -218,14 +217,10 @@ def _unrecorded(book: RuleBook, when: PartialDate) -> str:
     """Why the days a handover meeting of ``when`` could fall on are not known complete in the
     register of some handover body, in the words of record coverage; empty when they are."""
     rule = book.chairmanship
+    if rule is None:
+        return ""
     slack = handover_slack(rule)
-    start, end = when.earliest - slack, when.latest + slack
-    for body_id in rule.handover_bodies if rule else ():
-        body = book.body(body_id)
-        gap = Coverage.of(body, book).gap(start, end) if body is not None else ""
-        if gap:
-            return gap
-    return ""
+    return handover_records_gap(book, rule, when.earliest - slack, when.latest + slack)[1]
 
 
 def _loose_handover(book: RuleBook, when: PartialDate, m: Meeting, among: Sequence[Meeting], before: str | None, after: str | None) -> ChairFinding:

@@ -107,16 +107,23 @@ def long_term(book: RuleBook, rule: Chairmanship, t: Term, today: date) -> list[
     return [ChairFinding("long_term", Severity.VIOLATION, t.country, text)]
 
 
+def handover_records_gap(book: RuleBook, rule: Chairmanship, start: date, end: date) -> tuple[str, str]:
+    """The first handover body whose register is not known complete on some day of
+    ``start``..``end``, and why in the words of record coverage; ``("", "")`` where every one is."""
+    for body_id in rule.handover_bodies:
+        body = book.body(body_id)
+        gap = Coverage.of(body, book).gap(start, end) if body is not None else ""
+        if gap:
+            return body.name, gap  # type: ignore[union-attr]
+    return "", ""
+
+
 def _may_have_passed(book: RuleBook, rule: Chairmanship, start: date, end: date) -> str:
     """Where a meeting of a handover body may have been held unrecorded after ``start`` and by
     ``end`` (its register not known complete for those days: record coverage), that meeting and
     why, in words; empty where every handover body's register is known complete then."""
-    for body_id in rule.handover_bodies:
-        body = book.body(body_id)
-        gap = Coverage.of(body, book).gap(start + timedelta(days=1), end) if body is not None else ""
-        if gap:
-            return f"a meeting of the {body.name} the register does not record: its register {gap.removeprefix('the register ')}"  # type: ignore[union-attr]
-    return ""
+    name, gap = handover_records_gap(book, rule, start + timedelta(days=1), end)
+    return f"a meeting of the {name} the register does not record: its register {gap.removeprefix('the register ')}" if gap else ""
 
 
 def _over_words(rule: Chairmanship, start: date, last: date, exact: bool) -> str:
