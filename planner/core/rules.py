@@ -49,6 +49,8 @@ _PERIOD_DAYS = {"year": 365, "half": 181, "quarter": 90, "month": 28, "week": 7}
 
 def gaps_problem(rule: AtLeastRule) -> str | None:
     within, per = rule.within, getattr(rule.per, "value", rule.per)
+    if rule.count == 0 and rule.max_gap is None:
+        return "count = 0 judges only the longest gap, but the rule has no max_gap; expected count = 1 or more, or a max_gap such as '12m'"
     if within is not None:
         shorter = within.amount < _PERIOD_DAYS[per] if within.unit == "d" else within.unit == "m" and within.amount < _PERIOD_MONTHS.get(per, 0)
         if not shorter:

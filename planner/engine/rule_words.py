@@ -82,13 +82,13 @@ def rule_words(rule: Rule, book: RuleBook | None = None) -> str:
         other = book.body(rule.body) if book else None
         text = f"{rule.offset.words()} after each {other.label if other else rule.body}"
     elif isinstance(rule, AtLeastRule):
-        text = f"at least {count_words(rule.count)} {per_words(rule.per.value)}" + _year_words(rule, book)
+        text = f"at least {count_words(rule.count)} {per_words(rule.per.value)}" + _year_words(rule, book) if rule.count else ""
         if rule.within:
             text += f", within its first {rule.within.first_words()}"
         if rule.min_gap:
             text += f", {rule.min_gap.words()} apart"
         if rule.max_gap:
-            text += f", at most {rule.max_gap.words()} apart"
+            text += f", at most {rule.max_gap.words()} apart" if text else f"at most {rule.max_gap.words()} apart"
     elif isinstance(rule, AtMostRule):
         text = f"at most {count_words(rule.count)} {per_words(rule.per.value)}" + _year_words(rule, book)
     elif isinstance(rule, OnRule):

@@ -246,7 +246,7 @@ FIELDS: dict[type[Record], dict[str, Convert]] = {
     rules.AtLeastRule: {
         **_RULE_BASE,
         "kind": _text,
-        "count": _integer(1),
+        "count": _integer(0),
         "per": _enum(Per),
         "year_start": _YEAR_START,
         "min_gap": _duration,

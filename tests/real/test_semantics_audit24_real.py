@@ -8,7 +8,14 @@ rule versions for the Easter years)."""
 
 from __future__ import annotations
 
+import json
+from datetime import date, timedelta
+
+from click.testing import CliRunner
+
+from planner.cli import main
 from tests.real.test_semantics_audit15_real import AUDIT, _check, _files
+from tests.real.test_semantics_audit16_real import _why
 from tests.real.test_semantics_audit18_real import _events
 from tests.real.test_semantics_audit20_real import _edited, _judged, _project
 from tests.real.test_semantics_audit22_real import _verdicts
@@ -94,3 +101,113 @@ def test_appenzell_feed_keeps_the_called_off_landsgemeinden_cancelled():
     assert events["20200823"]["STATUS"] == "CANCELLED" and events["20210425"]["STATUS"] == "CANCELLED"
     assert events["20110101"]["STATUS"] == "TENTATIVE"
     assert events["20250427"]["STATUS"] == "CONFIRMED"
+
+
+# -- Canada: a sitting at least once every twelve months (Charter s. 5) -------------------------
+
+CANADA = "canada-parliament"
+
+
+def test_canada_every_gap_between_sessions_under_twelve_months():
+    """Charter s. 5: "a sitting of Parliament ... at least once every twelve months", a gap
+    only (`count = 0`, `max_gap = "12m"` from each session's last sitting). By hand: June 2019
+    (the 42nd Parliament's last sitting, known to the month) to 5 December 2019 is 158 to 187
+    days; July 2020 to 23 September 2020, 54 to 84; 23 June 2021 to 22 November 2021, 152;
+    17 December 2024 (before the prorogation of 6 January 2025) to 26 May 2025, 160: each met,
+    well inside twelve months, whatever the day in the month. The gap after June 2025 ran to
+    June 2026 at the latest, past the register's records (to June 2025): unknown, not missed.
+    No violation."""
+    out = _check(CANADA, *TODAY)
+    assert _verdicts(out, "house") == {
+        "2019-07-01..2020-06-30": "met",
+        "2020-08-01..2021-07-31": "met",
+        "2021-06-24..2022-06-23": "met",
+        "2024-12-18..2025-12-17": "met",
+        "2025-07-01..2026-06-30": "unknown",
+    }
+    assert "gap of 160 days from the last day (2024-12-17)" in _why(out, "house", 0, "2024-12-18..2025-12-17")
+    assert out["summary"]["violations"] == 0
+
+
+def test_canada_a_count_a_year_misreads_the_years_a_session_runs_through(tmp_path):
+    """The same rule with `count = 1` a year (what India's art. 85 book keeps beside its gap)
+    misjudges Canada: a session is one row from its first sitting to its last, counted in the
+    year it opens, so 2016, 2017 and 2018 (the 1st session of the 42nd Parliament, December 2015
+    to June 2019) and 2022-2024 (the 44th's, November 2021 to December 2024) read `missed`: six
+    violations where Parliament sat every year. Hence `count = 0`: the gap alone, refused before
+    this audit ("is too small")."""
+    out = _judged(_edited(tmp_path, CANADA, {"\ncount = 0\n": "\ncount = 1\n"}), *TODAY)
+    missed = {k for k, v in _verdicts(out, "house").items() if v == "missed"}
+    assert missed == {"2016", "2017", "2018", "2022", "2023", "2024"}
+    assert out["summary"]["violations"] == 6
+
+
+def test_canada_a_parliament_called_a_year_and_a_day_after_the_last_sitting_is_late(tmp_path):
+    """Had the 45th Parliament first sat on 18 December 2025 (an edit), twelve months and a day
+    after the last sitting of 17 December 2024, the register complete to December 2025 (so no
+    sitting held unrecorded in between could have kept the gap): late by 1 day."""
+    row = {"house,regular,,2025-05-26,2025-06,": "house,regular,,2025-12-18,2025-12-19,"}
+    out = _judged(_edited(tmp_path, CANADA, {'end = "2025-06"': 'end = "2025-12"'}, rows=row), *TODAY)
+    assert _verdicts(out, "house")["2024-12-18..2025-12-17"] == "late"
+    assert "1 day late" in _why(out, "house", 0, "2024-12-18..2025-12-17")
+
+
+def test_canada_a_count_of_zero_needs_a_longest_gap(tmp_path):
+    """`count = 0` without `max_gap` would judge nothing: refused in one line naming the rule."""
+    done = CliRunner().invoke(main, ["check", *_edited(tmp_path, CANADA, {'max_gap = "12m"\n': ""}), *TODAY])
+    assert done.exit_code == 2
+    assert "canada-parliament.toml: bodies[0].rules[0]: count = 0 judges only the longest gap, but the rule has no max_gap" in done.output
+
+
+def test_canada_projects_the_overdue_session_and_one_within_twelve_months_of_each():
+    """`project` as of 2026-12-05 to 2029: the register shows nothing since June 2025 (what it
+    shows still due, a note says), so a session of 60 days (`duration_days`) is overdue and
+    opens on the first working day, Monday 7 December 2026, sitting to 4 February 2027; then
+    one opening within twelve months of each last sitting, in the months the House has opened
+    in. The overdue session had to fit wholly in December and January (57 days): a Problem,
+    and nothing projected to 2029 (fails before in engine/planning/lateness.py)."""
+    out = json.loads(_invoke("project", *_files(CANADA), *TODAY, "--to", "2029", "--format", "json").stdout)
+    starts = [(m["start"], m["end"]) for m in out["meetings"]]
+    assert starts[0] == ("2026-12-07", "2027-02-04")
+    assert len(starts) == 4
+    for (_, end), (start, _) in zip(starts, starts[1:], strict=False):
+        assert date.fromisoformat(start) - date.fromisoformat(end) <= timedelta(days=366)
+    assert not out["problems"]
+
+
+# -- Australia: twelve months between sessions (s. 6), thirty days after the writs (s. 5) -------
+
+AUSTRALIA = "australia-parliament"
+
+
+def test_australia_sessions_within_twelve_months_and_thirty_days_after_the_appointed_day():
+    """s. 6 (a gap only, as Canada's): April 2019 (the 45th Parliament's last sitting, to the
+    month) to 2 July 2019 is 63 to 92 days; March 2022 to 26 July 2022, 117 to 147; March 2025
+    to 22 July 2025, 113 to 143: met. s. 5: the writs of 2019 were returnable on 28 June 2019,
+    the 46th Parliament met on 2 July (4 days after, the window's last day 28 July): met; those
+    of 2022 on 28 June 2022, the 47th met on 26 July (28 days after, by 28 July): met. The
+    appointed day of 2025 is recorded to the year only: whether 22 July 2025 was within thirty
+    days of it is `uncertain`, met if it was 22 June to 21 July. The gap after July 2025 runs
+    past the records: unknown. No violation."""
+    out = _check(AUSTRALIA, *TODAY)
+    assert _verdicts(out, "parliament", 0) == {
+        "2019-05-01..2020-04-30": "met",
+        "2022-04-01..2023-03-31": "met",
+        "2025-04-01..2026-03-31": "met",
+        "2025-08-01..2026-07-31": "unknown",
+    }
+    assert _verdicts(out, "parliament", 1) == {"2019-07-28": "met", "2022-07-28": "met", "2025-01-31..2026-01-30": "uncertain"}
+    assert "met if it was held 2025-06-22..2025-07-21" in _why(out, "parliament", 1, "2025-01-31..2026-01-30")
+    assert out["summary"]["violations"] == 0
+
+
+def test_australia_thirty_days_from_the_day_the_writs_came_back_would_read_2022_late(tmp_path):
+    """s. 5 counts from the day *appointed* for the return of the writs: in 2022 they came back
+    on 24 June, four days before the appointed 28 June. Recorded on the day they came back (an
+    edit), the 47th Parliament's first meeting on 26 July is 32 days after: late by 2 days, a
+    violation the Constitution does not see. The rule book records the appointed day."""
+    row = {"writs,regular,,2022-06-28,,": "writs,regular,,2022-06-24,,"}
+    out = _judged(_edited(tmp_path, AUSTRALIA, {}, rows=row), *TODAY)
+    assert _verdicts(out, "parliament", 1)["2022-07-24"] == "late"
+    assert "2 days late" in _why(out, "parliament", 1, "2022-07-24")
+    assert out["summary"]["violations"] == 1

@@ -146,7 +146,7 @@ class AtLeastRule(RuleBase):
     """Each calendar period must hold at least ``count`` counting meetings."""
 
     kind: Literal["at_least"]
-    count: int = Field(ge=1, strict=True)
+    count: int = Field(ge=0, strict=True, description="meetings each period must hold; 0 with max_gap: no count, only the longest gap is judged (a sitting at least once every twelve months)")
     per: Per
     year_start: str | None = Field(None, pattern=YEAR_START_PATTERN, description=YEAR_START_DESCRIPTION)
     min_gap: Duration | None = Field(None, description="meetings closer than this count once")

@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 
 
 def per_period_expectations(engine: ExpectationEngine, body: Body, index: int, rule: AtLeastRule | AtMostRule, start: date | None, end: date) -> list[Expectation]:
+    if rule.count == 0:  # at_least with only a max_gap: no period holds a minimum (gaps.py judges the gaps)
+        return []
     grain = rule.per.grain
     ys = year_start_month(rule.year_start or engine.book.organization.year_start)
     first = effective_start(body, rule)
