@@ -196,10 +196,13 @@ class Lateness(Dating):
 
     def _overdue(self, e: Expectation, after: date | None = None) -> Window | None:
         """An overdue chain is placed as soon as possible (from ``after``, where later than
-        tomorrow): this period or the next."""
+        tomorrow): opening this period or the next, and sitting past it if it is long (a
+        session of 60 days overdue on 5 December opens by 31 January: it fitted nowhere in
+        the 57 days to then, and nothing after it was projected; audit 24's Parliament of
+        Canada)."""
         grain = e.grain if e.grain is not Grain.DAY else Grain.MONTH
         first = self.not_before if after is None or after < self.not_before else after
-        end = grain.window(grain.index(first) + 1).end
+        end = grain.window(grain.index(first) + 1).end + timedelta(days=e.body.duration_days - 1)
         return Window(first, min(end, self.end)) if first <= self.end else None
 
 
