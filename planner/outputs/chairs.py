@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 from typing import Any
 
-from planner.core.model import Meeting, RuleBook, Status
+from planner.core.model import Meeting, RuleBook
 from planner.engine.chairmanship.terms import (
     ChairFinding,
     ChairReport,
@@ -39,16 +39,20 @@ def _to(t: Term, today: date) -> str:
 
 
 def _handed_over(t: Term, today: date) -> bool:
-    """A running term (no end in the chair register) whose handover meeting is recorded held,
-    its days past: its end is no longer expected, nor its length "so far" (UNFCCC, COP 31 held
-    9-20 November 2026, read "2026-11-09 (expected)", "1 year so far" on 5 December); the
-    `unrecorded` note asks for the chair who took over."""
-    m = t.closed_by
-    return t.running and not t.planned and m is not None and m.status is Status.HELD and m.latest < today
+    """A running term whose handover meeting was held: its end is no longer expected, nor its
+    length "so far" (UNFCCC, COP 31 held 9-20 November 2026, read "2026-11-09 (expected)", "1
+    year so far" on 5 December)."""
+    return t.handed_over(today)
 
 
 def _label(t: Term) -> str:
     return t.country + (" (current)" if t.current else "")
+
+
+def _so_far_now(t: Term, today: date) -> bool:
+    """A running term of the register, begun (on some day its start may mean) and not yet
+    handed over: its length is the one it has held so far, to today."""
+    return t.running and not t.planned and not _handed_over(t, today) and t.start is not None and t.start.earliest <= today
 
 
 def _length(t: Term, report: ChairReport) -> str:
@@ -113,21 +117,23 @@ def _head(report: ChairReport, rules_label: str) -> str:
     return f"{who} as of {report.today} · rule book {rules_label}"
 
 
-def _length_ranges(t: Term) -> tuple[list[int] | None, list[int] | None]:
-    """The shortest and longest length from ``from`` to ``to`` in days and in whole months
-    over the days the register allows (the same number twice for a term dated to the day),
-    as the text's "1 year 3 months to 2 years 3 months" reads them; ``None`` without both."""
-    if t.start is None or t.end is None:
+def _length_ranges(t: Term, today: date) -> tuple[list[int] | None, list[int] | None]:
+    """The shortest and longest length in days and in whole months over the days the register
+    allows (the same number twice for a term dated to the day), as the text's "1 year 3 months
+    to 2 years 3 months" reads them: from ``from`` to ``to``, or to today for a running term's
+    length so far ("7 months so far" was 730 days and 23 months, its expected length, in the
+    same JSON term); ``None`` without both ends."""
+    if t.start is None or (t.end is None and not _so_far_now(t, today)):
         return None, None
-    first, last = t.handed.earliest, t.handed.latest  # type: ignore[union-attr]
+    first, last = (today, today) if _so_far_now(t, today) else (t.handed.earliest, t.handed.latest)  # type: ignore[union-attr]
     early = min(t.start.latest, first)
     short, long = term_length(early, first), term_length(t.start.earliest, last)
     return [(first - early).days, (last - t.start.earliest).days], [short.years * 12 + short.months, long.years * 12 + long.months]
 
 
 def term_dict(t: Term, report: ChairReport) -> dict[str, Any]:
-    delta = t.length(report.today)
-    days, months = _length_ranges(t)
+    delta = term_length(t.start.earliest, report.today) if t.start is not None and _so_far_now(t, report.today) else t.length(report.today)
+    days, months = _length_ranges(t, report.today)
     # A term dated only to the month or year has no one length: null, and the range the
     # register allows (its earliest reading alone was given as the length).
     exact = t.exact
@@ -142,7 +148,7 @@ def term_dict(t: Term, report: ChairReport) -> dict[str, Any]:
         "current": t.current,
         "years": t.years(),
         "length": _length(t, report),
-        "length_days": (t.handed.earliest - t.start.earliest).days if t.start and t.handed and exact else None,
+        "length_days": days[0] if days is not None and exact else None,
         "length_days_range": days,
         "exact": t.exact,
         "opened_by": meeting_dict(t.opened_by) if t.opened_by else None,

@@ -345,7 +345,9 @@ def test_the_council_of_the_eu_presidency_trio_2024_to_2026_in_order_with_its_le
     Denmark 2025 H2, Cyprus 2026 H1, Ireland 2026 H2. Days: Belgium 1 January to 1 July 2024,
     182 (31+29+31+30+31+30, a leap year); Hungary to 1 January 2025, 184 (31+31+30+31+30+31);
     Poland to 1 July 2025, 181; Denmark to 1 January 2026, 184; each 6 months. Cyprus from
-    2026-01-01 is running, expected to end 2026-07-01 (181 days); the plan "Cyprus, Ireland"
+    2026-01-01 is running, expected to end 2026-07-01 (181 days), 59 days (31 + 28) so far on
+    2026-03-01: its `length_days`, as its `length` says ("1 month 28 days so far"; it gave the
+    expected 181 until chairsem's twenty-fourth pass); the plan "Cyprus, Ireland"
     confirms it and gives Ireland 2026-07-01 to 2027-01-01 (184 days). JSON and text agree."""
     audit = Path(__file__).resolve().parent.parent / "audit"
     args = ("--rules", str(audit / "eu-presidency.toml"), "--meetings", str(audit / "eu-presidency-meetings.csv"), "--chairs", str(audit / "eu-presidency-chairs.csv"), "--today", "2026-03-01", "--plan", "Cyprus, Ireland")
@@ -356,7 +358,7 @@ def test_the_council_of_the_eu_presidency_trio_2024_to_2026_in_order_with_its_le
         ("Hungary", "2024-07-01", "2025-01-01", 184),
         ("Poland", "2025-01-01", "2025-07-01", 181),
         ("Denmark", "2025-07-01", "2026-01-01", 184),
-        ("Cyprus", "2026-01-01", "2026-07-01", 181),
+        ("Cyprus", "2026-01-01", "2026-07-01", 59),
     ]
     assert [t["length"] for t in out["terms"][2:6]] == ["6 months"] * 4
     assert [(t["country"], t["from"], t["to"], t["length_days_range"]) for t in out["plan"]] == [("Cyprus", "2026-01-01", "2026-07-01", [181, 181]), ("Ireland", "2026-07-01", "2027-01-01", [184, 184])]

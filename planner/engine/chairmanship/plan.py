@@ -240,7 +240,7 @@ def _chairs_report(book: RuleBook, chairs: Sequence[ChairTerm], projection: Proj
     tomorrow = today + timedelta(days=1)
     terms = [_refresh(book, t, moved, pool, tomorrow) for t in terms]
     planned = [_refresh(book, t, moved, pool) for t in planned]
-    ahead = [*(t for t in terms if t.running), *planned]
+    ahead = [*(t for t in terms if t.running and not t.handed_over(today)), *planned]  # (one handed over is judged as ended)
     findings = [*findings, *unrecorded_since(book, terms, planned, today), *expected_long(book, ahead), *unhosted_terms(book, ahead, meetings), *suspended_chairs(planned)]
     member = None
     if country is not None:

@@ -97,6 +97,12 @@ class Term:
         where ``end`` is the last day chaired (README "Chair terms")."""
         return self.passed or self.end
 
+    def handed_over(self, today: date) -> bool:
+        """A running term whose handover meeting is recorded held, its days past: it ended
+        there (the `unrecorded` note asks for the next chair); its length runs to it."""
+        m = self.closed_by
+        return self.running and not self.planned and m is not None and m.status is Status.HELD and m.latest < today
+
     def length(self, today: date) -> relativedelta | None:
         if self.start is None:
             return None

@@ -14,7 +14,12 @@ from datetime import date, timedelta
 from planner.core.dates import PartialDate, Precision
 from planner.core.model import Chairmanship, HostPolicy, Kind, Meeting, RuleBook, Status
 from planner.core.words import plural
-from planner.engine.chairmanship.findings.long_terms import handover_records_gap, long_term, span
+from planner.engine.chairmanship.findings.long_terms import (
+    handover_records_gap,
+    long_term,
+    long_term_from_since,
+    span,
+)
 from planner.engine.chairmanship.findings.rows import joined_note
 from planner.engine.chairmanship.findings.suspended import suspended_chairs
 from planner.engine.chairmanship.rotation import rotation_after
@@ -58,8 +63,13 @@ def _judge_term(book: RuleBook, terms: Sequence[Term], i: int, today: date, out:
         out.extend(_left_while_chairing(t, t.member.left, today))
     if rule is None or t.start is None:
         return
-    if rule.since and t.start.earliest < rule.since.earliest:
+    if rule.since and t.start.latest < rule.since.earliest:
         out.append(ChairFinding("before_rule", Severity.NOTE, t.country, f"{t.country} ({span(t, today)}) began before the chair rule ({rule.since}) and is not judged by it."))
+    elif rule.since and t.start.earliest < rule.since.earliest:
+        # Begun on a day the register does not give, before the rule or under it: not "began
+        # before" (more than the register says), and judged on the days under the rule, a note.
+        out.append(ChairFinding("before_rule", Severity.NOTE, t.country, f"{t.country} ({span(t, today)}) may have begun before the chair rule ({rule.since}): begun before it, it is not judged by it."))
+        out.extend(long_term_from_since(rule, t, today))
     else:
         out.extend(long_term(book, rule, t, today))
     before_rule = bool(rule.since and t.start.earliest < rule.since.earliest)
@@ -182,10 +192,16 @@ def _boundary(prev: Term, t: Term, today: date) -> list[ChairFinding]:
     kind = "gap" if not overlap else "overlap" if not gap else "gap_or_overlap"
     text = (
         f"{prev.country} (to {prev.end}) and {t.country} (from {t.start}): perhaps {' or '.join(('a gap',) * gap + ('an overlap',) * overlap)}:"
-        f" {prev.country}'s term ended on a day from {prev.end.earliest} to {prev.end.latest}, {t.country}'s began on a day from {t.start.earliest} to {t.start.latest},"
+        f" {prev.country}'s term ended {_on_days(prev.end)}, {t.country}'s began {_on_days(t.start)},"
         " and the register does not give the days."
     )
     return [ChairFinding(kind, Severity.NOTE, t.country, text)]
+
+
+def _on_days(when: PartialDate) -> str:
+    """``on 2022-06-15``, or ``on a day from 2022-06-01 to 2022-06-30`` (not "from 2022-06-15
+    to 2022-06-15" for the side the register dates to the day)."""
+    return f"on {when.earliest}" if when.earliest == when.latest else f"on a day from {when.earliest} to {when.latest}"
 
 
 def _handover(book: RuleBook, when: PartialDate | None, m: Meeting | None, before: str | None, after: str | None) -> list[ChairFinding]:

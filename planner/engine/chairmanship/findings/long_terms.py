@@ -28,7 +28,7 @@ _EXTENSION_RE = re.compile(r"extend|extension|continu|prolong|renew", re.IGNOREC
 
 def span(t: Term, today: date) -> str:
     start = t.start or "?"
-    end = f"{t.end}" if t.end and not t.running else f"today ({today})" if t.running else "?"
+    end = f"{t.end}" if t.end and not t.running else f"{t.end} (handover held)" if t.handed_over(today) else f"today ({today})" if t.running else "?"
     return f"{start} to {end}"
 
 
@@ -48,14 +48,18 @@ def long_term(book: RuleBook, rule: Chairmanship, t: Term, today: date) -> list[
     assert t.start is not None
     if not t.running and t.end is None:
         return []
+    # A running term whose handover meeting was held ended there, as its length says: judged
+    # to that meeting, not to today (a term handed over in time read "2 years 3 months so
+    # far", a violation, only because the chair register names no successor yet).
+    running = t.running and not t.handed_over(today)
     # A term dated only to the year or month is as long as its days make it: longest from the
     # first day its start may mean to the last its end may mean, shortest the other way round.
-    last, latest_end = (today, today) if t.running else (t.handed.earliest, t.handed.latest)  # type: ignore[union-attr]
+    last, latest_end = (today, today) if running else (t.handed.earliest, t.handed.latest)  # type: ignore[union-attr]
     allowed = allowed_end(rule, t.start.earliest)
     if latest_end <= allowed:
         return []  # not longer than the rule, whatever the days
     slack = f" (tolerance {rule.tolerance.words()})" if rule.tolerance else ""
-    so_far = " so far" if t.running else ""
+    so_far = " so far" if running else ""
     if last <= allowed_end(rule, t.start.latest):
         # Longer only on some of the days the register allows: a note, never a violation.
         # (with their days where the months alone would not say it: "5 months to 6 months,
@@ -105,6 +109,30 @@ def long_term(book: RuleBook, rule: Chairmanship, t: Term, today: date) -> list[
     if said:
         text += f" The register notes an extension: {' '.join(said)}"
     return [ChairFinding("long_term", Severity.VIOLATION, t.country, text)]
+
+
+def long_term_from_since(rule: Chairmanship, t: Term, today: date) -> list[ChairFinding]:
+    """A term the register dates only to the month or year, which may have begun before the
+    chair rule's ``since`` or under it: judged on the days under the rule (from ``since`` to
+    its latest start), a note where it is longer than the rule on some of them, never a
+    violation (begun before the rule, it is not judged by it)."""
+    assert t.start is not None and rule.since is not None
+    if not t.running and t.end is None:
+        return []
+    running = t.running and not t.handed_over(today)
+    last, latest_end = (today, today) if running else (t.handed.earliest, t.handed.latest)  # type: ignore[union-attr]
+    since = rule.since.earliest
+    if latest_end <= allowed_end(rule, since):
+        return []  # not longer than the rule on any day under it
+    every = last > allowed_end(rule, t.start.latest)
+    short, long = (length_words(term_length(a, b)) for a, b in ((min(t.start.latest, last), last), (since, latest_end)))
+    slack = f" (tolerance {rule.tolerance.words()})" if rule.tolerance else ""
+    text = (
+        f"{t.country} chaired {span(t, today)}: begun under the chair rule (from {rule.since}), {short} to {long}{' so far' if running else ''},"
+        f" {'' if every else 'perhaps '}longer than the rule's term of {rule.term.words()}{slack}; begun before it, not judged by it."
+        " The register does not give the day it began."
+    )
+    return [ChairFinding("long_term", Severity.NOTE, t.country, text)]
 
 
 def handover_records_gap(book: RuleBook, rule: Chairmanship, start: date, end: date) -> tuple[str, str]:
