@@ -66,6 +66,22 @@ def gaps_problem(rule: AtLeastRule) -> str | None:
     return None
 
 
+def except_months_problem(rule: AtLeastRule | AtMostRule) -> str | None:
+    """``except_months`` names months of a monthly rule, and not all twelve."""
+    months = rule.except_months
+    if not months:
+        return None
+    for month in months:
+        if not 1 <= month <= 12:
+            return f"except_months: {month} is not a month; expected 1 to 12"
+    per = getattr(rule.per, "value", rule.per)
+    if per != "month":
+        return f"except_months leaves months out of a rule per = 'month', not per = '{per}'; expected per = 'month' (monthly except August: except_months = [8])"
+    if len(set(months)) == 12:
+        return "except_months names all twelve months, so the rule would judge none; expected the months it does not judge, e.g. [8]"
+    return None
+
+
 def on_years_problem(rule: OnRule) -> str | None:
     if rule.interval.unit != "y":
         return f"interval = '{rule.interval}' for kind = 'on' must be in years, e.g. '1y' or '4y'"
@@ -142,6 +158,7 @@ class AtLeastRule(RuleBase):
     gap_from: Literal["first_day", "last_day"] = "first_day"
     relaxations: tuple[Relaxation, ...] = ()
     within: Duration | None = None
+    except_months: tuple[int, ...] = ()
 
     def relaxed(self, day: date) -> AtLeastRule:
         """The rule as in force on ``day``: itself, or a copy with one relaxation's limits and
@@ -170,6 +187,7 @@ class AtMostRule(RuleBase):
     count: int
     per: Per
     year_start: str | None = None
+    except_months: tuple[int, ...] = ()
 
 
 class OnRule(RuleBase, DateSpec):

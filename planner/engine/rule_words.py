@@ -82,7 +82,7 @@ def rule_words(rule: Rule, book: RuleBook | None = None) -> str:
         other = book.body(rule.body) if book else None
         text = f"{rule.offset.words()} after each {other.label if other else rule.body}"
     elif isinstance(rule, AtLeastRule):
-        text = f"at least {count_words(rule.count)} {per_words(rule.per.value)}" + _year_words(rule, book) if rule.count else ""
+        text = f"at least {count_words(rule.count)} {per_words(rule.per.value)}" + _year_words(rule, book) + except_months_words(rule) if rule.count else ""
         if rule.within:
             text += f", within its first {rule.within.first_words()}"
         if rule.min_gap:
@@ -90,7 +90,7 @@ def rule_words(rule: Rule, book: RuleBook | None = None) -> str:
         if rule.max_gap:
             text += f", at most {rule.max_gap.words()} apart" if text else f"at most {rule.max_gap.words()} apart"
     elif isinstance(rule, AtMostRule):
-        text = f"at most {count_words(rule.count)} {per_words(rule.per.value)}" + _year_words(rule, book)
+        text = f"at most {count_words(rule.count)} {per_words(rule.per.value)}" + _year_words(rule, book) + except_months_words(rule)
     elif isinstance(rule, OnRule):
         text = f"on {rule.words()}" + ("" if rule.interval.amount == 1 else f", every {rule.interval.words()}")
     elif isinstance(rule, BeforeRule):
@@ -117,6 +117,14 @@ def rule_words(rule: Rule, book: RuleBook | None = None) -> str:
 
 
 _REGULAR_ONLY = (Kind.REGULAR,)
+
+
+def except_months_words(rule: AtLeastRule | AtMostRule) -> str:
+    """``, except in July and August`` for a monthly rule that leaves months out, else ``""``."""
+    if not rule.except_months:
+        return ""
+    names = [calendar.month_name[m] for m in sorted(set(rule.except_months))]
+    return ", except in " + (names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1])
 
 
 def _year_words(rule: AtLeastRule | AtMostRule, book: RuleBook | None) -> str:

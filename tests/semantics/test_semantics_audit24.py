@@ -8,6 +8,12 @@ decided; where the rule book could not say a real text, it says it now (`except_
 
 from __future__ import annotations
 
+import json
+
+from click.testing import CliRunner
+
+from planner.cli import main
+from tests.semantics.test_semantics_audit5 import HEAD, _invoke
 from tests.semantics.test_semantics_audit15 import BOARD
 from tests.semantics.test_semantics_audit20 import SUMMIT, _check, _rows, _verdicts, _why
 
@@ -358,3 +364,117 @@ def test_a_gap_to_a_month_only_row_names_the_days_that_keep_it(tmp_path):
     assert ("2021-01-11..2021-05-10", "uncertain") in _verdicts(out)
     assert ("2021-08-02..2021-11-29", "missed") in _verdicts(out)
     assert "met if it was held 2021-05-01..2021-05-10; late if it was held 2021-05-11..2021-05-31" in _why(out, "2021-01-11..2021-05-10")
+
+
+# -- rule texts: "monthly except August", "unless the Conference decides otherwise", ... ---------
+
+COUNCIL = '[[bodies]]\nid = "council"\nname = "Council"\ncategory = "governing"\nhost = "secretariat"\n'
+SEVEN_HILLS = COUNCIL + (
+    '[[bodies.rules]]\nkind = "at_least"\ncount = 2\nper = "month"\nsince = 2021-06-01\nexcept_months = [8]\n'
+    'source = "Charter of Seven Hills, Ohio: at least twice in each calendar month; may recess during August"\n'
+)
+
+
+def test_monthly_except_august_judges_no_august(tmp_path):
+    """Seven Hills (Ohio) Charter: the Council holds regular meetings "at least twice in each
+    calendar month, provided, however, that it may recess during the month of August"
+    (codelibrary.amlegal.com/codes/sevenhills/latest/sevenhills_oh/0-0-0-3072). By hand, from
+    June 2021 as of 2021-10-15: June and July met (two each), August not due (no window, as a
+    recess), September short (one): `missed`, October `open`. Before `except_months` the
+    rule book could not say it: listing each August as `excused` by hand, year by year, or
+    an August `missed` every year."""
+    rows = _rows(
+        "council,regular,,2021-06-07,,held,,", "council,regular,,2021-06-21,,held,,",
+        "council,regular,,2021-07-05,,held,,", "council,regular,,2021-07-19,,held,,",
+        "council,regular,,2021-09-13,,held,,",
+    )
+    out = _check(tmp_path, SEVEN_HILLS, rows, "2021-10-15")
+    assert _verdicts(out, "council") == [("2021-06", "met"), ("2021-07", "met"), ("2021-09", "missed"), ("2021-10", "open")]
+    assert "at least twice a month, except in August" in _why(out, "2021-09", "council")
+    assert out["bodies"][0]["rules"][0]["words"] == "at least twice a month, except in August"
+
+
+def test_monthly_except_august_projects_nothing_in_august(tmp_path):
+    """The same Council, projected from 2022-07-01 to 2022-10-31: two meetings in July,
+    September and October each, none in August."""
+    (tmp_path / "r.toml").write_text(HEAD + SEVEN_HILLS, encoding="utf-8")
+    (tmp_path / "m.csv").write_text("body,kind,ordinal,start,end,status,city,country\ncouncil,regular,,2022-06-07,,held,,\n", encoding="utf-8")
+    out = json.loads(_invoke("project", "--rules", str(tmp_path / "r.toml"), "--meetings", str(tmp_path / "m.csv"), "--today", "2022-07-01", "--to", "2022-10-31", "--format", "json").stdout)
+    months = sorted(m["start"][:7] for m in out["meetings"] if m["status"] == "projected")
+    assert months == ["2022-07", "2022-07", "2022-09", "2022-09", "2022-10", "2022-10"]
+
+
+def test_twice_a_month_and_once_in_july_and_august_as_two_rules(tmp_path):
+    """Painesville (Ohio) Charter: "at least once each month during the months of July and
+    August, and twice each month during the remaining months"
+    (codelibrary.amlegal.com/codes/painesville/latest/painesville_oh/0-0-0-27862). Two rules
+    side by side (ids): once a month, and twice a month except in July and August. By hand,
+    June to September 2021: June two (both met), July one (met; the twice rule does not ask),
+    August none (`missed` by the monthly rule), September two (both met)."""
+    book = COUNCIL + (
+        '[[bodies.rules]]\nid = "monthly"\nkind = "at_least"\ncount = 1\nper = "month"\nsince = 2021-06-01\n'
+        '[[bodies.rules]]\nid = "twice"\nkind = "at_least"\ncount = 2\nper = "month"\nsince = 2021-06-01\nexcept_months = [7, 8]\n'
+    )
+    rows = _rows(
+        "council,regular,,2021-06-07,,held,,", "council,regular,,2021-06-21,,held,,", "council,regular,,2021-07-19,,held,,",
+        "council,regular,,2021-09-07,,held,,", "council,regular,,2021-09-20,,held,,",
+    )
+    out = _check(tmp_path, book, rows, "2021-09-30")
+    found = [(f["rule"], f["window"]["label"], f["verdict"]) for f in out["findings"]]
+    assert found == [(0, "2021-06", "met"), (1, "2021-06", "met"), (0, "2021-07", "met"), (0, "2021-08", "missed"), (0, "2021-09", "met"), (1, "2021-09", "met")]
+    assert out["bodies"][0]["rules"][1]["words"] == "at least twice a month, except in July and August"
+
+
+def test_a_ceiling_left_out_in_a_month_counts_nothing_there(tmp_path):
+    """At most once a month except in June, from 2021-06-15; Councils 2021-06-20,
+    2021-06-27, 2021-07-19. By hand: June (the founding's part month too) is not judged, so
+    its two meetings break nothing; July holds one: `open` as of 2021-07-30, within the
+    limit."""
+    book = COUNCIL + '[[bodies.rules]]\nkind = "at_most"\ncount = 1\nper = "month"\nsince = 2021-06-15\nexcept_months = [6]\n'
+    rows = _rows("council,regular,,2021-06-20,,held,,", "council,regular,,2021-06-27,,held,,", "council,regular,,2021-07-19,,held,,")
+    out = _check(tmp_path, book, rows, "2021-07-30")
+    assert _verdicts(out, "council") == [("2021-07", "open")]
+    assert out["summary"]["violations"] == 0
+
+
+def test_except_months_is_refused_where_it_cannot_mean_anything(tmp_path):
+    """`except_months` leaves months out of a monthly rule: on `per = "year"`, with a month 13
+    or with all twelve months it is a rule-book error naming the key (exit 2), not a guess."""
+    for rule, said in [
+        ('per = "year"\nexcept_months = [8]', "bodies[0].rules[0]: except_months leaves months out of a rule per = 'month', not per = 'year'"),
+        ('per = "month"\nexcept_months = [13]', "bodies[0].rules[0].except_months: 13 is not a month; expected 1 to 12"),
+        ('per = "month"\nexcept_months = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]', "except_months names all twelve months"),
+    ]:
+        (tmp_path / "r.toml").write_text(HEAD + COUNCIL + f'[[bodies.rules]]\nkind = "at_least"\ncount = 1\n{rule}\n', encoding="utf-8")
+        result = CliRunner().invoke(main, ["check", "--rules", str(tmp_path / "r.toml"), "--today", "2022-01-01"])
+        assert result.exit_code == 2 and said in result.stderr, result.stderr
+
+
+def test_a_binding_rule_the_conference_may_waive_is_excused_by_its_decision(tmp_path):
+    """"Once a year, unless the Conference decides otherwise": binding, and a decision to
+    waive a year is an `excused` period citing it (README's UNFCCC 2020). By hand, Board 2019
+    and 2022: 2020, waived by a decision, `excused`; 2021, not waived, `missed`: a waiver the
+    rule book does not record is no waiver (the rule book is where decisions are written;
+    check does not guess one)."""
+    book = _rule("at_least", count=1, per='"year"', since=2019, excused='[{ start = 2020, reason = "the Conference decided not to meet", source = "decision 1/CP.25" }]')
+    out = _check(tmp_path, book, _rows("board,regular,,2019-05-01,,held,,", "board,regular,,2022-05-01,,held,,"), "2022-08-01")
+    assert _verdicts(out)[:4] == [("2019", "met"), ("2020", "excused"), ("2021", "missed"), ("2022", "met")]
+    assert "decided not to meet" in _why(out, "2020")
+
+
+def test_three_sessions_a_year_of_the_human_rights_council(tmp_path):
+    """GA resolution 60/251, para. 10: the Human Rights Council "shall meet regularly
+    throughout the year and schedule no fewer than three sessions per year, ... for a total
+    period of no less than ten weeks". The sessions' count is `at_least 3 per year`; the ten
+    weeks are a sum of days, which no rule counts (rules count meetings: decided, not
+    fudged). By hand, 2021 with its three sessions (46th to 48th, some 4, 3 and 4 weeks):
+    `met`; 2022 in a register that holds only the 49th and 50th (the 51st left out, as a
+    register cut short would): `missed`, whatever their length."""
+    book = COUNCIL + '[[bodies.rules]]\nkind = "at_least"\ncount = 3\nper = "year"\nsince = 2021\nsource = "GA res. 60/251, para. 10"\n'
+    rows = _rows(
+        "council,regular,46,2021-02-22,2021-03-23,held,Geneva,", "council,regular,47,2021-06-21,2021-07-14,held,Geneva,",
+        "council,regular,48,2021-09-13,2021-10-11,held,Geneva,", "council,regular,49,2022-02-28,2022-04-04,held,Geneva,",
+        "council,regular,50,2022-06-13,2022-07-08,held,Geneva,",
+    )
+    out = _check(tmp_path, book, rows, "2023-01-15")
+    assert _verdicts(out, "council")[:2] == [("2021", "met"), ("2022", "missed")]

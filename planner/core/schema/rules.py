@@ -8,11 +8,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import BeforeValidator, Field, model_validator
+from pydantic import BeforeValidator, Field, field_validator, model_validator
 
 from planner.core import calendar_dates, rules
 from planner.core.calendar_dates import Weekday
 from planner.core.dates import YEAR_START_PATTERN, Duration, PartialDate
+from planner.core.model import months_problem
 from planner.core.schema import ID_RE, Frozen, checked
 from planner.core.vocabulary import Kind, MeetingFormat, Per
 
@@ -154,10 +155,16 @@ class AtLeastRule(RuleBase):
     gap_from: Literal["first_day", "last_day"] = Field("first_day", description="a gap runs from the earlier meeting's first day (default: a multi-day or adjourned meeting counts from its start) or from its last day, to the later meeting's first day")
     relaxations: tuple[Relaxation, ...] = Field((), description="limits changed for a window of dates, e.g. a longer max_gap during an emergency")
     within: Duration | None = Field(None, description="the meetings are due within this first part of each period: per = 'year', year_start = '04-01', within = '6m' is April to September (UK Companies Act 2006 s.336: an AGM within six months after the accounting reference date)")
+    except_months: tuple[int, ...] = Field((), description="months (1-12) a rule per = 'month' does not judge: 'monthly except August' is except_months = [8]; nothing is due or projected in them")
 
     @model_validator(mode="after")
     def _gaps(self) -> AtLeastRule:
-        return checked(self, rules.gaps_problem)
+        return checked(checked(self, rules.gaps_problem), rules.except_months_problem)
+
+    @field_validator("except_months")
+    @classmethod
+    def _months(cls, value: tuple[int, ...]) -> tuple[int, ...]:
+        return checked(value, months_problem)
 
 
 class AtMostRule(RuleBase):
@@ -167,6 +174,16 @@ class AtMostRule(RuleBase):
     count: int = Field(ge=1, strict=True)
     per: Per
     year_start: str | None = Field(None, pattern=YEAR_START_PATTERN, description=YEAR_START_DESCRIPTION)
+    except_months: tuple[int, ...] = Field((), description="months (1-12) a rule per = 'month' does not judge: 'monthly except August' is except_months = [8]; nothing is due or projected in them")
+
+    @model_validator(mode="after")
+    def _left_out(self) -> AtMostRule:
+        return checked(self, rules.except_months_problem)
+
+    @field_validator("except_months")
+    @classmethod
+    def _months(cls, value: tuple[int, ...]) -> tuple[int, ...]:
+        return checked(value, months_problem)
 
 
 class OnRule(RuleBase, DateSpec):

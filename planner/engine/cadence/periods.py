@@ -22,7 +22,7 @@ from planner.engine.expectation import (
     after_earlier_versions,
     effective_start,
 )
-from planner.engine.rule_words import count_words, per_words
+from planner.engine.rule_words import count_words, except_months_words, per_words
 
 if TYPE_CHECKING:
     from planner.engine.expectations import ExpectationEngine
@@ -52,7 +52,8 @@ def per_period_expectations(engine: ExpectationEngine, body: Body, index: int, r
     at_least = isinstance(rule, AtLeastRule)
     relaxes = at_least and bool(rule.relaxations)
     within_words = f", within its first {rule.within.first_words()}" if at_least and rule.within is not None else ""
-    reason = f"at least {count_words(rule.count)} {per}{within_words}" if at_least else f"at most {count_words(rule.count)} {per}"
+    left_out = except_months_words(rule)
+    reason = f"at least {count_words(rule.count)} {per}{left_out}{within_words}" if at_least else f"at most {count_words(rule.count)} {per}{left_out}"
     # _applies(body, rule, window.start) written out: the first and last day a window may
     # start on (window starts only grow with the period)
     lowest = max((d for d in (rule.since, body.established.earliest if body.established else None) if d), default=date.min)
@@ -72,7 +73,7 @@ def per_period_expectations(engine: ExpectationEngine, body: Body, index: int, r
         b = bisect_right(windows, highest, a, key=_START)
         minimum, maximum = (count, None) if at_least else (0, count)
         out += [Expectation(body, rule, index, grain, p, w, minimum, maximum, w.end, None, reason, None, False, (), (), "", ys) for p, w in enumerate(windows[a:b], period + a)]
-        return to_the_end(engine, body, rule, out)
+        return to_the_end(engine, body, rule, _judged_months(rule, out))
     for p in range(period, last + 1):
         window = window_of(p, ys)
         if not lowest <= window.start <= highest:
@@ -88,7 +89,18 @@ def per_period_expectations(engine: ExpectationEngine, body: Body, index: int, r
             out.append(Expectation(body, rule, index, grain, p, window, count, None, window.end, None, reason, None, False, (), (), "", ys))
         else:
             out.append(Expectation(body, rule, index, grain, p, window, 0, count, window.end, None, reason, None, False, (), (), "", ys))
-    return to_the_end(engine, body, rule, out)
+    return to_the_end(engine, body, rule, _judged_months(rule, out))
+
+
+def _judged_months(rule: AtLeastRule | AtMostRule, out: list[Expectation]) -> list[Expectation]:
+    """``out`` without the months ``except_months`` leaves out ("monthly except August"): no
+    window, so nothing is due, judged or projected there, as in a body's recess. (Left out
+    before the period a rule ends in is cut to its end: a rule ending mid-August asks nothing
+    of that August either.)"""
+    if not rule.except_months:
+        return out
+    left_out = frozenset(rule.except_months)
+    return [e for e in out if e.window.start.month not in left_out]
 
 
 def to_the_end(engine: ExpectationEngine, body: Body, rule: AtLeastRule | AtMostRule | EveryRule, out: list[Expectation]) -> list[Expectation]:
