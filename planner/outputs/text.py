@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from planner.core.words import plural
 
-__all__ = ["DEFAULT_WIDTH", "MIN_WIDTH", "RowLayout", "fit_lines", "fit_rows", "fit_table", "plural", "row_layout", "wrap", "wrap_parts"]
+__all__ = ["DEFAULT_WIDTH", "MIN_WIDTH", "RowLayout", "fit_lines", "fit_row", "fit_rows", "fit_table", "plural", "row_layout", "wrap", "wrap_parts"]
 
 DEFAULT_WIDTH = 100
 MIN_WIDTH = 40
@@ -160,36 +160,39 @@ def fit_rows(rows: Iterable[Sequence[str]], width: int, *, indent: int = 0, gap:
             return
         widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     layout = row_layout(widths, width, indent=indent, gap=gap)
+    for row in rows:
+        yield fit_row(row, width, layout, indent=indent, gap=gap)
+
+
+def fit_row(row: Sequence[str], width: int, layout: RowLayout | None, *, indent: int = 0, gap: int = 2) -> list[str]:
+    """The lines of one row of a table laid out by ``layout`` (:func:`row_layout` of the
+    columns' widths; ``None``: a paragraph with a hanging indent), as :func:`fit_rows` lays
+    out each: a caller with its own quick rows asks for the others one by one."""
     if layout is None:
         lead = " " * indent
-        for row in rows:
-            yield wrap(row[0], width, lead) if len(widths) == 1 else wrap("  ".join(c for c in row if c), width, lead, lead + "    ")
-        return
+        return wrap(row[0], width, lead) if len(row) == 1 else wrap("  ".join(c for c in row if c), width, lead, lead + "    ")
     head_cols, aligned, template, pad, short, below = layout
-    under, sep = len(pad), " " * gap
-    for row in rows:
-        head = template.format(*row[:head_cols])
-        if below:
-            cell = row[head_cols]
-            head = head.rstrip()
-            if cell and cell[-1] != " " and len(head) <= width and under + len(cell) <= width and cell.isprintable():
-                yield [head, pad + cell]
-                continue
-        if short:
-            cell = row[head_cols]
-            first = head + sep
-            if cell and cell[-1] != " " and len(first) + len(cell) <= width and cell.isprintable():
-                yield [(first + cell).rstrip()]
-                continue
-        rest = [c for c in row[head_cols:] if c]
-        if aligned and rest:
-            lines = wrap(rest[0], width, head + sep, pad)
-            rest = rest[1:]
-        else:
-            lines = wrap(head.rstrip(), width, "", pad) if len(head.rstrip()) > width else [head.rstrip()]
-        for cell in rest:
-            lines += wrap(cell, width, pad, pad)
-        yield [line.rstrip() for line in lines]
+    sep = " " * gap
+    head = template.format(*row[:head_cols])
+    if below:
+        cell = row[head_cols]
+        head = head.rstrip()
+        if cell and cell[-1] != " " and len(head) <= width and len(pad) + len(cell) <= width and cell.isprintable():
+            return [head, pad + cell]
+    if short:
+        cell = row[head_cols]
+        first = head + sep
+        if cell and cell[-1] != " " and len(first) + len(cell) <= width and cell.isprintable():
+            return [(first + cell).rstrip()]
+    rest = [c for c in row[head_cols:] if c]
+    if aligned and rest:
+        lines = wrap(rest[0], width, head + sep, pad)
+        rest = rest[1:]
+    else:
+        lines = wrap(head.rstrip(), width, "", pad) if len(head.rstrip()) > width else [head.rstrip()]
+    for cell in rest:
+        lines += wrap(cell, width, pad, pad)
+    return [line.rstrip() for line in lines]
 
 
 class RowLayout(NamedTuple):

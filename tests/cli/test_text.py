@@ -175,5 +175,5 @@ def test_schedule_rows_are_laid_out_as_fit_rows_lays_them_out(cica, columns):
     assert widths == [max(len(r[i]) for r in map(lambda m: _row(m, cica.body(m.body)), items)) for i in range(4)]
     expected = [line for lines in fit_rows([_row(m, cica.body(m.body)) for m in items], columns, indent=2, widths=widths) for line in lines]
     laid: list[str] = []
-    rows.lay_out(items, laid, row_layout(widths, columns, indent=2), widths, columns)
+    rows.lay_out(items, laid, row_layout(widths, columns, indent=2), columns)
     assert laid == expected

@@ -74,6 +74,7 @@ class DayBook:
         self.version = 0
         self.placed: set[str] = set()
         self._alike: dict[tuple[str, int], tuple[int, Blocked]] = {}
+        self._names: dict[str, str] = {}  # body id -> "the Summit" (a crowded day names its bodies for each meeting it moves)
 
     def host_of(self, meeting: Meeting) -> str:
         return host_key(self.book.body(meeting.body), meeting.country)
@@ -183,7 +184,7 @@ class DayBook:
         for day in range(a, z + 1):
             on = self.bodies_on.get(day)
             if self._others(on, body) >= self.per_day:
-                return f"{' and '.join(sorted(self._name(b) for b in on or () if not self.paired(b, body)))} meets on {date.fromordinal(day)}"
+                return f"{_listed(sorted(self._name(b) for b in on or () if not self.paired(b, body)))} on {date.fromordinal(day)}"
         if self.between > 0 and host:
             hosted = self.host_days.get(host)
             if hosted:
@@ -195,8 +196,11 @@ class DayBook:
         return None
 
     def _name(self, body: str) -> str:
-        found = self.book.body(body)
-        return f"the {found.name}" if found is not None else body
+        name = self._names.get(body)
+        if name is None:
+            found = self.book.body(body)
+            name = self._names[body] = f"the {found.name}" if found is not None else body
+        return name
 
     def free(self, body: str, host: str, first: date, last: date) -> bool:
         """Whether ``clash`` finds nothing: the same tests, without the words (placement asks
@@ -316,3 +320,16 @@ def _count(table: dict[int, dict[str, int]], body: str, first: int, stop: int, b
 
 
 __all__ = ["Blocked", "DayBook", "host_key"]
+
+
+_NAMED = 3  # (a day of 100 other bodies' meetings named them all in each reason it moved: 3.4 KB each)
+
+
+def _listed(names: list[str]) -> str:
+    """``"the Summit meets"``, ``"the Board and the Council meet"``; past :data:`_NAMED`
+    names, the first two and how many more (``"the A, the B and 98 other bodies meet"``)."""
+    if len(names) == 1:
+        return f"{names[0]} meets"
+    if len(names) > _NAMED:
+        return f"{', '.join(names[:2])} and {len(names) - 2} other bodies meet"
+    return f"{', '.join(names[:-1])} and {names[-1]} meet"

@@ -241,7 +241,7 @@ def _text_pieces(projection: Projection, items: list[Meeting], body_of: Callable
     for year, group in groups:
         out.append(str(year))
         for at in range(0, len(group), 1024):  # (a row is one line or two, mostly)
-            row.lay_out(group[at : at + 1024], out, layout, widths, width)
+            row.lay_out(group[at : at + 1024], out, layout, width)
             if len(out) >= 3072:
                 yield "\n".join(out) + "\n"
                 out = []

@@ -14,7 +14,7 @@ from planner.core.model import Body, Meeting, Status
 from planner.engine.expectations import ordinal
 from planner.outputs.formats import md_cell
 from planner.outputs.schedule import _dates, _why, host_words
-from planner.outputs.text import RowLayout, fit_rows
+from planner.outputs.text import RowLayout, fit_row
 
 _DAY = Precision.DAY
 _PROJECTED = Status.PROJECTED
@@ -53,9 +53,9 @@ class _Rows:
         host = self.hosts[key] = host_words(m, self.body_of(m.body))
         return host
 
-    def lay_out(self, items: Iterable[Meeting], out: list[str], layout: RowLayout | None, widths: Sequence[int], width: int) -> None:
-        """The lines of each meeting's row, added to ``out``: those of :func:`fit_rows` (a
-        table of four columns ``widths`` wide: dates, title, host, why), the usual row (a
+    def lay_out(self, items: Iterable[Meeting], out: list[str], layout: RowLayout | None, width: int) -> None:
+        """The lines of each meeting's row, added to ``out``: those of :func:`fit_row` (a
+        table of four columns laid out by ``layout``: dates, title, host, why), the usual row (a
         last cell that fits on the head's line or on one line below it) without a
         generator's step and a list per row, and with what the last cell (a reason, shared
         by many rows) allows found once per cell. The cells that repeat (a date's words, a
@@ -103,7 +103,7 @@ class _Rows:
                 head = template.format(text, title, host)
                 plain = plains.get(why)
                 if plain is None:
-                    # a cell fit_rows may leave unwrapped, on the head's line or below it
+                    # a cell fit_row may leave unwrapped, on the head's line or below it
                     plain = plains[why] = bool(why) and why[-1] != " " and why.isprintable()
                 if below:
                     head = head.rstrip()
@@ -114,7 +114,7 @@ class _Rows:
                 elif plain and len(head) + len(why) <= room:
                     out.append((head + "  " + why).rstrip())
                     continue
-            out += next(fit_rows([(text, title, host, why)], width, indent=2, widths=widths))
+            out += fit_row((text, title, host, why), width, layout, indent=2)
 
     def cells(self, m: Meeting) -> tuple[str, str, str, str]:
         """``_row(m, body)``: its dates, title, host and why, from the cells made once."""

@@ -23,8 +23,8 @@ class Moved(Pairs):
         bodies and the host's spacing then still as the search saw them); ``""`` where it is,
         and where the target is past (before the window's first day: as soon as possible, from
         no day of its own)."""
-        if target < window.start:
-            return ""
+        if day == target or target < window.start:
+            return ""  # (the day found is the day aimed at: most meetings)
         days = state.body.duration_days
         aim = aimed_day(target, window.start, min(window.end, LAST_DAY), days)
         if aim == day:
