@@ -21,6 +21,7 @@ from planner.core.errors import InputError
 from planner.core.vocabulary import Kind, Status
 from planner.core.words import shown
 from planner.inputs.inputfile import read_text
+from planner.inputs.json_syntax import syntax_error
 from planner.inputs.json_types import object_pairs, wrong_type
 from planner.inputs.limits import (
     MAX_DEPTH,
@@ -77,7 +78,10 @@ def load_projection_json(path: str | Path) -> SavedProjection:
     try:
         data = json.loads(text, object_pairs_hook=object_pairs)
     except json.JSONDecodeError as exc:
-        raise InputError(f"is not JSON: {exc.msg}", path=path, location=f"{exc.lineno}:{exc.colno}", expected=EXPECTED) from None
+        location, problem, found, expected = syntax_error(exc)
+        if location == "1:1":  # no JSON at all (a projection saved as text or CSV): say what is
+            problem, expected = "is not JSON", EXPECTED
+        raise InputError(problem, path=path, location=location, value=found, expected=expected) from None
     except RecursionError:
         raise InputError("is nested too deeply to read", path=path, expected=f"at most {MAX_DEPTH} levels of objects and arrays") from None
     except ValueError as exc:  # an integer of thousands of digits (int_max_str_digits)

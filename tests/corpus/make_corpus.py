@@ -803,9 +803,8 @@ def _record(folder: str, path: Path) -> str:
     from click.testing import CliRunner
 
     sys.path.insert(0, str(HERE.parent.parent))
-    from tests.test_corpus import commands
-
     from planner.cli import main as cli
+    from tests.hostile.test_corpus import commands
 
     with tempfile.TemporaryDirectory() as tmp:
         args = commands(folder, path, Path(tmp) / "out")[0]
@@ -833,6 +832,28 @@ case("meetings", "ics_cr_only_lines.ics", (_HEAD + _E1 + "END:VEVENT\r\nEND:VCAL
 case("meetings", "ics_x_wr_timezone_twice.ics", ics("DTSTART:20180610T100000").replace("PRODID:-//corpus//EN\r\n", "PRODID:-//corpus//EN\r\nX-WR-TIMEZONE:Europe/Vienna\r\nX-WR-TIMEZONE:Asia/Tokyo\r\n"), 2, None, "X-WR-TIMEZONE appears 2 times (got 'Europe/Vienna, Asia/Tokyo'")
 case("meetings", "ics_x_wr_timezone_5000_chars.ics", ics("DTSTART:20180610T100000").replace("PRODID:-//corpus//EN\r\n", "PRODID:-//corpus//EN\r\nX-WR-TIMEZONE:" + "a" * 5000 + "\r\n"), 2, None, "X-WR-TIMEZONE names no time zone")
 case("meetings", "ics_lone_carriage_return_at_end.ics", ics("DTSTART;VALUE=DATE:20180610") + "\r", 2, "10", "has a carriage return alone where a line should be")
+
+# --- session 24: a JSON syntax error says what stands at the place and what JSON expects there
+# (it said only Python's symptom, "Expecting value"), in a state file at the file's line ------------
+_ENTRY = '{"body": "summit", "start": "2022-06-01"}'
+for name, text in [
+    ("json_trailing_comma_in_object.json", '[{"body": "summit", "start": "2022-06-01",}]'),
+    ("json_single_quotes.json", "[{'body': 'summit', 'start': '2022-06-01'}]"),
+    ("json_date_unquoted.json", '[{"body": "summit", "start": 2022-06-01}]'),
+    ("json_text_never_closed.json", '[{"body": "summit", "start": "2022-06-01}]'),
+    ("json_line_break_in_text.json", '[{"body": "sum\nmit", "start": "2022-06-01"}]'),
+    ("json_unknown_escape.json", '[{"body": "summit", "title": "C:\\x", "start": "2022-06-01"}]'.replace("\\\\", "\\")),
+    ("json_two_documents.json", f"[{_ENTRY}]\n[{_ENTRY}]\n"),
+    ("json_entries_without_commas.json", f"[{_ENTRY}\n{_ENTRY}]\n"),
+    ("json_missing_colon.json", '[{"body" "summit", "start": "2022-06-01"}]'),
+    ("json_short_u_escape.json", '[{"body": "summit", "title": "\\u12", "start": "2022-06-01"}]'.replace("\\\\", "\\")),
+]:
+    rec("meetings", name, text)
+rec("chairs", "json_trailing_comma.json", '[{"country": "Austria", "start": "2020-01-01",}]')
+rec("projection", "json_cut_short.json", '{"schema_version": 1, "command": "project", "meetings": [')
+rec("projection", "csv_not_json.json", "date,body\n2027-03-10,summit\n")
+case("state", "line_of_two_commas.json", '{"version": 4, "events": {\n"x@planner": {"fingerprint":"f",,"last_modified":"2026-01-01T00:00:00+00:00","sequence":1}\n}}\n', 0, None, "(line 2, column 33: JSON syntax error: no key where one should be (got ',\"last_modified\"")
+case("state", "whole_file_cut_short.json", '{"version": 2, "events": {', 0, None, "(line 1, column 27: JSON syntax error: no key where one should be: the file ends there")
 
 
 def main() -> None:

@@ -56,6 +56,7 @@ def _entries(path: Path, key: str) -> tuple[list[Any], str | None]:
     """The entries of a JSON register and the key that holds them (``None``: a bare list),
     after the checks of the whole document. The meetings of a projection (an object whose
     ``command`` is ``project``) come without the keys only a projection has."""
+    from planner.inputs.json_syntax import syntax_error
     from planner.inputs.json_types import object_pairs
 
     text = read_table(path)
@@ -66,7 +67,8 @@ def _entries(path: Path, key: str) -> tuple[list[Any], str | None]:
     try:
         data = json.loads(text, object_pairs_hook=object_pairs)
     except json.JSONDecodeError as exc:
-        raise RegisterError(f"JSON syntax error: {exc.msg}", path=path, location=f"{exc.lineno}:{exc.colno}") from None
+        location, problem, found, expected = syntax_error(exc)
+        raise RegisterError(problem, path=path, location=location, value=found, expected=expected) from None
     except RecursionError:
         raise RegisterError("is nested too deeply to read", path=path, expected=f"at most {MAX_DEPTH} levels of objects and arrays") from None
     except ValueError as exc:  # an integer of thousands of digits (int_max_str_digits)

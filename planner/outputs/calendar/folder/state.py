@@ -37,6 +37,7 @@ from planner.core.dates import MAX_YEAR
 from planner.core.errors import InputError
 from planner.core.model import RuleBook
 from planner.inputs.inputfile import read_bytes
+from planner.inputs.json_syntax import syntax_error
 from planner.inputs.limits import (
     JSON_BYTES_A_CONTAINER,
     MAX_MEETINGS,
@@ -81,7 +82,14 @@ class _Shared(dict):  # type: ignore[type-arg]
         return key
 
 
+_NEEDED = ("fingerprint", "sequence", "last_modified")
+
+
 def _revision(uid: str, v: Any, shared: _Shared) -> Revision:
+    if not isinstance(v, dict):  # (its look-ups said "string indices must be integers")
+        raise ValueError(f"entry {uid!r} is not an object (got {type(v).__name__})")
+    if missing := [k for k in _NEEDED if k not in v]:  # (a KeyError said only "('last_modified')")
+        raise ValueError(f"entry {uid!r} has no {', '.join(map(repr, missing))}")
     sequence = v["sequence"]
     if type(sequence) is not int or not 0 <= sequence < 2**31:
         raise ValueError(f"sequence {sequence!r} of {uid!r} is not a whole number from 0 to 2147483647")
@@ -119,6 +127,21 @@ def _screened(data: Any) -> Any:
     return data
 
 
+def _parsed(raw: bytes, line: int | None = None) -> Any:
+    """The JSON of ``raw`` (the whole file, or the entry of file line ``line`` inside braces of
+    its own); a syntax error says where in the file, what stands there and what was expected
+    (Python's "line 1 column 241" was the entry's, not the file's)."""
+    try:
+        return json.loads(raw)
+    except json.JSONDecodeError as exc:
+        place, problem, found, expected = syntax_error(exc, column_offset=0 if line is None else 1)
+        if line is not None:  # (without the closing brace the reader added)
+            place = f"{line}:{place.split(':')[1]}"
+            found = found[: max(0, len(exc.doc) - 1 - exc.pos)] if found is not None else None
+        got = "" if found is None else f"got {found!r}; "
+        raise ValueError(f"line {place.replace(':', ', column ')}: {problem} ({got}expected {expected})") from None
+
+
 def read_state(path: Path) -> dict[str, Revision]:
     """The revisions of a state file; ValueError (or KeyError, TypeError, ...) when damaged."""
     shared = _Shared()
@@ -134,7 +157,7 @@ def read_state(path: Path) -> dict[str, Revision]:
             too_many = json_containers(raw, MAX_STATE_BYTES // JSON_BYTES_A_CONTAINER)
             if too_many:  # (200 MB of empty lists took 9.9 GB to be found damaged)
                 raise ValueError(too_many)
-            data = _screened(json.loads(raw))
+            data = _screened(_parsed(raw))
             version = data.get("version", 1) if isinstance(data, dict) else 1
             if type(version) is not int or not 1 <= version <= STATE_VERSION:
                 # (a later planner's file, whose fields may mean something else: not guessed at)
@@ -149,8 +172,11 @@ def read_state(path: Path) -> dict[str, Revision]:
             if not line.endswith(b"\n") or len(found) >= _MAX_EVENTS:
                 raise ValueError(f"line {number}: truncated, or longer than {_MAX_LINE} bytes" if not line.endswith(b"\n") else f"more than {_MAX_EVENTS} events")
             entry = line[:-1].removesuffix(b",")
-            for uid, v in _screened(json.loads(b"{" + entry + b"}")).items():
-                found[uid] = _revision(uid, v, shared)
+            for uid, v in _screened(_parsed(b"{" + entry + b"}", number)).items():
+                try:
+                    found[uid] = _revision(uid, v, shared)
+                except (ValueError, TypeError) as exc:  # where in the file, not only what
+                    raise ValueError(f"line {number}: {exc}") from None
         raise ValueError("truncated: the end of the file is missing")
 
 
@@ -222,7 +248,7 @@ def load_state(out_dir: Path, warn: Callable[[str], None] | None = None, book: R
             # in the file's words, not Python's ("maximum recursion depth exceeded while decoding
             # a JSON array from a unicode string", "use sys.set_int_max_str_digits()")
             said = "nested too deeply to read" if isinstance(exc, RecursionError) else str(exc).split("; use sys.set_int_max_str_digits")[0]
-            problem = f"state file is damaged and was ignored ({said[:160]})"
+            problem = f"state file is damaged and was ignored ({said[:300]})"
     found = revisions_from_feeds(out_dir, book) if book is not None else {}
     if (problem or found) and warn is not None:
         tail = f"SEQUENCE and LAST-MODIFIED of {len(found)} events taken from the feeds in {out_dir}" if found else "SEQUENCE numbers start again at 0"

@@ -1,0 +1,65 @@
+"""Twenty-fourth attacker pass: JSON syntax errors that say what was expected, DURATIONs of no
+length, a feed folder crowded with other files, and further hostile inputs (issue 10)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from planner.cli import main
+from planner.outputs.calendar.folder.state import load_state
+
+TODAY = ["--today", "2026-11-26"]
+
+
+def _run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, list(args))
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    return result.exit_code, result.stderr
+
+
+def test_a_state_file_syntax_error_names_the_files_line_and_what_was_expected(tmp_path: Path) -> None:
+    """A state file's entry is parsed on its own: the warning said "line 1 column 33" of the
+    entry, whatever its line, and only Python's "Expecting property name enclosed in double
+    quotes". It names the file's line and column, the text there and what JSON expects."""
+    stamp = '"last_modified":"2026-01-01T00:00:00+00:00"'
+    (tmp_path / ".planner-state.json").write_text(f'{{"version": 4, "events": {{\n"a@x": {{"fingerprint":"f",{stamp},"sequence":1}},\n"b@x": {{"fingerprint":"f",,"sequence":1}}\n}}}}\n')
+    said: list[str] = []
+    assert load_state(tmp_path, said.append) == {}
+    assert said == [
+        f"{tmp_path / '.planner-state.json'}: state file is damaged and was ignored (line 3, column 27: JSON syntax error: no key where one should be"
+        " (got ',\"sequence\":1}'; expected a key in double quotes, e.g. \"start\" (no comma after an object's last item))); SEQUENCE numbers start again at 0"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("entry", "says"),
+    [
+        ('"b@x": {"fingerprint":"f","sequence":1}', "line 3: entry 'b@x' has no 'last_modified'"),
+        ('"b@x": "f"', "line 3: entry 'b@x' is not an object (got str)"),
+        ('"b@x": {"fingerprint":"f","sequence":1,"last_modified":"2026-01-01T00:00:00+00:00","start":"2026-02-30"}', "line 3: day is out of range for month"),
+    ],
+)
+def test_a_state_file_entry_that_is_damaged_names_its_line(tmp_path: Path, entry: str, says: str) -> None:
+    """An entry without its LAST-MODIFIED said "state file is damaged and was ignored
+    ('last_modified')": a KeyError's words. The line and what it lacks are said."""
+    good = '"a@x": {"fingerprint":"f","last_modified":"2026-01-01T00:00:00+00:00","sequence":1}'
+    (tmp_path / ".planner-state.json").write_text(f'{{"version": 4, "events": {{\n{good},\n{entry}\n}}}}\n')
+    said: list[str] = []
+    assert load_state(tmp_path, said.append) == {}
+    assert said == [f"{tmp_path / '.planner-state.json'}: state file is damaged and was ignored ({says}); SEQUENCE numbers start again at 0"]
+
+
+def test_a_register_syntax_error_says_what_json_expects(tmp_path: Path) -> None:
+    """`JSON syntax error: Expecting value` named the place only: a comma after the last entry
+    now says what stands there and what JSON takes."""
+    register = tmp_path / "meetings.json"
+    register.write_text('[{"body": "summit", "start": "2022-06-01"},\n]\n')
+    code, err = _run("validate", *TODAY, "--meetings", str(register))
+    assert code == 2
+    assert err == (
+        f"error: {register}:2:1: JSON syntax error: no value where one should be (got ']'; expected a value: text in double quotes, a number,"
+        " true, false, null, an object {...} or a list [...] (no comma after the last item, no comments))\n"
+    )
