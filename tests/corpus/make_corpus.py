@@ -854,6 +854,13 @@ rec("projection", "json_cut_short.json", '{"schema_version": 1, "command": "proj
 rec("projection", "csv_not_json.json", "date,body\n2027-03-10,summit\n")
 case("state", "line_of_two_commas.json", '{"version": 4, "events": {\n"x@planner": {"fingerprint":"f",,"last_modified":"2026-01-01T00:00:00+00:00","sequence":1}\n}}\n', 0, None, "(line 2, column 33: JSON syntax error: no key where one should be (got ',\"last_modified\"")
 case("state", "whole_file_cut_short.json", '{"version": 2, "events": {', 0, None, "(line 1, column 27: JSON syntax error: no key where one should be: the file ends there")
+# a DURATION of no length (P, PT, P1DT) was read as zero, or as the days before its T
+for name, value in [("pt", "PT"), ("p", "P"), ("minus_pt", "-PT"), ("plus_p", "+P")]:
+    case("meetings", f"ics_duration_{name}.ics", ics("DTSTART;VALUE=DATE:20220601", f"DURATION:{value}"), 2, "8", f"DURATION has no length (got {value!r}")
+case("meetings", "ics_duration_t_alone.ics", ics("DTSTART;VALUE=DATE:20220601", "DURATION:P1DT"), 2, "8", "DURATION has a T and no hours, minutes or seconds after it (got 'P1DT'")
+case("meetings", "ics_duration_folded_p_2d.ics", ics("DTSTART;VALUE=DATE:20220601", "DURATION:P\r\n 2D"), 1)
+for name, value in [("pt0s", "PT0S"), ("p0d", "P0D")]:  # zero: one day, as DTEND equal to DTSTART
+    case("meetings", f"ics_duration_{name}.ics", ics("DTSTART;VALUE=DATE:20220601", f"DURATION:{value}"), 1)
 
 
 def main() -> None:

@@ -3,15 +3,18 @@ length, a feed folder crowded with other files, and further hostile inputs (issu
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from planner.cli import main
+from planner.inputs.ics.avoid import load_avoid
 from planner.outputs.calendar.folder.state import load_state
 
 TODAY = ["--today", "2026-11-26"]
+ICS = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//hostile24//EN\r\nBEGIN:VEVENT\r\nUID:a\r\nSUMMARY:busy\r\nDTSTART{start}\r\n{end}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
 
 
 def _run(*args: str) -> tuple[int, str]:
@@ -63,3 +66,26 @@ def test_a_register_syntax_error_says_what_json_expects(tmp_path: Path) -> None:
         f"error: {register}:2:1: JSON syntax error: no value where one should be (got ']'; expected a value: text in double quotes, a number,"
         " true, false, null, an object {...} or a list [...] (no comma after the last item, no comments))\n"
     )
+
+
+@pytest.mark.parametrize("value", ["PT", "P", "-PT", "P2DT"])
+def test_avoid_with_a_duration_of_no_length_is_refused(tmp_path: Path, value: str) -> None:
+    """`--avoid` with DURATION:PT (no number: RFC 5545 3.3.6) was read as a zero length, the day
+    blocked without a word; a register's event likewise. Both refuse it in one line."""
+    busy = tmp_path / "busy.ics"
+    busy.write_text(ICS.format(start=";VALUE=DATE:20270310", end=f"DURATION:{value}"), newline="")
+    code, err = _run("project", *TODAY, "--to", "2028", "--avoid", str(busy))
+    assert code == 2
+    assert err.startswith(f"error: {busy}:8: DURATION has ") and f"(got {value!r}; expected a number before each unit" in err, err
+    assert err.count("\n") == 1
+
+
+@pytest.mark.parametrize("end", ["DURATION:PT0S", "DURATION:P0D", "DTEND;VALUE=DATE:20270310"])
+def test_avoid_with_a_zero_duration_blocks_its_day_as_an_end_on_its_start_does(tmp_path: Path, end: str) -> None:
+    """A zero DURATION is a length: one busy day, as DTEND equal to DTSTART (written by
+    Evolution for an all-day event) is, in and out of the horizon alike."""
+    busy = tmp_path / "busy.ics"
+    busy.write_text(ICS.format(start=";VALUE=DATE:20270310", end=end), newline="")
+    (found,) = load_avoid(busy, date(2026, 11, 26), date(2028, 12, 31))
+    assert (found.start, found.last) == (date(2027, 3, 10), date(2027, 3, 10))
+    assert load_avoid(busy, date(2030, 1, 1), date(2031, 12, 31)) == ()
