@@ -7,7 +7,8 @@ hard-linked into it), flushed to disk at once (one ``syncfs`` of its file system
 an ``fsync`` per file: see :func:`planner.outputs.atomic._sync_folder`), and the two folders are
 exchanged in one atomic step (Linux ``renameat2(RENAME_EXCHANGE)``; a new folder is simply
 renamed into place). Where that is not possible (another system, a folder that is a mount
-point, a parent folder we may not write, a folder of another user), the files are renamed one
+point, a parent folder we may not write, a folder of another user), or would carry over more
+than :data:`MAX_LINKED` entries of others (each linked anew on every run), the files are renamed one
 by one in an order that never shows a reader of ``index.html`` a feed older than the page:
 feeds first, then ``all.ics``, then ``index.html``.
 """
@@ -88,6 +89,9 @@ def write_set(folder: str | Path, files: Mapping[str, Content], order: Iterable[
         raise NotADirectoryError(errno.ENOTDIR, "is a file, not a folder", str(target))
     refuse_foreign(target, files)
     dropped = frozenset(drop)
+    if target.is_dir() and _crowded(target, files, dropped):
+        _in_place(target, files, ordered, dropped)
+        return
     try:
         _build(staging, target, files, ordered, dropped)
     except OSError:
@@ -126,6 +130,28 @@ def tidy(folder: str | Path, names: Iterable[str]) -> None:
     with contextlib.suppress(OSError):
         shutil.rmtree(target.parent / f"{atomic._TEMP_PREFIX}{atomic._tag(target)}.new")
     atomic._clean_stale_files(target, names)
+
+
+# Entries of the folder that are not the set's (another program's files, a web server's logs)
+# past which the set is written in place: each would be hard-linked into the new folder and
+# unlinked from the old one, on every run (a folder of 100,000 took 3.8 s a run here, 20 s on
+# a loaded machine, for 16 files of ours)
+MAX_LINKED = 1_000
+
+
+def _crowded(target: Path, files: Mapping[str, Content], dropped: frozenset[str]) -> bool:
+    """Whether ``target`` holds more than :data:`MAX_LINKED` entries the set would carry over
+    (counted no further than that)."""
+    ours = atomic._stale([*files, *dropped])
+    others = 0
+    with contextlib.suppress(OSError), os.scandir(target) as entries:
+        for entry in entries:
+            if entry.name in files or entry.name in dropped or ours(entry.name):
+                continue
+            others += 1
+            if others > MAX_LINKED:
+                return True
+    return False
 
 
 def _build(staging: Path, target: Path, files: Mapping[str, Content], ordered: list[str], dropped: frozenset[str] = frozenset()) -> None:

@@ -3,6 +3,7 @@ length, a feed folder crowded with other files, and further hostile inputs (issu
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from click.testing import CliRunner
 
 from planner.cli import main
 from planner.inputs.ics.avoid import load_avoid
+from planner.outputs import file_set
 from planner.outputs.calendar.folder.state import load_state
 
 TODAY = ["--today", "2026-11-26"]
@@ -89,3 +91,24 @@ def test_avoid_with_a_zero_duration_blocks_its_day_as_an_end_on_its_start_does(t
     (found,) = load_avoid(busy, date(2026, 11, 26), date(2028, 12, 31))
     assert (found.start, found.last) == (date(2027, 3, 10), date(2027, 3, 10))
     assert load_avoid(busy, date(2030, 1, 1), date(2031, 12, 31)) == ()
+
+
+def test_a_feed_folder_crowded_with_other_files_is_not_linked_anew(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`ics --out` into a folder of 100,000 other files took 20 s: each was hard-linked into the
+    new set's folder and unlinked from the old one, on every run. Past MAX_LINKED others the set
+    is written in place (feeds first, index.html last); the other files stay as they were."""
+    out = tmp_path / "feeds"
+    out.mkdir()
+    for n in range(file_set.MAX_LINKED + 1):
+        (out / f"log-{n}.txt").write_text(str(n))
+    linked: list[str] = []
+    real_link = os.link
+    monkeypatch.setattr(os, "link", lambda src, dst, **kw: (linked.append(str(dst)), real_link(src, dst, **kw))[1])
+    for _ in range(2):  # the first run, and one that finds its own files there
+        code, err = _run("ics", *TODAY, "--to", "2028", "--out", str(out))
+        assert code == 0, err
+    assert len(linked) < 50, len(linked)  # (the feeds placed from their spools, no other file)
+    assert (out / "all.ics").is_file() and (out / "index.html").is_file()
+    assert sorted(p.name for p in out.iterdir() if p.name.startswith("log-")) == sorted(f"log-{n}.txt" for n in range(file_set.MAX_LINKED + 1))
+    assert (out / "log-7.txt").read_text() == "7"
+    assert not [p for p in out.iterdir() if p.name.startswith(".pl-")] and not [p for p in tmp_path.iterdir() if p.name.startswith(".pl-")]
