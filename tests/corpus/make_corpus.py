@@ -861,6 +861,12 @@ case("meetings", "ics_duration_t_alone.ics", ics("DTSTART;VALUE=DATE:20220601", 
 case("meetings", "ics_duration_folded_p_2d.ics", ics("DTSTART;VALUE=DATE:20220601", "DURATION:P\r\n 2D"), 1)
 for name, value in [("pt0s", "PT0S"), ("p0d", "P0D")]:  # zero: one day, as DTEND equal to DTSTART
     case("meetings", f"ics_duration_{name}.ics", ics("DTSTART;VALUE=DATE:20220601", f"DURATION:{value}"), 1)
+# a CSV whose header comes again (two registers pasted together): one line, not one a cell
+_HEADER = "body,kind,ordinal,start,end,status,city,country\n"
+_ROW = "summit,regular,1,2002-06-04,2002-06-05,held,Almaty,Kazakhstan\n"
+case("meetings", "csv_header_again.csv", _HEADER + _ROW + _HEADER + _ROW.replace(",1,2002-06-04,2002-06-05,", ",2,2006-06-17,,"), 2, "3", "is the header line again (got 'body,kind,ordinal,start,end,status,city,country'")
+case("meetings", "csv_header_again_upper_case.csv", _HEADER + _ROW + _HEADER.upper(), 2, "3", "is the header line again")
+case("chairs", "csv_header_again.csv", "country,start,end\nAustria,2010-01-01,2011-12-31\ncountry,start,end\nKazakhstan,2012-01-01,\n", 2, "3", "is the header line again (got 'country,start,end'")
 
 
 def main() -> None:

@@ -13,6 +13,7 @@ from planner.inputs.register.found import until_broken
 from planner.inputs.register.schema_rows import (
     CHAIR_COLUMNS,
     CHAIR_REQUIRED,
+    header_again,
     ordinal_error,
     schema_error,
     validated,
@@ -37,6 +38,9 @@ def chairs_from_rows(rows: Iterable[tuple[str | int, Any]], path: Path, header: 
                 continue
             row = as_dict(header, row)  # type: ignore[arg-type]
         fields = {k: v for k, v in row.items() if v not in ("", None)}
+        if (again := header_again(fields, path, location)) is not None:
+            errors.append(again)
+            continue
         try:
             term = ChairTerm.from_cells(fields) or validated(ChairTerm.model_validate, fields, path, location)
         except schema_error() as exc:

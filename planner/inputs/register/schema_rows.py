@@ -127,7 +127,19 @@ def shown_key(name: str) -> str:
 
 
 
+def header_again(row: dict[str, Any], path: Path, location: str | int) -> RegisterError | None:
+    """A CSV row that repeats the header (two registers pasted together, ``cat a.csv b.csv``)
+    as one error; it was one per cell, in words about dates and bodies ("start: 'start' is not
+    a date"). ``None`` for any other row (asked only of a row already found bad)."""
+    cells = [(k, v.strip().casefold()) for k, v in row.items() if isinstance(v, str) and v.strip()]
+    if not isinstance(location, int) or len(cells) < 2 or any(k != v for k, v in cells):
+        return None
+    return RegisterError("is the header line again", path=path, location=location, value=",".join(v for _, v in cells)[:120], expected="one header line, at the top, and one entry a line after it (two files pasted together? give each its own option)")
+
+
 def meeting_fields(row: dict[str, Any], matcher: BodyMatcher, path: Path, location: str | int) -> dict[str, Any]:
+    if (again := header_again(row, path, location)) is not None:
+        raise again
     body_text = str(row.get("body") or "").strip()
     if not body_text:
         raise RegisterError("body: empty", path=path, location=location, expected="a body id or alias")
