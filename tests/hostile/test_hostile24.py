@@ -112,3 +112,20 @@ def test_a_feed_folder_crowded_with_other_files_is_not_linked_anew(tmp_path: Pat
     assert sorted(p.name for p in out.iterdir() if p.name.startswith("log-")) == sorted(f"log-{n}.txt" for n in range(file_set.MAX_LINKED + 1))
     assert (out / "log-7.txt").read_text() == "7"
     assert not [p for p in out.iterdir() if p.name.startswith(".pl-")] and not [p for p in tmp_path.iterdir() if p.name.startswith(".pl-")]
+
+
+@pytest.mark.parametrize("slash", ["/", "/.", "/./"])
+@pytest.mark.parametrize("command", ["check", "report"])
+def test_an_output_path_ending_in_a_slash_is_no_file(tmp_path: Path, slash: str, command: str) -> None:
+    """`check -o notes/` wrote a file named notes (pathlib drops the slash), over a file of that
+    name: a path ending in '/' names a folder, and nothing is written."""
+    notes = tmp_path / "notes"
+    notes.write_text("mine\n")
+    code, err = _run(command, *TODAY, "-o", f"{notes}{slash}")
+    assert code == 2
+    name = "report.html" if command == "report" else "out.txt"
+    end = "/." if slash == "/." else "/"
+    assert err == f"error: {notes}{slash}: cannot write: it ends with {end!r}, the path of a folder (expected the path of a file to write, e.g. {notes}/{name})\n"
+    assert notes.read_text() == "mine\n"
+    code, err = _run(command, *TODAY, "-o", str(tmp_path / "new") + slash)
+    assert code == 2 and not (tmp_path / "new").exists()

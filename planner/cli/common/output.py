@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import shutil
 import stat
 from collections.abc import Callable, Iterable, Iterator
@@ -81,6 +82,13 @@ def emit(text: str | Iterable[str] | Iterable[bytes], output: str | None) -> Non
         from planner.outputs.atomic import write_atomic
 
         refuse_input(output, also=read_unnamed())  # `-o meetings.csv`, a slip of the hand, replaced the register
+        if output.endswith(("/", "/.", os.sep)):
+            # a folder's path: pathlib drops the '/' ('-o notes/' wrote a file named notes,
+            # over a file of that name, where a folder was meant and none was there)
+            name = "report.html" if click.get_current_context().info_name == "report" else "out.txt"
+            folder = re.sub(r"(?:/\.?)+$", "", output) or ("" if output.startswith("/") else ".")
+            error(f"{output}: cannot write: it ends with {output[-2:] if output.endswith('/.') else output[-1]!r}, the path of a folder (expected the path of a file to write, e.g. {folder}/{name})")
+            click.get_current_context().exit(2)
         with writing(output):
             write_atomic(Path(output), text)
     elif isinstance(text, str):
