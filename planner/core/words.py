@@ -8,6 +8,25 @@ def plural(n: int, word: str, many: str | None = None) -> str:
     return f"{n} {word if n == 1 else (many or word + 's')}"
 
 
+# Words whose first vowel letter is read as a consonant ("a European Council", "a Union
+# Congress", "a One Planet Summit"): they take "a".
+_VOWEL_READ_AS_CONSONANT = ("eu", "uni", "use", "usu", "uti", "ura", "one", "once")
+
+
+def a_or_an(name: str) -> str:
+    """``name`` with its indefinite article: "an Annual Meeting", "a Summit", "a European
+    Council". A name opening with a capital abbreviation is read letter by letter ("an EU
+    Summit", "a UN Conference", "a SOC" as before: a consonant letter is left to "a", since
+    "NATO" is read as a word)."""
+    first = name.split(" ", 1)[0]
+    folded = first.casefold()
+    if len(first) > 1 and first.isupper():
+        vowel = folded[0] in "aeio"
+    else:
+        vowel = folded[:1] in ("a", "e", "i", "o", "u") and not folded.startswith(_VOWEL_READ_AS_CONSONANT)
+    return f"{'an' if vowel else 'a'} {name}"
+
+
 # Control characters and invisible direction marks a message may carry from its input (a file
 # name, a value quoted back): shown escaped, so an error line can neither clear the terminal nor
 # read backwards. A file name's bytes that are no UTF-8 (Python holds them as lone surrogates,

@@ -24,6 +24,7 @@ from planner.core.model import (
     RuleBook,
     Status,
 )
+from planner.core.words import a_or_an
 
 
 def ordinal_words(meeting: Meeting, body: Body) -> str:
@@ -104,7 +105,7 @@ def rule_words(rule: Rule, book: RuleBook | None = None) -> str:
         text = f"in practice {text.removeprefix('at least ')} (customary)"
     if rule.except_when:
         names = [(b.label if (b := book.body(ref)) else ref) if book else ref for ref in rule.except_when]
-        text += ", except in a period with a " + " or ".join(names)
+        text += ", except in a period with " + " or ".join(a_or_an(n) for n in names)
     if rule.formats:
         text += ", " + " or ".join(f.value.replace("_", " ") for f in rule.formats) + " only"
     if rule.count_by == "event":

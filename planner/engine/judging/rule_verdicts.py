@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from planner.core.dates import Grain, Window
 from planner.core.meeting import given_start
 from planner.core.model import Body, EveryRule, Meeting, MeetingFormat, OnRule, Status
+from planner.core.words import a_or_an
 from planner.engine.calendar_rules import day_window, events
 from planner.engine.expectations import NOT_COUNTING, Expectation, ordinal
 from planner.engine.explain import unconfirmed_words, unheld_words
@@ -224,7 +225,7 @@ def _excuse(engine: ExpectationEngine, e: Expectation, today: date | None = None
             name = other.label if other else other_id
             verb = f"is {m.status.value} for" if planned else "met in"
             judged = f"no {e.body.label} is due" if e.maximum is None else "this rule does not judge the count"
-            return f"{meeting_words(m, other) if other else m.start} {verb} {e.label}, and {judged} in a period with a {name}"
+            return f"{meeting_words(m, other) if other else m.start} {verb} {e.label}, and {judged} in a period with {a_or_an(name)}"
     return ""
 
 
