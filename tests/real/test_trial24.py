@@ -61,3 +61,35 @@ def test_the_may_meeting_excused_by_the_annual_meeting_reads_an_annual_meeting()
     assert may["verdict"] == "excused"
     assert may["why"].endswith("and no Parish Council is due in a period with an Annual Meeting."), may["why"]
     assert "with a Annual" not in _run("bodies", *AVPC)
+
+
+_PLACES = """() => { const box = document.querySelector('.timeline .scroll').getBoundingClientRect();
+  const s = document.querySelector('.timeline .scroll');
+  const chart = document.querySelector('svg.chart').getBoundingClientRect();
+  const names = document.querySelector('svg.labels').getBoundingClientRect();
+  return {box: [box.left, box.right], chart: [chart.left, chart.right], names: [names.left, names.right],
+          scrolls: s.scrollWidth > s.clientWidth}; }"""
+
+
+@pytest.mark.parametrize("width", [390, 1400])
+def test_a_timeline_narrower_than_its_box_starts_at_the_left(browser, tmp_path: Path, width: int) -> None:  # noqa: F811
+    """The council's timeline, 2022 to 2036, is 854 px: at 1400 px it fits its box of 1,180,
+    and the box, laid right to left so that a long one opens at its end, packed it to the
+    right, 326 px of nothing left of the lane names. A timeline that fits now starts at the
+    box's left edge, names first; one that does not (390 px) still scrolls and opens as before."""
+    from tests.real_parts import open_page
+
+    page_path = tmp_path / "report.html"
+    result = CliRunner().invoke(main, ["report", *AVPC, "-o", str(page_path)])
+    assert result.exit_code == 0, result.output
+    page, errors = open_page(browser, page_path, width)
+    view = page.evaluate(_PLACES)
+    page.close()
+    assert errors == []
+    assert abs(view["names"][0] - view["box"][0]) < 1, view  # the lane names at the left edge
+    if width == 1400:
+        assert not view["scrolls"], view
+        assert abs(view["chart"][0] - view["box"][0]) < 1, view
+        assert view["chart"][1] < view["box"][1] - 100, view  # the room left over is at the right
+    else:
+        assert view["scrolls"], view
