@@ -18,6 +18,7 @@ def _title(c: Change) -> str:
 
 def _rows(diff: Diff) -> list[tuple[str, list[tuple[str, str, str]]]]:
     return [
+        ("Held", [(_title(c), dates(c.meeting), c.why) for c in diff.held]),
         ("Moved", [(_title(c), f"{dates(c.before or {})} → {dates(c.after or {})}", c.why) for c in diff.moved]),
         ("Added", [(_title(c), dates(c.meeting), c.why) for c in diff.added]),
         ("Dropped", [(_title(c), dates(c.meeting), c.why) for c in diff.dropped]),
@@ -30,7 +31,8 @@ def _head_parts(diff: Diff) -> list[str]:
     """The files, the horizons where they differ (a meeting dropped or added may only have
     left or entered the horizon), and the counts."""
     renumbered = f" · {len(diff.renumbered)} renumbered" if diff.renumbered else ""
-    counts = f"{len(diff.moved)} moved · {len(diff.added)} added · {len(diff.dropped)} dropped{renumbered} · {plural(len(diff.hosts), 'host')} changed"
+    held = f"{len(diff.held)} held · " if diff.held else ""
+    counts = f"{held}{len(diff.moved)} moved · {len(diff.added)} added · {len(diff.dropped)} dropped{renumbered} · {plural(len(diff.hosts), 'host')} changed"
     old, new = horizon(diff.before), horizon(diff.after)
     return [f"{diff.before.path} → {diff.after.path}", *([f"horizon {old} → {new}"] if old != new else []), counts]
 
@@ -63,6 +65,7 @@ def render_diff(diff: Diff, fmt: str, width: int = DEFAULT_WIDTH) -> str:
                 "dropped": [_change(c) for c in diff.dropped],
                 "hosts_changed": [_change(c) for c in diff.hosts],
                 "renumbered": [_change(c) for c in diff.renumbered],
+                "held": [_change(c) for c in diff.held],
             }
         )
     sections = [(name, rows) for name, rows in _rows(diff) if rows]

@@ -13,12 +13,15 @@ each, one added and one dropped.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from planner.core.dates import PartialDate
 from planner.core.errors import InputError
+from planner.core.meeting import Meeting
+from planner.core.vocabulary import Status
 from planner.engine.rule_words import ordinal
 from planner.inputs.projection_json import SavedProjection
 
@@ -50,10 +53,11 @@ class Diff:
     dropped: tuple[Change, ...]
     hosts: tuple[Change, ...]
     renumbered: tuple[Change, ...] = ()
+    held: tuple[Change, ...] = ()  # planned or projected in BEFORE, the register's held row in AFTER
 
     @property
     def empty(self) -> bool:
-        return not (self.moved or self.added or self.dropped or self.hosts or self.renumbered)
+        return not (self.moved or self.added or self.dropped or self.hosts or self.renumbered or self.held)
 
 
 def meeting_key(m: dict[str, Any]) -> tuple[str, str]:
@@ -137,6 +141,94 @@ def _why(before: dict[str, Any], after: dict[str, Any], taken_by: _Taken) -> str
     return f"re-placed: {new}" if new else "re-placed"
 
 
+def _held(before: dict[str, Any], after: dict[str, Any]) -> str:
+    """``held 2026-12-10 in Astana (the register's row: "7th session"); was projected for
+    2026-12-02``: a meeting BEFORE foresaw that AFTER's register records as held."""
+    where = f" in {after['host']}" if after.get("host") else ""
+    title = f' (the register\'s row: "{after["title"]}")' if after.get("title") else " (the register's row)"
+    was = f"was {before.get('status') or 'projected'} for {dates(before)}"
+    return f"held {dates(after)}{where}{title}; {was}"
+
+
+def _held_rows(old: dict[tuple[str, str], dict[str, Any]], new: dict[tuple[str, str], dict[str, Any]]) -> list[Change]:
+    """The meetings BEFORE planned or projected that AFTER's register records as held: under
+    one key (a number), or, a meeting without a number of BEFORE that AFTER no longer has, the
+    held row of its body and kind that AFTER alone has, in the same year, nearest its days (a
+    meeting projected for a window, since held: not "no longer projected" beside one "added")."""
+    found: list[Change] = []
+    for key in [k for k in old.keys() & new.keys() if new[k].get("status") == "held" and old[k].get("status") in ("projected", "planned")]:
+        found.append(Change(key, old.pop(key), new.pop(key)))
+    rows: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for key in sorted(new.keys() - old.keys(), key=lambda k: str(new[k]["start"])):
+        m = new[key]
+        if m.get("status") == "held" and not m.get("ordinal"):
+            rows.setdefault((m["body"], m.get("kind") or "regular"), []).append(key)
+    if not rows:
+        return found
+    for key in sorted(old.keys() - new.keys(), key=lambda k: (str(old[k]["start"]), k)):
+        m = old[key]
+        if m.get("ordinal") or m.get("status") not in ("projected", "planned"):
+            continue
+        start = str(m["start"])
+        same_year = [k for k in rows.get((m["body"], m.get("kind") or "regular"), ()) if str(new[k]["start"])[:4] == start[:4]]
+        if same_year:
+            nearest = min(same_year, key=lambda k: abs(PartialDate.parse(str(new[k]["start"])).earliest.toordinal() - PartialDate.parse(start).earliest.toordinal()))
+            rows[(m["body"], m.get("kind") or "regular")].remove(nearest)
+            found.append(Change(key, old.pop(key), new.pop(nearest)))
+    return found
+
+
+def _row(m: Meeting) -> dict[str, Any]:
+    """A register's row as a projection's meeting reads (what a diff shows of it)."""
+    return {
+        "body": m.body,
+        "kind": m.kind.value,
+        "ordinal": m.ordinal,
+        "start": str(m.start),
+        "end": str(m.end) if m.end is not None else None,
+        "status": m.status.value,
+        "host": ", ".join(p for p in (m.city, m.country) if p),
+        "title": m.title or None,
+    }
+
+
+def _held_in_register(old: dict[tuple[str, str], dict[str, Any]], new: dict[tuple[str, str], dict[str, Any]], register: Sequence[Meeting], before: SavedProjection) -> list[Change]:
+    """The meetings BEFORE planned or projected that AFTER no longer has, which the register
+    (given to the diff) records as held: the row of their number, or, for a meeting without
+    one, the held row of its body and kind in the same year that opened after BEFORE was made
+    (its ``today``) and that BEFORE does not show, nearest its days. AFTER, made later, does
+    not list a meeting held before its horizon: "outside the new horizon" or "no longer
+    projected" said nothing of it having been held."""
+    gone = [k for k in old.keys() - new.keys() if old[k].get("status") in ("projected", "planned")]
+    if not gone or not register:
+        return []
+    numbered: dict[tuple[str, str, int], Meeting] = {}
+    loose: dict[tuple[str, str], list[Meeting]] = {}
+    shown = {(m["body"], str(m["start"])) for m in before.meetings if m.get("status") == "held"}
+    made = before.today
+    for m in register:
+        if m.status is not Status.HELD:
+            continue
+        if m.ordinal:
+            numbered[(m.body, m.kind.value, m.ordinal)] = m
+        if str(m.start.earliest) >= made and (m.body, str(m.start)) not in shown:
+            loose.setdefault((m.body, m.kind.value), []).append(m)
+    found: list[Change] = []
+    for key in sorted(gone, key=lambda k: (str(old[k]["start"]), k)):
+        m = old[key]
+        kind = m.get("kind") or "regular"
+        row = numbered.get((m["body"], kind, int(m["ordinal"]))) if m.get("ordinal") else None
+        if row is None and not m.get("ordinal"):
+            start = PartialDate.parse(str(m["start"])).earliest
+            rows = [r for r in loose.get((m["body"], kind), ()) if r.start.earliest.year == start.year]
+            row = min(rows, key=lambda r: abs((r.start.earliest - start).days), default=None)
+            if row is not None:
+                loose[(m["body"], kind)].remove(row)
+        if row is not None:
+            found.append(Change(key, old.pop(key), {**_row(row), "name": m.get("name")}))
+    return found
+
+
 def _outside(m: dict[str, Any], p: SavedProjection) -> bool:
     """``m`` lies wholly outside ``p``'s horizon (the dates are checked when read)."""
     first, last = PartialDate.parse(str(m["start"])).earliest.isoformat(), PartialDate.parse(str(m.get("end") or m["start"])).latest.isoformat()
@@ -202,15 +294,20 @@ def _keyed(meetings: tuple[dict[str, Any], ...]) -> dict[tuple[str, str], dict[s
     return out
 
 
-def compare(before: SavedProjection, after: SavedProjection) -> Diff:
+def compare(before: SavedProjection, after: SavedProjection, register: Sequence[Meeting] = ()) -> Diff:
     """What changed from ``before`` to ``after``: two projections of one organization (of two,
-    every meeting would be "added" and "dropped": refused, naming the file and key)."""
+    every meeting would be "added" and "dropped": refused, naming the file and key).
+    ``register``: the meetings recorded since (``diff --meetings``), where a meeting AFTER no
+    longer has was held."""
     if before.organization != after.organization:
         raise InputError(
             "is another organization's projection", path=after.path, location="organization", value=after.organization, expected=f"{before.organization!r}, the organization of {before.path}"
         )
     old, new = _keyed(before.meetings), _keyed(after.meetings)
     later = _Taken(after.meetings)
+    found = _held_rows(old, new) + _held_in_register(old, new, register, before)
+    held = [Change(c.key, c.before, c.after, _held(c.before or {}, c.after or {})) for c in found]
+    held.sort(key=lambda c: (str(c.meeting["start"]), c.key))
     moved, hosts, renumbered = [], [], []
     for was, now in _renumbered(old, new):
         a, b = old.pop(was), new.pop(now)
@@ -233,7 +330,7 @@ def compare(before: SavedProjection, after: SavedProjection) -> Diff:
     added = [Change(k, None, new[k], _new(new[k], before)) for k in sorted(new.keys() - old.keys() - pending.keys(), key=lambda k: (str(new[k]["start"]), k))]
     dropped = [Change(k, old[k], None, _gone(old[k], after)) for k in sorted(old.keys() - new.keys(), key=lambda k: (str(old[k]["start"]), k))]
     hosts.sort(key=lambda c: (str(c.meeting["start"]), c.key))
-    return Diff(before, after, tuple(moved), tuple(added), tuple(dropped), tuple(hosts), tuple(renumbered))
+    return Diff(before, after, tuple(moved), tuple(added), tuple(dropped), tuple(hosts), tuple(renumbered), tuple(held))
 
 
 __all__ = ["Change", "Diff", "compare", "dates", "horizon", "meeting_key"]
