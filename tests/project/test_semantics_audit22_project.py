@@ -452,12 +452,15 @@ def test_a_plan_that_moves_the_summit_into_the_month_before_moves_the_meeting_du
     Board of March 2027 on its day, Wed 2027-03-10; the 4th Summit Fri 2028-09-01; its Board
     due in March 2029, the 10th a Saturday: Fri 03-09. With `--plan Egypt` the Summit moves
     to Thu 2028-08-31 (Friday Egypt's weekend), in August: its Board is due in February 2029
-    now, and March would be a month late: nearest its day inside February, Wed 02-28."""
+    now, and March would be a month late: its usual day there (README: a month due 6 months
+    after a Summit takes the body's usual day of the month), Sat 02-10, so Fri 02-09 (the
+    twenty-fourth audit; this test first took the day of February nearest the old day, the
+    28th)."""
     paths = _summit_and_follower(tmp_path, "Board", "6m", "2026-09-01", "2025-03-10")
     alone = _project(paths, "2026-12-01", "2029-12-31")
     assert [(m["body"], m["start"]) for m in alone["meetings"]] == [("m", "2027-03-10"), ("s", "2028-09-01"), ("m", "2029-03-09")]
     planned = _project(paths, "2026-12-01", "2029-12-31", "--plan", "Egypt")
-    assert [(m["body"], m["start"]) for m in planned["meetings"]] == [("m", "2027-03-10"), ("s", "2028-08-31"), ("m", "2029-02-28")]
+    assert [(m["body"], m["start"]) for m in planned["meetings"]] == [("m", "2027-03-10"), ("s", "2028-08-31"), ("m", "2029-02-09")]
 
 
 def _yearly_chain(tmp_path, interval: str, held: str) -> list[str]:

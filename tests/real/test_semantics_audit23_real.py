@@ -79,12 +79,15 @@ def test_india_projects_the_next_session_to_open_by_six_months_after_the_last_si
     """`project` as of 2026-12-05 (records to August 2025, so 2026's session is what the
     register shows still due): the 2026 session on 9-28 December (20 days, `duration_days`),
     then 2027's: art. 85 wants it to open by 28 June 2027, six months after the last sitting of
-    28 December. 28 June (Monday) would close on Saturday 17 July, 26 and 27 June are a
-    weekend: it opens on Friday 25 June and sits to Wednesday 14 July. It opened on 21 May
-    2027 and closed on 9 June, six months after the first day of the session before, the whole
-    session inside them (fails before in engine/planning/dating/choice.py)."""
+    28 December. It opened on 21 May 2027 and closed on 9 June, six months after the first day
+    of the session before, the whole session inside them (fails before in
+    engine/planning/dating/choice.py). Inside those six months lies February, a month the
+    Lok Sabha sits in (`months = [2, 7, 11]`: the Budget session): the twenty-fourth audit
+    aims it there (its day, the 22nd, the median of its days, a Monday whose twentieth day
+    is a Saturday: Wednesday 24 February to Monday 15 March), not on 25 June, the gap's last
+    days, a month before the Monsoon session (`tests/project/test_semantics_audit24_project.py`)."""
     sessions = [s for b, s, _ in _project(INDIA, *TODAY, "--to", "2027")]
-    assert sessions[:2] == ["2026-12-09", "2027-06-25"]
+    assert sessions[:4] == ["2026-12-09", "2027-02-24", "2027-07-21", "2027-11-25"]
 
 
 # -- The Philippines: the fourth Monday of July (1987), of January (1935) ----------------------

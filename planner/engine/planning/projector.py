@@ -16,8 +16,10 @@ from planner.core.model import (
     AfterRule,
     AtLeastRule,
     AtMostRule,
+    BeforeRule,
     Body,
     EveryRule,
+    HostPolicy,
     Meeting,
     Rule,
     RuleBook,
@@ -105,6 +107,10 @@ class Projector(Postponement):
             if b.before in self.partners:
                 self.partners[b.before].append(b)
         self.leads = rules_before(book)
+        # the bodies due in days or months from a chair-hosted body's meetings: a chair plan
+        # that moves one of those re-places theirs nearest the day they aimed at
+        chaired = {b.id for b in book.bodies if b.host is HostPolicy.CHAIR}
+        self._aimed = {b.id for b in book.bodies if any(isinstance(r, AfterRule | BeforeRule) and (o := book.body(r.body)) is not None and o.id in chaired and r.offset.unit in ("d", "m") for r in b.rules)}
 
     def calendar(self, body: Body, country: str) -> WorkingCalendar:
         # A body without blackouts or recesses of its own has its country's calendar (with the
@@ -178,7 +184,7 @@ class Projector(Postponement):
 
     def _state(self, body: Body, history: tuple[Habits, int | None, Numbering | None]) -> BodyState:
         habits, number, numbers = history
-        return BodyState(body, habits, number, self._where(body), bool(self.partners.get(body.id) or self.leads.get(body.id)), numbers=numbers, postponed=last_days(self.awaiting.get(body.id)), customary=customary_days(self.engine, body, self.not_before, self.end), befores=customary_befores(self.engine, body, self.not_before, self.end))
+        return BodyState(body, habits, number, self._where(body), bool(self.partners.get(body.id) or self.leads.get(body.id)), numbers=numbers, postponed=last_days(self.awaiting.get(body.id)), customary=customary_days(self.engine, body, self.not_before, self.end), befores=customary_befores(self.engine, body, self.not_before, self.end), aimed=body.id in self._aimed)
 
     def _project_body(self, body: Body, history: tuple[Habits, int | None, Numbering | None]) -> list[Meeting]:
         state = self._state(body, history)

@@ -82,8 +82,15 @@ def assign_hosts(book: RuleBook, projection: Projection, terms: Sequence[Term]) 
         if aimed is None or not back or firm is None:
             return m
         due = Window(max(aimed[1].start, tomorrow), aimed[1].end - timedelta(days=back))
-        if m.earliest <= due.end or due.start > due.end:
+        if due.start > due.end:
             return m
+        if m.earliest <= due.end:
+            # (on a day still in time: kept, but the day it aimed at may now be past its due
+            # day, and the words of a move from there no longer true: Summits every 365 days,
+            # the 4th brought a day earlier by the plan, the 5th due by Fri 2028-05-12, where it
+            # is, said "moved from Sat 2028-05-13")
+            words = _moved_again(book, body, m, aimed[0], due, m.earliest, lambda a, z: "")
+            return m if words == m.reason else m.model_copy(update={"reason": words})
         days = (m.latest - m.earliest).days + 1
         host = daybook.host_of(m)
         daybook.remove(m.body, host, m.earliest, m.latest)
@@ -93,8 +100,9 @@ def assign_hosts(book: RuleBook, projection: Projection, terms: Sequence[Term]) 
             problems.append(ProjectionProblem(body, due, str(m.earliest.year), f"{body.name} {m.start}: due by {due.end}, the meeting before it having moved {back} day{'s' if back > 1 else ''} earlier by the chairs' plan, and no day of {due.start}..{due.end} fits; kept {m.start}."))
             return m
         end = first + timedelta(days=days - 1)
+        words = _moved_again(book, body, m, aimed[0], due, first, lambda a, z: daybook.clash(m.body, host, a, z) or "")
         daybook.add(m.body, host, first, end)
-        moved = m.model_copy(update={"start": PartialDate.of(first), "end": PartialDate.of(end) if days > 1 else None})
+        moved = m.model_copy(update={"start": PartialDate.of(first), "end": PartialDate.of(end) if days > 1 else None, "reason": words})
         firm.remove(m)
         firm.add(moved)
         earlier[id(moved)] = (m.earliest - first).days
@@ -227,9 +235,17 @@ def assign_hosts(book: RuleBook, projection: Projection, terms: Sequence[Term]) 
         first_day = max(due.start, tomorrow)
         host = daybook.host_of(m)
         first = None
+        aimed = projection.aims.get((m.body, m.key))
+        aim = aimed[0] if aimed is not None else m.earliest
+        if isinstance(rule, AfterRule) and rule.offset.unit == "m" and aim.day > 1:
+            # (due in another month now: the day of the month it aimed at there, as projection
+            # aims a month due after a Summit at the body's usual day of the month, not the
+            # month's day nearest the old one: a Board of the 10th, its Summit moved by the
+            # plan from 1 September into August, on Fri 9 February, not on the 28th)
+            aim = due.start.replace(day=min(aim.day, due.end.day))
         if body is not None and first_day <= due.end:
             daybook.remove(m.body, host, m.earliest, m.latest)
-            first = calendar_for(body, book, m.country).place(m.earliest, days, Window(first_day, due.end), accept=lambda day: daybook.free(m.body, host, day, day + timedelta(days=days - 1)))
+            first = calendar_for(body, book, m.country).place(aim, days, Window(first_day, due.end), accept=lambda day: daybook.free(m.body, host, day, day + timedelta(days=days - 1)))
             if first is None:
                 daybook.add(m.body, host, m.earliest, m.latest)
         if first is None:
@@ -237,8 +253,9 @@ def assign_hosts(book: RuleBook, projection: Projection, terms: Sequence[Term]) 
             problems.append(ProjectionProblem(body, due, str(m.earliest.year), f"{name} {m.start}: due {rule.offset.words()} {'before' if isinstance(rule, BeforeRule) else 'after'} the meeting moved to {origin.start} by the chairs' plan, and no day of {due.start}..{due.end} fits; kept {m.start}."))  # type: ignore[arg-type]
             return m
         end = first + timedelta(days=days - 1)
+        words = _moved_again(book, body, m, aim, Window(first_day, due.end), first, lambda a, z: daybook.clash(m.body, host, a, z) or "")  # type: ignore[arg-type]
         daybook.add(m.body, host, first, end)
-        return m.model_copy(update={"start": PartialDate.of(first), "end": PartialDate.of(end) if days > 1 else None})
+        return m.model_copy(update={"start": PartialDate.of(first), "end": PartialDate.of(end) if days > 1 else None, "reason": words})
 
     for m in projection.projected:
         if id(m) in waiting or id(m) in placed:
@@ -267,6 +284,22 @@ def assign_hosts(book: RuleBook, projection: Projection, terms: Sequence[Term]) 
         notes = [still_due_moved(note, name, moved) for note in notes]
     out.sort(key=Meeting.sort_key)
     return dataclasses.replace(projection, projected=tuple(out), problems=tuple(problems), notes=tuple(notes)).ordered_as(projection, changed)
+
+
+def _moved_again(book: RuleBook, body: Body, m: Meeting, aim: date, due: Window, first: date, in_the_way: Callable[[date, date], str]) -> str:
+    """``m``'s reason with the words of its move (:func:`moved_words`) made anew for ``first``,
+    the day it is re-placed on inside ``due`` (the window counted from a meeting the plan moved,
+    or brought earlier by one), nearest the day the projection aimed it at: the words of its old
+    day no longer say why it is where it is (a Board due 6 months after a Summit the plan moved
+    into August, on 2029-02-28, still said "moved from Sat 2029-03-10")."""
+    reason = without_move(m.reason or "")
+    if not reason or aim < due.start:
+        return reason  # (an aim past: as soon as possible, from no day of its own)
+    days = (m.latest - m.earliest).days + 1
+    secretariat = book.organization.secretariat
+    where = m.country or (secretariat.country if secretariat is not None else "")
+    calendar = calendar_for(body, book, m.country)
+    return reason + moved_words(calendar, where, aimed_day(aim, due.start, due.end, days), first, days, in_the_way)
 
 
 _LEAD_REACH = BACK_TO_BACK  # days before the meeting it precedes that a ``before`` body's meeting may end (projection's pairing)

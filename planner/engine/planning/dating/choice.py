@@ -15,7 +15,7 @@ from planner.engine.expectations import BodyMeetings, Expectation
 from planner.engine.planning.dating.moved import Moved
 from planner.engine.planning.dating.projected import Projected
 from planner.engine.planning.dating.state import SATISFYING, BodyState
-from planner.engine.planning.dating.targets import Targets
+from planner.engine.planning.dating.targets import Targets, gap_words, usual_within
 from planner.engine.planning.placement.moves import without_move
 from planner.engine.planning.placement.working import BACK_TO_BACK, LAST_DAY, Skip, WorkingCalendar
 from planner.engine.planning.results import (
@@ -154,7 +154,7 @@ class Dating(Targets, Projected, Moved):
         if calendar.members is not None:
             self.member_years.update(d.year for d in starts)
         out = []
-        aims = dict(zip(starts, aimed, strict=True)) if state.chaired else None
+        aims = dict(zip(starts, aimed, strict=True)) if state.aimed else None
         for k, day in enumerate(sorted(starts)):
             meeting = self._meeting(state, e, day, city, country, len(have) + k + 1)
             words = state.placed_before.pop(day, None) if state.placed_before else None
@@ -216,13 +216,22 @@ class Dating(Targets, Projected, Moved):
         rule = e.rule
         taken, accept, _, _ = self._accepting(state, rule.min_gap if isinstance(rule, AtLeastRule) else None)
         day = None
+        aimed = window  # (the days it aimed inside: a move is said from the day it aimed at there)
         if rule.__class__ is AtLeastRule and rule.max_gap is not None and e.__class__ is Expectation:  # type: ignore[union-attr]
-            day = calendar.place(target, body.duration_days, self._within_gap(body.id, e, window, target, [], body.duration_days, state.length), accept=accept, skip=self._skip(state), own=taken)
+            cut = self._within_gap(body.id, e, window, target, [], body.duration_days, state.length)
+            late = target + state.length > cut.end
+            if late:
+                # (the gap runs out before the day it aimed at: a preferred or usual month
+                # inside the gap, as a gap's own window aims, not the gap's last days)
+                target = usual_within(state, cut) or target
+            day = calendar.place(target, body.duration_days, cut, accept=accept, skip=self._skip(state), own=taken)
+            if day is not None:
+                aimed = cut
         if day is None:
             day = calendar.place(target, body.duration_days, window, accept=accept, skip=self._skip(state), own=taken)
         if day is None:
             return None
-        moved = self._moved(state, target, window, day)
+        moved = gap_words(rule.max_gap, target, aimed, state.length) if aimed is not window and target + state.length > aimed.end else self._moved(state, target, aimed, day)  # type: ignore[union-attr]
         end_day = day + state.length
         self.daybook.add(body.id, host, day, end_day)
         taken.add(day, end_day)
@@ -231,7 +240,7 @@ class Dating(Targets, Projected, Moved):
         meeting = self._meeting(state, e, day, city, country, slot)
         if moved:  # (off the day it aimed at: its reason says where from and why)
             meeting = meeting._replace(reason=meeting.reason + moved)
-        if state.chaired:
+        if state.aimed:
             self.aims[(body.id, meeting.key)] = (target, window)
         if e.cases:
             self._guessed(e, meeting)

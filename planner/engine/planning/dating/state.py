@@ -50,10 +50,14 @@ class BodyState:
     reach: timedelta = field(init=False)  # how far a meeting of its own near a window may matter
     alone: bool = field(init=False)  # meets neither just before another body nor just after one
     chaired: bool = field(init=False)  # hosted by the chair of the day, which the projection does not know
+    # the days its meetings aimed at are kept (Projection.aims): hosted by the chair, or due in
+    # days or months from a chair-hosted body's meetings, which a chair plan may move
+    aimed: bool = False
 
     def __post_init__(self) -> None:
         self.alone = not self.body.before and not self.partnered and not self.befores
         self.chaired = self.body.host is HostPolicy.CHAIR
+        self.aimed = self.aimed or self.chaired
         days = self.body.duration_days
         self.length = timedelta(days=days - 1)
         self.reach = timedelta(days=days + 31)

@@ -22,6 +22,7 @@ from planner.engine.expectations import Expectation, ExpectationEngine
 from planner.engine.gaps import GapExpectation
 from planner.engine.planning.dating.state import BodyState
 from planner.engine.planning.placement.habits import even_spread
+from planner.engine.planning.placement.moves import MOVED, day_words
 
 _WEEK = Grain.WEEK
 _DAY = Grain.DAY  # read once (in Python 3.11 a member read from its class costs ~0.3 us)
@@ -127,6 +128,26 @@ class Targets:
         # counted from its first meeting placed: the 1st of the month is no nominal day)
         state.chain = (root, taken) if steps or e.origin.exact else None
         return nominal
+
+
+def usual_within(state: BodyState, window: Window) -> date | None:
+    """The latest day of the body's preferred months (else of the months it met in) on which
+    a meeting of it may open and close inside ``window``, the days a maximum gap leaves a
+    meeting aimed later (``None``: none). The Lok Sabha, in session in February, July and
+    November, its December session ending 2026-12-28: the session due in 2027 opens in
+    February, the Budget session, not on 25 June, the last days art. 85's six months allow,
+    a month before the Monsoon session."""
+    months = state.body.months or tuple(sorted(set(state.habits.months)))
+    days = [state.habits.on(year, month) for year in range(window.start.year, window.end.year + 1) for month in months]
+    inside = [d for d in days if window.start <= d and d + state.length <= window.end]
+    return max(inside, default=None)
+
+
+def gap_words(gap: Duration, target: date, cut: Window, length: timedelta) -> str:
+    """Why a meeting aimed at ``target`` opens in ``cut``, the days a maximum gap leaves it:
+    "; moved from Tue 2027-07-20 (at most 6 months from the meeting before: opens by
+    2027-06-28)", not the words of a day it could not have taken anyway."""
+    return f"{MOVED}{day_words(target)} (at most {gap.words()} from the meeting before: opens by {cut.end - length})"
 
 
 def _steps(interval: Duration, root: date, least: int, start: date) -> tuple[int, date]:

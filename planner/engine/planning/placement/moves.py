@@ -19,6 +19,11 @@ MOVED = "; moved from "  # (the words' start: what the chairs' plan, re-placing 
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")  # (strftime("%a") took a third of the words' time, and follows the locale)
 
 
+def day_words(day: date) -> str:
+    """``Tue 2027-07-20``: a day as the words of a move name it."""
+    return f"{_WEEKDAYS[day.weekday()]} {day}"
+
+
 def aimed_day(target: date, first: date, last: date, days: int) -> date:
     """``target`` where a ``days``-day meeting may open on it inside ``first``..``last``, else
     the nearest day of the window where one may (the search's own start)."""
