@@ -338,7 +338,9 @@ def skipped_short(judge: Judge, out: list[Finding]) -> list[Finding]:
     one of them is short on every reading, and each why says so, as :func:`_short_somewhere`
     does; each stays ``unknown`` (session 22). Not said where coverage statements, a loosely
     dated meeting or an unsure origin leave more open (nor on a rolling chain, whose windows
-    move with the meetings that answer them)."""
+    move with the meetings that answer them). A window unknown only because its days are not
+    known complete, touching no skipped number, leaves the others' count standing (SICA's
+    half-years after its records end; audit 24)."""
     e0 = next((f.expectation for f in out if f.verdict is _UNKNOWN), None)
     if e0 is None:
         return out
@@ -348,6 +350,7 @@ def skipped_short(judge: Judge, out: list[Finding]) -> list[Finding]:
         return out
     rule, bm = e0.rule, judge.engine.meetings_of(e0.body.id)
     windows: list[tuple[Finding, list[tuple]]] = []
+    doubtful: set[tuple] = set()  # numbers a window another source may have filled also touches
     for f in out:
         e = f.expectation
         if f.verdict is not _UNKNOWN or e is None or e.deadline >= judge.today or f.unconfirmed or e.rule is not rule:
@@ -356,9 +359,12 @@ def skipped_short(judge: Judge, out: list[Finding]) -> list[Finding]:
             return out
         start, end = e.window.start, e.deadline
         spans = skipped.touching(start, end, e.rule.counts)
+        if not spans:
+            continue  # unknown for another reason (days not known complete): no number of its own
         loose = any(e.counts(m) and m.status is not Status.CANCELLED and m.start.earliest <= end and start <= m.start.latest and _loose_in(e, m) for m in bm.overlapping(start, end))
-        if not spans or gaps.coverage.gap(start, end) or loose:
-            return out  # a window another source may have filled: nothing is said
+        if gaps.coverage.gap(start, end) or loose:
+            doubtful.update(spans)  # a window another source may have filled: nothing is said of its numbers
+            continue
         windows.append((f, spans))
     groups: list[tuple[list[Finding], set[tuple]]] = []  # windows joined by the spans they share
     for f, spans in windows:
@@ -366,6 +372,8 @@ def skipped_short(judge: Judge, out: list[Finding]) -> list[Finding]:
         merged = ([f] + [w for g in joined for w in g[0]], set(spans).union(*(g[1] for g in joined)))
         groups = [g for g in groups if not any(g is j for j in joined)] + [merged]
     for found, spans in groups:
+        if spans & doubtful:
+            continue
         # (a late meeting an unknown window names answers it outside its days: not counted)
         found.sort(key=lambda f: f.expectation.window.start)  # type: ignore[union-attr]
         needs = [f.expectation.minimum - sum(not _loose_in(f.expectation, m) for m in f.counted) for f in found]  # type: ignore[arg-type, union-attr]
