@@ -50,9 +50,36 @@ def _ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
+def _weekday_text(weekday: Weekday | tuple[Weekday, ...]) -> str:
+    """``'tue'`` or ``['mon', 'sat']``, as the rule book writes it."""
+    if isinstance(weekday, tuple):
+        return "[" + ", ".join(repr(w.value) for w in weekday) + "]"
+    return repr(weekday.value)
+
+
+def days_words(days: tuple[Weekday, ...]) -> str:
+    """A set of weekdays as a statute names it: ``day from Monday to Saturday`` (a run of three
+    or more), else ``Monday, Wednesday or Friday``."""
+    numbers = sorted({w.number for w in days})
+    if len(numbers) >= 3 and numbers == list(range(numbers[0], numbers[-1] + 1)):
+        return f"day from {calendar.day_name[numbers[0]]} to {calendar.day_name[numbers[-1]]}"
+    names = [calendar.day_name[n] for n in numbers]
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
+
+
 def date_spec_problem(spec: DateSpec) -> str | None:
     """What makes a date rule name no day (or more than one way to compute it), in words; the
     schema's check, shared by the run-time values (``spec`` is either)."""
+    if isinstance(spec.weekday, tuple):
+        # a list: the nth day of a month that is any of these weekdays (Norway's "first
+        # weekday of October", Saturday included)
+        if not spec.weekday:
+            return "weekday = [] names no day; expected one or more of 'mon' ... 'sun', e.g. weekday = ['mon', 'tue', 'wed', 'thu', 'fri']"
+        twice = sorted({w.value for w in spec.weekday if spec.weekday.count(w) > 1})
+        if twice:
+            return f"weekday = {_weekday_text(spec.weekday)} names {', '.join(repr(t) for t in twice)} twice; expected each day once"
+        if spec.day is not None or spec.after is not None or spec.weeks != "weekday":
+            return f"weekday = {_weekday_text(spec.weekday)} (a list) counts the days of a month that fall on them: use it with nth and month only, without day, after or weeks"
     if spec.day is not None:
         extra = [k for k in ("weekday", "nth", "after") if getattr(spec, k) is not None]
         if extra:
@@ -66,12 +93,12 @@ def date_spec_problem(spec: DateSpec) -> str | None:
         return "no date given: set month and day (month = 1, day = 20), or weekday with nth and month (weekday = 'tue', nth = 3, month = 9), or weekday with after"
     if spec.after is not None:
         if spec.nth is not None or spec.month is not None:
-            return f"weekday = {spec.weekday.value!r} with after is the first {spec.weekday.value} after that date; remove nth and month (the month comes from after)"
+            return f"weekday = {_weekday_text(spec.weekday)} with after is the first {spec.weekday.value} after that date; remove nth and month (the month comes from after)"  # type: ignore[union-attr]
         return None
     if spec.nth is None or spec.nth == 0:
-        return f"weekday = {spec.weekday.value!r} needs nth (1 = first ... 5, -1 = last; got {spec.nth}) or after (the first one after another date)"
+        return f"weekday = {_weekday_text(spec.weekday)} needs nth (1 = first ... 5, -1 = last; got {spec.nth}) or after (the first one after another date)"
     if spec.month is None:
-        return f"weekday = {spec.weekday.value!r}, nth = {spec.nth} needs month, e.g. month = 9"
+        return f"weekday = {_weekday_text(spec.weekday)}, nth = {spec.nth} needs month, e.g. month = 9"
     if spec.weeks == "first_working" and spec.nth < 1:
         return f"weeks = 'first_working' counts weeks forward from the first week with a working day; nth must be 1 or more, got {spec.nth}"
     return None
@@ -86,14 +113,18 @@ class DateSpec(Record):
       being the first week of the month that has a working day (Monday to Friday) in it: the
       UN General Assembly's "Tuesday of the third week in September";
     * the first ``weekday`` after another computed day:
-      ``weekday = "tue", after = { weekday = "mon", nth = 1, month = 11 }``.
+      ``weekday = "tue", after = { weekday = "mon", nth = 1, month = 11 }``;
+    * the ``nth`` day of a month that falls on any of several weekdays: ``weekday = ["mon",
+      "tue", "wed", "thu", "fri", "sat"], nth = 1, month = 10``, the Storting's "first weekday
+      of October" (Constitution of Norway, § 68: a Saturday counts, a Sunday does not; public
+      holidays are not known here).
 
     The schema, with each field's limits, is :class:`planner.core.schema.rules.DateSpec`.
     """
 
     month: int | None = None
     day: int | None = None
-    weekday: Weekday | None = None
+    weekday: Weekday | tuple[Weekday, ...] | None = None
     nth: int | None = None
     weeks: Literal["weekday", "first_working"] = "weekday"
     after: DateSpec | None = None
@@ -108,6 +139,13 @@ class DateSpec(Record):
             assert self.month is not None
             return date(year, self.month, min(self.day, calendar.monthrange(year, self.month)[1]))
         assert self.weekday is not None
+        if isinstance(self.weekday, tuple):
+            assert self.month is not None and self.nth is not None
+            wanted = {w.number for w in self.weekday}
+            start = date(year, self.month, 1)
+            days = [start + timedelta(days=i) for i in range(calendar.monthrange(year, self.month)[1]) if (start + timedelta(days=i)).weekday() in wanted]
+            index = self.nth - 1 if self.nth > 0 else self.nth
+            return days[index] if -len(days) <= index < len(days) else None
         if self.after is not None:
             base = self.after.on(year)
             if base is None:
@@ -143,6 +181,9 @@ class DateSpec(Record):
                 return f"{self.day} {month()} (28 {month()} in a common year)"
             return f"{self.day} {month()}"
         assert self.weekday is not None
+        if isinstance(self.weekday, tuple):
+            assert self.nth is not None
+            return f"the {_nth_words(self.nth)} {days_words(self.weekday)} in {month()}"
         if self.after is not None:
             return f"the {self.weekday.day_name} next after {self.after.words(year)}"
         assert self.nth is not None

@@ -99,6 +99,11 @@ def _many(item: Convert) -> Convert:
     return lambda value: tuple(item(v) for v in value) if type(value) is list else _doubt()
 
 
+def _one_or_many(item: Convert) -> Convert:
+    many = _many(item)
+    return lambda value: many(value) if type(value) is list else item(value)
+
+
 def _checked(convert: Convert, problem: Callable[[Any], str | None]) -> Convert:
     def check(value: Any) -> Any:
         made = convert(value)
@@ -153,7 +158,7 @@ _RULE_BASE: dict[str, Convert] = {
 _DATE_SPEC: dict[str, Convert] = {
     "month": _integer(1, 12),
     "day": _integer(1, 31),
-    "weekday": _enum(calendar_dates.Weekday),
+    "weekday": _one_or_many(_enum(calendar_dates.Weekday)),
     "nth": _integer(-5, 5),
     "weeks": _choice("weekday", "first_working"),
     "after": _nested(calendar_dates.DateSpec),

@@ -142,11 +142,42 @@ _PATTERN_WORDS = {
 }
 
 
+def _one_member(errors: list[Any]) -> list[Any]:
+    """A value a key takes as one item or an array of them (``weekday = "tue"`` or ``weekday =
+    ["mon", "sat"]``) fails each member of that union, and pydantic names both in the path
+    (``weekday.str-enum[Weekday]``, ``weekday.tuple[...]``): keep the member the value's shape
+    meant (the array's when it is an array), with its label out of the path."""
+    groups: dict[tuple[Any, ...], list[tuple[int, bool]]] = {}
+    for i, err in enumerate(errors):
+        loc = tuple(err["loc"])
+        at = next((k for k, part in enumerate(loc) if isinstance(part, str) and part.endswith("]") and "[" in part), None)
+        if at is not None:
+            groups.setdefault(loc[:at], []).append((i, str(loc[at]).startswith(("tuple[", "list["))))
+    drop: set[int] = set()
+    for base, members in groups.items():
+        if not any(array for _, array in members) or all(array for _, array in members):
+            continue  # not an item-or-array union
+        # the array member's own complaint that the value is no array says which shape it is
+        is_array = not any(array and errors[i]["type"] in ("tuple_type", "list_type") and len(errors[i]["loc"]) == len(base) + 1 for i, array in members)
+        drop.update(i for i, array in members if array != is_array)
+    out = []
+    for i, err in enumerate(errors):
+        if i in drop:
+            continue
+        loc = tuple(err["loc"])
+        at = next((k for k, part in enumerate(loc) if isinstance(part, str) and part.endswith("]") and "[" in part), None)
+        if at is not None and loc[:at] in groups and any(array for _, array in groups[loc[:at]]):
+            err = {**err, "loc": loc[:at] + loc[at + 1 :]}
+        out.append(err)
+    return out
+
+
 def pydantic_errors(errors: list[Any], path: str | Path) -> list[RuleBookError]:
     """One message per problem: a table that is too short only because one of its entries
     failed says nothing new, and a missing key next to a misspelt one is the same typo."""
     import difflib  # only when there are errors to word
 
+    errors = _one_member(errors)
     locs = [tuple(err["loc"]) for err in errors]
     missing = {loc[:-1]: [] for loc, err in zip(locs, errors, strict=True) if err["type"] == "missing"}
     for loc, err in zip(locs, errors, strict=True):

@@ -96,6 +96,8 @@ case("rulebook", "min_gap_400d_twice_a_year.toml", rb("count = 2", 'count = 2\nm
 case("rulebook", "min_gap_1y_twice_a_year.toml", rb("count = 2", 'count = 2\nmin_gap = "1y"'), 2, "bodies[2].rules[0].min_gap", "cannot be held 2 times in one year")
 case("rulebook", "min_gap_12m_twice_a_year.toml", rb("count = 2", 'count = 2\nmin_gap = "12m"'), 2, "bodies[2].rules[0].min_gap", "meetings 12m apart (min_gap)")
 case("rulebook", "count_zero.toml", rb("count = 2", "count = 0"), 2, "bodies[2].rules[0]", "count = 0 judges only the longest gap, but the rule has no max_gap")
+case("rulebook", "on_weekday_list_bad_day.toml", rb('kind = "every"\ninterval = "4y"', 'kind = "on"\nmonth = 10\nweekday = ["mon", "xyz"]\nnth = 1'), 2, "bodies[0].rules[0].weekday[1]", "'xyz' is not one of mon, tue, wed, thu, fri, sat or sun")
+case("rulebook", "on_weekday_list_with_after.toml", rb('kind = "every"\ninterval = "4y"', 'kind = "on"\nweekday = ["mon", "tue"]\nafter = { weekday = "mon", nth = 1, month = 1 }'), 2, "bodies[0].rules[0]", "(a list) counts the days of a month that fall on them: use it with nth and month only")
 case("rulebook", "count_negative.toml", rb("count = 2", "count = -1"), 2, "bodies[2].rules[0].count", "is too small")
 case("rulebook", "body_id_all.toml", rb('id = "committee"', 'id = "all"'), 2, "bodies[2].id", "is a name planner writes")
 case("rulebook", "body_id_index.toml", rb('id = "committee"', 'id = "index"'), 2, "bodies[2].id", "is a name planner writes")

@@ -44,6 +44,7 @@ def errors_of(rules: list[dict], **body) -> list[str]:
 
 US_ELECTION = {"weekday": "tue", "after": {"weekday": "mon", "nth": 1, "month": 11}}
 UNGA_OPENING = {"weekday": "tue", "nth": 3, "month": 9, "weeks": "first_working"}
+STORTING = {"weekday": ["mon", "tue", "wed", "thu", "fri", "sat"], "nth": 1, "month": 10}
 
 
 @pytest.mark.parametrize(
@@ -64,6 +65,10 @@ UNGA_OPENING = {"weekday": "tue", "nth": 3, "month": 9, "weeks": "first_working"
         ({"weekday": "mon", "after": {"weekday": "wed", "nth": 2, "month": 12}}, 2020, date(2020, 12, 14)),
         ({"month": 1, "day": 20}, 2025, date(2025, 1, 20)),
         ({"weekday": "tue", "nth": 5, "month": 2}, 2023, None),  # February 2023 has four Tuesdays
+        (STORTING, 2022, date(2022, 10, 1)),  # a Saturday counts (Constitution of Norway, s. 68)
+        (STORTING, 2023, date(2023, 10, 2)),  # 1 October 2023 a Sunday: Monday 2nd
+        ({"weekday": ["mon", "tue", "wed", "thu", "fri"], "nth": -1, "month": 8}, 2025, date(2025, 8, 29)),  # 31st a Sunday
+        ({"weekday": ["mon", "tue", "wed", "thu", "fri"], "nth": -1, "month": 8}, 2026, date(2026, 8, 31)),  # 31st a Monday
     ],
 )
 def test_date_spec_names_the_statutory_day(spec, year, expected):
@@ -75,6 +80,8 @@ def test_date_spec_words():
     """The rule reads as the statute says it."""
     assert DateSpec.model_validate(US_ELECTION).words() == "the Tuesday next after the first Monday in November"
     assert DateSpec.model_validate({"weekday": "mon", "nth": -1, "month": 5}).words() == "the last Monday in May"
+    assert DateSpec.model_validate(STORTING).words() == "the first day from Monday to Saturday in October"
+    assert DateSpec.model_validate({"weekday": ["fri", "mon", "wed"], "nth": 2, "month": 3}).words() == "the second Monday, Wednesday or Friday in March"
 
 
 ELECTION_BODY = {"id": "election", "rules": [{"kind": "on", "interval": "2y", "anchor": 2000, **US_ELECTION, "since": date(2016, 1, 1)}]}

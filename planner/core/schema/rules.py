@@ -27,12 +27,15 @@ class DateSpec(Frozen):
       being the first week of the month that has a working day (Monday to Friday) in it: the
       UN General Assembly's "Tuesday of the third week in September";
     * the first ``weekday`` after another computed day:
-      ``weekday = "tue", after = { weekday = "mon", nth = 1, month = 11 }``.
+      ``weekday = "tue", after = { weekday = "mon", nth = 1, month = 11 }``;
+    * a list of weekdays with ``nth`` and ``month``: the nth day of the month on any of them.
     """
 
     month: int | None = Field(None, ge=1, le=12, strict=True, description="1-12; not with after (the month comes from it)")
     day: int | None = Field(None, ge=1, le=31, strict=True, description="a fixed day of the month")
-    weekday: Weekday | None = Field(None, description="mon ... sun: with nth (which one in the month) or with after")
+    weekday: Weekday | tuple[Weekday, ...] | None = Field(
+        None, description="mon ... sun: with nth (which one in the month) or with after; or a list of them with nth and month: the nth day of the month on any of them (['mon', 'tue', 'wed', 'thu', 'fri', 'sat'], nth = 1: the first weekday, Saturday included)"
+    )
     nth: int | None = Field(None, ge=-5, le=5, strict=True, description="1 = first ... 5, -1 = last: which weekday (or week) of the month")
     weeks: Literal["weekday", "first_working"] = Field(
         "weekday", description="what nth counts: the weekday's occurrences, or weeks from the first week with a working day"
