@@ -4,7 +4,14 @@ memory say so; rows known only to the month or year give no day), every expected
 out by hand from the rule as written before the tool was run (the derivation in each test's
 docstring). Rules that stress what the audits before did not: the last Sunday of a month with
 an Easter exception the rule language has no key for (Appenzell Innerrhoden's Landsgemeinde,
-rule versions for the Easter years)."""
+rule versions for the Easter years); a longest gap between sessions with no count a year
+(`count = 0`: the Parliaments of Canada and Australia, whose sessions run for years), and
+thirty days from the day appointed for the writs' return (Australia); a semester cadence whose
+register skips numbers where its records are complete and ends before today (SICA); the first
+day of a month that is a Monday to Saturday (`weekday` lists: the Storting); the Tuesday after
+the first Monday (`after`) with a second part in odd years (Kentucky); and two Tuesdays fixed
+by Constitutions (the Folketing's opening, Prinsjesdag). Each book was also read through
+`project` and `ics` as its secretariat would (findings in the CHANGELOG)."""
 
 from __future__ import annotations
 
@@ -14,7 +21,7 @@ from datetime import date, timedelta
 from click.testing import CliRunner
 
 from planner.cli import main
-from tests.real.test_semantics_audit15_real import AUDIT, _check, _files
+from tests.real.test_semantics_audit15_real import AUDIT, _check, _files, _text
 from tests.real.test_semantics_audit16_real import _why
 from tests.real.test_semantics_audit18_real import _events
 from tests.real.test_semantics_audit20_real import _edited, _judged, _project
@@ -252,3 +259,109 @@ def test_sica_six_half_years_two_unrecorded_numbers_at_least_four_short():
     assert "short of their count" not in _why(out, "presidents", 0, "2024 H1")
 
 
+# -- Norway: the first weekday (Monday to Saturday) of October -----------------------------------
+
+STORTING = "storting"
+STORTING_DAYS = ("2014-10-01", "2017-10-02", "2018-10-01", "2019-10-01", "2020-10-01", "2021-10-01", "2022-10-01", "2023-10-02", "2024-10-01", "2025-10-01")
+
+
+def test_storting_assembles_on_the_first_weekday_of_october_saturday_included():
+    """Constitution of Norway, § 68: the first "hverdag" (Monday to Saturday) of October. By
+    hand: 1 October 2014, 2018-2022, 2024 and 2025 are a Monday to Saturday (2022's a Saturday:
+    the 167th Storting assembled that Saturday); 1 October 2017 and 2023 were Sundays, so Monday
+    2 October. Each met. 2015 and 2016 are not transcribed, 2026 past the records: unknown. Next:
+    Friday 1 October 2027. The rule reads "the first day from Monday to Saturday in October"
+    (a `weekday` list; refused before this audit: "is not one of mon, tue, ...")."""
+    out = _check(STORTING, *TODAY)
+    assert _verdicts(out, "assembly") == {
+        **{day: "met" for day in STORTING_DAYS},
+        "2015-10-01": "unknown",
+        "2016-10-01": "unknown",
+        "2026-10-01": "unknown",
+        "2027-10-01": "open",
+    }
+    assert "on the first day from Monday to Saturday in October" in _text(STORTING, *TODAY)
+
+
+def test_storting_read_as_1_october_or_as_monday_to_friday_misjudges_it(tmp_path):
+    """The two readings the rule language allowed before: 1 October (`day = 1`) calls the
+    Mondays after a Sunday 1 October (2017, 2023) `off_date`, two violations; a Monday-to-Friday
+    "weekday" wants Monday 3 October 2022, so the Saturday assembly of the 167th Storting is
+    `off_date`. § 68 counts Saturday."""
+    days = 'weekday = ["mon", "tue", "wed", "thu", "fri", "sat"]\nnth = 1'
+    first = tmp_path / "first"
+    first.mkdir()
+    out = _judged(_edited(first, STORTING, {days: "day = 1"}), *TODAY)
+    assert {k for k, v in _verdicts(out, "assembly").items() if v == "off_date"} == {"2017-10-01", "2023-10-01"}
+    week = tmp_path / "week"
+    week.mkdir()
+    out = _judged(_edited(week, STORTING, {days: 'weekday = ["mon", "tue", "wed", "thu", "fri"]\nnth = 1'}), *TODAY)
+    assert {k for k, v in _verdicts(out, "assembly").items() if v == "off_date"} == {"2022-10-03"}
+
+
+def test_storting_projects_each_first_weekday_saturday_included():
+    """`project` to 2033: 1 October 2027 (Friday), 2 October 2028 (1 October a Sunday), 1
+    October 2029-2033, of which 2033's is a Saturday: projected on it (a day the body meets
+    on, `weekdays`), no Problem."""
+    starts = [s for _, s, _ in _project(STORTING, *TODAY, "--to", "2033")]
+    assert starts == ["2027-10-01", "2028-10-02", "2029-10-01", "2030-10-01", "2031-10-01", "2032-10-01", "2033-10-01"]
+
+
+# -- Kentucky: the Tuesday after the first Monday in January; February in odd years -------------
+
+KENTUCKY = "kentucky-general-assembly"
+
+
+def test_kentucky_convenes_on_the_tuesday_after_the_first_monday_in_january():
+    """Constitution of Kentucky, s. 36: every year the first Tuesday after the first Monday in
+    January (8 January 2019, 7 January 2020, 5 January 2021, 4 January 2022, 3 January 2023,
+    2 January 2024: the first Monday was New Year's Day, 7 January 2025, 6 January 2026), and in
+    odd years a second part on the first Tuesday in February (5 February 2019, 2 February 2021,
+    7 February 2023, 4 February 2025). Each met; the other part of the same year is named, not
+    counted. Next: 5 January and 2 February 2027."""
+    out = _check(KENTUCKY, *TODAY, "--from", "2019")
+    january = _verdicts(out, "assembly", 0)
+    assert january == {d: "met" for d in ("2019-01-08", "2020-01-07", "2021-01-05", "2022-01-04", "2023-01-03", "2024-01-02", "2025-01-07", "2026-01-06")} | {"2027-01-05": "open"}
+    assert _verdicts(out, "assembly", 1) == {d: "met" for d in ("2019-02-05", "2021-02-02", "2023-02-07", "2025-02-04")} | {"2027-02-02": "open"}
+    assert out["summary"]["violations"] == 0
+
+
+def test_kentucky_a_session_convened_a_week_late_is_off_date_and_projection_keeps_both_days(tmp_path):
+    """Had the 2024 session convened on Tuesday 9 January (an edit), a week after the day:
+    `off_date`. `project` to 2029: 5 January and 2 February 2027, 4 January 2028, 2 January and 6
+    February 2029."""
+    out = _judged(_edited(tmp_path, KENTUCKY, {}, rows={"2024-01-02,2024-04-15": "2024-01-09,2024-04-15"}), *TODAY, "--from", "2019")
+    assert _verdicts(out, "assembly", 0)["2024-01-02"] == "off_date"
+    starts = [s for _, s, _ in _project(KENTUCKY, *TODAY, "--to", "2029")]
+    assert starts == ["2027-01-05", "2027-02-02", "2028-01-04", "2029-01-02", "2029-02-06"]
+
+
+# -- Denmark and the Netherlands: a Tuesday by the Constitution -----------------------------------
+
+FOLKETING = "folketing"
+PRINSJESDAG = "prinsjesdag"
+
+
+def test_folketing_opens_on_the_first_tuesday_in_october():
+    """Constitutional Act of Denmark, § 36: the first Tuesday in October. By hand: 2 October
+    2018, 1 October 2019, 6 October 2020, 5 October 2021, 4 October 2022 (the election was
+    called the next day), 3 October 2023, 1 October 2024 and 7 October 2025: met. 6 October
+    2026 past the records: unknown. `project` to 2030: 5 October 2027, 3 October 2028, 2
+    October 2029, 1 October 2030."""
+    out = _check(FOLKETING, *TODAY)
+    days = ("2018-10-02", "2019-10-01", "2020-10-06", "2021-10-05", "2022-10-04", "2023-10-03", "2024-10-01", "2025-10-07")
+    assert _verdicts(out, "opening") == {d: "met" for d in days} | {"2026-10-06": "unknown", "2027-10-05": "open"}
+    assert [s for _, s, _ in _project(FOLKETING, *TODAY, "--to", "2030")] == ["2027-10-05", "2028-10-03", "2029-10-02", "2030-10-01"]
+
+
+def test_prinsjesdag_on_the_third_tuesday_of_september():
+    """Constitution of the Netherlands, art. 65: the third Tuesday of September (no Act has set
+    an earlier day). By hand: 15 September 2015, 20 September 2016, 19 September 2017, 18
+    September 2018, 17 September 2019, 15 September 2020, 21 September 2021, 20 September 2022,
+    19 September 2023, 17 September 2024 and 16 September 2025: met. 15 September 2026 past the
+    records: unknown. `project` to 2030: 21 September 2027, 19 September 2028, 18 September
+    2029, 17 September 2030."""
+    out = _check(PRINSJESDAG, *TODAY)
+    days = ("2015-09-15", "2016-09-20", "2017-09-19", "2018-09-18", "2019-09-17", "2020-09-15", "2021-09-21", "2022-09-20", "2023-09-19", "2024-09-17", "2025-09-16")
+    assert _verdicts(out, "prinsjesdag") == {d: "met" for d in days} | {"2026-09-15": "unknown", "2027-09-21": "open"}
+    assert [s for _, s, _ in _project(PRINSJESDAG, *TODAY, "--to", "2030")] == ["2027-09-21", "2028-09-19", "2029-09-18", "2030-09-17"]
