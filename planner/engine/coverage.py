@@ -16,7 +16,7 @@ from itertools import compress, repeat
 from operator import attrgetter, eq
 from typing import TYPE_CHECKING
 
-from planner.core.model import AtLeastRule, Body, Kind, Meeting, Records, RuleBook
+from planner.core.model import AtLeastRule, Body, Kind, Meeting, Records, RuleBook, Status
 from planner.engine.gaps import GapExpectation
 from planner.engine.rule_words import ordinal
 from planner.engine.unrecorded_gap import chain_start, firm_days, most_counted, readings
@@ -151,8 +151,8 @@ class Unrecorded:
     data), as in a period whose records are not known complete.
 
     Numbers run per body and kind; a number recorded in any status (a cancelled 10th keeps
-    its number) is accounted for, and an unnumbered meeting of that kind between the two may
-    be the one missing. Only gaps between two recorded numbers count: a register that starts
+    its number) is accounted for, and an unnumbered meeting of that kind held between the two
+    may be the one missing (not a cancelled, postponed or unconfirmed planned one). Only gaps between two recorded numbers count: a register that starts
     at the 5th says nothing new about the years its coverage statements do not already cover."""
 
     def __init__(self, meetings: list[Meeting], label: str = "") -> None:
@@ -170,7 +170,11 @@ class Unrecorded:
             numbered = sorted((m for m in group if m.ordinal), key=_NUMBER_FIRST_DAY)
             # the unnumbered ones by first day: those between two numbers are looked up, not
             # counted over the whole group for each gap
-            loose = sorted((m.start.earliest, m.start.latest) for m in group if not m.ordinal)
+            # held ones only: a cancelled or postponed row was not held on its days, and a plan
+            # not confirmed held may not have been, so the meeting the numbers say was held may
+            # be another, on a day the register does not give (session 24: two Boards planned
+            # or cancelled between the 5th and the 7th left the years between `missed`)
+            loose = sorted((m.start.earliest, m.start.latest) for m in group if not m.ordinal and m.status is Status.HELD)
             firsts = [first for first, _ in loose]
             for a, b in zip(numbered, numbered[1:], strict=False):
                 missing = b.ordinal - a.ordinal - 1  # type: ignore[operator]
