@@ -9,6 +9,11 @@ answers late is due in 2021-03..2021-08 (1 to 6 months late). Late on every read
 verdict stands; the delay and the words now say every reading, not the first one as if it
 were the fact (README, "Never more certain than the data"), as a window after a loosely
 dated origin is named (README, "A window due after a loosely dated origin ...").
+
+So for meetings the register's numbers skip: the 4th Board 2018-05-01 and the 6th 2021-03-01,
+every 12 months, are too far apart for any day of the 5th to keep both links, and the
+windows between say that one of them missed its deadline on every reading
+(:func:`skipped_in_chain`).
 """
 
 from __future__ import annotations
@@ -18,8 +23,8 @@ from datetime import date, timedelta
 from functools import partial
 
 from planner.core.dates import Grain
-from planner.core.model import EveryRule, Meeting
-from planner.engine.coverage import Coverage
+from planner.core.model import EveryRule, Meeting, Status
+from planner.engine.coverage import Coverage, RecordGaps
 from planner.engine.expectation import Expectation
 from planner.engine.judging.findings import Finding, Verdict, with_more_words
 from planner.engine.judging.window_finding import _meeting_words
@@ -153,3 +158,58 @@ def chain_readings(out: list[Finding], coverage_of: Callable[[Expectation], Cove
 
 
 _LATE: Iterable[Verdict] = (Verdict.LATE, Verdict.ADVISORY)
+_LINKS = (Status.HELD, Status.PLANNED)  # (a plan may have been held: a link of some reading)
+
+
+def skipped_in_chain(out: list[Finding], gaps_of: Callable[[Expectation], RecordGaps], today: date) -> list[Finding]:
+    """``out``, the findings of a rolling rule's windows, where the chain runs over numbers
+    the register skips too far apart to keep on any reading: every 12 months, the 4th Board
+    2018-05-01 and the 6th 2021-03-01 are 34 months apart, and with one meeting between them
+    no placing of the 5th keeps both links within 12 months. So at least one window from the
+    4th to the 6th missed its deadline on every reading; which one, the register does not
+    say (the windows move with the 5th), so each stays ``unknown`` and each why says so, as a
+    fixed rule's windows say "short on every reading" (session 24). Said only where nothing
+    else moves the chain: no tolerance, one version, no exception, no coverage statement
+    over the days, no other meeting (held or planned) that may be a link, both ends held on
+    known days while the rule is in force."""
+    unknown = [f for f in out if f.verdict is Verdict.UNKNOWN and f.expectation is not None]
+    if not unknown:
+        return out
+    e0 = unknown[0].expectation
+    assert e0 is not None
+    gaps = gaps_of(e0)
+    skipped, meetings, coverage = gaps.numbering(), gaps.meetings, gaps.coverage
+    if not skipped.spans:
+        return out
+    rule, body = e0.rule, e0.body
+    if not isinstance(rule, EveryRule) or rule.mode != "rolling" or rule.tolerance is not None or _versions(e0) > 1:
+        return out
+    if rule.excused or rule.except_when or rule.formats or rule.count_by != "session" or e0.grain not in _UNITS:
+        return out
+    grain, step = e0.grain, rule.interval.periods
+    for span in skipped.spans:
+        kind, first, last, missing, _ = span
+        if kind not in rule.counts or any(other is not span and other[0] in rule.counts and other[1] <= last and first <= other[2] for other in skipped.spans):
+            continue
+        ends = [m for m in meetings if m.kind is kind and m.ordinal and m.status is Status.HELD and m.start.exact and m.start.earliest in (first, last) and e0.counts(m)]
+        a = next((m for m in ends if m.start.earliest == first), None)
+        b = next((m for m in ends if m.start.earliest == last and m is not a), None)
+        if a is None or b is None or last > today or (rule.since and a.start.earliest < rule.since) or (rule.until and last > rule.until):
+            continue
+        if coverage.gap(first, last) or any(m is not a and m is not b and m.status in _LINKS and e0.counts(m) and m.start.earliest <= last and first <= m.start.latest for m in meetings):
+            continue
+        apart, most = grain.index(last) - grain.index(first), (missing + 1) * step
+        if apart <= most:
+            continue  # some placing of the skipped meetings keeps every link
+        unit = _UNITS[grain]
+        words = (
+            f" On every reading at least one window from {_meeting_words(a, body)} to {_meeting_words(b, body)} missed its deadline:"
+            f" with {missing} meeting{'s' if missing > 1 else ''} between them, every {rule.interval.words()}, they could be at most {most} {unit}s apart"
+            f" on time, and they are {apart}. Which window, the register does not say, so none alone is {'a violation' if rule.binding else 'an advisory'}."
+        )
+        for f in unknown:
+            e = f.expectation
+            assert e is not None
+            if e.window.start <= last and first <= e.deadline:
+                with_more_words(f, lambda words=words: words)
+    return out

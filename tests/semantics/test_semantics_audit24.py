@@ -35,12 +35,62 @@ def test_a_rolling_chain_over_a_skipped_number_leaves_both_windows_unknown(tmp_p
     m + 12 (or m + 24); m in 2019-06..2021-02 answers 2019-05 late, and the 6th meets m + 12
     when m is 2020-03 or later. On every reading some window is late (2021-03 is more than
     24 months after 2018-05), but which one the register does not say: 2019-05 and 2020-05 are
-    each `unknown`, no violation counted, the chain then running from the 6th (2022-03)."""
+    each `unknown`, no violation counted, the chain then running from the 6th (2022-03). Each
+    why now says that one window missed its deadline on every reading, as a fixed rule's
+    windows say "short on every reading" (it said only that the 5th may be in the window)."""
     rows = _rows("board,regular,4,2018-05-01,,held,,", "board,regular,6,2021-03-01,,held,,")
     out = _check(tmp_path, EVERY_12M, rows, "2021-06-01")
     assert _verdicts(out) == [("2019-05", "unknown"), ("2020-05", "unknown"), ("2022-03", "open")]
     assert "the 5th is not recorded and may have been held in this window" in _why(out, "2020-05")
+    said = (
+        "On every reading at least one window from Board 2018-05-01 (4th) to Board 2021-03-01 (6th) missed its deadline:"
+        " with 1 meeting between them, every 12 months, they could be at most 24 months apart on time, and they are 34."
+        " Which window, the register does not say, so none alone is a violation."
+    )
+    assert said in _why(out, "2019-05") and said in _why(out, "2020-05")
     assert out["summary"]["violations"] == 0
+
+
+def test_a_rolling_chain_two_skipped_numbers_can_keep_says_nothing_more(tmp_path):
+    """The same, the 7th on 2021-03-01 (the 5th and 6th unrecorded). By hand: the 5th in
+    2019-05 and the 6th in 2020-05 keep every link (2021-03 is within 36 months of 2018-05):
+    both windows `unknown`, and nothing said of every reading."""
+    rows = _rows("board,regular,4,2018-05-01,,held,,", "board,regular,7,2021-03-01,,held,,")
+    out = _check(tmp_path, EVERY_12M, rows, "2021-06-01")
+    assert _verdicts(out)[:2] == [("2019-05", "unknown"), ("2020-05", "unknown")]
+    assert "On every reading" not in _why(out, "2019-05") + _why(out, "2020-05")
+
+
+def test_a_rolling_chain_in_years_and_in_days_over_a_skipped_number(tmp_path):
+    """Every 4 years: the 5th 2010-06-01 and the 7th 2020-03-01 are 10 years apart, one
+    meeting between: at most 8 on time, so one window late on every reading. Every 100 days
+    (customary): the 5th 2021-01-10 and the 7th 2021-07-31, 202 days, at most 200: the same,
+    and none alone is an advisory."""
+    years = _check(tmp_path, _rule("every", interval='"4y"'), _rows("board,regular,5,2010-06-01,,held,,", "board,regular,7,2020-03-01,,held,,"), "2022-06-01")
+    assert _verdicts(years)[:2] == [("2014", "unknown"), ("2018", "unknown")]
+    assert "they could be at most 8 years apart on time, and they are 10" in _why(years, "2018")
+    days = _check(tmp_path, _rule("every", interval='"100d"', binding="false"), _rows("board,regular,5,2021-01-10,,held,,", "board,regular,7,2021-07-31,,held,,"), "2021-09-01")
+    assert _verdicts(days)[:2] == [("2021-04-20", "unknown"), ("2021-07-29", "unknown")]
+    assert "at most 200 days apart on time, and they are 202. Which window, the register does not say, so none alone is an advisory." in _why(days, "2021-04-20")
+
+
+def test_a_row_not_held_between_two_numbers_does_not_account_for_the_skipped_one(tmp_path):
+    """Once a year from 2010; the 5th 2010-06-01 and the 7th 2013-06-01, and between them an
+    unnumbered Board of 2012-06-01 that was cancelled, postponed, or planned and never
+    confirmed held. By hand: the numbers say a 6th was held between 2010-06-01 and
+    2013-06-01. A cancelled or postponed row was not held on its days, so the 6th is another
+    meeting, on a day the register does not give (or, if the row was the 6th called off,
+    none was held): 2011 and 2012 each `unknown`, one of them short on every reading. An
+    unconfirmed plan may have been the 6th (then 2011 is short) or not (then the 6th may be
+    in 2011): 2011 `unknown`, 2012 `uncertain` (met if held as planned). Each was `missed`
+    (2011 always, 2012 for the cancelled and postponed rows): the row was taken for the 6th
+    as a held unnumbered row is (README, "Record coverage"), more certain than the data."""
+    for status, verdict_2012 in (("cancelled", "unknown"), ("postponed", "unknown"), ("planned", "uncertain")):
+        rows = _rows("board,regular,5,2010-06-01,,held,,", f"board,regular,,2012-06-01,,{status},,", "board,regular,7,2013-06-01,,held,,")
+        out = _check(tmp_path, _rule("at_least", count=1, per='"year"', since=2010), rows, "2014-06-01")
+        assert _verdicts(out)[:4] == [("2010", "met"), ("2011", "unknown"), ("2012", verdict_2012), ("2013", "met")], status
+        assert "the 6th is not recorded and may have been held in this window" in _why(out, "2011")
+        assert out["summary"]["violations"] == 0
 
 
 def test_a_skipped_number_before_a_meeting_inside_the_first_window_changes_nothing(tmp_path):

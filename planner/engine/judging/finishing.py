@@ -23,7 +23,7 @@ from planner.engine.explain import beside_after, not_counted_words, shared_words
 from planner.engine.judging.findings import CUSTOMARY, VIOLATIONS, Finding, Verdict, with_more_words
 from planner.engine.judging.rule_verdicts import amend, due_without
 from planner.engine.judging.window_finding import _meeting_words
-from planner.engine.unrecorded_chain import chain_readings
+from planner.engine.unrecorded_chain import chain_readings, skipped_in_chain
 
 if TYPE_CHECKING:
     from planner.engine.judging.compliance import Judge, _RuleFacts
@@ -324,7 +324,8 @@ def skipped_numbers(judge: Judge, rule: Rule, out: list[Finding]) -> list[Findin
     if rule.kind == "at_most":
         return skipped_ceiling(judge, out)
     if rule.kind == "every":
-        out = chain_readings(out, lambda e: record_gaps(judge, e).coverage, judge.today)
+        gaps_of = partial(record_gaps, judge)
+        out = skipped_in_chain(chain_readings(out, lambda e: gaps_of(e).coverage, judge.today), gaps_of, judge.today)
     fixed = rule.kind in ("at_least", "after", "before") or getattr(rule, "mode", "") == "grid"  # (windows no meeting moves)
     if fixed and rule.count_by == "session":
         return skipped_short(judge, out)
