@@ -18,10 +18,10 @@ from planner.inputs.inputfile import open_checked, read_text
 from planner.inputs.limits import MAX_CELL, MAX_MEETINGS
 
 
-def read_table(path: Path) -> str:
+def read_table(path: Path, empty: str = "a header line, then one row per entry") -> str:
     """Text of a CSV or JSON register: UTF-8 with or without BOM, or UTF-16 with BOM as Excel
-    saves "Unicode text"."""
-    return read_text(path, RegisterError, what="CSV or JSON", utf16=True, saved_as="the file saved as UTF-8 ('CSV UTF-8' in Excel)", empty="a header line, then one row per entry")
+    saves "Unicode text"; ``empty``: what an empty file should have held."""
+    return read_text(path, RegisterError, what="CSV or JSON", utf16=True, saved_as="the file saved as UTF-8 ('CSV UTF-8' in Excel)", empty=empty)
 
 
 def _sniff_delimiter(header: str) -> str:

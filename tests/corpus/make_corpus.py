@@ -455,10 +455,10 @@ for name, text in [
     ("lone_surrogate", '{"version": 1, "events": {"\\ud800": {"fingerprint": "f", "sequence": 1, "last_modified": "2026-01-01T00:00:00"}}}'),
     ("sequence_text", '{"version": 1, "events": {"x": {"fingerprint": "f", "sequence": "1", "last_modified": "2026-01-01T00:00:00"}}}'),
     ("sequence_2_31", '{"version": 1, "events": {"x": {"fingerprint": "f", "sequence": 2147483648, "last_modified": "2026-01-01T00:00:00"}}}'),
-    ("empty", ""),
     ("top_list", "[]"),
 ]:
     case("state", f"{name}.json", text, 0, None, STATE_SAYS)
+case("state", "empty.json", "", 0, None, STATE_SAYS + " (it is empty)")
 
 
 # saved projections (`planner diff BEFORE AFTER`): damaged copies of one
@@ -856,6 +856,9 @@ rec("projection", "json_cut_short.json", '{"schema_version": 1, "command": "proj
 rec("projection", "csv_not_json.json", "date,body\n2027-03-10,summit\n")
 case("state", "line_of_two_commas.json", '{"version": 4, "events": {\n"x@planner": {"fingerprint":"f",,"last_modified":"2026-01-01T00:00:00+00:00","sequence":1}\n}}\n', 0, None, "(line 2, column 33: JSON syntax error: no key where one should be (got ',\"last_modified\"")
 case("state", "whole_file_cut_short.json", '{"version": 2, "events": {', 0, None, "(line 1, column 27: JSON syntax error: no key where one should be: the file ends there")
+# 0 bytes: a JSON register said "expected a header line", a state file (tests/corpus/state/empty.json) "no value where one should be"
+case("meetings", "json_empty.json", "", 2, None, "is empty (expected a JSON list of entries, or an object with a 'meetings' list (an empty register is []))")
+case("chairs", "json_empty.json", " \n", 2, None, "is empty (expected a JSON list of entries, or an object with a 'chairs' list (an empty register is []))")
 # a DURATION of no length (P, PT, P1DT) was read as zero, or as the days before its T
 for name, value in [("pt", "PT"), ("p", "P"), ("minus_pt", "-PT"), ("plus_p", "+P")]:
     case("meetings", f"ics_duration_{name}.ics", ics("DTSTART;VALUE=DATE:20220601", f"DURATION:{value}"), 2, "8", f"DURATION has no length (got {value!r}")

@@ -59,7 +59,7 @@ def _entries(path: Path, key: str) -> tuple[list[Any], str | None]:
     from planner.inputs.json_syntax import syntax_error
     from planner.inputs.json_types import object_pairs
 
-    text = read_table(path)
+    text = read_table(path, empty=f"a JSON list of entries, or an object with a {key!r} list (an empty register is [])")
     limit = register.MAX_MEETINGS if key == "meetings" else MAX_CHAIR_TERMS
     too_many = json_containers(text, JSON_CONTAINERS_AN_ENTRY * limit + 2)  # (and the document's object and list)
     if too_many:

@@ -154,6 +154,8 @@ def read_state(path: Path) -> dict[str, Revision]:
             raise ValueError(f"larger than {MAX_STATE_BYTES // MiB} MB and not in the form planner writes now (one event a line)")
         if handle.readline(len(HEAD) + 1) not in (HEAD, HEAD_3):  # version 2 (or a hand-made file): whole
             raw = read_bytes(path, InputError, MAX_STATE_BYTES)
+            if not raw.strip():  # (a disk that filled, a `touch`: "no value where one should be")
+                raise ValueError("it is empty")
             too_many = json_containers(raw, MAX_STATE_BYTES // JSON_BYTES_A_CONTAINER)
             if too_many:  # (200 MB of empty lists took 9.9 GB to be found damaged)
                 raise ValueError(too_many)
