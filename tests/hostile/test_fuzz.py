@@ -11,6 +11,9 @@ minute). The long run, by hand::
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import os
 import tempfile
 from pathlib import Path
@@ -39,7 +42,7 @@ CELL_VALUES = [
     "", " ", "0", "-1", "2147483648", "9" * 400, "2023-02-30", "0001", "9999", "2019-13", "1e400", "=HYPERLINK(1)", "a\rb", "a\nb",
     "\u202e", "\x00", "summit", "all", "held", "planned", "cancelled", "projected", "special", "online", '"', "x" * 5000, "2026-11-26",
 ]
-ICS_LINES = ["DTSTART:100000", "DTSTART;VALUE=DATE:99991231", "DTSTART;VALUE=DATE:00010101", "DTEND:20260101T000000Z", "RRULE:FREQ=DAILY", "RRULE:FREQ=SECONDLY;COUNT=1000000", "DURATION:P99999D", "X-PLANNER-ORDINAL:2147483648", "X-PLANNER-DATE:2026-13", "BEGIN:VEVENT", "END:VCALENDAR"]
+ICS_LINES = ["DURATION:PT", "DURATION:P1DT", "DURATION:PT0S", "DTSTART:100000", "DTSTART;VALUE=DATE:99991231", "DTSTART;VALUE=DATE:00010101", "DTEND:20260101T000000Z", "RRULE:FREQ=DAILY", "RRULE:FREQ=SECONDLY;COUNT=1000000", "DURATION:P99999D", "X-PLANNER-ORDINAL:2147483648", "X-PLANNER-DATE:2026-13", "BEGIN:VEVENT", "END:VCALENDAR"]
 
 
 def mutate_toml(text: str, data: st.DataObject) -> str:
@@ -78,6 +81,25 @@ def mutate_csv(text: str, data: st.DataObject) -> str:
     return "\n".join(",".join(row) for row in rows) + "\n"
 
 
+# what a hand editing JSON slips in: a bracket or quote too many or too few, a trailing comma,
+# a comment, Python's words for values, numbers no float holds
+JSON_BITS = [",", "}", "]", "{", "[", '"', ":", "\\", "\n", "'", "// x", "NaN", "Infinity", "1e400", "-0", "null", "true", '"\\ud800"', "9" * 5000, "None", "True"]
+
+
+def mutate_json(text: str, data: st.DataObject) -> str:
+    """The register's first rows as a JSON list (ordinals as numbers, as a JSON register has
+    them), then a few characters deleted or slipped in."""
+    rows = [{k: int(v) if k == "ordinal" and v.isdigit() else v for k, v in row.items() if v} for row in list(csv.DictReader(io.StringIO(text)))[:20]]
+    chars = list(json.dumps(rows, ensure_ascii=False, indent=1))
+    for _ in range(data.draw(st.integers(1, 3))):
+        i = data.draw(st.integers(0, len(chars) - 1))
+        if data.draw(st.booleans()):
+            del chars[i]
+        else:
+            chars.insert(i, data.draw(st.sampled_from(JSON_BITS)))
+    return "".join(chars)
+
+
 def mutate_ics(data: st.DataObject) -> str:
     props = data.draw(st.lists(st.sampled_from(ICS_LINES), min_size=1, max_size=3))
     events = "".join(f"BEGIN:VEVENT\r\nUID:f{k}\r\nSUMMARY:Summit\r\nDTSTART;VALUE=DATE:20240101\r\n{p}\r\nEND:VEVENT\r\n" for k, p in enumerate(props))
@@ -96,7 +118,7 @@ def run(args: list[str]) -> None:
 
 
 @settings(max_examples=EXAMPLES_RUN, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-@given(pair=st.sampled_from(PAIRS), which=st.sampled_from(["rules", "meetings", "both", "ics"]), data=st.data())
+@given(pair=st.sampled_from(PAIRS), which=st.sampled_from(["rules", "meetings", "both", "ics", "json"]), data=st.data())
 def test_mutated_inputs_never_crash(pair: tuple[Path, Path], which: str, data: st.DataObject) -> None:
     """Every command answers a mutated example with 0, 1 or 2 and clear lines."""
     rules_text = pair[0].read_text(encoding="utf-8")
@@ -104,9 +126,13 @@ def test_mutated_inputs_never_crash(pair: tuple[Path, Path], which: str, data: s
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         rules = folder / "rules.toml"
-        meetings = folder / ("meetings.ics" if which == "ics" else "meetings.csv")
+        meetings = folder / {"ics": "meetings.ics", "json": "meetings.json"}.get(which, "meetings.csv")
         rules.write_text(mutate_toml(rules_text, data) if which in ("rules", "both") else rules_text, encoding="utf-8", errors="surrogatepass")
-        meetings.write_text(mutate_ics(data) if which == "ics" else mutate_csv(meetings_text, data) if which in ("meetings", "both") else meetings_text, encoding="utf-8", errors="surrogatepass")
+        if which == "json":
+            mutated = mutate_json(meetings_text, data)
+        else:
+            mutated = mutate_ics(data) if which == "ics" else mutate_csv(meetings_text, data) if which in ("meetings", "both") else meetings_text
+        meetings.write_text(mutated, encoding="utf-8", errors="surrogatepass")
         if which == "ics":
             rules.write_text((ROOT / "tests" / "rulebooks" / "valid" / "minimal.toml").read_text(encoding="utf-8"), encoding="utf-8")
         before = (rules.read_bytes(), meetings.read_bytes())
