@@ -129,3 +129,20 @@ def test_an_output_path_ending_in_a_slash_is_no_file(tmp_path: Path, slash: str,
     assert notes.read_text() == "mine\n"
     code, err = _run(command, *TODAY, "-o", str(tmp_path / "new") + slash)
     assert code == 2 and not (tmp_path / "new").exists()
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "says"),
+    [
+        ("--today", "2026-02-29", "'2026-02-29' is not a real date: February 2026 has 28 days; expected YYYY-MM-DD"),
+        ("--to", "2027-04-31", "'2027-04-31' is not a real date: April 2027 has 30 days; expected YYYY-MM-DD, or a year YYYY"),
+        ("--from", "2027-00-10", "'2027-00-10' has no month 0; expected YYYY-MM-DD, or a year YYYY"),
+        ("--to", "2027-02", "'2027-02' is not a date; expected YYYY-MM-DD, or a year YYYY"),
+    ],
+)
+def test_a_date_option_that_is_no_real_day_says_why(option: str, value: str, says: str) -> None:
+    """`--to 2027-02-29` said "is not a date; expected YYYY-MM-DD", the shape it has, and left
+    out the year --to and --from also take; a register's date says which month is short."""
+    code, err = _run("project", "--today", "2026-11-26", option, value) if option != "--today" else _run("check", option, value)
+    assert code == 2
+    assert f"Invalid value for {option}: {says} (see " in err, err

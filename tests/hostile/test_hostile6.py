@@ -86,7 +86,7 @@ USAGE = [
     (["--bogus"], "error: planner: No such option '--bogus' (see planner --help)"),
     (["check", "extra"], "error: planner check: Got unexpected extra argument (extra) (see planner check --help)"),
     (["diff"], "error: planner diff: Missing argument 'BEFORE.json' (see planner diff --help)"),
-    (["check", "--today", "2026-13-01"], "error: planner check: Invalid value for --today: '2026-13-01' is not a date; expected YYYY-MM-DD (see planner check --help)"),
+    (["check", "--today", "2026-13-01"], "error: planner check: Invalid value for --today: '2026-13-01' has no month 13; expected YYYY-MM-DD (see planner check --help)"),
 ]
 
 

@@ -81,7 +81,7 @@ def _without_moved(meetings: list[Meeting]) -> list[Meeting]:
 
 
 def _day_option(value: str | None, name: str) -> date | None:
-    return _parse_day(value, name) if value else None
+    return _parse_day(value, name, "YYYY-MM-DD, or a year YYYY") if value else None
 
 
 def hosted_projection(inputs: Inputs, start: str | None, end: str | None, body_ids: tuple[str, ...], plan_text: str | None, plan_file: str | None) -> Projection:

@@ -3,6 +3,7 @@ options that name them; bad input becomes one line per problem and exit 2."""
 
 from __future__ import annotations
 
+import calendar
 import functools
 import os
 from collections.abc import Callable
@@ -29,14 +30,28 @@ def is_day_text(value: str) -> bool:
     return len(value) == 10 and value[4] == value[7] == "-" and value.isascii() and value.replace("-", "").isdigit()
 
 
-def _parse_day(value: str, source: str) -> date:
+def _parse_day(value: str, source: str, expected: str = "YYYY-MM-DD") -> date:
     try:
         if not is_day_text(value):
             raise ValueError(value)
         day = date.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date; expected YYYY-MM-DD", param_hint=source) from None
+        raise click.BadParameter(f"{value!r} {_not_a_day(value)}; expected {expected}", param_hint=source) from None
     return _in_range(day, value, source)
+
+
+def _not_a_day(value: str) -> str:
+    """Why a value is no day, in a register's words: of the right shape, its month or day
+    ("'2027-02-29' is not a date" left the reader to count February's days)."""
+    if not is_day_text(value):
+        return "is not a date"
+    year, month, day = (int(part) for part in value.split("-"))
+    if not 1 <= month <= 12:
+        return f"has no month {month}"
+    last = calendar.monthrange(max(year, 1), month)[1]
+    if day < 1:
+        return f"has no day {day}"
+    return f"is not a real date: {calendar.month_name[month]} {year} has {last} days" if day > last else "is not a date"
 
 
 def _in_range(day: date, value: str, source: str) -> date:
