@@ -146,3 +146,16 @@ def test_a_date_option_that_is_no_real_day_says_why(option: str, value: str, say
     code, err = _run("project", "--today", "2026-11-26", option, value) if option != "--today" else _run("check", option, value)
     assert code == 2
     assert f"Invalid value for {option}: {says} (see " in err, err
+
+
+
+def test_of_an_option_of_one_value_given_twice_the_last_is_used(tmp_path: Path) -> None:
+    """As the README says: `--chairs a --chairs b` reads b alone (a script adds to a command
+    line), where `--meetings` repeated overlays; the first file is not even opened."""
+    missing = tmp_path / "missing.csv"
+    chairs = Path(__file__).resolve().parent.parent.parent / "examples" / "cica-chairs.csv"
+    code, err = _run("chairs", *TODAY, "--chairs", str(missing), "--chairs", str(chairs))
+    assert code in (0, 1) and "missing.csv" not in err, err
+    code, err = _run("chairs", *TODAY, "--chairs", str(chairs), "--chairs", str(missing))
+    assert code == 2 and f"{missing}: no such file" in err
+
