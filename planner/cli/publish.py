@@ -47,7 +47,20 @@ def credentials(url: str, user: str | None) -> tuple[str | None, str | None]:
         found = _netrc(parts.hostname)
         if found and (user is None or user == found[0]):
             user, password = user or found[0], found[2]
+    _basic_auth_can_carry(user, password)
     return user, password
+
+
+def _basic_auth_can_carry(user: str | None, password: str | None) -> None:
+    """RFC 7617 2: a user-id holds no colon (the server splits "user:password" at the first)
+    and neither holds a control character. 'a:b' was sent as user 'a' with a password
+    beginning 'b:', and a password with a line break went to the server as it was. The
+    password is never shown."""
+    if user is not None and (":" in user or any(ord(c) < 32 or ord(c) == 127 for c in user)):
+        what = "a ':'" if ":" in user else "a control character"
+        raise click.BadParameter(f"{user if len(user) <= 60 else user[:57] + '...'!r} holds {what}, which HTTP Basic authentication cannot carry in a user name; expected a user name without ':' or control characters (RFC 7617)", param_hint="--user")
+    if password is not None and any(ord(c) < 32 or ord(c) == 127 for c in password):
+        raise click.BadParameter("the password holds a control character (a line break?), which HTTP Basic authentication cannot carry; expected a password of printable characters (RFC 7617)", param_hint=PASSWORD_ENV if os.environ.get(PASSWORD_ENV) == password else "~/.netrc")
 
 
 _NETRC_EXPECTED = "machine HOST login USER password PASSWORD"

@@ -159,3 +159,14 @@ def test_of_an_option_of_one_value_given_twice_the_last_is_used(tmp_path: Path) 
     code, err = _run("chairs", *TODAY, "--chairs", str(chairs), "--chairs", str(missing))
     assert code == 2 and f"{missing}: no such file" in err
 
+
+@pytest.mark.parametrize(("user", "password", "says"), [("a:b", "x", "'a:b' holds a ':'"), ("a\tb", "x", "'a\\tb' holds a control character"), ("sec", "se\ncret", "the password holds a control character")])
+def test_publish_refuses_credentials_basic_authentication_cannot_carry(monkeypatch: pytest.MonkeyPatch, user: str, password: str, says: str) -> None:
+    """RFC 7617 2: `--user a:b` went to the server as user 'a' with a password starting 'b:',
+    and a password with a line break was sent as it was. Refused before any connection (the
+    address is closed: an attempt would say it cannot reach the server); the password never
+    shown."""
+    monkeypatch.setenv("PLANNER_CALDAV_PASSWORD", password)
+    code, err = _run("publish", *TODAY, "--body", "summit", "--caldav", "http://127.0.0.1:9/u/c/", "--user", user, "--dry-run")
+    assert code == 2 and says in err and "RFC 7617" in err and "cannot reach" not in err, err
+    assert password == "x" or password not in err
