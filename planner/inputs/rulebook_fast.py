@@ -189,6 +189,7 @@ FIELDS: dict[type[Record], dict[str, Convert]] = {
         "min_days_between": _integer(0, 366),
         "meetings_per_day": _integer(1),
         "holiday_categories": _checked(_TEXTS, model.holiday_categories_problem),
+        "holiday_subdivisions": _checked(_TEXTS, model.holiday_subdivisions_problem),
         "year_start": _YEAR_START,
         "records": _many(_nested(model.Records)),
         "source": _text,

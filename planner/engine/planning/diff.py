@@ -7,7 +7,8 @@ compare. Meetings are matched by body and identity (the ordinal, else the projec
 rule, due period and slot, e.g. the first SOC of 2027), so a meeting that moves stays one meeting;
 but a meeting of one body and kind on the same days under another number in each is one meeting
 renumbered (a meeting added to the register before it), not a chain of meetings moved a period
-each, one added and one dropped.
+each, one added and one dropped; and an unnumbered projected meeting on the same days under
+another key (it now answers another rule or period) is the same meeting, neither added nor dropped.
 """
 
 from __future__ import annotations
@@ -276,6 +277,26 @@ def _renumbered(old: dict[tuple[str, str], dict[str, Any]], new: dict[tuple[str,
     return pairs
 
 
+def _same_days(old: dict[tuple[str, str], dict[str, Any]], new: dict[tuple[str, str], dict[str, Any]]) -> list[tuple[tuple[str, str], tuple[str, str]]]:
+    """The (old, new) keys of unnumbered projected meetings of one body and kind on the same
+    days (dated to the day) in each projection under another key: the projection's key names
+    the rule and due period a meeting answers, and one meeting may answer another rule as the
+    register changes (a council's February meeting, the first of three a year, then the one of
+    its month once January's was held). On the same days, it is the same meeting."""
+    days: dict[tuple[Any, ...], list[tuple[str, str]]] = {}
+    for k, m in new.items():
+        if k not in old and not m.get("ordinal") and m.get("status") == "projected" and len(str(m["start"])) == 10:
+            days.setdefault((m["body"], m.get("kind") or "regular", _span(m)), []).append(k)
+    pairs = []
+    for k, m in old.items():
+        if k in new or m.get("ordinal") or m.get("status") != "projected" or len(str(m["start"])) != 10:
+            continue
+        found = days.get((m["body"], m.get("kind") or "regular", _span(m)))
+        if found:
+            pairs.append((k, found.pop(0)))
+    return pairs
+
+
 def _keyed(meetings: tuple[dict[str, Any], ...]) -> dict[tuple[str, str], dict[str, Any]]:
     """The meetings by :func:`meeting_key`; a key a meeting before it has (two unnumbered
     meetings of one body and kind on one day: a what-if register's planned one and its
@@ -315,6 +336,10 @@ def compare(before: SavedProjection, after: SavedProjection, register: Sequence[
         if (a.get("host") or "") != (b.get("host") or ""):
             hosts.append(Change(now, a, b))
     renumbered.sort(key=lambda c: (str(c.meeting["start"]), c.key))
+    for was, now in _same_days(old, new):
+        a, b = old.pop(was), new.pop(now)
+        if (a.get("host") or "") != (b.get("host") or ""):
+            hosts.append(Change(now, a, b))
     for key in sorted(old.keys() & new.keys(), key=lambda k: (str(new[k]["start"]), k)):
         a, b = old[key], new[key]
         if _span(a) != _span(b):
