@@ -134,6 +134,30 @@ def holiday_categories_problem(entries: tuple[str, ...]) -> str | None:
     return None
 
 
+def holiday_subdivisions_problem(entries: tuple[str, ...]) -> str | None:
+    """What is wrong with ``[organization] holiday_subdivisions``: each entry an ISO 3166-2
+    code the holidays package knows (``GB-ENG``, ``DE-BY``, ``CH-GE``), one per country."""
+    import holidays
+    from holidays import registry
+
+    countries = {entry[1] for entry in registry.COUNTRIES.values()}
+    seen: dict[str, str] = {}
+    for i, entry in enumerate(entries):
+        code, dash, sub = entry.partition("-")
+        if not dash or not re.fullmatch(r"[A-Z]{2}", code) or not sub:
+            return f"entry {i + 1} is {entry!r}, not an ISO 3166-2 code; expected 'CC-SUB', e.g. 'GB-ENG' (England) or 'DE-BY' (Bavaria)"
+        if code not in countries:
+            return f"entry {i + 1} is {entry!r}: {code!r} is no country of the holidays package; expected an ISO 3166 alpha-2 code before the '-', e.g. 'GB-ENG'"
+        known = tuple(holidays.country_holidays(code).subdivisions)
+        if sub not in known:
+            choices = ", ".join(known[:40]) + (f" and {len(known) - 40} more" if len(known) > 40 else "")
+            return f"entry {i + 1} is {entry!r}: the holidays package has no subdivision {sub!r} of {code}; expected one of {choices}" if known else f"entry {i + 1} is {entry!r}: the holidays package has no subdivisions of {code}; expected none for it"
+        if code in seen:
+            return f"entry {i + 1} is {entry!r}: {code} already has {seen[code]!r}; expected one subdivision per country"
+        seen[code] = entry
+    return None
+
+
 def _country_category_problem(code: str, category: str) -> str | None:
     """Why ``CC:category`` names no days off: no such country, or none of that category there."""
     import holidays
@@ -290,9 +314,18 @@ class Organization(Record):
     min_days_between: int = 3
     meetings_per_day: int = 1
     holiday_categories: tuple[str, ...] = DEFAULT_HOLIDAY_CATEGORIES
+    holiday_subdivisions: tuple[str, ...] = ()
     year_start: str | None = None
     records: tuple[Records, ...] = ()
     source: str = ""
+
+    def holiday_region(self, code: str) -> str:
+        """The key of ``code``'s days off: ``GB-ENG`` where ``holiday_subdivisions`` names a
+        subdivision of that country, else the country's code alone."""
+        for entry in self.holiday_subdivisions:
+            if entry.partition("-")[0] == code:
+                return entry
+        return code
 
     def member(self, name: str) -> Member | None:
         """The member state called ``name`` (by name, alias or code, ignoring case), looked up

@@ -93,3 +93,78 @@ def test_a_timeline_narrower_than_its_box_starts_at_the_left(browser, tmp_path: 
         assert view["chart"][1] < view["box"][1] - 100, view  # the room left over is at the right
     else:
         assert view["scrolls"], view
+
+
+def _projected(*args: str) -> list[dict]:
+    return [m for m in json.loads(_run("project", *args, "--format", "json"))["meetings"] if m["status"] == "projected"]
+
+
+def test_a_meeting_that_answers_another_rule_on_the_same_day_is_not_added_and_dropped(tmp_path: Path) -> None:
+    """A month on: the December meeting held, January's too. February's projected meeting,
+    2027-02-09, answered "at least 3 times a year" (the first of 2027) and now answers its
+    month (January's is the first), so its key changed: `diff` listed it both as added and as
+    dropped ("no longer projected"), on the same day. The same body, kind and days: one
+    meeting, in neither list."""
+    jan = tmp_path / "jan.csv"
+    jan.write_text(
+        "body,kind,ordinal,start,end,status,city,country,format,title,source\n"
+        "council,regular,,2026-12-08,,held,Ashcombe Vale,United Kingdom,in_person,,Minutes 2026/12\n"
+        "council,regular,,2027-01-12,,held,Ashcombe Vale,United Kingdom,in_person,,Minutes 2027/01\n"
+    )
+    rules, meetings = AVPC[:2], AVPC[2:4]
+    _run("project", *rules, *meetings, "--today", "2026-12-05", "--format", "json", "-o", str(tmp_path / "before.json"))
+    _run("project", *rules, *meetings, "--meetings", str(jan), "--today", "2027-01-20", "--format", "json", "-o", str(tmp_path / "after.json"))
+    found = json.loads(_run("diff", str(tmp_path / "before.json"), str(tmp_path / "after.json"), "--format", "json"))
+    added = {(c["body"], c["after"]["start"]) for c in found["added"]}
+    dropped = {(c["body"], c["before"]["start"]) for c in found["dropped"]}
+    assert added & dropped == set(), (added, dropped)
+    assert ("council", "2027-02-09") not in added | dropped
+
+
+def test_an_english_council_avoids_englands_bank_holidays() -> None:
+    """The holidays package's United Kingdom ("GB") has the days off of all four nations
+    alone: England's Easter Monday and August bank holiday are not among them, and the
+    Annual Parish Meeting of 2030 (aimed at Saturday 20 April, placed on the nearest day it
+    meets on) was projected on Easter Monday, 22 April. `holiday_subdivisions = ["GB-ENG"]`
+    gives England's: Thursday 18 April, and no projected meeting on an English bank holiday."""
+    import holidays
+
+    england = holidays.country_holidays("GB", subdiv="ENG", years=range(2026, 2038))
+    projected = _projected(*AVPC)
+    assert [m["start"] for m in projected if m["body"] == "parish_meeting" and m["start"].startswith("2030")] == ["2030-04-18"]
+    assert [(m["start"], england[m["start"]]) for m in projected if m["start"] in england] == []
+
+
+def test_without_the_subdivision_the_united_kingdoms_days_alone_are_avoided(tmp_path: Path) -> None:
+    """The same rule book without `holiday_subdivisions`: the national list, and Easter Monday
+    2030 taken (what the key is for)."""
+    text = (TRIAL / "avpc.toml").read_text()
+    assert 'holiday_subdivisions = ["GB-ENG"]' in text
+    rules = tmp_path / "avpc.toml"
+    rules.write_text(text.replace('holiday_subdivisions = ["GB-ENG"]', "holiday_subdivisions = []"))
+    projected = _projected("--rules", str(rules), *AVPC[2:])
+    assert [m["start"] for m in projected if m["body"] == "parish_meeting" and m["start"].startswith("2030")] == ["2030-04-22"]
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ('["GB"]', "entry 1 is 'GB', not an ISO 3166-2 code; expected 'CC-SUB', e.g. 'GB-ENG' (England) or 'DE-BY' (Bavaria)"),
+        ('["GB-XX"]', "entry 1 is 'GB-XX': the holidays package has no subdivision 'XX' of GB; expected one of ENG, NIR, SCT, WLS"),
+        ('["ZZ-ENG"]', "entry 1 is 'ZZ-ENG': 'ZZ' is no country of the holidays package; expected an ISO 3166 alpha-2 code before the '-', e.g. 'GB-ENG'"),
+        ('["GB-ENG", "GB-SCT"]', "entry 2 is 'GB-SCT': GB already has 'GB-ENG'; expected one subdivision per country"),
+        ('"GB-ENG"', None),
+    ],
+)
+def test_a_subdivision_the_holidays_package_does_not_know_is_one_line(tmp_path: Path, value: str, message: str | None) -> None:
+    """Each wrong `holiday_subdivisions` is one line, exit 2, naming the file, the key, the
+    entry and what was expected (a bare string: a list was expected)."""
+    rules = tmp_path / "avpc.toml"
+    rules.write_text((TRIAL / "avpc.toml").read_text().replace('holiday_subdivisions = ["GB-ENG"]', f"holiday_subdivisions = {value}"))
+    result = CliRunner().invoke(main, ["validate", "--rules", str(rules), *AVPC[2:6]])
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"error: {rules}: organization.holiday_subdivisions: "), lines
+    if message is not None:
+        assert lines[0].endswith(message), lines
+    assert "Traceback" not in result.output

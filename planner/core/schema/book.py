@@ -125,6 +125,7 @@ class Organization(Frozen):
     min_days_between: int = Field(3, ge=0, le=366, strict=True, description="projected meetings of the same host at least this many days apart (paired bodies excepted)")
     meetings_per_day: int = Field(1, ge=1, strict=True, description="at most this many bodies' projected meetings on one day (a `before` pair counts once)")
     holiday_categories: tuple[str, ...] = Field(DEFAULT_HOLIDAY_CATEGORIES, description="the holidays package's categories of days off that projected meetings avoid, for every country that has them ('public', 'government', 'de_facto' by default: the days a government office keeps closed), or 'CC:category' for one country ('DK:optional': Denmark's Christmas Eve)")
+    holiday_subdivisions: tuple[str, ...] = Field((), description="ISO 3166-2 codes of the subdivisions whose days off projected meetings avoid in their country, one per country ('GB-ENG': England's Easter Monday and August bank holiday, which the United Kingdom's own list lacks; 'DE-BY', 'CH-GE'); a country not named keeps its national days off")
     year_start: str | None = Field(None, pattern=YEAR_START_PATTERN, description="first day of the organization's year (e.g. '04-01': financial years), the default for rules that judge periods")
     records: tuple[Records, ...] = Field((), description="periods whose register is known complete (complete = false: known incomplete), for every body that states none of its own")
     source: str = ""
@@ -138,6 +139,11 @@ class Organization(Frozen):
     @classmethod
     def _holiday_categories(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         return checked(value, model.holiday_categories_problem)
+
+    @field_validator("holiday_subdivisions")
+    @classmethod
+    def _holiday_subdivisions(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        return checked(value, model.holiday_subdivisions_problem)
 
     @field_validator("avoid")
     @classmethod

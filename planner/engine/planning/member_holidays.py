@@ -25,6 +25,13 @@ with paused_gc():  # its import makes some 100,000 objects, no cycle: at 2N (aft
     import holidays
 
 
+def _region(code: str) -> tuple[str, str | None]:
+    """A calendar's key, ``GB`` or ``GB-ENG`` (a country, or its subdivision: ``[organization]
+    holiday_subdivisions``), as the country's code and the subdivision's."""
+    country, _, sub = code.partition("-")
+    return country, sub or None
+
+
 def country_categories(code: str, wanted: tuple[str, ...]) -> tuple[str, ...]:
     """The categories of ``code``'s days off to avoid: those of ``wanted`` (the rule book's
     ``holiday_categories``: a category for every country, ``CC:category`` for one) that the
@@ -34,17 +41,19 @@ def country_categories(code: str, wanted: tuple[str, ...]) -> tuple[str, ...]:
     cls = _country_class(code)
     supported = set(getattr(cls, "supported_categories", ("public",)))
     chosen = {"public"}
+    country = _region(code)[0]
     for entry in wanted:
         where, _, category = entry.rpartition(":")
-        if (not where or where == code) and category in supported:
+        if (not where or where == country) and category in supported:
             chosen.add(category)
     return tuple(sorted(chosen))
 
 
 @lru_cache(maxsize=256)
 def _country_class(code: str) -> type | None:
+    country, sub = _region(code)
     try:
-        return type(holidays.country_holidays(code))
+        return type(holidays.country_holidays(country, subdiv=sub))
     except NotImplementedError:
         return None
 
@@ -57,7 +66,8 @@ def country_calendar(code: str, wanted: tuple[str, ...] = ("public",)) -> holida
     more than filling the years; the host's calendar filled the same years again.)"""
     if _country_class(code) is None:
         return None
-    return holidays.country_holidays(code, categories=country_categories(code, wanted))
+    country, sub = _region(code)
+    return holidays.country_holidays(country, subdiv=sub, categories=country_categories(code, wanted))
 
 
 @lru_cache(maxsize=4096)
@@ -80,7 +90,8 @@ def country_year(code: str, year: int, wanted: tuple[str, ...] = ("public",)) ->
 def _fresh_year(code: str, year: int, wanted: tuple[str, ...]) -> tuple[dict[date, str], bool]:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        found = holidays.country_holidays(code, years=year, categories=country_categories(code, wanted))
+        country, sub = _region(code)
+        found = holidays.country_holidays(country, subdiv=sub, years=year, categories=country_categories(code, wanted))
     return {day: str(name) for day, name in found.items()}, _complete(found, year, caught)
 
 
@@ -96,9 +107,11 @@ class MemberHolidays:
     """Which members are on a public holiday on a given day (members count from the day they
     joined to the day they left)."""
 
-    def __init__(self, members: Sequence[Member], wanted: tuple[str, ...] = ("public",)) -> None:
+    def __init__(self, members: Sequence[Member], wanted: tuple[str, ...] = ("public",), subdivisions: tuple[str, ...] = ()) -> None:
         self.members = tuple(members)
         self.wanted = wanted
+        # each member's calendar: its country's, or the subdivision's the rule book names
+        self.regions = {m.code: next((s for s in subdivisions if s.partition("-")[0] == m.code), m.code) for m in self.members}
         self._years: dict[int, dict[date, tuple[Member, ...]]] = {}
 
     def _year(self, year: int) -> dict[date, tuple[Member, ...]]:
@@ -106,7 +119,7 @@ class MemberHolidays:
         if table is None:
             grouped: dict[date, list[Member]] = {}
             for member in self.members:
-                days, _complete = country_year(member.code, year, self.wanted)
+                days, _complete = country_year(self.regions[member.code], year, self.wanted)
                 for day in days:
                     grouped.setdefault(day, []).append(member)
             table = self._years[year] = {day: tuple(ms) for day, ms in grouped.items()}
@@ -125,7 +138,7 @@ class MemberHolidays:
         if not names:
             return ""
         by_name = {m.name: m for m in self.members}
-        parts = [f"{n} ({country_year(by_name[n].code, day.year, self.wanted)[0].get(day, 'holiday')})" for n in names]
+        parts = [f"{n} ({country_year(self.regions[by_name[n].code], day.year, self.wanted)[0].get(day, 'holiday')})" for n in names]
         return "public holiday in " + ", ".join(parts)
 
     def gap_notes(self, years: Iterable[int]) -> list[str]:
@@ -133,7 +146,7 @@ class MemberHolidays:
         years = sorted(set(years))
         parts = []
         for member in sorted(self.members, key=lambda m: m.name):
-            gap = [y for y in years if not country_year(member.code, y, self.wanted)[1]]
+            gap = [y for y in years if not country_year(self.regions[member.code], y, self.wanted)[1]]
             if gap:
                 parts.append(f"{member.name} ({_years_words(gap)})")
         if not parts:
@@ -180,9 +193,9 @@ def _years_words(years: list[int]) -> str:
 
 
 @lru_cache(maxsize=16)
-def member_holidays(members: tuple[Member, ...], wanted: tuple[str, ...] = ("public",)) -> MemberHolidays:
-    """One shared table per member list (a rule book's members) and categories, so that its years are built once."""
-    return MemberHolidays(members, wanted)
+def member_holidays(members: tuple[Member, ...], wanted: tuple[str, ...] = ("public",), subdivisions: tuple[str, ...] = ()) -> MemberHolidays:
+    """One shared table per member list (a rule book's members), categories and subdivisions, so that its years are built once."""
+    return MemberHolidays(members, wanted, subdivisions)
 
 
 __all__ = ["MemberHolidays", "country_calendar", "country_categories", "country_year", "host_gap_notes", "member_holidays"]

@@ -62,7 +62,7 @@ def project(
     problems = [*unconfirmed(book, register, today, bodies), *(ahead if keep is None else [p for p in ahead if p.body.id in keep])]
     # (and the notes of their meetings; a note of no one body, a holidays gap, stays)
     own = projector.notes if keep is None else [n for i, n in enumerate(projector.notes) if projector.note_bodies.get(i, "") in keep or i not in projector.note_bodies]
-    notes = [*own, *member_holidays(book.organization.members, book.organization.holiday_categories).gap_notes(y for y in projector.member_years if y <= end.year)] if book.organization.members else own
+    notes = [*own, *member_holidays(book.organization.members, book.organization.holiday_categories, book.organization.holiday_subdivisions).gap_notes(y for y in projector.member_years if y <= end.year)] if book.organization.members else own
     notes = [*notes, *host_gap_notes(projector.host_years, end.year, book.organization.holiday_categories)]
     awaiting, superseded, aims = projector.awaiting, projector.superseded, projector.aims
     del projector  # its indexes and crowd, before the schedule is ordered

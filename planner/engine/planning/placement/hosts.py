@@ -34,7 +34,9 @@ def calendar_for(body: Body, book: RuleBook, country: str) -> WorkingCalendar:
     member = org.member(country) if country else None
     # (a host that is no member, a Secretariat in Geneva: its own country's calendar all the same)
     code = member.code if member else (country if len(country) == 2 and country.isupper() else country_code(country) if country else None)
-    members = member_holidays(org.members, org.holiday_categories) if org.members and (body.all_members or unknown) else None
+    if code and org.holiday_subdivisions:
+        code = org.holiday_region(code)  # (England's days off, not only the United Kingdom's)
+    members = member_holidays(org.members, org.holiday_categories, org.holiday_subdivisions) if org.members and (body.all_members or unknown) else None
     recess = tuple(Blackout(start=p.first, end=p.last, reason=p.reason or "recess") for p in body.recess)
     # (the days of the week it meets on: one of the host's weekend days among them is a working day for it)
     meets_on = frozenset(w.number for w in body.weekdays)
