@@ -445,3 +445,28 @@ def test_a_board_due_within_a_month_before_the_council_keeps_its_usual_day_insid
         ("bd", "2028-05-19", "within 1 month before the Council of 2028-06-09, projected; moved from Sat 2028-05-20 (a weekend day in Austria)"),
         ("cn", "2028-06-09", "at least once a year: 1 of 1 in 2028; moved from Sat 2028-06-10 (a weekend day in Austria)"),
     ]
+
+
+# -- 6. A chain after a meeting projected late --------------------------------------------------------
+
+
+def test_a_chain_goes_on_from_a_postponed_meeting_held_late_and_a_problem_says_it_is_late(tmp_path):
+    """A Committee in Vienna every 12 months: the 6th held Tue 2025-06-10, the 7th postponed
+    from 2026-06-10 (no new day recorded); as of 2026-12-01 to 2028. README: postponed from a
+    day already past, it is still to be held; a rolling chain's window takes it late, as soon
+    as possible, a Problem says so, and the chain goes on from its new day. By hand: the 7th
+    Wed 2026-12-02 (late for the window due 2026-06, a `late` Problem); the 8th 12 months
+    after it, Thu 2027-12-02; the 9th Sat 2028-12-02, so Fri 12-01 (Sunday forward, Friday
+    back). Before, no Problem, and the 8th went to Wed 2027-12-01: its nominal day counted
+    from the 6th (2027-06-10) lay in the window (open from the day after the 7th) but months
+    before its due month, so it took December's first day, with no word of a move."""
+    book = _VIENNA + _body("cm", "Committee", "", _TWELVE_MONTHS)
+    out = _project(_files(tmp_path, book, "cm,regular,6,2025-06-10,,held,Vienna,Austria\ncm,regular,7,2026-06-10,,postponed,Vienna,Austria\n"), "2026-12-01", "2028-12-31")
+    assert [(m["ordinal"], m["start"], m["reason"]) for m in out["meetings"] if m["status"] == "projected"] == [
+        (7, "2026-12-02", "postponed from 2026-06-10; overdue since 2026-06: 12 months after the 6th Committee (2025-06-10)"),
+        (8, "2027-12-02", "12 months after the 7th Committee (2026-12-02, projected)"),
+        (9, "2028-12-01", "12 months after the 8th Committee (2027-12-02, projected); moved from Sat 2028-12-02 (a weekend day in Austria)"),
+    ]
+    assert [(p["kind"], p["window"], p["message"]) for p in out["problems"]] == [
+        ("late", "2026-06", "Committee: the 7th, postponed from 2026-06-10, was due by 2026-06-30 (12 months after the 6th Committee (2025-06-10)); it is projected as soon as possible after, late for 2026-06."),
+    ]

@@ -30,6 +30,13 @@ class Postponement(Lateness):
         gets it as soon as possible after that day, late, and the chain goes on from its new
         day; another window gets nothing. Either way a Problem says so."""
         last = self._postponed_last(state)
+        if last is not None and last < window.start and e.deadline < self.not_before:
+            # (postponed from a day already past, the window closed since: projected late, as
+            # soon as possible, and a Problem says so, as where no day was left after it)
+            message = f"{state.body.name}: the {ordinal(state.next_ordinal)}, postponed from {last}, was due by {e.deadline} ({e.reason}); it is projected as soon as possible after, late for {e.label}."  # type: ignore[arg-type]
+            if (state.body.id, message) not in self._told_today:  # (a chain's windows are made again after each placement: told once)
+                self._told_today.add((state.body.id, message))
+                self.problems.append(ProjectionProblem(state.body, e.window, e.label, message, "late"))
         if last is None or last < window.start:
             return window
         if window.start > self.end:

@@ -120,7 +120,10 @@ class Targets:
         nominal = Duration(interval.amount * taken, interval.unit).add_to(root) if steps else interval.add_to(origin)
         if nominal < e.window.start:
             taken, nominal = _steps(interval, root, taken, e.window.start)
-        if steps and not e.window.start <= nominal <= e.window.end:
+        # (in the period due, not only in the window: after a meeting projected late, a 12-month
+        # chain from 2025-06-10 held again on 2026-12-02 aimed at 2027-06-10, in the window
+        # that opened on 2026-12-03 but months before the December due, and took 1 December)
+        if steps and not _in_due(e, nominal):
             root, steps, taken, nominal = origin, 0, 1, interval.add_to(origin)
             if nominal < e.window.start:
                 taken, nominal = _steps(interval, root, 1, e.window.start)
@@ -128,6 +131,12 @@ class Targets:
         # counted from its first meeting placed: the 1st of the month is no nominal day)
         state.chain = (root, taken) if steps or e.origin.exact else None
         return nominal
+
+
+def _in_due(e: Expectation, day: date) -> bool:
+    """Whether ``day`` lies in the period ``e`` is due in (a window in days: the window)."""
+    due = e.window if e.grain is _DAY else e.grain.window(e.period, e.year_start)
+    return due.start <= day <= due.end
 
 
 def usual_within(state: BodyState, window: Window) -> date | None:
