@@ -17,12 +17,14 @@ from operator import attrgetter, eq
 from typing import TYPE_CHECKING
 
 from planner.core.model import AtLeastRule, Body, Kind, Meeting, Records, RuleBook, Status
+from planner.core.words import a_or_an
 from planner.engine.gaps import GapExpectation
 from planner.engine.rule_words import ordinal
 from planner.engine.unrecorded_gap import chain_start, firm_days, most_counted, readings
 
 if TYPE_CHECKING:
     from planner.engine.expectation import Expectation
+    from planner.engine.expectations import ExpectationEngine
 
 
 class Coverage:
@@ -309,3 +311,31 @@ class RecordGaps:
 
         said = said.removesuffix(" and may have been held in this window")
         return f" Not certain: {said}; with meetings closer than {rule.min_gap.words()} counting once, met if it was held {spans_words(met)}; short if held {spans_words(short)}."
+
+
+def excusing_gap(e: Expectation, cache: dict[str, RecordGaps], engine: ExpectationEngine) -> str:
+    """Why a shortfall of ``e``, whose rule an ``except_when`` body's meeting in the due period
+    excuses, may be excused by a meeting that body's register does not show, in words; empty
+    when its register holds the period whole. A Board due yearly except in a Summit year,
+    short in 2017, with the Summits numbered 3rd (2014) then 5th (2019): the 4th may have been
+    held in 2017 and excused it, so 2017 is ``unknown``, not ``missed`` (it was: the Summit's
+    register was read as complete where its own numbers, or its ``records``, say it is not;
+    session 24)."""
+    from planner.engine.calendar_rules import day_window  # (calendar_rules builds on expectations)
+
+    due = day_window(e)
+    for other_id in e.rule.except_when:
+        other = engine.book.body(other_id)
+        if other is None:
+            continue
+        gaps = cache.get(other_id)
+        if gaps is None:
+            gaps = cache[other_id] = RecordGaps(other, engine.book, engine.meetings_of(other_id).meetings)
+        said = gaps.coverage.gap(due.start, due.end)
+        if said:
+            said = f"for the {other.label} {said}"
+        else:
+            said = "; ".join(span[4] for span in gaps.numbering().touching(due.start, due.end, (Kind.REGULAR,)))
+        if said:
+            return f"{a_or_an(other.label)} in {e.label} would excuse it, and {said}"
+    return ""

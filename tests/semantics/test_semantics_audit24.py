@@ -542,3 +542,23 @@ def test_a_number_recorded_only_as_postponed_accounts_for_itself(tmp_path):
     rows = _rows("board,regular,5,2010-06-01,,held,,", "board,regular,6,2012-06-01,,postponed,,", "board,regular,7,2013-06-01,,held,,")
     out = _check(tmp_path, _rule("at_least", count=1, per='"year"', since=2010), rows, "2014-06-01")
     assert _verdicts(out)[:4] == [("2010", "met"), ("2011", "missed"), ("2012", "missed"), ("2013", "met")]
+
+
+def test_a_summit_the_register_may_lack_may_have_excused_the_year(tmp_path):
+    """Once a year from 2015, except in a year with a Summit; Boards 2015, 2016, 2018, 2020;
+    Summits numbered 3rd (2014-05-01) and 5th (2019-05-01). By hand: the numbers say the 4th
+    Summit was held between them, on a day the register does not give; held in 2017 it
+    excuses the Board's empty 2017. 2017 is `unknown` (it was `missed`, exit 1: the Summit's
+    register read as complete where its own numbers say it is not); 2019 `excused` by the
+    5th. The same where the Summit's `records` begin in 2018 and no Summit is recorded before:
+    2017 `unknown`, 2019 (records complete, no Summit) `missed`."""
+    book = SUMMIT + _rule("at_least", count=1, per='"year"', since=2015, except_when='["summit"]')
+    boards = ("board,regular,,2015-03-01,,held,,", "board,regular,,2016-03-01,,held,,", "board,regular,,2018-03-01,,held,,", "board,regular,,2020-03-01,,held,,")
+    out = _check(tmp_path, book, _rows("summit,regular,3,2014-05-01,,held,,", "summit,regular,5,2019-05-01,,held,,", *boards), "2020-06-01")
+    assert _verdicts(out)[2:5] == [("2017", "unknown"), ("2018", "met"), ("2019", "excused")]
+    assert "Unknown, not missed: a Summit in 2017 would excuse it, and the register numbers the Summit regular meetings 3rd (2014-05-01) then 5th (2019-05-01): the 4th is not recorded" in _why(out, "2017")
+    assert out["summary"]["violations"] == 0
+    records = book.replace('name = "Summit"\n', 'name = "Summit"\nrecords = [{ start = 2018 }]\n')
+    out = _check(tmp_path, records, _rows("summit,regular,3,2014-05-01,,held,,", *boards), "2020-06-01")
+    assert _verdicts(out)[2:5] == [("2017", "unknown"), ("2018", "met"), ("2019", "missed")]
+    assert "a Summit in 2017 would excuse it, and for the Summit the register is known complete only from 2018-01-01" in _why(out, "2017")

@@ -17,7 +17,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from planner.core.model import Body, Meeting, Rule, Status
-from planner.engine.coverage import RecordGaps
+from planner.engine.coverage import RecordGaps, excusing_gap
 from planner.engine.expectations import BodyMeetings, Expectation, ordinal
 from planner.engine.explain import beside_after, not_counted_words, shared_words, short_words
 from planner.engine.judging.findings import CUSTOMARY, VIOLATIONS, Finding, Verdict, with_more_words
@@ -72,7 +72,7 @@ def coverage(judge: Judge, finding: Finding) -> Finding:
     if e is None or e.pending or not shortfall:
         return finding
     gaps = record_gaps(judge, e)
-    gap = gaps.gap(e, finding.counted)
+    gap = gaps.gap(e, finding.counted) or (e.rule.except_when and excusing_gap(e, judge._record_gaps, judge.engine))
     if not gap:
         close = gaps.too_close(e)  # (remembered by gap(): a min_gap the unrecorded meetings could not fill)
         return with_more_words(finding, lambda: close) if close else finding
