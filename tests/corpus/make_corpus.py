@@ -866,6 +866,12 @@ case("meetings", "ics_duration_t_alone.ics", ics("DTSTART;VALUE=DATE:20220601", 
 case("meetings", "ics_duration_folded_p_2d.ics", ics("DTSTART;VALUE=DATE:20220601", "DURATION:P\r\n 2D"), 1)
 for name, value in [("pt0s", "PT0S"), ("p0d", "P0D")]:  # zero: one day, as DTEND equal to DTSTART
     case("meetings", f"ics_duration_{name}.ics", ics("DTSTART;VALUE=DATE:20220601", f"DURATION:{value}"), 1)
+# a date that does not exist in an .ics: "Wrong date format 20260230" -> which month is short
+rec("meetings", "ics_dtstart_february_30.ics", ics("DTSTART;VALUE=DATE:20260230"))
+rec("meetings", "ics_dtend_february_31.ics", ics("DTSTART;VALUE=DATE:20260210", "DTEND;VALUE=DATE:20260231"))
+rec("meetings", "ics_until_february_30.ics", ics("DTSTART;VALUE=DATE:20260210", "RRULE:FREQ=YEARLY;UNTIL=20270230"))
+rec("meetings", "ics_exdate_february_29_2027.ics", ics("DTSTART;VALUE=DATE:20260210", "RRULE:FREQ=YEARLY;COUNT=3", "EXDATE;VALUE=DATE:20270229"))
+rec("meetings", "ics_dtstart_hour_25.ics", ics("DTSTART:20260210T250000Z"))
 # a CSV whose header comes again (two registers pasted together): one line, not one a cell
 _HEADER = "body,kind,ordinal,start,end,status,city,country\n"
 _ROW = "summit,regular,1,2002-06-04,2002-06-05,held,Almaty,Kazakhstan\n"

@@ -92,7 +92,7 @@ def test_ordinal_in_summary(title: str, expected: int | None) -> None:
         ("not_ical.ics", "does not start with BEGIN:VCALENDAR"),
         ("truncated.ics", "is truncated"),
         ("no_events.ics", "has no VEVENT"),
-        ("bad_date.ics", "DTSTART: Expected time"),
+        ("bad_date.ics", "DTSTART: is not a date of the form YYYYMMDD or YYYYMMDDTHHMMSS (got '2022101'"),
         ("no_dtstart.ics", "event has no DTSTART"),
         ("bad_rrule.ics", "RRULE: Expected frequency"),
         ("bad_xwr_timezone.ics", "X-WR-TIMEZONE cannot be applied"),

@@ -30,6 +30,7 @@ How an event becomes a meeting:
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any
@@ -97,7 +98,32 @@ def value_problem(event: Any, name: str | None, problem: str) -> tuple[str, str 
     zones = params.get("TZID") if params is not None else None
     if isinstance(zones, list | tuple) and len(zones) > 1:
         return f"{name}: its TZID parameter names {len(zones)} time zones", ",".join(map(str, zones))[:120], "one time zone, e.g. TZID=Asia/Almaty (RFC 5545 3.2.19)"
+    bad = _BAD_DATE.search(problem) if name else None
+    if bad is not None:  # ("Wrong date format 20260230": which part of it is wrong, in a register's words)
+        return f"{name}: {'UNTIL ' if name.upper() == 'RRULE' else ''}{_why_no_date(bad[1])}", bad[1][:60], "a DATE (20261012) or DATE-TIME (20261012T090000Z) that exists (RFC 5545 3.3.4, 3.3.5)"
     return f"{name or 'event'}: {problem}", None, "a value as RFC 5545 defines it"
+
+
+# icalendar's words for a DATE or DATE-TIME it cannot read, and the value
+_BAD_DATE = re.compile(r"^(?:Wrong date(?:time)? format:? |Expected time, got: )(\S+)$")
+_DATE_PARTS = re.compile(r"(\d{4})(\d\d)(\d\d)(?:T(\d\d)(\d\d)(\d\d)Z?)?")
+
+
+def _why_no_date(value: str) -> str:
+    """Why ``value`` is no DATE or DATE-TIME: its month, day or time of day, when it has the
+    form of one."""
+    parts = _DATE_PARTS.fullmatch(value)
+    if parts is None:
+        return "is not a date of the form YYYYMMDD or YYYYMMDDTHHMMSS"
+    year, month, day = int(parts[1]), int(parts[2]), int(parts[3])
+    if not 1 <= month <= 12:
+        return f"has no month {month}"
+    last = calendar.monthrange(max(year, 1), month)[1]
+    if not 1 <= day <= last:
+        return f"is not a real date: {calendar.month_name[month]} {year} has {last} days" if day else "has no day 0"
+    if parts[4] is not None and (int(parts[4]) > 23 or int(parts[5]) > 59 or int(parts[6]) > 60):
+        return "is not a time of day (hours 00 to 23, minutes and seconds 00 to 59)"
+    return "is not a date icalendar can read"
 
 
 def _words(value: str) -> list[str]:
