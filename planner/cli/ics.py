@@ -47,6 +47,11 @@ def _base_url(value: str | None) -> str | None:
         port_ok = parts.port is None or parts.port > 0
     except ValueError:  # a port that is no number, or above 65535; an unclosed IPv6 bracket
         parts, port_ok = urlsplit(""), False
+    host_port = rest.split("/", 1)[0]
+    if not port_ok and "?" not in rest and "#" not in rest and ":" in host_port and not any(c in host_port for c in "@[]"):
+        # (it said "without '?', '#' or a user name" of http://example.org:99999/feeds/)
+        port = host_port.rpartition(":")[2]
+        raise click.BadParameter(f"{value!r} has port {port[:20]!r}, which is no port number; expected a port from 1 to 65535, or none, e.g. https://example.org:8443/cica", param_hint="--base-url")
     if "?" in rest or "#" in rest or "@" in parts.netloc or not parts.hostname or not port_ok:
         raise click.BadParameter(f"{value!r} is not the address of a folder; expected a host and a path without '?', '#' or a user name, e.g. https://example.org/cica", param_hint="--base-url")
     problem = too_long(value, parts)

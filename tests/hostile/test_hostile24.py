@@ -170,3 +170,13 @@ def test_publish_refuses_credentials_basic_authentication_cannot_carry(monkeypat
     code, err = _run("publish", *TODAY, "--body", "summit", "--caldav", "http://127.0.0.1:9/u/c/", "--user", user, "--dry-run")
     assert code == 2 and says in err and "RFC 7617" in err and "cannot reach" not in err, err
     assert password == "x" or password not in err
+
+
+@pytest.mark.parametrize("port", ["99999", "0", "abc"])
+def test_a_base_url_whose_port_is_no_port_says_so(tmp_path: Path, port: str) -> None:
+    """`--base-url http://example.org:99999/feeds/` said it was "not the address of a folder;
+    expected a host and a path without '?', '#' or a user name": none of which it had."""
+    url = f"http://example.org:{port}/feeds/"
+    code, err = _run("ics", *TODAY, "--to", "2028", "--out", str(tmp_path / "feeds"), "--base-url", url)
+    assert code == 2 and not (tmp_path / "feeds").exists()
+    assert f"Invalid value for --base-url: {url!r} has port {port!r}, which is no port number; expected a port from 1 to 65535, or none" in err, err
