@@ -134,12 +134,13 @@ def test_a_half_yearly_body_with_history_keeps_its_months_and_passes_its_own_che
     2025-09-09 (March in the first half, September in the second; March's days 12 and 11,
     lower median the 11th; September's 10 and 9, the 9th: twenty-first pass, each month its
     own day). As of 2025-12-31 to 2027: 2026-03-11 (Wednesday), 2026-09-09 (Wednesday),
-    2027-03-11 (Thursday), 2027-09-09 (Thursday); held, each half is met."""
+    2027-03-11 (Thursday), 2027-09-09 (Thursday); held, each half is met. Since the twenty-fourth trial (tests/real/test_trial24.py), a body whose meetings known to the day all opened on one day of the week keeps its week of the month: all four
+    on the second Tuesday: 2026-03-10, 2026-09-08, 2027-03-09, 2027-09-14."""
     book = '[[bodies]]\nid = "board"\nname = "Board"\ncategory = "working"\nhost = "secretariat"\n[[bodies.rules]]\nkind = "at_least"\ncount = 1\nper = "half"\n'
     rows = "".join(f"board,regular,{n},{d},,held,Bern,Switzerland\n" for n, d in enumerate(["2024-03-12", "2024-09-10", "2025-03-11", "2025-09-09"], 1))
     paths = _book(tmp_path, book, rows)
     projected, report = _kept(tmp_path, paths, "2025-12-31", "2027-12-31")
-    assert [(m["start"], m["ordinal"]) for m in projected] == [("2026-03-11", "5"), ("2026-09-09", "6"), ("2027-03-11", "7"), ("2027-09-09", "8")]
+    assert [(m["start"], m["ordinal"]) for m in projected] == [("2026-03-10", "5"), ("2026-09-08", "6"), ("2027-03-09", "7"), ("2027-09-14", "8")]
     assert [(f["window"]["label"], f["verdict"]) for f in report["findings"] if f["window"]["label"] >= "2026"] == [("2026 H1", "met"), ("2026 H2", "met"), ("2027 H1", "met"), ("2027 H2", "met")]
 
 

@@ -52,10 +52,12 @@ def test_a_rule_whose_since_is_in_the_future_asks_nothing_before_it(tmp_path):
     """A Committee in Vienna at least once a year since 2028-01-01, held in March 2024, 2025
     and 2026 (the 12th, 11th, 10th); as of 2026-12-01 to 2029. By hand: nothing is due in
     2027 (before the rule's `since`); 2028 and 2029 on its usual day, the 11th of March: Sat
-    2028-03-11, so Fri 03-10 (a day back), and Sun 2029-03-11, so Mon 03-12 (a day on)."""
+    2028-03-11, so Fri 03-10 (a day back), and Sun 2029-03-11, so Mon 03-12 (a day on).
+    Since the twenty-fourth trial (tests/real/test_trial24.py), a body whose meetings known to the day all opened on one day of the week keeps its week of the month: the three
+    were second Tuesdays: Tue 2028-03-14 and Tue 2029-03-13."""
     book = _VIENNA + _body("cm", "Committee", "", _ONCE + "since = 2028-01-01\n")
     out = _project(_files(tmp_path, book, _rows("cm", "Vienna", "Austria", "2024-03-12", "2025-03-11", "2026-03-10")), "2026-12-01", "2029-12-31")
-    assert _starts(out) == ["2028-03-10", "2029-03-12"]
+    assert _starts(out) == ["2028-03-14", "2029-03-13"]
 
 
 def test_a_body_established_mid_next_year_is_due_from_its_first_whole_year(tmp_path):
@@ -83,10 +85,11 @@ def test_a_horizon_ending_mid_year_holds_the_first_of_two_meetings_and_no_proble
     """The same Committee at least twice a year (no end), as of 2026-12-01 to 2027-06-30. By
     hand: 2027's first meeting in March, its usual day the lower median of 12 and 11, Thu
     2027-03-11; the second (September) lies past the horizon: not projected, and no Problem
-    (the window is still running at the horizon's end)."""
+    (the window is still running at the horizon's end). Since the twenty-fourth trial (tests/real/test_trial24.py), a body whose meetings known to the day all opened on one day of the week keeps its week of the month: the four were
+    Wednesdays, March's second ones: Wed 2027-03-10."""
     rows = _rows("cm", "Vienna", "Austria", "2025-03-12", "2025-09-17", "2026-03-11", "2026-09-16")
     out = _project(_files(tmp_path, _VIENNA + _body("cm", "Committee", "", _TWICE), rows), "2026-12-01", "2027-06-30")
-    assert _starts(out) == ["2027-03-11"] and out["problems"] == []
+    assert _starts(out) == ["2027-03-10"] and out["problems"] == []
     assert out["meetings"][0]["reason"] == "at least twice a year: 1 of 2 in 2027"
 
 
@@ -99,14 +102,16 @@ def test_ordinals_go_on_after_a_skipped_a_cancelled_and_a_planned_number(tmp_pat
     (2026-04-15), the 7th planned (2027-04-14); as of 2026-12-01 to 2029. By hand: 2027 is
     met by the plan; 2028 and 2029 continue after the highest number, 8th and 9th, on the
     usual day, the lower median of the days held (14, 13, 10, 15: the cancelled 9th was not
-    held): the 13th, Thu 2028-04-13 and Fri 2029-04-13."""
+    held): the 13th, Thu 2028-04-13 and Fri 2029-04-13. Since the twenty-fourth trial (tests/real/test_trial24.py), a body whose meetings known to the day all opened on one day of the week keeps its week of the month: the four held were
+    Wednesdays, in the second, second, second and third weeks: the second, Wed 2028-04-12 and
+    Wed 2029-04-11."""
     rows = (
         "cm,regular,1,2021-04-14,,held,Vienna,Austria\ncm,regular,2,2022-04-13,,held,Vienna,Austria\n"
         "cm,regular,4,2024-04-10,,held,Vienna,Austria\ncm,regular,5,2025-04-09,,cancelled,Vienna,Austria\n"
         "cm,regular,6,2026-04-15,,held,Vienna,Austria\ncm,regular,7,2027-04-14,,planned,Vienna,Austria\n"
     )
     out = _project(_files(tmp_path, _VIENNA + _body("cm", "Committee", "", _ONCE), rows), "2026-12-01", "2029-12-31")
-    assert _plan(out) == [("cm", "2028-04-13", 8), ("cm", "2029-04-13", 9)]
+    assert _plan(out) == [("cm", "2028-04-12", 8), ("cm", "2029-04-11", 9)]
 
 
 def test_a_cancelled_last_number_is_not_given_again(tmp_path):
@@ -323,11 +328,14 @@ def test_today_on_the_last_day_of_a_half_already_met(tmp_path):
     """A Committee in Vienna at least once a half-year, held 2025-03-12, 2025-10-15 and
     2026-03-11; as of 2026-06-30 (the first half met) to 2027-06-30. By hand: the second
     half on the median month of its second-half meetings, October, the 15th: Thu 2026-10-15;
-    then 2027's first half in March, the lower median of 12 and 11: Thu 2027-03-11."""
+    then 2027's first half in March, the lower median of 12 and 11: Thu 2027-03-11.
+    Since the twenty-fourth trial (tests/real/test_trial24.py), a body whose meetings known to the day all opened on one day of the week keeps its week of the month: the three were
+    Wednesdays, October's in the third week, March's in the second: Wed 2026-10-21 and Wed
+    2027-03-10."""
     rows = _rows("cm", "Vienna", "Austria", "2025-03-12", "2025-10-15", "2026-03-11")
     book = _VIENNA + _body("cm", "Committee", "", 'kind = "at_least"\ncount = 1\nper = "half"\n')
     out = _project(_files(tmp_path, book, rows), "2026-06-30", "2027-06-30")
-    assert _starts(out) == ["2026-10-15", "2027-03-11"]
+    assert _starts(out) == ["2026-10-21", "2027-03-10"]
     assert [m["reason"] for m in out["meetings"]] == ["at least once a half-year: 1 of 1 in 2026 H2", "at least once a half-year: 1 of 1 in 2027 H1"]
 
 
@@ -377,11 +385,13 @@ def test_once_a_year_then_twice_a_year_spreads_two_where_the_body_used_one_month
     By hand: 2027 once, the 13th of May, Thu 2027-05-13. From 2028 twice, and the body used
     one month, fewer than two (README: an even spread): a quarter and three quarters into the
     year, 1 April and 1 October: Sat 2028-04-01 so Fri 03-31, Sun 10-01 so Mon 10-02; Mon
-    2029-04-02 is Easter Monday, so Tue 04-03, and Mon 2029-10-01."""
+    2029-04-02 is Easter Monday, so Tue 04-03, and Mon 2029-10-01. Since the twenty-fourth trial (tests/real/test_trial24.py), a body whose meetings known to the day all opened on one day of the week keeps its week of the month: the five
+    Mays were Wednesdays, four in the second week: 2027's is Wed 2027-05-12 (the even spread
+    after it has no usual day to keep)."""
     rows = _rows("cm", "Vienna", "Austria", "2022-05-11", "2023-05-10", "2024-05-15", "2025-05-14", "2026-05-13")
     versions = 'id = "c"\n' + _ONCE + "until = 2027-12-31\n", 'id = "c"\n' + _TWICE + "since = 2028-01-01\n"
     out = _project(_files(tmp_path, _VIENNA + _body("cm", "Committee", "", *versions), rows), "2026-12-01", "2029-12-31")
-    assert _starts(out) == ["2027-05-13", "2028-03-31", "2028-10-02", "2029-04-03", "2029-10-01"]
+    assert _starts(out) == ["2027-05-12", "2028-03-31", "2028-10-02", "2029-04-03", "2029-10-01"]
 
 
 # -- 9. A rotation among the members of the day -------------------------------------------------------------
@@ -396,7 +406,9 @@ def test_an_alphabetical_rotation_skips_a_member_that_left_and_takes_one_that_jo
     2033. Councils nearest 19 May off every member's holidays: Wed-Thu 2027-05-19; Thu-Fri
     2028-05-18 (the 19th a Friday); 2029 the 19th a Saturday, Monday the 21st Whit Monday:
     Thu-Fri 05-17; Mon-Tue 2030-05-20; Mon-Tue 2031-05-19; Wed-Thu 2032-05-19; Thu-Fri
-    2033-05-19."""
+    2033-05-19. Since the twenty-fourth trial (tests/real/test_trial24.py), a body whose meetings known to the day all opened on one day of the week keeps its week of the month: the five Councils
+    opened on the third Tuesday of May: Tue-Wed 2027-05-18, 2028-05-16, 2029-05-15, 2030-05-21,
+    2031-05-20, 2032-05-18, 2033-05-17 (no member's holiday on any of them)."""
     book = (Path(__file__).parent.parent.parent / "examples" / "rotating-chair.toml").read_text(encoding="utf-8")
     book = book.replace('name = "Belgium"\ncode = "BE"\n', 'name = "Belgium"\ncode = "BE"\nleft = 2027-06-30\n')
     book = book.replace("[chairmanship]", '[[organization.members]]\nname = "Finland"\ncode = "FI"\njoined = 2028-03-01\n\n[chairmanship]')
@@ -405,9 +417,9 @@ def test_an_alphabetical_rotation_skips_a_member_that_left_and_takes_one_that_jo
     args = ["chairs", "--rules", str(tmp_path / "r.toml"), "--meetings", str(examples / "rotating-chair-meetings.csv"), "--chairs", str(examples / "rotating-chair-chairs.csv"), "--today", "2026-11-26", "--to", "2033", "--format", "json"]
     out = json.loads(CliRunner().invoke(main, args).stdout)
     assert [(t["country"], t["from"], [m["start"] for m in t["hosted"]]) for t in out["plan"]] == [
-        ("Austria", "2027-01-01", ["2027-05-19"]), ("Czechia", "2028-01-01", ["2028-05-18"]), ("Denmark", "2029-01-01", ["2029-05-17"]),
-        ("Estonia", "2030-01-01", ["2030-05-20"]), ("Finland", "2031-01-01", ["2031-05-19"]), ("Austria", "2032-01-01", ["2032-05-19"]),
-        ("Czechia", "2033-01-01", ["2033-05-19"]),
+        ("Austria", "2027-01-01", ["2027-05-18"]), ("Czechia", "2028-01-01", ["2028-05-16"]), ("Denmark", "2029-01-01", ["2029-05-15"]),
+        ("Estonia", "2030-01-01", ["2030-05-21"]), ("Finland", "2031-01-01", ["2031-05-20"]), ("Austria", "2032-01-01", ["2032-05-18"]),
+        ("Czechia", "2033-01-01", ["2033-05-17"]),
     ]
     assert out["findings"] == []
 

@@ -62,10 +62,12 @@ def test_iaea_general_conference_projects_the_70th_in_september_for_five_days():
     16 17 19 21 26 26: the lower median is the 17th. Five consecutive working days in Vienna
     start only on a Monday; the Monday nearest the 17th: 2026-09-17 is a Thursday, so Monday
     14 (3 days before; Monday 21 is 4 after): 14-18 September. 2027-09-17 is a Friday: Monday
-    20 (3 after; 13 is 4 before): 20-24 September, the 71st."""
+    20 (3 after; 13 is 4 before): 20-24 September, the 71st. Since the twenty-fourth trial (tests/real/test_trial24.py), a body whose meetings known to the day all opened on one day of the week keeps its week of the month: every session
+    opened on a Monday, in the 2nd, 3rd, 3rd, 4th, 3rd, 4th, 3rd and 3rd weeks: the third
+    Monday, 21-25 September 2026, and 20-24 September 2027."""
     out = json.loads(_invoke("project", *_files("iaea-gc"), "--today", "2025-12-01", "--to", "2027", "--format", "json").stdout)
     got = [(m["start"], m["end"], m["ordinal"], m["city"]) for m in out["meetings"]]
-    assert got == [("2026-09-14", "2026-09-18", 70, "Vienna"), ("2027-09-20", "2027-09-24", 71, "Vienna")]
+    assert got == [("2026-09-21", "2026-09-25", 70, "Vienna"), ("2027-09-20", "2027-09-24", 71, "Vienna")]
 
 
 def test_iaea_general_conference_a_year_the_numbering_does_not_explain_is_missed(tmp_path):
@@ -125,12 +127,14 @@ def test_imo_assembly_once_every_two_years_from_2009():
     (the year decides: met); the 32nd opened 2021-12-06, remotely: the Convention names no
     format, met. 2027 open. No violation. Next: the 35th in 2027, November (the months given:
     11, 11, 12, 11, 11), on the median day given, 23 (6, 21, 23, 24, 27): 2027-11-23, a
-    Tuesday; the 36th 2029-11-23, a Friday."""
+    Tuesday; the 36th 2029-11-23, a Friday. Since the twenty-fourth trial (tests/real/test_trial24.py), a body whose meetings known to the day all opened on one day of the week keeps its week of the month: the sessions
+    known to the day opened on Mondays, November's in the fourth week: Monday 2027-11-22 and
+    Monday 2029-11-26."""
     out = _check("imo-assembly", "--today", "2025-12-10")
     assert _verdicts(out) == {**{str(y): "met" for y in range(2011, 2026, 2)}, "2027": "open"}
     assert out["summary"]["violations"] == 0
     meetings = json.loads(_invoke("project", *_files("imo-assembly"), "--today", "2025-12-10", "--to", "2029", "--format", "json").stdout)["meetings"]
-    assert [(m["start"], m["ordinal"]) for m in meetings] == [("2027-11-23", 35), ("2029-11-23", 36)]
+    assert [(m["start"], m["ordinal"]) for m in meetings] == [("2027-11-22", 35), ("2029-11-26", 36)]
 
 
 def test_imo_assembly_a_session_slipping_into_january_is_a_year_late(tmp_path):

@@ -144,15 +144,17 @@ def test_swiss_federal_assembly_projects_a_special_session_as_a_special_session(
     projection found its year still short), on the next working day after 9 September (the
     same body's meetings need no spacing: SO-NC art. 33d(1)(b) holds it in a session week).
     2026: the five meetings still due (four ordinary, one special) in December, from 2 December;
-    the special one first, then the ordinary ones."""
+    the special one first, then the ordinary ones. Since the twenty-fourth trial (tests/real/test_trial24.py), a body whose meetings known to the day all opened on one day of the week keeps its week of the month: every session known
+    to the day opened on a Monday: 1 March, 14 June, 13 September (the special session the
+    next day) and 6 December 2027, Mondays of the weeks it used."""
     out = json.loads(_invoke("project", *_files(SWISS), "--today", "2026-12-01", "--to", "2027", "--format", "json").stdout)
     got = [(m["start"], m["kind"], m["ordinal"]) for m in out["meetings"]]
     assert [g for g in got if g[0] >= "2027"] == [
         ("2027-03-01", "regular", None),
-        ("2027-06-09", "regular", None),
-        ("2027-09-09", "regular", None),
-        ("2027-09-10", "special", None),
-        ("2027-12-02", "regular", None),
+        ("2027-06-14", "regular", None),
+        ("2027-09-13", "regular", None),
+        ("2027-09-14", "special", None),
+        ("2027-12-06", "regular", None),
     ]
     assert [g[1] for g in got if g[0] < "2027"] == ["special", "regular", "regular", "regular", "regular"]
 

@@ -188,14 +188,15 @@ def test_a_register_younger_than_its_body_gets_a_note_on_records(tmp_path: Path)
 
 def test_the_feeds_page_says_who_decides_a_venue_and_writes_dates_as_the_report(tmp_path: Path) -> None:
     """The feeds' index.html left the venue of a projected chair-hosted session blank and wrote
-    "2027-04-13 to 2027-04-14" where the report writes "2027-04-13 – 2027-04-14"."""
+    "2027-04-13 to 2027-04-14" where the report writes "2027-04-13 – 2027-04-14" (since the
+    twenty-fourth trial on Mondays, as the theme sessions opened: 2027-04-12 – 2027-04-13)."""
     result = CliRunner().invoke(main, ["ics", *NORDIC, "--out", str(tmp_path / "feeds")])
     assert result.exit_code == 0, result.output
     page = (tmp_path / "feeds" / "index.html").read_text(encoding="utf-8")
     venues = re.findall(r'<td data-label="venue">([^<]*)</td>', page)
     assert venues and "" not in venues and "chair to be decided" in venues
     dates = re.findall(r'<td class="nowrap" data-label="dates">([^<]*)</td>', page)
-    assert "2027-04-13 – 2027-04-14" in dates and not any(" to " in d for d in dates)
+    assert "2027-04-12 – 2027-04-13" in dates and not any(" to " in d for d in dates)
 
 
 # -- publish: a calendar a person edited on the server -------------------------------------

@@ -99,6 +99,53 @@ def _projected(*args: str) -> list[dict]:
     return [m for m in json.loads(_run("project", *args, "--format", "json"))["meetings"] if m["status"] == "projected"]
 
 
+def test_a_council_meeting_on_the_second_tuesday_is_projected_on_the_second_tuesday() -> None:
+    """Every meeting of the council known to the day was on the second Tuesday of its month
+    (the 8th to the 14th). Its usual day of the month was the median day, the 9th in April and
+    the 12th in December, and the nearest Tuesday to it: 2027-04-06 and 2027-12-07, first
+    Tuesdays, and 2030-01-15, a third. Now the week of the month it keeps: 2027-04-13,
+    2027-12-14, 2030-01-08; all 107 of its projected meetings on a second Tuesday."""
+    council = [m for m in _projected(*AVPC) if m["body"] == "council"]
+    assert len(council) == 99
+    days = {m["start"] for m in council}
+    assert {"2027-04-13", "2027-12-14", "2030-01-08"} <= days
+    from datetime import date
+
+    assert [d for d in sorted(days) if not (date.fromisoformat(d).weekday() == 1 and 8 <= date.fromisoformat(d).day <= 14)] == []
+
+
+def test_the_bank_of_englands_mpc_is_projected_on_thursdays() -> None:
+    """The Monetary Policy Committee announces on Thursdays, and every one of its meetings in
+    the audit's register is one (tests/audit/boe-mpc*). Its projection as of 2026-12-05 put
+    them on the median day of the month's nearest working day: Monday 2027-02-01, Friday
+    2027-05-07. Now on the Thursday of the week it used: 2027-02-04, 2027-05-06, and every
+    one from 2027 (2026's December still owes four, placed on the days left)."""
+    audit = TRIAL.parent / "audit"
+    mpc = [m for m in _projected("--rules", str(audit / "boe-mpc.toml"), "--meetings", str(audit / "boe-mpc-meetings.csv"), "--today", "2026-12-05") if m["body"] == "mpc"]
+    from datetime import date
+
+    later = [m for m in mpc if m["start"] >= "2027"]
+    assert len(later) == 79 and {date.fromisoformat(m["start"]).weekday() for m in later} == {3}
+    assert {"2027-02-04", "2027-05-06"} <= {m["start"] for m in mpc}
+
+
+def test_a_body_that_always_met_on_the_last_weekday_stays_on_the_last(tmp_path: Path) -> None:
+    """A Board held on the last Thursday of each month (the 25th to the 31st: its fourth or its
+    fifth) is projected on the last Thursday, not the fourth: 2027-01-28 (the fourth is the
+    last), 2027-03-25 (the last; the fourth Thursday is the 25th too) and 2027-04-29 (the
+    fifth Thursday, the last of April 2027)."""
+    (tmp_path / "rules.toml").write_text(
+        '[organization]\nid = "lb"\nname = "Last Thursday Board"\nshort_name = "LTB"\n'
+        '[[bodies]]\nid = "board"\nname = "Board"\ncategory = "governing"\n'
+        '[[bodies.rules]]\nkind = "at_least"\ncount = 1\nper = "month"\n'
+    )
+    held = ["2026-06-25", "2026-07-30", "2026-08-27", "2026-09-24", "2026-10-29", "2026-11-26"]
+    (tmp_path / "meetings.csv").write_text("body,kind,ordinal,start,end,status\n" + "".join(f"board,regular,,{d},,held\n" for d in held))
+    board = _projected("--rules", str(tmp_path / "rules.toml"), "--meetings", str(tmp_path / "meetings.csv"), "--today", "2026-12-05", "--to", "2027-06-30")
+    days = [m["start"] for m in board]
+    assert days == ["2026-12-31", "2027-01-28", "2027-02-25", "2027-03-25", "2027-04-29", "2027-05-27", "2027-06-24"], days
+
+
 def test_a_meeting_that_answers_another_rule_on_the_same_day_is_not_added_and_dropped(tmp_path: Path) -> None:
     """A month on: the December meeting held, January's too. February's projected meeting,
     2027-02-09, answered "at least 3 times a year" (the first of 2027) and now answers its
@@ -119,6 +166,7 @@ def test_a_meeting_that_answers_another_rule_on_the_same_day_is_not_added_and_dr
     dropped = {(c["body"], c["before"]["start"]) for c in found["dropped"]}
     assert added & dropped == set(), (added, dropped)
     assert ("council", "2027-02-09") not in added | dropped
+    assert found["moved"] == []
 
 
 def test_an_english_council_avoids_englands_bank_holidays() -> None:

@@ -19,6 +19,12 @@ T = TypeVar("T")
 
 _KNOWN_MONTH = frozenset({Precision.DAY, Precision.MONTH})
 _LAST = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # (February's in a common year)
+WEEKDAY_HABIT = 3  # meetings known to the day, all on one day of the week, that make it the body's
+LAST_WEEK = -1  # (the week of a body that always met on the month's last such weekday)
+
+
+def _month_length(year: int, month: int) -> int:
+    return _LAST[month] + (month == 2 and calendar.isleap(year))
 
 
 @dataclass(frozen=True)
@@ -48,6 +54,11 @@ class Habits:
     # (for the n-th meeting of a year: :meth:`_by_turn`)
     years: Sequence[int] = field(default=(), compare=False, repr=False)
     in_order: Sequence[int] = field(default=(), compare=False, repr=False)  # those months, in order
+    # the day of the week every meeting known to the day opened on, where there are at least
+    # WEEKDAY_HABIT of them (a council meeting on the second Tuesday of each month): its usual
+    # day in a month is then that weekday of the week it used (see :meth:`on`)
+    weekday: int | None = None
+    _month_weeks: dict[int, int] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def make(cls, months: list[int], days: list[date], years: list[int] | None = None) -> Habits:
@@ -57,7 +68,9 @@ class Habits:
         rank: dict[int, tuple[int, int]] = {}
         for place, month in enumerate(months):
             rank[month] = (rank[month][0] + 1 if month in rank else 1, place)
-        return cls(tuple(sorted(months)), day, bool(days), rank=rank, days=days, years=years or (), in_order=months)
+        weekdays = {d.weekday() for d in days}
+        weekday = weekdays.pop() if len(days) >= WEEKDAY_HABIT and len(weekdays) == 1 else None
+        return cls(tuple(sorted(months)), day, bool(days), rank=rank, days=days, years=years or (), in_order=months, weekday=weekday)
 
     def on(self, year: int, month: int) -> date:
         """The body's usual day in ``month`` of ``year``: the day it met on in that month (the
@@ -65,12 +78,36 @@ class Habits:
         its meetings; the month's last where the month is shorter (a body meeting on the 29th
         is projected on 29 February in a leap year and on the 28th otherwise; the 31st is the
         30th in April). A usual month and a usual day taken apart gave days the body never
-        used: held on 2 July and 24 June, it was due on 2 June."""
+        used: held on 2 July and 24 June, it was due on 2 June.
+
+        A body that meets on one day of the week (every meeting known to the day on a Tuesday)
+        keeps its week of the month instead: the median of the weeks it used in that month,
+        else in all (the second Tuesday: the 8th to the 14th), or the month's last such day
+        where it always met on the last. The median day of the month of a council meeting on
+        the second Tuesday (the 8th to the 14th) was the 9th in April, whose nearest Tuesday
+        in 2027 is the 6th, the first: a day it never meets on."""
+        if self.weekday is not None:
+            return self._weekday_on(year, month)
         day = self._month_days.get(month)
         if day is None:
             found = [d.day for d in self.days if d.month == month]
             day = self._month_days[month] = int(statistics.median_low(found)) if found else self.day
         return date(year, month, min(day, _LAST[month] + (month == 2 and calendar.isleap(year))))
+
+    def _weekday_on(self, year: int, month: int) -> date:
+        """The body's weekday in the week of ``month`` it uses (see :meth:`on`)."""
+        assert self.weekday is not None
+        week = self._month_weeks.get(month)
+        if week is None:
+            found = [d for d in self.days if d.month == month] or list(self.days)
+            last = all(d.day + 7 > _month_length(d.year, d.month) for d in found)
+            week = self._month_weeks[month] = LAST_WEEK if last else int(statistics.median_low([(d.day - 1) // 7 + 1 for d in found]))
+        length = _month_length(year, month)
+        first = 1 + (self.weekday - date(year, month, 1).weekday()) % 7
+        day = first + 7 * (week - 1)
+        if week == LAST_WEEK or day > length:  # (a fifth Tuesday the month lacks: its last)
+            day = first + 7 * ((length - first) // 7)
+        return date(year, month, day)
 
     def target_months(self, body: Body, count: int, window: Window) -> list[date]:
         """``count`` target days in ``window``: preferred months, else quantiles of the body's
