@@ -9,13 +9,15 @@ over every body's meetings, 0.13 s at 1,000 bodies and 0.38 s at 2,000)."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import NamedTuple
 
 from planner.core.dates import Precision
-from planner.core.model import Kind, Meeting, Status
+from planner.core.model import Body, Kind, Meeting, RuleBook, Status
+from planner.engine.coverage import Coverage
 from planner.engine.planning.numbering import Numbering, awaited, numbering, sequence
 from planner.engine.planning.placement.habits import Habits
+from planner.engine.rule_words import ordinal
 
 
 class History(NamedTuple):
@@ -24,6 +26,7 @@ class History(NamedTuple):
     numbers: Numbering | None  # where the register numbers meetings ahead: by day
     waiting: dict[int, list[Meeting]] | None  # ordinal -> postponed rows the projection places
     gone: list[Meeting]  # postponed rows a later row of their number stands for
+    numbered: Meeting | None = None  # the meeting opening last before the cut whose number the projection continues
 
 
 def read_history(meetings: list[Meeting], cut: date) -> History:
@@ -58,7 +61,30 @@ def read_history(meetings: list[Meeting], cut: date) -> History:
     # Numbering continues only where the register numbers its latest regular meeting.
     number, numbers = numbering(meetings, ordinals, cut, shared)
     waiting, gone = awaited(meetings, ordinals)
-    return History(Habits.make(months, days, [d.year for d in known]), number, numbers, waiting, gone)
+    numbered = None
+    if number is not None:
+        for m in reversed(meetings):
+            if m.ordinal and m.start.earliest < cut and (m.kind is regular_kind or shared) and m.status is not Status.POSTPONED:
+                numbered = m
+                break
+    return History(Habits.make(months, days, [d.year for d in known]), number, numbers, waiting, gone, numbered)
+
+
+def unsure_number(body: Body, book: RuleBook, numbered: Meeting, number: int | None, cut: date) -> str:
+    """What the numbers projected for ``body`` rest on, where the register is not known
+    complete on some day since ``numbered`` (the last meeting opening before ``cut`` whose
+    number the projection continues): the projection reads the register as holding every
+    meeting held, its numbers too, and a meeting of the next number held unrecorded would raise
+    each by one (the Storting's 170th of 2025-10-01, its register complete to 2025: its 2026
+    assembly, the 171st, is not recorded, and the projection's 2027 assembly reads the 171st
+    too). ``""`` where every day since is known complete (or no ``records`` are stated: the
+    register is then complete)."""
+    first, last = numbered.start.earliest + timedelta(days=1), cut - timedelta(days=1)
+    gap = Coverage.of(body, book).gap(first, last) if first <= last else ""
+    if not gap or not number:
+        return ""
+    since = f"the {ordinal(number - 1)} ({numbered.start})" if number > 1 else f"the meeting of {numbered.start}"
+    return f"{body.name}: the numbers projected go on from {since}, as if no meeting since went unrecorded: {gap}, and each meeting held since and not recorded raises every number projected by one."
 
 
 def superseded_rows(meetings: list[Meeting]) -> list[Meeting]:
@@ -67,4 +93,4 @@ def superseded_rows(meetings: list[Meeting]) -> list[Meeting]:
     return awaited(meetings, sequence(meetings)[0])[1]
 
 
-__all__ = ["History", "read_history", "superseded_rows"]
+__all__ = ["History", "read_history", "superseded_rows", "unsure_number"]

@@ -41,7 +41,7 @@ from planner.engine.planning.dating.pairs import rules_before
 from planner.engine.planning.dating.postponement import Postponement, last_days
 from planner.engine.planning.dating.targets import customary_befores, customary_days
 from planner.engine.planning.demand import demand_over as _demand_over
-from planner.engine.planning.history import History, read_history, superseded_rows
+from planner.engine.planning.history import History, read_history, superseded_rows, unsure_number
 from planner.engine.planning.lateness import meetings_satisfying
 from planner.engine.planning.numbering import Numbering
 from planner.engine.planning.placement.habits import Habits
@@ -83,6 +83,7 @@ class Projector(Postponement):
         # body -> ordinal -> the register's postponed rows of that number that the projection
         # places (numbering.awaited: each is held later, as the meeting projected under it)
         self.awaiting: dict[str, dict[int, list[Meeting]]] = {}
+        self._unsure: dict[str, str] = {}  # body -> why the numbers it projects rest on days the register may not hold whole
         self.superseded: list[Meeting] = []  # postponed rows a later row of their number stands for
         self.problems: list[ProjectionProblem] = []
         self._told_today: set[tuple[str, str]] = set()
@@ -175,11 +176,13 @@ class Projector(Postponement):
     def _history(self, body: Body) -> tuple[Habits, int | None, Numbering | None]:
         """The body's habits and the numbering to continue; its postponed meetings kept."""
         found = self._read.pop(body.id, None)
-        habits, number, numbers, waiting, gone = found if isinstance(found, History) else read_history([], self.not_before)
+        habits, number, numbers, waiting, gone, numbered = found if isinstance(found, History) else read_history([], self.not_before)
         if waiting is not None:
             self.awaiting[body.id] = waiting
         if gone:
             self.superseded += gone
+        if numbered is not None and numbers is None and waiting is None and (words := unsure_number(body, self.book, numbered, number, self.not_before)):
+            self._unsure[body.id] = words
         return habits, number, numbers
 
     def _state(self, body: Body, history: tuple[Habits, int | None, Numbering | None]) -> BodyState:
@@ -248,6 +251,9 @@ class Projector(Postponement):
                     break
         if state.added:
             self._host_years(state)
+            if body.id in self._unsure and any(m.ordinal for m in state.added) and not any(b == body.id for b, _ in self._unrecorded):
+                # (a window still due says already that a meeting held may not be recorded)
+                self.body_note(body.id, self._unsure[body.id])
         return state.added
 
     def _host_years(self, state: BodyState) -> None:
