@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
@@ -10,6 +10,9 @@ from planner.cli.common.horizon import avoid_option, plan_options, read_plan_opt
 from planner.cli.common.inputs import Inputs, input_options
 from planner.cli.common.output import emit, report_options, text_width
 from planner.inputs.limits import MAX_CHAIRS_LISTED
+
+if TYPE_CHECKING:
+    from planner.engine.chairmanship.terms import ChairReport
 
 
 @click.command()
@@ -37,12 +40,23 @@ def chairs(inputs: Inputs, plan_text: str | None, plan_file: str | None, country
       planner chairs --today 2026-11-26 --plan "Azerbaijan, Kyrgyzstan, Thailand"
       planner chairs --country Kazakhstan --format markdown
     """
-    from planner.engine.chairmanship.answer_size import named_at_least
-    from planner.engine.chairmanship.plan import chairs_report
     from planner.outputs.chairs import exit_code as chairs_exit
     from planner.outputs.chairs import render_chairs
 
     plan = read_plan_option(plan_text, plan_file, inputs.book)
+    report = judged_chairs(inputs, plan, end, country)
+    emit(render_chairs(report, fmt, rules_label=inputs.rules_label, width=text_width(output)), output)
+    click.get_current_context().exit(chairs_exit(report))
+
+
+def judged_chairs(inputs: Inputs, plan: list[str] | None = None, end: str | None = None, country: str | None = None) -> ChairReport:
+    """The chair register judged against the rule book, with the plan laid on the projection
+    to ``end``; refused (a usage error) where the answer would name more than
+    ``MAX_CHAIRS_LISTED`` meetings and findings, before the terms are built where the
+    register alone says so. ``planner check --chairs`` judges it too."""
+    from planner.engine.chairmanship.answer_size import named_at_least
+    from planner.engine.chairmanship.plan import chairs_report
+
     projection = run_projection(inputs, None, end, ())
     moved = set(map(id, projection.moved))
     at_least, terms = named_at_least(projection.book, inputs.chairs, [m for m in projection.register if id(m) not in moved], projection.today, country)
@@ -52,8 +66,7 @@ def chairs(inputs: Inputs, plan_text: str | None, plan_file: str | None, country
     listed = len(report.findings) + sum(len(t.statutory) + len(t.hosted) for t in (*report.terms, *report.plan))
     if listed > MAX_CHAIRS_LISTED:
         _refuse(f"{listed:,}", len(report.terms) + len(report.plan))
-    emit(render_chairs(report, fmt, rules_label=inputs.rules_label, width=text_width(output)), output)
-    click.get_current_context().exit(chairs_exit(report))
+    return report
 
 
 def _refuse(named: str, terms: int) -> NoReturn:

@@ -6,7 +6,8 @@ import click
 
 from planner.cli.common.horizon import horizon_day, ordered_range, resolve_bodies
 from planner.cli.common.inputs import Inputs, input_options
-from planner.cli.common.output import emit, report_options, text_width, workers
+from planner.cli.common.output import emit, report_options, say, text_width, workers
+from planner.core.words import plural
 
 
 @click.command()
@@ -38,4 +39,22 @@ def check(inputs: Inputs, start: str | None, end: str | None, body_ids: tuple[st
     report = check_bodies(book, inputs.meetings, inputs.today, first, last, ids)  # judged as it is written
     chunks = render_check_chunks(report, fmt, rules_label=inputs.rules_label, problems_only=problems_only, width=text_width(output), workers=workers())
     emit(chunks, output)
-    click.get_current_context().exit(exit_code(report))  # counted while writing
+    code = exit_code(report)  # counted while writing
+    if inputs.chairs_given and book.chairmanship is not None:
+        code = max(code, _chair_violations(inputs))
+    click.get_current_context().exit(code)
+
+
+def _chair_violations(inputs: Inputs) -> int:
+    """``check --chairs FILE`` judges that chair register too, as ``planner chairs`` does as of
+    --today: its violations count in the exit code (README: exit 1 when check or chairs finds
+    violations; given the file, a CI job gated on ``check`` passed a register that breaks the
+    chair rule), and a line on standard error says how many. The report on standard output
+    stays the cadences'."""
+    from planner.cli.chairs import judged_chairs
+
+    chairs = judged_chairs(inputs)
+    count = len(chairs.violations)
+    if count:
+        say(f"{inputs.chairs_path}: {plural(count, 'violation')} of the chair rule ({plural(len(chairs.notes), 'note')}): planner chairs lists them")
+    return 1 if count else 0

@@ -102,6 +102,7 @@ class Inputs:
     _meetings: list[Meeting] | None = None
     ics_lines: IcsLines = field(default_factory=IcsLines)  # of all the .ics files the run reads
     _chairs: list[ChairTerm] | None = None
+    chairs_given: bool = False  # --chairs on the command line (not the embedded default)
 
     @property
     def book(self) -> RuleBook:
@@ -210,6 +211,7 @@ def _inputs(ctx: click.Context, rules: str | None, meetings: tuple[str, ...] | s
         chairs_path=Path(chairs) if chairs else embedded_path("cica-chairs.csv"),
         rules_label=shown(rules) if rules else "rules/cica.toml (embedded)",  # a file name is text from outside too
         today=today_from_env(today),
+        chairs_given=bool(chairs),
     )
 
 
