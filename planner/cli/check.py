@@ -36,25 +36,23 @@ def check(inputs: Inputs, start: str | None, end: str | None, body_ids: tuple[st
     if first is not None and last is None and first > inputs.today:  # (judged nothing: "0 violations", exit 0)
         raise click.BadParameter(f"{first} is after --today ({inputs.today}), where the check ends without --to; expected an earlier --from, or a --to after it", param_hint="--from")
     inputs.until = last
+    chair_violations = _chair_violations(inputs) if inputs.chairs_given and book.chairmanship is not None else None
     report = check_bodies(book, inputs.meetings, inputs.today, first, last, ids)  # judged as it is written
+    report.tally.chair_violations = chair_violations
     chunks = render_check_chunks(report, fmt, rules_label=inputs.rules_label, problems_only=problems_only, width=text_width(output), workers=workers())
     emit(chunks, output)
-    code = exit_code(report)  # counted while writing
-    if inputs.chairs_given and book.chairmanship is not None:
-        code = max(code, _chair_violations(inputs))
-    click.get_current_context().exit(code)
+    click.get_current_context().exit(exit_code(report))  # counted while writing
 
 
 def _chair_violations(inputs: Inputs) -> int:
     """``check --chairs FILE`` judges that chair register too, as ``planner chairs`` does as of
-    --today: its violations count in the exit code (README: exit 1 when check or chairs finds
-    violations; given the file, a CI job gated on ``check`` passed a register that breaks the
-    chair rule), and a line on standard error says how many. The report on standard output
-    stays the cadences'."""
+    --today: its violations count in the totals and the exit code (README: exit 1 when check
+    or chairs finds violations; given the file, a CI job gated on ``check`` passed a register
+    that breaks the chair rule), and a line on standard error says where they are listed."""
     from planner.cli.chairs import judged_chairs
 
     chairs = judged_chairs(inputs)
     count = len(chairs.violations)
     if count:
         say(f"{inputs.chairs_path}: {plural(count, 'violation')} of the chair rule ({plural(len(chairs.notes), 'note')}): planner chairs lists them")
-    return 1 if count else 0
+    return count

@@ -214,7 +214,8 @@ def body_summary(body: Body, book: RuleBook, findings: Sequence[Finding], record
 
 
 def exit_code(report: Report | Checked) -> int:
-    return 1 if report.tally.violations else 0
+    """1 on a violation of a binding cadence rule, or (``check --chairs``) of the chair rule."""
+    return 1 if report.tally.violations or report.tally.chair_violations else 0
 
 
 def check_totals(report: Report | Checked) -> dict[str, int]:
@@ -235,6 +236,7 @@ def check_totals(report: Report | Checked) -> dict[str, int]:
         "excused": counts["excused"],
         "open": counts["open"] - tally.next_due,
         "next_due": tally.next_due,
+        **({"chair_violations": tally.chair_violations} if tally.chair_violations is not None else {}),
         "exit_code": exit_code(report),
     }
 
@@ -245,6 +247,8 @@ def totals_line(report: Report | Checked) -> str:
     if t["next_due"]:
         parts.append(f"{t['next_due']} next due")
     parts += [f"{t[k]} {k}" for k in ("uncertain", "unknown", "excused") if t[k]]
+    if "chair_violations" in t:
+        parts.append(plural(t["chair_violations"], "chair violation"))
     return " · ".join(parts) + f" · exit {t['exit_code']}"
 
 

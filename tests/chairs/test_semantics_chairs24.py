@@ -9,8 +9,12 @@ Austria to Finland, a two-year chair (`term = "2y"`, no tolerance) passing at ea
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+from click.testing import CliRunner
+
+from planner.cli import main
 from tests.chairs.test_semantics_chairs22 import _assembly, _chairs, _files, _kinds
 
 
@@ -145,10 +149,6 @@ def test_a_plan_naming_a_member_suspended_when_its_term_begins_is_a_note_not_an_
     assert [(p["country"], p["from"], p["current"]) for p in out["plan"]] == [("Austria", "2024-01-01", True), ("Belgium", "2025-01-01", False), ("Estonia", "2026-01-01", False)]
     assert _kinds(out) == [("suspended", "note", "Belgium")]
     assert out["summary"]["exit_code"] == 0
-    from click.testing import CliRunner
-
-    from planner.cli import main
-
     result = CliRunner().invoke(main, ["chairs", *args, "--today", "2024-06-01", "--plan", "Austria, Belgium, Chile"])
     assert result.exit_code == 2
     assert "Chile would not be a member when its planned term begins (2026-01-01; it left 2025-06-01)" in result.output
@@ -259,3 +259,37 @@ def test_the_registers_first_chair_taking_office_days_after_an_assembly_is_judge
     assert out["findings"][0]["message"].startswith("Handover to Austria on 2020-06-11 is not at a meeting of a handover body")
     out = _chairs(_files(tmp_path, chairs, meetings, extra='tolerance = "1m"\nhandover_days = 10'), "2023-01-01")
     assert _kinds(out) == []
+
+
+def _check(args: list[str], today: str, *extra: str) -> tuple[int, dict, str, str]:
+    """`check`'s exit code, JSON summary, the text's totals line and standard error."""
+    result = CliRunner().invoke(main, ["check", *args, "--today", today, *extra])
+    assert result.exit_code in (0, 1), result.output
+    text = CliRunner().invoke(main, ["check", *args, "--today", today]).stdout
+    return result.exit_code, json.loads(result.stdout)["summary"], text.rstrip().splitlines()[-1], result.stderr
+
+
+def test_check_given_a_chair_register_counts_its_violations_in_its_totals_and_exit_code(tmp_path: Path) -> None:
+    """The Assembly (established 2020-06-01, "every 2y") held 2020-06-01 and 2022-06-02: met,
+    and the next window open on 2023-01-01: `check` finds no violation, exit 0. The chair
+    register: Austria 2020-06-01 to 2022-06-02, 2 years 1 day, longer than the 2-year term:
+    `planner chairs` exits 1. README: exit 1 when "`check` or `chairs` found violations";
+    `check --chairs FILE` read the file (a mistyped one is an error) and exited 0: the
+    violation was lost to a CI job gated on `check`. Now `check --chairs FILE` counts it: JSON
+    `summary.chair_violations` 1 and `exit_code` 1, the text's totals line "1 chair violation
+    · exit 1" (so the page never says "exit 0" of a run that exits 1), a line on standard
+    error naming the file; exit 1. Without --chairs nothing is judged of chairs: no such key,
+    exit 0. A register that keeps the rule (Austria from 2020-06-02, 2 years): 0, exit 0."""
+    chairs = "Austria,2020-06-01,2022-06-02,,,x\nBelgium,2022-06-02,,,,x\n"
+    args = _files(tmp_path, chairs, _assembly("2020-06-01", "2022-06-02"), established="2020-06-01")
+    plain = [a for a in args if a not in args[4:6]]
+    code, summary, totals, _ = _check(plain, "2023-01-01", "--format", "json")
+    assert (code, summary["exit_code"], "chair_violations" in summary, totals.endswith("· exit 0")) == (0, 0, False, True)
+    code, summary, totals, err = _check(args, "2023-01-01", "--format", "json")
+    assert (code, summary["violations"], summary["chair_violations"], summary["exit_code"]) == (1, 0, 1, 1)
+    assert totals.endswith("· 1 chair violation · exit 1"), totals
+    assert f"{tmp_path / 'chairs.csv'}: 1 violation of the chair rule (0 notes): planner chairs lists them" in err
+    (tmp_path / "chairs.csv").write_text("country,start,end,ordinal,note,source\nAustria,2020-06-02,2022-06-02,,,x\nBelgium,2022-06-02,,,,x\n", encoding="utf-8")
+    code, summary, totals, err = _check(args, "2023-01-01", "--format", "json")
+    assert (code, summary["chair_violations"], summary["exit_code"], "chair rule" in err) == (0, 0, 0, False)
+    assert totals.endswith("· 0 chair violations · exit 0"), totals

@@ -221,6 +221,9 @@ class Tally:
         self.violations = 0
         self.next_due = 0  # the next window of a chain (``every``, ``after``): ``open`` and pending
         self.bodies: set[str] = set()
+        # ``check --chairs``: the chair register's violations, judged as ``planner chairs``
+        # judges it (None: no chair register judged)
+        self.chair_violations: int | None = None
 
     def add(self, findings: Iterable[Finding], body_id: str | None = None) -> None:
         """Count ``findings``; ``body_id``: the one body they all belong to, when known."""
