@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from planner.core.model import Meeting, RuleBook
+from planner.engine.chairmanship.closing import ad_hoc_handover_bodies
 from planner.engine.chairmanship.terms import (
     ChairFinding,
     ChairReport,
@@ -91,10 +92,17 @@ def _so_far(t: Term, report: ChairReport) -> Any:
 
 def _bounds(t: Term, book: RuleBook) -> str:
     parts = []
+    # A planned or expected handover no projected meeting holds: at a meeting of a handover
+    # body that meets ad hoc, still to be called (the Council of Europe's Deputies in November)
+    ad_hoc = " or the ".join(b.name for b in ad_hoc_handover_bodies(book)) if t.planned or t.running else ""
     if t.opened_by is not None:
         parts.append(f"from the {meeting_words(t.opened_by, book)}")
+    elif ad_hoc and t.planned and not t.current and t.start is not None:
+        parts.append(f"from a meeting of the {ad_hoc} still to be called")
     if t.closed_by is not None:
         parts.append(f"to the {meeting_words(t.closed_by, book)}")
+    elif ad_hoc and t.end is not None:
+        parts.append(f"to a meeting of the {ad_hoc} still to be called")
     return ", ".join(parts)
 
 

@@ -293,3 +293,105 @@ def test_check_given_a_chair_register_counts_its_violations_in_its_totals_and_ex
     code, summary, totals, err = _check(args, "2023-01-01", "--format", "json")
     assert (code, summary["chair_violations"], summary["exit_code"], "chair rule" in err) == (0, 0, 0, False)
     assert totals.endswith("· 0 chair violations · exit 0"), totals
+
+
+def test_a_plan_under_a_two_year_term_hands_over_at_every_second_yearly_assembly(tmp_path: Path) -> None:
+    """term = "2y", tolerance 1 month, the chair passing at an Assembly that meets every year
+    (rule `every 1y`), recorded on 2022-06-01, 2023-06-01, 2024-06-03 and planned 2025-06-02,
+    2026-06-01, 2027-06-01, 2028-06-01. Belgium chairs from the Assembly of 2024-06-03; today
+    2024-09-01. The rule gives two years: the term ends at the Assembly nearest 2026-06-03 within
+    2 years 1 month (and 7 days), the one of 2026-06-01, not the first one after it began (2025-06-02, a year in).
+    --plan "Chile, Denmark": Chile from 2026-06-01 to the Assembly nearest 2028-06-01, 2028-06-01;
+    Denmark from there to the (projected) Assembly of 2030. It planned 1-year terms, Assembly to Assembly: Belgium to 2025-06-02,
+    Chile 2025-2026, Denmark 2026-2027, each "1 year" beside a rule of 2."""
+    days = ("2022-06-01", "2023-06-01", "2024-06-03")
+    planned = "".join(f"assembly,regular,{i},{d},{d},planned,Vienna,Austria,,Assembly,x\n" for i, d in enumerate(("2025-06-02", "2026-06-01", "2027-06-01", "2028-06-01"), 4))
+    args = _files(tmp_path, "Austria,2022-06-01,2024-06-03,,,x\nBelgium,2024-06-03,,,,x\n", _assembly(*days) + planned, extra='tolerance = "1m"')
+    book = tmp_path / "book.toml"
+    book.write_text(book.read_text(encoding="utf-8").replace('interval = "2y"', 'interval = "1y"'), encoding="utf-8")
+    out = _chairs(args, "2024-09-01", "--plan", "Chile, Denmark")
+    assert _term(out, "Belgium", "to") == ("2026-06-01",)
+    chile, denmark = out["plan"]
+    assert (chile["from"], chile["to"], denmark["from"], denmark["to"][:4]) == ("2026-06-01", "2028-06-01", "2028-06-01", "2030")
+    assert [k for k in _kinds(out) if k[0] == "long_expected"] == []
+
+
+_AD_HOC = """[organization]
+id = "lake"
+name = "Lake Commission"
+short_name = "LC"
+timezone = "Europe/Vienna"
+secretariat = { city = "Vienna", country = "Austria" }
+members = [
+  { name = "Austria", code = "AT" },
+  { name = "Belgium", code = "BE" },
+  { name = "Chile", code = "CL" },
+  { name = "Denmark", code = "DK" },
+  { name = "Estonia", code = "EE" },
+  { name = "Finland", code = "FI" },
+]
+
+[chairmanship]
+term = "6m"
+tolerance = "7d"
+handover_bodies = ["assembly", "council"]
+consecutive_terms = false
+source = "Statute, art. 7"
+
+[[bodies]]
+id = "assembly"
+name = "Assembly"
+category = "governing"
+established = 2010
+
+[[bodies.rules]]
+kind = "at_least"
+count = 1
+per = "year"
+source = "Statute, art. 4"
+
+[[bodies]]
+id = "council"
+name = "Council"
+category = "governing"
+established = 2010
+
+[[bodies.rules]]
+kind = "ad_hoc"
+source = "Statute, art. 5"
+"""
+
+
+def test_a_plan_whose_november_handover_body_meets_ad_hoc_keeps_six_month_terms(tmp_path: Path) -> None:
+    """The lead's case: a chair of 6 months (tolerance 7 days) passing at the yearly Assembly
+    (May) or at the Council, which meets ad hoc (nothing of it is projected): the Council of
+    Europe's Deputies take the chair over in November. Recorded: Assembly 2025-05-15, Council
+    2025-11-14, Assemblies planned 2026-05-20 and 2027-05-19. Austria 2025-05-15 to 2025-11-14,
+    Belgium from 2025-11-14; today 2026-01-15. Belgium: 6 months from 2025-11-14 is 2026-05-14;
+    the Assembly of 2026-05-20 is within 6 months 7 days (and 7 days): its end, as before.
+    --plan "Chile, Denmark, Estonia": Chile from 2026-05-20, 6 months to 2026-11-20; no
+    Assembly then, and the Council, which would take the chair over, is not projected: the
+    term ends that day, "to a meeting of the Council still to be called" (no meeting in JSON). Denmark from
+    2026-11-20: 6 months to 2027-05-20, the Assembly of 2027-05-19 the day before: its end.
+    Estonia from 2027-05-19 to 2027-11-19. It planned Chile 2026-05-20 to 2027-05-19 and
+    Denmark a year from there, each with a note that the term is longer than the rule
+    (`long_expected`). Nothing is said now: 6-month terms keep the rule."""
+    (tmp_path / "book.toml").write_text(_AD_HOC, encoding="utf-8")
+    (tmp_path / "meetings.csv").write_text(
+        "body,kind,ordinal,start,end,status,city,country,format,title,source\n"
+        "assembly,regular,15,2025-05-15,2025-05-15,held,Vienna,Austria,,,x\ncouncil,regular,,2025-11-14,2025-11-14,held,Vienna,Austria,,,x\n"
+        "assembly,regular,16,2026-05-20,2026-05-20,planned,Vienna,Austria,,,x\nassembly,regular,17,2027-05-19,2027-05-19,planned,Vienna,Austria,,,x\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "chairs.csv").write_text("country,start,end,ordinal,note,source\nAustria,2025-05-15,2025-11-14,,,x\nBelgium,2025-11-14,,,,x\n", encoding="utf-8")
+    args = ["--rules", str(tmp_path / "book.toml"), "--meetings", str(tmp_path / "meetings.csv"), "--chairs", str(tmp_path / "chairs.csv")]
+    out = _chairs(args, "2026-01-15", "--plan", "Chile, Denmark, Estonia")
+    assert _term(out, "Belgium", "to") == ("2026-05-20",)
+    assert [(p["country"], p["from"], p["to"], (p["closed_by"] or {}).get("start")) for p in out["plan"]] == [
+        ("Chile", "2026-05-20", "2026-11-20", None),
+        ("Denmark", "2026-11-20", "2027-05-19", "2027-05-19"),
+        ("Estonia", "2027-05-19", "2027-11-19", None),
+    ]
+    assert _kinds(out) == []
+    text = CliRunner().invoke(main, ["chairs", *args, "--today", "2026-01-15", "--plan", "Chile, Denmark, Estonia"]).stdout
+    assert "Chile    2026-05-20 → 2026-11-20  2026       6 months\n      from the 16th Assembly (2026-05-20, Vienna, Austria, planned), to a meeting of the Council\n        still to be called\n" in text

@@ -28,6 +28,7 @@ from planner.core.model import (
     RuleBook,
     Status,
 )
+from planner.engine.chairmanship.closing import ad_hoc_handover, expected_close
 from planner.engine.chairmanship.findings.judge import judge
 from planner.engine.chairmanship.findings.long_terms import expected_long
 from planner.engine.chairmanship.findings.rows import one_term_rows
@@ -44,7 +45,6 @@ from planner.engine.chairmanship.terms import (
     handover_slack,
     hosted_meetings,
     meeting_words,
-    next_handover,
     statutory_meetings,
     timeline,
     with_meetings,
@@ -108,11 +108,12 @@ def _slots(book: RuleBook, projection: Projection, anchor: PartialDate, opened: 
             yield start, None, end, None
             start = end
     handovers = handover_meetings(book, projection.meetings(), regular_only=True)
+    ad_hoc_from = projection.today if ad_hoc_handover(book) else None
     start_day: PartialDate | None = anchor
     while start_day is not None:
-        closing = next_handover(handovers, start_day, handover_slack(rule))
-        yield start_day, opened, closing.start if closing else None, closing
-        start_day, opened = (closing.start, closing) if closing else (None, None)
+        end, closing = expected_close(rule, handovers.after(start_day.latest + handover_slack(rule)), start_day, ad_hoc_from=ad_hoc_from)
+        yield start_day, opened, end, closing
+        start_day, opened = end, closing
 
 
 def plan_terms(book: RuleBook, terms: Sequence[Term], projection: Projection, candidates: Sequence[Member] | None) -> list[Term]:

@@ -31,6 +31,7 @@ from planner.core.model import (
     RuleBook,
     Status,
 )
+from planner.engine.chairmanship.closing import ad_hoc_handover, expected_close
 from planner.engine.chairmanship.pool import MeetingsByDay, chair_hosted_ids, statutory_ids
 from planner.engine.expectations import ordinal
 from planner.engine.planning.projection import Projection
@@ -304,15 +305,6 @@ def handovers_near(candidates: Sequence[Meeting], when: PartialDate | None, slac
     return tuple(m for m in pool if _gap(m, when) <= slack)
 
 
-def next_handover(handovers: Sequence[Meeting], after: PartialDate, slack: timedelta = HANDOVER_SLACK) -> Meeting | None:
-    """The first regular handover meeting after a term began at ``after``."""
-    day = after.latest + slack
-    for m in handovers.after(day) if isinstance(handovers, Handovers) else handovers:
-        if m.kind is Kind.REGULAR and m.earliest > day:
-            return m
-    return None
-
-
 def statutory_meetings(book: RuleBook, meetings: Sequence[Meeting] | MeetingsByDay, term: Term) -> tuple[Meeting, ...]:
     """Meetings of the handover bodies (else of the governing bodies) held during the term."""
     ids = statutory_ids(book)
@@ -365,6 +357,7 @@ def timeline(book: RuleBook, chairs: Sequence[ChairTerm], meetings: Sequence[Mee
     rule = book.chairmanship
     handovers = handover_meetings(book, meetings)
     slack = handover_slack(rule)
+    ad_hoc = ad_hoc_handover(book)
     pool = MeetingsByDay(meetings)
     members: dict[str, Member | None] = {}
     ordered = sorted(chairs, key=lambda t: (t.start.earliest if t.start else date.min, t.ordinal or 0))
@@ -385,8 +378,7 @@ def timeline(book: RuleBook, chairs: Sequence[ChairTerm], meetings: Sequence[Mee
         end = ct.end
         if ct.end is None and ct.start is not None:
             if rule and rule.handover_bodies:
-                closed = next_handover(handovers, ct.start, slack)
-                end = closed.start if closed else None
+                end, closed = expected_close(rule, handovers.after(ct.start.latest + slack), ct.start, ad_hoc_from=today if ad_hoc else None)
             elif rule:
                 end = PartialDate.of(rule.term.add_to(ct.start.earliest))
         term = Term(

@@ -1,0 +1,53 @@
+"""The handover expected to end a running or planned term: of the handover bodies' coming
+meetings, the one nearest to the day the rule's ``term`` runs out, within the length the rule
+allows (a Council meeting every year under a 2-year term hands the chair over at every
+second meeting, not at the first: the plan gave 1-year terms); where none is within it and a
+handover body meets ad hoc (nothing of it is projected), on that day, at a meeting of that
+body still to be called (the Council of Europe's Deputies take the chair over in November:
+the plan gave 1-year terms from May to May); else the first after it (too long: the
+``long_expected`` note says so)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, timedelta
+
+from planner.core.dates import PartialDate
+from planner.core.model import AdHocRule, Body, Chairmanship, Kind, Meeting, RuleBook
+
+
+def ad_hoc_handover_bodies(book: RuleBook) -> list[Body]:
+    """The handover bodies that meet only ad hoc: their coming meetings are not projected, so
+    the projection cannot say when the chair passes there."""
+    rule = book.chairmanship
+    bodies = [book.body(b) for b in rule.handover_bodies] if rule is not None else []
+    return [b for b in bodies if b is not None and all(isinstance(r, AdHocRule) for r in b.rules)]
+
+
+def ad_hoc_handover(book: RuleBook) -> bool:
+    return bool(ad_hoc_handover_bodies(book))
+
+
+def expected_close(rule: Chairmanship, after: Iterable[Meeting], start: PartialDate, *, ad_hoc_from: date | None = None) -> tuple[PartialDate | None, Meeting | None]:
+    """The end of a term begun at ``start`` and the meeting expected to close it. ``after``: the
+    handover bodies' meetings beginning after the term's first days (``start`` and the
+    handover slack), in order; ``ad_hoc_from``: where a handover body meets ad hoc, the first
+    day a term may be expected to end at a meeting of it still to be called (--today: a day
+    past is no meeting to expect)."""
+    due = rule.term.add_to(start.latest)
+    limit = (rule.tolerance.add_to(due) if rule.tolerance else due) + timedelta(days=rule.handover_days)
+    first: Meeting | None = None
+    best: Meeting | None = None
+    for m in after:
+        if m.kind is not Kind.REGULAR:
+            continue
+        first = first or m
+        if m.earliest > limit:
+            break
+        if best is None or abs((m.earliest - due).days) < abs((best.earliest - due).days):
+            best = m
+    if best is not None:
+        return best.start, best
+    if ad_hoc_from is not None and due >= ad_hoc_from:
+        return PartialDate.of(due), None
+    return (first.start, first) if first is not None else (None, None)
