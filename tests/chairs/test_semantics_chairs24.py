@@ -375,7 +375,10 @@ def test_a_plan_whose_november_handover_body_meets_ad_hoc_keeps_six_month_terms(
     2026-11-20: 6 months to 2027-05-20, the Assembly of 2027-05-19 the day before: its end.
     Estonia from 2027-05-19 to 2027-11-19. It planned Chile 2026-05-20 to 2027-05-19 and
     Denmark a year from there, each with a note that the term is longer than the rule
-    (`long_expected`). Nothing is said now: 6-month terms keep the rule."""
+    (`long_expected`). Nothing is said now: 6-month terms keep the rule. A Council planned for
+    2026-08-20, three months into Chile's term, is a meeting of the Council, not the one that
+    ends the term in November: Chile's term still runs to 2026-11-20 (a Council still to be
+    called then), not to 2026-08-20."""
     (tmp_path / "book.toml").write_text(_AD_HOC, encoding="utf-8")
     (tmp_path / "meetings.csv").write_text(
         "body,kind,ordinal,start,end,status,city,country,format,title,source\n"
@@ -394,4 +397,8 @@ def test_a_plan_whose_november_handover_body_meets_ad_hoc_keeps_six_month_terms(
     ]
     assert _kinds(out) == []
     text = CliRunner().invoke(main, ["chairs", *args, "--today", "2026-01-15", "--plan", "Chile, Denmark, Estonia"]).stdout
+    with (tmp_path / "meetings.csv").open("a", encoding="utf-8") as meetings:
+        meetings.write("council,regular,,2026-08-20,2026-08-20,planned,Vienna,Austria,,,x\n")
+    out = _chairs(args, "2026-01-15", "--plan", "Chile, Denmark, Estonia")
+    assert [(p["country"], p["to"]) for p in out["plan"]] == [("Chile", "2026-11-20"), ("Denmark", "2027-05-19"), ("Estonia", "2027-11-19")]
     assert "Chile    2026-05-20 → 2026-11-20  2026       6 months\n      from the 16th Assembly (2026-05-20, Vienna, Austria, planned), to a meeting of the Council\n        still to be called\n" in text

@@ -35,7 +35,13 @@ def expected_close(rule: Chairmanship, after: Iterable[Meeting], start: PartialD
     day a term may be expected to end at a meeting of it still to be called (--today: a day
     past is no meeting to expect)."""
     due = rule.term.add_to(start.latest)
-    limit = (rule.tolerance.add_to(due) if rule.tolerance else due) + timedelta(days=rule.handover_days)
+    slack = timedelta(days=rule.handover_days)
+    limit = (rule.tolerance.add_to(due) if rule.tolerance else due) + slack
+    # With a meeting of the ad hoc body still to be called at the term's end, one of its
+    # meetings months before (a Council in August of a term ending in November) is not the
+    # one expected to end it: only those from the handover days before its end are.
+    ad_hoc = ad_hoc_from is not None and due >= ad_hoc_from
+    low = due - slack if ad_hoc else date.min
     first: Meeting | None = None
     best: Meeting | None = None
     for m in after:
@@ -44,10 +50,10 @@ def expected_close(rule: Chairmanship, after: Iterable[Meeting], start: PartialD
         first = first or m
         if m.earliest > limit:
             break
-        if best is None or abs((m.earliest - due).days) < abs((best.earliest - due).days):
+        if m.earliest >= low and (best is None or abs((m.earliest - due).days) < abs((best.earliest - due).days)):
             best = m
     if best is not None:
         return best.start, best
-    if ad_hoc_from is not None and due >= ad_hoc_from:
+    if ad_hoc:
         return PartialDate.of(due), None
     return (first.start, first) if first is not None else (None, None)
