@@ -90,14 +90,14 @@ def _so_far(t: Term, report: ChairReport) -> Any:
     return term_length(t.start.earliest, report.today)
 
 
-def _bounds(t: Term, book: RuleBook) -> str:
+def _bounds(t: Term, book: RuleBook, today: date) -> str:
     parts = []
     # A planned or expected handover no projected meeting holds: at a meeting of a handover
     # body that meets ad hoc, still to be called (the Council of Europe's Deputies in November)
     ad_hoc = " or the ".join(b.name for b in ad_hoc_handover_bodies(book)) if t.planned or t.running else ""
     if t.opened_by is not None:
         parts.append(f"from the {meeting_words(t.opened_by, book)}")
-    elif ad_hoc and t.planned and not t.current and t.start is not None:
+    elif ad_hoc and t.planned and not t.current and t.start is not None and t.start.earliest > today:  # (not a day past)
         parts.append(f"from a meeting of the {ad_hoc} still to be called")
     if t.closed_by is not None:
         parts.append(f"to the {meeting_words(t.closed_by, book)}")
@@ -224,9 +224,9 @@ def render_chairs(report: ChairReport, fmt: str, *, rules_label: str, width: int
     if fmt == "markdown":
         out = [f"# {head}", "", rule_line, ""]
         if report.terms:
-            out += ["## Register", "", md_table(("#", "chair", "from", "to", "length", "handovers", "statutory meetings"), ((t.ordinal or "", t.country, t.start or "", _to(t, report.today), _length(t, report), _bounds(t, book), _list(t.statutory, book)) for t in report.terms))]
+            out += ["## Register", "", md_table(("#", "chair", "from", "to", "length", "handovers", "statutory meetings"), ((t.ordinal or "", t.country, t.start or "", _to(t, report.today), _length(t, report), _bounds(t, book, report.today), _list(t.statutory, book)) for t in report.terms))]
         if report.plan:
-            out += ["## Plan", "", md_table(("chair", "from", "to", "years", "length", "handovers", "hosts"), ((_label(t), t.start or "", _to(t, report.today), t.years(), _length(t, report), _bounds(t, book), _list(t.hosted, book)) for t in report.plan))]
+            out += ["## Plan", "", md_table(("chair", "from", "to", "years", "length", "handovers", "hosts"), ((_label(t), t.start or "", _to(t, report.today), t.years(), _length(t, report), _bounds(t, book, report.today), _list(t.hosted, book)) for t in report.plan))]
             if report.after_plan:
                 out += [report.after_plan, ""]
         if report.findings:
@@ -261,7 +261,7 @@ def _term_lines(terms: Sequence[Term], report: ChairReport, *, hosted: bool, wid
     out = []
     for t, lines in zip(terms, fit_table(rows, width, indent=2), strict=True):
         out += lines
-        bounds = _bounds(t, book)
+        bounds = _bounds(t, book, report.today)
         if bounds:
             out += wrap(bounds, width, "      ", "        ")
         others = [m for m in t.statutory if m not in (t.opened_by, t.closed_by)]

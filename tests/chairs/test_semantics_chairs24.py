@@ -402,3 +402,26 @@ def test_a_plan_whose_november_handover_body_meets_ad_hoc_keeps_six_month_terms(
     out = _chairs(args, "2026-01-15", "--plan", "Chile, Denmark, Estonia")
     assert [(p["country"], p["to"]) for p in out["plan"]] == [("Chile", "2026-11-20"), ("Denmark", "2027-05-19"), ("Estonia", "2027-11-19")]
     assert "Chile    2026-05-20 → 2026-11-20  2026       6 months\n      from the 16th Assembly (2026-05-20, Vienna, Austria, planned), to a meeting of the Council\n        still to be called\n" in text
+
+
+def test_a_chair_whose_held_handover_came_before_it_left_did_not_chair_after_leaving(tmp_path: Path) -> None:
+    """Austria from 2020-06-01, end empty; the Assembly of 2022-06-01 was held (its term
+    ended there: "handover held", 2 years); Austria left the organization on 2022-09-01; today
+    2023-01-01. It chaired to 2022-06-01, three months before it left: no `not_member`, only
+    the `unrecorded` note, exit 0. It was a violation, "Austria (2020-06-01 to 2022-06-01
+    (handover held)) chaired after it left the organization (2022-09-01)", its own words
+    against it. Had it left on 2022-03-01, before that Assembly, it chaired after leaving: a
+    violation still."""
+    members = _MEMBERS_LEFT.format(left="2022-09-01")
+    out = _chairs(_files(tmp_path, "Austria,2020-06-01,,,,x\n", _assembly("2020-06-01", "2022-06-01"), members=members), "2023-01-01")
+    assert _kinds(out) == [("unrecorded", "note", "Austria")]
+    members = _MEMBERS_LEFT.format(left="2022-03-01")
+    out = _chairs(_files(tmp_path, "Austria,2020-06-01,,,,x\n", _assembly("2020-06-01", "2022-06-01"), members=members), "2023-01-01")
+    assert ("not_member", "violation", "Austria") in _kinds(out)
+
+
+_MEMBERS_LEFT = """members = [
+  {{ name = "Austria", code = "AT", left = {left} }},
+  {{ name = "Belgium", code = "BE" }},
+  {{ name = "Chile", code = "CL" }},
+]"""

@@ -374,12 +374,12 @@ def _chairs(chairs: ChairReport | None, book: RuleBook, ids: _Ids, start: date |
     for i, t in enumerate([*chairs.terms, *chairs.plan]):
         row_id = ids("p" if t.planned else "c", t.country, t.start or "")
         meetings = _list(t.hosted, book) if t.planned else _list(t.statutory, book)
-        row = TermRow(row_id, str(t.ordinal or ""), _label(t), str(t.start or "?"), _to(t, chairs.today), t.years(), _length(t, chairs), _bounds(t, book), meetings, t.planned)
+        row = TermRow(row_id, str(t.ordinal or ""), _label(t), str(t.start or "?"), _to(t, chairs.today), t.years(), _length(t, chairs), _bounds(t, book, chairs.today), meetings, t.planned)
         (plan if t.planned else rows).append(row)
         if t not in shown or t.start is None or (start is not None and t.end is not None and t.end.latest < start):
             continue
         member = t.member
-        title = f"{t.country}: chair {t.start} to {_to(t, chairs.today)}, {_length(t, chairs)}" + (f"; {_bounds(t, book)}" if _bounds(t, book) else "") + (" (planned)" if t.planned else "")
+        title = f"{t.country}: chair {t.start} to {_to(t, chairs.today)}, {_length(t, chairs)}" + (f"; {_bounds(t, book, chairs.today)}" if _bounds(t, book, chairs.today) else "") + (" (planned)" if t.planned else "")
         handover = t.opened_by
         items.append(
             TermItem(

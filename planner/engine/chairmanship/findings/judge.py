@@ -146,12 +146,13 @@ def _left_while_chairing(t: Term, left: PartialDate, today: date) -> list[ChairF
     bounds its membership, and a register's chair outside it is a finding): a violation where
     it chaired past every day `left` may mean (a running term as of --today), a note where its
     running term is only expected to run past it. The term's end is the next chair's first day."""
-    last = today if t.running else (t.end.earliest - timedelta(days=1) if t.end is not None and t.end.exact else t.end.earliest if t.end is not None else None)
+    running = t.running and not t.handed_over(today)  # (one handed over ended at that meeting)
+    last = today if running else (t.end.earliest - timedelta(days=1) if t.end is not None and t.end.exact else t.end.earliest if t.end is not None else None)
     if last is None:
         return []
     if left.latest < last:
         return [ChairFinding("not_member", Severity.VIOLATION, t.country, f"{t.country} ({span(t, today)}) chaired after it left the organization ({left}): no member from {left.latest + timedelta(days=1)}.")]
-    if t.running and t.end is not None and left.latest < t.end.earliest - timedelta(days=1):
+    if running and t.end is not None and left.latest < t.end.earliest - timedelta(days=1):
         return [ChairFinding("not_member", Severity.NOTE, t.country, f"{t.country}'s running term is expected to end on {t.end}, after it leaves the organization ({left}).")]
     return []
 
