@@ -1,11 +1,11 @@
 """The handover expected to end a running or planned term: of the handover bodies' coming
-meetings, the one nearest to the day the rule's ``term`` runs out, within the length the rule
-allows (a Council meeting every year under a 2-year term hands the chair over at every
-second meeting, not at the first: the plan gave 1-year terms); where none is within it and a
-handover body meets ad hoc (nothing of it is projected), on that day, at a meeting of that
-body still to be called (the Council of Europe's Deputies take the chair over in November:
-the plan gave 1-year terms from May to May); else the first after it (too long: the
-``long_expected`` note says so)."""
+meetings, the first from ``handover_days`` before the day the rule's ``term`` runs out, within
+the length the rule allows, else the last before that (a Council meeting every year under a
+2-year term hands the chair over at every second meeting, not at the first: the plan gave
+1-year terms); where none is within it and a handover body meets ad hoc (nothing of it is
+projected), on that day, at a meeting of that body still to be called (the Council of
+Europe's Deputies take the chair over in November: the plan gave 1-year terms from May to
+May); else the first after it (too long: the ``long_expected`` note says so)."""
 
 from __future__ import annotations
 
@@ -37,23 +37,23 @@ def expected_close(rule: Chairmanship, after: Iterable[Meeting], start: PartialD
     due = rule.term.add_to(start.latest)
     slack = timedelta(days=rule.handover_days)
     limit = (rule.tolerance.add_to(due) if rule.tolerance else due) + slack
-    # With a meeting of the ad hoc body still to be called at the term's end, one of its
-    # meetings months before (a Council in August of a term ending in November) is not the
-    # one expected to end it: only those from the handover days before its end are.
     ad_hoc = ad_hoc_from is not None and due >= ad_hoc_from
-    low = due - slack if ad_hoc else date.min
     first: Meeting | None = None
-    best: Meeting | None = None
+    early: Meeting | None = None  # the last one in time before the handover days of its end
     for m in after:
         if m.kind is not Kind.REGULAR:
             continue
         first = first or m
         if m.earliest > limit:
             break
-        if m.earliest >= low and (best is None or abs((m.earliest - due).days) < abs((best.earliest - due).days)):
-            best = m
-    if best is not None:
-        return best.start, best
+        if m.earliest >= due - slack:
+            return m.start, m  # the first from the handover days before its end
+        early = m
+    # None at its end: the last before it, within the rule's length (a meeting weeks early);
+    # with a meeting of the ad hoc body still to be called at its end, not one months before
+    # it (a Council in August of a term ending in November is not the one expected to end it)
+    if early is not None and not ad_hoc:
+        return early.start, early
     if ad_hoc:
         return PartialDate.of(due), None
     return (first.start, first) if first is not None else (None, None)
