@@ -102,6 +102,12 @@ def long_term(book: RuleBook, rule: Chairmanship, t: Term, today: date) -> list[
         # The chair may have passed in time at a handover meeting the register does not hold,
         # and the chair register not have been brought up to date: never more certain than that.
         return [ChairFinding("long_term", Severity.NOTE, t.country, f"{text[:-1]}, unless the chair passed at {unrecorded}; the chair register names no successor.")]
+    if t.running and not rule.handover_bodies:
+        # A rotation by date: the chair passes on the day its term runs out, at no meeting to
+        # record. A chair register that names no successor yet is one not brought up to date
+        # as likely as a chair who stayed on (the G20's United States, 2025-12-01 with no end,
+        # as of 2026-12-05): a note, never a violation; an end recorded late is one.
+        return [ChairFinding("long_term", Severity.NOTE, t.country, f"{text[:-1]}, unless the chair passed on {allowed_end(rule, t.start.latest)}, as the rule has it; the chair register names no successor.")]
     missed = [m for m in t.statutory if m.kind is Kind.REGULAR and m.body in rule.handover_bodies and t.start.latest + handover_slack(rule) < m.earliest and (t.end is None or m.latest < t.end.earliest - handover_slack(rule))]
     if missed:
         text += " Did not hand over at: " + "; ".join(meeting_words(m, book) for m in missed) + "."
