@@ -8,7 +8,6 @@ schema`` is :mod:`planner.core.schema`; the checks across fields below are share
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Literal
 
@@ -34,13 +33,14 @@ from planner.core.rules import (
 )
 from planner.core.vocabulary import (
     DEFAULT_HOLIDAY_CATEGORIES,
-    HOLIDAY_CATEGORIES,
     Category,
     HostPolicy,
     Kind,
     MeetingFormat,
     Per,
     Status,
+    holiday_categories_problem,
+    holiday_subdivisions_problem,
 )
 from planner.core.words import name_key
 
@@ -78,6 +78,8 @@ __all__ = [
     "Suspension",
     "fixed_host_problem",
     "founding_day_problem",
+    "holiday_categories_problem",
+    "holiday_subdivisions_problem",
     "months_problem",
     "span_problem",
     "suspension_problem",
@@ -112,63 +114,6 @@ def avoid_problem(paths: tuple[str, ...]) -> str | None:
     (".: is a directory", naming no key)."""
     empty = next((i for i, path in enumerate(paths) if not path.strip()), None)
     return None if empty is None else f"entry {empty + 1} is {paths[empty]!r}, an empty path; expected an iCalendar file's path, relative to the rule book"
-
-
-def holiday_categories_problem(entries: tuple[str, ...]) -> str | None:
-    """What is wrong with ``[organization] holiday_categories``: each entry a category of the
-    ``holidays`` package, for every country, or ``CC:category`` for the country of that
-    ISO code alone (Denmark's Christmas Eve is ``DK:optional``)."""
-    for i, entry in enumerate(entries):
-        code, colon, category = entry.rpartition(":")
-        if colon and not re.fullmatch(r"[A-Z]{2}", code):  # (':public' was read as 'public')
-            return f"entry {i + 1} is {entry!r}: {code!r} is no two-letter ISO country code; expected 'CATEGORY' or 'CC:CATEGORY', e.g. 'DK:optional'"
-        if category == "workday":
-            return f"entry {i + 1} is {entry!r}: the 'workday' category lists working days (moved weekends), not days off; expected a category of days off, e.g. {', '.join(DEFAULT_HOLIDAY_CATEGORIES)}"
-        if category not in HOLIDAY_CATEGORIES:
-            return f"entry {i + 1} is {entry!r}, not a category of the holidays package; expected one of {', '.join(HOLIDAY_CATEGORIES)} (or 'CC:' and one of them)"
-        if colon:
-            # ('XX:public' or 'GB:optional' had no effect at all, and said nothing)
-            problem = _country_category_problem(code, category)
-            if problem:
-                return f"entry {i + 1} is {entry!r}: {problem}"
-    return None
-
-
-def holiday_subdivisions_problem(entries: tuple[str, ...]) -> str | None:
-    """What is wrong with ``[organization] holiday_subdivisions``: each entry an ISO 3166-2
-    code the holidays package knows (``GB-ENG``, ``DE-BY``, ``CH-GE``), one per country."""
-    import holidays
-    from holidays import registry
-
-    countries = {entry[1] for entry in registry.COUNTRIES.values()}
-    seen: dict[str, str] = {}
-    for i, entry in enumerate(entries):
-        code, dash, sub = entry.partition("-")
-        if not dash or not re.fullmatch(r"[A-Z]{2}", code) or not sub:
-            return f"entry {i + 1} is {entry!r}, not an ISO 3166-2 code; expected 'CC-SUB', e.g. 'GB-ENG' (England) or 'DE-BY' (Bavaria)"
-        if code not in countries:
-            return f"entry {i + 1} is {entry!r}: {code!r} is no country of the holidays package; expected an ISO 3166 alpha-2 code before the '-', e.g. 'GB-ENG'"
-        known = tuple(holidays.country_holidays(code).subdivisions)
-        if sub not in known:
-            choices = ", ".join(known[:40]) + (f" and {len(known) - 40} more" if len(known) > 40 else "")
-            return f"entry {i + 1} is {entry!r}: the holidays package has no subdivision {sub!r} of {code}; expected one of {choices}" if known else f"entry {i + 1} is {entry!r}: the holidays package has no subdivisions of {code}; expected none for it"
-        if code in seen:
-            return f"entry {i + 1} is {entry!r}: {code} already has {seen[code]!r}; expected one subdivision per country"
-        seen[code] = entry
-    return None
-
-
-def _country_category_problem(code: str, category: str) -> str | None:
-    """Why ``CC:category`` names no days off: no such country, or none of that category there."""
-    import holidays
-    from holidays import registry
-
-    if code not in {entry[1] for entry in registry.COUNTRIES.values()}:
-        return f"{code!r} is no country of the holidays package; expected an ISO 3166 alpha-2 code, e.g. 'DK:optional'"
-    supported = holidays.country_holidays(code).supported_categories
-    if category not in supported:
-        return f"the holidays package has no {category!r} days for {code}; expected one of {', '.join(sorted(supported))}"
-    return None
 
 
 # Separators ('/' and '.') a zone's name may hold: zoneinfo looks a name it does not find on the
