@@ -1,5 +1,6 @@
 """A note under a check's problems when a body's missed windows all come before the first
-meeting the register counts for it, or the register counts none of its meetings at all.
+meeting the register counts for it, or the register counts none of its meetings at all; or
+all come after the last one it counts (a register not kept up to date).
 
 A new user's first register often starts where their files start (the Nordic Council's trial:
 sessions from 2019, the body founded in 1953): with no ``records`` statement the register is
@@ -8,7 +9,9 @@ the register than about the body. The verdicts stand (a register may well be com
 note says what to write if it is not, so that they become ``unknown`` (README "Record
 coverage"). The same where a body has no meeting in the register yet (the SCO's trial: the
 Council of National Coordinators, whose meetings were not entered, 23 ``missed`` years and no
-note).
+note). And at the other end: a register transcribed up to a day and then left (Tesla's annual
+meetings recorded to October 2021, checked in December 2026: five ``missed`` windows, 2022 to
+2025, every one after the last meeting recorded, and nothing said of the register).
 """
 
 from __future__ import annotations
@@ -36,9 +39,12 @@ class EarlyMisses:
     first_meeting: date | None
     since: int  # the year a `records` statement would begin
     verdicts: str = "missed"  # "missed", "advisory" or "missed and advisory"
+    until: date | None = None  # after the last meeting counted: where the statement would end
 
     def words(self) -> str:
         windows = f"{self.count:,} {self.verdicts} windows ({self.first} to {self.last})"
+        if self.until is not None:
+            return f"{windows} come after the last meeting the register counts for it ({self.until})"
         if self.first_meeting is None:
             return f"{windows}, and the register counts no meeting of it at all"
         return f"{windows} come before the first meeting the register counts for it ({self.first_meeting})"
@@ -63,24 +69,54 @@ def early_misses(body: Body, book: RuleBook, findings: Sequence[Finding]) -> Ear
     return EarlyMisses(body.display, len(early), early[0].window_label, early[-1].window_label, first, since, verdicts)
 
 
+def late_misses(body: Body, book: RuleBook, findings: Sequence[Finding]) -> EarlyMisses | None:
+    """The body's missed windows that all begin after the last meeting the register counts for
+    it, when there are MIN_MISSED or more and no ``records`` statement: a register kept to a
+    day and not since reads as a body that stopped meeting. The verdicts stand (it may have);
+    the note says what to write if the register is what stopped."""
+    if body.records or book.organization.records:
+        return None
+    counted = [m.latest for f in findings for m in f.counted]
+    if not counted:
+        return None  # (early_misses speaks of a body none of whose meetings is counted)
+    last = max(counted)
+    late = sorted((f for f in findings if f.verdict in _SHORT and f.expectation is not None and f.expectation.window.start > last), key=lambda f: f.expectation.window.end)  # type: ignore[union-attr]
+    if len(late) < MIN_MISSED:
+        return None
+    first = min(m.earliest for f in findings for m in f.counted)
+    verdicts = " and ".join(v.value for v in _SHORT if any(f.verdict is v for f in late))
+    return EarlyMisses(body.display, len(late), late[0].window_label, late[-1].window_label, first, first.year, verdicts, last)
+
+
 _SHORT = (Verdict.MISSED, Verdict.ADVISORY)
 
 
 def hint_lines(misses: Sequence[EarlyMisses]) -> list[str]:
-    """The note, a paragraph per line: each body (or a count of them), then what to write."""
+    """The note, a paragraph per line: each body (or a count of them), then what to write;
+    ``misses`` all of one end of the register (all before its first meeting, or all after its
+    last: ``until`` set)."""
     if not misses:
         return []
     if len(misses) <= BODIES_NAMED:
         out = [f"{m.body}: {m.words()}." for m in misses]
     else:
         m = misses[0]
-        first = f"its first meeting {m.first_meeting}" if m.first_meeting is not None else "no meeting of it counted"
-        out = [f"{len(misses):,} bodies have {sum(x.count for x in misses):,} {_verdicts(misses)} windows before the first meeting the register counts for each, or count none (the first: {m.body}, {m.count:,} from {m.first} to {m.last}; {first})."]
+        if m.until is not None:
+            out = [f"{len(misses):,} bodies have {sum(x.count for x in misses):,} {_verdicts(misses)} windows after the last meeting the register counts for each (the first: {m.body}, {m.count:,} from {m.first} to {m.last}; its last meeting {m.until})."]
+        else:
+            first = f"its first meeting {m.first_meeting}" if m.first_meeting is not None else "no meeting of it counted"
+            out = [f"{len(misses):,} bodies have {sum(x.count for x in misses):,} {_verdicts(misses)} windows before the first meeting the register counts for each, or count none (the first: {m.body}, {m.count:,} from {m.first} to {m.last}; {first})."]
     m = misses[0]
-    out.append(
-        f"If the register is not complete before {m.since}, say so in the rule book, on the body or on [organization] (e.g. records = [{{ start = {m.since}, source = \"...\" }}] "
-        f'on {m.body}; README "Record coverage"): those windows are then unknown, not {_not(misses)}.'
-    )
+    if m.until is not None:
+        out.append(
+            f"If the register is not kept up to date after {m.until}, say so in the rule book, on the body or on [organization] (e.g. records = [{{ start = {m.since}, end = {m.until}, source = \"...\" }}] "
+            f'on {m.body}; README "Record coverage"): those windows are then unknown, not {_not(misses)}.'
+        )
+    else:
+        out.append(
+            f"If the register is not complete before {m.since}, say so in the rule book, on the body or on [organization] (e.g. records = [{{ start = {m.since}, source = \"...\" }}] "
+            f'on {m.body}; README "Record coverage"): those windows are then unknown, not {_not(misses)}.'
+        )
     return out
 
 

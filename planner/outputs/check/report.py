@@ -24,7 +24,7 @@ from planner.engine.judging.window_finding import (
     _met_words,
 )
 from planner.outputs.check import forked
-from planner.outputs.check.hints import EarlyMisses, early_misses, hint_lines
+from planner.outputs.check.hints import EarlyMisses, early_misses, hint_lines, late_misses
 from planner.outputs.formats import csv_chunks, md_table, md_text
 from planner.outputs.render import (
     PROBLEM_VERDICTS,
@@ -280,6 +280,7 @@ class _ReportFold:
         self.rows: list[tuple[str, str, str]] = []
         self.found = _Problems()
         self.early: list[EarlyMisses] = []
+        self.late: list[EarlyMisses] = []
 
     def pieces(self, judged: Iterator[tuple[Body, int, list[Finding]]], first: bool) -> Iterator[str]:
         book, rows, found = self.book, self.rows, self.found
@@ -288,19 +289,22 @@ class _ReportFold:
             rows.append(body_summary(body, book, findings, recorded))
             if (early := early_misses(body, book, findings)) is not None:
                 self.early.append(early)
+            if (late := late_misses(body, book, findings)) is not None:
+                self.late.append(late)
             for f in findings:
                 if f.verdict in shown:
                     found.add(f)
             yield ""
 
-    def state(self) -> tuple[list[tuple[str, str, str]], _Problems, list[EarlyMisses]]:
-        return self.rows, self.found, self.early
+    def state(self) -> tuple[list[tuple[str, str, str]], _Problems, list[EarlyMisses], list[EarlyMisses]]:
+        return self.rows, self.found, self.early, self.late
 
-    def merge(self, state: tuple[list[tuple[str, str, str]], _Problems, list[EarlyMisses]]) -> None:
-        rows, found, early = state
+    def merge(self, state: tuple[list[tuple[str, str, str]], _Problems, list[EarlyMisses], list[EarlyMisses]]) -> None:
+        rows, found, early, late = state
         self.rows += rows
         self.found.merge(found)
         self.early += early
+        self.late += late
 
 
 def _report(report: Report | Checked, fmt: str, rules_label: str, problems_only: bool, width: int, workers: int | None) -> Iterator[str]:
@@ -319,7 +323,7 @@ def _report(report: Report | Checked, fmt: str, rules_label: str, problems_only:
     rows, found = fold.rows, fold.found
     notes = SourceNotes()
     heading, problems = found.lines(notes)
-    hints = hint_lines(fold.early)
+    hints = hint_lines(fold.early) + hint_lines(fold.late)
     if fmt == "markdown":
         out = [f"# {md_text(' · '.join(parts))}", ""]
         if not problems_only:
