@@ -46,10 +46,11 @@ def _in_force(words: str, since: date | None, until: date | None) -> str:
     return f"{words} from {since} to {until}" if since else f"{words} until {until}"
 
 
-def cadence_words(body: Body, book: RuleBook) -> str:
+def cadence_words(body: Body, book: RuleBook, on: date | None = None) -> str:
     """All of a body's cadence: the rules in force last (those without an end, else those
     ending last) with their dates, then the others (earlier versions, rules that ended first)
-    with theirs, in brackets.
+    with theirs, in brackets. ``on`` (a check's day): the rules in force that day lead where
+    they are not the last ones (:func:`_cadence_on`).
 
     "at least twice a year (since 2024-12-17; 2004 to 2024-12-16: at least once a year)";
     "every 2 years (fixed grid from 2011); at most once a year";
@@ -62,6 +63,10 @@ def cadence_words(body: Body, book: RuleBook) -> str:
         return "ad hoc"
     last = None if any(r.until is None for r in rules) else max(r.until for r in rules)
     current = [r for r in rules if r.until == last]
+    if on is not None:
+        today = [r for r in rules if (r.since is None or r.since <= on) and (r.until is None or on <= r.until)]
+        if today and today != current:
+            return _cadence_on(today, [r for r in rules if r not in today], book)
     earlier = [version_words(r, book) for r in rules if r.until != last]
     bounds: dict[tuple[date | None, date | None], list[str]] = {}
     for r in current:
@@ -74,6 +79,27 @@ def cadence_words(body: Body, book: RuleBook) -> str:
         return f"{text} (since {since}" + (f"; {'; '.join(earlier)})" if earlier else ")")
     text = _in_force(text, since, until)
     return f"{text} ({'; '.join(earlier)})" if earlier else text
+
+
+def _cadence_on(today: list[Any], others: list[Any], book: RuleBook) -> str:
+    """A check's cadence as of its day, where the rules in force then are not the last ones:
+    those first, each with its dates, then the other versions in the order they apply. The
+    Landsgemeinde of Appenzell, checked as of 2026, is "on the last Sunday in April (2012 to
+    2037; 2011: on the first Sunday in May; 2038: ...; since 2039: ...)"; it led with the
+    version from 2039, as if in force (session 24's finding)."""
+    rest = [version_words(r, book) for r in sorted(others, key=lambda r: (r.since or date.min, r.until or date.max))]
+    out = []
+    for i, r in enumerate(today):
+        inside = [s for s in (_span(r),) if s] + (rest if i == len(today) - 1 else [])
+        out.append(rule_words(r, book) + (f" ({'; '.join(inside)})" if inside else ""))
+    return "; ".join(out)
+
+
+def _span(rule: Any) -> str:
+    """A rule's dates as a version's are said: "2012 to 2037", "since 2024-12-17"."""
+    since = _day(rule.since, False) if rule.since else None
+    until = _day(rule.until, True) if rule.until else None
+    return f"{since} to {until}" if since and until else f"since {since}" if since else f"until {until}" if until else ""
 
 
 # -- planner bodies -------------------------------------------------------------------------
@@ -200,17 +226,18 @@ def _short_meeting(m: Meeting) -> str:
     return " ".join(bits[:2]) + (", " + ", ".join(bits[2:]) if len(bits) > 2 else "")
 
 
-def body_summary(body: Body, book: RuleBook, findings: Sequence[Finding], recorded: int) -> tuple[str, str, str]:
-    """Three columns per body: name, cadence in words, and what was judged / what is next."""
+def body_summary(body: Body, book: RuleBook, findings: Sequence[Finding], recorded: int, on: date | None = None) -> tuple[str, str, str]:
+    """Three columns per body: name, cadence in words (as of ``on``, the check's day), and
+    what was judged / what is next."""
     if all(isinstance(r, AdHocRule) for r in body.rules) and not findings:
         # (an ad hoc rule's `first_within` is judged: its verdict, not "nothing due", audit 23)
         return body.display, "ad hoc", f"{plural(recorded, 'meeting')} recorded, nothing due"
     if findings and all(f.verdict is _NOT_APPLICABLE for f in findings):
-        return body.display, cadence_words(body, book), "not applicable: " + findings[0].why
+        return body.display, cadence_words(body, book, on), "not applicable: " + findings[0].why
     counter = Counter(map(_VERDICT, findings))
     status = _tally(findings, counter)
     nxt = _next_words(findings, book, counter)
-    return body.display, cadence_words(body, book), status + (f"; {nxt}" if nxt else "")
+    return body.display, cadence_words(body, book, on), status + (f"; {nxt}" if nxt else "")
 
 
 def exit_code(report: Report | Checked) -> int:

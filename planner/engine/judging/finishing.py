@@ -34,6 +34,7 @@ _SHORTFALLS = frozenset({Verdict.MISSED, Verdict.LATE, Verdict.ADVISORY})
 _MISSED_OR_LATE = (Verdict.MISSED, Verdict.LATE)
 _ADVISORY = Verdict.ADVISORY
 _OPEN = Verdict.OPEN
+_EXCESS = Verdict.EXCESS
 _QUESTIONED = (*VIOLATIONS, Verdict.ADVISORY)
 _SCHEDULED = (Status.PLANNED, Status.PROJECTED)
 _UNCERTAIN = Verdict.UNCERTAIN
@@ -52,6 +53,8 @@ def finished(judge: Judge, e: Expectation, finding: Finding, facts: _RuleFacts, 
         finding = amend_finding(judge, e, finding)
     if finding.verdict in _SHORTFALLS:
         finding = coverage(judge, finding)
+    elif finding.verdict is _EXCESS and e.rule.except_when:
+        finding = excusing_coverage(judge, finding)
     elif finding.verdict is _OPEN and finding.still_due:
         finding = open_coverage(judge, finding)
     return finding
@@ -79,6 +82,20 @@ def coverage(judge: Judge, finding: Finding) -> Finding:
     shortfall_verdict = finding.verdict.value
     finding.delay = ""  # a delay measured against records that may lack a meeting is no delay
     return with_more_words(finding, lambda: f" Unknown, not {shortfall_verdict}: {gap}.", verdict=Verdict.UNKNOWN)
+
+
+def excusing_coverage(judge: Judge, finding: Finding) -> Finding:
+    """A ceiling broken in a period whose ``except_when`` body's register may lack the
+    meeting that would excuse it is ``unknown``, not ``excess``: at most once a year except in
+    a Summit year, twice in 2021, the Summits numbered 3rd (2020) then 5th (2022): the 4th may
+    have met in 2021, and then 2021 was not judged (session 25; a shortfall so was already)."""
+    e = finding.expectation
+    if e is None or e.pending:
+        return finding
+    gap = excusing_gap(e, judge._record_gaps, judge.engine)
+    if not gap:
+        return finding
+    return with_more_words(finding, lambda: f" Unknown, not excess: {gap}.", verdict=Verdict.UNKNOWN)
 
 
 def open_coverage(judge: Judge, finding: Finding) -> Finding:

@@ -20,6 +20,7 @@ import contextlib
 import tempfile
 from collections import Counter
 from collections.abc import Iterator
+from datetime import date
 from operator import attrgetter
 from typing import IO, Any
 
@@ -108,7 +109,7 @@ def check_json(report: Report | Checked, rules_label: str, *, problems_only: boo
     The spool holds bytes, each body's findings encoded once on the way in and copied out as
     they are: a spool of text encoded them in, decoded them out and the writer encoded them
     again (139 MB at 1,000 bodies)."""
-    fold = _JsonFold(report.book, problems_only)
+    fold = _JsonFold(report.book, problems_only, min(report.today, report.end))
     with contextlib.ExitStack() as held:
         spools: list[IO[bytes]] = []  # in body order: this process's, and those of other processes
         own: IO[bytes] | None = None
@@ -140,9 +141,10 @@ class _JsonFold:
     """JSON, as the processes of :func:`forked.pieces` share it: each body's findings as one
     piece of JSON lines, each after a comma, and each body's entry of the head kept."""
 
-    def __init__(self, book: RuleBook, problems_only: bool) -> None:
+    def __init__(self, book: RuleBook, problems_only: bool, on: date | None = None) -> None:
         self.book = book
         self.problems_only = problems_only
+        self.on = on  # the check's day: the rule versions in force then lead a body's cadence
         self.bodies: list[dict[str, Any]] = []
 
     def state(self) -> list[dict[str, Any]]:
@@ -164,7 +166,7 @@ class _JsonFold:
                     "id": b.id,
                     "name": b.name,
                     "category": b.category.value,
-                    "cadence": cadence_words(b, book),
+                    "cadence": cadence_words(b, book, self.on),
                     "recorded": recorded,
                     "verdicts": {v.value: n for v, n in sorted(Counter(map(_VERDICT, findings)).items())},
                     "rules": rule_dicts(b, book),

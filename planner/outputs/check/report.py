@@ -10,6 +10,7 @@ findings at hand) is rendered the same way.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from functools import partial
 from typing import Any
 
@@ -275,8 +276,9 @@ class _ReportFold:
     """Text and markdown, as the processes of :func:`forked.pieces` share them: nothing written
     until every body is judged; each body's summary row and the problems kept."""
 
-    def __init__(self, book: RuleBook) -> None:
+    def __init__(self, book: RuleBook, on: date | None = None) -> None:
         self.book = book
+        self.on = on  # the check's day: the rule versions in force then lead a body's cadence
         self.rows: list[tuple[str, str, str]] = []
         self.found = _Problems()
         self.early: list[EarlyMisses] = []
@@ -286,7 +288,7 @@ class _ReportFold:
         book, rows, found = self.book, self.rows, self.found
         shown = frozenset(PROBLEM_VERDICTS)
         for body, recorded, findings in judged:
-            rows.append(body_summary(body, book, findings, recorded))
+            rows.append(body_summary(body, book, findings, recorded, self.on))
             if (early := early_misses(body, book, findings)) is not None:
                 self.early.append(early)
             if (late := late_misses(body, book, findings)) is not None:
@@ -316,7 +318,7 @@ def _report(report: Report | Checked, fmt: str, rules_label: str, problems_only:
         parts.append(f"from {report.start}")
     if report.end != report.today:
         parts.append(f"to {report.end}")
-    fold = _ReportFold(book)
+    fold = _ReportFold(book, min(report.today, report.end))
     for piece in forked.pieces(report, fold, workers):
         if piece.__class__ is not str:
             piece.close()  # type: ignore[union-attr]  # (empty: nothing is written before the end)

@@ -288,7 +288,7 @@ def _groups(report: Report, ids: _Ids) -> tuple[list[BodyGroup], dict[int, str],
     listed = sum(len(report.of(body.id)) for body in wanted) <= FINDINGS_LISTED
     for body in wanted:
         findings = report.of(body.id)
-        name, cadence, status = body_summary(body, book, findings, report.recorded[body.id])
+        name, cadence, status = body_summary(body, book, findings, report.recorded[body.id], min(report.today, report.end))
         problems = [f for f in findings if f.verdict in PROBLEM_VERDICTS]
         group = BodyGroup(f"b-{slug(body.id)}", body.name, cadence, status, len(problems), sum(1 for f in problems if f.violation))
         notes: dict[tuple[str, str], Note] = {}
