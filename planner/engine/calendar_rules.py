@@ -212,4 +212,20 @@ def day_window(e: Expectation) -> Window:
     return Window(max(due.start, e.window.start), due.end)
 
 
-__all__ = ["before_expectations", "day_window", "events", "maybe_joined", "on_expectations", "one_per_event", "recess_free"]
+def except_window(e: Expectation) -> Window:
+    """The period another body's meeting excuses (``except_when``): the due period, but for
+    an ``on`` rule its year, not its one day ("the Council meets on the first Thursday of
+    December, except in a Summit year": a Summit of 1 December excuses the Council due on
+    2 December; session 25: it excused only a Summit opening on that very day)."""
+    if e.rule.__class__ is OnRule:
+        year = e.window.start.year
+        return Window(date(year, 1, 1), date(year, 12, 31))
+    return day_window(e)
+
+
+def except_label(e: Expectation) -> str:
+    """The period :func:`except_window` names: an ``on`` rule's year, else the window's label."""
+    return str(e.window.start.year) if e.rule.__class__ is OnRule else e.label
+
+
+__all__ = ["before_expectations", "day_window", "except_label", "except_window", "events", "maybe_joined", "on_expectations", "one_per_event", "recess_free"]

@@ -321,9 +321,10 @@ def excusing_gap(e: Expectation, cache: dict[str, RecordGaps], engine: Expectati
     held in 2017 and excused it, so 2017 is ``unknown``, not ``missed`` (it was: the Summit's
     register was read as complete where its own numbers, or its ``records``, say it is not;
     session 24)."""
-    from planner.engine.calendar_rules import day_window  # (calendar_rules builds on expectations)
+    # (calendar_rules builds on expectations)
+    from planner.engine.calendar_rules import except_label, except_window
 
-    due = day_window(e)
+    due = except_window(e)
     for other_id in e.rule.except_when:
         other = engine.book.body(other_id)
         if other is None:
@@ -337,5 +338,5 @@ def excusing_gap(e: Expectation, cache: dict[str, RecordGaps], engine: Expectati
         else:
             said = "; ".join(span[4] for span in gaps.numbering().touching(due.start, due.end, (Kind.REGULAR,)))
         if said:
-            return f"{a_or_an(other.label)} in {e.label} would excuse it, and {said}"
+            return f"{a_or_an(other.label)} in {except_label(e)} would excuse it, and {said}"
     return ""

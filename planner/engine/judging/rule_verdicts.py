@@ -16,7 +16,7 @@ from planner.core.dates import Grain, Window
 from planner.core.meeting import given_start
 from planner.core.model import Body, EveryRule, Meeting, MeetingFormat, OnRule, Status
 from planner.core.words import a_or_an
-from planner.engine.calendar_rules import day_window, events
+from planner.engine.calendar_rules import day_window, events, except_label, except_window
 from planner.engine.expectations import NOT_COUNTING, Expectation, ordinal
 from planner.engine.explain import unconfirmed_words, unheld_words
 from planner.engine.judging.findings import CUSTOMARY
@@ -184,7 +184,7 @@ def _maybe_excused(engine: ExpectationEngine, e: Expectation, today: date | None
     due period (a Summit known only as ``2020``, a half-yearly window): the shortfall then
     depends on its day, so it is no violation (never more certain than the data); the same for
     one planned whose dates passed without it being recorded as held."""
-    due = day_window(e)
+    due, label = except_window(e), except_label(e)
     for other_id in e.rule.except_when:
         other = engine.book.body(other_id)
         for m in engine.meetings_of(other_id).overlapping(due.start, due.end):
@@ -197,7 +197,7 @@ def _maybe_excused(engine: ExpectationEngine, e: Expectation, today: date | None
                     return f"Excused if {name} was held: it was planned but is not recorded as held."
                 # a financial year's days, which a year-only row's label does not give
                 days = f" ({max(due.start, m.start.earliest)}..{min(due.end, m.start.latest)})" if e.year_start != 1 else ""
-                return f"Excused if {name} was held in {e.label}{days}: the register gives only {given_start(m)}."
+                return f"Excused if {name} was held in {label}{days}: the register gives only {given_start(m)}."
     return ""
 
 
@@ -214,6 +214,7 @@ def _excuse(engine: ExpectationEngine, e: Expectation, today: date | None = None
     for period in e.rule.excused:
         if period.covers(due.start, due.end):
             return period.words() + (f" ({period.source})" if period.source else "")
+    due, label = except_window(e), except_label(e)
     for other_id in e.rule.except_when:
         other = engine.book.body(other_id)
         for m in engine.meetings_of(other_id).overlapping(due.start, due.end):
@@ -225,7 +226,7 @@ def _excuse(engine: ExpectationEngine, e: Expectation, today: date | None = None
             name = other.label if other else other_id
             verb = f"is {m.status.value} for" if planned else "met in"
             judged = f"no {e.body.label} is due" if e.maximum is None else "this rule does not judge the count"
-            return f"{meeting_words(m, other) if other else m.start} {verb} {e.label}, and {judged} in a period with {a_or_an(name)}"
+            return f"{meeting_words(m, other) if other else m.start} {verb} {label}, and {judged} in a period with {a_or_an(name)}"
     return ""
 
 
