@@ -396,6 +396,34 @@ def test_a_rolling_chain_goes_on_from_the_first_meetings_new_date(tmp_path):
     assert _verdicts(out) == [("2023", "open")]
 
 
+MOVED_GRID = (
+    BOARD
+    + '[[bodies.rules]]\nid = "g"\nkind = "every"\ninterval = "4y"\nmode = "grid"\nanchor = 2014\nuntil = 2020\n'
+    + '[[bodies.rules]]\nid = "g"\nkind = "every"\ninterval = "4y"\nmode = "grid"\nanchor = 2021\nsince = 2021\n'
+)
+
+
+def test_a_grid_whose_anchor_moves_by_a_new_version_is_due_in_the_new_phase(tmp_path):
+    """Every four years on the grid from 2014 until 2020, then from 2021 (a meeting put off a
+    year, and an amendment counting the cycle from the new date: two versions of one rule, as
+    DESIGN's "rules change" are written). Boards 2014, 2018, 2021. By hand (README: a window belongs to the version in force on its
+    first day): 2014 and 2018 met, 2021 met under the new anchor, 2025 open; nothing due in
+    2022."""
+    rows = _rows("board,regular,1,2014-07-01,,held,,", "board,regular,2,2018-07-01,,held,,", "board,regular,3,2021-07-01,,held,,")
+    out = _check(tmp_path, MOVED_GRID, rows, "2025-03-01")
+    assert _verdicts(out)[:4] == [("2014", "met"), ("2018", "met"), ("2021", "met"), ("2025", "open")]
+
+
+def test_a_grid_whose_anchor_moves_counts_a_meeting_a_year_after_the_new_anchor_late(tmp_path):
+    """The same with the 3rd Board in 2022: the window 2021 of the new phase took no meeting in
+    its year, and the Board of 2022 (no grid year) answers it a year late (README: "the next
+    meeting is late for the last window whose deadline it missed"); 2025 open."""
+    rows = _rows("board,regular,1,2014-07-01,,held,,", "board,regular,2,2018-07-01,,held,,", "board,regular,3,2022-07-01,,held,,")
+    out = _check(tmp_path, MOVED_GRID, rows, "2025-03-01")
+    assert _verdicts(out)[2:4] == [("2021", "late"), ("2025", "open")]
+    assert "held Board 2022-07-01 (3rd): 1 year late" in _why(out, "2021")
+
+
 def test_a_body_founded_mid_year_is_first_judged_on_its_first_whole_year(tmp_path):
     """README, "Start": "A floor (`at_least`) is judged from its first whole period" (no pro
     rata share of a count). Twice a year, the Board established 2020-06-15, one meeting in
@@ -413,3 +441,53 @@ def test_a_renamed_bodys_rows_under_its_former_name_count(tmp_path):
     body = BOARD.replace('name = "Board"\n', 'name = "Board"\naliases = ["Governing Board"]\n')
     out = _check(tmp_path, body + '[[bodies.rules]]\nkind = "at_least"\ncount = 1\nper = "year"\nsince = 2020\n', _rows("Governing Board,regular,,2020-05-01,,held,,", "Board,regular,,2021-05-01,,held,,"), "2022-03-01")
     assert _verdicts(out)[:2] == [("2020", "met"), ("2021", "met")]
+
+
+# -- an `on` rule's exception judges its due year ------------------------------------------------
+
+
+ON_JUNE_1 = 'kind = "on"\nmonth = 6\nday = 1\nsince = 2020\nexcept_when = ["summit"]\n'
+
+
+def test_a_summit_on_another_day_of_the_year_excuses_an_on_rule(tmp_path):
+    """README: an `on` rule makes "one window per due year"; DESIGN: `except_when`, "another
+    body's meeting in the same period excuses this one" (the OSCE's Ministerial Council, whose
+    place the Astana Summit of 1-2 December 2010 took, tests/audit/osce.toml). A Board due on
+    1 June each year except in a Summit year; a Summit 2021-03-01, no Board in 2021. By hand:
+    2021 is a Summit year, so its 1 June is `excused`. It was `missed`, exit 1: the exception
+    was judged on the one day, so only a Summit opening on 1 June excused it."""
+    rows = _rows("summit,regular,1,2021-03-01,,held,,", "board,regular,,2020-06-01,,held,,", "board,regular,,2022-06-01,,held,,")
+    out = _check(tmp_path, _book(ON_JUNE_1), rows, "2023-01-10")
+    assert _verdicts(out)[:3] == [("2020-06-01", "met"), ("2021-06-01", "excused"), ("2022-06-01", "met")]
+    assert "Excused: Summit 2021-03-01 (1st) met in 2021, and no Board is due in a period with a Summit." in _why(out, "2021-06-01")
+    assert out["summary"]["violations"] == 0
+
+
+def test_a_board_held_off_its_day_in_a_summit_year_is_excused_not_off_date(tmp_path):
+    """The same rule; a Summit 2021-03-01 and a Board 2021-07-01 (not on 1 June). By hand: the
+    year is not judged, so the Board off its day is no violation: `excused` (it was
+    `off_date`)."""
+    rows = _rows("summit,regular,1,2021-03-01,,held,,", "board,regular,,2020-06-01,,held,,", "board,regular,,2021-07-01,,held,,")
+    out = _check(tmp_path, _book(ON_JUNE_1), rows, "2022-01-10")
+    assert ("2021-06-01", "excused") in _verdicts(out)
+
+
+def test_an_on_rule_beside_a_skipped_summit_number_names_the_year(tmp_path):
+    """Summits 3rd (2020-05-01) and 5th (2022-05-01), no Board in 2021. By hand: the 4th may
+    have met in 2021 and excused its 1 June: `unknown` (session 24's meaning), and the why names
+    the year a Summit would excuse ("a Summit in 2021"), not the day ("in 2021-06-01")."""
+    rows = _rows("summit,regular,3,2020-05-01,,held,,", "summit,regular,5,2022-05-01,,held,,", "board,regular,,2020-06-01,,held,,", "board,regular,,2022-06-01,,held,,")
+    out = _check(tmp_path, _book(ON_JUNE_1), rows, "2023-01-10")
+    assert ("2021-06-01", "unknown") in _verdicts(out)
+    assert "Unknown, not missed: a Summit in 2021 would excuse it" in _why(out, "2021-06-01")
+
+
+def test_no_on_day_is_projected_in_a_year_a_summit_is_planned(tmp_path):
+    """`project` reads the exception as check does: a Summit planned for 2027-03-01, the Board
+    due each 1 June but in a Summit year. By hand the Board is projected on 2028-06-01 and
+    2029-06-01, not on 2027-06-01 (it was)."""
+    (tmp_path / "r.toml").write_text(HEAD + _book(ON_JUNE_1), encoding="utf-8")
+    (tmp_path / "m.csv").write_text(COLUMNS + "summit,regular,1,2027-03-01,,planned,,\nboard,regular,,2026-06-01,,held,,\n", encoding="utf-8")
+    result = _invoke("project", "--rules", str(tmp_path / "r.toml"), "--meetings", str(tmp_path / "m.csv"), "--today", "2026-12-05", "--to", "2029-12-31", "--format", "json")
+    boards = [m["start"] for m in json.loads(result.stdout)["meetings"] if m["body"] == "board" and m["status"] == "projected"]
+    assert boards == ["2028-06-01", "2029-06-01"]
