@@ -107,3 +107,20 @@ def test_misses_between_meetings_are_not_the_register_stopping(tmp_path: Path) -
     code, out = check(tmp_path, ["2019-06-11", "2020-06-15", "2025-06-12"], today="2026-06-30")
     assert code == 1 and len(re.findall(r"^  missed ", out, re.M)) >= 4
     assert note(out) == ""
+
+
+def test_the_report_says_it_under_the_body_it_speaks_of(tmp_path: Path) -> None:
+    """The HTML page lists the five misses as violations too: the same words stand under the
+    body's heading, before its findings (a page sent on without check's text beside it)."""
+    book = tmp_path / "book.toml"
+    book.write_text(BOOK.format(records="", org_records=""), encoding="utf-8")
+    register = tmp_path / "meetings.csv"
+    register.write_text("body,kind,start,status\n" + "".join(f"agm,regular,{day},held\n" for day in HELD), encoding="utf-8")
+    page = tmp_path / "report.html"
+    result = CliRunner().invoke(main, ["report", "--rules", str(book), "--meetings", str(register), "--today", "2026-12-05", "-o", str(page)])
+    assert result.exit_code == 0, result.output
+    html = page.read_text(encoding="utf-8")
+    body = html.index('<h3 id="b-agm">')
+    said = re.search(r'<p class="register">([^<]*)</p>', html)
+    assert said and body < said.start() < html.index('<table class="stack">', body)
+    assert said.group(1).startswith("5 missed windows (2021-10-08..2022-11-07 to 2025) come after the last meeting the register counts for it (2021-10-07). If the register is not kept up to date after 2021-10-07")

@@ -106,18 +106,23 @@ def hint_lines(misses: Sequence[EarlyMisses]) -> list[str]:
         else:
             first = f"its first meeting {m.first_meeting}" if m.first_meeting is not None else "no meeting of it counted"
             out = [f"{len(misses):,} bodies have {sum(x.count for x in misses):,} {_verdicts(misses)} windows before the first meeting the register counts for each, or count none (the first: {m.body}, {m.count:,} from {m.first} to {m.last}; {first})."]
-    m = misses[0]
-    if m.until is not None:
-        out.append(
-            f"If the register is not kept up to date after {m.until}, say so in the rule book, on the body or on [organization] (e.g. records = [{{ start = {m.since}, end = {m.until}, source = \"...\" }}] "
-            f'on {m.body}; README "Record coverage"): those windows are then unknown, not {_not(misses)}.'
-        )
-    else:
-        out.append(
-            f"If the register is not complete before {m.since}, say so in the rule book, on the body or on [organization] (e.g. records = [{{ start = {m.since}, source = \"...\" }}] "
-            f'on {m.body}; README "Record coverage"): those windows are then unknown, not {_not(misses)}.'
-        )
+    out.append(advice(misses[0], _not(misses)))
     return out
+
+
+def advice(m: EarlyMisses, unlike: str = "") -> str:
+    """What to write if the register is what the misses of ``m`` say of it (``unlike``: the
+    verdicts they then are not, by default those of ``m``)."""
+    unlike = unlike or _not([m])
+    if m.until is not None:
+        return (
+            f"If the register is not kept up to date after {m.until}, say so in the rule book, on the body or on [organization] (e.g. records = [{{ start = {m.since}, end = {m.until}, source = \"...\" }}] "
+            f'on {m.body}; README "Record coverage"): those windows are then unknown, not {unlike}.'
+        )
+    return (
+        f"If the register is not complete before {m.since}, say so in the rule book, on the body or on [organization] (e.g. records = [{{ start = {m.since}, source = \"...\" }}] "
+        f'on {m.body}; README "Record coverage"): those windows are then unknown, not {unlike}.'
+    )
 
 
 def _verdicts(misses: Sequence[EarlyMisses]) -> str:

@@ -20,6 +20,7 @@ from planner.engine.judging.compliance import Finding, Report
 from planner.engine.planning.projection import Projection
 from planner.outputs.calendar.parts import lapsed, parts_of
 from planner.outputs.chairs import _bounds, _label, _length, _list, _to
+from planner.outputs.check.hints import advice, early_misses, late_misses
 from planner.outputs.html.runs import row_span, row_words, runs
 from planner.outputs.html.summary import (
     Total,
@@ -92,6 +93,7 @@ class BodyGroup:
     rows: list[FindingRow] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     more: str = ""  # the findings not listed, counted by verdict
+    register: list[str] = field(default_factory=list)  # what the misses say of the register (check's Note)
 
 
 @dataclass(frozen=True)
@@ -291,6 +293,9 @@ def _groups(report: Report, ids: _Ids) -> tuple[list[BodyGroup], dict[int, str],
         name, cadence, status = body_summary(body, book, findings, report.recorded[body.id], min(report.today, report.end))
         problems = [f for f in findings if f.verdict in PROBLEM_VERDICTS]
         group = BodyGroup(f"b-{slug(body.id)}", body.name, cadence, status, len(problems), sum(1 for f in problems if f.violation))
+        for misses in (early_misses(body, book, findings), late_misses(body, book, findings)):
+            if misses is not None:  # the Note of check, under the body it speaks of
+                group.register += [f"{misses.words()[0].upper()}{misses.words()[1:]}.", advice(misses)]
         notes: dict[tuple[str, str], Note] = {}
         ordered = sorted(findings, key=lambda f: f.verdict not in PROBLEM_VERDICTS)  # stable: date order inside
         if not listed and len(ordered) > FINDINGS_PER_BODY:
