@@ -5,7 +5,8 @@ the length the rule allows, else the last before that (a Council meeting every y
 1-year terms); where none is within it and a handover body meets ad hoc (nothing of it is
 projected), on that day, at a meeting of that body still to be called (the Council of
 Europe's Deputies take the chair over in November: the plan gave 1-year terms from May to
-May); else the first after it (too long: the ``long_expected`` note says so)."""
+May); else the first after it (too long: the ``long_expected`` note says so). Where the meetings
+known stop before the term's end (the projection's horizon), none ends it: the term is open."""
 
 from __future__ import annotations
 
@@ -49,6 +50,16 @@ def expected_close(rule: Chairmanship, after: Iterable[Meeting], start: PartialD
         if m.earliest >= due - slack:
             return m.start, m  # the first from the handover days before its end
         early = m
+    else:
+        # The meetings known end before the term does (the projection's horizon): the last of
+        # them ends it only within the rule's tolerance of its end (CICA's 7th Summit, October
+        # 2026, two months before a term of 2 years, tolerance 6 months); one further off is a
+        # session inside the term, and the one that ends it lies past what is known (the ILO's
+        # Governing Body meets in March, June and November and elects its Chairperson in June:
+        # a term begun in June 2028 "ended" at the November session, 5 months into a year)
+        early_limit = (due - rule.tolerance.delta() if rule.tolerance else due) - slack
+        if early is not None and not ad_hoc and early.earliest < early_limit:
+            return None, None
     # None at its end: the last before it, within the rule's length (a meeting weeks early);
     # with a meeting of the ad hoc body still to be called at its end, not one months before
     # it (a Council in August of a term ending in November is not the one expected to end it)
