@@ -206,7 +206,7 @@ def build_page(report: Report, projection: Projection, chairs: ChairReport | Non
         last = max([projection.end, report.today] + [m.latest for m in meetings])
     parts = parts_of(meetings)
     timeline = build_timeline(
-        [(b.id, b.label if len(b.label) <= 16 else b.label[:15] + "…", b.name) for b in book.bodies if b.id in wanted],
+        [(b.id, b.label, b.name) for b in book.bodies if b.id in wanted],
         [_window_item(f, finding_ids[id(f)]) for f in report.findings if f.expectation is not None],
         [_meeting_item(m, book, schedule_ids.get(meeting_key(m)) or meeting_rows.get(meeting_key(m)) or f"#b-{slug(m.body)}", report.today, parts.get(m, 0)) for m in meetings],
         term_items,
