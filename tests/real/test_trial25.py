@@ -143,3 +143,39 @@ def test_the_ilo_report_names_its_lanes_and_draws_three_sessions_a_year_whole(br
     assert errors == []
     assert [lane["text"] for lane in lanes] == ["Conference", "Governing Body"]
     assert scaled == 0
+
+
+def _schedule(*args: str) -> dict[tuple[str, int], dict]:
+    out = json.loads(_run("project", *args, "--to", "2027", "--format", "json"))
+    return {(m["body"], m["ordinal"]): m for m in out["meetings"]}
+
+
+def test_a_meeting_planned_at_the_seat_is_hosted_as_the_projected_ones_are() -> None:
+    """The 356th Session, planned in the register in Geneva, read "Geneva, Switzerland" in
+    the host column a row above the projected 357th's "Geneva (Secretariat)": one place in two
+    words. Both now read "Geneva (Secretariat)"; the text schedule says so too."""
+    rows = _schedule(*ILO)
+    assert rows[("gb", 356)]["status"] == "planned"
+    assert rows[("gb", 356)]["host"] == rows[("gb", 357)]["host"] == "Geneva (Secretariat)"
+    text = _run("project", *ILO, "--to", "2026")
+    assert "Geneva, Switzerland" not in text
+
+
+def test_a_meeting_planned_away_from_the_seat_is_named_by_its_place(tmp_path: Path) -> None:
+    """A session planned in Turin (the ILO's Training Centre) is not the Secretariat's."""
+    turin = tmp_path / "turin.csv"
+    turin.write_text("body,kind,ordinal,start,status,city,country\ngb,regular,356,2026-03-09,planned,Turin,Italy\n", encoding="utf-8")
+    rows = _schedule(*ILO, "--meetings", str(turin))
+    assert rows[("gb", 356)]["host"] == "Turin, Italy"
+
+
+def test_fixing_the_days_of_a_planned_session_at_the_seat_changes_no_host(tmp_path: Path) -> None:
+    """`diff` of the projection before and after the register fixes the 356th's days and plans
+    the 114th Conference (1-12 June 2026) at the seat: two meetings moved, no host changed. It
+    listed "Conference (114th) Geneva (Secretariat) → Geneva, Switzerland" as a host changed."""
+    before, after = tmp_path / "before.json", tmp_path / "after.json"
+    _run("project", *ILO, "--to", "2028", "--format", "json", "-o", str(before))
+    _run("project", *ILO, "--meetings", str(TRIAL / "ilo-gb-scenario.csv"), "--to", "2028", "--format", "json", "-o", str(after))
+    out = json.loads(_run("diff", str(before), str(after), "--format", "json"))
+    assert [(m["body"], m["ordinal"]) for m in out["moved"]] == [("gb", 356), ("ilc", 114)], out["moved"]
+    assert out["hosts_changed"] == [], out["hosts_changed"]

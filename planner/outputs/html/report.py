@@ -276,7 +276,7 @@ def _schedule_row(m: Meeting, book: RuleBook, row_id: str) -> ScheduleRow:
     when = str(m.start) + ("" if m.start.exact else " (date not fixed)")
     if m.exact and m.latest != m.earliest:
         when = f"{m.earliest} – {m.latest}"
-    return ScheduleRow(row_id, m.earliest.year, _dates(m), when, _title(m, body), host_words(m, body), _why(m), m.status.value)
+    return ScheduleRow(row_id, m.earliest.year, _dates(m), when, _title(m, body), host_words(m, body, book.organization.secretariat), _why(m), m.status.value)
 
 
 def _groups(report: Report, ids: _Ids) -> tuple[list[BodyGroup], dict[int, str], dict[tuple[str, str], str]]:

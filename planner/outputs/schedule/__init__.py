@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from planner.core.bulk import paused_gc
-from planner.core.model import Body, HostPolicy, Meeting, RuleBook, Status
+from planner.core.model import Body, HostPolicy, Meeting, Place, RuleBook, Status
 from planner.engine.expectations import ordinal
 from planner.engine.planning.projection import NextDue, Projection, ProjectionProblem
 from planner.outputs.formats import md_text, meeting_dict
@@ -28,14 +28,24 @@ from planner.outputs.text import (
 CHAIR_TBD = "chair to be decided"
 
 
-def host_words(m: Meeting, body: Body | None) -> str:
-    """Where a meeting goes, in words; a chair-hosted meeting with no chair known yet says so."""
+def host_words(m: Meeting, body: Body | None, seat: Place | None = None) -> str:
+    """Where a meeting goes, in words; a chair-hosted meeting with no chair known yet says so.
+    A meeting the Secretariat hosts at its seat (``seat``: the organization's secretariat) is
+    "Geneva (Secretariat)", projected or planned alike: the ILO's 356th Governing Body, planned
+    in the register in Geneva, read "Geneva, Switzerland" a row above the projected 357th's
+    "Geneva (Secretariat)", and ``diff`` listed the 114th Conference, the register's plan over
+    the projection, as a host changed from one to the other."""
     place = m.venue
     if place:
-        if body is not None and body.host is HostPolicy.SECRETARIAT and m.status is Status.PROJECTED:
+        if body is not None and body.host is HostPolicy.SECRETARIAT and (m.status is Status.PROJECTED or (m.status is Status.PLANNED and at_seat(m, seat))):
             return f"{m.city} (Secretariat)" if m.city else place
         return place
     return undecided_host(body)
+
+
+def at_seat(m: Meeting, seat: Place | None) -> bool:
+    """Whether ``m`` is recorded in the secretariat's own city and country."""
+    return seat is not None and m.city == seat.city and m.country == seat.country
 
 
 def undecided_host(body: Body | None) -> str:
@@ -81,7 +91,7 @@ def schedule_dict(m: Meeting, book: RuleBook, body_of: Callable[[str], Body | No
     """A schedule row: the meeting, its host in words, its body's name and its identity (what
     `planner diff` matches two projections by: the ordinal, else the rule, period and slot)."""
     body = (body_of or book.body)(m.body)
-    return meeting_dict(m) | {"host": host_words(m, body), "name": body.display if body else m.body, "id": m.identity()}
+    return meeting_dict(m) | {"host": host_words(m, body, book.organization.secretariat), "name": body.display if body else m.body, "id": m.identity()}
 
 
 def bodies_of(book: RuleBook) -> Callable[[str], Body | None]:
@@ -191,7 +201,7 @@ def _render(projection: Projection, fmt: str, *, rules_label: str, width: int) -
     if fmt == "csv":
         from planner.outputs.schedule.data import projection_csv
 
-        return projection_csv(items, body_of)
+        return projection_csv(items, body_of, book.organization.secretariat)
     # A row recorded as held that opens after --today is in the schedule (a register written
     # later) but is no plan: counted apart, as the schedule's lines say it.
     # (the statuses counted in C: two generators over 300,000 meetings were a tenth of the text)
@@ -205,7 +215,7 @@ def _render(projection: Projection, fmt: str, *, rules_label: str, width: int) -
         from planner.outputs.schedule.rows import _by_year, _Rows
 
         out = [f"# {md_text(head)}", ""]
-        rows = _Rows(body_of)
+        rows = _Rows(body_of, book.organization.secretariat)
         for year, group in _by_year(items):
             out += [f"## {year}", "", rows.md_table(group)]
         if problems:
@@ -231,7 +241,7 @@ def _text_pieces(projection: Projection, items: list[Meeting], body_of: Callable
     from planner.outputs.schedule.rows import _by_year, _Rows
 
     groups = _by_year(items)
-    row = _Rows(body_of)
+    row = _Rows(body_of, projection.book.organization.secretariat)
     # One table for all years, so that the columns line up from one year to the next. Its
     # widths come from a first pass that keeps no row: 300,000 rows held for the layout
     # took 60 MB beside the projection.

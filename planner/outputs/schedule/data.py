@@ -21,7 +21,7 @@ from operator import itemgetter
 from typing import Any
 
 from planner.core.bulk import paused_gc
-from planner.core.model import Body, Meeting, Status
+from planner.core.model import Body, Meeting, Place, Status
 from planner.engine.planning.projection import Projection
 from planner.outputs.formats import SCHEMA_VERSION, csv_chunks, json_opening
 
@@ -46,7 +46,7 @@ def _pieces(projection: Projection, rules_label: str, body_of: Callable[[str], B
         yield text + "]"
     else:
         yield text + "\n    "
-        line = _Meetings(body_of).line
+        line = _Meetings(body_of, book.organization.secretariat).line
         for at in range(0, len(items), _CHUNK):
             piece = ",\n    ".join([line(m) for m in items[at : at + _CHUNK]])
             yield piece if at == 0 else ",\n    " + piece
@@ -76,8 +76,8 @@ class _Meetings:
     pieces encoded once for each distinct value: the lines of a body and kind, of a date, of
     a status, place and format, of a host and a body's name."""
 
-    def __init__(self, body_of: Callable[[str], Body | None]) -> None:
-        self.body_of = body_of
+    def __init__(self, body_of: Callable[[str], Body | None], seat: Place | None = None) -> None:
+        self.body_of, self.seat = body_of, seat
         self.heads: dict[tuple[str, Any], str] = {}  # by body and kind: the lines up to the ordinal's value
         self.dates: dict[Any, str] = {}  # a start or an end, quoted
         self.middles: dict[tuple[Any, str, str, Any], str] = {}  # by status, city, country and format
@@ -104,7 +104,7 @@ class _Meetings:
 
         body = self.body_of(m.body)
         found = self.tails[(m.body, m.city, m.country, m.status)] = (
-            f'      "host": {_text(host_words(m, body))},\n      "name": {_text(body.display if body else m.body)},\n      "id": '
+            f'      "host": {_text(host_words(m, body, self.seat))},\n      "name": {_text(body.display if body else m.body)},\n      "id": '
         )
         return found
 
@@ -134,10 +134,10 @@ CSV_HEADER = ("body", "kind", "ordinal", "start", "end", "status", "host", "city
 _PROJECTED = Status.PROJECTED
 
 
-def projection_csv(items: list[Meeting], body_of: Callable[[str], Body | None]) -> Iterator[str]:
+def projection_csv(items: list[Meeting], body_of: Callable[[str], Body | None], seat: Place | None = None) -> Iterator[str]:
     """The schedule ``items`` as CSV in pieces: the header, then each thousand meetings' rows."""
     with paused_gc():
-        rows = _CsvRows(body_of)
+        rows = _CsvRows(body_of, seat)
         # (one batch at least, empty with no meeting: the header comes with the first)
         yield from csv_chunks(CSV_HEADER, (rows.of(items[at : at + _CHUNK]) for at in range(0, max(len(items), 1), _CHUNK)), texts=True)
 
@@ -145,8 +145,8 @@ def projection_csv(items: list[Meeting], body_of: Callable[[str], Body | None]) 
 class _CsvRows:
     """Each meeting's CSV row, every cell a text: a date's and a host's made once."""
 
-    def __init__(self, body_of: Callable[[str], Body | None]) -> None:
-        self.body_of = body_of
+    def __init__(self, body_of: Callable[[str], Body | None], seat: Place | None = None) -> None:
+        self.body_of, self.seat = body_of, seat
         self.dates: dict[Any, str] = {}
         self.hosts: dict[tuple[str, str, str, Status], str] = {}  # by body, city, country and status
         self.numbers: dict[int, str] = {}
@@ -158,7 +158,7 @@ class _CsvRows:
     def _host(self, m: Meeting) -> str:
         from planner.outputs.schedule import host_words
 
-        host = self.hosts[(m.body, m.city, m.country, m.status)] = host_words(m, self.body_of(m.body))
+        host = self.hosts[(m.body, m.city, m.country, m.status)] = host_words(m, self.body_of(m.body), self.seat)
         return host
 
     def of(self, items: list[Meeting]) -> list[tuple[str, ...]]:

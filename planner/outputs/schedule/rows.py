@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 from planner.core.dates import Precision
-from planner.core.model import Body, Meeting, Status
+from planner.core.model import Body, Meeting, Place, Status
 from planner.engine.expectations import ordinal
 from planner.outputs.formats import md_cell
 from planner.outputs.schedule import _dates, _why, host_words
@@ -27,8 +27,8 @@ class _Rows:
     from the distinct values of each column (and remember the words they make); the rows are
     laid out by :meth:`lay_out`."""
 
-    def __init__(self, body_of: Callable[[str], Body | None]) -> None:
-        self.body_of = body_of
+    def __init__(self, body_of: Callable[[str], Body | None], seat: Place | None = None) -> None:
+        self.body_of, self.seat = body_of, seat
         self.days: dict[date, str] = {}  # a one-day meeting's date words, by its day
         self.dates: dict[tuple[date, date], str] = {}
         self.hosts: dict[tuple[str, str, str, Status], str] = {}
@@ -50,7 +50,7 @@ class _Rows:
 
     def _host(self, key: tuple[str, str, str, Status], m: Meeting) -> str:
         """``host_words`` of ``m``, remembered by ``key`` (its body, city, country and status)."""
-        host = self.hosts[key] = host_words(m, self.body_of(m.body))
+        host = self.hosts[key] = host_words(m, self.body_of(m.body), self.seat)
         return host
 
     def lay_out(self, items: Iterable[Meeting], out: list[str], layout: RowLayout | None, width: int) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from planner.core.model import Body, Meeting, RuleBook, Status
+from planner.core.model import Body, Meeting, Place, RuleBook, Status
 from planner.outputs.calendar.event_words import summary, unfixed_words
 from planner.outputs.calendar.ical import FeedBuilder
 from planner.outputs.html.templating import generate_template
@@ -53,11 +53,11 @@ def _when(meeting: Meeting) -> str:
     return first.isoformat() if first == last else f"{first.isoformat()} – {last.isoformat()}"  # as the report writes it
 
 
-def _venue(meeting: Meeting, body: Body | None) -> str:
+def _venue(meeting: Meeting, body: Body | None, seat: Place | None) -> str:
     """Where, as the report says it: a projected or planned meeting without a place says who
     decides it ("chair to be decided"), not a blank cell; a held one without, "not recorded"."""
     if meeting.venue or meeting.status is not Status.HELD:
-        return host_words(meeting, body)
+        return host_words(meeting, body, seat)
     return "not recorded"
 
 
@@ -78,7 +78,7 @@ class _Coming:
             if meeting.latest < today:
                 continue
             body = bodies.get(meeting.body)
-            yield ComingRow(_when(meeting), summary(body, meeting, today, self.builder.part_of(meeting)), body.name if body else meeting.body, _venue(meeting, body), meeting.status.value, meeting.title or meeting.reason)
+            yield ComingRow(_when(meeting), summary(body, meeting, today, self.builder.part_of(meeting)), body.name if body else meeting.body, _venue(meeting, body, self.builder.book.organization.secretariat), meeting.status.value, meeting.title or meeting.reason)
 
 
 def index_pieces(book: RuleBook, feeds: Sequence[tuple[str, str, int]], meetings: Iterable[Meeting], builder: FeedBuilder, base_url: str | None) -> Iterator[bytes]:
