@@ -59,10 +59,11 @@ def test_a_planned_chairs_term_that_runs_past_the_projection_is_open() -> None:
     assert "5 months 2 days" not in text
 
 
-def test_a_planned_term_ending_within_its_tolerance_at_the_last_meeting_known_still_ends_there() -> None:
-    """CICA (term 2 years, tolerance 6 months): Azerbaijan's term from 2024-12-17 is expected
-    to end at the 7th Summit, planned for October 2026, two months before its two years, even
-    where the projection stops before the next handover meeting (--to 2027-06-30)."""
+def test_a_term_whose_last_meeting_known_is_its_next_handover_meeting_still_ends_there() -> None:
+    """CICA (term 2 years): Azerbaijan's term from 2024-12-17 is expected to end at the 7th
+    Summit, planned for October 2026, two months before its two years, with no handover
+    meeting between, even where the projection stops before the next (--to 2027-06-30): at
+    the pace of 22 months from the term's first day, no other comes before its end."""
     out = json.loads(_run("chairs", "--today", "2026-03-01", "--to", "2027-06-30", "--format", "json"))
     (aze,) = [t for t in out["terms"] if t["country"] == "Azerbaijan"]
     assert (aze["to"], aze["closed_by"]["ordinal"]) == ("2026-10", 7), aze

@@ -6,7 +6,8 @@ the length the rule allows, else the last before that (a Council meeting every y
 projected), on that day, at a meeting of that body still to be called (the Council of
 Europe's Deputies take the chair over in November: the plan gave 1-year terms from May to
 May); else the first after it (too long: the ``long_expected`` note says so). Where the meetings
-known stop before the term's end (the projection's horizon), none ends it: the term is open."""
+known stop before the term's end (the projection's horizon) and another would still come
+before it at the pace they came, none of them ends it: the term is open."""
 
 from __future__ import annotations
 
@@ -41,6 +42,7 @@ def expected_close(rule: Chairmanship, after: Iterable[Meeting], start: PartialD
     ad_hoc = ad_hoc_from is not None and due >= ad_hoc_from
     first: Meeting | None = None
     early: Meeting | None = None  # the last one in time before the handover days of its end
+    pace = timedelta(0)  # from the meeting (or the term's first day) before ``early`` to it
     for m in after:
         if m.kind is not Kind.REGULAR:
             continue
@@ -49,16 +51,17 @@ def expected_close(rule: Chairmanship, after: Iterable[Meeting], start: PartialD
             break
         if m.earliest >= due - slack:
             return m.start, m  # the first from the handover days before its end
+        pace = m.earliest - (early.earliest if early is not None else start.latest)
         early = m
     else:
-        # The meetings known end before the term does (the projection's horizon): the last of
-        # them ends it only within the rule's tolerance of its end (CICA's 7th Summit, October
-        # 2026, two months before a term of 2 years, tolerance 6 months); one further off is a
-        # session inside the term, and the one that ends it lies past what is known (the ILO's
-        # Governing Body meets in March, June and November and elects its Chairperson in June:
-        # a term begun in June 2028 "ended" at the November session, 5 months into a year)
-        early_limit = (due - rule.tolerance.delta() if rule.tolerance else due) - slack
-        if early is not None and not ad_hoc and early.earliest < early_limit:
+        # The meetings known stop before the term's end (the projection's horizon). The last
+        # of them ends it unless, at the pace they came, another would still come before its
+        # end: then it is one of the body's sessions inside the term, and the one that ends it
+        # lies past what is known (the ILO's Governing Body meets in March, June and November
+        # and elects its Chairperson each June: a term begun in June 2028 "ended" at the
+        # November session, 5 months into a year). CICA's 7th Summit, October 2026, 22 months
+        # into a 2-year term with no meeting between, still ends Azerbaijan's.
+        if early is not None and not ad_hoc and early.start.latest + pace < due - slack:
             return None, None
     # None at its end: the last before it, within the rule's length (a meeting weeks early);
     # with a meeting of the ad hoc body still to be called at its end, not one months before
