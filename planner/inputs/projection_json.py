@@ -48,7 +48,7 @@ PROBLEM_KEYS = ("body", "window", "kind", "message", "meeting")
 GROUP_KEYS = ("body", "kind", "count")
 NEXT_DUE_KEYS = ("body", "due", "meeting", "until", "words")
 # what a diff compares and shows of a meeting (its other fields, a third of a projection, are dropped once checked)
-COMPARED = ("body", "id", "kind", "ordinal", "start", "end", "status", "reason", "host", "name", "title")  # (title: a held row is named by it)
+COMPARED = ("body", "id", "kind", "ordinal", "start", "end", "status", "reason", "host", "city", "country", "name", "title")  # (title: a held row is named by it)
 _KEY_SETS: dict[tuple[str, ...], frozenset[str]] = {}
 WORDS = {"kind": frozenset(w.value for w in Kind), "status": frozenset({*(w.value for w in Status), "projected"})}
 

@@ -23,6 +23,7 @@ from planner.core.dates import PartialDate
 from planner.core.errors import InputError
 from planner.core.meeting import Meeting
 from planner.core.vocabulary import Status
+from planner.engine.planning.diff_late import RecordedLate
 from planner.engine.rule_words import ordinal
 from planner.inputs.projection_json import SavedProjection
 
@@ -74,6 +75,16 @@ def meeting_key(m: dict[str, Any]) -> tuple[str, str]:
 def dates(m: dict[str, Any]) -> str:
     """``2028-09-20`` or ``2027-04-20 – 2027-04-21``."""
     return f"{m['start']} – {m['end']}" if m.get("end") and m["end"] != m["start"] else str(m["start"])
+
+
+def _place(m: dict[str, Any]) -> tuple[str, ...]:
+    """Where a meeting goes: its city and country where it has either, else its host's words
+    (a chair or a venue to be decided). A projected meeting of a Secretariat-hosted body says
+    "Vienna (Secretariat)" and the same meeting planned in the register "Vienna, Austria": one
+    place, no host changed."""
+    if m.get("city") or m.get("country"):
+        return (str(m.get("city") or ""), str(m.get("country") or ""))
+    return (str(m.get("host") or ""),)
 
 
 def _span(m: dict[str, Any]) -> tuple[str, str]:
@@ -197,9 +208,10 @@ def _held_in_register(old: dict[tuple[str, str], dict[str, Any]], new: dict[tupl
     """The meetings BEFORE planned or projected that AFTER no longer has, which the register
     (given to the diff) records as held: the row of their number, or, for a meeting without
     one, the held row of its body and kind in the same year that opened after BEFORE was made
-    (its ``today``) and that BEFORE does not show, nearest its days. AFTER, made later, does
-    not list a meeting held before its horizon: "outside the new horizon" or "no longer
-    projected" said nothing of it having been held."""
+    (its ``today``) and that BEFORE does not show, nearest its days, else one dated before that
+    day that its register cannot have held (:mod:`.diff_late`: a meeting recorded late). AFTER,
+    made later, does not list a meeting held before its horizon: "outside the new horizon" or
+    "no longer projected" said nothing of it having been held."""
     gone = [k for k in old.keys() - new.keys() if old[k].get("status") in ("projected", "planned")]
     if not gone or not register:
         return []
@@ -214,6 +226,7 @@ def _held_in_register(old: dict[tuple[str, str], dict[str, Any]], new: dict[tupl
             numbered[(m.body, m.kind.value, m.ordinal)] = m
         if str(m.start.earliest) >= made and (m.body, str(m.start)) not in shown:
             loose.setdefault((m.body, m.kind.value), []).append(m)
+    earlier = RecordedLate(before, register, shown)
     found: list[Change] = []
     for key in sorted(gone, key=lambda k: (str(old[k]["start"]), k)):
         m = old[key]
@@ -225,6 +238,8 @@ def _held_in_register(old: dict[tuple[str, str], dict[str, Any]], new: dict[tupl
             row = min(rows, key=lambda r: abs((r.start.earliest - start).days), default=None)
             if row is not None:
                 loose[(m["body"], kind)].remove(row)
+            else:
+                row = earlier.take(m)
         if row is not None:
             found.append(Change(key, old.pop(key), {**_row(row), "name": m.get("name")}))
     return found
@@ -282,10 +297,12 @@ def _same_days(old: dict[tuple[str, str], dict[str, Any]], new: dict[tuple[str, 
     days (dated to the day) in each projection under another key: the projection's key names
     the rule and due period a meeting answers, and one meeting may answer another rule as the
     register changes (a council's February meeting, the first of three a year, then the one of
-    its month once January's was held). On the same days, it is the same meeting."""
+    its month once January's was held). On the same days, it is the same meeting; so is one
+    the register now plans on the days BEFORE projected it (a projection accepted, as a
+    numbered meeting accepted keeps its number and is no change)."""
     days: dict[tuple[Any, ...], list[tuple[str, str]]] = {}
     for k, m in new.items():
-        if k not in old and not m.get("ordinal") and m.get("status") == "projected" and len(str(m["start"])) == 10:
+        if k not in old and not m.get("ordinal") and m.get("status") in ("projected", "planned") and len(str(m["start"])) == 10:
             days.setdefault((m["body"], m.get("kind") or "regular", _span(m)), []).append(k)
     pairs = []
     for k, m in old.items():
@@ -333,18 +350,18 @@ def compare(before: SavedProjection, after: SavedProjection, register: Sequence[
     for was, now in _renumbered(old, new):
         a, b = old.pop(was), new.pop(now)
         renumbered.append(Change(now, a, b, f"was the {ordinal(int(a['ordinal']))}"))
-        if (a.get("host") or "") != (b.get("host") or ""):
+        if _place(a) != _place(b):
             hosts.append(Change(now, a, b))
     renumbered.sort(key=lambda c: (str(c.meeting["start"]), c.key))
     for was, now in _same_days(old, new):
         a, b = old.pop(was), new.pop(now)
-        if (a.get("host") or "") != (b.get("host") or ""):
+        if _place(a) != _place(b):
             hosts.append(Change(now, a, b))
     for key in sorted(old.keys() & new.keys(), key=lambda k: (str(new[k]["start"]), k)):
         a, b = old[key], new[key]
         if _span(a) != _span(b):
             moved.append(Change(key, a, b, _why(a, b, later)))
-        if (a.get("host") or "") != (b.get("host") or ""):
+        if _place(a) != _place(b):
             hosts.append(Change(key, a, b))
     # A planned meeting already past (listed under the problems "to confirm") that the other
     # projection plans anew has moved, not appeared.
