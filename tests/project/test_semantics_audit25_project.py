@@ -17,8 +17,11 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from planner.cli import main
+from tests.project.test_semantics_audit17_project import _files, _project
 from tests.project.test_semantics_audit19_project import _body, _org
 
+ROOT = Path(__file__).resolve().parent.parent.parent
+_AUDIT = ROOT / "tests" / "audit"
 _VIENNA = _org("Vienna", "Austria")
 _COLUMNS = "body,kind,ordinal,start,end,status,city,country\n"
 _TWICE = 'kind = "at_least"\ncount = 2\nper = "year"\n'
@@ -151,3 +154,129 @@ def test_diff_a_meeting_without_a_number_planned_on_its_projected_days_is_neithe
     plan) beside "dropped" (the projection), as if two meetings."""
     out = _diff(tmp_path, _BOARD_TWICE, (_board("2026-03-10"), "2026-11-20"), (_board("2026-03-10") + "bd,regular,,2026-12-11,,planned,Vienna,Austria\n", "2026-11-20"), register=False)
     assert (out["added"], out["dropped"], out["hosts_changed"], out["moved"]) == ([], [], [], [])
+
+
+# -- 3. A start known to the day, an end known to the month: the feed and the schedule -------------
+
+def _event(feed: str, summary_starts: str) -> dict[str, str]:
+    """The properties of the event whose SUMMARY starts so (lines unfolded)."""
+    text = feed.replace("\r\n", "\n").replace("\n ", "")
+    for block in text.split("BEGIN:VEVENT\n")[1:]:
+        props = dict(line.split(":", 1) for line in block.split("END:VEVENT")[0].splitlines() if ":" in line)
+        if props.get("SUMMARY", "").startswith(summary_starts):
+            return props
+    raise AssertionError(f"no event {summary_starts!r}")
+
+
+def _feed(tmp_path: Path, book: str, register: str) -> str:
+    """The combined feed of the register's meetings alone (no projection), as of 2026-12-05."""
+    result = CliRunner().invoke(main, ["ics", "-q", "--no-projected", "--rules", str(_AUDIT / book), "--meetings", str(_AUDIT / register), "--today", "2026-12-05", "--out", str(tmp_path / "feeds")])
+    assert result.exit_code == 0, result.output
+    return (tmp_path / "feeds" / "all.ics").read_text(encoding="utf-8")
+
+
+def test_a_session_broken_off_in_its_month_is_a_confirmed_event_of_its_first_day(tmp_path):
+    """The Swiss Federal Assembly's spring session 2020 opened Mon 2 March and was broken off
+    over COVID-19 (swissinfo, 15 March 2020: "began on March 2 and was due to run for another
+    week from March 16"); the audit register gives its end as `2020-03`. By hand: its first
+    day is certain and it was held: CONFIRMED, blocking time (OPAQUE); its end may be any day
+    of March from the 2nd, so the one day certain is 2 March (DTEND 2020-03-03, exclusive);
+    the title says what is open: "(end not fixed: March 2020)"; X-PLANNER-DATE keeps
+    `2020-03-02/2020-03` for the round trip. Before: TENTATIVE and TRANSPARENT, "(date not
+    fixed: 2020-03-02 to March 2020)", as a meeting whose very start were in doubt."""
+    event = _event(_feed(tmp_path, "swiss-federal-assembly.toml", "swiss-federal-assembly-meetings.csv"), "Federal Assembly sessions (end not fixed")
+    assert (event["SUMMARY"], event["DTSTART;VALUE=DATE"], event["DTEND;VALUE=DATE"], event["STATUS"], event["TRANSP"], event["X-PLANNER-DATE"]) == (
+        "Federal Assembly sessions (end not fixed: March 2020)", "20200302", "20200303", "CONFIRMED", "OPAQUE", "2020-03-02/2020-03",
+    )
+    assert "End not fixed: March 2020 (opens 2020-03-02\\, closes between 2020-03-02 and 2020-03-31)\\; shown on the days certain: 2020-03-02" in event["DESCRIPTION"]
+
+
+def test_a_session_that_closed_in_a_later_month_shows_every_day_it_surely_sat(tmp_path):
+    """Canada's House of Commons, 43rd Parliament, 1st session: opened Thu 2019-12-05, its last
+    sitting in July 2020 (the audit register: `2019-12-05` to `2020-07`). By hand: it sat from
+    5 December 2019 through at least 1 July 2020, the first day its end allows: DTSTART
+    2019-12-05, DTEND 2020-07-02 (exclusive), CONFIRMED, "(end not fixed: July 2020)". Read
+    back as a register, the feed gives `check` the same verdicts as the CSV (X-PLANNER-DATE)."""
+    feed = _feed(tmp_path, "canada-parliament.toml", "canada-parliament-meetings.csv")
+    event = _event(feed, "House of Commons (end not fixed: July 2020)")
+    assert (event["DTSTART;VALUE=DATE"], event["DTEND;VALUE=DATE"], event["STATUS"]) == ("20191205", "20200702", "CONFIRMED")
+    runner = CliRunner()
+
+    def verdicts(register: Path) -> list[tuple[str, str, str]]:
+        result = runner.invoke(main, ["check", "--rules", str(_AUDIT / "canada-parliament.toml"), "--meetings", str(register), "--today", "2026-12-05", "--format", "json"])
+        assert result.exit_code in (0, 1), result.output
+        return [(f["body"], (f.get("window") or {}).get("label", ""), f["verdict"]) for f in json.loads(result.stdout)["findings"]]
+
+    assert verdicts(tmp_path / "feeds" / "house.ics") == verdicts(_AUDIT / "canada-parliament-meetings.csv")
+
+
+def test_the_schedule_gives_a_meeting_no_last_day_the_register_does_not_give(tmp_path):
+    """A Board at the Secretariat in Vienna at least twice a year, planned from Wed 2027-02-10
+    to some day of March 2027 (the row's end `2027-03`); as of 2026-12-01. By hand, `project`
+    shows it "02-10 – 2027-03 (end not fixed)": "02-10 – 03-31" said it closed on 31 March,
+    which nothing says."""
+    rows = _board("2026-03-10", "2026-10-13") + "bd,regular,,2027-02-10,2027-03,planned,Vienna,Austria\n"
+    result = CliRunner().invoke(main, ["project", *_files(tmp_path, _BOARD_TWICE, rows), "--today", "2026-12-01", "--to", "2027-06-30"])
+    assert result.exit_code == 0, result.output
+    assert "  02-10 – 2027-03 (end not fixed)  Board  Vienna, Austria" in result.output
+
+
+# -- 4. Across a rule version that starts in the future, a body's end, a year-only last meeting ----
+
+
+def test_a_rule_version_that_starts_in_the_future_takes_over_its_windows(tmp_path):
+    """A Board every 12 months until 2027-12-31, then (the same rule `id`) at least twice a
+    year from 2028-01-01, as an amended statute would say; the 6th held Tue 2026-05-12 in
+    Vienna; as of 2026-12-01 to 2028. README: a window belongs to the rule in force on its
+    first day. By hand: the 7th, 12 months on, Wed 2027-05-12 (Ascension is 6 May, Whit Monday
+    17 May 2027 in Austria): under the old version. 2028 belongs to the new one: two meetings;
+    the Board met only in May, one month for two a year, so an even spread, the middle of
+    each half: Sat 2028-04-01 (2028 a leap year: day 92), back to Fri 03-31 (Mon 04-03 is two
+    days on), and Sun 2028-10-01, on to Mon 10-02 (Fri 09-29 two days back), numbered on: the
+    8th and 9th. No 12-month window of 2028 (it would open in May 2028, under the new rule)."""
+    book = _VIENNA + _body("bd", "Board", "", 'id = "cadence"\n' + _TWELVE_MONTHS + "until = 2027-12-31\n", 'id = "cadence"\n' + _TWICE + "since = 2028-01-01\n")
+    out = _project(_files(tmp_path, book, "bd,regular,5,2025-05-13,,held,Vienna,Austria\nbd,regular,6,2026-05-12,,held,Vienna,Austria\n"), "2026-12-01", "2028-12-31")
+    assert [(m["ordinal"], m["start"], m["reason"]) for m in out["meetings"]] == [
+        (7, "2027-05-12", "12 months after the 6th Board (2026-05-12)"),
+        (8, "2028-03-31", "at least twice a year: 1 of 2 in 2028; moved from Sat 2028-04-01 (a weekend day in Austria)"),
+        (9, "2028-10-02", "at least twice a year: 2 of 2 in 2028; moved from Sun 2028-10-01 (a weekend day in Austria)"),
+    ]
+
+
+def test_a_body_that_ends_mid_year_is_projected_only_while_its_rule_runs(tmp_path):
+    """A Board every 12 months whose rule ends with the body (`until`), the 6th held Tue
+    2026-05-12; as of 2026-12-01 to 2029. README ("Rule versions"): a rolling window whose
+    deadline comes after the rule's end, with no version the day after, asks nothing; one that
+    closes before the end is due. By hand: until 2028-06-30: the 7th Wed 2027-05-12 and the
+    8th due in May 2028, Fri 2028-05-12, before the end; nothing after. Until 2028-04-30: the
+    8th's window runs to 31 May 2028, past the end: the 7th alone, and no Problem."""
+    rows = "bd,regular,6,2026-05-12,,held,Vienna,Austria\n"
+    out = _project(_files(tmp_path, _VIENNA + _body("bd", "Board", "", _TWELVE_MONTHS + "until = 2028-06-30\n"), rows), "2026-12-01", "2029-12-31")
+    assert [(m["ordinal"], m["start"]) for m in out["meetings"]] == [(7, "2027-05-12"), (8, "2028-05-12")]
+    out = _project(_files(tmp_path, _VIENNA + _body("bd", "Board", "", _TWELVE_MONTHS + "until = 2028-04-30\n"), rows), "2026-12-01", "2029-12-31")
+    assert [(m["ordinal"], m["start"]) for m in out["meetings"]] == [(7, "2027-05-12")]
+    assert out["problems"] == []
+
+
+def test_a_chain_from_a_meeting_known_only_to_this_year(tmp_path):
+    """A Board every 12 months, the 6th held "2026" (the register knows the year only); as of
+    2026-12-01 to 2028. By hand: the 6th opened in one of January to December 2026, so the 7th
+    is due in one of 2027-01 .. 2027-12; projection takes the earliest reading ahead, January
+    2027, on its first day: Fri 2027-01-01 is New Year's Day, the 2nd and 3rd a weekend: Mon
+    2027-01-04; the 8th 12 months on, Tue 2028-01-04; a note says the reading and that the
+    register does not say which month."""
+    book = _VIENNA + _body("bd", "Board", "", _TWELVE_MONTHS)
+    out = _project(_files(tmp_path, book, "bd,regular,6,2026,,held,Vienna,Austria\n"), "2026-12-01", "2028-12-31")
+    assert [(m["ordinal"], m["start"]) for m in out["meetings"]] == [(7, "2027-01-04"), (8, "2028-01-04")]
+    assert out["meetings"][0]["reason"] == "12 months after the 6th Board (2026); moved from Fri 2027-01-01 (New Year's Day in Austria)"
+    assert any("a date the register gives only as 2026: it is due in one of 2027-01 to 2027-12" in n for n in map(str, out["notes"]))
+
+
+def test_a_chain_from_a_meeting_known_only_to_last_year_is_due_at_once(tmp_path):
+    """As above, the 6th held "2025": the 7th due in one of 2026-01 .. 2026-12; as of
+    2026-12-01 only December is still ahead: the first working day after --today, Wed
+    2026-12-02; the 8th Thu 2027-12-02; the 9th Sat 2028-12-02, back to Fri 12-01 (Mon 12-04
+    is two days on)."""
+    book = _VIENNA + _body("bd", "Board", "", _TWELVE_MONTHS)
+    out = _project(_files(tmp_path, book, "bd,regular,6,2025,,held,Vienna,Austria\n"), "2026-12-01", "2028-12-31")
+    assert [(m["ordinal"], m["start"]) for m in out["meetings"]] == [(7, "2026-12-02"), (8, "2027-12-02"), (9, "2028-12-01")]

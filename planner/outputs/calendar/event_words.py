@@ -36,6 +36,40 @@ def unfixed_words(meeting: Meeting) -> str:
     return f"{partial_words(meeting.start)} to {partial_words(end)}"
 
 
+def end_unfixed(meeting: Meeting) -> bool:
+    """A start known to the day, an end known only to the month or year (opened Mon 2026-11-30,
+    closed some day of December): its first days are certain, its last not."""
+    return meeting.start.exact and meeting.end is not None and not meeting.end.exact
+
+
+def certain_last(meeting: Meeting) -> date:
+    """The last day an event shows: the meeting's last day where its dates are fixed; where
+    only its end is not, the first day that end allows (a meeting opened 2026-11-30 that
+    closed in December sat on 1 December too); else its first day."""
+    if meeting.exact:
+        return meeting.latest
+    if end_unfixed(meeting):
+        return max(meeting.earliest, meeting.end.earliest)  # type: ignore[union-attr]
+    return meeting.earliest
+
+
+def unfixed_summary(meeting: Meeting) -> str:
+    """`` (date not fixed: October 2026)``; `` (end not fixed: December 2026)`` where the
+    start is known to the day."""
+    if end_unfixed(meeting):
+        return f" (end not fixed: {partial_words(meeting.end)})"  # type: ignore[arg-type]
+    return f" (date not fixed: {unfixed_words(meeting)})"
+
+
+def unfixed_line(meeting: Meeting) -> str:
+    """The DESCRIPTION's line of a date not fixed: its range, and which days the event shows."""
+    if end_unfixed(meeting):
+        end, last = meeting.end, certain_last(meeting)
+        shown = f"{meeting.earliest} to {last}" if last != meeting.earliest else f"{meeting.earliest}"
+        return f"End not fixed: {partial_words(end)} (opens {meeting.earliest}, closes between {last} and {end.latest}); shown on the days certain: {shown}"  # type: ignore[union-attr]
+    return f"Date not fixed: {unfixed_words(meeting)} ({meeting.earliest} to {meeting.latest}); shown on its first day"
+
+
 def partial_code(meeting: Meeting) -> str:
     """``2026-10`` or ``2026-10/2026-12``: the value of X-PLANNER-DATE."""
     end = meeting.end
@@ -72,7 +106,7 @@ def summary(body: Body | None, meeting: Meeting, today: date | None = None, part
     elif meeting.status is Status.PLANNED and lapsed(meeting, today, part_of):
         text += " (unconfirmed)"
     if not meeting.exact:
-        text += f" (date not fixed: {unfixed_words(meeting)})"
+        text += unfixed_summary(meeting)
     return text
 
 
@@ -104,7 +138,7 @@ def description(meeting: Meeting, today: date | None = None, part_of: int = 0, b
         host_line(body, m),
         FORMAT_WORDS.get(m.format, ""),
         f"Documents: {'; '.join(m.documents)}" if m.documents else "",
-        "" if m.exact else f"Date not fixed: {unfixed_words(m)} ({m.earliest} to {m.latest}); shown on its first day",
+        "" if m.exact else unfixed_line(m),
         (POSTPONED_PAST if past else POSTPONED) if m.status is Status.POSTPONED else "",
         f"Reason: {m.reason}" if m.reason else "",
         "Customary: by practice, not a binding rule" if m.customary else "",

@@ -31,6 +31,9 @@ hide the other events of those days and block free/busy time. Instead such a mee
 DESCRIPTION, and ``X-PLANNER-DATE:2026-10`` so that :mod:`planner.inputs.ics.register_ics` reads the partial
 date back exactly. A person sees the uncertainty in the title in every client; a firm date never
 carries the suffix. (A cancelled meeting stays CANCELLED even when its date was not fixed.)
+A start known to the day with an end known only to the month or year is firm from its start
+to the first day its end allows, its STATUS as a firm date's, its SUMMARY suffixed ``(end not
+fixed: December 2026)``.
 
 Our own properties (``X-PLANNER-BODY``, ``-KIND``, ``-STATUS``, ``-ORDINAL``, ``-DATE``,
 ``-FORMAT``, ``-TITLE``, ``-SOURCE``, ``-ID``) carry what CATEGORIES and LOCATION cannot say exactly; RFC
@@ -50,7 +53,7 @@ from typing import TYPE_CHECKING, Any
 from icalendar import Event, vCategory, vInt, vText, vUri
 
 from planner.core.model import Body, Meeting, RuleBook, Status
-from planner.outputs.calendar.event_words import description, partial_code, summary
+from planner.outputs.calendar.event_words import certain_last, description, partial_code, summary
 from planner.outputs.calendar.lines import (
     END,
     PALETTE,
@@ -78,9 +81,9 @@ _LAPSED = {Status.PLANNED: "TENTATIVE", Status.POSTPONED: "CANCELLED"}
 
 def shown_days(meeting: Meeting) -> tuple[date, date]:
     """DTSTART and the exclusive DTEND of a meeting's all-day event: its days, or the first day
-    alone when the date is not fixed."""
-    start = meeting.earliest
-    return start, (meeting.latest if meeting.exact else start) + timedelta(days=1)
+    alone when the date is not fixed, or from its first day to the first its end allows when
+    only the end is not (:func:`certain_last`)."""
+    return meeting.earliest, certain_last(meeting) + timedelta(days=1)
 
 
 class FeedBuilder:
@@ -144,7 +147,7 @@ class FeedBuilder:
         firm = meeting.exact
         part_of = self.part_of(meeting)
         past = lapsed(meeting, self.today, part_of)
-        body, categories, status = self._common(meeting, firm, past)
+        body, categories, status = self._common(meeting, meeting.start.exact, past)
         start, end = shown_days(meeting)
         line = self._line
         out = [
@@ -191,7 +194,7 @@ class FeedBuilder:
     def event(self, meeting: Meeting, uid: str) -> Event:
         """The same event as an icalendar object, SEQUENCE and LAST-MODIFIED from ``revisions``."""
         part_of = self.part_of(meeting)
-        body, status, quiet, cats = self._parts(meeting, meeting.exact, lapsed(meeting, self.today, part_of))
+        body, status, quiet, cats = self._parts(meeting, meeting.start.exact, lapsed(meeting, self.today, part_of))
         start, end = shown_days(meeting)
         rev = self.revisions.get(uid)
         ev = Event()

@@ -39,8 +39,11 @@ from planner.outputs.calendar.event_words import (
     POSTPONED,
     POSTPONED_PAST,
     UNCONFIRMED,
+    certain_last,
     partial_words,
     status_shown,
+    unfixed_line,
+    unfixed_summary,
 )
 from planner.outputs.calendar.ical import FeedBuilder
 from planner.outputs.calendar.lines import escape, fold, source_url, utc
@@ -186,13 +189,13 @@ class EventMaker:
             start, end = meeting[1], meeting[4]
             s = dates.get(id(start)) or self._date(start)
             if end is None:
-                firm, end_text, last = s[3], "", s[5]
+                end_text, last = "", s[5]
             else:
                 e = dates.get(id(end)) or self._date(end)
-                firm, end_text, last = s[3] and e[3], e[1], e[5]
+                end_text, last = e[1], e[5]
             status = meeting[5]
             part_of = parts.get(meeting, 0) if parts else 0
-            key = (meeting[0], meeting[2], status, firm, status in _LAPSING and last < self.today and part_of >= 0)
+            key = (meeting[0], meeting[2], status, s[3], status in _LAPSING and last < self.today and part_of >= 0)
             g = groups.get(key) or self._group(key, meeting)
             made = _content(g[21], s[1], end_text, meeting, formats[meeting[8]][2], g[22])
             yield f"{made}{_PART}{part_of}" if part_of else made
@@ -214,11 +217,12 @@ class EventMaker:
             end_text, end_repr = e[1], e[2]
         first = s[4]
         start_line, _, first_iso = self._days.get(first) or self._day(first)
-        after = (last if firm else first) + _ONE_DAY
+        after = (last if firm else first if not s[3] or end is None else certain_last(meeting)) + _ONE_DAY
         _, end_line, after_iso = self._days.get(after) or self._day(after)
         parts = self.builder.parts
         part_of = parts.get(meeting, 0) if parts else 0  # (a resumed part, a superseded plan: rare)
-        group = (body_id, kind, status, firm, status in _LAPSING and last < self.today and part_of >= 0)
+        # (STATUS and TRANSP by the start: a start known to the day is a firm booking of it)
+        group = (body_id, kind, status, s[3], status in _LAPSING and last < self.today and part_of >= 0)
         g = self._groups.get(group) or self._group(group, meeting)
         if number:
             o, ordinal_line = self._ordinals.get(number) or self._ordinal(number)
@@ -243,6 +247,12 @@ class EventMaker:
             words.append(f"Documents: {'; '.join(documents)}")
         if firm:
             plain = g[16]
+        elif s[3]:  # (the end alone not fixed: rare)
+            unfixed = unfixed_summary(meeting)
+            shown += unfixed
+            summary_text += unfixed
+            plain = g[16] and unfixed.isascii()
+            words.append(unfixed_line(meeting))
         else:
             unfixed = s[6] if end is None or end == start else f"{s[6]} to {e[6]}"
             shown += f" (date not fixed: {unfixed})"

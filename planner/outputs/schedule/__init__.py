@@ -64,6 +64,8 @@ def _dates(m: Meeting) -> str:
         return f"{m.start} (date not fixed)"
     day = m.earliest
     first = f"{day.month:02d}-{day.day:02d}"
+    if m.end and not m.end.exact:  # (its last day not known: "11-30 – 12-31" gave it one)
+        return f"{first} – {m.end} (end not fixed)"
     if m.end and m.latest != day:
         last = m.latest
         # (under the heading of its first year: a meeting into another year names that year,
