@@ -280,3 +280,150 @@ def test_a_chain_from_a_meeting_known_only_to_last_year_is_due_at_once(tmp_path)
     book = _VIENNA + _body("bd", "Board", "", _TWELVE_MONTHS)
     out = _project(_files(tmp_path, book, "bd,regular,6,2025,,held,Vienna,Austria\n"), "2026-12-01", "2028-12-31")
     assert [(m["ordinal"], m["start"]) for m in out["meetings"]] == [(7, "2026-12-02"), (8, "2027-12-02"), (9, "2028-12-01")]
+
+
+# -- 5. A gap that runs past the window: the Problem names it ---------------------------------------
+
+
+def test_a_min_gap_that_shuts_the_rest_of_the_year_says_so(tmp_path):
+    """The README's Council: at least twice a year, `min_gap = "60d"` (meetings closer count
+    once), Vienna; held Fri 2026-11-20 only in 2026; as of 2026-12-01 to 2027. By hand: a
+    second 2026 meeting would open in 2026-12-02..12-31, within 60 days of 20 November, and
+    count once with it: the next counts from 2027-01-19 (20 November + 60 days: 10 to the end of
+    November, 31 of December, 19 of January). Nothing can be projected for 2026, and the
+    Problem says why: the gap from the Council's meeting of 2026-11-20, not "beside the other
+    bodies' meetings" (there are none). 2027 holds its two as usual."""
+    book = _VIENNA + _body("council", "Council", "", _TWICE + 'min_gap = "60d"\n')
+    out = _project(_files(tmp_path, book, "council,regular,,2026-11-20,,held,Vienna,Austria\n"), "2026-12-01", "2027-12-31")
+    assert [p["message"] for p in out["problems"]] == [
+        "Council: 1 meeting of one working day in Austria does not fit in 2026-12-02..2026-12-31 (at least twice a year): meetings closer than 60 days count once, "
+        "and the next counts from 2027-01-19, 60 days after the Council's meeting of 2026-11-20; nothing was projected for 2026."
+    ]
+    assert [m["start"][:4] for m in out["meetings"]] == ["2027", "2027"]
+
+
+# -- 6. `diff --meetings` by the half year, and without the register ---------------------------------
+
+
+def test_diff_pairs_a_meeting_recorded_late_in_its_half_year(tmp_path):
+    """A Board at least once a half year in Vienna, held Tue 2026-03-10 (the first half);
+    projected as of 2026-11-20: the second half's one in what is left of it (its key's period
+    "2026 H2", the 1st of it). The register then records one held Tue 2026-09-15 (before
+    BEFORE was made) and the projection is made as of 2027-01-10. By hand, with the register:
+    held 2026-09-15, BEFORE counted nothing in 2026 H2. The row of March lies in the first half
+    and answers nothing here. Without the register, `diff` cannot know: "outside the new
+    horizon"."""
+    book = _VIENNA + _body("bd", "Board", "", 'kind = "at_least"\ncount = 1\nper = "half"\n')
+    before, after = (_board("2026-03-10"), "2026-11-20"), (_board("2026-03-10", "2026-09-15"), "2027-01-10")
+    out = _diff(tmp_path, book, before, after)
+    projected = json.loads((tmp_path / "before.json").read_text())["meetings"][0]
+    assert (projected["reason"], projected["id"]) == ("at least once a half-year: 1 of 1 in 2026 H2", "projected-0-2026 H2-1")
+    assert [(a, why.split(";")[0]) for _, a, why in _held(out)] == [("2026-09-15", "held 2026-09-15 in Vienna, Austria (the register's row)")]
+    alone = _diff(tmp_path, book, before, after, register=False)
+    assert alone["held"] == [] and [c["why"].split(" (was")[0] for c in alone["dropped"]] == ["outside the new horizon (2027-01-10 to 2027-12-31)"]
+
+
+# -- 7. The basics, by hand --------------------------------------------------------------------------
+
+
+def test_a_council_that_meets_on_sundays_in_riyadh_keeps_its_week_and_avoids_eid(tmp_path):
+    """The GCC Ministerial Council "shall hold its regular sessions once every three months"
+    (Charter of the Cooperation Council for the Arab States of the Gulf, 1981, art. 11); the
+    Secretariat in Riyadh (Saudi Arabia: Friday and Saturday the weekend). Held Sun 2026-03-08,
+    Sun 06-07, Sun 09-06 (three meetings on one weekday: README, it keeps its week of the
+    month); as of 2026-12-01 to 2027. By hand: 2026 Q4 none yet, its target (no Q4 meeting on
+    record: the quarter's middle) passed: the first working day after --today, Wed 2026-12-02.
+    2027 Q1: March, its second Sunday, 2027-03-14, the observed Eid al-Fitr holiday (9-12 and 14
+    March in the package): on to Mon 03-15 (back: Sat, Fri, Thu the 11th Eid...). Q2: June's
+    first Sunday, 2027-06-06. Q3: September's first Sunday, 2027-09-05. Q4: the quarter's
+    middle, day 46 of 92 from 1 October, Tue 2027-11-16."""
+    book = _org("Riyadh", "Saudi Arabia") + _body("mc", "Ministerial Council", "", 'kind = "at_least"\ncount = 1\nper = "quarter"\n')
+    rows = "".join(f"mc,regular,,{d},,held,Riyadh,Saudi Arabia\n" for d in ("2026-03-08", "2026-06-07", "2026-09-06"))
+    out = _project(_files(tmp_path, book, rows), "2026-12-01", "2027-12-31")
+    assert _why(out) == [
+        ("2026-12-02", "at least once a quarter: 1 of 1 in 2026 Q4"),
+        ("2027-03-15", "at least once a quarter: 1 of 1 in 2027 Q1; moved from Sun 2027-03-14 (Eid al-Fitr Holiday (observed) in Saudi Arabia)"),
+        ("2027-06-06", "at least once a quarter: 1 of 1 in 2027 Q2"),
+        ("2027-09-05", "at least once a quarter: 1 of 1 in 2027 Q3"),
+        ("2027-11-16", "at least once a quarter: 1 of 1 in 2027 Q4"),
+    ]
+
+
+def test_congress_due_on_a_sunday_by_the_constitution_is_left_to_be_decided(tmp_path):
+    """US Constitution, 20th Amendment, s. 2: "The Congress shall assemble at least once in
+    every year, and such meeting shall begin at noon on the 3d day of January, unless they
+    shall by law appoint a different day" (an `on` rule, 3 January); as of 2026-12-01 to
+    2028. By hand: 3 January 2027 is a Sunday; the rule fixes the day and only a law moves it:
+    nothing is projected for it, a Problem says so; 3 January 2028 is a Monday: projected."""
+    book = _org("Washington", "United States") + _body("congress", "Congress", "", 'kind = "on"\nmonth = 1\nday = 3\n')
+    rows = "".join(f"congress,regular,,{y}-01-03,,held,Washington,United States\n" for y in (2025, 2026))
+    out = _project(_files(tmp_path, book, rows), "2026-12-01", "2028-12-31")
+    assert _why(out) == [("2028-01-03", "3 January 2028")]
+    assert [p["message"] for p in out["problems"]] == [
+        "Congress: due on 3 January 2027, but 2027-01-03 is a weekend day in United States; the rule fixes the day, so nothing was projected for 2027-01-03 (decide the day by law or decision, then record it)."
+    ]
+
+
+def test_a_bureau_just_before_the_council_steps_over_corpus_christi_and_ascension(tmp_path):
+    """A Council every 12 months (the 4th held Thu 2026-05-28) and a Bureau at least once a
+    year that meets on the working days just before it (`before = "council"`), both in
+    Vienna; as of 2026-12-01 to 2028. By hand (Easter 2027 on 28 March: Corpus Christi 27 May;
+    Easter 2028 on 16 April: Ascension 25 May): the 5th Council Fri 2027-05-28, the Bureau on
+    the working day before, Corpus Christi the 27th, so Wed 2027-05-26; the 6th Council 24
+    months from the 4th, Sun 2028-05-28, on to Mon 05-29 (Fri 05-26 two days back), the Bureau
+    the working day before it, Fri 2028-05-26 (Ascension Thursday the day before)."""
+    book = _VIENNA + _body("council", "Council", "", _TWELVE_MONTHS) + _body("bureau", "Bureau", 'before = "council"\n', 'kind = "at_least"\ncount = 1\nper = "year"\n')
+    rows = "council,regular,4,2026-05-28,,held,Vienna,Austria\nbureau,regular,,2026-05-27,,held,Vienna,Austria\n"
+    out = _project(_files(tmp_path, book, rows), "2026-12-01", "2028-12-31")
+    assert [(m["body"], m["ordinal"], m["start"]) for m in out["meetings"]] == [
+        ("bureau", None, "2027-05-26"), ("council", 5, "2027-05-28"), ("bureau", None, "2028-05-26"), ("council", 6, "2028-05-29"),
+    ]
+
+
+def test_good_friday_moves_a_board_in_berlin_back_to_thursday(tmp_path):
+    """A Board every 12 months at the Secretariat in Berlin, the 4th held Thu 2026-03-26; as of
+    2026-12-01 to 2028. By hand: the 5th on Fri 2027-03-26, Good Friday (Easter 28 March
+    2027, a holiday in all of Germany): back to Thu 03-25 (forward: the weekend, Easter Monday,
+    Tue 03-30 four days on); the 6th counts from the 4th, 24 months: Sun 2028-03-26, on to Mon
+    03-27 (back to Fri 03-24 is two days)."""
+    book = _org("Berlin", "Germany") + _body("bd", "Board", "", _TWELVE_MONTHS)
+    out = _project(_files(tmp_path, book, "bd,regular,4,2026-03-26,,held,Berlin,Germany\n"), "2026-12-01", "2028-12-31")
+    assert _why(out) == [
+        ("2027-03-25", "12 months after the 4th Board (2026-03-26); moved from Fri 2027-03-26 (Good Friday in Germany)"),
+        ("2028-03-27", "12 months after the 5th Board (2027-03-25, projected); moved from Sun 2028-03-26 (a weekend day in Germany)"),
+    ]
+
+
+_ASSEMBLY_BOOK = (
+    _VIENNA
+    + _body("as", "Assembly", "months = [6]\n", 'kind = "every"\ninterval = "2y"\n')
+    + _body("ec", "Executive Committee", "", 'kind = "after"\nbody = "as"\noffset = "1y"\n')
+    + _body("nb", "New Board", "established = 2027-07-01\n", 'kind = "at_least"\ncount = 1\nper = "year"\n')
+)
+
+
+def test_a_committee_a_year_after_each_assembly_numbers_on_in_its_month(tmp_path):
+    """An Assembly every 2 years in June (the 10th held Wed 2026-06-10) and an Executive
+    Committee due in the year after each Assembly's (the 9th held Wed 2025-11-12, its month
+    November); as of 2026-12-01 to 2030. By hand: the 10th Committee 1 year after the 10th
+    Assembly, in 2027, on its usual day: Fri 2027-11-12; the 11th Assembly Sat 2028-06-10, back
+    to Fri 06-09; the 11th Committee Mon 2029-11-12; the 12th Assembly four years from the
+    10th, Mon 2030-06-10, Whit Monday (Easter 21 April 2030), on to Tue 06-11 (back to Fri
+    06-07 is three days)."""
+    rows = "as,regular,10,2026-06-10,,held,Vienna,Austria\nec,regular,9,2025-11-12,,held,Vienna,Austria\n"
+    out = _project(_files(tmp_path, _ASSEMBLY_BOOK, rows), "2026-12-01", "2030-12-31")
+    assert [(m["body"], m["ordinal"], m["start"]) for m in out["meetings"] if m["body"] != "nb"] == [
+        ("ec", 10, "2027-11-12"), ("as", 11, "2028-06-09"), ("ec", 11, "2029-11-12"), ("as", 12, "2030-06-11"),
+    ]
+    assert [m["reason"] for m in out["meetings"] if m["body"] == "ec"] == ["1 year after the 10th Assembly (2026-06-10)", "1 year after the 11th Assembly (2028-06-09, projected)"]
+
+
+def test_a_body_founded_mid_year_is_first_due_in_its_first_whole_year(tmp_path):
+    """The New Board of the book above, `established = 2027-07-01`, at least once a year, no
+    meeting yet; as of 2026-12-01 to 2030. README ("Start"): a floor is judged from its first
+    whole period: nothing due in 2027. With no month on record, one a year goes in the middle
+    of the year: 2028 (a leap year) day 183, Sun 2028-07-02, on to Mon 07-03 (Fri 06-30 is two
+    days back); Mon 2029-07-02; Tue 2030-07-02."""
+    rows = "as,regular,10,2026-06-10,,held,Vienna,Austria\nec,regular,9,2025-11-12,,held,Vienna,Austria\n"
+    out = _project(_files(tmp_path, _ASSEMBLY_BOOK, rows), "2026-12-01", "2030-12-31")
+    assert [m["start"] for m in out["meetings"] if m["body"] == "nb"] == ["2028-07-03", "2029-07-02", "2030-07-02"]

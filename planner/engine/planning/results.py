@@ -23,10 +23,8 @@ from planner.core.model import (
 from planner.engine.expectations import (
     ordinal_words,
 )
-from planner.engine.rule_words import ordinal
 
 if TYPE_CHECKING:
-    from planner.core.dates import Duration
     from planner.engine.planning.placement.working import WorkingCalendar
 
 
@@ -310,22 +308,6 @@ def too_few(body: Body, calendar: WorkingCalendar, window: Window, days: int, mi
     else:
         found = f"only {len(starts)} day{'s' if len(starts) > 1 else ''} there can open one ({listed})"
     return f"{body.name}: {missing} meetings of {length}{where} do not fit in {window} ({reason}): {found}{meeting_days}; nothing was projected for {label}."
-
-
-def too_far_apart(body: Body, calendar: WorkingCalendar, window: Window, days: int, missing: int, gap: Duration, reason: str, where: str, label: str) -> str:
-    """The Problem of a window too short for its missing meetings at their ``min_gap``,
-    whatever the calendar (eight a year 30 days apart, from mid-October: three fit at most):
-    that, not "beside the other bodies' meetings"; ``""`` when the window is long enough
-    (its working days may still refuse them)."""
-    latest = window.end - timedelta(days=days - 1)  # (the last day a meeting may open)
-    fit, day = 0, window.start
-    while fit < missing and day <= latest:
-        fit, day = fit + 1, gap.add_to(day)
-    if fit >= missing:
-        return ""
-    length = meeting_length(days, calendar)
-    most = f"{fit} fit at most" if fit > 1 else "one fits at most" if fit else "none fits"
-    return f"{body.name}: {missing} meetings of {length}{where}, {gap.words()} apart, do not fit in {window} ({reason}): {most} (the {ordinal(fit + 1)} could open on {day} at the earliest); nothing was projected for {label}."
 
 
 def _runs(calendar: WorkingCalendar, window: Window, days: int, allowed: frozenset[int]) -> tuple[bool, int, list[date]]:

@@ -16,6 +16,7 @@ from planner.engine.planning.dating.moved import Moved
 from planner.engine.planning.dating.projected import Projected
 from planner.engine.planning.dating.state import SATISFYING, BodyState
 from planner.engine.planning.dating.targets import Targets, gap_words, usual_within
+from planner.engine.planning.gap_problems import gap_runs_out, too_far_apart
 from planner.engine.planning.placement.moves import without_move
 from planner.engine.planning.placement.working import BACK_TO_BACK, LAST_DAY, Skip, WorkingCalendar
 from planner.engine.planning.results import (
@@ -23,7 +24,6 @@ from planner.engine.planning.results import (
     day_off,
     meeting_length,
     no_run,
-    too_far_apart,
     too_few,
 )
 from planner.engine.planning.taken import Taken, cap_reached, capped
@@ -145,6 +145,7 @@ class Dating(Targets, Projected, Moved):
                     or (no_run(body, calendar, window, days, e.reason, where, label) if window.end <= LAST_DAY else "")
                     or (too_few(body, calendar, window, days, missing, e.reason, where, label) if missing > 1 and not gap and window.end <= LAST_DAY else "")
                     or (too_far_apart(body, calendar, window, days, missing, gap, e.reason, where, label) if missing > 1 and gap else "")
+                    or (gap_runs_out(body, calendar, window, days, missing, gap, have, e.reason, where, label) if gap else "")
                     or _capped_words(body, window, cap_reached(self._caps(body), self.engine.meetings_of(body.id), window), missing, e.reason, label)
                     or f"{body.name}: {missing} meeting{'s' if missing > 1 else ''} of {meeting_length(days, calendar)}{where}{apart} {'do' if missing > 1 else 'does'} not fit in {window}"
                     f" {_BEYOND if window.end > LAST_DAY else _BESIDE} ({e.reason}); nothing was projected for {label}.",
