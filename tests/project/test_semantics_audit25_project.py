@@ -427,3 +427,67 @@ def test_a_body_founded_mid_year_is_first_due_in_its_first_whole_year(tmp_path):
     rows = "as,regular,10,2026-06-10,,held,Vienna,Austria\nec,regular,9,2025-11-12,,held,Vienna,Austria\n"
     out = _project(_files(tmp_path, _ASSEMBLY_BOOK, rows), "2026-12-01", "2030-12-31")
     assert [m["start"] for m in out["meetings"] if m["body"] == "nb"] == ["2028-07-03", "2029-07-02", "2030-07-02"]
+
+
+def test_a_chain_whose_interval_shortens_in_the_future_keeps_the_window_it_opened_under(tmp_path):
+    """A Board every 2 years until 2027-12-31, then (the same `id`) every year from 2028-01-01,
+    the 6th held Tue 2026-05-12; as of 2026-12-01 to 2030. README: a window belongs to the
+    version in force on its first day; the 7th's window opened the day after the 6th, under
+    "every 2 years": due in May 2028, Fri 2028-05-12. From it, yearly: the 8th Sat 2029-05-12,
+    back to Fri 05-11; the 9th counts from the last held meeting (2 + 1 + 1 years): Sun
+    2030-05-12, on to Mon 05-13 (Fri 05-10 two days back)."""
+    book = _VIENNA + _body("bd", "Board", "", 'id = "c"\nkind = "every"\ninterval = "2y"\nuntil = 2027-12-31\n', 'id = "c"\nkind = "every"\ninterval = "1y"\nsince = 2028-01-01\n')
+    out = _project(_files(tmp_path, book, "bd,regular,6,2026-05-12,,held,Vienna,Austria\n"), "2026-12-01", "2030-12-31")
+    assert [(m["ordinal"], m["start"], m["reason"].split(";")[0]) for m in out["meetings"]] == [
+        (7, "2028-05-12", "2 years after the 6th Board (2026-05-12)"),
+        (8, "2029-05-11", "1 year after the 7th Board (2028-05-12, projected)"),
+        (9, "2030-05-13", "1 year after the 8th Board (2029-05-11, projected)"),
+    ]
+
+
+def test_a_floor_raised_mid_year_in_the_future_asks_the_old_count_of_that_year(tmp_path):
+    """A Board at least once a year until 2027-06-30, then twice a year from 2027-07-01 (the
+    same `id`), held Mon 2025-05-12 and Tue 2026-05-12; as of 2026-12-01 to 2028. README ("a
+    version taking over the next day keeps the whole period"): 2027 belongs to the old
+    version, in force on its first day: one meeting, in May on the 12th, Wed 2027-05-12. 2028:
+    two, spread evenly (one month on record for two a year): Sat 04-01 back to Fri 03-31, Sun
+    10-01 on to Mon 10-02."""
+    book = _VIENNA + _body("bd", "Board", "", 'id = "c"\nkind = "at_least"\ncount = 1\nper = "year"\nuntil = 2027-06-30\n', 'id = "c"\n' + _TWICE + "since = 2027-07-01\n")
+    out = _project(_files(tmp_path, book, _board("2025-05-12", "2026-05-12")), "2026-12-01", "2028-12-31")
+    assert _why(out) == [
+        ("2027-05-12", "at least once a year: 1 of 1 in 2027"),
+        ("2028-03-31", "at least twice a year: 1 of 2 in 2028; moved from Sat 2028-04-01 (a weekend day in Austria)"),
+        ("2028-10-02", "at least twice a year: 2 of 2 in 2028; moved from Sun 2028-10-01 (a weekend day in Austria)"),
+    ]
+
+
+def test_a_thirty_day_chain_from_a_meeting_known_only_to_last_month(tmp_path):
+    """A Board every 30 days, the 6th held in November 2026 (the day not recorded); as of
+    2026-12-01 to 2027-03. By hand: due 30 days after some day of November, in 2026-12-01 ..
+    2026-12-30; the earliest reading still ahead: Wed 2026-12-02 (a note says the register does
+    not say which). Then each 30 days after the day the one before took, by that day at the
+    latest, so a day off moves it back: the 8th by Fri 2027-01-01 (New Year's Day): Thu
+    2026-12-31; the 9th by Sat 01-30: Fri 01-29; the 10th by Sun 02-28: Fri 02-26; the 11th
+    by Sun 03-28: Fri 03-26."""
+    book = _VIENNA + _body("bd", "Board", "", 'kind = "every"\ninterval = "30d"\n')
+    out = _project(_files(tmp_path, book, "bd,regular,6,2026-11,,held,Vienna,Austria\n"), "2026-12-01", "2027-03-31")
+    assert [(m["ordinal"], m["start"]) for m in out["meetings"]] == [(7, "2026-12-02"), (8, "2026-12-31"), (9, "2027-01-29"), (10, "2027-02-26"), (11, "2027-03-26")]
+    assert any("a date the register gives only as 2026-11: it is due in one of 2026-12-01 to 2026-12-30" in str(n) for n in out["notes"])
+
+
+def test_two_committees_due_on_one_day_at_one_host_are_kept_three_days_apart(tmp_path):
+    """An Audit Committee (the 3rd) and a Budget Committee (the 8th), both every 12 months at
+    the Secretariat in Vienna, both held Tue 2026-05-12; as of 2026-12-01 to 2028. README ("No
+    clashes"): projected meetings of different bodies never share a day, and one host's are at
+    least `min_days_between` (3) days apart. By hand: the Audit Committee, first in the book,
+    keeps Wed 2027-05-12; the Budget Committee needs a working day 3 or more days from it:
+    Sun 05-09 and Sat 05-15 are a weekend, Sat 05-08 too, Fri 05-07 (5 days back) before Mon
+    05-17 (Whit Monday) or Tue 05-18 (6 days on): Fri 2027-05-07, "moved from Wed 2027-05-12
+    (the Audit Committee meets on 2027-05-12)". In 2028 both aim at Fri 05-12 (24 months from
+    the last held); the Audit Committee keeps it; Tue 05-09 and Mon 05-15 are both 3 days
+    away, and the Budget Committee goes on to Mon 2028-05-15."""
+    book = _VIENNA + _body("a", "Audit Committee", "", _TWELVE_MONTHS) + _body("b", "Budget Committee", "", _TWELVE_MONTHS)
+    rows = "a,regular,3,2026-05-12,,held,Vienna,Austria\nb,regular,8,2026-05-12,,held,Vienna,Austria\n"
+    out = _project(_files(tmp_path, book, rows), "2026-12-01", "2028-12-31")
+    assert [(m["body"], m["ordinal"], m["start"]) for m in out["meetings"]] == [("b", 9, "2027-05-07"), ("a", 4, "2027-05-12"), ("a", 5, "2028-05-12"), ("b", 10, "2028-05-15")]
+    assert out["meetings"][0]["reason"] == "12 months after the 8th Budget Committee (2026-05-12); moved from Wed 2027-05-12 (the Audit Committee meets on 2027-05-12)"
