@@ -80,6 +80,8 @@ def _many(rule: Any, freq: str) -> int:
         days = n("BYDAY") or 1
     elif freq == "MONTHLY":
         days = n("BYMONTHDAY") or days_named(5) or 1  # (BYDAY only limits where BYMONTHDAY is given)
+        if n("BYWEEKNO"):  # (RFC 5545 gives it YEARLY alone; dateutil expands each week's days in the month)
+            days = max(days, n("BYWEEKNO") * 7)
     elif freq == "YEARLY":
         months = n("BYMONTH")
         if n("BYYEARDAY"):
