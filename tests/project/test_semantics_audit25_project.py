@@ -218,7 +218,7 @@ def test_the_schedule_gives_a_meeting_no_last_day_the_register_does_not_give(tmp
     rows = _board("2026-03-10", "2026-10-13") + "bd,regular,,2027-02-10,2027-03,planned,Vienna,Austria\n"
     result = CliRunner().invoke(main, ["project", *_files(tmp_path, _BOARD_TWICE, rows), "--today", "2026-12-01", "--to", "2027-06-30"])
     assert result.exit_code == 0, result.output
-    assert "  02-10 – 2027-03 (end not fixed)  Board  Vienna, Austria" in result.output
+    assert "  02-10 – 2027-03 (end not fixed)  Board  Vienna (Secretariat)" in result.output
 
 
 # -- 4. Across a rule version that starts in the future, a body's end, a year-only last meeting ----
