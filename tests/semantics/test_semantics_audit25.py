@@ -97,6 +97,20 @@ def test_a_summit_planned_later_in_the_running_year_excuses_a_ceiling_already_re
     assert "Summit 2021-11-01 (1st) is planned for 2021" in _why(out, "2021")
 
 
+def test_a_ceiling_broken_in_the_running_year_says_a_summit_may_still_excuse_it(tmp_path):
+    """As of 2021-10-01, Boards 2021-03-01 and 2021-09-01, no Summit recorded or planned. By
+    hand: as the register stands the ceiling is broken (`excess`: two Boards held, nothing
+    undoes a meeting), but a Summit held by 2021-12-31 would leave 2021 unjudged; the why now
+    says so. Once the year has closed with no Summit (as of 2022-01-10), `excess` without those
+    words."""
+    running = _check(tmp_path, _book(CEILING), _rows(*TWO_BOARDS_2021), "2021-10-01")
+    assert ("2021", "excess") in _verdicts(running)
+    assert "Excused after all if a Summit meets by 2021-12-31: this rule does not judge the count in a period with one." in _why(running, "2021")
+    closed = _check(tmp_path, _book(CEILING), _rows(*TWO_BOARDS_2021), "2022-01-10")
+    assert ("2021", "excess") in _verdicts(closed)
+    assert "after all" not in _why(closed, "2021")
+
+
 def test_a_ceiling_on_financial_years_and_a_summit_known_only_to_the_year(tmp_path):
     """At most one Board a financial year (1 April), except in a Summit's; Boards 2021-05-01
     and 2021-09-01 (FY2021-22), a Summit known only as `2022`. By hand: the Summit excuses
