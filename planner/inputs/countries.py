@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from importlib import resources
 
 # Names in use that the holidays package spells otherwise (UN and common short forms).
 ALIASES = {
@@ -44,3 +45,15 @@ def country_code(name: str) -> str | None:
     code, any case), or ``None`` when the holidays package knows no such country."""
     found = country_table().get(fold(name))
     return found[1] if found else None
+
+
+@lru_cache(maxsize=1)
+def iso_codes() -> frozenset[str]:
+    """The ISO 3166 alpha-2 codes assigned to a country or territory: those of the time zone
+    database's ``iso3166.tab`` (the ``tzdata`` package), and those the holidays package keys a
+    calendar by (it adds Kosovo's ``XK``, a code Kosovo uses but ISO has not assigned)."""
+    from holidays import registry
+
+    table = (resources.files("tzdata") / "zoneinfo" / "iso3166.tab").read_text(encoding="utf-8")
+    codes = {line.split("\t", 1)[0] for line in table.splitlines() if line and not line.startswith("#")}
+    return frozenset(codes | {alpha2 for _, alpha2, *_ in registry.COUNTRIES.values()})

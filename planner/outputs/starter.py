@@ -17,7 +17,7 @@ from importlib import resources
 from pathlib import Path
 
 from planner.core.errors import InputErrors, PlannerError
-from planner.inputs.countries import country_table, fold
+from planner.inputs.countries import country_table, fold, iso_codes
 
 MEETINGS_HEADER = "body,kind,ordinal,start,end,status,city,country,format,title,source\n"
 CHAIRS_HEADER = "country,start,end,ordinal,note,source\n"
@@ -55,8 +55,15 @@ def resolve_members(text: str) -> list[tuple[str, str]]:
         name, sep, code = item.partition("=")
         name, code = name.strip(), code.strip().upper()
         if sep:
+            known = table.get(_fold(name))
             if not re.fullmatch(r"[A-Z]{2}", code):
                 problems.append(InitError(f"--members: {item!r}: {code!r} is not a two-letter ISO 3166 code; expected Name=XX, e.g. Austria=AT"))
+            elif known is not None and known[1] != code and _fold(name) != _fold(code):
+                # (Austria=XX was written as the member's code: the holidays package knows no
+                # XX, and the meetings it hosts avoided only weekends, not Austria's holidays)
+                problems.append(InitError(f"--members: {item!r}: {name} is {known[1]} in ISO 3166, not {code}; expected {name}={known[1]}, or {name} alone"))
+            elif code not in iso_codes():
+                problems.append(InitError(f"--members: {item!r}: {code!r} is no country's ISO 3166 code (AA, QM-QZ, XA-XZ and ZZ are for private use); expected the country's code, e.g. Faroe Islands=FO"))
             out.append((name, code))
             continue
         found = table.get(_fold(name))

@@ -18,6 +18,7 @@ from icalendar.timezone import tzp
 
 from planner.core.errors import RegisterError
 from planner.core.model import MAX_ZONE_PARTS, zone_too_deep
+from planner.inputs.ics.durations import refuse_bad_durations
 from planner.inputs.ics.ics_events import raw_value
 from planner.inputs.inputfile import read_text
 from planner.inputs.limits import (
@@ -60,7 +61,7 @@ def _decode(path: Path, shared: IcsLines | None = None) -> str:
         raise RegisterError("is truncated: it does not end with END:VCALENDAR", path=path, location=text.rstrip().count("\n") + 1, expected="the whole file, as exported")
     _refuse_unbalanced(text, path)
     _refuse_deep_zones(text, path)
-    _refuse_empty_durations(text, path)
+    refuse_bad_durations(text, path)
     read = _UNREAD.sub("", text)
     lines = read.count("\n") + (not read.endswith("\n")) - read.count("\n ") - read.count("\n\t")  # unfolded
     if lines > MAX_ICS_LINES:
@@ -116,25 +117,6 @@ def _refuse_deep_zones(text: str, path: Path) -> None:
             shown = name if len(name) <= 60 else name[:57] + "..."
             what = "an X-WR-TIMEZONE" if found[0][:13].upper() == "X-WR-TIMEZONE" else "a TZID"
             raise RegisterError(f"has {what} of more than {MAX_ZONE_PARTS} parts, which names no time zone", path=path, location=text.count("\n", 0, found.start()) + 1, value=shown, expected="an IANA time zone, e.g. 'Asia/Almaty', or a VTIMEZONE of that name")
-
-
-# a DURATION line, its value possibly folded (RFC 5545 3.1)
-_DURATION = re.compile(r"^DURATION(?:;[^:\r\n]*)?:([^\r\n]*(?:(?:\r\n|\r|\n)[ \t][^\r\n]*)*)", re.IGNORECASE | re.MULTILINE)
-
-
-def _refuse_empty_durations(text: str, path: Path) -> None:
-    """A DURATION of no number (``P``, ``PT``, ``-PT``) or with a ``T`` and nothing after it
-    (``P1DT``) is no duration (RFC 5545 3.3.6: ``dur-time = "T" (dur-hour / dur-minute /
-    dur-second)``). icalendar reads them as zero, or as the days before the T: a register's
-    meeting and a calendar to avoid took the file's mistake for a length. ``PT0S`` is a zero
-    duration, read as a DTEND equal to DTSTART is."""
-    if "DURATION" not in text.upper():
-        return
-    for found in _DURATION.finditer(text):
-        value = re.sub(r"(?:\r\n|\r|\n)[ \t]", "", found[1]).strip()
-        if not any(c.isdigit() for c in value) or value.upper().endswith("T"):
-            problem = "DURATION has no length" if not any(c.isdigit() for c in value) else "DURATION has a T and no hours, minutes or seconds after it"
-            raise RegisterError(problem, path=path, location=text.count("\n", 0, found.start()) + 1, value=value[:60], expected='a number before each unit, e.g. P2D, PT3H or PT0S (RFC 5545 3.3.6)')
 
 
 def _line_of(path: Path, found: str) -> int | None:

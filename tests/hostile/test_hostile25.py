@@ -1,0 +1,114 @@
+"""Twenty-fifth attacker pass: DURATIONs checked as text against RFC 5545's grammar, member
+codes of ``init`` that are no country's, and further hostile inputs (issue 10)."""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from planner.cli import main
+from planner.core.errors import RegisterError
+from planner.inputs.ics.avoid import load_avoid
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+MINIMAL = ROOT / "tests" / "rulebooks" / "valid" / "minimal.toml"
+TODAY = ["--today", "2026-11-26"]
+ICS = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//hostile25//EN\r\nBEGIN:VEVENT\r\nUID:a\r\nSUMMARY:Summit\r\nDTSTART;VALUE=DATE:20220601\r\nDURATION:{duration}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+
+
+def _run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, list(args))
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    return result.exit_code, result.stderr
+
+
+# RFC 5545 3.3.6: dur-value = (["+"] / "-") "P" (dur-date / dur-time / dur-week); dur-week =
+# 1*DIGIT "W" (weeks alone); dur-hour = 1*DIGIT "H" [dur-minute]; dur-minute = 1*DIGIT "M"
+# [dur-second] (no unit skipped); the letters are capitals. https://www.rfc-editor.org/rfc/rfc5545#section-3.3.6
+@pytest.mark.parametrize(
+    ("duration", "says"),
+    [
+        ("P1W2D", "DURATION gives weeks beside other units (got 'P1W2D'; expected 'P9D', the same length as RFC 5545 3.3.6 writes it)"),
+        ("P1WT2H", "DURATION gives weeks beside other units (got 'P1WT2H'; expected 'P7DT2H'"),
+        ("p2d", "DURATION is written in small letters (got 'p2d'; expected 'P2D'"),
+        ("P2d", "DURATION is written in small letters (got 'P2d'; expected 'P2D'"),
+        ("PT1H30S", "DURATION skips a unit between hours and seconds (got 'PT1H30S'; expected 'PT1H0M30S'"),
+        ("P1M", "DURATION gives years or months, which have no fixed length (got 'P1M'"),
+        ("P1Y", "DURATION gives years or months, which have no fixed length (got 'P1Y'"),
+        ("P1.5D", "DURATION is not a length (got 'P1.5D'"),
+        ("P2D3H", "DURATION is not a length (got 'P2D3H'"),
+        ("P-2D", "DURATION is not a length (got 'P-2D'"),
+        (" P2D", "DURATION has spaces around its value (got ' P2D'; expected 'P2D'"),
+    ],
+)
+def test_a_duration_not_written_as_rfc_5545_writes_one_is_refused_at_its_line(tmp_path: Path, duration: str, says: str) -> None:
+    """icalendar read P1W2D as nine days and PT1H30S as 1 h 30 s without a word (exit 0),
+    and said of p2d only "Invalid iCalendar duration", without the line: each is refused at
+    line 8 with the same length as the RFC writes it, where the meaning is plain."""
+    path = tmp_path / "meetings.ics"
+    path.write_text(ICS.format(duration=duration), encoding="utf-8", newline="")
+    code, err = _run("--rules", str(MINIMAL), "--meetings", str(path), "check", *TODAY)
+    assert code == 2
+    assert err.startswith(f"error: {path}:8: {says}"), err
+    assert len(err.splitlines()) == 1
+
+
+@pytest.mark.parametrize(("duration", "code"), [("P9D", 1), ("PT36H", 1), ("P1W", 1), ("P1DT12H", 1), ("PT1H0M30S", 1), ("+P2D", 1), ("P0W", 1), ("P\r\n 2D", 1)])
+def test_a_duration_as_rfc_5545_writes_one_is_read(tmp_path: Path, duration: str, code: int) -> None:
+    """Durations the grammar allows (weeks alone, days with a time, a sign, a value folded
+    over two lines) are read as before: the Summit of 2022 is found (exit 1: the minimal
+    book's committee has no meetings)."""
+    path = tmp_path / "meetings.ics"
+    path.write_text(ICS.format(duration=duration), encoding="utf-8", newline="")
+    found, err = _run("--rules", str(MINIMAL), "--meetings", str(path), "check", *TODAY)
+    assert found == code and "error" not in err, err
+
+
+def test_a_calendar_to_avoid_checks_its_durations_as_a_register_does(tmp_path: Path) -> None:
+    """--avoid reads its file as a register does: a busy event of P1W2D was nine busy days."""
+    path = tmp_path / "busy.ics"
+    path.write_text(ICS.format(duration="P1W2D"), encoding="utf-8", newline="")
+    with pytest.raises(RegisterError, match=r":8: DURATION gives weeks beside other units \(got 'P1W2D'; expected 'P9D'"):
+        load_avoid(path, date(2022, 1, 1), date(2022, 12, 31))
+
+
+def test_a_duration_in_an_alarm_is_held_to_the_grammar_too(tmp_path: Path) -> None:
+    """A VALARM's DURATION (RFC 5545 3.6.6) has the same grammar: refused at its own line."""
+    text = ICS.format(duration="P2D").replace("END:VEVENT", "BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:-PT15M\r\nREPEAT:2\r\nDURATION:pt5m\r\nEND:VALARM\r\nEND:VEVENT")
+    path = tmp_path / "meetings.ics"
+    path.write_text(text, encoding="utf-8", newline="")
+    code, err = _run("--rules", str(MINIMAL), "--meetings", str(path), "validate")
+    assert code == 2 and err.startswith(f"error: {path}:13: DURATION is written in small letters (got 'pt5m'; expected 'PT5M'"), err
+
+
+# ISO 3166-1 alpha-2: Austria is AT; XX, ZZ, AA, QM-QZ and XA-XZ are user-assigned (no country's).
+# https://www.iso.org/iso-3166-country-codes.html; tzdata's iso3166.tab lists the assigned codes.
+@pytest.mark.parametrize(
+    ("members", "says"),
+    [
+        ("Austria=XX", "error: --members: 'Austria=XX': Austria is AT in ISO 3166, not XX; expected Austria=AT, or Austria alone"),
+        ("Norway, Austria=DE", "error: --members: 'Austria=DE': Austria is AT in ISO 3166, not DE"),
+        ("Narnia=XX", "error: --members: 'Narnia=XX': 'XX' is no country's ISO 3166 code"),
+        ("Narnia=QZ", "error: --members: 'Narnia=QZ': 'QZ' is no country's ISO 3166 code"),
+    ],
+)
+def test_init_refuses_a_member_code_that_is_no_countrys_or_another_countrys(tmp_path: Path, members: str, says: str) -> None:
+    """``init --members Austria=XX`` wrote ``code = "XX"``: the holidays package knows no XX,
+    and the meetings Austria hosts were placed avoiding only weekends. Refused, nothing written."""
+    code, err = _run("init", str(tmp_path / "org"), "--members", members)
+    assert code == 2 and err.splitlines()[0].startswith(says), err
+    assert not (tmp_path / "org").exists()
+
+
+@pytest.mark.parametrize(("members", "codes"), [("Faroe Islands=FO", ["FO"]), ("Kosovo=XK", ["XK"]), ("Austria=at", ["AT"]), ("Antarctica=AQ", ["AQ"]), ("Türkiye=TR", ["TR"])])
+def test_init_takes_a_member_code_iso_or_the_holidays_package_assigns(tmp_path: Path, members: str, codes: list[str]) -> None:
+    """A code ISO 3166 assigns (FO, AQ), or the holidays package keys a calendar by (Kosovo's
+    XK, user-assigned), given in any case, is written as given in capitals."""
+    code, err = _run("init", str(tmp_path / "org"), "--members", members, *TODAY)
+    assert code == 0, err
+    book = tomllib.loads((tmp_path / "org" / "rules.toml").read_text(encoding="utf-8"))
+    assert [m["code"] for m in book["organization"]["members"]] == codes
