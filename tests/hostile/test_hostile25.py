@@ -112,3 +112,30 @@ def test_init_takes_a_member_code_iso_or_the_holidays_package_assigns(tmp_path: 
     assert code == 0, err
     book = tomllib.loads((tmp_path / "org" / "rules.toml").read_text(encoding="utf-8"))
     assert [m["code"] for m in book["organization"]["members"]] == codes
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "says"),
+    [
+        ('short_name = "DEMO"', 'short_name = ""', "organization.short_name: is empty (got ''; expected a name with visible characters)"),
+        ('short_name = "DEMO"', 'short_name = "  "', "organization.short_name: is empty (got '  '"),
+        ('short_name = "SOC"', 'short_name = "   "', "bodies[2].short_name: is empty (got '   '; expected a short name with visible characters, or none (short_name left out))"),
+        ('short_name = "SOC"', 'short_name = "\\u00a0"', "bodies[2].short_name: is empty (got '\\xa0'"),
+    ],
+)
+def test_a_short_name_of_nothing_visible_is_refused(tmp_path: Path, old: str, new: str, says: str) -> None:
+    """An organization's short name heads every output: "" made it " compliance as of ..."; a
+    body's short name of spaces stood in sentences as nothing ("the    of 2027"). A body's
+    short_name = "" stays allowed: it means none (the name is used)."""
+    path = tmp_path / "rules.toml"
+    path.write_text(MINIMAL.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    code, err = _run("--rules", str(path), "--meetings", str(ROOT / "tests" / "registers" / "bom_utf8.csv"), "validate")
+    assert code == 2 and err.startswith(f"error: {path}: {says}"), err
+
+
+def test_a_body_short_name_left_empty_means_none(tmp_path: Path) -> None:
+    """short_name = "" on a body: no short name, its full name shown (validate exit 0)."""
+    path = tmp_path / "rules.toml"
+    path.write_text(MINIMAL.read_text(encoding="utf-8").replace('short_name = "SOC"', 'short_name = ""', 1), encoding="utf-8")
+    code, err = _run("--rules", str(path), "--meetings", str(ROOT / "tests" / "registers" / "bom_utf8.csv"), "validate")
+    assert code == 0, err
