@@ -214,7 +214,8 @@ def test_each_chair_term_looks_at_the_handover_meetings_near_it_only(tmp_path: P
         ("DTSTART;VALUE=DATE:20270101\r\nRRULE:FREQ=YEARLY;COUNT=2\r\nDURATION:P99999999D", "VEVENT 2: the event ends after the year 9999 (expected events in the years 1000 to 2999)"),
         (
             "DTSTART;VALUE=DATE:20270101\r\nRRULE:FREQ=YEARLY;BYSETPOS=400;BYMONTH=1",
-            "VEVENT 2: recurring series cannot be expanded: UNTIL parameter is missing: FREQ=YEARLY;BYMONTH=1;BYSETPOS=400 (got 'FREQ=YEARLY;BYMONTH=1;BYSETPOS=400'; expected an RRULE as RFC 5545 3.3.10 defines it)",
+            # (said as dateutil's "UNTIL parameter is missing" until the twenty-fifth pass)
+            "VEVENT 2: recurring series has BYSETPOS=400, out of its range (got 'FREQ=YEARLY;BYMONTH=1;BYSETPOS=400'; expected BYSETPOS of 1 to 366 or -366 to -1 (RFC 5545 3.3.10))",
         ),
     ],
 )

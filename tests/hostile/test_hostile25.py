@@ -139,3 +139,99 @@ def test_a_body_short_name_left_empty_means_none(tmp_path: Path) -> None:
     path.write_text(MINIMAL.read_text(encoding="utf-8").replace('short_name = "SOC"', 'short_name = ""', 1), encoding="utf-8")
     code, err = _run("--rules", str(path), "--meetings", str(ROOT / "tests" / "registers" / "bom_utf8.csv"), "validate")
     assert code == 0, err
+
+
+def _event(*props: str, summary: str = "Summit") -> str:
+    body = "".join(f"{p}\r\n" for p in props)
+    return f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//hostile25//EN\r\nBEGIN:VEVENT\r\nUID:a\r\nSUMMARY:{summary}\r\n{body}END:VEVENT\r\nEND:VCALENDAR\r\n"
+
+
+# RFC 5545 3.3.10 (https://www.rfc-editor.org/rfc/rfc5545#section-3.3.10): bymolist 1 to 12,
+# bymodaylist +/-1 to 31, byyrdaylist +/-1 to 366, bywknolist +/-1 to 53, bysplist +/-1 to
+# 366, byhrlist 0 to 23; a BYDAY number only in a MONTHLY or YEARLY rule (not beside
+# BYWEEKNO), within a month at most 5; "The UNTIL or COUNT rule parts are OPTIONAL, but they
+# MUST NOT occur in the same 'recur'".
+@pytest.mark.parametrize(
+    ("rule", "says"),
+    [
+        ("FREQ=MONTHLY;BYDAY=9MO;COUNT=3", "recurring series has BYDAY=9MO (got 'FREQ=MONTHLY;COUNT=3;BYDAY=9MO'; expected a number from 1 to 5 or -5 to -1 before the weekday: a month has at most 5 of each"),
+        ("FREQ=YEARLY;BYDAY=60MO;COUNT=3", "recurring series has BYDAY=60MO (got 'FREQ=YEARLY;COUNT=3;BYDAY=60MO'; expected a number from 1 to 53 or -53 to -1"),
+        ("FREQ=MONTHLY;BYDAY=6MO;COUNT=3", "recurring series has BYDAY=6MO"),
+        ("FREQ=WEEKLY;BYDAY=2MO;COUNT=3", "recurring series has BYDAY=2MO (got 'FREQ=WEEKLY;COUNT=3;BYDAY=2MO'; expected a weekday without a number in a WEEKLY rule"),
+        ("FREQ=YEARLY;BYWEEKNO=20;BYDAY=1MO;COUNT=2", "recurring series has BYDAY=1MO (got 'FREQ=YEARLY;COUNT=2;BYDAY=1MO;BYWEEKNO=20'; expected a weekday without a number beside BYWEEKNO"),
+        ("FREQ=YEARLY;BYMONTH=13", "recurring series has BYMONTH=13, out of its range (got 'FREQ=YEARLY;BYMONTH=13'; expected BYMONTH of 1 to 12 (RFC 5545 3.3.10))"),
+        ("FREQ=MONTHLY;BYMONTHDAY=0;COUNT=3", "recurring series has BYMONTHDAY=0, out of its range"),
+        ("FREQ=YEARLY;BYMONTHDAY=40;COUNT=3", "recurring series has BYMONTHDAY=40, out of its range"),
+        ("FREQ=YEARLY;BYYEARDAY=-400;COUNT=3", "recurring series has BYYEARDAY=-400, out of its range"),
+        ("FREQ=YEARLY;BYWEEKNO=60;COUNT=3", "recurring series has BYWEEKNO=60, out of its range"),
+        ("FREQ=DAILY;BYHOUR=25;COUNT=3", "recurring series has BYHOUR=25, out of its range"),
+        ("FREQ=MONTHLY;BYDAY=MO;BYSETPOS=0;COUNT=3", "recurring series has BYSETPOS=0, out of its range"),
+        ("FREQ=YEARLY;COUNT=0", "recurring series has COUNT=0 (got 'FREQ=YEARLY;COUNT=0'; expected COUNT=1 or more, or no COUNT"),
+        ("FREQ=YEARLY;COUNT=3;UNTIL=20150101", "recurring series gives both COUNT and UNTIL"),
+    ],
+)
+def test_a_rule_part_out_of_its_range_is_refused(tmp_path: Path, rule: str, says: str) -> None:
+    """BYDAY=9MO in a monthly series was an IndexError traceback (dateutil); BYMONTHDAY=0 made
+    a monthly series daily; BYMONTH=13 matched no day, and the series was read as its first
+    meeting alone; COUNT beside UNTIL read one of the two. Each is one line, exit 2."""
+    path = tmp_path / "meetings.ics"
+    path.write_text(_event("DTSTART;VALUE=DATE:20100601", f"RRULE:{rule}"), encoding="utf-8", newline="")
+    for command in ("validate", "check"):
+        code, err = _run("--rules", str(MINIMAL), "--meetings", str(path), command, *TODAY)
+        assert code == 2 and err.startswith(f"error: {path}: VEVENT 1 'Summit': {says}"), err
+        assert len(err.splitlines()) == 1
+
+
+@pytest.mark.parametrize("rule", ["FREQ=MONTHLY;BYDAY=5MO;COUNT=3", "FREQ=YEARLY;BYDAY=53MO;COUNT=3", "FREQ=YEARLY;BYMONTH=1;BYDAY=-1MO;COUNT=3", "FREQ=MONTHLY;BYDAY=+1MO,-1FR;COUNT=4", "FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=-1;COUNT=3", "FREQ=WEEKLY;BYDAY=MO,TH;COUNT=4"])
+def test_a_rule_of_parts_in_range_is_read(tmp_path: Path, rule: str) -> None:
+    """The edges of the ranges (the fifth Monday of a month, the 53rd of a year, the last
+    Monday of January, the last day of June) are read (exit 1: the committee has no meetings)."""
+    path = tmp_path / "meetings.ics"
+    path.write_text(_event("DTSTART;VALUE=DATE:20100601", f"RRULE:{rule}"), encoding="utf-8", newline="")
+    code, err = _run("--rules", str(MINIMAL), "--meetings", str(path), "check", *TODAY)
+    assert code == 1 and "error" not in err, err
+
+
+@pytest.mark.parametrize(
+    ("props", "says"),
+    [
+        # RFC 5545 3.6.1: "'dtend' and 'duration' MUST NOT occur in the same 'eventprop'"
+        (("DTSTART;VALUE=DATE:20100601", "DTEND;VALUE=DATE:20100603", "DURATION:P5D"), "event gives both DTEND and DURATION (got 'DTEND 20100603, DURATION P5D'"),
+        (("DTSTART;VALUE=DATE:20100601", "X-PLANNER-ORDINAL:3", "X-PLANNER-ORDINAL:4"), "X-PLANNER-ORDINAL appears 2 times with different values (got '3, 4'; expected one X-PLANNER-ORDINAL an event)"),
+        (("DTSTART;VALUE=DATE:20100601", "STATUS:CONFIRMED", "STATUS:CANCELLED"), "STATUS appears 2 times with different values (got 'CONFIRMED, CANCELLED'"),
+        # RFC 5545 3.8.1.11: statvalue-event = "TENTATIVE" / "CONFIRMED" / "CANCELLED"
+        (("DTSTART;VALUE=DATE:20100601", "STATUS:POSTPONED"), "STATUS is not a status a VEVENT has (got 'POSTPONED'; expected TENTATIVE, CONFIRMED or CANCELLED"),
+        # RFC 5545 3.8.5.1: exdate takes DATE-TIME or DATE values only
+        (("DTSTART;VALUE=DATE:20100601", "RRULE:FREQ=YEARLY;COUNT=3", "EXDATE;VALUE=PERIOD:20110601T000000Z/P1D"), "EXDATE is a PERIOD (got '20110601T000000Z/P1D'"),
+        (("DTSTART;VALUE=DATE:20100601", "RDATE;VALUE=DATE:00010101"), "RDATE: is out of range (got '00010101'; expected dates in the years 1000 to 2999"),
+        (("DTSTART;VALUE=DATE:20100601", "RDATE;VALUE=DATE:20120601,99991231"), "RDATE: is out of range (got '20120601,99991231'"),
+    ],
+)
+def test_properties_that_contradict_or_the_rfc_does_not_allow_are_refused(tmp_path: Path, props: tuple[str, ...], says: str) -> None:
+    """Each was read as one of its meanings without a word: the DURATION unread, the first
+    ordinal or status taken, STATUS:POSTPONED read as held once its days had passed, a PERIOD
+    excluding nothing, an RDATE of the year 1 left out of the series."""
+    path = tmp_path / "meetings.ics"
+    path.write_text(_event(*props), encoding="utf-8", newline="")
+    code, err = _run("--rules", str(MINIMAL), "--meetings", str(path), "check", *TODAY)
+    assert code == 2 and err.startswith(f"error: {path}: VEVENT 1 'Summit': {says}"), err
+
+
+def test_the_same_value_twice_and_a_status_in_small_letters_are_read(tmp_path: Path) -> None:
+    """The same ordinal twice says one thing; "enumerated property values ... are
+    case-insensitive" (RFC 5545 2): STATUS:cancelled is a cancelled meeting, as CANCELLED is."""
+    path = tmp_path / "meetings.ics"
+    path.write_text(_event("DTSTART;VALUE=DATE:20100601", "STATUS:cancelled", "X-PLANNER-ORDINAL:3", "X-PLANNER-ORDINAL:3"), encoding="utf-8", newline="")
+    code, err = _run("--rules", str(MINIMAL), "--meetings", str(path), "validate")
+    assert code == 0, err
+
+
+def test_a_calendar_to_avoid_refuses_dtend_beside_duration_but_reads_any_status(tmp_path: Path) -> None:
+    """--avoid: DTEND beside DURATION is refused as in a register; a STATUS it does not know
+    (busy unless CANCELLED, RFC 5545 3.8.2.7) is read as busy."""
+    path = tmp_path / "busy.ics"
+    path.write_text(_event("DTSTART;VALUE=DATE:20220601", "DTEND;VALUE=DATE:20220603", "DURATION:P5D"), encoding="utf-8", newline="")
+    with pytest.raises(RegisterError, match="event gives both DTEND and DURATION"):
+        load_avoid(path, date(2022, 1, 1), date(2022, 12, 31))
+    path.write_text(_event("DTSTART;VALUE=DATE:20220601", "STATUS:MAYBE"), encoding="utf-8", newline="")
+    assert [b.start for b in load_avoid(path, date(2022, 1, 1), date(2022, 12, 31))] == [date(2022, 6, 1)]

@@ -23,6 +23,7 @@ from icalendar import Calendar, Event
 from planner.core.errors import InputError
 from planner.core.model import Blackout
 from planner.inputs.ics.calendars import parse_calendars, zone_guesses
+from planner.inputs.ics.event_properties import refuse_contradictions
 from planner.inputs.ics.ics_events import raw_value, value_problem
 from planner.inputs.ics.outside import Busy, prune_outside
 from planner.inputs.ics.series import (
@@ -136,6 +137,7 @@ def load_avoid(path: str | Path, first: date, last: date, shared: IcsLines | Non
                     raise InputError(f"{name}: is not a date", path=path, location=f"VEVENT {i + 1}", value=raw_value(event[name])[:60], expected="a DATE (20261012) or DATE-TIME (20261012T090000Z)")
             # a series by the second, or with INTERVAL=0, would be expanded without end
             refuse_unbounded_series(event, path, f"VEVENT {i + 1}")
+            refuse_contradictions(event, path, f"VEVENT {i + 1}", status=False)
             _refuse_end_before_start(event, path, f"VEVENT {i + 1}")
             try:
                 span = _days(event)

@@ -37,6 +37,7 @@ from planner.core.errors import InputErrors, RegisterError
 from planner.core.model import Meeting, RuleBook
 from planner.core.words import plural
 from planner.inputs.ics.calendars import EXPECTED, parse_calendars, zone_guesses
+from planner.inputs.ics.event_properties import refuse_contradictions
 from planner.inputs.ics.ics_events import (
     EventDateError,
     meeting_fields,
@@ -147,6 +148,7 @@ def _check(event: Event, path: Path, where: str, notes: _Notes) -> None:
         if prop is not None and "TZID" in prop.params and isinstance(prop.dt, datetime) and prop.dt.tzinfo is None:
             zone = str(prop.params["TZID"])
             notes.zones[zone] = notes.zones.get(zone, 0) + 1
+    refuse_contradictions(event, path, where)
 
 
 def _where(i: int, event: Event) -> str:

@@ -17,6 +17,7 @@ from icalendar import Calendar, Event
 from planner.core.dates import MIN_YEAR
 from planner.core.errors import RegisterError
 from planner.inputs.ics.ics_events import raw_value, text
+from planner.inputs.ics.rule_parts import refuse_rule_parts
 
 MAX_OCCURRENCES = 10_000
 
@@ -46,7 +47,9 @@ def searching_until(year: int) -> Iterator[None]:
 
 def refuse_unbounded_series(master: Event, path: Path, where: str) -> None:
     """Meetings recur by the day at most: an hourly or secondly series (or a daily one with
-    dozens of times a day) is millions of occurrences, which no expansion should attempt."""
+    dozens of times a day) is millions of occurrences, which no expansion should attempt; and
+    each rule's parts are in their ranges (:mod:`planner.inputs.ics.rule_parts`)."""
+    refuse_rule_parts(master, path, where)
     rules = master.get("RRULE")
     for rule in rules if isinstance(rules, list) else [rules] if rules is not None else []:
         freq = str((rule.get("FREQ") or ["DAILY"])[0]).upper()
