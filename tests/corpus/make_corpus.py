@@ -880,6 +880,95 @@ case("meetings", "csv_header_again_upper_case.csv", _HEADER + _ROW + _HEADER.upp
 case("chairs", "csv_header_again.csv", "country,start,end\nAustria,2010-01-01,2011-12-31\ncountry,start,end\nKazakhstan,2012-01-01,\n", 2, "3", "is the header line again (got 'country,start,end'")
 
 
+# --- session 25: DURATIONs held to RFC 5545 3.3.6's grammar (icalendar read P1W2D as nine days,
+# PT1H30S as 1 h 30 s), RRULE parts held to 3.3.10's ranges (BYDAY=9MO monthly was an IndexError
+# traceback, BYMONTHDAY=0 made a series daily, BYMONTH=13 left its first meeting alone), event
+# properties that contradict or the RFC does not allow, short names of nothing visible; and kinds
+# of input not yet here that are read right (a fold splitting a UTF-8 character, x-name
+# parameters, a BOM with CR LF in every kind of file)
+_D = "DTSTART;VALUE=DATE:20220601"
+for name, value, says in [
+    ("weeks_and_days", "P1W2D", "DURATION gives weeks beside other units (got 'P1W2D'; expected 'P9D'"),
+    ("small_letters", "p2d", "DURATION is written in small letters (got 'p2d'; expected 'P2D'"),
+    ("minutes_skipped", "PT1H30S", "DURATION skips a unit between hours and seconds (got 'PT1H30S'; expected 'PT1H0M30S'"),
+    ("months", "P1M", "DURATION gives years or months, which have no fixed length (got 'P1M'"),
+    ("hours_without_t", "P2D3H", "DURATION is not a length (got 'P2D3H'"),
+    ("fraction", "P1.5D", "DURATION is not a length (got 'P1.5D'"),
+    ("leading_space", " P2D", "DURATION has spaces around its value (got ' P2D'; expected 'P2D'"),
+]:
+    case("meetings", f"ics_duration_{name}.ics", ics(_D, f"DURATION:{value}"), 2, "8", says)
+case("meetings", "ics_duration_weeks_alone.ics", ics(_D, "DURATION:P1W"), 1)
+case("meetings", "ics_duration_in_valarm_small_letters.ics", ics(_D, "BEGIN:VALARM", "ACTION:DISPLAY", "TRIGGER:-PT15M", "REPEAT:2", "DURATION:pt5m", "END:VALARM"), 2, "12", "DURATION is written in small letters (got 'pt5m'; expected 'PT5M'")
+_V = "VEVENT 1 'Summit'"
+for name, rule, says in [
+    ("byday_9mo_monthly", "FREQ=MONTHLY;BYDAY=9MO;COUNT=3", "recurring series has BYDAY=9MO"),
+    ("byday_60mo_yearly", "FREQ=YEARLY;BYDAY=60MO;COUNT=3", "recurring series has BYDAY=60MO"),
+    ("byday_numbered_weekly", "FREQ=WEEKLY;BYDAY=2MO;COUNT=3", "recurring series has BYDAY=2MO"),
+    ("bymonth_13", "FREQ=YEARLY;BYMONTH=13", "recurring series has BYMONTH=13, out of its range"),
+    ("bymonthday_0", "FREQ=MONTHLY;BYMONTHDAY=0;COUNT=3", "recurring series has BYMONTHDAY=0, out of its range"),
+    ("bymonthday_40", "FREQ=YEARLY;BYMONTHDAY=40;COUNT=3", "recurring series has BYMONTHDAY=40, out of its range"),
+    ("byyearday_minus_400", "FREQ=YEARLY;BYYEARDAY=-400;COUNT=3", "recurring series has BYYEARDAY=-400, out of its range"),
+    ("byweekno_60", "FREQ=YEARLY;BYWEEKNO=60;COUNT=3", "recurring series has BYWEEKNO=60, out of its range"),
+    ("byhour_25", "FREQ=DAILY;BYHOUR=25;COUNT=3", "recurring series has BYHOUR=25, out of its range"),
+    ("bysetpos_0", "FREQ=MONTHLY;BYDAY=MO;BYSETPOS=0;COUNT=3", "recurring series has BYSETPOS=0, out of its range"),
+    ("count_0", "FREQ=YEARLY;COUNT=0", "recurring series has COUNT=0"),
+    ("count_and_until", "FREQ=YEARLY;COUNT=3;UNTIL=20150101", "recurring series gives both COUNT and UNTIL"),
+]:
+    case("meetings", f"ics_rrule_{name}.ics", ics(_D, f"RRULE:{rule}"), 2, _V, says)
+case("meetings", "ics_rrule_fifth_monday_and_last_friday.ics", ics(_D, "RRULE:FREQ=MONTHLY;BYDAY=5MO,-1FR;COUNT=6"), 1)
+for name, props, says in [
+    ("dtend_and_duration", ("DTEND;VALUE=DATE:20220603", "DURATION:P5D"), "event gives both DTEND and DURATION"),
+    ("status_postponed", ("STATUS:POSTPONED",), "STATUS is not a status a VEVENT has (got 'POSTPONED'"),
+    ("status_twice_different", ("STATUS:CONFIRMED", "STATUS:CANCELLED"), "STATUS appears 2 times with different values"),
+    ("planner_ordinal_twice_different", ("X-PLANNER-ORDINAL:3", "X-PLANNER-ORDINAL:4"), "X-PLANNER-ORDINAL appears 2 times with different values (got '3, 4'"),
+    ("exdate_period", ("RRULE:FREQ=YEARLY;COUNT=3", "EXDATE;VALUE=PERIOD:20230601T000000Z/P1D"), "EXDATE is a PERIOD"),
+    ("rdate_year_0001", ("RDATE;VALUE=DATE:00010101",), "RDATE: is out of range (got '00010101'"),
+    ("rdate_year_9999", ("RDATE;VALUE=DATE:20230601,99991231",), "RDATE: is out of range"),
+]:
+    case("meetings", f"ics_{name}.ics", ics(_D, *props), 2, _V, says)
+_FOLD_HEAD = b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//corpus//EN\r\nBEGIN:VEVENT\r\nUID:corpus-1\r\n"
+_FOLD_TAIL = b"DTSTART;VALUE=DATE:20220601\r\nLOCATION:Gen\xc3\r\n \xa8ve\\, Switzerland\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+# RFC 5545 3.1: a fold may split a UTF-8 sequence, and unfolding must restore it
+case("meetings", "ics_fold_splitting_utf8_two_bytes.ics", _FOLD_HEAD + b"SUMMARY:Summit \xc3\r\n \xa9t\xc3\xa9\r\n" + _FOLD_TAIL, 1)
+case("meetings", "ics_fold_splitting_utf8_four_bytes.ics", _FOLD_HEAD + b"SUMMARY:Summit \xf0\x9f\r\n \x8c\x8d\r\n" + _FOLD_TAIL, 1)
+for name, content, code in [
+    ("ics_bom.ics", "\ufeff" + ics(_D), 1),
+    ("ics_x_name_parameters.ics", ics("DTSTART;X-FOO=bar;X-QUOTED=\"a:b;c\";VALUE=DATE:20220601").replace("SUMMARY:Summit", "SUMMARY;LANGUAGE=en;X-Y=\"z\":Summit"), 1),
+    ("ics_x_name_parameter_quote_never_closed.ics", ics('DTSTART;X-FOO="a:b;VALUE=DATE:20220601'), 2),
+    ("ics_status_cancelled_small_letters.ics", ics(_D, "STATUS:cancelled"), 1),
+    ("ics_same_ordinal_twice.ics", ics(_D, "X-PLANNER-ORDINAL:3", "X-PLANNER-ORDINAL:3"), 1),
+    ("ics_vtimezone_same_tzid_twice.ics", ICS.format(events="".join(f"BEGIN:VTIMEZONE\r\nTZID:Twice\r\nBEGIN:STANDARD\r\nDTSTART:19700101T000000\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:{o}\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n" for o in ("+0100", "-1100")) + "BEGIN:VEVENT\r\nUID:a\r\nSUMMARY:Summit\r\nDTSTART;TZID=Twice:20220601T060000\r\nEND:VEVENT\r\n"), 1),
+    ("ics_line_of_20000_characters.ics", ics(_D, "DESCRIPTION:" + "x" * 20_000), 1),
+    ("json_bom_crlf.json", '\ufeff[{"body": "summit", "start": "2002-06-04"},\r\n{"body": "summit", "start": "2006-06-04"}]\r\n', 1),
+]:
+    rec("meetings", name, content, code)
+for name, content, code in [
+    ("csv_bom_crlf.csv", "\ufeffcountry,start,end\r\nAustria,2010-01-01,2011-12-31\r\nKazakhstan,2012-01-01,\r\n", 0),
+    ("json_bom.json", '\ufeff[{"country": "Austria", "start": "2010-01-01"}]', 0),
+    ("json_cr_only_line_ends.json", '[{"country": "Austria",\r"start": "2010-01-01"}]', 0),
+    ("csv_country_by_code.csv", "country,start,end\nAT,2010-01-01,2011-12-31\n", 0),
+]:
+    rec("chairs", name, content, code)
+for name, content, code in [
+    ("bom_crlf.txt", "\ufeffAzerbaijan\r\nKyrgyzstan\r\n", 0),
+    ("codes.txt", "AZ\nKG\n", 0),
+    ("small_letters.txt", "azerbaijan\nkyrgyzstan\n", 0),
+    ("no_break_space_in_a_name.txt", "Azer\u00a0baijan\n", 2),
+    ("zero_width_space_in_a_name.txt", "Azer\u200bbaijan\n", 2),
+]:
+    rec("plan", name, content, code)
+case("state", "version_5.json", '{"version": 5, "events": {}}', 0, None, STATE_SAYS + " (version 5 is not one this planner reads")
+case("state", "version_text.json", '{"version": "4", "events": {}}', 0, None, STATE_SAYS + " (version '4' is not one this planner reads")
+case("state", "cut_short_in_a_key.json", '{"version": 4, "events": {"a@x": {"fingerprint":"f","last_mod', 0, None, STATE_SAYS + " (line 1, column 53: JSON syntax error: a text in double quotes is never closed")
+case("state", "bom_crlf.json", '\ufeff{"version": 4,\r\n "events": {}}\r\n', 0)
+rec("rulebook", "bom_crlf.toml", "\ufeff" + MINIMAL.replace("\n", "\r\n"), 0)
+case("rulebook", "organization_short_name_empty.toml", rb('short_name = "DEMO"', 'short_name = ""'), 2, "organization.short_name", "is empty (got ''; expected a name with visible characters)")
+case("rulebook", "body_short_name_spaces.toml", rb('short_name = "SOC"', 'short_name = "   "'), 2, "bodies[2].short_name", "is empty (got '   '; expected a short name with visible characters, or none (short_name left out))")
+case("rulebook", "body_short_name_empty.toml", rb('short_name = "SOC"', 'short_name = ""'), 0)
+rec("rulebook", "on_february_29.toml", rb('kind = "every"\ninterval = "4y"', 'kind = "on"\nmonth = 2\nday = 29'), 0)
+rec("rulebook", "on_february_30.toml", rb('kind = "every"\ninterval = "4y"', 'kind = "on"\nmonth = 2\nday = 30'))
+
+
 def main() -> None:
     folders = sorted({c[0] for c in CASES})
     for folder in folders:
