@@ -137,7 +137,7 @@ def load_avoid(path: str | Path, first: date, last: date, shared: IcsLines | Non
                     raise InputError(f"{name}: is not a date", path=path, location=f"VEVENT {i + 1}", value=raw_value(event[name])[:60], expected="a DATE (20261012) or DATE-TIME (20261012T090000Z)")
             # a series by the second, or with INTERVAL=0, would be expanded without end
             refuse_unbounded_series(event, path, f"VEVENT {i + 1}")
-            refuse_contradictions(event, path, f"VEVENT {i + 1}", status=False)
+            refuse_contradictions(event, path, f"VEVENT {i + 1}", register=False)
             _refuse_end_before_start(event, path, f"VEVENT {i + 1}")
             try:
                 span = _days(event)

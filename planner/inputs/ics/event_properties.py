@@ -39,10 +39,12 @@ def _listed(event: Any, name: str) -> list[Any]:
     return value if isinstance(value, list) else [value] if value is not None else []
 
 
-def refuse_contradictions(event: Any, path: Path, where: str, *, status: bool = True) -> None:
+def refuse_contradictions(event: Any, path: Path, where: str, *, register: bool = True) -> None:
     """A ``RegisterError`` for the first property of ``event`` (a VEVENT) that contradicts
-    another or that the RFC does not allow (see the module); ``status``: whether STATUS is read
-    as the meeting's (a calendar to avoid reads only CANCELLED)."""
+    another or that the RFC does not allow (see the module). ``register``: the event is a
+    meeting's; a calendar to avoid reads its days alone (busy unless CANCELLED or TRANSPARENT),
+    and leaves plain events outside the horizon unread (:mod:`planner.inputs.ics.outside`): its
+    texts, STATUS and X-PLANNER- properties are not held to one value."""
     if "DTEND" in event and "DURATION" in event:
         raise RegisterError(
             "event gives both DTEND and DURATION",
@@ -51,12 +53,12 @@ def refuse_contradictions(event: Any, path: Path, where: str, *, status: bool = 
             value=f"DTEND {_raw(_listed(event, 'DTEND')[0])}, DURATION {_raw(_listed(event, 'DURATION')[0])}",
             expected="one of them (RFC 5545 3.6.1: they MUST NOT occur together)",
         )
-    for name in (*_ONCE, *sorted(k for k in event if k.upper().startswith("X-PLANNER-"))):
+    for name in (*_ONCE, *sorted(k for k in event if k.upper().startswith("X-PLANNER-"))) if register else ():
         values = _listed(event, name)
         if len({_raw(v) for v in values}) > 1:
             raise RegisterError(f"{name} appears {len(values)} times with different values", path=path, location=where, value=", ".join(_raw(v) for v in values[:3]), expected=f"one {name} an event" + ("" if name.upper().startswith("X-") else " (RFC 5545 3.6.1)"))
     found = _listed(event, "STATUS")
-    if status and found and str(found[0]).strip().upper() not in _STATUSES:
+    if register and found and str(found[0]).strip().upper() not in _STATUSES:
         raise RegisterError("STATUS is not a status a VEVENT has", path=path, location=where, value=_raw(found[0]), expected="TENTATIVE, CONFIRMED or CANCELLED (RFC 5545 3.8.1.11); X-PLANNER-STATUS for postponed")
     for prop in _listed(event, "EXDATE"):
         if str(getattr(prop, "params", {}).get("VALUE", "")).upper() == "PERIOD":
