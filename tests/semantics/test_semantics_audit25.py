@@ -505,3 +505,21 @@ def test_no_on_day_is_projected_in_a_year_a_summit_is_planned(tmp_path):
     result = _invoke("project", "--rules", str(tmp_path / "r.toml"), "--meetings", str(tmp_path / "m.csv"), "--today", "2026-12-05", "--to", "2029-12-31", "--format", "json")
     boards = [m["start"] for m in json.loads(result.stdout)["meetings"] if m["body"] == "board" and m["status"] == "projected"]
     assert boards == ["2028-06-01", "2029-06-01"]
+
+
+def test_a_gap_meeting_whose_preferred_month_has_passed_aims_at_the_latest_one_ahead(tmp_path):
+    """README ("Company boards"): a meeting the gap requires "goes in the latest of the body's
+    months (its `months`, else those it met in) that lies inside the gap". At least once a
+    year, at most 8 months apart (`max_gap = "8m"`), `months = [2, 7, 11]`; the Board last met
+    2026-06-10; as of 2026-12-05. By hand: the gap closes 2027-02-10; July and November 2026
+    have passed, February 2027 is inside the gap (1 to 10 February): the gap's meeting is
+    projected in February 2027. It was projected on Mon 2026-12-07, the first working day
+    after --today, a month no rule or habit names: the gap aimed at July 2026, its first
+    preferred month, and took the day nearest it that was left."""
+    body = BOARD.replace('host = "secretariat"\n', 'host = "secretariat"\nmonths = [2, 7, 11]\n')
+    (tmp_path / "r.toml").write_text(HEAD + body + '[[bodies.rules]]\nkind = "at_least"\ncount = 1\nper = "year"\nmax_gap = "8m"\n', encoding="utf-8")
+    (tmp_path / "m.csv").write_text(COLUMNS + "board,regular,,2026-06-10,,held,,\n", encoding="utf-8")
+    result = _invoke("project", "--rules", str(tmp_path / "r.toml"), "--meetings", str(tmp_path / "m.csv"), "--today", "2026-12-05", "--to", "2027-06-30", "--format", "json")
+    starts = [m["start"] for m in json.loads(result.stdout)["meetings"] if m["body"] == "board" and m["status"] == "projected"]
+    assert starts[0].startswith("2027-02-") and starts[0] <= "2027-02-10", starts
+

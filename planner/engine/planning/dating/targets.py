@@ -78,6 +78,14 @@ class Targets:
         full = e.grain.window(e.period, e.year_start) if e.grain is not _DAY and not getattr(e.rule, "within", None) else e.window
         if e.minimum == 1:
             wanted = state.habits.target_months(body, 1, full)
+            if wanted and wanted[0] < window.start and isinstance(e, GapExpectation):
+                # The preferred month it aimed at inside the gap has passed: the latest one
+                # still ahead that the gap holds (README: "the latest of the body's months
+                # ... that lies inside the gap"), not the first day left, which no month
+                # names (at most 8 months from 2026-06-10, meeting in February, July and
+                # November, as of 2026-12-05: February 2027, not 7 December; session 25).
+                ahead = usual_within(state, window)
+                return [ahead] if ahead is not None else wanted[:1]
             return wanted[:1]
         wanted = state.habits.target_months(body, e.minimum, full)
         for m in have:  # each meeting already there takes the target nearest to it
