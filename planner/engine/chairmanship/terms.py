@@ -130,9 +130,14 @@ class Term:
         handover meeting at a boundary goes to the outgoing chair unless the rule says incoming.
         A chair that passes on a day, at no meeting (no ``handover_bodies``: a Presidency of a
         calendar year or from 1 July), is the incoming chair's from that day, the term's end
-        being the next term's first day: a Council opening on 1 July is the new chair's."""
+        being the next term's first day: a Council opening on 1 July is the new chair's. Nothing
+        after the chair's member has left the organization (its `left`, the last day a member):
+        a running term expected to end after that hosts no meeting from the next day."""
         if self.start is None:
             return False
+        left = self.member.left if self.member is not None else None
+        if left is not None and day > left.latest:
+            return False  # (a chair that has left the organization hosts nothing as its chair)
         incoming = rule is not None and (rule.handover_host == "incoming" or not rule.handover_bodies)
         after_start = day >= self.start.earliest if incoming else day > self.start.latest
         # (an end known only to the month or year holds its days either way: which side of the

@@ -84,17 +84,18 @@ def _judge_term(book: RuleBook, terms: Sequence[Term], i: int, today: date, out:
     if t.running and t.closed_by is not None and handover_ids:
         out.extend(_planned_handover_host(book, rule, t))
     if handover_ids:
-        boundaries = [(t.start, t.opened_by, t.opened_among, terms[i - 1].country if i else None, t.country)]
+        boundaries = [(t.start, t.opened_by, t.opened_among, terms[i - 1] if i else None, t.country)]
         if t.end and not t.running and (i == len(terms) - 1 or not _one_handover(t.end, terms[i + 1].start)):
-            boundaries.append((t.end, t.closed_by, t.closed_among, t.country, terms[i + 1].country if i + 1 < len(terms) else None))
-        for when, meeting, among, before, after in boundaries:
+            boundaries.append((t.end, t.closed_by, t.closed_among, t, terms[i + 1].country if i + 1 < len(terms) else None))
+        for when, meeting, among, outgoing, after in boundaries:
+            before = outgoing.country if outgoing is not None else None
             if meeting is None and before is None and i == 0 and _founding(book, handover_ids, when):
                 continue
             if meeting is None and when is t.start and i and _judged_at_end(terms[i - 1], t):
                 continue  # (the same handover, judged at the day the term before ended)
             if rule.since and when is not None and when.earliest < rule.since.earliest:
                 continue  # a handover before the chair rule (its `since`) is not judged by it
-            out.extend(_handover(book, when, meeting, before, after))
+            out.extend(_handover(book, when, meeting, before, after, _ceased(outgoing, when) if meeting is None else ""))
             if meeting is not None and among:
                 out.append(_loose_handover(book, when, meeting, among, before, after))
             if meeting is not None and before and after:
@@ -205,10 +206,34 @@ def _on_days(when: PartialDate) -> str:
     return f"on {when.earliest}" if when.earliest == when.latest else f"on a day from {when.earliest} to {when.latest}"
 
 
-def _handover(book: RuleBook, when: PartialDate | None, m: Meeting | None, before: str | None, after: str | None) -> list[ChairFinding]:
+def _ceased(outgoing: Term | None, when: PartialDate | None) -> str:
+    """Why the outgoing chair could chair no longer on the day ``when`` of a handover, in words:
+    it left the organization the day before (its `left`, the last day a member) or that day, or
+    its suspension began that day or the next; empty otherwise. The chair passes then, at
+    whatever meeting there is: a chair that is no member, or takes no part, cannot keep it."""
+    member = outgoing.member if outgoing is not None else None
+    if member is None or when is None:
+        return ""
+    day = timedelta(days=1)
+    left = member.left
+    if left is not None and left.earliest <= when.latest and when.earliest <= left.latest + day:
+        return f"{member.name} left the organization {_on(left)}"
+    for s in member.suspended:
+        if s.start.earliest - day <= when.latest and when.earliest <= s.start.latest:
+            return f"{member.name} was suspended {_on(s.start)} ({s.reason})"
+    return ""
+
+
+def _handover(book: RuleBook, when: PartialDate | None, m: Meeting | None, before: str | None, after: str | None, ceased: str = "") -> list[ChairFinding]:
     if when is None:
         return []
     who = f"{before} → {after}" if before and after else f"to {after}" if after else f"from {before}"
+    if m is None and ceased:
+        # The rule passes the chair at a handover meeting, but a chair that left (or was
+        # suspended) passes it when it goes: every register is then away from a meeting (or
+        # has the chair stay on after leaving, itself a violation), so the register's is a note.
+        text = f"Handover {who} {_on(when)} is not at a meeting of a handover body (none within {plural(handover_slack(book.chairmanship).days, 'day')} in the register): {ceased}, and a chair that no longer takes part passes the chair on then."
+        return [ChairFinding("handover", Severity.NOTE, after or before or "", text)]
     if m is None:
         unknown = _unrecorded(book, when)
         if unknown:
