@@ -42,6 +42,7 @@ def init(ctx: click.Context, folder: str | None, name: str, members: str | None,
         CHAIRS_HEADER,
         FILES,
         MEETINGS_HEADER,
+        InitError,
         example,
         examples,
         resolve_members,
@@ -74,8 +75,8 @@ def init(ctx: click.Context, folder: str | None, name: str, members: str | None,
             # the rule book must validate as written: its names follow the rule book's rules
             for option, value in [("--name", name), *(("--members", n) for n, _ in chosen)]:
                 problem = name_problem(value) or _undecoded(value)
-                if problem:
-                    raise click.BadParameter(f"{value!r} {problem[0]}; expected {problem[1]}", param_hint=option)
+                if problem:  # (in the words of --members' other problems: one form for the option)
+                    raise InitError(f"{option}: {value!r} {problem[0]}; expected {problem[1]}")
             text = starter_rulebook(name, chosen, year)
             _validates(text, out / FILES[0])
             contents = [text.encode(), MEETINGS_HEADER.encode(), CHAIRS_HEADER.encode()]
@@ -124,6 +125,7 @@ def _validates(text: str, path: Path) -> None:
 
     from planner.core.errors import InputError, InputErrors
     from planner.inputs.rulebook import parse_rulebook
+    from planner.outputs.starter import InitError
 
     try:
         parse_rulebook(tomllib.loads(text), path)
@@ -131,7 +133,7 @@ def _validates(text: str, path: Path) -> None:
         first = exc.errors[0]
         where = str(first.location or "") if isinstance(first, InputError) else ""
         option = "--members" if where.startswith("organization.members") else "--name"
-        raise click.BadParameter(f"the rule book made from it would not validate: {str(first).removeprefix(f'{path}: ')}", param_hint=option) from None
+        raise InitError(f"{option}: the rule book made from it would not validate: {str(first).removeprefix(f'{path}: ')}") from None
 
 
 def _written(path: Path, data: bytes) -> bool:

@@ -239,10 +239,12 @@ def _cross_check(book: RuleBook, path: str | Path):
             if ref not in seen:
                 yield unknown(ref, f"chairmanship.handover_bodies[{k}]", "handover_bodies")
     codes: dict[str, int] = {}
-    for k, member in enumerate(book.organization.members):
+    members = book.organization.members
+    for k, member in enumerate(members):
         if member.code in codes:
-            yield RuleBookError("duplicate member code", path=path, location=f"organization.members[{k}].code", value=member.code)
-        codes[member.code] = k
+            first = codes[member.code]
+            yield RuleBookError("duplicate member code", path=path, location=f"organization.members[{k}].code", value=member.code, expected=f"a code of its own: organization.members[{first}] ({members[first].name!r}) has it")
+        codes.setdefault(member.code, k)
     yield from _member_names(book, path)
     yield from catalogue_problems(book, path)
 
@@ -251,9 +253,13 @@ def _member_names(book: Any, path: str | Path):
     """Two members called alike (after case, spaces and Unicode forms: ``name_key``) would
     make a chair register's or a plan's country mean either."""
     owners: dict[str, str] = {}
+    codes: dict[str, str] = {}  # (a code two members share is said once, as a duplicate code)
     for k, member in enumerate(book.organization.members):
         for name in sorted({name_key(n) for n in (member.name, member.code, *member.aliases) if n}):
             other = owners.setdefault(name, member.name)
+            if name == name_key(member.code) and codes.get(name) not in (None, member.name):
+                continue
+            codes.setdefault(name_key(member.code), member.name)
             if other != member.name:
                 yield RuleBookError(f"name, code or alias {name!r} is used by both {other!r} and {member.name!r}", path=path, location=f"organization.members[{k}]", expected="each member named apart")
 

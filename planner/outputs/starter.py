@@ -77,6 +77,15 @@ def resolve_members(text: str) -> list[tuple[str, str]]:
             problems.append(InitError(f"--members: {name!r} is not a country the holidays package knows{hint}; expected a country name, or Name=XX with its ISO 3166 code"))
             continue
         out.append((name, found[1]))
+    if not problems:
+        first: dict[str, str] = {}
+        for name, code in out:
+            if code in first and first[code] != "":
+                # one line naming both (the rule book made from it said "duplicate member code")
+                what = "is given twice" if first[code] == name else f"has the code of {first[code]!r} ({code})"
+                problems.append(InitError(f"--members: {name!r} {what}; expected each member once"))
+                first[code] = ""  # (one line a code)
+            first.setdefault(code, name)
     if len(problems) == 1:
         raise problems[0]
     if problems:

@@ -434,3 +434,47 @@ def test_project_gives_no_chair_host_after_the_running_chair_leaves_the_organiza
     assert [(m["body"], m["start"], m["host"]) for m in out["meetings"] if m["status"] == "projected"][0] == ("board", "2021-02-01", "Austria")
     out = _run(args, "2021-01-01")
     assert _kinds(out) == [("not_member", "note", "Austria")]
+
+
+# --- The member list a chair register is read against ---------------------------------------
+
+
+def test_init_members_a_known_country_given_another_code_is_refused_in_the_options_one_form(tmp_path: Path) -> None:
+    """`planner init --members "Austria=XX"`: Austria is a country the holidays package knows,
+    whose ISO 3166-1 code is AT; XX (or DE, Germany's) would give its public holidays from no
+    country or another, and a chair register's "AT" would name no member. Accepted before this
+    session; refused by the hostile pass of the same session (its wording kept here). A member
+    given twice ("Austria, Austria", or "Österreich=AT" beside "Austria") was "Invalid value for
+    --members: the rule book made from it would not validate: organization.members[1].code:
+    duplicate member code" in click's form, where every other --members problem reads "error:
+    --members: ...": now that form, naming both. Lowercase codes are read in capitals."""
+    for members, line in [
+        ("Austria=XX", "error: --members: 'Austria=XX': Austria is AT in ISO 3166, not XX; expected Austria=AT, or Austria alone"),
+        ("Austria=DE", "error: --members: 'Austria=DE': Austria is AT in ISO 3166, not DE; expected Austria=AT, or Austria alone"),
+        ("Austria, Austria", "error: --members: 'Austria' is given twice; expected each member once"),
+        ("Austria, Österreich=AT", "error: --members: 'Österreich' has the code of 'Austria' (AT); expected each member once"),
+        ("Austria=AUT", "error: --members: 'Austria=AUT': 'AUT' is not a two-letter ISO 3166 code; expected Name=XX, e.g. Austria=AT"),
+    ]:
+        result = CliRunner().invoke(main, ["init", str(tmp_path / "org"), "--members", members, "--today", "2026-01-01"])
+        assert (result.exit_code, result.stderr) == (2, line + "\n"), members
+        assert not (tmp_path / "org").exists()
+    result = CliRunner().invoke(main, ["init", str(tmp_path / "org"), "--members", "Austria=at, Faroe Islands=FO", "--today", "2026-01-01", "-q"])
+    assert result.exit_code == 0, result.output
+    assert 'code = "AT"' in (tmp_path / "org" / "rules.toml").read_text(encoding="utf-8")
+
+
+def test_a_member_code_given_twice_in_a_rule_book_is_one_line_naming_both_members(tmp_path: Path) -> None:
+    """A rule book whose members Austria and Belgium both have code "AT" (a copy-paste slip):
+    a chair register's "AT" would mean either. It was two lines for one mistake, "duplicate
+    member code (got 'AT')" at members[1].code and "name, code or alias 'at' is used by both
+    'Austria' and 'Belgium'" at members[1]. Now one: at members[1].code, naming members[0]
+    (Austria). An alias "AT" of a third member (Chile) is another mistake, its own line."""
+    members = [("Austria", "AT"), ("Belgium", "AT"), ("Chile", "CL")]
+    args = _book(tmp_path, members, chairs="")
+    result = CliRunner().invoke(main, ["validate", *args[:2]])
+    book = args[1]
+    assert (result.exit_code, result.stderr) == (2, f"error: {book}: organization.members[1].code: duplicate member code (got 'AT'; expected a code of its own: organization.members[0] ('Austria') has it)\n")
+    args = _book(tmp_path, [*members[:2], ("Chile", "CL", 'aliases = ["AT"]')], chairs="")
+    result = CliRunner().invoke(main, ["validate", *args[:2]])
+    assert result.stderr.splitlines()[1] == f"error: {book}: organization.members[2]: name, code or alias 'at' is used by both 'Austria' and 'Chile' (expected each member named apart)"
+    assert len(result.stderr.splitlines()) == 2
