@@ -478,3 +478,25 @@ def test_a_member_code_given_twice_in_a_rule_book_is_one_line_naming_both_member
     result = CliRunner().invoke(main, ["validate", *args[:2]])
     assert result.stderr.splitlines()[1] == f"error: {book}: organization.members[2]: name, code or alias 'at' is used by both 'Austria' and 'Chile' (expected each member named apart)"
     assert len(result.stderr.splitlines()) == 2
+
+
+def test_terms_dated_to_the_month_that_meet_at_one_value_are_one_handover_not_perhaps_a_gap(tmp_path: Path) -> None:
+    """The UN lists presidencies by month ("France, January 2024"), and a register may write
+    them so: France 2024-01 to 2024-02, Guyana 2024-02 to 2024-03, Japan 2024-03 to 2024-04,
+    Malta from 2024-04; today 2024-04-15. README: `end` is the day the chair was handed
+    over, the next term's `start`; one value written for both is the register's one handover,
+    on a day of that month it does not give. It was also "perhaps a gap or an overlap" between
+    each two (three notes), as if France's end and Guyana's start were two days of February
+    unrelated to each other; the handover itself was already read as one (no second handover
+    finding). Now no such note. Each term's own length is still unknown to the day: begun on
+    1 January and handed over on 29 February, France's would be 1 month 28 days, so each of
+    the three closed terms stays "perhaps longer than the rule's term of 1 month" (a note). A
+    different month on either side (France to 2024-02, Guyana from 2024-03) is perhaps a gap:
+    not certainly, as a register may give the last day chaired (README "Chair terms": France to
+    2024-02-29, Guyana from 2024-03-01, no day between), a note, as before."""
+    rows = "France,2024-01,2024-02,,,x\nGuyana,2024-02,2024-03,,,x\nJapan,2024-03,2024-04,,,x\nMalta,2024-04,,,,x\n"
+    out = _run(_unsc(tmp_path, rows), "2024-04-15")
+    assert _kinds(out) == [("long_term", "note", "France"), ("long_term", "note", "Guyana"), ("long_term", "note", "Japan")]
+    assert out["terms"][0]["length"] == "1 day to 1 month 28 days"
+    out = _run(_unsc(tmp_path, "France,2024-01,2024-02,,,x\nGuyana,2024-03,,,,x\n"), "2024-04-15")
+    assert ("gap", "note", "Guyana") in _kinds(out)
