@@ -420,8 +420,7 @@ def test_project_gives_no_chair_host_after_the_running_chair_leaves_the_organiza
     2021-09-01 and the Assembly 2022-06-01, both inside Austria's expected term (to that
     Assembly), both after it leaves. A chair that is no member hosts nothing: both are "chair
     to be decided" (`project` said Austria for both). A Board due before the leaving (the
-    register's last Board 2020-02-01: due 2021-02-01, a Monday) is still Austria's. `chairs`
-    keeps its note that the running term is expected to end after Austria leaves."""
+    register's last Board 2020-02-01: due 2021-02-01, a Monday) is still Austria's."""
     meetings = "assembly,regular,1,2020-06-01,2020-06-01,held,Vienna,Austria,,Assembly,x\nboard,regular,1,2020-09-01,2020-09-01,held,Vienna,Austria,,Board,x\n"
     args = _lake(tmp_path, "Austria,2020-06-01,,,,x\n", meetings)
     out = _run(args, "2021-01-01", "--to", "2022-12-31", command="project")
@@ -432,8 +431,35 @@ def test_project_gives_no_chair_host_after_the_running_chair_leaves_the_organiza
     meetings = meetings.replace("2020-09-01,2020-09-01", "2020-02-01,2020-02-01")
     out = _run(_lake(tmp_path, "Austria,2020-06-01,,,,x\n", meetings), "2021-01-01", "--to", "2021-12-31", command="project")
     assert [(m["body"], m["start"], m["host"]) for m in out["meetings"] if m["status"] == "projected"][0] == ("board", "2021-02-01", "Austria")
+
+
+def test_a_running_chair_that_will_leave_is_expected_to_pass_the_chair_when_it_goes_and_a_plan_follows_from_then(tmp_path: Path) -> None:
+    """The same: Austria chairs from the Assembly of 2020-06-01 (open) and leaves on
+    2021-03-15; today 2021-01-01. Its running term was expected to end at the Assembly of
+    2022-06-01, "after it leaves the organization" (a note), and a plan's first chair began
+    there, leaving 2021-03-16 to 2022-06-01 to a chair that is no member. A chair that is no
+    member cannot keep the chair: the term is expected to end on 2021-03-16, the day after
+    its `left`, at no meeting (a note says so; exit 0). `--plan "Belgium, Chile"`: Belgium
+    from 2021-03-16 completes the term to the Assembly of 2022-06-01 (the first Assembly from
+    7 days before its 2 years run out is past them, so the last before: the rule's
+    `expected_close`, README: "else the last before"), 1 year 2 months 16 days; Chile from
+    that Assembly to the next, projected 2 years on, 2024-06-01, a Saturday, moved to Friday
+    2024-05-31. `project --plan` then gives the Board of 2021-09-01 and the Assembly of
+    2022-06-01 (the outgoing chair hosts the handover meeting) to Belgium, the Board of
+    2022-09-01 to Chile."""
+    meetings = "assembly,regular,1,2020-06-01,2020-06-01,held,Vienna,Austria,,Assembly,x\nboard,regular,1,2020-09-01,2020-09-01,held,Vienna,Austria,,Board,x\n"
+    args = _lake(tmp_path, "Austria,2020-06-01,,,,x\n", meetings)
     out = _run(args, "2021-01-01")
-    assert _kinds(out) == [("not_member", "note", "Austria")]
+    assert (out["terms"][0]["to"], _kinds(out)) == ("2021-03-16", [("not_member", "note", "Austria")])
+    assert out["findings"][0]["message"] == "Austria's running term is expected to end on 2021-03-16, when it leaves the organization (2021-03-15), at no meeting: the chair passes then."
+    out = _run(args, "2021-01-01", "--to", "2024-12-31", "--plan", "Belgium, Chile")
+    assert [(p["country"], p["from"], p["to"], p["length"]) for p in out["plan"]] == [
+        ("Belgium", "2021-03-16", "2022-06-01", "1 year 2 months 16 days"),
+        ("Chile", "2022-06-01", "2024-05-31", "1 year 11 months 30 days"),
+    ]
+    assert out["exit"] == 0
+    out = _run(args, "2021-01-01", "--to", "2022-12-31", "--plan", "Belgium, Chile", command="project")
+    assert [(m["body"], m["start"], m["host"]) for m in out["meetings"]] == [("board", "2021-09-01", "Belgium"), ("assembly", "2022-06-01", "Belgium"), ("board", "2022-09-01", "Chile")]
 
 
 # --- The member list a chair register is read against ---------------------------------------

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 
 from planner.core.dates import PartialDate
-from planner.core.model import AdHocRule, Body, Chairmanship, Kind, Meeting, RuleBook
+from planner.core.model import AdHocRule, Body, Chairmanship, Kind, Meeting, Member, RuleBook
 
 
 def ad_hoc_handover_bodies(book: RuleBook) -> list[Body]:
@@ -71,3 +71,11 @@ def expected_close(rule: Chairmanship, after: Iterable[Meeting], start: PartialD
     if ad_hoc:
         return PartialDate.of(due), None
     return (first.start, first) if first is not None else (None, None)
+
+
+def leaving_day(member: Member | None) -> date | None:
+    """The first day ``member`` is no member, where its `left` gives it to the day: a running
+    term of its chair that would end after it is expected to end then, at no meeting (a chair
+    that is no member cannot keep the chair)."""
+    left = member.left if member is not None else None
+    return left.latest + timedelta(days=1) if left is not None and left.exact else None

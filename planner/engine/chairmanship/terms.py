@@ -31,7 +31,7 @@ from planner.core.model import (
     RuleBook,
     Status,
 )
-from planner.engine.chairmanship.closing import ad_hoc_handover, expected_close
+from planner.engine.chairmanship.closing import ad_hoc_handover, expected_close, leaving_day
 from planner.engine.chairmanship.pool import MeetingsByDay, chair_hosted_ids, statutory_ids
 from planner.engine.expectations import ordinal
 from planner.engine.planning.projection import Projection
@@ -386,8 +386,13 @@ def timeline(book: RuleBook, chairs: Sequence[ChairTerm], meetings: Sequence[Mee
                 end, closed = expected_close(rule, handovers.after(ct.start.latest + slack), ct.start, ad_hoc_from=today if ad_hoc else None)
             elif rule:
                 end = PartialDate.of(rule.term.add_to(ct.start.earliest))
+        member = book.organization.member(ct.country)
+        if ct.end is None and end is not None and rule and rule.handover_bodies and (gone := leaving_day(member)) is not None and ct.start is not None and ct.start.latest < gone < end.earliest:
+            # A chair leaving before the meeting expected to end its running term passes the
+            # chair then, at no meeting; the next term runs to that meeting (a date rotation keeps its dates)
+            end, closed = PartialDate.of(gone), None
         term = Term(
-            ct.country, ct.start, end, member=book.organization.member(ct.country), running=ct.end is None, opened_by=opened, closed_by=closed,
+            ct.country, ct.start, end, member=member, running=ct.end is None, opened_by=opened, closed_by=closed,
             opened_among=opened_among, closed_among=closed_among, ordinal=ct.ordinal, note=ct.note, source=ct.source,
         )  # fmt: skip
         terms.append(with_meetings(term, statutory_meetings(book, pool, term), hosted_meetings(book, pool, term, members)) if listed else term)

@@ -155,6 +155,8 @@ def _left_while_chairing(t: Term, left: PartialDate, today: date) -> list[ChairF
         return [ChairFinding("not_member", Severity.VIOLATION, t.country, f"{t.country} ({span(t, today)}) chaired after it left the organization ({left}): no member from {left.latest + timedelta(days=1)}.")]
     if running and t.end is not None and left.latest < t.end.earliest - timedelta(days=1):
         return [ChairFinding("not_member", Severity.NOTE, t.country, f"{t.country}'s running term is expected to end on {t.end}, after it leaves the organization ({left}).")]
+    if running and t.closed_by is None and t.end is not None and t.end.exact and t.end.earliest == left.latest + timedelta(days=1) and left.exact:
+        return [ChairFinding("not_member", Severity.NOTE, t.country, f"{t.country}'s running term is expected to end on {t.end}, when it leaves the organization ({left}), at no meeting: the chair passes then.")]
     return []
 
 
