@@ -526,3 +526,140 @@ def test_terms_dated_to_the_month_that_meet_at_one_value_are_one_handover_not_pe
     assert out["terms"][0]["length"] == "1 day to 1 month 28 days"
     out = _run(_unsc(tmp_path, "France,2024-01,2024-02,,,x\nGuyana,2024-03,,,,x\n"), "2024-04-15")
     assert ("gap", "note", "Guyana") in _kinds(out)
+
+
+def test_the_feed_says_the_host_is_to_be_decided_after_the_running_chair_leaves(tmp_path: Path) -> None:
+    """`ics --out -` for the same organization (Austria chairing, leaving on 2021-03-15; today
+    2021-01-01): the feed's Board of 2021-09-01 says "Host: chair to be decided" in its
+    DESCRIPTION (README `planner ics`: the host still to decide of a projected meeting with no
+    place, as `project` says it), not Austria, and has no LOCATION in Austria."""
+    meetings = "assembly,regular,1,2020-06-01,2020-06-01,held,Vienna,Austria,,Assembly,x\nboard,regular,1,2020-09-01,2020-09-01,held,Vienna,Austria,,Board,x\n"
+    args = _lake(tmp_path, "Austria,2020-06-01,,,,x\n", meetings)
+    result = CliRunner().invoke(main, ["ics", *args, "--today", "2021-01-01", "--to", "2021-12-31", "--out", "-"])
+    assert result.exit_code == 0, result.output
+    feed = result.stdout.replace("\r\n", "\n").replace("\n ", "")  # (unfolded)
+    (board,) = [e for e in feed.split("BEGIN:VEVENT")[1:] if "DTSTART;VALUE=DATE:20210901" in e]
+    assert "Host: chair to be decided" in board
+    assert "LOCATION:" not in board or "Austria" not in board.split("LOCATION:", 1)[1].split("\n", 1)[0]
+
+
+# --- The OSCE: a Chairmanship of one calendar year, its Ministerial Council in December ------
+
+# Rules of Procedure of the OSCE (MC.DOC/1/06), IV.1(B): "The Chairmanship shall be exercised for
+# one calendar year by a participating State designated as such by a decision of the Ministerial
+# Council"; the Ministerial Council meets once a year towards the end of each Chairmanship, in
+# the country holding it: Stockholm 2-3 December 2021, Łódź 1-2 December 2022, Skopje 30 November
+# - 1 December 2023, Malta 5-6 December 2024 (https://www.osce.org/ministerial-councils).
+_OSCE = [("Sweden", "SE"), ("Poland", "PL"), ("North Macedonia", "MK"), ("Malta", "MT"), ("Finland", "FI"), ("Switzerland", "CH"), ("Austria", "AT")]
+_OSCE_CHAIRS = "Sweden,2021-01-01,2022-01-01,,,x\nPoland,2022-01-01,2023-01-01,,,x\nNorth Macedonia,2023-01-01,2024-01-01,,,x\nMalta,2024-01-01,2025-01-01,,,x\nFinland,2025-01-01,,,,x\n"
+_OSCE_MC = (
+    "mc,regular,28,2021-12-02,2021-12-03,held,Stockholm,Sweden,,28th Ministerial Council,https://www.osce.org/mc/2021\n"
+    "mc,regular,29,2022-12-01,2022-12-02,held,Łódź,Poland,,29th Ministerial Council,https://www.osce.org/mc/2022\n"
+    "mc,regular,30,2023-11-30,2023-12-01,held,Skopje,North Macedonia,,30th Ministerial Council,https://www.osce.org/mc/2023\n"
+    "mc,regular,31,2024-12-05,2024-12-06,held,Valletta,Malta,,31st Ministerial Council,https://www.osce.org/mc/2024\n"
+)
+
+
+def _osce(tmp_path: Path) -> list[str]:
+    return _book(
+        tmp_path, _OSCE, chairs=_OSCE_CHAIRS, meetings=_OSCE_MC, chair_hosts="true", body="mc", body_name="Ministerial Council",
+        established="1991-01-01", host="chair", body_extra="duration_days = 2\nmonths = [12]", rule="every", rule_extra='interval = "1y"',
+        source="Rules of Procedure of the OSCE (MC.DOC/1/06), IV.1(B)", id="osce", name="OSCE", short="OSCE", city="Vienna", country="Austria",
+    )  # fmt: skip
+
+
+def test_osce_each_ministerial_council_is_hosted_by_the_chair_of_its_calendar_year(tmp_path: Path) -> None:
+    """A Chairmanship by calendar year (`handover_bodies = []`, 1 January to 1 January), the
+    Council hosted by the chair (`chair_hosts`). The register's four Councils fall in the
+    terms of Sweden, Poland, North Macedonia and Malta, each hosted in its own chair's country:
+    each term lists its own, no finding. As of 2025-06-01 Finland chairs (open); the Council
+    due about a year after Malta's, in December 2025, is Finland's to host (`project`: host
+    Finland); the one of December 2026 falls after Finland's term runs out on 2026-01-01:
+    "chair to be decided" without a plan, Switzerland's with `--plan Switzerland` (agreed at
+    the Valletta Council for 2026)."""
+    args = _osce(tmp_path)
+    out = _run(args, "2025-06-01")
+    assert _kinds(out) == []
+    assert [(t["country"], [m["start"] for m in t["hosted"]]) for t in out["terms"][:4]] == [
+        ("Sweden", ["2021-12-02"]), ("Poland", ["2022-12-01"]), ("North Macedonia", ["2023-11-30"]), ("Malta", ["2024-12-05"]),
+    ]  # fmt: skip
+    out = _run(args, "2025-06-01", "--to", "2026-12-31", command="project")
+    assert [(m["start"][:7], m["host"]) for m in out["meetings"]] == [("2025-12", "Finland"), ("2026-12", "chair to be decided")]
+    out = _run(args, "2025-06-01", "--to", "2026-12-31", "--plan", "Switzerland", command="project")
+    assert [(m["start"][:7], m["host"]) for m in out["meetings"]] == [("2025-12", "Finland"), ("2026-12", "Switzerland")]
+
+
+def test_asean_a_member_the_book_records_as_suspended_is_passed_by_and_the_next_is_in_turn(tmp_path: Path) -> None:
+    """ASEAN has kept Myanmar's junta from its Summits since October 2021 (the 38th and 39th
+    Summits' "non-political representation"), and in 2026 the chair passed it by. A rule book
+    that records this as a suspension of Myanmar from 2021-10-26 (`suspended`, open; README: a
+    suspended member takes no part and the rotation passes it by, keeping its place) makes
+    the Philippines' 2026 term in turn: after Malaysia, among the members taking part on
+    2026-01-01, the Charter's order gives the Philippines. No finding (the `out_of_turn` note
+    of the book without the suspension goes). The proposal after Viet Nam wraps round past
+    Myanmar again while it stays suspended: to 2033-12-31, Singapore, Thailand, Timor-Leste,
+    Viet Nam, Brunei Darussalam, Cambodia, Indonesia (2033)."""
+    members = [(*m, 'suspended = [{ start = 2021-10-26, reason = "non-political representation at Summits" }]') if m[0] == "Myanmar" else m for m in _ASEAN]
+    out = _run(_asean(tmp_path, members=members), "2026-06-01", "--to", "2033-12-31")
+    assert _kinds(out) == []
+    assert [p["country"] for p in out["plan"]] == ["Singapore", "Thailand", "Timor-Leste", "Viet Nam", "Brunei Darussalam", "Cambodia", "Indonesia"]
+
+
+# --- The G20: a presidency from 1 December, its Leaders' Summit hosted by the presidency ---
+
+# The G20 has no charter; its presidency rotates yearly, from 1 December to 30 November
+# (https://g20.org/about-the-g20/), and the presidency hosts the Leaders' Summit: Rio de Janeiro
+# 18-19 November 2024 (Brazil), Johannesburg 22-23 November 2025 (South Africa). The United
+# States holds the 2026 presidency from 1 December 2025.
+_G20 = [("Brazil", "BR"), ("South Africa", "ZA"), ("United States", "US"), ("United Kingdom", "GB")]
+
+
+def _g20(tmp_path: Path) -> list[str]:
+    chairs = "Brazil,2023-12-01,2024-12-01,,,x\nSouth Africa,2024-12-01,2025-12-01,,,x\nUnited States,2025-12-01,,,,x\n"
+    meetings = (
+        "summit,regular,19,2024-11-18,2024-11-19,held,Rio de Janeiro,Brazil,,G20 Rio de Janeiro Summit,https://g20.org\n"
+        "summit,regular,20,2025-11-22,2025-11-23,held,Johannesburg,South Africa,,G20 Johannesburg Summit,https://g20.org\n"
+    )
+    return _book(
+        tmp_path, _G20, chairs=chairs, meetings=meetings, chair_hosts="true", body="summit", body_name="G20 Leaders' Summit",
+        established="2008-11-14", host="chair", source="G20 practice: presidency 1 December to 30 November", id="g20", name="Group of Twenty", short="G20",
+        city="Washington", country="United States",
+    )  # fmt: skip
+
+
+def test_g20_each_presidency_hosts_its_summit_and_check_counts_no_chair_violation(tmp_path: Path) -> None:
+    """Brazil's presidency (2023-12-01 to 2024-12-01) hosts the Rio Summit, South Africa's
+    (2024-12-01 to 2025-12-01: 1 year, exactly the rule) the Johannesburg one; the United
+    States chairs from 2025-12-01 (open), today 2026-01-15: 1 month 14 days so far. No
+    finding. `chairs --country "South Africa"` lists its one term and the Summit it hosted.
+    `check --chairs` (the Summit's cadence is ad hoc: nothing to judge) exits 0, its JSON
+    summary saying 0 chair violations."""
+    args = _g20(tmp_path)
+    out = _run(args, "2026-01-15")
+    assert _kinds(out) == [] and out["terms"][2]["length"] == "1 month 14 days so far"
+    out = _run(args, "2026-01-15", "--country", "South Africa")
+    assert [(t["country"], t["length"], [m["start"] for m in t["hosted"]]) for t in out["terms"]] == [("South Africa", "1 year", ["2025-11-22"])]
+    out = _run(args, "2026-01-15", command="check")
+    assert (out["exit"], out["summary"]["chair_violations"]) == (0, 0)
+
+
+def test_a_rotation_with_no_other_member_taking_part_proposes_no_second_term_in_a_row(tmp_path: Path) -> None:
+    """A yearly rotation in alphabetical order from 1 January, no consecutive terms. Members
+    Austria, Belgium (suspended from 2020-01-01, open) and Chile (left 2020-06-30). Chile
+    chaired 2020 (a violation: it chaired after it left), Austria from 2021-01-01 (open);
+    today 2021-06-01, --to 2024-12-31. On 2022-01-01 only Austria takes part: the rule
+    (`consecutive_terms = false`) gives no next chair. The proposal was Austria 2022, Austria
+    2023, Austria 2024 (three terms breaking the rule the same answer states); now none, and
+    a note (`no_next_chair`) naming the day. With Belgium's suspension ended on 2021-12-31,
+    Belgium (2022), Austria (2023), Belgium (2024) and no note."""
+    members = [("Austria", "AT"), ("Belgium", "BE", 'suspended = [{ start = 2020-01-01, reason = "dues unpaid" }]'), ("Chile", "CL", "left = 2020-06-30")]
+    chairs = "Chile,2020-01-01,2021-01-01,,,x\nAustria,2021-01-01,,,,x\n"
+    args = _book(tmp_path, members, chairs=chairs, extra='order = "alphabetical"')
+    out = _run(args, "2021-06-01", "--to", "2024-12-31")
+    assert out["plan"] == []
+    assert _kinds(out) == [("not_member", "violation", "Chile"), ("no_next_chair", "note", "Austria")]
+    assert out["findings"][1]["message"] == "The rotation gives no chair after Austria from 2022-01-01: no other member takes part then, and the rule allows no consecutive terms (consecutive_terms = false)."
+    members[1] = ("Belgium", "BE", 'suspended = [{ start = 2020-01-01, end = 2021-12-31, reason = "dues unpaid" }]')
+    out = _run(_book(tmp_path, members, chairs=chairs, extra='order = "alphabetical"'), "2021-06-01", "--to", "2024-12-31")
+    assert [p["country"] for p in out["plan"]] == ["Belgium", "Austria", "Belgium"]
+    assert [k[0] for k in _kinds(out)] == ["not_member"]

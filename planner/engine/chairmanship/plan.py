@@ -32,6 +32,7 @@ from planner.engine.chairmanship.closing import ad_hoc_handover, expected_close
 from planner.engine.chairmanship.findings.judge import judge
 from planner.engine.chairmanship.findings.long_terms import expected_long
 from planner.engine.chairmanship.findings.rows import one_term_rows
+from planner.engine.chairmanship.findings.stalled import rotation_stalled
 from planner.engine.chairmanship.findings.suspended import suspended_chairs
 from planner.engine.chairmanship.findings.unhosted import unhosted_terms
 from planner.engine.chairmanship.findings.unrecorded import unrecorded_since
@@ -146,9 +147,10 @@ def plan_terms(book: RuleBook, terms: Sequence[Term], projection: Projection, ca
         if auto:
             if start.earliest > projection.end or rule.order == "plan":
                 break
-            proposed = rotation_after(book, (out[-1].member if out else last.member if last else None), 1, start.earliest, listed=rule.order == "listed")
-            if not proposed:
-                break
+            before = out[-1].member if out else last.member if last else None
+            proposed = rotation_after(book, before, 1, start.earliest, listed=rule.order == "listed")
+            if not proposed or (proposed[0] == before and not rule.consecutive_terms):
+                break  # (no other member takes part: the rule gives no next chair; `rotation_stalled` says so)
             member = proposed[0]
         elif k < len(cands or []):
             member = (cands or [])[k]
@@ -243,6 +245,8 @@ def _chairs_report(book: RuleBook, chairs: Sequence[ChairTerm], projection: Proj
     planned = [_refresh(book, t, moved, pool) for t in planned]
     ahead = [*(t for t in terms if t.running and not t.handed_over(today)), *planned]  # (one handed over is judged as ended)
     findings = [*findings, *unrecorded_since(book, terms, planned, today), *expected_long(book, ahead), *unhosted_terms(book, ahead, meetings), *suspended_chairs(planned)]
+    if plan is None:
+        findings.extend(rotation_stalled(book, terms, planned, hosted.end))
     member = None
     if country is not None:
         member = resolve_candidates(book, [country], option="--country")[0]
