@@ -663,3 +663,37 @@ def test_a_rotation_with_no_other_member_taking_part_proposes_no_second_term_in_
     out = _run(_book(tmp_path, members, chairs=chairs, extra='order = "alphabetical"'), "2021-06-01", "--to", "2024-12-31")
     assert [p["country"] for p in out["plan"]] == ["Belgium", "Austria", "Belgium"]
     assert [k[0] for k in _kinds(out)] == ["not_member"]
+
+
+# --- The Kimberley Process: a participant that is an organization chairs ---------------------
+
+# KP Core Document (Interlaken, 2002), section IV: the Chair rotates yearly among the
+# Participants, and the European Union is one Participant for its member states. Chairs:
+# Australia 2017, the European Union 2018, India 2019, the Russian Federation 2020; Plenaries
+# in Brisbane (December 2017), Brussels (12-16 November 2018) and New Delhi (18-22 November
+# 2019) (https://www.kimberleyprocess.com/en/chairs).
+def test_kimberley_process_an_organization_chair_recorded_as_a_participant_is_no_finding(tmp_path: Path) -> None:
+    """The rule book lists the European Union as a member with code "EU" (ISO 3166-1
+    exceptionally reserves it for the Union; README: a member's code is its ISO 3166-1
+    alpha-2 code). The register's 2018 chair "European Union" is then a member, not the
+    `not_member` violation a name outside `organization.members` is; its term is 1 year, and
+    its Plenary, in Brussels (Belgium, not a Participant here), is listed in the term it fell
+    in. No finding, exit 0; the projected Plenary of November 2020 is the Russian
+    Federation's to host. Without the Union in the member list: one `not_member` violation."""
+    members = [("Australia", "AU"), ("European Union", "EU"), ("India", "IN"), ("Russian Federation", "RU")]
+    chairs = "Australia,2017-01-01,2018-01-01,,,x\nEuropean Union,2018-01-01,2019-01-01,,,x\nIndia,2019-01-01,2020-01-01,,,x\nRussian Federation,2020-01-01,,,,x\n"
+    meetings = (
+        "plenary,regular,,2017-12-10,2017-12-14,held,Brisbane,Australia,,KP Plenary,x\n"
+        "plenary,regular,,2018-11-12,2018-11-16,held,Brussels,Belgium,,KP Plenary,x\n"
+        "plenary,regular,,2019-11-18,2019-11-22,held,New Delhi,India,,KP Plenary,x\n"
+    )
+    keys = {"chair_hosts": "true", "body": "plenary", "body_name": "Plenary", "host": "chair", "body_extra": "months = [11]", "rule": "every", "rule_extra": 'interval = "1y"', "id": "kp", "name": "Kimberley Process", "short": "KP", "city": "Brussels", "country": "Belgium", "source": "KP Core Document, section IV"}
+    out = _run(_book(tmp_path, members, chairs=chairs, meetings=meetings, **keys), "2019-12-01", "--to", "2020-12-31")
+    assert _kinds(out) == [] and out["exit"] == 0
+    assert [(t["country"], t["member"], t["length"], [m["start"] for m in t["statutory"]]) for t in out["terms"][:3]] == [
+        ("Australia", "Australia", "1 year", ["2017-12-10"]), ("European Union", "European Union", "1 year", ["2018-11-12"]), ("India", "India", "1 year", ["2019-11-18"]),
+    ]  # fmt: skip
+    out = _run(_book(tmp_path, members, chairs=chairs, meetings=meetings, **keys), "2019-12-01", "--to", "2020-12-31", command="project")
+    assert [(m["start"][:7], m["host"]) for m in out["meetings"]] == [("2020-11", "Russian Federation")]
+    out = _run(_book(tmp_path, [m for m in members if m[1] != "EU"], chairs=chairs, meetings=meetings, **keys), "2019-12-01")
+    assert _kinds(out) == [("not_member", "violation", "European Union")]
