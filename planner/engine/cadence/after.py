@@ -50,10 +50,14 @@ def after_expectations(engine: ExpectationEngine, body: Body, index: int, rule: 
     def due(first_day: date, last_day: date, offset: int = offset, grain: Grain = grain) -> tuple[int, Window]:
         if grain is _GRAIN_DAY:
             # counted from the day the other meeting opens, as a rolling chain and a gap
-            # count; due from the day after it ends
+            # count; due from the day after it ends, or, where it runs to or past the day
+            # due (a vacancy of the See, a conclave inside it), from the day after it opens:
+            # no day after it is in time, so a meeting inside it answers it (the due day
+            # alone counted one held on that day and no other)
             period = first_day.toordinal() + offset
             due_day = date.fromordinal(period)
-            return period, Window(min(last_day + timedelta(days=1), due_day), due_day)
+            start = last_day + timedelta(days=1) if last_day < due_day else min(first_day + timedelta(days=1), due_day)
+            return period, Window(start, due_day)
         period = grain.index(first_day) + offset
         return period, grain.window(period)
 
