@@ -137,11 +137,12 @@ IETF = "ietf"
 
 
 def test_ietf_three_meetings_a_year_met_and_in_person_two_advisories():
-    """RFC 9592: "The IETF holds meetings three times per year", customary. Any format: 2019
-    (104-106), 2020 (107 online after the Vancouver meeting was cancelled, 108, 109), 2021
-    (110-112, online) and 2022-2025 (113-124): met. In person (the practice before 2020, a
-    second reading side by side): 2020 and 2021 hold none, the cancelled Vancouver row and
-    the online meetings named as not counted: two advisories, no violation."""
+    """The Tao of the IETF (RFC 4677; RFC 9592's appendix): three meetings a year,
+    customary. Any format: 2019 (104-106), 2020 (107 online after the Vancouver meeting was
+    cancelled, 108, 109), 2021 (110-112, online) and 2022-2025 (113-124): met. In person (the
+    practice before 2020, a second reading side by side): 2020 and 2021 hold none, the
+    cancelled Vancouver row and the online meetings named as not counted: two advisories, no
+    violation."""
     out = _check(IETF, *TODAY)
     years = [str(y) for y in range(2019, 2026)]
     assert _verdicts(out, "plenary", 0) == {**{y: "met" for y in years}, "2026": "open"}
