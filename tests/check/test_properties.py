@@ -175,7 +175,15 @@ def test_projection_invariant(case):
     # late if that meeting was held early in it, met if late) stays uncertain whatever is
     # projected after today: the register's doing too (found by hypothesis: `every 12m` after
     # a meeting of "2025", judged on 2026-06-15).
-    already |= {(f.expectation.key, f.verdict) for f in check(book, meetings, TODAY).findings if f.expectation and f.verdict is Verdict.UNCERTAIN}
+    today = check(book, meetings, TODAY).findings
+    already |= {(f.expectation.key, f.verdict) for f in today if f.expectation and f.verdict is Verdict.UNCERTAIN}
+    # So is one still running today whose origin the register dates only to its month or year
+    # (its readings due in several periods): no one day projected meets every reading, a day
+    # before the origin's last possible day may come before it, and the projection notes the
+    # guess (found by hypothesis: `every 7m` after a meeting of "2026", as of 2026-06-15, the
+    # window 2026-08..2027-07: a day from 2027-01-01, after every reading of the origin, is late
+    # on the readings January to May at least; 2027-03-01, the day projected, January to July).
+    already |= {(f.expectation.key, Verdict.UNCERTAIN) for f in today if f.expectation and f.expectation.cases}
     problem_windows = {(p.body.id, p.label) for p in projection.problems}
     for f in report.findings:
         if f.expectation and f.expectation.deadline > TODAY and f.verdict not in (Verdict.MET, Verdict.OPEN):
