@@ -85,6 +85,8 @@ def _many(rule: Any, freq: str) -> int:
         days = n("BYMONTHDAY") or days_named(5) or 1  # (BYDAY only limits where BYMONTHDAY is given)
         if n("BYWEEKNO"):  # (RFC 5545 gives it YEARLY alone; dateutil expands each week's days in the month)
             days = max(days, n("BYWEEKNO") * 7)
+        if n("BYYEARDAY"):  # (the same: FREQ=MONTHLY;BYYEARDAY=1,2,3 is 1-3 January, three in one month)
+            days = max(days, n("BYYEARDAY"))
     elif freq == "YEARLY":
         months = n("BYMONTH")
         if n("BYYEARDAY"):
