@@ -81,6 +81,8 @@ def _many(rule: Any, freq: str) -> int:
 
     if freq == "WEEKLY":
         days = n("BYDAY") or 1
+        if n("BYWEEKNO"):  # (YEARLY alone in RFC 5545; dateutil makes every day of the week named)
+            days = 7
     elif freq == "MONTHLY":
         days = n("BYMONTHDAY") or days_named(5) or 1  # (BYDAY only limits where BYMONTHDAY is given)
         if n("BYWEEKNO"):  # (RFC 5545 gives it YEARLY alone; dateutil expands each week's days in the month)
