@@ -180,3 +180,16 @@ def test_fixing_the_days_of_a_planned_session_at_the_seat_changes_no_host(tmp_pa
     out = json.loads(_run("diff", str(before), str(after), "--format", "json"))
     assert [(m["body"], m["ordinal"]) for m in out["moved"]] == [("gb", 356), ("ilc", 114)], out["moved"]
     assert out["hosts_changed"] == [], out["hosts_changed"]
+
+
+def test_a_whole_term_missing_from_the_chair_register_is_a_note_not_a_violation() -> None:
+    """The trial's chair register lacks the 2024-25 Chairperson (elected at the 351st Session,
+    2024-06-15; the register found no source): Nigeria to 2024-06-15, France from 2025-06-14.
+    "No chair for 363 days" was a violation (exit 1): a whole term of the rule (1 year) with no
+    chair recorded is likelier a row missing than a year with no Chairperson. It is a note
+    that says both; a gap shorter than a term stays a violation (tests/chairs)."""
+    out = json.loads(_run("chairs", *ILO, "--format", "json"))
+    (gap,) = [f for f in out["findings"] if f["kind"] == "gap"]
+    assert (gap["severity"], gap["country"]) == ("note", "France")
+    assert gap["message"].startswith("No chair recorded for 363 days: Nigeria ended 2024-06-15, France began 2025-06-14, a whole term of the rule (1 year) apart")
+    assert out["summary"]["exit_code"] == 0

@@ -76,7 +76,7 @@ def _judge_term(book: RuleBook, terms: Sequence[Term], i: int, today: date, out:
     if i and terms[i - 1].member is not None and terms[i - 1].member == t.member and not rule.consecutive_terms and not before_rule:
         out.append(ChairFinding("consecutive", Severity.VIOLATION, t.country, f"{t.country} chaired twice in a row ({terms[i - 1].years()}, {t.years()}); the rule allows no consecutive terms (consecutive_terms = false)."))
     if i:
-        out.extend(_boundary(terms[i - 1], t, today))
+        out.extend(_boundary(terms[i - 1], t, today, rule))
         if rule.order != "plan" and not before_rule:
             out.extend(_out_of_turn(book, rule, terms[i - 1], t, today))
     if t.running and t.closed_by is not None and t.closed_by.status is Status.PLANNED and t.closed_by.latest < today:
@@ -175,7 +175,7 @@ def _close(book: RuleBook, name: str) -> str:
     return f"; closest: {', '.join(close)}" if close else ""
 
 
-def _boundary(prev: Term, t: Term, today: date) -> list[ChairFinding]:
+def _boundary(prev: Term, t: Term, today: date, rule: Chairmanship | None = None) -> list[ChairFinding]:
     assert t.start is not None
     if prev.running:
         return [ChairFinding("overlap", Severity.VIOLATION, t.country, f"{prev.country} is still chairing (no end in the register) when {t.country} begins on {t.start}.")]
@@ -183,6 +183,11 @@ def _boundary(prev: Term, t: Term, today: date) -> list[ChairFinding]:
         return []
     if t.start.earliest > prev.end.latest + timedelta(days=1):
         days = (t.start.earliest - prev.end.latest).days - 1
+        if rule is not None and t.start.earliest >= rule.term.add_to(prev.end.latest) - handover_slack(rule):
+            # A whole term of the rule with no chair recorded: a row missing from the chair
+            # register is likelier than a year with no chair (the ILO's register without its
+            # 2024-25 Chairperson, elected at the June session between Nigeria's and France's)
+            return [ChairFinding("gap", Severity.NOTE, t.country, f"No chair recorded for {plural(days, 'day')}: {prev.country} ended {prev.end}, {t.country} began {t.start}, a whole term of the rule ({rule.term.words()}) apart: a term may be missing from the chair register; if no one chaired then, the gap breaks the rule.")]
         return [ChairFinding("gap", Severity.VIOLATION, t.country, f"No chair for {plural(days, 'day')}: {prev.country} ended {prev.end}, {t.country} began {t.start}.")]
     if t.start.latest < prev.end.earliest:
         days = (prev.end.earliest - t.start.latest).days
