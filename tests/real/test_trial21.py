@@ -181,7 +181,9 @@ def test_a_chair_handed_over_weeks_before_its_fixed_date_is_handed_over_at_that_
         assert result.exit_code == 1, result.output
         return json.loads(result.stdout)
 
-    for rules, violations in ((tmp_path / "seven.toml", 7), (TRIAL / "bsec.toml", 4)):
+    # (the late-2024 chair, left out of the register for want of a source, is a whole term
+    # with no chair recorded: a note since the twenty-fifth pass, not a violation)
+    for rules, violations in ((tmp_path / "seven.toml", 6), (TRIAL / "bsec.toml", 3)):
         found = answer(rules)
         assert found["summary"]["violations"] == violations
         bulgaria = next(t for t in found["terms"] if t["country"] == "Bulgaria" and t["from"] == "2019-01-01")
