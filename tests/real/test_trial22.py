@@ -104,7 +104,7 @@ def test_one_meeting_does_not_both_open_and_close_a_term() -> None:
     assert serbia["opened_by"]["ordinal"] == 45
     about = [(f["kind"], f["severity"]) for f in answer["findings"] if "Georgia → Moldova" in f["message"] or "Georgia handed the chair to Moldova" in f["message"]]
     assert about == [("handover", "violation")]  # "on 2021-12-31 is not at a meeting of a handover body", once
-    assert answer["summary"]["violations"] == 4
+    assert answer["summary"]["violations"] == 3  # the late-2024 chair missing: a note (twenty-fifth pass)
 
 
 def test_a_running_term_whose_handover_meeting_was_held_is_not_expected_to_end(tmp_path: Path) -> None:
