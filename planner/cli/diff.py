@@ -33,7 +33,7 @@ def diff(ctx: click.Context, before: str, after: str, fmt: str, output: str | No
       planner diff before.json after.json
     """
     from planner.core.bulk import paused_gc
-    from planner.engine.planning.diff import compare
+    from planner.engine.diffing.compare import compare
     from planner.inputs.projection_json import load_projection_json
     from planner.outputs.diff import render_diff
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from planner.engine.diffing.compare import Change, Diff, dates, horizon
 from planner.engine.expectations import ordinal
-from planner.engine.planning.diff import Change, Diff, dates, horizon
 from planner.outputs.formats import md_table, to_json
 from planner.outputs.text import DEFAULT_WIDTH, fit_table, plural, wrap_parts
 

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from planner.cli import main
-from planner.engine.planning import diff as diff_engine
+from planner.engine.diffing import compare as diff_engine
 from planner.inputs import limits, projection_json
 from tests.hostile.test_faults import KILLER
 

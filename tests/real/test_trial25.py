@@ -82,7 +82,7 @@ def test_a_term_whose_last_meeting_known_is_its_next_handover_meeting_still_ends
 )
 def test_a_lane_name_wraps_onto_two_lines_before_it_is_cut(label: str, lines: tuple[str, ...]) -> None:
     """The names' column is 118 px; a name was cut at 16 characters ("Annual Parish M…")."""
-    from planner.outputs.html.timeline import label_lines
+    from planner.outputs.html.fitting import label_lines
 
     assert label_lines(label) == lines
 
@@ -90,7 +90,7 @@ def test_a_lane_name_wraps_onto_two_lines_before_it_is_cut(label: str, lines: tu
 def test_marks_are_drawn_smaller_only_where_a_lanes_meetings_lie_closer_than_a_mark() -> None:
     """Monthly meetings 4 px apart are drawn at a third of the size; yearly ones 48 px apart,
     with one pair two days apart, whole."""
-    from planner.outputs.html.timeline import mark_size
+    from planner.outputs.html.fitting import mark_size
 
     assert mark_size([8 + 4 * k for k in range(24)]) == 0.3
     assert mark_size([8 + 16 * k for k in range(24)]) == 1.0

@@ -21,6 +21,7 @@ from planner.engine.planning.projection import Projection
 from planner.outputs.calendar.parts import lapsed, parts_of
 from planner.outputs.chairs import _bounds, _label, _length, _list, _to
 from planner.outputs.check.hints import advice, early_misses, late_misses
+from planner.outputs.html.fitting import LABEL_W
 from planner.outputs.html.runs import row_span, row_words, runs
 from planner.outputs.html.summary import (
     Total,
@@ -37,7 +38,6 @@ from planner.outputs.html.timeline import (
     CHAIR_H,
     CHAIR_Y,
     DEFAULT_STYLE,
-    LABEL_W,
     MARK_ROW,
     VERDICT_MEANINGS,
     VERDICT_STYLES,

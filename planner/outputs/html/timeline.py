@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from planner.outputs.html.fitting import label_lines, mark_size, text_fits
 from planner.outputs.html.ordinals import overlapping
 
 # verdict -> (colour, pattern). Patterns: solid, diag, rdiag, cross, dots, vert, horiz, grid, ring.
@@ -61,7 +62,6 @@ BAND_TOP = 28  # from a lane's top to its first band row
 BAND_H = 8
 BAND_GAP = 2
 LANE_PAD = 6
-LABEL_W = 118
 # Printed, the timeline is cut into strips of at most this many years, one under another: a
 # landscape A4 page is some 1,040 CSS px wide, and 35 years drawn across it (the SCO's
 # 2001-2036) shrank its words to 4-5 pt, its ordinals to 3 pt. 19 years fill the page at size.
@@ -304,57 +304,6 @@ def _cut(edges: Sequence[float], reach: float, x: float) -> int:
     return 0
 
 
-def _text_fits(text: str, width: float, px_per_char: float = 6.4) -> bool:
-    return len(text) * px_per_char + 6 <= width
-
-
-def label_lines(label: str, width: float = LABEL_W, most: int = 2) -> tuple[str, ...]:
-    """A lane's name in the lines of the names' column: words wrapped, at most ``most``
-    lines, the last cut with "…" only where the words still do not fit. Cut to one line at
-    16 characters, the parish council's "Annual Parish Meeting" read "Annual Parish M…" and
-    "Planning Committee" "Planning Commit…", with a second line's room free beside them."""
-    lines: list[str] = []
-    words = label.split()
-    while words and len(lines) < most:
-        line = words.pop(0)
-        while words and _text_fits(f"{line} {words[0]}", width):
-            line = f"{line} {words.pop(0)}"
-        lines.append(line)
-    if words:
-        lines[-1] = f"{lines[-1]} {' '.join(words)}"
-    return tuple(_cut_to_fit(line, width) for line in lines)
-
-
-def _cut_to_fit(line: str, width: float) -> str:
-    if _text_fits(line, width):
-        return line
-    while line and not _text_fits(line + "…", width):
-        line = line[:-1]
-    return line.rstrip() + "…"
-
-
-# a mark is some 11 px wide; a lane whose meetings lie closer (a council meeting monthly is 4 px
-# apart at 48 px a year) draws them smaller, each apart from the next, down to this size
-SMALLEST_MARK = 0.3
-MARK_W = 11.0
-
-
-def mark_size(xs: Sequence[float]) -> float:
-    """How large a lane's marks are drawn: whole, unless the typical distance between two
-    meetings on different days (the median) is less than a mark is wide. A monthly council's
-    marks, 4 px apart, were drawn over each other, a black bar for the held and a dotted blue
-    smear for the projected. A lane of yearly meetings with one pair days apart keeps them
-    whole (the pair's ordinals are thinned as before)."""
-    distinct = sorted(set(xs))
-    gaps = sorted(b - a for a, b in zip(distinct, distinct[1:], strict=False))
-    if len(gaps) < 3:
-        return 1.0
-    typical = gaps[len(gaps) // 2]
-    if typical >= MARK_W:
-        return 1.0
-    return round(max(SMALLEST_MARK, (typical - 1) / MARK_W), 2)
-
-
 def build_timeline(
     bodies: Iterable[tuple[str, str, str]],
     windows: Sequence[WindowItem],
@@ -437,7 +386,7 @@ def _chair(scale: Scale, t: TermItem, today: date) -> ChairBlock:
     x0 = scale.x(scale.clip(t.start))
     x1 = scale.x(scale.clip(t.end)) if t.end else scale.x(scale.clip(max(today, t.start)))
     w = round(max(x1 - x0, 2.0), 1)
-    text = t.country if _text_fits(t.country, w) else (t.code if t.code and _text_fits(t.code, w) else "")
+    text = t.country if text_fits(t.country, w) else (t.code if t.code and text_fits(t.code, w) else "")
     hx = scale.x(scale.clip(t.handover)) if t.handover else None
     title = f"{t.title}. Violation: {t.violation}" if t.violation else t.title
     return ChairBlock(t.key, x0, w, t.country, text, t.planned, title, t.href, hx, t.handover_title, bool(t.violation))

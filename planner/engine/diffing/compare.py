@@ -23,7 +23,7 @@ from planner.core.dates import PartialDate
 from planner.core.errors import InputError
 from planner.core.meeting import Meeting
 from planner.core.vocabulary import Status
-from planner.engine.planning.diff_late import RecordedLate
+from planner.engine.diffing.late import RecordedLate
 from planner.engine.rule_words import ordinal
 from planner.inputs.projection_json import SavedProjection
 
@@ -209,7 +209,7 @@ def _held_in_register(old: dict[tuple[str, str], dict[str, Any]], new: dict[tupl
     (given to the diff) records as held: the row of their number, or, for a meeting without
     one, the held row of its body and kind in the same year that opened after BEFORE was made
     (its ``today``) and that BEFORE does not show, nearest its days, else one dated before that
-    day that its register cannot have held (:mod:`.diff_late`: a meeting recorded late). AFTER,
+    day that its register cannot have held (:mod:`.late`: a meeting recorded late). AFTER,
     made later, does not list a meeting held before its horizon: "outside the new horizon" or
     "no longer projected" said nothing of it having been held."""
     gone = [k for k in old.keys() - new.keys() if old[k].get("status") in ("projected", "planned")]

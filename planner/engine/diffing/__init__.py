@@ -1,0 +1,1 @@
+"""Two projections compared: what moved, was added, dropped or held since the first."""
