@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from datetime import date
+from functools import lru_cache
 
 from planner.core.model import Member, RuleBook
 
@@ -27,14 +29,15 @@ def rotation_after(book: RuleBook, current: Member | None, count: int, on: date 
     are not certainly suspended then (``suspended``), and with ``pass_unsure`` not those who
     take part on some readings of their dates only (a joining, leaving or suspension dated
     only to the month or year: the other reading of that day)."""
-    everyone = list(book.organization.members) if listed else sorted(book.organization.members, key=lambda m: alphabetical_key(m.name))
+    everyone = list(book.organization.members) if listed else _alphabetical(book.organization.members)
     # (a member suspended on that day, or whose participation is frozen, is passed by: it
     # keeps its place in the order for the turn after)
     members = [m for m in everyone if on is None or (m.takes_part_on(on) and not (pass_unsure and m.takes_part_unsure_on(on)))]
     if not members:
         return []
-    if current in members:
-        first = members.index(current) + 1
+    at = _place(members, current)
+    if at is not None:
+        first = at + 1
     elif listed:
         # a current chair no longer a member: the next listed after its own place
         at = everyone.index(current) if current in everyone else -1
@@ -45,6 +48,30 @@ def rotation_after(book: RuleBook, current: Member | None, count: int, on: date 
     return [members[(first + k) % len(members)] for k in range(count)]
 
 
+# (a chair register of 100,000 terms asks the order twice a term: sorting the members and
+# comparing them field by field each time was 60 % of `chairs`, 12.8 s)
+_SORTED: dict[int, tuple[Sequence[Member], list[Member]]] = {}
+
+
+def _alphabetical(members: Sequence[Member]) -> list[Member]:
+    """``members`` in alphabetical order, sorted once for each list of members."""
+    kept = _SORTED.get(id(members))
+    if kept is None or kept[0] is not members:
+        if len(_SORTED) > 64:
+            _SORTED.clear()
+        kept = _SORTED[id(members)] = (members, sorted(members, key=lambda m: alphabetical_key(m.name)))
+    return list(kept[1])
+
+
+def _place(members: Sequence[Member], current: Member | None) -> int | None:
+    """Where ``current`` stands in ``members`` (the same member first, else an equal one)."""
+    for i, m in enumerate(members):
+        if m is current:
+            return i
+    return members.index(current) if current is not None and current in members else None
+
+
+@lru_cache(maxsize=4096)
 def alphabetical_key(name: str) -> tuple[str, str]:
     """Where ``name`` comes in alphabetical order: letters without their accents, case
     folded (the UN's English order: Costa Rica, Côte d'Ivoire, Croatia, Cuba; Türkiye before
