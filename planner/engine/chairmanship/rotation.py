@@ -50,17 +50,14 @@ def rotation_after(book: RuleBook, current: Member | None, count: int, on: date 
 
 # (a chair register of 100,000 terms asks the order twice a term: sorting the members and
 # comparing them field by field each time was 60 % of `chairs`, 12.8 s)
-_SORTED: dict[int, tuple[Sequence[Member], list[Member]]] = {}
-
-
 def _alphabetical(members: Sequence[Member]) -> list[Member]:
-    """``members`` in alphabetical order, sorted once for each list of members."""
-    kept = _SORTED.get(id(members))
-    if kept is None or kept[0] is not members:
-        if len(_SORTED) > 64:
-            _SORTED.clear()
-        kept = _SORTED[id(members)] = (members, sorted(members, key=lambda m: alphabetical_key(m.name)))
-    return list(kept[1])
+    """``members`` in alphabetical order (the order of their names, sorted once per list)."""
+    return [members[i] for i in _order(tuple(m.name for m in members))]
+
+
+@lru_cache(maxsize=64)
+def _order(names: tuple[str, ...]) -> list[int]:
+    return sorted(range(len(names)), key=lambda i: alphabetical_key(names[i]))
 
 
 def _place(members: Sequence[Member], current: Member | None) -> int | None:

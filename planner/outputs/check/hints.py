@@ -28,9 +28,10 @@ BODIES_NAMED = 5  # past that, one line counts them
 
 
 @dataclass(frozen=True)
-class EarlyMisses:
+class RegisterMisses:
     """A body's missed windows that all end before the first meeting the register counts
-    (``first_meeting``; None where it counts none)."""
+    (``first_meeting``; None where it counts none), or, ``until`` set, all begin after the last
+    one it counts (``until``)."""
 
     body: str
     count: int
@@ -50,7 +51,7 @@ class EarlyMisses:
         return f"{windows} come before the first meeting the register counts for it ({self.first_meeting})"
 
 
-def early_misses(body: Body, book: RuleBook, findings: Sequence[Finding]) -> EarlyMisses | None:
+def early_misses(body: Body, book: RuleBook, findings: Sequence[Finding]) -> RegisterMisses | None:
     """The body's missed windows before its first counted meeting, when there are
     MIN_MISSED or more and neither the body nor the organization states its ``records``. A
     customary rule's shortfalls there (``advisory``) are as much the register's as a binding
@@ -66,32 +67,32 @@ def early_misses(body: Body, book: RuleBook, findings: Sequence[Finding]) -> Ear
     # With nothing counted, the register is complete at best from the year after the last miss.
     since = first.year if first is not None else early[-1].expectation.window.end.year + 1  # type: ignore[union-attr]
     verdicts = " and ".join(v.value for v in _SHORT if any(f.verdict is v for f in early))
-    return EarlyMisses(body.display, len(early), early[0].window_label, early[-1].window_label, first, since, verdicts)
+    return RegisterMisses(body.display, len(early), early[0].window_label, early[-1].window_label, first, since, verdicts)
 
 
-def late_misses(body: Body, book: RuleBook, findings: Sequence[Finding]) -> EarlyMisses | None:
+def late_misses(body: Body, book: RuleBook, findings: Sequence[Finding]) -> RegisterMisses | None:
     """The body's missed windows that all begin after the last meeting the register counts for
     it, when there are MIN_MISSED or more and no ``records`` statement: a register kept to a
     day and not since reads as a body that stopped meeting. The verdicts stand (it may have);
     the note says what to write if the register is what stopped."""
     if body.records or book.organization.records:
         return None
-    counted = [m.latest for f in findings for m in f.counted]
+    counted = [m for f in findings for m in f.counted]
     if not counted:
         return None  # (early_misses speaks of a body none of whose meetings is counted)
-    last = max(counted)
+    last = max(m.latest for m in counted)
     late = sorted((f for f in findings if f.verdict in _SHORT and f.expectation is not None and f.expectation.window.start > last), key=lambda f: f.expectation.window.end)  # type: ignore[union-attr]
     if len(late) < MIN_MISSED:
         return None
-    first = min(m.earliest for f in findings for m in f.counted)
+    first = min(m.earliest for m in counted)
     verdicts = " and ".join(v.value for v in _SHORT if any(f.verdict is v for f in late))
-    return EarlyMisses(body.display, len(late), late[0].window_label, late[-1].window_label, first, first.year, verdicts, last)
+    return RegisterMisses(body.display, len(late), late[0].window_label, late[-1].window_label, first, first.year, verdicts, last)
 
 
 _SHORT = (Verdict.MISSED, Verdict.ADVISORY)
 
 
-def hint_lines(misses: Sequence[EarlyMisses]) -> list[str]:
+def hint_lines(misses: Sequence[RegisterMisses]) -> list[str]:
     """The note, a paragraph per line: each body (or a count of them), then what to write;
     ``misses`` all of one end of the register (all before its first meeting, or all after its
     last: ``until`` set)."""
@@ -110,7 +111,7 @@ def hint_lines(misses: Sequence[EarlyMisses]) -> list[str]:
     return out
 
 
-def advice(m: EarlyMisses, unlike: str = "") -> str:
+def advice(m: RegisterMisses, unlike: str = "") -> str:
     """What to write if the register is what the misses of ``m`` say of it (``unlike``: the
     verdicts they then are not, by default those of ``m``)."""
     unlike = unlike or _not([m])
@@ -125,10 +126,10 @@ def advice(m: EarlyMisses, unlike: str = "") -> str:
     )
 
 
-def _verdicts(misses: Sequence[EarlyMisses]) -> str:
+def _verdicts(misses: Sequence[RegisterMisses]) -> str:
     said = {v for m in misses for v in m.verdicts.split(" and ")}
     return " and ".join(v.value for v in _SHORT if v.value in said)
 
 
-def _not(misses: Sequence[EarlyMisses]) -> str:
+def _not(misses: Sequence[RegisterMisses]) -> str:
     return _verdicts(misses).replace("missed", "violations").replace("advisory", "advisories").replace(" and ", " or ")

@@ -25,7 +25,7 @@ from planner.engine.judging.window_finding import (
     _met_words,
 )
 from planner.outputs.check import forked
-from planner.outputs.check.hints import EarlyMisses, early_misses, hint_lines, late_misses
+from planner.outputs.check.hints import RegisterMisses, early_misses, hint_lines, late_misses
 from planner.outputs.formats import csv_chunks, md_table, md_text
 from planner.outputs.render import (
     PROBLEM_VERDICTS,
@@ -281,8 +281,8 @@ class _ReportFold:
         self.on = on  # the check's day: the rule versions in force then lead a body's cadence
         self.rows: list[tuple[str, str, str]] = []
         self.found = _Problems()
-        self.early: list[EarlyMisses] = []
-        self.late: list[EarlyMisses] = []
+        self.early: list[RegisterMisses] = []
+        self.late: list[RegisterMisses] = []
 
     def pieces(self, judged: Iterator[tuple[Body, int, list[Finding]]], first: bool) -> Iterator[str]:
         book, rows, found = self.book, self.rows, self.found
@@ -298,10 +298,10 @@ class _ReportFold:
                     found.add(f)
             yield ""
 
-    def state(self) -> tuple[list[tuple[str, str, str]], _Problems, list[EarlyMisses], list[EarlyMisses]]:
+    def state(self) -> tuple[list[tuple[str, str, str]], _Problems, list[RegisterMisses], list[RegisterMisses]]:
         return self.rows, self.found, self.early, self.late
 
-    def merge(self, state: tuple[list[tuple[str, str, str]], _Problems, list[EarlyMisses], list[EarlyMisses]]) -> None:
+    def merge(self, state: tuple[list[tuple[str, str, str]], _Problems, list[RegisterMisses], list[RegisterMisses]]) -> None:
         rows, found, early, late = state
         self.rows += rows
         self.found.merge(found)

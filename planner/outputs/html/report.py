@@ -295,7 +295,7 @@ def _groups(report: Report, ids: _Ids) -> tuple[list[BodyGroup], dict[int, str],
         group = BodyGroup(f"b-{slug(body.id)}", body.name, cadence, status, len(problems), sum(1 for f in problems if f.violation))
         for misses in (early_misses(body, book, findings), late_misses(body, book, findings)):
             if misses is not None:  # the Note of check, under the body it speaks of
-                group.register += [f"{misses.words()[0].upper()}{misses.words()[1:]}.", advice(misses)]
+                group.register += [f"{misses.words()}.", advice(misses)]
         notes: dict[tuple[str, str], Note] = {}
         ordered = sorted(findings, key=lambda f: f.verdict not in PROBLEM_VERDICTS)  # stable: date order inside
         if not listed and len(ordered) > FINDINGS_PER_BODY:
